@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QObject>
+#include <QQmlEngine>
+
+// Facts about the running program that screens show (name, version, linked libraries).
+class AppInfo : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(QString name READ name CONSTANT)
+    Q_PROPERTY(QString version READ version CONSTANT)
+    Q_PROPERTY(QString libraries READ libraries CONSTANT)
+
+public:
+    explicit AppInfo(QObject *parent = nullptr);
+
+    static AppInfo *create(QQmlEngine *engine, QJSEngine *scriptEngine);
+
+    [[nodiscard]] QString name() const;
+    [[nodiscard]] QString version() const;
+    [[nodiscard]] QString libraries() const;
+};

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Every external library the project uses, each found once here.
+find_package(PkgConfig REQUIRED)
+
+set(_uc_qt_components Core Concurrent Test)
+if(UC_BUILD_GUI)
+  list(APPEND _uc_qt_components Gui Widgets Qml Quick QuickControls2 Charts QuickTest)
+endif()
+find_package(Qt6 6.4 REQUIRED COMPONENTS ${_uc_qt_components})
+
+find_package(Boost 1.74 REQUIRED COMPONENTS date_time)
+pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
+
+# SQLCipher's .pc file carries SQLite's version, not SQLCipher's, so the library itself is asked.
+pkg_check_modules(SQLCIPHER IMPORTED_TARGET sqlcipher)
+if(NOT SQLCIPHER_FOUND)
+  message(FATAL_ERROR "SQLCipher not found: install the Debian package 'libsqlcipher-dev' "
+                      "(>= 4.5; on bookworm from bookworm-backports, which tools/setup enables)")
+endif()
+if(NOT DEFINED UC_SQLCIPHER_VERSION)
+  try_run(_uc_cipher_run _uc_cipher_compile
+    SOURCES ${CMAKE_CURRENT_LIST_DIR}/sqlcipher_version.cpp
+    LINK_LIBRARIES PkgConfig::SQLCIPHER
+    COMPILE_OUTPUT_VARIABLE _uc_cipher_compile_out
+    RUN_OUTPUT_VARIABLE _uc_cipher_version)
+  string(STRIP "${_uc_cipher_version}" _uc_cipher_version)
+  if(NOT _uc_cipher_compile OR NOT _uc_cipher_run EQUAL 0 OR _uc_cipher_version STREQUAL "")
+    message(FATAL_ERROR "Could not read the SQLCipher version: install the Debian package "
+                        "'libsqlcipher-dev' (>= 4.5).\n${_uc_cipher_compile_out}")
+  endif()
+  set(UC_SQLCIPHER_VERSION "${_uc_cipher_version}" CACHE INTERNAL "SQLCipher version linked")
+endif()
+string(REGEX MATCH "^[0-9]+\\.[0-9]+(\\.[0-9]+)?" _uc_cipher_numeric "${UC_SQLCIPHER_VERSION}")
+if(_uc_cipher_numeric VERSION_LESS 4.5)
+  unset(UC_SQLCIPHER_VERSION CACHE)
+  message(FATAL_ERROR "SQLCipher ${_uc_cipher_numeric} is too old: Undercurrent needs >= 4.5 "
+                      "(Debian package 'libsqlcipher-dev' from bookworm-backports)")
+endif()
+message(STATUS "SQLCipher ${UC_SQLCIPHER_VERSION}")
+
+if(UC_BUILD_BENCH)
+  find_package(benchmark QUIET)
+  if(NOT benchmark_FOUND)
+    message(STATUS "Google Benchmark not found (libbenchmark-dev): benchmarks are not built")
+    set(UC_BUILD_BENCH OFF)
+  endif()
+  pkg_check_modules(HYPERSCAN QUIET IMPORTED_TARGET libhs)
+endif()

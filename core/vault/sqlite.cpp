@@ -1,0 +1,355 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vault/sqlite.h"
+
+#include "common/logging.h"
+
+#include <sqlite3.h>
+
+#include <QFileInfo>
+
+#include <array>
+#include <utility>
+
+namespace uc::sql {
+
+namespace {
+
+ErrorKind kindFor(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_FORMAT:
+        return ErrorKind::Damaged;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CONSTRAINT:
+        return ErrorKind::Conflict;
+    case SQLITE_MISUSE:
+    case SQLITE_RANGE:
+        return ErrorKind::Usage;
+    default:
+        return ErrorKind::Io;
+    }
+}
+
+QString reasonFor(sqlite3 *db, int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+        return QStringLiteral("the disk is full; nothing was changed");
+    case SQLITE_IOERR:
+        return QStringLiteral("the disk reported an I/O error; nothing was changed");
+    case SQLITE_NOTADB:
+        return QStringLiteral("the file is not a vault database, is damaged, or the key does not fit");
+    case SQLITE_CORRUPT:
+        return QStringLiteral("the database file is damaged");
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return QStringLiteral("the vault is in use by another process");
+    case SQLITE_CANTOPEN:
+        return QStringLiteral("the database file cannot be opened");
+    case SQLITE_READONLY:
+        return QStringLiteral("the database file is read-only");
+    case SQLITE_CONSTRAINT:
+        // Constraint and trigger messages are ours (names of rules), never row values.
+        return db ? QString::fromUtf8(sqlite3_errmsg(db)) : QString::fromUtf8(sqlite3_errstr(rc));
+    default:
+        return QString::fromUtf8(sqlite3_errstr(rc));
+    }
+}
+
+} // namespace
+
+// ---- Statement ------------------------------------------------------------------------------
+
+Statement::Statement(Database &db, std::string_view sql)
+    : m_db(&db)
+{
+    const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        db.fail(rc, QStringLiteral("prepare statement"));
+}
+
+Statement::~Statement()
+{
+    sqlite3_finalize(m_stmt);
+}
+
+Statement::Statement(Statement &&other) noexcept
+    : m_db(other.m_db)
+    , m_stmt(std::exchange(other.m_stmt, nullptr))
+{
+}
+
+Statement &Statement::bind(int index, std::int64_t value)
+{
+    if (const int rc = sqlite3_bind_int64(m_stmt, index, value); rc != SQLITE_OK)
+        m_db->fail(rc, QStringLiteral("bind value"));
+    return *this;
+}
+
+Statement &Statement::bind(int index, double value)
+{
+    if (const int rc = sqlite3_bind_double(m_stmt, index, value); rc != SQLITE_OK)
+        m_db->fail(rc, QStringLiteral("bind value"));
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QString &value)
+{
+    const QByteArray utf8 = value.toUtf8();
+    return bind(index, std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+}
+
+Statement &Statement::bind(int index, std::string_view text)
+{
+    const int rc = sqlite3_bind_text64(m_stmt, index, text.data(), text.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, QStringLiteral("bind value"));
+    return *this;
+}
+
+Statement &Statement::bind(int index, const QByteArray &blob)
+{
+    const int rc = sqlite3_bind_blob64(m_stmt, index, blob.constData(), static_cast<sqlite3_uint64>(blob.size()),
+                                       SQLITE_TRANSIENT);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, QStringLiteral("bind value"));
+    return *this;
+}
+
+Statement &Statement::bindNull(int index)
+{
+    if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
+        m_db->fail(rc, QStringLiteral("bind value"));
+    return *this;
+}
+
+bool Statement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    sqlite3_reset(m_stmt);
+    m_db->fail(rc, QStringLiteral("run statement"));
+}
+
+void Statement::run()
+{
+    while (step()) {
+    }
+}
+
+void Statement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool Statement::isNull(int column) const
+{
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+std::int64_t Statement::int64(int column) const
+{
+    return sqlite3_column_int64(m_stmt, column);
+}
+
+double Statement::real(int column) const
+{
+    return sqlite3_column_double(m_stmt, column);
+}
+
+QString Statement::text(int column) const
+{
+    const auto *data = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return QString::fromUtf8(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+QByteArray Statement::blob(int column) const
+{
+    const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, column));
+    return QByteArray(data, sqlite3_column_bytes(m_stmt, column));
+}
+
+std::optional<QString> Statement::optionalText(int column) const
+{
+    if (isNull(column))
+        return std::nullopt;
+    return text(column);
+}
+
+// ---- Database -------------------------------------------------------------------------------
+
+Database Database::open(const QString &path, const SecretBuffer &key, Open mode)
+{
+    if (key.size() != 32)
+        throw Error(ErrorKind::Usage, QStringLiteral("open database"), QStringLiteral("the key must be 32 bytes"));
+    return openImpl(path, &key, mode);
+}
+
+Database Database::openUnencrypted(const QString &path, Open mode)
+{
+    return openImpl(path, nullptr, mode);
+}
+
+Database Database::openImpl(const QString &path, const SecretBuffer *key, Open mode)
+{
+    const QString what = QStringLiteral("open database");
+    if (mode == Open::MustExist && !QFileInfo::exists(path))
+        throw Error(ErrorKind::Damaged, what, QStringLiteral("the database file is missing"));
+
+    sqlite3 *raw = nullptr;
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
+                      | (mode == Open::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
+    const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
+    Database db(raw); // owns raw even on failure, so it is closed
+    if (rc != SQLITE_OK)
+        db.fail(rc, what);
+
+    if (key) {
+        // The raw-key form x'<64 hex digits>' skips SQLCipher's own KDF; built in guarded memory.
+        static constexpr std::array<char, 16> hex = {'0', '1', '2', '3', '4', '5', '6', '7',
+                                                     '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+        SecretBuffer spec(3 + 2 * key->size());
+        auto *out = reinterpret_cast<char *>(spec.data());
+        out[0] = 'x';
+        out[1] = '\'';
+        for (std::size_t i = 0; i < key->size(); ++i) {
+            out[2 + 2 * i] = hex[key->data()[i] >> 4];
+            out[3 + 2 * i] = hex[key->data()[i] & 0x0f];
+        }
+        out[spec.size() - 1] = '\'';
+        if (const int krc = sqlite3_key(db.m_db, spec.data(), static_cast<int>(spec.size())); krc != SQLITE_OK)
+            db.fail(krc, what);
+    }
+    db.configure();
+    return db;
+}
+
+void Database::configure()
+{
+    sqlite3_busy_timeout(m_db, 2000);
+    sqlite3_extended_result_codes(m_db, 1);
+    // Reading the schema is the first access that decrypts a page: a wrong key or a foreign or
+    // damaged file fails here, before any setting is written.
+    {
+        Statement probe(*this, "SELECT count(*) FROM sqlite_schema");
+        probe.step();
+    }
+    exec("PRAGMA cipher_memory_security = ON");
+    exec("PRAGMA foreign_keys = ON");
+    exec("PRAGMA secure_delete = ON");
+    exec("PRAGMA temp_store = MEMORY");
+    exec("PRAGMA synchronous = FULL");
+    if (pragmaText("PRAGMA journal_mode = WAL").compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        throw Error(ErrorKind::Io, QStringLiteral("open database"), QStringLiteral("write-ahead logging is not available"));
+}
+
+Database::~Database()
+{
+    close();
+}
+
+Database::Database(Database &&other) noexcept
+    : m_db(std::exchange(other.m_db, nullptr))
+{
+}
+
+Database &Database::operator=(Database &&other) noexcept
+{
+    if (this != &other) {
+        close();
+        m_db = std::exchange(other.m_db, nullptr);
+    }
+    return *this;
+}
+
+void Database::close() noexcept
+{
+    if (m_db) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+    }
+}
+
+void Database::exec(std::string_view sql)
+{
+    Statement stmt(*this, sql);
+    stmt.run();
+}
+
+std::int64_t Database::lastInsertId() const
+{
+    return sqlite3_last_insert_rowid(m_db);
+}
+
+int Database::changes() const
+{
+    return sqlite3_changes(m_db);
+}
+
+QString Database::pragmaText(std::string_view pragma)
+{
+    Statement stmt(*this, pragma);
+    return stmt.step() ? stmt.text(0) : QString();
+}
+
+void Database::fail(int rc, const QString &what) const
+{
+    const ErrorKind kind = kindFor(rc);
+    const QString why = reasonFor(m_db, rc);
+    qCDebug(ucVault) << "sqlite error" << rc << "in" << what;
+    throw Error(kind, what, why);
+}
+
+// ---- Transaction ----------------------------------------------------------------------------
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    m_db.exec("BEGIN IMMEDIATE");
+}
+
+Transaction::~Transaction()
+{
+    if (m_open) {
+        // A failed COMMIT may already have rolled back; ROLLBACK then reports an error we ignore.
+        sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    }
+}
+
+void Transaction::commit()
+{
+    m_db.exec("COMMIT");
+    m_open = false;
+}
+
+// ---- versions -------------------------------------------------------------------------------
+
+QString cipherVersion()
+{
+    sqlite3 *db = nullptr;
+    QString version;
+    if (sqlite3_open(":memory:", &db) == SQLITE_OK) {
+        sqlite3_stmt *stmt = nullptr;
+        if (sqlite3_prepare_v2(db, "PRAGMA cipher_version", -1, &stmt, nullptr) == SQLITE_OK
+            && sqlite3_step(stmt) == SQLITE_ROW)
+            version = QString::fromUtf8(reinterpret_cast<const char *>(sqlite3_column_text(stmt, 0)));
+        sqlite3_finalize(stmt);
+    }
+    sqlite3_close(db);
+    return version;
+}
+
+QString sqliteVersion()
+{
+    return QString::fromUtf8(sqlite3_libversion());
+}
+
+} // namespace uc::sql

@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "common/secret.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace uc::sql {
+
+class Database;
+
+// A prepared statement that finalizes itself. Every value is bound, never spliced into SQL.
+class Statement
+{
+public:
+    Statement(Database &db, std::string_view sql);
+    ~Statement();
+    Statement(Statement &&other) noexcept;
+    Statement &operator=(Statement &&) = delete;
+    Statement(const Statement &) = delete;
+    Statement &operator=(const Statement &) = delete;
+
+    // Binding is 1-based, as in SQL. Each returns *this so calls chain.
+    Statement &bind(int index, std::int64_t value);
+    Statement &bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+    Statement &bind(int index, double value);
+    Statement &bind(int index, const QString &value);
+    Statement &bind(int index, const QByteArray &blob);
+    Statement &bind(int index, std::string_view text);
+    Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
+    Statement &bindNull(int index);
+    template<typename T>
+    Statement &bind(int index, const std::optional<T> &value)
+    {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+
+    // Runs one step: true when a row is available, false when done.
+    bool step();
+    // Runs to completion, for statements that return no rows.
+    void run();
+    void reset();
+
+    [[nodiscard]] bool isNull(int column) const;
+    [[nodiscard]] std::int64_t int64(int column) const;
+    [[nodiscard]] double real(int column) const;
+    [[nodiscard]] QString text(int column) const;
+    [[nodiscard]] QByteArray blob(int column) const;
+    [[nodiscard]] std::optional<QString> optionalText(int column) const;
+
+private:
+    Database *m_db;
+    sqlite3_stmt *m_stmt = nullptr;
+};
+
+// One connection to an SQLCipher database. Not shared between threads: each thread opens its own.
+class Database
+{
+public:
+    enum class Open { CreateIfMissing, MustExist };
+
+    // Opens (or creates) the database at path, keyed with a raw 32-byte key (no SQLCipher KDF),
+    // applies the connection settings, and checks that the key fits. A wrong key or a damaged or
+    // foreign file throws Error(Damaged).
+    static Database open(const QString &path, const SecretBuffer &key, Open mode = Open::CreateIfMissing);
+    // An unkeyed database with the same settings, for benchmarks that compare against plain SQLite.
+    static Database openUnencrypted(const QString &path, Open mode = Open::CreateIfMissing);
+
+    ~Database();
+    Database(Database &&other) noexcept;
+    Database &operator=(Database &&other) noexcept;
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    void exec(std::string_view sql);
+    [[nodiscard]] Statement prepare(std::string_view sql) { return Statement(*this, sql); }
+    [[nodiscard]] std::int64_t lastInsertId() const;
+    [[nodiscard]] int changes() const;
+    [[nodiscard]] QString pragmaText(std::string_view pragma);
+    [[nodiscard]] sqlite3 *handle() const noexcept { return m_db; }
+    void close() noexcept;
+
+    // Throws an Error describing rc for the operation named by what.
+    [[noreturn]] void fail(int rc, const QString &what) const;
+
+private:
+    explicit Database(sqlite3 *db)
+        : m_db(db)
+    {
+    }
+    static Database openImpl(const QString &path, const SecretBuffer *key, Open mode);
+    void configure();
+
+    sqlite3 *m_db = nullptr;
+};
+
+// BEGIN IMMEDIATE on construction; rolls back on destruction unless commit() ran.
+class Transaction
+{
+public:
+    explicit Transaction(Database &db);
+    ~Transaction();
+    Transaction(const Transaction &) = delete;
+    Transaction &operator=(const Transaction &) = delete;
+
+    void commit();
+
+private:
+    Database &m_db;
+    bool m_open = true;
+};
+
+// The SQLCipher and SQLite versions of the linked library, read at run time.
+[[nodiscard]] QString cipherVersion();
+[[nodiscard]] QString sqliteVersion();
+
+} // namespace uc::sql

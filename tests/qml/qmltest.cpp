@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Runs every tst_*.qml here against the real Undercurrent QML module. A QApplication (not the
+// QGuiApplication quick_test_main would make) because Qt Charts needs one.
+#include <QApplication>
+#include <QQmlEngine>
+#include <QQmlExtensionPlugin>
+#include <QtQuickTest>
+
+Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
+
+class Setup : public QObject
+{
+    Q_OBJECT
+
+public Q_SLOTS:
+    void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+};
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    Setup setup;
+    return quick_test_main_with_setup(argc, argv, "undercurrent_qml", QUICK_TEST_SOURCE_DIR, &setup);
+}
+
+#include "qmltest.moc"
