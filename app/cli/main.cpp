@@ -2,29 +2,531 @@
 // undercurrent-cli: the scriptable face of the core library. Errors are one line on stderr,
 // "undercurrent-cli: what: why", with the exit codes of uc::ErrorKind.
 #include "common/error.h"
+#include "common/secret.h"
 #include "common/versions.h"
+#include "vault/vault.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QStandardPaths>
 #include <QStringList>
 
+#include <fcntl.h>
+#include <termios.h>
+#include <unistd.h>
+
 #include <cstdio>
+#include <functional>
+#include <map>
+
+using namespace uc;
+using vault::Vault;
 
 namespace {
 
-constexpr auto usageText = R"(usage: undercurrent-cli [--vault DIR] [--user NAME] [--passphrase-file FILE] COMMAND ...
+constexpr auto usageText = R"(usage: undercurrent-cli [--vault DIR] [--user NAME] [--passphrase-file FILE] [--json] COMMAND ...
 
-Commands:
-  --version        print the program's and its libraries' versions
-  --help           print this help
+Vault and users:
+  init --user NAME --passphrase-file F [--role ROLE] [--recovery-key-file OUT]
+  user add --name N --role therapist|supervisor|auditor --new-passphrase-file F
+  user list
+  passwd --new-passphrase-file F
+  recover --recovery-key-file F --new-passphrase-file P
+Record:
+  client add --code C --name NAME [--setting S] [--intake YYYY-MM-DD] [--part2-consent]
+  client list
+  session add --client C [--client C2 ...] --date YYYY-MM-DD [--time HH:MM] [--minutes N]
+              [--modality M] [--setting S] [--attendance A] [--template T]
+              [--kind progress|process] --note-file F
+  note show ID | note edit ID --note-file F | note sign ID | note verify ID
+  note addendum ID --text-file F
+  search QUERY
+  export --client C --out FILE.json [--include-process-notes]
+  backup --out FILE
+  restore --from FILE --to DIR      (checked by unlocking with --user and the passphrase)
+Other:
+  --version, --help
+
+The passphrase is read from the first line of --passphrase-file, or asked for without echo on a
+terminal; never from the command line. The vault folder is --vault, else $UNDERCURRENT_VAULT,
+else the per-user data folder.
 
 Exit codes: 0 ok, 1 usage, 2 bad input or I/O, 3 authentication, 4 damaged or not a vault,
 5 not allowed for this role, 6 conflict (signed note, locked vault).
 )";
 
-int fail(const uc::Error &error)
+[[noreturn]] void usage(const QString &what, const QString &why)
 {
-    std::fprintf(stderr, "undercurrent-cli: %s\n", qPrintable(error.message()));
-    return error.exitCode();
+    throw Error(ErrorKind::Usage, what, why);
+}
+
+// Arguments: global and command options may stand anywhere; "--opt value" or "--opt=value".
+class Args
+{
+public:
+    explicit Args(QStringList raw)
+    {
+        static const QStringList flags = {QStringLiteral("json"), QStringLiteral("include-process-notes"),
+                                          QStringLiteral("part2-consent")};
+        for (qsizetype i = 0; i < raw.size(); ++i) {
+            const QString a = raw.at(i);
+            if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
+                QString name = a.mid(2);
+                QString value;
+                const qsizetype eq = name.indexOf(QLatin1Char('='));
+                if (eq >= 0) {
+                    value = name.mid(eq + 1);
+                    name.truncate(eq);
+                } else if (flags.contains(name)) {
+                    value = QStringLiteral("1");
+                } else {
+                    if (i + 1 >= raw.size())
+                        usage(a, QStringLiteral("needs a value"));
+                    value = raw.at(++i);
+                }
+                m_options.insert(name, value);
+            } else {
+                m_words.append(a);
+            }
+        }
+    }
+    [[nodiscard]] QString word(qsizetype i) const { return m_words.value(i); }
+    [[nodiscard]] qsizetype wordCount() const { return m_words.size(); }
+    [[nodiscard]] bool has(const QString &name) const { return m_options.contains(name); }
+    [[nodiscard]] QString value(const QString &name, const QString &fallback = {}) const
+    {
+        return m_options.contains(name) ? m_options.value(name) : fallback;
+    }
+    [[nodiscard]] QStringList values(const QString &name) const { return m_options.values(name); }
+    [[nodiscard]] QString required(const QString &name) const
+    {
+        if (!m_options.contains(name))
+            usage(m_words.value(0), QStringLiteral("--%1 is required").arg(name));
+        return m_options.value(name);
+    }
+    [[nodiscard]] bool json() const { return has(QStringLiteral("json")); }
+
+private:
+    QStringList m_words;
+    QMultiHash<QString, QString> m_options;
+};
+
+// Reads the first line of a file straight into guarded memory.
+SecretBuffer readSecretLine(const QString &path, const QString &what)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        throw Error(ErrorKind::Io, what, QStringLiteral("the file cannot be read"));
+    SecretBuffer buffer(4096);
+    std::size_t used = 0;
+    while (used < buffer.size()) {
+        const ssize_t n = ::read(fd, buffer.data() + used, buffer.size() - used);
+        if (n <= 0)
+            break;
+        used += static_cast<std::size_t>(n);
+    }
+    ::close(fd);
+    std::size_t end = 0;
+    while (end < used && buffer.data()[end] != '\n' && buffer.data()[end] != '\r')
+        ++end;
+    return SecretBuffer::copyOf(std::span<const unsigned char>(buffer.data(), end));
+}
+
+SecretBuffer promptSecret(const char *prompt)
+{
+    if (!::isatty(STDIN_FILENO))
+        usage(QStringLiteral("passphrase"), QStringLiteral("give --passphrase-file (no terminal to ask on)"));
+    std::fputs(prompt, stderr);
+    termios old{};
+    ::tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    SecretBuffer buffer(1024);
+    std::size_t used = 0;
+    unsigned char c = 0;
+    while (used < buffer.size() && ::read(STDIN_FILENO, &c, 1) == 1 && c != '\n')
+        buffer.data()[used++] = c;
+    c = 0;
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fputs("\n", stderr);
+    return SecretBuffer::copyOf(std::span<const unsigned char>(buffer.data(), used));
+}
+
+SecretBuffer passphrase(const Args &args)
+{
+    if (args.has(QStringLiteral("passphrase-file")))
+        return readSecretLine(args.value(QStringLiteral("passphrase-file")), QStringLiteral("passphrase file"));
+    return promptSecret("Passphrase: ");
+}
+
+QString vaultDir(const Args &args)
+{
+    if (args.has(QStringLiteral("vault")))
+        return args.value(QStringLiteral("vault"));
+    const QString env = qEnvironmentVariable("UNDERCURRENT_VAULT");
+    if (!env.isEmpty())
+        return env;
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/vault");
+}
+
+QString user(const Args &args)
+{
+    return args.required(QStringLiteral("user"));
+}
+
+std::unique_ptr<Vault> openVault(const Args &args)
+{
+    const QString name = user(args);
+    return Vault::open(vaultDir(args), name, passphrase(args));
+}
+
+QString readTextFile(const QString &path, const QString &what)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        throw Error(ErrorKind::Io, what, QStringLiteral("the file cannot be read"));
+    const QByteArray bytes = f.readAll();
+    QString text = QString::fromUtf8(bytes);
+    if (text.toUtf8() != bytes)
+        throw Error(ErrorKind::Io, what, QStringLiteral("the file is not valid UTF-8"));
+    if (text.contains(QChar(0)))
+        throw Error(ErrorKind::Io, what, QStringLiteral("the file contains NUL bytes"));
+    return text;
+}
+
+void print(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputs("\n", stdout);
+}
+
+void printJson(const QJsonValue &value)
+{
+    const QByteArray out = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                                           : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    std::fwrite(out.constData(), 1, static_cast<std::size_t>(out.size()), stdout);
+    std::fputs("\n", stdout);
+}
+
+model::Id parseId(const QString &text, const QString &what)
+{
+    bool ok = false;
+    const qlonglong id = text.toLongLong(&ok);
+    if (!ok || id <= 0)
+        usage(what, QStringLiteral("needs a note id (a positive number)"));
+    return id;
+}
+
+template<typename T>
+T parsed(std::optional<T> value, const QString &option, const QString &expected)
+{
+    if (!value)
+        throw Error(ErrorKind::Io, QStringLiteral("--") + option, QStringLiteral("must be %1").arg(expected));
+    return *value;
+}
+
+QJsonObject noteJson(Vault &v, const model::Note &n)
+{
+    QJsonArray sections;
+    for (const auto &s : n.sections)
+        sections.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+    QJsonArray addenda;
+    for (const auto &a : v.addenda(n.id))
+        addenda.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(a.id)},
+                                   {QStringLiteral("author"), a.author},
+                                   {QStringLiteral("text"), a.text},
+                                   {QStringLiteral("signed_at"), a.signedAt},
+                                   {QStringLiteral("content_hash"), a.contentHash}});
+    return {{QStringLiteral("id"), static_cast<double>(n.id)},
+            {QStringLiteral("session"), static_cast<double>(n.sessionId)},
+            {QStringLiteral("client"), n.clientCode},
+            {QStringLiteral("date"), model::toIso(n.sessionDate)},
+            {QStringLiteral("author"), n.author},
+            {QStringLiteral("template"), n.templateId},
+            {QStringLiteral("kind"), model::toString(n.kind)},
+            {QStringLiteral("status"), model::toString(n.status)},
+            {QStringLiteral("sections"), sections},
+            {QStringLiteral("text"), n.text()},
+            {QStringLiteral("signed_by"), n.signedBy},
+            {QStringLiteral("signed_at"), n.signedAt},
+            {QStringLiteral("content_hash"), n.contentHash},
+            {QStringLiteral("addenda"), addenda}};
+}
+
+// ---- commands --------------------------------------------------------------------------------
+
+int cmdInit(const Args &args)
+{
+    const QString name = user(args);
+    const auto role = parsed(model::parseRole(args.value(QStringLiteral("role"), QStringLiteral("therapist"))),
+                             QStringLiteral("role"), QStringLiteral("therapist, supervisor or auditor"));
+    auto created = Vault::create(vaultDir(args), name, passphrase(args), role);
+    const SecretBuffer key = created.recoveryKey.display();
+    const std::string_view keyText(reinterpret_cast<const char *>(key.data()), key.size());
+    if (args.has(QStringLiteral("recovery-key-file"))) {
+        const QByteArray path = QFile::encodeName(args.value(QStringLiteral("recovery-key-file")));
+        const int fd = ::open(path.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (fd < 0 || ::write(fd, keyText.data(), keyText.size()) != static_cast<ssize_t>(keyText.size())
+            || ::write(fd, "\n", 1) != 1 || ::fsync(fd) != 0) {
+            if (fd >= 0)
+                ::close(fd);
+            throw Error(ErrorKind::Io, QStringLiteral("recovery key file"), QStringLiteral("cannot be written"));
+        }
+        ::close(fd);
+        std::fprintf(stderr, "Vault created. The recovery key was written to the file you named: keep it offline.\n");
+    } else {
+        std::fprintf(stderr, "Vault created. Write down this recovery key and keep it somewhere safe; it is shown "
+                             "once and opens the vault if a passphrase is forgotten:\n");
+        std::fwrite(keyText.data(), 1, keyText.size(), stdout);
+        std::fputs("\n", stdout);
+    }
+    return 0;
+}
+
+int cmdUser(const Args &args)
+{
+    const QString sub = args.word(1);
+    auto v = openVault(args);
+    if (sub == QLatin1String("add")) {
+        const auto role = parsed(model::parseRole(args.required(QStringLiteral("role"))), QStringLiteral("role"),
+                                 QStringLiteral("therapist, supervisor or auditor"));
+        const SecretBuffer newPass = readSecretLine(args.required(QStringLiteral("new-passphrase-file")),
+                                                    QStringLiteral("new passphrase file"));
+        v->addUser(args.required(QStringLiteral("name")), role, newPass);
+        return 0;
+    }
+    if (sub == QLatin1String("list")) {
+        QJsonArray list;
+        for (const auto &u : v->users()) {
+            list.append(QJsonObject{{QStringLiteral("name"), u.name}, {QStringLiteral("role"), model::toString(u.role)},
+                                    {QStringLiteral("created"), u.created}});
+            if (!args.json())
+                print(u.name + QLatin1Char('\t') + model::toString(u.role));
+        }
+        if (args.json())
+            printJson(list);
+        return 0;
+    }
+    usage(QStringLiteral("user"), QStringLiteral("expects 'add' or 'list'"));
+}
+
+int cmdPasswd(const Args &args)
+{
+    auto v = openVault(args);
+    v->changePassphrase(readSecretLine(args.required(QStringLiteral("new-passphrase-file")),
+                                       QStringLiteral("new passphrase file")));
+    return 0;
+}
+
+int cmdRecover(const Args &args)
+{
+    const SecretBuffer keyText = readSecretLine(args.required(QStringLiteral("recovery-key-file")),
+                                                QStringLiteral("recovery key file"));
+    const auto key = vault::RecoveryKey::parse(
+        std::string_view(reinterpret_cast<const char *>(keyText.data()), keyText.size()));
+    Vault::recover(vaultDir(args), user(args), key,
+                   readSecretLine(args.required(QStringLiteral("new-passphrase-file")),
+                                  QStringLiteral("new passphrase file")));
+    std::fprintf(stderr, "The passphrase was reset.\n");
+    return 0;
+}
+
+int cmdClient(const Args &args)
+{
+    const QString sub = args.word(1);
+    if (sub != QLatin1String("add") && sub != QLatin1String("list"))
+        usage(QStringLiteral("client"), QStringLiteral("expects 'add' or 'list'"));
+    auto v = openVault(args);
+    if (sub == QLatin1String("add")) {
+        model::Client c;
+        c.code = args.required(QStringLiteral("code"));
+        c.displayName = args.required(QStringLiteral("name"));
+        if (args.has(QStringLiteral("setting")))
+            c.setting = parsed(model::parseSetting(args.value(QStringLiteral("setting"))), QStringLiteral("setting"),
+                               QStringLiteral("residential, outpatient, aftercare or telehealth"));
+        if (args.has(QStringLiteral("intake")))
+            c.intakeDate = parsed(model::parseDate(args.value(QStringLiteral("intake"))), QStringLiteral("intake"),
+                                  QStringLiteral("a real date as YYYY-MM-DD"));
+        c.consentPart2 = args.has(QStringLiteral("part2-consent"));
+        v->addClient(c);
+        return 0;
+    }
+    QJsonArray list;
+    for (const auto &c : v->clients()) {
+        list.append(QJsonObject{{QStringLiteral("code"), c.code},
+                                {QStringLiteral("name"), c.displayName},
+                                {QStringLiteral("status"), model::toString(c.status)},
+                                {QStringLiteral("setting"), c.setting ? model::toString(*c.setting) : QString()}});
+        if (!args.json())
+            print(c.code + QLatin1Char('\t') + c.displayName + QLatin1Char('\t') + model::toString(c.status));
+    }
+    if (args.json())
+        printJson(list);
+    return 0;
+}
+
+int cmdSession(const Args &args)
+{
+    if (args.word(1) != QLatin1String("add"))
+        usage(QStringLiteral("session"), QStringLiteral("expects 'add'"));
+    model::Session s;
+    s.date = parsed(model::parseDate(args.required(QStringLiteral("date"))), QStringLiteral("date"),
+                    QStringLiteral("a real date as YYYY-MM-DD"));
+    if (args.has(QStringLiteral("time")))
+        s.start = parsed(model::parseTime(args.value(QStringLiteral("time"))), QStringLiteral("time"),
+                         QStringLiteral("a time as HH:MM"));
+    if (args.has(QStringLiteral("minutes"))) {
+        bool ok = false;
+        s.minutes = args.value(QStringLiteral("minutes")).toInt(&ok);
+        if (!ok)
+            throw Error(ErrorKind::Io, QStringLiteral("--minutes"), QStringLiteral("must be a whole number"));
+    }
+    const QStringList codes = args.values(QStringLiteral("client"));
+    if (codes.isEmpty())
+        usage(QStringLiteral("session add"), QStringLiteral("--client is required"));
+    s.modality = parsed(model::parseModality(args.value(QStringLiteral("modality"),
+                                                        codes.size() > 1 ? QStringLiteral("group")
+                                                                         : QStringLiteral("individual"))),
+                        QStringLiteral("modality"), QStringLiteral("individual, group, couple or family"));
+    if (args.has(QStringLiteral("setting")))
+        s.setting = parsed(model::parseSetting(args.value(QStringLiteral("setting"))), QStringLiteral("setting"),
+                           QStringLiteral("residential, outpatient, aftercare or telehealth"));
+    const auto attendance = parsed(model::parseAttendance(args.value(QStringLiteral("attendance"),
+                                                                     QStringLiteral("attended"))),
+                                   QStringLiteral("attendance"), QStringLiteral("attended, late, no-show or cancelled"));
+    // QMultiHash returns the most recent value first; keep the order the user typed.
+    for (auto it = codes.crbegin(); it != codes.crend(); ++it)
+        s.attendees.append({0, *it, attendance});
+    const auto kind = parsed(model::parseNoteKind(args.value(QStringLiteral("kind"), QStringLiteral("progress"))),
+                             QStringLiteral("kind"), QStringLiteral("progress or process"));
+    const QString templateId = args.value(QStringLiteral("template"),
+                                          kind == model::NoteKind::Process ? QStringLiteral("process")
+                                                                           : QStringLiteral("free"));
+    const QString text = readTextFile(args.required(QStringLiteral("note-file")), QStringLiteral("note file"));
+    auto v = openVault(args);
+    const auto created = v->addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
+    if (args.json()) {
+        if (created.notes.size() == 1) {
+            printJson(QJsonObject{{QStringLiteral("session"), static_cast<double>(created.session)},
+                                  {QStringLiteral("note"), static_cast<double>(created.notes.first())}});
+        } else {
+            QJsonArray notes;
+            for (auto id : created.notes)
+                notes.append(static_cast<double>(id));
+            printJson(QJsonObject{{QStringLiteral("session"), static_cast<double>(created.session)},
+                                  {QStringLiteral("notes"), notes}});
+        }
+    } else {
+        QStringList ids;
+        for (auto id : created.notes)
+            ids << QString::number(id);
+        print(QStringLiteral("session %1 note %2").arg(created.session).arg(ids.join(QLatin1Char(','))));
+    }
+    return 0;
+}
+
+int cmdNote(const Args &args)
+{
+    const QString sub = args.word(1);
+    const model::Id id = parseId(args.word(2), QStringLiteral("note ") + sub);
+    static const QStringList known = {QStringLiteral("show"), QStringLiteral("edit"), QStringLiteral("sign"),
+                                      QStringLiteral("verify"), QStringLiteral("addendum")};
+    if (!known.contains(sub))
+        usage(QStringLiteral("note"), QStringLiteral("expects show, edit, sign, verify or addendum"));
+    QString text;
+    if (sub == QLatin1String("edit"))
+        text = readTextFile(args.required(QStringLiteral("note-file")), QStringLiteral("note file"));
+    if (sub == QLatin1String("addendum"))
+        text = readTextFile(args.required(QStringLiteral("text-file")), QStringLiteral("text file"));
+    auto v = openVault(args);
+    if (sub == QLatin1String("show")) {
+        const model::Note n = v->note(id);
+        if (args.json()) {
+            printJson(noteJson(*v, n));
+        } else {
+            print(QStringLiteral("Note %1 · %2 · %3 · %4 note (%5) · %6")
+                      .arg(n.id)
+                      .arg(n.clientCode, model::toIso(n.sessionDate), model::toString(n.kind), n.templateId,
+                           model::toString(n.status)));
+            print(n.text());
+            if (n.status != model::NoteStatus::Draft)
+                print(QStringLiteral("Signed by %1 at %2 (SHA-256 %3)").arg(n.signedBy, n.signedAt, n.contentHash));
+            for (const auto &a : v->addenda(n.id))
+                print(QStringLiteral("Addendum by %1 at %2:\n%3").arg(a.author, a.signedAt, a.text));
+        }
+    } else if (sub == QLatin1String("edit")) {
+        const model::Note n = v->note(id);
+        v->saveDraft(id, model::sectionsFromText(text, n.templateId));
+    } else if (sub == QLatin1String("sign")) {
+        v->sign(id);
+    } else if (sub == QLatin1String("verify")) {
+        if (!v->verifySignature(id))
+            throw Error(ErrorKind::Damaged, QStringLiteral("note verify"),
+                        QStringLiteral("the note is unsigned or its content does not match its signature"));
+        print(QStringLiteral("ok"));
+    } else {
+        const auto addendum = v->addAddendum(id, text);
+        if (args.json())
+            printJson(QJsonObject{{QStringLiteral("addendum"), static_cast<double>(addendum)}});
+    }
+    return 0;
+}
+
+int cmdSearch(const Args &args)
+{
+    QStringList words;
+    for (qsizetype i = 1; i < args.wordCount(); ++i)
+        words << args.word(i);
+    if (words.isEmpty())
+        usage(QStringLiteral("search"), QStringLiteral("needs words to search for"));
+    auto v = openVault(args);
+    QJsonArray list;
+    for (const auto &h : v->search(words.join(QLatin1Char(' ')))) {
+        list.append(QJsonObject{{QStringLiteral("note"), static_cast<double>(h.noteId)},
+                                {QStringLiteral("client"), h.clientCode},
+                                {QStringLiteral("date"), model::toIso(h.sessionDate)},
+                                {QStringLiteral("kind"), model::toString(h.kind)},
+                                {QStringLiteral("snippet"), h.snippet}});
+        if (!args.json())
+            print(QStringLiteral("%1\t%2\t%3\t%4").arg(h.noteId).arg(h.clientCode, model::toIso(h.sessionDate), h.snippet));
+    }
+    if (args.json())
+        printJson(list);
+    return 0;
+}
+
+int cmdExport(const Args &args)
+{
+    const QString code = args.required(QStringLiteral("client"));
+    const QString out = args.required(QStringLiteral("out"));
+    auto v = openVault(args);
+    const QJsonObject record = v->exportClient(code, args.has(QStringLiteral("include-process-notes")));
+    vault::writeFileAtomically(out, QJsonDocument(record).toJson(QJsonDocument::Indented));
+    return 0;
+}
+
+int cmdBackup(const Args &args)
+{
+    const QString out = args.required(QStringLiteral("out"));
+    auto v = openVault(args);
+    v->backup(out);
+    return 0;
+}
+
+int cmdRestore(const Args &args)
+{
+    const QString from = args.required(QStringLiteral("from"));
+    const QString to = args.required(QStringLiteral("to"));
+    const QString name = user(args);
+    Vault::restore(from, to, name, passphrase(args));
+    return 0;
 }
 
 } // namespace
@@ -32,17 +534,42 @@ int fail(const uc::Error &error)
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("undercurrent-cli"));
-    QStringList args = QCoreApplication::arguments();
-    args.removeFirst();
+    QCoreApplication::setApplicationName(QStringLiteral("Undercurrent"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Undercurrent"));
+    // Progress chatter stays out of scripts' way; warnings still reach stderr.
+    QLoggingCategory::setFilterRules(QStringLiteral("undercurrent.*.info=false"));
+    QStringList raw = QCoreApplication::arguments();
+    raw.removeFirst();
 
-    if (args.contains(QLatin1String("--version"))) {
+    if (raw.contains(QLatin1String("--version"))) {
         std::fputs(qPrintable(uc::versionReport(QStringLiteral("undercurrent-cli"))), stdout);
         return 0;
     }
-    if (args.isEmpty() || args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
-        std::fputs(usageText, args.isEmpty() ? stderr : stdout);
-        return args.isEmpty() ? 1 : 0;
+    if (raw.isEmpty() || raw.contains(QLatin1String("--help")) || raw.contains(QLatin1String("-h"))) {
+        std::fputs(usageText, raw.isEmpty() ? stderr : stdout);
+        return raw.isEmpty() ? 1 : 0;
     }
-    return fail(uc::Error(uc::ErrorKind::Usage, args.first(), QStringLiteral("unknown command (see --help)")));
+
+    static const std::map<QString, std::function<int(const Args &)>> commands = {
+        {QStringLiteral("init"), cmdInit},       {QStringLiteral("user"), cmdUser},
+        {QStringLiteral("passwd"), cmdPasswd},   {QStringLiteral("recover"), cmdRecover},
+        {QStringLiteral("client"), cmdClient},   {QStringLiteral("session"), cmdSession},
+        {QStringLiteral("note"), cmdNote},       {QStringLiteral("search"), cmdSearch},
+        {QStringLiteral("export"), cmdExport},   {QStringLiteral("backup"), cmdBackup},
+        {QStringLiteral("restore"), cmdRestore},
+    };
+    try {
+        const Args args(raw);
+        const auto it = commands.find(args.word(0));
+        if (it == commands.end())
+            throw Error(ErrorKind::Usage, args.word(0).isEmpty() ? QStringLiteral("command") : args.word(0),
+                        QStringLiteral("unknown command (see --help)"));
+        return it->second(args);
+    } catch (const Error &error) {
+        std::fprintf(stderr, "undercurrent-cli: %s\n", error.message().toUtf8().constData());
+        return error.exitCode();
+    } catch (const std::bad_alloc &) {
+        std::fprintf(stderr, "undercurrent-cli: memory: not enough memory\n");
+        return 2;
+    }
 }

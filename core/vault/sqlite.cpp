@@ -5,7 +5,11 @@
 
 #include <sqlite3.h>
 
+#include <QFile>
 #include <QFileInfo>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include <array>
 #include <utility>
@@ -120,6 +124,15 @@ Statement &Statement::bind(int index, const QByteArray &blob)
     return *this;
 }
 
+Statement &Statement::bindSecret(int index, const SecretBuffer &secret)
+{
+    const int rc = sqlite3_bind_text(m_stmt, index, reinterpret_cast<const char *>(secret.data()),
+                                     static_cast<int>(secret.size()), SQLITE_STATIC);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, QStringLiteral("bind value"));
+    return *this;
+}
+
 Statement &Statement::bindNull(int index)
 {
     if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
@@ -204,6 +217,12 @@ Database Database::openImpl(const QString &path, const SecretBuffer *key, Open m
     if (mode == Open::MustExist && !QFileInfo::exists(path))
         throw Error(ErrorKind::Damaged, what, QStringLiteral("the database file is missing"));
 
+    if (mode == Open::CreateIfMissing && !QFileInfo::exists(path)) {
+        // Created owner-only before SQLite opens it; the -wal and -shm files inherit the mode.
+        const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0)
+            ::close(fd);
+    }
     sqlite3 *raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
                       | (mode == Open::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
@@ -280,8 +299,10 @@ void Database::close() noexcept
 
 void Database::exec(std::string_view sql)
 {
-    Statement stmt(*this, sql);
-    stmt.run();
+    // sqlite3_exec runs every statement in the text (schema scripts); it never sees bound values.
+    const std::string text(sql);
+    if (const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr); rc != SQLITE_OK)
+        fail(rc, QStringLiteral("run statement"));
 }
 
 std::int64_t Database::lastInsertId() const

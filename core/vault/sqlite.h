@@ -38,6 +38,8 @@ public:
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
     Statement &bindNull(int index);
+    // Binds a secret without copying it: the buffer must outlive the statement's run.
+    Statement &bindSecret(int index, const SecretBuffer &secret);
     template<typename T>
     Statement &bind(int index, const std::optional<T> &value)
     {

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/types.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QStringList>
+
+#include <array>
+#include <utility>
+
+namespace uc::model {
+
+namespace {
+
+template<typename E, std::size_t N>
+QString wordOf(const std::array<std::pair<E, const char *>, N> &words, E value)
+{
+    for (const auto &[e, word] : words)
+        if (e == value)
+            return QString::fromLatin1(word);
+    return {};
+}
+
+template<typename E, std::size_t N>
+std::optional<E> parseWord(const std::array<std::pair<E, const char *>, N> &words, const QString &text)
+{
+    const QString key = text.trimmed().toLower();
+    for (const auto &[e, word] : words)
+        if (key == QLatin1String(word))
+            return e;
+    return std::nullopt;
+}
+
+constexpr std::array roles{std::pair{Role::Therapist, "therapist"}, std::pair{Role::Supervisor, "supervisor"},
+                           std::pair{Role::Auditor, "auditor"}};
+constexpr std::array clientStatuses{std::pair{ClientStatus::Active, "active"},
+                                    std::pair{ClientStatus::Discharged, "discharged"}};
+constexpr std::array modalities{std::pair{Modality::Individual, "individual"}, std::pair{Modality::Group, "group"},
+                                std::pair{Modality::Couple, "couple"}, std::pair{Modality::Family, "family"}};
+constexpr std::array settings{std::pair{Setting::Residential, "residential"},
+                              std::pair{Setting::Outpatient, "outpatient"},
+                              std::pair{Setting::Aftercare, "aftercare"}, std::pair{Setting::Telehealth, "telehealth"}};
+constexpr std::array attendances{std::pair{Attendance::Attended, "attended"}, std::pair{Attendance::Late, "late"},
+                                 std::pair{Attendance::NoShow, "no-show"},
+                                 std::pair{Attendance::Cancelled, "cancelled"}};
+constexpr std::array noteKinds{std::pair{NoteKind::Progress, "progress"}, std::pair{NoteKind::Process, "process"}};
+constexpr std::array noteStatuses{std::pair{NoteStatus::Draft, "draft"}, std::pair{NoteStatus::Signed, "signed"},
+                                  std::pair{NoteStatus::Cosigned, "cosigned"}};
+
+} // namespace
+
+QString toString(Role value) { return wordOf(roles, value); }
+QString toString(ClientStatus value) { return wordOf(clientStatuses, value); }
+QString toString(Modality value) { return wordOf(modalities, value); }
+QString toString(Setting value) { return wordOf(settings, value); }
+QString toString(Attendance value) { return wordOf(attendances, value); }
+QString toString(NoteKind value) { return wordOf(noteKinds, value); }
+QString toString(NoteStatus value) { return wordOf(noteStatuses, value); }
+std::optional<Role> parseRole(const QString &text) { return parseWord(roles, text); }
+std::optional<ClientStatus> parseClientStatus(const QString &text) { return parseWord(clientStatuses, text); }
+std::optional<Modality> parseModality(const QString &text) { return parseWord(modalities, text); }
+std::optional<Setting> parseSetting(const QString &text) { return parseWord(settings, text); }
+std::optional<Attendance> parseAttendance(const QString &text) { return parseWord(attendances, text); }
+std::optional<NoteKind> parseNoteKind(const QString &text) { return parseWord(noteKinds, text); }
+std::optional<NoteStatus> parseNoteStatus(const QString &text) { return parseWord(noteStatuses, text); }
+
+std::optional<Date> parseDate(const QString &text)
+{
+    static const QRegularExpression iso(QStringLiteral("^(\\d{4})-(\\d{2})-(\\d{2})$"));
+    const auto m = iso.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    try {
+        // boost validates the day against the month and leap years, and throws otherwise.
+        return Date(static_cast<unsigned short>(m.captured(1).toInt()),
+                    static_cast<unsigned short>(m.captured(2).toInt()),
+                    static_cast<unsigned short>(m.captured(3).toInt()));
+    } catch (const std::out_of_range &) {
+        return std::nullopt;
+    }
+}
+
+std::optional<TimeOfDay> parseTime(const QString &text)
+{
+    static const QRegularExpression hhmm(QStringLiteral("^(\\d{1,2}):(\\d{2})$"));
+    const auto m = hhmm.match(text.trimmed());
+    if (!m.hasMatch())
+        return std::nullopt;
+    const int h = m.captured(1).toInt();
+    const int min = m.captured(2).toInt();
+    if (h > 23 || min > 59)
+        return std::nullopt;
+    return boost::posix_time::hours(h) + boost::posix_time::minutes(min);
+}
+
+QString toIso(const Date &date)
+{
+    return QString::fromStdString(boost::gregorian::to_iso_extended_string(date));
+}
+
+QString toIso(const TimeOfDay &time)
+{
+    return QStringLiteral("%1:%2")
+        .arg(time.hours(), 2, 10, QLatin1Char('0'))
+        .arg(time.minutes(), 2, 10, QLatin1Char('0'));
+}
+
+const QList<Template> &templates()
+{
+    static const QList<Template> all = {
+        {QStringLiteral("psychodynamic"), QStringLiteral("Psychodynamic progress note"),
+         {QStringLiteral("Themes explored"), QStringLiteral("Defences observed"), QStringLiteral("Interventions"),
+          QStringLiteral("Insight and progress"), QStringLiteral("Frame"), QStringLiteral("Plan")}},
+        {QStringLiteral("process"), QStringLiteral("Process note (private)"),
+         {QStringLiteral("Process"), QStringLiteral("Transference and countertransference"),
+          QStringLiteral("Associations and dreams")}},
+        {QStringLiteral("dap"), QStringLiteral("DAP"),
+         {QStringLiteral("Data"), QStringLiteral("Assessment"), QStringLiteral("Plan")}},
+        {QStringLiteral("soap"), QStringLiteral("SOAP"),
+         {QStringLiteral("Subjective"), QStringLiteral("Objective"), QStringLiteral("Assessment"),
+          QStringLiteral("Plan")}},
+        {QStringLiteral("birp"), QStringLiteral("BIRP"),
+         {QStringLiteral("Behaviour"), QStringLiteral("Intervention"), QStringLiteral("Response"),
+          QStringLiteral("Plan")}},
+        {QStringLiteral("girp"), QStringLiteral("GIRP"),
+         {QStringLiteral("Goal"), QStringLiteral("Intervention"), QStringLiteral("Response"), QStringLiteral("Plan")}},
+        {QStringLiteral("group"), QStringLiteral("Group note"),
+         {QStringLiteral("Group topic"), QStringLiteral("Participation"), QStringLiteral("Response"),
+          QStringLiteral("Plan")}},
+        {QStringLiteral("addiction"), QStringLiteral("Addiction progress note"),
+         {QStringLiteral("Use since last session"), QStringLiteral("Cravings (0-10)"),
+          QStringLiteral("Triggers and high-risk situations"), QStringLiteral("Stage of change"),
+          QStringLiteral("Recovery supports"), QStringLiteral("Risk"), QStringLiteral("Plan")}},
+        {QStringLiteral("free"), QStringLiteral("Free text"), {QStringLiteral("Note")}},
+    };
+    return all;
+}
+
+const Template *findTemplate(const QString &id)
+{
+    for (const Template &t : templates())
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+QString textOf(const QList<Section> &sections)
+{
+    QStringList parts;
+    for (const Section &s : sections) {
+        if (sections.size() > 1 || s.title != QLatin1String("Note"))
+            parts << QStringLiteral("## ") + s.title;
+        parts << s.text;
+    }
+    return parts.join(QLatin1Char('\n'));
+}
+
+QList<Section> sectionsFromText(const QString &text, const QString &templateId)
+{
+    QList<Section> sections;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    Section current;
+    bool haveHeading = false;
+    QStringList body;
+    auto flush = [&] {
+        current.text = body.join(QLatin1Char('\n')).trimmed();
+        if (haveHeading || !current.text.isEmpty())
+            sections.append(current);
+        body.clear();
+    };
+    for (const QString &line : lines) {
+        if (line.startsWith(QLatin1String("## "))) {
+            flush();
+            current = Section{line.mid(3).trimmed(), {}};
+            haveHeading = true;
+        } else {
+            body << line;
+        }
+    }
+    if (!haveHeading) {
+        const Template *t = findTemplate(templateId);
+        const bool single = !t || t->sections.size() == 1;
+        current.title = single && t ? t->sections.first() : QStringLiteral("Note");
+    }
+    flush();
+    return sections;
+}
+
+QString sectionsToJson(const QList<Section> &sections)
+{
+    QJsonArray array;
+    for (const Section &s : sections)
+        array.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<Section> sectionsFromJson(const QString &json)
+{
+    QList<Section> sections;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &v : array) {
+        const QJsonObject o = v.toObject();
+        sections.append({o.value(QLatin1String("title")).toString(), o.value(QLatin1String("text")).toString()});
+    }
+    return sections;
+}
+
+} // namespace uc::model

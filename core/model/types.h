@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <boost/date_time/gregorian/gregorian_types.hpp>
+#include <boost/date_time/posix_time/posix_time_types.hpp>
+
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+
+// The clinical record's vocabulary: the words therapists use, as values the core checks.
+namespace uc::model {
+
+using Id = std::int64_t;
+using Date = boost::gregorian::date;
+using TimeOfDay = boost::posix_time::time_duration;
+using Minutes = boost::posix_time::minutes;
+
+enum class Role { Therapist, Supervisor, Auditor };
+enum class ClientStatus { Active, Discharged };
+enum class Modality { Individual, Group, Couple, Family };
+enum class Setting { Residential, Outpatient, Aftercare, Telehealth };
+enum class Attendance { Attended, Late, NoShow, Cancelled };
+// progress: part of the record. process: the therapist's private psychotherapy notes (45 CFR
+// 164.501), never shown in client review or exports unless explicitly asked for.
+enum class NoteKind { Progress, Process };
+enum class NoteStatus { Draft, Signed, Cosigned };
+
+// Each enum's canonical lowercase word ("no-show", "telehealth"), and its parser (nullopt when
+// the word is not one of ours).
+QString toString(Role value);
+QString toString(ClientStatus value);
+QString toString(Modality value);
+QString toString(Setting value);
+QString toString(Attendance value);
+QString toString(NoteKind value);
+QString toString(NoteStatus value);
+std::optional<Role> parseRole(const QString &text);
+std::optional<ClientStatus> parseClientStatus(const QString &text);
+std::optional<Modality> parseModality(const QString &text);
+std::optional<Setting> parseSetting(const QString &text);
+std::optional<Attendance> parseAttendance(const QString &text);
+std::optional<NoteKind> parseNoteKind(const QString &text);
+std::optional<NoteStatus> parseNoteStatus(const QString &text);
+
+// ISO dates and times ("2025-03-01", "14:30"); nullopt for anything malformed or impossible
+// (2025-02-29, 24:00).
+std::optional<Date> parseDate(const QString &text);
+std::optional<TimeOfDay> parseTime(const QString &text);
+QString toIso(const Date &date);
+QString toIso(const TimeOfDay &time);
+
+// Note templates a therapist picks from; each has its section headings.
+struct Template
+{
+    QString id; // "psychodynamic", "process", "dap", "soap", "birp", "girp", "group", "addiction", "free"
+    QString label;
+    QList<QString> sections;
+};
+const QList<Template> &templates();
+const Template *findTemplate(const QString &id);
+
+struct User
+{
+    Id id = 0;
+    QString name;
+    Role role = Role::Therapist;
+    QString created; // ISO-8601 UTC timestamp
+};
+
+struct Client
+{
+    Id id = 0;
+    QString code; // "C-0142"
+    QString displayName;
+    ClientStatus status = ClientStatus::Active;
+    std::optional<Date> intakeDate;
+    std::optional<Setting> setting;
+    bool consentTreatment = false;
+    // 42 CFR Part 2: the client's written consent to disclose substance-use records.
+    bool consentPart2 = false;
+    std::optional<Date> consentPart2Date;
+    QString consentPart2Scope; // to whom and for what purpose
+};
+
+struct Section
+{
+    QString title;
+    QString text;
+};
+
+// Sections joined into one text under "## Title" lines, as indexed and tagged.
+QString textOf(const QList<Section> &sections);
+
+struct Session
+{
+    Id id = 0;
+    Date date;
+    std::optional<TimeOfDay> start;
+    int minutes = 50;
+    Modality modality = Modality::Individual;
+    std::optional<Setting> setting;
+    QString groupTopic; // group sessions
+    struct Attendee
+    {
+        Id clientId = 0;
+        QString clientCode;
+        Attendance attendance = Attendance::Attended;
+    };
+    QList<Attendee> attendees; // one for individual work, several for a group
+};
+
+struct Note
+{
+    Id id = 0;
+    Id sessionId = 0;
+    Id clientId = 0;
+    QString clientCode;
+    Date sessionDate;
+    Id authorId = 0;
+    QString author;
+    QString templateId;
+    NoteKind kind = NoteKind::Progress;
+    NoteStatus status = NoteStatus::Draft;
+    QList<Section> sections;
+    QString created;
+    QString updated;
+    QString signedBy;
+    QString signedAt;
+    QString contentHash; // SHA-256 of the canonical content at signing, hex
+    QString cosignedBy;
+    QString cosignedAt;
+    QString cosignHash;
+
+    // The note's text as one string (sections joined under their headings), as indexed and tagged.
+    [[nodiscard]] QString text() const { return textOf(sections); }
+};
+
+struct Addendum
+{
+    Id id = 0;
+    Id noteId = 0;
+    QString author;
+    QString text;
+    QString signedAt;
+    QString contentHash;
+};
+
+struct SearchHit
+{
+    Id noteId = 0;
+    QString clientCode;
+    Date sessionDate;
+    NoteKind kind = NoteKind::Progress;
+    QString snippet; // matched words between [ and ]
+    double rank = 0;
+};
+
+// Splits text written with "## Heading" lines into sections; text without headings becomes one
+// section titled after the template's first heading (or "Note").
+QList<Section> sectionsFromText(const QString &text, const QString &templateId);
+// Sections as stored: a compact JSON array of {"title","text"} objects.
+QString sectionsToJson(const QList<Section> &sections);
+QList<Section> sectionsFromJson(const QString &json);
+
+} // namespace uc::model

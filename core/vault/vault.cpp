@@ -1,0 +1,884 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vault/vault.h"
+
+#include "common/logging.h"
+#include "vault/schema.h"
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRegularExpression>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+namespace uc::vault {
+
+using model::Id;
+
+namespace {
+
+constexpr qint64 fullCheckLimit = 32 * 1024 * 1024; // integrity-check every page at unlock up to this size
+constexpr auto backupMagic = "UCBACKUP1\n";
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+[[noreturn]] void badInput(const QString &what, const QString &why)
+{
+    throw Error(ErrorKind::Io, what, why);
+}
+
+QString databasePath(const QString &dir)
+{
+    return QDir(dir).filePath(QLatin1String(Vault::databaseName));
+}
+
+// An exclusive advisory lock on dir/.lock, held while the vault is open in this process.
+int lockFolder(const QString &dir)
+{
+    const QByteArray path = QFile::encodeName(QDir(dir).filePath(QLatin1String(Vault::lockName)));
+    const int fd = ::open(path.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        throw Error(ErrorKind::Io, QStringLiteral("open vault"), QStringLiteral("the vault folder is not writable"));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        ::close(fd);
+        throw Error(ErrorKind::Conflict, QStringLiteral("open vault"),
+                    QStringLiteral("the vault is open in another Undercurrent process"));
+    }
+    return fd;
+}
+
+void unlockFolder(int fd)
+{
+    if (fd >= 0) {
+        ::flock(fd, LOCK_UN);
+        ::close(fd);
+    }
+}
+
+// Keeps a lock file descriptor until released into a Vault.
+struct FolderLock
+{
+    int fd;
+    ~FolderLock() { unlockFolder(fd); }
+    int release() { return std::exchange(fd, -1); }
+};
+
+bool runCheck(sql::Database &db, std::string_view pragma, bool okRowMeansFine)
+{
+    auto stmt = db.prepare(pragma);
+    bool fine = true;
+    while (stmt.step()) {
+        if (!okRowMeansFine || stmt.text(0) != QLatin1String("ok"))
+            fine = false;
+    }
+    return fine;
+}
+
+QString ftsQuery(const QString &query)
+{
+    // Each word becomes a quoted FTS5 string (so punctuation and operators in what a user typed
+    // cannot form FTS syntax); a trailing * keeps prefix search.
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    QStringList terms;
+    for (QString word : query.split(space, Qt::SkipEmptyParts)) {
+        const bool prefix = word.endsWith(QLatin1Char('*')) && word.size() > 1;
+        if (prefix)
+            word.chop(1);
+        word.replace(QLatin1Char('"'), QLatin1String("\"\""));
+        terms << QLatin1Char('"') + word + QLatin1Char('"') + (prefix ? QStringLiteral("*") : QString());
+    }
+    return terms.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+QString sha256Hex(const QByteArray &bytes)
+{
+    ensureSodium();
+    unsigned char digest[crypto_hash_sha256_BYTES];
+    crypto_hash_sha256(digest, reinterpret_cast<const unsigned char *>(bytes.constData()),
+                       static_cast<unsigned long long>(bytes.size()));
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), sizeof digest).toHex());
+}
+
+// ---- lifetime ----------------------------------------------------------------------------------
+
+Vault::Vault(QString dir, int lockFd, sql::Database db, SecretBuffer dataKey, KeySlots slots)
+    : m_dir(std::move(dir))
+    , m_lockFd(lockFd)
+    , m_db(std::move(db))
+    , m_dataKey(std::move(dataKey))
+    , m_slots(std::move(slots))
+{
+}
+
+Vault::~Vault()
+{
+    lock();
+}
+
+void Vault::lock() noexcept
+{
+    m_db.close();
+    m_dataKey.wipe();
+    unlockFolder(m_lockFd);
+    m_lockFd = -1;
+}
+
+Vault::Created Vault::create(const QString &dir, const QString &user, const SecretBuffer &passphrase, model::Role role,
+                             KdfCost cost)
+{
+    const QString what = QStringLiteral("create vault");
+    if (user.trimmed().isEmpty() || user.size() > 64)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("a user name of 1 to 64 characters is needed"));
+    if (passphrase.size() < 8)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("the passphrase must have at least 8 characters"));
+    QDir folder(dir);
+    if (folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("the folder is not empty"));
+    if (!QDir().mkpath(dir))
+        throw Error(ErrorKind::Io, what, QStringLiteral("the folder cannot be created"));
+    QFile::setPermissions(dir, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+
+    FolderLock guard{lockFolder(dir)};
+    SecretBuffer dataKey = SecretBuffer::random(32);
+    RecoveryKey recovery = RecoveryKey::generate();
+    try {
+        sql::Database db = sql::Database::open(databasePath(dir), dataKey);
+        migrate(db, user);
+        {
+            sql::Transaction tx(db);
+            db.prepare("INSERT INTO users(name, role, created) VALUES (?, ?, ?)")
+                .bind(1, user.trimmed())
+                .bind(2, model::toString(role))
+                .bind(3, now())
+                .run();
+            db.prepare("INSERT INTO vault_info(key, value) VALUES ('created', ?)").bind(1, now()).run();
+            tx.commit();
+        }
+        // The key slots are written last: until they exist the folder is not a vault.
+        KeySlots slots;
+        slots.setUser(user.trimmed(), passphrase, dataKey, cost);
+        slots.setRecovery(recovery, dataKey);
+        slots.save(dir);
+        auto vault = std::unique_ptr<Vault>(new Vault(dir, guard.release(), std::move(db), std::move(dataKey), slots));
+        vault->loadUser(user.trimmed());
+        qCInfo(ucVault) << "created a vault";
+        return Created{std::move(vault), std::move(recovery)};
+    } catch (...) {
+        // Leave no half-made vault behind.
+        for (const QString &name : QDir(dir).entryList(QDir::Files | QDir::Hidden))
+            QFile::remove(QDir(dir).filePath(name));
+        throw;
+    }
+}
+
+std::unique_ptr<Vault> Vault::unlock(const QString &dir, const QString &user,
+                                     const std::function<SecretBuffer(const KeySlots &)> &unwrap)
+{
+    if (!QFileInfo(dir).isDir())
+        throw Error(ErrorKind::Damaged, QStringLiteral("open vault"), QStringLiteral("the vault folder does not exist"));
+    KeySlots slots = KeySlots::load(dir);
+    SecretBuffer dataKey = unwrap(slots);
+    FolderLock guard{lockFolder(dir)};
+    const QString path = databasePath(dir);
+    sql::Database db = sql::Database::open(path, dataKey, sql::Database::Open::MustExist);
+    migrate(db, user);
+    auto vault = std::unique_ptr<Vault>(new Vault(dir, guard.release(), std::move(db), std::move(dataKey), std::move(slots)));
+    // A damaged or tampered page is refused at unlock for vaults of ordinary size; in larger ones
+    // every page's HMAC is still checked whenever it is read.
+    if (QFileInfo(path).size() <= fullCheckLimit && !vault->verifyIntegrity())
+        throw Error(ErrorKind::Damaged, QStringLiteral("open vault"), QStringLiteral("the database file is damaged"));
+    vault->loadUser(user);
+    return vault;
+}
+
+std::unique_ptr<Vault> Vault::open(const QString &dir, const QString &user, const SecretBuffer &passphrase)
+{
+    auto vault = unlock(dir, user, [&](const KeySlots &slots) { return slots.unwrapUser(user, passphrase); });
+    qCInfo(ucVault) << "unlocked";
+    return vault;
+}
+
+std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, const RecoveryKey &key,
+                                      const SecretBuffer &newPassphrase, KdfCost cost)
+{
+    if (newPassphrase.size() < 8)
+        throw Error(ErrorKind::Usage, QStringLiteral("recover"),
+                    QStringLiteral("the new passphrase must have at least 8 characters"));
+    auto vault = unlock(dir, user, [&](const KeySlots &slots) {
+        if (!slots.hasUser(user))
+            throw Error(ErrorKind::Auth, QStringLiteral("recover"), QStringLiteral("the vault has no such user"));
+        return slots.unwrapRecovery(key);
+    });
+    vault->changePassphrase(newPassphrase, cost);
+    return vault;
+}
+
+void Vault::loadUser(const QString &name)
+{
+    auto stmt = m_db.prepare("SELECT id, name, role, created FROM users WHERE name = ?");
+    stmt.bind(1, name);
+    if (!stmt.step())
+        throw Error(ErrorKind::Auth, QStringLiteral("unlock"), QStringLiteral("the user name or passphrase is wrong"));
+    m_user = {stmt.int64(0), stmt.text(1), model::parseRole(stmt.text(2)).value_or(model::Role::Auditor), stmt.text(3)};
+}
+
+void Vault::requireWriter() const
+{
+    if (m_user.role != model::Role::Therapist)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("write"),
+                    QStringLiteral("a %1 cannot change clinical records").arg(model::toString(m_user.role)));
+}
+
+// ---- users and keys ----------------------------------------------------------------------------
+
+void Vault::changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost)
+{
+    if (newPassphrase.size() < 8)
+        throw Error(ErrorKind::Usage, QStringLiteral("change passphrase"),
+                    QStringLiteral("the passphrase must have at least 8 characters"));
+    KeySlots updated = m_slots;
+    updated.setUser(m_user.name, newPassphrase, m_dataKey, cost);
+    updated.save(m_dir);
+    m_slots = updated;
+}
+
+void Vault::addUser(const QString &name, model::Role role, const SecretBuffer &passphrase, KdfCost cost)
+{
+    const QString what = QStringLiteral("add user");
+    if (m_user.role == model::Role::Auditor)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("an auditor cannot add users"));
+    const QString clean = name.trimmed();
+    if (clean.isEmpty() || clean.size() > 64)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("a user name of 1 to 64 characters is needed"));
+    if (passphrase.size() < 8)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("the passphrase must have at least 8 characters"));
+    if (m_slots.hasUser(clean))
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("a user with that name exists"));
+    {
+        // A row left by an earlier attempt whose slot was never written is reused.
+        sql::Transaction tx(m_db);
+        m_db.prepare("INSERT INTO users(name, role, created) VALUES (?, ?, ?) "
+                     "ON CONFLICT(name) DO UPDATE SET role = excluded.role")
+            .bind(1, clean)
+            .bind(2, model::toString(role))
+            .bind(3, now())
+            .run();
+        tx.commit();
+    }
+    KeySlots updated = m_slots;
+    updated.setUser(clean, passphrase, m_dataKey, cost);
+    updated.save(m_dir);
+    m_slots = updated;
+}
+
+QList<model::User> Vault::users()
+{
+    QList<model::User> list;
+    auto stmt = m_db.prepare("SELECT id, name, role, created FROM users ORDER BY name");
+    while (stmt.step())
+        list.append({stmt.int64(0), stmt.text(1), model::parseRole(stmt.text(2)).value_or(model::Role::Auditor),
+                     stmt.text(3)});
+    return list;
+}
+
+// ---- clients -----------------------------------------------------------------------------------
+
+Id Vault::addClient(const model::Client &c)
+{
+    requireWriter();
+    const QString what = QStringLiteral("add client");
+    static const QRegularExpression codeShape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
+    if (!codeShape.match(c.code).hasMatch())
+        badInput(what, QStringLiteral("a client code is 1 to 32 letters, digits, '.', '_' or '-'"));
+    if (c.displayName.trimmed().isEmpty())
+        badInput(what, QStringLiteral("the client needs a display name"));
+    if (client(c.code))
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("a client with that code exists"));
+    sql::Transaction tx(m_db);
+    auto stmt = m_db.prepare("INSERT INTO clients(code, display_name, status, intake_date, setting, consent_treatment, "
+                             "consent_part2, consent_part2_date, consent_part2_scope, created) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    stmt.bind(1, c.code)
+        .bind(2, c.displayName.trimmed())
+        .bind(3, model::toString(c.status))
+        .bind(4, c.intakeDate ? std::optional(model::toIso(*c.intakeDate)) : std::nullopt)
+        .bind(5, c.setting ? std::optional(model::toString(*c.setting)) : std::nullopt)
+        .bind(6, c.consentTreatment ? 1 : 0)
+        .bind(7, c.consentPart2 ? 1 : 0)
+        .bind(8, c.consentPart2Date ? std::optional(model::toIso(*c.consentPart2Date)) : std::nullopt)
+        .bind(9, c.consentPart2Scope)
+        .bind(10, now())
+        .run();
+    const Id id = m_db.lastInsertId();
+    tx.commit();
+    return id;
+}
+
+void Vault::updateClient(const model::Client &c)
+{
+    requireWriter();
+    if (c.displayName.trimmed().isEmpty())
+        badInput(QStringLiteral("edit client"), QStringLiteral("the client needs a display name"));
+    sql::Transaction tx(m_db);
+    auto stmt = m_db.prepare("UPDATE clients SET display_name = ?, status = ?, intake_date = ?, setting = ?, "
+                             "consent_treatment = ?, consent_part2 = ?, consent_part2_date = ?, consent_part2_scope = ? "
+                             "WHERE id = ?");
+    stmt.bind(1, c.displayName.trimmed())
+        .bind(2, model::toString(c.status))
+        .bind(3, c.intakeDate ? std::optional(model::toIso(*c.intakeDate)) : std::nullopt)
+        .bind(4, c.setting ? std::optional(model::toString(*c.setting)) : std::nullopt)
+        .bind(5, c.consentTreatment ? 1 : 0)
+        .bind(6, c.consentPart2 ? 1 : 0)
+        .bind(7, c.consentPart2Date ? std::optional(model::toIso(*c.consentPart2Date)) : std::nullopt)
+        .bind(8, c.consentPart2Scope)
+        .bind(9, c.id)
+        .run();
+    if (m_db.changes() != 1)
+        badInput(QStringLiteral("edit client"), QStringLiteral("no such client"));
+    tx.commit();
+}
+
+void Vault::dischargeClient(const QString &code, const model::Date &on)
+{
+    requireWriter();
+    sql::Transaction tx(m_db);
+    m_db.prepare("UPDATE clients SET status = 'discharged', discharged_on = ? WHERE code = ?")
+        .bind(1, model::toIso(on))
+        .bind(2, code)
+        .run();
+    if (m_db.changes() != 1)
+        badInput(QStringLiteral("discharge client"), QStringLiteral("no client with that code"));
+    tx.commit();
+}
+
+namespace {
+
+constexpr auto clientColumns = "id, code, display_name, status, intake_date, setting, consent_treatment, consent_part2, "
+                               "consent_part2_date, consent_part2_scope";
+
+model::Client readClient(sql::Statement &s)
+{
+    model::Client c;
+    c.id = s.int64(0);
+    c.code = s.text(1);
+    c.displayName = s.text(2);
+    c.status = model::parseClientStatus(s.text(3)).value_or(model::ClientStatus::Active);
+    if (const auto d = s.optionalText(4))
+        c.intakeDate = model::parseDate(*d);
+    if (const auto st = s.optionalText(5))
+        c.setting = model::parseSetting(*st);
+    c.consentTreatment = s.int64(6) != 0;
+    c.consentPart2 = s.int64(7) != 0;
+    if (const auto d = s.optionalText(8))
+        c.consentPart2Date = model::parseDate(*d);
+    c.consentPart2Scope = s.text(9);
+    return c;
+}
+
+} // namespace
+
+std::optional<model::Client> Vault::client(const QString &code)
+{
+    auto stmt = m_db.prepare(std::string("SELECT ") + clientColumns + " FROM clients WHERE code = ?");
+    stmt.bind(1, code);
+    if (!stmt.step())
+        return std::nullopt;
+    return readClient(stmt);
+}
+
+QList<model::Client> Vault::clients()
+{
+    QList<model::Client> list;
+    auto stmt = m_db.prepare(std::string("SELECT ") + clientColumns + " FROM clients ORDER BY code");
+    while (stmt.step())
+        list.append(readClient(stmt));
+    return list;
+}
+
+// ---- sessions and notes ------------------------------------------------------------------------
+
+Vault::SessionCreated Vault::addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
+                                        const QList<model::Section> &sections)
+{
+    requireWriter();
+    const QString what = QStringLiteral("add session");
+    if (session.date.is_special())
+        badInput(what, QStringLiteral("the session needs a valid date"));
+    if (session.minutes < 1 || session.minutes > 1440)
+        badInput(what, QStringLiteral("a session lasts 1 to 1440 minutes"));
+    if (session.attendees.isEmpty())
+        badInput(what, QStringLiteral("a session needs at least one client"));
+    if (session.modality == model::Modality::Individual && session.attendees.size() > 1)
+        badInput(what, QStringLiteral("an individual session has one client; use group, couple or family"));
+    if (!model::findTemplate(templateId))
+        badInput(what, QStringLiteral("unknown note template"));
+    if (kind == model::NoteKind::Process && session.attendees.size() > 1)
+        badInput(what, QStringLiteral("a process note belongs to one client's session"));
+
+    SessionCreated created;
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO sessions(date, start_time, minutes, modality, setting, group_topic, created_by, created) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, model::toIso(session.date))
+        .bind(2, session.start ? std::optional(model::toIso(*session.start)) : std::nullopt)
+        .bind(3, session.minutes)
+        .bind(4, model::toString(session.modality))
+        .bind(5, session.setting ? std::optional(model::toString(*session.setting)) : std::nullopt)
+        .bind(6, session.groupTopic)
+        .bind(7, m_user.id)
+        .bind(8, now())
+        .run();
+    created.session = m_db.lastInsertId();
+    const QString stamp = now();
+    const QString sectionsJson = model::sectionsToJson(sections);
+    const QString body = model::textOf(sections);
+    auto attendee = m_db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
+    auto note = m_db.prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, "
+                             "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const auto &a : session.attendees) {
+        const auto c = client(a.clientCode);
+        if (!c)
+            badInput(what, QStringLiteral("no client with that code"));
+        attendee.bind(1, created.session).bind(2, c->id).bind(3, model::toString(a.attendance)).run();
+        attendee.reset();
+        note.bind(1, created.session)
+            .bind(2, c->id)
+            .bind(3, m_user.id)
+            .bind(4, templateId)
+            .bind(5, model::toString(kind))
+            .bind(6, sectionsJson)
+            .bind(7, body)
+            .bind(8, stamp)
+            .bind(9, stamp)
+            .run();
+        note.reset();
+        created.notes.append(m_db.lastInsertId());
+    }
+    tx.commit();
+    return created;
+}
+
+model::Session Vault::session(Id id)
+{
+    auto stmt = m_db.prepare("SELECT id, date, start_time, minutes, modality, setting, group_topic FROM sessions "
+                             "WHERE id = ?");
+    stmt.bind(1, id);
+    if (!stmt.step())
+        badInput(QStringLiteral("show session"), QStringLiteral("no session with that id"));
+    model::Session s;
+    s.id = stmt.int64(0);
+    s.date = model::parseDate(stmt.text(1)).value_or(model::Date());
+    if (const auto t = stmt.optionalText(2))
+        s.start = model::parseTime(*t);
+    s.minutes = static_cast<int>(stmt.int64(3));
+    s.modality = model::parseModality(stmt.text(4)).value_or(model::Modality::Individual);
+    if (const auto st = stmt.optionalText(5))
+        s.setting = model::parseSetting(*st);
+    s.groupTopic = stmt.text(6);
+    auto att = m_db.prepare("SELECT a.client_id, c.code, a.attendance FROM session_attendees a "
+                            "JOIN clients c ON c.id = a.client_id WHERE a.session_id = ? ORDER BY c.code");
+    att.bind(1, id);
+    while (att.step())
+        s.attendees.append({att.int64(0), att.text(1),
+                            model::parseAttendance(att.text(2)).value_or(model::Attendance::Attended)});
+    return s;
+}
+
+namespace {
+
+constexpr auto noteSelect =
+    "SELECT n.id, n.session_id, n.client_id, c.code, s.date, n.author_id, a.name, n.template, n.kind, n.status, "
+    "n.sections, n.created, n.updated, sb.name, n.signed_at, n.content_hash, cb.name, n.cosigned_at, n.cosign_hash "
+    "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+    "JOIN users a ON a.id = n.author_id LEFT JOIN users sb ON sb.id = n.signed_by "
+    "LEFT JOIN users cb ON cb.id = n.cosigned_by ";
+
+} // namespace
+
+model::Note Vault::readNote(sql::Statement &s) const
+{
+    model::Note n;
+    n.id = s.int64(0);
+    n.sessionId = s.int64(1);
+    n.clientId = s.int64(2);
+    n.clientCode = s.text(3);
+    n.sessionDate = model::parseDate(s.text(4)).value_or(model::Date());
+    n.authorId = s.int64(5);
+    n.author = s.text(6);
+    n.templateId = s.text(7);
+    n.kind = model::parseNoteKind(s.text(8)).value_or(model::NoteKind::Progress);
+    n.status = model::parseNoteStatus(s.text(9)).value_or(model::NoteStatus::Draft);
+    n.sections = model::sectionsFromJson(s.text(10));
+    n.created = s.text(11);
+    n.updated = s.text(12);
+    n.signedBy = s.text(13);
+    n.signedAt = s.text(14);
+    n.contentHash = s.text(15);
+    n.cosignedBy = s.text(16);
+    n.cosignedAt = s.text(17);
+    n.cosignHash = s.text(18);
+    return n;
+}
+
+model::Note Vault::note(Id id)
+{
+    auto stmt = m_db.prepare(std::string(noteSelect) + "WHERE n.id = ?");
+    stmt.bind(1, id);
+    if (!stmt.step())
+        badInput(QStringLiteral("show note"), QStringLiteral("no note with that id"));
+    model::Note n = readNote(stmt);
+    // Process notes are the author's private notes.
+    if (n.kind == model::NoteKind::Process && n.authorId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("show note"),
+                    QStringLiteral("a process note is readable by its author only"));
+    return n;
+}
+
+QList<model::Note> Vault::notesForClient(const QString &code, bool includeProcessNotes)
+{
+    QList<model::Note> list;
+    auto stmt = m_db.prepare(std::string(noteSelect)
+                             + "WHERE c.code = ? AND (n.kind = 'progress' OR (? AND n.author_id = ?)) "
+                               "ORDER BY s.date, s.start_time, n.id");
+    stmt.bind(1, code).bind(2, includeProcessNotes ? 1 : 0).bind(3, m_user.id);
+    while (stmt.step())
+        list.append(readNote(stmt));
+    return list;
+}
+
+void Vault::saveDraft(Id noteId, const QList<model::Section> &sections)
+{
+    requireWriter();
+    const model::Note n = note(noteId);
+    if (n.status != model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, QStringLiteral("edit note"),
+                    QStringLiteral("the note is signed and cannot change; add an addendum"));
+    if (n.authorId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("edit note"), QStringLiteral("only the author edits a draft"));
+    sql::Transaction tx(m_db);
+    m_db.prepare("UPDATE notes SET sections = ?, body = ?, updated = ? WHERE id = ? AND status = 'draft'")
+        .bind(1, model::sectionsToJson(sections))
+        .bind(2, model::textOf(sections))
+        .bind(3, now())
+        .bind(4, noteId)
+        .run();
+    tx.commit();
+}
+
+void Vault::deleteDraft(Id noteId)
+{
+    requireWriter();
+    const model::Note n = note(noteId);
+    if (n.status != model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, QStringLiteral("delete note"), QStringLiteral("a signed note cannot be deleted"));
+    if (n.authorId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("delete note"), QStringLiteral("only the author deletes a draft"));
+    sql::Transaction tx(m_db);
+    m_db.prepare("DELETE FROM theme_hits WHERE note_id = ?").bind(1, noteId).run();
+    m_db.prepare("DELETE FROM notes WHERE id = ?").bind(1, noteId).run();
+    tx.commit();
+}
+
+QString Vault::canonicalContent(const model::Note &n) const
+{
+    QJsonArray sections;
+    for (const auto &s : n.sections)
+        sections.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+    // QJsonObject keeps its keys sorted, so the compact form is canonical.
+    const QJsonObject content{{QStringLiteral("note"), static_cast<double>(n.id)},
+                              {QStringLiteral("session"), static_cast<double>(n.sessionId)},
+                              {QStringLiteral("client"), n.clientCode},
+                              {QStringLiteral("date"), model::toIso(n.sessionDate)},
+                              {QStringLiteral("author"), n.author},
+                              {QStringLiteral("template"), n.templateId},
+                              {QStringLiteral("kind"), model::toString(n.kind)},
+                              {QStringLiteral("sections"), sections},
+                              {QStringLiteral("signed_by"), n.signedBy},
+                              {QStringLiteral("signed_at"), n.signedAt}};
+    return QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact));
+}
+
+void Vault::sign(Id noteId)
+{
+    requireWriter();
+    model::Note n = note(noteId);
+    if (n.status != model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, QStringLiteral("sign note"), QStringLiteral("the note is already signed"));
+    if (n.authorId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("sign note"), QStringLiteral("only the author signs a note"));
+    if (n.text().trimmed().isEmpty())
+        badInput(QStringLiteral("sign note"), QStringLiteral("an empty note cannot be signed"));
+    n.signedBy = m_user.name;
+    n.signedAt = now();
+    const QString hash = sha256Hex(canonicalContent(n).toUtf8());
+    sql::Transaction tx(m_db);
+    m_db.prepare("UPDATE notes SET status = 'signed', signed_by = ?, signed_at = ?, content_hash = ? "
+                 "WHERE id = ? AND status = 'draft'")
+        .bind(1, m_user.id)
+        .bind(2, n.signedAt)
+        .bind(3, hash)
+        .bind(4, noteId)
+        .run();
+    tx.commit();
+}
+
+bool Vault::verifySignature(Id noteId)
+{
+    const model::Note n = note(noteId);
+    if (n.status == model::NoteStatus::Draft)
+        return false;
+    return sha256Hex(canonicalContent(n).toUtf8()) == n.contentHash;
+}
+
+Id Vault::addAddendum(Id noteId, const QString &text)
+{
+    requireWriter();
+    const QString what = QStringLiteral("add addendum");
+    if (text.trimmed().isEmpty())
+        badInput(what, QStringLiteral("the addendum is empty"));
+    const model::Note n = note(noteId);
+    if (n.status == model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is a draft: edit it instead"));
+    const QString signedAt = now();
+    const QJsonObject content{{QStringLiteral("note"), static_cast<double>(noteId)},
+                              {QStringLiteral("note_hash"), n.contentHash},
+                              {QStringLiteral("author"), m_user.name},
+                              {QStringLiteral("text"), text},
+                              {QStringLiteral("signed_at"), signedAt}};
+    const QString hash = sha256Hex(QJsonDocument(content).toJson(QJsonDocument::Compact));
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, noteId)
+        .bind(2, m_user.id)
+        .bind(3, text)
+        .bind(4, signedAt)
+        .bind(5, hash)
+        .run();
+    const Id id = m_db.lastInsertId();
+    tx.commit();
+    return id;
+}
+
+QList<model::Addendum> Vault::addenda(Id noteId)
+{
+    QList<model::Addendum> list;
+    auto stmt = m_db.prepare("SELECT a.id, a.note_id, u.name, a.text, a.signed_at, a.content_hash FROM addenda a "
+                             "JOIN users u ON u.id = a.author_id WHERE a.note_id = ? ORDER BY a.signed_at, a.id");
+    stmt.bind(1, noteId);
+    while (stmt.step())
+        list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5)});
+    return list;
+}
+
+QList<model::SearchHit> Vault::search(const QString &query, int limit)
+{
+    QList<model::SearchHit> hits;
+    const QString match = ftsQuery(query);
+    if (match.isEmpty())
+        return hits;
+    auto stmt = m_db.prepare(
+        "SELECT n.id, c.code, s.date, n.kind, snippet(notes_fts, 0, '[', ']', '…', 12), bm25(notes_fts) "
+        "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid JOIN clients c ON c.id = n.client_id "
+        "JOIN sessions s ON s.id = n.session_id "
+        "WHERE notes_fts MATCH ? AND (n.kind = 'progress' OR n.author_id = ?) "
+        "ORDER BY bm25(notes_fts) LIMIT ?");
+    stmt.bind(1, match).bind(2, m_user.id).bind(3, limit);
+    while (stmt.step())
+        hits.append({stmt.int64(0), stmt.text(1), model::parseDate(stmt.text(2)).value_or(model::Date()),
+                     model::parseNoteKind(stmt.text(3)).value_or(model::NoteKind::Progress), stmt.text(4),
+                     stmt.real(5)});
+    return hits;
+}
+
+// ---- export, backup, integrity -----------------------------------------------------------------
+
+QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
+{
+    const auto c = client(code);
+    if (!c)
+        badInput(QStringLiteral("export"), QStringLiteral("no client with that code"));
+    auto optDate = [](const std::optional<model::Date> &d) { return d ? QJsonValue(model::toIso(*d)) : QJsonValue(); };
+    QJsonObject clientJson{{QStringLiteral("code"), c->code},
+                           {QStringLiteral("display_name"), c->displayName},
+                           {QStringLiteral("status"), model::toString(c->status)},
+                           {QStringLiteral("intake_date"), optDate(c->intakeDate)},
+                           {QStringLiteral("setting"), c->setting ? QJsonValue(model::toString(*c->setting)) : QJsonValue()},
+                           {QStringLiteral("consent_treatment"), c->consentTreatment},
+                           {QStringLiteral("consent_part2"), c->consentPart2},
+                           {QStringLiteral("consent_part2_date"), optDate(c->consentPart2Date)},
+                           {QStringLiteral("consent_part2_scope"), c->consentPart2Scope}};
+
+    QJsonArray sessions;
+    QList<Id> seenSessions;
+    QJsonArray notes;
+    for (const model::Note &n : notesForClient(code, includeProcessNotes)) {
+        if (!seenSessions.contains(n.sessionId)) {
+            seenSessions.append(n.sessionId);
+            const model::Session s = session(n.sessionId);
+            QJsonArray attendees;
+            for (const auto &a : s.attendees)
+                if (a.clientCode == code) // never another group member's identity
+                    attendees.append(QJsonObject{{QStringLiteral("client"), a.clientCode},
+                                                 {QStringLiteral("attendance"), model::toString(a.attendance)}});
+            sessions.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(s.id)},
+                                        {QStringLiteral("date"), model::toIso(s.date)},
+                                        {QStringLiteral("time"), s.start ? QJsonValue(model::toIso(*s.start)) : QJsonValue()},
+                                        {QStringLiteral("minutes"), s.minutes},
+                                        {QStringLiteral("modality"), model::toString(s.modality)},
+                                        {QStringLiteral("setting"), s.setting ? QJsonValue(model::toString(*s.setting)) : QJsonValue()},
+                                        {QStringLiteral("group_topic"), s.groupTopic},
+                                        {QStringLiteral("attendees"), attendees}});
+        }
+        QJsonArray sections;
+        for (const auto &s : n.sections)
+            sections.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+        QJsonArray addendaJson;
+        for (const auto &a : addenda(n.id))
+            addendaJson.append(QJsonObject{{QStringLiteral("author"), a.author},
+                                           {QStringLiteral("text"), a.text},
+                                           {QStringLiteral("signed_at"), a.signedAt},
+                                           {QStringLiteral("content_hash"), a.contentHash}});
+        notes.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(n.id)},
+                                 {QStringLiteral("session"), static_cast<double>(n.sessionId)},
+                                 {QStringLiteral("author"), n.author},
+                                 {QStringLiteral("template"), n.templateId},
+                                 {QStringLiteral("kind"), model::toString(n.kind)},
+                                 {QStringLiteral("status"), model::toString(n.status)},
+                                 {QStringLiteral("sections"), sections},
+                                 {QStringLiteral("created"), n.created},
+                                 {QStringLiteral("updated"), n.updated},
+                                 {QStringLiteral("signed_by"), n.signedBy},
+                                 {QStringLiteral("signed_at"), n.signedAt},
+                                 {QStringLiteral("content_hash"), n.contentHash},
+                                 {QStringLiteral("cosigned_by"), n.cosignedBy},
+                                 {QStringLiteral("cosigned_at"), n.cosignedAt},
+                                 {QStringLiteral("addenda"), addendaJson}});
+    }
+    QJsonArray measures;
+    auto m = m_db.prepare("SELECT date, instrument, answers, total, band FROM measures WHERE client_id = ? "
+                          "ORDER BY date, id");
+    m.bind(1, c->id);
+    while (m.step())
+        measures.append(QJsonObject{{QStringLiteral("date"), m.text(0)},
+                                    {QStringLiteral("instrument"), m.text(1)},
+                                    {QStringLiteral("answers"), m.text(2)},
+                                    {QStringLiteral("total"), static_cast<double>(m.int64(3))},
+                                    {QStringLiteral("band"), m.text(4)}});
+    QJsonObject out{{QStringLiteral("format"), QStringLiteral("undercurrent-client-export")},
+                    {QStringLiteral("version"), 1},
+                    {QStringLiteral("exported_at"), now()},
+                    {QStringLiteral("exported_by"), m_user.name},
+                    {QStringLiteral("includes_process_notes"), includeProcessNotes},
+                    {QStringLiteral("client"), clientJson},
+                    {QStringLiteral("sessions"), sessions},
+                    {QStringLiteral("notes"), notes},
+                    {QStringLiteral("measures"), measures}};
+    {
+        // 42 CFR Part 2 §2.32: every record from an addiction practice may hold substance-use
+        // information, so every export carries the redisclosure notice.
+        out.insert(QStringLiteral("notice"),
+                   QStringLiteral("This record contains information protected by federal confidentiality rules "
+                                  "(42 CFR part 2). The federal rules prohibit you from making any further disclosure "
+                                  "of this record unless further disclosure is expressly permitted by the written "
+                                  "consent of the individual whose information is being disclosed or as otherwise "
+                                  "permitted by 42 CFR part 2."));
+    }
+    return out;
+}
+
+void Vault::backup(const QString &file)
+{
+    const QString what = QStringLiteral("backup");
+    const QString exportPath = file + QStringLiteral(".db.tmp");
+    QFile::remove(exportPath);
+    // sqlcipher_export writes an encrypted copy keyed with the same data key; no plaintext ever
+    // reaches the disk. The key is bound, never spliced into SQL.
+    {
+        SecretBuffer spec(3 + 2 * m_dataKey.size());
+        auto *out = reinterpret_cast<char *>(spec.data());
+        sodium_bin2hex(out + 2, 2 * m_dataKey.size() + 1, m_dataKey.data(), m_dataKey.size());
+        out[0] = 'x';
+        out[1] = '\'';
+        out[spec.size() - 1] = '\'';
+        auto attach = m_db.prepare("ATTACH DATABASE ? AS backup KEY ?");
+        attach.bind(1, exportPath).bindSecret(2, spec);
+        attach.run();
+    }
+    try {
+        m_db.exec("SELECT sqlcipher_export('backup')");
+        m_db.exec(QStringLiteral("PRAGMA backup.user_version = %1").arg(userVersion(m_db)).toStdString());
+        m_db.exec("DETACH DATABASE backup");
+    } catch (...) {
+        sqlite3_exec(m_db.handle(), "DETACH DATABASE backup", nullptr, nullptr, nullptr);
+        QFile::remove(exportPath);
+        throw;
+    }
+    QFile exported(exportPath);
+    if (!exported.open(QIODevice::ReadOnly)) {
+        QFile::remove(exportPath);
+        throw Error(ErrorKind::Io, what, QStringLiteral("the backup copy cannot be read"));
+    }
+    QByteArray bytes = QByteArray(backupMagic);
+    const QByteArray slots = m_slots.toJson();
+    bytes += QByteArray::number(slots.size()) + '\n' + slots + exported.readAll();
+    exported.close();
+    QFile::remove(exportPath);
+    writeFileAtomically(file, bytes);
+}
+
+void Vault::restore(const QString &backupFile, const QString &dir, const QString &user, const SecretBuffer &passphrase)
+{
+    const QString what = QStringLiteral("restore");
+    QFile in(backupFile);
+    if (!in.open(QIODevice::ReadOnly))
+        badInput(what, QStringLiteral("the backup file cannot be read"));
+    const QByteArray bytes = in.readAll();
+    const QByteArray magic(backupMagic);
+    if (!bytes.startsWith(magic))
+        throw Error(ErrorKind::Damaged, what, QStringLiteral("not an Undercurrent backup file"));
+    const qsizetype lineEnd = bytes.indexOf('\n', magic.size());
+    bool ok = false;
+    const qsizetype slotsSize = bytes.mid(magic.size(), lineEnd - magic.size()).toLongLong(&ok);
+    if (lineEnd < 0 || !ok || slotsSize <= 0 || lineEnd + 1 + slotsSize >= bytes.size())
+        throw Error(ErrorKind::Damaged, what, QStringLiteral("the backup file is damaged"));
+    const QByteArray slots = bytes.mid(lineEnd + 1, slotsSize);
+    const QByteArray database = bytes.mid(lineEnd + 1 + slotsSize);
+    KeySlots::fromJson(slots); // throws Damaged on a damaged slot file
+
+    QDir folder(dir);
+    if (folder.exists() && !folder.isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden))
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("the target folder is not empty"));
+    if (!QDir().mkpath(dir))
+        throw Error(ErrorKind::Io, what, QStringLiteral("the target folder cannot be created"));
+    try {
+        writeFileAtomically(databasePath(dir), database);
+        writeFileAtomically(QDir(dir).filePath(QLatin1String(KeySlots::fileName)), slots);
+        auto vault = open(dir, user, passphrase);
+        if (!vault->verifyIntegrity())
+            throw Error(ErrorKind::Damaged, what, QStringLiteral("the backup's database is damaged"));
+    } catch (...) {
+        for (const QString &name : QDir(dir).entryList(QDir::Files | QDir::Hidden))
+            QFile::remove(QDir(dir).filePath(name));
+        throw;
+    }
+}
+
+bool Vault::verifyIntegrity()
+{
+    return runCheck(m_db, "PRAGMA cipher_integrity_check", false) && runCheck(m_db, "PRAGMA integrity_check", true);
+}
+
+} // namespace uc::vault

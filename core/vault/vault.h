@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/error.h"
+#include "common/secret.h"
+#include "model/types.h"
+#include "vault/keyslots.h"
+#include "vault/sqlite.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+// The vault: one folder holding notes.db (SQLCipher, keyed with a random 256-bit data key) and
+// keyslots.json (the data key wrapped per user and by the recovery key). This header is the door
+// every caller (CLI, GUI, tests) uses for the clinical record.
+namespace uc::vault {
+
+class Vault
+{
+public:
+    static constexpr auto databaseName = "notes.db";
+    static constexpr auto lockName = ".lock";
+
+    struct Created;
+
+    // A new vault in dir (created if missing; must be empty). The first user is a therapist
+    // unless role says otherwise. The recovery key is returned once and stored nowhere.
+    static Created create(const QString &dir, const QString &user, const SecretBuffer &passphrase,
+                          model::Role role = model::Role::Therapist, KdfCost cost = KdfCost::moderate());
+    // Unlocks with a user's passphrase. Error(Auth) for a wrong passphrase or unknown user,
+    // Error(Damaged) for a folder that is not a vault or a damaged file, Error(Conflict) when
+    // another process has the vault open.
+    static std::unique_ptr<Vault> open(const QString &dir, const QString &user, const SecretBuffer &passphrase);
+    // Unlocks with the recovery key and sets a new passphrase for an existing user.
+    static std::unique_ptr<Vault> recover(const QString &dir, const QString &user, const RecoveryKey &key,
+                                          const SecretBuffer &newPassphrase, KdfCost cost = KdfCost::moderate());
+    // Unpacks a backup file into dir (which must be empty or missing), then proves it opens with
+    // the given credentials and passes an integrity check; on any failure nothing is left in dir.
+    static void restore(const QString &backupFile, const QString &dir, const QString &user,
+                        const SecretBuffer &passphrase);
+
+    ~Vault();
+    Vault(const Vault &) = delete;
+    Vault &operator=(const Vault &) = delete;
+
+    // Closes the database, wipes the data key and releases the folder. Idempotent.
+    void lock() noexcept;
+    [[nodiscard]] bool isOpen() const noexcept { return m_db.handle() != nullptr; }
+    [[nodiscard]] QString dir() const { return m_dir; }
+    [[nodiscard]] const model::User &currentUser() const { return m_user; }
+
+    // ---- users and keys
+    void changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost = KdfCost::moderate());
+    void addUser(const QString &name, model::Role role, const SecretBuffer &passphrase,
+                 KdfCost cost = KdfCost::moderate());
+    [[nodiscard]] QList<model::User> users();
+
+    // ---- clients
+    model::Id addClient(const model::Client &client);
+    void updateClient(const model::Client &client); // by id
+    void dischargeClient(const QString &code, const model::Date &on);
+    [[nodiscard]] std::optional<model::Client> client(const QString &code);
+    [[nodiscard]] QList<model::Client> clients();
+
+    // ---- sessions and notes
+    struct SessionCreated
+    {
+        model::Id session = 0;
+        QList<model::Id> notes; // one per attendee, in attendee order
+    };
+    // A session with one draft note per attendee (a group note gives every member their own note).
+    SessionCreated addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
+                              const QList<model::Section> &sections);
+    [[nodiscard]] model::Session session(model::Id id);
+    [[nodiscard]] model::Note note(model::Id id);
+    [[nodiscard]] QList<model::Note> notesForClient(const QString &code, bool includeProcessNotes);
+    // Autosave: replaces a draft's sections. Error(Conflict) for a signed note.
+    void saveDraft(model::Id noteId, const QList<model::Section> &sections);
+    void deleteDraft(model::Id noteId);
+    // Locks the note: records the signer, the time and the SHA-256 of the canonical content.
+    void sign(model::Id noteId);
+    // True when the stored hash matches the note's content now.
+    [[nodiscard]] bool verifySignature(model::Id noteId);
+    model::Id addAddendum(model::Id noteId, const QString &text);
+    [[nodiscard]] QList<model::Addendum> addenda(model::Id noteId);
+
+    // Full-text search over the notes this user may read, best first; snippets mark matches [like this].
+    [[nodiscard]] QList<model::SearchHit> search(const QString &query, int limit = 50);
+
+    // The whole client record as JSON; process notes only when asked for.
+    [[nodiscard]] QJsonObject exportClient(const QString &code, bool includeProcessNotes);
+    // One encrypted file with the key slots and the database (keyed by the same slots).
+    void backup(const QString &file);
+    // PRAGMA integrity_check and cipher_integrity_check over every page.
+    [[nodiscard]] bool verifyIntegrity();
+
+    [[nodiscard]] sql::Database &database() { return m_db; }
+
+private:
+    Vault(QString dir, int lockFd, sql::Database db, SecretBuffer dataKey, KeySlots slots);
+    static std::unique_ptr<Vault> unlock(const QString &dir, const QString &user,
+                                         const std::function<SecretBuffer(const KeySlots &)> &unwrap);
+    void loadUser(const QString &name);
+    void requireWriter() const;
+    [[nodiscard]] model::Note readNote(sql::Statement &stmt) const;
+    [[nodiscard]] QString canonicalContent(const model::Note &note) const;
+
+    QString m_dir;
+    int m_lockFd = -1;
+    sql::Database m_db;
+    SecretBuffer m_dataKey;
+    KeySlots m_slots;
+    model::User m_user;
+};
+
+struct Vault::Created
+{
+    std::unique_ptr<Vault> vault;
+    RecoveryKey recoveryKey;
+};
+
+// SHA-256 of bytes as lowercase hex.
+[[nodiscard]] QString sha256Hex(const QByteArray &bytes);
+
+} // namespace uc::vault
