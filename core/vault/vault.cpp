@@ -804,6 +804,12 @@ void Vault::backup(const QString &file)
     const QString what = QStringLiteral("backup");
     const QString exportPath = file + QStringLiteral(".db.tmp");
     QFile::remove(exportPath);
+    // ATTACH inherits the connection's open flags (no create), so the file is made first, owner-only.
+    if (const int fd = ::open(QFile::encodeName(exportPath).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        fd >= 0)
+        ::close(fd);
+    else
+        throw Error(ErrorKind::Io, what, QStringLiteral("the backup file cannot be created there"));
     // sqlcipher_export writes an encrypted copy keyed with the same data key; no plaintext ever
     // reaches the disk. The key is bound, never spliced into SQL.
     {
