@@ -1,0 +1,227 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The vault's storage cost: the same library and workload on an SQLCipher-keyed database
+// (candidate) and an unkeyed one (baseline), in one process. Workloads: bulk import of N notes of
+// ~2 KB with FTS5 indexing (N = 150,000 unless UC_BENCH_NOTES says otherwise), 1,000 single-note
+// saves with synchronous=FULL, 1,000 cold point reads, 100 ranked FTS5 first-page searches; and
+// the unlock (Argon2id MODERATE + open) on its own.
+#include "ratioreporter.h"
+
+#include "vault/keyslots.h"
+#include "vault/schema.h"
+#include "vault/sqlite.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QTemporaryDir>
+
+#include <array>
+#include <memory>
+
+using namespace uc;
+
+namespace {
+
+int noteCount()
+{
+    const int n = qEnvironmentVariableIntValue("UC_BENCH_NOTES");
+    return n > 0 ? n : 150000;
+}
+
+// Clinical words a therapist writes, each in a minority of notes, amid everyday filler drawn with
+// a Zipf-like skew from 5,000 made-up words, so posting lists have realistic lengths.
+const std::array<const char *, 40> clinical = {
+    "abandoned", "anxious", "cravings", "relapse", "sponsor", "meeting", "mother", "father", "childhood", "shame",
+    "partner", "argument", "drinking", "cocaine", "gambling", "panic", "lonely", "angry", "grief", "trauma",
+    "weekend", "aftercare", "residential", "group", "defences", "minimised", "denial", "transference", "coping",
+    "sober", "lapse", "urge", "worthless", "guilt", "rejected", "isolation", "nightmares", "resentment", "hopeless",
+    "confidence"};
+
+QString fillerWord(std::uint32_t x)
+{
+    // Zipf-like: small numbers far more often than large ones.
+    const std::uint32_t rank = (x % 5000) * (x % 5000) / 5000;
+    static const std::array<const char *, 8> syllables = {"ka", "lo", "mi", "ne", "ru", "ta", "vo", "se"};
+    QString w;
+    std::uint32_t r = rank + 1;
+    while (r > 0) {
+        w += QLatin1String(syllables[r % 8]);
+        r /= 8;
+    }
+    return w;
+}
+
+// Deterministic note-like text of about 2 KB.
+QString noteText(int i)
+{
+    QString text;
+    text.reserve(2100);
+    std::uint32_t x = 2463534242u ^ static_cast<std::uint32_t>(i * 2654435761u);
+    while (text.size() < 2000) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        if (x % 16 == 0)
+            text += QLatin1String(clinical[(x >> 8) % clinical.size()]);
+        else
+            text += fillerWord(x >> 4);
+        text += (x % 13 == 0) ? QStringLiteral(". ") : QStringLiteral(" ");
+    }
+    return text;
+}
+
+struct Store
+{
+    QString path;
+    bool encrypted = false;
+};
+
+QTemporaryDir &workDir()
+{
+    static QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/uc-bench-XXXXXX"));
+    return dir;
+}
+
+const SecretBuffer &dataKey()
+{
+    static const SecretBuffer key = SecretBuffer::random(32);
+    return key;
+}
+
+Store store(bool encrypted)
+{
+    return {workDir().filePath(encrypted ? QStringLiteral("encrypted.db") : QStringLiteral("plain.db")), encrypted};
+}
+
+sql::Database openStore(const Store &s, sql::Database::Open mode = sql::Database::Open::MustExist)
+{
+    return s.encrypted ? sql::Database::open(s.path, dataKey(), mode) : sql::Database::openUnencrypted(s.path, mode);
+}
+
+void insertNote(sql::Database &db, sql::Statement &session, sql::Statement &note, int i)
+{
+    session.bind(1, QStringLiteral("2025-01-01")).run();
+    session.reset();
+    const auto sid = db.lastInsertId();
+    note.bind(1, sid).bind(2, QStringLiteral("[]")).bind(3, noteText(i)).run();
+    note.reset();
+}
+
+constexpr auto sessionSql = "INSERT INTO sessions(date, minutes, modality, created_by, created) "
+                            "VALUES (?, 50, 'individual', 1, '2025-01-01T00:00:00Z')";
+constexpr auto noteSql = "INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, created, "
+                         "updated) VALUES (?, 1, 1, 'free', 'progress', ?, ?, '2025', '2025')";
+
+void BM_BulkImport(benchmark::State &state)
+{
+    const Store s = store(state.range(0) == 1);
+    const int n = noteCount();
+    for (auto _ : state) {
+        state.PauseTiming();
+        QFile::remove(s.path);
+        QFile::remove(s.path + QStringLiteral("-wal"));
+        QFile::remove(s.path + QStringLiteral("-shm"));
+        auto db = openStore(s, sql::Database::Open::CreateIfMissing);
+        vault::migrate(db, QStringLiteral("bench"));
+        db.exec("INSERT INTO users(name, role, created) VALUES ('bench', 'therapist', '2025');"
+                "INSERT INTO clients(code, display_name, created) VALUES ('C-1', 'Bench', '2025')");
+        state.ResumeTiming();
+        sql::Transaction tx(db);
+        auto session = db.prepare(sessionSql);
+        auto note = db.prepare(noteSql);
+        for (int i = 0; i < n; ++i)
+            insertNote(db, session, note, i);
+        tx.commit();
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+    }
+    state.counters["notes"] = n;
+    state.counters["file_MiB"] = static_cast<double>(QFileInfo(s.path).size()) / (1024.0 * 1024.0);
+    state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) * n * 2000);
+}
+
+void BM_SingleSave(benchmark::State &state)
+{
+    const Store s = store(state.range(0) == 1);
+    auto db = openStore(s);
+    auto session = db.prepare(sessionSql);
+    auto note = db.prepare(noteSql);
+    int i = 0;
+    for (auto _ : state) {
+        sql::Transaction tx(db); // synchronous = FULL: each save is durable on return
+        insertNote(db, session, note, 1000000 + i++);
+        tx.commit();
+    }
+}
+
+void BM_PointRead(benchmark::State &state)
+{
+    const Store s = store(state.range(0) == 1);
+    const int n = noteCount();
+    QRandomGenerator rng(42);
+    for (auto _ : state) {
+        state.PauseTiming();
+        auto db = openStore(s); // a cold cache every round
+        auto read = db.prepare("SELECT body FROM notes WHERE id = ?");
+        state.ResumeTiming();
+        for (int k = 0; k < 1000; ++k) {
+            read.bind(1, static_cast<std::int64_t>(1 + rng.bounded(n)));
+            read.step();
+            benchmark::DoNotOptimize(read.text(0));
+            read.reset();
+        }
+    }
+    state.SetItemsProcessed(static_cast<int64_t>(state.iterations()) * 1000);
+}
+
+void BM_SearchFirstPage(benchmark::State &state)
+{
+    const Store s = store(state.range(0) == 1);
+    auto db = openStore(s);
+    auto search = db.prepare("SELECT n.id, snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
+                             "JOIN notes n ON n.id = notes_fts.rowid WHERE notes_fts MATCH ? "
+                             "ORDER BY bm25(notes_fts) LIMIT 20");
+    // What a therapist types: one to three words, sometimes a prefix.
+    const std::array<const char *, 6> queries = {"\"abandoned\" \"partner\"", "\"relapse\" \"weekend\"",
+                                                 "\"sponsor\" \"meeting\" \"cravings\"", "\"transference\"",
+                                                 "\"childhood\" \"mother\" \"anxious\"", "\"nightm\"*"};
+    int q = 0;
+    for (auto _ : state) {
+        search.bind(1, queries[q++ % queries.size()]);
+        int rows = 0;
+        while (search.step())
+            ++rows;
+        benchmark::DoNotOptimize(rows);
+        search.reset();
+    }
+}
+
+void BM_Unlock(benchmark::State &state)
+{
+    // Argon2id at the production cost, then opening the encrypted store.
+    const SecretBuffer pass = SecretBuffer::copyOf(std::string_view("benchmark passphrase"));
+    vault::KeySlots slots;
+    slots.setUser(QStringLiteral("bench"), pass, dataKey(), vault::KdfCost::moderate());
+    const Store s = store(true);
+    for (auto _ : state) {
+        SecretBuffer key = slots.unwrapUser(QStringLiteral("bench"), pass);
+        auto db = sql::Database::open(s.path, key, sql::Database::Open::MustExist);
+        benchmark::DoNotOptimize(db.handle());
+    }
+}
+
+} // namespace
+
+BENCHMARK(BM_BulkImport)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SingleSave)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(1000)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_PointRead)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SearchFirstPage)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(100)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_Unlock)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+int main(int argc, char **argv)
+{
+    std::vector<RatioReporter::Pair> pairs;
+    for (const char *name : {"BM_BulkImport", "BM_SingleSave", "BM_PointRead", "BM_SearchFirstPage"})
+        pairs.push_back({std::string(name) + " encrypted/plain", std::string(name) + "/encrypted:1/",
+                         std::string(name) + "/encrypted:0/"});
+    return runWithRatios(argc, argv, pairs);
+}
