@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/secret.h"
 #include "common/versions.h"
+#include "themes/tagger.h"
 #include "vault/vault.h"
 
 #include <QCoreApplication>
@@ -50,6 +51,8 @@ Record:
   export --client C --out FILE.json [--include-process-notes]
   backup --out FILE
   restore --from FILE --to DIR      (checked by unlocking with --user and the passphrase)
+Themes:
+  tag [--codebook FILE] [--jsonl]   tag UTF-8 text from stdin (--jsonl: one {"id","text"} per line)
 Other:
   --version, --help
 
@@ -72,7 +75,7 @@ class Args
 public:
     explicit Args(QStringList raw)
     {
-        static const QStringList flags = {QStringLiteral("json"), QStringLiteral("include-process-notes"),
+        static const QStringList flags = {QStringLiteral("json"), QStringLiteral("jsonl"), QStringLiteral("include-process-notes"),
                                           QStringLiteral("part2-consent")};
         for (qsizetype i = 0; i < raw.size(); ++i) {
             const QString a = raw.at(i);
@@ -529,6 +532,51 @@ int cmdRestore(const Args &args)
     return 0;
 }
 
+QByteArray readStdin()
+{
+    QFile in;
+    if (!in.open(stdin, QIODevice::ReadOnly))
+        throw Error(ErrorKind::Io, QStringLiteral("tag"), QStringLiteral("standard input cannot be read"));
+    return in.readAll();
+}
+
+int cmdTag(const Args &args)
+{
+    themes::Codebook book = themes::Codebook::builtin();
+    if (args.has(QStringLiteral("codebook"))) {
+        QFile f(args.value(QStringLiteral("codebook")));
+        if (!f.open(QIODevice::ReadOnly))
+            throw Error(ErrorKind::Io, QStringLiteral("--codebook"), QStringLiteral("the file cannot be read"));
+        book = themes::Codebook::parse(f.readAll());
+    }
+    const themes::Tagger tagger(book);
+    const QByteArray input = readStdin();
+    if (!args.has(QStringLiteral("jsonl"))) {
+        printJson(tagger.tag(std::string_view(input.constData(), static_cast<std::size_t>(input.size()))).toJson());
+        return 0;
+    }
+    int lineNo = 0;
+    for (const QByteArray &line : input.split('\n')) {
+        ++lineNo;
+        if (line.trimmed().isEmpty())
+            continue;
+        QJsonParseError error{};
+        const QJsonObject o = QJsonDocument::fromJson(line, &error).object();
+        if (error.error != QJsonParseError::NoError || !o.value(QLatin1String("text")).isString())
+            throw Error(ErrorKind::Io, QStringLiteral("tag"),
+                        QStringLiteral("line %1: expected {\"id\":…,\"text\":\"…\"}").arg(lineNo));
+        QJsonObject out = tagger.tag(o.value(QLatin1String("text")).toString()).toJson();
+        out.insert(QStringLiteral("id"), o.value(QLatin1String("id")));
+        const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("id"), o.value(QLatin1String("id"))},
+                                                          {QStringLiteral("themes"), out.value(QLatin1String("themes"))},
+                                                          {QStringLiteral("excluded"), out.value(QLatin1String("excluded"))}})
+                                     .toJson(QJsonDocument::Compact);
+        std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
+        std::fputs("\n", stdout);
+    }
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -556,7 +604,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("client"), cmdClient},   {QStringLiteral("session"), cmdSession},
         {QStringLiteral("note"), cmdNote},       {QStringLiteral("search"), cmdSearch},
         {QStringLiteral("export"), cmdExport},   {QStringLiteral("backup"), cmdBackup},
-        {QStringLiteral("restore"), cmdRestore},
+        {QStringLiteral("restore"), cmdRestore}, {QStringLiteral("tag"), cmdTag},
     };
     try {
         const Args args(raw);

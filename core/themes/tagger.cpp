@@ -1,0 +1,1047 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// How the tagger works, in one pass over the UTF-8 bytes:
+//  1. Tokenise: words are runs of letters, digits and inner apostrophes, case-folded (Unicode
+//     aware, ASCII fast path); sentence and clause boundaries are recorded as they pass. Each word
+//     is looked up once in an open-addressing table that knows every phrase word form (with
+//     inflections) and every context word (negation triggers, subjects, links …).
+//  2. Match: a word that can start a phrase tries to complete it within the sentence, allowing
+//     up to two extra words between the phrase's words ("felt so completely alone").
+//  3. Context: each mention is checked for negation (trigger before it in its scope, or "denied"
+//     just after), hypothetical or future framing, and whose experience it is (the nearest subject
+//     in its clause). Driver-linked themes then look for a counted use and a counted driver tied
+//     by a link word in one sentence.
+#include "themes/tagger.h"
+
+#include "common/error.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace uc::themes {
+
+QString toString(Exclusion reason)
+{
+    switch (reason) {
+    case Exclusion::Negated:
+        return QStringLiteral("negated");
+    case Exclusion::OtherPerson:
+        return QStringLiteral("other-person");
+    case Exclusion::Hypothetical:
+        return QStringLiteral("hypothetical");
+    }
+    return {};
+}
+
+const ThemeResult *TagResult::find(const QString &id) const
+{
+    for (const ThemeResult &t : themes)
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+QJsonObject TagResult::toJson() const
+{
+    QJsonArray themeArray;
+    for (const ThemeResult &t : themes) {
+        QJsonArray ev;
+        for (const Evidence &e : t.evidence)
+            ev.append(QJsonObject{{QStringLiteral("start"), e.start},
+                                  {QStringLiteral("end"), e.end},
+                                  {QStringLiteral("text"), e.text},
+                                  {QStringLiteral("rule"), e.rule}});
+        themeArray.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                      {QStringLiteral("label"), t.label},
+                                      {QStringLiteral("count"), static_cast<int>(t.evidence.size())},
+                                      {QStringLiteral("evidence"), ev}});
+    }
+    QJsonArray excludedArray;
+    for (const ExcludedMention &x : excluded)
+        excludedArray.append(QJsonObject{{QStringLiteral("id"), x.id},
+                                         {QStringLiteral("reason"), toString(x.reason)},
+                                         {QStringLiteral("start"), x.start},
+                                         {QStringLiteral("end"), x.end},
+                                         {QStringLiteral("text"), x.text}});
+    return {{QStringLiteral("themes"), themeArray}, {QStringLiteral("excluded"), excludedArray}};
+}
+
+namespace {
+
+// ---- context vocabulary -------------------------------------------------------------------------
+
+enum Flag : std::uint32_t {
+    Neg = 1u << 0, // no, not, never, denies, without, n't …
+    PseudoAfterNeg = 1u << 1, // "not ONLY", "can't STOP": the negation does not negate
+    Term = 1u << 2, // ends a negation or hypothetical scope: but, however, although …
+    Hypo = 1u << 3, // if, would, might, may, will, unless …
+    Fear = 1u << 4, // afraid, worried … (+ of/about/that: what follows is feared, not happening)
+    Client = 1u << 5, // pt, client, she, he, i …
+    Family = 1u << 6, // mother, father, partner … (the client's family)
+    OtherNonFamily = 1u << 7, // friend, boss, peers …
+    Prep = 1u << 8, // with, to, from, about …
+    Possessive = 1u << 9, // her, his, my, their
+    Clause = 1u << 10, // and, because, when, that … start a new clause
+    Link = 1u << 11, // because, when, whenever, after, since … tie use to a driver
+    Purpose = 1u << 12, // calm, numb, cope, escape … after "to"
+    PostNeg = 1u << 13, // denied, none, absent: negates what came just before
+    Relative = 1u << 14, // who, which: the subject is the noun before
+    FearLink = 1u << 15, // of, about, that (after a Fear word)
+    NegMulti = 1u << 16, // free, negative, absence, ruled, abstinent (+ of/for/out/from)
+};
+
+struct ContextWord
+{
+    const char *word;
+    std::uint32_t flags;
+};
+
+constexpr std::array contextWords{
+    ContextWord{"no", Neg},         ContextWord{"not", Neg},          ContextWord{"never", Neg},
+    ContextWord{"denies", Neg},     ContextWord{"denied", Neg | PostNeg}, ContextWord{"deny", Neg},
+    ContextWord{"denying", Neg},    ContextWord{"without", Neg},      ContextWord{"none", Neg | PostNeg},
+    ContextWord{"nor", Neg},        ContextWord{"neither", Neg},      ContextWord{"don't", Neg},
+    ContextWord{"doesn't", Neg},    ContextWord{"didn't", Neg},       ContextWord{"isn't", Neg},
+    ContextWord{"wasn't", Neg},     ContextWord{"aren't", Neg},       ContextWord{"weren't", Neg},
+    ContextWord{"hasn't", Neg},     ContextWord{"haven't", Neg},      ContextWord{"hadn't", Neg},
+    ContextWord{"won't", Neg | Hypo}, ContextWord{"can't", Neg},      ContextWord{"cannot", Neg},
+    ContextWord{"couldn't", Neg},   ContextWord{"wouldn't", Neg | Hypo}, ContextWord{"dont", Neg},
+    ContextWord{"doesnt", Neg},     ContextWord{"didnt", Neg},        ContextWord{"nothing", Neg},
+    ContextWord{"free", NegMulti},  ContextWord{"negative", NegMulti | PostNeg}, ContextWord{"absence", NegMulti},
+    ContextWord{"ruled", NegMulti}, ContextWord{"abstinent", NegMulti}, ContextWord{"abstained", NegMulti},
+    ContextWord{"refrained", NegMulti}, ContextWord{"absent", PostNeg}, ContextWord{"resolved", PostNeg},
+    ContextWord{"only", PseudoAfterNeg}, ContextWord{"just", PseudoAfterNeg}, ContextWord{"sure", PseudoAfterNeg},
+    ContextWord{"doubt", PseudoAfterNeg}, ContextWord{"necessarily", PseudoAfterNeg},
+    ContextWord{"stop", PseudoAfterNeg}, ContextWord{"stopped", PseudoAfterNeg}, ContextWord{"quit", PseudoAfterNeg},
+    ContextWord{"help", PseudoAfterNeg}, ContextWord{"know", PseudoAfterNeg}, ContextWord{"remember", PseudoAfterNeg},
+    ContextWord{"understand", PseudoAfterNeg}, ContextWord{"able", PseudoAfterNeg}, ContextWord{"seem", PseudoAfterNeg},
+    ContextWord{"longer", 0},
+    ContextWord{"but", Term | Clause}, ContextWord{"however", Term | Clause}, ContextWord{"although", Term | Clause},
+    ContextWord{"though", Term | Clause}, ContextWord{"yet", Term}, ContextWord{"except", Term},
+    ContextWord{"apart", Term}, ContextWord{"aside", Term}, ContextWord{"reports", Term},
+    ContextWord{"reported", Term}, ContextWord{"states", Term}, ContextWord{"stated", Term},
+    ContextWord{"endorses", Term}, ContextWord{"endorsed", Term}, ContextWord{"admits", Term},
+    ContextWord{"admitted", Term}, ContextWord{"acknowledges", Term}, ContextWord{"acknowledged", Term},
+    ContextWord{"describes", Term}, ContextWord{"described", Term}, ContextWord{"notes", Term},
+    ContextWord{"says", Term}, ContextWord{"said", Term}, ContextWord{"shared", Term}, ContextWord{"disclosed", Term},
+    ContextWord{"if", Hypo | Clause}, ContextWord{"would", Hypo}, ContextWord{"might", Hypo},
+    ContextWord{"may", Hypo}, ContextWord{"will", Hypo}, ContextWord{"unless", Hypo | Clause},
+    ContextWord{"whether", Hypo}, ContextWord{"she'll", Hypo | Client}, ContextWord{"he'll", Hypo | Client},
+    ContextWord{"i'll", Hypo | Client}, ContextWord{"they'll", Hypo}, ContextWord{"gonna", Hypo},
+    ContextWord{"afraid", Fear}, ContextWord{"worried", Fear}, ContextWord{"worries", Fear},
+    ContextWord{"scared", Fear}, ContextWord{"fear", Fear}, ContextWord{"fears", Fear}, ContextWord{"feared", Fear},
+    ContextWord{"fearful", Fear}, ContextWord{"terrified", Fear}, ContextWord{"concerned", Fear},
+    ContextWord{"anxious", Fear}, ContextWord{"frightened", Fear}, ContextWord{"worry", Fear},
+    ContextWord{"of", FearLink | Prep}, ContextWord{"about", FearLink | Prep}, ContextWord{"that", FearLink | Clause},
+    ContextWord{"pt", Client}, ContextWord{"pt's", Client | Possessive}, ContextWord{"patient", Client},
+    ContextWord{"client", Client}, ContextWord{"client's", Client | Possessive}, ContextWord{"she", Client},
+    ContextWord{"he", Client}, ContextWord{"i", Client}, ContextWord{"i'm", Client}, ContextWord{"i've", Client},
+    ContextWord{"i'd", Client}, ContextWord{"she's", Client}, ContextWord{"he's", Client}, ContextWord{"she'd", Client},
+    ContextWord{"he'd", Client}, ContextWord{"im", Client}, ContextWord{"ive", Client},
+    ContextWord{"mother", Family}, ContextWord{"mum", Family}, ContextWord{"mom", Family}, ContextWord{"mam", Family},
+    ContextWord{"mommy", Family}, ContextWord{"mummy", Family}, ContextWord{"father", Family},
+    ContextWord{"dad", Family}, ContextWord{"daddy", Family}, ContextWord{"parent", Family},
+    ContextWord{"parents", Family}, ContextWord{"brother", Family}, ContextWord{"sister", Family},
+    ContextWord{"siblings", Family}, ContextWord{"sibling", Family}, ContextWord{"son", Family},
+    ContextWord{"daughter", Family}, ContextWord{"husband", Family}, ContextWord{"wife", Family},
+    ContextWord{"partner", Family}, ContextWord{"boyfriend", Family}, ContextWord{"girlfriend", Family},
+    ContextWord{"fiance", Family}, ContextWord{"fiancee", Family}, ContextWord{"spouse", Family},
+    ContextWord{"uncle", Family}, ContextWord{"aunt", Family}, ContextWord{"auntie", Family},
+    ContextWord{"grandmother", Family}, ContextWord{"grandfather", Family}, ContextWord{"grandma", Family},
+    ContextWord{"grandpa", Family}, ContextWord{"gran", Family}, ContextWord{"nan", Family},
+    ContextWord{"stepfather", Family}, ContextWord{"stepmother", Family}, ContextWord{"stepdad", Family},
+    ContextWord{"stepmum", Family}, ContextWord{"stepmom", Family}, ContextWord{"cousin", Family},
+    ContextWord{"family", Family}, ContextWord{"ex", Family}, ContextWord{"children", Family},
+    ContextWord{"kids", Family},
+    ContextWord{"friend", OtherNonFamily}, ContextWord{"friends", OtherNonFamily},
+    ContextWord{"roommate", OtherNonFamily}, ContextWord{"flatmate", OtherNonFamily},
+    ContextWord{"housemate", OtherNonFamily}, ContextWord{"coworker", OtherNonFamily},
+    ContextWord{"coworkers", OtherNonFamily}, ContextWord{"colleague", OtherNonFamily},
+    ContextWord{"colleagues", OtherNonFamily}, ContextWord{"boss", OtherNonFamily},
+    ContextWord{"peer", OtherNonFamily}, ContextWord{"peers", OtherNonFamily},
+    ContextWord{"neighbour", OtherNonFamily}, ContextWord{"neighbor", OtherNonFamily},
+    ContextWord{"someone", OtherNonFamily}, ContextWord{"everyone", OtherNonFamily},
+    ContextWord{"people", OtherNonFamily}, ContextWord{"others", OtherNonFamily},
+    ContextWord{"member", OtherNonFamily}, ContextWord{"members", OtherNonFamily},
+    ContextWord{"with", Prep}, ContextWord{"to", Prep}, ContextWord{"from", Prep}, ContextWord{"around", Prep},
+    ContextWord{"at", Prep}, ContextWord{"by", Prep}, ContextWord{"for", Prep}, ContextWord{"toward", Prep},
+    ContextWord{"towards", Prep}, ContextWord{"against", Prep}, ContextWord{"near", Prep}, ContextWord{"than", Prep},
+    ContextWord{"like", Prep}, ContextWord{"on", Prep}, ContextWord{"over", Prep}, ContextWord{"after", Prep | Link | Clause},
+    ContextWord{"her", Possessive}, ContextWord{"his", Possessive}, ContextWord{"my", Possessive},
+    ContextWord{"their", Possessive}, ContextWord{"our", Possessive}, ContextWord{"your", Possessive},
+    ContextWord{"and", Clause}, ContextWord{"so", Clause}, ContextWord{"while", Clause}, ContextWord{"before", Clause},
+    ContextWord{"until", Clause}, ContextWord{"whereas", Clause}, ContextWord{"where", Clause},
+    ContextWord{"which", Clause | Relative}, ContextWord{"who", Clause | Relative},
+    ContextWord{"because", Clause | Link}, ContextWord{"cause", Link}, ContextWord{"'cause", Link},
+    ContextWord{"cos", Link}, ContextWord{"since", Clause | Link}, ContextWord{"when", Clause | Link},
+    ContextWord{"whenever", Clause | Link}, ContextWord{"following", Link}, ContextWord{"triggered", Link},
+    ContextWord{"time", 0}, ContextWord{"due", 0}, ContextWord{"response", 0},
+    ContextWord{"calm", Purpose}, ContextWord{"numb", Purpose}, ContextWord{"ease", Purpose},
+    ContextWord{"quiet", Purpose}, ContextWord{"quieten", Purpose}, ContextWord{"settle", Purpose},
+    ContextWord{"cope", Purpose}, ContextWord{"manage", Purpose}, ContextWord{"escape", Purpose},
+    ContextWord{"forget", Purpose}, ContextWord{"deal", Purpose}, ContextWord{"feel", Purpose},
+    ContextWord{"relax", Purpose}, ContextWord{"soothe", Purpose}, ContextWord{"handle", Purpose},
+    ContextWord{"blot", Purpose}, ContextWord{"drown", Purpose}, ContextWord{"block", Purpose},
+    ContextWord{"avoid", Purpose}, ContextWord{"dull", Purpose}, ContextWord{"relieve", Purpose},
+    ContextWord{"mask", Purpose}, ContextWord{"take", Purpose}, ContextWord{"kill", Purpose},
+    ContextWord{"silence", Purpose}, ContextWord{"face", Purpose}, ContextWord{"steady", Purpose},
+    ContextWord{"get", Purpose}, ContextWord{"fill", Purpose},
+};
+
+// Words never inflected when expanding phrases (function words, abbreviations).
+bool inflectable(const std::string &w)
+{
+    if (w.size() < 3)
+        return false;
+    for (char c : w)
+        if (!(c >= 'a' && c <= 'z'))
+            return false;
+    static const std::array<const char *, 16> stop = {"the", "and", "her", "his", "him", "she", "you", "was",
+                                                      "not", "for", "with", "any", "out", "off", "too", "who"};
+    return std::none_of(stop.begin(), stop.end(), [&](const char *s) { return w == s; });
+}
+
+bool isVowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+// The regular English inflections of a word: -s, -es, -ed, -ing, -ies/-ied, doubled consonants.
+std::vector<std::string> inflections(const std::string &w)
+{
+    std::vector<std::string> out{w};
+    if (!inflectable(w))
+        return out;
+    const char last = w.back();
+    const std::string stem = w.substr(0, w.size() - 1);
+    out.push_back(w + "s");
+    out.push_back(w + "es");
+    if (last == 'e') {
+        out.push_back(w + "d");
+        out.push_back(stem + "ing");
+    } else if (last == 'y' && !isVowel(w[w.size() - 2])) {
+        out.push_back(stem + "ies");
+        out.push_back(stem + "ied");
+        out.push_back(w + "ing");
+    } else {
+        out.push_back(w + "ed");
+        out.push_back(w + "ing");
+        // stop -> stopped, stopping (short consonant-vowel-consonant words)
+        if (w.size() <= 4 && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(w[w.size() - 2])
+            && !isVowel(w[w.size() - 3])) {
+            out.push_back(w + last + "ed");
+            out.push_back(w + last + "ing");
+        }
+    }
+    return out;
+}
+
+// ---- the word table: one lookup per token ------------------------------------------------------
+
+constexpr std::uint64_t fnvOffset = 1469598103934665603ull;
+constexpr std::uint64_t fnvPrime = 1099511628211ull;
+
+inline std::uint64_t fnvStep(std::uint64_t h, unsigned char c)
+{
+    return (h ^ c) * fnvPrime;
+}
+
+std::uint64_t fnv(std::string_view s)
+{
+    std::uint64_t h = fnvOffset;
+    for (unsigned char c : s)
+        h = fnvStep(h, c);
+    return h;
+}
+
+struct WordInfo
+{
+    std::int32_t form = -1; // index of this form among phrase words, or -1
+    std::uint32_t flags = 0;
+};
+
+class WordTable
+{
+public:
+    WordInfo &insert(std::string_view key)
+    {
+        if ((m_count + 1) * 2 > m_slots.size())
+            grow();
+        const std::uint64_t h = fnv(key);
+        std::size_t i = h & (m_slots.size() - 1);
+        while (m_slots[i].used) {
+            if (m_slots[i].hash == h && keyOf(m_slots[i]) == key)
+                return m_slots[i].info;
+            i = (i + 1) & (m_slots.size() - 1);
+        }
+        Slot &s = m_slots[i];
+        s.used = true;
+        s.hash = h;
+        s.offset = static_cast<std::uint32_t>(m_keys.size());
+        s.length = static_cast<std::uint32_t>(key.size());
+        m_keys.append(key);
+        ++m_count;
+        return s.info;
+    }
+
+    [[nodiscard]] const WordInfo *find(std::string_view key, std::uint64_t h) const
+    {
+        if (m_slots.empty())
+            return nullptr;
+        std::size_t i = h & (m_slots.size() - 1);
+        while (m_slots[i].used) {
+            if (m_slots[i].hash == h && m_slots[i].length == key.size() && keyOf(m_slots[i]) == key)
+                return &m_slots[i].info;
+            i = (i + 1) & (m_slots.size() - 1);
+        }
+        return nullptr;
+    }
+
+private:
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        std::uint32_t offset = 0;
+        std::uint32_t length = 0;
+        WordInfo info;
+        bool used = false;
+    };
+    [[nodiscard]] std::string_view keyOf(const Slot &s) const { return std::string_view(m_keys).substr(s.offset, s.length); }
+    void grow()
+    {
+        std::vector<Slot> old = std::move(m_slots);
+        m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+        for (const Slot &s : old) {
+            if (!s.used)
+                continue;
+            std::size_t i = s.hash & (m_slots.size() - 1);
+            while (m_slots[i].used)
+                i = (i + 1) & (m_slots.size() - 1);
+            m_slots[i] = s;
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::string m_keys;
+    std::size_t m_count = 0;
+};
+
+// ---- compiled codebook --------------------------------------------------------------------------
+
+struct PatternWord
+{
+    std::vector<std::int32_t> forms; // any of these exact forms
+    std::int32_t prefix = -1; // or, for "word*", this prefix id
+};
+
+struct Phrase
+{
+    int theme = 0;
+    QString text;
+    std::vector<PatternWord> words;
+};
+
+struct Token
+{
+    std::uint32_t start = 0; // byte offsets
+    std::uint32_t end = 0;
+    std::int32_t form = -1;
+    std::int32_t prefix1 = -1;
+    std::int32_t prefix2 = -1;
+    std::uint32_t flags = 0;
+    std::uint32_t sentence = 0;
+    std::uint32_t clause = 0;
+    std::uint64_t hash = 0;
+};
+
+struct Mention
+{
+    int theme;
+    int phrase;
+    std::uint32_t first; // token indexes, inclusive
+    std::uint32_t last;
+    bool counted = true;
+    Exclusion reason = Exclusion::Negated;
+    int countedAs = -1; // the theme it counts for (other_person_theme redirect), default theme
+    QString rule;
+};
+
+constexpr int maxGap = 2; // extra words allowed between a phrase's words
+constexpr int negationWindow = 6;
+
+} // namespace
+
+struct Tagger::Impl
+{
+    Codebook codebook;
+    WordTable words;
+    WordTable prefixes; // prefix text -> id (in WordInfo::form)
+    std::vector<std::uint8_t> prefixLengths; // distinct lengths of prefix patterns
+    std::vector<Phrase> phrases;
+    std::vector<std::vector<int>> startsByForm; // form id -> phrases whose first word has it
+    std::vector<std::vector<int>> startsByPrefix; // prefix id -> phrases
+    std::array<std::uint64_t, 1024> prefixFilter{}; // bit set over the first three bytes' hash
+    int formCount = 0;
+    int prefixCount = 0;
+    std::size_t minPrefix = 255;
+
+    explicit Impl(const Codebook &book);
+    void compile();
+    [[nodiscard]] std::int32_t formId(const std::string &form);
+    [[nodiscard]] std::int32_t prefixId(const std::string &prefix);
+    void tokenize(std::string_view text, std::vector<Token> &tokens) const;
+    void classify(std::string_view text, Token &t, const std::string &folded) const;
+    void match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
+    void applyContext(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
+    [[nodiscard]] bool negated(const std::vector<Token> &tokens, const Mention &m) const;
+    [[nodiscard]] bool hypothetical(const std::vector<Token> &tokens, const Mention &m) const;
+    // -1 the client (or unknown), else the index of the other person's token
+    [[nodiscard]] int otherSubject(const std::vector<Token> &tokens, const Mention &m) const;
+    void linkDrivers(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
+};
+
+Tagger::Impl::Impl(const Codebook &book)
+    : codebook(book)
+{
+    compile();
+}
+
+std::int32_t Tagger::Impl::formId(const std::string &form)
+{
+    WordInfo &info = words.insert(form);
+    if (info.form < 0) {
+        info.form = formCount++;
+        startsByForm.emplace_back();
+    }
+    return info.form;
+}
+
+std::int32_t Tagger::Impl::prefixId(const std::string &prefix)
+{
+    WordInfo &info = prefixes.insert(prefix);
+    if (info.form < 0) {
+        info.form = prefixCount++;
+        startsByPrefix.emplace_back();
+        if (std::find(prefixLengths.begin(), prefixLengths.end(), prefix.size()) == prefixLengths.end())
+            prefixLengths.push_back(static_cast<std::uint8_t>(prefix.size()));
+        minPrefix = std::min(minPrefix, prefix.size());
+        const std::uint64_t h = fnv(std::string_view(prefix).substr(0, 3)) & 0xffff;
+        prefixFilter[h >> 6] |= 1ull << (h & 63);
+    }
+    return info.form;
+}
+
+void Tagger::Impl::compile()
+{
+    for (const ContextWord &c : contextWords)
+        words.insert(c.word).flags |= c.flags;
+    for (int ti = 0; ti < codebook.themes().size(); ++ti) {
+        const Theme &theme = codebook.themes().at(ti);
+        if (!theme.enabled)
+            continue;
+        for (const QString &text : theme.phrases) {
+            Phrase phrase{ti, text, {}};
+            for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                // Folded the same way as the text (hyphens inside a phrase word split like text).
+                const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
+                for (QString part : folded.split(QLatin1Char('-'), Qt::SkipEmptyParts)) {
+                    PatternWord pw;
+                    if (part.endsWith(QLatin1Char('*'))) {
+                        part.chop(1);
+                        pw.prefix = prefixId(part.toStdString());
+                    } else {
+                        for (const std::string &form : inflections(part.toStdString()))
+                            pw.forms.push_back(formId(form));
+                    }
+                    phrase.words.push_back(std::move(pw));
+                }
+            }
+            if (phrase.words.empty())
+                continue;
+            const int index = static_cast<int>(phrases.size());
+            const PatternWord &first = phrase.words.front();
+            if (first.prefix >= 0)
+                startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(index);
+            for (std::int32_t f : first.forms)
+                startsByForm[static_cast<std::size_t>(f)].push_back(index);
+            phrases.push_back(std::move(phrase));
+        }
+    }
+    std::sort(prefixLengths.begin(), prefixLengths.end());
+}
+
+// ---- tokenising ---------------------------------------------------------------------------------
+
+namespace {
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 for an invalid one.
+int decodeUtf8(std::string_view s, std::size_t i, char32_t &cp)
+{
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int len = 0;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+        len = 2;
+        cp = b0 & 0x1f;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+        len = 3;
+        cp = b0 & 0x0f;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + static_cast<std::size_t>(len) > s.size())
+        return 0;
+    for (int k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (b & 0x3f);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+void appendUtf8(std::string &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xc0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xe0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else {
+        out.push_back(static_cast<char>(0xf0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    }
+}
+
+// ASCII classes: 1 letter or digit, 2 sentence end, 3 clause punctuation, 0 other.
+constexpr std::array<std::uint8_t, 128> asciiClass = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<std::size_t>(c)] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[static_cast<std::size_t>(c)] = 1;
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<std::size_t>(c)] = 1;
+    t['.'] = 2;
+    t['!'] = 2;
+    t['?'] = 2;
+    t['\n'] = 2;
+    t[';'] = 2;
+    t[','] = 3;
+    t[':'] = 3;
+    t['('] = 3;
+    t[')'] = 3;
+    t['"'] = 3;
+    return t;
+}();
+
+} // namespace
+
+void Tagger::Impl::classify(std::string_view text, Token &t, const std::string &folded) const
+{
+    Q_UNUSED(text)
+    std::string_view key(folded);
+    std::uint64_t h = t.hash;
+    const WordInfo *info = words.find(key, h);
+    if (!info && key.size() > 2 && key.substr(key.size() - 2) == "'s") {
+        // "mother's": the possessor, read as the word itself.
+        key.remove_suffix(2);
+        info = words.find(key, fnv(key));
+        t.flags |= Possessive;
+    }
+    if (info) {
+        t.form = info->form;
+        t.flags |= info->flags;
+    }
+    if (prefixCount > 0 && key.size() >= minPrefix) {
+        const std::uint64_t f = fnv(key.substr(0, 3)) & 0xffff;
+        if (prefixFilter[f >> 6] & (1ull << (f & 63))) {
+            for (std::uint8_t len : prefixLengths) {
+                if (len > key.size())
+                    break;
+                const std::string_view p = key.substr(0, len);
+                if (const WordInfo *pi = prefixes.find(p, fnv(p))) {
+                    if (t.prefix1 < 0)
+                        t.prefix1 = pi->form;
+                    else if (t.prefix2 < 0)
+                        t.prefix2 = pi->form;
+                }
+            }
+        }
+    }
+}
+
+void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) const
+{
+    tokens.clear();
+    std::string folded;
+    folded.reserve(64);
+    std::uint32_t sentence = 0;
+    std::uint32_t clause = 0;
+    bool inWord = false;
+    Token cur;
+    auto finish = [&](std::size_t end) {
+        if (!inWord)
+            return;
+        // Apostrophes at a word's end are quotes, not part of it.
+        while (!folded.empty() && folded.back() == '\'') {
+            folded.pop_back();
+            --end;
+        }
+        inWord = false;
+        if (folded.empty())
+            return;
+        cur.end = static_cast<std::uint32_t>(end);
+        cur.hash = fnv(folded);
+        classify(s, cur, folded);
+        if (cur.flags & Clause)
+            ++clause;
+        cur.sentence = sentence;
+        cur.clause = clause;
+        tokens.push_back(cur);
+    };
+    auto startWord = [&](std::size_t at) {
+        inWord = true;
+        folded.clear();
+        cur = Token{};
+        cur.start = static_cast<std::uint32_t>(at);
+    };
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            const std::uint8_t cls = asciiClass[c];
+            if (cls == 1) {
+                if (!inWord)
+                    startWord(i);
+                folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+            } else if (c == '\'' && inWord) {
+                folded.push_back('\'');
+            } else {
+                finish(i);
+                if (cls == 2) {
+                    bool boundary = true;
+                    if (c == '.') {
+                        // "Pt. reports", "0.5 mg", "e.g.": not the end of a sentence.
+                        std::size_t j = i + 1;
+                        while (j < n && s[j] == ' ')
+                            ++j;
+                        const bool nextLower = j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9'));
+                        const bool shortWord = !tokens.empty() && tokens.back().end == i
+                                               && tokens.back().end - tokens.back().start == 1;
+                        boundary = !nextLower && !shortWord;
+                    }
+                    if (boundary && (tokens.empty() || tokens.back().sentence == sentence)) {
+                        ++sentence;
+                        ++clause;
+                    }
+                } else if (cls == 3) {
+                    ++clause;
+                }
+            }
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const int len = decodeUtf8(s, i, cp);
+        if (len == 0) { // an invalid byte: a separator
+            finish(i);
+            ++i;
+            continue;
+        }
+        if (cp == 0x2019 || cp == 0x02bc) { // typographic apostrophes
+            if (inWord)
+                folded.push_back('\'');
+        } else if (QChar::isLetterOrNumber(cp) || QChar::isMark(cp)) {
+            if (!inWord)
+                startWord(i);
+            const char32_t fold = QChar::toCaseFolded(cp);
+            appendUtf8(folded, fold);
+        } else {
+            finish(i);
+            if (cp == 0x2014 || cp == 0x2013 || cp == 0x2026) // dashes and ellipsis split clauses
+                ++clause;
+            else if (cp == 0x2029 || cp == 0x2028 || cp == 0x3002)
+                ++sentence, ++clause;
+        }
+        i += static_cast<std::size_t>(len);
+    }
+    finish(n);
+}
+
+// ---- matching ----------------------------------------------------------------------------------
+
+namespace {
+
+bool wordMatches(const PatternWord &w, const Token &t)
+{
+    if (w.prefix >= 0)
+        return t.prefix1 == w.prefix || t.prefix2 == w.prefix;
+    return t.form >= 0 && std::find(w.forms.begin(), w.forms.end(), t.form) != w.forms.end();
+}
+
+} // namespace
+
+void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
+{
+    const std::size_t n = tokens.size();
+    auto tryPhrase = [&](int pi, std::size_t i) {
+        const Phrase &p = phrases[static_cast<std::size_t>(pi)];
+        std::size_t pos = i;
+        for (std::size_t w = 1; w < p.words.size(); ++w) {
+            bool found = false;
+            for (std::size_t j = pos + 1; j < n && j <= pos + 1 + maxGap; ++j) {
+                if (tokens[j].sentence != tokens[i].sentence)
+                    break;
+                if (wordMatches(p.words[w], tokens[j])) {
+                    pos = j;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+                return;
+        }
+        mentions.push_back({p.theme, pi, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(pos), true,
+                            Exclusion::Negated, p.theme, QStringLiteral("phrase:") + p.text});
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token &t = tokens[i];
+        if (t.form >= 0)
+            for (int pi : startsByForm[static_cast<std::size_t>(t.form)])
+                tryPhrase(pi, i);
+        if (t.prefix1 >= 0)
+            for (int pi : startsByPrefix[static_cast<std::size_t>(t.prefix1)])
+                tryPhrase(pi, i);
+        if (t.prefix2 >= 0)
+            for (int pi : startsByPrefix[static_cast<std::size_t>(t.prefix2)])
+                tryPhrase(pi, i);
+    }
+    // Within a theme, overlapping mentions are one mention: keep the longest.
+    std::sort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) {
+        if (a.theme != b.theme)
+            return a.theme < b.theme;
+        if (a.first != b.first)
+            return a.first < b.first;
+        return a.last > b.last;
+    });
+    std::vector<Mention> kept;
+    kept.reserve(mentions.size());
+    for (Mention &m : mentions) {
+        if (!kept.empty() && kept.back().theme == m.theme && m.first <= kept.back().last) {
+            if (m.last - m.first > kept.back().last - kept.back().first)
+                kept.back() = std::move(m);
+            continue;
+        }
+        kept.push_back(std::move(m));
+    }
+    mentions = std::move(kept);
+}
+
+// ---- context ------------------------------------------------------------------------------------
+
+bool Tagger::Impl::negated(const std::vector<Token> &tokens, const Mention &m) const
+{
+    const std::uint32_t sentence = tokens[m.first].sentence;
+    int seen = 0;
+    for (std::int64_t j = static_cast<std::int64_t>(m.first) - 1; j >= 0 && seen < negationWindow; --j, ++seen) {
+        const Token &t = tokens[static_cast<std::size_t>(j)];
+        if (t.sentence != sentence || (t.flags & Term))
+            return false;
+        const bool nextPseudo = static_cast<std::size_t>(j + 1) < tokens.size()
+                                && (tokens[static_cast<std::size_t>(j + 1)].flags & PseudoAfterNeg)
+                                && static_cast<std::uint32_t>(j + 1) < m.first;
+        if ((t.flags & Neg) && !nextPseudo) {
+            // "no longer" negates; "not only", "can't stop", "no doubt" do not.
+            return true;
+        }
+        if ((t.flags & NegMulti) && static_cast<std::uint32_t>(j + 1) < m.first) {
+            // free of, negative for, abstinent from, absence of, ruled out
+            static const std::uint64_t out = fnv("out");
+            const Token &next = tokens[static_cast<std::size_t>(j + 1)];
+            if ((next.flags & (Prep | FearLink)) || next.hash == out)
+                return true;
+        }
+    }
+    // "cravings: denied", "urges were absent"
+    for (std::size_t j = m.last + 1; j < tokens.size() && j <= m.last + 3; ++j) {
+        const Token &t = tokens[j];
+        if (t.sentence != sentence || (t.flags & (Term | Clause)))
+            break;
+        if (t.flags & PostNeg)
+            return true;
+    }
+    return false;
+}
+
+bool Tagger::Impl::hypothetical(const std::vector<Token> &tokens, const Mention &m) const
+{
+    const std::uint32_t sentence = tokens[m.first].sentence;
+    for (std::int64_t j = static_cast<std::int64_t>(m.first) - 1; j >= 0; --j) {
+        const Token &t = tokens[static_cast<std::size_t>(j)];
+        if (t.sentence != sentence || (t.flags & Term))
+            return false;
+        if (t.flags & Hypo)
+            return true;
+        // "worried he might relapse", "afraid of relapsing", "scared that she will drink"
+        if ((t.flags & Fear) && m.first - static_cast<std::uint32_t>(j) <= 5) {
+            const Token &next = tokens[static_cast<std::size_t>(j + 1)];
+            if (static_cast<std::uint32_t>(j + 1) <= m.first && ((next.flags & FearLink) || (next.flags & Client)))
+                return true;
+        }
+        // "going to drink", "plans to use"
+        if (t.end - t.start == 2 && (t.flags & Prep) && j > 0) {
+            const Token &prev = tokens[static_cast<std::size_t>(j - 1)];
+            const std::uint64_t going = fnv("going");
+            const std::uint64_t plans = fnv("plans");
+            const std::uint64_t planning = fnv("planning");
+            const std::uint64_t intends = fnv("intends");
+            if (prev.hash == going || prev.hash == plans || prev.hash == planning || prev.hash == intends)
+                return true;
+        }
+    }
+    return false;
+}
+
+int Tagger::Impl::otherSubject(const std::vector<Token> &tokens, const Mention &m) const
+{
+    const std::uint32_t clause = tokens[m.first].clause;
+    // The mention itself may be "her father's drinking": a possessor right before it is the subject.
+    for (std::int64_t j = static_cast<std::int64_t>(m.first) - 1; j >= 0; --j) {
+        const Token &t = tokens[static_cast<std::size_t>(j)];
+        if (t.clause != clause) {
+            // "her husband, who drinks daily": the subject of a relative clause is the noun before it.
+            const Token &opener = tokens[static_cast<std::size_t>(j + 1)];
+            if ((opener.flags & Relative) && (t.flags & (Family | OtherNonFamily)))
+                return static_cast<int>(j);
+            return -1;
+        }
+        if (t.flags & Client)
+            return -1;
+        if (t.flags & (Family | OtherNonFamily)) {
+            // "with her mother", "to his father": an object, not the subject; keep looking.
+            std::int64_t k = j - 1;
+            while (k >= 0 && (tokens[static_cast<std::size_t>(k)].flags & Possessive)
+                   && !(tokens[static_cast<std::size_t>(k)].flags & Prep))
+                --k;
+            const bool object = k >= 0 && tokens[static_cast<std::size_t>(k)].clause == clause
+                                && (tokens[static_cast<std::size_t>(k)].flags & Prep);
+            if (!object)
+                return static_cast<int>(j);
+        }
+    }
+    return -1;
+}
+
+void Tagger::Impl::applyContext(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
+{
+    for (Mention &m : mentions) {
+        const Theme &theme = codebook.themes().at(m.theme);
+        if (negated(tokens, m)) {
+            m.counted = false;
+            m.reason = Exclusion::Negated;
+            continue;
+        }
+        if (!theme.futureCounts && hypothetical(tokens, m)) {
+            m.counted = false;
+            m.reason = Exclusion::Hypothetical;
+            continue;
+        }
+        if (theme.clientSubject) {
+            const int other = otherSubject(tokens, m);
+            if (other >= 0) {
+                m.counted = false;
+                m.reason = Exclusion::OtherPerson;
+                const Token &who = tokens[static_cast<std::size_t>(other)];
+                if ((who.flags & Family) && !theme.otherPersonTheme.isEmpty()) {
+                    // Counted instead for the theme about the family's use.
+                    for (int ti = 0; ti < codebook.themes().size(); ++ti)
+                        if (codebook.themes().at(ti).id == theme.otherPersonTheme && codebook.themes().at(ti).enabled)
+                            m.countedAs = ti;
+                } else {
+                    m.countedAs = -1;
+                }
+            }
+        }
+    }
+}
+
+void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
+{
+    const auto &themes = codebook.themes();
+    std::vector<Mention> added;
+    for (int ti = 0; ti < themes.size(); ++ti) {
+        const Theme &link = themes.at(ti);
+        if (!link.enabled || !link.isDriverLink())
+            continue;
+        int driver = -1;
+        int use = -1;
+        for (int k = 0; k < themes.size(); ++k) {
+            if (themes.at(k).id == link.driver)
+                driver = k;
+            if (themes.at(k).id == link.use)
+                use = k;
+        }
+        std::uint32_t lastSentence = UINT32_MAX;
+        for (const Mention &u : mentions) {
+            if (u.theme != use || !u.counted)
+                continue;
+            const std::uint32_t sentence = tokens[u.first].sentence;
+            if (sentence == lastSentence)
+                continue;
+            for (const Mention &d : mentions) {
+                if (d.theme != driver || !d.counted || tokens[d.first].sentence != sentence)
+                    continue;
+                // A link word that introduces the driver: "drinks WHEN she feels abandoned",
+                // "WHENEVER he feels left out he uses", "drinks TO CALM her nerves".
+                const std::uint32_t lo = u.last < d.first ? u.last + 1 : 0;
+                std::int64_t linkAt = -1;
+                for (std::int64_t j = static_cast<std::int64_t>(d.first) - 1; j >= 0; --j) {
+                    const Token &t = tokens[static_cast<std::size_t>(j)];
+                    if (t.sentence != sentence || static_cast<std::uint32_t>(j) < lo)
+                        break;
+                    if (u.last < d.first && static_cast<std::uint32_t>(j) <= u.last)
+                        break;
+                    const bool purpose = (t.flags & Prep) && t.end - t.start == 2
+                                         && static_cast<std::size_t>(j + 1) < tokens.size()
+                                         && (tokens[static_cast<std::size_t>(j + 1)].flags & Purpose);
+                    const bool multi = [&] {
+                        // "every time", "each time", "due to", "in response to"
+                        static const std::uint64_t time = fnv("time");
+                        static const std::uint64_t due = fnv("due");
+                        static const std::uint64_t response = fnv("response");
+                        return t.hash == time || t.hash == due || t.hash == response;
+                    }();
+                    if ((t.flags & Link) || purpose || multi) {
+                        linkAt = j;
+                        break;
+                    }
+                }
+                if (linkAt < 0)
+                    continue;
+                if (d.first < u.first && static_cast<std::uint32_t>(linkAt) > d.first)
+                    continue;
+                const std::uint32_t first = std::min({u.first, d.first, static_cast<std::uint32_t>(linkAt)});
+                const std::uint32_t last = std::max({u.last, d.last});
+                const Token &lt = tokens[static_cast<std::size_t>(linkAt)];
+                Q_UNUSED(lt)
+                added.push_back({ti, -1, first, last, true, Exclusion::Negated, ti, QString()});
+                added.back().rule = QStringLiteral("link:%1+%2").arg(link.use, link.driver);
+                lastSentence = sentence;
+                break;
+            }
+        }
+    }
+    for (Mention &m : added)
+        mentions.push_back(std::move(m));
+}
+
+// ---- the public face ----------------------------------------------------------------------------
+
+Tagger::Tagger(const Codebook &codebook)
+    : d(std::make_unique<Impl>(codebook))
+{
+}
+
+Tagger::~Tagger() = default;
+Tagger::Tagger(Tagger &&) noexcept = default;
+Tagger &Tagger::operator=(Tagger &&) noexcept = default;
+
+const Codebook &Tagger::codebook() const
+{
+    return d->codebook;
+}
+
+TagResult Tagger::tag(const QString &text) const
+{
+    const QByteArray utf8 = text.toUtf8();
+    return tag(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+}
+
+TagResult Tagger::tag(std::string_view text) const
+{
+    if (text.size() > std::numeric_limits<std::uint32_t>::max() / 2)
+        throw Error(ErrorKind::Io, QStringLiteral("tag"), QStringLiteral("the text is larger than 2 GiB"));
+    std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5 + 8);
+    d->tokenize(text, tokens);
+    std::vector<Mention> mentions;
+    d->match(tokens, mentions);
+    d->applyContext(tokens, mentions);
+    d->linkDrivers(tokens, mentions);
+
+    // Byte offsets to code-point offsets (invalid bytes count one each), in one walk.
+    std::vector<std::uint32_t> byteOffsets;
+    byteOffsets.reserve(mentions.size() * 2);
+    for (const Mention &m : mentions) {
+        byteOffsets.push_back(tokens[m.first].start);
+        byteOffsets.push_back(tokens[m.last].end);
+    }
+    std::sort(byteOffsets.begin(), byteOffsets.end());
+    byteOffsets.erase(std::unique(byteOffsets.begin(), byteOffsets.end()), byteOffsets.end());
+    std::unordered_map<std::uint32_t, int> codePoint;
+    {
+        std::size_t i = 0;
+        int cp = 0;
+        for (std::uint32_t target : byteOffsets) {
+            while (i < target) {
+                char32_t ignored = 0;
+                const auto c = static_cast<unsigned char>(text[i]);
+                const int len = c < 0x80 ? 1 : decodeUtf8(text, i, ignored);
+                i += static_cast<std::size_t>(len == 0 ? 1 : len);
+                ++cp;
+            }
+            codePoint[target] = cp;
+        }
+    }
+    auto slice = [&](std::uint32_t from, std::uint32_t to) {
+        return QString::fromUtf8(text.data() + from, static_cast<qsizetype>(to - from));
+    };
+
+    std::sort(mentions.begin(), mentions.end(), [&](const Mention &a, const Mention &b) {
+        return tokens[a.first].start < tokens[b.first].start;
+    });
+    TagResult result;
+    const auto &themes = d->codebook.themes();
+    std::vector<QList<Evidence>> evidence(static_cast<std::size_t>(themes.size()));
+    for (const Mention &m : mentions) {
+        const std::uint32_t b0 = tokens[m.first].start;
+        const std::uint32_t b1 = tokens[m.last].end;
+        const int s = codePoint[b0];
+        const int e = codePoint[b1];
+        if (!m.counted) {
+            result.excluded.append({themes.at(m.theme).id, m.reason, s, e, slice(b0, b1)});
+            if (m.countedAs >= 0 && m.countedAs != m.theme)
+                evidence[static_cast<std::size_t>(m.countedAs)].append(
+                    {s, e, slice(b0, b1), QStringLiteral("other-person:") + themes.at(m.theme).id});
+            continue;
+        }
+        evidence[static_cast<std::size_t>(m.theme)].append({s, e, slice(b0, b1), m.rule});
+    }
+    for (int ti = 0; ti < themes.size(); ++ti) {
+        auto &ev = evidence[static_cast<std::size_t>(ti)];
+        if (ev.isEmpty())
+            continue;
+        std::sort(ev.begin(), ev.end(), [](const Evidence &a, const Evidence &b) { return a.start < b.start; });
+        result.themes.append({themes.at(ti).id, themes.at(ti).label, ev});
+    }
+    return result;
+}
+
+} // namespace uc::themes
