@@ -19,7 +19,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
-#include <unordered_map>
+#include <limits>
 #include <vector>
 
 namespace uc::themes {
@@ -92,6 +92,9 @@ enum Flag : std::uint32_t {
     Relative = 1u << 14, // who, which: the subject is the noun before
     FearLink = 1u << 15, // of, about, that (after a Fear word)
     NegMulti = 1u << 16, // free, negative, absence, ruled, abstinent (+ of/for/out/from)
+    Out = 1u << 17, // "ruled out"
+    Intends = 1u << 18, // going, plans, planning, intends (+ to)
+    TimeLink = 1u << 19, // "every time", "due to", "in response to"
 };
 
 struct ContextWord
@@ -119,7 +122,8 @@ constexpr std::array contextWords{
     ContextWord{"stop", PseudoAfterNeg}, ContextWord{"stopped", PseudoAfterNeg}, ContextWord{"quit", PseudoAfterNeg},
     ContextWord{"help", PseudoAfterNeg}, ContextWord{"know", PseudoAfterNeg}, ContextWord{"remember", PseudoAfterNeg},
     ContextWord{"understand", PseudoAfterNeg}, ContextWord{"able", PseudoAfterNeg}, ContextWord{"seem", PseudoAfterNeg},
-    ContextWord{"longer", 0},
+    ContextWord{"longer", 0}, ContextWord{"out", Out}, ContextWord{"going", Intends}, ContextWord{"plans", Intends},
+    ContextWord{"planning", Intends}, ContextWord{"intends", Intends}, ContextWord{"intending", Intends},
     ContextWord{"but", Term | Clause}, ContextWord{"however", Term | Clause}, ContextWord{"although", Term | Clause},
     ContextWord{"though", Term | Clause}, ContextWord{"yet", Term}, ContextWord{"except", Term},
     ContextWord{"apart", Term}, ContextWord{"aside", Term}, ContextWord{"reports", Term},
@@ -179,7 +183,7 @@ constexpr std::array contextWords{
     ContextWord{"because", Clause | Link}, ContextWord{"cause", Link}, ContextWord{"'cause", Link},
     ContextWord{"cos", Link}, ContextWord{"since", Clause | Link}, ContextWord{"when", Clause | Link},
     ContextWord{"whenever", Clause | Link}, ContextWord{"following", Link}, ContextWord{"triggered", Link},
-    ContextWord{"time", 0}, ContextWord{"due", 0}, ContextWord{"response", 0},
+    ContextWord{"time", TimeLink}, ContextWord{"due", TimeLink}, ContextWord{"response", TimeLink},
     ContextWord{"calm", Purpose}, ContextWord{"numb", Purpose}, ContextWord{"ease", Purpose},
     ContextWord{"quiet", Purpose}, ContextWord{"quieten", Purpose}, ContextWord{"settle", Purpose},
     ContextWord{"cope", Purpose}, ContextWord{"manage", Purpose}, ContextWord{"escape", Purpose},
@@ -256,6 +260,15 @@ std::uint64_t fnv(std::string_view s)
     for (unsigned char c : s)
         h = fnvStep(h, c);
     return h;
+}
+
+// A 16-bit fingerprint of a word's first three bytes, for the prefix filter.
+inline std::uint32_t filterHash(std::string_view s, std::size_t len)
+{
+    std::uint32_t h = 0;
+    for (std::size_t i = 0; i < len && i < s.size(); ++i)
+        h = h * 31u + static_cast<unsigned char>(s[i]);
+    return h & 0xffffu;
 }
 
 struct WordInfo
@@ -342,7 +355,9 @@ struct Phrase
 {
     int theme = 0;
     QString text;
+    QString rule; // "phrase:<text>", made once
     std::vector<PatternWord> words;
+    std::size_t anchor = 0; // the word looked up first: the longest, so common words ("her") rarely start a try
 };
 
 struct Token
@@ -355,7 +370,6 @@ struct Token
     std::uint32_t flags = 0;
     std::uint32_t sentence = 0;
     std::uint32_t clause = 0;
-    std::uint64_t hash = 0;
 };
 
 struct Mention
@@ -388,13 +402,15 @@ struct Tagger::Impl
     int formCount = 0;
     int prefixCount = 0;
     std::size_t minPrefix = 255;
+    std::size_t filterLength = 3; // bytes of a word the prefix filter looks at
+    std::vector<std::string> prefixTexts;
 
     explicit Impl(const Codebook &book);
     void compile();
     [[nodiscard]] std::int32_t formId(const std::string &form);
     [[nodiscard]] std::int32_t prefixId(const std::string &prefix);
     void tokenize(std::string_view text, std::vector<Token> &tokens) const;
-    void classify(std::string_view text, Token &t, const std::string &folded) const;
+    void classify(Token &t, std::string_view folded, std::uint64_t hash) const;
     void match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
     void applyContext(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
     [[nodiscard]] bool negated(const std::vector<Token> &tokens, const Mention &m) const;
@@ -429,8 +445,7 @@ std::int32_t Tagger::Impl::prefixId(const std::string &prefix)
         if (std::find(prefixLengths.begin(), prefixLengths.end(), prefix.size()) == prefixLengths.end())
             prefixLengths.push_back(static_cast<std::uint8_t>(prefix.size()));
         minPrefix = std::min(minPrefix, prefix.size());
-        const std::uint64_t h = fnv(std::string_view(prefix).substr(0, 3)) & 0xffff;
-        prefixFilter[h >> 6] |= 1ull << (h & 63);
+        prefixTexts.push_back(prefix);
     }
     return info.form;
 }
@@ -444,7 +459,7 @@ void Tagger::Impl::compile()
         if (!theme.enabled)
             continue;
         for (const QString &text : theme.phrases) {
-            Phrase phrase{ti, text, {}};
+            Phrase phrase{ti, text, QStringLiteral("phrase:") + text, {}};
             for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
                 // Folded the same way as the text (hyphens inside a phrase word split like text).
                 const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
@@ -463,7 +478,11 @@ void Tagger::Impl::compile()
             if (phrase.words.empty())
                 continue;
             const int index = static_cast<int>(phrases.size());
-            const PatternWord &first = phrase.words.front();
+            const QStringList parts = QString(text).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (qsizetype k = 1; k < parts.size() && static_cast<std::size_t>(k) < phrase.words.size(); ++k)
+                if (parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size())
+                    phrase.anchor = static_cast<std::size_t>(k);
+            const PatternWord &first = phrase.words[phrase.anchor];
             if (first.prefix >= 0)
                 startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(index);
             for (std::int32_t f : first.forms)
@@ -472,6 +491,11 @@ void Tagger::Impl::compile()
         }
     }
     std::sort(prefixLengths.begin(), prefixLengths.end());
+    filterLength = std::min<std::size_t>(3, minPrefix);
+    for (const std::string &p : prefixTexts) {
+        const std::uint32_t h = filterHash(p, filterLength);
+        prefixFilter[h >> 6] |= 1ull << (h & 63);
+    }
 }
 
 // ---- tokenising ---------------------------------------------------------------------------------
@@ -509,7 +533,28 @@ int decodeUtf8(std::string_view s, std::size_t i, char32_t &cp)
     return len;
 }
 
-void appendUtf8(std::string &out, char32_t cp)
+// A word's case-folded bytes. Words longer than any phrase word can be are marked, not stored.
+struct FoldBuffer
+{
+    std::array<char, 96> data{};
+    std::size_t size = 0;
+    bool tooLong = false;
+    void clear() { size = 0, tooLong = false; }
+    void push_back(char c)
+    {
+        if (size < data.size())
+            data[size++] = c;
+        else
+            tooLong = true;
+    }
+    void pop_back() { --size; }
+    [[nodiscard]] bool empty() const { return size == 0; }
+    [[nodiscard]] char back() const { return data[size - 1]; }
+    [[nodiscard]] std::string_view view() const { return {data.data(), size}; }
+};
+
+template<typename Out>
+void appendUtf8(Out &out, char32_t cp)
 {
     if (cp < 0x80) {
         out.push_back(static_cast<char>(cp));
@@ -552,12 +597,10 @@ constexpr std::array<std::uint8_t, 128> asciiClass = [] {
 
 } // namespace
 
-void Tagger::Impl::classify(std::string_view text, Token &t, const std::string &folded) const
+void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t hash) const
 {
-    Q_UNUSED(text)
     std::string_view key(folded);
-    std::uint64_t h = t.hash;
-    const WordInfo *info = words.find(key, h);
+    const WordInfo *info = words.find(key, hash);
     if (!info && key.size() > 2 && key.substr(key.size() - 2) == "'s") {
         // "mother's": the possessor, read as the word itself.
         key.remove_suffix(2);
@@ -569,7 +612,7 @@ void Tagger::Impl::classify(std::string_view text, Token &t, const std::string &
         t.flags |= info->flags;
     }
     if (prefixCount > 0 && key.size() >= minPrefix) {
-        const std::uint64_t f = fnv(key.substr(0, 3)) & 0xffff;
+        const std::uint32_t f = filterHash(key, filterLength);
         if (prefixFilter[f >> 6] & (1ull << (f & 63))) {
             for (std::uint8_t len : prefixLengths) {
                 if (len > key.size())
@@ -589,8 +632,7 @@ void Tagger::Impl::classify(std::string_view text, Token &t, const std::string &
 void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) const
 {
     tokens.clear();
-    std::string folded;
-    folded.reserve(64);
+    FoldBuffer folded;
     std::uint32_t sentence = 0;
     std::uint32_t clause = 0;
     bool inWord = false;
@@ -607,8 +649,8 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
         if (folded.empty())
             return;
         cur.end = static_cast<std::uint32_t>(end);
-        cur.hash = fnv(folded);
-        classify(s, cur, folded);
+        if (!folded.tooLong)
+            classify(cur, folded.view(), fnv(folded.view()));
         if (cur.flags & Clause)
             ++clause;
         cur.sentence = sentence;
@@ -703,8 +745,25 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
     const std::size_t n = tokens.size();
     auto tryPhrase = [&](int pi, std::size_t i) {
         const Phrase &p = phrases[static_cast<std::size_t>(pi)];
+        // Words before the anchor, right to left, each within maxGap of the next.
+        std::size_t begin = i;
+        for (std::size_t w = p.anchor; w-- > 0;) {
+            bool found = false;
+            for (std::size_t back = 1; back <= 1 + maxGap && back <= begin; ++back) {
+                const std::size_t j = begin - back;
+                if (tokens[j].sentence != tokens[i].sentence)
+                    break;
+                if (wordMatches(p.words[w], tokens[j])) {
+                    begin = j;
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+                return;
+        }
         std::size_t pos = i;
-        for (std::size_t w = 1; w < p.words.size(); ++w) {
+        for (std::size_t w = p.anchor + 1; w < p.words.size(); ++w) {
             bool found = false;
             for (std::size_t j = pos + 1; j < n && j <= pos + 1 + maxGap; ++j) {
                 if (tokens[j].sentence != tokens[i].sentence)
@@ -718,8 +777,8 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
             if (!found)
                 return;
         }
-        mentions.push_back({p.theme, pi, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(pos), true,
-                            Exclusion::Negated, p.theme, QStringLiteral("phrase:") + p.text});
+        mentions.push_back({p.theme, pi, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), true,
+                            Exclusion::Negated, p.theme, p.rule});
     };
     for (std::size_t i = 0; i < n; ++i) {
         const Token &t = tokens[i];
@@ -773,9 +832,8 @@ bool Tagger::Impl::negated(const std::vector<Token> &tokens, const Mention &m) c
         }
         if ((t.flags & NegMulti) && static_cast<std::uint32_t>(j + 1) < m.first) {
             // free of, negative for, abstinent from, absence of, ruled out
-            static const std::uint64_t out = fnv("out");
             const Token &next = tokens[static_cast<std::size_t>(j + 1)];
-            if ((next.flags & (Prep | FearLink)) || next.hash == out)
+            if (next.flags & (Prep | FearLink | Out))
                 return true;
         }
     }
@@ -806,15 +864,8 @@ bool Tagger::Impl::hypothetical(const std::vector<Token> &tokens, const Mention 
                 return true;
         }
         // "going to drink", "plans to use"
-        if (t.end - t.start == 2 && (t.flags & Prep) && j > 0) {
-            const Token &prev = tokens[static_cast<std::size_t>(j - 1)];
-            const std::uint64_t going = fnv("going");
-            const std::uint64_t plans = fnv("plans");
-            const std::uint64_t planning = fnv("planning");
-            const std::uint64_t intends = fnv("intends");
-            if (prev.hash == going || prev.hash == plans || prev.hash == planning || prev.hash == intends)
-                return true;
-        }
+        if (t.end - t.start == 2 && (t.flags & Prep) && j > 0 && (tokens[static_cast<std::size_t>(j - 1)].flags & Intends))
+            return true;
     }
     return false;
 }
@@ -921,13 +972,7 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
                     const bool purpose = (t.flags & Prep) && t.end - t.start == 2
                                          && static_cast<std::size_t>(j + 1) < tokens.size()
                                          && (tokens[static_cast<std::size_t>(j + 1)].flags & Purpose);
-                    const bool multi = [&] {
-                        // "every time", "each time", "due to", "in response to"
-                        static const std::uint64_t time = fnv("time");
-                        static const std::uint64_t due = fnv("due");
-                        static const std::uint64_t response = fnv("response");
-                        return t.hash == time || t.hash == due || t.hash == response;
-                    }();
+                    const bool multi = t.flags & TimeLink; // "every time", "due to", "in response to"
                     if ((t.flags & Link) || purpose || multi) {
                         linkAt = j;
                         break;
@@ -939,8 +984,6 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
                     continue;
                 const std::uint32_t first = std::min({u.first, d.first, static_cast<std::uint32_t>(linkAt)});
                 const std::uint32_t last = std::max({u.last, d.last});
-                const Token &lt = tokens[static_cast<std::size_t>(linkAt)];
-                Q_UNUSED(lt)
                 added.push_back({ti, -1, first, last, true, Exclusion::Negated, ti, QString()});
                 added.back().rule = QStringLiteral("link:%1+%2").arg(link.use, link.driver);
                 lastSentence = sentence;
@@ -978,10 +1021,12 @@ TagResult Tagger::tag(std::string_view text) const
 {
     if (text.size() > std::numeric_limits<std::uint32_t>::max() / 2)
         throw Error(ErrorKind::Io, QStringLiteral("tag"), QStringLiteral("the text is larger than 2 GiB"));
-    std::vector<Token> tokens;
+    // Scratch space reused across calls on a thread: a note is tagged on every keystroke pause.
+    thread_local std::vector<Token> tokens;
+    thread_local std::vector<Mention> mentions;
     tokens.reserve(text.size() / 5 + 8);
     d->tokenize(text, tokens);
-    std::vector<Mention> mentions;
+    mentions.clear();
     d->match(tokens, mentions);
     d->applyContext(tokens, mentions);
     d->linkDrivers(tokens, mentions);
@@ -995,11 +1040,12 @@ TagResult Tagger::tag(std::string_view text) const
     }
     std::sort(byteOffsets.begin(), byteOffsets.end());
     byteOffsets.erase(std::unique(byteOffsets.begin(), byteOffsets.end()), byteOffsets.end());
-    std::unordered_map<std::uint32_t, int> codePoint;
+    std::vector<int> codePoints(byteOffsets.size());
     {
         std::size_t i = 0;
         int cp = 0;
-        for (std::uint32_t target : byteOffsets) {
+        for (std::size_t k = 0; k < byteOffsets.size(); ++k) {
+            const std::uint32_t target = byteOffsets[k];
             while (i < target) {
                 char32_t ignored = 0;
                 const auto c = static_cast<unsigned char>(text[i]);
@@ -1007,9 +1053,13 @@ TagResult Tagger::tag(std::string_view text) const
                 i += static_cast<std::size_t>(len == 0 ? 1 : len);
                 ++cp;
             }
-            codePoint[target] = cp;
+            codePoints[k] = cp;
         }
     }
+    auto codePointAt = [&](std::uint32_t byte) {
+        return codePoints[static_cast<std::size_t>(std::lower_bound(byteOffsets.begin(), byteOffsets.end(), byte)
+                                                   - byteOffsets.begin())];
+    };
     auto slice = [&](std::uint32_t from, std::uint32_t to) {
         return QString::fromUtf8(text.data() + from, static_cast<qsizetype>(to - from));
     };
@@ -1023,8 +1073,8 @@ TagResult Tagger::tag(std::string_view text) const
     for (const Mention &m : mentions) {
         const std::uint32_t b0 = tokens[m.first].start;
         const std::uint32_t b1 = tokens[m.last].end;
-        const int s = codePoint[b0];
-        const int e = codePoint[b1];
+        const int s = codePointAt(b0);
+        const int e = codePointAt(b1);
         if (!m.counted) {
             result.excluded.append({themes.at(m.theme).id, m.reason, s, e, slice(b0, b1)});
             if (m.countedAs >= 0 && m.countedAs != m.theme)

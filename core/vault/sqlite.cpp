@@ -250,7 +250,9 @@ Database Database::openImpl(const QString &path, const SecretBuffer *key, Open m
     // The page layout is part of the vault format and must be the same at every open. 8 KiB pages
     // leave room for three ~2 KB notes after SQLCipher's 80 reserved bytes per page, where 4 KiB
     // pages fit only one (file size 1.34x unkeyed in the untuned measurement).
-    db.exec(key ? "PRAGMA cipher_page_size = 8192" : "PRAGMA page_size = 8192");
+    db.exec((key ? QStringLiteral("PRAGMA cipher_page_size = %1") : QStringLiteral("PRAGMA page_size = %1"))
+                .arg(pageSize)
+                .toStdString());
     db.configure();
     return db;
 }

@@ -16,6 +16,10 @@ struct sqlite3_stmt;
 
 namespace uc::sql {
 
+// The page size of every vault database, encrypted or not; part of the file format (SQLCipher does
+// not record it in the file), so every connection and every attached copy must use it.
+constexpr int pageSize = 8192;
+
 class Database;
 
 // A prepared statement that finalizes itself. Every value is bound, never spliced into SQL.

@@ -824,6 +824,7 @@ void Vault::backup(const QString &file)
         attach.run();
     }
     try {
+        m_db.exec(QStringLiteral("PRAGMA backup.cipher_page_size = %1").arg(sql::pageSize).toStdString());
         m_db.exec("SELECT sqlcipher_export('backup')");
         m_db.exec(QStringLiteral("PRAGMA backup.user_version = %1").arg(userVersion(m_db)).toStdString());
         m_db.exec("DETACH DATABASE backup");
