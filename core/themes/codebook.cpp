@@ -79,6 +79,13 @@ Theme themeFrom(const QJsonObject &o, const QByteArray &source)
                       QStringLiteral("theme '%1': a phrase has at most 8 words").arg(t.id));
         t.phrases.append(phrase);
     }
+    for (const QJsonValue &p : o.value(QLatin1String("exceptions")).toArray()) {
+        const QString phrase = p.toString().simplified().toLower();
+        if (!p.isString() || phrase.isEmpty() || !phraseShape.match(phrase).hasMatch())
+            malformed(lineOf(source, p.toString()),
+                      QStringLiteral("theme '%1': exception \"%2\" is not a phrase").arg(t.id, p.toString()));
+        t.exceptions.append(phrase);
+    }
     if (t.isDriverLink() != !t.use.isEmpty())
         malformed(line, QStringLiteral("theme '%1': a driver-linked theme names both \"driver\" and \"use\"").arg(t.id));
     if (!t.isDriverLink() && t.phrases.isEmpty())
@@ -104,6 +111,8 @@ QJsonObject themeToJson(const Theme &t)
     }
     if (!t.phrases.isEmpty())
         o.insert(QStringLiteral("phrases"), QJsonArray::fromStringList(t.phrases));
+    if (!t.exceptions.isEmpty())
+        o.insert(QStringLiteral("exceptions"), QJsonArray::fromStringList(t.exceptions));
     return o;
 }
 

@@ -16,6 +16,8 @@ struct Theme
     QString group;
     QString description;
     QList<QString> phrases; // "felt alone", "abandon*" (prefix), plain words also match inflections
+    // Phrases that cancel a mention they overlap: "used to" is not use, "urge to use" is a craving.
+    QList<QString> exceptions;
     // "client": a mention counts only when the client is the one feeling or doing it;
     // "any": the theme is about what others do to the client (abandonment, trauma, childhood).
     bool clientSubject = true;

@@ -95,6 +95,16 @@ enum Flag : std::uint32_t {
     Out = 1u << 17, // "ruled out"
     Intends = 1u << 18, // going, plans, planning, intends (+ to)
     TimeLink = 1u << 19, // "every time", "due to", "in response to"
+    Coord = 1u << 20, // and, or, then: a phrase's gap may not run across them
+    ConseqLink = 1u << 21, // so, therefore: the driver comes first ("terrified, so I got hammered")
+    AskVerb = 1u << 22, // asked, wondered: "asked if" is a question, not a condition
+    MonthWord = 1u << 23, // may: the month after "in", "since", "last" or before a number
+    Instead = 1u << 24, // "instead of"
+    Number = 1u << 25, // the word starts with a digit
+    About = 1u << 26, // "not worried ABOUT the drinking": a negation stops at its object
+    FirstPerson = 1u << 27, // i, me, my: a first-person text, where "he" and "she" are other people
+    ThirdPerson = 1u << 28, // he, she, he'd …
+    Det = 1u << 29, // a, an, the, this: may stand before a subject at a clause's start
 };
 
 struct ContextWord
@@ -111,15 +121,15 @@ constexpr std::array contextWords{
     ContextWord{"doesn't", Neg},    ContextWord{"didn't", Neg},       ContextWord{"isn't", Neg},
     ContextWord{"wasn't", Neg},     ContextWord{"aren't", Neg},       ContextWord{"weren't", Neg},
     ContextWord{"hasn't", Neg},     ContextWord{"haven't", Neg},      ContextWord{"hadn't", Neg},
-    ContextWord{"won't", Neg | Hypo}, ContextWord{"can't", Neg},      ContextWord{"cannot", Neg},
-    ContextWord{"couldn't", Neg},   ContextWord{"wouldn't", Neg | Hypo}, ContextWord{"dont", Neg},
+    ContextWord{"won't", Neg}, ContextWord{"can't", Neg},      ContextWord{"cannot", Neg},
+    ContextWord{"couldn't", Neg},   ContextWord{"wouldn't", Neg}, ContextWord{"dont", Neg},
     ContextWord{"doesnt", Neg},     ContextWord{"didnt", Neg},        ContextWord{"nothing", Neg},
     ContextWord{"free", NegMulti},  ContextWord{"negative", NegMulti | PostNeg}, ContextWord{"absence", NegMulti},
     ContextWord{"ruled", NegMulti}, ContextWord{"abstinent", NegMulti}, ContextWord{"abstained", NegMulti},
     ContextWord{"refrained", NegMulti}, ContextWord{"absent", PostNeg}, ContextWord{"resolved", PostNeg},
     ContextWord{"only", PseudoAfterNeg}, ContextWord{"just", PseudoAfterNeg}, ContextWord{"sure", PseudoAfterNeg},
     ContextWord{"doubt", PseudoAfterNeg}, ContextWord{"necessarily", PseudoAfterNeg},
-    ContextWord{"stop", PseudoAfterNeg}, ContextWord{"stopped", PseudoAfterNeg}, ContextWord{"quit", PseudoAfterNeg},
+    ContextWord{"stopped", PseudoAfterNeg}, ContextWord{"quit", PseudoAfterNeg},
     ContextWord{"help", PseudoAfterNeg}, ContextWord{"know", PseudoAfterNeg}, ContextWord{"remember", PseudoAfterNeg},
     ContextWord{"understand", PseudoAfterNeg}, ContextWord{"able", PseudoAfterNeg}, ContextWord{"seem", PseudoAfterNeg},
     ContextWord{"longer", 0}, ContextWord{"out", Out}, ContextWord{"going", Intends}, ContextWord{"plans", Intends},
@@ -133,19 +143,26 @@ constexpr std::array contextWords{
     ContextWord{"describes", Term}, ContextWord{"described", Term}, ContextWord{"notes", Term},
     ContextWord{"says", Term}, ContextWord{"said", Term}, ContextWord{"shared", Term}, ContextWord{"disclosed", Term},
     ContextWord{"if", Hypo | Clause}, ContextWord{"would", Hypo}, ContextWord{"might", Hypo},
-    ContextWord{"may", Hypo}, ContextWord{"will", Hypo}, ContextWord{"unless", Hypo | Clause},
-    ContextWord{"whether", Hypo}, ContextWord{"she'll", Hypo | Client}, ContextWord{"he'll", Hypo | Client},
-    ContextWord{"i'll", Hypo | Client}, ContextWord{"they'll", Hypo}, ContextWord{"gonna", Hypo},
+    ContextWord{"may", Hypo | MonthWord}, ContextWord{"will", Hypo}, ContextWord{"unless", Clause},
+    ContextWord{"whether", Hypo}, ContextWord{"she'll", Hypo | Client | ThirdPerson}, ContextWord{"he'll", Hypo | Client | ThirdPerson},
+    ContextWord{"i'll", Hypo | Client | FirstPerson}, ContextWord{"they'll", Hypo}, ContextWord{"gonna", Hypo},
     ContextWord{"afraid", Fear}, ContextWord{"worried", Fear}, ContextWord{"worries", Fear},
     ContextWord{"scared", Fear}, ContextWord{"fear", Fear}, ContextWord{"fears", Fear}, ContextWord{"feared", Fear},
     ContextWord{"fearful", Fear}, ContextWord{"terrified", Fear}, ContextWord{"concerned", Fear},
     ContextWord{"anxious", Fear}, ContextWord{"frightened", Fear}, ContextWord{"worry", Fear},
-    ContextWord{"of", FearLink | Prep}, ContextWord{"about", FearLink | Prep}, ContextWord{"that", FearLink | Clause},
+    ContextWord{"of", FearLink | Prep}, ContextWord{"about", FearLink | Prep | About}, ContextWord{"that", FearLink | Clause},
     ContextWord{"pt", Client}, ContextWord{"pt's", Client | Possessive}, ContextWord{"patient", Client},
-    ContextWord{"client", Client}, ContextWord{"client's", Client | Possessive}, ContextWord{"she", Client},
-    ContextWord{"he", Client}, ContextWord{"i", Client}, ContextWord{"i'm", Client}, ContextWord{"i've", Client},
-    ContextWord{"i'd", Client}, ContextWord{"she's", Client}, ContextWord{"he's", Client}, ContextWord{"she'd", Client},
-    ContextWord{"he'd", Client}, ContextWord{"im", Client}, ContextWord{"ive", Client},
+    ContextWord{"client", Client}, ContextWord{"client's", Client | Possessive}, ContextWord{"she", Client | ThirdPerson},
+    ContextWord{"he", Client | ThirdPerson}, ContextWord{"i", Client | FirstPerson},
+    ContextWord{"i'm", Client | FirstPerson}, ContextWord{"i've", Client | FirstPerson},
+    ContextWord{"i'd", Client | FirstPerson}, ContextWord{"she's", Client | ThirdPerson},
+    ContextWord{"he's", Client | ThirdPerson}, ContextWord{"she'd", Client | ThirdPerson},
+    ContextWord{"he'd", Client | ThirdPerson}, ContextWord{"im", Client | FirstPerson},
+    ContextWord{"ive", Client | FirstPerson}, ContextWord{"me", FirstPerson}, ContextWord{"myself", FirstPerson},
+    ContextWord{"a", Det}, ContextWord{"an", Det}, ContextWord{"the", Det}, ContextWord{"this", Det},
+    ContextWord{"in", Prep}, ContextWord{"last", Prep}, ContextWord{"next", Prep}, ContextWord{"early", Prep},
+    ContextWord{"late", Prep}, ContextWord{"mid", Prep}, ContextWord{"hesitate", PseudoAfterNeg},
+    ContextWord{"shake", PseudoAfterNeg}, ContextWord{"unaware", PseudoAfterNeg},
     ContextWord{"mother", Family}, ContextWord{"mum", Family}, ContextWord{"mom", Family}, ContextWord{"mam", Family},
     ContextWord{"mommy", Family}, ContextWord{"mummy", Family}, ContextWord{"father", Family},
     ContextWord{"dad", Family}, ContextWord{"daddy", Family}, ContextWord{"parent", Family},
@@ -175,9 +192,16 @@ constexpr std::array contextWords{
     ContextWord{"at", Prep}, ContextWord{"by", Prep}, ContextWord{"for", Prep}, ContextWord{"toward", Prep},
     ContextWord{"towards", Prep}, ContextWord{"against", Prep}, ContextWord{"near", Prep}, ContextWord{"than", Prep},
     ContextWord{"like", Prep}, ContextWord{"on", Prep}, ContextWord{"over", Prep}, ContextWord{"after", Prep | Link | Clause},
-    ContextWord{"her", Possessive}, ContextWord{"his", Possessive}, ContextWord{"my", Possessive},
+    ContextWord{"her", Possessive}, ContextWord{"his", Possessive}, ContextWord{"my", Possessive | FirstPerson},
     ContextWord{"their", Possessive}, ContextWord{"our", Possessive}, ContextWord{"your", Possessive},
-    ContextWord{"and", Clause}, ContextWord{"so", Clause}, ContextWord{"while", Clause}, ContextWord{"before", Clause},
+    ContextWord{"and", Coord}, ContextWord{"or", Coord}, ContextWord{"then", Coord},
+    ContextWord{"so", Clause | ConseqLink}, ContextWord{"therefore", ConseqLink},
+    ContextWord{"asked", AskVerb}, ContextWord{"asks", AskVerb}, ContextWord{"asking", AskVerb},
+    ContextWord{"wondered", AskVerb}, ContextWord{"wonders", AskVerb}, ContextWord{"wondering", AskVerb},
+    ContextWord{"instead", Instead}, ContextWord{"simply", PseudoAfterNeg}, ContextWord{"question", PseudoAfterNeg},
+    ContextWord{"mate", OtherNonFamily}, ContextWord{"mates", OtherNonFamily}, ContextWord{"pal", OtherNonFamily},
+    ContextWord{"buddy", OtherNonFamily}, ContextWord{"acquaintance", OtherNonFamily},
+    ContextWord{"sponsee", OtherNonFamily}, ContextWord{"stepdad's", Family}, ContextWord{"while", Clause}, ContextWord{"before", Clause},
     ContextWord{"until", Clause}, ContextWord{"whereas", Clause}, ContextWord{"where", Clause},
     ContextWord{"which", Clause | Relative}, ContextWord{"who", Clause | Relative},
     ContextWord{"because", Clause | Link}, ContextWord{"cause", Link}, ContextWord{"'cause", Link},
@@ -193,7 +217,7 @@ constexpr std::array contextWords{
     ContextWord{"avoid", Purpose}, ContextWord{"dull", Purpose}, ContextWord{"relieve", Purpose},
     ContextWord{"mask", Purpose}, ContextWord{"take", Purpose}, ContextWord{"kill", Purpose},
     ContextWord{"silence", Purpose}, ContextWord{"face", Purpose}, ContextWord{"steady", Purpose},
-    ContextWord{"get", Purpose}, ContextWord{"fill", Purpose},
+    ContextWord{"get", Purpose}, ContextWord{"fill", Purpose}, ContextWord{"stop", Purpose | PseudoAfterNeg},
 };
 
 // Words never inflected when expanding phrases (function words, abbreviations).
@@ -358,6 +382,7 @@ struct Phrase
     QString rule; // "phrase:<text>", made once
     std::vector<PatternWord> words;
     std::size_t anchor = 0; // the word looked up first: the longest, so common words ("her") rarely start a try
+    bool exception = false; // cancels the theme's mentions it overlaps ("used to" for substance-use)
 };
 
 struct Token
@@ -385,7 +410,9 @@ struct Mention
 };
 
 constexpr int maxGap = 2; // extra words allowed between a phrase's words
+constexpr std::uint32_t noGap = Clause | Coord | Term; // a phrase never spans two clauses
 constexpr int negationWindow = 6;
+constexpr std::uint32_t hypotheticalWindow = 14;
 
 } // namespace
 
@@ -413,10 +440,11 @@ struct Tagger::Impl
     void classify(Token &t, std::string_view folded, std::uint64_t hash) const;
     void match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
     void applyContext(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
-    [[nodiscard]] bool negated(const std::vector<Token> &tokens, const Mention &m) const;
+    [[nodiscard]] bool negated(const std::vector<Token> &tokens, const Mention &m,
+                               const std::vector<std::uint32_t> &mentionEnds) const;
     [[nodiscard]] bool hypothetical(const std::vector<Token> &tokens, const Mention &m) const;
     // -1 the client (or unknown), else the index of the other person's token
-    [[nodiscard]] int otherSubject(const std::vector<Token> &tokens, const Mention &m) const;
+    [[nodiscard]] int otherSubject(const std::vector<Token> &tokens, const Mention &m, bool firstPersonText) const;
     void linkDrivers(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
 };
 
@@ -458,8 +486,14 @@ void Tagger::Impl::compile()
         const Theme &theme = codebook.themes().at(ti);
         if (!theme.enabled)
             continue;
-        for (const QString &text : theme.phrases) {
+        QList<QPair<QString, bool>> all;
+        for (const QString &text : theme.phrases)
+            all.append({text, false});
+        for (const QString &text : theme.exceptions)
+            all.append({text, true});
+        for (const auto &[text, exception] : all) {
             Phrase phrase{ti, text, QStringLiteral("phrase:") + text, {}};
+            phrase.exception = exception;
             for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
                 // Folded the same way as the text (hyphens inside a phrase word split like text).
                 const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
@@ -651,6 +685,8 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
         cur.end = static_cast<std::uint32_t>(end);
         if (!folded.tooLong)
             classify(cur, folded.view(), fnv(folded.view()));
+        if (folded.data[0] >= '0' && folded.data[0] <= '9')
+            cur.flags |= Number;
         if (cur.flags & Clause)
             ++clause;
         cur.sentence = sentence;
@@ -758,6 +794,8 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
                     found = true;
                     break;
                 }
+                if (tokens[j].flags & noGap)
+                    break;
             }
             if (!found)
                 return;
@@ -773,6 +811,8 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
                     found = true;
                     break;
                 }
+                if (tokens[j].flags & noGap)
+                    break;
             }
             if (!found)
                 return;
@@ -791,6 +831,20 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
         if (t.prefix2 >= 0)
             for (int pi : startsByPrefix[static_cast<std::size_t>(t.prefix2)])
                 tryPhrase(pi, i);
+    }
+    // Exception phrases cancel the theme's mentions they overlap ("used to" is not use).
+    std::vector<Mention> exceptions;
+    for (const Mention &m : mentions)
+        if (phrases[static_cast<std::size_t>(m.phrase)].exception)
+            exceptions.push_back(m);
+    if (!exceptions.empty()) {
+        std::erase_if(mentions, [&](const Mention &m) {
+            if (phrases[static_cast<std::size_t>(m.phrase)].exception)
+                return true;
+            return std::any_of(exceptions.begin(), exceptions.end(), [&](const Mention &x) {
+                return x.theme == m.theme && x.first <= m.last && m.first <= x.last;
+            });
+        });
     }
     // Within a theme, overlapping mentions are one mention: keep the longest.
     std::sort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) {
@@ -815,7 +869,8 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
 
 // ---- context ------------------------------------------------------------------------------------
 
-bool Tagger::Impl::negated(const std::vector<Token> &tokens, const Mention &m) const
+bool Tagger::Impl::negated(const std::vector<Token> &tokens, const Mention &m,
+                           const std::vector<std::uint32_t> &mentionEnds) const
 {
     const std::uint32_t sentence = tokens[m.first].sentence;
     int seen = 0;
@@ -823,6 +878,13 @@ bool Tagger::Impl::negated(const std::vector<Token> &tokens, const Mention &m) c
         const Token &t = tokens[static_cast<std::size_t>(j)];
         if (t.sentence != sentence || (t.flags & Term))
             return false;
+        // "doesn't feel guilty ABOUT the drinking": the negation is the nearer mention's.
+        if ((t.flags & About) && j > 0
+            && std::binary_search(mentionEnds.begin(), mentionEnds.end(), static_cast<std::uint32_t>(j - 1)))
+            return false;
+        if ((t.flags & Instead) && static_cast<std::uint32_t>(j + 1) < m.first
+            && (tokens[static_cast<std::size_t>(j + 1)].flags & FearLink))
+            return true; // "instead of drinking"
         const bool nextPseudo = static_cast<std::size_t>(j + 1) < tokens.size()
                                 && (tokens[static_cast<std::size_t>(j + 1)].flags & PseudoAfterNeg)
                                 && static_cast<std::uint32_t>(j + 1) < m.first;
@@ -853,10 +915,17 @@ bool Tagger::Impl::hypothetical(const std::vector<Token> &tokens, const Mention 
     const std::uint32_t sentence = tokens[m.first].sentence;
     for (std::int64_t j = static_cast<std::int64_t>(m.first) - 1; j >= 0; --j) {
         const Token &t = tokens[static_cast<std::size_t>(j)];
-        if (t.sentence != sentence || (t.flags & Term))
+        if (t.sentence != sentence || (t.flags & Term) || m.first - static_cast<std::uint32_t>(j) > hypotheticalWindow)
             return false;
-        if (t.flags & Hypo)
+        if (t.flags & Hypo) {
+            const Token *prev = j > 0 ? &tokens[static_cast<std::size_t>(j - 1)] : nullptr;
+            const Token *next = &tokens[static_cast<std::size_t>(j + 1)];
+            if (prev && (prev->flags & AskVerb))
+                continue; // "asked if she was…": a question, not a condition
+            if ((t.flags & MonthWord) && ((prev && (prev->flags & Prep)) || (next->flags & Number)))
+                continue; // "in May", "May 3"
             return true;
+        }
         // "worried he might relapse", "afraid of relapsing", "scared that she will drink"
         if ((t.flags & Fear) && m.first - static_cast<std::uint32_t>(j) <= 5) {
             const Token &next = tokens[static_cast<std::size_t>(j + 1)];
@@ -870,41 +939,78 @@ bool Tagger::Impl::hypothetical(const std::vector<Token> &tokens, const Mention 
     return false;
 }
 
-int Tagger::Impl::otherSubject(const std::vector<Token> &tokens, const Mention &m) const
+int Tagger::Impl::otherSubject(const std::vector<Token> &tokens, const Mention &m, bool firstPersonText) const
 {
+    // The subject of the mention's clause: the noun phrase at the clause's start ("Her father
+    // drank", "Pt's mother is anxious"), a relative clause's noun ("her husband, who drinks"), a
+    // possessor right before the mention ("her mother's drinking"), or a client word. Reporting
+    // verbs ("reports", "states") open a clause too: "Pt reports her partner has been low".
     const std::uint32_t clause = tokens[m.first].clause;
-    // The mention itself may be "her father's drinking": a possessor right before it is the subject.
+    auto isOther = [](const Token &t) { return (t.flags & (Family | OtherNonFamily)) != 0; };
+    if (m.first > 0) {
+        const Token &before = tokens[m.first - 1];
+        if (isOther(before) && (before.flags & Possessive) && before.clause == clause)
+            return static_cast<int>(m.first - 1);
+    }
+    // A he or she in a first-person text is someone else: the nearest person named before.
+    auto resolvePronoun = [&](std::size_t at) {
+        for (std::size_t k = at, seen = 0; k-- > 0 && seen < 60; ++seen)
+            if (isOther(tokens[k]))
+                return static_cast<int>(k);
+        return static_cast<int>(at);
+    };
+    std::int64_t start = m.first; // the first token of the subject scope
     for (std::int64_t j = static_cast<std::int64_t>(m.first) - 1; j >= 0; --j) {
         const Token &t = tokens[static_cast<std::size_t>(j)];
-        if (t.clause != clause) {
-            // "her husband, who drinks daily": the subject of a relative clause is the noun before it.
+        if (t.clause != clause || (t.flags & Term)) {
             const Token &opener = tokens[static_cast<std::size_t>(j + 1)];
-            if ((opener.flags & Relative) && (t.flags & (Family | OtherNonFamily)))
+            if ((opener.flags & Relative) && isOther(t))
                 return static_cast<int>(j);
+            break;
+        }
+        start = j;
+        if ((t.flags & Client) && !(t.flags & Possessive)) { // "Pt's mother": the mother is the subject
+            if ((t.flags & ThirdPerson) && firstPersonText)
+                return resolvePronoun(static_cast<std::size_t>(j));
             return -1;
         }
-        if (t.flags & Client)
-            return -1;
-        if (t.flags & (Family | OtherNonFamily)) {
-            // "with her mother", "to his father": an object, not the subject; keep looking.
-            std::int64_t k = j - 1;
-            while (k >= 0 && (tokens[static_cast<std::size_t>(k)].flags & Possessive)
-                   && !(tokens[static_cast<std::size_t>(k)].flags & Prep))
-                --k;
-            const bool object = k >= 0 && tokens[static_cast<std::size_t>(k)].clause == clause
-                                && (tokens[static_cast<std::size_t>(k)].flags & Prep);
-            if (!object)
-                return static_cast<int>(j);
+    }
+    // The noun phrase at the scope's start: possessives or articles, up to three describing words
+    // ("her 15-year-old daughter", "Pt's best friend"), then a person.
+    bool determined = false;
+    int describing = 0;
+    for (std::size_t k = static_cast<std::size_t>(start); k < m.first; ++k) {
+        const Token &t = tokens[k];
+        if (isOther(t))
+            return static_cast<int>(k);
+        if (t.flags & (Possessive | Det)) {
+            determined = true;
+            continue;
         }
+        if (t.flags & Coord)
+            continue;
+        if (!determined || t.flags != 0 || ++describing > 3)
+            break;
     }
     return -1;
 }
 
 void Tagger::Impl::applyContext(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
 {
+    // A first-person text (a client's own words), not a clinical note quoting them.
+    const bool firstPersonText
+        = std::any_of(tokens.begin(), tokens.end(), [](const Token &t) { return (t.flags & FirstPerson) != 0; })
+          && std::none_of(tokens.begin(), tokens.end(), [](const Token &t) {
+                 return (t.flags & Client) && !(t.flags & (FirstPerson | ThirdPerson));
+             });
+    std::vector<std::uint32_t> ends; // last tokens of mentions, for "guilty ABOUT the drinking"
+    ends.reserve(mentions.size());
+    for (const Mention &m : mentions)
+        ends.push_back(m.last);
+    std::sort(ends.begin(), ends.end());
     for (Mention &m : mentions) {
         const Theme &theme = codebook.themes().at(m.theme);
-        if (negated(tokens, m)) {
+        if (negated(tokens, m, ends)) {
             m.counted = false;
             m.reason = Exclusion::Negated;
             continue;
@@ -915,7 +1021,7 @@ void Tagger::Impl::applyContext(const std::vector<Token> &tokens, std::vector<Me
             continue;
         }
         if (theme.clientSubject) {
-            const int other = otherSubject(tokens, m);
+            const int other = otherSubject(tokens, m, firstPersonText);
             if (other >= 0) {
                 m.counted = false;
                 m.reason = Exclusion::OtherPerson;
@@ -975,6 +1081,20 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
                     const bool multi = t.flags & TimeLink; // "every time", "due to", "in response to"
                     if ((t.flags & Link) || purpose || multi) {
                         linkAt = j;
+                        break;
+                    }
+                }
+                if (linkAt < 0 && d.last < u.first) {
+                    // "I'm terrified of flying, SO I got hammered": a consequence word after the driver.
+                    for (std::uint32_t j = d.last + 1; j < u.first; ++j)
+                        if (tokens[j].flags & ConseqLink) {
+                            linkAt = j;
+                            break;
+                        }
+                    if (linkAt >= 0) {
+                        added.push_back({ti, -1, d.first, u.last, true, Exclusion::Negated, ti, QString()});
+                        added.back().rule = QStringLiteral("link:%1+%2").arg(link.use, link.driver);
+                        lastSentence = sentence;
                         break;
                     }
                 }
