@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QStringList>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+// Generated note-like text for benchmarks: progress-note sentences in clinical and first-person
+// voice, mixing themed and neutral content, deterministic for a seed. Not a test corpus (that one
+// is written by hand in tests/data); this only needs realistic shape and density.
+namespace bench {
+
+inline std::vector<std::string> generateNotes(std::size_t totalBytes, std::size_t wordsPerNote = 2000,
+                                              std::uint32_t seed = 20251125)
+{
+    static const std::array<const char *, 40> sentences = {
+        "Pt arrived on time and was engaged throughout the session.",
+        "Client reports drinking four beers on Saturday after an argument with her partner.",
+        "She describes feeling abandoned when her mother did not call back.",
+        "Pt denies cravings this week and attended three AA meetings.",
+        "He used cocaine on Friday to calm his nerves before the interview.",
+        "Discussed relapse prevention plan and identified high-risk situations at work.",
+        "I drink when I feel like nobody wants me around.",
+        "Writer explored the link between childhood neglect and current patterns of use.",
+        "Client was tearful when speaking about the death of her father last spring.",
+        "Pt reports low mood, poor sleep and little interest in activities.",
+        "Her father drank every night and she learned to keep quiet.",
+        "He states his gambling is not a problem and that he can stop any time.",
+        "Session focused on scheduling and the aftercare plan after discharge.",
+        "She called her sponsor instead of going to the bar and resisted the urge.",
+        "Client reports feeling ashamed about the weekend and worried her children noticed.",
+        "I get so anxious at parties that I need a few drinks first.",
+        "Pt became angry when discussing the custody hearing with his ex-wife.",
+        "If she goes to the wedding she thinks she would probably drink.",
+        "Writer noted the client relating to writer as to a critical father.",
+        "He has been sober for ninety days and received his chip at the home group.",
+        "She feels worthless and says she is never good enough for anyone.",
+        "Pt lives alone and has no one to talk to in the evenings.",
+        "Reviewed PHQ-9 and GAD-7 scores with the client; both improved since intake.",
+        "Client reports flashbacks and nightmares related to the assault.",
+        "Growing up, he was often left alone while his mother worked nights.",
+        "She lapsed on Tuesday after three months of abstinence.",
+        "Pt practised grounding and box breathing when the urge came.",
+        "I can't stop thinking about using when I pass the old flat.",
+        "Client minimised the overdose and said it was only a few pills.",
+        "The group discussed triggers and the pull to isolate on weekends.",
+        "He reports a heated argument with his sister about their parents.",
+        "Pt was late by ten minutes; the frame was discussed.",
+        "She wonders whether she is an alcoholic like her mother.",
+        "Client spent most of the session talking about work and commuting.",
+        "He feels rejected by his brother and resentful about the inheritance.",
+        "We talked about the new job, the commute and the weather.",
+        "Pt plans to attend the outpatient group on Thursdays.",
+        "Whenever he feels left out he goes to the pub.",
+        "Client reports no alcohol use and no gambling since the last session.",
+        "She describes her partner as controlling and has considered separating.",
+    };
+    std::vector<std::string> notes;
+    std::size_t bytes = 0;
+    std::uint32_t x = seed;
+    while (bytes < totalBytes) {
+        std::string note;
+        std::size_t words = 0;
+        while (words < wordsPerNote) {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            const std::string s = sentences[x % sentences.size()];
+            note += s;
+            note += (x % 7 == 0) ? "\n" : " ";
+            words += static_cast<std::size_t>(std::count(s.begin(), s.end(), ' ') + 1);
+        }
+        bytes += note.size();
+        notes.push_back(std::move(note));
+    }
+    return notes;
+}
+
+} // namespace bench
