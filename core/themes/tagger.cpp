@@ -331,8 +331,16 @@ public:
             return nullptr;
         std::size_t i = h & (m_slots.size() - 1);
         while (m_slots[i].used) {
-            if (m_slots[i].hash == h && m_slots[i].length == key.size() && keyOf(m_slots[i]) == key)
-                return &m_slots[i].info;
+            const Slot &slot = m_slots[i];
+            if (slot.hash == h && slot.length == key.size()) {
+                // Keys are short words: an inline loop beats a call to memcmp.
+                const char *a = m_keys.data() + slot.offset;
+                std::size_t k = 0;
+                while (k < key.size() && a[k] == key[k])
+                    ++k;
+                if (k == key.size())
+                    return &slot.info;
+            }
             i = (i + 1) & (m_slots.size() - 1);
         }
         return nullptr;
@@ -1055,6 +1063,16 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
             if (themes.at(k).id == link.use)
                 use = k;
         }
+        // Counted driver mentions by sentence, so each use looks only at its own sentence's drivers.
+        std::vector<const Mention *> drivers;
+        for (const Mention &d : mentions)
+            if (d.theme == driver && d.counted)
+                drivers.push_back(&d);
+        if (drivers.empty())
+            continue;
+        std::sort(drivers.begin(), drivers.end(), [&](const Mention *a, const Mention *b) {
+            return tokens[a->first].sentence < tokens[b->first].sentence;
+        });
         std::uint32_t lastSentence = UINT32_MAX;
         for (const Mention &u : mentions) {
             if (u.theme != use || !u.counted)
@@ -1062,9 +1080,11 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
             const std::uint32_t sentence = tokens[u.first].sentence;
             if (sentence == lastSentence)
                 continue;
-            for (const Mention &d : mentions) {
-                if (d.theme != driver || !d.counted || tokens[d.first].sentence != sentence)
-                    continue;
+            auto from = std::lower_bound(drivers.begin(), drivers.end(), sentence, [&](const Mention *x, std::uint32_t s) {
+                return tokens[x->first].sentence < s;
+            });
+            for (auto it = from; it != drivers.end() && tokens[(*it)->first].sentence == sentence; ++it) {
+                const Mention &d = **it;
                 // A link word that introduces the driver: "drinks WHEN she feels abandoned",
                 // "WHENEVER he feels left out he uses", "drinks TO CALM her nerves".
                 const std::uint32_t lo = u.last < d.first ? u.last + 1 : 0;
