@@ -47,6 +47,9 @@ constexpr std::array settings{std::pair{Setting::Residential, "residential"},
 constexpr std::array attendances{std::pair{Attendance::Attended, "attended"}, std::pair{Attendance::Late, "late"},
                                  std::pair{Attendance::NoShow, "no-show"},
                                  std::pair{Attendance::Cancelled, "cancelled"}};
+constexpr std::array tagDecisions{std::pair{TagDecision::Suggested, "suggested"},
+                                  std::pair{TagDecision::Confirmed, "confirmed"},
+                                  std::pair{TagDecision::Rejected, "rejected"}, std::pair{TagDecision::Manual, "manual"}};
 constexpr std::array noteKinds{std::pair{NoteKind::Progress, "progress"}, std::pair{NoteKind::Process, "process"}};
 constexpr std::array noteStatuses{std::pair{NoteStatus::Draft, "draft"}, std::pair{NoteStatus::Signed, "signed"},
                                   std::pair{NoteStatus::Cosigned, "cosigned"}};
@@ -60,6 +63,8 @@ QString toString(Setting value) { return wordOf(settings, value); }
 QString toString(Attendance value) { return wordOf(attendances, value); }
 QString toString(NoteKind value) { return wordOf(noteKinds, value); }
 QString toString(NoteStatus value) { return wordOf(noteStatuses, value); }
+QString toString(TagDecision value) { return wordOf(tagDecisions, value); }
+std::optional<TagDecision> parseTagDecision(const QString &text) { return parseWord(tagDecisions, text); }
 std::optional<Role> parseRole(const QString &text) { return parseWord(roles, text); }
 std::optional<ClientStatus> parseClientStatus(const QString &text) { return parseWord(clientStatuses, text); }
 std::optional<Modality> parseModality(const QString &text) { return parseWord(modalities, text); }

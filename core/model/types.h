@@ -148,6 +148,27 @@ struct Addendum
     QString contentHash;
 };
 
+// A theme in a note: the tagger's suggestion or the clinician's own tag, with the decision on it.
+enum class TagDecision { Suggested, Confirmed, Rejected, Manual };
+QString toString(TagDecision value);
+std::optional<TagDecision> parseTagDecision(const QString &text);
+
+struct ThemeTag
+{
+    Id id = 0;
+    Id noteId = 0;
+    QString theme;
+    int start = 0; // code points into the note's text
+    int end = 0;
+    QString evidence;
+    QString rule;
+    TagDecision decision = TagDecision::Suggested;
+    QString decidedBy;
+    QString decidedAt;
+    // Counts for patterns: a suggestion or confirmation not rejected, or a manual tag.
+    [[nodiscard]] bool counts() const { return decision != TagDecision::Rejected; }
+};
+
 struct SearchHit
 {
     Id noteId = 0;

@@ -123,6 +123,13 @@ CREATE TABLE theme_hits(
   decided_at TEXT);
 CREATE INDEX theme_hits_note ON theme_hits(note_id);
 
+-- A user's codebook edits (custom themes, extra phrases, disabled themes); the newest row is in force.
+CREATE TABLE codebook_edits(
+  id         INTEGER PRIMARY KEY,
+  edits      TEXT NOT NULL,
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created    TEXT NOT NULL);
+
 -- Outcome measures (PHQ-9, GAD-7, AUDIT, AUDIT-C): item answers kept, totals and bands scored.
 CREATE TABLE measures(
   id         INTEGER PRIMARY KEY,

@@ -466,6 +466,7 @@ Vault::SessionCreated Vault::addSession(const model::Session &session, const QSt
             .run();
         note.reset();
         created.notes.append(m_db.lastInsertId());
+        storeTags(created.notes.last(), body);
     }
     tx.commit();
     return created;
@@ -568,13 +569,15 @@ void Vault::saveDraft(Id noteId, const QList<model::Section> &sections)
                     QStringLiteral("the note is signed and cannot change; add an addendum"));
     if (n.authorId != m_user.id)
         throw Error(ErrorKind::NotAllowed, QStringLiteral("edit note"), QStringLiteral("only the author edits a draft"));
+    const QString body = model::textOf(sections);
     sql::Transaction tx(m_db);
     m_db.prepare("UPDATE notes SET sections = ?, body = ?, updated = ? WHERE id = ? AND status = 'draft'")
         .bind(1, model::sectionsToJson(sections))
-        .bind(2, model::textOf(sections))
+        .bind(2, body)
         .bind(3, now())
         .bind(4, noteId)
         .run();
+    storeTags(noteId, body);
     tx.commit();
 }
 
@@ -683,6 +686,186 @@ QList<model::Addendum> Vault::addenda(Id noteId)
     return list;
 }
 
+// ---- themes ------------------------------------------------------------------------------------
+
+const themes::Codebook &Vault::codebook()
+{
+    if (!m_codebook) {
+        auto book = std::make_unique<themes::Codebook>(themes::Codebook::builtin());
+        const QByteArray edits = codebookEdits();
+        if (!edits.isEmpty())
+            book->applyEdits(edits); // validated when stored
+        m_codebook = std::move(book);
+    }
+    return *m_codebook;
+}
+
+const themes::Tagger &Vault::tagger()
+{
+    if (!m_tagger)
+        m_tagger = std::make_unique<themes::Tagger>(codebook());
+    return *m_tagger;
+}
+
+QByteArray Vault::codebookEdits()
+{
+    auto stmt = m_db.prepare("SELECT edits FROM codebook_edits ORDER BY id DESC LIMIT 1");
+    return stmt.step() ? stmt.text(0).toUtf8() : QByteArray();
+}
+
+void Vault::setCodebookEdits(const QByteArray &json)
+{
+    if (m_user.role == model::Role::Auditor)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("edit codebook"), QStringLiteral("an auditor changes nothing"));
+    auto book = std::make_unique<themes::Codebook>(themes::Codebook::builtin());
+    book->applyEdits(json); // throws with the line and reason; nothing stored
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO codebook_edits(edits, created_by, created) VALUES (?, ?, ?)")
+        .bind(1, QString::fromUtf8(json))
+        .bind(2, m_user.id)
+        .bind(3, now())
+        .run();
+    tx.commit();
+    m_codebook = std::move(book);
+    m_tagger.reset();
+}
+
+void Vault::storeTags(Id noteId, const QString &text)
+{
+    const themes::TagResult result = tagger().tag(text);
+    // Decided tags keep their decision when their words are still there (at the nearest place);
+    // otherwise the decision has nothing left to stand on and goes.
+    struct Kept
+    {
+        Id id;
+        QString theme;
+        QString evidence;
+        int start;
+        model::TagDecision decision;
+    };
+    QList<Kept> decided;
+    {
+        auto stmt = m_db.prepare("SELECT id, theme, evidence, start, decision FROM theme_hits "
+                                 "WHERE note_id = ? AND decision <> 'suggested'");
+        stmt.bind(1, noteId);
+        while (stmt.step())
+            decided.append({stmt.int64(0), stmt.text(1), stmt.text(2), static_cast<int>(stmt.int64(3)),
+                            model::parseTagDecision(stmt.text(4)).value_or(model::TagDecision::Confirmed)});
+    }
+    m_db.prepare("DELETE FROM theme_hits WHERE note_id = ? AND decision = 'suggested'").bind(1, noteId).run();
+    auto move = m_db.prepare("UPDATE theme_hits SET start = ?, end = ? WHERE id = ?");
+    auto drop = m_db.prepare("DELETE FROM theme_hits WHERE id = ?");
+    auto insert = m_db.prepare("INSERT INTO theme_hits(note_id, theme, start, end, evidence, rule, decision) "
+                               "VALUES (?, ?, ?, ?, ?, ?, 'suggested')");
+    QList<Id> placed;
+    for (const Kept &k : decided) {
+        // The occurrence of the same words nearest to where the decision was made.
+        int best = -1;
+        for (qsizetype at = text.indexOf(k.evidence); at >= 0 && !k.evidence.isEmpty();
+             at = text.indexOf(k.evidence, at + 1)) {
+            if (best < 0 || std::abs(static_cast<int>(at) - k.start) < std::abs(best - k.start))
+                best = static_cast<int>(at);
+        }
+        // Offsets are stored in code points, as the tagger reports them.
+        if (best < 0) {
+            drop.bind(1, k.id).run();
+            drop.reset();
+            continue;
+        }
+        const int cpStart = static_cast<int>(QStringView(text).left(best).toUcs4().size());
+        const int cpEnd = cpStart + static_cast<int>(QStringView(k.evidence).toUcs4().size());
+        move.bind(1, cpStart).bind(2, cpEnd).bind(3, k.id).run();
+        move.reset();
+        placed.append(k.id);
+    }
+    for (const themes::ThemeResult &t : result.themes) {
+        for (const themes::Evidence &e : t.evidence) {
+            const bool alreadyDecided = std::any_of(decided.begin(), decided.end(), [&](const Kept &k) {
+                return k.theme == t.id && k.evidence == e.text && k.decision != model::TagDecision::Manual;
+            });
+            if (alreadyDecided)
+                continue;
+            insert.bind(1, noteId).bind(2, t.id).bind(3, e.start).bind(4, e.end).bind(5, e.text).bind(6, e.rule).run();
+            insert.reset();
+        }
+    }
+}
+
+void Vault::retag(Id noteId)
+{
+    const model::Note n = note(noteId);
+    sql::Transaction tx(m_db);
+    storeTags(noteId, n.text());
+    tx.commit();
+}
+
+QList<model::ThemeTag> Vault::themeTags(Id noteId)
+{
+    (void)note(noteId); // refuses notes this user may not read
+    QList<model::ThemeTag> tags;
+    auto stmt = m_db.prepare("SELECT h.id, h.note_id, h.theme, h.start, h.end, h.evidence, h.rule, h.decision, "
+                             "u.name, h.decided_at FROM theme_hits h LEFT JOIN users u ON u.id = h.decided_by "
+                             "WHERE h.note_id = ? ORDER BY h.start, h.theme");
+    stmt.bind(1, noteId);
+    while (stmt.step())
+        tags.append({stmt.int64(0), stmt.int64(1), stmt.text(2), static_cast<int>(stmt.int64(3)),
+                     static_cast<int>(stmt.int64(4)), stmt.text(5), stmt.text(6),
+                     model::parseTagDecision(stmt.text(7)).value_or(model::TagDecision::Suggested), stmt.text(8),
+                     stmt.text(9)});
+    return tags;
+}
+
+void Vault::decide(Id tagId, model::TagDecision decision)
+{
+    const QString what = QStringLiteral("decide on theme");
+    if (decision != model::TagDecision::Confirmed && decision != model::TagDecision::Rejected)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("a suggestion is confirmed or rejected"));
+    requireWriter();
+    auto find = m_db.prepare("SELECT note_id, decision FROM theme_hits WHERE id = ?");
+    find.bind(1, tagId);
+    if (!find.step())
+        badInput(what, QStringLiteral("no theme suggestion with that id"));
+    (void)note(find.int64(0));
+    if (find.text(1) == QLatin1String("manual"))
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("a manual tag is the clinician's own; remove it instead"));
+    sql::Transaction tx(m_db);
+    m_db.prepare("UPDATE theme_hits SET decision = ?, decided_by = ?, decided_at = ? WHERE id = ?")
+        .bind(1, model::toString(decision))
+        .bind(2, m_user.id)
+        .bind(3, now())
+        .bind(4, tagId)
+        .run();
+    tx.commit();
+}
+
+Id Vault::tagSpan(Id noteId, const QString &theme, int start, int end)
+{
+    const QString what = QStringLiteral("tag words");
+    requireWriter();
+    if (!codebook().find(theme))
+        badInput(what, QStringLiteral("the codebook has no such theme"));
+    const model::Note n = note(noteId);
+    const QList<uint> codePoints = n.text().toUcs4();
+    if (start < 0 || end <= start || end > codePoints.size())
+        badInput(what, QStringLiteral("the words chosen are not inside the note"));
+    const QString evidence = QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()) + start,
+                                               end - start);
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO theme_hits(note_id, theme, start, end, evidence, rule, decision, decided_by, decided_at) "
+                 "VALUES (?, ?, ?, ?, ?, 'manual', 'manual', ?, ?)")
+        .bind(1, noteId)
+        .bind(2, theme)
+        .bind(3, start)
+        .bind(4, end)
+        .bind(5, evidence)
+        .bind(6, m_user.id)
+        .bind(7, now())
+        .run();
+    const Id id = m_db.lastInsertId();
+    tx.commit();
+    return id;
+}
+
 QList<model::SearchHit> Vault::search(const QString &query, int limit)
 {
     QList<model::SearchHit> hits;
@@ -751,7 +934,18 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
                                            {QStringLiteral("text"), a.text},
                                            {QStringLiteral("signed_at"), a.signedAt},
                                            {QStringLiteral("content_hash"), a.contentHash}});
+        QJsonArray tagsJson;
+        for (const auto &t : themeTags(n.id))
+            tagsJson.append(QJsonObject{{QStringLiteral("theme"), t.theme},
+                                        {QStringLiteral("start"), t.start},
+                                        {QStringLiteral("end"), t.end},
+                                        {QStringLiteral("evidence"), t.evidence},
+                                        {QStringLiteral("rule"), t.rule},
+                                        {QStringLiteral("decision"), model::toString(t.decision)},
+                                        {QStringLiteral("decided_by"), t.decidedBy},
+                                        {QStringLiteral("decided_at"), t.decidedAt}});
         notes.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(n.id)},
+                                 {QStringLiteral("themes"), tagsJson},
                                  {QStringLiteral("session"), static_cast<double>(n.sessionId)},
                                  {QStringLiteral("author"), n.author},
                                  {QStringLiteral("template"), n.templateId},

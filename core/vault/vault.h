@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "common/secret.h"
 #include "model/types.h"
+#include "themes/tagger.h"
 #include "vault/keyslots.h"
 #include "vault/sqlite.h"
 
@@ -89,6 +90,21 @@ public:
     model::Id addAddendum(model::Id noteId, const QString &text);
     [[nodiscard]] QList<model::Addendum> addenda(model::Id noteId);
 
+    // ---- themes
+    // The codebook in force: the built-in one with this vault's edits applied.
+    [[nodiscard]] const themes::Codebook &codebook();
+    [[nodiscard]] const themes::Tagger &tagger();
+    // Replaces the vault's codebook edits; Error(Io) with the line and reason when malformed,
+    // and the previous edits stay in force.
+    void setCodebookEdits(const QByteArray &json);
+    [[nodiscard]] QByteArray codebookEdits();
+    // Re-tags a note (also done on every save): suggestions are replaced; a clinician's decisions
+    // stay with the words they were made on, and manual tags follow their words.
+    void retag(model::Id noteId);
+    [[nodiscard]] QList<model::ThemeTag> themeTags(model::Id noteId);
+    void decide(model::Id tagId, model::TagDecision decision); // Confirmed or Rejected
+    model::Id tagSpan(model::Id noteId, const QString &theme, int start, int end);
+
     // Full-text search over the notes this user may read, best first; snippets mark matches [like this].
     [[nodiscard]] QList<model::SearchHit> search(const QString &query, int limit = 50);
 
@@ -109,6 +125,8 @@ private:
     void requireWriter() const;
     [[nodiscard]] model::Note readNote(sql::Statement &stmt) const;
     [[nodiscard]] QString canonicalContent(const model::Note &note) const;
+    // Stores the tagger's view of a note inside the caller's transaction.
+    void storeTags(model::Id noteId, const QString &text);
 
     QString m_dir;
     int m_lockFd = -1;
@@ -116,6 +134,8 @@ private:
     SecretBuffer m_dataKey;
     KeySlots m_slots;
     model::User m_user;
+    std::unique_ptr<themes::Codebook> m_codebook;
+    std::unique_ptr<themes::Tagger> m_tagger;
 };
 
 struct Vault::Created

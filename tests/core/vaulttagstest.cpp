@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Themes in the vault: every save is tagged, a clinician's decisions survive re-tagging and edits,
+// manual tags follow their words, and codebook edits are validated before they take effect.
+#include "vault/vault.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace uc;
+using vault::Vault;
+
+namespace {
+
+struct Fixture
+{
+    QTemporaryDir dir;
+    std::unique_ptr<Vault> vault;
+    Fixture()
+    {
+        auto created = Vault::create(dir.filePath(QStringLiteral("v")), QStringLiteral("alice"),
+                                     SecretBuffer::copyOf(std::string_view("tags test passphrase")),
+                                     model::Role::Therapist, vault::KdfCost::testOnly());
+        vault = std::move(created.vault);
+        model::Client c;
+        c.code = QStringLiteral("C-1");
+        c.displayName = QStringLiteral("Tag Client");
+        vault->addClient(c);
+    }
+    model::Id note(const QString &text)
+    {
+        model::Session s;
+        s.date = model::Date(2025, 3, 1);
+        s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
+        return vault->addSession(s, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), text}})
+            .notes.first();
+    }
+    QList<model::ThemeTag> tags(model::Id id, const QString &theme)
+    {
+        QList<model::ThemeTag> out;
+        for (const auto &t : vault->themeTags(id))
+            if (t.theme == theme)
+                out.append(t);
+        return out;
+    }
+};
+
+} // namespace
+
+class VaultTagsTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void everySaveIsTagged()
+    {
+        Fixture f;
+        const auto id = f.note(QStringLiteral("She drinks when she feels abandoned."));
+        const auto driven = f.tags(id, QStringLiteral("abandonment-driven-use"));
+        QCOMPARE(driven.size(), 1);
+        QCOMPARE(model::toString(driven.first().decision), QStringLiteral("suggested"));
+        QVERIFY(driven.first().counts());
+        // Editing the draft re-tags it.
+        f.vault->saveDraft(id, {{QStringLiteral("Note"), QStringLiteral("Pt denies cravings.")}});
+        QVERIFY(f.tags(id, QStringLiteral("abandonment-driven-use")).isEmpty());
+        QVERIFY(f.tags(id, QStringLiteral("craving")).isEmpty()); // negated: not suggested
+    }
+
+    void rejectionSurvivesRetaggingAndEdits()
+    {
+        Fixture f;
+        const auto id = f.note(QStringLiteral("Pt feels worthless. Later she felt anxious at work."));
+        const auto worth = f.tags(id, QStringLiteral("low-self-worth"));
+        QCOMPARE(worth.size(), 1);
+        f.vault->decide(worth.first().id, model::TagDecision::Rejected);
+        const auto anxious = f.tags(id, QStringLiteral("anxiety")).first();
+        f.vault->decide(anxious.id, model::TagDecision::Confirmed);
+        f.vault->retag(id);
+        QCOMPARE(f.tags(id, QStringLiteral("low-self-worth")).size(), 1);
+        QCOMPARE(model::toString(f.tags(id, QStringLiteral("low-self-worth")).first().decision), QStringLiteral("rejected"));
+        QVERIFY(!f.tags(id, QStringLiteral("low-self-worth")).first().counts());
+        // Text added before the words moves them; the decisions follow.
+        f.vault->saveDraft(id, {{QStringLiteral("Note"),
+                                 QStringLiteral("New opening line. Pt feels worthless. Later she felt anxious at work.")}});
+        const auto moved = f.tags(id, QStringLiteral("anxiety"));
+        QCOMPARE(moved.size(), 1);
+        QCOMPARE(model::toString(moved.first().decision), QStringLiteral("confirmed"));
+        QCOMPARE(moved.first().decidedBy, QStringLiteral("alice"));
+        const QString text = f.vault->note(id).text();
+        QCOMPARE(QStringView(text).mid(moved.first().start, moved.first().end - moved.first().start).toString(),
+                 QStringLiteral("anxious"));
+        // Words removed: the decision has nothing to stand on and goes.
+        f.vault->saveDraft(id, {{QStringLiteral("Note"), QStringLiteral("Pt feels worthless.")}});
+        QVERIFY(f.tags(id, QStringLiteral("anxiety")).isEmpty());
+        QCOMPARE(model::toString(f.tags(id, QStringLiteral("low-self-worth")).first().decision), QStringLiteral("rejected"));
+    }
+
+    void manualTagsFollowTheirWords()
+    {
+        Fixture f;
+        const auto id = f.note(QStringLiteral("He keeps testing whether writer will stay."));
+        const auto tag = f.vault->tagSpan(id, QStringLiteral("transference"), 3, 41);
+        Q_UNUSED(tag)
+        auto manual = f.tags(id, QStringLiteral("transference"));
+        QCOMPARE(manual.size(), 1);
+        QCOMPARE(model::toString(manual.first().decision), QStringLiteral("manual"));
+        QCOMPARE(manual.first().evidence, QStringLiteral("keeps testing whether writer will stay"));
+        f.vault->saveDraft(id, {{QStringLiteral("Note"), QStringLiteral("Today: he keeps testing whether writer will stay.")}});
+        manual = f.tags(id, QStringLiteral("transference"));
+        QCOMPARE(manual.size(), 1);
+        QCOMPARE(manual.first().start, 10);
+        // A span outside the note, or an unknown theme, is refused.
+        QVERIFY_THROWS_EXCEPTION(Error, f.vault->tagSpan(id, QStringLiteral("transference"), 10, 999));
+        QVERIFY_THROWS_EXCEPTION(Error, f.vault->tagSpan(id, QStringLiteral("no-such-theme"), 0, 4));
+    }
+
+    void codebookEditsAreValidatedAndApplied()
+    {
+        Fixture f;
+        try {
+            f.vault->setCodebookEdits("{\"themes\":[{\"id\":\"Bad Id\",\"phrases\":[\"x\"]}]}");
+            QFAIL("a malformed edit must be refused");
+        } catch (const Error &e) {
+            QVERIFY(e.why().contains(QLatin1String("line 1")));
+        }
+        QVERIFY(f.vault->codebookEdits().isEmpty());
+        f.vault->setCodebookEdits(R"({"themes":[{"id":"craving","phrases":["gasping for a pint"]}],"disabled":["anger"]})");
+        const auto id = f.note(QStringLiteral("He was gasping for a pint and furious with everyone."));
+        QCOMPARE(f.tags(id, QStringLiteral("craving")).size(), 1);
+        QVERIFY(f.tags(id, QStringLiteral("anger")).isEmpty());
+        QVERIFY(f.vault->codebookEdits().contains("gasping"));
+    }
+};
+
+QTEST_GUILESS_MAIN(VaultTagsTest)
+#include "vaulttagstest.moc"
