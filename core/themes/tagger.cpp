@@ -113,7 +113,7 @@ struct ContextWord
     std::uint32_t flags;
 };
 
-constexpr std::array contextWords{
+constexpr ContextWord contextWords[] = {
     ContextWord{"no", Neg},         ContextWord{"not", Neg},          ContextWord{"never", Neg},
     ContextWord{"denies", Neg},     ContextWord{"denied", Neg | PostNeg}, ContextWord{"deny", Neg},
     ContextWord{"denying", Neg},    ContextWord{"without", Neg},      ContextWord{"none", Neg | PostNeg},
