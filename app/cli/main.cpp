@@ -555,6 +555,8 @@ int cmdTag(const Args &args)
         printJson(tagger.tag(std::string_view(input.constData(), static_cast<std::size_t>(input.size()))).toJson());
         return 0;
     }
+    // Every line is checked before anything is printed: a bad line changes nothing downstream.
+    QList<QJsonObject> requests;
     int lineNo = 0;
     for (const QByteArray &line : input.split('\n')) {
         ++lineNo;
@@ -565,11 +567,13 @@ int cmdTag(const Args &args)
         if (error.error != QJsonParseError::NoError || !o.value(QLatin1String("text")).isString())
             throw Error(ErrorKind::Io, QStringLiteral("tag"),
                         QStringLiteral("line %1: expected {\"id\":…,\"text\":\"…\"}").arg(lineNo));
-        QJsonObject out = tagger.tag(o.value(QLatin1String("text")).toString()).toJson();
-        out.insert(QStringLiteral("id"), o.value(QLatin1String("id")));
+        requests.append(o);
+    }
+    for (const QJsonObject &o : std::as_const(requests)) {
+        const QJsonObject result = tagger.tag(o.value(QLatin1String("text")).toString()).toJson();
         const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("id"), o.value(QLatin1String("id"))},
-                                                          {QStringLiteral("themes"), out.value(QLatin1String("themes"))},
-                                                          {QStringLiteral("excluded"), out.value(QLatin1String("excluded"))}})
+                                                          {QStringLiteral("themes"), result.value(QLatin1String("themes"))},
+                                                          {QStringLiteral("excluded"), result.value(QLatin1String("excluded"))}})
                                      .toJson(QJsonDocument::Compact);
         std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
         std::fputs("\n", stdout);

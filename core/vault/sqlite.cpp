@@ -11,7 +11,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <vector>
 #include <utility>
 
 namespace uc::sql {
@@ -223,6 +225,15 @@ Database Database::openImpl(const QString &path, const SecretBuffer *key, Open m
         if (fd >= 0)
             ::close(fd);
     }
+    // SQLCipher's own log would print decryption failures to stderr; our errors say what happened.
+    static const bool quiet = [] {
+        sqlite3 *probe = nullptr;
+        if (sqlite3_open(":memory:", &probe) == SQLITE_OK)
+            sqlite3_exec(probe, "PRAGMA cipher_log_level = NONE", nullptr, nullptr, nullptr);
+        sqlite3_close(probe);
+        return true;
+    }();
+    Q_UNUSED(quiet)
     sqlite3 *raw = nullptr;
     const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
                       | (mode == Open::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
@@ -273,6 +284,7 @@ void Database::configure()
     exec("PRAGMA secure_delete = ON");
     exec("PRAGMA temp_store = MEMORY");
     exec("PRAGMA synchronous = FULL");
+    registerSearchRank(*this);
     if (pragmaText("PRAGMA journal_mode = WAL").compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
         throw Error(ErrorKind::Io, QStringLiteral("open database"), QStringLiteral("write-ahead logging is not available"));
 }
@@ -356,6 +368,54 @@ void Transaction::commit()
 {
     m_db.exec("COMMIT");
     m_open = false;
+}
+
+// ---- search rank ----------------------------------------------------------------------------
+
+namespace {
+
+// Matches per token of the note, with each distinct phrase counted once more so a note matching
+// every searched word outranks one repeating a single word.
+void ucRank(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int, sqlite3_value **)
+{
+    int instances = 0;
+    if (api->xInstCount(fts, &instances) != SQLITE_OK) {
+        sqlite3_result_double(ctx, 0);
+        return;
+    }
+    const int phrases = api->xPhraseCount(fts);
+    std::vector<bool> seen(static_cast<std::size_t>(std::max(phrases, 0)), false);
+    int distinct = 0;
+    for (int i = 0; i < instances; ++i) {
+        int phrase = 0, column = 0, offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) == SQLITE_OK && phrase >= 0 && phrase < phrases
+            && !seen[static_cast<std::size_t>(phrase)]) {
+            seen[static_cast<std::size_t>(phrase)] = true;
+            ++distinct;
+        }
+    }
+    int tokens = 0;
+    api->xColumnSize(fts, 0, &tokens);
+    const double density = static_cast<double>(instances) / (20.0 + tokens);
+    // Lower is better, as with bm25(): ORDER BY ucrank(...) puts the best first.
+    sqlite3_result_double(ctx, -(distinct * 10.0 + density * 100.0));
+}
+
+} // namespace
+
+void registerSearchRank(Database &db)
+{
+    fts5_api *api = nullptr;
+    sqlite3_stmt *stmt = nullptr;
+    if (sqlite3_prepare_v2(db.handle(), "SELECT fts5(?1)", -1, &stmt, nullptr) != SQLITE_OK)
+        db.fail(SQLITE_ERROR, QStringLiteral("register search rank"));
+    sqlite3_bind_pointer(stmt, 1, static_cast<void *>(&api), "fts5_api_ptr", nullptr);
+    sqlite3_step(stmt);
+    sqlite3_finalize(stmt);
+    if (!api || api->iVersion < 2)
+        throw Error(ErrorKind::Io, QStringLiteral("open database"), QStringLiteral("full-text search is not available"));
+    if (const int rc = api->xCreateFunction(api, "ucrank", nullptr, ucRank, nullptr); rc != SQLITE_OK)
+        db.fail(rc, QStringLiteral("register search rank"));
 }
 
 // ---- versions -------------------------------------------------------------------------------

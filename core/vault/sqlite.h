@@ -125,6 +125,11 @@ private:
     bool m_open = true;
 };
 
+// Registers ucrank(notes_fts): a relevance score from the matches in each note and the note's
+// length, without the index-wide document frequencies bm25() reads (their cost grows with the
+// vault). Used to order a bounded window of matches.
+void registerSearchRank(Database &db);
+
 // The SQLCipher and SQLite versions of the linked library, read at run time.
 [[nodiscard]] QString cipherVersion();
 [[nodiscard]] QString sqliteVersion();

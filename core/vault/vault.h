@@ -144,6 +144,13 @@ struct Vault::Created
     RecoveryKey recoveryKey;
 };
 
+// Ranked full-text search on an open vault database: progress notes, and process notes of
+// userId only. The most recent rankWindow matches are ranked (ucrank: every searched word present
+// first, then density) — the first page stays fast on any vault size, and recent notes are what a
+// clinician looks for first.
+constexpr int rankWindow = 200;
+[[nodiscard]] QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, model::Id userId, int limit);
+
 // SHA-256 of bytes as lowercase hex.
 [[nodiscard]] QString sha256Hex(const QByteArray &bytes);
 

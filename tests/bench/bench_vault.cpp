@@ -9,8 +9,10 @@
 #include "vault/keyslots.h"
 #include "vault/schema.h"
 #include "vault/sqlite.h"
+#include "vault/vault.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -76,15 +78,44 @@ struct Store
     bool encrypted = false;
 };
 
-QTemporaryDir &workDir()
+// UC_BENCH_DIR keeps the databases between runs (so one workload can be re-run with
+// --benchmark_filter without a fresh bulk import); otherwise a temporary folder is used.
+struct WorkDir
 {
-    static QTemporaryDir dir(QDir::tempPath() + QStringLiteral("/uc-bench-XXXXXX"));
+    QTemporaryDir temp{QDir::tempPath() + QStringLiteral("/uc-bench-XXXXXX")};
+    QString kept = qEnvironmentVariable("UC_BENCH_DIR");
+    [[nodiscard]] QString filePath(const QString &name) const
+    {
+        return kept.isEmpty() ? temp.filePath(name) : QDir(kept).filePath(name);
+    }
+};
+
+WorkDir &workDir()
+{
+    static WorkDir dir;
+    if (!dir.kept.isEmpty())
+        QDir().mkpath(dir.kept);
     return dir;
 }
 
 const SecretBuffer &dataKey()
 {
-    static const SecretBuffer key = SecretBuffer::random(32);
+    // A kept folder keeps its (benchmark-only) key beside the databases so later runs can open them.
+    static const SecretBuffer key = [] {
+        const QString kept = qEnvironmentVariable("UC_BENCH_DIR");
+        if (kept.isEmpty())
+            return SecretBuffer::random(32);
+        QFile f(QDir(kept).filePath(QStringLiteral("bench-key.bin")));
+        if (f.open(QIODevice::ReadOnly) && f.size() == 32) {
+            const QByteArray bytes = f.readAll();
+            return SecretBuffer::copyOf(std::span(reinterpret_cast<const unsigned char *>(bytes.constData()), 32));
+        }
+        SecretBuffer fresh = SecretBuffer::random(32);
+        QDir().mkpath(kept);
+        if (f.open(QIODevice::WriteOnly))
+            f.write(reinterpret_cast<const char *>(fresh.data()), 32);
+        return fresh;
+    }();
     return key;
 }
 
@@ -95,7 +126,11 @@ Store store(bool encrypted)
 
 sql::Database openStore(const Store &s, sql::Database::Open mode = sql::Database::Open::MustExist)
 {
-    return s.encrypted ? sql::Database::open(s.path, dataKey(), mode) : sql::Database::openUnencrypted(s.path, mode);
+    auto db = s.encrypted ? sql::Database::open(s.path, dataKey(), mode) : sql::Database::openUnencrypted(s.path, mode);
+    // UC_BENCH_MEMSEC=off measures what SQLCipher's memory security costs (the vault keeps it on).
+    if (qEnvironmentVariable("UC_BENCH_MEMSEC") == QLatin1String("off"))
+        db.exec("PRAGMA cipher_memory_security = OFF");
+    return db;
 }
 
 void insertNote(sql::Database &db, sql::Statement &session, sql::Statement &note, int i)
@@ -175,23 +210,16 @@ void BM_PointRead(benchmark::State &state)
 
 void BM_SearchFirstPage(benchmark::State &state)
 {
+    // The vault's own ranked search (first page of 20 with snippets), as the app runs it.
     const Store s = store(state.range(0) == 1);
     auto db = openStore(s);
-    auto search = db.prepare("SELECT n.id, snippet(notes_fts, 0, '[', ']', '…', 12) FROM notes_fts "
-                             "JOIN notes n ON n.id = notes_fts.rowid WHERE notes_fts MATCH ? "
-                             "ORDER BY bm25(notes_fts) LIMIT 20");
     // What a therapist types: one to three words, sometimes a prefix.
-    const std::array<const char *, 6> queries = {"\"abandoned\" \"partner\"", "\"relapse\" \"weekend\"",
-                                                 "\"sponsor\" \"meeting\" \"cravings\"", "\"transference\"",
-                                                 "\"childhood\" \"mother\" \"anxious\"", "\"nightm\"*"};
+    const std::array<const char *, 6> queries = {"abandoned partner", "relapse weekend", "sponsor meeting cravings",
+                                                 "transference", "childhood mother anxious", "nightm*"};
     int q = 0;
     for (auto _ : state) {
-        search.bind(1, queries[q++ % queries.size()]);
-        int rows = 0;
-        while (search.step())
-            ++rows;
-        benchmark::DoNotOptimize(rows);
-        search.reset();
+        const auto hits = vault::searchNotes(db, QString::fromLatin1(queries[q++ % queries.size()]), 1, 20);
+        benchmark::DoNotOptimize(hits.size());
     }
 }
 

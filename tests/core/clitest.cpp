@@ -20,6 +20,7 @@ private Q_SLOTS:
     void exportLeavesProcessNotesOutUnlessAsked();
     void passphraseChangeAndRecovery();
     void backupRestores();
+    void tagPrintsThemesWithEvidence();
 
 private:
     struct Run
@@ -222,6 +223,54 @@ void CliTest::backupRestores()
                           false);
     QCOMPARE(found.code, 0);
     QCOMPARE(QJsonDocument::fromJson(found.out).array().size(), 1);
+}
+
+void CliTest::tagPrintsThemesWithEvidence()
+{
+    QProcess p;
+    p.start(QStringLiteral(CLI_PATH), {QStringLiteral("tag")});
+    p.write("Pt denies cravings but says she drinks when she feels abandoned.");
+    p.closeWriteChannel();
+    QVERIFY(p.waitForFinished(30000));
+    QCOMPARE(p.exitCode(), 0);
+    const QJsonObject out = QJsonDocument::fromJson(p.readAllStandardOutput()).object();
+    QStringList ids;
+    for (const QJsonValue &t : out.value(QLatin1String("themes")).toArray()) {
+        const QJsonObject o = t.toObject();
+        ids << o.value(QLatin1String("id")).toString();
+        const QJsonObject e = o.value(QLatin1String("evidence")).toArray().first().toObject();
+        QVERIFY(e.value(QLatin1String("end")).toInt() > e.value(QLatin1String("start")).toInt());
+        QVERIFY(!e.value(QLatin1String("rule")).toString().isEmpty());
+        QCOMPARE(o.value(QLatin1String("count")).toInt(), o.value(QLatin1String("evidence")).toArray().size());
+    }
+    QVERIFY(ids.contains(QLatin1String("abandonment-driven-use")));
+    const QJsonObject excluded = out.value(QLatin1String("excluded")).toArray().first().toObject();
+    QCOMPARE(excluded.value(QLatin1String("id")).toString(), QStringLiteral("craving"));
+    QCOMPARE(excluded.value(QLatin1String("reason")).toString(), QStringLiteral("negated"));
+
+    // --jsonl: one object per line in, one per line out, ids carried through.
+    QProcess batch;
+    batch.start(QStringLiteral(CLI_PATH), {QStringLiteral("tag"), QStringLiteral("--jsonl")});
+    batch.write("{\"id\":\"a\",\"text\":\"Her father drank every night.\"}\n{\"id\":7,\"text\":\"No themes here.\"}\n");
+    batch.closeWriteChannel();
+    QVERIFY(batch.waitForFinished(30000));
+    QCOMPARE(batch.exitCode(), 0);
+    const QList<QByteArray> lines = batch.readAllStandardOutput().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(lines[0]).object();
+    QCOMPARE(first.value(QLatin1String("id")).toString(), QStringLiteral("a"));
+    QCOMPARE(first.value(QLatin1String("themes")).toArray().first().toObject().value(QLatin1String("id")).toString(),
+             QStringLiteral("family-substance-use"));
+    QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QLatin1String("id")).toInt(), 7);
+
+    // A malformed line is refused with its number.
+    QProcess bad;
+    bad.start(QStringLiteral(CLI_PATH), {QStringLiteral("tag"), QStringLiteral("--jsonl")});
+    bad.write("{\"id\":1,\"text\":\"fine\"}\nnot json\n");
+    bad.closeWriteChannel();
+    QVERIFY(bad.waitForFinished(30000));
+    QCOMPARE(bad.exitCode(), 2);
+    QVERIFY(bad.readAllStandardError().contains("line 2"));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

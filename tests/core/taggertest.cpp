@@ -59,6 +59,7 @@ private Q_SLOTS:
     void customCodebookDefinesNewDrivers();
     void userEditsAddAndDisable();
     void accuracyOnLabelledCorpus();
+    void accuracyOnHeldOutCorpus();
 };
 
 void TaggerTest::contextRules_data()
@@ -254,10 +255,14 @@ void TaggerTest::userEditsAddAndDisable()
     QVERIFY(!book.find(QStringLiteral("transference"))->enabled);
 }
 
-void TaggerTest::accuracyOnLabelledCorpus()
+namespace {
+
+// Micro-averaged F1 of the counted themes against a labelled corpus; prints per-theme figures.
+double microF1(const QString &path, int minimumExcerpts)
 {
-    QFile file(QStringLiteral(DATA_DIR "/tagger-corpus.jsonl"));
-    QVERIFY(file.open(QIODevice::ReadOnly));
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
     QMap<QString, int> tp, fp, fn;
     int excerpts = 0;
     while (!file.atEnd()) {
@@ -276,7 +281,8 @@ void TaggerTest::accuracyOnLabelledCorpus()
                 fn[id]++;
         ++excerpts;
     }
-    QVERIFY(excerpts >= 200);
+    if (excerpts < minimumExcerpts)
+        return -1;
     int T = 0, F = 0, N = 0;
     QSet<QString> ids;
     for (auto *m : {&tp, &fp, &fn})
@@ -294,7 +300,24 @@ void TaggerTest::accuracyOnLabelledCorpus()
     const double recall = double(T) / (T + N);
     const double f1 = 2 * precision * recall / (precision + recall);
     qInfo("micro precision %.3f recall %.3f F1 %.3f over %d excerpts", precision, recall, f1, excerpts);
+    return f1;
+}
+
+} // namespace
+
+void TaggerTest::accuracyOnLabelledCorpus()
+{
+    // The development corpus: the codebook is tuned against it, and must stay at or above 0.90.
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-corpus.jsonl"), 200);
     QVERIFY2(f1 >= 0.90, qPrintable(QStringLiteral("micro-F1 %1 is below 0.90").arg(f1)));
+}
+
+void TaggerTest::accuracyOnHeldOutCorpus()
+{
+    // Written separately and never tuned against: the honest figure for notes the codebook has not
+    // seen (0.74 when it was written). The floor only catches regressions.
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-heldout.jsonl"), 100);
+    QVERIFY2(f1 >= 0.70, qPrintable(QStringLiteral("held-out micro-F1 %1 fell below 0.70").arg(f1)));
 }
 
 QTEST_GUILESS_MAIN(TaggerTest)
