@@ -237,9 +237,7 @@ T parsed(std::optional<T> value, const QString &option, const QString &expected)
 
 QJsonObject noteJson(Vault &v, const model::Note &n)
 {
-    QJsonArray sections;
-    for (const auto &s : n.sections)
-        sections.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+    const QJsonArray sections = model::sectionsJsonArray(n.sections);
     QJsonArray addenda;
     for (const auto &a : v.addenda(n.id))
         addenda.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(a.id)},

@@ -195,12 +195,17 @@ QList<Section> sectionsFromText(const QString &text, const QString &templateId)
     return sections;
 }
 
-QString sectionsToJson(const QList<Section> &sections)
+QJsonArray sectionsJsonArray(const QList<Section> &sections)
 {
     QJsonArray array;
     for (const Section &s : sections)
         array.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+    return array;
+}
+
+QString sectionsToJson(const QList<Section> &sections)
+{
+    return QString::fromUtf8(QJsonDocument(sectionsJsonArray(sections)).toJson(QJsonDocument::Compact));
 }
 
 QList<Section> sectionsFromJson(const QString &json)

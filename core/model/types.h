@@ -4,6 +4,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <boost/date_time/posix_time/posix_time_types.hpp>
 
+#include <QJsonArray>
 #include <QList>
 #include <QString>
 
@@ -182,7 +183,8 @@ struct SearchHit
 // Splits text written with "## Heading" lines into sections; text without headings becomes one
 // section titled after the template's first heading (or "Note").
 QList<Section> sectionsFromText(const QString &text, const QString &templateId);
-// Sections as stored: a compact JSON array of {"title","text"} objects.
+// Sections as a JSON array of {"title","text"} objects, and as stored: that array, compact.
+QJsonArray sectionsJsonArray(const QList<Section> &sections);
 QString sectionsToJson(const QList<Section> &sections);
 QList<Section> sectionsFromJson(const QString &json);
 

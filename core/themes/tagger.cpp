@@ -787,43 +787,38 @@ bool wordMatches(const PatternWord &w, const Token &t)
 void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
 {
     const std::size_t n = tokens.size();
+    // The nearest token after (step +1) or before (step -1) `from` that matches w, at most maxGap
+    // words away, in the same sentence, without crossing into another clause.
+    auto seek = [&](const PatternWord &w, std::size_t from, int step, std::uint32_t sentence) -> std::optional<std::size_t> {
+        for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+            if (step < 0 && k > from)
+                break;
+            const std::size_t j = step > 0 ? from + k : from - k;
+            if (j >= n || tokens[j].sentence != sentence)
+                break;
+            if (wordMatches(w, tokens[j]))
+                return j;
+            if (tokens[j].flags & noGap)
+                break;
+        }
+        return std::nullopt;
+    };
     auto tryPhrase = [&](int pi, std::size_t i) {
         const Phrase &p = phrases[static_cast<std::size_t>(pi)];
-        // Words before the anchor, right to left, each within maxGap of the next.
-        std::size_t begin = i;
+        const std::uint32_t sentence = tokens[i].sentence;
+        std::size_t begin = i; // words before the anchor, right to left
         for (std::size_t w = p.anchor; w-- > 0;) {
-            bool found = false;
-            for (std::size_t back = 1; back <= 1 + maxGap && back <= begin; ++back) {
-                const std::size_t j = begin - back;
-                if (tokens[j].sentence != tokens[i].sentence)
-                    break;
-                if (wordMatches(p.words[w], tokens[j])) {
-                    begin = j;
-                    found = true;
-                    break;
-                }
-                if (tokens[j].flags & noGap)
-                    break;
-            }
-            if (!found)
+            const auto j = seek(p.words[w], begin, -1, sentence);
+            if (!j)
                 return;
+            begin = *j;
         }
-        std::size_t pos = i;
+        std::size_t pos = i; // then the words after it
         for (std::size_t w = p.anchor + 1; w < p.words.size(); ++w) {
-            bool found = false;
-            for (std::size_t j = pos + 1; j < n && j <= pos + 1 + maxGap; ++j) {
-                if (tokens[j].sentence != tokens[i].sentence)
-                    break;
-                if (wordMatches(p.words[w], tokens[j])) {
-                    pos = j;
-                    found = true;
-                    break;
-                }
-                if (tokens[j].flags & noGap)
-                    break;
-            }
-            if (!found)
+            const auto j = seek(p.words[w], pos, +1, sentence);
+            if (!j)
                 return;
+            pos = *j;
         }
         mentions.push_back({p.theme, pi, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), true,
                             Exclusion::Negated, p.theme, p.rule});

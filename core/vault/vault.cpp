@@ -653,9 +653,7 @@ void Vault::deleteDraft(Id noteId)
 
 QString Vault::canonicalContent(const model::Note &n) const
 {
-    QJsonArray sections;
-    for (const auto &s : n.sections)
-        sections.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+    const QJsonArray sections = model::sectionsJsonArray(n.sections);
     // QJsonObject keeps its keys sorted, so the compact form is canonical.
     const QJsonObject content{{QStringLiteral("note"), static_cast<double>(n.id)},
                               {QStringLiteral("session"), static_cast<double>(n.sessionId)},
@@ -1014,9 +1012,7 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
                                         {QStringLiteral("group_topic"), s.groupTopic},
                                         {QStringLiteral("attendees"), attendees}});
         }
-        QJsonArray sections;
-        for (const auto &s : n.sections)
-            sections.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+        const QJsonArray sections = model::sectionsJsonArray(n.sections);
         QJsonArray addendaJson;
         for (const auto &a : addenda(n.id))
             addendaJson.append(QJsonObject{{QStringLiteral("author"), a.author},
