@@ -352,6 +352,24 @@ QList<model::User> Vault::users()
 
 // ---- clients -----------------------------------------------------------------------------------
 
+namespace {
+
+// The client's editable fields, bound to parameters 1 to 8 in this order: display_name, status,
+// intake_date, setting, consent_treatment, consent_part2, consent_part2_date, consent_part2_scope.
+void bindClientFields(sql::Statement &stmt, const model::Client &c)
+{
+    stmt.bind(1, c.displayName.trimmed())
+        .bind(2, model::toString(c.status))
+        .bind(3, c.intakeDate ? std::optional(model::toIso(*c.intakeDate)) : std::nullopt)
+        .bind(4, c.setting ? std::optional(model::toString(*c.setting)) : std::nullopt)
+        .bind(5, c.consentTreatment ? 1 : 0)
+        .bind(6, c.consentPart2 ? 1 : 0)
+        .bind(7, c.consentPart2Date ? std::optional(model::toIso(*c.consentPart2Date)) : std::nullopt)
+        .bind(8, c.consentPart2Scope);
+}
+
+} // namespace
+
 Id Vault::addClient(const model::Client &c)
 {
     requireWriter();
@@ -364,20 +382,11 @@ Id Vault::addClient(const model::Client &c)
     if (client(c.code))
         throw Error(ErrorKind::Conflict, what, QStringLiteral("a client with that code exists"));
     sql::Transaction tx(m_db);
-    auto stmt = m_db.prepare("INSERT INTO clients(code, display_name, status, intake_date, setting, consent_treatment, "
-                             "consent_part2, consent_part2_date, consent_part2_scope, created) "
+    auto stmt = m_db.prepare("INSERT INTO clients(display_name, status, intake_date, setting, consent_treatment, "
+                             "consent_part2, consent_part2_date, consent_part2_scope, code, created) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    stmt.bind(1, c.code)
-        .bind(2, c.displayName.trimmed())
-        .bind(3, model::toString(c.status))
-        .bind(4, c.intakeDate ? std::optional(model::toIso(*c.intakeDate)) : std::nullopt)
-        .bind(5, c.setting ? std::optional(model::toString(*c.setting)) : std::nullopt)
-        .bind(6, c.consentTreatment ? 1 : 0)
-        .bind(7, c.consentPart2 ? 1 : 0)
-        .bind(8, c.consentPart2Date ? std::optional(model::toIso(*c.consentPart2Date)) : std::nullopt)
-        .bind(9, c.consentPart2Scope)
-        .bind(10, now())
-        .run();
+    bindClientFields(stmt, c);
+    stmt.bind(9, c.code).bind(10, now()).run();
     const Id id = m_db.lastInsertId();
     tx.commit();
     return id;
@@ -392,16 +401,8 @@ void Vault::updateClient(const model::Client &c)
     auto stmt = m_db.prepare("UPDATE clients SET display_name = ?, status = ?, intake_date = ?, setting = ?, "
                              "consent_treatment = ?, consent_part2 = ?, consent_part2_date = ?, consent_part2_scope = ? "
                              "WHERE id = ?");
-    stmt.bind(1, c.displayName.trimmed())
-        .bind(2, model::toString(c.status))
-        .bind(3, c.intakeDate ? std::optional(model::toIso(*c.intakeDate)) : std::nullopt)
-        .bind(4, c.setting ? std::optional(model::toString(*c.setting)) : std::nullopt)
-        .bind(5, c.consentTreatment ? 1 : 0)
-        .bind(6, c.consentPart2 ? 1 : 0)
-        .bind(7, c.consentPart2Date ? std::optional(model::toIso(*c.consentPart2Date)) : std::nullopt)
-        .bind(8, c.consentPart2Scope)
-        .bind(9, c.id)
-        .run();
+    bindClientFields(stmt, c);
+    stmt.bind(9, c.id).run();
     if (m_db.changes() != 1)
         badInput(QStringLiteral("edit client"), QStringLiteral("no such client"));
     tx.commit();

@@ -113,6 +113,39 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, f.vault->tagSpan(id, QStringLiteral("no-such-theme"), 0, 4));
     }
 
+    void clientEditsAndDischargeAreKept()
+    {
+        // (Here because this fixture has a vault at hand.) Every editable field round-trips.
+        Fixture f;
+        model::Client c = *f.vault->client(QStringLiteral("C-1"));
+        c.displayName = QStringLiteral("  Renamed Client ");
+        c.intakeDate = model::Date(2024, 2, 29);
+        c.setting = model::Setting::Aftercare;
+        c.consentTreatment = true;
+        c.consentPart2 = true;
+        c.consentPart2Date = model::Date(2024, 3, 1);
+        c.consentPart2Scope = QStringLiteral("GP practice, care coordination");
+        f.vault->updateClient(c);
+        const model::Client back = *f.vault->client(QStringLiteral("C-1"));
+        QCOMPARE(back.displayName, QStringLiteral("Renamed Client"));
+        QVERIFY(back.intakeDate && *back.intakeDate == model::Date(2024, 2, 29));
+        QVERIFY(back.setting && *back.setting == model::Setting::Aftercare);
+        QVERIFY(back.consentTreatment && back.consentPart2);
+        QVERIFY(back.consentPart2Date && *back.consentPart2Date == model::Date(2024, 3, 1));
+        QCOMPARE(back.consentPart2Scope, QStringLiteral("GP practice, care coordination"));
+        QCOMPARE(model::toString(back.status), QStringLiteral("active"));
+        f.vault->dischargeClient(QStringLiteral("C-1"), model::Date(2025, 6, 30));
+        QCOMPARE(model::toString(f.vault->client(QStringLiteral("C-1"))->status), QStringLiteral("discharged"));
+        // An empty name or an unknown client is refused and changes nothing.
+        c.displayName = QStringLiteral("   ");
+        QVERIFY_THROWS_EXCEPTION(Error, f.vault->updateClient(c));
+        c.displayName = QStringLiteral("Someone");
+        c.id = 9999;
+        QVERIFY_THROWS_EXCEPTION(Error, f.vault->updateClient(c));
+        QCOMPARE(f.vault->client(QStringLiteral("C-1"))->displayName, QStringLiteral("Renamed Client"));
+        QVERIFY_THROWS_EXCEPTION(Error, f.vault->dischargeClient(QStringLiteral("C-404"), model::Date(2025, 1, 1)));
+    }
+
     void codebookEditsAreValidatedAndApplied()
     {
         Fixture f;
