@@ -5,6 +5,8 @@
 
 #include <sqlite3.h>
 
+#include <unordered_map>
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -71,7 +73,11 @@ QString reasonFor(sqlite3 *db, int rc)
 
 Statement::Statement(Database &db, std::string_view sql)
     : m_db(&db)
+    , m_sql(sql)
 {
+    m_stmt = db.takeCached(m_sql);
+    if (m_stmt)
+        return;
     const int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr);
     if (rc != SQLITE_OK)
@@ -80,12 +86,14 @@ Statement::Statement(Database &db, std::string_view sql)
 
 Statement::~Statement()
 {
-    sqlite3_finalize(m_stmt);
+    if (m_stmt)
+        m_db->giveBack(std::move(m_sql), m_stmt);
 }
 
 Statement::Statement(Statement &&other) noexcept
     : m_db(other.m_db)
     , m_stmt(std::exchange(other.m_stmt, nullptr))
+    , m_sql(std::move(other.m_sql))
 {
 }
 
@@ -178,6 +186,13 @@ std::int64_t Statement::int64(int column) const
 double Statement::real(int column) const
 {
     return sqlite3_column_double(m_stmt, column);
+}
+
+std::string_view Statement::utf8(int column) const
+{
+    const auto *text = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return text ? std::string_view(text, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)))
+                : std::string_view();
 }
 
 QString Statement::text(int column) const
@@ -296,6 +311,7 @@ Database::~Database()
 
 Database::Database(Database &&other) noexcept
     : m_db(std::exchange(other.m_db, nullptr))
+    , m_cache(std::move(other.m_cache))
 {
 }
 
@@ -304,12 +320,60 @@ Database &Database::operator=(Database &&other) noexcept
     if (this != &other) {
         close();
         m_db = std::exchange(other.m_db, nullptr);
+        m_cache = std::move(other.m_cache);
     }
     return *this;
 }
 
+// Idle prepared statements by their SQL, bounded so SQL built from varying parts cannot grow it.
+struct Database::StatementCache
+{
+    static constexpr std::size_t limit = 96;
+    std::unordered_multimap<std::string, sqlite3_stmt *> idle;
+};
+
+Database::Database(sqlite3 *db)
+    : m_db(db)
+    , m_cache(std::make_unique<StatementCache>())
+{
+}
+
+sqlite3_stmt *Database::takeCached(const std::string &sql)
+{
+    if (!m_cache)
+        return nullptr;
+    const auto it = m_cache->idle.find(sql);
+    if (it == m_cache->idle.end())
+        return nullptr;
+    sqlite3_stmt *stmt = it->second;
+    m_cache->idle.erase(it);
+    return stmt;
+}
+
+void Database::giveBack(std::string &&sql, sqlite3_stmt *stmt) noexcept
+{
+    // Reset releases the statement's locks and row values; clearing drops every bound value (a
+    // secret bound in place must not be referenced after its run).
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (!m_db || !m_cache || m_cache->idle.size() >= StatementCache::limit) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    try {
+        m_cache->idle.emplace(std::move(sql), stmt);
+    } catch (...) {
+        sqlite3_finalize(stmt);
+    }
+}
+
 void Database::close() noexcept
 {
+    if (m_cache) {
+        for (const auto &entry : m_cache->idle)
+            sqlite3_finalize(entry.second);
+        m_cache->idle.clear();
+    }
     if (m_db) {
         sqlite3_close_v2(m_db);
         m_db = nullptr;
@@ -352,13 +416,20 @@ void Database::fail(int rc, const QString &what) const
 
 Transaction::Transaction(Database &db)
     : m_db(db)
+    , m_nested(sqlite3_get_autocommit(db.handle()) == 0)
 {
-    m_db.exec("BEGIN IMMEDIATE");
+    // Inside a caller's transaction (a batch of saves, an import) this is a savepoint: its work
+    // lands with the outer transaction, and a failure rolls back only this part.
+    m_db.exec(m_nested ? "SAVEPOINT uc_nested" : "BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction()
 {
-    if (m_open) {
+    if (!m_open)
+        return;
+    if (m_nested) {
+        sqlite3_exec(m_db.handle(), "ROLLBACK TO uc_nested; RELEASE uc_nested", nullptr, nullptr, nullptr);
+    } else {
         // A failed COMMIT may already have rolled back; ROLLBACK then reports an error we ignore.
         sqlite3_exec(m_db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
     }
@@ -366,7 +437,7 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    m_db.exec("COMMIT");
+    m_db.exec(m_nested ? "RELEASE uc_nested" : "COMMIT");
     m_open = false;
 }
 
