@@ -4,6 +4,9 @@
 #include "common/error.h"
 #include "common/secret.h"
 #include "common/versions.h"
+#include "demo/practice.h"
+#include "model/measures.h"
+#include "patterns/patterns.h"
 #include "themes/tagger.h"
 #include "vault/vault.h"
 
@@ -23,6 +26,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <functional>
 #include <map>
 
@@ -50,6 +54,13 @@ Record:
   search QUERY
   export --client C --out FILE.json [--include-process-notes]
   backup --out FILE
+Patterns and measures:
+  measure add --client C --date YYYY-MM-DD --instrument phq9|gad7|audit|auditc --answers 1,2,0,...
+  measure list --client C
+  patterns --client C --by session|week|month|quarter [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+           [--include-process-notes]
+  patterns --caseload [--therapist NAME] --by week|month|quarter [--from D] [--to D]
+  demo --vault DIR [--passphrase-file F] [--seed N]   a fictional practice to try things on
   restore --from FILE --to DIR      (checked by unlocking with --user and the passphrase)
 Themes:
   tag [--codebook FILE] [--jsonl]   tag UTF-8 text from stdin (--jsonl: one {"id","text"} per line)
@@ -76,7 +87,7 @@ public:
     explicit Args(QStringList raw)
     {
         static const QStringList flags = {QStringLiteral("json"), QStringLiteral("jsonl"), QStringLiteral("include-process-notes"),
-                                          QStringLiteral("part2-consent")};
+                                          QStringLiteral("part2-consent"), QStringLiteral("caseload")};
         for (qsizetype i = 0; i < raw.size(); ++i) {
             const QString a = raw.at(i);
             if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
@@ -579,6 +590,167 @@ int cmdTag(const Args &args)
     return 0;
 }
 
+int cmdMeasure(const Args &args)
+{
+    const QString sub = args.word(1);
+    if (sub == u"add") {
+        const QString code = args.required(QStringLiteral("client"));
+        const auto date = parsed(model::parseDate(args.required(QStringLiteral("date"))), QStringLiteral("date"),
+                                 QStringLiteral("a date as YYYY-MM-DD"));
+        const QString instrument = args.required(QStringLiteral("instrument"));
+        const QList<int> answers = model::parseAnswers(instrument, args.required(QStringLiteral("answers")));
+        const model::Score scored = model::score(instrument, answers); // refused before unlocking
+        auto v = openVault(args);
+        const model::Id id = v->addMeasure(code, date, instrument, answers);
+        const model::Instrument *info = model::findInstrument(instrument);
+        if (args.json()) {
+            printJson(QJsonObject{{QStringLiteral("id"), static_cast<double>(id)},
+                                  {QStringLiteral("instrument"), instrument},
+                                  {QStringLiteral("date"), model::toIso(date)},
+                                  {QStringLiteral("total"), scored.total},
+                                  {QStringLiteral("band"), scored.band}});
+        } else {
+            print(QStringLiteral("%1 on %2: total %3, %4").arg(info->name, model::toIso(date)).arg(scored.total)
+                      .arg(model::bandLabel(scored.band)));
+        }
+        return 0;
+    }
+    if (sub == u"list") {
+        const QString code = args.required(QStringLiteral("client"));
+        auto v = openVault(args);
+        if (!v->client(code))
+            usage(QStringLiteral("measure list"), QStringLiteral("no client with that code"));
+        QJsonArray list;
+        for (const model::Measure &m : v->measures(code)) {
+            if (args.json()) {
+                QJsonArray answers;
+                for (int a : m.answers)
+                    answers.append(a);
+                list.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(m.id)},
+                                        {QStringLiteral("date"), model::toIso(m.date)},
+                                        {QStringLiteral("instrument"), m.instrument},
+                                        {QStringLiteral("answers"), answers},
+                                        {QStringLiteral("total"), m.total},
+                                        {QStringLiteral("band"), m.band}});
+            } else {
+                const model::Instrument *info = model::findInstrument(m.instrument);
+                print(QStringLiteral("%1  %2  %3  %4")
+                          .arg(model::toIso(m.date), (info ? info->name : m.instrument).leftJustified(7))
+                          .arg(m.total, 2)
+                          .arg(model::bandLabel(m.band)));
+            }
+        }
+        if (args.json())
+            printJson(list);
+        return 0;
+    }
+    usage(QStringLiteral("measure"), QStringLiteral("expects 'add' or 'list'"));
+}
+
+int cmdPatterns(const Args &args)
+{
+    patterns::Query query;
+    query.by = parsed(patterns::parseBucketing(args.required(QStringLiteral("by"))), QStringLiteral("by"),
+                      QStringLiteral("session, week, month or quarter"));
+    if (args.has(QStringLiteral("from")))
+        query.from = parsed(model::parseDate(args.value(QStringLiteral("from"))), QStringLiteral("from"),
+                            QStringLiteral("a date as YYYY-MM-DD"));
+    if (args.has(QStringLiteral("to")))
+        query.to = parsed(model::parseDate(args.value(QStringLiteral("to"))), QStringLiteral("to"),
+                          QStringLiteral("a date as YYYY-MM-DD"));
+    if (query.from && query.to && *query.to < *query.from)
+        usage(QStringLiteral("patterns"), QStringLiteral("--from is later than --to"));
+    const bool caseload = args.has(QStringLiteral("caseload"));
+    if (caseload == args.has(QStringLiteral("client")))
+        usage(QStringLiteral("patterns"), QStringLiteral("give --client C or --caseload"));
+    if (caseload && query.by == patterns::Bucketing::Session)
+        usage(QStringLiteral("patterns"), QStringLiteral("a caseload is bucketed by week, month or quarter"));
+    auto v = openVault(args);
+    QJsonObject out;
+    if (caseload) {
+        std::optional<model::Id> therapist;
+        QString subject = QStringLiteral("all");
+        if (args.has(QStringLiteral("therapist"))) {
+            subject = args.value(QStringLiteral("therapist"));
+            for (const model::User &u : v->users()) {
+                if (u.name == subject)
+                    therapist = u.id;
+            }
+            if (!therapist)
+                usage(QStringLiteral("patterns"), QStringLiteral("no user with that name"));
+        }
+        out = patterns::toJson(patterns::caseloadReport(*v, query, therapist), QStringLiteral("caseload"), subject);
+    } else {
+        const QString code = args.value(QStringLiteral("client"));
+        const bool process = args.has(QStringLiteral("include-process-notes"));
+        out = patterns::toJson(patterns::analyse(patterns::loadClient(*v, code, process), query),
+                               QStringLiteral("client"), code);
+    }
+    if (args.json()) {
+        printJson(out);
+        return 0;
+    }
+    // Plain words for a terminal: the summary and the findings; --json has every bucket.
+    print(QStringLiteral("%1 by %2, %3 to %4: %5 sessions attended, %6 missed")
+              .arg(caseload ? QStringLiteral("caseload") : out.value(QLatin1String("client")).toString(),
+                   out.value(QLatin1String("by")).toString(), out.value(QLatin1String("from")).toString(),
+                   out.value(QLatin1String("to")).toString())
+              .arg(out.value(QLatin1String("attendance")).toObject().value(QLatin1String("attended")).toInt())
+              .arg(out.value(QLatin1String("attendance")).toObject().value(QLatin1String("missed")).toInt()));
+    const QJsonObject summary = out.value(QLatin1String("summary")).toObject();
+    for (auto it = summary.begin(); it != summary.end(); ++it) {
+        const QJsonObject t = it.value().toObject();
+        QString line = QStringLiteral("  %1  %2 sessions, %3 to %4")
+                           .arg(it.key().leftJustified(24))
+                           .arg(t.value(QLatin1String("sessions")).toInt())
+                           .arg(t.value(QLatin1String("first_seen")).toString(), t.value(QLatin1String("last_seen")).toString());
+        if (t.contains(QLatin1String("trend"))) {
+            const QJsonObject r = t.value(QLatin1String("recurrence")).toObject();
+            line += QStringLiteral("; %1 of the last %2; %3")
+                        .arg(r.value(QLatin1String("in")).toInt())
+                        .arg(r.value(QLatin1String("last")).toInt())
+                        .arg(t.value(QLatin1String("trend")).toString());
+        }
+        print(line);
+    }
+    for (const QJsonValue &value : out.value(QLatin1String("leadlag")).toArray()) {
+        const QJsonObject l = value.toObject();
+        print(QStringLiteral("  %1 preceded %2 in %3 of %4 sessions (base rate %5%)")
+                  .arg(l.value(QLatin1String("theme")).toString(), l.value(QLatin1String("followed_by")).toString())
+                  .arg(l.value(QLatin1String("count")).toInt())
+                  .arg(l.value(QLatin1String("of")).toInt())
+                  .arg(qRound(l.value(QLatin1String("base_rate")).toDouble() * 100)));
+    }
+    return 0;
+}
+
+int cmdDemo(const Args &args)
+{
+    const QString dir = args.required(QStringLiteral("vault"));
+    bool ok = true;
+    const uint seed = args.value(QStringLiteral("seed"), QStringLiteral("1")).toUInt(&ok);
+    if (!ok)
+        usage(QStringLiteral("--seed"), QStringLiteral("must be a whole number"));
+    const bool ownPassphrase = args.has(QStringLiteral("passphrase-file"));
+    const SecretBuffer secret = ownPassphrase
+        ? readSecretLine(args.value(QStringLiteral("passphrase-file")), QStringLiteral("passphrase file"))
+        : SecretBuffer::copyOf(std::span<const unsigned char>(
+              reinterpret_cast<const unsigned char *>(demo::defaultPassphrase), std::strlen(demo::defaultPassphrase)));
+    const demo::DemoPractice made = demo::createDemoPractice(dir, secret, seed);
+    print(QStringLiteral("Demo practice created in %1: %2 clients, %3 sessions, %4 notes, %5 measures (fictional).")
+              .arg(QDir::toNativeSeparators(dir))
+              .arg(made.clients.size())
+              .arg(made.sessions)
+              .arg(made.notes)
+              .arg(made.measures));
+    print(QStringLiteral("User: %1").arg(made.user));
+    if (!ownPassphrase)
+        print(QStringLiteral("Passphrase: %1").arg(QString::fromLatin1(demo::defaultPassphrase)));
+    for (const demo::DemoClient &c : made.clients)
+        print(QStringLiteral("  %1  %2").arg(c.code, c.story));
+    return 0;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -607,6 +779,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("note"), cmdNote},       {QStringLiteral("search"), cmdSearch},
         {QStringLiteral("export"), cmdExport},   {QStringLiteral("backup"), cmdBackup},
         {QStringLiteral("restore"), cmdRestore}, {QStringLiteral("tag"), cmdTag},
+        {QStringLiteral("measure"), cmdMeasure}, {QStringLiteral("patterns"), cmdPatterns},
+        {QStringLiteral("demo"), cmdDemo},
     };
     try {
         const Args args(raw);

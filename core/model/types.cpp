@@ -89,6 +89,31 @@ std::optional<Date> parseDate(const QString &text)
     }
 }
 
+std::optional<Date> parseIsoDate(std::string_view text)
+{
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
+    int parts[3] = {0, 0, 0};
+    const int starts[3] = {0, 5, 8};
+    const int lengths[3] = {4, 2, 2};
+    for (int p = 0; p < 3; ++p) {
+        for (int i = starts[p]; i < starts[p] + lengths[p]; ++i) {
+            const char c = text[static_cast<std::size_t>(i)];
+            if (c < '0' || c > '9')
+                return std::nullopt;
+            parts[p] = parts[p] * 10 + (c - '0');
+        }
+    }
+    if (parts[0] < 1400 || parts[1] < 1 || parts[1] > 12 || parts[2] < 1)
+        return std::nullopt;
+    const int last = boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(parts[0]),
+                                                                           static_cast<unsigned short>(parts[1]));
+    if (parts[2] > last)
+        return std::nullopt;
+    return Date(static_cast<unsigned short>(parts[0]), static_cast<unsigned short>(parts[1]),
+                static_cast<unsigned short>(parts[2]));
+}
+
 std::optional<TimeOfDay> parseTime(const QString &text)
 {
     static const QRegularExpression hhmm(QStringLiteral("^(\\d{1,2}):(\\d{2})$"));

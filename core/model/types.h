@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 // The clinical record's vocabulary: the words therapists use, as values the core checks.
 namespace uc::model {
@@ -49,6 +50,8 @@ std::optional<NoteStatus> parseNoteStatus(const QString &text);
 // ISO dates and times ("2025-03-01", "14:30"); nullopt for anything malformed or impossible
 // (2025-02-29, 24:00).
 std::optional<Date> parseDate(const QString &text);
+// The same for exactly "YYYY-MM-DD" in ASCII (stored dates), without allocating.
+std::optional<Date> parseIsoDate(std::string_view text);
 std::optional<TimeOfDay> parseTime(const QString &text);
 QString toIso(const Date &date);
 QString toIso(const TimeOfDay &time);

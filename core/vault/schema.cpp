@@ -225,6 +225,30 @@ void migrateTo1(sql::Database &db, const QString &userName)
         db.exec("DROP TABLE v0_clients");
 }
 
+// v1 -> v2. One row per note with its counted themes ("abandonment 2,relapse 1": hits not
+// rejected), kept in step by the vault whenever tags change. A caseload's chart reads this small
+// table instead of every theme hit joined to every note (which decrypted most of the file: 1.1 s
+// for 150,000 notes, against a 200 ms target). Client, session, kind and author are copied from
+// the note, where they never change after it is written.
+void migrateTo2(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE note_themes(
+  note_id    INTEGER PRIMARY KEY REFERENCES notes(id),
+  client_id  INTEGER NOT NULL,
+  session_id INTEGER NOT NULL,
+  kind       TEXT NOT NULL,
+  author_id  INTEGER NOT NULL,
+  themes     TEXT NOT NULL);
+INSERT INTO note_themes(note_id, client_id, session_id, kind, author_id, themes)
+  SELECT n.id, n.client_id, n.session_id, n.kind, n.author_id,
+         coalesce((SELECT group_concat(theme || ' ' || hits, ',')
+                   FROM (SELECT theme, count(*) AS hits FROM theme_hits
+                         WHERE note_id = n.id AND decision <> 'rejected' GROUP BY theme ORDER BY theme)), '')
+  FROM notes n;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -235,7 +259,7 @@ int userVersion(sql::Database &db)
 void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
-    static const std::array<Step, schemaVersion> steps = {migrateTo1};
+    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -15,6 +15,8 @@
 #include <QJsonDocument>
 #include <QRegularExpression>
 
+#include <map>
+
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -31,6 +33,35 @@ constexpr auto backupMagic = "UCBACKUP1\n";
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+// The note's text with its section headings ("## Use since last session") blanked out, one space
+// per code point so the tagger's offsets still point into the note: a template's heading is not
+// something the client said.
+QString blankHeadings(const QString &text)
+{
+    QString out = text;
+    bool lineStart = true;
+    bool inHeading = false;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        const QChar c = out.at(i);
+        if (c == u'\n') {
+            lineStart = true;
+            inHeading = false;
+            continue;
+        }
+        if (lineStart && c == u'#' && QStringView(out).mid(i).startsWith(u"## "))
+            inHeading = true;
+        lineStart = false;
+        if (!inHeading)
+            continue;
+        if (c.isHighSurrogate() && i + 1 < out.size() && out.at(i + 1).isLowSurrogate()) {
+            out.replace(i, 2, u' '); // one code point, one space
+            continue;
+        }
+        out[i] = u' ';
+    }
+    return out;
 }
 
 [[noreturn]] void badInput(const QString &what, const QString &why)
@@ -617,6 +648,68 @@ QList<model::Note> Vault::notesForClient(const QString &code, bool includeProces
     return list;
 }
 
+void Vault::inOneTransaction(const std::function<void()> &work)
+{
+    sql::Transaction tx(m_db);
+    work();
+    tx.commit();
+}
+
+// ---- outcome measures --------------------------------------------------------------------------
+
+Id Vault::addMeasure(const QString &clientCode, const model::Date &date, const QString &instrument,
+                     const QList<int> &answers)
+{
+    requireWriter();
+    const QString what = QStringLiteral("add measure");
+    if (date.is_special())
+        badInput(what, QStringLiteral("the measure needs a valid date"));
+    const model::Score scored = model::score(instrument, answers);
+    const auto c = client(clientCode);
+    if (!c)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("no client with that code"));
+    QStringList items;
+    for (int a : answers)
+        items.append(QString::number(a));
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO measures(client_id, date, instrument, answers, total, band, entered_by, created) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, c->id)
+        .bind(2, model::toIso(date))
+        .bind(3, instrument)
+        .bind(4, items.join(u','))
+        .bind(5, scored.total)
+        .bind(6, scored.band)
+        .bind(7, m_user.id)
+        .bind(8, now())
+        .run();
+    const Id id = m_db.lastInsertId();
+    tx.commit();
+    return id;
+}
+
+QList<model::Measure> Vault::measures(const QString &clientCode)
+{
+    QList<model::Measure> list;
+    auto stmt = m_db.prepare("SELECT m.id, m.client_id, m.date, m.instrument, m.answers, m.total, m.band "
+                             "FROM measures m JOIN clients c ON c.id = m.client_id WHERE c.code = ? "
+                             "ORDER BY m.date, m.id");
+    stmt.bind(1, clientCode);
+    while (stmt.step()) {
+        model::Measure m;
+        m.id = stmt.int64(0);
+        m.clientId = stmt.int64(1);
+        m.date = model::parseDate(stmt.text(2)).value_or(model::Date());
+        m.instrument = stmt.text(3);
+        for (const QString &item : stmt.text(4).split(u',', Qt::SkipEmptyParts))
+            m.answers.append(item.toInt());
+        m.total = static_cast<int>(stmt.int64(5));
+        m.band = stmt.text(6);
+        list.append(m);
+    }
+    return list;
+}
+
 void Vault::saveDraft(Id noteId, const QList<model::Section> &sections)
 {
     requireWriter();
@@ -648,6 +741,7 @@ void Vault::deleteDraft(Id noteId)
         throw Error(ErrorKind::NotAllowed, QStringLiteral("delete note"), QStringLiteral("only the author deletes a draft"));
     sql::Transaction tx(m_db);
     m_db.prepare("DELETE FROM theme_hits WHERE note_id = ?").bind(1, noteId).run();
+    m_db.prepare("DELETE FROM note_themes WHERE note_id = ?").bind(1, noteId).run();
     m_db.prepare("DELETE FROM notes WHERE id = ?").bind(1, noteId).run();
     tx.commit();
 }
@@ -785,9 +879,27 @@ void Vault::setCodebookEdits(const QByteArray &json)
     m_tagger.reset();
 }
 
+void Vault::refreshNoteThemes(Id noteId)
+{
+    std::map<QString, int> counts;
+    auto hits = m_db.prepare("SELECT theme FROM theme_hits WHERE note_id = ? AND decision <> 'rejected'");
+    hits.bind(1, noteId);
+    while (hits.step())
+        ++counts[hits.text(0)];
+    QStringList parts;
+    for (const auto &[theme, count] : counts)
+        parts.append(theme + u' ' + QString::number(count));
+    m_db.prepare("INSERT INTO note_themes(note_id, client_id, session_id, kind, author_id, themes) "
+                 "SELECT id, client_id, session_id, kind, author_id, ?2 FROM notes WHERE id = ?1 "
+                 "ON CONFLICT(note_id) DO UPDATE SET themes = excluded.themes")
+        .bind(1, noteId)
+        .bind(2, parts.join(u','))
+        .run();
+}
+
 void Vault::storeTags(Id noteId, const QString &text)
 {
-    const themes::TagResult result = tagger().tag(text);
+    const themes::TagResult result = tagger().tag(blankHeadings(text));
     // Decided tags keep their decision when their words are still there (at the nearest place);
     // otherwise the decision has nothing left to stand on and goes.
     struct Kept
@@ -843,7 +955,7 @@ void Vault::storeTags(Id noteId, const QString &text)
             insert.bind(1, noteId).bind(2, t.id).bind(3, e.start).bind(4, e.end).bind(5, e.text).bind(6, e.rule).run();
             insert.reset();
         }
-    }
+    }    refreshNoteThemes(noteId);
 }
 
 void Vault::retag(Id noteId)
@@ -880,7 +992,8 @@ void Vault::decide(Id tagId, model::TagDecision decision)
     find.bind(1, tagId);
     if (!find.step())
         badInput(what, QStringLiteral("no theme suggestion with that id"));
-    (void)note(find.int64(0));
+    const Id noteId = find.int64(0);
+    (void)note(noteId);
     if (find.text(1) == QLatin1String("manual"))
         throw Error(ErrorKind::Conflict, what, QStringLiteral("a manual tag is the clinician's own; remove it instead"));
     sql::Transaction tx(m_db);
@@ -890,6 +1003,7 @@ void Vault::decide(Id tagId, model::TagDecision decision)
         .bind(3, now())
         .bind(4, tagId)
         .run();
+    refreshNoteThemes(noteId);
     tx.commit();
 }
 
@@ -917,6 +1031,7 @@ Id Vault::tagSpan(Id noteId, const QString &theme, int start, int end)
         .bind(7, now())
         .run();
     const Id id = m_db.lastInsertId();
+    refreshNoteThemes(noteId);
     tx.commit();
     return id;
 }

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "common/secret.h"
+#include "model/measures.h"
 #include "model/types.h"
 #include "themes/tagger.h"
 #include "vault/keyslots.h"
@@ -90,6 +91,18 @@ public:
     model::Id addAddendum(model::Id noteId, const QString &text);
     [[nodiscard]] QList<model::Addendum> addenda(model::Id noteId);
 
+    // Runs work as one transaction: every write inside lands together or none does (an import,
+    // a generated practice). Writes inside are savepoints of it.
+    void inOneTransaction(const std::function<void()> &work);
+
+    // ---- outcome measures (PHQ-9, GAD-7, AUDIT, AUDIT-C)
+    // Scores and stores a measure. Error(Io) naming the item for a wrong count, a missing or an
+    // out-of-range answer; Error(Usage) for an unknown instrument or client.
+    model::Id addMeasure(const QString &clientCode, const model::Date &date, const QString &instrument,
+                         const QList<int> &answers);
+    // The client's measures in date order.
+    [[nodiscard]] QList<model::Measure> measures(const QString &clientCode);
+
     // ---- themes
     // The codebook in force: the built-in one with this vault's edits applied.
     [[nodiscard]] const themes::Codebook &codebook();
@@ -127,6 +140,8 @@ private:
     [[nodiscard]] QString canonicalContent(const model::Note &note) const;
     // Stores the tagger's view of a note inside the caller's transaction.
     void storeTags(model::Id noteId, const QString &text);
+    // Rewrites the note's row of counted themes (note_themes) from its hits, in the caller's transaction.
+    void refreshNoteThemes(model::Id noteId);
 
     QString m_dir;
     int m_lockFd = -1;

@@ -65,6 +65,34 @@ private Q_SLOTS:
         QVERIFY(f.tags(id, QStringLiteral("craving")).isEmpty()); // negated: not suggested
     }
 
+    void sectionHeadingsAreNotTagged()
+    {
+        // A template's headings are not what the client said: "Use since last session" and
+        // "Cravings" name the section, they do not report use or a craving.
+        Fixture f;
+        model::Session s;
+        s.date = model::Date(2025, 3, 2);
+        s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
+        const QString feelings = QStringLiteral("She felt abandoned \U0001F494 all week.");
+        const auto id = f.vault
+                            ->addSession(s, QStringLiteral("addiction"), model::NoteKind::Progress,
+                                         {{QStringLiteral("Use since last session \U0001F37A"), QStringLiteral("None.")},
+                                          {QStringLiteral("Cravings (0-10)"), QStringLiteral("0")},
+                                          {QStringLiteral("Triggers"), feelings}})
+                            .notes.first();
+        QVERIFY(f.tags(id, QStringLiteral("substance-use")).isEmpty());
+        QVERIFY(f.tags(id, QStringLiteral("craving")).isEmpty());
+        const auto abandonment = f.tags(id, QStringLiteral("abandonment"));
+        QCOMPARE(abandonment.size(), 1);
+        // Offsets are code points into the note's text, headings (and their emoji) included.
+        const QString body = f.vault->note(id).text();
+        const QList<uint> points = body.toUcs4();
+        QString atOffsets;
+        for (int i = abandonment.first().start; i < abandonment.first().end; ++i)
+            atOffsets += QString::fromUcs4(reinterpret_cast<const char32_t *>(&points[i]), 1);
+        QCOMPARE(atOffsets, abandonment.first().evidence);
+    }
+
     void rejectionSurvivesRetaggingAndEdits()
     {
         Fixture f;

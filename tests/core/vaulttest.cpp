@@ -246,6 +246,7 @@ private Q_SLOTS:
     void addUser();
     void backupRestoreRoundTrip();
     void migrationFromV0();
+    void migrationToV2CountsEachNotesThemes();
     void newerSchemaRefused();
     void searchFindsAndRanks();
     void groupSession();
@@ -946,7 +947,7 @@ void VaultTest::migrationFromV0()
     QCOMPARE(vault->currentUser().name, QStringLiteral("alice"));
     QVERIFY(vault->currentUser().role == model::Role::Therapist);
     sql::Database &db = vault->database();
-    QCOMPARE(vault::userVersion(db), 1);
+    QCOMPARE(vault::userVersion(db), vault::schemaVersion);
     QVERIFY(!tableExists(db, "v0_notes"));
     QVERIFY(!tableExists(db, "v0_clients"));
     QCOMPARE(db.pragmaText("SELECT count(*) FROM pragma_table_info('notes') WHERE name = 'client_code'"),
@@ -994,6 +995,51 @@ void VaultTest::migrationFromV0()
     vault = openVault(dir);
     QCOMPARE(countRows(vault->database(), "notes"), expected.size());
     QCOMPARE(countRows(vault->database(), "users"), 1);
+}
+
+// v1 -> v2 builds note_themes (each note's counted themes, for caseload charts) from the hits a
+// v1 vault already holds: rejected hits left out, manual tags in.
+void VaultTest::migrationToV2CountsEachNotesThemes()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("vault"));
+    model::Id first = 0;
+    model::Id second = 0;
+    {
+        auto vault = createVault(dir);
+        vault->addClient(makeClient(QStringLiteral("C-0950"), QStringLiteral("M. N.")));
+        first = vault->addSession(makeSession("2025-06-02", {QStringLiteral("C-0950")}), QStringLiteral("free"),
+                                  model::NoteKind::Progress,
+                                  {{QStringLiteral("Note"), QStringLiteral("She felt abandoned and drank when he left. "
+                                                                           "Pt felt abandoned again on Sunday.")}})
+                    .notes.first();
+        second = vault->addSession(makeSession("2025-06-09", {QStringLiteral("C-0950")}), QStringLiteral("free"),
+                                   model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("Quiet week.")}})
+                     .notes.first();
+        const auto tags = vault->themeTags(first);
+        const auto abandonment = std::find_if(tags.begin(), tags.end(), [](const auto &t) { return t.theme == u"abandonment"; });
+        QVERIFY(abandonment != tags.end());
+        vault->decide(abandonment->id, model::TagDecision::Rejected);
+        vault->tagSpan(second, QStringLiteral("coping"), 0, 5);
+        // Back to what a v1 build wrote.
+        vault->database().exec("DROP TABLE note_themes; PRAGMA user_version = 1");
+        vault->lock();
+    }
+    auto vault = openVault(dir);
+    sql::Database &db = vault->database();
+    QCOMPARE(vault::userVersion(db), vault::schemaVersion);
+    const auto themesOf = [&](model::Id note) {
+        auto stmt = db.prepare("SELECT themes FROM note_themes WHERE note_id = ?");
+        stmt.bind(1, note);
+        return stmt.step() ? stmt.text(0) : QStringLiteral("<no row>");
+    };
+    // Two abandonment hits, one rejected: one left. The driver-linked use counts as it was tagged.
+    QVERIFY2(themesOf(first).startsWith(QLatin1String("abandonment 1,")), qPrintable(themesOf(first)));
+    QCOMPARE(themesOf(second), QStringLiteral("coping 1"));
+    // And the vault keeps it in step afterwards.
+    vault->tagSpan(second, QStringLiteral("coping"), 6, 10);
+    QCOMPARE(themesOf(second), QStringLiteral("coping 2"));
 }
 
 // A vault written by a newer build is refused untouched, not half-read or downgraded.

@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/secret.h"
+#include "vault/keyslots.h"
+
+#include <QList>
+#include <QString>
+
+#include <cstdint>
+
+// A fictional practice for demonstrations, screenshots and tests: clients over two years of weekly
+// and fortnightly work (individual and group, residential then aftercare), with notes written the
+// way therapists write them and real patterns in them, and measures that move with those patterns.
+// Every name and event is invented. Deterministic for a seed.
+namespace uc::demo {
+
+struct DemoClient
+{
+    QString code;
+    QString story; // one line on the pattern that lives in this client's notes
+};
+
+struct DemoPractice
+{
+    QString user; // the demo therapist's user name
+    QList<DemoClient> clients;
+    int sessions = 0;
+    int notes = 0;
+    int measures = 0;
+};
+
+// The passphrase of a demo vault made without a passphrase file.
+constexpr auto defaultPassphrase = "undercurrent demo practice";
+constexpr auto defaultUser = "demo";
+
+// Creates the vault in dir (missing or empty) and fills it. Error(Usage/Io) as Vault::create.
+DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphrase, std::uint32_t seed = 1,
+                                vault::KdfCost cost = vault::KdfCost::moderate());
+
+} // namespace uc::demo

@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// Outcome measures: the questionnaires clients fill in (PHQ-9, GAD-7, AUDIT, AUDIT-C), their item
+// rules, totals and the published severity bands.
+namespace uc::model {
+
+struct Instrument
+{
+    QString id; // "phq9", "gad7", "audit", "auditc"
+    QString name; // "PHQ-9"
+    QString measures; // "depression"
+    int items = 0;
+};
+
+// The four instruments, in this order: phq9, gad7, audit, auditc.
+[[nodiscard]] const QList<Instrument> &instruments();
+[[nodiscard]] const Instrument *findInstrument(const QString &id);
+
+struct Score
+{
+    int total = 0;
+    QString band; // machine word: "moderately-severe", "possible-dependence", "positive-women"
+};
+
+// Scores item answers. Error(Io) naming the instrument and the item when the count is wrong,
+// an item is missing or an answer is out of range (AUDIT items 9 and 10 take only 0, 2 or 4);
+// Error(Usage) for an unknown instrument.
+[[nodiscard]] Score score(const QString &instrument, const QList<int> &answers);
+// The band of a total (the published cut-offs; see docs/patterns.md).
+[[nodiscard]] QString bandOf(const QString &instrument, int total);
+// A band word as people say it: "moderately severe", "positive (women)".
+[[nodiscard]] QString bandLabel(const QString &band);
+
+// "1,2,0,3" → answers. Error(Io) for an empty item ("item 3 is missing") or a non-number.
+[[nodiscard]] QList<int> parseAnswers(const QString &instrument, const QString &text);
+
+struct Measure
+{
+    Id id = 0;
+    Id clientId = 0;
+    Date date;
+    QString instrument;
+    QList<int> answers;
+    int total = 0;
+    QString band;
+};
+
+} // namespace uc::model

@@ -1,0 +1,814 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "patterns/patterns.h"
+
+#include "common/error.h"
+#include "vault/vault.h"
+
+#include <QHash>
+#include <QVarLengthArray>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace uc::patterns {
+
+namespace {
+
+using model::Date;
+
+double round2(double value)
+{
+    return std::round(value * 100.0) / 100.0;
+}
+
+// The analysis works on theme numbers rather than names: a caseload has hundreds of thousands of
+// session × theme pairs, and string compares and a map per session were most of the time.
+// A session's themes: a note raises a handful, so they live inline (no allocation per session).
+using Themes = QVarLengthArray<std::pair<int, int>, 8>;
+
+struct RawSession
+{
+    model::Id sessionId = 0;
+    Date date;
+    std::optional<model::TimeOfDay> start;
+    bool attended = true;
+    Themes themes; // (theme number in Raw::names, hits)
+};
+
+struct Raw
+{
+    std::vector<std::vector<RawSession>> clients;
+    QStringList names; // theme number → id: first-appearance order, sorted by normalise()
+    QHash<QString, int> numbers;
+    QList<model::Measure> measures;
+    int number(const QString &theme)
+    {
+        auto it = numbers.find(theme);
+        if (it == numbers.end()) {
+            it = numbers.insert(theme, static_cast<int>(names.size()));
+            names.append(theme);
+        }
+        return it.value();
+    }
+};
+
+// Renumbers the themes in name order and sorts each session's by number, so that every list built
+// from numbers comes out sorted by name and a session's themes can be binary-searched.
+void normalise(Raw &raw)
+{
+    QStringList sorted = raw.names;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<int> renumber(static_cast<std::size_t>(raw.names.size()));
+    for (int i = 0; i < sorted.size(); ++i)
+        renumber[static_cast<std::size_t>(raw.numbers.value(sorted[i]))] = i;
+    for (auto &sessions : raw.clients) {
+        for (RawSession &s : sessions) {
+            for (auto &theme : s.themes)
+                theme.first = renumber[static_cast<std::size_t>(theme.first)];
+            std::sort(s.themes.begin(), s.themes.end());
+        }
+    }
+    raw.names = sorted;
+    for (int i = 0; i < sorted.size(); ++i)
+        raw.numbers[sorted[i]] = i;
+}
+
+Raw rawOf(const QList<const ClientHistory *> &clients)
+{
+    Raw raw;
+    for (const ClientHistory *c : clients) {
+        std::vector<RawSession> sessions;
+        sessions.reserve(static_cast<std::size_t>(c->sessions.size()));
+        for (const SessionThemes &s : c->sessions) {
+            RawSession r{s.sessionId, s.date, s.start, s.attended(), {}};
+            for (const auto &[theme, hits] : s.themes)
+                r.themes.emplace_back(raw.number(theme), hits);
+            sessions.push_back(std::move(r));
+        }
+        raw.clients.push_back(std::move(sessions));
+        raw.measures.append(c->measures);
+    }
+    normalise(raw);
+    return raw;
+}
+
+// Session order: date, then start time (a session without one first), then id.
+bool earlier(const RawSession &a, const RawSession &b)
+{
+    if (a.date != b.date)
+        return a.date < b.date;
+    if (a.start.has_value() != b.start.has_value())
+        return !a.start.has_value();
+    if (a.start && *a.start != *b.start)
+        return *a.start < *b.start;
+    return a.sessionId < b.sessionId;
+}
+
+struct Range
+{
+    Date from;
+    Date to;
+};
+
+// The range analysed: the query's, or the buckets holding the first and last session.
+std::optional<Range> rangeOf(const Raw &raw, const Query &query)
+{
+    if (query.from && query.to && *query.to < *query.from)
+        throw Error(ErrorKind::Usage, QStringLiteral("patterns"), QStringLiteral("--from is later than --to"));
+    std::optional<Date> first;
+    std::optional<Date> last;
+    for (const auto &sessions : raw.clients) {
+        for (const RawSession &s : sessions) {
+            if (!first || s.date < *first)
+                first = s.date;
+            if (!last || s.date > *last)
+                last = s.date;
+        }
+    }
+    Range r;
+    if (query.from)
+        r.from = *query.from;
+    else if (first)
+        r.from = periodOf(*first, query.by).start;
+    else if (query.to)
+        r.from = periodOf(*query.to, query.by).start;
+    else
+        return std::nullopt;
+    if (query.to)
+        r.to = *query.to;
+    else if (last && periodOf(*last, query.by).end >= r.from)
+        r.to = periodOf(*last, query.by).end;
+    else
+        r.to = periodOf(r.from, query.by).end;
+    if (r.to < r.from) // only --to, before the first session
+        r.from = periodOf(r.to, query.by).start;
+    return r;
+}
+
+struct Seen
+{
+    const RawSession *session;
+    [[nodiscard]] bool has(int theme) const
+    {
+        const Themes &themes = session->themes;
+        return std::binary_search(themes.begin(), themes.end(), std::pair(theme, 0),
+                                  [](const auto &x, const auto &y) { return x.first < y.first; });
+    }
+};
+using Sequence = std::vector<Seen>;
+
+struct Sequences
+{
+    std::vector<Sequence> clients; // each client's attended sessions in the range, in session order
+    QStringList names; // theme number → id, sorted
+    int missed = 0; // sessions in the range the client missed
+};
+
+Sequences sequencesOf(const Raw &raw, const Range &range)
+{
+    Sequences out;
+    out.names = raw.names;
+    for (const auto &sessions : raw.clients) {
+        Sequence sequence;
+        for (const RawSession &s : sessions) {
+            if (s.date < range.from || s.date > range.to)
+                continue;
+            if (!s.attended) {
+                ++out.missed;
+                continue;
+            }
+            sequence.push_back({&s});
+        }
+        std::sort(sequence.begin(), sequence.end(), [](const Seen &a, const Seen &b) { return earlier(*a.session, *b.session); });
+        out.clients.push_back(std::move(sequence));
+    }
+    return out;
+}
+
+void fillBuckets(Report &report, const Sequences &all, const Range &range)
+{
+    const std::size_t themeCount = static_cast<std::size_t>(all.names.size());
+    std::vector<std::vector<ThemeCount>> counts;
+    if (report.by == Bucketing::Session) {
+        for (const Seen &s : all.clients.empty() ? Sequence() : all.clients.front()) {
+            Bucket b;
+            b.period = {s.session->date, s.session->date};
+            b.sessionId = s.session->sessionId;
+            report.buckets.append(std::move(b));
+        }
+    } else {
+        for (const Period &p : periods(range.from, range.to, report.by)) {
+            Bucket b;
+            b.period = {std::max(p.start, range.from), std::min(p.end, range.to)};
+            report.buckets.append(std::move(b));
+        }
+    }
+    counts.assign(static_cast<std::size_t>(report.buckets.size()), std::vector<ThemeCount>(themeCount));
+    for (const Sequence &sequence : all.clients) {
+        qsizetype index = 0;
+        for (const Seen &s : sequence) {
+            if (report.by == Bucketing::Session) {
+                ++index; // one bucket per session, in the same order
+            } else {
+                // Buckets are consecutive and sorted: find the session's by binary search.
+                auto it = std::upper_bound(report.buckets.begin(), report.buckets.end(), s.session->date,
+                                           [](const Date &d, const Bucket &b) { return d < b.period.start; });
+                index = it - report.buckets.begin();
+            }
+            if (index == 0)
+                continue;
+            Bucket &bucket = report.buckets[index - 1];
+            ++bucket.sessions;
+            auto &row = counts[static_cast<std::size_t>(index - 1)];
+            for (const auto &[theme, hits] : s.session->themes) {
+                ++row[static_cast<std::size_t>(theme)].sessions;
+                row[static_cast<std::size_t>(theme)].hits += hits;
+            }
+        }
+    }
+    for (qsizetype b = 0; b < report.buckets.size(); ++b) {
+        const auto &row = counts[static_cast<std::size_t>(b)];
+        for (std::size_t t = 0; t < themeCount; ++t) {
+            if (row[t].sessions > 0)
+                report.buckets[b].themes.emplace_hint(report.buckets[b].themes.end(), all.names[static_cast<qsizetype>(t)], row[t]);
+        }
+    }
+}
+
+// Per theme number: its summary, for the lists that follow.
+std::vector<ThemeSummary> fillSummary(Report &report, const Sequences &all, bool perClient)
+{
+    std::vector<ThemeSummary> summary(static_cast<std::size_t>(all.names.size()));
+    for (const Sequence &sequence : all.clients) {
+        for (const Seen &s : sequence) {
+            for (const auto &entry : s.session->themes) {
+                ThemeSummary &t = summary[static_cast<std::size_t>(entry.first)];
+                if (t.sessions == 0 || s.session->date < t.firstSeen)
+                    t.firstSeen = s.session->date;
+                if (t.sessions == 0 || s.session->date > t.lastSeen)
+                    t.lastSeen = s.session->date;
+                ++t.sessions;
+            }
+        }
+    }
+    if (perClient && !all.clients.empty()) {
+        const Sequence &sequence = all.clients.front();
+        const auto n = static_cast<qsizetype>(sequence.size());
+        for (std::size_t theme = 0; theme < summary.size(); ++theme) {
+            ThemeSummary &t = summary[theme];
+            QList<int> presence;
+            presence.reserve(n);
+            for (const Seen &s : sequence)
+                presence.append(s.has(static_cast<int>(theme)) ? 1 : 0);
+            t.recurrenceLast = static_cast<int>(std::min<qsizetype>(recurrenceWindow, n));
+            t.recurrenceIn = static_cast<int>(std::count(presence.end() - t.recurrenceLast, presence.end(), 1));
+            t.trendZ = mannKendallZ(presence);
+            t.trend = trendOf(t.trendZ, n);
+        }
+    }
+    for (std::size_t theme = 0; theme < summary.size(); ++theme) {
+        if (summary[theme].sessions > 0) // themes seen only outside the range are not in it
+            report.summary.emplace_hint(report.summary.end(), all.names[static_cast<qsizetype>(theme)], summary[theme]);
+    }
+    return summary;
+}
+
+void fillCooccurrence(Report &report, const Sequences &all, const std::vector<ThemeSummary> &summary)
+{
+    const std::size_t n = summary.size();
+    std::vector<int> pairs(n * n);
+    int total = 0;
+    for (const Sequence &sequence : all.clients) {
+        for (const Seen &s : sequence) {
+            ++total;
+            const Themes &themes = s.session->themes;
+            for (qsizetype i = 0; i < themes.size(); ++i) {
+                for (qsizetype j = i + 1; j < themes.size(); ++j)
+                    ++pairs[static_cast<std::size_t>(themes[i].first) * n + static_cast<std::size_t>(themes[j].first)];
+            }
+        }
+    }
+    for (std::size_t a = 0; a < n; ++a) {
+        for (std::size_t b = a + 1; b < n; ++b) {
+            const int together = pairs[a * n + b];
+            if (together == 0)
+                continue;
+            const double na = summary[a].sessions;
+            const double nb = summary[b].sessions;
+            report.cooccurrence.append({all.names[static_cast<qsizetype>(a)], all.names[static_cast<qsizetype>(b)], together,
+                                        round2(together * double(total) / (na * nb))});
+        }
+    }
+    std::stable_sort(report.cooccurrence.begin(), report.cooccurrence.end(), [](const Cooccurrence &x, const Cooccurrence &y) {
+        if (x.sessions != y.sessions)
+            return x.sessions > y.sessions;
+        return x.lift > y.lift; // then by name: the list was built in name order
+    });
+}
+
+void fillLeadLag(Report &report, const Sequences &all)
+{
+    for (const QString &targetName : leadLagTargets()) {
+        const int target = static_cast<int>(std::lower_bound(all.names.begin(), all.names.end(), targetName) - all.names.begin());
+        const bool known = target < all.names.size() && all.names[target] == targetName;
+        std::vector<std::pair<int, int>> counts(static_cast<std::size_t>(all.names.size())); // (count, of)
+        int followers = 0; // sessions t+1 raising the target
+        int transitions = 0; // sessions that have a session before them
+        for (const Sequence &sequence : all.clients) {
+            for (std::size_t t = 0; t + 1 < sequence.size(); ++t) {
+                const bool next = known && sequence[t + 1].has(target);
+                ++transitions;
+                followers += next ? 1 : 0;
+                for (const auto &entry : sequence[t].session->themes) {
+                    if (entry.first == target)
+                        continue;
+                    auto &[count, of] = counts[static_cast<std::size_t>(entry.first)];
+                    ++of;
+                    count += next ? 1 : 0;
+                }
+            }
+        }
+        const double base = transitions > 0 ? round2(double(followers) / transitions) : 0.0;
+        QList<LeadLag> found;
+        for (std::size_t theme = 0; theme < counts.size(); ++theme) {
+            if (counts[theme].first > 0)
+                found.append({all.names[static_cast<qsizetype>(theme)], targetName, counts[theme].first, counts[theme].second, base});
+        }
+        std::stable_sort(found.begin(), found.end(), [](const LeadLag &x, const LeadLag &y) {
+            // count/of compared exactly: x.count/x.of > y.count/y.of; then count; then name (built in name order)
+            const long lhs = long(x.count) * y.of;
+            const long rhs = long(y.count) * x.of;
+            if (lhs != rhs)
+                return lhs > rhs;
+            return x.count > y.count;
+        });
+        report.leadLag.append(found);
+    }
+}
+
+void fillAttendance(Report &report, const Sequences &all)
+{
+    AttendanceSummary &a = report.attendance;
+    a.missed = all.missed;
+    for (const Sequence &sequence : all.clients) {
+        a.attended += static_cast<int>(sequence.size());
+        for (std::size_t i = 1; i < sequence.size(); ++i) {
+            const int gap = static_cast<int>((sequence[i].session->date - sequence[i - 1].session->date).days());
+            a.gapsDays.append(gap);
+            a.longestGapDays = std::max(a.longestGapDays, gap);
+        }
+    }
+}
+
+void fillMeasures(Report &report, const QList<model::Measure> &measures, const Range &range)
+{
+    for (const model::Measure &m : measures) {
+        if (m.date >= range.from && m.date <= range.to)
+            report.measures[m.instrument].append({m.date, m.total, m.band});
+    }
+    for (auto &[instrument, points] : report.measures) {
+        std::stable_sort(points.begin(), points.end(),
+                         [](const MeasurePoint &x, const MeasurePoint &y) { return x.date < y.date; });
+    }
+}
+
+Report analyseRaw(const Raw &raw, const Query &query, bool perClient)
+{
+    Report report;
+    report.by = query.by;
+    const std::optional<Range> range = rangeOf(raw, query);
+    if (!range)
+        return report;
+    report.from = range->from;
+    report.to = range->to;
+    const Sequences all = sequencesOf(raw, *range);
+    fillBuckets(report, all, *range);
+    const std::vector<ThemeSummary> summary = fillSummary(report, all, perClient);
+    fillCooccurrence(report, all, summary);
+    fillLeadLag(report, all);
+    fillAttendance(report, all);
+    fillMeasures(report, raw.measures, *range);
+    return report;
+}
+
+QString iso(const std::optional<Date> &date)
+{
+    return date ? model::toIso(*date) : QString();
+}
+
+} // namespace
+
+bool SessionThemes::attended() const
+{
+    return attendance == model::Attendance::Attended || attendance == model::Attendance::Late;
+}
+
+QString toString(Trend trend)
+{
+    switch (trend) {
+    case Trend::Rising:
+        return QStringLiteral("rising");
+    case Trend::Falling:
+        return QStringLiteral("falling");
+    case Trend::Stable:
+        return QStringLiteral("stable");
+    }
+    return {};
+}
+
+const QStringList &leadLagTargets()
+{
+    static const QStringList targets{QStringLiteral("relapse"), QStringLiteral("substance-use")};
+    return targets;
+}
+
+double mannKendallZ(const QList<int> &series)
+{
+    const qsizetype n = series.size();
+    if (n < 2)
+        return 0.0;
+    long s = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        for (qsizetype j = i + 1; j < n; ++j)
+            s += (series[j] > series[i]) - (series[j] < series[i]);
+    }
+    std::map<int, long> ties;
+    for (int v : series)
+        ++ties[v];
+    double variance = double(n) * double(n - 1) * double(2 * n + 5);
+    for (const auto &[value, t] : ties)
+        variance -= double(t) * double(t - 1) * double(2 * t + 5);
+    variance /= 18.0;
+    if (variance <= 0.0 || s == 0)
+        return 0.0;
+    return (s > 0 ? double(s - 1) : double(s + 1)) / std::sqrt(variance);
+}
+
+Trend trendOf(double z, qsizetype n)
+{
+    if (n < 4)
+        return Trend::Stable;
+    if (z >= 1.96)
+        return Trend::Rising;
+    if (z <= -1.96)
+        return Trend::Falling;
+    return Trend::Stable;
+}
+
+Report analyse(const ClientHistory &client, const Query &query)
+{
+    return analyseRaw(rawOf({&client}), query, true);
+}
+
+Report analyseCaseload(const QList<ClientHistory> &clients, const Query &query)
+{
+    if (query.by == Bucketing::Session)
+        throw Error(ErrorKind::Usage, QStringLiteral("patterns"),
+                    QStringLiteral("a caseload is bucketed by week, month or quarter, not by session"));
+    QList<const ClientHistory *> all;
+    for (const ClientHistory &c : clients)
+        all.append(&c);
+    return analyseRaw(rawOf(all), query, false);
+}
+
+QJsonObject toJson(const Report &report, const QString &subjectKey, const QString &subject)
+{
+    const bool perClient = subjectKey == u"client";
+    QJsonArray buckets;
+    for (const Bucket &b : report.buckets) {
+        QJsonObject themes;
+        for (const auto &[theme, count] : b.themes)
+            themes.insert(theme, QJsonObject{{QStringLiteral("sessions"), count.sessions}, {QStringLiteral("hits"), count.hits}});
+        QJsonObject bucket{{QStringLiteral("start"), model::toIso(b.period.start)},
+                           {QStringLiteral("end"), model::toIso(b.period.end)},
+                           {QStringLiteral("sessions"), b.sessions},
+                           {QStringLiteral("themes"), themes}};
+        if (report.by == Bucketing::Session)
+            bucket.insert(QStringLiteral("session"), static_cast<double>(b.sessionId));
+        buckets.append(bucket);
+    }
+    QJsonObject summary;
+    for (const auto &[theme, t] : report.summary) {
+        QJsonObject s{{QStringLiteral("first_seen"), model::toIso(t.firstSeen)},
+                      {QStringLiteral("last_seen"), model::toIso(t.lastSeen)},
+                      {QStringLiteral("sessions"), t.sessions}};
+        if (perClient) {
+            s.insert(QStringLiteral("recurrence"),
+                     QJsonObject{{QStringLiteral("last"), t.recurrenceLast}, {QStringLiteral("in"), t.recurrenceIn}});
+            s.insert(QStringLiteral("trend"), toString(t.trend));
+        }
+        summary.insert(theme, s);
+    }
+    QJsonArray cooccurrence;
+    for (const Cooccurrence &c : report.cooccurrence)
+        cooccurrence.append(QJsonObject{{QStringLiteral("a"), c.a},
+                                        {QStringLiteral("b"), c.b},
+                                        {QStringLiteral("sessions"), c.sessions},
+                                        {QStringLiteral("lift"), c.lift}});
+    QJsonArray leadlag;
+    for (const LeadLag &l : report.leadLag)
+        leadlag.append(QJsonObject{{QStringLiteral("theme"), l.theme},
+                                   {QStringLiteral("followed_by"), l.followedBy},
+                                   {QStringLiteral("count"), l.count},
+                                   {QStringLiteral("of"), l.of},
+                                   {QStringLiteral("base_rate"), l.baseRate}});
+    QJsonObject measures;
+    for (const auto &[instrument, points] : report.measures) {
+        QJsonArray series;
+        for (const MeasurePoint &p : points)
+            series.append(QJsonObject{{QStringLiteral("date"), model::toIso(p.date)},
+                                      {QStringLiteral("total"), p.total},
+                                      {QStringLiteral("band"), p.band}});
+        measures.insert(instrument, series);
+    }
+    QJsonArray gaps;
+    for (int g : report.attendance.gapsDays)
+        gaps.append(g);
+    const auto dateOrNull = [](const std::optional<Date> &d) { return d ? QJsonValue(iso(d)) : QJsonValue(QJsonValue::Null); };
+    return QJsonObject{{subjectKey, subject},
+                       {QStringLiteral("by"), toString(report.by)},
+                       {QStringLiteral("from"), dateOrNull(report.from)},
+                       {QStringLiteral("to"), dateOrNull(report.to)},
+                       {QStringLiteral("buckets"), buckets},
+                       {QStringLiteral("summary"), summary},
+                       {QStringLiteral("cooccurrence"), cooccurrence},
+                       {QStringLiteral("leadlag"), leadlag},
+                       {QStringLiteral("measures"), measures},
+                       {QStringLiteral("attendance"),
+                        QJsonObject{{QStringLiteral("attended"), report.attendance.attended},
+                                    {QStringLiteral("missed"), report.attendance.missed},
+                                    {QStringLiteral("gaps_days"), gaps},
+                                    {QStringLiteral("longest_gap_days"), report.attendance.longestGapDays}}}};
+}
+
+// ---- from the vault ------------------------------------------------------------------------------
+
+namespace {
+
+// Theme ids repeat on every row: one shared QString per id instead of one allocation per row.
+class ThemeNames
+{
+public:
+    const QString &operator()(std::string_view key)
+    {
+        auto it = m_names.find(key);
+        if (it == m_names.end()) {
+            auto stored = std::make_unique<std::string>(key);
+            const std::string_view view(*stored);
+            it = m_names.emplace(view, QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()))).first;
+            m_keys.push_back(std::move(stored));
+        }
+        return it->second;
+    }
+
+private:
+    std::map<std::string_view, QString, std::less<>> m_names;
+    std::vector<std::unique_ptr<std::string>> m_keys;
+};
+
+std::optional<SessionThemes> sessionFrom(model::Id id, std::string_view date, const sql::Statement &stmt, int timeColumn)
+{
+    SessionThemes s;
+    s.sessionId = id;
+    const auto parsed = model::parseIsoDate(date);
+    if (!parsed)
+        return std::nullopt; // the schema requires a date; a row without a usable one cannot be placed
+    s.date = *parsed;
+    if (!stmt.isNull(timeColumn))
+        s.start = model::parseTime(stmt.text(timeColumn));
+    return s;
+}
+
+model::Attendance attendanceFrom(std::string_view word)
+{
+    if (word == "late")
+        return model::Attendance::Late;
+    if (word == "no-show")
+        return model::Attendance::NoShow;
+    if (word == "cancelled")
+        return model::Attendance::Cancelled;
+    return model::Attendance::Attended;
+}
+
+// One client: their sessions, and the counted hits of their notes (process notes only when asked
+// for, and only the user's own).
+void loadOne(sql::Database &db, ClientHistory &client, bool includeProcessNotes, model::Id userId)
+{
+    auto sessions = db.prepare("SELECT s.id, s.date, s.start_time, a.attendance "
+                               "FROM session_attendees a JOIN sessions s ON s.id = a.session_id WHERE a.client_id = ?");
+    sessions.bind(1, client.clientId);
+    while (sessions.step()) {
+        if (auto s = sessionFrom(sessions.int64(0), sessions.utf8(1), sessions, 2)) {
+            s->attendance = attendanceFrom(sessions.utf8(3));
+            client.sessions.append(std::move(*s));
+        }
+    }
+    std::unordered_map<model::Id, SessionThemes *> byId;
+    for (SessionThemes &s : client.sessions)
+        byId.emplace(s.sessionId, &s);
+    ThemeNames names;
+    auto hits = db.prepare("SELECT n.session_id, h.theme FROM notes n JOIN theme_hits h ON h.note_id = n.id "
+                           "WHERE n.client_id = ? AND h.decision <> 'rejected' "
+                           "AND (n.kind = 'progress' OR (? AND n.author_id = ?))");
+    hits.bind(1, client.clientId).bind(2, includeProcessNotes ? 1 : 0).bind(3, userId);
+    while (hits.step()) {
+        const auto found = byId.find(hits.int64(0));
+        if (found != byId.end())
+            ++found->second->themes[names(hits.utf8(1))];
+    }
+}
+
+// A caseload straight into the analysis's dense form: three plain scans (sessions, attendees, each
+// note's counted themes) joined here. Joins in SQL seek row by row into tables whose pages hold
+// note text, and decrypting those pages was most of the time.
+struct Caseload
+{
+    Raw raw;
+    std::vector<std::pair<model::Id, QString>> clients; // same order as raw.clients
+};
+
+Caseload loadAll(sql::Database &db, std::optional<model::Id> therapistId)
+{
+    Caseload out;
+    std::unordered_map<model::Id, std::size_t> slot; // client id → index
+    {
+        // Two statements rather than "?1 = 0 OR …", which would keep SQLite from its index.
+        auto stmt = db.prepare(therapistId ? "SELECT id, code FROM clients WHERE id IN "
+                                             "(SELECT client_id FROM notes WHERE author_id = ?) ORDER BY code"
+                                           : "SELECT id, code FROM clients ORDER BY code");
+        if (therapistId)
+            stmt.bind(1, *therapistId);
+        while (stmt.step()) {
+            slot.emplace(stmt.int64(0), out.clients.size());
+            out.clients.emplace_back(stmt.int64(0), stmt.text(1));
+        }
+    }
+    out.raw.clients.resize(out.clients.size());
+    // Ids are dense row ids: vectors indexed by id instead of hash maps (150,000 sessions).
+    struct When
+    {
+        model::Date date;
+        std::optional<model::TimeOfDay> start;
+    };
+    std::vector<std::optional<When>> sessions;
+    {
+        auto stmt = db.prepare("SELECT id, date, start_time FROM sessions ORDER BY id");
+        while (stmt.step()) {
+            const model::Id id = stmt.int64(0);
+            if (id <= 0 || id > 1'000'000'000)
+                continue;
+            if (auto s = sessionFrom(id, stmt.utf8(1), stmt, 2)) {
+                if (static_cast<std::size_t>(id) >= sessions.size())
+                    sessions.resize(static_cast<std::size_t>(id) + 1);
+                sessions[static_cast<std::size_t>(id)] = When{s->date, s->start};
+            }
+        }
+    }
+    // session id → its attendees' entries (client index, session index, next entry of the session)
+    struct Entry
+    {
+        std::size_t client;
+        std::size_t session;
+        std::int32_t next;
+    };
+    std::vector<std::int32_t> firstEntry(sessions.size(), -1);
+    std::vector<Entry> entries;
+    entries.reserve(sessions.size());
+    {
+        auto stmt = db.prepare("SELECT session_id, client_id, attendance FROM session_attendees");
+        while (stmt.step()) {
+            const model::Id sessionId = stmt.int64(0);
+            const auto client = slot.find(stmt.int64(1));
+            if (client == slot.end() || sessionId <= 0 || static_cast<std::size_t>(sessionId) >= sessions.size()
+                || !sessions[static_cast<std::size_t>(sessionId)])
+                continue;
+            const When &when = *sessions[static_cast<std::size_t>(sessionId)];
+            auto &list = out.raw.clients[client->second];
+            const model::Attendance attendance = attendanceFrom(stmt.utf8(2));
+            auto &head = firstEntry[static_cast<std::size_t>(sessionId)];
+            entries.push_back({client->second, list.size(), head});
+            head = static_cast<std::int32_t>(entries.size() - 1);
+            list.push_back({sessionId, when.date, when.start,
+                            attendance == model::Attendance::Attended || attendance == model::Attendance::Late, {}});
+        }
+    }
+    const auto sessionOf = [&](model::Id clientId, model::Id sessionId) -> RawSession * {
+        const auto client = slot.find(clientId);
+        if (client == slot.end() || sessionId <= 0 || static_cast<std::size_t>(sessionId) >= firstEntry.size())
+            return nullptr;
+        for (std::int32_t e = firstEntry[static_cast<std::size_t>(sessionId)]; e >= 0; e = entries[static_cast<std::size_t>(e)].next) {
+            const Entry &entry = entries[static_cast<std::size_t>(e)];
+            if (entry.client == client->second)
+                return &out.raw.clients[entry.client][entry.session];
+        }
+        return nullptr;
+    };
+    // Theme words repeat on every row: number them by their bytes, making a QString once per word.
+    std::map<std::string, int, std::less<>> numbers;
+    auto stmt = db.prepare("SELECT client_id, session_id, themes FROM note_themes WHERE kind = 'progress' AND themes <> ''");
+    while (stmt.step()) {
+        RawSession *found = sessionOf(stmt.int64(0), stmt.int64(1));
+        if (!found)
+            continue;
+        RawSession &s = *found;
+        // "abandonment 2,relapse 1"
+        std::string_view rest = stmt.utf8(2);
+        while (!rest.empty()) {
+            const std::size_t comma = rest.find(',');
+            const std::string_view item = rest.substr(0, comma);
+            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            const std::size_t space = item.rfind(' ');
+            if (space == std::string_view::npos)
+                continue;
+            int hits = 0;
+            for (char c : item.substr(space + 1))
+                hits = (c >= '0' && c <= '9') ? hits * 10 + (c - '0') : hits;
+            const std::string_view word = item.substr(0, space);
+            auto number = numbers.find(word);
+            if (number == numbers.end()) {
+                const QString theme = QString::fromUtf8(word.data(), static_cast<qsizetype>(word.size()));
+                number = numbers.emplace(std::string(word), out.raw.number(theme)).first;
+            }
+            // A session with two notes (two authors) adds up.
+            const auto at = std::find_if(s.themes.begin(), s.themes.end(), [&](const auto &t) { return t.first == number->second; });
+            if (at != s.themes.end())
+                at->second += hits;
+            else
+                s.themes.emplace_back(number->second, hits);
+        }
+    }
+    {
+        auto measures = db.prepare("SELECT client_id, date, instrument, total, band FROM measures ORDER BY date, id");
+        while (measures.step()) {
+            if (!slot.count(measures.int64(0)))
+                continue;
+            model::Measure m;
+            m.clientId = measures.int64(0);
+            m.date = model::parseIsoDate(measures.utf8(1)).value_or(model::Date());
+            m.instrument = measures.text(2);
+            m.total = static_cast<int>(measures.int64(3));
+            m.band = measures.text(4);
+            out.raw.measures.append(m);
+        }
+    }
+    normalise(out.raw);
+    return out;
+}
+
+} // namespace
+
+ClientHistory loadClient(vault::Vault &vault, const QString &code, bool includeProcessNotes)
+{
+    const auto client = vault.client(code);
+    if (!client)
+        throw Error(ErrorKind::Usage, QStringLiteral("patterns"), QStringLiteral("no client with that code"));
+    ClientHistory history;
+    history.clientId = client->id;
+    history.clientCode = client->code;
+    loadOne(vault.database(), history, includeProcessNotes, vault.currentUser().id);
+    history.measures = vault.measures(code);
+    return history;
+}
+
+QList<ClientHistory> loadCaseload(vault::Vault &vault, std::optional<model::Id> therapistId)
+{
+    const Caseload caseload = loadAll(vault.database(), therapistId);
+    QList<ClientHistory> list;
+    for (std::size_t i = 0; i < caseload.clients.size(); ++i) {
+        ClientHistory c;
+        c.clientId = caseload.clients[i].first;
+        c.clientCode = caseload.clients[i].second;
+        for (const RawSession &r : caseload.raw.clients[i]) {
+            SessionThemes s;
+            s.sessionId = r.sessionId;
+            s.date = r.date;
+            s.start = r.start;
+            s.attendance = r.attended ? model::Attendance::Attended : model::Attendance::NoShow;
+            for (const auto &[number, hits] : r.themes)
+                s.themes[caseload.raw.names[number]] = hits;
+            c.sessions.append(std::move(s));
+        }
+        for (const model::Measure &m : caseload.raw.measures) {
+            if (m.clientId == c.clientId)
+                c.measures.append(m);
+        }
+        list.append(std::move(c));
+    }
+    return list;
+}
+
+Report caseloadReport(vault::Vault &vault, const Query &query, std::optional<model::Id> therapistId)
+{
+    if (query.by == Bucketing::Session)
+        throw Error(ErrorKind::Usage, QStringLiteral("patterns"),
+                    QStringLiteral("a caseload is bucketed by week, month or quarter, not by session"));
+    return analyseRaw(loadAll(vault.database(), therapistId).raw, query, false);
+}
+
+} // namespace uc::patterns

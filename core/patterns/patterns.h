@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/measures.h"
+#include "model/types.h"
+#include "patterns/calendar.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <map>
+#include <optional>
+
+namespace uc::vault {
+class Vault;
+}
+
+// Patterns over time: which themes recur for a client, since when, whether they are rising, what
+// tends to come before use or relapse, and the client's measures on the same time axis. The rules
+// (what counts, the trend test, lift, lead–lag) are written out in docs/patterns.md. This header is
+// the door to core/patterns.
+namespace uc::patterns {
+
+// ---- input: one client's sessions with the themes their notes raise
+
+struct SessionThemes
+{
+    model::Id sessionId = 0;
+    model::Date date;
+    std::optional<model::TimeOfDay> start;
+    model::Attendance attendance = model::Attendance::Attended;
+    // Theme id → counted hits in the client's note(s) for this session: suggestions, confirmations
+    // and manual tags; rejected hits are never in here. Themes with no counted hit are absent.
+    std::map<QString, int> themes;
+    // attended or late: the client was there. no-show and cancelled are missed.
+    [[nodiscard]] bool attended() const;
+};
+
+struct ClientHistory
+{
+    model::Id clientId = 0;
+    QString clientCode;
+    QList<SessionThemes> sessions; // any order; analyse() sorts by date, start time, id
+    QList<model::Measure> measures;
+};
+
+struct Query
+{
+    Bucketing by = Bucketing::Month;
+    std::optional<model::Date> from; // inclusive
+    std::optional<model::Date> to; // inclusive
+};
+
+// ---- output
+
+enum class Trend { Rising, Falling, Stable };
+QString toString(Trend trend);
+
+struct ThemeCount
+{
+    int sessions = 0; // attended sessions in the bucket whose note raises the theme
+    int hits = 0; // counted hits in them
+};
+
+struct Bucket
+{
+    Period period; // clipped to the query's from..to; by session: start == end == the date
+    model::Id sessionId = 0; // by session only
+    int sessions = 0; // attended sessions (a missed one is not a bucket by session)
+    std::map<QString, ThemeCount> themes; // themes present only
+};
+
+struct ThemeSummary
+{
+    model::Date firstSeen;
+    model::Date lastSeen;
+    int sessions = 0;
+    // In how many of the last recurrenceWindow attended sessions of the range (fewer when there are
+    // fewer sessions: last is then the number of sessions).
+    int recurrenceLast = 0;
+    int recurrenceIn = 0;
+    Trend trend = Trend::Stable;
+    double trendZ = 0.0; // Mann–Kendall Z over per-session presence
+};
+
+struct Cooccurrence
+{
+    QString a; // a < b
+    QString b;
+    int sessions = 0; // attended sessions raising both
+    double lift = 0.0; // sessions·N / (sessions(a)·sessions(b)), two decimals
+};
+
+struct LeadLag
+{
+    QString theme; // present in session t
+    QString followedBy; // "substance-use" or "relapse", present in session t+1
+    int count = 0; // sessions t with theme whose next attended session raises followedBy
+    int of = 0; // sessions t with theme that have a next attended session
+    double baseRate = 0.0; // share of sessions t+1 (every t) raising followedBy, two decimals
+};
+
+struct AttendanceSummary
+{
+    int attended = 0;
+    int missed = 0; // no-show and cancelled
+    QList<int> gapsDays; // days between consecutive attended sessions
+    int longestGapDays = 0;
+};
+
+struct MeasurePoint
+{
+    model::Date date;
+    int total = 0;
+    QString band;
+};
+
+struct Report
+{
+    Bucketing by = Bucketing::Month;
+    std::optional<model::Date> from; // the range analysed; unset when there is nothing in it
+    std::optional<model::Date> to;
+    QList<Bucket> buckets;
+    std::map<QString, ThemeSummary> summary;
+    QList<Cooccurrence> cooccurrence; // most sessions first, then higher lift, then names
+    QList<LeadLag> leadLag; // by followedBy, then count/of highest first, then count, then theme
+    std::map<QString, QList<MeasurePoint>> measures; // instrument id → date order
+    AttendanceSummary attendance;
+};
+
+constexpr int recurrenceWindow = 6;
+// Themes whose appearance in the session before is tested: the client's use and relapse.
+[[nodiscard]] const QStringList &leadLagTargets();
+
+// Mann–Kendall over a series (ties corrected, continuity corrected); Z ≥ 1.96 rising, Z ≤ −1.96
+// falling (two-sided, α = 0.05), stable otherwise and for fewer than 4 values.
+[[nodiscard]] double mannKendallZ(const QList<int> &series);
+[[nodiscard]] Trend trendOf(double z, qsizetype n);
+
+// One client's patterns over the query's range. Error(Usage) when from > to.
+[[nodiscard]] Report analyse(const ClientHistory &client, const Query &query);
+// A caseload: buckets and co-occurrence summed over clients' sessions; summaries without
+// recurrence and trend (those are per client); lead–lag pooled over each client's own sequence.
+[[nodiscard]] Report analyseCaseload(const QList<ClientHistory> &clients, const Query &query);
+
+// The CLI's JSON (issue #5): {"client","by","from","to","buckets","summary","cooccurrence",
+// "leadlag","measures"} plus "attendance". subjectKey is "client" or "caseload".
+[[nodiscard]] QJsonObject toJson(const Report &report, const QString &subjectKey, const QString &subject);
+
+// ---- from the vault
+
+// The client's sessions, counted theme hits and measures. Process notes count only when asked for
+// and only the current user's own.
+[[nodiscard]] ClientHistory loadClient(vault::Vault &vault, const QString &code, bool includeProcessNotes = false);
+// Every client, or those with a note written by therapistId. Missed sessions come back as no-show
+// (the caseload loader keeps only attended or missed).
+[[nodiscard]] QList<ClientHistory> loadCaseload(vault::Vault &vault, std::optional<model::Id> therapistId = std::nullopt);
+// analyseCaseload(loadCaseload(…)) without building per-session maps: the fast path for charts.
+[[nodiscard]] Report caseloadReport(vault::Vault &vault, const Query &query,
+                                    std::optional<model::Id> therapistId = std::nullopt);
+
+} // namespace uc::patterns
