@@ -713,8 +713,12 @@ int cmdPatterns(const Args &args)
         }
         print(line);
     }
+    // Findings only: a theme followed by use or relapse more often than the base rate (--json has all).
     for (const QJsonValue &value : out.value(QLatin1String("leadlag")).toArray()) {
         const QJsonObject l = value.toObject();
+        const double share = double(l.value(QLatin1String("count")).toInt()) / l.value(QLatin1String("of")).toInt(1);
+        if (l.value(QLatin1String("of")).toInt() < 2 || share <= l.value(QLatin1String("base_rate")).toDouble())
+            continue;
         print(QStringLiteral("  %1 preceded %2 in %3 of %4 sessions (base rate %5%)")
                   .arg(l.value(QLatin1String("theme")).toString(), l.value(QLatin1String("followed_by")).toString())
                   .arg(l.value(QLatin1String("count")).toInt())
