@@ -1396,8 +1396,11 @@ void addProcessNotes(Practice &p, std::uint32_t seed)
 {
     Rng r = stream(seed, 0, Purpose::Process);
     QList<Meeting> added;
-    for (const auto &[code, from] : {std::pair{u"C-0106"_s, day(2024, 6, 1)}, std::pair{u"C-0106"_s, day(2025, 5, 1)},
-                                     std::pair{u"C-0104"_s, day(2024, 10, 1)}}) {
+    for (const auto &wanted : {std::pair{u"C-0106"_s, day(2024, 6, 1)}, std::pair{u"C-0106"_s, day(2025, 5, 1)},
+                               std::pair{u"C-0104"_s, day(2024, 10, 1)}}) {
+        // Named copies, not structured bindings: clang 14 (the fuzz preset) cannot capture those.
+        const QString code = wanted.first;
+        const model::Date from = wanted.second;
         const auto client
             = std::find_if(p.clients.cbegin(), p.clients.cend(), [&](const Profile &who) { return who.code == code; });
         const int c = static_cast<int>(client - p.clients.cbegin());
@@ -1639,7 +1642,9 @@ void signAndAmend(vault::Vault &vault, const Practice &p)
          u"Plan unchanged."_s},
         {Beat::Anniversary, u"Correction: the lapse lasted three days, not two, as Pt clarified by phone."_s},
     };
-    for (const auto &[beat, text] : addenda) {
+    for (const auto &addendum : addenda) {
+        const Beat beat = addendum.first;
+        const QString &text = addendum.second;
         const auto first = std::find_if(p.visits.begin(), p.visits.end(), [&](const Visit &v) {
             return v.beat == beat && v.note != 0 && !drafts.contains(v.note);
         });

@@ -86,6 +86,7 @@ Statement::Statement(Database &db, std::string_view sql)
 
 Statement::~Statement()
 {
+    // Back to the cache first: giveBack clears the bindings that point into m_keep.
     if (m_stmt)
         m_db->giveBack(std::move(m_sql), m_stmt);
 }
@@ -94,6 +95,7 @@ Statement::Statement(Statement &&other) noexcept
     : m_db(other.m_db)
     , m_stmt(std::exchange(other.m_stmt, nullptr))
     , m_sql(std::move(other.m_sql))
+    , m_keep(std::move(other.m_keep))
 {
 }
 
@@ -113,8 +115,15 @@ Statement &Statement::bind(int index, double value)
 
 Statement &Statement::bind(int index, const QString &value)
 {
-    const QByteArray utf8 = value.toUtf8();
-    return bind(index, std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+    // The UTF-8 copy is kept with the statement and bound in place: SQLite's own copy would be one
+    // more allocation, and each one costs an mlock/munlock pair under cipher_memory_security.
+    m_keep.push_back(value.toUtf8());
+    const QByteArray &utf8 = m_keep.back();
+    const int rc = sqlite3_bind_text64(m_stmt, index, utf8.constData(), static_cast<sqlite3_uint64>(utf8.size()),
+                                       SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK)
+        m_db->fail(rc, QStringLiteral("bind value"));
+    return *this;
 }
 
 Statement &Statement::bind(int index, std::string_view text)
@@ -171,6 +180,7 @@ void Statement::reset()
 {
     sqlite3_reset(m_stmt);
     sqlite3_clear_bindings(m_stmt);
+    m_keep.clear();
 }
 
 bool Statement::isNull(int column) const

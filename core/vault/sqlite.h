@@ -12,6 +12,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -73,6 +74,7 @@ private:
     Database *m_db;
     sqlite3_stmt *m_stmt = nullptr;
     std::string m_sql;
+    std::vector<QByteArray> m_keep; // text bound in place (SQLITE_STATIC) until reset
 };
 
 // One connection to an SQLCipher database. Not shared between threads: each thread opens its own.
