@@ -648,6 +648,41 @@ QList<model::Note> Vault::notesForClient(const QString &code, bool includeProces
     return list;
 }
 
+Id Vault::addNote(Id sessionId, const QString &clientCode, const QString &templateId, model::NoteKind kind,
+                  const QList<model::Section> &sections)
+{
+    requireWriter();
+    const QString what = QStringLiteral("add note");
+    if (!model::findTemplate(templateId))
+        badInput(what, QStringLiteral("unknown note template"));
+    const auto c = client(clientCode);
+    if (!c)
+        badInput(what, QStringLiteral("no client with that code"));
+    auto attended = m_db.prepare("SELECT 1 FROM session_attendees WHERE session_id = ? AND client_id = ?");
+    attended.bind(1, sessionId).bind(2, c->id);
+    if (!attended.step())
+        badInput(what, QStringLiteral("the client is not on that session"));
+    const QString body = model::textOf(sections);
+    const QString stamp = now();
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, created, updated) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, sessionId)
+        .bind(2, c->id)
+        .bind(3, m_user.id)
+        .bind(4, templateId)
+        .bind(5, model::toString(kind))
+        .bind(6, model::sectionsToJson(sections))
+        .bind(7, body)
+        .bind(8, stamp)
+        .bind(9, stamp)
+        .run();
+    const Id id = m_db.lastInsertId();
+    storeTags(id, body);
+    tx.commit();
+    return id;
+}
+
 void Vault::inOneTransaction(const std::function<void()> &work)
 {
     sql::Transaction tx(m_db);

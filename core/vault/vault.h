@@ -78,6 +78,11 @@ public:
     // A session with one draft note per attendee (a group note gives every member their own note).
     SessionCreated addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
                               const QList<model::Section> &sections);
+    // Another note on an existing session for one of its clients: the private process note beside
+    // the progress note, or a co-therapist's note. Error(Io) for an unknown template or client, or
+    // a client who is not on the session.
+    model::Id addNote(model::Id sessionId, const QString &clientCode, const QString &templateId, model::NoteKind kind,
+                      const QList<model::Section> &sections);
     [[nodiscard]] model::Session session(model::Id id);
     [[nodiscard]] model::Note note(model::Id id);
     [[nodiscard]] QList<model::Note> notesForClient(const QString &code, bool includeProcessNotes);

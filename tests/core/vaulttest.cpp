@@ -2,6 +2,7 @@
 // The vault as a clinician relies on it: what is written comes back, nothing readable reaches the
 // disk, the wrong person or a damaged file is refused, a signed note never changes, keys can be
 // changed and recovered, backups restore exactly, and old prototype vaults migrate without loss.
+#include "patterns/patterns.h"
 #include "vault/schema.h"
 #include "vault/vault.h"
 
@@ -247,6 +248,7 @@ private Q_SLOTS:
     void backupRestoreRoundTrip();
     void migrationFromV0();
     void migrationToV2CountsEachNotesThemes();
+    void processNoteBesideTheProgressNote();
     void newerSchemaRefused();
     void searchFindsAndRanks();
     void groupSession();
@@ -1040,6 +1042,43 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
     // And the vault keeps it in step afterwards.
     vault->tagSpan(second, QStringLiteral("coping"), 6, 10);
     QCOMPARE(themesOf(second), QStringLiteral("coping 2"));
+}
+
+// The private process note is written on the same session as the progress note: one session in
+// the record and in the patterns, the process note's themes only for its author when asked.
+void VaultTest::processNoteBesideTheProgressNote()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    auto vault = createVault(tmp.filePath(QStringLiteral("vault")));
+    vault->addClient(makeClient(QStringLiteral("C-0960"), QStringLiteral("P. Q.")));
+    vault->addClient(makeClient(QStringLiteral("C-0961"), QStringLiteral("R. S.")));
+    const auto made = vault->addSession(makeSession("2025-07-01", {QStringLiteral("C-0960")}), QStringLiteral("soap"),
+                                        model::NoteKind::Progress, soap(QStringLiteral("Pt reports anxiety before work.")));
+    const Id process = vault->addNote(made.session, QStringLiteral("C-0960"), QStringLiteral("process"),
+                                      model::NoteKind::Process,
+                                      {{QStringLiteral("Process"), QStringLiteral("She relates to me as to her mother; "
+                                                                                  "she feels abandoned when I go on leave.")}});
+    QVERIFY(process > made.notes.first());
+    QCOMPARE(vault->note(process).sessionId, made.session);
+    QCOMPARE(vault->notesForClient(QStringLiteral("C-0960"), false).size(), 1);
+    QCOMPARE(vault->notesForClient(QStringLiteral("C-0960"), true).size(), 2);
+
+    const auto withoutProcess = patterns::loadClient(*vault, QStringLiteral("C-0960"));
+    QCOMPARE(withoutProcess.sessions.size(), 1);
+    QCOMPARE(withoutProcess.sessions.first().themes.count(QStringLiteral("abandonment")), std::size_t(0));
+    const auto withProcess = patterns::loadClient(*vault, QStringLiteral("C-0960"), true);
+    QCOMPARE(withProcess.sessions.size(), 1);
+    QCOMPARE(withProcess.sessions.first().themes.count(QStringLiteral("abandonment")), std::size_t(1));
+    QCOMPARE(withProcess.sessions.first().themes.count(QStringLiteral("anxiety")), std::size_t(1));
+
+    // Only a client on the session, a known template.
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->addNote(made.session, QStringLiteral("C-0961"), QStringLiteral("process"),
+                                                  model::NoteKind::Process, {{QStringLiteral("Process"), QStringLiteral("x")}}));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->addNote(made.session, QStringLiteral("C-0960"), QStringLiteral("nonsense"),
+                                                  model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("x")}}));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->addNote(made.session + 100, QStringLiteral("C-0960"), QStringLiteral("free"),
+                                                  model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("x")}}));
 }
 
 // A vault written by a newer build is refused untouched, not half-read or downgraded.
