@@ -61,6 +61,9 @@ Patterns and measures:
            [--include-process-notes]
   patterns --caseload [--therapist NAME] --by week|month|quarter [--from D] [--to D]
   demo --vault DIR [--passphrase-file F] [--seed N]   a fictional practice to try things on
+Audit trail:
+  audit verify                      exit 0 with the entry count when whole, 4 naming the first broken entry
+  audit list [--since YYYY-MM-DD] [--user NAME]   (the second --user: whose entries to list)
   restore --from FILE --to DIR      (checked by unlocking with --user and the passphrase)
 Themes:
   tag [--codebook FILE] [--jsonl]   tag UTF-8 text from stdin (--jsonl: one {"id","text"} per line)
@@ -113,16 +116,24 @@ public:
     [[nodiscard]] QString word(qsizetype i) const { return m_words.value(i); }
     [[nodiscard]] qsizetype wordCount() const { return m_words.size(); }
     [[nodiscard]] bool has(const QString &name) const { return m_options.contains(name); }
+    // The first value given (QMultiHash::values lists the newest first).
     [[nodiscard]] QString value(const QString &name, const QString &fallback = {}) const
     {
-        return m_options.contains(name) ? m_options.value(name) : fallback;
+        return m_options.contains(name) ? m_options.values(name).constLast() : fallback;
+    }
+    // The second value given, for options a command takes again (`audit list --user U` after the
+    // signing-in --user).
+    [[nodiscard]] QString secondValue(const QString &name) const
+    {
+        const QStringList all = m_options.values(name);
+        return all.size() > 1 ? all.at(all.size() - 2) : QString();
     }
     [[nodiscard]] QStringList values(const QString &name) const { return m_options.values(name); }
     [[nodiscard]] QString required(const QString &name) const
     {
         if (!m_options.contains(name))
             usage(m_words.value(0), QStringLiteral("--%1 is required").arg(name));
-        return m_options.value(name);
+        return value(name);
     }
     [[nodiscard]] bool json() const { return has(QStringLiteral("json")); }
 
@@ -755,6 +766,55 @@ int cmdDemo(const Args &args)
     return 0;
 }
 
+int cmdAudit(const Args &args)
+{
+    const QString sub = args.word(1);
+    if (sub == u"verify") {
+        auto v = openVault(args);
+        const vault::AuditCheck check = v->verifyAudit();
+        if (!check.whole) {
+            const QString where = check.broken == 0 ? QStringLiteral("the trail's head")
+                                                    : QStringLiteral("entry %1").arg(check.broken);
+            throw Error(ErrorKind::Damaged, QStringLiteral("audit verify"),
+                        QStringLiteral("broken at %1: %2").arg(where, check.reason));
+        }
+        if (args.json())
+            printJson(QJsonObject{{QStringLiteral("whole"), true}, {QStringLiteral("entries"), static_cast<double>(check.count)}});
+        else
+            print(QStringLiteral("audit trail whole: %1 entries").arg(check.count));
+        return 0;
+    }
+    if (sub == u"list") {
+        vault::AuditFilter filter;
+        if (args.has(QStringLiteral("since")))
+            filter.since = model::toIso(parsed(model::parseDate(args.value(QStringLiteral("since"))), QStringLiteral("since"),
+                                               QStringLiteral("a date as YYYY-MM-DD")));
+        filter.user = args.secondValue(QStringLiteral("user"));
+        auto v = openVault(args);
+        const QList<vault::AuditEntry> entries = v->auditTrail(filter);
+        QJsonArray list;
+        for (const vault::AuditEntry &e : entries) {
+            if (args.json()) {
+                list.append(QJsonObject{{QStringLiteral("seq"), static_cast<double>(e.seq)},
+                                        {QStringLiteral("at"), e.at},
+                                        {QStringLiteral("user"), e.user},
+                                        {QStringLiteral("action"), e.action},
+                                        {QStringLiteral("object"), e.object},
+                                        {QStringLiteral("detail"), e.detail},
+                                        {QStringLiteral("hash"), e.hash}});
+            } else {
+                print(QStringLiteral("%1  %2  %3  %4  %5  %6")
+                          .arg(e.seq, 6)
+                          .arg(e.at, e.user.leftJustified(12), e.action.leftJustified(16), e.object.leftJustified(14), e.detail));
+            }
+        }
+        if (args.json())
+            printJson(list);
+        return 0;
+    }
+    usage(QStringLiteral("audit"), QStringLiteral("expects 'verify' or 'list'"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -784,7 +844,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("export"), cmdExport},   {QStringLiteral("backup"), cmdBackup},
         {QStringLiteral("restore"), cmdRestore}, {QStringLiteral("tag"), cmdTag},
         {QStringLiteral("measure"), cmdMeasure}, {QStringLiteral("patterns"), cmdPatterns},
-        {QStringLiteral("demo"), cmdDemo},
+        {QStringLiteral("demo"), cmdDemo},       {QStringLiteral("audit"), cmdAudit},
     };
     try {
         const Args args(raw);

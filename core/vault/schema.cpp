@@ -249,6 +249,27 @@ INSERT INTO note_themes(note_id, client_id, session_id, kind, author_id, themes)
 )sql");
 }
 
+// v2 -> v3. The audit trail: append-only by trigger, each entry chained to the one before by
+// SHA-256 (vault/audit.h); who, when, what and which object — never note text.
+void migrateTo3(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE audit(
+  seq    INTEGER PRIMARY KEY,
+  at     TEXT NOT NULL,
+  user   TEXT NOT NULL,
+  action TEXT NOT NULL,
+  object TEXT NOT NULL,
+  detail TEXT NOT NULL DEFAULT '',
+  prev   TEXT NOT NULL CHECK (length(prev) = 64),
+  hash   TEXT NOT NULL CHECK (length(hash) = 64));
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -259,7 +280,7 @@ int userVersion(sql::Database &db)
 void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
-    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2};
+    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

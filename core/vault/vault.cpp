@@ -2,6 +2,7 @@
 #include "vault/vault.h"
 
 #include "common/logging.h"
+#include "vault/audit.h"
 #include "vault/schema.h"
 
 #include <sodium.h>
@@ -217,10 +218,109 @@ Vault::~Vault()
 
 void Vault::lock() noexcept
 {
+    if (m_db.handle()) {
+        try {
+            recordEvent(QStringLiteral("lock"), QStringLiteral("vault"));
+            writeAuditHead();
+        } catch (const std::exception &) {
+            qCWarning(ucVault) << "the audit trail's head could not be written at lock";
+        }
+    }
     m_db.close();
     m_dataKey.wipe();
     unlockFolder(m_lockFd);
     m_lockFd = -1;
+}
+
+// ---- audit trail ---------------------------------------------------------------------------------
+
+void Vault::audit(const QString &action, const QString &object, const QString &detail)
+{
+    appendAudit(m_db, m_user.name, action, object, detail, now());
+}
+
+void Vault::recordEvent(const QString &action, const QString &object, const QString &detail)
+{
+    sql::Transaction tx(m_db);
+    audit(action, object, detail);
+    tx.commit();
+}
+
+void Vault::writeAuditHead()
+{
+    // The head only moves forward from a trail that still holds at the old head: a trail found cut
+    // short or replaced keeps the head that shows it, for `audit verify` to report.
+    const QJsonObject extra = m_slots.extra();
+    const QJsonObject sealed = extra.value(QLatin1String("audit_head")).toObject();
+    if (!sealed.isEmpty()) {
+        const auto old = openAuditHead(sealed, m_dataKey);
+        if (!old)
+            return;
+        if (old->count > 0) {
+            auto at = m_db.prepare("SELECT hash FROM audit WHERE seq = ?");
+            at.bind(1, static_cast<std::int64_t>(old->count));
+            if (!at.step() || at.text(0) != old->hash)
+                return;
+        }
+    }
+    KeySlots updated = m_slots;
+    QJsonObject next = extra;
+    next.insert(QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(m_db), m_dataKey));
+    updated.setExtra(next);
+    updated.save(m_dir);
+    m_slots = updated;
+}
+
+void Vault::noteFailedUnlock(const QString &dir, const QString &user) noexcept
+{
+    // The database cannot be opened without the key, so a failed attempt waits in keyslots.json
+    // (user name and time only) and joins the audit trail at the next unlock.
+    try {
+        KeySlots slots = KeySlots::load(dir);
+        QJsonObject extra = slots.extra();
+        QJsonArray failed = extra.value(QLatin1String("failed_unlocks")).toArray();
+        if (failed.size() < 1000)
+            failed.append(QJsonObject{{QStringLiteral("user"), user.left(64)}, {QStringLiteral("at"), now()}});
+        extra.insert(QStringLiteral("failed_unlocks"), failed);
+        slots.setExtra(extra);
+        slots.save(dir);
+    } catch (const std::exception &) {
+        qCWarning(ucVault) << "a failed unlock could not be recorded";
+    }
+}
+
+void Vault::recordUnlock(const QString &action)
+{
+    QJsonObject extra = m_slots.extra();
+    const QJsonArray failed = extra.value(QLatin1String("failed_unlocks")).toArray();
+    {
+        sql::Transaction tx(m_db);
+        for (const QJsonValue &f : failed) {
+            const QJsonObject o = f.toObject();
+            appendAudit(m_db, o.value(QLatin1String("user")).toString(), QStringLiteral("unlock-failed"),
+                        QStringLiteral("vault"), QStringLiteral("recorded at the next unlock"),
+                        o.value(QLatin1String("at")).toString());
+        }
+        audit(action, QStringLiteral("vault"));
+        tx.commit();
+    }
+    if (!failed.isEmpty()) {
+        extra.remove(QStringLiteral("failed_unlocks"));
+        m_slots.setExtra(extra);
+    }
+    writeAuditHead();
+}
+
+AuditCheck Vault::verifyAudit()
+{
+    return verifyAuditTrail(m_db, m_slots.extra().value(QLatin1String("audit_head")).toObject(), m_dataKey);
+}
+
+QList<AuditEntry> Vault::auditTrail(const AuditFilter &filter)
+{
+    QList<AuditEntry> entries = auditEntries(m_db, filter);
+    recordEvent(QStringLiteral("view-audit"), QStringLiteral("audit"), QStringLiteral("%1 entries").arg(entries.size()));
+    return entries;
 }
 
 Vault::Created Vault::create(const QString &dir, const QString &user, const SecretBuffer &passphrase, model::Role role,
@@ -252,12 +352,14 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
                 .bind(3, now())
                 .run();
             db.prepare("INSERT INTO vault_info(key, value) VALUES ('created', ?)").bind(1, now()).run();
+            appendAudit(db, user.trimmed(), QStringLiteral("create-vault"), QStringLiteral("vault"), {}, now());
             tx.commit();
         }
         // The key slots are written last: until they exist the folder is not a vault.
         KeySlots slots;
         slots.setUser(user.trimmed(), passphrase, dataKey, cost);
         slots.setRecovery(recovery, dataKey);
+        slots.setExtra(QJsonObject{{QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(db), dataKey)}});
         slots.save(dir);
         auto vault = std::unique_ptr<Vault>(new Vault(dir, guard.release(), std::move(db), std::move(dataKey), slots));
         vault->loadUser(user.trimmed());
@@ -293,7 +395,16 @@ std::unique_ptr<Vault> Vault::unlock(const QString &dir, const QString &user,
 
 std::unique_ptr<Vault> Vault::open(const QString &dir, const QString &user, const SecretBuffer &passphrase)
 {
-    auto vault = unlock(dir, user, [&](const KeySlots &slots) { return slots.unwrapUser(user, passphrase); });
+    auto vault = unlock(dir, user, [&](const KeySlots &slots) {
+        try {
+            return slots.unwrapUser(user, passphrase);
+        } catch (const Error &error) {
+            if (error.kind() == ErrorKind::Auth)
+                noteFailedUnlock(dir, user);
+            throw;
+        }
+    });
+    vault->recordUnlock(QStringLiteral("unlock"));
     qCInfo(ucVault) << "unlocked";
     return vault;
 }
@@ -309,6 +420,7 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
             throw Error(ErrorKind::Auth, QStringLiteral("recover"), QStringLiteral("the vault has no such user"));
         return slots.unwrapRecovery(key);
     });
+    vault->recordUnlock(QStringLiteral("recover"));
     vault->changePassphrase(newPassphrase, cost);
     return vault;
 }
@@ -338,6 +450,8 @@ void Vault::changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost)
                     QStringLiteral("the passphrase must have at least 8 characters"));
     KeySlots updated = m_slots;
     updated.setUser(m_user.name, newPassphrase, m_dataKey, cost);
+    recordEvent(QStringLiteral("change-passphrase"), QStringLiteral("user:%1").arg(m_user.id));
+    updated.setExtra(m_slots.extra());
     updated.save(m_dir);
     m_slots = updated;
 }
@@ -363,6 +477,7 @@ void Vault::addUser(const QString &name, model::Role role, const SecretBuffer &p
             .bind(2, model::toString(role))
             .bind(3, now())
             .run();
+        audit(QStringLiteral("add-user"), QStringLiteral("user:%1").arg(m_db.lastInsertId()), model::toString(role));
         tx.commit();
     }
     KeySlots updated = m_slots;
@@ -419,6 +534,7 @@ Id Vault::addClient(const model::Client &c)
     bindClientFields(stmt, c);
     stmt.bind(9, c.code).bind(10, now()).run();
     const Id id = m_db.lastInsertId();
+    audit(QStringLiteral("create-client"), QStringLiteral("client:%1").arg(id));
     tx.commit();
     return id;
 }
@@ -436,6 +552,7 @@ void Vault::updateClient(const model::Client &c)
     stmt.bind(9, c.id).run();
     if (m_db.changes() != 1)
         badInput(QStringLiteral("edit client"), QStringLiteral("no such client"));
+    audit(QStringLiteral("edit-client"), QStringLiteral("client:%1").arg(c.id));
     tx.commit();
 }
 
@@ -449,6 +566,7 @@ void Vault::dischargeClient(const QString &code, const model::Date &on)
         .run();
     if (m_db.changes() != 1)
         badInput(QStringLiteral("discharge client"), QStringLiteral("no client with that code"));
+    audit(QStringLiteral("discharge-client"), QStringLiteral("client:%1").arg(client(code)->id));
     tx.commit();
 }
 
@@ -555,6 +673,8 @@ Vault::SessionCreated Vault::addSession(const model::Session &session, const QSt
         note.reset();
         created.notes.append(m_db.lastInsertId());
         storeTags(created.notes.last(), body);
+        audit(QStringLiteral("create-note"), QStringLiteral("note:%1").arg(created.notes.last()),
+              QStringLiteral("session:%1").arg(created.session));
     }
     tx.commit();
     return created;
@@ -624,6 +744,13 @@ model::Note Vault::readNote(sql::Statement &s) const
 
 model::Note Vault::note(Id id)
 {
+    model::Note n = loadNote(id);
+    recordEvent(QStringLiteral("view-note"), QStringLiteral("note:%1").arg(id));
+    return n;
+}
+
+model::Note Vault::loadNote(Id id)
+{
     auto stmt = m_db.prepare(std::string(noteSelect) + "WHERE n.id = ?");
     stmt.bind(1, id);
     if (!stmt.step())
@@ -637,6 +764,15 @@ model::Note Vault::note(Id id)
 }
 
 QList<model::Note> Vault::notesForClient(const QString &code, bool includeProcessNotes)
+{
+    QList<model::Note> list = loadNotesForClient(code, includeProcessNotes);
+    if (const auto c = client(code))
+        recordEvent(QStringLiteral("view-notes"), QStringLiteral("client:%1").arg(c->id),
+                    QStringLiteral("%1 notes%2").arg(list.size()).arg(includeProcessNotes ? QStringLiteral(", process notes included") : QString()));
+    return list;
+}
+
+QList<model::Note> Vault::loadNotesForClient(const QString &code, bool includeProcessNotes)
 {
     QList<model::Note> list;
     auto stmt = m_db.prepare(std::string(noteSelect)
@@ -679,6 +815,7 @@ Id Vault::addNote(Id sessionId, const QString &clientCode, const QString &templa
         .run();
     const Id id = m_db.lastInsertId();
     storeTags(id, body);
+    audit(QStringLiteral("create-note"), QStringLiteral("note:%1").arg(id), QStringLiteral("session:%1").arg(sessionId));
     tx.commit();
     return id;
 }
@@ -719,6 +856,7 @@ Id Vault::addMeasure(const QString &clientCode, const model::Date &date, const Q
         .bind(8, now())
         .run();
     const Id id = m_db.lastInsertId();
+    audit(QStringLiteral("add-measure"), QStringLiteral("client:%1").arg(c->id), instrument);
     tx.commit();
     return id;
 }
@@ -748,7 +886,7 @@ QList<model::Measure> Vault::measures(const QString &clientCode)
 void Vault::saveDraft(Id noteId, const QList<model::Section> &sections)
 {
     requireWriter();
-    const model::Note n = note(noteId);
+    const model::Note n = loadNote(noteId);
     if (n.status != model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, QStringLiteral("edit note"),
                     QStringLiteral("the note is signed and cannot change; add an addendum"));
@@ -763,13 +901,14 @@ void Vault::saveDraft(Id noteId, const QList<model::Section> &sections)
         .bind(4, noteId)
         .run();
     storeTags(noteId, body);
+    audit(QStringLiteral("edit-draft"), QStringLiteral("note:%1").arg(noteId));
     tx.commit();
 }
 
 void Vault::deleteDraft(Id noteId)
 {
     requireWriter();
-    const model::Note n = note(noteId);
+    const model::Note n = loadNote(noteId);
     if (n.status != model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, QStringLiteral("delete note"), QStringLiteral("a signed note cannot be deleted"));
     if (n.authorId != m_user.id)
@@ -778,6 +917,7 @@ void Vault::deleteDraft(Id noteId)
     m_db.prepare("DELETE FROM theme_hits WHERE note_id = ?").bind(1, noteId).run();
     m_db.prepare("DELETE FROM note_themes WHERE note_id = ?").bind(1, noteId).run();
     m_db.prepare("DELETE FROM notes WHERE id = ?").bind(1, noteId).run();
+    audit(QStringLiteral("delete-draft"), QStringLiteral("note:%1").arg(noteId));
     tx.commit();
 }
 
@@ -801,7 +941,7 @@ QString Vault::canonicalContent(const model::Note &n) const
 void Vault::sign(Id noteId)
 {
     requireWriter();
-    model::Note n = note(noteId);
+    model::Note n = loadNote(noteId);
     if (n.status != model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, QStringLiteral("sign note"), QStringLiteral("the note is already signed"));
     if (n.authorId != m_user.id)
@@ -819,12 +959,13 @@ void Vault::sign(Id noteId)
         .bind(3, hash)
         .bind(4, noteId)
         .run();
+    audit(QStringLiteral("sign"), QStringLiteral("note:%1").arg(noteId));
     tx.commit();
 }
 
 bool Vault::verifySignature(Id noteId)
 {
-    const model::Note n = note(noteId);
+    const model::Note n = loadNote(noteId);
     if (n.status == model::NoteStatus::Draft)
         return false;
     return sha256Hex(canonicalContent(n).toUtf8()) == n.contentHash;
@@ -836,7 +977,7 @@ Id Vault::addAddendum(Id noteId, const QString &text)
     const QString what = QStringLiteral("add addendum");
     if (text.trimmed().isEmpty())
         badInput(what, QStringLiteral("the addendum is empty"));
-    const model::Note n = note(noteId);
+    const model::Note n = loadNote(noteId);
     if (n.status == model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is a draft: edit it instead"));
     const QString signedAt = now();
@@ -855,6 +996,7 @@ Id Vault::addAddendum(Id noteId, const QString &text)
         .bind(5, hash)
         .run();
     const Id id = m_db.lastInsertId();
+    audit(QStringLiteral("addendum"), QStringLiteral("note:%1").arg(noteId), QStringLiteral("addendum:%1").arg(id));
     tx.commit();
     return id;
 }
@@ -909,6 +1051,7 @@ void Vault::setCodebookEdits(const QByteArray &json)
         .bind(2, m_user.id)
         .bind(3, now())
         .run();
+    audit(QStringLiteral("edit-codebook"), QStringLiteral("codebook:%1").arg(m_db.lastInsertId()));
     tx.commit();
     m_codebook = std::move(book);
     m_tagger.reset();
@@ -990,20 +1133,22 @@ void Vault::storeTags(Id noteId, const QString &text)
             insert.bind(1, noteId).bind(2, t.id).bind(3, e.start).bind(4, e.end).bind(5, e.text).bind(6, e.rule).run();
             insert.reset();
         }
-    }    refreshNoteThemes(noteId);
+    }
+    refreshNoteThemes(noteId);
 }
 
 void Vault::retag(Id noteId)
 {
-    const model::Note n = note(noteId);
+    const model::Note n = loadNote(noteId);
     sql::Transaction tx(m_db);
     storeTags(noteId, n.text());
+    audit(QStringLiteral("retag"), QStringLiteral("note:%1").arg(noteId));
     tx.commit();
 }
 
 QList<model::ThemeTag> Vault::themeTags(Id noteId)
 {
-    (void)note(noteId); // refuses notes this user may not read
+    (void)loadNote(noteId); // refuses notes this user may not read
     QList<model::ThemeTag> tags;
     auto stmt = m_db.prepare("SELECT h.id, h.note_id, h.theme, h.start, h.end, h.evidence, h.rule, h.decision, "
                              "u.name, h.decided_at FROM theme_hits h LEFT JOIN users u ON u.id = h.decided_by "
@@ -1028,7 +1173,7 @@ void Vault::decide(Id tagId, model::TagDecision decision)
     if (!find.step())
         badInput(what, QStringLiteral("no theme suggestion with that id"));
     const Id noteId = find.int64(0);
-    (void)note(noteId);
+    (void)loadNote(noteId);
     if (find.text(1) == QLatin1String("manual"))
         throw Error(ErrorKind::Conflict, what, QStringLiteral("a manual tag is the clinician's own; remove it instead"));
     sql::Transaction tx(m_db);
@@ -1039,6 +1184,8 @@ void Vault::decide(Id tagId, model::TagDecision decision)
         .bind(4, tagId)
         .run();
     refreshNoteThemes(noteId);
+    audit(QStringLiteral("decide-theme"), QStringLiteral("note:%1").arg(noteId),
+          QStringLiteral("tag:%1 %2").arg(tagId).arg(model::toString(decision)));
     tx.commit();
 }
 
@@ -1048,7 +1195,7 @@ Id Vault::tagSpan(Id noteId, const QString &theme, int start, int end)
     requireWriter();
     if (!codebook().find(theme))
         badInput(what, QStringLiteral("the codebook has no such theme"));
-    const model::Note n = note(noteId);
+    const model::Note n = loadNote(noteId);
     const QList<uint> codePoints = n.text().toUcs4();
     if (start < 0 || end <= start || end > codePoints.size())
         badInput(what, QStringLiteral("the words chosen are not inside the note"));
@@ -1067,13 +1214,17 @@ Id Vault::tagSpan(Id noteId, const QString &theme, int start, int end)
         .run();
     const Id id = m_db.lastInsertId();
     refreshNoteThemes(noteId);
+    audit(QStringLiteral("tag-words"), QStringLiteral("note:%1").arg(noteId), QStringLiteral("tag:%1 %2").arg(id).arg(theme));
     tx.commit();
     return id;
 }
 
 QList<model::SearchHit> Vault::search(const QString &query, int limit)
 {
-    return searchNotes(m_db, query, m_user.id, limit);
+    QList<model::SearchHit> hits = searchNotes(m_db, query, m_user.id, limit);
+    // What was searched for is never recorded: only that a search ran and what it returned.
+    recordEvent(QStringLiteral("search"), QStringLiteral("notes"), QStringLiteral("%1 results").arg(hits.size()));
+    return hits;
 }
 
 QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id userId, int limit)
@@ -1145,7 +1296,7 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
     QJsonArray sessions;
     QList<Id> seenSessions;
     QJsonArray notes;
-    for (const model::Note &n : notesForClient(code, includeProcessNotes)) {
+    for (const model::Note &n : loadNotesForClient(code, includeProcessNotes)) {
         if (!seenSessions.contains(n.sessionId)) {
             seenSessions.append(n.sessionId);
             const model::Session s = session(n.sessionId);
@@ -1226,6 +1377,8 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
                                   "consent of the individual whose information is being disclosed or as otherwise "
                                   "permitted by 42 CFR part 2."));
     }
+    recordEvent(QStringLiteral("export"), QStringLiteral("client:%1").arg(c->id),
+                includeProcessNotes ? QStringLiteral("process notes included") : QString());
     return out;
 }
 
@@ -1270,6 +1423,7 @@ void Vault::backup(const QString &file)
     }
     QByteArray bytes = QByteArray(backupMagic);
     const QByteArray slots = m_slots.toJson();
+    recordEvent(QStringLiteral("backup"), QStringLiteral("vault"));
     bytes += QByteArray::number(slots.size()) + '\n' + slots + exported.readAll();
     exported.close();
     QFile::remove(exportPath);
@@ -1306,6 +1460,7 @@ void Vault::restore(const QString &backupFile, const QString &dir, const QString
         auto vault = open(dir, user, passphrase);
         if (!vault->verifyIntegrity())
             throw Error(ErrorKind::Damaged, what, QStringLiteral("the backup's database is damaged"));
+        vault->recordEvent(QStringLiteral("restore"), QStringLiteral("vault"));
     } catch (...) {
         for (const QString &name : QDir(dir).entryList(QDir::Files | QDir::Hidden))
             QFile::remove(QDir(dir).filePath(name));

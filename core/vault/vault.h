@@ -6,6 +6,7 @@
 #include "model/measures.h"
 #include "model/types.h"
 #include "themes/tagger.h"
+#include "vault/audit.h"
 #include "vault/keyslots.h"
 #include "vault/sqlite.h"
 
@@ -133,6 +134,14 @@ public:
     // PRAGMA integrity_check and cipher_integrity_check over every page.
     [[nodiscard]] bool verifyIntegrity();
 
+    // ---- audit trail (who did what and when; never note text)
+    // Appends an event the vault cannot see itself (a print, a report) for the current user.
+    void recordEvent(const QString &action, const QString &object, const QString &detail = {});
+    // Walks the whole chain and compares it with the head kept in keyslots.json.
+    [[nodiscard]] AuditCheck verifyAudit();
+    // The entries, oldest first; reading them is itself recorded.
+    [[nodiscard]] QList<AuditEntry> auditTrail(const AuditFilter &filter = {});
+
     [[nodiscard]] sql::Database &database() { return m_db; }
 
 private:
@@ -141,6 +150,14 @@ private:
                                          const std::function<SecretBuffer(const KeySlots &)> &unwrap);
     void loadUser(const QString &name);
     void requireWriter() const;
+    // The note with the reader's permission checked, without recording a view (internal reads).
+    [[nodiscard]] model::Note loadNote(model::Id id);
+    [[nodiscard]] QList<model::Note> loadNotesForClient(const QString &code, bool includeProcessNotes);
+    // Appends to the audit trail inside the caller's transaction.
+    void audit(const QString &action, const QString &object, const QString &detail = {});
+    void writeAuditHead();
+    void recordUnlock(const QString &action);
+    static void noteFailedUnlock(const QString &dir, const QString &user) noexcept;
     [[nodiscard]] model::Note readNote(sql::Statement &stmt) const;
     [[nodiscard]] QString canonicalContent(const model::Note &note) const;
     // Stores the tagger's view of a note inside the caller's transaction.

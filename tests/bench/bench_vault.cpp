@@ -12,6 +12,8 @@
 #include "vault/vault.h"
 #include "model/types.h"
 
+#include <optional>
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -273,8 +275,53 @@ void BM_Unlock(benchmark::State &state)
     }
 }
 
+// The audit trail (issue #7): one entry appended in its own transaction (what a view costs), and
+// one appended inside a save's transaction (what it adds to a save: no commit of its own).
+void BM_AuditAppend(benchmark::State &state)
+{
+    QTemporaryDir tmp;
+    auto v = vault::Vault::create(tmp.filePath(QStringLiteral("v")), QStringLiteral("bench"),
+                                  SecretBuffer::copyOf(std::string_view("benchmark passphrase")), model::Role::Therapist,
+                                  vault::KdfCost::testOnly())
+                 .vault;
+    const bool own = state.range(0) == 1;
+    std::optional<sql::Transaction> outer; // the save's transaction the entry joins
+    if (!own)
+        outer.emplace(v->database());
+    for (auto _ : state) {
+        if (own)
+            v->recordEvent(QStringLiteral("view-note"), QStringLiteral("note:12345"));
+        else
+            vault::appendAudit(v->database(), QStringLiteral("bench"), QStringLiteral("view-note"), QStringLiteral("note:12345"),
+                               {}, QStringLiteral("2026-11-26T00:00:00.000Z"));
+    }
+    if (outer)
+        outer->commit();
+}
+
+// Verifying a trail of 100,000 entries: every hash recomputed, then the head compared.
+void BM_AuditVerify(benchmark::State &state)
+{
+    QTemporaryDir tmp;
+    auto v = vault::Vault::create(tmp.filePath(QStringLiteral("v")), QStringLiteral("bench"),
+                                  SecretBuffer::copyOf(std::string_view("benchmark passphrase")), model::Role::Therapist,
+                                  vault::KdfCost::testOnly())
+                 .vault;
+    v->inOneTransaction([&] {
+        for (int i = 0; i < 100000; ++i)
+            vault::appendAudit(v->database(), QStringLiteral("bench"), QStringLiteral("view-note"),
+                               QStringLiteral("note:%1").arg(i), QStringLiteral("12 results"), QStringLiteral("2026-11-26T00:00:00.000Z"));
+    });
+    for (auto _ : state) {
+        const vault::AuditCheck check = v->verifyAudit();
+        benchmark::DoNotOptimize(check.count);
+    }
+}
+
 } // namespace
 
+BENCHMARK(BM_AuditAppend)->ArgName("own_transaction")->Arg(0)->Arg(1)->Iterations(500)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_AuditVerify)->Iterations(3)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_BulkImport)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(1)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SingleSave)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(1000)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_PointRead)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();

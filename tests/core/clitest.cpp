@@ -23,6 +23,7 @@ private Q_SLOTS:
     void tagPrintsThemesWithEvidence();
     void measuresAreScoredAndRefusedWhole();
     void patternsPrintTheContractJson();
+    void auditVerifyAndList(); // last: it damages the trail's head
 
 private:
     struct Run
@@ -404,6 +405,51 @@ void CliTest::patternsPrintTheContractJson()
     for (const QJsonValue &b : c.value(QLatin1String("buckets")).toArray())
         sessions += b.toObject().value(QLatin1String("sessions")).toInt();
     QVERIFY(sessions >= 4); // C-PAT's 3 and C-0142's
+}
+
+void CliTest::auditVerifyAndList()
+{
+    const Run whole = cli({QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(whole.code, 0);
+    QVERIFY2(whole.out.startsWith("audit trail whole: "), whole.out.constData());
+
+    // --user twice: the first signs in, the second names whose entries to list.
+    const Run listed = cli({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--since"), QStringLiteral("2020-01-01"),
+                            QStringLiteral("--json"), QStringLiteral("--user"), QStringLiteral("alice")});
+    QCOMPARE(listed.code, 0);
+    const QJsonArray entries = QJsonDocument::fromJson(listed.out).array();
+    QVERIFY(entries.size() > 10);
+    const QJsonObject first = entries.at(0).toObject();
+    QCOMPARE(first.value(QLatin1String("seq")).toInt(), 1);
+    QCOMPARE(first.value(QLatin1String("action")).toString(), QStringLiteral("create-vault"));
+    for (const char *key : {"seq", "at", "user", "action", "object", "detail", "hash"})
+        QVERIFY2(first.contains(QLatin1String(key)), key);
+    for (const QJsonValue &e : entries)
+        QCOMPARE(e.toObject().value(QLatin1String("user")).toString(), QStringLiteral("alice"));
+    const Run nobody = cli({QStringLiteral("--vault"), m_vault, QStringLiteral("--user"), QStringLiteral("alice"),
+                            QStringLiteral("--passphrase-file"), m_pass, QStringLiteral("audit"), QStringLiteral("list"),
+                            QStringLiteral("--json"), QStringLiteral("--user"), QStringLiteral("nobody-at-all")},
+                           false);
+    QCOMPARE(nobody.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(nobody.out).array().size(), 0);
+
+    // The head kept in keyslots.json, altered by hand: exit 4, naming where.
+    const QString slotsPath = m_vault + QStringLiteral("/keyslots.json");
+    QFile slotsFile(slotsPath);
+    QVERIFY(slotsFile.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(slotsFile.readAll()).object();
+    slotsFile.close();
+    QJsonObject extra = root.value(QLatin1String("extra")).toObject();
+    QJsonObject head = extra.value(QLatin1String("audit_head")).toObject();
+    head.insert(QStringLiteral("count"), 1);
+    extra.insert(QStringLiteral("audit_head"), head);
+    root.insert(QStringLiteral("extra"), extra);
+    QVERIFY(slotsFile.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    slotsFile.write(QJsonDocument(root).toJson());
+    slotsFile.close();
+    const Run broken = cli({QStringLiteral("audit"), QStringLiteral("verify")});
+    QCOMPARE(broken.code, 4);
+    QVERIFY2(broken.err.startsWith("undercurrent-cli: audit verify: broken at the trail's head"), broken.err.constData());
 }
 
 QTEST_GUILESS_MAIN(CliTest)
