@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -551,27 +550,6 @@ QJsonObject toJson(const Report &report, const QString &subjectKey, const QStrin
 
 namespace {
 
-// Theme ids repeat on every row: one shared QString per id instead of one allocation per row.
-class ThemeNames
-{
-public:
-    const QString &operator()(std::string_view key)
-    {
-        auto it = m_names.find(key);
-        if (it == m_names.end()) {
-            auto stored = std::make_unique<std::string>(key);
-            const std::string_view view(*stored);
-            it = m_names.emplace(view, QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()))).first;
-            m_keys.push_back(std::move(stored));
-        }
-        return it->second;
-    }
-
-private:
-    std::map<std::string_view, QString, std::less<>> m_names;
-    std::vector<std::unique_ptr<std::string>> m_keys;
-};
-
 std::optional<SessionThemes> sessionFrom(model::Id id, std::string_view date, const sql::Statement &stmt, int timeColumn)
 {
     SessionThemes s;
@@ -612,7 +590,6 @@ void loadOne(sql::Database &db, ClientHistory &client, bool includeProcessNotes,
     std::unordered_map<model::Id, SessionThemes *> byId;
     for (SessionThemes &s : client.sessions)
         byId.emplace(s.sessionId, &s);
-    ThemeNames names;
     auto hits = db.prepare("SELECT n.session_id, h.theme FROM notes n JOIN theme_hits h ON h.note_id = n.id "
                            "WHERE n.client_id = ? AND h.decision <> 'rejected' "
                            "AND (n.kind = 'progress' OR (? AND n.author_id = ?))");
@@ -620,7 +597,7 @@ void loadOne(sql::Database &db, ClientHistory &client, bool includeProcessNotes,
     while (hits.step()) {
         const auto found = byId.find(hits.int64(0));
         if (found != byId.end())
-            ++found->second->themes[names(hits.utf8(1))];
+            ++found->second->themes[hits.text(1)];
     }
 }
 

@@ -652,29 +652,13 @@ Vault::SessionCreated Vault::addSession(const model::Session &session, const QSt
     const QString sectionsJson = model::sectionsToJson(sections);
     const QString body = model::textOf(sections);
     auto attendee = m_db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
-    auto note = m_db.prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, "
-                             "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     for (const auto &a : session.attendees) {
         const auto c = client(a.clientCode);
         if (!c)
             badInput(what, QStringLiteral("no client with that code"));
         attendee.bind(1, created.session).bind(2, c->id).bind(3, model::toString(a.attendance)).run();
         attendee.reset();
-        note.bind(1, created.session)
-            .bind(2, c->id)
-            .bind(3, m_user.id)
-            .bind(4, templateId)
-            .bind(5, model::toString(kind))
-            .bind(6, sectionsJson)
-            .bind(7, body)
-            .bind(8, stamp)
-            .bind(9, stamp)
-            .run();
-        note.reset();
-        created.notes.append(m_db.lastInsertId());
-        storeTags(created.notes.last(), body);
-        audit(QStringLiteral("create-note"), QStringLiteral("note:%1").arg(created.notes.last()),
-              QStringLiteral("session:%1").arg(created.session));
+        created.notes.append(insertNote(created.session, c->id, templateId, kind, sectionsJson, body, stamp));
     }
     tx.commit();
     return created;
@@ -798,17 +782,23 @@ Id Vault::addNote(Id sessionId, const QString &clientCode, const QString &templa
     attended.bind(1, sessionId).bind(2, c->id);
     if (!attended.step())
         badInput(what, QStringLiteral("the client is not on that session"));
-    const QString body = model::textOf(sections);
-    const QString stamp = now();
     sql::Transaction tx(m_db);
+    const Id id = insertNote(sessionId, c->id, templateId, kind, model::sectionsToJson(sections), model::textOf(sections), now());
+    tx.commit();
+    return id;
+}
+
+Id Vault::insertNote(Id sessionId, Id clientId, const QString &templateId, model::NoteKind kind,
+                     const QString &sectionsJson, const QString &body, const QString &stamp)
+{
     m_db.prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, created, updated) "
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, sessionId)
-        .bind(2, c->id)
+        .bind(2, clientId)
         .bind(3, m_user.id)
         .bind(4, templateId)
         .bind(5, model::toString(kind))
-        .bind(6, model::sectionsToJson(sections))
+        .bind(6, sectionsJson)
         .bind(7, body)
         .bind(8, stamp)
         .bind(9, stamp)
@@ -816,7 +806,6 @@ Id Vault::addNote(Id sessionId, const QString &clientCode, const QString &templa
     const Id id = m_db.lastInsertId();
     storeTags(id, body);
     audit(QStringLiteral("create-note"), QStringLiteral("note:%1").arg(id), QStringLiteral("session:%1").arg(sessionId));
-    tx.commit();
     return id;
 }
 

@@ -160,6 +160,9 @@ private:
     static void noteFailedUnlock(const QString &dir, const QString &user) noexcept;
     [[nodiscard]] model::Note readNote(sql::Statement &stmt) const;
     [[nodiscard]] QString canonicalContent(const model::Note &note) const;
+    // Inserts a draft note, tags it and records it, inside the caller's transaction.
+    model::Id insertNote(model::Id sessionId, model::Id clientId, const QString &templateId, model::NoteKind kind,
+                         const QString &sectionsJson, const QString &body, const QString &stamp);
     // Stores the tagger's view of a note inside the caller's transaction.
     void storeTags(model::Id noteId, const QString &text);
     // Rewrites the note's row of counted themes (note_themes) from its hits, in the caller's transaction.
