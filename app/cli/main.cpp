@@ -10,6 +10,8 @@
 #include "themes/tagger.h"
 #include "vault/vault.h"
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
@@ -61,6 +63,14 @@ Patterns and measures:
            [--include-process-notes]
   patterns --caseload [--therapist NAME] --by week|month|quarter [--from D] [--to D]
   demo --vault DIR [--passphrase-file F] [--seed N]   a fictional practice to try things on
+Supervision:
+  supervise assign --therapist T --supervisor S --mode review|must-cosign
+  supervise list
+  queue                             notes waiting on a supervisor, by therapist, oldest first
+  note cosign ID | note return ID --comment-file F | note comment ID --text-file F
+  agreement start --therapist T [--sample N]     a blind agreement check on N signed notes (20)
+  agreement rate CHECK --note ID --themes a,b    your themes for one note, before seeing its tags
+  agreement report CHECK            Cohen's kappa per theme: supervisor, therapist, tagger
 Audit trail:
   audit verify                      exit 0 with the entry count when whole, 4 naming the first broken entry
   audit list [--since YYYY-MM-DD] [--user NAME]   (the second --user: whose entries to list)
@@ -267,6 +277,13 @@ QJsonObject noteJson(Vault &v, const model::Note &n)
                                    {QStringLiteral("text"), a.text},
                                    {QStringLiteral("signed_at"), a.signedAt},
                                    {QStringLiteral("content_hash"), a.contentHash}});
+    QJsonArray comments;
+    for (const auto &c : v.comments(n.id))
+        comments.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(c.id)},
+                                    {QStringLiteral("author"), c.author},
+                                    {QStringLiteral("returned"), c.returned},
+                                    {QStringLiteral("text"), c.text},
+                                    {QStringLiteral("created"), c.created}});
     return {{QStringLiteral("id"), static_cast<double>(n.id)},
             {QStringLiteral("session"), static_cast<double>(n.sessionId)},
             {QStringLiteral("client"), n.clientCode},
@@ -280,7 +297,12 @@ QJsonObject noteJson(Vault &v, const model::Note &n)
             {QStringLiteral("signed_by"), n.signedBy},
             {QStringLiteral("signed_at"), n.signedAt},
             {QStringLiteral("content_hash"), n.contentHash},
-            {QStringLiteral("addenda"), addenda}};
+            {QStringLiteral("cosigned_by"), n.cosignedBy},
+            {QStringLiteral("cosigned_at"), n.cosignedAt},
+            {QStringLiteral("cosign_hash"), n.cosignHash},
+            {QStringLiteral("complete"), n.complete()},
+            {QStringLiteral("addenda"), addenda},
+            {QStringLiteral("comments"), comments}};
 }
 
 // ---- commands --------------------------------------------------------------------------------
@@ -459,15 +481,18 @@ int cmdNote(const Args &args)
 {
     const QString sub = args.word(1);
     const model::Id id = parseId(args.word(2), QStringLiteral("note ") + sub);
-    static const QStringList known = {QStringLiteral("show"), QStringLiteral("edit"), QStringLiteral("sign"),
-                                      QStringLiteral("verify"), QStringLiteral("addendum")};
+    static const QStringList known = {QStringLiteral("show"),   QStringLiteral("edit"),   QStringLiteral("sign"),
+                                      QStringLiteral("verify"), QStringLiteral("addendum"), QStringLiteral("cosign"),
+                                      QStringLiteral("return"), QStringLiteral("comment")};
     if (!known.contains(sub))
-        usage(QStringLiteral("note"), QStringLiteral("expects show, edit, sign, verify or addendum"));
+        usage(QStringLiteral("note"), QStringLiteral("expects show, edit, sign, verify, addendum, cosign, return or comment"));
     QString text;
     if (sub == QLatin1String("edit"))
         text = readTextFile(args.required(QStringLiteral("note-file")), QStringLiteral("note file"));
-    if (sub == QLatin1String("addendum"))
+    if (sub == QLatin1String("addendum") || sub == QLatin1String("comment"))
         text = readTextFile(args.required(QStringLiteral("text-file")), QStringLiteral("text file"));
+    if (sub == QLatin1String("return"))
+        text = readTextFile(args.required(QStringLiteral("comment-file")), QStringLiteral("comment file"));
     auto v = openVault(args);
     if (sub == QLatin1String("show")) {
         const model::Note n = v->note(id);
@@ -481,14 +506,31 @@ int cmdNote(const Args &args)
             print(n.text());
             if (n.status != model::NoteStatus::Draft)
                 print(QStringLiteral("Signed by %1 at %2 (SHA-256 %3)").arg(n.signedBy, n.signedAt, n.contentHash));
+            if (n.status == model::NoteStatus::Cosigned)
+                print(QStringLiteral("Co-signed by %1 at %2 (SHA-256 %3)").arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
+            else if (n.status == model::NoteStatus::Signed && n.cosignRequired)
+                print(QStringLiteral("Not complete: the author's supervision requires a co-signature"));
             for (const auto &a : v->addenda(n.id))
                 print(QStringLiteral("Addendum by %1 at %2:\n%3").arg(a.author, a.signedAt, a.text));
+            for (const auto &c : v->comments(n.id))
+                print(QStringLiteral("%1 by %2 at %3:\n%4")
+                          .arg(c.returned ? QStringLiteral("Returned") : QStringLiteral("Comment"), c.author, c.created, c.text));
         }
     } else if (sub == QLatin1String("edit")) {
         const model::Note n = v->note(id);
         v->saveDraft(id, model::sectionsFromText(text, n.templateId));
     } else if (sub == QLatin1String("sign")) {
         v->sign(id);
+    } else if (sub == QLatin1String("cosign")) {
+        v->cosign(id);
+    } else if (sub == QLatin1String("return")) {
+        const auto comment = v->returnNote(id, text);
+        if (args.json())
+            printJson(QJsonObject{{QStringLiteral("comment"), static_cast<double>(comment)}});
+    } else if (sub == QLatin1String("comment")) {
+        const auto comment = v->comment(id, text);
+        if (args.json())
+            printJson(QJsonObject{{QStringLiteral("comment"), static_cast<double>(comment)}});
     } else if (sub == QLatin1String("verify")) {
         if (!v->verifySignature(id))
             throw Error(ErrorKind::Damaged, QStringLiteral("note verify"),
@@ -815,6 +857,167 @@ int cmdAudit(const Args &args)
     usage(QStringLiteral("audit"), QStringLiteral("expects 'verify' or 'list'"));
 }
 
+int cmdSupervise(const Args &args)
+{
+    const QString sub = args.word(1);
+    if (sub == u"assign") {
+        const QString therapist = args.required(QStringLiteral("therapist"));
+        const QString supervisor = args.required(QStringLiteral("supervisor"));
+        const auto mode = parsed(model::parseSupervisionMode(args.required(QStringLiteral("mode"))), QStringLiteral("mode"),
+                                 QStringLiteral("review or must-cosign"));
+        auto v = openVault(args);
+        v->assignSupervision(therapist, supervisor, mode);
+        print(QStringLiteral("%1 supervises %2 (%3)").arg(supervisor, therapist, model::toString(mode)));
+        return 0;
+    }
+    if (sub == u"list") {
+        auto v = openVault(args);
+        QJsonArray list;
+        for (const model::Supervision &s : v->supervision()) {
+            if (args.json())
+                list.append(QJsonObject{{QStringLiteral("therapist"), s.therapist},
+                                        {QStringLiteral("supervisor"), s.supervisor},
+                                        {QStringLiteral("mode"), model::toString(s.mode)},
+                                        {QStringLiteral("assigned_by"), s.assignedBy},
+                                        {QStringLiteral("assigned_at"), s.assignedAt}});
+            else
+                print(QStringLiteral("%1  supervised by %2  %3  since %4")
+                          .arg(s.therapist.leftJustified(16), s.supervisor.leftJustified(16),
+                               model::toString(s.mode).leftJustified(11), s.assignedAt.left(10)));
+        }
+        if (args.json())
+            printJson(list);
+        return 0;
+    }
+    usage(QStringLiteral("supervise"), QStringLiteral("expects 'assign' or 'list'"));
+}
+
+int cmdQueue(const Args &args)
+{
+    auto v = openVault(args);
+    const QList<model::QueueItem> queue = v->reviewQueue();
+    const model::Date today = boost::gregorian::day_clock::universal_day();
+    QJsonArray list;
+    for (const model::QueueItem &q : queue) {
+        const auto signedOn = model::parseDate(q.signedAt.left(10));
+        const int waiting = signedOn ? static_cast<int>((today - *signedOn).days()) : 0;
+        const QString status = q.returned ? QStringLiteral("returned") : QStringLiteral("awaiting-cosign");
+        if (args.json()) {
+            list.append(QJsonObject{{QStringLiteral("note"), static_cast<double>(q.noteId)},
+                                    {QStringLiteral("client"), q.clientCode},
+                                    {QStringLiteral("date"), model::toIso(q.sessionDate)},
+                                    {QStringLiteral("therapist"), q.therapist},
+                                    {QStringLiteral("supervisor"), q.supervisor},
+                                    {QStringLiteral("mode"), model::toString(q.mode)},
+                                    {QStringLiteral("signed_at"), q.signedAt},
+                                    {QStringLiteral("waiting_days"), waiting},
+                                    {QStringLiteral("status"), status},
+                                    {QStringLiteral("comments"), q.comments}});
+        } else {
+            print(QStringLiteral("note %1  %2  %3  %4  signed %5 (%6 days)  %7%8")
+                      .arg(q.noteId, 6)
+                      .arg(q.therapist.leftJustified(14), q.clientCode.leftJustified(10), model::toIso(q.sessionDate),
+                           q.signedAt.left(10))
+                      .arg(waiting)
+                      .arg(q.returned ? QStringLiteral("returned, waiting for an addendum")
+                                      : (q.mode == model::SupervisionMode::MustCosign ? QStringLiteral("co-signature required")
+                                                                                       : QStringLiteral("co-signature optional")),
+                           q.comments > 0 ? QStringLiteral(", %1 comments").arg(q.comments) : QString()));
+        }
+    }
+    if (args.json())
+        printJson(list);
+    else if (queue.isEmpty())
+        print(QStringLiteral("nothing waiting"));
+    return 0;
+}
+
+QJsonArray agreementJson(const QList<themes::ThemeAgreement> &rows)
+{
+    QJsonArray list;
+    for (const themes::ThemeAgreement &a : rows)
+        list.append(QJsonObject{{QStringLiteral("theme"), a.theme},
+                                {QStringLiteral("notes"), a.notes},
+                                {QStringLiteral("both"), a.bothPresent},
+                                {QStringLiteral("only_first"), a.onlyFirst},
+                                {QStringLiteral("only_second"), a.onlySecond},
+                                {QStringLiteral("neither"), a.bothAbsent},
+                                {QStringLiteral("observed"), a.observed},
+                                {QStringLiteral("kappa"), a.kappa ? QJsonValue(*a.kappa) : QJsonValue()}});
+    return list;
+}
+
+int cmdAgreement(const Args &args)
+{
+    const QString sub = args.word(1);
+    if (sub == u"start") {
+        const QString therapist = args.required(QStringLiteral("therapist"));
+        bool ok = true;
+        const int sample = args.has(QStringLiteral("sample")) ? args.value(QStringLiteral("sample")).toInt(&ok) : 20;
+        if (!ok)
+            usage(QStringLiteral("agreement start"), QStringLiteral("--sample needs a number"));
+        auto v = openVault(args);
+        const Vault::AgreementSample s = v->startAgreementCheck(therapist, sample);
+        QJsonArray notes;
+        QStringList ids;
+        for (model::Id id : s.notes) {
+            notes.append(static_cast<double>(id));
+            ids.append(QString::number(id));
+        }
+        if (args.json())
+            printJson(QJsonObject{{QStringLiteral("check"), static_cast<double>(s.check)},
+                                  {QStringLiteral("therapist"), s.therapist},
+                                  {QStringLiteral("notes"), notes}});
+        else
+            print(QStringLiteral("agreement check %1: %2 notes of %3 to rate blind: %4")
+                      .arg(s.check)
+                      .arg(s.notes.size())
+                      .arg(s.therapist, ids.join(QStringLiteral(", "))));
+        return 0;
+    }
+    const model::Id check = parseId(args.word(2), QStringLiteral("agreement ") + sub);
+    if (sub == u"rate") {
+        const model::Id note = parseId(args.required(QStringLiteral("note")), QStringLiteral("agreement rate --note"));
+        if (!args.has(QStringLiteral("themes")))
+            usage(QStringLiteral("agreement rate"), QStringLiteral("--themes is required (empty for none)"));
+        const QStringList themes = args.value(QStringLiteral("themes")).split(u',', Qt::SkipEmptyParts);
+        auto v = openVault(args);
+        v->rateBlind(check, note, themes);
+        return 0;
+    }
+    if (sub == u"report") {
+        auto v = openVault(args);
+        const Vault::AgreementReport r = v->agreementReport(check);
+        if (args.json()) {
+            printJson(QJsonObject{{QStringLiteral("check"), static_cast<double>(r.check)},
+                                  {QStringLiteral("therapist"), r.therapist},
+                                  {QStringLiteral("supervisor"), r.supervisor},
+                                  {QStringLiteral("sampled"), r.sampled},
+                                  {QStringLiteral("rated"), r.rated},
+                                  {QStringLiteral("supervisor_therapist"), agreementJson(r.supervisorTherapist)},
+                                  {QStringLiteral("supervisor_tagger"), agreementJson(r.supervisorTagger)},
+                                  {QStringLiteral("therapist_tagger"), agreementJson(r.therapistTagger)}});
+            return 0;
+        }
+        print(QStringLiteral("Agreement check %1: %2 of %3 notes of %4 rated by %5")
+                  .arg(r.check)
+                  .arg(r.rated)
+                  .arg(r.sampled)
+                  .arg(r.therapist, r.supervisor));
+        auto kappa = [](const themes::ThemeAgreement &a) {
+            return a.kappa ? QString::number(*a.kappa, 'f', 2) : QStringLiteral("n/a");
+        };
+        print(QStringLiteral("%1  %2  %3  %4").arg(QStringLiteral("theme").leftJustified(28), QStringLiteral("sup-ther"),
+                                                   QStringLiteral("sup-tagger"), QStringLiteral("ther-tagger")));
+        for (qsizetype i = 0; i < r.supervisorTherapist.size(); ++i)
+            print(QStringLiteral("%1  %2  %3  %4")
+                      .arg(r.supervisorTherapist.at(i).theme.leftJustified(28), kappa(r.supervisorTherapist.at(i)).leftJustified(8),
+                           kappa(r.supervisorTagger.at(i)).leftJustified(10), kappa(r.therapistTagger.at(i))));
+        return 0;
+    }
+    usage(QStringLiteral("agreement"), QStringLiteral("expects 'start', 'rate' or 'report'"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -845,6 +1048,8 @@ int main(int argc, char *argv[])
         {QStringLiteral("restore"), cmdRestore}, {QStringLiteral("tag"), cmdTag},
         {QStringLiteral("measure"), cmdMeasure}, {QStringLiteral("patterns"), cmdPatterns},
         {QStringLiteral("demo"), cmdDemo},       {QStringLiteral("audit"), cmdAudit},
+        {QStringLiteral("supervise"), cmdSupervise}, {QStringLiteral("queue"), cmdQueue},
+        {QStringLiteral("agreement"), cmdAgreement},
     };
     try {
         const Args args(raw);

@@ -53,6 +53,8 @@ constexpr std::array tagDecisions{std::pair{TagDecision::Suggested, "suggested"}
 constexpr std::array noteKinds{std::pair{NoteKind::Progress, "progress"}, std::pair{NoteKind::Process, "process"}};
 constexpr std::array noteStatuses{std::pair{NoteStatus::Draft, "draft"}, std::pair{NoteStatus::Signed, "signed"},
                                   std::pair{NoteStatus::Cosigned, "cosigned"}};
+constexpr std::array supervisionModes{std::pair{SupervisionMode::Review, "review"},
+                                      std::pair{SupervisionMode::MustCosign, "must-cosign"}};
 
 } // namespace
 
@@ -63,6 +65,8 @@ QString toString(Setting value) { return wordOf(settings, value); }
 QString toString(Attendance value) { return wordOf(attendances, value); }
 QString toString(NoteKind value) { return wordOf(noteKinds, value); }
 QString toString(NoteStatus value) { return wordOf(noteStatuses, value); }
+QString toString(SupervisionMode value) { return wordOf(supervisionModes, value); }
+std::optional<SupervisionMode> parseSupervisionMode(const QString &text) { return parseWord(supervisionModes, text); }
 QString toString(TagDecision value) { return wordOf(tagDecisions, value); }
 std::optional<TagDecision> parseTagDecision(const QString &text) { return parseWord(tagDecisions, text); }
 std::optional<Role> parseRole(const QString &text) { return parseWord(roles, text); }

@@ -29,6 +29,9 @@ enum class Attendance { Attended, Late, NoShow, Cancelled };
 // 164.501), never shown in client review or exports unless explicitly asked for.
 enum class NoteKind { Progress, Process };
 enum class NoteStatus { Draft, Signed, Cosigned };
+// How a supervisor oversees a therapist: review (co-signing optional) or must-cosign (a note is
+// complete only when co-signed).
+enum class SupervisionMode { Review, MustCosign };
 
 // Each enum's canonical lowercase word ("no-show", "telehealth"), and its parser (nullopt when
 // the word is not one of ours).
@@ -39,6 +42,7 @@ QString toString(Setting value);
 QString toString(Attendance value);
 QString toString(NoteKind value);
 QString toString(NoteStatus value);
+QString toString(SupervisionMode value);
 std::optional<Role> parseRole(const QString &text);
 std::optional<ClientStatus> parseClientStatus(const QString &text);
 std::optional<Modality> parseModality(const QString &text);
@@ -46,6 +50,7 @@ std::optional<Setting> parseSetting(const QString &text);
 std::optional<Attendance> parseAttendance(const QString &text);
 std::optional<NoteKind> parseNoteKind(const QString &text);
 std::optional<NoteStatus> parseNoteStatus(const QString &text);
+std::optional<SupervisionMode> parseSupervisionMode(const QString &text);
 
 // ISO dates and times ("2025-03-01", "14:30"); nullopt for anything malformed or impossible
 // (2025-02-29, 24:00).
@@ -137,7 +142,14 @@ struct Note
     QString cosignedBy;
     QString cosignedAt;
     QString cosignHash;
+    // The author's supervision asks for a co-signature before the note is complete.
+    bool cosignRequired = false;
 
+    // Signed, and co-signed where the author's supervision requires it.
+    [[nodiscard]] bool complete() const
+    {
+        return status == NoteStatus::Cosigned || (status == NoteStatus::Signed && !cosignRequired);
+    }
     // The note's text as one string (sections joined under their headings), as indexed and tagged.
     [[nodiscard]] QString text() const { return textOf(sections); }
 };
@@ -171,6 +183,41 @@ struct ThemeTag
     QString decidedAt;
     // Counts for patterns: a suggestion or confirmation not rejected, or a manual tag.
     [[nodiscard]] bool counts() const { return decision != TagDecision::Rejected; }
+};
+
+// A supervisor's word on a note: a comment, or the comment that returned the note to its author.
+struct NoteComment
+{
+    Id id = 0;
+    Id noteId = 0;
+    QString author;
+    bool returned = false; // this comment returned the note
+    QString text;
+    QString created;
+};
+
+struct Supervision
+{
+    QString therapist;
+    QString supervisor;
+    SupervisionMode mode = SupervisionMode::Review;
+    QString assignedBy;
+    QString assignedAt;
+};
+
+// A signed note waiting for a supervisor: awaiting co-signature, or returned with a comment and
+// not yet answered by an addendum.
+struct QueueItem
+{
+    Id noteId = 0;
+    QString clientCode;
+    Date sessionDate;
+    QString therapist;
+    QString supervisor;
+    SupervisionMode mode = SupervisionMode::Review;
+    QString signedAt;
+    bool returned = false;
+    int comments = 0;
 };
 
 struct SearchHit

@@ -270,6 +270,49 @@ BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 )sql");
 }
 
+// v3 -> v4. Supervision: who supervises whom and how, supervisors' comments and returns
+// (append-only, like the notes they are about), and the blind agreement checks.
+void migrateTo4(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE supervision(
+  therapist_id  INTEGER NOT NULL REFERENCES users(id),
+  supervisor_id INTEGER NOT NULL REFERENCES users(id),
+  mode          TEXT NOT NULL CHECK (mode IN ('review', 'must-cosign')),
+  assigned_by   INTEGER NOT NULL REFERENCES users(id),
+  assigned_at   TEXT NOT NULL,
+  PRIMARY KEY (therapist_id, supervisor_id)) WITHOUT ROWID;
+CREATE INDEX supervision_supervisor ON supervision(supervisor_id);
+
+CREATE TABLE note_comments(
+  id        INTEGER PRIMARY KEY,
+  note_id   INTEGER NOT NULL REFERENCES notes(id),
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  returned  INTEGER NOT NULL DEFAULT 0 CHECK (returned IN (0, 1)),
+  text      TEXT NOT NULL CHECK (length(text) > 0),
+  created   TEXT NOT NULL);
+CREATE INDEX note_comments_note ON note_comments(note_id);
+CREATE TRIGGER note_comments_no_update BEFORE UPDATE ON note_comments
+BEGIN SELECT RAISE(ABORT, 'a comment cannot change; add another'); END;
+CREATE TRIGGER note_comments_no_delete BEFORE DELETE ON note_comments
+BEGIN SELECT RAISE(ABORT, 'a comment cannot be deleted'); END;
+
+CREATE TABLE agreement_checks(
+  id            INTEGER PRIMARY KEY,
+  supervisor_id INTEGER NOT NULL REFERENCES users(id),
+  therapist_id  INTEGER NOT NULL REFERENCES users(id),
+  created       TEXT NOT NULL);
+-- One row per sampled note; themes stays NULL until the supervisor has rated the note blind.
+CREATE TABLE agreement_ratings(
+  check_id INTEGER NOT NULL REFERENCES agreement_checks(id),
+  note_id  INTEGER NOT NULL REFERENCES notes(id),
+  position INTEGER NOT NULL,
+  themes   TEXT,
+  rated_at TEXT,
+  PRIMARY KEY (check_id, note_id)) WITHOUT ROWID;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -280,7 +323,7 @@ int userVersion(sql::Database &db)
 void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
-    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3};
+    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
 
 #include <map>
 
@@ -313,12 +314,22 @@ void Vault::recordUnlock(const QString &action)
 
 AuditCheck Vault::verifyAudit()
 {
+    require(model::Action::VerifyAudit);
     return verifyAuditTrail(m_db, m_slots.extra().value(QLatin1String("audit_head")).toObject(), m_dataKey);
 }
 
 QList<AuditEntry> Vault::auditTrail(const AuditFilter &filter)
 {
-    QList<AuditEntry> entries = auditEntries(m_db, filter);
+    require(model::Action::ReadAudit);
+    AuditFilter scoped = filter;
+    // A therapist sees what they did themselves; supervisors and auditors see everyone's.
+    if (m_user.role == model::Role::Therapist) {
+        if (!filter.user.isEmpty() && filter.user != m_user.name)
+            throw Error(ErrorKind::NotAllowed, QStringLiteral("audit list"),
+                        QStringLiteral("a therapist reads their own audit entries only"));
+        scoped.user = m_user.name;
+    }
+    QList<AuditEntry> entries = auditEntries(m_db, scoped);
     recordEvent(QStringLiteral("view-audit"), QStringLiteral("audit"), QStringLiteral("%1 entries").arg(entries.size()));
     return entries;
 }
@@ -434,17 +445,17 @@ void Vault::loadUser(const QString &name)
     m_user = {stmt.int64(0), stmt.text(1), model::parseRole(stmt.text(2)).value_or(model::Role::Auditor), stmt.text(3)};
 }
 
-void Vault::requireWriter() const
+void Vault::require(model::Action action) const
 {
-    if (m_user.role != model::Role::Therapist)
-        throw Error(ErrorKind::NotAllowed, QStringLiteral("write"),
-                    QStringLiteral("a %1 cannot change clinical records").arg(model::toString(m_user.role)));
+    if (!model::allowed(m_user.role, action))
+        throw Error(ErrorKind::NotAllowed, model::toString(action), model::refusal(m_user.role, action));
 }
 
 // ---- users and keys ----------------------------------------------------------------------------
 
 void Vault::changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost)
 {
+    require(model::Action::ChangeOwnPassphrase);
     if (newPassphrase.size() < 8)
         throw Error(ErrorKind::Usage, QStringLiteral("change passphrase"),
                     QStringLiteral("the passphrase must have at least 8 characters"));
@@ -459,8 +470,7 @@ void Vault::changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost)
 void Vault::addUser(const QString &name, model::Role role, const SecretBuffer &passphrase, KdfCost cost)
 {
     const QString what = QStringLiteral("add user");
-    if (m_user.role == model::Role::Auditor)
-        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("an auditor cannot add users"));
+    require(model::Action::ManageUsers);
     const QString clean = name.trimmed();
     if (clean.isEmpty() || clean.size() > 64)
         throw Error(ErrorKind::Usage, what, QStringLiteral("a user name of 1 to 64 characters is needed"));
@@ -518,7 +528,7 @@ void bindClientFields(sql::Statement &stmt, const model::Client &c)
 
 Id Vault::addClient(const model::Client &c)
 {
-    requireWriter();
+    require(model::Action::CreateClient);
     const QString what = QStringLiteral("add client");
     static const QRegularExpression codeShape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
     if (!codeShape.match(c.code).hasMatch())
@@ -541,7 +551,7 @@ Id Vault::addClient(const model::Client &c)
 
 void Vault::updateClient(const model::Client &c)
 {
-    requireWriter();
+    require(model::Action::EditClient);
     if (c.displayName.trimmed().isEmpty())
         badInput(QStringLiteral("edit client"), QStringLiteral("the client needs a display name"));
     sql::Transaction tx(m_db);
@@ -558,7 +568,7 @@ void Vault::updateClient(const model::Client &c)
 
 void Vault::dischargeClient(const QString &code, const model::Date &on)
 {
-    requireWriter();
+    require(model::Action::DischargeClient);
     sql::Transaction tx(m_db);
     m_db.prepare("UPDATE clients SET status = 'discharged', discharged_on = ? WHERE code = ?")
         .bind(1, model::toIso(on))
@@ -619,7 +629,7 @@ QList<model::Client> Vault::clients()
 Vault::SessionCreated Vault::addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
                                         const QList<model::Section> &sections)
 {
-    requireWriter();
+    require(model::Action::WriteNote);
     const QString what = QStringLiteral("add session");
     if (session.date.is_special())
         badInput(what, QStringLiteral("the session needs a valid date"));
@@ -694,7 +704,8 @@ namespace {
 
 constexpr auto noteSelect =
     "SELECT n.id, n.session_id, n.client_id, c.code, s.date, n.author_id, a.name, n.template, n.kind, n.status, "
-    "n.sections, n.created, n.updated, sb.name, n.signed_at, n.content_hash, cb.name, n.cosigned_at, n.cosign_hash "
+    "n.sections, n.created, n.updated, sb.name, n.signed_at, n.content_hash, cb.name, n.cosigned_at, n.cosign_hash, "
+    "EXISTS (SELECT 1 FROM supervision WHERE therapist_id = n.author_id AND mode = 'must-cosign') "
     "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
     "JOIN users a ON a.id = n.author_id LEFT JOIN users sb ON sb.id = n.signed_by "
     "LEFT JOIN users cb ON cb.id = n.cosigned_by ";
@@ -723,6 +734,7 @@ model::Note Vault::readNote(sql::Statement &s) const
     n.cosignedBy = s.text(16);
     n.cosignedAt = s.text(17);
     n.cosignHash = s.text(18);
+    n.cosignRequired = s.int64(19) != 0;
     return n;
 }
 
@@ -744,6 +756,9 @@ model::Note Vault::loadNote(Id id)
     if (n.kind == model::NoteKind::Process && n.authorId != m_user.id)
         throw Error(ErrorKind::NotAllowed, QStringLiteral("show note"),
                     QStringLiteral("a process note is readable by its author only"));
+    if (m_user.role == model::Role::Supervisor && !supervises(n.authorId))
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("show note"),
+                    QStringLiteral("a supervisor reads the notes of the therapists assigned to them only"));
     return n;
 }
 
@@ -761,8 +776,13 @@ QList<model::Note> Vault::loadNotesForClient(const QString &code, bool includePr
     QList<model::Note> list;
     auto stmt = m_db.prepare(std::string(noteSelect)
                              + "WHERE c.code = ? AND (n.kind = 'progress' OR (? AND n.author_id = ?)) "
+                               "AND (NOT ? OR n.author_id IN (SELECT therapist_id FROM supervision WHERE supervisor_id = ?)) "
                                "ORDER BY s.date, s.start_time, n.id");
-    stmt.bind(1, code).bind(2, includeProcessNotes ? 1 : 0).bind(3, m_user.id);
+    stmt.bind(1, code)
+        .bind(2, includeProcessNotes ? 1 : 0)
+        .bind(3, m_user.id)
+        .bind(4, m_user.role == model::Role::Supervisor ? 1 : 0)
+        .bind(5, m_user.id);
     while (stmt.step())
         list.append(readNote(stmt));
     return list;
@@ -771,7 +791,7 @@ QList<model::Note> Vault::loadNotesForClient(const QString &code, bool includePr
 Id Vault::addNote(Id sessionId, const QString &clientCode, const QString &templateId, model::NoteKind kind,
                   const QList<model::Section> &sections)
 {
-    requireWriter();
+    require(model::Action::WriteNote);
     const QString what = QStringLiteral("add note");
     if (!model::findTemplate(templateId))
         badInput(what, QStringLiteral("unknown note template"));
@@ -821,7 +841,7 @@ void Vault::inOneTransaction(const std::function<void()> &work)
 Id Vault::addMeasure(const QString &clientCode, const model::Date &date, const QString &instrument,
                      const QList<int> &answers)
 {
-    requireWriter();
+    require(model::Action::AddMeasure);
     const QString what = QStringLiteral("add measure");
     if (date.is_special())
         badInput(what, QStringLiteral("the measure needs a valid date"));
@@ -874,7 +894,7 @@ QList<model::Measure> Vault::measures(const QString &clientCode)
 
 void Vault::saveDraft(Id noteId, const QList<model::Section> &sections)
 {
-    requireWriter();
+    require(model::Action::WriteNote);
     const model::Note n = loadNote(noteId);
     if (n.status != model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, QStringLiteral("edit note"),
@@ -896,12 +916,17 @@ void Vault::saveDraft(Id noteId, const QList<model::Section> &sections)
 
 void Vault::deleteDraft(Id noteId)
 {
-    requireWriter();
+    require(model::Action::WriteNote);
     const model::Note n = loadNote(noteId);
     if (n.status != model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, QStringLiteral("delete note"), QStringLiteral("a signed note cannot be deleted"));
     if (n.authorId != m_user.id)
         throw Error(ErrorKind::NotAllowed, QStringLiteral("delete note"), QStringLiteral("only the author deletes a draft"));
+    auto commented = m_db.prepare("SELECT 1 FROM note_comments WHERE note_id = ? LIMIT 1");
+    commented.bind(1, noteId);
+    if (commented.step())
+        throw Error(ErrorKind::Conflict, QStringLiteral("delete note"),
+                    QStringLiteral("the draft has a supervisor's comments and stays in the record"));
     sql::Transaction tx(m_db);
     m_db.prepare("DELETE FROM theme_hits WHERE note_id = ?").bind(1, noteId).run();
     m_db.prepare("DELETE FROM note_themes WHERE note_id = ?").bind(1, noteId).run();
@@ -929,7 +954,7 @@ QString Vault::canonicalContent(const model::Note &n) const
 
 void Vault::sign(Id noteId)
 {
-    requireWriter();
+    require(model::Action::SignNote);
     model::Note n = loadNote(noteId);
     if (n.status != model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, QStringLiteral("sign note"), QStringLiteral("the note is already signed"));
@@ -957,16 +982,21 @@ bool Vault::verifySignature(Id noteId)
     const model::Note n = loadNote(noteId);
     if (n.status == model::NoteStatus::Draft)
         return false;
-    return sha256Hex(canonicalContent(n).toUtf8()) == n.contentHash;
+    if (sha256Hex(canonicalContent(n).toUtf8()) != n.contentHash)
+        return false;
+    return n.status != model::NoteStatus::Cosigned
+        || sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) == n.cosignHash;
 }
 
 Id Vault::addAddendum(Id noteId, const QString &text)
 {
-    requireWriter();
+    require(model::Action::AddAddendum);
     const QString what = QStringLiteral("add addendum");
     if (text.trimmed().isEmpty())
         badInput(what, QStringLiteral("the addendum is empty"));
     const model::Note n = loadNote(noteId);
+    if (n.authorId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("only the note's author adds an addendum"));
     if (n.status == model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is a draft: edit it instead"));
     const QString signedAt = now();
@@ -1001,6 +1031,363 @@ QList<model::Addendum> Vault::addenda(Id noteId)
     return list;
 }
 
+// ---- supervision -------------------------------------------------------------------------------
+
+bool Vault::supervises(Id therapistId)
+{
+    auto stmt = m_db.prepare("SELECT 1 FROM supervision WHERE therapist_id = ? AND supervisor_id = ?");
+    stmt.bind(1, therapistId).bind(2, m_user.id);
+    return stmt.step();
+}
+
+namespace {
+
+// The user's id and role by name; Error(Usage) naming which user is missing.
+std::pair<Id, model::Role> userByName(sql::Database &db, const QString &name, const QString &what, const QString &which)
+{
+    auto stmt = db.prepare("SELECT id, role FROM users WHERE name = ?");
+    stmt.bind(1, name);
+    if (!stmt.step())
+        throw Error(ErrorKind::Usage, what, QStringLiteral("no %1 with that name").arg(which));
+    return {stmt.int64(0), model::parseRole(stmt.text(1)).value_or(model::Role::Auditor)};
+}
+
+} // namespace
+
+void Vault::assignSupervision(const QString &therapist, const QString &supervisor, model::SupervisionMode mode)
+{
+    require(model::Action::AssignSupervision);
+    const QString what = QStringLiteral("supervise assign");
+    const auto [therapistId, therapistRole] = userByName(m_db, therapist, what, QStringLiteral("therapist"));
+    const auto [supervisorId, supervisorRole] = userByName(m_db, supervisor, what, QStringLiteral("supervisor"));
+    if (therapistRole != model::Role::Therapist)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("the supervised user must be a therapist"));
+    if (supervisorRole != model::Role::Supervisor)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("the supervising user must be a supervisor"));
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO supervision(therapist_id, supervisor_id, mode, assigned_by, assigned_at) "
+                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT(therapist_id, supervisor_id) DO UPDATE SET "
+                 "mode = excluded.mode, assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at")
+        .bind(1, therapistId)
+        .bind(2, supervisorId)
+        .bind(3, model::toString(mode))
+        .bind(4, m_user.id)
+        .bind(5, now())
+        .run();
+    audit(QStringLiteral("assign-supervision"), QStringLiteral("user:%1").arg(therapistId),
+          QStringLiteral("supervisor user:%1, %2").arg(supervisorId).arg(model::toString(mode)));
+    tx.commit();
+}
+
+QList<model::Supervision> Vault::supervision()
+{
+    require(model::Action::ReadRecords);
+    QList<model::Supervision> list;
+    auto stmt = m_db.prepare("SELECT t.name, s.name, v.mode, b.name, v.assigned_at FROM supervision v "
+                             "JOIN users t ON t.id = v.therapist_id JOIN users s ON s.id = v.supervisor_id "
+                             "JOIN users b ON b.id = v.assigned_by ORDER BY t.name, s.name");
+    while (stmt.step())
+        list.append({stmt.text(0), stmt.text(1),
+                     model::parseSupervisionMode(stmt.text(2)).value_or(model::SupervisionMode::Review), stmt.text(3),
+                     stmt.text(4)});
+    return list;
+}
+
+model::Note Vault::supervisedNote(Id noteId, const QString &what)
+{
+    model::Note n = loadNote(noteId); // a supervisor reads only their therapists' progress notes
+    if (n.kind == model::NoteKind::Process || !supervises(n.authorId))
+        throw Error(ErrorKind::NotAllowed, what,
+                    QStringLiteral("the note's author is not a therapist assigned to this supervisor"));
+    if (n.status == model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is a draft; it can be reviewed once signed"));
+    if (n.status == model::NoteStatus::Cosigned)
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is already co-signed"));
+    return n;
+}
+
+QString Vault::cosignContent(const model::Note &n, const QString &by, const QString &at)
+{
+    // The co-signature covers the note through its signed hash.
+    const QJsonObject content{{QStringLiteral("note"), static_cast<double>(n.id)},
+                              {QStringLiteral("content_hash"), n.contentHash},
+                              {QStringLiteral("cosigned_by"), by},
+                              {QStringLiteral("cosigned_at"), at}};
+    return QString::fromUtf8(QJsonDocument(content).toJson(QJsonDocument::Compact));
+}
+
+void Vault::cosign(Id noteId)
+{
+    require(model::Action::Cosign);
+    const model::Note n = supervisedNote(noteId, QStringLiteral("co-sign note"));
+    const QString at = now();
+    const QString hash = sha256Hex(cosignContent(n, m_user.name, at).toUtf8());
+    sql::Transaction tx(m_db);
+    m_db.prepare("UPDATE notes SET status = 'cosigned', cosigned_by = ?, cosigned_at = ?, cosign_hash = ? "
+                 "WHERE id = ? AND status = 'signed'")
+        .bind(1, m_user.id)
+        .bind(2, at)
+        .bind(3, hash)
+        .bind(4, noteId)
+        .run();
+    audit(QStringLiteral("cosign"), QStringLiteral("note:%1").arg(noteId));
+    tx.commit();
+}
+
+Id Vault::returnNote(Id noteId, const QString &text)
+{
+    require(model::Action::ReturnNote);
+    const QString what = QStringLiteral("return note");
+    if (text.trimmed().isEmpty())
+        badInput(what, QStringLiteral("a returned note needs a comment saying what to address"));
+    (void)supervisedNote(noteId, what);
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO note_comments(note_id, author_id, returned, text, created) VALUES (?, ?, 1, ?, ?)")
+        .bind(1, noteId)
+        .bind(2, m_user.id)
+        .bind(3, text)
+        .bind(4, now())
+        .run();
+    const Id id = m_db.lastInsertId();
+    audit(QStringLiteral("return"), QStringLiteral("note:%1").arg(noteId), QStringLiteral("comment:%1").arg(id));
+    tx.commit();
+    return id;
+}
+
+Id Vault::comment(Id noteId, const QString &text)
+{
+    require(model::Action::Comment);
+    const QString what = QStringLiteral("comment");
+    if (text.trimmed().isEmpty())
+        badInput(what, QStringLiteral("the comment is empty"));
+    const model::Note n = loadNote(noteId);
+    if (n.authorId != m_user.id && !supervises(n.authorId))
+        throw Error(ErrorKind::NotAllowed, what,
+                    QStringLiteral("comments come from the note's author or a supervisor assigned to them"));
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO note_comments(note_id, author_id, returned, text, created) VALUES (?, ?, 0, ?, ?)")
+        .bind(1, noteId)
+        .bind(2, m_user.id)
+        .bind(3, text)
+        .bind(4, now())
+        .run();
+    const Id id = m_db.lastInsertId();
+    audit(QStringLiteral("comment"), QStringLiteral("note:%1").arg(noteId), QStringLiteral("comment:%1").arg(id));
+    tx.commit();
+    return id;
+}
+
+QList<model::NoteComment> Vault::comments(Id noteId)
+{
+    (void)loadNote(noteId);
+    QList<model::NoteComment> list;
+    auto stmt = m_db.prepare("SELECT k.id, k.note_id, u.name, k.returned, k.text, k.created FROM note_comments k "
+                             "JOIN users u ON u.id = k.author_id WHERE k.note_id = ? ORDER BY k.id");
+    stmt.bind(1, noteId);
+    while (stmt.step())
+        list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.int64(3) != 0, stmt.text(4), stmt.text(5)});
+    return list;
+}
+
+QList<model::QueueItem> Vault::reviewQueue()
+{
+    require(model::Action::ReviewQueue);
+    // A note is returned while its newest return is later than its author's newest addendum.
+    // A supervisor sees each note of their therapists once; a therapist sees each of their
+    // notes once per supervisor.
+    auto stmt = m_db.prepare(
+        "SELECT n.id, c.code, s.date, a.name, su.name, v.mode, n.signed_at, "
+        "  coalesce((SELECT max(k.id) FROM note_comments k WHERE k.note_id = n.id AND k.returned = 1 "
+        "            AND k.created > coalesce((SELECT max(d.signed_at) FROM addenda d "
+        "                                      WHERE d.note_id = n.id AND d.author_id = n.author_id), '')), 0), "
+        "  (SELECT count(*) FROM note_comments k WHERE k.note_id = n.id) "
+        "FROM notes n JOIN supervision v ON v.therapist_id = n.author_id "
+        "JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+        "JOIN users a ON a.id = n.author_id JOIN users su ON su.id = v.supervisor_id "
+        "WHERE n.status = 'signed' AND n.kind = 'progress' AND (v.supervisor_id = ? OR n.author_id = ?) "
+        "ORDER BY a.name, n.signed_at, n.id, su.name");
+    stmt.bind(1, m_user.role == model::Role::Supervisor ? m_user.id : Id(-1))
+        .bind(2, m_user.role == model::Role::Therapist ? m_user.id : Id(-1));
+    QList<model::QueueItem> queue;
+    while (stmt.step()) {
+        model::QueueItem item;
+        item.noteId = stmt.int64(0);
+        item.clientCode = stmt.text(1);
+        item.sessionDate = model::parseDate(stmt.text(2)).value_or(model::Date());
+        item.therapist = stmt.text(3);
+        item.supervisor = stmt.text(4);
+        item.mode = model::parseSupervisionMode(stmt.text(5)).value_or(model::SupervisionMode::Review);
+        item.signedAt = stmt.text(6);
+        item.returned = stmt.int64(7) != 0;
+        item.comments = static_cast<int>(stmt.int64(8));
+        queue.append(item);
+    }
+    recordEvent(QStringLiteral("view-queue"), QStringLiteral("queue"), QStringLiteral("%1 notes").arg(queue.size()));
+    return queue;
+}
+
+// ---- blind agreement check -----------------------------------------------------------------------
+
+void Vault::requireNotBlind(Id noteId)
+{
+    if (m_user.role != model::Role::Supervisor)
+        return;
+    auto stmt = m_db.prepare("SELECT r.check_id FROM agreement_ratings r JOIN agreement_checks k ON k.id = r.check_id "
+                             "WHERE r.note_id = ? AND k.supervisor_id = ? AND r.themes IS NULL LIMIT 1");
+    stmt.bind(1, noteId).bind(2, m_user.id);
+    if (stmt.step())
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("show themes"),
+                    QStringLiteral("the note is in agreement check %1: rate it blind before seeing its themes")
+                        .arg(stmt.int64(0)));
+}
+
+Vault::AgreementSample Vault::startAgreementCheck(const QString &therapist, int sampleSize)
+{
+    require(model::Action::AgreementCheck);
+    const QString what = QStringLiteral("agreement check");
+    if (sampleSize < 1 || sampleSize > 200)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("a sample of 1 to 200 notes"));
+    const auto [therapistId, role] = userByName(m_db, therapist, what, QStringLiteral("therapist"));
+    if (role != model::Role::Therapist || !supervises(therapistId))
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("the therapist is not assigned to this supervisor"));
+    QList<Id> signedNotes;
+    auto find = m_db.prepare("SELECT id FROM notes WHERE author_id = ? AND kind = 'progress' AND status <> 'draft' "
+                             "ORDER BY id");
+    find.bind(1, therapistId);
+    while (find.step())
+        signedNotes.append(find.int64(0));
+    if (signedNotes.isEmpty())
+        throw Error(ErrorKind::Usage, what, QStringLiteral("the therapist has no signed notes to sample"));
+    // A partial Fisher-Yates shuffle with libsodium's unbiased generator: the therapist cannot
+    // know which notes will be drawn.
+    const int n = std::min<int>(sampleSize, static_cast<int>(signedNotes.size()));
+    for (int i = 0; i < n; ++i) {
+        const auto j = i + static_cast<int>(randombytes_uniform(static_cast<uint32_t>(signedNotes.size() - i)));
+        signedNotes.swapItemsAt(i, j);
+    }
+    AgreementSample sample;
+    sample.therapist = therapist;
+    sample.notes = signedNotes.mid(0, n);
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO agreement_checks(supervisor_id, therapist_id, created) VALUES (?, ?, ?)")
+        .bind(1, m_user.id)
+        .bind(2, therapistId)
+        .bind(3, now())
+        .run();
+    sample.check = m_db.lastInsertId();
+    auto add = m_db.prepare("INSERT INTO agreement_ratings(check_id, note_id, position) VALUES (?, ?, ?)");
+    for (qsizetype i = 0; i < sample.notes.size(); ++i) {
+        add.bind(1, sample.check).bind(2, sample.notes.at(i)).bind(3, static_cast<std::int64_t>(i)).run();
+        add.reset();
+    }
+    audit(QStringLiteral("start-agreement-check"), QStringLiteral("agreement:%1").arg(sample.check),
+          QStringLiteral("user:%1, %2 notes").arg(therapistId).arg(n));
+    tx.commit();
+    return sample;
+}
+
+Vault::AgreementSample Vault::agreementCheck(Id check)
+{
+    require(model::Action::AgreementCheck);
+    auto head = m_db.prepare("SELECT t.name FROM agreement_checks k JOIN users t ON t.id = k.therapist_id "
+                             "WHERE k.id = ? AND k.supervisor_id = ?");
+    head.bind(1, check).bind(2, m_user.id);
+    if (!head.step())
+        throw Error(ErrorKind::Usage, QStringLiteral("agreement check"), QStringLiteral("no agreement check of yours with that id"));
+    AgreementSample sample;
+    sample.check = check;
+    sample.therapist = head.text(0);
+    auto rows = m_db.prepare("SELECT note_id, themes IS NOT NULL FROM agreement_ratings WHERE check_id = ? "
+                             "ORDER BY position");
+    rows.bind(1, check);
+    while (rows.step()) {
+        sample.notes.append(rows.int64(0));
+        if (rows.int64(1) != 0)
+            sample.rated.append(rows.int64(0));
+    }
+    return sample;
+}
+
+void Vault::rateBlind(Id check, Id noteId, const QStringList &themes)
+{
+    const QString what = QStringLiteral("agreement rate");
+    const AgreementSample sample = agreementCheck(check);
+    if (!sample.notes.contains(noteId))
+        throw Error(ErrorKind::Usage, what, QStringLiteral("the note is not in that agreement check"));
+    if (sample.rated.contains(noteId))
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is already rated in that check"));
+    QStringList clean;
+    for (const QString &t : themes) {
+        const QString id = t.trimmed();
+        if (id.isEmpty())
+            continue;
+        if (!codebook().find(id))
+            throw Error(ErrorKind::Usage, what, QStringLiteral("the codebook has no theme \"%1\"").arg(id));
+        if (!clean.contains(id))
+            clean.append(id);
+    }
+    clean.sort();
+    sql::Transaction tx(m_db);
+    m_db.prepare("UPDATE agreement_ratings SET themes = ?, rated_at = ? WHERE check_id = ? AND note_id = ?")
+        .bind(1, clean.join(u' '))
+        .bind(2, now())
+        .bind(3, check)
+        .bind(4, noteId)
+        .run();
+    audit(QStringLiteral("rate-blind"), QStringLiteral("note:%1").arg(noteId), QStringLiteral("agreement:%1").arg(check));
+    tx.commit();
+}
+
+Vault::AgreementReport Vault::agreementReport(Id check)
+{
+    const AgreementSample sample = agreementCheck(check);
+    AgreementReport report;
+    report.check = check;
+    report.therapist = sample.therapist;
+    report.supervisor = m_user.name;
+    report.sampled = static_cast<int>(sample.notes.size());
+    report.rated = static_cast<int>(sample.rated.size());
+
+    // Per rated note: the supervisor's blind themes; the therapist's (what they let stand: the
+    // tagger's suggestions not rejected, and their own tags); the tagger's (all it suggested).
+    QList<QSet<QString>> bySupervisor, byTherapist, byTagger;
+    auto rating = m_db.prepare("SELECT themes FROM agreement_ratings WHERE check_id = ? AND note_id = ?");
+    auto hits = m_db.prepare("SELECT theme, decision, rule FROM theme_hits WHERE note_id = ?");
+    QSet<QString> seen;
+    for (Id note : sample.rated) {
+        rating.bind(1, check).bind(2, note);
+        rating.step();
+        const QStringList rated = rating.text(0).split(u' ', Qt::SkipEmptyParts);
+        rating.reset();
+        QSet<QString> supervisor(rated.begin(), rated.end());
+        QSet<QString> therapist;
+        QSet<QString> tagger;
+        hits.bind(1, note);
+        while (hits.step()) {
+            const QString theme = hits.text(0);
+            if (hits.text(1) != QLatin1String("rejected"))
+                therapist.insert(theme);
+            if (hits.text(2) != QLatin1String("manual"))
+                tagger.insert(theme);
+        }
+        hits.reset();
+        seen.unite(supervisor).unite(therapist).unite(tagger);
+        bySupervisor.append(supervisor);
+        byTherapist.append(therapist);
+        byTagger.append(tagger);
+    }
+    QList<QString> themeIds;
+    for (const auto &theme : codebook().themes())
+        if (seen.contains(theme.id))
+            themeIds.append(theme.id);
+    report.supervisorTherapist = themes::cohensKappa(bySupervisor, byTherapist, themeIds);
+    report.supervisorTagger = themes::cohensKappa(bySupervisor, byTagger, themeIds);
+    report.therapistTagger = themes::cohensKappa(byTherapist, byTagger, themeIds);
+    recordEvent(QStringLiteral("view-agreement"), QStringLiteral("agreement:%1").arg(check),
+                QStringLiteral("%1 notes rated").arg(report.rated));
+    return report;
+}
+
 // ---- themes ------------------------------------------------------------------------------------
 
 const themes::Codebook &Vault::codebook()
@@ -1030,8 +1417,7 @@ QByteArray Vault::codebookEdits()
 
 void Vault::setCodebookEdits(const QByteArray &json)
 {
-    if (m_user.role == model::Role::Auditor)
-        throw Error(ErrorKind::NotAllowed, QStringLiteral("edit codebook"), QStringLiteral("an auditor changes nothing"));
+    require(model::Action::EditCodebook);
     auto book = std::make_unique<themes::Codebook>(themes::Codebook::builtin());
     book->applyEdits(json); // throws with the line and reason; nothing stored
     sql::Transaction tx(m_db);
@@ -1128,6 +1514,7 @@ void Vault::storeTags(Id noteId, const QString &text)
 
 void Vault::retag(Id noteId)
 {
+    require(model::Action::WriteNote);
     const model::Note n = loadNote(noteId);
     sql::Transaction tx(m_db);
     storeTags(noteId, n.text());
@@ -1138,6 +1525,7 @@ void Vault::retag(Id noteId)
 QList<model::ThemeTag> Vault::themeTags(Id noteId)
 {
     (void)loadNote(noteId); // refuses notes this user may not read
+    requireNotBlind(noteId);
     QList<model::ThemeTag> tags;
     auto stmt = m_db.prepare("SELECT h.id, h.note_id, h.theme, h.start, h.end, h.evidence, h.rule, h.decision, "
                              "u.name, h.decided_at FROM theme_hits h LEFT JOIN users u ON u.id = h.decided_by "
@@ -1156,13 +1544,14 @@ void Vault::decide(Id tagId, model::TagDecision decision)
     const QString what = QStringLiteral("decide on theme");
     if (decision != model::TagDecision::Confirmed && decision != model::TagDecision::Rejected)
         throw Error(ErrorKind::Usage, what, QStringLiteral("a suggestion is confirmed or rejected"));
-    requireWriter();
+    require(model::Action::DecideTheme);
     auto find = m_db.prepare("SELECT note_id, decision FROM theme_hits WHERE id = ?");
     find.bind(1, tagId);
     if (!find.step())
         badInput(what, QStringLiteral("no theme suggestion with that id"));
     const Id noteId = find.int64(0);
-    (void)loadNote(noteId);
+    if (loadNote(noteId).authorId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("only the note's author decides on its themes"));
     if (find.text(1) == QLatin1String("manual"))
         throw Error(ErrorKind::Conflict, what, QStringLiteral("a manual tag is the clinician's own; remove it instead"));
     sql::Transaction tx(m_db);
@@ -1181,10 +1570,12 @@ void Vault::decide(Id tagId, model::TagDecision decision)
 Id Vault::tagSpan(Id noteId, const QString &theme, int start, int end)
 {
     const QString what = QStringLiteral("tag words");
-    requireWriter();
+    require(model::Action::DecideTheme);
     if (!codebook().find(theme))
         badInput(what, QStringLiteral("the codebook has no such theme"));
     const model::Note n = loadNote(noteId);
+    if (n.authorId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("only the note's author tags its words"));
     const QList<uint> codePoints = n.text().toUcs4();
     if (start < 0 || end <= start || end > codePoints.size())
         badInput(what, QStringLiteral("the words chosen are not inside the note"));
@@ -1210,13 +1601,14 @@ Id Vault::tagSpan(Id noteId, const QString &theme, int start, int end)
 
 QList<model::SearchHit> Vault::search(const QString &query, int limit)
 {
-    QList<model::SearchHit> hits = searchNotes(m_db, query, m_user.id, limit);
+    require(model::Action::ReadRecords);
+    QList<model::SearchHit> hits = searchNotes(m_db, query, m_user.id, limit, m_user.role == model::Role::Supervisor);
     // What was searched for is never recorded: only that a search ran and what it returned.
     recordEvent(QStringLiteral("search"), QStringLiteral("notes"), QStringLiteral("%1 results").arg(hits.size()));
     return hits;
 }
 
-QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id userId, int limit)
+QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id userId, int limit, bool supervisedOnly)
 {
     QList<model::SearchHit> hits;
     const QString match = ftsQuery(query);
@@ -1249,8 +1641,15 @@ QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id 
     auto ranked = db.prepare("SELECT notes_fts.rowid, ucrank(notes_fts) FROM notes_fts "
                              "JOIN notes n ON n.id = notes_fts.rowid "
                              "WHERE notes_fts MATCH ? AND notes_fts.rowid >= ? "
-                             "AND (n.kind = 'progress' OR n.author_id = ?) ORDER BY ucrank(notes_fts) LIMIT ?");
-    ranked.bind(1, match).bind(2, from).bind(3, userId).bind(4, limit);
+                             "AND (n.kind = 'progress' OR n.author_id = ?) "
+                             "AND (NOT ? OR n.author_id IN (SELECT therapist_id FROM supervision WHERE supervisor_id = ?)) "
+                             "ORDER BY ucrank(notes_fts) LIMIT ?");
+    ranked.bind(1, match)
+        .bind(2, from)
+        .bind(3, userId)
+        .bind(4, supervisedOnly ? 1 : 0)
+        .bind(5, userId)
+        .bind(6, limit);
     auto detail = db.prepare("SELECT c.code, s.date, n.kind, n.body FROM notes n JOIN clients c ON c.id = n.client_id "
                              "JOIN sessions s ON s.id = n.session_id WHERE n.id = ?");
     while (ranked.step()) {
@@ -1268,6 +1667,7 @@ QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id 
 
 QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
 {
+    require(model::Action::ExportRecord);
     const auto c = client(code);
     if (!c)
         badInput(QStringLiteral("export"), QStringLiteral("no client with that code"));
@@ -1373,6 +1773,7 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
 
 void Vault::backup(const QString &file)
 {
+    require(model::Action::Backup);
     const QString what = QStringLiteral("backup");
     const QString exportPath = file + QStringLiteral(".db.tmp");
     QFile::remove(exportPath);

@@ -4,13 +4,16 @@
 #include "common/error.h"
 #include "common/secret.h"
 #include "model/measures.h"
+#include "model/permissions.h"
 #include "model/types.h"
+#include "themes/agreement.h"
 #include "themes/tagger.h"
 #include "vault/audit.h"
 #include "vault/keyslots.h"
 #include "vault/sqlite.h"
 
 #include <QJsonObject>
+#include <QStringList>
 #include <QList>
 #include <QString>
 
@@ -97,6 +100,52 @@ public:
     model::Id addAddendum(model::Id noteId, const QString &text);
     [[nodiscard]] QList<model::Addendum> addenda(model::Id noteId);
 
+    // ---- supervision
+    // Assigns a supervisor to a therapist, or changes how an existing assignment works. Done by
+    // a supervisor; both users must hold those roles.
+    void assignSupervision(const QString &therapist, const QString &supervisor, model::SupervisionMode mode);
+    [[nodiscard]] QList<model::Supervision> supervision();
+    // Co-signs a signed note of a supervised therapist: records the supervisor, the time and the
+    // SHA-256 of the note's own hash with the co-signature. The note's text is untouched.
+    void cosign(model::Id noteId);
+    // Sends a signed note back to its author with a comment; it is returned until the author
+    // answers with an addendum.
+    model::Id returnNote(model::Id noteId, const QString &comment);
+    // A comment by the note's supervisor, or the author's reply.
+    model::Id comment(model::Id noteId, const QString &text);
+    [[nodiscard]] QList<model::NoteComment> comments(model::Id noteId);
+    // A supervisor's queue: the signed notes of their therapists not yet co-signed, by therapist,
+    // oldest first. A therapist's: their own notes waiting on a supervisor.
+    [[nodiscard]] QList<model::QueueItem> reviewQueue();
+
+    // ---- blind agreement check: the supervisor tags a random sample of a therapist's signed
+    // notes without seeing the tags; agreement between supervisor, therapist and tagger follows.
+    struct AgreementSample
+    {
+        model::Id check = 0;
+        QString therapist;
+        QList<model::Id> notes; // sampled, in the order to rate them
+        QList<model::Id> rated;
+    };
+    struct AgreementReport
+    {
+        model::Id check = 0;
+        QString therapist;
+        QString supervisor;
+        int sampled = 0;
+        int rated = 0; // the figures cover rated notes only
+        QList<themes::ThemeAgreement> supervisorTherapist;
+        QList<themes::ThemeAgreement> supervisorTagger;
+        QList<themes::ThemeAgreement> therapistTagger;
+    };
+    // Samples up to sampleSize (1 to 200) of the therapist's signed progress notes at random.
+    AgreementSample startAgreementCheck(const QString &therapist, int sampleSize);
+    [[nodiscard]] AgreementSample agreementCheck(model::Id check);
+    // The supervisor's themes for one sampled note, once; until then themeTags() of that note is
+    // refused to the supervisor, so the rating stays blind.
+    void rateBlind(model::Id check, model::Id noteId, const QStringList &themes);
+    [[nodiscard]] AgreementReport agreementReport(model::Id check);
+
     // Runs work as one transaction: every write inside lands together or none does (an import,
     // a generated practice). Writes inside are savepoints of it.
     void inOneTransaction(const std::function<void()> &work);
@@ -149,7 +198,14 @@ private:
     static std::unique_ptr<Vault> unlock(const QString &dir, const QString &user,
                                          const std::function<SecretBuffer(const KeySlots &)> &unwrap);
     void loadUser(const QString &name);
-    void requireWriter() const;
+    // Error(NotAllowed) with a plain sentence when the user's role may not do this (model/permissions.h).
+    void require(model::Action action) const;
+    [[nodiscard]] bool supervises(model::Id therapistId);
+    // Error(NotAllowed) while the note waits for this supervisor's blind rating.
+    void requireNotBlind(model::Id noteId);
+    // A signed progress note of a therapist this supervisor is assigned to.
+    [[nodiscard]] model::Note supervisedNote(model::Id noteId, const QString &what);
+    [[nodiscard]] static QString cosignContent(const model::Note &note, const QString &by, const QString &at);
     // The note with the reader's permission checked, without recording a view (internal reads).
     [[nodiscard]] model::Note loadNote(model::Id id);
     [[nodiscard]] QList<model::Note> loadNotesForClient(const QString &code, bool includeProcessNotes);
@@ -189,7 +245,9 @@ struct Vault::Created
 // first, then density) — the first page stays fast on any vault size, and recent notes are what a
 // clinician looks for first.
 constexpr int rankWindow = 200;
-[[nodiscard]] QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, model::Id userId, int limit);
+// supervisedOnly limits progress notes to those of the therapists userId supervises.
+[[nodiscard]] QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, model::Id userId, int limit,
+                                                  bool supervisedOnly = false);
 
 // SHA-256 of bytes as lowercase hex.
 [[nodiscard]] QString sha256Hex(const QByteArray &bytes);

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void tagPrintsThemesWithEvidence();
     void measuresAreScoredAndRefusedWhole();
     void patternsPrintTheContractJson();
+    void supervisionCommands();
     void auditVerifyAndList(); // last: it damages the trail's head
 
 private:
@@ -407,6 +408,113 @@ void CliTest::patternsPrintTheContractJson()
     QVERIFY(sessions >= 4); // C-PAT's 3 and C-0142's
 }
 
+void CliTest::supervisionCommands()
+{
+    const QString samPass = file(QStringLiteral("sam-pass"), "sam's supervision passphrase\n");
+    QCOMPARE(cli({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--name"), QStringLiteral("sam"),
+                  QStringLiteral("--role"), QStringLiteral("supervisor"), QStringLiteral("--new-passphrase-file"), samPass})
+                 .code,
+             0);
+    const auto asSam = [&](QStringList args) {
+        args << QStringLiteral("--vault") << m_vault << QStringLiteral("--user") << QStringLiteral("sam")
+             << QStringLiteral("--passphrase-file") << samPass;
+        return cli(args, false);
+    };
+    // A therapist cannot assign supervision or co-sign: exit 5, one plain line.
+    const Run refused = cli({QStringLiteral("supervise"), QStringLiteral("assign"), QStringLiteral("--therapist"),
+                             QStringLiteral("alice"), QStringLiteral("--supervisor"), QStringLiteral("sam"),
+                             QStringLiteral("--mode"), QStringLiteral("must-cosign")});
+    QCOMPARE(refused.code, 5);
+    QCOMPARE(refused.err, QByteArray("undercurrent-cli: assign-supervision: a therapist cannot assign supervision\n"));
+    QCOMPARE(asSam({QStringLiteral("supervise"), QStringLiteral("assign"), QStringLiteral("--therapist"), QStringLiteral("alice"),
+                    QStringLiteral("--supervisor"), QStringLiteral("sam"), QStringLiteral("--mode"), QStringLiteral("sometimes")})
+                 .code,
+             2);
+    const Run assigned = asSam({QStringLiteral("supervise"), QStringLiteral("assign"), QStringLiteral("--therapist"),
+                                QStringLiteral("alice"), QStringLiteral("--supervisor"), QStringLiteral("sam"),
+                                QStringLiteral("--mode"), QStringLiteral("must-cosign")});
+    QCOMPARE(assigned.code, 0);
+
+    // Two signed notes of alice's wait in sam's queue, oldest first.
+    const QString text = file(QStringLiteral("sup-note.md"), "She felt abandoned when her sponsor moved away.\n");
+    QList<int> ids;
+    for (const char *date : {"2025-05-01", "2025-05-08"}) {
+        const Run added = cli({QStringLiteral("session"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-0142"),
+                               QStringLiteral("--date"), QString::fromLatin1(date), QStringLiteral("--note-file"), text,
+                               QStringLiteral("--json")});
+        QCOMPARE(added.code, 0);
+        ids.append(QJsonDocument::fromJson(added.out).object().value(QLatin1String("note")).toInt());
+        QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("sign"), QString::number(ids.last())}).code, 0);
+    }
+    const Run queued = asSam({QStringLiteral("queue"), QStringLiteral("--json")});
+    QCOMPARE(queued.code, 0);
+    QJsonArray queue = QJsonDocument::fromJson(queued.out).array();
+    QVERIFY(queue.size() >= 2);
+    int first = -1;
+    int second = -1;
+    for (qsizetype i = 0; i < queue.size(); ++i) {
+        const QJsonObject q = queue.at(i).toObject();
+        for (const char *key : {"note", "client", "date", "therapist", "supervisor", "mode", "signed_at", "waiting_days", "status", "comments"})
+            QVERIFY2(q.contains(QLatin1String(key)), key);
+        QCOMPARE(q.value(QLatin1String("therapist")).toString(), QStringLiteral("alice"));
+        QCOMPARE(q.value(QLatin1String("mode")).toString(), QStringLiteral("must-cosign"));
+        if (q.value(QLatin1String("note")).toInt() == ids.at(0))
+            first = static_cast<int>(i);
+        if (q.value(QLatin1String("note")).toInt() == ids.at(1))
+            second = static_cast<int>(i);
+    }
+    QVERIFY(first >= 0 && second > first);
+
+    // Return with a comment; comment; co-sign; the note shows it all and verifies.
+    const QString comment = file(QStringLiteral("comment.txt"), "Please add the risk assessment.");
+    QCOMPARE(asSam({QStringLiteral("note"), QStringLiteral("return"), QString::number(ids.at(0)), QStringLiteral("--comment-file"), comment}).code, 0);
+    QCOMPARE(asSam({QStringLiteral("note"), QStringLiteral("return"), QString::number(ids.at(0))}).code, 1);
+    queue = QJsonDocument::fromJson(asSam({QStringLiteral("queue"), QStringLiteral("--json")}).out).array();
+    QCOMPARE(queue.at(first).toObject().value(QLatin1String("status")).toString(), QStringLiteral("returned"));
+    QCOMPARE(queue.at(second).toObject().value(QLatin1String("status")).toString(), QStringLiteral("awaiting-cosign"));
+    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("comment"), QString::number(ids.at(0)), QStringLiteral("--text-file"), comment}).code, 0);
+    QCOMPARE(asSam({QStringLiteral("note"), QStringLiteral("cosign"), QString::number(ids.at(1))}).code, 0);
+    QCOMPARE(asSam({QStringLiteral("note"), QStringLiteral("cosign"), QString::number(ids.at(1))}).code, 6);
+    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("cosign"), QString::number(ids.at(0))}).code, 5);
+    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("verify"), QString::number(ids.at(1))}).code, 0);
+    const QJsonObject cosigned = QJsonDocument::fromJson(cli({QStringLiteral("note"), QStringLiteral("show"),
+                                                              QString::number(ids.at(1)), QStringLiteral("--json")}).out).object();
+    QCOMPARE(cosigned.value(QLatin1String("status")).toString(), QStringLiteral("cosigned"));
+    QCOMPARE(cosigned.value(QLatin1String("cosigned_by")).toString(), QStringLiteral("sam"));
+    QCOMPARE(cosigned.value(QLatin1String("cosign_hash")).toString().size(), 64);
+    QVERIFY(cosigned.value(QLatin1String("complete")).toBool());
+    const QJsonObject returned = QJsonDocument::fromJson(cli({QStringLiteral("note"), QStringLiteral("show"),
+                                                              QString::number(ids.at(0)), QStringLiteral("--json")}).out).object();
+    QVERIFY(!returned.value(QLatin1String("complete")).toBool());
+    const QJsonArray comments = returned.value(QLatin1String("comments")).toArray();
+    QCOMPARE(comments.size(), 2);
+    QVERIFY(comments.at(0).toObject().value(QLatin1String("returned")).toBool());
+    QCOMPARE(comments.at(1).toObject().value(QLatin1String("author")).toString(), QStringLiteral("alice"));
+    const QJsonArray after = QJsonDocument::fromJson(asSam({QStringLiteral("queue"), QStringLiteral("--json")}).out).array();
+    for (const QJsonValue &q : after)
+        QVERIFY(q.toObject().value(QLatin1String("note")).toInt() != ids.at(1));
+
+    // The blind agreement check from the command line.
+    const Run started = asSam({QStringLiteral("agreement"), QStringLiteral("start"), QStringLiteral("--therapist"),
+                               QStringLiteral("alice"), QStringLiteral("--sample"), QStringLiteral("2"), QStringLiteral("--json")});
+    QCOMPARE(started.code, 0);
+    const QJsonObject check = QJsonDocument::fromJson(started.out).object();
+    const QString checkId = QString::number(check.value(QLatin1String("check")).toInt());
+    const QJsonArray sampled = check.value(QLatin1String("notes")).toArray();
+    QCOMPARE(sampled.size(), 2);
+    for (const QJsonValue &n : sampled)
+        QCOMPARE(asSam({QStringLiteral("agreement"), QStringLiteral("rate"), checkId, QStringLiteral("--note"),
+                        QString::number(n.toInt()), QStringLiteral("--themes"), QStringLiteral("abandonment")})
+                     .code,
+                 0);
+    const Run report = asSam({QStringLiteral("agreement"), QStringLiteral("report"), checkId, QStringLiteral("--json")});
+    QCOMPARE(report.code, 0);
+    const QJsonObject r = QJsonDocument::fromJson(report.out).object();
+    QCOMPARE(r.value(QLatin1String("rated")).toInt(), 2);
+    for (const char *key : {"supervisor_therapist", "supervisor_tagger", "therapist_tagger"})
+        QVERIFY2(!r.value(QLatin1String(key)).toArray().isEmpty(), key);
+}
+
 void CliTest::auditVerifyAndList()
 {
     const Run whole = cli({QStringLiteral("audit"), QStringLiteral("verify")});
@@ -430,8 +538,9 @@ void CliTest::auditVerifyAndList()
                             QStringLiteral("--passphrase-file"), m_pass, QStringLiteral("audit"), QStringLiteral("list"),
                             QStringLiteral("--json"), QStringLiteral("--user"), QStringLiteral("nobody-at-all")},
                            false);
-    QCOMPARE(nobody.code, 0);
-    QCOMPARE(QJsonDocument::fromJson(nobody.out).array().size(), 0);
+    // A therapist lists their own entries only: asking for another user's is refused.
+    QCOMPARE(nobody.code, 5);
+    QVERIFY2(nobody.err.startsWith("undercurrent-cli: audit list: a therapist reads their own"), nobody.err.constData());
 
     // The head kept in keyslots.json, altered by hand: exit 4, naming where.
     const QString slotsPath = m_vault + QStringLiteral("/keyslots.json");

@@ -778,6 +778,9 @@ void VaultTest::addUser()
         auto bob = openVault(dir, QStringLiteral("bob"), "bob's own passphrase");
         QCOMPARE(bob->currentUser().name, QStringLiteral("bob"));
         QVERIFY(bob->currentUser().role == model::Role::Supervisor);
+        // A supervisor reads the notes of the therapists assigned to them, once assigned.
+        UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->note(noteId));
+        bob->assignSupervision(QStringLiteral("alice"), QStringLiteral("bob"), model::SupervisionMode::Review);
         QCOMPARE(bob->note(noteId).clientCode, QStringLiteral("C-0701"));
         const auto error = errorOf([&] { bob->addClient(makeClient(QStringLiteral("C-0702"), QStringLiteral("O. P."))); });
         QVERIFY(error.has_value());
@@ -1029,7 +1032,8 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
         vault->decide(abandonment->id, model::TagDecision::Rejected);
         vault->tagSpan(second, QStringLiteral("coping"), 0, 5);
         // Back to what a v1 build wrote.
-        vault->database().exec("DROP TABLE note_themes; DROP TABLE audit; PRAGMA user_version = 1");
+        vault->database().exec("DROP TABLE note_themes; DROP TABLE audit; DROP TABLE supervision; DROP TABLE note_comments; "
+                               "DROP TABLE agreement_ratings; DROP TABLE agreement_checks; PRAGMA user_version = 1");
         vault->lock();
     }
     auto vault = openVault(dir);

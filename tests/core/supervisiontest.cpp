@@ -1,0 +1,659 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Roles and supervision as a practice relies on them: the permission matrix tried action by
+// action for each role against a real vault (a refusal is exit 5's NotAllowed and changes nothing),
+// the object rules on top of it (only the author edits, a supervisor reads only the therapists
+// assigned to them, a process note is its author's), co-signing with a verifiable hash, returns and
+// comments, the review queue, and the blind agreement check.
+#include "vault/keyslots.h"
+#include "vault/vault.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <functional>
+
+using namespace uc;
+using namespace uc::vault;
+using model::Id;
+
+namespace {
+
+constexpr std::string_view passphrase = "supervision test passphrase";
+
+SecretBuffer secret(std::string_view text = passphrase)
+{
+    return SecretBuffer::copyOf(text);
+}
+
+QList<model::Section> sections(const QString &text)
+{
+    return {{QStringLiteral("Note"), text}};
+}
+
+// The practice every case starts from: alice and bob are therapists, sam supervises alice
+// (must-cosign), ada audits. Client C-1; alice has signed notes, a draft and a process note; bob
+// has a signed note sam may not read.
+struct Practice
+{
+    QTemporaryDir tmp;
+    QString dir = tmp.filePath(QStringLiteral("vault"));
+    Id aliceSigned = 0;
+    Id aliceSigned2 = 0;
+    Id aliceDraft = 0;
+    Id aliceProcess = 0;
+    Id bobSigned = 0;
+    Id session = 0;
+
+    Practice()
+    {
+        auto v = Vault::create(dir, QStringLiteral("alice"), secret(), model::Role::Therapist, KdfCost::testOnly()).vault;
+        v->addUser(QStringLiteral("bob"), model::Role::Therapist, secret(), KdfCost::testOnly());
+        v->addUser(QStringLiteral("sam"), model::Role::Supervisor, secret(), KdfCost::testOnly());
+        v->addUser(QStringLiteral("ada"), model::Role::Auditor, secret(), KdfCost::testOnly());
+        model::Client c;
+        c.code = QStringLiteral("C-1");
+        c.displayName = QStringLiteral("Client One");
+        v->addClient(c);
+        aliceSigned = newNote(*v, QStringLiteral("She drinks when she feels abandoned."), true);
+        aliceSigned2 = newNote(*v, QStringLiteral("Cravings after the argument with her brother."), true);
+        aliceDraft = newNote(*v, QStringLiteral("Draft: shame about the weekend."), false);
+        aliceProcess = v->addNote(session, QStringLiteral("C-1"), QStringLiteral("process"), model::NoteKind::Process,
+                                  sections(QStringLiteral("My own reaction: protective, a little bored.")));
+        v->lock();
+        auto b = open(QStringLiteral("bob"));
+        bobSigned = newNote(*b, QStringLiteral("Group check-in; he was anxious before using."), true);
+        b->lock();
+        auto s = open(QStringLiteral("sam"));
+        s->assignSupervision(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::MustCosign);
+    }
+
+    Id newNote(Vault &v, const QString &text, bool sign)
+    {
+        model::Session s;
+        s.date = model::Date(2025, 3, 3);
+        s.minutes = 50;
+        s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
+        const auto made = v.addSession(s, QStringLiteral("free"), model::NoteKind::Progress, sections(text));
+        session = made.session;
+        if (sign)
+            v.sign(made.notes.first());
+        return made.notes.first();
+    }
+
+    std::unique_ptr<Vault> open(const QString &user) { return Vault::open(dir, user, secret()); }
+};
+
+// How much of the record there is: a refused action must leave every number as it was.
+QString footprint(Vault &v)
+{
+    QStringList parts;
+    for (const char *table : {"users", "clients", "sessions", "notes", "addenda", "theme_hits", "measures",
+                              "codebook_edits", "supervision", "note_comments", "agreement_checks"}) {
+        parts.append(v.database().pragmaText(std::string("SELECT count(*) FROM ") + table));
+    }
+    parts.append(v.database().pragmaText("SELECT group_concat(status || coalesce(cosign_hash, ''), ',') FROM notes"));
+    parts.append(v.database().pragmaText("SELECT group_concat(decision, ',') FROM theme_hits"));
+    parts.append(v.database().pragmaText("SELECT group_concat(display_name || status, ',') FROM clients"));
+    parts.append(v.database().pragmaText("SELECT group_concat(mode, ',') FROM supervision"));
+    return parts.join(u'|');
+}
+
+// One action of the matrix as a caller would take it, on the practice's objects.
+struct Case
+{
+    const char *action;
+    std::function<void(Vault &, Practice &)> run;
+    bool therapist;
+    bool supervisor;
+    bool auditor;
+};
+
+QList<Case> matrix()
+{
+    // Written out by hand from the roles, not read from model::permissions(): the test
+    // holds the table to what a practice expects.
+    return {
+        {"read-records", [](Vault &v, Practice &p) { (void)v.note(p.aliceSigned); (void)v.clients(); (void)v.search(QStringLiteral("abandoned")); }, true, true, true},
+        {"create-client", [](Vault &v, Practice &) {
+             model::Client c;
+             c.code = QStringLiteral("C-NEW");
+             c.displayName = QStringLiteral("New Client");
+             v.addClient(c);
+         }, true, false, false},
+        {"edit-client", [](Vault &v, Practice &) {
+             model::Client c = *v.client(QStringLiteral("C-1"));
+             c.displayName = QStringLiteral("Renamed");
+             v.updateClient(c);
+         }, true, false, false},
+        {"discharge-client", [](Vault &v, Practice &) { v.dischargeClient(QStringLiteral("C-1"), model::Date(2025, 4, 1)); }, true, false, false},
+        {"write-note", [](Vault &v, Practice &p) { (void)p.newNote(v, QStringLiteral("A new session."), false); }, true, false, false},
+        {"edit-draft", [](Vault &v, Practice &p) { v.saveDraft(p.aliceDraft, sections(QStringLiteral("Edited."))); }, true, false, false},
+        {"delete-draft", [](Vault &v, Practice &p) { v.deleteDraft(p.aliceDraft); }, true, false, false},
+        {"sign-note", [](Vault &v, Practice &p) { v.sign(p.aliceDraft); }, true, false, false},
+        {"add-addendum", [](Vault &v, Practice &p) { (void)v.addAddendum(p.aliceSigned, QStringLiteral("Late entry.")); }, true, false, false},
+        {"decide-theme", [](Vault &v, Practice &p) {
+             const auto tags = v.themeTags(p.aliceSigned);
+             QVERIFY(!tags.isEmpty());
+             v.decide(tags.first().id, model::TagDecision::Confirmed);
+         }, true, false, false},
+        {"add-measure", [](Vault &v, Practice &) { (void)v.addMeasure(QStringLiteral("C-1"), model::Date(2025, 3, 3), QStringLiteral("gad7"), {1, 1, 1, 1, 1, 1, 1}); }, true, false, false},
+        {"edit-codebook", [](Vault &v, Practice &) { v.setCodebookEdits("{\"disabled\":[\"anger\"]}"); }, true, true, false},
+        {"comment", [](Vault &v, Practice &p) { (void)v.comment(p.aliceSigned, QStringLiteral("Consider the family history.")); }, true, true, false},
+        {"cosign", [](Vault &v, Practice &p) { v.cosign(p.aliceSigned); }, false, true, false},
+        {"return-note", [](Vault &v, Practice &p) { (void)v.returnNote(p.aliceSigned, QStringLiteral("Add the risk assessment.")); }, false, true, false},
+        {"assign-supervision", [](Vault &v, Practice &) { v.assignSupervision(QStringLiteral("bob"), QStringLiteral("sam"), model::SupervisionMode::Review); }, false, true, false},
+        {"review-queue", [](Vault &v, Practice &) { (void)v.reviewQueue(); }, true, true, false},
+        {"agreement-check", [](Vault &v, Practice &) { (void)v.startAgreementCheck(QStringLiteral("alice"), 2); }, false, true, false},
+        {"read-audit", [](Vault &v, Practice &) { (void)v.auditTrail(); }, true, true, true},
+        {"verify-audit", [](Vault &v, Practice &) { QVERIFY(v.verifyAudit().whole); }, true, true, true},
+        {"export-record", [](Vault &v, Practice &) { (void)v.exportClient(QStringLiteral("C-1"), false); }, true, false, false},
+        {"backup", [](Vault &v, Practice &p) { v.backup(p.tmp.filePath(QStringLiteral("backup.ucb"))); }, true, true, false},
+        {"manage-users", [](Vault &v, Practice &) { v.addUser(QStringLiteral("newcomer"), model::Role::Therapist, secret(), KdfCost::testOnly()); }, true, true, false},
+        {"change-passphrase", [](Vault &v, Practice &) { v.changePassphrase(secret(), KdfCost::testOnly()); }, true, true, true},
+    };
+}
+
+QString userFor(model::Role role)
+{
+    switch (role) {
+    case model::Role::Therapist: return QStringLiteral("alice");
+    case model::Role::Supervisor: return QStringLiteral("sam");
+    case model::Role::Auditor: return QStringLiteral("ada");
+    }
+    return {};
+}
+
+} // namespace
+
+class SupervisionTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void permissionMatrix_data();
+    void permissionMatrix();
+    void matrixTableAgreesWithTheVault();
+    void onlyTheAuthorChangesANote();
+    void supervisorReadsOnlyAssignedTherapists();
+    void cosignRecordsAVerifiableHash();
+    void cosignRefusesDraftsTwiceAndProcessNotes();
+    void mustCosignDecidesCompleteness();
+    void returnWaitsForAnAddendum();
+    void queueIsOldestFirstByTherapist();
+    void therapistSeesOwnAuditEntriesOnly();
+    void supervisionActionsAreAudited();
+    void blindAgreementCheck();
+    void agreementRefusals();
+    void migratedVaultHasTheSupervisionTables();
+};
+
+void SupervisionTest::permissionMatrix_data()
+{
+    QTest::addColumn<int>("index");
+    QTest::addColumn<int>("role");
+    const QList<Case> cases = matrix();
+    for (int i = 0; i < cases.size(); ++i)
+        for (model::Role role : {model::Role::Therapist, model::Role::Supervisor, model::Role::Auditor})
+            QTest::addRow("%s as %s", cases.at(i).action, qPrintable(model::toString(role))) << i << static_cast<int>(role);
+}
+
+void SupervisionTest::permissionMatrix()
+{
+    QFETCH(int, index);
+    QFETCH(int, role);
+    const Case c = matrix().at(index);
+    const auto r = static_cast<model::Role>(role);
+    const bool expected = r == model::Role::Therapist ? c.therapist : r == model::Role::Supervisor ? c.supervisor : c.auditor;
+
+    Practice p;
+    auto v = p.open(userFor(r));
+    const QString before = footprint(*v);
+    try {
+        c.run(*v, p);
+        QVERIFY2(expected, "the action went through for a role that may not take it");
+    } catch (const Error &e) {
+        if (expected)
+            QFAIL(qPrintable(QStringLiteral("refused: ") + e.message()));
+        QCOMPARE(static_cast<int>(e.kind()), static_cast<int>(ErrorKind::NotAllowed));
+        QCOMPARE(e.exitCode(), 5);
+        // The message names the role and the action in plain words.
+        QVERIFY2(e.message().contains(model::toString(r)), qPrintable(e.message()));
+        QCOMPARE(footprint(*v), before);
+    }
+}
+
+void SupervisionTest::matrixTableAgreesWithTheVault()
+{
+    // The table the GUI asks to decide which buttons to offer says what the vault enforces.
+    const QList<model::Permission> &table = model::permissions();
+    QCOMPARE(table.size(), 22);
+    for (const Case &c : matrix()) {
+        const QString name = QString::fromLatin1(c.action);
+        if (name == u"edit-draft" || name == u"delete-draft")
+            continue; // both are write-note in the table
+        const auto row = std::find_if(table.begin(), table.end(),
+                                      [&](const model::Permission &p) { return name == QLatin1String(p.name); });
+        QVERIFY2(row != table.end(), c.action);
+        QCOMPARE(row->therapist, c.therapist);
+        QCOMPARE(row->supervisor, c.supervisor);
+        QCOMPARE(row->auditor, c.auditor);
+    }
+    QCOMPARE(model::refusal(model::Role::Auditor, model::Action::SignNote), QStringLiteral("an auditor cannot sign notes"));
+}
+
+void SupervisionTest::onlyTheAuthorChangesANote()
+{
+    Practice p;
+    auto bob = p.open(QStringLiteral("bob"));
+    const QString before = footprint(*bob);
+    auto refused = [&](const std::function<void()> &f) {
+        try {
+            f();
+        } catch (const Error &e) {
+            return e.kind() == ErrorKind::NotAllowed;
+        }
+        return false;
+    };
+    QVERIFY(refused([&] { bob->saveDraft(p.aliceDraft, sections(QStringLiteral("Not mine."))); }));
+    QVERIFY(refused([&] { bob->deleteDraft(p.aliceDraft); }));
+    QVERIFY(refused([&] { bob->sign(p.aliceDraft); }));
+    QVERIFY(refused([&] { (void)bob->addAddendum(p.aliceSigned, QStringLiteral("Not mine.")); }));
+    QVERIFY(refused([&] { bob->decide(bob->themeTags(p.aliceSigned).first().id, model::TagDecision::Rejected); }));
+    QVERIFY(refused([&] { (void)bob->tagSpan(p.aliceSigned, QStringLiteral("shame-guilt"), 0, 3); }));
+    QVERIFY(refused([&] { (void)bob->comment(p.aliceSigned, QStringLiteral("Not my note.")); }));
+    QVERIFY(refused([&] { (void)bob->note(p.aliceProcess); }));
+    QCOMPARE(footprint(*bob), before);
+    // Bob reads alice's progress note (one practice's shared record) and comments on his own.
+    QCOMPARE(bob->note(p.aliceSigned).author, QStringLiteral("alice"));
+    QVERIFY(bob->comment(p.bobSigned, QStringLiteral("Reply: added the safety plan.")) > 0);
+}
+
+void SupervisionTest::supervisorReadsOnlyAssignedTherapists()
+{
+    Practice p;
+    auto sam = p.open(QStringLiteral("sam"));
+    QCOMPARE(sam->note(p.aliceSigned).author, QStringLiteral("alice"));
+    for (Id id : {p.bobSigned, p.aliceProcess}) {
+        try {
+            (void)sam->note(id);
+            QFAIL("a supervisor read a note outside their supervision");
+        } catch (const Error &e) {
+            QCOMPARE(e.exitCode(), 5);
+        }
+    }
+    try {
+        sam->cosign(p.bobSigned);
+        QFAIL("co-signed a note of an unassigned therapist");
+    } catch (const Error &e) {
+        QCOMPARE(e.exitCode(), 5);
+    }
+    // Lists and search leave bob's notes out for sam; an auditor sees both.
+    const auto notes = sam->notesForClient(QStringLiteral("C-1"), true);
+    for (const auto &n : notes)
+        QCOMPARE(n.author, QStringLiteral("alice"));
+    QCOMPARE(notes.size(), 3); // alice's two signed and her draft; never her process note
+    QCOMPARE(sam->search(QStringLiteral("anxious")).size(), 0);
+    QCOMPARE(sam->search(QStringLiteral("abandoned")).size(), 1);
+    sam->lock();
+    auto ada = p.open(QStringLiteral("ada"));
+    QCOMPARE(ada->search(QStringLiteral("anxious")).size(), 1);
+    QCOMPARE(ada->notesForClient(QStringLiteral("C-1"), true).size(), 4);
+}
+
+void SupervisionTest::cosignRecordsAVerifiableHash()
+{
+    Practice p;
+    {
+        auto sam = p.open(QStringLiteral("sam"));
+        sam->cosign(p.aliceSigned);
+        const model::Note n = sam->note(p.aliceSigned);
+        QVERIFY(n.status == model::NoteStatus::Cosigned);
+        QCOMPARE(n.cosignedBy, QStringLiteral("sam"));
+        QVERIFY(!n.cosignedAt.isEmpty());
+        QCOMPARE(n.cosignHash.size(), 64);
+        QVERIFY(n.cosignHash != n.contentHash);
+        QVERIFY(sam->verifySignature(p.aliceSigned));
+        // The note's own signature is untouched by the co-signature.
+        QCOMPARE(n.signedBy, QStringLiteral("alice"));
+    }
+    // Someone with the key and a SQL shell moves the co-signature to another supervisor, or
+    // rewrites the co-signed text: verification fails.
+    auto alice = p.open(QStringLiteral("alice"));
+    auto &db = alice->database();
+    db.exec("DROP TRIGGER notes_signed_no_update");
+    db.exec("UPDATE notes SET cosigned_at = '2020-01-01T00:00:00.000Z' WHERE status = 'cosigned'");
+    QVERIFY(!alice->verifySignature(p.aliceSigned));
+    QVERIFY(alice->verifySignature(p.aliceSigned2)); // signed, not co-signed: still whole
+}
+
+void SupervisionTest::cosignRefusesDraftsTwiceAndProcessNotes()
+{
+    Practice p;
+    auto sam = p.open(QStringLiteral("sam"));
+    auto kindOf = [&](const std::function<void()> &f) {
+        try {
+            f();
+        } catch (const Error &e) {
+            return static_cast<int>(e.kind());
+        }
+        return 0;
+    };
+    QCOMPARE(kindOf([&] { sam->cosign(p.aliceDraft); }), static_cast<int>(ErrorKind::Conflict));
+    QCOMPARE(kindOf([&] { sam->cosign(p.aliceProcess); }), static_cast<int>(ErrorKind::NotAllowed));
+    QCOMPARE(kindOf([&] { sam->cosign(p.aliceSigned); }), 0);
+    QCOMPARE(kindOf([&] { sam->cosign(p.aliceSigned); }), static_cast<int>(ErrorKind::Conflict));
+    QCOMPARE(kindOf([&] { (void)sam->returnNote(p.aliceSigned, QStringLiteral("Too late.")); }),
+             static_cast<int>(ErrorKind::Conflict));
+    QCOMPARE(kindOf([&] { (void)sam->returnNote(p.aliceSigned2, QStringLiteral("  ")); }), static_cast<int>(ErrorKind::Io));
+    QCOMPARE(kindOf([&] { (void)sam->comment(p.aliceSigned2, QString()); }), static_cast<int>(ErrorKind::Io));
+    QCOMPARE(kindOf([&] { (void)sam->addAddendum(p.aliceSigned2, QStringLiteral("A supervisor's addendum.")); }),
+             static_cast<int>(ErrorKind::NotAllowed));
+    QCOMPARE(sam->comments(p.aliceSigned2).size(), 0);
+    // A commented draft stays in the record: its author can no longer delete it.
+    QVERIFY(sam->comment(p.aliceDraft, QStringLiteral("Please add the risk assessment before signing.")) > 0);
+    sam->lock();
+    auto alice = p.open(QStringLiteral("alice"));
+    QCOMPARE(kindOf([&] { alice->deleteDraft(p.aliceDraft); }), static_cast<int>(ErrorKind::Conflict));
+}
+
+void SupervisionTest::mustCosignDecidesCompleteness()
+{
+    Practice p;
+    auto sam = p.open(QStringLiteral("sam"));
+    QVERIFY(sam->note(p.aliceSigned).cosignRequired);
+    QVERIFY(!sam->note(p.aliceSigned).complete());
+    sam->cosign(p.aliceSigned);
+    QVERIFY(sam->note(p.aliceSigned).complete());
+    // In review mode a signed note is complete without the co-signature.
+    sam->assignSupervision(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::Review);
+    QVERIFY(!sam->note(p.aliceSigned2).cosignRequired);
+    QVERIFY(sam->note(p.aliceSigned2).complete());
+    QVERIFY(!sam->note(p.aliceDraft).complete());
+    const auto assignments = sam->supervision();
+    QCOMPARE(assignments.size(), 1);
+    QVERIFY(assignments.first().mode == model::SupervisionMode::Review);
+    QCOMPARE(assignments.first().therapist, QStringLiteral("alice"));
+    // Only a therapist is supervised, only by a supervisor.
+    for (const auto &[t, s] : {std::pair{QStringLiteral("ada"), QStringLiteral("sam")},
+                               std::pair{QStringLiteral("alice"), QStringLiteral("bob")},
+                               std::pair{QStringLiteral("nobody"), QStringLiteral("sam")}}) {
+        try {
+            sam->assignSupervision(t, s, model::SupervisionMode::Review);
+            QFAIL("an impossible assignment went through");
+        } catch (const Error &e) {
+            QCOMPARE(e.exitCode(), 1);
+        }
+    }
+}
+
+void SupervisionTest::returnWaitsForAnAddendum()
+{
+    Practice p;
+    {
+        auto sam = p.open(QStringLiteral("sam"));
+        QVERIFY(sam->returnNote(p.aliceSigned, QStringLiteral("Please document the risk assessment.")) > 0);
+        const auto queue = sam->reviewQueue();
+        const auto it = std::find_if(queue.begin(), queue.end(), [&](const auto &q) { return q.noteId == p.aliceSigned; });
+        QVERIFY(it != queue.end());
+        QVERIFY(it->returned);
+        QCOMPARE(it->comments, 1);
+        const auto comments = sam->comments(p.aliceSigned);
+        QCOMPARE(comments.size(), 1);
+        QVERIFY(comments.first().returned);
+        QCOMPARE(comments.first().author, QStringLiteral("sam"));
+    }
+    {
+        // Alice sees it returned in her queue, answers with an addendum and a reply.
+        auto alice = p.open(QStringLiteral("alice"));
+        auto mine = alice->reviewQueue();
+        QCOMPARE(mine.size(), 2);
+        QVERIFY(std::any_of(mine.begin(), mine.end(), [&](const auto &q) { return q.noteId == p.aliceSigned && q.returned; }));
+        (void)alice->addAddendum(p.aliceSigned, QStringLiteral("Risk assessment: low; safety plan reviewed."));
+        (void)alice->comment(p.aliceSigned, QStringLiteral("Added as an addendum."));
+        mine = alice->reviewQueue();
+        QVERIFY(std::none_of(mine.begin(), mine.end(), [](const auto &q) { return q.returned; }));
+    }
+    auto sam = p.open(QStringLiteral("sam"));
+    sam->cosign(p.aliceSigned);
+    const auto queue = sam->reviewQueue();
+    QCOMPARE(queue.size(), 1);
+    QCOMPARE(queue.first().noteId, p.aliceSigned2);
+    // Comments are append-only like the notes they are about.
+    try {
+        sam->database().exec("UPDATE note_comments SET text = 'rewritten'");
+        QFAIL("a comment was rewritten");
+    } catch (const Error &) {
+    }
+    try {
+        sam->database().exec("DELETE FROM note_comments");
+        QFAIL("a comment was deleted");
+    } catch (const Error &) {
+    }
+}
+
+void SupervisionTest::queueIsOldestFirstByTherapist()
+{
+    Practice p;
+    {
+        auto sam = p.open(QStringLiteral("sam"));
+        sam->assignSupervision(QStringLiteral("bob"), QStringLiteral("sam"), model::SupervisionMode::Review);
+        const auto queue = sam->reviewQueue();
+        // alice's two signed notes (oldest first), then bob's; never drafts or process notes.
+        QCOMPARE(queue.size(), 3);
+        QCOMPARE(queue.at(0).noteId, p.aliceSigned);
+        QCOMPARE(queue.at(1).noteId, p.aliceSigned2);
+        QCOMPARE(queue.at(2).noteId, p.bobSigned);
+        QCOMPARE(queue.at(0).therapist, QStringLiteral("alice"));
+        QVERIFY(queue.at(0).mode == model::SupervisionMode::MustCosign);
+        QVERIFY(queue.at(2).mode == model::SupervisionMode::Review);
+        QCOMPARE(queue.at(0).clientCode, QStringLiteral("C-1"));
+        QVERIFY(queue.at(0).signedAt <= queue.at(1).signedAt);
+    }
+    // Bob's own queue holds only his note.
+    auto bob = p.open(QStringLiteral("bob"));
+    const auto mine = bob->reviewQueue();
+    QCOMPARE(mine.size(), 1);
+    QCOMPARE(mine.first().noteId, p.bobSigned);
+}
+
+void SupervisionTest::therapistSeesOwnAuditEntriesOnly()
+{
+    Practice p;
+    {
+        auto alice = p.open(QStringLiteral("alice"));
+        const auto entries = alice->auditTrail();
+        QVERIFY(!entries.isEmpty());
+        for (const auto &e : entries)
+            QCOMPARE(e.user, QStringLiteral("alice"));
+        try {
+            (void)alice->auditTrail({QString(), QStringLiteral("bob")});
+            QFAIL("a therapist listed another user's entries");
+        } catch (const Error &e) {
+            QCOMPARE(e.exitCode(), 5);
+        }
+    }
+    auto ada = p.open(QStringLiteral("ada"));
+    QSet<QString> users;
+    for (const auto &e : ada->auditTrail())
+        users.insert(e.user);
+    QVERIFY(users.contains(QStringLiteral("alice")));
+    QVERIFY(users.contains(QStringLiteral("bob")));
+    QVERIFY(users.contains(QStringLiteral("sam")));
+    QCOMPARE(ada->auditTrail({QString(), QStringLiteral("bob")}).first().user, QStringLiteral("bob"));
+}
+
+void SupervisionTest::supervisionActionsAreAudited()
+{
+    Practice p;
+    {
+        auto sam = p.open(QStringLiteral("sam"));
+        (void)sam->comment(p.aliceSigned2, QStringLiteral("Good formulation."));
+        (void)sam->returnNote(p.aliceSigned2, QStringLiteral("Add the plan."));
+        sam->cosign(p.aliceSigned);
+        (void)sam->reviewQueue();
+    }
+    auto ada = p.open(QStringLiteral("ada"));
+    QStringList actions;
+    for (const auto &e : ada->auditTrail({QString(), QStringLiteral("sam")}))
+        actions.append(e.action + u' ' + e.object);
+    for (const QString &expected :
+         {QStringLiteral("assign-supervision user:1"), QStringLiteral("comment note:%1").arg(p.aliceSigned2),
+          QStringLiteral("return note:%1").arg(p.aliceSigned2), QStringLiteral("cosign note:%1").arg(p.aliceSigned),
+          QStringLiteral("view-queue queue")})
+        QVERIFY2(actions.contains(expected), qPrintable(expected + QStringLiteral(" not in ") + actions.join(u',')));
+    // Never the comment's words.
+    for (const auto &e : ada->auditTrail())
+        QVERIFY(!e.detail.contains(QLatin1String("formulation")) && !e.detail.contains(QLatin1String("plan")));
+    QVERIFY(ada->verifyAudit().whole);
+}
+
+void SupervisionTest::blindAgreementCheck()
+{
+    // Four signed notes whose tags are known: the supervisor rates them blind and the figures are
+    // checked by hand.
+    QTemporaryDir tmp;
+    const QString dir = tmp.filePath(QStringLiteral("vault"));
+    QList<Id> notes;
+    {
+        auto v = Vault::create(dir, QStringLiteral("alice"), secret(), model::Role::Therapist, KdfCost::testOnly()).vault;
+        v->addUser(QStringLiteral("sam"), model::Role::Supervisor, secret(), KdfCost::testOnly());
+        model::Client c;
+        c.code = QStringLiteral("C-1");
+        c.displayName = QStringLiteral("Client One");
+        v->addClient(c);
+        const QStringList texts = {QStringLiteral("She drinks when she feels abandoned."),
+                                   QStringLiteral("He relapsed on Friday after payday."),
+                                   QStringLiteral("She felt abandoned by her sister."),
+                                   QStringLiteral("A quiet session about work.")};
+        for (const QString &t : texts) {
+            model::Session s;
+            s.date = model::Date(2025, 3, 3);
+            s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
+            const Id id = v->addSession(s, QStringLiteral("free"), model::NoteKind::Progress, sections(t)).notes.first();
+            v->sign(id);
+            notes.append(id);
+        }
+        // The therapist rejects the tagger's abandonment on note 3 (her own judgement differs).
+        for (const auto &tag : v->themeTags(notes.at(2)))
+            if (tag.theme == u"abandonment")
+                v->decide(tag.id, model::TagDecision::Rejected);
+    }
+    auto sam = Vault::open(dir, QStringLiteral("sam"), secret());
+    sam->assignSupervision(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::Review);
+    const Vault::AgreementSample sample = sam->startAgreementCheck(QStringLiteral("alice"), 10);
+    QCOMPARE(sample.notes.size(), 4); // every signed note, in a random order
+    QCOMPARE(QSet<Id>(sample.notes.begin(), sample.notes.end()), QSet<Id>(notes.begin(), notes.end()));
+    QVERIFY(sample.rated.isEmpty());
+
+    // Blind: the tags of a sampled note are refused until it is rated; the text is readable.
+    QVERIFY(!sam->note(notes.at(0)).text().isEmpty());
+    try {
+        (void)sam->themeTags(notes.at(0));
+        QFAIL("the supervisor saw the tags before rating");
+    } catch (const Error &e) {
+        QCOMPARE(e.exitCode(), 5);
+    }
+
+    // The tagger: {abandonment-driven-use, abandonment?, substance-use?} — whatever it says, the
+    // supervisor's choices below are compared with the stored hits.
+    sam->rateBlind(sample.check, notes.at(0), {QStringLiteral("abandonment")});
+    sam->rateBlind(sample.check, notes.at(1), {QStringLiteral("relapse")});
+    sam->rateBlind(sample.check, notes.at(2), {QStringLiteral("abandonment")});
+    QVERIFY(!sam->themeTags(notes.at(0)).isEmpty()); // rated: the tags open up
+
+    // Rated once only; unknown themes and notes outside the check are refused.
+    auto kindOf = [&](const std::function<void()> &f) {
+        try {
+            f();
+        } catch (const Error &e) {
+            return e.exitCode();
+        }
+        return 0;
+    };
+    QCOMPARE(kindOf([&] { sam->rateBlind(sample.check, notes.at(0), {}); }), 6);
+    QCOMPARE(kindOf([&] { sam->rateBlind(sample.check, notes.at(3), {QStringLiteral("not-a-theme")}); }), 1);
+    QCOMPARE(kindOf([&] { sam->rateBlind(sample.check, 9999, {}); }), 1);
+
+    const Vault::AgreementReport partial = sam->agreementReport(sample.check);
+    QCOMPARE(partial.rated, 3);
+    sam->rateBlind(sample.check, notes.at(3), {});
+    const Vault::AgreementReport r = sam->agreementReport(sample.check);
+    QCOMPARE(r.sampled, 4);
+    QCOMPARE(r.rated, 4);
+    QCOMPARE(r.therapist, QStringLiteral("alice"));
+
+    // Abandonment by hand: supervisor {1,3}; tagger has it on 1 and 3 (the words are there);
+    // therapist let it stand on 1 only. Supervisor–therapist: both 1, only-supervisor 3, neither
+    // 2 and 4: observed 3/4, expected (2/4·1/4 + 2/4·3/4) = 1/2, kappa = (0.75−0.5)/0.5 = 0.5.
+    auto find = [](const QList<themes::ThemeAgreement> &rows, const QString &theme) {
+        const auto it = std::find_if(rows.begin(), rows.end(), [&](const auto &a) { return a.theme == theme; });
+        return it == rows.end() ? themes::ThemeAgreement{} : *it;
+    };
+    const auto tagsOf = [&](Id note) {
+        QSet<QString> set;
+        for (const auto &t : sam->themeTags(note))
+            set.insert(t.theme);
+        return set;
+    };
+    QVERIFY(tagsOf(notes.at(0)).contains(QStringLiteral("abandonment")));
+    QVERIFY(tagsOf(notes.at(2)).contains(QStringLiteral("abandonment")));
+    const auto st = find(r.supervisorTherapist, QStringLiteral("abandonment"));
+    QCOMPARE(st.notes, 4);
+    QCOMPARE(st.bothPresent, 1);
+    QCOMPARE(st.onlyFirst, 1);
+    QCOMPARE(st.onlySecond, 0);
+    QCOMPARE(st.bothAbsent, 2);
+    QVERIFY(st.kappa);
+    QCOMPARE(*st.kappa, 0.5);
+    const auto sg = find(r.supervisorTagger, QStringLiteral("abandonment"));
+    QCOMPARE(sg.bothPresent, 2);
+    QCOMPARE(sg.bothAbsent, 2);
+    QVERIFY(sg.kappa);
+    QCOMPARE(*sg.kappa, 1.0);
+    // Relapse: supervisor on note 2 only; the tagger and the therapist agree with her when the
+    // tagger finds it there.
+    const auto relapse = find(r.supervisorTagger, QStringLiteral("relapse"));
+    QCOMPARE(relapse.notes, 4);
+    QCOMPARE(relapse.bothPresent + relapse.onlyFirst, 1);
+}
+
+void SupervisionTest::agreementRefusals()
+{
+    Practice p;
+    auto sam = p.open(QStringLiteral("sam"));
+    auto codeOf = [&](const std::function<void()> &f) {
+        try {
+            f();
+        } catch (const Error &e) {
+            return e.exitCode();
+        }
+        return 0;
+    };
+    QCOMPARE(codeOf([&] { (void)sam->startAgreementCheck(QStringLiteral("bob"), 5); }), 5); // not assigned
+    QCOMPARE(codeOf([&] { (void)sam->startAgreementCheck(QStringLiteral("alice"), 0); }), 1);
+    QCOMPARE(codeOf([&] { (void)sam->startAgreementCheck(QStringLiteral("alice"), 201); }), 1);
+    QCOMPARE(codeOf([&] { (void)sam->agreementReport(77); }), 1);
+    const auto sample = sam->startAgreementCheck(QStringLiteral("alice"), 1);
+    QCOMPARE(sample.notes.size(), 1);
+    QVERIFY(sample.notes.first() == p.aliceSigned || sample.notes.first() == p.aliceSigned2);
+    sam->lock();
+    // Another supervisor cannot see or rate sam's check.
+    auto alice = p.open(QStringLiteral("alice"));
+    alice->addUser(QStringLiteral("sue"), model::Role::Supervisor, secret(), KdfCost::testOnly());
+    alice->lock();
+    auto sue = p.open(QStringLiteral("sue"));
+    QCOMPARE(codeOf([&] { (void)sue->agreementCheck(sample.check); }), 1);
+}
+
+void SupervisionTest::migratedVaultHasTheSupervisionTables()
+{
+    Practice p;
+    auto v = p.open(QStringLiteral("alice"));
+    for (const char *table : {"supervision", "note_comments", "agreement_checks", "agreement_ratings"})
+        QCOMPARE(v->database().pragmaText(std::string("SELECT count(*) FROM sqlite_schema WHERE name = '") + table + "'"),
+                 QStringLiteral("1"));
+}
+
+QTEST_GUILESS_MAIN(SupervisionTest)
+#include "supervisiontest.moc"
