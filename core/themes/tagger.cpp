@@ -18,6 +18,9 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
+#include <functional>
+#include <iterator>
 #include <string>
 #include <limits>
 #include <vector>
@@ -270,19 +273,29 @@ std::vector<std::string> inflections(const std::string &w)
 
 // ---- the word table: one lookup per token ------------------------------------------------------
 
-constexpr std::uint64_t fnvOffset = 1469598103934665603ull;
-constexpr std::uint64_t fnvPrime = 1099511628211ull;
-
-inline std::uint64_t fnvStep(std::uint64_t h, unsigned char c)
+// A word's hash: eight bytes at a time (a byte-at-a-time hash is one multiply per byte, in a
+// chain), then a final mix so the low bits (the slot) and the high bits (the fingerprint) both
+// depend on every byte.
+inline std::uint64_t wordHash(std::string_view s)
 {
-    return (h ^ c) * fnvPrime;
-}
-
-std::uint64_t fnv(std::string_view s)
-{
-    std::uint64_t h = fnvOffset;
-    for (unsigned char c : s)
-        h = fnvStep(h, c);
+    const char *p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t h = 0x9e3779b97f4a7c15ull ^ n;
+    while (n >= 8) {
+        std::uint64_t w = 0;
+        std::memcpy(&w, p, 8);
+        h = (h ^ w) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        p += 8;
+        n -= 8;
+    }
+    std::uint64_t w = 0;
+    for (std::size_t k = 0; k < n; ++k)
+        w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    h = (h ^ w) * 0x94d049bb133111ebull;
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdull;
+    h ^= h >> 33;
     return h;
 }
 
@@ -301,6 +314,9 @@ struct WordInfo
     std::uint32_t flags = 0;
 };
 
+// Open addressing with a 16-bit fingerprint per slot in its own small array: most words of a note
+// are not in the table, and a miss is settled there without touching the slots (which, with the
+// key inline for words up to 16 bytes, answer a hit in one cache line).
 class WordTable
 {
 public:
@@ -308,18 +324,19 @@ public:
     {
         if ((m_count + 1) * 2 > m_slots.size())
             grow();
-        const std::uint64_t h = fnv(key);
+        const std::uint64_t h = wordHash(key);
         std::size_t i = h & (m_slots.size() - 1);
-        while (m_slots[i].used) {
+        while (m_tags[i] != 0) {
             if (m_slots[i].hash == h && keyOf(m_slots[i]) == key)
                 return m_slots[i].info;
             i = (i + 1) & (m_slots.size() - 1);
         }
         Slot &s = m_slots[i];
-        s.used = true;
+        m_tags[i] = tagOf(h);
         s.hash = h;
         s.offset = static_cast<std::uint32_t>(m_keys.size());
         s.length = static_cast<std::uint32_t>(key.size());
+        std::memcpy(s.inlineKey.data(), key.data(), std::min(key.size(), s.inlineKey.size()));
         m_keys.append(key);
         ++m_count;
         return s.info;
@@ -329,48 +346,58 @@ public:
     {
         if (m_slots.empty())
             return nullptr;
-        std::size_t i = h & (m_slots.size() - 1);
-        while (m_slots[i].used) {
+        const std::uint16_t tag = tagOf(h);
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+            const std::uint16_t t = m_tags[i];
+            if (t == 0)
+                return nullptr;
+            if (t != tag)
+                continue;
             const Slot &slot = m_slots[i];
-            if (slot.hash == h && slot.length == key.size()) {
-                // Keys are short words: an inline loop beats a call to memcmp.
-                const char *a = m_keys.data() + slot.offset;
-                std::size_t k = 0;
-                while (k < key.size() && a[k] == key[k])
-                    ++k;
-                if (k == key.size())
-                    return &slot.info;
-            }
-            i = (i + 1) & (m_slots.size() - 1);
+            if (slot.hash != h || slot.length != key.size())
+                continue;
+            // Keys are short words: an inline loop beats a call to memcmp.
+            const char *a = key.size() <= slot.inlineKey.size() ? slot.inlineKey.data() : m_keys.data() + slot.offset;
+            std::size_t k = 0;
+            while (k < key.size() && a[k] == key[k])
+                ++k;
+            if (k == key.size())
+                return &slot.info;
         }
-        return nullptr;
     }
 
 private:
     struct Slot
     {
         std::uint64_t hash = 0;
+        std::array<char, 16> inlineKey{};
         std::uint32_t offset = 0;
         std::uint32_t length = 0;
         WordInfo info;
-        bool used = false;
     };
+    static std::uint16_t tagOf(std::uint64_t h) { return static_cast<std::uint16_t>((h >> 48) | 1u); }
     [[nodiscard]] std::string_view keyOf(const Slot &s) const { return std::string_view(m_keys).substr(s.offset, s.length); }
     void grow()
     {
         std::vector<Slot> old = std::move(m_slots);
-        m_slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
-        for (const Slot &s : old) {
-            if (!s.used)
+        const std::vector<std::uint16_t> oldTags = std::move(m_tags);
+        const std::size_t size = old.empty() ? 1024 : old.size() * 2;
+        m_slots.assign(size, Slot{});
+        m_tags.assign(size, 0);
+        for (std::size_t k = 0; k < old.size(); ++k) {
+            if (oldTags[k] == 0)
                 continue;
-            std::size_t i = s.hash & (m_slots.size() - 1);
-            while (m_slots[i].used)
-                i = (i + 1) & (m_slots.size() - 1);
-            m_slots[i] = s;
+            std::size_t i = old[k].hash & (size - 1);
+            while (m_tags[i] != 0)
+                i = (i + 1) & (size - 1);
+            m_slots[i] = old[k];
+            m_tags[i] = oldTags[k];
         }
     }
 
     std::vector<Slot> m_slots;
+    std::vector<std::uint16_t> m_tags; // 0: empty
     std::string m_keys;
     std::size_t m_count = 0;
 };
@@ -380,6 +407,7 @@ private:
 struct PatternWord
 {
     std::vector<std::int32_t> forms; // any of these exact forms
+    std::uint64_t formBits = 0; // bit (form % 64) of each form: most tokens are turned away here
     std::int32_t prefix = -1; // or, for "word*", this prefix id
 };
 
@@ -391,6 +419,17 @@ struct Phrase
     std::vector<PatternWord> words;
     std::size_t anchor = 0; // the word looked up first: the longest, so common words ("her") rarely start a try
     bool exception = false; // cancels the theme's mentions it overlaps ("used to" for substance-use)
+};
+
+// A phrase to try where its anchor word is found, with what the word next to the anchor must
+// look like: most tries fail on that neighbour, and this turns them away without touching the
+// phrase itself.
+struct Start
+{
+    std::uint64_t neighbourBits = 0; // PatternWord::formBits of the neighbour
+    std::int32_t phrase = 0;
+    std::int32_t neighbourPrefix = -1;
+    std::int32_t step = 0; // where the neighbour is: -1 before, +1 after, 0 a one-word phrase
 };
 
 struct Token
@@ -414,8 +453,30 @@ struct Mention
     bool counted = true;
     Exclusion reason = Exclusion::Negated;
     int countedAs = -1; // the theme it counts for (other_person_theme redirect), default theme
-    QString rule;
+    bool kept = true; // false: overlapped by a longer mention of its theme
+    // The rule is the phrase's ("phrase:…"), or for a driver link (phrase -1) the theme's "link:…":
+    // looked up when the result is built, so a mention is plain data to sort and copy.
 };
+
+// Mentions are found nearly in text order (each within a few words of its anchor), so an
+// insertion sort finishes in about one pass where introsort would do n log n.
+template<typename It, typename Less>
+void insertionSort(It begin, It end, Less less)
+{
+    if (begin == end)
+        return;
+    for (It i = std::next(begin); i != end; ++i) {
+        if (!less(*i, *std::prev(i)))
+            continue;
+        auto value = std::move(*i);
+        It j = i;
+        do {
+            *j = std::move(*std::prev(j));
+            --j;
+        } while (j != begin && less(value, *std::prev(j)));
+        *j = std::move(value);
+    }
+}
 
 constexpr int maxGap = 2; // extra words allowed between a phrase's words
 constexpr std::uint32_t noGap = Clause | Coord | Term; // a phrase never spans two clauses
@@ -431,14 +492,15 @@ struct Tagger::Impl
     WordTable prefixes; // prefix text -> id (in WordInfo::form)
     std::vector<std::uint8_t> prefixLengths; // distinct lengths of prefix patterns
     std::vector<Phrase> phrases;
-    std::vector<std::vector<int>> startsByForm; // form id -> phrases whose first word has it
-    std::vector<std::vector<int>> startsByPrefix; // prefix id -> phrases
+    std::vector<std::vector<Start>> startsByForm; // form id -> phrases whose anchor word has it
+    std::vector<std::vector<Start>> startsByPrefix; // prefix id -> phrases
     std::array<std::uint64_t, 1024> prefixFilter{}; // bit set over the first three bytes' hash
     int formCount = 0;
     int prefixCount = 0;
     std::size_t minPrefix = 255;
     std::size_t filterLength = 3; // bytes of a word the prefix filter looks at
     std::vector<std::string> prefixTexts;
+    std::vector<QString> linkRules; // theme index -> "link:<use>+<driver>" for driver-linked themes
 
     explicit Impl(const Codebook &book);
     void compile();
@@ -511,8 +573,10 @@ void Tagger::Impl::compile()
                         part.chop(1);
                         pw.prefix = prefixId(part.toStdString());
                     } else {
-                        for (const std::string &form : inflections(part.toStdString()))
+                        for (const std::string &form : inflections(part.toStdString())) {
                             pw.forms.push_back(formId(form));
+                            pw.formBits |= 1ull << (pw.forms.back() & 63);
+                        }
                     }
                     phrase.words.push_back(std::move(pw));
                 }
@@ -525,13 +589,23 @@ void Tagger::Impl::compile()
                 if (parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size())
                     phrase.anchor = static_cast<std::size_t>(k);
             const PatternWord &first = phrase.words[phrase.anchor];
+            Start start;
+            start.phrase = index;
+            if (phrase.words.size() > 1) {
+                start.step = phrase.anchor > 0 ? -1 : +1;
+                const PatternWord &next = phrase.words[phrase.anchor > 0 ? phrase.anchor - 1 : phrase.anchor + 1];
+                start.neighbourBits = next.formBits;
+                start.neighbourPrefix = next.prefix;
+            }
             if (first.prefix >= 0)
-                startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(index);
+                startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(start);
             for (std::int32_t f : first.forms)
-                startsByForm[static_cast<std::size_t>(f)].push_back(index);
+                startsByForm[static_cast<std::size_t>(f)].push_back(start);
             phrases.push_back(std::move(phrase));
         }
     }
+    for (const Theme &theme : codebook.themes())
+        linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());
     std::sort(prefixLengths.begin(), prefixLengths.end());
     filterLength = std::min<std::size_t>(3, minPrefix);
     for (const std::string &p : prefixTexts) {
@@ -646,7 +720,7 @@ void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t has
     if (!info && key.size() > 2 && key.substr(key.size() - 2) == "'s") {
         // "mother's": the possessor, read as the word itself.
         key.remove_suffix(2);
-        info = words.find(key, fnv(key));
+        info = words.find(key, wordHash(key));
         t.flags |= Possessive;
     }
     if (info) {
@@ -660,7 +734,7 @@ void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t has
                 if (len > key.size())
                     break;
                 const std::string_view p = key.substr(0, len);
-                if (const WordInfo *pi = prefixes.find(p, fnv(p))) {
+                if (const WordInfo *pi = prefixes.find(p, wordHash(p))) {
                     if (t.prefix1 < 0)
                         t.prefix1 = pi->form;
                     else if (t.prefix2 < 0)
@@ -678,7 +752,8 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
     std::uint32_t sentence = 0;
     std::uint32_t clause = 0;
     bool inWord = false;
-    Token cur;
+    // The word being read is built in place at the vector's end (a token assembled on the stack
+    // and copied costs a store-forwarding stall per word).
     auto finish = [&](std::size_t end) {
         if (!inWord)
             return;
@@ -688,24 +763,25 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
             --end;
         }
         inWord = false;
-        if (folded.empty())
+        if (folded.empty()) {
+            tokens.pop_back();
             return;
+        }
+        Token &cur = tokens.back();
         cur.end = static_cast<std::uint32_t>(end);
         if (!folded.tooLong)
-            classify(cur, folded.view(), fnv(folded.view()));
+            classify(cur, folded.view(), wordHash(folded.view()));
         if (folded.data[0] >= '0' && folded.data[0] <= '9')
             cur.flags |= Number;
         if (cur.flags & Clause)
             ++clause;
         cur.sentence = sentence;
         cur.clause = clause;
-        tokens.push_back(cur);
     };
     auto startWord = [&](std::size_t at) {
         inWord = true;
         folded.clear();
-        cur = Token{};
-        cur.start = static_cast<std::uint32_t>(at);
+        tokens.emplace_back().start = static_cast<std::uint32_t>(at);
     };
     const std::size_t n = s.size();
     std::size_t i = 0;
@@ -716,7 +792,15 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
             if (cls == 1) {
                 if (!inWord)
                     startWord(i);
-                folded.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+                // The rest of an ASCII run in one tight loop.
+                std::size_t j = i;
+                do {
+                    const auto b = static_cast<unsigned char>(s[j]);
+                    folded.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+                    ++j;
+                } while (j < n && static_cast<unsigned char>(s[j]) < 0x80 && asciiClass[static_cast<unsigned char>(s[j])] == 1);
+                i = j;
+                continue;
             } else if (c == '\'' && inWord) {
                 folded.push_back('\'');
             } else {
@@ -779,7 +863,8 @@ bool wordMatches(const PatternWord &w, const Token &t)
 {
     if (w.prefix >= 0)
         return t.prefix1 == w.prefix || t.prefix2 == w.prefix;
-    return t.form >= 0 && std::find(w.forms.begin(), w.forms.end(), t.form) != w.forms.end();
+    return t.form >= 0 && ((w.formBits >> (t.form & 63)) & 1u) != 0
+           && std::find(w.forms.begin(), w.forms.end(), t.form) != w.forms.end();
 }
 
 } // namespace
@@ -821,22 +906,49 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
             pos = *j;
         }
         mentions.push_back({p.theme, pi, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), true,
-                            Exclusion::Negated, p.theme, p.rule});
+                            Exclusion::Negated, p.theme});
+    };
+    // A quick look for the anchor's neighbour, as seek() would find it (a filter: the bits may
+    // say yes to a form that is not the word; tryPhrase decides).
+    auto mayHaveNeighbour = [&](const Start &st, std::size_t i) {
+        if (st.step == 0)
+            return true;
+        const std::uint32_t sentence = tokens[i].sentence;
+        for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+            if (st.step < 0 && k > i)
+                break;
+            const std::size_t j = st.step > 0 ? i + k : i - k;
+            if (j >= n || tokens[j].sentence != sentence)
+                break;
+            const Token &t = tokens[j];
+            if (st.neighbourPrefix >= 0) {
+                if (t.prefix1 == st.neighbourPrefix || t.prefix2 == st.neighbourPrefix)
+                    return true;
+            } else if (t.form >= 0 && ((st.neighbourBits >> (t.form & 63)) & 1u) != 0) {
+                return true;
+            }
+            if (t.flags & noGap)
+                break;
+        }
+        return false;
+    };
+    auto tryAll = [&](const std::vector<Start> &starts, std::size_t i) {
+        for (const Start &st : starts)
+            if (mayHaveNeighbour(st, i))
+                tryPhrase(st.phrase, i);
     };
     for (std::size_t i = 0; i < n; ++i) {
         const Token &t = tokens[i];
         if (t.form >= 0)
-            for (int pi : startsByForm[static_cast<std::size_t>(t.form)])
-                tryPhrase(pi, i);
+            tryAll(startsByForm[static_cast<std::size_t>(t.form)], i);
         if (t.prefix1 >= 0)
-            for (int pi : startsByPrefix[static_cast<std::size_t>(t.prefix1)])
-                tryPhrase(pi, i);
+            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix1)], i);
         if (t.prefix2 >= 0)
-            for (int pi : startsByPrefix[static_cast<std::size_t>(t.prefix2)])
-                tryPhrase(pi, i);
+            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix2)], i);
     }
     // Exception phrases cancel the theme's mentions they overlap ("used to" is not use).
-    std::vector<Mention> exceptions;
+    thread_local std::vector<Mention> exceptions;
+    exceptions.clear();
     for (const Mention &m : mentions)
         if (phrases[static_cast<std::size_t>(m.phrase)].exception)
             exceptions.push_back(m);
@@ -849,25 +961,37 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
             });
         });
     }
-    // Within a theme, overlapping mentions are one mention: keep the longest.
-    std::sort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) {
-        if (a.theme != b.theme)
-            return a.theme < b.theme;
-        if (a.first != b.first)
-            return a.first < b.first;
-        return a.last > b.last;
+    // Within a theme, overlapping mentions are one mention: keep the longest. Mentions go in text
+    // order (the longer first where two start together); each theme's last kept one is compared
+    // with the next of that theme.
+    insertionSort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) {
+        return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    std::vector<Mention> kept;
-    kept.reserve(mentions.size());
-    for (Mention &m : mentions) {
-        if (!kept.empty() && kept.back().theme == m.theme && m.first <= kept.back().last) {
-            if (m.last - m.first > kept.back().last - kept.back().first)
-                kept.back() = std::move(m);
-            continue;
+    thread_local std::vector<std::int32_t> lastKept;
+    lastKept.assign(static_cast<std::size_t>(codebook.themes().size()), -1);
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        Mention &m = mentions[k];
+        std::int32_t &last = lastKept[static_cast<std::size_t>(m.theme)];
+        if (last >= 0) {
+            Mention &before = mentions[static_cast<std::size_t>(last)];
+            if (m.first <= before.last) {
+                // The longer mention; on the very same words, the more specific phrase names the
+                // rule ("drinking" rather than "drink" for "drinking").
+                const bool sameWords = m.first == before.first && m.last == before.last;
+                if (m.last - m.first > before.last - before.first
+                    || (sameWords && phrases[static_cast<std::size_t>(m.phrase)].text.size()
+                                         > phrases[static_cast<std::size_t>(before.phrase)].text.size())) {
+                    before.kept = false;
+                    last = static_cast<std::int32_t>(k);
+                } else {
+                    m.kept = false;
+                }
+                continue;
+            }
         }
-        kept.push_back(std::move(m));
+        last = static_cast<std::int32_t>(k);
     }
-    mentions = std::move(kept);
+    std::erase_if(mentions, [](const Mention &m) { return !m.kept; });
 }
 
 // ---- context ------------------------------------------------------------------------------------
@@ -1006,11 +1130,11 @@ void Tagger::Impl::applyContext(const std::vector<Token> &tokens, std::vector<Me
           && std::none_of(tokens.begin(), tokens.end(), [](const Token &t) {
                  return (t.flags & Client) && !(t.flags & (FirstPerson | ThirdPerson));
              });
-    std::vector<std::uint32_t> ends; // last tokens of mentions, for "guilty ABOUT the drinking"
-    ends.reserve(mentions.size());
+    thread_local std::vector<std::uint32_t> ends; // last tokens of mentions, for "guilty ABOUT the drinking"
+    ends.clear();
     for (const Mention &m : mentions)
         ends.push_back(m.last);
-    std::sort(ends.begin(), ends.end());
+    insertionSort(ends.begin(), ends.end(), std::less<>());
     for (Mention &m : mentions) {
         const Theme &theme = codebook.themes().at(m.theme);
         if (negated(tokens, m, ends)) {
@@ -1065,7 +1189,7 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
                 drivers.push_back(&d);
         if (drivers.empty())
             continue;
-        std::sort(drivers.begin(), drivers.end(), [&](const Mention *a, const Mention *b) {
+        insertionSort(drivers.begin(), drivers.end(), [&](const Mention *a, const Mention *b) {
             return tokens[a->first].sentence < tokens[b->first].sentence;
         });
         std::uint32_t lastSentence = UINT32_MAX;
@@ -1107,8 +1231,7 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
                             break;
                         }
                     if (linkAt >= 0) {
-                        added.push_back({ti, -1, d.first, u.last, true, Exclusion::Negated, ti, QString()});
-                        added.back().rule = QStringLiteral("link:%1+%2").arg(link.use, link.driver);
+                        added.push_back({ti, -1, d.first, u.last, true, Exclusion::Negated, ti});
                         lastSentence = sentence;
                         break;
                     }
@@ -1119,8 +1242,7 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
                     continue;
                 const std::uint32_t first = std::min({u.first, d.first, static_cast<std::uint32_t>(linkAt)});
                 const std::uint32_t last = std::max({u.last, d.last});
-                added.push_back({ti, -1, first, last, true, Exclusion::Negated, ti, QString()});
-                added.back().rule = QStringLiteral("link:%1+%2").arg(link.use, link.driver);
+                added.push_back({ti, -1, first, last, true, Exclusion::Negated, ti});
                 lastSentence = sentence;
                 break;
             }
@@ -1129,6 +1251,25 @@ void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Men
     for (Mention &m : added)
         mentions.push_back(std::move(m));
 }
+
+namespace {
+
+// True when every byte is below 0x80; eight bytes at a time.
+bool isAscii(std::string_view text)
+{
+    std::size_t i = 0;
+    std::uint64_t any = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        any |= word;
+    }
+    for (; i < text.size(); ++i)
+        any |= static_cast<unsigned char>(text[i]);
+    return (any & 0x8080808080808080ull) == 0;
+}
+
+} // namespace
 
 // ---- the public face ----------------------------------------------------------------------------
 
@@ -1164,12 +1305,17 @@ TagResult Tagger::tag(std::string_view text) const
     mentions.clear();
     d->match(tokens, mentions);
     d->applyContext(tokens, mentions);
+    const auto found = static_cast<std::ptrdiff_t>(mentions.size()); // in text order from here back
     d->linkDrivers(tokens, mentions);
 
-    // Byte offsets to code-point offsets (invalid bytes count one each), in one walk.
+    // Byte offsets to code-point offsets (invalid bytes count one each), in one walk. In ASCII
+    // text, most notes, they are the same and the walk is skipped.
+    const bool ascii = isAscii(text);
     std::vector<std::uint32_t> byteOffsets;
     byteOffsets.reserve(mentions.size() * 2);
     for (const Mention &m : mentions) {
+        if (ascii)
+            break;
         byteOffsets.push_back(tokens[m.first].start);
         byteOffsets.push_back(tokens[m.last].end);
     }
@@ -1192,6 +1338,8 @@ TagResult Tagger::tag(std::string_view text) const
         }
     }
     auto codePointAt = [&](std::uint32_t byte) {
+        if (ascii)
+            return static_cast<int>(byte);
         return codePoints[static_cast<std::size_t>(std::lower_bound(byteOffsets.begin(), byteOffsets.end(), byte)
                                                    - byteOffsets.begin())];
     };
@@ -1199,9 +1347,10 @@ TagResult Tagger::tag(std::string_view text) const
         return QString::fromUtf8(text.data() + from, static_cast<qsizetype>(to - from));
     };
 
-    std::sort(mentions.begin(), mentions.end(), [&](const Mention &a, const Mention &b) {
-        return tokens[a.first].start < tokens[b.first].start;
-    });
+    // In text order already, but for the driver links added at the end: sort those, then merge.
+    const auto byStart = [&](const Mention &a, const Mention &b) { return tokens[a.first].start < tokens[b.first].start; };
+    std::sort(mentions.begin() + found, mentions.end(), byStart);
+    std::inplace_merge(mentions.begin(), mentions.begin() + found, mentions.end(), byStart);
     TagResult result;
     const auto &themes = d->codebook.themes();
     std::vector<QList<Evidence>> evidence(static_cast<std::size_t>(themes.size()));
@@ -1217,7 +1366,8 @@ TagResult Tagger::tag(std::string_view text) const
                     {s, e, slice(b0, b1), QStringLiteral("other-person:") + themes.at(m.theme).id});
             continue;
         }
-        evidence[static_cast<std::size_t>(m.theme)].append({s, e, slice(b0, b1), m.rule});
+        evidence[static_cast<std::size_t>(m.theme)].append(
+            {s, e, slice(b0, b1), m.phrase >= 0 ? d->phrases[static_cast<std::size_t>(m.phrase)].rule : d->linkRules[static_cast<std::size_t>(m.theme)]});
     }
     for (int ti = 0; ti < themes.size(); ++ti) {
         auto &ev = evidence[static_cast<std::size_t>(ti)];
