@@ -1328,6 +1328,15 @@ TagResult Tagger::tag(std::string_view text) const
         for (std::size_t k = 0; k < byteOffsets.size(); ++k) {
             const std::uint32_t target = byteOffsets[k];
             while (i < target) {
+                if (i + 8 <= target) { // eight ASCII bytes at a time: eight code points
+                    std::uint64_t word = 0;
+                    std::memcpy(&word, text.data() + i, 8);
+                    if ((word & 0x8080808080808080ull) == 0) {
+                        i += 8;
+                        cp += 8;
+                        continue;
+                    }
+                }
                 char32_t ignored = 0;
                 const auto c = static_cast<unsigned char>(text[i]);
                 const int len = c < 0x80 ? 1 : decodeUtf8(text, i, ignored);
@@ -1337,11 +1346,18 @@ TagResult Tagger::tag(std::string_view text) const
             codePoints[k] = cp;
         }
     }
-    auto codePointAt = [&](std::uint32_t byte) {
+    // Mentions are read in text order: a cursor moves through the offsets for their starts, and
+    // an end is found a few places on from its start.
+    std::size_t cursor = 0;
+    auto codePointAt = [&](std::uint32_t byte, bool isStart) {
         if (ascii)
             return static_cast<int>(byte);
-        return codePoints[static_cast<std::size_t>(std::lower_bound(byteOffsets.begin(), byteOffsets.end(), byte)
-                                                   - byteOffsets.begin())];
+        std::size_t k = cursor;
+        while (byteOffsets[k] < byte)
+            ++k;
+        if (isStart)
+            cursor = k;
+        return codePoints[k];
     };
     auto slice = [&](std::uint32_t from, std::uint32_t to) {
         return QString::fromUtf8(text.data() + from, static_cast<qsizetype>(to - from));
@@ -1357,8 +1373,8 @@ TagResult Tagger::tag(std::string_view text) const
     for (const Mention &m : mentions) {
         const std::uint32_t b0 = tokens[m.first].start;
         const std::uint32_t b1 = tokens[m.last].end;
-        const int s = codePointAt(b0);
-        const int e = codePointAt(b1);
+        const int s = codePointAt(b0, true);
+        const int e = codePointAt(b1, false);
         if (!m.counted) {
             result.excluded.append({themes.at(m.theme).id, m.reason, s, e, slice(b0, b1)});
             if (m.countedAs >= 0 && m.countedAs != m.theme)

@@ -42,6 +42,45 @@ void BM_Tagger(benchmark::State &state)
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * corpusBytes());
 }
 
+// The same notes as a word processor writes them: typographic apostrophes (U+2019) and dashes
+// (U+2014), so every note takes the UTF-8 path and the code-point offsets are counted.
+const std::vector<std::string> &typographicCorpus()
+{
+    static const std::vector<std::string> notes = [] {
+        std::vector<std::string> out;
+        for (const std::string &note : corpus()) {
+            std::string t;
+            t.reserve(note.size() + note.size() / 16);
+            for (char c : note) {
+                if (c == '\'')
+                    t += "\xe2\x80\x99";
+                else if (c == ';')
+                    t += " \xe2\x80\x94";
+                else
+                    t += c;
+            }
+            out.push_back(std::move(t));
+        }
+        return out;
+    }();
+    return notes;
+}
+
+void BM_TaggerTypographic(benchmark::State &state)
+{
+    const uc::themes::Tagger tagger;
+    std::int64_t themes = 0;
+    std::int64_t bytes = 0;
+    for (const std::string &note : typographicCorpus())
+        bytes += static_cast<std::int64_t>(note.size());
+    for (auto _ : state) {
+        for (const std::string &note : typographicCorpus())
+            themes += tagger.tag(std::string_view(note)).themes.size();
+    }
+    benchmark::DoNotOptimize(themes);
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * bytes);
+}
+
 void BM_TagOneNote(benchmark::State &state)
 {
     const uc::themes::Tagger tagger;
@@ -138,6 +177,7 @@ void BM_Hyperscan(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_Tagger)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_TaggerTypographic)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_TagOneNote)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_NaiveRegex)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
 #ifdef UC_HAVE_HYPERSCAN
