@@ -501,6 +501,13 @@ struct Tagger::Impl
     std::size_t filterLength = 3; // bytes of a word the prefix filter looks at
     std::vector<std::string> prefixTexts;
     std::vector<QString> linkRules; // theme index -> "link:<use>+<driver>" for driver-linked themes
+    struct Related
+    {
+        int driver = -1; // for a driver-linked theme: its driver and use themes
+        int use = -1;
+        int otherPerson = -1; // the enabled theme a family member's mention counts for
+    };
+    std::vector<Related> themeIndex; // by theme index
 
     explicit Impl(const Codebook &book);
     void compile();
@@ -603,6 +610,22 @@ void Tagger::Impl::compile()
                 startsByForm[static_cast<std::size_t>(f)].push_back(start);
             phrases.push_back(std::move(phrase));
         }
+    }
+    const auto indexOf = [&](const QString &id, bool mustBeEnabled) {
+        for (int k = 0; k < codebook.themes().size(); ++k)
+            if (codebook.themes().at(k).id == id && (!mustBeEnabled || codebook.themes().at(k).enabled))
+                return k;
+        return -1;
+    };
+    for (const Theme &theme : codebook.themes()) {
+        Related r;
+        if (theme.isDriverLink()) {
+            r.driver = indexOf(theme.driver, false);
+            r.use = indexOf(theme.use, false);
+        }
+        if (!theme.otherPersonTheme.isEmpty())
+            r.otherPerson = indexOf(theme.otherPersonTheme, true);
+        themeIndex.push_back(r);
     }
     for (const Theme &theme : codebook.themes())
         linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());
@@ -1155,9 +1178,9 @@ void Tagger::Impl::applyContext(const std::vector<Token> &tokens, std::vector<Me
                 const Token &who = tokens[static_cast<std::size_t>(other)];
                 if ((who.flags & Family) && !theme.otherPersonTheme.isEmpty()) {
                     // Counted instead for the theme about the family's use.
-                    for (int ti = 0; ti < codebook.themes().size(); ++ti)
-                        if (codebook.themes().at(ti).id == theme.otherPersonTheme && codebook.themes().at(ti).enabled)
-                            m.countedAs = ti;
+                    const int instead = themeIndex[static_cast<std::size_t>(m.theme)].otherPerson;
+                    if (instead >= 0)
+                        m.countedAs = instead;
                 } else {
                     m.countedAs = -1;
                 }
@@ -1169,21 +1192,17 @@ void Tagger::Impl::applyContext(const std::vector<Token> &tokens, std::vector<Me
 void Tagger::Impl::linkDrivers(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
 {
     const auto &themes = codebook.themes();
-    std::vector<Mention> added;
+    thread_local std::vector<Mention> added;
+    added.clear();
     for (int ti = 0; ti < themes.size(); ++ti) {
         const Theme &link = themes.at(ti);
         if (!link.enabled || !link.isDriverLink())
             continue;
-        int driver = -1;
-        int use = -1;
-        for (int k = 0; k < themes.size(); ++k) {
-            if (themes.at(k).id == link.driver)
-                driver = k;
-            if (themes.at(k).id == link.use)
-                use = k;
-        }
+        const int driver = themeIndex[static_cast<std::size_t>(ti)].driver;
+        const int use = themeIndex[static_cast<std::size_t>(ti)].use;
         // Counted driver mentions by sentence, so each use looks only at its own sentence's drivers.
-        std::vector<const Mention *> drivers;
+        thread_local std::vector<const Mention *> drivers;
+        drivers.clear();
         for (const Mention &d : mentions)
             if (d.theme == driver && d.counted)
                 drivers.push_back(&d);
@@ -1311,8 +1330,8 @@ TagResult Tagger::tag(std::string_view text) const
     // Byte offsets to code-point offsets (invalid bytes count one each), in one walk. In ASCII
     // text, most notes, they are the same and the walk is skipped.
     const bool ascii = isAscii(text);
-    std::vector<std::uint32_t> byteOffsets;
-    byteOffsets.reserve(mentions.size() * 2);
+    thread_local std::vector<std::uint32_t> byteOffsets;
+    byteOffsets.clear();
     for (const Mention &m : mentions) {
         if (ascii)
             break;
@@ -1321,7 +1340,8 @@ TagResult Tagger::tag(std::string_view text) const
     }
     std::sort(byteOffsets.begin(), byteOffsets.end());
     byteOffsets.erase(std::unique(byteOffsets.begin(), byteOffsets.end()), byteOffsets.end());
-    std::vector<int> codePoints(byteOffsets.size());
+    thread_local std::vector<int> codePoints;
+    codePoints.assign(byteOffsets.size(), 0);
     {
         std::size_t i = 0;
         int cp = 0;
