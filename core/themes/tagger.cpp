@@ -276,6 +276,9 @@ std::vector<std::string> inflections(const std::string &w)
 // A word's hash: eight bytes at a time (a byte-at-a-time hash is one multiply per byte, in a
 // chain), then a final mix so the low bits (the slot) and the high bits (the fingerprint) both
 // depend on every byte.
+// padded: at least 8 readable bytes follow the end (the tokeniser's buffer), so the last partial
+// word is one load, masked; otherwise it is read byte by byte. Both give the same hash.
+template<bool padded = false>
 inline std::uint64_t wordHash(std::string_view s)
 {
     const char *p = s.data();
@@ -290,8 +293,13 @@ inline std::uint64_t wordHash(std::string_view s)
         n -= 8;
     }
     std::uint64_t w = 0;
-    for (std::size_t k = 0; k < n; ++k)
-        w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    if constexpr (padded) {
+        std::memcpy(&w, p, 8);
+        w = n == 0 ? 0 : w & (~0ull >> (64 - 8 * n));
+    } else {
+        for (std::size_t k = 0; k < n; ++k)
+            w |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[k])) << (8 * k);
+    }
     h = (h ^ w) * 0x94d049bb133111ebull;
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdull;
@@ -299,13 +307,19 @@ inline std::uint64_t wordHash(std::string_view s)
     return h;
 }
 
-// A 16-bit fingerprint of a word's first three bytes, for the prefix filter.
-inline std::uint32_t filterHash(std::string_view s, std::size_t len)
+// A 16-bit fingerprint of a word's first len bytes, for the prefix filters (h = h * 31 + byte,
+// so a longer prefix's fingerprint continues a shorter one's).
+inline std::uint32_t filterHashRaw(std::string_view s, std::size_t len)
 {
     std::uint32_t h = 0;
     for (std::size_t i = 0; i < len && i < s.size(); ++i)
         h = h * 31u + static_cast<unsigned char>(s[i]);
-    return h & 0xffffu;
+    return h;
+}
+
+inline std::uint32_t filterHash(std::string_view s, std::size_t len)
+{
+    return filterHashRaw(s, len) & 0xffffu;
 }
 
 struct WordInfo
@@ -499,6 +513,10 @@ struct Tagger::Impl
     int prefixCount = 0;
     std::size_t minPrefix = 255;
     std::size_t filterLength = 3; // bytes of a word the prefix filter looks at
+    // Past that filter, one bit set per prefix length (the same hash over that many bytes), so a
+    // word is looked up only at the lengths where a prefix may fit.
+    static constexpr std::uint32_t lengthFilterBits = 16384;
+    std::vector<std::array<std::uint64_t, lengthFilterBits / 64>> lengthFilters; // by position in prefixLengths
     std::vector<std::string> prefixTexts;
     std::vector<QString> linkRules; // theme index -> "link:<use>+<driver>" for driver-linked themes
     struct Related
@@ -631,9 +649,14 @@ void Tagger::Impl::compile()
         linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());
     std::sort(prefixLengths.begin(), prefixLengths.end());
     filterLength = std::min<std::size_t>(3, minPrefix);
+    lengthFilters.assign(prefixLengths.size(), {});
     for (const std::string &p : prefixTexts) {
         const std::uint32_t h = filterHash(p, filterLength);
         prefixFilter[h >> 6] |= 1ull << (h & 63);
+        const auto li = static_cast<std::size_t>(
+            std::find(prefixLengths.begin(), prefixLengths.end(), p.size()) - prefixLengths.begin());
+        const std::uint32_t full = filterHash(p, p.size()) & (lengthFilterBits - 1);
+        lengthFilters[li][full >> 6] |= 1ull << (full & 63);
     }
 }
 
@@ -675,16 +698,30 @@ int decodeUtf8(std::string_view s, std::size_t i, char32_t &cp)
 // A word's case-folded bytes. Words longer than any phrase word can be are marked, not stored.
 struct FoldBuffer
 {
-    std::array<char, 96> data{};
+    static constexpr std::size_t capacity = 96;
+    std::array<char, capacity + 8> data{}; // 8 bytes of slack: the hash reads whole words
     std::size_t size = 0;
     bool tooLong = false;
     void clear() { size = 0, tooLong = false; }
     void push_back(char c)
     {
-        if (size < data.size())
+        if (size < capacity)
             data[size++] = c;
         else
             tooLong = true;
+    }
+    // A run of ASCII letters and digits, lower-cased.
+    void appendAsciiLower(const char *p, std::size_t n)
+    {
+        if (size + n > capacity) {
+            n = capacity - size;
+            tooLong = true;
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto b = static_cast<unsigned char>(p[k]);
+            data[size + k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        }
+        size += n;
     }
     void pop_back() { --size; }
     [[nodiscard]] bool empty() const { return size == 0; }
@@ -734,6 +771,14 @@ constexpr std::array<std::uint8_t, 128> asciiClass = [] {
     return t;
 }();
 
+// ASCII letters and digits over all 256 byte values (0 for every byte of a multi-byte sequence).
+constexpr std::array<bool, 256> asciiWordByte = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < 128; ++c)
+        t[c] = asciiClass[c] == 1;
+    return t;
+}();
+
 } // namespace
 
 void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t hash) const
@@ -753,9 +798,17 @@ void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t has
     if (prefixCount > 0 && key.size() >= minPrefix) {
         const std::uint32_t f = filterHash(key, filterLength);
         if (prefixFilter[f >> 6] & (1ull << (f & 63))) {
-            for (std::uint8_t len : prefixLengths) {
+            std::uint32_t h = 0;
+            std::size_t hashed = 0;
+            for (std::size_t li = 0; li < prefixLengths.size(); ++li) {
+                const std::size_t len = prefixLengths[li];
                 if (len > key.size())
                     break;
+                while (hashed < len)
+                    h = h * 31u + static_cast<unsigned char>(key[hashed++]);
+                const std::uint32_t bit = (h & 0xffffu) & (lengthFilterBits - 1);
+                if (!((lengthFilters[li][bit >> 6] >> (bit & 63)) & 1u))
+                    continue;
                 const std::string_view p = key.substr(0, len);
                 if (const WordInfo *pi = prefixes.find(p, wordHash(p))) {
                     if (t.prefix1 < 0)
@@ -793,7 +846,7 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
         Token &cur = tokens.back();
         cur.end = static_cast<std::uint32_t>(end);
         if (!folded.tooLong)
-            classify(cur, folded.view(), wordHash(folded.view()));
+            classify(cur, folded.view(), wordHash<true>(folded.view()));
         if (folded.data[0] >= '0' && folded.data[0] <= '9')
             cur.flags |= Number;
         if (cur.flags & Clause)
@@ -815,13 +868,11 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
             if (cls == 1) {
                 if (!inWord)
                     startWord(i);
-                // The rest of an ASCII run in one tight loop.
-                std::size_t j = i;
-                do {
-                    const auto b = static_cast<unsigned char>(s[j]);
-                    folded.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b));
+                // The rest of an ASCII run: find its end, then copy it lower-cased.
+                std::size_t j = i + 1;
+                while (j < n && asciiWordByte[static_cast<unsigned char>(s[j])])
                     ++j;
-                } while (j < n && static_cast<unsigned char>(s[j]) < 0x80 && asciiClass[static_cast<unsigned char>(s[j])] == 1);
+                folded.appendAsciiLower(s.data() + i, j - i);
                 i = j;
                 continue;
             } else if (c == '\'' && inWord) {

@@ -3,6 +3,7 @@
 
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <string>
@@ -11,7 +12,8 @@
 
 // Prints Google Benchmark's usual table, then the ratio of each named candidate's time to its
 // baseline's, both measured in this process (absolute times drift on a shared machine; ratios
-// much less).
+// much less). With --benchmark_repetitions=N (and --benchmark_enable_random_interleaving=true,
+// so a burst of load hits both sides alike) each time is the median of the N runs.
 class RatioReporter : public benchmark::ConsoleReporter
 {
 public:
@@ -30,7 +32,7 @@ public:
     {
         for (const Run &run : runs)
             if (run.run_type == Run::RT_Iteration && !run.error_occurred)
-                m_times[run.benchmark_name()] = run.GetAdjustedRealTime();
+                m_times[run.benchmark_name()].push_back(run.GetAdjustedRealTime());
         ConsoleReporter::ReportRuns(runs);
     }
 
@@ -49,14 +51,19 @@ public:
 private:
     [[nodiscard]] double timeOf(const std::string &prefix) const
     {
-        for (const auto &[name, time] : m_times)
-            if (name.rfind(prefix, 0) == 0)
-                return time;
+        for (const auto &[name, times] : m_times) {
+            if (name.rfind(prefix, 0) != 0 || times.empty())
+                continue;
+            std::vector<double> sorted = times;
+            std::sort(sorted.begin(), sorted.end());
+            const std::size_t n = sorted.size();
+            return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        }
         return 0;
     }
 
     std::vector<Pair> m_pairs;
-    std::map<std::string, double> m_times;
+    std::map<std::string, std::vector<double>> m_times;
 };
 
 // Runs the registered benchmarks; the ratio table follows unless another output format was asked
