@@ -48,6 +48,7 @@ Vault and users:
 Record:
   client add --code C --name NAME [--setting S] [--intake YYYY-MM-DD] [--part2-consent]
   client list
+  client summary --client C [--text-file F]   the shareable summary: set it from F, or print it
   session add --client C [--client C2 ...] --date YYYY-MM-DD [--time HH:MM] [--minutes N]
               [--modality M] [--setting S] [--attendance A] [--template T]
               [--kind progress|process] --note-file F
@@ -74,6 +75,7 @@ Supervision:
 Audit trail:
   audit verify                      exit 0 with the entry count when whole, 4 naming the first broken entry
   audit list [--since YYYY-MM-DD] [--user NAME]   (the second --user: whose entries to list)
+  audit export --out FILE.csv [--since YYYY-MM-DD] [--user NAME]
   restore --from FILE --to DIR      (checked by unlocking with --user and the passphrase)
 Themes:
   tag [--codebook FILE] [--jsonl]   tag UTF-8 text from stdin (--jsonl: one {"id","text"} per line)
@@ -386,8 +388,28 @@ int cmdRecover(const Args &args)
 int cmdClient(const Args &args)
 {
     const QString sub = args.word(1);
-    if (sub != QLatin1String("add") && sub != QLatin1String("list"))
-        usage(QStringLiteral("client"), QStringLiteral("expects 'add' or 'list'"));
+    if (sub != QLatin1String("add") && sub != QLatin1String("list") && sub != QLatin1String("summary"))
+        usage(QStringLiteral("client"), QStringLiteral("expects 'add', 'list' or 'summary'"));
+    if (sub == QLatin1String("summary")) {
+        const QString code = args.required(QStringLiteral("client"));
+        QString text;
+        if (args.has(QStringLiteral("text-file")))
+            text = readTextFile(args.value(QStringLiteral("text-file")), QStringLiteral("text file"));
+        auto v = openVault(args);
+        if (args.has(QStringLiteral("text-file"))) {
+            v->setShareableSummary(code, text);
+            return 0;
+        }
+        const auto summary = v->shareableSummary(code);
+        if (args.json())
+            printJson(summary ? QJsonObject{{QStringLiteral("text"), summary->text},
+                                            {QStringLiteral("author"), summary->author},
+                                            {QStringLiteral("updated"), summary->updated}}
+                              : QJsonObject{});
+        else if (summary)
+            print(summary->text);
+        return 0;
+    }
     auto v = openVault(args);
     if (sub == QLatin1String("add")) {
         model::Client c;
@@ -826,6 +848,18 @@ int cmdAudit(const Args &args)
             print(QStringLiteral("audit trail whole: %1 entries").arg(check.count));
         return 0;
     }
+    if (sub == u"export") {
+        const QString out = args.required(QStringLiteral("out"));
+        vault::AuditFilter filter;
+        if (args.has(QStringLiteral("since")))
+            filter.since = model::toIso(parsed(model::parseDate(args.value(QStringLiteral("since"))), QStringLiteral("since"),
+                                               QStringLiteral("a date as YYYY-MM-DD")));
+        filter.user = args.secondValue(QStringLiteral("user"));
+        auto v = openVault(args);
+        const qsizetype n = v->exportAuditCsv(filter, out);
+        print(QStringLiteral("%1 entries written").arg(n));
+        return 0;
+    }
     if (sub == u"list") {
         vault::AuditFilter filter;
         if (args.has(QStringLiteral("since")))
@@ -854,7 +888,7 @@ int cmdAudit(const Args &args)
             printJson(list);
         return 0;
     }
-    usage(QStringLiteral("audit"), QStringLiteral("expects 'verify' or 'list'"));
+    usage(QStringLiteral("audit"), QStringLiteral("expects 'verify', 'list' or 'export'"));
 }
 
 int cmdSupervise(const Args &args)

@@ -196,6 +196,14 @@ struct NoteComment
     QString created;
 };
 
+// What the therapist shares with the client about their work together (review mode, reports).
+struct ClientSummary
+{
+    QString text;
+    QString author;
+    QString updated; // UTC, ISO 8601
+};
+
 struct Supervision
 {
     QString therapist;

@@ -208,4 +208,35 @@ QList<AuditEntry> auditEntries(sql::Database &db, const AuditFilter &filter)
     return list;
 }
 
+namespace {
+
+QByteArray csvCell(const QString &value)
+{
+    QString v = value;
+    if (!v.isEmpty() && (v.front() == u'=' || v.front() == u'+' || v.front() == u'-' || v.front() == u'@'
+                         || v.front() == u'\t' || v.front() == u'\r'))
+        v.prepend(u'\'');
+    if (v.contains(u',') || v.contains(u'"') || v.contains(u'\n') || v.contains(u'\r')) {
+        v.replace(QStringLiteral("\""), QStringLiteral("\"\""));
+        v = u'"' + v + u'"';
+    }
+    return v.toUtf8();
+}
+
+} // namespace
+
+QByteArray auditCsv(const QList<AuditEntry> &entries)
+{
+    QByteArray out = "seq,at,user,action,object,detail,hash\r\n";
+    for (const AuditEntry &e : entries) {
+        out += QByteArray::number(e.seq);
+        for (const QString *cell : {&e.at, &e.user, &e.action, &e.object, &e.detail, &e.hash}) {
+            out += ',';
+            out += csvCell(*cell);
+        }
+        out += "\r\n";
+    }
+    return out;
+}
+
 } // namespace uc::vault

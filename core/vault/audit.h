@@ -68,4 +68,9 @@ struct AuditFilter
 };
 [[nodiscard]] QList<AuditEntry> auditEntries(sql::Database &db, const AuditFilter &filter = {});
 
+// The entries as CSV (RFC 4180, UTF-8, CRLF): a header "seq,at,user,action,object,detail,hash",
+// then one row per entry. A cell that a spreadsheet would read as a formula (=, +, -, @, tab, CR
+// at its start) is prefixed with an apostrophe.
+[[nodiscard]] QByteArray auditCsv(const QList<AuditEntry> &entries);
+
 } // namespace uc::vault

@@ -271,7 +271,8 @@ BEGIN SELECT RAISE(ABORT, 'the audit trail is append-only'); END;
 }
 
 // v3 -> v4. Supervision: who supervises whom and how, supervisors' comments and returns
-// (append-only, like the notes they are about), and the blind agreement checks.
+// (append-only, like the notes they are about), the blind agreement checks; and the therapist's
+// shareable summary per client.
 void migrateTo4(sql::Database &db, const QString &)
 {
     db.exec(R"sql(
@@ -310,6 +311,20 @@ CREATE TABLE agreement_ratings(
   themes   TEXT,
   rated_at TEXT,
   PRIMARY KEY (check_id, note_id)) WITHOUT ROWID;
+
+-- The therapist's summary to share with the client (review mode, the client pattern report):
+-- every version kept, the newest in force.
+CREATE TABLE client_summaries(
+  id        INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(id),
+  text      TEXT NOT NULL,
+  author_id INTEGER NOT NULL REFERENCES users(id),
+  created   TEXT NOT NULL);
+CREATE INDEX client_summaries_client ON client_summaries(client_id);
+CREATE TRIGGER client_summaries_no_update BEFORE UPDATE ON client_summaries
+BEGIN SELECT RAISE(ABORT, 'a summary version cannot change; write a new one'); END;
+CREATE TRIGGER client_summaries_no_delete BEFORE DELETE ON client_summaries
+BEGIN SELECT RAISE(ABORT, 'a summary version cannot be deleted'); END;
 )sql");
 }
 

@@ -15,6 +15,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSaveFile>
 #include <QSet>
 
 #include <map>
@@ -318,7 +319,7 @@ AuditCheck Vault::verifyAudit()
     return verifyAuditTrail(m_db, m_slots.extra().value(QLatin1String("audit_head")).toObject(), m_dataKey);
 }
 
-QList<AuditEntry> Vault::auditTrail(const AuditFilter &filter)
+AuditFilter Vault::scopedAuditFilter(const AuditFilter &filter) const
 {
     require(model::Action::ReadAudit);
     AuditFilter scoped = filter;
@@ -329,7 +330,32 @@ QList<AuditEntry> Vault::auditTrail(const AuditFilter &filter)
                         QStringLiteral("a therapist reads their own audit entries only"));
         scoped.user = m_user.name;
     }
-    QList<AuditEntry> entries = auditEntries(m_db, scoped);
+    return scoped;
+}
+
+qsizetype Vault::exportAuditCsv(const AuditFilter &filter, const QString &file)
+{
+    const QString what = QStringLiteral("audit export");
+    const QList<AuditEntry> entries = auditEntries(m_db, scopedAuditFilter(filter));
+    const QByteArray csv = auditCsv(entries);
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(csv) != csv.size())
+        throw Error(ErrorKind::Io, what, QStringLiteral("the file cannot be written there"));
+    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    if (!out.commit())
+        throw Error(ErrorKind::Io, what, QStringLiteral("the file could not be written in full (is the disk full?)"));
+    try {
+        recordEvent(QStringLiteral("export"), QStringLiteral("audit"), QStringLiteral("csv, %1 entries").arg(entries.size()));
+    } catch (...) {
+        QFile::remove(file); // an export that is not on the record does not stay on disk
+        throw;
+    }
+    return entries.size();
+}
+
+QList<AuditEntry> Vault::auditTrail(const AuditFilter &filter)
+{
+    QList<AuditEntry> entries = auditEntries(m_db, scopedAuditFilter(filter));
     recordEvent(QStringLiteral("view-audit"), QStringLiteral("audit"), QStringLiteral("%1 entries").arg(entries.size()));
     return entries;
 }
@@ -622,6 +648,36 @@ QList<model::Client> Vault::clients()
     while (stmt.step())
         list.append(readClient(stmt));
     return list;
+}
+
+void Vault::setShareableSummary(const QString &clientCode, const QString &text)
+{
+    require(model::Action::WriteNote);
+    const QString what = QStringLiteral("client summary");
+    const auto c = client(clientCode);
+    if (!c)
+        badInput(what, QStringLiteral("no client with that code"));
+    sql::Transaction tx(m_db);
+    m_db.prepare("INSERT INTO client_summaries(client_id, text, author_id, created) VALUES (?, ?, ?, ?)")
+        .bind(1, c->id)
+        .bind(2, text.trimmed())
+        .bind(3, m_user.id)
+        .bind(4, now())
+        .run();
+    audit(QStringLiteral("edit-summary"), QStringLiteral("client:%1").arg(c->id),
+          QStringLiteral("summary:%1").arg(m_db.lastInsertId()));
+    tx.commit();
+}
+
+std::optional<model::ClientSummary> Vault::shareableSummary(const QString &clientCode)
+{
+    require(model::Action::ReadRecords);
+    auto stmt = m_db.prepare("SELECT s.text, u.name, s.created FROM client_summaries s JOIN clients c ON c.id = s.client_id "
+                             "JOIN users u ON u.id = s.author_id WHERE c.code = ? ORDER BY s.id DESC LIMIT 1");
+    stmt.bind(1, clientCode);
+    if (!stmt.step())
+        return std::nullopt;
+    return model::ClientSummary{stmt.text(0), stmt.text(1), stmt.text(2)};
 }
 
 // ---- sessions and notes ------------------------------------------------------------------------
@@ -1756,6 +1812,10 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
                     {QStringLiteral("sessions"), sessions},
                     {QStringLiteral("notes"), notes},
                     {QStringLiteral("measures"), measures}};
+    if (const auto summary = shareableSummary(code))
+        out.insert(QStringLiteral("shareable_summary"), QJsonObject{{QStringLiteral("text"), summary->text},
+                                                                    {QStringLiteral("author"), summary->author},
+                                                                    {QStringLiteral("updated"), summary->updated}});
     {
         // 42 CFR Part 2 §2.32: every record from an addiction practice may hold substance-use
         // information, so every export carries the redisclosure notice.

@@ -72,6 +72,10 @@ public:
     void dischargeClient(const QString &code, const model::Date &on);
     [[nodiscard]] std::optional<model::Client> client(const QString &code);
     [[nodiscard]] QList<model::Client> clients();
+    // The therapist's shareable summary for the client (never process-note material: it is shown
+    // in review mode and printed in the client's report). Each save is a new version.
+    void setShareableSummary(const QString &clientCode, const QString &text);
+    [[nodiscard]] std::optional<model::ClientSummary> shareableSummary(const QString &clientCode);
 
     // ---- sessions and notes
     struct SessionCreated
@@ -188,8 +192,11 @@ public:
     void recordEvent(const QString &action, const QString &object, const QString &detail = {});
     // Walks the whole chain and compares it with the head kept in keyslots.json.
     [[nodiscard]] AuditCheck verifyAudit();
-    // The entries, oldest first; reading them is itself recorded.
+    // The entries, oldest first; reading them is itself recorded. A therapist reads their own.
     [[nodiscard]] QList<AuditEntry> auditTrail(const AuditFilter &filter = {});
+    // The same entries as CSV (auditCsv) written to file (owner-only, replaced whole or not at all);
+    // the export is recorded. Returns the number of entries written.
+    qsizetype exportAuditCsv(const AuditFilter &filter, const QString &file);
 
     [[nodiscard]] sql::Database &database() { return m_db; }
 
@@ -200,6 +207,8 @@ private:
     void loadUser(const QString &name);
     // Error(NotAllowed) with a plain sentence when the user's role may not do this (model/permissions.h).
     void require(model::Action action) const;
+    // The filter as this user may use it (a therapist: their own entries only).
+    [[nodiscard]] AuditFilter scopedAuditFilter(const AuditFilter &filter) const;
     [[nodiscard]] bool supervises(model::Id therapistId);
     // Error(NotAllowed) while the note waits for this supervisor's blind rating.
     void requireNotBlind(model::Id noteId);

@@ -119,6 +119,35 @@ private Q_SLOTS:
         QVERIFY2(check.whole, qPrintable(describe(check)));
     }
 
+    void csvExportIsQuotedRecordedAndOwnerOnly()
+    {
+        Fixture f;
+        f.workload();
+        auto v = f.open();
+        // Entries whose cells need quoting or would read as a formula in a spreadsheet.
+        v->recordEvent(QStringLiteral("print"), QStringLiteral("note:1"), QStringLiteral("=HYPERLINK(\"x\"), 2 copies"));
+        const QString file = f.tmp.filePath(QStringLiteral("audit.csv"));
+        const qsizetype n = v->exportAuditCsv({}, file);
+        QFile csv(file);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        const QByteArray text = csv.readAll();
+        QVERIFY(text.startsWith("seq,at,user,action,object,detail,hash\r\n"));
+        QCOMPARE(text.count("\r\n"), n + 1);
+        QVERIFY2(text.contains(",print,note:1,\"'=HYPERLINK(\"\"x\"\"), 2 copies\","), text.constData());
+        QVERIFY(!text.contains(canary.toUtf8())); // never note text or names
+        QCOMPARE(csv.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
+        // The export is itself on the record, and the chain still holds.
+        const QList<AuditEntry> after = auditEntries(v->database());
+        QCOMPARE(after.last().action, QStringLiteral("export"));
+        QCOMPARE(after.last().object, QStringLiteral("audit"));
+        QVERIFY(v->verifyAudit().whole);
+        // An unwritable place: a clear error, no file.
+        QVERIFY_THROWS_EXCEPTION(Error, v->exportAuditCsv({}, QStringLiteral("/proc/no-such-dir/audit.csv")));
+        // The same filters as the listing.
+        const QString since = f.tmp.filePath(QStringLiteral("since.csv"));
+        QCOMPARE(v->exportAuditCsv({QStringLiteral("2999-01-01"), QString()}, since), 0);
+    }
+
     void theTableIsAppendOnly()
     {
         Fixture f;

@@ -245,6 +245,7 @@ private Q_SLOTS:
     void passphraseChange();
     void recoveryKey();
     void addUser();
+    void shareableSummaryKeepsVersions();
     void backupRestoreRoundTrip();
     void migrationFromV0();
     void migrationToV2CountsEachNotesThemes();
@@ -797,6 +798,41 @@ void VaultTest::addUser()
     UC_VERIFY_ERROR(ErrorKind::Auth, openVault(dir, QStringLiteral("alice"), "bob's own passphrase"));
     auto alice = openVault(dir);
     QVERIFY(alice->currentUser().role == model::Role::Therapist);
+}
+
+// The therapist's shareable summary: each save a new version, the newest in force, in the export,
+// on the audit trail; a supervisor reads it and cannot write it.
+void VaultTest::shareableSummaryKeepsVersions()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("vault"));
+    {
+        auto vault = createVault(dir);
+        vault->addClient(makeClient(QStringLiteral("C-0801"), QStringLiteral("Q. R.")));
+        QVERIFY(!vault->shareableSummary(QStringLiteral("C-0801")).has_value());
+        vault->setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("We have noticed that drinking follows feeling left out."));
+        vault->setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("  Feeling left out often comes before drinking.  "));
+        const auto summary = vault->shareableSummary(QStringLiteral("C-0801"));
+        QVERIFY(summary.has_value());
+        QCOMPARE(summary->text, QStringLiteral("Feeling left out often comes before drinking."));
+        QCOMPARE(summary->author, QStringLiteral("alice"));
+        QCOMPARE(vault->database().pragmaText("SELECT count(*) FROM client_summaries"), QStringLiteral("2"));
+        UC_VERIFY_ERROR(ErrorKind::Io, vault->setShareableSummary(QStringLiteral("C-9999"), QStringLiteral("x")));
+        UC_VERIFY_ERROR(ErrorKind::Conflict, vault->database().exec("UPDATE client_summaries SET text = 'changed'"));
+        const QJsonObject exported = vault->exportClient(QStringLiteral("C-0801"), false);
+        QCOMPARE(exported.value(QLatin1String("shareable_summary")).toObject().value(QLatin1String("text")).toString(),
+                 summary->text);
+        QCOMPARE(vault::auditEntries(vault->database()).last().action, QStringLiteral("export"));
+        int edits = 0;
+        for (const auto &e : vault::auditEntries(vault->database()))
+            edits += e.action == u"edit-summary" ? 1 : 0;
+        QCOMPARE(edits, 2);
+        vault->addUser(QStringLiteral("sam"), model::Role::Supervisor, secret("sam's own passphrase"), KdfCost::testOnly());
+    }
+    auto sam = openVault(dir, QStringLiteral("sam"), "sam's own passphrase");
+    QVERIFY(sam->shareableSummary(QStringLiteral("C-0801")).has_value());
+    UC_VERIFY_ERROR(ErrorKind::NotAllowed, sam->setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("x")));
 }
 
 // A backup restores to exactly the record it was taken from; a restore never overwrites a
