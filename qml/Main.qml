@@ -1,20 +1,205 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-pragma ComponentBehavior: Bound
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Layouts
 import Undercurrent
 
+// The window: an error banner, the current screen and the progress overlay. Which screen shows
+// follows VaultSession's state; the screens only lay out and forward what the user does.
 ApplicationWindow {
     id: root
 
+    // Set by the screenshot run and by "Create a new vault" on the unlock screen.
+    property bool forceFirstRun: false
+    // "Open an existing vault…" on the first-run screen: the unlock screen, with a folder to pick.
+    property bool chooseExisting: false
+    property bool recovering: false
+    property string clientCode
+    property bool editingNote: false
+    readonly property string screen: {
+        if (VaultSession.unlocked) {
+            if (VaultSession.recoveryKey !== "")
+                return "recovery-key";
+            if (root.editingNote)
+                return "note-editor";
+            return root.clientCode !== "" ? "client-overview" : "clients";
+        }
+        if (root.forceFirstRun || (!VaultSession.vaultExists && !VaultSession.demo && !root.chooseExisting))
+            return "first-run";
+        return root.recovering ? "recover" : "unlock";
+    }
+
+    function openClient(code: string) {
+        root.clientCode = code;
+        VaultSession.openClient(code);
+    }
+    function closeNote() {
+        root.editingNote = false;
+        VaultSession.closeNote();
+        VaultSession.openClient(root.clientCode); // the list shows what changed
+    }
+    function closeClient() {
+        root.clientCode = "";
+        VaultSession.closeClient();
+    }
+
     width: 1100
     height: 720
-    minimumWidth: 720
-    minimumHeight: 480
+    minimumWidth: 820
+    minimumHeight: 600
     visible: true
-    title: qsTr("Undercurrent")
+    title: VaultSession.demo ? qsTr("Undercurrent — demo practice") : qsTr("Undercurrent")
+    color: Theme.background
+    font.pixelSize: Theme.bodySize
+    palette.window: Theme.background
+    palette.windowText: Theme.text
+    palette.base: Theme.surface
+    palette.text: Theme.text
+    palette.button: Theme.surface
+    palette.buttonText: Theme.text
+    palette.highlight: Theme.accent
+    palette.highlightedText: "#ffffff"
+    palette.placeholderText: "#8a94a0"
+    palette.mid: Theme.border
 
-    WelcomeScreen {
+    Shortcut {
+        sequence: "Ctrl+L"
+        context: Qt.ApplicationShortcut
+        onActivated: VaultSession.lock()
+    }
+
+    Connections {
+        target: VaultSession
+        function onNoteOpened() { root.editingNote = true; }
+        function onLocked() {
+            root.editingNote = false;
+            root.clientCode = "";
+            root.recovering = false;
+        }
+        function onCreated() { root.forceFirstRun = false; }
+        function onUnlocked() { root.recovering = false; }
+        function onCreateFailed(message: string) {
+            if (root.screen === "first-run")
+                screenLoader.item.error = message;
+        }
+        function onUnlockFailed(message: string) {
+            if (root.screen === "unlock")
+                screenLoader.item.failed(message);
+        }
+        function onRecoverFailed(message: string) {
+            if (root.screen === "recover")
+                screenLoader.item.error = message;
+        }
+    }
+
+    ColumnLayout {
         anchors.fill: parent
+        spacing: 0
+
+        ErrorBanner {
+            Layout.fillWidth: true
+            message: VaultSession.errorMessage
+            onDismissed: VaultSession.dismissError()
+        }
+        Loader {
+            id: screenLoader
+            objectName: "screenLoader"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            focus: true
+            sourceComponent: ({
+                "first-run": firstRun,
+                "recovery-key": recoveryKey,
+                "unlock": unlock,
+                "recover": recover,
+                "clients": clients,
+                "client-overview": clientOverview,
+                "note-editor": noteEditor
+            })[root.screen]
+        }
+    }
+
+    BusyOverlay {
+        anchors.fill: parent
+        active: VaultSession.showProgress
+        text: VaultSession.busyText
+    }
+
+    Component {
+        id: firstRun
+        FirstRunScreen {
+            defaultFolder: VaultSession.vaultExists ? VaultSession.defaultVaultDir : VaultSession.vaultDir
+            onCreate: (folder, user, passphrase, confirmation) => VaultSession.createVault(folder, user, passphrase, confirmation)
+            onOpenExisting: {
+                root.forceFirstRun = false;
+                root.chooseExisting = true;
+            }
+        }
+    }
+    Component {
+        id: recoveryKey
+        RecoveryKeyScreen {
+            recoveryKey: VaultSession.recoveryKey
+            group: VaultSession.recoveryGroup
+            onDone: VaultSession.forgetRecoveryKey()
+        }
+    }
+    Component {
+        id: unlock
+        UnlockScreen {
+            folder: VaultSession.vaultDir
+            folderIsVault: VaultSession.vaultExists
+            userName: VaultSession.userName
+            retryDelay: VaultSession.retryDelay
+            working: VaultSession.busy
+            demoPassphrase: VaultSession.demoPassphrase
+            onUnlock: (user, passphrase) => VaultSession.unlock(user, passphrase)
+            onForgotPassphrase: root.recovering = true
+            onFolderChosen: (folder) => VaultSession.vaultDir = folder
+            onCreateNew: {
+                root.chooseExisting = false;
+                root.forceFirstRun = true;
+            }
+        }
+    }
+    Component {
+        id: recover
+        RecoverScreen {
+            userName: VaultSession.userName
+            working: VaultSession.busy
+            onRecover: (user, key, passphrase, confirmation) => VaultSession.recover(user, key, passphrase, confirmation)
+            onBack: root.recovering = false
+        }
+    }
+    Component {
+        id: clients
+        ClientsScreen {
+            clients: VaultSession.clients
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onOpenClient: (code) => root.openClient(code)
+            onLockRequested: VaultSession.lock()
+        }
+    }
+    Component {
+        id: clientOverview
+        ClientOverviewScreen {
+            overview: VaultSession.overview
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onBack: root.closeClient()
+            onLockRequested: VaultSession.lock()
+            onOpenNote: (noteId) => VaultSession.openNote(noteId)
+        }
+    }
+    Component {
+        id: noteEditor
+        NoteEditorScreen {
+            note: VaultSession.note
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onBack: root.closeNote()
+            onLockRequested: VaultSession.lock()
+        }
     }
 }

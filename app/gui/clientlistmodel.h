@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "screendata.h"
+
+#include <QAbstractListModel>
+#include <QQmlEngine>
+
+// The clients screen's list: every client with status, last session and top recurring themes,
+// narrowed by a search text. Rows arrive computed from the vault thread; this model only holds
+// and filters them, so scrolling thousands of clients never touches the vault.
+class ClientListModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by VaultSession")
+
+    Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    Q_PROPERTY(int total READ total NOTIFY countChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+
+public:
+    enum Role {
+        CodeRole = Qt::UserRole + 1, // "C-0142"
+        NameRole, // display name
+        StatusRole, // "active" | "discharged"
+        SettingRole, // "outpatient" … or ""
+        LastSessionRole, // ISO date or ""
+        ThemesRole, // QStringList of theme labels, most recurrent first
+        ThemeIdsRole, // QStringList of theme ids, same order
+    };
+    Q_ENUM(Role)
+
+    explicit ClientListModel(QObject *parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] QString filterText() const { return m_filter; }
+    void setFilterText(const QString &text);
+    [[nodiscard]] int count() const { return static_cast<int>(m_visible.size()); }
+    [[nodiscard]] int total() const { return static_cast<int>(m_all.size()); }
+    [[nodiscard]] bool loading() const { return m_loading; }
+    void setLoading(bool loading);
+
+    // Replaces every row (the vault thread's answer to a load).
+    void setRows(QList<uc::gui::ClientRow> rows);
+    // Adds a client or replaces the one with the same code (after an add, edit or discharge).
+    void upsert(const uc::gui::ClientRow &row);
+    // Forgets every row (on lock); the filter text goes too.
+    void clear();
+    // The row's index in the visible list, or -1.
+    Q_INVOKABLE int indexOf(const QString &code) const;
+
+Q_SIGNALS:
+    void filterTextChanged();
+    void countChanged();
+    void loadingChanged();
+
+private:
+    [[nodiscard]] bool matches(const uc::gui::ClientRow &row) const;
+    void refilter();
+
+    QList<uc::gui::ClientRow> m_all; // by code
+    QList<qsizetype> m_visible; // indices into m_all
+    QString m_filter;
+    bool m_loading = false;
+};

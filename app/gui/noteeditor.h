@@ -1,0 +1,168 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "screendata.h"
+
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QQuickTextDocument>
+#include <QTimer>
+#include <QVariantList>
+
+class EvidenceFormatter;
+
+// The themes found in the open note: one row per piece of evidence, with where it stands in the
+// text being edited (so it can be highlighted) and the clinician's decision on it.
+class ThemeTagModel : public QAbstractListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by NoteEditor")
+    Q_PROPERTY(int count READ count NOTIFY countChanged)
+
+public:
+    enum Role {
+        TagIdRole = Qt::UserRole + 1, // the tag's id, for decide()
+        ThemeRole, // theme id
+        LabelRole, // codebook label
+        EvidenceRole, // the words that show it
+        DecisionRole, // "suggested", "confirmed", "rejected", "manual"
+        StartRole, // UTF-16 offset in the edited text, -1 when the words are gone
+        EndRole,
+    };
+    Q_ENUM(Role)
+
+    using QAbstractListModel::QAbstractListModel;
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] int count() const { return rowCount(); }
+
+    // Tags as stored, placed into the edited text.
+    void setTags(const QList<uc::gui::TagRow> &tags, const QString &edited);
+    // Moves the highlights along with typing (until the next save brings fresh tags).
+    void relocate(const QString &edited);
+    void clear();
+    [[nodiscard]] const QList<uc::gui::TagRow> &rows() const { return m_placed; }
+
+Q_SIGNALS:
+    void countChanged();
+    void placesChanged();
+
+private:
+    QList<uc::gui::TagRow> m_stored; // offsets in the stored text
+    QList<uc::gui::TagRow> m_placed; // offsets in the edited text (-1 when gone)
+};
+
+// The note open in the editor. Typing calls edit(); the text is handed on to be saved
+// (saveRequested) 1.5 s after the last keystroke, or 1.8 s after the first unsaved one while typing
+// goes on, so never more than two seconds of typing are at risk; flush() hands it on at once (before
+// signing, leaving or locking). A signed note is read-only.
+class NoteEditor : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by VaultSession")
+
+    Q_PROPERTY(qint64 noteId READ noteId NOTIFY loaded)
+    Q_PROPERTY(QString clientCode READ clientCode NOTIFY loaded)
+    Q_PROPERTY(QString date READ date NOTIFY loaded)
+    Q_PROPERTY(QString templateLabel READ templateLabel NOTIFY loaded)
+    Q_PROPERTY(QString kind READ kind NOTIFY loaded)
+    Q_PROPERTY(QString status READ status NOTIFY loaded)
+    Q_PROPERTY(bool readOnly READ readOnly NOTIFY loaded)
+    Q_PROPERTY(QString signedBy READ signedBy NOTIFY loaded)
+    Q_PROPERTY(QString signedAt READ signedAt NOTIFY loaded)
+    Q_PROPERTY(QString text READ text NOTIFY loaded)
+    Q_PROPERTY(QVariantList addenda READ addenda NOTIFY loaded)
+    Q_PROPERTY(QString saveState READ saveState NOTIFY saveStateChanged)
+    Q_PROPERTY(ThemeTagModel *tags READ tags CONSTANT)
+
+public:
+    static constexpr int debounceMs = 1500;
+    // However long the typing goes on, text is handed on this long after it first changed.
+    static constexpr int maxWaitMs = 1800;
+
+    explicit NoteEditor(QObject *parent = nullptr);
+
+    [[nodiscard]] qint64 noteId() const { return m_data.id; }
+    [[nodiscard]] QString clientCode() const { return m_data.clientCode; }
+    [[nodiscard]] QString date() const { return m_data.date; }
+    [[nodiscard]] QString templateId() const { return m_data.templateId; }
+    [[nodiscard]] QString templateLabel() const { return m_data.templateLabel; }
+    [[nodiscard]] QString kind() const { return m_data.kind; }
+    [[nodiscard]] QString status() const { return m_data.status; }
+    [[nodiscard]] bool readOnly() const { return m_data.id == 0 || m_data.status != u"draft"; }
+    [[nodiscard]] QString signedBy() const { return m_data.signedBy; }
+    [[nodiscard]] QString signedAt() const { return m_data.signedAt; }
+    [[nodiscard]] QString text() const { return m_data.text; }
+    [[nodiscard]] QVariantList addenda() const;
+    // "saved", "unsaved" (waiting for the pause in typing) or "saving".
+    [[nodiscard]] QString saveState() const { return m_saveState; }
+    [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
+    [[nodiscard]] QString editedText() const { return m_edited; }
+    [[nodiscard]] bool hasUnsavedText() const { return m_unsaved; }
+
+    // The user typed: the whole text as it is now.
+    Q_INVOKABLE void edit(const QString &text);
+    // Hands unsaved text on now (saveRequested), without waiting for the pause in typing.
+    Q_INVOKABLE void flush();
+
+    void set(uc::gui::NoteData data);
+    // The vault thread saved text (which may already be older than what is on screen).
+    void saved(const QString &storedText, const QList<uc::gui::TagRow> &tags);
+    void saveFailed();
+    void setTags(const QList<uc::gui::TagRow> &tags);
+    void clear();
+
+Q_SIGNALS:
+    void loaded();
+    void saveStateChanged();
+    void saveRequested(qint64 noteId, const QString &templateId, const QString &text);
+
+private:
+    void setSaveState(const QString &state);
+
+    uc::gui::NoteData m_data;
+    QString m_edited; // what is on screen
+    bool m_unsaved = false;
+    int m_inFlight = 0;
+    QString m_saveState = QStringLiteral("saved");
+    QTimer m_debounce;
+    QTimer m_maxWait;
+    ThemeTagModel *m_tags;
+};
+
+// Highlights the evidence of each theme in a TextArea's document: suggestions underlined,
+// confirmed ones shaded, rejected ones left plain.
+class EvidenceHighlighter : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+
+    Q_PROPERTY(QQuickTextDocument *document READ document WRITE setDocument NOTIFY documentChanged)
+    Q_PROPERTY(ThemeTagModel *tags READ tags WRITE setTags NOTIFY tagsChanged)
+
+public:
+    explicit EvidenceHighlighter(QObject *parent = nullptr);
+    ~EvidenceHighlighter() override;
+
+    [[nodiscard]] QQuickTextDocument *document() const { return m_document; }
+    void setDocument(QQuickTextDocument *document);
+    [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
+    void setTags(ThemeTagModel *tags);
+    // How many characters carry a highlight now (tests).
+    Q_INVOKABLE int highlightedLength() const;
+
+Q_SIGNALS:
+    void documentChanged();
+    void tagsChanged();
+
+private:
+    void rebuild();
+
+    QPointer<QQuickTextDocument> m_document;
+    QPointer<ThemeTagModel> m_tags;
+    QPointer<EvidenceFormatter> m_formatter;
+};

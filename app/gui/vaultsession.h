@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clientlistmodel.h"
+#include "noteeditor.h"
+#include "overviewmodels.h"
+
+#include "common/error.h"
+#include "vault/keyslots.h"
+
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QQmlEngine>
+#include <QThread>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <type_traits>
+
+// The open vault as the screens see it. The uc::vault::Vault lives on one dedicated thread and
+// every call to it is posted there; answers come back to the GUI thread as plain values through
+// queued calls, so Argon2id, the disk and the tagger never hold up a frame. A lock (Ctrl+L, idle,
+// or the window closing) clears every model, then closes the vault, which wipes its keys; answers
+// still on their way from before the lock are dropped.
+class VaultSession : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_SINGLETON
+
+    Q_PROPERTY(QString vaultDir READ vaultDir WRITE setVaultDir NOTIFY vaultDirChanged)
+    Q_PROPERTY(QString defaultVaultDir READ defaultVaultDir CONSTANT)
+    Q_PROPERTY(bool vaultExists READ vaultExists NOTIFY vaultExistsChanged)
+    Q_PROPERTY(bool unlocked READ isUnlocked NOTIFY unlockedChanged)
+    Q_PROPERTY(QString userName READ userName NOTIFY userNameChanged)
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString busyText READ busyText NOTIFY busyChanged)
+    Q_PROPERTY(bool showProgress READ showProgress NOTIFY showProgressChanged)
+    Q_PROPERTY(QString errorMessage READ errorMessage NOTIFY errorMessageChanged)
+    Q_PROPERTY(int failedUnlocks READ failedUnlocks NOTIFY failedUnlocksChanged)
+    Q_PROPERTY(int retryDelay READ retryDelay NOTIFY retryDelayChanged)
+    Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY autoLockMinutesChanged)
+    Q_PROPERTY(QString recoveryKey READ recoveryKey NOTIFY recoveryKeyChanged)
+    Q_PROPERTY(int recoveryGroup READ recoveryGroup NOTIFY recoveryKeyChanged)
+    Q_PROPERTY(bool demo READ isDemo NOTIFY demoChanged)
+    Q_PROPERTY(QString demoPassphrase READ demoPassphrase NOTIFY demoChanged)
+    Q_PROPERTY(ClientListModel *clients READ clients CONSTANT)
+    Q_PROPERTY(ClientOverview *overview READ overview CONSTANT)
+    Q_PROPERTY(NoteEditor *note READ note CONSTANT)
+    Q_PROPERTY(QVariantList templates READ templates CONSTANT)
+
+public:
+    // No default argument on purpose: Qt 6.4 builds a default-constructible singleton itself and
+    // never calls create(), which would leave QML with a second, unconfigured session.
+    explicit VaultSession(QObject *parent);
+    ~VaultSession() override;
+
+    // The QML singleton: the instance main() set up, else one owned by the engine.
+    static VaultSession *create(QQmlEngine *engine, QJSEngine *scriptEngine);
+    static void setInstance(VaultSession *session);
+
+    [[nodiscard]] QString vaultDir() const { return m_vaultDir; }
+    // Where a first vault goes unless the user picks another folder.
+    [[nodiscard]] static QString defaultVaultDir();
+    void setVaultDir(const QString &dir);
+    [[nodiscard]] bool vaultExists() const { return m_vaultExists; }
+    [[nodiscard]] bool isUnlocked() const { return m_unlocked; }
+    [[nodiscard]] QString userName() const { return m_userName; }
+    [[nodiscard]] bool busy() const { return m_pending > 0; }
+    [[nodiscard]] QString busyText() const { return m_busyText; }
+    [[nodiscard]] bool showProgress() const { return m_showProgress; }
+    [[nodiscard]] QString errorMessage() const { return m_errorMessage; }
+    [[nodiscard]] int failedUnlocks() const { return m_failedUnlocks; }
+    [[nodiscard]] int retryDelay() const { return m_retryDelay; }
+    [[nodiscard]] int autoLockMinutes() const { return m_autoLockMinutes; }
+    void setAutoLockMinutes(int minutes);
+    [[nodiscard]] QString recoveryKey() const { return m_recoveryKey; }
+    [[nodiscard]] int recoveryGroup() const { return m_recoveryGroup; }
+    [[nodiscard]] bool isDemo() const { return m_demo; }
+    [[nodiscard]] QString demoPassphrase() const;
+    [[nodiscard]] ClientListModel *clients() const { return m_clients; }
+    [[nodiscard]] ClientOverview *overview() const { return m_overview; }
+    [[nodiscard]] NoteEditor *note() const { return m_note; }
+    // The note templates a one-to-one session can start from: [{id, label}] (not the group note).
+    [[nodiscard]] static QVariantList templates();
+
+    // Argon2id cost for vaults and passphrases made here (tests and screenshots use a cheap one).
+    void setKdfCost(uc::vault::KdfCost cost) { m_cost = cost; }
+    // Demo mode (tools/run --demo): dir holds the demo practice, made on the vault thread when it
+    // does not exist yet; the unlock screen is filled in with the demo user and shows the passphrase.
+    void openDemo(const QString &dir, uc::vault::KdfCost cost);
+    // Restarts the idle clock on the user's input anywhere in the application.
+    void watchActivity(QObject *application);
+    // The idle time before an auto-lock in milliseconds (tests; the setting is in minutes).
+    void setAutoLockInterval(int milliseconds) { m_idle.setInterval(milliseconds); }
+    // The worker thread (tests prove the vault is never touched on the GUI thread).
+    [[nodiscard]] QThread *workerThread() const { return m_thread; }
+
+    // Seconds to wait before the next unlock after this many wrong passphrases in a row: none for
+    // the first five, then 5 s doubling to at most 5 minutes.
+    [[nodiscard]] static int unlockDelaySeconds(int failures);
+
+    Q_INVOKABLE void createVault(const QString &dir, const QString &user, const QString &passphrase,
+                                 const QString &confirmation);
+    // The recovery key has been written down (the screen checked a group): forget it.
+    Q_INVOKABLE void forgetRecoveryKey();
+    Q_INVOKABLE void unlock(const QString &user, const QString &passphrase);
+    Q_INVOKABLE void recover(const QString &user, const QString &recoveryKey, const QString &passphrase,
+                             const QString &confirmation);
+    Q_INVOKABLE void lock();
+
+    Q_INVOKABLE void reloadClients();
+    Q_INVOKABLE void addClient(const QString &code, const QString &name, const QString &setting, const QString &intake);
+    Q_INVOKABLE void updateClient(const QString &code, const QString &name, const QString &setting);
+    Q_INVOKABLE void dischargeClient(const QString &code, const QString &date);
+    Q_INVOKABLE void openClient(const QString &code);
+    Q_INVOKABLE void closeClient();
+
+    // A new individual session for the client with a draft note from the template, opened in the
+    // editor. date "YYYY-MM-DD", time "HH:MM" or "", setting and attendance as the core spells them.
+    Q_INVOKABLE void createNote(const QString &clientCode, const QString &date, const QString &time, int minutes,
+                                const QString &setting, const QString &attendance, const QString &templateId);
+    Q_INVOKABLE void openNote(qint64 noteId);
+    // Saves what is unsaved, then forgets the note.
+    Q_INVOKABLE void closeNote();
+    Q_INVOKABLE void decideTag(qint64 tagId, const QString &decision);
+    // Saves what is unsaved first (the vault thread runs in order), then signs.
+    Q_INVOKABLE void signNote();
+    Q_INVOKABLE void addAddendum(const QString &text);
+
+    Q_INVOKABLE void dismissError();
+    Q_INVOKABLE void noteActivity();
+
+Q_SIGNALS:
+    void vaultDirChanged();
+    void vaultExistsChanged();
+    void unlockedChanged();
+    void userNameChanged();
+    void busyChanged();
+    void showProgressChanged();
+    void errorMessageChanged();
+    void failedUnlocksChanged();
+    void retryDelayChanged();
+    void autoLockMinutesChanged();
+    void recoveryKeyChanged();
+    void demoChanged();
+
+    void created(); // the vault exists and is open; recoveryKey is set
+    void createFailed(const QString &message);
+    void unlocked(); // clients are loaded
+    void unlockFailed(const QString &message);
+    void recoverFailed(const QString &message);
+    void aboutToLock(); // last chance for open drafts to be posted (the vault thread runs in order)
+    void locked();
+    void demoReady();
+    void clientSaved(const QString &code);
+    void clientSaveFailed(const QString &message);
+    void overviewLoaded(const QString &code);
+    void noteOpened(qint64 noteId);
+    void noteSaved(qint64 noteId);
+    void noteSigned(qint64 noteId);
+    void addendumAdded(qint64 noteId);
+    void noteFailed(const QString &message);
+    void errorOccurred(const QString &message);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    struct Worker;
+
+    // Runs work(Worker&) on the vault thread; done(result) then runs on the GUI thread unless a
+    // lock came in between. A uc::Error goes to failed, or to the banner without one.
+    template<typename Work, typename Done>
+    void post(const QString &label, Work work, Done done, std::function<void(const uc::Error &)> failed = {});
+
+    void beginBusy(const QString &label);
+    void endBusy();
+    void setUnlocked(bool unlocked);
+    void setUserName(const QString &name);
+    void setRecoveryKey(const QString &key);
+    void showError(const QString &message);
+    void opened(const QString &user, QList<uc::gui::ClientRow> rows);
+    void remember() const;
+    void tickRetry();
+    void saveNote(qint64 noteId, const QString &templateId, const QString &text);
+
+    Worker *m_worker; // used on the vault thread only
+    QThread *m_thread;
+    QObject *m_context; // lives on m_thread; the receiver of every posted call
+    quint64 m_epoch = 0; // bumped by lock(): answers from an older epoch are dropped
+
+    QString m_vaultDir;
+    bool m_vaultExists = false;
+    bool m_unlocked = false;
+    bool m_opening = false; // a create, unlock or recover is on its way
+    QString m_userName;
+    int m_pending = 0;
+    QString m_busyText;
+    bool m_showProgress = false;
+    QTimer m_progressDelay;
+    QString m_errorMessage;
+    int m_failedUnlocks = 0;
+    int m_retryDelay = 0;
+    QDeadlineTimer m_retryDeadline;
+    QTimer m_retryTick;
+    int m_autoLockMinutes = 10;
+    QTimer m_idle;
+    QElapsedTimer m_lastActivity;
+    QString m_recoveryKey;
+    int m_recoveryGroup = 0;
+    bool m_demo = false;
+    uc::vault::KdfCost m_cost;
+    ClientListModel *m_clients;
+    ClientOverview *m_overview;
+    NoteEditor *m_note;
+};
+
+struct VaultSession::Worker
+{
+    std::unique_ptr<uc::vault::Vault> vault;
+    // The open vault, or Error(Conflict) when it was locked before this call ran.
+    uc::vault::Vault &open();
+};
+
+template<typename Work, typename Done>
+void VaultSession::post(const QString &label, Work work, Done done, std::function<void(const uc::Error &)> failed)
+{
+    using Result = std::invoke_result_t<Work &, Worker &>;
+    static_assert(!std::is_void_v<Result>, "vault work returns a value (bool for none)");
+    beginBusy(label);
+    const quint64 epoch = m_epoch;
+    Worker *worker = m_worker;
+    QPointer<VaultSession> self(this);
+    QMetaObject::invokeMethod(
+        m_context,
+        [self, worker, epoch, work = std::move(work), done = std::move(done), failed = std::move(failed)]() mutable {
+            auto result = std::make_shared<std::optional<Result>>();
+            std::optional<uc::Error> error;
+            try {
+                result->emplace(work(*worker));
+            } catch (const uc::Error &e) {
+                error = e;
+            } catch (const std::exception &) {
+                error = uc::Error(uc::ErrorKind::Io, QStringLiteral("vault"), QStringLiteral("an unexpected failure"));
+            }
+            if (!self)
+                return;
+            QMetaObject::invokeMethod(
+                self.data(),
+                [self, epoch, result, error, done = std::move(done), failed = std::move(failed)]() mutable {
+                    self->endBusy();
+                    if (epoch != self->m_epoch)
+                        return;
+                    if (error) {
+                        if (failed)
+                            failed(*error);
+                        else
+                            self->showError(error->message());
+                        return;
+                    }
+                    done(std::move(**result));
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}

@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// One client at a glance: sessions on a timeline, the themes that keep recurring, the latest
+// measures and the notes. Everything is computed on the vault thread (ClientOverview).
+Rectangle {
+    id: root
+
+    required property ClientOverview overview
+    required property string userName
+    property bool demo: false
+    signal back
+    signal lockRequested
+    signal openNote(var noteId)
+
+    objectName: "clientOverviewScreen"
+    color: Theme.background
+
+    Shortcut {
+        sequences: [StandardKey.Back, "Esc"]
+        onActivated: root.back()
+    }
+    Shortcut {
+        sequence: StandardKey.New
+        onActivated: newNote.start()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            userName: root.userName
+            demo: root.demo
+            onLockRequested: root.lockRequested()
+            Button {
+                objectName: "backButton"
+                text: qsTr("‹ Clients")
+                flat: true
+                Accessible.name: qsTr("Back to clients")
+                onClicked: root.back()
+            }
+            Label {
+                text: root.overview.code
+                color: Theme.muted
+                font.family: "DejaVu Sans Mono"
+                font.pixelSize: Theme.bodySize
+            }
+            Label {
+                objectName: "clientName"
+                text: root.overview.name
+                color: Theme.text
+                font.pixelSize: Theme.headingSize + 3
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Layout.maximumWidth: 320
+            }
+            StatusBadge {
+                visible: root.overview.status !== ""
+                status: root.overview.status
+            }
+            PrimaryButton {
+                objectName: "newNoteButton"
+                text: qsTr("New note…")
+                enabled: root.overview.status === "active"
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("A new session note (Ctrl+N)")
+                onClicked: newNote.start()
+            }
+        }
+
+        SectionCard {
+            Layout.fillWidth: true
+            Layout.margins: Theme.gap
+            title: qsTr("Sessions")
+            note: [root.overview.setting,
+                   root.overview.intake !== "" ? qsTr("intake %1").arg(Theme.date(root.overview.intake)) : "",
+                   qsTr("%1 attended").arg(Theme.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
+                   qsTr("%1 missed").arg(root.overview.missed)].filter((part) => part !== "").join("  ·  ")
+            SessionTimeline {
+                Layout.fillWidth: true
+                sessions: root.overview.sessions
+                firstDate: root.overview.firstSession
+                lastDate: root.overview.lastSession
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.leftMargin: Theme.gap
+            Layout.rightMargin: Theme.gap
+            Layout.bottomMargin: Theme.gap
+            spacing: Theme.gap
+
+            ScrollView {
+                id: leftColumn
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 3
+                contentWidth: availableWidth
+                clip: true
+
+                ColumnLayout {
+                    width: leftColumn.availableWidth
+                    spacing: Theme.gap
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Recurring themes")
+                        note: qsTr("in the last 6 sessions attended")
+                        GridLayout {
+                            Layout.fillWidth: true
+                            columns: width > 900 ? 3 : 2
+                            columnSpacing: 8
+                            rowSpacing: 8
+                            Repeater {
+                                objectName: "themeCards"
+                                model: root.overview.themes
+                                ThemeCard {
+                                    Layout.fillWidth: true
+                                    Layout.preferredWidth: 1
+                                    Layout.fillHeight: true
+                                }
+                            }
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: root.overview.themes.count === 0
+                            text: qsTr("No theme has come up in two or more of the last six sessions.")
+                            color: Theme.muted
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Measures at a glance")
+                        Repeater {
+                            model: root.overview.measures
+                            MeasureCard {
+                                Layout.fillWidth: true
+                            }
+                        }
+                        Label {
+                            visible: root.overview.measures.count === 0
+                            text: qsTr("No measures recorded yet.")
+                            color: Theme.muted
+                        }
+                    }
+                }
+            }
+
+            SectionCard {
+                Layout.fillHeight: true
+                Layout.fillWidth: true
+                Layout.preferredWidth: 2
+                title: qsTr("Notes")
+                note: Theme.plural(root.overview.notes.count, qsTr("note"), qsTr("notes"))
+                ListView {
+                    id: notes
+                    objectName: "noteList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: root.overview.notes
+                    reuseItems: true
+                    boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: NoteListItem {
+                        width: ListView.view.width
+                        onClicked: root.openNote(noteId)
+                    }
+                }
+                Label {
+                    visible: root.overview.notes.count === 0
+                    text: qsTr("No notes yet.")
+                    color: Theme.muted
+                }
+            }
+        }
+    }
+
+    NewNoteDialog {
+        id: newNote
+        clientCode: root.overview.code
+        setting: root.overview.setting
+    }
+}

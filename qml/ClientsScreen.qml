@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// Every client with their status, last session and the themes that keep coming back; a search
+// field narrows the list (the model filters, in C++). Rows are computed once on the vault thread.
+Rectangle {
+    id: root
+
+    required property ClientListModel clients
+    required property string userName
+    property bool demo: false
+    signal openClient(string code)
+    signal lockRequested
+
+    objectName: "clientsScreen"
+    color: Theme.background
+
+    function focusSearch() {
+        search.forceActiveFocus();
+        search.selectAll();
+    }
+
+    Shortcut {
+        sequence: StandardKey.Find
+        onActivated: root.focusSearch()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            userName: root.userName
+            demo: root.demo
+            onLockRequested: root.lockRequested()
+            Label {
+                text: qsTr("Clients")
+                color: Theme.text
+                font.pixelSize: Theme.headingSize + 3
+                font.weight: Font.DemiBold
+            }
+            Label {
+                objectName: "clientCount"
+                text: root.clients.count === root.clients.total
+                      ? Theme.plural(root.clients.total, qsTr("client"), qsTr("clients"))
+                      : qsTr("%1 of %2").arg(root.clients.count).arg(root.clients.total)
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: Theme.gap
+            spacing: Theme.gap
+            TextField {
+                id: search
+                objectName: "clientSearch"
+                Layout.fillWidth: true
+                Layout.maximumWidth: 420
+                placeholderText: qsTr("Search by code, name or theme  (Ctrl+F)")
+                text: root.clients.filterText
+                onTextChanged: root.clients.filterText = text
+                Accessible.name: qsTr("Search clients")
+                Keys.onDownPressed: list.forceActiveFocus()
+            }
+            Item { Layout.fillWidth: true }
+            PrimaryButton {
+                objectName: "addClientButton"
+                text: qsTr("Add client…")
+                onClicked: clientDialog.openFor("", "", "")
+            }
+        }
+
+        Rectangle {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.leftMargin: Theme.gap
+            Layout.rightMargin: Theme.gap
+            Layout.bottomMargin: Theme.gap
+            radius: Theme.radius
+            color: Theme.surface
+            border.color: Theme.border
+            clip: true
+
+            ColumnLayout {
+                anchors.fill: parent
+                anchors.margins: 1
+                spacing: 0
+                RowLayout {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 12
+                    Layout.rightMargin: 12
+                    Layout.topMargin: 10
+                    Layout.bottomMargin: 8
+                    spacing: Theme.gap
+                    FieldLabel { text: qsTr("Code"); Layout.preferredWidth: 80 }
+                    FieldLabel { text: qsTr("Name"); Layout.preferredWidth: 220 }
+                    FieldLabel { text: qsTr("Status"); Layout.preferredWidth: 96 }
+                    FieldLabel { text: qsTr("Last session"); Layout.preferredWidth: 110 }
+                    FieldLabel { text: qsTr("Recurring themes"); Layout.fillWidth: true }
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    height: 1
+                    color: Theme.border
+                }
+                ListView {
+                    id: list
+                    objectName: "clientList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: root.clients
+                    reuseItems: true
+                    cacheBuffer: 600
+                    boundsBehavior: Flickable.StopAtBounds
+                    keyNavigationEnabled: true
+                    ScrollBar.vertical: ScrollBar {}
+                    Keys.onReturnPressed: if (currentItem) root.openClient(currentItem.code)
+                    delegate: ClientDelegate {
+                        width: ListView.view.width
+                        current: ListView.isCurrentItem && list.activeFocus
+                        onClicked: root.openClient(code)
+                        onEditRequested: clientDialog.openFor(code, name, setting)
+                        onDischargeRequested: dischargeDialog.openFor(code, name)
+                    }
+                }
+            }
+            Label {
+                objectName: "emptyClients"
+                anchors.centerIn: parent
+                visible: list.count === 0 && !root.clients.loading
+                width: parent.width - 64
+                horizontalAlignment: Text.AlignHCenter
+                wrapMode: Text.WordWrap
+                color: Theme.muted
+                font.pixelSize: Theme.bodySize
+                text: root.clients.total === 0
+                      ? qsTr("No clients yet. Add your first client to start writing notes.")
+                      : qsTr("No client matches “%1”.").arg(root.clients.filterText)
+            }
+        }
+    }
+
+    ClientDialog { id: clientDialog }
+    DischargeDialog { id: dischargeDialog }
+}

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// The note editor: the note's text under its template's headings, saved while typing (NoteEditor
+// hands the text on within two seconds), the themes found in it as chips to confirm or reject with
+// their words highlighted, then Sign, after which only an addendum can be added.
+Rectangle {
+    id: root
+
+    required property NoteEditor note
+    required property string userName
+    property bool demo: false
+    signal back
+    signal lockRequested
+
+    objectName: "noteEditorScreen"
+    color: Theme.background
+
+    Shortcut {
+        sequence: "Ctrl+S"
+        enabled: !root.note.readOnly
+        onActivated: signDialog.open()
+    }
+    Shortcut {
+        sequences: [StandardKey.Back]
+        onActivated: root.back()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            userName: root.userName
+            demo: root.demo
+            onLockRequested: root.lockRequested()
+            Button {
+                objectName: "noteBackButton"
+                text: qsTr("‹ %1").arg(root.note.clientCode)
+                flat: true
+                Accessible.name: qsTr("Back to the client")
+                onClicked: root.back()
+            }
+            Label {
+                text: Theme.date(root.note.date)
+                color: Theme.text
+                font.pixelSize: Theme.headingSize + 1
+                font.weight: Font.DemiBold
+            }
+            Label {
+                text: root.note.kind === "process" ? qsTr("Process note (private)") : root.note.templateLabel
+                color: root.note.kind === "process" ? Theme.warning : Theme.muted
+            }
+            StatusBadge { status: root.note.status }
+            Label {
+                objectName: "saveState"
+                visible: !root.note.readOnly
+                text: root.note.saveState === "saved" ? qsTr("All changes saved")
+                      : root.note.saveState === "saving" ? qsTr("Saving…") : qsTr("Editing…")
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Theme.gap
+            spacing: Theme.gap
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 10
+
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    radius: Theme.radius
+                    color: Theme.surface
+                    border.color: Theme.border
+                    ScrollView {
+                        anchors.fill: parent
+                        anchors.margins: 1
+                        TextArea {
+                            id: editor
+                            objectName: "noteText"
+                            text: root.note.text
+                            readOnly: root.note.readOnly
+                            wrapMode: TextEdit.Wrap
+                            textFormat: TextEdit.PlainText
+                            selectByMouse: true
+                            leftPadding: 20
+                            rightPadding: 20
+                            topPadding: 16
+                            font.pixelSize: Theme.bodySize + 1
+                            color: Theme.text
+                            background: null
+                            Accessible.name: qsTr("Note text")
+                            onTextChanged: root.note.edit(text)
+                        }
+                    }
+                    EvidenceHighlighter {
+                        id: highlighter
+                        document: editor.textDocument
+                        tags: root.note.tags
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: root.note.readOnly
+                              ? qsTr("Signed by %1, %2. The note is locked; corrections go in an addendum.").arg(root.note.signedBy).arg(Theme.stamp(root.note.signedAt))
+                              : qsTr("Saved automatically as you type. Sign when the note is complete (Ctrl+S).")
+                        color: Theme.muted
+                        font.pixelSize: Theme.smallSize
+                        wrapMode: Text.WordWrap
+                    }
+                    Button {
+                        visible: root.note.readOnly
+                        text: qsTr("Add addendum…")
+                        onClicked: addendumDialog.open()
+                    }
+                    PrimaryButton {
+                        objectName: "signButton"
+                        visible: !root.note.readOnly
+                        text: qsTr("Sign…")
+                        onClicked: signDialog.open()
+                    }
+                }
+                Repeater {
+                    model: root.note.addenda
+                    Rectangle {
+                        id: addendum
+                        required property var modelData
+                        Layout.fillWidth: true
+                        implicitHeight: addendumText.implicitHeight + 20
+                        radius: Theme.radius
+                        color: Theme.surface
+                        border.color: Theme.border
+                        Label {
+                            id: addendumText
+                            x: 10
+                            y: 10
+                            width: parent.width - 20
+                            wrapMode: Text.WordWrap
+                            text: qsTr("Addendum by %1, %2: %3").arg(addendum.modelData.author).arg(Theme.stamp(addendum.modelData.signedAt)).arg(addendum.modelData.text)
+                            color: Theme.text
+                            font.pixelSize: Theme.smallSize + 1
+                        }
+                    }
+                }
+            }
+
+            SectionCard {
+                Layout.preferredWidth: 300
+                Layout.fillHeight: true
+                title: qsTr("Themes in this note")
+                note: root.note.tags.count > 0 ? String(root.note.tags.count) : ""
+                ListView {
+                    objectName: "tagList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    spacing: 8
+                    model: root.note.tags
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: TagChip {
+                        width: ListView.view.width
+                        readOnly: root.note.readOnly
+                        onDecided: (decision) => VaultSession.decideTag(tagId, decision)
+                    }
+                }
+                Label {
+                    Layout.fillWidth: true
+                    visible: root.note.tags.count === 0
+                    text: qsTr("No themes found yet. They appear here as you write.")
+                    color: Theme.muted
+                    wrapMode: Text.WordWrap
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: signDialog
+        objectName: "signDialog"
+        title: qsTr("Sign this note?")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 420
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
+        }
+        onAccepted: VaultSession.signNote()
+    }
+    Dialog {
+        id: addendumDialog
+        title: qsTr("Add an addendum")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 480
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        onOpened: addendumField.forceActiveFocus()
+        onAccepted: {
+            VaultSession.addAddendum(addendumField.text);
+            addendumField.clear();
+        }
+        TextArea {
+            id: addendumField
+            width: parent.width
+            height: 120
+            wrapMode: TextEdit.Wrap
+            placeholderText: qsTr("What is corrected or added, and why")
+            Accessible.name: qsTr("Addendum text")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// A titled white card that groups one part of a screen.
+Rectangle {
+    id: root
+
+    required property string title
+    property string note
+    default property alias content: body.data
+
+    implicitHeight: column.implicitHeight + 28
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.border
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: 14
+        spacing: 10
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: root.title
+                color: Theme.text
+                font.pixelSize: Theme.headingSize
+                font.weight: Font.DemiBold
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: root.note
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+            }
+        }
+        ColumnLayout {
+            id: body
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 8
+        }
+    }
+}

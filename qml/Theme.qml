@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma Singleton
+import QtQuick
+
+// The look in one place: a calm light palette, one accent, and the spacing every screen uses.
+QtObject {
+    readonly property color background: "#f4f5f7"
+    readonly property color surface: "#ffffff"
+    readonly property color border: "#dfe3e8"
+    readonly property color text: "#1f2933"
+    readonly property color muted: "#5b6775"
+    readonly property color accent: "#2f6f73"
+    readonly property color accentSoft: "#e3efef"
+    readonly property color danger: "#a8322d"
+    readonly property color dangerSoft: "#fbeceb"
+    readonly property color warning: "#9a6700"
+    readonly property color chip: "#eef1f5"
+    readonly property color chipText: "#33414f"
+
+    readonly property int gap: 16
+    readonly property int radius: 8
+    readonly property int titleSize: 26
+    readonly property int headingSize: 17
+    readonly property int bodySize: 14
+    readonly property int smallSize: 12
+
+    // "7 clients", "1 client" (no translations are loaded yet, so qsTr's %n cannot pluralise).
+    function plural(n, one, many) {
+        return n + " " + (Number(n) === 1 ? one : many);
+    }
+
+    // "2026-11-26T04:04:16.039Z" → "26 Nov 2026, 04:04 UTC".
+    function stamp(iso) {
+        return iso.length < 16 ? iso : date(iso.slice(0, 10)) + ", " + iso.slice(11, 16) + " UTC";
+    }
+
+    // "2025-03-10" → "10 Mar 2025"; empty stays empty. Display only: the models keep ISO dates.
+    function date(iso: string): string {
+        if (iso === "")
+            return "";
+        const parts = iso.split("-");
+        const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+        return Number(parts[2]) + " " + months[Number(parts[1]) - 1] + " " + parts[0];
+    }
+}

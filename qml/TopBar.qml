@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// The bar across the top of the unlocked screens: where you are, who is signed in, and Lock.
+Rectangle {
+    id: root
+
+    required property string userName
+    property bool demo: false
+    default property alias leading: leadingRow.data
+    signal lockRequested
+
+    implicitHeight: 56
+    color: Theme.surface
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: Theme.border
+    }
+    RowLayout {
+        anchors.fill: parent
+        anchors.leftMargin: Theme.gap
+        anchors.rightMargin: Theme.gap
+        spacing: Theme.gap
+        RowLayout {
+            id: leadingRow
+            spacing: Theme.gap
+        }
+        Item { Layout.fillWidth: true }
+        Label {
+            visible: root.demo
+            text: qsTr("Demo practice: invented clients")
+            color: Theme.warning
+            font.pixelSize: Theme.smallSize
+        }
+        Label {
+            text: root.userName
+            color: Theme.muted
+            font.pixelSize: Theme.smallSize
+        }
+        Button {
+            objectName: "lockButton"
+            text: qsTr("Lock")
+            Accessible.name: qsTr("Lock the vault (Ctrl+L)")
+            ToolTip.visible: hovered
+            ToolTip.text: qsTr("Lock the vault (Ctrl+L)")
+            onClicked: root.lockRequested()
+        }
+    }
+}

@@ -1,0 +1,225 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The therapist's path through the real QML, offscreen, with mouse and keyboard: create a vault,
+// confirm the recovery key, add a client, write a note containing "she drinks when she feels
+// abandoned", see the abandonment-driven-use chip, confirm it, sign, find the note read-only and in
+// the client's list, lock with Ctrl+L, unlock again.
+#include "vaultsession.h"
+
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString pass = u"quiet river lantern morning"_s;
+
+// Items are found through both trees: QObject children and visual children, and a popup's content.
+QObject *find(QObject *root, const QString &name)
+{
+    QList<QObject *> queue{root};
+    while (!queue.isEmpty()) {
+        QObject *o = queue.takeFirst();
+        if (o->objectName() == name)
+            return o;
+        queue.append(o->children());
+        if (auto *item = qobject_cast<QQuickItem *>(o)) {
+            for (QQuickItem *child : item->childItems())
+                queue.append(child);
+        }
+        if (auto *content = o->property("contentItem").value<QQuickItem *>(); content && content != o)
+            queue.append(content);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class EndToEndTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<VaultSession> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
+    [[nodiscard]] QObject *current() const
+    {
+        return find(m_window, u"screenLoader"_s)->property("item").value<QObject *>();
+    }
+    QQuickItem *item(const QString &name) const
+    {
+        auto *found = qobject_cast<QQuickItem *>(find(current(), name));
+        if (!found)
+            qWarning("no item %s on the %s screen", qPrintable(name), qPrintable(screen()));
+        return found;
+    }
+    void click(QQuickItem *target) const
+    {
+        QVERIFY(target);
+        QTRY_VERIFY(target->isVisible() && target->isEnabled());
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    }
+    void type(QQuickItem *field, const QString &text) const
+    {
+        click(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        for (const QChar c : text) // keyClicks() takes only widgets; a window gets one key at a time
+            QTest::keyClick(m_window, c.toLatin1());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        m_session = std::make_unique<VaultSession>(nullptr);
+        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
+        m_session->setVaultDir(m_dir.filePath(u"vault"_s));
+        VaultSession::setInstance(m_session.get());
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(u"qrc:/"_s);
+        m_engine->load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_session.reset();
+    }
+
+    void createTheVaultAndConfirmTheRecoveryKey()
+    {
+        QCOMPARE(screen(), u"first-run"_s);
+        QCOMPARE(item(u"folderField"_s)->property("text").toString(), m_dir.filePath(u"vault"_s));
+        type(item(u"userField"_s), u"asmith"_s);
+        type(item(u"passphraseField"_s), pass);
+        type(item(u"confirmField"_s), pass);
+        click(item(u"createButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"recovery-key"_s, 10000);
+        QVERIFY(find(current(), u"passphraseField"_s) == nullptr); // the form, and the passphrase in it, are gone
+
+        const QString key = m_session->recoveryKey();
+        const QString group = key.split(u'-').at(m_session->recoveryGroup() - 1);
+        QVERIFY(!item(u"writtenDownButton"_s)->isEnabled());
+        type(item(u"groupField"_s), group);
+        click(item(u"writtenDownButton"_s));
+        QTRY_COMPARE(screen(), u"clients"_s);
+        QCOMPARE(m_session->recoveryKey(), QString());
+    }
+
+    void addAClient()
+    {
+        click(item(u"addClientButton"_s));
+        type(item(u"codeField"_s), u"C-0001"_s);
+        type(item(u"nameField"_s), u"Ann Example"_s);
+        click(item(u"saveClientButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->clients()->count(), 1, 10000);
+        QTRY_VERIFY(item(u"client-C-0001"_s) != nullptr);
+        QTRY_VERIFY(!item(u"emptyClients"_s)->isVisible());
+    }
+
+    void writeANoteAndSeeItsTheme()
+    {
+        click(item(u"client-C-0001"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
+        QTRY_COMPARE(m_session->overview()->code(), u"C-0001"_s);
+        click(item(u"newNoteButton"_s));
+        auto *templates = item(u"templateBox"_s);
+        QVERIFY(templates);
+        const QVariantList all = VaultSession::templates();
+        int free = -1;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            if (all.at(i).toMap().value(u"id"_s).toString() == u"free")
+                free = static_cast<int>(i);
+        }
+        templates->setProperty("currentIndex", free);
+        click(item(u"startNoteButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
+
+        type(item(u"noteText"_s), u"Today she said she drinks when she feels abandoned."_s);
+        ThemeTagModel *tags = m_session->note()->tags();
+        auto chipRow = [tags](const QString &theme) {
+            for (int i = 0; i < tags->rowCount(); ++i) {
+                if (tags->data(tags->index(i), ThemeTagModel::ThemeRole).toString() == theme)
+                    return i;
+            }
+            return -1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(chipRow(u"abandonment-driven-use"_s) >= 0, 5000);
+        QCOMPARE(item(u"saveState"_s)->property("text").toString(), u"All changes saved"_s);
+
+        click(item(u"confirm-Abandonment-driven use"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            tags->data(tags->index(chipRow(u"abandonment-driven-use"_s)), ThemeTagModel::DecisionRole).toString(),
+            u"confirmed"_s, 10000);
+    }
+
+    void signAndFindItReadOnly()
+    {
+        click(item(u"signButton"_s));
+        QObject *dialog = find(current(), u"signDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QMetaObject::invokeMethod(dialog, "accept");
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->note()->readOnly(), 10000);
+        QCOMPARE(m_session->note()->status(), u"signed"_s);
+        QVERIFY(item(u"noteText"_s)->property("readOnly").toBool());
+        QVERIFY(!item(u"signButton"_s)->isVisible());
+
+        click(item(u"noteBackButton"_s));
+        QTRY_COMPARE(screen(), u"client-overview"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->notes()->count(), 1, 10000);
+        NoteListModel *notes = m_session->overview()->notes();
+        QCOMPARE(notes->data(notes->index(0), NoteListModel::StatusRole).toString(), u"signed"_s);
+        // Reopened from the list, it is still read-only.
+        m_session->openNote(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong());
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
+        QVERIFY(item(u"noteText"_s)->property("readOnly").toBool());
+        QVERIFY(item(u"noteText"_s)->property("text").toString().contains(u"feels abandoned"_s));
+    }
+
+    void lockWithCtrlLAndUnlockAgain()
+    {
+        QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"unlock"_s);
+        QVERIFY(!m_session->isUnlocked());
+        QCOMPARE(m_session->clients()->rowCount(), 0);
+        QCOMPARE(m_session->note()->noteId(), 0);
+        QCOMPARE(item(u"userField"_s)->property("text").toString(), u"asmith"_s);
+
+        type(item(u"passphraseField"_s), u"not it at all"_s);
+        // Unlock waits while the vault thread is still closing the vault (a few milliseconds).
+        QTRY_VERIFY(item(u"unlockButton"_s)->isEnabled());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"unlockError"_s)->isVisible(), 10000);
+        QCOMPARE(item(u"unlockError"_s)->property("text").toString(), u"The user name or passphrase is wrong."_s);
+        QCOMPARE(item(u"passphraseField"_s)->property("text").toString(), QString()); // cleared after use
+
+        type(item(u"passphraseField"_s), pass);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"clients"_s, 10000);
+        QCOMPARE(m_session->clients()->count(), 1);
+    }
+};
+
+QTEST_MAIN(EndToEndTest)
+#include "e2etest.moc"

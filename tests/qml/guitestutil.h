@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Helpers shared by the GUI's Qt Tests: a real vault in a temp dir with the cheapest KDF, filled
+// through the core API the way a therapist's week would fill it.
+#include "common/secret.h"
+#include "model/types.h"
+#include "vault/vault.h"
+
+#include <QString>
+
+#include <memory>
+#include <string_view>
+
+namespace guitest {
+
+constexpr std::string_view passphrase = "correct horse battery staple";
+
+inline uc::SecretBuffer secret(std::string_view text = passphrase)
+{
+    return uc::SecretBuffer::copyOf(text);
+}
+
+inline std::unique_ptr<uc::vault::Vault> createVault(const QString &dir, const QString &user = QStringLiteral("alice"))
+{
+    return uc::vault::Vault::create(dir, user, secret(), uc::model::Role::Therapist, uc::vault::KdfCost::testOnly())
+        .vault;
+}
+
+inline void addClient(uc::vault::Vault &vault, const QString &code, const QString &name)
+{
+    uc::model::Client c;
+    c.code = code;
+    c.displayName = name;
+    c.setting = uc::model::Setting::Outpatient;
+    c.intakeDate = uc::model::parseDate(QStringLiteral("2025-01-06"));
+    vault.addClient(c);
+}
+
+// A session on date for code with one progress note of text; returns the note's id.
+inline uc::model::Id addSession(uc::vault::Vault &vault, const QString &code, const QString &date, const QString &text,
+                                uc::model::Attendance attendance = uc::model::Attendance::Attended)
+{
+    uc::model::Session s;
+    s.date = *uc::model::parseDate(date);
+    s.attendees.append({0, code, attendance});
+    return vault.addSession(s, QStringLiteral("free"), uc::model::NoteKind::Progress, {{QStringLiteral("Note"), text}})
+        .notes.first();
+}
+
+inline const QString abandonedText = QStringLiteral("She drinks when she feels abandoned by her partner.");
+inline const QString anxiousText = QStringLiteral("Client reports feeling anxious about work; discussed coping strategies.");
+
+} // namespace guitest

@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The note editor's model as a therapist relies on it: typing is handed on to be saved after a
+// short pause and never later than two seconds, at once when asked (sign, leave, lock), never for
+// a signed note; theme evidence stays highlighted on the right words while the text moves.
+#include "noteeditor.h"
+#include "screendata.h"
+
+#include <QAbstractItemModelTester>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using uc::gui::TagRow;
+
+namespace {
+
+uc::gui::NoteData draft(const QString &text)
+{
+    uc::gui::NoteData d;
+    d.id = 7;
+    d.clientCode = u"C-0001"_s;
+    d.templateId = u"free"_s;
+    d.status = u"draft"_s;
+    d.text = text;
+    return d;
+}
+
+TagRow tag(qint64 id, const QString &theme, const QString &text, const QString &words)
+{
+    TagRow t;
+    t.id = id;
+    t.theme = theme;
+    t.label = theme;
+    t.evidence = words;
+    t.decision = u"suggested"_s;
+    t.start = static_cast<int>(text.indexOf(words));
+    t.end = t.start + static_cast<int>(words.size());
+    return t;
+}
+
+} // namespace
+
+class NoteEditorTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void offsetsCountCodePoints()
+    {
+        const QString text = u"a😀b abandoned"_s; // the emoji is two UTF-16 units, one code point
+        QCOMPARE(uc::gui::utf16Offset(text, 0), 0);
+        QCOMPARE(uc::gui::utf16Offset(text, 2), 3);
+        QCOMPARE(uc::gui::utf16Offset(text, 4), 5);
+        QCOMPARE(uc::gui::utf16Offset(text, 100), text.size());
+    }
+
+    void evidenceFollowsItsWords()
+    {
+        const QString stored = u"She felt abandoned. Later abandoned again."_s;
+        TagRow t = tag(1, u"abandonment"_s, stored, u"abandoned"_s);
+        QCOMPARE(uc::gui::locate(stored, t), std::make_optional(std::make_pair(9, 18)));
+        // Text typed before the words moves them; the nearest occurrence is taken.
+        const QString edited = u"Today: She felt abandoned. Later abandoned again."_s;
+        QCOMPARE(uc::gui::locate(edited, t), std::make_optional(std::make_pair(16, 25)));
+        // Words deleted: nowhere to highlight.
+        QCOMPARE(uc::gui::locate(u"She felt fine."_s, t), std::nullopt);
+    }
+
+    void tagModelPlacesAndRelocates()
+    {
+        ThemeTagModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString stored = u"She drinks when she feels abandoned."_s;
+        model.setTags({tag(1, u"substance-use"_s, stored, u"drinks"_s), tag(2, u"abandonment"_s, stored, u"abandoned"_s)},
+                      stored);
+        QCOMPARE(model.count(), 2);
+        QCOMPARE(model.data(model.index(1), ThemeTagModel::StartRole).toInt(), 26);
+        QCOMPARE(model.data(model.index(1), ThemeTagModel::EvidenceRole).toString(), u"abandoned"_s);
+        QCOMPARE(model.data(model.index(0), ThemeTagModel::TagIdRole).toLongLong(), 1);
+        QSignalSpy moved(&model, &ThemeTagModel::placesChanged);
+        model.relocate(u"Mon: She drinks when she feels abandoned."_s);
+        QCOMPARE(moved.count(), 1);
+        QCOMPARE(model.data(model.index(1), ThemeTagModel::StartRole).toInt(), 31);
+        model.relocate(u"Mon: She drinks."_s);
+        QCOMPARE(model.data(model.index(1), ThemeTagModel::StartRole).toInt(), -1);
+        QCOMPARE(model.data(model.index(0), ThemeTagModel::StartRole).toInt(), 9);
+        model.clear();
+        QCOMPARE(model.count(), 0);
+    }
+
+    void typingIsSavedAfterAPauseWithinTwoSeconds()
+    {
+        NoteEditor editor;
+        editor.set(draft(u"Start."_s));
+        QSignalSpy save(&editor, &NoteEditor::saveRequested);
+        QElapsedTimer clock;
+        clock.start();
+        editor.edit(u"Start. She"_s);
+        QCOMPARE(editor.saveState(), u"unsaved"_s);
+        QTest::qWait(300);
+        editor.edit(u"Start. She felt"_s); // still typing: the pause starts again
+        QCOMPARE(save.count(), 0);
+        QVERIFY(save.wait(NoteEditor::debounceMs + 500));
+        QCOMPARE(save.count(), 1);
+        QVERIFY2(clock.elapsed() <= 300 + 2000, "never more than two seconds of typing at risk");
+        QCOMPARE(save.first().at(0).toLongLong(), 7);
+        QCOMPARE(save.first().at(2).toString(), u"Start. She felt"_s);
+        QCOMPARE(editor.saveState(), u"saving"_s);
+        editor.saved(u"Start. She felt"_s, {});
+        QCOMPARE(editor.saveState(), u"saved"_s);
+    }
+
+    void continuousTypingIsSavedWithinTwoSeconds()
+    {
+        NoteEditor editor;
+        editor.set(draft(QString()));
+        QSignalSpy save(&editor, &NoteEditor::saveRequested);
+        QElapsedTimer clock;
+        clock.start();
+        QString text;
+        qint64 firstSave = -1;
+        // A keystroke every 100 ms for four seconds: the pause after typing never comes.
+        while (clock.elapsed() < 4000) {
+            text += u'a';
+            editor.edit(text);
+            QTest::qWait(100);
+            if (firstSave < 0 && save.count() > 0)
+                firstSave = clock.elapsed();
+        }
+        QVERIFY2(firstSave > 0 && firstSave <= 2000, qPrintable(u"first save after %1 ms"_s.arg(firstSave)));
+        QVERIFY(save.count() >= 2);
+    }
+
+    void flushSavesAtOnceAndOnlyWhatIsUnsaved()
+    {
+        NoteEditor editor;
+        editor.set(draft(u"Start."_s));
+        QSignalSpy save(&editor, &NoteEditor::saveRequested);
+        editor.flush();
+        QCOMPARE(save.count(), 0); // nothing typed
+        editor.edit(u"Start. More."_s);
+        editor.flush();
+        QCOMPARE(save.count(), 1);
+        QTest::qWait(NoteEditor::debounceMs + 200);
+        QCOMPARE(save.count(), 1); // the pending pause was cancelled by the flush
+        editor.saveFailed();
+        QCOMPARE(editor.saveState(), u"unsaved"_s);
+        QVERIFY(editor.hasUnsavedText());
+    }
+
+    void aSignedNoteIsReadOnly()
+    {
+        NoteEditor editor;
+        uc::gui::NoteData signedNote = draft(u"Done."_s);
+        signedNote.status = u"signed"_s;
+        editor.set(signedNote);
+        QVERIFY(editor.readOnly());
+        QSignalSpy save(&editor, &NoteEditor::saveRequested);
+        editor.edit(u"Done. Changed."_s);
+        editor.flush();
+        QCOMPARE(save.count(), 0);
+        QCOMPARE(editor.saveState(), u"saved"_s);
+        editor.clear();
+        QCOMPARE(editor.noteId(), 0);
+        QVERIFY(editor.readOnly()); // no note open: nothing to type into
+    }
+};
+
+QTEST_GUILESS_MAIN(NoteEditorTest)
+#include "noteeditortest.moc"

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The client overview as a therapist reads it: every session on the timeline with the missed ones
+// marked, a card for each theme that keeps recurring with its plain-words count and trend, the
+// latest score and band of each measure with its change, and the notes newest first, each with the
+// id the editor opens. Built from a real vault.
+#include "guitestutil.h"
+#include "overviewmodels.h"
+#include "screendata.h"
+
+#include "common/error.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace guitest;
+using namespace Qt::StringLiterals;
+
+class OverviewModelsTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<uc::vault::Vault> m_vault;
+    QList<uc::model::Id> m_notes;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_vault = createVault(m_dir.filePath(u"vault"_s));
+        addClient(*m_vault, u"C-0001"_s, u"Ann Example"_s);
+        const QStringList dates = {u"2025-02-03"_s, u"2025-02-10"_s, u"2025-02-17"_s,
+                                   u"2025-02-24"_s, u"2025-03-03"_s, u"2025-03-10"_s};
+        for (qsizetype i = 0; i < dates.size(); ++i)
+            m_notes.append(addSession(*m_vault, u"C-0001"_s, dates.at(i), i == 0 ? anxiousText : abandonedText));
+        m_notes.append(addSession(*m_vault, u"C-0001"_s, u"2025-02-20"_s, u"Did not attend; letter sent."_s,
+                                  uc::model::Attendance::NoShow));
+        m_vault->sign(m_notes.first());
+        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-02-03"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 2, 2, 0});
+        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-03-03"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 1, 1, 0});
+        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-03-03"_s), u"auditc"_s, {3, 2, 1});
+    }
+
+    void sentencesSayCountAndTrend()
+    {
+        QCOMPARE(uc::gui::recurrenceSentence(5, 6, u"rising"_s), u"5 of the last 6 sessions, rising"_s);
+        QCOMPARE(uc::gui::recurrenceSentence(2, 6, u"stable"_s), u"2 of the last 6 sessions, steady"_s);
+        QCOMPARE(uc::gui::recurrenceSentence(3, 3, u"falling"_s), u"all of the last 3 sessions, falling"_s);
+        QCOMPARE(uc::gui::changeWords(16, 8), u"down 8"_s);
+        QCOMPARE(uc::gui::changeWords(4, 9), u"up 5"_s);
+        QCOMPARE(uc::gui::changeWords(4, 4), u"unchanged"_s);
+        QCOMPARE(uc::gui::notePreview(u"## Data\nShe came in late.\n\n## Plan\nMeet weekly."_s),
+                 u"She came in late. Meet weekly."_s);
+        const QString longText = QString(u"word "_s).repeated(100);
+        const QString cut = uc::gui::notePreview(longText, 40);
+        QVERIFY(cut.size() <= 41);
+        QVERIFY(cut.endsWith(u"…"_s));
+        QVERIFY(!cut.contains(u"wor…"_s)); // cut at a word boundary
+    }
+
+    void timelineHasEverySessionInDateOrder()
+    {
+        const uc::gui::Overview o = uc::gui::loadOverview(*m_vault, u"C-0001"_s);
+        SessionTimelineModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(o.sessions);
+        QCOMPARE(model.count(), 7);
+        QCOMPARE(o.attended, 6);
+        QCOMPARE(o.missed, 1);
+        QStringList dates;
+        for (int i = 0; i < model.rowCount(); ++i)
+            dates << model.data(model.index(i), SessionTimelineModel::DateRole).toString();
+        QStringList sorted = dates;
+        std::sort(sorted.begin(), sorted.end());
+        QCOMPARE(dates, sorted);
+        const QModelIndex missed = model.index(static_cast<int>(dates.indexOf(u"2025-02-20"_s)));
+        QCOMPARE(model.data(missed, SessionTimelineModel::AttendanceRole).toString(), u"no-show"_s);
+        QCOMPARE(model.data(missed, SessionTimelineModel::AttendedRole).toBool(), false);
+        const QModelIndex first = model.index(0);
+        QCOMPARE(model.data(first, SessionTimelineModel::AttendedRole).toBool(), true);
+        QCOMPARE(model.data(first, SessionTimelineModel::NoteIdRole).toLongLong(), m_notes.first());
+        QVERIFY(model.data(model.index(1), SessionTimelineModel::ThemeCountRole).toInt() >= 2);
+    }
+
+    void themeCardsForRecurringThemesOnly()
+    {
+        const uc::gui::Overview o = uc::gui::loadOverview(*m_vault, u"C-0001"_s);
+        ThemeCardModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(o.themes);
+        QVERIFY(model.count() >= 1);
+        QStringList themes;
+        for (int i = 0; i < model.rowCount(); ++i)
+            themes << model.data(model.index(i), ThemeCardModel::ThemeRole).toString();
+        QVERIFY2(themes.contains(u"abandonment-driven-use"_s), qPrintable(themes.join(u',')));
+        QVERIFY(!themes.contains(u"anxiety"_s)); // raised once only
+        const QModelIndex card = model.index(static_cast<int>(themes.indexOf(u"abandonment-driven-use"_s)));
+        QCOMPARE(model.data(card, ThemeCardModel::LabelRole).toString(), u"Abandonment-driven use"_s);
+        QCOMPARE(model.data(card, ThemeCardModel::RecurrenceInRole).toInt(), 5);
+        QCOMPARE(model.data(card, ThemeCardModel::RecurrenceLastRole).toInt(), 6);
+        QVERIFY2(model.data(card, ThemeCardModel::SentenceRole).toString().startsWith(u"5 of the last 6 sessions, "_s),
+                 qPrintable(model.data(card, ThemeCardModel::SentenceRole).toString()));
+        QCOMPARE(model.data(card, ThemeCardModel::FirstSeenRole).toString(), u"2025-02-10"_s);
+        QCOMPARE(model.data(card, ThemeCardModel::LastSeenRole).toString(), u"2025-03-10"_s);
+        // Most recurrent first.
+        for (int i = 1; i < model.rowCount(); ++i)
+            QVERIFY(model.data(model.index(i - 1), ThemeCardModel::RecurrenceInRole).toInt()
+                    >= model.data(model.index(i), ThemeCardModel::RecurrenceInRole).toInt());
+    }
+
+    void measuresShowLatestScoreBandAndChange()
+    {
+        const uc::gui::Overview o = uc::gui::loadOverview(*m_vault, u"C-0001"_s);
+        MeasureSummaryModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(o.measures);
+        QCOMPARE(model.count(), 2);
+        const QModelIndex phq = model.index(0); // instrument order: phq9 before auditc
+        QCOMPARE(model.data(phq, MeasureSummaryModel::NameRole).toString(), u"PHQ-9"_s);
+        QCOMPARE(model.data(phq, MeasureSummaryModel::TotalRole).toInt(), 8);
+        QCOMPARE(model.data(phq, MeasureSummaryModel::BandRole).toString(), u"mild"_s);
+        QCOMPARE(model.data(phq, MeasureSummaryModel::DateRole).toString(), u"2025-03-03"_s);
+        QCOMPARE(model.data(phq, MeasureSummaryModel::ChangeRole).toString(), u"down 8"_s);
+        QCOMPARE(model.data(phq, MeasureSummaryModel::PreviousDateRole).toString(), u"2025-02-03"_s);
+        QCOMPARE(model.data(phq, MeasureSummaryModel::TotalsRole).toList(), (QVariantList{16, 8}));
+        const QModelIndex audit = model.index(1);
+        QCOMPARE(model.data(audit, MeasureSummaryModel::InstrumentRole).toString(), u"auditc"_s);
+        QCOMPARE(model.data(audit, MeasureSummaryModel::TotalRole).toInt(), 6);
+        QCOMPARE(model.data(audit, MeasureSummaryModel::ChangeRole).toString(), QString());
+        QCOMPARE(model.data(audit, MeasureSummaryModel::PreviousDateRole).toString(), QString());
+        QVERIFY(!model.data(audit, MeasureSummaryModel::BandLabelRole).toString().isEmpty());
+    }
+
+    void notesNewestFirstWithStatusAndPreview()
+    {
+        const uc::gui::Overview o = uc::gui::loadOverview(*m_vault, u"C-0001"_s);
+        NoteListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(o.notes);
+        QCOMPARE(model.count(), 7);
+        QCOMPARE(model.data(model.index(0), NoteListModel::DateRole).toString(), u"2025-03-10"_s);
+        const QModelIndex oldest = model.index(6);
+        QCOMPARE(model.data(oldest, NoteListModel::DateRole).toString(), u"2025-02-03"_s);
+        QCOMPARE(model.data(oldest, NoteListModel::NoteIdRole).toLongLong(), m_notes.first());
+        QCOMPARE(model.data(oldest, NoteListModel::StatusRole).toString(), u"signed"_s);
+        QCOMPARE(model.data(oldest, NoteListModel::KindRole).toString(), u"progress"_s);
+        QCOMPARE(model.data(oldest, NoteListModel::PreviewRole).toString(), anxiousText);
+        QCOMPARE(model.data(model.index(0), NoteListModel::StatusRole).toString(), u"draft"_s);
+        QVERIFY(!model.data(oldest, NoteListModel::TemplateRole).toString().isEmpty());
+    }
+
+    void overviewHoldsHeaderAndClearsEverything()
+    {
+        ClientOverview overview;
+        QSignalSpy changed(&overview, &ClientOverview::changed);
+        overview.setLoading(true);
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0001"_s));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!overview.loading());
+        QCOMPARE(overview.code(), u"C-0001"_s);
+        QCOMPARE(overview.name(), u"Ann Example"_s);
+        QCOMPARE(overview.intake(), u"2025-01-06"_s);
+        QCOMPARE(overview.missed(), 1);
+        QCOMPARE(overview.firstSession(), u"2025-02-03"_s);
+        QCOMPARE(overview.lastSession(), u"2025-03-10"_s);
+        QCOMPARE(overview.sessions()->count(), 7);
+        QVERIFY(overview.themes()->count() > 0);
+        QCOMPARE(overview.measures()->count(), 2);
+        QCOMPARE(overview.notes()->count(), 7);
+        overview.clear();
+        QCOMPARE(overview.code(), QString());
+        QCOMPARE(overview.name(), QString());
+        QCOMPARE(overview.sessions()->count(), 0);
+        QCOMPARE(overview.themes()->count(), 0);
+        QCOMPARE(overview.measures()->count(), 0);
+        QCOMPARE(overview.notes()->count(), 0);
+    }
+
+    void unknownClientIsRefused()
+    {
+        try {
+            (void)uc::gui::loadOverview(*m_vault, u"C-9999"_s);
+            QFAIL("an unknown client must be refused");
+        } catch (const uc::Error &e) {
+            QCOMPARE(static_cast<int>(e.kind()), static_cast<int>(uc::ErrorKind::Usage));
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(OverviewModelsTest)
+#include "overviewmodelstest.moc"

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// VaultSession as the screens rely on it: every vault call answers later through a signal (the GUI
+// thread never waits), a new vault shows its recovery key once, a wrong passphrase says so and
+// slows down after five, the right one loads the clients, a lock empties every model and drops
+// answers still on their way, idle time locks, and the recovery key opens a forgotten vault.
+#include "guitestutil.h"
+#include "vaultsession.h"
+
+#include "demo/practice.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRegularExpression>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString pass = u"correct horse battery staple"_s;
+const QString newPass = u"a different long passphrase"_s;
+
+} // namespace
+
+class VaultSessionTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+
+    QString freshDir() const
+    {
+        static int n = 0;
+        return m_dir.filePath(u"vault%1"_s.arg(++n));
+    }
+
+    // A session with a new vault of one client, locked again: the state the unlock screen sees.
+    void makeLockedVault(VaultSession &session, QString *recoveryKey = nullptr)
+    {
+        session.setKdfCost(uc::vault::KdfCost::testOnly());
+        QSignalSpy created(&session, &VaultSession::created);
+        session.createVault(freshDir(), u"alice"_s, pass, pass);
+        QVERIFY(created.wait(10000));
+        if (recoveryKey)
+            *recoveryKey = session.recoveryKey();
+        QSignalSpy saved(&session, &VaultSession::clientSaved);
+        session.addClient(u"C-0001"_s, u"Ann Example"_s, u"outpatient"_s, u"2025-01-06"_s);
+        QVERIFY(saved.wait(10000));
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+    }
+
+    void createAnswersLaterWithTheRecoveryKey()
+    {
+        VaultSession session(nullptr);
+        session.setKdfCost(uc::vault::KdfCost::testOnly());
+        QSignalSpy created(&session, &VaultSession::created);
+        QSignalSpy busy(&session, &VaultSession::busyChanged);
+        const QString dir = freshDir();
+        session.createVault(dir, u"alice"_s, pass, pass);
+        // Nothing has happened on this thread yet: the vault is made on the worker.
+        QVERIFY(session.busy());
+        QCOMPARE(created.count(), 0);
+        QVERIFY(!session.isUnlocked());
+        QVERIFY(created.wait(10000));
+        QVERIFY(!session.busy());
+        QVERIFY(busy.count() >= 2);
+        QVERIFY(session.isUnlocked());
+        QVERIFY(session.vaultExists());
+        QCOMPARE(session.vaultDir(), dir);
+        QCOMPARE(session.userName(), u"alice"_s);
+        static const QRegularExpression keyShape(u"^([0-9A-Z]{4}-){7}[0-9A-Z]{4}$"_s);
+        QVERIFY2(keyShape.match(session.recoveryKey()).hasMatch(), "eight groups of four");
+        QVERIFY(session.recoveryGroup() >= 1 && session.recoveryGroup() <= 8);
+        QCOMPARE(session.clients()->rowCount(), 0);
+        session.forgetRecoveryKey();
+        QCOMPARE(session.recoveryKey(), QString());
+        QCOMPARE(session.recoveryGroup(), 0);
+    }
+
+    void createRefusesMismatchAndWeakPassphrasesAtOnce()
+    {
+        VaultSession session(nullptr);
+        QSignalSpy failed(&session, &VaultSession::createFailed);
+        session.createVault(freshDir(), u"alice"_s, pass, pass + u"x"_s);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(failed.last().first().toString().contains(u"not the same"_s));
+        session.createVault(freshDir(), u"alice"_s, u"short"_s, u"short"_s);
+        QCOMPARE(failed.count(), 2);
+        QVERIFY(!session.busy());
+    }
+
+    void createIntoAVaultFolderFailsInline()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        const QString existing = session.vaultDir();
+        QSignalSpy failed(&session, &VaultSession::createFailed);
+        QSignalSpy banner(&session, &VaultSession::errorOccurred);
+        session.createVault(existing, u"bob"_s, pass, pass);
+        QVERIFY(failed.wait(10000));
+        QVERIFY(!failed.last().first().toString().isEmpty());
+        QCOMPARE(banner.count(), 0);
+        QVERIFY(!session.isUnlocked());
+    }
+
+    void lockClearsEveryModel()
+    {
+        VaultSession session(nullptr);
+        session.setKdfCost(uc::vault::KdfCost::testOnly());
+        QSignalSpy created(&session, &VaultSession::created);
+        session.createVault(freshDir(), u"alice"_s, pass, pass);
+        QVERIFY(created.wait(10000));
+        QSignalSpy saved(&session, &VaultSession::clientSaved);
+        session.addClient(u"C-0001"_s, u"Ann Example"_s, u"outpatient"_s, u"2025-01-06"_s);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(session.clients()->rowCount(), 1);
+        QSignalSpy loaded(&session, &VaultSession::overviewLoaded);
+        session.openClient(u"C-0001"_s);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(session.overview()->code(), u"C-0001"_s);
+        session.clients()->setFilterText(u"Ann"_s);
+
+        QSignalSpy locked(&session, &VaultSession::locked);
+        session.lock();
+        QCOMPARE(locked.count(), 1); // the screens leave at once; the vault closes on its thread
+        QVERIFY(!session.isUnlocked());
+        QCOMPARE(session.clients()->rowCount(), 0);
+        QCOMPARE(session.clients()->filterText(), QString());
+        QCOMPARE(session.overview()->code(), QString());
+        QCOMPARE(session.overview()->name(), QString());
+        QCOMPARE(session.overview()->notes()->rowCount(), 0);
+        QCOMPARE(session.recoveryKey(), QString());
+        QTRY_VERIFY(!session.busy());
+        // The vault is really closed: a call now fails instead of reading.
+        QSignalSpy banner(&session, &VaultSession::errorOccurred);
+        session.openClient(u"C-0001"_s);
+        QCOMPARE(banner.count(), 0); // refused without a vault call
+        QCOMPARE(session.overview()->code(), QString());
+    }
+
+    void wrongPassphraseFailsInlineThenRightOneLoadsClients()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy failed(&session, &VaultSession::unlockFailed);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        QSignalSpy banner(&session, &VaultSession::errorOccurred);
+
+        QElapsedTimer call;
+        call.start();
+        session.unlock(u"alice"_s, u"not the passphrase at all"_s);
+        QVERIFY(call.elapsed() < 50);
+        QCOMPARE(failed.count(), 0); // the answer comes later, through the event loop
+        QVERIFY(session.busy());
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.last().first().toString(), u"The user name or passphrase is wrong."_s);
+        QCOMPARE(session.failedUnlocks(), 1);
+        QCOMPARE(banner.count(), 0); // inline, not a banner
+        QVERIFY(!session.isUnlocked());
+        QCOMPARE(session.clients()->rowCount(), 0);
+
+        session.unlock(u"alice"_s, pass);
+        QCOMPARE(unlocked.count(), 0);
+        QVERIFY(unlocked.wait(10000));
+        QVERIFY(session.isUnlocked());
+        QCOMPARE(session.failedUnlocks(), 0);
+        QCOMPARE(session.clients()->rowCount(), 1);
+        QCOMPARE(session.clients()->data(session.clients()->index(0), ClientListModel::CodeRole).toString(),
+                 u"C-0001"_s);
+    }
+
+    void unlockDelayGrowsAfterFiveFailures()
+    {
+        QCOMPARE(VaultSession::unlockDelaySeconds(0), 0);
+        QCOMPARE(VaultSession::unlockDelaySeconds(4), 0);
+        QCOMPARE(VaultSession::unlockDelaySeconds(5), 5);
+        QCOMPARE(VaultSession::unlockDelaySeconds(6), 10);
+        QCOMPARE(VaultSession::unlockDelaySeconds(7), 20);
+        QCOMPARE(VaultSession::unlockDelaySeconds(20), 300);
+
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy failed(&session, &VaultSession::unlockFailed);
+        for (int i = 1; i <= 5; ++i) {
+            session.unlock(u"alice"_s, u"wrong passphrase %1"_s.arg(i));
+            QTRY_COMPARE_WITH_TIMEOUT(failed.count(), i, 10000);
+        }
+        QCOMPARE(session.failedUnlocks(), 5);
+        QVERIFY(session.retryDelay() > 0 && session.retryDelay() <= 5);
+        // Even the right passphrase waits: refused on the spot, without a vault call.
+        session.unlock(u"alice"_s, pass);
+        QCOMPARE(failed.count(), 6);
+        QVERIFY(failed.last().first().toString().contains(u"wait"_s));
+        QVERIFY(!session.busy());
+        QVERIFY(!session.isUnlocked());
+    }
+
+    void lockDropsAnUnlockStillOnItsWay()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+        QTest::qWait(50);
+        QCOMPARE(unlocked.count(), 0);
+        QVERIFY(!session.isUnlocked());
+        QCOMPARE(session.clients()->rowCount(), 0);
+        // And the vault that unlock opened was closed again: a fresh unlock works (no "open elsewhere").
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+    }
+
+    void idleTimeLocks()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QCOMPARE(session.autoLockMinutes(), 10);
+        session.setAutoLockInterval(200);
+        session.noteActivity();
+        QSignalSpy locked(&session, &VaultSession::locked);
+        QVERIFY(locked.wait(5000));
+        QVERIFY(!session.isUnlocked());
+        QCOMPARE(session.clients()->rowCount(), 0);
+        session.setAutoLockMinutes(99);
+        QCOMPARE(session.autoLockMinutes(), 30); // at most 30
+    }
+
+    void recoveryKeySetsANewPassphrase()
+    {
+        VaultSession session(nullptr);
+        QString key;
+        makeLockedVault(session, &key);
+        QVERIFY(!key.isEmpty());
+        QSignalSpy failed(&session, &VaultSession::recoverFailed);
+        session.recover(u"alice"_s, u"AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"_s, newPass, newPass);
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(failed.last().first().toString(), u"The user name or recovery key is wrong."_s);
+
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.recover(u"alice"_s, key.toLower(), newPass, newPass);
+        QVERIFY(unlocked.wait(10000));
+        QCOMPARE(session.clients()->rowCount(), 1);
+        session.lock();
+        QSignalSpy wrong(&session, &VaultSession::unlockFailed);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(wrong.wait(10000)); // the old passphrase no longer opens it
+        session.unlock(u"alice"_s, newPass);
+        QVERIFY(unlocked.wait(10000));
+    }
+
+    void clientsAreAddedEditedAndDischarged()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QSignalSpy saved(&session, &VaultSession::clientSaved);
+        QSignalSpy refused(&session, &VaultSession::clientSaveFailed);
+
+        session.addClient(u"C-0001"_s, u"Someone Else"_s, QString(), QString());
+        QVERIFY(refused.wait(10000)); // the code is taken
+        session.addClient(u"C-0002"_s, u"Bea Example"_s, u"bogus"_s, QString());
+        QCOMPARE(refused.count(), 2); // refused before any vault call
+
+        session.addClient(u"C-0002"_s, u"Bea Example"_s, u"aftercare"_s, QString());
+        QVERIFY(saved.wait(10000));
+        ClientListModel *clients = session.clients();
+        QCOMPARE(clients->rowCount(), 2);
+        session.updateClient(u"C-0002"_s, u"Bea Renamed"_s, u"telehealth"_s);
+        QVERIFY(saved.wait(10000));
+        const int row = clients->indexOf(u"C-0002"_s);
+        QCOMPARE(clients->data(clients->index(row), ClientListModel::NameRole).toString(), u"Bea Renamed"_s);
+        QCOMPARE(clients->data(clients->index(row), ClientListModel::SettingRole).toString(), u"telehealth"_s);
+        session.dischargeClient(u"C-0002"_s, u"2025-06-30"_s);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(clients->data(clients->index(row), ClientListModel::StatusRole).toString(), u"discharged"_s);
+    }
+
+    void unknownClientShowsABannerWithoutPrivateData()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QSignalSpy banner(&session, &VaultSession::errorOccurred);
+        session.openClient(u"C-9999"_s);
+        QVERIFY(banner.wait(10000));
+        QCOMPARE(session.errorMessage(), u"Client: no client with that code."_s);
+        session.dismissError();
+        QCOMPARE(session.errorMessage(), QString());
+    }
+
+    void demoPracticeIsMadeOnTheWorkerAndOpens()
+    {
+        VaultSession session(nullptr);
+        QSignalSpy ready(&session, &VaultSession::demoReady);
+        const QString dir = freshDir();
+        session.openDemo(dir, uc::vault::KdfCost::testOnly());
+        QVERIFY(session.isDemo());
+        QVERIFY(session.busy());
+        QCOMPARE(session.userName(), u"demo"_s);
+        QCOMPARE(session.demoPassphrase(), QString::fromLatin1(uc::demo::defaultPassphrase));
+        QVERIFY(ready.wait(60000));
+        QVERIFY(session.vaultExists());
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(session.userName(), session.demoPassphrase());
+        QVERIFY(unlocked.wait(20000));
+        QCOMPARE(session.clients()->rowCount(), 7);
+        QSignalSpy loaded(&session, &VaultSession::overviewLoaded);
+        session.openClient(u"C-0101"_s);
+        QVERIFY(loaded.wait(20000));
+        QVERIFY(session.overview()->themes()->count() > 0);
+        QVERIFY(session.overview()->sessions()->count() > 10);
+        QVERIFY(session.overview()->measures()->count() > 0);
+        // The demo never becomes the remembered vault.
+        QVERIFY(QSettings().value(u"vault/dir"_s).toString() != dir);
+    }
+
+    void aNoteIsWrittenTaggedDecidedSignedAndAmended()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+
+        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        session.createNote(u"C-0001"_s, u"2025-03-10"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        QVERIFY(note->noteId() > 0);
+        QVERIFY(!note->readOnly());
+        QCOMPARE(note->clientCode(), u"C-0001"_s);
+        QCOMPARE(note->date(), u"2025-03-10"_s);
+
+        QSignalSpy saved(&session, &VaultSession::noteSaved);
+        QElapsedTimer clock;
+        clock.start();
+        note->edit(u"She drinks when she feels abandoned by her partner."_s);
+        QCOMPARE(saved.count(), 0);
+        QVERIFY(saved.wait(5000));
+        QVERIFY2(clock.elapsed() < 2500, "saved within about two seconds of the last keystroke");
+        QCOMPARE(note->saveState(), u"saved"_s);
+        ThemeTagModel *tags = note->tags();
+        int linked = -1;
+        for (int i = 0; i < tags->rowCount(); ++i) {
+            if (tags->data(tags->index(i), ThemeTagModel::ThemeRole).toString() == u"abandonment-driven-use")
+                linked = i;
+        }
+        QVERIFY2(linked >= 0, "the abandonment-driven-use chip is there");
+        QVERIFY(tags->data(tags->index(linked), ThemeTagModel::StartRole).toInt() >= 0);
+
+        const qint64 tagId = tags->data(tags->index(linked), ThemeTagModel::TagIdRole).toLongLong();
+        session.decideTag(tagId, u"confirmed"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        bool confirmed = false;
+        for (int i = 0; i < tags->rowCount(); ++i) {
+            if (tags->data(tags->index(i), ThemeTagModel::TagIdRole).toLongLong() == tagId)
+                confirmed = tags->data(tags->index(i), ThemeTagModel::DecisionRole).toString() == u"confirmed";
+        }
+        QVERIFY(confirmed);
+
+        QSignalSpy signedSpy(&session, &VaultSession::noteSigned);
+        note->edit(u"She drinks when she feels abandoned by her partner. Plan: weekly."_s);
+        session.signNote(); // the unsaved words are saved first, then signed
+        QVERIFY(signedSpy.wait(10000));
+        QVERIFY(note->readOnly());
+        QCOMPARE(note->status(), u"signed"_s);
+        QVERIFY(note->text().contains(u"Plan: weekly."_s));
+        QCOMPARE(note->signedBy(), u"alice"_s);
+
+        QSignalSpy amended(&session, &VaultSession::addendumAdded);
+        session.addAddendum(u"Late entry: she phoned the next day."_s);
+        QVERIFY(amended.wait(10000));
+        QCOMPARE(note->addenda().size(), 1);
+        QCOMPARE(note->addenda().first().toMap().value(u"text"_s).toString(), u"Late entry: she phoned the next day."_s);
+    }
+
+    void lockSavesTheOpenDraftFirst()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        session.createNote(u"C-0001"_s, u"2025-03-17"_s, QString(), 50, QString(), u"attended"_s, u"free"_s);
+        QVERIFY(opened.wait(10000));
+        const qint64 noteId = session.note()->noteId();
+        session.note()->edit(u"Typed just before the lock."_s);
+        session.lock(); // well inside the pause before an autosave
+        QCOMPARE(session.note()->noteId(), 0);
+        QTRY_VERIFY(!session.busy());
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        session.openNote(noteId);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(session.note()->text(), u"Typed just before the lock."_s);
+    }
+};
+
+QTEST_GUILESS_MAIN(VaultSessionTest)
+#include "vaultsessiontest.moc"
