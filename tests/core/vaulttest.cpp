@@ -1069,7 +1069,8 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
         vault->tagSpan(second, QStringLiteral("coping"), 0, 5);
         // Back to what a v1 build wrote.
         vault->database().exec("DROP TABLE note_themes; DROP TABLE audit; DROP TABLE supervision; DROP TABLE note_comments; "
-                               "DROP TABLE agreement_ratings; DROP TABLE agreement_checks; PRAGMA user_version = 1");
+                               "DROP TABLE agreement_ratings; DROP TABLE agreement_checks; DROP TABLE client_summaries; "
+                               "PRAGMA user_version = 1");
         vault->lock();
     }
     auto vault = openVault(dir);
