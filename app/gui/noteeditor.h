@@ -41,6 +41,8 @@ public:
 
     // Tags as stored, placed into the edited text.
     void setTags(const QList<uc::gui::TagRow> &tags, const QString &edited);
+    // Tags whose offsets are in placedIn (the text as stored), shown in edited (typed since).
+    void setTags(const QList<uc::gui::TagRow> &tags, const QString &placedIn, const QString &edited);
     // Moves the highlights along with typing (until the next save brings fresh tags).
     void relocate(const QString &edited);
     void clear();
@@ -53,6 +55,10 @@ Q_SIGNALS:
 private:
     QList<uc::gui::TagRow> m_stored; // offsets in the stored text
     QList<uc::gui::TagRow> m_placed; // offsets in the edited text (-1 when gone)
+    QString m_text; // the text m_placed was placed in
+    // Moves places found in before to edited; the rows whose place changed.
+    static QList<qsizetype> movePlaces(QList<uc::gui::TagRow> &placed, const QList<uc::gui::TagRow> &stored,
+                                       const QString &before, const QString &edited);
 };
 
 // The note open in the editor. Typing calls edit(); the text is handed on to be saved
@@ -154,6 +160,9 @@ public:
     void setTags(ThemeTagModel *tags);
     // How many characters carry a highlight now (tests).
     Q_INVOKABLE int highlightedLength() const;
+    // How many blocks have been painted since the document was set (tests: typing repaints only
+    // the paragraph typed in).
+    Q_INVOKABLE int paintedBlocks() const;
 
 Q_SIGNALS:
     void documentChanged();
@@ -161,6 +170,7 @@ Q_SIGNALS:
 
 private:
     void rebuild();
+    void follow(int position, int removed, int added);
 
     QPointer<QQuickTextDocument> m_document;
     QPointer<ThemeTagModel> m_tags;

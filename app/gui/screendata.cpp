@@ -182,13 +182,22 @@ std::optional<std::pair<int, int>> locate(const QString &edited, const TagRow &t
         return std::make_pair(tag.start, tag.end);
     if (words.isEmpty())
         return std::nullopt;
-    // Edits before the words moved them: take the occurrence nearest the stored offset.
-    qsizetype best = -1;
-    for (qsizetype at = edited.indexOf(words, 0, Qt::CaseInsensitive); at >= 0;
-         at = edited.indexOf(words, at + 1, Qt::CaseInsensitive)) {
-        if (best < 0 || std::abs(at - tag.start) < std::abs(best - tag.start))
-            best = at;
-    }
+    // Edits before the words moved them: take the occurrence nearest the stored offset. Words
+    // usually moved only a little, so the neighbourhood is searched first: an occurrence found
+    // there is nearer than any outside it.
+    constexpr qsizetype near = 256;
+    const auto nearest = [&](qsizetype from, qsizetype to) {
+        qsizetype best = -1;
+        for (qsizetype at = edited.indexOf(words, from, Qt::CaseInsensitive); at >= 0 && at <= to;
+             at = edited.indexOf(words, at + 1, Qt::CaseInsensitive)) {
+            if (best < 0 || std::abs(at - tag.start) < std::abs(best - tag.start))
+                best = at;
+        }
+        return best;
+    };
+    qsizetype best = nearest(std::max<qsizetype>(0, tag.start - near), tag.start + near);
+    if (best < 0)
+        best = nearest(0, edited.size());
     if (best < 0)
         return std::nullopt;
     return std::make_pair(static_cast<int>(best), static_cast<int>(best + words.size()));

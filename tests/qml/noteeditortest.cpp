@@ -6,9 +6,17 @@
 #include "screendata.h"
 
 #include <QAbstractItemModelTester>
+#include <QQmlComponent>
+#include <QQmlEngine>
+#include <QQuickTextDocument>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using uc::gui::TagRow;
@@ -89,6 +97,101 @@ private Q_SLOTS:
         QCOMPARE(model.count(), 0);
     }
 
+    void freshTagsChangeOnlyTheRowsThatDiffer()
+    {
+        ThemeTagModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QString stored = u"She drinks when she feels abandoned. Later she felt ashamed."_s;
+        model.setTags({tag(1, u"substance-use"_s, stored, u"drinks"_s), tag(2, u"abandonment"_s, stored, u"abandoned"_s)},
+                      stored);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        QSignalSpy count(&model, &ThemeTagModel::countChanged);
+        // After a save the vault tags the note again: the same words under new ids, and one more.
+        model.setTags({tag(11, u"substance-use"_s, stored, u"drinks"_s), tag(12, u"abandonment"_s, stored, u"abandoned"_s),
+                       tag(13, u"shame-guilt"_s, stored, u"ashamed"_s)},
+                      stored);
+        QCOMPARE(reset.count(), 0);
+        QCOMPARE(removed.count(), 0);
+        QCOMPARE(inserted.count(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 2);
+        QCOMPARE(count.count(), 1);
+        QCOMPARE(model.count(), 3);
+        QCOMPARE(model.data(model.index(0), ThemeTagModel::TagIdRole).toLongLong(), 11);
+        QCOMPARE(model.data(model.index(2), ThemeTagModel::EvidenceRole).toString(), u"ashamed"_s);
+        // A decision on one tag changes that row only.
+        TagRow confirmed = tag(12, u"abandonment"_s, stored, u"abandoned"_s);
+        confirmed.decision = u"confirmed"_s;
+        model.setTags({tag(11, u"substance-use"_s, stored, u"drinks"_s), confirmed, tag(13, u"shame-guilt"_s, stored, u"ashamed"_s)},
+                      stored);
+        QCOMPARE(removed.count(), 1);
+        QCOMPARE(inserted.count(), 2);
+        QCOMPARE(model.data(model.index(1), ThemeTagModel::DecisionRole).toString(), u"confirmed"_s);
+        QCOMPARE(reset.count(), 0);
+    }
+
+    void tagsFromASaveAreShownWhereTheWordsAreNow()
+    {
+        // The save went out, then the therapist typed before the words and after them: the tags
+        // the save brings back, placed in the stored text, are shown where the words are now.
+        ThemeTagModel model;
+        const QString stored = u"She drinks when she feels abandoned."_s;
+        const QString edited = u"Mon: She drinks when she feels abandoned. More."_s;
+        model.setTags({tag(1, u"abandonment"_s, stored, u"abandoned"_s), tag(2, u"substance-use"_s, stored, u"drinks"_s)},
+                      stored, edited);
+        QCOMPARE(model.data(model.index(0), ThemeTagModel::StartRole).toInt(), edited.indexOf(u"abandoned"_s));
+        QCOMPARE(model.data(model.index(1), ThemeTagModel::StartRole).toInt(), edited.indexOf(u"drinks"_s));
+        // Typing inside the words: they are looked for again, and gone when they are gone.
+        model.relocate(u"Mon: She drinks when she feels aban. More."_s);
+        QCOMPARE(model.data(model.index(0), ThemeTagModel::StartRole).toInt(), -1);
+        QCOMPARE(model.data(model.index(1), ThemeTagModel::StartRole).toInt(), 9);
+    }
+
+    void highlightsFollowTyping()
+    {
+        QQmlEngine engine;
+        QQmlComponent component(&engine);
+        component.setData("import QtQuick\nTextEdit { text: \"## Themes\\nShe drinks when she feels abandoned.\\n## Plan\\nWeekly.\" }",
+                          QUrl());
+        std::unique_ptr<QObject> edit(component.create());
+        QVERIFY2(edit, qPrintable(component.errorString()));
+        auto *document = edit->property("textDocument").value<QQuickTextDocument *>();
+        QVERIFY(document);
+        const QString text = edit->property("text").toString();
+        ThemeTagModel model;
+        model.setTags({tag(1, u"abandonment"_s, text, u"abandoned"_s), tag(2, u"coping"_s, text, u"Weekly"_s)}, text);
+        EvidenceHighlighter highlighter;
+        highlighter.setDocument(document);
+        highlighter.setTags(&model);
+        QTest::qWait(10); // QSyntaxHighlighter paints a new document on the next event-loop turn
+        QCOMPARE(highlighter.highlightedLength(), 15);
+        const auto highlightAt = [&](int position) {
+            const QTextBlock block = document->textDocument()->findBlock(position);
+            for (const QTextLayout::FormatRange &r : block.layout()->formats())
+                if (r.start == position - block.position() && r.length == 9 && r.format.hasProperty(QTextFormat::BackgroundBrush))
+                    return true;
+            return false;
+        };
+        QVERIFY(highlightAt(static_cast<int>(text.indexOf(u"abandoned"_s))));
+        // Typing before the words, in their paragraph and in the one above: the highlight stays on
+        // them, and only the two paragraphs typed in are painted again.
+        const int paintedBefore = highlighter.paintedBlocks();
+        QMetaObject::invokeMethod(edit.get(), "insert", Q_ARG(int, 10), Q_ARG(QString, u"Mon: "_s));
+        model.relocate(edit->property("text").toString());
+        QMetaObject::invokeMethod(edit.get(), "insert", Q_ARG(int, 3), Q_ARG(QString, u"Key "_s));
+        model.relocate(edit->property("text").toString());
+        const QString now = edit->property("text").toString();
+        QVERIFY(highlightAt(static_cast<int>(now.indexOf(u"abandoned"_s))));
+        QCOMPARE(highlighter.highlightedLength(), 15);
+        QCOMPARE(highlighter.paintedBlocks() - paintedBefore, 2);
+        // Rejected: no highlight.
+        TagRow rejected = tag(1, u"abandonment"_s, now, u"abandoned"_s);
+        rejected.decision = u"rejected"_s;
+        model.setTags({rejected}, now);
+        QVERIFY(!highlightAt(static_cast<int>(now.indexOf(u"abandoned"_s))));
+    }
+
     void typingIsSavedAfterAPauseWithinTwoSeconds()
     {
         NoteEditor editor;
@@ -167,5 +270,5 @@ private Q_SLOTS:
     }
 };
 
-QTEST_GUILESS_MAIN(NoteEditorTest)
+QTEST_MAIN(NoteEditorTest)
 #include "noteeditortest.moc"
