@@ -17,6 +17,7 @@ ItemDelegate {
     required property string lastSession
     required property var themes
     property bool current: false
+    property bool mayEdit: true
     signal editRequested
     signal dischargeRequested
 
@@ -94,6 +95,7 @@ ItemDelegate {
         }
         ToolButton {
             objectName: "actions-" + root.code
+            visible: root.mayEdit
             text: "⋯"
             font.pixelSize: 18
             Accessible.name: qsTr("Actions for %1").arg(root.code)

@@ -13,6 +13,8 @@ Rectangle {
     required property ClientOverview overview
     required property string userName
     property bool demo: false
+    // The role writes notes (a supervisor or an auditor reads them only).
+    property bool mayWrite: true
     signal back
     signal lockRequested
     signal openNote(var noteId)
@@ -26,6 +28,7 @@ Rectangle {
     }
     Shortcut {
         sequence: StandardKey.New
+        enabled: root.mayWrite
         onActivated: newNote.start()
     }
 
@@ -66,6 +69,7 @@ Rectangle {
             }
             PrimaryButton {
                 objectName: "newNoteButton"
+                visible: root.mayWrite
                 text: qsTr("New note…")
                 enabled: root.overview.status === "active"
                 ToolTip.visible: hovered

@@ -13,6 +13,8 @@ Rectangle {
     required property ClientListModel clients
     required property string userName
     property bool demo: false
+    // The role adds and edits clients (a supervisor or an auditor reads them only).
+    property bool mayEdit: true
     signal openClient(string code)
     signal lockRequested
 
@@ -72,6 +74,7 @@ Rectangle {
             Item { Layout.fillWidth: true }
             PrimaryButton {
                 objectName: "addClientButton"
+                visible: root.mayEdit
                 text: qsTr("Add client…")
                 onClicked: clientDialog.openFor("", "", "")
             }
@@ -126,6 +129,7 @@ Rectangle {
                     delegate: ClientDelegate {
                         width: ListView.view.width
                         current: ListView.isCurrentItem && list.activeFocus
+                        mayEdit: root.mayEdit
                         onClicked: root.openClient(code)
                         onEditRequested: clientDialog.openFor(code, name, setting)
                         onDischargeRequested: dischargeDialog.openFor(code, name)

@@ -22,6 +22,13 @@ ApplicationWindow {
                 return "recovery-key";
             if (root.editingNote)
                 return "note-editor";
+            // Supervision and audit (issue #7): the sections of the top bar.
+            if (Navigation.area === "queue")
+                return "review-queue";
+            if (Navigation.area === "audit")
+                return "audit";
+            if (Navigation.area === "agreement")
+                return "agreement";
             return root.clientCode !== "" ? "client-overview" : "clients";
         }
         if (root.forceFirstRun || (!VaultSession.vaultExists && !VaultSession.demo && !root.chooseExisting))
@@ -36,7 +43,18 @@ ApplicationWindow {
     function closeNote() {
         root.editingNote = false;
         VaultSession.closeNote();
-        VaultSession.openClient(root.clientCode); // the list shows what changed
+        if (Navigation.area === "queue")
+            VaultSession.loadQueue(); // opened from the queue: an addendum answers a returned note
+        else
+            VaultSession.openClient(root.clientCode); // the list shows what changed
+    }
+    // A section of the top bar (the screenshot run; the bar's buttons set the same).
+    function showArea(area: string) {
+        Navigation.area = area;
+    }
+    // A note of the review queue in the editor (its author adds an addendum there).
+    function editQueuedNote(noteId: int) {
+        VaultSession.openNote(noteId);
     }
     function closeClient() {
         root.clientCode = "";
@@ -69,6 +87,17 @@ ApplicationWindow {
     }
 
     Connections {
+        target: Navigation
+        // Another section from the note editor's top bar: the draft is saved and closed first.
+        function onAreaChanged() {
+            if (root.editingNote) {
+                root.editingNote = false;
+                VaultSession.closeNote();
+            }
+        }
+    }
+
+    Connections {
         target: VaultSession
         function onNoteOpened() { root.editingNote = true; }
         function onLocked() {
@@ -77,7 +106,10 @@ ApplicationWindow {
             root.recovering = false;
         }
         function onCreated() { root.forceFirstRun = false; }
-        function onUnlocked() { root.recovering = false; }
+        function onUnlocked() {
+            root.recovering = false;
+            Navigation.area = VaultSession.homeArea;
+        }
         function onCreateFailed(message: string) {
             if (root.screen === "first-run")
                 screenLoader.item.error = message;
@@ -114,7 +146,10 @@ ApplicationWindow {
                 "recover": recover,
                 "clients": clients,
                 "client-overview": clientOverview,
-                "note-editor": noteEditor
+                "note-editor": noteEditor,
+                "review-queue": reviewQueue,
+                "audit": audit,
+                "agreement": agreement
             })[root.screen]
         }
     }
@@ -177,6 +212,7 @@ ApplicationWindow {
             clients: VaultSession.clients
             userName: VaultSession.userName
             demo: VaultSession.demo
+            mayEdit: VaultSession.permissions["create-client"] === true
             onOpenClient: (code) => root.openClient(code)
             onLockRequested: VaultSession.lock()
         }
@@ -187,6 +223,7 @@ ApplicationWindow {
             overview: VaultSession.overview
             userName: VaultSession.userName
             demo: VaultSession.demo
+            mayWrite: VaultSession.permissions["write-note"] === true
             onBack: root.closeClient()
             onLockRequested: VaultSession.lock()
             onOpenNote: (noteId) => VaultSession.openNote(noteId)
@@ -199,6 +236,37 @@ ApplicationWindow {
             userName: VaultSession.userName
             demo: VaultSession.demo
             onBack: root.closeNote()
+            onLockRequested: VaultSession.lock()
+        }
+    }
+
+    // Supervision and audit (issue #7)
+    Component {
+        id: reviewQueue
+        ReviewQueueScreen {
+            queue: VaultSession.queue
+            review: VaultSession.review
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onLockRequested: VaultSession.lock()
+            onEditNote: (noteId) => root.editQueuedNote(noteId)
+        }
+    }
+    Component {
+        id: audit
+        AuditScreen {
+            audit: VaultSession.audit
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onLockRequested: VaultSession.lock()
+        }
+    }
+    Component {
+        id: agreement
+        AgreementScreen {
+            check: VaultSession.agreement
+            userName: VaultSession.userName
+            demo: VaultSession.demo
             onLockRequested: VaultSession.lock()
         }
     }

@@ -115,15 +115,20 @@ Rectangle {
                     Layout.fillWidth: true
                     Label {
                         Layout.fillWidth: true
-                        text: root.note.readOnly
+                        text: !root.note.readOnly
+                              ? qsTr("Saved automatically as you type. Sign when the note is complete (Ctrl+S).")
+                              : root.note.status === "draft"
+                              ? qsTr("A draft: only its author can change or sign it.")
+                              : root.note.mayAddAddendum
                               ? qsTr("Signed by %1, %2. The note is locked; corrections go in an addendum.").arg(root.note.signedBy).arg(Theme.stamp(root.note.signedAt))
-                              : qsTr("Saved automatically as you type. Sign when the note is complete (Ctrl+S).")
+                              : qsTr("Signed by %1, %2. Read-only.").arg(root.note.signedBy).arg(Theme.stamp(root.note.signedAt))
                         color: Theme.muted
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WordWrap
                     }
                     Button {
-                        visible: root.note.readOnly
+                        objectName: "addendumButton"
+                        visible: root.note.mayAddAddendum
                         text: qsTr("Add addendum…")
                         onClicked: addendumDialog.open()
                     }

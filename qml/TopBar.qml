@@ -13,7 +13,8 @@ Rectangle {
     default property alias leading: leadingRow.data
     signal lockRequested
 
-    implicitHeight: 56
+    // The sections strip (supervision and audit, issue #7) sits under the bar once unlocked.
+    implicitHeight: 56 + (sections.visible ? sections.height : 0)
     color: Theme.surface
 
     Rectangle {
@@ -23,7 +24,10 @@ Rectangle {
         color: Theme.border
     }
     RowLayout {
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: 56
         anchors.leftMargin: Theme.gap
         anchors.rightMargin: Theme.gap
         spacing: Theme.gap
@@ -40,6 +44,9 @@ Rectangle {
         }
         Label {
             text: root.userName
+            ToolTip.visible: userHover.hovered && VaultSession.role !== ""
+            ToolTip.text: qsTr("Signed in as %1").arg(VaultSession.role)
+            HoverHandler { id: userHover }
             color: Theme.muted
             font.pixelSize: Theme.smallSize
         }
@@ -51,5 +58,13 @@ Rectangle {
             ToolTip.text: qsTr("Lock the vault (Ctrl+L)")
             onClicked: root.lockRequested()
         }
+    }
+    SectionNav {
+        id: sections
+        anchors.bottom: parent.bottom
+        anchors.bottomMargin: 1
+        x: Theme.gap - 8
+        height: 34
+        visible: VaultSession.unlocked
     }
 }

@@ -6,6 +6,8 @@
 #include "common/logging.h"
 #include "common/versions.h"
 #include "demo/practice.h"
+#include "themes/tagger.h"
+#include "vault/vault.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -24,6 +26,7 @@
 #include <cstdio>
 #include <cstring>
 #include <functional>
+#include <string_view>
 
 Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
 
@@ -70,6 +73,167 @@ void setText(QObject *root, const char *objectName, const QString &text)
 {
     if (QObject *field = root->findChild<QObject *>(QLatin1String(objectName)))
         field->setProperty("text", text);
+}
+
+// ---- supervision and audit (issue #7): more users on the demo practice, then their screens.
+
+const auto supervisorName = u"mgarcia"_s;
+const auto auditorName = u"kaudit"_s;
+const auto colleagueName = u"rlee"_s;
+constexpr std::string_view staffPassphrase = "screenshot staff passphrase";
+
+uc::SecretBuffer staffSecret()
+{
+    return uc::SecretBuffer::copyOf(staffPassphrase);
+}
+
+// A second therapist with two signed notes, a supervisor over both therapists (the demo one must
+// have notes co-signed), an auditor; most of the demo's notes co-signed, one returned with a
+// comment and one commented on, so the queue shows what a working week leaves. Done with the
+// core directly while the session is locked (the folder lock is free).
+void prepareSupervision(const QString &dir)
+{
+    using uc::model::Role;
+    const auto cheap = uc::vault::KdfCost::testOnly();
+    {
+        auto v = uc::vault::Vault::open(dir, QString::fromLatin1(uc::demo::defaultUser),
+                                        uc::SecretBuffer::copyOf(std::string_view(uc::demo::defaultPassphrase)));
+        v->addUser(supervisorName, Role::Supervisor, staffSecret(), cheap);
+        v->addUser(auditorName, Role::Auditor, staffSecret(), cheap);
+        v->addUser(colleagueName, Role::Therapist, staffSecret(), cheap);
+    }
+    {
+        auto v = uc::vault::Vault::open(dir, colleagueName, staffSecret());
+        const QStringList texts{
+            u"Group aftercare check-in. He spoke about cravings after his shift ended and said he felt alone in the flat; "
+            u"we linked the urge to drink with evenings without contact. Plan: call his sponsor before 8 pm."_s,
+            u"She described a lapse at her sister's wedding and the shame afterwards. Family conflict about her father's "
+            u"drinking came up again. We practised naming the feeling before acting on it."_s};
+        int day = 17;
+        for (const QString &text : texts) {
+            uc::model::Session s;
+            s.date = *uc::model::parseDate(u"2026-11-%1"_s.arg(day++));
+            s.attendees.append({0, u"C-0102"_s, uc::model::Attendance::Attended});
+            const auto made = v->addSession(s, u"free"_s, uc::model::NoteKind::Progress, {{u"Note"_s, text}});
+            v->sign(made.notes.first());
+        }
+    }
+    auto v = uc::vault::Vault::open(dir, supervisorName, staffSecret());
+    v->assignSupervision(QString::fromLatin1(uc::demo::defaultUser), supervisorName, uc::model::SupervisionMode::MustCosign);
+    v->assignSupervision(colleagueName, supervisorName, uc::model::SupervisionMode::Review);
+    QList<uc::model::Id> demoNotes;
+    for (const uc::model::QueueItem &q : v->reviewQueue()) {
+        if (q.therapist == QLatin1String(uc::demo::defaultUser))
+            demoNotes.append(q.noteId);
+    }
+    constexpr int leaveWaiting = 5;
+    for (qsizetype i = 0; i + leaveWaiting < demoNotes.size(); ++i)
+        v->cosign(demoNotes.at(i));
+    if (demoNotes.size() >= 2) {
+        v->returnNote(demoNotes.at(demoNotes.size() - leaveWaiting + 1),
+                      u"The risk section says 'no change' but the session describes a lapse. Please add the lapse "
+                      u"and the safety plan you agreed in an addendum."_s);
+        v->comment(demoNotes.last(), u"Good link between the abandonment theme and the drinking; keep tracking it."_s);
+    }
+}
+
+// The themes a supervisor might give a note: the tagger's reading of the words, with one theme
+// left out on every third note, so agreement is high but not perfect.
+QStringList blindThemes(const QString &text, int n)
+{
+    static const uc::themes::Tagger tagger;
+    QStringList ids;
+    for (const auto &theme : tagger.tag(text).themes)
+        ids.append(theme.id);
+    if (n % 3 == 1 && !ids.isEmpty())
+        ids.removeLast();
+    return ids;
+}
+
+int takeSupervisionScreenshots(QQuickWindow *window, VaultSession &session, const QString &dir)
+{
+    auto fail = [](const char *what) {
+        std::fprintf(stderr, "undercurrent: screenshots: %s\n", what);
+        return 1;
+    };
+    try {
+        prepareSupervision(session.vaultDir());
+    } catch (const uc::Error &e) {
+        std::fprintf(stderr, "undercurrent: screenshots: supervision set-up: %s\n", qPrintable(e.message()));
+        return 1;
+    }
+    auto unlockAs = [&](const QString &user) {
+        session.unlock(user, QString::fromLatin1(staffPassphrase.data(), staffPassphrase.size()));
+        return waitUntil([&] { return session.isUnlocked() && !session.busy(); }, 60000);
+    };
+
+    // The supervisor lands on the review queue; its first note opens beside it.
+    if (!unlockAs(supervisorName))
+        return fail("the supervisor could not unlock");
+    if (!waitUntil([&] { return session.review()->noteId() != 0 && !session.busy(); }, 60000))
+        return fail("the review queue did not open a note");
+    if (!grab(window, dir, u"review-queue"_s))
+        return 1;
+
+    // A blind agreement check of five of the demo therapist's notes: one rated on screen, the rest
+    // through the same calls the screen makes, then the report.
+    if (!QMetaObject::invokeMethod(window, "showArea", Q_ARG(QString, u"agreement"_s)))
+        return fail("the window has no showArea()");
+    if (!waitUntil([&] { return !session.agreement()->therapists().isEmpty() && !session.busy(); }, 60000))
+        return fail("the agreement check set-up did not load");
+    session.startAgreementCheck(QString::fromLatin1(uc::demo::defaultUser), 5);
+    if (!waitUntil([&] { return session.agreement()->noteId() != 0 && !session.busy(); }, 60000))
+        return fail("the agreement check did not start");
+    if (!grab(window, dir, u"agreement-rating"_s))
+        return 1;
+    for (int n = 0; session.agreement()->noteId() != 0 && n < 10; ++n) {
+        const qint64 note = session.agreement()->noteId();
+        session.rateBlind(blindThemes(session.agreement()->noteText(), n));
+        if (!waitUntil([&] { return session.agreement()->noteId() != note && !session.busy(); }, 60000))
+            return fail("a blind rating was not saved");
+    }
+    if (!waitUntil([&] { return session.agreement()->hasReport() && !session.busy(); }, 60000))
+        return fail("the agreement report did not load");
+    if (!grab(window, dir, u"agreement"_s))
+        return 1;
+    session.lock();
+    waitUntil([&] { return !session.busy(); }, 10000);
+
+    // The auditor lands on the audit trail, verified.
+    if (!unlockAs(auditorName))
+        return fail("the auditor could not unlock");
+    if (!waitUntil([&] { return session.audit()->verified() && session.audit()->count() > 0 && !session.busy(); }, 60000))
+        return fail("the audit trail did not load");
+    if (!grab(window, dir, u"audit"_s))
+        return 1;
+    session.lock();
+    waitUntil([&] { return !session.busy(); }, 10000);
+
+    // The demo therapist's own notes waiting on the supervisor, the returned one among them.
+    session.unlock(QString::fromLatin1(uc::demo::defaultUser), session.demoPassphrase());
+    if (!waitUntil([&] { return session.isUnlocked() && !session.busy(); }, 60000))
+        return fail("the demo therapist could not unlock");
+    QMetaObject::invokeMethod(window, "showArea", Q_ARG(QString, u"queue"_s));
+    if (!waitUntil([&] { return session.review()->noteId() != 0 && !session.busy(); }, 60000))
+        return fail("the therapist's queue did not open a note");
+    const int returned = [&] {
+        ReviewQueueModel *queue = session.queue();
+        for (int row = 0; row < queue->rowCount(); ++row) {
+            if (queue->data(queue->index(row), ReviewQueueModel::ReturnedRole).toBool())
+                return row;
+        }
+        return -1;
+    }();
+    if (returned >= 0) {
+        const qint64 noteId = session.queue()->data(session.queue()->index(returned), ReviewQueueModel::NoteIdRole).toLongLong();
+        session.openReview(noteId);
+        waitUntil([&] { return session.review()->noteId() == noteId && !session.busy(); }, 60000);
+    }
+    if (!grab(window, dir, u"my-notes-in-review"_s))
+        return 1;
+    session.lock();
+    waitUntil([&] { return !session.busy(); }, 10000);
+    return 0;
 }
 
 // Renders the window offscreen and writes one PNG per screen into dir (tools/screenshots), on the
@@ -124,7 +288,7 @@ int takeScreenshots(QQmlApplicationEngine &engine, VaultSession &session, const 
         return 1;
     session.lock();
     waitUntil([&] { return !session.busy(); }, 10000);
-    return 0;
+    return takeSupervisionScreenshots(window, session, dir);
 }
 
 } // namespace

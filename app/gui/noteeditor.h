@@ -78,6 +78,7 @@ class NoteEditor : public QObject
     Q_PROPERTY(QString kind READ kind NOTIFY loaded)
     Q_PROPERTY(QString status READ status NOTIFY loaded)
     Q_PROPERTY(bool readOnly READ readOnly NOTIFY loaded)
+    Q_PROPERTY(bool mayAddAddendum READ mayAddAddendum NOTIFY loaded)
     Q_PROPERTY(QString signedBy READ signedBy NOTIFY loaded)
     Q_PROPERTY(QString signedAt READ signedAt NOTIFY loaded)
     Q_PROPERTY(QString text READ text NOTIFY loaded)
@@ -99,7 +100,9 @@ public:
     [[nodiscard]] QString templateLabel() const { return m_data.templateLabel; }
     [[nodiscard]] QString kind() const { return m_data.kind; }
     [[nodiscard]] QString status() const { return m_data.status; }
-    [[nodiscard]] bool readOnly() const { return m_data.id == 0 || m_data.status != u"draft"; }
+    // Read-only unless it is the reader's own draft.
+    [[nodiscard]] bool readOnly() const { return m_data.id == 0 || m_data.status != u"draft" || !m_data.editable; }
+    [[nodiscard]] bool mayAddAddendum() const { return m_data.id != 0 && m_data.status != u"draft" && m_data.mayAddAddendum; }
     [[nodiscard]] QString signedBy() const { return m_data.signedBy; }
     [[nodiscard]] QString signedAt() const { return m_data.signedAt; }
     [[nodiscard]] QString text() const { return m_data.text; }

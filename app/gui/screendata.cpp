@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "model/measures.h"
+#include "model/permissions.h"
 #include "patterns/patterns.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
@@ -169,6 +170,10 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     d.tags = loadTags(vault, noteId, d.text);
     for (const model::Addendum &a : vault.addenda(noteId))
         d.addenda.append({a.author, a.text, a.signedAt});
+    const model::User &reader = vault.currentUser();
+    const bool own = n.authorId == reader.id;
+    d.editable = own && n.status == model::NoteStatus::Draft && model::allowed(reader.role, model::Action::WriteNote);
+    d.mayAddAddendum = own && n.status != model::NoteStatus::Draft && model::allowed(reader.role, model::Action::AddAddendum);
     return d;
 }
 

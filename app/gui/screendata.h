@@ -112,6 +112,10 @@ struct NoteData
     QString signedAt;
     QList<TagRow> tags;
     QList<AddendumRow> addenda;
+    // What the reader may do (set by loadNote; the vault refuses the rest anyway): edit a draft
+    // (its author, in a role that writes notes), add an addendum (its author, once signed).
+    bool editable = true;
+    bool mayAddAddendum = true;
 };
 
 struct Overview

@@ -3,6 +3,7 @@
 
 #include "credentials.h"
 #include "screendata.h"
+#include "supervisiondata.h"
 
 #include "common/logging.h"
 #include "common/secret.h"
@@ -17,6 +18,9 @@
 #include <QRandomGenerator>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QUrl>
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <cmath>
 #include <string_view>
@@ -278,6 +282,7 @@ void VaultSession::createVault(const QString &dir, const QString &user, const QS
         [this, folder, name](QString key) {
             setVaultDir(folder);
             setRecoveryKey(key);
+            setRole(uc::model::Role::Therapist); // Vault::create above makes the first user a therapist
             opened(name, {});
             Q_EMIT created();
         },
@@ -323,13 +328,16 @@ void VaultSession::unlock(const QString &user, const QString &passphrase)
             w.vault = Vault::open(dir, name, *secret);
             secret->wipe();
             try {
-                return uc::gui::loadClientRows(*w.vault);
+                return std::make_pair(uc::gui::loadClientRows(*w.vault), w.vault->currentUser().role);
             } catch (...) {
                 w.vault.reset();
                 throw;
             }
         },
-        [this, name](QList<ClientRow> rows) { opened(name, std::move(rows)); },
+        [this, name](std::pair<QList<ClientRow>, uc::model::Role> result) {
+            setRole(result.second);
+            opened(name, std::move(result.first));
+        },
         [this](const Error &e) {
             m_opening = false;
             if (e.kind() != ErrorKind::Auth) {
@@ -381,13 +389,16 @@ void VaultSession::recover(const QString &user, const QString &recoveryKey, cons
             w.vault = Vault::recover(dir, name, key, *secret, cost);
             secret->wipe();
             try {
-                return uc::gui::loadClientRows(*w.vault);
+                return std::make_pair(uc::gui::loadClientRows(*w.vault), w.vault->currentUser().role);
             } catch (...) {
                 w.vault.reset();
                 throw;
             }
         },
-        [this, name](QList<ClientRow> rows) { opened(name, std::move(rows)); },
+        [this, name](std::pair<QList<ClientRow>, uc::model::Role> result) {
+            setRole(result.second);
+            opened(name, std::move(result.first));
+        },
         [this](const Error &e) {
             m_opening = false;
             Q_EMIT recoverFailed(e.kind() == ErrorKind::Auth ? tr("The user name or recovery key is wrong.") : sentenceOf(e));
@@ -422,6 +433,11 @@ void VaultSession::lock()
     m_clients->clear();
     m_overview->clear();
     m_note->clear();
+    m_queue->clear();
+    m_review->clear();
+    m_audit->clear();
+    m_agreement->clear();
+    setRole(std::nullopt);
     setRecoveryKey({});
     post(tr("Locking…"), [](Worker &w) {
         w.vault.reset(); // ~Vault locks: the database closes and the data key is wiped
@@ -716,7 +732,7 @@ void VaultSession::signNote()
 void VaultSession::addAddendum(const QString &text)
 {
     const qint64 noteId = m_note->noteId();
-    if (noteId == 0 || !m_note->readOnly() || text.trimmed().isEmpty())
+    if (noteId == 0 || !m_note->mayAddAddendum() || text.trimmed().isEmpty())
         return;
     post(
         tr("Adding the addendum…"),
@@ -808,4 +824,312 @@ void VaultSession::tickRetry()
     }
     if (seconds == 0)
         m_retryTick.stop();
+}
+
+// ---- supervision and audit (issue #7)
+
+QString VaultSession::role() const
+{
+    return m_role ? uc::model::toString(*m_role) : QString();
+}
+
+QVariantMap VaultSession::permissions() const
+{
+    QVariantMap map;
+    for (const uc::model::Permission &p : uc::model::permissions())
+        map.insert(QString::fromLatin1(p.name), m_role && uc::model::allowed(*m_role, p.action));
+    return map;
+}
+
+QString VaultSession::homeArea() const
+{
+    if (m_role == uc::model::Role::Supervisor)
+        return u"queue"_s;
+    if (m_role == uc::model::Role::Auditor)
+        return u"audit"_s;
+    return u"clients"_s;
+}
+
+bool VaultSession::can(const QString &action) const
+{
+    if (!m_role)
+        return false;
+    for (const uc::model::Permission &p : uc::model::permissions()) {
+        if (action == QLatin1String(p.name))
+            return uc::model::allowed(*m_role, p.action);
+    }
+    return false; // an unknown action is never offered
+}
+
+void VaultSession::setRole(std::optional<uc::model::Role> role)
+{
+    if (m_role == role)
+        return;
+    m_role = role;
+    Q_EMIT roleChanged();
+}
+
+void VaultSession::loadQueue()
+{
+    if (!m_unlocked)
+        return;
+    m_queue->setLoading(true);
+    post(
+        tr("Loading the review queue…"),
+        [](Worker &w) { return uc::gui::loadQueue(w.open(), boost::gregorian::day_clock::universal_day()); },
+        [this](QList<uc::gui::QueueRow> rows) {
+            m_queue->setRows(std::move(rows));
+            m_queue->setLoading(false);
+            Q_EMIT queueLoaded();
+        },
+        [this](const Error &e) {
+            m_queue->setLoading(false);
+            showError(sentenceOf(e));
+        });
+}
+
+void VaultSession::openReview(qint64 noteId)
+{
+    if (!m_unlocked)
+        return;
+    post(tr("Opening the note…"), [noteId](Worker &w) { return uc::gui::loadReviewNote(w.open(), noteId); },
+         [this](uc::gui::ReviewNoteData data) {
+             const qint64 id = data.id;
+             m_review->set(std::move(data));
+             Q_EMIT reviewOpened(id);
+         },
+         [this](const Error &e) { Q_EMIT reviewFailed(sentenceOf(e)); });
+}
+
+void VaultSession::closeReview()
+{
+    m_review->clear();
+}
+
+void VaultSession::reviewDone(qint64 noteId, const QString &action, uc::gui::ReviewNoteData data)
+{
+    if (m_review->noteId() == noteId)
+        m_review->set(std::move(data));
+    Q_EMIT reviewActed(noteId, action);
+    loadQueue();
+}
+
+void VaultSession::commentOnReview(const QString &text)
+{
+    const qint64 noteId = m_review->noteId();
+    if (noteId == 0)
+        return;
+    if (text.trimmed().isEmpty()) {
+        Q_EMIT reviewFailed(tr("Write the comment first."));
+        return;
+    }
+    post(
+        tr("Adding the comment…"),
+        [noteId, text = text.trimmed()](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            v.comment(noteId, text);
+            return uc::gui::loadReviewNote(v, noteId);
+        },
+        [this, noteId](uc::gui::ReviewNoteData data) { reviewDone(noteId, u"comment"_s, std::move(data)); },
+        [this](const Error &e) { Q_EMIT reviewFailed(sentenceOf(e)); });
+}
+
+void VaultSession::cosignReview()
+{
+    const qint64 noteId = m_review->noteId();
+    if (noteId == 0)
+        return;
+    post(
+        tr("Co-signing…"),
+        [noteId](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            v.cosign(noteId);
+            return uc::gui::loadReviewNote(v, noteId);
+        },
+        [this, noteId](uc::gui::ReviewNoteData data) { reviewDone(noteId, u"cosign"_s, std::move(data)); },
+        [this](const Error &e) { Q_EMIT reviewFailed(sentenceOf(e)); });
+}
+
+void VaultSession::returnReview(const QString &comment)
+{
+    const qint64 noteId = m_review->noteId();
+    if (noteId == 0)
+        return;
+    if (comment.trimmed().isEmpty()) {
+        Q_EMIT reviewFailed(tr("A returned note needs a comment saying what to address."));
+        return;
+    }
+    post(
+        tr("Returning the note…"),
+        [noteId, text = comment.trimmed()](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            v.returnNote(noteId, text);
+            return uc::gui::loadReviewNote(v, noteId);
+        },
+        [this, noteId](uc::gui::ReviewNoteData data) { reviewDone(noteId, u"return"_s, std::move(data)); },
+        [this](const Error &e) { Q_EMIT reviewFailed(sentenceOf(e)); });
+}
+
+namespace {
+
+// The viewer's filter as the vault takes it; nullopt (with a message) for a malformed date.
+std::optional<uc::vault::AuditFilter> auditFilterOf(const QString &since, const QString &user, QString *problem)
+{
+    uc::vault::AuditFilter filter;
+    const QString day = since.trimmed();
+    if (!day.isEmpty()) {
+        if (!uc::model::parseDate(day)) {
+            *problem = VaultSession::tr("The date must be a real date written as YYYY-MM-DD.");
+            return std::nullopt;
+        }
+        filter.since = day;
+    }
+    filter.user = user.trimmed();
+    return filter;
+}
+
+} // namespace
+
+void VaultSession::loadAudit(const QString &since, const QString &user)
+{
+    if (!m_unlocked)
+        return;
+    QString problem;
+    const auto filter = auditFilterOf(since, user, &problem);
+    if (!filter) {
+        Q_EMIT auditFailed(problem);
+        return;
+    }
+    m_audit->setLoading(true);
+    post(
+        tr("Reading the audit trail…"), [filter = *filter](Worker &w) { return w.open().auditTrail(filter); },
+        [this](QList<uc::vault::AuditEntry> entries) {
+            m_audit->setEntries(std::move(entries));
+            m_audit->setLoading(false);
+            Q_EMIT auditLoaded();
+        },
+        [this](const Error &e) {
+            m_audit->setLoading(false);
+            Q_EMIT auditFailed(sentenceOf(e));
+        });
+}
+
+void VaultSession::verifyAudit()
+{
+    if (!m_unlocked)
+        return;
+    post(
+        tr("Verifying the audit trail…"), [](Worker &w) { return w.open().verifyAudit(); },
+        [this](uc::vault::AuditCheck check) {
+            m_audit->setVerification(check);
+            Q_EMIT auditVerified();
+        },
+        [this](const Error &e) { Q_EMIT auditFailed(sentenceOf(e)); });
+}
+
+void VaultSession::exportAudit(const QString &since, const QString &user, const QString &file)
+{
+    if (!m_unlocked)
+        return;
+    QString problem;
+    const auto filter = auditFilterOf(since, user, &problem);
+    if (!filter) {
+        Q_EMIT auditFailed(problem);
+        return;
+    }
+    QString path = file.trimmed();
+    if (path.startsWith(u"file:"_s))
+        path = QUrl(path).toLocalFile();
+    if (path.isEmpty()) {
+        Q_EMIT auditFailed(tr("Choose a file to export to."));
+        return;
+    }
+    if (!path.endsWith(u".csv"_s, Qt::CaseInsensitive))
+        path += u".csv"_s;
+    post(
+        tr("Exporting the audit trail…"),
+        [filter = *filter, path](Worker &w) { return static_cast<int>(w.open().exportAuditCsv(filter, path)); },
+        [this, path](int entries) { Q_EMIT auditExported(entries, path); },
+        [this](const Error &e) { Q_EMIT auditFailed(sentenceOf(e)); });
+}
+
+void VaultSession::loadAgreementSetup()
+{
+    if (!m_unlocked)
+        return;
+    post(
+        tr("Loading…"),
+        [](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            return std::make_pair(uc::gui::loadSupervisedTherapists(v), uc::gui::loadThemeChoices(v));
+        },
+        [this](std::pair<QStringList, QList<uc::gui::ThemeChoice>> setup) {
+            m_agreement->setSetup(std::move(setup.first), std::move(setup.second));
+        },
+        [this](const Error &e) { Q_EMIT agreementFailed(sentenceOf(e)); });
+}
+
+void VaultSession::startAgreementCheck(const QString &therapist, int sampleSize)
+{
+    if (!m_unlocked)
+        return;
+    if (therapist.trimmed().isEmpty()) {
+        Q_EMIT agreementFailed(tr("Choose a therapist assigned to you."));
+        return;
+    }
+    post(
+        tr("Drawing the sample…"),
+        [therapist = therapist.trimmed(), sampleSize](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const auto sample = v.startAgreementCheck(therapist, sampleSize);
+            return uc::gui::loadAgreementSample(v, sample.check);
+        },
+        [this](uc::gui::AgreementSampleData sample) {
+            const qint64 check = sample.check;
+            m_agreement->setSample(std::move(sample));
+            Q_EMIT agreementStarted(check);
+        },
+        [this](const Error &e) { Q_EMIT agreementFailed(sentenceOf(e)); });
+}
+
+void VaultSession::rateBlind(const QStringList &themes)
+{
+    const qint64 check = m_agreement->checkId();
+    const qint64 noteId = m_agreement->noteId();
+    if (check == 0 || noteId == 0)
+        return;
+    post(
+        tr("Saving your themes…"),
+        [check, noteId, themes](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            v.rateBlind(check, noteId, themes);
+            auto sample = uc::gui::loadAgreementSample(v, check);
+            std::optional<uc::gui::AgreementReportData> report;
+            if (!sample.next)
+                report = uc::gui::loadAgreementReport(v, check); // the last note: the report follows
+            return std::make_pair(std::move(sample), std::move(report));
+        },
+        [this, noteId](std::pair<uc::gui::AgreementSampleData, std::optional<uc::gui::AgreementReportData>> result) {
+            m_agreement->setSample(std::move(result.first));
+            if (result.second) {
+                m_agreement->setReport(std::move(*result.second));
+                Q_EMIT agreementReportLoaded();
+            }
+            Q_EMIT agreementRated(noteId);
+        },
+        [this](const Error &e) { Q_EMIT agreementFailed(sentenceOf(e)); });
+}
+
+void VaultSession::loadAgreementReport()
+{
+    const qint64 check = m_agreement->checkId();
+    if (!m_unlocked || check == 0)
+        return;
+    post(
+        tr("Working out agreement…"), [check](Worker &w) { return uc::gui::loadAgreementReport(w.open(), check); },
+        [this](uc::gui::AgreementReportData report) {
+            m_agreement->setReport(std::move(report));
+            Q_EMIT agreementReportLoaded();
+        },
+        [this](const Error &e) { Q_EMIT agreementFailed(sentenceOf(e)); });
 }

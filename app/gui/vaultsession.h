@@ -5,6 +5,10 @@
 #include "noteeditor.h"
 #include "overviewmodels.h"
 
+#include "agreementmodel.h"
+#include "auditmodel.h"
+#include "reviewqueuemodel.h"
+
 #include "common/error.h"
 #include "vault/keyslots.h"
 
@@ -52,6 +56,16 @@ class VaultSession : public QObject
     Q_PROPERTY(ClientOverview *overview READ overview CONSTANT)
     Q_PROPERTY(NoteEditor *note READ note CONSTANT)
     Q_PROPERTY(QVariantList templates READ templates CONSTANT)
+
+    // Supervision and audit (issue #7): the user's role and what it may do, and the models of the
+    // review queue, the note under review, the audit viewer and the blind agreement check.
+    Q_PROPERTY(QString role READ role NOTIFY roleChanged)
+    Q_PROPERTY(QVariantMap permissions READ permissions NOTIFY roleChanged)
+    Q_PROPERTY(QString homeArea READ homeArea NOTIFY roleChanged)
+    Q_PROPERTY(ReviewQueueModel *queue READ queue CONSTANT)
+    Q_PROPERTY(NoteReview *review READ review CONSTANT)
+    Q_PROPERTY(AuditModel *audit READ audit CONSTANT)
+    Q_PROPERTY(AgreementCheck *agreement READ agreement CONSTANT)
 
 public:
     // No default argument on purpose: Qt 6.4 builds a default-constructible singleton itself and
@@ -135,6 +149,41 @@ public:
     Q_INVOKABLE void dismissError();
     Q_INVOKABLE void noteActivity();
 
+    // ---- supervision and audit (issue #7)
+    // "therapist", "supervisor" or "auditor"; empty while locked.
+    [[nodiscard]] QString role() const;
+    // Every action of model/permissions.h by its name ("cosign", "read-audit") → allowed for the role.
+    [[nodiscard]] QVariantMap permissions() const;
+    // Where the unlocked window starts: "queue" for a supervisor, "audit" for an auditor, else "clients".
+    [[nodiscard]] QString homeArea() const;
+    [[nodiscard]] ReviewQueueModel *queue() const { return m_queue; }
+    [[nodiscard]] NoteReview *review() const { return m_review; }
+    [[nodiscard]] AuditModel *audit() const { return m_audit; }
+    [[nodiscard]] AgreementCheck *agreement() const { return m_agreement; }
+    // Whether the user's role may do action (model::allowed; the vault enforces it anyway).
+    Q_INVOKABLE bool can(const QString &action) const;
+
+    Q_INVOKABLE void loadQueue();
+    Q_INVOKABLE void openReview(qint64 noteId);
+    Q_INVOKABLE void closeReview();
+    // On the note under review; each answers reviewActed or reviewFailed, then reloads the queue.
+    Q_INVOKABLE void commentOnReview(const QString &text);
+    Q_INVOKABLE void cosignReview();
+    Q_INVOKABLE void returnReview(const QString &comment);
+
+    // since "YYYY-MM-DD" or "", user name or "" for everyone.
+    Q_INVOKABLE void loadAudit(const QString &since, const QString &user);
+    Q_INVOKABLE void verifyAudit();
+    // file: a path or a file: URL (from a FileDialog).
+    Q_INVOKABLE void exportAudit(const QString &since, const QString &user, const QString &file);
+
+    // The assigned therapists and the codebook's themes, for a new check.
+    Q_INVOKABLE void loadAgreementSetup();
+    Q_INVOKABLE void startAgreementCheck(const QString &therapist, int sampleSize);
+    // The supervisor's themes for the note the check shows now (agreement->noteId()).
+    Q_INVOKABLE void rateBlind(const QStringList &themes);
+    Q_INVOKABLE void loadAgreementReport();
+
 Q_SIGNALS:
     void vaultDirChanged();
     void vaultExistsChanged();
@@ -167,6 +216,20 @@ Q_SIGNALS:
     void noteFailed(const QString &message);
     void errorOccurred(const QString &message);
 
+    void roleChanged();
+    void queueLoaded();
+    void reviewOpened(qint64 noteId);
+    void reviewActed(qint64 noteId, const QString &action); // "comment", "cosign", "return"
+    void reviewFailed(const QString &message);
+    void auditLoaded();
+    void auditVerified();
+    void auditExported(int entries, const QString &file);
+    void auditFailed(const QString &message);
+    void agreementStarted(qint64 check);
+    void agreementRated(qint64 noteId);
+    void agreementReportLoaded();
+    void agreementFailed(const QString &message);
+
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
@@ -188,6 +251,9 @@ private:
     void remember() const;
     void tickRetry();
     void saveNote(qint64 noteId, const QString &templateId, const QString &text);
+    void setRole(std::optional<uc::model::Role> role);
+    // After a review action: the note and the queue again.
+    void reviewDone(qint64 noteId, const QString &action, uc::gui::ReviewNoteData data);
 
     Worker *m_worker; // used on the vault thread only
     QThread *m_thread;
@@ -218,6 +284,12 @@ private:
     ClientListModel *m_clients;
     ClientOverview *m_overview;
     NoteEditor *m_note;
+
+    std::optional<uc::model::Role> m_role; // none while locked
+    ReviewQueueModel *m_queue = new ReviewQueueModel(this);
+    NoteReview *m_review = new NoteReview(this);
+    AuditModel *m_audit = new AuditModel(this);
+    AgreementCheck *m_agreement = new AgreementCheck(this);
 };
 
 struct VaultSession::Worker

@@ -1,0 +1,182 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import Undercurrent
+
+// The audit trail: who did what and when (never note text), filtered by a start date and a user,
+// newest or oldest first; whether the chain is whole; and an export of what is listed as CSV.
+// A therapist's trail is their own entries (the vault narrows it).
+Rectangle {
+    id: root
+
+    required property AuditModel audit
+    required property string userName
+    property bool demo: false
+    signal lockRequested
+
+    objectName: "auditScreen"
+    color: Theme.background
+
+    function reload() {
+        message.text = "";
+        VaultSession.loadAudit(since.text, user.text);
+    }
+
+    Component.onCompleted: {
+        VaultSession.loadAudit("", "");
+        VaultSession.verifyAudit();
+    }
+
+    Connections {
+        target: VaultSession
+        function onAuditFailed(text: string) {
+            message.error = true;
+            message.text = text;
+        }
+        function onAuditExported(entries: int, file: string) {
+            message.error = false;
+            message.text = qsTr("%1 written to %2.").arg(Theme.plural(entries, qsTr("entry"), qsTr("entries"))).arg(file);
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            userName: root.userName
+            demo: root.demo
+            onLockRequested: root.lockRequested()
+            Label {
+                text: qsTr("Audit trail")
+                color: Theme.text
+                font.pixelSize: Theme.headingSize + 3
+                font.weight: Font.DemiBold
+            }
+            Label {
+                objectName: "auditCount"
+                text: Theme.plural(root.audit.count, qsTr("entry listed"), qsTr("entries listed"))
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+            }
+        }
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Theme.gap
+            spacing: 10
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                Rectangle {
+                    Layout.fillWidth: true
+                    implicitHeight: verification.implicitHeight + 14
+                    radius: Theme.radius
+                    color: !root.audit.verified ? Theme.surface : root.audit.whole ? Theme.accentSoft : Theme.dangerSoft
+                    border.color: Theme.border
+                    Label {
+                        id: verification
+                        objectName: "verificationText"
+                        anchors.verticalCenter: parent.verticalCenter
+                        x: 12
+                        width: parent.width - 24
+                        text: root.audit.verified ? root.audit.verificationText : qsTr("Verifying the chain of entries…")
+                        color: !root.audit.verified ? Theme.muted : root.audit.whole ? Theme.accent : Theme.danger
+                        font.weight: Font.DemiBold
+                        wrapMode: Text.WordWrap
+                    }
+                }
+                Button {
+                    objectName: "verifyButton"
+                    text: qsTr("Verify again")
+                    onClicked: VaultSession.verifyAudit()
+                }
+            }
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                FieldLabel { text: qsTr("Since") }
+                TextField {
+                    id: since
+                    objectName: "sinceField"
+                    Layout.preferredWidth: 130
+                    placeholderText: qsTr("YYYY-MM-DD")
+                    Accessible.name: qsTr("Entries since (YYYY-MM-DD)")
+                    onAccepted: root.reload()
+                }
+                FieldLabel { text: qsTr("User") }
+                TextField {
+                    id: user
+                    objectName: "userField"
+                    Layout.preferredWidth: 130
+                    placeholderText: qsTr("everyone")
+                    Accessible.name: qsTr("Entries by user")
+                    onAccepted: root.reload()
+                }
+                Button {
+                    objectName: "applyFilterButton"
+                    text: qsTr("Show")
+                    onClicked: root.reload()
+                }
+                ComboBox {
+                    objectName: "orderBox"
+                    model: [qsTr("Newest first"), qsTr("Oldest first")]
+                    currentIndex: root.audit.newestFirst ? 0 : 1
+                    onActivated: (index) => root.audit.newestFirst = index === 0
+                    Accessible.name: qsTr("Order")
+                }
+                Item { Layout.fillWidth: true }
+                TextField {
+                    id: exportFile
+                    objectName: "exportFileField"
+                    Layout.preferredWidth: 240
+                    text: root.audit.suggestedFile
+                    Accessible.name: qsTr("File to export to")
+                }
+                Button {
+                    text: qsTr("Browse…")
+                    Accessible.name: qsTr("Choose the file to export to")
+                    onClicked: fileDialog.open()
+                }
+                PrimaryButton {
+                    objectName: "exportButton"
+                    text: qsTr("Export CSV")
+                    enabled: exportFile.text.trim() !== ""
+                    onClicked: VaultSession.exportAudit(since.text, user.text, exportFile.text)
+                }
+            }
+
+            Label {
+                id: message
+                property bool error: false
+                objectName: "auditMessage"
+                Layout.fillWidth: true
+                visible: text !== ""
+                color: error ? Theme.danger : Theme.accent
+                wrapMode: Text.WordWrap
+            }
+
+            AuditTable {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                audit: root.audit
+            }
+        }
+    }
+
+    FileDialog {
+        id: fileDialog
+        title: qsTr("Export the audit trail")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "csv"
+        nameFilters: [qsTr("CSV files (*.csv)")]
+        onAccepted: exportFile.text = root.audit.localPath(selectedFile)
+    }
+}

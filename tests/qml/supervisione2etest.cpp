@@ -1,0 +1,207 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The supervisor's and the auditor's paths through the real QML, offscreen: a supervisor lands on
+// the review queue with the oldest note open, returns one with a comment typed in, co-signs through
+// the confirmation, moves between sections with Ctrl+digits and is offered no client editing; an
+// auditor lands on the verified audit trail and is offered no review queue; a therapist still lands
+// on the clients.
+#include "supervisiontestutil.h"
+
+#include "vaultsession.h"
+
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString pass = QString::fromLatin1(guitest::passphrase.data(), static_cast<qsizetype>(guitest::passphrase.size()));
+
+// Items are found through both trees: QObject children and visual children, and a popup's content.
+QObject *find(QObject *root, const QString &name)
+{
+    QList<QObject *> queue{root};
+    while (!queue.isEmpty()) {
+        QObject *o = queue.takeFirst();
+        if (o->objectName() == name)
+            return o;
+        queue.append(o->children());
+        if (auto *item = qobject_cast<QQuickItem *>(o)) {
+            for (QQuickItem *child : item->childItems())
+                queue.append(child);
+        }
+        if (auto *content = o->property("contentItem").value<QQuickItem *>(); content && content != o)
+            queue.append(content);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class SupervisionEndToEndTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    guitest::SupervisedVault m_made;
+    std::unique_ptr<VaultSession> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
+    [[nodiscard]] QObject *current() const
+    {
+        return find(m_window, u"screenLoader"_s)->property("item").value<QObject *>();
+    }
+    QQuickItem *item(const QString &name) const
+    {
+        auto *found = qobject_cast<QQuickItem *>(find(current(), name));
+        if (!found)
+            qWarning("no item %s on the %s screen", qPrintable(name), qPrintable(screen()));
+        return found;
+    }
+    void click(QQuickItem *target) const
+    {
+        QVERIFY(target);
+        QTRY_VERIFY(target->isVisible() && target->isEnabled());
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    }
+    void type(QQuickItem *field, const QString &text) const
+    {
+        click(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        for (const QChar c : text)
+            QTest::keyClick(m_window, c.toLatin1());
+    }
+    void unlockAs(const QString &user)
+    {
+        QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
+        m_session->unlock(user, pass);
+        QVERIFY(unlocked.wait(10000));
+    }
+    void lock()
+    {
+        QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"unlock"_s);
+        QTRY_VERIFY(!m_session->busy());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        m_made = guitest::createSupervisedVault(m_dir.filePath(u"vault"_s));
+        m_session = std::make_unique<VaultSession>(nullptr);
+        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
+        m_session->setVaultDir(m_dir.filePath(u"vault"_s));
+        VaultSession::setInstance(m_session.get());
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(u"qrc:/"_s);
+        m_engine->load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_session.reset();
+    }
+
+    void supervisorReturnsAndCosignsFromTheQueue()
+    {
+        QCOMPARE(screen(), u"unlock"_s);
+        unlockAs(guitest::supervisor);
+        QTRY_COMPARE(screen(), u"review-queue"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->count(), 3, 10000);
+        // The oldest note opens by itself.
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->review()->noteId(), m_made.signedNotes.first(), 10000);
+        QVERIFY(item(u"cosignButton"_s)->isVisible());
+        QVERIFY(!item(u"openInEditorButton"_s)->isVisible()); // not the author
+
+        QVERIFY(!item(u"returnButton"_s)->isEnabled());
+        type(item(u"commentField"_s), u"Add the safety plan."_s);
+        click(item(u"returnButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->returnedCount(), 1, 10000);
+        QTRY_COMPARE(item(u"commentField"_s)->property("text").toString(), QString()); // cleared once sent
+
+        click(item(u"cosignButton"_s));
+        auto *dialog = find(current(), u"cosignDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QMetaObject::invokeMethod(dialog, "accept");
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->count(), 2, 10000);
+        QCOMPARE(m_session->review()->status(), u"cosigned"_s);
+        QVERIFY(!item(u"cosignButton"_s)->isVisible()); // nothing left to co-sign on this note
+    }
+
+    void supervisorMovesBetweenSectionsByKeyboard()
+    {
+        QTest::keyClick(m_window, Qt::Key_4, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"audit"_s);
+        QTest::keyClick(m_window, Qt::Key_3, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"agreement"_s);
+        QTest::keyClick(m_window, Qt::Key_1, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"clients"_s);
+        QVERIFY(!item(u"addClientButton"_s)->isVisible()); // a supervisor reads the records only
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"review-queue"_s);
+        lock();
+    }
+
+    void auditorLandsOnTheVerifiedTrail()
+    {
+        unlockAs(guitest::auditor);
+        QTRY_COMPARE(screen(), u"audit"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->audit()->verified(), 10000);
+        QTRY_VERIFY(item(u"verificationText"_s)->property("text").toString().startsWith(u"Audit trail whole: "_s));
+        QVERIFY(m_session->audit()->count() > 0);
+        QVERIFY(!item(u"nav-queue"_s)->isVisible());
+        QVERIFY(!item(u"nav-agreement"_s)->isVisible());
+        QVERIFY(item(u"nav-clients"_s)->isVisible());
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier); // no queue for an auditor
+        QTest::qWait(100);
+        QCOMPARE(screen(), u"audit"_s);
+        lock();
+    }
+
+    void therapistStillLandsOnClients()
+    {
+        unlockAs(u"alice"_s);
+        QTRY_COMPARE(screen(), u"clients"_s);
+        QVERIFY(item(u"addClientButton"_s)->isVisible());
+        QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"review-queue"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->count(), 2, 10000); // the co-signed one left
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->review()->noteId(), m_made.signedNotes.at(1), 10000);
+        QVERIFY(!item(u"cosignButton"_s)->isVisible());
+        QVERIFY(!item(u"returnButton"_s)->isVisible());
+        QVERIFY(item(u"openInEditorButton"_s)->isVisible()); // the author answers with an addendum
+        click(item(u"openInEditorButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
+        QVERIFY(item(u"addendumButton"_s)->isVisible());
+        QVERIFY(!item(u"signButton"_s)->isVisible());
+        click(item(u"noteBackButton"_s));
+        QTRY_COMPARE(screen(), u"review-queue"_s); // back where the note was opened
+        QTRY_VERIFY(!m_session->busy());
+        lock();
+    }
+};
+
+QTEST_MAIN(SupervisionEndToEndTest)
+#include "supervisione2etest.moc"

@@ -1,0 +1,304 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// VaultSession's supervision and audit calls as the screens rely on them, on a real vault with the
+// three roles: each answers later through a signal; the role and its permissions arrive with the
+// unlock and go with the lock; a refused action comes back as a plain message, never a crash; the
+// queue refreshes after an action; the audit viewer lists, verifies and exports; the blind
+// agreement check runs from sample to report.
+#include "supervisiontestutil.h"
+
+#include "vaultsession.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString pass = QString::fromLatin1(guitest::passphrase.data(), static_cast<qsizetype>(guitest::passphrase.size()));
+
+} // namespace
+
+class SupervisionSessionTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    int m_vaults = 0;
+
+    // A fresh supervised vault, and the session unlocked on it as user.
+    guitest::SupervisedVault unlockAs(VaultSession &session, const QString &user)
+    {
+        const QString dir = m_tmp.filePath(u"vault%1"_s.arg(++m_vaults));
+        const guitest::SupervisedVault made = guitest::createSupervisedVault(dir);
+        session.setVaultDir(dir);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(user, pass);
+        if (!unlocked.wait(10000))
+            qFatal("the session did not unlock");
+        return made;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_tmp.isValid());
+    }
+
+    void roleAndPermissionsComeWithTheUnlockAndGoWithTheLock()
+    {
+        VaultSession session(nullptr);
+        QCOMPARE(session.role(), QString());
+        QVERIFY(!session.can(u"read-records"_s));
+        QSignalSpy roleChanged(&session, &VaultSession::roleChanged);
+        unlockAs(session, guitest::supervisor);
+        QCOMPARE(session.role(), u"supervisor"_s);
+        QCOMPARE(roleChanged.count(), 1);
+        QCOMPARE(session.homeArea(), u"queue"_s);
+        QVERIFY(session.can(u"cosign"_s));
+        QVERIFY(session.can(u"agreement-check"_s));
+        QVERIFY(!session.can(u"sign-note"_s));
+        QVERIFY(!session.can(u"no-such-action"_s));
+        const QVariantMap permissions = session.permissions();
+        QCOMPARE(permissions.size(), uc::model::permissions().size());
+        QCOMPARE(permissions.value(u"return-note"_s).toBool(), true);
+        QCOMPARE(permissions.value(u"write-note"_s).toBool(), false);
+        session.lock();
+        QCOMPARE(session.role(), QString());
+        QCOMPARE(session.homeArea(), u"clients"_s);
+        QVERIFY(!session.can(u"cosign"_s));
+        QTRY_VERIFY(!session.busy());
+
+        unlockAs(session, guitest::auditor);
+        QCOMPARE(session.homeArea(), u"audit"_s);
+        QVERIFY(session.can(u"read-audit"_s));
+        QVERIFY(!session.can(u"comment"_s));
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+        unlockAs(session, u"alice"_s);
+        QCOMPARE(session.homeArea(), u"clients"_s);
+        QVERIFY(session.can(u"review-queue"_s));
+        QVERIFY(!session.can(u"cosign"_s));
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+    }
+
+    void cosignAnswersLaterAndRefreshesTheQueue()
+    {
+        VaultSession session(nullptr);
+        const auto made = unlockAs(session, guitest::supervisor);
+        QSignalSpy loaded(&session, &VaultSession::queueLoaded);
+        session.loadQueue();
+        QVERIFY(session.queue()->loading());
+        QCOMPARE(loaded.count(), 0); // on the worker
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(session.queue()->count(), 3);
+        QVERIFY(!session.queue()->loading());
+
+        const qint64 first = made.signedNotes.first();
+        QSignalSpy opened(&session, &VaultSession::reviewOpened);
+        session.openReview(first);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(session.review()->noteId(), first);
+        QCOMPARE(session.review()->status(), u"signed"_s);
+
+        QSignalSpy acted(&session, &VaultSession::reviewActed);
+        session.cosignReview();
+        QVERIFY(acted.wait(10000));
+        QCOMPARE(acted.last().at(1).toString(), u"cosign"_s);
+        QCOMPARE(session.review()->status(), u"cosigned"_s);
+        QCOMPARE(session.review()->cosignedBy(), guitest::supervisor);
+        QVERIFY(loaded.wait(10000)); // the queue is read again
+        QCOMPARE(session.queue()->count(), 2);
+        QCOMPARE(session.queue()->indexOf(first), -1);
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+        QCOMPARE(session.queue()->count(), 0);
+        QCOMPARE(session.review()->noteId(), 0);
+    }
+
+    void returnNeedsACommentAndCommentsShow()
+    {
+        VaultSession session(nullptr);
+        const auto made = unlockAs(session, guitest::supervisor);
+        QSignalSpy opened(&session, &VaultSession::reviewOpened);
+        session.openReview(made.signedNotes.at(1));
+        QVERIFY(opened.wait(10000));
+        QSignalSpy failed(&session, &VaultSession::reviewFailed);
+        QSignalSpy acted(&session, &VaultSession::reviewActed);
+        session.returnReview(u"   "_s);
+        QCOMPARE(failed.count(), 1); // refused at once, nothing posted
+        QVERIFY(failed.last().first().toString().contains(u"needs a comment"_s));
+        QVERIFY(!session.busy());
+
+        session.commentOnReview(u"Nice link to the earlier session."_s);
+        QVERIFY(acted.wait(10000));
+        session.returnReview(u"Add the safety plan in an addendum."_s);
+        QVERIFY(acted.wait(10000));
+        QCOMPARE(acted.last().at(1).toString(), u"return"_s);
+        const QVariantList comments = session.review()->comments();
+        QCOMPARE(comments.size(), 2);
+        QVERIFY(!comments.at(0).toMap().value(u"returned"_s).toBool());
+        QVERIFY(comments.at(1).toMap().value(u"returned"_s).toBool());
+        QTRY_COMPARE(session.queue()->returnedCount(), 1);
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+    }
+
+    void aRefusedActionArrivesAsAMessage()
+    {
+        VaultSession session(nullptr);
+        const auto made = unlockAs(session, guitest::auditor);
+        QSignalSpy opened(&session, &VaultSession::reviewOpened);
+        session.openReview(made.signedNotes.first()); // an auditor reads the records
+        QVERIFY(opened.wait(10000));
+        QSignalSpy failed(&session, &VaultSession::reviewFailed);
+        session.cosignReview();
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.last().first().toString().contains(u"an auditor cannot co-sign notes"_s),
+                 qPrintable(failed.last().first().toString()));
+        QCOMPARE(session.review()->status(), u"signed"_s); // nothing changed
+        QVERIFY(session.isUnlocked());
+
+        // The queue is refused to an auditor too: on the banner, and the model stops loading.
+        QSignalSpy banner(&session, &VaultSession::errorOccurred);
+        session.loadQueue();
+        QVERIFY(banner.wait(10000));
+        QVERIFY(banner.last().first().toString().contains(u"cannot see a review queue"_s));
+        QVERIFY(!session.queue()->loading());
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+    }
+
+    void supervisorSeesADraftReadOnly()
+    {
+        VaultSession session(nullptr);
+        const auto made = unlockAs(session, guitest::supervisor);
+        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        session.openNote(made.signedNotes.first());
+        QVERIFY(opened.wait(10000));
+        QVERIFY(session.note()->readOnly());
+        QVERIFY(!session.note()->mayAddAddendum()); // only the author adds addenda
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+
+        unlockAs(session, u"alice"_s);
+        QSignalSpy openedAgain(&session, &VaultSession::noteOpened);
+        session.openNote(made.signedNotes.first());
+        QVERIFY(openedAgain.wait(10000));
+        QVERIFY(session.note()->readOnly());
+        QVERIFY(session.note()->mayAddAddendum());
+        session.openNote(made.draft);
+        QVERIFY(openedAgain.wait(10000));
+        QVERIFY(!session.note()->readOnly());
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+    }
+
+    void auditListsVerifiesAndExports()
+    {
+        VaultSession session(nullptr);
+        unlockAs(session, guitest::auditor);
+        QSignalSpy loaded(&session, &VaultSession::auditLoaded);
+        QSignalSpy verified(&session, &VaultSession::auditVerified);
+        QSignalSpy failed(&session, &VaultSession::auditFailed);
+        session.loadAudit(QString(), QString());
+        session.verifyAudit();
+        QVERIFY(loaded.wait(10000));
+        QTRY_COMPARE(verified.count(), 1);
+        const int all = session.audit()->count();
+        QVERIFY(all > 10);
+        QVERIFY(session.audit()->whole());
+        QVERIFY(session.audit()->verificationText().startsWith(u"Audit trail whole: "_s));
+
+        session.loadAudit(QString(), guitest::supervisor);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(session.audit()->count() > 0);
+        QVERIFY(session.audit()->count() < all);
+        for (int i = 0; i < session.audit()->count(); ++i)
+            QCOMPARE(session.audit()->data(session.audit()->index(i), AuditModel::UserRole).toString(), guitest::supervisor);
+
+        session.loadAudit(u"2999-01-01"_s, QString());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(session.audit()->count(), 0);
+
+        session.loadAudit(u"last tuesday"_s, QString());
+        QCOMPARE(failed.count(), 1); // at once
+        QVERIFY(failed.last().first().toString().contains(u"YYYY-MM-DD"_s));
+
+        QSignalSpy exported(&session, &VaultSession::auditExported);
+        const QString file = m_tmp.filePath(u"trail"_s);
+        session.exportAudit(QString(), QString(), QUrl::fromLocalFile(file).toString());
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(exported.last().at(1).toString(), file + u".csv"_s);
+        QVERIFY(exported.last().at(0).toInt() > 10);
+        QFile csv(file + u".csv"_s);
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readLine().startsWith("seq,at,user,action,object,detail,hash"));
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+        QCOMPARE(session.audit()->count(), 0);
+        QVERIFY(!session.audit()->verified());
+    }
+
+    void aTherapistReadsOnlyTheirOwnTrail()
+    {
+        VaultSession session(nullptr);
+        unlockAs(session, u"alice"_s);
+        QSignalSpy failed(&session, &VaultSession::auditFailed);
+        session.loadAudit(QString(), guitest::supervisor);
+        QVERIFY(failed.wait(10000));
+        QVERIFY2(failed.last().first().toString().contains(u"own"_s), qPrintable(failed.last().first().toString()));
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+    }
+
+    void agreementCheckFromSampleToReport()
+    {
+        VaultSession session(nullptr);
+        unlockAs(session, guitest::supervisor);
+        AgreementCheck *check = session.agreement();
+        QSignalSpy setup(check, &AgreementCheck::setupChanged);
+        session.loadAgreementSetup();
+        QVERIFY(setup.wait(10000));
+        QCOMPARE(check->therapists(), QStringList{u"alice"_s});
+        QVERIFY(!check->themes().isEmpty());
+
+        QSignalSpy failed(&session, &VaultSession::agreementFailed);
+        session.startAgreementCheck(guitest::auditor, 2); // not a therapist of sam's
+        QVERIFY(failed.wait(10000));
+        QCOMPARE(check->checkId(), 0);
+
+        QSignalSpy started(&session, &VaultSession::agreementStarted);
+        session.startAgreementCheck(u"alice"_s, 2);
+        QVERIFY(started.wait(10000));
+        QCOMPARE(check->sampled(), 2);
+        QVERIFY(check->noteId() != 0);
+        QSignalSpy rated(&session, &VaultSession::agreementRated);
+        QSignalSpy report(&session, &VaultSession::agreementReportLoaded);
+        session.rateBlind({u"abandonment"_s});
+        QVERIFY(rated.wait(10000));
+        QCOMPARE(check->rated(), 1);
+        QCOMPARE(report.count(), 0);
+        session.rateBlind({});
+        QVERIFY(rated.wait(10000));
+        QVERIFY(check->finished());
+        QCOMPARE(report.count(), 1); // the last rating brings the report
+        QVERIFY(check->hasReport());
+        QCOMPARE(check->reportRated(), 2);
+        session.lock();
+        QTRY_VERIFY(!session.busy());
+        QCOMPARE(check->checkId(), 0);
+        QVERIFY(!check->hasReport());
+    }
+};
+
+QTEST_MAIN(SupervisionSessionTest)
+#include "supervisionsessiontest.moc"
