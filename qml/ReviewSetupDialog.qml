@@ -1,0 +1,111 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// Before a review with the client: what the client will see, and the shareable summary to edit
+// (each save is kept as a version). Process notes are never part of it.
+Dialog {
+    id: root
+
+    required property string clientCode
+    required property string clientName
+    property string error
+    property string updated
+    property string savedText
+    signal startReview
+
+    objectName: "reviewSetupDialog"
+    title: qsTr("Review with %1").arg(root.clientName)
+    modal: true
+    padding: 20
+    anchors.centerIn: Overlay.overlay
+    width: 560
+
+    function start() {
+        root.error = "";
+        root.updated = "";
+        root.savedText = "";
+        summary.text = "";
+        VaultSession.loadSummary(root.clientCode);
+        root.open();
+        summary.forceActiveFocus();
+    }
+
+    Connections {
+        target: VaultSession
+        enabled: root.opened
+        function onSummaryLoaded(code: string, text: string, updated: string) {
+            if (code !== root.clientCode)
+                return;
+            summary.text = text;
+            root.savedText = text;
+            root.updated = updated;
+        }
+        function onSummarySaved(code: string) {
+            root.savedText = summary.text.trim();
+            root.error = "";
+        }
+        function onSummaryFailed(message: string) { root.error = message; }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 10
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("The screen fills with this client's themes over time, their measures and the summary below, in large type. Private process notes and other clients stay hidden. Leaving asks for your passphrase.")
+            color: Theme.muted
+            wrapMode: Text.WordWrap
+        }
+        FieldLabel {
+            text: root.updated !== "" ? qsTr("Shareable summary (saved %1)").arg(Theme.stamp(root.updated))
+                                      : qsTr("Shareable summary")
+        }
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 180
+            TextArea {
+                id: summary
+                objectName: "summaryField"
+                wrapMode: TextEdit.Wrap
+                placeholderText: qsTr("What you and the client can look at together: progress, goals, what to keep in mind. No process-note material.")
+                Accessible.name: qsTr("Shareable summary")
+                KeyNavigation.priority: KeyNavigation.BeforeItem
+                KeyNavigation.tab: saveButton
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: root.error !== ""
+            text: root.error
+            color: Theme.danger
+            wrapMode: Text.WordWrap
+        }
+    }
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        Button {
+            id: saveButton
+            objectName: "saveSummaryButton"
+            text: qsTr("Save summary")
+            enabled: !VaultSession.busy && summary.text.trim() !== root.savedText
+            onClicked: VaultSession.saveSummary(root.clientCode, summary.text)
+        }
+        PrimaryButton {
+            objectName: "startReviewButton"
+            text: qsTr("Start review")
+            enabled: !VaultSession.busy
+            onClicked: {
+                if (summary.text.trim() !== root.savedText)
+                    VaultSession.saveSummary(root.clientCode, summary.text);
+                root.close();
+                root.startReview();
+            }
+        }
+    }
+}
