@@ -29,7 +29,7 @@ ItemDelegate {
     Accessible.name: qsTr("%1, %2, %3").arg(code).arg(name).arg(status)
 
     background: Rectangle {
-        color: root.highlighted ? Theme.accentSoft : root.hovered ? "#f8fafb" : Theme.surface
+        color: root.highlighted ? Theme.accentSoft : root.hovered ? Theme.hover : Theme.surface
         Rectangle {
             anchors.bottom: parent.bottom
             width: parent.width

@@ -18,6 +18,8 @@ Rectangle {
     signal back
     signal lockRequested
     signal openNote(var noteId)
+    signal openPatterns
+    signal startReview
 
     objectName: "clientOverviewScreen"
     color: Theme.background
@@ -82,6 +84,24 @@ Rectangle {
             Layout.fillWidth: true
             Layout.margins: Theme.gap
             title: qsTr("Sessions")
+            actions: [
+                Button {
+                    objectName: "patternsButton"
+                    text: qsTr("Patterns")
+                    enabled: root.overview.code !== ""
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Themes over time, measures and what comes before use")
+                    onClicked: root.openPatterns()
+                },
+                Button {
+                    objectName: "reviewButton"
+                    text: qsTr("Review with client…")
+                    enabled: root.overview.code !== ""
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("A full-screen view to share in the session; private notes stay hidden")
+                    onClicked: reviewSetup.start()
+                }
+            ]
             note: [root.overview.setting,
                    root.overview.intake !== "" ? qsTr("intake %1").arg(Theme.date(root.overview.intake)) : "",
                    qsTr("%1 attended").arg(Theme.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
@@ -189,6 +209,12 @@ Rectangle {
         }
     }
 
+    ReviewSetupDialog {
+        id: reviewSetup
+        clientCode: root.overview.code
+        clientName: root.overview.name
+        onStartReview: root.startReview()
+    }
     NewNoteDialog {
         id: newNote
         clientCode: root.overview.code

@@ -17,6 +17,8 @@ Rectangle {
     property bool mayEdit: true
     signal openClient(string code)
     signal lockRequested
+    signal searchRequested
+    signal settingsRequested
 
     objectName: "clientsScreen"
     color: Theme.background
@@ -72,6 +74,20 @@ Rectangle {
                 Keys.onDownPressed: list.forceActiveFocus()
             }
             Item { Layout.fillWidth: true }
+            Button {
+                objectName: "searchNotesButton"
+                text: qsTr("Search notes…")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Full-text search over your notes (Ctrl+Shift+F)")
+                onClicked: root.searchRequested()
+            }
+            Button {
+                objectName: "settingsButton"
+                text: qsTr("Settings")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Auto-lock, theme, codebook, passphrase, backup (Ctrl+,)")
+                onClicked: root.settingsRequested()
+            }
             PrimaryButton {
                 objectName: "addClientButton"
                 visible: root.mayEdit

@@ -16,10 +16,29 @@ ApplicationWindow {
     property bool recovering: false
     property string clientCode
     property bool editingNote: false
+    // Patterns, search, settings and review with client (review mode is VaultSession's: it
+    // outranks every other screen until the passphrase ends it).
+    property bool viewingPatterns: false
+    property bool searching: false
+    property bool inSettings: false
+    onClientCodeChanged: root.viewingPatterns = false
+    readonly property string moreScreen: {
+        if (VaultSession.reviewMode)
+            return "review";
+        if (root.editingNote)
+            return "";
+        if (root.searching)
+            return "search";
+        if (root.inSettings)
+            return "settings";
+        return root.clientCode !== "" && root.viewingPatterns ? "patterns" : "";
+    }
     readonly property string screen: {
         if (VaultSession.unlocked) {
             if (VaultSession.recoveryKey !== "")
                 return "recovery-key";
+            if (root.moreScreen !== "")
+                return root.moreScreen;
             if (root.editingNote)
                 return "note-editor";
             // Supervision and audit (issue #7): the sections of the top bar.
@@ -40,6 +59,36 @@ ApplicationWindow {
         root.clientCode = code;
         VaultSession.openClient(code);
     }
+    function openPatterns() {
+        root.viewingPatterns = true;
+        VaultSession.loadPatterns(root.clientCode, "month", "", "");
+    }
+    // From the note editor too: the note is saved and closed first (without reloading the overview).
+    function openSearch() {
+        if (root.editingNote) {
+            root.editingNote = false;
+            VaultSession.closeNote();
+        }
+        root.inSettings = false;
+        root.searching = true;
+    }
+    function openSettings() {
+        if (root.editingNote) {
+            root.editingNote = false;
+            VaultSession.closeNote();
+        }
+        root.searching = false;
+        root.inSettings = true;
+        VaultSession.loadCodebook();
+    }
+    // A search result: its client's overview underneath, then the note.
+    function openFound(code: string, noteId: var) {
+        root.searching = false;
+        root.viewingPatterns = false;
+        root.openClient(code);
+        VaultSession.openNote(noteId);
+    }
+
     function closeNote() {
         root.editingNote = false;
         VaultSession.closeNote();
@@ -84,6 +133,37 @@ ApplicationWindow {
         sequence: "Ctrl+L"
         context: Qt.ApplicationShortcut
         onActivated: VaultSession.lock()
+    }
+    // Search notes from anywhere once unlocked (Ctrl+F filters the list on the clients screen, so
+    // there Ctrl+Shift+F searches notes), settings on Ctrl+, — never in review mode.
+    Shortcut {
+        sequences: ["Ctrl+Shift+F"]
+        context: Qt.ApplicationShortcut
+        enabled: VaultSession.unlocked && !VaultSession.reviewMode
+        onActivated: root.openSearch()
+    }
+    Shortcut {
+        sequences: [StandardKey.Find]
+        context: Qt.ApplicationShortcut
+        enabled: VaultSession.unlocked && !VaultSession.reviewMode && root.screen !== "clients" && root.screen !== "search"
+        onActivated: root.openSearch()
+    }
+    Shortcut {
+        sequence: "Ctrl+,"
+        context: Qt.ApplicationShortcut
+        enabled: VaultSession.unlocked && !VaultSession.reviewMode
+        onActivated: root.openSettings()
+    }
+    Connections {
+        target: VaultSession
+        function onReviewModeChanged() {
+            root.visibility = VaultSession.reviewMode ? Window.FullScreen : Window.Windowed;
+        }
+        function onLocked() {
+            root.viewingPatterns = false;
+            root.searching = false;
+            root.inSettings = false;
+        }
     }
 
     Connections {
@@ -142,6 +222,10 @@ ApplicationWindow {
             sourceComponent: ({
                 "first-run": firstRun,
                 "recovery-key": recoveryKey,
+                "patterns": patternsScreen,
+                "review": reviewScreen,
+                "search": searchScreen,
+                "settings": settingsScreen,
                 "unlock": unlock,
                 "recover": recover,
                 "clients": clients,
@@ -160,6 +244,46 @@ ApplicationWindow {
         text: VaultSession.busyText
     }
 
+    Component {
+        id: patternsScreen
+        PatternsScreen {
+            patterns: VaultSession.patterns
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onBack: root.viewingPatterns = false
+            onLockRequested: VaultSession.lock()
+            onQuery: (bucket, from, to) => VaultSession.loadPatterns(root.clientCode, bucket, from, to)
+        }
+    }
+    Component {
+        id: reviewScreen
+        ReviewScreen {
+            patterns: VaultSession.patterns
+            onLeave: (passphrase) => VaultSession.leaveReview(passphrase)
+            onLockRequested: VaultSession.lock()
+        }
+    }
+    Component {
+        id: searchScreen
+        SearchScreen {
+            results: VaultSession.searchResults
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onBack: root.searching = false
+            onLockRequested: VaultSession.lock()
+            onSearch: (text) => VaultSession.searchNotes(text)
+            onOpenNote: (code, noteId) => root.openFound(code, noteId)
+        }
+    }
+    Component {
+        id: settingsScreen
+        SettingsScreen {
+            userName: VaultSession.userName
+            demo: VaultSession.demo
+            onBack: root.inSettings = false
+            onLockRequested: VaultSession.lock()
+        }
+    }
     Component {
         id: firstRun
         FirstRunScreen {
@@ -214,6 +338,8 @@ ApplicationWindow {
             demo: VaultSession.demo
             mayEdit: VaultSession.permissions["create-client"] === true
             onOpenClient: (code) => root.openClient(code)
+            onSearchRequested: root.openSearch()
+            onSettingsRequested: root.openSettings()
             onLockRequested: VaultSession.lock()
         }
     }
@@ -227,6 +353,8 @@ ApplicationWindow {
             onBack: root.closeClient()
             onLockRequested: VaultSession.lock()
             onOpenNote: (noteId) => VaultSession.openNote(noteId)
+            onOpenPatterns: root.openPatterns()
+            onStartReview: VaultSession.startReview(root.clientCode)
         }
     }
     Component {

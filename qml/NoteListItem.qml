@@ -19,7 +19,7 @@ ItemDelegate {
     Accessible.name: qsTr("%1, %2, %3").arg(Theme.date(date)).arg(templateLabel).arg(status)
 
     background: Rectangle {
-        color: root.hovered ? "#f8fafb" : Theme.surface
+        color: root.hovered ? Theme.hover : Theme.surface
         Rectangle {
             anchors.bottom: parent.bottom
             width: parent.width

@@ -11,6 +11,8 @@ Rectangle {
     required property string title
     property string note
     default property alias content: body.data
+    // Buttons at the right of the title row (after the note).
+    property alias actions: actionRow.data
 
     implicitHeight: column.implicitHeight + 28
     radius: Theme.radius
@@ -35,6 +37,11 @@ Rectangle {
                 text: root.note
                 color: Theme.muted
                 font.pixelSize: Theme.smallSize
+            }
+            RowLayout {
+                id: actionRow
+                spacing: 8
+                visible: children.length > 0
             }
         }
         ColumnLayout {

@@ -1,21 +1,25 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 pragma Singleton
 import QtQuick
+import Undercurrent
 
 // The look in one place: a calm light palette, one accent, and the spacing every screen uses.
 QtObject {
-    readonly property color background: "#f4f5f7"
-    readonly property color surface: "#ffffff"
-    readonly property color border: "#dfe3e8"
-    readonly property color text: "#1f2933"
-    readonly property color muted: "#5b6775"
-    readonly property color accent: "#2f6f73"
-    readonly property color accentSoft: "#e3efef"
-    readonly property color danger: "#a8322d"
-    readonly property color dangerSoft: "#fbeceb"
-    readonly property color warning: "#9a6700"
-    readonly property color chip: "#eef1f5"
-    readonly property color chipText: "#33414f"
+    // Light by default; the dark palette keeps the same calm hues at lower brightness.
+    readonly property bool dark: Appearance.dark
+    readonly property color background: dark ? "#161b21" : "#f4f5f7"
+    readonly property color surface: dark ? "#1f262e" : "#ffffff"
+    readonly property color border: dark ? "#334049" : "#dfe3e8"
+    readonly property color text: dark ? "#e4e9ee" : "#1f2933"
+    readonly property color muted: dark ? "#9aa7b4" : "#5b6775"
+    readonly property color accent: dark ? "#4f9fa3" : "#2f6f73"
+    readonly property color accentSoft: dark ? "#22383a" : "#e3efef"
+    readonly property color danger: dark ? "#e0716b" : "#a8322d"
+    readonly property color dangerSoft: dark ? "#3a2323" : "#fbeceb"
+    readonly property color warning: dark ? "#d9a441" : "#9a6700"
+    readonly property color chip: dark ? "#2a333c" : "#eef1f5"
+    readonly property color chipText: dark ? "#cfd8e0" : "#33414f"
+    readonly property color hover: dark ? "#27313a" : "#f8fafb"
 
     readonly property int gap: 16
     readonly property int radius: 8

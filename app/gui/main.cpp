@@ -75,6 +75,65 @@ void setText(QObject *root, const char *objectName, const QString &text)
         field->setProperty("text", text);
 }
 
+// The second part's screens, from the note editor on C-0101: patterns, review with client,
+// search and settings (each through the window's own functions, as the user's clicks go).
+int takeMoreScreenshots(QQuickWindow *window, VaultSession &session, const QString &dir)
+{
+    auto fail = [](const char *what) {
+        std::fprintf(stderr, "undercurrent: screenshots: %s\n", what);
+        return 1;
+    };
+    auto idle = [&] { return !session.busy(); };
+    QMetaObject::invokeMethod(window, "closeNote");
+    waitUntil(idle, 60000);
+
+    // Patterns: taller, so the heatmap and the findings under the charts are in the picture.
+    const QSize size = window->size();
+    window->resize(size.width() + 180, 1180);
+    if (!QMetaObject::invokeMethod(window, "openPatterns"))
+        return fail("the window has no openPatterns()");
+    if (!waitUntil([&] { return session.patterns()->code() == u"C-0101" && idle(); }, 60000))
+        return fail("the patterns did not load");
+    if (!grab(window, dir, u"patterns"_s))
+        return 1;
+    window->resize(size);
+
+    session.saveSummary(u"C-0101"_s, u"We have met most weeks since January 2024. Feeling left out or let down has "
+                                     "often come just before a drink, and we have been practising noticing that moment "
+                                     "and calling your sponsor first.\n\nWhat helps: the Thursday group, pottery on "
+                                     "Wednesdays, plans for the weekend made by Friday.\n\nNext: keep going with the "
+                                     "group, and look together at what weekends alone need."_s);
+    session.startReview(u"C-0101"_s);
+    if (!waitUntil([&] { return session.reviewMode() && session.patterns()->code() == u"C-0101" && idle(); }, 60000))
+        return fail("review mode did not open");
+    // Offscreen, full screen is the 800×800 virtual screen: picture a session-room display instead.
+    window->setVisibility(QWindow::Windowed);
+    window->resize(1280, 800);
+    if (!grab(window, dir, u"review"_s))
+        return 1;
+    session.leaveReview(session.demoPassphrase());
+    if (!waitUntil([&] { return !session.reviewMode() && idle(); }, 60000))
+        return fail("review mode did not end with the passphrase");
+    window->resize(size);
+
+    QMetaObject::invokeMethod(window, "openSearch");
+    settle(200);
+    setText(window, "searchField", u"abandoned"_s);
+    session.searchNotes(u"abandoned"_s);
+    if (!waitUntil([&] { return session.searchResults()->count() > 0 && idle(); }, 60000))
+        return fail("the search found nothing");
+    if (!grab(window, dir, u"search"_s))
+        return 1;
+
+    QMetaObject::invokeMethod(window, "openSettings");
+    if (!waitUntil([&] { return session.codebook()->count() > 0 && idle(); }, 60000))
+        return fail("the codebook did not load");
+    window->resize(size.width() + 100, size.height() + 80);
+    const bool ok = grab(window, dir, u"settings"_s);
+    window->resize(size);
+    return ok ? 0 : 1;
+}
+
 // ---- supervision and audit (issue #7): more users on the demo practice, then their screens.
 
 const auto supervisorName = u"mgarcia"_s;
@@ -286,6 +345,8 @@ int takeScreenshots(QQmlApplicationEngine &engine, VaultSession &session, const 
         return fail("the note editor did not load");
     if (!grab(window, dir, u"note-editor"_s))
         return 1;
+    if (int failed = takeMoreScreenshots(window, session, dir))
+        return failed;
     session.lock();
     waitUntil([&] { return !session.busy(); }, 10000);
     return takeSupervisionScreenshots(window, session, dir);

@@ -25,6 +25,11 @@
 #include <optional>
 #include <type_traits>
 
+// The screens of #6's second part: patterns, review with client, search, settings.
+#include "codebookmodel.h"
+#include "patternsmodel.h"
+#include "searchmodel.h"
+
 // The open vault as the screens see it. The uc::vault::Vault lives on one dedicated thread and
 // every call to it is posted there; answers come back to the GUI thread as plain values through
 // queued calls, so Argon2id, the disk and the tagger never hold up a frame. A lock (Ctrl+L, idle,
@@ -55,6 +60,11 @@ class VaultSession : public QObject
     Q_PROPERTY(ClientListModel *clients READ clients CONSTANT)
     Q_PROPERTY(ClientOverview *overview READ overview CONSTANT)
     Q_PROPERTY(NoteEditor *note READ note CONSTANT)
+    // Patterns, review with client, search and settings.
+    Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
+    Q_PROPERTY(SearchResultModel *searchResults READ searchResults CONSTANT)
+    Q_PROPERTY(CodebookModel *codebook READ codebook CONSTANT)
+    Q_PROPERTY(bool reviewMode READ reviewMode NOTIFY reviewModeChanged)
     Q_PROPERTY(QVariantList templates READ templates CONSTANT)
 
     // Supervision and audit (issue #7): the user's role and what it may do, and the models of the
@@ -146,6 +156,38 @@ public:
     Q_INVOKABLE void signNote();
     Q_INVOKABLE void addAddendum(const QString &text);
 
+    // ---- patterns, review with client, search, settings (vaultsessionscreens.cpp)
+    [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
+    [[nodiscard]] SearchResultModel *searchResults() const { return m_searchResults; }
+    [[nodiscard]] CodebookModel *codebook() const { return m_codebook; }
+    [[nodiscard]] bool reviewMode() const { return m_reviewMode; }
+    // One client's patterns into `patterns`: by "session", "week", "month" or "quarter", between
+    // ISO dates (either may be empty for the record's ends). Progress notes only.
+    Q_INVOKABLE void loadPatterns(const QString &code, const QString &by, const QString &from, const QString &to);
+    // The therapist's shareable summary: summaryLoaded answers; saving keeps the old versions.
+    Q_INVOKABLE void loadSummary(const QString &code);
+    Q_INVOKABLE void saveSummary(const QString &code, const QString &text);
+    // Review with client: the client's patterns by month and the shareable summary, full screen,
+    // nothing else reachable. Leaving needs the user's passphrase, checked on the vault thread
+    // against the key slots (the open vault is not touched).
+    Q_INVOKABLE void startReview(const QString &code);
+    Q_INVOKABLE void leaveReview(const QString &passphrase);
+    // Full-text search over the notes this user may read, best first, into searchResults.
+    Q_INVOKABLE void searchNotes(const QString &query);
+    // The codebook in force into `codebook`; the edits below answer with codebookSaved or
+    // codebookRefused (the core's reason) and leave the previous edits in force when refused.
+    Q_INVOKABLE void loadCodebook();
+    Q_INVOKABLE void setThemeEnabled(const QString &theme, bool enabled);
+    Q_INVOKABLE void addTheme(const QString &theme, const QString &label, const QString &phrases);
+    Q_INVOKABLE void addPhrases(const QString &theme, const QString &phrases);
+    Q_INVOKABLE void changePassphrase(const QString &current, const QString &passphrase, const QString &confirmation);
+    // One encrypted file holding the vault (keyed by the same passphrases).
+    Q_INVOKABLE void backupTo(const QString &file);
+    // Unpacks a backup into an empty folder and proves it opens with user and passphrase; the open
+    // vault is untouched.
+    Q_INVOKABLE void restoreBackup(const QString &file, const QString &dir, const QString &user,
+                                   const QString &passphrase);
+
     Q_INVOKABLE void dismissError();
     Q_INVOKABLE void noteActivity();
 
@@ -214,6 +256,22 @@ Q_SIGNALS:
     void noteSigned(qint64 noteId);
     void addendumAdded(qint64 noteId);
     void noteFailed(const QString &message);
+    // Patterns, review with client, search and settings.
+    void patternsLoaded(const QString &code);
+    void summaryLoaded(const QString &code, const QString &text, const QString &updated);
+    void summarySaved(const QString &code);
+    void summaryFailed(const QString &message);
+    void reviewModeChanged();
+    void reviewLeaveFailed(const QString &message);
+    void searchFinished(const QString &query);
+    void codebookSaved();
+    void codebookRefused(const QString &reason);
+    void passphraseChanged();
+    void passphraseChangeFailed(const QString &message);
+    void backupWritten(const QString &file);
+    void backupFailed(const QString &message);
+    void restored(const QString &dir);
+    void restoreFailed(const QString &message);
     void errorOccurred(const QString &message);
 
     void roleChanged();
@@ -281,6 +339,17 @@ private:
     int m_recoveryGroup = 0;
     bool m_demo = false;
     uc::vault::KdfCost m_cost;
+    // Patterns, review with client, search and settings: emptied when a lock begins (the hook is
+    // made here so the constructor and lock() stay as they were).
+    PatternsModel *m_patterns = new PatternsModel(this);
+    SearchResultModel *m_searchResults = new SearchResultModel(this);
+    CodebookModel *m_codebook = new CodebookModel(this);
+    bool m_reviewMode = false;
+    QString m_reviewCode; // the one client review mode may show
+    void clearScreens();
+    void setReviewMode(bool on);
+    void changeCodebook(const QString &label, std::function<QByteArray(const QByteArray &)> edit);
+    QMetaObject::Connection m_clearOnLock = connect(this, &VaultSession::aboutToLock, this, &VaultSession::clearScreens);
     ClientListModel *m_clients;
     ClientOverview *m_overview;
     NoteEditor *m_note;

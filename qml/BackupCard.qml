@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtCore
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// A backup to one encrypted file, and a restore of one into an empty folder (proved to open with
+// the user and passphrase given; the vault open now is not touched).
+SectionCard {
+    id: root
+
+    required property string userName
+    property string backupMessage
+    property bool backupOk: false
+    property string restoreMessage
+    property bool restoreOk: false
+
+    title: qsTr("Backup and restore")
+
+    Connections {
+        target: VaultSession
+        function onBackupWritten(file: string) {
+            root.backupOk = true;
+            root.backupMessage = qsTr("Backup written to %1.").arg(file);
+        }
+        function onBackupFailed(message: string) {
+            root.backupOk = false;
+            root.backupMessage = message;
+        }
+        function onRestored(dir: string) {
+            root.restoreOk = true;
+            root.restoreMessage = qsTr("Restored into %1. Lock, then open that folder from the unlock screen.").arg(dir);
+            restorePassphrase.text = "";
+        }
+        function onRestoreFailed(message: string) {
+            root.restoreOk = false;
+            root.restoreMessage = message;
+        }
+    }
+
+    FieldLabel { text: qsTr("Back up to (a new file)") }
+    RowLayout {
+        Layout.fillWidth: true
+        TextField {
+            id: backupFile
+            objectName: "backupFileField"
+            Layout.fillWidth: true
+            text: StandardPaths.writableLocation(StandardPaths.DocumentsLocation).toString().replace("file://", "")
+                  + "/undercurrent-" + Qt.formatDate(new Date(), "yyyy-MM-dd") + ".ucbackup"
+            Accessible.name: qsTr("Backup file")
+            Component.onCompleted: cursorPosition = 0 // the start of the path, not its end
+        }
+        Button {
+            objectName: "backupButton"
+            text: qsTr("Back up")
+            enabled: !VaultSession.busy && backupFile.text !== ""
+            onClicked: VaultSession.backupTo(backupFile.text)
+        }
+    }
+    Label {
+        objectName: "backupMessage"
+        Layout.fillWidth: true
+        visible: root.backupMessage !== ""
+        text: root.backupMessage
+        color: root.backupOk ? Theme.accent : Theme.danger
+        wrapMode: Text.WrapAnywhere
+        font.pixelSize: Theme.smallSize
+    }
+
+    FieldLabel { text: qsTr("Restore a backup into an empty folder"); Layout.topMargin: 6 }
+    GridLayout {
+        Layout.fillWidth: true
+        columns: 2
+        columnSpacing: 8
+        rowSpacing: 6
+        TextField {
+            id: restoreFile
+            objectName: "restoreFileField"
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            placeholderText: qsTr("Backup file")
+            Accessible.name: qsTr("Backup file to restore")
+        }
+        TextField {
+            id: restoreDir
+            objectName: "restoreDirField"
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            placeholderText: qsTr("Empty folder to restore into")
+            Accessible.name: qsTr("Folder to restore into")
+        }
+        TextField {
+            id: restoreUser
+            objectName: "restoreUserField"
+            Layout.fillWidth: true
+            text: root.userName
+            placeholderText: qsTr("User")
+            Accessible.name: qsTr("User name in the backup")
+        }
+        TextField {
+            id: restorePassphrase
+            objectName: "restorePassphraseField"
+            Layout.fillWidth: true
+            echoMode: TextInput.Password
+            placeholderText: qsTr("Passphrase")
+            Accessible.name: qsTr("Passphrase of the backup")
+        }
+    }
+    Label {
+        objectName: "restoreMessage"
+        Layout.fillWidth: true
+        visible: root.restoreMessage !== ""
+        text: root.restoreMessage
+        color: root.restoreOk ? Theme.accent : Theme.danger
+        wrapMode: Text.WrapAnywhere
+        font.pixelSize: Theme.smallSize
+    }
+    Button {
+        objectName: "restoreButton"
+        text: qsTr("Restore")
+        enabled: !VaultSession.busy && restoreFile.text !== "" && restoreDir.text !== "" && restorePassphrase.text !== ""
+        onClicked: VaultSession.restoreBackup(restoreFile.text, restoreDir.text, restoreUser.text, restorePassphrase.text)
+    }
+}

@@ -1,0 +1,73 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The codebook editor's data: each edit is one step on the vault's edits document (the core's
+// format), the core's refusal reads as a sentence, a vault's additions are marked, and the model
+// is sane under QAbstractItemModelTester.
+#include "codebookmodel.h"
+#include "guitestutil.h"
+
+#include "common/error.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class CodebookModelTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void editsChangeOneThingAtATime()
+    {
+        QByteArray edits = uc::gui::editsWithThemeEnabled({}, u"anxiety"_s, false);
+        QCOMPARE(QJsonDocument::fromJson(edits).object().value(u"disabled"_s).toArray(), QJsonArray{u"anxiety"_s});
+        edits = uc::gui::editsWithNewTheme(edits, u"gambling"_s, u"Gambling"_s, {u"bet"_s, u"casino"_s});
+        edits = uc::gui::editsWithPhrases(edits, u"anxiety"_s, {u"on edge"_s});
+        const QJsonObject o = QJsonDocument::fromJson(edits).object();
+        QCOMPARE(o.value(u"themes"_s).toArray().size(), 2);
+        QCOMPARE(o.value(u"themes"_s).toArray().at(0).toObject().value(u"label"_s).toString(), u"Gambling"_s);
+        QVERIFY(!o.value(u"themes"_s).toArray().at(1).toObject().contains(u"label"_s)); // phrases only: merged
+        edits = uc::gui::editsWithThemeEnabled(edits, u"anxiety"_s, true);
+        QVERIFY(!QJsonDocument::fromJson(edits).object().contains(u"disabled"_s));
+        QCOMPARE(QJsonDocument::fromJson(edits).object().value(u"themes"_s).toArray().size(), 2);
+    }
+
+    void phrasesAndRefusalsReadAsTyped()
+    {
+        QCOMPARE(uc::gui::phrasesFrom(u" on edge ,\nwound  up,, "_s), (QStringList{u"on edge"_s, u"wound up"_s}));
+        QCOMPARE(uc::gui::codebookRefusal(u"codebook: line 7: theme 'x' has no phrases"_s), u"Theme 'x' has no phrases."_s);
+        QCOMPARE(uc::gui::codebookRefusal(u"an auditor cannot edit the codebook"_s), u"An auditor cannot edit the codebook."_s);
+    }
+
+    void theVaultsCodebookWithItsAdditionsLast()
+    {
+        QTemporaryDir dir;
+        auto vault = guitest::createVault(dir.filePath(u"v"_s));
+        vault->setCodebookEdits(uc::gui::editsWithNewTheme(
+            uc::gui::editsWithThemeEnabled({}, u"anxiety"_s, false), u"gambling"_s, u"Gambling"_s, {u"bet"_s}));
+        // The core refuses a malformed addition, and the edits in force stay.
+        QVERIFY_THROWS_EXCEPTION(uc::Error, vault->setCodebookEdits(uc::gui::editsWithPhrases(vault->codebookEdits(),
+                                                                                             u"gambling"_s, {u"b*t"_s})));
+        CodebookModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(uc::gui::loadCodebook(*vault));
+        const int last = model.rowCount() - 1;
+        QCOMPARE(model.index(last).data(CodebookModel::ThemeRole).toString(), u"gambling"_s);
+        QVERIFY(model.index(last).data(CodebookModel::CustomRole).toBool());
+        QCOMPARE(model.index(last).data(CodebookModel::PhraseCountRole).toInt(), 1);
+        QVERIFY(!model.index(0).data(CodebookModel::CustomRole).toBool());
+        for (int i = 0; i < model.rowCount(); ++i) {
+            if (model.index(i).data(CodebookModel::ThemeRole).toString() == u"anxiety")
+                QVERIFY(!model.index(i).data(CodebookModel::EnabledRole).toBool());
+        }
+        model.clear();
+        QCOMPARE(model.count(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(CodebookModelTest)
+#include "codebookmodeltest.moc"

@@ -1,0 +1,201 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The Patterns screen's data and models on a real vault: themes over time per bucket and range,
+// the recurring ones ticked first, the heatmap following the ticks, co-occurrence and lead–lag in
+// plain words (only above the base rate), measures on the same axis, process notes never counted,
+// and every model sane under QAbstractItemModelTester.
+#include "guitestutil.h"
+#include "patternsdata.h"
+#include "patternsmodel.h"
+
+#include "common/error.h"
+
+#include <QAbstractItemModelTester>
+#include <QtCharts/QLineSeries>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString abandoned = u"She feels abandoned by her partner."_s;
+const QString relapsed = u"She relapsed and drank heavily at the weekend."_s;
+
+int rowOf(const QAbstractItemModel &model, int role, const QString &value)
+{
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (model.data(model.index(i, 0), role).toString() == value)
+            return i;
+    }
+    return -1;
+}
+
+} // namespace
+
+class PatternsModelTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<uc::vault::Vault> m_vault;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_vault = guitest::createVault(m_dir.filePath(u"v"_s));
+        guitest::addClient(*m_vault, u"C-0001"_s, u"Ann Example"_s);
+        // Abandonment, then relapse the week after, three times over; one missed week.
+        guitest::addSession(*m_vault, u"C-0001"_s, u"2025-01-06"_s, abandoned);
+        guitest::addSession(*m_vault, u"C-0001"_s, u"2025-01-13"_s, relapsed);
+        guitest::addSession(*m_vault, u"C-0001"_s, u"2025-01-20"_s, abandoned);
+        guitest::addSession(*m_vault, u"C-0001"_s, u"2025-01-27"_s, relapsed);
+        guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-03"_s, abandoned);
+        guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-10"_s, relapsed);
+        guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-17"_s, QString(), uc::model::Attendance::NoShow);
+        // A private process note on the first session, full of a theme no progress note has.
+        const auto progress = m_vault->note(guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-24"_s, abandoned));
+        m_vault->addNote(progress.sessionId, u"C-0001"_s, u"process"_s, uc::model::NoteKind::Process,
+                         {{u"Note"_s, u"I felt intense shame and guilt; she is so ashamed, full of guilt."_s}});
+        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-01-06"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 1});
+        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-02-10"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 0, 0, 0});
+    }
+
+    void sentencesSayItPlainly()
+    {
+        QCOMPARE(uc::gui::leadLagSentence(u"Abandonment"_s, u"Relapse"_s, 12, 13, 0.15),
+                 u"Abandonment came before relapse in 12 of 13 sessions (base rate 15%)."_s);
+        QCOMPARE(uc::gui::cooccurrenceSentence(u"Abandonment"_s, u"Substance use"_s, 9, 2.14),
+                 u"Abandonment and substance use came up together in 9 sessions, 2.1 times as often as chance would give."_s);
+        QCOMPARE(uc::gui::cooccurrenceSentence(u"Anxiety"_s, u"Coping"_s, 1, 0.5),
+                 u"Anxiety and coping came up together in 1 session, less often than chance would give."_s);
+        QVERIFY(uc::gui::leadLagAboveBase(3, 3, 0.6));
+        QVERIFY(!uc::gui::leadLagAboveBase(2, 10, 0.5)); // 20% after it, 50% after any session: nothing to say
+        QVERIFY(!uc::gui::leadLagAboveBase(1, 4, 0.1));
+        QVERIFY(!uc::gui::leadLagAboveBase(1, 1, 0.1)); // once is not a pattern
+        const auto day = *uc::model::parseDate(u"2025-03-10"_s);
+        QCOMPARE(uc::gui::bucketLabel(u"month"_s, day), u"Mar 2025"_s);
+        QCOMPARE(uc::gui::bucketLabel(u"quarter"_s, day), u"Q1 2025"_s);
+        QCOMPARE(uc::gui::bucketLabel(u"week"_s, day), u"W11 2025"_s);
+        QCOMPARE(uc::gui::bucketLabel(u"session"_s, day), u"10 Mar 2025"_s);
+    }
+
+    void loadsByMonthWithFindingsAboveTheBaseRate()
+    {
+        const uc::gui::PatternsData data = uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"month"_s, {}, {});
+        QCOMPARE(data.name, u"Ann Example"_s);
+        QCOMPARE(data.from, u"2025-01-01"_s); // whole months
+        QCOMPARE(data.to, u"2025-02-28"_s);
+        QCOMPARE(data.recordFrom, u"2025-01-06"_s);
+        QCOMPARE(data.recordTo, u"2025-02-24"_s);
+        QCOMPARE(data.buckets.size(), 2);
+        QCOMPARE(data.buckets.at(0).label, u"Jan 2025"_s);
+        QCOMPARE(data.buckets.at(0).sessions, 4);
+        QCOMPARE(data.buckets.at(0).themes.at(u"abandonment"_s), 2);
+        QCOMPARE(data.sessions.size(), 7); // attended only: the no-show is not a heatmap column
+        QVERIFY2(std::none_of(data.themes.cbegin(), data.themes.cend(),
+                              [](const auto &t) { return t.theme == u"shame-guilt"; }),
+                 "the process note's themes never count");
+        QVERIFY2(data.leadLag.contains(u"Abandonment came before lapse or relapse in 3 of 3 sessions (base rate 50%)."_s),
+                 qPrintable(data.leadLag.join(u" | "_s)));
+        for (const QString &s : data.leadLag)
+            QVERIFY2(!s.startsWith(u"Lapse or relapse came before lapse"_s), qPrintable(s)); // 0 of 3: below base, left out
+        QVERIFY(!data.cooccurrence.isEmpty());
+        QCOMPARE(data.measures.size(), 1);
+        QCOMPARE(data.measures.at(0).name, u"PHQ-9"_s);
+        QCOMPARE(data.measures.at(0).totals, (QList<int>{15, 6}));
+    }
+
+    void rangeAndBucketAreChecked()
+    {
+        const auto feb = uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"week"_s, u"2025-02-01"_s, u"2025-02-28"_s);
+        QCOMPARE(feb.from, u"2025-02-01"_s);
+        QCOMPARE(feb.sessions.size(), 3);
+        QCOMPARE(feb.measures.at(0).totals.size(), 1);
+        QVERIFY_THROWS_EXCEPTION(uc::Error, uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"week"_s, u"2025-02-30"_s, {}));
+        QVERIFY_THROWS_EXCEPTION(uc::Error, uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"fortnight"_s, {}, {}));
+        QVERIFY_THROWS_EXCEPTION(uc::Error, uc::gui::loadPatterns(*m_vault, u"C-9999"_s, u"month"_s, {}, {}));
+    }
+
+    void recurringThemesStartTickedAndTheHeatmapFollows()
+    {
+        PatternsModel model;
+        QAbstractItemModelTester themeTester(model.themes(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester heatTester(model.heatmap(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester measureTester(model.measures(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy series(&model, &PatternsModel::seriesChanged);
+        model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"session"_s, {}, {}));
+        QVERIFY(series.count() >= 1);
+
+        PatternThemeModel *themes = model.themes();
+        const int abandonment = rowOf(*themes, PatternThemeModel::ThemeRole, u"abandonment"_s);
+        const int relapse = rowOf(*themes, PatternThemeModel::ThemeRole, u"relapse"_s);
+        QVERIFY(abandonment >= 0 && relapse >= 0);
+        QVERIFY(themes->data(themes->index(abandonment), PatternThemeModel::RecurringRole).toBool());
+        QVERIFY(themes->data(themes->index(abandonment), PatternThemeModel::CheckedRole).toBool());
+        QCOMPARE(themes->data(themes->index(abandonment), PatternThemeModel::SessionsRole).toInt(), 4);
+        QCOMPARE(model.heatmap()->rowCount(), themes->checkedCount());
+        QCOMPARE(model.heatmap()->columnCount(), 7);
+        const int before = themes->checkedCount();
+
+        // Unticking a theme takes it off the chart and out of the heatmap.
+        series.clear();
+        themes->setChecked(abandonment, false);
+        QCOMPARE(series.count(), 1);
+        QCOMPARE(themes->checkedCount(), before - 1);
+        QCOMPARE(model.heatmap()->rowCount(), before - 1);
+        QVERIFY(!model.checkedSeries().isEmpty());
+        for (const QVariant &s : model.checkedSeries())
+            QVERIFY(s.toMap().value(u"theme"_s).toString() != u"abandonment");
+
+        // Reloading the same client keeps the user's ticks.
+        model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"month"_s, {}, {}));
+        QVERIFY(!model.themes()->checkedThemes().contains(u"abandonment"_s));
+        themes->setChecked(rowOf(*themes, PatternThemeModel::ThemeRole, u"abandonment"_s), true);
+        QCOMPARE(model.heatmap()->data(model.heatmap()->index(model.heatmap()->rowCount() - 1, 0),
+                                       PatternHeatmapModel::DateRole).toString(), u"2025-01-06"_s);
+
+        model.clear();
+        QCOMPARE(themes->rowCount(), 0);
+        QCOMPARE(model.heatmap()->rowCount(), 0);
+        QCOMPARE(model.code(), QString());
+    }
+
+    void seriesPointsAreOnTheSharedTimeAxis()
+    {
+        PatternsModel model;
+        model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"month"_s, {}, {}));
+        const QList<QPointF> points = model.themePoints(u"abandonment"_s);
+        QCOMPARE(points.size(), 2); // one per month
+        QCOMPARE(points.at(0).y(), 2.0); // two January sessions raise it
+        QCOMPARE(points.at(1).y(), 2.0);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())).date(), QDate(2025, 1, 1));
+        QVERIFY(model.axisFrom() < QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())));
+        QCOMPARE(model.themeMax(), 2);
+        QCOMPARE(model.themeTicks(), 3);
+
+        QLineSeries line;
+        QVERIFY(model.fillThemeSeries(&line, u"relapse"_s));
+        QCOMPARE(line.count(), 2);
+        QCOMPARE(line.at(0).y(), 2.0);
+        QLineSeries measure;
+        QVERIFY(model.fillMeasureSeries(&measure, u"phq9"_s));
+        QCOMPARE(measure.count(), 2);
+        QCOMPARE(measure.at(1).y(), 6.0);
+        QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(measure.at(1).x())).date(), QDate(2025, 2, 10));
+        QCOMPARE(model.measureMax(), 30); // PHQ-9 tops out at 27
+        QCOMPARE(model.measureTicks(), 7);
+        QObject notASeries;
+        QVERIFY(!model.fillThemeSeries(&notASeries, u"relapse"_s));
+
+        // By session the line counts mentions, one point per attended session.
+        model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"session"_s, {}, {}));
+        QCOMPARE(model.themePoints(u"relapse"_s).size(), 7);
+        QCOMPARE(model.themeAxisTitle(), u"mentions"_s);
+    }
+};
+
+QTEST_MAIN(PatternsModelTest)
+#include "patternsmodeltest.moc"

@@ -1,0 +1,238 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The second part's screens driven through the real Main.qml, offscreen, with mouse and keyboard:
+// Patterns from the client overview with the point on the chart, review with client (a wrong
+// passphrase keeps the mode, no way out to other screens), search with Ctrl+F opening the note,
+// and a malformed codebook entry refused inline in Settings.
+#include "guitestutil.h"
+#include "vaultsession.h"
+
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickWindow>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtCharts/QXYSeries>
+
+Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString pass = u"correct horse battery staple"_s;
+
+QObject *find(QObject *root, const QString &name)
+{
+    QList<QObject *> queue{root};
+    while (!queue.isEmpty()) {
+        QObject *o = queue.takeFirst();
+        if (o->objectName() == name)
+            return o;
+        queue.append(o->children());
+        if (auto *item = qobject_cast<QQuickItem *>(o)) {
+            for (QQuickItem *child : item->childItems())
+                queue.append(child);
+        }
+        if (auto *content = o->property("contentItem").value<QQuickItem *>(); content && content != o)
+            queue.append(content);
+    }
+    return nullptr;
+}
+
+} // namespace
+
+class ScreensUiTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<VaultSession> m_session;
+    std::unique_ptr<QQmlApplicationEngine> m_engine;
+    QQuickWindow *m_window = nullptr;
+
+    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
+    QQuickItem *item(const QString &name) const
+    {
+        auto *found = qobject_cast<QQuickItem *>(find(m_window->contentItem(), name));
+        if (!found)
+            found = qobject_cast<QQuickItem *>(find(m_window, name));
+        if (!found)
+            qWarning("no item %s on the %s screen", qPrintable(name), qPrintable(screen()));
+        return found;
+    }
+    void click(QQuickItem *target) const
+    {
+        QVERIFY(target);
+        QTRY_VERIFY(target->isVisible() && target->isEnabled());
+        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
+        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    }
+    void type(QQuickItem *field, const QString &text) const
+    {
+        click(field);
+        QTRY_VERIFY(field->hasActiveFocus());
+        for (const QChar c : text)
+            QTest::keyClick(m_window, c.toLatin1());
+    }
+    [[nodiscard]] int seriesCount(const char *chart) const
+    {
+        QQuickItem *view = item(QLatin1String(chart));
+        return view ? view->property("count").toInt() : -1;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        const QString dir = m_dir.filePath(u"vault"_s);
+        {
+            auto vault = guitest::createVault(dir);
+            guitest::addClient(*vault, u"C-0001"_s, u"Ann Example"_s);
+            guitest::addClient(*vault, u"C-0002"_s, u"Bea Example"_s);
+            guitest::addSession(*vault, u"C-0001"_s, u"2025-01-06"_s, guitest::abandonedText);
+            guitest::addSession(*vault, u"C-0001"_s, u"2025-01-13"_s, guitest::abandonedText);
+            guitest::addSession(*vault, u"C-0001"_s, u"2025-02-03"_s, guitest::anxiousText);
+            guitest::addSession(*vault, u"C-0002"_s, u"2025-01-07"_s, guitest::anxiousText);
+        }
+        m_session = std::make_unique<VaultSession>(nullptr);
+        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
+        m_session->setVaultDir(dir);
+        VaultSession::setInstance(m_session.get());
+        m_engine = std::make_unique<QQmlApplicationEngine>();
+        m_engine->addImportPath(u"qrc:/"_s);
+        m_engine->load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
+        QVERIFY(!m_engine->rootObjects().isEmpty());
+        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
+        QVERIFY(m_window);
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
+        m_session->unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QTRY_COMPARE(screen(), u"clients"_s);
+    }
+
+    void cleanupTestCase()
+    {
+        m_engine.reset();
+        m_session.reset();
+    }
+
+    void patternsShowTheThemeOnTheChart()
+    {
+        QVERIFY(QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0001"_s)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->code(), u"C-0001"_s, 10000);
+        click(item(u"patternsButton"_s));
+        QTRY_COMPARE(screen(), u"patterns"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->patterns()->code(), u"C-0001"_s, 10000);
+        // abandonment-driven-use came up in both January sessions: ticked, drawn, and its point is there.
+        QTRY_VERIFY(seriesCount("themeChart") >= 1);
+        QQuickItem *row = item(u"themeRow_abandonment-driven-use"_s);
+        QVERIFY(row);
+        QVERIFY(row->property("ticked").toBool());
+        QAbstractSeries *series = nullptr;
+        for (int i = 0; i < seriesCount("themeChart"); ++i) {
+            QAbstractSeries *s = nullptr;
+            QVERIFY(QMetaObject::invokeMethod(item(u"themeChart"_s), "series", Q_RETURN_ARG(QAbstractSeries *, s), Q_ARG(int, i)));
+            if (s && s->name() == u"Abandonment-driven use")
+                series = s;
+        }
+        QVERIFY2(series, "the abandonment-driven-use line is drawn");
+        auto *line = qobject_cast<QXYSeries *>(series);
+        QVERIFY(line);
+        QCOMPARE(line->count(), 2); // January and February
+        QCOMPARE(line->at(0).y(), 2.0);
+        QCOMPARE(line->at(1).y(), 0.0);
+
+        const int before = seriesCount("themeChart");
+        click(row);
+        QTRY_COMPARE(seriesCount("themeChart"), before - 1); // unticked: off the chart
+        click(row);
+        QTRY_COMPARE(seriesCount("themeChart"), before);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_COMPARE(screen(), u"client-overview"_s);
+    }
+
+    void reviewModeIsLeftOnlyWithThePassphrase()
+    {
+        QCOMPARE(screen(), u"client-overview"_s);
+        click(item(u"reviewButton"_s));
+        QQuickItem *summary = item(u"summaryField"_s);
+        QTRY_VERIFY(summary && summary->isVisible());
+        type(summary, u"Weekly sessions; noticing the moment before a drink."_s);
+        click(item(u"startReviewButton"_s));
+        QTRY_COMPARE(screen(), u"review"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(item(u"reviewSummary"_s)->property("text").toString(),
+                                  u"Weekly sessions; noticing the moment before a drink."_s, 10000);
+        QCOMPARE(item(u"reviewBannerText"_s)->property("text").toString(),
+                 u"Review with client — private notes are hidden"_s);
+        QCOMPARE(item(u"reviewClientName"_s)->property("text").toString(), u"Ann Example"_s);
+
+        // No way out by the usual keys: search, settings, back.
+        QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTest::qWait(100);
+        QCOMPARE(screen(), u"review"_s);
+
+        click(item(u"leaveReviewButton"_s));
+        QQuickItem *field = item(u"leavePassphraseField"_s);
+        QTRY_VERIFY(field && field->isVisible());
+        type(field, u"not the passphrase"_s);
+        click(item(u"confirmLeaveButton"_s));
+        QQuickItem *error = item(u"leaveError"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
+        QCOMPARE(error->property("text").toString(), u"That passphrase is not right."_s);
+        QCOMPARE(screen(), u"review"_s);
+        QVERIFY(m_session->reviewMode());
+
+        field->setProperty("text", QString());
+        type(field, pass);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
+        QVERIFY(!m_session->reviewMode());
+    }
+
+    void ctrlFSearchesAndOpensTheNote()
+    {
+        QTest::keyClick(m_window, Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"search"_s);
+        QQuickItem *field = item(u"searchField"_s);
+        QTRY_VERIFY(field->hasActiveFocus());
+        for (const QChar c : u"anxious"_s)
+            QTest::keyClick(m_window, c.toLatin1());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->searchResults()->count(), 2, 10000);
+        QTRY_VERIFY(item(u"resultCount"_s)->property("text").toString().startsWith(u"2 notes for"_s));
+        const qint64 first = m_session->searchResults()->index(0).data(SearchResultModel::NoteIdRole).toLongLong();
+        const QString code = m_session->searchResults()->index(0).data(SearchResultModel::ClientCodeRole).toString();
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
+        QCOMPARE(m_session->note()->noteId(), first);
+        QCOMPARE(m_window->property("clientCode").toString(), code); // back leads to that client
+    }
+
+    void aMalformedCodebookEntryIsRefusedInline()
+    {
+        QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"settings"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->codebook()->count() > 20, 10000);
+        type(item(u"newThemeIdField"_s), u"gambling-urges"_s);
+        type(item(u"newThemePhrasesField"_s), u"b*t"_s);
+        click(item(u"addThemeButton"_s));
+        QQuickItem *message = item(u"codebookMessage"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 10000);
+        QCOMPARE(message->property("text").toString(), u"Theme 'gambling-urges': phrase \"b*t\": '*' may only end a word."_s);
+        QCOMPARE(m_session->codebook()->count(), 23); // unchanged
+    }
+};
+
+QTEST_MAIN(ScreensUiTest)
+#include "screensuitest.moc"
