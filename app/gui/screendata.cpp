@@ -340,4 +340,23 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
     return out;
 }
 
+std::shared_ptr<SecretBuffer> secretOf(const QString &text)
+{
+    QByteArray utf8 = text.toUtf8();
+    auto secret = std::make_shared<SecretBuffer>(
+        SecretBuffer::copyOf(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size()))));
+    wipeMemory(utf8.data(), static_cast<std::size_t>(utf8.size()));
+    return secret;
+}
+
+QString sentenceOf(const Error &error)
+{
+    QString text = error.message();
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (!text.endsWith(u'.'))
+        text += u'.';
+    return text;
+}
+
 } // namespace uc::gui

@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/error.h"
+#include "common/secret.h"
 #include "model/types.h"
 
 #include <QList>
 #include <QString>
 #include <QStringList>
 
+#include <memory>
 #include <optional>
 #include <utility>
 
@@ -160,5 +163,10 @@ constexpr int chipsPerClient = 3;
 // Where a tag's evidence stands in edited text: at its stored offset when the words are still
 // there, else the nearest occurrence of its words; nullopt when they are gone.
 [[nodiscard]] std::optional<std::pair<int, int>> locate(const QString &edited, const TagRow &tag);
+
+// The text of a QML field in guarded memory; the UTF-8 copy made on the way is wiped.
+[[nodiscard]] std::shared_ptr<SecretBuffer> secretOf(const QString &text);
+// uc::Error's "what: why" as a sentence for a banner or a form ("Vault: it is open elsewhere.").
+[[nodiscard]] QString sentenceOf(const Error &error);
 
 } // namespace uc::gui

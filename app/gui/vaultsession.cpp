@@ -32,6 +32,9 @@ using uc::SecretBuffer;
 using uc::gui::ClientRow;
 using uc::vault::Vault;
 
+using uc::gui::secretOf;
+using uc::gui::sentenceOf;
+
 namespace {
 
 VaultSession *s_instance = nullptr;
@@ -39,27 +42,6 @@ VaultSession *s_instance = nullptr;
 const auto dirKey = u"vault/dir"_s;
 const auto userKey = u"vault/user"_s;
 const auto autoLockKey = u"security/autoLockMinutes"_s;
-
-// The text of a QML field in guarded memory; the UTF-8 copy made on the way is wiped.
-std::shared_ptr<SecretBuffer> secretOf(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    auto secret = std::make_shared<SecretBuffer>(
-        SecretBuffer::copyOf(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size()))));
-    uc::wipeMemory(utf8.data(), static_cast<std::size_t>(utf8.size()));
-    return secret;
-}
-
-// uc::Error's "what: why" as a sentence for a banner or a form ("Vault: it is open elsewhere.").
-QString sentenceOf(const Error &error)
-{
-    QString text = error.message();
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith(u'.'))
-        text += u'.';
-    return text;
-}
 
 bool isVault(const QString &dir)
 {

@@ -23,26 +23,6 @@ using uc::vault::Vault;
 
 namespace {
 
-// The text of a QML field in guarded memory; the UTF-8 copy made on the way is wiped.
-std::shared_ptr<SecretBuffer> guarded(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    auto secret = std::make_shared<SecretBuffer>(
-        SecretBuffer::copyOf(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size()))));
-    uc::wipeMemory(utf8.data(), static_cast<std::size_t>(utf8.size()));
-    return secret;
-}
-
-QString sentence(const Error &error)
-{
-    QString text = error.message();
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith(u'.'))
-        text += u'.';
-    return text;
-}
-
 // Throws Error(Auth) unless passphrase opens user's key slot in dir. The data key it unwraps is
 // wiped at once; the open vault is not touched.
 void checkPassphrase(const QString &dir, const QString &user, const SecretBuffer &passphrase)
@@ -86,7 +66,7 @@ void VaultSession::loadPatterns(const QString &code, const QString &by, const QS
         },
         [this](const Error &e) {
             m_patterns->setLoading(false);
-            showError(sentence(e));
+            showError(uc::gui::sentenceOf(e));
         });
 }
 
@@ -101,7 +81,7 @@ void VaultSession::loadSummary(const QString &code)
             return summary ? std::make_pair(summary->text, summary->updated) : std::make_pair(QString(), QString());
         },
         [this, code](std::pair<QString, QString> summary) { Q_EMIT summaryLoaded(code, summary.first, summary.second); },
-        [this](const Error &e) { Q_EMIT summaryFailed(sentence(e)); });
+        [this](const Error &e) { Q_EMIT summaryFailed(uc::gui::sentenceOf(e)); });
 }
 
 void VaultSession::saveSummary(const QString &code, const QString &text)
@@ -122,7 +102,7 @@ void VaultSession::saveSummary(const QString &code, const QString &text)
                 m_patterns->setSummary(trimmed, updated);
             Q_EMIT summarySaved(code);
         },
-        [this](const Error &e) { Q_EMIT summaryFailed(sentence(e)); });
+        [this](const Error &e) { Q_EMIT summaryFailed(uc::gui::sentenceOf(e)); });
 }
 
 // ---- review with client
@@ -144,7 +124,7 @@ void VaultSession::leaveReview(const QString &passphrase)
         Q_EMIT reviewLeaveFailed(tr("Enter your passphrase to leave review mode."));
         return;
     }
-    const auto secret = guarded(passphrase);
+    const auto secret = uc::gui::secretOf(passphrase);
     const QString dir = m_vaultDir;
     const QString user = m_userName;
     post(
@@ -161,7 +141,7 @@ void VaultSession::leaveReview(const QString &passphrase)
         },
         [this, secret](const Error &e) {
             secret->wipe();
-            Q_EMIT reviewLeaveFailed(e.kind() == ErrorKind::Auth ? tr("That passphrase is not right.") : sentence(e));
+            Q_EMIT reviewLeaveFailed(e.kind() == ErrorKind::Auth ? tr("That passphrase is not right.") : uc::gui::sentenceOf(e));
         });
 }
 
@@ -197,7 +177,7 @@ void VaultSession::searchNotes(const QString &query)
         },
         [this](const Error &e) {
             m_searchResults->setLoading(false);
-            showError(sentence(e));
+            showError(uc::gui::sentenceOf(e));
         });
 }
 
@@ -280,8 +260,8 @@ void VaultSession::changePassphrase(const QString &current, const QString &passp
         Q_EMIT passphraseChangeFailed(Credentials::hint(passphrase));
         return;
     }
-    const auto old = guarded(current);
-    const auto secret = guarded(passphrase);
+    const auto old = uc::gui::secretOf(current);
+    const auto secret = uc::gui::secretOf(passphrase);
     const QString dir = m_vaultDir;
     const QString user = m_userName;
     const uc::vault::KdfCost cost = m_cost;
@@ -300,7 +280,7 @@ void VaultSession::changePassphrase(const QString &current, const QString &passp
             old->wipe();
             secret->wipe();
             Q_EMIT passphraseChangeFailed(e.kind() == ErrorKind::Auth ? tr("The current passphrase is not right.")
-                                                                      : sentence(e));
+                                                                      : uc::gui::sentenceOf(e));
         });
 }
 
@@ -324,7 +304,7 @@ void VaultSession::backupTo(const QString &file)
             return path;
         },
         [this](QString written) { Q_EMIT backupWritten(written); },
-        [this](const Error &e) { Q_EMIT backupFailed(sentence(e)); });
+        [this](const Error &e) { Q_EMIT backupFailed(uc::gui::sentenceOf(e)); });
 }
 
 void VaultSession::restoreBackup(const QString &file, const QString &dir, const QString &user, const QString &passphrase)
@@ -344,7 +324,7 @@ void VaultSession::restoreBackup(const QString &file, const QString &dir, const 
         Q_EMIT restoreFailed(tr("The folder to restore into must be empty."));
         return;
     }
-    const auto secret = guarded(passphrase);
+    const auto secret = uc::gui::secretOf(passphrase);
     post(
         tr("Restoring the backup…"),
         [from, into, name, secret](Worker &) {
@@ -356,6 +336,6 @@ void VaultSession::restoreBackup(const QString &file, const QString &dir, const 
         [this, secret](const Error &e) {
             secret->wipe();
             Q_EMIT restoreFailed(e.kind() == ErrorKind::Auth ? tr("The user name or passphrase does not open that backup.")
-                                                             : sentence(e));
+                                                             : uc::gui::sentenceOf(e));
         });
 }

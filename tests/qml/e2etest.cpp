@@ -3,6 +3,7 @@
 // confirm the recovery key, add a client, write a note containing "she drinks when she feels
 // abandoned", see the abandonment-driven-use chip, confirm it, sign, find the note read-only and in
 // the client's list, lock with Ctrl+L, unlock again.
+#include "guitestutil.h"
 #include "vaultsession.h"
 
 #include <QQmlApplicationEngine>
@@ -23,24 +24,7 @@ namespace {
 
 const QString pass = u"quiet river lantern morning"_s;
 
-// Items are found through both trees: QObject children and visual children, and a popup's content.
-QObject *find(QObject *root, const QString &name)
-{
-    QList<QObject *> queue{root};
-    while (!queue.isEmpty()) {
-        QObject *o = queue.takeFirst();
-        if (o->objectName() == name)
-            return o;
-        queue.append(o->children());
-        if (auto *item = qobject_cast<QQuickItem *>(o)) {
-            for (QQuickItem *child : item->childItems())
-                queue.append(child);
-        }
-        if (auto *content = o->property("contentItem").value<QQuickItem *>(); content && content != o)
-            queue.append(content);
-    }
-    return nullptr;
-}
+using guitest::find;
 
 } // namespace
 

@@ -7,12 +7,35 @@
 #include "model/types.h"
 #include "vault/vault.h"
 
+#include <QList>
+#include <QObject>
+#include <QQuickItem>
 #include <QString>
 
 #include <memory>
 #include <string_view>
 
 namespace guitest {
+
+// The object named name under root, through both trees (QObject children and visual children)
+// and a popup's content; nullptr when there is none.
+inline QObject *find(QObject *root, const QString &name)
+{
+    QList<QObject *> queue{root};
+    while (!queue.isEmpty()) {
+        QObject *o = queue.takeFirst();
+        if (o->objectName() == name)
+            return o;
+        queue.append(o->children());
+        if (auto *item = qobject_cast<QQuickItem *>(o)) {
+            for (QQuickItem *child : item->childItems())
+                queue.append(child);
+        }
+        if (auto *content = o->property("contentItem").value<QQuickItem *>(); content && content != o)
+            queue.append(content);
+    }
+    return nullptr;
+}
 
 constexpr std::string_view passphrase = "correct horse battery staple";
 

@@ -25,23 +25,7 @@ namespace {
 
 const QString pass = u"correct horse battery staple"_s;
 
-QObject *find(QObject *root, const QString &name)
-{
-    QList<QObject *> queue{root};
-    while (!queue.isEmpty()) {
-        QObject *o = queue.takeFirst();
-        if (o->objectName() == name)
-            return o;
-        queue.append(o->children());
-        if (auto *item = qobject_cast<QQuickItem *>(o)) {
-            for (QQuickItem *child : item->childItems())
-                queue.append(child);
-        }
-        if (auto *content = o->property("contentItem").value<QQuickItem *>(); content && content != o)
-            queue.append(content);
-    }
-    return nullptr;
-}
+using guitest::find;
 
 } // namespace
 

@@ -26,24 +26,7 @@ namespace {
 
 const QString pass = QString::fromLatin1(guitest::passphrase.data(), static_cast<qsizetype>(guitest::passphrase.size()));
 
-// Items are found through both trees: QObject children and visual children, and a popup's content.
-QObject *find(QObject *root, const QString &name)
-{
-    QList<QObject *> queue{root};
-    while (!queue.isEmpty()) {
-        QObject *o = queue.takeFirst();
-        if (o->objectName() == name)
-            return o;
-        queue.append(o->children());
-        if (auto *item = qobject_cast<QQuickItem *>(o)) {
-            for (QQuickItem *child : item->childItems())
-                queue.append(child);
-        }
-        if (auto *content = o->property("contentItem").value<QQuickItem *>(); content && content != o)
-            queue.append(content);
-    }
-    return nullptr;
-}
+using guitest::find;
 
 } // namespace
 
