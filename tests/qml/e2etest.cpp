@@ -2,10 +2,12 @@
 // The therapist's path through the real QML, offscreen, with mouse and keyboard: create a vault,
 // confirm the recovery key, add a client, write a note containing "she drinks when she feels
 // abandoned", see the abandonment-driven-use chip, confirm it, sign, find the note read-only and in
-// the client's list, lock with Ctrl+L, unlock again.
+// the client's list, open Patterns and find the note's point on the theme chart, lock with Ctrl+L
+// (from Patterns), unlock again.
 #include "guitestutil.h"
 #include "vaultsession.h"
 
+#include <QDateTime>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -15,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QtCharts/QXYSeries>
 
 Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
 
@@ -37,6 +40,7 @@ private:
     std::unique_ptr<VaultSession> m_session;
     std::unique_ptr<QQmlApplicationEngine> m_engine;
     QQuickWindow *m_window = nullptr;
+    QDate m_noteDate; // the session date the new-note dialog offered
 
     [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
     [[nodiscard]] QObject *current() const
@@ -166,6 +170,8 @@ private Q_SLOTS:
         QMetaObject::invokeMethod(dialog, "accept");
         QTRY_VERIFY_WITH_TIMEOUT(m_session->note()->readOnly(), 10000);
         QCOMPARE(m_session->note()->status(), u"signed"_s);
+        m_noteDate = QDate::fromString(m_session->note()->date(), Qt::ISODate);
+        QVERIFY(m_noteDate.isValid());
         QVERIFY(item(u"noteText"_s)->property("readOnly").toBool());
         QVERIFY(!item(u"signButton"_s)->isVisible());
 
@@ -179,6 +185,39 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
         QVERIFY(item(u"noteText"_s)->property("readOnly").toBool());
         QVERIFY(item(u"noteText"_s)->property("text").toString().contains(u"feels abandoned"_s));
+    }
+
+    void openPatternsAndFindThePoint()
+    {
+        click(item(u"noteBackButton"_s));
+        QTRY_COMPARE(screen(), u"client-overview"_s);
+        click(item(u"patternsButton"_s));
+        QTRY_COMPARE(screen(), u"patterns"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->patterns()->code(), u"C-0001"_s, 10000);
+        QQuickItem *chart = item(u"themeChart"_s);
+        QVERIFY(chart);
+        // One session is not yet a recurrence, so the theme is listed but not drawn until ticked.
+        QQuickItem *row = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT((row = item(u"themeRow_abandonment-driven-use"_s)) != nullptr, 10000);
+        QVERIFY(!row->property("ticked").toBool());
+        QCOMPARE(chart->property("count").toInt(), 0);
+        click(row);
+        QTRY_VERIFY(row->property("ticked").toBool());
+        QTRY_COMPARE(chart->property("count").toInt(), 1);
+        // The confirmed theme of the one signed note: one point, in the note's month, at one session.
+        QXYSeries *line = nullptr;
+        for (int i = 0; i < chart->property("count").toInt(); ++i) {
+            QAbstractSeries *s = nullptr;
+            QVERIFY(QMetaObject::invokeMethod(chart, "series", Q_RETURN_ARG(QAbstractSeries *, s), Q_ARG(int, i)));
+            if (s && s->name() == u"Abandonment-driven use")
+                line = qobject_cast<QXYSeries *>(s);
+        }
+        QVERIFY2(line, "the abandonment-driven-use line is drawn");
+        QCOMPARE(line->count(), 1);
+        QCOMPARE(line->at(0).y(), 1.0);
+        const QDate month = QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(line->at(0).x())).date();
+        QCOMPARE(month.year(), m_noteDate.year());
+        QCOMPARE(month.month(), m_noteDate.month());
     }
 
     void lockWithCtrlLAndUnlockAgain()
