@@ -326,15 +326,7 @@ void VaultSession::unlock(const QString &user, const QString &passphrase)
                 Q_EMIT unlockFailed(sentenceOf(e));
                 return;
             }
-            ++m_failedUnlocks;
-            Q_EMIT failedUnlocksChanged();
-            const int delay = unlockDelaySeconds(m_failedUnlocks);
-            if (delay > 0) {
-                m_retryDeadline = QDeadlineTimer(std::chrono::seconds(delay));
-                m_retryDelay = delay;
-                Q_EMIT retryDelayChanged();
-                m_retryTick.start();
-            }
+            countWrongPassphrase();
             Q_EMIT unlockFailed(tr("The user name or passphrase is wrong."));
         });
 }
@@ -794,6 +786,19 @@ void VaultSession::remember() const
     QSettings settings;
     settings.setValue(dirKey, m_vaultDir);
     settings.setValue(userKey, m_userName);
+}
+
+void VaultSession::countWrongPassphrase()
+{
+    ++m_failedUnlocks;
+    Q_EMIT failedUnlocksChanged();
+    const int delay = unlockDelaySeconds(m_failedUnlocks);
+    if (delay > 0) {
+        m_retryDeadline = QDeadlineTimer(std::chrono::seconds(delay));
+        m_retryDelay = delay;
+        Q_EMIT retryDelayChanged();
+        m_retryTick.start();
+    }
 }
 
 void VaultSession::tickRetry()

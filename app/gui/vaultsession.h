@@ -308,6 +308,8 @@ private:
     void opened(const QString &user, QList<uc::gui::ClientRow> rows);
     void remember() const;
     void tickRetry();
+    // A wrong passphrase at unlock or on leaving review mode: after five, each try waits longer.
+    void countWrongPassphrase();
     void saveNote(qint64 noteId, const QString &templateId, const QString &text);
     void setRole(std::optional<uc::model::Role> role);
     // After a review action: the note and the queue again.

@@ -124,6 +124,11 @@ void VaultSession::leaveReview(const QString &passphrase)
         Q_EMIT reviewLeaveFailed(tr("Enter your passphrase to leave review mode."));
         return;
     }
+    // The same growing delay as at unlock: the screen may be in front of someone else.
+    if (retryDelay() > 0) {
+        Q_EMIT reviewLeaveFailed(tr("Too many wrong passphrases: wait %n seconds before trying again.", nullptr, retryDelay()));
+        return;
+    }
     const auto secret = uc::gui::secretOf(passphrase);
     const QString dir = m_vaultDir;
     const QString user = m_userName;
@@ -136,11 +141,17 @@ void VaultSession::leaveReview(const QString &passphrase)
             return true;
         },
         [this](bool) {
+            if (m_failedUnlocks != 0) {
+                m_failedUnlocks = 0;
+                Q_EMIT failedUnlocksChanged();
+            }
             m_reviewCode.clear();
             setReviewMode(false);
         },
         [this, secret](const Error &e) {
             secret->wipe();
+            if (e.kind() == ErrorKind::Auth)
+                countWrongPassphrase();
             Q_EMIT reviewLeaveFailed(e.kind() == ErrorKind::Auth ? tr("That passphrase is not right.") : uc::gui::sentenceOf(e));
         });
 }

@@ -139,6 +139,32 @@ private Q_SLOTS:
         QVERIFY(session.isUnlocked()); // the open vault was never touched
     }
 
+    void wrongPassphrasesInReviewModeMakeEachTryWait()
+    {
+        VaultSession session(nullptr);
+        openVault(session);
+        session.startReview(u"C-0001"_s);
+        QSignalSpy refused(&session, &VaultSession::reviewLeaveFailed);
+        for (int i = 1; i <= 5; ++i) {
+            session.leaveReview(u"a guess"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(refused.count(), i, 10000);
+            QCOMPARE(refused.last().first().toString(), u"That passphrase is not right."_s);
+        }
+        QCOMPARE(session.failedUnlocks(), 5);
+        QCOMPARE(session.retryDelay(), VaultSession::unlockDelaySeconds(5));
+        QVERIFY(session.retryDelay() > 0);
+        // While the delay runs, even the right passphrase is not tried.
+        session.leaveReview(pass);
+        QCOMPARE(refused.count(), 6);
+        QVERIFY(refused.last().first().toString().startsWith(u"Too many wrong passphrases"_s));
+        QVERIFY(!session.busy());
+        QVERIFY(session.reviewMode());
+        QTRY_COMPARE_WITH_TIMEOUT(session.retryDelay(), 0, 15000);
+        session.leaveReview(pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.reviewMode(), 10000);
+        QCOMPARE(session.failedUnlocks(), 0);
+    }
+
     void aLockEndsReviewMode()
     {
         VaultSession session(nullptr);
