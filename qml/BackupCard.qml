@@ -3,6 +3,7 @@ pragma ComponentBehavior: Bound
 import QtCore
 import QtQuick
 import QtQuick.Controls
+import QtQuick.Dialogs
 import QtQuick.Layouts
 import Undercurrent
 
@@ -16,6 +17,7 @@ SectionCard {
     property bool backupOk: false
     property string restoreMessage
     property bool restoreOk: false
+    property string restoredDir
 
     title: qsTr("Backup and restore")
 
@@ -31,11 +33,13 @@ SectionCard {
         }
         function onRestored(dir: string) {
             root.restoreOk = true;
-            root.restoreMessage = qsTr("Restored into %1. Lock, then open that folder from the unlock screen.").arg(dir);
+            root.restoredDir = dir;
+            root.restoreMessage = qsTr("Restored into %1, and it opens with that user and passphrase.").arg(dir);
             restorePassphrase.text = "";
         }
         function onRestoreFailed(message: string) {
             root.restoreOk = false;
+            root.restoredDir = "";
             root.restoreMessage = message;
         }
     }
@@ -51,6 +55,11 @@ SectionCard {
                   + "/undercurrent-" + Qt.formatDate(new Date(), "yyyy-MM-dd") + ".ucbackup"
             Accessible.name: qsTr("Backup file")
             Component.onCompleted: cursorPosition = 0 // the start of the path, not its end
+        }
+        Button {
+            text: qsTr("Browse…")
+            Accessible.name: qsTr("Choose the backup file to write")
+            onClicked: backupDialog.open()
         }
         Button {
             objectName: "backupButton"
@@ -78,18 +87,26 @@ SectionCard {
         TextField {
             id: restoreFile
             objectName: "restoreFileField"
-            Layout.columnSpan: 2
             Layout.fillWidth: true
             placeholderText: qsTr("Backup file")
             Accessible.name: qsTr("Backup file to restore")
         }
+        Button {
+            text: qsTr("Browse…")
+            Accessible.name: qsTr("Choose the backup file to restore")
+            onClicked: restoreDialog.open()
+        }
         TextField {
             id: restoreDir
             objectName: "restoreDirField"
-            Layout.columnSpan: 2
             Layout.fillWidth: true
             placeholderText: qsTr("Empty folder to restore into")
             Accessible.name: qsTr("Folder to restore into")
+        }
+        Button {
+            text: qsTr("Browse…")
+            Accessible.name: qsTr("Choose the empty folder to restore into")
+            onClicked: folderDialog.open()
         }
         TextField {
             id: restoreUser
@@ -117,10 +134,44 @@ SectionCard {
         wrapMode: Text.WrapAnywhere
         font.pixelSize: Theme.smallSize
     }
-    Button {
-        objectName: "restoreButton"
-        text: qsTr("Restore")
-        enabled: !VaultSession.busy && restoreFile.text !== "" && restoreDir.text !== "" && restorePassphrase.text !== ""
-        onClicked: VaultSession.restoreBackup(restoreFile.text, restoreDir.text, restoreUser.text, restorePassphrase.text)
+    RowLayout {
+        Button {
+            objectName: "restoreButton"
+            text: qsTr("Restore")
+            enabled: !VaultSession.busy && restoreFile.text !== "" && restoreDir.text !== "" && restorePassphrase.text !== ""
+            onClicked: VaultSession.restoreBackup(restoreFile.text, restoreDir.text, restoreUser.text, restorePassphrase.text)
+        }
+        // The vault open now is locked (drafts saved first); the unlock screen then offers the
+        // restored one.
+        Button {
+            objectName: "openRestoredButton"
+            visible: root.restoreOk && root.restoredDir !== ""
+            text: qsTr("Lock and open the restored vault")
+            onClicked: {
+                VaultSession.vaultDir = root.restoredDir; // first: locking closes this screen
+                VaultSession.lock();
+            }
+        }
+    }
+
+    FileDialog {
+        id: backupDialog
+        title: qsTr("Back up to")
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "ucbackup"
+        nameFilters: [qsTr("Undercurrent backups (*.ucbackup)")]
+        onAccepted: backupFile.text = AppInfo.localPath(selectedFile)
+    }
+    FileDialog {
+        id: restoreDialog
+        title: qsTr("Backup to restore")
+        fileMode: FileDialog.OpenFile
+        nameFilters: [qsTr("Undercurrent backups (*.ucbackup)"), qsTr("All files (*)")]
+        onAccepted: restoreFile.text = AppInfo.localPath(selectedFile)
+    }
+    FolderDialog {
+        id: folderDialog
+        title: qsTr("An empty folder to restore into")
+        onAccepted: restoreDir.text = AppInfo.localPath(selectedFolder)
     }
 }

@@ -3,6 +3,7 @@
 
 #include <QObject>
 #include <QQmlEngine>
+#include <QUrl>
 
 // Facts about the running program that screens show (name, version, linked libraries).
 class AppInfo : public QObject
@@ -23,4 +24,7 @@ public:
     [[nodiscard]] QString name() const;
     [[nodiscard]] QString version() const;
     [[nodiscard]] QString libraries() const;
+
+    // The local path of a file dialog's URL ("" for anything not a local file).
+    Q_INVOKABLE static QString localPath(const QUrl &url) { return url.isLocalFile() ? url.toLocalFile() : QString(); }
 };

@@ -6,6 +6,7 @@
 #include "guitestutil.h"
 #include "vaultsession.h"
 
+#include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -16,6 +17,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtCharts/QXYSeries>
+
+#include <algorithm>
 
 Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
 
@@ -55,6 +58,21 @@ private:
         QTRY_VERIFY(target->isVisible() && target->isEnabled());
         const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
         QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
+    }
+    // Scrolls the page holding target so that it is inside the window, as a user would.
+    void reveal(QQuickItem *target) const
+    {
+        for (QQuickItem *p = target ? target->parentItem() : nullptr; p; p = p->parentItem()) {
+            if (!p->property("contentY").isValid() || !p->property("contentHeight").isValid())
+                continue;
+            auto *content = p->property("contentItem").value<QQuickItem *>();
+            if (!content)
+                continue;
+            const qreal y = target->mapToItem(content, QPointF(0, 0)).y();
+            const qreal most = std::max<qreal>(0, p->property("contentHeight").toReal() - p->height());
+            p->setProperty("contentY", std::clamp<qreal>(y - 40, 0, most));
+            return;
+        }
     }
     void type(QQuickItem *field, const QString &text) const
     {
@@ -215,6 +233,42 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 10000);
         QCOMPARE(message->property("text").toString(), u"Theme 'gambling-urges': phrase \"b*t\": '*' may only end a word."_s);
         QCOMPARE(m_session->codebook()->count(), 23); // unchanged
+    }
+
+    void aRestoredBackupOpensFromSettings()
+    {
+        if (screen() != u"settings")
+            QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
+        QTRY_COMPARE(screen(), u"settings"_s);
+        const QString file = m_dir.filePath(u"practice.ucbackup"_s);
+        const QString into = m_dir.filePath(u"restored"_s);
+        item(u"backupFileField"_s)->setProperty("text", file);
+        reveal(item(u"backupButton"_s));
+        click(item(u"backupButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file) && !m_session->busy(), 20000);
+        QVERIFY(!item(u"openRestoredButton"_s)->isVisible());
+
+        item(u"restoreFileField"_s)->setProperty("text", file);
+        item(u"restoreDirField"_s)->setProperty("text", into);
+        item(u"restoreUserField"_s)->setProperty("text", u"alice"_s);
+        item(u"restorePassphraseField"_s)->setProperty("text", pass);
+        reveal(item(u"restoreButton"_s));
+        click(item(u"restoreButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"restoreMessage"_s)->isVisible(), 20000);
+        QVERIFY2(item(u"openRestoredButton"_s)->isVisible(), qPrintable(item(u"restoreMessage"_s)->property("text").toString()));
+        QVERIFY(m_session->isUnlocked()); // the vault open now was not touched
+        QVERIFY(m_session->vaultDir() != into);
+
+        reveal(item(u"openRestoredButton"_s));
+        click(item(u"openRestoredButton"_s));
+        QTRY_COMPARE(screen(), u"unlock"_s);
+        QVERIFY(!m_session->isUnlocked());
+        QCOMPARE(m_session->vaultDir(), into);
+        type(item(u"passphraseField"_s), pass);
+        QTRY_VERIFY(item(u"unlockButton"_s)->isEnabled());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"clients"_s, 20000);
+        QCOMPARE(m_session->clients()->count(), 2); // the backup's clients, from the restored folder
     }
 };
 
