@@ -575,9 +575,12 @@ void ImportTest::clientRecordRoundTrips()
         const Id id = static_cast<Id>(o.value(QLatin1String("id")).toDouble());
         QCOMPARE(t->verifySignature(id), o.value(QLatin1String("status")).toString() != QLatin1String("draft"));
     }
-    // sam has no key slot: a recorded name cannot unlock.
+    // sam has no key slot: a recorded name cannot unlock, until sam joins the vault under that name.
     t->lock();
     QVERIFY_THROWS_EXCEPTION(Error, Vault::open(target, QStringLiteral("sam"), secret()));
+    open(target, QStringLiteral("alice"))->addUser(QStringLiteral("sam"), model::Role::Supervisor, secret(), KdfCost::testOnly());
+    auto sam = open(target, QStringLiteral("sam"));
+    QCOMPARE(sam->users().size(), 2);
 }
 
 void ImportTest::clientRecordRefusals()
