@@ -5,6 +5,7 @@
 #include "common/secret.h"
 #include "common/versions.h"
 #include "demo/practice.h"
+#include "import/importer.h"
 #include "model/measures.h"
 #include "patterns/patterns.h"
 #include "themes/tagger.h"
@@ -19,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QStringList>
@@ -56,6 +58,10 @@ Record:
   note addendum ID --text-file F
   search QUERY
   export --client C --out FILE.json [--include-process-notes]
+  import --csv FILE [--dry-run] [--create-clients]   notes from CSV (header: client_code, date,
+         time, minutes, modality, setting, template, kind, text), as drafts to review and sign
+  import --folder DIR [--dry-run] [--create-clients] notes from CLIENTCODE_YYYY-MM-DD*.md/.txt files
+  import --json FILE                 a client record written by export (into a new vault)
   backup --out FILE
 Patterns and measures:
   measure add --client C --date YYYY-MM-DD --instrument phq9|gad7|audit|auditc --answers 1,2,0,...
@@ -102,7 +108,8 @@ public:
     explicit Args(QStringList raw)
     {
         static const QStringList flags = {QStringLiteral("json"), QStringLiteral("jsonl"), QStringLiteral("include-process-notes"),
-                                          QStringLiteral("part2-consent"), QStringLiteral("caseload")};
+                                          QStringLiteral("part2-consent"), QStringLiteral("caseload"),
+                                          QStringLiteral("dry-run"), QStringLiteral("create-clients")};
         for (qsizetype i = 0; i < raw.size(); ++i) {
             const QString a = raw.at(i);
             if (a.startsWith(QLatin1String("--")) && a.size() > 2) {
@@ -599,6 +606,99 @@ int cmdExport(const Args &args)
     return 0;
 }
 
+int cmdImport(const Args &args)
+{
+    const QString what = QStringLiteral("import");
+    // "import --json FILE": --json is also the global flag, so the file arrives as a word.
+    const QString jsonValue = args.value(QStringLiteral("json"));
+    const QString recordFile = jsonValue != QLatin1String("1") ? jsonValue : args.word(1);
+    const bool csv = args.has(QStringLiteral("csv"));
+    const bool folder = args.has(QStringLiteral("folder"));
+    const bool record = !csv && !folder && args.json() && !recordFile.isEmpty();
+    if (int(csv) + int(folder) + int(record) != 1 || (!record && args.wordCount() > 1))
+        usage(what, QStringLiteral("give one of --csv FILE, --folder DIR or --json FILE"));
+
+    if (record) {
+        if (args.has(QStringLiteral("dry-run")) || args.has(QStringLiteral("create-clients")))
+            usage(what, QStringLiteral("--dry-run and --create-clients are for --csv and --folder"));
+        QFile in(recordFile);
+        if (!in.open(QIODevice::ReadOnly))
+            throw Error(ErrorKind::Io, what, QStringLiteral("the file cannot be read"));
+        QJsonParseError parseError{};
+        const QJsonDocument doc = QJsonDocument::fromJson(in.readAll(), &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject())
+            throw Error(ErrorKind::Io, what, QStringLiteral("the file is not a JSON object (at byte %1)").arg(parseError.offset));
+        auto v = openVault(args);
+        const Vault::ClientImported done = v->importClient(doc.object());
+        QString line = QStringLiteral("imported the client record: %1 sessions, %2 notes, %3 measures")
+                           .arg(done.sessions)
+                           .arg(done.notes)
+                           .arg(done.measures);
+        if (!done.recordedNames.isEmpty())
+            line += QStringLiteral("; kept as recorded names (not users of this vault): %1")
+                        .arg(done.recordedNames.join(QStringLiteral(", ")));
+        print(line);
+        return 0;
+    }
+
+    uc::import::ImportParse parse;
+    if (csv) {
+        QFile in(args.value(QStringLiteral("csv")));
+        if (!in.open(QIODevice::ReadOnly))
+            throw Error(ErrorKind::Io, what, QStringLiteral("the file cannot be read"));
+        parse = import::parseCsv(in.readAll());
+    } else {
+        parse = import::parseFolder(args.value(QStringLiteral("folder")));
+    }
+    const bool dryRun = args.has(QStringLiteral("dry-run"));
+    auto v = openVault(args);
+    const import::ImportResult r =
+        uc::import::importRows(*v, parse, args.has(QStringLiteral("create-clients")), dryRun);
+    if (args.json()) {
+        QJsonArray errors;
+        for (const import::ImportError &e : r.errors) {
+            QJsonObject o{{QStringLiteral("field"), e.field}, {QStringLiteral("reason"), e.reason}};
+            if (e.file.isEmpty())
+                o.insert(QStringLiteral("line"), e.line);
+            else
+                o.insert(QStringLiteral("file"), e.file);
+            errors.append(o);
+        }
+        printJson(QJsonObject{{QStringLiteral("ok"), r.ok},
+                              {QStringLiteral("dry_run"), r.dryRun},
+                              {QStringLiteral("rows"), r.rows},
+                              {QStringLiteral("notes"), r.notes},
+                              {QStringLiteral("clients_created"), QJsonArray::fromStringList(r.clientsCreated)},
+                              {QStringLiteral("errors"), errors}});
+    } else if (!r.ok) {
+        for (const import::ImportError &e : r.errors)
+            std::fprintf(stderr, "undercurrent-cli: import: %s\n", import::describe(e).toUtf8().constData());
+    } else {
+        const QString created = r.clientsCreated.isEmpty()
+            ? QString()
+            : QStringLiteral(" (%1 new clients: %2)").arg(r.clientsCreated.size()).arg(r.clientsCreated.join(QStringLiteral(", ")));
+        if (dryRun)
+            print(QStringLiteral("%1 notes for %2 clients would be imported%3; nothing was changed (dry run)")
+                      .arg(r.notes)
+                      .arg(r.clients)
+                      .arg(created));
+        else
+            print(QStringLiteral("imported %1 notes for %2 clients%3, as drafts of %4: review and sign them")
+                      .arg(r.notes)
+                      .arg(r.clients)
+                      .arg(created, v->currentUser().name));
+    }
+    if (!r.ok) {
+        QSet<QString> bad;
+        for (const import::ImportError &e : r.errors)
+            bad.insert(e.file.isEmpty() ? QString::number(e.line) : e.file);
+        throw Error(ErrorKind::Io, what,
+                    r.rows > 0 ? QStringLiteral("%1 bad rows of %2; nothing was imported").arg(bad.size()).arg(r.rows)
+                               : QStringLiteral("nothing was imported"));
+    }
+    return 0;
+}
+
 int cmdBackup(const Args &args)
 {
     const QString out = args.required(QStringLiteral("out"));
@@ -1084,6 +1184,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("demo"), cmdDemo},       {QStringLiteral("audit"), cmdAudit},
         {QStringLiteral("supervise"), cmdSupervise}, {QStringLiteral("queue"), cmdQueue},
         {QStringLiteral("agreement"), cmdAgreement},
+        {QStringLiteral("import"), cmdImport},
     };
     try {
         const Args args(raw);

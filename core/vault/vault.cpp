@@ -1791,6 +1791,7 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
                                  {QStringLiteral("content_hash"), n.contentHash},
                                  {QStringLiteral("cosigned_by"), n.cosignedBy},
                                  {QStringLiteral("cosigned_at"), n.cosignedAt},
+                                 {QStringLiteral("cosign_hash"), n.cosignHash},
                                  {QStringLiteral("addenda"), addendaJson}});
     }
     QJsonArray measures;

@@ -182,6 +182,23 @@ public:
 
     // The whole client record as JSON; process notes only when asked for.
     [[nodiscard]] QJsonObject exportClient(const QString &code, bool includeProcessNotes);
+    // A client record written by exportClient, into this vault: client, sessions, notes with
+    // their signatures, co-signatures, addenda and theme decisions, measures and the shareable
+    // summary, in one transaction (vault/vaultimport.cpp). Signatures name note and session
+    // numbers, so those are kept: Error(Conflict) when the client code or any of them is taken
+    // here (a new vault has them all free). People the record names who are not users here are
+    // kept as recorded names (a user without a key slot, who cannot unlock; user add adopts the
+    // name later). Error(Io) for a wrong format or version or a malformed field (named, never its
+    // text); Error(Damaged) for a signed note whose content no longer matches its signature.
+    struct ClientImported
+    {
+        model::Id client = 0;
+        int sessions = 0;
+        int notes = 0;
+        int measures = 0;
+        QStringList recordedNames; // names added as users without a key slot
+    };
+    ClientImported importClient(const QJsonObject &record);
     // One encrypted file with the key slots and the database (keyed by the same slots).
     void backup(const QString &file);
     // PRAGMA integrity_check and cipher_integrity_check over every page.
