@@ -200,6 +200,8 @@ SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapis
         report.notes.append(row);
     }
     report.agreement = vault.latestAgreementReport(therapist);
+    for (const themes::Theme &t : vault.codebook().themes())
+        report.themeLabels.insert(t.id, t.label);
     return report;
 }
 

@@ -7,6 +7,7 @@
 #include "vault/audit.h"
 #include "vault/vault.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -102,6 +103,7 @@ struct SupervisionReport
     model::Date to;
     QList<SupervisedNote> notes; // date order
     std::optional<vault::Vault::AgreementReport> agreement; // the latest check, if any
+    QHash<QString, QString> themeLabels; // theme id → the codebook's label
 };
 
 // ---- audit trail for a period

@@ -606,7 +606,7 @@ QByteArray supervisionReportPdf(const SupervisionReport &r)
                 + headerRow({QStringLiteral("Theme"), QStringLiteral("Notes"), QStringLiteral("Supervisor\u2013therapist \u03ba"),
                              QStringLiteral("Supervisor\u2013tagger \u03ba"), QStringLiteral("Therapist\u2013tagger \u03ba")});
             for (qsizetype i = 0; i < a.supervisorTherapist.size(); ++i)
-                html += row({esc(a.supervisorTherapist.at(i).theme), QString::number(a.supervisorTherapist.at(i).notes),
+                html += row({esc(r.themeLabels.value(a.supervisorTherapist.at(i).theme, a.supervisorTherapist.at(i).theme)), QString::number(a.supervisorTherapist.at(i).notes),
                              kappa(a.supervisorTherapist.at(i)), kappa(a.supervisorTagger.value(i)),
                              kappa(a.therapistTagger.value(i))});
             html += QStringLiteral("</table>");

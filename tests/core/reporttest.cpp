@@ -291,7 +291,7 @@ void ReportTest::supervisionReportShowsStatusCommentsAndKappa()
     QCOMPARE(QFile::permissions(file) & 0x0077, QFileDevice::Permissions());
     const QString text = pdfText(file);
     for (const char *expected : {"Supervision report", "alice", "sam", "2025-01-10", "2025-07-04", "C-7", "co-signed",
-                                 "returned", "draft", "signed", "COMMENTMARK", "RETURNMARK", "Cohen", "abandonment", "1.00",
+                                 "returned", "draft", "signed", "COMMENTMARK", "RETURNMARK", "Cohen", "Abandonment", "1.00",
                                  "42 CFR part 2"})
         QVERIFY2(text.contains(QLatin1String(expected)), expected);
     QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
