@@ -3,6 +3,8 @@
 find_package(PkgConfig REQUIRED)
 
 set(_uc_qt_components Core Concurrent Test)
+# Reports (QPdfWriter, QTextDocument) need Qt Gui even when the GUI is not built (asan, fuzz).
+list(APPEND _uc_qt_components Gui)
 if(UC_BUILD_GUI)
   list(APPEND _uc_qt_components Gui Widgets Qml Quick QuickControls2 Charts QuickTest)
 endif()

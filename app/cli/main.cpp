@@ -8,6 +8,7 @@
 #include "import/importer.h"
 #include "model/measures.h"
 #include "patterns/patterns.h"
+#include "reports/reports.h"
 #include "themes/tagger.h"
 #include "vault/vault.h"
 
@@ -16,6 +17,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +35,7 @@
 #include <cstring>
 #include <functional>
 #include <map>
+#include <memory>
 
 using namespace uc;
 using vault::Vault;
@@ -81,8 +84,14 @@ Supervision:
 Audit trail:
   audit verify                      exit 0 with the entry count when whole, 4 naming the first broken entry
   audit list [--since YYYY-MM-DD] [--user NAME]   (the second --user: whose entries to list)
-  audit export --out FILE.csv [--since YYYY-MM-DD] [--user NAME]
+  audit export --out FILE.csv|FILE.pdf [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--user NAME]
+                                    (--since D is --from D)
   restore --from FILE --to DIR      (checked by unlocking with --user and the passphrase)
+Reports (PDF, owner-only, with the 42 CFR Part 2 notice; each one is recorded in the audit trail):
+  report client --client C --out F.pdf      themes over time, recurrence, measures, shareable summary
+  report note ID --out F.pdf                a progress note as signed, with addenda (never a process note)
+  report supervision --therapist T --from YYYY-MM-DD --to YYYY-MM-DD --out F.pdf
+                                    a therapist's notes, status, comments and agreement figures
 Themes:
   tag [--codebook FILE] [--jsonl]   tag UTF-8 text from stdin (--jsonl: one {"id","text"} per line)
 Other:
@@ -951,11 +960,24 @@ int cmdAudit(const Args &args)
     if (sub == u"export") {
         const QString out = args.required(QStringLiteral("out"));
         vault::AuditFilter filter;
-        if (args.has(QStringLiteral("since")))
-            filter.since = model::toIso(parsed(model::parseDate(args.value(QStringLiteral("since"))), QStringLiteral("since"),
+        if (args.has(QStringLiteral("since")) && args.has(QStringLiteral("from")))
+            usage(QStringLiteral("audit export"), QStringLiteral("give --from or --since, not both"));
+        const QString fromOption = args.has(QStringLiteral("from")) ? QStringLiteral("from") : QStringLiteral("since");
+        if (args.has(fromOption))
+            filter.since = model::toIso(parsed(model::parseDate(args.value(fromOption)), fromOption,
                                                QStringLiteral("a date as YYYY-MM-DD")));
+        if (args.has(QStringLiteral("to")))
+            filter.until = model::toIso(parsed(model::parseDate(args.value(QStringLiteral("to"))), QStringLiteral("to"),
+                                               QStringLiteral("a date as YYYY-MM-DD")));
+        if (!filter.since.isEmpty() && !filter.until.isEmpty() && filter.until < filter.since)
+            usage(QStringLiteral("audit export"), QStringLiteral("--from is after --to"));
         filter.user = args.secondValue(QStringLiteral("user"));
         auto v = openVault(args);
+        if (out.endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive)) {
+            const qsizetype n = reports::writeAuditPdf(*v, filter, out);
+            print(QStringLiteral("%1 entries written").arg(n));
+            return 0;
+        }
         const qsizetype n = v->exportAuditCsv(filter, out);
         print(QStringLiteral("%1 entries written").arg(n));
         return 0;
@@ -989,6 +1011,58 @@ int cmdAudit(const Args &args)
         return 0;
     }
     usage(QStringLiteral("audit"), QStringLiteral("expects 'verify', 'list' or 'export'"));
+}
+
+int cmdReport(const Args &args)
+{
+    const QString sub = args.word(1);
+    if (sub == u"client") {
+        const QString code = args.required(QStringLiteral("client"));
+        const QString out = args.required(QStringLiteral("out"));
+        auto v = openVault(args);
+        reports::writeClientReport(*v, code, out);
+        print(QStringLiteral("client report written to %1").arg(QDir::toNativeSeparators(out)));
+        return 0;
+    }
+    if (sub == u"note") {
+        const model::Id id = parseId(args.word(2), QStringLiteral("report note"));
+        const QString out = args.required(QStringLiteral("out"));
+        auto v = openVault(args);
+        reports::writeNoteReport(*v, id, out);
+        print(QStringLiteral("note %1 written to %2").arg(id).arg(QDir::toNativeSeparators(out)));
+        return 0;
+    }
+    if (sub == u"supervision") {
+        const QString therapist = args.required(QStringLiteral("therapist"));
+        const auto from = parsed(model::parseDate(args.required(QStringLiteral("from"))), QStringLiteral("from"),
+                                 QStringLiteral("a date as YYYY-MM-DD"));
+        const auto to = parsed(model::parseDate(args.required(QStringLiteral("to"))), QStringLiteral("to"),
+                               QStringLiteral("a date as YYYY-MM-DD"));
+        const QString out = args.required(QStringLiteral("out"));
+        auto v = openVault(args);
+        reports::writeSupervisionReport(*v, therapist, from, to, out);
+        print(QStringLiteral("supervision report written to %1").arg(QDir::toNativeSeparators(out)));
+        return 0;
+    }
+    usage(QStringLiteral("report"), QStringLiteral("expects 'client', 'note' or 'supervision'"));
+}
+
+// PDFs need fonts, so `report` and `audit export … .pdf` run on a QGuiApplication (offscreen
+// unless a platform is chosen); every other command stays a QCoreApplication.
+bool needsGui(int argc, char *argv[])
+{
+    QStringList raw;
+    for (int i = 1; i < argc; ++i)
+        raw.append(QString::fromLocal8Bit(argv[i]));
+    try {
+        const Args args(raw);
+        if (args.word(0) == u"report")
+            return true;
+        return args.word(0) == u"audit" && args.word(1) == u"export"
+            && args.value(QStringLiteral("out")).endsWith(QLatin1String(".pdf"), Qt::CaseInsensitive);
+    } catch (const Error &) {
+        return false; // main reports the malformed arguments
+    }
 }
 
 int cmdSupervise(const Args &args)
@@ -1156,7 +1230,11 @@ int cmdAgreement(const Args &args)
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    const bool gui = needsGui(argc, argv);
+    if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> app =
+        gui ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("Undercurrent"));
     QCoreApplication::setOrganizationName(QStringLiteral("Undercurrent"));
     // Progress chatter stays out of scripts' way; warnings still reach stderr.
@@ -1185,6 +1263,7 @@ int main(int argc, char *argv[])
         {QStringLiteral("supervise"), cmdSupervise}, {QStringLiteral("queue"), cmdQueue},
         {QStringLiteral("agreement"), cmdAgreement},
         {QStringLiteral("import"), cmdImport},
+        {QStringLiteral("report"), cmdReport},
     };
     try {
         const Args args(raw);

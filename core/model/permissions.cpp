@@ -30,6 +30,7 @@ const QList<Permission> &permissions()
         {Action::Backup,              "backup",              "back up the vault",                    true,  true,  false},
         {Action::ManageUsers,         "manage-users",        "add users",                            true,  true,  false},
         {Action::ChangeOwnPassphrase, "change-passphrase",   "change their passphrase",              true,  true,  true},
+        {Action::SupervisionReport,   "supervision-report",  "make supervision reports",             true,  true,  false},
     };
     // clang-format on
     return matrix;

@@ -36,6 +36,7 @@ enum class Action {
     Backup,
     ManageUsers,
     ChangeOwnPassphrase,
+    SupervisionReport, // a supervisor's for their therapists, a therapist's for themselves
 };
 
 struct Permission

@@ -199,9 +199,10 @@ AuditCheck verifyAuditTrail(sql::Database &db, const QJsonObject &sealedHead, co
 
 QList<AuditEntry> auditEntries(sql::Database &db, const AuditFilter &filter)
 {
-    std::string sql = std::string(entryColumns) + "WHERE (?1 = '' OR at >= ?1) AND (?2 = '' OR user = ?2) ORDER BY seq";
+    std::string sql = std::string(entryColumns) + "WHERE (?1 = '' OR at >= ?1) AND (?2 = '' OR user = ?2) "
+                                                "AND (?3 = '' OR substr(at, 1, 10) <= ?3) ORDER BY seq";
     auto stmt = db.prepare(sql);
-    stmt.bind(1, filter.since).bind(2, filter.user);
+    stmt.bind(1, filter.since).bind(2, filter.user).bind(3, filter.until);
     QList<AuditEntry> list;
     while (stmt.step())
         list.append(readEntry(stmt));

@@ -65,6 +65,7 @@ struct AuditFilter
 {
     QString since; // ISO date or date-time, inclusive; empty for all
     QString user; // empty for everyone
+    QString until = {}; // ISO date, inclusive (the whole day); empty for no end (initialised: older {since, user} aggregates stay warning-free)
 };
 [[nodiscard]] QList<AuditEntry> auditEntries(sql::Database &db, const AuditFilter &filter = {});
 

@@ -2,6 +2,7 @@
 #include "vault/vault.h"
 
 #include "common/logging.h"
+#include "model/disclosure.h"
 #include "vault/audit.h"
 #include "vault/schema.h"
 
@@ -1396,11 +1397,19 @@ void Vault::rateBlind(Id check, Id noteId, const QStringList &themes)
 
 Vault::AgreementReport Vault::agreementReport(Id check)
 {
-    const AgreementSample sample = agreementCheck(check);
+    const AgreementReport report = agreementFigures(agreementCheck(check), m_user.name);
+    recordEvent(QStringLiteral("view-agreement"), QStringLiteral("agreement:%1").arg(check),
+                QStringLiteral("%1 notes rated").arg(report.rated));
+    return report;
+}
+
+Vault::AgreementReport Vault::agreementFigures(const AgreementSample &sample, const QString &supervisor)
+{
+    const Id check = sample.check;
     AgreementReport report;
     report.check = check;
     report.therapist = sample.therapist;
-    report.supervisor = m_user.name;
+    report.supervisor = supervisor;
     report.sampled = static_cast<int>(sample.notes.size());
     report.rated = static_cast<int>(sample.rated.size());
 
@@ -1439,8 +1448,6 @@ Vault::AgreementReport Vault::agreementReport(Id check)
     report.supervisorTherapist = themes::cohensKappa(bySupervisor, byTherapist, themeIds);
     report.supervisorTagger = themes::cohensKappa(bySupervisor, byTagger, themeIds);
     report.therapistTagger = themes::cohensKappa(byTherapist, byTagger, themeIds);
-    recordEvent(QStringLiteral("view-agreement"), QStringLiteral("agreement:%1").arg(check),
-                QStringLiteral("%1 notes rated").arg(report.rated));
     return report;
 }
 
@@ -1820,12 +1827,7 @@ QJsonObject Vault::exportClient(const QString &code, bool includeProcessNotes)
     {
         // 42 CFR Part 2 §2.32: every record from an addiction practice may hold substance-use
         // information, so every export carries the redisclosure notice.
-        out.insert(QStringLiteral("notice"),
-                   QStringLiteral("This record contains information protected by federal confidentiality rules "
-                                  "(42 CFR part 2). The federal rules prohibit you from making any further disclosure "
-                                  "of this record unless further disclosure is expressly permitted by the written "
-                                  "consent of the individual whose information is being disclosed or as otherwise "
-                                  "permitted by 42 CFR part 2."));
+        out.insert(QStringLiteral("notice"), model::part2Notice());
     }
     recordEvent(QStringLiteral("export"), QStringLiteral("client:%1").arg(c->id),
                 includeProcessNotes ? QStringLiteral("process notes included") : QString());
@@ -1922,6 +1924,68 @@ void Vault::restore(const QString &backupFile, const QString &dir, const QString
 bool Vault::verifyIntegrity()
 {
     return runCheck(m_db, "PRAGMA cipher_integrity_check", false) && runCheck(m_db, "PRAGMA integrity_check", true);
+}
+
+// ---- reports -----------------------------------------------------------------------------------
+
+Id Vault::requireSupervisionReport(const QString &therapist)
+{
+    const QString what = QStringLiteral("supervision report");
+    require(model::Action::SupervisionReport);
+    const auto [therapistId, role] = userByName(m_db, therapist, what, QStringLiteral("therapist"));
+    if (role != model::Role::Therapist)
+        throw Error(ErrorKind::Usage, what, QStringLiteral("the user named is not a therapist"));
+    if (m_user.role == model::Role::Therapist && therapistId != m_user.id)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("a therapist makes their own supervision report only"));
+    if (m_user.role == model::Role::Supervisor && !supervises(therapistId))
+        throw Error(ErrorKind::NotAllowed, what,
+                    QStringLiteral("a supervisor reports on the therapists assigned to them only"));
+    return therapistId;
+}
+
+QList<model::Note> Vault::therapistNotes(const QString &therapist, const model::Date &from, const model::Date &to)
+{
+    const Id therapistId = requireSupervisionReport(therapist);
+    if (to < from)
+        throw Error(ErrorKind::Usage, QStringLiteral("supervision report"), QStringLiteral("--from is after --to"));
+    QList<model::Note> list;
+    auto stmt = m_db.prepare(std::string(noteSelect)
+                             + "WHERE n.author_id = ? AND n.kind = 'progress' AND s.date >= ? AND s.date <= ? "
+                               "ORDER BY s.date, s.start_time, n.id");
+    stmt.bind(1, therapistId).bind(2, model::toIso(from)).bind(3, model::toIso(to));
+    while (stmt.step())
+        list.append(readNote(stmt));
+    recordEvent(QStringLiteral("view-notes"), QStringLiteral("user:%1").arg(therapistId),
+                QStringLiteral("%1 notes, %2 to %3").arg(list.size()).arg(model::toIso(from), model::toIso(to)));
+    return list;
+}
+
+std::optional<Vault::AgreementReport> Vault::latestAgreementReport(const QString &therapist)
+{
+    const Id therapistId = requireSupervisionReport(therapist);
+    auto stmt = m_db.prepare("SELECT k.id, s.name FROM agreement_checks k JOIN users s ON s.id = k.supervisor_id "
+                             "WHERE k.therapist_id = ? ORDER BY k.id DESC LIMIT 1");
+    stmt.bind(1, therapistId);
+    if (!stmt.step())
+        return std::nullopt;
+    AgreementSample sample;
+    sample.check = stmt.int64(0);
+    sample.therapist = therapist;
+    const QString supervisor = stmt.text(1);
+    auto rows = m_db.prepare("SELECT note_id, themes IS NOT NULL FROM agreement_ratings WHERE check_id = ? "
+                             "ORDER BY position");
+    rows.bind(1, sample.check);
+    while (rows.step()) {
+        sample.notes.append(rows.int64(0));
+        if (rows.int64(1) != 0)
+            sample.rated.append(rows.int64(0));
+    }
+    return agreementFigures(sample, supervisor);
+}
+
+QList<AuditEntry> Vault::auditEntriesForExport(const AuditFilter &filter)
+{
+    return auditEntries(m_db, scopedAuditFilter(filter));
 }
 
 } // namespace uc::vault

@@ -215,6 +215,18 @@ public:
     // the export is recorded. Returns the number of entries written.
     qsizetype exportAuditCsv(const AuditFilter &filter, const QString &file);
 
+    // ---- reports (core/reports renders them; the vault gathers with its rules)
+    // A therapist's progress notes with their session date in [from, to], for the supervision
+    // report: made by a supervisor assigned to them or by the therapist themselves. Recorded.
+    [[nodiscard]] QList<model::Note> therapistNotes(const QString &therapist, const model::Date &from,
+                                                    const model::Date &to);
+    // The figures of the latest agreement check on the therapist (same rule as therapistNotes);
+    // nullopt when there was none.
+    [[nodiscard]] std::optional<AgreementReport> latestAgreementReport(const QString &therapist);
+    // The audit entries for an export written by the caller (a PDF), scoped as auditTrail is; the
+    // caller records the export once its file is written (recordEvent).
+    [[nodiscard]] QList<AuditEntry> auditEntriesForExport(const AuditFilter &filter);
+
     [[nodiscard]] sql::Database &database() { return m_db; }
 
 private:
@@ -227,6 +239,10 @@ private:
     // The filter as this user may use it (a therapist: their own entries only).
     [[nodiscard]] AuditFilter scopedAuditFilter(const AuditFilter &filter) const;
     [[nodiscard]] bool supervises(model::Id therapistId);
+    // The therapist's id when this user may make their supervision report; Error otherwise.
+    model::Id requireSupervisionReport(const QString &therapist);
+    // Kappa per theme over a check's rated notes (not recorded: the callers do).
+    [[nodiscard]] AgreementReport agreementFigures(const AgreementSample &sample, const QString &supervisor);
     // Error(NotAllowed) while the note waits for this supervisor's blind rating.
     void requireNotBlind(model::Id noteId);
     // A signed progress note of a therapist this supervisor is assigned to.

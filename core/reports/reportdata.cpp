@@ -1,0 +1,222 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reports/reportdata.h"
+
+#include "common/error.h"
+#include "model/permissions.h"
+#include "patterns/calendar.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <QDateTime>
+
+#include <algorithm>
+
+namespace uc::reports {
+
+namespace {
+
+void requireAllowed(vault::Vault &vault, model::Action action, const QString &what)
+{
+    const model::Role role = vault.currentUser().role;
+    if (!model::allowed(role, action))
+        throw Error(ErrorKind::NotAllowed, what, model::refusal(role, action));
+}
+
+Prepared preparedBy(vault::Vault &vault)
+{
+    return {vault.currentUser().name, model::toString(vault.currentUser().role),
+            QDateTime::currentDateTimeUtc().toString(Qt::ISODate)};
+}
+
+int maxScoreOf(const model::Instrument &instrument)
+{
+    // PHQ-9 and GAD-7 items score 0–3; AUDIT and AUDIT-C items 0–4.
+    return instrument.items * (instrument.id.startsWith(QLatin1String("audit")) ? 4 : 3);
+}
+
+} // namespace
+
+QString recurrenceText(const ThemeRow &row)
+{
+    return QStringLiteral("%1 \u2014 %2 of the last %3 sessions").arg(row.label).arg(row.recurrenceIn).arg(row.recurrenceLast);
+}
+
+ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
+{
+    const QString what = QStringLiteral("client report");
+    requireAllowed(vault, model::Action::ExportRecord, what);
+    const auto client = vault.client(clientCode);
+    if (!client)
+        throw Error(ErrorKind::Io, what, QStringLiteral("no client with that code"));
+
+    ClientReport report;
+    report.prepared = preparedBy(vault);
+    report.client = *client;
+    report.summary = vault.shareableSummary(clientCode);
+
+    // Progress notes only: the patterns loader leaves process notes out unless asked.
+    const patterns::ClientHistory history = patterns::loadClient(vault, clientCode, false);
+    std::optional<model::Date> first;
+    std::optional<model::Date> last;
+    auto extend = [&](const model::Date &d) {
+        if (!first || d < *first)
+            first = d;
+        if (!last || d > *last)
+            last = d;
+    };
+    for (const patterns::SessionThemes &s : history.sessions)
+        extend(s.date);
+    for (const model::Measure &m : history.measures)
+        extend(m.date);
+    if (!first)
+        return report;
+
+    // Whole months, so every bucket is a full month on the shared time axis of both charts.
+    patterns::Query query;
+    query.by = patterns::Bucketing::Month;
+    query.from = patterns::periodOf(*first, patterns::Bucketing::Month).start;
+    query.to = patterns::periodOf(*last, patterns::Bucketing::Month).end;
+    report.from = query.from;
+    report.to = query.to;
+    const patterns::Report analysed = patterns::analyse(history, query);
+    report.months = patterns::periods(*query.from, *query.to, patterns::Bucketing::Month);
+    report.attended = analysed.attendance.attended;
+    report.missed = analysed.attendance.missed;
+
+    QList<const patterns::Bucket *> bucketOfMonth(report.months.size(), nullptr);
+    for (const patterns::Bucket &b : analysed.buckets)
+        for (qsizetype i = 0; i < report.months.size(); ++i)
+            if (report.months.at(i).start == b.period.start)
+                bucketOfMonth[i] = &b;
+    for (const patterns::Bucket *b : bucketOfMonth)
+        report.sessionsPerMonth.append(b ? b->sessions : 0);
+
+    const themes::Codebook &codebook = vault.codebook();
+    for (const auto &[id, summary] : analysed.summary) {
+        ThemeRow row;
+        row.id = id;
+        const themes::Theme *theme = codebook.find(id);
+        row.label = theme ? theme->label : id;
+        row.sessions = summary.sessions;
+        row.firstSeen = summary.firstSeen;
+        row.lastSeen = summary.lastSeen;
+        row.recurrenceLast = summary.recurrenceLast;
+        row.recurrenceIn = summary.recurrenceIn;
+        row.trend = summary.trend;
+        for (const patterns::Bucket *b : bucketOfMonth) {
+            int n = 0;
+            if (b) {
+                const auto it = b->themes.find(id);
+                if (it != b->themes.end())
+                    n = it->second.sessions;
+            }
+            row.perMonth.append(n);
+        }
+        report.themes.append(row);
+    }
+    std::sort(report.themes.begin(), report.themes.end(), [](const ThemeRow &a, const ThemeRow &b) {
+        if (a.sessions != b.sessions)
+            return a.sessions > b.sessions;
+        return a.label < b.label;
+    });
+
+    for (const model::Instrument &instrument : model::instruments()) {
+        const auto it = analysed.measures.find(instrument.id);
+        if (it == analysed.measures.end() || it->second.isEmpty())
+            continue;
+        report.measures.append(MeasureSeries{instrument.id, instrument.name, maxScoreOf(instrument), it->second});
+    }
+    return report;
+}
+
+NoteReport noteReport(vault::Vault &vault, model::Id noteId)
+{
+    const QString what = QStringLiteral("note print");
+    requireAllowed(vault, model::Action::ExportRecord, what);
+    {
+        // Asked before the note is read: a process note is refused to everyone, its author too.
+        auto kind = vault.database().prepare("SELECT kind FROM notes WHERE id = ?");
+        kind.bind(1, noteId);
+        if (!kind.step())
+            throw Error(ErrorKind::Io, what, QStringLiteral("no note with that id"));
+        if (kind.text(0) != QLatin1String("progress"))
+            throw Error(ErrorKind::NotAllowed, what,
+                        QStringLiteral("a process note is never printed or disclosed; only progress notes are"));
+    }
+    NoteReport report;
+    report.prepared = preparedBy(vault);
+    report.note = vault.note(noteId);
+    if (const auto client = vault.client(report.note.clientCode))
+        report.clientName = client->displayName;
+    const model::Session session = vault.session(report.note.sessionId);
+    if (session.start)
+        report.time = model::toIso(*session.start);
+    report.minutes = session.minutes;
+    report.modality = session.modality;
+    report.setting = session.setting;
+    for (const model::Session::Attendee &a : session.attendees)
+        if (a.clientCode == report.note.clientCode)
+            report.attendance = a.attendance;
+    const model::Template *t = model::findTemplate(report.note.templateId);
+    report.templateLabel = t ? t->label : report.note.templateId;
+    report.signatureVerified = report.note.status != model::NoteStatus::Draft && vault.verifySignature(noteId);
+    report.addenda = vault.addenda(noteId);
+    return report;
+}
+
+SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapist, const model::Date &from,
+                                    const model::Date &to)
+{
+    SupervisionReport report;
+    const QList<model::Note> notes = vault.therapistNotes(therapist, from, to);
+    report.prepared = preparedBy(vault);
+    report.therapist = therapist;
+    report.from = from;
+    report.to = to;
+    for (const model::Supervision &s : vault.supervision())
+        if (s.therapist == therapist)
+            report.supervisors.append(QStringLiteral("%1 (%2)").arg(s.supervisor, model::toString(s.mode)));
+    for (const model::Note &n : notes) {
+        SupervisedNote row;
+        row.noteId = n.id;
+        row.date = n.sessionDate;
+        row.clientCode = n.clientCode;
+        row.comments = vault.comments(n.id);
+        // Returned while the newest return is later than the author's newest addendum (as the queue).
+        QString lastReturn;
+        for (const model::NoteComment &c : row.comments)
+            if (c.returned && c.created > lastReturn)
+                lastReturn = c.created;
+        QString lastAddendum;
+        for (const model::Addendum &a : vault.addenda(n.id))
+            if (a.author == n.author && a.signedAt > lastAddendum)
+                lastAddendum = a.signedAt;
+        if (n.status == model::NoteStatus::Signed && !lastReturn.isEmpty() && lastReturn > lastAddendum)
+            row.status = QStringLiteral("returned");
+        else if (n.status == model::NoteStatus::Cosigned)
+            row.status = QStringLiteral("co-signed");
+        else
+            row.status = model::toString(n.status);
+        report.notes.append(row);
+    }
+    report.agreement = vault.latestAgreementReport(therapist);
+    for (const themes::Theme &t : vault.codebook().themes())
+        report.themeLabels.insert(t.id, t.label);
+    return report;
+}
+
+AuditReport auditReport(vault::Vault &vault, const vault::AuditFilter &filter)
+{
+    AuditReport report;
+    report.entries = vault.auditEntriesForExport(filter);
+    report.prepared = preparedBy(vault);
+    report.from = filter.since.left(10);
+    report.to = filter.until;
+    report.user = vault.currentUser().role == model::Role::Therapist ? vault.currentUser().name : filter.user;
+    const vault::AuditCheck check = vault.verifyAudit();
+    report.whole = check.whole;
+    report.broken = check.whole ? QString() : check.reason;
+    return report;
+}
+
+} // namespace uc::reports

@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/measures.h"
+#include "model/types.h"
+#include "patterns/patterns.h"
+#include "vault/audit.h"
+#include "vault/vault.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// What each report shows, gathered from the vault with its rules into plain values before anything
+// is drawn: the data can be checked without a PDF, and the renderer never reaches into the vault.
+namespace uc::reports {
+
+// Who made the report and when (UTC, ISO 8601), on every report's header.
+struct Prepared
+{
+    QString by;
+    QString role;
+    QString at;
+};
+
+// ---- client pattern report: progress notes only, never a process note
+
+struct ThemeRow
+{
+    QString id;
+    QString label;
+    int sessions = 0; // attended sessions raising the theme
+    model::Date firstSeen;
+    model::Date lastSeen;
+    int recurrenceLast = 0; // the last sessions looked at (6, fewer when there are fewer)
+    int recurrenceIn = 0; // how many of them raise the theme: "5 of the last 6 sessions"
+    patterns::Trend trend = patterns::Trend::Stable;
+    QList<int> perMonth; // sessions raising it, one per month of ClientReport::months
+};
+
+struct MeasureSeries
+{
+    QString instrument; // "phq9"
+    QString name; // "PHQ-9"
+    int maxScore = 0;
+    QList<patterns::MeasurePoint> points; // date order
+};
+
+struct ClientReport
+{
+    Prepared prepared;
+    model::Client client;
+    std::optional<model::Date> from; // the months covered, from sessions and measures
+    std::optional<model::Date> to;
+    QList<patterns::Period> months;
+    QList<int> sessionsPerMonth; // attended sessions per month
+    int attended = 0;
+    int missed = 0;
+    QList<ThemeRow> themes; // most sessions first, then label
+    QList<MeasureSeries> measures; // in the instruments' order
+    std::optional<model::ClientSummary> summary;
+};
+
+// The themes in the summary as a referral reads them: "Abandonment — 5 of the last 6 sessions".
+[[nodiscard]] QString recurrenceText(const ThemeRow &row);
+
+// ---- note print: a progress note as signed
+
+struct NoteReport
+{
+    Prepared prepared;
+    model::Note note;
+    QString clientName;
+    QString time; // "14:30" or empty
+    int minutes = 0;
+    model::Modality modality = model::Modality::Individual;
+    std::optional<model::Setting> setting;
+    model::Attendance attendance = model::Attendance::Attended; // this client's
+    QString templateLabel;
+    bool signatureVerified = false; // the stored hashes match the note as printed
+    QList<model::Addendum> addenda;
+};
+
+// ---- supervision report
+
+struct SupervisedNote
+{
+    model::Id noteId = 0;
+    model::Date date;
+    QString clientCode;
+    QString status; // "draft", "signed", "co-signed" or "returned"
+    QList<model::NoteComment> comments;
+};
+
+struct SupervisionReport
+{
+    Prepared prepared;
+    QString therapist;
+    QStringList supervisors;
+    model::Date from;
+    model::Date to;
+    QList<SupervisedNote> notes; // date order
+    std::optional<vault::Vault::AgreementReport> agreement; // the latest check, if any
+    QHash<QString, QString> themeLabels; // theme id → the codebook's label
+};
+
+// ---- audit trail for a period
+
+struct AuditReport
+{
+    Prepared prepared;
+    QString from; // ISO dates; empty for an open end
+    QString to;
+    QString user; // whose entries; empty for everyone the reader may see
+    QList<vault::AuditEntry> entries;
+    bool whole = true; // the chain verified
+    QString broken; // why not, when not
+};
+
+// Each gathers with the vault's permission rules; Error as the vault raises it. The reads are
+// recorded by the vault where it records them; the report itself is recorded by reports.h.
+[[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode);
+// Error(NotAllowed) for a process note: process notes are never disclosed. Error(Io) for an
+// unknown id.
+[[nodiscard]] NoteReport noteReport(vault::Vault &vault, model::Id noteId);
+[[nodiscard]] SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapist, const model::Date &from,
+                                                  const model::Date &to);
+[[nodiscard]] AuditReport auditReport(vault::Vault &vault, const vault::AuditFilter &filter);
+
+} // namespace uc::reports

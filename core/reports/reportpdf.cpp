@@ -1,0 +1,643 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reports/reportpdf.h"
+
+#include "model/disclosure.h"
+
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
+#include <QFont>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPdfWriter>
+#include <QTextDocument>
+#include <QUrl>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace uc::reports {
+
+namespace {
+
+constexpr int dpi = 300;
+
+constexpr double mm(double v)
+{
+    return v * dpi / 25.4;
+}
+
+// Points as CSS pixels: QTextDocument reads HTML lengths (margins, padding, image sizes) as pixels
+// at 96 dpi and scales them to its paint device.
+int pt(double v)
+{
+    return qRound(v * 96.0 / 72.0);
+}
+
+// Device pixels as CSS pixels, for an image drawn at the device's resolution.
+int cssPx(int devicePixels)
+{
+    return qRound(devicePixels * 96.0 / dpi);
+}
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
+// Escaped text with its line breaks kept.
+QString para(const QString &text)
+{
+    return esc(text).replace(u'\n', QStringLiteral("<br/>"));
+}
+
+QString orDash(const QString &text)
+{
+    return text.isEmpty() ? QStringLiteral("\u2014") : text;
+}
+
+// "2025-03-01T14:02:11.123Z" → "2025-03-01 14:02 UTC"
+QString stamp(const QString &iso)
+{
+    if (iso.size() < 16)
+        return orDash(iso);
+    return iso.left(10) + u' ' + iso.mid(11, 5) + QStringLiteral(" UTC");
+}
+
+QString styleSheet()
+{
+    return QStringLiteral("h1 { font-size: 17pt; font-weight: bold; margin-top: 0px; margin-bottom: %1px; color: #1d3b53; }"
+                          "h2 { font-size: 12.5pt; font-weight: bold; margin-top: %2px; margin-bottom: %3px; color: #1d3b53; }"
+                          "h3 { font-size: 10.5pt; font-weight: bold; margin-top: %3px; margin-bottom: %4px; }"
+                          "p { margin-top: 0px; margin-bottom: %3px; }"
+                          "table.grid { border-collapse: collapse; border-color: #7a8793; margin-bottom: %3px; }"
+                          "th { background-color: #e3e9ee; font-weight: bold; text-align: left; }"
+                          "td.key { background-color: #f2f5f7; font-weight: bold; }"
+                          "p.note { color: #4a5661; font-size: 8.5pt; }"
+                          "p.notice { font-size: 8.5pt; }"
+                          "td.num { text-align: right; }"
+                          "p.section { margin-bottom: %4px; }")
+        .arg(pt(6))
+        .arg(pt(14))
+        .arg(pt(6))
+        .arg(pt(3));
+}
+
+QString tableOpen(bool full = true)
+{
+    return QStringLiteral("<table class=\"grid\" border=\"%1\" cellspacing=\"0\" cellpadding=\"%2\"%3>")
+        .arg(1)
+        .arg(pt(3.5))
+        .arg(full ? QStringLiteral(" width=\"100%\"") : QString());
+}
+
+QString headerRow(const QStringList &cells)
+{
+    QString row = QStringLiteral("<thead><tr>");
+    for (const QString &c : cells)
+        row += QStringLiteral("<th>%1</th>").arg(esc(c));
+    return row + QStringLiteral("</tr></thead>");
+}
+
+// Cells already escaped.
+QString row(const QStringList &cells)
+{
+    QString r = QStringLiteral("<tr>");
+    for (const QString &c : cells)
+        r += QStringLiteral("<td>%1</td>").arg(c);
+    return r + QStringLiteral("</tr>");
+}
+
+// The header block: label and value pairs, two pairs a row.
+QString keyValues(const QList<std::pair<QString, QString>> &pairs)
+{
+    QString html = tableOpen();
+    for (qsizetype i = 0; i < pairs.size(); i += 2) {
+        html += QStringLiteral("<tr><td class=\"key\" width=\"16%\">%1</td><td width=\"34%\">%2</td>")
+                    .arg(esc(pairs.at(i).first), esc(orDash(pairs.at(i).second)));
+        if (i + 1 < pairs.size())
+            html += QStringLiteral("<td class=\"key\" width=\"16%\">%1</td><td width=\"34%\">%2</td>")
+                        .arg(esc(pairs.at(i + 1).first), esc(orDash(pairs.at(i + 1).second)));
+        else
+            html += QStringLiteral("<td class=\"key\" width=\"16%\"></td><td width=\"34%\"></td>");
+        html += QStringLiteral("</tr>");
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString preparedPairsNote(const Prepared &p)
+{
+    return QStringLiteral("%1 (%2), %3").arg(p.by, p.role, stamp(p.at));
+}
+
+QString noticeSection()
+{
+    return QStringLiteral("<h2>Notice: 42 CFR Part 2 \u00a7 2.32</h2><p class=\"notice\">%1</p>").arg(para(model::part2Notice()));
+}
+
+// DejaVu Sans at a size. A letter spacing that moves nothing turns ligatures off in Qt's shaper,
+// so "fi" stays two letters for pdftotext, search and screen readers instead of one glyph.
+QFont textFont(double points)
+{
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPointSizeF(points);
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.02);
+    return font;
+}
+
+struct Chart
+{
+    QString name;
+    QImage image;
+};
+
+// Lays the HTML out on A4 pages and paints each with its header, and a footer holding the short
+// Part 2 notice and "Page N of M".
+QByteArray render(const QString &title, const QString &html, const QList<Chart> &charts = {})
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    {
+        QPdfWriter writer(&buffer);
+        writer.setResolution(dpi);
+        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+        writer.setTitle(title);
+        writer.setCreator(QStringLiteral("Undercurrent"));
+        const QRectF page(QPointF(0, 0), QSizeF(writer.pageLayout().fullRectPixels(dpi).size()));
+        const QRectF body = page.adjusted(mm(18), mm(22), -mm(18), -mm(26));
+
+        QTextDocument doc;
+        doc.documentLayout()->setPaintDevice(&writer);
+        QFont font = textFont(9.5);
+        doc.setDefaultFont(font);
+        doc.setDocumentMargin(0);
+        doc.setDefaultStyleSheet(styleSheet());
+        for (const Chart &c : charts)
+            doc.addResource(QTextDocument::ImageResource, QUrl(c.name), c.image);
+        doc.setHtml(html);
+        doc.setPageSize(body.size());
+        const int pages = doc.pageCount();
+
+        const QFont small = textFont(7.5);
+        QPainter painter(&writer);
+        for (int i = 0; i < pages; ++i) {
+            if (i > 0)
+                writer.newPage();
+            painter.save();
+            painter.translate(body.left(), body.top() - i * body.height());
+            QAbstractTextDocumentLayout::PaintContext context;
+            context.clip = QRectF(0, i * body.height(), body.width(), body.height());
+            painter.setClipRect(context.clip);
+            doc.documentLayout()->draw(&painter, context);
+            painter.restore();
+
+            painter.setFont(small);
+            painter.setPen(QPen(QColor(0x7a, 0x87, 0x93), pt(0.5)));
+            const double headerY = body.top() - mm(6);
+            painter.drawLine(QPointF(body.left(), headerY), QPointF(body.right(), headerY));
+            painter.setPen(QColor(0x4a, 0x56, 0x61));
+            const QRectF headerText(body.left(), headerY - mm(6), body.width(), mm(5));
+            painter.drawText(headerText, Qt::AlignLeft | Qt::AlignBottom, QStringLiteral("Undercurrent \u2014 %1").arg(title));
+            painter.drawText(headerText, Qt::AlignRight | Qt::AlignBottom, QStringLiteral("Confidential clinical record"));
+
+            const double footerY = body.bottom() + mm(6);
+            painter.setPen(QPen(QColor(0x7a, 0x87, 0x93), pt(0.5)));
+            painter.drawLine(QPointF(body.left(), footerY), QPointF(body.right(), footerY));
+            painter.setPen(QColor(0x22, 0x22, 0x22));
+            const QString pageText = QStringLiteral("Page %1 of %2").arg(i + 1).arg(pages);
+            const double pageWidth = QFontMetricsF(small, &writer).horizontalAdvance(pageText) + mm(2);
+            const QRectF footerText(body.left(), footerY + mm(1.5), body.width(), mm(10));
+            painter.drawText(footerText.adjusted(0, 0, -pageWidth - mm(4), 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                             model::part2NoticeShort() + QStringLiteral(" The full notice ends this report."));
+            painter.drawText(footerText, Qt::AlignRight | Qt::AlignTop, pageText);
+        }
+        painter.end();
+    }
+    return bytes;
+}
+
+QString monthLabel(const model::Date &d, bool withYear)
+{
+    static const char *const names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    const QString month = QString::fromLatin1(names[d.month() - 1]);
+    return withYear ? QStringLiteral("%1 %2").arg(month).arg(static_cast<int>(d.year())) : month;
+}
+
+// The shared time axis of both client charts: one column per month right of the label column.
+struct Axis
+{
+    double left = 0;
+    double width = 0;
+    QList<patterns::Period> months;
+
+    [[nodiscard]] double column() const { return months.isEmpty() ? width : width / static_cast<double>(months.size()); }
+    [[nodiscard]] double xOf(qsizetype month) const { return left + column() * static_cast<double>(month); }
+    // A date within its month's column, by day.
+    [[nodiscard]] double xOf(const model::Date &date) const
+    {
+        for (qsizetype i = 0; i < months.size(); ++i) {
+            const patterns::Period &p = months.at(i);
+            if (date >= p.start && date <= p.end) {
+                const double days = static_cast<double>((p.end - p.start).days() + 1);
+                return xOf(i) + column() * (static_cast<double>((date - p.start).days()) + 0.5) / days;
+            }
+        }
+        return left;
+    }
+};
+
+Axis axisFor(const ClientReport &report, QSize size)
+{
+    return {size.width() * 0.26, size.width() * 0.74 - 2.0, report.months};
+}
+
+void drawMonthLabels(QPainter &p, const Axis &axis, double y, double height, const QFont &font)
+{
+    p.setFont(font);
+    const QFontMetricsF metrics(font);
+    const double needed = metrics.horizontalAdvance(QStringLiteral("Mmm 0000")) * 1.15;
+    const qsizetype every = std::max<qsizetype>(1, static_cast<qsizetype>(std::ceil(needed / std::max(1.0, axis.column()))));
+    for (qsizetype i = 0; i < axis.months.size(); i += every) {
+        const model::Date start = axis.months.at(i).start;
+        const QRectF cell(axis.xOf(i), y, axis.column() * static_cast<double>(every), height);
+        p.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter, monthLabel(start, i == 0 || start.month() == 1 || every > 1));
+    }
+}
+
+constexpr int maxChartThemes = 10;
+
+} // namespace
+
+QImage themesChart(const ClientReport &report, QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const Axis axis = axisFor(report, size);
+    const qsizetype themeRows = std::min<qsizetype>(report.themes.size(), maxChartThemes);
+    const double rowHeight = size.height() / static_cast<double>(themeRows + 2);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(std::max(8, static_cast<int>(rowHeight * 0.42)));
+    p.setFont(font);
+    const QFontMetricsF metrics(font);
+
+    // First row: attended sessions per month, the denominator of every shade below.
+    p.setPen(QColor(0x4a, 0x56, 0x61));
+    p.drawText(QRectF(0, 0, axis.left - 8, rowHeight), Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("Sessions attended"));
+    for (qsizetype m = 0; m < axis.months.size(); ++m)
+        p.drawText(QRectF(axis.xOf(m), 0, axis.column(), rowHeight), Qt::AlignCenter,
+                   QString::number(report.sessionsPerMonth.value(m)));
+
+    for (qsizetype t = 0; t < themeRows; ++t) {
+        const ThemeRow &theme = report.themes.at(t);
+        const double y = rowHeight * static_cast<double>(t + 1);
+        p.setPen(QColor(0x22, 0x22, 0x22));
+        p.drawText(QRectF(0, y, axis.left - 8, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                   metrics.elidedText(theme.label, Qt::ElideRight, axis.left - 8));
+        for (qsizetype m = 0; m < axis.months.size(); ++m) {
+            const int sessions = report.sessionsPerMonth.value(m);
+            const int raised = theme.perMonth.value(m);
+            const double share = sessions > 0 ? static_cast<double>(raised) / sessions : 0.0;
+            const QRectF cell(axis.xOf(m) + 1, y + 1, axis.column() - 2, rowHeight - 2);
+            const QColor empty(0xf2, 0xf5, 0xf7);
+            const QColor full(0x1d, 0x5f, 0x8a);
+            const QColor shade = raised == 0 ? empty
+                                             : QColor::fromRgbF(empty.redF() + (full.redF() - empty.redF()) * (0.25 + 0.75 * share),
+                                                                empty.greenF() + (full.greenF() - empty.greenF()) * (0.25 + 0.75 * share),
+                                                                empty.blueF() + (full.blueF() - empty.blueF()) * (0.25 + 0.75 * share));
+            p.fillRect(cell, shade);
+            if (raised > 0 && axis.column() > metrics.horizontalAdvance(QStringLiteral("00")) * 1.4) {
+                p.setPen(share > 0.5 ? Qt::white : QColor(0x22, 0x22, 0x22));
+                p.drawText(cell, Qt::AlignCenter, QString::number(raised));
+            }
+        }
+    }
+    p.setPen(QColor(0x4a, 0x56, 0x61));
+    drawMonthLabels(p, axis, rowHeight * static_cast<double>(themeRows + 1), rowHeight, font);
+    return image;
+}
+
+QImage measuresChart(const ClientReport &report, QSize size)
+{
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(Qt::white);
+    QPainter p(&image);
+    p.setRenderHint(QPainter::Antialiasing);
+    const Axis axis = axisFor(report, size);
+    QFont font(QStringLiteral("DejaVu Sans"));
+    font.setPixelSize(std::max(8, size.height() / 14));
+    p.setFont(font);
+    const QFontMetricsF metrics(font);
+    const double labelRow = metrics.height() * 1.6;
+    const QRectF plot(axis.left, metrics.height() * 0.6, axis.width, size.height() - labelRow - metrics.height() * 0.6);
+
+    // Grid: the share of each instrument's maximum score, so PHQ-9 and AUDIT share one scale.
+    for (int q = 0; q <= 4; ++q) {
+        const double y = plot.bottom() - plot.height() * q / 4.0;
+        p.setPen(QPen(q == 0 ? QColor(0x7a, 0x87, 0x93) : QColor(0xdd, 0xe3, 0xe8), std::max(1.0, size.height() / 300.0)));
+        p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
+        p.setPen(QColor(0x4a, 0x56, 0x61));
+        p.drawText(QRectF(plot.left() - metrics.horizontalAdvance(QStringLiteral("100% ")) - 4, y - metrics.height() / 2,
+                          metrics.horizontalAdvance(QStringLiteral("100% ")), metrics.height()),
+                   Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1%").arg(q * 25));
+    }
+    for (qsizetype m = 0; m <= axis.months.size(); ++m) {
+        p.setPen(QPen(QColor(0xee, 0xf1, 0xf4), 1));
+        p.drawLine(QPointF(axis.xOf(m), plot.top()), QPointF(axis.xOf(m), plot.bottom()));
+    }
+
+    static const QList<QColor> colours = {QColor(0x1d, 0x5f, 0x8a), QColor(0xc0, 0x5a, 0x1c), QColor(0x2e, 0x7d, 0x32),
+                                          QColor(0x7b, 0x3f, 0x98)};
+    const double dot = std::max(3.0, size.height() / 45.0);
+    const double legendGap = metrics.height() * 1.3;
+    for (qsizetype s = 0; s < report.measures.size(); ++s) {
+        const MeasureSeries &series = report.measures.at(s);
+        const QColor colour = colours.at(s % colours.size());
+        QPainterPath path;
+        for (qsizetype i = 0; i < series.points.size(); ++i) {
+            const patterns::MeasurePoint &point = series.points.at(i);
+            const QPointF at(axis.xOf(point.date),
+                             plot.bottom() - plot.height() * std::clamp(static_cast<double>(point.total) / std::max(1, series.maxScore), 0.0, 1.0));
+            if (i == 0)
+                path.moveTo(at);
+            else
+                path.lineTo(at);
+        }
+        p.setPen(QPen(colour, dot / 2.0));
+        p.setBrush(Qt::NoBrush);
+        p.drawPath(path);
+        p.setBrush(colour);
+        p.setPen(Qt::NoPen);
+        for (qsizetype i = 0; i < path.elementCount(); ++i)
+            p.drawEllipse(QPointF(path.elementAt(i).x, path.elementAt(i).y), dot, dot);
+        // Legend in the label column.
+        const double y = plot.top() + legendGap * static_cast<double>(s);
+        p.drawEllipse(QPointF(dot * 2, y + legendGap / 2), dot, dot);
+        p.setPen(QColor(0x22, 0x22, 0x22));
+        p.drawText(QRectF(dot * 4, y, axis.left - dot * 4 - metrics.horizontalAdvance(QStringLiteral("100% ")) - 8, legendGap),
+                   Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("%1 (of %2)").arg(series.name).arg(series.maxScore));
+    }
+    p.setPen(QColor(0x4a, 0x56, 0x61));
+    drawMonthLabels(p, axis, plot.bottom() + metrics.height() * 0.3, labelRow, font);
+    return image;
+}
+
+QByteArray clientReportPdf(const ClientReport &r)
+{
+    const QString title = QStringLiteral("Client pattern report");
+    QString html = QStringLiteral("<h1>%1</h1>").arg(esc(title));
+    const QString range = r.from ? QStringLiteral("%1 to %2").arg(model::toIso(*r.from), model::toIso(*r.to)) : QString();
+    html += keyValues({{QStringLiteral("Client"), r.client.code},
+                       {QStringLiteral("Name"), r.client.displayName},
+                       {QStringLiteral("Status"), model::toString(r.client.status)},
+                       {QStringLiteral("Intake"), r.client.intakeDate ? model::toIso(*r.client.intakeDate) : QString()},
+                       {QStringLiteral("Setting"), r.client.setting ? model::toString(*r.client.setting) : QString()},
+                       {QStringLiteral("Period"), range},
+                       {QStringLiteral("Sessions"), QStringLiteral("%1 attended, %2 missed").arg(r.attended).arg(r.missed)},
+                       {QStringLiteral("Prepared by"), preparedPairsNote(r.prepared)}});
+    html += QStringLiteral("<p class=\"note\">Built from progress notes and outcome measures only. Process notes are never "
+                           "part of this report.</p>");
+
+    QList<Chart> charts;
+    const int chartWidth = qRound(mm(210 - 36));
+    html += QStringLiteral("<h2>Themes over time</h2>");
+    if (r.themes.isEmpty() || r.months.isEmpty()) {
+        html += QStringLiteral("<p>No themes have been recorded in this client's progress notes.</p>");
+    } else {
+        const qsizetype rows = std::min<qsizetype>(r.themes.size(), maxChartThemes) + 2;
+        const QSize size(chartWidth, qRound(mm(5.2) * static_cast<double>(rows)));
+        charts.append({QStringLiteral("chart:themes"), themesChart(r, size)});
+        html += QStringLiteral("<p><img src=\"chart:themes\" width=\"%1\" height=\"%2\"/></p>").arg(cssPx(size.width())).arg(cssPx(size.height()));
+        html += QStringLiteral("<p class=\"note\">Attended sessions each month whose progress note raises the theme; the "
+                               "darker the cell, the larger the share of that month's sessions.%1</p>")
+                    .arg(r.themes.size() > maxChartThemes ? QStringLiteral(" The %1 most frequent themes are drawn; all are listed below.").arg(maxChartThemes)
+                                                          : QString());
+        // The themes of the latest sessions, most present first.
+        QList<ThemeRow> recent;
+        for (const ThemeRow &t : r.themes)
+            if (t.recurrenceIn > 0)
+                recent.append(t);
+        std::stable_sort(recent.begin(), recent.end(),
+                         [](const ThemeRow &a, const ThemeRow &b) { return a.recurrenceIn > b.recurrenceIn; });
+        html += QStringLiteral("<h2>Recurrence</h2>");
+        if (recent.isEmpty()) {
+            html += QStringLiteral("<p>No theme in the latest sessions.</p>");
+        } else {
+            html += QStringLiteral("<ul>");
+            for (const ThemeRow &t : recent.mid(0, 6))
+                html += QStringLiteral("<li>%1</li>").arg(esc(recurrenceText(t)));
+            html += QStringLiteral("</ul>");
+        }
+        html += tableOpen()
+            + headerRow({QStringLiteral("Theme"), QStringLiteral("Sessions"), QStringLiteral("First seen"), QStringLiteral("Last seen"),
+                         QStringLiteral("Recurrence"), QStringLiteral("Trend")});
+        for (const ThemeRow &t : r.themes)
+            html += row({esc(t.label), QString::number(t.sessions), model::toIso(t.firstSeen), model::toIso(t.lastSeen),
+                         QStringLiteral("%1 of the last %2 sessions").arg(t.recurrenceIn).arg(t.recurrenceLast),
+                         patterns::toString(t.trend)});
+        html += QStringLiteral("</table>");
+    }
+
+    html += QStringLiteral("<h2>Measures</h2>");
+    if (r.measures.isEmpty()) {
+        html += QStringLiteral("<p>No outcome measures have been recorded.</p>");
+    } else {
+        const QSize size(chartWidth, qRound(mm(42)));
+        charts.append({QStringLiteral("chart:measures"), measuresChart(r, size)});
+        html += QStringLiteral("<p><img src=\"chart:measures\" width=\"%1\" height=\"%2\"/></p>").arg(cssPx(size.width())).arg(cssPx(size.height()));
+        html += QStringLiteral("<p class=\"note\">Each score as a share of its instrument's maximum, on the months of the "
+                               "chart above.</p>");
+        html += tableOpen()
+            + headerRow({QStringLiteral("Date"), QStringLiteral("Instrument"), QStringLiteral("Score"), QStringLiteral("Band")});
+        for (const MeasureSeries &s : r.measures)
+            for (const patterns::MeasurePoint &m : s.points)
+                html += row({model::toIso(m.date), esc(s.name), QStringLiteral("%1 of %2").arg(m.total).arg(s.maxScore),
+                             esc(model::bandLabel(m.band))});
+        html += QStringLiteral("</table>");
+    }
+
+    html += QStringLiteral("<h2>Shareable summary</h2>");
+    if (r.summary) {
+        html += QStringLiteral("<p>%1</p>").arg(para(r.summary->text));
+        html += QStringLiteral("<p class=\"note\">Written by %1, updated %2.</p>").arg(esc(r.summary->author), esc(stamp(r.summary->updated)));
+    } else {
+        html += QStringLiteral("<p>The therapist has not written a shareable summary.</p>");
+    }
+    html += noticeSection();
+    return render(QStringLiteral("%1 %2").arg(title, r.client.code), html, charts);
+}
+
+QByteArray noteReportPdf(const NoteReport &r)
+{
+    const model::Note &n = r.note;
+    const QString title = QStringLiteral("Progress note");
+    QString html = QStringLiteral("<h1>%1</h1>").arg(esc(title));
+    html += keyValues({{QStringLiteral("Client"), n.clientCode},
+                       {QStringLiteral("Name"), r.clientName},
+                       {QStringLiteral("Date"), model::toIso(n.sessionDate)},
+                       {QStringLiteral("Time"), r.time},
+                       {QStringLiteral("Duration"), QStringLiteral("%1 minutes").arg(r.minutes)},
+                       {QStringLiteral("Modality"), model::toString(r.modality)},
+                       {QStringLiteral("Setting"), r.setting ? model::toString(*r.setting) : QString()},
+                       {QStringLiteral("Attendance"), model::toString(r.attendance)},
+                       {QStringLiteral("Author"), n.author},
+                       {QStringLiteral("Template"), r.templateLabel},
+                       {QStringLiteral("Note"), QString::number(n.id)},
+                       {QStringLiteral("Printed by"), preparedPairsNote(r.prepared)}});
+    for (const model::Section &s : n.sections) {
+        html += QStringLiteral("<h3>%1</h3>").arg(esc(s.title));
+        html += QStringLiteral("<p class=\"section\">%1</p>").arg(s.text.trimmed().isEmpty() ? QStringLiteral("\u2014") : para(s.text.trimmed()));
+    }
+
+    html += QStringLiteral("<h2>Signature</h2>");
+    if (n.status == model::NoteStatus::Draft) {
+        html += QStringLiteral("<p><b>Draft \u2014 not signed.</b> This note may still change.</p>");
+    } else {
+        html += tableOpen();
+        html += QStringLiteral("<tr><td class=\"key\" width=\"22%\">Signed by</td><td>%1</td></tr>").arg(esc(n.signedBy));
+        html += QStringLiteral("<tr><td class=\"key\">Signed at</td><td>%1</td></tr>").arg(esc(stamp(n.signedAt)));
+        html += QStringLiteral("<tr><td class=\"key\">Content hash (SHA-256)</td><td><span style=\"font-family: 'DejaVu Sans Mono'; "
+                              "font-size: 8pt;\">%1</span></td></tr>")
+                    .arg(esc(n.contentHash));
+        html += QStringLiteral("<tr><td class=\"key\">Verified</td><td>%1</td></tr>")
+                    .arg(r.signatureVerified ? QStringLiteral("the hash matches the note as printed")
+                                             : QStringLiteral("NO: the note does not match its signature"));
+        html += QStringLiteral("</table>");
+        html += QStringLiteral("<h2>Co-signature</h2>");
+        if (n.status == model::NoteStatus::Cosigned) {
+            html += tableOpen();
+            html += QStringLiteral("<tr><td class=\"key\" width=\"22%\">Co-signed by</td><td>%1</td></tr>").arg(esc(n.cosignedBy));
+            html += QStringLiteral("<tr><td class=\"key\">Co-signed at</td><td>%1</td></tr>").arg(esc(stamp(n.cosignedAt)));
+            html += QStringLiteral("</table>");
+        } else {
+            html += QStringLiteral("<p>Not co-signed%1.</p>")
+                        .arg(n.cosignRequired ? QStringLiteral(" (the author's supervision requires a co-signature)") : QString());
+        }
+    }
+
+    html += QStringLiteral("<h2>Addenda</h2>");
+    if (r.addenda.isEmpty()) {
+        html += QStringLiteral("<p>None.</p>");
+    } else {
+        html += tableOpen() + headerRow({QStringLiteral("Author"), QStringLiteral("Date"), QStringLiteral("Addendum")});
+        for (const model::Addendum &a : r.addenda)
+            html += QStringLiteral("<tr><td width=\"16%\">%1</td><td width=\"22%\">%2</td><td>%3</td></tr>")
+                        .arg(esc(a.author), esc(stamp(a.signedAt)), para(a.text));
+        html += QStringLiteral("</table>");
+    }
+    html += noticeSection();
+    return render(QStringLiteral("%1 %2, %3").arg(title, n.clientCode, model::toIso(n.sessionDate)), html);
+}
+
+QByteArray supervisionReportPdf(const SupervisionReport &r)
+{
+    const QString title = QStringLiteral("Supervision report");
+    QString html = QStringLiteral("<h1>%1</h1>").arg(esc(title));
+    int counts[4] = {0, 0, 0, 0};
+    static const QStringList statuses = {QStringLiteral("draft"), QStringLiteral("signed"), QStringLiteral("co-signed"),
+                                         QStringLiteral("returned")};
+    for (const SupervisedNote &n : r.notes)
+        if (const qsizetype i = statuses.indexOf(n.status); i >= 0)
+            ++counts[i];
+    html += keyValues({{QStringLiteral("Therapist"), r.therapist},
+                       {QStringLiteral("Supervision"), r.supervisors.join(QStringLiteral(", "))},
+                       {QStringLiteral("Period"), QStringLiteral("%1 to %2").arg(model::toIso(r.from), model::toIso(r.to))},
+                       {QStringLiteral("Notes"), QStringLiteral("%1: %2 draft, %3 signed, %4 co-signed, %5 returned")
+                                                     .arg(r.notes.size())
+                                                     .arg(counts[0])
+                                                     .arg(counts[1])
+                                                     .arg(counts[2])
+                                                     .arg(counts[3])},
+                       {QStringLiteral("Prepared by"), preparedPairsNote(r.prepared)}});
+    html += QStringLiteral("<p class=\"note\">Progress notes only, by session date. Note text is not part of this "
+                           "report.</p>");
+
+    html += QStringLiteral("<h2>Notes</h2>");
+    if (r.notes.isEmpty()) {
+        html += QStringLiteral("<p>No progress notes in this period.</p>");
+    } else {
+        html += tableOpen()
+            + headerRow({QStringLiteral("Date"), QStringLiteral("Client"), QStringLiteral("Note"), QStringLiteral("Status"),
+                         QStringLiteral("Comments")});
+        for (const SupervisedNote &n : r.notes)
+            html += row({model::toIso(n.date), esc(n.clientCode), QString::number(n.noteId), esc(n.status),
+                         QString::number(n.comments.size())});
+        html += QStringLiteral("</table>");
+    }
+
+    html += QStringLiteral("<h2>Comments</h2>");
+    bool anyComment = false;
+    for (const SupervisedNote &n : r.notes) {
+        if (n.comments.isEmpty())
+            continue;
+        anyComment = true;
+        html += QStringLiteral("<h3>Note %1 \u2014 %2, %3</h3>").arg(n.noteId).arg(esc(n.clientCode), model::toIso(n.date));
+        html += tableOpen() + headerRow({QStringLiteral("Who"), QStringLiteral("When"), QStringLiteral("Comment")});
+        for (const model::NoteComment &c : n.comments)
+            html += QStringLiteral("<tr><td width=\"16%\">%1</td><td width=\"22%\">%2</td><td>%3%4</td></tr>")
+                        .arg(esc(c.author), esc(stamp(c.created)), c.returned ? QStringLiteral("<b>Returned:</b> ") : QString(),
+                             para(c.text));
+        html += QStringLiteral("</table>");
+    }
+    if (!anyComment)
+        html += QStringLiteral("<p>No comments on these notes.</p>");
+
+    html += QStringLiteral("<h2>Agreement</h2>");
+    if (!r.agreement) {
+        html += QStringLiteral("<p>No agreement check has been run for this therapist.</p>");
+    } else {
+        const auto &a = *r.agreement;
+        html += QStringLiteral("<p>Latest agreement check (%1) by %2: %3 of %4 sampled notes rated. Cohen's kappa per "
+                               "theme over the rated notes (n/a where chance explains every agreement).</p>")
+                    .arg(a.check)
+                    .arg(esc(a.supervisor))
+                    .arg(a.rated)
+                    .arg(a.sampled);
+        if (a.supervisorTherapist.isEmpty()) {
+            html += QStringLiteral("<p>No themes in the rated notes yet.</p>");
+        } else {
+            auto kappa = [](const themes::ThemeAgreement &t) {
+                return t.kappa ? QString::number(*t.kappa, 'f', 2) : QStringLiteral("n/a");
+            };
+            html += tableOpen()
+                + headerRow({QStringLiteral("Theme"), QStringLiteral("Notes"), QStringLiteral("Supervisor\u2013therapist \u03ba"),
+                             QStringLiteral("Supervisor\u2013tagger \u03ba"), QStringLiteral("Therapist\u2013tagger \u03ba")});
+            for (qsizetype i = 0; i < a.supervisorTherapist.size(); ++i)
+                html += row({esc(r.themeLabels.value(a.supervisorTherapist.at(i).theme, a.supervisorTherapist.at(i).theme)), QString::number(a.supervisorTherapist.at(i).notes),
+                             kappa(a.supervisorTherapist.at(i)), kappa(a.supervisorTagger.value(i)),
+                             kappa(a.therapistTagger.value(i))});
+            html += QStringLiteral("</table>");
+        }
+    }
+    html += noticeSection();
+    return render(QStringLiteral("%1 %2").arg(title, r.therapist), html);
+}
+
+QByteArray auditReportPdf(const AuditReport &r)
+{
+    const QString title = QStringLiteral("Audit trail");
+    QString html = QStringLiteral("<h1>%1</h1>").arg(esc(title));
+    const QString period = QStringLiteral("%1 to %2").arg(r.from.isEmpty() ? QStringLiteral("the first entry") : r.from,
+                                                          r.to.isEmpty() ? QStringLiteral("the last entry") : r.to);
+    html += keyValues({{QStringLiteral("Period"), period},
+                       {QStringLiteral("Entries"), QString::number(r.entries.size())},
+                       {QStringLiteral("User"), r.user.isEmpty() ? QStringLiteral("everyone") : r.user},
+                       {QStringLiteral("Chain"), r.whole ? QStringLiteral("verified whole") : QStringLiteral("BROKEN: ") + r.broken},
+                       {QStringLiteral("Prepared by"), preparedPairsNote(r.prepared)}});
+    html += QStringLiteral("<p class=\"note\">Who did what and when; objects are ids, never names or note text. Each "
+                           "entry's hash chains it to the one before.</p>");
+    html += QStringLiteral("<div style=\"font-size: 8pt;\">") + tableOpen()
+        + headerRow({QStringLiteral("Seq"), QStringLiteral("At (UTC)"), QStringLiteral("User"), QStringLiteral("Action"),
+                     QStringLiteral("Object"), QStringLiteral("Detail"), QStringLiteral("Hash")});
+    for (const vault::AuditEntry &e : r.entries)
+        html += row({QString::number(e.seq), esc(e.at.left(19)).replace(u'T', QStringLiteral("&nbsp;")), esc(e.user),
+                     esc(e.action), esc(e.object), esc(e.detail), esc(e.hash.left(12))});
+    html += QStringLiteral("</table></div>");
+    html += noticeSection();
+    return render(title, html);
+}
+
+} // namespace uc::reports

@@ -1,0 +1,25 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "reports/reportdata.h"
+
+#include <QByteArray>
+#include <QImage>
+#include <QSize>
+
+// The reports drawn as PDF (A4) with Qt's own text layout: selectable text, tables with borders,
+// charts the app draws with QPainter, "Page N of M" and the 42 CFR Part 2 notice on every page and
+// in full at the end. Needs a QGuiApplication (fonts); the CLI starts one offscreen.
+namespace uc::reports {
+
+[[nodiscard]] QByteArray clientReportPdf(const ClientReport &report);
+[[nodiscard]] QByteArray noteReportPdf(const NoteReport &report);
+[[nodiscard]] QByteArray supervisionReportPdf(const SupervisionReport &report);
+[[nodiscard]] QByteArray auditReportPdf(const AuditReport &report);
+
+// The client report's two charts on one time axis (its months): themes by month, and measures as
+// a share of each instrument's maximum score. size in pixels.
+[[nodiscard]] QImage themesChart(const ClientReport &report, QSize size);
+[[nodiscard]] QImage measuresChart(const ClientReport &report, QSize size);
+
+} // namespace uc::reports

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reports/reports.h"
+
+#include "common/error.h"
+#include "reports/reportdata.h"
+#include "reports/reportpdf.h"
+#include "vault/keyslots.h"
+#include "vault/vault.h"
+
+#include <QFile>
+#include <QGuiApplication>
+
+namespace uc::reports {
+
+namespace {
+
+void requireGui(const QString &what)
+{
+    // QTextDocument and QPdfWriter need fonts, which only a QGuiApplication brings.
+    if (qobject_cast<QGuiApplication *>(QCoreApplication::instance()) == nullptr)
+        throw Error(ErrorKind::Io, what, QStringLiteral("PDF reports need the application's GUI library started"));
+}
+
+// Writes the PDF, then records it; a file whose export is not on the record is removed.
+void writeRecorded(vault::Vault &vault, const QString &file, const QByteArray &pdf, const QString &action,
+                   const QString &object, const QString &detail)
+{
+    vault::writeFileAtomically(file, pdf);
+    try {
+        vault.recordEvent(action, object, detail);
+    } catch (...) {
+        QFile::remove(file);
+        throw;
+    }
+}
+
+} // namespace
+
+void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file)
+{
+    requireGui(QStringLiteral("client report"));
+    const ClientReport report = clientReport(vault, clientCode);
+    writeRecorded(vault, file, clientReportPdf(report), QStringLiteral("report"),
+                  QStringLiteral("client:%1").arg(report.client.id), QStringLiteral("client pattern report, pdf"));
+}
+
+void writeNoteReport(vault::Vault &vault, model::Id noteId, const QString &file)
+{
+    requireGui(QStringLiteral("note print"));
+    const NoteReport report = noteReport(vault, noteId);
+    writeRecorded(vault, file, noteReportPdf(report), QStringLiteral("report"), QStringLiteral("note:%1").arg(noteId),
+                  QStringLiteral("note print, pdf"));
+}
+
+void writeSupervisionReport(vault::Vault &vault, const QString &therapist, const model::Date &from,
+                            const model::Date &to, const QString &file)
+{
+    requireGui(QStringLiteral("supervision report"));
+    const SupervisionReport report = supervisionReport(vault, therapist, from, to);
+    auto id = vault.database().prepare("SELECT id FROM users WHERE name = ?");
+    id.bind(1, therapist);
+    const model::Id therapistId = id.step() ? id.int64(0) : 0;
+    writeRecorded(vault, file, supervisionReportPdf(report), QStringLiteral("report"), QStringLiteral("user:%1").arg(therapistId),
+                  QStringLiteral("supervision report, pdf, %1 to %2, %3 notes")
+                      .arg(model::toIso(from), model::toIso(to))
+                      .arg(report.notes.size()));
+}
+
+qsizetype writeAuditPdf(vault::Vault &vault, const vault::AuditFilter &filter, const QString &file)
+{
+    requireGui(QStringLiteral("audit export"));
+    const AuditReport report = auditReport(vault, filter);
+    writeRecorded(vault, file, auditReportPdf(report), QStringLiteral("export"), QStringLiteral("audit"),
+                  QStringLiteral("pdf, %1 entries").arg(report.entries.size()));
+    return report.entries.size();
+}
+
+} // namespace uc::reports

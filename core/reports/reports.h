@@ -1,0 +1,30 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+#include "vault/audit.h"
+
+#include <QString>
+
+namespace uc::vault {
+class Vault;
+}
+
+// The door to core/reports: each call gathers with the vault's rules (reportdata.h), draws the PDF
+// (reportpdf.h), writes it atomically and owner-only (0600), and records the export in the audit
+// trail with its object (client:ID, note:ID, user:ID) and never private text. A refusal or bad
+// input (Error) leaves no file; an export that cannot be recorded does not stay on disk. Needs a
+// QGuiApplication.
+namespace uc::reports {
+
+// Themes over time, recurrence, measures and the shareable summary, from progress notes only.
+void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file);
+// One progress note as signed. Error(NotAllowed) for a process note, which is never disclosed.
+void writeNoteReport(vault::Vault &vault, model::Id noteId, const QString &file);
+// A therapist's notes in [from, to] with status, comments and the latest agreement figures.
+void writeSupervisionReport(vault::Vault &vault, const QString &therapist, const model::Date &from,
+                            const model::Date &to, const QString &file);
+// The audit trail for a period as PDF. Returns the number of entries.
+qsizetype writeAuditPdf(vault::Vault &vault, const vault::AuditFilter &filter, const QString &file);
+
+} // namespace uc::reports

@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Reports as a practice hands them over: each PDF (through undercurrent-cli, as users make them)
+// holds what it must, read back with pdftotext, and never a word of a process note; a process
+// note is never printed; refusals leave no file; files are owner-only; every report is an audit
+// event naming its object and no text. The data gathering is checked without a PDF too.
+#include "reports/reportdata.h"
+#include "vault/keyslots.h"
+#include "vault/vault.h"
+
+#include <QDate>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace uc;
+using namespace uc::vault;
+using model::Id;
+
+namespace {
+
+constexpr std::string_view passphrase = "report test passphrase";
+// Only ever in the process note: it must never reach a report.
+const QString canary = QStringLiteral("ZEBRACANARY");
+
+SecretBuffer secret()
+{
+    return SecretBuffer::copyOf(passphrase);
+}
+
+} // namespace
+
+class ReportTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void gatheringLeavesProcessNotesOut();
+    void clientReportShowsPatternsMeasuresAndSummary();
+    void notePrintShowsHeaderSignaturesAndAddenda();
+    void processNotesAndUnknownNotesAreRefusedWithoutAFile();
+    void supervisionReportShowsStatusCommentsAndKappa();
+    void supervisionReportFollowsTheRoles();
+    void auditExportsAPeriodAsPdfAndCsv();
+    void everyReportIsAnAuditEvent();
+
+private:
+    struct Run
+    {
+        int code = -1;
+        QByteArray out;
+        QByteArray err;
+    };
+    Run cli(const QString &user, QStringList args);
+    // The PDF's text as pdftotext -layout reads it.
+    QString pdfText(const QString &file);
+    std::unique_ptr<Vault> open(const QString &user) { return Vault::open(m_vault, user, secret()); }
+    QString out(const QString &name) { return m_dir.filePath(name); }
+
+    QTemporaryDir m_dir;
+    QString m_vault;
+    QString m_pass;
+    QString m_pdftotext;
+    Id m_clientId = 0;
+    QList<Id> m_progress; // signed, in date order
+    Id m_draft = 0;
+    Id m_process = 0;
+};
+
+ReportTest::Run ReportTest::cli(const QString &user, QStringList args)
+{
+    args << QStringLiteral("--vault") << m_vault << QStringLiteral("--user") << user << QStringLiteral("--passphrase-file")
+         << m_pass;
+    QProcess p;
+    p.start(QStringLiteral(CLI_PATH), args);
+    if (!p.waitForFinished(120000))
+        return {};
+    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QString ReportTest::pdfText(const QString &file)
+{
+    QProcess p;
+    p.start(m_pdftotext, {QStringLiteral("-layout"), file, QStringLiteral("-")});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void ReportTest::initTestCase()
+{
+    m_pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+    if (m_pdftotext.isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed; tools/setup installs it");
+    QVERIFY(m_dir.isValid());
+    m_vault = m_dir.filePath(QStringLiteral("vault"));
+    m_pass = m_dir.filePath(QStringLiteral("pass"));
+    {
+        QFile f(m_pass);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray(passphrase.data(), static_cast<qsizetype>(passphrase.size())) + '\n');
+    }
+
+    auto v = Vault::create(m_vault, QStringLiteral("alice"), secret(), model::Role::Therapist, KdfCost::testOnly()).vault;
+    v->addUser(QStringLiteral("bob"), model::Role::Therapist, secret(), KdfCost::testOnly());
+    v->addUser(QStringLiteral("sam"), model::Role::Supervisor, secret(), KdfCost::testOnly());
+    v->addUser(QStringLiteral("ada"), model::Role::Auditor, secret(), KdfCost::testOnly());
+    model::Client c;
+    c.code = QStringLiteral("C-7");
+    c.displayName = QStringLiteral("Robin Example");
+    c.consentPart2 = true;
+    m_clientId = v->addClient(c);
+
+    // Six monthly sessions: abandonment in five, drinking in three, anxiety in two.
+    const QStringList texts = {
+        QStringLiteral("She felt abandoned when her partner left, and she drank heavily that night."),
+        QStringLiteral("Anxious all week about work; she felt abandoned by her sister."),
+        QStringLiteral("She drank again after feeling abandoned at the weekend."),
+        QStringLiteral("A calm session about her new job; some anxiety about the interview."),
+        QStringLiteral("The abandoned feeling came back when her friend cancelled; she drank."),
+        QStringLiteral("She felt abandoned by her mother as a child and talked about it for the first time."),
+    };
+    Id session3 = 0;
+    for (int i = 0; i < texts.size(); ++i) {
+        model::Session s;
+        s.date = model::Date(2025, static_cast<unsigned short>(1 + i), 10);
+        s.start = model::parseTime(QStringLiteral("14:30"));
+        s.minutes = 50;
+        s.setting = model::Setting::Outpatient;
+        s.attendees.append({0, QStringLiteral("C-7"), model::Attendance::Attended});
+        const auto made = v->addSession(s, QStringLiteral("dap"), model::NoteKind::Progress,
+                                        {{QStringLiteral("Data"), texts.at(i)},
+                                         {QStringLiteral("Assessment"), QStringLiteral("Engaged; insight growing.")},
+                                         {QStringLiteral("Plan"), QStringLiteral("Continue weekly; PLANMARK review in a month.")}});
+        v->sign(made.notes.first());
+        m_progress.append(made.notes.first());
+        if (i == 2)
+            session3 = made.session;
+    }
+    // The private process note beside the third progress note: a theme of its own (gambling).
+    m_process = v->addNote(session3, QStringLiteral("C-7"), QStringLiteral("process"), model::NoteKind::Process,
+                           {{QStringLiteral("Note"), QStringLiteral("Countertransference ") + canary
+                                                          + QStringLiteral(", protective. She spent the weekend gambling at "
+                                                                           "the casino and lost her rent money.")}});
+    const auto gamblingTags = v->themeTags(m_process);
+    QVERIFY2(std::any_of(gamblingTags.begin(), gamblingTags.end(),
+                         [](const model::ThemeTag &t) { return t.theme == u"behavioural-addiction"; }),
+             "the process note raises a theme of its own");
+    model::Session later;
+    later.date = model::Date(2025, 7, 4);
+    later.attendees.append({0, QStringLiteral("C-7"), model::Attendance::Attended});
+    m_draft = v->addSession(later, QStringLiteral("free"), model::NoteKind::Progress,
+                            {{QStringLiteral("Note"), QStringLiteral("Draft about DRAFTMARK cravings.")}})
+                  .notes.first();
+    (void)v->addAddendum(m_progress.at(0), QStringLiteral("ADDENDUMMARK: she phoned to say she is safe."));
+    (void)v->addMeasure(QStringLiteral("C-7"), model::Date(2025, 1, 10), QStringLiteral("phq9"), {2, 2, 2, 2, 2, 1, 1, 1, 0});
+    (void)v->addMeasure(QStringLiteral("C-7"), model::Date(2025, 6, 10), QStringLiteral("phq9"), {1, 1, 1, 0, 0, 0, 1, 0, 0});
+    v->setShareableSummary(QStringLiteral("C-7"), QStringLiteral("SUMMARYMARK: Robin notices that drinking follows "
+                                                                 "feeling left out, and is trying other ways to cope."));
+    // The therapist's themes per note, for the supervisor's blind rating below.
+    QHash<Id, QStringList> themesOf;
+    for (Id id : m_progress) {
+        QStringList themes;
+        for (const model::ThemeTag &t : v->themeTags(id))
+            if (t.counts() && !themes.contains(t.theme))
+                themes.append(t.theme);
+        themesOf.insert(id, themes);
+    }
+    v->lock();
+
+    auto s = open(QStringLiteral("sam"));
+    s->assignSupervision(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::MustCosign);
+    s->cosign(m_progress.at(0));
+    (void)s->comment(m_progress.at(1), QStringLiteral("COMMENTMARK: consider the family history."));
+    (void)s->returnNote(m_progress.at(2), QStringLiteral("RETURNMARK: add the risk assessment."));
+    // A blind check that agrees with the therapist on every note: kappa 1.00 where themes vary.
+    const auto sample = s->startAgreementCheck(QStringLiteral("alice"), 6);
+    for (Id id : sample.notes)
+        s->rateBlind(sample.check, id, themesOf.value(id));
+    s->lock();
+}
+
+void ReportTest::gatheringLeavesProcessNotesOut()
+{
+    auto v = open(QStringLiteral("alice"));
+    const reports::ClientReport r = reports::clientReport(*v, QStringLiteral("C-7"));
+    QCOMPARE(r.client.code, QStringLiteral("C-7"));
+    QCOMPARE(r.months.size(), 7); // January to July
+    QCOMPARE(r.attended, 7);
+    QVERIFY(std::none_of(r.themes.begin(), r.themes.end(),
+                         [](const reports::ThemeRow &t) { return t.id == u"behavioural-addiction"; }));
+    QVERIFY(!r.themes.isEmpty());
+    QCOMPARE(r.themes.first().id, QStringLiteral("abandonment"));
+    QCOMPARE(r.themes.first().sessions, 5);
+    QCOMPARE(r.themes.first().perMonth, QList<int>({1, 1, 1, 0, 1, 1, 0}));
+    QCOMPARE(reports::recurrenceText(r.themes.first()), QStringLiteral("Abandonment \u2014 4 of the last 6 sessions"));
+    QCOMPARE(r.measures.size(), 1);
+    QCOMPARE(r.measures.first().maxScore, 27);
+    QVERIFY(r.summary && r.summary->text.startsWith(QLatin1String("SUMMARYMARK")));
+}
+
+void ReportTest::clientReportShowsPatternsMeasuresAndSummary()
+{
+    const QString file = out(QStringLiteral("client.pdf"));
+    const Run r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                                               QStringLiteral("C-7"), QStringLiteral("--out"), file});
+    QVERIFY2(r.code == 0, r.err.constData());
+    // Owner-only: read and write for the owner, nothing for group or others.
+    QVERIFY(QFile::permissions(file).testFlags(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
+    QCOMPARE(QFile::permissions(file) & 0x0077, QFileDevice::Permissions());
+    const QString text = pdfText(file);
+    QVERIFY2(text.contains(QLatin1String("Client pattern report")), qPrintable(text));
+    for (const char *expected : {"C-7", "Robin Example", "Themes over time", "Abandonment", "Substance use", "Anxiety",
+                                 "of the last 6 sessions", "PHQ-9", "SUMMARYMARK", "42 CFR part 2", "Page 1 of"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
+    QVERIFY2(!text.contains(QLatin1String("Behavioural addiction")), "a process note's theme reached the report");
+    // The footer notice on every page, and the full notice at the end.
+    const int pages = static_cast<int>(text.count(u'\f'));
+    QVERIFY(pages >= 1);
+    QCOMPARE(static_cast<int>(text.count(QLatin1String("prohibits unauthorized use or disclosure"))), pages);
+    QVERIFY(text.contains(QLatin1String("A general authorization for the release")));
+}
+
+void ReportTest::notePrintShowsHeaderSignaturesAndAddenda()
+{
+    const QString file = out(QStringLiteral("note.pdf"));
+    const Run r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("note"),
+                                               QString::number(m_progress.at(0)), QStringLiteral("--out"), file});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(QFile::permissions(file) & 0x0077, QFileDevice::Permissions());
+    const QString text = pdfText(file);
+    for (const char *expected : {"Progress note", "C-7", "Robin Example", "2025-01-10", "14:30", "50 minutes", "individual",
+                                 "outpatient", "attended", "alice", "DAP", "Data", "Assessment", "Plan", "PLANMARK",
+                                 "abandoned when her partner left", "Signed by", "Content hash", "Co-signed by", "sam",
+                                 "ADDENDUMMARK", "the hash matches", "42 CFR part 2"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
+    {
+        auto v = open(QStringLiteral("alice"));
+        QVERIFY(text.contains(v->note(m_progress.at(0)).contentHash));
+    }
+
+    const QString draft = out(QStringLiteral("draft.pdf"));
+    const Run d = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("note"), QString::number(m_draft),
+                                               QStringLiteral("--out"), draft});
+    QVERIFY2(d.code == 0, d.err.constData());
+    const QString draftText = pdfText(draft);
+    QVERIFY(draftText.contains(QStringLiteral("Draft \u2014 not signed")));
+    QVERIFY(draftText.contains(QLatin1String("DRAFTMARK")));
+    QVERIFY(!draftText.contains(QLatin1String("Co-signed by")));
+}
+
+void ReportTest::processNotesAndUnknownNotesAreRefusedWithoutAFile()
+{
+    const QString file = out(QStringLiteral("process.pdf"));
+    const Run r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("note"), QString::number(m_process),
+                                               QStringLiteral("--out"), file});
+    QCOMPARE(r.code, 5);
+    QVERIFY2(r.err.contains("process note"), r.err.constData());
+    QVERIFY(!r.err.contains(canary.toUtf8()));
+    QVERIFY(!QFile::exists(file));
+
+    const Run unknown = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("note"), QStringLiteral("99999"),
+                                                     QStringLiteral("--out"), file});
+    QCOMPARE(unknown.code, 2);
+    QVERIFY(!QFile::exists(file));
+
+    // The library refuses too, before reading the note.
+    auto v = open(QStringLiteral("alice"));
+    try {
+        (void)reports::noteReport(*v, m_process);
+        QFAIL("a process note was gathered for printing");
+    } catch (const Error &e) {
+        QCOMPARE(e.exitCode(), 5);
+    }
+}
+
+void ReportTest::supervisionReportShowsStatusCommentsAndKappa()
+{
+    const QString file = out(QStringLiteral("supervision.pdf"));
+    const Run r = cli(QStringLiteral("sam"), {QStringLiteral("report"), QStringLiteral("supervision"), QStringLiteral("--therapist"),
+                                             QStringLiteral("alice"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
+                                             QStringLiteral("--to"), QStringLiteral("2025-12-31"), QStringLiteral("--out"), file});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(QFile::permissions(file) & 0x0077, QFileDevice::Permissions());
+    const QString text = pdfText(file);
+    for (const char *expected : {"Supervision report", "alice", "sam", "2025-01-10", "2025-07-04", "C-7", "co-signed",
+                                 "returned", "draft", "signed", "COMMENTMARK", "RETURNMARK", "Cohen", "Abandonment", "1.00",
+                                 "42 CFR part 2"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
+    QVERIFY2(!text.contains(QLatin1String("PLANMARK")), "a supervision report lists notes, not their text");
+
+    // The period bounds the notes by session date.
+    const QString spring = out(QStringLiteral("spring.pdf"));
+    const Run p = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("supervision"), QStringLiteral("--therapist"),
+                                               QStringLiteral("alice"), QStringLiteral("--from"), QStringLiteral("2025-03-01"),
+                                               QStringLiteral("--to"), QStringLiteral("2025-04-30"), QStringLiteral("--out"), spring});
+    QVERIFY2(p.code == 0, p.err.constData());
+    const QString springText = pdfText(spring);
+    QVERIFY(springText.contains(QLatin1String("2025-03-10")));
+    QVERIFY(springText.contains(QLatin1String("2025-04-10")));
+    QVERIFY(!springText.contains(QLatin1String("2025-01-10")));
+    QVERIFY(!springText.contains(QLatin1String("2025-07-04")));
+    QVERIFY(springText.contains(QLatin1String("1.00"))); // the therapist sees their own figures
+}
+
+void ReportTest::supervisionReportFollowsTheRoles()
+{
+    const QString file = out(QStringLiteral("refused.pdf"));
+    const QStringList args = {QStringLiteral("report"), QStringLiteral("supervision"), QStringLiteral("--therapist"),
+                              QStringLiteral("alice"), QStringLiteral("--from"), QStringLiteral("2025-01-01"),
+                              QStringLiteral("--to"), QStringLiteral("2025-12-31"), QStringLiteral("--out"), file};
+    QCOMPARE(cli(QStringLiteral("bob"), args).code, 5); // another therapist
+    QCOMPARE(cli(QStringLiteral("ada"), args).code, 5); // an auditor
+    QVERIFY(!QFile::exists(file));
+    QStringList backwards = args;
+    backwards[5] = QStringLiteral("2026-01-01");
+    QCOMPARE(cli(QStringLiteral("sam"), backwards).code, 1);
+    QStringList badDate = args;
+    badDate[5] = QStringLiteral("2025-02-30");
+    QCOMPARE(cli(QStringLiteral("sam"), badDate).code, 2);
+    QVERIFY(!QFile::exists(file));
+    // A client report and a note print are the treating therapist's, as any export of the record.
+    QCOMPARE(cli(QStringLiteral("sam"), {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                                        QStringLiteral("C-7"), QStringLiteral("--out"), file})
+                 .code,
+             5);
+    QVERIFY(!QFile::exists(file));
+}
+
+void ReportTest::auditExportsAPeriodAsPdfAndCsv()
+{
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    const QString pdf = out(QStringLiteral("audit.pdf"));
+    const Run r = cli(QStringLiteral("sam"), {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--out"), pdf,
+                                             QStringLiteral("--from"), QStringLiteral("2000-01-01"), QStringLiteral("--to"), today});
+    QVERIFY2(r.code == 0, r.err.constData());
+    QCOMPARE(QFile::permissions(pdf) & 0x0077, QFileDevice::Permissions());
+    const QString text = pdfText(pdf);
+    for (const char *expected : {"Audit trail", "create-client", "client:", "sign", "verified whole", "42 CFR part 2"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
+    QVERIFY(!text.contains(QLatin1String("Robin")));
+
+    // A period that ended before the vault existed holds nothing, in both formats.
+    const QString old = out(QStringLiteral("old.csv"));
+    const Run csv = cli(QStringLiteral("sam"), {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--out"), old,
+                                               QStringLiteral("--from"), QStringLiteral("2000-01-01"), QStringLiteral("--to"),
+                                               QStringLiteral("2000-12-31")});
+    QVERIFY2(csv.code == 0, csv.err.constData());
+    QVERIFY(csv.out.startsWith("0 entries"));
+    const Run since = cli(QStringLiteral("sam"), {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--out"),
+                                                 out(QStringLiteral("since.csv")), QStringLiteral("--since"), today});
+    QVERIFY2(since.code == 0, since.err.constData());
+    QVERIFY(!since.out.startsWith("0 entries"));
+    QCOMPARE(cli(QStringLiteral("sam"), {QStringLiteral("audit"), QStringLiteral("export"), QStringLiteral("--out"), old,
+                                        QStringLiteral("--from"), today, QStringLiteral("--since"), today})
+                 .code,
+             1);
+}
+
+void ReportTest::everyReportIsAnAuditEvent()
+{
+    auto v = open(QStringLiteral("sam"));
+    const QList<AuditEntry> trail = v->auditTrail();
+    auto has = [&](const QString &user, const QString &action, const QString &object) {
+        return std::any_of(trail.begin(), trail.end(), [&](const AuditEntry &e) {
+            return e.user == user && e.action == action && e.object == object;
+        });
+    };
+    Id aliceId = 0;
+    for (const model::User &u : v->users())
+        if (u.name == u"alice")
+            aliceId = u.id;
+    QVERIFY(has(QStringLiteral("alice"), QStringLiteral("report"), QStringLiteral("client:%1").arg(m_clientId)));
+    QVERIFY(has(QStringLiteral("alice"), QStringLiteral("report"), QStringLiteral("note:%1").arg(m_progress.at(0))));
+    QVERIFY(has(QStringLiteral("sam"), QStringLiteral("report"), QStringLiteral("user:%1").arg(aliceId)));
+    QVERIFY(has(QStringLiteral("sam"), QStringLiteral("export"), QStringLiteral("audit")));
+    // The refused print of the process note left no report behind.
+    QVERIFY(!has(QStringLiteral("alice"), QStringLiteral("report"), QStringLiteral("note:%1").arg(m_process)));
+    for (const AuditEntry &e : trail)
+        for (const QString &secretText : {canary, QStringLiteral("Robin"), QStringLiteral("SUMMARYMARK"), QStringLiteral("COMMENTMARK")})
+            QVERIFY2(!e.detail.contains(secretText) && !e.object.contains(secretText), qPrintable(e.action));
+}
+
+QTEST_MAIN(ReportTest)
+#include "reporttest.moc"
