@@ -46,18 +46,23 @@ chmod 0700 "$XDG_RUNTIME_DIR"
 check_tree() {
   local root=$1 prefix=$2 what=$3 screens=$4
   local base=$root$prefix
-  local files=(
-    bin/undercurrent-cli
+  local files=(bin/undercurrent-cli share/man/man1/undercurrent-cli.1.gz share/doc/undercurrent/copyright)
+  # The desktop program and what describes it to the desktop: only in a build with the GUI.
+  local desktop=(
+    bin/undercurrent
+    share/man/man1/undercurrent.1.gz
     share/applications/$app_id.desktop
     share/icons/hicolor/scalable/apps/$app_id.svg
     share/metainfo/$app_id.metainfo.xml
-    share/man/man1/undercurrent-cli.1.gz
-    share/doc/undercurrent/copyright
   )
-  if [[ $gui == ON ]]; then
-    files+=(bin/undercurrent share/man/man1/undercurrent.1.gz)
-  fi
   local f
+  if [[ $gui == ON ]]; then
+    files+=("${desktop[@]}")
+  else
+    for f in "${desktop[@]}"; do
+      [[ ! -e $base/$f ]] || fail "$what: $prefix/$f is installed by a build without the GUI"
+    done
+  fi
   for f in "${files[@]}"; do
     [[ -f $base/$f ]] || fail "$what: $prefix/$f is missing"
   done
@@ -87,10 +92,9 @@ check_tree() {
     [[ -z $warnings ]] || fail "$what: groff warns about the manual: $warnings"
   fi
 
-  grep -q "<release version=\"$version\"" "$base/share/metainfo/$app_id.metainfo.xml" \
-    || fail "$what: the metainfo has no <release version=\"$version\">"
-
   if [[ $gui == ON && -x $base/bin/undercurrent ]]; then
+    grep -q "<release version=\"$version\"" "$base/share/metainfo/$app_id.metainfo.xml" \
+      || fail "$what: the metainfo has no <release version=\"$version\">"
     out=$(cd "$scratch" && "$base/bin/undercurrent" --version) || fail "$what: undercurrent --version exited $?"
     [[ $out == "undercurrent $version"* ]] || fail "$what: undercurrent --version printed '${out%%$'\n'*}'"
   fi
@@ -123,16 +127,20 @@ if command -v dpkg-deb >/dev/null; then
 fi
 check_tree "" "$prefix" "cmake --install" "$screens"
 
-appstreamcli validate --no-net "$prefix/share/metainfo/$app_id.metainfo.xml" >"$scratch/appstream.log" 2>&1 \
-  || fail "appstreamcli validate --no-net refuses the metainfo: $(cat "$scratch/appstream.log")"
-desktop-file-validate "$prefix/share/applications/$app_id.desktop" >"$scratch/desktop.log" 2>&1 \
-  || fail "desktop-file-validate refuses the desktop entry: $(cat "$scratch/desktop.log")"
-# The metainfo's id and launchable name the desktop entry; the entry names the icon and the program.
-grep -q "<id>$app_id</id>" "$prefix/share/metainfo/$app_id.metainfo.xml" || fail "the metainfo's <id> is not $app_id"
-grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$prefix/share/metainfo/$app_id.metainfo.xml" \
-  || fail "the metainfo's launchable is not $app_id.desktop"
-grep -qx "Icon=$app_id" "$prefix/share/applications/$app_id.desktop" || fail "the desktop entry's Icon is not $app_id"
-grep -qx "Exec=undercurrent" "$prefix/share/applications/$app_id.desktop" || fail "the desktop entry does not run undercurrent"
+if [[ $gui == ON ]]; then
+  metainfo=$prefix/share/metainfo/$app_id.metainfo.xml
+  entry=$prefix/share/applications/$app_id.desktop
+  appstreamcli validate --no-net "$metainfo" >"$scratch/appstream.log" 2>&1 \
+    || fail "appstreamcli validate --no-net refuses the metainfo: $(cat "$scratch/appstream.log")"
+  desktop-file-validate "$entry" >"$scratch/desktop.log" 2>&1 \
+    || fail "desktop-file-validate refuses the desktop entry: $(cat "$scratch/desktop.log")"
+  # The metainfo's id and launchable name the desktop entry; the entry names the icon and the program.
+  grep -q "<id>$app_id</id>" "$metainfo" || fail "the metainfo's <id> is not $app_id"
+  grep -q "<launchable type=\"desktop-id\">$app_id.desktop</launchable>" "$metainfo" \
+    || fail "the metainfo's launchable is not $app_id.desktop"
+  grep -qx "Icon=$app_id" "$entry" || fail "the desktop entry's Icon is not $app_id"
+  grep -qx "Exec=undercurrent" "$entry" || fail "the desktop entry does not run undercurrent"
+fi
 
 # ---- the Debian package
 if ! command -v dpkg-deb >/dev/null; then
@@ -148,15 +156,15 @@ else
   [[ -f $deb ]] || die "cpack made no $(basename "$deb"): $(ls "$out")"
 
   contents=$(dpkg-deb -c "$deb" | awk '{ print $6 }')
-  expected=(
-    ./usr/bin/undercurrent-cli
-    ./usr/share/applications/$app_id.desktop
-    ./usr/share/icons/hicolor/scalable/apps/$app_id.svg
-    ./usr/share/metainfo/$app_id.metainfo.xml
-    ./usr/share/man/man1/undercurrent-cli.1.gz
-  )
+  expected=(./usr/bin/undercurrent-cli ./usr/share/man/man1/undercurrent-cli.1.gz)
   if [[ $gui == ON ]]; then
-    expected+=(./usr/bin/undercurrent ./usr/share/man/man1/undercurrent.1.gz)
+    expected+=(
+      ./usr/bin/undercurrent
+      ./usr/share/man/man1/undercurrent.1.gz
+      ./usr/share/applications/$app_id.desktop
+      ./usr/share/icons/hicolor/scalable/apps/$app_id.svg
+      ./usr/share/metainfo/$app_id.metainfo.xml
+    )
   fi
   for f in "${expected[@]}"; do
     grep -qx -- "$f" <<<"$contents" || fail "the package does not hold $f"
