@@ -20,8 +20,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QStandardPaths>
 #include <QStringList>
 
