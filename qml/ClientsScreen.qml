@@ -88,6 +88,14 @@ Rectangle {
                 ToolTip.text: qsTr("Auto-lock, theme, codebook, passphrase, backup (Ctrl+,)")
                 onClicked: root.settingsRequested()
             }
+            Button {
+                objectName: "importNotesButton"
+                visible: root.mayEdit
+                text: qsTr("Import notes…")
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Notes from a CSV file or a folder of text files, checked row by row first")
+                onClicked: importDialog.open()
+            }
             PrimaryButton {
                 objectName: "addClientButton"
                 visible: root.mayEdit
@@ -170,4 +178,8 @@ Rectangle {
 
     ClientDialog { id: clientDialog }
     DischargeDialog { id: dischargeDialog }
+    ImportDialog {
+        id: importDialog
+        preview: VaultSession.importPreview
+    }
 }

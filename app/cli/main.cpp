@@ -22,8 +22,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSet>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QStandardPaths>
 #include <QStringList>
 

@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QEventLoop>
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
@@ -295,6 +296,45 @@ int takeSupervisionScreenshots(QQuickWindow *window, VaultSession &session, cons
     return 0;
 }
 
+// The import dialog on the clients screen, checking a small CSV with a bad row and an unknown
+// client among good ones (a preview writes nothing, so the practice stays as it was).
+int takeImportScreenshot(QQuickWindow *window, VaultSession &session, const QString &dir)
+{
+    auto fail = [](const char *what) {
+        std::fprintf(stderr, "undercurrent: screenshots: %s\n", what);
+        return 1;
+    };
+    QObject *dialog = window->findChild<QObject *>(u"importDialog"_s);
+    if (!dialog)
+        return fail("the clients screen has no import dialog");
+    QTemporaryDir scratch;
+    const QString csv = scratch.filePath(u"notes-from-paper.csv"_s);
+    {
+        QFile file(csv);
+        if (!file.open(QIODevice::WriteOnly))
+            return fail("the example CSV could not be written");
+        file.write("client_code,date,time,modality,setting,template,text\n"
+                   "C-0101,2023-11-06,10:00,individual,outpatient,addiction,\"## Use since last session\nNone.\"\n"
+                   "C-0101,2023-11-13,10:00,individual,outpatient,addiction,\"Cravings after the call with her sister.\"\n"
+                   "C-0102,2023-11-14,14:00,group,aftercare,group,Shared about the weekend.\n"
+                   "C-0102,2023-11-31,14:00,group,aftercare,group,Shared about work.\n"
+                   "C-0199,2023-11-15,09:30,individual,telehealth,soap,First session after transfer.\n"
+                   "C-0103,2023-11-16,,family,outpatient,narrative,Family session.\n");
+    }
+    bool previewed = false;
+    const auto connection = QObject::connect(&session, &VaultSession::importPreviewed, [&] { previewed = true; });
+    QMetaObject::invokeMethod(dialog, "checkPath", Q_ARG(QString, csv), Q_ARG(bool, false));
+    const bool ok = waitUntil([&] { return previewed && !session.busy(); }, 60000);
+    QObject::disconnect(connection);
+    if (!ok)
+        return fail("the import preview did not load");
+    if (!grab(window, dir, u"import"_s))
+        return 1;
+    QMetaObject::invokeMethod(dialog, "close");
+    settle(200);
+    return 0;
+}
+
 // Renders the window offscreen and writes one PNG per screen into dir (tools/screenshots), on the
 // demo practice the session has open.
 int takeScreenshots(QQmlApplicationEngine &engine, VaultSession &session, const QString &dir)
@@ -329,6 +369,8 @@ int takeScreenshots(QQmlApplicationEngine &engine, VaultSession &session, const 
         return fail("the demo practice did not unlock");
     if (!grab(window, dir, u"clients"_s))
         return 1;
+    if (int failed = takeImportScreenshot(window, session, dir))
+        return failed;
 
     if (!QMetaObject::invokeMethod(window, "openClient", Q_ARG(QString, u"C-0101"_s)))
         return fail("the window has no openClient()");

@@ -8,6 +8,7 @@
 #include "agreementmodel.h"
 #include "auditmodel.h"
 #include "reviewqueuemodel.h"
+#include "importmodel.h"
 
 #include "common/error.h"
 #include "vault/keyslots.h"
@@ -361,6 +362,27 @@ private:
     NoteReview *m_review = new NoteReview(this);
     AuditModel *m_audit = new AuditModel(this);
     AgreementCheck *m_agreement = new AgreementCheck(this);
+
+    // ---- importing notes (issue #8; vaultsessionimport.cpp)
+    Q_PROPERTY(ImportPreviewModel *importPreview READ importPreview CONSTANT)
+public:
+    [[nodiscard]] ImportPreviewModel *importPreview() const { return m_importPreview; }
+    // Reads a CSV file or a folder of note files (a path or a file: URL) and checks every row
+    // against the vault's clients on the vault thread, into importPreview; nothing is written.
+    Q_INVOKABLE void previewImport(const QString &path, bool folder, bool createClients);
+    // Imports the previewed rows in one transaction as drafts of this user (only when every row
+    // was good), then reloads the client list; answers imported or importFailed.
+    Q_INVOKABLE void runImport();
+Q_SIGNALS:
+    void importPreviewed();
+    void imported(int notes, int clients);
+    void importFailed(const QString &message);
+
+private:
+    ImportPreviewModel *m_importPreview = new ImportPreviewModel(this);
+    // The preview holds note text: it goes when a lock begins.
+    QMetaObject::Connection m_clearImportOnLock =
+        connect(this, &VaultSession::aboutToLock, m_importPreview, &ImportPreviewModel::clear);
 };
 
 struct VaultSession::Worker

@@ -446,6 +446,7 @@ QStringList checkClients(ImportParse &parse, const QStringList &known, bool crea
         }
         parse.errors.append({row.line, row.file, colClient,
                              QStringLiteral("no client with that code (create the client first, or let the import create it)")});
+        parse.refused.append(row);
     }
     parse.rows = kept;
     std::stable_sort(parse.errors.begin(), parse.errors.end(), [](const ImportError &a, const ImportError &b) {

@@ -44,6 +44,7 @@ struct ImportError
 struct ImportParse
 {
     QList<ImportRow> rows; // the good rows, in file order
+    QList<ImportRow> refused; // rows read whole but refused by checkClients (an unknown client)
     QList<ImportError> errors; // every problem found, in file order
     int records = 0; // rows seen, good and bad
 };
@@ -74,7 +75,7 @@ struct FolderFile
 
 // Client codes the rows use that are not among known, in first-use order. Without createClients
 // each row of such a client becomes an error ("client_code": no client with that code) and its row
-// leaves rows; with it, the codes are returned as the clients to create.
+// moves from rows to refused; with it, the codes are returned as the clients to create.
 QStringList checkClients(ImportParse &parse, const QStringList &known, bool createClients);
 
 // "line 4: date: no such day in the calendar" / "C-1_2025-02-30.md: date: …"
