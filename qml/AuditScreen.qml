@@ -151,6 +151,14 @@ Rectangle {
                     enabled: exportFile.text.trim() !== ""
                     onClicked: VaultSession.exportAudit(since.text, user.text, exportFile.text)
                 }
+                Button {
+                    objectName: "exportPdfButton"
+                    text: qsTr("Export PDF")
+                    enabled: exportFile.text.trim() !== ""
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("The same entries as a PDF beside the CSV's name")
+                    onClicked: VaultSession.exportAuditPdf(since.text, user.text, exportFile.text)
+                }
             }
 
             Label {
