@@ -136,7 +136,7 @@ Rectangle {
                 TextField {
                     id: exportFile
                     objectName: "exportFileField"
-                    Layout.preferredWidth: 240
+                    Layout.preferredWidth: 150
                     text: root.audit.suggestedFile
                     Accessible.name: qsTr("File to export to")
                 }
