@@ -136,7 +136,7 @@ Rectangle {
                 TextField {
                     id: exportFile
                     objectName: "exportFileField"
-                    Layout.preferredWidth: 240
+                    Layout.preferredWidth: 150
                     text: root.audit.suggestedFile
                     Accessible.name: qsTr("File to export to")
                 }
@@ -150,6 +150,14 @@ Rectangle {
                     text: qsTr("Export CSV")
                     enabled: exportFile.text.trim() !== ""
                     onClicked: VaultSession.exportAudit(since.text, user.text, exportFile.text)
+                }
+                Button {
+                    objectName: "exportPdfButton"
+                    text: qsTr("Export PDF")
+                    enabled: exportFile.text.trim() !== ""
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("The same entries as a PDF beside the CSV's name")
+                    onClicked: VaultSession.exportAuditPdf(since.text, user.text, exportFile.text)
                 }
             }
 

@@ -100,6 +100,14 @@ Rectangle {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("A full-screen view to share in the session; private notes stay hidden")
                     onClicked: reviewSetup.start()
+                },
+                ReportButton {
+                    objectName: "clientReportButton"
+                    text: qsTr("Client report (PDF)")
+                    visible: VaultSession.can("export-record")
+                    enabled: root.overview.code !== ""
+                    fileName: qsTr("Client report %1").arg(root.overview.code)
+                    onChosen: (file) => VaultSession.writeClientReport(root.overview.code, file)
                 }
             ]
             note: [root.overview.setting,

@@ -126,6 +126,13 @@ Rectangle {
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WordWrap
                     }
+                    ReportButton {
+                        objectName: "printNoteButton"
+                        visible: root.note.kind === "progress" && root.note.status !== "draft" && VaultSession.can("export-record")
+                        text: qsTr("Print note (PDF)")
+                        fileName: qsTr("Note %1 %2").arg(root.note.clientCode).arg(root.note.date)
+                        onChosen: (file) => VaultSession.printNote(root.note.noteId, file)
+                    }
                     Button {
                         objectName: "addendumButton"
                         visible: root.note.mayAddAddendum

@@ -70,6 +70,16 @@ Rectangle {
                 color: Theme.muted
                 font.pixelSize: Theme.smallSize
             }
+            ReportButton {
+                objectName: "supervisionReportButton"
+                // A therapist reports on their own notes; a supervisor on the therapist of the note open.
+                readonly property string therapist: VaultSession.role === "therapist" ? VaultSession.userName : root.review.author
+                visible: VaultSession.can("supervision-report")
+                enabled: therapist !== ""
+                text: qsTr("Supervision report (PDF)")
+                fileName: qsTr("Supervision report %1").arg(therapist)
+                onChosen: (file) => VaultSession.writeSupervisionReport(therapist, "", "", file)
+            }
         }
 
         RowLayout {

@@ -20,6 +20,7 @@
 #include <QQmlEngine>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 
 #include <functional>
 #include <memory>
@@ -227,6 +228,18 @@ public:
     Q_INVOKABLE void rateBlind(const QStringList &themes);
     Q_INVOKABLE void loadAgreementReport();
 
+    // PDF reports (issue #8; vaultsessionreports.cpp). file: a path or a file: URL, ".pdf" added
+    // when missing. Each answers reportWritten(file) or reportFailed(message); the audit PDF
+    // answers auditExported or auditFailed like the CSV export.
+    Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file);
+    Q_INVOKABLE void printNote(qint64 noteId, const QString &file);
+    // from, to: "YYYY-MM-DD"; empty for the last three months up to today.
+    Q_INVOKABLE void writeSupervisionReport(const QString &therapist, const QString &from, const QString &to,
+                                            const QString &file);
+    Q_INVOKABLE void exportAuditPdf(const QString &since, const QString &user, const QString &file);
+    // A file URL in the user's Documents folder for "<name>.pdf", for a FileDialog to start from.
+    [[nodiscard]] Q_INVOKABLE QUrl reportFile(const QString &name) const;
+
 Q_SIGNALS:
     void vaultDirChanged();
     void vaultExistsChanged();
@@ -288,6 +301,8 @@ Q_SIGNALS:
     void agreementRated(qint64 noteId);
     void agreementReportLoaded();
     void agreementFailed(const QString &message);
+    void reportWritten(const QString &file);
+    void reportFailed(const QString &message);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;

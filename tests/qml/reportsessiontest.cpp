@@ -1,0 +1,138 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// VaultSession's PDF reports as the screens' buttons use them: each is written on the vault thread
+// and answers with the file (owner-only, ".pdf" added, a file: URL accepted); a refusal (an
+// auditor's client report, a process note, a bad date) comes back as a plain message and leaves
+// no file; the audit PDF answers like the CSV export. The PDFs' content is reporttest's.
+#include "supervisiontestutil.h"
+
+#include "vaultsession.h"
+
+#include <QFile>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString pass = QString::fromLatin1(guitest::passphrase.data(), static_cast<qsizetype>(guitest::passphrase.size()));
+
+bool ownerOnly(const QString &file)
+{
+    return (QFile::permissions(file) & 0x0077) == QFileDevice::Permissions() && QFile::exists(file);
+}
+
+bool isPdf(const QString &file)
+{
+    QFile f(file);
+    return f.open(QIODevice::ReadOnly) && f.read(5) == "%PDF-";
+}
+
+} // namespace
+
+class ReportSessionTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_tmp;
+    int m_vaults = 0;
+
+    guitest::SupervisedVault unlockAs(VaultSession &session, const QString &user)
+    {
+        const QString dir = m_tmp.filePath(u"vault%1"_s.arg(++m_vaults));
+        const guitest::SupervisedVault made = guitest::createSupervisedVault(dir);
+        session.setVaultDir(dir);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(user, pass);
+        if (!unlocked.wait(10000))
+            qFatal("the session did not unlock");
+        return made;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_tmp.isValid());
+    }
+
+    void therapistWritesAClientReportAndPrintsANote()
+    {
+        VaultSession session(nullptr);
+        const guitest::SupervisedVault made = unlockAs(session, u"alice"_s);
+        QSignalSpy written(&session, &VaultSession::reportWritten);
+        QSignalSpy failed(&session, &VaultSession::reportFailed);
+
+        const QString client = m_tmp.filePath(u"client"_s);
+        session.writeClientReport(u"C-0001"_s, QUrl::fromLocalFile(client).toString());
+        QVERIFY(written.wait(20000));
+        QCOMPARE(written.last().first().toString(), client + u".pdf"_s);
+        QVERIFY(isPdf(client + u".pdf"_s));
+        QVERIFY(ownerOnly(client + u".pdf"_s));
+
+        const QString note = m_tmp.filePath(u"note.pdf"_s);
+        session.printNote(made.signedNotes.first(), note);
+        QVERIFY(written.wait(20000));
+        QCOMPARE(written.last().first().toString(), note);
+        QVERIFY(isPdf(note));
+        QCOMPARE(failed.count(), 0);
+
+        // An unknown note: a plain message, no file.
+        const QString missing = m_tmp.filePath(u"missing.pdf"_s);
+        session.printNote(999999, missing);
+        QVERIFY(failed.wait(20000));
+        QVERIFY(!failed.last().first().toString().isEmpty());
+        QVERIFY(!QFile::exists(missing));
+        QTRY_VERIFY(!session.busy());
+    }
+
+    void supervisorWritesASupervisionReportAndTheAuditPdf()
+    {
+        VaultSession session(nullptr);
+        (void)unlockAs(session, guitest::supervisor);
+        QSignalSpy written(&session, &VaultSession::reportWritten);
+        QSignalSpy failed(&session, &VaultSession::reportFailed);
+
+        const QString report = m_tmp.filePath(u"supervision.pdf"_s);
+        session.writeSupervisionReport(u"alice"_s, u"2025-01-01"_s, u"2025-12-31"_s, report);
+        QVERIFY(written.wait(20000));
+        QVERIFY(isPdf(report));
+        QVERIFY(ownerOnly(report));
+
+        session.writeSupervisionReport(u"alice"_s, u"2025-02-30"_s, QString(), m_tmp.filePath(u"bad.pdf"_s));
+        QCOMPARE(failed.count(), 1); // at once, before the vault thread
+        QVERIFY(failed.last().first().toString().contains(u"YYYY-MM-DD"_s));
+
+        // A supervisor may not hand out a client's record: refused in plain words, no file.
+        const QString client = m_tmp.filePath(u"refused.pdf"_s);
+        session.writeClientReport(u"C-0001"_s, client);
+        QVERIFY(failed.wait(20000));
+        QVERIFY2(failed.last().first().toString().contains(u"supervisor"_s), qPrintable(failed.last().first().toString()));
+        QVERIFY(!QFile::exists(client));
+
+        QSignalSpy exported(&session, &VaultSession::auditExported);
+        const QString trail = m_tmp.filePath(u"trail.csv"_s);
+        session.exportAuditPdf(QString(), QString(), trail);
+        QVERIFY(exported.wait(20000));
+        QCOMPARE(exported.last().at(1).toString(), m_tmp.filePath(u"trail.pdf"_s));
+        QVERIFY(exported.last().at(0).toInt() > 10);
+        QVERIFY(isPdf(m_tmp.filePath(u"trail.pdf"_s)));
+        QTRY_VERIFY(!session.busy());
+    }
+
+    void reportFileStartsInDocuments()
+    {
+        VaultSession session(nullptr);
+        const QUrl url = session.reportFile(u"Client report C-0001"_s);
+        QVERIFY(url.isLocalFile());
+        QVERIFY(url.toLocalFile().endsWith(u"/Client report C-0001.pdf"_s));
+    }
+};
+
+QTEST_MAIN(ReportSessionTest)
+#include "reportsessiontest.moc"
