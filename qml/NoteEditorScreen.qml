@@ -20,10 +20,25 @@ Rectangle {
     objectName: "noteEditorScreen"
     color: Theme.background
 
+    // Opens the theme picker for the words selected in the note (kept while the dialog is open).
+    function tagSelection() {
+        if (!root.note.mayTag || editor.selectedText.trim() === "")
+            return;
+        tagDialog.start = editor.selectionStart;
+        tagDialog.end = editor.selectionEnd;
+        tagDialog.words = editor.selectedText.trim();
+        tagDialog.open();
+    }
+
     Shortcut {
         sequence: "Ctrl+S"
         enabled: !root.note.readOnly
         onActivated: signDialog.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+T"
+        enabled: root.note.mayTag
+        onActivated: root.tagSelection()
     }
     Shortcut {
         sequences: [StandardKey.Back]
@@ -95,6 +110,7 @@ Rectangle {
                             wrapMode: TextEdit.Wrap
                             textFormat: TextEdit.PlainText
                             selectByMouse: true
+                            persistentSelection: true
                             leftPadding: 20
                             rightPadding: 20
                             topPadding: 16
@@ -103,6 +119,28 @@ Rectangle {
                             background: null
                             Accessible.name: qsTr("Note text")
                             onTextChanged: root.note.edit(text)
+                            TapHandler {
+                                acceptedButtons: Qt.RightButton
+                                onTapped: (eventPoint) => editorMenu.popup()
+                            }
+                            Keys.onMenuPressed: editorMenu.popup()
+                        }
+                    }
+                    Menu {
+                        id: editorMenu
+                        objectName: "noteTextMenu"
+                        MenuItem {
+                            text: qsTr("Copy")
+                            enabled: editor.selectedText !== ""
+                            onTriggered: editor.copy()
+                        }
+                        MenuItem {
+                            objectName: "tagSelectionAction"
+                            text: qsTr("Tag selection…")
+                            visible: root.note.mayTag
+                            height: visible ? implicitHeight : 0
+                            enabled: editor.selectedText.trim() !== ""
+                            onTriggered: root.tagSelection()
                         }
                     }
                     EvidenceHighlighter {
@@ -125,6 +163,15 @@ Rectangle {
                         color: Theme.muted
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WordWrap
+                    }
+                    Button {
+                        objectName: "tagSelectionButton"
+                        visible: root.note.mayTag
+                        enabled: editor.selectedText.trim() !== ""
+                        text: qsTr("Tag selection…")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Tag the selected words with a theme (Ctrl+T)")
+                        onClicked: root.tagSelection()
                     }
                     Button {
                         objectName: "addendumButton"
@@ -208,6 +255,56 @@ Rectangle {
             text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
         }
         onAccepted: VaultSession.signNote()
+    }
+    Dialog {
+        id: tagDialog
+        objectName: "tagDialog"
+        property int start: 0
+        property int end: 0
+        property string words
+        title: qsTr("Tag the selected words")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 420
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        onOpened: themeBox.forceActiveFocus()
+        onAccepted: {
+            VaultSession.tagSelection(tagDialog.start, tagDialog.end, themeBox.currentValue);
+            editor.forceActiveFocus();
+        }
+        onRejected: editor.forceActiveFocus()
+        ColumnLayout {
+            width: parent.width
+            spacing: 10
+            Label {
+                Layout.fillWidth: true
+                text: "“" + tagDialog.words + "”"
+                elide: Text.ElideRight
+                maximumLineCount: 3
+                wrapMode: Text.WordWrap
+                color: Theme.text
+            }
+            FieldLabel { text: qsTr("Theme") }
+            ComboBox {
+                id: themeBox
+                objectName: "tagThemeBox"
+                Layout.fillWidth: true
+                model: root.note.themes
+                textRole: "label"
+                valueRole: "id"
+                Accessible.name: qsTr("Theme for the selected words")
+                Keys.onReturnPressed: (event) => { if (themeBox.popup.visible) event.accepted = false; else tagDialog.accept(); }
+                Keys.onEnterPressed: (event) => { if (themeBox.popup.visible) event.accepted = false; else tagDialog.accept(); }
+            }
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("The words are tagged as yours: a manual tag, counted in the patterns.")
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.WordWrap
+            }
+        }
     }
     Dialog {
         id: addendumDialog

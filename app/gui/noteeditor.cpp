@@ -201,6 +201,45 @@ QVariantList NoteEditor::addenda() const
     return list;
 }
 
+QVariantList NoteEditor::themes() const
+{
+    QVariantList list;
+    for (const auto &[id, label] : m_data.themes)
+        list.append(QVariantMap{{u"id"_s, id}, {u"label"_s, label}});
+    return list;
+}
+
+QString NoteEditor::textAsSaved() const
+{
+    if (!m_unsaved && m_inFlight == 0)
+        return m_data.text;
+    return uc::model::textOf(uc::model::sectionsFromText(m_edited, m_data.templateId));
+}
+
+std::optional<std::pair<int, int>> NoteEditor::savedSpanOf(int start, int end) const
+{
+    start = std::max(0, start);
+    end = std::min(end, static_cast<int>(m_edited.size()));
+    while (start < end && m_edited.at(start).isSpace())
+        ++start;
+    while (end > start && m_edited.at(end - 1).isSpace())
+        --end;
+    if (end <= start)
+        return std::nullopt;
+    // The saved text differs from the screen only by the spaces a save trims around sections, so
+    // the words are looked for near where they are on screen.
+    TagRow words;
+    words.start = start;
+    words.end = end;
+    words.evidence = m_edited.mid(start, end - start);
+    const QString saved = textAsSaved();
+    const auto where = uc::gui::locate(saved, words);
+    if (!where)
+        return std::nullopt;
+    const auto codePoints = [&saved](int units) { return static_cast<int>(QStringView(saved).left(units).toUcs4().size()); };
+    return std::make_pair(codePoints(where->first), codePoints(where->second));
+}
+
 void NoteEditor::edit(const QString &text)
 {
     if (readOnly() || text == m_edited)

@@ -85,6 +85,9 @@ class NoteEditor : public QObject
     Q_PROPERTY(QVariantList addenda READ addenda NOTIFY loaded)
     Q_PROPERTY(QString saveState READ saveState NOTIFY saveStateChanged)
     Q_PROPERTY(ThemeTagModel *tags READ tags CONSTANT)
+    // Tagging words by hand: whether the reader may, and the themes to choose from ([{id, label}]).
+    Q_PROPERTY(bool mayTag READ mayTag NOTIFY loaded)
+    Q_PROPERTY(QVariantList themes READ themes NOTIFY loaded)
 
 public:
     static constexpr int debounceMs = 1500;
@@ -112,6 +115,14 @@ public:
     [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
     [[nodiscard]] QString editedText() const { return m_edited; }
     [[nodiscard]] bool hasUnsavedText() const { return m_unsaved; }
+    [[nodiscard]] bool mayTag() const { return m_data.id != 0 && m_data.mayTag; }
+    [[nodiscard]] QVariantList themes() const;
+    // The text the vault holds once every save handed on has landed.
+    [[nodiscard]] QString textAsSaved() const;
+    // Words selected on screen (UTF-16 offsets into editedText()) as code-point offsets into
+    // textAsSaved(), which Vault::tagSpan takes; surrounding spaces are left out. nullopt when
+    // nothing but spaces is selected or the words are not in the saved text.
+    [[nodiscard]] std::optional<std::pair<int, int>> savedSpanOf(int start, int end) const;
 
     // The user typed: the whole text as it is now.
     Q_INVOKABLE void edit(const QString &text);

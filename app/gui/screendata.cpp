@@ -174,6 +174,12 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     const bool own = n.authorId == reader.id;
     d.editable = own && n.status == model::NoteStatus::Draft && model::allowed(reader.role, model::Action::WriteNote);
     d.mayAddAddendum = own && n.status != model::NoteStatus::Draft && model::allowed(reader.role, model::Action::AddAddendum);
+    d.mayTag = own && model::allowed(reader.role, model::Action::DecideTheme);
+    if (d.mayTag) {
+        for (const themes::Theme &theme : vault.codebook().themes())
+            if (theme.enabled)
+                d.themes.append({theme.id, theme.label});
+    }
     return d;
 }
 

@@ -119,6 +119,11 @@ struct NoteData
     // (its author, in a role that writes notes), add an addendum (its author, once signed).
     bool editable = true;
     bool mayAddAddendum = true;
+    // Tag words by hand: the note's author, in a role that decides on themes, on a draft or a
+    // signed note alike (Vault::tagSpan allows both).
+    bool mayTag = false;
+    // The codebook's enabled themes to tag words with: (id, label), in codebook order.
+    QList<std::pair<QString, QString>> themes;
 };
 
 struct Overview

@@ -690,6 +690,34 @@ void VaultSession::decideTag(qint64 tagId, const QString &decision)
         });
 }
 
+void VaultSession::tagSelection(int start, int end, const QString &theme)
+{
+    const qint64 noteId = m_note->noteId();
+    if (noteId == 0 || !m_note->mayTag())
+        return;
+    const auto span = m_note->savedSpanOf(start, end);
+    if (!span) {
+        showError(tr("Select the words to tag first."));
+        return;
+    }
+    // The tag is on the stored words: unsaved typing is saved first (the vault thread runs in
+    // order), and the offsets are into the text that save stores.
+    const QString stored = m_note->textAsSaved();
+    m_note->flush();
+    post(
+        tr("Tagging the words…"),
+        [noteId, theme, span = *span, stored](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const qint64 tagId = v.tagSpan(noteId, theme, span.first, span.second);
+            return std::make_pair(tagId, uc::gui::loadTags(v, noteId, stored));
+        },
+        [this, noteId](std::pair<qint64, QList<uc::gui::TagRow>> result) {
+            if (m_note->noteId() == noteId)
+                m_note->setTags(result.second);
+            Q_EMIT wordsTagged(noteId, result.first);
+        });
+}
+
 void VaultSession::signNote()
 {
     const qint64 noteId = m_note->noteId();

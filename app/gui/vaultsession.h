@@ -152,6 +152,9 @@ public:
     // Saves what is unsaved, then forgets the note.
     Q_INVOKABLE void closeNote();
     Q_INVOKABLE void decideTag(qint64 tagId, const QString &decision);
+    // Tags the words selected in the open note (UTF-16 offsets into what is on screen) with a
+    // theme by hand: unsaved typing is saved first, then Vault::tagSpan; answers wordsTagged.
+    Q_INVOKABLE void tagSelection(int start, int end, const QString &theme);
     // Saves what is unsaved first (the vault thread runs in order), then signs.
     Q_INVOKABLE void signNote();
     Q_INVOKABLE void addAddendum(const QString &text);
@@ -256,6 +259,7 @@ Q_SIGNALS:
     void noteSigned(qint64 noteId);
     void addendumAdded(qint64 noteId);
     void noteFailed(const QString &message);
+    void wordsTagged(qint64 noteId, qint64 tagId);
     // Patterns, review with client, search and settings.
     void patternsLoaded(const QString &code);
     void summaryLoaded(const QString &code, const QString &text, const QString &updated);

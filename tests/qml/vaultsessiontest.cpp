@@ -397,6 +397,67 @@ private Q_SLOTS:
         QCOMPARE(note->addenda().first().toMap().value(u"text"_s).toString(), u"Late entry: she phoned the next day."_s);
     }
 
+    void wordsSelectedAreTaggedByHand()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        session.createNote(u"C-0001"_s, u"2025-03-24"_s, QString(), 50, QString(), u"attended"_s, u"dap"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        QVERIFY(note->mayTag());
+        bool offered = false;
+        for (const QVariant &t : note->themes())
+            offered = offered || t.toMap().value(u"id"_s) == u"loneliness"_s;
+        QVERIFY2(offered, "the codebook's enabled themes are offered");
+
+        // Typed and not yet saved: the words are tagged in the text the save stores. An emoji
+        // before them makes UTF-16 and code-point offsets differ.
+        const QString text = u"## Data\nShe 😀 sat at home every evening, no one called.\n## Assessment\n\n## Plan\n"_s;
+        note->edit(text);
+        const QString words = u"no one called"_s;
+        const int start = static_cast<int>(text.indexOf(words));
+        QSignalSpy tagged(&session, &VaultSession::wordsTagged);
+        session.tagSelection(start - 1, start + static_cast<int>(words.size()), u"loneliness"_s); // with the space before
+        QVERIFY(tagged.wait(10000));
+        const qint64 tagId = tagged.first().at(1).toLongLong();
+        ThemeTagModel *tags = note->tags();
+        int row = -1;
+        for (int i = 0; i < tags->rowCount(); ++i)
+            if (tags->data(tags->index(i), ThemeTagModel::TagIdRole).toLongLong() == tagId)
+                row = i;
+        QVERIFY2(row >= 0, "the manual tag is among the chips");
+        QCOMPARE(tags->data(tags->index(row), ThemeTagModel::ThemeRole).toString(), u"loneliness"_s);
+        QCOMPARE(tags->data(tags->index(row), ThemeTagModel::DecisionRole).toString(), u"manual"_s);
+        QCOMPARE(tags->data(tags->index(row), ThemeTagModel::EvidenceRole).toString(), words);
+        const int shownAt = tags->data(tags->index(row), ThemeTagModel::StartRole).toInt();
+        QCOMPARE(note->editedText().mid(shownAt, words.size()), words);
+
+        // Only spaces selected: nothing is tagged.
+        session.tagSelection(0, 0, u"loneliness"_s);
+        QTRY_VERIFY(!session.busy());
+        QCOMPARE(tagged.count(), 1);
+
+        // A signed note's words can still be tagged by its author (Vault::tagSpan allows it).
+        QSignalSpy signedSpy(&session, &VaultSession::noteSigned);
+        session.signNote();
+        QVERIFY(signedSpy.wait(10000));
+        QVERIFY(note->readOnly());
+        QVERIFY(note->mayTag());
+        const QString stored = note->editedText();
+        const int home = static_cast<int>(stored.indexOf(u"at home"_s));
+        session.tagSelection(home, home + 7, u"loneliness"_s);
+        QVERIFY(tagged.wait(10000));
+        bool found = false;
+        for (int i = 0; i < tags->rowCount(); ++i)
+            found = found || (tags->data(tags->index(i), ThemeTagModel::EvidenceRole) == u"at home"_s
+                              && tags->data(tags->index(i), ThemeTagModel::StartRole).toInt() == home);
+        QVERIFY(found);
+    }
+
     void lockSavesTheOpenDraftFirst()
     {
         VaultSession session(nullptr);
