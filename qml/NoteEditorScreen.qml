@@ -118,7 +118,9 @@ Rectangle {
                             color: Theme.text
                             background: null
                             Accessible.name: qsTr("Note text")
-                            onTextChanged: root.note.edit(text)
+                            // True while a structured field's edit is applied (one edit, not two).
+                            property bool applying: false
+                            onTextChanged: if (!applying) root.note.edit(text)
                             TapHandler {
                                 acceptedButtons: Qt.RightButton
                                 onTapped: (eventPoint) => editorMenu.popup()
@@ -141,6 +143,18 @@ Rectangle {
                             height: visible ? implicitHeight : 0
                             enabled: editor.selectedText.trim() !== ""
                             onTriggered: root.tagSelection()
+                        }
+                    }
+                    Connections {
+                        target: root.note
+                        // A structured field rewrote its section: the same edit here, so the
+                        // cursor, the rest of the text and its highlights stay where they are.
+                        function onTextReplaced(position: int, removed: int, inserted: string) {
+                            editor.applying = true;
+                            editor.remove(position, position + removed);
+                            editor.insert(position, inserted);
+                            editor.applying = false;
+                            root.note.edit(editor.text);
                         }
                     }
                     EvidenceHighlighter {
@@ -210,31 +224,44 @@ Rectangle {
                 }
             }
 
-            SectionCard {
+            ColumnLayout {
                 Layout.preferredWidth: 300
+                Layout.maximumWidth: 300
                 Layout.fillHeight: true
-                title: qsTr("Themes in this note")
-                note: root.note.tags.count > 0 ? String(root.note.tags.count) : ""
-                ListView {
-                    objectName: "tagList"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    clip: true
-                    spacing: 8
-                    model: root.note.tags
-                    ScrollBar.vertical: ScrollBar {}
-                    delegate: TagChip {
-                        width: ListView.view.width
-                        readOnly: root.note.readOnly
-                        onDecided: (decision) => VaultSession.decideTag(tagId, decision)
-                    }
+                spacing: Theme.gap
+                AddictionFieldsCard {
+                    objectName: "addictionFields"
+                    Layout.preferredWidth: 300
+                    visible: root.note.structured
+                    editor: root.note
                 }
-                Label {
-                    Layout.fillWidth: true
-                    visible: root.note.tags.count === 0
-                    text: qsTr("No themes found yet. They appear here as you write.")
-                    color: Theme.muted
-                    wrapMode: Text.WordWrap
+                SectionCard {
+                    Layout.preferredWidth: 300
+                    Layout.fillHeight: true
+                    title: qsTr("Themes in this note")
+                    note: root.note.tags.count > 0 ? String(root.note.tags.count) : ""
+                    ListView {
+                        objectName: "tagList"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        spacing: 8
+                        model: root.note.tags
+                        ScrollBar.vertical: ScrollBar {}
+                        delegate: TagChip {
+                            width: ListView.view.width
+                            readOnly: root.note.readOnly
+                            onDecided: (decision) => VaultSession.decideTag(tagId, decision)
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 260 // wraps inside the card rather than widening it
+                        visible: root.note.tags.count === 0
+                        text: qsTr("No themes found yet. They appear here as you write.")
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
         }

@@ -240,11 +240,84 @@ std::optional<std::pair<int, int>> NoteEditor::savedSpanOf(int start, int end) c
     return std::make_pair(codePoints(where->first), codePoints(where->second));
 }
 
+QVariantMap NoteEditor::fields() const
+{
+    const uc::gui::AddictionFields &f = m_fields;
+    return {{u"cravings"_s, f.cravings}, {u"cravingsText"_s, f.cravingsText}, {u"stage"_s, f.stage},
+            {u"stageText"_s, f.stageText}, {u"substance"_s, f.substance}, {u"amount"_s, f.amount},
+            {u"lastUse"_s, f.lastUse}, {u"useText"_s, f.useText}, {u"triggers"_s, f.triggers}};
+}
+
+void NoteEditor::setField(const QString &name, const QVariant &value)
+{
+    if (readOnly() || !hasAddictionFields())
+        return;
+    uc::gui::AddictionFields f = m_fields;
+    QStringView title;
+    QString body;
+    if (name == u"cravings" || name == u"stage") {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        const int top = name == u"cravings" ? 10 : static_cast<int>(stages().size()) - 1;
+        if (!ok || n < -1 || n > top)
+            return;
+        if (name == u"cravings") {
+            f.cravings = n;
+            f.cravingsText.clear();
+            title = uc::gui::cravingsSection;
+            body = uc::gui::cravingsText(n);
+        } else {
+            f.stage = n;
+            f.stageText.clear();
+            title = uc::gui::stageSection;
+            body = uc::gui::stageText(n);
+        }
+    } else if (name == u"substance" || name == u"amount" || name == u"lastUse") {
+        (name == u"substance" ? f.substance : name == u"amount" ? f.amount : f.lastUse) = value.toString();
+        title = uc::gui::useSection;
+        body = uc::gui::useText(f.substance, f.amount, f.lastUse, f.useText);
+    } else if (name == u"triggers") {
+        f.triggers = value.toString();
+        title = uc::gui::triggersSection;
+        body = f.triggers.trimmed();
+    } else {
+        return;
+    }
+    const uc::gui::TextEdit change = uc::gui::sectionEdit(m_edited, title, body);
+    m_fields = f; // as typed (spaces and all); the text holds their tidy form
+    edit(change.applyTo(m_edited));
+    Q_EMIT fieldsChanged();
+    Q_EMIT textReplaced(static_cast<int>(change.position), static_cast<int>(change.removed), change.inserted);
+}
+
+void NoteEditor::refreshFields(bool force)
+{
+    if (!hasAddictionFields()) {
+        if (force || m_fields != uc::gui::AddictionFields{}) {
+            m_fields = {};
+            Q_EMIT fieldsChanged();
+        }
+        return;
+    }
+    const uc::gui::AddictionFields read = uc::gui::addictionFieldsOf(uc::model::sectionsFromText(m_edited, m_data.templateId));
+    uc::gui::AddictionFields shown = m_fields;
+    shown.substance = shown.substance.simplified();
+    shown.amount = shown.amount.simplified();
+    shown.lastUse = shown.lastUse.simplified();
+    shown.triggers = shown.triggers.trimmed();
+    if (!force && read == shown)
+        return;
+    m_fields = read;
+    Q_EMIT fieldsChanged();
+}
+
 void NoteEditor::edit(const QString &text)
 {
     if (readOnly() || text == m_edited)
         return;
     m_edited = text;
+    if (hasAddictionFields())
+        refreshFields(false);
     if (!m_unsaved)
         m_maxWait.start(); // the clock for the oldest unsaved keystroke
     m_unsaved = true;
@@ -275,6 +348,7 @@ void NoteEditor::set(uc::gui::NoteData data)
     m_edited = m_data.text;
     m_tags->setTags(m_data.tags, m_edited);
     setSaveState(u"saved"_s);
+    refreshFields(true);
     Q_EMIT loaded();
 }
 
@@ -311,6 +385,7 @@ void NoteEditor::clear()
     m_edited.clear();
     m_tags->clear();
     setSaveState(u"saved"_s);
+    refreshFields(true);
     Q_EMIT loaded();
 }
 

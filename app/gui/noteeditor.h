@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "notefields.h"
 #include "screendata.h"
 
 #include <QAbstractListModel>
@@ -88,6 +89,12 @@ class NoteEditor : public QObject
     // Tagging words by hand: whether the reader may, and the themes to choose from ([{id, label}]).
     Q_PROPERTY(bool mayTag READ mayTag NOTIFY loaded)
     Q_PROPERTY(QVariantList themes READ themes NOTIFY loaded)
+    // The addiction template's structured fields (notefields.h): whether the note has them, their
+    // values ({cravings, cravingsText, stage, stageText, substance, amount, lastUse, useText,
+    // triggers}) and the stages of change to choose from.
+    Q_PROPERTY(bool structured READ hasAddictionFields NOTIFY loaded)
+    Q_PROPERTY(QVariantMap fields READ fields NOTIFY fieldsChanged)
+    Q_PROPERTY(QStringList stages READ stages CONSTANT)
 
 public:
     static constexpr int debounceMs = 1500;
@@ -124,6 +131,15 @@ public:
     // nothing but spaces is selected or the words are not in the saved text.
     [[nodiscard]] std::optional<std::pair<int, int>> savedSpanOf(int start, int end) const;
 
+    [[nodiscard]] bool hasAddictionFields() const { return m_data.templateId == u"addiction"; }
+    [[nodiscard]] QVariantMap fields() const;
+    [[nodiscard]] const uc::gui::AddictionFields &addictionFields() const { return m_fields; }
+    [[nodiscard]] static QStringList stages() { return uc::gui::stagesOfChange(); }
+    // A structured field was set ("cravings" 0–10 or -1, "stage" an index into stages or -1,
+    // "substance", "amount", "lastUse", "triggers" text): its section's text is rewritten in the
+    // edited text as typing would (saved the same way), and textReplaced tells the view.
+    Q_INVOKABLE void setField(const QString &name, const QVariant &value);
+
     // The user typed: the whole text as it is now.
     Q_INVOKABLE void edit(const QString &text);
     // Hands unsaved text on now (saveRequested), without waiting for the pause in typing.
@@ -140,11 +156,18 @@ Q_SIGNALS:
     void loaded();
     void saveStateChanged();
     void saveRequested(qint64 noteId, const QString &templateId, const QString &text);
+    void fieldsChanged();
+    // setField changed the edited text: at position, removed characters became inserted.
+    void textReplaced(int position, int removed, const QString &inserted);
 
 private:
     void setSaveState(const QString &state);
+    // Reads the structured fields back from the edited text; fieldsChanged when they differ
+    // from what is shown (beyond the spaces a field's text loses in the note).
+    void refreshFields(bool force);
 
     uc::gui::NoteData m_data;
+    uc::gui::AddictionFields m_fields;
     QString m_edited; // what is on screen
     bool m_unsaved = false;
     int m_inFlight = 0;
