@@ -816,6 +816,18 @@ void Vault::updateSession(const model::Session &session)
     tx.commit();
 }
 
+QList<Vault::SessionNoteRef> Vault::ownSessionNotes(Id sessionId)
+{
+    require(model::Action::ReadRecords);
+    auto stmt = m_db.prepare("SELECT n.id, c.code, n.kind FROM notes n JOIN clients c ON c.id = n.client_id "
+                             "WHERE n.session_id = ? AND n.author_id = ? ORDER BY c.code, n.id");
+    stmt.bind(1, sessionId).bind(2, m_user.id);
+    QList<SessionNoteRef> refs;
+    while (stmt.step())
+        refs.append({stmt.int64(0), stmt.text(1), model::parseNoteKind(stmt.text(2)).value_or(model::NoteKind::Progress)});
+    return refs;
+}
+
 model::Session Vault::session(Id id)
 {
     auto stmt = m_db.prepare("SELECT id, date, start_time, minutes, modality, setting, group_topic FROM sessions "

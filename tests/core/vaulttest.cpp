@@ -1356,6 +1356,12 @@ void VaultTest::sessionDetailsChangeWhileDrafts()
                                                                 QStringLiteral("group")));
     QCOMPARE(made.notes.size(), 2);
 
+    // Each member's note on the session, for moving between them.
+    const auto refs = vault->ownSessionNotes(made.session);
+    QCOMPARE(refs.size(), 2);
+    QCOMPARE(refs.at(0).clientCode, QStringLiteral("C-0801"));
+    QCOMPARE(refs.at(1).note, made.notes.at(1));
+
     model::Session changed = vault->session(made.session);
     changed.date = date("2025-05-06");
     changed.start = model::parseTime(QStringLiteral("09:15"));
