@@ -20,6 +20,12 @@ Rectangle {
     objectName: "noteEditorScreen"
     color: Theme.background
 
+    // Opens another member's note of the same group session (what is typed is saved first).
+    function openMember(index: int) {
+        if (index >= 0 && index < root.note.members.length && index !== root.note.memberIndex)
+            VaultSession.openNote(root.note.members[index].noteId);
+    }
+
     // Opens the theme picker for the words selected in the note (kept while the dialog is open).
     function tagSelection() {
         if (!root.note.mayTag || editor.selectedText.trim() === "")
@@ -39,6 +45,16 @@ Rectangle {
         sequence: "Ctrl+T"
         enabled: root.note.mayTag
         onActivated: root.tagSelection()
+    }
+    Shortcut {
+        sequence: "Ctrl+PgDown"
+        enabled: root.note.members.length > 1
+        onActivated: root.openMember(root.note.memberIndex + 1)
+    }
+    Shortcut {
+        sequence: "Ctrl+PgUp"
+        enabled: root.note.members.length > 1
+        onActivated: root.openMember(root.note.memberIndex - 1)
     }
     Shortcut {
         sequences: [StandardKey.Back]
@@ -71,6 +87,15 @@ Rectangle {
                 text: root.note.kind === "process" ? qsTr("Process note (private)") : root.note.templateLabel
                 color: root.note.kind === "process" ? Theme.warning : Theme.muted
             }
+            Label {
+                objectName: "sessionSummary"
+                Layout.maximumWidth: 200
+                elide: Text.ElideRight
+                text: [root.note.session.start ?? "", root.note.session.minutes ? qsTr("%1 min").arg(root.note.session.minutes) : "",
+                       root.note.session.attendance ?? ""].filter(part => part !== "").join(" · ")
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+            }
             StatusBadge { status: root.note.status }
             Label {
                 objectName: "saveState"
@@ -93,6 +118,44 @@ Rectangle {
                 Layout.fillHeight: true
                 spacing: 10
 
+                RowLayout {
+                    objectName: "memberBar"
+                    Layout.fillWidth: true
+                    visible: root.note.members.length > 1
+                    spacing: 8
+                    Label {
+                        text: qsTr("Group note: member %1 of %2").arg(root.note.memberIndex + 1).arg(root.note.members.length)
+                        color: Theme.text
+                        font.weight: Font.DemiBold
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: (root.note.session.groupTopic ?? "") !== "" ? "· " + root.note.session.groupTopic : ""
+                        color: Theme.muted
+                        elide: Text.ElideRight
+                    }
+                    Button {
+                        text: qsTr("‹ Previous")
+                        enabled: root.note.memberIndex > 0
+                        Accessible.name: qsTr("The previous member's note (Ctrl+Page Up)")
+                        onClicked: root.openMember(root.note.memberIndex - 1)
+                    }
+                    ComboBox {
+                        objectName: "memberBox"
+                        implicitWidth: 140
+                        model: root.note.members
+                        textRole: "clientCode"
+                        currentIndex: root.note.memberIndex
+                        Accessible.name: qsTr("Member whose note is open")
+                        onActivated: (index) => root.openMember(index)
+                    }
+                    Button {
+                        text: qsTr("Next ›")
+                        enabled: root.note.memberIndex < root.note.members.length - 1
+                        Accessible.name: qsTr("The next member's note (Ctrl+Page Down)")
+                        onClicked: root.openMember(root.note.memberIndex + 1)
+                    }
+                }
                 Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -177,6 +240,12 @@ Rectangle {
                         color: Theme.muted
                         font.pixelSize: Theme.smallSize
                         wrapMode: Text.WordWrap
+                    }
+                    Button {
+                        objectName: "sessionDetailsButton"
+                        visible: !root.note.readOnly
+                        text: qsTr("Session details…")
+                        onClicked: sessionDialog.start()
                     }
                     Button {
                         objectName: "tagSelectionButton"
@@ -282,6 +351,99 @@ Rectangle {
             text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
         }
         onAccepted: VaultSession.signNote()
+    }
+    Dialog {
+        id: sessionDialog
+        objectName: "sessionDialog"
+        property string error
+        readonly property var modalities: ["individual", "group", "couple", "family"]
+        readonly property var settings: ["", "residential", "outpatient", "aftercare", "telehealth"]
+        readonly property var attendances: ["attended", "late", "no-show", "cancelled"]
+        title: qsTr("Session details")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 440
+        function start() {
+            sessionDialog.error = "";
+            sessionDate.text = root.note.date;
+            sessionTime.text = root.note.session.start ?? "";
+            sessionMinutes.value = root.note.session.minutes ?? 50;
+            sessionModality.currentIndex = Math.max(0, sessionDialog.modalities.indexOf(root.note.session.modality));
+            sessionSetting.currentIndex = Math.max(0, sessionDialog.settings.indexOf(root.note.session.setting ?? ""));
+            sessionAttendance.currentIndex = Math.max(0, sessionDialog.attendances.indexOf(root.note.session.attendance));
+            sessionDialog.open();
+        }
+        onOpened: sessionDate.forceActiveFocus()
+        Connections {
+            target: VaultSession
+            enabled: sessionDialog.opened
+            function onSessionUpdated() { sessionDialog.close(); }
+            function onNoteFailed(message: string) { sessionDialog.error = message; }
+        }
+        contentItem: GridLayout {
+            columns: 2
+            columnSpacing: 12
+            rowSpacing: 8
+            Label {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                text: qsTr("These can change until a note on the session is signed.")
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.WordWrap
+            }
+            FieldLabel { text: qsTr("Date") }
+            TextField { id: sessionDate; objectName: "sessionDateField"; Layout.fillWidth: true; Accessible.name: qsTr("Session date") }
+            FieldLabel { text: qsTr("Start (HH:MM)") }
+            TextField { id: sessionTime; Layout.fillWidth: true; placeholderText: "14:00"; Accessible.name: qsTr("Start time") }
+            FieldLabel { text: qsTr("Minutes") }
+            SpinBox { id: sessionMinutes; from: 5; to: 240; stepSize: 5; editable: true; Accessible.name: qsTr("Length in minutes") }
+            FieldLabel { text: qsTr("Modality") }
+            ComboBox {
+                id: sessionModality
+                Layout.fillWidth: true
+                model: [qsTr("Individual"), qsTr("Group"), qsTr("Couple"), qsTr("Family")]
+                Accessible.name: qsTr("Modality")
+            }
+            FieldLabel { text: qsTr("Setting") }
+            ComboBox {
+                id: sessionSetting
+                Layout.fillWidth: true
+                model: [qsTr("Not set"), qsTr("Residential"), qsTr("Outpatient"), qsTr("Aftercare"), qsTr("Telehealth")]
+                Accessible.name: qsTr("Setting")
+            }
+            FieldLabel { text: qsTr("Attendance (%1)").arg(root.note.clientCode) }
+            ComboBox {
+                id: sessionAttendance
+                Layout.fillWidth: true
+                model: [qsTr("Attended"), qsTr("Late"), qsTr("No-show"), qsTr("Cancelled")]
+                Accessible.name: qsTr("Attendance")
+            }
+            Label {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                visible: sessionDialog.error !== ""
+                text: sessionDialog.error
+                color: Theme.danger
+                wrapMode: Text.WordWrap
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            PrimaryButton {
+                objectName: "saveSessionButton"
+                text: qsTr("Save the details")
+                enabled: !VaultSession.busy
+                onClicked: VaultSession.updateSession(sessionDate.text, sessionTime.text, sessionMinutes.value,
+                                                      sessionDialog.modalities[sessionModality.currentIndex],
+                                                      sessionDialog.settings[sessionSetting.currentIndex],
+                                                      sessionDialog.attendances[sessionAttendance.currentIndex])
+            }
+        }
     }
     Dialog {
         id: tagDialog

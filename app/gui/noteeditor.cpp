@@ -240,6 +240,29 @@ std::optional<std::pair<int, int>> NoteEditor::savedSpanOf(int start, int end) c
     return std::make_pair(codePoints(where->first), codePoints(where->second));
 }
 
+QVariantMap NoteEditor::session() const
+{
+    return {{u"start"_s, m_data.start},       {u"minutes"_s, m_data.minutes},
+            {u"modality"_s, m_data.modality}, {u"setting"_s, m_data.setting},
+            {u"groupTopic"_s, m_data.groupTopic}, {u"attendance"_s, m_data.attendance}};
+}
+
+QVariantList NoteEditor::members() const
+{
+    QVariantList list;
+    for (const auto &[id, code] : m_data.members)
+        list.append(QVariantMap{{u"noteId"_s, QVariant::fromValue(static_cast<qint64>(id))}, {u"clientCode"_s, code}});
+    return list;
+}
+
+int NoteEditor::memberIndex() const
+{
+    for (qsizetype i = 0; i < m_data.members.size(); ++i)
+        if (m_data.members.at(i).first == m_data.id)
+            return static_cast<int>(i);
+    return -1;
+}
+
 QVariantMap NoteEditor::fields() const
 {
     const uc::gui::AddictionFields &f = m_fields;

@@ -95,6 +95,12 @@ class NoteEditor : public QObject
     Q_PROPERTY(bool structured READ hasAddictionFields NOTIFY loaded)
     Q_PROPERTY(QVariantMap fields READ fields NOTIFY fieldsChanged)
     Q_PROPERTY(QStringList stages READ stages CONSTANT)
+    // The session's details: {start, minutes, modality, setting, groupTopic, attendance}.
+    Q_PROPERTY(QVariantMap session READ session NOTIFY loaded)
+    // A group session's members' notes ([{noteId, clientCode}], the reader's own, by code) and
+    // which of them is open (-1 for one-to-one work).
+    Q_PROPERTY(QVariantList members READ members NOTIFY loaded)
+    Q_PROPERTY(int memberIndex READ memberIndex NOTIFY loaded)
 
 public:
     static constexpr int debounceMs = 1500;
@@ -131,6 +137,10 @@ public:
     // nothing but spaces is selected or the words are not in the saved text.
     [[nodiscard]] std::optional<std::pair<int, int>> savedSpanOf(int start, int end) const;
 
+    [[nodiscard]] qint64 sessionId() const { return m_data.sessionId; }
+    [[nodiscard]] QVariantMap session() const;
+    [[nodiscard]] QVariantList members() const;
+    [[nodiscard]] int memberIndex() const;
     [[nodiscard]] bool hasAddictionFields() const { return m_data.templateId == u"addiction"; }
     [[nodiscard]] QVariantMap fields() const;
     [[nodiscard]] const uc::gui::AddictionFields &addictionFields() const { return m_fields; }

@@ -148,6 +148,15 @@ public:
     // editor. date "YYYY-MM-DD", time "HH:MM" or "", setting and attendance as the core spells them.
     Q_INVOKABLE void createNote(const QString &clientCode, const QString &date, const QString &time, int minutes,
                                 const QString &setting, const QString &attendance, const QString &templateId);
+    // A group session: one draft group note per member (attendees: [{code, attendance}], at least
+    // two), the first member's opened in the editor; topic is the session's and the notes' "Group
+    // topic" section (it names no one).
+    Q_INVOKABLE void createGroupNote(const QString &date, const QString &time, int minutes, const QString &setting,
+                                     const QString &topic, const QVariantList &attendees);
+    // Changes the open note's session details (Vault::updateSession); the note is opened again
+    // (noteOpened) or noteFailed says why. attendance is the open note's client's.
+    Q_INVOKABLE void updateSession(const QString &date, const QString &time, int minutes, const QString &modality,
+                                   const QString &setting, const QString &attendance);
     Q_INVOKABLE void openNote(qint64 noteId);
     // Saves what is unsaved, then forgets the note.
     Q_INVOKABLE void closeNote();
@@ -260,6 +269,7 @@ Q_SIGNALS:
     void addendumAdded(qint64 noteId);
     void noteFailed(const QString &message);
     void wordsTagged(qint64 noteId, qint64 tagId);
+    void sessionUpdated(qint64 noteId);
     // Patterns, review with client, search and settings.
     void patternsLoaded(const QString &code);
     void summaryLoaded(const QString &code, const QString &text, const QString &updated);
