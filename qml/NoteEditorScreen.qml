@@ -78,7 +78,9 @@ Rectangle {
                 onClicked: root.back()
             }
             Label {
-                text: Theme.date(root.note.date)
+                objectName: "sessionWhen"
+                text: (root.note.session.start ?? "") !== "" ? qsTr("%1, %2").arg(Theme.date(root.note.date)).arg(root.note.session.start)
+                                                            : Theme.date(root.note.date)
                 color: Theme.text
                 font.pixelSize: Theme.headingSize + 1
                 font.weight: Font.DemiBold
@@ -86,15 +88,6 @@ Rectangle {
             Label {
                 text: root.note.kind === "process" ? qsTr("Process note (private)") : root.note.templateLabel
                 color: root.note.kind === "process" ? Theme.warning : Theme.muted
-            }
-            Label {
-                objectName: "sessionSummary"
-                Layout.maximumWidth: 200
-                elide: Text.ElideRight
-                text: [root.note.session.start ?? "", root.note.session.minutes ? qsTr("%1 min").arg(root.note.session.minutes) : "",
-                       root.note.session.attendance ?? ""].filter(part => part !== "").join(" · ")
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
             }
             StatusBadge { status: root.note.status }
             Label {
