@@ -20,10 +20,41 @@ Rectangle {
     objectName: "noteEditorScreen"
     color: Theme.background
 
+    // Opens another member's note of the same group session (what is typed is saved first).
+    function openMember(index: int) {
+        if (index >= 0 && index < root.note.members.length && index !== root.note.memberIndex)
+            VaultSession.openNote(root.note.members[index].noteId);
+    }
+
+    // Opens the theme picker for the words selected in the note (kept while the dialog is open).
+    function tagSelection() {
+        if (!root.note.mayTag || editor.selectedText.trim() === "")
+            return;
+        tagDialog.start = editor.selectionStart;
+        tagDialog.end = editor.selectionEnd;
+        tagDialog.words = editor.selectedText.trim();
+        tagDialog.open();
+    }
+
     Shortcut {
         sequence: "Ctrl+S"
         enabled: !root.note.readOnly
         onActivated: signDialog.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+T"
+        enabled: root.note.mayTag
+        onActivated: root.tagSelection()
+    }
+    Shortcut {
+        sequence: "Ctrl+PgDown"
+        enabled: root.note.members.length > 1
+        onActivated: root.openMember(root.note.memberIndex + 1)
+    }
+    Shortcut {
+        sequence: "Ctrl+PgUp"
+        enabled: root.note.members.length > 1
+        onActivated: root.openMember(root.note.memberIndex - 1)
     }
     Shortcut {
         sequences: [StandardKey.Back]
@@ -47,7 +78,9 @@ Rectangle {
                 onClicked: root.back()
             }
             Label {
-                text: Theme.date(root.note.date)
+                objectName: "sessionWhen"
+                text: (root.note.session.start ?? "") !== "" ? qsTr("%1, %2").arg(Theme.date(root.note.date)).arg(root.note.session.start)
+                                                            : Theme.date(root.note.date)
                 color: Theme.text
                 font.pixelSize: Theme.headingSize + 1
                 font.weight: Font.DemiBold
@@ -78,6 +111,44 @@ Rectangle {
                 Layout.fillHeight: true
                 spacing: 10
 
+                RowLayout {
+                    objectName: "memberBar"
+                    Layout.fillWidth: true
+                    visible: root.note.members.length > 1
+                    spacing: 8
+                    Label {
+                        text: qsTr("Group note: member %1 of %2").arg(root.note.memberIndex + 1).arg(root.note.members.length)
+                        color: Theme.text
+                        font.weight: Font.DemiBold
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: (root.note.session.groupTopic ?? "") !== "" ? "· " + root.note.session.groupTopic : ""
+                        color: Theme.muted
+                        elide: Text.ElideRight
+                    }
+                    Button {
+                        text: qsTr("‹ Previous")
+                        enabled: root.note.memberIndex > 0
+                        Accessible.name: qsTr("The previous member's note (Ctrl+Page Up)")
+                        onClicked: root.openMember(root.note.memberIndex - 1)
+                    }
+                    ComboBox {
+                        objectName: "memberBox"
+                        implicitWidth: 140
+                        model: root.note.members
+                        textRole: "clientCode"
+                        currentIndex: root.note.memberIndex
+                        Accessible.name: qsTr("Member whose note is open")
+                        onActivated: (index) => root.openMember(index)
+                    }
+                    Button {
+                        text: qsTr("Next ›")
+                        enabled: root.note.memberIndex < root.note.members.length - 1
+                        Accessible.name: qsTr("The next member's note (Ctrl+Page Down)")
+                        onClicked: root.openMember(root.note.memberIndex + 1)
+                    }
+                }
                 Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
@@ -95,6 +166,7 @@ Rectangle {
                             wrapMode: TextEdit.Wrap
                             textFormat: TextEdit.PlainText
                             selectByMouse: true
+                            persistentSelection: true
                             leftPadding: 20
                             rightPadding: 20
                             topPadding: 16
@@ -102,7 +174,43 @@ Rectangle {
                             color: Theme.text
                             background: null
                             Accessible.name: qsTr("Note text")
-                            onTextChanged: root.note.edit(text)
+                            // True while a structured field's edit is applied (one edit, not two).
+                            property bool applying: false
+                            onTextChanged: if (!applying) root.note.edit(text)
+                            TapHandler {
+                                acceptedButtons: Qt.RightButton
+                                onTapped: (eventPoint) => editorMenu.popup()
+                            }
+                            Keys.onMenuPressed: editorMenu.popup()
+                        }
+                    }
+                    Menu {
+                        id: editorMenu
+                        objectName: "noteTextMenu"
+                        MenuItem {
+                            text: qsTr("Copy")
+                            enabled: editor.selectedText !== ""
+                            onTriggered: editor.copy()
+                        }
+                        MenuItem {
+                            objectName: "tagSelectionAction"
+                            text: qsTr("Tag selection…")
+                            visible: root.note.mayTag
+                            height: visible ? implicitHeight : 0
+                            enabled: editor.selectedText.trim() !== ""
+                            onTriggered: root.tagSelection()
+                        }
+                    }
+                    Connections {
+                        target: root.note
+                        // A structured field rewrote its section: the same edit here, so the
+                        // cursor, the rest of the text and its highlights stay where they are.
+                        function onTextReplaced(position: int, removed: int, inserted: string) {
+                            editor.applying = true;
+                            editor.remove(position, position + removed);
+                            editor.insert(position, inserted);
+                            editor.applying = false;
+                            root.note.edit(editor.text);
                         }
                     }
                     EvidenceHighlighter {
@@ -132,6 +240,21 @@ Rectangle {
                         text: qsTr("Print note (PDF)")
                         fileName: qsTr("Note %1 %2").arg(root.note.clientCode).arg(root.note.date)
                         onChosen: (file) => VaultSession.printNote(root.note.noteId, file)
+                    }
+                    Button {
+                        objectName: "sessionDetailsButton"
+                        visible: !root.note.readOnly
+                        text: qsTr("Session details…")
+                        onClicked: sessionDialog.start()
+                    }
+                    Button {
+                        objectName: "tagSelectionButton"
+                        visible: root.note.mayTag
+                        enabled: editor.selectedText.trim() !== ""
+                        text: qsTr("Tag selection…")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Tag the selected words with a theme (Ctrl+T)")
+                        onClicked: root.tagSelection()
                     }
                     Button {
                         objectName: "addendumButton"
@@ -170,31 +293,44 @@ Rectangle {
                 }
             }
 
-            SectionCard {
+            ColumnLayout {
                 Layout.preferredWidth: 300
+                Layout.maximumWidth: 300
                 Layout.fillHeight: true
-                title: qsTr("Themes in this note")
-                note: root.note.tags.count > 0 ? String(root.note.tags.count) : ""
-                ListView {
-                    objectName: "tagList"
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    clip: true
-                    spacing: 8
-                    model: root.note.tags
-                    ScrollBar.vertical: ScrollBar {}
-                    delegate: TagChip {
-                        width: ListView.view.width
-                        readOnly: root.note.readOnly
-                        onDecided: (decision) => VaultSession.decideTag(tagId, decision)
-                    }
+                spacing: Theme.gap
+                AddictionFieldsCard {
+                    objectName: "addictionFields"
+                    Layout.preferredWidth: 300
+                    visible: root.note.structured
+                    editor: root.note
                 }
-                Label {
-                    Layout.fillWidth: true
-                    visible: root.note.tags.count === 0
-                    text: qsTr("No themes found yet. They appear here as you write.")
-                    color: Theme.muted
-                    wrapMode: Text.WordWrap
+                SectionCard {
+                    Layout.preferredWidth: 300
+                    Layout.fillHeight: true
+                    title: qsTr("Themes in this note")
+                    note: root.note.tags.count > 0 ? String(root.note.tags.count) : ""
+                    ListView {
+                        objectName: "tagList"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        spacing: 8
+                        model: root.note.tags
+                        ScrollBar.vertical: ScrollBar {}
+                        delegate: TagChip {
+                            width: ListView.view.width
+                            readOnly: root.note.readOnly
+                            onDecided: (decision) => VaultSession.decideTag(tagId, decision)
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 260 // wraps inside the card rather than widening it
+                        visible: root.note.tags.count === 0
+                        text: qsTr("No themes found yet. They appear here as you write.")
+                        color: Theme.muted
+                        wrapMode: Text.WordWrap
+                    }
                 }
             }
         }
@@ -215,6 +351,149 @@ Rectangle {
             text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
         }
         onAccepted: VaultSession.signNote()
+    }
+    Dialog {
+        id: sessionDialog
+        objectName: "sessionDialog"
+        property string error
+        readonly property var modalities: ["individual", "group", "couple", "family"]
+        readonly property var settings: ["", "residential", "outpatient", "aftercare", "telehealth"]
+        readonly property var attendances: ["attended", "late", "no-show", "cancelled"]
+        title: qsTr("Session details")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 440
+        function start() {
+            sessionDialog.error = "";
+            sessionDate.text = root.note.date;
+            sessionTime.text = root.note.session.start ?? "";
+            sessionMinutes.value = root.note.session.minutes ?? 50;
+            sessionModality.currentIndex = Math.max(0, sessionDialog.modalities.indexOf(root.note.session.modality));
+            sessionSetting.currentIndex = Math.max(0, sessionDialog.settings.indexOf(root.note.session.setting ?? ""));
+            sessionAttendance.currentIndex = Math.max(0, sessionDialog.attendances.indexOf(root.note.session.attendance));
+            sessionDialog.open();
+        }
+        onOpened: sessionDate.forceActiveFocus()
+        Connections {
+            target: VaultSession
+            enabled: sessionDialog.opened
+            function onSessionUpdated() { sessionDialog.close(); }
+            function onNoteFailed(message: string) { sessionDialog.error = message; }
+        }
+        contentItem: GridLayout {
+            columns: 2
+            columnSpacing: 12
+            rowSpacing: 8
+            Label {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                text: qsTr("These can change until a note on the session is signed.")
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.WordWrap
+            }
+            FieldLabel { text: qsTr("Date") }
+            TextField { id: sessionDate; objectName: "sessionDateField"; Layout.fillWidth: true; Accessible.name: qsTr("Session date") }
+            FieldLabel { text: qsTr("Start (HH:MM)") }
+            TextField { id: sessionTime; Layout.fillWidth: true; placeholderText: "14:00"; Accessible.name: qsTr("Start time") }
+            FieldLabel { text: qsTr("Minutes") }
+            SpinBox { id: sessionMinutes; from: 5; to: 240; stepSize: 5; editable: true; Accessible.name: qsTr("Length in minutes") }
+            FieldLabel { text: qsTr("Modality") }
+            ComboBox {
+                id: sessionModality
+                Layout.fillWidth: true
+                model: [qsTr("Individual"), qsTr("Group"), qsTr("Couple"), qsTr("Family")]
+                Accessible.name: qsTr("Modality")
+            }
+            FieldLabel { text: qsTr("Setting") }
+            ComboBox {
+                id: sessionSetting
+                Layout.fillWidth: true
+                model: [qsTr("Not set"), qsTr("Residential"), qsTr("Outpatient"), qsTr("Aftercare"), qsTr("Telehealth")]
+                Accessible.name: qsTr("Setting")
+            }
+            FieldLabel { text: qsTr("Attendance (%1)").arg(root.note.clientCode) }
+            ComboBox {
+                id: sessionAttendance
+                Layout.fillWidth: true
+                model: [qsTr("Attended"), qsTr("Late"), qsTr("No-show"), qsTr("Cancelled")]
+                Accessible.name: qsTr("Attendance")
+            }
+            Label {
+                Layout.columnSpan: 2
+                Layout.fillWidth: true
+                visible: sessionDialog.error !== ""
+                text: sessionDialog.error
+                color: Theme.danger
+                wrapMode: Text.WordWrap
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            PrimaryButton {
+                objectName: "saveSessionButton"
+                text: qsTr("Save the details")
+                enabled: !VaultSession.busy
+                onClicked: VaultSession.updateSession(sessionDate.text, sessionTime.text, sessionMinutes.value,
+                                                      sessionDialog.modalities[sessionModality.currentIndex],
+                                                      sessionDialog.settings[sessionSetting.currentIndex],
+                                                      sessionDialog.attendances[sessionAttendance.currentIndex])
+            }
+        }
+    }
+    Dialog {
+        id: tagDialog
+        objectName: "tagDialog"
+        property int start: 0
+        property int end: 0
+        property string words
+        title: qsTr("Tag the selected words")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 420
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        onOpened: themeBox.forceActiveFocus()
+        onAccepted: {
+            VaultSession.tagSelection(tagDialog.start, tagDialog.end, themeBox.currentValue);
+            editor.forceActiveFocus();
+        }
+        onRejected: editor.forceActiveFocus()
+        ColumnLayout {
+            width: parent.width
+            spacing: 10
+            Label {
+                Layout.fillWidth: true
+                text: "“" + tagDialog.words + "”"
+                elide: Text.ElideRight
+                maximumLineCount: 3
+                wrapMode: Text.WordWrap
+                color: Theme.text
+            }
+            FieldLabel { text: qsTr("Theme") }
+            ComboBox {
+                id: themeBox
+                objectName: "tagThemeBox"
+                Layout.fillWidth: true
+                model: root.note.themes
+                textRole: "label"
+                valueRole: "id"
+                Accessible.name: qsTr("Theme for the selected words")
+                Keys.onReturnPressed: (event) => { if (themeBox.popup.visible) event.accepted = false; else tagDialog.accept(); }
+                Keys.onEnterPressed: (event) => { if (themeBox.popup.visible) event.accepted = false; else tagDialog.accept(); }
+            }
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("The words are tagged as yours: a manual tag, counted in the patterns.")
+                color: Theme.muted
+                font.pixelSize: Theme.smallSize
+                wrapMode: Text.WordWrap
+            }
+        }
     }
     Dialog {
         id: addendumDialog

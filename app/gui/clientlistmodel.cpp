@@ -134,3 +134,18 @@ void ClientListModel::refilter()
     endResetModel();
     Q_EMIT countChanged();
 }
+
+QVariantList ClientListModel::findActive(const QString &text, int limit) const
+{
+    QVariantList found;
+    const QString needle = text.trimmed();
+    for (const ClientRow &row : m_all) {
+        if (found.size() >= limit)
+            break;
+        if (row.status != u"active")
+            continue;
+        if (needle.isEmpty() || row.code.contains(needle, Qt::CaseInsensitive) || row.name.contains(needle, Qt::CaseInsensitive))
+            found.append(QVariantMap{{QStringLiteral("code"), row.code}, {QStringLiteral("name"), row.name}});
+    }
+    return found;
+}

@@ -53,6 +53,9 @@ public:
     void clear();
     // The row's index in the visible list, or -1.
     Q_INVOKABLE int indexOf(const QString &code) const;
+    // Up to limit active clients whose code or name contains text, whatever the list's filter:
+    // [{code, name}] (choosing a group's members).
+    Q_INVOKABLE QVariantList findActive(const QString &text, int limit) const;
 
 Q_SIGNALS:
     void filterTextChanged();

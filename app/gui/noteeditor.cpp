@@ -201,11 +201,146 @@ QVariantList NoteEditor::addenda() const
     return list;
 }
 
+QVariantList NoteEditor::themes() const
+{
+    QVariantList list;
+    for (const auto &[id, label] : m_data.themes)
+        list.append(QVariantMap{{u"id"_s, id}, {u"label"_s, label}});
+    return list;
+}
+
+QString NoteEditor::textAsSaved() const
+{
+    if (!m_unsaved && m_inFlight == 0)
+        return m_data.text;
+    return uc::model::textOf(uc::model::sectionsFromText(m_edited, m_data.templateId));
+}
+
+std::optional<std::pair<int, int>> NoteEditor::savedSpanOf(int start, int end) const
+{
+    start = std::max(0, start);
+    end = std::min(end, static_cast<int>(m_edited.size()));
+    while (start < end && m_edited.at(start).isSpace())
+        ++start;
+    while (end > start && m_edited.at(end - 1).isSpace())
+        --end;
+    if (end <= start)
+        return std::nullopt;
+    // The saved text differs from the screen only by the spaces a save trims around sections, so
+    // the words are looked for near where they are on screen.
+    TagRow words;
+    words.start = start;
+    words.end = end;
+    words.evidence = m_edited.mid(start, end - start);
+    const QString saved = textAsSaved();
+    const auto where = uc::gui::locate(saved, words);
+    if (!where)
+        return std::nullopt;
+    const auto codePoints = [&saved](int units) { return static_cast<int>(QStringView(saved).left(units).toUcs4().size()); };
+    return std::make_pair(codePoints(where->first), codePoints(where->second));
+}
+
+QVariantMap NoteEditor::session() const
+{
+    return {{u"start"_s, m_data.start},       {u"minutes"_s, m_data.minutes},
+            {u"modality"_s, m_data.modality}, {u"setting"_s, m_data.setting},
+            {u"groupTopic"_s, m_data.groupTopic}, {u"attendance"_s, m_data.attendance}};
+}
+
+QVariantList NoteEditor::members() const
+{
+    QVariantList list;
+    for (const auto &[id, code] : m_data.members)
+        list.append(QVariantMap{{u"noteId"_s, QVariant::fromValue(static_cast<qint64>(id))}, {u"clientCode"_s, code}});
+    return list;
+}
+
+int NoteEditor::memberIndex() const
+{
+    for (qsizetype i = 0; i < m_data.members.size(); ++i)
+        if (m_data.members.at(i).first == m_data.id)
+            return static_cast<int>(i);
+    return -1;
+}
+
+QVariantMap NoteEditor::fields() const
+{
+    const uc::gui::AddictionFields &f = m_fields;
+    return {{u"cravings"_s, f.cravings}, {u"cravingsText"_s, f.cravingsText}, {u"stage"_s, f.stage},
+            {u"stageText"_s, f.stageText}, {u"substance"_s, f.substance}, {u"amount"_s, f.amount},
+            {u"lastUse"_s, f.lastUse}, {u"useText"_s, f.useText}, {u"triggers"_s, f.triggers}};
+}
+
+void NoteEditor::setField(const QString &name, const QVariant &value)
+{
+    if (readOnly() || !hasAddictionFields())
+        return;
+    uc::gui::AddictionFields f = m_fields;
+    QStringView title;
+    QString body;
+    if (name == u"cravings" || name == u"stage") {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        const int top = name == u"cravings" ? 10 : static_cast<int>(stages().size()) - 1;
+        if (!ok || n < -1 || n > top)
+            return;
+        if (name == u"cravings") {
+            f.cravings = n;
+            f.cravingsText.clear();
+            title = uc::gui::cravingsSection;
+            body = uc::gui::cravingsText(n);
+        } else {
+            f.stage = n;
+            f.stageText.clear();
+            title = uc::gui::stageSection;
+            body = uc::gui::stageText(n);
+        }
+    } else if (name == u"substance" || name == u"amount" || name == u"lastUse") {
+        (name == u"substance" ? f.substance : name == u"amount" ? f.amount : f.lastUse) = value.toString();
+        title = uc::gui::useSection;
+        body = uc::gui::useText(f.substance, f.amount, f.lastUse, f.useText);
+    } else if (name == u"triggers") {
+        f.triggers = value.toString();
+        title = uc::gui::triggersSection;
+        body = f.triggers.trimmed();
+    } else {
+        return;
+    }
+    const uc::gui::TextEdit change = uc::gui::sectionEdit(m_edited, title, body);
+    m_fields = f; // as typed (spaces and all); the text holds their tidy form
+    edit(change.applyTo(m_edited));
+    Q_EMIT fieldsChanged();
+    Q_EMIT textReplaced(static_cast<int>(change.position), static_cast<int>(change.removed), change.inserted);
+}
+
+void NoteEditor::refreshFields(bool force)
+{
+    if (!hasAddictionFields()) {
+        if (force || m_fields != uc::gui::AddictionFields{}) {
+            m_fields = {};
+            Q_EMIT fieldsChanged();
+        }
+        return;
+    }
+    const uc::gui::AddictionFields read = uc::gui::addictionFieldsOf(uc::model::sectionsFromText(m_edited, m_data.templateId));
+    uc::gui::AddictionFields shown = m_fields;
+    shown.substance = shown.substance.simplified();
+    shown.amount = shown.amount.simplified();
+    shown.lastUse = shown.lastUse.simplified();
+    shown.triggers = shown.triggers.trimmed();
+    if (!force && read == shown)
+        return;
+    m_fields = read;
+    Q_EMIT fieldsChanged();
+}
+
 void NoteEditor::edit(const QString &text)
 {
     if (readOnly() || text == m_edited)
         return;
     m_edited = text;
+    if (hasAddictionFields())
+        refreshFields(false);
     if (!m_unsaved)
         m_maxWait.start(); // the clock for the oldest unsaved keystroke
     m_unsaved = true;
@@ -236,6 +371,7 @@ void NoteEditor::set(uc::gui::NoteData data)
     m_edited = m_data.text;
     m_tags->setTags(m_data.tags, m_edited);
     setSaveState(u"saved"_s);
+    refreshFields(true);
     Q_EMIT loaded();
 }
 
@@ -272,6 +408,7 @@ void NoteEditor::clear()
     m_edited.clear();
     m_tags->clear();
     setSaveState(u"saved"_s);
+    refreshFields(true);
     Q_EMIT loaded();
 }
 

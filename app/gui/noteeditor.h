@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "notefields.h"
 #include "screendata.h"
 
 #include <QAbstractListModel>
@@ -85,6 +86,21 @@ class NoteEditor : public QObject
     Q_PROPERTY(QVariantList addenda READ addenda NOTIFY loaded)
     Q_PROPERTY(QString saveState READ saveState NOTIFY saveStateChanged)
     Q_PROPERTY(ThemeTagModel *tags READ tags CONSTANT)
+    // Tagging words by hand: whether the reader may, and the themes to choose from ([{id, label}]).
+    Q_PROPERTY(bool mayTag READ mayTag NOTIFY loaded)
+    Q_PROPERTY(QVariantList themes READ themes NOTIFY loaded)
+    // The addiction template's structured fields (notefields.h): whether the note has them, their
+    // values ({cravings, cravingsText, stage, stageText, substance, amount, lastUse, useText,
+    // triggers}) and the stages of change to choose from.
+    Q_PROPERTY(bool structured READ hasAddictionFields NOTIFY loaded)
+    Q_PROPERTY(QVariantMap fields READ fields NOTIFY fieldsChanged)
+    Q_PROPERTY(QStringList stages READ stages CONSTANT)
+    // The session's details: {start, minutes, modality, setting, groupTopic, attendance}.
+    Q_PROPERTY(QVariantMap session READ session NOTIFY loaded)
+    // A group session's members' notes ([{noteId, clientCode}], the reader's own, by code) and
+    // which of them is open (-1 for one-to-one work).
+    Q_PROPERTY(QVariantList members READ members NOTIFY loaded)
+    Q_PROPERTY(int memberIndex READ memberIndex NOTIFY loaded)
 
 public:
     static constexpr int debounceMs = 1500;
@@ -112,6 +128,27 @@ public:
     [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
     [[nodiscard]] QString editedText() const { return m_edited; }
     [[nodiscard]] bool hasUnsavedText() const { return m_unsaved; }
+    [[nodiscard]] bool mayTag() const { return m_data.id != 0 && m_data.mayTag; }
+    [[nodiscard]] QVariantList themes() const;
+    // The text the vault holds once every save handed on has landed.
+    [[nodiscard]] QString textAsSaved() const;
+    // Words selected on screen (UTF-16 offsets into editedText()) as code-point offsets into
+    // textAsSaved(), which Vault::tagSpan takes; surrounding spaces are left out. nullopt when
+    // nothing but spaces is selected or the words are not in the saved text.
+    [[nodiscard]] std::optional<std::pair<int, int>> savedSpanOf(int start, int end) const;
+
+    [[nodiscard]] qint64 sessionId() const { return m_data.sessionId; }
+    [[nodiscard]] QVariantMap session() const;
+    [[nodiscard]] QVariantList members() const;
+    [[nodiscard]] int memberIndex() const;
+    [[nodiscard]] bool hasAddictionFields() const { return m_data.templateId == u"addiction"; }
+    [[nodiscard]] QVariantMap fields() const;
+    [[nodiscard]] const uc::gui::AddictionFields &addictionFields() const { return m_fields; }
+    [[nodiscard]] static QStringList stages() { return uc::gui::stagesOfChange(); }
+    // A structured field was set ("cravings" 0–10 or -1, "stage" an index into stages or -1,
+    // "substance", "amount", "lastUse", "triggers" text): its section's text is rewritten in the
+    // edited text as typing would (saved the same way), and textReplaced tells the view.
+    Q_INVOKABLE void setField(const QString &name, const QVariant &value);
 
     // The user typed: the whole text as it is now.
     Q_INVOKABLE void edit(const QString &text);
@@ -129,11 +166,18 @@ Q_SIGNALS:
     void loaded();
     void saveStateChanged();
     void saveRequested(qint64 noteId, const QString &templateId, const QString &text);
+    void fieldsChanged();
+    // setField changed the edited text: at position, removed characters became inserted.
+    void textReplaced(int position, int removed, const QString &inserted);
 
 private:
     void setSaveState(const QString &state);
+    // Reads the structured fields back from the edited text; fieldsChanged when they differ
+    // from what is shown (beyond the spaces a field's text loses in the note).
+    void refreshFields(bool force);
 
     uc::gui::NoteData m_data;
+    uc::gui::AddictionFields m_fields;
     QString m_edited; // what is on screen
     bool m_unsaved = false;
     int m_inFlight = 0;

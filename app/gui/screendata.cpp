@@ -174,6 +174,26 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     const bool own = n.authorId == reader.id;
     d.editable = own && n.status == model::NoteStatus::Draft && model::allowed(reader.role, model::Action::WriteNote);
     d.mayAddAddendum = own && n.status != model::NoteStatus::Draft && model::allowed(reader.role, model::Action::AddAddendum);
+    d.mayTag = own && model::allowed(reader.role, model::Action::DecideTheme);
+    if (d.mayTag) {
+        for (const themes::Theme &theme : vault.codebook().themes())
+            if (theme.enabled)
+                d.themes.append({theme.id, theme.label});
+    }
+    const model::Session session = vault.session(n.sessionId);
+    d.start = session.start ? model::toIso(*session.start) : QString();
+    d.minutes = session.minutes;
+    d.modality = model::toString(session.modality);
+    d.setting = session.setting ? model::toString(*session.setting) : QString();
+    d.groupTopic = session.groupTopic;
+    for (const auto &a : session.attendees)
+        if (a.clientCode == n.clientCode)
+            d.attendance = model::toString(a.attendance);
+    if (session.modality != model::Modality::Individual && own) {
+        for (const auto &ref : vault.ownSessionNotes(n.sessionId))
+            if (ref.kind == n.kind)
+                d.members.append({ref.note, ref.clientCode});
+    }
     return d;
 }
 

@@ -119,6 +119,22 @@ struct NoteData
     // (its author, in a role that writes notes), add an addendum (its author, once signed).
     bool editable = true;
     bool mayAddAddendum = true;
+    // Tag words by hand: the note's author, in a role that decides on themes, on a draft or a
+    // signed note alike (Vault::tagSpan allows both).
+    bool mayTag = false;
+    // The codebook's enabled themes to tag words with: (id, label), in codebook order.
+    QList<std::pair<QString, QString>> themes;
+    // The session's details (editable while its notes are drafts): start "HH:MM" or "", length,
+    // modality, setting ("" when not set), group topic and this note's client's attendance.
+    QString start;
+    int minutes = 0;
+    QString modality;
+    QString setting;
+    QString groupTopic;
+    QString attendance;
+    // On a group (couple, family) session: the reader's notes of the same kind on it, one per
+    // member, by client code; the note open is one of them. Empty for one-to-one work.
+    QList<std::pair<model::Id, QString>> members;
 };
 
 struct Overview

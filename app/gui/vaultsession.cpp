@@ -613,6 +613,109 @@ void VaultSession::createNote(const QString &clientCode, const QString &date, co
         [this](const Error &e) { Q_EMIT noteFailed(sentenceOf(e)); });
 }
 
+void VaultSession::createGroupNote(const QString &date, const QString &time, int minutes, const QString &setting,
+                                   const QString &topic, const QVariantList &attendees)
+{
+    if (!m_unlocked)
+        return;
+    const auto day = uc::model::parseDate(date.trimmed());
+    const auto start = time.trimmed().isEmpty() ? std::optional<uc::model::TimeOfDay>() : uc::model::parseTime(time.trimmed());
+    if (!day || (!time.trimmed().isEmpty() && !start)) {
+        Q_EMIT noteFailed(tr("The date must be YYYY-MM-DD and the time HH:MM."));
+        return;
+    }
+    if (minutes <= 0 || minutes > 600) {
+        Q_EMIT noteFailed(tr("Check the session's length."));
+        return;
+    }
+    uc::model::Session session;
+    session.date = *day;
+    session.start = start;
+    session.minutes = minutes;
+    session.modality = uc::model::Modality::Group;
+    session.setting = setting.isEmpty() ? std::nullopt : uc::model::parseSetting(setting);
+    session.groupTopic = topic.trimmed();
+    QStringList codes;
+    for (const QVariant &member : attendees) {
+        const QVariantMap m = member.toMap();
+        const QString code = m.value(u"code"_s).toString();
+        const auto present = uc::model::parseAttendance(m.value(u"attendance"_s).toString());
+        if (code.isEmpty() || !present || codes.contains(code)) {
+            Q_EMIT noteFailed(tr("Check each member and their attendance."));
+            return;
+        }
+        codes << code;
+        session.attendees.append({0, code, *present});
+    }
+    if (session.attendees.size() < 2) {
+        Q_EMIT noteFailed(tr("A group session needs at least two members."));
+        return;
+    }
+    // Every member's note starts from the group template; the topic is the group's, naming no one.
+    QList<uc::model::Section> sections;
+    for (const QString &title : uc::model::findTemplate(u"group"_s)->sections)
+        sections.append({title, title == u"Group topic" ? session.groupTopic : QString()});
+    post(
+        tr("Creating the members' notes…"),
+        [session, sections](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const auto made = v.addSession(session, u"group"_s, uc::model::NoteKind::Progress, sections);
+            return uc::gui::loadNote(v, made.notes.first());
+        },
+        [this](uc::gui::NoteData data) {
+            const qint64 id = data.id;
+            m_note->set(std::move(data));
+            Q_EMIT noteOpened(id);
+        },
+        [this](const Error &e) { Q_EMIT noteFailed(sentenceOf(e)); });
+}
+
+void VaultSession::updateSession(const QString &date, const QString &time, int minutes, const QString &modality,
+                                 const QString &setting, const QString &attendance)
+{
+    const qint64 noteId = m_note->noteId();
+    const qint64 sessionId = m_note->sessionId();
+    if (noteId == 0 || m_note->readOnly())
+        return;
+    const auto day = uc::model::parseDate(date.trimmed());
+    const auto start = time.trimmed().isEmpty() ? std::optional<uc::model::TimeOfDay>() : uc::model::parseTime(time.trimmed());
+    const auto how = uc::model::parseModality(modality);
+    const auto present = uc::model::parseAttendance(attendance);
+    const auto where = setting.isEmpty() ? std::optional<uc::model::Setting>() : uc::model::parseSetting(setting);
+    if (!day || (!time.trimmed().isEmpty() && !start)) {
+        Q_EMIT noteFailed(tr("The date must be YYYY-MM-DD and the time HH:MM."));
+        return;
+    }
+    if (minutes <= 0 || minutes > 600 || !how || !present || (!setting.isEmpty() && !where)) {
+        Q_EMIT noteFailed(tr("Check the session's length, modality, setting and attendance."));
+        return;
+    }
+    const QString code = m_note->clientCode();
+    m_note->flush(); // typing first, in order
+    post(
+        tr("Saving the session…"),
+        [=](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            uc::model::Session s = v.session(sessionId);
+            s.date = *day;
+            s.start = start;
+            s.minutes = minutes;
+            s.modality = *how;
+            s.setting = where;
+            for (auto &a : s.attendees)
+                if (a.clientCode == code)
+                    a.attendance = *present;
+            v.updateSession(s);
+            return uc::gui::loadNote(v, noteId);
+        },
+        [this, noteId](uc::gui::NoteData data) {
+            if (m_note->noteId() == noteId)
+                m_note->set(std::move(data));
+            Q_EMIT sessionUpdated(noteId);
+        },
+        [this](const Error &e) { Q_EMIT noteFailed(sentenceOf(e)); });
+}
+
 void VaultSession::openNote(qint64 noteId)
 {
     if (!m_unlocked)
@@ -679,6 +782,34 @@ void VaultSession::decideTag(qint64 tagId, const QString &decision)
         [this, noteId](QList<uc::gui::TagRow> tags) {
             if (m_note->noteId() == noteId)
                 m_note->setTags(tags);
+        });
+}
+
+void VaultSession::tagSelection(int start, int end, const QString &theme)
+{
+    const qint64 noteId = m_note->noteId();
+    if (noteId == 0 || !m_note->mayTag())
+        return;
+    const auto span = m_note->savedSpanOf(start, end);
+    if (!span) {
+        showError(tr("Select the words to tag first."));
+        return;
+    }
+    // The tag is on the stored words: unsaved typing is saved first (the vault thread runs in
+    // order), and the offsets are into the text that save stores.
+    const QString stored = m_note->textAsSaved();
+    m_note->flush();
+    post(
+        tr("Tagging the words…"),
+        [noteId, theme, span = *span, stored](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const qint64 tagId = v.tagSpan(noteId, theme, span.first, span.second);
+            return std::make_pair(tagId, uc::gui::loadTags(v, noteId, stored));
+        },
+        [this, noteId](std::pair<qint64, QList<uc::gui::TagRow>> result) {
+            if (m_note->noteId() == noteId)
+                m_note->setTags(result.second);
+            Q_EMIT wordsTagged(noteId, result.first);
         });
 }
 

@@ -150,10 +150,22 @@ public:
     // editor. date "YYYY-MM-DD", time "HH:MM" or "", setting and attendance as the core spells them.
     Q_INVOKABLE void createNote(const QString &clientCode, const QString &date, const QString &time, int minutes,
                                 const QString &setting, const QString &attendance, const QString &templateId);
+    // A group session: one draft group note per member (attendees: [{code, attendance}], at least
+    // two), the first member's opened in the editor; topic is the session's and the notes' "Group
+    // topic" section (it names no one).
+    Q_INVOKABLE void createGroupNote(const QString &date, const QString &time, int minutes, const QString &setting,
+                                     const QString &topic, const QVariantList &attendees);
+    // Changes the open note's session details (Vault::updateSession); the note is opened again
+    // (noteOpened) or noteFailed says why. attendance is the open note's client's.
+    Q_INVOKABLE void updateSession(const QString &date, const QString &time, int minutes, const QString &modality,
+                                   const QString &setting, const QString &attendance);
     Q_INVOKABLE void openNote(qint64 noteId);
     // Saves what is unsaved, then forgets the note.
     Q_INVOKABLE void closeNote();
     Q_INVOKABLE void decideTag(qint64 tagId, const QString &decision);
+    // Tags the words selected in the open note (UTF-16 offsets into what is on screen) with a
+    // theme by hand: unsaved typing is saved first, then Vault::tagSpan; answers wordsTagged.
+    Q_INVOKABLE void tagSelection(int start, int end, const QString &theme);
     // Saves what is unsaved first (the vault thread runs in order), then signs.
     Q_INVOKABLE void signNote();
     Q_INVOKABLE void addAddendum(const QString &text);
@@ -270,6 +282,8 @@ Q_SIGNALS:
     void noteSigned(qint64 noteId);
     void addendumAdded(qint64 noteId);
     void noteFailed(const QString &message);
+    void wordsTagged(qint64 noteId, qint64 tagId);
+    void sessionUpdated(qint64 noteId);
     // Patterns, review with client, search and settings.
     void patternsLoaded(const QString &code);
     void summaryLoaded(const QString &code, const QString &text, const QString &updated);

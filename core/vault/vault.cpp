@@ -731,6 +731,104 @@ Vault::SessionCreated Vault::addSession(const model::Session &session, const QSt
     return created;
 }
 
+// ---- editing a session's details (while its notes are drafts)
+
+void Vault::updateSession(const model::Session &session)
+{
+    require(model::Action::WriteNote);
+    const QString what = QStringLiteral("edit session");
+    if (session.date.is_special())
+        badInput(what, QStringLiteral("the session needs a valid date"));
+    if (session.minutes < 1 || session.minutes > 1440)
+        badInput(what, QStringLiteral("a session lasts 1 to 1440 minutes"));
+    if (session.attendees.isEmpty())
+        badInput(what, QStringLiteral("a session needs at least one client"));
+    if (session.modality == model::Modality::Individual && session.attendees.size() > 1)
+        badInput(what, QStringLiteral("an individual session has one client; use group, couple or family"));
+
+    auto owner = m_db.prepare("SELECT created_by FROM sessions WHERE id = ?");
+    owner.bind(1, session.id);
+    if (!owner.step())
+        badInput(what, QStringLiteral("no session with that id"));
+    if (owner.int64(0) != m_user.id)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("only the clinician who made the session changes it"));
+    auto notes = m_db.prepare("SELECT author_id, status FROM notes WHERE session_id = ?");
+    notes.bind(1, session.id);
+    while (notes.step()) {
+        if (notes.int64(0) != m_user.id)
+            throw Error(ErrorKind::NotAllowed, what, QStringLiteral("another clinician has a note on the session"));
+        if (notes.text(1) != QLatin1String("draft"))
+            throw Error(ErrorKind::Conflict, what,
+                        QStringLiteral("a note on the session is signed, so its details can no longer change"));
+    }
+
+    const model::Session was = this->session(session.id);
+    QStringList wasCodes;
+    for (const auto &a : was.attendees)
+        wasCodes << a.clientCode;
+    QStringList codes;
+    for (const auto &a : session.attendees)
+        codes << a.clientCode;
+    wasCodes.sort();
+    codes.sort();
+    if (codes != wasCodes)
+        badInput(what, QStringLiteral("the session's clients cannot change, only their attendance"));
+
+    // What changed, by field name only (the trail never holds a topic or a client's attendance).
+    QStringList changed;
+    if (was.date != session.date)
+        changed << QStringLiteral("date");
+    if (was.start != session.start)
+        changed << QStringLiteral("start");
+    if (was.minutes != session.minutes)
+        changed << QStringLiteral("minutes");
+    if (was.modality != session.modality)
+        changed << QStringLiteral("modality");
+    if (was.setting != session.setting)
+        changed << QStringLiteral("setting");
+    if (was.groupTopic != session.groupTopic)
+        changed << QStringLiteral("group topic");
+    bool attendanceChanged = false;
+    for (const auto &a : session.attendees)
+        for (const auto &b : was.attendees)
+            attendanceChanged = attendanceChanged || (a.clientCode == b.clientCode && a.attendance != b.attendance);
+    if (attendanceChanged)
+        changed << QStringLiteral("attendance");
+
+    sql::Transaction tx(m_db);
+    m_db.prepare("UPDATE sessions SET date = ?, start_time = ?, minutes = ?, modality = ?, setting = ?, group_topic = ? "
+                 "WHERE id = ?")
+        .bind(1, model::toIso(session.date))
+        .bind(2, session.start ? std::optional(model::toIso(*session.start)) : std::nullopt)
+        .bind(3, session.minutes)
+        .bind(4, model::toString(session.modality))
+        .bind(5, session.setting ? std::optional(model::toString(*session.setting)) : std::nullopt)
+        .bind(6, session.groupTopic)
+        .bind(7, session.id)
+        .run();
+    auto attendance = m_db.prepare("UPDATE session_attendees SET attendance = ? WHERE session_id = ? AND client_id = "
+                                   "(SELECT id FROM clients WHERE code = ?)");
+    for (const auto &a : session.attendees) {
+        attendance.bind(1, model::toString(a.attendance)).bind(2, session.id).bind(3, a.clientCode).run();
+        attendance.reset();
+    }
+    audit(QStringLiteral("edit-session"), QStringLiteral("session:%1").arg(session.id),
+          changed.isEmpty() ? QStringLiteral("unchanged") : changed.join(QLatin1Char(',')));
+    tx.commit();
+}
+
+QList<Vault::SessionNoteRef> Vault::ownSessionNotes(Id sessionId)
+{
+    require(model::Action::ReadRecords);
+    auto stmt = m_db.prepare("SELECT n.id, c.code, n.kind FROM notes n JOIN clients c ON c.id = n.client_id "
+                             "WHERE n.session_id = ? AND n.author_id = ? ORDER BY c.code, n.id");
+    stmt.bind(1, sessionId).bind(2, m_user.id);
+    QList<SessionNoteRef> refs;
+    while (stmt.step())
+        refs.append({stmt.int64(0), stmt.text(1), model::parseNoteKind(stmt.text(2)).value_or(model::NoteKind::Progress)});
+    return refs;
+}
+
 model::Session Vault::session(Id id)
 {
     auto stmt = m_db.prepare("SELECT id, date, start_time, minutes, modality, setting, group_topic FROM sessions "

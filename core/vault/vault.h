@@ -86,6 +86,21 @@ public:
     // A session with one draft note per attendee (a group note gives every member their own note).
     SessionCreated addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
                               const QList<model::Section> &sections);
+    // Changes a session's details (by id): date, start, minutes, modality, setting, group topic and
+    // each attendee's attendance; the attendees themselves stay (each has a note). Only the
+    // clinician who made the session, while every note on it is theirs and a draft:
+    // Error(Conflict) once one is signed, Error(NotAllowed) for anyone else, Error(Io) for bad
+    // details or a changed list of clients. One transaction, recorded in the audit trail.
+    void updateSession(const model::Session &session);
+    // The current user's own notes on a session (a group gives one per member), by client code:
+    // the note, its client's code and its kind. Reads ids only; nothing is recorded.
+    struct SessionNoteRef
+    {
+        model::Id note = 0;
+        QString clientCode;
+        model::NoteKind kind = model::NoteKind::Progress;
+    };
+    [[nodiscard]] QList<SessionNoteRef> ownSessionNotes(model::Id sessionId);
     // Another note on an existing session for one of its clients: the private process note beside
     // the progress note, or a co-therapist's note. Error(Io) for an unknown template or client, or
     // a client who is not on the session.

@@ -16,6 +16,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cctype>
 #include <optional>
 #include <string>
@@ -254,6 +255,7 @@ private Q_SLOTS:
     void searchFindsAndRanks();
     void groupSession();
     void badInput();
+    void sessionDetailsChangeWhileDrafts();
 };
 
 // A note written today is the note read back tomorrow: sections, kind, status, client and date.
@@ -1333,6 +1335,101 @@ void VaultTest::badInput()
     QVERIFY(!model::parseDate(QStringLiteral("2025-13-01")).has_value());
     QVERIFY(!model::parseDate(QStringLiteral("01/03/2025")).has_value());
     QVERIFY(!model::parseTime(QStringLiteral("24:00")).has_value());
+}
+
+// A session's details can be corrected while its notes are drafts, by the clinician who made it;
+// once a note is signed they are part of the record and stay.
+void VaultTest::sessionDetailsChangeWhileDrafts()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("vault"));
+    auto vault = createVault(dir);
+    vault->addClient(makeClient(QStringLiteral("C-0801"), QStringLiteral("G. H.")));
+    vault->addClient(makeClient(QStringLiteral("C-0802"), QStringLiteral("I. J.")));
+    vault->addClient(makeClient(QStringLiteral("C-0803"), QStringLiteral("K. L.")));
+    model::Session group = makeSession("2025-05-05", {QStringLiteral("C-0801"), QStringLiteral("C-0802")},
+                                       model::Modality::Group);
+    group.groupTopic = QStringLiteral("Coping with cravings at weekends");
+    const auto made = vault->addSession(group, QStringLiteral("group"), model::NoteKind::Progress,
+                                        model::sectionsFromText(QStringLiteral("## Participation\nShared a plan for Saturday evenings."),
+                                                                QStringLiteral("group")));
+    QCOMPARE(made.notes.size(), 2);
+
+    // Each member's note on the session, for moving between them.
+    const auto refs = vault->ownSessionNotes(made.session);
+    QCOMPARE(refs.size(), 2);
+    QCOMPARE(refs.at(0).clientCode, QStringLiteral("C-0801"));
+    QCOMPARE(refs.at(1).note, made.notes.at(1));
+
+    model::Session changed = vault->session(made.session);
+    changed.date = date("2025-05-06");
+    changed.start = model::parseTime(QStringLiteral("09:15"));
+    changed.minutes = 90;
+    changed.setting = model::Setting::Telehealth;
+    for (auto &a : changed.attendees)
+        if (a.clientCode == QStringLiteral("C-0802"))
+            a.attendance = model::Attendance::Late;
+    vault->updateSession(changed);
+    const model::Session now = vault->session(made.session);
+    QCOMPARE(model::toIso(now.date), QStringLiteral("2025-05-06"));
+    QCOMPARE(model::toIso(*now.start), QStringLiteral("09:15"));
+    QCOMPARE(now.minutes, 90);
+    QVERIFY(now.modality == model::Modality::Group);
+    QVERIFY(now.setting == model::Setting::Telehealth);
+    QCOMPARE(now.groupTopic, group.groupTopic);
+    QCOMPARE(now.attendees.size(), 2);
+    QVERIFY(now.attendees.at(0).attendance == model::Attendance::Attended);
+    QVERIFY(now.attendees.at(1).attendance == model::Attendance::Late);
+    QCOMPARE(model::toIso(vault->note(made.notes.at(1)).sessionDate), QStringLiteral("2025-05-06"));
+    // The trail names the fields that changed, never the topic or a client.
+    const auto trail = vault->auditTrail();
+    const auto edit = std::find_if(trail.rbegin(), trail.rend(),
+                                   [](const auto &e) { return e.action == QStringLiteral("edit-session"); });
+    QVERIFY(edit != trail.rend());
+    QCOMPARE(edit->object, QStringLiteral("session:%1").arg(made.session));
+    QCOMPARE(edit->detail, QStringLiteral("date,start,minutes,setting,attendance"));
+
+    // Refused, and nothing changes: another list of clients, two clients in an individual
+    // session, an impossible length, an unknown session.
+    const QStringList before = dumpTable(vault->database(), QStringLiteral("sessions"))
+                               + dumpTable(vault->database(), QStringLiteral("session_attendees"));
+    model::Session other = now;
+    other.attendees[1].clientCode = QStringLiteral("C-0803");
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(other));
+    model::Session fewer = now;
+    fewer.attendees.removeLast();
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(fewer));
+    model::Session individual = now;
+    individual.modality = model::Modality::Individual;
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(individual));
+    model::Session endless = now;
+    endless.minutes = 0;
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(endless));
+    model::Session unknown = now;
+    unknown.id = made.session + 100;
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(unknown));
+    QCOMPARE(dumpTable(vault->database(), QStringLiteral("sessions"))
+                 + dumpTable(vault->database(), QStringLiteral("session_attendees")),
+             before);
+
+    // Another clinician may not change it.
+    vault->addUser(QStringLiteral("carol"), model::Role::Therapist, secret("carol's own passphrase"), KdfCost::testOnly());
+    vault->lock();
+    {
+        auto carol = openVault(dir, QStringLiteral("carol"), "carol's own passphrase");
+        model::Session hers = now;
+        hers.minutes = 45;
+        UC_VERIFY_ERROR(ErrorKind::NotAllowed, carol->updateSession(hers));
+    }
+    vault = openVault(dir);
+
+    // Once one member's note is signed, the details are part of the record.
+    vault->sign(made.notes.at(0));
+    model::Session late = now;
+    late.minutes = 60;
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->updateSession(late));
+    QCOMPARE(vault->session(made.session).minutes, 90);
 }
 
 QTEST_GUILESS_MAIN(VaultTest)

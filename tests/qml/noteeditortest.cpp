@@ -3,6 +3,7 @@
 // short pause and never later than two seconds, at once when asked (sign, leave, lock), never for
 // a signed note; theme evidence stays highlighted on the right words while the text moves.
 #include "noteeditor.h"
+#include "notefields.h"
 #include "screendata.h"
 
 #include <QAbstractItemModelTester>
@@ -267,6 +268,118 @@ private Q_SLOTS:
         editor.clear();
         QCOMPARE(editor.noteId(), 0);
         QVERIFY(editor.readOnly()); // no note open: nothing to type into
+    }
+
+    // The addiction fields are their sections' text in a form that reads back; anything else
+    // written there is kept and shown as it was written.
+    void addictionFieldsReadBackFromTheirSections()
+    {
+        const uc::model::Template *addiction = uc::model::findTemplate(u"addiction"_s);
+        QVERIFY(addiction);
+        for (QStringView title : {uc::gui::useSection, uc::gui::cravingsSection, uc::gui::triggersSection, uc::gui::stageSection})
+            QVERIFY2(addiction->sections.contains(title.toString()), "the template has the section");
+
+        const QString text = u"## Use since last session\nSubstance: alcohol\nAmount: six cans\nLast use: Saturday night\n"
+                             "## Cravings (0-10)\n7\n## Triggers and high-risk situations\nPayday; her brother's visits.\n"
+                             "## Stage of change\ncontemplation\n## Plan\nCraving log."_s;
+        uc::gui::AddictionFields f = uc::gui::addictionFieldsOf(uc::model::sectionsFromText(text, u"addiction"_s));
+        QCOMPARE(f.cravings, 7);
+        QCOMPARE(f.stage, 1);
+        QCOMPARE(uc::gui::stageText(f.stage), u"Contemplation"_s);
+        QCOMPARE(f.substance, u"alcohol"_s);
+        QCOMPARE(f.amount, u"six cans"_s);
+        QCOMPARE(f.lastUse, u"Saturday night"_s);
+        QCOMPARE(f.triggers, u"Payday; her brother's visits."_s);
+        QVERIFY(f.cravingsText.isEmpty() && f.stageText.isEmpty() && f.useText.isEmpty());
+        QCOMPARE(uc::gui::useText(f.substance, f.amount, f.lastUse, f.useText),
+                 u"Substance: alcohol\nAmount: six cans\nLast use: Saturday night"_s);
+
+        // Written some other way (an older note, or by hand): kept whole, shown as free text.
+        const QString legacy = u"## Use since last session\nTwo glasses of wine on Friday.\nSubstance: wine\n"
+                               "## Cravings (0-10)\nabout 7, down from 9\n## Stage of change\nmoving towards action"_s;
+        f = uc::gui::addictionFieldsOf(uc::model::sectionsFromText(legacy, u"addiction"_s));
+        QCOMPARE(f.cravings, -1);
+        QCOMPARE(f.cravingsText, u"about 7, down from 9"_s);
+        QCOMPARE(f.stage, -1);
+        QCOMPARE(f.stageText, u"moving towards action"_s);
+        QCOMPARE(f.substance, u"wine"_s);
+        QCOMPARE(f.useText, u"Two glasses of wine on Friday."_s);
+        QCOMPARE(uc::gui::useText(f.substance, u"two glasses"_s, f.lastUse, f.useText),
+                 u"Substance: wine\nAmount: two glasses\nTwo glasses of wine on Friday."_s);
+        // 11 is not on the scale; "7/10" is.
+        QCOMPARE(uc::gui::addictionFieldsOf({{u"Cravings (0-10)"_s, u"11"_s}}).cravings, -1);
+        QCOMPARE(uc::gui::addictionFieldsOf({{u"Cravings (0-10)"_s, u"7/10"_s}}).cravings, 7);
+    }
+
+    void aSectionIsRewrittenInPlace()
+    {
+        const QString text = u"## A\none\n## B\n## C"_s;
+        QCOMPARE(uc::gui::sectionEdit(text, u"A", u"1"_s).applyTo(text), u"## A\n1\n## B\n## C"_s);
+        QCOMPARE(uc::gui::sectionEdit(text, u"B", u"2"_s).applyTo(text), u"## A\none\n## B\n2\n## C"_s);
+        QCOMPARE(uc::gui::sectionEdit(text, u"C", u"3"_s).applyTo(text), u"## A\none\n## B\n## C\n3"_s);
+        QCOMPARE(uc::gui::sectionEdit(text, u"D", u"4"_s).applyTo(text), u"## A\none\n## B\n## C\n## D\n4"_s);
+        const uc::gui::TextEdit a = uc::gui::sectionEdit(text, u"A", u"1"_s);
+        QCOMPARE(a.position, 5);
+        QCOMPARE(a.removed, 3);
+    }
+
+    void structuredFieldsAreSavedAsTextAndLoadedBack()
+    {
+        NoteEditor editor;
+        uc::gui::NoteData note = draft(u"## Use since last session\n\n## Cravings (0-10)\n\n"
+                                       "## Triggers and high-risk situations\n\n## Stage of change\n\n## Plan\nKeep the log."_s);
+        note.templateId = u"addiction"_s;
+        editor.set(note);
+        QVERIFY(editor.hasAddictionFields());
+        QCOMPARE(editor.fields().value(u"cravings"_s).toInt(), -1);
+        QSignalSpy replaced(&editor, &NoteEditor::textReplaced);
+        QSignalSpy save(&editor, &NoteEditor::saveRequested);
+        editor.setField(u"cravings"_s, 7);
+        editor.setField(u"stage"_s, 2);
+        editor.setField(u"substance"_s, u"alcohol "_s); // typed, the space still there
+        editor.setField(u"lastUse"_s, u"Friday"_s);
+        editor.setField(u"cravings"_s, 11); // off the scale: refused
+        QCOMPARE(replaced.count(), 4);
+        QCOMPARE(editor.fields().value(u"substance"_s).toString(), u"alcohol "_s);
+        // The view makes the same edit: the text on screen and the editor's agree.
+        QString onScreen = note.text;
+        for (const QList<QVariant> &r : std::as_const(replaced))
+            onScreen.replace(r.at(0).toInt(), r.at(1).toInt(), r.at(2).toString());
+        QCOMPARE(onScreen, editor.editedText());
+        editor.flush();
+        QCOMPARE(save.count(), 1);
+        const QString saved = save.first().at(2).toString();
+        QVERIFY(saved.contains(u"## Cravings (0-10)\n7\n"_s));
+        QVERIFY(saved.contains(u"## Stage of change\nPreparation\n"_s));
+        QVERIFY(saved.contains(u"## Use since last session\nSubstance: alcohol\nLast use: Friday\n"_s));
+        QVERIFY(saved.endsWith(u"## Plan\nKeep the log."_s));
+
+        // Stored (as the vault does: sections trimmed) and opened again: the same values.
+        NoteEditor reopened;
+        note.text = uc::model::textOf(uc::model::sectionsFromText(saved, u"addiction"_s));
+        reopened.set(note);
+        QCOMPARE(reopened.fields().value(u"cravings"_s).toInt(), 7);
+        QCOMPARE(reopened.fields().value(u"stage"_s).toInt(), 2);
+        QCOMPARE(reopened.fields().value(u"substance"_s).toString(), u"alcohol"_s);
+        QCOMPARE(reopened.fields().value(u"lastUse"_s).toString(), u"Friday"_s);
+
+        // Typing in the text itself moves the fields too.
+        QSignalSpy changed(&reopened, &NoteEditor::fieldsChanged);
+        QString typed = reopened.editedText();
+        typed.replace(u"## Cravings (0-10)\n7"_s, u"## Cravings (0-10)\n4"_s);
+        reopened.edit(typed);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(reopened.fields().value(u"cravings"_s).toInt(), 4);
+        reopened.edit(typed + u" More."_s); // elsewhere: the fields stay as they are
+        QCOMPARE(changed.count(), 1);
+
+        // Another template has no fields, and a signed note takes none.
+        NoteEditor other;
+        other.set(draft(u"Cravings 7."_s));
+        QVERIFY(!other.hasAddictionFields());
+        QSignalSpy otherReplaced(&other, &NoteEditor::textReplaced);
+        other.setField(u"cravings"_s, 3);
+        QCOMPARE(otherReplaced.count(), 0);
     }
 };
 

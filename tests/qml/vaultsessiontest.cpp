@@ -397,6 +397,156 @@ private Q_SLOTS:
         QCOMPARE(note->addenda().first().toMap().value(u"text"_s).toString(), u"Late entry: she phoned the next day."_s);
     }
 
+    void wordsSelectedAreTaggedByHand()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        session.createNote(u"C-0001"_s, u"2025-03-24"_s, QString(), 50, QString(), u"attended"_s, u"dap"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        QVERIFY(note->mayTag());
+        bool offered = false;
+        for (const QVariant &t : note->themes())
+            offered = offered || t.toMap().value(u"id"_s) == u"loneliness"_s;
+        QVERIFY2(offered, "the codebook's enabled themes are offered");
+
+        // Typed and not yet saved: the words are tagged in the text the save stores. An emoji
+        // before them makes UTF-16 and code-point offsets differ.
+        const QString text = u"## Data\nShe 😀 sat at home every evening, no one called.\n## Assessment\n\n## Plan\n"_s;
+        note->edit(text);
+        const QString words = u"no one called"_s;
+        const int start = static_cast<int>(text.indexOf(words));
+        QSignalSpy tagged(&session, &VaultSession::wordsTagged);
+        session.tagSelection(start - 1, start + static_cast<int>(words.size()), u"loneliness"_s); // with the space before
+        QVERIFY(tagged.wait(10000));
+        const qint64 tagId = tagged.first().at(1).toLongLong();
+        ThemeTagModel *tags = note->tags();
+        int row = -1;
+        for (int i = 0; i < tags->rowCount(); ++i)
+            if (tags->data(tags->index(i), ThemeTagModel::TagIdRole).toLongLong() == tagId)
+                row = i;
+        QVERIFY2(row >= 0, "the manual tag is among the chips");
+        QCOMPARE(tags->data(tags->index(row), ThemeTagModel::ThemeRole).toString(), u"loneliness"_s);
+        QCOMPARE(tags->data(tags->index(row), ThemeTagModel::DecisionRole).toString(), u"manual"_s);
+        QCOMPARE(tags->data(tags->index(row), ThemeTagModel::EvidenceRole).toString(), words);
+        const int shownAt = tags->data(tags->index(row), ThemeTagModel::StartRole).toInt();
+        QCOMPARE(note->editedText().mid(shownAt, words.size()), words);
+
+        // Only spaces selected: nothing is tagged.
+        session.tagSelection(0, 0, u"loneliness"_s);
+        QTRY_VERIFY(!session.busy());
+        QCOMPARE(tagged.count(), 1);
+
+        // A signed note's words can still be tagged by its author (Vault::tagSpan allows it).
+        QSignalSpy signedSpy(&session, &VaultSession::noteSigned);
+        session.signNote();
+        QVERIFY(signedSpy.wait(10000));
+        QVERIFY(note->readOnly());
+        QVERIFY(note->mayTag());
+        const QString stored = note->editedText();
+        const int home = static_cast<int>(stored.indexOf(u"at home"_s));
+        session.tagSelection(home, home + 7, u"loneliness"_s);
+        QVERIFY(tagged.wait(10000));
+        bool found = false;
+        for (int i = 0; i < tags->rowCount(); ++i)
+            found = found || (tags->data(tags->index(i), ThemeTagModel::EvidenceRole) == u"at home"_s
+                              && tags->data(tags->index(i), ThemeTagModel::StartRole).toInt() == home);
+        QVERIFY(found);
+    }
+
+    void aGroupSessionGivesEachMemberTheirOwnNote()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QSignalSpy saved(&session, &VaultSession::clientSaved);
+        session.addClient(u"C-0002"_s, u"Bea Sample"_s, u"outpatient"_s, u"2025-01-07"_s);
+        QVERIFY(saved.wait(10000));
+        session.addClient(u"C-0003"_s, u"Cal Person"_s, u"outpatient"_s, u"2025-01-08"_s);
+        QVERIFY(saved.wait(10000));
+
+        QSignalSpy failed(&session, &VaultSession::noteFailed);
+        session.createGroupNote(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends"_s,
+                                {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}}});
+        QCOMPARE(failed.count(), 1); // one member is not a group
+
+        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        const QVariantList members = {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}},
+                                      QVariantMap{{u"code"_s, u"C-0002"_s}, {u"attendance"_s, u"late"_s}},
+                                      QVariantMap{{u"code"_s, u"C-0003"_s}, {u"attendance"_s, u"no-show"_s}}};
+        session.createGroupNote(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends without drinking"_s, members);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        QCOMPARE(note->templateId(), u"group"_s);
+        QCOMPARE(note->members().size(), 3);
+        QCOMPARE(note->memberIndex(), 0);
+        QCOMPARE(note->clientCode(), u"C-0001"_s);
+        QCOMPARE(note->session().value(u"modality"_s).toString(), u"group"_s);
+        QCOMPARE(note->session().value(u"groupTopic"_s).toString(), u"Weekends without drinking"_s);
+        QCOMPARE(note->session().value(u"attendance"_s).toString(), u"attended"_s);
+        // The note carries the topic, and no other member's name or code.
+        QVERIFY(note->text().contains(u"Weekends without drinking"_s));
+        for (const QString &other : {u"C-0002"_s, u"C-0003"_s, u"Bea"_s, u"Cal"_s})
+            QVERIFY(!note->text().contains(other));
+
+        // Moving to the next member's note: their own note, their own attendance.
+        note->edit(note->editedText() + u"\nShared a plan for Saturday."_s);
+        const qint64 second = note->members().at(1).toMap().value(u"noteId"_s).toLongLong();
+        session.openNote(second);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(note->noteId(), second);
+        QCOMPARE(note->clientCode(), u"C-0002"_s);
+        QCOMPARE(note->memberIndex(), 1);
+        QCOMPARE(note->session().value(u"attendance"_s).toString(), u"late"_s);
+        QVERIFY(!note->text().contains(u"Saturday"_s)); // the first member's words stay in their note
+        const qint64 first = note->members().at(0).toMap().value(u"noteId"_s).toLongLong();
+        session.openNote(first);
+        QVERIFY(opened.wait(10000));
+        QVERIFY(note->text().contains(u"Shared a plan for Saturday."_s)); // saved before moving on
+    }
+
+    void sessionDetailsChangeWhileTheNoteIsADraft()
+    {
+        VaultSession session(nullptr);
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
+        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        session.createNote(u"C-0001"_s, u"2025-04-07"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        note->edit(u"Typed before the details changed."_s);
+
+        QSignalSpy updated(&session, &VaultSession::sessionUpdated);
+        QSignalSpy failed(&session, &VaultSession::noteFailed);
+        session.updateSession(u"2025-04-08"_s, u"nine"_s, 50, u"individual"_s, u"outpatient"_s, u"attended"_s);
+        QCOMPARE(failed.count(), 1); // a malformed time is refused at once
+        session.updateSession(u"2025-04-08"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
+        QVERIFY(updated.wait(10000));
+        QCOMPARE(note->date(), u"2025-04-08"_s);
+        QCOMPARE(note->session().value(u"start"_s).toString(), u"09:30"_s);
+        QCOMPARE(note->session().value(u"minutes"_s).toInt(), 30);
+        QCOMPARE(note->session().value(u"setting"_s).toString(), u"telehealth"_s);
+        QCOMPARE(note->session().value(u"attendance"_s).toString(), u"late"_s);
+        QCOMPARE(note->text(), u"Typed before the details changed."_s); // saved first, not lost
+
+        // Signed: the details are part of the record.
+        QSignalSpy signedSpy(&session, &VaultSession::noteSigned);
+        session.signNote();
+        QVERIFY(signedSpy.wait(10000));
+        session.updateSession(u"2025-04-09"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
+        QTRY_VERIFY(!session.busy());
+        QCOMPARE(updated.count(), 1);
+        QCOMPARE(note->date(), u"2025-04-08"_s);
+    }
+
     void lockSavesTheOpenDraftFirst()
     {
         VaultSession session(nullptr);

@@ -1,0 +1,130 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "notefields.h"
+
+#include <QRegularExpression>
+
+#include <array>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::gui {
+
+namespace {
+
+const QString *textOfSection(const QList<model::Section> &sections, QStringView title)
+{
+    for (const model::Section &s : sections)
+        if (s.title == title)
+            return &s.text;
+    return nullptr;
+}
+
+// The labelled lines of the use section, in the order they are written.
+constexpr std::array<QStringView, 3> useLabels = {u"Substance", u"Amount", u"Last use"};
+
+} // namespace
+
+const QStringList &stagesOfChange()
+{
+    static const QStringList stages = {u"Precontemplation"_s, u"Contemplation"_s, u"Preparation"_s, u"Action"_s,
+                                       u"Maintenance"_s};
+    return stages;
+}
+
+AddictionFields addictionFieldsOf(const QList<model::Section> &sections)
+{
+    AddictionFields f;
+    static const QRegularExpression number(u"^(\\d{1,2})(?:\\s*/\\s*10)?$"_s);
+    if (const QString *text = textOfSection(sections, cravingsSection)) {
+        const QString t = text->trimmed();
+        const auto match = number.match(t);
+        const int value = match.hasMatch() ? match.captured(1).toInt() : -1;
+        if (value >= 0 && value <= 10)
+            f.cravings = value;
+        else
+            f.cravingsText = t;
+    }
+    if (const QString *text = textOfSection(sections, stageSection)) {
+        const QString t = text->trimmed();
+        const QStringList &stages = stagesOfChange();
+        for (qsizetype i = 0; i < stages.size() && f.stage < 0; ++i)
+            if (stages.at(i).compare(t, Qt::CaseInsensitive) == 0)
+                f.stage = static_cast<int>(i);
+        if (f.stage < 0)
+            f.stageText = t;
+    }
+    if (const QString *text = textOfSection(sections, useSection)) {
+        QStringList other;
+        QString *values[] = {&f.substance, &f.amount, &f.lastUse};
+        for (const QString &line : text->split(u'\n')) {
+            bool taken = false;
+            for (std::size_t i = 0; i < useLabels.size() && !taken; ++i) {
+                const QStringView label = useLabels.at(i);
+                const QStringView l = QStringView(line).trimmed();
+                if (l.startsWith(label, Qt::CaseInsensitive) && l.mid(label.size()).startsWith(u':')
+                    && values[i]->isEmpty()) {
+                    *values[i] = l.mid(label.size() + 1).trimmed().toString();
+                    taken = true;
+                }
+            }
+            if (!taken)
+                other << line;
+        }
+        f.useText = other.join(u'\n').trimmed();
+    }
+    if (const QString *text = textOfSection(sections, triggersSection))
+        f.triggers = text->trimmed();
+    return f;
+}
+
+QString cravingsText(int cravings)
+{
+    return cravings >= 0 && cravings <= 10 ? QString::number(cravings) : QString();
+}
+
+QString stageText(int stage)
+{
+    return stage >= 0 && stage < stagesOfChange().size() ? stagesOfChange().at(stage) : QString();
+}
+
+QString useText(const QString &substance, const QString &amount, const QString &lastUse, const QString &other)
+{
+    QStringList lines;
+    const QString values[] = {substance, amount, lastUse};
+    for (std::size_t i = 0; i < useLabels.size(); ++i) {
+        // A value is one line: a line break typed into it would read back as another line.
+        const QString value = values[i].simplified();
+        if (!value.isEmpty())
+            lines << useLabels.at(i).toString() + u": "_s + value;
+    }
+    if (!other.trimmed().isEmpty())
+        lines << other.trimmed();
+    return lines.join(u'\n');
+}
+
+TextEdit sectionEdit(const QString &text, QStringView title, const QString &body)
+{
+    qsizetype lineStart = 0;
+    while (lineStart <= text.size()) {
+        qsizetype lineEnd = text.indexOf(u'\n', lineStart);
+        if (lineEnd < 0)
+            lineEnd = text.size();
+        const QStringView line = QStringView(text).mid(lineStart, lineEnd - lineStart);
+        if (line.startsWith(u"## ") && line.mid(3).trimmed() == title) {
+            if (lineEnd == text.size()) // the heading is the last line
+                return {lineEnd, 0, u"\n"_s + body};
+            const qsizetype bodyStart = lineEnd + 1;
+            if (QStringView(text).mid(bodyStart).startsWith(u"## ")) // empty, the next heading follows
+                return {bodyStart, 0, body + u"\n"_s};
+            qsizetype next = text.indexOf(u"\n## "_s, bodyStart);
+            if (next < 0)
+                next = text.size();
+            return {bodyStart, next - bodyStart, body};
+        }
+        lineStart = lineEnd + 1;
+    }
+    const QString separator = text.isEmpty() || text.endsWith(u'\n') ? QString() : u"\n"_s;
+    return {text.size(), 0, separator + u"## "_s + title.toString() + u"\n"_s + body};
+}
+
+} // namespace uc::gui
