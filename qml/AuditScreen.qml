@@ -22,7 +22,7 @@ Rectangle {
 
     function reload() {
         message.text = "";
-        VaultSession.loadAudit(since.text, user.text);
+        VaultSession.loadAudit(since.text, user.text, until.text);
     }
 
     Component.onCompleted: {
@@ -102,20 +102,29 @@ Rectangle {
             RowLayout {
                 Layout.fillWidth: true
                 spacing: 8
-                FieldLabel { text: qsTr("Since") }
+                FieldLabel { text: qsTr("From") }
                 TextField {
                     id: since
                     objectName: "sinceField"
-                    Layout.preferredWidth: 130
+                    Layout.preferredWidth: 110
                     placeholderText: qsTr("YYYY-MM-DD")
-                    Accessible.name: qsTr("Entries since (YYYY-MM-DD)")
+                    Accessible.name: qsTr("Entries from (YYYY-MM-DD)")
+                    onAccepted: root.reload()
+                }
+                FieldLabel { text: qsTr("to") }
+                TextField {
+                    id: until
+                    objectName: "untilField"
+                    Layout.preferredWidth: 110
+                    placeholderText: qsTr("YYYY-MM-DD")
+                    Accessible.name: qsTr("Entries to (YYYY-MM-DD), inclusive")
                     onAccepted: root.reload()
                 }
                 FieldLabel { text: qsTr("User") }
                 TextField {
                     id: user
                     objectName: "userField"
-                    Layout.preferredWidth: 130
+                    Layout.preferredWidth: 110
                     placeholderText: qsTr("everyone")
                     Accessible.name: qsTr("Entries by user")
                     onAccepted: root.reload()
@@ -133,10 +142,17 @@ Rectangle {
                     Accessible.name: qsTr("Order")
                 }
                 Item { Layout.fillWidth: true }
+            }
+
+            // The export takes the period and user above, as CSV or as a PDF report.
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                FieldLabel { text: qsTr("Export to") }
                 TextField {
                     id: exportFile
                     objectName: "exportFileField"
-                    Layout.preferredWidth: 150
+                    Layout.fillWidth: true
                     text: root.audit.suggestedFile
                     Accessible.name: qsTr("File to export to")
                 }
@@ -149,7 +165,7 @@ Rectangle {
                     objectName: "exportButton"
                     text: qsTr("Export CSV")
                     enabled: exportFile.text.trim() !== ""
-                    onClicked: VaultSession.exportAudit(since.text, user.text, exportFile.text)
+                    onClicked: VaultSession.exportAudit(since.text, user.text, exportFile.text, until.text)
                 }
                 Button {
                     objectName: "exportPdfButton"
@@ -157,7 +173,7 @@ Rectangle {
                     enabled: exportFile.text.trim() !== ""
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("The same entries as a PDF beside the CSV's name")
-                    onClicked: VaultSession.exportAuditPdf(since.text, user.text, exportFile.text)
+                    onClicked: VaultSession.exportAuditPdf(since.text, user.text, exportFile.text, until.text)
                 }
             }
 

@@ -1090,30 +1090,36 @@ void VaultSession::returnReview(const QString &comment)
 
 namespace {
 
-// The viewer's filter as the vault takes it; nullopt (with a message) for a malformed date.
-std::optional<uc::vault::AuditFilter> auditFilterOf(const QString &since, const QString &user, QString *problem)
+} // namespace
+
+std::optional<uc::vault::AuditFilter> VaultSession::auditFilterOf(const QString &since, const QString &until,
+                                                                  const QString &user, QString *problem)
 {
     uc::vault::AuditFilter filter;
-    const QString day = since.trimmed();
-    if (!day.isEmpty()) {
-        if (!uc::model::parseDate(day)) {
-            *problem = VaultSession::tr("The date must be a real date written as YYYY-MM-DD.");
-            return std::nullopt;
-        }
-        filter.since = day;
+    const QString first = since.trimmed();
+    const QString last = until.trimmed();
+    const auto from = first.isEmpty() ? std::nullopt : uc::model::parseDate(first);
+    const auto to = last.isEmpty() ? std::nullopt : uc::model::parseDate(last);
+    if ((!first.isEmpty() && !from) || (!last.isEmpty() && !to)) {
+        *problem = tr("The date must be a real date written as YYYY-MM-DD.");
+        return std::nullopt;
     }
+    if (from && to && *to < *from) {
+        *problem = tr("The period ends before it starts.");
+        return std::nullopt;
+    }
+    filter.since = first;
+    filter.until = last;
     filter.user = user.trimmed();
     return filter;
 }
 
-} // namespace
-
-void VaultSession::loadAudit(const QString &since, const QString &user)
+void VaultSession::loadAudit(const QString &since, const QString &user, const QString &until)
 {
     if (!m_unlocked)
         return;
     QString problem;
-    const auto filter = auditFilterOf(since, user, &problem);
+    const auto filter = auditFilterOf(since, until, user, &problem);
     if (!filter) {
         Q_EMIT auditFailed(problem);
         return;
@@ -1145,12 +1151,12 @@ void VaultSession::verifyAudit()
         [this](const Error &e) { Q_EMIT auditFailed(sentenceOf(e)); });
 }
 
-void VaultSession::exportAudit(const QString &since, const QString &user, const QString &file)
+void VaultSession::exportAudit(const QString &since, const QString &user, const QString &file, const QString &until)
 {
     if (!m_unlocked)
         return;
     QString problem;
-    const auto filter = auditFilterOf(since, user, &problem);
+    const auto filter = auditFilterOf(since, until, user, &problem);
     if (!filter) {
         Q_EMIT auditFailed(problem);
         return;

@@ -11,6 +11,7 @@
 #include "importmodel.h"
 
 #include "common/error.h"
+#include "vault/audit.h"
 #include "vault/keyslots.h"
 
 #include <QDeadlineTimer>
@@ -228,10 +229,11 @@ public:
     Q_INVOKABLE void returnReview(const QString &comment);
 
     // since "YYYY-MM-DD" or "", user name or "" for everyone.
-    Q_INVOKABLE void loadAudit(const QString &since, const QString &user);
+    Q_INVOKABLE void loadAudit(const QString &since, const QString &user, const QString &until = QString());
     Q_INVOKABLE void verifyAudit();
     // file: a path or a file: URL (from a FileDialog).
-    Q_INVOKABLE void exportAudit(const QString &since, const QString &user, const QString &file);
+    Q_INVOKABLE void exportAudit(const QString &since, const QString &user, const QString &file,
+                                 const QString &until = QString());
 
     // The assigned therapists and the codebook's themes, for a new check.
     Q_INVOKABLE void loadAgreementSetup();
@@ -248,7 +250,8 @@ public:
     // from, to: "YYYY-MM-DD"; empty for the last three months up to today.
     Q_INVOKABLE void writeSupervisionReport(const QString &therapist, const QString &from, const QString &to,
                                             const QString &file);
-    Q_INVOKABLE void exportAuditPdf(const QString &since, const QString &user, const QString &file);
+    Q_INVOKABLE void exportAuditPdf(const QString &since, const QString &user, const QString &file,
+                                    const QString &until = QString());
     // A file URL in the user's Documents folder for "<name>.pdf", for a FileDialog to start from.
     [[nodiscard]] Q_INVOKABLE QUrl reportFile(const QString &name) const;
 
@@ -340,6 +343,10 @@ private:
     void tickRetry();
     // A wrong passphrase at unlock or on leaving review mode: after five, each try waits longer.
     void countWrongPassphrase();
+    // The audit viewer's filter (dates as typed, both ends inclusive) as the vault takes it;
+    // nullopt with a plain sentence in problem for a malformed date or a period ending before it starts.
+    [[nodiscard]] static std::optional<uc::vault::AuditFilter> auditFilterOf(const QString &since, const QString &until,
+                                                                           const QString &user, QString *problem);
     void saveNote(qint64 noteId, const QString &templateId, const QString &text);
     void setRole(std::optional<uc::model::Role> role);
     // After a review action: the note and the queue again.

@@ -103,19 +103,17 @@ void VaultSession::writeSupervisionReport(const QString &therapist, const QStrin
         [this, path](bool) { Q_EMIT reportWritten(path); }, [this](const Error &e) { Q_EMIT reportFailed(sentenceOf(e)); });
 }
 
-void VaultSession::exportAuditPdf(const QString &since, const QString &user, const QString &file)
+void VaultSession::exportAuditPdf(const QString &since, const QString &user, const QString &file, const QString &until)
 {
     if (!m_unlocked)
         return;
-    uc::vault::AuditFilter filter;
-    if (!since.trimmed().isEmpty()) {
-        if (!uc::model::parseDate(since.trimmed())) {
-            Q_EMIT auditFailed(tr("The date must be a real date written as YYYY-MM-DD."));
-            return;
-        }
-        filter.since = since.trimmed();
+    QString problem;
+    const auto checked = auditFilterOf(since, until, user, &problem);
+    if (!checked) {
+        Q_EMIT auditFailed(problem);
+        return;
     }
-    filter.user = user.trimmed();
+    const uc::vault::AuditFilter filter = *checked;
     QString path = file.trimmed();
     if (path.endsWith(u".csv"_s, Qt::CaseInsensitive))
         path.chop(4);

@@ -10,6 +10,7 @@
 
 #include <QFile>
 #include <QSettings>
+#include <QDate>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -232,6 +233,20 @@ private Q_SLOTS:
         session.loadAudit(u"last tuesday"_s, QString());
         QCOMPARE(failed.count(), 1); // at once
         QVERIFY(failed.last().first().toString().contains(u"YYYY-MM-DD"_s));
+
+        // A period: both ends inclusive; an end before the start is refused at once.
+        session.loadAudit(u"2000-01-01"_s, QString(), u"2000-12-31"_s);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(session.audit()->count(), 0);
+        const QString today = QDate::currentDate().toString(Qt::ISODate);
+        session.loadAudit(u"2000-01-01"_s, QString(), today);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(session.audit()->count() >= all);
+        session.loadAudit(today, QString(), u"2000-01-01"_s);
+        QCOMPARE(failed.count(), 2);
+        QCOMPARE(failed.last().first().toString(), u"The period ends before it starts."_s);
+        session.loadAudit(QString(), QString(), u"2025-02-30"_s);
+        QCOMPARE(failed.count(), 3);
 
         QSignalSpy exported(&session, &VaultSession::auditExported);
         const QString file = m_tmp.filePath(u"trail"_s);
