@@ -18,8 +18,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = QString::fromLatin1(guitest::passphrase.data(), static_cast<qsizetype>(guitest::passphrase.size()));
-
 bool ownerOnly(const QString &file)
 {
     return (QFile::permissions(file) & 0x0077) == QFileDevice::Permissions() && QFile::exists(file);
@@ -43,14 +41,7 @@ private:
 
     guitest::SupervisedVault unlockAs(VaultSession &session, const QString &user)
     {
-        const QString dir = m_tmp.filePath(u"vault%1"_s.arg(++m_vaults));
-        const guitest::SupervisedVault made = guitest::createSupervisedVault(dir);
-        session.setVaultDir(dir);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(user, pass);
-        if (!unlocked.wait(10000))
-            qFatal("the session did not unlock");
-        return made;
+        return guitest::unlockSupervised(session, m_tmp.filePath(u"vault%1"_s.arg(++m_vaults)), user);
     }
 
 private Q_SLOTS:

@@ -5,8 +5,10 @@
 // made it), supervisor "sam" (assigned to alice, co-signature required), auditor "aud", and three
 // signed progress notes of alice's and one draft.
 #include "guitestutil.h"
+#include "vaultsession.h"
 
 #include <QList>
+#include <QSignalSpy>
 #include <QString>
 
 namespace guitest {
@@ -39,6 +41,19 @@ inline SupervisedVault createSupervisedVault(const QString &dir)
     }
     auto v = uc::vault::Vault::open(dir, supervisor, secret());
     v->assignSupervision(QStringLiteral("alice"), supervisor, uc::model::SupervisionMode::MustCosign);
+    return made;
+}
+
+// A fresh supervised vault in dir, and session unlocked on it as user (fatal when it does not
+// unlock: every test after it would fail for that reason alone).
+inline SupervisedVault unlockSupervised(VaultSession &session, const QString &dir, const QString &user)
+{
+    const SupervisedVault made = createSupervisedVault(dir);
+    session.setVaultDir(dir);
+    QSignalSpy unlocked(&session, &VaultSession::unlocked);
+    session.unlock(user, QString::fromLatin1(passphrase.data(), static_cast<qsizetype>(passphrase.size())));
+    if (!unlocked.wait(10000))
+        qFatal("the session did not unlock");
     return made;
 }
 
