@@ -1,0 +1,127 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Compiling a codebook: every phrase word form into the word table, every phrase into the lists
+// of phrases to try where its anchor word is found.
+#include "themes/pipeline.h"
+
+#include <algorithm>
+
+namespace uc::themes {
+
+Tagger::Impl::Impl(const Codebook &book)
+    : codebook(book)
+{
+    compile();
+}
+
+std::int32_t Tagger::Impl::formId(const std::string &form)
+{
+    WordInfo &info = words.insert(form);
+    if (info.form < 0) {
+        info.form = formCount++;
+        startsByForm.emplace_back();
+    }
+    return info.form;
+}
+
+std::int32_t Tagger::Impl::prefixId(const std::string &prefix)
+{
+    WordInfo &info = prefixes.insert(prefix);
+    if (info.form < 0) {
+        info.form = prefixCount++;
+        startsByPrefix.emplace_back();
+        if (std::find(prefixLengths.begin(), prefixLengths.end(), prefix.size()) == prefixLengths.end())
+            prefixLengths.push_back(static_cast<std::uint8_t>(prefix.size()));
+        minPrefix = std::min(minPrefix, prefix.size());
+        prefixTexts.push_back(prefix);
+    }
+    return info.form;
+}
+
+void Tagger::Impl::compile()
+{
+    for (const ContextWord *c = contextWordsBegin(); c != contextWordsEnd(); ++c)
+        words.insert(c->word).flags |= c->flags;
+    for (int ti = 0; ti < codebook.themes().size(); ++ti) {
+        const Theme &theme = codebook.themes().at(ti);
+        if (!theme.enabled)
+            continue;
+        QList<QPair<QString, bool>> all;
+        for (const QString &text : theme.phrases)
+            all.append({text, false});
+        for (const QString &text : theme.exceptions)
+            all.append({text, true});
+        for (const auto &[text, exception] : all) {
+            Phrase phrase{ti, text, QStringLiteral("phrase:") + text, {}};
+            phrase.exception = exception;
+            for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                // Folded the same way as the text (hyphens inside a phrase word split like text).
+                const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
+                for (QString part : folded.split(QLatin1Char('-'), Qt::SkipEmptyParts)) {
+                    PatternWord pw;
+                    if (part.endsWith(QLatin1Char('*'))) {
+                        part.chop(1);
+                        pw.prefix = prefixId(part.toStdString());
+                    } else {
+                        for (const std::string &form : inflections(part.toStdString())) {
+                            pw.forms.push_back(formId(form));
+                            pw.formBits |= 1ull << (pw.forms.back() & 63);
+                        }
+                    }
+                    phrase.words.push_back(std::move(pw));
+                }
+            }
+            if (phrase.words.empty())
+                continue;
+            const int index = static_cast<int>(phrases.size());
+            const QStringList parts = QString(text).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+            for (qsizetype k = 1; k < parts.size() && static_cast<std::size_t>(k) < phrase.words.size(); ++k)
+                if (parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size())
+                    phrase.anchor = static_cast<std::size_t>(k);
+            const PatternWord &first = phrase.words[phrase.anchor];
+            Start start;
+            start.phrase = index;
+            if (phrase.words.size() > 1) {
+                start.step = phrase.anchor > 0 ? -1 : +1;
+                const PatternWord &next = phrase.words[phrase.anchor > 0 ? phrase.anchor - 1 : phrase.anchor + 1];
+                start.neighbourBits = next.formBits;
+                start.neighbourPrefix = next.prefix;
+            }
+            if (first.prefix >= 0)
+                startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(start);
+            for (std::int32_t f : first.forms)
+                startsByForm[static_cast<std::size_t>(f)].push_back(start);
+            phrases.push_back(std::move(phrase));
+        }
+    }
+    const auto indexOf = [&](const QString &id, bool mustBeEnabled) {
+        for (int k = 0; k < codebook.themes().size(); ++k)
+            if (codebook.themes().at(k).id == id && (!mustBeEnabled || codebook.themes().at(k).enabled))
+                return k;
+        return -1;
+    };
+    for (const Theme &theme : codebook.themes()) {
+        Related r;
+        if (theme.isDriverLink()) {
+            r.driver = indexOf(theme.driver, false);
+            r.use = indexOf(theme.use, false);
+        }
+        if (!theme.otherPersonTheme.isEmpty())
+            r.otherPerson = indexOf(theme.otherPersonTheme, true);
+        themeIndex.push_back(r);
+    }
+    for (const Theme &theme : codebook.themes())
+        linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());
+    std::sort(prefixLengths.begin(), prefixLengths.end());
+    filterLength = std::min<std::size_t>(3, minPrefix);
+    lengthFilters.assign(prefixLengths.size(), {});
+    for (const std::string &p : prefixTexts) {
+        const std::uint32_t h = filterHash(p, filterLength);
+        prefixFilter[h >> 6] |= 1ull << (h & 63);
+        const auto li = static_cast<std::size_t>(
+            std::find(prefixLengths.begin(), prefixLengths.end(), p.size()) - prefixLengths.begin());
+        const std::uint32_t full = filterHash(p, p.size()) & (lengthFilterBits - 1);
+        lengthFilters[li][full >> 6] |= 1ull << (full & 63);
+    }
+}
+
+} // namespace uc::themes

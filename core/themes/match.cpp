@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Matching: a word that can start a phrase tries to complete it within the sentence, allowing up
+// to two extra words between the phrase's words ("felt so completely alone"). Exceptions cancel
+// what they overlap; overlapping mentions of one theme are one.
+#include "themes/pipeline.h"
+
+#include <algorithm>
+#include <optional>
+
+namespace uc::themes {
+
+namespace {
+
+bool wordMatches(const PatternWord &w, const Token &t)
+{
+    if (w.prefix >= 0)
+        return t.prefix1 == w.prefix || t.prefix2 == w.prefix;
+    return t.form >= 0 && ((w.formBits >> (t.form & 63)) & 1u) != 0
+           && std::find(w.forms.begin(), w.forms.end(), t.form) != w.forms.end();
+}
+
+} // namespace
+
+void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
+{
+    const std::size_t n = tokens.size();
+    // The nearest token after (step +1) or before (step -1) `from` that matches w, at most maxGap
+    // words away, in the same sentence, without crossing into another clause.
+    auto seek = [&](const PatternWord &w, std::size_t from, int step, std::uint32_t sentence) -> std::optional<std::size_t> {
+        for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+            if (step < 0 && k > from)
+                break;
+            const std::size_t j = step > 0 ? from + k : from - k;
+            if (j >= n || tokens[j].sentence != sentence)
+                break;
+            if (wordMatches(w, tokens[j]))
+                return j;
+            if (tokens[j].flags & noGap)
+                break;
+        }
+        return std::nullopt;
+    };
+    auto tryPhrase = [&](int pi, std::size_t i) {
+        const Phrase &p = phrases[static_cast<std::size_t>(pi)];
+        const std::uint32_t sentence = tokens[i].sentence;
+        std::size_t begin = i; // words before the anchor, right to left
+        for (std::size_t w = p.anchor; w-- > 0;) {
+            const auto j = seek(p.words[w], begin, -1, sentence);
+            if (!j)
+                return;
+            begin = *j;
+        }
+        std::size_t pos = i; // then the words after it
+        for (std::size_t w = p.anchor + 1; w < p.words.size(); ++w) {
+            const auto j = seek(p.words[w], pos, +1, sentence);
+            if (!j)
+                return;
+            pos = *j;
+        }
+        mentions.push_back({p.theme, pi, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), true,
+                            Exclusion::Negated, p.theme});
+    };
+    // A quick look for the anchor's neighbour, as seek() would find it (a filter: the bits may
+    // say yes to a form that is not the word; tryPhrase decides).
+    auto mayHaveNeighbour = [&](const Start &st, std::size_t i) {
+        if (st.step == 0)
+            return true;
+        const std::uint32_t sentence = tokens[i].sentence;
+        for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+            if (st.step < 0 && k > i)
+                break;
+            const std::size_t j = st.step > 0 ? i + k : i - k;
+            if (j >= n || tokens[j].sentence != sentence)
+                break;
+            const Token &t = tokens[j];
+            if (st.neighbourPrefix >= 0) {
+                if (t.prefix1 == st.neighbourPrefix || t.prefix2 == st.neighbourPrefix)
+                    return true;
+            } else if (t.form >= 0 && ((st.neighbourBits >> (t.form & 63)) & 1u) != 0) {
+                return true;
+            }
+            if (t.flags & noGap)
+                break;
+        }
+        return false;
+    };
+    auto tryAll = [&](const std::vector<Start> &starts, std::size_t i) {
+        for (const Start &st : starts)
+            if (mayHaveNeighbour(st, i))
+                tryPhrase(st.phrase, i);
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+        const Token &t = tokens[i];
+        if (t.form >= 0)
+            tryAll(startsByForm[static_cast<std::size_t>(t.form)], i);
+        if (t.prefix1 >= 0)
+            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix1)], i);
+        if (t.prefix2 >= 0)
+            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix2)], i);
+    }
+    // Exception phrases cancel the theme's mentions they overlap ("used to" is not use).
+    thread_local std::vector<Mention> exceptions;
+    exceptions.clear();
+    for (const Mention &m : mentions)
+        if (phrases[static_cast<std::size_t>(m.phrase)].exception)
+            exceptions.push_back(m);
+    if (!exceptions.empty()) {
+        std::erase_if(mentions, [&](const Mention &m) {
+            if (phrases[static_cast<std::size_t>(m.phrase)].exception)
+                return true;
+            return std::any_of(exceptions.begin(), exceptions.end(), [&](const Mention &x) {
+                return x.theme == m.theme && x.first <= m.last && m.first <= x.last;
+            });
+        });
+    }
+    // Within a theme, overlapping mentions are one mention: keep the longest. Mentions go in text
+    // order (the longer first where two start together); each theme's last kept one is compared
+    // with the next of that theme.
+    insertionSort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) {
+        return a.first != b.first ? a.first < b.first : a.last > b.last;
+    });
+    thread_local std::vector<std::int32_t> lastKept;
+    lastKept.assign(static_cast<std::size_t>(codebook.themes().size()), -1);
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        Mention &m = mentions[k];
+        std::int32_t &last = lastKept[static_cast<std::size_t>(m.theme)];
+        if (last >= 0) {
+            Mention &before = mentions[static_cast<std::size_t>(last)];
+            if (m.first <= before.last) {
+                // The longer mention; on the very same words, the more specific phrase names the
+                // rule ("drinking" rather than "drink" for "drinking").
+                const bool sameWords = m.first == before.first && m.last == before.last;
+                if (m.last - m.first > before.last - before.first
+                    || (sameWords && phrases[static_cast<std::size_t>(m.phrase)].text.size()
+                                         > phrases[static_cast<std::size_t>(before.phrase)].text.size())) {
+                    before.kept = false;
+                    last = static_cast<std::int32_t>(k);
+                } else {
+                    m.kept = false;
+                }
+                continue;
+            }
+        }
+        last = static_cast<std::int32_t>(k);
+    }
+    std::erase_if(mentions, [](const Mention &m) { return !m.kept; });
+}
+
+} // namespace uc::themes

@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Tokenising: words are runs of letters, digits and inner apostrophes, case-folded (Unicode aware,
+// ASCII fast path); sentence and clause boundaries are recorded as they pass. Each word is looked
+// up once in the word table.
+#include "themes/pipeline.h"
+
+#include <QChar>
+
+namespace uc::themes {
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 for an invalid one.
+int detail::decodeUtf8(std::string_view s, std::size_t i, char32_t &cp)
+{
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    int len = 0;
+    if (b0 >= 0xc2 && b0 <= 0xdf) {
+        len = 2;
+        cp = b0 & 0x1f;
+    } else if (b0 >= 0xe0 && b0 <= 0xef) {
+        len = 3;
+        cp = b0 & 0x0f;
+    } else if (b0 >= 0xf0 && b0 <= 0xf4) {
+        len = 4;
+        cp = b0 & 0x07;
+    } else {
+        return 0;
+    }
+    if (i + static_cast<std::size_t>(len) > s.size())
+        return 0;
+    for (int k = 1; k < len; ++k) {
+        const auto b = static_cast<unsigned char>(s[i + static_cast<std::size_t>(k)]);
+        if ((b & 0xc0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (b & 0x3f);
+    }
+    // Overlong forms, surrogates and values past U+10FFFF are invalid.
+    if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) || (cp >= 0xd800 && cp <= 0xdfff))
+        return 0;
+    return len;
+}
+
+namespace {
+
+// A word's case-folded bytes. Words longer than any phrase word can be are marked, not stored.
+struct FoldBuffer
+{
+    static constexpr std::size_t capacity = 96;
+    std::array<char, capacity + 8> data{}; // 8 bytes of slack: the hash reads whole words
+    std::size_t size = 0;
+    bool tooLong = false;
+    void clear() { size = 0, tooLong = false; }
+    void push_back(char c)
+    {
+        if (size < capacity)
+            data[size++] = c;
+        else
+            tooLong = true;
+    }
+    // A run of ASCII letters and digits, lower-cased.
+    void appendAsciiLower(const char *p, std::size_t n)
+    {
+        if (size + n > capacity) {
+            n = capacity - size;
+            tooLong = true;
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            const auto b = static_cast<unsigned char>(p[k]);
+            data[size + k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+        }
+        size += n;
+    }
+    void pop_back() { --size; }
+    [[nodiscard]] bool empty() const { return size == 0; }
+    [[nodiscard]] char back() const { return data[size - 1]; }
+    [[nodiscard]] std::string_view view() const { return {data.data(), size}; }
+};
+
+template<typename Out>
+void appendUtf8(Out &out, char32_t cp)
+{
+    if (cp < 0x80) {
+        out.push_back(static_cast<char>(cp));
+    } else if (cp < 0x800) {
+        out.push_back(static_cast<char>(0xc0 | (cp >> 6)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else if (cp < 0x10000) {
+        out.push_back(static_cast<char>(0xe0 | (cp >> 12)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    } else {
+        out.push_back(static_cast<char>(0xf0 | (cp >> 18)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3f)));
+        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3f)));
+        out.push_back(static_cast<char>(0x80 | (cp & 0x3f)));
+    }
+}
+
+// ASCII classes: 1 letter or digit, 2 sentence end, 3 clause punctuation, 0 other.
+constexpr std::array<std::uint8_t, 128> asciiClass = [] {
+    std::array<std::uint8_t, 128> t{};
+    for (int c = 'a'; c <= 'z'; ++c)
+        t[static_cast<std::size_t>(c)] = 1;
+    for (int c = 'A'; c <= 'Z'; ++c)
+        t[static_cast<std::size_t>(c)] = 1;
+    for (int c = '0'; c <= '9'; ++c)
+        t[static_cast<std::size_t>(c)] = 1;
+    t['.'] = 2;
+    t['!'] = 2;
+    t['?'] = 2;
+    t['\n'] = 2;
+    t[';'] = 2;
+    t[','] = 3;
+    t[':'] = 3;
+    t['('] = 3;
+    t[')'] = 3;
+    t['"'] = 3;
+    return t;
+}();
+
+// ASCII letters and digits over all 256 byte values (0 for every byte of a multi-byte sequence).
+constexpr std::array<bool, 256> asciiWordByte = [] {
+    std::array<bool, 256> t{};
+    for (std::size_t c = 0; c < 128; ++c)
+        t[c] = asciiClass[c] == 1;
+    return t;
+}();
+
+} // namespace
+
+void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t hash) const
+{
+    std::string_view key(folded);
+    const WordInfo *info = words.find(key, hash);
+    if (!info && key.size() > 2 && key.substr(key.size() - 2) == "'s") {
+        // "mother's": the possessor, read as the word itself.
+        key.remove_suffix(2);
+        info = words.find(key, wordHash(key));
+        t.flags |= Possessive;
+    }
+    if (info) {
+        t.form = info->form;
+        t.flags |= info->flags;
+    }
+    if (prefixCount > 0 && key.size() >= minPrefix) {
+        const std::uint32_t f = filterHash(key, filterLength);
+        if (prefixFilter[f >> 6] & (1ull << (f & 63))) {
+            std::uint32_t h = 0;
+            std::size_t hashed = 0;
+            for (std::size_t li = 0; li < prefixLengths.size(); ++li) {
+                const std::size_t len = prefixLengths[li];
+                if (len > key.size())
+                    break;
+                while (hashed < len)
+                    h = h * 31u + static_cast<unsigned char>(key[hashed++]);
+                const std::uint32_t bit = (h & 0xffffu) & (lengthFilterBits - 1);
+                if (!((lengthFilters[li][bit >> 6] >> (bit & 63)) & 1u))
+                    continue;
+                const std::string_view p = key.substr(0, len);
+                if (const WordInfo *pi = prefixes.find(p, wordHash(p))) {
+                    if (t.prefix1 < 0)
+                        t.prefix1 = pi->form;
+                    else if (t.prefix2 < 0)
+                        t.prefix2 = pi->form;
+                }
+            }
+        }
+    }
+}
+
+void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) const
+{
+    tokens.clear();
+    FoldBuffer folded;
+    std::uint32_t sentence = 0;
+    std::uint32_t clause = 0;
+    bool inWord = false;
+    // The word being read is built in place at the vector's end (a token assembled on the stack
+    // and copied costs a store-forwarding stall per word).
+    auto finish = [&](std::size_t end) {
+        if (!inWord)
+            return;
+        // Apostrophes at a word's end are quotes, not part of it.
+        while (!folded.empty() && folded.back() == '\'') {
+            folded.pop_back();
+            --end;
+        }
+        inWord = false;
+        if (folded.empty()) {
+            tokens.pop_back();
+            return;
+        }
+        Token &cur = tokens.back();
+        cur.end = static_cast<std::uint32_t>(end);
+        if (!folded.tooLong)
+            classify(cur, folded.view(), wordHash<true>(folded.view()));
+        if (folded.data[0] >= '0' && folded.data[0] <= '9')
+            cur.flags |= Number;
+        if (cur.flags & Clause)
+            ++clause;
+        cur.sentence = sentence;
+        cur.clause = clause;
+    };
+    auto startWord = [&](std::size_t at) {
+        inWord = true;
+        folded.clear();
+        tokens.emplace_back().start = static_cast<std::uint32_t>(at);
+    };
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            const std::uint8_t cls = asciiClass[c];
+            if (cls == 1) {
+                if (!inWord)
+                    startWord(i);
+                // The rest of an ASCII run: find its end, then copy it lower-cased.
+                std::size_t j = i + 1;
+                while (j < n && asciiWordByte[static_cast<unsigned char>(s[j])])
+                    ++j;
+                folded.appendAsciiLower(s.data() + i, j - i);
+                i = j;
+                continue;
+            } else if (c == '\'' && inWord) {
+                folded.push_back('\'');
+            } else {
+                finish(i);
+                if (cls == 2) {
+                    bool boundary = true;
+                    if (c == '.') {
+                        // "Pt. reports", "0.5 mg", "e.g.": not the end of a sentence.
+                        std::size_t j = i + 1;
+                        while (j < n && s[j] == ' ')
+                            ++j;
+                        const bool nextLower = j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9'));
+                        const bool shortWord = !tokens.empty() && tokens.back().end == i
+                                               && tokens.back().end - tokens.back().start == 1;
+                        boundary = !nextLower && !shortWord;
+                    }
+                    if (boundary && (tokens.empty() || tokens.back().sentence == sentence)) {
+                        ++sentence;
+                        ++clause;
+                    }
+                } else if (cls == 3) {
+                    ++clause;
+                }
+            }
+            ++i;
+            continue;
+        }
+        char32_t cp = 0;
+        const int len = decodeUtf8(s, i, cp);
+        if (len == 0) { // an invalid byte: a separator
+            finish(i);
+            ++i;
+            continue;
+        }
+        if (cp == 0x2019 || cp == 0x02bc) { // typographic apostrophes
+            if (inWord)
+                folded.push_back('\'');
+        } else if (QChar::isLetterOrNumber(cp) || QChar::isMark(cp)) {
+            if (!inWord)
+                startWord(i);
+            const char32_t fold = QChar::toCaseFolded(cp);
+            appendUtf8(folded, fold);
+        } else {
+            finish(i);
+            if (cp == 0x2014 || cp == 0x2013 || cp == 0x2026) // dashes and ellipsis split clauses
+                ++clause;
+            else if (cp == 0x2029 || cp == 0x2028 || cp == 0x3002)
+                ++sentence, ++clause;
+        }
+        i += static_cast<std::size_t>(len);
+    }
+    finish(n);
+}
+
+} // namespace uc::themes
