@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Compiling a codebook: every phrase word form into the word table, every phrase into the lists
 // of phrases to try where its anchor word is found.
+#include "themes/morphology.h"
 #include "themes/pipeline.h"
 
 #include <algorithm>
@@ -62,7 +63,7 @@ void Tagger::Impl::compile()
                         part.chop(1);
                         pw.prefix = prefixId(part.toStdString());
                     } else {
-                        for (const std::string &form : inflections(part.toStdString())) {
+                        for (const std::string &form : wordForms(part.toStdString())) {
                             pw.forms.push_back(formId(form));
                             pw.formBits |= 1ull << (pw.forms.back() & 63);
                         }

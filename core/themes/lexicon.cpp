@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "themes/lexicon.h"
 
-#include <algorithm>
-#include <array>
 #include <iterator>
 
 namespace uc::themes::detail {
@@ -116,26 +114,6 @@ constexpr ContextWord contextWords[] = {
     ContextWord{"get", Purpose}, ContextWord{"fill", Purpose}, ContextWord{"stop", Purpose | PseudoAfterNeg},
 };
 
-
-// Words never inflected when expanding phrases (function words, abbreviations).
-bool inflectable(const std::string &w)
-{
-    if (w.size() < 3)
-        return false;
-    for (char c : w)
-        if (!(c >= 'a' && c <= 'z'))
-            return false;
-    static const std::array<const char *, 16> stop = {"the", "and", "her", "his", "him", "she", "you", "was",
-                                                      "not", "for", "with", "any", "out", "off", "too", "who"};
-    return std::none_of(stop.begin(), stop.end(), [&](const char *s) { return w == s; });
-}
-
-bool isVowel(char c)
-{
-    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-
 } // namespace
 
 const ContextWord *contextWordsBegin()
@@ -146,36 +124,6 @@ const ContextWord *contextWordsBegin()
 const ContextWord *contextWordsEnd()
 {
     return std::end(contextWords);
-}
-
-// The regular English inflections of a word: -s, -es, -ed, -ing, -ies/-ied, doubled consonants.
-std::vector<std::string> inflections(const std::string &w)
-{
-    std::vector<std::string> out{w};
-    if (!inflectable(w))
-        return out;
-    const char last = w.back();
-    const std::string stem = w.substr(0, w.size() - 1);
-    out.push_back(w + "s");
-    out.push_back(w + "es");
-    if (last == 'e') {
-        out.push_back(w + "d");
-        out.push_back(stem + "ing");
-    } else if (last == 'y' && !isVowel(w[w.size() - 2])) {
-        out.push_back(stem + "ies");
-        out.push_back(stem + "ied");
-        out.push_back(w + "ing");
-    } else {
-        out.push_back(w + "ed");
-        out.push_back(w + "ing");
-        // stop -> stopped, stopping (short consonant-vowel-consonant words)
-        if (w.size() <= 4 && !isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(w[w.size() - 2])
-            && !isVowel(w[w.size() - 3])) {
-            out.push_back(w + last + "ed");
-            out.push_back(w + last + "ing");
-        }
-    }
-    return out;
 }
 
 } // namespace uc::themes::detail

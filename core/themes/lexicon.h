@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The words the context rules read (negation triggers, subjects, links …) as bit flags, and the
-// inflections a plain phrase word also matches.
+// The words the context rules read (negation triggers, subjects, links …) as bit flags.
 #include <cstdint>
-#include <string>
-#include <vector>
 
 namespace uc::themes::detail {
 
@@ -51,8 +48,5 @@ struct ContextWord
 // Every context word with its flags.
 const ContextWord *contextWordsBegin();
 const ContextWord *contextWordsEnd();
-
-// The regular English inflections of a word: -s, -es, -ed, -ing, -ies/-ied, doubled consonants.
-std::vector<std::string> inflections(const std::string &w);
 
 } // namespace uc::themes::detail
