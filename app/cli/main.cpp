@@ -93,7 +93,10 @@ Reports (PDF, owner-only, with the 42 CFR Part 2 notice; each one is recorded in
   report supervision --therapist T --from YYYY-MM-DD --to YYYY-MM-DD --out F.pdf
                                     a therapist's notes, status, comments and agreement figures
 Themes:
-  tag [--codebook FILE] [--jsonl]   tag UTF-8 text from stdin (--jsonl: one {"id","text"} per line)
+  tag [--codebook FILE] [--jsonl] [--register clinical|client|auto]
+                                    tag UTF-8 text from stdin (--jsonl: one {"id","text"[,"register"]}
+                                    per line); the register says whose words they are (auto: decided
+                                    per passage)
 Other:
   --version, --help
 
@@ -742,10 +745,14 @@ int cmdTag(const Args &args)
             throw Error(ErrorKind::Io, QStringLiteral("--codebook"), QStringLiteral("the file cannot be read"));
         book = themes::Codebook::parse(f.readAll());
     }
+    const QString registerName = args.value(QStringLiteral("register"), QStringLiteral("auto"));
+    const std::optional<themes::Register> reg = themes::registerFrom(registerName);
+    if (!reg)
+        usage(QStringLiteral("--register"), QStringLiteral("is clinical, client or auto"));
     const themes::Tagger tagger(book);
     const QByteArray input = readStdin();
     if (!args.has(QStringLiteral("jsonl"))) {
-        printJson(tagger.tag(std::string_view(input.constData(), static_cast<std::size_t>(input.size()))).toJson());
+        printJson(tagger.tag(std::string_view(input.constData(), static_cast<std::size_t>(input.size())), *reg).toJson());
         return 0;
     }
     // Every line is checked before anything is printed: a bad line changes nothing downstream.
@@ -760,10 +767,16 @@ int cmdTag(const Args &args)
         if (error.error != QJsonParseError::NoError || !o.value(QLatin1String("text")).isString())
             throw Error(ErrorKind::Io, QStringLiteral("tag"),
                         QStringLiteral("line %1: expected {\"id\":…,\"text\":\"…\"}").arg(lineNo));
+        if (o.contains(QLatin1String("register")) && !themes::registerFrom(o.value(QLatin1String("register")).toString()))
+            throw Error(ErrorKind::Io, QStringLiteral("tag"),
+                        QStringLiteral("line %1: \"register\" is \"clinical\", \"client\" or \"auto\"").arg(lineNo));
         requests.append(o);
     }
     for (const QJsonObject &o : std::as_const(requests)) {
-        const QJsonObject result = tagger.tag(o.value(QLatin1String("text")).toString()).toJson();
+        const themes::Register lineRegister = o.contains(QLatin1String("register"))
+                                                  ? *themes::registerFrom(o.value(QLatin1String("register")).toString())
+                                                  : *reg;
+        const QJsonObject result = tagger.tag(o.value(QLatin1String("text")).toString(), lineRegister).toJson();
         const QByteArray bytes = QJsonDocument(QJsonObject{{QStringLiteral("id"), o.value(QLatin1String("id"))},
                                                           {QStringLiteral("themes"), result.value(QLatin1String("themes"))},
                                                           {QStringLiteral("excluded"), result.value(QLatin1String("excluded"))}})

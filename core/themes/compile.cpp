@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Compiling a codebook: every phrase word form into the word table, every phrase into the lists
-// of phrases to try where its anchor word is found.
+// of phrases to try where its anchor word is found. The rules beside the themes (roles,
+// substances, predicates, frames, senses) are compilerules.cpp's.
 #include "themes/morphology.h"
 #include "themes/pipeline.h"
 
@@ -38,6 +39,63 @@ std::int32_t Tagger::Impl::prefixId(const std::string &prefix)
     return info.form;
 }
 
+int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, bool exception)
+{
+    Phrase phrase;
+    phrase.theme = theme;
+    phrase.predicate = predicate;
+    phrase.text = text;
+    phrase.rule = QStringLiteral("phrase:") + text;
+    phrase.exception = exception;
+    for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        // Folded the same way as the text (hyphens inside a phrase word split like text).
+        const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
+        for (QString part : folded.split(QLatin1Char('-'), Qt::SkipEmptyParts)) {
+            PatternWord pw;
+            if (predicate >= 0 && part == QLatin1String("not")) {
+                pw.negator = true; // "not speak": haven't spoken, never speaks, won't speak
+            } else if (part.endsWith(QLatin1Char('*'))) {
+                part.chop(1);
+                pw.prefix = prefixId(part.toStdString());
+            } else {
+                for (const std::string &form : wordForms(part.toStdString())) {
+                    pw.forms.push_back(formId(form));
+                    pw.formBits |= 1ull << (pw.forms.back() & 63);
+                }
+            }
+            phrase.words.push_back(std::move(pw));
+        }
+    }
+    if (phrase.words.empty() || std::all_of(phrase.words.begin(), phrase.words.end(), [](const PatternWord &w) { return w.negator; }))
+        return -1;
+    if (phrase.words.size() == 1 && !phrase.words[0].forms.empty()) {
+        const std::string word = text.toCaseFolded().toStdString();
+        phrase.exactForms = {formId(word), formId(word + "s")};
+        std::sort(phrase.exactForms.begin(), phrase.exactForms.end());
+    }
+    const int index = static_cast<int>(phrases.size());
+    const QStringList parts = QString(text).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (qsizetype k = 1; k < parts.size() && static_cast<std::size_t>(k) < phrase.words.size(); ++k)
+        if (parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size() || phrase.words[phrase.anchor].negator)
+            phrase.anchor = static_cast<std::size_t>(k);
+    const PatternWord &first = phrase.words[phrase.anchor];
+    Start start;
+    start.phrase = index;
+    if (phrase.words.size() > 1) {
+        start.step = phrase.anchor > 0 ? -1 : +1;
+        const PatternWord &next = phrase.words[phrase.anchor > 0 ? phrase.anchor - 1 : phrase.anchor + 1];
+        start.neighbourBits = next.formBits;
+        start.neighbourPrefix = next.prefix;
+        start.neighbourNegator = next.negator;
+    }
+    if (first.prefix >= 0)
+        startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(start);
+    for (std::int32_t f : first.forms)
+        startsByForm[static_cast<std::size_t>(f)].push_back(start);
+    phrases.push_back(std::move(phrase));
+    return index;
+}
+
 void Tagger::Impl::compile()
 {
     for (const ContextWord *c = contextWordsBegin(); c != contextWordsEnd(); ++c)
@@ -46,53 +104,10 @@ void Tagger::Impl::compile()
         const Theme &theme = codebook.themes().at(ti);
         if (!theme.enabled)
             continue;
-        QList<QPair<QString, bool>> all;
         for (const QString &text : theme.phrases)
-            all.append({text, false});
+            (void)compilePhrase(text, ti, -1, false);
         for (const QString &text : theme.exceptions)
-            all.append({text, true});
-        for (const auto &[text, exception] : all) {
-            Phrase phrase{ti, text, QStringLiteral("phrase:") + text, {}};
-            phrase.exception = exception;
-            for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
-                // Folded the same way as the text (hyphens inside a phrase word split like text).
-                const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
-                for (QString part : folded.split(QLatin1Char('-'), Qt::SkipEmptyParts)) {
-                    PatternWord pw;
-                    if (part.endsWith(QLatin1Char('*'))) {
-                        part.chop(1);
-                        pw.prefix = prefixId(part.toStdString());
-                    } else {
-                        for (const std::string &form : wordForms(part.toStdString())) {
-                            pw.forms.push_back(formId(form));
-                            pw.formBits |= 1ull << (pw.forms.back() & 63);
-                        }
-                    }
-                    phrase.words.push_back(std::move(pw));
-                }
-            }
-            if (phrase.words.empty())
-                continue;
-            const int index = static_cast<int>(phrases.size());
-            const QStringList parts = QString(text).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-            for (qsizetype k = 1; k < parts.size() && static_cast<std::size_t>(k) < phrase.words.size(); ++k)
-                if (parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size())
-                    phrase.anchor = static_cast<std::size_t>(k);
-            const PatternWord &first = phrase.words[phrase.anchor];
-            Start start;
-            start.phrase = index;
-            if (phrase.words.size() > 1) {
-                start.step = phrase.anchor > 0 ? -1 : +1;
-                const PatternWord &next = phrase.words[phrase.anchor > 0 ? phrase.anchor - 1 : phrase.anchor + 1];
-                start.neighbourBits = next.formBits;
-                start.neighbourPrefix = next.prefix;
-            }
-            if (first.prefix >= 0)
-                startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(start);
-            for (std::int32_t f : first.forms)
-                startsByForm[static_cast<std::size_t>(f)].push_back(start);
-            phrases.push_back(std::move(phrase));
-        }
+            (void)compilePhrase(text, ti, -1, true);
     }
     const auto indexOf = [&](const QString &id, bool mustBeEnabled) {
         for (int k = 0; k < codebook.themes().size(); ++k)
@@ -108,10 +123,15 @@ void Tagger::Impl::compile()
         }
         if (!theme.otherPersonTheme.isEmpty())
             r.otherPerson = indexOf(theme.otherPersonTheme, true);
+        for (const QString &id : theme.objectOf)
+            r.objectOf.push_back(indexOf(id, false));
+        r.namesSubstance = theme.namesSubstance;
         themeIndex.push_back(r);
     }
+    compileRules();
     for (const Theme &theme : codebook.themes())
         linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());
+    prefixSubstance.resize(static_cast<std::size_t>(prefixCount), -1);
     std::sort(prefixLengths.begin(), prefixLengths.end());
     filterLength = std::min<std::size_t>(3, minPrefix);
     lengthFilters.assign(prefixLengths.size(), {});

@@ -13,6 +13,8 @@ namespace {
 
 bool wordMatches(const PatternWord &w, const Token &t)
 {
+    if (w.negator)
+        return (t.flags & Neg) != 0;
     if (w.prefix >= 0)
         return t.prefix1 == w.prefix || t.prefix2 == w.prefix;
     return t.form >= 0 && ((w.formBits >> (t.form & 63)) & 1u) != 0
@@ -21,8 +23,47 @@ bool wordMatches(const PatternWord &w, const Token &t)
 
 } // namespace
 
-void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const
+template<typename Key>
+void Tagger::Impl::keepLongest(std::vector<Mention> &mentions, Key key, qsizetype keys) const
 {
+    // Within a theme, overlapping mentions are one mention: keep the longest. Mentions go in text
+    // order (the longer first where two start together); each theme's last kept one is compared
+    // with the next of that theme.
+    insertionSort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) {
+        return a.first != b.first ? a.first < b.first : a.last > b.last;
+    });
+    thread_local std::vector<std::int32_t> lastKept;
+    lastKept.assign(static_cast<std::size_t>(keys), -1);
+    for (std::size_t k = 0; k < mentions.size(); ++k) {
+        Mention &m = mentions[k];
+        std::int32_t &last = lastKept[static_cast<std::size_t>(key(m))];
+        if (last >= 0) {
+            Mention &before = mentions[static_cast<std::size_t>(last)];
+            if (m.first <= before.last) {
+                // The longer mention; on the very same words, the more specific phrase names the
+                // rule ("drinking" rather than "drink" for "drinking").
+                const bool sameWords = m.first == before.first && m.last == before.last;
+                if (m.last - m.first > before.last - before.first
+                    || (sameWords && phrases[static_cast<std::size_t>(m.phrase)].text.size()
+                                         > phrases[static_cast<std::size_t>(before.phrase)].text.size())) {
+                    before.kept = false;
+                    last = static_cast<std::int32_t>(k);
+                } else {
+                    m.kept = false;
+                }
+                continue;
+            }
+        }
+        last = static_cast<std::int32_t>(k);
+    }
+    std::erase_if(mentions, [](const Mention &m) { return !m.kept; });
+}
+
+void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    std::vector<Mention> &predicates = text.predicates;
+    predicates.clear();
     const std::size_t n = tokens.size();
     // The nearest token after (step +1) or before (step -1) `from` that matches w, at most maxGap
     // words away, in the same sentence, without crossing into another clause.
@@ -57,8 +98,10 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
                 return;
             pos = *j;
         }
-        mentions.push_back({p.theme, pi, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), true,
-                            Exclusion::Negated, p.theme});
+        Mention m{p.theme, pi, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), true,
+                  Exclusion::Negated, p.theme};
+        m.anchor = m.first;
+        (p.theme >= 0 ? mentions : predicates).push_back(m);
     };
     // A quick look for the anchor's neighbour, as seek() would find it (a filter: the bits may
     // say yes to a form that is not the word; tryPhrase decides).
@@ -73,7 +116,10 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
             if (j >= n || tokens[j].sentence != sentence)
                 break;
             const Token &t = tokens[j];
-            if (st.neighbourPrefix >= 0) {
+            if (st.neighbourNegator) {
+                if (t.flags & Neg)
+                    return true;
+            } else if (st.neighbourPrefix >= 0) {
                 if (t.prefix1 == st.neighbourPrefix || t.prefix2 == st.neighbourPrefix)
                     return true;
             } else if (t.form >= 0 && ((st.neighbourBits >> (t.form & 63)) & 1u) != 0) {
@@ -113,37 +159,9 @@ void Tagger::Impl::match(const std::vector<Token> &tokens, std::vector<Mention> 
             });
         });
     }
-    // Within a theme, overlapping mentions are one mention: keep the longest. Mentions go in text
-    // order (the longer first where two start together); each theme's last kept one is compared
-    // with the next of that theme.
-    insertionSort(mentions.begin(), mentions.end(), [](const Mention &a, const Mention &b) {
-        return a.first != b.first ? a.first < b.first : a.last > b.last;
-    });
-    thread_local std::vector<std::int32_t> lastKept;
-    lastKept.assign(static_cast<std::size_t>(codebook.themes().size()), -1);
-    for (std::size_t k = 0; k < mentions.size(); ++k) {
-        Mention &m = mentions[k];
-        std::int32_t &last = lastKept[static_cast<std::size_t>(m.theme)];
-        if (last >= 0) {
-            Mention &before = mentions[static_cast<std::size_t>(last)];
-            if (m.first <= before.last) {
-                // The longer mention; on the very same words, the more specific phrase names the
-                // rule ("drinking" rather than "drink" for "drinking").
-                const bool sameWords = m.first == before.first && m.last == before.last;
-                if (m.last - m.first > before.last - before.first
-                    || (sameWords && phrases[static_cast<std::size_t>(m.phrase)].text.size()
-                                         > phrases[static_cast<std::size_t>(before.phrase)].text.size())) {
-                    before.kept = false;
-                    last = static_cast<std::int32_t>(k);
-                } else {
-                    m.kept = false;
-                }
-                continue;
-            }
-        }
-        last = static_cast<std::int32_t>(k);
-    }
-    std::erase_if(mentions, [](const Mention &m) { return !m.kept; });
+    keepLongest(mentions, [](const Mention &m) { return m.theme; }, codebook.themes().size());
+    keepLongest(predicates, [this](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].predicate; },
+                static_cast<qsizetype>(predicatePersonObject.size()));
 }
 
 } // namespace uc::themes

@@ -127,7 +127,45 @@ std::vector<std::string> computeForms(const std::string &w, Stemmer &stemOf)
     return out;
 }
 
+std::vector<std::string> computeNounForms(const std::string &w, Stemmer &stemOf)
+{
+    std::vector<std::string> out{w};
+    if (!lettersOnly(w) || w.size() < 2)
+        return out;
+    const char last = w.back();
+    std::vector<std::string> plurals;
+    if (last == 's' || last == 'x' || w.ends_with("ch") || w.ends_with("sh"))
+        plurals.push_back(w + "es");
+    else if (last == 'y' && w.size() > 2 && !isVowel(w[w.size() - 2]))
+        plurals.push_back(w.substr(0, w.size() - 1) + "ies");
+    else
+        plurals.push_back(w + "s");
+    const std::string own = stemOf(w);
+    for (std::string &p : plurals)
+        if (stemOf(p) == own)
+            out.push_back(std::move(p));
+    const auto *end = irregularForms + irregularFormCount;
+    auto it = std::lower_bound(irregularForms, end, w, [](const IrregularForm &f, const std::string &key) {
+        return std::string_view(f.lemma) < key;
+    });
+    for (; it != end && w == it->lemma; ++it)
+        if (it->pos == 'n')
+            out.emplace_back(it->form);
+    return out;
+}
+
 } // namespace
+
+std::vector<std::string> nounForms(const std::string &word)
+{
+    Cache &c = cache();
+    const std::lock_guard lock(c.mutex);
+    const std::string key = "n:" + word;
+    auto it = c.forms.find(key);
+    if (it == c.forms.end())
+        it = c.forms.emplace(key, computeNounForms(word, c.stemmer)).first;
+    return it->second;
+}
 
 std::vector<std::string> wordForms(const std::string &word)
 {

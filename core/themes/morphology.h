@@ -25,6 +25,10 @@ extern const std::size_t irregularFormCount;
 // anything but a-z are only themselves. Thread-safe; answers are remembered for the process.
 std::vector<std::string> wordForms(const std::string &word);
 
+// The word and its plural forms only (mother, mothers; child, children): for people, whose
+// words are nouns ("mothering" is not a mother).
+std::vector<std::string> nounForms(const std::string &word);
+
 // Snowball's English stem of a lower-case word (for tests and the docs' examples).
 std::string stem(const std::string &word);
 

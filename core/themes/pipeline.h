@@ -2,8 +2,17 @@
 #pragma once
 
 // What the stages of the tagger share: the compiled codebook (Tagger::Impl), tokens and mentions.
-// The stages, in the order tag() runs them: tokens.cpp, match.cpp, context.cpp, results.cpp;
-// compile.cpp builds the Impl from a codebook once.
+// The stages, in the order tag() runs them:
+//   tokens.cpp    words, sentences, clauses, quotes and passages; each word looked up once
+//   match.cpp     phrases of themes and predicates, exceptions, overlaps
+//   senses.cpp    word senses ("high school" is not use) and objects ("craving a drink")
+//   persons.cpp   the register of each passage and who each person word is
+//   frames.cpp    a role and a predicate in one clause make a theme (kin + conflict)
+//   context.cpp   negation, hypothetical and whose experience each mention is
+//   links.cpp     substances of use, and use tied to a driver (anxiety-driven use)
+//   results.cpp   code-point spans, evidence by theme, exclusions
+// compile.cpp and compilerules.cpp build the Impl from a codebook once. Another rule set (risk
+// flags) can reuse the stages with its own Impl and context policy.
 #include "themes/lexicon.h"
 #include "themes/tagger.h"
 #include "themes/wordtable.h"
@@ -26,16 +35,20 @@ struct PatternWord
     std::vector<std::int32_t> forms; // any of these exact forms
     std::uint64_t formBits = 0; // bit (form % 64) of each form: most tokens are turned away here
     std::int32_t prefix = -1; // or, for "word*", this prefix id
+    bool negator = false; // or, for "not" in a predicate, any negation ("never", "haven't")
 };
 
 struct Phrase
 {
-    int theme = 0;
+    int theme = -1; // the theme's index, or -1 for a predicate's phrase
+    int predicate = -1; // the predicate class's index
     QString text;
     QString rule; // "phrase:<text>", made once
     std::vector<PatternWord> words;
     std::size_t anchor = 0; // the word looked up first: the longest, so common words ("her") rarely start a try
     bool exception = false; // cancels the theme's mentions it overlaps ("used to" for substance-use)
+    std::vector<int> senses; // sense rules that decide whether a one-word mention counts
+    std::vector<std::int32_t> exactForms; // the written form and its plural, for the "exact" rule
 };
 
 // A phrase to try where its anchor word is found, with what the word next to the anchor must
@@ -47,6 +60,7 @@ struct Start
     std::int32_t phrase = 0;
     std::int32_t neighbourPrefix = -1;
     std::int32_t step = 0; // where the neighbour is: -1 before, +1 after, 0 a one-word phrase
+    bool neighbourNegator = false;
 };
 
 struct Token
@@ -56,9 +70,11 @@ struct Token
     std::int32_t form = -1;
     std::int32_t prefix1 = -1;
     std::int32_t prefix2 = -1;
-    std::uint32_t flags = 0;
     std::uint32_t sentence = 0;
+    std::uint64_t flags = 0;
     std::uint32_t clause = 0;
+    std::int8_t role = -1; // role class of a person word
+    std::int8_t substance = -1; // substance class a word names
 };
 
 struct Mention
@@ -71,8 +87,46 @@ struct Mention
     Exclusion reason = Exclusion::Negated;
     int countedAs = -1; // the theme it counts for (other_person_theme redirect), default theme
     bool kept = true; // false: overlapped by a longer mention of its theme
-    // The rule is the phrase's ("phrase:…"), or for a driver link (phrase -1) the theme's "link:…":
-    // looked up when the result is built, so a mention is plain data to sort and copy.
+    std::uint32_t anchor = 0; // where context is read from: the predicate of a frame, else `first`
+    std::int16_t frame = -1; // the frame that made it ("frame:<role>+<predicate>")
+    std::int8_t role = -1; // and the role class that filled it
+    std::int8_t substance = -1; // the substance class of a use, craving or relapse
+    // The rule is the phrase's ("phrase:…"), the frame's, or for a driver link (phrase -1) the
+    // theme's "link:…": looked up when the result is built, so a mention is plain data.
+};
+
+// Who a person word is, in its passage's register.
+struct Person
+{
+    enum Who : std::uint8_t { None, Client, Clinician, Other };
+    Who who = None;
+    std::int8_t role = -1; // the role class (of the word, or of the person a pronoun points back to)
+    std::int32_t token = -1; // the word that names them (a pronoun's antecedent)
+};
+
+enum class Voice : std::uint8_t { Client, Clinical };
+
+// A run of text between blank lines, with what its register is decided on.
+struct Passage
+{
+    std::uint32_t firstToken = 0;
+    std::uint32_t firstPerson = 0; // I, me, my … outside quotes
+    std::uint32_t thirdPerson = 0; // she, he as subjects
+    std::uint32_t clientWords = 0; // pt, client, writer, clinician; section headers
+    std::uint32_t myRole = 0; // "my mum", "my boyfriend"
+    std::uint32_t female = 0; // she, her … (for whom "she" is in a note)
+    std::uint32_t male = 0;
+    Voice voice = Voice::Client;
+};
+
+// One call's working state; kept per thread and reused (a note is tagged on every pause).
+struct Text
+{
+    std::string_view bytes;
+    std::vector<Token> tokens;
+    std::vector<Passage> passages;
+    std::vector<Mention> predicates; // mentions of predicate classes, for the frames
+    std::uint64_t clientGender = 0; // Female or Male in a clinical note whose client is clear
 };
 
 // Mentions are found nearly in text order (each within a few words of its anchor), so an
@@ -96,9 +150,14 @@ void insertionSort(It begin, It end, Less less)
 }
 
 constexpr int maxGap = 2; // extra words allowed between a phrase's words
-constexpr std::uint32_t noGap = Clause | Coord | Term; // a phrase never spans two clauses
+constexpr std::uint64_t noGap = Clause | Coord | Term; // a phrase never spans two clauses
 constexpr int negationWindow = 6;
 constexpr std::uint32_t hypotheticalWindow = 14;
+constexpr std::uint64_t personFlags = Client | FirstPerson | ThirdPerson | We | They | Role | Female | Male;
+// Words that are not nouns, verbs or adjectives of the text's content.
+constexpr std::uint64_t functionFlags = Neg | Term | Hypo | Prep | Possessive | Clause | Link | Coord | Det
+                                        | Copula | Adverbial | Intensifier | Particle | Comp | FearLink | Almost
+                                        | ConseqLink | PostNeg | Number | personFlags;
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, or 0 for an invalid one.
 int decodeUtf8(std::string_view s, std::size_t i, char32_t &cp);
@@ -127,29 +186,82 @@ struct Tagger::Impl
     static constexpr std::uint32_t lengthFilterBits = 16384;
     std::vector<std::array<std::uint64_t, lengthFilterBits / 64>> lengthFilters; // by position in prefixLengths
     std::vector<std::string> prefixTexts;
+    std::vector<std::int8_t> prefixSubstance; // prefix id -> substance class ("benzo*": sedatives)
     std::vector<QString> linkRules; // theme index -> "link:<use>+<driver>" for driver-linked themes
     struct Related
     {
         int driver = -1; // for a driver-linked theme: its driver and use themes
         int use = -1;
         int otherPerson = -1; // the enabled theme a family member's mention counts for
+        std::vector<int> objectOf; // themes whose object a mention of this one can be
+        bool namesSubstance = false;
     };
     std::vector<Related> themeIndex; // by theme index
 
+    struct CompiledFrame
+    {
+        std::uint32_t roles = 0; // bit per role class
+        std::uint32_t with = 0;
+        int predicate = -1;
+        bool agent = false;
+        bool sentence = false;
+        std::vector<int> themes;
+    };
+    std::vector<CompiledFrame> frames;
+    std::vector<std::vector<int>> framesByPredicate;
+    std::vector<RoleClass::Kind> roleKinds; // by role class
+    std::int8_t clinicianRole = -1; // the first role class of kind clinician: "I" in a note
+    std::vector<bool> predicatePersonObject; // by predicate class
+
+    enum class SenseKind : std::uint8_t { Predicative, Object, Noun, Near, NotNear, Prescribed, Exact };
+    struct CompiledSense
+    {
+        SenseKind kind;
+        std::vector<std::int32_t> cues; // form ids, sorted
+        std::vector<std::int32_t> misuse;
+    };
+    std::vector<CompiledSense> senses;
+    std::vector<QString> substanceIds; // the codebook's substance classes, by index
+
     explicit Impl(const Codebook &book);
     void compile();
+    void compileRules(); // roles, substances, predicates, frames, senses (compilerules.cpp)
+    [[nodiscard]] int compilePhrase(const QString &text, int theme, int predicate, bool exception);
     [[nodiscard]] std::int32_t formId(const std::string &form);
     [[nodiscard]] std::int32_t prefixId(const std::string &prefix);
-    void tokenize(std::string_view text, std::vector<Token> &tokens) const;
+    [[nodiscard]] bool hasForm(const std::vector<std::int32_t> &sorted, const Token &t) const;
+
+    // tokens.cpp
+    void tokenize(std::string_view text, Text &out) const;
     void classify(Token &t, std::string_view folded, std::uint64_t hash) const;
-    void match(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
-    void applyContext(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
-    [[nodiscard]] bool negated(const std::vector<Token> &tokens, const Mention &m,
-                               const std::vector<std::uint32_t> &mentionEnds) const;
-    [[nodiscard]] bool hypothetical(const std::vector<Token> &tokens, const Mention &m) const;
+    // match.cpp
+    void match(Text &text, std::vector<Mention> &mentions) const;
+    // Overlapping mentions with the same key (theme, predicate class) are one: the longest.
+    template<typename Key>
+    void keepLongest(std::vector<Mention> &mentions, Key key, qsizetype keys) const;
+    // senses.cpp
+    void applySenses(const Text &text, std::vector<Mention> &mentions) const;
+    [[nodiscard]] bool senseHolds(const Text &text, const Mention &m, const CompiledSense &sense) const;
+    // persons.cpp
+    void decideRegister(Text &text, Register requested) const;
+    [[nodiscard]] Voice voiceAt(const Text &text, std::size_t i) const;
+    [[nodiscard]] Person personAt(const Text &text, std::size_t i) const;
     // -1 the client (or unknown), else the index of the other person's token
-    [[nodiscard]] int otherSubject(const std::vector<Token> &tokens, const Mention &m, bool firstPersonText) const;
-    void linkDrivers(const std::vector<Token> &tokens, std::vector<Mention> &mentions) const;
+    [[nodiscard]] int otherSubject(const Text &text, const Mention &m) const;
+    // frames.cpp
+    void applyFrames(Text &text, std::vector<Mention> &mentions) const;
+    // context.cpp
+    void applyContext(const Text &text, std::vector<Mention> &mentions) const;
+    [[nodiscard]] bool negated(const Text &text, const Mention &m, const std::vector<std::uint32_t> &mentionEnds) const;
+    [[nodiscard]] bool hypothetical(const Text &text, const Mention &m) const;
+    [[nodiscard]] bool zeroRating(const Text &text, const Mention &m) const;
+    [[nodiscard]] bool planLine(const Text &text, const Mention &m) const;
+    [[nodiscard]] bool topic(const Text &text, const Mention &m) const;
+    // links.cpp
+    void nameSubstances(const Text &text, std::vector<Mention> &mentions) const;
+    void linkDrivers(const Text &text, std::vector<Mention> &mentions) const;
+    // results.cpp
+    [[nodiscard]] QString frameRule(const Mention &m) const;
 };
 
 } // namespace uc::themes

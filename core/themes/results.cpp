@@ -26,6 +26,27 @@ QString toString(Exclusion reason)
     return {};
 }
 
+QString toString(Register reg)
+{
+    switch (reg) {
+    case Register::Auto:
+        return QStringLiteral("auto");
+    case Register::Clinical:
+        return QStringLiteral("clinical");
+    case Register::Client:
+        return QStringLiteral("client");
+    }
+    return {};
+}
+
+std::optional<Register> registerFrom(const QString &name)
+{
+    for (Register r : {Register::Auto, Register::Clinical, Register::Client})
+        if (name == toString(r))
+            return r;
+    return std::nullopt;
+}
+
 const ThemeResult *TagResult::find(const QString &id) const
 {
     for (const ThemeResult &t : themes)
@@ -39,11 +60,15 @@ QJsonObject TagResult::toJson() const
     QJsonArray themeArray;
     for (const ThemeResult &t : themes) {
         QJsonArray ev;
-        for (const Evidence &e : t.evidence)
-            ev.append(QJsonObject{{QStringLiteral("start"), e.start},
-                                  {QStringLiteral("end"), e.end},
-                                  {QStringLiteral("text"), e.text},
-                                  {QStringLiteral("rule"), e.rule}});
+        for (const Evidence &e : t.evidence) {
+            QJsonObject o{{QStringLiteral("start"), e.start},
+                          {QStringLiteral("end"), e.end},
+                          {QStringLiteral("text"), e.text},
+                          {QStringLiteral("rule"), e.rule}};
+            if (!e.substance.isEmpty())
+                o.insert(QStringLiteral("substance"), e.substance);
+            ev.append(o);
+        }
         themeArray.append(QJsonObject{{QStringLiteral("id"), t.id},
                                       {QStringLiteral("label"), t.label},
                                       {QStringLiteral("count"), static_cast<int>(t.evidence.size())},
@@ -94,26 +119,32 @@ const Codebook &Tagger::codebook() const
     return d->codebook;
 }
 
-TagResult Tagger::tag(const QString &text) const
+TagResult Tagger::tag(const QString &text, Register reg) const
 {
     const QByteArray utf8 = text.toUtf8();
-    return tag(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+    return tag(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), reg);
 }
 
-TagResult Tagger::tag(std::string_view text) const
+TagResult Tagger::tag(std::string_view text, Register reg) const
 {
     if (text.size() > std::numeric_limits<std::uint32_t>::max() / 2)
         throw Error(ErrorKind::Io, QStringLiteral("tag"), QStringLiteral("the text is larger than 2 GiB"));
     // Scratch space reused across calls on a thread: a note is tagged on every keystroke pause.
-    thread_local std::vector<Token> tokens;
+    thread_local Text state;
     thread_local std::vector<Mention> mentions;
+    state.bytes = text;
+    std::vector<Token> &tokens = state.tokens;
     tokens.reserve(text.size() / 5 + 8);
-    d->tokenize(text, tokens);
+    d->tokenize(text, state);
     mentions.clear();
-    d->match(tokens, mentions);
-    d->applyContext(tokens, mentions);
+    d->match(state, mentions);
+    d->applySenses(state, mentions);
+    d->decideRegister(state, reg);
+    d->applyFrames(state, mentions);
+    d->applyContext(state, mentions);
+    d->nameSubstances(state, mentions);
     const auto found = static_cast<std::ptrdiff_t>(mentions.size()); // in text order from here back
-    d->linkDrivers(tokens, mentions);
+    d->linkDrivers(state, mentions);
 
     // Byte offsets to code-point offsets (invalid bytes count one each), in one walk. In ASCII
     // text, most notes, they are the same and the walk is skipped.
@@ -183,15 +214,22 @@ TagResult Tagger::tag(std::string_view text) const
         const std::uint32_t b1 = tokens[m.last].end;
         const int s = codePointAt(b0, true);
         const int e = codePointAt(b1, false);
+        const QString substance = m.substance >= 0 ? d->substanceIds[static_cast<std::size_t>(m.substance)] : QString();
         if (!m.counted) {
             result.excluded.append({themes.at(m.theme).id, m.reason, s, e, slice(b0, b1)});
             if (m.countedAs >= 0 && m.countedAs != m.theme)
                 evidence[static_cast<std::size_t>(m.countedAs)].append(
-                    {s, e, slice(b0, b1), QStringLiteral("other-person:") + themes.at(m.theme).id});
+                    {s, e, slice(b0, b1), QStringLiteral("other-person:") + themes.at(m.theme).id, substance});
             continue;
         }
-        evidence[static_cast<std::size_t>(m.theme)].append(
-            {s, e, slice(b0, b1), m.phrase >= 0 ? d->phrases[static_cast<std::size_t>(m.phrase)].rule : d->linkRules[static_cast<std::size_t>(m.theme)]});
+        QString rule;
+        if (m.frame >= 0)
+            rule = d->frameRule(m);
+        else if (m.phrase >= 0)
+            rule = d->phrases[static_cast<std::size_t>(m.phrase)].rule;
+        else
+            rule = d->linkRules[static_cast<std::size_t>(m.theme)];
+        evidence[static_cast<std::size_t>(m.theme)].append({s, e, slice(b0, b1), rule, substance});
     }
     for (int ti = 0; ti < themes.size(); ++ti) {
         auto &ev = evidence[static_cast<std::size_t>(ti)];
@@ -203,5 +241,19 @@ TagResult Tagger::tag(std::string_view text) const
     return result;
 }
 
+QString Tagger::Impl::frameRule(const Mention &m) const
+{
+    // "frame:kin+conflict"; with a second role, "frame:clinician+kin+likening".
+    const Codebook &book = codebook;
+    const int predicate = phrases[static_cast<std::size_t>(m.phrase)].predicate;
+    QString rule = QStringLiteral("frame:") + book.roles().at(m.role).id;
+    const CompiledFrame &f = frames[static_cast<std::size_t>(m.frame)];
+    for (qsizetype r = 0; r < book.roles().size() && r < 32; ++r)
+        if ((f.with >> r) & 1u) {
+            rule += QLatin1Char('+') + book.roles().at(r).id;
+            break;
+        }
+    return rule + QLatin1Char('+') + book.predicates().at(predicate).id;
+}
 
 } // namespace uc::themes

@@ -18,14 +18,19 @@ add_custom_command(
 
 set(UC_THEMES_SOURCES
   themes/codebook.h themes/codebook.cpp
+  themes/codebookparse.h themes/codebookrules.cpp
   themes/tagger.h themes/pipeline.h
   themes/lexicon.h themes/lexicon.cpp
   themes/wordtable.h
   themes/morphology.h themes/morphology.cpp
-  themes/compile.cpp
+  themes/compile.cpp themes/compilerules.cpp
   themes/tokens.cpp
   themes/match.cpp
+  themes/senses.cpp
+  themes/persons.cpp
+  themes/frames.cpp
   themes/context.cpp
+  themes/links.cpp
   themes/results.cpp
   themes/agreement.h themes/agreement.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp

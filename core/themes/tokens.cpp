@@ -140,6 +140,8 @@ void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t has
     if (info) {
         t.form = info->form;
         t.flags |= info->flags;
+        t.role = info->role;
+        t.substance = info->substance;
     }
     if (prefixCount > 0 && key.size() >= minPrefix) {
         const std::uint32_t f = filterHash(key, filterLength);
@@ -161,28 +163,40 @@ void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t has
                         t.prefix1 = pi->form;
                     else if (t.prefix2 < 0)
                         t.prefix2 = pi->form;
+                    const std::int8_t substance = prefixSubstance[static_cast<std::size_t>(pi->form)];
+                    if (substance >= 0 && (t.substance < 0 || (t.flags & SubstanceDefault))) {
+                        t.substance = substance;
+                        t.flags &= ~SubstanceDefault;
+                    }
                 }
             }
         }
     }
 }
 
-void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) const
+void Tagger::Impl::tokenize(std::string_view s, Text &out) const
 {
+    std::vector<Token> &tokens = out.tokens;
     tokens.clear();
+    out.passages.assign(1, Passage{});
     FoldBuffer folded;
     std::uint32_t sentence = 0;
     std::uint32_t clause = 0;
     bool inWord = false;
+    bool lineStart = true;
+    bool doubleQuote = false; // inside "…" or “…”
+    bool singleQuote = false; // inside '…' or ‘…’
     // The word being read is built in place at the vector's end (a token assembled on the stack
     // and copied costs a store-forwarding stall per word).
     auto finish = [&](std::size_t end) {
         if (!inWord)
             return;
         // Apostrophes at a word's end are quotes, not part of it.
+        bool closesQuote = false;
         while (!folded.empty() && folded.back() == '\'') {
             folded.pop_back();
             --end;
+            closesQuote = singleQuote;
         }
         inWord = false;
         if (folded.empty()) {
@@ -199,11 +213,46 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
             ++clause;
         cur.sentence = sentence;
         cur.clause = clause;
+        if (closesQuote)
+            singleQuote = false;
+        if ((cur.flags & Quoted) || !(cur.flags & personFlags))
+            return;
+        // What the register of the passage is decided on, counted outside quotes.
+        Passage &p = out.passages.back();
+        p.firstPerson += (cur.flags & FirstPerson) != 0;
+        p.thirdPerson += (cur.flags & ThirdPerson) != 0;
+        p.female += (cur.flags & Female) && !(cur.flags & Role);
+        p.male += (cur.flags & Male) && !(cur.flags & Role);
+        const std::size_t k = tokens.size() - 1;
+        const bool afterMy = (k >= 1 && (tokens[k - 1].flags & FirstPerson) && (tokens[k - 1].flags & Possessive))
+                             || (k >= 2 && (tokens[k - 2].flags & FirstPerson) && (tokens[k - 2].flags & Possessive)
+                                 && !(tokens[k - 1].flags & personFlags));
+        if (cur.flags & Role)
+            p.myRole += afterMy && !(cur.flags & Clinician);
+        if ((cur.flags & Client) || ((cur.flags & Clinician) && !afterMy))
+            ++p.clientWords;
     };
     auto startWord = [&](std::size_t at) {
         inWord = true;
         folded.clear();
-        tokens.emplace_back().start = static_cast<std::uint32_t>(at);
+        Token &t = tokens.emplace_back();
+        t.start = static_cast<std::uint32_t>(at);
+        if (doubleQuote || singleQuote)
+            t.flags = Quoted;
+        if (lineStart)
+            t.flags |= LineStart;
+        lineStart = false;
+    };
+    // A blank line starts a passage; quotes do not run across one.
+    auto newLine = [&](std::size_t at) {
+        lineStart = true;
+        std::size_t j = at + 1;
+        while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
+            ++j;
+        if (j < s.size() && s[j] == '\n' && out.passages.back().firstToken != tokens.size()) {
+            out.passages.push_back(Passage{static_cast<std::uint32_t>(tokens.size())});
+            doubleQuote = singleQuote = false;
+        }
     };
     const std::size_t n = s.size();
     std::size_t i = 0;
@@ -236,6 +285,8 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
                         const bool shortWord = !tokens.empty() && tokens.back().end == i
                                                && tokens.back().end - tokens.back().start == 1;
                         boundary = !nextLower && !shortWord;
+                    } else if (c == '\n') {
+                        newLine(i);
                     }
                     if (boundary && (tokens.empty() || tokens.back().sentence == sentence)) {
                         ++sentence;
@@ -243,6 +294,19 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
                     }
                 } else if (cls == 3) {
                     ++clause;
+                    if (c == '"') {
+                        doubleQuote = !doubleQuote;
+                    } else if (c == ':' && !tokens.empty() && tokens.back().sentence == sentence) {
+                        Token &label = tokens.back();
+                        label.flags |= ColonAfter;
+                        // "S:", "Assessment:", "Plan:" at a line's start: a clinical note's section.
+                        if ((label.flags & LineStart) && !(label.flags & Quoted)
+                            && ((label.flags & (Header | PlanHeader)) || label.end - label.start == 1))
+                            ++out.passages.back().clientWords;
+                    }
+                } else if (c == '\'' && i + 1 < n && asciiClass[static_cast<unsigned char>(s[i + 1])] == 1
+                           && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(')) {
+                    singleQuote = true; // 'a bag of nerves'
                 }
             }
             ++i;
@@ -255,9 +319,11 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
             ++i;
             continue;
         }
-        if (cp == 0x2019 || cp == 0x02bc) { // typographic apostrophes
+        if (cp == 0x2019 || cp == 0x02bc) { // typographic apostrophes (and closing single quotes)
             if (inWord)
                 folded.push_back('\'');
+            else
+                singleQuote = false;
         } else if (QChar::isLetterOrNumber(cp) || QChar::isMark(cp)) {
             if (!inWord)
                 startWord(i);
@@ -265,10 +331,16 @@ void Tagger::Impl::tokenize(std::string_view s, std::vector<Token> &tokens) cons
             appendUtf8(folded, fold);
         } else {
             finish(i);
-            if (cp == 0x2014 || cp == 0x2013 || cp == 0x2026) // dashes and ellipsis split clauses
+            if (cp == 0x2014 || cp == 0x2013 || cp == 0x2026) { // dashes and ellipsis split clauses
                 ++clause;
-            else if (cp == 0x2029 || cp == 0x2028 || cp == 0x3002)
+            } else if (cp == 0x2029 || cp == 0x2028 || cp == 0x3002) {
                 ++sentence, ++clause;
+            } else if (cp == 0x201c || cp == 0x201d) { // “ ”
+                doubleQuote = cp == 0x201c;
+                ++clause;
+            } else if (cp == 0x2018) { // ‘
+                singleQuote = true;
+            }
         }
         i += static_cast<std::size_t>(len);
     }

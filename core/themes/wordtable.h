@@ -64,8 +64,10 @@ inline std::uint32_t filterHash(std::string_view s, std::size_t len)
 
 struct WordInfo
 {
+    std::uint64_t flags = 0;
     std::int32_t form = -1; // index of this form among phrase words, or -1
-    std::uint32_t flags = 0;
+    std::int8_t role = -1; // the codebook role class of a person word
+    std::int8_t substance = -1; // the substance class a word names
 };
 
 // Open addressing with a 16-bit fingerprint per slot in its own small array: most words of a note

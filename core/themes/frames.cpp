@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Frames: a person of a role class and an act of a predicate class in one clause make a theme,
+// with no phrase listing them together: "she and her mum haven't spoken since the row" (kin +
+// conflict: family conflict), "her dad kicked her out" (kin + expulsion), "my husband screams at
+// me" (partner + conflict). Who does it matters for some: "her father hit her" is trauma, "she hit
+// her father" is not (the frame's role must be the agent).
+#include "themes/pipeline.h"
+
+#include <algorithm>
+
+namespace uc::themes {
+
+namespace {
+
+constexpr std::size_t sideWindow = 8; // words looked at on each side of the predicate
+
+struct Party
+{
+    std::size_t token; // the word in this clause
+    Person person;
+    bool agent; // the doer: subject of an active verb, or "by …" of a passive one
+};
+
+bool isPersonWord(const Token &t)
+{
+    return t.role >= 0 || (t.flags & (FirstPerson | ThirdPerson | We | They | Client | ObjectPronoun)) != 0;
+}
+
+} // namespace
+
+void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
+{
+    if (frames.empty() || text.predicates.empty())
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    thread_local std::vector<Mention> made;
+    thread_local std::vector<Party> parties;
+    made.clear();
+    for (const Mention &pred : text.predicates) {
+        const int pc = phrases[static_cast<std::size_t>(pred.phrase)].predicate;
+        const std::vector<int> &candidates = framesByPredicate[static_cast<std::size_t>(pc)];
+        if (candidates.empty())
+            continue;
+        const Token &head = tokens[pred.first];
+        // "left the room" is not leaving someone: the act wants a person, or nothing, after it.
+        if (predicatePersonObject[static_cast<std::size_t>(pc)] && pred.last + 1 < tokens.size()) {
+            const Token &t = tokens[pred.last + 1];
+            const bool objectIsPerson = isPersonWord(t)
+                                        || ((t.flags & Possessive) && pred.last + 2 < tokens.size()
+                                            && tokens[pred.last + 2].role >= 0);
+            if (t.sentence == head.sentence && t.clause == tokens[pred.last].clause && !objectIsPerson
+                && !(t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term)))
+                continue;
+        }
+        // A passive ("was kicked out by her father"): a form of be or get just before.
+        bool passive = false;
+        for (std::size_t j = pred.first, k = 0; j-- > 0 && k < 3 && tokens[j].sentence == head.sentence; ++k) {
+            if (tokens[j].flags & Copula) {
+                passive = true;
+                break;
+            }
+            if (!(tokens[j].flags & (Intensifier | Adverbial)))
+                break;
+        }
+        parties.clear();
+        // Before it: the subject, within the clause, or the clause before when this one has none.
+        {
+            std::uint32_t clause = head.clause;
+            bool crossed = false;
+            for (std::size_t j = pred.first, k = 0; j-- > 0 && k < sideWindow; ++k) {
+                const Token &t = tokens[j];
+                if (t.sentence != head.sentence || (t.flags & Term))
+                    break;
+                if (t.clause != clause) {
+                    if (crossed || !parties.empty())
+                        break;
+                    crossed = true;
+                    clause = t.clause;
+                }
+                if (!isPersonWord(t) || ((t.flags & Possessive) && t.role < 0))
+                    continue;
+                parties.push_back({j, personAt(text, j), !passive});
+            }
+        }
+        // After it: the object, or the doer after "by".
+        {
+            bool afterBy = false;
+            for (std::size_t j = pred.last + 1, k = 0; j < tokens.size() && k < sideWindow; ++j, ++k) {
+                const Token &t = tokens[j];
+                if (t.sentence != head.sentence || t.clause != tokens[pred.last].clause || (t.flags & Term))
+                    break;
+                afterBy = afterBy || (t.flags & By);
+                if (!isPersonWord(t))
+                    continue;
+                // "her mother": the possessive belongs to the person after it.
+                if ((t.flags & Possessive) && t.role < 0 && j + 1 < tokens.size() && tokens[j + 1].role >= 0)
+                    continue;
+                parties.push_back({j, personAt(text, j), passive && afterBy});
+            }
+        }
+        for (int fi : candidates) {
+            const CompiledFrame &f = frames[static_cast<std::size_t>(fi)];
+            std::int64_t filled = -1;
+            std::int8_t role = -1;
+            bool clientDoes = false;
+            const auto consider = [&](std::size_t token, const Person &p, bool agent) {
+                if (f.agent && !agent)
+                    return;
+                if (p.who == Person::Client)
+                    clientDoes = true;
+                if (filled < 0 && p.role >= 0 && ((f.roles >> p.role) & 1u)) {
+                    filled = static_cast<std::int64_t>(token);
+                    role = p.role;
+                }
+            };
+            if (f.sentence) {
+                for (std::size_t j = pred.first; j-- > 0 && tokens[j].sentence == head.sentence;)
+                    if (isPersonWord(tokens[j]) && !((tokens[j].flags & Possessive) && tokens[j].role < 0))
+                        consider(j, personAt(text, j), true);
+                for (std::size_t j = pred.last + 1; j < tokens.size() && tokens[j].sentence == head.sentence; ++j)
+                    if (isPersonWord(tokens[j]) && !((tokens[j].flags & Possessive) && tokens[j].role < 0))
+                        consider(j, personAt(text, j), true);
+            } else {
+                for (const Party &party : parties)
+                    consider(party.token, party.person, party.agent);
+            }
+            // The client doing it to the role is not the role doing it: "she hit her father".
+            if (filled < 0 || (f.agent && clientDoes))
+                continue;
+            if (f.with) {
+                bool with = false;
+                for (std::size_t j = pred.first; j-- > 0 && tokens[j].sentence == head.sentence && !with;)
+                    with = tokens[j].role >= 0 && ((f.with >> tokens[j].role) & 1u);
+                for (std::size_t j = pred.last + 1; j < tokens.size() && tokens[j].sentence == head.sentence && !with; ++j)
+                    with = tokens[j].role >= 0 && ((f.with >> tokens[j].role) & 1u);
+                if (!with)
+                    continue;
+            }
+            for (int theme : f.themes) {
+                Mention m{theme, pred.phrase, std::min(static_cast<std::uint32_t>(filled), pred.first),
+                          std::max(static_cast<std::uint32_t>(filled), pred.last), true, Exclusion::Negated, theme};
+                m.anchor = pred.first;
+                m.frame = static_cast<std::int16_t>(fi);
+                m.role = role;
+                made.push_back(m);
+            }
+        }
+    }
+    if (made.empty())
+        return;
+    // A phrase of the theme on the same words says it already; one frame mention per theme there.
+    std::erase_if(made, [&](const Mention &x) {
+        return std::any_of(mentions.begin(), mentions.end(),
+                           [&](const Mention &m) { return m.theme == x.theme && m.first <= x.last && x.first <= m.last; });
+    });
+    insertionSort(made.begin(), made.end(), [](const Mention &a, const Mention &b) {
+        return a.first != b.first ? a.first < b.first : a.last > b.last;
+    });
+    for (std::size_t k = 0; k < made.size(); ++k) {
+        const bool repeated = std::any_of(made.begin(), made.begin() + static_cast<std::ptrdiff_t>(k), [&](const Mention &m) {
+            return m.kept && m.theme == made[k].theme && m.first <= made[k].last && made[k].first <= m.last;
+        });
+        made[k].kept = !repeated;
+    }
+    const auto found = static_cast<std::ptrdiff_t>(mentions.size());
+    for (const Mention &m : made)
+        if (m.kept)
+            mentions.push_back(m);
+    const auto byStart = [](const Mention &a, const Mention &b) {
+        return a.first != b.first ? a.first < b.first : a.last > b.last;
+    };
+    std::inplace_merge(mentions.begin(), mentions.begin() + found, mentions.end(), byStart);
+}
+
+} // namespace uc::themes

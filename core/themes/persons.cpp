@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// People: whose words each passage is (a clinical note, where "I" is the clinician and quotes are
+// the client's voice, or the client's own words, where "she" and "he" are other people), who each
+// person word is, and whose experience a mention is (the subject of its clause).
+#include "themes/pipeline.h"
+
+#include <algorithm>
+
+namespace uc::themes {
+
+namespace {
+
+enum class Leaning { Clinical, Client, Unknown };
+
+// Clinical words (pt, client, writer, a section header) make a note; "my mum" or more "I" than
+// "she" make a person's own words.
+Leaning lean(const Passage &p)
+{
+    if (p.clientWords > 0 && p.firstPerson < 4 * p.clientWords + 4)
+        return Leaning::Clinical;
+    if (p.myRole > 0)
+        return Leaning::Client;
+    if (p.firstPerson == 0 && p.thirdPerson == 0)
+        return Leaning::Unknown;
+    return p.firstPerson >= p.thirdPerson ? Leaning::Client : Leaning::Clinical;
+}
+
+bool contentWord(const Token &t)
+{
+    return !(t.flags & functionFlags) && t.role < 0;
+}
+
+constexpr std::size_t antecedentWindow = 60;
+
+} // namespace
+
+void Tagger::Impl::decideRegister(Text &text, Register requested) const
+{
+    Passage whole;
+    for (const Passage &p : text.passages) {
+        whole.firstPerson += p.firstPerson;
+        whole.thirdPerson += p.thirdPerson;
+        whole.clientWords += p.clientWords;
+        whole.myRole += p.myRole;
+        whole.female += p.female;
+        whole.male += p.male;
+    }
+    const Leaning document = lean(whole);
+    for (Passage &p : text.passages) {
+        if (requested != Register::Auto) {
+            p.voice = requested == Register::Clinical ? Voice::Clinical : Voice::Client;
+            continue;
+        }
+        // A passage with clear marks of its own (a quoted letter in a note) decides for itself.
+        Leaning own = p.clientWords > 0 || p.myRole > 0 ? lean(p) : Leaning::Unknown;
+        if (own == Leaning::Unknown)
+            own = document;
+        p.voice = own == Leaning::Clinical ? Voice::Clinical : Voice::Client;
+    }
+    // In a note, "she" is the client when the note is about a woman ("her father … he drank").
+    std::uint32_t female = 0;
+    std::uint32_t male = 0;
+    for (const Passage &p : text.passages)
+        if (p.voice == Voice::Clinical)
+            female += p.female, male += p.male;
+    text.clientGender = 0;
+    if (female > 0 && female >= 2 * male)
+        text.clientGender = Female;
+    else if (male > 0 && male >= 2 * female)
+        text.clientGender = Male;
+}
+
+Voice Tagger::Impl::voiceAt(const Text &text, std::size_t i) const
+{
+    if (text.tokens[i].flags & Quoted)
+        return Voice::Client;
+    const auto it = std::upper_bound(text.passages.begin(), text.passages.end(), static_cast<std::uint32_t>(i),
+                                     [](std::uint32_t k, const Passage &p) { return k < p.firstToken; });
+    return it == text.passages.begin() ? text.passages.front().voice : std::prev(it)->voice;
+}
+
+Person Tagger::Impl::personAt(const Text &text, std::size_t i) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    const Token &t = tokens[i];
+    // The nearest person named before a pronoun, of its gender when it has one.
+    const auto antecedent = [&](std::uint64_t gender) {
+        for (std::size_t k = i, seen = 0; k-- > 0 && seen < antecedentWindow; ++seen) {
+            const Token &a = tokens[k];
+            if (a.role < 0 || (gender && (a.flags & (Female | Male)) && !(a.flags & gender)))
+                continue;
+            const RoleClass::Kind kind = roleKinds[static_cast<std::size_t>(a.role)];
+            return Person{kind == RoleClass::Kind::Clinician ? Person::Clinician : Person::Other, a.role,
+                          static_cast<std::int32_t>(k)};
+        }
+        return Person{Person::Other, -1, static_cast<std::int32_t>(i)};
+    };
+    if (t.role >= 0) {
+        const RoleClass::Kind kind = roleKinds[static_cast<std::size_t>(t.role)];
+        return {kind == RoleClass::Kind::Clinician ? Person::Clinician : Person::Other, t.role, static_cast<std::int32_t>(i)};
+    }
+    if (t.flags & Client)
+        return {Person::Client, -1, static_cast<std::int32_t>(i)};
+    const Voice voice = voiceAt(text, i);
+    if (t.flags & FirstPerson) {
+        if (voice == Voice::Client)
+            return {Person::Client, -1, static_cast<std::int32_t>(i)};
+        return {Person::Clinician, clinicianRole, static_cast<std::int32_t>(i)};
+    }
+    if (t.flags & We) {
+        // The client and the person last named ("me and my mum … we argue"); in a note, the session.
+        if (voice == Voice::Clinical)
+            return {};
+        Person p = antecedent(0);
+        return {Person::Client, p.role, p.token};
+    }
+    if (t.flags & They)
+        return antecedent(0);
+    if (t.flags & (Female | Male)) {
+        const std::uint64_t gender = t.flags & (Female | Male);
+        if (voice == Voice::Clinical && (text.clientGender == 0 || (gender & text.clientGender)))
+            return {Person::Client, -1, static_cast<std::int32_t>(i)};
+        return antecedent(gender);
+    }
+    return {};
+}
+
+int Tagger::Impl::otherSubject(const Text &text, const Mention &m) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    const auto decide = [&](std::size_t j, int &answer) {
+        const Person p = personAt(text, j);
+        if (p.who == Person::Client) {
+            answer = -1;
+            return true;
+        }
+        if (p.who == Person::Other || p.who == Person::Clinician) {
+            answer = p.token >= 0 ? p.token : static_cast<int>(j);
+            return true;
+        }
+        return false;
+    };
+    std::size_t at = m.anchor;
+    int answer = -1;
+    // A possessor just before, with at most two describing words between: "her mother's
+    // drinking", "his constant drinking", "my drinking".
+    for (std::size_t j = at, k = 0; j-- > 0 && k < 3; ++k) {
+        const Token &t = tokens[j];
+        if (t.clause != tokens[at].clause)
+            break;
+        if (t.flags & Possessive) {
+            if (decide(j, answer))
+                return answer;
+            break;
+        }
+        if (!contentWord(t))
+            break;
+    }
+    // The subject of the clause; a clause with no subject of its own ("when drunk", "while out
+    // drinking with his brother") takes the one before it in the sentence.
+    std::size_t end = at;
+    std::uint32_t clause = tokens[at].clause;
+    for (int depth = 0; depth < 3; ++depth) {
+        std::size_t start = end;
+        for (std::size_t j = end; j-- > 0;) {
+            const Token &t = tokens[j];
+            if (t.clause != clause || (t.flags & Term))
+                break;
+            start = j;
+            // The nearest pronoun or client word decides, as subject or object ("he makes me
+            // anxious"); a possessor belongs to the noun after it ("her partner").
+            if ((t.flags & Possessive) || t.role >= 0)
+                continue;
+            if ((t.flags & (FirstPerson | ThirdPerson | We | They | Client | ObjectPronoun | Female | Male)) && decide(j, answer))
+                return answer;
+        }
+        // A relative clause's noun: "her husband, who drinks".
+        if (start > 0 && (tokens[start].flags & Relative) && tokens[start - 1].role >= 0 && decide(start - 1, answer))
+            return answer;
+        // The noun phrase at the clause's start: possessives or articles, up to three describing
+        // words, then a person ("her 15-year-old daughter", "Pt's best friend"); "that" after a
+        // reporting verb opens it ("reports that her uncle drinks").
+        bool determined = false;
+        int describing = 0;
+        std::size_t k = start;
+        while (k < end && (tokens[k].flags & Comp))
+            ++k;
+        for (; k < end; ++k) {
+            const Token &t = tokens[k];
+            if (t.role >= 0)
+                return decide(k, answer) ? answer : -1;
+            if (t.flags & (Possessive | Det)) {
+                determined = true;
+                continue;
+            }
+            if (t.flags & Coord)
+                continue;
+            if (!determined || !contentWord(t) || ++describing > 3)
+                break;
+        }
+        // No subject here: a reduced clause inside a sentence (opened by "when", "while", "after" …
+        // or by a comma) has the subject of the clause before it.
+        if (start == 0 || tokens[start - 1].sentence != tokens[start].sentence || (tokens[start - 1].flags & Term))
+            return -1;
+        const Token &opener = tokens[start];
+        const bool subordinate = (opener.flags & (Clause | Link)) && !(opener.flags & (Comp | Relative | Term));
+        const bool afterComma = !(opener.flags & (Clause | Coord));
+        bool hasPerson = false;
+        for (std::size_t j = start; j < end && !hasPerson; ++j)
+            hasPerson = (tokens[j].flags & personFlags) != 0;
+        if (hasPerson || !(subordinate || afterComma))
+            return -1;
+        end = start;
+        clause = tokens[start - 1].clause;
+    }
+    return -1;
+}
+
+} // namespace uc::themes
