@@ -52,8 +52,10 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
         const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
         for (QString part : folded.split(QLatin1Char('-'), Qt::SkipEmptyParts)) {
             PatternWord pw;
-            if (predicate >= 0 && part == QLatin1String("not")) {
+            if (part == QLatin1String("not")) {
                 pw.negator = true; // "not speak": haven't spoken, never speaks, won't speak
+            } else if (part == QLatin1String("#age")) {
+                pw.age = true;
             } else if (part.endsWith(QLatin1Char('*'))) {
                 part.chop(1);
                 pw.prefix = prefixId(part.toStdString());
@@ -66,7 +68,8 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
             phrase.words.push_back(std::move(pw));
         }
     }
-    if (phrase.words.empty() || std::all_of(phrase.words.begin(), phrase.words.end(), [](const PatternWord &w) { return w.negator; }))
+    if (phrase.words.empty()
+        || std::all_of(phrase.words.begin(), phrase.words.end(), [](const PatternWord &w) { return w.negator || w.age; }))
         return -1;
     if (phrase.words.size() == 1 && !phrase.words[0].forms.empty()) {
         const std::string word = text.toCaseFolded().toStdString();
@@ -76,7 +79,9 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
     const int index = static_cast<int>(phrases.size());
     const QStringList parts = QString(text).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '), Qt::SkipEmptyParts);
     for (qsizetype k = 1; k < parts.size() && static_cast<std::size_t>(k) < phrase.words.size(); ++k)
-        if (parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size() || phrase.words[phrase.anchor].negator)
+        if ((parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size() && !phrase.words[k].negator
+             && !phrase.words[k].age)
+            || phrase.words[phrase.anchor].negator || phrase.words[phrase.anchor].age)
             phrase.anchor = static_cast<std::size_t>(k);
     const PatternWord &first = phrase.words[phrase.anchor];
     Start start;
@@ -87,6 +92,7 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
         start.neighbourBits = next.formBits;
         start.neighbourPrefix = next.prefix;
         start.neighbourNegator = next.negator;
+        start.neighbourAge = next.age;
     }
     if (first.prefix >= 0)
         startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(start);

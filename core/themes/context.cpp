@@ -16,7 +16,8 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
     int seen = 0;
     for (std::int64_t j = static_cast<std::int64_t>(m.anchor) - 1; j >= 0 && seen < negationWindow; --j, ++seen) {
         const Token &t = tokens[static_cast<std::size_t>(j)];
-        if (t.sentence != sentence || (t.flags & Term))
+        // A negation does not reach into a clause opened by "because", "since", "when" …
+        if (t.sentence != sentence || (t.flags & Term) || ((t.flags & Clause) && !(t.flags & (Comp | Relative))))
             return false;
         // "doesn't feel guilty ABOUT the drinking": the negation is the nearer mention's.
         if ((t.flags & About) && j > 0
@@ -31,6 +32,13 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
         if ((t.flags & Neg) && !nextPseudo) {
             // "no longer" negates; "not only", "can't stop", "no doubt" do not.
             return true;
+        }
+        // "stopped drinking", "quit smoking", "gave up the booze": not now. "Trying to stop
+        // drinking", "can't stop drinking", "wants to quit smoking": still so.
+        if ((t.flags & Cessation) && m.anchor - static_cast<std::uint32_t>(j) <= 3) {
+            const Token *before = j > 0 ? &tokens[static_cast<std::size_t>(j - 1)] : nullptr;
+            if (!before || before->sentence != sentence || !(before->flags & (Prep | Neg | Intends | Hypo | AskVerb | Purpose)))
+                return true;
         }
         if ((t.flags & NegMulti) && static_cast<std::uint32_t>(j + 1) < m.anchor) {
             // free of, negative for, abstinent from, absence of, ruled out
@@ -94,6 +102,8 @@ bool Tagger::Impl::hypothetical(const Text &text, const Mention &m) const
         if ((t.flags & Coord) && static_cast<std::uint32_t>(j + 1) < at
             && (after.flags & (FirstPerson | ThirdPerson | Client | We | They)) && !(after.flags & (Possessive | ObjectPronoun)))
             return false;
+        if (t.flags & Dream)
+            return true; // "dreamt I was using"
         if (t.flags & Hypo) {
             const Token *prev = j > 0 ? &tokens[static_cast<std::size_t>(j - 1)] : nullptr;
             if (prev && (prev->flags & AskVerb))

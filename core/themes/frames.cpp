@@ -12,19 +12,30 @@ namespace uc::themes {
 
 namespace {
 
-constexpr std::size_t sideWindow = 8; // words looked at on each side of the predicate
+constexpr std::size_t sideWindow = 8; // words looked at before the predicate (its subject)
+constexpr std::size_t objectWindow = 5; // and after it (its object)
 
 struct Party
 {
     std::size_t token; // the word in this clause
     Person person;
     bool agent; // the doer: subject of an active verb, or "by …" of a passive one
+    int between; // words of content between it and the act ("my girlfriend gets panic attacks": 2)
 };
 
 bool isPersonWord(const Token &t)
 {
     return t.role >= 0 || (t.flags & (FirstPerson | ThirdPerson | We | They | Client | ObjectPronoun)) != 0;
 }
+
+bool contentWord(const Token &t)
+{
+    return !(t.flags & functionFlags) && t.role < 0;
+}
+
+// A doer stands next to its act, with at most this many content words between ("used to hit").
+constexpr int agentReach = 1;
+constexpr int partyReach = 2;
 
 } // namespace
 
@@ -45,14 +56,16 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
         // "left the room" is not leaving someone: the act wants a person, or nothing, after it.
         if (predicatePersonObject[static_cast<std::size_t>(pc)] && pred.last + 1 < tokens.size()) {
             const Token &t = tokens[pred.last + 1];
-            const bool objectIsPerson = isPersonWord(t)
-                                        || ((t.flags & Possessive) && pred.last + 2 < tokens.size()
-                                            && tokens[pred.last + 2].role >= 0);
+            const bool possessive = (t.flags & Possessive) && pred.last + 2 < tokens.size();
+            const bool objectIsPerson = possessive ? tokens[pred.last + 2].role >= 0
+                                                      || !contentWord(tokens[pred.last + 2]) // "left her."
+                                                   : isPersonWord(t);
             if (t.sentence == head.sentence && t.clause == tokens[pred.last].clause && !objectIsPerson
-                && !(t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term)))
+                && !(t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term | By)))
                 continue;
         }
-        // A passive ("was kicked out by her father"): a form of be or get just before.
+        // A passive ("was kicked out by her father", "was ignored"): a form of be or get just
+        // before a participle, or a doer after "by". "Is not answering" is not one.
         bool passive = false;
         for (std::size_t j = pred.first, k = 0; j-- > 0 && k < 3 && tokens[j].sentence == head.sentence; ++k) {
             if (tokens[j].flags & Copula) {
@@ -62,11 +75,30 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             if (!(tokens[j].flags & (Intensifier | Adverbial)))
                 break;
         }
+        if (passive) {
+            std::size_t verb = pred.first;
+            for (std::size_t j = pred.first; j <= pred.last; ++j)
+                if (!(tokens[j].flags & Neg)) {
+                    verb = j;
+                    break;
+                }
+            const std::string_view word = text.bytes.substr(tokens[verb].start, tokens[verb].end - tokens[verb].start);
+            const auto endsWith = [&](std::string_view suffix) {
+                return word.size() > suffix.size()
+                       && std::equal(suffix.rbegin(), suffix.rend(), word.rbegin(),
+                                     [](char a, char b) { return a == (b >= 'A' && b <= 'Z' ? b + 32 : b); });
+            };
+            bool by = false;
+            for (std::size_t j = pred.last + 1; j < tokens.size() && j <= pred.last + objectWindow && !by; ++j)
+                by = tokens[j].clause == tokens[pred.last].clause && (tokens[j].flags & By);
+            passive = by || endsWith("ed") || endsWith("en") || endsWith("wn") || word == "left";
+        }
         parties.clear();
         // Before it: the subject, within the clause, or the clause before when this one has none.
         {
             std::uint32_t clause = head.clause;
             bool crossed = false;
+            int between = 0;
             for (std::size_t j = pred.first, k = 0; j-- > 0 && k < sideWindow; ++k) {
                 const Token &t = tokens[j];
                 if (t.sentence != head.sentence || (t.flags & Term))
@@ -77,25 +109,40 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
                     crossed = true;
                     clause = t.clause;
                 }
-                if (!isPersonWord(t) || ((t.flags & Possessive) && t.role < 0))
+                between += contentWord(t);
+                if (!isPersonWord(t) || ((t.flags & Possessive) && t.role < 0 && j + 1 != pred.first))
                     continue;
-                parties.push_back({j, personAt(text, j), !passive});
+                // "her mother's house": a possessor is a party only of the act it owns ("her
+                // mother's death", "her criticising him").
+                if ((t.flags & Possessive) && j + 1 != pred.first)
+                    continue;
+                parties.push_back({j, personAt(text, j), !passive, between});
+            }
+            // None near: the subject of the clause, or of the clause this one is reduced from
+            // ("my mom found my vape and completely lost it, screamed at me").
+            if (parties.empty() && !passive) {
+                const int subject = subjectOf(text, pred.first);
+                if (subject >= 0)
+                    parties.push_back({static_cast<std::size_t>(subject), personAt(text, static_cast<std::size_t>(subject)),
+                                       true, 0});
             }
         }
         // After it: the object, or the doer after "by".
         {
             bool afterBy = false;
-            for (std::size_t j = pred.last + 1, k = 0; j < tokens.size() && k < sideWindow; ++j, ++k) {
+            int between = 0;
+            for (std::size_t j = pred.last + 1, k = 0; j < tokens.size() && k < objectWindow; ++j, ++k) {
                 const Token &t = tokens[j];
                 if (t.sentence != head.sentence || t.clause != tokens[pred.last].clause || (t.flags & Term))
                     break;
                 afterBy = afterBy || (t.flags & By);
+                between += contentWord(t);
                 if (!isPersonWord(t))
                     continue;
                 // "her mother": the possessive belongs to the person after it.
                 if ((t.flags & Possessive) && t.role < 0 && j + 1 < tokens.size() && tokens[j + 1].role >= 0)
                     continue;
-                parties.push_back({j, personAt(text, j), passive && afterBy});
+                parties.push_back({j, personAt(text, j), passive && afterBy, between});
             }
         }
         for (int fi : candidates) {
@@ -103,8 +150,10 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             std::int64_t filled = -1;
             std::int8_t role = -1;
             bool clientDoes = false;
-            const auto consider = [&](std::size_t token, const Person &p, bool agent) {
+            const auto consider = [&](std::size_t token, const Person &p, bool agent, int between) {
                 if (f.agent && !agent)
+                    return;
+                if (between > (f.agent ? agentReach : partyReach))
                     return;
                 if (p.who == Person::Client)
                     clientDoes = true;
@@ -116,13 +165,13 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             if (f.sentence) {
                 for (std::size_t j = pred.first; j-- > 0 && tokens[j].sentence == head.sentence;)
                     if (isPersonWord(tokens[j]) && !((tokens[j].flags & Possessive) && tokens[j].role < 0))
-                        consider(j, personAt(text, j), true);
+                        consider(j, personAt(text, j), true, 0);
                 for (std::size_t j = pred.last + 1; j < tokens.size() && tokens[j].sentence == head.sentence; ++j)
                     if (isPersonWord(tokens[j]) && !((tokens[j].flags & Possessive) && tokens[j].role < 0))
-                        consider(j, personAt(text, j), true);
+                        consider(j, personAt(text, j), true, 0);
             } else {
                 for (const Party &party : parties)
-                    consider(party.token, party.person, party.agent);
+                    consider(party.token, party.person, party.agent, party.between);
             }
             // The client doing it to the role is not the role doing it: "she hit her father".
             if (filled < 0 || (f.agent && clientDoes))

@@ -60,6 +60,12 @@ enum Flag : std::uint64_t {
     Role = 1ull << 48, // any role word of the codebook
     Clinician = 1ull << 49, // writer, therapist … (roles of kind "clinician")
     Header = 1ull << 50, // s, o, a, p, data, assessment … before a colon: a clinical note's section
+    Informal = 1ull << 51, // im, dont, lol, idk …: someone writing in their own words, not a note
+    Cessation = 1ull << 52, // stopped, quit, gave: "stopped drinking" is not drinking now
+    Dream = 1ull << 53, // dream, dreamt …: what happens in a dream did not happen
+    ChildAge = 1ull << 54, // seven, 12 …: an age under eighteen ("when she was seven")
+    ToFor = 1ull << 55, // to, for: "urge to rescue her", "craving for attention"
+    ClinicianVerb = 1ull << 56, // noticed, wondered, suggested …: "I wondered aloud" is a clinician
 };
 
 struct ContextWord

@@ -15,6 +15,8 @@ bool wordMatches(const PatternWord &w, const Token &t)
 {
     if (w.negator)
         return (t.flags & Neg) != 0;
+    if (w.age)
+        return (t.flags & ChildAge) != 0;
     if (w.prefix >= 0)
         return t.prefix1 == w.prefix || t.prefix2 == w.prefix;
     return t.form >= 0 && ((w.formBits >> (t.form & 63)) & 1u) != 0
@@ -116,8 +118,8 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
             if (j >= n || tokens[j].sentence != sentence)
                 break;
             const Token &t = tokens[j];
-            if (st.neighbourNegator) {
-                if (t.flags & Neg)
+            if (st.neighbourNegator || st.neighbourAge) {
+                if (t.flags & (st.neighbourNegator ? Neg : ChildAge))
                     return true;
             } else if (st.neighbourPrefix >= 0) {
                 if (t.prefix1 == st.neighbourPrefix || t.prefix2 == st.neighbourPrefix)
@@ -160,8 +162,8 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
         });
     }
     keepLongest(mentions, [](const Mention &m) { return m.theme; }, codebook.themes().size());
-    keepLongest(predicates, [this](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].predicate; },
-                static_cast<qsizetype>(predicatePersonObject.size()));
+    // Acts overlap across classes too: "kicked her out" is expulsion, not the harm of "kicked".
+    keepLongest(predicates, [](const Mention &) { return 0; }, 1);
 }
 
 } // namespace uc::themes

@@ -18,8 +18,11 @@ Leaning lean(const Passage &p)
 {
     if (p.clientWords > 0 && p.firstPerson < 4 * p.clientWords + 4)
         return Leaning::Clinical;
-    if (p.myRole > 0)
+    if (p.myRole > 0 || p.informal > 0)
         return Leaning::Client;
+    // A note's sentences start with "She" or "He"; a person's own with "I" or "My".
+    if (p.thirdStarts != p.firstStarts)
+        return p.thirdStarts > p.firstStarts ? Leaning::Clinical : Leaning::Client;
     if (p.firstPerson == 0 && p.thirdPerson == 0)
         return Leaning::Unknown;
     return p.firstPerson >= p.thirdPerson ? Leaning::Client : Leaning::Clinical;
@@ -42,6 +45,9 @@ void Tagger::Impl::decideRegister(Text &text, Register requested) const
         whole.thirdPerson += p.thirdPerson;
         whole.clientWords += p.clientWords;
         whole.myRole += p.myRole;
+        whole.firstStarts += p.firstStarts;
+        whole.thirdStarts += p.thirdStarts;
+        whole.informal += p.informal;
         whole.female += p.female;
         whole.male += p.male;
     }
@@ -52,7 +58,7 @@ void Tagger::Impl::decideRegister(Text &text, Register requested) const
             continue;
         }
         // A passage with clear marks of its own (a quoted letter in a note) decides for itself.
-        Leaning own = p.clientWords > 0 || p.myRole > 0 ? lean(p) : Leaning::Unknown;
+        Leaning own = p.clientWords > 0 || p.myRole > 0 || p.informal > 0 ? lean(p) : Leaning::Unknown;
         if (own == Leaning::Unknown)
             own = document;
         p.voice = own == Leaning::Clinical ? Voice::Clinical : Voice::Client;
@@ -96,8 +102,19 @@ Person Tagger::Impl::personAt(const Text &text, std::size_t i) const
         return Person{Person::Other, -1, static_cast<std::int32_t>(i)};
     };
     if (t.role >= 0) {
-        const RoleClass::Kind kind = roleKinds[static_cast<std::size_t>(t.role)];
-        return {kind == RoleClass::Kind::Clinician ? Person::Clinician : Person::Other, t.role, static_cast<std::int32_t>(i)};
+        // Someone's someone belongs to their world: "her daughter's boyfriend" is of the child's.
+        std::int8_t role = t.role;
+        for (std::size_t k = i, n = 0; k-- > 0 && n < 2 && tokens[k].sentence == t.sentence; ++n) {
+            const Token &p = tokens[k];
+            if (p.role >= 0 && (p.flags & Possessive)) {
+                role = p.role;
+                break;
+            }
+            if (!contentWord(p))
+                break;
+        }
+        const RoleClass::Kind kind = roleKinds[static_cast<std::size_t>(role)];
+        return {kind == RoleClass::Kind::Clinician ? Person::Clinician : Person::Other, role, static_cast<std::int32_t>(i)};
     }
     if (t.flags & Client)
         return {Person::Client, -1, static_cast<std::int32_t>(i)};
@@ -127,24 +144,32 @@ Person Tagger::Impl::personAt(const Text &text, std::size_t i) const
 
 int Tagger::Impl::otherSubject(const Text &text, const Mention &m) const
 {
+    const int j = subjectOf(text, m.anchor);
+    if (j < 0)
+        return -1;
+    const Person p = personAt(text, static_cast<std::size_t>(j));
+    if (p.who == Person::Other || p.who == Person::Clinician)
+        return p.token >= 0 ? p.token : j;
+    return -1;
+}
+
+int Tagger::Impl::subjectOf(const Text &text, std::size_t at) const
+{
     const std::vector<Token> &tokens = text.tokens;
+    // The word that decides: a person word whose person is known (the client, the clinician,
+    // someone else).
     const auto decide = [&](std::size_t j, int &answer) {
         const Person p = personAt(text, j);
-        if (p.who == Person::Client) {
-            answer = -1;
-            return true;
-        }
-        if (p.who == Person::Other || p.who == Person::Clinician) {
-            answer = p.token >= 0 ? p.token : static_cast<int>(j);
-            return true;
-        }
-        return false;
+        if (p.who == Person::None)
+            return false;
+        answer = static_cast<int>(j);
+        return true;
     };
-    std::size_t at = m.anchor;
     int answer = -1;
-    // A possessor just before, with at most two describing words between: "her mother's
-    // drinking", "his constant drinking", "my drinking".
-    for (std::size_t j = at, k = 0; j-- > 0 && k < 3; ++k) {
+    // A possessor just before, with at most two describing words between ("her mother's
+    // drinking", "his constant drinking", "my drinking"), or of the noun it hangs from ("her
+    // brother's death from an overdose").
+    for (std::size_t j = at, k = 0; j-- > 0 && k < 5; ++k) {
         const Token &t = tokens[j];
         if (t.clause != tokens[at].clause)
             break;
@@ -153,9 +178,15 @@ int Tagger::Impl::otherSubject(const Text &text, const Mention &m) const
                 return answer;
             break;
         }
-        if (!contentWord(t))
+        if (!contentWord(t) && !(t.flags & (Det | Prep)))
+            break;
+        if ((t.flags & Prep) && !(j > 0 && (contentWord(tokens[j - 1]) || (tokens[j - 1].flags & Det))))
             break;
     }
+    // A person named right before the act is its subject: "his mother overdosed".
+    if (at > 0 && tokens[at - 1].role >= 0 && !(tokens[at - 1].flags & Possessive) && tokens[at - 1].clause == tokens[at].clause
+        && !(at > 1 && (tokens[at - 2].flags & Prep)) && decide(at - 1, answer))
+        return answer;
     // The subject of the clause; a clause with no subject of its own ("when drunk", "while out
     // drinking with his brother") takes the one before it in the sentence.
     std::size_t end = at;
@@ -183,7 +214,7 @@ int Tagger::Impl::otherSubject(const Text &text, const Mention &m) const
         bool determined = false;
         int describing = 0;
         std::size_t k = start;
-        while (k < end && (tokens[k].flags & Comp))
+        while (k < end && (tokens[k].flags & (Comp | Clause | Link)) && !(tokens[k].flags & Relative))
             ++k;
         for (; k < end; ++k) {
             const Token &t = tokens[k];

@@ -36,6 +36,7 @@ struct PatternWord
     std::uint64_t formBits = 0; // bit (form % 64) of each form: most tokens are turned away here
     std::int32_t prefix = -1; // or, for "word*", this prefix id
     bool negator = false; // or, for "not" in a predicate, any negation ("never", "haven't")
+    bool age = false; // or, for "#age", an age under eighteen ("when she was seven")
 };
 
 struct Phrase
@@ -61,6 +62,7 @@ struct Start
     std::int32_t neighbourPrefix = -1;
     std::int32_t step = 0; // where the neighbour is: -1 before, +1 after, 0 a one-word phrase
     bool neighbourNegator = false;
+    bool neighbourAge = false;
 };
 
 struct Token
@@ -114,6 +116,9 @@ struct Passage
     std::uint32_t thirdPerson = 0; // she, he as subjects
     std::uint32_t clientWords = 0; // pt, client, writer, clinician; section headers
     std::uint32_t myRole = 0; // "my mum", "my boyfriend"
+    std::uint32_t firstStarts = 0; // sentences that start with I or my
+    std::uint32_t thirdStarts = 0; // sentences that start with she or he
+    std::uint32_t informal = 0; // im, dont, lol, a lower-case "i": the writer's own words
     std::uint32_t female = 0; // she, her … (for whom "she" is in a note)
     std::uint32_t male = 0;
     Voice voice = Voice::Client;
@@ -150,7 +155,9 @@ void insertionSort(It begin, It end, Less less)
 }
 
 constexpr int maxGap = 2; // extra words allowed between a phrase's words
-constexpr std::uint64_t noGap = Clause | Coord | Term; // a phrase never spans two clauses
+// A phrase never spans two clauses, nor skips a negation ("wants to stop smoking" is not "want
+// to smoke").
+constexpr std::uint64_t noGap = Clause | Coord | Term | Neg | Cessation;
 constexpr int negationWindow = 6;
 constexpr std::uint32_t hypotheticalWindow = 14;
 constexpr std::uint64_t personFlags = Client | FirstPerson | ThirdPerson | We | They | Role | Female | Male;
@@ -248,6 +255,9 @@ struct Tagger::Impl
     [[nodiscard]] Person personAt(const Text &text, std::size_t i) const;
     // -1 the client (or unknown), else the index of the other person's token
     [[nodiscard]] int otherSubject(const Text &text, const Mention &m) const;
+    // The person word that is the subject of the clause at `at` (or of the clause it is reduced
+    // from), or the possessor of the act; -1 when there is none.
+    [[nodiscard]] int subjectOf(const Text &text, std::size_t at) const;
     // frames.cpp
     void applyFrames(Text &text, std::vector<Mention> &mentions) const;
     // context.cpp

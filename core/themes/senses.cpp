@@ -35,21 +35,24 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
     const auto prev = static_cast<std::int64_t>(w) - 1;
     switch (sense.kind) {
     case SenseKind::Predicative: {
-        // Not before a noun or an object: "high school", "wasted my time", "smashed a plate".
-        if (inClause(next)) {
+        std::int64_t j = prev;
+        while (inSentence(j) && (tokens[static_cast<std::size_t>(j)].flags & Intensifier))
+            --j;
+        const bool afterCue = inSentence(j) && cue(j);
+        const bool afterVerb = inSentence(j) && (tokens[static_cast<std::size_t>(j)].flags & Copula);
+        // Not before a noun or an object unless a verb makes it a state: "high school", "wasted
+        // my time", "smashed a plate" — but "got wasted the night he left".
+        if (!afterCue && !afterVerb && inClause(next)) {
             const Token &t = tokens[static_cast<std::size_t>(next)];
             if ((t.flags & (Det | Possessive)) || (contentWord(t) && !cue(next)))
                 return false;
         }
-        std::int64_t j = prev;
-        while (inSentence(j) && (tokens[static_cast<std::size_t>(j)].flags & Intensifier))
-            --j;
-        if (!inSentence(j) || cue(j))
+        if (!inSentence(j) || afterCue)
             return true;
         const Token &p = tokens[static_cast<std::size_t>(j)];
         if (p.flags & (Det | Possessive))
             return false; // a noun: "a runner's high"
-        if (p.flags & Copula) {
+        if (afterVerb) {
             // Whose state: a thing is not high ("her blood pressure was high").
             std::int64_t k = j - 1;
             while (inSentence(k) && (tokens[static_cast<std::size_t>(k)].flags & (Copula | Intensifier | Adverbial | Neg)))
@@ -74,6 +77,15 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
         if (!inClause(next))
             return true;
         const Token &t = tokens[static_cast<std::size_t>(next)];
+        // "urge to rescue her", "craving for attention": an infinitive or an object that is
+        // neither a use nor a substance.
+        if ((t.flags & ToFor) && inClause(next + 1)) {
+            std::int64_t k = next + 1;
+            while (inClause(k) && (tokens[static_cast<std::size_t>(k)].flags & (Det | Possessive | Intensifier)))
+                ++k;
+            return !inClause(k) || cue(k) || tokens[static_cast<std::size_t>(k)].substance >= 0
+                   || !contentWord(tokens[static_cast<std::size_t>(k)]);
+        }
         return !(t.flags & (Det | Possessive | ObjectPronoun)) && !contentWord(t);
     }
     case SenseKind::Noun:
@@ -95,7 +107,10 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
     }
     case SenseKind::Prescribed: {
         bool prescribed = false;
+        // Someone else's prescription is misuse: "her mother's tramadol".
         bool misuse = false;
+        for (std::int64_t k = prev; k >= prev - 2 && inClause(k) && !misuse; --k)
+            misuse = tokens[static_cast<std::size_t>(k)].role >= 0 && (tokens[static_cast<std::size_t>(k)].flags & Possessive);
         for (std::size_t k = w; k-- > 0 && tokens[k].sentence == word.sentence;) {
             prescribed = prescribed || hasForm(sense.cues, tokens[k]);
             misuse = misuse || hasForm(sense.misuse, tokens[k]);

@@ -207,23 +207,37 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
         cur.end = static_cast<std::uint32_t>(end);
         if (!folded.tooLong)
             classify(cur, folded.view(), wordHash<true>(folded.view()));
-        if (folded.data[0] >= '0' && folded.data[0] <= '9')
+        if (folded.data[0] >= '0' && folded.data[0] <= '9') {
             cur.flags |= Number;
+            // 1 to 17: an age in childhood ("aged 12", "when I was 7").
+            const std::string_view v = folded.view();
+            if ((v.size() == 1 && v[0] != '0') || (v.size() == 2 && v[0] == '1' && v[1] <= '7'))
+                cur.flags |= ChildAge;
+        }
         if (cur.flags & Clause)
             ++clause;
         cur.sentence = sentence;
         cur.clause = clause;
         if (closesQuote)
             singleQuote = false;
-        if ((cur.flags & Quoted) || !(cur.flags & personFlags))
+        // "I wondered aloud", "I noticed": the clinician at work, a mark of a note.
+        if ((cur.flags & ClinicianVerb) && !(cur.flags & Quoted) && tokens.size() >= 2
+            && (tokens[tokens.size() - 2].flags & (FirstPerson | We)) && !(tokens[tokens.size() - 2].flags & Quoted))
+            ++out.passages.back().clientWords;
+        if ((cur.flags & Quoted) || !(cur.flags & (personFlags | Informal)))
             return;
         // What the register of the passage is decided on, counted outside quotes.
         Passage &p = out.passages.back();
+        const std::size_t k = tokens.size() - 1;
+        const bool sentenceStart = k == 0 || tokens[k - 1].sentence != cur.sentence;
         p.firstPerson += (cur.flags & FirstPerson) != 0;
         p.thirdPerson += (cur.flags & ThirdPerson) != 0;
+        p.firstStarts += sentenceStart && (cur.flags & FirstPerson);
+        p.thirdStarts += sentenceStart && (cur.flags & ThirdPerson);
+        // A lower-case "i" is someone typing, not a clinician writing a note.
+        p.informal += (cur.flags & Informal) || (cur.end - cur.start == 1 && s[cur.start] == 'i');
         p.female += (cur.flags & Female) && !(cur.flags & Role);
         p.male += (cur.flags & Male) && !(cur.flags & Role);
-        const std::size_t k = tokens.size() - 1;
         const bool afterMy = (k >= 1 && (tokens[k - 1].flags & FirstPerson) && (tokens[k - 1].flags & Possessive))
                              || (k >= 2 && (tokens[k - 2].flags & FirstPerson) && (tokens[k - 2].flags & Possessive)
                                  && !(tokens[k - 1].flags & personFlags));
@@ -304,9 +318,11 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
                             && ((label.flags & (Header | PlanHeader)) || label.end - label.start == 1))
                             ++out.passages.back().clientWords;
                     }
-                } else if (c == '\'' && i + 1 < n && asciiClass[static_cast<unsigned char>(s[i + 1])] == 1
-                           && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(')) {
-                    singleQuote = true; // 'a bag of nerves'
+                } else if (c == '\'') {
+                    // 'a bag of nerves': opens before a word, closes after one ("nerves.'").
+                    const bool opens = i + 1 < n && asciiClass[static_cast<unsigned char>(s[i + 1])] == 1
+                                       && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(');
+                    singleQuote = opens;
                 }
             }
             ++i;
