@@ -64,6 +64,8 @@ struct PredicateClass
     // The act counts only with a person (or nothing) as its object: "left her" and "left when she
     // was five", not "left the room".
     bool personObject = false;
+    // Whom a party no word names is taken to be: "he dumped her" is about a partner.
+    QString role;
 };
 
 // A role and a predicate in one clause, mapping to themes: kin + conflict -> family-conflict.
@@ -93,6 +95,8 @@ struct SubstanceClass
 //               cues may stand before it instead of a verb ("mood: low")
 //  object       counts with no object, or a substance as its object or before it ("used again",
 //               "used heroin", "cocaine use"), not "uses humour"
+//  infinitive   counts unless it wants something else: "the urge to use", not "an urge to rescue
+//               her"; cues name what it may want
 //  noun         counts as a noun standing alone, not before another noun ("joint account") or
 //               after a cue ("knee joint")
 //  near         counts only with a cue within three words ("did shots", not "took some shots")

@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::array<const char *, 7> substanceIds = {"alcohol", "opioids", "stimulants", "cannabis",
                                                       "sedatives", "nicotine", "other"};
-constexpr std::array<const char *, 7> senseKinds = {"predicative", "object", "noun", "near",
-                                                    "not-near", "prescribed", "exact"};
+constexpr std::array<const char *, 8> senseKinds = {"predicative", "object", "infinitive", "noun",
+                                                    "near", "not-near", "prescribed", "exact"};
 
 template<typename T>
 T *findById(QList<T> &list, const QString &id)
@@ -98,7 +98,7 @@ void readPredicates(const QJsonObject &root, const QByteArray &source, QList<Pre
         const QString owner = QStringLiteral("predicate '%1'").arg(it.key());
         PredicateClass *p = findById(predicates, it.key());
         if (!p) {
-            predicates.append(PredicateClass{it.key(), {}, false});
+            predicates.append(PredicateClass{it.key(), {}, false, {}});
             p = &predicates.last();
         }
         QJsonValue phrases = it.value();
@@ -109,6 +109,7 @@ void readPredicates(const QJsonObject &root, const QByteArray &source, QList<Pre
             if (object != QLatin1String("any") && object != QLatin1String("person"))
                 malformed(lineOf(source, it.key()), QStringLiteral("%1: object is \"any\" or \"person\"").arg(owner));
             p->personObject = object == QLatin1String("person");
+            p->role = o.value(QLatin1String("role")).toString(p->role);
         }
         if (!phrases.isArray())
             malformed(lineOf(source, it.key()), QStringLiteral("%1 must be a list of phrases or {\"phrases\": […]}").arg(owner));
@@ -189,7 +190,8 @@ void readSenses(const QJsonObject &root, const QByteArray &source, QList<SenseRu
         const QString owner = QStringLiteral("sense rule '%1'").arg(rule.rule);
         if (std::none_of(senseKinds.begin(), senseKinds.end(), [&](const char *k) { return rule.rule == QLatin1String(k); }))
             malformed(lineOf(source, QStringLiteral("senses")),
-                      QStringLiteral("a sense rule is one of predicative, object, noun, near, not-near, prescribed, exact"));
+                      QStringLiteral("a sense rule is one of predicative, object, infinitive, noun, near, not-near, "
+                                     "prescribed, exact"));
         rule.words = phraseList(o.value(QLatin1String("words")), source, owner, "word");
         rule.cues = phraseList(o.value(QLatin1String("cues")), source, owner, "cue", true);
         rule.misuse = phraseList(o.value(QLatin1String("misuse")), source, owner, "cue", true);
@@ -237,11 +239,16 @@ void writeRules(const Codebook::Rules &rules, QJsonObject &root)
     }
     QJsonObject predicates;
     for (const PredicateClass &p : rules.predicates) {
-        if (p.personObject)
-            predicates.insert(p.id, QJsonObject{{QStringLiteral("object"), QStringLiteral("person")},
-                                                {QStringLiteral("phrases"), toArray(p.phrases)}});
-        else
+        if (p.personObject || !p.role.isEmpty()) {
+            QJsonObject o{{QStringLiteral("phrases"), toArray(p.phrases)}};
+            if (p.personObject)
+                o.insert(QStringLiteral("object"), QStringLiteral("person"));
+            if (!p.role.isEmpty())
+                o.insert(QStringLiteral("role"), p.role);
+            predicates.insert(p.id, o);
+        } else {
             predicates.insert(p.id, toArray(p.phrases));
+        }
     }
     QJsonArray frames;
     for (const Frame &f : rules.frames) {
@@ -294,6 +301,9 @@ void validateRules(const Codebook::Rules &rules, const QList<Theme> &themes, con
     auto phraseTheme = [&](const QString &id) {
         return std::any_of(themes.begin(), themes.end(), [&](const Theme &t) { return t.id == id && !t.isDriverLink(); });
     };
+    for (const PredicateClass &p : rules.predicates)
+        if (!p.role.isEmpty() && !roleIds.contains(p.role))
+            malformed(lineOf(source, p.role), QStringLiteral("predicate '%1': no role class '%2'").arg(p.id, p.role));
     for (const Frame &f : rules.frames) {
         const QString owner = QStringLiteral("frame of '%1'").arg(f.predicate);
         if (!predicateIds.contains(f.predicate))

@@ -102,6 +102,11 @@ void Tagger::Impl::compileRules()
     // Predicates: their phrases are matched like a theme's, into mentions the frames read.
     for (qsizetype p = 0; p < rules.predicates.size(); ++p) {
         predicatePersonObject.push_back(rules.predicates.at(p).personObject);
+        std::int8_t role = -1;
+        for (qsizetype r = 0; r < rules.roles.size() && r < 127; ++r)
+            if (rules.roles.at(r).id == rules.predicates.at(p).role)
+                role = static_cast<std::int8_t>(r);
+        predicateRole.push_back(role);
         for (const QString &text : rules.predicates.at(p).phrases)
             (void)compilePhrase(text, -1, static_cast<int>(p), false);
     }
@@ -149,6 +154,7 @@ void Tagger::Impl::compileRules()
     };
     static const QList<QPair<QString, SenseKind>> kinds = {
         {QStringLiteral("predicative"), SenseKind::Predicative}, {QStringLiteral("object"), SenseKind::Object},
+        {QStringLiteral("infinitive"), SenseKind::Infinitive},
         {QStringLiteral("noun"), SenseKind::Noun},           {QStringLiteral("near"), SenseKind::Near},
         {QStringLiteral("not-near"), SenseKind::NotNear},    {QStringLiteral("prescribed"), SenseKind::Prescribed},
         {QStringLiteral("exact"), SenseKind::Exact}};

@@ -167,6 +167,8 @@ void Tagger::Impl::applyContext(const Text &text, std::vector<Mention> &mentions
         ends.push_back(m.last);
     insertionSort(ends.begin(), ends.end(), std::less<>());
     for (Mention &m : mentions) {
+        if (!m.counted)
+            continue; // another mention's object (senses.cpp)
         const Theme &theme = codebook.themes().at(m.theme);
         if (negated(text, m, ends) || zeroRating(text, m)) {
             m.counted = false;
@@ -178,7 +180,8 @@ void Tagger::Impl::applyContext(const Text &text, std::vector<Mention> &mentions
             m.reason = Exclusion::Hypothetical;
             continue;
         }
-        if (theme.clientSubject) {
+        // A frame has found its parties itself ("her father hit her": the client's trauma).
+        if (theme.clientSubject && m.frame < 0) {
             const int other = otherSubject(text, m);
             if (other >= 0) {
                 m.counted = false;

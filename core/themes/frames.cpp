@@ -61,7 +61,7 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
                                                       || !contentWord(tokens[pred.last + 2]) // "left her."
                                                    : isPersonWord(t);
             if (t.sentence == head.sentence && t.clause == tokens[pred.last].clause && !objectIsPerson
-                && !(t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term | By)))
+                && !(t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term | By | Neg)))
                 continue;
         }
         // A passive ("was kicked out by her father", "was ignored"): a form of be or get just
@@ -118,15 +118,15 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
                     continue;
                 parties.push_back({j, personAt(text, j), !passive, between});
             }
-            // None near: the subject of the clause, or of the clause this one is reduced from
-            // ("my mom found my vape and completely lost it, screamed at me").
-            if (parties.empty() && !passive) {
-                const int subject = subjectOf(text, pred.first);
-                if (subject >= 0)
-                    parties.push_back({static_cast<std::size_t>(subject), personAt(text, static_cast<std::size_t>(subject)),
-                                       true, 0});
-            }
         }
+        // The subject of the clause, or of the clause this one is reduced from, when no doer
+        // stands next to the act ("my mom found my vape and completely lost it, screamed at me").
+        int subject = -2;
+        const auto subjectParty = [&]() {
+            if (subject == -2)
+                subject = passive ? -1 : subjectOf(text, pred.first);
+            return subject;
+        };
         // After it: the object, or the doer after "by".
         {
             bool afterBy = false;
@@ -150,6 +150,7 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             std::int64_t filled = -1;
             std::int8_t role = -1;
             bool clientDoes = false;
+            const std::int8_t unnamed = predicateRole[static_cast<std::size_t>(pc)];
             const auto consider = [&](std::size_t token, const Person &p, bool agent, int between) {
                 if (f.agent && !agent)
                     return;
@@ -157,9 +158,11 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
                     return;
                 if (p.who == Person::Client)
                     clientDoes = true;
-                if (filled < 0 && p.role >= 0 && ((f.roles >> p.role) & 1u)) {
+                // A person no word names ("he dumped her"): who the act implies.
+                const std::int8_t r = p.who == Person::Other && p.role < 0 ? unnamed : p.role;
+                if (filled < 0 && r >= 0 && ((f.roles >> r) & 1u)) {
                     filled = static_cast<std::int64_t>(token);
-                    role = p.role;
+                    role = r;
                 }
             };
             if (f.sentence) {
@@ -172,6 +175,8 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             } else {
                 for (const Party &party : parties)
                     consider(party.token, party.person, party.agent, party.between);
+                if (filled < 0 && !clientDoes && subjectParty() >= 0)
+                    consider(static_cast<std::size_t>(subject), personAt(text, static_cast<std::size_t>(subject)), true, 0);
             }
             // The client doing it to the role is not the role doing it: "she hit her father".
             if (filled < 0 || (f.agent && clientDoes))

@@ -24,7 +24,8 @@ constexpr ContextWord contextWords[] = {
     C{"lol", Informal}, C{"idk", Informal}, C{"tbh", Informal}, C{"u", Informal}, C{"ur", Informal},
     C{"wanna", Informal}, C{"ngl", Informal}, C{"omg", Informal}, C{"smh", Informal}, C{"imo", Informal},
     C{"nothing", Neg}, C{"free", NegMulti}, C{"negative", NegMulti | PostNeg}, C{"absence", NegMulti},
-    C{"ruled", NegMulti}, C{"abstinent", NegMulti}, C{"abstained", NegMulti}, C{"refrained", NegMulti},
+    C{"ruled", NegMulti}, C{"abstinent", NegMulti}, C{"abstained", NegMulti}, C{"refrained", NegMulti}, C{"refused", Neg}, C{"refuses", Neg}, C{"refusing", Neg},
+    C{"declined", Neg}, C{"declines", Neg}, C{"turned", NegMulti}, C{"turning", NegMulti}, C{"down", Out},
     C{"absent", PostNeg}, C{"resolved", PostNeg},
     // after a negation, these keep it from negating: "not only", "can't stop", "no doubt"
     C{"only", PseudoAfterNeg}, C{"just", PseudoAfterNeg}, C{"sure", PseudoAfterNeg}, C{"doubt", PseudoAfterNeg},

@@ -74,6 +74,16 @@ void Tagger::Impl::decideRegister(Text &text, Register requested) const
         text.clientGender = Female;
     else if (male > 0 && male >= 2 * female)
         text.clientGender = Male;
+    else if (female > 0 && male > 0) {
+        // No clear majority: the note's first sentence about "she" or "he" is about the client.
+        const std::vector<Token> &tokens = text.tokens;
+        for (std::size_t k = 0; k < tokens.size(); ++k)
+            if ((tokens[k].flags & ThirdPerson) && !(tokens[k].flags & Quoted) && (k == 0 || tokens[k - 1].sentence != tokens[k].sentence)
+                && voiceAt(text, k) == Voice::Clinical) {
+                text.clientGender = tokens[k].flags & (Female | Male);
+                break;
+            }
+    }
 }
 
 Voice Tagger::Impl::voiceAt(const Text &text, std::size_t i) const
@@ -168,8 +178,11 @@ int Tagger::Impl::subjectOf(const Text &text, std::size_t at) const
     int answer = -1;
     // A possessor just before, with at most two describing words between ("her mother's
     // drinking", "his constant drinking", "my drinking"), or of the noun it hangs from ("her
-    // brother's death from an overdose").
-    for (std::size_t j = at, k = 0; j-- > 0 && k < 5; ++k) {
+    // brother's death from an overdose"). Owning a substance is not using it: "her friend's
+    // Xanax" is whoever took it.
+    const std::string_view word = text.bytes.substr(tokens[at].start, tokens[at].end - tokens[at].start);
+    const bool ownable = tokens[at].substance >= 0 && !(word.size() > 3 && word.ends_with("ing"));
+    for (std::size_t j = at, k = 0; j-- > 0 && k < 5 && !ownable; ++k) {
         const Token &t = tokens[j];
         if (t.clause != tokens[at].clause)
             break;

@@ -61,6 +61,7 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
         }
         return !contentWord(p); // "exercise high", "Risk: low"
     }
+    case SenseKind::Infinitive:
     case SenseKind::Object: {
         // A substance as its object or before it: "used heroin", "cocaine use".
         for (std::int64_t k = prev; k >= prev - 1 && inClause(k); --k)
@@ -86,6 +87,12 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
             return !inClause(k) || cue(k) || tokens[static_cast<std::size_t>(k)].substance >= 0
                    || !contentWord(tokens[static_cast<std::size_t>(k)]);
         }
+        // "cravings this week", "used last night": a time, not an object.
+        if ((t.flags & (Det | Adverbial)) && inClause(next + 1) && (tokens[static_cast<std::size_t>(next + 1)].flags & Adverbial))
+            return true;
+        // A noun that names the urge ("the cravings eased") may have any verb after it.
+        if (sense.kind == SenseKind::Infinitive)
+            return !(t.flags & (Det | Possessive));
         return !(t.flags & (Det | Possessive | ObjectPronoun)) && !contentWord(t);
     }
     case SenseKind::Noun:
@@ -147,7 +154,7 @@ void Tagger::Impl::applySenses(const Text &text, std::vector<Mention> &mentions)
             const Mention &o = mentions[j];
             if (o.last + 4 < m.first)
                 break;
-            if (std::find(of.begin(), of.end(), o.theme) == of.end() || !o.kept)
+            if (std::find(of.begin(), of.end(), o.theme) == of.end())
                 continue;
             if (tokens[o.first].sentence != tokens[m.first].sentence)
                 continue;
@@ -155,16 +162,18 @@ void Tagger::Impl::applySenses(const Text &text, std::vector<Mention> &mentions)
             for (std::uint32_t t = o.last + 1; t < m.first && !apart; ++t)
                 apart = (tokens[t].flags & (Coord | Clause | Term)) != 0;
             if (!apart) {
-                m.kept = false;
+                m.counted = false;
                 break;
             }
         }
         // Or stand right before it: "alcohol cravings", "using urges".
-        for (std::size_t j = k + 1; j < mentions.size() && mentions[j].first <= m.last + 1 && m.kept; ++j)
+        for (std::size_t j = k + 1; j < mentions.size() && mentions[j].first <= m.last + 1 && m.counted; ++j)
             if (std::find(of.begin(), of.end(), mentions[j].theme) != of.end())
-                m.kept = false;
+                m.counted = false;
+        // Kept, not counted: it did not happen ("craving a drink"), and the exclusions say so.
+        if (!m.counted)
+            m.reason = Exclusion::Hypothetical;
     }
-    std::erase_if(mentions, [](const Mention &m) { return !m.kept; });
 }
 
 } // namespace uc::themes
