@@ -21,12 +21,15 @@ using namespace uc;
 namespace {
 
 // PDFs need fonts, so `report` and `audit export … .pdf` run on a QGuiApplication (offscreen
-// unless a platform is chosen); every other command stays a QCoreApplication.
+// unless a platform is chosen); every other command, and any --help or --version, stays a
+// QCoreApplication.
 bool needsFonts(int argc, char *argv[])
 {
     QStringList raw;
     for (int i = 1; i < argc; ++i)
         raw.append(QString::fromLocal8Bit(argv[i]));
+    if (raw.contains("--help"_L1) || raw.contains("-h"_L1) || raw.contains("--version"_L1))
+        return false;
     QString out;
     const cli::Command *command = cli::peek(raw, cli::commands(), &out);
     if (!command)
