@@ -33,6 +33,8 @@ double significant4Up(double value)
 {
     if (value <= 0.0 || value >= 1.0)
         return std::clamp(value, 0.0, 1.0);
+    if (value < 1e-290) // the scale below would overflow
+        return value;
     const double scale = std::pow(10.0, 3 - std::floor(std::log10(value)));
     return std::min(1.0, std::ceil(value * scale * (1.0 - 1e-12)) / scale);
 }
