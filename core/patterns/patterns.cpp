@@ -2,6 +2,7 @@
 #include "patterns/patterns.h"
 
 #include "common/error.h"
+#include "patterns/findings.h"
 #include "vault/vault.h"
 
 #include <QHash>
@@ -24,6 +25,18 @@ using model::Date;
 double round2(double value)
 {
     return std::round(value * 100.0) / 100.0;
+}
+
+// p and q in JSON: four significant digits, rounded up so a figure never looks stronger than the
+// one the rules used (the factor keeps 0.7500000000000001 at 0.75).
+double significant4Up(double value)
+{
+    if (value <= 0.0 || value >= 1.0)
+        return std::clamp(value, 0.0, 1.0);
+    if (value < 1e-290) // the scale below would overflow
+        return value;
+    const double scale = std::pow(10.0, 3 - std::floor(std::log10(value)));
+    return std::min(1.0, std::ceil(value * scale * (1.0 - 1e-12)) / scale);
 }
 
 // The analysis works on theme numbers rather than names: a caseload has hundreds of thousands of
@@ -278,7 +291,10 @@ std::vector<ThemeSummary> fillSummary(Report &report, const Sequences &all, bool
     return summary;
 }
 
-void fillCooccurrence(Report &report, const Sequences &all, const std::vector<ThemeSummary> &summary)
+// Every pair of themes raised in the range is tested (and counts in the family) unless it is
+// circular; those raised together at least once are listed.
+void fillCooccurrence(Report &report, const Sequences &all, const std::vector<ThemeSummary> &summary,
+                      const QList<DriverLink> &links)
 {
     const std::size_t n = summary.size();
     std::vector<int> pairs(n * n);
@@ -295,23 +311,30 @@ void fillCooccurrence(Report &report, const Sequences &all, const std::vector<Th
     }
     for (std::size_t a = 0; a < n; ++a) {
         for (std::size_t b = a + 1; b < n; ++b) {
+            const QString &nameA = all.names[static_cast<qsizetype>(a)];
+            const QString &nameB = all.names[static_cast<qsizetype>(b)];
+            if (summary[a].sessions == 0 || summary[b].sessions == 0 || circularCooccurrence(nameA, nameB, links))
+                continue;
+            ++report.tested;
             const int together = pairs[a * n + b];
             if (together == 0)
                 continue;
-            const double na = summary[a].sessions;
-            const double nb = summary[b].sessions;
-            report.cooccurrence.append({all.names[static_cast<qsizetype>(a)], all.names[static_cast<qsizetype>(b)], together,
-                                        round2(together * double(total) / (na * nb))});
+            Cooccurrence c;
+            c.a = nameA;
+            c.b = nameB;
+            c.sessions = together;
+            c.sessionsA = summary[a].sessions;
+            c.sessionsB = summary[b].sessions;
+            c.total = total;
+            c.lift = round2(together * double(total) / (double(c.sessionsA) * c.sessionsB));
+            report.cooccurrence.append(std::move(c));
         }
     }
-    std::stable_sort(report.cooccurrence.begin(), report.cooccurrence.end(), [](const Cooccurrence &x, const Cooccurrence &y) {
-        if (x.sessions != y.sessions)
-            return x.sessions > y.sessions;
-        return x.lift > y.lift; // then by name: the list was built in name order
-    });
 }
 
-void fillLeadLag(Report &report, const Sequences &all)
+// Every theme X raised in a session that has a next one is tested against each target that shows
+// up in some next session, unless the pair is circular; those with count ≥ 1 are listed.
+void fillLeadLag(Report &report, const Sequences &all, const QList<DriverLink> &links)
 {
     for (const QString &targetName : leadLagTargets()) {
         const int target = static_cast<int>(std::lower_bound(all.names.begin(), all.names.end(), targetName) - all.names.begin());
@@ -334,20 +357,24 @@ void fillLeadLag(Report &report, const Sequences &all)
             }
         }
         const double base = transitions > 0 ? round2(double(followers) / transitions) : 0.0;
-        QList<LeadLag> found;
         for (std::size_t theme = 0; theme < counts.size(); ++theme) {
-            if (counts[theme].first > 0)
-                found.append({all.names[static_cast<qsizetype>(theme)], targetName, counts[theme].first, counts[theme].second, base});
+            const auto [count, of] = counts[theme];
+            const QString &name = all.names[static_cast<qsizetype>(theme)];
+            if (of == 0 || followers == 0 || circularLeadLag(name, targetName, links))
+                continue;
+            ++report.tested;
+            if (count == 0)
+                continue;
+            LeadLag l;
+            l.theme = name;
+            l.followedBy = targetName;
+            l.count = count;
+            l.of = of;
+            l.baseRate = base;
+            l.followers = followers;
+            l.transitions = transitions;
+            report.leadLag.append(std::move(l));
         }
-        std::stable_sort(found.begin(), found.end(), [](const LeadLag &x, const LeadLag &y) {
-            // count/of compared exactly: x.count/x.of > y.count/y.of; then count; then name (built in name order)
-            const long lhs = long(x.count) * y.of;
-            const long rhs = long(y.count) * x.of;
-            if (lhs != rhs)
-                return lhs > rhs;
-            return x.count > y.count;
-        });
-        report.leadLag.append(found);
     }
 }
 
@@ -389,8 +416,10 @@ Report analyseRaw(const Raw &raw, const Query &query, bool perClient)
     const Sequences all = sequencesOf(raw, *range);
     fillBuckets(report, all, *range);
     const std::vector<ThemeSummary> summary = fillSummary(report, all, perClient);
-    fillCooccurrence(report, all, summary);
-    fillLeadLag(report, all);
+    const QList<DriverLink> &links = query.driverLinks ? *query.driverLinks : builtinDriverLinks();
+    fillCooccurrence(report, all, summary, links);
+    fillLeadLag(report, all, links);
+    assess(report);
     fillAttendance(report, all);
     fillMeasures(report, raw.measures, *range);
     return report;
@@ -509,14 +538,20 @@ QJsonObject toJson(const Report &report, const QString &subjectKey, const QStrin
         cooccurrence.append(QJsonObject{{QStringLiteral("a"), c.a},
                                         {QStringLiteral("b"), c.b},
                                         {QStringLiteral("sessions"), c.sessions},
-                                        {QStringLiteral("lift"), c.lift}});
+                                        {QStringLiteral("lift"), c.lift},
+                                        {QStringLiteral("p"), significant4Up(c.p)},
+                                        {QStringLiteral("q"), significant4Up(c.q)},
+                                        {QStringLiteral("shown"), c.shown}});
     QJsonArray leadlag;
     for (const LeadLag &l : report.leadLag)
         leadlag.append(QJsonObject{{QStringLiteral("theme"), l.theme},
                                    {QStringLiteral("followed_by"), l.followedBy},
                                    {QStringLiteral("count"), l.count},
                                    {QStringLiteral("of"), l.of},
-                                   {QStringLiteral("base_rate"), l.baseRate}});
+                                   {QStringLiteral("base_rate"), l.baseRate},
+                                   {QStringLiteral("p"), significant4Up(l.p)},
+                                   {QStringLiteral("q"), significant4Up(l.q)},
+                                   {QStringLiteral("shown"), l.shown}});
     QJsonObject measures;
     for (const auto &[instrument, points] : report.measures) {
         QJsonArray series;
@@ -538,6 +573,7 @@ QJsonObject toJson(const Report &report, const QString &subjectKey, const QStrin
                        {QStringLiteral("summary"), summary},
                        {QStringLiteral("cooccurrence"), cooccurrence},
                        {QStringLiteral("leadlag"), leadlag},
+                       {QStringLiteral("tested"), report.tested},
                        {QStringLiteral("measures"), measures},
                        {QStringLiteral("attendance"),
                         QJsonObject{{QStringLiteral("attended"), report.attendance.attended},

@@ -45,11 +45,24 @@ struct ClientHistory
     QList<model::Measure> measures;
 };
 
+// A codebook theme counted when a use mention and a driver mention stand in one sentence
+// ("abandonment-driven-use": driver "abandonment", use "substance-use"). Its findings would be
+// circular: it is never tested as a predictor, nor for co-occurring with its own driver or use.
+struct DriverLink
+{
+    QString theme;
+    QString driver;
+    QString use;
+};
+
 struct Query
 {
     Bucketing by = Bucketing::Month;
     std::optional<model::Date> from; // inclusive
     std::optional<model::Date> to; // inclusive
+    // The codebook's driver-linked themes (patterns/findings.h: driverLinksOf); unset means the
+    // built-in codebook's.
+    std::optional<QList<DriverLink>> driverLinks;
 };
 
 // ---- output
@@ -84,12 +97,20 @@ struct ThemeSummary
     double trendZ = 0.0; // Mann–Kendall Z over per-session presence
 };
 
+// Findings (co-occurrence and lead–lag) carry their exact test, the Benjamini–Hochberg q over the
+// report's family and whether they pass every rule (patterns/findings.h, docs/patterns.md).
 struct Cooccurrence
 {
     QString a; // a < b
     QString b;
     int sessions = 0; // attended sessions raising both
     double lift = 0.0; // sessions·N / (sessions(a)·sessions(b)), two decimals
+    int sessionsA = 0; // attended sessions raising a
+    int sessionsB = 0; // attended sessions raising b
+    int total = 0; // attended sessions in the range (N)
+    double p = 1.0; // Fisher's exact test, one-sided
+    double q = 1.0; // Benjamini–Hochberg adjusted
+    bool shown = false;
 };
 
 struct LeadLag
@@ -99,6 +120,11 @@ struct LeadLag
     int count = 0; // sessions t with theme whose next attended session raises followedBy
     int of = 0; // sessions t with theme that have a next attended session
     double baseRate = 0.0; // share of sessions t+1 (every t) raising followedBy, two decimals
+    int followers = 0; // sessions t+1 raising followedBy: the base rate is followers / transitions
+    int transitions = 0; // sessions that have an attended session before them
+    double p = 1.0; // one-sided binomial test of count in of against the exact base rate
+    double q = 1.0; // Benjamini–Hochberg adjusted
+    bool shown = false;
 };
 
 struct AttendanceSummary
@@ -123,8 +149,12 @@ struct Report
     std::optional<model::Date> to;
     QList<Bucket> buckets;
     std::map<QString, ThemeSummary> summary;
-    QList<Cooccurrence> cooccurrence; // most sessions first, then higher lift, then names
-    QList<LeadLag> leadLag; // by followedBy, then count/of highest first, then count, then theme
+    // Both lists: shown first, then smallest q, smallest p, larger count, then theme ids.
+    QList<Cooccurrence> cooccurrence;
+    QList<LeadLag> leadLag;
+    // Hypotheses in the Benjamini–Hochberg family: the listed pairs and those that could have been
+    // listed but were not (count 0, p = 1).
+    int tested = 0;
     std::map<QString, QList<MeasurePoint>> measures; // instrument id → date order
     AttendanceSummary attendance;
 };
@@ -145,7 +175,8 @@ constexpr int recurrenceWindow = 6;
 [[nodiscard]] Report analyseCaseload(const QList<ClientHistory> &clients, const Query &query);
 
 // The CLI's JSON (issue #5): {"client","by","from","to","buckets","summary","cooccurrence",
-// "leadlag","measures"} plus "attendance". subjectKey is "client" or "caseload".
+// "leadlag","measures"} plus "attendance" and "tested"; findings carry "p", "q" and "shown".
+// subjectKey is "client" or "caseload".
 [[nodiscard]] QJsonObject toJson(const Report &report, const QString &subjectKey, const QString &subject);
 
 // ---- from the vault

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "measures.h"
+
+#include "io.h"
+#include "signin.h"
+#include "values.h"
+
+#include "model/measures.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::cli {
+
+int measureAdd(const Invocation &line)
+{
+    const model::Date date = *dateOption(line, "date");
+    const QString instrument = line.value("instrument");
+    const QList<int> answers = model::parseAnswers(instrument, line.value("answers"));
+    const model::Score scored = model::score(instrument, answers); // refused before unlocking
+    auto v = openVault(line);
+    const model::Id id = v->addMeasure(line.value("client"), date, instrument, answers);
+    if (line.json()) {
+        printJson(QJsonObject{{u"id"_s, static_cast<double>(id)},
+                              {u"instrument"_s, instrument},
+                              {u"date"_s, model::toIso(date)},
+                              {u"total"_s, scored.total},
+                              {u"band"_s, scored.band}});
+    } else {
+        const model::Instrument *info = model::findInstrument(instrument);
+        print(u"%1 on %2: total %3, %4"_s.arg(info->name, model::toIso(date)).arg(scored.total).arg(model::bandLabel(scored.band)));
+    }
+    return 0;
+}
+
+int measureList(const Invocation &line)
+{
+    const QString code = line.value("client");
+    auto v = openVault(line);
+    if (!v->client(code))
+        throw Error(ErrorKind::Usage, line.what(), u"no client with that code"_s);
+    QJsonArray list;
+    for (const model::Measure &m : v->measures(code)) {
+        if (line.json()) {
+            QJsonArray answers;
+            for (int a : m.answers)
+                answers.append(a);
+            list.append(QJsonObject{{u"id"_s, static_cast<double>(m.id)},
+                                    {u"date"_s, model::toIso(m.date)},
+                                    {u"instrument"_s, m.instrument},
+                                    {u"answers"_s, answers},
+                                    {u"total"_s, m.total},
+                                    {u"band"_s, m.band}});
+        } else {
+            const model::Instrument *info = model::findInstrument(m.instrument);
+            print(u"%1  %2  %3  %4"_s.arg(model::toIso(m.date), (info ? info->name : m.instrument).leftJustified(7))
+                      .arg(m.total, 2)
+                      .arg(model::bandLabel(m.band)));
+        }
+    }
+    if (line.json())
+        printJson(list);
+    return 0;
+}
+
+} // namespace uc::cli

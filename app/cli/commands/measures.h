@@ -1,0 +1,35 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Outcome measures: measure add|list.
+#pragma once
+
+#include "options.h"
+
+namespace uc::cli {
+
+int measureAdd(const Invocation &line);
+int measureList(const Invocation &line);
+
+inline constexpr Option measureAddOptions[] = {
+    {.name = "client", .value = "C", .required = true, .help = "the client's code"},
+    {.name = "date", .value = "YYYY-MM-DD", .required = true, .help = "when it was taken"},
+    {.name = "instrument", .value = "phq9|gad7|audit|auditc", .required = true, .help = "PHQ-9, GAD-7, AUDIT or AUDIT-C"},
+    {.name = "answers", .value = "1,2,0,...", .required = true, .help = "every item's answer, in order"},
+};
+inline constexpr Command measureAddCommand{
+    .words = "measure add",
+    .options = measureAddOptions,
+    .run = measureAdd,
+    .help = "Score an outcome measure and record it with its band.",
+};
+
+inline constexpr Option measureListOptions[] = {
+    {.name = "client", .value = "C", .required = true, .help = "the client's code"},
+};
+inline constexpr Command measureListCommand{
+    .words = "measure list",
+    .options = measureListOptions,
+    .run = measureList,
+    .help = "The client's measures in date order.",
+};
+
+} // namespace uc::cli

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "notes.h"
+
+#include "io.h"
+#include "notejson.h"
+#include "signin.h"
+#include "values.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::cli {
+
+int sessionAdd(const Invocation &line)
+{
+    model::Session s;
+    s.date = *dateOption(line, "date");
+    if (const auto start = timeOption(line, "time"))
+        s.start = *start;
+    if (const auto minutes = countOption(line, "minutes"))
+        s.minutes = *minutes;
+    const QStringList codes = line.values("client");
+    s.modality = valid(model::parseModality(line.has("modality") ? line.value("modality")
+                                            : codes.size() > 1    ? u"group"_s
+                                                                  : u"individual"_s),
+                       "modality", u"individual, group, couple or family"_s);
+    if (line.has("setting"))
+        s.setting = valid(model::parseSetting(line.value("setting")), "setting",
+                          u"residential, outpatient, aftercare or telehealth"_s);
+    const auto attendance = valid(model::parseAttendance(line.has("attendance") ? line.value("attendance") : u"attended"_s),
+                                  "attendance", u"attended, late, no-show or cancelled"_s);
+    for (const QString &code : codes)
+        s.attendees.append({0, code, attendance});
+    const auto kind = valid(model::parseNoteKind(line.has("kind") ? line.value("kind") : u"progress"_s), "kind",
+                            u"progress or process"_s);
+    const QString templateId = line.has("template") ? line.value("template")
+        : kind == model::NoteKind::Process          ? u"process"_s
+                                                    : u"free"_s;
+    const QString text = readTextFile(line.value("note-file"), u"note file"_s);
+    auto v = openVault(line);
+    const auto created = v->addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
+    if (line.json()) {
+        if (created.notes.size() == 1) {
+            printJson(QJsonObject{{u"session"_s, static_cast<double>(created.session)},
+                                  {u"note"_s, static_cast<double>(created.notes.first())}});
+        } else {
+            QJsonArray notes;
+            for (auto id : created.notes)
+                notes.append(static_cast<double>(id));
+            printJson(QJsonObject{{u"session"_s, static_cast<double>(created.session)}, {u"notes"_s, notes}});
+        }
+    } else {
+        QStringList ids;
+        for (auto id : created.notes)
+            ids << QString::number(id);
+        print(u"session %1 note %2"_s.arg(created.session).arg(ids.join(u',')));
+    }
+    return 0;
+}
+
+int noteShow(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    auto v = openVault(line);
+    const model::Note n = v->note(id);
+    if (line.json()) {
+        printJson(noteJson(*v, n));
+        return 0;
+    }
+    print(u"Note %1 · %2 · %3 · %4 note (%5) · %6"_s.arg(n.id).arg(n.clientCode, model::toIso(n.sessionDate),
+                                                               model::toString(n.kind), n.templateId,
+                                                               model::toString(n.status)));
+    print(n.text());
+    if (n.status != model::NoteStatus::Draft)
+        print(u"Signed by %1 at %2 (SHA-256 %3)"_s.arg(n.signedBy, n.signedAt, n.contentHash));
+    if (n.status == model::NoteStatus::Cosigned)
+        print(u"Co-signed by %1 at %2 (SHA-256 %3)"_s.arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
+    else if (n.status == model::NoteStatus::Signed && n.cosignRequired)
+        print(u"Not complete: the author's supervision requires a co-signature"_s);
+    for (const auto &a : v->addenda(n.id))
+        print(u"Addendum by %1 at %2:\n%3"_s.arg(a.author, a.signedAt, a.text));
+    for (const auto &c : v->comments(n.id))
+        print(u"%1 by %2 at %3:\n%4"_s.arg(c.returned ? u"Returned"_s : u"Comment"_s, c.author, c.created, c.text));
+    return 0;
+}
+
+int noteEdit(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    const QString text = readTextFile(line.value("note-file"), u"note file"_s);
+    auto v = openVault(line);
+    const model::Note n = v->note(id);
+    v->saveDraft(id, model::sectionsFromText(text, n.templateId));
+    return 0;
+}
+
+int noteSign(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    openVault(line)->sign(id);
+    return 0;
+}
+
+int noteVerify(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    if (!openVault(line)->verifySignature(id))
+        throw Error(ErrorKind::Damaged, line.what(), u"the note is unsigned or its content does not match its signature"_s);
+    print(u"ok"_s);
+    return 0;
+}
+
+int noteAddendum(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    const QString text = readTextFile(line.value("text-file"), u"text file"_s);
+    const model::Id addendum = openVault(line)->addAddendum(id, text);
+    if (line.json())
+        printJson(QJsonObject{{u"addendum"_s, static_cast<double>(addendum)}});
+    return 0;
+}
+
+int search(const Invocation &line)
+{
+    auto v = openVault(line);
+    QJsonArray list;
+    for (const auto &h : v->search(line.arguments().join(u' '))) {
+        list.append(QJsonObject{{u"note"_s, static_cast<double>(h.noteId)},
+                                {u"client"_s, h.clientCode},
+                                {u"date"_s, model::toIso(h.sessionDate)},
+                                {u"kind"_s, model::toString(h.kind)},
+                                {u"snippet"_s, h.snippet}});
+        if (!line.json())
+            print(u"%1\t%2\t%3\t%4"_s.arg(h.noteId).arg(h.clientCode, model::toIso(h.sessionDate), h.snippet));
+    }
+    if (line.json())
+        printJson(list);
+    return 0;
+}
+
+} // namespace uc::cli

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Sessions and notes: session add, note show|edit|sign|verify|addendum, search.
+#pragma once
+
+#include "options.h"
+
+namespace uc::cli {
+
+int sessionAdd(const Invocation &line);
+int noteShow(const Invocation &line);
+int noteEdit(const Invocation &line);
+int noteSign(const Invocation &line);
+int noteVerify(const Invocation &line);
+int noteAddendum(const Invocation &line);
+int search(const Invocation &line);
+
+// The note a note command acts on.
+inline constexpr Positional noteId[] = {{.name = "ID", .help = "a note id (a positive number)"}};
+
+inline constexpr Option sessionAddOptions[] = {
+    {.name = "client", .value = "C", .required = true, .repeatable = true, .help = "the client; once per member of a group"},
+    {.name = "date", .value = "YYYY-MM-DD", .required = true, .help = "the session's date"},
+    {.name = "time", .value = "HH:MM", .help = "when it began"},
+    {.name = "minutes", .value = "N", .help = "how long it lasted (50)"},
+    {.name = "modality", .value = "M", .help = "individual (one client), group (several), couple or family"},
+    {.name = "setting", .value = "S", .help = "residential, outpatient, aftercare or telehealth"},
+    {.name = "attendance", .value = "A", .help = "attended (the default), late, no-show or cancelled"},
+    {.name = "template",
+     .value = "T",
+     .help = "free (the default for a progress note), soap, dap, birp, girp, psychodynamic, addiction, group, "
+             "or process (the default for a process note)"},
+    {.name = "kind", .value = "progress|process", .help = "a progress note (the default) or a private process note"},
+    {.name = "note-file", .value = "F", .required = true, .help = "the note's text (UTF-8; \"## Heading\" lines start sections)"},
+};
+inline constexpr Command sessionAddCommand{
+    .words = "session add",
+    .options = sessionAddOptions,
+    .run = sessionAdd,
+    .help = "Add a session and its draft note (a group gives each member their own note). Prints the "
+            "session and note ids; with --json {\"session\":S,\"note\":N}, or \"notes\" for a group.",
+};
+
+inline constexpr Command noteShowCommand{
+    .words = "note show",
+    .positionals = noteId,
+    .run = noteShow,
+    .help = "Print a note with its signatures, addenda and comments.",
+};
+
+inline constexpr Option noteEditOptions[] = {
+    {.name = "note-file", .value = "F", .required = true, .help = "the new text (UTF-8)"},
+};
+inline constexpr Command noteEditCommand{
+    .words = "note edit",
+    .positionals = noteId,
+    .options = noteEditOptions,
+    .run = noteEdit,
+    .help = "Replace the text of a draft note (a signed note is locked: exit 6).",
+};
+
+inline constexpr Command noteSignCommand{
+    .words = "note sign",
+    .positionals = noteId,
+    .run = noteSign,
+    .help = "Sign a note; a signed note is locked.",
+};
+
+inline constexpr Command noteVerifyCommand{
+    .words = "note verify",
+    .positionals = noteId,
+    .run = noteVerify,
+    .help = "Check that a signed note's content still matches the SHA-256 recorded when it was signed "
+            "(exit 4 when it does not).",
+};
+
+inline constexpr Option textFileOptions[] = {
+    {.name = "text-file", .value = "F", .required = true, .help = "the text (UTF-8)"},
+};
+inline constexpr Command noteAddendumCommand{
+    .words = "note addendum",
+    .positionals = noteId,
+    .options = textFileOptions,
+    .run = noteAddendum,
+    .help = "Add a dated addendum to a signed note (the note itself stays locked).",
+};
+
+inline constexpr Positional searchQuery[] = {
+    {.name = "QUERY", .help = "words to search for", .count = Positional::Count::OneOrMore},
+};
+inline constexpr Command searchCommand{
+    .words = "search",
+    .positionals = searchQuery,
+    .run = search,
+    .help = "Full-text search over the notes the user may read, best first; the words of the query are "
+            "joined by spaces.",
+};
+
+} // namespace uc::cli

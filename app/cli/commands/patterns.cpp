@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "patterns.h"
+
+#include "io.h"
+#include "signin.h"
+#include "values.h"
+
+#include "patterns/patterns.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::cli {
+
+namespace {
+
+// Plain words for a terminal: the summary and the findings; --json has every bucket.
+void printPlain(const QJsonObject &out, bool caseload)
+{
+    const QJsonObject attendance = out.value("attendance"_L1).toObject();
+    print(u"%1 by %2, %3 to %4: %5 sessions attended, %6 missed"_s
+              .arg(caseload ? u"caseload"_s : out.value("client"_L1).toString(), out.value("by"_L1).toString(),
+                   out.value("from"_L1).toString(), out.value("to"_L1).toString())
+              .arg(attendance.value("attended"_L1).toInt())
+              .arg(attendance.value("missed"_L1).toInt()));
+    const QJsonObject summary = out.value("summary"_L1).toObject();
+    for (auto it = summary.begin(); it != summary.end(); ++it) {
+        const QJsonObject t = it.value().toObject();
+        QString text = u"  %1  %2 sessions, %3 to %4"_s.arg(it.key().leftJustified(24))
+                           .arg(t.value("sessions"_L1).toInt())
+                           .arg(t.value("first_seen"_L1).toString(), t.value("last_seen"_L1).toString());
+        if (t.contains("trend"_L1)) {
+            const QJsonObject r = t.value("recurrence"_L1).toObject();
+            text += u"; %1 of the last %2; %3"_s.arg(r.value("in"_L1).toInt())
+                        .arg(r.value("last"_L1).toInt())
+                        .arg(t.value("trend"_L1).toString());
+        }
+        print(text);
+    }
+    // Findings only: a theme followed by use or relapse more often than the base rate.
+    for (const QJsonValue &value : out.value("leadlag"_L1).toArray()) {
+        const QJsonObject l = value.toObject();
+        const double share = double(l.value("count"_L1).toInt()) / l.value("of"_L1).toInt(1);
+        if (l.value("of"_L1).toInt() < 2 || share <= l.value("base_rate"_L1).toDouble())
+            continue;
+        print(u"  %1 preceded %2 in %3 of %4 sessions (base rate %5%)"_s
+                  .arg(l.value("theme"_L1).toString(), l.value("followed_by"_L1).toString())
+                  .arg(l.value("count"_L1).toInt())
+                  .arg(l.value("of"_L1).toInt())
+                  .arg(qRound(l.value("base_rate"_L1).toDouble() * 100)));
+    }
+}
+
+} // namespace
+
+int showPatterns(const Invocation &line)
+{
+    const QString what = line.what();
+    const bool caseload = line.has("caseload");
+    if (caseload == line.has("client"))
+        throw Error(ErrorKind::Usage, what, u"give --client C or --caseload"_s);
+    if (!caseload && line.has("therapist"))
+        throw Error(ErrorKind::Usage, what, u"--therapist is for --caseload"_s);
+    if (caseload && line.has("include-process-notes"))
+        throw Error(ErrorKind::Usage, what, u"--include-process-notes is for --client"_s);
+    patterns::Query query;
+    query.by = valid(patterns::parseBucketing(line.value("by")), "by", u"session, week, month or quarter"_s);
+    query.from = dateOption(line, "from");
+    query.to = dateOption(line, "to");
+    if (query.from && query.to && *query.to < *query.from)
+        throw Error(ErrorKind::Usage, what, u"--from is later than --to"_s);
+    if (caseload && query.by == patterns::Bucketing::Session)
+        throw Error(ErrorKind::Usage, what, u"a caseload is bucketed by week, month or quarter"_s);
+    auto v = openVault(line);
+    QJsonObject out;
+    if (caseload) {
+        std::optional<model::Id> therapist;
+        QString subject = u"all"_s;
+        if (line.has("therapist")) {
+            subject = line.value("therapist");
+            for (const model::User &u : v->users()) {
+                if (u.name == subject)
+                    therapist = u.id;
+            }
+            if (!therapist)
+                throw Error(ErrorKind::Usage, what, u"no user with that name"_s);
+        }
+        out = patterns::toJson(patterns::caseloadReport(*v, query, therapist), u"caseload"_s, subject);
+    } else {
+        const QString code = line.value("client");
+        out = patterns::toJson(patterns::analyse(patterns::loadClient(*v, code, line.has("include-process-notes")), query),
+                               u"client"_s, code);
+    }
+    if (line.json())
+        printJson(out);
+    else
+        printPlain(out, caseload);
+    return 0;
+}
+
+} // namespace uc::cli

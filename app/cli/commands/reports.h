@@ -1,0 +1,57 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// PDF reports: report client|note|supervision.
+#pragma once
+
+#include "notes.h"
+
+namespace uc::cli {
+
+int reportClient(const Invocation &line);
+int reportNote(const Invocation &line);
+int reportSupervision(const Invocation &line);
+
+inline constexpr Option pdfOut = {.name = "out", .value = "F.pdf", .required = true, .help = "the PDF to write (owner-only)"};
+
+inline constexpr Option reportClientOptions[] = {
+    {.name = "client", .value = "C", .required = true, .help = "the client's code"},
+    pdfOut,
+};
+inline constexpr Command reportClientCommand{
+    .words = "report client",
+    .options = reportClientOptions,
+    .run = reportClient,
+    .help = "The client pattern report over the whole record: themes over time, recurrence, measures and the "
+            "shareable summary.",
+    .brief = "themes over time, recurrence, measures, shareable summary",
+    .fonts = Command::Fonts::Always,
+};
+
+inline constexpr Option reportNoteOptions[] = {pdfOut};
+inline constexpr Command reportNoteCommand{
+    .words = "report note",
+    .positionals = noteId,
+    .options = reportNoteOptions,
+    .run = reportNote,
+    .help = "One progress note with its header, sections, signature and co-signature, and addenda; a process "
+            "note is never printed (exit 5).",
+    .brief = "a progress note as signed, with addenda (never a process note)",
+    .fonts = Command::Fonts::Always,
+};
+
+inline constexpr Option reportSupervisionOptions[] = {
+    {.name = "therapist", .value = "T", .required = true, .help = "whose notes"},
+    {.name = "from", .value = "YYYY-MM-DD", .required = true, .help = "the first session date"},
+    {.name = "to", .value = "YYYY-MM-DD", .required = true, .help = "the last session date"},
+    pdfOut,
+};
+inline constexpr Command reportSupervisionCommand{
+    .words = "report supervision",
+    .options = reportSupervisionOptions,
+    .run = reportSupervision,
+    .help = "A therapist's notes in a period with their status (signed, co-signed, returned), the comments and "
+            "the agreement figures.",
+    .brief = "a therapist's notes, status, comments and agreement figures",
+    .fonts = Command::Fonts::Always,
+};
+
+} // namespace uc::cli

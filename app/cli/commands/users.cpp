@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "users.h"
+
+#include "io.h"
+#include "signin.h"
+#include "values.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+using uc::vault::Vault;
+
+namespace uc::cli {
+
+namespace {
+
+model::Role roleOf(const Invocation &line, const QString &fallback)
+{
+    return valid(model::parseRole(line.has("role") ? line.value("role") : fallback), "role",
+                 u"therapist, supervisor or auditor"_s);
+}
+
+SecretBuffer newPassphrase(const Invocation &line, std::string_view option)
+{
+    return readSecretLine(line.value(option), u"new passphrase file"_s);
+}
+
+// Owner-only, flushed to disk: the key is the way back into the vault.
+void writeRecoveryKey(const QString &path, std::string_view key)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0 || ::write(fd, key.data(), key.size()) != static_cast<ssize_t>(key.size()) || ::write(fd, "\n", 1) != 1
+        || ::fsync(fd) != 0) {
+        if (fd >= 0)
+            ::close(fd);
+        throw Error(ErrorKind::Io, u"recovery key file"_s, u"cannot be written"_s);
+    }
+    ::close(fd);
+}
+
+} // namespace
+
+int init(const Invocation &line)
+{
+    const model::Role role = roleOf(line, u"therapist"_s);
+    auto created = Vault::create(vaultDir(line), line.value("user"), passphrase(line), role);
+    const SecretBuffer key = created.recoveryKey.display();
+    const std::string_view keyText(reinterpret_cast<const char *>(key.data()), key.size());
+    if (line.has("recovery-key-file")) {
+        writeRecoveryKey(line.value("recovery-key-file"), keyText);
+        std::fprintf(stderr, "Vault created. The recovery key was written to the file you named: keep it offline.\n");
+    } else {
+        std::fprintf(stderr, "Vault created. Write down this recovery key and keep it somewhere safe; it is shown "
+                             "once and opens the vault if a passphrase is forgotten:\n");
+        std::fwrite(keyText.data(), 1, keyText.size(), stdout);
+        std::fputs("\n", stdout);
+    }
+    return 0;
+}
+
+int userAdd(const Invocation &line)
+{
+    const model::Role role = roleOf(line, {});
+    auto v = openVault(line);
+    v->addUser(line.value("name"), role, newPassphrase(line, "new-passphrase-file"));
+    return 0;
+}
+
+int userList(const Invocation &line)
+{
+    auto v = openVault(line);
+    QJsonArray list;
+    for (const auto &u : v->users()) {
+        list.append(QJsonObject{{u"name"_s, u.name}, {u"role"_s, model::toString(u.role)}, {u"created"_s, u.created}});
+        if (!line.json())
+            print(u.name + u'\t' + model::toString(u.role));
+    }
+    if (line.json())
+        printJson(list);
+    return 0;
+}
+
+int passwd(const Invocation &line)
+{
+    auto v = openVault(line);
+    v->changePassphrase(newPassphrase(line, "new-passphrase-file"));
+    return 0;
+}
+
+int recover(const Invocation &line)
+{
+    const SecretBuffer keyText = readSecretLine(line.value("recovery-key-file"), u"recovery key file"_s);
+    const auto key = vault::RecoveryKey::parse(std::string_view(reinterpret_cast<const char *>(keyText.data()), keyText.size()));
+    Vault::recover(vaultDir(line), line.value("user"), key, newPassphrase(line, "new-passphrase-file"));
+    std::fprintf(stderr, "The passphrase was reset.\n");
+    return 0;
+}
+
+} // namespace uc::cli
