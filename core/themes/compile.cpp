@@ -21,6 +21,7 @@ std::int32_t Tagger::Impl::formId(const std::string &form)
     if (info.form < 0) {
         info.form = formCount++;
         startsByForm.emplace_back();
+        formTexts.push_back(form);
     }
     return info.form;
 }
@@ -77,12 +78,23 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
         std::sort(phrase.exactForms.begin(), phrase.exactForms.end());
     }
     const int index = static_cast<int>(phrases.size());
+    // The anchor: the word looked up first, so the rarest — the longest word of content, not a
+    // function word ("pub" in "in the pub", not "the"); later words win ties.
     const QStringList parts = QString(text).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '), Qt::SkipEmptyParts);
-    for (qsizetype k = 1; k < parts.size() && static_cast<std::size_t>(k) < phrase.words.size(); ++k)
-        if ((parts.at(k).size() > parts.at(static_cast<qsizetype>(phrase.anchor)).size() && !phrase.words[k].negator
-             && !phrase.words[k].age)
-            || phrase.words[phrase.anchor].negator || phrase.words[phrase.anchor].age)
-            phrase.anchor = static_cast<std::size_t>(k);
+    const auto score = [&](std::size_t k) {
+        const PatternWord &w = phrase.words[k];
+        if (w.negator || w.age)
+            return -1000;
+        const QString &part = parts.at(static_cast<qsizetype>(std::min<std::size_t>(k, static_cast<std::size_t>(parts.size() - 1))));
+        int s = static_cast<int>(part.size());
+        const std::string form = part.toCaseFolded().toStdString();
+        if (const WordInfo *info = words.find(form, wordHash(form)); info && (info->flags & functionFlags))
+            s -= 100;
+        return s;
+    };
+    for (std::size_t k = 1; k < phrase.words.size(); ++k)
+        if (score(k) >= score(phrase.anchor))
+            phrase.anchor = k;
     const PatternWord &first = phrase.words[phrase.anchor];
     Start start;
     start.phrase = index;
@@ -137,6 +149,11 @@ void Tagger::Impl::compile()
     compileRules();
     for (const Theme &theme : codebook.themes())
         linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());
+    // A word is looked up once; this flag tells the matcher whether any phrase starts there.
+    for (std::size_t f = 0; f < startsByForm.size(); ++f)
+        if (!startsByForm[f].empty())
+            words.insert(formTexts[f]).flags |= Anchor;
+    formTexts.clear();
     prefixSubstance.resize(static_cast<std::size_t>(prefixCount), -1);
     std::sort(prefixLengths.begin(), prefixLengths.end());
     filterLength = std::min<std::size_t>(3, minPrefix);

@@ -127,20 +127,9 @@ bool Tagger::Impl::hypothetical(const Text &text, const Mention &m) const
 
 bool Tagger::Impl::planLine(const Text &text, const Mention &m) const
 {
-    // "Plan: monitor for relapse", "P: explore cravings", "Next session: …": what is to be done.
-    const std::vector<Token> &tokens = text.tokens;
-    std::size_t line = m.first;
-    for (std::size_t n = 0; n < 60 && line > 0 && !(tokens[line].flags & LineStart); ++n)
-        --line;
-    if (!(tokens[line].flags & LineStart))
-        return false;
-    bool plan = false;
-    for (std::size_t k = line; k < line + 3 && k < m.first; ++k) {
-        plan = plan || (tokens[k].flags & PlanHeader);
-        if (tokens[k].flags & ColonAfter)
-            return plan;
-    }
-    return false;
+    // "Plan: monitor for relapse", "P: explore cravings", "Next session: …": what is to be done
+    // (the tokeniser marks the line).
+    return (text.tokens[m.first].flags & InPlan) != 0;
 }
 
 bool Tagger::Impl::topic(const Text &text, const Mention &m) const

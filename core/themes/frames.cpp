@@ -60,8 +60,13 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             const bool objectIsPerson = possessive ? tokens[pred.last + 2].role >= 0
                                                       || !contentWord(tokens[pred.last + 2]) // "left her."
                                                    : isPersonWord(t);
-            if (t.sentence == head.sentence && t.clause == tokens[pred.last].clause && !objectIsPerson
-                && !(t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term | By | Neg)))
+            // A time or a companion may follow ("left in May", "left with the kids"); a place or a
+            // purpose may not ("left for work", "moved out of the flat").
+            const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
+            const bool towards = (t.flags & (ToFor | FearLink)) || word == "from" || word == "into" || word == "From";
+            const bool allowed = (t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term | By | Neg))
+                                 || ((t.flags & Prep) && !towards);
+            if (t.sentence == head.sentence && t.clause == tokens[pred.last].clause && !objectIsPerson && !allowed)
                 continue;
         }
         // A passive ("was kicked out by her father", "was ignored"): a form of be or get just

@@ -74,7 +74,7 @@ constexpr ContextWord contextWords[] = {
     C{"of", FearLink | Prep}, C{"about", FearLink | Prep | About}, C{"that", FearLink | Clause | Comp},
     C{"a", Det}, C{"an", Det}, C{"the", Det}, C{"this", Det}, C{"these", Det}, C{"those", Det},
     C{"some", Det}, C{"any", Det}, C{"another", Det}, C{"in", Prep}, C{"last", Prep | Adverbial},
-    C{"next", Prep}, C{"early", Prep}, C{"late", Prep}, C{"mid", Prep}, C{"with", Prep}, C{"to", Prep | ToFor},
+    C{"next", Prep | PlanHeader}, C{"early", Prep}, C{"late", Prep}, C{"mid", Prep}, C{"with", Prep}, C{"to", Prep | ToFor},
     C{"from", Prep}, C{"around", Prep}, C{"at", Prep}, C{"by", Prep | By}, C{"for", Prep | ToFor},
     C{"toward", Prep}, C{"towards", Prep}, C{"against", Prep}, C{"near", Prep}, C{"than", Prep | Particle},
     C{"like", Prep}, C{"on", Prep}, C{"over", Prep}, C{"into", Prep}, C{"during", Prep},

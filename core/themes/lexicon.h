@@ -66,6 +66,8 @@ enum Flag : std::uint64_t {
     ChildAge = 1ull << 54, // seven, 12 …: an age under eighteen ("when she was seven")
     ToFor = 1ull << 55, // to, for: "urge to rescue her", "craving for attention"
     ClinicianVerb = 1ull << 56, // noticed, wondered, suggested …: "I wondered aloud" is a clinician
+    Anchor = 1ull << 57, // set when compiling: some phrase is tried where this form is found
+    InPlan = 1ull << 58, // set by the tokeniser: in a line headed "Plan:", "P:", "Goals:" …
 };
 
 struct ContextWord

@@ -107,9 +107,37 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
     };
     // A quick look for the anchor's neighbour, as seek() would find it (a filter: the bits may
     // say yes to a form that is not the word; tryPhrase decides).
-    auto mayHaveNeighbour = [&](const Start &st, std::size_t i) {
-        if (st.step == 0)
-            return true;
+    // What stands within reach on each side of a word, as seek() would look (a filter: the bits
+    // may say yes to a form that is not the neighbour; tryPhrase decides). Worked out once per
+    // word that can start a phrase, then one AND per phrase to try there.
+    struct Around
+    {
+        std::array<std::uint64_t, 2> bits{}; // [0] before, [1] after: bit (form % 64) of each word
+        std::array<bool, 2> negation{};
+        std::array<bool, 2> age{};
+    };
+    auto around = [&](std::size_t i) {
+        Around a;
+        const std::uint32_t sentence = tokens[i].sentence;
+        for (int side = 0; side < 2; ++side) {
+            for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+                if (side == 0 && k > i)
+                    break;
+                const std::size_t j = side == 1 ? i + k : i - k;
+                if (j >= n || tokens[j].sentence != sentence)
+                    break;
+                const Token &t = tokens[j];
+                if (t.form >= 0)
+                    a.bits[static_cast<std::size_t>(side)] |= 1ull << (t.form & 63);
+                a.negation[static_cast<std::size_t>(side)] |= (t.flags & Neg) != 0;
+                a.age[static_cast<std::size_t>(side)] |= (t.flags & ChildAge) != 0;
+                if (t.flags & noGap)
+                    break;
+            }
+        }
+        return a;
+    };
+    auto prefixNear = [&](const Start &st, std::size_t i) {
         const std::uint32_t sentence = tokens[i].sentence;
         for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
             if (st.step < 0 && k > i)
@@ -117,34 +145,42 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
             const std::size_t j = st.step > 0 ? i + k : i - k;
             if (j >= n || tokens[j].sentence != sentence)
                 break;
-            const Token &t = tokens[j];
-            if (st.neighbourNegator || st.neighbourAge) {
-                if (t.flags & (st.neighbourNegator ? Neg : ChildAge))
-                    return true;
-            } else if (st.neighbourPrefix >= 0) {
-                if (t.prefix1 == st.neighbourPrefix || t.prefix2 == st.neighbourPrefix)
-                    return true;
-            } else if (t.form >= 0 && ((st.neighbourBits >> (t.form & 63)) & 1u) != 0) {
+            if (tokens[j].prefix1 == st.neighbourPrefix || tokens[j].prefix2 == st.neighbourPrefix)
                 return true;
-            }
-            if (t.flags & noGap)
+            if (tokens[j].flags & noGap)
                 break;
         }
         return false;
     };
-    auto tryAll = [&](const std::vector<Start> &starts, std::size_t i) {
+    auto mayHaveNeighbour = [&](const Start &st, std::size_t i, const Around &a) {
+        if (st.step == 0)
+            return true;
+        const auto side = static_cast<std::size_t>(st.step > 0);
+        if (st.neighbourNegator)
+            return a.negation[side];
+        if (st.neighbourAge)
+            return a.age[side];
+        if (st.neighbourPrefix >= 0)
+            return prefixNear(st, i);
+        return (st.neighbourBits & a.bits[side]) != 0;
+    };
+    auto tryAll = [&](const std::vector<Start> &starts, std::size_t i, const Around &a) {
         for (const Start &st : starts)
-            if (mayHaveNeighbour(st, i))
+            if (mayHaveNeighbour(st, i, a))
                 tryPhrase(st.phrase, i);
     };
     for (std::size_t i = 0; i < n; ++i) {
         const Token &t = tokens[i];
-        if (t.form >= 0)
-            tryAll(startsByForm[static_cast<std::size_t>(t.form)], i);
+        const bool byForm = (t.flags & Anchor) != 0;
+        if (!byForm && t.prefix1 < 0)
+            continue;
+        const Around a = around(i);
+        if (byForm)
+            tryAll(startsByForm[static_cast<std::size_t>(t.form)], i, a);
         if (t.prefix1 >= 0)
-            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix1)], i);
+            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix1)], i, a);
         if (t.prefix2 >= 0)
-            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix2)], i);
+            tryAll(startsByPrefix[static_cast<std::size_t>(t.prefix2)], i, a);
     }
     // Exception phrases cancel the theme's mentions they overlap ("used to" is not use).
     thread_local std::vector<Mention> exceptions;
@@ -153,12 +189,25 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
         if (phrases[static_cast<std::size_t>(m.phrase)].exception)
             exceptions.push_back(m);
     if (!exceptions.empty()) {
+        // By start, so each mention looks only at the exceptions that can reach it.
+        const auto byFirst = [](const Mention &a, const Mention &b) { return a.first < b.first; };
+        insertionSort(exceptions.begin(), exceptions.end(), byFirst);
+        std::uint32_t longest = 0;
+        for (const Mention &x : exceptions)
+            longest = std::max(longest, x.last - x.first);
         std::erase_if(mentions, [&](const Mention &m) {
             if (phrases[static_cast<std::size_t>(m.phrase)].exception)
                 return true;
-            return std::any_of(exceptions.begin(), exceptions.end(), [&](const Mention &x) {
-                return x.theme == m.theme && x.first <= m.last && m.first <= x.last;
-            });
+            auto it = std::upper_bound(exceptions.begin(), exceptions.end(), m.last,
+                                       [](std::uint32_t last, const Mention &x) { return last < x.first; });
+            while (it != exceptions.begin()) {
+                --it;
+                if (it->first + longest < m.first)
+                    break;
+                if (it->theme == m.theme && m.first <= it->last)
+                    return true;
+            }
+            return false;
         });
     }
     keepLongest(mentions, [](const Mention &m) { return m.theme; }, codebook.themes().size());

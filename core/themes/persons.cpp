@@ -33,7 +33,9 @@ bool contentWord(const Token &t)
     return !(t.flags & functionFlags) && t.role < 0;
 }
 
-constexpr std::size_t antecedentWindow = 60;
+// How far back a pronoun looks for the person it means: in long first-person writing "he" can
+// mean the boyfriend named a paragraph ago.
+constexpr std::size_t antecedentWindow = 150;
 
 } // namespace
 

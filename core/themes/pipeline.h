@@ -193,6 +193,7 @@ struct Tagger::Impl
     static constexpr std::uint32_t lengthFilterBits = 16384;
     std::vector<std::array<std::uint64_t, lengthFilterBits / 64>> lengthFilters; // by position in prefixLengths
     std::vector<std::string> prefixTexts;
+    std::vector<std::string> formTexts; // while compiling: form id -> form
     std::vector<std::int8_t> prefixSubstance; // prefix id -> substance class ("benzo*": sedatives)
     std::vector<QString> linkRules; // theme index -> "link:<use>+<driver>" for driver-linked themes
     struct Related

@@ -184,6 +184,8 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
     std::uint32_t clause = 0;
     bool inWord = false;
     bool lineStart = true;
+    bool plan = false; // in a line headed "Plan:", "P:", "Next session:" …
+    std::size_t lineFirst = 0; // the first token of the line
     bool doubleQuote = false; // inside "…" or “…”
     bool singleQuote = false; // inside '…' or ‘…’
     // The word being read is built in place at the vector's end (a token assembled on the stack
@@ -253,13 +255,18 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
         t.start = static_cast<std::uint32_t>(at);
         if (doubleQuote || singleQuote)
             t.flags = Quoted;
-        if (lineStart)
+        if (lineStart) {
             t.flags |= LineStart;
+            lineFirst = tokens.size() - 1;
+        }
+        if (plan)
+            t.flags |= InPlan;
         lineStart = false;
     };
     // A blank line starts a passage; quotes do not run across one.
     auto newLine = [&](std::size_t at) {
         lineStart = true;
+        plan = false;
         std::size_t j = at + 1;
         while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r'))
             ++j;
@@ -313,6 +320,11 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
                     } else if (c == ':' && !tokens.empty() && tokens.back().sentence == sentence) {
                         Token &label = tokens.back();
                         label.flags |= ColonAfter;
+                        // "Plan:", "P:", "Next session:" in a line's first three words: what follows
+                        // is to be done, not done.
+                        if (tokens.size() - lineFirst <= 3 && (tokens[lineFirst].flags & LineStart))
+                            for (std::size_t k = lineFirst; k < tokens.size(); ++k)
+                                plan = plan || (tokens[k].flags & PlanHeader);
                         // "S:", "Assessment:", "Plan:" at a line's start: a clinical note's section.
                         if ((label.flags & LineStart) && !(label.flags & Quoted)
                             && ((label.flags & (Header | PlanHeader)) || label.end - label.start == 1))
