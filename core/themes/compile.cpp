@@ -28,6 +28,8 @@ std::int32_t Tagger::Impl::formId(const std::string &form)
 
 std::int32_t Tagger::Impl::prefixId(const std::string &prefix)
 {
+    if (prefixCount >= maxPrefixes && !prefixes.find(prefix, wordHash(prefix)))
+        return -1; // a codebook this large leaves its last prefixes unmatched
     WordInfo &info = prefixes.insert(prefix);
     if (info.form < 0) {
         info.form = prefixCount++;

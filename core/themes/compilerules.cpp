@@ -64,6 +64,8 @@ void Tagger::Impl::compileRules()
                 if (!w.empty() && w.back() == '*') {
                     w.pop_back();
                     const std::int32_t p = prefixId(w);
+                    if (p < 0)
+                        continue;
                     if (prefixSubstance.size() <= static_cast<std::size_t>(p))
                         prefixSubstance.resize(static_cast<std::size_t>(p) + 1, -1);
                     prefixSubstance[static_cast<std::size_t>(p)] = static_cast<std::int8_t>(s);
@@ -87,6 +89,8 @@ void Tagger::Impl::compileRules()
             if (!w.empty() && w.back() == '*') {
                 w.pop_back();
                 const std::int32_t p = prefixId(w);
+                if (p < 0)
+                    continue;
                 if (prefixSubstance.size() <= static_cast<std::size_t>(p))
                     prefixSubstance.resize(static_cast<std::size_t>(p) + 1, -1);
                 prefixSubstance[static_cast<std::size_t>(p)] = static_cast<std::int8_t>(s);
@@ -99,16 +103,20 @@ void Tagger::Impl::compileRules()
             }
         }
     }
-    // Predicates: their phrases are matched like a theme's, into mentions the frames read.
+    // Predicates: their phrases are matched like a theme's, into mentions the frames read (only the
+    // classes some frame reads).
     for (qsizetype p = 0; p < rules.predicates.size(); ++p) {
+        const bool read = std::any_of(rules.frames.begin(), rules.frames.end(),
+                                      [&](const Frame &f) { return f.predicate == rules.predicates.at(p).id; });
         predicatePersonObject.push_back(rules.predicates.at(p).personObject);
         std::int8_t role = -1;
         for (qsizetype r = 0; r < rules.roles.size() && r < 127; ++r)
             if (rules.roles.at(r).id == rules.predicates.at(p).role)
                 role = static_cast<std::int8_t>(r);
         predicateRole.push_back(role);
-        for (const QString &text : rules.predicates.at(p).phrases)
-            (void)compilePhrase(text, -1, static_cast<int>(p), false);
+        if (read)
+            for (const QString &text : rules.predicates.at(p).phrases)
+                (void)compilePhrase(text, -1, static_cast<int>(p), false);
     }
     framesByPredicate.resize(static_cast<std::size_t>(rules.predicates.size()));
     const auto roleBits = [&](const QList<QString> &ids) {
@@ -139,6 +147,12 @@ void Tagger::Impl::compileRules()
                 c.themes.push_back(k);
         if (c.predicate < 0 || c.themes.empty() || c.roles == 0)
             continue;
+        QString with;
+        for (qsizetype r = 0; r < rules.roles.size() && r < 32 && with.isEmpty(); ++r)
+            if ((c.with >> r) & 1u)
+                with = QLatin1Char('+') + rules.roles.at(r).id;
+        for (qsizetype r = 0; r < rules.roles.size(); ++r)
+            c.rules.push_back(QStringLiteral("frame:") + rules.roles.at(r).id + with + QLatin1Char('+') + f.predicate);
         framesByPredicate[static_cast<std::size_t>(c.predicate)].push_back(static_cast<int>(frames.size()));
         frames.push_back(std::move(c));
     }

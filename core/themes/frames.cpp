@@ -208,9 +208,21 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
     if (made.empty())
         return;
     // A phrase of the theme on the same words says it already; one frame mention per theme there.
+    // The phrase mentions are in text order: each frame mention looks only at those that can reach it.
+    std::uint32_t longest = 0;
+    for (const Mention &m : mentions)
+        longest = std::max(longest, m.last - m.first);
     std::erase_if(made, [&](const Mention &x) {
-        return std::any_of(mentions.begin(), mentions.end(),
-                           [&](const Mention &m) { return m.theme == x.theme && m.first <= x.last && x.first <= m.last; });
+        auto it = std::upper_bound(mentions.begin(), mentions.end(), x.last,
+                                   [](std::uint32_t last, const Mention &m) { return last < m.first; });
+        while (it != mentions.begin()) {
+            --it;
+            if (it->first + longest < x.first)
+                break;
+            if (it->theme == x.theme && x.first <= it->last)
+                return true;
+        }
+        return false;
     });
     insertionSort(made.begin(), made.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;

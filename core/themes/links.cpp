@@ -50,7 +50,7 @@ void Tagger::Impl::nameSubstances(const Text &text, std::vector<Mention> &mentio
             if (tokens[k].substance >= 0)
                 found = static_cast<std::int64_t>(k);
         // Else the substance last named before it ("three months sober from alcohol … she relapsed").
-        for (std::size_t k = m.first, n = 0; found < 0 && k-- > 0 && n < 80; ++n)
+        for (std::size_t k = m.first, n = 0; found < 0 && k-- > 0 && n < 60; ++n)
             if (specific(k))
                 found = static_cast<std::int64_t>(k);
         m.substance = found >= 0 ? tokens[static_cast<std::size_t>(found)].substance : other;

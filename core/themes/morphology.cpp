@@ -32,26 +32,33 @@ bool functionWord(const std::string &w)
     return std::find(stop.begin(), stop.end(), w) != stop.end();
 }
 
-// Regular inflections by rule: -s, -es, -ed/-d, -ing (dropping a final e or not), -ies/-ied for a final
-// consonant + y, and a doubled final consonant (stop -> stopped, regret -> regretted).
+// Regular inflections by the spelling rules of English: -s or -es (-ies after a consonant and
+// y), -ed or -d (-ied), -ing (dropping a silent e), and a doubled final consonant after one short
+// vowel (stop -> stopped, regret -> regretted). Snowball then keeps those with the word's stem.
 std::vector<std::string> candidates(const std::string &w)
 {
-    std::vector<std::string> out{w + "s", w + "es"};
+    std::vector<std::string> out;
     const char last = w.back();
+    const char before = w[w.size() - 2];
     const std::string stem = w.substr(0, w.size() - 1);
+    const bool sibilant = last == 's' || last == 'x' || last == 'z' || w.ends_with("ch") || w.ends_with("sh");
+    if (sibilant || last == 'o')
+        out.push_back(w + "es");
+    if (!sibilant)
+        out.push_back(last == 'y' && !isVowel(before) ? stem + "ies" : w + "s");
     if (last == 'e') {
         out.push_back(w + "d");
-        out.push_back(stem + "ing");
-        out.push_back(w + "ing"); // see -> seeing, dye -> dyeing
-    } else if (last == 'y' && !isVowel(w[w.size() - 2])) {
-        out.push_back(stem + "ies");
+        if (before == 'e' || before == 'y' || before == 'o')
+            out.push_back(w + "ing"); // see -> seeing, dye -> dyeing
+        else
+            out.push_back(stem + "ing");
+    } else if (last == 'y' && !isVowel(before)) {
         out.push_back(stem + "ied");
         out.push_back(w + "ing");
     } else {
         out.push_back(w + "ed");
         out.push_back(w + "ing");
-        if (!isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(w[w.size() - 2])
-            && !isVowel(w[w.size() - 3])) {
+        if (!isVowel(last) && last != 'w' && last != 'x' && last != 'y' && isVowel(before) && !isVowel(w[w.size() - 3])) {
             out.push_back(w + last + "ed");
             out.push_back(w + last + "ing");
         }

@@ -103,9 +103,15 @@ Person Tagger::Impl::personAt(const Text &text, std::size_t i) const
     const Token &t = tokens[i];
     // The nearest person named before a pronoun, of its gender when it has one.
     const auto antecedent = [&](std::uint64_t gender) {
-        for (std::size_t k = i, seen = 0; k-- > 0 && seen < antecedentWindow; ++seen) {
+        // The person words of the text are listed in order: walk back from this one.
+        const auto &roles = text.roleTokens;
+        auto it = std::lower_bound(roles.begin(), roles.end(), static_cast<std::uint32_t>(i));
+        while (it != roles.begin()) {
+            const std::size_t k = *--it;
+            if (i - k > antecedentWindow)
+                break;
             const Token &a = tokens[k];
-            if (a.role < 0 || (gender && (a.flags & (Female | Male)) && !(a.flags & gender)))
+            if (gender && (a.flags & (Female | Male)) && !(a.flags & gender))
                 continue;
             const RoleClass::Kind kind = roleKinds[static_cast<std::size_t>(a.role)];
             return Person{kind == RoleClass::Kind::Clinician ? Person::Clinician : Person::Other, a.role,

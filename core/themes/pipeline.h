@@ -65,19 +65,24 @@ struct Start
     bool neighbourAge = false;
 };
 
+// 32 bytes: a note of 2,000 words is 64 KiB of tokens, written once and read by every stage.
 struct Token
 {
     std::uint32_t start = 0; // byte offsets
     std::uint32_t end = 0;
     std::int32_t form = -1;
-    std::int32_t prefix1 = -1;
-    std::int32_t prefix2 = -1;
     std::uint32_t sentence = 0;
     std::uint64_t flags = 0;
-    std::uint32_t clause = 0;
+    std::int16_t prefix1 = -1; // prefix ids ("abandon*"); at most maxPrefixes
+    std::int16_t prefix2 = -1;
+    // Compared only between nearby words, so it may wrap: a clause is never 65,536 clauses long.
+    std::uint16_t clause = 0;
     std::int8_t role = -1; // role class of a person word
     std::int8_t substance = -1; // substance class a word names
 };
+static_assert(sizeof(Token) == 32);
+
+constexpr std::int32_t maxPrefixes = 32767;
 
 struct Mention
 {
@@ -132,6 +137,7 @@ struct Text
     std::vector<Passage> passages;
     std::vector<Mention> predicates; // mentions of predicate classes, for the frames
     std::uint64_t clientGender = 0; // Female or Male in a clinical note whose client is clear
+    std::vector<std::uint32_t> roleTokens; // the words that name a person (role words), in order
 };
 
 // Mentions are found nearly in text order (each within a few words of its anchor), so an
@@ -214,6 +220,8 @@ struct Tagger::Impl
         bool agent = false;
         bool sentence = false;
         std::vector<int> themes;
+        // "frame:kin+conflict" by role class; with a second role, "frame:clinician+kin+likening"
+        std::vector<QString> rules;
     };
     std::vector<CompiledFrame> frames;
     std::vector<std::vector<int>> framesByPredicate;
@@ -273,7 +281,7 @@ struct Tagger::Impl
     void nameSubstances(const Text &text, std::vector<Mention> &mentions) const;
     void linkDrivers(const Text &text, std::vector<Mention> &mentions) const;
     // results.cpp
-    [[nodiscard]] QString frameRule(const Mention &m) const;
+    [[nodiscard]] const QString &frameRule(const Mention &m) const;
 };
 
 } // namespace uc::themes

@@ -209,6 +209,19 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
     TagResult result;
     const auto &themes = d->codebook.themes();
     std::vector<QList<Evidence>> evidence(static_cast<std::size_t>(themes.size()));
+    {
+        // Each list sized once: a long note has hundreds of evidence items.
+        thread_local std::vector<int> counts;
+        counts.assign(static_cast<std::size_t>(themes.size()), 0);
+        for (const Mention &m : mentions) {
+            const int to = m.counted ? m.theme : m.countedAs != m.theme ? m.countedAs : -1;
+            if (to >= 0)
+                ++counts[static_cast<std::size_t>(to)];
+        }
+        for (std::size_t k = 0; k < counts.size(); ++k)
+            if (counts[k] > 0)
+                evidence[k].reserve(counts[k]);
+    }
     for (const Mention &m : mentions) {
         const std::uint32_t b0 = tokens[m.first].start;
         const std::uint32_t b1 = tokens[m.last].end;
@@ -241,19 +254,9 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
     return result;
 }
 
-QString Tagger::Impl::frameRule(const Mention &m) const
+const QString &Tagger::Impl::frameRule(const Mention &m) const
 {
-    // "frame:kin+conflict"; with a second role, "frame:clinician+kin+likening".
-    const Codebook &book = codebook;
-    const int predicate = phrases[static_cast<std::size_t>(m.phrase)].predicate;
-    QString rule = QStringLiteral("frame:") + book.roles().at(m.role).id;
-    const CompiledFrame &f = frames[static_cast<std::size_t>(m.frame)];
-    for (qsizetype r = 0; r < book.roles().size() && r < 32; ++r)
-        if ((f.with >> r) & 1u) {
-            rule += QLatin1Char('+') + book.roles().at(r).id;
-            break;
-        }
-    return rule + QLatin1Char('+') + book.predicates().at(predicate).id;
+    return frames[static_cast<std::size_t>(m.frame)].rules[static_cast<std::size_t>(m.role)];
 }
 
 } // namespace uc::themes

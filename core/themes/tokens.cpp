@@ -130,7 +130,7 @@ constexpr std::array<bool, 256> asciiWordByte = [] {
 void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t hash) const
 {
     std::string_view key(folded);
-    const WordInfo *info = words.find(key, hash);
+    const WordInfo *info = words.find<true>(key, hash);
     if (!info && key.size() > 2 && key.substr(key.size() - 2) == "'s") {
         // "mother's": the possessor, read as the word itself.
         key.remove_suffix(2);
@@ -160,9 +160,9 @@ void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t has
                 const std::string_view p = key.substr(0, len);
                 if (const WordInfo *pi = prefixes.find(p, wordHash(p))) {
                     if (t.prefix1 < 0)
-                        t.prefix1 = pi->form;
+                        t.prefix1 = static_cast<std::int16_t>(pi->form);
                     else if (t.prefix2 < 0)
-                        t.prefix2 = pi->form;
+                        t.prefix2 = static_cast<std::int16_t>(pi->form);
                     const std::int8_t substance = prefixSubstance[static_cast<std::size_t>(pi->form)];
                     if (substance >= 0 && (t.substance < 0 || (t.flags & SubstanceDefault))) {
                         t.substance = substance;
@@ -178,6 +178,7 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
 {
     std::vector<Token> &tokens = out.tokens;
     tokens.clear();
+    out.roleTokens.clear();
     out.passages.assign(1, Passage{});
     FoldBuffer folded;
     std::uint32_t sentence = 0;
@@ -219,9 +220,11 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
         if (cur.flags & Clause)
             ++clause;
         cur.sentence = sentence;
-        cur.clause = clause;
+        cur.clause = static_cast<std::uint16_t>(clause);
         if (closesQuote)
             singleQuote = false;
+        if (cur.role >= 0)
+            out.roleTokens.push_back(static_cast<std::uint32_t>(tokens.size() - 1));
         // "I wondered aloud", "I noticed": the clinician at work, a mark of a note.
         if ((cur.flags & ClinicianVerb) && !(cur.flags & Quoted) && tokens.size() >= 2
             && (tokens[tokens.size() - 2].flags & (FirstPerson | We)) && !(tokens[tokens.size() - 2].flags & Quoted))

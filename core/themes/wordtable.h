@@ -98,14 +98,17 @@ public:
         return s.info;
     }
 
+    // padded: at least 8 readable bytes follow the key (the tokeniser's buffer), so a short key is
+    // compared eight bytes at a time.
+    template<bool padded = false>
     [[nodiscard]] const WordInfo *find(std::string_view key, std::uint64_t h) const
     {
         if (m_slots.empty())
             return nullptr;
-        const std::uint16_t tag = tagOf(h);
+        const std::uint8_t tag = tagOf(h);
         const std::size_t mask = m_slots.size() - 1;
         for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-            const std::uint16_t t = m_tags[i];
+            const std::uint8_t t = m_tags[i];
             if (t == 0)
                 return nullptr;
             if (t != tag)
@@ -113,6 +116,24 @@ public:
             const Slot &slot = m_slots[i];
             if (slot.hash != h || slot.length != key.size())
                 continue;
+            if constexpr (padded) {
+                if (key.size() <= slot.inlineKey.size()) {
+                    // The inline key is zero past its length; the word is masked to its length.
+                    std::uint64_t a0 = 0, a1 = 0, b0 = 0, b1 = 0;
+                    std::memcpy(&a0, slot.inlineKey.data(), 8);
+                    std::memcpy(&a1, slot.inlineKey.data() + 8, 8);
+                    std::memcpy(&b0, key.data(), 8);
+                    const std::size_t n = key.size();
+                    b0 = n >= 8 ? b0 : b0 & (~0ull >> (64 - 8 * n));
+                    if (n > 8) {
+                        std::memcpy(&b1, key.data() + 8, 8);
+                        b1 = n >= 16 ? b1 : b1 & (~0ull >> (64 - 8 * (n - 8)));
+                    }
+                    if (a0 == b0 && a1 == b1)
+                        return &slot.info;
+                    continue;
+                }
+            }
             // Keys are short words: an inline loop beats a call to memcmp.
             const char *a = key.size() <= slot.inlineKey.size() ? slot.inlineKey.data() : m_keys.data() + slot.offset;
             std::size_t k = 0;
@@ -132,12 +153,12 @@ private:
         std::uint32_t length = 0;
         WordInfo info;
     };
-    static std::uint16_t tagOf(std::uint64_t h) { return static_cast<std::uint16_t>((h >> 48) | 1u); }
+    static std::uint8_t tagOf(std::uint64_t h) { return static_cast<std::uint8_t>((h >> 56) | 1u); }
     [[nodiscard]] std::string_view keyOf(const Slot &s) const { return std::string_view(m_keys).substr(s.offset, s.length); }
     void grow()
     {
         std::vector<Slot> old = std::move(m_slots);
-        const std::vector<std::uint16_t> oldTags = std::move(m_tags);
+        const std::vector<std::uint8_t> oldTags = std::move(m_tags);
         const std::size_t size = old.empty() ? 1024 : old.size() * 2;
         m_slots.assign(size, Slot{});
         m_tags.assign(size, 0);
@@ -153,7 +174,7 @@ private:
     }
 
     std::vector<Slot> m_slots;
-    std::vector<std::uint16_t> m_tags; // 0: empty
+    std::vector<std::uint8_t> m_tags; // 0: empty
     std::string m_keys;
     std::size_t m_count = 0;
 };
