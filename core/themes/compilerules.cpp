@@ -180,7 +180,7 @@ void Tagger::Impl::compileRules()
         const int index = static_cast<int>(senses.size());
         senses.push_back(std::move(sense));
         for (Phrase &p : phrases) {
-            if (p.theme < 0 || p.exception || p.words.size() != 1 || !rule.words.contains(p.text))
+            if (p.theme < 0 || p.exception || !rule.words.contains(p.text))
                 continue;
             const QString &themeId = codebook.themes().at(p.theme).id;
             if (rule.themes.isEmpty() || rule.themes.contains(themeId))

@@ -16,9 +16,17 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
     int seen = 0;
     for (std::int64_t j = static_cast<std::int64_t>(m.anchor) - 1; j >= 0 && seen < negationWindow; --j, ++seen) {
         const Token &t = tokens[static_cast<std::size_t>(j)];
-        // A negation does not reach into a clause opened by "because", "since", "when" …
+        // A negation does not reach into a clause opened by "because", "since", "when" …, nor into
+        // one with its own subject ("can't sleep, I'm on edge", "without it and I get anxious").
         if (t.sentence != sentence || (t.flags & Term) || ((t.flags & Clause) && !(t.flags & (Comp | Relative))))
             return false;
+        if (static_cast<std::uint32_t>(j + 1) < m.anchor) {
+            const Token &after = tokens[static_cast<std::size_t>(j + 1)];
+            const bool subject = (after.flags & (FirstPerson | ThirdPerson | Client | We | They))
+                                 && !(after.flags & (Possessive | ObjectPronoun));
+            if (subject && (t.clause != after.clause || (t.flags & Coord)))
+                return false;
+        }
         // "doesn't feel guilty ABOUT the drinking": the negation is the nearer mention's.
         if ((t.flags & About) && j > 0
             && std::binary_search(mentionEnds.begin(), mentionEnds.end(), static_cast<std::uint32_t>(j - 1)))
@@ -102,8 +110,14 @@ bool Tagger::Impl::hypothetical(const Text &text, const Mention &m) const
         if ((t.flags & Coord) && static_cast<std::uint32_t>(j + 1) < at
             && (after.flags & (FirstPerson | ThirdPerson | Client | We | They)) && !(after.flags & (Possessive | ObjectPronoun)))
             return false;
-        if (t.flags & Dream)
-            return true; // "dreamt I was using"
+        // "dreamt I was using", "a dream in which he was drinking": what happens in the dream.
+        if ((t.flags & Dream) && at - static_cast<std::uint32_t>(j) <= 6) {
+            bool joined = false;
+            for (std::uint32_t k = static_cast<std::uint32_t>(j) + 1; k < at && !joined; ++k)
+                joined = (tokens[k].flags & Coord) != 0; // "a using dream … and woke up anxious"
+            if (!joined)
+                return true;
+        }
         if (t.flags & Hypo) {
             const Token *prev = j > 0 ? &tokens[static_cast<std::size_t>(j - 1)] : nullptr;
             if (prev && (prev->flags & AskVerb))

@@ -149,7 +149,7 @@ constexpr ContextWord contextWords[] = {
     C{"g", Header}, C{"subjective", Header}, C{"objective", Header}, C{"assessment", Header},
     C{"data", Header}, C{"behavior", Header}, C{"behaviour", Header}, C{"intervention", Header},
     C{"interventions", Header}, C{"response", Header | TimeLink}, C{"risk", Header}, C{"mood", Header},
-    C{"affect", Header}, C{"session", Header}, C{"attendance", Header}, C{"participation", Header},
+    C{"affect", Header}, C{"session", Header | SessionWord}, C{"sessions", SessionWord}, C{"attendance", Header}, C{"participation", Header},
     C{"progress", Header}, C{"summary", Header}, C{"presentation", Header | Topic}, C{"mse", Header},
     C{"plan", PlanHeader}, C{"p", PlanHeader}, C{"goals", PlanHeader}, C{"goal", PlanHeader},
     C{"homework", PlanHeader}, C{"recommendations", PlanHeader}, C{"recommendation", PlanHeader},

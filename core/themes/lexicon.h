@@ -68,6 +68,7 @@ enum Flag : std::uint64_t {
     ClinicianVerb = 1ull << 56, // noticed, wondered, suggested …: "I wondered aloud" is a clinician
     Anchor = 1ull << 57, // set when compiling: some phrase is tried where this form is found
     InPlan = 1ull << 58, // set by the tokeniser: in a line headed "Plan:", "P:", "Goals:" …
+    SessionWord = 1ull << 59, // session: "the session" is a note's word for the hour
 };
 
 struct ContextWord

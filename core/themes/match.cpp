@@ -16,7 +16,7 @@ bool wordMatches(const PatternWord &w, const Token &t)
     if (w.negator)
         return (t.flags & Neg) != 0;
     if (w.age)
-        return (t.flags & ChildAge) != 0;
+        return (t.flags & ChildAge) && !(t.flags & ColonAfter); // "at 14:00" is a time
     if (w.prefix >= 0)
         return t.prefix1 == w.prefix || t.prefix2 == w.prefix;
     return t.form >= 0 && ((w.formBits >> (t.form & 63)) & 1u) != 0

@@ -225,6 +225,10 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
             singleQuote = false;
         if (cur.role >= 0)
             out.roleTokens.push_back(static_cast<std::uint32_t>(tokens.size() - 1));
+        // "the session", "this session": the hour seen from the chair, a mark of a note.
+        if ((cur.flags & SessionWord) && !(cur.flags & Quoted) && tokens.size() >= 2
+            && (tokens[tokens.size() - 2].flags & Det))
+            ++out.passages.back().clientWords;
         // "I wondered aloud", "I noticed": the clinician at work, a mark of a note.
         if ((cur.flags & ClinicianVerb) && !(cur.flags & Quoted) && tokens.size() >= 2
             && (tokens[tokens.size() - 2].flags & (FirstPerson | We)) && !(tokens[tokens.size() - 2].flags & Quoted))
@@ -308,7 +312,13 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
                         const bool nextLower = j < n && ((s[j] >= 'a' && s[j] <= 'z') || (s[j] >= '0' && s[j] <= '9'));
                         const bool shortWord = !tokens.empty() && tokens.back().end == i
                                                && tokens.back().end - tokens.back().start == 1;
-                        boundary = !nextLower && !shortWord;
+                        // Lower case after a full stop: an abbreviation ("Pt. reports", "approx. 3")
+                        // — unless a person typing without capitals ("went home. i cried").
+                        const bool abbreviation = !tokens.empty() && tokens.back().end == i
+                                                  && (tokens.back().end - tokens.back().start <= 3
+                                                      || (tokens.back().flags & Number));
+                        const bool lowerI = j + 1 < n && s[j] == 'i' && (s[j + 1] == ' ' || s[j + 1] == '\'');
+                        boundary = !shortWord && (!nextLower || (!abbreviation && j > i + 1) || lowerI);
                     } else if (c == '\n') {
                         newLine(i);
                     }
