@@ -26,6 +26,9 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
                                  && !(after.flags & (Possessive | ObjectPronoun));
             if (subject && (t.clause != after.clause || (t.flags & Coord)))
                 return false;
+            // "didn't drink at all, 6 months sober": a count after a comma starts afresh.
+            if (t.clause != after.clause && (after.flags & Number))
+                return false;
         }
         // "doesn't feel guilty ABOUT the drinking": the negation is the nearer mention's.
         if ((t.flags & About) && j > 0

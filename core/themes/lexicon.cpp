@@ -113,6 +113,7 @@ constexpr ContextWord contextWords[] = {
     C{"silence", Purpose}, C{"face", Purpose}, C{"steady", Purpose}, C{"get", Purpose | Copula},
     C{"fill", Purpose}, C{"stop", Purpose | PseudoAfterNeg},
     // verbs a predicate adjective follows: was high, felt low, got wasted, stayed sober
+    C{"has", Aux}, C{"have", Aux}, C{"had", Aux}, C{"having", Aux}, C{"hasn't", Neg | Aux}, C{"haven't", Neg | Aux},
     C{"am", Copula}, C{"is", Copula}, C{"are", Copula}, C{"was", Copula}, C{"were", Copula}, C{"be", Copula},
     C{"been", Copula}, C{"being", Copula}, C{"gets", Copula}, C{"got", Copula}, C{"getting", Copula},
     C{"gotten", Copula}, C{"feels", Copula}, C{"felt", Copula}, C{"feeling", Copula}, C{"seems", Copula},

@@ -69,6 +69,7 @@ enum Flag : std::uint64_t {
     Anchor = 1ull << 57, // set when compiling: some phrase is tried where this form is found
     InPlan = 1ull << 58, // set by the tokeniser: in a line headed "Plan:", "P:", "Goals:" …
     SessionWord = 1ull << 59, // session: "the session" is a note's word for the hour
+    Aux = 1ull << 60, // has, have, had: "she has now been sober"
 };
 
 struct ContextWord

@@ -55,7 +55,7 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
         if (afterVerb) {
             // Whose state: a thing is not high ("her blood pressure was high").
             std::int64_t k = j - 1;
-            while (inSentence(k) && (tokens[static_cast<std::size_t>(k)].flags & (Copula | Intensifier | Adverbial | Neg)))
+            while (inSentence(k) && (tokens[static_cast<std::size_t>(k)].flags & (Copula | Aux | Intensifier | Adverbial | Neg)))
                 --k;
             return !inSentence(k) || !contentWord(tokens[static_cast<std::size_t>(k)]);
         }
