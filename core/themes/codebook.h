@@ -64,6 +64,9 @@ struct PredicateClass
     // The act counts only with a person (or nothing) as its object: "left her" and "left when she
     // was five", not "left the room".
     bool personObject = false;
+    // With "person-or-time": a time or a companion may follow too ("left in May", "left with the
+    // kids"), not a place or a purpose ("left for work").
+    bool timeObject = false;
     // Whom a party no word names is taken to be: "he dumped her" is about a partner.
     QString role;
 };

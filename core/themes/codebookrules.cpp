@@ -98,7 +98,7 @@ void readPredicates(const QJsonObject &root, const QByteArray &source, QList<Pre
         const QString owner = QStringLiteral("predicate '%1'").arg(it.key());
         PredicateClass *p = findById(predicates, it.key());
         if (!p) {
-            predicates.append(PredicateClass{it.key(), {}, false, {}});
+            predicates.append(PredicateClass{it.key(), {}, false, false, {}});
             p = &predicates.last();
         }
         QJsonValue phrases = it.value();
@@ -106,9 +106,11 @@ void readPredicates(const QJsonObject &root, const QByteArray &source, QList<Pre
             const QJsonObject o = it.value().toObject();
             phrases = o.value(QLatin1String("phrases"));
             const QString object = o.value(QLatin1String("object")).toString(QStringLiteral("any"));
-            if (object != QLatin1String("any") && object != QLatin1String("person"))
-                malformed(lineOf(source, it.key()), QStringLiteral("%1: object is \"any\" or \"person\"").arg(owner));
-            p->personObject = object == QLatin1String("person");
+            if (object != QLatin1String("any") && object != QLatin1String("person") && object != QLatin1String("person-or-time"))
+                malformed(lineOf(source, it.key()),
+                          QStringLiteral("%1: object is \"any\", \"person\" or \"person-or-time\"").arg(owner));
+            p->personObject = object != QLatin1String("any");
+            p->timeObject = object == QLatin1String("person-or-time");
             p->role = o.value(QLatin1String("role")).toString(p->role);
         }
         if (!phrases.isArray())
@@ -242,7 +244,7 @@ void writeRules(const Codebook::Rules &rules, QJsonObject &root)
         if (p.personObject || !p.role.isEmpty()) {
             QJsonObject o{{QStringLiteral("phrases"), toArray(p.phrases)}};
             if (p.personObject)
-                o.insert(QStringLiteral("object"), QStringLiteral("person"));
+                o.insert(QStringLiteral("object"), p.timeObject ? QStringLiteral("person-or-time") : QStringLiteral("person"));
             if (!p.role.isEmpty())
                 o.insert(QStringLiteral("role"), p.role);
             predicates.insert(p.id, o);

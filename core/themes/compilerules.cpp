@@ -109,6 +109,7 @@ void Tagger::Impl::compileRules()
         const bool read = std::any_of(rules.frames.begin(), rules.frames.end(),
                                       [&](const Frame &f) { return f.predicate == rules.predicates.at(p).id; });
         predicatePersonObject.push_back(rules.predicates.at(p).personObject);
+        predicateTimeObject.push_back(rules.predicates.at(p).timeObject);
         std::int8_t role = -1;
         for (qsizetype r = 0; r < rules.roles.size() && r < 127; ++r)
             if (rules.roles.at(r).id == rules.predicates.at(p).role)

@@ -71,6 +71,21 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
 
 bool Tagger::Impl::zeroRating(const Text &text, const Mention &m) const
 {
+    // A field at a line's start whose value says nothing: "Use since last session: none".
+    {
+        const std::vector<Token> &tokens = text.tokens;
+        std::size_t line = m.first;
+        for (std::size_t n = 0; n < 4 && line > 0 && !(tokens[line].flags & LineStart); ++n)
+            --line;
+        if (tokens[line].flags & LineStart)
+            for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 4 && tokens[k].sentence == tokens[m.first].sentence; ++k)
+                if (tokens[k].flags & ColonAfter) {
+                    const std::size_t v = k + 1;
+                    if (v < tokens.size() && (tokens[v].flags & (PostNeg | Neg)))
+                        return true;
+                    break;
+                }
+    }
     // "Cravings: 0/10", "urges 0": a rating of nothing is a negated mention.
     const std::vector<Token> &tokens = text.tokens;
     for (std::size_t j = m.last + 1; j < tokens.size() && j <= m.last + 2; ++j) {
@@ -129,9 +144,13 @@ bool Tagger::Impl::hypothetical(const Text &text, const Mention &m) const
                 continue; // "in May", "May 3"
             return true;
         }
-        // "worried he might relapse", "afraid of relapsing", "scared that she will drink"
+        // "worried he might relapse", "afraid of relapsing", "scared that she will drink" — but
+        // "worried about her mother's drinking" is about what is so.
         if ((t.flags & Fear) && at - static_cast<std::uint32_t>(j) <= 5) {
-            if (static_cast<std::uint32_t>(j + 1) <= at
+            bool owned = false;
+            for (std::uint32_t k = static_cast<std::uint32_t>(j) + 1; k < at && !owned; ++k)
+                owned = (tokens[k].flags & Possessive) != 0;
+            if (!owned && static_cast<std::uint32_t>(j + 1) <= at
                 && ((after.flags & FearLink) || (after.flags & (Client | FirstPerson | ThirdPerson | We | They))))
                 return true;
         }

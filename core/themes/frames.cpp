@@ -53,6 +53,10 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
         if (candidates.empty())
             continue;
         const Token &head = tokens[pred.first];
+        // An act on oneself is not one between people: "blames herself for her son's arrest".
+        if (pred.last + 1 < tokens.size() && (tokens[pred.last + 1].flags & ObjectPronoun)
+            && text.bytes.substr(tokens[pred.last + 1].start, tokens[pred.last + 1].end - tokens[pred.last + 1].start).ends_with("self"))
+            continue;
         // "left the room" is not leaving someone: the act wants a person, or nothing, after it.
         if (predicatePersonObject[static_cast<std::size_t>(pc)] && pred.last + 1 < tokens.size()) {
             const Token &t = tokens[pred.last + 1];
@@ -65,7 +69,7 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
             const bool towards = (t.flags & (ToFor | FearLink)) || word == "from" || word == "into" || word == "From";
             const bool allowed = (t.flags & (Adverbial | Link | Clause | Coord | Number | Intensifier | Term | By | Neg))
-                                 || ((t.flags & Prep) && !towards);
+                                 || ((t.flags & Prep) && !towards && predicateTimeObject[static_cast<std::size_t>(pc)]);
             if (t.sentence == head.sentence && t.clause == tokens[pred.last].clause && !objectIsPerson && !allowed)
                 continue;
         }

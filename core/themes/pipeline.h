@@ -228,6 +228,7 @@ struct Tagger::Impl
     std::vector<RoleClass::Kind> roleKinds; // by role class
     std::int8_t clinicianRole = -1; // the first role class of kind clinician: "I" in a note
     std::vector<bool> predicatePersonObject; // by predicate class
+    std::vector<bool> predicateTimeObject; // ... or a time or companion after it ("left in May")
     std::vector<std::int8_t> predicateRole; // by predicate class: whom an unnamed party is taken to be
 
     enum class SenseKind : std::uint8_t { Predicative, Object, Infinitive, Noun, Near, NotNear, Prescribed, Exact };

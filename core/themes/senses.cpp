@@ -40,6 +40,9 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
             --j;
         const bool afterCue = inSentence(j) && cue(j);
         const bool afterVerb = inSentence(j) && (tokens[static_cast<std::size_t>(j)].flags & Copula);
+        // Part of a compound: "high-functioning", "low-key".
+        if (word.end < text.bytes.size() && text.bytes[word.end] == '-')
+            return false;
         // Not before a noun or an object unless a verb makes it a state: "high school", "wasted
         // my time", "smashed a plate" — but "got wasted the night he left".
         if (!afterCue && !afterVerb && inClause(next)) {
@@ -63,10 +66,9 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
     }
     case SenseKind::Infinitive:
     case SenseKind::Object: {
-        // A substance as its object or before it: "used heroin", "cocaine use".
-        for (std::int64_t k = prev; k >= prev - 1 && inClause(k); --k)
-            if (tokens[static_cast<std::size_t>(k)].substance >= 0 || cue(k))
-                return true;
+        // A substance as its object or right before it: "used heroin", "cocaine use", "last use".
+        if (inClause(prev) && (tokens[static_cast<std::size_t>(prev)].substance >= 0 || cue(prev)))
+            return true;
         for (std::int64_t k = next; k <= next + 3 && inClause(k); ++k) {
             const Token &t = tokens[static_cast<std::size_t>(k)];
             if (t.substance >= 0)
@@ -152,7 +154,7 @@ void Tagger::Impl::applySenses(const Text &text, std::vector<Mention> &mentions)
             continue;
         for (std::size_t j = k; j-- > 0;) {
             const Mention &o = mentions[j];
-            if (o.last + 4 < m.first)
+            if (o.last + 6 < m.first)
                 break;
             if (std::find(of.begin(), of.end(), o.theme) == of.end())
                 continue;
