@@ -345,7 +345,7 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
                     }
                 } else if (c == '\'') {
                     // 'a bag of nerves': opens before a word, closes after one ("nerves.'").
-                    const bool opens = i + 1 < n && asciiClass[static_cast<unsigned char>(s[i + 1])] == 1
+                    const bool opens = i + 1 < n && asciiWordByte[static_cast<unsigned char>(s[i + 1])]
                                        && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '(');
                     singleQuote = opens;
                 }

@@ -200,6 +200,8 @@ void TaggerTest::anyInputGetsAnAnswer()
     for (const auto &t : r.themes)
         for (const auto &e : t.evidence)
             QVERIFY(e.start >= 0 && e.end <= static_cast<int>(messy.size()) && e.start < e.end);
+    // A quote mark before a multi-byte letter (found by fuzz_tagger).
+    QVERIFY(tagger().tag(std::string_view(" '\xc3\xa9t\xc3\xa9' \xb5")).themes.isEmpty());
     // 10 MB of note text.
     std::string big;
     while (big.size() < 10u * 1024 * 1024)
