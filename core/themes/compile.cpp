@@ -148,6 +148,11 @@ void Tagger::Impl::compile()
         r.namesSubstance = theme.namesSubstance;
         themeIndex.push_back(r);
     }
+    objectTheme.assign(themeIndex.size(), false);
+    for (const Related &r : themeIndex)
+        for (int t : r.objectOf)
+            if (t >= 0)
+                objectTheme[static_cast<std::size_t>(t)] = true;
     compileRules();
     for (const Theme &theme : codebook.themes())
         linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());

@@ -105,8 +105,8 @@ bool Tagger::Impl::hypothetical(const Text &text, const Mention &m) const
     const std::vector<Token> &tokens = text.tokens;
     const std::uint32_t at = m.anchor;
     const std::uint32_t sentence = tokens[at].sentence;
-    // "nearly drank", "almost relapsed": it did not happen.
-    for (std::int64_t j = static_cast<std::int64_t>(at) - 1; j >= 0; --j) {
+    // "nearly drank", "almost relapsed": it did not happen (but "nearly tempted" was a temptation).
+    for (std::int64_t j = static_cast<std::int64_t>(at) - 1; j >= 0 && !objectTheme[static_cast<std::size_t>(m.theme)]; --j) {
         const Token &t = tokens[static_cast<std::size_t>(j)];
         if (t.sentence != sentence || !(t.flags & (Almost | Intensifier)))
             break;

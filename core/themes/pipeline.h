@@ -211,6 +211,7 @@ struct Tagger::Impl
         bool namesSubstance = false;
     };
     std::vector<Related> themeIndex; // by theme index
+    std::vector<bool> objectTheme; // by theme index: some theme is object_of it (craving): a state, not an event
 
     struct CompiledFrame
     {
