@@ -33,10 +33,11 @@ QSet<QString> counted(const QString &text, Register reg = Register::Auto)
     return ids;
 }
 
-// The accuracy gates: what the tagger reaches on each corpus, less a margin for small changes.
-constexpr double devFloor = 0.78;
+// The accuracy gates: what the tagger reaches on each corpus (dev 0.819, held-out v1 0.798,
+// held-out v2 0.732 — docs/tagger.md), less a margin for small changes; v2's is 0.02.
+constexpr double devFloor = 0.80;
 constexpr double heldOutFloor = 0.77;
-constexpr double heldOutV2Floor = 0.0; // set from the first measurement: reached - 0.02
+constexpr double heldOutV2Floor = 0.71;
 
 std::optional<Exclusion> exclusion(const QString &text, const QString &id)
 {
