@@ -196,7 +196,10 @@ else
   if [[ $gui == ON ]]; then
     source_dir=$(sed -n 's/^Undercurrent_SOURCE_DIR:STATIC=//p' "$build/CMakeCache.txt")
     [[ -d $source_dir/qml ]] || die "no qml/ folder in the source tree '$source_dir' named by $build/CMakeCache.txt"
-    for module in $(sed -n 's/^import \([A-Za-z][A-Za-z.]*\).*/\1/p' "$source_dir"/qml/*.qml | sort -u); do
+    qml_files=$(find "$source_dir/qml" -name '*.qml')
+    [[ -n $qml_files ]] || die "no QML files under $source_dir/qml"
+    # shellcheck disable=SC2086 # one path a line, none with spaces
+    for module in $(sed -n 's/^import \([A-Za-z][A-Za-z.]*\).*/\1/p' $qml_files | sort -u); do
       [[ $module == Undercurrent ]] && continue
       p=qml6-module-$(tr 'A-Z.' 'a-z-' <<<"$module")
       grep -Eq "(^|, )$p( \(|,|$)" <<<"$depends" || fail "the QML imports $module, but Depends does not name $p"

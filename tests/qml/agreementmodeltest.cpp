@@ -4,7 +4,7 @@
 // gives a kappa per theme for each pair of raters, "n/a" where it is undefined.
 #include "supervisiontestutil.h"
 
-#include "agreementmodel.h"
+#include "agreementcheck.h"
 #include "supervisiondata.h"
 
 #include <QAbstractItemModelTester>

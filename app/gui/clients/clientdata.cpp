@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "screendata.h"
+#include "clientdata.h"
 
 #include "common/error.h"
 #include "model/measures.h"

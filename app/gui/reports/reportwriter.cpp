@@ -4,7 +4,7 @@
 // window never waits on the layout or the disk.
 #include "vaultsession.h"
 
-#include "screendata.h"
+#include "clientdata.h"
 
 #include "reports/reports.h"
 #include "vault/vault.h"

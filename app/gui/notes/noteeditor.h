@@ -2,7 +2,7 @@
 #pragma once
 
 #include "notefields.h"
-#include "screendata.h"
+#include "clientdata.h"
 
 #include <QAbstractListModel>
 #include <QPointer>

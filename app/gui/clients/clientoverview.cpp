@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "overviewmodels.h"
+#include "clientoverview.h"
 
 #include <QVariantList>
 

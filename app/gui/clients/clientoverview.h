@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "screendata.h"
+#include "clientdata.h"
 
 #include <QAbstractListModel>
 #include <QQmlEngine>

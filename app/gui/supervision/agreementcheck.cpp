@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "agreementmodel.h"
+#include "agreementcheck.h"
 
 using namespace Qt::StringLiterals;
 using uc::gui::AgreementRow;

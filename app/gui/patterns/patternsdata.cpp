@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "patternsdata.h"
 
-#include "screendata.h"
+#include "clientdata.h"
 
 #include "common/error.h"
 #include "model/measures.h"

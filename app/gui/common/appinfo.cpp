@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "gui/appinfo.h"
+#include "appinfo.h"
 
 #include "common/versions.h"
 

@@ -3,9 +3,9 @@
 
 #include "clientlistmodel.h"
 #include "noteeditor.h"
-#include "overviewmodels.h"
+#include "clientoverview.h"
 
-#include "agreementmodel.h"
+#include "agreementcheck.h"
 #include "auditmodel.h"
 #include "reviewqueuemodel.h"
 #include "importmodel.h"

@@ -3,7 +3,7 @@
 // write is one transaction there too (core/import).
 #include "vaultsession.h"
 
-#include "screendata.h"
+#include "clientdata.h"
 
 #include "import/importer.h"
 #include "vault/vault.h"

@@ -2,7 +2,7 @@
 #include "vaultsession.h"
 
 #include "credentials.h"
-#include "screendata.h"
+#include "clientdata.h"
 #include "supervisiondata.h"
 
 #include "common/logging.h"
