@@ -116,18 +116,18 @@ ApplicationWindow {
     minimumHeight: 600
     visible: true
     title: VaultSession.demo ? qsTr("Undercurrent — demo practice") : qsTr("Undercurrent")
-    color: Theme.background
-    font.pixelSize: Theme.bodySize
-    palette.window: Theme.background
-    palette.windowText: Theme.text
-    palette.base: Theme.surface
-    palette.text: Theme.text
-    palette.button: Theme.surface
-    palette.buttonText: Theme.text
-    palette.highlight: Theme.accent
+    color: Style.background
+    font.pixelSize: Style.bodySize
+    palette.window: Style.background
+    palette.windowText: Style.text
+    palette.base: Style.surface
+    palette.text: Style.text
+    palette.button: Style.surface
+    palette.buttonText: Style.text
+    palette.highlight: Style.accent
     palette.highlightedText: "#ffffff"
     palette.placeholderText: "#8a94a0"
-    palette.mid: Theme.border
+    palette.mid: Style.border
 
     Shortcut {
         sequence: "Ctrl+L"

@@ -18,7 +18,7 @@ Rectangle {
     signal lockRequested
 
     objectName: "auditScreen"
-    color: Theme.background
+    color: Style.background
 
     function reload() {
         message.text = "";
@@ -38,7 +38,7 @@ Rectangle {
         }
         function onAuditExported(entries: int, file: string) {
             message.error = false;
-            message.text = qsTr("%1 written to %2.").arg(Theme.plural(entries, qsTr("entry"), qsTr("entries"))).arg(file);
+            message.text = qsTr("%1 written to %2.").arg(Style.plural(entries, qsTr("entry"), qsTr("entries"))).arg(file);
         }
     }
 
@@ -53,22 +53,22 @@ Rectangle {
             onLockRequested: root.lockRequested()
             Label {
                 text: qsTr("Audit trail")
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
             }
             Label {
                 objectName: "auditCount"
-                text: Theme.plural(root.audit.count, qsTr("entry listed"), qsTr("entries listed"))
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                text: Style.plural(root.audit.count, qsTr("entry listed"), qsTr("entries listed"))
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
 
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.gap
+            Layout.margins: Style.gap
             spacing: 10
 
             RowLayout {
@@ -77,9 +77,9 @@ Rectangle {
                 Rectangle {
                     Layout.fillWidth: true
                     implicitHeight: verification.implicitHeight + 14
-                    radius: Theme.radius
-                    color: !root.audit.verified ? Theme.surface : root.audit.whole ? Theme.accentSoft : Theme.dangerSoft
-                    border.color: Theme.border
+                    radius: Style.radius
+                    color: !root.audit.verified ? Style.surface : root.audit.whole ? Style.accentSoft : Style.dangerSoft
+                    border.color: Style.border
                     Label {
                         id: verification
                         objectName: "verificationText"
@@ -87,7 +87,7 @@ Rectangle {
                         x: 12
                         width: parent.width - 24
                         text: root.audit.verified ? root.audit.verificationText : qsTr("Verifying the chain of entries…")
-                        color: !root.audit.verified ? Theme.muted : root.audit.whole ? Theme.accent : Theme.danger
+                        color: !root.audit.verified ? Style.muted : root.audit.whole ? Style.accent : Style.danger
                         font.weight: Font.DemiBold
                         wrapMode: Text.WordWrap
                     }
@@ -183,7 +183,7 @@ Rectangle {
                 objectName: "auditMessage"
                 Layout.fillWidth: true
                 visible: text !== ""
-                color: error ? Theme.danger : Theme.accent
+                color: error ? Style.danger : Style.accent
                 wrapMode: Text.WordWrap
             }
 

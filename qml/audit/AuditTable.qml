@@ -12,14 +12,14 @@ Rectangle {
 
     required property AuditModel audit
 
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: Theme.border
+    radius: Style.radius
+    color: Style.surface
+    border.color: Style.border
     clip: true
 
     component Cell: Label {
-        color: Theme.text
-        font.pixelSize: Theme.smallSize + 1
+        color: Style.text
+        font.pixelSize: Style.smallSize + 1
         elide: Text.ElideRight
     }
 
@@ -41,7 +41,7 @@ Rectangle {
         Rectangle {
             Layout.fillWidth: true
             height: 1
-            color: Theme.border
+            color: Style.border
         }
         ListView {
             id: list
@@ -66,7 +66,7 @@ Rectangle {
                 required property string detail
                 width: ListView.view.width
                 implicitHeight: 30
-                color: ListView.isCurrentItem && list.activeFocus ? Theme.accentSoft : index % 2 ? Theme.background : Theme.surface
+                color: ListView.isCurrentItem && list.activeFocus ? Style.accentSoft : index % 2 ? Style.background : Style.surface
                 Accessible.role: Accessible.Row
                 Accessible.name: qsTr("Entry %1, %2, %3 %4 %5 %6").arg(seq).arg(at).arg(user).arg(action).arg(object).arg(detail)
                 RowLayout {
@@ -74,17 +74,17 @@ Rectangle {
                     anchors.leftMargin: 10
                     anchors.rightMargin: 10
                     spacing: 12
-                    Cell { text: String(row.seq); Layout.preferredWidth: 56; color: Theme.muted }
+                    Cell { text: String(row.seq); Layout.preferredWidth: 56; color: Style.muted }
                     Cell { text: row.at.replace("T", " ").slice(0, 19); Layout.preferredWidth: 140 }
                     Cell { text: row.user === "" ? qsTr("(unknown)") : row.user; Layout.preferredWidth: 100 }
                     Cell {
                         text: row.action
                         Layout.preferredWidth: 170
                         font.weight: Font.DemiBold
-                        color: row.action === "unlock-failed" ? Theme.danger : Theme.text
+                        color: row.action === "unlock-failed" ? Style.danger : Style.text
                     }
                     Cell { text: row.object; Layout.preferredWidth: 110 }
-                    Cell { text: row.detail; Layout.fillWidth: true; color: Theme.muted }
+                    Cell { text: row.detail; Layout.fillWidth: true; color: Style.muted }
                 }
             }
         }
@@ -94,6 +94,6 @@ Rectangle {
         anchors.centerIn: parent
         visible: root.audit.count === 0 && !root.audit.loading
         text: qsTr("No entries match.")
-        color: Theme.muted
+        color: Style.muted
     }
 }

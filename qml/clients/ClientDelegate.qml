@@ -29,22 +29,22 @@ ItemDelegate {
     Accessible.name: qsTr("%1, %2, %3").arg(code).arg(name).arg(status)
 
     background: Rectangle {
-        color: root.highlighted ? Theme.accentSoft : root.hovered ? Theme.hover : Theme.surface
+        color: root.highlighted ? Style.accentSoft : root.hovered ? Style.hover : Style.surface
         Rectangle {
             anchors.bottom: parent.bottom
             width: parent.width
             height: 1
-            color: Theme.border
+            color: Style.border
         }
     }
     contentItem: RowLayout {
-        spacing: Theme.gap
+        spacing: Style.gap
         Label {
             Layout.preferredWidth: 80
             text: root.code
-            color: Theme.muted
+            color: Style.muted
             font.family: "DejaVu Sans Mono"
-            font.pixelSize: Theme.smallSize + 1
+            font.pixelSize: Style.smallSize + 1
         }
         ColumnLayout {
             Layout.preferredWidth: 220
@@ -53,8 +53,8 @@ ItemDelegate {
             Label {
                 Layout.fillWidth: true
                 text: root.name
-                color: Theme.text
-                font.pixelSize: Theme.bodySize
+                color: Style.text
+                font.pixelSize: Style.bodySize
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
             }
@@ -62,8 +62,8 @@ ItemDelegate {
                 Layout.fillWidth: true
                 visible: root.setting !== ""
                 text: root.setting
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
         Item {
@@ -76,9 +76,9 @@ ItemDelegate {
         }
         Label {
             Layout.preferredWidth: 110
-            text: root.lastSession === "" ? qsTr("no sessions") : Theme.date(root.lastSession)
-            color: root.lastSession === "" ? Theme.muted : Theme.text
-            font.pixelSize: Theme.bodySize
+            text: root.lastSession === "" ? qsTr("no sessions") : Style.date(root.lastSession)
+            color: root.lastSession === "" ? Style.muted : Style.text
+            font.pixelSize: Style.bodySize
         }
         Flow {
             Layout.fillWidth: true

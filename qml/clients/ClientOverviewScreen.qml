@@ -22,7 +22,7 @@ Rectangle {
     signal startReview
 
     objectName: "clientOverviewScreen"
-    color: Theme.background
+    color: Style.background
 
     Shortcut {
         sequences: [StandardKey.Back, "Esc"]
@@ -52,15 +52,15 @@ Rectangle {
             }
             Label {
                 text: root.overview.code
-                color: Theme.muted
+                color: Style.muted
                 font.family: "DejaVu Sans Mono"
-                font.pixelSize: Theme.bodySize
+                font.pixelSize: Style.bodySize
             }
             Label {
                 objectName: "clientName"
                 text: root.overview.name
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
                 Layout.maximumWidth: 320
@@ -82,7 +82,7 @@ Rectangle {
 
         SectionCard {
             Layout.fillWidth: true
-            Layout.margins: Theme.gap
+            Layout.margins: Style.gap
             title: qsTr("Sessions")
             actions: [
                 Button {
@@ -111,8 +111,8 @@ Rectangle {
                 }
             ]
             note: [root.overview.setting,
-                   root.overview.intake !== "" ? qsTr("intake %1").arg(Theme.date(root.overview.intake)) : "",
-                   qsTr("%1 attended").arg(Theme.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
+                   root.overview.intake !== "" ? qsTr("intake %1").arg(Style.date(root.overview.intake)) : "",
+                   qsTr("%1 attended").arg(Style.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
                    qsTr("%1 missed").arg(root.overview.missed)].filter((part) => part !== "").join("  ·  ")
             SessionTimeline {
                 Layout.fillWidth: true
@@ -125,10 +125,10 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.leftMargin: Theme.gap
-            Layout.rightMargin: Theme.gap
-            Layout.bottomMargin: Theme.gap
-            spacing: Theme.gap
+            Layout.leftMargin: Style.gap
+            Layout.rightMargin: Style.gap
+            Layout.bottomMargin: Style.gap
+            spacing: Style.gap
 
             ScrollView {
                 id: leftColumn
@@ -140,7 +140,7 @@ Rectangle {
 
                 ColumnLayout {
                     width: leftColumn.availableWidth
-                    spacing: Theme.gap
+                    spacing: Style.gap
 
                     SectionCard {
                         Layout.fillWidth: true
@@ -165,7 +165,7 @@ Rectangle {
                             Layout.fillWidth: true
                             visible: root.overview.themes.count === 0
                             text: qsTr("No theme has come up in two or more of the last six sessions.")
-                            color: Theme.muted
+                            color: Style.muted
                             wrapMode: Text.WordWrap
                         }
                     }
@@ -181,7 +181,7 @@ Rectangle {
                         Label {
                             visible: root.overview.measures.count === 0
                             text: qsTr("No measures recorded yet.")
-                            color: Theme.muted
+                            color: Style.muted
                         }
                     }
                 }
@@ -192,7 +192,7 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.preferredWidth: 2
                 title: qsTr("Notes")
-                note: Theme.plural(root.overview.notes.count, qsTr("note"), qsTr("notes"))
+                note: Style.plural(root.overview.notes.count, qsTr("note"), qsTr("notes"))
                 ListView {
                     id: notes
                     objectName: "noteList"
@@ -211,7 +211,7 @@ Rectangle {
                 Label {
                     visible: root.overview.notes.count === 0
                     text: qsTr("No notes yet.")
-                    color: Theme.muted
+                    color: Style.muted
                 }
             }
         }

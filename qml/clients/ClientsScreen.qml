@@ -21,7 +21,7 @@ Rectangle {
     signal settingsRequested
 
     objectName: "clientsScreen"
-    color: Theme.background
+    color: Style.background
 
     function focusSearch() {
         search.forceActiveFocus();
@@ -44,24 +44,24 @@ Rectangle {
             onLockRequested: root.lockRequested()
             Label {
                 text: qsTr("Clients")
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
             }
             Label {
                 objectName: "clientCount"
                 text: root.clients.count === root.clients.total
-                      ? Theme.plural(root.clients.total, qsTr("client"), qsTr("clients"))
+                      ? Style.plural(root.clients.total, qsTr("client"), qsTr("clients"))
                       : qsTr("%1 of %2").arg(root.clients.count).arg(root.clients.total)
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
 
         RowLayout {
             Layout.fillWidth: true
-            Layout.margins: Theme.gap
-            spacing: Theme.gap
+            Layout.margins: Style.gap
+            spacing: Style.gap
             TextField {
                 id: search
                 objectName: "clientSearch"
@@ -107,12 +107,12 @@ Rectangle {
         Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.leftMargin: Theme.gap
-            Layout.rightMargin: Theme.gap
-            Layout.bottomMargin: Theme.gap
-            radius: Theme.radius
-            color: Theme.surface
-            border.color: Theme.border
+            Layout.leftMargin: Style.gap
+            Layout.rightMargin: Style.gap
+            Layout.bottomMargin: Style.gap
+            radius: Style.radius
+            color: Style.surface
+            border.color: Style.border
             clip: true
 
             ColumnLayout {
@@ -125,7 +125,7 @@ Rectangle {
                     Layout.rightMargin: 12
                     Layout.topMargin: 10
                     Layout.bottomMargin: 8
-                    spacing: Theme.gap
+                    spacing: Style.gap
                     FieldLabel { text: qsTr("Code"); Layout.preferredWidth: 80 }
                     FieldLabel { text: qsTr("Name"); Layout.preferredWidth: 220 }
                     FieldLabel { text: qsTr("Status"); Layout.preferredWidth: 96 }
@@ -135,7 +135,7 @@ Rectangle {
                 Rectangle {
                     Layout.fillWidth: true
                     height: 1
-                    color: Theme.border
+                    color: Style.border
                 }
                 ListView {
                     id: list
@@ -167,8 +167,8 @@ Rectangle {
                 width: parent.width - 64
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                color: Theme.muted
-                font.pixelSize: Theme.bodySize
+                color: Style.muted
+                font.pixelSize: Style.bodySize
                 text: root.clients.total === 0
                       ? qsTr("No clients yet. Add your first client to start writing notes.")
                       : qsTr("No client matches “%1”.").arg(root.clients.filterText)

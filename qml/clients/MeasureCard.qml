@@ -29,7 +29,7 @@ Rectangle {
         anchors.bottom: parent.bottom
         width: parent.width
         height: 1
-        color: Theme.border
+        color: Style.border
     }
     RowLayout {
         anchors.fill: parent
@@ -39,15 +39,15 @@ Rectangle {
             spacing: 0
             Label {
                 text: root.name
-                color: Theme.text
-                font.pixelSize: Theme.bodySize
+                color: Style.text
+                font.pixelSize: Style.bodySize
                 font.weight: Font.DemiBold
             }
             Label {
                 Layout.fillWidth: true
                 text: root.measures
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize - 1
+                color: Style.muted
+                font.pixelSize: Style.smallSize - 1
                 elide: Text.ElideRight
             }
         }
@@ -55,25 +55,25 @@ Rectangle {
             Layout.preferredWidth: 28
             horizontalAlignment: Text.AlignRight
             text: root.total
-            color: Theme.text
-            font.pixelSize: Theme.headingSize
+            color: Style.text
+            font.pixelSize: Style.headingSize
             font.weight: Font.DemiBold
         }
         Label {
             Layout.preferredWidth: 120
             text: root.bandLabel
-            color: root.concerning ? Theme.danger : Theme.text
-            font.pixelSize: Theme.bodySize
+            color: root.concerning ? Style.danger : Style.text
+            font.pixelSize: Style.bodySize
             elide: Text.ElideRight
         }
         Label {
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignRight
-            text: root.change !== "" ? qsTr("%1, %2 since %3").arg(Theme.date(root.date)).arg(root.change)
-                                                             .arg(Theme.date(root.previousDate))
-                                     : Theme.date(root.date)
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
+            text: root.change !== "" ? qsTr("%1, %2 since %3").arg(Style.date(root.date)).arg(root.change)
+                                                             .arg(Style.date(root.previousDate))
+                                     : Style.date(root.date)
+            color: Style.muted
+            font.pixelSize: Style.smallSize
             elide: Text.ElideLeft
         }
     }

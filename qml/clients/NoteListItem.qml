@@ -16,15 +16,15 @@ ItemDelegate {
     required property string preview
 
     implicitHeight: column.implicitHeight + 20
-    Accessible.name: qsTr("%1, %2, %3").arg(Theme.date(date)).arg(templateLabel).arg(status)
+    Accessible.name: qsTr("%1, %2, %3").arg(Style.date(date)).arg(templateLabel).arg(status)
 
     background: Rectangle {
-        color: root.hovered ? Theme.hover : Theme.surface
+        color: root.hovered ? Style.hover : Style.surface
         Rectangle {
             anchors.bottom: parent.bottom
             width: parent.width
             height: 1
-            color: Theme.border
+            color: Style.border
         }
     }
     contentItem: ColumnLayout {
@@ -34,16 +34,16 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: 8
             Label {
-                text: Theme.date(root.date)
-                color: Theme.text
-                font.pixelSize: Theme.bodySize
+                text: Style.date(root.date)
+                color: Style.text
+                font.pixelSize: Style.bodySize
                 font.weight: Font.DemiBold
             }
             Label {
                 Layout.fillWidth: true
                 text: root.kind === "process" ? qsTr("Process note (private)") : root.templateLabel
-                color: root.kind === "process" ? Theme.warning : Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: root.kind === "process" ? Style.warning : Style.muted
+                font.pixelSize: Style.smallSize
                 elide: Text.ElideRight
             }
             StatusBadge { status: root.status }
@@ -51,8 +51,8 @@ ItemDelegate {
         Label {
             Layout.fillWidth: true
             text: root.preview
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize + 1
+            color: Style.muted
+            font.pixelSize: Style.smallSize + 1
             wrapMode: Text.WordWrap
             maximumLineCount: 2
             elide: Text.ElideRight

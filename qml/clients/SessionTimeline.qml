@@ -28,7 +28,7 @@ Item {
             visible: root.sessions.count === 0
             verticalAlignment: Text.AlignVCenter
             text: qsTr("No sessions yet.")
-            color: Theme.muted
+            color: Style.muted
         }
         ListView {
             id: line
@@ -51,7 +51,7 @@ Item {
                 y: 11
                 width: line.contentWidth
                 height: 2
-                color: Theme.border
+                color: Style.border
                 z: -1
             }
             delegate: Item {
@@ -68,15 +68,15 @@ Item {
                     width: 10
                     height: 10
                     radius: 5
-                    color: mark.attended ? (mark.attendance === "late" ? Theme.warning : Theme.accent) : Theme.surface
+                    color: mark.attended ? (mark.attendance === "late" ? Style.warning : Style.accent) : Style.surface
                     border.width: mark.attended ? 0 : 2
-                    border.color: mark.attendance === "no-show" ? Theme.danger : Theme.muted
+                    border.color: mark.attendance === "no-show" ? Style.danger : Style.muted
                 }
                 HoverHandler { id: hover }
                 ToolTip.visible: hover.hovered
-                ToolTip.text: qsTr("%1: %2, %3").arg(Theme.date(mark.date)).arg(mark.attendance)
-                                     .arg(Theme.plural(mark.themeCount, qsTr("theme"), qsTr("themes")))
-                Accessible.name: qsTr("%1, %2").arg(Theme.date(mark.date)).arg(mark.attendance)
+                ToolTip.text: qsTr("%1: %2, %3").arg(Style.date(mark.date)).arg(mark.attendance)
+                                     .arg(Style.plural(mark.themeCount, qsTr("theme"), qsTr("themes")))
+                Accessible.name: qsTr("%1, %2").arg(Style.date(mark.date)).arg(mark.attendance)
             }
         }
         RowLayout {
@@ -84,10 +84,10 @@ Item {
             spacing: 14
             Repeater {
                 model: [
-                    { label: qsTr("attended"), fill: Theme.accent, ring: Theme.accent },
-                    { label: qsTr("late"), fill: Theme.warning, ring: Theme.warning },
-                    { label: qsTr("no-show"), fill: Theme.surface, ring: Theme.danger },
-                    { label: qsTr("cancelled"), fill: Theme.surface, ring: Theme.muted }
+                    { label: qsTr("attended"), fill: Style.accent, ring: Style.accent },
+                    { label: qsTr("late"), fill: Style.warning, ring: Style.warning },
+                    { label: qsTr("no-show"), fill: Style.surface, ring: Style.danger },
+                    { label: qsTr("cancelled"), fill: Style.surface, ring: Style.muted }
                 ]
                 RowLayout {
                     id: legend
@@ -103,18 +103,18 @@ Item {
                     }
                     Label {
                         text: legend.modelData.label
-                        color: Theme.muted
-                        font.pixelSize: Theme.smallSize
+                        color: Style.muted
+                        font.pixelSize: Style.smallSize
                     }
                 }
             }
             Item { Layout.fillWidth: true }
             Label {
                 visible: root.sessions.count > 0
-                text: qsTr("%1, %2 – %3").arg(Theme.plural(root.sessions.count, qsTr("session"), qsTr("sessions")))
-                                          .arg(Theme.date(root.firstDate)).arg(Theme.date(root.lastDate))
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                text: qsTr("%1, %2 – %3").arg(Style.plural(root.sessions.count, qsTr("session"), qsTr("sessions")))
+                                          .arg(Style.date(root.firstDate)).arg(Style.date(root.lastDate))
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
     }

@@ -16,14 +16,14 @@ Rectangle {
     required property string firstSeen
 
     implicitHeight: column.implicitHeight + 20
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: root.trend === "rising" ? Theme.accent : Theme.border
-    Accessible.name: qsTr("%1, %2, first seen %3").arg(root.label).arg(root.sentence).arg(Theme.date(root.firstSeen))
+    radius: Style.radius
+    color: Style.surface
+    border.color: root.trend === "rising" ? Style.accent : Style.border
+    Accessible.name: qsTr("%1, %2, first seen %3").arg(root.label).arg(root.sentence).arg(Style.date(root.firstSeen))
 
     HoverHandler { id: hover }
     ToolTip.visible: hover.hovered
-    ToolTip.text: qsTr("First seen %1").arg(Theme.date(root.firstSeen))
+    ToolTip.text: qsTr("First seen %1").arg(Style.date(root.firstSeen))
 
     ColumnLayout {
         id: column
@@ -36,8 +36,8 @@ Rectangle {
             Label {
                 Layout.fillWidth: true
                 text: root.label
-                color: Theme.text
-                font.pixelSize: Theme.bodySize + 1
+                color: Style.text
+                font.pixelSize: Style.bodySize + 1
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
             }
@@ -51,7 +51,7 @@ Rectangle {
                         width: 9
                         height: 12
                         radius: 2
-                        color: index < root.recurrenceIn ? Theme.accent : Theme.border
+                        color: index < root.recurrenceIn ? Style.accent : Style.border
                     }
                 }
             }
@@ -59,8 +59,8 @@ Rectangle {
         Label {
             Layout.fillWidth: true
             text: root.sentence
-            color: root.trend === "rising" ? Theme.accent : Theme.muted
-            font.pixelSize: Theme.smallSize + 1
+            color: root.trend === "rising" ? Style.accent : Style.muted
+            font.pixelSize: Style.smallSize + 1
             elide: Text.ElideRight
         }
     }

@@ -13,13 +13,13 @@ Rectangle {
     implicitWidth: label.implicitWidth + 16
     implicitHeight: label.implicitHeight + 6
     radius: height / 2
-    color: strong ? Theme.accentSoft : Theme.chip
+    color: strong ? Style.accentSoft : Style.chip
 
     Label {
         id: label
         anchors.centerIn: parent
         text: root.text
-        color: root.strong ? Theme.accent : Theme.chipText
-        font.pixelSize: Theme.smallSize
+        color: root.strong ? Style.accent : Style.chipText
+        font.pixelSize: Style.smallSize
     }
 }

@@ -25,9 +25,9 @@ Rectangle {
         anchors.centerIn: parent
         width: column.implicitWidth + 48
         height: column.implicitHeight + 40
-        radius: Theme.radius
-        color: Theme.surface
-        border.color: Theme.border
+        radius: Style.radius
+        color: Style.surface
+        border.color: Style.border
         ColumnLayout {
             id: column
             anchors.centerIn: parent
@@ -39,8 +39,8 @@ Rectangle {
             Label {
                 Layout.alignment: Qt.AlignHCenter
                 text: root.text
-                color: Theme.text
-                font.pixelSize: Theme.bodySize
+                color: Style.text
+                font.pixelSize: Style.bodySize
             }
         }
     }

@@ -15,29 +15,29 @@ Rectangle {
     objectName: "errorBanner"
     visible: message !== ""
     implicitHeight: visible ? row.implicitHeight + 20 : 0
-    color: Theme.dangerSoft
-    border.color: Theme.danger
+    color: Style.dangerSoft
+    border.color: Style.danger
     border.width: 0
 
     Rectangle {
         anchors.bottom: parent.bottom
         width: parent.width
         height: 1
-        color: Theme.danger
+        color: Style.danger
         opacity: 0.4
     }
     RowLayout {
         id: row
         anchors.fill: parent
-        anchors.leftMargin: Theme.gap
-        anchors.rightMargin: Theme.gap / 2
+        anchors.leftMargin: Style.gap
+        anchors.rightMargin: Style.gap / 2
         Label {
             objectName: "errorText"
             Layout.fillWidth: true
             text: root.message
-            color: Theme.danger
+            color: Style.danger
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.bodySize
+            font.pixelSize: Style.bodySize
             Accessible.role: Accessible.AlertMessage
         }
         Button {

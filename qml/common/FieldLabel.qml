@@ -5,7 +5,7 @@ import Undercurrent
 
 // The small caption above a form field.
 Label {
-    color: Theme.muted
-    font.pixelSize: Theme.smallSize
+    color: Style.muted
+    font.pixelSize: Style.smallSize
     font.weight: Font.DemiBold
 }

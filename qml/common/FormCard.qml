@@ -14,23 +14,23 @@ Item {
 
     Rectangle {
         anchors.centerIn: parent
-        width: Math.min(480, root.width - 2 * Theme.gap)
+        width: Math.min(480, root.width - 2 * Style.gap)
         height: column.implicitHeight + 64
-        radius: Theme.radius
-        color: Theme.surface
-        border.color: Theme.border
+        radius: Style.radius
+        color: Style.surface
+        border.color: Style.border
 
         ColumnLayout {
             id: column
             anchors.fill: parent
             anchors.margins: 32
-            spacing: Theme.gap
+            spacing: Style.gap
 
             Label {
                 Layout.fillWidth: true
                 text: root.title
-                color: Theme.text
-                font.pixelSize: Theme.titleSize
+                color: Style.text
+                font.pixelSize: Style.titleSize
                 font.weight: Font.DemiBold
                 wrapMode: Text.WordWrap
             }
@@ -38,8 +38,8 @@ Item {
                 Layout.fillWidth: true
                 visible: root.subtitle !== ""
                 text: root.subtitle
-                color: Theme.muted
-                font.pixelSize: Theme.bodySize
+                color: Style.muted
+                font.pixelSize: Style.bodySize
                 wrapMode: Text.WordWrap
             }
             ColumnLayout {

@@ -15,7 +15,7 @@ Button {
     contentItem: Label {
         text: root.text
         color: root.enabled ? "#ffffff" : "#f0f3f4"
-        font.pixelSize: Theme.bodySize
+        font.pixelSize: Style.bodySize
         font.weight: Font.DemiBold
         horizontalAlignment: Text.AlignHCenter
         verticalAlignment: Text.AlignVCenter
@@ -23,8 +23,8 @@ Button {
     background: Rectangle {
         implicitHeight: 34
         radius: 6
-        color: !root.enabled ? "#a9bcbd" : root.down ? Qt.darker(Theme.accent, 1.2) : root.hovered ? Qt.lighter(Theme.accent, 1.1) : Theme.accent
+        color: !root.enabled ? "#a9bcbd" : root.down ? Qt.darker(Style.accent, 1.2) : root.hovered ? Qt.lighter(Style.accent, 1.1) : Style.accent
         border.width: root.visualFocus ? 2 : 0
-        border.color: Theme.text
+        border.color: Style.text
     }
 }

@@ -15,9 +15,9 @@ Rectangle {
     property alias actions: actionRow.data
 
     implicitHeight: column.implicitHeight + 28
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: Theme.border
+    radius: Style.radius
+    color: Style.surface
+    border.color: Style.border
 
     ColumnLayout {
         id: column
@@ -28,15 +28,15 @@ Rectangle {
             Layout.fillWidth: true
             Label {
                 text: root.title
-                color: Theme.text
-                font.pixelSize: Theme.headingSize
+                color: Style.text
+                font.pixelSize: Style.headingSize
                 font.weight: Font.DemiBold
             }
             Item { Layout.fillWidth: true }
             Label {
                 text: root.note
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
             RowLayout {
                 id: actionRow

@@ -41,21 +41,21 @@ Item {
                 onClicked: Navigation.area = modelData.area
                 contentItem: Label {
                     text: section.text
-                    color: section.current ? Theme.accent : Theme.muted
-                    font.pixelSize: Theme.smallSize + 1
+                    color: section.current ? Style.accent : Style.muted
+                    font.pixelSize: Style.smallSize + 1
                     font.weight: section.current ? Font.DemiBold : Font.Normal
                     verticalAlignment: Text.AlignVCenter
                 }
                 background: Rectangle {
-                    color: section.hovered ? Theme.background : "transparent"
+                    color: section.hovered ? Style.background : "transparent"
                     border.width: section.visualFocus ? 1 : 0
-                    border.color: Theme.accent
+                    border.color: Style.accent
                     Rectangle {
                         anchors.bottom: parent.bottom
                         width: parent.width
                         height: 2
                         visible: section.current
-                        color: Theme.accent
+                        color: Style.accent
                     }
                 }
                 Shortcut {

@@ -13,13 +13,13 @@ Rectangle {
     implicitWidth: label.implicitWidth + 14
     implicitHeight: label.implicitHeight + 4
     radius: 4
-    color: calm ? Theme.accentSoft : Theme.chip
+    color: calm ? Style.accentSoft : Style.chip
 
     Label {
         id: label
         anchors.centerIn: parent
         text: root.status
-        color: root.calm ? Theme.accent : Theme.muted
-        font.pixelSize: Theme.smallSize
+        color: root.calm ? Style.accent : Style.muted
+        font.pixelSize: Style.smallSize
     }
 }

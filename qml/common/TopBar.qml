@@ -15,40 +15,40 @@ Rectangle {
 
     // The sections strip (supervision and audit, issue #7) sits under the bar once unlocked.
     implicitHeight: 56 + (sections.visible ? sections.height : 0)
-    color: Theme.surface
+    color: Style.surface
 
     Rectangle {
         anchors.bottom: parent.bottom
         width: parent.width
         height: 1
-        color: Theme.border
+        color: Style.border
     }
     RowLayout {
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: parent.top
         height: 56
-        anchors.leftMargin: Theme.gap
-        anchors.rightMargin: Theme.gap
-        spacing: Theme.gap
+        anchors.leftMargin: Style.gap
+        anchors.rightMargin: Style.gap
+        spacing: Style.gap
         RowLayout {
             id: leadingRow
-            spacing: Theme.gap
+            spacing: Style.gap
         }
         Item { Layout.fillWidth: true }
         Label {
             visible: root.demo
             text: qsTr("Demo practice: invented clients")
-            color: Theme.warning
-            font.pixelSize: Theme.smallSize
+            color: Style.warning
+            font.pixelSize: Style.smallSize
         }
         Label {
             text: root.userName
             ToolTip.visible: userHover.hovered && VaultSession.role !== ""
             ToolTip.text: qsTr("Signed in as %1").arg(VaultSession.role)
             HoverHandler { id: userHover }
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
+            color: Style.muted
+            font.pixelSize: Style.smallSize
         }
         Button {
             objectName: "lockButton"
@@ -63,7 +63,7 @@ Rectangle {
         id: sections
         anchors.bottom: parent.bottom
         anchors.bottomMargin: 1
-        x: Theme.gap - 8
+        x: Style.gap - 8
         height: 34
         visible: VaultSession.unlocked
     }

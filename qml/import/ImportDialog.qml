@@ -51,14 +51,14 @@ Dialog {
         function onImportFailed(message: string) { root.error = message; }
         function onImported(notes: int, clients: int) {
             root.done = qsTr("Imported %1 for %2 as drafts: review and sign each one.")
-                .arg(Theme.plural(notes, qsTr("note"), qsTr("notes")))
-                .arg(Theme.plural(clients, qsTr("client"), qsTr("clients")));
+                .arg(Style.plural(notes, qsTr("note"), qsTr("notes")))
+                .arg(Style.plural(clients, qsTr("client"), qsTr("clients")));
         }
     }
 
     component Cell: Label {
-        color: Theme.text
-        font.pixelSize: Theme.smallSize + 1
+        color: Style.text
+        font.pixelSize: Style.smallSize + 1
         elide: Text.ElideRight
     }
 
@@ -114,19 +114,19 @@ Dialog {
             Layout.fillWidth: true
             visible: root.preview.count > 0
             wrapMode: Text.WordWrap
-            color: root.preview.errorCount > 0 ? Theme.danger : Theme.text
+            color: root.preview.errorCount > 0 ? Style.danger : Style.text
             text: root.preview.errorCount > 0
                   ? qsTr("%1 of %2 refused: nothing will be imported until every row is good.")
-                        .arg(Theme.plural(root.preview.errorCount, qsTr("row"), qsTr("rows"))).arg(root.preview.count)
+                        .arg(Style.plural(root.preview.errorCount, qsTr("row"), qsTr("rows"))).arg(root.preview.count)
                   : qsTr("Every row is good.") + (root.preview.newClients.length > 0
                         ? " " + qsTr("New clients: %1.").arg(root.preview.newClients.join(", ")) : "")
         }
         Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            radius: Theme.radius
-            color: Theme.surface
-            border.color: Theme.border
+            radius: Style.radius
+            color: Style.surface
+            border.color: Style.border
             clip: true
             ColumnLayout {
                 anchors.fill: parent
@@ -143,7 +143,7 @@ Dialog {
                     FieldLabel { text: qsTr("Template"); Layout.preferredWidth: 150 }
                     FieldLabel { text: qsTr("Status"); Layout.fillWidth: true }
                 }
-                Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+                Rectangle { Layout.fillWidth: true; height: 1; color: Style.border }
                 ListView {
                     id: list
                     objectName: "importRows"
@@ -167,7 +167,7 @@ Dialog {
                         required property bool ok
                         width: ListView.view.width
                         implicitHeight: 30
-                        color: index % 2 ? Theme.background : Theme.surface
+                        color: index % 2 ? Style.background : Style.surface
                         Accessible.role: Accessible.Row
                         Accessible.name: [where, client, date, modality, templateLabel, status].join(", ")
                         RowLayout {
@@ -175,7 +175,7 @@ Dialog {
                             anchors.leftMargin: 10
                             anchors.rightMargin: 10
                             spacing: 12
-                            Cell { text: row.where; Layout.preferredWidth: 120; color: Theme.muted }
+                            Cell { text: row.where; Layout.preferredWidth: 120; color: Style.muted }
                             Cell { text: row.client; Layout.preferredWidth: 80 }
                             Cell { text: row.date; Layout.preferredWidth: 84 }
                             Cell { text: row.modality; Layout.preferredWidth: 76 }
@@ -183,7 +183,7 @@ Dialog {
                             Cell {
                                 text: row.status
                                 Layout.fillWidth: true
-                                color: row.ok ? Theme.accent : Theme.danger
+                                color: row.ok ? Style.accent : Style.danger
                                 ToolTip.visible: hoverArea.hovered && truncated
                                 ToolTip.text: row.status
                                 HoverHandler { id: hoverArea }
@@ -198,7 +198,7 @@ Dialog {
                 width: parent.width - 64
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                color: Theme.muted
+                color: Style.muted
                 text: root.preview.loading ? qsTr("Checking…")
                       : qsTr("Choose a file or folder and check it: every row is shown here with what is wrong with it, before anything is written.")
             }
@@ -208,7 +208,7 @@ Dialog {
             Layout.fillWidth: true
             visible: root.error !== "" || root.done !== ""
             text: root.error !== "" ? root.error : root.done
-            color: root.error !== "" ? Theme.danger : Theme.text
+            color: root.error !== "" ? Style.danger : Style.text
             wrapMode: Text.WordWrap
         }
     }
@@ -219,7 +219,7 @@ Dialog {
         }
         PrimaryButton {
             objectName: "importButton"
-            text: qsTr("Import %1 as drafts").arg(Theme.plural(root.preview.count, qsTr("note"), qsTr("notes")))
+            text: qsTr("Import %1 as drafts").arg(Style.plural(root.preview.count, qsTr("note"), qsTr("notes")))
             enabled: root.preview.canImport && !VaultSession.busy
             onClicked: VaultSession.runImport()
         }

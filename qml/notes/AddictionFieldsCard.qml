@@ -42,8 +42,8 @@ SectionCard {
             Layout.fillWidth: true
             visible: (root.fields.cravingsText ?? "") !== ""
             text: qsTr("Written as: “%1”").arg(root.fields.cravingsText ?? "")
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
+            color: Style.muted
+            font.pixelSize: Style.smallSize
             wrapMode: Text.WordWrap
         }
 
@@ -63,8 +63,8 @@ SectionCard {
             Layout.fillWidth: true
             visible: (root.fields.stageText ?? "") !== ""
             text: qsTr("Written as: “%1”").arg(root.fields.stageText ?? "")
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
+            color: Style.muted
+            font.pixelSize: Style.smallSize
             wrapMode: Text.WordWrap
         }
 
@@ -72,7 +72,7 @@ SectionCard {
             Layout.columnSpan: 2
             Layout.topMargin: 4
             text: qsTr("Use since last session")
-            color: Theme.text
+            color: Style.text
             font.weight: Font.DemiBold
         }
         FieldLabel { text: qsTr("Substance") }
@@ -109,8 +109,8 @@ SectionCard {
             Layout.fillWidth: true
             visible: (root.fields.useText ?? "") !== ""
             text: qsTr("Also written: “%1”").arg(root.fields.useText ?? "")
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
+            color: Style.muted
+            font.pixelSize: Style.smallSize
             wrapMode: Text.WordWrap
             maximumLineCount: 3
             elide: Text.ElideRight
@@ -130,8 +130,8 @@ SectionCard {
             readOnly: root.editor.readOnly
             wrapMode: TextEdit.Wrap
             background: Rectangle {
-                color: Theme.surface
-                border.color: Theme.border
+                color: Style.surface
+                border.color: Style.border
                 radius: 2
             }
             Accessible.name: qsTr("Triggers and high-risk situations")

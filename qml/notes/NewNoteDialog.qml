@@ -178,7 +178,7 @@ Dialog {
             Layout.fillWidth: true
             visible: root.error !== ""
             text: root.error
-            color: Theme.danger
+            color: Style.danger
             wrapMode: Text.WordWrap
         }
     }

@@ -18,7 +18,7 @@ Rectangle {
     signal lockRequested
 
     objectName: "noteEditorScreen"
-    color: Theme.background
+    color: Style.background
 
     // Opens another member's note of the same group session (what is typed is saved first).
     function openMember(index: int) {
@@ -79,15 +79,15 @@ Rectangle {
             }
             Label {
                 objectName: "sessionWhen"
-                text: (root.note.session.start ?? "") !== "" ? qsTr("%1, %2").arg(Theme.date(root.note.date)).arg(root.note.session.start)
-                                                            : Theme.date(root.note.date)
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 1
+                text: (root.note.session.start ?? "") !== "" ? qsTr("%1, %2").arg(Style.date(root.note.date)).arg(root.note.session.start)
+                                                            : Style.date(root.note.date)
+                color: Style.text
+                font.pixelSize: Style.headingSize + 1
                 font.weight: Font.DemiBold
             }
             Label {
                 text: root.note.kind === "process" ? qsTr("Process note (private)") : root.note.templateLabel
-                color: root.note.kind === "process" ? Theme.warning : Theme.muted
+                color: root.note.kind === "process" ? Style.warning : Style.muted
             }
             StatusBadge { status: root.note.status }
             Label {
@@ -95,16 +95,16 @@ Rectangle {
                 visible: !root.note.readOnly
                 text: root.note.saveState === "saved" ? qsTr("All changes saved")
                       : root.note.saveState === "saving" ? qsTr("Saving…") : qsTr("Editing…")
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
 
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.gap
-            spacing: Theme.gap
+            Layout.margins: Style.gap
+            spacing: Style.gap
 
             ColumnLayout {
                 Layout.fillWidth: true
@@ -118,13 +118,13 @@ Rectangle {
                     spacing: 8
                     Label {
                         text: qsTr("Group note: member %1 of %2").arg(root.note.memberIndex + 1).arg(root.note.members.length)
-                        color: Theme.text
+                        color: Style.text
                         font.weight: Font.DemiBold
                     }
                     Label {
                         Layout.fillWidth: true
                         text: (root.note.session.groupTopic ?? "") !== "" ? "· " + root.note.session.groupTopic : ""
-                        color: Theme.muted
+                        color: Style.muted
                         elide: Text.ElideRight
                     }
                     Button {
@@ -152,9 +152,9 @@ Rectangle {
                 Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    radius: Theme.radius
-                    color: Theme.surface
-                    border.color: Theme.border
+                    radius: Style.radius
+                    color: Style.surface
+                    border.color: Style.border
                     ScrollView {
                         anchors.fill: parent
                         anchors.margins: 1
@@ -170,8 +170,8 @@ Rectangle {
                             leftPadding: 20
                             rightPadding: 20
                             topPadding: 16
-                            font.pixelSize: Theme.bodySize + 1
-                            color: Theme.text
+                            font.pixelSize: Style.bodySize + 1
+                            color: Style.text
                             background: null
                             Accessible.name: qsTr("Note text")
                             // True while a structured field's edit is applied (one edit, not two).
@@ -228,10 +228,10 @@ Rectangle {
                               : root.note.status === "draft"
                               ? qsTr("A draft: only its author can change or sign it.")
                               : root.note.mayAddAddendum
-                              ? qsTr("Signed by %1, %2. The note is locked; corrections go in an addendum.").arg(root.note.signedBy).arg(Theme.stamp(root.note.signedAt))
-                              : qsTr("Signed by %1, %2. Read-only.").arg(root.note.signedBy).arg(Theme.stamp(root.note.signedAt))
-                        color: Theme.muted
-                        font.pixelSize: Theme.smallSize
+                              ? qsTr("Signed by %1, %2. The note is locked; corrections go in an addendum.").arg(root.note.signedBy).arg(Style.stamp(root.note.signedAt))
+                              : qsTr("Signed by %1, %2. Read-only.").arg(root.note.signedBy).arg(Style.stamp(root.note.signedAt))
+                        color: Style.muted
+                        font.pixelSize: Style.smallSize
                         wrapMode: Text.WordWrap
                     }
                     ReportButton {
@@ -276,18 +276,18 @@ Rectangle {
                         required property var modelData
                         Layout.fillWidth: true
                         implicitHeight: addendumText.implicitHeight + 20
-                        radius: Theme.radius
-                        color: Theme.surface
-                        border.color: Theme.border
+                        radius: Style.radius
+                        color: Style.surface
+                        border.color: Style.border
                         Label {
                             id: addendumText
                             x: 10
                             y: 10
                             width: parent.width - 20
                             wrapMode: Text.WordWrap
-                            text: qsTr("Addendum by %1, %2: %3").arg(addendum.modelData.author).arg(Theme.stamp(addendum.modelData.signedAt)).arg(addendum.modelData.text)
-                            color: Theme.text
-                            font.pixelSize: Theme.smallSize + 1
+                            text: qsTr("Addendum by %1, %2: %3").arg(addendum.modelData.author).arg(Style.stamp(addendum.modelData.signedAt)).arg(addendum.modelData.text)
+                            color: Style.text
+                            font.pixelSize: Style.smallSize + 1
                         }
                     }
                 }
@@ -297,7 +297,7 @@ Rectangle {
                 Layout.preferredWidth: 300
                 Layout.maximumWidth: 300
                 Layout.fillHeight: true
-                spacing: Theme.gap
+                spacing: Style.gap
                 AddictionFieldsCard {
                     objectName: "addictionFields"
                     Layout.preferredWidth: 300
@@ -328,7 +328,7 @@ Rectangle {
                         Layout.preferredWidth: 260 // wraps inside the card rather than widening it
                         visible: root.note.tags.count === 0
                         text: qsTr("No themes found yet. They appear here as you write.")
-                        color: Theme.muted
+                        color: Style.muted
                         wrapMode: Text.WordWrap
                     }
                 }
@@ -389,8 +389,8 @@ Rectangle {
                 Layout.columnSpan: 2
                 Layout.fillWidth: true
                 text: qsTr("These can change until a note on the session is signed.")
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
                 wrapMode: Text.WordWrap
             }
             FieldLabel { text: qsTr("Date") }
@@ -425,7 +425,7 @@ Rectangle {
                 Layout.fillWidth: true
                 visible: sessionDialog.error !== ""
                 text: sessionDialog.error
-                color: Theme.danger
+                color: Style.danger
                 wrapMode: Text.WordWrap
             }
         }
@@ -472,7 +472,7 @@ Rectangle {
                 elide: Text.ElideRight
                 maximumLineCount: 3
                 wrapMode: Text.WordWrap
-                color: Theme.text
+                color: Style.text
             }
             FieldLabel { text: qsTr("Theme") }
             ComboBox {
@@ -489,8 +489,8 @@ Rectangle {
             Label {
                 Layout.fillWidth: true
                 text: qsTr("The words are tagged as yours: a manual tag, counted in the patterns.")
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
                 wrapMode: Text.WordWrap
             }
         }

@@ -17,9 +17,9 @@ Rectangle {
     signal decided(string decision)
 
     implicitHeight: column.implicitHeight + 16
-    radius: Theme.radius
-    color: decision === "confirmed" ? Theme.accentSoft : Theme.surface
-    border.color: decision === "suggested" ? Theme.accent : Theme.border
+    radius: Style.radius
+    color: decision === "confirmed" ? Style.accentSoft : Style.surface
+    border.color: decision === "suggested" ? Style.accent : Style.border
     opacity: decision === "rejected" ? 0.55 : 1
     Accessible.name: qsTr("%1: %2, %3").arg(root.label).arg(root.evidence).arg(root.decision)
 
@@ -33,22 +33,22 @@ Rectangle {
             Label {
                 Layout.fillWidth: true
                 text: root.label
-                color: Theme.text
+                color: Style.text
                 font.weight: Font.DemiBold
                 font.strikeout: root.decision === "rejected"
                 wrapMode: Text.WordWrap
             }
             Label {
                 text: root.decision
-                color: root.decision === "confirmed" ? Theme.accent : Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: root.decision === "confirmed" ? Style.accent : Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
         Label {
             Layout.fillWidth: true
             text: root.start >= 0 ? "“" + root.evidence + "”" : qsTr("“%1” (no longer in the text)").arg(root.evidence)
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
+            color: Style.muted
+            font.pixelSize: Style.smallSize
             font.italic: true
             wrapMode: Text.WordWrap
         }

@@ -11,7 +11,7 @@ Item {
 
     required property var model
     property string textRole: "name"
-    property int fontSize: Theme.smallSize
+    property int fontSize: Style.smallSize
 
     implicitHeight: flow.implicitHeight
     implicitWidth: flow.implicitWidth
@@ -36,7 +36,7 @@ Item {
                 }
                 Label {
                     text: entry.model[root.textRole]
-                    color: Theme.text
+                    color: Style.text
                     font.pixelSize: root.fontSize
                 }
             }

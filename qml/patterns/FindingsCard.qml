@@ -11,7 +11,7 @@ SectionCard {
 
     required property var findings
     required property string empty
-    property int fontSize: Theme.bodySize
+    property int fontSize: Style.bodySize
 
     Repeater {
         model: root.findings
@@ -19,7 +19,7 @@ SectionCard {
             required property string modelData
             Layout.fillWidth: true
             text: "•  " + modelData
-            color: Theme.text
+            color: Style.text
             wrapMode: Text.WordWrap
             font.pixelSize: root.fontSize
         }
@@ -29,7 +29,7 @@ SectionCard {
         Layout.fillWidth: true
         visible: root.findings.length === 0
         text: root.empty
-        color: Theme.muted
+        color: Style.muted
         wrapMode: Text.WordWrap
         font.pixelSize: root.fontSize
     }

@@ -8,7 +8,7 @@ ChartView {
     id: root
 
     required property PatternsModel patterns
-    property int fontSize: Theme.smallSize
+    property int fontSize: Style.smallSize
 
     function rebuild() {
         removeAllSeries();
@@ -26,9 +26,9 @@ ChartView {
 
     objectName: "measureChart"
     antialiasing: true
-    backgroundColor: Theme.surface
+    backgroundColor: Style.surface
     backgroundRoundness: 0
-    plotAreaColor: Theme.surface
+    plotAreaColor: Style.surface
     legend.visible: false // ChartLegend beside it; the plot lines up with the theme chart's
     margins { left: 4; right: 8; top: 4; bottom: 4 }
     Accessible.name: qsTr("Measure scores over time")
@@ -39,9 +39,9 @@ ChartView {
         max: root.patterns.axisTo
         format: root.patterns.axisFormat
         tickCount: 6
-        labelsColor: Theme.muted
+        labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
-        gridLineColor: Theme.border
+        gridLineColor: Style.border
         lineVisible: false
     }
     ValueAxis {
@@ -50,13 +50,13 @@ ChartView {
         max: root.patterns.measureMax
         tickCount: root.patterns.measureTicks
         labelFormat: "%d"
-        labelsColor: Theme.muted
+        labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
-        gridLineColor: Theme.border
+        gridLineColor: Style.border
         lineVisible: false
         titleText: qsTr("score")
         titleFont.pixelSize: root.fontSize
-        titleBrush: Theme.muted
+        titleBrush: Style.muted
     }
 
     Connections {

@@ -39,7 +39,7 @@ SectionCard {
             rightPadding: row.indicator.width + 6 // the label stops before the check box
             checkable: false // the model holds the tick; a click asks it to change
             checkState: row.ticked ? Qt.Checked : Qt.Unchecked
-            Accessible.name: qsTr("%1, %2").arg(row.label).arg(Theme.plural(row.sessions, qsTr("session"), qsTr("sessions")))
+            Accessible.name: qsTr("%1, %2").arg(row.label).arg(Style.plural(row.sessions, qsTr("session"), qsTr("sessions")))
             onClicked: root.themes.setChecked(row.index, !row.ticked)
             contentItem: RowLayout {
                 spacing: 8
@@ -55,17 +55,17 @@ SectionCard {
                     Label {
                         Layout.fillWidth: true
                         text: row.label
-                        color: Theme.text
+                        color: Style.text
                         elide: Text.ElideRight
                         font.weight: row.recurring ? Font.DemiBold : Font.Normal
                     }
                     Label {
                         Layout.fillWidth: true
-                        text: Theme.plural(row.sessions, qsTr("session"), qsTr("sessions"))
+                        text: Style.plural(row.sessions, qsTr("session"), qsTr("sessions"))
                               + (row.recurring ? qsTr(" · recurring") : "")
                               + (row.trend !== "stable" ? " · " + row.trend : "")
-                        color: Theme.muted
-                        font.pixelSize: Theme.smallSize
+                        color: Style.muted
+                        font.pixelSize: Style.smallSize
                         elide: Text.ElideRight
                     }
                 }

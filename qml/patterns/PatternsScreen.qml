@@ -26,7 +26,7 @@ Rectangle {
     }
 
     objectName: "patternsScreen"
-    color: Theme.background
+    color: Style.background
 
     Shortcut {
         sequences: [StandardKey.Back, "Esc"]
@@ -51,13 +51,13 @@ Rectangle {
             }
             Label {
                 text: root.patterns.code
-                color: Theme.muted
+                color: Style.muted
                 font.family: "DejaVu Sans Mono"
             }
             Label {
                 text: qsTr("Patterns — %1").arg(root.patterns.name)
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
                 elide: Text.ElideRight
                 Layout.maximumWidth: 420
@@ -66,7 +66,7 @@ Rectangle {
 
         RowLayout {
             Layout.fillWidth: true
-            Layout.margins: Theme.gap
+            Layout.margins: Style.gap
             Layout.bottomMargin: 0
             spacing: 10
             FieldLabel { text: qsTr("By") }
@@ -112,17 +112,17 @@ Rectangle {
             Item { Layout.fillWidth: true }
             Label {
                 text: root.patterns.recordFrom === "" ? ""
-                      : qsTr("Record: %1 – %2").arg(Theme.date(root.patterns.recordFrom)).arg(Theme.date(root.patterns.recordTo))
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                      : qsTr("Record: %1 – %2").arg(Style.date(root.patterns.recordFrom)).arg(Style.date(root.patterns.recordTo))
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
 
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.gap
-            spacing: Theme.gap
+            Layout.margins: Style.gap
+            spacing: Style.gap
 
             PatternThemeList {
                 Layout.preferredWidth: 280
@@ -139,7 +139,7 @@ Rectangle {
 
                 ColumnLayout {
                     width: scroll.availableWidth
-                    spacing: Theme.gap
+                    spacing: Style.gap
 
                     SectionCard {
                         Layout.fillWidth: true
@@ -154,7 +154,7 @@ Rectangle {
                         Label {
                             visible: root.patterns.themes.checkedCount === 0
                             text: qsTr("Tick a theme on the left to draw it.")
-                            color: Theme.muted
+                            color: Style.muted
                         }
                     }
                     SectionCard {
@@ -176,7 +176,7 @@ Rectangle {
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Theme by session")
-                        note: Theme.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
+                        note: Style.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
                         ThemeHeatmap {
                             Layout.fillWidth: true
                             heatmap: root.patterns.heatmap
@@ -184,7 +184,7 @@ Rectangle {
                     }
                     RowLayout {
                         Layout.fillWidth: true
-                        spacing: Theme.gap
+                        spacing: Style.gap
                         FindingsCard {
                             objectName: "cooccurrenceCard"
                             Layout.fillWidth: true

@@ -9,7 +9,7 @@ ChartView {
     id: root
 
     required property PatternsModel patterns
-    property int fontSize: Theme.smallSize
+    property int fontSize: Style.smallSize
 
     function rebuild() {
         removeAllSeries();
@@ -24,9 +24,9 @@ ChartView {
 
     objectName: "themeChart"
     antialiasing: true
-    backgroundColor: Theme.surface
+    backgroundColor: Style.surface
     backgroundRoundness: 0
-    plotAreaColor: Theme.surface
+    plotAreaColor: Style.surface
     legend.visible: false
     margins { left: 4; right: 8; top: 4; bottom: 4 }
     Accessible.name: qsTr("Themes over time, by %1").arg(root.patterns.by)
@@ -37,9 +37,9 @@ ChartView {
         max: root.patterns.axisTo
         format: root.patterns.axisFormat
         tickCount: 6
-        labelsColor: Theme.muted
+        labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
-        gridLineColor: Theme.border
+        gridLineColor: Style.border
         lineVisible: false
     }
     ValueAxis {
@@ -48,13 +48,13 @@ ChartView {
         max: root.patterns.themeMax
         tickCount: root.patterns.themeTicks
         labelFormat: "%d"
-        labelsColor: Theme.muted
+        labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
-        gridLineColor: Theme.border
+        gridLineColor: Style.border
         lineVisible: false
         titleText: root.patterns.themeAxisTitle
         titleFont.pixelSize: root.fontSize
-        titleBrush: Theme.muted
+        titleBrush: Style.muted
     }
 
     Connections {

@@ -29,8 +29,8 @@ Item {
         delegate: Label {
             required property string display
             text: display
-            color: Theme.text
-            font.pixelSize: Theme.smallSize
+            color: Style.text
+            font.pixelSize: Style.smallSize
             elide: Text.ElideRight
             verticalAlignment: Text.AlignVCenter
             rightPadding: 8
@@ -56,13 +56,13 @@ Item {
             required property string label
             required property color themeColor
             implicitHeight: 24
-            color: cell.hits === 0 ? Theme.chip : Qt.rgba(cell.themeColor.r, cell.themeColor.g, cell.themeColor.b, 0.35 + 0.65 * cell.level)
-            border.color: Theme.surface
+            color: cell.hits === 0 ? Style.chip : Qt.rgba(cell.themeColor.r, cell.themeColor.g, cell.themeColor.b, 0.35 + 0.65 * cell.level)
+            border.color: Style.surface
             border.width: root.cellWidth > 6 ? 1 : 0
             HoverHandler { id: hover }
             ToolTip.visible: hover.hovered
-            ToolTip.text: qsTr("%1, %2: %3").arg(cell.label).arg(Theme.date(cell.date))
-                          .arg(Theme.plural(cell.hits, qsTr("mention"), qsTr("mentions")))
+            ToolTip.text: qsTr("%1, %2: %3").arg(cell.label).arg(Style.date(cell.date))
+                          .arg(Style.plural(cell.hits, qsTr("mention"), qsTr("mentions")))
         }
     }
 }

@@ -18,7 +18,7 @@ Rectangle {
     readonly property int big: 22
 
     objectName: "reviewScreen"
-    color: Theme.background
+    color: Style.background
 
     function askToLeave() {
         leaveDialog.error = "";
@@ -44,13 +44,13 @@ Rectangle {
             objectName: "reviewBanner"
             Layout.fillWidth: true
             implicitHeight: bannerRow.implicitHeight + 28
-            color: Theme.accent
+            color: Style.accent
             RowLayout {
                 id: bannerRow
                 anchors.fill: parent
                 anchors.leftMargin: 24
                 anchors.rightMargin: 16
-                spacing: Theme.gap
+                spacing: Style.gap
                 Label {
                     objectName: "reviewBannerText"
                     Layout.fillWidth: true
@@ -63,13 +63,13 @@ Rectangle {
                 Button {
                     objectName: "leaveReviewButton"
                     text: qsTr("Leave review…")
-                    font.pixelSize: Theme.bodySize + 2
+                    font.pixelSize: Style.bodySize + 2
                     Accessible.name: qsTr("Leave review mode (asks for your passphrase)")
                     onClicked: root.askToLeave()
                 }
                 Button {
                     text: qsTr("Lock")
-                    font.pixelSize: Theme.bodySize + 2
+                    font.pixelSize: Style.bodySize + 2
                     Accessible.name: qsTr("Lock the vault (Ctrl+L)")
                     onClicked: root.lockRequested()
                 }
@@ -81,15 +81,15 @@ Rectangle {
             Layout.leftMargin: 32
             Layout.topMargin: 20
             text: root.patterns.name
-            color: Theme.text
-            font.pixelSize: Theme.titleSize + 8
+            color: Style.text
+            font.pixelSize: Style.titleSize + 8
             font.weight: Font.DemiBold
         }
         Label {
             Layout.leftMargin: 32
             text: root.patterns.from === "" ? qsTr("No sessions recorded yet.")
-                  : qsTr("Our sessions from %1 to %2").arg(Theme.date(root.patterns.recordFrom)).arg(Theme.date(root.patterns.recordTo))
-            color: Theme.muted
+                  : qsTr("Our sessions from %1 to %2").arg(Style.date(root.patterns.recordFrom)).arg(Style.date(root.patterns.recordTo))
+            color: Style.muted
             font.pixelSize: root.big - 4
         }
 
@@ -106,7 +106,7 @@ Rectangle {
                 spacing: 12
                 Label {
                     text: qsTr("What has come up, month by month")
-                    color: Theme.text
+                    color: Style.text
                     font.pixelSize: root.big
                     font.weight: Font.DemiBold
                 }
@@ -115,7 +115,7 @@ Rectangle {
                     Layout.fillHeight: true
                     Layout.minimumHeight: 200
                     patterns: root.patterns
-                    fontSize: Theme.bodySize + 2
+                    fontSize: Style.bodySize + 2
                 }
                 ChartLegend {
                     Layout.fillWidth: true
@@ -127,7 +127,7 @@ Rectangle {
                 Label {
                     visible: root.patterns.measures.count > 0
                     text: qsTr("Questionnaires")
-                    color: Theme.text
+                    color: Style.text
                     font.pixelSize: root.big
                     font.weight: Font.DemiBold
                 }
@@ -136,7 +136,7 @@ Rectangle {
                     Layout.fillWidth: true
                     Layout.preferredHeight: 190
                     patterns: root.patterns
-                    fontSize: Theme.bodySize + 2
+                    fontSize: Style.bodySize + 2
                 }
                 ChartLegend {
                     visible: root.patterns.measures.count > 0
@@ -151,16 +151,16 @@ Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 2
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.border
+                radius: Style.radius
+                color: Style.surface
+                border.color: Style.border
                 ColumnLayout {
                     anchors.fill: parent
                     anchors.margins: 24
                     spacing: 12
                     Label {
                         text: qsTr("Summary")
-                        color: Theme.text
+                        color: Style.text
                         font.pixelSize: root.big
                         font.weight: Font.DemiBold
                     }
@@ -175,7 +175,7 @@ Rectangle {
                             width: summaryScroll.availableWidth
                             text: root.patterns.summary !== "" ? root.patterns.summary
                                                                : qsTr("No summary has been written yet.")
-                            color: root.patterns.summary !== "" ? Theme.text : Theme.muted
+                            color: root.patterns.summary !== "" ? Style.text : Style.muted
                             wrapMode: Text.WordWrap
                             font.pixelSize: root.big
                             lineHeight: 1.25
@@ -183,9 +183,9 @@ Rectangle {
                     }
                     Label {
                         visible: root.patterns.summaryUpdated !== ""
-                        text: qsTr("Written %1").arg(Theme.date(root.patterns.summaryUpdated.slice(0, 10)))
-                        color: Theme.muted
-                        font.pixelSize: Theme.bodySize
+                        text: qsTr("Written %1").arg(Style.date(root.patterns.summaryUpdated.slice(0, 10)))
+                        color: Style.muted
+                        font.pixelSize: Style.bodySize
                     }
                 }
             }
@@ -207,7 +207,7 @@ Rectangle {
                 Layout.fillWidth: true
                 text: qsTr("Enter your passphrase to return to your notes.")
                 wrapMode: Text.WordWrap
-                color: Theme.text
+                color: Style.text
             }
             TextField {
                 id: passphrase
@@ -222,7 +222,7 @@ Rectangle {
                 Layout.fillWidth: true
                 visible: leaveDialog.error !== ""
                 text: leaveDialog.error
-                color: Theme.danger
+                color: Style.danger
                 wrapMode: Text.WordWrap
             }
         }

@@ -61,11 +61,11 @@ Dialog {
         Label {
             Layout.fillWidth: true
             text: qsTr("The screen fills with this client's themes over time, their measures and the summary below, in large type. Private process notes and other clients stay hidden. Leaving asks for your passphrase.")
-            color: Theme.muted
+            color: Style.muted
             wrapMode: Text.WordWrap
         }
         FieldLabel {
-            text: root.updated !== "" ? qsTr("Shareable summary (saved %1)").arg(Theme.stamp(root.updated))
+            text: root.updated !== "" ? qsTr("Shareable summary (saved %1)").arg(Style.stamp(root.updated))
                                       : qsTr("Shareable summary")
         }
         ScrollView {
@@ -87,7 +87,7 @@ Dialog {
             Layout.fillWidth: true
             visible: root.error !== ""
             text: root.error
-            color: Theme.danger
+            color: Style.danger
             wrapMode: Text.WordWrap
         }
     }

@@ -19,15 +19,15 @@ ItemDelegate {
     property bool current: false
 
     implicitHeight: column.implicitHeight + 20
-    Accessible.name: qsTr("%1, %2: %3").arg(clientName).arg(Theme.date(date)).arg(snippet)
+    Accessible.name: qsTr("%1, %2: %3").arg(clientName).arg(Style.date(date)).arg(snippet)
 
     background: Rectangle {
-        color: root.current ? Theme.accentSoft : root.hovered ? Theme.hover : Theme.surface
+        color: root.current ? Style.accentSoft : root.hovered ? Style.hover : Style.surface
         Rectangle {
             anchors.bottom: parent.bottom
             width: parent.width
             height: 1
-            color: Theme.border
+            color: Style.border
         }
     }
     contentItem: ColumnLayout {
@@ -38,25 +38,25 @@ ItemDelegate {
             spacing: 10
             Label {
                 text: root.clientName
-                color: Theme.text
+                color: Style.text
                 font.weight: Font.DemiBold
             }
             Label {
                 text: root.clientCode
-                color: Theme.muted
+                color: Style.muted
                 font.family: "DejaVu Sans Mono"
-                font.pixelSize: Theme.smallSize
+                font.pixelSize: Style.smallSize
             }
             Label {
-                text: Theme.date(root.date)
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                text: Style.date(root.date)
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
             Label {
                 Layout.fillWidth: true
                 text: root.kind === "process" ? qsTr("Process note (private)") : qsTr("Progress note")
-                color: root.kind === "process" ? Theme.warning : Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: root.kind === "process" ? Style.warning : Style.muted
+                font.pixelSize: Style.smallSize
                 elide: Text.ElideRight
             }
         }
@@ -65,7 +65,7 @@ ItemDelegate {
             Layout.fillWidth: true
             text: root.snippetHtml
             textFormat: Text.RichText
-            color: Theme.text
+            color: Style.text
             wrapMode: Text.WordWrap
         }
     }

@@ -19,7 +19,7 @@ Rectangle {
     signal openNote(string code, var noteId)
 
     objectName: "searchScreen"
-    color: Theme.background
+    color: Style.background
 
     Component.onCompleted: {
         field.text = root.results.query;
@@ -59,16 +59,16 @@ Rectangle {
             }
             Label {
                 text: qsTr("Search notes")
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
             }
         }
 
         RowLayout {
             Layout.fillWidth: true
-            Layout.margins: Theme.gap
-            spacing: Theme.gap
+            Layout.margins: Style.gap
+            spacing: Style.gap
             TextField {
                 id: field
                 objectName: "searchField"
@@ -85,10 +85,10 @@ Rectangle {
                 Layout.fillWidth: true
                 text: root.results.query === "" ? ""
                       : root.results.count === 0 ? qsTr("No note matches “%1”.").arg(root.results.query)
-                      : qsTr("%1 for “%2”, best first").arg(Theme.plural(root.results.count, qsTr("note"), qsTr("notes")))
+                      : qsTr("%1 for “%2”, best first").arg(Style.plural(root.results.count, qsTr("note"), qsTr("notes")))
                                                        .arg(root.results.query)
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
                 elide: Text.ElideRight
             }
         }
@@ -96,12 +96,12 @@ Rectangle {
         Rectangle {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.leftMargin: Theme.gap
-            Layout.rightMargin: Theme.gap
-            Layout.bottomMargin: Theme.gap
-            radius: Theme.radius
-            color: Theme.surface
-            border.color: Theme.border
+            Layout.leftMargin: Style.gap
+            Layout.rightMargin: Style.gap
+            Layout.bottomMargin: Style.gap
+            radius: Style.radius
+            color: Style.surface
+            border.color: Style.border
             clip: true
 
             ListView {
@@ -131,7 +131,7 @@ Rectangle {
                 width: parent.width - 64
                 horizontalAlignment: Text.AlignHCenter
                 wrapMode: Text.WordWrap
-                color: Theme.muted
+                color: Style.muted
                 text: root.results.query === ""
                       ? qsTr("Type a few words: every note you may read is searched, newest matches ranked first.")
                       : qsTr("Nothing found. Try fewer or different words.")

@@ -73,9 +73,9 @@ SectionCard {
         Layout.fillWidth: true
         visible: root.backupMessage !== ""
         text: root.backupMessage
-        color: root.backupOk ? Theme.accent : Theme.danger
+        color: root.backupOk ? Style.accent : Style.danger
         wrapMode: Text.WrapAnywhere
-        font.pixelSize: Theme.smallSize
+        font.pixelSize: Style.smallSize
     }
 
     FieldLabel { text: qsTr("Restore a backup into an empty folder"); Layout.topMargin: 6 }
@@ -130,9 +130,9 @@ SectionCard {
         Layout.fillWidth: true
         visible: root.restoreMessage !== ""
         text: root.restoreMessage
-        color: root.restoreOk ? Theme.accent : Theme.danger
+        color: root.restoreOk ? Style.accent : Style.danger
         wrapMode: Text.WrapAnywhere
-        font.pixelSize: Theme.smallSize
+        font.pixelSize: Style.smallSize
     }
     RowLayout {
         Button {

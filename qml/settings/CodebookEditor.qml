@@ -67,15 +67,15 @@ SectionCard {
                     Label {
                         Layout.fillWidth: true
                         text: row.label + (row.custom ? qsTr("  · added here") : "")
-                        color: row.enabled ? Theme.text : Theme.muted
+                        color: row.enabled ? Style.text : Style.muted
                         font.weight: Font.DemiBold
                         elide: Text.ElideRight
                     }
                     Label {
                         Layout.fillWidth: true
                         text: row.phraseCount > 0 ? row.phrases : qsTr("linked theme: %1").arg(row.group)
-                        color: Theme.muted
-                        font.pixelSize: Theme.smallSize
+                        color: Style.muted
+                        font.pixelSize: Style.smallSize
                         elide: Text.ElideRight
                     }
                 }
@@ -83,7 +83,7 @@ SectionCard {
         }
     }
 
-    Rectangle { Layout.fillWidth: true; height: 1; color: Theme.border }
+    Rectangle { Layout.fillWidth: true; height: 1; color: Style.border }
 
     GridLayout {
         Layout.fillWidth: true
@@ -155,7 +155,7 @@ SectionCard {
         Layout.fillWidth: true
         visible: root.error !== "" || root.done !== ""
         text: root.error !== "" ? root.error : root.done
-        color: root.error !== "" ? Theme.danger : Theme.accent
+        color: root.error !== "" ? Style.danger : Style.accent
         wrapMode: Text.WordWrap
     }
 }

@@ -63,7 +63,7 @@ SectionCard {
         Layout.fillWidth: true
         visible: root.error !== "" || root.done !== ""
         text: root.error !== "" ? root.error : root.done
-        color: root.error !== "" ? Theme.danger : Theme.accent
+        color: root.error !== "" ? Style.danger : Style.accent
         wrapMode: Text.WordWrap
     }
     Button {

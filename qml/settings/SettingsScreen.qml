@@ -16,7 +16,7 @@ Rectangle {
     signal lockRequested
 
     objectName: "settingsScreen"
-    color: Theme.background
+    color: Style.background
 
     Shortcut {
         sequences: [StandardKey.Back, "Esc"]
@@ -41,8 +41,8 @@ Rectangle {
             }
             Label {
                 text: qsTr("Settings")
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
             }
         }
@@ -50,8 +50,8 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.gap
-            spacing: Theme.gap
+            Layout.margins: Style.gap
+            spacing: Style.gap
 
             ScrollView {
                 id: left
@@ -62,14 +62,14 @@ Rectangle {
 
                 ColumnLayout {
                     width: left.availableWidth
-                    spacing: Theme.gap
+                    spacing: Style.gap
 
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Privacy and look")
                         RowLayout {
                             spacing: 10
-                            Label { text: qsTr("Lock after"); color: Theme.text }
+                            Label { text: qsTr("Lock after"); color: Style.text }
                             SpinBox {
                                 id: autoLock
                                 objectName: "autoLockBox"
@@ -80,11 +80,11 @@ Rectangle {
                                 Accessible.name: qsTr("Minutes idle before the vault locks")
                                 onValueModified: VaultSession.autoLockMinutes = value
                             }
-                            Label { text: qsTr("minutes idle (at most 30)"); color: Theme.muted }
+                            Label { text: qsTr("minutes idle (at most 30)"); color: Style.muted }
                         }
                         RowLayout {
                             spacing: 10
-                            Label { text: qsTr("Theme"); color: Theme.text }
+                            Label { text: qsTr("Theme"); color: Style.text }
                             RadioButton {
                                 objectName: "lightButton"
                                 text: qsTr("Light")

@@ -13,15 +13,15 @@ Rectangle {
     required property int rated
     required property string therapist
 
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: Theme.border
+    radius: Style.radius
+    color: Style.surface
+    border.color: Style.border
     clip: true
 
     component Cell: Label {
         Layout.preferredWidth: 150
         horizontalAlignment: Text.AlignRight
-        color: text === "n/a" ? Theme.muted : Theme.text
+        color: text === "n/a" ? Style.muted : Style.text
         font.family: "DejaVu Sans Mono"
     }
 
@@ -32,9 +32,9 @@ Rectangle {
         Label {
             Layout.fillWidth: true
             text: qsTr("Agreement over %1 of %2: Cohen's kappa per theme. 1 is full agreement, 0 no better than chance; n/a where chance explains all the agreement.")
-                  .arg(Theme.plural(root.rated, qsTr("rated note"), qsTr("rated notes"))).arg(root.therapist)
-            color: Theme.muted
-            font.pixelSize: Theme.smallSize
+                  .arg(Style.plural(root.rated, qsTr("rated note"), qsTr("rated notes"))).arg(root.therapist)
+            color: Style.muted
+            font.pixelSize: Style.smallSize
             wrapMode: Text.WordWrap
         }
         RowLayout {
@@ -48,7 +48,7 @@ Rectangle {
         Rectangle {
             Layout.fillWidth: true
             height: 1
-            color: Theme.border
+            color: Style.border
         }
         ListView {
             objectName: "reportList"
@@ -73,7 +73,7 @@ Rectangle {
                 RowLayout {
                     anchors.fill: parent
                     spacing: 12
-                    Label { text: row.label; Layout.fillWidth: true; elide: Text.ElideRight; color: Theme.text }
+                    Label { text: row.label; Layout.fillWidth: true; elide: Text.ElideRight; color: Style.text }
                     Cell { text: row.supervisorTherapist }
                     Cell { text: row.supervisorTagger }
                     Cell { text: row.therapistTagger }
@@ -83,7 +83,7 @@ Rectangle {
         Label {
             visible: root.report.count === 0
             text: qsTr("No theme was seen in the rated notes yet.")
-            color: Theme.muted
+            color: Style.muted
         }
     }
 }

@@ -21,7 +21,7 @@ Rectangle {
     readonly property bool rating: check.checkId !== 0 && !check.finished
 
     objectName: "agreementScreen"
-    color: Theme.background
+    color: Style.background
 
     function toggle(id: string, on: bool) {
         const next = Object.assign({}, root.ticked);
@@ -52,23 +52,23 @@ Rectangle {
             onLockRequested: root.lockRequested()
             Label {
                 text: qsTr("Agreement check")
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
             }
             Label {
                 objectName: "agreementProgress"
                 visible: root.check.checkId !== 0
                 text: qsTr("%1: %2 of %3 rated").arg(root.check.therapist).arg(root.check.rated).arg(root.check.sampled)
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
         }
 
         ColumnLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.gap
+            Layout.margins: Style.gap
             spacing: 10
 
             Label {
@@ -76,7 +76,7 @@ Rectangle {
                 objectName: "agreementError"
                 Layout.fillWidth: true
                 visible: text !== ""
-                color: Theme.danger
+                color: Style.danger
                 wrapMode: Text.WordWrap
             }
 

@@ -13,9 +13,9 @@ Rectangle {
     readonly property bool ready: therapist.currentIndex >= 0 && root.check.therapists.length > 0
 
     implicitHeight: column.implicitHeight + 32
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: Theme.border
+    radius: Style.radius
+    color: Style.surface
+    border.color: Style.border
 
     ColumnLayout {
         id: column
@@ -26,7 +26,7 @@ Rectangle {
             Layout.fillWidth: true
             text: qsTr("Draw a random sample of a therapist's signed notes and give your own themes for each, from the note's words alone. Its tags stay hidden until you have rated it; then you see how far you, the therapist and the tagger agree.")
             wrapMode: Text.WordWrap
-            color: Theme.text
+            color: Style.text
         }
         RowLayout {
             spacing: 10
@@ -58,7 +58,7 @@ Rectangle {
         Label {
             visible: root.check.therapists.length === 0
             text: qsTr("No therapist is assigned to you yet.")
-            color: Theme.muted
+            color: Style.muted
         }
     }
 }

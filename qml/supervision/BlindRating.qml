@@ -16,7 +16,7 @@ Item {
 
     RowLayout {
         anchors.fill: parent
-        spacing: Theme.gap
+        spacing: Style.gap
 
         ColumnLayout {
             Layout.fillWidth: true
@@ -25,17 +25,17 @@ Item {
             Label {
                 objectName: "blindNoteTitle"
                 text: qsTr("Note %1 of %2 · %3 · %4").arg(root.check.rated + 1).arg(root.check.sampled)
-                      .arg(root.check.noteClient).arg(Theme.date(root.check.noteDate))
-                color: Theme.text
-                font.pixelSize: Theme.headingSize
+                      .arg(root.check.noteClient).arg(Style.date(root.check.noteDate))
+                color: Style.text
+                font.pixelSize: Style.headingSize
                 font.weight: Font.DemiBold
             }
             Rectangle {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.border
+                radius: Style.radius
+                color: Style.surface
+                border.color: Style.border
                 ScrollView {
                     anchors.fill: parent
                     anchors.margins: 1
@@ -47,7 +47,7 @@ Item {
                         textFormat: TextEdit.PlainText
                         leftPadding: 14
                         rightPadding: 14
-                        color: Theme.text
+                        color: Style.text
                         background: null
                         Accessible.name: qsTr("Note text")
                     }
@@ -74,7 +74,7 @@ Item {
                             required property var modelData
                             width: 189
                             text: modelData.label
-                            font.pixelSize: Theme.smallSize + 1
+                            font.pixelSize: Style.smallSize + 1
                             checked: root.ticked[modelData.id] === true
                             onToggled: root.toggled(modelData.id, checked)
                             Accessible.name: modelData.label
@@ -87,9 +87,9 @@ Item {
             Label {
                 Layout.fillWidth: true
                 text: Object.keys(root.ticked).length === 0 ? qsTr("Nothing ticked: the note is rated as showing none of these themes.")
-                                                            : Theme.plural(Object.keys(root.ticked).length, qsTr("theme ticked"), qsTr("themes ticked"))
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                                                            : Style.plural(Object.keys(root.ticked).length, qsTr("theme ticked"), qsTr("themes ticked"))
+                color: Style.muted
+                font.pixelSize: Style.smallSize
                 wrapMode: Text.WordWrap
             }
             PrimaryButton {

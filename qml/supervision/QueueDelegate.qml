@@ -24,12 +24,12 @@ ItemDelegate {
     property bool current: false
 
     padding: 10
-    Accessible.name: qsTr("%1, session %2, %3, %4%5").arg(clientCode).arg(Theme.date(sessionDate)).arg(waitingText)
+    Accessible.name: qsTr("%1, session %2, %3, %4%5").arg(clientCode).arg(Style.date(sessionDate)).arg(waitingText)
                      .arg(modeLabel).arg(returned ? qsTr(", returned") : "")
     background: Rectangle {
-        color: root.current ? Theme.accentSoft : root.hovered ? Theme.background : Theme.surface
+        color: root.current ? Style.accentSoft : root.hovered ? Style.background : Style.surface
         border.width: root.visualFocus ? 2 : 0
-        border.color: Theme.accent
+        border.color: Style.accent
     }
 
     contentItem: ColumnLayout {
@@ -38,36 +38,36 @@ ItemDelegate {
             Layout.fillWidth: true
             Label {
                 text: root.clientCode
-                color: Theme.text
+                color: Style.text
                 font.weight: Font.DemiBold
             }
             Label {
                 Layout.fillWidth: true
-                text: Theme.date(root.sessionDate)
-                color: Theme.muted
+                text: Style.date(root.sessionDate)
+                color: Style.muted
             }
             Rectangle {
                 visible: root.returned
                 implicitWidth: returnedLabel.implicitWidth + 12
                 implicitHeight: returnedLabel.implicitHeight + 4
                 radius: 4
-                color: Theme.dangerSoft
+                color: Style.dangerSoft
                 Label {
                     id: returnedLabel
                     anchors.centerIn: parent
                     text: qsTr("returned")
-                    color: Theme.danger
-                    font.pixelSize: Theme.smallSize
+                    color: Style.danger
+                    font.pixelSize: Style.smallSize
                 }
             }
         }
         Label {
             Layout.fillWidth: true
             text: [root.waitingText, root.modeLabel].concat(
-                      root.comments > 0 ? [Theme.plural(root.comments, qsTr("comment"), qsTr("comments"))] : []).concat(
+                      root.comments > 0 ? [Style.plural(root.comments, qsTr("comment"), qsTr("comments"))] : []).concat(
                       root.showSupervisor ? [qsTr("with %1").arg(root.supervisor)] : []).join(" · ")
-            color: root.daysWaiting >= 7 ? Theme.warning : Theme.muted
-            font.pixelSize: Theme.smallSize
+            color: root.daysWaiting >= 7 ? Style.warning : Style.muted
+            font.pixelSize: Style.smallSize
             elide: Text.ElideRight
         }
     }

@@ -22,9 +22,9 @@ Rectangle {
     readonly property bool isAuthor: review.author === VaultSession.userName
 
     objectName: "reviewNotePane"
-    radius: Theme.radius
-    color: Theme.surface
-    border.color: Theme.border
+    radius: Style.radius
+    color: Style.surface
+    border.color: Style.border
 
     Connections {
         target: VaultSession
@@ -40,7 +40,7 @@ Rectangle {
         anchors.centerIn: parent
         visible: root.review.noteId === 0
         text: qsTr("Choose a note from the queue.")
-        color: Theme.muted
+        color: Style.muted
     }
 
     ColumnLayout {
@@ -54,9 +54,9 @@ Rectangle {
             spacing: 10
             Label {
                 objectName: "reviewTitle"
-                text: qsTr("%1 · %2").arg(root.review.clientCode).arg(Theme.date(root.review.date))
-                color: Theme.text
-                font.pixelSize: Theme.headingSize
+                text: qsTr("%1 · %2").arg(root.review.clientCode).arg(Style.date(root.review.date))
+                color: Style.text
+                font.pixelSize: Style.headingSize
                 font.weight: Font.DemiBold
             }
             StatusBadge { status: root.review.status }
@@ -64,10 +64,10 @@ Rectangle {
                 Layout.fillWidth: true
                 text: root.review.status === "cosigned"
                       ? qsTr("%1 by %2, signed %3; co-signed by %4, %5").arg(root.review.templateLabel).arg(root.review.author)
-                            .arg(Theme.stamp(root.review.signedAt)).arg(root.review.cosignedBy).arg(Theme.stamp(root.review.cosignedAt))
-                      : qsTr("%1 by %2, signed %3").arg(root.review.templateLabel).arg(root.review.author).arg(Theme.stamp(root.review.signedAt))
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                            .arg(Style.stamp(root.review.signedAt)).arg(root.review.cosignedBy).arg(Style.stamp(root.review.cosignedAt))
+                      : qsTr("%1 by %2, signed %3").arg(root.review.templateLabel).arg(root.review.author).arg(Style.stamp(root.review.signedAt))
+                color: Style.muted
+                font.pixelSize: Style.smallSize
                 elide: Text.ElideRight
             }
         }
@@ -84,8 +84,8 @@ Rectangle {
                 Rectangle {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    radius: Theme.radius
-                    border.color: Theme.border
+                    radius: Style.radius
+                    border.color: Style.border
                     ScrollView {
                         anchors.fill: parent
                         anchors.margins: 1
@@ -99,7 +99,7 @@ Rectangle {
                             selectByMouse: true
                             leftPadding: 14
                             rightPadding: 14
-                            color: Theme.text
+                            color: Style.text
                             background: null
                             Accessible.name: qsTr("Note text")
                         }
@@ -115,9 +115,9 @@ Rectangle {
                         required property var modelData
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap
-                        text: qsTr("Addendum by %1, %2: %3").arg(modelData.author).arg(Theme.stamp(modelData.signedAt)).arg(modelData.text)
-                        color: Theme.text
-                        font.pixelSize: Theme.smallSize + 1
+                        text: qsTr("Addendum by %1, %2: %3").arg(modelData.author).arg(Style.stamp(modelData.signedAt)).arg(modelData.text)
+                        color: Style.text
+                        font.pixelSize: Style.smallSize + 1
                     }
                 }
             }
@@ -133,9 +133,9 @@ Rectangle {
                     Layout.fillWidth: true
                     visible: root.review.themesHidden
                     text: qsTr("Hidden until you rate this note in your agreement check.")
-                    color: Theme.warning
+                    color: Style.warning
                     wrapMode: Text.WordWrap
-                    font.pixelSize: Theme.smallSize
+                    font.pixelSize: Style.smallSize
                 }
                 ListView {
                     Layout.fillWidth: true
@@ -162,8 +162,8 @@ Rectangle {
                         Label {
                             visible: root.review.comments.length === 0
                             text: qsTr("No comments yet.")
-                            color: Theme.muted
-                            font.pixelSize: Theme.smallSize
+                            color: Style.muted
+                            font.pixelSize: Style.smallSize
                         }
                         Repeater {
                             model: root.review.comments
@@ -172,10 +172,10 @@ Rectangle {
                                 Layout.fillWidth: true
                                 wrapMode: Text.WordWrap
                                 text: (modelData.returned ? qsTr("Returned by %1, %2: %3") : qsTr("%1, %2: %3"))
-                                      .arg(modelData.author).arg(Theme.stamp(modelData.created)).arg(modelData.text)
+                                      .arg(modelData.author).arg(Style.stamp(modelData.created)).arg(modelData.text)
                                 textFormat: Text.PlainText
-                                color: modelData.returned ? Theme.danger : Theme.text
-                                font.pixelSize: Theme.smallSize + 1
+                                color: modelData.returned ? Style.danger : Style.text
+                                font.pixelSize: Style.smallSize + 1
                             }
                         }
                     }
@@ -188,7 +188,7 @@ Rectangle {
             objectName: "reviewError"
             Layout.fillWidth: true
             visible: text !== ""
-            color: Theme.danger
+            color: Style.danger
             wrapMode: Text.WordWrap
         }
         RowLayout {
@@ -233,8 +233,8 @@ Rectangle {
             Label {
                 Layout.fillWidth: true
                 text: qsTr("Answer a returned note with an addendum; it stays returned until you do.")
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
                 wrapMode: Text.WordWrap
             }
             Button {

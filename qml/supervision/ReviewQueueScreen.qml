@@ -20,7 +20,7 @@ Rectangle {
     signal editNote(int noteId)
 
     objectName: "reviewQueueScreen"
-    color: Theme.background
+    color: Style.background
 
     Component.onCompleted: VaultSession.loadQueue()
 
@@ -59,16 +59,16 @@ Rectangle {
             onLockRequested: root.lockRequested()
             Label {
                 text: VaultSession.role === "therapist" ? qsTr("My notes in review") : qsTr("Review queue")
-                color: Theme.text
-                font.pixelSize: Theme.headingSize + 3
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
             }
             Label {
                 objectName: "queueCount"
-                text: Theme.plural(root.queue.count, qsTr("note waiting"), qsTr("notes waiting"))
+                text: Style.plural(root.queue.count, qsTr("note waiting"), qsTr("notes waiting"))
                       + (root.queue.returnedCount > 0 ? qsTr(", %1 returned").arg(root.queue.returnedCount) : "")
-                color: Theme.muted
-                font.pixelSize: Theme.smallSize
+                color: Style.muted
+                font.pixelSize: Style.smallSize
             }
             ReportButton {
                 objectName: "supervisionReportButton"
@@ -85,15 +85,15 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true
-            Layout.margins: Theme.gap
-            spacing: Theme.gap
+            Layout.margins: Style.gap
+            spacing: Style.gap
 
             Rectangle {
                 Layout.preferredWidth: 340
                 Layout.fillHeight: true
-                radius: Theme.radius
-                color: Theme.surface
-                border.color: Theme.border
+                radius: Style.radius
+                color: Style.surface
+                border.color: Style.border
                 clip: true
                 ListView {
                     id: list
@@ -115,7 +115,7 @@ Rectangle {
                         required property string section
                         width: ListView.view.width
                         implicitHeight: 30
-                        color: Theme.background
+                        color: Style.background
                         FieldLabel {
                             anchors.verticalCenter: parent.verticalCenter
                             x: 10
@@ -136,7 +136,7 @@ Rectangle {
                     visible: root.queue.count === 0 && !root.queue.loading
                     horizontalAlignment: Text.AlignHCenter
                     wrapMode: Text.WordWrap
-                    color: Theme.muted
+                    color: Style.muted
                     text: VaultSession.role === "therapist" ? qsTr("None of your notes is waiting on a supervisor.")
                                                             : qsTr("Nothing waiting: every signed note of your therapists is co-signed.")
                 }

@@ -82,17 +82,17 @@ FormCard {
         Layout.fillWidth: true
         visible: confirmField.text !== "" && confirmField.text !== passField.text
         text: qsTr("The two passphrases are not the same yet.")
-        color: Theme.danger
-        font.pixelSize: Theme.smallSize
+        color: Style.danger
+        font.pixelSize: Style.smallSize
     }
     Label {
         objectName: "createError"
         Layout.fillWidth: true
         visible: root.error !== ""
         text: root.error
-        color: Theme.danger
+        color: Style.danger
         wrapMode: Text.WordWrap
-        font.pixelSize: Theme.bodySize
+        font.pixelSize: Style.bodySize
     }
     RowLayout {
         Layout.fillWidth: true

@@ -32,8 +32,8 @@ Item {
                     height: 4
                     radius: 2
                     color: index < root.level
-                           ? (root.level <= 1 ? Theme.danger : root.level === 2 ? Theme.warning : Theme.accent)
-                           : Theme.border
+                           ? (root.level <= 1 ? Style.danger : root.level === 2 ? Style.warning : Style.accent)
+                           : Style.border
                 }
             }
         }
@@ -41,9 +41,9 @@ Item {
             objectName: "strengthHint"
             Layout.fillWidth: true
             text: Credentials.hint(root.passphrase)
-            color: root.acceptable ? Theme.muted : (root.passphrase === "" ? Theme.muted : Theme.danger)
+            color: root.acceptable ? Style.muted : (root.passphrase === "" ? Style.muted : Style.danger)
             wrapMode: Text.WordWrap
-            font.pixelSize: Theme.smallSize
+            font.pixelSize: Style.smallSize
         }
     }
 }

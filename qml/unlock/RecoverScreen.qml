@@ -76,9 +76,9 @@ FormCard {
         Layout.fillWidth: true
         visible: root.error !== ""
         text: root.error
-        color: Theme.danger
+        color: Style.danger
         wrapMode: Text.WordWrap
-        font.pixelSize: Theme.bodySize
+        font.pixelSize: Style.bodySize
     }
     RowLayout {
         Layout.fillWidth: true

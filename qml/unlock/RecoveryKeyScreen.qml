@@ -22,8 +22,8 @@ FormCard {
     Rectangle {
         Layout.fillWidth: true
         implicitHeight: keyText.implicitHeight + 28
-        radius: Theme.radius
-        color: Theme.accentSoft
+        radius: Style.radius
+        color: Style.accentSoft
         Label {
             id: keyText
             objectName: "recoveryKeyText"
@@ -34,7 +34,7 @@ FormCard {
             font.family: "DejaVu Sans Mono"
             font.pixelSize: 18
             font.letterSpacing: 1
-            color: Theme.text
+            color: Style.text
             wrapMode: Text.WordWrap
         }
     }
@@ -57,8 +57,8 @@ FormCard {
         Layout.fillWidth: true
         visible: groupField.text.length >= 4 && !root.confirmed
         text: qsTr("That is not group %1. Check what you wrote down.").arg(root.group)
-        color: Theme.danger
-        font.pixelSize: Theme.smallSize
+        color: Style.danger
+        font.pixelSize: Style.smallSize
     }
     PrimaryButton {
         objectName: "writtenDownButton"

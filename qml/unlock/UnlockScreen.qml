@@ -45,14 +45,14 @@ FormCard {
         visible: root.demoPassphrase !== ""
         padding: 10
         wrapMode: Text.WordWrap
-        color: Theme.text
-        font.pixelSize: Theme.bodySize
+        color: Style.text
+        font.pixelSize: Style.bodySize
         textFormat: Text.StyledText
         text: qsTr("This is the demo practice: every client and note in it is invented.<br>User <b>%1</b>, passphrase <b>%2</b>")
               .arg(root.userName).arg(root.demoPassphrase)
         background: Rectangle {
-            radius: Theme.radius
-            color: Theme.accentSoft
+            radius: Style.radius
+            color: Style.accentSoft
         }
     }
     FieldLabel { text: qsTr("User name") }
@@ -79,11 +79,11 @@ FormCard {
         Layout.fillWidth: true
         visible: root.error !== "" || root.retryDelay > 0
         text: root.retryDelay > 0
-              ? qsTr("Too many wrong passphrases. You can try again in %1.").arg(Theme.plural(root.retryDelay, qsTr("second"), qsTr("seconds")))
+              ? qsTr("Too many wrong passphrases. You can try again in %1.").arg(Style.plural(root.retryDelay, qsTr("second"), qsTr("seconds")))
               : root.error
-        color: Theme.danger
+        color: Style.danger
         wrapMode: Text.WordWrap
-        font.pixelSize: Theme.bodySize
+        font.pixelSize: Style.bodySize
     }
     RowLayout {
         Layout.fillWidth: true
@@ -108,14 +108,14 @@ FormCard {
         Button {
             text: qsTr("Another folder…")
             flat: true
-            font.pixelSize: Theme.smallSize
+            font.pixelSize: Style.smallSize
             onClicked: folderRow.visible = !folderRow.visible
         }
         Item { Layout.fillWidth: true }
         Button {
             text: qsTr("Create a new vault")
             flat: true
-            font.pixelSize: Theme.smallSize
+            font.pixelSize: Style.smallSize
             onClicked: root.createNew()
         }
     }

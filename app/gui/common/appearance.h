@@ -4,7 +4,7 @@
 #include <QObject>
 #include <QQmlEngine>
 
-// The look the user chose (light or dark), remembered across runs. Theme.qml follows it. The
+// The look the user chose (light or dark), remembered across runs. Style.qml follows it. The
 // engine makes its own instance, which reads the setting; nothing else needs to configure it.
 class Appearance : public QObject
 {
