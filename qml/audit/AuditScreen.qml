@@ -22,21 +22,21 @@ Rectangle {
 
     function reload() {
         message.text = "";
-        VaultSession.loadAudit(since.text, user.text, until.text);
+        root.audit.load(since.text, user.text, until.text);
     }
 
     Component.onCompleted: {
-        VaultSession.loadAudit("", "");
-        VaultSession.verifyAudit();
+        root.audit.load("", "");
+        root.audit.verify();
     }
 
     Connections {
-        target: VaultSession
-        function onAuditFailed(text: string) {
+        target: root.audit
+        function onFailed(failure) {
             message.error = true;
-            message.text = text;
+            message.text = failure.message;
         }
-        function onAuditExported(entries: int, file: string) {
+        function onExported(entries: int, file: string) {
             message.error = false;
             message.text = qsTr("%1 written to %2.").arg(Style.plural(entries, qsTr("entry"), qsTr("entries"))).arg(file);
         }
@@ -95,7 +95,7 @@ Rectangle {
                 Button {
                     objectName: "verifyButton"
                     text: qsTr("Verify again")
-                    onClicked: VaultSession.verifyAudit()
+                    onClicked: root.audit.verify()
                 }
             }
 
@@ -165,7 +165,7 @@ Rectangle {
                     objectName: "exportButton"
                     text: qsTr("Export CSV")
                     enabled: exportFile.text.trim() !== ""
-                    onClicked: VaultSession.exportAudit(since.text, user.text, exportFile.text, until.text)
+                    onClicked: root.audit.exportCsv(since.text, user.text, exportFile.text, until.text)
                 }
                 Button {
                     objectName: "exportPdfButton"
@@ -173,7 +173,7 @@ Rectangle {
                     enabled: exportFile.text.trim() !== ""
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("The same entries as a PDF beside the CSV's name")
-                    onClicked: VaultSession.exportAuditPdf(since.text, user.text, exportFile.text, until.text)
+                    onClicked: root.audit.exportPdf(since.text, user.text, exportFile.text, until.text)
                 }
             }
 
@@ -201,6 +201,6 @@ Rectangle {
         fileMode: FileDialog.SaveFile
         defaultSuffix: "csv"
         nameFilters: [qsTr("CSV files (*.csv)")]
-        onAccepted: exportFile.text = root.audit.localPath(selectedFile)
+        onAccepted: exportFile.text = AppInfo.localPath(selectedFile)
     }
 }

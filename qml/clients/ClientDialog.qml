@@ -33,16 +33,16 @@ Dialog {
         root.error = "";
         const setting = root.settings[settingBox.currentIndex];
         if (root.editing)
-            VaultSession.updateClient(codeField.text, nameField.text, setting);
+            VaultSession.clients.update(codeField.text, nameField.text, setting);
         else
-            VaultSession.addClient(codeField.text, nameField.text, setting, intakeField.text);
+            VaultSession.clients.add(codeField.text, nameField.text, setting, intakeField.text);
     }
 
     Connections {
-        target: VaultSession
+        target: VaultSession.clients
         enabled: root.opened
-        function onClientSaved() { root.close(); }
-        function onClientSaveFailed(message: string) { root.error = message; }
+        function onSaved() { root.close(); }
+        function onFailed(failure) { root.error = failure.message; }
     }
 
     contentItem: ColumnLayout {

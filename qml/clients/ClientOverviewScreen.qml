@@ -107,7 +107,7 @@ Rectangle {
                     visible: VaultSession.can("export-record")
                     enabled: root.overview.code !== ""
                     fileName: qsTr("Client report %1").arg(root.overview.code)
-                    onChosen: (file) => VaultSession.writeClientReport(root.overview.code, file)
+                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file)
                 }
             ]
             note: [root.overview.setting,

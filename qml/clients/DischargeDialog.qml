@@ -29,10 +29,10 @@ Dialog {
     }
 
     Connections {
-        target: VaultSession
+        target: VaultSession.clients
         enabled: root.opened
-        function onClientSaved() { root.close(); }
-        function onClientSaveFailed(message: string) { root.error = message; }
+        function onSaved() { root.close(); }
+        function onFailed(failure) { root.error = failure.message; }
     }
 
     contentItem: ColumnLayout {
@@ -64,7 +64,7 @@ Dialog {
         Button {
             text: qsTr("Discharge")
             enabled: !VaultSession.busy
-            onClicked: VaultSession.dischargeClient(root.code, dateField.text)
+            onClicked: VaultSession.clients.discharge(root.code, dateField.text)
         }
     }
 }

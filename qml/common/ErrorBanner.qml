@@ -5,10 +5,13 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// An error as one plain sentence across the top of the window, until dismissed.
+// A failure no form shows, across the top of the window until dismissed: what its kind means for
+// the user ("Not allowed for your role", "The vault may be damaged …") above the plain sentence
+// that says what failed.
 Rectangle {
     id: root
 
+    required property string title
     required property string message
     signal dismissed
 
@@ -31,14 +34,29 @@ Rectangle {
         anchors.fill: parent
         anchors.leftMargin: Style.gap
         anchors.rightMargin: Style.gap / 2
-        Label {
-            objectName: "errorText"
+        ColumnLayout {
             Layout.fillWidth: true
-            text: root.message
-            color: Style.danger
-            wrapMode: Text.WordWrap
-            font.pixelSize: Style.bodySize
-            Accessible.role: Accessible.AlertMessage
+            spacing: 2
+            Label {
+                objectName: "errorTitle"
+                Layout.fillWidth: true
+                visible: root.title !== ""
+                text: root.title
+                color: Style.danger
+                wrapMode: Text.WordWrap
+                font.pixelSize: Style.bodySize
+                font.weight: Font.DemiBold
+            }
+            Label {
+                objectName: "errorText"
+                Layout.fillWidth: true
+                text: root.message
+                color: Style.danger
+                wrapMode: Text.WordWrap
+                font.pixelSize: Style.bodySize
+                Accessible.role: Accessible.AlertMessage
+                Accessible.name: root.title !== "" ? root.title + ": " + root.message : root.message
+            }
         }
         Button {
             text: qsTr("Dismiss")

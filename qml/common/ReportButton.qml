@@ -21,20 +21,20 @@ Button {
     Accessible.name: text
     onClicked: {
         outcome = "";
-        dialog.selectedFile = VaultSession.reportFile(root.fileName);
+        dialog.selectedFile = VaultSession.reports.reportFile(root.fileName);
         dialog.open();
     }
 
     Connections {
-        target: VaultSession
+        target: VaultSession.reports
         enabled: root.waiting
-        function onReportWritten(file) {
+        function onWritten(file) {
             root.waiting = false;
             root.outcome = qsTr("Written to %1").arg(file);
         }
-        function onReportFailed(message) {
+        function onFailed(failure) {
             root.waiting = false;
-            root.outcome = message;
+            root.outcome = failure.message;
         }
     }
 

@@ -13,7 +13,7 @@ Rectangle {
     default property alias leading: leadingRow.data
     signal lockRequested
 
-    // The sections strip (supervision and audit, issue #7) sits under the bar once unlocked.
+    // The sections strip (clients, review queue, audit trail …) sits under the bar once unlocked.
     implicitHeight: 56 + (sections.visible ? sections.height : 0)
     color: Style.surface
 

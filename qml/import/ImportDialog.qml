@@ -27,7 +27,7 @@ Dialog {
     function check() {
         root.error = "";
         root.done = "";
-        VaultSession.previewImport(pathField.text, root.folder, createBox.checked);
+        root.preview.preview(pathField.text, root.folder, createBox.checked);
     }
 
     // Opens the dialog on a file or folder and checks it (the screenshot driver, tests).
@@ -46,9 +46,9 @@ Dialog {
     onClosed: root.preview.clear()
 
     Connections {
-        target: VaultSession
+        target: root.preview
         enabled: root.opened
-        function onImportFailed(message: string) { root.error = message; }
+        function onFailed(failure) { root.error = failure.message; }
         function onImported(notes: int, clients: int) {
             root.done = qsTr("Imported %1 for %2 as drafts: review and sign each one.")
                 .arg(Style.plural(notes, qsTr("note"), qsTr("notes")))
@@ -221,7 +221,7 @@ Dialog {
             objectName: "importButton"
             text: qsTr("Import %1 as drafts").arg(Style.plural(root.preview.count, qsTr("note"), qsTr("notes")))
             enabled: root.preview.canImport && !VaultSession.busy
-            onClicked: VaultSession.runImport()
+            onClicked: root.preview.run()
         }
     }
 
@@ -229,11 +229,11 @@ Dialog {
         id: fileDialog
         title: qsTr("Import notes from a CSV file")
         nameFilters: [qsTr("CSV files (*.csv)"), qsTr("All files (*)")]
-        onAccepted: { pathField.text = root.preview.localPath(selectedFile); root.check(); }
+        onAccepted: { pathField.text = AppInfo.localPath(selectedFile); root.check(); }
     }
     FolderDialog {
         id: folderDialog
         title: qsTr("Import a folder of note files")
-        onAccepted: { pathField.text = root.preview.localPath(selectedFolder); root.check(); }
+        onAccepted: { pathField.text = AppInfo.localPath(selectedFolder); root.check(); }
     }
 }

@@ -42,10 +42,10 @@ Dialog {
     }
 
     Connections {
-        target: VaultSession
+        target: VaultSession.note
         enabled: root.opened
         function onNoteOpened() { root.close(); }
-        function onNoteFailed(message: string) { root.error = message; }
+        function onFailed(failure) { root.error = failure.message; }
     }
 
     function addMember(code: string, name: string) {
@@ -99,7 +99,7 @@ Dialog {
             objectName: "templateBox"
             visible: !root.group
             Layout.fillWidth: true
-            model: VaultSession.templates
+            model: VaultSession.note.templates
             textRole: "label"
             valueRole: "id"
             Accessible.name: qsTr("Note template")
@@ -193,13 +193,13 @@ Dialog {
             enabled: !VaultSession.busy
             onClicked: {
                 if (root.group)
-                    VaultSession.createGroupNote(dateField.text, timeField.text, minutesField.value,
-                                                 root.settings[settingBox.currentIndex], topicField.text,
-                                                 root.members.map(m => ({ code: m.code, attendance: m.attendance })));
+                    VaultSession.note.createGroup(dateField.text, timeField.text, minutesField.value,
+                                                  root.settings[settingBox.currentIndex], topicField.text,
+                                                  root.members.map(m => ({ code: m.code, attendance: m.attendance })));
                 else
-                    VaultSession.createNote(root.clientCode, dateField.text, timeField.text, minutesField.value,
-                                            root.settings[settingBox.currentIndex],
-                                            root.attendances[attendanceBox.currentIndex], templateBox.currentValue);
+                    VaultSession.note.create(root.clientCode, dateField.text, timeField.text, minutesField.value,
+                                             root.settings[settingBox.currentIndex],
+                                             root.attendances[attendanceBox.currentIndex], templateBox.currentValue);
             }
         }
     }

@@ -23,7 +23,7 @@ Rectangle {
     // Opens another member's note of the same group session (what is typed is saved first).
     function openMember(index: int) {
         if (index >= 0 && index < root.note.members.length && index !== root.note.memberIndex)
-            VaultSession.openNote(root.note.members[index].noteId);
+            root.note.open(root.note.members[index].noteId);
     }
 
     // Opens the theme picker for the words selected in the note (kept while the dialog is open).
@@ -239,7 +239,7 @@ Rectangle {
                         visible: root.note.kind === "progress" && root.note.status !== "draft" && VaultSession.can("export-record")
                         text: qsTr("Print note (PDF)")
                         fileName: qsTr("Note %1 %2").arg(root.note.clientCode).arg(root.note.date)
-                        onChosen: (file) => VaultSession.printNote(root.note.noteId, file)
+                        onChosen: (file) => VaultSession.reports.printNote(root.note.noteId, file)
                     }
                     Button {
                         objectName: "sessionDetailsButton"
@@ -320,7 +320,7 @@ Rectangle {
                         delegate: TagChip {
                             width: ListView.view.width
                             readOnly: root.note.readOnly
-                            onDecided: (decision) => VaultSession.decideTag(tagId, decision)
+                            onDecided: (decision) => root.note.decideTag(tagId, decision)
                         }
                     }
                     Label {
@@ -350,7 +350,7 @@ Rectangle {
             wrapMode: Text.WordWrap
             text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
         }
-        onAccepted: VaultSession.signNote()
+        onAccepted: root.note.sign()
     }
     Dialog {
         id: sessionDialog
@@ -376,10 +376,10 @@ Rectangle {
         }
         onOpened: sessionDate.forceActiveFocus()
         Connections {
-            target: VaultSession
+            target: root.note
             enabled: sessionDialog.opened
             function onSessionUpdated() { sessionDialog.close(); }
-            function onNoteFailed(message: string) { sessionDialog.error = message; }
+            function onFailed(failure) { sessionDialog.error = failure.message; }
         }
         contentItem: GridLayout {
             columns: 2
@@ -438,7 +438,7 @@ Rectangle {
                 objectName: "saveSessionButton"
                 text: qsTr("Save the details")
                 enabled: !VaultSession.busy
-                onClicked: VaultSession.updateSession(sessionDate.text, sessionTime.text, sessionMinutes.value,
+                onClicked: root.note.updateSession(sessionDate.text, sessionTime.text, sessionMinutes.value,
                                                       sessionDialog.modalities[sessionModality.currentIndex],
                                                       sessionDialog.settings[sessionSetting.currentIndex],
                                                       sessionDialog.attendances[sessionAttendance.currentIndex])
@@ -459,7 +459,7 @@ Rectangle {
         standardButtons: Dialog.Cancel | Dialog.Ok
         onOpened: themeBox.forceActiveFocus()
         onAccepted: {
-            VaultSession.tagSelection(tagDialog.start, tagDialog.end, themeBox.currentValue);
+            root.note.tagSelection(tagDialog.start, tagDialog.end, themeBox.currentValue);
             editor.forceActiveFocus();
         }
         onRejected: editor.forceActiveFocus()
@@ -505,7 +505,7 @@ Rectangle {
         standardButtons: Dialog.Cancel | Dialog.Ok
         onOpened: addendumField.forceActiveFocus()
         onAccepted: {
-            VaultSession.addAddendum(addendumField.text);
+            root.note.addAddendum(addendumField.text);
             addendumField.clear();
         }
         TextArea {

@@ -7,7 +7,7 @@ import Undercurrent
 
 // One client's themes over time: pick themes, a bucket and a range; the chart, the measures on
 // the same time axis, a theme × session heatmap, what comes up together and what comes before use
-// or relapse. Computed on the vault thread (VaultSession.loadPatterns → PatternsModel).
+// or relapse. Computed on the vault thread (PatternsModel.load).
 Rectangle {
     id: root
 

@@ -12,6 +12,7 @@ Rectangle {
     id: root
 
     required property PatternsModel patterns
+    required property ClientReview review
     signal leave(string passphrase)
     signal lockRequested
 
@@ -28,9 +29,9 @@ Rectangle {
     }
 
     Connections {
-        target: VaultSession
-        function onReviewLeaveFailed(message: string) {
-            leaveDialog.error = message;
+        target: root.review
+        function onFailed(failure) {
+            leaveDialog.error = failure.message;
             passphrase.selectAll();
             passphrase.forceActiveFocus();
         }

@@ -33,12 +33,12 @@ Dialog {
         root.savedText = "";
         root.loaded = false;
         summary.text = "";
-        VaultSession.loadSummary(root.clientCode);
+        VaultSession.clientReview.loadSummary(root.clientCode);
         root.open();
     }
 
     Connections {
-        target: VaultSession
+        target: VaultSession.clientReview
         enabled: root.opened
         function onSummaryLoaded(code: string, text: string, updated: string) {
             if (code !== root.clientCode)
@@ -53,7 +53,10 @@ Dialog {
             root.savedText = summary.text.trim();
             root.error = "";
         }
-        function onSummaryFailed(message: string) { root.error = message; }
+        function onFailed(failure) {
+            if (failure.action === "summary")
+                root.error = failure.message;
+        }
     }
 
     contentItem: ColumnLayout {
@@ -101,7 +104,7 @@ Dialog {
             objectName: "saveSummaryButton"
             text: qsTr("Save summary")
             enabled: root.loaded && !VaultSession.busy && summary.text.trim() !== root.savedText
-            onClicked: VaultSession.saveSummary(root.clientCode, summary.text)
+            onClicked: VaultSession.clientReview.saveSummary(root.clientCode, summary.text)
         }
         PrimaryButton {
             objectName: "startReviewButton"
@@ -109,7 +112,7 @@ Dialog {
             enabled: root.loaded && !VaultSession.busy
             onClicked: {
                 if (summary.text.trim() !== root.savedText)
-                    VaultSession.saveSummary(root.clientCode, summary.text);
+                    VaultSession.clientReview.saveSummary(root.clientCode, summary.text);
                 root.close();
                 root.startReview();
             }

@@ -12,6 +12,7 @@ import Undercurrent
 SectionCard {
     id: root
 
+    required property VaultSettings settings
     required property string userName
     property string backupMessage
     property bool backupOk: false
@@ -22,25 +23,26 @@ SectionCard {
     title: qsTr("Backup and restore")
 
     Connections {
-        target: VaultSession
+        target: root.settings
         function onBackupWritten(file: string) {
             root.backupOk = true;
             root.backupMessage = qsTr("Backup written to %1.").arg(file);
         }
-        function onBackupFailed(message: string) {
-            root.backupOk = false;
-            root.backupMessage = message;
+        function onFailed(failure) {
+            if (failure.action === "backup") {
+                root.backupOk = false;
+                root.backupMessage = failure.message;
+            } else if (failure.action === "restore") {
+                root.restoreOk = false;
+                root.restoredDir = "";
+                root.restoreMessage = failure.message;
+            }
         }
         function onRestored(dir: string) {
             root.restoreOk = true;
             root.restoredDir = dir;
             root.restoreMessage = qsTr("Restored into %1, and it opens with that user and passphrase.").arg(dir);
             restorePassphrase.text = "";
-        }
-        function onRestoreFailed(message: string) {
-            root.restoreOk = false;
-            root.restoredDir = "";
-            root.restoreMessage = message;
         }
     }
 
@@ -65,7 +67,7 @@ SectionCard {
             objectName: "backupButton"
             text: qsTr("Back up")
             enabled: !VaultSession.busy && backupFile.text !== ""
-            onClicked: VaultSession.backupTo(backupFile.text)
+            onClicked: root.settings.backupTo(backupFile.text)
         }
     }
     Label {
@@ -139,7 +141,7 @@ SectionCard {
             objectName: "restoreButton"
             text: qsTr("Restore")
             enabled: !VaultSession.busy && restoreFile.text !== "" && restoreDir.text !== "" && restorePassphrase.text !== ""
-            onClicked: VaultSession.restoreBackup(restoreFile.text, restoreDir.text, restoreUser.text, restorePassphrase.text)
+            onClicked: root.settings.restoreBackup(restoreFile.text, restoreDir.text, restoreUser.text, restorePassphrase.text)
         }
         // The vault open now is locked (drafts saved first); the unlock screen then offers the
         // restored one.

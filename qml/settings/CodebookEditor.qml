@@ -19,14 +19,14 @@ SectionCard {
     note: qsTr("%1 themes").arg(root.codebook.count)
 
     Connections {
-        target: VaultSession
-        function onCodebookSaved() {
+        target: root.codebook
+        function onSaved() {
             root.error = "";
             root.done = qsTr("Saved. New and edited notes are tagged with the changed codebook.");
         }
-        function onCodebookRefused(reason: string) {
+        function onFailed(failure) {
             root.done = "";
-            root.error = reason;
+            root.error = failure.message;
         }
     }
 
@@ -59,7 +59,7 @@ SectionCard {
                     objectName: "enable_" + row.theme
                     checked: row.enabled
                     Accessible.name: qsTr("Look for %1").arg(row.label)
-                    onToggled: VaultSession.setThemeEnabled(row.theme, checked)
+                    onToggled: root.codebook.setThemeEnabled(row.theme, checked)
                 }
                 ColumnLayout {
                     Layout.fillWidth: true
@@ -115,7 +115,7 @@ SectionCard {
             objectName: "addPhrasesButton"
             text: qsTr("Add")
             enabled: !VaultSession.busy && morePhrases.text.trim() !== ""
-            onClicked: VaultSession.addPhrases(themeBox.currentValue, morePhrases.text)
+            onClicked: root.codebook.addPhrases(themeBox.currentValue, morePhrases.text)
         }
         FieldLabel { text: qsTr("New theme"); Layout.columnSpan: 3; Layout.topMargin: 4 }
         TextField {
@@ -147,7 +147,7 @@ SectionCard {
             objectName: "addThemeButton"
             text: qsTr("Add theme")
             enabled: !VaultSession.busy && newId.text.trim() !== ""
-            onClicked: VaultSession.addTheme(newId.text, newLabel.text, newPhrases.text)
+            onClicked: root.codebook.addTheme(newId.text, newLabel.text, newPhrases.text)
         }
     }
     Label {

@@ -9,13 +9,14 @@ import Undercurrent
 SectionCard {
     id: root
 
+    required property VaultSettings settings
     property string error
     property string done
 
     title: qsTr("Change passphrase")
 
     Connections {
-        target: VaultSession
+        target: root.settings
         function onPassphraseChanged() {
             root.error = "";
             root.done = qsTr("Your passphrase has been changed. Use the new one next time you unlock.");
@@ -23,9 +24,11 @@ SectionCard {
             fresh.text = "";
             again.text = "";
         }
-        function onPassphraseChangeFailed(message: string) {
+        function onFailed(failure) {
+            if (failure.action !== "passphrase")
+                return;
             root.done = "";
-            root.error = message;
+            root.error = failure.message;
         }
     }
 
@@ -71,6 +74,6 @@ SectionCard {
         objectName: "changePassphraseButton"
         text: qsTr("Change passphrase")
         enabled: !VaultSession.busy && current.text !== "" && fresh.text !== ""
-        onClicked: VaultSession.changePassphrase(current.text, fresh.text, again.text)
+        onClicked: root.settings.changePassphrase(current.text, fresh.text, again.text)
     }
 }

@@ -6,10 +6,11 @@ import QtQuick.Layouts
 import Undercurrent
 
 // Settings: auto-lock, light or dark, the passphrase, backup and restore on the left; the codebook
-// the tagger uses on the right. Every change goes through VaultSession (on the vault thread).
+// the tagger uses on the right. Every change goes through settings (on the vault thread).
 Rectangle {
     id: root
 
+    required property VaultSettings settings
     required property string userName
     property bool demo: false
     signal back
@@ -101,9 +102,11 @@ Rectangle {
                     }
                     PassphraseCard {
                         Layout.fillWidth: true
+                        settings: root.settings
                     }
                     BackupCard {
                         Layout.fillWidth: true
+                        settings: root.settings
                         userName: root.userName
                     }
                 }
@@ -112,7 +115,7 @@ Rectangle {
             CodebookEditor {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                codebook: VaultSession.codebook
+                codebook: root.settings.codebook
             }
         }
     }

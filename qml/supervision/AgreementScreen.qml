@@ -32,13 +32,13 @@ Rectangle {
         root.ticked = next;
     }
 
-    Component.onCompleted: VaultSession.loadAgreementSetup()
+    Component.onCompleted: root.check.loadSetup()
 
     Connections {
-        target: VaultSession
-        function onAgreementRated() { root.ticked = ({}); }
-        function onAgreementStarted() { error.text = ""; }
-        function onAgreementFailed(message: string) { error.text = message; }
+        target: root.check
+        function onNoteRated() { root.ticked = ({}); }
+        function onStarted() { error.text = ""; }
+        function onFailed(failure) { error.text = failure.message; }
     }
 
     ColumnLayout {
@@ -93,7 +93,7 @@ Rectangle {
                 check: root.check
                 ticked: root.ticked
                 onToggled: (id, on) => root.toggle(id, on)
-                onRate: VaultSession.rateBlind(Object.keys(root.ticked))
+                onRate: root.check.rate(Object.keys(root.ticked))
             }
 
             AgreementReportTable {

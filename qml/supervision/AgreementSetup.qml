@@ -52,7 +52,7 @@ Rectangle {
                 objectName: "startCheckButton"
                 text: qsTr("Start the check")
                 enabled: root.ready
-                onClicked: VaultSession.startAgreementCheck(therapist.currentText, sample.value)
+                onClicked: root.check.start(therapist.currentText, sample.value)
             }
         }
         Label {

@@ -103,7 +103,7 @@ Item {
                 Layout.fillWidth: true
                 visible: root.check.rated > 0
                 text: qsTr("Report so far")
-                onClicked: VaultSession.loadAgreementReport()
+                onClicked: root.check.loadReport()
             }
         }
     }

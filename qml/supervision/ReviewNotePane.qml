@@ -27,13 +27,13 @@ Rectangle {
     border.color: Style.border
 
     Connections {
-        target: VaultSession
-        function onReviewActed() {
+        target: root.review
+        function onActed() {
             commentField.clear();
             error.text = "";
         }
-        function onReviewFailed(message: string) { error.text = message; }
-        function onReviewOpened() { error.text = ""; }
+        function onFailed(failure) { error.text = failure.message; }
+        function onOpened() { error.text = ""; }
     }
 
     Label {
@@ -202,14 +202,14 @@ Rectangle {
                 placeholderText: root.mayReturn ? qsTr("A comment for the therapist (needed to return the note)")
                                                 : qsTr("A comment on this note")
                 Accessible.name: qsTr("Comment")
-                onAccepted: if (root.hasComment && root.mayComment) VaultSession.commentOnReview(text)
+                onAccepted: if (root.hasComment && root.mayComment) root.review.comment(text)
             }
             Button {
                 objectName: "commentButton"
                 visible: root.mayComment
                 enabled: root.hasComment
                 text: qsTr("Comment")
-                onClicked: VaultSession.commentOnReview(commentField.text)
+                onClicked: root.review.comment(commentField.text)
             }
             Button {
                 objectName: "returnButton"
@@ -218,7 +218,7 @@ Rectangle {
                 text: qsTr("Return with comment")
                 ToolTip.visible: hovered && !enabled
                 ToolTip.text: qsTr("Write what the therapist should address first.")
-                onClicked: VaultSession.returnReview(commentField.text)
+                onClicked: root.review.returnToAuthor(commentField.text)
             }
             PrimaryButton {
                 objectName: "cosignButton"
@@ -259,6 +259,6 @@ Rectangle {
             wrapMode: Text.WordWrap
             text: qsTr("Co-signing records your name and the time with the note's signed content. It cannot be undone.")
         }
-        onAccepted: VaultSession.cosignReview()
+        onAccepted: root.review.cosign()
     }
 }

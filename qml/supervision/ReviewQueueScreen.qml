@@ -22,13 +22,13 @@ Rectangle {
     objectName: "reviewQueueScreen"
     color: Style.background
 
-    Component.onCompleted: VaultSession.loadQueue()
+    Component.onCompleted: root.queue.reload()
 
     function open(index: int) {
         list.currentIndex = index;
         const noteId = list.currentItem ? list.currentItem.noteId : 0;
         if (noteId > 0 && noteId !== root.review.noteId)
-            VaultSession.openReview(noteId);
+            root.review.open(noteId);
     }
 
     Connections {
@@ -78,7 +78,7 @@ Rectangle {
                 enabled: therapist !== ""
                 text: qsTr("Supervision report (PDF)")
                 fileName: qsTr("Supervision report %1").arg(therapist)
-                onChosen: (file) => VaultSession.writeSupervisionReport(therapist, "", "", file)
+                onChosen: (file) => VaultSession.reports.writeSupervisionReport(therapist, "", "", file)
             }
         }
 

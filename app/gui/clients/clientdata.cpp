@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientdata.h"
 
+#include "conversions.h"
+
 #include "common/error.h"
 #include "model/measures.h"
-#include "model/permissions.h"
 #include "patterns/patterns.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
@@ -27,12 +28,6 @@ bool sessionBefore(const patterns::SessionThemes &a, const patterns::SessionThem
     if (a.start != b.start)
         return a.start < b.start; // a session without a time sorts first on its day
     return a.sessionId < b.sessionId;
-}
-
-QString labelOf(const themes::Codebook &book, const QString &id)
-{
-    const themes::Theme *theme = book.find(id);
-    return theme ? theme->label : id;
 }
 
 // The client's top recurring themes: present in at least recurringAtLeast of the last
@@ -124,110 +119,6 @@ QString notePreview(const QString &text, int max)
     return plain.left(cut) + u"…"_s;
 }
 
-int utf16Offset(const QString &text, int codePoints)
-{
-    int units = 0;
-    for (int cp = 0; cp < codePoints && units < text.size(); ++cp)
-        units += (text.at(units).isHighSurrogate() && units + 1 < text.size()) ? 2 : 1;
-    return units;
-}
-
-QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &text)
-{
-    const themes::Codebook &book = vault.codebook();
-    QList<TagRow> rows;
-    for (const model::ThemeTag &t : vault.themeTags(noteId)) {
-        TagRow row;
-        row.id = t.id;
-        row.theme = t.theme;
-        row.label = labelOf(book, t.theme);
-        row.evidence = t.evidence;
-        row.decision = model::toString(t.decision);
-        row.start = utf16Offset(text, t.start);
-        row.end = utf16Offset(text, t.end);
-        rows.append(row);
-    }
-    std::stable_sort(rows.begin(), rows.end(), [](const TagRow &a, const TagRow &b) { return a.start < b.start; });
-    return rows;
-}
-
-NoteData loadNote(vault::Vault &vault, model::Id noteId)
-{
-    const model::Note n = vault.note(noteId);
-    NoteData d;
-    d.id = n.id;
-    d.sessionId = n.sessionId;
-    d.clientCode = n.clientCode;
-    d.date = model::toIso(n.sessionDate);
-    d.templateId = n.templateId;
-    const model::Template *t = model::findTemplate(n.templateId);
-    d.templateLabel = t ? t->label : n.templateId;
-    d.kind = model::toString(n.kind);
-    d.status = model::toString(n.status);
-    d.text = n.text();
-    d.signedBy = n.signedBy;
-    d.signedAt = n.signedAt;
-    d.tags = loadTags(vault, noteId, d.text);
-    for (const model::Addendum &a : vault.addenda(noteId))
-        d.addenda.append({a.author, a.text, a.signedAt});
-    const model::User &reader = vault.currentUser();
-    const bool own = n.authorId == reader.id;
-    d.editable = own && n.status == model::NoteStatus::Draft && model::allowed(reader.role, model::Action::WriteNote);
-    d.mayAddAddendum = own && n.status != model::NoteStatus::Draft && model::allowed(reader.role, model::Action::AddAddendum);
-    d.mayTag = own && model::allowed(reader.role, model::Action::DecideTheme);
-    if (d.mayTag) {
-        for (const themes::Theme &theme : vault.codebook().themes())
-            if (theme.enabled)
-                d.themes.append({theme.id, theme.label});
-    }
-    const model::Session session = vault.session(n.sessionId);
-    d.start = session.start ? model::toIso(*session.start) : QString();
-    d.minutes = session.minutes;
-    d.modality = model::toString(session.modality);
-    d.setting = session.setting ? model::toString(*session.setting) : QString();
-    d.groupTopic = session.groupTopic;
-    for (const auto &a : session.attendees)
-        if (a.clientCode == n.clientCode)
-            d.attendance = model::toString(a.attendance);
-    if (session.modality != model::Modality::Individual && own) {
-        for (const auto &ref : vault.ownSessionNotes(n.sessionId))
-            if (ref.kind == n.kind)
-                d.members.append({ref.note, ref.clientCode});
-    }
-    return d;
-}
-
-std::optional<std::pair<int, int>> locate(const QString &edited, const TagRow &tag)
-{
-    const int length = tag.end - tag.start;
-    if (length <= 0)
-        return std::nullopt;
-    const QString &words = tag.evidence;
-    if (tag.end <= edited.size() && (words.isEmpty() || QStringView(edited).mid(tag.start, length).compare(words, Qt::CaseInsensitive) == 0))
-        return std::make_pair(tag.start, tag.end);
-    if (words.isEmpty())
-        return std::nullopt;
-    // Edits before the words moved them: take the occurrence nearest the stored offset. Words
-    // usually moved only a little, so the neighbourhood is searched first: an occurrence found
-    // there is nearer than any outside it.
-    constexpr qsizetype near = 256;
-    const auto nearest = [&](qsizetype from, qsizetype to) {
-        qsizetype best = -1;
-        for (qsizetype at = edited.indexOf(words, from, Qt::CaseInsensitive); at >= 0 && at <= to;
-             at = edited.indexOf(words, at + 1, Qt::CaseInsensitive)) {
-            if (best < 0 || std::abs(at - tag.start) < std::abs(best - tag.start))
-                best = at;
-        }
-        return best;
-    };
-    qsizetype best = nearest(std::max<qsizetype>(0, tag.start - near), tag.start + near);
-    if (best < 0)
-        best = nearest(0, edited.size());
-    if (best < 0)
-        return std::nullopt;
-    return std::make_pair(static_cast<int>(best), static_cast<int>(best + words.size()));
-}
-
 QList<ClientRow> loadClientRows(vault::Vault &vault)
 {
     const QList<patterns::ClientHistory> histories = patterns::loadCaseload(vault);
@@ -278,8 +169,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
         row.date = model::toIso(n.sessionDate);
         row.kind = model::toString(n.kind);
         row.status = model::toString(n.status);
-        const model::Template *t = model::findTemplate(n.templateId);
-        row.templateLabel = t ? t->label : n.templateId;
+        row.templateLabel = templateLabelOf(n.templateId);
         row.preview = notePreview(n.text());
         out.notes.append(row);
     }
@@ -358,25 +248,6 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
         out.measures.append(row);
     }
     return out;
-}
-
-std::shared_ptr<SecretBuffer> secretOf(const QString &text)
-{
-    QByteArray utf8 = text.toUtf8();
-    auto secret = std::make_shared<SecretBuffer>(
-        SecretBuffer::copyOf(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size()))));
-    wipeMemory(utf8.data(), static_cast<std::size_t>(utf8.size()));
-    return secret;
-}
-
-QString sentenceOf(const Error &error)
-{
-    QString text = error.message();
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith(u'.'))
-        text += u'.';
-    return text;
 }
 
 } // namespace uc::gui

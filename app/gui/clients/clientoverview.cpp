@@ -1,21 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "clientoverview.h"
 
+#include "vaultthread.h"
+
 #include <QVariantList>
 
+using namespace Qt::StringLiterals;
 using namespace uc::gui;
+using Worker = VaultThread::Worker;
 
 // ---- SessionTimelineModel
 
 int SessionTimelineModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant SessionTimelineModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const SessionRow &row = m_rows.at(index.row());
+    const SessionRow &row = rowAt(m_rows, index);
     switch (role) {
     case SessionIdRole:
         return QVariant::fromValue(static_cast<qint64>(row.sessionId));
@@ -45,13 +48,12 @@ QHash<int, QByteArray> SessionTimelineModel::roleNames() const
 
 int ThemeCardModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant ThemeCardModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const ThemeCardRow &row = m_rows.at(index.row());
+    const ThemeCardRow &row = rowAt(m_rows, index);
     switch (role) {
     case ThemeRole:
         return row.theme;
@@ -90,13 +92,12 @@ QHash<int, QByteArray> ThemeCardModel::roleNames() const
 
 int MeasureSummaryModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant MeasureSummaryModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const MeasureRow &row = m_rows.at(index.row());
+    const MeasureRow &row = rowAt(m_rows, index);
     switch (role) {
     case InstrumentRole:
         return row.instrument;
@@ -144,13 +145,12 @@ QHash<int, QByteArray> MeasureSummaryModel::roleNames() const
 
 int NoteListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant NoteListModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const NoteRow &row = m_rows.at(index.row());
+    const NoteRow &row = rowAt(m_rows, index);
     switch (role) {
     case NoteIdRole:
         return QVariant::fromValue(static_cast<qint64>(row.noteId));
@@ -180,8 +180,9 @@ QHash<int, QByteArray> NoteListModel::roleNames() const
 
 // ---- ClientOverview
 
-ClientOverview::ClientOverview(QObject *parent)
+ClientOverview::ClientOverview(VaultThread *vault, QObject *parent)
     : QObject(parent)
+    , m_vault(vault)
     , m_sessions(new SessionTimelineModel(this))
     , m_themes(new ThemeCardModel(this))
     , m_measures(new MeasureSummaryModel(this))
@@ -217,4 +218,27 @@ void ClientOverview::clear()
     m_data = {};
     setLoading(false);
     Q_EMIT changed();
+}
+
+void ClientOverview::open(const QString &code)
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    setLoading(true);
+    m_vault->post(
+        this, tr("Opening the client…"), [code](Worker &w) { return loadOverview(w.open(), code); },
+        [this](Overview overview) {
+            const QString code = overview.client.code;
+            set(std::move(overview));
+            Q_EMIT opened(code);
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            m_vault->report(Failure(u"open"_s, e));
+        });
+}
+
+void ClientOverview::close()
+{
+    clear();
 }

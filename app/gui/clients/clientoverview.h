@@ -2,40 +2,18 @@
 #pragma once
 
 #include "clientdata.h"
+#include "failure.h"
+#include "listmodel.h"
 
-#include <QAbstractListModel>
 #include <QQmlEngine>
+
+class VaultThread;
 
 // The client overview's lists. Each holds rows computed on the vault thread (uc::gui::Overview)
 // and knows nothing of the vault; ClientOverview groups them with the client's header facts.
 
-// Base for the overview lists: a count for QML and a reset helper.
-class OverviewListModel : public QAbstractListModel
-{
-    Q_OBJECT
-    QML_ANONYMOUS
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
-
-public:
-    using QAbstractListModel::QAbstractListModel;
-    [[nodiscard]] int count() const { return rowCount(); }
-
-Q_SIGNALS:
-    void countChanged();
-
-protected:
-    template<typename Rows, typename Value>
-    void replace(Rows &rows, Value &&value)
-    {
-        beginResetModel();
-        rows = std::forward<Value>(value);
-        endResetModel();
-        Q_EMIT countChanged();
-    }
-};
-
 // Sessions in date order, attended and missed, for the timeline.
-class SessionTimelineModel : public OverviewListModel
+class SessionTimelineModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -51,7 +29,7 @@ public:
         NoteIdRole, // the progress note to open, 0 when none
     };
     Q_ENUM(Role)
-    using OverviewListModel::OverviewListModel;
+    using ListModel::ListModel;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -64,7 +42,7 @@ private:
 };
 
 // Cards for the client's recurring themes, most recurrent first.
-class ThemeCardModel : public OverviewListModel
+class ThemeCardModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -83,7 +61,7 @@ public:
         LastSeenRole, // ISO date
     };
     Q_ENUM(Role)
-    using OverviewListModel::OverviewListModel;
+    using ListModel::ListModel;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -96,7 +74,7 @@ private:
 };
 
 // The latest score and band of each instrument the client has filled in.
-class MeasureSummaryModel : public OverviewListModel
+class MeasureSummaryModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -117,7 +95,7 @@ public:
         TotalsRole, // QVariantList of totals in date order
     };
     Q_ENUM(Role)
-    using OverviewListModel::OverviewListModel;
+    using ListModel::ListModel;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -130,7 +108,7 @@ private:
 };
 
 // The client's notes, newest first, each linking to the editor.
-class NoteListModel : public OverviewListModel
+class NoteListModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
@@ -147,7 +125,7 @@ public:
         PreviewRole, // the first words, headings left out
     };
     Q_ENUM(Role)
-    using OverviewListModel::OverviewListModel;
+    using ListModel::ListModel;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -159,8 +137,8 @@ private:
     QList<uc::gui::NoteRow> m_rows;
 };
 
-// One client's overview: header facts and the four lists. Empty (code "") until a client is
-// opened and after a lock.
+// One client's overview: header facts and the four lists, read on the vault thread when the
+// client is opened. Empty (code "") until a client is opened and after a lock.
 class ClientOverview : public QObject
 {
     Q_OBJECT
@@ -183,7 +161,7 @@ class ClientOverview : public QObject
     Q_PROPERTY(NoteListModel *notes READ notes CONSTANT)
 
 public:
-    explicit ClientOverview(QObject *parent = nullptr);
+    explicit ClientOverview(VaultThread *vault = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] QString code() const { return m_data.client.code; }
     [[nodiscard]] QString name() const { return m_data.client.name; }
@@ -201,14 +179,20 @@ public:
     [[nodiscard]] MeasureSummaryModel *measures() const { return m_measures; }
     [[nodiscard]] NoteListModel *notes() const { return m_notes; }
 
+    // Reads the client's overview (opened); an unknown client goes to the banner.
+    Q_INVOKABLE void open(const QString &code);
+    Q_INVOKABLE void close();
+
     void set(uc::gui::Overview overview);
     void clear();
 
 Q_SIGNALS:
     void changed();
     void loadingChanged();
+    void opened(const QString &code);
 
 private:
+    VaultThread *m_vault;
     uc::gui::Overview m_data; // header facts (the lists live in the models)
     bool m_loading = false;
     SessionTimelineModel *m_sessions;

@@ -1,14 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "importmodel.h"
 
+#include "conversions.h"
+#include "vaultthread.h"
+
+#include "import/importer.h"
+#include "vault/vault.h"
+
+#include <QFile>
+
 #include <algorithm>
 #include <map>
 #include <utility>
 
 using namespace Qt::StringLiterals;
+using Worker = VaultThread::Worker;
 
-ImportPreviewModel::ImportPreviewModel(QObject *parent)
+ImportPreviewModel::ImportPreviewModel(VaultThread *vault, QObject *parent)
     : QAbstractTableModel(parent)
+    , m_vault(vault)
 {
 }
 
@@ -80,12 +90,11 @@ QList<ImportPreviewModel::Row> ImportPreviewModel::rowsOf(const uc::import::Impo
     QList<uc::import::ImportRow> read = parse.rows;
     read.append(parse.refused);
     for (const uc::import::ImportRow &r : std::as_const(read)) {
-        const uc::model::Template *t = uc::model::findTemplate(r.templateId);
         Row row{r.file.isEmpty() ? tr("line %1").arg(r.line) : r.file,
                 r.clientCode,
                 uc::model::toIso(r.date),
                 uc::model::toString(r.modality),
-                t ? t->label : r.templateId,
+                uc::gui::templateLabelOf(r.templateId),
                 tr("OK"),
                 true};
         rows.emplace(std::pair(r.line, r.file), row);
@@ -136,4 +145,65 @@ void ImportPreviewModel::clear()
     m_createClients = false;
     endResetModel();
     Q_EMIT changed();
+}
+
+// ---- on the vault thread
+
+void ImportPreviewModel::preview(const QString &path, bool folder, bool createClients)
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    const QString local = uc::gui::localPathOf(path);
+    if (local.isEmpty())
+        return Q_EMIT failed(Failure(Failure::BadInput, u"preview"_s,
+                                     folder ? tr("Choose a folder of note files.") : tr("Choose a CSV file.")));
+    setLoading(true);
+    m_vault->post(
+        this, tr("Checking the rows…"),
+        [local, folder, createClients](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            uc::import::ImportParse parse;
+            if (folder) {
+                parse = uc::import::parseFolder(local);
+            } else {
+                QFile file(local);
+                if (!file.open(QIODevice::ReadOnly))
+                    throw uc::Error(uc::ErrorKind::Io, u"import"_s, u"the file cannot be read"_s);
+                parse = uc::import::parseCsv(file.readAll());
+            }
+            QStringList known;
+            for (const uc::model::Client &c : v.clients())
+                known.append(c.code);
+            QStringList created = uc::import::checkClients(parse, known, createClients);
+            return std::make_pair(std::move(parse), std::move(created));
+        },
+        [this, local, createClients](std::pair<uc::import::ImportParse, QStringList> checked) {
+            setLoading(false);
+            setPreview(local, std::move(checked.first), std::move(checked.second), createClients);
+            Q_EMIT previewed();
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            Q_EMIT failed(Failure(u"preview"_s, e));
+        });
+}
+
+void ImportPreviewModel::run()
+{
+    if (!m_vault || !m_vault->isOpen() || !canImport())
+        return;
+    m_vault->post(
+        this, tr("Importing…"),
+        [parse = m_parse, create = m_createClients](Worker &w) {
+            // The rows as previewed; checked again against the clients as they are now.
+            const uc::import::ImportResult r = uc::import::importRows(w.open(), parse, create, false);
+            if (!r.ok)
+                throw uc::Error(uc::ErrorKind::Conflict, u"import"_s, u"the clients changed since the preview; check again"_s);
+            return std::make_pair(r.notes, r.clients);
+        },
+        [this](std::pair<int, int> done) {
+            clear();
+            Q_EMIT imported(done.first, done.second);
+        },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"import"_s, e)); });
 }

@@ -1,17 +1,21 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "failure.h"
+
 #include "import/csvimport.h"
 
 #include <QAbstractTableModel>
 #include <QQmlEngine>
 #include <QStringList>
-#include <QUrl>
+
+class VaultThread;
 
 // The import's preview: one row per row of the file (or file of the folder) with its client,
 // date, modality, template and status ("OK" or why it is refused), the error count and the clients
 // the import would create. It also keeps the checked rows, so that "Import" writes exactly what
-// was shown. Filled from the vault thread; cleared when the vault locks (it holds note text).
+// was shown. The file is read, parsed and checked on the vault thread, and the import written
+// there in one transaction (core/import). Cleared when the vault locks (it holds note text).
 class ImportPreviewModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -51,7 +55,7 @@ public:
         bool ok = false;
     };
 
-    explicit ImportPreviewModel(QObject *parent = nullptr);
+    explicit ImportPreviewModel(VaultThread *vault = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
@@ -74,8 +78,13 @@ public:
     [[nodiscard]] const uc::import::ImportParse &parse() const { return m_parse; }
     [[nodiscard]] bool createClients() const { return m_createClients; }
     Q_INVOKABLE void clear();
-    // A FileDialog's or FolderDialog's URL as a path to show in a field.
-    Q_INVOKABLE static QString localPath(const QUrl &url) { return url.isLocalFile() ? url.toLocalFile() : url.toString(); }
+
+    // Reads a CSV file or a folder of note files (a path or a file: URL) and checks every row
+    // against the vault's clients; nothing is written (previewed).
+    Q_INVOKABLE void preview(const QString &path, bool folder, bool createClients);
+    // Imports the previewed rows in one transaction as drafts of this user, only when every row
+    // was good (imported). Failures: action "preview" or "import".
+    Q_INVOKABLE void run();
 
     // The preview's rows: the good rows and the refused ones in file order, a refused row's
     // reasons joined. Pure, for the model and its test.
@@ -84,8 +93,12 @@ public:
 Q_SIGNALS:
     void changed();
     void loadingChanged();
+    void previewed();
+    void imported(int notes, int clients);
+    void failed(const Failure &failure);
 
 private:
+    VaultThread *m_vault;
     QList<Row> m_rows;
     uc::import::ImportParse m_parse;
     QStringList m_newClients;

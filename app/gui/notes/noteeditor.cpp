@@ -1,204 +1,32 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "noteeditor.h"
 
-#include <QSyntaxHighlighter>
-#include <QTextCharFormat>
-#include <QTextBlock>
-#include <QTextDocument>
+#include "sessionform.h"
+#include "vaultthread.h"
+
+#include "vault/vault.h"
 
 #include <algorithm>
-#include <iterator>
-#include <set>
-#include <tuple>
 #include <utility>
-#include <vector>
 
 using namespace Qt::StringLiterals;
+using uc::gui::NoteData;
 using uc::gui::TagRow;
+using Worker = VaultThread::Worker;
 
-// ---- ThemeTagModel
-
-int ThemeTagModel::rowCount(const QModelIndex &parent) const
-{
-    return parent.isValid() ? 0 : static_cast<int>(m_placed.size());
-}
-
-QVariant ThemeTagModel::data(const QModelIndex &index, int role) const
-{
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const TagRow &row = m_placed.at(index.row());
-    switch (role) {
-    case TagIdRole:
-        return QVariant::fromValue(static_cast<qint64>(row.id));
-    case ThemeRole:
-        return row.theme;
-    case Qt::DisplayRole:
-    case LabelRole:
-        return row.label;
-    case EvidenceRole:
-        return row.evidence;
-    case DecisionRole:
-        return row.decision;
-    case StartRole:
-        return row.start;
-    case EndRole:
-        return row.end;
-    default:
-        return {};
-    }
-}
-
-QHash<int, QByteArray> ThemeTagModel::roleNames() const
-{
-    return {{TagIdRole, "tagId"},       {ThemeRole, "theme"}, {LabelRole, "label"}, {EvidenceRole, "evidence"},
-            {DecisionRole, "decision"}, {StartRole, "start"}, {EndRole, "end"}};
-}
-
-void ThemeTagModel::setTags(const QList<TagRow> &tags, const QString &edited)
-{
-    setTags(tags, edited, edited);
-}
-
-void ThemeTagModel::setTags(const QList<TagRow> &tags, const QString &placedIn, const QString &edited)
-{
-    QList<TagRow> placed;
-    placed.reserve(tags.size());
-    for (const TagRow &t : tags) {
-        TagRow p = t;
-        const auto where = uc::gui::locate(placedIn, t);
-        p.start = where ? where->first : -1;
-        p.end = where ? where->second : -1;
-        placed.append(p);
-    }
-    if (edited != placedIn)
-        (void)movePlaces(placed, tags, placedIn, edited); // typed since the save was sent
-
-    // Fresh tags after each save are mostly the ones on screen: rows that are the same (theme,
-    // words, place, decision) stay, and only the run that differs is removed and inserted, so the
-    // list's delegates are not all made again (a reset took 20 to 60 ms with 600 tags).
-    const auto same = [](const TagRow &a, const TagRow &b) {
-        return a.start == b.start && a.end == b.end && a.theme == b.theme && a.decision == b.decision
-               && a.evidence == b.evidence;
-    };
-    const qsizetype shorter = std::min(m_placed.size(), placed.size());
-    qsizetype head = 0;
-    while (head < shorter && same(m_placed.at(head), placed.at(head)))
-        ++head;
-    qsizetype tail = 0;
-    while (tail < shorter - head && same(m_placed.at(m_placed.size() - 1 - tail), placed.at(placed.size() - 1 - tail)))
-        ++tail;
-    const qsizetype oldMiddle = m_placed.size() - head - tail;
-    const qsizetype newMiddle = placed.size() - head - tail;
-    if (oldMiddle > 0) {
-        beginRemoveRows({}, static_cast<int>(head), static_cast<int>(head + oldMiddle - 1));
-        m_placed.remove(head, oldMiddle);
-        m_stored.remove(head, oldMiddle);
-        endRemoveRows();
-    }
-    if (newMiddle > 0) {
-        beginInsertRows({}, static_cast<int>(head), static_cast<int>(head + newMiddle - 1));
-        m_placed.insert(head, newMiddle, TagRow{});
-        m_stored.insert(head, newMiddle, TagRow{});
-        for (qsizetype k = head; k < head + newMiddle; ++k) {
-            m_placed[k] = placed.at(k);
-            m_stored[k] = tags.at(k);
-        }
-        endInsertRows();
-    }
-    // The rows kept may carry new ids (the vault re-tags on save) and new stored offsets.
-    bool idsChanged = false;
-    for (qsizetype k = 0; k < placed.size(); ++k)
-        idsChanged = idsChanged || m_placed.at(k).id != placed.at(k).id;
-    m_placed = std::move(placed);
-    m_stored = tags;
-    m_text = edited;
-    if (idsChanged && !m_placed.isEmpty())
-        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_placed.size() - 1)), {TagIdRole});
-    if (oldMiddle != newMiddle)
-        Q_EMIT countChanged();
-    Q_EMIT placesChanged();
-}
-
-void ThemeTagModel::relocate(const QString &edited)
-{
-    const QString before = std::exchange(m_text, edited);
-    const QList<qsizetype> moved = movePlaces(m_placed, m_stored, before, edited);
-    for (qsizetype i : moved) {
-        const QModelIndex at = index(static_cast<int>(i));
-        Q_EMIT dataChanged(at, at, {StartRole, EndRole});
-    }
-    if (!moved.isEmpty())
-        Q_EMIT placesChanged();
-}
-
-QList<qsizetype> ThemeTagModel::movePlaces(QList<TagRow> &placed, const QList<TagRow> &stored, const QString &before,
-                                           const QString &edited)
-{
-    // Where the text changed: the common prefix and suffix of the two. Words before the change
-    // stay, words after it move by the change in length, and only words the change touched are
-    // looked for again (searching the whole note for every tag on every keystroke took 20 ms a
-    // key in a 2,000-word note).
-    const qsizetype shorter = std::min(before.size(), edited.size());
-    qsizetype prefix = 0;
-    while (prefix < shorter && before.at(prefix) == edited.at(prefix))
-        ++prefix;
-    qsizetype suffix = 0;
-    while (suffix < shorter - prefix && before.at(before.size() - 1 - suffix) == edited.at(edited.size() - 1 - suffix))
-        ++suffix;
-    const qsizetype changedEnd = before.size() - suffix; // the change covers [prefix, changedEnd) of before
-    const auto delta = static_cast<int>(edited.size() - before.size());
-    QList<qsizetype> moved;
-    for (qsizetype i = 0; i < placed.size(); ++i) {
-        const TagRow &was = placed.at(i);
-        std::optional<std::pair<int, int>> where;
-        if (was.start >= 0 && was.end <= prefix) {
-            where = std::make_pair(was.start, was.end);
-        } else if (was.start >= 0 && was.start >= changedEnd) {
-            where = std::make_pair(was.start + delta, was.end + delta);
-        } else {
-            TagRow hint = stored.at(i);
-            if (was.start >= 0) {
-                hint.start = was.start;
-                hint.end = was.end;
-            }
-            where = uc::gui::locate(edited, hint);
-        }
-        const int start = where ? where->first : -1;
-        const int end = where ? where->second : -1;
-        if (start != placed[i].start || end != placed[i].end) {
-            placed[i].start = start;
-            placed[i].end = end;
-            moved.append(i);
-        }
-    }
-    return moved;
-}
-
-void ThemeTagModel::clear()
-{
-    setTags({}, {});
-}
-
-// ---- NoteEditor
-
-NoteEditor::NoteEditor(QObject *parent)
+NoteEditor::NoteEditor(VaultThread *vault, QObject *parent)
     : QObject(parent)
+    , m_vault(vault)
     , m_tags(new ThemeTagModel(this))
 {
+    if (m_vault)
+        connect(this, &NoteEditor::saveRequested, this, &NoteEditor::save);
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(debounceMs);
     connect(&m_debounce, &QTimer::timeout, this, &NoteEditor::flush);
     m_maxWait.setSingleShot(true);
     m_maxWait.setInterval(maxWaitMs);
     connect(&m_maxWait, &QTimer::timeout, this, &NoteEditor::flush);
-}
-
-QVariantList NoteEditor::addenda() const
-{
-    QVariantList list;
-    for (const auto &a : m_data.addenda)
-        list.append(QVariantMap{{u"author"_s, a.author}, {u"text"_s, a.text}, {u"signedAt"_s, a.signedAt}});
-    return list;
 }
 
 QVariantList NoteEditor::themes() const
@@ -420,153 +248,204 @@ void NoteEditor::setSaveState(const QString &state)
     Q_EMIT saveStateChanged();
 }
 
-// ---- EvidenceHighlighter
+// ---- on the vault thread
 
-class EvidenceFormatter : public QSyntaxHighlighter
+QVariantList NoteEditor::templates()
 {
-public:
-    using QSyntaxHighlighter::QSyntaxHighlighter;
-    QList<TagRow> spans;
-    int painted = 0; // blocks painted so far (tests)
-
-protected:
-    void highlightBlock(const QString &text) override
-    {
-        ++painted;
-        // The "## " headings the template put there, quietly bold.
-        if (text.startsWith(u"## ")) {
-            QTextCharFormat heading;
-            heading.setFontWeight(QFont::DemiBold);
-            heading.setForeground(QColor(0x5b, 0x67, 0x75));
-            setFormat(0, static_cast<int>(text.size()), heading);
-        }
-        const int blockStart = currentBlock().position();
-        const int blockEnd = blockStart + static_cast<int>(text.size());
-        for (const TagRow &span : std::as_const(spans)) {
-            if (span.start < 0 || span.decision == u"rejected" || span.end <= blockStart || span.start >= blockEnd)
-                continue;
-            const int from = std::max(span.start, blockStart) - blockStart;
-            const int to = std::min(span.end, blockEnd) - blockStart;
-            QTextCharFormat format;
-            if (span.decision == u"suggested") {
-                format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
-                format.setUnderlineColor(QColor(0x2f, 0x6f, 0x73));
-                format.setBackground(QColor(0xe3, 0xef, 0xef));
-            } else {
-                format.setBackground(QColor(0xc4, 0xdf, 0xdf));
-                format.setFontWeight(QFont::DemiBold);
-            }
-            setFormat(from, to - from, format);
-        }
-    }
-};
-
-EvidenceHighlighter::EvidenceHighlighter(QObject *parent)
-    : QObject(parent)
-{
+    return uc::gui::templateChoices();
 }
 
-EvidenceHighlighter::~EvidenceHighlighter() = default;
-
-void EvidenceHighlighter::setDocument(QQuickTextDocument *document)
+void NoteEditor::open(qint64 noteId)
 {
-    if (m_document == document)
+    if (!m_vault || !m_vault->isOpen())
         return;
-    if (m_document && m_document->textDocument())
-        disconnect(m_document->textDocument(), nullptr, this, nullptr);
-    m_document = document;
-    delete m_formatter;
-    if (document && document->textDocument()) {
-        // Connected before the formatter (slots run in connection order): the spans follow each
-        // edit before the formatter repaints the edited block, so the blocks after it, whose
-        // formats are relative to their own start, stay right without being repainted.
-        connect(document->textDocument(), &QTextDocument::contentsChange, this, &EvidenceHighlighter::follow);
-        m_formatter = new EvidenceFormatter(document->textDocument());
-    }
-    rebuild();
-    Q_EMIT documentChanged();
+    flush();
+    m_vault->post(
+        this, tr("Opening the note…"), [noteId](Worker &w) { return uc::gui::loadNote(w.open(), noteId); },
+        [this](NoteData data) {
+            const qint64 id = data.id;
+            set(std::move(data));
+            Q_EMIT noteOpened(id);
+        });
 }
 
-void EvidenceHighlighter::follow(int position, int removed, int added)
+void NoteEditor::close()
 {
-    if (!m_formatter)
+    flush();
+    clear();
+}
+
+void NoteEditor::save(qint64 noteId, const QString &templateId, const QString &text)
+{
+    m_vault->post(
+        this, tr("Saving…"),
+        [noteId, templateId, text](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const QList<uc::model::Section> sections = uc::model::sectionsFromText(text, templateId);
+            v.saveDraft(noteId, sections); // tags the note again, on this thread
+            const QString stored = uc::model::textOf(sections);
+            return std::make_pair(stored, uc::gui::loadTags(v, noteId, stored));
+        },
+        [this, noteId](std::pair<QString, QList<TagRow>> result) {
+            if (m_data.id == noteId)
+                saved(result.first, result.second);
+            Q_EMIT noteSaved(noteId);
+        },
+        [this, noteId](const uc::Error &e) {
+            if (m_data.id == noteId)
+                saveFailed();
+            m_vault->report(Failure(u"save"_s, e));
+        });
+}
+
+void NoteEditor::start(const uc::gui::NewSession &made, const QString &action, const QString &label)
+{
+    m_vault->post(
+        this, label,
+        [made](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const auto added = v.addSession(made.session, made.templateId, made.kind, made.sections);
+            return uc::gui::loadNote(v, added.notes.first());
+        },
+        [this](NoteData data) {
+            const qint64 id = data.id;
+            set(std::move(data));
+            Q_EMIT noteOpened(id);
+        },
+        [this, action](const uc::Error &e) { Q_EMIT failed(Failure(action, e)); });
+}
+
+void NoteEditor::create(const QString &clientCode, const QString &date, const QString &time, int minutes,
+                        const QString &setting, const QString &attendance, const QString &templateId)
+{
+    if (!m_vault || !m_vault->isOpen())
         return;
-    const int delta = added - removed;
-    for (TagRow &span : m_formatter->spans) {
-        if (span.start < 0)
-            continue;
-        if (span.start >= position + removed) {
-            span.start += delta;
-            span.end += delta;
-        } else if (span.end > position) { // the edit touches the span: the next relocation decides
-            span.end = std::max(position, span.end + delta);
-        }
-    }
+    QString problem;
+    const auto made = uc::gui::individualSession(clientCode, date, time, minutes, setting, attendance, templateId, &problem);
+    if (!made)
+        return Q_EMIT failed(Failure(Failure::BadInput, u"create"_s, problem));
+    start(*made, u"create"_s, tr("Creating the note…"));
 }
 
-void EvidenceHighlighter::setTags(ThemeTagModel *tags)
+void NoteEditor::createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
+                             const QString &topic, const QVariantList &attendees)
 {
-    if (m_tags == tags)
+    if (!m_vault || !m_vault->isOpen())
         return;
-    if (m_tags)
-        disconnect(m_tags, nullptr, this, nullptr);
-    m_tags = tags;
-    if (m_tags)
-        connect(m_tags, &ThemeTagModel::placesChanged, this, &EvidenceHighlighter::rebuild);
-    rebuild();
-    Q_EMIT tagsChanged();
+    QString problem;
+    const auto made = uc::gui::groupSession(date, time, minutes, setting, topic, attendees, &problem);
+    if (!made)
+        return Q_EMIT failed(Failure(Failure::BadInput, u"create-group"_s, problem));
+    start(*made, u"create-group"_s, tr("Creating the members' notes…"));
 }
 
-int EvidenceHighlighter::paintedBlocks() const
+template<typename Work>
+void NoteEditor::reload(const QString &action, const QString &label, Work work, void (NoteEditor::*answered)(qint64),
+                        bool inForm)
 {
-    return m_formatter ? m_formatter->painted : 0;
+    const qint64 noteId = m_data.id;
+    m_vault->post(
+        this, label, actThenRead(noteId, std::move(work), &uc::gui::loadNote),
+        [this, noteId, answered](NoteData data) {
+            if (m_data.id == noteId)
+                set(std::move(data));
+            Q_EMIT(this->*answered)(noteId);
+        },
+        [this, action, inForm](const uc::Error &e) {
+            if (inForm)
+                Q_EMIT failed(Failure(action, e));
+            else
+                m_vault->report(Failure(action, e));
+        });
 }
 
-int EvidenceHighlighter::highlightedLength() const
+void NoteEditor::updateSession(const QString &date, const QString &time, int minutes, const QString &modality,
+                               const QString &setting, const QString &attendance)
 {
-    if (!m_formatter)
-        return 0;
-    int total = 0;
-    for (const TagRow &span : std::as_const(m_formatter->spans)) {
-        if (span.start >= 0 && span.decision != u"rejected")
-            total += span.end - span.start;
-    }
-    return total;
-}
-
-void EvidenceHighlighter::rebuild()
-{
-    if (!m_formatter)
+    if (!m_vault || m_data.id == 0 || readOnly())
         return;
-    // Only the blocks where a painted span differs are repainted: a full rehighlight lays out the
-    // whole note again, which in a 2,000-word note took the GUI thread 40 to 130 ms per keystroke.
-    using Painted = std::tuple<int, int, QString>;
-    const auto painted = [](const QList<TagRow> &rows) {
-        std::vector<Painted> out;
-        for (const TagRow &r : rows)
-            if (r.start >= 0 && r.end > r.start && r.decision != u"rejected")
-                out.emplace_back(r.start, r.end, r.decision);
-        std::sort(out.begin(), out.end());
-        return out;
-    };
-    QList<TagRow> next = m_tags ? m_tags->rows() : QList<TagRow>();
-    const std::vector<Painted> before = painted(m_formatter->spans);
-    const std::vector<Painted> after = painted(next);
-    std::vector<Painted> changed;
-    std::set_symmetric_difference(before.begin(), before.end(), after.begin(), after.end(), std::back_inserter(changed));
-    m_formatter->spans = std::move(next);
-    QTextDocument *doc = m_formatter->document();
-    std::set<int> blocks;
-    for (const auto &[start, end, decision] : changed) {
-        QTextBlock block = doc->findBlock(start);
-        const QTextBlock last = doc->findBlock(std::max(start, end - 1));
-        while (block.isValid()) {
-            blocks.insert(block.blockNumber());
-            if (block == last || !last.isValid())
-                break;
-            block = block.next();
-        }
-    }
-    for (int number : blocks)
-        m_formatter->rehighlightBlock(doc->findBlockByNumber(number));
+    QString problem;
+    const auto details = uc::gui::sessionDetails(date, time, minutes, modality, setting, attendance, &problem);
+    if (!details)
+        return Q_EMIT failed(Failure(Failure::BadInput, u"update-session"_s, problem));
+    flush(); // typing first, in order
+    reload(
+        u"update-session"_s, tr("Saving the session…"),
+        [sessionId = m_data.sessionId, code = m_data.clientCode, details = *details](uc::vault::Vault &v, qint64) {
+            uc::model::Session s = v.session(sessionId);
+            details.applyTo(s, code);
+            v.updateSession(s);
+        },
+        &NoteEditor::sessionUpdated, true);
+}
+
+void NoteEditor::sign()
+{
+    if (!m_vault || m_data.id == 0 || readOnly())
+        return;
+    flush();
+    reload(
+        u"sign"_s, tr("Signing…"), [](uc::vault::Vault &v, qint64 noteId) { v.sign(noteId); }, &NoteEditor::noteSigned,
+        false);
+}
+
+void NoteEditor::addAddendum(const QString &text)
+{
+    if (!m_vault || m_data.id == 0 || !mayAddAddendum() || text.trimmed().isEmpty())
+        return;
+    reload(
+        u"addendum"_s, tr("Adding the addendum…"),
+        [text = text.trimmed()](uc::vault::Vault &v, qint64 noteId) { v.addAddendum(noteId, text); },
+        &NoteEditor::addendumAdded, false);
+}
+
+void NoteEditor::decideTag(qint64 tagId, const QString &decision)
+{
+    const auto value = uc::model::parseTagDecision(decision);
+    if (!value || (*value != uc::model::TagDecision::Confirmed && *value != uc::model::TagDecision::Rejected))
+        return;
+    const qint64 noteId = m_data.id;
+    if (!m_vault || noteId == 0)
+        return;
+    // The decision is on the stored words: unsaved typing is saved first, in order, and the text
+    // the tags will point into is what that save stores.
+    const QString stored = textAsSaved();
+    flush();
+    m_vault->post(
+        this, tr("Saving the decision…"),
+        [noteId, tagId, decision = *value, stored](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            v.decide(tagId, decision);
+            return uc::gui::loadTags(v, noteId, stored);
+        },
+        [this, noteId](QList<TagRow> tags) {
+            if (m_data.id == noteId)
+                setTags(tags);
+        });
+}
+
+void NoteEditor::tagSelection(int start, int end, const QString &theme)
+{
+    const qint64 noteId = m_data.id;
+    if (!m_vault || noteId == 0 || !mayTag())
+        return;
+    const auto span = savedSpanOf(start, end);
+    if (!span)
+        return m_vault->report(Failure(Failure::BadInput, u"tag"_s, tr("Select the words to tag first.")));
+    // The tag is on the stored words: unsaved typing is saved first (the vault thread runs in
+    // order), and the offsets are into the text that save stores.
+    const QString stored = textAsSaved();
+    flush();
+    m_vault->post(
+        this, tr("Tagging the words…"),
+        [noteId, theme, span = *span, stored](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const qint64 tagId = v.tagSpan(noteId, theme, span.first, span.second);
+            return std::make_pair(tagId, uc::gui::loadTags(v, noteId, stored));
+        },
+        [this, noteId](std::pair<qint64, QList<TagRow>> result) {
+            if (m_data.id == noteId)
+                setTags(result.second);
+            Q_EMIT wordsTagged(noteId, result.first);
+        });
 }

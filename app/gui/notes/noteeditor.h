@@ -1,71 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "failure.h"
+#include "notedata.h"
 #include "notefields.h"
-#include "clientdata.h"
+#include "sessionform.h"
+#include "themetagmodel.h"
 
-#include <QAbstractListModel>
-#include <QPointer>
+#include <QObject>
 #include <QQmlEngine>
-#include <QQuickTextDocument>
 #include <QTimer>
 #include <QVariantList>
 
-class EvidenceFormatter;
+class VaultThread;
 
-// The themes found in the open note: one row per piece of evidence, with where it stands in the
-// text being edited (so it can be highlighted) and the clinician's decision on it.
-class ThemeTagModel : public QAbstractListModel
-{
-    Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("Owned by NoteEditor")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
-
-public:
-    enum Role {
-        TagIdRole = Qt::UserRole + 1, // the tag's id, for decide()
-        ThemeRole, // theme id
-        LabelRole, // codebook label
-        EvidenceRole, // the words that show it
-        DecisionRole, // "suggested", "confirmed", "rejected", "manual"
-        StartRole, // UTF-16 offset in the edited text, -1 when the words are gone
-        EndRole,
-    };
-    Q_ENUM(Role)
-
-    using QAbstractListModel::QAbstractListModel;
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] int count() const { return rowCount(); }
-
-    // Tags as stored, placed into the edited text.
-    void setTags(const QList<uc::gui::TagRow> &tags, const QString &edited);
-    // Tags whose offsets are in placedIn (the text as stored), shown in edited (typed since).
-    void setTags(const QList<uc::gui::TagRow> &tags, const QString &placedIn, const QString &edited);
-    // Moves the highlights along with typing (until the next save brings fresh tags).
-    void relocate(const QString &edited);
-    void clear();
-    [[nodiscard]] const QList<uc::gui::TagRow> &rows() const { return m_placed; }
-
-Q_SIGNALS:
-    void countChanged();
-    void placesChanged();
-
-private:
-    QList<uc::gui::TagRow> m_stored; // offsets in the stored text
-    QList<uc::gui::TagRow> m_placed; // offsets in the edited text (-1 when gone)
-    QString m_text; // the text m_placed was placed in
-    // Moves places found in before to edited; the rows whose place changed.
-    static QList<qsizetype> movePlaces(QList<uc::gui::TagRow> &placed, const QList<uc::gui::TagRow> &stored,
-                                       const QString &before, const QString &edited);
-};
-
-// The note open in the editor. Typing calls edit(); the text is handed on to be saved
-// (saveRequested) 1.5 s after the last keystroke, or 1.8 s after the first unsaved one while typing
-// goes on, so never more than two seconds of typing are at risk; flush() hands it on at once (before
-// signing, leaving or locking). A signed note is read-only.
+// The note open in the editor, which opens, saves, signs and tags itself on the vault thread.
+// Typing calls edit(); the text is saved 1.5 s after the last keystroke, or 1.8 s after the first
+// unsaved one while typing goes on, so never more than two seconds of typing are at risk; flush()
+// saves at once (before signing, leaving or locking). A signed note is read-only.
 class NoteEditor : public QObject
 {
     Q_OBJECT
@@ -101,13 +53,16 @@ class NoteEditor : public QObject
     // which of them is open (-1 for one-to-one work).
     Q_PROPERTY(QVariantList members READ members NOTIFY loaded)
     Q_PROPERTY(int memberIndex READ memberIndex NOTIFY loaded)
+    // The templates a one-to-one session can start from: [{id, label}].
+    Q_PROPERTY(QVariantList templates READ templates CONSTANT)
 
 public:
     static constexpr int debounceMs = 1500;
     // However long the typing goes on, text is handed on this long after it first changed.
     static constexpr int maxWaitMs = 1800;
 
-    explicit NoteEditor(QObject *parent = nullptr);
+    // Without a vault thread (tests of the typing alone) saves are only handed on (saveRequested).
+    explicit NoteEditor(VaultThread *vault = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] qint64 noteId() const { return m_data.id; }
     [[nodiscard]] QString clientCode() const { return m_data.clientCode; }
@@ -122,7 +77,7 @@ public:
     [[nodiscard]] QString signedBy() const { return m_data.signedBy; }
     [[nodiscard]] QString signedAt() const { return m_data.signedAt; }
     [[nodiscard]] QString text() const { return m_data.text; }
-    [[nodiscard]] QVariantList addenda() const;
+    [[nodiscard]] QVariantList addenda() const { return uc::gui::addendaList(m_data.addenda); }
     // "saved", "unsaved" (waiting for the pause in typing) or "saving".
     [[nodiscard]] QString saveState() const { return m_saveState; }
     [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
@@ -145,6 +100,7 @@ public:
     [[nodiscard]] QVariantMap fields() const;
     [[nodiscard]] const uc::gui::AddictionFields &addictionFields() const { return m_fields; }
     [[nodiscard]] static QStringList stages() { return uc::gui::stagesOfChange(); }
+    [[nodiscard]] static QVariantList templates();
     // A structured field was set ("cravings" 0–10 or -1, "stage" an index into stages or -1,
     // "substance", "amount", "lastUse", "triggers" text): its section's text is rewritten in the
     // edited text as typing would (saved the same way), and textReplaced tells the view.
@@ -155,6 +111,35 @@ public:
     // Hands unsaved text on now (saveRequested), without waiting for the pause in typing.
     Q_INVOKABLE void flush();
 
+    // ---- on the vault thread; each answers its signal below or failed(failure)
+    // Opens a note (unsaved typing in the one open is saved first); noteOpened.
+    Q_INVOKABLE void open(qint64 noteId);
+    // Saves what is unsaved, then forgets the note.
+    Q_INVOKABLE void close();
+    // A new individual session for the client with a draft note from the template, opened here
+    // (noteOpened; action "create"). date "YYYY-MM-DD", time "HH:MM" or "", setting and attendance as
+    // the core spells them.
+    Q_INVOKABLE void create(const QString &clientCode, const QString &date, const QString &time, int minutes,
+                            const QString &setting, const QString &attendance, const QString &templateId);
+    // A group session: one draft group note per member (attendees: [{code, attendance}], at least
+    // two), the first member's opened here; topic is the notes' "Group topic" section.
+    Q_INVOKABLE void createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
+                                 const QString &topic, const QVariantList &attendees);
+    // Changes the open note's session details; attendance is the open note's client's
+    // (sessionUpdated; action "update-session").
+    Q_INVOKABLE void updateSession(const QString &date, const QString &time, int minutes, const QString &modality,
+                                   const QString &setting, const QString &attendance);
+    // "confirmed" or "rejected" on one of the open note's tags.
+    Q_INVOKABLE void decideTag(qint64 tagId, const QString &decision);
+    // Tags the words selected (UTF-16 offsets into what is on screen) with a theme by hand:
+    // unsaved typing is saved first, then Vault::tagSpan (wordsTagged).
+    Q_INVOKABLE void tagSelection(int start, int end, const QString &theme);
+    // Saves what is unsaved first (the vault thread runs in order), then signs (noteSigned). No
+    // form waits for it: a refusal goes to the banner, as one for addAddendum (addendumAdded).
+    Q_INVOKABLE void sign();
+    Q_INVOKABLE void addAddendum(const QString &text);
+
+    // What the vault thread answers (public for tests of the typing alone).
     void set(uc::gui::NoteData data);
     // The vault thread saved text (which may already be older than what is on screen).
     void saved(const QString &storedText, const QList<uc::gui::TagRow> &tags);
@@ -170,12 +155,28 @@ Q_SIGNALS:
     // setField changed the edited text: at position, removed characters became inserted.
     void textReplaced(int position, int removed, const QString &inserted);
 
+    void noteOpened(qint64 noteId);
+    void noteSaved(qint64 noteId);
+    void noteSigned(qint64 noteId);
+    void addendumAdded(qint64 noteId);
+    void wordsTagged(qint64 noteId, qint64 tagId);
+    void sessionUpdated(qint64 noteId);
+    void failed(const Failure &failure);
+
 private:
     void setSaveState(const QString &state);
     // Reads the structured fields back from the edited text; fieldsChanged when they differ
     // from what is shown (beyond the spaces a field's text loses in the note).
     void refreshFields(bool force);
+    void save(qint64 noteId, const QString &templateId, const QString &text);
+    // Posts work on the open note, then shows the note as it now is and emits answered. A
+    // failure goes to failed() when a form waits for it (inForm), else to the banner.
+    template<typename Work>
+    void reload(const QString &action, const QString &label, Work work, void (NoteEditor::*answered)(qint64),
+                bool inForm);
+    void start(const uc::gui::NewSession &made, const QString &action, const QString &label);
 
+    VaultThread *m_vault;
     uc::gui::NoteData m_data;
     uc::gui::AddictionFields m_fields;
     QString m_edited; // what is on screen
@@ -185,41 +186,4 @@ private:
     QTimer m_debounce;
     QTimer m_maxWait;
     ThemeTagModel *m_tags;
-};
-
-// Highlights the evidence of each theme in a TextArea's document: suggestions underlined,
-// confirmed ones shaded, rejected ones left plain.
-class EvidenceHighlighter : public QObject
-{
-    Q_OBJECT
-    QML_ELEMENT
-
-    Q_PROPERTY(QQuickTextDocument *document READ document WRITE setDocument NOTIFY documentChanged)
-    Q_PROPERTY(ThemeTagModel *tags READ tags WRITE setTags NOTIFY tagsChanged)
-
-public:
-    explicit EvidenceHighlighter(QObject *parent = nullptr);
-    ~EvidenceHighlighter() override;
-
-    [[nodiscard]] QQuickTextDocument *document() const { return m_document; }
-    void setDocument(QQuickTextDocument *document);
-    [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
-    void setTags(ThemeTagModel *tags);
-    // How many characters carry a highlight now (tests).
-    Q_INVOKABLE int highlightedLength() const;
-    // How many blocks have been painted since the document was set (tests: typing repaints only
-    // the paragraph typed in).
-    Q_INVOKABLE int paintedBlocks() const;
-
-Q_SIGNALS:
-    void documentChanged();
-    void tagsChanged();
-
-private:
-    void rebuild();
-    void follow(int position, int removed, int added);
-
-    QPointer<QQuickTextDocument> m_document;
-    QPointer<ThemeTagModel> m_tags;
-    QPointer<EvidenceFormatter> m_formatter;
 };

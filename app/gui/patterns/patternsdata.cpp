@@ -2,6 +2,7 @@
 #include "patternsdata.h"
 
 #include "clientdata.h"
+#include "conversions.h"
 
 #include "common/error.h"
 #include "model/measures.h"
@@ -17,12 +18,6 @@ namespace uc::gui {
 namespace {
 
 using namespace Qt::StringLiterals;
-
-QString labelOf(const themes::Codebook &book, const QString &id)
-{
-    const themes::Theme *theme = book.find(id);
-    return theme ? theme->label : id;
-}
 
 // A label in the middle of a sentence: "Abandonment" → "abandonment", "AA meetings" stays.
 QString inSentence(const QString &label)

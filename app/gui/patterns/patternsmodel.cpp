@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "patternsmodel.h"
 
+#include "vaultthread.h"
+
 #include <QtCharts/QXYSeries>
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace uc::gui;
+using Worker = VaultThread::Worker;
 
 namespace {
 
@@ -55,13 +58,12 @@ int ticksFor(int top)
 
 int PatternThemeModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant PatternThemeModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const PatternThemeRow &row = m_rows.at(index.row());
+    const PatternThemeRow &row = rowAt(m_rows, index);
     switch (role) {
     case ThemeRole:
         return row.theme;
@@ -234,13 +236,12 @@ void PatternHeatmapModel::set(QList<std::array<QString, 3>> themes, QList<Patter
 
 int PatternMeasureModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant PatternMeasureModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const PatternMeasureRow &row = m_rows.at(index.row());
+    const PatternMeasureRow &row = rowAt(m_rows, index);
     switch (role) {
     case InstrumentRole:
         return row.instrument;
@@ -268,18 +269,11 @@ QHash<int, QByteArray> PatternMeasureModel::roleNames() const
             {LatestRole, "latest"},         {LatestDateRole, "latestDate"}, {ColorRole, "color"}};
 }
 
-void PatternMeasureModel::setRows(QList<PatternMeasureRow> rows)
-{
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
-}
-
 // ---- PatternsModel
 
-PatternsModel::PatternsModel(QObject *parent)
+PatternsModel::PatternsModel(VaultThread *vault, QObject *parent)
     : QObject(parent)
+    , m_vault(vault)
     , m_themes(new PatternThemeModel(this))
     , m_heatmap(new PatternHeatmapModel(this))
     , m_measures(new PatternMeasureModel(this))
@@ -445,4 +439,23 @@ void PatternsModel::refreshHeatmap()
         rows.append({theme, label, m_themes->colorOf(theme)});
     }
     m_heatmap->set(std::move(rows), m_data.sessions);
+}
+
+void PatternsModel::load(const QString &code, const QString &by, const QString &from, const QString &to)
+{
+    if (!m_vault || !m_vault->isOpen() || (!m_only.isEmpty() && code != m_only))
+        return;
+    setLoading(true);
+    m_vault->post(
+        this, tr("Finding patterns…"),
+        [code, by, from, to](Worker &w) { return loadPatterns(w.open(), code, by, from, to); },
+        [this](PatternsData data) {
+            const QString code = data.code;
+            set(std::move(data));
+            Q_EMIT loaded(code);
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            m_vault->report(Failure(u"load"_s, e));
+        });
 }

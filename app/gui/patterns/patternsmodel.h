@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "failure.h"
+#include "listmodel.h"
 #include "patternsdata.h"
 
-#include <QAbstractListModel>
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QQmlEngine>
@@ -12,16 +13,17 @@
 
 #include <array>
 
-// The Patterns screen's models (also used by review-with-client mode). They hold what
-// uc::gui::loadPatterns computed on the vault thread and know nothing of the vault.
+// The Patterns screen's models (also used by review-with-client mode). PatternsModel reads one
+// client's patterns on the vault thread (uc::gui::loadPatterns) and hands the parts to the lists.
+
+class VaultThread;
 
 // The themes seen in the range, each checkable; the recurring ones start checked.
-class PatternThemeModel : public QAbstractListModel
+class PatternThemeModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by PatternsModel")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(int checkedCount READ checkedCount NOTIFY checkedChanged)
 
 public:
@@ -35,14 +37,13 @@ public:
         ColorRole, // its line's colour, "#rrggbb"
     };
     Q_ENUM(Role)
-    using QAbstractListModel::QAbstractListModel;
+    using ListModel::ListModel;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int checkedCount() const;
 
     Q_INVOKABLE void setChecked(int row, bool checked);
@@ -56,7 +57,6 @@ public:
     [[nodiscard]] QString colorOf(const QString &theme) const;
 
 Q_SIGNALS:
-    void countChanged();
     void checkedChanged();
 
 private:
@@ -105,12 +105,11 @@ private:
 };
 
 // The measures filled in over the range, one per instrument.
-class PatternMeasureModel : public QAbstractListModel
+class PatternMeasureModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by PatternsModel")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -123,25 +122,21 @@ public:
         ColorRole, // its line's colour
     };
     Q_ENUM(Role)
-    using QAbstractListModel::QAbstractListModel;
+    using ListModel::ListModel;
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] int count() const { return rowCount(); }
-    void setRows(QList<uc::gui::PatternMeasureRow> rows);
+    void setRows(QList<uc::gui::PatternMeasureRow> rows) { replace(m_rows, std::move(rows)); }
     [[nodiscard]] const QList<uc::gui::PatternMeasureRow> &rows() const { return m_rows; }
-
-Q_SIGNALS:
-    void countChanged();
 
 private:
     QList<uc::gui::PatternMeasureRow> m_rows;
 };
 
 // One client's patterns: the query that made them, the three models, the sentences, and the
-// series for Qt Charts (filled from C++ so QML does no arithmetic). Empty until loaded and after
-// a lock.
+// series for Qt Charts (filled from C++ so QML does no arithmetic). It loads itself on the vault
+// thread. Empty until loaded and after a lock.
 class PatternsModel : public QObject
 {
     Q_OBJECT
@@ -174,7 +169,7 @@ class PatternsModel : public QObject
     Q_PROPERTY(PatternMeasureModel *measures READ measures CONSTANT)
 
 public:
-    explicit PatternsModel(QObject *parent = nullptr);
+    explicit PatternsModel(VaultThread *vault = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] QString code() const { return m_data.code; }
     [[nodiscard]] QString name() const { return m_data.name; }
@@ -213,11 +208,19 @@ public:
     // [{theme, label, color}] of the checked themes, for the chart's series.
     Q_INVOKABLE QVariantList checkedSeries() const;
 
+    // One client's patterns: by "session", "week", "month" or "quarter", between ISO dates (either
+    // may be empty for the record's ends). Progress notes only. loaded(code) answers; a malformed
+    // date or an unknown client goes to the banner.
+    Q_INVOKABLE void load(const QString &code, const QString &by, const QString &from, const QString &to);
+    // Only this client's patterns are loaded while code is not empty (review with the client).
+    void showOnly(const QString &code) { m_only = code; }
+
     void set(uc::gui::PatternsData data);
     void setSummary(const QString &text, const QString &updated);
     void clear();
 
 Q_SIGNALS:
+    void loaded(const QString &code);
     void changed();
     void seriesChanged(); // which themes are drawn changed, or the data did
     void summaryChanged();
@@ -226,6 +229,8 @@ Q_SIGNALS:
 private:
     void refreshHeatmap();
 
+    VaultThread *m_vault;
+    QString m_only;
     uc::gui::PatternsData m_data;
     bool m_loading = false;
     PatternThemeModel *m_themes;

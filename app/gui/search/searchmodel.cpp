@@ -1,8 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "searchmodel.h"
 
+#include "failure.h"
+#include "vaultthread.h"
+
+#include "vault/vault.h"
+
+#include <QHash>
+
 using namespace Qt::StringLiterals;
 using namespace uc::gui;
+using Worker = VaultThread::Worker;
 
 namespace uc::gui {
 
@@ -45,15 +53,20 @@ QString snippetPlain(const QString &snippet)
 
 } // namespace uc::gui
 
+SearchResultModel::SearchResultModel(VaultThread *vault, QObject *parent)
+    : ListModel(parent)
+    , m_vault(vault)
+{
+}
+
 int SearchResultModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant SearchResultModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const SearchRow &row = m_rows.at(index.row());
+    const SearchRow &row = rowAt(m_rows, index);
     switch (role) {
     case NoteIdRole:
         return QVariant::fromValue(static_cast<qint64>(row.noteId));
@@ -82,14 +95,6 @@ QHash<int, QByteArray> SearchResultModel::roleNames() const
             {SnippetHtmlRole, "snippetHtml"}};
 }
 
-void SearchResultModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged();
-}
-
 void SearchResultModel::setRows(const QString &query, QList<SearchRow> rows)
 {
     beginResetModel();
@@ -98,4 +103,38 @@ void SearchResultModel::setRows(const QString &query, QList<SearchRow> rows)
     endResetModel();
     setLoading(false);
     Q_EMIT countChanged();
+}
+
+void SearchResultModel::search(const QString &query)
+{
+    if (!m_vault || !m_vault->isOpen() || !m_allowed)
+        return;
+    const QString text = query.simplified();
+    if (text.isEmpty()) {
+        clear();
+        Q_EMIT finished(text);
+        return;
+    }
+    setLoading(true);
+    m_vault->post(
+        this, tr("Searching…"),
+        [text](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            QHash<QString, QString> names;
+            for (const uc::model::Client &c : v.clients())
+                names.insert(c.code, c.displayName);
+            QList<SearchRow> rows;
+            for (const uc::model::SearchHit &hit : v.search(text, 50))
+                rows.append({hit.noteId, hit.clientCode, names.value(hit.clientCode), uc::model::toIso(hit.sessionDate),
+                             uc::model::toString(hit.kind), hit.snippet});
+            return rows;
+        },
+        [this, text](QList<SearchRow> rows) {
+            setRows(text, std::move(rows));
+            Q_EMIT finished(text);
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            m_vault->report(Failure(u"search"_s, e));
+        });
 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "listmodel.h"
+
 #include "model/types.h"
 
-#include <QAbstractListModel>
 #include <QQmlEngine>
+
+class VaultThread;
 
 namespace uc::gui {
 
@@ -26,15 +29,14 @@ struct SearchRow
 
 } // namespace uc::gui
 
-// Full-text search results over the notes the user may read, best first.
-class SearchResultModel : public QAbstractListModel
+// Full-text search over the notes the user may read, searched on the vault thread; results best
+// first.
+class SearchResultModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by VaultSession")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
     Q_PROPERTY(QString query READ query NOTIFY countChanged)
-    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
 
 public:
     enum Role {
@@ -47,24 +49,26 @@ public:
         SnippetHtmlRole, // rich text with the matched words highlighted
     };
     Q_ENUM(Role)
-    using QAbstractListModel::QAbstractListModel;
+    explicit SearchResultModel(VaultThread *vault = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] QString query() const { return m_query; }
-    [[nodiscard]] bool loading() const { return m_loading; }
-    void setLoading(bool loading);
     void setRows(const QString &query, QList<uc::gui::SearchRow> rows);
     void clear() { setRows({}, {}); }
 
+    // The notes matching query (its words, simplified), at most 50; finished(query) answers.
+    Q_INVOKABLE void search(const QString &query);
+    // Searching is not allowed while a client looks at the screen (review with the client).
+    void setAllowed(bool allowed) { m_allowed = allowed; }
+
 Q_SIGNALS:
-    void countChanged();
-    void loadingChanged();
+    void finished(const QString &query);
 
 private:
+    VaultThread *m_vault;
+    bool m_allowed = true;
     QString m_query;
     QList<uc::gui::SearchRow> m_rows;
-    bool m_loading = false;
 };

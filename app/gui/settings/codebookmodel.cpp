@@ -1,126 +1,29 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "codebookmodel.h"
 
+#include "vaultthread.h"
+
 #include "themes/codebook.h"
 #include "vault/vault.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QRegularExpression>
-
 using namespace Qt::StringLiterals;
 using namespace uc::gui;
+using Worker = VaultThread::Worker;
 
-namespace uc::gui {
-
-namespace {
-
-QJsonObject editsObject(const QByteArray &edits)
+CodebookModel::CodebookModel(VaultThread *vault, QObject *parent)
+    : ListModel(parent)
+    , m_vault(vault)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(edits);
-    return doc.isObject() ? doc.object() : QJsonObject();
 }
-
-QByteArray toBytes(const QJsonObject &o)
-{
-    return QJsonDocument(o).toJson(QJsonDocument::Indented);
-}
-
-} // namespace
-
-QList<CodebookRow> loadCodebook(vault::Vault &vault)
-{
-    const themes::Codebook &builtin = themes::Codebook::builtin();
-    QList<CodebookRow> rows;
-    for (const themes::Theme &t : vault.codebook().themes()) {
-        CodebookRow row;
-        row.theme = t.id;
-        row.label = t.label;
-        row.group = t.group;
-        row.description = t.description;
-        row.phrases = t.phrases;
-        row.enabled = t.enabled;
-        row.custom = builtin.find(t.id) == nullptr;
-        rows.append(row);
-    }
-    std::stable_partition(rows.begin(), rows.end(), [](const CodebookRow &r) { return !r.custom; });
-    return rows;
-}
-
-QByteArray editsWithThemeEnabled(const QByteArray &edits, const QString &theme, bool enabled)
-{
-    QJsonObject o = editsObject(edits);
-    QJsonArray disabled;
-    for (const QJsonValue &v : o.value(u"disabled"_s).toArray()) {
-        if (v.toString() != theme)
-            disabled.append(v);
-    }
-    if (!enabled)
-        disabled.append(theme);
-    if (disabled.isEmpty())
-        o.remove(u"disabled"_s);
-    else
-        o.insert(u"disabled"_s, disabled);
-    return toBytes(o);
-}
-
-QByteArray editsWithNewTheme(const QByteArray &edits, const QString &theme, const QString &label,
-                             const QStringList &phrases)
-{
-    QJsonObject o = editsObject(edits);
-    QJsonArray themes = o.value(u"themes"_s).toArray();
-    themes.append(QJsonObject{{u"id"_s, theme}, {u"label"_s, label.trimmed().isEmpty() ? theme : label.trimmed()},
-                              {u"group"_s, u"Added in this vault"_s}, {u"phrases"_s, QJsonArray::fromStringList(phrases)}});
-    o.insert(u"themes"_s, themes);
-    return toBytes(o);
-}
-
-QByteArray editsWithPhrases(const QByteArray &edits, const QString &theme, const QStringList &phrases)
-{
-    QJsonObject o = editsObject(edits);
-    QJsonArray themes = o.value(u"themes"_s).toArray();
-    themes.append(QJsonObject{{u"id"_s, theme}, {u"phrases"_s, QJsonArray::fromStringList(phrases)}});
-    o.insert(u"themes"_s, themes);
-    return toBytes(o);
-}
-
-QStringList phrasesFrom(const QString &text)
-{
-    static const QRegularExpression separators(u"[,\\n]"_s);
-    QStringList phrases;
-    for (const QString &part : text.split(separators)) {
-        const QString phrase = part.simplified();
-        if (!phrase.isEmpty())
-            phrases.append(phrase);
-    }
-    return phrases;
-}
-
-QString codebookRefusal(const QString &message)
-{
-    static const QRegularExpression prefix(u"^(codebook:\\s*)?(line \\d+:\\s*)?"_s);
-    QString text = message;
-    text.remove(prefix);
-    if (text.isEmpty())
-        return u"The codebook change was refused."_s;
-    text[0] = text[0].toUpper();
-    if (!text.endsWith(u'.'))
-        text += u'.';
-    return text;
-}
-
-} // namespace uc::gui
 
 int CodebookModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QVariant CodebookModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const CodebookRow &row = m_rows.at(index.row());
+    const CodebookRow &row = rowAt(m_rows, index);
     switch (role) {
     case ThemeRole:
         return row.theme;
@@ -153,10 +56,62 @@ QHash<int, QByteArray> CodebookModel::roleNames() const
             {EnabledRole, "enabled"},       {CustomRole, "custom"}};
 }
 
-void CodebookModel::setRows(QList<CodebookRow> rows)
+void CodebookModel::load()
 {
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    m_vault->post(
+        this, tr("Opening the codebook…"), [](Worker &w) { return loadCodebook(w.open()); },
+        [this](QList<CodebookRow> rows) { setRows(std::move(rows)); });
+}
+
+void CodebookModel::refuse(const QString &reason)
+{
+    Q_EMIT failed(Failure(Failure::BadInput, u"codebook"_s, reason));
+}
+
+void CodebookModel::change(const QString &label, std::function<QByteArray(const QByteArray &)> edit)
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    m_vault->post(
+        this, label,
+        [edit = std::move(edit)](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            v.setCodebookEdits(edit(v.codebookEdits())); // refused whole, with the reason, when malformed
+            return loadCodebook(v);
+        },
+        [this](QList<CodebookRow> rows) {
+            setRows(std::move(rows));
+            Q_EMIT saved();
+        },
+        [this](const uc::Error &e) {
+            Q_EMIT failed(Failure(Failure::kindOf(e.kind()), u"codebook"_s, codebookRefusal(e.message())));
+        });
+}
+
+void CodebookModel::setThemeEnabled(const QString &theme, bool enabled)
+{
+    change(enabled ? tr("Turning the theme on…") : tr("Turning the theme off…"),
+           [theme, enabled](const QByteArray &edits) { return editsWithThemeEnabled(edits, theme, enabled); });
+}
+
+void CodebookModel::addTheme(const QString &theme, const QString &label, const QString &phrases)
+{
+    const QString id = theme.trimmed();
+    const QStringList list = phrasesFrom(phrases);
+    // The core would let a new entry replace a built-in theme of the same id: refuse that here.
+    if (uc::themes::Codebook::builtin().find(id) != nullptr)
+        return refuse(tr("There is a theme called “%1” already: add phrases to it instead.").arg(id));
+    change(tr("Adding the theme…"),
+           [id, label, list](const QByteArray &edits) { return editsWithNewTheme(edits, id, label, list); });
+}
+
+void CodebookModel::addPhrases(const QString &theme, const QString &phrases)
+{
+    const QStringList list = phrasesFrom(phrases);
+    if (list.isEmpty())
+        return refuse(tr("Type at least one phrase."));
+    change(tr("Adding the phrases…"),
+           [theme, list](const QByteArray &edits) { return editsWithPhrases(edits, theme, list); });
 }

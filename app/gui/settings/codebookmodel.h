@@ -1,52 +1,24 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include <QAbstractListModel>
-#include <QByteArray>
+#include "codebookdata.h"
+#include "failure.h"
+#include "listmodel.h"
+
 #include <QQmlEngine>
-#include <QStringList>
 
-namespace uc::vault {
-class Vault;
-}
+#include <functional>
 
-namespace uc::gui {
+class VaultThread;
 
-struct CodebookRow
-{
-    QString theme;
-    QString label;
-    QString group;
-    QString description;
-    QStringList phrases;
-    bool enabled = true;
-    bool custom = false; // added in this vault, not in the built-in codebook
-};
-
-// The codebook in force, built-in order, with this vault's additions last.
-[[nodiscard]] QList<CodebookRow> loadCodebook(vault::Vault &vault);
-
-// The vault's codebook edits ({"themes": [...], "disabled": [...]}, the core's format) changed
-// one step. Empty or unreadable edits count as none; the core validates the result.
-[[nodiscard]] QByteArray editsWithThemeEnabled(const QByteArray &edits, const QString &theme, bool enabled);
-[[nodiscard]] QByteArray editsWithNewTheme(const QByteArray &edits, const QString &theme, const QString &label,
-                                           const QStringList &phrases);
-[[nodiscard]] QByteArray editsWithPhrases(const QByteArray &edits, const QString &theme, const QStringList &phrases);
-// Phrases typed one per line or separated by commas, trimmed, empty ones dropped.
-[[nodiscard]] QStringList phrasesFrom(const QString &text);
-// The core's refusal as a sentence for the form: "codebook: line 3: theme 'x' has no phrases" →
-// "Theme 'x' has no phrases." (the line is of a document the user never saw).
-[[nodiscard]] QString codebookRefusal(const QString &message);
-
-} // namespace uc::gui
-
-// The codebook for the settings screen: every theme, whether it is on, and its phrases.
-class CodebookModel : public QAbstractListModel
+// The codebook for the settings screen: every theme, whether it is on, and its phrases. It reads
+// itself and changes the vault's codebook edits on the vault thread; a malformed edit is refused
+// whole by the core, with its reason, and the previous edits stay in force.
+class CodebookModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
+    QML_UNCREATABLE("Owned by VaultSettings")
 
 public:
     enum Role {
@@ -60,18 +32,29 @@ public:
         CustomRole, // bool: added in this vault
     };
     Q_ENUM(Role)
-    using QAbstractListModel::QAbstractListModel;
+    explicit CodebookModel(VaultThread *vault = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] int count() const { return rowCount(); }
-    void setRows(QList<uc::gui::CodebookRow> rows);
+    void setRows(QList<uc::gui::CodebookRow> rows) { replace(m_rows, std::move(rows)); }
     void clear() { setRows({}); }
 
+    // The codebook in force.
+    Q_INVOKABLE void load();
+    // Each answers saved() or failed(failure) with action "codebook".
+    Q_INVOKABLE void setThemeEnabled(const QString &theme, bool enabled);
+    Q_INVOKABLE void addTheme(const QString &theme, const QString &label, const QString &phrases);
+    Q_INVOKABLE void addPhrases(const QString &theme, const QString &phrases);
+
 Q_SIGNALS:
-    void countChanged();
+    void saved();
+    void failed(const Failure &failure);
 
 private:
+    void refuse(const QString &reason);
+    void change(const QString &label, std::function<QByteArray(const QByteArray &)> edit);
+
+    VaultThread *m_vault;
     QList<uc::gui::CodebookRow> m_rows;
 };

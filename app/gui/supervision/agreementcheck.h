@@ -1,22 +1,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "failure.h"
+#include "listmodel.h"
 #include "supervisiondata.h"
 
-#include <QAbstractListModel>
 #include <QQmlEngine>
 #include <QStringList>
 #include <QVariantList>
 
+class VaultThread;
+
 // The blind agreement check's report: one row per theme someone saw in a rated note, with Cohen's
 // kappa for each pair of raters as text ("n/a" where chance explains all agreement).
-class AgreementReportModel : public QAbstractListModel
+class AgreementReportModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by AgreementCheck")
-
-    Q_PROPERTY(int count READ count NOTIFY countChanged)
 
 public:
     enum Role {
@@ -29,16 +30,12 @@ public:
     };
     Q_ENUM(Role)
 
-    using QAbstractListModel::QAbstractListModel;
+    using ListModel::ListModel;
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    [[nodiscard]] int count() const { return rowCount(); }
 
-    void setRows(QList<uc::gui::AgreementRow> rows);
-
-Q_SIGNALS:
-    void countChanged();
+    void setRows(QList<uc::gui::AgreementRow> rows) { replace(m_rows, std::move(rows)); }
 
 private:
     QList<uc::gui::AgreementRow> m_rows;
@@ -46,7 +43,8 @@ private:
 
 // A supervisor's blind agreement check as the screen steps through it: choose an assigned
 // therapist and a sample size, rate each sampled note from its words alone (the vault refuses its
-// tags until then), then read the report.
+// tags until then), then read the report. Each step runs on the vault thread and answers its
+// signal or failed(failure) (action "setup", "start", "rate" or "report").
 class AgreementCheck : public QObject
 {
     Q_OBJECT
@@ -70,7 +68,7 @@ class AgreementCheck : public QObject
     Q_PROPERTY(AgreementReportModel *report READ report CONSTANT)
 
 public:
-    explicit AgreementCheck(QObject *parent = nullptr);
+    explicit AgreementCheck(VaultThread *vault = nullptr, QObject *parent = nullptr);
 
     [[nodiscard]] QStringList therapists() const { return m_therapists; }
     [[nodiscard]] QVariantList themes() const;
@@ -87,6 +85,15 @@ public:
     [[nodiscard]] int reportRated() const { return m_reportRated; }
     [[nodiscard]] AgreementReportModel *report() const { return m_report; }
 
+    // The assigned therapists and the codebook's themes, for a new check (setupChanged).
+    Q_INVOKABLE void loadSetup();
+    // A sample of the therapist's signed notes to rate (started).
+    Q_INVOKABLE void start(const QString &therapist, int sampleSize);
+    // The supervisor's themes for the note the check shows now (noteId); noteRated, and after the
+    // last note reportLoaded.
+    Q_INVOKABLE void rate(const QStringList &themes);
+    Q_INVOKABLE void loadReport();
+
     void setSetup(QStringList therapists, QList<uc::gui::ThemeChoice> themes);
     void setSample(uc::gui::AgreementSampleData sample);
     void setReport(uc::gui::AgreementReportData report);
@@ -98,8 +105,13 @@ Q_SIGNALS:
     void setupChanged();
     void sampleChanged();
     void reportChanged();
+    void started(qint64 check);
+    void noteRated(qint64 noteId);
+    void reportLoaded();
+    void failed(const Failure &failure);
 
 private:
+    VaultThread *m_vault;
     QStringList m_therapists;
     QList<uc::gui::ThemeChoice> m_themes;
     uc::gui::AgreementSampleData m_sample;

@@ -1,19 +1,26 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reviewqueuemodel.h"
 
+#include "failure.h"
+#include "vaultthread.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 using uc::gui::QueueRow;
+using Worker = VaultThread::Worker;
 
-ReviewQueueModel::ReviewQueueModel(QObject *parent)
-    : QAbstractListModel(parent)
+ReviewQueueModel::ReviewQueueModel(VaultThread *vault, QObject *parent)
+    : ListModel(parent)
+    , m_vault(vault)
 {
 }
 
 int ReviewQueueModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return rowsIn(parent, m_rows.size());
 }
 
 QString ReviewQueueModel::waitingText(int days)
@@ -25,8 +32,7 @@ QString ReviewQueueModel::waitingText(int days)
 
 QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
 {
-    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
-    const QueueRow &row = m_rows.at(index.row());
+    const QueueRow &row = rowAt(m_rows, index);
     switch (role) {
     case Qt::DisplayRole:
     case ClientCodeRole:
@@ -71,22 +77,6 @@ int ReviewQueueModel::returnedCount() const
     return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const QueueRow &r) { return r.returned; }));
 }
 
-void ReviewQueueModel::setLoading(bool loading)
-{
-    if (m_loading == loading)
-        return;
-    m_loading = loading;
-    Q_EMIT loadingChanged();
-}
-
-void ReviewQueueModel::setRows(QList<QueueRow> rows)
-{
-    beginResetModel();
-    m_rows = std::move(rows);
-    endResetModel();
-    Q_EMIT countChanged();
-}
-
 void ReviewQueueModel::clear()
 {
     setRows({});
@@ -102,39 +92,21 @@ int ReviewQueueModel::indexOf(qint64 noteId) const
     return -1;
 }
 
-NoteReview::NoteReview(QObject *parent)
-    : QObject(parent)
-    , m_tags(new ThemeTagModel(this))
+void ReviewQueueModel::reload()
 {
-}
-
-QVariantList NoteReview::addenda() const
-{
-    QVariantList list;
-    for (const uc::gui::AddendumRow &a : m_data.addenda)
-        list.append(QVariantMap{{u"author"_s, a.author}, {u"text"_s, a.text}, {u"signedAt"_s, a.signedAt}});
-    return list;
-}
-
-QVariantList NoteReview::comments() const
-{
-    QVariantList list;
-    for (const uc::gui::CommentRow &c : m_data.comments)
-        list.append(QVariantMap{{u"author"_s, c.author}, {u"returned"_s, c.returned}, {u"text"_s, c.text},
-                                {u"created"_s, c.created}});
-    return list;
-}
-
-void NoteReview::set(uc::gui::ReviewNoteData data)
-{
-    m_data = std::move(data);
-    m_tags->setTags(m_data.tags, m_data.text);
-    Q_EMIT loaded();
-}
-
-void NoteReview::clear()
-{
-    m_data = {};
-    m_tags->clear();
-    Q_EMIT loaded();
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    setLoading(true);
+    m_vault->post(
+        this, tr("Loading the review queue…"),
+        [](Worker &w) { return uc::gui::loadQueue(w.open(), boost::gregorian::day_clock::universal_day()); },
+        [this](QList<QueueRow> rows) {
+            setRows(std::move(rows));
+            setLoading(false);
+            Q_EMIT loaded();
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            m_vault->report(Failure(u"load"_s, e));
+        });
 }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "supervisiondata.h"
 
+#include "conversions.h"
+
 #include "common/error.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
@@ -56,8 +58,7 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
     d.clientCode = n.clientCode;
     d.date = model::toIso(n.sessionDate);
     d.author = n.author;
-    const model::Template *t = model::findTemplate(n.templateId);
-    d.templateLabel = t ? t->label : n.templateId;
+    d.templateLabel = templateLabelOf(n.templateId);
     d.status = model::toString(n.status);
     d.text = n.text();
     d.signedAt = n.signedAt;
@@ -70,8 +71,7 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
             throw;
         d.themesHidden = true; // waiting for the reader's blind rating
     }
-    for (const model::Addendum &a : vault.addenda(noteId))
-        d.addenda.append({a.author, a.text, a.signedAt});
+    d.addenda = loadAddenda(vault, noteId);
     for (const model::NoteComment &c : vault.comments(noteId))
         d.comments.append({c.author, c.returned, c.text, c.created});
     return d;
@@ -128,8 +128,7 @@ AgreementReportData loadAgreementReport(vault::Vault &vault, model::Id check)
     for (qsizetype i = 0; i < r.supervisorTherapist.size(); ++i) {
         AgreementRow row;
         row.theme = r.supervisorTherapist.at(i).theme;
-        const themes::Theme *theme = book.find(row.theme);
-        row.label = theme ? theme->label : row.theme;
+        row.label = labelOf(book, row.theme);
         row.notes = r.supervisorTherapist.at(i).notes;
         row.supervisorTherapist = r.supervisorTherapist.at(i).kappa;
         if (i < r.supervisorTagger.size())

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-#include "clientdata.h"
+#include "notedata.h"
 
 #include "model/types.h"
 #include "themes/agreement.h"
@@ -18,7 +18,8 @@ struct AuditEntry;
 }
 
 // What the supervision and audit screens show, computed on the vault thread from the core's
-// answers and handed to the GUI thread as plain values (see screendata.h for the clinical screens).
+// answers and handed to the GUI thread as plain values (clientdata.h and notedata.h hold the
+// clinical screens').
 namespace uc::gui {
 
 struct QueueRow
