@@ -9,21 +9,21 @@ import Undercurrent
 ApplicationWindow {
     id: root
 
-    // Set by the screenshot run and by "Create a new vault" on the unlock screen.
+    // Set by "Create a new vault" on the unlock screen (and the screenshot driver).
     property bool forceFirstRun: false
     // "Open an existing vault…" on the first-run screen: the unlock screen, with a folder to pick.
     property bool chooseExisting: false
     property bool recovering: false
     property string clientCode
     property bool editingNote: false
-    // Patterns, search, settings and review with client (review mode is VaultSession's: it
-    // outranks every other screen until the passphrase ends it).
+    // Patterns, search, settings and review with the client (review mode is
+    // VaultSession.clientReview's: it outranks every other screen until the passphrase ends it).
     property bool viewingPatterns: false
     property bool searching: false
     property bool inSettings: false
     onClientCodeChanged: root.viewingPatterns = false
     readonly property string moreScreen: {
-        if (VaultSession.reviewMode)
+        if (VaultSession.clientReview.active)
             return "review";
         if (root.editingNote)
             return "";
@@ -41,7 +41,7 @@ ApplicationWindow {
                 return root.moreScreen;
             if (root.editingNote)
                 return "note-editor";
-            // Supervision and audit (issue #7): the sections of the top bar.
+            // The sections of the top bar: review queue, audit trail, agreement check.
             if (Navigation.area === "queue")
                 return "review-queue";
             if (Navigation.area === "audit")
@@ -57,17 +57,17 @@ ApplicationWindow {
 
     function openClient(code: string) {
         root.clientCode = code;
-        VaultSession.openClient(code);
+        VaultSession.overview.open(code);
     }
     function openPatterns() {
         root.viewingPatterns = true;
-        VaultSession.loadPatterns(root.clientCode, "month", "", "");
+        VaultSession.patterns.load(root.clientCode, "month", "", "");
     }
     // From the note editor too: the note is saved and closed first (without reloading the overview).
     function openSearch() {
         if (root.editingNote) {
             root.editingNote = false;
-            VaultSession.closeNote();
+            VaultSession.note.close();
         }
         root.inSettings = false;
         root.searching = true;
@@ -75,39 +75,39 @@ ApplicationWindow {
     function openSettings() {
         if (root.editingNote) {
             root.editingNote = false;
-            VaultSession.closeNote();
+            VaultSession.note.close();
         }
         root.searching = false;
         root.inSettings = true;
-        VaultSession.loadCodebook();
+        VaultSession.settings.codebook.load();
     }
     // A search result: its client's overview underneath, then the note.
     function openFound(code: string, noteId: var) {
         root.searching = false;
         root.viewingPatterns = false;
         root.openClient(code);
-        VaultSession.openNote(noteId);
+        VaultSession.note.open(noteId);
     }
 
     function closeNote() {
         root.editingNote = false;
-        VaultSession.closeNote();
+        VaultSession.note.close();
         if (Navigation.area === "queue")
-            VaultSession.loadQueue(); // opened from the queue: an addendum answers a returned note
+            VaultSession.queue.reload(); // opened from the queue: an addendum answers a returned note
         else
-            VaultSession.openClient(root.clientCode); // the list shows what changed
+            VaultSession.overview.open(root.clientCode); // the list shows what changed
     }
-    // A section of the top bar (the screenshot run; the bar's buttons set the same).
+    // A section of the top bar (the screenshot driver; the bar's buttons set the same).
     function showArea(area: string) {
         Navigation.area = area;
     }
     // A note of the review queue in the editor (its author adds an addendum there).
     function editQueuedNote(noteId: int) {
-        VaultSession.openNote(noteId);
+        VaultSession.note.open(noteId);
     }
     function closeClient() {
         root.clientCode = "";
-        VaultSession.closeClient();
+        VaultSession.overview.close();
     }
 
     width: 1100
@@ -116,18 +116,18 @@ ApplicationWindow {
     minimumHeight: 600
     visible: true
     title: VaultSession.demo ? qsTr("Undercurrent — demo practice") : qsTr("Undercurrent")
-    color: Theme.background
-    font.pixelSize: Theme.bodySize
-    palette.window: Theme.background
-    palette.windowText: Theme.text
-    palette.base: Theme.surface
-    palette.text: Theme.text
-    palette.button: Theme.surface
-    palette.buttonText: Theme.text
-    palette.highlight: Theme.accent
+    color: Style.background
+    font.pixelSize: Style.bodySize
+    palette.window: Style.background
+    palette.windowText: Style.text
+    palette.base: Style.surface
+    palette.text: Style.text
+    palette.button: Style.surface
+    palette.buttonText: Style.text
+    palette.highlight: Style.accent
     palette.highlightedText: "#ffffff"
     palette.placeholderText: "#8a94a0"
-    palette.mid: Theme.border
+    palette.mid: Style.border
 
     Shortcut {
         sequence: "Ctrl+L"
@@ -139,30 +139,25 @@ ApplicationWindow {
     Shortcut {
         sequences: ["Ctrl+Shift+F"]
         context: Qt.ApplicationShortcut
-        enabled: VaultSession.unlocked && !VaultSession.reviewMode
+        enabled: VaultSession.unlocked && !VaultSession.clientReview.active
         onActivated: root.openSearch()
     }
     Shortcut {
         sequences: [StandardKey.Find]
         context: Qt.ApplicationShortcut
-        enabled: VaultSession.unlocked && !VaultSession.reviewMode && root.screen !== "clients" && root.screen !== "search"
+        enabled: VaultSession.unlocked && !VaultSession.clientReview.active && root.screen !== "clients" && root.screen !== "search"
         onActivated: root.openSearch()
     }
     Shortcut {
         sequence: "Ctrl+,"
         context: Qt.ApplicationShortcut
-        enabled: VaultSession.unlocked && !VaultSession.reviewMode
+        enabled: VaultSession.unlocked && !VaultSession.clientReview.active
         onActivated: root.openSettings()
     }
     Connections {
-        target: VaultSession
-        function onReviewModeChanged() {
-            root.visibility = VaultSession.reviewMode ? Window.FullScreen : Window.Windowed;
-        }
-        function onLocked() {
-            root.viewingPatterns = false;
-            root.searching = false;
-            root.inSettings = false;
+        target: VaultSession.clientReview
+        function onActiveChanged() {
+            root.visibility = VaultSession.clientReview.active ? Window.FullScreen : Window.Windowed;
         }
     }
 
@@ -172,35 +167,38 @@ ApplicationWindow {
         function onAreaChanged() {
             if (root.editingNote) {
                 root.editingNote = false;
-                VaultSession.closeNote();
+                VaultSession.note.close();
             }
         }
     }
 
     Connections {
-        target: VaultSession
+        target: VaultSession.note
         function onNoteOpened() { root.editingNote = true; }
+    }
+    Connections {
+        target: VaultSession
         function onLocked() {
             root.editingNote = false;
             root.clientCode = "";
             root.recovering = false;
+            root.viewingPatterns = false;
+            root.searching = false;
+            root.inSettings = false;
         }
         function onCreated() { root.forceFirstRun = false; }
         function onUnlocked() {
             root.recovering = false;
             Navigation.area = VaultSession.homeArea;
         }
-        function onCreateFailed(message: string) {
-            if (root.screen === "first-run")
-                screenLoader.item.error = message;
-        }
-        function onUnlockFailed(message: string) {
-            if (root.screen === "unlock")
-                screenLoader.item.failed(message);
-        }
-        function onRecoverFailed(message: string) {
-            if (root.screen === "recover")
-                screenLoader.item.error = message;
+        // Create, unlock and recover answer on their own screen.
+        function onFailed(failure) {
+            if (failure.action === "create" && root.screen === "first-run")
+                screenLoader.item.error = failure.message;
+            else if (failure.action === "unlock" && root.screen === "unlock")
+                screenLoader.item.failed(failure.message);
+            else if (failure.action === "recover" && root.screen === "recover")
+                screenLoader.item.error = failure.message;
         }
     }
 
@@ -210,7 +208,8 @@ ApplicationWindow {
 
         ErrorBanner {
             Layout.fillWidth: true
-            message: VaultSession.errorMessage
+            title: VaultSession.error.title
+            message: VaultSession.error.message
             onDismissed: VaultSession.dismissError()
         }
         Loader {
@@ -252,14 +251,15 @@ ApplicationWindow {
             demo: VaultSession.demo
             onBack: root.viewingPatterns = false
             onLockRequested: VaultSession.lock()
-            onQuery: (bucket, from, to) => VaultSession.loadPatterns(root.clientCode, bucket, from, to)
+            onQuery: (bucket, from, to) => VaultSession.patterns.load(root.clientCode, bucket, from, to)
         }
     }
     Component {
         id: reviewScreen
         ReviewScreen {
             patterns: VaultSession.patterns
-            onLeave: (passphrase) => VaultSession.leaveReview(passphrase)
+            review: VaultSession.clientReview
+            onLeave: (passphrase) => VaultSession.clientReview.leave(passphrase)
             onLockRequested: VaultSession.lock()
         }
     }
@@ -271,13 +271,14 @@ ApplicationWindow {
             demo: VaultSession.demo
             onBack: root.searching = false
             onLockRequested: VaultSession.lock()
-            onSearch: (text) => VaultSession.searchNotes(text)
+            onSearch: (text) => VaultSession.searchResults.search(text)
             onOpenNote: (code, noteId) => root.openFound(code, noteId)
         }
     }
     Component {
         id: settingsScreen
         SettingsScreen {
+            settings: VaultSession.settings
             userName: VaultSession.userName
             demo: VaultSession.demo
             onBack: root.inSettings = false
@@ -352,9 +353,9 @@ ApplicationWindow {
             mayWrite: VaultSession.permissions["write-note"] === true
             onBack: root.closeClient()
             onLockRequested: VaultSession.lock()
-            onOpenNote: (noteId) => VaultSession.openNote(noteId)
+            onOpenNote: (noteId) => VaultSession.note.open(noteId)
             onOpenPatterns: root.openPatterns()
-            onStartReview: VaultSession.startReview(root.clientCode)
+            onStartReview: VaultSession.clientReview.start(root.clientCode)
         }
     }
     Component {
@@ -368,7 +369,6 @@ ApplicationWindow {
         }
     }
 
-    // Supervision and audit (issue #7)
     Component {
         id: reviewQueue
         ReviewQueueScreen {

@@ -4,7 +4,7 @@
 // gives a kappa per theme for each pair of raters, "n/a" where it is undefined.
 #include "supervisiontestutil.h"
 
-#include "agreementmodel.h"
+#include "agreementcheck.h"
 #include "supervisiondata.h"
 
 #include <QAbstractItemModelTester>
@@ -20,16 +20,9 @@ class AgreementModelTest : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_tmp;
-    QString m_dir;
+    guitest::SupervisedFolder m_vault;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        m_dir = m_tmp.filePath(u"vault"_s);
-        (void)guitest::createSupervisedVault(m_dir);
-    }
 
     void kappaInWords()
     {
@@ -42,7 +35,7 @@ private Q_SLOTS:
 
     void setupListsOnlyAssignedTherapists()
     {
-        auto sam = Vault::open(m_dir, guitest::supervisor, guitest::secret());
+        auto sam = Vault::open(m_vault.dir, guitest::supervisor, guitest::secret());
         QCOMPARE(uc::gui::loadSupervisedTherapists(*sam), QStringList{u"alice"_s});
         const auto themes = uc::gui::loadThemeChoices(*sam);
         QVERIFY(themes.size() > 5);
@@ -51,7 +44,7 @@ private Q_SLOTS:
 
     void stepsThroughTheSampleThenReports()
     {
-        auto sam = Vault::open(m_dir, guitest::supervisor, guitest::secret());
+        auto sam = Vault::open(m_vault.dir, guitest::supervisor, guitest::secret());
         const auto started = sam->startAgreementCheck(u"alice"_s, 3);
         AgreementCheck check;
         QSignalSpy sampleChanged(&check, &AgreementCheck::sampleChanged);

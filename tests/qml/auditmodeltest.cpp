@@ -3,6 +3,7 @@
 // default and turned round without going back to the vault, and the verification line in words.
 #include "supervisiontestutil.h"
 
+#include "appinfo.h"
 #include "auditmodel.h"
 
 #include <QAbstractItemModelTester>
@@ -18,20 +19,13 @@ class AuditModelTest : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_tmp;
-    QString m_dir;
+    guitest::SupervisedFolder m_vault;
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        m_dir = m_tmp.filePath(u"vault"_s);
-        (void)guitest::createSupervisedVault(m_dir);
-    }
 
     void listsTheTrailNewestFirstAndTurnsRound()
     {
-        auto v = Vault::open(m_dir, guitest::auditor, guitest::secret());
+        auto v = Vault::open(m_vault.dir, guitest::auditor, guitest::secret());
         const QList<uc::vault::AuditEntry> entries = v->auditTrail();
         QVERIFY(entries.size() > 10);
         AuditModel model;
@@ -66,7 +60,7 @@ private Q_SLOTS:
         AuditModel model;
         QVERIFY(!model.verified());
         QCOMPARE(model.verificationText(), QString());
-        auto v = Vault::open(m_dir, guitest::auditor, guitest::secret());
+        auto v = Vault::open(m_vault.dir, guitest::auditor, guitest::secret());
         const uc::vault::AuditCheck check = v->verifyAudit();
         QVERIFY(check.whole);
         QSignalSpy changed(&model, &AuditModel::verificationChanged);
@@ -98,7 +92,7 @@ private Q_SLOTS:
     {
         QVERIFY(AuditModel::suggestedFile().endsWith(u".csv"_s));
         QVERIFY(AuditModel::suggestedFile().contains(u"undercurrent-audit-"_s));
-        QCOMPARE(AuditModel::localPath(QUrl(u"file:///tmp/a%20b.csv"_s)), u"/tmp/a b.csv"_s);
+        QCOMPARE(AppInfo::localPath(QUrl(u"file:///tmp/a%20b.csv"_s)), u"/tmp/a b.csv"_s);
     }
 };
 

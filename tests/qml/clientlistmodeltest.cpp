@@ -4,7 +4,7 @@
 // place, and a lock that leaves nothing behind. Rows come from a real vault.
 #include "clientlistmodel.h"
 #include "guitestutil.h"
-#include "screendata.h"
+#include "clientdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The codebook editor's data: each edit is one step on the vault's edits document (the core's
 // format), the core's refusal reads as a sentence, a vault's additions are marked, and the model
-// is sane under QAbstractItemModelTester.
+// is sane under QAbstractItemModelTester; through a session, a malformed edit is refused with its
+// reason and changes nothing.
 #include "codebookmodel.h"
-#include "guitestutil.h"
+#include "sessiontestutil.h"
+#include "vaultsettings.h"
 
 #include "common/error.h"
 
@@ -11,16 +13,24 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
+using guitest::rowOf;
 
 class CodebookModelTest : public QObject
 {
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // a session remembers its vault in the settings
+    }
+
     void editsChangeOneThingAtATime()
     {
         QByteArray edits = uc::gui::editsWithThemeEnabled({}, u"anxiety"_s, false);
@@ -66,6 +76,44 @@ private Q_SLOTS:
         }
         model.clear();
         QCOMPARE(model.count(), 0);
+    }
+
+    void aMalformedCodebookEntryIsRefusedWithItsReason()
+    {
+        QTemporaryDir dir; // outlives the session, which closes the vault first
+        VaultSession session(nullptr);
+        guitest::unlockWithTwoClients(session, dir.filePath(u"vault"_s));
+        session.settings()->codebook()->load();
+        QTRY_VERIFY_WITH_TIMEOUT(session.settings()->codebook()->count() > 20, 10000);
+        const int themes = session.settings()->codebook()->count();
+        QSignalSpy saved(session.settings()->codebook(), &CodebookModel::saved);
+        QSignalSpy refused(session.settings()->codebook(), &CodebookModel::failed);
+
+        session.settings()->codebook()->addTheme(u"gambling-urges"_s, u"Gambling urges"_s, u"urge to bet, scratch card*"_s);
+        QVERIFY(saved.wait(10000));
+        QCOMPARE(session.settings()->codebook()->count(), themes + 1);
+        const int added = rowOf(*session.settings()->codebook(), CodebookModel::ThemeRole, u"gambling-urges"_s);
+        QVERIFY(session.settings()->codebook()->index(added).data(CodebookModel::CustomRole).toBool());
+
+        session.settings()->codebook()->addPhrases(u"gambling-urges"_s, u"bet**ing"_s);
+        QVERIFY(refused.wait(10000));
+        QCOMPARE(guitest::messageOf(refused),
+                 u"Theme 'gambling-urges': phrase \"bet**ing\": '*' may only end a word."_s);
+        session.settings()->codebook()->addTheme(u"Bad Id"_s, u"Bad"_s, u"something"_s);
+        QVERIFY(refused.wait(10000));
+        QCOMPARE(guitest::messageOf(refused), u"A theme id is 2 to 48 lowercase letters, digits or '-'."_s);
+        session.settings()->codebook()->addTheme(u"anxiety"_s, u"Mine"_s, u"worry"_s); // would replace the built-in one
+        QCOMPARE(refused.count(), 3);
+        QCOMPARE(session.settings()->codebook()->count(), themes + 1); // the refusals changed nothing
+
+        session.settings()->codebook()->setThemeEnabled(u"anxiety"_s, false);
+        QVERIFY(saved.wait(10000));
+        const int anxiety = rowOf(*session.settings()->codebook(), CodebookModel::ThemeRole, u"anxiety"_s);
+        QVERIFY(!session.settings()->codebook()->index(anxiety).data(CodebookModel::EnabledRole).toBool());
+        QVERIFY(rowOf(*session.settings()->codebook(), CodebookModel::ThemeRole, u"gambling-urges"_s) >= 0); // still there
+        session.settings()->codebook()->setThemeEnabled(u"anxiety"_s, true);
+        QVERIFY(saved.wait(10000));
+        QVERIFY(session.settings()->codebook()->index(anxiety).data(CodebookModel::EnabledRole).toBool());
     }
 };
 

@@ -4,11 +4,15 @@
 // abandoned", see the abandonment-driven-use chip, confirm it, sign, find the note read-only and in
 // the client's list, open Patterns and find the note's point on the theme chart, lock with Ctrl+L
 // (from Patterns), unlock again.
-#include "guitestutil.h"
+#include "windowtestutil.h"
+#include "clientlistmodel.h"
+#include "clientoverview.h"
+#include "noteeditor.h"
+#include "patternsmodel.h"
+#include "themetagmodel.h"
 #include "vaultsession.h"
 
 #include <QDateTime>
-#include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -31,67 +35,25 @@ using guitest::find;
 
 } // namespace
 
-class EndToEndTest : public QObject
+class EndToEndTest : public guitest::WindowTest
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<VaultSession> m_session;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
     QDate m_noteDate; // the session date the new-note dialog offered
 
-    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
-    [[nodiscard]] QObject *current() const
-    {
-        return find(m_window, u"screenLoader"_s)->property("item").value<QObject *>();
-    }
-    QQuickItem *item(const QString &name) const
-    {
-        auto *found = qobject_cast<QQuickItem *>(find(current(), name));
-        if (!found)
-            qWarning("no item %s on the %s screen", qPrintable(name), qPrintable(screen()));
-        return found;
-    }
-    void click(QQuickItem *target) const
-    {
-        QVERIFY(target);
-        QTRY_VERIFY(target->isVisible() && target->isEnabled());
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
-    }
-    void type(QQuickItem *field, const QString &text) const
-    {
-        click(field);
-        QTRY_VERIFY(field->hasActiveFocus());
-        for (const QChar c : text) // keyClicks() takes only widgets; a window gets one key at a time
-            QTest::keyClick(m_window, c.toLatin1());
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
         QVERIFY(m_dir.isValid());
-        m_session = std::make_unique<VaultSession>(nullptr);
-        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
-        m_session->setVaultDir(m_dir.filePath(u"vault"_s));
-        VaultSession::setInstance(m_session.get());
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(u"qrc:/"_s);
-        m_engine->load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        startApp(m_dir.filePath(u"vault"_s));
     }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_session.reset();
+        stopApp();
     }
 
     void createTheVaultAndConfirmTheRecoveryKey()
@@ -133,7 +95,7 @@ private Q_SLOTS:
         click(item(u"newNoteButton"_s));
         auto *templates = item(u"templateBox"_s);
         QVERIFY(templates);
-        const QVariantList all = VaultSession::templates();
+        const QVariantList all = NoteEditor::templates();
         int free = -1;
         for (qsizetype i = 0; i < all.size(); ++i) {
             if (all.at(i).toMap().value(u"id"_s).toString() == u"free")
@@ -181,7 +143,7 @@ private Q_SLOTS:
         NoteListModel *notes = m_session->overview()->notes();
         QCOMPARE(notes->data(notes->index(0), NoteListModel::StatusRole).toString(), u"signed"_s);
         // Reopened from the list, it is still read-only.
-        m_session->openNote(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong());
+        m_session->note()->open(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong());
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
         QVERIFY(item(u"noteText"_s)->property("readOnly").toBool());
         QVERIFY(item(u"noteText"_s)->property("text").toString().contains(u"feels abandoned"_s));

@@ -3,13 +3,17 @@
 
 // Helpers shared by the GUI's Qt Tests: a real vault in a temp dir with the cheapest KDF, filled
 // through the core API the way a therapist's week would fill it.
+#include "failure.h"
+
 #include "common/secret.h"
 #include "model/types.h"
 #include "vault/vault.h"
 
+#include <QAbstractItemModel>
 #include <QList>
 #include <QObject>
 #include <QQuickItem>
+#include <QSignalSpy>
 #include <QString>
 
 #include <memory>
@@ -35,6 +39,26 @@ inline QObject *find(QObject *root, const QString &name)
             queue.append(content);
     }
     return nullptr;
+}
+
+// The first row whose role holds value, or -1.
+inline int rowOf(const QAbstractItemModel &model, int role, const QString &value)
+{
+    for (int i = 0; i < model.rowCount(); ++i) {
+        if (model.data(model.index(i, 0), role).toString() == value)
+            return i;
+    }
+    return -1;
+}
+
+// The last failure a spy on a failed(Failure) signal caught, and its message.
+inline Failure lastFailure(const QSignalSpy &spy)
+{
+    return spy.last().first().value<Failure>();
+}
+inline QString messageOf(const QSignalSpy &spy)
+{
+    return lastFailure(spy).message();
 }
 
 constexpr std::string_view passphrase = "correct horse battery staple";

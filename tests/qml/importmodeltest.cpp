@@ -3,8 +3,9 @@
 // every reason it is refused), the counts the dialog shows, and VaultSession's preview and import
 // running on the vault thread: nothing written by a preview, "Import" only when every row is good,
 // all rows written as drafts, the preview emptied at lock.
-#include "guitestutil.h"
+#include "sessiontestutil.h"
 #include "importmodel.h"
+#include "clientlistmodel.h"
 #include "vaultsession.h"
 
 #include <QAbstractItemModelTester>
@@ -32,13 +33,11 @@ QString column(const QAbstractItemModel &m, int row, int column)
 
 } // namespace
 
-class ImportModelTest : public QObject
+class ImportModelTest : public guitest::SessionTest
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-
     QString write(const QString &name, const QByteArray &bytes)
     {
         const QString path = m_dir.filePath(name);
@@ -51,9 +50,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QVERIFY(m_dir.isValid());
+        startTestCase();
     }
 
     void rowsShowEachRowsStatusInFileOrder()
@@ -113,34 +110,30 @@ private Q_SLOTS:
             guitest::addClient(*vault, u"C-0001"_s, u"Ann Example"_s);
         }
         VaultSession session(nullptr);
-        session.setKdfCost(uc::vault::KdfCost::testOnly());
-        session.setVaultDir(dir);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, QString::fromLatin1(guitest::passphrase.data(), qsizetype(guitest::passphrase.size())));
-        QVERIFY(unlocked.wait(10000));
+        guitest::unlockOn(session, dir);
         ImportPreviewModel *preview = session.importPreview();
 
-        QSignalSpy previewed(&session, &VaultSession::importPreviewed);
-        session.previewImport(QUrl::fromLocalFile(write(u"mixed.csv"_s, mixed)).toString(), false, false);
+        QSignalSpy previewed(session.importPreview(), &ImportPreviewModel::previewed);
+        session.importPreview()->preview(QUrl::fromLocalFile(write(u"mixed.csv"_s, mixed)).toString(), false, false);
         QVERIFY(preview->loading());
         QVERIFY(previewed.wait(10000));
         QCOMPARE(preview->count(), 3);
         QCOMPARE(preview->errorCount(), 2);
         // Refused: runImport does nothing while a row is bad.
-        QSignalSpy imported(&session, &VaultSession::imported);
-        session.runImport();
+        QSignalSpy imported(session.importPreview(), &ImportPreviewModel::imported);
+        session.importPreview()->run();
         QVERIFY(!imported.wait(300));
 
         const QString good = write(u"good.csv"_s, header + "C-0001,2025-03-01,,,,,,,She drinks when she feels abandoned.\n"
                                                            "C-0009,2025-03-03,,,,,,,Cravings at night.\n");
-        session.previewImport(good, false, true);
+        session.importPreview()->preview(good, false, true);
         QVERIFY(previewed.wait(10000));
         QVERIFY(preview->canImport());
         QCOMPARE(preview->newClients(), QStringList{u"C-0009"_s});
         QCOMPARE(session.clients()->total(), 1); // a preview writes nothing
 
-        QSignalSpy failed(&session, &VaultSession::importFailed);
-        session.runImport();
+        QSignalSpy failed(session.importPreview(), &ImportPreviewModel::failed);
+        session.importPreview()->run();
         QVERIFY(imported.wait(10000));
         QCOMPARE(failed.count(), 0);
         QCOMPARE(imported.last().at(0).toInt(), 2);
@@ -148,12 +141,12 @@ private Q_SLOTS:
         QCOMPARE(preview->count(), 0);
         QTRY_COMPARE(session.clients()->total(), 2);
 
-        session.previewImport(m_dir.filePath(u"missing.csv"_s), false, false);
+        session.importPreview()->preview(m_dir.filePath(u"missing.csv"_s), false, false);
         QVERIFY(failed.wait(10000));
-        QCOMPARE(failed.last().first().toString().isEmpty(), false);
+        QCOMPARE(guitest::messageOf(failed).isEmpty(), false);
 
         // The preview holds note text: a lock empties it.
-        session.previewImport(good, false, true);
+        session.importPreview()->preview(good, false, true);
         QVERIFY(previewed.wait(10000));
         QVERIFY(preview->count() > 0);
         session.lock();

@@ -4,7 +4,8 @@
 // a signed note; theme evidence stays highlighted on the right words while the text moves.
 #include "noteeditor.h"
 #include "notefields.h"
-#include "screendata.h"
+#include "evidencehighlighter.h"
+#include "notedata.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlComponent>

@@ -4,8 +4,8 @@
 // latest score and band of each measure with its change, and the notes newest first, each with the
 // id the editor opens. Built from a real vault.
 #include "guitestutil.h"
-#include "overviewmodels.h"
-#include "screendata.h"
+#include "clientoverview.h"
+#include "clientdata.h"
 
 #include "common/error.h"
 

@@ -2,16 +2,18 @@
 // The Patterns screen's data and models on a real vault: themes over time per bucket and range,
 // the recurring ones ticked first, the heatmap following the ticks, co-occurrence and lead–lag in
 // plain words (only above the base rate), measures on the same axis, process notes never counted,
-// and every model sane under QAbstractItemModelTester.
-#include "guitestutil.h"
+// every model sane under QAbstractItemModelTester, and the patterns loaded later from the vault
+// thread, a malformed date said on the banner.
 #include "patternsdata.h"
 #include "patternsmodel.h"
+#include "sessiontestutil.h"
 
 #include "common/error.h"
 
 #include <QAbstractItemModelTester>
 #include <QtCharts/QLineSeries>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -22,14 +24,7 @@ namespace {
 const QString abandoned = u"She feels abandoned by her partner."_s;
 const QString relapsed = u"She relapsed and drank heavily at the weekend."_s;
 
-int rowOf(const QAbstractItemModel &model, int role, const QString &value)
-{
-    for (int i = 0; i < model.rowCount(); ++i) {
-        if (model.data(model.index(i, 0), role).toString() == value)
-            return i;
-    }
-    return -1;
-}
+using guitest::rowOf;
 
 } // namespace
 
@@ -44,6 +39,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // a session remembers its vault in the settings
         QVERIFY(m_dir.isValid());
         m_vault = guitest::createVault(m_dir.filePath(u"v"_s));
         guitest::addClient(*m_vault, u"C-0001"_s, u"Ann Example"_s);
@@ -194,6 +190,34 @@ private Q_SLOTS:
         model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"session"_s, {}, {}));
         QCOMPARE(model.themePoints(u"relapse"_s).size(), 7);
         QCOMPARE(model.themeAxisTitle(), u"mentions"_s);
+    }
+
+    void patternsArriveLaterOnTheWorker()
+    {
+        QTemporaryDir dir; // outlives the session, which closes the vault first
+        VaultSession session(nullptr);
+        guitest::unlockWithTwoClients(session, dir.filePath(u"vault"_s));
+        QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
+        session.patterns()->load(u"C-0001"_s, u"week"_s, QString(), QString());
+        QCOMPARE(loaded.count(), 0);
+        QVERIFY(session.patterns()->loading());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.last().first().toString(), u"C-0001"_s);
+        QVERIFY(!session.patterns()->loading());
+        QCOMPARE(session.patterns()->name(), u"Ann Example"_s);
+        QCOMPARE(session.patterns()->by(), u"week"_s);
+        QVERIFY(rowOf(*session.patterns()->themes(), PatternThemeModel::ThemeRole, u"abandonment-driven-use"_s) >= 0);
+
+        // A malformed date reaches the banner, in words, with nothing private in it.
+        QSignalSpy banner(&session, &VaultSession::errorChanged);
+        session.patterns()->load(u"C-0001"_s, u"week"_s, u"2025-13-01"_s, QString());
+        QVERIFY(banner.wait(10000));
+        QCOMPARE(session.errorMessage(), u"Patterns: the from date must be a real date written as YYYY-MM-DD."_s);
+        QCOMPARE(session.patterns()->name(), u"Ann Example"_s); // the last good answer stays
+
+        session.lock();
+        QCOMPARE(session.patterns()->code(), QString());
+        QCOMPARE(session.patterns()->themes()->rowCount(), 0);
     }
 };
 

@@ -5,6 +5,8 @@
 // no file; the audit PDF answers like the CSV export. The PDFs' content is reporttest's.
 #include "supervisiontestutil.h"
 
+#include "auditmodel.h"
+#include "reportwriter.h"
 #include "vaultsession.h"
 
 #include <QFile>
@@ -31,53 +33,42 @@ bool isPdf(const QString &file)
 
 } // namespace
 
-class ReportSessionTest : public QObject
+class ReportSessionTest : public guitest::SupervisedSessionTest
 {
     Q_OBJECT
-
-private:
-    QTemporaryDir m_tmp;
-    int m_vaults = 0;
-
-    guitest::SupervisedVault unlockAs(VaultSession &session, const QString &user)
-    {
-        return guitest::unlockSupervised(session, m_tmp.filePath(u"vault%1"_s.arg(++m_vaults)), user);
-    }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QVERIFY(m_tmp.isValid());
+        startTestCase();
     }
 
     void therapistWritesAClientReportAndPrintsANote()
     {
         VaultSession session(nullptr);
         const guitest::SupervisedVault made = unlockAs(session, u"alice"_s);
-        QSignalSpy written(&session, &VaultSession::reportWritten);
-        QSignalSpy failed(&session, &VaultSession::reportFailed);
+        QSignalSpy written(session.reports(), &ReportWriter::written);
+        QSignalSpy failed(session.reports(), &ReportWriter::failed);
 
-        const QString client = m_tmp.filePath(u"client"_s);
-        session.writeClientReport(u"C-0001"_s, QUrl::fromLocalFile(client).toString());
+        const QString client = m_dir.filePath(u"client"_s);
+        session.reports()->writeClientReport(u"C-0001"_s, QUrl::fromLocalFile(client).toString());
         QVERIFY(written.wait(20000));
         QCOMPARE(written.last().first().toString(), client + u".pdf"_s);
         QVERIFY(isPdf(client + u".pdf"_s));
         QVERIFY(ownerOnly(client + u".pdf"_s));
 
-        const QString note = m_tmp.filePath(u"note.pdf"_s);
-        session.printNote(made.signedNotes.first(), note);
+        const QString note = m_dir.filePath(u"note.pdf"_s);
+        session.reports()->printNote(made.signedNotes.first(), note);
         QVERIFY(written.wait(20000));
         QCOMPARE(written.last().first().toString(), note);
         QVERIFY(isPdf(note));
         QCOMPARE(failed.count(), 0);
 
         // An unknown note: a plain message, no file.
-        const QString missing = m_tmp.filePath(u"missing.pdf"_s);
-        session.printNote(999999, missing);
+        const QString missing = m_dir.filePath(u"missing.pdf"_s);
+        session.reports()->printNote(999999, missing);
         QVERIFY(failed.wait(20000));
-        QVERIFY(!failed.last().first().toString().isEmpty());
+        QVERIFY(!guitest::messageOf(failed).isEmpty());
         QVERIFY(!QFile::exists(missing));
         QTRY_VERIFY(!session.busy());
     }
@@ -86,40 +77,40 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         (void)unlockAs(session, guitest::supervisor);
-        QSignalSpy written(&session, &VaultSession::reportWritten);
-        QSignalSpy failed(&session, &VaultSession::reportFailed);
+        QSignalSpy written(session.reports(), &ReportWriter::written);
+        QSignalSpy failed(session.reports(), &ReportWriter::failed);
 
-        const QString report = m_tmp.filePath(u"supervision.pdf"_s);
-        session.writeSupervisionReport(u"alice"_s, u"2025-01-01"_s, u"2025-12-31"_s, report);
+        const QString report = m_dir.filePath(u"supervision.pdf"_s);
+        session.reports()->writeSupervisionReport(u"alice"_s, u"2025-01-01"_s, u"2025-12-31"_s, report);
         QVERIFY(written.wait(20000));
         QVERIFY(isPdf(report));
         QVERIFY(ownerOnly(report));
 
-        session.writeSupervisionReport(u"alice"_s, u"2025-02-30"_s, QString(), m_tmp.filePath(u"bad.pdf"_s));
+        session.reports()->writeSupervisionReport(u"alice"_s, u"2025-02-30"_s, QString(), m_dir.filePath(u"bad.pdf"_s));
         QCOMPARE(failed.count(), 1); // at once, before the vault thread
-        QVERIFY(failed.last().first().toString().contains(u"YYYY-MM-DD"_s));
+        QVERIFY(guitest::messageOf(failed).contains(u"YYYY-MM-DD"_s));
 
         // A supervisor may not hand out a client's record: refused in plain words, no file.
-        const QString client = m_tmp.filePath(u"refused.pdf"_s);
-        session.writeClientReport(u"C-0001"_s, client);
+        const QString client = m_dir.filePath(u"refused.pdf"_s);
+        session.reports()->writeClientReport(u"C-0001"_s, client);
         QVERIFY(failed.wait(20000));
-        QVERIFY2(failed.last().first().toString().contains(u"supervisor"_s), qPrintable(failed.last().first().toString()));
+        QVERIFY2(guitest::messageOf(failed).contains(u"supervisor"_s), qPrintable(guitest::messageOf(failed)));
         QVERIFY(!QFile::exists(client));
 
-        QSignalSpy exported(&session, &VaultSession::auditExported);
-        const QString trail = m_tmp.filePath(u"trail.csv"_s);
-        session.exportAuditPdf(QString(), QString(), trail);
+        QSignalSpy exported(session.audit(), &AuditModel::exported);
+        const QString trail = m_dir.filePath(u"trail.csv"_s);
+        session.audit()->exportPdf(QString(), QString(), trail);
         QVERIFY(exported.wait(20000));
-        QCOMPARE(exported.last().at(1).toString(), m_tmp.filePath(u"trail.pdf"_s));
+        QCOMPARE(exported.last().at(1).toString(), m_dir.filePath(u"trail.pdf"_s));
         QVERIFY(exported.last().at(0).toInt() > 10);
-        QVERIFY(isPdf(m_tmp.filePath(u"trail.pdf"_s)));
+        QVERIFY(isPdf(m_dir.filePath(u"trail.pdf"_s)));
         QTRY_VERIFY(!session.busy());
     }
 
     void reportFileStartsInDocuments()
     {
         VaultSession session(nullptr);
-        const QUrl url = session.reportFile(u"Client report C-0001"_s);
+        const QUrl url = ReportWriter::reportFile(u"Client report C-0001"_s);
         QVERIFY(url.isLocalFile());
         QVERIFY(url.toLocalFile().endsWith(u"/Client report C-0001.pdf"_s));
     }

@@ -6,6 +6,7 @@
 // it is pending.
 #include "supervisiontestutil.h"
 
+#include "notereview.h"
 #include "reviewqueuemodel.h"
 #include "supervisiondata.h"
 
@@ -30,20 +31,11 @@ class ReviewQueueModelTest : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_tmp;
-    QString m_dir;
-    guitest::SupervisedVault m_made;
+    guitest::SupervisedFolder m_vault;
 
-    std::unique_ptr<Vault> openAs(const QString &user) { return Vault::open(m_dir, user, guitest::secret()); }
+    std::unique_ptr<Vault> openAs(const QString &user) { return Vault::open(m_vault.dir, user, guitest::secret()); }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QVERIFY(m_tmp.isValid());
-        m_dir = m_tmp.filePath(u"vault"_s);
-        m_made = guitest::createSupervisedVault(m_dir);
-    }
-
     void supervisorSeesSignedNotesOldestFirst()
     {
         auto v = openAs(guitest::supervisor);
@@ -54,7 +46,7 @@ private Q_SLOTS:
         QCOMPARE(counted.count(), 1);
         QCOMPARE(model.count(), 3); // the draft waits for nobody
         for (int i = 0; i < 3; ++i)
-            QCOMPARE(model.data(model.index(i), ReviewQueueModel::NoteIdRole).toLongLong(), m_made.signedNotes.at(i));
+            QCOMPARE(model.data(model.index(i), ReviewQueueModel::NoteIdRole).toLongLong(), m_vault.made.signedNotes.at(i));
         const QModelIndex first = model.index(0);
         QCOMPARE(model.data(first, ReviewQueueModel::ClientCodeRole).toString(), u"C-0001"_s);
         QCOMPARE(model.data(first, ReviewQueueModel::SessionDateRole).toString(), u"2025-03-03"_s);
@@ -67,8 +59,8 @@ private Q_SLOTS:
         QCOMPARE(model.data(first, ReviewQueueModel::DaysWaitingRole).toInt(), 0);
         const auto later = uc::gui::loadQueue(*v, boost::gregorian::day_clock::universal_day() + boost::gregorian::days(12));
         QCOMPARE(later.first().daysWaiting, 12);
-        QCOMPARE(model.indexOf(m_made.signedNotes.at(2)), 2);
-        QCOMPARE(model.indexOf(m_made.draft), -1);
+        QCOMPARE(model.indexOf(m_vault.made.signedNotes.at(2)), 2);
+        QCOMPARE(model.indexOf(m_vault.made.draft), -1);
         QCOMPARE(model.roleNames().value(ReviewQueueModel::WaitingTextRole), QByteArray("waitingText"));
     }
 
@@ -84,7 +76,7 @@ private Q_SLOTS:
 
     void returnedUntilAnAddendumThenCosignedLeaves()
     {
-        const uc::model::Id returned = m_made.signedNotes.at(1);
+        const uc::model::Id returned = m_vault.made.signedNotes.at(1);
         {
             auto sam = openAs(guitest::supervisor);
             sam->returnNote(returned, u"Add the safety plan."_s);
@@ -126,7 +118,7 @@ private Q_SLOTS:
 
     void reviewNoteCarriesThemesAddendaAndComments()
     {
-        const uc::model::Id id = m_made.signedNotes.at(1); // returned and answered above
+        const uc::model::Id id = m_vault.made.signedNotes.at(1); // returned and answered above
         auto sam = openAs(guitest::supervisor);
         NoteReview review;
         QSignalSpy loaded(&review, &NoteReview::loaded);

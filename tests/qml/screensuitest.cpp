@@ -1,13 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The second part's screens driven through the real Main.qml, offscreen, with mouse and keyboard:
-// Patterns from the client overview with the point on the chart, review with client (a wrong
-// passphrase keeps the mode, no way out to other screens), search with Ctrl+F opening the note,
-// and a malformed codebook entry refused inline in Settings.
-#include "guitestutil.h"
+// The patterns, review, search and settings screens driven through the real Main.qml, offscreen,
+// with mouse and keyboard: Patterns from the client overview with the point on the chart, review
+// with client (a wrong passphrase keeps the mode, no way out to other screens), search with Ctrl+F
+// opening the note, and a malformed codebook entry refused inline in Settings.
+#include "windowtestutil.h"
+#include "clientlistmodel.h"
+#include "clientoverview.h"
+#include "clientreview.h"
+#include "codebookmodel.h"
+#include "noteeditor.h"
+#include "patternsmodel.h"
+#include "searchmodel.h"
+#include "vaultsettings.h"
 #include "vaultsession.h"
 
 #include <QFileInfo>
-#include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -32,33 +39,13 @@ using guitest::find;
 
 } // namespace
 
-class ScreensUiTest : public QObject
+class ScreensUiTest : public guitest::WindowTest
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<VaultSession> m_session;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
 
-    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
-    QQuickItem *item(const QString &name) const
-    {
-        auto *found = qobject_cast<QQuickItem *>(find(m_window->contentItem(), name));
-        if (!found)
-            found = qobject_cast<QQuickItem *>(find(m_window, name));
-        if (!found)
-            qWarning("no item %s on the %s screen", qPrintable(name), qPrintable(screen()));
-        return found;
-    }
-    void click(QQuickItem *target) const
-    {
-        QVERIFY(target);
-        QTRY_VERIFY(target->isVisible() && target->isEnabled());
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
-    }
     // Scrolls the page holding target so that it is inside the window, as a user would.
     void reveal(QQuickItem *target) const
     {
@@ -74,13 +61,6 @@ private:
             return;
         }
     }
-    void type(QQuickItem *field, const QString &text) const
-    {
-        click(field);
-        QTRY_VERIFY(field->hasActiveFocus());
-        for (const QChar c : text)
-            QTest::keyClick(m_window, c.toLatin1());
-    }
     [[nodiscard]] int seriesCount(const char *chart) const
     {
         QQuickItem *view = item(QLatin1String(chart));
@@ -90,8 +70,6 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
         QVERIFY(m_dir.isValid());
         const QString dir = m_dir.filePath(u"vault"_s);
         {
@@ -103,17 +81,7 @@ private Q_SLOTS:
             guitest::addSession(*vault, u"C-0001"_s, u"2025-02-03"_s, guitest::anxiousText);
             guitest::addSession(*vault, u"C-0002"_s, u"2025-01-07"_s, guitest::anxiousText);
         }
-        m_session = std::make_unique<VaultSession>(nullptr);
-        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
-        m_session->setVaultDir(dir);
-        VaultSession::setInstance(m_session.get());
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(u"qrc:/"_s);
-        m_engine->load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        startApp(dir);
         QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
         m_session->unlock(u"alice"_s, pass);
         QVERIFY(unlocked.wait(10000));
@@ -122,8 +90,7 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_session.reset();
+        stopApp();
     }
 
     void patternsShowTheThemeOnTheChart()
@@ -192,13 +159,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
         QCOMPARE(error->property("text").toString(), u"That passphrase is not right."_s);
         QCOMPARE(screen(), u"review"_s);
-        QVERIFY(m_session->reviewMode());
+        QVERIFY(m_session->clientReview()->active());
 
         field->setProperty("text", QString());
         type(field, pass);
         QTest::keyClick(m_window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
-        QVERIFY(!m_session->reviewMode());
+        QVERIFY(!m_session->clientReview()->active());
     }
 
     void ctrlFSearchesAndOpensTheNote()
@@ -225,14 +192,14 @@ private Q_SLOTS:
     {
         QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
         QTRY_COMPARE(screen(), u"settings"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->codebook()->count() > 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->settings()->codebook()->count() > 20, 10000);
         type(item(u"newThemeIdField"_s), u"gambling-urges"_s);
         type(item(u"newThemePhrasesField"_s), u"b*t"_s);
         click(item(u"addThemeButton"_s));
         QQuickItem *message = item(u"codebookMessage"_s);
         QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 10000);
         QCOMPARE(message->property("text").toString(), u"Theme 'gambling-urges': phrase \"b*t\": '*' may only end a word."_s);
-        QCOMPARE(m_session->codebook()->count(), 23); // unchanged
+        QCOMPARE(m_session->settings()->codebook()->count(), 23); // unchanged
     }
 
     void aRestoredBackupOpensFromSettings()

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Search results: the matched words highlighted and everything else escaped (a note's "<" never
-// becomes markup), plain text for screen readers, and a sane model under QAbstractItemModelTester.
+// becomes markup), plain text for screen readers, and a sane model under QAbstractItemModelTester;
+// through a session, the search answers later from the vault thread.
 #include "searchmodel.h"
+#include "sessiontestutil.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -14,6 +18,11 @@ class SearchModelTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // a session remembers its vault in the settings
+    }
+
     void matchedWordsAreHighlightedAndTheRestEscaped()
     {
         const QString html = uc::gui::snippetHtml(u"…she [drinks] when <alone> & [abandoned]"_s, u"#ffee00"_s);
@@ -45,6 +54,32 @@ private Q_SLOTS:
         model.clear();
         QCOMPARE(model.count(), 0);
         QCOMPARE(model.query(), QString());
+    }
+
+    void searchHighlightsWhatMatched()
+    {
+        QTemporaryDir dir; // outlives the session, which closes the vault first
+        VaultSession session(nullptr);
+        guitest::unlockWithTwoClients(session, dir.filePath(u"vault"_s));
+        QSignalSpy done(session.searchResults(), &SearchResultModel::finished);
+        session.searchResults()->search(u"abandoned"_s);
+        QCOMPARE(done.count(), 0);
+        QVERIFY(done.wait(10000));
+        SearchResultModel *results = session.searchResults();
+        QCOMPARE(results->count(), 2);
+        QCOMPARE(results->query(), u"abandoned"_s);
+        const QModelIndex first = results->index(0);
+        QCOMPARE(first.data(SearchResultModel::ClientCodeRole).toString(), u"C-0001"_s);
+        QCOMPARE(first.data(SearchResultModel::ClientNameRole).toString(), u"Ann Example"_s);
+        QVERIFY(first.data(SearchResultModel::NoteIdRole).toLongLong() > 0);
+        QVERIFY2(first.data(SearchResultModel::SnippetHtmlRole).toString().contains(u">abandoned</span>"_s),
+                 qPrintable(first.data(SearchResultModel::SnippetHtmlRole).toString()));
+        QVERIFY(!first.data(SearchResultModel::SnippetRole).toString().contains(u'['));
+
+        session.searchResults()->search(u"   "_s);
+        QCOMPARE(results->count(), 0);
+        session.lock();
+        QCOMPARE(results->count(), 0);
     }
 };
 

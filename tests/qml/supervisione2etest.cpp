@@ -5,10 +5,13 @@
 // auditor lands on the verified audit trail and is offered no review queue; a therapist still lands
 // on the clients.
 #include "supervisiontestutil.h"
+#include "windowtestutil.h"
 
+#include "auditmodel.h"
+#include "notereview.h"
+#include "reviewqueuemodel.h"
 #include "vaultsession.h"
 
-#include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -30,43 +33,14 @@ using guitest::find;
 
 } // namespace
 
-class SupervisionEndToEndTest : public QObject
+class SupervisionEndToEndTest : public guitest::WindowTest
 {
     Q_OBJECT
 
 private:
     QTemporaryDir m_dir;
     guitest::SupervisedVault m_made;
-    std::unique_ptr<VaultSession> m_session;
-    std::unique_ptr<QQmlApplicationEngine> m_engine;
-    QQuickWindow *m_window = nullptr;
 
-    [[nodiscard]] QString screen() const { return m_window->property("screen").toString(); }
-    [[nodiscard]] QObject *current() const
-    {
-        return find(m_window, u"screenLoader"_s)->property("item").value<QObject *>();
-    }
-    QQuickItem *item(const QString &name) const
-    {
-        auto *found = qobject_cast<QQuickItem *>(find(current(), name));
-        if (!found)
-            qWarning("no item %s on the %s screen", qPrintable(name), qPrintable(screen()));
-        return found;
-    }
-    void click(QQuickItem *target) const
-    {
-        QVERIFY(target);
-        QTRY_VERIFY(target->isVisible() && target->isEnabled());
-        const QPointF centre = target->mapToScene(QPointF(target->width() / 2, target->height() / 2));
-        QTest::mouseClick(m_window, Qt::LeftButton, Qt::NoModifier, centre.toPoint());
-    }
-    void type(QQuickItem *field, const QString &text) const
-    {
-        click(field);
-        QTRY_VERIFY(field->hasActiveFocus());
-        for (const QChar c : text)
-            QTest::keyClick(m_window, c.toLatin1());
-    }
     void unlockAs(const QString &user)
     {
         QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
@@ -83,27 +57,14 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
         QVERIFY(m_dir.isValid());
         m_made = guitest::createSupervisedVault(m_dir.filePath(u"vault"_s));
-        m_session = std::make_unique<VaultSession>(nullptr);
-        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
-        m_session->setVaultDir(m_dir.filePath(u"vault"_s));
-        VaultSession::setInstance(m_session.get());
-        m_engine = std::make_unique<QQmlApplicationEngine>();
-        m_engine->addImportPath(u"qrc:/"_s);
-        m_engine->load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
-        QVERIFY(!m_engine->rootObjects().isEmpty());
-        m_window = qobject_cast<QQuickWindow *>(m_engine->rootObjects().constFirst());
-        QVERIFY(m_window);
-        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        startApp(m_dir.filePath(u"vault"_s));
     }
 
     void cleanupTestCase()
     {
-        m_engine.reset();
-        m_session.reset();
+        stopApp();
     }
 
     void supervisorReturnsAndCosignsFromTheQueue()

@@ -4,8 +4,7 @@
 // A real vault with the three roles for the supervision and audit tests: therapist "alice" (who
 // made it), supervisor "sam" (assigned to alice, co-signature required), auditor "aud", and three
 // signed progress notes of alice's and one draft.
-#include "guitestutil.h"
-#include "vaultsession.h"
+#include "sessiontestutil.h"
 
 #include <QList>
 #include <QSignalSpy>
@@ -56,5 +55,23 @@ inline SupervisedVault unlockSupervised(VaultSession &session, const QString &di
         qFatal("the session did not unlock");
     return made;
 }
+
+// One supervised vault for a whole test case, in a folder of its own.
+struct SupervisedFolder
+{
+    QTemporaryDir tmp;
+    QString dir = tmp.filePath(QStringLiteral("vault"));
+    SupervisedVault made = createSupervisedVault(dir);
+};
+
+// Base of a test class whose tests each unlock a session on a fresh supervised vault.
+class SupervisedSessionTest : public SessionTest
+{
+protected:
+    SupervisedVault unlockAs(VaultSession &session, const QString &user)
+    {
+        return unlockSupervised(session, freshDir(), user);
+    }
+};
 
 } // namespace guitest

@@ -3,7 +3,12 @@
 // thread never waits), a new vault shows its recovery key once, a wrong passphrase says so and
 // slows down after five, the right one loads the clients, a lock empties every model and drops
 // answers still on their way, idle time locks, and the recovery key opens a forgotten vault.
-#include "guitestutil.h"
+#include "sessiontestutil.h"
+#include "clientlistmodel.h"
+#include "clientoverview.h"
+#include "noteeditor.h"
+#include "retrydelay.h"
+#include "themetagmodel.h"
 #include "vaultsession.h"
 
 #include "demo/practice.h"
@@ -26,19 +31,11 @@ const QString newPass = u"a different long passphrase"_s;
 
 } // namespace
 
-class VaultSessionTest : public QObject
+class VaultSessionTest : public guitest::SessionTest
 {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-
-    QString freshDir() const
-    {
-        static int n = 0;
-        return m_dir.filePath(u"vault%1"_s.arg(++n));
-    }
-
     // A session with a new vault of one client, locked again: the state the unlock screen sees.
     void makeLockedVault(VaultSession &session, QString *recoveryKey = nullptr)
     {
@@ -48,19 +45,25 @@ private:
         QVERIFY(created.wait(10000));
         if (recoveryKey)
             *recoveryKey = session.recoveryKey();
-        QSignalSpy saved(&session, &VaultSession::clientSaved);
-        session.addClient(u"C-0001"_s, u"Ann Example"_s, u"outpatient"_s, u"2025-01-06"_s);
+        QSignalSpy saved(session.clients(), &ClientListModel::saved);
+        session.clients()->add(u"C-0001"_s, u"Ann Example"_s, u"outpatient"_s, u"2025-01-06"_s);
         QVERIFY(saved.wait(10000));
         session.lock();
         QTRY_VERIFY(!session.busy());
+    }
+    // The same vault, unlocked again: the state the clients screen sees.
+    void unlockNewVault(VaultSession &session)
+    {
+        makeLockedVault(session);
+        QSignalSpy unlocked(&session, &VaultSession::unlocked);
+        session.unlock(u"alice"_s, pass);
+        QVERIFY(unlocked.wait(10000));
     }
 
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
-        QVERIFY(m_dir.isValid());
+        startTestCase();
     }
 
     void createAnswersLaterWithTheRecoveryKey()
@@ -94,10 +97,10 @@ private Q_SLOTS:
     void createRefusesMismatchAndWeakPassphrasesAtOnce()
     {
         VaultSession session(nullptr);
-        QSignalSpy failed(&session, &VaultSession::createFailed);
+        QSignalSpy failed(&session, &VaultSession::failed);
         session.createVault(freshDir(), u"alice"_s, pass, pass + u"x"_s);
         QCOMPARE(failed.count(), 1);
-        QVERIFY(failed.last().first().toString().contains(u"not the same"_s));
+        QVERIFY(guitest::messageOf(failed).contains(u"not the same"_s));
         session.createVault(freshDir(), u"alice"_s, u"short"_s, u"short"_s);
         QCOMPARE(failed.count(), 2);
         QVERIFY(!session.busy());
@@ -108,11 +111,11 @@ private Q_SLOTS:
         VaultSession session(nullptr);
         makeLockedVault(session);
         const QString existing = session.vaultDir();
-        QSignalSpy failed(&session, &VaultSession::createFailed);
-        QSignalSpy banner(&session, &VaultSession::errorOccurred);
+        QSignalSpy failed(&session, &VaultSession::failed);
+        QSignalSpy banner(&session, &VaultSession::errorChanged);
         session.createVault(existing, u"bob"_s, pass, pass);
         QVERIFY(failed.wait(10000));
-        QVERIFY(!failed.last().first().toString().isEmpty());
+        QVERIFY(!guitest::messageOf(failed).isEmpty());
         QCOMPARE(banner.count(), 0);
         QVERIFY(!session.isUnlocked());
     }
@@ -124,12 +127,12 @@ private Q_SLOTS:
         QSignalSpy created(&session, &VaultSession::created);
         session.createVault(freshDir(), u"alice"_s, pass, pass);
         QVERIFY(created.wait(10000));
-        QSignalSpy saved(&session, &VaultSession::clientSaved);
-        session.addClient(u"C-0001"_s, u"Ann Example"_s, u"outpatient"_s, u"2025-01-06"_s);
+        QSignalSpy saved(session.clients(), &ClientListModel::saved);
+        session.clients()->add(u"C-0001"_s, u"Ann Example"_s, u"outpatient"_s, u"2025-01-06"_s);
         QVERIFY(saved.wait(10000));
         QCOMPARE(session.clients()->rowCount(), 1);
-        QSignalSpy loaded(&session, &VaultSession::overviewLoaded);
-        session.openClient(u"C-0001"_s);
+        QSignalSpy loaded(session.overview(), &ClientOverview::opened);
+        session.overview()->open(u"C-0001"_s);
         QVERIFY(loaded.wait(10000));
         QCOMPARE(session.overview()->code(), u"C-0001"_s);
         session.clients()->setFilterText(u"Ann"_s);
@@ -146,8 +149,8 @@ private Q_SLOTS:
         QCOMPARE(session.recoveryKey(), QString());
         QTRY_VERIFY(!session.busy());
         // The vault is really closed: a call now fails instead of reading.
-        QSignalSpy banner(&session, &VaultSession::errorOccurred);
-        session.openClient(u"C-0001"_s);
+        QSignalSpy banner(&session, &VaultSession::errorChanged);
+        session.overview()->open(u"C-0001"_s);
         QCOMPARE(banner.count(), 0); // refused without a vault call
         QCOMPARE(session.overview()->code(), QString());
     }
@@ -156,9 +159,9 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         makeLockedVault(session);
-        QSignalSpy failed(&session, &VaultSession::unlockFailed);
+        QSignalSpy failed(&session, &VaultSession::failed);
         QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        QSignalSpy banner(&session, &VaultSession::errorOccurred);
+        QSignalSpy banner(&session, &VaultSession::errorChanged);
 
         QElapsedTimer call;
         call.start();
@@ -167,7 +170,7 @@ private Q_SLOTS:
         QCOMPARE(failed.count(), 0); // the answer comes later, through the event loop
         QVERIFY(session.busy());
         QVERIFY(failed.wait(10000));
-        QCOMPARE(failed.last().first().toString(), u"The user name or passphrase is wrong."_s);
+        QCOMPARE(guitest::messageOf(failed), u"The user name or passphrase is wrong."_s);
         QCOMPARE(session.failedUnlocks(), 1);
         QCOMPARE(banner.count(), 0); // inline, not a banner
         QVERIFY(!session.isUnlocked());
@@ -185,16 +188,16 @@ private Q_SLOTS:
 
     void unlockDelayGrowsAfterFiveFailures()
     {
-        QCOMPARE(VaultSession::unlockDelaySeconds(0), 0);
-        QCOMPARE(VaultSession::unlockDelaySeconds(4), 0);
-        QCOMPARE(VaultSession::unlockDelaySeconds(5), 5);
-        QCOMPARE(VaultSession::unlockDelaySeconds(6), 10);
-        QCOMPARE(VaultSession::unlockDelaySeconds(7), 20);
-        QCOMPARE(VaultSession::unlockDelaySeconds(20), 300);
+        QCOMPARE(RetryDelay::secondsAfter(0), 0);
+        QCOMPARE(RetryDelay::secondsAfter(4), 0);
+        QCOMPARE(RetryDelay::secondsAfter(5), 5);
+        QCOMPARE(RetryDelay::secondsAfter(6), 10);
+        QCOMPARE(RetryDelay::secondsAfter(7), 20);
+        QCOMPARE(RetryDelay::secondsAfter(20), 300);
 
         VaultSession session(nullptr);
         makeLockedVault(session);
-        QSignalSpy failed(&session, &VaultSession::unlockFailed);
+        QSignalSpy failed(&session, &VaultSession::failed);
         for (int i = 1; i <= 5; ++i) {
             session.unlock(u"alice"_s, u"wrong passphrase %1"_s.arg(i));
             QTRY_COMPARE_WITH_TIMEOUT(failed.count(), i, 10000);
@@ -204,7 +207,7 @@ private Q_SLOTS:
         // Even the right passphrase waits: refused on the spot, without a vault call.
         session.unlock(u"alice"_s, pass);
         QCOMPARE(failed.count(), 6);
-        QVERIFY(failed.last().first().toString().contains(u"wait"_s));
+        QVERIFY(guitest::messageOf(failed).contains(u"wait"_s));
         QVERIFY(!session.busy());
         QVERIFY(!session.isUnlocked());
     }
@@ -229,10 +232,7 @@ private Q_SLOTS:
     void idleTimeLocks()
     {
         VaultSession session(nullptr);
-        makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
+        unlockNewVault(session);
         QCOMPARE(session.autoLockMinutes(), 10);
         session.setAutoLockInterval(200);
         session.noteActivity();
@@ -250,17 +250,17 @@ private Q_SLOTS:
         QString key;
         makeLockedVault(session, &key);
         QVERIFY(!key.isEmpty());
-        QSignalSpy failed(&session, &VaultSession::recoverFailed);
+        QSignalSpy failed(&session, &VaultSession::failed);
         session.recover(u"alice"_s, u"AAAA-BBBB-CCCC-DDDD-EEEE-FFFF-GGGG-HHHH"_s, newPass, newPass);
         QVERIFY(failed.wait(10000));
-        QCOMPARE(failed.last().first().toString(), u"The user name or recovery key is wrong."_s);
+        QCOMPARE(guitest::messageOf(failed), u"The user name or recovery key is wrong."_s);
 
         QSignalSpy unlocked(&session, &VaultSession::unlocked);
         session.recover(u"alice"_s, key.toLower(), newPass, newPass);
         QVERIFY(unlocked.wait(10000));
         QCOMPARE(session.clients()->rowCount(), 1);
         session.lock();
-        QSignalSpy wrong(&session, &VaultSession::unlockFailed);
+        QSignalSpy wrong(&session, &VaultSession::failed);
         session.unlock(u"alice"_s, pass);
         QVERIFY(wrong.wait(10000)); // the old passphrase no longer opens it
         session.unlock(u"alice"_s, newPass);
@@ -270,28 +270,25 @@ private Q_SLOTS:
     void clientsAreAddedEditedAndDischarged()
     {
         VaultSession session(nullptr);
-        makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
-        QSignalSpy saved(&session, &VaultSession::clientSaved);
-        QSignalSpy refused(&session, &VaultSession::clientSaveFailed);
+        unlockNewVault(session);
+        QSignalSpy saved(session.clients(), &ClientListModel::saved);
+        QSignalSpy refused(session.clients(), &ClientListModel::failed);
 
-        session.addClient(u"C-0001"_s, u"Someone Else"_s, QString(), QString());
+        session.clients()->add(u"C-0001"_s, u"Someone Else"_s, QString(), QString());
         QVERIFY(refused.wait(10000)); // the code is taken
-        session.addClient(u"C-0002"_s, u"Bea Example"_s, u"bogus"_s, QString());
+        session.clients()->add(u"C-0002"_s, u"Bea Example"_s, u"bogus"_s, QString());
         QCOMPARE(refused.count(), 2); // refused before any vault call
 
-        session.addClient(u"C-0002"_s, u"Bea Example"_s, u"aftercare"_s, QString());
+        session.clients()->add(u"C-0002"_s, u"Bea Example"_s, u"aftercare"_s, QString());
         QVERIFY(saved.wait(10000));
         ClientListModel *clients = session.clients();
         QCOMPARE(clients->rowCount(), 2);
-        session.updateClient(u"C-0002"_s, u"Bea Renamed"_s, u"telehealth"_s);
+        session.clients()->update(u"C-0002"_s, u"Bea Renamed"_s, u"telehealth"_s);
         QVERIFY(saved.wait(10000));
         const int row = clients->indexOf(u"C-0002"_s);
         QCOMPARE(clients->data(clients->index(row), ClientListModel::NameRole).toString(), u"Bea Renamed"_s);
         QCOMPARE(clients->data(clients->index(row), ClientListModel::SettingRole).toString(), u"telehealth"_s);
-        session.dischargeClient(u"C-0002"_s, u"2025-06-30"_s);
+        session.clients()->discharge(u"C-0002"_s, u"2025-06-30"_s);
         QVERIFY(saved.wait(10000));
         QCOMPARE(clients->data(clients->index(row), ClientListModel::StatusRole).toString(), u"discharged"_s);
     }
@@ -299,16 +296,17 @@ private Q_SLOTS:
     void unknownClientShowsABannerWithoutPrivateData()
     {
         VaultSession session(nullptr);
-        makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
-        QSignalSpy banner(&session, &VaultSession::errorOccurred);
-        session.openClient(u"C-9999"_s);
+        unlockNewVault(session);
+        QSignalSpy banner(&session, &VaultSession::errorChanged);
+        session.overview()->open(u"C-9999"_s);
         QVERIFY(banner.wait(10000));
         QCOMPARE(session.errorMessage(), u"Client: no client with that code."_s);
+        // The banner says what the kind means: a code that names no one is bad input.
+        QCOMPARE(session.error().kind(), Failure::BadInput);
+        QCOMPARE(session.error().title(), Failure::titleOf(Failure::BadInput));
         session.dismissError();
         QCOMPARE(session.errorMessage(), QString());
+        QCOMPARE(session.error().title(), QString());
     }
 
     void demoPracticeIsMadeOnTheWorkerAndOpens()
@@ -327,8 +325,8 @@ private Q_SLOTS:
         session.unlock(session.userName(), session.demoPassphrase());
         QVERIFY(unlocked.wait(20000));
         QCOMPARE(session.clients()->rowCount(), 7);
-        QSignalSpy loaded(&session, &VaultSession::overviewLoaded);
-        session.openClient(u"C-0101"_s);
+        QSignalSpy loaded(session.overview(), &ClientOverview::opened);
+        session.overview()->open(u"C-0101"_s);
         QVERIFY(loaded.wait(20000));
         QVERIFY(session.overview()->themes()->count() > 0);
         QVERIFY(session.overview()->sessions()->count() > 10);
@@ -340,13 +338,10 @@ private Q_SLOTS:
     void aNoteIsWrittenTaggedDecidedSignedAndAmended()
     {
         VaultSession session(nullptr);
-        makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
+        unlockNewVault(session);
 
-        QSignalSpy opened(&session, &VaultSession::noteOpened);
-        session.createNote(u"C-0001"_s, u"2025-03-10"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
+        session.note()->create(u"C-0001"_s, u"2025-03-10"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.note();
         QVERIFY(note->noteId() > 0);
@@ -354,7 +349,7 @@ private Q_SLOTS:
         QCOMPARE(note->clientCode(), u"C-0001"_s);
         QCOMPARE(note->date(), u"2025-03-10"_s);
 
-        QSignalSpy saved(&session, &VaultSession::noteSaved);
+        QSignalSpy saved(session.note(), &NoteEditor::noteSaved);
         QElapsedTimer clock;
         clock.start();
         note->edit(u"She drinks when she feels abandoned by her partner."_s);
@@ -372,7 +367,7 @@ private Q_SLOTS:
         QVERIFY(tags->data(tags->index(linked), ThemeTagModel::StartRole).toInt() >= 0);
 
         const qint64 tagId = tags->data(tags->index(linked), ThemeTagModel::TagIdRole).toLongLong();
-        session.decideTag(tagId, u"confirmed"_s);
+        session.note()->decideTag(tagId, u"confirmed"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
         bool confirmed = false;
         for (int i = 0; i < tags->rowCount(); ++i) {
@@ -381,17 +376,17 @@ private Q_SLOTS:
         }
         QVERIFY(confirmed);
 
-        QSignalSpy signedSpy(&session, &VaultSession::noteSigned);
+        QSignalSpy signedSpy(session.note(), &NoteEditor::noteSigned);
         note->edit(u"She drinks when she feels abandoned by her partner. Plan: weekly."_s);
-        session.signNote(); // the unsaved words are saved first, then signed
+        session.note()->sign(); // the unsaved words are saved first, then signed
         QVERIFY(signedSpy.wait(10000));
         QVERIFY(note->readOnly());
         QCOMPARE(note->status(), u"signed"_s);
         QVERIFY(note->text().contains(u"Plan: weekly."_s));
         QCOMPARE(note->signedBy(), u"alice"_s);
 
-        QSignalSpy amended(&session, &VaultSession::addendumAdded);
-        session.addAddendum(u"Late entry: she phoned the next day."_s);
+        QSignalSpy amended(session.note(), &NoteEditor::addendumAdded);
+        session.note()->addAddendum(u"Late entry: she phoned the next day."_s);
         QVERIFY(amended.wait(10000));
         QCOMPARE(note->addenda().size(), 1);
         QCOMPARE(note->addenda().first().toMap().value(u"text"_s).toString(), u"Late entry: she phoned the next day."_s);
@@ -400,12 +395,9 @@ private Q_SLOTS:
     void wordsSelectedAreTaggedByHand()
     {
         VaultSession session(nullptr);
-        makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
-        QSignalSpy opened(&session, &VaultSession::noteOpened);
-        session.createNote(u"C-0001"_s, u"2025-03-24"_s, QString(), 50, QString(), u"attended"_s, u"dap"_s);
+        unlockNewVault(session);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
+        session.note()->create(u"C-0001"_s, u"2025-03-24"_s, QString(), 50, QString(), u"attended"_s, u"dap"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.note();
         QVERIFY(note->mayTag());
@@ -420,8 +412,8 @@ private Q_SLOTS:
         note->edit(text);
         const QString words = u"no one called"_s;
         const int start = static_cast<int>(text.indexOf(words));
-        QSignalSpy tagged(&session, &VaultSession::wordsTagged);
-        session.tagSelection(start - 1, start + static_cast<int>(words.size()), u"loneliness"_s); // with the space before
+        QSignalSpy tagged(session.note(), &NoteEditor::wordsTagged);
+        session.note()->tagSelection(start - 1, start + static_cast<int>(words.size()), u"loneliness"_s); // with the space before
         QVERIFY(tagged.wait(10000));
         const qint64 tagId = tagged.first().at(1).toLongLong();
         ThemeTagModel *tags = note->tags();
@@ -437,19 +429,19 @@ private Q_SLOTS:
         QCOMPARE(note->editedText().mid(shownAt, words.size()), words);
 
         // Only spaces selected: nothing is tagged.
-        session.tagSelection(0, 0, u"loneliness"_s);
+        session.note()->tagSelection(0, 0, u"loneliness"_s);
         QTRY_VERIFY(!session.busy());
         QCOMPARE(tagged.count(), 1);
 
         // A signed note's words can still be tagged by its author (Vault::tagSpan allows it).
-        QSignalSpy signedSpy(&session, &VaultSession::noteSigned);
-        session.signNote();
+        QSignalSpy signedSpy(session.note(), &NoteEditor::noteSigned);
+        session.note()->sign();
         QVERIFY(signedSpy.wait(10000));
         QVERIFY(note->readOnly());
         QVERIFY(note->mayTag());
         const QString stored = note->editedText();
         const int home = static_cast<int>(stored.indexOf(u"at home"_s));
-        session.tagSelection(home, home + 7, u"loneliness"_s);
+        session.note()->tagSelection(home, home + 7, u"loneliness"_s);
         QVERIFY(tagged.wait(10000));
         bool found = false;
         for (int i = 0; i < tags->rowCount(); ++i)
@@ -461,26 +453,23 @@ private Q_SLOTS:
     void aGroupSessionGivesEachMemberTheirOwnNote()
     {
         VaultSession session(nullptr);
-        makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
-        QSignalSpy saved(&session, &VaultSession::clientSaved);
-        session.addClient(u"C-0002"_s, u"Bea Sample"_s, u"outpatient"_s, u"2025-01-07"_s);
+        unlockNewVault(session);
+        QSignalSpy saved(session.clients(), &ClientListModel::saved);
+        session.clients()->add(u"C-0002"_s, u"Bea Sample"_s, u"outpatient"_s, u"2025-01-07"_s);
         QVERIFY(saved.wait(10000));
-        session.addClient(u"C-0003"_s, u"Cal Person"_s, u"outpatient"_s, u"2025-01-08"_s);
+        session.clients()->add(u"C-0003"_s, u"Cal Person"_s, u"outpatient"_s, u"2025-01-08"_s);
         QVERIFY(saved.wait(10000));
 
-        QSignalSpy failed(&session, &VaultSession::noteFailed);
-        session.createGroupNote(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends"_s,
+        QSignalSpy failed(session.note(), &NoteEditor::failed);
+        session.note()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends"_s,
                                 {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}}});
         QCOMPARE(failed.count(), 1); // one member is not a group
 
-        QSignalSpy opened(&session, &VaultSession::noteOpened);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
         const QVariantList members = {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}},
                                       QVariantMap{{u"code"_s, u"C-0002"_s}, {u"attendance"_s, u"late"_s}},
                                       QVariantMap{{u"code"_s, u"C-0003"_s}, {u"attendance"_s, u"no-show"_s}}};
-        session.createGroupNote(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends without drinking"_s, members);
+        session.note()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends without drinking"_s, members);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.note();
         QCOMPARE(note->templateId(), u"group"_s);
@@ -498,7 +487,7 @@ private Q_SLOTS:
         // Moving to the next member's note: their own note, their own attendance.
         note->edit(note->editedText() + u"\nShared a plan for Saturday."_s);
         const qint64 second = note->members().at(1).toMap().value(u"noteId"_s).toLongLong();
-        session.openNote(second);
+        session.note()->open(second);
         QVERIFY(opened.wait(10000));
         QCOMPARE(note->noteId(), second);
         QCOMPARE(note->clientCode(), u"C-0002"_s);
@@ -506,7 +495,7 @@ private Q_SLOTS:
         QCOMPARE(note->session().value(u"attendance"_s).toString(), u"late"_s);
         QVERIFY(!note->text().contains(u"Saturday"_s)); // the first member's words stay in their note
         const qint64 first = note->members().at(0).toMap().value(u"noteId"_s).toLongLong();
-        session.openNote(first);
+        session.note()->open(first);
         QVERIFY(opened.wait(10000));
         QVERIFY(note->text().contains(u"Shared a plan for Saturday."_s)); // saved before moving on
     }
@@ -514,21 +503,18 @@ private Q_SLOTS:
     void sessionDetailsChangeWhileTheNoteIsADraft()
     {
         VaultSession session(nullptr);
-        makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
-        QSignalSpy opened(&session, &VaultSession::noteOpened);
-        session.createNote(u"C-0001"_s, u"2025-04-07"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        unlockNewVault(session);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
+        session.note()->create(u"C-0001"_s, u"2025-04-07"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.note();
         note->edit(u"Typed before the details changed."_s);
 
-        QSignalSpy updated(&session, &VaultSession::sessionUpdated);
-        QSignalSpy failed(&session, &VaultSession::noteFailed);
-        session.updateSession(u"2025-04-08"_s, u"nine"_s, 50, u"individual"_s, u"outpatient"_s, u"attended"_s);
+        QSignalSpy updated(session.note(), &NoteEditor::sessionUpdated);
+        QSignalSpy failed(session.note(), &NoteEditor::failed);
+        session.note()->updateSession(u"2025-04-08"_s, u"nine"_s, 50, u"individual"_s, u"outpatient"_s, u"attended"_s);
         QCOMPARE(failed.count(), 1); // a malformed time is refused at once
-        session.updateSession(u"2025-04-08"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
+        session.note()->updateSession(u"2025-04-08"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
         QVERIFY(updated.wait(10000));
         QCOMPARE(note->date(), u"2025-04-08"_s);
         QCOMPARE(note->session().value(u"start"_s).toString(), u"09:30"_s);
@@ -538,10 +524,10 @@ private Q_SLOTS:
         QCOMPARE(note->text(), u"Typed before the details changed."_s); // saved first, not lost
 
         // Signed: the details are part of the record.
-        QSignalSpy signedSpy(&session, &VaultSession::noteSigned);
-        session.signNote();
+        QSignalSpy signedSpy(session.note(), &NoteEditor::noteSigned);
+        session.note()->sign();
         QVERIFY(signedSpy.wait(10000));
-        session.updateSession(u"2025-04-09"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
+        session.note()->updateSession(u"2025-04-09"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
         QTRY_VERIFY(!session.busy());
         QCOMPARE(updated.count(), 1);
         QCOMPARE(note->date(), u"2025-04-08"_s);
@@ -554,8 +540,8 @@ private Q_SLOTS:
         QSignalSpy unlocked(&session, &VaultSession::unlocked);
         session.unlock(u"alice"_s, pass);
         QVERIFY(unlocked.wait(10000));
-        QSignalSpy opened(&session, &VaultSession::noteOpened);
-        session.createNote(u"C-0001"_s, u"2025-03-17"_s, QString(), 50, QString(), u"attended"_s, u"free"_s);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
+        session.note()->create(u"C-0001"_s, u"2025-03-17"_s, QString(), 50, QString(), u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         const qint64 noteId = session.note()->noteId();
         session.note()->edit(u"Typed just before the lock."_s);
@@ -564,7 +550,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!session.busy());
         session.unlock(u"alice"_s, pass);
         QVERIFY(unlocked.wait(10000));
-        session.openNote(noteId);
+        session.note()->open(noteId);
         QVERIFY(opened.wait(10000));
         QCOMPARE(session.note()->text(), u"Typed just before the lock."_s);
     }

@@ -5,10 +5,14 @@
 #include "signin.h"
 #include "values.h"
 
+#include "patterns/findings.h"
 #include "patterns/patterns.h"
+#include "themes/codebook.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -17,7 +21,7 @@ namespace uc::cli {
 namespace {
 
 // Plain words for a terminal: the summary and the findings; --json has every bucket.
-void printPlain(const QJsonObject &out, bool caseload)
+void printPlain(const patterns::Report &report, const QJsonObject &out, bool caseload, const themes::Codebook &book)
 {
     const QJsonObject attendance = out.value("attendance"_L1).toObject();
     print(u"%1 by %2, %3 to %4: %5 sessions attended, %6 missed"_s
@@ -39,17 +43,19 @@ void printPlain(const QJsonObject &out, bool caseload)
         }
         print(text);
     }
-    // Findings only: a theme followed by use or relapse more often than the base rate.
-    for (const QJsonValue &value : out.value("leadlag"_L1).toArray()) {
-        const QJsonObject l = value.toObject();
-        const double share = double(l.value("count"_L1).toInt()) / l.value("of"_L1).toInt(1);
-        if (l.value("of"_L1).toInt() < 2 || share <= l.value("base_rate"_L1).toDouble())
-            continue;
-        print(u"  %1 preceded %2 in %3 of %4 sessions (base rate %5%)"_s
-                  .arg(l.value("theme"_L1).toString(), l.value("followed_by"_L1).toString())
-                  .arg(l.value("count"_L1).toInt())
-                  .arg(l.value("of"_L1).toInt())
-                  .arg(qRound(l.value("base_rate"_L1).toDouble() * 100)));
+    // Findings only: the pairs that pass every rule (docs/patterns.md, "Findings"), strongest first.
+    const auto shownOf = [](const auto &list) {
+        return std::count_if(list.begin(), list.end(), [](const auto &pair) { return pair.shown; });
+    };
+    print(u"Before use or relapse: %1 finding(s) (%2 pairs tested in all, false discovery rate 5%)"_s.arg(shownOf(report.leadLag)).arg(report.tested));
+    for (const patterns::LeadLag &l : report.leadLag) {
+        if (l.shown)
+            print(u"  "_s + patterns::findingSentence(l, book));
+    }
+    print(u"Found together: %1 finding(s)"_s.arg(shownOf(report.cooccurrence)));
+    for (const patterns::Cooccurrence &c : report.cooccurrence) {
+        if (c.shown)
+            print(u"  "_s + patterns::findingSentence(c, book));
     }
 }
 
@@ -74,6 +80,8 @@ int showPatterns(const Invocation &line)
     if (caseload && query.by == patterns::Bucketing::Session)
         throw Error(ErrorKind::Usage, what, u"a caseload is bucketed by week, month or quarter"_s);
     auto v = openVault(line);
+    query.driverLinks = patterns::driverLinksOf(v->codebook());
+    patterns::Report report;
     QJsonObject out;
     if (caseload) {
         std::optional<model::Id> therapist;
@@ -87,16 +95,17 @@ int showPatterns(const Invocation &line)
             if (!therapist)
                 throw Error(ErrorKind::Usage, what, u"no user with that name"_s);
         }
-        out = patterns::toJson(patterns::caseloadReport(*v, query, therapist), u"caseload"_s, subject);
+        report = patterns::caseloadReport(*v, query, therapist);
+        out = patterns::toJson(report, u"caseload"_s, subject);
     } else {
         const QString code = line.value("client");
-        out = patterns::toJson(patterns::analyse(patterns::loadClient(*v, code, line.has("include-process-notes")), query),
-                               u"client"_s, code);
+        report = patterns::analyse(patterns::loadClient(*v, code, line.has("include-process-notes")), query);
+        out = patterns::toJson(report, u"client"_s, code);
     }
     if (line.json())
         printJson(out);
     else
-        printPlain(out, caseload);
+        printPlain(report, out, caseload, v->codebook());
     return 0;
 }
 

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clientoverview.h"
+
+#include "vaultthread.h"
+
+#include <QVariantList>
+
+using namespace Qt::StringLiterals;
+using namespace uc::gui;
+using Worker = VaultThread::Worker;
+
+// ---- SessionTimelineModel
+
+int SessionTimelineModel::rowCount(const QModelIndex &parent) const
+{
+    return rowsIn(parent, m_rows.size());
+}
+
+QVariant SessionTimelineModel::data(const QModelIndex &index, int role) const
+{
+    const SessionRow &row = rowAt(m_rows, index);
+    switch (role) {
+    case SessionIdRole:
+        return QVariant::fromValue(static_cast<qint64>(row.sessionId));
+    case Qt::DisplayRole:
+    case DateRole:
+        return row.date;
+    case AttendanceRole:
+        return row.attendance;
+    case AttendedRole:
+        return row.attended;
+    case ThemeCountRole:
+        return row.themeCount;
+    case NoteIdRole:
+        return QVariant::fromValue(static_cast<qint64>(row.noteId));
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> SessionTimelineModel::roleNames() const
+{
+    return {{SessionIdRole, "sessionId"}, {DateRole, "date"},           {AttendanceRole, "attendance"},
+            {AttendedRole, "attended"},   {ThemeCountRole, "themeCount"}, {NoteIdRole, "noteId"}};
+}
+
+// ---- ThemeCardModel
+
+int ThemeCardModel::rowCount(const QModelIndex &parent) const
+{
+    return rowsIn(parent, m_rows.size());
+}
+
+QVariant ThemeCardModel::data(const QModelIndex &index, int role) const
+{
+    const ThemeCardRow &row = rowAt(m_rows, index);
+    switch (role) {
+    case ThemeRole:
+        return row.theme;
+    case Qt::DisplayRole:
+    case LabelRole:
+        return row.label;
+    case SentenceRole:
+        return row.sentence;
+    case RecurrenceInRole:
+        return row.recurrenceIn;
+    case RecurrenceLastRole:
+        return row.recurrenceLast;
+    case TrendRole:
+        return row.trend;
+    case SessionsRole:
+        return row.sessions;
+    case FirstSeenRole:
+        return row.firstSeen;
+    case LastSeenRole:
+        return row.lastSeen;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ThemeCardModel::roleNames() const
+{
+    return {{ThemeRole, "theme"},       {LabelRole, "label"},
+            {SentenceRole, "sentence"}, {RecurrenceInRole, "recurrenceIn"},
+            {RecurrenceLastRole, "recurrenceLast"}, {TrendRole, "trend"},
+            {SessionsRole, "sessions"}, {FirstSeenRole, "firstSeen"},
+            {LastSeenRole, "lastSeen"}};
+}
+
+// ---- MeasureSummaryModel
+
+int MeasureSummaryModel::rowCount(const QModelIndex &parent) const
+{
+    return rowsIn(parent, m_rows.size());
+}
+
+QVariant MeasureSummaryModel::data(const QModelIndex &index, int role) const
+{
+    const MeasureRow &row = rowAt(m_rows, index);
+    switch (role) {
+    case InstrumentRole:
+        return row.instrument;
+    case Qt::DisplayRole:
+    case NameRole:
+        return row.name;
+    case MeasuresRole:
+        return row.measures;
+    case DateRole:
+        return row.date;
+    case TotalRole:
+        return row.total;
+    case BandRole:
+        return row.band;
+    case BandLabelRole:
+        return row.bandLabel;
+    case CountRole:
+        return row.count;
+    case ChangeRole:
+        return row.change;
+    case PreviousDateRole:
+        return row.previousDate;
+    case TotalsRole: {
+        QVariantList totals;
+        totals.reserve(row.totals.size());
+        for (int t : row.totals)
+            totals.append(t);
+        return totals;
+    }
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> MeasureSummaryModel::roleNames() const
+{
+    return {{InstrumentRole, "instrument"}, {NameRole, "name"},   {MeasuresRole, "measures"},
+            {DateRole, "date"},             {TotalRole, "total"}, {BandRole, "band"},
+            {BandLabelRole, "bandLabel"},   {CountRole, "count"}, {ChangeRole, "change"},
+            {PreviousDateRole, "previousDate"},
+            {TotalsRole, "totals"}};
+}
+
+// ---- NoteListModel
+
+int NoteListModel::rowCount(const QModelIndex &parent) const
+{
+    return rowsIn(parent, m_rows.size());
+}
+
+QVariant NoteListModel::data(const QModelIndex &index, int role) const
+{
+    const NoteRow &row = rowAt(m_rows, index);
+    switch (role) {
+    case NoteIdRole:
+        return QVariant::fromValue(static_cast<qint64>(row.noteId));
+    case SessionIdRole:
+        return QVariant::fromValue(static_cast<qint64>(row.sessionId));
+    case DateRole:
+        return row.date;
+    case KindRole:
+        return row.kind;
+    case StatusRole:
+        return row.status;
+    case TemplateRole:
+        return row.templateLabel;
+    case Qt::DisplayRole:
+    case PreviewRole:
+        return row.preview;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> NoteListModel::roleNames() const
+{
+    return {{NoteIdRole, "noteId"}, {SessionIdRole, "sessionId"}, {DateRole, "date"},      {KindRole, "kind"},
+            {StatusRole, "status"}, {TemplateRole, "templateLabel"}, {PreviewRole, "preview"}};
+}
+
+// ---- ClientOverview
+
+ClientOverview::ClientOverview(VaultThread *vault, QObject *parent)
+    : QObject(parent)
+    , m_vault(vault)
+    , m_sessions(new SessionTimelineModel(this))
+    , m_themes(new ThemeCardModel(this))
+    , m_measures(new MeasureSummaryModel(this))
+    , m_notes(new NoteListModel(this))
+{
+}
+
+void ClientOverview::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged();
+}
+
+void ClientOverview::set(Overview overview)
+{
+    m_sessions->setRows(std::exchange(overview.sessions, {}));
+    m_themes->setRows(std::exchange(overview.themes, {}));
+    m_measures->setRows(std::exchange(overview.measures, {}));
+    m_notes->setRows(std::exchange(overview.notes, {}));
+    m_data = std::move(overview);
+    setLoading(false);
+    Q_EMIT changed();
+}
+
+void ClientOverview::clear()
+{
+    m_sessions->clear();
+    m_themes->clear();
+    m_measures->clear();
+    m_notes->clear();
+    m_data = {};
+    setLoading(false);
+    Q_EMIT changed();
+}
+
+void ClientOverview::open(const QString &code)
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    setLoading(true);
+    m_vault->post(
+        this, tr("Opening the client…"), [code](Worker &w) { return loadOverview(w.open(), code); },
+        [this](Overview overview) {
+            const QString code = overview.client.code;
+            set(std::move(overview));
+            Q_EMIT opened(code);
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            m_vault->report(Failure(u"open"_s, e));
+        });
+}
+
+void ClientOverview::close()
+{
+    clear();
+}

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "clientdata.h"
+#include "failure.h"
+#include "listmodel.h"
+
+#include <QQmlEngine>
+
+class VaultThread;
+
+// The client overview's lists. Each holds rows computed on the vault thread (uc::gui::Overview)
+// and knows nothing of the vault; ClientOverview groups them with the client's header facts.
+
+// Sessions in date order, attended and missed, for the timeline.
+class SessionTimelineModel : public ListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by ClientOverview")
+
+public:
+    enum Role {
+        SessionIdRole = Qt::UserRole + 1, // the session's id
+        DateRole, // ISO date
+        AttendanceRole, // "attended", "late", "no-show", "cancelled"
+        AttendedRole, // bool: the client was there (attended or late)
+        ThemeCountRole, // counted themes its note raises
+        NoteIdRole, // the progress note to open, 0 when none
+    };
+    Q_ENUM(Role)
+    using ListModel::ListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<uc::gui::SessionRow> rows) { replace(m_rows, std::move(rows)); }
+    void clear() { replace(m_rows, QList<uc::gui::SessionRow>()); }
+
+private:
+    QList<uc::gui::SessionRow> m_rows;
+};
+
+// Cards for the client's recurring themes, most recurrent first.
+class ThemeCardModel : public ListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by ClientOverview")
+
+public:
+    enum Role {
+        ThemeRole = Qt::UserRole + 1, // theme id
+        LabelRole, // codebook label
+        SentenceRole, // "5 of the last 6 sessions, rising"
+        RecurrenceInRole, // 5
+        RecurrenceLastRole, // 6
+        TrendRole, // "rising" | "falling" | "stable"
+        SessionsRole, // attended sessions raising it over the record
+        FirstSeenRole, // ISO date
+        LastSeenRole, // ISO date
+    };
+    Q_ENUM(Role)
+    using ListModel::ListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<uc::gui::ThemeCardRow> rows) { replace(m_rows, std::move(rows)); }
+    void clear() { replace(m_rows, QList<uc::gui::ThemeCardRow>()); }
+
+private:
+    QList<uc::gui::ThemeCardRow> m_rows;
+};
+
+// The latest score and band of each instrument the client has filled in.
+class MeasureSummaryModel : public ListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by ClientOverview")
+
+public:
+    enum Role {
+        InstrumentRole = Qt::UserRole + 1, // "phq9"
+        NameRole, // "PHQ-9"
+        MeasuresRole, // "depression"
+        DateRole, // ISO date of the latest score
+        TotalRole, // latest total
+        BandRole, // machine word ("moderately-severe")
+        BandLabelRole, // "moderately severe"
+        CountRole, // times scored
+        ChangeRole, // "down 4", "up 2", "unchanged"; "" for a first score
+        PreviousDateRole, // ISO date of the score before, "" for a first score
+        TotalsRole, // QVariantList of totals in date order
+    };
+    Q_ENUM(Role)
+    using ListModel::ListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<uc::gui::MeasureRow> rows) { replace(m_rows, std::move(rows)); }
+    void clear() { replace(m_rows, QList<uc::gui::MeasureRow>()); }
+
+private:
+    QList<uc::gui::MeasureRow> m_rows;
+};
+
+// The client's notes, newest first, each linking to the editor.
+class NoteListModel : public ListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by ClientOverview")
+
+public:
+    enum Role {
+        NoteIdRole = Qt::UserRole + 1, // the note's id
+        SessionIdRole, // its session
+        DateRole, // ISO session date
+        KindRole, // "progress" | "process"
+        StatusRole, // "draft" | "signed" | "cosigned"
+        TemplateRole, // template label ("SOAP note")
+        PreviewRole, // the first words, headings left out
+    };
+    Q_ENUM(Role)
+    using ListModel::ListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<uc::gui::NoteRow> rows) { replace(m_rows, std::move(rows)); }
+    void clear() { replace(m_rows, QList<uc::gui::NoteRow>()); }
+
+private:
+    QList<uc::gui::NoteRow> m_rows;
+};
+
+// One client's overview: header facts and the four lists, read on the vault thread when the
+// client is opened. Empty (code "") until a client is opened and after a lock.
+class ClientOverview : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by VaultSession")
+
+    Q_PROPERTY(QString code READ code NOTIFY changed)
+    Q_PROPERTY(QString name READ name NOTIFY changed)
+    Q_PROPERTY(QString status READ status NOTIFY changed)
+    Q_PROPERTY(QString setting READ setting NOTIFY changed)
+    Q_PROPERTY(QString intake READ intake NOTIFY changed)
+    Q_PROPERTY(QString firstSession READ firstSession NOTIFY changed)
+    Q_PROPERTY(QString lastSession READ lastSession NOTIFY changed)
+    Q_PROPERTY(int attended READ attended NOTIFY changed)
+    Q_PROPERTY(int missed READ missed NOTIFY changed)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(SessionTimelineModel *sessions READ sessions CONSTANT)
+    Q_PROPERTY(ThemeCardModel *themes READ themes CONSTANT)
+    Q_PROPERTY(MeasureSummaryModel *measures READ measures CONSTANT)
+    Q_PROPERTY(NoteListModel *notes READ notes CONSTANT)
+
+public:
+    explicit ClientOverview(VaultThread *vault = nullptr, QObject *parent = nullptr);
+
+    [[nodiscard]] QString code() const { return m_data.client.code; }
+    [[nodiscard]] QString name() const { return m_data.client.name; }
+    [[nodiscard]] QString status() const { return m_data.client.status; }
+    [[nodiscard]] QString setting() const { return m_data.client.setting; }
+    [[nodiscard]] QString intake() const { return m_data.intake; }
+    [[nodiscard]] QString firstSession() const { return m_data.firstSession; }
+    [[nodiscard]] QString lastSession() const { return m_data.client.lastSession; }
+    [[nodiscard]] int attended() const { return m_data.attended; }
+    [[nodiscard]] int missed() const { return m_data.missed; }
+    [[nodiscard]] bool loading() const { return m_loading; }
+    void setLoading(bool loading);
+    [[nodiscard]] SessionTimelineModel *sessions() const { return m_sessions; }
+    [[nodiscard]] ThemeCardModel *themes() const { return m_themes; }
+    [[nodiscard]] MeasureSummaryModel *measures() const { return m_measures; }
+    [[nodiscard]] NoteListModel *notes() const { return m_notes; }
+
+    // Reads the client's overview (opened); an unknown client goes to the banner.
+    Q_INVOKABLE void open(const QString &code);
+    Q_INVOKABLE void close();
+
+    void set(uc::gui::Overview overview);
+    void clear();
+
+Q_SIGNALS:
+    void changed();
+    void loadingChanged();
+    void opened(const QString &code);
+
+private:
+    VaultThread *m_vault;
+    uc::gui::Overview m_data; // header facts (the lists live in the models)
+    bool m_loading = false;
+    SessionTimelineModel *m_sessions;
+    ThemeCardModel *m_themes;
+    MeasureSummaryModel *m_measures;
+    NoteListModel *m_notes;
+};

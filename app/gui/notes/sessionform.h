@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+
+#include <QList>
+#include <QString>
+#include <QVariantList>
+
+#include <optional>
+
+// The new-session and session-details forms as the core takes them: the fields as typed, checked
+// here so a mistake is named at once, before anything goes to the vault thread. Each answers
+// nullopt with one sentence in *problem when a field is wrong.
+namespace uc::gui {
+
+// A new session and the draft note(s) it starts with.
+struct NewSession
+{
+    model::Session session;
+    QString templateId;
+    model::NoteKind kind = model::NoteKind::Progress;
+    QList<model::Section> sections; // the template's headings, empty but for a group's topic
+};
+
+// One client's session. date "YYYY-MM-DD", time "HH:MM" or "", setting and attendance as the core
+// spells them ("" for no setting), templateId one of templateChoices().
+[[nodiscard]] std::optional<NewSession> individualSession(const QString &clientCode, const QString &date,
+                                                         const QString &time, int minutes, const QString &setting,
+                                                         const QString &attendance, const QString &templateId,
+                                                         QString *problem);
+// A group session: attendees [{code, attendance}], at least two, each once; every member's note
+// starts from the group template with topic as its "Group topic" section (it names no one).
+[[nodiscard]] std::optional<NewSession> groupSession(const QString &date, const QString &time, int minutes,
+                                                    const QString &setting, const QString &topic,
+                                                    const QVariantList &attendees, QString *problem);
+
+// New details for an existing session; attendance is that of the note's client.
+struct SessionDetails
+{
+    model::Date date;
+    std::optional<model::TimeOfDay> start;
+    int minutes = 0;
+    model::Modality modality = model::Modality::Individual;
+    std::optional<model::Setting> setting;
+    model::Attendance attendance = model::Attendance::Attended;
+
+    // session with these details, attendance set on clientCode's place in it.
+    void applyTo(model::Session &session, const QString &clientCode) const;
+};
+[[nodiscard]] std::optional<SessionDetails> sessionDetails(const QString &date, const QString &time, int minutes,
+                                                          const QString &modality, const QString &setting,
+                                                          const QString &attendance, QString *problem);
+
+// The note templates a one-to-one session can start from: [{id, label}] (not the group note).
+[[nodiscard]] QVariantList templateChoices();
+
+} // namespace uc::gui

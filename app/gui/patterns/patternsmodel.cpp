@@ -1,0 +1,461 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "patternsmodel.h"
+
+#include "vaultthread.h"
+
+#include <QtCharts/QXYSeries>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using namespace uc::gui;
+using Worker = VaultThread::Worker;
+
+namespace {
+
+// Calm, distinct line colours that read on white and on the dark background alike.
+const QStringList palette{u"#2f6f73"_s, u"#c0663a"_s, u"#5b5fc7"_s, u"#b8913a"_s,
+                          u"#8e4f8c"_s, u"#3f8f4f"_s, u"#c24a6a"_s, u"#4d7fa8"_s};
+
+QDateTime noonOf(const QString &iso)
+{
+    return QDateTime(QDate::fromString(iso, Qt::ISODate), QTime(12, 0));
+}
+
+qreal xOf(const QString &iso)
+{
+    return static_cast<qreal>(noonOf(iso).toMSecsSinceEpoch());
+}
+
+bool fill(QObject *series, const QList<QPointF> &points)
+{
+    auto *xy = qobject_cast<QXYSeries *>(series);
+    if (!xy)
+        return false;
+    xy->replace(points);
+    return true;
+}
+
+// Up to 6 the top itself (a tick per value); above, the next multiple of 5 or 10.
+int niceTop(int most)
+{
+    if (most <= 6)
+        return std::max(most, 1);
+    const int step = most <= 30 ? 5 : 10;
+    return (most + step - 1) / step * step;
+}
+
+int ticksFor(int top)
+{
+    if (top <= 6)
+        return top + 1;
+    return top / (top <= 30 ? 5 : 10) + 1;
+}
+
+} // namespace
+
+// ---- PatternThemeModel
+
+int PatternThemeModel::rowCount(const QModelIndex &parent) const
+{
+    return rowsIn(parent, m_rows.size());
+}
+
+QVariant PatternThemeModel::data(const QModelIndex &index, int role) const
+{
+    const PatternThemeRow &row = rowAt(m_rows, index);
+    switch (role) {
+    case ThemeRole:
+        return row.theme;
+    case Qt::DisplayRole:
+    case LabelRole:
+        return row.label;
+    case SessionsRole:
+        return row.sessions;
+    case RecurringRole:
+        return row.recurring;
+    case TrendRole:
+        return row.trend;
+    case Qt::CheckStateRole:
+        return m_checked.at(index.row()) ? Qt::Checked : Qt::Unchecked;
+    case CheckedRole:
+        return m_checked.at(index.row());
+    case ColorRole:
+        return palette.at(index.row() % palette.size());
+    default:
+        return {};
+    }
+}
+
+bool PatternThemeModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (!checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid))
+        return false;
+    bool checked = false;
+    if (role == CheckedRole)
+        checked = value.toBool();
+    else if (role == Qt::CheckStateRole)
+        checked = value.toInt() == Qt::Checked;
+    else
+        return false;
+    if (m_checked.at(index.row()) == checked)
+        return true;
+    m_checked[index.row()] = checked;
+    Q_EMIT dataChanged(index, index, {CheckedRole, Qt::CheckStateRole});
+    Q_EMIT checkedChanged();
+    return true;
+}
+
+Qt::ItemFlags PatternThemeModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return QAbstractListModel::flags(index);
+    return QAbstractListModel::flags(index) | Qt::ItemIsUserCheckable;
+}
+
+QHash<int, QByteArray> PatternThemeModel::roleNames() const
+{
+    return {{ThemeRole, "theme"},       {LabelRole, "label"},     {SessionsRole, "sessions"}, {RecurringRole, "recurring"},
+            {TrendRole, "trend"},       {CheckedRole, "checked"}, {ColorRole, "color"}};
+}
+
+int PatternThemeModel::checkedCount() const
+{
+    return static_cast<int>(std::count(m_checked.cbegin(), m_checked.cend(), true));
+}
+
+void PatternThemeModel::setChecked(int row, bool checked)
+{
+    if (row >= 0 && row < rowCount())
+        setData(index(row), checked, CheckedRole);
+}
+
+QStringList PatternThemeModel::checkedThemes() const
+{
+    QStringList ids;
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_checked.at(i))
+            ids.append(m_rows.at(i).theme);
+    }
+    return ids;
+}
+
+QString PatternThemeModel::colorOf(const QString &theme) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).theme == theme)
+            return palette.at(i % palette.size());
+    }
+    return {};
+}
+
+void PatternThemeModel::setRows(QList<PatternThemeRow> rows, bool keep)
+{
+    const QStringList before = checkedThemes();
+    QSet<QString> listed;
+    for (const PatternThemeRow &r : std::as_const(m_rows))
+        listed.insert(r.theme);
+    beginResetModel();
+    m_rows = std::move(rows);
+    m_checked.clear();
+    for (const PatternThemeRow &r : std::as_const(m_rows))
+        m_checked.append(keep && listed.contains(r.theme) ? before.contains(r.theme) : r.recurring);
+    endResetModel();
+    Q_EMIT countChanged();
+    Q_EMIT checkedChanged();
+}
+
+// ---- PatternHeatmapModel
+
+int PatternHeatmapModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_themes.size());
+}
+
+int PatternHeatmapModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_sessions.size());
+}
+
+QVariant PatternHeatmapModel::data(const QModelIndex &index, int role) const
+{
+    Q_ASSERT(checkIndex(index, QAbstractItemModel::CheckIndexOption::IndexIsValid));
+    const auto &theme = m_themes.at(index.row());
+    const PatternSessionRow &session = m_sessions.at(index.column());
+    const auto found = session.hits.find(theme[0]);
+    const int hits = found == session.hits.end() ? 0 : found->second;
+    switch (role) {
+    case Qt::DisplayRole:
+    case HitsRole:
+        return hits;
+    case LevelRole:
+        return static_cast<double>(hits) / m_busiest;
+    case DateRole:
+        return session.date;
+    case LabelRole:
+        return theme[1];
+    case ColorRole:
+        return theme[2];
+    default:
+        return {};
+    }
+}
+
+QVariant PatternHeatmapModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || section < 0)
+        return {};
+    if (orientation == Qt::Horizontal)
+        return section < m_sessions.size() ? QVariant(m_sessions.at(section).date) : QVariant();
+    return section < m_themes.size() ? QVariant(m_themes.at(section)[1]) : QVariant();
+}
+
+QHash<int, QByteArray> PatternHeatmapModel::roleNames() const
+{
+    return {{HitsRole, "hits"}, {LevelRole, "level"}, {DateRole, "date"}, {LabelRole, "label"}, {ColorRole, "themeColor"}};
+}
+
+void PatternHeatmapModel::set(QList<std::array<QString, 3>> themes, QList<PatternSessionRow> sessions)
+{
+    beginResetModel();
+    m_themes = std::move(themes);
+    m_sessions = std::move(sessions);
+    m_busiest = 1;
+    for (const auto &theme : std::as_const(m_themes)) {
+        for (const PatternSessionRow &s : std::as_const(m_sessions)) {
+            const auto found = s.hits.find(theme[0]);
+            if (found != s.hits.end())
+                m_busiest = std::max(m_busiest, found->second);
+        }
+    }
+    endResetModel();
+    Q_EMIT shapeChanged();
+}
+
+// ---- PatternMeasureModel
+
+int PatternMeasureModel::rowCount(const QModelIndex &parent) const
+{
+    return rowsIn(parent, m_rows.size());
+}
+
+QVariant PatternMeasureModel::data(const QModelIndex &index, int role) const
+{
+    const PatternMeasureRow &row = rowAt(m_rows, index);
+    switch (role) {
+    case InstrumentRole:
+        return row.instrument;
+    case Qt::DisplayRole:
+    case NameRole:
+        return row.name;
+    case MaximumRole:
+        return row.maximum;
+    case CountRole:
+        return static_cast<int>(row.totals.size());
+    case LatestRole:
+        return row.totals.isEmpty() ? 0 : row.totals.constLast();
+    case LatestDateRole:
+        return row.dates.isEmpty() ? QString() : row.dates.constLast();
+    case ColorRole:
+        return palette.at((index.row() + 4) % palette.size());
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> PatternMeasureModel::roleNames() const
+{
+    return {{InstrumentRole, "instrument"}, {NameRole, "name"},         {MaximumRole, "maximum"}, {CountRole, "count"},
+            {LatestRole, "latest"},         {LatestDateRole, "latestDate"}, {ColorRole, "color"}};
+}
+
+// ---- PatternsModel
+
+PatternsModel::PatternsModel(VaultThread *vault, QObject *parent)
+    : QObject(parent)
+    , m_vault(vault)
+    , m_themes(new PatternThemeModel(this))
+    , m_heatmap(new PatternHeatmapModel(this))
+    , m_measures(new PatternMeasureModel(this))
+{
+    connect(m_themes, &PatternThemeModel::checkedChanged, this, [this] {
+        refreshHeatmap();
+        Q_EMIT seriesChanged();
+    });
+}
+
+QDateTime PatternsModel::axisFrom() const
+{
+    if (m_data.from.isEmpty())
+        return {};
+    return noonOf(m_data.from).addDays(m_data.from == m_data.to ? -7 : -1);
+}
+
+QDateTime PatternsModel::axisTo() const
+{
+    if (m_data.to.isEmpty())
+        return {};
+    return noonOf(m_data.to).addDays(m_data.from == m_data.to ? 7 : 1);
+}
+
+QString PatternsModel::axisFormat() const
+{
+    const qint64 days = noonOf(m_data.from).daysTo(noonOf(m_data.to));
+    return days > 400 ? u"MMM yyyy"_s : u"d MMM"_s;
+}
+
+int PatternsModel::themeMax() const
+{
+    int most = 1;
+    for (const QString &theme : m_themes->checkedThemes()) {
+        for (const QPointF &p : themePoints(theme))
+            most = std::max(most, static_cast<int>(p.y()));
+    }
+    return niceTop(most);
+}
+
+int PatternsModel::themeTicks() const
+{
+    return ticksFor(themeMax());
+}
+
+QString PatternsModel::themeAxisTitle() const
+{
+    return m_data.by == u"session" ? u"mentions"_s : u"sessions"_s;
+}
+
+int PatternsModel::measureMax() const
+{
+    int most = 0;
+    for (const PatternMeasureRow &row : m_measures->rows())
+        most = std::max(most, row.maximum);
+    return niceTop(most == 0 ? 10 : most);
+}
+
+int PatternsModel::measureTicks() const
+{
+    return ticksFor(measureMax());
+}
+
+QList<QPointF> PatternsModel::themePoints(const QString &theme) const
+{
+    QList<QPointF> points;
+    if (m_data.by == u"session") {
+        for (const PatternSessionRow &s : m_data.sessions) {
+            const auto found = s.hits.find(theme);
+            points.append({xOf(s.date), static_cast<qreal>(found == s.hits.end() ? 0 : found->second)});
+        }
+        return points;
+    }
+    for (const PatternBucketRow &b : m_data.buckets) {
+        const auto found = b.themes.find(theme);
+        points.append({xOf(b.start), static_cast<qreal>(found == b.themes.end() ? 0 : found->second)});
+    }
+    return points;
+}
+
+QList<QPointF> PatternsModel::measurePoints(const QString &instrument) const
+{
+    QList<QPointF> points;
+    for (const PatternMeasureRow &row : m_measures->rows()) {
+        if (row.instrument != instrument)
+            continue;
+        for (qsizetype i = 0; i < row.dates.size(); ++i)
+            points.append({xOf(row.dates.at(i)), static_cast<qreal>(row.totals.at(i))});
+    }
+    return points;
+}
+
+bool PatternsModel::fillThemeSeries(QObject *series, const QString &theme) const
+{
+    return fill(series, themePoints(theme));
+}
+
+bool PatternsModel::fillMeasureSeries(QObject *series, const QString &instrument) const
+{
+    return fill(series, measurePoints(instrument));
+}
+
+QVariantList PatternsModel::checkedSeries() const
+{
+    QVariantList list;
+    for (int row = 0; row < m_themes->rowCount(); ++row) {
+        const QModelIndex i = m_themes->index(row);
+        if (!i.data(PatternThemeModel::CheckedRole).toBool())
+            continue;
+        list.append(QVariantMap{{u"theme"_s, i.data(PatternThemeModel::ThemeRole)},
+                                {u"label"_s, i.data(PatternThemeModel::LabelRole)},
+                                {u"color"_s, i.data(PatternThemeModel::ColorRole)}});
+    }
+    return list;
+}
+
+void PatternsModel::setLoading(bool loading)
+{
+    if (m_loading == loading)
+        return;
+    m_loading = loading;
+    Q_EMIT loadingChanged();
+}
+
+void PatternsModel::set(PatternsData data)
+{
+    const bool sameClient = data.code == m_data.code;
+    const QString oldSummary = m_data.summary;
+    const QString oldUpdated = m_data.summaryUpdated;
+    m_data = std::move(data);
+    m_measures->setRows(m_data.measures);
+    m_themes->setRows(m_data.themes, sameClient); // refreshes the heatmap through checkedChanged
+    setLoading(false);
+    Q_EMIT changed();
+    Q_EMIT seriesChanged();
+    if (m_data.summary != oldSummary || m_data.summaryUpdated != oldUpdated)
+        Q_EMIT summaryChanged();
+}
+
+void PatternsModel::setSummary(const QString &text, const QString &updated)
+{
+    if (m_data.summary == text && m_data.summaryUpdated == updated)
+        return;
+    m_data.summary = text;
+    m_data.summaryUpdated = updated;
+    Q_EMIT summaryChanged();
+}
+
+void PatternsModel::clear()
+{
+    set({});
+}
+
+void PatternsModel::refreshHeatmap()
+{
+    QList<std::array<QString, 3>> rows;
+    for (const QString &theme : m_themes->checkedThemes()) {
+        QString label = theme;
+        for (const PatternThemeRow &r : std::as_const(m_data.themes)) {
+            if (r.theme == theme)
+                label = r.label;
+        }
+        rows.append({theme, label, m_themes->colorOf(theme)});
+    }
+    m_heatmap->set(std::move(rows), m_data.sessions);
+}
+
+void PatternsModel::load(const QString &code, const QString &by, const QString &from, const QString &to)
+{
+    if (!m_vault || !m_vault->isOpen() || (!m_only.isEmpty() && code != m_only))
+        return;
+    setLoading(true);
+    m_vault->post(
+        this, tr("Finding patterns…"),
+        [code, by, from, to](Worker &w) { return loadPatterns(w.open(), code, by, from, to); },
+        [this](PatternsData data) {
+            const QString code = data.code;
+            set(std::move(data));
+            Q_EMIT loaded(code);
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            m_vault->report(Failure(u"load"_s, e));
+        });
+}

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "failure.h"
+#include "listmodel.h"
+#include "patternsdata.h"
+
+#include <QAbstractTableModel>
+#include <QDateTime>
+#include <QQmlEngine>
+#include <QPointF>
+#include <QSet>
+
+#include <array>
+
+// The Patterns screen's models (also used by review-with-client mode). PatternsModel reads one
+// client's patterns on the vault thread (uc::gui::loadPatterns) and hands the parts to the lists.
+
+class VaultThread;
+
+// The themes seen in the range, each checkable; the recurring ones start checked.
+class PatternThemeModel : public ListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by PatternsModel")
+    Q_PROPERTY(int checkedCount READ checkedCount NOTIFY checkedChanged)
+
+public:
+    enum Role {
+        ThemeRole = Qt::UserRole + 1, // theme id
+        LabelRole, // codebook label
+        SessionsRole, // attended sessions in the range raising it
+        RecurringRole, // bool: recurs in the last six sessions
+        TrendRole, // "rising" | "falling" | "stable"
+        CheckedRole, // bool: drawn on the chart and in the heatmap (editable)
+        ColorRole, // its line's colour, "#rrggbb"
+    };
+    Q_ENUM(Role)
+    using ListModel::ListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role) override;
+    [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] int checkedCount() const;
+
+    Q_INVOKABLE void setChecked(int row, bool checked);
+    // Checked theme ids, in list order.
+    [[nodiscard]] QStringList checkedThemes() const;
+    // New rows: a theme keeps its check when keep is true and it was listed before; otherwise the
+    // recurring ones are checked.
+    void setRows(QList<uc::gui::PatternThemeRow> rows, bool keep);
+    void clear() { setRows({}, false); }
+    // The palette colour of the theme's row ("" when not listed).
+    [[nodiscard]] QString colorOf(const QString &theme) const;
+
+Q_SIGNALS:
+    void checkedChanged();
+
+private:
+    QList<uc::gui::PatternThemeRow> m_rows;
+    QList<bool> m_checked;
+};
+
+// Theme × session: a row per checked theme, a column per attended session in the range; a cell
+// holds the theme's counted hits in that session.
+class PatternHeatmapModel : public QAbstractTableModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by PatternsModel")
+    Q_PROPERTY(int themeCount READ themeCount NOTIFY shapeChanged)
+    Q_PROPERTY(int sessionCount READ sessionCount NOTIFY shapeChanged)
+
+public:
+    enum Role {
+        HitsRole = Qt::UserRole + 1, // counted hits, 0 when the theme is absent
+        LevelRole, // 0..1: hits relative to the busiest cell, for the colour
+        DateRole, // the session's ISO date
+        LabelRole, // the theme's label
+        ColorRole, // the theme's colour
+    };
+    Q_ENUM(Role)
+    using QAbstractTableModel::QAbstractTableModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] int columnCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] int themeCount() const { return rowCount(); }
+    [[nodiscard]] int sessionCount() const { return columnCount(); }
+    // themes: {id, label, colour} of the rows; sessions: the columns.
+    void set(QList<std::array<QString, 3>> themes, QList<uc::gui::PatternSessionRow> sessions);
+
+Q_SIGNALS:
+    void shapeChanged();
+
+private:
+    QList<std::array<QString, 3>> m_themes;
+    QList<uc::gui::PatternSessionRow> m_sessions;
+    int m_busiest = 1;
+};
+
+// The measures filled in over the range, one per instrument.
+class PatternMeasureModel : public ListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by PatternsModel")
+
+public:
+    enum Role {
+        InstrumentRole = Qt::UserRole + 1, // "phq9"
+        NameRole, // "PHQ-9"
+        MaximumRole, // the highest possible total
+        CountRole, // scores in the range
+        LatestRole, // the latest total
+        LatestDateRole, // ISO
+        ColorRole, // its line's colour
+    };
+    Q_ENUM(Role)
+    using ListModel::ListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<uc::gui::PatternMeasureRow> rows) { replace(m_rows, std::move(rows)); }
+    [[nodiscard]] const QList<uc::gui::PatternMeasureRow> &rows() const { return m_rows; }
+
+private:
+    QList<uc::gui::PatternMeasureRow> m_rows;
+};
+
+// One client's patterns: the query that made them, the three models, the sentences, and the
+// series for Qt Charts (filled from C++ so QML does no arithmetic). It loads itself on the vault
+// thread. Empty until loaded and after a lock.
+class PatternsModel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by VaultSession")
+
+    Q_PROPERTY(QString code READ code NOTIFY changed)
+    Q_PROPERTY(QString name READ name NOTIFY changed)
+    Q_PROPERTY(QString by READ by NOTIFY changed)
+    Q_PROPERTY(QString from READ from NOTIFY changed)
+    Q_PROPERTY(QString to READ to NOTIFY changed)
+    Q_PROPERTY(QString recordFrom READ recordFrom NOTIFY changed)
+    Q_PROPERTY(QString recordTo READ recordTo NOTIFY changed)
+    Q_PROPERTY(int bucketCount READ bucketCount NOTIFY changed)
+    Q_PROPERTY(QDateTime axisFrom READ axisFrom NOTIFY changed)
+    Q_PROPERTY(QDateTime axisTo READ axisTo NOTIFY changed)
+    Q_PROPERTY(QString axisFormat READ axisFormat NOTIFY changed)
+    Q_PROPERTY(int themeMax READ themeMax NOTIFY seriesChanged)
+    Q_PROPERTY(int themeTicks READ themeTicks NOTIFY seriesChanged)
+    Q_PROPERTY(QString themeAxisTitle READ themeAxisTitle NOTIFY changed)
+    Q_PROPERTY(int measureMax READ measureMax NOTIFY changed)
+    Q_PROPERTY(int measureTicks READ measureTicks NOTIFY changed)
+    Q_PROPERTY(QStringList cooccurrence READ cooccurrence NOTIFY changed)
+    Q_PROPERTY(QStringList leadLag READ leadLag NOTIFY changed)
+    Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
+    Q_PROPERTY(QString summaryUpdated READ summaryUpdated NOTIFY summaryChanged)
+    Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    Q_PROPERTY(PatternThemeModel *themes READ themes CONSTANT)
+    Q_PROPERTY(PatternHeatmapModel *heatmap READ heatmap CONSTANT)
+    Q_PROPERTY(PatternMeasureModel *measures READ measures CONSTANT)
+
+public:
+    explicit PatternsModel(VaultThread *vault = nullptr, QObject *parent = nullptr);
+
+    [[nodiscard]] QString code() const { return m_data.code; }
+    [[nodiscard]] QString name() const { return m_data.name; }
+    [[nodiscard]] QString by() const { return m_data.by; }
+    [[nodiscard]] QString from() const { return m_data.from; }
+    [[nodiscard]] QString to() const { return m_data.to; }
+    [[nodiscard]] QString recordFrom() const { return m_data.recordFrom; }
+    [[nodiscard]] QString recordTo() const { return m_data.recordTo; }
+    [[nodiscard]] int bucketCount() const { return static_cast<int>(m_data.buckets.size()); }
+    [[nodiscard]] QDateTime axisFrom() const;
+    [[nodiscard]] QDateTime axisTo() const;
+    [[nodiscard]] QString axisFormat() const;
+    // The value axes' tops and tick counts: whole numbers on every tick.
+    [[nodiscard]] int themeMax() const;
+    [[nodiscard]] int themeTicks() const;
+    [[nodiscard]] QString themeAxisTitle() const;
+    [[nodiscard]] int measureMax() const;
+    [[nodiscard]] int measureTicks() const;
+    [[nodiscard]] QStringList cooccurrence() const { return m_data.cooccurrence; }
+    [[nodiscard]] QStringList leadLag() const { return m_data.leadLag; }
+    [[nodiscard]] QString summary() const { return m_data.summary; }
+    [[nodiscard]] QString summaryUpdated() const { return m_data.summaryUpdated; }
+    [[nodiscard]] bool loading() const { return m_loading; }
+    void setLoading(bool loading);
+    [[nodiscard]] PatternThemeModel *themes() const { return m_themes; }
+    [[nodiscard]] PatternHeatmapModel *heatmap() const { return m_heatmap; }
+    [[nodiscard]] PatternMeasureModel *measures() const { return m_measures; }
+
+    // The points of a theme over the buckets: x the bucket's first day (ms since the epoch, local
+    // noon), y sessions raising it (mentions when by session). Every bucket is a point.
+    [[nodiscard]] QList<QPointF> themePoints(const QString &theme) const;
+    [[nodiscard]] QList<QPointF> measurePoints(const QString &instrument) const;
+    // Fills a QtCharts QXYSeries (LineSeries, ScatterSeries) with those points; false for another object.
+    Q_INVOKABLE bool fillThemeSeries(QObject *series, const QString &theme) const;
+    Q_INVOKABLE bool fillMeasureSeries(QObject *series, const QString &instrument) const;
+    // [{theme, label, color}] of the checked themes, for the chart's series.
+    Q_INVOKABLE QVariantList checkedSeries() const;
+
+    // One client's patterns: by "session", "week", "month" or "quarter", between ISO dates (either
+    // may be empty for the record's ends). Progress notes only. loaded(code) answers; a malformed
+    // date or an unknown client goes to the banner.
+    Q_INVOKABLE void load(const QString &code, const QString &by, const QString &from, const QString &to);
+    // Only this client's patterns are loaded while code is not empty (review with the client).
+    void showOnly(const QString &code) { m_only = code; }
+
+    void set(uc::gui::PatternsData data);
+    void setSummary(const QString &text, const QString &updated);
+    void clear();
+
+Q_SIGNALS:
+    void loaded(const QString &code);
+    void changed();
+    void seriesChanged(); // which themes are drawn changed, or the data did
+    void summaryChanged();
+    void loadingChanged();
+
+private:
+    void refreshHeatmap();
+
+    VaultThread *m_vault;
+    QString m_only;
+    uc::gui::PatternsData m_data;
+    bool m_loading = false;
+    PatternThemeModel *m_themes;
+    PatternHeatmapModel *m_heatmap;
+    PatternMeasureModel *m_measures;
+};

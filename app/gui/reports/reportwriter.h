@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "failure.h"
+
+#include <QObject>
+#include <QQmlEngine>
+#include <QUrl>
+
+class VaultThread;
+
+// The PDF reports the screens' buttons write: the client report, a note's print and the
+// supervision report (the audit trail's PDF is the audit screen's export). Each is drawn and
+// written on the vault thread (core/reports), so the window never waits on the layout or the
+// disk, and answers written(file) or failed(failure) (action "client-report", "note-print" or
+// "supervision-report"). file: a path or a file: URL, ".pdf" added when missing.
+class ReportWriter : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by VaultSession")
+
+public:
+    explicit ReportWriter(VaultThread *vault, QObject *parent = nullptr);
+
+    Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file);
+    Q_INVOKABLE void printNote(qint64 noteId, const QString &file);
+    // from, to: "YYYY-MM-DD"; empty for the last three months up to today.
+    Q_INVOKABLE void writeSupervisionReport(const QString &therapist, const QString &from, const QString &to,
+                                            const QString &file);
+    // A file URL in the user's Documents folder for "<name>.pdf", for a FileDialog to start from.
+    [[nodiscard]] Q_INVOKABLE static QUrl reportFile(const QString &name);
+
+Q_SIGNALS:
+    void written(const QString &file);
+    void failed(const Failure &failure);
+
+private:
+    // Posts write(vault, path) for the report named action, unless path is empty.
+    template<typename Write>
+    void write(const QString &action, const QString &label, const QString &file, const QString &noFile, Write work);
+
+    VaultThread *m_vault;
+};

@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "clientreview.h"
+
+#include "conversions.h"
+#include "patternsmodel.h"
+#include "retrydelay.h"
+#include "searchmodel.h"
+#include "vaultthread.h"
+
+#include "vault/vault.h"
+
+using namespace Qt::StringLiterals;
+using Worker = VaultThread::Worker;
+
+ClientReview::ClientReview(VaultThread *vault, RetryDelay *retry, PatternsModel *patterns, SearchResultModel *search,
+                           QObject *parent)
+    : QObject(parent)
+    , m_vault(vault)
+    , m_retry(retry)
+    , m_patterns(patterns)
+    , m_search(search)
+{
+}
+
+void ClientReview::setCode(const QString &code)
+{
+    if (m_code == code)
+        return;
+    m_code = code;
+    m_patterns->showOnly(code);
+    m_search->setAllowed(code.isEmpty());
+    Q_EMIT activeChanged();
+}
+
+void ClientReview::start(const QString &code)
+{
+    if (!m_vault->isOpen() || active() || code.isEmpty())
+        return;
+    setCode(code);
+    m_patterns->load(code, u"month"_s, QString(), QString());
+}
+
+void ClientReview::leave(const QString &passphrase)
+{
+    if (!active())
+        return;
+    const auto refuse = [this](const QString &message) {
+        Q_EMIT failed(Failure(Failure::BadInput, u"leave"_s, message));
+    };
+    if (passphrase.isEmpty())
+        return refuse(tr("Enter your passphrase to leave review mode."));
+    // The same growing wait as at unlock: the screen may be in front of someone else.
+    if (m_retry->seconds() > 0)
+        return refuse(tr("Too many wrong passphrases: wait %n seconds before trying again.", nullptr, m_retry->seconds()));
+    const auto secret = uc::gui::secretOf(passphrase);
+    m_vault->post(
+        this, tr("Checking the passphrase…"),
+        [secret](Worker &w) {
+            w.checkPassphrase(*secret); // still unlocked: a lock in between ends review mode anyway
+            secret->wipe();
+            return true;
+        },
+        [this](bool) {
+            m_retry->reset();
+            setCode({});
+        },
+        [this, secret](const uc::Error &e) {
+            secret->wipe();
+            if (e.kind() != uc::ErrorKind::Auth)
+                return Q_EMIT failed(Failure(u"leave"_s, e));
+            m_retry->countWrong();
+            Q_EMIT failed(Failure(Failure::Auth, u"leave"_s, tr("That passphrase is not right.")));
+        });
+}
+
+void ClientReview::clear()
+{
+    setCode({});
+}
+
+void ClientReview::loadSummary(const QString &code)
+{
+    if (!m_vault->isOpen())
+        return;
+    m_vault->post(
+        this, tr("Opening the summary…"),
+        [code](Worker &w) {
+            const auto summary = w.open().shareableSummary(code);
+            return summary ? std::make_pair(summary->text, summary->updated) : std::make_pair(QString(), QString());
+        },
+        [this, code](std::pair<QString, QString> summary) { Q_EMIT summaryLoaded(code, summary.first, summary.second); },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"summary"_s, e)); });
+}
+
+void ClientReview::saveSummary(const QString &code, const QString &text)
+{
+    if (!m_vault->isOpen())
+        return;
+    const QString trimmed = text.trimmed();
+    m_vault->post(
+        this, tr("Saving the summary…"),
+        [code, trimmed](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            v.setShareableSummary(code, trimmed);
+            const auto summary = v.shareableSummary(code);
+            return summary ? summary->updated : QString();
+        },
+        [this, code, trimmed](QString updated) {
+            if (m_patterns->code() == code)
+                m_patterns->setSummary(trimmed, updated);
+            Q_EMIT summarySaved(code);
+        },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"summary"_s, e)); });
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "reviewqueuemodel.h"
+
+#include "failure.h"
+#include "vaultthread.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+using uc::gui::QueueRow;
+using Worker = VaultThread::Worker;
+
+ReviewQueueModel::ReviewQueueModel(VaultThread *vault, QObject *parent)
+    : ListModel(parent)
+    , m_vault(vault)
+{
+}
+
+int ReviewQueueModel::rowCount(const QModelIndex &parent) const
+{
+    return rowsIn(parent, m_rows.size());
+}
+
+QString ReviewQueueModel::waitingText(int days)
+{
+    if (days <= 0)
+        return u"signed today"_s;
+    return days == 1 ? u"waiting 1 day"_s : u"waiting %1 days"_s.arg(days);
+}
+
+QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
+{
+    const QueueRow &row = rowAt(m_rows, index);
+    switch (role) {
+    case Qt::DisplayRole:
+    case ClientCodeRole:
+        return row.clientCode;
+    case NoteIdRole:
+        return static_cast<qint64>(row.noteId);
+    case SessionDateRole:
+        return row.sessionDate;
+    case TherapistRole:
+        return row.therapist;
+    case SupervisorRole:
+        return row.supervisor;
+    case ModeRole:
+        return row.mode;
+    case ModeLabelRole:
+        return row.mode == u"must-cosign" ? u"co-signature required"_s : u"co-signature optional"_s;
+    case SignedAtRole:
+        return row.signedAt;
+    case DaysWaitingRole:
+        return row.daysWaiting;
+    case WaitingTextRole:
+        return waitingText(row.daysWaiting);
+    case ReturnedRole:
+        return row.returned;
+    case CommentsRole:
+        return row.comments;
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ReviewQueueModel::roleNames() const
+{
+    return {{NoteIdRole, "noteId"},       {ClientCodeRole, "clientCode"},   {SessionDateRole, "sessionDate"},
+            {TherapistRole, "therapist"}, {SupervisorRole, "supervisor"},   {ModeRole, "mode"},
+            {ModeLabelRole, "modeLabel"}, {SignedAtRole, "signedAt"},       {DaysWaitingRole, "daysWaiting"},
+            {WaitingTextRole, "waitingText"}, {ReturnedRole, "returned"}, {CommentsRole, "comments"}};
+}
+
+int ReviewQueueModel::returnedCount() const
+{
+    return static_cast<int>(std::count_if(m_rows.cbegin(), m_rows.cend(), [](const QueueRow &r) { return r.returned; }));
+}
+
+void ReviewQueueModel::clear()
+{
+    setRows({});
+    setLoading(false);
+}
+
+int ReviewQueueModel::indexOf(qint64 noteId) const
+{
+    for (qsizetype i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).noteId == noteId)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+void ReviewQueueModel::reload()
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    setLoading(true);
+    m_vault->post(
+        this, tr("Loading the review queue…"),
+        [](Worker &w) { return uc::gui::loadQueue(w.open(), boost::gregorian::day_clock::universal_day()); },
+        [this](QList<QueueRow> rows) {
+            setRows(std::move(rows));
+            setLoading(false);
+            Q_EMIT loaded();
+        },
+        [this](const uc::Error &e) {
+            setLoading(false);
+            m_vault->report(Failure(u"load"_s, e));
+        });
+}

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "supervisiondata.h"
+
+#include "conversions.h"
+
+#include "common/error.h"
+#include "themes/codebook.h"
+#include "vault/vault.h"
+
+#include <QHash>
+
+namespace uc::gui {
+
+using namespace Qt::StringLiterals;
+
+int daysWaiting(const QString &signedAt, const model::Date &today)
+{
+    const auto on = model::parseDate(signedAt.left(10));
+    if (!on || *on > today)
+        return 0;
+    return static_cast<int>((today - *on).days());
+}
+
+QString kappaText(const std::optional<double> &kappa)
+{
+    if (!kappa)
+        return u"n/a"_s;
+    // -0.00 reads as a mistake: a kappa that rounds to zero is shown as 0.00.
+    const double shown = std::abs(*kappa) < 0.005 ? 0.0 : *kappa;
+    return QString::number(shown, 'f', 2);
+}
+
+QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today)
+{
+    QList<QueueRow> rows;
+    for (const model::QueueItem &q : vault.reviewQueue()) {
+        QueueRow row;
+        row.noteId = q.noteId;
+        row.clientCode = q.clientCode;
+        row.sessionDate = model::toIso(q.sessionDate);
+        row.therapist = q.therapist;
+        row.supervisor = q.supervisor;
+        row.mode = model::toString(q.mode);
+        row.signedAt = q.signedAt;
+        row.daysWaiting = daysWaiting(q.signedAt, today);
+        row.returned = q.returned;
+        row.comments = q.comments;
+        rows.append(row);
+    }
+    return rows;
+}
+
+ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
+{
+    const model::Note n = vault.note(noteId);
+    ReviewNoteData d;
+    d.id = n.id;
+    d.clientCode = n.clientCode;
+    d.date = model::toIso(n.sessionDate);
+    d.author = n.author;
+    d.templateLabel = templateLabelOf(n.templateId);
+    d.status = model::toString(n.status);
+    d.text = n.text();
+    d.signedAt = n.signedAt;
+    d.cosignedBy = n.cosignedBy;
+    d.cosignedAt = n.cosignedAt;
+    try {
+        d.tags = loadTags(vault, noteId, d.text);
+    } catch (const Error &e) {
+        if (e.kind() != ErrorKind::NotAllowed)
+            throw;
+        d.themesHidden = true; // waiting for the reader's blind rating
+    }
+    d.addenda = loadAddenda(vault, noteId);
+    for (const model::NoteComment &c : vault.comments(noteId))
+        d.comments.append({c.author, c.returned, c.text, c.created});
+    return d;
+}
+
+QStringList loadSupervisedTherapists(vault::Vault &vault)
+{
+    const QString me = vault.currentUser().name;
+    QStringList names;
+    for (const model::Supervision &s : vault.supervision()) {
+        if (s.supervisor == me && !names.contains(s.therapist))
+            names.append(s.therapist);
+    }
+    names.sort();
+    return names;
+}
+
+QList<ThemeChoice> loadThemeChoices(vault::Vault &vault)
+{
+    QList<ThemeChoice> choices;
+    for (const themes::Theme &t : vault.codebook().themes())
+        choices.append({t.id, t.label, t.group});
+    return choices;
+}
+
+AgreementSampleData loadAgreementSample(vault::Vault &vault, model::Id check)
+{
+    const vault::Vault::AgreementSample s = vault.agreementCheck(check);
+    AgreementSampleData d;
+    d.check = s.check;
+    d.therapist = s.therapist;
+    d.notes = s.notes;
+    d.rated = s.rated;
+    for (model::Id id : std::as_const(s.notes)) {
+        if (s.rated.contains(id))
+            continue;
+        const model::Note n = vault.note(id); // the words only: themeTags() stays unasked
+        d.next = BlindNoteData{n.id, n.clientCode, model::toIso(n.sessionDate), n.text()};
+        break;
+    }
+    return d;
+}
+
+AgreementReportData loadAgreementReport(vault::Vault &vault, model::Id check)
+{
+    const vault::Vault::AgreementReport r = vault.agreementReport(check);
+    const themes::Codebook &book = vault.codebook();
+    AgreementReportData d;
+    d.check = r.check;
+    d.therapist = r.therapist;
+    d.sampled = r.sampled;
+    d.rated = r.rated;
+    // The three lists cover the same themes in the same order (Vault::agreementReport).
+    for (qsizetype i = 0; i < r.supervisorTherapist.size(); ++i) {
+        AgreementRow row;
+        row.theme = r.supervisorTherapist.at(i).theme;
+        row.label = labelOf(book, row.theme);
+        row.notes = r.supervisorTherapist.at(i).notes;
+        row.supervisorTherapist = r.supervisorTherapist.at(i).kappa;
+        if (i < r.supervisorTagger.size())
+            row.supervisorTagger = r.supervisorTagger.at(i).kappa;
+        if (i < r.therapistTagger.size())
+            row.therapistTagger = r.therapistTagger.at(i).kappa;
+        d.rows.append(row);
+    }
+    return d;
+}
+
+} // namespace uc::gui

@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "notedata.h"
+
+#include "model/types.h"
+#include "themes/agreement.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace uc::vault {
+class Vault;
+struct AuditEntry;
+}
+
+// What the supervision and audit screens show, computed on the vault thread from the core's
+// answers and handed to the GUI thread as plain values (clientdata.h and notedata.h hold the
+// clinical screens').
+namespace uc::gui {
+
+struct QueueRow
+{
+    model::Id noteId = 0;
+    QString clientCode;
+    QString sessionDate; // ISO
+    QString therapist;
+    QString supervisor;
+    QString mode; // "review" | "must-cosign"
+    QString signedAt; // UTC, ISO 8601
+    int daysWaiting = 0;
+    bool returned = false;
+    int comments = 0;
+};
+
+struct CommentRow
+{
+    QString author;
+    bool returned = false;
+    QString text;
+    QString created;
+};
+
+// A signed note as a reviewer sees it: read-only, with its themes (unless the reader must still
+// rate it blind), addenda and the comments on it.
+struct ReviewNoteData
+{
+    model::Id id = 0;
+    QString clientCode;
+    QString date; // ISO session date
+    QString author;
+    QString templateLabel;
+    QString status; // "draft" | "signed" | "cosigned"
+    QString text;
+    QString signedAt;
+    QString cosignedBy;
+    QString cosignedAt;
+    bool themesHidden = false; // the vault refuses the tags until the reader rates the note blind
+    QList<TagRow> tags;
+    QList<AddendumRow> addenda;
+    QList<CommentRow> comments;
+};
+
+// A note of an agreement check, as the blind rating shows it: the words only.
+struct BlindNoteData
+{
+    model::Id id = 0;
+    QString clientCode;
+    QString date;
+    QString text;
+};
+
+struct AgreementSampleData
+{
+    model::Id check = 0;
+    QString therapist;
+    QList<model::Id> notes;
+    QList<model::Id> rated;
+    std::optional<BlindNoteData> next; // the first sampled note not yet rated
+};
+
+struct AgreementRow
+{
+    QString theme;
+    QString label;
+    int notes = 0;
+    std::optional<double> supervisorTherapist;
+    std::optional<double> supervisorTagger;
+    std::optional<double> therapistTagger;
+};
+
+struct AgreementReportData
+{
+    model::Id check = 0;
+    QString therapist;
+    int sampled = 0;
+    int rated = 0;
+    QList<AgreementRow> rows;
+};
+
+struct ThemeChoice
+{
+    QString id;
+    QString label;
+    QString group;
+};
+
+// Whole days from signedAt (ISO 8601 UTC) to today; 0 for a malformed or future time.
+[[nodiscard]] int daysWaiting(const QString &signedAt, const model::Date &today);
+// "0.62", "-0.10" or "n/a" when kappa is undefined.
+[[nodiscard]] QString kappaText(const std::optional<double> &kappa);
+
+// The user's review queue (vault order: by therapist, oldest first) with days waiting until today.
+[[nodiscard]] QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today);
+// A note for review. Opening it is recorded in the audit trail.
+[[nodiscard]] ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId);
+// The therapists assigned to the current user (a supervisor), by name.
+[[nodiscard]] QStringList loadSupervisedTherapists(vault::Vault &vault);
+// The codebook's themes in codebook order, for ticking.
+[[nodiscard]] QList<ThemeChoice> loadThemeChoices(vault::Vault &vault);
+// The check's progress and the next note to rate (its words, never its tags).
+[[nodiscard]] AgreementSampleData loadAgreementSample(vault::Vault &vault, model::Id check);
+// The three kappas per theme with codebook labels, in codebook order.
+[[nodiscard]] AgreementReportData loadAgreementReport(vault::Vault &vault, model::Id check);
+
+} // namespace uc::gui

@@ -1,0 +1,231 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// One client at a glance: sessions on a timeline, the themes that keep recurring, the latest
+// measures and the notes. Everything is computed on the vault thread (ClientOverview).
+Rectangle {
+    id: root
+
+    required property ClientOverview overview
+    required property string userName
+    property bool demo: false
+    // The role writes notes (a supervisor or an auditor reads them only).
+    property bool mayWrite: true
+    signal back
+    signal lockRequested
+    signal openNote(var noteId)
+    signal openPatterns
+    signal startReview
+
+    objectName: "clientOverviewScreen"
+    color: Style.background
+
+    Shortcut {
+        sequences: [StandardKey.Back, "Esc"]
+        onActivated: root.back()
+    }
+    Shortcut {
+        sequence: StandardKey.New
+        enabled: root.mayWrite
+        onActivated: newNote.start()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            userName: root.userName
+            demo: root.demo
+            onLockRequested: root.lockRequested()
+            Button {
+                objectName: "backButton"
+                text: qsTr("‹ Clients")
+                flat: true
+                Accessible.name: qsTr("Back to clients")
+                onClicked: root.back()
+            }
+            Label {
+                text: root.overview.code
+                color: Style.muted
+                font.family: "DejaVu Sans Mono"
+                font.pixelSize: Style.bodySize
+            }
+            Label {
+                objectName: "clientName"
+                text: root.overview.name
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Layout.maximumWidth: 320
+            }
+            StatusBadge {
+                visible: root.overview.status !== ""
+                status: root.overview.status
+            }
+            PrimaryButton {
+                objectName: "newNoteButton"
+                visible: root.mayWrite
+                text: qsTr("New note…")
+                enabled: root.overview.status === "active"
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("A new session note (Ctrl+N)")
+                onClicked: newNote.start()
+            }
+        }
+
+        SectionCard {
+            Layout.fillWidth: true
+            Layout.margins: Style.gap
+            title: qsTr("Sessions")
+            actions: [
+                Button {
+                    objectName: "patternsButton"
+                    text: qsTr("Patterns")
+                    enabled: root.overview.code !== ""
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Themes over time, measures and what comes before use")
+                    onClicked: root.openPatterns()
+                },
+                Button {
+                    objectName: "reviewButton"
+                    text: qsTr("Review with client…")
+                    enabled: root.overview.code !== ""
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("A full-screen view to share in the session; private notes stay hidden")
+                    onClicked: reviewSetup.start()
+                },
+                ReportButton {
+                    objectName: "clientReportButton"
+                    text: qsTr("Client report (PDF)")
+                    visible: VaultSession.can("export-record")
+                    enabled: root.overview.code !== ""
+                    fileName: qsTr("Client report %1").arg(root.overview.code)
+                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file)
+                }
+            ]
+            note: [root.overview.setting,
+                   root.overview.intake !== "" ? qsTr("intake %1").arg(Style.date(root.overview.intake)) : "",
+                   qsTr("%1 attended").arg(Style.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
+                   qsTr("%1 missed").arg(root.overview.missed)].filter((part) => part !== "").join("  ·  ")
+            SessionTimeline {
+                Layout.fillWidth: true
+                sessions: root.overview.sessions
+                firstDate: root.overview.firstSession
+                lastDate: root.overview.lastSession
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.leftMargin: Style.gap
+            Layout.rightMargin: Style.gap
+            Layout.bottomMargin: Style.gap
+            spacing: Style.gap
+
+            ScrollView {
+                id: leftColumn
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 3
+                contentWidth: availableWidth
+                clip: true
+
+                ColumnLayout {
+                    width: leftColumn.availableWidth
+                    spacing: Style.gap
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Recurring themes")
+                        note: qsTr("in the last 6 sessions attended")
+                        GridLayout {
+                            Layout.fillWidth: true
+                            columns: width > 900 ? 3 : 2
+                            columnSpacing: 8
+                            rowSpacing: 8
+                            Repeater {
+                                objectName: "themeCards"
+                                model: root.overview.themes
+                                ThemeCard {
+                                    Layout.fillWidth: true
+                                    Layout.preferredWidth: 1
+                                    Layout.fillHeight: true
+                                }
+                            }
+                        }
+                        Label {
+                            Layout.fillWidth: true
+                            visible: root.overview.themes.count === 0
+                            text: qsTr("No theme has come up in two or more of the last six sessions.")
+                            color: Style.muted
+                            wrapMode: Text.WordWrap
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Measures at a glance")
+                        Repeater {
+                            model: root.overview.measures
+                            MeasureCard {
+                                Layout.fillWidth: true
+                            }
+                        }
+                        Label {
+                            visible: root.overview.measures.count === 0
+                            text: qsTr("No measures recorded yet.")
+                            color: Style.muted
+                        }
+                    }
+                }
+            }
+
+            SectionCard {
+                Layout.fillHeight: true
+                Layout.fillWidth: true
+                Layout.preferredWidth: 2
+                title: qsTr("Notes")
+                note: Style.plural(root.overview.notes.count, qsTr("note"), qsTr("notes"))
+                ListView {
+                    id: notes
+                    objectName: "noteList"
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    clip: true
+                    model: root.overview.notes
+                    reuseItems: true
+                    boundsBehavior: Flickable.StopAtBounds
+                    ScrollBar.vertical: ScrollBar {}
+                    delegate: NoteListItem {
+                        width: ListView.view.width
+                        onClicked: root.openNote(noteId)
+                    }
+                }
+                Label {
+                    visible: root.overview.notes.count === 0
+                    text: qsTr("No notes yet.")
+                    color: Style.muted
+                }
+            }
+        }
+    }
+
+    ReviewSetupDialog {
+        id: reviewSetup
+        clientCode: root.overview.code
+        clientName: root.overview.name
+        onStartReview: root.startReview()
+    }
+    NewNoteDialog {
+        id: newNote
+        clientCode: root.overview.code
+        setting: root.overview.setting
+    }
+}

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// One outcome measure at a glance, as a line: the latest total, its band in words and the change
+// since the time before.
+Rectangle {
+    id: root
+
+    required property string name
+    required property string measures
+    required property int total
+    required property string band
+    required property string bandLabel
+    required property string date
+    required property string change
+    required property string previousDate
+
+    // The bands a clinician would look at twice.
+    readonly property bool concerning: ["moderately-severe", "severe", "harmful", "possible-dependence"].indexOf(band) >= 0
+
+    implicitHeight: 38
+    color: "transparent"
+    Accessible.name: qsTr("%1 %2, %3").arg(root.name).arg(root.total).arg(root.bandLabel)
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 1
+        color: Style.border
+    }
+    RowLayout {
+        anchors.fill: parent
+        spacing: 10
+        ColumnLayout {
+            Layout.preferredWidth: 110
+            spacing: 0
+            Label {
+                text: root.name
+                color: Style.text
+                font.pixelSize: Style.bodySize
+                font.weight: Font.DemiBold
+            }
+            Label {
+                Layout.fillWidth: true
+                text: root.measures
+                color: Style.muted
+                font.pixelSize: Style.smallSize - 1
+                elide: Text.ElideRight
+            }
+        }
+        Label {
+            Layout.preferredWidth: 28
+            horizontalAlignment: Text.AlignRight
+            text: root.total
+            color: Style.text
+            font.pixelSize: Style.headingSize
+            font.weight: Font.DemiBold
+        }
+        Label {
+            Layout.preferredWidth: 120
+            text: root.bandLabel
+            color: root.concerning ? Style.danger : Style.text
+            font.pixelSize: Style.bodySize
+            elide: Text.ElideRight
+        }
+        Label {
+            Layout.fillWidth: true
+            horizontalAlignment: Text.AlignRight
+            text: root.change !== "" ? qsTr("%1, %2 since %3").arg(Style.date(root.date)).arg(root.change)
+                                                             .arg(Style.date(root.previousDate))
+                                     : Style.date(root.date)
+            color: Style.muted
+            font.pixelSize: Style.smallSize
+            elide: Text.ElideLeft
+        }
+    }
+}

@@ -1,0 +1,11 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import Undercurrent
+
+// The small caption above a form field.
+Label {
+    color: Style.muted
+    font.pixelSize: Style.smallSize
+    font.weight: Font.DemiBold
+}

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Dialogs
+import Undercurrent
+
+// A button that makes a PDF report: asks where to save it (starting in Documents), then hands the
+// chosen file to chosen(); the answer (written or why not) shows as the button's tool tip.
+Button {
+    id: root
+
+    required property string fileName // suggested, without ".pdf"
+    property bool waiting: false
+    property string outcome: ""
+    signal chosen(url file)
+
+    ToolTip.visible: hovered || outcome !== ""
+    ToolTip.timeout: outcome !== "" ? 6000 : -1
+    ToolTip.text: outcome !== "" ? outcome : qsTr("Save as PDF, with the 42 CFR Part 2 notice on every page")
+    Accessible.name: text
+    onClicked: {
+        outcome = "";
+        dialog.selectedFile = VaultSession.reports.reportFile(root.fileName);
+        dialog.open();
+    }
+
+    Connections {
+        target: VaultSession.reports
+        enabled: root.waiting
+        function onWritten(file) {
+            root.waiting = false;
+            root.outcome = qsTr("Written to %1").arg(file);
+        }
+        function onFailed(failure) {
+            root.waiting = false;
+            root.outcome = failure.message;
+        }
+    }
+
+    FileDialog {
+        id: dialog
+        title: root.text
+        fileMode: FileDialog.SaveFile
+        defaultSuffix: "pdf"
+        nameFilters: [qsTr("PDF files (*.pdf)")]
+        onAccepted: {
+            root.waiting = true;
+            root.chosen(selectedFile);
+        }
+    }
+}

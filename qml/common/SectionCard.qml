@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// A titled white card that groups one part of a screen.
+Rectangle {
+    id: root
+
+    required property string title
+    property string note
+    default property alias content: body.data
+    // Buttons at the right of the title row (after the note).
+    property alias actions: actionRow.data
+
+    implicitHeight: column.implicitHeight + 28
+    radius: Style.radius
+    color: Style.surface
+    border.color: Style.border
+
+    ColumnLayout {
+        id: column
+        anchors.fill: parent
+        anchors.margins: 14
+        spacing: 10
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: root.title
+                color: Style.text
+                font.pixelSize: Style.headingSize
+                font.weight: Font.DemiBold
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: root.note
+                color: Style.muted
+                font.pixelSize: Style.smallSize
+            }
+            RowLayout {
+                id: actionRow
+                spacing: 8
+                visible: children.length > 0
+            }
+        }
+        ColumnLayout {
+            id: body
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            spacing: 8
+        }
+    }
+}

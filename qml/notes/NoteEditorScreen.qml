@@ -1,0 +1,386 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// The note editor: the note's text under its template's headings, saved while typing (NoteEditor
+// hands the text on within two seconds), the themes found in it as chips to confirm or reject with
+// their words highlighted, then Sign, after which only an addendum can be added.
+Rectangle {
+    id: root
+
+    required property NoteEditor note
+    required property string userName
+    property bool demo: false
+    signal back
+    signal lockRequested
+
+    objectName: "noteEditorScreen"
+    color: Style.background
+
+    // Opens another member's note of the same group session (what is typed is saved first).
+    function openMember(index: int) {
+        if (index >= 0 && index < root.note.members.length && index !== root.note.memberIndex)
+            root.note.open(root.note.members[index].noteId);
+    }
+
+    // Opens the theme picker for the words selected in the note (kept while the dialog is open).
+    function tagSelection() {
+        if (!root.note.mayTag || editor.selectedText.trim() === "")
+            return;
+        tagDialog.start = editor.selectionStart;
+        tagDialog.end = editor.selectionEnd;
+        tagDialog.words = editor.selectedText.trim();
+        tagDialog.open();
+    }
+
+    Shortcut {
+        sequence: "Ctrl+S"
+        enabled: !root.note.readOnly
+        onActivated: signDialog.open()
+    }
+    Shortcut {
+        sequence: "Ctrl+T"
+        enabled: root.note.mayTag
+        onActivated: root.tagSelection()
+    }
+    Shortcut {
+        sequence: "Ctrl+PgDown"
+        enabled: root.note.members.length > 1
+        onActivated: root.openMember(root.note.memberIndex + 1)
+    }
+    Shortcut {
+        sequence: "Ctrl+PgUp"
+        enabled: root.note.members.length > 1
+        onActivated: root.openMember(root.note.memberIndex - 1)
+    }
+    Shortcut {
+        sequences: [StandardKey.Back]
+        onActivated: root.back()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            userName: root.userName
+            demo: root.demo
+            onLockRequested: root.lockRequested()
+            Button {
+                objectName: "noteBackButton"
+                text: qsTr("‹ %1").arg(root.note.clientCode)
+                flat: true
+                Accessible.name: qsTr("Back to the client")
+                onClicked: root.back()
+            }
+            Label {
+                objectName: "sessionWhen"
+                text: (root.note.session.start ?? "") !== "" ? qsTr("%1, %2").arg(Style.date(root.note.date)).arg(root.note.session.start)
+                                                            : Style.date(root.note.date)
+                color: Style.text
+                font.pixelSize: Style.headingSize + 1
+                font.weight: Font.DemiBold
+            }
+            Label {
+                text: root.note.kind === "process" ? qsTr("Process note (private)") : root.note.templateLabel
+                color: root.note.kind === "process" ? Style.warning : Style.muted
+            }
+            StatusBadge { status: root.note.status }
+            Label {
+                objectName: "saveState"
+                visible: !root.note.readOnly
+                text: root.note.saveState === "saved" ? qsTr("All changes saved")
+                      : root.note.saveState === "saving" ? qsTr("Saving…") : qsTr("Editing…")
+                color: Style.muted
+                font.pixelSize: Style.smallSize
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Style.gap
+            spacing: Style.gap
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                spacing: 10
+
+                RowLayout {
+                    objectName: "memberBar"
+                    Layout.fillWidth: true
+                    visible: root.note.members.length > 1
+                    spacing: 8
+                    Label {
+                        text: qsTr("Group note: member %1 of %2").arg(root.note.memberIndex + 1).arg(root.note.members.length)
+                        color: Style.text
+                        font.weight: Font.DemiBold
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        text: (root.note.session.groupTopic ?? "") !== "" ? "· " + root.note.session.groupTopic : ""
+                        color: Style.muted
+                        elide: Text.ElideRight
+                    }
+                    Button {
+                        text: qsTr("‹ Previous")
+                        enabled: root.note.memberIndex > 0
+                        Accessible.name: qsTr("The previous member's note (Ctrl+Page Up)")
+                        onClicked: root.openMember(root.note.memberIndex - 1)
+                    }
+                    ComboBox {
+                        objectName: "memberBox"
+                        implicitWidth: 140
+                        model: root.note.members
+                        textRole: "clientCode"
+                        currentIndex: root.note.memberIndex
+                        Accessible.name: qsTr("Member whose note is open")
+                        onActivated: (index) => root.openMember(index)
+                    }
+                    Button {
+                        text: qsTr("Next ›")
+                        enabled: root.note.memberIndex < root.note.members.length - 1
+                        Accessible.name: qsTr("The next member's note (Ctrl+Page Down)")
+                        onClicked: root.openMember(root.note.memberIndex + 1)
+                    }
+                }
+                Rectangle {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    radius: Style.radius
+                    color: Style.surface
+                    border.color: Style.border
+                    ScrollView {
+                        anchors.fill: parent
+                        anchors.margins: 1
+                        TextArea {
+                            id: editor
+                            objectName: "noteText"
+                            text: root.note.text
+                            readOnly: root.note.readOnly
+                            wrapMode: TextEdit.Wrap
+                            textFormat: TextEdit.PlainText
+                            selectByMouse: true
+                            persistentSelection: true
+                            leftPadding: 20
+                            rightPadding: 20
+                            topPadding: 16
+                            font.pixelSize: Style.bodySize + 1
+                            color: Style.text
+                            background: null
+                            Accessible.name: qsTr("Note text")
+                            // True while a structured field's edit is applied (one edit, not two).
+                            property bool applying: false
+                            onTextChanged: if (!applying) root.note.edit(text)
+                            TapHandler {
+                                acceptedButtons: Qt.RightButton
+                                onTapped: (eventPoint) => editorMenu.popup()
+                            }
+                            Keys.onMenuPressed: editorMenu.popup()
+                        }
+                    }
+                    Menu {
+                        id: editorMenu
+                        objectName: "noteTextMenu"
+                        MenuItem {
+                            text: qsTr("Copy")
+                            enabled: editor.selectedText !== ""
+                            onTriggered: editor.copy()
+                        }
+                        MenuItem {
+                            objectName: "tagSelectionAction"
+                            text: qsTr("Tag selection…")
+                            visible: root.note.mayTag
+                            height: visible ? implicitHeight : 0
+                            enabled: editor.selectedText.trim() !== ""
+                            onTriggered: root.tagSelection()
+                        }
+                    }
+                    Connections {
+                        target: root.note
+                        // A structured field rewrote its section: the same edit here, so the
+                        // cursor, the rest of the text and its highlights stay where they are.
+                        function onTextReplaced(position: int, removed: int, inserted: string) {
+                            editor.applying = true;
+                            editor.remove(position, position + removed);
+                            editor.insert(position, inserted);
+                            editor.applying = false;
+                            root.note.edit(editor.text);
+                        }
+                    }
+                    EvidenceHighlighter {
+                        id: highlighter
+                        document: editor.textDocument
+                        tags: root.note.tags
+                    }
+                }
+                RowLayout {
+                    Layout.fillWidth: true
+                    Label {
+                        Layout.fillWidth: true
+                        text: !root.note.readOnly
+                              ? qsTr("Saved automatically as you type. Sign when the note is complete (Ctrl+S).")
+                              : root.note.status === "draft"
+                              ? qsTr("A draft: only its author can change or sign it.")
+                              : root.note.mayAddAddendum
+                              ? qsTr("Signed by %1, %2. The note is locked; corrections go in an addendum.").arg(root.note.signedBy).arg(Style.stamp(root.note.signedAt))
+                              : qsTr("Signed by %1, %2. Read-only.").arg(root.note.signedBy).arg(Style.stamp(root.note.signedAt))
+                        color: Style.muted
+                        font.pixelSize: Style.smallSize
+                        wrapMode: Text.WordWrap
+                    }
+                    ReportButton {
+                        objectName: "printNoteButton"
+                        visible: root.note.kind === "progress" && root.note.status !== "draft" && VaultSession.can("export-record")
+                        text: qsTr("Print note (PDF)")
+                        fileName: qsTr("Note %1 %2").arg(root.note.clientCode).arg(root.note.date)
+                        onChosen: (file) => VaultSession.reports.printNote(root.note.noteId, file)
+                    }
+                    Button {
+                        objectName: "sessionDetailsButton"
+                        visible: !root.note.readOnly
+                        text: qsTr("Session details…")
+                        onClicked: sessionDialog.start()
+                    }
+                    Button {
+                        objectName: "tagSelectionButton"
+                        visible: root.note.mayTag
+                        enabled: editor.selectedText.trim() !== ""
+                        text: qsTr("Tag selection…")
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Tag the selected words with a theme (Ctrl+T)")
+                        onClicked: root.tagSelection()
+                    }
+                    Button {
+                        objectName: "addendumButton"
+                        visible: root.note.mayAddAddendum
+                        text: qsTr("Add addendum…")
+                        onClicked: addendumDialog.open()
+                    }
+                    PrimaryButton {
+                        objectName: "signButton"
+                        visible: !root.note.readOnly
+                        text: qsTr("Sign…")
+                        onClicked: signDialog.open()
+                    }
+                }
+                Repeater {
+                    model: root.note.addenda
+                    Rectangle {
+                        id: addendum
+                        required property var modelData
+                        Layout.fillWidth: true
+                        implicitHeight: addendumText.implicitHeight + 20
+                        radius: Style.radius
+                        color: Style.surface
+                        border.color: Style.border
+                        Label {
+                            id: addendumText
+                            x: 10
+                            y: 10
+                            width: parent.width - 20
+                            wrapMode: Text.WordWrap
+                            text: qsTr("Addendum by %1, %2: %3").arg(addendum.modelData.author).arg(Style.stamp(addendum.modelData.signedAt)).arg(addendum.modelData.text)
+                            color: Style.text
+                            font.pixelSize: Style.smallSize + 1
+                        }
+                    }
+                }
+            }
+
+            ColumnLayout {
+                Layout.preferredWidth: 300
+                Layout.maximumWidth: 300
+                Layout.fillHeight: true
+                spacing: Style.gap
+                AddictionFieldsCard {
+                    objectName: "addictionFields"
+                    Layout.preferredWidth: 300
+                    visible: root.note.structured
+                    editor: root.note
+                }
+                SectionCard {
+                    Layout.preferredWidth: 300
+                    Layout.fillHeight: true
+                    title: qsTr("Themes in this note")
+                    note: root.note.tags.count > 0 ? String(root.note.tags.count) : ""
+                    ListView {
+                        objectName: "tagList"
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        clip: true
+                        spacing: 8
+                        model: root.note.tags
+                        ScrollBar.vertical: ScrollBar {}
+                        delegate: TagChip {
+                            width: ListView.view.width
+                            readOnly: root.note.readOnly
+                            onDecided: (decision) => root.note.decideTag(tagId, decision)
+                        }
+                    }
+                    Label {
+                        Layout.fillWidth: true
+                        Layout.preferredWidth: 260 // wraps inside the card rather than widening it
+                        visible: root.note.tags.count === 0
+                        text: qsTr("No themes found yet. They appear here as you write.")
+                        color: Style.muted
+                        wrapMode: Text.WordWrap
+                    }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: signDialog
+        objectName: "signDialog"
+        title: qsTr("Sign this note?")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 420
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        Label {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
+        }
+        onAccepted: root.note.sign()
+    }
+    SessionDetailsDialog {
+        id: sessionDialog
+        note: root.note
+    }
+    TagSelectionDialog {
+        id: tagDialog
+        note: root.note
+        onClosed: editor.forceActiveFocus()
+    }
+    Dialog {
+        id: addendumDialog
+        title: qsTr("Add an addendum")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 480
+        standardButtons: Dialog.Cancel | Dialog.Ok
+        onOpened: addendumField.forceActiveFocus()
+        onAccepted: {
+            root.note.addAddendum(addendumField.text);
+            addendumField.clear();
+        }
+        TextArea {
+            id: addendumField
+            width: parent.width
+            height: 120
+            wrapMode: TextEdit.Wrap
+            placeholderText: qsTr("What is corrected or added, and why")
+            Accessible.name: qsTr("Addendum text")
+        }
+    }
+}

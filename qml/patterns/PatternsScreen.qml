@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// One client's themes over time: pick themes, a bucket and a range; the chart, the measures on
+// the same time axis, a theme × session heatmap, what comes up together and what comes before use
+// or relapse. Computed on the vault thread (PatternsModel.load).
+Rectangle {
+    id: root
+
+    required property PatternsModel patterns
+    required property string userName
+    property bool demo: false
+    signal back
+    signal lockRequested
+    // bucket "session" | "week" | "month" | "quarter"; from and to ISO or "" for the record's ends
+    signal query(string bucket, string from, string to)
+
+    readonly property var buckets: ["session", "week", "month", "quarter"]
+
+    function apply() {
+        root.query(root.buckets[bucket.currentIndex], fromField.text, toField.text);
+    }
+
+    objectName: "patternsScreen"
+    color: Style.background
+
+    Shortcut {
+        sequences: [StandardKey.Back, "Esc"]
+        onActivated: root.back()
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        TopBar {
+            Layout.fillWidth: true
+            userName: root.userName
+            demo: root.demo
+            onLockRequested: root.lockRequested()
+            Button {
+                objectName: "backButton"
+                text: qsTr("‹ Overview")
+                flat: true
+                Accessible.name: qsTr("Back to the client overview")
+                onClicked: root.back()
+            }
+            Label {
+                text: root.patterns.code
+                color: Style.muted
+                font.family: "DejaVu Sans Mono"
+            }
+            Label {
+                text: qsTr("Patterns — %1").arg(root.patterns.name)
+                color: Style.text
+                font.pixelSize: Style.headingSize + 3
+                font.weight: Font.DemiBold
+                elide: Text.ElideRight
+                Layout.maximumWidth: 420
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.margins: Style.gap
+            Layout.bottomMargin: 0
+            spacing: 10
+            FieldLabel { text: qsTr("By") }
+            ComboBox {
+                id: bucket
+                objectName: "bucketBox"
+                model: [qsTr("Session"), qsTr("Week"), qsTr("Month"), qsTr("Quarter")]
+                currentIndex: Math.max(0, root.buckets.indexOf(root.patterns.by))
+                Accessible.name: qsTr("Group sessions by")
+                onActivated: root.apply()
+            }
+            FieldLabel { text: qsTr("From"); Layout.leftMargin: 8 }
+            TextField {
+                id: fromField
+                objectName: "fromField"
+                Layout.preferredWidth: 120
+                text: root.patterns.from
+                placeholderText: "YYYY-MM-DD"
+                Accessible.name: qsTr("From date")
+                onAccepted: root.apply()
+            }
+            FieldLabel { text: qsTr("to") }
+            TextField {
+                id: toField
+                objectName: "toField"
+                Layout.preferredWidth: 120
+                text: root.patterns.to
+                placeholderText: "YYYY-MM-DD"
+                Accessible.name: qsTr("To date")
+                onAccepted: root.apply()
+            }
+            Button {
+                objectName: "applyButton"
+                text: qsTr("Apply")
+                onClicked: root.apply()
+            }
+            Button {
+                objectName: "wholeRecordButton"
+                text: qsTr("Whole record")
+                flat: true
+                onClicked: root.query(root.buckets[bucket.currentIndex], "", "")
+            }
+            Item { Layout.fillWidth: true }
+            Label {
+                text: root.patterns.recordFrom === "" ? ""
+                      : qsTr("Record: %1 – %2").arg(Style.date(root.patterns.recordFrom)).arg(Style.date(root.patterns.recordTo))
+                color: Style.muted
+                font.pixelSize: Style.smallSize
+            }
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: Style.gap
+            spacing: Style.gap
+
+            PatternThemeList {
+                Layout.preferredWidth: 280
+                Layout.fillHeight: true
+                themes: root.patterns.themes
+            }
+
+            ScrollView {
+                id: scroll
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                contentWidth: availableWidth
+                clip: true
+
+                ColumnLayout {
+                    width: scroll.availableWidth
+                    spacing: Style.gap
+
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Themes over time")
+                        note: root.patterns.by === "session" ? qsTr("mentions in each session")
+                                                             : qsTr("sessions raising the theme, by %1").arg(root.patterns.by)
+                        ThemeChart {
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 250
+                            patterns: root.patterns
+                        }
+                        Label {
+                            visible: root.patterns.themes.checkedCount === 0
+                            text: qsTr("Tick a theme on the left to draw it.")
+                            color: Style.muted
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Measures")
+                        note: qsTr("same time axis")
+                        visible: root.patterns.measures.count > 0
+                        MeasureChart {
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 180
+                            patterns: root.patterns
+                        }
+                        ChartLegend {
+                            Layout.fillWidth: true
+                            Layout.leftMargin: 40
+                            model: root.patterns.measures
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Theme by session")
+                        note: Style.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
+                        ThemeHeatmap {
+                            Layout.fillWidth: true
+                            heatmap: root.patterns.heatmap
+                        }
+                    }
+                    RowLayout {
+                        Layout.fillWidth: true
+                        spacing: Style.gap
+                        FindingsCard {
+                            objectName: "cooccurrenceCard"
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            Layout.alignment: Qt.AlignTop
+                            title: qsTr("Found together")
+                            findings: root.patterns.cooccurrence.slice(0, 6)
+                            empty: qsTr("No two themes came up in the same session in this range.")
+                        }
+                        FindingsCard {
+                            objectName: "leadLagCard"
+                            Layout.fillWidth: true
+                            Layout.preferredWidth: 1
+                            Layout.alignment: Qt.AlignTop
+                            title: qsTr("Before use or relapse")
+                            note: qsTr("in the session before")
+                            findings: root.patterns.leadLag
+                            empty: qsTr("Nothing came before use or relapse more often than usual in this range.")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,243 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// Review with client: full screen, large type, one client's themes over time, measures and the
+// therapist's shareable summary. Nothing leads anywhere else; leaving asks for the passphrase
+// (checked on the vault thread), and a wrong one keeps the screen as it is.
+Rectangle {
+    id: root
+
+    required property PatternsModel patterns
+    required property ClientReview review
+    signal leave(string passphrase)
+    signal lockRequested
+
+    readonly property int big: 22
+
+    objectName: "reviewScreen"
+    color: Style.background
+
+    function askToLeave() {
+        leaveDialog.error = "";
+        passphrase.text = "";
+        leaveDialog.open();
+        passphrase.forceActiveFocus();
+    }
+
+    Connections {
+        target: root.review
+        function onFailed(failure) {
+            leaveDialog.error = failure.message;
+            passphrase.selectAll();
+            passphrase.forceActiveFocus();
+        }
+    }
+
+    ColumnLayout {
+        anchors.fill: parent
+        spacing: 0
+
+        Rectangle {
+            objectName: "reviewBanner"
+            Layout.fillWidth: true
+            implicitHeight: bannerRow.implicitHeight + 28
+            color: Style.accent
+            RowLayout {
+                id: bannerRow
+                anchors.fill: parent
+                anchors.leftMargin: 24
+                anchors.rightMargin: 16
+                spacing: Style.gap
+                Label {
+                    objectName: "reviewBannerText"
+                    Layout.fillWidth: true
+                    text: qsTr("Review with client — private notes are hidden")
+                    color: "#ffffff"
+                    font.pixelSize: root.big
+                    font.weight: Font.DemiBold
+                    wrapMode: Text.WordWrap
+                }
+                Button {
+                    objectName: "leaveReviewButton"
+                    text: qsTr("Leave review…")
+                    font.pixelSize: Style.bodySize + 2
+                    Accessible.name: qsTr("Leave review mode (asks for your passphrase)")
+                    onClicked: root.askToLeave()
+                }
+                Button {
+                    text: qsTr("Lock")
+                    font.pixelSize: Style.bodySize + 2
+                    Accessible.name: qsTr("Lock the vault (Ctrl+L)")
+                    onClicked: root.lockRequested()
+                }
+            }
+        }
+
+        Label {
+            objectName: "reviewClientName"
+            Layout.leftMargin: 32
+            Layout.topMargin: 20
+            text: root.patterns.name
+            color: Style.text
+            font.pixelSize: Style.titleSize + 8
+            font.weight: Font.DemiBold
+        }
+        Label {
+            Layout.leftMargin: 32
+            text: root.patterns.from === "" ? qsTr("No sessions recorded yet.")
+                  : qsTr("Our sessions from %1 to %2").arg(Style.date(root.patterns.recordFrom)).arg(Style.date(root.patterns.recordTo))
+            color: Style.muted
+            font.pixelSize: root.big - 4
+        }
+
+        RowLayout {
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            Layout.margins: 24
+            spacing: 24
+
+            ColumnLayout {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 3
+                spacing: 12
+                Label {
+                    text: qsTr("What has come up, month by month")
+                    color: Style.text
+                    font.pixelSize: root.big
+                    font.weight: Font.DemiBold
+                }
+                ThemeChart {
+                    Layout.fillWidth: true
+                    Layout.fillHeight: true
+                    Layout.minimumHeight: 200
+                    patterns: root.patterns
+                    fontSize: Style.bodySize + 2
+                }
+                ChartLegend {
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 48
+                    model: root.patterns.themes
+                    textRole: "label"
+                    fontSize: root.big - 4
+                }
+                Label {
+                    visible: root.patterns.measures.count > 0
+                    text: qsTr("Questionnaires")
+                    color: Style.text
+                    font.pixelSize: root.big
+                    font.weight: Font.DemiBold
+                }
+                MeasureChart {
+                    visible: root.patterns.measures.count > 0
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: 190
+                    patterns: root.patterns
+                    fontSize: Style.bodySize + 2
+                }
+                ChartLegend {
+                    visible: root.patterns.measures.count > 0
+                    Layout.fillWidth: true
+                    Layout.leftMargin: 48
+                    model: root.patterns.measures
+                    fontSize: root.big - 4
+                }
+            }
+
+            Rectangle {
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                Layout.preferredWidth: 2
+                radius: Style.radius
+                color: Style.surface
+                border.color: Style.border
+                ColumnLayout {
+                    anchors.fill: parent
+                    anchors.margins: 24
+                    spacing: 12
+                    Label {
+                        text: qsTr("Summary")
+                        color: Style.text
+                        font.pixelSize: root.big
+                        font.weight: Font.DemiBold
+                    }
+                    ScrollView {
+                        id: summaryScroll
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        contentWidth: availableWidth
+                        clip: true
+                        Label {
+                            objectName: "reviewSummary"
+                            width: summaryScroll.availableWidth
+                            text: root.patterns.summary !== "" ? root.patterns.summary
+                                                               : qsTr("No summary has been written yet.")
+                            color: root.patterns.summary !== "" ? Style.text : Style.muted
+                            wrapMode: Text.WordWrap
+                            font.pixelSize: root.big
+                            lineHeight: 1.25
+                        }
+                    }
+                    Label {
+                        visible: root.patterns.summaryUpdated !== ""
+                        text: qsTr("Written %1").arg(Style.date(root.patterns.summaryUpdated.slice(0, 10)))
+                        color: Style.muted
+                        font.pixelSize: Style.bodySize
+                    }
+                }
+            }
+        }
+    }
+
+    Dialog {
+        id: leaveDialog
+        property string error
+        objectName: "leaveReviewDialog"
+        title: qsTr("Leave review mode")
+        modal: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 420
+        contentItem: ColumnLayout {
+            spacing: 10
+            Label {
+                Layout.fillWidth: true
+                text: qsTr("Enter your passphrase to return to your notes.")
+                wrapMode: Text.WordWrap
+                color: Style.text
+            }
+            TextField {
+                id: passphrase
+                objectName: "leavePassphraseField"
+                Layout.fillWidth: true
+                echoMode: TextInput.Password
+                Accessible.name: qsTr("Passphrase")
+                onAccepted: root.leave(passphrase.text)
+            }
+            Label {
+                objectName: "leaveError"
+                Layout.fillWidth: true
+                visible: leaveDialog.error !== ""
+                text: leaveDialog.error
+                color: Style.danger
+                wrapMode: Text.WordWrap
+            }
+        }
+        footer: DialogButtonBox {
+            Button {
+                text: qsTr("Stay in review")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+            PrimaryButton {
+                objectName: "confirmLeaveButton"
+                text: qsTr("Leave")
+                enabled: !VaultSession.busy && passphrase.text !== ""
+                onClicked: root.leave(passphrase.text)
+            }
+        }
+    }
+}

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// Before a review with the client: what the client will see, and the shareable summary to edit
+// (each save is kept as a version). Process notes are never part of it.
+Dialog {
+    id: root
+
+    required property string clientCode
+    required property string clientName
+    property string error
+    property string updated
+    property string savedText
+    // The summary in force has arrived: until then the field is closed, so nothing typed early is
+    // overwritten when it comes.
+    property bool loaded
+    signal startReview
+
+    objectName: "reviewSetupDialog"
+    title: qsTr("Review with %1").arg(root.clientName)
+    modal: true
+    padding: 20
+    anchors.centerIn: Overlay.overlay
+    width: 560
+
+    function start() {
+        root.error = "";
+        root.updated = "";
+        root.savedText = "";
+        root.loaded = false;
+        summary.text = "";
+        VaultSession.clientReview.loadSummary(root.clientCode);
+        root.open();
+    }
+
+    Connections {
+        target: VaultSession.clientReview
+        enabled: root.opened
+        function onSummaryLoaded(code: string, text: string, updated: string) {
+            if (code !== root.clientCode)
+                return;
+            summary.text = text;
+            root.savedText = text;
+            root.updated = updated;
+            root.loaded = true;
+            summary.forceActiveFocus();
+        }
+        function onSummarySaved(code: string) {
+            root.savedText = summary.text.trim();
+            root.error = "";
+        }
+        function onFailed(failure) {
+            if (failure.action === "summary")
+                root.error = failure.message;
+        }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 10
+        Label {
+            Layout.fillWidth: true
+            text: qsTr("The screen fills with this client's themes over time, their measures and the summary below, in large type. Private process notes and other clients stay hidden. Leaving asks for your passphrase.")
+            color: Style.muted
+            wrapMode: Text.WordWrap
+        }
+        FieldLabel {
+            text: root.updated !== "" ? qsTr("Shareable summary (saved %1)").arg(Style.stamp(root.updated))
+                                      : qsTr("Shareable summary")
+        }
+        ScrollView {
+            Layout.fillWidth: true
+            Layout.preferredHeight: 180
+            TextArea {
+                id: summary
+                objectName: "summaryField"
+                enabled: root.loaded
+                wrapMode: TextEdit.Wrap
+                placeholderText: root.loaded ? qsTr("What you and the client can look at together: progress, goals, what to keep in mind. No process-note material.")
+                                             : qsTr("Opening the summary…")
+                Accessible.name: qsTr("Shareable summary")
+                KeyNavigation.priority: KeyNavigation.BeforeItem
+                KeyNavigation.tab: saveButton
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: root.error !== ""
+            text: root.error
+            color: Style.danger
+            wrapMode: Text.WordWrap
+        }
+    }
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        Button {
+            id: saveButton
+            objectName: "saveSummaryButton"
+            text: qsTr("Save summary")
+            enabled: root.loaded && !VaultSession.busy && summary.text.trim() !== root.savedText
+            onClicked: VaultSession.clientReview.saveSummary(root.clientCode, summary.text)
+        }
+        PrimaryButton {
+            objectName: "startReviewButton"
+            text: qsTr("Start review")
+            enabled: root.loaded && !VaultSession.busy
+            onClicked: {
+                if (summary.text.trim() !== root.savedText)
+                    VaultSession.clientReview.saveSummary(root.clientCode, summary.text);
+                root.close();
+                root.startReview();
+            }
+        }
+    }
+}

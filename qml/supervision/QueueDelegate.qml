@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// One note in the review queue: client and session date, how long it has waited, whether the
+// co-signature is required, and whether it was returned.
+ItemDelegate {
+    id: root
+
+    required property int index
+    required property var noteId
+    required property string clientCode
+    required property string sessionDate
+    required property string supervisor
+    required property string modeLabel
+    required property string waitingText
+    required property int daysWaiting
+    required property bool returned
+    required property int comments
+    // A therapist's own queue names the supervisor each note waits on.
+    property bool showSupervisor: false
+    property bool current: false
+
+    padding: 10
+    Accessible.name: qsTr("%1, session %2, %3, %4%5").arg(clientCode).arg(Style.date(sessionDate)).arg(waitingText)
+                     .arg(modeLabel).arg(returned ? qsTr(", returned") : "")
+    background: Rectangle {
+        color: root.current ? Style.accentSoft : root.hovered ? Style.background : Style.surface
+        border.width: root.visualFocus ? 2 : 0
+        border.color: Style.accent
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 3
+        RowLayout {
+            Layout.fillWidth: true
+            Label {
+                text: root.clientCode
+                color: Style.text
+                font.weight: Font.DemiBold
+            }
+            Label {
+                Layout.fillWidth: true
+                text: Style.date(root.sessionDate)
+                color: Style.muted
+            }
+            Rectangle {
+                visible: root.returned
+                implicitWidth: returnedLabel.implicitWidth + 12
+                implicitHeight: returnedLabel.implicitHeight + 4
+                radius: 4
+                color: Style.dangerSoft
+                Label {
+                    id: returnedLabel
+                    anchors.centerIn: parent
+                    text: qsTr("returned")
+                    color: Style.danger
+                    font.pixelSize: Style.smallSize
+                }
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            text: [root.waitingText, root.modeLabel].concat(
+                      root.comments > 0 ? [Style.plural(root.comments, qsTr("comment"), qsTr("comments"))] : []).concat(
+                      root.showSupervisor ? [qsTr("with %1").arg(root.supervisor)] : []).join(" · ")
+            color: root.daysWaiting >= 7 ? Style.warning : Style.muted
+            font.pixelSize: Style.smallSize
+            elide: Text.ElideRight
+        }
+    }
+}

@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Review with the client: it shows one client (no other client's patterns, no search) and is left
+// only with the right passphrase, checked on the vault thread, with the same growing wait after
+// wrong ones as at unlock; a lock ends it.
+#include "clientreview.h"
+#include "patternsmodel.h"
+#include "retrydelay.h"
+#include "searchmodel.h"
+#include "sessiontestutil.h"
+
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QString pass = u"correct horse battery staple"_s;
+
+} // namespace
+
+class ClientReviewTest : public guitest::SessionTest
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        startTestCase();
+    }
+
+    void reviewModeShowsOneClientAndNeedsThePassphraseToLeave()
+    {
+        VaultSession session(nullptr);
+        guitest::unlockWithTwoClients(session, freshDir());
+        QSignalSpy saved(session.clientReview(), &ClientReview::summarySaved);
+        session.clientReview()->saveSummary(u"C-0001"_s, u"  Coming every week; noticing what happens before a drink.  "_s);
+        QVERIFY(saved.wait(10000));
+        QSignalSpy summary(session.clientReview(), &ClientReview::summaryLoaded);
+        session.clientReview()->loadSummary(u"C-0001"_s);
+        QVERIFY(summary.wait(10000));
+        QCOMPARE(summary.last().at(1).toString(), u"Coming every week; noticing what happens before a drink."_s);
+
+        QSignalSpy mode(session.clientReview(), &ClientReview::activeChanged);
+        QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
+        session.clientReview()->start(u"C-0001"_s);
+        QVERIFY(session.clientReview()->active());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(session.patterns()->code(), u"C-0001"_s);
+        QCOMPARE(session.patterns()->by(), u"month"_s);
+        QCOMPARE(session.patterns()->summary(), u"Coming every week; noticing what happens before a drink."_s);
+
+        // Nothing about another client, and no search, while the client is looking.
+        session.patterns()->load(u"C-0002"_s, u"month"_s, QString(), QString());
+        session.searchResults()->search(u"anxious"_s);
+        QVERIFY(!session.busy());
+        QCOMPARE(session.patterns()->code(), u"C-0001"_s);
+
+        QSignalSpy refused(session.clientReview(), &ClientReview::failed);
+        session.clientReview()->leave(u"not my passphrase"_s);
+        QVERIFY(session.clientReview()->active()); // nothing decided on this thread
+        QVERIFY(refused.wait(10000));
+        QCOMPARE(guitest::messageOf(refused), u"That passphrase is not right."_s);
+        QVERIFY(session.clientReview()->active());
+        session.clientReview()->leave(QString());
+        QCOMPARE(refused.count(), 2);
+        QVERIFY(session.clientReview()->active());
+
+        session.clientReview()->leave(pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
+        QCOMPARE(mode.count(), 2);
+        QVERIFY(session.isUnlocked()); // the open vault was never touched
+    }
+
+    void wrongPassphrasesInReviewModeMakeEachTryWait()
+    {
+        VaultSession session(nullptr);
+        guitest::unlockWithTwoClients(session, freshDir());
+        session.clientReview()->start(u"C-0001"_s);
+        QSignalSpy refused(session.clientReview(), &ClientReview::failed);
+        for (int i = 1; i <= 5; ++i) {
+            session.clientReview()->leave(u"a guess"_s);
+            QTRY_COMPARE_WITH_TIMEOUT(refused.count(), i, 10000);
+            QCOMPARE(guitest::messageOf(refused), u"That passphrase is not right."_s);
+        }
+        QCOMPARE(session.failedUnlocks(), 5);
+        QCOMPARE(session.retryDelay(), RetryDelay::secondsAfter(5));
+        QVERIFY(session.retryDelay() > 0);
+        // While the delay runs, even the right passphrase is not tried.
+        session.clientReview()->leave(pass);
+        QCOMPARE(refused.count(), 6);
+        QVERIFY(guitest::messageOf(refused).startsWith(u"Too many wrong passphrases"_s));
+        QVERIFY(!session.busy());
+        QVERIFY(session.clientReview()->active());
+        QTRY_COMPARE_WITH_TIMEOUT(session.retryDelay(), 0, 15000);
+        session.clientReview()->leave(pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
+        QCOMPARE(session.failedUnlocks(), 0);
+    }
+
+    void aLockEndsReviewMode()
+    {
+        VaultSession session(nullptr);
+        guitest::unlockWithTwoClients(session, freshDir());
+        session.clientReview()->start(u"C-0001"_s);
+        QVERIFY(session.clientReview()->active());
+        session.lock();
+        QVERIFY(!session.clientReview()->active());
+        QCOMPARE(session.patterns()->code(), QString());
+    }
+};
+
+QTEST_MAIN(ClientReviewTest)
+#include "clientreviewtest.moc"

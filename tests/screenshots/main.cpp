@@ -1,0 +1,63 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// undercurrent-screenshots OUTDIR: the real window, offscreen, on a throwaway demo practice made in
+// a temporary folder, walked through every screen into OUTDIR/<screen>.png (tools/screenshots runs
+// it). A program of its own, so the product carries no driver.
+#include "screenwalk.h"
+
+#include "vaultsession.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
+
+using namespace Qt::StringLiterals;
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv); // Qt Charts needs a QApplication
+    // Settings of their own: the user's (a dark look, a remembered vault) stay out of the pictures.
+    QApplication::setOrganizationName(u"Undercurrent"_s);
+    QApplication::setApplicationName(u"Undercurrent screenshots"_s);
+    if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
+        QQuickStyle::setStyle(u"Fusion"_s);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Writes a PNG of each of Undercurrent's screens into OUTDIR."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"OUTDIR"_s, u"The folder the PNGs go into (made when missing)."_s);
+    parser.process(app);
+    if (parser.positionalArguments().size() != 1) {
+        std::fputs("usage: undercurrent-screenshots OUTDIR\n", stderr);
+        return 1;
+    }
+
+    // Declared before the session: the session closes its vault before the folder goes.
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        std::fputs("undercurrent-screenshots: no temporary folder\n", stderr);
+        return 1;
+    }
+    VaultSession session(nullptr);
+    VaultSession::setInstance(&session);
+    // A throwaway practice: the cheapest key derivation is fine for pictures.
+    session.openDemo(scratch.filePath(u"demo"_s), uc::vault::KdfCost::testOnly());
+
+    QQmlApplicationEngine engine;
+    engine.addImportPath(u"qrc:/"_s);
+    engine.load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
+    auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
+    if (!window) {
+        std::fputs("undercurrent-screenshots: the main window did not load\n", stderr);
+        return 1;
+    }
+    screenshots::ScreenWalk walk(window, session, parser.positionalArguments().constFirst());
+    return walk.run() ? 0 : 1;
+}

@@ -1,0 +1,342 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "screenwalk.h"
+
+#include "practicestaff.h"
+
+#include "agreementcheck.h"
+#include "auditmodel.h"
+#include "clientoverview.h"
+#include "clientreview.h"
+#include "codebookmodel.h"
+#include "importmodel.h"
+#include "noteeditor.h"
+#include "notereview.h"
+#include "patternsmodel.h"
+#include "reviewqueuemodel.h"
+#include "searchmodel.h"
+#include "vaultsession.h"
+#include "vaultsettings.h"
+
+#include "common/error.h"
+#include "demo/practice.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QFile>
+#include <QQuickWindow>
+#include <QTemporaryDir>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace screenshots {
+
+namespace {
+
+void setText(QObject *root, const char *objectName, const QString &text)
+{
+    if (QObject *field = root->findChild<QObject *>(QLatin1String(objectName)))
+        field->setProperty("text", text);
+}
+
+QString demoUser()
+{
+    return QString::fromLatin1(uc::demo::defaultUser);
+}
+
+QString staff()
+{
+    return QString::fromLatin1(staffPassphrase.data(), static_cast<qsizetype>(staffPassphrase.size()));
+}
+
+} // namespace
+
+ScreenWalk::ScreenWalk(QQuickWindow *window, VaultSession &session, QString dir)
+    : m_window(window)
+    , m_session(session)
+    , m_dir(std::move(dir))
+{
+}
+
+bool ScreenWalk::run()
+{
+    QDir().mkpath(m_dir);
+    if (!waitIdle([&] { return m_session.vaultExists(); }, 120000))
+        return fail("the demo practice was not made in time");
+    if (!opening() || !clients() || !client() || !patternsAndMore())
+        return false;
+    lock();
+    return supervision();
+}
+
+bool ScreenWalk::opening()
+{
+    m_window->setProperty("forceFirstRun", true);
+    settle(200);
+    setText(m_window, "userField", u"asmith"_s);
+    setText(m_window, "passphraseField", u"quiet river lantern morning"_s);
+    setText(m_window, "confirmField", u"quiet river lantern morning"_s);
+    if (!grab(u"first-run"_s))
+        return false;
+    m_window->setProperty("forceFirstRun", false);
+    return grab(u"unlock"_s);
+}
+
+bool ScreenWalk::clients()
+{
+    if (!unlockAs(m_session.userName(), m_session.demoPassphrase()))
+        return fail("the demo practice did not unlock");
+    if (!grab(u"clients"_s))
+        return false;
+
+    // The import dialog checking a small CSV with a bad row and an unknown client among good ones
+    // (a preview writes nothing, so the practice stays as it was).
+    QObject *dialog = m_window->findChild<QObject *>(u"importDialog"_s);
+    if (!dialog)
+        return fail("the clients screen has no import dialog");
+    // Named as the program's own temporary folders are: the path shows in the picture.
+    QTemporaryDir scratch(QDir::tempPath() + u"/Undercurrent-XXXXXX"_s);
+    const QString csv = scratch.filePath(u"notes-from-paper.csv"_s);
+    QFile file(csv);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail("the example CSV could not be written");
+    file.write("client_code,date,time,modality,setting,template,text\n"
+               "C-0101,2023-11-06,10:00,individual,outpatient,addiction,\"## Use since last session\nNone.\"\n"
+               "C-0101,2023-11-13,10:00,individual,outpatient,addiction,\"Cravings after the call with her sister.\"\n"
+               "C-0102,2023-11-14,14:00,group,aftercare,group,Shared about the weekend.\n"
+               "C-0102,2023-11-31,14:00,group,aftercare,group,Shared about work.\n"
+               "C-0199,2023-11-15,09:30,individual,telehealth,soap,First session after transfer.\n"
+               "C-0103,2023-11-16,,family,outpatient,narrative,Family session.\n");
+    file.close();
+    bool previewed = false;
+    const auto connection =
+        QObject::connect(m_session.importPreview(), &ImportPreviewModel::previewed, [&] { previewed = true; });
+    QMetaObject::invokeMethod(dialog, "checkPath", Q_ARG(QString, csv), Q_ARG(bool, false));
+    const bool ok = waitIdle([&] { return previewed; });
+    QObject::disconnect(connection);
+    if (!ok)
+        return fail("the import preview did not load");
+    if (!grab(u"import"_s))
+        return false;
+    QMetaObject::invokeMethod(dialog, "close");
+    settle(200);
+    return true;
+}
+
+bool ScreenWalk::client()
+{
+    if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s)))
+        return fail("the window has no openClient()");
+    if (!waitIdle([&] { return m_session.overview()->code() == u"C-0101"; }))
+        return fail("the client overview did not load");
+    if (!grab(u"client-overview"_s))
+        return false;
+
+    // The newest note, a draft: the editor with its theme chips still to confirm.
+    NoteListModel *notes = m_session.overview()->notes();
+    const qint64 noteId = notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong();
+    m_session.note()->open(noteId);
+    if (!waitIdle([&] { return m_session.note()->noteId() == noteId; }))
+        return fail("the note editor did not load");
+    return grab(u"note-editor"_s);
+}
+
+bool ScreenWalk::patternsAndMore()
+{
+    QMetaObject::invokeMethod(m_window, "closeNote");
+    (void)waitIdle([] { return true; });
+
+    // Patterns: taller, so the heatmap and the findings under the charts are in the picture.
+    const QSize size = m_window->size();
+    m_window->resize(size.width() + 180, 1180);
+    if (!QMetaObject::invokeMethod(m_window, "openPatterns"))
+        return fail("the window has no openPatterns()");
+    if (!waitIdle([&] { return m_session.patterns()->code() == u"C-0101"; }))
+        return fail("the patterns did not load");
+    if (!grab(u"patterns"_s))
+        return false;
+    m_window->resize(size);
+
+    ClientReview *review = m_session.clientReview();
+    review->saveSummary(u"C-0101"_s, u"We have met most weeks since January 2024. Feeling left out or let down has "
+                                     "often come just before a drink, and we have been practising noticing that moment "
+                                     "and calling your sponsor first.\n\nWhat helps: the Thursday group, pottery on "
+                                     "Wednesdays, plans for the weekend made by Friday.\n\nNext: keep going with the "
+                                     "group, and look together at what weekends alone need."_s);
+    review->start(u"C-0101"_s);
+    if (!waitIdle([&] { return review->active() && m_session.patterns()->code() == u"C-0101"; }))
+        return fail("review mode did not open");
+    // Offscreen, full screen is the 800×800 virtual screen: picture a session-room display instead.
+    m_window->setVisibility(QWindow::Windowed);
+    m_window->resize(1280, 800);
+    if (!grab(u"review"_s))
+        return false;
+    review->leave(m_session.demoPassphrase());
+    if (!waitIdle([&] { return !review->active(); }))
+        return fail("review mode did not end with the passphrase");
+    m_window->resize(size);
+
+    QMetaObject::invokeMethod(m_window, "openSearch");
+    settle(200);
+    setText(m_window, "searchField", u"abandoned"_s);
+    m_session.searchResults()->search(u"abandoned"_s);
+    if (!waitIdle([&] { return m_session.searchResults()->count() > 0; }))
+        return fail("the search found nothing");
+    if (!grab(u"search"_s))
+        return false;
+
+    QMetaObject::invokeMethod(m_window, "openSettings");
+    if (!waitIdle([&] { return m_session.settings()->codebook()->count() > 0; }))
+        return fail("the codebook did not load");
+    m_window->resize(size.width() + 100, size.height() + 80);
+    const bool ok = grab(u"settings"_s);
+    m_window->resize(size);
+    return ok;
+}
+
+bool ScreenWalk::supervision()
+{
+    try {
+        addStaff(m_session.vaultDir());
+    } catch (const uc::Error &e) {
+        std::fprintf(stderr, "undercurrent-screenshots: supervision set-up: %s\n", qPrintable(e.message()));
+        return false;
+    }
+    return reviewQueue() && agreement() && audit() && notesInReview();
+}
+
+bool ScreenWalk::reviewQueue()
+{
+    // The supervisor lands on the review queue; its first note opens beside it.
+    if (!unlockAs(supervisorName, staff()))
+        return fail("the supervisor could not unlock");
+    if (!waitIdle([&] { return m_session.review()->noteId() != 0; }))
+        return fail("the review queue did not open a note");
+    return grab(u"review-queue"_s);
+}
+
+bool ScreenWalk::agreement()
+{
+    // A blind agreement check of five of the demo therapist's notes: one rated on screen, the rest
+    // through the same calls the screen makes, then the report.
+    AgreementCheck *check = m_session.agreement();
+    if (!QMetaObject::invokeMethod(m_window, "showArea", Q_ARG(QString, u"agreement"_s)))
+        return fail("the window has no showArea()");
+    if (!waitIdle([&] { return !check->therapists().isEmpty(); }))
+        return fail("the agreement check set-up did not load");
+    check->start(demoUser(), 5);
+    if (!waitIdle([&] { return check->noteId() != 0; }))
+        return fail("the agreement check did not start");
+    if (!grab(u"agreement-rating"_s))
+        return false;
+    for (int n = 0; check->noteId() != 0 && n < 10; ++n) {
+        const qint64 note = check->noteId();
+        check->rate(blindThemes(check->noteText(), n));
+        if (!waitIdle([&] { return check->noteId() != note; }))
+            return fail("a blind rating was not saved");
+    }
+    if (!waitIdle([&] { return check->hasReport(); }))
+        return fail("the agreement report did not load");
+    if (!grab(u"agreement"_s))
+        return false;
+    lock();
+    return true;
+}
+
+bool ScreenWalk::audit()
+{
+    // The auditor lands on the audit trail, verified.
+    if (!unlockAs(auditorName, staff()))
+        return fail("the auditor could not unlock");
+    if (!waitIdle([&] { return m_session.audit()->verified() && m_session.audit()->count() > 0; }))
+        return fail("the audit trail did not load");
+    if (!grab(u"audit"_s))
+        return false;
+    lock();
+    return true;
+}
+
+bool ScreenWalk::notesInReview()
+{
+    // The demo therapist's own notes waiting on the supervisor, the returned one among them.
+    if (!unlockAs(demoUser(), m_session.demoPassphrase()))
+        return fail("the demo therapist could not unlock");
+    QMetaObject::invokeMethod(m_window, "showArea", Q_ARG(QString, u"queue"_s));
+    if (!waitIdle([&] { return m_session.review()->noteId() != 0; }))
+        return fail("the therapist's queue did not open a note");
+    ReviewQueueModel *queue = m_session.queue();
+    for (int row = 0; row < queue->rowCount(); ++row) {
+        if (!queue->data(queue->index(row), ReviewQueueModel::ReturnedRole).toBool())
+            continue;
+        const qint64 noteId = queue->data(queue->index(row), ReviewQueueModel::NoteIdRole).toLongLong();
+        m_session.review()->open(noteId);
+        (void)waitIdle([&] { return m_session.review()->noteId() == noteId; });
+        break;
+    }
+    if (!grab(u"my-notes-in-review"_s))
+        return false;
+    lock();
+    return true;
+}
+
+bool ScreenWalk::grab(const QString &name)
+{
+    settle(600); // layout, the loader's new screen, a few frames
+    const QImage image = m_window->grabWindow();
+    const QString file = m_dir + u'/' + name + u".png"_s;
+    if (image.isNull() || !image.save(file)) {
+        std::fprintf(stderr, "undercurrent-screenshots: could not write %s.png\n", qPrintable(name));
+        return false;
+    }
+    std::printf("%s\n", qPrintable(file));
+    return true;
+}
+
+bool ScreenWalk::waitUntil(const std::function<bool()> &done, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QEventLoop loop;
+        QTimer::singleShot(20, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+bool ScreenWalk::waitIdle(const std::function<bool()> &done, int timeoutMs)
+{
+    return waitUntil([&] { return done() && !m_session.busy(); }, timeoutMs);
+}
+
+bool ScreenWalk::unlockAs(const QString &user, const QString &passphrase)
+{
+    m_session.unlock(user, passphrase);
+    return waitIdle([&] { return m_session.isUnlocked(); });
+}
+
+void ScreenWalk::lock()
+{
+    m_session.lock();
+    (void)waitIdle([] { return true; }, 10000);
+}
+
+bool ScreenWalk::fail(const char *what)
+{
+    std::fprintf(stderr, "undercurrent-screenshots: %s\n", what);
+    return false;
+}
+
+void ScreenWalk::settle(int ms)
+{
+    QElapsedTimer timer;
+    timer.start();
+    (void)waitUntil([&] { return timer.elapsed() >= ms; }, ms + 1000);
+}
+
+} // namespace screenshots

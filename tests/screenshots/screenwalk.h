@@ -1,0 +1,56 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+
+#include <functional>
+
+class QQuickWindow;
+class VaultSession;
+
+namespace screenshots {
+
+// Walks the real window through every screen on the demo practice the session has made, the
+// way a user's clicks go (the window's own functions and the objects the screens call), and
+// writes one PNG per screen into a folder.
+class ScreenWalk
+{
+public:
+    ScreenWalk(QQuickWindow *window, VaultSession &session, QString dir);
+
+    // Every screen in turn; false after saying on stderr which step went wrong.
+    [[nodiscard]] bool run();
+
+private:
+    // first-run, unlock
+    [[nodiscard]] bool opening();
+    // clients, import
+    [[nodiscard]] bool clients();
+    // client-overview, note-editor
+    [[nodiscard]] bool client();
+    // patterns, review, search, settings
+    [[nodiscard]] bool patternsAndMore();
+    // review-queue, agreement-rating, agreement, audit, my-notes-in-review
+    [[nodiscard]] bool supervision();
+    [[nodiscard]] bool reviewQueue();
+    [[nodiscard]] bool agreement();
+    [[nodiscard]] bool audit();
+    [[nodiscard]] bool notesInReview();
+
+    // Writes <dir>/<name>.png once the window has settled.
+    [[nodiscard]] bool grab(const QString &name);
+    // Runs the event loop until done() or the timeout; false on timeout.
+    [[nodiscard]] static bool waitUntil(const std::function<bool()> &done, int timeoutMs = 60000);
+    // Runs until done() with the vault thread idle.
+    [[nodiscard]] bool waitIdle(const std::function<bool()> &done, int timeoutMs = 60000);
+    [[nodiscard]] bool unlockAs(const QString &user, const QString &passphrase);
+    void lock();
+    static bool fail(const char *what);
+    static void settle(int ms);
+
+    QQuickWindow *m_window;
+    VaultSession &m_session;
+    QString m_dir;
+};
+
+} // namespace screenshots
