@@ -252,7 +252,7 @@ struct Tagger::Impl
 
     // tokens.cpp
     void tokenize(std::string_view text, Text &out) const;
-    void classify(Token &t, std::string_view folded, std::uint64_t hash) const;
+    [[gnu::always_inline]] inline void classify(Token &t, std::string_view folded, std::uint64_t hash) const;
     // match.cpp
     void match(Text &text, std::vector<Mention> &mentions) const;
     // Overlapping mentions with the same key (theme, predicate class) are one: the longest.

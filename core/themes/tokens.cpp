@@ -6,6 +6,8 @@
 
 #include <QChar>
 
+#include <cstring>
+
 namespace uc::themes {
 
 // Decodes one UTF-8 sequence at s[i]; returns its length, or 0 for an invalid one.
@@ -63,7 +65,17 @@ struct FoldBuffer
             n = capacity - size;
             tooLong = true;
         }
-        for (std::size_t k = 0; k < n; ++k) {
+        std::size_t k = 0;
+        // Eight bytes at a time: the bytes are ASCII, so adding to each cannot carry into the
+        // next; the high bit then marks 'A'..'Z', and 0x20 is added to those.
+        for (; k + 8 <= n; k += 8) {
+            std::uint64_t x = 0;
+            std::memcpy(&x, p + k, 8);
+            const std::uint64_t upper = (x + 0x3f3f3f3f3f3f3f3full) & ~(x + 0x2525252525252525ull) & 0x8080808080808080ull;
+            x |= upper >> 2;
+            std::memcpy(data.data() + size + k, &x, 8);
+        }
+        for (; k < n; ++k) {
             const auto b = static_cast<unsigned char>(p[k]);
             data[size + k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
         }
@@ -127,7 +139,7 @@ constexpr std::array<bool, 256> asciiWordByte = [] {
 
 } // namespace
 
-void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t hash) const
+inline void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t hash) const
 {
     std::string_view key(folded);
     const WordInfo *info = words.find<true>(key, hash);
@@ -191,7 +203,7 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
     bool singleQuote = false; // inside '…' or ‘…’
     // The word being read is built in place at the vector's end (a token assembled on the stack
     // and copied costs a store-forwarding stall per word).
-    auto finish = [&](std::size_t end) {
+    auto finish = [&](std::size_t end) __attribute__((always_inline)) {
         if (!inWord)
             return;
         // Apostrophes at a word's end are quotes, not part of it.
@@ -225,31 +237,33 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
             singleQuote = false;
         if (cur.role >= 0)
             out.roleTokens.push_back(static_cast<std::uint32_t>(tokens.size() - 1));
+        // The rest is for the few words that mark a register or name a person; one test for all.
+        if (!(cur.flags & (SessionWord | ClinicianVerb | personFlags | Informal)) || (cur.flags & Quoted))
+            return;
+        const std::size_t k = tokens.size() - 1;
+        const std::uint64_t before = k >= 1 ? tokens[k - 1].flags : 0;
+        Passage &p = out.passages.back();
         // "the session", "this session": the hour seen from the chair, a mark of a note.
-        if ((cur.flags & SessionWord) && !(cur.flags & Quoted) && tokens.size() >= 2
-            && (tokens[tokens.size() - 2].flags & Det))
-            ++out.passages.back().clientWords;
+        if ((cur.flags & SessionWord) && (before & Det))
+            ++p.clientWords;
         // "I wondered aloud", "I noticed": the clinician at work, a mark of a note.
-        if ((cur.flags & ClinicianVerb) && !(cur.flags & Quoted) && tokens.size() >= 2
-            && (tokens[tokens.size() - 2].flags & (FirstPerson | We)) && !(tokens[tokens.size() - 2].flags & Quoted))
-            ++out.passages.back().clientWords;
-        if ((cur.flags & Quoted) || !(cur.flags & (personFlags | Informal)))
+        if ((cur.flags & ClinicianVerb) && (before & (FirstPerson | We)) && !(before & Quoted))
+            ++p.clientWords;
+        if (!(cur.flags & (personFlags | Informal)))
             return;
         // What the register of the passage is decided on, counted outside quotes.
-        Passage &p = out.passages.back();
-        const std::size_t k = tokens.size() - 1;
         const bool sentenceStart = k == 0 || tokens[k - 1].sentence != cur.sentence;
         p.firstPerson += (cur.flags & FirstPerson) != 0;
         p.thirdPerson += (cur.flags & ThirdPerson) != 0;
         p.firstStarts += sentenceStart && (cur.flags & FirstPerson);
         p.thirdStarts += sentenceStart && (cur.flags & ThirdPerson);
-        // A lower-case "i" is someone typing, not a clinician writing a note.
-        p.informal += (cur.flags & Informal) || (cur.end - cur.start == 1 && s[cur.start] == 'i');
         p.female += (cur.flags & Female) && !(cur.flags & Role);
         p.male += (cur.flags & Male) && !(cur.flags & Role);
-        const bool afterMy = (k >= 1 && (tokens[k - 1].flags & FirstPerson) && (tokens[k - 1].flags & Possessive))
+        // A lower-case "i" is someone typing, not a clinician writing a note.
+        p.informal += (cur.flags & Informal) || (cur.end - cur.start == 1 && s[cur.start] == 'i');
+        const bool afterMy = (k >= 1 && (before & FirstPerson) && (before & Possessive))
                              || (k >= 2 && (tokens[k - 2].flags & FirstPerson) && (tokens[k - 2].flags & Possessive)
-                                 && !(tokens[k - 1].flags & personFlags));
+                                 && !(before & personFlags));
         if (cur.flags & Role)
             p.myRole += afterMy && !(cur.flags & Clinician);
         if ((cur.flags & Client) || ((cur.flags & Clinician) && !afterMy))

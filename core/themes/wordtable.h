@@ -51,6 +51,9 @@ inline std::uint64_t wordHash(std::string_view s)
 // so a longer prefix's fingerprint continues a shorter one's).
 inline std::uint32_t filterHashRaw(std::string_view s, std::size_t len)
 {
+    if (len == 3 && s.size() >= 3) // the usual case, unrolled
+        return (static_cast<unsigned char>(s[0]) * 31u + static_cast<unsigned char>(s[1])) * 31u
+               + static_cast<unsigned char>(s[2]);
     std::uint32_t h = 0;
     for (std::size_t i = 0; i < len && i < s.size(); ++i)
         h = h * 31u + static_cast<unsigned char>(s[i]);
