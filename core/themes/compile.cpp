@@ -173,6 +173,7 @@ void Tagger::Impl::compile()
         const std::uint32_t full = filterHash(p, p.size()) & (lengthFilterBits - 1);
         lengthFilters[li][full >> 6] |= 1ull << (full & 63);
     }
+    cachePrefixes();
 }
 
 } // namespace uc::themes

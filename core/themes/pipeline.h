@@ -201,6 +201,15 @@ struct Tagger::Impl
     std::vector<std::string> prefixTexts;
     std::vector<std::string> formTexts; // while compiling: form id -> form
     std::vector<std::int8_t> prefixSubstance; // prefix id -> substance class ("benzo*": sedatives)
+    // What the prefix patterns make of a word in the table, found when the codebook is compiled.
+    struct PrefixHit
+    {
+        std::int16_t prefix1 = -1;
+        std::int16_t prefix2 = -1;
+        std::int8_t substance = -1;
+        bool substanceSet = false;
+    };
+    std::vector<PrefixHit> prefixHits;
     std::vector<QString> linkRules; // theme index -> "link:<use>+<driver>" for driver-linked themes
     struct Related
     {
@@ -253,6 +262,8 @@ struct Tagger::Impl
     // tokens.cpp
     void tokenize(std::string_view text, Text &out) const;
     [[gnu::always_inline]] inline void classify(Token &t, std::string_view folded, std::uint64_t hash) const;
+    void matchPrefixes(Token &t, std::string_view key) const;
+    void cachePrefixes(); // fills prefixHits and each table word's prefixHit
     // match.cpp
     void match(Text &text, std::vector<Mention> &mentions) const;
     // Overlapping mentions with the same key (theme, predicate class) are one: the longest.

@@ -6,6 +6,7 @@
 
 #include <QChar>
 
+#include <bit>
 #include <cstring>
 
 namespace uc::themes {
@@ -58,6 +59,34 @@ struct FoldBuffer
         else
             tooLong = true;
     }
+    // Eight bytes of text: the ASCII letters and digits they start with are appended lower-cased,
+    // and their number returned (8: the word goes on). Each byte is tested and folded on its own
+    // low seven bits, so no sum carries into its neighbour.
+    std::size_t appendWordChunk(const char *p)
+    {
+        constexpr std::uint64_t ones = 0x0101010101010101ull;
+        std::uint64_t x = 0;
+        std::memcpy(&x, p, 8);
+        const std::uint64_t high = x & (0x80 * ones);
+        const std::uint64_t m = x & (0x7f * ones);
+        const std::uint64_t l = m | (0x20 * ones);
+        const std::uint64_t letter = (l + 0x1f * ones) & ~(l + 0x05 * ones); // 'a'..'z' after | 0x20
+        const std::uint64_t digit = (m + 0x50 * ones) & ~(m + 0x46 * ones); // '0'..'9'
+        const std::uint64_t word = (letter | digit) & ~high & (0x80 * ones);
+        const std::uint64_t upper = (m + 0x3f * ones) & ~(m + 0x25 * ones) & ~high & (0x80 * ones); // 'A'..'Z'
+        x |= upper >> 2;
+        const std::uint64_t other = ~word & (0x80 * ones);
+        const std::size_t run = other ? static_cast<std::size_t>(std::countr_zero(other)) / 8 : 8;
+        if (size <= capacity) // eight bytes fit in the slack
+            std::memcpy(data.data() + size, &x, 8);
+        if (size + run > capacity) {
+            size = capacity;
+            tooLong = true;
+        } else {
+            size += run;
+        }
+        return run;
+    }
     // A run of ASCII letters and digits, lower-cased.
     void appendAsciiLower(const char *p, std::size_t n)
     {
@@ -65,17 +94,7 @@ struct FoldBuffer
             n = capacity - size;
             tooLong = true;
         }
-        std::size_t k = 0;
-        // Eight bytes at a time: the bytes are ASCII, so adding to each cannot carry into the
-        // next; the high bit then marks 'A'..'Z', and 0x20 is added to those.
-        for (; k + 8 <= n; k += 8) {
-            std::uint64_t x = 0;
-            std::memcpy(&x, p + k, 8);
-            const std::uint64_t upper = (x + 0x3f3f3f3f3f3f3f3full) & ~(x + 0x2525252525252525ull) & 0x8080808080808080ull;
-            x |= upper >> 2;
-            std::memcpy(data.data() + size + k, &x, 8);
-        }
-        for (; k < n; ++k) {
+        for (std::size_t k = 0; k < n; ++k) {
             const auto b = static_cast<unsigned char>(p[k]);
             data[size + k] = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
         }
@@ -139,6 +158,55 @@ constexpr std::array<bool, 256> asciiWordByte = [] {
 
 } // namespace
 
+void Tagger::Impl::matchPrefixes(Token &t, std::string_view key) const
+{
+    const std::uint32_t f = filterHash(key, filterLength);
+    if (!(prefixFilter[f >> 6] & (1ull << (f & 63))))
+        return;
+    std::uint32_t h = 0;
+    std::size_t hashed = 0;
+    for (std::size_t li = 0; li < prefixLengths.size(); ++li) {
+        const std::size_t len = prefixLengths[li];
+        if (len > key.size())
+            break;
+        while (hashed < len)
+            h = h * 31u + static_cast<unsigned char>(key[hashed++]);
+        const std::uint32_t bit = (h & 0xffffu) & (lengthFilterBits - 1);
+        if (!((lengthFilters[li][bit >> 6] >> (bit & 63)) & 1u))
+            continue;
+        const std::string_view p = key.substr(0, len);
+        if (const WordInfo *pi = prefixes.find(p, wordHash(p))) {
+            if (t.prefix1 < 0)
+                t.prefix1 = static_cast<std::int16_t>(pi->form);
+            else if (t.prefix2 < 0)
+                t.prefix2 = static_cast<std::int16_t>(pi->form);
+            const std::int8_t substance = prefixSubstance[static_cast<std::size_t>(pi->form)];
+            if (substance >= 0 && (t.substance < 0 || (t.flags & SubstanceDefault))) {
+                t.substance = substance;
+                t.flags &= ~SubstanceDefault;
+            }
+        }
+    }
+}
+
+void Tagger::Impl::cachePrefixes()
+{
+    prefixHits.clear();
+    words.forEach([&](std::string_view key, WordInfo &info) {
+        info.prefixHit = -1;
+        if (prefixCount == 0 || key.size() < minPrefix)
+            return;
+        Token t;
+        t.flags = info.flags;
+        t.substance = info.substance;
+        matchPrefixes(t, key);
+        if (t.prefix1 < 0 && t.substance == info.substance)
+            return;
+        info.prefixHit = static_cast<std::int16_t>(prefixHits.size());
+        prefixHits.push_back(PrefixHit{t.prefix1, t.prefix2, t.substance, t.substance != info.substance});
+    });
+}
+
 inline void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint64_t hash) const
 {
     std::string_view key(folded);
@@ -154,36 +222,20 @@ inline void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint6
         t.flags |= info->flags;
         t.role = info->role;
         t.substance = info->substance;
-    }
-    if (prefixCount > 0 && key.size() >= minPrefix) {
-        const std::uint32_t f = filterHash(key, filterLength);
-        if (prefixFilter[f >> 6] & (1ull << (f & 63))) {
-            std::uint32_t h = 0;
-            std::size_t hashed = 0;
-            for (std::size_t li = 0; li < prefixLengths.size(); ++li) {
-                const std::size_t len = prefixLengths[li];
-                if (len > key.size())
-                    break;
-                while (hashed < len)
-                    h = h * 31u + static_cast<unsigned char>(key[hashed++]);
-                const std::uint32_t bit = (h & 0xffffu) & (lengthFilterBits - 1);
-                if (!((lengthFilters[li][bit >> 6] >> (bit & 63)) & 1u))
-                    continue;
-                const std::string_view p = key.substr(0, len);
-                if (const WordInfo *pi = prefixes.find(p, wordHash(p))) {
-                    if (t.prefix1 < 0)
-                        t.prefix1 = static_cast<std::int16_t>(pi->form);
-                    else if (t.prefix2 < 0)
-                        t.prefix2 = static_cast<std::int16_t>(pi->form);
-                    const std::int8_t substance = prefixSubstance[static_cast<std::size_t>(pi->form)];
-                    if (substance >= 0 && (t.substance < 0 || (t.flags & SubstanceDefault))) {
-                        t.substance = substance;
-                        t.flags &= ~SubstanceDefault;
-                    }
-                }
+        // A word of the table: what the prefix patterns make of it is known.
+        if (info->prefixHit >= 0) {
+            const PrefixHit &hit = prefixHits[static_cast<std::size_t>(info->prefixHit)];
+            t.prefix1 = hit.prefix1;
+            t.prefix2 = hit.prefix2;
+            if (hit.substanceSet) {
+                t.substance = hit.substance;
+                t.flags &= ~SubstanceDefault;
             }
         }
+        return;
     }
+    if (prefixCount > 0 && key.size() >= minPrefix)
+        matchPrefixes(t, key);
 }
 
 void Tagger::Impl::tokenize(std::string_view s, Text &out) const
@@ -208,10 +260,12 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
             return;
         // Apostrophes at a word's end are quotes, not part of it.
         bool closesQuote = false;
-        while (!folded.empty() && folded.back() == '\'') {
-            folded.pop_back();
-            --end;
-            closesQuote = singleQuote;
+        if (folded.back() == '\'') { // a word is never empty here: it starts with a letter or digit
+            while (!folded.empty() && folded.back() == '\'') {
+                folded.pop_back();
+                --end;
+                closesQuote = singleQuote;
+            }
         }
         inWord = false;
         if (folded.empty()) {
@@ -305,11 +359,22 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
             if (cls == 1) {
                 if (!inWord)
                     startWord(i);
-                // The rest of an ASCII run: find its end, then copy it lower-cased.
-                std::size_t j = i + 1;
-                while (j < n && asciiWordByte[static_cast<unsigned char>(s[j])])
-                    ++j;
-                folded.appendAsciiLower(s.data() + i, j - i);
+                // The rest of an ASCII run: eight bytes at a time, its end found and its bytes
+                // lower-cased together; the last few bytes of the text one at a time.
+                std::size_t j = i;
+                while (j + 8 <= n) {
+                    const std::uint64_t run = folded.appendWordChunk(s.data() + j);
+                    j += run;
+                    if (run < 8)
+                        break;
+                }
+                if (j + 8 > n) {
+                    std::size_t k = j;
+                    while (k < n && asciiWordByte[static_cast<unsigned char>(s[k])])
+                        ++k;
+                    folded.appendAsciiLower(s.data() + j, k - j);
+                    j = k;
+                }
                 i = j;
                 continue;
             } else if (c == '\'' && inWord) {

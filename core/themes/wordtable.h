@@ -71,6 +71,7 @@ struct WordInfo
     std::int32_t form = -1; // index of this form among phrase words, or -1
     std::int8_t role = -1; // the codebook role class of a person word
     std::int8_t substance = -1; // the substance class a word names
+    std::int16_t prefixHit = -1; // the prefix patterns the whole word matches (Impl::prefixHits), or -1
 };
 
 // Open addressing with a 16-bit fingerprint per slot in its own small array: most words of a note
@@ -145,6 +146,14 @@ public:
             if (k == key.size())
                 return &slot.info;
         }
+    }
+
+    template<typename F>
+    void forEach(F &&f)
+    {
+        for (std::size_t i = 0; i < m_slots.size(); ++i)
+            if (m_tags[i] != 0)
+                f(keyOf(m_slots[i]), m_slots[i].info);
     }
 
 private:
