@@ -13,6 +13,26 @@ find_package(Qt6 6.4 REQUIRED COMPONENTS ${_uc_qt_components})
 find_package(Boost 1.74 REQUIRED COMPONENTS date_time)
 pkg_check_modules(SODIUM REQUIRED IMPORTED_TARGET libsodium>=1.0.18)
 
+# The tagger's morphology: Snowball's English stemmer, and WordNet's lists of irregular forms
+# (compiled into a table at build time by core/themes/themes.cmake).
+find_path(STEMMER_INCLUDE_DIR libstemmer.h)
+find_library(STEMMER_LIBRARY stemmer)
+if(NOT STEMMER_INCLUDE_DIR OR NOT STEMMER_LIBRARY)
+  message(FATAL_ERROR "libstemmer (Snowball) not found: install the Debian package 'libstemmer-dev' "
+                      "(tools/setup installs it)")
+endif()
+add_library(uc_stemmer INTERFACE)
+target_include_directories(uc_stemmer SYSTEM INTERFACE ${STEMMER_INCLUDE_DIR})
+target_link_libraries(uc_stemmer INTERFACE ${STEMMER_LIBRARY})
+set(UC_WORDNET_DIR /usr/share/wordnet CACHE PATH "Where WordNet's verb.exc, noun.exc and adj.exc are")
+foreach(_uc_exc verb noun adj)
+  if(NOT EXISTS ${UC_WORDNET_DIR}/${_uc_exc}.exc)
+    message(FATAL_ERROR "WordNet's irregular-form list ${UC_WORDNET_DIR}/${_uc_exc}.exc is missing: install "
+                        "the Debian package 'wordnet-base' (tools/setup installs it), or point "
+                        "UC_WORDNET_DIR at a folder holding verb.exc, noun.exc and adj.exc")
+  endif()
+endforeach()
+
 # SQLCipher's .pc file carries SQLite's version, not SQLCipher's, so the library itself is asked.
 pkg_check_modules(SQLCIPHER IMPORTED_TARGET sqlcipher)
 if(NOT SQLCIPHER_FOUND)

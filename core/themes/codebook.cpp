@@ -2,10 +2,9 @@
 #include "themes/codebook.h"
 
 #include "common/error.h"
+#include "themes/codebookparse.h"
 
-#include <QJsonArray>
 #include <QJsonDocument>
-#include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
 
@@ -13,25 +12,69 @@ extern const char *const ucBuiltinCodebook; // generated from codebook.json
 
 namespace uc::themes {
 
-namespace {
+namespace parsing {
 
 int lineAt(const QByteArray &source, qsizetype offset)
 {
     return static_cast<int>(source.left(offset).count('\n')) + 1;
 }
 
-// The line where a string first appears in the source, to point a reader at a semantic error.
 int lineOf(const QByteArray &source, const QString &needle)
 {
     const qsizetype at = source.indexOf(QByteArray('"' + needle.toUtf8() + '"'));
     return at < 0 ? 0 : lineAt(source, at);
 }
 
-[[noreturn]] void malformed(int line, const QString &why)
+void malformed(int line, const QString &why)
 {
     throw Error(ErrorKind::Io, QStringLiteral("codebook"),
                 line > 0 ? QStringLiteral("line %1: %2").arg(line).arg(why) : why);
 }
+
+QString phraseFrom(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what)
+{
+    static const QRegularExpression phraseShape(QStringLiteral("^[^*\\s]+\\*?( [^*\\s]+\\*?)*$"));
+    const QString phrase = v.toString().simplified().toLower();
+    if (!v.isString() || phrase.isEmpty())
+        malformed(lineOf(source, owner), QStringLiteral("%1: every %2 is a non-empty string").arg(owner, QLatin1String(what)));
+    if (!phraseShape.match(phrase).hasMatch() || phrase.contains(QLatin1String("**")))
+        malformed(lineOf(source, v.toString()),
+                  QStringLiteral("%1: %2 \"%3\": '*' may only end a word").arg(owner, QLatin1String(what), v.toString()));
+    if (phrase.split(QLatin1Char(' ')).size() > 8)
+        malformed(lineOf(source, v.toString()), QStringLiteral("%1: a %2 has at most 8 words").arg(owner, QLatin1String(what)));
+    return phrase;
+}
+
+QList<QString> phraseList(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what,
+                          bool singleWord)
+{
+    QList<QString> out;
+    if (v.isUndefined())
+        return out;
+    if (!v.isArray())
+        malformed(lineOf(source, owner), QStringLiteral("%1: %2s must be a list of strings").arg(owner, QLatin1String(what)));
+    for (const QJsonValue &p : v.toArray()) {
+        const QString phrase = phraseFrom(p, source, owner, what);
+        if (singleWord && (phrase.contains(QLatin1Char(' ')) || phrase.contains(QLatin1Char('-'))))
+            malformed(lineOf(source, p.toString()),
+                      QStringLiteral("%1: %2 \"%3\" must be one word").arg(owner, QLatin1String(what), phrase));
+        out.append(phrase);
+    }
+    return out;
+}
+
+void checkId(const QString &id, const QByteArray &source, const char *what)
+{
+    static const QRegularExpression idShape(QStringLiteral("^[a-z][a-z0-9-]{1,47}$"));
+    if (!idShape.match(id).hasMatch())
+        malformed(lineOf(source, id), QStringLiteral("a %1 id is 2 to 48 lowercase letters, digits or '-'").arg(QLatin1String(what)));
+}
+
+} // namespace parsing
+
+using namespace parsing;
+
+namespace {
 
 QJsonObject parseObject(const QByteArray &json)
 {
@@ -44,14 +87,24 @@ QJsonObject parseObject(const QByteArray &json)
     return doc.object();
 }
 
+QList<QString> idList(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what)
+{
+    QList<QString> out;
+    if (v.isUndefined())
+        return out;
+    if (!v.isArray())
+        malformed(lineOf(source, owner), QStringLiteral("theme '%1': %2 must be a list of theme ids").arg(owner, QLatin1String(what)));
+    for (const QJsonValue &x : v.toArray())
+        out.append(x.toString());
+    return out;
+}
+
 Theme themeFrom(const QJsonObject &o, const QByteArray &source)
 {
     Theme t;
     t.id = o.value(QLatin1String("id")).toString();
     const int line = lineOf(source, t.id);
-    static const QRegularExpression idShape(QStringLiteral("^[a-z][a-z0-9-]{1,47}$"));
-    if (!idShape.match(t.id).hasMatch())
-        malformed(line, QStringLiteral("a theme id is 2 to 48 lowercase letters, digits or '-'"));
+    checkId(t.id, source, "theme");
     t.label = o.value(QLatin1String("label")).toString(t.id);
     t.group = o.value(QLatin1String("group")).toString();
     t.description = o.value(QLatin1String("description")).toString();
@@ -61,31 +114,19 @@ Theme themeFrom(const QJsonObject &o, const QByteArray &source)
     t.clientSubject = subject == QLatin1String("client");
     t.futureCounts = o.value(QLatin1String("future_counts")).toBool(false);
     t.otherPersonTheme = o.value(QLatin1String("other_person_theme")).toString();
+    t.objectOf = idList(o.value(QLatin1String("object_of")), source, t.id, "object_of");
+    t.namesSubstance = o.value(QLatin1String("substance")).toBool(false);
     t.driver = o.value(QLatin1String("driver")).toString();
     t.use = o.value(QLatin1String("use")).toString();
+    const QString owner = QStringLiteral("theme '%1'").arg(t.id);
     const QJsonValue phrases = o.value(QLatin1String("phrases"));
     if (!phrases.isUndefined() && !phrases.isArray())
         malformed(line, QStringLiteral("theme '%1': phrases must be a list of strings").arg(t.id));
-    static const QRegularExpression phraseShape(QStringLiteral("^[^*\\s]+\\*?( [^*\\s]+\\*?)*$"));
-    for (const QJsonValue &p : phrases.toArray()) {
-        const QString phrase = p.toString().simplified().toLower();
-        if (!p.isString() || phrase.isEmpty())
-            malformed(line, QStringLiteral("theme '%1': every phrase is a non-empty string").arg(t.id));
-        if (!phraseShape.match(phrase).hasMatch() || phrase.contains(QLatin1String("**")))
-            malformed(lineOf(source, p.toString()),
-                      QStringLiteral("theme '%1': phrase \"%2\": '*' may only end a word").arg(t.id, p.toString()));
-        if (phrase.split(QLatin1Char(' ')).size() > 8)
-            malformed(lineOf(source, p.toString()),
-                      QStringLiteral("theme '%1': a phrase has at most 8 words").arg(t.id));
-        t.phrases.append(phrase);
-    }
-    for (const QJsonValue &p : o.value(QLatin1String("exceptions")).toArray()) {
-        const QString phrase = p.toString().simplified().toLower();
-        if (!p.isString() || phrase.isEmpty() || !phraseShape.match(phrase).hasMatch())
-            malformed(lineOf(source, p.toString()),
-                      QStringLiteral("theme '%1': exception \"%2\" is not a phrase").arg(t.id, p.toString()));
-        t.exceptions.append(phrase);
-    }
+    t.phrases = phraseList(phrases, source, owner, "phrase");
+    const QJsonValue exceptions = o.value(QLatin1String("exceptions"));
+    if (!exceptions.isUndefined() && !exceptions.isArray())
+        malformed(line, QStringLiteral("theme '%1': exceptions must be a list of strings").arg(t.id));
+    t.exceptions = phraseList(exceptions, source, owner, "exception");
     if (t.isDriverLink() != !t.use.isEmpty())
         malformed(line, QStringLiteral("theme '%1': a driver-linked theme names both \"driver\" and \"use\"").arg(t.id));
     if (!t.isDriverLink() && t.phrases.isEmpty())
@@ -105,6 +146,10 @@ QJsonObject themeToJson(const Theme &t)
         o.insert(QStringLiteral("future_counts"), true);
     if (!t.otherPersonTheme.isEmpty())
         o.insert(QStringLiteral("other_person_theme"), t.otherPersonTheme);
+    if (!t.objectOf.isEmpty())
+        o.insert(QStringLiteral("object_of"), QJsonArray::fromStringList(t.objectOf));
+    if (t.namesSubstance)
+        o.insert(QStringLiteral("substance"), true);
     if (t.isDriverLink()) {
         o.insert(QStringLiteral("driver"), t.driver);
         o.insert(QStringLiteral("use"), t.use);
@@ -120,11 +165,16 @@ QJsonObject themeToJson(const Theme &t)
 
 const Codebook &Codebook::builtin()
 {
-    static const Codebook codebook = parse(QByteArray(ucBuiltinCodebook));
+    static const Codebook codebook = parseDocument(QByteArray(ucBuiltinCodebook), nullptr);
     return codebook;
 }
 
 Codebook Codebook::parse(const QByteArray &json)
+{
+    return parseDocument(json, &builtin());
+}
+
+Codebook Codebook::parseDocument(const QByteArray &json, const Codebook *defaults)
 {
     const QJsonObject root = parseObject(json);
     if (root.value(QLatin1String("format")).toString() != QLatin1String("undercurrent-codebook"))
@@ -141,6 +191,12 @@ Codebook Codebook::parse(const QByteArray &json)
             malformed(lineOf(json, QStringLiteral("themes")), QStringLiteral("every theme is an object"));
         book.m_themes.append(themeFrom(v.toObject(), json));
     }
+    if (defaults) {
+        book.m_rules = defaults->m_rules;
+        // The built-in frames and senses, for the themes this codebook has; its own replace them.
+        keepRulesFor(book.m_rules, book.m_themes);
+    }
+    readRules(root, json, book.m_rules, false);
     book.validate(json);
     return book;
 }
@@ -149,7 +205,10 @@ void Codebook::applyEdits(const QByteArray &json)
 {
     const QJsonObject root = parseObject(json);
     Codebook edited = *this;
-    for (const QJsonValue &v : root.value(QLatin1String("themes")).toArray()) {
+    const QJsonValue themes = root.value(QLatin1String("themes"));
+    if (!themes.isUndefined() && !themes.isArray())
+        malformed(lineOf(json, QStringLiteral("themes")), QStringLiteral("\"themes\" must be a list"));
+    for (const QJsonValue &v : themes.toArray()) {
         const QJsonObject o = v.toObject();
         const QString id = o.value(QLatin1String("id")).toString();
         auto existing = std::find_if(edited.m_themes.begin(), edited.m_themes.end(),
@@ -175,6 +234,7 @@ void Codebook::applyEdits(const QByteArray &json)
             malformed(lineOf(json, id), QStringLiteral("cannot disable '%1': no such theme").arg(id));
         it->enabled = false;
     }
+    readRules(root, json, edited.m_rules, true);
     edited.validate(json);
     *this = edited;
 }
@@ -200,7 +260,10 @@ void Codebook::validate(const QByteArray &source) const
         }
         if (!t.otherPersonTheme.isEmpty())
             needPhrased(t.otherPersonTheme, "other_person_theme");
+        for (const QString &id : t.objectOf)
+            needPhrased(id, "object_of");
     }
+    validateRules(m_rules, m_themes, source);
 }
 
 const Theme *Codebook::find(const QString &id) const
@@ -216,10 +279,11 @@ QByteArray Codebook::toJson() const
     QJsonArray themes;
     for (const Theme &t : m_themes)
         themes.append(themeToJson(t));
-    return QJsonDocument(QJsonObject{{QStringLiteral("format"), QStringLiteral("undercurrent-codebook")},
-                                     {QStringLiteral("version"), m_version},
-                                     {QStringLiteral("themes"), themes}})
-        .toJson(QJsonDocument::Indented);
+    QJsonObject root{{QStringLiteral("format"), QStringLiteral("undercurrent-codebook")},
+                     {QStringLiteral("version"), m_version},
+                     {QStringLiteral("themes"), themes}};
+    writeRules(m_rules, root);
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 } // namespace uc::themes

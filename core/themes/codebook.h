@@ -5,8 +5,10 @@
 #include <QList>
 #include <QString>
 
-// The codebook: the themes the tagger looks for, each with its phrases. The default ships inside
-// the library (codebook.json, versioned); a vault keeps a user's edits on top of it.
+// The codebook: the themes the tagger looks for, each with its phrases, and the data its rules
+// read — classes of people (roles), classes of acts (predicates), the frames that combine them
+// into themes, substance classes and word senses. The default ships inside the library
+// (codebook.json, versioned); a vault keeps a user's edits on top of it.
 namespace uc::themes {
 
 struct Theme
@@ -26,6 +28,11 @@ struct Theme
     // When someone in the client's family is the subject, the mention counts for this theme
     // instead ("her father drank" -> family-substance-use).
     QString otherPersonTheme;
+    // A mention inside or just after a mention of one of these themes is that mention's object,
+    // not one of its own ("craving a drink" is a craving, not a drink).
+    QList<QString> objectOf;
+    // Evidence names its substance class ("substance": "alcohol").
+    bool namesSubstance = false;
     // Driver-linked use: counts when a counted `use` mention and a counted `driver` mention stand in
     // one sentence, tied by purpose, cause or time ("drinks when she feels abandoned").
     QString driver;
@@ -35,27 +42,121 @@ struct Theme
     [[nodiscard]] bool isDriverLink() const { return !driver.isEmpty(); }
 };
 
+// A class of people: "kin", "partner", "clinician" … Words are single words (they match their
+// inflections: mother, mothers, mother's); female and male words also tell whom "she" or "he" can
+// point back to.
+struct RoleClass
+{
+    enum class Kind { Family, Other, Clinician };
+    QString id;
+    Kind kind = Kind::Other;
+    QList<QString> words; // neither or both
+    QList<QString> female;
+    QList<QString> male;
+};
+
+// A class of acts: "conflict", "harm", "leaving" … Phrases as in themes; a leading "not" matches
+// any negation ("not speak" matches "haven't spoken", "never speaks").
+struct PredicateClass
+{
+    QString id;
+    QList<QString> phrases;
+    // The act counts only with a person (or nothing) as its object: "left her" and "left when she
+    // was five", not "left the room".
+    bool personObject = false;
+    // With "person-or-time": a time or a companion may follow too ("left in May", "left with the
+    // kids"), not a place or a purpose ("left for work").
+    bool timeObject = false;
+    // Whom a party no word names is taken to be: "he dumped her" is about a partner.
+    QString role;
+};
+
+// A role and a predicate in one clause, mapping to themes: kin + conflict -> family-conflict.
+struct Frame
+{
+    QList<QString> roles; // any of these role classes
+    QList<QString> with; // and, when given, one of these too (clinician + kin + likening)
+    QString predicate;
+    bool agent = false; // the role must be the one doing it, not the client ("her father hit her")
+    bool sentence = false; // role and predicate anywhere in one sentence, not one clause
+    QList<QString> themes;
+};
+
+// A substance class of the evidence: alcohol, opioids, stimulants, cannabis, sedatives, nicotine,
+// other. `words` name it; `defaults` are words that name it unless a more specific substance
+// stands next to them ("smoking" is nicotine, "smoking weed" cannabis).
+struct SubstanceClass
+{
+    QString id;
+    QList<QString> words;
+    QList<QString> defaults;
+};
+
+// A word-sense rule over one-word phrases of the listed themes (all themes when empty):
+//  predicative  counts only as a predicate ("got high", "was wasted"), not before a noun ("high
+//               school"), after a thing ("blood pressure was high") or as a noun ("a runner's high");
+//               cues may stand before it instead of a verb ("mood: low")
+//  object       counts with no object, or a substance as its object or before it ("used again",
+//               "used heroin", "cocaine use"), not "uses humour"
+//  infinitive   counts unless it wants something else: "the urge to use", not "an urge to rescue
+//               her"; cues name what it may want
+//  noun         counts as a noun standing alone, not before another noun ("joint account") or
+//               after a cue ("knee joint")
+//  near         counts only with a cue within three words ("did shots", not "took some shots")
+//  not-near     counts only without a cue within three words ("drinking water")
+//  prescribed   does not count when a cue says it was prescribed and no misuse cue stands in the
+//               sentence ("takes her pills as prescribed")
+//  exact        only the written form and its plural ("crack", not "cracked")
+struct SenseRule
+{
+    QString rule;
+    QList<QString> words;
+    QList<QString> cues;
+    QList<QString> misuse; // "prescribed" only
+    QList<QString> themes;
+};
+
 class Codebook
 {
 public:
+    // Everything beside the themes.
+    struct Rules
+    {
+        QList<RoleClass> roles;
+        QList<PredicateClass> predicates;
+        QList<Frame> frames;
+        QList<SubstanceClass> substances;
+        QList<SenseRule> senses;
+    };
+
     // The codebook shipped with this build.
     static const Codebook &builtin();
     // Parses a codebook document; throws uc::Error(Io) "codebook: line N: reason" when malformed.
+    // Sections it leaves out (roles, predicates, frames, substances, senses) are the built-in
+    // codebook's; frames naming a theme the document lacks are then left out.
     static Codebook parse(const QByteArray &json);
-    // Applies a user's edits (same format: "themes" adds or extends, "disabled" lists ids);
-    // throws uc::Error(Io) with the line and reason, leaving this codebook unchanged.
+    // Applies a user's edits (same format: "themes" adds or extends, "disabled" lists ids; "roles",
+    // "predicates" and "substances" add classes or extend them with words; "frames" and "senses"
+    // add entries); throws uc::Error(Io) with the line and reason, leaving this codebook unchanged.
     void applyEdits(const QByteArray &json);
 
     [[nodiscard]] int version() const { return m_version; }
     [[nodiscard]] const QList<Theme> &themes() const { return m_themes; }
     [[nodiscard]] const Theme *find(const QString &id) const;
+    [[nodiscard]] const QList<RoleClass> &roles() const { return m_rules.roles; }
+    [[nodiscard]] const QList<PredicateClass> &predicates() const { return m_rules.predicates; }
+    [[nodiscard]] const QList<Frame> &frames() const { return m_rules.frames; }
+    [[nodiscard]] const QList<SubstanceClass> &substances() const { return m_rules.substances; }
+    [[nodiscard]] const QList<SenseRule> &senses() const { return m_rules.senses; }
     [[nodiscard]] QByteArray toJson() const;
 
 private:
+    static Codebook parseDocument(const QByteArray &json, const Codebook *defaults);
     void validate(const QByteArray &source) const;
 
     int m_version = 0;
     QList<Theme> m_themes;
+    Rules m_rules;
 };
 
 } // namespace uc::themes

@@ -6,6 +6,7 @@
 #include "common/error.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,13 +25,19 @@ const Tagger &tagger()
     return t;
 }
 
-QSet<QString> counted(const QString &text)
+QSet<QString> counted(const QString &text, Register reg = Register::Auto)
 {
     QSet<QString> ids;
-    for (const auto &t : tagger().tag(text).themes)
+    for (const auto &t : tagger().tag(text, reg).themes)
         ids.insert(t.id);
     return ids;
 }
+
+// The accuracy gates: what the tagger reaches on each corpus (dev 0.819, held-out v1 0.798,
+// held-out v2 0.732 — docs/tagger.md), less a margin for small changes; v2's is 0.02.
+constexpr double devFloor = 0.80;
+constexpr double heldOutFloor = 0.77;
+constexpr double heldOutV2Floor = 0.71;
 
 std::optional<Exclusion> exclusion(const QString &text, const QString &id)
 {
@@ -58,8 +65,17 @@ private Q_SLOTS:
     void codebookRefusesMalformedEntries();
     void customCodebookDefinesNewDrivers();
     void userEditsAddAndDisable();
+    void causes_data();
+    void causes();
+    void morphologyFromSnowballAndWordNet();
+    void framesAreCodebookData();
+    void registerDecidesWhoIMeans();
+    void substanceNamedOnUseCravingRelapse();
+    void codebookRefusesMalformedRules_data();
+    void codebookRefusesMalformedRules();
     void accuracyOnLabelledCorpus();
     void accuracyOnHeldOutCorpus();
+    void accuracyOnHeldOutV2();
 };
 
 void TaggerTest::contextRules_data()
@@ -185,6 +201,8 @@ void TaggerTest::anyInputGetsAnAnswer()
     for (const auto &t : r.themes)
         for (const auto &e : t.evidence)
             QVERIFY(e.start >= 0 && e.end <= static_cast<int>(messy.size()) && e.start < e.end);
+    // A quote mark before a multi-byte letter (found by fuzz_tagger).
+    QVERIFY(tagger().tag(std::string_view(" '\xc3\xa9t\xc3\xa9' \xb5")).themes.isEmpty());
     // 10 MB of note text.
     std::string big;
     while (big.size() < 10u * 1024 * 1024)
@@ -256,15 +274,208 @@ void TaggerTest::userEditsAddAndDisable()
     QVERIFY(!book.find(QStringLiteral("transference"))->enabled);
 }
 
+void TaggerTest::causes_data()
+{
+    // One case per line of tests/data/tagger-causes.jsonl, written from each cause of miss the
+    // tagger had (composition, paraphrase, attribution, word sense, scope, morphology) and from
+    // register and substance classes: {"cause","text","register","counts","absent"[,"substance"]}.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("reg");
+    QTest::addColumn<QStringList>("counts");
+    QTest::addColumn<QStringList>("absent");
+    QTest::addColumn<QVariantMap>("substance");
+    QFile file(QStringLiteral(DATA_DIR "/tagger-causes.jsonl"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    int line = 0;
+    while (!file.atEnd()) {
+        const QByteArray raw = file.readLine().trimmed();
+        ++line;
+        if (raw.isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(raw).object();
+        const auto list = [&](const char *key) {
+            QStringList out;
+            for (const QJsonValue &v : o.value(QLatin1String(key)).toArray())
+                out << v.toString();
+            return out;
+        };
+        const std::optional<Register> reg = registerFrom(o.value(QLatin1String("register")).toString(u"auto"_s));
+        QVERIFY(reg.has_value());
+        const QByteArray name = o.value(QLatin1String("cause")).toString().toUtf8() + ' ' + QByteArray::number(line);
+        QTest::newRow(name.constData()) << o.value(QLatin1String("text")).toString() << int(*reg) << list("counts")
+                                        << list("absent") << o.value(QLatin1String("substance")).toObject().toVariantMap();
+    }
+}
+
+void TaggerTest::causes()
+{
+    QFETCH(QString, text);
+    QFETCH(int, reg);
+    QFETCH(QStringList, counts);
+    QFETCH(QStringList, absent);
+    QFETCH(QVariantMap, substance);
+    const TagResult r = tagger().tag(text, Register(reg));
+    for (const QString &id : counts)
+        QVERIFY2(r.find(id), qPrintable(id + u" should count in: "_s + text));
+    for (const QString &id : absent)
+        QVERIFY2(!r.find(id), qPrintable(id + u" must not count in: "_s + text));
+    for (auto it = substance.cbegin(); it != substance.cend(); ++it) {
+        const ThemeResult *t = r.find(it.key());
+        QVERIFY(t);
+        for (const Evidence &e : t->evidence)
+            QCOMPARE(e.substance, it.value().toString());
+    }
+}
+
+void TaggerTest::morphologyFromSnowballAndWordNet()
+{
+    // A plain codebook word matches its regular forms (Snowball) and irregular ones (WordNet),
+    // worked out when the codebook is compiled.
+    const Codebook book = Codebook::parse(R"({"format":"undercurrent-codebook","version":1,"themes":[
+        {"id":"t-fight","phrases":["fight"]},{"id":"t-leave","phrases":["leave home"]},
+        {"id":"t-take","phrases":["take a drink"]},{"id":"t-see","phrases":["see"]},
+        {"id":"t-child","phrases":["only child"]}]})");
+    const Tagger custom(book);
+    const auto has = [&](const char *text, const char *id) {
+        return custom.tag(QString::fromUtf8(text)).find(QString::fromUtf8(id)) != nullptr;
+    };
+    QVERIFY(has("I fought with them all night.", "t-fight"));
+    QVERIFY(has("I am fighting it again.", "t-fight"));
+    QVERIFY(has("She left home at sixteen.", "t-leave"));
+    QVERIFY(has("He took a drink from the bottle.", "t-take"));
+    QVERIFY(has("I saw it coming.", "t-see"));
+    QVERIFY(has("We were only children.", "t-child"));
+    // A regular-looking form Snowball gives another stem is not the word: "seed" is not "see".
+    QVERIFY(!has("She planted a seed.", "t-see"));
+}
+
+void TaggerTest::framesAreCodebookData()
+{
+    // A role and an act in one clause, with no phrase listing them: the evidence names the frame.
+    const TagResult r = tagger().tag(QStringLiteral("Since Easter her stepbrother belittles her at every meal."), Register::Clinical);
+    const ThemeResult *t = r.find(QStringLiteral("family-conflict"));
+    QVERIFY(t);
+    QCOMPARE(t->evidence.first().rule, QStringLiteral("frame:kin+conflict"));
+    // The doer matters: "she hit her father" is not trauma; "her father hit her" is.
+    QVERIFY(!counted(QStringLiteral("She hit her father during the argument."), Register::Clinical).contains(u"trauma"_s));
+    QVERIFY(counted(QStringLiteral("Her father hit her during the argument."), Register::Clinical).contains(u"trauma"_s));
+    // A vault's edits extend the classes: a new role word fills the existing frames.
+    Codebook book = Codebook::builtin();
+    QVERIFY(!Tagger(book).tag(QStringLiteral("My godmother screams at me.")).find(u"family-conflict"_s));
+    book.applyEdits(R"({"roles":{"kin":{"female":["godmother"]}},"predicates":{"conflict":["nitpick"]}})");
+    const Tagger edited(book);
+    QVERIFY(edited.tag(QStringLiteral("My godmother screams at me.")).find(u"family-conflict"_s));
+    QVERIFY(edited.tag(QStringLiteral("My dad nitpicks everything I do.")).find(u"family-conflict"_s));
+    // And a new frame maps an existing role and act to a theme.
+    QVERIFY(!Tagger(book).tag(QStringLiteral("My boss belittles me.")).find(u"low-self-worth"_s));
+    book.applyEdits(R"({"frames":[{"roles":["authority"],"predicate":"conflict","themes":["low-self-worth"]}]})");
+    QVERIFY(Tagger(book).tag(QStringLiteral("My boss belittles me.")).find(u"low-self-worth"_s));
+}
+
+void TaggerTest::registerDecidesWhoIMeans()
+{
+    // In a clinical note "I" is the clinician and a quote is the client's voice.
+    const QString note = QStringLiteral("I felt sad as she described the weekend. She said \"I was so lonely I drank.\"");
+    const QSet<QString> clinical = counted(note, Register::Clinical);
+    QVERIFY(!clinical.contains(u"depression"_s));
+    QVERIFY(clinical.contains(u"loneliness"_s) && clinical.contains(u"substance-use"_s));
+    // In the client's own words "I" is the client, and "she" someone else.
+    const QSet<QString> client = counted(QStringLiteral("I felt sad. She said she drank all weekend."), Register::Client);
+    QVERIFY(client.contains(u"depression"_s));
+    QVERIFY(!client.contains(u"substance-use"_s));
+    // Auto decides per passage: a note's markers, or a person's informal first person.
+    QVERIFY(!counted(QStringLiteral("Pt arrived late. I noticed I felt anxious for her.")).contains(u"anxiety"_s));
+    QVERIFY(counted(QStringLiteral("im so anxious all the time and i dont know why")).contains(u"anxiety"_s));
+    QCOMPARE(registerFrom(u"clinical"_s), std::optional<Register>(Register::Clinical));
+    QVERIFY(!registerFrom(u"third"_s).has_value());
+}
+
+void TaggerTest::substanceNamedOnUseCravingRelapse()
+{
+    const TagResult r = tagger().tag(QStringLiteral("Pt smoked a joint on Friday and has been craving cocaine since."));
+    const ThemeResult *use = r.find(QStringLiteral("substance-use"));
+    const ThemeResult *craving = r.find(QStringLiteral("craving"));
+    QVERIFY(use && craving);
+    QCOMPARE(use->evidence.first().substance, QStringLiteral("cannabis"));
+    QCOMPARE(craving->evidence.first().substance, QStringLiteral("stimulants"));
+    // Nicotine is substance use; the JSON carries "substance" on those evidence items only.
+    const QJsonObject json = tagger().tag(QStringLiteral("She vapes all day and feels anxious.")).toJson();
+    for (const QJsonValue &t : json.value(QLatin1String("themes")).toArray()) {
+        const QJsonObject e = t.toObject().value(QLatin1String("evidence")).toArray().first().toObject();
+        if (t.toObject().value(QLatin1String("id")).toString() == QLatin1String("substance-use"))
+            QCOMPARE(e.value(QLatin1String("substance")).toString(), QStringLiteral("nicotine"));
+        else
+            QVERIFY(!e.contains(QLatin1String("substance")));
+    }
+}
+
+void TaggerTest::codebookRefusesMalformedRules_data()
+{
+    QTest::addColumn<QByteArray>("edit");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("unknown role in a frame")
+        << QByteArray("{\"frames\":[{\"roles\":[\"aliens\"],\"predicate\":\"conflict\",\"themes\":[\"anger\"]}]}") << u"no role class 'aliens'"_s;
+    QTest::newRow("unknown predicate") << QByteArray("{\"frames\":[{\"roles\":[\"kin\"],\"predicate\":\"hugs\",\"themes\":[\"anger\"]}]}")
+                                       << u"no predicate class 'hugs'"_s;
+    QTest::newRow("frame to a driver theme")
+        << QByteArray("{\"frames\":[{\"roles\":[\"kin\"],\"predicate\":\"conflict\",\"themes\":[\"anxiety-driven-use\"]}]}")
+        << u"not a phrase theme"_s;
+    QTest::newRow("role word with a space") << QByteArray("{\"roles\":{\"kin\":{\"words\":[\"step mum\"]}}}") << u"must be one word"_s;
+    QTest::newRow("new role without kind") << QByteArray("{\"roles\":{\"pets\":{\"words\":[\"dog\"]}}}") << u"names its \"kind\""_s;
+    QTest::newRow("unknown substance class") << QByteArray("{\"substances\":{\"caffeine\":{\"words\":[\"coffee\"]}}}")
+                                             << u"a substance class is one of"_s;
+    QTest::newRow("unknown sense rule") << QByteArray("{\"senses\":[{\"rule\":\"vibes\",\"words\":[\"high\"]}]}")
+                                        << u"a sense rule is one of"_s;
+    QTest::newRow("near without cues") << QByteArray("{\"senses\":[{\"rule\":\"near\",\"words\":[\"shots\"]}]}") << u"needs \"cues\""_s;
+}
+
+void TaggerTest::codebookRefusesMalformedRules()
+{
+    QFETCH(QByteArray, edit);
+    QFETCH(QString, reason);
+    Codebook book = Codebook::builtin();
+    const qsizetype frames = book.frames().size();
+    try {
+        book.applyEdits(edit);
+        QFAIL("a malformed edit must be refused");
+    } catch (const uc::Error &e) {
+        QVERIFY2(e.why().contains(reason), qPrintable(e.why()));
+    }
+    QCOMPARE(book.frames().size(), frames); // unchanged
+}
+
 namespace {
 
-// Micro-averaged F1 of the counted themes against a labelled corpus; prints per-theme figures.
+struct Counts
+{
+    int tp = 0, fp = 0, fn = 0;
+    [[nodiscard]] double precision() const { return tp + fp ? double(tp) / (tp + fp) : 1.0; }
+    [[nodiscard]] double recall() const { return tp + fn ? double(tp) / (tp + fn) : 1.0; }
+    [[nodiscard]] double f1() const
+    {
+        const double p = precision(), r = recall();
+        return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+    }
+};
+
+// A corpus's register: shorthand, narrative, group, lay (or, in the older files, the voice).
+QString registerOf(const QJsonObject &o)
+{
+    if (o.contains(QLatin1String("register")))
+        return o.value(QLatin1String("register")).toString();
+    return o.value(QLatin1String("voice")).toString() == QLatin1String("first-person") ? u"lay"_s : u"clinical"_s;
+}
+
+// Micro-averaged F1 of the counted themes against a labelled corpus (the register decided by the
+// tagger, as `tag` does by default); prints micro P/R/F1 per register and P/R per theme, never a
+// single excerpt. -1 when the file is missing or shorter than expected.
 double microF1(const QString &path, int minimumExcerpts)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return -1;
-    QMap<QString, int> tp, fp, fn;
+    QMap<QString, Counts> byTheme, byRegister;
+    Counts all;
     int excerpts = 0;
     while (!file.atEnd()) {
         const QByteArray line = file.readLine().trimmed();
@@ -275,50 +486,56 @@ double microF1(const QString &path, int minimumExcerpts)
         for (const QJsonValue &v : o.value(QLatin1String("themes")).toArray())
             gold.insert(v.toString());
         const QSet<QString> got = counted(o.value(QLatin1String("text")).toString());
-        for (const QString &id : got)
-            (gold.contains(id) ? tp : fp)[id]++;
+        Counts &reg = byRegister[registerOf(o)];
+        for (const QString &id : got) {
+            const bool hit = gold.contains(id);
+            for (Counts *c : {&byTheme[id], &reg, &all})
+                (hit ? c->tp : c->fp)++;
+        }
         for (const QString &id : gold)
             if (!got.contains(id))
-                fn[id]++;
+                for (Counts *c : {&byTheme[id], &reg, &all})
+                    c->fn++;
         ++excerpts;
     }
     if (excerpts < minimumExcerpts)
         return -1;
-    int T = 0, F = 0, N = 0;
-    QSet<QString> ids;
-    for (auto *m : {&tp, &fp, &fn})
-        for (auto it = m->cbegin(); it != m->cend(); ++it)
-            ids.insert(it.key());
-    QStringList sorted(ids.begin(), ids.end());
-    sorted.sort();
-    for (const QString &id : sorted) {
-        const int t = tp.value(id), f = fp.value(id), n = fn.value(id);
-        T += t, F += f, N += n;
-        qInfo("%-24s precision %.2f recall %.2f (tp %d fp %d fn %d)", qPrintable(id),
-              t + f ? double(t) / (t + f) : 1.0, t + n ? double(t) / (t + n) : 1.0, t, f, n);
-    }
-    const double precision = double(T) / (T + F);
-    const double recall = double(T) / (T + N);
-    const double f1 = 2 * precision * recall / (precision + recall);
-    qInfo("micro precision %.3f recall %.3f F1 %.3f over %d excerpts", precision, recall, f1, excerpts);
-    return f1;
+    for (auto it = byTheme.cbegin(); it != byTheme.cend(); ++it)
+        qInfo("  %-24s P %.2f R %.2f F1 %.2f (tp %d fp %d fn %d)", qPrintable(it.key()), it->precision(), it->recall(),
+              it->f1(), it->tp, it->fp, it->fn);
+    for (auto it = byRegister.cbegin(); it != byRegister.cend(); ++it)
+        qInfo("  register %-10s micro P %.3f R %.3f F1 %.3f", qPrintable(it.key()), it->precision(), it->recall(), it->f1());
+    qInfo("%s: micro P %.3f R %.3f F1 %.3f over %d excerpts", qPrintable(QFileInfo(path).fileName()), all.precision(),
+          all.recall(), all.f1(), excerpts);
+    return all.f1();
 }
 
 } // namespace
 
 void TaggerTest::accuracyOnLabelledCorpus()
 {
-    // The development corpus: the codebook is tuned against it, and must stay at or above 0.90.
-    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-corpus.jsonl"), 200);
-    QVERIFY2(f1 >= 0.90, qPrintable(QStringLiteral("micro-F1 %1 is below 0.90").arg(f1)));
+    // The development corpus (four registers): rules and codebook are tuned against it.
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-corpus.jsonl"), 1000);
+    QVERIFY2(f1 >= devFloor, qPrintable(QStringLiteral("dev micro-F1 %1 is below %2").arg(f1).arg(devFloor)));
 }
 
 void TaggerTest::accuracyOnHeldOutCorpus()
 {
-    // Written separately and never tuned against: the honest figure for notes the codebook has not
-    // seen (0.74 when it was written). The floor only catches regressions.
+    // Written separately and never tuned against (0.74 when it was written). The floor catches
+    // regressions.
     const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-heldout.jsonl"), 100);
-    QVERIFY2(f1 >= 0.70, qPrintable(QStringLiteral("held-out micro-F1 %1 fell below 0.70").arg(f1)));
+    QVERIFY2(f1 >= heldOutFloor, qPrintable(QStringLiteral("held-out micro-F1 %1 fell below %2").arg(f1).arg(heldOutFloor)));
+}
+
+void TaggerTest::accuracyOnHeldOutV2()
+{
+    // Written by another hand from the codebook's descriptions only, in four registers, and never
+    // tuned against: aggregates only. Fails the build when it falls 0.02 below what was reached.
+    const QString path = QStringLiteral(DATA_DIR "/tagger-heldout-v2.jsonl");
+    if (!QFile::exists(path))
+        QSKIP("tagger-heldout-v2.jsonl is not in this tree");
+    const double f1 = microF1(path, 300);
+    QVERIFY2(f1 >= heldOutV2Floor, qPrintable(QStringLiteral("held-out v2 micro-F1 %1 fell below %2").arg(f1).arg(heldOutV2Floor)));
 }
 
 QTEST_GUILESS_MAIN(TaggerTest)

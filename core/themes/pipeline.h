@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What the stages of the tagger share: the compiled codebook (Tagger::Impl), tokens and mentions.
+// The stages, in the order tag() runs them:
+//   tokens.cpp    words, sentences, clauses, quotes and passages; each word looked up once
+//   match.cpp     phrases of themes and predicates, exceptions, overlaps
+//   senses.cpp    word senses ("high school" is not use) and objects ("craving a drink")
+//   persons.cpp   the register of each passage and who each person word is
+//   frames.cpp    a role and a predicate in one clause make a theme (kin + conflict)
+//   context.cpp   negation, hypothetical and whose experience each mention is
+//   links.cpp     substances of use, and use tied to a driver (anxiety-driven use)
+//   results.cpp   code-point spans, evidence by theme, exclusions
+// compile.cpp and compilerules.cpp build the Impl from a codebook once. Another rule set (risk
+// flags) can reuse the stages with its own Impl and context policy.
+#include "themes/lexicon.h"
+#include "themes/tagger.h"
+#include "themes/wordtable.h"
+
+#include <QString>
+
+#include <array>
+#include <cstdint>
+#include <iterator>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace uc::themes {
+
+namespace detail {
+
+struct PatternWord
+{
+    std::vector<std::int32_t> forms; // any of these exact forms
+    std::uint64_t formBits = 0; // bit (form % 64) of each form: most tokens are turned away here
+    std::int32_t prefix = -1; // or, for "word*", this prefix id
+    bool negator = false; // or, for "not" in a predicate, any negation ("never", "haven't")
+    bool age = false; // or, for "#age", an age under eighteen ("when she was seven")
+};
+
+struct Phrase
+{
+    int theme = -1; // the theme's index, or -1 for a predicate's phrase
+    int predicate = -1; // the predicate class's index
+    QString text;
+    QString rule; // "phrase:<text>", made once
+    std::vector<PatternWord> words;
+    std::size_t anchor = 0; // the word looked up first: the longest, so common words ("her") rarely start a try
+    bool exception = false; // cancels the theme's mentions it overlaps ("used to" for substance-use)
+    std::vector<int> senses; // sense rules that decide whether a one-word mention counts
+    std::vector<std::int32_t> exactForms; // the written form and its plural, for the "exact" rule
+};
+
+// A phrase to try where its anchor word is found, with what the word next to the anchor must
+// look like: most tries fail on that neighbour, and this turns them away without touching the
+// phrase itself.
+struct Start
+{
+    std::uint64_t neighbourBits = 0; // PatternWord::formBits of the neighbour
+    std::int32_t phrase = 0;
+    std::int32_t neighbourPrefix = -1;
+    std::int32_t step = 0; // where the neighbour is: -1 before, +1 after, 0 a one-word phrase
+    bool neighbourNegator = false;
+    bool neighbourAge = false;
+};
+
+// 32 bytes: a note of 2,000 words is 64 KiB of tokens, written once and read by every stage.
+struct Token
+{
+    std::uint32_t start = 0; // byte offsets
+    std::uint32_t end = 0;
+    std::int32_t form = -1;
+    std::uint32_t sentence = 0;
+    std::uint64_t flags = 0;
+    std::int16_t prefix1 = -1; // prefix ids ("abandon*"); at most maxPrefixes
+    std::int16_t prefix2 = -1;
+    // Compared only between nearby words, so it may wrap: a clause is never 65,536 clauses long.
+    std::uint16_t clause = 0;
+    std::int8_t role = -1; // role class of a person word
+    std::int8_t substance = -1; // substance class a word names
+};
+static_assert(sizeof(Token) == 32);
+
+constexpr std::int32_t maxPrefixes = 32767;
+
+struct Mention
+{
+    int theme;
+    int phrase;
+    std::uint32_t first; // token indexes, inclusive
+    std::uint32_t last;
+    bool counted = true;
+    Exclusion reason = Exclusion::Negated;
+    int countedAs = -1; // the theme it counts for (other_person_theme redirect), default theme
+    bool kept = true; // false: overlapped by a longer mention of its theme
+    std::uint32_t anchor = 0; // where context is read from: the predicate of a frame, else `first`
+    std::int16_t frame = -1; // the frame that made it ("frame:<role>+<predicate>")
+    std::int8_t role = -1; // and the role class that filled it
+    std::int8_t substance = -1; // the substance class of a use, craving or relapse
+    // The rule is the phrase's ("phrase:…"), the frame's, or for a driver link (phrase -1) the
+    // theme's "link:…": looked up when the result is built, so a mention is plain data.
+};
+
+// Who a person word is, in its passage's register.
+struct Person
+{
+    enum Who : std::uint8_t { None, Client, Clinician, Other };
+    Who who = None;
+    std::int8_t role = -1; // the role class (of the word, or of the person a pronoun points back to)
+    std::int32_t token = -1; // the word that names them (a pronoun's antecedent)
+};
+
+enum class Voice : std::uint8_t { Client, Clinical };
+
+// A run of text between blank lines, with what its register is decided on.
+struct Passage
+{
+    std::uint32_t firstToken = 0;
+    std::uint32_t firstPerson = 0; // I, me, my … outside quotes
+    std::uint32_t thirdPerson = 0; // she, he as subjects
+    std::uint32_t clientWords = 0; // pt, client, writer, clinician; section headers
+    std::uint32_t myRole = 0; // "my mum", "my boyfriend"
+    std::uint32_t firstStarts = 0; // sentences that start with I or my
+    std::uint32_t thirdStarts = 0; // sentences that start with she or he
+    std::uint32_t informal = 0; // im, dont, lol, a lower-case "i": the writer's own words
+    std::uint32_t female = 0; // she, her … (for whom "she" is in a note)
+    std::uint32_t male = 0;
+    Voice voice = Voice::Client;
+};
+
+// One call's working state; kept per thread and reused (a note is tagged on every pause).
+struct Text
+{
+    std::string_view bytes;
+    std::vector<Token> tokens;
+    std::vector<Passage> passages;
+    std::vector<Mention> predicates; // mentions of predicate classes, for the frames
+    std::uint64_t clientGender = 0; // Female or Male in a clinical note whose client is clear
+    std::vector<std::uint32_t> roleTokens; // the words that name a person (role words), in order
+};
+
+// Mentions are found nearly in text order (each within a few words of its anchor), so an
+// insertion sort finishes in about one pass where introsort would do n log n.
+template<typename It, typename Less>
+void insertionSort(It begin, It end, Less less)
+{
+    if (begin == end)
+        return;
+    for (It i = std::next(begin); i != end; ++i) {
+        if (!less(*i, *std::prev(i)))
+            continue;
+        auto value = std::move(*i);
+        It j = i;
+        do {
+            *j = std::move(*std::prev(j));
+            --j;
+        } while (j != begin && less(value, *std::prev(j)));
+        *j = std::move(value);
+    }
+}
+
+constexpr int maxGap = 2; // extra words allowed between a phrase's words
+// A phrase never spans two clauses, nor skips a negation ("wants to stop smoking" is not "want
+// to smoke").
+constexpr std::uint64_t noGap = Clause | Coord | Term | Neg | Cessation;
+constexpr int negationWindow = 6;
+constexpr std::uint32_t hypotheticalWindow = 14;
+constexpr std::uint64_t personFlags = Client | FirstPerson | ThirdPerson | We | They | Role | Female | Male;
+// Words that are not nouns, verbs or adjectives of the text's content.
+constexpr std::uint64_t functionFlags = Neg | Term | Hypo | Prep | Possessive | Clause | Link | Coord | Det
+                                        | Copula | Adverbial | Intensifier | Particle | Comp | FearLink | Almost
+                                        | ConseqLink | PostNeg | Number | personFlags;
+
+// Decodes one UTF-8 sequence at s[i]; returns its length, or 0 for an invalid one.
+int decodeUtf8(std::string_view s, std::size_t i, char32_t &cp);
+
+} // namespace detail
+
+// The stages' own files read these types unqualified; this header is private to core/themes.
+using namespace detail;
+
+struct Tagger::Impl
+{
+    Codebook codebook;
+    WordTable words;
+    WordTable prefixes; // prefix text -> id (in WordInfo::form)
+    std::vector<std::uint8_t> prefixLengths; // distinct lengths of prefix patterns
+    std::vector<Phrase> phrases;
+    std::vector<std::vector<Start>> startsByForm; // form id -> phrases whose anchor word has it
+    std::vector<std::vector<Start>> startsByPrefix; // prefix id -> phrases
+    std::array<std::uint64_t, 1024> prefixFilter{}; // bit set over the first three bytes' hash
+    int formCount = 0;
+    int prefixCount = 0;
+    std::size_t minPrefix = 255;
+    std::size_t filterLength = 3; // bytes of a word the prefix filter looks at
+    // Past that filter, one bit set per prefix length (the same hash over that many bytes), so a
+    // word is looked up only at the lengths where a prefix may fit.
+    static constexpr std::uint32_t lengthFilterBits = 16384;
+    std::vector<std::array<std::uint64_t, lengthFilterBits / 64>> lengthFilters; // by position in prefixLengths
+    std::vector<std::string> prefixTexts;
+    std::vector<std::string> formTexts; // while compiling: form id -> form
+    std::vector<std::int8_t> prefixSubstance; // prefix id -> substance class ("benzo*": sedatives)
+    // What the prefix patterns make of a word in the table, found when the codebook is compiled.
+    struct PrefixHit
+    {
+        std::int16_t prefix1 = -1;
+        std::int16_t prefix2 = -1;
+        std::int8_t substance = -1;
+        bool substanceSet = false;
+    };
+    std::vector<PrefixHit> prefixHits;
+    std::vector<QString> linkRules; // theme index -> "link:<use>+<driver>" for driver-linked themes
+    struct Related
+    {
+        int driver = -1; // for a driver-linked theme: its driver and use themes
+        int use = -1;
+        int otherPerson = -1; // the enabled theme a family member's mention counts for
+        std::vector<int> objectOf; // themes whose object a mention of this one can be
+        bool namesSubstance = false;
+    };
+    std::vector<Related> themeIndex; // by theme index
+    std::vector<bool> objectTheme; // by theme index: some theme is object_of it (craving): a state, not an event
+
+    struct CompiledFrame
+    {
+        std::uint32_t roles = 0; // bit per role class
+        std::uint32_t with = 0;
+        int predicate = -1;
+        bool agent = false;
+        bool sentence = false;
+        std::vector<int> themes;
+        // "frame:kin+conflict" by role class; with a second role, "frame:clinician+kin+likening"
+        std::vector<QString> rules;
+    };
+    std::vector<CompiledFrame> frames;
+    std::vector<std::vector<int>> framesByPredicate;
+    std::vector<RoleClass::Kind> roleKinds; // by role class
+    std::int8_t clinicianRole = -1; // the first role class of kind clinician: "I" in a note
+    std::vector<bool> predicatePersonObject; // by predicate class
+    std::vector<bool> predicateTimeObject; // ... or a time or companion after it ("left in May")
+    std::vector<std::int8_t> predicateRole; // by predicate class: whom an unnamed party is taken to be
+
+    enum class SenseKind : std::uint8_t { Predicative, Object, Infinitive, Noun, Near, NotNear, Prescribed, Exact };
+    struct CompiledSense
+    {
+        SenseKind kind;
+        std::vector<std::int32_t> cues; // form ids, sorted
+        std::vector<std::int32_t> misuse;
+    };
+    std::vector<CompiledSense> senses;
+    std::vector<QString> substanceIds; // the codebook's substance classes, by index
+
+    explicit Impl(const Codebook &book);
+    void compile();
+    void compileRules(); // roles, substances, predicates, frames, senses (compilerules.cpp)
+    [[nodiscard]] int compilePhrase(const QString &text, int theme, int predicate, bool exception);
+    [[nodiscard]] std::int32_t formId(const std::string &form);
+    [[nodiscard]] std::int32_t prefixId(const std::string &prefix);
+    [[nodiscard]] bool hasForm(const std::vector<std::int32_t> &sorted, const Token &t) const;
+
+    // tokens.cpp
+    void tokenize(std::string_view text, Text &out) const;
+    [[gnu::always_inline]] inline void classify(Token &t, std::string_view folded, std::uint64_t hash) const;
+    void matchPrefixes(Token &t, std::string_view key) const;
+    void cachePrefixes(); // fills prefixHits and each table word's prefixHit
+    // match.cpp
+    void match(Text &text, std::vector<Mention> &mentions) const;
+    // Overlapping mentions with the same key (theme, predicate class) are one: the longest.
+    template<typename Key>
+    void keepLongest(std::vector<Mention> &mentions, Key key, qsizetype keys) const;
+    // senses.cpp
+    void applySenses(const Text &text, std::vector<Mention> &mentions) const;
+    [[nodiscard]] bool senseHolds(const Text &text, const Mention &m, const CompiledSense &sense) const;
+    // persons.cpp
+    void decideRegister(Text &text, Register requested) const;
+    [[nodiscard]] Voice voiceAt(const Text &text, std::size_t i) const;
+    [[nodiscard]] Person personAt(const Text &text, std::size_t i) const;
+    // -1 the client (or unknown), else the index of the other person's token
+    [[nodiscard]] int otherSubject(const Text &text, const Mention &m) const;
+    // The person word that is the subject of the clause at `at` (or of the clause it is reduced
+    // from), or the possessor of the act; -1 when there is none.
+    [[nodiscard]] int subjectOf(const Text &text, std::size_t at) const;
+    // frames.cpp
+    void applyFrames(Text &text, std::vector<Mention> &mentions) const;
+    // context.cpp
+    void applyContext(const Text &text, std::vector<Mention> &mentions) const;
+    [[nodiscard]] bool negated(const Text &text, const Mention &m, const std::vector<std::uint32_t> &mentionEnds) const;
+    [[nodiscard]] bool hypothetical(const Text &text, const Mention &m) const;
+    [[nodiscard]] bool zeroRating(const Text &text, const Mention &m) const;
+    [[nodiscard]] bool planLine(const Text &text, const Mention &m) const;
+    [[nodiscard]] bool topic(const Text &text, const Mention &m) const;
+    // links.cpp
+    void nameSubstances(const Text &text, std::vector<Mention> &mentions) const;
+    void linkDrivers(const Text &text, std::vector<Mention> &mentions) const;
+    // results.cpp
+    [[nodiscard]] const QString &frameRule(const Mention &m) const;
+};
+
+} // namespace uc::themes

@@ -1,0 +1,262 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The public face: Tagger::tag runs the stages and builds the result (code-point spans, evidence
+// by theme, exclusions in text order); TagResult as JSON.
+#include "themes/pipeline.h"
+
+#include "common/error.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cstring>
+#include <limits>
+
+namespace uc::themes {
+
+QString toString(Exclusion reason)
+{
+    switch (reason) {
+    case Exclusion::Negated:
+        return QStringLiteral("negated");
+    case Exclusion::OtherPerson:
+        return QStringLiteral("other-person");
+    case Exclusion::Hypothetical:
+        return QStringLiteral("hypothetical");
+    }
+    return {};
+}
+
+QString toString(Register reg)
+{
+    switch (reg) {
+    case Register::Auto:
+        return QStringLiteral("auto");
+    case Register::Clinical:
+        return QStringLiteral("clinical");
+    case Register::Client:
+        return QStringLiteral("client");
+    }
+    return {};
+}
+
+std::optional<Register> registerFrom(const QString &name)
+{
+    for (Register r : {Register::Auto, Register::Clinical, Register::Client})
+        if (name == toString(r))
+            return r;
+    return std::nullopt;
+}
+
+const ThemeResult *TagResult::find(const QString &id) const
+{
+    for (const ThemeResult &t : themes)
+        if (t.id == id)
+            return &t;
+    return nullptr;
+}
+
+QJsonObject TagResult::toJson() const
+{
+    QJsonArray themeArray;
+    for (const ThemeResult &t : themes) {
+        QJsonArray ev;
+        for (const Evidence &e : t.evidence) {
+            QJsonObject o{{QStringLiteral("start"), e.start},
+                          {QStringLiteral("end"), e.end},
+                          {QStringLiteral("text"), e.text},
+                          {QStringLiteral("rule"), e.rule}};
+            if (!e.substance.isEmpty())
+                o.insert(QStringLiteral("substance"), e.substance);
+            ev.append(o);
+        }
+        themeArray.append(QJsonObject{{QStringLiteral("id"), t.id},
+                                      {QStringLiteral("label"), t.label},
+                                      {QStringLiteral("count"), static_cast<int>(t.evidence.size())},
+                                      {QStringLiteral("evidence"), ev}});
+    }
+    QJsonArray excludedArray;
+    for (const ExcludedMention &x : excluded)
+        excludedArray.append(QJsonObject{{QStringLiteral("id"), x.id},
+                                         {QStringLiteral("reason"), toString(x.reason)},
+                                         {QStringLiteral("start"), x.start},
+                                         {QStringLiteral("end"), x.end},
+                                         {QStringLiteral("text"), x.text}});
+    return {{QStringLiteral("themes"), themeArray}, {QStringLiteral("excluded"), excludedArray}};
+}
+
+namespace {
+
+// True when every byte is below 0x80; eight bytes at a time.
+bool isAscii(std::string_view text)
+{
+    std::size_t i = 0;
+    std::uint64_t any = 0;
+    for (; i + 8 <= text.size(); i += 8) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, text.data() + i, 8);
+        any |= word;
+    }
+    for (; i < text.size(); ++i)
+        any |= static_cast<unsigned char>(text[i]);
+    return (any & 0x8080808080808080ull) == 0;
+}
+
+} // namespace
+
+// ---- the public face ----------------------------------------------------------------------------
+
+Tagger::Tagger(const Codebook &codebook)
+    : d(std::make_unique<Impl>(codebook))
+{
+}
+
+Tagger::~Tagger() = default;
+Tagger::Tagger(Tagger &&) noexcept = default;
+Tagger &Tagger::operator=(Tagger &&) noexcept = default;
+
+const Codebook &Tagger::codebook() const
+{
+    return d->codebook;
+}
+
+TagResult Tagger::tag(const QString &text, Register reg) const
+{
+    const QByteArray utf8 = text.toUtf8();
+    return tag(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), reg);
+}
+
+TagResult Tagger::tag(std::string_view text, Register reg) const
+{
+    if (text.size() > std::numeric_limits<std::uint32_t>::max() / 2)
+        throw Error(ErrorKind::Io, QStringLiteral("tag"), QStringLiteral("the text is larger than 2 GiB"));
+    // Scratch space reused across calls on a thread: a note is tagged on every keystroke pause.
+    thread_local Text state;
+    thread_local std::vector<Mention> mentions;
+    state.bytes = text;
+    std::vector<Token> &tokens = state.tokens;
+    tokens.reserve(text.size() / 5 + 8);
+    d->tokenize(text, state);
+    mentions.clear();
+    d->match(state, mentions);
+    d->applySenses(state, mentions);
+    d->decideRegister(state, reg);
+    d->applyFrames(state, mentions);
+    d->applyContext(state, mentions);
+    d->nameSubstances(state, mentions);
+    const auto found = static_cast<std::ptrdiff_t>(mentions.size()); // in text order from here back
+    d->linkDrivers(state, mentions);
+
+    // Byte offsets to code-point offsets (invalid bytes count one each), in one walk. In ASCII
+    // text, most notes, they are the same and the walk is skipped.
+    const bool ascii = isAscii(text);
+    thread_local std::vector<std::uint32_t> byteOffsets;
+    byteOffsets.clear();
+    for (const Mention &m : mentions) {
+        if (ascii)
+            break;
+        byteOffsets.push_back(tokens[m.first].start);
+        byteOffsets.push_back(tokens[m.last].end);
+    }
+    std::sort(byteOffsets.begin(), byteOffsets.end());
+    byteOffsets.erase(std::unique(byteOffsets.begin(), byteOffsets.end()), byteOffsets.end());
+    thread_local std::vector<int> codePoints;
+    codePoints.assign(byteOffsets.size(), 0);
+    {
+        std::size_t i = 0;
+        int cp = 0;
+        for (std::size_t k = 0; k < byteOffsets.size(); ++k) {
+            const std::uint32_t target = byteOffsets[k];
+            while (i < target) {
+                if (i + 8 <= target) { // eight ASCII bytes at a time: eight code points
+                    std::uint64_t word = 0;
+                    std::memcpy(&word, text.data() + i, 8);
+                    if ((word & 0x8080808080808080ull) == 0) {
+                        i += 8;
+                        cp += 8;
+                        continue;
+                    }
+                }
+                char32_t ignored = 0;
+                const auto c = static_cast<unsigned char>(text[i]);
+                const int len = c < 0x80 ? 1 : decodeUtf8(text, i, ignored);
+                i += static_cast<std::size_t>(len == 0 ? 1 : len);
+                ++cp;
+            }
+            codePoints[k] = cp;
+        }
+    }
+    // Mentions are read in text order: a cursor moves through the offsets for their starts, and
+    // an end is found a few places on from its start.
+    std::size_t cursor = 0;
+    auto codePointAt = [&](std::uint32_t byte, bool isStart) {
+        if (ascii)
+            return static_cast<int>(byte);
+        std::size_t k = cursor;
+        while (byteOffsets[k] < byte)
+            ++k;
+        if (isStart)
+            cursor = k;
+        return codePoints[k];
+    };
+    auto slice = [&](std::uint32_t from, std::uint32_t to) {
+        return QString::fromUtf8(text.data() + from, static_cast<qsizetype>(to - from));
+    };
+
+    // In text order already, but for the driver links added at the end: sort those, then merge.
+    const auto byStart = [&](const Mention &a, const Mention &b) { return tokens[a.first].start < tokens[b.first].start; };
+    std::sort(mentions.begin() + found, mentions.end(), byStart);
+    std::inplace_merge(mentions.begin(), mentions.begin() + found, mentions.end(), byStart);
+    TagResult result;
+    const auto &themes = d->codebook.themes();
+    std::vector<QList<Evidence>> evidence(static_cast<std::size_t>(themes.size()));
+    {
+        // Each list sized once: a long note has hundreds of evidence items.
+        thread_local std::vector<int> counts;
+        counts.assign(static_cast<std::size_t>(themes.size()), 0);
+        for (const Mention &m : mentions) {
+            const int to = m.counted ? m.theme : m.countedAs != m.theme ? m.countedAs : -1;
+            if (to >= 0)
+                ++counts[static_cast<std::size_t>(to)];
+        }
+        for (std::size_t k = 0; k < counts.size(); ++k)
+            if (counts[k] > 0)
+                evidence[k].reserve(counts[k]);
+    }
+    for (const Mention &m : mentions) {
+        const std::uint32_t b0 = tokens[m.first].start;
+        const std::uint32_t b1 = tokens[m.last].end;
+        const int s = codePointAt(b0, true);
+        const int e = codePointAt(b1, false);
+        const QString substance = m.substance >= 0 ? d->substanceIds[static_cast<std::size_t>(m.substance)] : QString();
+        if (!m.counted) {
+            result.excluded.append({themes.at(m.theme).id, m.reason, s, e, slice(b0, b1)});
+            if (m.countedAs >= 0 && m.countedAs != m.theme)
+                evidence[static_cast<std::size_t>(m.countedAs)].append(
+                    {s, e, slice(b0, b1), QStringLiteral("other-person:") + themes.at(m.theme).id, substance});
+            continue;
+        }
+        QString rule;
+        if (m.frame >= 0)
+            rule = d->frameRule(m);
+        else if (m.phrase >= 0)
+            rule = d->phrases[static_cast<std::size_t>(m.phrase)].rule;
+        else
+            rule = d->linkRules[static_cast<std::size_t>(m.theme)];
+        evidence[static_cast<std::size_t>(m.theme)].append({s, e, slice(b0, b1), rule, substance});
+    }
+    for (int ti = 0; ti < themes.size(); ++ti) {
+        auto &ev = evidence[static_cast<std::size_t>(ti)];
+        if (ev.isEmpty())
+            continue;
+        std::sort(ev.begin(), ev.end(), [](const Evidence &a, const Evidence &b) { return a.start < b.start; });
+        result.themes.append({themes.at(ti).id, themes.at(ti).label, ev});
+    }
+    return result;
+}
+
+const QString &Tagger::Impl::frameRule(const Mention &m) const
+{
+    return frames[static_cast<std::size_t>(m.frame)].rules[static_cast<std::size_t>(m.role)];
+}
+
+} // namespace uc::themes

@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+# core/themes: the theme tagger, by pipeline stage (tokens, match, context, results; compile builds
+# the tables once), the codebook and its compiled-in default, and Cohen's kappa.
+# Included from core/CMakeLists.txt; paths are relative to core/.
+file(READ themes/codebook.json UC_CODEBOOK_JSON)
+configure_file(themes/codebook_data.cpp.in ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp @ONLY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS themes/codebook.json)
+
+# WordNet's irregular forms as a sorted table (cmake/Dependencies.cmake checks the lists exist).
+add_custom_command(
+  OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp
+  COMMAND ${CMAKE_COMMAND} -DWORDNET_DIR=${UC_WORDNET_DIR} -DOUT=${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/themes/irregular_forms.cmake
+  DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/themes/irregular_forms.cmake
+          ${UC_WORDNET_DIR}/verb.exc ${UC_WORDNET_DIR}/noun.exc ${UC_WORDNET_DIR}/adj.exc
+  COMMENT "Generating the irregular-form table from WordNet"
+  VERBATIM)
+
+set(UC_THEMES_SOURCES
+  themes/codebook.h themes/codebook.cpp
+  themes/codebookparse.h themes/codebookrules.cpp
+  themes/tagger.h themes/pipeline.h
+  themes/lexicon.h themes/lexicon.cpp
+  themes/wordtable.h
+  themes/morphology.h themes/morphology.cpp
+  themes/compile.cpp themes/compilerules.cpp
+  themes/tokens.cpp
+  themes/match.cpp
+  themes/senses.cpp
+  themes/persons.cpp
+  themes/frames.cpp
+  themes/context.cpp
+  themes/links.cpp
+  themes/results.cpp
+  themes/agreement.h themes/agreement.cpp
+  ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp
+  ${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp
+)
+set(UC_THEMES_LIBRARIES uc_stemmer)
