@@ -289,14 +289,14 @@ QJsonObject noteJson(Vault &v, const model::Note &n)
 {
     const QJsonArray sections = model::sectionsJsonArray(n.sections);
     QJsonArray addenda;
-    for (const auto &a : v.addenda(n.id))
+    for (const auto &a : v.notes().addenda(n.id))
         addenda.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(a.id)},
                                    {QStringLiteral("author"), a.author},
                                    {QStringLiteral("text"), a.text},
                                    {QStringLiteral("signed_at"), a.signedAt},
                                    {QStringLiteral("content_hash"), a.contentHash}});
     QJsonArray comments;
-    for (const auto &c : v.comments(n.id))
+    for (const auto &c : v.supervision().comments(n.id))
         comments.append(QJsonObject{{QStringLiteral("id"), static_cast<double>(c.id)},
                                     {QStringLiteral("author"), c.author},
                                     {QStringLiteral("returned"), c.returned},
@@ -413,10 +413,10 @@ int cmdClient(const Args &args)
             text = readTextFile(args.value(QStringLiteral("text-file")), QStringLiteral("text file"));
         auto v = openVault(args);
         if (args.has(QStringLiteral("text-file"))) {
-            v->setShareableSummary(code, text);
+            v->clients().setShareableSummary(code, text);
             return 0;
         }
-        const auto summary = v->shareableSummary(code);
+        const auto summary = v->clients().shareableSummary(code);
         if (args.json())
             printJson(summary ? QJsonObject{{QStringLiteral("text"), summary->text},
                                             {QStringLiteral("author"), summary->author},
@@ -438,11 +438,11 @@ int cmdClient(const Args &args)
             c.intakeDate = parsed(model::parseDate(args.value(QStringLiteral("intake"))), QStringLiteral("intake"),
                                   QStringLiteral("a real date as YYYY-MM-DD"));
         c.consentPart2 = args.has(QStringLiteral("part2-consent"));
-        v->addClient(c);
+        v->clients().add(c);
         return 0;
     }
     QJsonArray list;
-    for (const auto &c : v->clients()) {
+    for (const auto &c : v->clients().list()) {
         list.append(QJsonObject{{QStringLiteral("code"), c.code},
                                 {QStringLiteral("name"), c.displayName},
                                 {QStringLiteral("status"), model::toString(c.status)},
@@ -494,7 +494,7 @@ int cmdSession(const Args &args)
                                                                            : QStringLiteral("free"));
     const QString text = readTextFile(args.required(QStringLiteral("note-file")), QStringLiteral("note file"));
     auto v = openVault(args);
-    const auto created = v->addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
+    const auto created = v->notes().addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
     if (args.json()) {
         if (created.notes.size() == 1) {
             printJson(QJsonObject{{QStringLiteral("session"), static_cast<double>(created.session)},
@@ -533,7 +533,7 @@ int cmdNote(const Args &args)
         text = readTextFile(args.required(QStringLiteral("comment-file")), QStringLiteral("comment file"));
     auto v = openVault(args);
     if (sub == QLatin1String("show")) {
-        const model::Note n = v->note(id);
+        const model::Note n = v->notes().read(id);
         if (args.json()) {
             printJson(noteJson(*v, n));
         } else {
@@ -548,34 +548,34 @@ int cmdNote(const Args &args)
                 print(QStringLiteral("Co-signed by %1 at %2 (SHA-256 %3)").arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
             else if (n.status == model::NoteStatus::Signed && n.cosignRequired)
                 print(QStringLiteral("Not complete: the author's supervision requires a co-signature"));
-            for (const auto &a : v->addenda(n.id))
+            for (const auto &a : v->notes().addenda(n.id))
                 print(QStringLiteral("Addendum by %1 at %2:\n%3").arg(a.author, a.signedAt, a.text));
-            for (const auto &c : v->comments(n.id))
+            for (const auto &c : v->supervision().comments(n.id))
                 print(QStringLiteral("%1 by %2 at %3:\n%4")
                           .arg(c.returned ? QStringLiteral("Returned") : QStringLiteral("Comment"), c.author, c.created, c.text));
         }
     } else if (sub == QLatin1String("edit")) {
-        const model::Note n = v->note(id);
-        v->saveDraft(id, model::sectionsFromText(text, n.templateId));
+        const model::Note n = v->notes().read(id);
+        v->notes().saveDraft(id, model::sectionsFromText(text, n.templateId));
     } else if (sub == QLatin1String("sign")) {
-        v->sign(id);
+        v->notes().sign(id);
     } else if (sub == QLatin1String("cosign")) {
-        v->cosign(id);
+        v->supervision().cosign(id);
     } else if (sub == QLatin1String("return")) {
-        const auto comment = v->returnNote(id, text);
+        const auto comment = v->supervision().returnNote(id, text);
         if (args.json())
             printJson(QJsonObject{{QStringLiteral("comment"), static_cast<double>(comment)}});
     } else if (sub == QLatin1String("comment")) {
-        const auto comment = v->comment(id, text);
+        const auto comment = v->supervision().comment(id, text);
         if (args.json())
             printJson(QJsonObject{{QStringLiteral("comment"), static_cast<double>(comment)}});
     } else if (sub == QLatin1String("verify")) {
-        if (!v->verifySignature(id))
+        if (!v->notes().verifySignature(id))
             throw Error(ErrorKind::Damaged, QStringLiteral("note verify"),
                         QStringLiteral("the note is unsigned or its content does not match its signature"));
         print(QStringLiteral("ok"));
     } else {
-        const auto addendum = v->addAddendum(id, text);
+        const auto addendum = v->notes().addAddendum(id, text);
         if (args.json())
             printJson(QJsonObject{{QStringLiteral("addendum"), static_cast<double>(addendum)}});
     }
@@ -591,7 +591,7 @@ int cmdSearch(const Args &args)
         usage(QStringLiteral("search"), QStringLiteral("needs words to search for"));
     auto v = openVault(args);
     QJsonArray list;
-    for (const auto &h : v->search(words.join(QLatin1Char(' ')))) {
+    for (const auto &h : v->search().notes(words.join(QLatin1Char(' ')))) {
         list.append(QJsonObject{{QStringLiteral("note"), static_cast<double>(h.noteId)},
                                 {QStringLiteral("client"), h.clientCode},
                                 {QStringLiteral("date"), model::toIso(h.sessionDate)},
@@ -610,7 +610,7 @@ int cmdExport(const Args &args)
     const QString code = args.required(QStringLiteral("client"));
     const QString out = args.required(QStringLiteral("out"));
     auto v = openVault(args);
-    const QJsonObject record = v->exportClient(code, args.has(QStringLiteral("include-process-notes")));
+    const QJsonObject record = v->records().exportClient(code, args.has(QStringLiteral("include-process-notes")));
     vault::writeFileAtomically(out, QJsonDocument(record).toJson(QJsonDocument::Indented));
     return 0;
 }
@@ -638,7 +638,7 @@ int cmdImport(const Args &args)
         if (parseError.error != QJsonParseError::NoError || !doc.isObject())
             throw Error(ErrorKind::Io, what, QStringLiteral("the file is not a JSON object (at byte %1)").arg(parseError.offset));
         auto v = openVault(args);
-        const Vault::ClientImported done = v->importClient(doc.object());
+        const vault::ClientImported done = v->records().importClient(doc.object());
         QString line = QStringLiteral("imported the client record: %1 sessions, %2 notes, %3 measures")
                            .arg(done.sessions)
                            .arg(done.notes)
@@ -712,7 +712,7 @@ int cmdBackup(const Args &args)
 {
     const QString out = args.required(QStringLiteral("out"));
     auto v = openVault(args);
-    v->backup(out);
+    v->backup().write(out);
     return 0;
 }
 
@@ -785,7 +785,7 @@ int cmdMeasure(const Args &args)
         const QList<int> answers = model::parseAnswers(instrument, args.required(QStringLiteral("answers")));
         const model::Score scored = model::score(instrument, answers); // refused before unlocking
         auto v = openVault(args);
-        const model::Id id = v->addMeasure(code, date, instrument, answers);
+        const model::Id id = v->measures().add(code, date, instrument, answers);
         const model::Instrument *info = model::findInstrument(instrument);
         if (args.json()) {
             printJson(QJsonObject{{QStringLiteral("id"), static_cast<double>(id)},
@@ -802,10 +802,10 @@ int cmdMeasure(const Args &args)
     if (sub == u"list") {
         const QString code = args.required(QStringLiteral("client"));
         auto v = openVault(args);
-        if (!v->client(code))
+        if (!v->clients().find(code))
             usage(QStringLiteral("measure list"), QStringLiteral("no client with that code"));
         QJsonArray list;
-        for (const model::Measure &m : v->measures(code)) {
+        for (const model::Measure &m : v->measures().forClient(code)) {
             if (args.json()) {
                 QJsonArray answers;
                 for (int a : m.answers)
@@ -863,11 +863,11 @@ int cmdPatterns(const Args &args)
             if (!therapist)
                 usage(QStringLiteral("patterns"), QStringLiteral("no user with that name"));
         }
-        out = patterns::toJson(patterns::caseloadReport(*v, query, therapist), QStringLiteral("caseload"), subject);
+        out = patterns::toJson(patterns::analyseCaseload(v->histories().caseload(therapist), query), QStringLiteral("caseload"), subject);
     } else {
         const QString code = args.value(QStringLiteral("client"));
         const bool process = args.has(QStringLiteral("include-process-notes"));
-        out = patterns::toJson(patterns::analyse(patterns::loadClient(*v, code, process), query),
+        out = patterns::toJson(patterns::analyse(v->histories().client(code, process), query),
                                QStringLiteral("client"), code);
     }
     if (args.json()) {
@@ -944,7 +944,7 @@ int cmdAudit(const Args &args)
     const QString sub = args.word(1);
     if (sub == u"verify") {
         auto v = openVault(args);
-        const vault::AuditCheck check = v->verifyAudit();
+        const vault::AuditCheck check = v->auditTrail().verify();
         if (!check.whole) {
             const QString where = check.broken == 0 ? QStringLiteral("the trail's head")
                                                     : QStringLiteral("entry %1").arg(check.broken);
@@ -978,7 +978,7 @@ int cmdAudit(const Args &args)
             print(QStringLiteral("%1 entries written").arg(n));
             return 0;
         }
-        const qsizetype n = v->exportAuditCsv(filter, out);
+        const qsizetype n = v->auditTrail().exportCsv(filter, out);
         print(QStringLiteral("%1 entries written").arg(n));
         return 0;
     }
@@ -989,7 +989,7 @@ int cmdAudit(const Args &args)
                                                QStringLiteral("a date as YYYY-MM-DD")));
         filter.user = args.secondValue(QStringLiteral("user"));
         auto v = openVault(args);
-        const QList<vault::AuditEntry> entries = v->auditTrail(filter);
+        const QList<vault::AuditEntry> entries = v->auditTrail().entries(filter);
         QJsonArray list;
         for (const vault::AuditEntry &e : entries) {
             if (args.json()) {
@@ -1074,14 +1074,14 @@ int cmdSupervise(const Args &args)
         const auto mode = parsed(model::parseSupervisionMode(args.required(QStringLiteral("mode"))), QStringLiteral("mode"),
                                  QStringLiteral("review or must-cosign"));
         auto v = openVault(args);
-        v->assignSupervision(therapist, supervisor, mode);
+        v->supervision().assign(therapist, supervisor, mode);
         print(QStringLiteral("%1 supervises %2 (%3)").arg(supervisor, therapist, model::toString(mode)));
         return 0;
     }
     if (sub == u"list") {
         auto v = openVault(args);
         QJsonArray list;
-        for (const model::Supervision &s : v->supervision()) {
+        for (const model::Supervision &s : v->supervision().assignments()) {
             if (args.json())
                 list.append(QJsonObject{{QStringLiteral("therapist"), s.therapist},
                                         {QStringLiteral("supervisor"), s.supervisor},
@@ -1103,7 +1103,7 @@ int cmdSupervise(const Args &args)
 int cmdQueue(const Args &args)
 {
     auto v = openVault(args);
-    const QList<model::QueueItem> queue = v->reviewQueue();
+    const QList<model::QueueItem> queue = v->supervision().queue();
     const model::Date today = boost::gregorian::day_clock::universal_day();
     QJsonArray list;
     for (const model::QueueItem &q : queue) {
@@ -1165,7 +1165,7 @@ int cmdAgreement(const Args &args)
         if (!ok)
             usage(QStringLiteral("agreement start"), QStringLiteral("--sample needs a number"));
         auto v = openVault(args);
-        const Vault::AgreementSample s = v->startAgreementCheck(therapist, sample);
+        const vault::AgreementSample s = v->agreement().start(therapist, sample);
         QJsonArray notes;
         QStringList ids;
         for (model::Id id : s.notes) {
@@ -1190,12 +1190,12 @@ int cmdAgreement(const Args &args)
             usage(QStringLiteral("agreement rate"), QStringLiteral("--themes is required (empty for none)"));
         const QStringList themes = args.value(QStringLiteral("themes")).split(u',', Qt::SkipEmptyParts);
         auto v = openVault(args);
-        v->rateBlind(check, note, themes);
+        v->agreement().rate(check, note, themes);
         return 0;
     }
     if (sub == u"report") {
         auto v = openVault(args);
-        const Vault::AgreementReport r = v->agreementReport(check);
+        const vault::AgreementReport r = v->agreement().report(check);
         if (args.json()) {
             printJson(QJsonObject{{QStringLiteral("check"), static_cast<double>(r.check)},
                                   {QStringLiteral("therapist"), r.therapist},
@@ -1243,7 +1243,7 @@ int main(int argc, char *argv[])
     raw.removeFirst();
 
     if (raw.contains(QLatin1String("--version"))) {
-        std::fputs(qPrintable(uc::versionReport(QStringLiteral("undercurrent-cli"))), stdout);
+        std::fputs(qPrintable(uc::versionReport(QStringLiteral("undercurrent-cli"), {uc::vault::storageLibrary()})), stdout);
         return 0;
     }
     if (raw.isEmpty() || raw.contains(QLatin1String("--help")) || raw.contains(QLatin1String("-h"))) {

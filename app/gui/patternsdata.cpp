@@ -112,7 +112,7 @@ QString bucketLabel(const QString &by, const model::Date &start)
 PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QString &by, const QString &from,
                           const QString &to)
 {
-    const auto client = vault.client(code);
+    const auto client = vault.clients().find(code);
     if (!client)
         throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
     const auto bucketing = patterns::parseBucketing(by);
@@ -124,9 +124,9 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
     query.to = dateOrNone(to, "to");
 
     // Progress notes only (the default): this view is also what a client may see in review mode.
-    const patterns::ClientHistory history = patterns::loadClient(vault, code);
+    const patterns::ClientHistory history = vault.histories().client(code);
     const patterns::Report report = patterns::analyse(history, query);
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
 
     PatternsData out;
     out.code = client->code;
@@ -205,7 +205,7 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
         out.measures.append(row);
     }
 
-    if (const auto summary = vault.shareableSummary(code)) {
+    if (const auto summary = vault.clients().shareableSummary(code)) {
         out.summary = summary->text;
         out.summaryUpdated = summary->updated;
     }

@@ -134,9 +134,9 @@ int utf16Offset(const QString &text, int codePoints)
 
 QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &text)
 {
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
     QList<TagRow> rows;
-    for (const model::ThemeTag &t : vault.themeTags(noteId)) {
+    for (const model::ThemeTag &t : vault.tagging().tags(noteId)) {
         TagRow row;
         row.id = t.id;
         row.theme = t.theme;
@@ -153,7 +153,7 @@ QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &tex
 
 NoteData loadNote(vault::Vault &vault, model::Id noteId)
 {
-    const model::Note n = vault.note(noteId);
+    const model::Note n = vault.notes().read(noteId);
     NoteData d;
     d.id = n.id;
     d.sessionId = n.sessionId;
@@ -168,7 +168,7 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     d.signedBy = n.signedBy;
     d.signedAt = n.signedAt;
     d.tags = loadTags(vault, noteId, d.text);
-    for (const model::Addendum &a : vault.addenda(noteId))
+    for (const model::Addendum &a : vault.notes().addenda(noteId))
         d.addenda.append({a.author, a.text, a.signedAt});
     const model::User &reader = vault.currentUser();
     const bool own = n.authorId == reader.id;
@@ -176,11 +176,11 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     d.mayAddAddendum = own && n.status != model::NoteStatus::Draft && model::allowed(reader.role, model::Action::AddAddendum);
     d.mayTag = own && model::allowed(reader.role, model::Action::DecideTheme);
     if (d.mayTag) {
-        for (const themes::Theme &theme : vault.codebook().themes())
+        for (const themes::Theme &theme : vault.tagging().codebook().themes())
             if (theme.enabled)
                 d.themes.append({theme.id, theme.label});
     }
-    const model::Session session = vault.session(n.sessionId);
+    const model::Session session = vault.notes().session(n.sessionId);
     d.start = session.start ? model::toIso(*session.start) : QString();
     d.minutes = session.minutes;
     d.modality = model::toString(session.modality);
@@ -190,7 +190,7 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
         if (a.clientCode == n.clientCode)
             d.attendance = model::toString(a.attendance);
     if (session.modality != model::Modality::Individual && own) {
-        for (const auto &ref : vault.ownSessionNotes(n.sessionId))
+        for (const auto &ref : vault.notes().ownSessionNotes(n.sessionId))
             if (ref.kind == n.kind)
                 d.members.append({ref.note, ref.clientCode});
     }
@@ -230,14 +230,14 @@ std::optional<std::pair<int, int>> locate(const QString &edited, const TagRow &t
 
 QList<ClientRow> loadClientRows(vault::Vault &vault)
 {
-    const QList<patterns::ClientHistory> histories = patterns::loadCaseload(vault);
+    const QList<patterns::ClientHistory> histories = vault.histories().caseload().perClient();
     QHash<QString, const patterns::ClientHistory *> byCode;
     byCode.reserve(histories.size());
     for (const auto &h : histories)
         byCode.insert(h.clientCode, &h);
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
     QList<ClientRow> rows;
-    const QList<model::Client> clients = vault.clients();
+    const QList<model::Client> clients = vault.clients().list();
     rows.reserve(clients.size());
     for (const model::Client &c : clients)
         rows.append(rowOf(c, byCode.value(c.code), book));
@@ -246,27 +246,27 @@ QList<ClientRow> loadClientRows(vault::Vault &vault)
 
 ClientRow loadClientRow(vault::Vault &vault, const QString &code)
 {
-    const auto client = vault.client(code);
+    const auto client = vault.clients().find(code);
     if (!client)
         throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
-    const patterns::ClientHistory history = patterns::loadClient(vault, code);
-    return rowOf(*client, &history, vault.codebook());
+    const patterns::ClientHistory history = vault.histories().client(code);
+    return rowOf(*client, &history, vault.tagging().codebook());
 }
 
 Overview loadOverview(vault::Vault &vault, const QString &code)
 {
-    const auto client = vault.client(code);
+    const auto client = vault.clients().find(code);
     if (!client)
         throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
-    patterns::ClientHistory history = patterns::loadClient(vault, code);
+    patterns::ClientHistory history = vault.histories().client(code);
     std::sort(history.sessions.begin(), history.sessions.end(), sessionBefore);
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
 
     Overview out;
     out.client = rowOf(*client, &history, book);
     out.intake = client->intakeDate ? model::toIso(*client->intakeDate) : QString();
 
-    const QList<model::Note> notes = vault.notesForClient(code, true);
+    const QList<model::Note> notes = vault.notes().forClient(code, true);
     QHash<model::Id, model::Id> progressNoteOf; // session → note
     for (auto it = notes.crbegin(); it != notes.crend(); ++it) {
         const model::Note &n = *it;

@@ -465,9 +465,9 @@ void VaultSession::addClient(const QString &code, const QString &name, const QSt
         tr("Saving the client…"),
         [client](Worker &w) {
             uc::vault::Vault &v = w.open();
-            if (v.client(client.code))
+            if (v.clients().find(client.code))
                 throw Error(ErrorKind::Io, u"client"_s, u"a client with that code exists already"_s);
-            v.addClient(client);
+            v.clients().add(client);
             return uc::gui::loadClientRow(v, client.code);
         },
         [this](ClientRow row) {
@@ -497,12 +497,12 @@ void VaultSession::updateClient(const QString &code, const QString &name, const 
         tr("Saving the client…"),
         [code, newName, newSetting](Worker &w) {
             uc::vault::Vault &v = w.open();
-            auto client = v.client(code);
+            auto client = v.clients().find(code);
             if (!client)
                 throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
             client->displayName = newName;
             client->setting = newSetting;
-            v.updateClient(*client);
+            v.clients().update(*client);
             return uc::gui::loadClientRow(v, code);
         },
         [this](ClientRow row) {
@@ -524,7 +524,7 @@ void VaultSession::dischargeClient(const QString &code, const QString &date)
         tr("Discharging the client…"),
         [code, day = *on](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.dischargeClient(code, day);
+            v.clients().discharge(code, day);
             return uc::gui::loadClientRow(v, code);
         },
         [this](ClientRow row) {
@@ -602,7 +602,7 @@ void VaultSession::createNote(const QString &clientCode, const QString &date, co
         tr("Creating the note…"),
         [session, templateId, kind, sections](Worker &w) {
             uc::vault::Vault &v = w.open();
-            const auto made = v.addSession(session, templateId, kind, sections);
+            const auto made = v.notes().addSession(session, templateId, kind, sections);
             return uc::gui::loadNote(v, made.notes.first());
         },
         [this](uc::gui::NoteData data) {
@@ -659,7 +659,7 @@ void VaultSession::createGroupNote(const QString &date, const QString &time, int
         tr("Creating the members' notes…"),
         [session, sections](Worker &w) {
             uc::vault::Vault &v = w.open();
-            const auto made = v.addSession(session, u"group"_s, uc::model::NoteKind::Progress, sections);
+            const auto made = v.notes().addSession(session, u"group"_s, uc::model::NoteKind::Progress, sections);
             return uc::gui::loadNote(v, made.notes.first());
         },
         [this](uc::gui::NoteData data) {
@@ -696,7 +696,7 @@ void VaultSession::updateSession(const QString &date, const QString &time, int m
         tr("Saving the session…"),
         [=](Worker &w) {
             uc::vault::Vault &v = w.open();
-            uc::model::Session s = v.session(sessionId);
+            uc::model::Session s = v.notes().session(sessionId);
             s.date = *day;
             s.start = start;
             s.minutes = minutes;
@@ -705,7 +705,7 @@ void VaultSession::updateSession(const QString &date, const QString &time, int m
             for (auto &a : s.attendees)
                 if (a.clientCode == code)
                     a.attendance = *present;
-            v.updateSession(s);
+            v.notes().updateSession(s);
             return uc::gui::loadNote(v, noteId);
         },
         [this, noteId](uc::gui::NoteData data) {
@@ -742,7 +742,7 @@ void VaultSession::saveNote(qint64 noteId, const QString &templateId, const QStr
         [noteId, templateId, text](Worker &w) {
             uc::vault::Vault &v = w.open();
             const QList<uc::model::Section> sections = uc::model::sectionsFromText(text, templateId);
-            v.saveDraft(noteId, sections); // tags the note again, on this thread
+            v.notes().saveDraft(noteId, sections); // tags the note again, on this thread
             const QString stored = uc::model::textOf(sections);
             return std::make_pair(stored, uc::gui::loadTags(v, noteId, stored));
         },
@@ -776,7 +776,7 @@ void VaultSession::decideTag(qint64 tagId, const QString &decision)
         tr("Saving the decision…"),
         [noteId, tagId, decision = *value, stored](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.decide(tagId, decision);
+            v.tagging().decide(tagId, decision);
             return uc::gui::loadTags(v, noteId, stored);
         },
         [this, noteId](QList<uc::gui::TagRow> tags) {
@@ -803,7 +803,7 @@ void VaultSession::tagSelection(int start, int end, const QString &theme)
         tr("Tagging the words…"),
         [noteId, theme, span = *span, stored](Worker &w) {
             uc::vault::Vault &v = w.open();
-            const qint64 tagId = v.tagSpan(noteId, theme, span.first, span.second);
+            const qint64 tagId = v.tagging().tagSpan(noteId, theme, span.first, span.second);
             return std::make_pair(tagId, uc::gui::loadTags(v, noteId, stored));
         },
         [this, noteId](std::pair<qint64, QList<uc::gui::TagRow>> result) {
@@ -823,7 +823,7 @@ void VaultSession::signNote()
         tr("Signing…"),
         [noteId](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.sign(noteId);
+            v.notes().sign(noteId);
             return uc::gui::loadNote(v, noteId);
         },
         [this, noteId](uc::gui::NoteData data) {
@@ -843,7 +843,7 @@ void VaultSession::addAddendum(const QString &text)
         tr("Adding the addendum…"),
         [noteId, text](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.addAddendum(noteId, text.trimmed());
+            v.notes().addAddendum(noteId, text.trimmed());
             return uc::gui::loadNote(v, noteId);
         },
         [this, noteId](uc::gui::NoteData data) {
@@ -1045,7 +1045,7 @@ void VaultSession::commentOnReview(const QString &text)
         tr("Adding the comment…"),
         [noteId, text = text.trimmed()](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.comment(noteId, text);
+            v.supervision().comment(noteId, text);
             return uc::gui::loadReviewNote(v, noteId);
         },
         [this, noteId](uc::gui::ReviewNoteData data) { reviewDone(noteId, u"comment"_s, std::move(data)); },
@@ -1061,7 +1061,7 @@ void VaultSession::cosignReview()
         tr("Co-signing…"),
         [noteId](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.cosign(noteId);
+            v.supervision().cosign(noteId);
             return uc::gui::loadReviewNote(v, noteId);
         },
         [this, noteId](uc::gui::ReviewNoteData data) { reviewDone(noteId, u"cosign"_s, std::move(data)); },
@@ -1081,7 +1081,7 @@ void VaultSession::returnReview(const QString &comment)
         tr("Returning the note…"),
         [noteId, text = comment.trimmed()](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.returnNote(noteId, text);
+            v.supervision().returnNote(noteId, text);
             return uc::gui::loadReviewNote(v, noteId);
         },
         [this, noteId](uc::gui::ReviewNoteData data) { reviewDone(noteId, u"return"_s, std::move(data)); },
@@ -1126,7 +1126,7 @@ void VaultSession::loadAudit(const QString &since, const QString &user, const QS
     }
     m_audit->setLoading(true);
     post(
-        tr("Reading the audit trail…"), [filter = *filter](Worker &w) { return w.open().auditTrail(filter); },
+        tr("Reading the audit trail…"), [filter = *filter](Worker &w) { return w.open().auditTrail().entries(filter); },
         [this](QList<uc::vault::AuditEntry> entries) {
             m_audit->setEntries(std::move(entries));
             m_audit->setLoading(false);
@@ -1143,7 +1143,7 @@ void VaultSession::verifyAudit()
     if (!m_unlocked)
         return;
     post(
-        tr("Verifying the audit trail…"), [](Worker &w) { return w.open().verifyAudit(); },
+        tr("Verifying the audit trail…"), [](Worker &w) { return w.open().auditTrail().verify(); },
         [this](uc::vault::AuditCheck check) {
             m_audit->setVerification(check);
             Q_EMIT auditVerified();
@@ -1172,7 +1172,7 @@ void VaultSession::exportAudit(const QString &since, const QString &user, const 
         path += u".csv"_s;
     post(
         tr("Exporting the audit trail…"),
-        [filter = *filter, path](Worker &w) { return static_cast<int>(w.open().exportAuditCsv(filter, path)); },
+        [filter = *filter, path](Worker &w) { return static_cast<int>(w.open().auditTrail().exportCsv(filter, path)); },
         [this, path](int entries) { Q_EMIT auditExported(entries, path); },
         [this](const Error &e) { Q_EMIT auditFailed(sentenceOf(e)); });
 }
@@ -1205,7 +1205,7 @@ void VaultSession::startAgreementCheck(const QString &therapist, int sampleSize)
         tr("Drawing the sample…"),
         [therapist = therapist.trimmed(), sampleSize](Worker &w) {
             uc::vault::Vault &v = w.open();
-            const auto sample = v.startAgreementCheck(therapist, sampleSize);
+            const auto sample = v.agreement().start(therapist, sampleSize);
             return uc::gui::loadAgreementSample(v, sample.check);
         },
         [this](uc::gui::AgreementSampleData sample) {
@@ -1226,7 +1226,7 @@ void VaultSession::rateBlind(const QStringList &themes)
         tr("Saving your themes…"),
         [check, noteId, themes](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.rateBlind(check, noteId, themes);
+            v.agreement().rate(check, noteId, themes);
             auto sample = uc::gui::loadAgreementSample(v, check);
             std::optional<uc::gui::AgreementReportData> report;
             if (!sample.next)

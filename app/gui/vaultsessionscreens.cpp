@@ -77,7 +77,7 @@ void VaultSession::loadSummary(const QString &code)
     post(
         tr("Opening the summary…"),
         [code](Worker &w) {
-            const auto summary = w.open().shareableSummary(code);
+            const auto summary = w.open().clients().shareableSummary(code);
             return summary ? std::make_pair(summary->text, summary->updated) : std::make_pair(QString(), QString());
         },
         [this, code](std::pair<QString, QString> summary) { Q_EMIT summaryLoaded(code, summary.first, summary.second); },
@@ -93,8 +93,8 @@ void VaultSession::saveSummary(const QString &code, const QString &text)
         tr("Saving the summary…"),
         [code, trimmed](Worker &w) {
             Vault &v = w.open();
-            v.setShareableSummary(code, trimmed);
-            const auto summary = v.shareableSummary(code);
+            v.clients().setShareableSummary(code, trimmed);
+            const auto summary = v.clients().shareableSummary(code);
             return summary ? summary->updated : QString();
         },
         [this, code, trimmed](QString updated) {
@@ -174,10 +174,10 @@ void VaultSession::searchNotes(const QString &query)
         [text](Worker &w) {
             Vault &v = w.open();
             QHash<QString, QString> names;
-            for (const uc::model::Client &c : v.clients())
+            for (const uc::model::Client &c : v.clients().list())
                 names.insert(c.code, c.displayName);
             QList<uc::gui::SearchRow> rows;
-            for (const uc::model::SearchHit &hit : v.search(text, 50))
+            for (const uc::model::SearchHit &hit : v.search().notes(text, 50))
                 rows.append({hit.noteId, hit.clientCode, names.value(hit.clientCode), uc::model::toIso(hit.sessionDate),
                              uc::model::toString(hit.kind), hit.snippet});
             return rows;
@@ -210,7 +210,7 @@ void VaultSession::changeCodebook(const QString &label, std::function<QByteArray
         label,
         [edit = std::move(edit)](Worker &w) {
             Vault &v = w.open();
-            v.setCodebookEdits(edit(v.codebookEdits())); // refused whole, with the reason, when malformed
+            v.tagging().setCodebookEdits(edit(v.tagging().codebookEdits())); // refused whole, with the reason, when malformed
             return uc::gui::loadCodebook(v);
         },
         [this](QList<uc::gui::CodebookRow> rows) {
@@ -311,7 +311,7 @@ void VaultSession::backupTo(const QString &file)
     post(
         tr("Writing the backup…"),
         [path](Worker &w) {
-            w.open().backup(path);
+            w.open().backup().write(path);
             return path;
         },
         [this](QString written) { Q_EMIT backupWritten(written); },

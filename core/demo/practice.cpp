@@ -1575,7 +1575,7 @@ void addClients(vault::Vault &vault, const Practice &p, DemoPractice &result)
             client.consentPart2Date = who.runs.first().when.from;
             client.consentPart2Scope = u"GP practice, for coordination of care"_s;
         }
-        vault.addClient(client);
+        vault.clients().add(client);
         result.clients.append({who.code, who.summary});
     }
 }
@@ -1609,14 +1609,14 @@ void addSessions(vault::Vault &vault, Practice &p, DemoPractice &result)
         // A group session starts every member's note from the shared topic; each member's own
         // account then replaces it, so no note names another member.
         const QList<Section> opening = group ? QList<Section>{{u"Group topic"_s, groupTopicLine(m)}} : first.sections;
-        const auto added = vault.addSession(session, first.templateId,
+        const auto added = vault.notes().addSession(session, first.templateId,
                                             m.process ? model::NoteKind::Process : model::NoteKind::Progress, opening);
         ++result.sessions;
         for (qsizetype k = 0; k < m.visits.size(); ++k) {
             Visit &v = p.visits[m.visits[k]];
             v.note = added.notes[k];
             if (group)
-                vault.saveDraft(added.notes[k], v.sections);
+                vault.notes().saveDraft(added.notes[k], v.sections);
             ++result.notes;
         }
     }
@@ -1634,7 +1634,7 @@ void signAndAmend(vault::Vault &vault, const Practice &p)
     }
     for (const Visit &v : p.visits) {
         if (v.note != 0 && !drafts.contains(v.note))
-            vault.sign(v.note);
+            vault.notes().sign(v.note);
     }
     const QList<std::pair<Beat, QString>> addenda = {
         {Beat::Relapse,
@@ -1649,7 +1649,7 @@ void signAndAmend(vault::Vault &vault, const Practice &p)
             return v.beat == beat && v.note != 0 && !drafts.contains(v.note);
         });
         if (first != p.visits.end())
-            vault.addAddendum(first->note, text);
+            vault.notes().addAddendum(first->note, text);
     }
 }
 
@@ -1677,12 +1677,12 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
         addSessions(vault, p, result);
         signAndAmend(vault, p);
         for (const PlannedMeasure &m : measures) {
-            vault.addMeasure(p.clients[m.client].code, m.date, m.instrument, m.answers);
+            vault.measures().add(p.clients[m.client].code, m.date, m.instrument, m.answers);
             ++result.measures;
         }
         for (const Profile &who : std::as_const(p.clients)) {
             if (who.discharged)
-                vault.dischargeClient(who.code, *who.discharged);
+                vault.clients().discharge(who.code, *who.discharged);
         }
     });
     vault.lock();

@@ -225,11 +225,11 @@ void migrateTo1(sql::Database &db, const QString &userName)
         db.exec("DROP TABLE v0_clients");
 }
 
-// v1 -> v2. One row per note with its counted themes ("abandonment 2,relapse 1": hits not
-// rejected), kept in step by the vault whenever tags change. A caseload's chart reads this small
-// table instead of every theme hit joined to every note (which decrypted most of the file: 1.1 s
-// for 150,000 notes, against a 200 ms target). Client, session, kind and author are copied from
-// the note, where they never change after it is written.
+// v1 -> v2. One row per note with its client, session, kind and author (copied from the note,
+// where they never change after it is written), for the caseload chart: it reads this small table
+// instead of joining every theme hit to every note, which decrypted most of the file (1.1 s for
+// 150,000 notes, against a 200 ms target). The counted themes this step packed into a text column
+// became rows at v5.
 void migrateTo2(sql::Database &db, const QString &)
 {
     db.exec(R"sql(
@@ -328,6 +328,43 @@ BEGIN SELECT RAISE(ABORT, 'a summary version cannot be deleted'); END;
 )sql");
 }
 
+// v4 -> v5. Each note's counted themes (hits not rejected, manual tags in) as rows of numbers:
+// one per note and theme, the theme's name once in theme_names. They replace note_themes.themes
+// ("abandonment 2,relapse 1"), text that had to be parsed back; rebuilt here from the hits
+// themselves, which that text summarised. Kept in step by the vault whenever a note's tags change
+// (vault/tagstore.h).
+void migrateTo5(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE theme_names(
+  id    INTEGER PRIMARY KEY,
+  theme TEXT NOT NULL UNIQUE);
+CREATE TABLE note_theme_counts(
+  note_id  INTEGER NOT NULL REFERENCES notes(id),
+  theme_id INTEGER NOT NULL REFERENCES theme_names(id),
+  hits     INTEGER NOT NULL CHECK (hits > 0),
+  PRIMARY KEY (note_id, theme_id)) WITHOUT ROWID;
+INSERT INTO theme_names(theme)
+  SELECT DISTINCT theme FROM theme_hits WHERE decision <> 'rejected' ORDER BY theme;
+INSERT INTO note_theme_counts(note_id, theme_id, hits)
+  SELECT h.note_id, t.id, count(*) FROM theme_hits h JOIN theme_names t ON t.theme = h.theme
+  WHERE h.decision <> 'rejected' AND h.note_id IN (SELECT id FROM notes)
+  GROUP BY h.note_id, t.id;
+-- note_themes without its text column, rebuilt rather than altered: a dropped column leaves its
+-- bytes' space in every page, and the caseload scans this table whole.
+CREATE TABLE note_themes_v5(
+  note_id    INTEGER PRIMARY KEY REFERENCES notes(id),
+  client_id  INTEGER NOT NULL,
+  session_id INTEGER NOT NULL,
+  kind       TEXT NOT NULL,
+  author_id  INTEGER NOT NULL);
+INSERT INTO note_themes_v5(note_id, client_id, session_id, kind, author_id)
+  SELECT note_id, client_id, session_id, kind, author_id FROM note_themes;
+DROP TABLE note_themes;
+ALTER TABLE note_themes_v5 RENAME TO note_themes;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -338,7 +375,7 @@ int userVersion(sql::Database &db)
 void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
-    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -152,6 +152,11 @@ Statement &Statement::bindSecret(int index, const SecretBuffer &secret)
     return *this;
 }
 
+int Statement::parameterIndex(const char *name) const
+{
+    return sqlite3_bind_parameter_index(m_stmt, name);
+}
+
 Statement &Statement::bindNull(int index)
 {
     if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
