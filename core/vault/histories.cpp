@@ -115,7 +115,8 @@ model::CaseloadHistory Histories::caseload(std::optional<Id> therapistId)
     };
     std::vector<std::optional<When>> sessions;
     {
-        auto stmt = db.prepare("SELECT id, date, start_time FROM sessions ORDER BY id");
+        // No ORDER BY: SQLite then reads the times from the sessions_date index, which is smaller.
+        auto stmt = db.prepare("SELECT id, date, start_time FROM sessions");
         while (stmt.step()) {
             const Id id = stmt.int64(0);
             if (id <= 0 || id > 1'000'000'000)
