@@ -108,7 +108,7 @@ AgreementSampleData loadAgreementSample(vault::Vault &vault, model::Id check)
     for (model::Id id : std::as_const(s.notes)) {
         if (s.rated.contains(id))
             continue;
-        const model::Note n = vault.notes().read(id); // the words only: themeTags() stays unasked
+        const model::Note n = vault.notes().read(id); // the words only: tagging().tags() stays unasked
         d.next = BlindNoteData{n.id, n.clientCode, model::toIso(n.sessionDate), n.text()};
         break;
     }

@@ -510,7 +510,7 @@ private Q_SLOTS:
 
     void caseloadAndClientViewsAgree()
     {
-        // The caseload reads each note's counted themes from note_themes, kept in step on every
+        // The caseload reads each note's counted themes (note_theme_counts), kept in step on every
         // save and decision; one client's view reads the hits themselves. Both must say the same,
         // also after a rejection, a manual tag and a re-tag.
         const QString anxious = clientWhoseStory(m_practice, u"anxiety"_s);

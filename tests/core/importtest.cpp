@@ -37,7 +37,7 @@ QString footprint(Vault &v)
 {
     QStringList parts;
     for (const char *table : {"users", "clients", "sessions", "session_attendees", "notes", "addenda", "theme_hits",
-                              "note_themes", "measures", "client_summaries", "audit"})
+                              "note_themes", "note_theme_counts", "measures", "client_summaries", "audit"})
         parts.append(vault::VaultTestAccess::database(v).pragmaText(std::string("SELECT count(*) FROM ") + table));
     return parts.join(u'|');
 }

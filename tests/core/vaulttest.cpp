@@ -1058,8 +1058,8 @@ void VaultTest::migrationFromV0()
     QCOMPARE(countRows(vault::VaultTestAccess::database(*vault), "users"), 1);
 }
 
-// v1 -> v2 builds note_themes (each note's counted themes, for caseload charts) from the hits a
-// v1 vault already holds: rejected hits left out, manual tags in.
+// Migrating a v1 vault builds each note's counted themes (for caseload charts) from the hits it
+// already holds: rejected hits left out, manual tags in.
 void VaultTest::migrationToV2CountsEachNotesThemes()
 {
     QTemporaryDir tmp;
