@@ -113,6 +113,11 @@ bool Vault::isOpen() const noexcept
     return m_state->db.handle() != nullptr;
 }
 
+QString Vault::dir() const
+{
+    return m_state->dir;
+}
+
 const model::User &Vault::currentUser() const
 {
     return m_state->user;

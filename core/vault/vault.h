@@ -66,6 +66,7 @@ public:
     // Closes the database, wipes the data key and releases the folder. Idempotent.
     void lock() noexcept;
     [[nodiscard]] bool isOpen() const noexcept;
+    [[nodiscard]] QString dir() const;
     [[nodiscard]] const model::User &currentUser() const;
     // Error(NotAllowed) with a plain sentence ("a supervisor cannot sign notes") when the current
     // user's role may not do this (model/permissions.h). Every service asks before it acts.
