@@ -22,6 +22,10 @@ constexpr Band phq9Bands[] = {{0, "minimal"}, {5, "mild"}, {10, "moderate"}, {15
 constexpr Band gad7Bands[] = {{0, "minimal"}, {5, "mild"}, {10, "moderate"}, {15, "severe"}};
 constexpr Band auditBands[] = {{0, "low-risk"}, {8, "hazardous"}, {16, "harmful"}, {20, "possible-dependence"}};
 constexpr Band auditcBands[] = {{0, "negative"}, {3, "positive-women"}, {4, "positive"}};
+// DAST-10 (Skinner 1982, the ten-item form's guidelines); PCL-5 at 33 (Bovin et al. 2016 and the
+// US National Center for PTSD: 31–33 suggests probable PTSD; the highest, so fewer false positives).
+constexpr Band dast10Bands[] = {{0, "none"}, {1, "low"}, {3, "moderate"}, {6, "substantial"}, {9, "severe"}};
+constexpr Band pcl5Bands[] = {{0, "below-cutoff"}, {33, "probable-ptsd"}};
 
 template<std::size_t N>
 QString pick(const Band (&bands)[N], int total)
@@ -46,12 +50,19 @@ bool allowed(const QString &instrument, int item, int answer, QString *range)
     return answer >= 0 && answer <= max;
 }
 
+// The points an answer scores: DAST-10 item 3 ("able to stop using drugs when you want to") is
+// asked so that "no" is the answer that scores.
+int points(const QString &instrument, int item, int answer)
+{
+    return instrument == u"dast10" && item == 2 ? 1 - answer : answer;
+}
+
 const Instrument &require(const QString &id)
 {
     const Instrument *instrument = findInstrument(id);
     if (!instrument) {
         throw Error(ErrorKind::Usage, QStringLiteral("measure"),
-                    QStringLiteral("unknown instrument \"%1\" (use phq9, gad7, audit or auditc)").arg(id.left(16)));
+                    QStringLiteral("unknown instrument \"%1\" (use phq9, gad7, audit, auditc, dast10 or pcl5)").arg(id.left(16)));
     }
     return *instrument;
 }
@@ -65,6 +76,8 @@ const QList<Instrument> &instruments()
         {QStringLiteral("gad7"), QStringLiteral("GAD-7"), QStringLiteral("anxiety"), 7},
         {QStringLiteral("audit"), QStringLiteral("AUDIT"), QStringLiteral("alcohol use"), 10},
         {QStringLiteral("auditc"), QStringLiteral("AUDIT-C"), QStringLiteral("alcohol consumption"), 3},
+        {QStringLiteral("dast10"), QStringLiteral("DAST-10"), QStringLiteral("drug use"), 10},
+        {QStringLiteral("pcl5"), QStringLiteral("PCL-5"), QStringLiteral("PTSD symptoms"), 20},
     };
     return all;
 }
@@ -82,6 +95,10 @@ int itemMaximum(const QString &instrument)
 {
     if (!findInstrument(instrument))
         return 0;
+    if (instrument == u"dast10")
+        return 1;
+    if (instrument == u"pcl5")
+        return 4;
     return (instrument == u"audit" || instrument == u"auditc") ? 4 : 3;
 }
 
@@ -101,6 +118,10 @@ QString bandOf(const QString &instrument, int total)
         return pick(auditBands, total);
     if (instrument == u"auditc")
         return pick(auditcBands, total);
+    if (instrument == u"dast10")
+        return pick(dast10Bands, total);
+    if (instrument == u"pcl5")
+        return pick(pcl5Bands, total);
     return {};
 }
 
@@ -108,6 +129,10 @@ QString bandLabel(const QString &band)
 {
     if (band == u"positive-women")
         return QStringLiteral("positive (women)");
+    if (band == u"probable-ptsd")
+        return QStringLiteral("probable PTSD");
+    if (band == u"below-cutoff")
+        return QStringLiteral("below the cut-off");
     QString label = band;
     return label.replace(u'-', u' ');
 }
@@ -126,7 +151,7 @@ Score score(const QString &instrument, const QList<int> &answers)
             throw Error(ErrorKind::Io, QStringLiteral("measure"),
                         QStringLiteral("%1 item %2: %3 is out of range (%4)").arg(info.name).arg(i + 1).arg(answers[i]).arg(range));
         }
-        result.total += answers[i];
+        result.total += points(instrument, i, answers[i]);
     }
     result.band = bandOf(instrument, result.total);
     return result;

@@ -8,42 +8,43 @@
 
 #include <optional>
 
-// Outcome measures: the questionnaires clients fill in (PHQ-9, GAD-7, AUDIT, AUDIT-C), their item
-// rules, totals and the published severity bands.
+// Outcome measures: the questionnaires clients fill in (PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10,
+// PCL-5), their item rules, totals and the published severity bands.
 namespace uc::model {
 
 struct Instrument
 {
-    QString id; // "phq9", "gad7", "audit", "auditc"
+    QString id; // "phq9", "gad7", "audit", "auditc", "dast10", "pcl5"
     QString name; // "PHQ-9"
     QString measures; // "depression"
     int items = 0;
 };
 
-// The four instruments, in this order: phq9, gad7, audit, auditc.
+// The instruments, in this order: phq9, gad7, audit, auditc, dast10, pcl5.
 [[nodiscard]] const QList<Instrument> &instruments();
 [[nodiscard]] const Instrument *findInstrument(const QString &id);
 
 struct Score
 {
     int total = 0;
-    QString band; // machine word: "moderately-severe", "possible-dependence", "positive-women"
+    QString band; // machine word: "moderately-severe", "possible-dependence", "positive-women", "probable-ptsd"
 };
 
-// The highest answer an item takes: 3 for PHQ-9 and GAD-7, 4 for AUDIT and AUDIT-C (AUDIT items
-// 9 and 10 take only 0, 2 or 4); 0 for an unknown instrument.
+// The highest answer an item takes: 3 for PHQ-9 and GAD-7, 4 for AUDIT, AUDIT-C and PCL-5 (AUDIT
+// items 9 and 10 take only 0, 2 or 4), 1 for DAST-10 (1 yes, 0 no); 0 for an unknown instrument.
 [[nodiscard]] int itemMaximum(const QString &instrument);
-// The highest total an instrument gives (PHQ-9 27, GAD-7 21, AUDIT 40, AUDIT-C 12): the top of
-// its chart's axis. 0 for an unknown instrument.
+// The highest total an instrument gives (PHQ-9 27, GAD-7 21, AUDIT 40, AUDIT-C 12, DAST-10 10,
+// PCL-5 80): the top of its chart's axis. 0 for an unknown instrument.
 [[nodiscard]] int maxTotal(const QString &instrument);
 
-// Scores item answers. Error(Io) naming the instrument and the item when the count is wrong,
+// Scores item answers, as the form asks them: DAST-10 item 3 is reversed here (its "no" scores 1).
+// Error(Io) naming the instrument and the item when the count is wrong,
 // an item is missing or an answer is out of range (AUDIT items 9 and 10 take only 0, 2 or 4);
 // Error(Usage) for an unknown instrument.
 [[nodiscard]] Score score(const QString &instrument, const QList<int> &answers);
 // The band of a total (the published cut-offs; see docs/patterns.md).
 [[nodiscard]] QString bandOf(const QString &instrument, int total);
-// A band word as people say it: "moderately severe", "positive (women)".
+// A band word as people say it: "moderately severe", "positive (women)", "probable PTSD".
 [[nodiscard]] QString bandLabel(const QString &band);
 
 // "1,2,0,3" → answers. Error(Io) for an empty item ("item 3 is missing") or a non-number.

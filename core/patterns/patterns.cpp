@@ -391,6 +391,19 @@ void fillMeasures(Report &report, const QList<model::Measure> &measures, const R
     }
 }
 
+// Reliable change over the range's own scores, so a chart and its verdict agree.
+void fillReliableChange(Report &report)
+{
+    for (const auto &[instrument, points] : report.measures) {
+        if (points.size() < 2)
+            continue;
+        model::ReliableChange change = model::reliableChange(instrument, points.first().total, points.last().total);
+        change.fromDate = points.first().date;
+        change.toDate = points.last().date;
+        report.reliableChange.emplace(instrument, change);
+    }
+}
+
 Report analyseRaw(const Raw &raw, const Query &query, bool perClient)
 {
     Report report;
@@ -409,6 +422,8 @@ Report analyseRaw(const Raw &raw, const Query &query, bool perClient)
     assess(report);
     fillAttendance(report, all);
     fillMeasures(report, raw.measures, *range);
+    if (perClient)
+        fillReliableChange(report);
     return report;
 }
 
@@ -543,11 +558,14 @@ QJsonObject toJson(const Report &report, const QString &subjectKey, const QStrin
                                       {QStringLiteral("band"), p.band}});
         measures.insert(instrument, series);
     }
+    QJsonObject reliableChange;
+    for (const auto &[instrument, change] : report.reliableChange)
+        reliableChange.insert(instrument, model::toJson(change));
     QJsonArray gaps;
     for (int g : report.attendance.gapsDays)
         gaps.append(g);
     const auto dateOrNull = [](const std::optional<Date> &d) { return d ? QJsonValue(iso(d)) : QJsonValue(QJsonValue::Null); };
-    return QJsonObject{{subjectKey, subject},
+    QJsonObject json{{subjectKey, subject},
                        {QStringLiteral("by"), toString(report.by)},
                        {QStringLiteral("from"), dateOrNull(report.from)},
                        {QStringLiteral("to"), dateOrNull(report.to)},
@@ -562,6 +580,9 @@ QJsonObject toJson(const Report &report, const QString &subjectKey, const QStrin
                                     {QStringLiteral("missed"), report.attendance.missed},
                                     {QStringLiteral("gaps_days"), gaps},
                                     {QStringLiteral("longest_gap_days"), report.attendance.longestGapDays}}}};
+    if (perClient)
+        json.insert(QStringLiteral("reliable_change"), reliableChange);
+    return json;
 }
 
 Report analyseCaseload(CaseloadHistory caseload, const Query &query)

@@ -3,6 +3,7 @@
 
 #include "model/history.h"
 #include "model/measures.h"
+#include "model/reliablechange.h"
 #include "model/types.h"
 #include "patterns/calendar.h"
 
@@ -137,6 +138,8 @@ struct Report
     // listed but were not (count 0, p = 1).
     int tested = 0;
     std::map<QString, QList<MeasurePoint>> measures; // instrument id → date order
+    // One client's: per instrument with two or more scores in the range, the first to the latest.
+    std::map<QString, model::ReliableChange> reliableChange;
     AttendanceSummary attendance;
 };
 
@@ -160,8 +163,9 @@ constexpr int recurrenceWindow = 6;
 [[nodiscard]] Report analyseCaseload(CaseloadHistory caseload, const Query &query);
 
 // {"client","by","from","to","buckets","summary","cooccurrence","leadlag","measures"} plus
-// "attendance" and "tested"; findings carry "p", "q" and "shown". subjectKey is "client" or
-// "caseload".
+// "attendance" and "tested", and for a client "reliable_change" (instrument → the change from its
+// first to its latest score in the range); findings carry "p", "q" and "shown". subjectKey is
+// "client" or "caseload".
 [[nodiscard]] QJsonObject toJson(const Report &report, const QString &subjectKey, const QString &subject);
 
 } // namespace uc::patterns

@@ -150,7 +150,7 @@ QImage measuresChart(const ClientReport &report, QSize size)
         }
 
         static const QList<QColor> colours = {QColor(0x1d, 0x5f, 0x8a), QColor(0xc0, 0x5a, 0x1c), QColor(0x2e, 0x7d, 0x32),
-                                              QColor(0x7b, 0x3f, 0x98)};
+                                              QColor(0x7b, 0x3f, 0x98), QColor(0x8a, 0x6d, 0x1d), QColor(0x1d, 0x7d, 0x7d)};
         const double dot = std::max(3.0, size.height() / 45.0);
         const double legendGap = metrics.height() * 1.3;
         for (qsizetype s = 0; s < report.measures.size(); ++s) {

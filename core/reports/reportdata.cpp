@@ -111,7 +111,11 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
         const auto it = analysed.measures.find(instrument.id);
         if (it == analysed.measures.end() || it->second.isEmpty())
             continue;
-        report.measures.append(MeasureSeries{instrument.id, instrument.name, model::maxTotal(instrument.id), it->second});
+        const auto change = analysed.reliableChange.find(instrument.id);
+        report.measures.append(MeasureSeries{instrument.id, instrument.name, model::maxTotal(instrument.id), it->second,
+                                             change == analysed.reliableChange.end()
+                                                 ? std::nullopt
+                                                 : std::optional<model::ReliableChange>(change->second)});
     }
     return report;
 }

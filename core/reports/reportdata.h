@@ -46,6 +46,7 @@ struct MeasureSeries
     QString name; // "PHQ-9"
     int maxScore = 0;
     QList<patterns::MeasurePoint> points; // date order
+    std::optional<model::ReliableChange> change; // first to latest, with two or more points
 };
 
 struct ClientReport

@@ -2,6 +2,7 @@
 #include "reports/reportpdf.h"
 
 #include "model/disclosure.h"
+#include "model/reliablechange.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -124,6 +125,35 @@ QString keyValues(const QList<std::pair<QString, QString>> &pairs)
         html += QStringLiteral("</tr>");
     }
     return html + QStringLiteral("</table>");
+}
+
+// Per instrument scored twice or more: the change from the first score to the latest, and whether
+// it is more than measurement error (docs/patterns.md, "Reliable change").
+QString reliableChangeSection(const QList<MeasureSeries> &measures)
+{
+    QString rows;
+    for (const MeasureSeries &s : measures) {
+        if (!s.change)
+            continue;
+        const model::ReliableChange &c = *s.change;
+        const QString significant = !c.rci ? QStringLiteral("—")
+            : !c.clinicallySignificant     ? QStringLiteral("not defined")
+            : *c.clinicallySignificant     ? QStringLiteral("yes")
+                                           : QStringLiteral("no");
+        rows += row({esc(s.name), QStringLiteral("%1 → %2").arg(c.from).arg(c.to),
+                     esc(QStringLiteral("%1 to %2").arg(model::toIso(c.fromDate), model::toIso(c.toDate))),
+                     c.rci ? QString::number(*c.rci, 'f', 2) : QStringLiteral("—"), esc(model::verdictLabel(c.verdict)),
+                     significant});
+    }
+    if (rows.isEmpty())
+        return {};
+    return QStringLiteral("<h3>Reliable change</h3>") + tableOpen()
+        + headerRow({QStringLiteral("Instrument"), QStringLiteral("First → latest"), QStringLiteral("Dates"), QStringLiteral("RCI"),
+                     QStringLiteral("Verdict"), QStringLiteral("Clinically significant")})
+        + rows + QStringLiteral("</table>")
+        + QStringLiteral("<p class=\"note\">Jacobson and Truax (1991): a change beyond 1.96 standard errors of the "
+                         "difference is reliable; clinically significant when it also crosses the instrument's cut-off. "
+                         "No verdict is given where no published norms are used.</p>");
 }
 
 QString preparedPairsNote(const Prepared &p)
@@ -292,6 +322,7 @@ QByteArray clientReportPdf(const ClientReport &r)
                 html += row({model::toIso(m.date), esc(s.name), QStringLiteral("%1 of %2").arg(m.total).arg(s.maxScore),
                              esc(model::bandLabel(m.band))});
         html += QStringLiteral("</table>");
+        html += reliableChangeSection(r.measures);
     }
 
     html += QStringLiteral("<h2>Shareable summary</h2>");

@@ -10,7 +10,7 @@
 
 namespace uc::vault {
 
-// Outcome measures (vault.measures()): PHQ-9, GAD-7, AUDIT, AUDIT-C, scored as they are stored
+// Outcome measures (vault.measures()): PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10, PCL-5, scored as they are stored
 // (model/measures.h).
 class Measures : public Service
 {

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Undercurrent
 
 // One outcome measure at a glance, as a line: the latest total, its band in words and the change
-// since the time before.
+// since the time before; under it, with two scores or more, the reliable change since the first.
 Rectangle {
     id: root
 
@@ -17,13 +17,16 @@ Rectangle {
     required property string date
     required property string change
     required property string previousDate
+    required property string reliableChangeText
 
     // The bands a clinician would look at twice.
-    readonly property bool concerning: ["moderately-severe", "severe", "harmful", "possible-dependence"].indexOf(band) >= 0
+    readonly property bool concerning: ["moderately-severe", "severe", "harmful", "possible-dependence", "substantial",
+                                        "probable-ptsd"].indexOf(band) >= 0
 
-    implicitHeight: 38
+    implicitHeight: 38 + (changeLine.visible ? changeLine.implicitHeight + 4 : 0)
     color: "transparent"
     Accessible.name: qsTr("%1 %2, %3").arg(root.name).arg(root.total).arg(root.bandLabel)
+    Accessible.description: root.reliableChangeText
 
     Rectangle {
         anchors.bottom: parent.bottom
@@ -32,7 +35,11 @@ Rectangle {
         color: Style.border
     }
     RowLayout {
-        anchors.fill: parent
+        id: line
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: parent.top
+        height: 38
         spacing: 10
         ColumnLayout {
             Layout.preferredWidth: 110
@@ -76,5 +83,16 @@ Rectangle {
             font.pixelSize: Style.smallSize
             elide: Text.ElideLeft
         }
+    }
+    Label {
+        id: changeLine
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.top: line.bottom
+        visible: root.reliableChangeText !== ""
+        text: root.reliableChangeText
+        color: Style.muted
+        font.pixelSize: Style.smallSize
+        elide: Text.ElideRight
     }
 }

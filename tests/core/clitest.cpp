@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 class CliTest : public QObject
 {
     Q_OBJECT
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void backupRestores();
     void tagPrintsThemesWithEvidence();
     void measuresAreScoredAndRefusedWhole();
+    void newInstrumentsAndReliableChange();
     void patternsPrintTheContractJson();
     void supervisionCommands();
     void auditVerifyAndList(); // last: it damages the trail's head
@@ -319,6 +322,73 @@ void CliTest::measuresAreScoredAndRefusedWhole()
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.at(0).toObject().value(QLatin1String("total")).toInt(), 14);
     QCOMPARE(list.at(0).toObject().value(QLatin1String("band")).toString(), QStringLiteral("moderate"));
+}
+
+void CliTest::newInstrumentsAndReliableChange()
+{
+    QCOMPARE(cli({u"client"_s, u"add"_s, u"--code"_s, u"C-RCI"_s, u"--name"_s, u"Robin Example"_s}).code, 0);
+    const auto add = [&](const char *date, const char *instrument, const char *answers) {
+        return cli({u"measure"_s, u"add"_s, u"--client"_s, u"C-RCI"_s, u"--date"_s, QString::fromLatin1(date), u"--instrument"_s,
+                    QString::fromLatin1(instrument), u"--answers"_s, QString::fromLatin1(answers)});
+    };
+    // The contract: DAST-10 answered as the form asks (1 yes, 0 no); item 3 is reversed by the
+    // program, so its "no" scores: 1 + 1 + 1 = 3, moderate.
+    const Run dast = add("2025-01-06", "dast10", "1,1,0,0,0,0,0,0,0,0");
+    QCOMPARE(dast.code, 0);
+    QCOMPARE(dast.out.trimmed(), QByteArray("DAST-10 on 2025-01-06: total 3, moderate"));
+    QCOMPARE(add("2025-01-06", "dast10", "1,1,2,0,0,0,0,0,0,0").code, 2); // yes or no only
+    // PCL-5: 20 answers 0–4; 13 × 4 = 52, probable PTSD; later 7 × 4 + 2 = 30, below 33.
+    const Run pcl = add("2025-01-06", "pcl5", "4,4,4,4,4,4,4,4,4,4,4,4,4,0,0,0,0,0,0,0");
+    QCOMPARE(pcl.code, 0);
+    QCOMPARE(pcl.out.trimmed(), QByteArray("PCL-5 on 2025-01-06: total 52, probable PTSD"));
+    QCOMPARE(add("2025-03-03", "pcl5", "4,4,4,4,4,4,4,2,0,0,0,0,0,0,0,0,0,0,0,0").code, 0);
+    QCOMPARE(add("2025-01-06", "phq9", "3,3,2,2,2,2,2,1,1").code, 0); // 18
+    QCOMPARE(add("2025-03-03", "phq9", "1,1,2,1,1,1,1,1,0").code, 0); // 9
+
+    const Run listed = cli({u"measure"_s, u"list"_s, u"--client"_s, u"C-RCI"_s, u"--json"_s});
+    QCOMPARE(listed.code, 0);
+    const QJsonArray list = QJsonDocument::fromJson(listed.out).array();
+    QCOMPARE(list.size(), 5);
+    QJsonObject latestPcl;
+    QJsonObject latestPhq;
+    for (const QJsonValue &v : list) {
+        const QJsonObject m = v.toObject();
+        const bool latest = m.value(u"date"_s).toString() == u"2025-03-03"_s;
+        // Only each instrument's latest entry, with a first before it, carries the change.
+        QCOMPARE(m.contains(u"reliable_change"_s), latest);
+        if (latest && m.value(u"instrument"_s).toString() == u"pcl5"_s)
+            latestPcl = m;
+        if (latest && m.value(u"instrument"_s).toString() == u"phq9"_s)
+            latestPhq = m;
+    }
+    // PCL-5 52 → 30: −22 / (√2 · 12.40 · √0.09) = −4.18; below 33 now.
+    QCOMPARE(latestPcl.value(u"reliable_change"_s).toObject(),
+             (QJsonObject{{u"from"_s, 52},
+                          {u"to"_s, 30},
+                          {u"from_date"_s, u"2025-01-06"_s},
+                          {u"to_date"_s, u"2025-03-03"_s},
+                          {u"rci"_s, -4.18},
+                          {u"verdict"_s, u"reliable-improvement"_s},
+                          {u"clinically_significant"_s, true}}));
+    QVERIFY(!latestPcl.contains(u"items_moved"_s));
+    // PHQ-9: not computed (no published norms in use), and the items that moved: 1, 2, 4–7, 9.
+    QCOMPARE(latestPhq.value(u"reliable_change"_s).toObject().value(u"verdict"_s).toString(), u"not-computed"_s);
+    QVERIFY(latestPhq.value(u"reliable_change"_s).toObject().value(u"rci"_s).isNull());
+    QJsonArray moved;
+    for (const QJsonValue &v : latestPhq.value(u"items_moved"_s).toArray())
+        moved.append(v.toObject().value(u"item"_s));
+    QCOMPARE(moved, (QJsonArray{1, 2, 4, 5, 6, 7, 9}));
+    QCOMPARE(latestPhq.value(u"items_moved"_s).toArray().at(0).toObject(),
+             (QJsonObject{{u"item"_s, 1}, {u"from"_s, 3}, {u"to"_s, 1}}));
+
+    // In words, one line per instrument scored twice, after the scores.
+    const Run text = cli({u"measure"_s, u"list"_s, u"--client"_s, u"C-RCI"_s});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains("PHQ-9 since 2025-01-06: 18 \xe2\x86\x92 9: reliable change not computed"), text.out.constData());
+    QVERIFY2(text.out.contains("PCL-5 since 2025-01-06: 52 \xe2\x86\x92 30, RCI -4.18: reliable improvement; clinically "
+                               "significant (now below the cut-off of 33)"),
+             text.out.constData());
+    QVERIFY(!text.out.contains("DAST-10 since"));
 }
 
 void CliTest::patternsPrintTheContractJson()

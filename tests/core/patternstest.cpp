@@ -1029,6 +1029,23 @@ private Q_SLOTS:
             {"auditc", {1, 1, 1}, 3, "positive-women"},
             {"auditc", {2, 1, 1}, 4, "positive"},
             {"auditc", {4, 4, 4}, 12, "positive"},
+            // DAST-10, answered as the form asks (1 yes, 0 no); item 3 ("able to stop when you want
+            // to") scores its "no": none 0, low 1–2, moderate 3–5, substantial 6–8, severe 9–10.
+            {"dast10", {0, 0, 1, 0, 0, 0, 0, 0, 0, 0}, 0, "none"},
+            {"dast10", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 1, "low"},
+            {"dast10", {1, 0, 1, 0, 0, 0, 0, 0, 0, 0}, 1, "low"},
+            {"dast10", {1, 1, 1, 0, 0, 0, 0, 0, 0, 0}, 2, "low"},
+            {"dast10", {1, 1, 0, 0, 0, 0, 0, 0, 0, 0}, 3, "moderate"},
+            {"dast10", {1, 1, 1, 1, 1, 1, 0, 0, 0, 0}, 5, "moderate"},
+            {"dast10", {1, 1, 1, 1, 1, 1, 1, 0, 0, 0}, 6, "substantial"},
+            {"dast10", {1, 1, 0, 1, 1, 1, 1, 1, 0, 0}, 8, "substantial"},
+            {"dast10", {1, 1, 1, 1, 1, 1, 1, 1, 1, 1}, 9, "severe"},
+            {"dast10", {1, 1, 0, 1, 1, 1, 1, 1, 1, 1}, 10, "severe"},
+            // PCL-5: 20 items 0–4; probable PTSD at 33 or more.
+            {"pcl5", QList<int>(20, 0), 0, "below-cutoff"},
+            {"pcl5", {4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 32, "below-cutoff"},
+            {"pcl5", {4, 4, 4, 4, 4, 4, 4, 4, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, 33, "probable-ptsd"},
+            {"pcl5", QList<int>(20, 4), 80, "probable-ptsd"},
         };
         for (const Case &c : cases) {
             const QString instrument = QString::fromLatin1(c.instrument);
@@ -1038,9 +1055,19 @@ private Q_SLOTS:
             QVERIFY2(s.band == QString::fromLatin1(c.band), qPrintable(label + u": got "_s + s.band));
             QCOMPARE(model::bandOf(instrument, c.total), QString::fromLatin1(c.band));
         }
-        QCOMPARE(model::instruments().size(), 4);
+        QCOMPARE(model::instruments().size(), 6);
         QCOMPARE(model::instruments().at(0).id, u"phq9"_s);
         QCOMPARE(model::instruments().at(3).id, u"auditc"_s);
+        QCOMPARE(model::instruments().at(4).id, u"dast10"_s);
+        QCOMPARE(model::instruments().at(5).id, u"pcl5"_s);
+        // The charts' axes and the items' ranges follow from the tables.
+        QCOMPARE(model::maxTotal(u"dast10"_s), 10);
+        QCOMPARE(model::maxTotal(u"pcl5"_s), 80);
+        QCOMPARE(model::itemMaximum(u"dast10"_s), 1);
+        QCOMPARE(model::itemMaximum(u"pcl5"_s), 4);
+        QCOMPARE(model::bandLabel(u"probable-ptsd"_s), u"probable PTSD"_s);
+        QCOMPARE(model::bandLabel(u"below-cutoff"_s), u"below the cut-off"_s);
+        QCOMPARE(model::bandLabel(u"substantial"_s), u"substantial"_s);
         QCOMPARE(model::findInstrument(u"audit"_s)->items, 10);
         QCOMPARE(model::bandLabel(u"moderately-severe"_s), u"moderately severe"_s);
         QCOMPARE(model::bandLabel(u"positive-women"_s), u"positive (women)"_s);
@@ -1059,6 +1086,8 @@ private Q_SLOTS:
             QCOMPARE(kindName(e->kind()), u"io"_s);
         }
         QVERIFY(scoreError("auditc", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0}));
+        QVERIFY(scoreError("dast10", {0, 0, 0, 0, 0, 0, 0, 0, 0}));
+        QVERIFY(scoreError("pcl5", QList<int>(19, 0)));
         // Out of range, named by item.
         struct Bad
         {
@@ -1075,6 +1104,9 @@ private Q_SLOTS:
             {"audit", {0, 0, 0, 0, 0, 0, 0, 0, 0, 3}, 10},
             {"audit", {0, 0, 0, 0, 0, 0, 0, 0, 5, 0}, 9},
             {"auditc", {0, 5, 0}, 2},
+            {"dast10", {0, 0, 2, 0, 0, 0, 0, 0, 0, 0}, 3}, // yes or no only, item 3 too
+            {"dast10", {0, 0, 0, 0, 0, 0, 0, 0, 0, -1}, 10},
+            {"pcl5", {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 5}, 20},
         };
         for (const Bad &b : bad) {
             const auto e = scoreError(b.instrument, b.answers);
@@ -1146,6 +1178,35 @@ private Q_SLOTS:
         // A narrower range keeps only what falls in it.
         const auto march = patterns::analyse(history, query(Bucketing::Month, "2025-02-01", "2025-03-31"));
         QCOMPARE(describe(march.measures), QStringList{u"phq9 2025-03-05 9 mild"_s});
+
+        // Reliable change from the range's first score to its latest: PHQ-9 14 → 9 (two in the
+        // range; not computed, see reliablechangetest), GAD-7 once only: none.
+        QVERIFY(r.reliableChange.size() == std::size_t(1));
+        const model::ReliableChange &phq = r.reliableChange.at(u"phq9"_s);
+        QCOMPARE(phq.from, 14);
+        QCOMPARE(phq.to, 9);
+        QVERIFY(phq.fromDate == day("2025-01-10"));
+        QVERIFY(phq.toDate == day("2025-03-05"));
+        QVERIFY(march.reliableChange.empty());
+        // PCL-5 52 → 30: −22 / (√2 · 12.40 · √0.09) = −4.18, reliable and below 33.
+        history.measures.append(measure("2025-01-20", "pcl5", QList<int>(20, 0), 52, "probable-ptsd"));
+        history.measures.append(measure("2025-04-20", "pcl5", QList<int>(20, 0), 30, "below-cutoff"));
+        const QJsonObject json = patterns::toJson(patterns::analyse(history, query(Bucketing::Month)), u"client"_s, u"C-1"_s);
+        QCOMPARE(json.value(u"reliable_change"_s).toObject().value(u"pcl5"_s).toObject(),
+                 (QJsonObject{{u"from"_s, 52},
+                              {u"to"_s, 30},
+                              {u"from_date"_s, u"2025-01-20"_s},
+                              {u"to_date"_s, u"2025-04-20"_s},
+                              {u"rci"_s, -4.18},
+                              {u"verdict"_s, u"reliable-improvement"_s},
+                              {u"clinically_significant"_s, true}}));
+        QCOMPARE(json.value(u"reliable_change"_s).toObject().value(u"phq9"_s).toObject().value(u"verdict"_s).toString(),
+                 u"not-computed"_s);
+        // A caseload pools clients: no reliable change there.
+        const QJsonObject caseload = patterns::toJson(patterns::analyseCaseload(QList<patterns::ClientHistory>{history},
+                                                                                query(Bucketing::Month)),
+                                                      u"caseload"_s, u"all"_s);
+        QVERIFY(!caseload.contains(u"reliable_change"_s));
     }
 
     // ---- JSON
@@ -1196,7 +1257,8 @@ private Q_SLOTS:
                          "base_rate": 0.5, "p": 0.75, "q": 1, "shown": false}],
             "tested": 2,
             "measures": {"phq9": [{"date": "2025-01-07", "total": 14, "band": "moderate"}]},
-            "attendance": {"attended": 3, "missed": 1, "gaps_days": [7, 21], "longest_gap_days": 21}
+            "attendance": {"attended": 3, "missed": 1, "gaps_days": [7, 21], "longest_gap_days": 21},
+            "reliable_change": {}
         })");
         QVERIFY(!expected.isEmpty());
         // Compact text: key names, value types (string, number, array, object, null) and values.
@@ -1211,7 +1273,8 @@ private Q_SLOTS:
         QCOMPARE(compact(empty), compact(parseJson(R"({
             "client": "C-0001", "by": "week", "from": null, "to": null, "buckets": [], "summary": {},
             "cooccurrence": [], "leadlag": [], "tested": 0, "measures": {},
-            "attendance": {"attended": 0, "missed": 0, "gaps_days": [], "longest_gap_days": 0}
+            "attendance": {"attended": 0, "missed": 0, "gaps_days": [], "longest_gap_days": 0},
+            "reliable_change": {}
         })")));
     }
 

@@ -160,6 +160,11 @@ void ReportTest::initTestCase()
     (void)v->notes().addAddendum(m_progress.at(0), QStringLiteral("ADDENDUMMARK: she phoned to say she is safe."));
     (void)v->measures().add(QStringLiteral("C-7"), model::Date(2025, 1, 10), QStringLiteral("phq9"), {2, 2, 2, 2, 2, 1, 1, 1, 0});
     (void)v->measures().add(QStringLiteral("C-7"), model::Date(2025, 6, 10), QStringLiteral("phq9"), {1, 1, 1, 0, 0, 0, 1, 0, 0});
+    // PCL-5 52 → 30: reliable improvement (RCI −4.18) and below 33.
+    (void)v->measures().add(QStringLiteral("C-7"), model::Date(2025, 1, 10), QStringLiteral("pcl5"),
+                            {4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0, 0});
+    (void)v->measures().add(QStringLiteral("C-7"), model::Date(2025, 6, 10), QStringLiteral("pcl5"),
+                            {4, 4, 4, 4, 4, 4, 4, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0});
     v->clients().setShareableSummary(QStringLiteral("C-7"), QStringLiteral("SUMMARYMARK: Robin notices that drinking follows "
                                                                  "feeling left out, and is trying other ways to cope."));
     // The therapist's themes per note, for the supervisor's blind rating below.
@@ -199,8 +204,18 @@ void ReportTest::gatheringLeavesProcessNotesOut()
     QCOMPARE(r.themes.first().sessions, 5);
     QCOMPARE(r.themes.first().perMonth, QList<int>({1, 1, 1, 0, 1, 1, 0}));
     QCOMPARE(reports::recurrenceText(r.themes.first()), QStringLiteral("Abandonment \u2014 4 of the last 6 sessions"));
-    QCOMPARE(r.measures.size(), 1);
+    QCOMPARE(r.measures.size(), 2);
     QCOMPARE(r.measures.first().maxScore, 27);
+    QCOMPARE(r.measures.last().instrument, QStringLiteral("pcl5"));
+    QCOMPARE(r.measures.last().maxScore, 80);
+    // Each instrument's change from its first score to its latest: PHQ-9 13 → 4, PCL-5 52 → 30.
+    QVERIFY(r.measures.first().change);
+    QCOMPARE(r.measures.first().change->from, 13);
+    QCOMPARE(r.measures.first().change->to, 4);
+    QVERIFY(r.measures.first().change->verdict == model::ChangeVerdict::NotComputed);
+    QVERIFY(r.measures.last().change);
+    QVERIFY(r.measures.last().change->verdict == model::ChangeVerdict::ReliableImprovement);
+    QVERIFY(r.measures.last().change->clinicallySignificant == std::optional<bool>(true));
     QVERIFY(r.summary && r.summary->text.startsWith(QLatin1String("SUMMARYMARK")));
 }
 
@@ -216,7 +231,8 @@ void ReportTest::clientReportShowsPatternsMeasuresAndSummary()
     const QString text = pdfText(file);
     QVERIFY2(text.contains(QLatin1String("Client pattern report")), qPrintable(text));
     for (const char *expected : {"C-7", "Robin Example", "Themes over time", "Abandonment", "Substance use", "Anxiety",
-                                 "of the last 6 sessions", "PHQ-9", "SUMMARYMARK", "42 CFR part 2", "Page 1 of"})
+                                 "of the last 6 sessions", "PHQ-9", "PCL-5", "Reliable change", "reliable improvement",
+                                 "not computed", "-4.18", "SUMMARYMARK", "42 CFR part 2", "Page 1 of"})
         QVERIFY2(text.contains(QLatin1String(expected)), expected);
     QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
     QVERIFY2(!text.contains(QLatin1String("Behavioural addiction")), "a process note's theme reached the report");

@@ -264,6 +264,7 @@ private Q_SLOTS:
     void migrationFromV0();
     void migrationToV2CountsEachNotesThemes();
     void migrationToV5KeepsPatterns();
+    void migrationToV6KeepsMeasuresAndTakesNewInstruments();
     void processNoteBesideTheProgressNote();
     void newerSchemaRefused();
     void searchFindsAndRanks();
@@ -1517,6 +1518,66 @@ void VaultTest::sessionDetailsChangeWhileDrafts()
     late.minutes = 60;
     UC_VERIFY_ERROR(ErrorKind::Conflict, vault->notes().updateSession(late));
     QCOMPARE(vault->notes().session(made.session).minutes, 90);
+}
+
+// v5 -> v6 drops the measures table's list of instruments. A vault as a v5 build left it keeps
+// every measure as it was, and then takes a DAST-10, which the old table refused.
+void VaultTest::migrationToV6KeepsMeasuresAndTakesNewInstruments()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("vault"));
+    QList<model::Measure> before;
+    {
+        auto vault = createVault(dir);
+        vault->clients().add(makeClient(QStringLiteral("C-0980"), QStringLiteral("X. Y.")));
+        vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-03")), QStringLiteral("phq9"),
+                              {2, 2, 2, 2, 2, 2, 1, 1, 0});
+        vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-10")), QStringLiteral("auditc"),
+                              {1, 1, 1});
+        before = vault->measures().forClient(QStringLiteral("C-0980"));
+        // Back to what a v5 build wrote: the instruments listed in the table's CHECK.
+        vault::VaultTestAccess::database(*vault).exec(R"sql(
+CREATE TABLE measures_v5(
+  id         INTEGER PRIMARY KEY,
+  client_id  INTEGER NOT NULL REFERENCES clients(id),
+  date       TEXT NOT NULL,
+  instrument TEXT NOT NULL CHECK (instrument IN ('phq9', 'gad7', 'audit', 'auditc')),
+  answers    TEXT NOT NULL,
+  total      INTEGER NOT NULL,
+  band       TEXT NOT NULL,
+  entered_by INTEGER NOT NULL REFERENCES users(id),
+  created    TEXT NOT NULL);
+INSERT INTO measures_v5 SELECT * FROM measures;
+DROP TABLE measures;
+ALTER TABLE measures_v5 RENAME TO measures;
+CREATE INDEX measures_client ON measures(client_id, date);
+PRAGMA user_version = 5;
+)sql");
+        QVERIFY_THROWS_EXCEPTION(Error, vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-17")),
+                                                              QStringLiteral("dast10"), {1, 1, 0, 0, 0, 0, 0, 0, 0, 0}));
+        vault->lock();
+    }
+    auto vault = openVault(dir);
+    sql::Database &db = vault::VaultTestAccess::database(*vault);
+    QCOMPARE(vault::userVersion(db), vault::schemaVersion);
+    const QList<model::Measure> after = vault->measures().forClient(QStringLiteral("C-0980"));
+    QCOMPARE(after.size(), before.size());
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        QCOMPARE(after[i].id, before[i].id);
+        QCOMPARE(after[i].instrument, before[i].instrument);
+        QCOMPARE(after[i].answers, before[i].answers);
+        QCOMPARE(after[i].total, before[i].total);
+        QCOMPARE(after[i].band, before[i].band);
+    }
+    QCOMPARE(db.pragmaText("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'measures_client'"),
+             QStringLiteral("1"));
+    vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-17")), QStringLiteral("dast10"),
+                          {1, 1, 0, 0, 0, 0, 0, 0, 0, 0});
+    const QList<model::Measure> now = vault->measures().forClient(QStringLiteral("C-0980"));
+    QCOMPARE(now.size(), 3);
+    QCOMPARE(now.last().total, 3);
+    QCOMPARE(now.last().band, QStringLiteral("moderate"));
 }
 
 QTEST_GUILESS_MAIN(VaultTest)

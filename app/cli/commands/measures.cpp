@@ -6,7 +6,9 @@
 #include "values.h"
 
 #include "model/measures.h"
+#include "model/reliablechange.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -41,18 +43,37 @@ int measureList(const Invocation &line)
     auto v = openVault(line);
     if (!v->clients().find(code))
         throw Error(ErrorKind::Usage, line.what(), u"no client with that code"_s);
+    const QList<model::Measure> measures = v->measures().forClient(code);
+    // Each instrument's first and latest filling: the latest carries the change since the first.
+    QHash<QString, qsizetype> first;
+    QHash<QString, qsizetype> latest;
+    for (qsizetype i = 0; i < measures.size(); ++i) {
+        first.insert(measures[i].instrument, first.value(measures[i].instrument, i));
+        latest.insert(measures[i].instrument, i);
+    }
     QJsonArray list;
-    for (const model::Measure &m : v->measures().forClient(code)) {
+    for (qsizetype i = 0; i < measures.size(); ++i) {
+        const model::Measure &m = measures[i];
         if (line.json()) {
             QJsonArray answers;
             for (int a : m.answers)
                 answers.append(a);
-            list.append(QJsonObject{{u"id"_s, static_cast<double>(m.id)},
-                                    {u"date"_s, model::toIso(m.date)},
-                                    {u"instrument"_s, m.instrument},
-                                    {u"answers"_s, answers},
-                                    {u"total"_s, m.total},
-                                    {u"band"_s, m.band}});
+            QJsonObject entry{{u"id"_s, static_cast<double>(m.id)},
+                              {u"date"_s, model::toIso(m.date)},
+                              {u"instrument"_s, m.instrument},
+                              {u"answers"_s, answers},
+                              {u"total"_s, m.total},
+                              {u"band"_s, m.band}};
+            const qsizetype from = first.value(m.instrument);
+            if (latest.value(m.instrument) == i && from != i) {
+                model::ReliableChange change = model::reliableChange(m.instrument, measures[from].total, m.total);
+                change.fromDate = measures[from].date;
+                change.toDate = m.date;
+                entry.insert(u"reliable_change"_s, model::toJson(change));
+                if (m.instrument == u"phq9" || m.instrument == u"gad7")
+                    entry.insert(u"items_moved"_s, model::toJson(model::itemMoves(measures[from], m)));
+            }
+            list.append(entry);
         } else {
             const model::Instrument *info = model::findInstrument(m.instrument);
             print(u"%1  %2  %3  %4"_s.arg(model::toIso(m.date), (info ? info->name : m.instrument).leftJustified(7))
@@ -60,8 +81,16 @@ int measureList(const Invocation &line)
                       .arg(model::bandLabel(m.band)));
         }
     }
-    if (line.json())
+    if (line.json()) {
         printJson(list);
+        return 0;
+    }
+    for (const model::Instrument &instrument : model::instruments()) {
+        if (const auto change = model::reliableChange(instrument.id, measures)) {
+            print(u"%1 since %2: %3"_s.arg(instrument.name, model::toIso(change->fromDate),
+                                            model::describe(instrument.id, *change)));
+        }
+    }
     return 0;
 }
 

@@ -12,7 +12,7 @@ int measureList(const Invocation &line);
 inline constexpr Option measureAddOptions[] = {
     {.name = "client", .value = "C", .required = true, .help = "the client's code"},
     {.name = "date", .value = "YYYY-MM-DD", .required = true, .help = "when it was taken"},
-    {.name = "instrument", .value = "phq9|gad7|audit|auditc", .required = true, .help = "PHQ-9, GAD-7, AUDIT or AUDIT-C"},
+    {.name = "instrument", .value = "phq9|gad7|audit|auditc|dast10|pcl5", .required = true, .help = "PHQ-9, GAD-7, AUDIT, AUDIT-C, DAST-10 or PCL-5"},
     {.name = "answers", .value = "1,2,0,...", .required = true, .help = "every item's answer, in order"},
 };
 inline constexpr Command measureAddCommand{
@@ -29,7 +29,7 @@ inline constexpr Command measureListCommand{
     .words = "measure list",
     .options = measureListOptions,
     .run = measureList,
-    .help = "The client's measures in date order.",
+    .help = "The client's measures in date order, and each instrument's reliable change since the first.",
 };
 
 } // namespace uc::cli

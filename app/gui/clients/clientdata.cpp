@@ -5,6 +5,7 @@
 
 #include "common/error.h"
 #include "model/measures.h"
+#include "model/reliablechange.h"
 #include "patterns/patterns.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
@@ -244,6 +245,11 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
         if (!previousDate.isEmpty()) {
             row.change = changeWords(previous, row.total);
             row.previousDate = previousDate;
+        }
+        if (const auto change = model::reliableChange(instrument.id, history.measures)) {
+            row.reliableChange = model::toString(change->verdict);
+            row.reliableChangeText = QStringLiteral("Since %1: %2").arg(model::toIso(change->fromDate),
+                                                                        model::describe(instrument.id, *change));
         }
         out.measures.append(row);
     }

@@ -64,6 +64,8 @@ struct MeasureRow
     QString change; // "down 4", "up 2", "unchanged"; empty for a first score
     QString previousDate; // ISO date of the score before the latest, empty for a first score
     QList<int> totals; // date order, for a sparkline
+    QString reliableChange; // "reliable-improvement" … "not-computed"; "" for a first score
+    QString reliableChangeText; // "16 → 8: reliable change not computed …"; "" for a first score
 };
 
 struct NoteRow

@@ -127,6 +127,10 @@ QVariant MeasureSummaryModel::data(const QModelIndex &index, int role) const
             totals.append(t);
         return totals;
     }
+    case ReliableChangeRole:
+        return row.reliableChange;
+    case ReliableChangeTextRole:
+        return row.reliableChangeText;
     default:
         return {};
     }
@@ -138,7 +142,9 @@ QHash<int, QByteArray> MeasureSummaryModel::roleNames() const
             {DateRole, "date"},             {TotalRole, "total"}, {BandRole, "band"},
             {BandLabelRole, "bandLabel"},   {CountRole, "count"}, {ChangeRole, "change"},
             {PreviousDateRole, "previousDate"},
-            {TotalsRole, "totals"}};
+            {TotalsRole, "totals"},
+            {ReliableChangeRole, "reliableChange"},
+            {ReliableChangeTextRole, "reliableChangeText"}};
 }
 
 // ---- NoteListModel

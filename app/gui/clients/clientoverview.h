@@ -93,6 +93,8 @@ public:
         ChangeRole, // "down 4", "up 2", "unchanged"; "" for a first score
         PreviousDateRole, // ISO date of the score before, "" for a first score
         TotalsRole, // QVariantList of totals in date order
+        ReliableChangeRole, // "reliable-improvement" … "not-computed"; "" for a first score
+        ReliableChangeTextRole, // "Since 2025-01-06: 16 → 8, RCI …"; "" for a first score
     };
     Q_ENUM(Role)
     using ListModel::ListModel;
