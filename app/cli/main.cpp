@@ -4,6 +4,7 @@
 // "undercurrent-cli: what: why", with the exit codes of uc::ErrorKind.
 #include "common/error.h"
 #include "common/versions.h"
+#include "vault/vault.h"
 #include "help.h"
 #include "options.h"
 #include "registry.h"
@@ -55,7 +56,7 @@ int main(int argc, char *argv[])
     raw.removeFirst();
 
     if (raw.contains("--version"_L1)) {
-        std::fputs(qPrintable(versionReport(u"undercurrent-cli"_s)), stdout);
+        std::fputs(qPrintable(versionReport(u"undercurrent-cli"_s, {vault::storageLibrary()})), stdout);
         return 0;
     }
     if (raw.isEmpty()) {

@@ -5,6 +5,7 @@
 
 #include "common/logging.h"
 #include "common/versions.h"
+#include "vault/vault.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -25,7 +26,7 @@ int main(int argc, char *argv[])
     // --version needs no display, so answer it before Qt looks for one.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
-            std::fputs(qPrintable(uc::versionReport(u"undercurrent"_s)), stdout);
+            std::fputs(qPrintable(uc::versionReport(u"undercurrent"_s, {uc::vault::storageLibrary()})), stdout);
             return 0;
         }
     }

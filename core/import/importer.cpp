@@ -13,7 +13,7 @@ ImportResult importRows(vault::Vault &vault, ImportParse parse, bool createClien
     result.dryRun = dryRun;
     result.rows = parse.records;
     QStringList known;
-    for (const model::Client &c : vault.clients())
+    for (const model::Client &c : vault.clients().list())
         known.append(c.code);
     result.clientsCreated = checkClients(parse, known, createClients);
     result.errors = parse.errors;
@@ -35,7 +35,7 @@ ImportResult importRows(vault::Vault &vault, ImportParse parse, bool createClien
             model::Client c;
             c.code = code;
             c.displayName = code;
-            vault.addClient(c);
+            vault.clients().add(c);
         }
         for (const ImportRow &row : std::as_const(parse.rows)) {
             model::Session s;
@@ -45,7 +45,7 @@ ImportResult importRows(vault::Vault &vault, ImportParse parse, bool createClien
             s.modality = row.modality;
             s.setting = row.setting;
             s.attendees.append({0, row.clientCode, model::Attendance::Attended});
-            vault.addSession(s, row.templateId, row.kind, model::sectionsFromText(row.text, row.templateId));
+            vault.notes().addSession(s, row.templateId, row.kind, model::sectionsFromText(row.text, row.templateId));
         }
         vault.recordEvent(QStringLiteral("import"), QStringLiteral("notes"),
                           QStringLiteral("%1 draft notes for %2 clients, %3 clients created")

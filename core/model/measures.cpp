@@ -41,7 +41,7 @@ bool allowed(const QString &instrument, int item, int answer, QString *range)
         *range = QStringLiteral("0, 2 or 4");
         return answer == 0 || answer == 2 || answer == 4;
     }
-    const int max = (instrument == u"audit" || instrument == u"auditc") ? 4 : 3;
+    const int max = itemMaximum(instrument);
     *range = QStringLiteral("0 to %1").arg(max);
     return answer >= 0 && answer <= max;
 }
@@ -76,6 +76,19 @@ const Instrument *findInstrument(const QString &id)
             return &i;
     }
     return nullptr;
+}
+
+int itemMaximum(const QString &instrument)
+{
+    if (!findInstrument(instrument))
+        return 0;
+    return (instrument == u"audit" || instrument == u"auditc") ? 4 : 3;
+}
+
+int maxTotal(const QString &instrument)
+{
+    const Instrument *info = findInstrument(instrument);
+    return info ? info->items * itemMaximum(instrument) : 0;
 }
 
 QString bandOf(const QString &instrument, int total)

@@ -30,6 +30,13 @@ struct Score
     QString band; // machine word: "moderately-severe", "possible-dependence", "positive-women"
 };
 
+// The highest answer an item takes: 3 for PHQ-9 and GAD-7, 4 for AUDIT and AUDIT-C (AUDIT items
+// 9 and 10 take only 0, 2 or 4); 0 for an unknown instrument.
+[[nodiscard]] int itemMaximum(const QString &instrument);
+// The highest total an instrument gives (PHQ-9 27, GAD-7 21, AUDIT 40, AUDIT-C 12): the top of
+// its chart's axis. 0 for an unknown instrument.
+[[nodiscard]] int maxTotal(const QString &instrument);
+
 // Scores item answers. Error(Io) naming the instrument and the item when the count is wrong,
 // an item is missing or an answer is out of range (AUDIT items 9 and 10 take only 0, 2 or 4);
 // Error(Usage) for an unknown instrument.

@@ -3,17 +3,12 @@
 
 #include "common/error.h"
 #include "patterns/findings.h"
-#include "vault/vault.h"
 
 #include <QHash>
-#include <QVarLengthArray>
 #include <QJsonArray>
 
 #include <algorithm>
 #include <cmath>
-#include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace uc::patterns {
@@ -40,18 +35,10 @@ double significant4Up(double value)
 }
 
 // The analysis works on theme numbers rather than names: a caseload has hundreds of thousands of
-// session × theme pairs, and string compares and a map per session were most of the time.
-// A session's themes: a note raises a handful, so they live inline (no allocation per session).
-using Themes = QVarLengthArray<std::pair<int, int>, 8>;
-
-struct RawSession
-{
-    model::Id sessionId = 0;
-    Date date;
-    std::optional<model::TimeOfDay> start;
-    bool attended = true;
-    Themes themes; // (theme number in Raw::names, hits)
-};
+// session × theme pairs, and string compares and a map per session were most of the time. A
+// session's themes live inline (a note raises a handful): the vault's dense caseload form.
+using Themes = model::CaseloadHistory::Themes;
+using RawSession = model::CaseloadHistory::Session;
 
 struct Raw
 {
@@ -432,11 +419,6 @@ QString iso(const std::optional<Date> &date)
 
 } // namespace
 
-bool SessionThemes::attended() const
-{
-    return attendance == model::Attendance::Attended || attendance == model::Attendance::Late;
-}
-
 QString toString(Trend trend)
 {
     switch (trend) {
@@ -582,246 +564,20 @@ QJsonObject toJson(const Report &report, const QString &subjectKey, const QStrin
                                     {QStringLiteral("longest_gap_days"), report.attendance.longestGapDays}}}};
 }
 
-// ---- from the vault ------------------------------------------------------------------------------
-
-namespace {
-
-std::optional<SessionThemes> sessionFrom(model::Id id, std::string_view date, const sql::Statement &stmt, int timeColumn)
-{
-    SessionThemes s;
-    s.sessionId = id;
-    const auto parsed = model::parseIsoDate(date);
-    if (!parsed)
-        return std::nullopt; // the schema requires a date; a row without a usable one cannot be placed
-    s.date = *parsed;
-    if (!stmt.isNull(timeColumn))
-        s.start = model::parseTime(stmt.text(timeColumn));
-    return s;
-}
-
-model::Attendance attendanceFrom(std::string_view word)
-{
-    if (word == "late")
-        return model::Attendance::Late;
-    if (word == "no-show")
-        return model::Attendance::NoShow;
-    if (word == "cancelled")
-        return model::Attendance::Cancelled;
-    return model::Attendance::Attended;
-}
-
-// One client: their sessions, and the counted hits of their notes (process notes only when asked
-// for, and only the user's own).
-void loadOne(sql::Database &db, ClientHistory &client, bool includeProcessNotes, model::Id userId)
-{
-    auto sessions = db.prepare("SELECT s.id, s.date, s.start_time, a.attendance "
-                               "FROM session_attendees a JOIN sessions s ON s.id = a.session_id WHERE a.client_id = ?");
-    sessions.bind(1, client.clientId);
-    while (sessions.step()) {
-        if (auto s = sessionFrom(sessions.int64(0), sessions.utf8(1), sessions, 2)) {
-            s->attendance = attendanceFrom(sessions.utf8(3));
-            client.sessions.append(std::move(*s));
-        }
-    }
-    std::unordered_map<model::Id, SessionThemes *> byId;
-    for (SessionThemes &s : client.sessions)
-        byId.emplace(s.sessionId, &s);
-    auto hits = db.prepare("SELECT n.session_id, h.theme FROM notes n JOIN theme_hits h ON h.note_id = n.id "
-                           "WHERE n.client_id = ? AND h.decision <> 'rejected' "
-                           "AND (n.kind = 'progress' OR (? AND n.author_id = ?))");
-    hits.bind(1, client.clientId).bind(2, includeProcessNotes ? 1 : 0).bind(3, userId);
-    while (hits.step()) {
-        const auto found = byId.find(hits.int64(0));
-        if (found != byId.end())
-            ++found->second->themes[hits.text(1)];
-    }
-}
-
-// A caseload straight into the analysis's dense form: three plain scans (sessions, attendees, each
-// note's counted themes) joined here. Joins in SQL seek row by row into tables whose pages hold
-// note text, and decrypting those pages was most of the time.
-struct Caseload
-{
-    Raw raw;
-    std::vector<std::pair<model::Id, QString>> clients; // same order as raw.clients
-};
-
-Caseload loadAll(sql::Database &db, std::optional<model::Id> therapistId)
-{
-    Caseload out;
-    std::unordered_map<model::Id, std::size_t> slot; // client id → index
-    {
-        // Two statements rather than "?1 = 0 OR …", which would keep SQLite from its index.
-        auto stmt = db.prepare(therapistId ? "SELECT id, code FROM clients WHERE id IN "
-                                             "(SELECT client_id FROM notes WHERE author_id = ?) ORDER BY code"
-                                           : "SELECT id, code FROM clients ORDER BY code");
-        if (therapistId)
-            stmt.bind(1, *therapistId);
-        while (stmt.step()) {
-            slot.emplace(stmt.int64(0), out.clients.size());
-            out.clients.emplace_back(stmt.int64(0), stmt.text(1));
-        }
-    }
-    out.raw.clients.resize(out.clients.size());
-    // Ids are dense row ids: vectors indexed by id instead of hash maps (150,000 sessions).
-    struct When
-    {
-        model::Date date;
-        std::optional<model::TimeOfDay> start;
-    };
-    std::vector<std::optional<When>> sessions;
-    {
-        auto stmt = db.prepare("SELECT id, date, start_time FROM sessions ORDER BY id");
-        while (stmt.step()) {
-            const model::Id id = stmt.int64(0);
-            if (id <= 0 || id > 1'000'000'000)
-                continue;
-            if (auto s = sessionFrom(id, stmt.utf8(1), stmt, 2)) {
-                if (static_cast<std::size_t>(id) >= sessions.size())
-                    sessions.resize(static_cast<std::size_t>(id) + 1);
-                sessions[static_cast<std::size_t>(id)] = When{s->date, s->start};
-            }
-        }
-    }
-    // session id → its attendees' entries (client index, session index, next entry of the session)
-    struct Entry
-    {
-        std::size_t client;
-        std::size_t session;
-        std::int32_t next;
-    };
-    std::vector<std::int32_t> firstEntry(sessions.size(), -1);
-    std::vector<Entry> entries;
-    entries.reserve(sessions.size());
-    {
-        auto stmt = db.prepare("SELECT session_id, client_id, attendance FROM session_attendees");
-        while (stmt.step()) {
-            const model::Id sessionId = stmt.int64(0);
-            const auto client = slot.find(stmt.int64(1));
-            if (client == slot.end() || sessionId <= 0 || static_cast<std::size_t>(sessionId) >= sessions.size()
-                || !sessions[static_cast<std::size_t>(sessionId)])
-                continue;
-            const When &when = *sessions[static_cast<std::size_t>(sessionId)];
-            auto &list = out.raw.clients[client->second];
-            const model::Attendance attendance = attendanceFrom(stmt.utf8(2));
-            auto &head = firstEntry[static_cast<std::size_t>(sessionId)];
-            entries.push_back({client->second, list.size(), head});
-            head = static_cast<std::int32_t>(entries.size() - 1);
-            list.push_back({sessionId, when.date, when.start,
-                            attendance == model::Attendance::Attended || attendance == model::Attendance::Late, {}});
-        }
-    }
-    const auto sessionOf = [&](model::Id clientId, model::Id sessionId) -> RawSession * {
-        const auto client = slot.find(clientId);
-        if (client == slot.end() || sessionId <= 0 || static_cast<std::size_t>(sessionId) >= firstEntry.size())
-            return nullptr;
-        for (std::int32_t e = firstEntry[static_cast<std::size_t>(sessionId)]; e >= 0; e = entries[static_cast<std::size_t>(e)].next) {
-            const Entry &entry = entries[static_cast<std::size_t>(e)];
-            if (entry.client == client->second)
-                return &out.raw.clients[entry.client][entry.session];
-        }
-        return nullptr;
-    };
-    // Theme words repeat on every row: number them by their bytes, making a QString once per word.
-    std::map<std::string, int, std::less<>> numbers;
-    auto stmt = db.prepare("SELECT client_id, session_id, themes FROM note_themes WHERE kind = 'progress' AND themes <> ''");
-    while (stmt.step()) {
-        RawSession *found = sessionOf(stmt.int64(0), stmt.int64(1));
-        if (!found)
-            continue;
-        RawSession &s = *found;
-        // "abandonment 2,relapse 1"
-        std::string_view rest = stmt.utf8(2);
-        while (!rest.empty()) {
-            const std::size_t comma = rest.find(',');
-            const std::string_view item = rest.substr(0, comma);
-            rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
-            const std::size_t space = item.rfind(' ');
-            if (space == std::string_view::npos)
-                continue;
-            int hits = 0;
-            for (char c : item.substr(space + 1))
-                hits = (c >= '0' && c <= '9') ? hits * 10 + (c - '0') : hits;
-            const std::string_view word = item.substr(0, space);
-            auto number = numbers.find(word);
-            if (number == numbers.end()) {
-                const QString theme = QString::fromUtf8(word.data(), static_cast<qsizetype>(word.size()));
-                number = numbers.emplace(std::string(word), out.raw.number(theme)).first;
-            }
-            // A session with two notes (two authors) adds up.
-            const auto at = std::find_if(s.themes.begin(), s.themes.end(), [&](const auto &t) { return t.first == number->second; });
-            if (at != s.themes.end())
-                at->second += hits;
-            else
-                s.themes.emplace_back(number->second, hits);
-        }
-    }
-    {
-        auto measures = db.prepare("SELECT client_id, date, instrument, total, band FROM measures ORDER BY date, id");
-        while (measures.step()) {
-            if (!slot.count(measures.int64(0)))
-                continue;
-            model::Measure m;
-            m.clientId = measures.int64(0);
-            m.date = model::parseIsoDate(measures.utf8(1)).value_or(model::Date());
-            m.instrument = measures.text(2);
-            m.total = static_cast<int>(measures.int64(3));
-            m.band = measures.text(4);
-            out.raw.measures.append(m);
-        }
-    }
-    normalise(out.raw);
-    return out;
-}
-
-} // namespace
-
-ClientHistory loadClient(vault::Vault &vault, const QString &code, bool includeProcessNotes)
-{
-    const auto client = vault.client(code);
-    if (!client)
-        throw Error(ErrorKind::Usage, QStringLiteral("patterns"), QStringLiteral("no client with that code"));
-    ClientHistory history;
-    history.clientId = client->id;
-    history.clientCode = client->code;
-    loadOne(vault.database(), history, includeProcessNotes, vault.currentUser().id);
-    history.measures = vault.measures(code);
-    return history;
-}
-
-QList<ClientHistory> loadCaseload(vault::Vault &vault, std::optional<model::Id> therapistId)
-{
-    const Caseload caseload = loadAll(vault.database(), therapistId);
-    QList<ClientHistory> list;
-    for (std::size_t i = 0; i < caseload.clients.size(); ++i) {
-        ClientHistory c;
-        c.clientId = caseload.clients[i].first;
-        c.clientCode = caseload.clients[i].second;
-        for (const RawSession &r : caseload.raw.clients[i]) {
-            SessionThemes s;
-            s.sessionId = r.sessionId;
-            s.date = r.date;
-            s.start = r.start;
-            s.attendance = r.attended ? model::Attendance::Attended : model::Attendance::NoShow;
-            for (const auto &[number, hits] : r.themes)
-                s.themes[caseload.raw.names[number]] = hits;
-            c.sessions.append(std::move(s));
-        }
-        for (const model::Measure &m : caseload.raw.measures) {
-            if (m.clientId == c.clientId)
-                c.measures.append(m);
-        }
-        list.append(std::move(c));
-    }
-    return list;
-}
-
-Report caseloadReport(vault::Vault &vault, const Query &query, std::optional<model::Id> therapistId)
+Report analyseCaseload(CaseloadHistory caseload, const Query &query)
 {
     if (query.by == Bucketing::Session)
         throw Error(ErrorKind::Usage, QStringLiteral("patterns"),
                     QStringLiteral("a caseload is bucketed by week, month or quarter, not by session"));
-    return analyseRaw(loadAll(vault.database(), therapistId).raw, query, false);
+    Raw raw;
+    raw.clients.reserve(caseload.clients.size());
+    for (model::CaseloadHistory::Client &client : caseload.clients)
+        raw.clients.push_back(std::move(client.sessions));
+    for (const QString &theme : std::as_const(caseload.themes))
+        raw.number(theme);
+    raw.measures = std::move(caseload.measures);
+    normalise(raw);
+    return analyseRaw(raw, query, false);
 }
 
 } // namespace uc::patterns

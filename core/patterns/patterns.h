@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/history.h"
 #include "model/measures.h"
 #include "model/types.h"
 #include "patterns/calendar.h"
@@ -12,38 +13,18 @@
 #include <map>
 #include <optional>
 
-namespace uc::vault {
-class Vault;
-}
-
 // Patterns over time: which themes recur for a client, since when, whether they are rising, what
 // tends to come before use or relapse, and the client's measures on the same time axis. The rules
-// (what counts, the trend test, lift, lead–lag) are written out in docs/patterns.md. This header is
-// the door to core/patterns.
+// (what counts, the trend test, lift, lead–lag) are written out in docs/patterns.md. Pure analysis
+// over values: the histories come from the vault (vault.histories()), which has already applied
+// who may count what. This header is the door to core/patterns.
 namespace uc::patterns {
 
-// ---- input: one client's sessions with the themes their notes raise
+// ---- input: sessions with the themes their notes raise (model/history.h)
 
-struct SessionThemes
-{
-    model::Id sessionId = 0;
-    model::Date date;
-    std::optional<model::TimeOfDay> start;
-    model::Attendance attendance = model::Attendance::Attended;
-    // Theme id → counted hits in the client's note(s) for this session: suggestions, confirmations
-    // and manual tags; rejected hits are never in here. Themes with no counted hit are absent.
-    std::map<QString, int> themes;
-    // attended or late: the client was there. no-show and cancelled are missed.
-    [[nodiscard]] bool attended() const;
-};
-
-struct ClientHistory
-{
-    model::Id clientId = 0;
-    QString clientCode;
-    QList<SessionThemes> sessions; // any order; analyse() sorts by date, start time, id
-    QList<model::Measure> measures;
-};
+using SessionThemes = model::SessionThemes;
+using ClientHistory = model::ClientHistory;
+using CaseloadHistory = model::CaseloadHistory;
 
 // A codebook theme counted when a use mention and a driver mention stand in one sentence
 // ("abandonment-driven-use": driver "abandonment", use "substance-use"). Its findings would be
@@ -172,23 +153,15 @@ constexpr int recurrenceWindow = 6;
 [[nodiscard]] Report analyse(const ClientHistory &client, const Query &query);
 // A caseload: buckets and co-occurrence summed over clients' sessions; summaries without
 // recurrence and trend (those are per client); lead–lag pooled over each client's own sequence.
+// Error(Usage) for by session.
 [[nodiscard]] Report analyseCaseload(const QList<ClientHistory> &clients, const Query &query);
+// The same from the dense form the vault reads a caseload in, without a map per session: the
+// fast path for charts.
+[[nodiscard]] Report analyseCaseload(CaseloadHistory caseload, const Query &query);
 
-// The CLI's JSON (issue #5): {"client","by","from","to","buckets","summary","cooccurrence",
-// "leadlag","measures"} plus "attendance" and "tested"; findings carry "p", "q" and "shown".
-// subjectKey is "client" or "caseload".
+// {"client","by","from","to","buckets","summary","cooccurrence","leadlag","measures"} plus
+// "attendance" and "tested"; findings carry "p", "q" and "shown". subjectKey is "client" or
+// "caseload".
 [[nodiscard]] QJsonObject toJson(const Report &report, const QString &subjectKey, const QString &subject);
-
-// ---- from the vault
-
-// The client's sessions, counted theme hits and measures. Process notes count only when asked for
-// and only the current user's own.
-[[nodiscard]] ClientHistory loadClient(vault::Vault &vault, const QString &code, bool includeProcessNotes = false);
-// Every client, or those with a note written by therapistId. Missed sessions come back as no-show
-// (the caseload loader keeps only attended or missed).
-[[nodiscard]] QList<ClientHistory> loadCaseload(vault::Vault &vault, std::optional<model::Id> therapistId = std::nullopt);
-// analyseCaseload(loadCaseload(…)) without building per-session maps: the fast path for charts.
-[[nodiscard]] Report caseloadReport(vault::Vault &vault, const Query &query,
-                                    std::optional<model::Id> therapistId = std::nullopt);
 
 } // namespace uc::patterns

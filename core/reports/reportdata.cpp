@@ -15,23 +15,10 @@ namespace uc::reports {
 
 namespace {
 
-void requireAllowed(vault::Vault &vault, model::Action action, const QString &what)
-{
-    const model::Role role = vault.currentUser().role;
-    if (!model::allowed(role, action))
-        throw Error(ErrorKind::NotAllowed, what, model::refusal(role, action));
-}
-
 Prepared preparedBy(vault::Vault &vault)
 {
     return {vault.currentUser().name, model::toString(vault.currentUser().role),
             QDateTime::currentDateTimeUtc().toString(Qt::ISODate)};
-}
-
-int maxScoreOf(const model::Instrument &instrument)
-{
-    // PHQ-9 and GAD-7 items score 0–3; AUDIT and AUDIT-C items 0–4.
-    return instrument.items * (instrument.id.startsWith(QLatin1String("audit")) ? 4 : 3);
 }
 
 } // namespace
@@ -44,18 +31,18 @@ QString recurrenceText(const ThemeRow &row)
 ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
 {
     const QString what = QStringLiteral("client report");
-    requireAllowed(vault, model::Action::ExportRecord, what);
-    const auto client = vault.client(clientCode);
+    vault.require(model::Action::ExportRecord);
+    const auto client = vault.clients().find(clientCode);
     if (!client)
         throw Error(ErrorKind::Io, what, QStringLiteral("no client with that code"));
 
     ClientReport report;
     report.prepared = preparedBy(vault);
     report.client = *client;
-    report.summary = vault.shareableSummary(clientCode);
+    report.summary = vault.clients().shareableSummary(clientCode);
 
-    // Progress notes only: the patterns loader leaves process notes out unless asked.
-    const patterns::ClientHistory history = patterns::loadClient(vault, clientCode, false);
+    // Progress notes only: the history leaves process notes out unless asked.
+    const patterns::ClientHistory history = vault.histories().client(clientCode, false);
     std::optional<model::Date> first;
     std::optional<model::Date> last;
     auto extend = [&](const model::Date &d) {
@@ -91,7 +78,7 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
     for (const patterns::Bucket *b : bucketOfMonth)
         report.sessionsPerMonth.append(b ? b->sessions : 0);
 
-    const themes::Codebook &codebook = vault.codebook();
+    const themes::Codebook &codebook = vault.tagging().codebook();
     for (const auto &[id, summary] : analysed.summary) {
         ThemeRow row;
         row.id = id;
@@ -124,7 +111,7 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
         const auto it = analysed.measures.find(instrument.id);
         if (it == analysed.measures.end() || it->second.isEmpty())
             continue;
-        report.measures.append(MeasureSeries{instrument.id, instrument.name, maxScoreOf(instrument), it->second});
+        report.measures.append(MeasureSeries{instrument.id, instrument.name, model::maxTotal(instrument.id), it->second});
     }
     return report;
 }
@@ -132,23 +119,13 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
 NoteReport noteReport(vault::Vault &vault, model::Id noteId)
 {
     const QString what = QStringLiteral("note print");
-    requireAllowed(vault, model::Action::ExportRecord, what);
-    {
-        // Asked before the note is read: a process note is refused to everyone, its author too.
-        auto kind = vault.database().prepare("SELECT kind FROM notes WHERE id = ?");
-        kind.bind(1, noteId);
-        if (!kind.step())
-            throw Error(ErrorKind::Io, what, QStringLiteral("no note with that id"));
-        if (kind.text(0) != QLatin1String("progress"))
-            throw Error(ErrorKind::NotAllowed, what,
-                        QStringLiteral("a process note is never printed or disclosed; only progress notes are"));
-    }
+    vault.require(model::Action::ExportRecord);
     NoteReport report;
+    report.note = vault.notes().disclosable(noteId);
     report.prepared = preparedBy(vault);
-    report.note = vault.note(noteId);
-    if (const auto client = vault.client(report.note.clientCode))
+    if (const auto client = vault.clients().find(report.note.clientCode))
         report.clientName = client->displayName;
-    const model::Session session = vault.session(report.note.sessionId);
+    const model::Session session = vault.notes().session(report.note.sessionId);
     if (session.start)
         report.time = model::toIso(*session.start);
     report.minutes = session.minutes;
@@ -159,8 +136,8 @@ NoteReport noteReport(vault::Vault &vault, model::Id noteId)
             report.attendance = a.attendance;
     const model::Template *t = model::findTemplate(report.note.templateId);
     report.templateLabel = t ? t->label : report.note.templateId;
-    report.signatureVerified = report.note.status != model::NoteStatus::Draft && vault.verifySignature(noteId);
-    report.addenda = vault.addenda(noteId);
+    report.signatureVerified = report.note.status != model::NoteStatus::Draft && vault.notes().verifySignature(noteId);
+    report.addenda = vault.notes().addenda(noteId);
     return report;
 }
 
@@ -168,12 +145,12 @@ SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapis
                                     const model::Date &to)
 {
     SupervisionReport report;
-    const QList<model::Note> notes = vault.therapistNotes(therapist, from, to);
+    const QList<model::Note> notes = vault.supervision().therapistNotes(therapist, from, to);
     report.prepared = preparedBy(vault);
     report.therapist = therapist;
     report.from = from;
     report.to = to;
-    for (const model::Supervision &s : vault.supervision())
+    for (const model::Supervision &s : vault.supervision().assignments())
         if (s.therapist == therapist)
             report.supervisors.append(QStringLiteral("%1 (%2)").arg(s.supervisor, model::toString(s.mode)));
     for (const model::Note &n : notes) {
@@ -181,14 +158,14 @@ SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapis
         row.noteId = n.id;
         row.date = n.sessionDate;
         row.clientCode = n.clientCode;
-        row.comments = vault.comments(n.id);
+        row.comments = vault.supervision().comments(n.id);
         // Returned while the newest return is later than the author's newest addendum (as the queue).
         QString lastReturn;
         for (const model::NoteComment &c : row.comments)
             if (c.returned && c.created > lastReturn)
                 lastReturn = c.created;
         QString lastAddendum;
-        for (const model::Addendum &a : vault.addenda(n.id))
+        for (const model::Addendum &a : vault.notes().addenda(n.id))
             if (a.author == n.author && a.signedAt > lastAddendum)
                 lastAddendum = a.signedAt;
         if (n.status == model::NoteStatus::Signed && !lastReturn.isEmpty() && lastReturn > lastAddendum)
@@ -199,8 +176,8 @@ SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapis
             row.status = model::toString(n.status);
         report.notes.append(row);
     }
-    report.agreement = vault.latestAgreementReport(therapist);
-    for (const themes::Theme &t : vault.codebook().themes())
+    report.agreement = vault.agreement().latestReport(therapist);
+    for (const themes::Theme &t : vault.tagging().codebook().themes())
         report.themeLabels.insert(t.id, t.label);
     return report;
 }
@@ -208,12 +185,12 @@ SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapis
 AuditReport auditReport(vault::Vault &vault, const vault::AuditFilter &filter)
 {
     AuditReport report;
-    report.entries = vault.auditEntriesForExport(filter);
+    report.entries = vault.auditTrail().entriesForExport(filter);
     report.prepared = preparedBy(vault);
     report.from = filter.since.left(10);
     report.to = filter.until;
     report.user = vault.currentUser().role == model::Role::Therapist ? vault.currentUser().name : filter.user;
-    const vault::AuditCheck check = vault.verifyAudit();
+    const vault::AuditCheck check = vault.auditTrail().verify();
     report.whole = check.whole;
     report.broken = check.whole ? QString() : check.reason;
     return report;

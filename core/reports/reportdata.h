@@ -102,7 +102,7 @@ struct SupervisionReport
     model::Date from;
     model::Date to;
     QList<SupervisedNote> notes; // date order
-    std::optional<vault::Vault::AgreementReport> agreement; // the latest check, if any
+    std::optional<vault::AgreementReport> agreement; // the latest check, if any
     QHash<QString, QString> themeLabels; // theme id → the codebook's label
 };
 

@@ -17,6 +17,9 @@ namespace uc::reports {
 [[nodiscard]] QByteArray supervisionReportPdf(const SupervisionReport &report);
 [[nodiscard]] QByteArray auditReportPdf(const AuditReport &report);
 
+// The themes chart draws this many rows at most, the most frequent themes; the table lists all.
+constexpr int maxChartThemes = 10;
+
 // The client report's two charts on one time axis (its months): themes by month, and measures as
 // a share of each instrument's maximum score. size in pixels.
 [[nodiscard]] QImage themesChart(const ClientReport &report, QSize size);

@@ -57,9 +57,10 @@ void writeSupervisionReport(vault::Vault &vault, const QString &therapist, const
 {
     requireGui(QStringLiteral("supervision report"));
     const SupervisionReport report = supervisionReport(vault, therapist, from, to);
-    auto id = vault.database().prepare("SELECT id FROM users WHERE name = ?");
-    id.bind(1, therapist);
-    const model::Id therapistId = id.step() ? id.int64(0) : 0;
+    model::Id therapistId = 0;
+    for (const model::User &u : vault.users())
+        if (u.name == therapist)
+            therapistId = u.id;
     writeRecorded(vault, file, supervisionReportPdf(report), QStringLiteral("report"), QStringLiteral("user:%1").arg(therapistId),
                   QStringLiteral("supervision report, pdf, %1 to %2, %3 notes")
                       .arg(model::toIso(from), model::toIso(to))

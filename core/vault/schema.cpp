@@ -6,8 +6,13 @@
 
 #include <QDateTime>
 
+#include <algorithm>
 #include <array>
 #include <functional>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
 
 namespace uc::vault {
 
@@ -225,11 +230,11 @@ void migrateTo1(sql::Database &db, const QString &userName)
         db.exec("DROP TABLE v0_clients");
 }
 
-// v1 -> v2. One row per note with its counted themes ("abandonment 2,relapse 1": hits not
-// rejected), kept in step by the vault whenever tags change. A caseload's chart reads this small
-// table instead of every theme hit joined to every note (which decrypted most of the file: 1.1 s
-// for 150,000 notes, against a 200 ms target). Client, session, kind and author are copied from
-// the note, where they never change after it is written.
+// v1 -> v2. One row per note with its client, session, kind and author (copied from the note,
+// where they never change after it is written), for the caseload chart: it reads this small table
+// instead of joining every theme hit to every note, which decrypted most of the file (1.1 s for
+// 150,000 notes, against a 200 ms target). The counted themes this step packed into a text column
+// became rows at v5.
 void migrateTo2(sql::Database &db, const QString &)
 {
     db.exec(R"sql(
@@ -328,6 +333,110 @@ BEGIN SELECT RAISE(ABORT, 'a summary version cannot be deleted'); END;
 )sql");
 }
 
+// v4 -> v5. Each note's counted themes (hits not rejected, manual tags in) as rows of numbers:
+// one per note and theme, the theme's name once in theme_names. They replace note_themes.themes
+// ("abandonment 2,relapse 1"), text that had to be parsed back; rebuilt here from the hits
+// themselves, which that text summarised. Kept in step by the vault whenever a note's tags change
+// (vault/tagstore.h). And sessions_date also covers the start time, so the caseload's scan of
+// session times reads that index rather than every session's row.
+void migrateTo5(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+-- note_themes without its text column, rebuilt rather than altered: a dropped column leaves its
+-- bytes' space in every page, and the caseload scans this table whole.
+CREATE TABLE note_themes_v5(
+  note_id    INTEGER PRIMARY KEY REFERENCES notes(id),
+  client_id  INTEGER NOT NULL,
+  session_id INTEGER NOT NULL,
+  kind       TEXT NOT NULL,
+  author_id  INTEGER NOT NULL);
+INSERT INTO note_themes_v5(note_id, client_id, session_id, kind, author_id)
+  SELECT note_id, client_id, session_id, kind, author_id FROM note_themes;
+DROP TABLE note_themes;
+ALTER TABLE note_themes_v5 RENAME TO note_themes;
+CREATE TABLE theme_names(
+  id    INTEGER PRIMARY KEY,
+  theme TEXT NOT NULL UNIQUE);
+-- A count belongs to its note's row in note_themes (checking it against notes would seek into the
+-- pages that hold note text, for every row).
+CREATE TABLE note_theme_counts(
+  note_id  INTEGER NOT NULL REFERENCES note_themes(note_id),
+  theme_id INTEGER NOT NULL REFERENCES theme_names(id),
+  hits     INTEGER NOT NULL CHECK (hits > 0),
+  PRIMARY KEY (note_id, theme_id)) WITHOUT ROWID;
+-- The sessions' times in their date index: the caseload reads them from it, not from the table.
+DROP INDEX sessions_date;
+CREATE INDEX sessions_date ON sessions(date, start_time);
+)sql");
+    // Counted here rather than by DISTINCT and GROUP BY: SQLite's sorter allocates per row, and
+    // SQLCipher locks every allocation in memory.
+    std::set<std::int64_t> notes;
+    {
+        auto stmt = db.prepare("SELECT note_id FROM note_themes");
+        while (stmt.step())
+            notes.insert(stmt.int64(0));
+    }
+    std::map<std::string, int, std::less<>> numbers; // theme → number
+    std::vector<std::pair<std::int64_t, int>> hits; // (note, theme number), one per counted hit
+    {
+        auto stmt = db.prepare("SELECT note_id, theme FROM theme_hits WHERE decision <> 'rejected'");
+        while (stmt.step()) {
+            if (!notes.count(stmt.int64(0)))
+                continue;
+            const std::string_view theme = stmt.utf8(1);
+            auto number = numbers.find(theme);
+            if (number == numbers.end())
+                number = numbers.emplace(std::string(theme), static_cast<int>(numbers.size())).first;
+            hits.emplace_back(stmt.int64(0), number->second);
+        }
+    }
+    std::vector<int> themeId(numbers.size());
+    {
+        auto insert = db.prepare("INSERT INTO theme_names(theme) VALUES (?)");
+        for (const auto &[theme, number] : numbers) { // by name
+            insert.bind(1, std::string_view(theme)).run();
+            insert.reset();
+            themeId[static_cast<std::size_t>(number)] = static_cast<int>(db.lastInsertId());
+        }
+    }
+    for (auto &[note, theme] : hits)
+        theme = themeId[static_cast<std::size_t>(theme)];
+    std::sort(hits.begin(), hits.end());
+    struct Count
+    {
+        std::int64_t note;
+        int theme;
+        std::int64_t hits;
+    };
+    std::vector<Count> counts;
+    for (std::size_t i = 0; i < hits.size();) {
+        std::size_t j = i;
+        while (j < hits.size() && hits[j] == hits[i])
+            ++j;
+        counts.push_back({hits[i].first, hits[i].second, static_cast<std::int64_t>(j - i)});
+        i = j;
+    }
+    // Many rows a statement: each statement that checks foreign keys opens a statement journal,
+    // and that allocation per row, locked in memory, was most of the time.
+    constexpr std::size_t batch = 256;
+    const auto insertOf = [](std::size_t rows) {
+        std::string sql = "INSERT INTO note_theme_counts(note_id, theme_id, hits) VALUES ";
+        for (std::size_t r = 0; r < rows; ++r)
+            sql += r == 0 ? "(?, ?, ?)" : ", (?, ?, ?)";
+        return sql;
+    };
+    for (std::size_t first = 0; first < counts.size(); first += batch) {
+        const std::size_t rows = std::min(batch, counts.size() - first);
+        auto insert = db.prepare(insertOf(rows));
+        for (std::size_t r = 0; r < rows; ++r) {
+            const Count &c = counts[first + r];
+            const int at = static_cast<int>(3 * r);
+            insert.bind(at + 1, c.note).bind(at + 2, c.theme).bind(at + 3, c.hits);
+        }
+        insert.run();
+    }
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -338,7 +447,7 @@ int userVersion(sql::Database &db)
 void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
-    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4};
+    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -152,6 +152,11 @@ Statement &Statement::bindSecret(int index, const SecretBuffer &secret)
     return *this;
 }
 
+int Statement::parameterIndex(const char *name) const
+{
+    return sqlite3_bind_parameter_index(m_stmt, name);
+}
+
 Statement &Statement::bindNull(int index)
 {
     if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
@@ -260,7 +265,10 @@ Database Database::openImpl(const QString &path, const SecretBuffer *key, Open m
     }();
     Q_UNUSED(quiet)
     sqlite3 *raw = nullptr;
-    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX
+    // A connection is used by one thread at a time (each thread opens its own, or one owner
+    // thread answers requests), so SQLite's per-call locking of the connection is left out: it
+    // cost a mutex round trip on every step and every column read of a scan.
+    const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX
                       | (mode == Open::CreateIfMissing ? SQLITE_OPEN_CREATE : 0);
     const int rc = sqlite3_open_v2(path.toUtf8().constData(), &raw, flags, nullptr);
     Database db(raw); // owns raw even on failure, so it is closed

@@ -47,6 +47,9 @@ public:
     Statement &bind(int index, std::string_view text);
     Statement &bind(int index, const char *text) { return bind(index, std::string_view(text)); }
     Statement &bindNull(int index);
+    // The index of a named parameter (":reader"), for statements that mix a shared condition with
+    // their own parameters; 0 when the statement has no such parameter (binding 0 then fails).
+    [[nodiscard]] int parameterIndex(const char *name) const;
     // Binds a secret without copying it: the buffer must outlive the statement's run.
     Statement &bindSecret(int index, const SecretBuffer &secret);
     template<typename T>

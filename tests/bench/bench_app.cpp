@@ -202,7 +202,7 @@ void BM_OpenVaultDirect(benchmark::State &state)
         t.start();
         auto vault = uc::vault::Vault::open(dir, QString::fromLatin1(uc::demo::defaultUser),
                                             uc::SecretBuffer::copyOf(std::string_view(uc::demo::defaultPassphrase)));
-        benchmark::DoNotOptimize(vault->clients().size());
+        benchmark::DoNotOptimize(vault->clients().list().size());
         state.SetIterationTime(static_cast<double>(t.nsecsElapsed()) / 1e9);
         state.PauseTiming();
         vault->lock();

@@ -5,6 +5,7 @@
 #include "notecorpus.h"
 #include "patterns/patterns.h"
 #include "ratioreporter.h"
+#include "vault/testaccess.h"
 #include "vault/vault.h"
 
 #include <QDir>
@@ -70,7 +71,7 @@ Practice &practice()
                     model::Client c;
                     c.code = QStringLiteral("C-%1").arg(++clientNo, 5, 10, QLatin1Char('0'));
                     c.displayName = QStringLiteral("Client %1").arg(clientNo);
-                    v.addClient(c);
+                    v.clients().add(c);
                     model::Date date = model::Date(2016, 1, 4) + boost::gregorian::days(static_cast<long>(next(rng) % 3400));
                     const int step = (next(rng) % 3 == 0) ? 14 : 7;
                     const int sessions = 12 + static_cast<int>(next(rng) % 140);
@@ -80,7 +81,7 @@ Practice &practice()
                         s.attendees.append({0, c.code, next(rng) % 12 == 0 ? model::Attendance::NoShow
                                                                            : model::Attendance::Attended});
                         const std::string text = bench::generateNotes(1, 60, static_cast<std::uint32_t>(next(rng)))[0];
-                        v.addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+                        v.notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
                                      {{QStringLiteral("Note"), QString::fromStdString(text)}});
                         ++notes;
                         date += boost::gregorian::days(step);
@@ -90,12 +91,12 @@ Practice &practice()
             v.lock();
         }
         made.vault = vault::Vault::open(dir, QString::fromLatin1(benchUser), pass);
-        auto stmt = made.vault->database().prepare(
+        auto stmt = vault::VaultTestAccess::database(*made.vault).prepare(
             "SELECT c.code, count(*) FROM session_attendees a JOIN clients c ON c.id = a.client_id "
             "GROUP BY c.id ORDER BY count(*) DESC LIMIT 1");
         if (stmt.step())
             made.biggestClient = stmt.text(0);
-        auto count = made.vault->database().prepare("SELECT count(*) FROM notes");
+        auto count = vault::VaultTestAccess::database(*made.vault).prepare("SELECT count(*) FROM notes");
         if (count.step())
             made.notes = static_cast<int>(count.int64(0));
         return made;
@@ -108,8 +109,8 @@ patterns::ClientHistory naiveHistory(vault::Vault &v, const QString &code)
 {
     patterns::ClientHistory history;
     history.clientCode = code;
-    for (const model::Note &n : v.notesForClient(code, false)) {
-        const model::Session session = v.session(n.sessionId);
+    for (const model::Note &n : v.notes().forClient(code, false)) {
+        const model::Session session = v.notes().session(n.sessionId);
         patterns::SessionThemes s;
         s.sessionId = session.id;
         s.date = session.date;
@@ -118,13 +119,13 @@ patterns::ClientHistory naiveHistory(vault::Vault &v, const QString &code)
             if (a.clientCode == code)
                 s.attendance = a.attendance;
         }
-        for (const model::ThemeTag &t : v.themeTags(n.id)) {
+        for (const model::ThemeTag &t : v.tagging().tags(n.id)) {
             if (t.counts())
                 ++s.themes[t.theme];
         }
         history.sessions.append(s);
     }
-    history.measures = v.measures(code);
+    history.measures = v.measures().forClient(code);
     return history;
 }
 
@@ -151,10 +152,10 @@ void BM_ClientTimeline(benchmark::State &state)
     patterns::Query q;
     q.by = patterns::Bucketing::Session;
     for (auto _ : state) {
-        const auto report = patterns::analyse(patterns::loadClient(*p.vault, p.biggestClient), q);
+        const auto report = patterns::analyse(p.vault->histories().client(p.biggestClient), q);
         benchmark::DoNotOptimize(report.buckets.size());
     }
-    state.counters["sessions"] = static_cast<double>(patterns::loadClient(*p.vault, p.biggestClient).sessions.size());
+    state.counters["sessions"] = static_cast<double>(p.vault->histories().client(p.biggestClient).sessions.size());
 }
 
 void BM_ClientTimelineNaive(benchmark::State &state)
@@ -177,9 +178,9 @@ void BM_CaseloadMonthly(benchmark::State &state)
     // file's pages in the OS cache as they are while the app is open. The first run after opening
     // is slower by the disk reads; docs/benchmarks.md gives both.
     resetPeakRss();
-    benchmark::DoNotOptimize(patterns::caseloadReport(*p.vault, q).buckets.size());
+    benchmark::DoNotOptimize(patterns::analyseCaseload(p.vault->histories().caseload(), q).buckets.size());
     for (auto _ : state) {
-        const auto report = patterns::caseloadReport(*p.vault, q);
+        const auto report = patterns::analyseCaseload(p.vault->histories().caseload(), q);
         benchmark::DoNotOptimize(report.buckets.size());
     }
     state.counters["notes"] = p.notes;
@@ -193,7 +194,7 @@ void BM_CaseloadMonthlyNaive(benchmark::State &state)
     q.by = patterns::Bucketing::Month;
     for (auto _ : state) {
         QList<patterns::ClientHistory> all;
-        for (const model::Client &c : p.vault->clients())
+        for (const model::Client &c : p.vault->clients().list())
             all.append(naiveHistory(*p.vault, c.code));
         const auto report = patterns::analyseCaseload(all, q);
         benchmark::DoNotOptimize(report.buckets.size());

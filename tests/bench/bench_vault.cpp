@@ -9,6 +9,7 @@
 #include "vault/keyslots.h"
 #include "vault/schema.h"
 #include "vault/sqlite.h"
+#include "vault/testaccess.h"
 #include "vault/vault.h"
 #include "model/types.h"
 
@@ -242,7 +243,7 @@ void BM_VaultSave(benchmark::State &state)
     keys.setUser(QStringLiteral("bench"), pass, dataKey(), vault::KdfCost::testOnly());
     keys.save(dir);
     auto v = vault::Vault::open(dir, QStringLiteral("bench"), pass);
-    (void)v->tagger();
+    (void)v->tagging().tagger();
     QString text = QStringLiteral(
         "Pt arrived on time, alert and oriented, casually dressed with good eye contact. Affect congruent. "
         "Pt reports drinking four beers on Saturday after an argument with her partner and describes feeling "
@@ -257,7 +258,7 @@ void BM_VaultSave(benchmark::State &state)
         s.date = model::Date(2025, 1, 1);
         s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
         benchmark::DoNotOptimize(
-            v->addSession(s, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), text}}));
+            v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), text}}));
     }
 }
 
@@ -275,7 +276,7 @@ void BM_Unlock(benchmark::State &state)
     }
 }
 
-// The audit trail (issue #7): one entry appended in its own transaction (what a view costs), and
+// The audit trail: one entry appended in its own transaction (what a view costs), and
 // one appended inside a save's transaction (what it adds to a save: no commit of its own).
 void BM_AuditAppend(benchmark::State &state)
 {
@@ -287,12 +288,12 @@ void BM_AuditAppend(benchmark::State &state)
     const bool own = state.range(0) == 1;
     std::optional<sql::Transaction> outer; // the save's transaction the entry joins
     if (!own)
-        outer.emplace(v->database());
+        outer.emplace(vault::VaultTestAccess::database(*v));
     for (auto _ : state) {
         if (own)
             v->recordEvent(QStringLiteral("view-note"), QStringLiteral("note:12345"));
         else
-            vault::appendAudit(v->database(), QStringLiteral("bench"), QStringLiteral("view-note"), QStringLiteral("note:12345"),
+            vault::appendAudit(vault::VaultTestAccess::database(*v), QStringLiteral("bench"), QStringLiteral("view-note"), QStringLiteral("note:12345"),
                                {}, QStringLiteral("2026-11-26T00:00:00.000Z"));
     }
     if (outer)
@@ -309,11 +310,11 @@ void BM_AuditVerify(benchmark::State &state)
                  .vault;
     v->inOneTransaction([&] {
         for (int i = 0; i < 100000; ++i)
-            vault::appendAudit(v->database(), QStringLiteral("bench"), QStringLiteral("view-note"),
+            vault::appendAudit(vault::VaultTestAccess::database(*v), QStringLiteral("bench"), QStringLiteral("view-note"),
                                QStringLiteral("note:%1").arg(i), QStringLiteral("12 results"), QStringLiteral("2026-11-26T00:00:00.000Z"));
     });
     for (auto _ : state) {
-        const vault::AuditCheck check = v->verifyAudit();
+        const vault::AuditCheck check = v->auditTrail().verify();
         benchmark::DoNotOptimize(check.count);
     }
 }

@@ -5,6 +5,7 @@
 // older copy, or the head in keyslots.json altered, is found by verification, naming where.
 #include "vault/audit.h"
 #include "vault/keyslots.h"
+#include "vault/testaccess.h"
 #include "vault/vault.h"
 
 #include <QFile>
@@ -39,18 +40,18 @@ struct Fixture
         model::Client c;
         c.code = QStringLiteral("C-1");
         c.displayName = QStringLiteral("Client ") + canary;
-        v->addClient(c);
+        v->clients().add(c);
         model::Session s;
         s.date = model::Date(2025, 3, 3);
         s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
-        const auto made = v->addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+        const auto made = v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
                                         {{QStringLiteral("Note"), QStringLiteral("She felt abandoned. ") + canary}});
-        v->saveDraft(made.notes.first(),
+        v->notes().saveDraft(made.notes.first(),
                      {{QStringLiteral("Note"), QStringLiteral("She felt abandoned again. ") + canary}});
-        v->sign(made.notes.first());
-        (void)v->note(made.notes.first());
-        (void)v->search(canary);
-        (void)v->exportClient(QStringLiteral("C-1"), false);
+        v->notes().sign(made.notes.first());
+        (void)v->notes().read(made.notes.first());
+        (void)v->search().notes(canary);
+        (void)v->records().exportClient(QStringLiteral("C-1"), false);
         v->lock();
     }
     std::unique_ptr<Vault> open() { return Vault::open(dir, QStringLiteral("alice"), secret(passphrase)); }
@@ -95,7 +96,7 @@ private Q_SLOTS:
         Fixture f;
         f.workload();
         auto v = f.open();
-        const QList<AuditEntry> entries = v->auditTrail();
+        const QList<AuditEntry> entries = v->auditTrail().entries();
         QStringList actions;
         for (const AuditEntry &e : entries) {
             actions.append(e.action);
@@ -115,7 +116,7 @@ private Q_SLOTS:
             QCOMPARE(entries.at(i).prev, i == 0 ? auditGenesis() : entries.at(i - 1).hash);
             QCOMPARE(entries.at(i).hash, auditHash(entries.at(i).prev, entries.at(i)));
         }
-        const AuditCheck check = v->verifyAudit();
+        const AuditCheck check = v->auditTrail().verify();
         QVERIFY2(check.whole, qPrintable(describe(check)));
     }
 
@@ -127,7 +128,7 @@ private Q_SLOTS:
         // Entries whose cells need quoting or would read as a formula in a spreadsheet.
         v->recordEvent(QStringLiteral("print"), QStringLiteral("note:1"), QStringLiteral("=HYPERLINK(\"x\"), 2 copies"));
         const QString file = f.tmp.filePath(QStringLiteral("audit.csv"));
-        const qsizetype n = v->exportAuditCsv({}, file);
+        const qsizetype n = v->auditTrail().exportCsv({}, file);
         QFile csv(file);
         QVERIFY(csv.open(QIODevice::ReadOnly));
         const QByteArray text = csv.readAll();
@@ -137,15 +138,15 @@ private Q_SLOTS:
         QVERIFY(!text.contains(canary.toUtf8())); // never note text or names
         QCOMPARE(csv.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther), QFileDevice::Permissions());
         // The export is itself on the record, and the chain still holds.
-        const QList<AuditEntry> after = auditEntries(v->database());
+        const QList<AuditEntry> after = auditEntries(vault::VaultTestAccess::database(*v));
         QCOMPARE(after.last().action, QStringLiteral("export"));
         QCOMPARE(after.last().object, QStringLiteral("audit"));
-        QVERIFY(v->verifyAudit().whole);
+        QVERIFY(v->auditTrail().verify().whole);
         // An unwritable place: a clear error, no file.
-        QVERIFY_THROWS_EXCEPTION(Error, v->exportAuditCsv({}, QStringLiteral("/proc/no-such-dir/audit.csv")));
+        QVERIFY_THROWS_EXCEPTION(Error, v->auditTrail().exportCsv({}, QStringLiteral("/proc/no-such-dir/audit.csv")));
         // The same filters as the listing.
         const QString since = f.tmp.filePath(QStringLiteral("since.csv"));
-        QCOMPARE(v->exportAuditCsv({QStringLiteral("2999-01-01"), QString()}, since), 0);
+        QCOMPARE(v->auditTrail().exportCsv({QStringLiteral("2999-01-01"), QString()}, since), 0);
     }
 
     void theTableIsAppendOnly()
@@ -153,9 +154,9 @@ private Q_SLOTS:
         Fixture f;
         f.workload();
         auto v = f.open();
-        QVERIFY_THROWS_EXCEPTION(Error, v->database().exec("UPDATE audit SET user = 'mallory' WHERE seq = 2"));
-        QVERIFY_THROWS_EXCEPTION(Error, v->database().exec("DELETE FROM audit WHERE seq = 2"));
-        QVERIFY(v->verifyAudit().whole);
+        QVERIFY_THROWS_EXCEPTION(Error, vault::VaultTestAccess::database(*v).exec("UPDATE audit SET user = 'mallory' WHERE seq = 2"));
+        QVERIFY_THROWS_EXCEPTION(Error, vault::VaultTestAccess::database(*v).exec("DELETE FROM audit WHERE seq = 2"));
+        QVERIFY(v->auditTrail().verify().whole);
     }
 
     void failedUnlocksAreRecordedAtTheNextUnlock()
@@ -166,18 +167,18 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(Error, Vault::open(f.dir, QStringLiteral("nobody"), secret("wrong passphrase")));
         auto v = f.open();
         // Read directly: a therapist's own listing shows only her entries, not nobody's.
-        const QList<AuditEntry> entries = auditEntries(v->database());
+        const QList<AuditEntry> entries = auditEntries(vault::VaultTestAccess::database(*v));
         QCOMPARE(entries.at(entries.size() - 3).action, QStringLiteral("unlock-failed"));
         QCOMPARE(entries.at(entries.size() - 3).user, QStringLiteral("alice"));
         QCOMPARE(entries.at(entries.size() - 2).action, QStringLiteral("unlock-failed"));
         QCOMPARE(entries.at(entries.size() - 2).user, QStringLiteral("nobody"));
         QCOMPARE(entries.last().action, QStringLiteral("unlock"));
-        QVERIFY(v->verifyAudit().whole);
+        QVERIFY(v->auditTrail().verify().whole);
         v->lock();
         // Recorded once: the pending list is gone after it joined the trail.
         auto again = f.open();
         int failed = 0;
-        for (const AuditEntry &e : auditEntries(again->database()))
+        for (const AuditEntry &e : auditEntries(vault::VaultTestAccess::database(*again)))
             failed += e.action == u"unlock-failed" ? 1 : 0;
         QCOMPARE(failed, 2);
     }
@@ -259,7 +260,7 @@ private Q_SLOTS:
         // The unlock's own entry now stands where the first removed one was; the head still says
         // the trail was longer, so the entries after it are reported missing.
         auto v = f.open();
-        const AuditCheck after = v->verifyAudit();
+        const AuditCheck after = v->auditTrail().verify();
         QVERIFY(!after.whole);
         QCOMPARE(after.broken, before - 1);
         QVERIFY2(after.reason.contains(QLatin1String("missing")), qPrintable(describe(after)));
@@ -274,7 +275,7 @@ private Q_SLOTS:
         QVERIFY(QFile::copy(db, copy));
         {
             auto v = f.open();
-            (void)v->search(QStringLiteral("anything"));
+            (void)v->search().notes(QStringLiteral("anything"));
             v->lock();
         }
         QVERIFY(QFile::remove(db));

@@ -218,24 +218,24 @@ void CliStrictTest::initTestCase()
         model::Client c;
         c.code = u"C-1"_s;
         c.displayName = u"Client One"_s;
-        v.addClient(c);
+        v.clients().add(c);
         const auto note = [&](const char *date, const QString &text) {
             model::Session s;
             s.date = *model::parseDate(QString::fromLatin1(date));
             s.attendees.append({0, c.code, model::Attendance::Attended});
-            return v.addSession(s, u"free"_s, model::NoteKind::Progress, sections(text)).notes.first();
+            return v.notes().addSession(s, u"free"_s, model::NoteKind::Progress, sections(text)).notes.first();
         };
         m_signed = note("2025-01-06", u"She drinks when she feels abandoned."_s);
         m_signed2 = note("2025-01-13", u"Cravings after the argument with her brother."_s);
         m_draft = note("2025-01-20", u"Draft: shame about the weekend."_s);
         m_draft2 = note("2025-01-27", u"Another draft."_s);
-        v.sign(m_signed);
-        v.sign(m_signed2);
+        v.notes().sign(m_signed);
+        v.notes().sign(m_signed2);
     }
     {
         auto sam = Vault::open(m_vault, u"sam"_s, secret());
-        sam->assignSupervision(u"alice"_s, u"sam"_s, model::SupervisionMode::Review);
-        const Vault::AgreementSample s = sam->startAgreementCheck(u"alice"_s, 1);
+        sam->supervision().assign(u"alice"_s, u"sam"_s, model::SupervisionMode::Review);
+        const vault::AgreementSample s = sam->agreement().start(u"alice"_s, 1);
         m_check = s.check;
         m_sampled = s.notes.first();
     }

@@ -38,17 +38,17 @@ QString noteText(int round, int k)
 int runChild(const QString &dir, int round)
 {
     auto v = Vault::open(dir, user, pass());
-    (void)v->tagger(); // built once per unlock, as the app does, so kills land in saves
+    (void)v->tagging().tagger(); // built once per unlock, as the app does, so kills land in saves
     std::printf("ready\n");
     std::fflush(stdout);
     for (int k = 0;; ++k) {
         model::Session s;
         s.date = model::Date(2025, 1, 1) + boost::gregorian::days(k % 365);
         s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
-        const auto created = v->addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+        const auto created = v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
                                            {{QStringLiteral("Note"), noteText(round, k)}});
         if (k % 3 == 1) // also exercise updates of drafts
-            v->saveDraft(created.notes.first(), {{QStringLiteral("Note"), noteText(round, k)}});
+            v->notes().saveDraft(created.notes.first(), {{QStringLiteral("Note"), noteText(round, k)}});
         std::printf("%lld %d %d\n", static_cast<long long>(created.notes.first()), round, k);
         std::fflush(stdout);
     }
@@ -73,7 +73,7 @@ void CrashSafetyTest::acknowledgedNotesSurviveSigkill()
         model::Client c;
         c.code = QStringLiteral("C-1");
         c.displayName = QStringLiteral("Crash Client");
-        created.vault->addClient(c);
+        created.vault->clients().add(c);
     }
     const int kills = qEnvironmentVariableIntValue("UC_CRASH_KILLS") > 0 ? qEnvironmentVariableIntValue("UC_CRASH_KILLS")
                                                                          : 200;
@@ -107,9 +107,9 @@ void CrashSafetyTest::acknowledgedNotesSurviveSigkill()
         }
         // After every kill: opens, whole, and every acknowledged note intact.
         auto v = Vault::open(dir, user, pass());
-        QVERIFY2(v->verifyIntegrity(), qPrintable(QStringLiteral("integrity after kill %1").arg(round)));
+        QVERIFY2(v->backup().verifyIntegrity(), qPrintable(QStringLiteral("integrity after kill %1").arg(round)));
         for (const Acked &a : std::as_const(acked)) {
-            const model::Note n = v->note(a.id);
+            const model::Note n = v->notes().read(a.id);
             QCOMPARE(n.sections.value(0).text, a.text);
         }
     }

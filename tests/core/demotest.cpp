@@ -50,14 +50,14 @@ struct Seen
 QList<Seen> sessionsOf(Vault &vault, const QString &code)
 {
     QList<Seen> out;
-    for (const model::Note &note : vault.notesForClient(code, false)) {
-        const model::Session session = vault.session(note.sessionId);
+    for (const model::Note &note : vault.notes().forClient(code, false)) {
+        const model::Session session = vault.notes().session(note.sessionId);
         Seen seen{note.sessionDate, Attendance::Attended, session.modality, session.setting, {}};
         for (const auto &attendee : session.attendees) {
             if (attendee.clientCode == code)
                 seen.attendance = attendee.attendance;
         }
-        for (const model::ThemeTag &tag : vault.themeTags(note.id)) {
+        for (const model::ThemeTag &tag : vault.tagging().tags(note.id)) {
             if (tag.counts())
                 seen.themes.insert(tag.theme);
         }
@@ -81,7 +81,7 @@ qsizetype countRaising(const QList<Seen> &sessions, const QString &theme)
 QList<model::Measure> measuresOf(Vault &vault, const QString &code, const QString &instrument)
 {
     QList<model::Measure> out;
-    for (const model::Measure &m : vault.measures(code)) {
+    for (const model::Measure &m : vault.measures().forClient(code)) {
         if (m.instrument == instrument)
             out.append(m);
     }
@@ -92,8 +92,8 @@ QList<model::Measure> measuresOf(Vault &vault, const QString &code, const QStrin
 QStringList fingerprint(Vault &vault, const QString &code)
 {
     QStringList lines;
-    for (const model::Note &note : vault.notesForClient(code, true)) {
-        const model::Session session = vault.session(note.sessionId);
+    for (const model::Note &note : vault.notes().forClient(code, true)) {
+        const model::Session session = vault.notes().session(note.sessionId);
         QString attendance;
         for (const auto &attendee : session.attendees) {
             if (attendee.clientCode == code)
@@ -103,7 +103,7 @@ QStringList fingerprint(Vault &vault, const QString &code)
                                                 attendance, note.templateId, model::toString(note.kind),
                                                 model::toString(note.status), note.text());
     }
-    for (const model::Measure &m : vault.measures(code)) {
+    for (const model::Measure &m : vault.measures().forClient(code)) {
         QStringList answers;
         for (int a : m.answers)
             answers << QString::number(a);
@@ -161,7 +161,7 @@ private Q_SLOTS:
         QCOMPARE(m_practice.user, demoUser());
         QCOMPARE(m_vault->currentUser().name, demoUser());
         QCOMPARE(model::toString(m_vault->currentUser().role), u"therapist"_s);
-        QVERIFY(m_vault->verifyIntegrity());
+        QVERIFY(m_vault->backup().verifyIntegrity());
         m_vault.reset();
         try {
             (void)Vault::open(vaultDir(u"seed7"_s), demoUser(),
@@ -188,7 +188,7 @@ private Q_SLOTS:
     void aCaseloadOfAtLeastSixClients()
     {
         QVERIFY2(m_practice.clients.size() >= 6, "at least six clients");
-        const QList<model::Client> clients = m_vault->clients();
+        const QList<model::Client> clients = m_vault->clients().list();
         QCOMPARE(clients.size(), m_practice.clients.size());
         static const QRegularExpression codeShape(u"^C-\\d{4}$"_s);
         int part2 = 0;
@@ -262,7 +262,7 @@ private Q_SLOTS:
         int words = 0;
         int counted = 0;
         for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
-            for (const model::Note &note : m_vault->notesForClient(c.code, true)) {
+            for (const model::Note &note : m_vault->notes().forClient(c.code, true)) {
                 used.insert(note.templateId);
                 const model::Template *t = model::findTemplate(note.templateId);
                 QVERIFY2(t, qPrintable(note.templateId));
@@ -289,12 +289,12 @@ private Q_SLOTS:
     void groupNotesNameNoOtherMember()
     {
         QHash<QString, QString> names;
-        for (const model::Client &c : m_vault->clients())
+        for (const model::Client &c : m_vault->clients().list())
             names.insert(c.code, c.displayName);
         int groups = 0;
         for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
-            for (const model::Note &note : m_vault->notesForClient(c.code, false)) {
-                const model::Session session = m_vault->session(note.sessionId);
+            for (const model::Note &note : m_vault->notes().forClient(c.code, false)) {
+                const model::Session session = m_vault->notes().session(note.sessionId);
                 if (session.modality != model::Modality::Group)
                     continue;
                 ++groups;
@@ -320,15 +320,15 @@ private Q_SLOTS:
         int addenda = 0;
         int process = 0;
         for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
-            const QList<model::Note> notes = m_vault->notesForClient(c.code, true);
+            const QList<model::Note> notes = m_vault->notes().forClient(c.code, true);
             QVERIFY(!notes.isEmpty());
             QCOMPARE(model::toString(notes.last().status), u"draft"_s);
             for (const model::Note &note : notes) {
                 ++all;
                 if (note.status == model::NoteStatus::Signed) {
                     ++signedNotes;
-                    QVERIFY(m_vault->verifySignature(note.id));
-                    addenda += static_cast<int>(m_vault->addenda(note.id).size());
+                    QVERIFY(m_vault->notes().verifySignature(note.id));
+                    addenda += static_cast<int>(m_vault->notes().addenda(note.id).size());
                 }
                 if (note.kind == model::NoteKind::Process)
                     ++process;
@@ -360,7 +360,7 @@ private Q_SLOTS:
         twin.reset();
         auto different = Vault::open(vaultDir(u"seed8"_s), demoUser(), demoPassphrase());
         for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
-            QVERIFY(different->client(c.code).has_value()); // the same caseload, told differently
+            QVERIFY(different->clients().find(c.code).has_value()); // the same caseload, told differently
             if (fingerprint(*different, c.code) != fingerprint(*m_vault, c.code))
                 ++differing;
         }
@@ -468,7 +468,7 @@ private Q_SLOTS:
     {
         QSet<QString> instruments;
         for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
-            for (const model::Measure &m : m_vault->measures(c.code))
+            for (const model::Measure &m : m_vault->measures().forClient(c.code))
                 instruments.insert(m.instrument);
         }
         QCOMPARE(instruments, (QSet<QString>{u"phq9"_s, u"gad7"_s, u"audit"_s, u"auditc"_s}));
@@ -492,7 +492,7 @@ private Q_SLOTS:
         query.by = patterns::Bucketing::Session;
 
         const QString abandoned = clientWhoseStory(m_practice, u"abandonment"_s);
-        const patterns::Report first = patterns::analyse(patterns::loadClient(*m_vault, abandoned), query);
+        const patterns::Report first = patterns::analyse(m_vault->histories().client(abandoned), query);
         const auto lead = std::find_if(first.leadLag.begin(), first.leadLag.end(), [](const patterns::LeadLag &l) {
             return l.theme == u"abandonment" && l.followedBy == u"relapse";
         });
@@ -502,7 +502,7 @@ private Q_SLOTS:
                  qPrintable(u"%1/%2 against a base rate of %3"_s.arg(lead->count).arg(lead->of).arg(lead->baseRate)));
 
         const QString anxious = clientWhoseStory(m_practice, u"anxiety"_s);
-        const patterns::Report second = patterns::analyse(patterns::loadClient(*m_vault, anxious), query);
+        const patterns::Report second = patterns::analyse(m_vault->histories().client(anxious), query);
         QVERIFY(second.summary.count(u"anxiety-driven-use"_s) == 1 && second.summary.count(u"coping"_s) == 1);
         QCOMPARE(patterns::toString(second.summary.at(u"anxiety-driven-use"_s).trend), u"falling"_s);
         QCOMPARE(patterns::toString(second.summary.at(u"coping"_s).trend), u"rising"_s);
@@ -510,17 +510,17 @@ private Q_SLOTS:
 
     void caseloadAndClientViewsAgree()
     {
-        // The caseload reads each note's counted themes from note_themes, kept in step on every
+        // The caseload reads each note's counted themes (note_theme_counts), kept in step on every
         // save and decision; one client's view reads the hits themselves. Both must say the same,
         // also after a rejection, a manual tag and a re-tag.
         const QString anxious = clientWhoseStory(m_practice, u"anxiety"_s);
-        const QList<model::Note> notes = m_vault->notesForClient(anxious, false);
+        const QList<model::Note> notes = m_vault->notes().forClient(anxious, false);
         QVERIFY(notes.size() > 3);
-        const auto tags = m_vault->themeTags(notes.at(0).id);
+        const auto tags = m_vault->tagging().tags(notes.at(0).id);
         QVERIFY(!tags.isEmpty());
-        m_vault->decide(tags.first().id, model::TagDecision::Rejected);
-        m_vault->tagSpan(notes.at(1).id, u"grief-loss"_s, 0, 3);
-        m_vault->retag(notes.at(2).id);
+        m_vault->tagging().decide(tags.first().id, model::TagDecision::Rejected);
+        m_vault->tagging().tagSpan(notes.at(1).id, u"grief-loss"_s, 0, 3);
+        m_vault->tagging().retag(notes.at(2).id);
 
         const auto themesBySession = [](const patterns::ClientHistory &c) {
             std::map<model::Id, std::map<QString, int>> out;
@@ -528,11 +528,11 @@ private Q_SLOTS:
                 out[s.sessionId] = s.themes;
             return out;
         };
-        const QList<patterns::ClientHistory> caseload = patterns::loadCaseload(*m_vault);
+        const QList<patterns::ClientHistory> caseload = m_vault->histories().caseload().perClient();
         QCOMPARE(caseload.size(), m_practice.clients.size());
         int compared = 0;
         for (const patterns::ClientHistory &fromCaseload : caseload) {
-            const patterns::ClientHistory own = patterns::loadClient(*m_vault, fromCaseload.clientCode);
+            const patterns::ClientHistory own = m_vault->histories().client(fromCaseload.clientCode);
             QCOMPARE(fromCaseload.sessions.size(), own.sessions.size());
             QVERIFY(themesBySession(fromCaseload) == themesBySession(own));
             compared += static_cast<int>(own.sessions.size());
@@ -542,7 +542,7 @@ private Q_SLOTS:
         // The chart's fast path gives the same report as the general one.
         patterns::Query monthly;
         monthly.by = patterns::Bucketing::Month;
-        QCOMPARE(patterns::toJson(patterns::caseloadReport(*m_vault, monthly), u"caseload"_s, u"all"_s),
+        QCOMPARE(patterns::toJson(patterns::analyseCaseload(m_vault->histories().caseload(), monthly), u"caseload"_s, u"all"_s),
                  patterns::toJson(patterns::analyseCaseload(caseload, monthly), u"caseload"_s, u"all"_s));
     }
 };

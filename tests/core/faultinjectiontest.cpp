@@ -230,7 +230,7 @@ model::Id saveNote(Vault &v, int i)
     model::Session s;
     s.date = model::Date(2025, 6, 1) + boost::gregorian::days(i);
     s.attendees.append({0, QStringLiteral("C-7"), model::Attendance::Attended});
-    return v.addSession(s, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), textFor(i)}})
+    return v.notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), textFor(i)}})
         .notes.first();
 }
 
@@ -264,7 +264,7 @@ void FaultInjectionTest::failedWritesRollBackAndKeepEarlierData()
         model::Client c;
         c.code = QStringLiteral("C-7");
         c.displayName = QStringLiteral("Fault Client");
-        created.vault->addClient(c);
+        created.vault->clients().add(c);
         for (int i = 0; i < 20; ++i)
             saved.append({saveNote(*created.vault, i), textFor(i)});
     }
@@ -272,7 +272,7 @@ void FaultInjectionTest::failedWritesRollBackAndKeepEarlierData()
     int failedOps = 0;
     for (int n = 0; n < 40; ++n) {
         auto v = Vault::open(dir, user, pass());
-        const int notesBefore = static_cast<int>(v->notesForClient(QStringLiteral("C-7"), false).size());
+        const int notesBefore = static_cast<int>(v->notes().forClient(QStringLiteral("C-7"), false).size());
         g_failCode = code;
         g_failures = 0;
         g_countdown = n;
@@ -292,15 +292,15 @@ void FaultInjectionTest::failedWritesRollBackAndKeepEarlierData()
         v.reset(); // close (a failed connection may have nothing more to give)
 
         auto check = Vault::open(dir, user, pass());
-        QVERIFY2(check->verifyIntegrity(), qPrintable(QStringLiteral("integrity after failing op %1").arg(n)));
-        const auto notes = check->notesForClient(QStringLiteral("C-7"), false);
+        QVERIFY2(check->backup().verifyIntegrity(), qPrintable(QStringLiteral("integrity after failing op %1").arg(n)));
+        const auto notes = check->notes().forClient(QStringLiteral("C-7"), false);
         // All or nothing: a failed save is either absent or complete (a commit frame written
         // before a failed fsync may be recovered from the WAL), never partial.
         QVERIFY(notes.size() == notesBefore || notes.size() == notesBefore + 1);
         if (notes.size() == notesBefore + 1 && failed)
             QCOMPARE(notes.last().sections.value(0).text, textFor(i));
         for (const auto &[id, text] : std::as_const(saved))
-            QCOMPARE(check->note(id).sections.value(0).text, text);
+            QCOMPARE(check->notes().read(id).sections.value(0).text, text);
     }
     QVERIFY2(failedOps >= 5, "the injected faults reached the vault's writes");
 }

@@ -5,6 +5,7 @@
 // signatures that still verify.
 #include "import/importer.h"
 #include "vault/keyslots.h"
+#include "vault/testaccess.h"
 #include "vault/vault.h"
 
 #include <QDir>
@@ -36,8 +37,8 @@ QString footprint(Vault &v)
 {
     QStringList parts;
     for (const char *table : {"users", "clients", "sessions", "session_attendees", "notes", "addenda", "theme_hits",
-                              "note_themes", "measures", "client_summaries", "audit"})
-        parts.append(v.database().pragmaText(std::string("SELECT count(*) FROM ") + table));
+                              "note_themes", "note_theme_counts", "measures", "client_summaries", "audit"})
+        parts.append(vault::VaultTestAccess::database(v).pragmaText(std::string("SELECT count(*) FROM ") + table));
     return parts.join(u'|');
 }
 
@@ -54,7 +55,7 @@ struct Fixture
         model::Client c;
         c.code = QStringLiteral("C-1");
         c.displayName = QStringLiteral("Client One");
-        vault->addClient(c);
+        vault->clients().add(c);
     }
 };
 
@@ -170,14 +171,14 @@ void ImportTest::goodFileImportsEveryNoteAsTaggedDrafts()
                            "My own reaction: protective.,2025-03-08,C-1,,process,,,,\r\n";
     const import::ImportParse parse = import::parseCsv(csv);
     QVERIFY(parse.errors.isEmpty());
-    const QString before = f.vault->database().pragmaText("SELECT count(*) FROM notes");
+    const QString before = vault::VaultTestAccess::database(*f.vault).pragmaText("SELECT count(*) FROM notes");
     const import::ImportResult r = import::importRows(*f.vault, parse, false, false);
     QVERIFY(r.ok);
     QCOMPARE(r.notes, 3);
     QCOMPARE(r.clients, 1);
     QCOMPARE(before, QStringLiteral("0"));
 
-    const QList<model::Note> notes = f.vault->notesForClient(QStringLiteral("C-1"), true);
+    const QList<model::Note> notes = f.vault->notes().forClient(QStringLiteral("C-1"), true);
     QCOMPARE(notes.size(), 3);
     for (const model::Note &n : notes) {
         QCOMPARE(model::toString(n.status), QStringLiteral("draft"));
@@ -188,17 +189,20 @@ void ImportTest::goodFileImportsEveryNoteAsTaggedDrafts()
     QCOMPARE(first.sections.first().text,
              QStringLiteral("She drinks when she feels abandoned, she says; \"every time\".\nPlan: weekly."));
     QCOMPARE(first.templateId, QStringLiteral("free"));
-    const model::Session s = f.vault->session(first.sessionId);
+    const model::Session s = f.vault->notes().session(first.sessionId);
     QCOMPARE(model::toIso(*s.start), QStringLiteral("14:00"));
     QCOMPARE(model::toString(*s.setting), QStringLiteral("outpatient"));
     bool driven = false;
-    for (const auto &t : f.vault->themeTags(first.id))
+    for (const auto &t : f.vault->tagging().tags(first.id))
         driven = driven || t.theme == QLatin1String("abandonment-driven-use");
     QVERIFY(driven);
     // Every imported note went through the tagger (its row of counted themes exists).
-    QCOMPARE(f.vault->database().pragmaText("SELECT count(*) FROM note_themes"), QStringLiteral("3"));
-    QVERIFY(f.vault->database().pragmaText("SELECT themes FROM note_themes WHERE note_id = "
-                                           + std::to_string(notes.at(1).id)).contains(QLatin1String("craving")));
+    QCOMPARE(vault::VaultTestAccess::database(*f.vault).pragmaText("SELECT count(*) FROM note_themes"), QStringLiteral("3"));
+    QVERIFY(vault::VaultTestAccess::database(*f.vault)
+                .pragmaText("SELECT group_concat(t.theme) FROM note_theme_counts c JOIN theme_names t ON t.id = c.theme_id "
+                            "WHERE c.note_id = "
+                            + std::to_string(notes.at(1).id))
+                .contains(QLatin1String("craving")));
 
     const model::Note &soap = notes.at(1);
     QCOMPARE(soap.templateId, QStringLiteral("soap"));
@@ -209,7 +213,7 @@ void ImportTest::goodFileImportsEveryNoteAsTaggedDrafts()
     QCOMPARE(process.templateId, QStringLiteral("process"));
 
     // The audit trail has the import by count, never its text.
-    const QList<AuditEntry> trail = f.vault->auditTrail();
+    const QList<AuditEntry> trail = f.vault->auditTrail().entries();
     const auto imported = std::find_if(trail.begin(), trail.end(), [](const AuditEntry &e) {
         return e.action == QLatin1String("import");
     });
@@ -248,11 +252,11 @@ void ImportTest::unknownClientsAreCreatedOnlyWhenAsked()
     r = import::importRows(*f.vault, import::parseCsv(csv), true, false);
     QVERIFY(r.ok);
     QCOMPARE(r.clientsCreated, QStringList{QStringLiteral("C-2")});
-    const auto created = f.vault->client(QStringLiteral("C-2"));
+    const auto created = f.vault->clients().find(QStringLiteral("C-2"));
     QVERIFY(created);
     QCOMPARE(created->displayName, QStringLiteral("C-2"));
-    QCOMPARE(f.vault->notesForClient(QStringLiteral("C-2"), false).size(), 2);
-    QCOMPARE(f.vault->notesForClient(QStringLiteral("C-1"), false).size(), 1);
+    QCOMPARE(f.vault->notes().forClient(QStringLiteral("C-2"), false).size(), 2);
+    QCOMPARE(f.vault->notes().forClient(QStringLiteral("C-1"), false).size(), 1);
 }
 
 void ImportTest::folderOfTextFiles()
@@ -292,7 +296,7 @@ void ImportTest::folderOfTextFiles()
     r = import::importRows(*f.vault, import::parseFolder(folder.path()), false, false);
     QVERIFY(r.ok);
     QCOMPARE(r.notes, 2);
-    const QList<model::Note> notes = f.vault->notesForClient(QStringLiteral("C-1"), false);
+    const QList<model::Note> notes = f.vault->notes().forClient(QStringLiteral("C-1"), false);
     QCOMPARE(notes.size(), 2);
     QCOMPARE(model::toIso(notes.at(0).sessionDate), QStringLiteral("2025-03-01"));
     QCOMPARE(notes.at(1).sections.size(), 2);
@@ -311,7 +315,7 @@ void ImportTest::failureMidImportLeavesNothing()
     const QString before = footprint(*f.vault);
     QVERIFY_THROWS_EXCEPTION(Error, import::importRows(*f.vault, parse, true, false));
     QCOMPARE(footprint(*f.vault), before);
-    QVERIFY(!f.vault->client(QStringLiteral("C-5")));
+    QVERIFY(!f.vault->clients().find(QStringLiteral("C-5")));
 }
 
 void ImportTest::cliContract()
@@ -454,15 +458,15 @@ void ImportTest::clientRecordRoundTrips()
         model::Client other;
         other.code = QStringLiteral("C-0");
         other.displayName = QStringLiteral("Someone Else");
-        v->addClient(other);
+        v->clients().add(other);
         model::Session s0;
         s0.date = model::Date(2025, 1, 2);
         s0.attendees.append({0, QStringLiteral("C-0"), model::Attendance::Attended});
-        v->addSession(s0, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("Other.")}});
+        v->notes().addSession(s0, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("Other.")}});
     }
     {
         auto s = open(source, QStringLiteral("sam"));
-        s->assignSupervision(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::MustCosign);
+        s->supervision().assign(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::MustCosign);
     }
     Id cosignedNote = 0;
     {
@@ -476,7 +480,7 @@ void ImportTest::clientRecordRoundTrips()
         c.consentPart2 = true;
         c.consentPart2Date = model::Date(2025, 1, 10);
         c.consentPart2Scope = QStringLiteral("Dr. Lee, for referral");
-        v->addClient(c);
+        v->clients().add(c);
 
         model::Session s;
         s.date = model::Date(2025, 3, 1);
@@ -484,21 +488,21 @@ void ImportTest::clientRecordRoundTrips()
         s.minutes = 55;
         s.setting = model::Setting::Outpatient;
         s.attendees.append({0, c.code, model::Attendance::Late});
-        const auto first = v->addSession(s, QStringLiteral("soap"), model::NoteKind::Progress,
+        const auto first = v->notes().addSession(s, QStringLiteral("soap"), model::NoteKind::Progress,
                                          model::sectionsFromText(QStringLiteral("## Subjective\nShe drinks when she feels "
                                                                                 "abandoned.\n## Plan\nWeekly; \"aftercare\" plan."),
                                                                  QStringLiteral("soap")));
         cosignedNote = first.notes.first();
-        v->addNote(first.session, c.code, QStringLiteral("process"), model::NoteKind::Process,
+        v->notes().add(first.session, c.code, QStringLiteral("process"), model::NoteKind::Process,
                    {{QStringLiteral("Process"), QStringLiteral("My own reaction: protective.")}});
         // Decisions: one suggestion confirmed, one rejected, and a manual tag.
-        const auto tags = v->themeTags(cosignedNote);
+        const auto tags = v->tagging().tags(cosignedNote);
         QVERIFY(tags.size() >= 2);
-        v->decide(tags.at(0).id, model::TagDecision::Confirmed);
-        v->decide(tags.at(1).id, model::TagDecision::Rejected);
-        const int weekly = static_cast<int>(v->note(cosignedNote).text().indexOf(QLatin1String("Weekly")));
-        v->tagSpan(cosignedNote, QStringLiteral("recovery-support"), weekly, weekly + 6);
-        v->sign(cosignedNote);
+        v->tagging().decide(tags.at(0).id, model::TagDecision::Confirmed);
+        v->tagging().decide(tags.at(1).id, model::TagDecision::Rejected);
+        const int weekly = static_cast<int>(v->notes().read(cosignedNote).text().indexOf(QLatin1String("Weekly")));
+        v->tagging().tagSpan(cosignedNote, QStringLiteral("recovery-support"), weekly, weekly + 6);
+        v->notes().sign(cosignedNote);
 
         model::Session group;
         group.date = model::Date(2025, 3, 8);
@@ -507,42 +511,42 @@ void ImportTest::clientRecordRoundTrips()
         group.setting = model::Setting::Aftercare;
         group.attendees.append({0, c.code, model::Attendance::Attended});
         group.attendees.append({0, QStringLiteral("C-0"), model::Attendance::Attended});
-        const auto g = v->addSession(group, QStringLiteral("group"), model::NoteKind::Progress,
+        const auto g = v->notes().addSession(group, QStringLiteral("group"), model::NoteKind::Progress,
                                      {{QStringLiteral("Participation"), QStringLiteral("Cravings at night; spoke up.")}});
-        v->sign(g.notes.first());
-        v->addAddendum(g.notes.first(), QStringLiteral("Correction: the group ran 90 minutes."));
+        v->notes().sign(g.notes.first());
+        v->notes().addAddendum(g.notes.first(), QStringLiteral("Correction: the group ran 90 minutes."));
 
         model::Session draft;
         draft.date = model::Date(2025, 3, 15);
         draft.attendees.append({0, c.code, model::Attendance::NoShow});
-        v->addSession(draft, QStringLiteral("free"), model::NoteKind::Progress,
+        v->notes().addSession(draft, QStringLiteral("free"), model::NoteKind::Progress,
                       {{QStringLiteral("Note"), QStringLiteral("Did not attend; called twice.")}});
 
-        v->addMeasure(c.code, model::Date(2025, 3, 1), QStringLiteral("phq9"), {2, 2, 1, 1, 2, 1, 1, 0, 0});
-        v->addMeasure(c.code, model::Date(2025, 3, 8), QStringLiteral("auditc"), {1, 1, 0});
-        v->setShareableSummary(c.code, QStringLiteral("We have worked on what happens after arguments."));
+        v->measures().add(c.code, model::Date(2025, 3, 1), QStringLiteral("phq9"), {2, 2, 1, 1, 2, 1, 1, 0, 0});
+        v->measures().add(c.code, model::Date(2025, 3, 8), QStringLiteral("auditc"), {1, 1, 0});
+        v->clients().setShareableSummary(c.code, QStringLiteral("We have worked on what happens after arguments."));
     }
     {
         auto s = open(source, QStringLiteral("sam"));
-        s->cosign(cosignedNote);
+        s->supervision().cosign(cosignedNote);
     }
     QJsonObject first;
     {
         auto v = open(source, QStringLiteral("alice"));
-        QVERIFY(v->verifySignature(cosignedNote));
-        first = v->exportClient(QStringLiteral("C-0142"), true);
+        QVERIFY(v->notes().verifySignature(cosignedNote));
+        first = v->records().exportClient(QStringLiteral("C-0142"), true);
     }
     QCOMPARE(first.value(QLatin1String("notes")).toArray().size(), 4);
 
     // Into an empty vault whose only user is alice: sam is a recorded name there.
     const QString target = tmp.filePath(QStringLiteral("target"));
     auto t = Vault::create(target, QStringLiteral("alice"), secret(), model::Role::Therapist, KdfCost::testOnly()).vault;
-    const Vault::ClientImported done = t->importClient(first);
+    const vault::ClientImported done = t->records().importClient(first);
     QCOMPARE(done.sessions, 3);
     QCOMPARE(done.notes, 4);
     QCOMPARE(done.measures, 2);
     QCOMPARE(done.recordedNames, QStringList{QStringLiteral("sam")});
-    const QJsonObject second = t->exportClient(QStringLiteral("C-0142"), true);
+    const QJsonObject second = t->records().exportClient(QStringLiteral("C-0142"), true);
 
     auto comparable = [](QJsonObject o) {
         o.remove(QStringLiteral("exported_at"));
@@ -573,7 +577,7 @@ void ImportTest::clientRecordRoundTrips()
     for (const QJsonValue &n : notes) {
         const QJsonObject o = n.toObject();
         const Id id = static_cast<Id>(o.value(QLatin1String("id")).toDouble());
-        QCOMPARE(t->verifySignature(id), o.value(QLatin1String("status")).toString() != QLatin1String("draft"));
+        QCOMPARE(t->notes().verifySignature(id), o.value(QLatin1String("status")).toString() != QLatin1String("draft"));
     }
     // sam has no key slot: a recorded name cannot unlock, until sam joins the vault under that name.
     t->lock();
@@ -589,15 +593,15 @@ void ImportTest::clientRecordRefusals()
     model::Session s;
     s.date = model::Date(2025, 3, 1);
     s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
-    const auto made = f.vault->addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+    const auto made = f.vault->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
                                           {{QStringLiteral("Note"), QStringLiteral("She feels abandoned.")}});
-    f.vault->sign(made.notes.first());
-    const QJsonObject record = f.vault->exportClient(QStringLiteral("C-1"), false);
+    f.vault->notes().sign(made.notes.first());
+    const QJsonObject record = f.vault->records().exportClient(QStringLiteral("C-1"), false);
     const QString before = footprint(*f.vault);
 
     auto refused = [&](const QJsonObject &r) {
         try {
-            f.vault->importClient(r);
+            f.vault->records().importClient(r);
         } catch (const Error &e) {
             return e;
         }
@@ -630,15 +634,15 @@ void ImportTest::clientRecordRefusals()
         model::Client c2;
         c2.code = QStringLiteral("C-2");
         c2.displayName = QStringLiteral("Client Two");
-        other.vault->addClient(c2);
+        other.vault->clients().add(c2);
         model::Session s2;
         s2.date = model::Date(2025, 4, 1);
         s2.attendees.append({0, c2.code, model::Attendance::Attended});
-        const auto made2 = other.vault->addSession(s2, QStringLiteral("free"), model::NoteKind::Progress,
+        const auto made2 = other.vault->notes().addSession(s2, QStringLiteral("free"), model::NoteKind::Progress,
                                                    {{QStringLiteral("Note"), QStringLiteral("Elsewhere.")}});
-        other.vault->sign(made2.notes.first());
+        other.vault->notes().sign(made2.notes.first());
         QCOMPARE(made2.notes.first(), made.notes.first());
-        e = refused(other.vault->exportClient(c2.code, false));
+        e = refused(other.vault->records().exportClient(c2.code, false));
     }
     QCOMPARE(int(e.kind()), int(ErrorKind::Conflict));
     QVERIFY2(e.why().contains(QLatin1String("new vault")), qPrintable(e.why()));

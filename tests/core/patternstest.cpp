@@ -1230,7 +1230,7 @@ private Q_SLOTS:
             model::Client c;
             c.code = QString::fromLatin1(code);
             c.displayName = u"Patterns Client"_s;
-            store->addClient(c);
+            store->clients().add(c);
         }
         store->addUser(u"bob"_s, model::Role::Therapist, bobPass, vault::KdfCost::testOnly());
         const auto addSession = [&](const char *code, const char *date, Attendance attendance, model::NoteKind kind,
@@ -1238,11 +1238,11 @@ private Q_SLOTS:
             model::Session s;
             s.date = day(date);
             s.attendees.append({0, QString::fromLatin1(code), attendance});
-            return store->addSession(s, u"free"_s, kind, {{u"Note"_s, QString::fromLatin1(text)}}).notes.first();
+            return store->notes().addSession(s, u"free"_s, kind, {{u"Note"_s, QString::fromLatin1(text)}}).notes.first();
         };
         const auto tags = [&](model::Id note, const QString &theme) {
             QList<model::ThemeTag> out;
-            for (const auto &t : store->themeTags(note))
+            for (const auto &t : store->tagging().tags(note))
                 if (t.theme == theme)
                     out.append(t);
             return out;
@@ -1261,7 +1261,7 @@ private Q_SLOTS:
                    "Did not attend. She drank heavily at the weekend.");
         const auto s5 = addSession("C-0142", "2025-02-04", Attendance::Late, NoteKind::Progress, "She felt abandoned.");
         addSession("C-0300", "2025-02-05", Attendance::Attended, NoteKind::Progress, "She felt abandoned.");
-        store->sign(s5); // signed notes count as drafts do
+        store->notes().sign(s5); // signed notes count as drafts do
         // The tagger's view, the precondition of everything below.
         QCOMPARE(tags(s1, abandonment).size(), 2);
         QCOMPARE(tags(s1, relationshipConflict).size(), 1);
@@ -1283,7 +1283,7 @@ private Q_SLOTS:
         // 02-11 (bob's process note only) = 5; missed: the 01-28 no-show.
         // January: 3 sessions; abandonment 1 session 2 hits; low-self-worth, relationship-conflict,
         // substance-use 1/1 (the no-show's use is not counted). February: 2 sessions, abandonment 1/1.
-        auto history = patterns::loadClient(*store, u"C-0142"_s);
+        auto history = store->histories().client(u"C-0142"_s);
         QCOMPARE(history.clientCode, u"C-0142"_s);
         QCOMPARE(history.sessions.size(), 6);
         auto r = patterns::analyse(history, query(Bucketing::Month));
@@ -1295,17 +1295,17 @@ private Q_SLOTS:
         QCOMPARE(describe(r.attendance), u"attended=5 missed=1 gaps=[7,7,14,7] longest=14"_s);
 
         // Reject one of S1's two abandonment hits and S2's only low-self-worth hit.
-        store->decide(tags(s1, abandonment).first().id, model::TagDecision::Rejected);
-        store->decide(tags(s2, lowSelfWorth).first().id, model::TagDecision::Rejected);
-        r = patterns::analyse(patterns::loadClient(*store, u"C-0142"_s), query(Bucketing::Month));
+        store->tagging().decide(tags(s1, abandonment).first().id, model::TagDecision::Rejected);
+        store->tagging().decide(tags(s2, lowSelfWorth).first().id, model::TagDecision::Rejected);
+        r = patterns::analyse(store->histories().client(u"C-0142"_s), query(Bucketing::Month));
         QCOMPARE(describe(r.buckets),
                  (QStringList{u"2025-01-01..2025-01-31 sessions=3 abandonment=1/1 relationship-conflict=1/1 "
                               u"substance-use=1/1"_s,
                               u"2025-02-01..2025-02-28 sessions=2 abandonment=1/1"_s}));
         QVERIFY(r.summary.find(lowSelfWorth) == r.summary.end());
         // Rejecting the other one too: S1 no longer raises abandonment.
-        store->decide(tags(s1, abandonment).at(1).id, model::TagDecision::Rejected);
-        r = patterns::analyse(patterns::loadClient(*store, u"C-0142"_s), query(Bucketing::Month));
+        store->tagging().decide(tags(s1, abandonment).at(1).id, model::TagDecision::Rejected);
+        r = patterns::analyse(store->histories().client(u"C-0142"_s), query(Bucketing::Month));
         QCOMPARE(describe(r.summary),
                  (QStringList{
                      u"abandonment first=2025-02-04 last=2025-02-04 sessions=1 in 1 of last 5 stable"_s,
@@ -1314,7 +1314,7 @@ private Q_SLOTS:
                  }));
 
         // Process notes only when asked for, and only alice's own: S3's anxiety, not bob's S6.
-        r = patterns::analyse(patterns::loadClient(*store, u"C-0142"_s, true), query(Bucketing::Month));
+        r = patterns::analyse(store->histories().client(u"C-0142"_s, true), query(Bucketing::Month));
         QCOMPARE(describe(r.buckets),
                  (QStringList{u"2025-01-01..2025-01-31 sessions=3 anxiety=1/1 relationship-conflict=1/1 "
                               u"substance-use=1/1"_s,
@@ -1322,12 +1322,12 @@ private Q_SLOTS:
 
         // The caseload: every client; bob's holds C-0200 (his note), not C-0300 (alice's only).
         QStringList codes;
-        for (const auto &c : patterns::loadCaseload(*store))
+        for (const auto &c : store->histories().caseload().perClient())
             codes.append(c.clientCode);
         codes.sort();
         QCOMPARE(codes, (QStringList{u"C-0142"_s, u"C-0200"_s, u"C-0300"_s}));
         codes.clear();
-        for (const auto &c : patterns::loadCaseload(*store, bobId))
+        for (const auto &c : store->histories().caseload(bobId).perClient())
             codes.append(c.clientCode);
         QVERIFY(codes.contains(u"C-0200"_s));
         QVERIFY(!codes.contains(u"C-0300"_s));
@@ -1343,20 +1343,20 @@ private Q_SLOTS:
         model::Client c;
         c.code = u"C-0142"_s;
         c.displayName = u"Measures Client"_s;
-        store->addClient(c);
+        store->clients().add(c);
         model::Session s;
         s.date = day("2025-01-07");
         s.attendees.append({0, c.code, Attendance::Attended});
-        store->addSession(s, u"free"_s, model::NoteKind::Progress, {{u"Note"_s, u"She felt abandoned."_s}});
+        store->notes().addSession(s, u"free"_s, model::NoteKind::Progress, {{u"Note"_s, u"She felt abandoned."_s}});
 
         // 2+2+2+2+2+2+1+1+0 = 14 → moderate; AUDIT-C 1+1+1 = 3 → positive-women.
-        store->addMeasure(c.code, day("2025-01-07"), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 0});
-        store->addMeasure(c.code, day("2025-01-20"), u"auditc"_s, {1, 1, 1});
+        store->measures().add(c.code, day("2025-01-07"), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 0});
+        store->measures().add(c.code, day("2025-01-20"), u"auditc"_s, {1, 1, 1});
         // Refused, and nothing stored: wrong count, out of range, AUDIT item 9 = 1, unknown
         // instrument, unknown client.
         const auto add = [&](const QString &code, const char *instrument, const QList<int> &answers) {
             return thrownKind([&] {
-                store->addMeasure(code, day("2025-01-10"), QString::fromLatin1(instrument), answers);
+                store->measures().add(code, day("2025-01-10"), QString::fromLatin1(instrument), answers);
             });
         };
         QCOMPARE(add(c.code, "phq9", {2, 2, 2, 2, 2, 2, 1, 1}), u"io"_s);
@@ -1364,14 +1364,14 @@ private Q_SLOTS:
         QCOMPARE(add(c.code, "audit", {0, 0, 0, 0, 0, 0, 0, 0, 1, 0}), u"io"_s);
         QCOMPARE(add(c.code, "bdi", {0, 0, 0}), u"usage"_s);
         QCOMPARE(add(u"C-9999"_s, "phq9", {0, 0, 0, 0, 0, 0, 0, 0, 0}), u"usage"_s);
-        const auto stored = store->measures(c.code);
+        const auto stored = store->measures().forClient(c.code);
         QCOMPARE(stored.size(), 2);
         QCOMPARE(stored.at(0).total, 14);
         QCOMPARE(stored.at(0).band, u"moderate"_s);
         QCOMPARE(stored.at(0).answers, (QList<int>{2, 2, 2, 2, 2, 2, 1, 1, 0}));
 
         // In the report, on the theme buckets' time axis: range 2025-01-01 .. 2025-01-31.
-        const auto history = patterns::loadClient(*store, c.code);
+        const auto history = store->histories().client(c.code);
         QCOMPARE(history.measures.size(), 2);
         const auto r = patterns::analyse(history, query(Bucketing::Month));
         QCOMPARE(describe(r.measures),

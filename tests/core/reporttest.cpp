@@ -114,7 +114,7 @@ void ReportTest::initTestCase()
     c.code = QStringLiteral("C-7");
     c.displayName = QStringLiteral("Robin Example");
     c.consentPart2 = true;
-    m_clientId = v->addClient(c);
+    m_clientId = v->clients().add(c);
 
     // Six monthly sessions: abandonment in five, drinking in three, anxiety in two.
     const QStringList texts = {
@@ -133,40 +133,40 @@ void ReportTest::initTestCase()
         s.minutes = 50;
         s.setting = model::Setting::Outpatient;
         s.attendees.append({0, QStringLiteral("C-7"), model::Attendance::Attended});
-        const auto made = v->addSession(s, QStringLiteral("dap"), model::NoteKind::Progress,
+        const auto made = v->notes().addSession(s, QStringLiteral("dap"), model::NoteKind::Progress,
                                         {{QStringLiteral("Data"), texts.at(i)},
                                          {QStringLiteral("Assessment"), QStringLiteral("Engaged; insight growing.")},
                                          {QStringLiteral("Plan"), QStringLiteral("Continue weekly; PLANMARK review in a month.")}});
-        v->sign(made.notes.first());
+        v->notes().sign(made.notes.first());
         m_progress.append(made.notes.first());
         if (i == 2)
             session3 = made.session;
     }
     // The private process note beside the third progress note: a theme of its own (gambling).
-    m_process = v->addNote(session3, QStringLiteral("C-7"), QStringLiteral("process"), model::NoteKind::Process,
+    m_process = v->notes().add(session3, QStringLiteral("C-7"), QStringLiteral("process"), model::NoteKind::Process,
                            {{QStringLiteral("Note"), QStringLiteral("Countertransference ") + canary
                                                           + QStringLiteral(", protective. She spent the weekend gambling at "
                                                                            "the casino and lost her rent money.")}});
-    const auto gamblingTags = v->themeTags(m_process);
+    const auto gamblingTags = v->tagging().tags(m_process);
     QVERIFY2(std::any_of(gamblingTags.begin(), gamblingTags.end(),
                          [](const model::ThemeTag &t) { return t.theme == u"behavioural-addiction"; }),
              "the process note raises a theme of its own");
     model::Session later;
     later.date = model::Date(2025, 7, 4);
     later.attendees.append({0, QStringLiteral("C-7"), model::Attendance::Attended});
-    m_draft = v->addSession(later, QStringLiteral("free"), model::NoteKind::Progress,
+    m_draft = v->notes().addSession(later, QStringLiteral("free"), model::NoteKind::Progress,
                             {{QStringLiteral("Note"), QStringLiteral("Draft about DRAFTMARK cravings.")}})
                   .notes.first();
-    (void)v->addAddendum(m_progress.at(0), QStringLiteral("ADDENDUMMARK: she phoned to say she is safe."));
-    (void)v->addMeasure(QStringLiteral("C-7"), model::Date(2025, 1, 10), QStringLiteral("phq9"), {2, 2, 2, 2, 2, 1, 1, 1, 0});
-    (void)v->addMeasure(QStringLiteral("C-7"), model::Date(2025, 6, 10), QStringLiteral("phq9"), {1, 1, 1, 0, 0, 0, 1, 0, 0});
-    v->setShareableSummary(QStringLiteral("C-7"), QStringLiteral("SUMMARYMARK: Robin notices that drinking follows "
+    (void)v->notes().addAddendum(m_progress.at(0), QStringLiteral("ADDENDUMMARK: she phoned to say she is safe."));
+    (void)v->measures().add(QStringLiteral("C-7"), model::Date(2025, 1, 10), QStringLiteral("phq9"), {2, 2, 2, 2, 2, 1, 1, 1, 0});
+    (void)v->measures().add(QStringLiteral("C-7"), model::Date(2025, 6, 10), QStringLiteral("phq9"), {1, 1, 1, 0, 0, 0, 1, 0, 0});
+    v->clients().setShareableSummary(QStringLiteral("C-7"), QStringLiteral("SUMMARYMARK: Robin notices that drinking follows "
                                                                  "feeling left out, and is trying other ways to cope."));
     // The therapist's themes per note, for the supervisor's blind rating below.
     QHash<Id, QStringList> themesOf;
     for (Id id : m_progress) {
         QStringList themes;
-        for (const model::ThemeTag &t : v->themeTags(id))
+        for (const model::ThemeTag &t : v->tagging().tags(id))
             if (t.counts() && !themes.contains(t.theme))
                 themes.append(t.theme);
         themesOf.insert(id, themes);
@@ -174,14 +174,14 @@ void ReportTest::initTestCase()
     v->lock();
 
     auto s = open(QStringLiteral("sam"));
-    s->assignSupervision(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::MustCosign);
-    s->cosign(m_progress.at(0));
-    (void)s->comment(m_progress.at(1), QStringLiteral("COMMENTMARK: consider the family history."));
-    (void)s->returnNote(m_progress.at(2), QStringLiteral("RETURNMARK: add the risk assessment."));
+    s->supervision().assign(QStringLiteral("alice"), QStringLiteral("sam"), model::SupervisionMode::MustCosign);
+    s->supervision().cosign(m_progress.at(0));
+    (void)s->supervision().comment(m_progress.at(1), QStringLiteral("COMMENTMARK: consider the family history."));
+    (void)s->supervision().returnNote(m_progress.at(2), QStringLiteral("RETURNMARK: add the risk assessment."));
     // A blind check that agrees with the therapist on every note: kappa 1.00 where themes vary.
-    const auto sample = s->startAgreementCheck(QStringLiteral("alice"), 6);
+    const auto sample = s->agreement().start(QStringLiteral("alice"), 6);
     for (Id id : sample.notes)
-        s->rateBlind(sample.check, id, themesOf.value(id));
+        s->agreement().rate(sample.check, id, themesOf.value(id));
     s->lock();
 }
 
@@ -243,7 +243,7 @@ void ReportTest::notePrintShowsHeaderSignaturesAndAddenda()
     QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
     {
         auto v = open(QStringLiteral("alice"));
-        QVERIFY(text.contains(v->note(m_progress.at(0)).contentHash));
+        QVERIFY(text.contains(v->notes().read(m_progress.at(0)).contentHash));
     }
 
     const QString draft = out(QStringLiteral("draft.pdf"));
@@ -369,7 +369,7 @@ void ReportTest::auditExportsAPeriodAsPdfAndCsv()
 void ReportTest::everyReportIsAnAuditEvent()
 {
     auto v = open(QStringLiteral("sam"));
-    const QList<AuditEntry> trail = v->auditTrail();
+    const QList<AuditEntry> trail = v->auditTrail().entries();
     auto has = [&](const QString &user, const QString &action, const QString &object) {
         return std::any_of(trail.begin(), trail.end(), [&](const AuditEntry &e) {
             return e.user == user && e.action == action && e.object == object;

@@ -4,6 +4,7 @@
 // changed and recovered, backups restore exactly, and old prototype vaults migrate without loss.
 #include "patterns/patterns.h"
 #include "vault/schema.h"
+#include "vault/testaccess.h"
 #include "vault/vault.h"
 
 #include <QDateTime>
@@ -131,7 +132,7 @@ Id addNote(Vault &vault, const char *isoDate, const QString &code, const QString
     const QList<model::Section> sections =
         process ? model::sectionsFromText(QStringLiteral("## Process\n") + subjective, QStringLiteral("process"))
                 : soap(subjective);
-    return vault.addSession(makeSession(isoDate, {code}), process ? QStringLiteral("process") : QStringLiteral("soap"),
+    return vault.notes().addSession(makeSession(isoDate, {code}), process ? QStringLiteral("process") : QStringLiteral("soap"),
                             kind, sections)
         .notes.value(0);
 }
@@ -216,6 +217,18 @@ bool tableExists(sql::Database &db, const char *name)
     return stmt.step();
 }
 
+// A note's counted themes as "abandonment 1,relapse 2" (by theme), from the rows the caseload reads.
+QString countedThemes(sql::Database &db, model::Id note)
+{
+    auto stmt = db.prepare("SELECT t.theme, c.hits FROM note_theme_counts c JOIN theme_names t ON t.id = c.theme_id "
+                           "WHERE c.note_id = ? ORDER BY t.theme");
+    stmt.bind(1, note);
+    QStringList parts;
+    while (stmt.step())
+        parts << stmt.text(0) + u' ' + QString::number(stmt.int64(1));
+    return parts.isEmpty() ? QStringLiteral("<no row>") : parts.join(u',');
+}
+
 bool folderIsEmpty(const QString &dir)
 {
     return QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
@@ -250,6 +263,7 @@ private Q_SLOTS:
     void backupRestoreRoundTrip();
     void migrationFromV0();
     void migrationToV2CountsEachNotesThemes();
+    void migrationToV5KeepsPatterns();
     void processNoteBesideTheProgressNote();
     void newerSchemaRefused();
     void searchFindsAndRanks();
@@ -285,9 +299,9 @@ void VaultTest::createOpenAndRecord()
         QVERIFY(QFileInfo::exists(vaultFile(dir, KeySlots::fileName)));
         QVERIFY(QFileInfo::exists(vaultFile(dir, Vault::databaseName)));
 
-        const Id clientId = vault.addClient(makeClient(QStringLiteral("C-0142"), QStringLiteral("Rosa M.")));
+        const Id clientId = vault.clients().add(makeClient(QStringLiteral("C-0142"), QStringLiteral("Rosa M.")));
         QVERIFY(clientId > 0);
-        const auto made = vault.addSession(makeSession("2025-03-01", {QStringLiteral("C-0142")}), QStringLiteral("soap"),
+        const auto made = vault.notes().addSession(makeSession("2025-03-01", {QStringLiteral("C-0142")}), QStringLiteral("soap"),
                                            model::NoteKind::Progress, sections);
         QCOMPARE(made.notes.size(), 1);
         noteId = made.notes.first();
@@ -300,7 +314,7 @@ void VaultTest::createOpenAndRecord()
 
     auto vault = openVault(dir);
     QVERIFY(vault->isOpen());
-    const model::Note n = vault->note(noteId);
+    const model::Note n = vault->notes().read(noteId);
     QCOMPARE(flatten(n.sections), flatten(sections));
     QCOMPARE(model::toString(n.kind), QStringLiteral("progress"));
     QCOMPARE(model::toString(n.status), QStringLiteral("draft"));
@@ -311,14 +325,14 @@ void VaultTest::createOpenAndRecord()
     QCOMPARE(n.author, QStringLiteral("alice"));
     QVERIFY(n.contentHash.isEmpty());
 
-    const auto client = vault->client(QStringLiteral("C-0142"));
+    const auto client = vault->clients().find(QStringLiteral("C-0142"));
     QVERIFY(client.has_value());
     QCOMPARE(client->displayName, QStringLiteral("Rosa M."));
     QCOMPARE(model::toIso(client->intakeDate.value()), QStringLiteral("2024-10-01"));
-    const auto notes = vault->notesForClient(QStringLiteral("C-0142"), false);
+    const auto notes = vault->notes().forClient(QStringLiteral("C-0142"), false);
     QCOMPARE(notes.size(), 1);
     QCOMPARE(notes.first().id, noteId);
-    const model::Session s = vault->session(sessionId);
+    const model::Session s = vault->notes().session(sessionId);
     QCOMPARE(s.attendees.size(), 1);
     QCOMPARE(s.attendees.first().clientCode, QStringLiteral("C-0142"));
     QCOMPARE(model::toIso(s.start.value()), QStringLiteral("14:30"));
@@ -392,26 +406,26 @@ void VaultTest::plaintextScan()
 
     {
         auto vault = createVault(dir);
-        vault->addClient(makeClient(QStringLiteral("C-0201"), name + QLatin1Char(' ') + nameWord));
+        vault->clients().add(makeClient(QStringLiteral("C-0201"), name + QLatin1Char(' ') + nameWord));
         const Id progress = addNote(*vault, "2025-03-03", QStringLiteral("C-0201"),
                                     QStringLiteral("Spoke about her father. ") + note + QLatin1Char(' ') + noteWord);
-        vault->sign(progress);
-        vault->addAddendum(progress, QStringLiteral("Late entry: ") + addendum + QLatin1Char(' ') + addendumWord);
+        vault->notes().sign(progress);
+        vault->notes().addAddendum(progress, QStringLiteral("Late entry: ") + addendum + QLatin1Char(' ') + addendumWord);
         const Id processNote = addNote(*vault, "2025-03-03", QStringLiteral("C-0201"),
                                        QStringLiteral("My own reaction: ") + process + QLatin1Char(' ') + processWord,
                                        model::NoteKind::Process);
         QVERIFY(processNote > 0);
-        QVERIFY(vault->search(query + QLatin1Char(' ') + queryWord).isEmpty());
-        QVERIFY(vault->search(queryWord).isEmpty());
+        QVERIFY(vault->search().notes(query + QLatin1Char(' ') + queryWord).isEmpty());
+        QVERIFY(vault->search().notes(queryWord).isEmpty());
         // The words are really in the vault: the index finds them.
-        const auto hits = vault->search(noteWord);
+        const auto hits = vault->search().notes(noteWord);
         QCOMPARE(hits.size(), 1);
         QCOMPARE(hits.first().noteId, progress);
-        QCOMPARE(vault->search(processWord).size(), 1);
-        QCOMPARE(vault->client(QStringLiteral("C-0201"))->displayName, name + QLatin1Char(' ') + nameWord);
-        (void)vault->exportClient(QStringLiteral("C-0201"), true); // in memory only
+        QCOMPARE(vault->search().notes(processWord).size(), 1);
+        QCOMPARE(vault->clients().find(QStringLiteral("C-0201"))->displayName, name + QLatin1Char(' ') + nameWord);
+        (void)vault->records().exportClient(QStringLiteral("C-0201"), true); // in memory only
         vault->changePassphrase(secret("another long passphrase"), KdfCost::testOnly()); // writes the .bak
-        vault->backup(backupFile);
+        vault->backup().write(backupFile);
 
         QVERIFY(QFileInfo::exists(vaultFile(dir, "notes.db-wal")));
         QVERIFY(QFileInfo::exists(vaultFile(dir, "notes.db-shm")));
@@ -427,7 +441,7 @@ void VaultTest::plaintextScan()
 
     // The data survived the lock (so the scan above looked at a file that holds it).
     auto reopened = openVault(dir, QStringLiteral("alice"), "another long passphrase");
-    QCOMPARE(reopened->search(noteWord).size(), 1);
+    QCOMPARE(reopened->search().notes(noteWord).size(), 1);
 }
 
 // A wrong passphrase and an unknown user get the same answer, so a guesser learns nothing, and
@@ -481,7 +495,7 @@ void VaultTest::lockedByAnotherProcess()
     QVERIFY(tmp.isValid());
     const QString dir = tmp.filePath(QStringLiteral("vault"));
     auto first = createVault(dir);
-    first->addClient(makeClient(QStringLiteral("C-0001"), QStringLiteral("A. B.")));
+    first->clients().add(makeClient(QStringLiteral("C-0001"), QStringLiteral("A. B.")));
 
     const auto second = errorOf([&] { openVault(dir); });
     QVERIFY(second.has_value());
@@ -490,13 +504,13 @@ void VaultTest::lockedByAnotherProcess()
 
     // The refused attempt did not disturb the open vault.
     QVERIFY(first->isOpen());
-    QCOMPARE(first->clients().size(), 1);
-    first->addClient(makeClient(QStringLiteral("C-0002"), QStringLiteral("C. D.")));
+    QCOMPARE(first->clients().list().size(), 1);
+    first->clients().add(makeClient(QStringLiteral("C-0002"), QStringLiteral("C. D.")));
 
     first->lock();
     auto again = openVault(dir);
     QVERIFY(again->isOpen());
-    QCOMPARE(again->clients().size(), 2);
+    QCOMPARE(again->clients().list().size(), 2);
     // And while that one is open, the first cannot come back either.
     UC_VERIFY_ERROR(ErrorKind::Conflict, openVault(dir));
 }
@@ -510,7 +524,7 @@ void VaultTest::tamperedDatabaseRefused()
     const QString original = tmp.filePath(QStringLiteral("vault"));
     {
         auto vault = createVault(original);
-        vault->addClient(makeClient(QStringLiteral("C-0301"), QStringLiteral("E. F.")));
+        vault->clients().add(makeClient(QStringLiteral("C-0301"), QStringLiteral("E. F.")));
         const QString filler = QStringLiteral("Discussed triggers at work, the commute past the bar, and the "
                                               "evenings alone. Practised urge surfing for ten minutes. ")
                                    .repeated(6);
@@ -518,7 +532,7 @@ void VaultTest::tamperedDatabaseRefused()
             const Id id = addNote(*vault, "2025-01-10", QStringLiteral("C-0301"),
                                   QStringLiteral("Session %1. ").arg(i) + filler);
             if (i % 3 == 0)
-                vault->sign(id);
+                vault->notes().sign(id);
         }
         vault->lock();
     }
@@ -534,7 +548,7 @@ void VaultTest::tamperedDatabaseRefused()
         const QString copy = tmp.filePath(QStringLiteral("copy-clean"));
         QVERIFY(copyFolder(original, copy));
         auto vault = openVault(copy);
-        QCOMPARE(vault->notesForClient(QStringLiteral("C-0301"), false).size(), 30);
+        QCOMPARE(vault->notes().forClient(QStringLiteral("C-0301"), false).size(), 30);
     }
 
     QList<qint64> offsets = {5, 100, block + 100, size / 2, size - block / 2, size - 10};
@@ -584,7 +598,7 @@ void VaultTest::tamperedDatabaseRefused()
         UC_VERIFY_ERROR(ErrorKind::Auth, openVault(copy));
         auto vault = openVault(copy, QStringLiteral("alice"), "a newer passphrase");
         QVERIFY(vault->isOpen());
-        QCOMPARE(vault->notesForClient(QStringLiteral("C-0301"), false).size(), 30);
+        QCOMPARE(vault->notes().forClient(QStringLiteral("C-0301"), false).size(), 30);
     }
 }
 
@@ -595,29 +609,29 @@ void VaultTest::signedNoteImmutable()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     auto vault = createVault(tmp.filePath(QStringLiteral("vault")));
-    vault->addClient(makeClient(QStringLiteral("C-0401"), QStringLiteral("G. H.")));
+    vault->clients().add(makeClient(QStringLiteral("C-0401"), QStringLiteral("G. H.")));
     const Id id = addNote(*vault, "2025-02-14", QStringLiteral("C-0401"),
                           QStringLiteral("Client disclosed relapse on Saturday; no overdose."));
-    QVERIFY(!vault->verifySignature(id)); // a draft carries no signature
-    vault->sign(id);
-    const model::Note before = vault->note(id);
+    QVERIFY(!vault->notes().verifySignature(id)); // a draft carries no signature
+    vault->notes().sign(id);
+    const model::Note before = vault->notes().read(id);
     QCOMPARE(model::toString(before.status), QStringLiteral("signed"));
     QCOMPARE(before.signedBy, QStringLiteral("alice"));
     QVERIFY(!before.signedAt.isEmpty());
     QVERIFY(QRegularExpression(QStringLiteral("^[0-9a-f]{64}$")).match(before.contentHash).hasMatch());
-    QVERIFY(vault->verifySignature(id));
+    QVERIFY(vault->notes().verifySignature(id));
 
-    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->saveDraft(id, soap(QStringLiteral("Rewritten."))));
-    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->deleteDraft(id));
-    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->sign(id));
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->notes().saveDraft(id, soap(QStringLiteral("Rewritten."))));
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->notes().deleteDraft(id));
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->notes().sign(id));
 
     auto unchanged = [&] {
-        const model::Note now = vault->note(id);
+        const model::Note now = vault->notes().read(id);
         return flatten(now.sections) == flatten(before.sections) && now.status == before.status
                && now.contentHash == before.contentHash && now.signedAt == before.signedAt
                && now.updated == before.updated && now.signedBy == before.signedBy;
     };
-    sql::Database &db = vault->database();
+    sql::Database &db = vault::VaultTestAccess::database(*vault);
     for (const char *statement : {"UPDATE notes SET body = 'x' WHERE id = ?",
                                   "UPDATE notes SET sections = '[]' WHERE id = ?",
                                   "UPDATE notes SET status = 'draft' WHERE id = ?",
@@ -629,13 +643,13 @@ void VaultTest::signedNoteImmutable()
         QCOMPARE(error->kind(), ErrorKind::Conflict);
         QVERIFY2(unchanged(), statement);
     }
-    QVERIFY(vault->verifySignature(id));
+    QVERIFY(vault->notes().verifySignature(id));
 
     // After a refused raw change the vault works on: addenda go under the note, in order.
-    const Id first = vault->addAddendum(id, QStringLiteral("Correction: the relapse was on Friday."));
-    const Id second = vault->addAddendum(id, QStringLiteral("Client confirmed the date by phone."));
+    const Id first = vault->notes().addAddendum(id, QStringLiteral("Correction: the relapse was on Friday."));
+    const Id second = vault->notes().addAddendum(id, QStringLiteral("Client confirmed the date by phone."));
     QVERIFY(first > 0 && second > first);
-    const auto addenda = vault->addenda(id);
+    const auto addenda = vault->notes().addenda(id);
     QCOMPARE(addenda.size(), 2);
     QCOMPARE(addenda.at(0).id, first);
     QCOMPARE(addenda.at(0).text, QStringLiteral("Correction: the relapse was on Friday."));
@@ -654,14 +668,14 @@ void VaultTest::signedNoteImmutable()
         QVERIFY2(error.has_value(), statement);
         QCOMPARE(error->kind(), ErrorKind::Conflict);
     }
-    QCOMPARE(vault->addenda(id).size(), 2);
-    QCOMPARE(vault->addenda(id).at(0).text, QStringLiteral("Correction: the relapse was on Friday."));
+    QCOMPARE(vault->notes().addenda(id).size(), 2);
+    QCOMPARE(vault->notes().addenda(id).at(0).text, QStringLiteral("Correction: the relapse was on Friday."));
     QVERIFY(unchanged());
-    QVERIFY(vault->verifySignature(id));
+    QVERIFY(vault->notes().verifySignature(id));
 
     // An addendum never goes under a draft (that is what editing is for).
     const Id draft = addNote(*vault, "2025-02-21", QStringLiteral("C-0401"), QStringLiteral("Draft."));
-    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->addAddendum(draft, QStringLiteral("x")));
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->notes().addAddendum(draft, QStringLiteral("x")));
     const auto error = errorOf([&] {
         db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) VALUES (?, 1, 'x', 'now', ?)")
             .bind(1, draft)
@@ -677,7 +691,7 @@ void VaultTest::signedNoteImmutable()
         .bind(1, model::sectionsToJson(soap(QStringLiteral("Client denied any relapse."))))
         .bind(2, id)
         .run();
-    QVERIFY(!vault->verifySignature(id));
+    QVERIFY(!vault->notes().verifySignature(id));
 }
 
 // After a passphrase change only the new passphrase opens the vault.
@@ -688,7 +702,7 @@ void VaultTest::passphraseChange()
     const QString dir = tmp.filePath(QStringLiteral("vault"));
     {
         auto vault = createVault(dir);
-        vault->addClient(makeClient(QStringLiteral("C-0501"), QStringLiteral("I. J.")));
+        vault->clients().add(makeClient(QStringLiteral("C-0501"), QStringLiteral("I. J.")));
         QVERIFY(!QFileInfo::exists(vaultFile(dir, KeySlots::backupName)));
         UC_VERIFY_ERROR(ErrorKind::Usage, vault->changePassphrase(secret("short"), KdfCost::testOnly()));
         vault->changePassphrase(secret("tide pools at low water"), KdfCost::testOnly());
@@ -701,7 +715,7 @@ void VaultTest::passphraseChange()
 
     auto vault = openVault(dir, QStringLiteral("alice"), "tide pools at low water");
     QVERIFY(vault->isOpen());
-    QCOMPARE(vault->clients().size(), 1);
+    QCOMPARE(vault->clients().list().size(), 1);
 }
 
 // The recovery key on paper gets a locked-out clinician back in, and nothing else does.
@@ -713,7 +727,7 @@ void VaultTest::recoveryKey()
     auto created = Vault::create(dir, QStringLiteral("alice"), secret(alicePassphrase), model::Role::Therapist,
                                  KdfCost::testOnly());
     QVERIFY(created.vault);
-    created.vault->addClient(makeClient(QStringLiteral("C-0601"), QStringLiteral("K. L.")));
+    created.vault->clients().add(makeClient(QStringLiteral("C-0601"), QStringLiteral("K. L.")));
     created.vault->lock();
     const RecoveryKey &key = created.recoveryKey;
     QCOMPARE(key.bytes().size(), 20u);
@@ -753,11 +767,11 @@ void VaultTest::recoveryKey()
                                         secret("a brand new passphrase"), KdfCost::testOnly());
         QVERIFY(recovered->isOpen());
         QCOMPARE(recovered->currentUser().name, QStringLiteral("alice"));
-        QCOMPARE(recovered->clients().size(), 1);
+        QCOMPARE(recovered->clients().list().size(), 1);
     }
     UC_VERIFY_ERROR(ErrorKind::Auth, openVault(dir));
     auto vault = openVault(dir, QStringLiteral("alice"), "a brand new passphrase");
-    QCOMPARE(vault->client(QStringLiteral("C-0601"))->displayName, QStringLiteral("K. L."));
+    QCOMPARE(vault->clients().find(QStringLiteral("C-0601"))->displayName, QStringLiteral("K. L."));
 }
 
 // A supervisor gets their own passphrase and may read, but not write, the clinical record.
@@ -769,7 +783,7 @@ void VaultTest::addUser()
     Id noteId = 0;
     {
         auto vault = createVault(dir);
-        vault->addClient(makeClient(QStringLiteral("C-0701"), QStringLiteral("M. N.")));
+        vault->clients().add(makeClient(QStringLiteral("C-0701"), QStringLiteral("M. N.")));
         noteId = addNote(*vault, "2025-04-01", QStringLiteral("C-0701"), QStringLiteral("Reviewed relapse plan."));
         vault->addUser(QStringLiteral("bob"), model::Role::Supervisor, secret("bob's own passphrase"),
                        KdfCost::testOnly());
@@ -782,18 +796,18 @@ void VaultTest::addUser()
         QCOMPARE(bob->currentUser().name, QStringLiteral("bob"));
         QVERIFY(bob->currentUser().role == model::Role::Supervisor);
         // A supervisor reads the notes of the therapists assigned to them, once assigned.
-        UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->note(noteId));
-        bob->assignSupervision(QStringLiteral("alice"), QStringLiteral("bob"), model::SupervisionMode::Review);
-        QCOMPARE(bob->note(noteId).clientCode, QStringLiteral("C-0701"));
-        const auto error = errorOf([&] { bob->addClient(makeClient(QStringLiteral("C-0702"), QStringLiteral("O. P."))); });
+        UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->notes().read(noteId));
+        bob->supervision().assign(QStringLiteral("alice"), QStringLiteral("bob"), model::SupervisionMode::Review);
+        QCOMPARE(bob->notes().read(noteId).clientCode, QStringLiteral("C-0701"));
+        const auto error = errorOf([&] { bob->clients().add(makeClient(QStringLiteral("C-0702"), QStringLiteral("O. P."))); });
         QVERIFY(error.has_value());
         QCOMPARE(error->kind(), ErrorKind::NotAllowed);
         QCOMPARE(error->exitCode(), 5);
-        UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->addSession(makeSession("2025-04-02", {QStringLiteral("C-0701")}),
+        UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->notes().addSession(makeSession("2025-04-02", {QStringLiteral("C-0701")}),
                                                                QStringLiteral("soap"), model::NoteKind::Progress,
                                                                soap(QStringLiteral("x"))));
-        UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->saveDraft(noteId, soap(QStringLiteral("x"))));
-        QVERIFY(!bob->client(QStringLiteral("C-0702")).has_value());
+        UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->notes().saveDraft(noteId, soap(QStringLiteral("x"))));
+        QVERIFY(!bob->clients().find(QStringLiteral("C-0702")).has_value());
     }
     // Each passphrase opens only its own user.
     UC_VERIFY_ERROR(ErrorKind::Auth, openVault(dir, QStringLiteral("bob")));
@@ -811,30 +825,30 @@ void VaultTest::shareableSummaryKeepsVersions()
     const QString dir = tmp.filePath(QStringLiteral("vault"));
     {
         auto vault = createVault(dir);
-        vault->addClient(makeClient(QStringLiteral("C-0801"), QStringLiteral("Q. R.")));
-        QVERIFY(!vault->shareableSummary(QStringLiteral("C-0801")).has_value());
-        vault->setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("We have noticed that drinking follows feeling left out."));
-        vault->setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("  Feeling left out often comes before drinking.  "));
-        const auto summary = vault->shareableSummary(QStringLiteral("C-0801"));
+        vault->clients().add(makeClient(QStringLiteral("C-0801"), QStringLiteral("Q. R.")));
+        QVERIFY(!vault->clients().shareableSummary(QStringLiteral("C-0801")).has_value());
+        vault->clients().setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("We have noticed that drinking follows feeling left out."));
+        vault->clients().setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("  Feeling left out often comes before drinking.  "));
+        const auto summary = vault->clients().shareableSummary(QStringLiteral("C-0801"));
         QVERIFY(summary.has_value());
         QCOMPARE(summary->text, QStringLiteral("Feeling left out often comes before drinking."));
         QCOMPARE(summary->author, QStringLiteral("alice"));
-        QCOMPARE(vault->database().pragmaText("SELECT count(*) FROM client_summaries"), QStringLiteral("2"));
-        UC_VERIFY_ERROR(ErrorKind::Io, vault->setShareableSummary(QStringLiteral("C-9999"), QStringLiteral("x")));
-        UC_VERIFY_ERROR(ErrorKind::Conflict, vault->database().exec("UPDATE client_summaries SET text = 'changed'"));
-        const QJsonObject exported = vault->exportClient(QStringLiteral("C-0801"), false);
+        QCOMPARE(vault::VaultTestAccess::database(*vault).pragmaText("SELECT count(*) FROM client_summaries"), QStringLiteral("2"));
+        UC_VERIFY_ERROR(ErrorKind::Io, vault->clients().setShareableSummary(QStringLiteral("C-9999"), QStringLiteral("x")));
+        UC_VERIFY_ERROR(ErrorKind::Conflict, vault::VaultTestAccess::database(*vault).exec("UPDATE client_summaries SET text = 'changed'"));
+        const QJsonObject exported = vault->records().exportClient(QStringLiteral("C-0801"), false);
         QCOMPARE(exported.value(QLatin1String("shareable_summary")).toObject().value(QLatin1String("text")).toString(),
                  summary->text);
-        QCOMPARE(vault::auditEntries(vault->database()).last().action, QStringLiteral("export"));
+        QCOMPARE(vault::auditEntries(vault::VaultTestAccess::database(*vault)).last().action, QStringLiteral("export"));
         int edits = 0;
-        for (const auto &e : vault::auditEntries(vault->database()))
+        for (const auto &e : vault::auditEntries(vault::VaultTestAccess::database(*vault)))
             edits += e.action == u"edit-summary" ? 1 : 0;
         QCOMPARE(edits, 2);
         vault->addUser(QStringLiteral("sam"), model::Role::Supervisor, secret("sam's own passphrase"), KdfCost::testOnly());
     }
     auto sam = openVault(dir, QStringLiteral("sam"), "sam's own passphrase");
-    QVERIFY(sam->shareableSummary(QStringLiteral("C-0801")).has_value());
-    UC_VERIFY_ERROR(ErrorKind::NotAllowed, sam->setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("x")));
+    QVERIFY(sam->clients().shareableSummary(QStringLiteral("C-0801")).has_value());
+    UC_VERIFY_ERROR(ErrorKind::NotAllowed, sam->clients().setShareableSummary(QStringLiteral("C-0801"), QStringLiteral("x")));
 }
 
 // A backup restores to exactly the record it was taken from; a restore never overwrites a
@@ -849,7 +863,7 @@ void VaultTest::backupRestoreRoundTrip()
 
     auto vault = createVault(dir);
     for (const auto &[code, name] : {std::pair{"C-0801", "Q. R."}, std::pair{"C-0802", "S. T."}, std::pair{"C-0803", "U. V."}})
-        vault->addClient(makeClient(QString::fromLatin1(code), QString::fromLatin1(name)));
+        vault->clients().add(makeClient(QString::fromLatin1(code), QString::fromLatin1(name)));
     const Id a = addNote(*vault, "2025-05-01", QStringLiteral("C-0801"), QStringLiteral("Feels abandoned by her sponsor."));
     const Id b = addNote(*vault, "2025-05-02", QStringLiteral("C-0802"), QStringLiteral("Ninety days sober today."));
     addNote(*vault, "2025-05-02", QStringLiteral("C-0803"), QStringLiteral("Draft: intake still open."));
@@ -859,17 +873,17 @@ void VaultTest::backupRestoreRoundTrip()
                                        model::Modality::Group);
     group.groupTopic = QStringLiteral("Relapse prevention");
     group.attendees[1].attendance = model::Attendance::Late;
-    const auto groupMade = vault->addSession(group, QStringLiteral("group"), model::NoteKind::Progress,
+    const auto groupMade = vault->notes().addSession(group, QStringLiteral("group"), model::NoteKind::Progress,
                                              model::sectionsFromText(QStringLiteral("## Group topic\nHigh-risk weekends"),
                                                                      QStringLiteral("group")));
     QCOMPARE(groupMade.notes.size(), 2);
-    vault->sign(a);
-    vault->sign(b);
-    vault->sign(groupMade.notes.at(0));
-    vault->addAddendum(a, QStringLiteral("Sponsor called back on Monday."));
-    vault->addAddendum(b, QStringLiteral("Chip ceremony attended."));
+    vault->notes().sign(a);
+    vault->notes().sign(b);
+    vault->notes().sign(groupMade.notes.at(0));
+    vault->notes().addAddendum(a, QStringLiteral("Sponsor called back on Monday."));
+    vault->notes().addAddendum(b, QStringLiteral("Chip ceremony attended."));
 
-    vault->backup(backupFile);
+    vault->backup().write(backupFile);
     QVERIFY(QFileInfo(backupFile).size() > 4096);
     QVERIFY(!QFileInfo::exists(backupFile + QStringLiteral(".db.tmp")));
 
@@ -912,8 +926,8 @@ void VaultTest::backupRestoreRoundTrip()
     QVERIFY2(folderIsEmpty(target), qPrintable(targetListing()));
 
     // The original is untouched by all of this.
-    QVERIFY(vault->verifyIntegrity());
-    QCOMPARE(vault->clients().size(), 3);
+    QVERIFY(vault->backup().verifyIntegrity());
+    QCOMPARE(vault->clients().list().size(), 3);
 
     // The good backup restores to exactly the same rows.
     const QString restored = tmp.filePath(QStringLiteral("restored"));
@@ -926,27 +940,27 @@ void VaultTest::backupRestoreRoundTrip()
                                 QStringLiteral("session_attendees"), QStringLiteral("notes"),
                                 QStringLiteral("addenda"), QStringLiteral("vault_info")};
     for (const QString &table : tables) {
-        const QStringList want = dumpTable(vault->database(), table);
+        const QStringList want = dumpTable(vault::VaultTestAccess::database(*vault), table);
         QVERIFY2(!want.isEmpty(), qPrintable(table));
-        QCOMPARE(dumpTable(copy->database(), table), want);
+        QCOMPARE(dumpTable(vault::VaultTestAccess::database(*copy), table), want);
     }
-    QCOMPARE(dumpTable(copy->database(), QStringLiteral("session_attendees")).size(), 6);
-    QCOMPARE(vault::userVersion(copy->database()), vault::schemaVersion);
-    QVERIFY(copy->verifySignature(a));
-    QVERIFY(copy->verifySignature(groupMade.notes.at(0)));
-    QVERIFY(copy->verifyIntegrity());
+    QCOMPARE(dumpTable(vault::VaultTestAccess::database(*copy), QStringLiteral("session_attendees")).size(), 6);
+    QCOMPARE(vault::userVersion(vault::VaultTestAccess::database(*copy)), vault::schemaVersion);
+    QVERIFY(copy->notes().verifySignature(a));
+    QVERIFY(copy->notes().verifySignature(groupMade.notes.at(0)));
+    QVERIFY(copy->backup().verifyIntegrity());
     // The search index came along, and the triggers still guard the signed notes.
-    const auto hits = copy->search(QStringLiteral("abandon*"));
+    const auto hits = copy->search().notes(QStringLiteral("abandon*"));
     QCOMPARE(hits.size(), 1);
     QCOMPARE(hits.first().noteId, a);
-    UC_VERIFY_ERROR(ErrorKind::Conflict, copy->database().prepare("DELETE FROM notes WHERE id = ?").bind(1, a).run());
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault::VaultTestAccess::database(*copy).prepare("DELETE FROM notes WHERE id = ?").bind(1, a).run());
     // A restored vault is a vault like any other: it can be backed up and restored again.
-    copy->backup(tmp.filePath(QStringLiteral("backups/second.ucbackup")));
+    copy->backup().write(tmp.filePath(QStringLiteral("backups/second.ucbackup")));
     copy->lock();
     Vault::restore(tmp.filePath(QStringLiteral("backups/second.ucbackup")), tmp.filePath(QStringLiteral("restored-2")),
                    QStringLiteral("alice"), secret(alicePassphrase));
-    QCOMPARE(dumpTable(openVault(tmp.filePath(QStringLiteral("restored-2")))->database(), QStringLiteral("notes")),
-             dumpTable(vault->database(), QStringLiteral("notes")));
+    QCOMPARE(dumpTable(vault::VaultTestAccess::database(*openVault(tmp.filePath(QStringLiteral("restored-2")))), QStringLiteral("notes")),
+             dumpTable(vault::VaultTestAccess::database(*vault), QStringLiteral("notes")));
     UC_VERIFY_ERROR(ErrorKind::Conflict,
                     Vault::restore(backupFile, restored, QStringLiteral("alice"), secret(alicePassphrase)));
 }
@@ -993,7 +1007,7 @@ void VaultTest::migrationFromV0()
     auto vault = openVault(dir);
     QCOMPARE(vault->currentUser().name, QStringLiteral("alice"));
     QVERIFY(vault->currentUser().role == model::Role::Therapist);
-    sql::Database &db = vault->database();
+    sql::Database &db = vault::VaultTestAccess::database(*vault);
     QCOMPARE(vault::userVersion(db), vault::schemaVersion);
     QVERIFY(!tableExists(db, "v0_notes"));
     QVERIFY(!tableExists(db, "v0_clients"));
@@ -1003,7 +1017,7 @@ void VaultTest::migrationFromV0()
              QStringLiteral("1"));
 
     for (const auto &[code, name] : std::as_const(v0Clients)) {
-        const auto client = vault->client(code);
+        const auto client = vault->clients().find(code);
         QVERIFY2(client.has_value(), qPrintable(code));
         QCOMPARE(client->displayName, name);
     }
@@ -1018,7 +1032,7 @@ void VaultTest::migrationFromV0()
         for (const Expected &e : std::as_const(expected))
             if (e.code == code)
                 want << e;
-        const QList<model::Note> got = vault->notesForClient(code, true);
+        const QList<model::Note> got = vault->notes().forClient(code, true);
         QCOMPARE(got.size(), want.size());
         for (int i = 0; i < got.size(); ++i) {
             const model::Note &n = got.at(i);
@@ -1028,24 +1042,24 @@ void VaultTest::migrationFromV0()
             QCOMPARE(model::toString(n.kind), QStringLiteral("progress"));
             QCOMPARE(model::toString(n.status), QStringLiteral("draft"));
             QCOMPARE(n.author, QStringLiteral("alice"));
-            QCOMPARE(vault->session(n.sessionId).attendees.size(), 1);
+            QCOMPARE(vault->notes().session(n.sessionId).attendees.size(), 1);
         }
     }
     // The migrated notes are indexed and can be worked on like any other draft.
-    QVERIFY(!vault->search(QStringLiteral("abstinent")).isEmpty());
-    const Id first = vault->notesForClient(expected.first().code, false).first().id;
-    vault->sign(first);
-    QVERIFY(vault->verifySignature(first));
+    QVERIFY(!vault->search().notes(QStringLiteral("abstinent")).isEmpty());
+    const Id first = vault->notes().forClient(expected.first().code, false).first().id;
+    vault->notes().sign(first);
+    QVERIFY(vault->notes().verifySignature(first));
 
     // Opening again does not migrate twice.
     vault->lock();
     vault = openVault(dir);
-    QCOMPARE(countRows(vault->database(), "notes"), expected.size());
-    QCOMPARE(countRows(vault->database(), "users"), 1);
+    QCOMPARE(countRows(vault::VaultTestAccess::database(*vault), "notes"), expected.size());
+    QCOMPARE(countRows(vault::VaultTestAccess::database(*vault), "users"), 1);
 }
 
-// v1 -> v2 builds note_themes (each note's counted themes, for caseload charts) from the hits a
-// v1 vault already holds: rejected hits left out, manual tags in.
+// Migrating a v1 vault builds each note's counted themes (for caseload charts) from the hits it
+// already holds: rejected hits left out, manual tags in.
 void VaultTest::migrationToV2CountsEachNotesThemes()
 {
     QTemporaryDir tmp;
@@ -1055,40 +1069,113 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
     model::Id second = 0;
     {
         auto vault = createVault(dir);
-        vault->addClient(makeClient(QStringLiteral("C-0950"), QStringLiteral("M. N.")));
-        first = vault->addSession(makeSession("2025-06-02", {QStringLiteral("C-0950")}), QStringLiteral("free"),
+        vault->clients().add(makeClient(QStringLiteral("C-0950"), QStringLiteral("M. N.")));
+        first = vault->notes().addSession(makeSession("2025-06-02", {QStringLiteral("C-0950")}), QStringLiteral("free"),
                                   model::NoteKind::Progress,
                                   {{QStringLiteral("Note"), QStringLiteral("She felt abandoned and drank when he left. "
                                                                            "Pt felt abandoned again on Sunday.")}})
                     .notes.first();
-        second = vault->addSession(makeSession("2025-06-09", {QStringLiteral("C-0950")}), QStringLiteral("free"),
+        second = vault->notes().addSession(makeSession("2025-06-09", {QStringLiteral("C-0950")}), QStringLiteral("free"),
                                    model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("Quiet week.")}})
                      .notes.first();
-        const auto tags = vault->themeTags(first);
+        const auto tags = vault->tagging().tags(first);
         const auto abandonment = std::find_if(tags.begin(), tags.end(), [](const auto &t) { return t.theme == u"abandonment"; });
         QVERIFY(abandonment != tags.end());
-        vault->decide(abandonment->id, model::TagDecision::Rejected);
-        vault->tagSpan(second, QStringLiteral("coping"), 0, 5);
+        vault->tagging().decide(abandonment->id, model::TagDecision::Rejected);
+        vault->tagging().tagSpan(second, QStringLiteral("coping"), 0, 5);
         // Back to what a v1 build wrote.
-        vault->database().exec("DROP TABLE note_themes; DROP TABLE audit; DROP TABLE supervision; DROP TABLE note_comments; "
-                               "DROP TABLE agreement_ratings; DROP TABLE agreement_checks; DROP TABLE client_summaries; "
-                               "PRAGMA user_version = 1");
+        vault::VaultTestAccess::database(*vault).exec(
+            "DROP TABLE note_theme_counts; DROP TABLE theme_names; DROP TABLE note_themes; DROP TABLE audit; "
+            "DROP TABLE supervision; DROP TABLE note_comments; DROP TABLE agreement_ratings; "
+            "DROP TABLE agreement_checks; DROP TABLE client_summaries; PRAGMA user_version = 1");
         vault->lock();
     }
     auto vault = openVault(dir);
-    sql::Database &db = vault->database();
+    sql::Database &db = vault::VaultTestAccess::database(*vault);
     QCOMPARE(vault::userVersion(db), vault::schemaVersion);
-    const auto themesOf = [&](model::Id note) {
-        auto stmt = db.prepare("SELECT themes FROM note_themes WHERE note_id = ?");
-        stmt.bind(1, note);
-        return stmt.step() ? stmt.text(0) : QStringLiteral("<no row>");
-    };
+    const auto themesOf = [&](model::Id note) { return countedThemes(db, note); };
     // Two abandonment hits, one rejected: one left. The driver-linked use counts as it was tagged.
     QVERIFY2(themesOf(first).startsWith(QLatin1String("abandonment 1,")), qPrintable(themesOf(first)));
     QCOMPARE(themesOf(second), QStringLiteral("coping 1"));
     // And the vault keeps it in step afterwards.
-    vault->tagSpan(second, QStringLiteral("coping"), 6, 10);
+    vault->tagging().tagSpan(second, QStringLiteral("coping"), 6, 10);
     QCOMPARE(themesOf(second), QStringLiteral("coping 2"));
+}
+
+// v4 -> v5 turns each note's counted themes from text ("abandonment 2,relapse 1") into rows. A
+// vault as a v4 build left it opens with every chart as it was: the caseload's fast path, each
+// client's own view and the caseload per therapist.
+void VaultTest::migrationToV5KeepsPatterns()
+{
+    QTemporaryDir tmp;
+    QVERIFY(tmp.isValid());
+    const QString dir = tmp.filePath(QStringLiteral("vault"));
+    patterns::Query monthly;
+    monthly.by = patterns::Bucketing::Month;
+    const auto charts = [&](Vault &v) {
+        QJsonObject all{{QStringLiteral("caseload"),
+                         patterns::toJson(patterns::analyseCaseload(v.histories().caseload(), monthly),
+                                          QStringLiteral("caseload"), QStringLiteral("all"))},
+                        {QStringLiteral("alice"),
+                         patterns::toJson(patterns::analyseCaseload(v.histories().caseload(v.currentUser().id), monthly),
+                                          QStringLiteral("caseload"), QStringLiteral("alice"))}};
+        for (const model::Client &c : v.clients().list())
+            all.insert(c.code, patterns::toJson(patterns::analyse(v.histories().client(c.code, true), monthly),
+                                                QStringLiteral("client"), c.code));
+        return all;
+    };
+    QJsonObject before;
+    model::Id deleted = 0;
+    {
+        auto vault = createVault(dir);
+        vault->clients().add(makeClient(QStringLiteral("C-0970"), QStringLiteral("T. U.")));
+        vault->clients().add(makeClient(QStringLiteral("C-0971"), QStringLiteral("V. W.")));
+        const Id a = addNote(*vault, "2025-05-05", QStringLiteral("C-0970"),
+                             QStringLiteral("She felt abandoned and drank when he left. She felt abandoned again."));
+        const Id b = addNote(*vault, "2025-05-12", QStringLiteral("C-0970"),
+                             QStringLiteral("Cravings at night; she relapsed on Saturday and felt ashamed."));
+        addNote(*vault, "2025-06-02", QStringLiteral("C-0971"), QStringLiteral("Anxious before work, used to calm down."));
+        deleted = addNote(*vault, "2025-06-09", QStringLiteral("C-0971"), QStringLiteral("Felt abandoned."));
+        const auto group = vault->notes().addSession(
+            makeSession("2025-06-16", {QStringLiteral("C-0970"), QStringLiteral("C-0971")}, model::Modality::Group),
+            QStringLiteral("free"), model::NoteKind::Progress,
+            {{QStringLiteral("Note"), QStringLiteral("Shame and cravings came up for everyone.")}});
+        vault->notes().add(group.session, QStringLiteral("C-0970"), QStringLiteral("process"), model::NoteKind::Process,
+                           {{QStringLiteral("Process"), QStringLiteral("I felt she feared being abandoned by the group.")}});
+        const auto tags = vault->tagging().tags(a);
+        QVERIFY(!tags.isEmpty());
+        vault->tagging().decide(tags.first().id, model::TagDecision::Rejected);
+        vault->tagging().tagSpan(b, QStringLiteral("coping"), 0, 8);
+        vault->notes().deleteDraft(deleted);
+        before = charts(*vault);
+        QVERIFY(!before.value(QStringLiteral("caseload")).toObject().value(QStringLiteral("summary")).toObject().isEmpty());
+        // Back to what a v4 build wrote: the counts as text in note_themes.
+        vault::VaultTestAccess::database(*vault).exec(R"sql(
+DROP TABLE note_theme_counts;
+DROP TABLE theme_names;
+ALTER TABLE note_themes ADD COLUMN themes TEXT NOT NULL DEFAULT '';
+UPDATE note_themes SET themes = coalesce(
+  (SELECT group_concat(theme || ' ' || hits, ',')
+   FROM (SELECT theme, count(*) AS hits FROM theme_hits
+         WHERE note_id = note_themes.note_id AND decision <> 'rejected' GROUP BY theme ORDER BY theme)), '');
+PRAGMA user_version = 4;
+)sql");
+        QVERIFY(vault::VaultTestAccess::database(*vault)
+                    .pragmaText("SELECT count(*) FROM note_themes WHERE themes LIKE '%abandonment%'")
+                    .toInt()
+                > 0);
+        vault->lock();
+    }
+    auto vault = openVault(dir);
+    sql::Database &db = vault::VaultTestAccess::database(*vault);
+    QCOMPARE(vault::userVersion(db), vault::schemaVersion);
+    QCOMPARE(db.pragmaText("SELECT count(*) FROM pragma_table_info('note_themes') WHERE name = 'themes'"),
+             QStringLiteral("0"));
+    QCOMPARE(countedThemes(db, deleted), QStringLiteral("<no row>"));
+    QCOMPARE(charts(*vault), before);
+    // The migrated rows are kept in step afterwards, as new ones are.
+    const Id later = addNote(*vault, "2025-07-07", QStringLiteral("C-0971"), QStringLiteral("She relapsed again."));
+    QVERIFY2(countedThemes(db, later).contains(QLatin1String("relapse 1")), qPrintable(countedThemes(db, later)));
 }
 
 // The private process note is written on the same session as the progress note: one session in
@@ -1098,33 +1185,33 @@ void VaultTest::processNoteBesideTheProgressNote()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     auto vault = createVault(tmp.filePath(QStringLiteral("vault")));
-    vault->addClient(makeClient(QStringLiteral("C-0960"), QStringLiteral("P. Q.")));
-    vault->addClient(makeClient(QStringLiteral("C-0961"), QStringLiteral("R. S.")));
-    const auto made = vault->addSession(makeSession("2025-07-01", {QStringLiteral("C-0960")}), QStringLiteral("soap"),
+    vault->clients().add(makeClient(QStringLiteral("C-0960"), QStringLiteral("P. Q.")));
+    vault->clients().add(makeClient(QStringLiteral("C-0961"), QStringLiteral("R. S.")));
+    const auto made = vault->notes().addSession(makeSession("2025-07-01", {QStringLiteral("C-0960")}), QStringLiteral("soap"),
                                         model::NoteKind::Progress, soap(QStringLiteral("Pt reports anxiety before work.")));
-    const Id process = vault->addNote(made.session, QStringLiteral("C-0960"), QStringLiteral("process"),
+    const Id process = vault->notes().add(made.session, QStringLiteral("C-0960"), QStringLiteral("process"),
                                       model::NoteKind::Process,
                                       {{QStringLiteral("Process"), QStringLiteral("She relates to me as to her mother; "
                                                                                   "she feels abandoned when I go on leave.")}});
     QVERIFY(process > made.notes.first());
-    QCOMPARE(vault->note(process).sessionId, made.session);
-    QCOMPARE(vault->notesForClient(QStringLiteral("C-0960"), false).size(), 1);
-    QCOMPARE(vault->notesForClient(QStringLiteral("C-0960"), true).size(), 2);
+    QCOMPARE(vault->notes().read(process).sessionId, made.session);
+    QCOMPARE(vault->notes().forClient(QStringLiteral("C-0960"), false).size(), 1);
+    QCOMPARE(vault->notes().forClient(QStringLiteral("C-0960"), true).size(), 2);
 
-    const auto withoutProcess = patterns::loadClient(*vault, QStringLiteral("C-0960"));
+    const auto withoutProcess = vault->histories().client(QStringLiteral("C-0960"));
     QCOMPARE(withoutProcess.sessions.size(), 1);
     QCOMPARE(withoutProcess.sessions.first().themes.count(QStringLiteral("abandonment")), std::size_t(0));
-    const auto withProcess = patterns::loadClient(*vault, QStringLiteral("C-0960"), true);
+    const auto withProcess = vault->histories().client(QStringLiteral("C-0960"), true);
     QCOMPARE(withProcess.sessions.size(), 1);
     QCOMPARE(withProcess.sessions.first().themes.count(QStringLiteral("abandonment")), std::size_t(1));
     QCOMPARE(withProcess.sessions.first().themes.count(QStringLiteral("anxiety")), std::size_t(1));
 
     // Only a client on the session, a known template.
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addNote(made.session, QStringLiteral("C-0961"), QStringLiteral("process"),
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().add(made.session, QStringLiteral("C-0961"), QStringLiteral("process"),
                                                   model::NoteKind::Process, {{QStringLiteral("Process"), QStringLiteral("x")}}));
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addNote(made.session, QStringLiteral("C-0960"), QStringLiteral("nonsense"),
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().add(made.session, QStringLiteral("C-0960"), QStringLiteral("nonsense"),
                                                   model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("x")}}));
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addNote(made.session + 100, QStringLiteral("C-0960"), QStringLiteral("free"),
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().add(made.session + 100, QStringLiteral("C-0960"), QStringLiteral("free"),
                                                   model::NoteKind::Progress, {{QStringLiteral("Note"), QStringLiteral("x")}}));
 }
 
@@ -1136,8 +1223,8 @@ void VaultTest::newerSchemaRefused()
     const QString dir = tmp.filePath(QStringLiteral("vault"));
     {
         auto vault = createVault(dir);
-        vault->addClient(makeClient(QStringLiteral("C-0901"), QStringLiteral("W. X.")));
-        vault->database().exec("PRAGMA user_version = 99");
+        vault->clients().add(makeClient(QStringLiteral("C-0901"), QStringLiteral("W. X.")));
+        vault::VaultTestAccess::database(*vault).exec("PRAGMA user_version = 99");
         vault->lock();
     }
     const auto error = errorOf([&] { openVault(dir); });
@@ -1164,8 +1251,8 @@ void VaultTest::searchFindsAndRanks()
     Id dense = 0, sparse = 0, unrelated = 0, privateNote = 0;
     {
         auto vault = createVault(dir);
-        vault->addClient(makeClient(QStringLiteral("C-1001"), QStringLiteral("Y. Z.")));
-        vault->addClient(makeClient(QStringLiteral("C-1002"), QStringLiteral("A. A.")));
+        vault->clients().add(makeClient(QStringLiteral("C-1001"), QStringLiteral("Y. Z.")));
+        vault->clients().add(makeClient(QStringLiteral("C-1002"), QStringLiteral("A. A.")));
         dense = addNote(*vault, "2025-06-01", QStringLiteral("C-1001"),
                         QStringLiteral("Feels abandoned. Abandoned again by her mother; fear of abandonment."));
         sparse = addNote(*vault, "2025-06-02", QStringLiteral("C-1002"),
@@ -1177,10 +1264,10 @@ void VaultTest::searchFindsAndRanks()
         privateNote = addNote(*vault, "2025-06-03", QStringLiteral("C-1001"),
                               QStringLiteral("I noticed my own wish to rescue her; she expects to be abandoned."),
                               model::NoteKind::Process);
-        vault->sign(dense);
+        vault->notes().sign(dense);
         vault->addUser(QStringLiteral("bob"), model::Role::Therapist, secret("bob's own passphrase"), KdfCost::testOnly());
 
-        const auto hits = vault->search(QStringLiteral("abandon*"));
+        const auto hits = vault->search().notes(QStringLiteral("abandon*"));
         QList<Id> ids;
         for (const auto &h : hits)
             ids << h.noteId;
@@ -1201,38 +1288,38 @@ void VaultTest::searchFindsAndRanks()
                 QCOMPARE(model::toString(h.kind), QStringLiteral("process"));
         }
         // Without the star only the whole word matches.
-        const auto exact = vault->search(QStringLiteral("abandon"));
+        const auto exact = vault->search().notes(QStringLiteral("abandon"));
         QCOMPARE(exact.size(), 1);
         QCOMPARE(exact.first().noteId, sparse);
-        QVERIFY(vault->search(QStringLiteral("relapse")).isEmpty());
-        QVERIFY(vault->search(QStringLiteral("   ")).isEmpty());
+        QVERIFY(vault->search().notes(QStringLiteral("relapse")).isEmpty());
+        QVERIFY(vault->search().notes(QStringLiteral("   ")).isEmpty());
     }
 
     auto bob = openVault(dir, QStringLiteral("bob"), "bob's own passphrase");
-    const auto hits = bob->search(QStringLiteral("abandon*"));
+    const auto hits = bob->search().notes(QStringLiteral("abandon*"));
     QList<Id> ids;
     for (const auto &h : hits)
         ids << h.noteId;
     QCOMPARE(ids.size(), 2);
     QVERIFY(ids.contains(dense) && ids.contains(sparse));
     QVERIFY(!ids.contains(privateNote));
-    QVERIFY(bob->search(QStringLiteral("rescue")).isEmpty());
-    UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->note(privateNote));
+    QVERIFY(bob->search().notes(QStringLiteral("rescue")).isEmpty());
+    UC_VERIFY_ERROR(ErrorKind::NotAllowed, bob->notes().read(privateNote));
 
     // Text that looks like FTS syntax is searched for, never parsed as a query.
     for (const char *typed : {"\"AND OR (", "NEAR(", "*", "\"", "body:abandon", "-abandon", "^abandon", "abandon AND",
                               ")", "'", "\\", "a**", "\"abandon*\" OR 1=1 --", "abandon* NOT mother", "{body}: x",
                               "ab\"and*"}) {
-        const auto result = errorOf([&] { (void)bob->search(QString::fromLatin1(typed)); });
+        const auto result = errorOf([&] { (void)bob->search().notes(QString::fromLatin1(typed)); });
         QVERIFY2(!result.has_value(),
                  qPrintable(QStringLiteral("search(%1) threw: %2")
                                     .arg(QString::fromLatin1(typed), result ? result->message() : QString())));
     }
     // Operators are words: "AND" matches the word "and", and NOT excludes nothing (it must be in the note).
-    const auto withAnd = bob->search(QStringLiteral("abandon AND"));
+    const auto withAnd = bob->search().notes(QStringLiteral("abandon AND"));
     QCOMPARE(withAnd.size(), 1);
     QCOMPARE(withAnd.first().noteId, sparse);
-    QVERIFY(bob->search(QStringLiteral("abandon* NOT mother")).isEmpty());
+    QVERIFY(bob->search().notes(QStringLiteral("abandon* NOT mother")).isEmpty());
 }
 
 // A group note gives every member their own note; an individual session has one client.
@@ -1241,8 +1328,8 @@ void VaultTest::groupSession()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     auto vault = createVault(tmp.filePath(QStringLiteral("vault")));
-    vault->addClient(makeClient(QStringLiteral("C-1101"), QStringLiteral("B. B.")));
-    vault->addClient(makeClient(QStringLiteral("C-1102"), QStringLiteral("C. C.")));
+    vault->clients().add(makeClient(QStringLiteral("C-1101"), QStringLiteral("B. B.")));
+    vault->clients().add(makeClient(QStringLiteral("C-1102"), QStringLiteral("C. C.")));
 
     model::Session group = makeSession("2025-07-01", {QStringLiteral("C-1102"), QStringLiteral("C-1101")},
                                        model::Modality::Group);
@@ -1251,22 +1338,22 @@ void VaultTest::groupSession()
     const auto sections = model::sectionsFromText(
         QStringLiteral("## Group topic\nCoping with cravings\n## Participation\nActive\n## Response\nEngaged\n## Plan\nContinue"),
         QStringLiteral("group"));
-    const auto made = vault->addSession(group, QStringLiteral("group"), model::NoteKind::Progress, sections);
+    const auto made = vault->notes().addSession(group, QStringLiteral("group"), model::NoteKind::Progress, sections);
     QCOMPARE(made.notes.size(), 2);
     QVERIFY(made.notes.at(0) != made.notes.at(1));
     // One note per attendee, in attendee order.
-    QCOMPARE(vault->note(made.notes.at(0)).clientCode, QStringLiteral("C-1102"));
-    QCOMPARE(vault->note(made.notes.at(1)).clientCode, QStringLiteral("C-1101"));
+    QCOMPARE(vault->notes().read(made.notes.at(0)).clientCode, QStringLiteral("C-1102"));
+    QCOMPARE(vault->notes().read(made.notes.at(1)).clientCode, QStringLiteral("C-1101"));
     for (const Id id : made.notes) {
-        const model::Note n = vault->note(id);
+        const model::Note n = vault->notes().read(id);
         QCOMPARE(n.sessionId, made.session);
         QCOMPARE(flatten(n.sections), flatten(sections));
         QCOMPARE(n.templateId, QStringLiteral("group"));
     }
-    QCOMPARE(vault->notesForClient(QStringLiteral("C-1101"), false).size(), 1);
-    QCOMPARE(vault->notesForClient(QStringLiteral("C-1102"), false).size(), 1);
+    QCOMPARE(vault->notes().forClient(QStringLiteral("C-1101"), false).size(), 1);
+    QCOMPARE(vault->notes().forClient(QStringLiteral("C-1102"), false).size(), 1);
 
-    const model::Session s = vault->session(made.session);
+    const model::Session s = vault->notes().session(made.session);
     QCOMPARE(model::toString(s.modality), QStringLiteral("group"));
     QCOMPARE(s.groupTopic, QStringLiteral("Coping with cravings"));
     QCOMPARE(s.attendees.size(), 2);
@@ -1277,20 +1364,20 @@ void VaultTest::groupSession()
     QCOMPARE(attendees, (QStringList{QStringLiteral("C-1101/attended"), QStringLiteral("C-1102/late")}));
 
     // Signing one member's note leaves the other's a draft.
-    vault->sign(made.notes.at(0));
-    QCOMPARE(model::toString(vault->note(made.notes.at(1)).status), QStringLiteral("draft"));
+    vault->notes().sign(made.notes.at(0));
+    QCOMPARE(model::toString(vault->notes().read(made.notes.at(1)).status), QStringLiteral("draft"));
 
-    const int sessionsBefore = countRows(vault->database(), "sessions");
+    const int sessionsBefore = countRows(vault::VaultTestAccess::database(*vault), "sessions");
     model::Session individual = makeSession("2025-07-02", {QStringLiteral("C-1101"), QStringLiteral("C-1102")});
     const auto error = errorOf(
-        [&] { vault->addSession(individual, QStringLiteral("soap"), model::NoteKind::Progress, soap(QStringLiteral("x"))); });
+        [&] { vault->notes().addSession(individual, QStringLiteral("soap"), model::NoteKind::Progress, soap(QStringLiteral("x"))); });
     QVERIFY(error.has_value());
     QCOMPARE(error->kind(), ErrorKind::Io);
     QCOMPARE(error->exitCode(), 2);
     // A process note is one client's: not for a group.
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addSession(group, QStringLiteral("process"), model::NoteKind::Process,
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().addSession(group, QStringLiteral("process"), model::NoteKind::Process,
                                                      soap(QStringLiteral("x"))));
-    QCOMPARE(countRows(vault->database(), "sessions"), sessionsBefore);
+    QCOMPARE(countRows(vault::VaultTestAccess::database(*vault), "sessions"), sessionsBefore);
 }
 
 // Malformed input is refused with a clear kind, and nothing half-written stays behind.
@@ -1299,31 +1386,31 @@ void VaultTest::badInput()
     QTemporaryDir tmp;
     QVERIFY(tmp.isValid());
     auto vault = createVault(tmp.filePath(QStringLiteral("vault")));
-    vault->addClient(makeClient(QStringLiteral("C-1201"), QStringLiteral("D. D.")));
-    sql::Database &db = vault->database();
+    vault->clients().add(makeClient(QStringLiteral("C-1201"), QStringLiteral("D. D.")));
+    sql::Database &db = vault::VaultTestAccess::database(*vault);
 
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addSession(makeSession("2025-08-01", {QStringLiteral("C-1201")}),
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().addSession(makeSession("2025-08-01", {QStringLiteral("C-1201")}),
                                                      QStringLiteral("nope"), model::NoteKind::Progress,
                                                      soap(QStringLiteral("x"))));
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addClient(makeClient(QStringLiteral("C-1202"), QString())));
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addClient(makeClient(QStringLiteral("C-1202"), QStringLiteral("   "))));
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addClient(makeClient(QString(), QStringLiteral("E. E."))));
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addClient(makeClient(QStringLiteral("C 1202; DROP"), QStringLiteral("E. E."))));
-    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->addClient(makeClient(QStringLiteral("C-1201"), QStringLiteral("F. F."))));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->clients().add(makeClient(QStringLiteral("C-1202"), QString())));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->clients().add(makeClient(QStringLiteral("C-1202"), QStringLiteral("   "))));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->clients().add(makeClient(QString(), QStringLiteral("E. E."))));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->clients().add(makeClient(QStringLiteral("C 1202; DROP"), QStringLiteral("E. E."))));
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->clients().add(makeClient(QStringLiteral("C-1201"), QStringLiteral("F. F."))));
     QCOMPARE(countRows(db, "clients"), 1);
-    QCOMPARE(vault->client(QStringLiteral("C-1201"))->displayName, QStringLiteral("D. D."));
+    QCOMPARE(vault->clients().find(QStringLiteral("C-1201"))->displayName, QStringLiteral("D. D."));
 
     // A session naming an unknown client leaves no session, attendee or note behind.
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addSession(makeSession("2025-08-01", {QStringLiteral("C-9999")}),
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().addSession(makeSession("2025-08-01", {QStringLiteral("C-9999")}),
                                                      QStringLiteral("soap"), model::NoteKind::Progress,
                                                      soap(QStringLiteral("x"))));
     model::Session noDate = makeSession("2025-08-01", {QStringLiteral("C-1201")});
     noDate.date = model::Date();
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addSession(noDate, QStringLiteral("soap"), model::NoteKind::Progress,
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().addSession(noDate, QStringLiteral("soap"), model::NoteKind::Progress,
                                                      soap(QStringLiteral("x"))));
     model::Session tooLong = makeSession("2025-08-01", {QStringLiteral("C-1201")});
     tooLong.minutes = 0;
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->addSession(tooLong, QStringLiteral("soap"), model::NoteKind::Progress,
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().addSession(tooLong, QStringLiteral("soap"), model::NoteKind::Progress,
                                                      soap(QStringLiteral("x"))));
     QCOMPARE(countRows(db, "sessions"), 0);
     QCOMPARE(countRows(db, "session_attendees"), 0);
@@ -1345,24 +1432,24 @@ void VaultTest::sessionDetailsChangeWhileDrafts()
     QVERIFY(tmp.isValid());
     const QString dir = tmp.filePath(QStringLiteral("vault"));
     auto vault = createVault(dir);
-    vault->addClient(makeClient(QStringLiteral("C-0801"), QStringLiteral("G. H.")));
-    vault->addClient(makeClient(QStringLiteral("C-0802"), QStringLiteral("I. J.")));
-    vault->addClient(makeClient(QStringLiteral("C-0803"), QStringLiteral("K. L.")));
+    vault->clients().add(makeClient(QStringLiteral("C-0801"), QStringLiteral("G. H.")));
+    vault->clients().add(makeClient(QStringLiteral("C-0802"), QStringLiteral("I. J.")));
+    vault->clients().add(makeClient(QStringLiteral("C-0803"), QStringLiteral("K. L.")));
     model::Session group = makeSession("2025-05-05", {QStringLiteral("C-0801"), QStringLiteral("C-0802")},
                                        model::Modality::Group);
     group.groupTopic = QStringLiteral("Coping with cravings at weekends");
-    const auto made = vault->addSession(group, QStringLiteral("group"), model::NoteKind::Progress,
+    const auto made = vault->notes().addSession(group, QStringLiteral("group"), model::NoteKind::Progress,
                                         model::sectionsFromText(QStringLiteral("## Participation\nShared a plan for Saturday evenings."),
                                                                 QStringLiteral("group")));
     QCOMPARE(made.notes.size(), 2);
 
     // Each member's note on the session, for moving between them.
-    const auto refs = vault->ownSessionNotes(made.session);
+    const auto refs = vault->notes().ownSessionNotes(made.session);
     QCOMPARE(refs.size(), 2);
     QCOMPARE(refs.at(0).clientCode, QStringLiteral("C-0801"));
     QCOMPARE(refs.at(1).note, made.notes.at(1));
 
-    model::Session changed = vault->session(made.session);
+    model::Session changed = vault->notes().session(made.session);
     changed.date = date("2025-05-06");
     changed.start = model::parseTime(QStringLiteral("09:15"));
     changed.minutes = 90;
@@ -1370,8 +1457,8 @@ void VaultTest::sessionDetailsChangeWhileDrafts()
     for (auto &a : changed.attendees)
         if (a.clientCode == QStringLiteral("C-0802"))
             a.attendance = model::Attendance::Late;
-    vault->updateSession(changed);
-    const model::Session now = vault->session(made.session);
+    vault->notes().updateSession(changed);
+    const model::Session now = vault->notes().session(made.session);
     QCOMPARE(model::toIso(now.date), QStringLiteral("2025-05-06"));
     QCOMPARE(model::toIso(*now.start), QStringLiteral("09:15"));
     QCOMPARE(now.minutes, 90);
@@ -1381,9 +1468,9 @@ void VaultTest::sessionDetailsChangeWhileDrafts()
     QCOMPARE(now.attendees.size(), 2);
     QVERIFY(now.attendees.at(0).attendance == model::Attendance::Attended);
     QVERIFY(now.attendees.at(1).attendance == model::Attendance::Late);
-    QCOMPARE(model::toIso(vault->note(made.notes.at(1)).sessionDate), QStringLiteral("2025-05-06"));
+    QCOMPARE(model::toIso(vault->notes().read(made.notes.at(1)).sessionDate), QStringLiteral("2025-05-06"));
     // The trail names the fields that changed, never the topic or a client.
-    const auto trail = vault->auditTrail();
+    const auto trail = vault->auditTrail().entries();
     const auto edit = std::find_if(trail.rbegin(), trail.rend(),
                                    [](const auto &e) { return e.action == QStringLiteral("edit-session"); });
     QVERIFY(edit != trail.rend());
@@ -1392,25 +1479,25 @@ void VaultTest::sessionDetailsChangeWhileDrafts()
 
     // Refused, and nothing changes: another list of clients, two clients in an individual
     // session, an impossible length, an unknown session.
-    const QStringList before = dumpTable(vault->database(), QStringLiteral("sessions"))
-                               + dumpTable(vault->database(), QStringLiteral("session_attendees"));
+    const QStringList before = dumpTable(vault::VaultTestAccess::database(*vault), QStringLiteral("sessions"))
+                               + dumpTable(vault::VaultTestAccess::database(*vault), QStringLiteral("session_attendees"));
     model::Session other = now;
     other.attendees[1].clientCode = QStringLiteral("C-0803");
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(other));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().updateSession(other));
     model::Session fewer = now;
     fewer.attendees.removeLast();
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(fewer));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().updateSession(fewer));
     model::Session individual = now;
     individual.modality = model::Modality::Individual;
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(individual));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().updateSession(individual));
     model::Session endless = now;
     endless.minutes = 0;
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(endless));
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().updateSession(endless));
     model::Session unknown = now;
     unknown.id = made.session + 100;
-    UC_VERIFY_ERROR(ErrorKind::Io, vault->updateSession(unknown));
-    QCOMPARE(dumpTable(vault->database(), QStringLiteral("sessions"))
-                 + dumpTable(vault->database(), QStringLiteral("session_attendees")),
+    UC_VERIFY_ERROR(ErrorKind::Io, vault->notes().updateSession(unknown));
+    QCOMPARE(dumpTable(vault::VaultTestAccess::database(*vault), QStringLiteral("sessions"))
+                 + dumpTable(vault::VaultTestAccess::database(*vault), QStringLiteral("session_attendees")),
              before);
 
     // Another clinician may not change it.
@@ -1420,16 +1507,16 @@ void VaultTest::sessionDetailsChangeWhileDrafts()
         auto carol = openVault(dir, QStringLiteral("carol"), "carol's own passphrase");
         model::Session hers = now;
         hers.minutes = 45;
-        UC_VERIFY_ERROR(ErrorKind::NotAllowed, carol->updateSession(hers));
+        UC_VERIFY_ERROR(ErrorKind::NotAllowed, carol->notes().updateSession(hers));
     }
     vault = openVault(dir);
 
     // Once one member's note is signed, the details are part of the record.
-    vault->sign(made.notes.at(0));
+    vault->notes().sign(made.notes.at(0));
     model::Session late = now;
     late.minutes = 60;
-    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->updateSession(late));
-    QCOMPARE(vault->session(made.session).minutes, 90);
+    UC_VERIFY_ERROR(ErrorKind::Conflict, vault->notes().updateSession(late));
+    QCOMPARE(vault->notes().session(made.session).minutes, 90);
 }
 
 QTEST_GUILESS_MAIN(VaultTest)

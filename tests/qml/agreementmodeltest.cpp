@@ -45,7 +45,7 @@ private Q_SLOTS:
     void stepsThroughTheSampleThenReports()
     {
         auto sam = Vault::open(m_vault.dir, guitest::supervisor, guitest::secret());
-        const auto started = sam->startAgreementCheck(u"alice"_s, 3);
+        const auto started = sam->agreement().start(u"alice"_s, 3);
         AgreementCheck check;
         QSignalSpy sampleChanged(&check, &AgreementCheck::sampleChanged);
         check.setSample(uc::gui::loadAgreementSample(*sam, started.check));
@@ -59,12 +59,12 @@ private Q_SLOTS:
         QVERIFY(!check.noteText().isEmpty());
         QCOMPARE(check.noteClient(), u"C-0001"_s);
         // The note on screen is still blind: the vault refuses its tags to this supervisor.
-        QVERIFY_THROWS_EXCEPTION(uc::Error, (void)sam->themeTags(check.noteId()));
+        QVERIFY_THROWS_EXCEPTION(uc::Error, (void)sam->tagging().tags(check.noteId()));
 
         // The supervisor agrees with the tagger on abandonment and says nothing else.
         for (int i = 0; i < 3; ++i) {
             const bool abandoned = check.noteText().contains(u"abandoned"_s);
-            sam->rateBlind(started.check, check.noteId(), abandoned ? QStringList{u"abandonment"_s} : QStringList{});
+            sam->agreement().rate(started.check, check.noteId(), abandoned ? QStringList{u"abandonment"_s} : QStringList{});
             check.setSample(uc::gui::loadAgreementSample(*sam, started.check));
             QCOMPARE(check.rated(), i + 1);
         }
@@ -87,7 +87,7 @@ private Q_SLOTS:
         }
         QVERIFY(abandonment >= 0);
         const QModelIndex row = report->index(abandonment);
-        QCOMPARE(report->data(row, AgreementReportModel::LabelRole).toString(), sam->codebook().find(u"abandonment"_s)->label);
+        QCOMPARE(report->data(row, AgreementReportModel::LabelRole).toString(), sam->tagging().codebook().find(u"abandonment"_s)->label);
         QCOMPARE(report->data(row, AgreementReportModel::NotesRole).toInt(), 3);
         QCOMPARE(report->data(row, AgreementReportModel::SupervisorTaggerRole).toString(), u"1.00"_s);
         QCOMPARE(report->data(row, AgreementReportModel::SupervisorTherapistRole).toString(), u"1.00"_s);

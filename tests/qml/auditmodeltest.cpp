@@ -26,7 +26,7 @@ private Q_SLOTS:
     void listsTheTrailNewestFirstAndTurnsRound()
     {
         auto v = Vault::open(m_vault.dir, guitest::auditor, guitest::secret());
-        const QList<uc::vault::AuditEntry> entries = v->auditTrail();
+        const QList<uc::vault::AuditEntry> entries = v->auditTrail().entries();
         QVERIFY(entries.size() > 10);
         AuditModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -61,7 +61,7 @@ private Q_SLOTS:
         QVERIFY(!model.verified());
         QCOMPARE(model.verificationText(), QString());
         auto v = Vault::open(m_vault.dir, guitest::auditor, guitest::secret());
-        const uc::vault::AuditCheck check = v->verifyAudit();
+        const uc::vault::AuditCheck check = v->auditTrail().verify();
         QVERIFY(check.whole);
         QSignalSpy changed(&model, &AuditModel::verificationChanged);
         model.setVerification(check);

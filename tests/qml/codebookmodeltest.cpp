@@ -57,10 +57,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         auto vault = guitest::createVault(dir.filePath(u"v"_s));
-        vault->setCodebookEdits(uc::gui::editsWithNewTheme(
+        vault->tagging().setCodebookEdits(uc::gui::editsWithNewTheme(
             uc::gui::editsWithThemeEnabled({}, u"anxiety"_s, false), u"gambling"_s, u"Gambling"_s, {u"bet"_s}));
         // The core refuses a malformed addition, and the edits in force stay.
-        QVERIFY_THROWS_EXCEPTION(uc::Error, vault->setCodebookEdits(uc::gui::editsWithPhrases(vault->codebookEdits(),
+        QVERIFY_THROWS_EXCEPTION(uc::Error, vault->tagging().setCodebookEdits(uc::gui::editsWithPhrases(vault->tagging().codebookEdits(),
                                                                                              u"gambling"_s, {u"b*t"_s})));
         CodebookModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -81,7 +81,7 @@ inline void addClient(uc::vault::Vault &vault, const QString &code, const QStrin
     c.displayName = name;
     c.setting = uc::model::Setting::Outpatient;
     c.intakeDate = uc::model::parseDate(QStringLiteral("2025-01-06"));
-    vault.addClient(c);
+    vault.clients().add(c);
 }
 
 // A session on date for code with one progress note of text; returns the note's id.
@@ -91,7 +91,7 @@ inline uc::model::Id addSession(uc::vault::Vault &vault, const QString &code, co
     uc::model::Session s;
     s.date = *uc::model::parseDate(date);
     s.attendees.append({0, code, attendance});
-    return vault.addSession(s, QStringLiteral("free"), uc::model::NoteKind::Progress, {{QStringLiteral("Note"), text}})
+    return vault.notes().addSession(s, QStringLiteral("free"), uc::model::NoteKind::Progress, {{QStringLiteral("Note"), text}})
         .notes.first();
 }
 

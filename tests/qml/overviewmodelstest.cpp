@@ -38,10 +38,10 @@ private Q_SLOTS:
             m_notes.append(addSession(*m_vault, u"C-0001"_s, dates.at(i), i == 0 ? anxiousText : abandonedText));
         m_notes.append(addSession(*m_vault, u"C-0001"_s, u"2025-02-20"_s, u"Did not attend; letter sent."_s,
                                   uc::model::Attendance::NoShow));
-        m_vault->sign(m_notes.first());
-        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-02-03"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 2, 2, 0});
-        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-03-03"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 1, 1, 0});
-        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-03-03"_s), u"auditc"_s, {3, 2, 1});
+        m_vault->notes().sign(m_notes.first());
+        m_vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-02-03"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 2, 2, 0});
+        m_vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-03-03"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 1, 1, 0});
+        m_vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-03-03"_s), u"auditc"_s, {3, 2, 1});
     }
 
     void sentencesSayCountAndTrend()

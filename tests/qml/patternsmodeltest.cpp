@@ -52,11 +52,11 @@ private Q_SLOTS:
         guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-10"_s, relapsed);
         guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-17"_s, QString(), uc::model::Attendance::NoShow);
         // A private process note on the first session, full of a theme no progress note has.
-        const auto progress = m_vault->note(guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-24"_s, abandoned));
-        m_vault->addNote(progress.sessionId, u"C-0001"_s, u"process"_s, uc::model::NoteKind::Process,
+        const auto progress = m_vault->notes().read(guitest::addSession(*m_vault, u"C-0001"_s, u"2025-02-24"_s, abandoned));
+        m_vault->notes().add(progress.sessionId, u"C-0001"_s, u"process"_s, uc::model::NoteKind::Process,
                          {{u"Note"_s, u"I felt intense shame and guilt; she is so ashamed, full of guilt."_s}});
-        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-01-06"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 1});
-        m_vault->addMeasure(u"C-0001"_s, *uc::model::parseDate(u"2025-02-10"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 0, 0, 0});
+        m_vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-01-06"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 1});
+        m_vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-02-10"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 0, 0, 0});
     }
 
     void sentencesSayItPlainly()

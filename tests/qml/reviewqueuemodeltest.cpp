@@ -79,7 +79,7 @@ private Q_SLOTS:
         const uc::model::Id returned = m_vault.made.signedNotes.at(1);
         {
             auto sam = openAs(guitest::supervisor);
-            sam->returnNote(returned, u"Add the safety plan."_s);
+            sam->supervision().returnNote(returned, u"Add the safety plan."_s);
         }
         ReviewQueueModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -92,12 +92,12 @@ private Q_SLOTS:
             QVERIFY(model.data(model.index(row), ReviewQueueModel::ReturnedRole).toBool());
             QCOMPARE(model.data(model.index(row), ReviewQueueModel::CommentsRole).toInt(), 1);
             QCOMPARE(model.returnedCount(), 1);
-            alice->addAddendum(returned, u"Safety plan: call the sponsor, no evenings alone this week."_s);
+            alice->notes().addAddendum(returned, u"Safety plan: call the sponsor, no evenings alone this week."_s);
             model.setRows(uc::gui::loadQueue(*alice, today));
             QCOMPARE(model.returnedCount(), 0);
         }
         auto sam = openAs(guitest::supervisor);
-        sam->cosign(returned);
+        sam->supervision().cosign(returned);
         model.setRows(uc::gui::loadQueue(*sam, today));
         QCOMPARE(model.count(), 2);
         QCOMPARE(model.indexOf(returned), -1);
@@ -144,13 +144,13 @@ private Q_SLOTS:
     void themesHiddenWhileABlindRatingIsPending()
     {
         auto sam = openAs(guitest::supervisor);
-        const auto sample = sam->startAgreementCheck(u"alice"_s, 1);
+        const auto sample = sam->agreement().start(u"alice"_s, 1);
         const uc::model::Id id = sample.notes.first();
         const uc::gui::ReviewNoteData blind = uc::gui::loadReviewNote(*sam, id);
         QVERIFY(blind.themesHidden);
         QVERIFY(blind.tags.isEmpty());
         QVERIFY(!blind.text.isEmpty()); // the words are there to rate
-        sam->rateBlind(sample.check, id, {u"anxiety"_s});
+        sam->agreement().rate(sample.check, id, {u"anxiety"_s});
         const uc::gui::ReviewNoteData rated = uc::gui::loadReviewNote(*sam, id);
         QVERIFY(!rated.themesHidden);
         QVERIFY(!rated.tags.isEmpty());

@@ -35,11 +35,11 @@ inline SupervisedVault createSupervisedVault(const QString &dir)
         made.signedNotes.append(addSession(*v, QStringLiteral("C-0001"), QStringLiteral("2025-03-10"), anxiousText));
         made.signedNotes.append(addSession(*v, QStringLiteral("C-0001"), QStringLiteral("2025-03-17"), abandonedText));
         for (uc::model::Id id : std::as_const(made.signedNotes))
-            v->sign(id);
+            v->notes().sign(id);
         made.draft = addSession(*v, QStringLiteral("C-0001"), QStringLiteral("2025-03-24"), anxiousText);
     }
     auto v = uc::vault::Vault::open(dir, supervisor, secret());
-    v->assignSupervision(QStringLiteral("alice"), supervisor, uc::model::SupervisionMode::MustCosign);
+    v->supervision().assign(QStringLiteral("alice"), supervisor, uc::model::SupervisionMode::MustCosign);
     return made;
 }
 

@@ -42,26 +42,26 @@ void addStaff(const QString &dir)
             uc::model::Session s;
             s.date = *uc::model::parseDate(u"2026-11-%1"_s.arg(day++));
             s.attendees.append({0, u"C-0102"_s, uc::model::Attendance::Attended});
-            const auto made = v->addSession(s, u"free"_s, uc::model::NoteKind::Progress, {{u"Note"_s, text}});
-            v->sign(made.notes.first());
+            const auto made = v->notes().addSession(s, u"free"_s, uc::model::NoteKind::Progress, {{u"Note"_s, text}});
+            v->notes().sign(made.notes.first());
         }
     }
     auto v = uc::vault::Vault::open(dir, supervisorName, staffSecret());
-    v->assignSupervision(QString::fromLatin1(uc::demo::defaultUser), supervisorName, uc::model::SupervisionMode::MustCosign);
-    v->assignSupervision(colleagueName, supervisorName, uc::model::SupervisionMode::Review);
+    v->supervision().assign(QString::fromLatin1(uc::demo::defaultUser), supervisorName, uc::model::SupervisionMode::MustCosign);
+    v->supervision().assign(colleagueName, supervisorName, uc::model::SupervisionMode::Review);
     QList<uc::model::Id> demoNotes;
-    for (const uc::model::QueueItem &q : v->reviewQueue()) {
+    for (const uc::model::QueueItem &q : v->supervision().queue()) {
         if (q.therapist == QLatin1String(uc::demo::defaultUser))
             demoNotes.append(q.noteId);
     }
     constexpr int leaveWaiting = 5;
     for (qsizetype i = 0; i + leaveWaiting < demoNotes.size(); ++i)
-        v->cosign(demoNotes.at(i));
+        v->supervision().cosign(demoNotes.at(i));
     if (demoNotes.size() >= 2) {
-        v->returnNote(demoNotes.at(demoNotes.size() - leaveWaiting + 1),
+        v->supervision().returnNote(demoNotes.at(demoNotes.size() - leaveWaiting + 1),
                       u"The risk section says 'no change' but the session describes a lapse. Please add the lapse "
                       u"and the safety plan you agreed in an addendum."_s);
-        v->comment(demoNotes.last(), u"Good link between the abandonment theme and the drinking; keep tracking it."_s);
+        v->supervision().comment(demoNotes.last(), u"Good link between the abandonment theme and the drinking; keep tracking it."_s);
     }
 }
 

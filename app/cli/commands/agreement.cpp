@@ -41,7 +41,7 @@ int agreementStart(const Invocation &line)
 {
     const int sample = countOption(line, "sample").value_or(20);
     auto v = openVault(line);
-    const Vault::AgreementSample s = v->startAgreementCheck(line.value("therapist"), sample);
+    const vault::AgreementSample s = v->agreement().start(line.value("therapist"), sample);
     QJsonArray notes;
     QStringList ids;
     for (model::Id id : s.notes) {
@@ -62,7 +62,7 @@ int agreementRate(const Invocation &line)
     const model::Id check = idArgument(line, 0);
     const model::Id note = *idOption(line, "note");
     const QStringList themes = line.value("themes").split(u',', Qt::SkipEmptyParts);
-    openVault(line)->rateBlind(check, note, themes);
+    openVault(line)->agreement().rate(check, note, themes);
     return 0;
 }
 
@@ -70,7 +70,7 @@ int agreementReport(const Invocation &line)
 {
     const model::Id check = idArgument(line, 0);
     auto v = openVault(line);
-    const Vault::AgreementReport r = v->agreementReport(check);
+    const vault::AgreementReport r = v->agreement().report(check);
     if (line.json()) {
         printJson(QJsonObject{{u"check"_s, static_cast<double>(r.check)},
                               {u"therapist"_s, r.therapist},

@@ -25,7 +25,7 @@ QString isoOf(const std::optional<model::Date> &date)
 
 int auditVerify(const Invocation &line)
 {
-    const vault::AuditCheck check = openVault(line)->verifyAudit();
+    const vault::AuditCheck check = openVault(line)->auditTrail().verify();
     if (!check.whole) {
         const QString where = check.broken == 0 ? u"the trail's head"_s : u"entry %1"_s.arg(check.broken);
         throw Error(ErrorKind::Damaged, line.what(), u"broken at %1: %2"_s.arg(where, check.reason));
@@ -44,7 +44,7 @@ int auditList(const Invocation &line)
     filter.user = line.second("user");
     auto v = openVault(line);
     QJsonArray list;
-    for (const vault::AuditEntry &e : v->auditTrail(filter)) {
+    for (const vault::AuditEntry &e : v->auditTrail().entries(filter)) {
         if (line.json())
             list.append(QJsonObject{{u"seq"_s, static_cast<double>(e.seq)},
                                     {u"at"_s, e.at},
@@ -75,7 +75,7 @@ int auditExport(const Invocation &line)
     filter.user = line.second("user");
     auto v = openVault(line);
     const qsizetype n = out.endsWith(".pdf"_L1, Qt::CaseInsensitive) ? reports::writeAuditPdf(*v, filter, out)
-                                                                       : v->exportAuditCsv(filter, out);
+                                                                       : v->auditTrail().exportCsv(filter, out);
     print(u"%1 entries written"_s.arg(n));
     return 0;
 }

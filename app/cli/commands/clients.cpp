@@ -23,7 +23,7 @@ int clientAdd(const Invocation &line)
     c.intakeDate = dateOption(line, "intake");
     c.consentPart2 = line.has("part2-consent");
     auto v = openVault(line);
-    v->addClient(c);
+    v->clients().add(c);
     return 0;
 }
 
@@ -31,7 +31,7 @@ int clientList(const Invocation &line)
 {
     auto v = openVault(line);
     QJsonArray list;
-    for (const auto &c : v->clients()) {
+    for (const auto &c : v->clients().list()) {
         list.append(QJsonObject{{u"code"_s, c.code},
                                 {u"name"_s, c.displayName},
                                 {u"status"_s, model::toString(c.status)},
@@ -51,10 +51,10 @@ int clientSummary(const Invocation &line)
     const QString text = set ? readTextFile(line.value("text-file"), u"text file"_s) : QString();
     auto v = openVault(line);
     if (set) {
-        v->setShareableSummary(code, text);
+        v->clients().setShareableSummary(code, text);
         return 0;
     }
-    const auto summary = v->shareableSummary(code);
+    const auto summary = v->clients().shareableSummary(code);
     if (line.json())
         printJson(summary ? QJsonObject{{u"text"_s, summary->text}, {u"author"_s, summary->author}, {u"updated"_s, summary->updated}}
                           : QJsonObject{});

@@ -21,7 +21,7 @@ int measureAdd(const Invocation &line)
     const QList<int> answers = model::parseAnswers(instrument, line.value("answers"));
     const model::Score scored = model::score(instrument, answers); // refused before unlocking
     auto v = openVault(line);
-    const model::Id id = v->addMeasure(line.value("client"), date, instrument, answers);
+    const model::Id id = v->measures().add(line.value("client"), date, instrument, answers);
     if (line.json()) {
         printJson(QJsonObject{{u"id"_s, static_cast<double>(id)},
                               {u"instrument"_s, instrument},
@@ -39,10 +39,10 @@ int measureList(const Invocation &line)
 {
     const QString code = line.value("client");
     auto v = openVault(line);
-    if (!v->client(code))
+    if (!v->clients().find(code))
         throw Error(ErrorKind::Usage, line.what(), u"no client with that code"_s);
     QJsonArray list;
-    for (const model::Measure &m : v->measures(code)) {
+    for (const model::Measure &m : v->measures().forClient(code)) {
         if (line.json()) {
             QJsonArray answers;
             for (int a : m.answers)

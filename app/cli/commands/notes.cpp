@@ -40,7 +40,7 @@ int sessionAdd(const Invocation &line)
                                                     : u"free"_s;
     const QString text = readTextFile(line.value("note-file"), u"note file"_s);
     auto v = openVault(line);
-    const auto created = v->addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
+    const auto created = v->notes().addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
     if (line.json()) {
         if (created.notes.size() == 1) {
             printJson(QJsonObject{{u"session"_s, static_cast<double>(created.session)},
@@ -64,7 +64,7 @@ int noteShow(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
     auto v = openVault(line);
-    const model::Note n = v->note(id);
+    const model::Note n = v->notes().read(id);
     if (line.json()) {
         printJson(noteJson(*v, n));
         return 0;
@@ -79,9 +79,9 @@ int noteShow(const Invocation &line)
         print(u"Co-signed by %1 at %2 (SHA-256 %3)"_s.arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
     else if (n.status == model::NoteStatus::Signed && n.cosignRequired)
         print(u"Not complete: the author's supervision requires a co-signature"_s);
-    for (const auto &a : v->addenda(n.id))
+    for (const auto &a : v->notes().addenda(n.id))
         print(u"Addendum by %1 at %2:\n%3"_s.arg(a.author, a.signedAt, a.text));
-    for (const auto &c : v->comments(n.id))
+    for (const auto &c : v->supervision().comments(n.id))
         print(u"%1 by %2 at %3:\n%4"_s.arg(c.returned ? u"Returned"_s : u"Comment"_s, c.author, c.created, c.text));
     return 0;
 }
@@ -91,22 +91,22 @@ int noteEdit(const Invocation &line)
     const model::Id id = idArgument(line, 0);
     const QString text = readTextFile(line.value("note-file"), u"note file"_s);
     auto v = openVault(line);
-    const model::Note n = v->note(id);
-    v->saveDraft(id, model::sectionsFromText(text, n.templateId));
+    const model::Note n = v->notes().read(id);
+    v->notes().saveDraft(id, model::sectionsFromText(text, n.templateId));
     return 0;
 }
 
 int noteSign(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
-    openVault(line)->sign(id);
+    openVault(line)->notes().sign(id);
     return 0;
 }
 
 int noteVerify(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
-    if (!openVault(line)->verifySignature(id))
+    if (!openVault(line)->notes().verifySignature(id))
         throw Error(ErrorKind::Damaged, line.what(), u"the note is unsigned or its content does not match its signature"_s);
     print(u"ok"_s);
     return 0;
@@ -116,7 +116,7 @@ int noteAddendum(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
     const QString text = readTextFile(line.value("text-file"), u"text file"_s);
-    const model::Id addendum = openVault(line)->addAddendum(id, text);
+    const model::Id addendum = openVault(line)->notes().addAddendum(id, text);
     if (line.json())
         printJson(QJsonObject{{u"addendum"_s, static_cast<double>(addendum)}});
     return 0;
@@ -126,7 +126,7 @@ int search(const Invocation &line)
 {
     auto v = openVault(line);
     QJsonArray list;
-    for (const auto &h : v->search(line.arguments().join(u' '))) {
+    for (const auto &h : v->search().notes(line.arguments().join(u' '))) {
         list.append(QJsonObject{{u"note"_s, static_cast<double>(h.noteId)},
                                 {u"client"_s, h.clientCode},
                                 {u"date"_s, model::toIso(h.sessionDate)},

@@ -80,7 +80,7 @@ int showPatterns(const Invocation &line)
     if (caseload && query.by == patterns::Bucketing::Session)
         throw Error(ErrorKind::Usage, what, u"a caseload is bucketed by week, month or quarter"_s);
     auto v = openVault(line);
-    query.driverLinks = patterns::driverLinksOf(v->codebook());
+    query.driverLinks = patterns::driverLinksOf(v->tagging().codebook());
     patterns::Report report;
     QJsonObject out;
     if (caseload) {
@@ -95,17 +95,17 @@ int showPatterns(const Invocation &line)
             if (!therapist)
                 throw Error(ErrorKind::Usage, what, u"no user with that name"_s);
         }
-        report = patterns::caseloadReport(*v, query, therapist);
+        report = patterns::analyseCaseload(v->histories().caseload(therapist), query);
         out = patterns::toJson(report, u"caseload"_s, subject);
     } else {
         const QString code = line.value("client");
-        report = patterns::analyse(patterns::loadClient(*v, code, line.has("include-process-notes")), query);
+        report = patterns::analyse(v->histories().client(code, line.has("include-process-notes")), query);
         out = patterns::toJson(report, u"client"_s, code);
     }
     if (line.json())
         printJson(out);
     else
-        printPlain(report, out, caseload, v->codebook());
+        printPlain(report, out, caseload, v->tagging().codebook());
     return 0;
 }
 

@@ -29,7 +29,7 @@ int superviseAssign(const Invocation &line)
     const QString therapist = line.value("therapist");
     const QString supervisor = line.value("supervisor");
     const auto mode = valid(model::parseSupervisionMode(line.value("mode")), "mode", u"review or must-cosign"_s);
-    openVault(line)->assignSupervision(therapist, supervisor, mode);
+    openVault(line)->supervision().assign(therapist, supervisor, mode);
     print(u"%1 supervises %2 (%3)"_s.arg(supervisor, therapist, model::toString(mode)));
     return 0;
 }
@@ -38,7 +38,7 @@ int superviseList(const Invocation &line)
 {
     auto v = openVault(line);
     QJsonArray list;
-    for (const model::Supervision &s : v->supervision()) {
+    for (const model::Supervision &s : v->supervision().assignments()) {
         if (line.json())
             list.append(QJsonObject{{u"therapist"_s, s.therapist},
                                     {u"supervisor"_s, s.supervisor},
@@ -57,7 +57,7 @@ int superviseList(const Invocation &line)
 int queue(const Invocation &line)
 {
     auto v = openVault(line);
-    const QList<model::QueueItem> items = v->reviewQueue();
+    const QList<model::QueueItem> items = v->supervision().queue();
     const model::Date today = boost::gregorian::day_clock::universal_day();
     QJsonArray list;
     for (const model::QueueItem &q : items) {
@@ -96,7 +96,7 @@ int queue(const Invocation &line)
 int noteCosign(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
-    openVault(line)->cosign(id);
+    openVault(line)->supervision().cosign(id);
     return 0;
 }
 
@@ -104,7 +104,7 @@ int noteReturn(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
     const QString text = readTextFile(line.value("comment-file"), u"comment file"_s);
-    printComment(line, openVault(line)->returnNote(id, text));
+    printComment(line, openVault(line)->supervision().returnNote(id, text));
     return 0;
 }
 
@@ -112,7 +112,7 @@ int noteComment(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
     const QString text = readTextFile(line.value("text-file"), u"text file"_s);
-    printComment(line, openVault(line)->comment(id, text));
+    printComment(line, openVault(line)->supervision().comment(id, text));
     return 0;
 }
 

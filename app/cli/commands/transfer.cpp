@@ -39,7 +39,7 @@ int importRecord(const Invocation &line, const QString &file)
     if (parseError.error != QJsonParseError::NoError || !doc.isObject())
         throw Error(ErrorKind::Io, what, u"the file is not a JSON object (at byte %1)"_s.arg(parseError.offset));
     auto v = openVault(line);
-    const Vault::ClientImported done = v->importClient(doc.object());
+    const vault::ClientImported done = v->records().importClient(doc.object());
     QString text = u"imported the client record: %1 sessions, %2 notes, %3 measures"_s.arg(done.sessions)
                        .arg(done.notes)
                        .arg(done.measures);
@@ -89,7 +89,7 @@ void printOutcome(const Invocation &line, const import::ImportResult &r, const Q
 
 int exportClient(const Invocation &line)
 {
-    const QJsonObject record = openVault(line)->exportClient(line.value("client"), line.has("include-process-notes"));
+    const QJsonObject record = openVault(line)->records().exportClient(line.value("client"), line.has("include-process-notes"));
     vault::writeFileAtomically(line.value("out"), QJsonDocument(record).toJson(QJsonDocument::Indented));
     return 0;
 }
@@ -130,7 +130,7 @@ int importRecords(const Invocation &line)
 
 int backup(const Invocation &line)
 {
-    openVault(line)->backup(line.value("out"));
+    openVault(line)->backup().write(line.value("out"));
     return 0;
 }
 

@@ -137,7 +137,7 @@ void AuditModel::load(const QString &since, const QString &user, const QString &
         return Q_EMIT failed(Failure(Failure::BadInput, u"load"_s, problem));
     setLoading(true);
     m_vault->post(
-        this, tr("Reading the audit trail…"), [filter = *filter](Worker &w) { return w.open().auditTrail(filter); },
+        this, tr("Reading the audit trail…"), [filter = *filter](Worker &w) { return w.open().auditTrail().entries(filter); },
         [this](QList<AuditEntry> entries) {
             setEntries(std::move(entries));
             setLoading(false);
@@ -154,7 +154,7 @@ void AuditModel::verify()
     if (!m_vault || !m_vault->isOpen())
         return;
     m_vault->post(
-        this, tr("Verifying the audit trail…"), [](Worker &w) { return w.open().verifyAudit(); },
+        this, tr("Verifying the audit trail…"), [](Worker &w) { return w.open().auditTrail().verify(); },
         [this](uc::vault::AuditCheck check) { setVerification(check); },
         [this](const uc::Error &e) { Q_EMIT failed(Failure(u"verify"_s, e)); });
 }
@@ -184,7 +184,7 @@ void AuditModel::exportCsv(const QString &since, const QString &user, const QStr
 {
     exportTo(since, user, until, uc::gui::withSuffix(uc::gui::localPathOf(file), u".csv"_s),
              [](uc::vault::Vault &v, const uc::vault::AuditFilter &filter, const QString &path) {
-                 return v.exportAuditCsv(filter, path);
+                 return v.auditTrail().exportCsv(filter, path);
              });
 }
 

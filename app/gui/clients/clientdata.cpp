@@ -121,14 +121,14 @@ QString notePreview(const QString &text, int max)
 
 QList<ClientRow> loadClientRows(vault::Vault &vault)
 {
-    const QList<patterns::ClientHistory> histories = patterns::loadCaseload(vault);
+    const QList<patterns::ClientHistory> histories = vault.histories().caseload().perClient();
     QHash<QString, const patterns::ClientHistory *> byCode;
     byCode.reserve(histories.size());
     for (const auto &h : histories)
         byCode.insert(h.clientCode, &h);
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
     QList<ClientRow> rows;
-    const QList<model::Client> clients = vault.clients();
+    const QList<model::Client> clients = vault.clients().list();
     rows.reserve(clients.size());
     for (const model::Client &c : clients)
         rows.append(rowOf(c, byCode.value(c.code), book));
@@ -137,27 +137,27 @@ QList<ClientRow> loadClientRows(vault::Vault &vault)
 
 ClientRow loadClientRow(vault::Vault &vault, const QString &code)
 {
-    const auto client = vault.client(code);
+    const auto client = vault.clients().find(code);
     if (!client)
         throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
-    const patterns::ClientHistory history = patterns::loadClient(vault, code);
-    return rowOf(*client, &history, vault.codebook());
+    const patterns::ClientHistory history = vault.histories().client(code);
+    return rowOf(*client, &history, vault.tagging().codebook());
 }
 
 Overview loadOverview(vault::Vault &vault, const QString &code)
 {
-    const auto client = vault.client(code);
+    const auto client = vault.clients().find(code);
     if (!client)
         throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
-    patterns::ClientHistory history = patterns::loadClient(vault, code);
+    patterns::ClientHistory history = vault.histories().client(code);
     std::sort(history.sessions.begin(), history.sessions.end(), sessionBefore);
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
 
     Overview out;
     out.client = rowOf(*client, &history, book);
     out.intake = client->intakeDate ? model::toIso(*client->intakeDate) : QString();
 
-    const QList<model::Note> notes = vault.notesForClient(code, true);
+    const QList<model::Note> notes = vault.notes().forClient(code, true);
     QHash<model::Id, model::Id> progressNoteOf; // session → note
     for (auto it = notes.crbegin(); it != notes.crend(); ++it) {
         const model::Note &n = *it;

@@ -213,9 +213,9 @@ void ClientListModel::add(const QString &code, const QString &name, const QStrin
     client.consentTreatment = true;
     save(u"add"_s, tr("Saving the client…"), [client](Worker &w) {
         uc::vault::Vault &v = w.open();
-        if (v.client(client.code))
+        if (v.clients().find(client.code))
             throw Error(ErrorKind::Conflict, u"client"_s, u"a client with that code exists already"_s);
-        v.addClient(client);
+        v.clients().add(client);
         return uc::gui::loadClientRow(v, client.code);
     });
 }
@@ -238,12 +238,12 @@ void ClientListModel::update(const QString &code, const QString &name, const QSt
     }
     save(u"update"_s, tr("Saving the client…"), [code, newName, newSetting](Worker &w) {
         uc::vault::Vault &v = w.open();
-        auto client = v.client(code);
+        auto client = v.clients().find(code);
         if (!client)
             throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
         client->displayName = newName;
         client->setting = newSetting;
-        v.updateClient(*client);
+        v.clients().update(*client);
         return uc::gui::loadClientRow(v, code);
     });
 }
@@ -260,7 +260,7 @@ void ClientListModel::discharge(const QString &code, const QString &date)
     }
     save(u"discharge"_s, tr("Discharging the client…"), [code, day = *on](Worker &w) {
         uc::vault::Vault &v = w.open();
-        v.dischargeClient(code, day);
+        v.clients().discharge(code, day);
         return uc::gui::loadClientRow(v, code);
     });
 }

@@ -2,6 +2,7 @@
 #include "appinfo.h"
 
 #include "common/versions.h"
+#include "vault/vault.h"
 
 AppInfo::AppInfo(QObject *parent)
     : QObject(parent)
@@ -30,6 +31,6 @@ QString AppInfo::version() const
 QString AppInfo::libraries() const
 {
     // Drop the first line (the program's own name and version).
-    const QString report = uc::versionReport(name());
+    const QString report = uc::versionReport(name(), {uc::vault::storageLibrary()});
     return report.section(QLatin1Char('\n'), 1).trimmed();
 }

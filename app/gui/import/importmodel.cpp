@@ -172,7 +172,7 @@ void ImportPreviewModel::preview(const QString &path, bool folder, bool createCl
                 parse = uc::import::parseCsv(file.readAll());
             }
             QStringList known;
-            for (const uc::model::Client &c : v.clients())
+            for (const uc::model::Client &c : v.clients().list())
                 known.append(c.code);
             QStringList created = uc::import::checkClients(parse, known, createClients);
             return std::make_pair(std::move(parse), std::move(created));

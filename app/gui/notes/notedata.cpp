@@ -25,9 +25,9 @@ int utf16Offset(const QString &text, int codePoints)
 
 QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &text)
 {
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
     QList<TagRow> rows;
-    for (const model::ThemeTag &t : vault.themeTags(noteId)) {
+    for (const model::ThemeTag &t : vault.tagging().tags(noteId)) {
         TagRow row;
         row.id = t.id;
         row.theme = t.theme;
@@ -44,7 +44,7 @@ QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &tex
 
 NoteData loadNote(vault::Vault &vault, model::Id noteId)
 {
-    const model::Note n = vault.note(noteId);
+    const model::Note n = vault.notes().read(noteId);
     NoteData d;
     d.id = n.id;
     d.sessionId = n.sessionId;
@@ -65,11 +65,11 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     d.mayAddAddendum = own && n.status != model::NoteStatus::Draft && model::allowed(reader.role, model::Action::AddAddendum);
     d.mayTag = own && model::allowed(reader.role, model::Action::DecideTheme);
     if (d.mayTag) {
-        for (const themes::Theme &theme : vault.codebook().themes())
+        for (const themes::Theme &theme : vault.tagging().codebook().themes())
             if (theme.enabled)
                 d.themes.append({theme.id, theme.label});
     }
-    const model::Session session = vault.session(n.sessionId);
+    const model::Session session = vault.notes().session(n.sessionId);
     d.start = session.start ? model::toIso(*session.start) : QString();
     d.minutes = session.minutes;
     d.modality = model::toString(session.modality);
@@ -79,7 +79,7 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
         if (a.clientCode == n.clientCode)
             d.attendance = model::toString(a.attendance);
     if (session.modality != model::Modality::Individual && own) {
-        for (const auto &ref : vault.ownSessionNotes(n.sessionId))
+        for (const auto &ref : vault.notes().ownSessionNotes(n.sessionId))
             if (ref.kind == n.kind)
                 d.members.append({ref.note, ref.clientCode});
     }
@@ -120,7 +120,7 @@ std::optional<std::pair<int, int>> locate(const QString &edited, const TagRow &t
 QList<AddendumRow> loadAddenda(vault::Vault &vault, model::Id noteId)
 {
     QList<AddendumRow> rows;
-    for (const model::Addendum &a : vault.addenda(noteId))
+    for (const model::Addendum &a : vault.notes().addenda(noteId))
         rows.append({a.author, a.text, a.signedAt});
     return rows;
 }

@@ -282,7 +282,7 @@ void NoteEditor::save(qint64 noteId, const QString &templateId, const QString &t
         [noteId, templateId, text](Worker &w) {
             uc::vault::Vault &v = w.open();
             const QList<uc::model::Section> sections = uc::model::sectionsFromText(text, templateId);
-            v.saveDraft(noteId, sections); // tags the note again, on this thread
+            v.notes().saveDraft(noteId, sections); // tags the note again, on this thread
             const QString stored = uc::model::textOf(sections);
             return std::make_pair(stored, uc::gui::loadTags(v, noteId, stored));
         },
@@ -304,7 +304,7 @@ void NoteEditor::start(const uc::gui::NewSession &made, const QString &action, c
         this, label,
         [made](Worker &w) {
             uc::vault::Vault &v = w.open();
-            const auto added = v.addSession(made.session, made.templateId, made.kind, made.sections);
+            const auto added = v.notes().addSession(made.session, made.templateId, made.kind, made.sections);
             return uc::gui::loadNote(v, added.notes.first());
         },
         [this](NoteData data) {
@@ -372,9 +372,9 @@ void NoteEditor::updateSession(const QString &date, const QString &time, int min
     reload(
         u"update-session"_s, tr("Saving the session…"),
         [sessionId = m_data.sessionId, code = m_data.clientCode, details = *details](uc::vault::Vault &v, qint64) {
-            uc::model::Session s = v.session(sessionId);
+            uc::model::Session s = v.notes().session(sessionId);
             details.applyTo(s, code);
-            v.updateSession(s);
+            v.notes().updateSession(s);
         },
         &NoteEditor::sessionUpdated, true);
 }
@@ -385,7 +385,7 @@ void NoteEditor::sign()
         return;
     flush();
     reload(
-        u"sign"_s, tr("Signing…"), [](uc::vault::Vault &v, qint64 noteId) { v.sign(noteId); }, &NoteEditor::noteSigned,
+        u"sign"_s, tr("Signing…"), [](uc::vault::Vault &v, qint64 noteId) { v.notes().sign(noteId); }, &NoteEditor::noteSigned,
         false);
 }
 
@@ -395,7 +395,7 @@ void NoteEditor::addAddendum(const QString &text)
         return;
     reload(
         u"addendum"_s, tr("Adding the addendum…"),
-        [text = text.trimmed()](uc::vault::Vault &v, qint64 noteId) { v.addAddendum(noteId, text); },
+        [text = text.trimmed()](uc::vault::Vault &v, qint64 noteId) { v.notes().addAddendum(noteId, text); },
         &NoteEditor::addendumAdded, false);
 }
 
@@ -415,7 +415,7 @@ void NoteEditor::decideTag(qint64 tagId, const QString &decision)
         this, tr("Saving the decision…"),
         [noteId, tagId, decision = *value, stored](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.decide(tagId, decision);
+            v.tagging().decide(tagId, decision);
             return uc::gui::loadTags(v, noteId, stored);
         },
         [this, noteId](QList<TagRow> tags) {
@@ -440,7 +440,7 @@ void NoteEditor::tagSelection(int start, int end, const QString &theme)
         this, tr("Tagging the words…"),
         [noteId, theme, span = *span, stored](Worker &w) {
             uc::vault::Vault &v = w.open();
-            const qint64 tagId = v.tagSpan(noteId, theme, span.first, span.second);
+            const qint64 tagId = v.tagging().tagSpan(noteId, theme, span.first, span.second);
             return std::make_pair(tagId, uc::gui::loadTags(v, noteId, stored));
         },
         [this, noteId](std::pair<qint64, QList<TagRow>> result) {

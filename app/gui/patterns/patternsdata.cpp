@@ -34,19 +34,6 @@ QString capitalised(QString text)
     return text;
 }
 
-int maximumOf(const QString &instrument)
-{
-    if (instrument == u"phq9")
-        return 27;
-    if (instrument == u"gad7")
-        return 21;
-    if (instrument == u"audit")
-        return 40;
-    if (instrument == u"auditc")
-        return 12;
-    return 0;
-}
-
 std::optional<model::Date> dateOrNone(const QString &text, const char *what)
 {
     if (text.trimmed().isEmpty())
@@ -107,7 +94,7 @@ QString bucketLabel(const QString &by, const model::Date &start)
 PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QString &by, const QString &from,
                           const QString &to)
 {
-    const auto client = vault.client(code);
+    const auto client = vault.clients().find(code);
     if (!client)
         throw Error(ErrorKind::Usage, u"client"_s, u"no client with that code"_s);
     const auto bucketing = patterns::parseBucketing(by);
@@ -119,9 +106,9 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
     query.to = dateOrNone(to, "to");
 
     // Progress notes only (the default): this view is also what a client may see in review mode.
-    const patterns::ClientHistory history = patterns::loadClient(vault, code);
+    const patterns::ClientHistory history = vault.histories().client(code);
     const patterns::Report report = patterns::analyse(history, query);
-    const themes::Codebook &book = vault.codebook();
+    const themes::Codebook &book = vault.tagging().codebook();
 
     PatternsData out;
     out.code = client->code;
@@ -191,7 +178,7 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
         PatternMeasureRow row;
         row.instrument = instrument.id;
         row.name = instrument.name;
-        row.maximum = maximumOf(instrument.id);
+        row.maximum = model::maxTotal(instrument.id);
         for (const patterns::MeasurePoint &p : found->second) {
             row.dates.append(model::toIso(p.date));
             row.totals.append(p.total);
@@ -200,7 +187,7 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
         out.measures.append(row);
     }
 
-    if (const auto summary = vault.shareableSummary(code)) {
+    if (const auto summary = vault.clients().shareableSummary(code)) {
         out.summary = summary->text;
         out.summaryUpdated = summary->updated;
     }

@@ -85,7 +85,7 @@ void ClientReview::loadSummary(const QString &code)
     m_vault->post(
         this, tr("Opening the summary…"),
         [code](Worker &w) {
-            const auto summary = w.open().shareableSummary(code);
+            const auto summary = w.open().clients().shareableSummary(code);
             return summary ? std::make_pair(summary->text, summary->updated) : std::make_pair(QString(), QString());
         },
         [this, code](std::pair<QString, QString> summary) { Q_EMIT summaryLoaded(code, summary.first, summary.second); },
@@ -101,8 +101,8 @@ void ClientReview::saveSummary(const QString &code, const QString &text)
         this, tr("Saving the summary…"),
         [code, trimmed](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.setShareableSummary(code, trimmed);
-            const auto summary = v.shareableSummary(code);
+            v.clients().setShareableSummary(code, trimmed);
+            const auto summary = v.clients().shareableSummary(code);
             return summary ? summary->updated : QString();
         },
         [this, code, trimmed](QString updated) {

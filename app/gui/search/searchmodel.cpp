@@ -121,10 +121,10 @@ void SearchResultModel::search(const QString &query)
         [text](Worker &w) {
             uc::vault::Vault &v = w.open();
             QHash<QString, QString> names;
-            for (const uc::model::Client &c : v.clients())
+            for (const uc::model::Client &c : v.clients().list())
                 names.insert(c.code, c.displayName);
             QList<SearchRow> rows;
-            for (const uc::model::SearchHit &hit : v.search(text, 50))
+            for (const uc::model::SearchHit &hit : v.search().notes(text, 50))
                 rows.append({hit.noteId, hit.clientCode, names.value(hit.clientCode), uc::model::toIso(hit.sessionDate),
                              uc::model::toString(hit.kind), hit.snippet});
             return rows;

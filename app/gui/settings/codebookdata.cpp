@@ -32,7 +32,7 @@ QList<CodebookRow> loadCodebook(vault::Vault &vault)
 {
     const themes::Codebook &builtin = themes::Codebook::builtin();
     QList<CodebookRow> rows;
-    for (const themes::Theme &t : vault.codebook().themes()) {
+    for (const themes::Theme &t : vault.tagging().codebook().themes()) {
         CodebookRow row;
         row.theme = t.id;
         row.label = t.label;

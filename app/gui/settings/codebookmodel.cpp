@@ -78,7 +78,7 @@ void CodebookModel::change(const QString &label, std::function<QByteArray(const 
         this, label,
         [edit = std::move(edit)](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.setCodebookEdits(edit(v.codebookEdits())); // refused whole, with the reason, when malformed
+            v.tagging().setCodebookEdits(edit(v.tagging().codebookEdits())); // refused whole, with the reason, when malformed
             return loadCodebook(v);
         },
         [this](QList<CodebookRow> rows) {

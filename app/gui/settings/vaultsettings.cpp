@@ -75,7 +75,7 @@ void VaultSettings::backupTo(const QString &file)
     m_vault->post(
         this, tr("Writing the backup…"),
         [path](Worker &w) {
-            w.open().backup(path);
+            w.open().backup().write(path);
             return path;
         },
         [this](QString written) { Q_EMIT backupWritten(written); },

@@ -133,7 +133,7 @@ void AgreementCheck::start(const QString &therapist, int sampleSize)
         this, tr("Drawing the sample…"),
         [therapist = therapist.trimmed(), sampleSize](Worker &w) {
             uc::vault::Vault &v = w.open();
-            const auto sample = v.startAgreementCheck(therapist, sampleSize);
+            const auto sample = v.agreement().start(therapist, sampleSize);
             return uc::gui::loadAgreementSample(v, sample.check);
         },
         [this](uc::gui::AgreementSampleData sample) {
@@ -154,7 +154,7 @@ void AgreementCheck::rate(const QStringList &themes)
         this, tr("Saving your themes…"),
         [check, note, themes](Worker &w) {
             uc::vault::Vault &v = w.open();
-            v.rateBlind(check, note, themes);
+            v.agreement().rate(check, note, themes);
             auto sample = uc::gui::loadAgreementSample(v, check);
             std::optional<uc::gui::AgreementReportData> report;
             if (!sample.next)

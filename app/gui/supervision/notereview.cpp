@@ -78,14 +78,14 @@ void NoteReview::comment(const QString &text)
     if (text.trimmed().isEmpty())
         return Q_EMIT failed(Failure(Failure::BadInput, u"comment"_s, tr("Write the comment first.")));
     act(u"comment"_s, tr("Adding the comment…"),
-        [text = text.trimmed()](uc::vault::Vault &v, qint64 noteId) { v.comment(noteId, text); });
+        [text = text.trimmed()](uc::vault::Vault &v, qint64 noteId) { v.supervision().comment(noteId, text); });
 }
 
 void NoteReview::cosign()
 {
     if (!m_vault || m_data.id == 0)
         return;
-    act(u"cosign"_s, tr("Co-signing…"), [](uc::vault::Vault &v, qint64 noteId) { v.cosign(noteId); });
+    act(u"cosign"_s, tr("Co-signing…"), [](uc::vault::Vault &v, qint64 noteId) { v.supervision().cosign(noteId); });
 }
 
 void NoteReview::returnToAuthor(const QString &comment)
@@ -96,5 +96,5 @@ void NoteReview::returnToAuthor(const QString &comment)
         return Q_EMIT failed(
             Failure(Failure::BadInput, u"return"_s, tr("A returned note needs a comment saying what to address.")));
     act(u"return"_s, tr("Returning the note…"),
-        [text = comment.trimmed()](uc::vault::Vault &v, qint64 noteId) { v.returnNote(noteId, text); });
+        [text = comment.trimmed()](uc::vault::Vault &v, qint64 noteId) { v.supervision().returnNote(noteId, text); });
 }

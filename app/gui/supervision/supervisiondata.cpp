@@ -33,7 +33,7 @@ QString kappaText(const std::optional<double> &kappa)
 QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today)
 {
     QList<QueueRow> rows;
-    for (const model::QueueItem &q : vault.reviewQueue()) {
+    for (const model::QueueItem &q : vault.supervision().queue()) {
         QueueRow row;
         row.noteId = q.noteId;
         row.clientCode = q.clientCode;
@@ -52,7 +52,7 @@ QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today)
 
 ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
 {
-    const model::Note n = vault.note(noteId);
+    const model::Note n = vault.notes().read(noteId);
     ReviewNoteData d;
     d.id = n.id;
     d.clientCode = n.clientCode;
@@ -72,7 +72,7 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
         d.themesHidden = true; // waiting for the reader's blind rating
     }
     d.addenda = loadAddenda(vault, noteId);
-    for (const model::NoteComment &c : vault.comments(noteId))
+    for (const model::NoteComment &c : vault.supervision().comments(noteId))
         d.comments.append({c.author, c.returned, c.text, c.created});
     return d;
 }
@@ -81,7 +81,7 @@ QStringList loadSupervisedTherapists(vault::Vault &vault)
 {
     const QString me = vault.currentUser().name;
     QStringList names;
-    for (const model::Supervision &s : vault.supervision()) {
+    for (const model::Supervision &s : vault.supervision().assignments()) {
         if (s.supervisor == me && !names.contains(s.therapist))
             names.append(s.therapist);
     }
@@ -92,14 +92,14 @@ QStringList loadSupervisedTherapists(vault::Vault &vault)
 QList<ThemeChoice> loadThemeChoices(vault::Vault &vault)
 {
     QList<ThemeChoice> choices;
-    for (const themes::Theme &t : vault.codebook().themes())
+    for (const themes::Theme &t : vault.tagging().codebook().themes())
         choices.append({t.id, t.label, t.group});
     return choices;
 }
 
 AgreementSampleData loadAgreementSample(vault::Vault &vault, model::Id check)
 {
-    const vault::Vault::AgreementSample s = vault.agreementCheck(check);
+    const vault::AgreementSample s = vault.agreement().sample(check);
     AgreementSampleData d;
     d.check = s.check;
     d.therapist = s.therapist;
@@ -108,7 +108,7 @@ AgreementSampleData loadAgreementSample(vault::Vault &vault, model::Id check)
     for (model::Id id : std::as_const(s.notes)) {
         if (s.rated.contains(id))
             continue;
-        const model::Note n = vault.note(id); // the words only: themeTags() stays unasked
+        const model::Note n = vault.notes().read(id); // the words only: themeTags() stays unasked
         d.next = BlindNoteData{n.id, n.clientCode, model::toIso(n.sessionDate), n.text()};
         break;
     }
@@ -117,8 +117,8 @@ AgreementSampleData loadAgreementSample(vault::Vault &vault, model::Id check)
 
 AgreementReportData loadAgreementReport(vault::Vault &vault, model::Id check)
 {
-    const vault::Vault::AgreementReport r = vault.agreementReport(check);
-    const themes::Codebook &book = vault.codebook();
+    const vault::AgreementReport r = vault.agreement().report(check);
+    const themes::Codebook &book = vault.tagging().codebook();
     AgreementReportData d;
     d.check = r.check;
     d.therapist = r.therapist;

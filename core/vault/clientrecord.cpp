@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Vault::importClient: the other half of exportClient's round trip.
-#include "vault/vault.h"
+#include "vault/clientrecord.h"
 
+#include "model/disclosure.h"
+#include "model/json.h"
 #include "model/measures.h"
+#include "vault/signing.h"
+#include "vault/state.h"
 
-#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -17,10 +19,7 @@ using model::Id;
 
 namespace {
 
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
+constexpr auto formatName = "undercurrent-client-export";
 
 // Reading the record: every problem names where it is ("notes[2].status") and why, never a value.
 [[noreturn]] void malformed(const QString &where, const QString &why)
@@ -123,50 +122,70 @@ QString itemAt(QLatin1String list, qsizetype i)
     return QStringLiteral("%1[%2]").arg(QString(list)).arg(i);
 }
 
-struct Tag
-{
-    QString theme;
-    int start = 0;
-    int end = 0;
-    QString evidence;
-    QString rule;
-    model::TagDecision decision = model::TagDecision::Suggested;
-    QString decidedBy;
-    QString decidedAt;
-};
-
-struct ImportedNote
-{
-    model::Note note;
-    QList<Tag> tags;
-    QList<model::Addendum> addenda;
-};
-
-struct ImportedMeasure
-{
-    model::Date date;
-    QString instrument;
-    QString answers;
-    model::Score score;
-};
-
 } // namespace
 
-Vault::ClientImported Vault::importClient(const QJsonObject &record)
-{
-    require(model::Action::CreateClient);
-    require(model::Action::WriteNote);
-    const QString what = QStringLiteral("import");
+// ---- writing -----------------------------------------------------------------------------------
 
-    // ---- read and check everything before writing anything
-    if (record.value(QLatin1String("format")).toString() != QLatin1String("undercurrent-client-export"))
+QJsonObject toJson(const ClientRecord &record)
+{
+    QJsonArray sessions;
+    for (const model::Session &s : record.sessions)
+        sessions.append(model::sessionJson(s, record.client.code));
+    QJsonArray notes;
+    for (const RecordedNote &r : record.notes) {
+        QJsonArray tags;
+        for (const model::ThemeTag &t : r.tags)
+            tags.append(model::themeTagJson(t));
+        QJsonArray addenda;
+        for (const model::Addendum &a : r.addenda)
+            addenda.append(model::addendumJson(a));
+        QJsonObject note = model::noteJson(r.note);
+        note.insert(QStringLiteral("themes"), tags);
+        note.insert(QStringLiteral("created"), r.note.created);
+        note.insert(QStringLiteral("updated"), r.note.updated);
+        note.insert(QStringLiteral("addenda"), addenda);
+        notes.append(note);
+    }
+    QJsonArray measures;
+    for (const RecordedMeasure &m : record.measures)
+        measures.append(QJsonObject{{QStringLiteral("date"), model::toIso(m.date)},
+                                    {QStringLiteral("instrument"), m.instrument},
+                                    {QStringLiteral("answers"), m.answers},
+                                    {QStringLiteral("total"), m.total},
+                                    {QStringLiteral("band"), m.band}});
+    QJsonObject out{{QStringLiteral("format"), QLatin1String(formatName)},
+                    {QStringLiteral("version"), 1},
+                    {QStringLiteral("exported_at"), record.exportedAt},
+                    {QStringLiteral("exported_by"), record.exportedBy},
+                    {QStringLiteral("includes_process_notes"), record.includesProcessNotes},
+                    {QStringLiteral("client"), model::clientJson(record.client)},
+                    {QStringLiteral("sessions"), sessions},
+                    {QStringLiteral("notes"), notes},
+                    {QStringLiteral("measures"), measures}};
+    if (record.summary)
+        out.insert(QStringLiteral("shareable_summary"), QJsonObject{{QStringLiteral("text"), record.summary->text},
+                                                                    {QStringLiteral("author"), record.summary->author},
+                                                                    {QStringLiteral("updated"), record.summary->updated}});
+    // 42 CFR Part 2 §2.32: every record from an addiction practice may hold substance-use
+    // information, so every export carries the redisclosure notice.
+    out.insert(QStringLiteral("notice"), model::part2Notice());
+    return out;
+}
+
+// ---- reading -----------------------------------------------------------------------------------
+
+ClientRecord readClientRecord(const QJsonObject &json)
+{
+    const QString what = QStringLiteral("import");
+    if (json.value(QLatin1String("format")).toString() != QLatin1String(formatName))
         malformed(QStringLiteral("format"), QStringLiteral("not an Undercurrent client export"));
-    if (record.value(QLatin1String("version")).toDouble(-1) != 1.0)
+    if (json.value(QLatin1String("version")).toDouble(-1) != 1.0)
         malformed(QStringLiteral("version"), QStringLiteral("not a version this Undercurrent reads (1)"));
 
-    const QJsonObject cj = object(record.value(QLatin1String("client")), QStringLiteral("client"));
+    const QJsonObject cj = object(json.value(QLatin1String("client")), QStringLiteral("client"));
     const QString cw = QStringLiteral("client");
-    model::Client c;
+    ClientRecord out;
+    model::Client &c = out.client;
     c.code = text(cj, QLatin1String("code"), cw);
     static const QRegularExpression codeShape(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"));
     if (!codeShape.match(c.code).hasMatch())
@@ -183,9 +202,9 @@ Vault::ClientImported Vault::importClient(const QJsonObject &record)
     c.consentPart2Date = optDate(cj, QLatin1String("consent_part2_date"), cw);
     c.consentPart2Scope = optText(cj, QLatin1String("consent_part2_scope"), cw);
 
-    // Sessions, by their number in the record.
+    // Sessions, by their number in the json.
     std::map<Id, model::Session> sessions;
-    const QJsonArray sessionsJson = array(record, QLatin1String("sessions"), {});
+    const QJsonArray sessionsJson = array(json, QLatin1String("sessions"), {});
     for (qsizetype i = 0; i < sessionsJson.size(); ++i) {
         const QString w = itemAt(QLatin1String("sessions"), i);
         const QJsonObject sj = object(sessionsJson.at(i), w);
@@ -214,13 +233,13 @@ Vault::ClientImported Vault::importClient(const QJsonObject &record)
     }
 
     // Notes, with their signatures checked against their content.
-    QList<ImportedNote> notes;
+    QList<RecordedNote> &notes = out.notes;
     QSet<Id> noteIds;
-    const QJsonArray notesJson = array(record, QLatin1String("notes"), {});
+    const QJsonArray notesJson = array(json, QLatin1String("notes"), {});
     for (qsizetype i = 0; i < notesJson.size(); ++i) {
         const QString w = itemAt(QLatin1String("notes"), i);
         const QJsonObject nj = object(notesJson.at(i), w);
-        ImportedNote in;
+        RecordedNote in;
         model::Note &n = in.note;
         n.id = integer(nj, QLatin1String("id"), w, 1, Id(1) << 53);
         if (noteIds.contains(n.id))
@@ -274,7 +293,7 @@ Vault::ClientImported Vault::importClient(const QJsonObject &record)
         for (qsizetype k = 0; k < tagsJson.size(); ++k) {
             const QString tw = at(w, QLatin1String("themes")) + QStringLiteral("[%1]").arg(k);
             const QJsonObject tj = object(tagsJson.at(k), tw);
-            Tag t;
+            model::ThemeTag t;
             t.theme = text(tj, QLatin1String("theme"), tw);
             if (t.theme.isEmpty())
                 malformed(at(tw, QLatin1String("theme")), QStringLiteral("empty"));
@@ -307,12 +326,12 @@ Vault::ClientImported Vault::importClient(const QJsonObject &record)
         notes.append(in);
     }
 
-    QList<ImportedMeasure> measures;
-    const QJsonArray measuresJson = array(record, QLatin1String("measures"), {});
+    QList<RecordedMeasure> &measures = out.measures;
+    const QJsonArray measuresJson = array(json, QLatin1String("measures"), {});
     for (qsizetype i = 0; i < measuresJson.size(); ++i) {
         const QString w = itemAt(QLatin1String("measures"), i);
         const QJsonObject mj = object(measuresJson.at(i), w);
-        ImportedMeasure m;
+        RecordedMeasure m;
         m.date = date(mj, QLatin1String("date"), w);
         m.instrument = text(mj, QLatin1String("instrument"), w);
         m.answers = text(mj, QLatin1String("answers"), w);
@@ -323,216 +342,33 @@ Vault::ClientImported Vault::importClient(const QJsonObject &record)
             if (!ok)
                 malformed(at(w, QLatin1String("answers")), QStringLiteral("not a list of whole numbers"));
         }
+        model::Score score;
         try {
-            m.score = model::score(m.instrument, answers);
+            score = model::score(m.instrument, answers);
         } catch (const Error &e) {
             malformed(w, e.why());
         }
-        if (m.score.total != integer(mj, QLatin1String("total"), w, 0, 1000)
-            || m.score.band != text(mj, QLatin1String("band"), w))
+        m.total = score.total;
+        m.band = score.band;
+        if (score.total != integer(mj, QLatin1String("total"), w, 0, 1000)
+            || score.band != text(mj, QLatin1String("band"), w))
             malformed(w, QStringLiteral("the answers do not give the recorded total and band"));
         measures.append(m);
     }
 
-    std::optional<model::ClientSummary> summary;
-    if (record.contains(QLatin1String("shareable_summary"))) {
+    std::optional<model::ClientSummary> &summary = out.summary;
+    if (json.contains(QLatin1String("shareable_summary"))) {
         const QString w = QStringLiteral("shareable_summary");
-        const QJsonObject sj = object(record.value(QLatin1String("shareable_summary")), w);
+        const QJsonObject sj = object(json.value(QLatin1String("shareable_summary")), w);
         summary = model::ClientSummary{text(sj, QLatin1String("text"), w), text(sj, QLatin1String("author"), w).trimmed(),
                                        text(sj, QLatin1String("updated"), w)};
         if (summary->author.isEmpty() || summary->updated.isEmpty())
             malformed(w, QStringLiteral("a summary needs its author and time"));
     }
 
-    // ---- what the target vault must leave free
-    if (client(c.code))
-        throw Error(ErrorKind::Conflict, what, QStringLiteral("a client with that code exists in this vault"));
-    {
-        auto sessionTaken = m_db.prepare("SELECT 1 FROM sessions WHERE id = ?");
-        for (const auto &[id, s] : sessions) {
-            sessionTaken.bind(1, id);
-            if (sessionTaken.step())
-                throw Error(ErrorKind::Conflict, what,
-                            QStringLiteral("session %1 of the record is taken in this vault; signatures name their "
-                                           "session and note numbers, so import into a new vault").arg(id));
-            sessionTaken.reset();
-        }
-        auto noteTaken = m_db.prepare("SELECT 1 FROM notes WHERE id = ?");
-        for (const ImportedNote &in : std::as_const(notes)) {
-            noteTaken.bind(1, in.note.id);
-            if (noteTaken.step())
-                throw Error(ErrorKind::Conflict, what,
-                            QStringLiteral("note %1 of the record is taken in this vault; signatures name their "
-                                           "session and note numbers, so import into a new vault").arg(in.note.id));
-            noteTaken.reset();
-        }
-    }
-
-    // ---- write it all, or nothing
-    ClientImported result;
-    const QString stamp = nowUtc();
-    sql::Transaction tx(m_db);
-
-    // People by name: users of this vault, or recorded names (a user row without a key slot).
-    std::map<QString, Id> people;
-    auto person = [&](const QString &name, model::Role role) -> std::optional<Id> {
-        if (name.isEmpty())
-            return std::nullopt;
-        if (const auto found = people.find(name); found != people.end())
-            return found->second;
-        auto find = m_db.prepare("SELECT id FROM users WHERE name = ?");
-        find.bind(1, name);
-        Id id = 0;
-        if (find.step()) {
-            id = find.int64(0);
-        } else {
-            if (name.size() > 64)
-                malformed(QStringLiteral("a name in the record"), QStringLiteral("longer than 64 characters"));
-            m_db.prepare("INSERT INTO users(name, role, created) VALUES (?, ?, ?)")
-                .bind(1, name)
-                .bind(2, model::toString(role))
-                .bind(3, stamp)
-                .run();
-            id = m_db.lastInsertId();
-            result.recordedNames.append(name);
-            audit(QStringLiteral("add-recorded-name"), QStringLiteral("user:%1").arg(id), model::toString(role));
-        }
-        people.emplace(name, id);
-        return id;
-    };
-    // Authors and signers first, so that a name seen in both roles is a therapist.
-    for (const ImportedNote &in : std::as_const(notes)) {
-        person(in.note.author, model::Role::Therapist);
-        person(in.note.signedBy, model::Role::Therapist);
-    }
-    for (const ImportedNote &in : std::as_const(notes))
-        person(in.note.cosignedBy, model::Role::Supervisor);
-
-    {
-        auto stmt = m_db.prepare("INSERT INTO clients(code, display_name, status, intake_date, setting, consent_treatment, "
-                                 "consent_part2, consent_part2_date, consent_part2_scope, created) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        stmt.bind(1, c.code)
-            .bind(2, c.displayName.trimmed())
-            .bind(3, model::toString(c.status))
-            .bind(4, c.intakeDate ? std::optional(model::toIso(*c.intakeDate)) : std::nullopt)
-            .bind(5, c.setting ? std::optional(model::toString(*c.setting)) : std::nullopt)
-            .bind(6, c.consentTreatment ? 1 : 0)
-            .bind(7, c.consentPart2 ? 1 : 0)
-            .bind(8, c.consentPart2Date ? std::optional(model::toIso(*c.consentPart2Date)) : std::nullopt)
-            .bind(9, c.consentPart2Scope)
-            .bind(10, stamp)
-            .run();
-        result.client = m_db.lastInsertId();
-    }
-
-    auto addSession = m_db.prepare("INSERT INTO sessions(id, date, start_time, minutes, modality, setting, group_topic, "
-                                   "created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto addAttendee = m_db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
-    for (const auto &[id, s] : sessions) {
-        addSession.bind(1, id)
-            .bind(2, model::toIso(s.date))
-            .bind(3, s.start ? std::optional(model::toIso(*s.start)) : std::nullopt)
-            .bind(4, s.minutes)
-            .bind(5, model::toString(s.modality))
-            .bind(6, s.setting ? std::optional(model::toString(*s.setting)) : std::nullopt)
-            .bind(7, s.groupTopic)
-            .bind(8, m_user.id)
-            .bind(9, stamp)
-            .run();
-        addSession.reset();
-        addAttendee.bind(1, id).bind(2, result.client).bind(3, model::toString(s.attendees.first().attendance)).run();
-        addAttendee.reset();
-    }
-    result.sessions = static_cast<int>(sessions.size());
-
-    auto addNote = m_db.prepare("INSERT INTO notes(id, session_id, client_id, author_id, template, kind, status, sections, "
-                                "body, created, updated, signed_by, signed_at, content_hash, cosigned_by, cosigned_at, "
-                                "cosign_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto addTag = m_db.prepare("INSERT INTO theme_hits(note_id, theme, start, end, evidence, rule, decision, decided_by, "
-                               "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto addAddendum = m_db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) "
-                                    "VALUES (?, ?, ?, ?, ?)");
-    auto orNull = [](const QString &v) { return v.isEmpty() ? std::nullopt : std::optional(v); };
-    for (const ImportedNote &in : std::as_const(notes)) {
-        const model::Note &n = in.note;
-        addNote.bind(1, n.id)
-            .bind(2, n.sessionId)
-            .bind(3, result.client)
-            .bind(4, *person(n.author, model::Role::Therapist))
-            .bind(5, n.templateId)
-            .bind(6, model::toString(n.kind))
-            .bind(7, model::toString(n.status))
-            .bind(8, model::sectionsToJson(n.sections))
-            .bind(9, n.text())
-            .bind(10, n.created)
-            .bind(11, n.updated)
-            .bind(12, person(n.signedBy, model::Role::Therapist))
-            .bind(13, orNull(n.signedAt))
-            .bind(14, orNull(n.contentHash))
-            .bind(15, person(n.cosignedBy, model::Role::Supervisor))
-            .bind(16, orNull(n.cosignedAt))
-            .bind(17, orNull(n.cosignHash))
-            .run();
-        addNote.reset();
-        for (const Tag &t : in.tags) {
-            addTag.bind(1, n.id)
-                .bind(2, t.theme)
-                .bind(3, t.start)
-                .bind(4, t.end)
-                .bind(5, t.evidence)
-                .bind(6, t.rule)
-                .bind(7, model::toString(t.decision))
-                .bind(8, person(t.decidedBy, model::Role::Therapist))
-                .bind(9, orNull(t.decidedAt))
-                .run();
-            addTag.reset();
-        }
-        refreshNoteThemes(n.id);
-        for (const model::Addendum &a : in.addenda) {
-            addAddendum.bind(1, n.id)
-                .bind(2, *person(a.author, model::Role::Therapist))
-                .bind(3, a.text)
-                .bind(4, a.signedAt)
-                .bind(5, a.contentHash)
-                .run();
-            addAddendum.reset();
-        }
-    }
-    result.notes = static_cast<int>(notes.size());
-
-    auto addMeasure = m_db.prepare("INSERT INTO measures(client_id, date, instrument, answers, total, band, entered_by, "
-                                   "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    for (const ImportedMeasure &m : std::as_const(measures)) {
-        addMeasure.bind(1, result.client)
-            .bind(2, model::toIso(m.date))
-            .bind(3, m.instrument)
-            .bind(4, m.answers)
-            .bind(5, m.score.total)
-            .bind(6, m.score.band)
-            .bind(7, m_user.id)
-            .bind(8, stamp)
-            .run();
-        addMeasure.reset();
-    }
-    result.measures = static_cast<int>(measures.size());
-
-    if (summary)
-        m_db.prepare("INSERT INTO client_summaries(client_id, text, author_id, created) VALUES (?, ?, ?, ?)")
-            .bind(1, result.client)
-            .bind(2, summary->text)
-            .bind(3, *person(summary->author, model::Role::Therapist))
-            .bind(4, summary->updated)
-            .run();
-
-    audit(QStringLiteral("import-client"), QStringLiteral("client:%1").arg(result.client),
-          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names")
-              .arg(result.sessions)
-              .arg(result.notes)
-              .arg(result.measures)
-              .arg(result.recordedNames.size()));
-    tx.commit();
-    return result;
+    for (const auto &[id, s] : sessions)
+        out.sessions.append(s);
+    return out;
 }
 
 } // namespace uc::vault

@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+// A client's whole record as it travels between vaults: the JSON format
+// "undercurrent-client-export", version 1 (docs/import.md). This file holds the format both ways;
+// ClientRecords (records.h) gathers a record from the vault and writes one into it. Private to
+// core/vault.
+namespace uc::vault {
+
+struct RecordedNote
+{
+    model::Note note; // clientCode and sessionDate filled in from the record
+    QList<model::ThemeTag> tags;
+    QList<model::Addendum> addenda;
+};
+
+struct RecordedMeasure
+{
+    model::Date date;
+    QString instrument;
+    QString answers; // "1,2,0,3", as entered
+    int total = 0;
+    QString band;
+};
+
+struct ClientRecord
+{
+    QString exportedAt;
+    QString exportedBy;
+    bool includesProcessNotes = false;
+    model::Client client;
+    QList<model::Session> sessions; // each with the client as its one attendee
+    QList<RecordedNote> notes;
+    QList<RecordedMeasure> measures;
+    std::optional<model::ClientSummary> summary;
+};
+
+// The record as JSON, with the 42 CFR Part 2 redisclosure notice.
+[[nodiscard]] QJsonObject toJson(const ClientRecord &record);
+
+// Reads and checks a record before anything is written: Error(Io) naming the field for a wrong
+// format or version or a malformed field (never its text); Error(Damaged) for a signed note whose
+// content no longer matches its signature.
+[[nodiscard]] ClientRecord readClientRecord(const QJsonObject &json);
+
+} // namespace uc::vault

@@ -1,0 +1,390 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vault/notes.h"
+
+#include "vault/access.h"
+#include "vault/rows.h"
+#include "vault/signing.h"
+#include "vault/state.h"
+#include "vault/tagstore.h"
+#include "vault/vault.h"
+
+namespace uc::vault {
+
+using model::Id;
+
+namespace {
+
+// The checks a session's details pass on the way in, whether new or edited.
+void checkSessionDetails(const model::Session &session, const QString &what)
+{
+    if (session.date.is_special())
+        badInput(what, QStringLiteral("the session needs a valid date"));
+    if (session.minutes < 1 || session.minutes > 1440)
+        badInput(what, QStringLiteral("a session lasts 1 to 1440 minutes"));
+    if (session.attendees.isEmpty())
+        badInput(what, QStringLiteral("a session needs at least one client"));
+    if (session.modality == model::Modality::Individual && session.attendees.size() > 1)
+        badInput(what, QStringLiteral("an individual session has one client; use group, couple or family"));
+}
+
+// What changed, by field name only (the trail never holds a topic or a client's attendance).
+QStringList changedFields(const model::Session &was, const model::Session &edited)
+{
+    QStringList changed;
+    if (was.date != edited.date)
+        changed << QStringLiteral("date");
+    if (was.start != edited.start)
+        changed << QStringLiteral("start");
+    if (was.minutes != edited.minutes)
+        changed << QStringLiteral("minutes");
+    if (was.modality != edited.modality)
+        changed << QStringLiteral("modality");
+    if (was.setting != edited.setting)
+        changed << QStringLiteral("setting");
+    if (was.groupTopic != edited.groupTopic)
+        changed << QStringLiteral("group topic");
+    bool attendanceChanged = false;
+    for (const auto &a : edited.attendees)
+        for (const auto &b : was.attendees)
+            attendanceChanged = attendanceChanged || (a.clientCode == b.clientCode && a.attendance != b.attendance);
+    if (attendanceChanged)
+        changed << QStringLiteral("attendance");
+    return changed;
+}
+
+} // namespace
+
+// ---- sessions ----------------------------------------------------------------------------------
+
+SessionCreated Notes::addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
+                                 const QList<model::Section> &sections)
+{
+    m_state.require(model::Action::WriteNote);
+    const QString what = QStringLiteral("add session");
+    checkSessionDetails(session, what);
+    if (!model::findTemplate(templateId))
+        badInput(what, QStringLiteral("unknown note template"));
+    if (kind == model::NoteKind::Process && session.attendees.size() > 1)
+        badInput(what, QStringLiteral("a process note belongs to one client's session"));
+
+    SessionCreated created;
+    sql::Transaction tx(m_state.db);
+    auto insert = m_state.db.prepare("INSERT INTO sessions(date, start_time, minutes, modality, setting, group_topic, "
+                                     "created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    bindSessionFields(insert, 1, session);
+    insert.bind(7, m_state.user.id).bind(8, now()).run();
+    created.session = m_state.db.lastInsertId();
+    const QString stamp = now();
+    const QString sectionsJson = model::sectionsToJson(sections);
+    const QString body = model::textOf(sections);
+    auto attendee = m_state.db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
+    for (const auto &a : session.attendees) {
+        const auto c = m_vault.clients().find(a.clientCode);
+        if (!c)
+            badInput(what, QStringLiteral("no client with that code"));
+        attendee.bind(1, created.session).bind(2, c->id).bind(3, model::toString(a.attendance)).run();
+        attendee.reset();
+        created.notes.append(insertNote(created.session, c->id, templateId, kind, sectionsJson, body, stamp));
+    }
+    tx.commit();
+    return created;
+}
+
+void Notes::updateSession(const model::Session &session)
+{
+    m_state.require(model::Action::WriteNote);
+    const QString what = QStringLiteral("edit session");
+    checkSessionDetails(session, what);
+
+    auto owner = m_state.db.prepare("SELECT created_by FROM sessions WHERE id = ?");
+    owner.bind(1, session.id);
+    if (!owner.step())
+        badInput(what, QStringLiteral("no session with that id"));
+    if (owner.int64(0) != m_state.user.id)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("only the clinician who made the session changes it"));
+    auto notes = m_state.db.prepare("SELECT author_id, status FROM notes WHERE session_id = ?");
+    notes.bind(1, session.id);
+    while (notes.step()) {
+        if (notes.int64(0) != m_state.user.id)
+            throw Error(ErrorKind::NotAllowed, what, QStringLiteral("another clinician has a note on the session"));
+        if (notes.text(1) != QLatin1String("draft"))
+            throw Error(ErrorKind::Conflict, what,
+                        QStringLiteral("a note on the session is signed, so its details can no longer change"));
+    }
+
+    const model::Session was = this->session(session.id);
+    QStringList wasCodes;
+    for (const auto &a : was.attendees)
+        wasCodes << a.clientCode;
+    QStringList codes;
+    for (const auto &a : session.attendees)
+        codes << a.clientCode;
+    wasCodes.sort();
+    codes.sort();
+    if (codes != wasCodes)
+        badInput(what, QStringLiteral("the session's clients cannot change, only their attendance"));
+    const QStringList changed = changedFields(was, session);
+
+    sql::Transaction tx(m_state.db);
+    auto update = m_state.db.prepare("UPDATE sessions SET date = ?, start_time = ?, minutes = ?, modality = ?, "
+                                     "setting = ?, group_topic = ? WHERE id = ?");
+    bindSessionFields(update, 1, session);
+    update.bind(7, session.id).run();
+    auto attendance = m_state.db.prepare("UPDATE session_attendees SET attendance = ? WHERE session_id = ? AND "
+                                         "client_id = (SELECT id FROM clients WHERE code = ?)");
+    for (const auto &a : session.attendees) {
+        attendance.bind(1, model::toString(a.attendance)).bind(2, session.id).bind(3, a.clientCode).run();
+        attendance.reset();
+    }
+    m_state.audit(QStringLiteral("edit-session"), QStringLiteral("session:%1").arg(session.id),
+                  changed.isEmpty() ? QStringLiteral("unchanged") : changed.join(QLatin1Char(',')));
+    tx.commit();
+}
+
+QList<SessionNoteRef> Notes::ownSessionNotes(Id sessionId)
+{
+    m_state.require(model::Action::ReadRecords);
+    auto stmt = m_state.db.prepare("SELECT n.id, c.code, n.kind FROM notes n JOIN clients c ON c.id = n.client_id "
+                                   "WHERE n.session_id = ? AND n.author_id = ? ORDER BY c.code, n.id");
+    stmt.bind(1, sessionId).bind(2, m_state.user.id);
+    QList<SessionNoteRef> refs;
+    while (stmt.step())
+        refs.append({stmt.int64(0), stmt.text(1), model::parseNoteKind(stmt.text(2)).value_or(model::NoteKind::Progress)});
+    return refs;
+}
+
+model::Session Notes::session(Id id)
+{
+    auto stmt = m_state.db.prepare("SELECT id, date, start_time, minutes, modality, setting, group_topic FROM sessions "
+                                   "WHERE id = ?");
+    stmt.bind(1, id);
+    if (!stmt.step())
+        badInput(QStringLiteral("show session"), QStringLiteral("no session with that id"));
+    model::Session s;
+    s.id = stmt.int64(0);
+    s.date = model::parseDate(stmt.text(1)).value_or(model::Date());
+    if (const auto t = stmt.optionalText(2))
+        s.start = model::parseTime(*t);
+    s.minutes = static_cast<int>(stmt.int64(3));
+    s.modality = model::parseModality(stmt.text(4)).value_or(model::Modality::Individual);
+    if (const auto st = stmt.optionalText(5))
+        s.setting = model::parseSetting(*st);
+    s.groupTopic = stmt.text(6);
+    auto att = m_state.db.prepare("SELECT a.client_id, c.code, a.attendance FROM session_attendees a "
+                                  "JOIN clients c ON c.id = a.client_id WHERE a.session_id = ? ORDER BY c.code");
+    att.bind(1, id);
+    while (att.step())
+        s.attendees.append({att.int64(0), att.text(1),
+                            model::parseAttendance(att.text(2)).value_or(model::Attendance::Attended)});
+    return s;
+}
+
+// ---- notes -------------------------------------------------------------------------------------
+
+Id Notes::add(Id sessionId, const QString &clientCode, const QString &templateId, model::NoteKind kind,
+              const QList<model::Section> &sections)
+{
+    m_state.require(model::Action::WriteNote);
+    const QString what = QStringLiteral("add note");
+    if (!model::findTemplate(templateId))
+        badInput(what, QStringLiteral("unknown note template"));
+    const auto c = m_vault.clients().find(clientCode);
+    if (!c)
+        badInput(what, QStringLiteral("no client with that code"));
+    auto attended = m_state.db.prepare("SELECT 1 FROM session_attendees WHERE session_id = ? AND client_id = ?");
+    attended.bind(1, sessionId).bind(2, c->id);
+    if (!attended.step())
+        badInput(what, QStringLiteral("the client is not on that session"));
+    sql::Transaction tx(m_state.db);
+    const Id id = insertNote(sessionId, c->id, templateId, kind, model::sectionsToJson(sections), model::textOf(sections),
+                             now());
+    tx.commit();
+    return id;
+}
+
+Id Notes::insertNote(Id sessionId, Id clientId, const QString &templateId, model::NoteKind kind,
+                     const QString &sectionsJson, const QString &body, const QString &stamp)
+{
+    m_state.db.prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, created, "
+                       "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, sessionId)
+        .bind(2, clientId)
+        .bind(3, m_state.user.id)
+        .bind(4, templateId)
+        .bind(5, model::toString(kind))
+        .bind(6, sectionsJson)
+        .bind(7, body)
+        .bind(8, stamp)
+        .bind(9, stamp)
+        .run();
+    const Id id = m_state.db.lastInsertId();
+    storeTags(m_state, m_vault.tagging().tagger(), id, body);
+    m_state.audit(QStringLiteral("create-note"), QStringLiteral("note:%1").arg(id),
+                  QStringLiteral("session:%1").arg(sessionId));
+    return id;
+}
+
+model::Note Notes::read(Id id)
+{
+    model::Note n = loadNote(m_state, id);
+    m_state.recordEvent(QStringLiteral("view-note"), QStringLiteral("note:%1").arg(id));
+    return n;
+}
+
+model::Note Notes::disclosable(Id id)
+{
+    const QString what = QStringLiteral("note print");
+    // Asked before the note is read: a process note is refused to everyone, its author too.
+    auto kind = m_state.db.prepare("SELECT kind FROM notes WHERE id = ?");
+    kind.bind(1, id);
+    if (!kind.step())
+        throw Error(ErrorKind::Io, what, QStringLiteral("no note with that id"));
+    if (kind.text(0) != QLatin1String("progress"))
+        throw Error(ErrorKind::NotAllowed, what,
+                    QStringLiteral("a process note is never printed or disclosed; only progress notes are"));
+    return read(id);
+}
+
+QList<model::Note> Notes::forClient(const QString &code, bool includeProcessNotes)
+{
+    QList<model::Note> list = loadForClient(code, includeProcessNotes);
+    if (const auto c = m_vault.clients().find(code))
+        m_state.recordEvent(QStringLiteral("view-notes"), QStringLiteral("client:%1").arg(c->id),
+                            QStringLiteral("%1 notes%2")
+                                .arg(list.size())
+                                .arg(includeProcessNotes ? QStringLiteral(", process notes included") : QString()));
+    return list;
+}
+
+QList<model::Note> Notes::loadForClient(const QString &code, bool includeProcessNotes)
+{
+    QList<model::Note> list;
+    auto stmt = m_state.db.prepare(std::string(noteSelect) + "WHERE c.code = :code AND " + readableNotes
+                                   + " ORDER BY s.date, s.start_time, n.id");
+    stmt.bind(stmt.parameterIndex(":code"), code);
+    bindReadable(stmt, m_state.user.id, readerScope(m_state, includeProcessNotes));
+    while (stmt.step())
+        list.append(readNote(stmt));
+    return list;
+}
+
+void Notes::saveDraft(Id noteId, const QList<model::Section> &sections)
+{
+    m_state.require(model::Action::WriteNote);
+    const model::Note n = loadNote(m_state, noteId);
+    if (n.status != model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, QStringLiteral("edit note"),
+                    QStringLiteral("the note is signed and cannot change; add an addendum"));
+    if (n.authorId != m_state.user.id)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("edit note"), QStringLiteral("only the author edits a draft"));
+    const QString body = model::textOf(sections);
+    sql::Transaction tx(m_state.db);
+    m_state.db.prepare("UPDATE notes SET sections = ?, body = ?, updated = ? WHERE id = ? AND status = 'draft'")
+        .bind(1, model::sectionsToJson(sections))
+        .bind(2, body)
+        .bind(3, now())
+        .bind(4, noteId)
+        .run();
+    storeTags(m_state, m_vault.tagging().tagger(), noteId, body);
+    m_state.audit(QStringLiteral("edit-draft"), QStringLiteral("note:%1").arg(noteId));
+    tx.commit();
+}
+
+void Notes::deleteDraft(Id noteId)
+{
+    m_state.require(model::Action::WriteNote);
+    const model::Note n = loadNote(m_state, noteId);
+    if (n.status != model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, QStringLiteral("delete note"), QStringLiteral("a signed note cannot be deleted"));
+    if (n.authorId != m_state.user.id)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("delete note"), QStringLiteral("only the author deletes a draft"));
+    auto commented = m_state.db.prepare("SELECT 1 FROM note_comments WHERE note_id = ? LIMIT 1");
+    commented.bind(1, noteId);
+    if (commented.step())
+        throw Error(ErrorKind::Conflict, QStringLiteral("delete note"),
+                    QStringLiteral("the draft has a supervisor's comments and stays in the record"));
+    sql::Transaction tx(m_state.db);
+    forgetTags(m_state, noteId);
+    m_state.db.prepare("DELETE FROM notes WHERE id = ?").bind(1, noteId).run();
+    m_state.audit(QStringLiteral("delete-draft"), QStringLiteral("note:%1").arg(noteId));
+    tx.commit();
+}
+
+// ---- signing -----------------------------------------------------------------------------------
+
+void Notes::sign(Id noteId)
+{
+    m_state.require(model::Action::SignNote);
+    model::Note n = loadNote(m_state, noteId);
+    if (n.status != model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, QStringLiteral("sign note"), QStringLiteral("the note is already signed"));
+    if (n.authorId != m_state.user.id)
+        throw Error(ErrorKind::NotAllowed, QStringLiteral("sign note"), QStringLiteral("only the author signs a note"));
+    if (n.text().trimmed().isEmpty())
+        badInput(QStringLiteral("sign note"), QStringLiteral("an empty note cannot be signed"));
+    n.signedBy = m_state.user.name;
+    n.signedAt = now();
+    const QString hash = sha256Hex(canonicalContent(n).toUtf8());
+    sql::Transaction tx(m_state.db);
+    m_state.db.prepare("UPDATE notes SET status = 'signed', signed_by = ?, signed_at = ?, content_hash = ? "
+                       "WHERE id = ? AND status = 'draft'")
+        .bind(1, m_state.user.id)
+        .bind(2, n.signedAt)
+        .bind(3, hash)
+        .bind(4, noteId)
+        .run();
+    m_state.audit(QStringLiteral("sign"), QStringLiteral("note:%1").arg(noteId));
+    tx.commit();
+}
+
+bool Notes::verifySignature(Id noteId)
+{
+    const model::Note n = loadNote(m_state, noteId);
+    if (n.status == model::NoteStatus::Draft)
+        return false;
+    if (sha256Hex(canonicalContent(n).toUtf8()) != n.contentHash)
+        return false;
+    return n.status != model::NoteStatus::Cosigned
+        || sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) == n.cosignHash;
+}
+
+Id Notes::addAddendum(Id noteId, const QString &text)
+{
+    m_state.require(model::Action::AddAddendum);
+    const QString what = QStringLiteral("add addendum");
+    if (text.trimmed().isEmpty())
+        badInput(what, QStringLiteral("the addendum is empty"));
+    const model::Note n = loadNote(m_state, noteId);
+    if (n.authorId != m_state.user.id)
+        throw Error(ErrorKind::NotAllowed, what, QStringLiteral("only the note's author adds an addendum"));
+    if (n.status == model::NoteStatus::Draft)
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is a draft: edit it instead"));
+    const QString signedAt = now();
+    const QString hash = addendumHash(n, m_state.user.name, text, signedAt);
+    sql::Transaction tx(m_state.db);
+    m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) VALUES (?, ?, ?, ?, ?)")
+        .bind(1, noteId)
+        .bind(2, m_state.user.id)
+        .bind(3, text)
+        .bind(4, signedAt)
+        .bind(5, hash)
+        .run();
+    const Id id = m_state.db.lastInsertId();
+    m_state.audit(QStringLiteral("addendum"), QStringLiteral("note:%1").arg(noteId),
+                  QStringLiteral("addendum:%1").arg(id));
+    tx.commit();
+    return id;
+}
+
+QList<model::Addendum> Notes::addenda(Id noteId)
+{
+    QList<model::Addendum> list;
+    auto stmt = m_state.db.prepare("SELECT a.id, a.note_id, u.name, a.text, a.signed_at, a.content_hash FROM addenda a "
+                                   "JOIN users u ON u.id = a.author_id WHERE a.note_id = ? ORDER BY a.signed_at, a.id");
+    stmt.bind(1, noteId);
+    while (stmt.step())
+        list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5)});
+    return list;
+}
+
+} // namespace uc::vault

@@ -1,0 +1,80 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+#include "vault/service.h"
+
+#include <QList>
+#include <QString>
+
+namespace uc::vault {
+
+struct SessionCreated
+{
+    model::Id session = 0;
+    QList<model::Id> notes; // one per attendee, in attendee order
+};
+
+// One of the current user's own notes on a session: the note, its client's code and its kind.
+struct SessionNoteRef
+{
+    model::Id note = 0;
+    QString clientCode;
+    model::NoteKind kind = model::NoteKind::Progress;
+};
+
+// Sessions and their notes: drafts, signing and addenda (vault.notes()). Every write is tagged
+// (vault.tagging()) and recorded in the audit trail in the same transaction; reads of a note's
+// text are recorded too.
+class Notes : public Service
+{
+public:
+    using Service::Service;
+
+    // A session with one draft note per attendee (a group note gives every member their own note).
+    SessionCreated addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
+                              const QList<model::Section> &sections);
+    // Changes a session's details (by id): date, start, minutes, modality, setting, group topic and
+    // each attendee's attendance; the attendees themselves stay (each has a note). Only the
+    // clinician who made the session, while every note on it is theirs and a draft:
+    // Error(Conflict) once one is signed, Error(NotAllowed) for anyone else, Error(Io) for bad
+    // details or a changed list of clients. One transaction, recorded in the audit trail.
+    void updateSession(const model::Session &session);
+    [[nodiscard]] model::Session session(model::Id id);
+    // The current user's own notes on a session (a group gives one per member), by client code.
+    // Reads ids only; nothing is recorded.
+    [[nodiscard]] QList<SessionNoteRef> ownSessionNotes(model::Id sessionId);
+
+    // Another note on an existing session for one of its clients: the private process note beside
+    // the progress note, or a co-therapist's note. Error(Io) for an unknown template or client, or
+    // a client who is not on the session.
+    model::Id add(model::Id sessionId, const QString &clientCode, const QString &templateId, model::NoteKind kind,
+                  const QList<model::Section> &sections);
+    // The note, recorded as viewed. Error(NotAllowed) for a note this user may not read.
+    [[nodiscard]] model::Note read(model::Id id);
+    // A progress note for printing or disclosure, recorded as viewed: Error(NotAllowed) for a
+    // process note, which is never disclosed (its author included), Error(Io) for an unknown id.
+    [[nodiscard]] model::Note disclosable(model::Id id);
+    // The client's notes this user may read, in session order; recorded.
+    [[nodiscard]] QList<model::Note> forClient(const QString &code, bool includeProcessNotes);
+    // Autosave: replaces a draft's sections. Error(Conflict) for a signed note.
+    void saveDraft(model::Id noteId, const QList<model::Section> &sections);
+    void deleteDraft(model::Id noteId);
+
+    // Locks the note: records the signer, the time and the SHA-256 of the canonical content.
+    void sign(model::Id noteId);
+    // True when the stored hashes match the note's content now.
+    [[nodiscard]] bool verifySignature(model::Id noteId);
+    model::Id addAddendum(model::Id noteId, const QString &text);
+    [[nodiscard]] QList<model::Addendum> addenda(model::Id noteId);
+
+private:
+    // The client's notes this user may read, without recording the read (export).
+    friend class ClientRecords;
+    [[nodiscard]] QList<model::Note> loadForClient(const QString &code, bool includeProcessNotes);
+    // Inserts a draft note, tags it and records it, inside the caller's transaction.
+    model::Id insertNote(model::Id sessionId, model::Id clientId, const QString &templateId, model::NoteKind kind,
+                         const QString &sectionsJson, const QString &body, const QString &stamp);
+};
+
+} // namespace uc::vault

@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "vault/records.h"
+
+#include "vault/access.h"
+#include "vault/clientrecord.h"
+#include "vault/rows.h"
+#include "vault/state.h"
+#include "vault/tagstore.h"
+#include "vault/vault.h"
+
+#include <map>
+
+namespace uc::vault {
+
+using model::Id;
+
+QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcessNotes)
+{
+    m_state.require(model::Action::ExportRecord);
+    const auto c = m_vault.clients().find(code);
+    if (!c)
+        badInput(QStringLiteral("export"), QStringLiteral("no client with that code"));
+    ClientRecord record;
+    record.exportedAt = now();
+    record.exportedBy = m_state.user.name;
+    record.includesProcessNotes = includeProcessNotes;
+    record.client = *c;
+    QList<Id> seenSessions;
+    for (const model::Note &n : m_vault.notes().loadForClient(code, includeProcessNotes)) {
+        if (!seenSessions.contains(n.sessionId)) {
+            seenSessions.append(n.sessionId);
+            record.sessions.append(m_vault.notes().session(n.sessionId));
+        }
+        record.notes.append({n, m_vault.tagging().tags(n.id), m_vault.notes().addenda(n.id)});
+    }
+    auto m = m_state.db.prepare("SELECT date, instrument, answers, total, band FROM measures WHERE client_id = ? "
+                                "ORDER BY date, id");
+    m.bind(1, c->id);
+    while (m.step())
+        record.measures.append({model::parseDate(m.text(0)).value_or(model::Date()), m.text(1), m.text(2),
+                                static_cast<int>(m.int64(3)), m.text(4)});
+    record.summary = m_vault.clients().shareableSummary(code);
+    const QJsonObject out = toJson(record);
+    m_state.recordEvent(QStringLiteral("export"), QStringLiteral("client:%1").arg(c->id),
+                        includeProcessNotes ? QStringLiteral("process notes included") : QString());
+    return out;
+}
+
+ClientImported ClientRecords::importClient(const QJsonObject &json)
+{
+    m_state.require(model::Action::CreateClient);
+    m_state.require(model::Action::WriteNote);
+    const QString what = QStringLiteral("import");
+    const ClientRecord record = readClientRecord(json);
+    const model::Client &c = record.client;
+
+    // ---- what the target vault must leave free
+    if (m_vault.clients().find(c.code))
+        throw Error(ErrorKind::Conflict, what, QStringLiteral("a client with that code exists in this vault"));
+    {
+        auto sessionTaken = m_state.db.prepare("SELECT 1 FROM sessions WHERE id = ?");
+        for (const model::Session &s : record.sessions) {
+            sessionTaken.bind(1, s.id);
+            if (sessionTaken.step())
+                throw Error(ErrorKind::Conflict, what,
+                            QStringLiteral("session %1 of the record is taken in this vault; signatures name their "
+                                           "session and note numbers, so import into a new vault").arg(s.id));
+            sessionTaken.reset();
+        }
+        auto noteTaken = m_state.db.prepare("SELECT 1 FROM notes WHERE id = ?");
+        for (const RecordedNote &in : std::as_const(record.notes)) {
+            noteTaken.bind(1, in.note.id);
+            if (noteTaken.step())
+                throw Error(ErrorKind::Conflict, what,
+                            QStringLiteral("note %1 of the record is taken in this vault; signatures name their "
+                                           "session and note numbers, so import into a new vault").arg(in.note.id));
+            noteTaken.reset();
+        }
+    }
+
+    // ---- write it all, or nothing
+    ClientImported result;
+    const QString stamp = now();
+    sql::Transaction tx(m_state.db);
+
+    // People by name: users of this vault, or recorded names (a user row without a key slot).
+    std::map<QString, Id> people;
+    auto person = [&](const QString &name, model::Role role) -> std::optional<Id> {
+        if (name.isEmpty())
+            return std::nullopt;
+        if (const auto found = people.find(name); found != people.end())
+            return found->second;
+        auto find = m_state.db.prepare("SELECT id FROM users WHERE name = ?");
+        find.bind(1, name);
+        Id id = 0;
+        if (find.step()) {
+            id = find.int64(0);
+        } else {
+            if (name.size() > 64)
+                throw Error(ErrorKind::Io, what, QStringLiteral("a name in the record: longer than 64 characters"));
+            m_state.db.prepare("INSERT INTO users(name, role, created) VALUES (?, ?, ?)")
+                .bind(1, name)
+                .bind(2, model::toString(role))
+                .bind(3, stamp)
+                .run();
+            id = m_state.db.lastInsertId();
+            result.recordedNames.append(name);
+            m_state.audit(QStringLiteral("add-recorded-name"), QStringLiteral("user:%1").arg(id), model::toString(role));
+        }
+        people.emplace(name, id);
+        return id;
+    };
+    // Authors and signers first, so that a name seen in both roles is a therapist.
+    for (const RecordedNote &in : std::as_const(record.notes)) {
+        person(in.note.author, model::Role::Therapist);
+        person(in.note.signedBy, model::Role::Therapist);
+    }
+    for (const RecordedNote &in : std::as_const(record.notes))
+        person(in.note.cosignedBy, model::Role::Supervisor);
+
+    {
+        auto stmt = m_state.db.prepare("INSERT INTO clients(code, display_name, status, intake_date, setting, consent_treatment, "
+                                 "consent_part2, consent_part2_date, consent_part2_scope, created) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        stmt.bind(1, c.code);
+        bindClientFields(stmt, 2, c);
+        stmt.bind(10, stamp).run();
+        result.client = m_state.db.lastInsertId();
+    }
+
+    auto addSession = m_state.db.prepare("INSERT INTO sessions(id, date, start_time, minutes, modality, setting, group_topic, "
+                                   "created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto addAttendee = m_state.db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
+    for (const model::Session &s : record.sessions) {
+        addSession.bind(1, s.id);
+        bindSessionFields(addSession, 2, s);
+        addSession.bind(8, m_state.user.id).bind(9, stamp).run();
+        addSession.reset();
+        addAttendee.bind(1, s.id).bind(2, result.client).bind(3, model::toString(s.attendees.first().attendance)).run();
+        addAttendee.reset();
+    }
+    result.sessions = static_cast<int>(record.sessions.size());
+
+    auto addNote = m_state.db.prepare("INSERT INTO notes(id, session_id, client_id, author_id, template, kind, status, sections, "
+                                "body, created, updated, signed_by, signed_at, content_hash, cosigned_by, cosigned_at, "
+                                "cosign_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto addTag = m_state.db.prepare("INSERT INTO theme_hits(note_id, theme, start, end, evidence, rule, decision, decided_by, "
+                               "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    auto addAddendum = m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) "
+                                    "VALUES (?, ?, ?, ?, ?)");
+    auto orNull = [](const QString &v) { return v.isEmpty() ? std::nullopt : std::optional(v); };
+    for (const RecordedNote &in : std::as_const(record.notes)) {
+        const model::Note &n = in.note;
+        addNote.bind(1, n.id)
+            .bind(2, n.sessionId)
+            .bind(3, result.client)
+            .bind(4, *person(n.author, model::Role::Therapist))
+            .bind(5, n.templateId)
+            .bind(6, model::toString(n.kind))
+            .bind(7, model::toString(n.status))
+            .bind(8, model::sectionsToJson(n.sections))
+            .bind(9, n.text())
+            .bind(10, n.created)
+            .bind(11, n.updated)
+            .bind(12, person(n.signedBy, model::Role::Therapist))
+            .bind(13, orNull(n.signedAt))
+            .bind(14, orNull(n.contentHash))
+            .bind(15, person(n.cosignedBy, model::Role::Supervisor))
+            .bind(16, orNull(n.cosignedAt))
+            .bind(17, orNull(n.cosignHash))
+            .run();
+        addNote.reset();
+        for (const model::ThemeTag &t : in.tags) {
+            addTag.bind(1, n.id)
+                .bind(2, t.theme)
+                .bind(3, t.start)
+                .bind(4, t.end)
+                .bind(5, t.evidence)
+                .bind(6, t.rule)
+                .bind(7, model::toString(t.decision))
+                .bind(8, person(t.decidedBy, model::Role::Therapist))
+                .bind(9, orNull(t.decidedAt))
+                .run();
+            addTag.reset();
+        }
+        refreshThemeCounts(m_state, n.id);
+        for (const model::Addendum &a : in.addenda) {
+            addAddendum.bind(1, n.id)
+                .bind(2, *person(a.author, model::Role::Therapist))
+                .bind(3, a.text)
+                .bind(4, a.signedAt)
+                .bind(5, a.contentHash)
+                .run();
+            addAddendum.reset();
+        }
+    }
+    result.notes = static_cast<int>(record.notes.size());
+
+    auto addMeasure = m_state.db.prepare("INSERT INTO measures(client_id, date, instrument, answers, total, band, entered_by, "
+                                   "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const RecordedMeasure &m : std::as_const(record.measures)) {
+        addMeasure.bind(1, result.client)
+            .bind(2, model::toIso(m.date))
+            .bind(3, m.instrument)
+            .bind(4, m.answers)
+            .bind(5, m.total)
+            .bind(6, m.band)
+            .bind(7, m_state.user.id)
+            .bind(8, stamp)
+            .run();
+        addMeasure.reset();
+    }
+    result.measures = static_cast<int>(record.measures.size());
+
+    if (record.summary)
+        m_state.db.prepare("INSERT INTO client_summaries(client_id, text, author_id, created) VALUES (?, ?, ?, ?)")
+            .bind(1, result.client)
+            .bind(2, record.summary->text)
+            .bind(3, *person(record.summary->author, model::Role::Therapist))
+            .bind(4, record.summary->updated)
+            .run();
+
+    m_state.audit(QStringLiteral("import-client"), QStringLiteral("client:%1").arg(result.client),
+          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names")
+              .arg(result.sessions)
+              .arg(result.notes)
+              .arg(result.measures)
+              .arg(result.recordedNames.size()));
+    tx.commit();
+    return result;
+}
+
+} // namespace uc::vault

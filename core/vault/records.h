@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+#include "vault/service.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace uc::vault {
+
+struct ClientImported
+{
+    model::Id client = 0;
+    int sessions = 0;
+    int notes = 0;
+    int measures = 0;
+    QStringList recordedNames; // names added as users without a key slot
+};
+
+// Moving a client's whole record between vaults (vault.records()); the format is
+// vault/clientrecord.cpp, described in docs/import.md.
+class ClientRecords : public Service
+{
+public:
+    using Service::Service;
+
+    // The whole client record as JSON; process notes only when asked for. Recorded.
+    [[nodiscard]] QJsonObject exportClient(const QString &code, bool includeProcessNotes);
+    // A client record written by exportClient, into this vault: client, sessions, notes with
+    // their signatures, co-signatures, addenda and theme decisions, measures and the shareable
+    // summary, in one transaction. Signatures name note and session numbers, so those are kept:
+    // Error(Conflict) when the client code or any of them is taken here (a new vault has them all
+    // free). People the record names who are not users here are kept as recorded names (a user
+    // without a key slot, who cannot unlock; user add adopts the name later). Error(Io) for a wrong
+    // format or version or a malformed field (named, never its text); Error(Damaged) for a signed
+    // note whose content no longer matches its signature.
+    ClientImported importClient(const QJsonObject &record);
+};
+
+} // namespace uc::vault
