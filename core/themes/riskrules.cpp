@@ -76,8 +76,15 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
         const Token &vt = tokens[static_cast<std::size_t>(victim)];
         if (reflexive(text.bytes.substr(vt.start, vt.end - vt.start)))
             continue; // "hurt herself": the self phrases' own
-        const Person v = personOf(victim);
+        Person v = personOf(victim);
         const Person by = personOf(agent);
+        // "her husband hit her": a pronoun no one named before the act points to is the one the
+        // note is about (when in doubt, flag).
+        // (A pronoun does not point back to the subject of its own clause: "he hit her" is two people.)
+        const bool named = v.token >= 0 && v.token != victim && v.token != agent
+                           && tokens[static_cast<std::size_t>(v.token)].role >= 0;
+        if (v.who == Person::Other && vt.role < 0 && !named && agent >= 0 && tokens[static_cast<std::size_t>(agent)].role >= 0)
+            v.who = Person::Client;
         int risk = -1;
         RiskFinding::Status status = RiskFinding::Present;
         if (isChild(v)) {
@@ -87,7 +94,8 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
                 continue; // "it hit me": no one did it
             risk = actAgainstClient;
         } else if (v.who == Person::Other) {
-            if (by.who == Person::Client)
+            // No one named doing it ("admits hitting his partner"): the client, in the client's note.
+            if (by.who == Person::Client || (by.who == Person::None && !passive))
                 risk = actByClient;
             else if (by.who == Person::Other)
                 risk = actByClient, status = RiskFinding::OtherPerson;

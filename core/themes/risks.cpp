@@ -199,13 +199,27 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     // The value of a field whose label holds the mention ("SI: none", "Self-harm: denies").
     enum class Value { None, Negative, Low, Positive };
     const auto fieldValue = [&](const Mention &m) {
+        // A label starts a line or a sentence ("SI: yes. HI: no. SH: no.").
+        const auto labelStart = [&](std::size_t k) {
+            return (tokens[k].flags & LineStart) || k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
+        };
         std::size_t line = m.first;
-        for (std::size_t n = 0; n < 4 && line > 0 && !(tokens[line].flags & LineStart); ++n)
+        for (std::size_t n = 0; n < 4 && line > 0 && !labelStart(line); ++n)
             --line;
-        if (!(tokens[line].flags & LineStart))
+        if (!labelStart(line))
             return Value::None;
+        // "SI: none", "SH - denied", "HI = no".
+        const auto separated = [&](std::size_t k) {
+            if (tokens[k].flags & ColonAfter)
+                return true;
+            if (k + 1 >= tokens.size())
+                return false;
+            const std::string_view gap = text.bytes.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end);
+            return gap.find(" - ") != std::string_view::npos || gap.find('=') != std::string_view::npos
+                   || gap.find("\xe2\x80\x93") != std::string_view::npos || gap.find("\xe2\x80\x94") != std::string_view::npos;
+        };
         for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
-            if (!(tokens[k].flags & ColonAfter))
+            if (!separated(k))
                 continue;
             const std::size_t v = k + 1;
             if (v >= tokens.size() || tokens[v].sentence != tokens[k].sentence)
@@ -237,8 +251,24 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         return 0;
     };
 
+    // A denial runs on through a list of risks: "denies SI, HI, self-harm and DV", "no thoughts of
+    // self-harm or suicide". The last denied mention, and whether a mention follows it in that list.
+    std::int64_t deniedEnd = -1;
+    const auto listedAfterDenial = [&](const Mention &m) {
+        if (deniedEnd < 0 || tokens[static_cast<std::size_t>(deniedEnd)].sentence != tokens[m.first].sentence
+            || m.first <= deniedEnd || m.first - deniedEnd > 4)
+            return false;
+        for (auto k = static_cast<std::size_t>(deniedEnd) + 1; k < m.first; ++k) {
+            const std::string_view word = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however")
+                return false;
+        }
+        return true;
+    };
     std::vector<Mention> labelled; // mentions that are a field's label, for the bare "Risk:" fields
     for (const Mention &m : said) {
+        if (!out.empty() && out.back().status == RiskFinding::Denied && out.back().rule != RiskFinding::Act)
+            deniedEnd = out.back().last;
         const Phrase &p = phrases[static_cast<std::size_t>(m.phrase)];
         const CompiledRisk &risk = risks[static_cast<std::size_t>(m.theme)];
         RiskFinding f{m.theme, m.first, m.last, RiskFinding::Present, RiskFinding::Phrase, m.phrase, p.group};
@@ -294,20 +324,37 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             out.push_back(f);
             continue;
         }
+        // "+SI, -HI": a sign written on the acronym.
+        if (tokens[m.first].start > 0) {
+            const std::uint32_t b = tokens[m.first].start;
+            const char sign = text.bytes[b - 1];
+            const bool alone = b < 2 || text.bytes[b - 2] == ' ' || text.bytes[b - 2] == ',' || text.bytes[b - 2] == '\n'
+                               || text.bytes[b - 2] == '(' || text.bytes[b - 2] == ';';
+            if ((sign == '-' || sign == '+') && alone) {
+                f.rule = RiskFinding::Field;
+                f.status = sign == '-' ? RiskFinding::Denied : RiskFinding::Present;
+                out.push_back(f);
+                continue;
+            }
+        }
         const int replied = answer(m);
         if (replied != 0) {
             f.status = replied < 0 ? RiskFinding::Denied : RiskFinding::Present;
             out.push_back(f);
             continue;
         }
-        if (riskNegated(text, m.first, m.last)) {
+        if (riskNegated(text, m.first, m.last) || listedAfterDenial(m)) {
             f.status = RiskFinding::Denied;
             out.push_back(f);
             continue;
         }
+        // A passive wish speaks of the client whoever else it names ("everyone would be better off
+        // without me").
+        const bool wish = p.group >= 0
+                          && codebook.risks().risks.at(m.theme).groups.at(p.group).name == QLatin1String("passive-wish");
         switch (risk.whose) {
         case RiskDefinition::Whose::Self:
-            if (doneByOther(m))
+            if (!wish && doneByOther(m))
                 f.status = RiskFinding::OtherPerson;
             break;
         case RiskDefinition::Whose::Agent:
@@ -323,7 +370,14 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             const int v = victimOf(text, m.first, m.last);
             if (v >= 0) {
                 const Person victim = personOf(v);
-                if (victim.who == Person::Other && !isChild(victim))
+                // A pronoun that points back to no one named ("her husband hit her", "takes her
+                // wages") is the one the note is about.
+                // (Nor to the subject of its own clause: "her partner takes her wages" is two people.)
+                const int doer = nearestBefore(m.first);
+                const bool pronoun = tokens[static_cast<std::size_t>(v)].role < 0
+                                     && !(victim.token >= 0 && victim.token != v && victim.token != doer
+                                          && tokens[static_cast<std::size_t>(victim.token)].role >= 0);
+                if (victim.who == Person::Other && !isChild(victim) && !pronoun)
                     f.status = RiskFinding::OtherPerson;
                 break;
             }

@@ -437,6 +437,30 @@ CREATE INDEX sessions_date ON sessions(date, start_time);
     }
 }
 
+// v5 -> v6. The C-SSRS screener is an instrument (model/measures.h): the measures table's check
+// on the instrument names it. SQLite cannot alter a check, so the table is rebuilt; its rows and
+// ids are kept.
+void migrateTo6(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE measures_v6(
+  id         INTEGER PRIMARY KEY,
+  client_id  INTEGER NOT NULL REFERENCES clients(id),
+  date       TEXT NOT NULL,
+  instrument TEXT NOT NULL CHECK (instrument IN ('phq9', 'gad7', 'audit', 'auditc', 'cssrs')),
+  answers    TEXT NOT NULL,
+  total      INTEGER NOT NULL,
+  band       TEXT NOT NULL,
+  entered_by INTEGER NOT NULL REFERENCES users(id),
+  created    TEXT NOT NULL);
+INSERT INTO measures_v6(id, client_id, date, instrument, answers, total, band, entered_by, created)
+  SELECT id, client_id, date, instrument, answers, total, band, entered_by, created FROM measures;
+DROP TABLE measures;
+ALTER TABLE measures_v6 RENAME TO measures;
+CREATE INDEX measures_client ON measures(client_id, date);
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -447,7 +471,8 @@ int userVersion(sql::Database &db)
 void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
-    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5};
+    static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
+                                                                 migrateTo6};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

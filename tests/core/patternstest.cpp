@@ -1038,9 +1038,10 @@ private Q_SLOTS:
             QVERIFY2(s.band == QString::fromLatin1(c.band), qPrintable(label + u": got "_s + s.band));
             QCOMPARE(model::bandOf(instrument, c.total), QString::fromLatin1(c.band));
         }
-        QCOMPARE(model::instruments().size(), 4);
+        QCOMPARE(model::instruments().size(), 5);
         QCOMPARE(model::instruments().at(0).id, u"phq9"_s);
         QCOMPARE(model::instruments().at(3).id, u"auditc"_s);
+        QCOMPARE(model::instruments().at(4).id, u"cssrs"_s);
         QCOMPARE(model::findInstrument(u"audit"_s)->items, 10);
         QCOMPARE(model::bandLabel(u"moderately-severe"_s), u"moderately severe"_s);
         QCOMPARE(model::bandLabel(u"positive-women"_s), u"positive (women)"_s);
