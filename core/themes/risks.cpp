@@ -359,7 +359,14 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             break;
         case RiskDefinition::Whose::Agent:
             if (doneByOther(m)) {
-                const Person victim = personOf(victimOf(text, m.first, m.last));
+                const int v = victimOf(text, m.first, m.last);
+                Person victim = personOf(v);
+                // "Partner threatened to kill her": a pronoun that points back to no one named but
+                // the doer is the client.
+                if (v >= 0 && victim.who == Person::Other && tokens[static_cast<std::size_t>(v)].role < 0
+                    && !(victim.token >= 0 && victim.token != v && victim.token != nearestBefore(m.first)
+                         && tokens[static_cast<std::size_t>(victim.token)].role >= 0))
+                    victim.who = Person::Client;
                 if ((victim.who == Person::Client || isChild(victim)) && risk.againstClient >= 0)
                     f.risk = risk.againstClient; // someone else's threat against the client is abuse
                 else
