@@ -106,9 +106,16 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
         const std::uint32_t last = std::max(a.last, static_cast<std::uint32_t>(victim));
         RiskFinding f{risk, first, last, status, RiskFinding::Act, a.phrase, 1001};
         const CompiledRisk &compiled = risks[static_cast<std::size_t>(risk)];
+        // A joke cue anywhere in the act's sentence ("joked he could kill him").
         bool joke = false;
-        for (std::size_t k = 0; k < tokens.size() && !compiled.figurativeCues.empty() && !joke; ++k)
-            joke = tokens[k].sentence == tokens[a.first].sentence && hasForm(compiled.figurativeCues, tokens[k]);
+        if (!compiled.figurativeCues.empty()) {
+            const std::uint32_t s = tokens[a.first].sentence;
+            std::size_t k = a.first;
+            while (k > 0 && tokens[k - 1].sentence == s)
+                --k;
+            for (; k < tokens.size() && tokens[k].sentence == s && !joke; ++k)
+                joke = hasForm(compiled.figurativeCues, tokens[k]);
+        }
         if (joke)
             f.status = RiskFinding::Figurative;
         else if (riskNegated(text, a.first, a.last))
