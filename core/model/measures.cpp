@@ -27,6 +27,24 @@ constexpr Band auditcBands[] = {{0, "negative"}, {3, "positive-women"}, {4, "pos
 constexpr Band dast10Bands[] = {{0, "none"}, {1, "low"}, {3, "moderate"}, {6, "substantial"}, {9, "severe"}};
 constexpr Band pcl5Bands[] = {{0, "below-cutoff"}, {33, "probable-ptsd"}};
 
+// C-SSRS screen version (Columbia Lighthouse Project), questions in order: 1 wish to be dead,
+// 2 non-specific active suicidal thoughts, 3 thoughts with method, 4 intent, 5 intent with plan,
+// 6 suicidal behaviour (lifetime, and in the past 3 months). Its triage: yes to 1 or 2 only is low,
+// yes to 3 moderate, yes to 4 or 5 high; 6 is high within the past 3 months and moderate before.
+// Six yes/no answers cannot tell when behaviour was, so a yes to 6 is read as high (the cautious
+// reading; docs/risk.md).
+QString cssrsBand(const QList<int> &answers)
+{
+    const auto yes = [&](int question) { return answers.value(question - 1) == 1; };
+    if (yes(4) || yes(5) || yes(6))
+        return QStringLiteral("high");
+    if (yes(3))
+        return QStringLiteral("moderate");
+    if (yes(1) || yes(2))
+        return QStringLiteral("low");
+    return QStringLiteral("negative");
+}
+
 template<std::size_t N>
 QString pick(const Band (&bands)[N], int total)
 {
@@ -41,6 +59,10 @@ QString pick(const Band (&bands)[N], int total)
 // The answers item i (0-based) of an instrument accepts.
 bool allowed(const QString &instrument, int item, int answer, QString *range)
 {
+    if (instrument == u"cssrs") {
+        *range = QStringLiteral("1 yes, 0 no, - skipped");
+        return answer == 0 || answer == 1 || answer == cssrsSkipped;
+    }
     if (instrument == u"audit" && item >= 8) {
         *range = QStringLiteral("0, 2 or 4");
         return answer == 0 || answer == 2 || answer == 4;
@@ -62,7 +84,7 @@ const Instrument &require(const QString &id)
     const Instrument *instrument = findInstrument(id);
     if (!instrument) {
         throw Error(ErrorKind::Usage, QStringLiteral("measure"),
-                    QStringLiteral("unknown instrument \"%1\" (use phq9, gad7, audit, auditc, dast10 or pcl5)").arg(id.left(16)));
+                    QStringLiteral("unknown instrument \"%1\" (use phq9, gad7, audit, auditc, dast10, pcl5 or cssrs)").arg(id.left(16)));
     }
     return *instrument;
 }
@@ -78,6 +100,7 @@ const QList<Instrument> &instruments()
         {QStringLiteral("auditc"), QStringLiteral("AUDIT-C"), QStringLiteral("alcohol consumption"), 3},
         {QStringLiteral("dast10"), QStringLiteral("DAST-10"), QStringLiteral("drug use"), 10},
         {QStringLiteral("pcl5"), QStringLiteral("PCL-5"), QStringLiteral("PTSD symptoms"), 20},
+        {QStringLiteral("cssrs"), QStringLiteral("C-SSRS"), QStringLiteral("suicide risk"), 6},
     };
     return all;
 }
@@ -99,6 +122,8 @@ int itemMaximum(const QString &instrument)
         return 1;
     if (instrument == u"pcl5")
         return 4;
+    if (instrument == u"cssrs")
+        return 1;
     return (instrument == u"audit" || instrument == u"auditc") ? 4 : 3;
 }
 
@@ -122,6 +147,8 @@ QString bandOf(const QString &instrument, int total)
         return pick(dast10Bands, total);
     if (instrument == u"pcl5")
         return pick(pcl5Bands, total);
+    if (instrument == u"cssrs")
+        return total > 0 ? QStringLiteral("positive") : QStringLiteral("negative"); // the triage needs the answers
     return {};
 }
 
@@ -151,7 +178,25 @@ Score score(const QString &instrument, const QList<int> &answers)
             throw Error(ErrorKind::Io, QStringLiteral("measure"),
                         QStringLiteral("%1 item %2: %3 is out of range (%4)").arg(info.name).arg(i + 1).arg(answers[i]).arg(range));
         }
-        result.total += points(instrument, i, answers[i]);
+        if (answers[i] != cssrsSkipped)
+            result.total += points(instrument, i, answers[i]);
+    }
+    if (instrument == u"cssrs") {
+        // The screener's path: 1, 2 and 6 are always asked; 3-5 only after a yes to 2.
+        for (int question : {1, 2, 6}) {
+            if (answers[question - 1] == cssrsSkipped)
+                throw Error(ErrorKind::Io, QStringLiteral("measure"),
+                            QStringLiteral("C-SSRS item %1 is always asked (1 yes or 0 no)").arg(question));
+        }
+        const bool asked = answers[1] == 1;
+        for (int question = 3; question <= 5; ++question) {
+            if ((answers[question - 1] == cssrsSkipped) == asked)
+                throw Error(ErrorKind::Io, QStringLiteral("measure"),
+                            asked ? QStringLiteral("C-SSRS item %1 is asked after a yes to 2 (1 yes or 0 no)").arg(question)
+                                  : QStringLiteral("C-SSRS item %1 is skipped after a no to 2 (-)").arg(question));
+        }
+        result.band = cssrsBand(answers);
+        return result;
     }
     result.band = bandOf(instrument, result.total);
     return result;
@@ -167,6 +212,10 @@ QList<int> parseAnswers(const QString &instrument, const QString &text)
         if (item.isEmpty()) {
             throw Error(ErrorKind::Io, QStringLiteral("measure"),
                         QStringLiteral("%1 item %2 is missing (every item needs an answer)").arg(info.name).arg(i + 1));
+        }
+        if (item == u"-" && instrument == u"cssrs") {
+            answers.append(cssrsSkipped);
+            continue;
         }
         bool ok = false;
         const int value = item.toInt(&ok);

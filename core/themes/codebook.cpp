@@ -274,6 +274,14 @@ const Theme *Codebook::find(const QString &id) const
     return nullptr;
 }
 
+const RiskDefinition *Codebook::findRisk(const QString &id) const
+{
+    for (const RiskDefinition &r : m_rules.risks.risks)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
 QByteArray Codebook::toJson() const
 {
     QJsonArray themes;

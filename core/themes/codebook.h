@@ -116,6 +116,63 @@ struct SenseRule
     QList<QString> themes;
 };
 
+// Risk flags: a second rule set over the same tokens (docs/risk.md). Each risk is data — its
+// phrases in groups by kind (plan, passive wish, past attempt …), the senses that are not a risk,
+// the figures of speech, the phrases that only ever speak of someone else, the screens whose
+// result is a status; the kinds of rule (whose act counts, conditionals, denials, fields) are code.
+struct RiskGroup
+{
+    QString name; // "plan", "passive-wish", "past-attempt": the evidence's kind, most severe first
+    QList<QString> phrases;
+};
+
+struct RiskDefinition
+{
+    // Whose act makes it the client's risk:
+    //  self    the client's own (suicide, self-harm, overdose); someone else's is other-person
+    //  agent   the client doing it to someone (harm-to-others); someone else doing it to the client
+    //          counts for `againstClient` (abuse), to a third person is other-person
+    //  victim  done to the client or a child (abuse); to another adult is other-person
+    enum class Whose { Self, Agent, Victim };
+    QString id; // "suicide"
+    QString label;
+    QString description;
+    Whose whose = Whose::Self;
+    QString againstClient; // for agent risks
+    QList<RiskGroup> groups;
+    QList<QString> exceptions; // another sense, not a risk at all: "substance abuse", "treatment plan"
+    QList<QString> figurative; // figures of speech, excluded as figurative: "killing time", "cut from the team"
+    QList<QString> others; // only ever someone else's: "died by suicide", "lost her brother to an overdose"
+    QList<QString> screens; // a screen whose result after it is the status: "C-SSRS negative", "C-SSRS: positive"
+    QList<QString> denials; // a negative screen in itself: "feels safe at home"
+    QList<QString> figurativeCues; // in the sentence, a mention is a figure of speech: "jokingly", "lol"
+    // Substance classes that are a risk taken together, "opioids+alcohol": named in one clause,
+    // tied by "and", "with", "on top of" … (mixing).
+    QList<QString> mixing;
+    // A break from use ("detox", "prison", "months clean") beside the client's own use of one of
+    // `useClasses` (a counted mention of one of `useThemes`): use after lost tolerance.
+    QList<QString> abstinence;
+    QList<QString> useThemes;
+    QList<QString> useClasses;
+};
+
+struct RiskRules
+{
+    QList<RiskDefinition> risks;
+    // Acts of violence: with a person after them, who does it to whom makes it abuse (to the client
+    // or a child) or harm to others (the client to someone else).
+    QList<QString> acts;
+    QString actAgainstClient; // "abuse"
+    QString actByClient; // "harm-to-others"
+    QList<QString> childRoles; // role classes that are a child: any act against them is a risk ("child")
+    QList<QString> acronyms; // counted only in capitals: SI, HI, DV ("said hi", "si" are not)
+    QList<QString> questions; // "asked", "screened": the answer that follows is the status
+    QList<QString> affirmations; // answers that say yes: "endorsed", "yes", "positive"
+    QList<QString> levels; // a field's value that is a risk: "Risk: high"
+    QList<QString> lowLevels; // a field's value that is neither present nor denied: "Risk: low"
+    QString fieldRisk; // the risk a bare "Risk:" field speaks of
+};
+
 class Codebook
 {
 public:
@@ -127,17 +184,19 @@ public:
         QList<Frame> frames;
         QList<SubstanceClass> substances;
         QList<SenseRule> senses;
+        RiskRules risks;
     };
 
     // The codebook shipped with this build.
     static const Codebook &builtin();
     // Parses a codebook document; throws uc::Error(Io) "codebook: line N: reason" when malformed.
-    // Sections it leaves out (roles, predicates, frames, substances, senses) are the built-in
-    // codebook's; frames naming a theme the document lacks are then left out.
+    // Sections it leaves out (roles, predicates, frames, substances, senses, risks) are the
+    // built-in codebook's; frames naming a theme the document lacks are then left out.
     static Codebook parse(const QByteArray &json);
     // Applies a user's edits (same format: "themes" adds or extends, "disabled" lists ids; "roles",
     // "predicates" and "substances" add classes or extend them with words; "frames" and "senses"
-    // add entries); throws uc::Error(Io) with the line and reason, leaving this codebook unchanged.
+    // add entries; "risks" adds phrases to a risk's groups and lists, or new risks); throws
+    // uc::Error(Io) with the line and reason, leaving this codebook unchanged.
     void applyEdits(const QByteArray &json);
 
     [[nodiscard]] int version() const { return m_version; }
@@ -148,6 +207,8 @@ public:
     [[nodiscard]] const QList<Frame> &frames() const { return m_rules.frames; }
     [[nodiscard]] const QList<SubstanceClass> &substances() const { return m_rules.substances; }
     [[nodiscard]] const QList<SenseRule> &senses() const { return m_rules.senses; }
+    [[nodiscard]] const RiskRules &risks() const { return m_rules.risks; }
+    [[nodiscard]] const RiskDefinition *findRisk(const QString &id) const;
     [[nodiscard]] QByteArray toJson() const;
 
 private:

@@ -31,6 +31,10 @@ void writeRules(const Codebook::Rules &rules, QJsonObject &root);
 void validateRules(const Codebook::Rules &rules, const QList<Theme> &themes, const QByteArray &source);
 // Frames and sense rules about themes a codebook lacks are left out (a custom codebook that takes
 // the built-in rules); the theme lists of the rest keep only themes it has.
+// The "risks" section (codebookrisks.cpp), read, written and checked by the three above.
+void readRisks(const QJsonObject &root, const QByteArray &source, RiskRules &into, bool edit);
+void writeRisks(const RiskRules &rules, QJsonObject &root);
+void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QByteArray &source);
 void keepRulesFor(Codebook::Rules &rules, const QList<Theme> &themes);
 
 } // namespace uc::themes::parsing

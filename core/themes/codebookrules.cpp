@@ -222,6 +222,7 @@ void readRules(const QJsonObject &root, const QByteArray &source, Codebook::Rule
     readFrames(root, source, into.frames, edit);
     readSubstances(root, source, into.substances, edit);
     readSenses(root, source, into.senses, edit);
+    readRisks(root, source, into.risks, edit);
 }
 
 void writeRules(const Codebook::Rules &rules, QJsonObject &root)
@@ -288,6 +289,7 @@ void writeRules(const Codebook::Rules &rules, QJsonObject &root)
     root.insert(QStringLiteral("frames"), frames);
     root.insert(QStringLiteral("substances"), substances);
     root.insert(QStringLiteral("senses"), senses);
+    writeRisks(rules.risks, root);
 }
 
 void validateRules(const Codebook::Rules &rules, const QList<Theme> &themes, const QByteArray &source)
@@ -323,6 +325,7 @@ void validateRules(const Codebook::Rules &rules, const QList<Theme> &themes, con
             if (!phraseTheme(t))
                 malformed(lineOf(source, t),
                           QStringLiteral("sense rule '%1': '%2' is not a phrase theme of this codebook").arg(r.rule, t));
+    validateRisks(rules.risks, themes, source);
 }
 
 void keepRulesFor(Codebook::Rules &rules, const QList<Theme> &themes)
@@ -344,6 +347,8 @@ void keepRulesFor(Codebook::Rules &rules, const QList<Theme> &themes)
             senses.append(r);
     }
     rules.senses = senses;
+    for (RiskDefinition &r : rules.risks.risks)
+        r.useThemes.removeIf([&](const QString &t) { return !has(t); });
 }
 
 } // namespace uc::themes::parsing

@@ -154,6 +154,7 @@ void Tagger::Impl::compile()
             if (t >= 0)
                 objectTheme[static_cast<std::size_t>(t)] = true;
     compileRules();
+    compileRisks();
     for (const Theme &theme : codebook.themes())
         linkRules.push_back(theme.isDriverLink() ? QStringLiteral("link:%1+%2").arg(theme.use, theme.driver) : QString());
     // A word is looked up once; this flag tells the matcher whether any phrase starts there.

@@ -35,7 +35,7 @@ bool Tagger::Impl::hasForm(const std::vector<std::int32_t> &sorted, const Token 
 void Tagger::Impl::compileRules()
 {
     const Codebook::Rules rules{codebook.roles(), codebook.predicates(), codebook.frames(), codebook.substances(),
-                                codebook.senses()};
+                                codebook.senses(), codebook.risks()};
     // People: each form of a role word knows its class, kind and gender.
     for (qsizetype r = 0; r < rules.roles.size() && r < 127; ++r) {
         const RoleClass &role = rules.roles.at(r);

@@ -66,6 +66,7 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
     const std::vector<Token> &tokens = text.tokens;
     std::vector<Mention> &predicates = text.predicates;
     predicates.clear();
+    text.riskMentions.clear();
     const std::size_t n = tokens.size();
     // The nearest token after (step +1) or before (step -1) `from` that matches w, at most maxGap
     // words away, in the same sentence, without crossing into another clause.
@@ -103,6 +104,12 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
         Mention m{p.theme, pi, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(pos), true,
                   Exclusion::Negated, p.theme};
         m.anchor = m.first;
+        if (p.riskKind != RiskKind::None) {
+            m.theme = p.risk;
+            m.countedAs = p.risk;
+            text.riskMentions.push_back(m);
+            return;
+        }
         (p.theme >= 0 ? mentions : predicates).push_back(m);
     };
     // A quick look for the anchor's neighbour, as seek() would find it (a filter: the bits may

@@ -10,9 +10,11 @@
 //   frames.cpp    a role and a predicate in one clause make a theme (kin + conflict)
 //   context.cpp   negation, hypothetical and whose experience each mention is
 //   links.cpp     substances of use, and use tied to a driver (anxiety-driven use)
-//   results.cpp   code-point spans, evidence by theme, exclusions
-// compile.cpp and compilerules.cpp build the Impl from a codebook once. Another rule set (risk
-// flags) can reuse the stages with its own Impl and context policy.
+//   risks.cpp     the risk flags' own context policy over their mentions (riskrules.cpp: acts of
+//                 violence, mixing, lost tolerance, fields)
+//   results.cpp   code-point spans, evidence by theme, exclusions, risks
+// compile.cpp, compilerules.cpp and compilerisks.cpp build the Impl from a codebook once. The
+// risk phrases are matched in the same pass as the themes' and read with their own rules.
 #include "themes/lexicon.h"
 #include "themes/tagger.h"
 #include "themes/wordtable.h"
@@ -21,6 +23,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -39,6 +42,19 @@ struct PatternWord
     bool age = false; // or, for "#age", an age under eighteen ("when she was seven")
 };
 
+// What a risk phrase is to its risk (codebook "risks").
+enum class RiskKind : std::uint8_t {
+    None, // a theme's or a predicate's phrase
+    Group, // a risk said: counted by the risk rules
+    Exception, // another sense, not a risk
+    Figurative, // a figure of speech
+    Others, // only ever someone else's
+    Screen, // a screen whose result is the status
+    Denial, // a negative screen in itself
+    Act, // an act of violence: who does it to whom decides
+    Abstinence, // a break from use (lost tolerance)
+};
+
 struct Phrase
 {
     int theme = -1; // the theme's index, or -1 for a predicate's phrase
@@ -50,6 +66,9 @@ struct Phrase
     bool exception = false; // cancels the theme's mentions it overlaps ("used to" for substance-use)
     std::vector<int> senses; // sense rules that decide whether a one-word mention counts
     std::vector<std::int32_t> exactForms; // the written form and its plural, for the "exact" rule
+    int risk = -1; // a risk phrase's risk index (-1 for acts)
+    RiskKind riskKind = RiskKind::None;
+    std::int16_t group = -1; // for RiskKind::Group: the group's index in its risk
 };
 
 // A phrase to try where its anchor word is found, with what the word next to the anchor must
@@ -138,6 +157,23 @@ struct Text
     std::vector<Mention> predicates; // mentions of predicate classes, for the frames
     std::uint64_t clientGender = 0; // Female or Male in a clinical note whose client is clear
     std::vector<std::uint32_t> roleTokens; // the words that name a person (role words), in order
+    std::vector<Mention> riskMentions; // mentions of risk phrases (theme = the risk index)
+};
+
+// A risk mention as the risk rules decide it.
+struct RiskFinding
+{
+    enum Status : std::uint8_t { Present, Denied, Figurative, OtherPerson };
+    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance };
+    int risk = -1;
+    std::uint32_t first = 0; // token indexes, inclusive
+    std::uint32_t last = 0;
+    Status status = Present;
+    Rule rule = Phrase;
+    int phrase = -1; // the phrase (Phrase, Screen, Act; the abstinence phrase for Tolerance)
+    int rank = 0; // how severe the kind of evidence is: the group's index, then act, field, screen
+    std::int8_t classA = -1; // Mixing: the two substance classes
+    std::int8_t classB = -1;
 };
 
 // Mentions are found nearly in text order (each within a few words of its anchor), so an
@@ -251,9 +287,32 @@ struct Tagger::Impl
     std::vector<CompiledSense> senses;
     std::vector<QString> substanceIds; // the codebook's substance classes, by index
 
+    // Risk flags (compilerisks.cpp).
+    struct CompiledRisk
+    {
+        RiskDefinition::Whose whose = RiskDefinition::Whose::Self;
+        int againstClient = -1; // agent risks: the risk another's act against the client counts for
+        std::vector<std::int32_t> figurativeCues; // form ids, sorted
+        std::vector<std::pair<std::int8_t, std::int8_t>> mixing; // substance class pairs
+        std::vector<int> useThemes; // theme indexes
+        std::uint32_t useClasses = 0; // bit per substance class
+    };
+    std::vector<CompiledRisk> risks; // by the codebook's risk order
+    int actAgainstClient = -1;
+    int actByClient = -1;
+    int fieldRisk = -1;
+    std::uint32_t childRoles = 0; // bit per role class
+    std::vector<std::int32_t> riskAcronyms; // form ids, sorted
+    std::vector<std::int32_t> riskQuestions;
+    std::vector<std::int32_t> riskAffirmations;
+    std::vector<std::int32_t> riskLevels;
+    std::vector<std::int32_t> riskLowLevels;
+    std::int32_t riskWord = -1; // "risk", the word of a bare risk field
+
     explicit Impl(const Codebook &book);
     void compile();
     void compileRules(); // roles, substances, predicates, frames, senses (compilerules.cpp)
+    void compileRisks(); // compilerisks.cpp
     [[nodiscard]] int compilePhrase(const QString &text, int theme, int predicate, bool exception);
     [[nodiscard]] std::int32_t formId(const std::string &form);
     [[nodiscard]] std::int32_t prefixId(const std::string &prefix);
@@ -293,8 +352,27 @@ struct Tagger::Impl
     // links.cpp
     void nameSubstances(const Text &text, std::vector<Mention> &mentions) const;
     void linkDrivers(const Text &text, std::vector<Mention> &mentions) const;
+    // risks.cpp
+    void readRisks(Text &text, const std::vector<Mention> &themeMentions, std::vector<RiskFinding> &out) const;
+    [[nodiscard]] bool riskNegated(const Text &text, std::uint32_t first, std::uint32_t last) const;
+    // riskrules.cpp
+    void readActs(const Text &text, const std::vector<Mention> &acts, std::vector<RiskFinding> &out) const;
+    void readMixing(const Text &text, std::vector<RiskFinding> &out) const;
+    void readTolerance(const Text &text, const std::vector<Mention> &events, const std::vector<Mention> &themeMentions,
+                       std::vector<RiskFinding> &out) const;
+    void readRiskFields(const Text &text, const std::vector<Mention> &labelled, std::vector<RiskFinding> &out) const;
+    // The nearest person word before `first` in its sentence (not a possessive pronoun), or -1.
+    [[nodiscard]] int personBefore(const Text &text, std::uint32_t first) const;
+    // The person word an act is done to: inside it ("choked her") or right after it, or -1.
+    [[nodiscard]] int victimOf(const Text &text, std::uint32_t first, std::uint32_t last) const;
+    [[nodiscard]] bool isChild(const Person &p) const;
     // results.cpp
     [[nodiscard]] const QString &frameRule(const Mention &m) const;
+    // One result per risk with a status, present over denied; exclusions merged in text order.
+    void riskResults(const std::vector<RiskFinding> &findings, TagResult &result,
+                     const std::function<int(std::uint32_t)> &codePoint,
+                     const std::function<QString(std::uint32_t, std::uint32_t)> &slice,
+                     const std::vector<Token> &tokens) const;
 };
 
 } // namespace uc::themes

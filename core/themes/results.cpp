@@ -22,8 +22,17 @@ QString toString(Exclusion reason)
         return QStringLiteral("other-person");
     case Exclusion::Hypothetical:
         return QStringLiteral("hypothetical");
+    case Exclusion::Figurative:
+        return QStringLiteral("figurative");
+    case Exclusion::Superseded:
+        return QStringLiteral("superseded");
     }
     return {};
+}
+
+QString toString(RiskStatus status)
+{
+    return status == RiskStatus::Present ? QStringLiteral("present") : QStringLiteral("denied");
 }
 
 QString toString(Register reg)
@@ -55,33 +64,61 @@ const ThemeResult *TagResult::find(const QString &id) const
     return nullptr;
 }
 
+const RiskResult *TagResult::findRisk(const QString &id) const
+{
+    for (const RiskResult &r : risks)
+        if (r.id == id)
+            return &r;
+    return nullptr;
+}
+
+namespace {
+
+QJsonArray evidenceJson(const QList<Evidence> &evidence)
+{
+    QJsonArray ev;
+    for (const Evidence &e : evidence) {
+        QJsonObject o{{QStringLiteral("start"), e.start},
+                      {QStringLiteral("end"), e.end},
+                      {QStringLiteral("text"), e.text},
+                      {QStringLiteral("rule"), e.rule}};
+        if (!e.substance.isEmpty())
+            o.insert(QStringLiteral("substance"), e.substance);
+        ev.append(o);
+    }
+    return ev;
+}
+
+} // namespace
+
 QJsonObject TagResult::toJson() const
 {
     QJsonArray themeArray;
     for (const ThemeResult &t : themes) {
-        QJsonArray ev;
-        for (const Evidence &e : t.evidence) {
-            QJsonObject o{{QStringLiteral("start"), e.start},
-                          {QStringLiteral("end"), e.end},
-                          {QStringLiteral("text"), e.text},
-                          {QStringLiteral("rule"), e.rule}};
-            if (!e.substance.isEmpty())
-                o.insert(QStringLiteral("substance"), e.substance);
-            ev.append(o);
-        }
+        const QJsonArray ev = evidenceJson(t.evidence);
         themeArray.append(QJsonObject{{QStringLiteral("id"), t.id},
                                       {QStringLiteral("label"), t.label},
                                       {QStringLiteral("count"), static_cast<int>(t.evidence.size())},
                                       {QStringLiteral("evidence"), ev}});
     }
     QJsonArray excludedArray;
-    for (const ExcludedMention &x : excluded)
-        excludedArray.append(QJsonObject{{QStringLiteral("id"), x.id},
-                                         {QStringLiteral("reason"), toString(x.reason)},
-                                         {QStringLiteral("start"), x.start},
-                                         {QStringLiteral("end"), x.end},
-                                         {QStringLiteral("text"), x.text}});
-    return {{QStringLiteral("themes"), themeArray}, {QStringLiteral("excluded"), excludedArray}};
+    for (const ExcludedMention &x : excluded) {
+        QJsonObject o{{QStringLiteral("id"), x.id},
+                      {QStringLiteral("reason"), toString(x.reason)},
+                      {QStringLiteral("start"), x.start},
+                      {QStringLiteral("end"), x.end},
+                      {QStringLiteral("text"), x.text}};
+        if (x.risk)
+            o.insert(QStringLiteral("risk"), true);
+        excludedArray.append(o);
+    }
+    QJsonArray riskArray;
+    for (const RiskResult &r : risks)
+        riskArray.append(QJsonObject{{QStringLiteral("id"), r.id},
+                                     {QStringLiteral("status"), toString(r.status)},
+                                     {QStringLiteral("evidence"), evidenceJson(r.evidence)},
+                                     {QStringLiteral("rule"), r.rule}});
+    return {{QStringLiteral("themes"), themeArray}, {QStringLiteral("excluded"), excludedArray}, {QStringLiteral("risks"), riskArray}};
 }
 
 namespace {
@@ -143,6 +180,8 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
     d->applyFrames(state, mentions);
     d->applyContext(state, mentions);
     d->nameSubstances(state, mentions);
+    thread_local std::vector<RiskFinding> findings;
+    d->readRisks(state, mentions, findings);
     const auto found = static_cast<std::ptrdiff_t>(mentions.size()); // in text order from here back
     d->linkDrivers(state, mentions);
 
@@ -156,6 +195,12 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
             break;
         byteOffsets.push_back(tokens[m.first].start);
         byteOffsets.push_back(tokens[m.last].end);
+    }
+    for (const RiskFinding &f : findings) {
+        if (ascii)
+            break;
+        byteOffsets.push_back(tokens[f.first].start);
+        byteOffsets.push_back(tokens[f.last].end);
     }
     std::sort(byteOffsets.begin(), byteOffsets.end());
     byteOffsets.erase(std::unique(byteOffsets.begin(), byteOffsets.end()), byteOffsets.end());
@@ -251,12 +296,118 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
         std::sort(ev.begin(), ev.end(), [](const Evidence &a, const Evidence &b) { return a.start < b.start; });
         result.themes.append({themes.at(ti).id, themes.at(ti).label, ev});
     }
+    if (!findings.empty())
+        d->riskResults(findings, result, [&](std::uint32_t byte) {
+            if (ascii)
+                return static_cast<int>(byte);
+            const auto it = std::lower_bound(byteOffsets.begin(), byteOffsets.end(), byte);
+            return codePoints[static_cast<std::size_t>(it - byteOffsets.begin())];
+        }, slice, tokens);
     return result;
 }
 
 const QString &Tagger::Impl::frameRule(const Mention &m) const
 {
     return frames[static_cast<std::size_t>(m.frame)].rules[static_cast<std::size_t>(m.role)];
+}
+
+void Tagger::Impl::riskResults(const std::vector<RiskFinding> &findings, TagResult &result,
+                               const std::function<int(std::uint32_t)> &codePoint,
+                               const std::function<QString(std::uint32_t, std::uint32_t)> &slice,
+                               const std::vector<Token> &tokens) const
+{
+    const QList<RiskDefinition> &definitions = codebook.risks().risks;
+    struct Built
+    {
+        QList<Evidence> present;
+        QList<Evidence> denied;
+        int rank = std::numeric_limits<int>::max();
+        QString rule;
+    };
+    std::vector<Built> built(risks.size());
+    QList<ExcludedMention> excluded;
+    const auto phraseText = [&](int phrase) {
+        return phrase >= 0 ? phrases[static_cast<std::size_t>(phrase)].text : QStringLiteral("risk");
+    };
+    for (const RiskFinding &f : findings) {
+        const std::uint32_t b0 = tokens[f.first].start;
+        const std::uint32_t b1 = tokens[f.last].end;
+        const int start = codePoint(b0);
+        const int end = codePoint(b1);
+        const QString text = slice(b0, b1);
+        const RiskDefinition &def = definitions.at(f.risk);
+        if (f.status == RiskFinding::Figurative || f.status == RiskFinding::OtherPerson) {
+            excluded.append({def.id, f.status == RiskFinding::Figurative ? Exclusion::Figurative : Exclusion::OtherPerson,
+                             start, end, text, true});
+            continue;
+        }
+        QString rule;
+        QString kind;
+        const int group = f.phrase >= 0 ? phrases[static_cast<std::size_t>(f.phrase)].group : -1;
+        switch (f.rule) {
+        case RiskFinding::Phrase:
+            rule = phrases[static_cast<std::size_t>(f.phrase)].rule;
+            kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("stated");
+            break;
+        case RiskFinding::Field:
+            rule = QStringLiteral("field:") + phraseText(f.phrase);
+            kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("field");
+            break;
+        case RiskFinding::Screen:
+            rule = QStringLiteral("screen:") + phraseText(f.phrase);
+            kind = QStringLiteral("screen");
+            break;
+        case RiskFinding::Act:
+            rule = QStringLiteral("act:") + phraseText(f.phrase);
+            kind = QStringLiteral("act");
+            break;
+        case RiskFinding::Mixing:
+            rule = QStringLiteral("mixing:") + substanceIds[static_cast<std::size_t>(f.classA)] + QLatin1Char('+')
+                   + substanceIds[static_cast<std::size_t>(f.classB)];
+            kind = QStringLiteral("mixing");
+            break;
+        case RiskFinding::Tolerance:
+            rule = QStringLiteral("after:") + phraseText(f.phrase);
+            kind = QStringLiteral("tolerance");
+            break;
+        }
+        Built &b = built[static_cast<std::size_t>(f.risk)];
+        if (f.status == RiskFinding::Denied) {
+            b.denied.append({start, end, text, rule, {}});
+            continue;
+        }
+        b.present.append({start, end, text, rule, {}});
+        if (f.rank < b.rank) {
+            b.rank = f.rank;
+            b.rule = kind;
+        }
+    }
+    const auto byStart = [](const auto &a, const auto &b) { return a.start != b.start ? a.start < b.start : a.end < b.end; };
+    for (std::size_t r = 0; r < built.size(); ++r) {
+        Built &b = built[r];
+        for (QList<Evidence> *list : {&b.present, &b.denied}) {
+            std::sort(list->begin(), list->end(), byStart);
+            list->erase(std::unique(list->begin(), list->end(),
+                                    [](const Evidence &x, const Evidence &y) { return x.start == y.start && x.end == y.end; }),
+                        list->end());
+        }
+        const QString &id = definitions.at(static_cast<qsizetype>(r)).id;
+        if (!b.present.isEmpty()) {
+            // Present wins; the denial stays on record as superseded.
+            for (const Evidence &e : std::as_const(b.denied))
+                excluded.append({id, Exclusion::Superseded, e.start, e.end, e.text, true});
+            result.risks.append({id, RiskStatus::Present, b.present, b.rule});
+        } else if (!b.denied.isEmpty()) {
+            result.risks.append({id, RiskStatus::Denied, b.denied, QStringLiteral("negative-screen")});
+        }
+    }
+    if (excluded.isEmpty())
+        return;
+    std::stable_sort(excluded.begin(), excluded.end(), byStart);
+    const qsizetype themed = result.excluded.size();
+    result.excluded.append(excluded);
+    std::inplace_merge(result.excluded.begin(), result.excluded.begin() + themed, result.excluded.end(),
+                       [](const ExcludedMention &a, const ExcludedMention &b) { return a.start < b.start; });
 }
 
 } // namespace uc::themes

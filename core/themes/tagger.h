@@ -22,6 +22,9 @@ enum class Exclusion {
     Negated, // "denies cravings", "no alcohol use", "not worried"
     OtherPerson, // "her mother is anxious"
     Hypothetical, // "if she goes to the party she would probably drink", "worried he might relapse"
+    // Risk mentions only (docs/risk.md):
+    Figurative, // "killing time", "cut from the team", "overdosed on chocolate"
+    Superseded, // a denial of a risk the same text says is present ("denies SI … better off dead")
 };
 QString toString(Exclusion reason);
 
@@ -58,14 +61,38 @@ struct ExcludedMention
     int start = 0;
     int end = 0;
     QString text;
+    bool risk = false; // a risk mention (its id is a risk's, never a theme's)
+};
+
+// A risk flag: suicide, self-harm, harm to others, overdose, abuse (the codebook's "risks").
+enum class RiskStatus {
+    Present, // said, conditional, passive, past or planned: "if he leaves she will kill herself"
+    Denied, // a documented negative screen: "denies SI/HI", "C-SSRS negative"
+};
+QString toString(RiskStatus status);
+
+struct RiskResult
+{
+    QString id; // "suicide"
+    RiskStatus status = RiskStatus::Present;
+    // Present: what says so; denied: the negative screen. Same shape as a theme's evidence; rule
+    // "phrase:…", "field:…", "screen:…", "act:…", "mixing:…", "after:…".
+    QList<Evidence> evidence;
+    // Present: the kind of the most severe evidence (the phrase group: "plan", "passive-wish",
+    // "attempt" …; or "act", "field", "screen", "mixing", "tolerance"); denied: "negative-screen".
+    QString rule;
 };
 
 struct TagResult
 {
     QList<ThemeResult> themes; // codebook order
-    QList<ExcludedMention> excluded; // text order
+    QList<ExcludedMention> excluded; // text order; theme and risk mentions
+    QList<RiskResult> risks; // codebook order, one per risk with a status
     [[nodiscard]] const ThemeResult *find(const QString &id) const;
-    // {"themes":[{"id","label","count","evidence":[{"start","end","text","rule"[,"substance"]}]}],"excluded":[…]}
+    [[nodiscard]] const RiskResult *findRisk(const QString &id) const;
+    // {"themes":[{"id","label","count","evidence":[{"start","end","text","rule"[,"substance"]}]}],
+    //  "excluded":[{"id","reason","start","end","text"[,"risk":true]}],
+    //  "risks":[{"id","status","evidence":[…],"rule"}]}
     [[nodiscard]] QJsonObject toJson() const;
 };
 

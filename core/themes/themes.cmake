@@ -18,12 +18,12 @@ add_custom_command(
 
 set(UC_THEMES_SOURCES
   themes/codebook.h themes/codebook.cpp
-  themes/codebookparse.h themes/codebookrules.cpp
+  themes/codebookparse.h themes/codebookrules.cpp themes/codebookrisks.cpp
   themes/tagger.h themes/pipeline.h
   themes/lexicon.h themes/lexicon.cpp
   themes/wordtable.h
   themes/morphology.h themes/morphology.cpp
-  themes/compile.cpp themes/compilerules.cpp
+  themes/compile.cpp themes/compilerules.cpp themes/compilerisks.cpp
   themes/tokens.cpp
   themes/match.cpp
   themes/senses.cpp
@@ -32,6 +32,8 @@ set(UC_THEMES_SOURCES
   themes/context.cpp
   themes/links.cpp
   themes/results.cpp
+  themes/risks.cpp
+  themes/riskrules.cpp
   themes/agreement.h themes/agreement.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp

@@ -19,9 +19,9 @@ Rectangle {
     required property string previousDate
     required property string reliableChangeText
 
-    // The bands a clinician would look at twice.
+    // The bands a clinician would look at twice ("high": the C-SSRS triage).
     readonly property bool concerning: ["moderately-severe", "severe", "harmful", "possible-dependence", "substantial",
-                                        "probable-ptsd"].indexOf(band) >= 0
+                                        "probable-ptsd", "high"].indexOf(band) >= 0
 
     implicitHeight: 38 + (changeLine.visible ? changeLine.implicitHeight + 4 : 0)
     color: "transparent"

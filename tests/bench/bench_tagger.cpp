@@ -2,12 +2,15 @@
 // The tagger's speed on >= 20 MB of note-like text, against two peers in the same process:
 // BM_NaiveRegex, one QRegularExpression per codebook phrase (the obvious way), and BM_Hyperscan,
 // the same phrases as caseless literals (matching only, no context). BM_TagOneNote times one
-// 2,000-word note.
+// 2,000-word note. BM_TaggerNoRisks is the tagger with the codebook's risk rules left out: what the
+// risk flags cost.
 #include "notecorpus.h"
 #include "ratioreporter.h"
 
 #include "themes/tagger.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 
 #ifdef UC_HAVE_HYPERSCAN
@@ -35,6 +38,30 @@ void BM_Tagger(benchmark::State &state)
     const uc::themes::Tagger tagger;
     std::int64_t themes = 0;
     (void)corpus(); // generated outside the timing
+    for (auto _ : state) {
+        for (const std::string &note : corpus())
+            themes += tagger.tag(std::string_view(note)).themes.size();
+    }
+    benchmark::DoNotOptimize(themes);
+    state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations()) * corpusBytes());
+}
+
+// The built-in codebook with an empty "risks" section.
+const uc::themes::Codebook &withoutRisks()
+{
+    static const uc::themes::Codebook book = [] {
+        QJsonObject root = QJsonDocument::fromJson(uc::themes::Codebook::builtin().toJson()).object();
+        root.insert(QStringLiteral("risks"), QJsonObject{});
+        return uc::themes::Codebook::parse(QJsonDocument(root).toJson());
+    }();
+    return book;
+}
+
+void BM_TaggerNoRisks(benchmark::State &state)
+{
+    const uc::themes::Tagger tagger(withoutRisks());
+    std::int64_t themes = 0;
+    (void)corpus();
     for (auto _ : state) {
         for (const std::string &note : corpus())
             themes += tagger.tag(std::string_view(note)).themes.size();
@@ -178,6 +205,7 @@ void BM_Hyperscan(benchmark::State &state)
 } // namespace
 
 BENCHMARK(BM_Tagger)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
+BENCHMARK(BM_TaggerNoRisks)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_TaggerTypographic)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(2.0);
 BENCHMARK(BM_TagOneNote)->Unit(benchmark::kMicrosecond)->UseRealTime();
 BENCHMARK(BM_NaiveRegex)->Unit(benchmark::kMillisecond)->UseRealTime()->Iterations(1);
@@ -190,5 +218,6 @@ int main(int argc, char **argv)
     // Speed ratios: higher is better for the tagger, so baseline/candidate time is the speed-up.
     return runWithRatios(argc, argv,
                          {{"BM_NaiveRegex time / BM_Tagger time", "BM_NaiveRegex", "BM_Tagger/"},
-                          {"BM_Hyperscan time / BM_Tagger time", "BM_Hyperscan", "BM_Tagger/"}});
+                          {"BM_Hyperscan time / BM_Tagger time", "BM_Hyperscan", "BM_Tagger/"},
+                          {"BM_TaggerNoRisks time / BM_Tagger time", "BM_TaggerNoRisks", "BM_Tagger/"}});
 }

@@ -25,6 +25,7 @@ private Q_SLOTS:
     void tagPrintsThemesWithEvidence();
     void measuresAreScoredAndRefusedWhole();
     void newInstrumentsAndReliableChange();
+    void cssrsIsTriagedAndRaisesRisk();
     void patternsPrintTheContractJson();
     void supervisionCommands();
     void auditVerifyAndList(); // last: it damages the trail's head
@@ -280,6 +281,73 @@ void CliTest::tagPrintsThemesWithEvidence()
     QVERIFY(bad.readAllStandardError().contains("line 2"));
 }
 
+void CliTest::cssrsIsTriagedAndRaisesRisk()
+{
+    QCOMPARE(cli({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C-SCR"),
+                  QStringLiteral("--name"), QStringLiteral("Sam Screen")})
+                 .code,
+             0);
+    const auto add = [&](const char *answers) {
+        return cli({QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-SCR"),
+                    QStringLiteral("--date"), QStringLiteral("2025-03-03"), QStringLiteral("--instrument"),
+                    QStringLiteral("cssrs"), QStringLiteral("--answers"), QString::fromLatin1(answers)});
+    };
+    struct Case
+    {
+        const char *answers;
+        const char *first;
+        const char *risk; // empty: no risk line
+    };
+    const Case cases[] = {
+        {"0,0,-,-,-,0", "C-SSRS on 2025-03-03: total 0, negative", ""},
+        {"1,0,-,-,-,0", "C-SSRS on 2025-03-03: total 1, low", "risk: suicide \u2014 C-SSRS screen low (yes to 1); assess and document"},
+        {"1,1,0,0,0,0", "C-SSRS on 2025-03-03: total 2, low", "risk: suicide \u2014 C-SSRS screen low (yes to 1, 2); assess and document"},
+        {"1,1,1,0,0,0", "C-SSRS on 2025-03-03: total 3, moderate", "risk: suicide \u2014 C-SSRS screen moderate (yes to 1, 2, 3); assess and document"},
+        {"0,1,0,1,0,0", "C-SSRS on 2025-03-03: total 2, high", "risk: suicide \u2014 C-SSRS screen high (yes to 2, 4); assess and document"},
+        {"0,1,1,1,1,0", "C-SSRS on 2025-03-03: total 4, high", "risk: suicide \u2014 C-SSRS screen high (yes to 2, 3, 4, 5); assess and document"},
+        // Behaviour (6) with no dates to tell recent from past: read as high.
+        {"0,0,-,-,-,1", "C-SSRS on 2025-03-03: total 1, high", "risk: suicide \u2014 C-SSRS screen high (yes to 6); assess and document"},
+    };
+    for (const Case &c : cases) {
+        const Run r = add(c.answers);
+        QVERIFY2(r.code == 0, c.answers);
+        const QList<QByteArray> lines = r.out.trimmed().split('\n');
+        QCOMPARE(lines.at(0), QByteArray(c.first));
+        if (*c.risk) {
+            QCOMPARE(lines.size(), 2);
+            QCOMPARE(lines.at(1), QString::fromUtf8(c.risk).toUtf8());
+        } else {
+            QCOMPARE(lines.size(), 1);
+        }
+    }
+    // Item 9 answered 0 raises nothing; --json carries "risk" either way.
+    const Run quiet = cli({QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-SCR"),
+                           QStringLiteral("--date"), QStringLiteral("2025-01-07"), QStringLiteral("--instrument"),
+                           QStringLiteral("phq9"), QStringLiteral("--answers"), QStringLiteral("1,2,1,2,2,2,1,2,0")});
+    QCOMPARE(quiet.code, 0);
+    QCOMPARE(quiet.out.trimmed(), QByteArray("PHQ-9 on 2025-01-07: total 13, moderate"));
+    const Run addedJson = cli({QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-SCR"),
+                               QStringLiteral("--date"), QStringLiteral("2025-01-08"), QStringLiteral("--instrument"),
+                               QStringLiteral("phq9"), QStringLiteral("--answers"), QStringLiteral("0,0,0,0,0,0,0,0,3"),
+                               QStringLiteral("--json")});
+    QCOMPARE(addedJson.code, 0);
+    const QJsonObject risk = QJsonDocument::fromJson(addedJson.out).object().value(QLatin1String("risk")).toObject();
+    QCOMPARE(risk.value(QLatin1String("id")).toString(), QStringLiteral("suicide"));
+    QCOMPARE(risk.value(QLatin1String("evidence")).toString(), QStringLiteral("PHQ-9 item 9 answered 3 (nearly every day)"));
+    const Run gadJson = cli({QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-SCR"),
+                             QStringLiteral("--date"), QStringLiteral("2025-01-08"), QStringLiteral("--instrument"),
+                             QStringLiteral("gad7"), QStringLiteral("--answers"), QStringLiteral("3,3,3,3,3,3,3"),
+                             QStringLiteral("--json")});
+    QCOMPARE(gadJson.code, 0);
+    QVERIFY(QJsonDocument::fromJson(gadJson.out).object().value(QLatin1String("risk")).isNull());
+    // Invalid: a skip where the screener asks, an answer where it skips, a value that is not yes or no.
+    for (const char *bad : {"0,0,0,0,0,0", "1,1,-,-,-,0", "-,0,-,-,-,0", "0,0,-,-,-,-", "2,0,-,-,-,0", "1,0,-,-,-", "1,0,x,-,-,0"}) {
+        const Run r = add(bad);
+        QVERIFY2(r.code == 2, bad);
+        QVERIFY2(r.err.contains("C-SSRS"), bad);
+    }
+}
+
 void CliTest::measuresAreScoredAndRefusedWhole()
 {
     QCOMPARE(cli({QStringLiteral("client"), QStringLiteral("add"), QStringLiteral("--code"), QStringLiteral("C-PAT"),
@@ -291,7 +359,12 @@ void CliTest::measuresAreScoredAndRefusedWhole()
                            QStringLiteral("--date"), QStringLiteral("2025-01-06"), QStringLiteral("--instrument"),
                            QStringLiteral("phq9"), QStringLiteral("--answers"), QStringLiteral("1,2,1,2,2,2,1,2,1")});
     QCOMPARE(added.code, 0);
-    QCOMPARE(added.out.trimmed(), QByteArray("PHQ-9 on 2025-01-06: total 14, moderate"));
+    // Item 9 answered 1: the first line stays as it was, and a risk line follows.
+    const QList<QByteArray> addedLines = added.out.trimmed().split('\n');
+    QCOMPARE(addedLines.size(), 2);
+    QCOMPARE(addedLines.at(0), QByteArray("PHQ-9 on 2025-01-06: total 14, moderate"));
+    QCOMPARE(addedLines.at(1),
+             QStringLiteral("risk: suicide \u2014 PHQ-9 item 9 answered 1 (several days); assess and document").toUtf8());
 
     const Run missing = cli({QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-PAT"),
                              QStringLiteral("--date"), QStringLiteral("2025-01-13"), QStringLiteral("--instrument"),

@@ -1055,11 +1055,12 @@ private Q_SLOTS:
             QVERIFY2(s.band == QString::fromLatin1(c.band), qPrintable(label + u": got "_s + s.band));
             QCOMPARE(model::bandOf(instrument, c.total), QString::fromLatin1(c.band));
         }
-        QCOMPARE(model::instruments().size(), 6);
+        QCOMPARE(model::instruments().size(), 7);
         QCOMPARE(model::instruments().at(0).id, u"phq9"_s);
         QCOMPARE(model::instruments().at(3).id, u"auditc"_s);
         QCOMPARE(model::instruments().at(4).id, u"dast10"_s);
         QCOMPARE(model::instruments().at(5).id, u"pcl5"_s);
+        QCOMPARE(model::instruments().at(6).id, u"cssrs"_s);
         // The charts' axes and the items' ranges follow from the tables.
         QCOMPARE(model::maxTotal(u"dast10"_s), 10);
         QCOMPARE(model::maxTotal(u"pcl5"_s), 80);

@@ -5,6 +5,7 @@
 #include "signin.h"
 #include "values.h"
 
+#include "model/measurerisk.h"
 #include "model/measures.h"
 #include "model/reliablechange.h"
 
@@ -24,15 +25,26 @@ int measureAdd(const Invocation &line)
     const model::Score scored = model::score(instrument, answers); // refused before unlocking
     auto v = openVault(line);
     const model::Id id = v->measures().add(line.value("client"), date, instrument, answers);
+    const std::optional<model::MeasureRisk> risk = model::riskOf(instrument, answers);
     if (line.json()) {
+        QJsonValue riskJson(QJsonValue::Null);
+        if (risk) {
+            QJsonObject o{{u"id"_s, risk->id}, {u"evidence"_s, risk->evidence}};
+            if (!risk->level.isEmpty())
+                o.insert(u"level"_s, risk->level);
+            riskJson = o;
+        }
         printJson(QJsonObject{{u"id"_s, static_cast<double>(id)},
                               {u"instrument"_s, instrument},
                               {u"date"_s, model::toIso(date)},
                               {u"total"_s, scored.total},
-                              {u"band"_s, scored.band}});
+                              {u"band"_s, scored.band},
+                              {u"risk"_s, riskJson}});
     } else {
         const model::Instrument *info = model::findInstrument(instrument);
         print(u"%1 on %2: total %3, %4"_s.arg(info->name, model::toIso(date)).arg(scored.total).arg(model::bandLabel(scored.band)));
+        if (risk)
+            print(model::riskLine(*risk));
     }
     return 0;
 }

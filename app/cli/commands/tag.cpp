@@ -57,7 +57,8 @@ int tag(const Invocation &line)
         const QJsonObject result = tagger.tag(o.value("text"_L1).toString(), lineRegister).toJson();
         const QByteArray bytes = QJsonDocument(QJsonObject{{u"id"_s, o.value("id"_L1)},
                                                           {u"themes"_s, result.value("themes"_L1)},
-                                                          {u"excluded"_s, result.value("excluded"_L1)}})
+                                                          {u"excluded"_s, result.value("excluded"_L1)},
+                                                          {u"risks"_s, result.value("risks"_L1)}})
                                      .toJson(QJsonDocument::Compact);
         std::fwrite(bytes.constData(), 1, static_cast<std::size_t>(bytes.size()), stdout);
         std::fputs("\n", stdout);

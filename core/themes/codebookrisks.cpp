@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The codebook's "risks" section: the risk flags' phrases by kind, their other senses, figures of
+// speech, other people's acts and screens, and the word lists their rules read. Read with a line
+// and a reason for every refusal, like the rest of the codebook.
+#include "themes/codebookparse.h"
+
+#include <QSet>
+
+#include <algorithm>
+
+namespace uc::themes::parsing {
+
+namespace {
+
+const char *whoseName(RiskDefinition::Whose w)
+{
+    switch (w) {
+    case RiskDefinition::Whose::Self:
+        return "self";
+    case RiskDefinition::Whose::Agent:
+        return "agent";
+    case RiskDefinition::Whose::Victim:
+        return "victim";
+    }
+    return "self";
+}
+
+RiskDefinition *findRisk(QList<RiskDefinition> &risks, const QString &id)
+{
+    auto it = std::find_if(risks.begin(), risks.end(), [&](const RiskDefinition &r) { return r.id == id; });
+    return it == risks.end() ? nullptr : &*it;
+}
+
+QList<QString> stringsOf(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what)
+{
+    QList<QString> out;
+    if (v.isUndefined())
+        return out;
+    if (!v.isArray())
+        malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
+    for (const QJsonValue &x : v.toArray()) {
+        if (!x.isString() || x.toString().isEmpty())
+            malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
+        out.append(x.toString());
+    }
+    return out;
+}
+
+QJsonArray toArray(const QList<QString> &list)
+{
+    return QJsonArray::fromStringList(list);
+}
+
+void readGroups(const QJsonValue &v, const QByteArray &source, const QString &owner, QList<RiskGroup> &groups)
+{
+    if (v.isUndefined())
+        return;
+    if (!v.isArray())
+        malformed(lineOf(source, owner), QStringLiteral("%1: \"groups\" must be a list of {\"name\", \"phrases\"}").arg(owner));
+    for (const QJsonValue &g : v.toArray()) {
+        if (!g.isObject())
+            malformed(lineOf(source, owner), QStringLiteral("%1: every group is an object").arg(owner));
+        const QJsonObject o = g.toObject();
+        const QString name = o.value(QLatin1String("name")).toString();
+        checkId(name, source, "risk group");
+        const QList<QString> phrases = phraseList(o.value(QLatin1String("phrases")), source, owner, "phrase");
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const RiskGroup &x) { return x.name == name; });
+        if (it != groups.end())
+            it->phrases += phrases;
+        else
+            groups.append(RiskGroup{name, phrases});
+    }
+}
+
+void readRisk(const QJsonObject &o, const QByteArray &source, QList<RiskDefinition> &risks)
+{
+    const QString id = o.value(QLatin1String("id")).toString();
+    checkId(id, source, "risk");
+    const QString owner = QStringLiteral("risk '%1'").arg(id);
+    RiskDefinition *risk = findRisk(risks, id);
+    if (!risk) {
+        risks.append(RiskDefinition{});
+        risk = &risks.last();
+        risk->id = id;
+        risk->label = id;
+        if (!o.contains(QLatin1String("whose")))
+            malformed(lineOf(source, id), QStringLiteral("%1: a new risk says \"whose\" act it is (self, agent or victim)").arg(owner));
+    }
+    risk->label = o.value(QLatin1String("label")).toString(risk->label);
+    risk->description = o.value(QLatin1String("description")).toString(risk->description);
+    if (o.contains(QLatin1String("whose"))) {
+        const QString whose = o.value(QLatin1String("whose")).toString();
+        if (whose == QLatin1String("self"))
+            risk->whose = RiskDefinition::Whose::Self;
+        else if (whose == QLatin1String("agent"))
+            risk->whose = RiskDefinition::Whose::Agent;
+        else if (whose == QLatin1String("victim"))
+            risk->whose = RiskDefinition::Whose::Victim;
+        else
+            malformed(lineOf(source, id), QStringLiteral("%1: whose is \"self\", \"agent\" or \"victim\"").arg(owner));
+    }
+    risk->againstClient = o.value(QLatin1String("against_client")).toString(risk->againstClient);
+    readGroups(o.value(QLatin1String("groups")), source, owner, risk->groups);
+    risk->exceptions += phraseList(o.value(QLatin1String("exceptions")), source, owner, "exception");
+    risk->figurative += phraseList(o.value(QLatin1String("figurative")), source, owner, "figure of speech");
+    risk->others += phraseList(o.value(QLatin1String("others")), source, owner, "phrase of others");
+    risk->screens += phraseList(o.value(QLatin1String("screens")), source, owner, "screen");
+    risk->denials += phraseList(o.value(QLatin1String("denials")), source, owner, "denial");
+    risk->figurativeCues += phraseList(o.value(QLatin1String("figurative_cues")), source, owner, "cue", true);
+    risk->abstinence += phraseList(o.value(QLatin1String("abstinence")), source, owner, "phrase of abstinence");
+    risk->useThemes += stringsOf(o.value(QLatin1String("use_themes")), source, owner, "use_themes");
+    risk->useClasses += stringsOf(o.value(QLatin1String("use_classes")), source, owner, "use_classes");
+    for (const QString &pair : stringsOf(o.value(QLatin1String("mixing")), source, owner, "mixing")) {
+        if (pair.count(QLatin1Char('+')) != 1)
+            malformed(lineOf(source, pair), QStringLiteral("%1: mixing \"%2\" is two substance classes joined by '+'").arg(owner, pair));
+        risk->mixing.append(pair);
+    }
+    const bool any = std::any_of(risk->groups.begin(), risk->groups.end(), [](const RiskGroup &g) { return !g.phrases.isEmpty(); });
+    if (!any)
+        malformed(lineOf(source, id), QStringLiteral("%1 has no phrases").arg(owner));
+}
+
+} // namespace
+
+void readRisks(const QJsonObject &root, const QByteArray &source, RiskRules &into, bool edit)
+{
+    const QJsonValue v = root.value(QLatin1String("risks"));
+    if (v.isUndefined())
+        return;
+    if (!v.isObject())
+        malformed(lineOf(source, QStringLiteral("risks")), QStringLiteral("\"risks\" must be an object"));
+    const QJsonObject section = v.toObject();
+    if (!edit)
+        into = RiskRules{};
+    const QString owner = QStringLiteral("risks");
+    const QJsonValue ids = section.value(QLatin1String("ids"));
+    if (!ids.isUndefined() && !ids.isArray())
+        malformed(lineOf(source, QStringLiteral("ids")), QStringLiteral("\"risks\": \"ids\" must be a list of risks"));
+    for (const QJsonValue &r : ids.toArray()) {
+        if (!r.isObject())
+            malformed(lineOf(source, QStringLiteral("ids")), QStringLiteral("\"risks\": every risk is an object"));
+        readRisk(r.toObject(), source, into.risks);
+    }
+    const QJsonValue acts = section.value(QLatin1String("acts"));
+    if (!acts.isUndefined()) {
+        if (!acts.isObject())
+            malformed(lineOf(source, QStringLiteral("acts")),
+                      QStringLiteral("\"risks\": \"acts\" is {\"phrases\", \"against_client\", \"by_client\"}"));
+        const QJsonObject a = acts.toObject();
+        into.acts += phraseList(a.value(QLatin1String("phrases")), source, owner, "act");
+        into.actAgainstClient = a.value(QLatin1String("against_client")).toString(into.actAgainstClient);
+        into.actByClient = a.value(QLatin1String("by_client")).toString(into.actByClient);
+        into.childRoles += stringsOf(a.value(QLatin1String("child_roles")), source, owner, "child_roles");
+    }
+    into.acronyms += phraseList(section.value(QLatin1String("acronyms")), source, owner, "acronym", true);
+    into.questions += phraseList(section.value(QLatin1String("questions")), source, owner, "question word", true);
+    into.affirmations += phraseList(section.value(QLatin1String("affirmations")), source, owner, "affirmation", true);
+    into.levels += phraseList(section.value(QLatin1String("levels")), source, owner, "level", true);
+    into.lowLevels += phraseList(section.value(QLatin1String("low_levels")), source, owner, "level", true);
+    into.fieldRisk = section.value(QLatin1String("field_risk")).toString(into.fieldRisk);
+}
+
+void writeRisks(const RiskRules &rules, QJsonObject &root)
+{
+    QJsonArray ids;
+    for (const RiskDefinition &r : rules.risks) {
+        QJsonArray groups;
+        for (const RiskGroup &g : r.groups)
+            groups.append(QJsonObject{{QStringLiteral("name"), g.name}, {QStringLiteral("phrases"), toArray(g.phrases)}});
+        QJsonObject o{{QStringLiteral("id"), r.id},
+                      {QStringLiteral("label"), r.label},
+                      {QStringLiteral("description"), r.description},
+                      {QStringLiteral("whose"), QLatin1String(whoseName(r.whose))},
+                      {QStringLiteral("groups"), groups}};
+        if (!r.againstClient.isEmpty())
+            o.insert(QStringLiteral("against_client"), r.againstClient);
+        for (const auto &[key, list] : {std::pair{"exceptions", &r.exceptions}, std::pair{"figurative", &r.figurative},
+                                        std::pair{"others", &r.others}, std::pair{"screens", &r.screens},
+                                        std::pair{"denials", &r.denials}, std::pair{"figurative_cues", &r.figurativeCues},
+                                        std::pair{"mixing", &r.mixing}, std::pair{"abstinence", &r.abstinence},
+                                        std::pair{"use_themes", &r.useThemes}, std::pair{"use_classes", &r.useClasses}})
+            if (!list->isEmpty())
+                o.insert(QLatin1String(key), toArray(*list));
+        ids.append(o);
+    }
+    QJsonObject section{{QStringLiteral("ids"), ids}};
+    section.insert(QStringLiteral("acts"), QJsonObject{{QStringLiteral("phrases"), toArray(rules.acts)},
+                                                       {QStringLiteral("against_client"), rules.actAgainstClient},
+                                                       {QStringLiteral("by_client"), rules.actByClient},
+                                                       {QStringLiteral("child_roles"), toArray(rules.childRoles)}});
+    for (const auto &[key, list] : {std::pair{"acronyms", &rules.acronyms},
+                                    std::pair{"questions", &rules.questions}, std::pair{"affirmations", &rules.affirmations},
+                                    std::pair{"levels", &rules.levels}, std::pair{"low_levels", &rules.lowLevels}})
+        section.insert(QLatin1String(key), toArray(*list));
+    section.insert(QStringLiteral("field_risk"), rules.fieldRisk);
+    root.insert(QStringLiteral("risks"), section);
+}
+
+void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QByteArray &source)
+{
+    QSet<QString> ids;
+    for (const RiskDefinition &r : rules.risks) {
+        if (ids.contains(r.id))
+            malformed(lineOf(source, r.id), QStringLiteral("risk '%1' appears twice").arg(r.id));
+        ids.insert(r.id);
+        // A consumer tells a risk from a theme by its id, too.
+        if (std::any_of(themes.begin(), themes.end(), [&](const Theme &t) { return t.id == r.id; }))
+            malformed(lineOf(source, r.id), QStringLiteral("'%1' is both a theme and a risk").arg(r.id));
+    }
+    if (rules.risks.size() > 32)
+        malformed(lineOf(source, QStringLiteral("risks")), QStringLiteral("a codebook has at most 32 risks"));
+    const auto known = [&](const QString &id, const QString &what) {
+        if (!id.isEmpty() && !ids.contains(id))
+            malformed(lineOf(source, id), QStringLiteral("%1: no risk '%2'").arg(what, id));
+    };
+    const QStringList classes{QStringLiteral("alcohol"), QStringLiteral("opioids"), QStringLiteral("stimulants"),
+                              QStringLiteral("cannabis"), QStringLiteral("sedatives"), QStringLiteral("nicotine"),
+                              QStringLiteral("other")};
+    for (const RiskDefinition &r : rules.risks) {
+        const QString owner = QStringLiteral("risk '%1'").arg(r.id);
+        known(r.againstClient, owner);
+        for (const QString &t : r.useThemes)
+            if (std::none_of(themes.begin(), themes.end(), [&](const Theme &x) { return x.id == t; }))
+                malformed(lineOf(source, t), QStringLiteral("%1: no theme '%2'").arg(owner, t));
+        QStringList named = r.useClasses;
+        for (const QString &pair : r.mixing)
+            named += pair.split(QLatin1Char('+'));
+        for (const QString &c : named)
+            if (!classes.contains(c))
+                malformed(lineOf(source, c), QStringLiteral("%1: '%2' is not a substance class").arg(owner, c));
+    }
+    known(rules.actAgainstClient, QStringLiteral("risks: acts"));
+    known(rules.actByClient, QStringLiteral("risks: acts"));
+    known(rules.fieldRisk, QStringLiteral("risks: field_risk"));
+    if (!rules.acts.isEmpty() && (rules.actAgainstClient.isEmpty() || rules.actByClient.isEmpty()))
+        malformed(lineOf(source, QStringLiteral("acts")), QStringLiteral("risks: acts name \"against_client\" and \"by_client\""));
+}
+
+} // namespace uc::themes::parsing

@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Compiling the risk flags' rules once: their phrases of every kind into the same word table and
+// phrase lists as the themes' (one matching pass serves both), the word lists their rules read
+// into sorted form sets, substance class pairs and theme indexes by name.
+#include "themes/morphology.h"
+#include "themes/pipeline.h"
+
+#include <algorithm>
+
+namespace uc::themes {
+
+void Tagger::Impl::compileRisks()
+{
+    const RiskRules &rules = codebook.risks();
+    const auto formsOf = [&](const QList<QString> &list) {
+        std::vector<std::int32_t> ids;
+        for (const QString &w : list)
+            for (const std::string &form : wordForms(w.toCaseFolded().toStdString()))
+                ids.push_back(formId(form));
+        std::sort(ids.begin(), ids.end());
+        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+        return ids;
+    };
+    const auto riskIndex = [&](const QString &id) {
+        for (qsizetype k = 0; k < rules.risks.size(); ++k)
+            if (rules.risks.at(k).id == id)
+                return static_cast<int>(k);
+        return -1;
+    };
+    const auto substanceIndex = [&](const QString &id) {
+        for (std::size_t k = 0; k < substanceIds.size(); ++k)
+            if (substanceIds[k] == id)
+                return static_cast<std::int8_t>(k);
+        return static_cast<std::int8_t>(-1);
+    };
+    const auto add = [&](const QString &text, int risk, RiskKind kind, int group) {
+        const int index = compilePhrase(text, -1, -1, false);
+        if (index < 0)
+            return;
+        Phrase &p = phrases[static_cast<std::size_t>(index)];
+        p.risk = risk;
+        p.riskKind = kind;
+        p.group = static_cast<std::int16_t>(group);
+    };
+    for (qsizetype r = 0; r < rules.risks.size(); ++r) {
+        const RiskDefinition &def = rules.risks.at(r);
+        const int ri = static_cast<int>(r);
+        CompiledRisk c;
+        c.whose = def.whose;
+        c.againstClient = riskIndex(def.againstClient);
+        c.figurativeCues = formsOf(def.figurativeCues);
+        for (const QString &pair : def.mixing) {
+            const QStringList parts = pair.split(QLatin1Char('+'));
+            const std::int8_t a = substanceIndex(parts.value(0));
+            const std::int8_t b = substanceIndex(parts.value(1));
+            if (a >= 0 && b >= 0)
+                c.mixing.emplace_back(a, b);
+        }
+        for (const QString &id : def.useThemes)
+            for (int k = 0; k < codebook.themes().size(); ++k)
+                if (codebook.themes().at(k).id == id && codebook.themes().at(k).enabled)
+                    c.useThemes.push_back(k);
+        for (const QString &id : def.useClasses)
+            if (const std::int8_t s = substanceIndex(id); s >= 0)
+                c.useClasses |= 1u << s;
+        risks.push_back(std::move(c));
+        for (qsizetype g = 0; g < def.groups.size(); ++g)
+            for (const QString &text : def.groups.at(g).phrases)
+                add(text, ri, RiskKind::Group, static_cast<int>(g));
+        for (const QString &text : def.exceptions)
+            add(text, ri, RiskKind::Exception, -1);
+        for (const QString &text : def.figurative)
+            add(text, ri, RiskKind::Figurative, -1);
+        for (const QString &text : def.others)
+            add(text, ri, RiskKind::Others, -1);
+        for (const QString &text : def.screens)
+            add(text, ri, RiskKind::Screen, -1);
+        for (const QString &text : def.denials)
+            add(text, ri, RiskKind::Denial, -1);
+        for (const QString &text : def.abstinence)
+            add(text, ri, RiskKind::Abstinence, -1);
+    }
+    for (const QString &text : rules.acts)
+        add(text, -1, RiskKind::Act, -1);
+    actAgainstClient = riskIndex(rules.actAgainstClient);
+    actByClient = riskIndex(rules.actByClient);
+    fieldRisk = riskIndex(rules.fieldRisk);
+    for (const QString &id : rules.childRoles)
+        for (qsizetype k = 0; k < codebook.roles().size() && k < 32; ++k)
+            if (codebook.roles().at(k).id == id)
+                childRoles |= 1u << k;
+    riskAcronyms = formsOf(rules.acronyms);
+    riskQuestions = formsOf(rules.questions);
+    riskAffirmations = formsOf(rules.affirmations);
+    riskLevels = formsOf(rules.levels);
+    riskLowLevels = formsOf(rules.lowLevels);
+    riskWord = formId("risk");
+}
+
+} // namespace uc::themes

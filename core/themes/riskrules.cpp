@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The risk rules that read more than a phrase: an act of violence and who does it to whom (abuse
+// or harm to others), substances that are a risk taken together (mixing), use after a break from
+// it (lost tolerance), and a bare risk field ("Risk: high").
+#include "themes/pipeline.h"
+
+#include <algorithm>
+
+namespace uc::themes {
+
+namespace {
+
+bool isPersonWord(const Token &t)
+{
+    return t.role >= 0 || (t.flags & (FirstPerson | ThirdPerson | We | They | Client | ObjectPronoun | Female | Male)) != 0;
+}
+
+bool reflexive(std::string_view word)
+{
+    return word.size() > 4 && (word.ends_with("self") || word.ends_with("selves"));
+}
+
+} // namespace
+
+int Tagger::Impl::personBefore(const Text &text, std::uint32_t first) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    const std::uint32_t s = tokens[first].sentence;
+    for (std::size_t k = first, n = 0; k-- > 0 && n < 8 && tokens[k].sentence == s; ++n) {
+        if (tokens[k].flags & Term)
+            return -1;
+        if (isPersonWord(tokens[k]) && !((tokens[k].flags & Possessive) && tokens[k].role < 0))
+            return static_cast<int>(k);
+    }
+    return -1;
+}
+
+void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, std::vector<RiskFinding> &out) const
+{
+    if (acts.empty() || actAgainstClient < 0 || actByClient < 0)
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    for (const Mention &a : acts) {
+        // A passive: a form of be or get just before ("was hit", "got beaten up by her ex").
+        bool passive = false;
+        for (std::size_t j = a.first, n = 0; j-- > 0 && n < 3 && tokens[j].sentence == tokens[a.first].sentence; ++n) {
+            if (tokens[j].flags & Copula) {
+                passive = true;
+                break;
+            }
+            if (!(tokens[j].flags & (Adverbial | Intensifier | Neg | Aux)))
+                break;
+        }
+        int victim = -1;
+        int agent = -1;
+        if (passive) {
+            victim = subjectOf(text, a.first);
+            for (std::size_t j = a.last + 1, n = 0; j < tokens.size() && n < 4 && tokens[j].clause == tokens[a.last].clause; ++j, ++n)
+                if ((tokens[j].flags & By) && j + 1 < tokens.size()) {
+                    for (std::size_t k = j + 1; k < tokens.size() && k <= j + 3; ++k)
+                        if (isPersonWord(tokens[k]) && !((tokens[k].flags & Possessive) && tokens[k].role < 0)) {
+                            agent = static_cast<int>(k);
+                            break;
+                        }
+                    break;
+                }
+        } else {
+            victim = victimOf(text, a.first, a.last);
+            agent = personBefore(text, a.first);
+            if (agent < 0)
+                agent = subjectOf(text, a.first);
+        }
+        if (victim < 0)
+            continue;
+        const Token &vt = tokens[static_cast<std::size_t>(victim)];
+        if (reflexive(text.bytes.substr(vt.start, vt.end - vt.start)))
+            continue; // "hurt herself": the self phrases' own
+        Person v = personOf(victim);
+        const Person by = personOf(agent);
+        // "her husband hit her": a pronoun no one named before the act points to is the one the
+        // note is about (when in doubt, flag).
+        // (A pronoun does not point back to the subject of its own clause: "he hit her" is two people.)
+        const bool named = v.token >= 0 && v.token != victim && v.token != agent
+                           && tokens[static_cast<std::size_t>(v.token)].role >= 0;
+        if (v.who == Person::Other && vt.role < 0 && !named && agent >= 0 && tokens[static_cast<std::size_t>(agent)].role >= 0)
+            v.who = Person::Client;
+        int risk = -1;
+        RiskFinding::Status status = RiskFinding::Present;
+        if (isChild(v)) {
+            risk = actAgainstClient;
+        } else if (v.who == Person::Client) {
+            if (by.who != Person::Other && !passive)
+                continue; // "it hit me": no one did it
+            risk = actAgainstClient;
+        } else if (v.who == Person::Other) {
+            // No one named doing it ("admits hitting his partner"): the client, in the client's note.
+            if (by.who == Person::Client || (by.who == Person::None && !passive))
+                risk = actByClient;
+            else if (by.who == Person::Other)
+                risk = actByClient, status = RiskFinding::OtherPerson;
+        }
+        if (risk < 0)
+            continue;
+        const std::uint32_t first = std::min(a.first, static_cast<std::uint32_t>(victim));
+        const std::uint32_t last = std::max(a.last, static_cast<std::uint32_t>(victim));
+        RiskFinding f{risk, first, last, status, RiskFinding::Act, a.phrase, 1001};
+        const CompiledRisk &compiled = risks[static_cast<std::size_t>(risk)];
+        // A joke cue anywhere in the act's sentence ("joked he could kill him").
+        bool joke = false;
+        if (!compiled.figurativeCues.empty()) {
+            const std::uint32_t s = tokens[a.first].sentence;
+            std::size_t k = a.first;
+            while (k > 0 && tokens[k - 1].sentence == s)
+                --k;
+            for (; k < tokens.size() && tokens[k].sentence == s && !joke; ++k)
+                joke = hasForm(compiled.figurativeCues, tokens[k]);
+        }
+        if (joke)
+            f.status = RiskFinding::Figurative;
+        else if (riskNegated(text, a.first, a.last))
+            f.status = RiskFinding::Denied;
+        out.push_back(f);
+    }
+}
+
+void Tagger::Impl::readMixing(const Text &text, std::vector<RiskFinding> &out) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    const std::size_t n = tokens.size();
+    for (std::size_t r = 0; r < risks.size(); ++r) {
+        const CompiledRisk &risk = risks[r];
+        if (risk.mixing.empty())
+            continue;
+        std::uint32_t classes = 0;
+        for (const auto &[a, b] : risk.mixing)
+            classes |= (1u << a) | (1u << b);
+        const auto pairs = [&](std::int8_t a, std::int8_t b) {
+            return a != b && std::any_of(risk.mixing.begin(), risk.mixing.end(), [&](const auto &p) {
+                       return (p.first == a && p.second == b) || (p.first == b && p.second == a);
+                   });
+        };
+        for (std::size_t i = 0; i < n; ++i) {
+            const Token &t = tokens[i];
+            if (t.substance < 0 || !((classes >> t.substance) & 1u))
+                continue;
+            // The other within eight words of the sentence, tied to it by "and", "with", "on top
+            // of", "mixed" … or by nothing at all ("heroin/xanax").
+            for (std::size_t j = i + 1; j < n && j <= i + 8 && tokens[j].sentence == t.sentence; ++j) {
+                if (tokens[j].flags & Term)
+                    break;
+                if (tokens[j].substance < 0 || !pairs(t.substance, tokens[j].substance))
+                    continue;
+                bool tied = j == i + 1;
+                for (std::size_t k = i + 1; k < j && !tied; ++k) {
+                    const std::string_view w = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+                    tied = w == "and" || w == "with" || w == "plus" || w == "top" || w == "mixed" || w == "mixing"
+                           || w == "mixes" || w == "combined" || w == "combining" || w == "alongside" || w == "while"
+                           || w == "on";
+                }
+                if (!tied)
+                    continue;
+                Mention m{static_cast<int>(r), -1, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(j)};
+                m.anchor = m.first;
+                const int other = otherSubject(text, m);
+                if (!riskNegated(text, m.first, m.last) && !topic(text, m))
+                    out.push_back({static_cast<int>(r), m.first, m.last,
+                                   other >= 0 ? RiskFinding::OtherPerson : RiskFinding::Present, RiskFinding::Mixing, -1,
+                                   1003, t.substance, tokens[j].substance});
+                i = j;
+                break;
+            }
+        }
+    }
+}
+
+void Tagger::Impl::readTolerance(const Text &text, const std::vector<Mention> &events, const std::vector<Mention> &themeMentions,
+                                 std::vector<RiskFinding> &out) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    for (const Mention &e : events) {
+        const CompiledRisk &risk = risks[static_cast<std::size_t>(e.theme)];
+        const std::uint32_t s = tokens[e.first].sentence;
+        for (const Mention &u : themeMentions) {
+            const std::uint32_t us = tokens[u.first].sentence;
+            if (us + 1 < s)
+                continue;
+            if (us > s + 1)
+                break;
+            if (!u.counted || u.substance < 0 || !((risk.useClasses >> u.substance) & 1u)
+                || std::find(risk.useThemes.begin(), risk.useThemes.end(), u.theme) == risk.useThemes.end())
+                continue;
+            out.push_back({e.theme, u.first, u.last, RiskFinding::Present, RiskFinding::Tolerance, e.phrase, 1004});
+            break;
+        }
+    }
+}
+
+void Tagger::Impl::readRiskFields(const Text &text, const std::vector<Mention> &labelled, std::vector<RiskFinding> &out) const
+{
+    if (fieldRisk < 0 || riskWord < 0)
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!(tokens[i].flags & LineStart))
+            continue;
+        // "Risk: high", "Risk level: moderate", "Current risk: none"
+        bool risk = false;
+        for (std::size_t k = i; k < tokens.size() && k <= i + 3 && tokens[k].sentence == tokens[i].sentence; ++k) {
+            risk = risk || tokens[k].form == riskWord;
+            if (!(tokens[k].flags & ColonAfter))
+                continue;
+            const std::size_t v = k + 1;
+            if (!risk || v >= tokens.size() || tokens[v].sentence != tokens[k].sentence)
+                break;
+            const bool said = std::any_of(labelled.begin(), labelled.end(),
+                                          [&](const Mention &m) { return m.first >= i && m.last <= k; });
+            if (said)
+                break;
+            const Token &t = tokens[v];
+            if (t.flags & (Neg | PostNeg))
+                out.push_back({fieldRisk, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(v), RiskFinding::Denied,
+                               RiskFinding::Field, -1, 1001});
+            else if (hasForm(riskLevels, t))
+                out.push_back({fieldRisk, static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(v), RiskFinding::Present,
+                               RiskFinding::Field, -1, 1001});
+            break;
+        }
+    }
+}
+
+} // namespace uc::themes

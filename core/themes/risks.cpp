@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Risk flags: the risk phrases found in the same pass as the themes', read with their own context
+// policy (docs/risk.md). Unlike themes, a conditional counts ("if he leaves she will kill
+// herself"), and so do passive wishes, a past attempt, plans, topics aside, plan lines and every
+// field of a note. What does not count: a figure of speech ("killing time"), someone else's act
+// ("her brother died by suicide"); a negative screen ("denies SI") is a status of its own.
+#include "themes/pipeline.h"
+
+#include <algorithm>
+
+namespace uc::themes {
+
+namespace {
+
+bool overlaps(const Mention &a, const Mention &b)
+{
+    return a.first <= b.last && b.first <= a.last;
+}
+
+bool isPersonWord(const Token &t)
+{
+    return t.role >= 0 || (t.flags & (FirstPerson | ThirdPerson | We | They | Client | ObjectPronoun | Female | Male)) != 0;
+}
+
+// Of mentions in text order, the longest of each overlapping run (on the same words, the longer
+// phrase: "could kill him for" over "could kill for").
+template<typename Longer>
+void keepLongestRun(std::vector<Mention> &list, Longer longer)
+{
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+        if (kept > 0 && overlaps(list[kept - 1], list[k])) {
+            if (longer(list[k], list[kept - 1]))
+                list[kept - 1] = list[k];
+            continue;
+        }
+        list[kept++] = list[k];
+    }
+    list.resize(kept);
+}
+
+} // namespace
+
+bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint32_t last) const
+{
+    thread_local const std::vector<std::uint32_t> noEnds;
+    Mention m{};
+    m.first = first;
+    m.last = last;
+    m.anchor = first;
+    return negated(text, m, noEnds) || zeroRating(text, m);
+}
+
+bool Tagger::Impl::isChild(const Person &p) const
+{
+    return p.role >= 0 && ((childRoles >> p.role) & 1u);
+}
+
+int Tagger::Impl::victimOf(const Text &text, std::uint32_t first, std::uint32_t last) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    // Inside the mention after its first word: "choked her", "controls her money".
+    for (std::uint32_t k = first + 1; k <= last; ++k)
+        if (isPersonWord(tokens[k]) && !(tokens[k].flags & (Possessive | FirstPerson | ThirdPerson)))
+            return static_cast<int>(k);
+    for (std::uint32_t k = first + 1; k <= last; ++k)
+        if (isPersonWord(tokens[k]))
+            return static_cast<int>(k);
+    // "beaten by her husband": the one after "by" did it; the subject suffered it.
+    if (tokens[last].flags & By)
+        return -1;
+    // Right after it, an article or a possessor allowed: "hit her", "beat the kids", "threatened her son".
+    std::size_t k = last + 1;
+    if (k < tokens.size() && (tokens[k].flags & Det) && !(tokens[k].flags & Possessive))
+        ++k;
+    if (k >= tokens.size() || tokens[k].sentence != tokens[last].sentence || tokens[k].clause != tokens[last].clause)
+        return -1;
+    const Token &t = tokens[k];
+    if ((t.flags & Possessive) && t.role < 0 && k + 1 < tokens.size() && tokens[k + 1].role >= 0
+        && tokens[k + 1].clause == t.clause)
+        return static_cast<int>(k + 1);
+    return isPersonWord(t) && !(t.flags & Prep) ? static_cast<int>(k) : -1;
+}
+
+void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentions, std::vector<RiskFinding> &out) const
+{
+    out.clear();
+    if (risks.empty())
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    std::vector<Mention> &all = text.riskMentions;
+    insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
+        return a.first != b.first ? a.first < b.first : a.last > b.last;
+    });
+    thread_local std::vector<Mention> said, acts, specials, events;
+    said.clear(), acts.clear(), specials.clear(), events.clear();
+    const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
+    // An acronym counts only in capitals: "SI", not "si" or "said hi".
+    const auto capitals = [&](const Mention &m) {
+        for (std::uint32_t k = m.first; k <= m.last; ++k) {
+            if (!hasForm(riskAcronyms, tokens[k]))
+                continue;
+            for (std::uint32_t b = tokens[k].start; b < tokens[k].end; ++b)
+                if (text.bytes[b] >= 'a' && text.bytes[b] <= 'z')
+                    return false;
+        }
+        return true;
+    };
+    for (const Mention &m : all) {
+        switch (kindOf(m)) {
+        case RiskKind::Group:
+        case RiskKind::Screen:
+        case RiskKind::Denial:
+            if (capitals(m))
+                said.push_back(m);
+            break;
+        case RiskKind::Act:
+            acts.push_back(m);
+            break;
+        case RiskKind::Abstinence:
+            events.push_back(m);
+            break;
+        case RiskKind::Exception:
+        case RiskKind::Figurative:
+        case RiskKind::Others:
+            specials.push_back(m);
+            break;
+        case RiskKind::None:
+            break;
+        }
+    }
+    // Another sense cancels what it overlaps of its risk (and any act); a figure of speech cancels
+    // every risk it overlaps and is reported; an act only ever someone else's is reported as theirs.
+    const auto cancel = [&](const Mention &x, bool anyRisk) {
+        std::erase_if(said, [&](const Mention &m) { return overlaps(m, x) && (anyRisk || m.theme == x.theme); });
+        std::erase_if(acts, [&](const Mention &m) { return overlaps(m, x); });
+    };
+    for (const Mention &x : specials)
+        if (kindOf(x) == RiskKind::Exception)
+            cancel(x, false);
+    std::erase_if(specials, [&](const Mention &x) { return kindOf(x) == RiskKind::Exception; });
+    const auto longer = [&](const Mention &a, const Mention &b) {
+        return std::pair{a.last - a.first, phrases[static_cast<std::size_t>(a.phrase)].text.size()}
+               > std::pair{b.last - b.first, phrases[static_cast<std::size_t>(b.phrase)].text.size()};
+    };
+    keepLongestRun(specials, longer);
+    for (const Mention &x : specials) {
+        const bool figurative = kindOf(x) == RiskKind::Figurative;
+        cancel(x, figurative);
+        out.push_back({x.theme, x.first, x.last, figurative ? RiskFinding::Figurative : RiskFinding::OtherPerson,
+                       RiskFinding::Phrase, x.phrase, 0});
+    }
+    // Overlapping mentions of one risk are one: the longest (on the same words, the longer phrase).
+    for (std::size_t i = 0; i < said.size(); ++i)
+        for (std::size_t j = i + 1; j < said.size() && said[j].first <= said[i].last; ++j) {
+            Mention &a = said[i];
+            Mention &b = said[j];
+            if (a.theme != b.theme || !a.kept || !b.kept)
+                continue;
+            const auto length = [&](const Mention &m) {
+                return std::pair{m.last - m.first, phrases[static_cast<std::size_t>(m.phrase)].text.size()};
+            };
+            (length(b) > length(a) ? a : b).kept = false;
+        }
+    std::erase_if(said, [](const Mention &m) { return !m.kept; });
+    std::erase_if(acts, [&](const Mention &a) {
+        return std::any_of(said.begin(), said.end(), [&](const Mention &m) { return overlaps(m, a); });
+    });
+    keepLongestRun(acts, longer);
+
+    const auto inSentence = [&](const Mention &m, const std::vector<std::int32_t> &forms) {
+        if (forms.empty())
+            return false;
+        const std::uint32_t s = tokens[m.first].sentence;
+        for (std::size_t k = m.first; k-- > 0 && tokens[k].sentence == s;)
+            if (hasForm(forms, tokens[k]))
+                return true;
+        for (std::size_t k = m.first; k < tokens.size() && tokens[k].sentence == s; ++k)
+            if (hasForm(forms, tokens[k]))
+                return true;
+        return false;
+    };
+    const auto nearestBefore = [&](std::uint32_t first) { return personBefore(text, first); };
+    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    // Whose act: the client's, or someone else's (a clinician writing about it is not someone else).
+    const auto doneByOther = [&](const Mention &m) {
+        const int before = nearestBefore(m.first);
+        if (before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0)
+            return personOf(before).who == Person::Other;
+        for (std::uint32_t k = m.first; k <= m.last; ++k) {
+            if (!isPersonWord(tokens[k]))
+                continue;
+            // "thoughts of killing herself" with no one named before: the client's.
+            const Person p = personOf(static_cast<int>(k));
+            return p.who == Person::Other && (p.role >= 0 || p.token != static_cast<std::int32_t>(k));
+        }
+        return personOf(subjectOf(text, m.first)).who == Person::Other;
+    };
+    // The value of a field whose label holds the mention ("SI: none", "Self-harm: denies").
+    enum class Value { None, Negative, Low, Positive };
+    const auto fieldValue = [&](const Mention &m) {
+        // A label starts a line or a sentence ("SI: yes. HI: no. SH: no.").
+        const auto labelStart = [&](std::size_t k) {
+            return (tokens[k].flags & LineStart) || k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
+        };
+        std::size_t line = m.first;
+        for (std::size_t n = 0; n < 4 && line > 0 && !labelStart(line); ++n)
+            --line;
+        if (!labelStart(line))
+            return Value::None;
+        // "SI: none", "SH - denied", "HI = no".
+        const auto separated = [&](std::size_t k) {
+            if (tokens[k].flags & ColonAfter)
+                return true;
+            if (k + 1 >= tokens.size())
+                return false;
+            const std::string_view gap = text.bytes.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end);
+            return gap.find(" - ") != std::string_view::npos || gap.find('=') != std::string_view::npos
+                   || gap.find("\xe2\x80\x93") != std::string_view::npos || gap.find("\xe2\x80\x94") != std::string_view::npos;
+        };
+        for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
+            if (!separated(k))
+                continue;
+            const std::size_t v = k + 1;
+            if (v >= tokens.size() || tokens[v].sentence != tokens[k].sentence)
+                return Value::None;
+            const Token &t = tokens[v];
+            const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
+            if ((t.flags & (Neg | PostNeg)) || word == "0" || word == "nil" || word == "Nil" || word == "NIL")
+                return Value::Negative;
+            if (hasForm(riskLowLevels, t))
+                return Value::Low;
+            return Value::Positive;
+        }
+        return Value::None;
+    };
+    // "Asked about SI; pt denied": the answer after a question is the status (0: no answer).
+    const auto answer = [&](const Mention &m) {
+        const std::uint32_t s = tokens[m.first].sentence;
+        bool asked = false;
+        for (std::size_t k = m.first, n = 0; k-- > 0 && n < 6 && tokens[k].sentence == s && !asked; ++n)
+            asked = hasForm(riskQuestions, tokens[k]) || (tokens[k].flags & AskVerb);
+        if (!asked)
+            return 0;
+        for (std::size_t k = m.last + 1, n = 0; k < tokens.size() && n < 14 && tokens[k].sentence <= s + 1; ++k, ++n) {
+            if (tokens[k].flags & (Neg | PostNeg))
+                return -1;
+            if (hasForm(riskAffirmations, tokens[k]))
+                return 1;
+        }
+        return 0;
+    };
+
+    // A denial runs on through a list of risks: "denies SI, HI, self-harm and DV", "no thoughts of
+    // self-harm or suicide". The last denied mention, and whether a mention follows it in that list.
+    std::int64_t deniedEnd = -1;
+    const auto listedAfterDenial = [&](const Mention &m) {
+        if (deniedEnd < 0 || tokens[static_cast<std::size_t>(deniedEnd)].sentence != tokens[m.first].sentence
+            || m.first <= deniedEnd || m.first - deniedEnd > 4)
+            return false;
+        for (auto k = static_cast<std::size_t>(deniedEnd) + 1; k < m.first; ++k) {
+            const std::string_view word = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however")
+                return false;
+        }
+        return true;
+    };
+    std::vector<Mention> labelled; // mentions that are a field's label, for the bare "Risk:" fields
+    for (const Mention &m : said) {
+        if (!out.empty() && out.back().status == RiskFinding::Denied && out.back().rule != RiskFinding::Act)
+            deniedEnd = out.back().last;
+        const Phrase &p = phrases[static_cast<std::size_t>(m.phrase)];
+        const CompiledRisk &risk = risks[static_cast<std::size_t>(m.theme)];
+        RiskFinding f{m.theme, m.first, m.last, RiskFinding::Present, RiskFinding::Phrase, m.phrase, p.group};
+        const Value value = fieldValue(m);
+        if (value != Value::None)
+            labelled.push_back(m);
+        if (p.riskKind == RiskKind::Denial) {
+            f.status = riskNegated(text, m.first, m.last) ? RiskFinding::Present : RiskFinding::Denied;
+            f.rank = 1000;
+            out.push_back(f);
+            continue;
+        }
+        if (p.riskKind == RiskKind::Screen) {
+            // "C-SSRS negative", "C-SSRS: positive", "PHQ-9 item 9: 2": the result after the screen.
+            f.rule = RiskFinding::Screen;
+            f.rank = 1002;
+            int result = 0;
+            for (std::size_t k = m.last + 1, n = 0; k < tokens.size() && n < 4 && tokens[k].sentence == tokens[m.last].sentence && result == 0;
+                 ++k, ++n) {
+                const Token &t = tokens[k];
+                const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
+                if ((t.flags & (Neg | PostNeg)) || word == "0")
+                    result = -1;
+                else if (hasForm(riskAffirmations, t) || hasForm(riskLevels, t) || hasForm(riskLowLevels, t) || (t.flags & Number))
+                    result = 1;
+            }
+            if (result == 0)
+                continue;
+            f.status = result < 0 ? RiskFinding::Denied : RiskFinding::Present;
+            out.push_back(f);
+            continue;
+        }
+        if (inSentence(m, risk.figurativeCues)) {
+            f.status = RiskFinding::Figurative;
+            out.push_back(f);
+            continue;
+        }
+        if (topic(text, m))
+            continue; // "psychoeducation on overdose": a subject taught
+        // "abuse" of a substance is its use, not a risk.
+        if (risk.whose == RiskDefinition::Whose::Victim && m.first == m.last) {
+            bool substance = false;
+            for (std::size_t k = m.first > 2 ? m.first - 2 : 0; k <= m.last + 2 && k < tokens.size(); ++k)
+                substance = substance || (tokens[k].substance >= 0 && tokens[k].clause == tokens[m.first].clause);
+            if (substance)
+                continue;
+        }
+        if (value == Value::Low)
+            continue; // "Suicide risk: low" is neither present nor denied
+        if (value != Value::None) {
+            f.rule = RiskFinding::Field;
+            f.status = value == Value::Negative ? RiskFinding::Denied : RiskFinding::Present;
+            out.push_back(f);
+            continue;
+        }
+        // "+SI, -HI": a sign written on the acronym.
+        if (tokens[m.first].start > 0) {
+            const std::uint32_t b = tokens[m.first].start;
+            const char sign = text.bytes[b - 1];
+            const bool alone = b < 2 || text.bytes[b - 2] == ' ' || text.bytes[b - 2] == ',' || text.bytes[b - 2] == '\n'
+                               || text.bytes[b - 2] == '(' || text.bytes[b - 2] == ';';
+            if ((sign == '-' || sign == '+') && alone) {
+                f.rule = RiskFinding::Field;
+                f.status = sign == '-' ? RiskFinding::Denied : RiskFinding::Present;
+                out.push_back(f);
+                continue;
+            }
+        }
+        const int replied = answer(m);
+        if (replied != 0) {
+            f.status = replied < 0 ? RiskFinding::Denied : RiskFinding::Present;
+            out.push_back(f);
+            continue;
+        }
+        if (riskNegated(text, m.first, m.last) || listedAfterDenial(m)) {
+            f.status = RiskFinding::Denied;
+            out.push_back(f);
+            continue;
+        }
+        // A passive wish speaks of the client whoever else it names ("everyone would be better off
+        // without me").
+        const bool wish = p.group >= 0
+                          && codebook.risks().risks.at(m.theme).groups.at(p.group).name == QLatin1String("passive-wish");
+        switch (risk.whose) {
+        case RiskDefinition::Whose::Self:
+            if (!wish && doneByOther(m))
+                f.status = RiskFinding::OtherPerson;
+            break;
+        case RiskDefinition::Whose::Agent:
+            if (doneByOther(m)) {
+                const int v = victimOf(text, m.first, m.last);
+                Person victim = personOf(v);
+                // "Partner threatened to kill her": a pronoun that points back to no one named but
+                // the doer is the client.
+                if (v >= 0 && victim.who == Person::Other && tokens[static_cast<std::size_t>(v)].role < 0
+                    && !(victim.token >= 0 && victim.token != v && victim.token != nearestBefore(m.first)
+                         && tokens[static_cast<std::size_t>(victim.token)].role >= 0))
+                    victim.who = Person::Client;
+                if ((victim.who == Person::Client || isChild(victim)) && risk.againstClient >= 0)
+                    f.risk = risk.againstClient; // someone else's threat against the client is abuse
+                else
+                    f.status = RiskFinding::OtherPerson;
+            }
+            break;
+        case RiskDefinition::Whose::Victim: {
+            const int v = victimOf(text, m.first, m.last);
+            if (v >= 0) {
+                const Person victim = personOf(v);
+                // A pronoun that points back to no one named ("her husband hit her", "takes her
+                // wages") is the one the note is about.
+                // (Nor to the subject of its own clause: "her partner takes her wages" is two people.)
+                const int doer = nearestBefore(m.first);
+                const bool pronoun = tokens[static_cast<std::size_t>(v)].role < 0
+                                     && !(victim.token >= 0 && victim.token != v && victim.token != doer
+                                          && tokens[static_cast<std::size_t>(victim.token)].role >= 0);
+                if (victim.who == Person::Other && !isChild(victim) && !pronoun)
+                    f.status = RiskFinding::OtherPerson;
+                break;
+            }
+            // No one it is done to: the subject is the one it happens to, unless it is family
+            // doing it ("her husband is controlling") — a friend's or stranger's is theirs.
+            int subject = nearestBefore(m.first);
+            if (subject < 0)
+                subject = subjectOf(text, m.first);
+            const Person p = personOf(subject);
+            if (p.who == Person::Other && p.role >= 0 && roleKinds[static_cast<std::size_t>(p.role)] != RoleClass::Kind::Family)
+                f.status = RiskFinding::OtherPerson;
+            break;
+        }
+        }
+        out.push_back(f);
+    }
+    readActs(text, acts, out);
+    readMixing(text, out);
+    readTolerance(text, events, themeMentions, out);
+    readRiskFields(text, labelled, out);
+}
+
+} // namespace uc::themes

@@ -1,0 +1,307 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The risk flags as a clinician relies on them (docs/risk.md): each rule on its own, the shape of
+// a risk in the tagger's output, the risk a measure raises, and the figures on the development
+// corpus and the held-out file in tests/data.
+#include "model/measurerisk.h"
+#include "model/measures.h"
+#include "themes/tagger.h"
+
+#include "common/error.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QTest>
+
+using namespace uc::themes;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const Tagger &tagger()
+{
+    static const Tagger t;
+    return t;
+}
+
+// "present", "denied" or "" for the id in a text.
+QString statusOf(const QString &text, const QString &id)
+{
+    const TagResult r = tagger().tag(text);
+    const RiskResult *risk = r.findRisk(id);
+    return risk ? toString(risk->status) : QString();
+}
+
+QString excludedAs(const QString &text, const QString &id)
+{
+    for (const ExcludedMention &x : tagger().tag(text).excluded)
+        if (x.risk && x.id == id)
+            return toString(x.reason);
+    return {};
+}
+
+// The gates: what the rules reach on each file (docs/risk.md), less a margin of about 0.02 for
+// small changes. The held-out file's are below the targets (0.95, 0.85, 0.90): see there.
+constexpr double devRecall = 0.92;
+constexpr double devPrecision = 0.91;
+constexpr double devDenied = 0.88;
+constexpr double heldOutRecall = 0.76;
+constexpr double heldOutPrecision = 0.70;
+constexpr double heldOutDenied = 0.78;
+
+struct Figures
+{
+    int present = 0, presentFound = 0; // recall of present
+    int found = 0, foundRight = 0; // precision of present
+    int denied = 0, deniedFound = 0; // accuracy of denied
+    [[nodiscard]] double recall() const { return present ? double(presentFound) / present : 1.0; }
+    [[nodiscard]] double precision() const { return found ? double(foundRight) / found : 1.0; }
+    [[nodiscard]] double deniedAccuracy() const { return denied ? double(deniedFound) / denied : 1.0; }
+};
+
+// Every (excerpt, risk id) labelled or found is one decision (tools/risk-eval counts the same way).
+Figures measure(const QString &path, int minimum)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    Figures f;
+    int excerpts = 0;
+    const QStringList ids{u"suicide"_s, u"self-harm"_s, u"harm-to-others"_s, u"overdose"_s, u"abuse"_s};
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject item = QJsonDocument::fromJson(line).object();
+        QMap<QString, QString> want;
+        for (const QJsonValue &r : item.value("risks"_L1).toArray())
+            want.insert(r.toObject().value("id"_L1).toString(), r.toObject().value("status"_L1).toString());
+        QMap<QString, QString> got;
+        for (const RiskResult &r : tagger().tag(item.value("text"_L1).toString()).risks)
+            got.insert(r.id, toString(r.status));
+        for (const QString &id : ids) {
+            const QString w = want.value(id);
+            const QString g = got.value(id);
+            if (w == u"present") {
+                ++f.present;
+                f.presentFound += g == u"present";
+            }
+            if (g == u"present") {
+                ++f.found;
+                f.foundRight += w == u"present";
+            }
+            if (w == u"denied") {
+                ++f.denied;
+                f.deniedFound += g == u"denied";
+            }
+        }
+        ++excerpts;
+    }
+    if (excerpts < minimum)
+        qFatal("%s: %d excerpts, expected at least %d", qPrintable(path), excerpts, minimum);
+    qInfo("%s: recall of present %.3f (%d/%d), precision of present %.3f (%d/%d), denied %.3f (%d/%d)",
+          qPrintable(path.section(u'/', -1)), f.recall(), f.presentFound, f.present, f.precision(), f.foundRight,
+          f.found, f.deniedAccuracy(), f.deniedFound, f.denied);
+    return f;
+}
+
+} // namespace
+
+class RiskTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rules_data();
+    void rules();
+    void figuresOfSpeechAreExcluded_data();
+    void figuresOfSpeechAreExcluded();
+    void someoneElsesActIsTheirs();
+    void presentSupersedesDenied();
+    void riskHasTheContractShape();
+    void measuresRaiseSuicide();
+    void cssrsTriage();
+    void developmentCorpus();
+    void heldOut();
+};
+
+void RiskTest::rules_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // Conditionals count.
+    QTest::newRow("conditional") << u"Says if he leaves she will kill herself."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("conditional first person") << u"If they take the kids I'll end it all."_s << u"suicide"_s << u"present"_s;
+    // Passive wishes count.
+    QTest::newRow("passive") << u"Wishes she could go to sleep and not wake up."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("passive everyone") << u"Everyone would be better off without me."_s << u"suicide"_s << u"present"_s;
+    // A past attempt counts.
+    QTest::newRow("past attempt") << u"She tried to hang herself in 2019."_s << u"suicide"_s << u"present"_s;
+    // Structured lines are read, every section of the note.
+    QTest::newRow("field present") << u"Risk: high, plan to hang self at the weekend."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("field denied") << u"SI: none"_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("field mid line") << u"SI: yes. HI: no. SH: no."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("field dash") << u"Risk assessment: SI - denied; SH - denied."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("signed acronym") << u"+SI, -HI."_s << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("low field is neither") << u"Risk: low"_s << u"suicide"_s << QString();
+    // Negative screens.
+    QTest::newRow("denies SI/HI") << u"Denies SI/HI."_s << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("asked, denied") << u"Asked about intent and plan: denied."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("C-SSRS negative") << u"C-SSRS negative."_s << u"suicide"_s << u"denied"_s;
+    // The other risks.
+    QTest::newRow("self-harm") << u"Cutting her thighs with a razor most nights."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("harm to others") << u"Threatened to stab his neighbour."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("overdose alone") << u"Injects heroin alone in his flat."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("overdose mixing") << u"Takes methadone with diazepam and vodka."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("abuse by partner") << u"Reports her husband hit her last night."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("coercive control") << u"Partner takes her wages and checks her phone."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("threat against the client") << u"Partner threatened to kill her."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("done to the client") << u"Reports being kicked by partner."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("the client's act") << u"Admits hitting his partner during an argument."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("denial runs through a list") << u"Pt denies SI, HI, self-harm and DV."_s << u"abuse"_s << u"denied"_s;
+    QTest::newRow("acronym in capitals only") << u"She said hi to her neighbour."_s << u"harm-to-others"_s << QString();
+}
+
+void RiskTest::rules()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
+void RiskTest::figuresOfSpeechAreExcluded_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::newRow("killing time") << u"Killing time before the appointment."_s << u"suicide"_s;
+    QTest::newRow("dying to") << u"Dying to see her grandson."_s << u"suicide"_s;
+    QTest::newRow("job is killing me") << u"The job is killing me."_s << u"suicide"_s;
+    QTest::newRow("cut from the team") << u"Was cut from the team."_s << u"self-harm"_s;
+    QTest::newRow("cutting back") << u"Cutting back on sugar."_s << u"self-harm"_s;
+    QTest::newRow("joking") << u"Joked that he could kill him for forgetting."_s << u"harm-to-others"_s;
+    QTest::newRow("chocolate") << u"Overdosed on chocolate at Christmas."_s << u"overdose"_s;
+}
+
+void RiskTest::figuresOfSpeechAreExcluded()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QCOMPARE(statusOf(text, id), QString());
+    QCOMPARE(excludedAs(text, id), u"figurative"_s);
+}
+
+void RiskTest::someoneElsesActIsTheirs()
+{
+    const QString text = u"Her brother died by suicide in 2019. Pt denies SI."_s;
+    QCOMPARE(excludedAs(text, u"suicide"_s), u"other-person"_s);
+    QCOMPARE(statusOf(text, u"suicide"_s), u"denied"_s);
+    QCOMPARE(excludedAs(u"Her cousin died of an overdose in March."_s, u"overdose"_s), u"other-person"_s);
+    QCOMPARE(statusOf(u"Her cousin died of an overdose in March."_s, u"overdose"_s), QString());
+}
+
+void RiskTest::presentSupersedesDenied()
+{
+    const QString text = u"Denies SI but later said she would be better off dead."_s;
+    QCOMPARE(statusOf(text, u"suicide"_s), u"present"_s);
+    QCOMPARE(excludedAs(text, u"suicide"_s), u"superseded"_s);
+    // A denial of one id does not hide another.
+    const QString mixed = u"Denies SI today; reports cutting her arm last week."_s;
+    QCOMPARE(statusOf(mixed, u"suicide"_s), u"denied"_s);
+    QCOMPARE(statusOf(mixed, u"self-harm"_s), u"present"_s);
+}
+
+void RiskTest::riskHasTheContractShape()
+{
+    const QString text = u"Reports thoughts of killing herself. Denies HI."_s;
+    const QJsonObject json = tagger().tag(text).toJson();
+    const QJsonArray risks = json.value("risks"_L1).toArray();
+    QCOMPARE(risks.size(), 2);
+    const QJsonObject suicide = risks.at(0).toObject();
+    QCOMPARE(suicide.keys(), (QStringList{u"evidence"_s, u"id"_s, u"rule"_s, u"status"_s}));
+    QCOMPARE(suicide.value("id"_L1).toString(), u"suicide"_s);
+    QCOMPARE(suicide.value("status"_L1).toString(), u"present"_s);
+    const QJsonObject evidence = suicide.value("evidence"_L1).toArray().at(0).toObject();
+    QCOMPARE(evidence.keys(), (QStringList{u"end"_s, u"rule"_s, u"start"_s, u"text"_s}));
+    // Spans are code points into the text, as a theme's are.
+    QCOMPARE(text.mid(evidence.value("start"_L1).toInt(),
+                      evidence.value("end"_L1).toInt() - evidence.value("start"_L1).toInt()),
+             evidence.value("text"_L1).toString());
+    QCOMPARE(risks.at(1).toObject().value("id"_L1).toString(), u"harm-to-others"_s);
+    QCOMPARE(risks.at(1).toObject().value("status"_L1).toString(), u"denied"_s);
+}
+
+void RiskTest::measuresRaiseSuicide()
+{
+    using uc::model::riskOf;
+    const auto phq = riskOf(u"phq9"_s, {0, 0, 0, 0, 0, 0, 0, 0, 3});
+    QVERIFY(phq);
+    QCOMPARE(phq->id, u"suicide"_s);
+    QCOMPARE(uc::model::riskLine(*phq),
+             u"risk: suicide \u2014 PHQ-9 item 9 answered 3 (nearly every day); assess and document"_s);
+    QVERIFY(!riskOf(u"phq9"_s, {3, 3, 3, 3, 3, 3, 3, 3, 0}));
+    QVERIFY(!riskOf(u"gad7"_s, {3, 3, 3, 3, 3, 3, 3}));
+    QVERIFY(!riskOf(u"audit"_s, {4, 4, 4, 4, 4, 4, 4, 4, 4, 4}));
+    const int skip = uc::model::cssrsSkipped;
+    QVERIFY(!riskOf(u"cssrs"_s, {0, 0, skip, skip, skip, 0}));
+    const auto screen = riskOf(u"cssrs"_s, {1, 0, skip, skip, skip, 0});
+    QVERIFY(screen);
+    QCOMPARE(screen->level, u"low"_s);
+}
+
+void RiskTest::cssrsTriage()
+{
+    const int skip = uc::model::cssrsSkipped;
+    const auto band = [](const QList<int> &answers) { return uc::model::score(u"cssrs"_s, answers).band; };
+    QCOMPARE(band({0, 0, skip, skip, skip, 0}), u"negative"_s);
+    QCOMPARE(band({1, 0, skip, skip, skip, 0}), u"low"_s);
+    QCOMPARE(band({1, 1, 0, 0, 0, 0}), u"low"_s);
+    QCOMPARE(band({1, 1, 1, 0, 0, 0}), u"moderate"_s);
+    QCOMPARE(band({0, 1, 0, 1, 0, 0}), u"high"_s);
+    QCOMPARE(band({0, 1, 0, 0, 1, 0}), u"high"_s);
+    QCOMPARE(band({0, 0, skip, skip, skip, 1}), u"high"_s); // behaviour, no date to tell: the cautious reading
+    QCOMPARE(uc::model::score(u"cssrs"_s, {1, 1, 1, 1, 1, 1}).total, 6);
+    QCOMPARE(uc::model::parseAnswers(u"cssrs"_s, u"1,0,-,-,-,0"_s), (QList<int>{1, 0, skip, skip, skip, 0}));
+    // The screener's path: 3-5 only after a yes to 2; 1, 2 and 6 always.
+    for (const QList<int> &bad : {QList<int>{0, 0, 0, 0, 0, 0}, QList<int>{1, 1, skip, skip, skip, 0},
+                                  QList<int>{skip, 0, skip, skip, skip, 0}, QList<int>{0, 0, skip, skip, skip, skip},
+                                  QList<int>{2, 0, skip, skip, skip, 0}, QList<int>{0, 0, skip, skip, skip}}) {
+        bool refused = false;
+        try {
+            static_cast<void>(uc::model::score(u"cssrs"_s, bad));
+        } catch (const uc::Error &e) {
+            refused = e.kind() == uc::ErrorKind::Io;
+        }
+        QVERIFY(refused);
+    }
+    // "-" is the C-SSRS's alone.
+    bool refused = false;
+    try {
+        static_cast<void>(uc::model::parseAnswers(u"phq9"_s, u"-,0,0,0,0,0,0,0,0"_s));
+    } catch (const uc::Error &) {
+        refused = true;
+    }
+    QVERIFY(refused);
+}
+
+void RiskTest::developmentCorpus()
+{
+    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-corpus.jsonl"), 300);
+    QVERIFY2(f.recall() >= devRecall, qPrintable(QString::number(f.recall())));
+    QVERIFY2(f.precision() >= devPrecision, qPrintable(QString::number(f.precision())));
+    QVERIFY2(f.deniedAccuracy() >= devDenied, qPrintable(QString::number(f.deniedAccuracy())));
+}
+
+// Aggregates only: the held-out file is never read for its misses.
+void RiskTest::heldOut()
+{
+    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-heldout.jsonl"), 200);
+    QVERIFY2(f.recall() >= heldOutRecall, qPrintable(QString::number(f.recall())));
+    QVERIFY2(f.precision() >= heldOutPrecision, qPrintable(QString::number(f.precision())));
+    QVERIFY2(f.deniedAccuracy() >= heldOutDenied, qPrintable(QString::number(f.deniedAccuracy())));
+}
+
+QTEST_GUILESS_MAIN(RiskTest)
+#include "risktest.moc"
