@@ -388,6 +388,10 @@ void CliStrictTest::invalidValuesAreExitTwo()
         {u"supervise"_s, u"assign"_s, u"--therapist"_s, u"alice"_s, u"--supervisor"_s, u"sam"_s, u"--mode"_s, u"sometimes"_s},
         {u"report"_s, u"supervision"_s, u"--therapist"_s, u"alice"_s, u"--from"_s, u"2025-02-30"_s, u"--to"_s, u"2025-03-01"_s,
          u"--out"_s, m_dir.filePath(u"s.pdf"_s)},
+        // An id standing as an argument is a value too: there, but no id.
+        {u"note"_s, u"sign"_s, u"abc"_s},
+        {u"report"_s, u"note"_s, u"0"_s, u"--out"_s, m_dir.filePath(u"n.pdf"_s)},
+        {u"agreement"_s, u"report"_s, u"x"_s},
     };
     expectRefused(invalid, 2);
     // No vault involved: the seed of a demo practice and the role of a new vault.
@@ -412,8 +416,7 @@ void CliStrictTest::malformedLinesAreExitOne()
         {u"import"_s, u"--csv"_s, m_csv, u"--dry-run=yes"_s},
         {u"client"_s, u"add"_s, u"--code"_s, u"C-12"_s, u"--code"_s, u"C-13"_s, u"--name"_s, u"Twelve"_s},
         {u"client"_s, u"add"_s, u"--name"_s, u"No Code"_s},
-        // The id of a note must be one.
-        {u"note"_s, u"sign"_s, u"abc"_s},
+        // A note's id left out.
         {u"note"_s, u"sign"_s},
         // Options that belong to the other form of the command.
         {u"patterns"_s, u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s, u"--therapist"_s, u"alice"_s},

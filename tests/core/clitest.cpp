@@ -144,7 +144,12 @@ void CliTest::exitCodesNameWhatWentWrong()
             false);
     QCOMPARE(r.code, 4); // not a vault
     QCOMPARE(cli({QStringLiteral("frobnicate")}).code, 1);
-    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("sign"), QStringLiteral("abc")}).code, 1);
+    // An argument that is present but no id is an invalid value, as for an option: exit 2.
+    r = cli({QStringLiteral("note"), QStringLiteral("sign"), QStringLiteral("abc")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("ID"));
+    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("sign"), QStringLiteral("0")}).code, 2);
+    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("sign")}).code, 1);
     const QString note = file(QStringLiteral("n2.txt"), "text");
     r = cli({QStringLiteral("session"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-0142"),
              QStringLiteral("--date"), QStringLiteral("2025-02-29"), QStringLiteral("--note-file"), note});
