@@ -102,6 +102,8 @@ private:
     model::Id m_draft2 = 0;
     model::Id m_signed = 0;
     model::Id m_signed2 = 0;
+    model::Id m_session = 0; // m_signed's
+    model::Id m_discardable = 0;
     model::Id m_check = 0;
     model::Id m_sampled = 0;
     QMap<QString, QByteArray> m_before;
@@ -239,6 +241,13 @@ void CliStrictTest::initTestCase()
         m_check = s.check;
         m_sampled = s.notes.first();
     }
+    {
+        auto alice = Vault::open(m_vault, u"alice"_s, secret());
+        m_session = alice->notes().read(m_signed).sessionId;
+        // A process note: export leaves it out, so the record's counts stay what importTakesJsonFile expects.
+        m_discardable = alice->notes().add(m_session, u"C-1"_s, u"process"_s, model::NoteKind::Process,
+                                           sections(u"A draft to discard."_s));
+    }
     m_before = snapshot();
     QVERIFY(m_before.size() > 10);
 }
@@ -255,6 +264,10 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"client list"_s, {u"--json"_s}},
         {u"client summary"_s, {u"--client"_s, u"C-1"_s, u"--text-file"_s, m_text}},
         {u"session add"_s, {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s, u"--minutes"_s, u"45"_s, u"--note-file"_s, m_text}},
+        {u"session list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
+        {u"note add"_s, {u"--session"_s, QString::number(m_session), u"--kind"_s, u"process"_s, u"--note-file"_s, m_text}},
+        {u"note list"_s, {u"--client"_s, u"C-1"_s}},
+        {u"note discard"_s, {QString::number(m_discardable)}},
         {u"note show"_s, {id, u"--json"_s}},
         {u"note edit"_s, {QString::number(m_draft), u"--note-file"_s, m_text}},
         {u"note sign"_s, {QString::number(m_draft2)}},
@@ -358,7 +371,8 @@ void CliStrictTest::refusalsNameWhatIsWrong()
     // A missing command word, and an unknown one.
     r = alice({u"note"_s});
     QCOMPARE(r.code, 1);
-    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects show, edit, sign, verify, addendum, cosign, return or comment\n"));
+    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects add, list, show, edit, sign, verify, addendum, discard, cosign, return or "
+                               "comment\n"));
     r = alice({u"client"_s, u"remove"_s});
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.startsWith("undercurrent-cli: client: expects "));
@@ -390,8 +404,11 @@ void CliStrictTest::invalidValuesAreExitTwo()
          u"--out"_s, m_dir.filePath(u"s.pdf"_s)},
         // An id standing as an argument is a value too: there, but no id.
         {u"note"_s, u"sign"_s, u"abc"_s},
+        {u"note"_s, u"discard"_s, u"0"_s},
         {u"report"_s, u"note"_s, u"0"_s, u"--out"_s, m_dir.filePath(u"n.pdf"_s)},
         {u"agreement"_s, u"report"_s, u"x"_s},
+        {u"note"_s, u"add"_s, u"--session"_s, u"x"_s, u"--kind"_s, u"progress"_s, u"--note-file"_s, note},
+        {u"note"_s, u"add"_s, u"--session"_s, u"1"_s, u"--kind"_s, u"addendum"_s, u"--note-file"_s, note},
     };
     expectRefused(invalid, 2);
     // No vault involved: the seed of a demo practice and the role of a new vault.

@@ -1087,7 +1087,8 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
         vault::VaultTestAccess::database(*vault).exec(
             "DROP TABLE note_theme_counts; DROP TABLE theme_names; DROP TABLE note_themes; DROP TABLE audit; "
             "DROP TABLE supervision; DROP TABLE note_comments; DROP TABLE agreement_ratings; "
-            "DROP TABLE agreement_checks; DROP TABLE client_summaries; PRAGMA user_version = 1");
+            "DROP TABLE agreement_checks; DROP TABLE client_summaries; DROP TABLE session_aliases; "
+            "DROP INDEX notes_one_progress; PRAGMA user_version = 1");
         vault->lock();
     }
     auto vault = openVault(dir);
@@ -1158,6 +1159,8 @@ UPDATE note_themes SET themes = coalesce(
   (SELECT group_concat(theme || ' ' || hits, ',')
    FROM (SELECT theme, count(*) AS hits FROM theme_hits
          WHERE note_id = note_themes.note_id AND decision <> 'rejected' GROUP BY theme ORDER BY theme)), '');
+DROP TABLE session_aliases;
+DROP INDEX notes_one_progress;
 PRAGMA user_version = 4;
 )sql");
         QVERIFY(vault::VaultTestAccess::database(*vault)
