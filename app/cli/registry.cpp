@@ -26,7 +26,8 @@ constexpr const Command *record[] = {
     &noteAddCommand,   &noteListCommand,     &noteShowCommand,      &noteEditCommand,   &noteSignCommand,
     &noteVerifyCommand, &noteAddendumCommand, &noteDiscardCommand,  &searchCommand,     &exportCommand,
     &importCommand,    &backupCommand};
-constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &patternsCommand, &demoCommand};
+constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &measureEditCommand,
+                                                  &measureDeleteCommand, &patternsCommand,    &demoCommand};
 constexpr const Command *supervision[] = {&superviseAssignCommand, &superviseListCommand,  &queueCommand,
                                           &noteCosignCommand,      &noteReturnCommand,     &noteCommentCommand,
                                           &agreementStartCommand,  &agreementRateCommand,  &agreementReportCommand};

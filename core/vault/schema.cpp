@@ -555,6 +555,33 @@ CREATE INDEX session_aliases_of ON session_aliases(session_of);
     db.exec("CREATE UNIQUE INDEX notes_one_progress ON notes(session_id, client_id, author_id) WHERE kind = 'progress'");
 }
 
+// v6 -> v7. Measures can be corrected and deleted: the value a measure had before each change is
+// kept here, inside the encrypted file (the audit trail records the measure's id and the kind of
+// change, never a value). Append-only, like the trail. No reference to measures: a deleted
+// measure's last value stays.
+void migrateTo7(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE measure_history(
+  id         INTEGER PRIMARY KEY,
+  measure_id INTEGER NOT NULL,
+  client_id  INTEGER NOT NULL REFERENCES clients(id),
+  date       TEXT NOT NULL,
+  instrument TEXT NOT NULL,
+  answers    TEXT NOT NULL,
+  total      INTEGER NOT NULL,
+  band       TEXT NOT NULL,
+  change     TEXT NOT NULL CHECK (change IN ('edit', 'delete')),
+  changed_by INTEGER NOT NULL REFERENCES users(id),
+  changed_at TEXT NOT NULL);
+CREATE INDEX measure_history_measure ON measure_history(measure_id);
+CREATE TRIGGER measure_history_no_update BEFORE UPDATE ON measure_history
+BEGIN SELECT RAISE(ABORT, 'a measure''s history cannot change'); END;
+CREATE TRIGGER measure_history_no_delete BEFORE DELETE ON measure_history
+BEGIN SELECT RAISE(ABORT, 'a measure''s history cannot be deleted'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -566,7 +593,7 @@ void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
-                                                               migrateTo6};
+                                                               migrateTo6, migrateTo7};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

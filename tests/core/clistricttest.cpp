@@ -104,6 +104,8 @@ private:
     model::Id m_signed2 = 0;
     model::Id m_session = 0; // m_signed's
     model::Id m_discardable = 0;
+    model::Id m_measure = 0;
+    model::Id m_measure2 = 0;
     model::Id m_check = 0;
     model::Id m_sampled = 0;
     QMap<QString, QByteArray> m_before;
@@ -247,6 +249,8 @@ void CliStrictTest::initTestCase()
         // A process note: export leaves it out, so the record's counts stay what importTakesJsonFile expects.
         m_discardable = alice->notes().add(m_session, u"C-1"_s, u"process"_s, model::NoteKind::Process,
                                            sections(u"A draft to discard."_s));
+        m_measure = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 6), u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
+        m_measure2 = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 13), u"gad7"_s, {2, 2, 2, 2, 2, 2, 2});
     }
     m_before = snapshot();
     QVERIFY(m_before.size() > 10);
@@ -280,6 +284,8 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"measure add"_s,
          {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s, u"--instrument"_s, u"phq9"_s, u"--answers"_s, u"1,2,1,2,2,2,1,2,1"_s}},
         {u"measure list"_s, {u"--client"_s, u"C-1"_s}},
+        {u"measure edit"_s, {QString::number(m_measure), u"--answers"_s, u"0,0,0,0,0,0,0"_s}},
+        {u"measure delete"_s, {QString::number(m_measure2)}},
         {u"patterns"_s, {u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s}},
         {u"demo"_s, {u"--vault"_s, out + u"-demo"_s, u"--seed"_s, u"2"_s}, {}, out + u"-demo"_s},
         {u"supervise assign"_s, {u"--therapist"_s, u"alice"_s, u"--supervisor"_s, u"sam"_s, u"--mode"_s, u"must-cosign"_s}, u"sam"_s},
@@ -407,6 +413,8 @@ void CliStrictTest::invalidValuesAreExitTwo()
         {u"note"_s, u"discard"_s, u"0"_s},
         {u"report"_s, u"note"_s, u"0"_s, u"--out"_s, m_dir.filePath(u"n.pdf"_s)},
         {u"agreement"_s, u"report"_s, u"x"_s},
+        {u"measure"_s, u"delete"_s, u"x"_s},
+        {u"measure"_s, u"edit"_s, QString::number(m_measure), u"--answers"_s, u"1,1,1,1,1,1,1"_s, u"--date"_s, u"2025-02-30"_s},
         {u"note"_s, u"add"_s, u"--session"_s, u"x"_s, u"--kind"_s, u"progress"_s, u"--note-file"_s, note},
         {u"note"_s, u"add"_s, u"--session"_s, u"1"_s, u"--kind"_s, u"addendum"_s, u"--note-file"_s, note},
     };

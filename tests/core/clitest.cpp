@@ -325,6 +325,43 @@ void CliTest::measuresAreScoredAndRefusedWhole()
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.at(0).toObject().value(QLatin1String("total")).toInt(), 14);
     QCOMPARE(list.at(0).toObject().value(QLatin1String("band")).toString(), QStringLiteral("moderate"));
+
+    // A second PHQ-9 on that date is a conflict until confirmed; the first is named.
+    const QStringList again{QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-PAT"),
+                            QStringLiteral("--date"), QStringLiteral("2025-01-06"), QStringLiteral("--instrument"),
+                            QStringLiteral("phq9"), QStringLiteral("--answers"), QStringLiteral("3,3,3,3,3,3,3,3,1"),
+                            QStringLiteral("--json")};
+    const Run duplicate = cli(again);
+    QCOMPARE(duplicate.code, 6);
+    const QByteArray firstId = QByteArray::number(list.at(0).toObject().value(QLatin1String("id")).toInt());
+    QVERIFY(duplicate.err.contains(QByteArray("measure " + firstId)));
+    const Run forced = cli(again + QStringList{QStringLiteral("--force")});
+    QCOMPARE(forced.code, 0);
+    const QString second = QString::number(QJsonDocument::fromJson(forced.out).object().value(QLatin1String("id")).toInt());
+    // The second was entered in error: delete it. The first is corrected in place.
+    QCOMPARE(cli({QStringLiteral("measure"), QStringLiteral("delete"), second}).code, 0);
+    QCOMPARE(cli({QStringLiteral("measure"), QStringLiteral("delete"), second}).code, 2);
+    const Run edited = cli({QStringLiteral("measure"), QStringLiteral("edit"), QString::fromLatin1(firstId),
+                            QStringLiteral("--answers"), QStringLiteral("2,1,1,2,2,2,1,2,1"), QStringLiteral("--json")});
+    QCOMPARE(edited.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(edited.out).object().value(QLatin1String("total")).toInt(), 14);
+    QCOMPARE(cli({QStringLiteral("measure"), QStringLiteral("edit"), QString::fromLatin1(firstId), QStringLiteral("--answers"),
+                  QStringLiteral("1,2")})
+                 .code,
+             2);
+    const Run after = cli({QStringLiteral("measure"), QStringLiteral("list"), QStringLiteral("--client"), QStringLiteral("C-PAT"),
+                           QStringLiteral("--json")});
+    const QJsonArray now = QJsonDocument::fromJson(after.out).array();
+    QCOMPARE(now.size(), 1);
+    QCOMPARE(now.at(0).toObject().value(QLatin1String("answers")).toArray().first().toInt(), 2);
+    // The audit trail has the ids and kinds of change, never a value.
+    const Run audit = cli({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")});
+    QVERIFY(audit.out.contains("\"edit-measure\""));
+    QVERIFY(audit.out.contains("\"delete-measure\""));
+    QVERIFY(audit.out.contains(QByteArray("\"measure:" + firstId + "\"")));
+    QVERIFY(!audit.out.contains("3,3,3"));
+    QVERIFY(!audit.out.contains("1,2,1,2"));
+    QVERIFY(!audit.out.contains("2,1,1,2"));
 }
 
 void CliTest::patternsPrintTheContractJson()

@@ -265,7 +265,8 @@ void SessionsTest::migrationMergesDuplicateSessions()
         v->notes().sign(lateSigned);
         QCOMPARE(patternsOf(*v, u"C-5"_s).attendance.attended, 5);
         vault::VaultTestAccess::database(*v).exec(
-            "DROP INDEX notes_one_progress; DROP TABLE session_aliases; PRAGMA user_version = 5");
+            "DROP INDEX notes_one_progress; DROP TABLE session_aliases; DROP TABLE measure_history; "
+            "PRAGMA user_version = 5");
         v->lock();
     }
     auto v = openVault(dir);

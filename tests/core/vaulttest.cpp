@@ -1088,7 +1088,7 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
             "DROP TABLE note_theme_counts; DROP TABLE theme_names; DROP TABLE note_themes; DROP TABLE audit; "
             "DROP TABLE supervision; DROP TABLE note_comments; DROP TABLE agreement_ratings; "
             "DROP TABLE agreement_checks; DROP TABLE client_summaries; DROP TABLE session_aliases; "
-            "DROP INDEX notes_one_progress; PRAGMA user_version = 1");
+            "DROP INDEX notes_one_progress; DROP TABLE measure_history; PRAGMA user_version = 1");
         vault->lock();
     }
     auto vault = openVault(dir);
@@ -1161,6 +1161,7 @@ UPDATE note_themes SET themes = coalesce(
          WHERE note_id = note_themes.note_id AND decision <> 'rejected' GROUP BY theme ORDER BY theme)), '');
 DROP TABLE session_aliases;
 DROP INDEX notes_one_progress;
+DROP TABLE measure_history;
 PRAGMA user_version = 4;
 )sql");
         QVERIFY(vault::VaultTestAccess::database(*vault)
