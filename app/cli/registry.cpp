@@ -21,11 +21,13 @@ namespace uc::cli {
 namespace {
 
 constexpr const Command *vaultAndUsers[] = {&initCommand, &userAddCommand, &userListCommand, &passwdCommand, &recoverCommand};
-constexpr const Command *record[] = {&clientAddCommand,  &clientListCommand,  &clientSummaryCommand, &sessionAddCommand,
-                                     &noteShowCommand,   &noteEditCommand,    &noteSignCommand,      &noteVerifyCommand,
-                                     &noteAddendumCommand, &searchCommand,    &exportCommand,        &importCommand,
-                                     &backupCommand};
-constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &patternsCommand, &demoCommand};
+constexpr const Command *record[] = {
+    &clientAddCommand, &clientListCommand,   &clientSummaryCommand, &sessionAddCommand, &sessionListCommand,
+    &noteAddCommand,   &noteListCommand,     &noteShowCommand,      &noteEditCommand,   &noteSignCommand,
+    &noteVerifyCommand, &noteAddendumCommand, &noteDiscardCommand,  &searchCommand,     &exportCommand,
+    &importCommand,    &backupCommand};
+constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &measureEditCommand,
+                                                  &measureDeleteCommand, &patternsCommand,    &demoCommand};
 constexpr const Command *supervision[] = {&superviseAssignCommand, &superviseListCommand,  &queueCommand,
                                           &noteCosignCommand,      &noteReturnCommand,     &noteCommentCommand,
                                           &agreementStartCommand,  &agreementRateCommand,  &agreementReportCommand};

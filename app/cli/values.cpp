@@ -55,7 +55,8 @@ model::Id idArgument(const Invocation &line, qsizetype index)
     const auto id = wholeNumber(line.arguments().value(index), 1);
     if (!id) {
         const Positional &p = line.command().positionals[static_cast<std::size_t>(index)];
-        throw Error(ErrorKind::Usage, line.what(), u"needs "_s + toQString(p.help));
+        throw Error(ErrorKind::Io, line.what() + u' ' + toQString(p.name),
+                    u"must be "_s + toQString(p.help));
     }
     return *id;
 }

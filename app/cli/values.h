@@ -27,8 +27,8 @@ T valid(std::optional<T> value, std::string_view option, const QString &expected
 [[nodiscard]] std::optional<int> countOption(const Invocation &line, std::string_view name);
 [[nodiscard]] std::optional<model::Id> idOption(const Invocation &line, std::string_view name);
 
-// The id standing as the command's argument number index. A word there that is no id is a
-// usage error (exit 1), as for a missing one: the line names no note.
+// The id standing as the command's argument number index. A word there that is no id is an
+// invalid value (Error(Io), exit 2), as for an option; a missing one was refused by parse (exit 1).
 [[nodiscard]] model::Id idArgument(const Invocation &line, qsizetype index);
 
 } // namespace uc::cli

@@ -54,8 +54,11 @@ model::ClientHistory Histories::client(const QString &code, bool includeProcessN
     model::ClientHistory history;
     history.clientId = found->id;
     history.clientCode = found->code;
+    // A session counts once, however many notes it holds; a merged duplicate (an alias) is not a
+    // session of its own, and its notes count under the session it merged into.
     auto sessions = m_state.db.prepare("SELECT s.id, s.date, s.start_time, a.attendance FROM session_attendees a "
-                                       "JOIN sessions s ON s.id = a.session_id WHERE a.client_id = ?");
+                                       "JOIN sessions s ON s.id = a.session_id WHERE a.client_id = ? "
+                                       "AND s.id NOT IN (SELECT session_id FROM session_aliases)");
     sessions.bind(1, history.clientId);
     while (sessions.step()) {
         if (const auto when = whenOf(sessions, 1)) {
@@ -71,8 +74,9 @@ model::ClientHistory Histories::client(const QString &code, bool includeProcessN
     for (model::SessionThemes &s : history.sessions)
         byId.emplace(s.sessionId, &s);
     // The hits themselves, counted here (a GROUP BY would sort with an allocation per row).
-    auto hits = m_state.db.prepare(std::string("SELECT n.session_id, h.theme FROM notes n "
+    auto hits = m_state.db.prepare(std::string("SELECT coalesce(al.session_of, n.session_id), h.theme FROM notes n "
                                                "JOIN theme_hits h ON h.note_id = n.id "
+                                               "LEFT JOIN session_aliases al ON al.session_id = n.session_id "
                                                "WHERE n.client_id = :client AND h.decision <> 'rejected' AND ")
                                    + readableNotes);
     hits.bind(hits.parameterIndex(":client"), history.clientId);
@@ -126,6 +130,18 @@ model::CaseloadHistory Histories::caseload(std::optional<Id> therapistId)
                     sessions.resize(static_cast<std::size_t>(id) + 1);
                 sessions[static_cast<std::size_t>(id)] = *when;
             }
+        }
+    }
+    // A merged duplicate's notes count under the session it merged into; it is no session itself.
+    std::vector<Id> sessionOfAlias(sessions.size(), 0);
+    {
+        auto stmt = db.prepare("SELECT session_id, session_of FROM session_aliases");
+        while (stmt.step()) {
+            const auto alias = index(stmt.int64(0), sessions.size());
+            if (!alias)
+                continue;
+            sessions[*alias].reset();
+            sessionOfAlias[*alias] = stmt.int64(1);
         }
     }
     // session id → its attendees' entries (client index, session index, next entry of the session)
@@ -191,7 +207,10 @@ model::CaseloadHistory Histories::caseload(std::optional<Id> therapistId)
             const Id note = stmt.int64(0);
             if (note <= 0 || note > 1'000'000'000)
                 continue;
-            if (auto *session = sessionOf(stmt.int64(1), stmt.int64(2))) {
+            Id sessionId = stmt.int64(2);
+            if (const auto alias = index(sessionId, sessionOfAlias.size()); alias && sessionOfAlias[*alias] != 0)
+                sessionId = sessionOfAlias[*alias];
+            if (auto *session = sessionOf(stmt.int64(1), sessionId)) {
                 if (static_cast<std::size_t>(note) >= sessionOfNote.size())
                     sessionOfNote.resize(static_cast<std::size_t>(note) + 1, nullptr);
                 sessionOfNote[static_cast<std::size_t>(note)] = session;

@@ -56,6 +56,25 @@ QStringList changedFields(const model::Session &was, const model::Session &edite
 
 // ---- sessions ----------------------------------------------------------------------------------
 
+Id Notes::insertSession(const model::Session &session, const QString &what, QList<Id> &clientIds)
+{
+    auto insert = m_state.db.prepare("INSERT INTO sessions(date, start_time, minutes, modality, setting, group_topic, "
+                                     "created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    bindSessionFields(insert, 1, session);
+    insert.bind(7, m_state.user.id).bind(8, now()).run();
+    const Id id = m_state.db.lastInsertId();
+    auto attendee = m_state.db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
+    for (const auto &a : session.attendees) {
+        const auto c = m_vault.clients().find(a.clientCode);
+        if (!c)
+            badInput(what, QStringLiteral("no client with that code"));
+        attendee.bind(1, id).bind(2, c->id).bind(3, model::toString(a.attendance)).run();
+        attendee.reset();
+        clientIds.append(c->id);
+    }
+    return id;
+}
+
 SessionCreated Notes::addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
                                  const QList<model::Section> &sections)
 {
@@ -69,25 +88,28 @@ SessionCreated Notes::addSession(const model::Session &session, const QString &t
 
     SessionCreated created;
     sql::Transaction tx(m_state.db);
-    auto insert = m_state.db.prepare("INSERT INTO sessions(date, start_time, minutes, modality, setting, group_topic, "
-                                     "created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    bindSessionFields(insert, 1, session);
-    insert.bind(7, m_state.user.id).bind(8, now()).run();
-    created.session = m_state.db.lastInsertId();
+    QList<Id> clientIds;
+    created.session = insertSession(session, what, clientIds);
     const QString stamp = now();
     const QString sectionsJson = model::sectionsToJson(sections);
     const QString body = model::textOf(sections);
-    auto attendee = m_state.db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
-    for (const auto &a : session.attendees) {
-        const auto c = m_vault.clients().find(a.clientCode);
-        if (!c)
-            badInput(what, QStringLiteral("no client with that code"));
-        attendee.bind(1, created.session).bind(2, c->id).bind(3, model::toString(a.attendance)).run();
-        attendee.reset();
-        created.notes.append(insertNote(created.session, c->id, templateId, kind, sectionsJson, body, stamp));
-    }
+    for (const Id client : std::as_const(clientIds))
+        created.notes.append(insertNote(created.session, client, templateId, kind, sectionsJson, body, stamp));
     tx.commit();
     return created;
+}
+
+Id Notes::addSession(const model::Session &session)
+{
+    m_state.require(model::Action::WriteNote);
+    const QString what = QStringLiteral("add session");
+    checkSessionDetails(session, what);
+    sql::Transaction tx(m_state.db);
+    QList<Id> clientIds;
+    const Id id = insertSession(session, what, clientIds);
+    m_state.audit(QStringLiteral("create-session"), QStringLiteral("session:%1").arg(id));
+    tx.commit();
+    return id;
 }
 
 void Notes::updateSession(const model::Session &session)
@@ -153,6 +175,55 @@ QList<SessionNoteRef> Notes::ownSessionNotes(Id sessionId)
     return refs;
 }
 
+QList<SessionEntry> Notes::sessionsOf(const QString &code)
+{
+    m_state.require(model::Action::ReadRecords);
+    const auto c = m_vault.clients().find(code);
+    if (!c)
+        throw Error(ErrorKind::Usage, QStringLiteral("session list"), QStringLiteral("no client with that code"));
+    QList<SessionEntry> list;
+    auto sessions = m_state.db.prepare("SELECT s.id FROM session_attendees a JOIN sessions s ON s.id = a.session_id "
+                                       "WHERE a.client_id = ? AND s.id NOT IN (SELECT session_id FROM session_aliases) "
+                                       "ORDER BY s.date, s.start_time, s.id");
+    sessions.bind(1, c->id);
+    while (sessions.step())
+        list.append({session(sessions.int64(0)), {}});
+    auto notes = m_state.db.prepare(std::string("SELECT n.id FROM notes n WHERE n.client_id = :client AND "
+                                                "(n.session_id = :session OR n.session_id IN (SELECT session_id FROM "
+                                                "session_aliases WHERE session_of = :session)) AND ")
+                                    + readableNotes + " ORDER BY n.id");
+    for (SessionEntry &entry : list) {
+        notes.bind(notes.parameterIndex(":client"), c->id).bind(notes.parameterIndex(":session"), entry.session.id);
+        bindReadable(notes, m_state.user.id, readerScope(m_state, true));
+        while (notes.step())
+            entry.notes.append(notes.int64(0));
+        notes.reset();
+    }
+    return list;
+}
+
+QList<NoteEntry> Notes::listForClient(const QString &code)
+{
+    m_state.require(model::Action::ReadRecords);
+    if (!m_vault.clients().find(code))
+        throw Error(ErrorKind::Usage, QStringLiteral("note list"), QStringLiteral("no client with that code"));
+    auto stmt = m_state.db.prepare(
+        std::string("SELECT n.id, coalesce(al.session_of, n.session_id), s.date, n.kind, n.status, u.name, n.template "
+                    "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+                    "JOIN users u ON u.id = n.author_id LEFT JOIN session_aliases al ON al.session_id = n.session_id "
+                    "WHERE c.code = :code AND ")
+        + readableNotes + " ORDER BY s.date, s.start_time, n.id");
+    stmt.bind(stmt.parameterIndex(":code"), code);
+    bindReadable(stmt, m_state.user.id, readerScope(m_state, true));
+    QList<NoteEntry> list;
+    while (stmt.step())
+        list.append({stmt.int64(0), stmt.int64(1), model::parseDate(stmt.text(2)).value_or(model::Date()),
+                     model::parseNoteKind(stmt.text(3)).value_or(model::NoteKind::Progress),
+                     model::parseNoteStatus(stmt.text(4)).value_or(model::NoteStatus::Draft), stmt.text(5),
+                     stmt.text(6)});
+    return list;
+}
+
 model::Session Notes::session(Id id)
 {
     auto stmt = m_state.db.prepare("SELECT id, date, start_time, minutes, modality, setting, group_topic FROM sessions "
@@ -191,10 +262,25 @@ Id Notes::add(Id sessionId, const QString &clientCode, const QString &templateId
     const auto c = m_vault.clients().find(clientCode);
     if (!c)
         badInput(what, QStringLiteral("no client with that code"));
+    // A merged duplicate stands for the session it merged into.
+    auto alias = m_state.db.prepare("SELECT session_of FROM session_aliases WHERE session_id = ?");
+    alias.bind(1, sessionId);
+    if (alias.step())
+        sessionId = alias.int64(0);
     auto attended = m_state.db.prepare("SELECT 1 FROM session_attendees WHERE session_id = ? AND client_id = ?");
     attended.bind(1, sessionId).bind(2, c->id);
     if (!attended.step())
         badInput(what, QStringLiteral("the client is not on that session"));
+    if (kind == model::NoteKind::Progress) {
+        auto taken = m_state.db.prepare(
+            "SELECT 1 FROM notes WHERE kind = 'progress' AND client_id = ?1 AND author_id = ?2 AND (session_id = ?3 OR "
+            "session_id IN (SELECT session_id FROM session_aliases WHERE session_of = ?3)) LIMIT 1");
+        taken.bind(1, c->id).bind(2, m_state.user.id).bind(3, sessionId);
+        if (taken.step())
+            throw Error(ErrorKind::Conflict, what,
+                        QStringLiteral("the session already has your progress note for this client; edit it, or "
+                                       "add a process note or an addendum"));
+    }
     sql::Transaction tx(m_state.db);
     const Id id = insertNote(sessionId, c->id, templateId, kind, model::sectionsToJson(sections), model::textOf(sections),
                              now());

@@ -23,6 +23,26 @@ struct SessionNoteRef
     model::NoteKind kind = model::NoteKind::Progress;
 };
 
+// A client's session as `session list` shows it: its details and the notes on it the reader may
+// read (their own process notes included), by id.
+struct SessionEntry
+{
+    model::Session session;
+    QList<model::Id> notes;
+};
+
+// A note as a list shows it: no text.
+struct NoteEntry
+{
+    model::Id note = 0;
+    model::Id session = 0; // the session it counts under (an alias's session of a merged vault)
+    model::Date date;
+    model::NoteKind kind = model::NoteKind::Progress;
+    model::NoteStatus status = model::NoteStatus::Draft;
+    QString author;
+    QString templateId;
+};
+
 // Sessions and their notes: drafts, signing and addenda (vault.notes()). Every write is tagged
 // (vault.tagging()) and recorded in the audit trail in the same transaction; reads of a note's
 // text are recorded too.
@@ -34,6 +54,8 @@ public:
     // A session with one draft note per attendee (a group note gives every member their own note).
     SessionCreated addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
                               const QList<model::Section> &sections);
+    // A session without a note yet (a no-show, or notes to follow with add()). Recorded.
+    model::Id addSession(const model::Session &session);
     // Changes a session's details (by id): date, start, minutes, modality, setting, group topic and
     // each attendee's attendance; the attendees themselves stay (each has a note). Only the
     // clinician who made the session, while every note on it is theirs and a draft:
@@ -45,9 +67,17 @@ public:
     // Reads ids only; nothing is recorded.
     [[nodiscard]] QList<SessionNoteRef> ownSessionNotes(model::Id sessionId);
 
+    // The client's sessions (merged duplicates once), by date and start, with the notes on each
+    // that this user may read. Reads ids and details only; nothing is recorded.
+    [[nodiscard]] QList<SessionEntry> sessionsOf(const QString &code);
+    // The client's notes this user may read (their own process notes included), without text, in
+    // session order. Nothing is recorded.
+    [[nodiscard]] QList<NoteEntry> listForClient(const QString &code);
+
     // Another note on an existing session for one of its clients: the private process note beside
-    // the progress note, or a co-therapist's note. Error(Io) for an unknown template or client, or
-    // a client who is not on the session.
+    // the progress note, or a co-therapist's note. A session holds one progress note per author
+    // for each client: Error(Conflict) for a second. Error(Io) for an unknown session, template
+    // or client, or a client who is not on the session.
     model::Id add(model::Id sessionId, const QString &clientCode, const QString &templateId, model::NoteKind kind,
                   const QList<model::Section> &sections);
     // The note, recorded as viewed. Error(NotAllowed) for a note this user may not read.
@@ -59,6 +89,9 @@ public:
     [[nodiscard]] QList<model::Note> forClient(const QString &code, bool includeProcessNotes);
     // Autosave: replaces a draft's sections. Error(Conflict) for a signed note.
     void saveDraft(model::Id noteId, const QList<model::Section> &sections);
+    // Discards a draft: the note, its tags and its words in the search index go; the audit trail
+    // records the id. Error(Conflict) for a signed note or one a supervisor commented on,
+    // Error(NotAllowed) for another author's.
     void deleteDraft(model::Id noteId);
 
     // Locks the note: records the signer, the time and the SHA-256 of the canonical content.
@@ -72,6 +105,8 @@ private:
     // The client's notes this user may read, without recording the read (export).
     friend class ClientRecords;
     [[nodiscard]] QList<model::Note> loadForClient(const QString &code, bool includeProcessNotes);
+    // Inserts the session and its attendees, inside the caller's transaction; the attendees' client ids.
+    model::Id insertSession(const model::Session &session, const QString &what, QList<model::Id> &clientIds);
     // Inserts a draft note, tags it and records it, inside the caller's transaction.
     model::Id insertNote(model::Id sessionId, model::Id clientId, const QString &templateId, model::NoteKind kind,
                          const QString &sectionsJson, const QString &body, const QString &stamp);

@@ -461,6 +461,151 @@ CREATE INDEX measures_client ON measures(client_id, date);
 )sql");
 }
 
+// v6 -> v7. A session holds notes: at most one progress note per author for each client on it, any
+// number of process notes. Builds before v7 made a new session for every note, so a vault can hold
+// one hour as two or three sessions (same client, same date and start): they are merged here into
+// the first of them. Drafts move to it; a signed note's session is part of its hashed content, so
+// the note stays where it was and its session becomes an alias of the one it merged into
+// (session_aliases), which every count and list reads through. Emptied sessions stay as aliases too.
+void migrateTo7(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE session_aliases(
+  session_id INTEGER PRIMARY KEY REFERENCES sessions(id),
+  session_of INTEGER NOT NULL REFERENCES sessions(id) CHECK (session_of <> session_id));
+CREATE INDEX session_aliases_of ON session_aliases(session_of);
+)sql");
+    // Sessions of one client alone, with a start time (without one, two sessions on a day cannot
+    // be told to be the same hour), by client, date, start and id.
+    struct Row
+    {
+        std::int64_t session;
+        std::int64_t client;
+        QString date;
+        QString start;
+    };
+    std::vector<Row> rows;
+    {
+        auto stmt = db.prepare("SELECT s.id, a.client_id, s.date, s.start_time FROM sessions s "
+                               "JOIN session_attendees a ON a.session_id = s.id "
+                               "WHERE s.start_time IS NOT NULL "
+                               "AND (SELECT count(*) FROM session_attendees o WHERE o.session_id = s.id) = 1 "
+                               "ORDER BY a.client_id, s.date, s.start_time, s.id");
+        while (stmt.step())
+            rows.push_back({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.text(3)});
+    }
+    auto alias = db.prepare("INSERT INTO session_aliases(session_id, session_of) VALUES (?, ?)");
+    auto drafts = db.prepare("SELECT id, author_id, kind FROM notes WHERE session_id = ? AND status = 'draft' ORDER BY id");
+    // A progress note by this author for the client, on the session or on one of its aliases.
+    auto hasProgress = db.prepare("SELECT 1 FROM notes WHERE kind = 'progress' AND client_id = ? AND author_id = ? "
+                                  "AND (session_id = ?3 OR session_id IN "
+                                  "(SELECT session_id FROM session_aliases WHERE session_of = ?3)) LIMIT 1");
+    auto move = db.prepare("UPDATE notes SET session_id = ? WHERE id = ? AND status = 'draft'");
+    auto moveCounts = db.prepare("UPDATE note_themes SET session_id = ? WHERE note_id = ?");
+    for (std::size_t i = 0; i < rows.size();) {
+        std::size_t j = i + 1;
+        while (j < rows.size() && rows[j].client == rows[i].client && rows[j].date == rows[i].date
+               && rows[j].start == rows[i].start)
+            ++j;
+        const std::int64_t kept = rows[i].session;
+        for (std::size_t k = i + 1; k < j; ++k) {
+            const std::int64_t merged = rows[k].session;
+            struct Draft
+            {
+                std::int64_t id;
+                std::int64_t author;
+                bool progress;
+            };
+            std::vector<Draft> list;
+            drafts.bind(1, merged);
+            while (drafts.step())
+                list.push_back({drafts.int64(0), drafts.int64(1), drafts.text(2) == QLatin1String("progress")});
+            drafts.reset();
+            for (const Draft &d : list) {
+                // A second progress draft by the same author stays on its (aliased) session: it
+                // still counts once, and its author keeps or discards it.
+                if (d.progress) {
+                    hasProgress.bind(1, rows[i].client).bind(2, d.author).bind(3, kept);
+                    const bool taken = hasProgress.step();
+                    hasProgress.reset();
+                    if (taken)
+                        continue;
+                }
+                move.bind(1, kept).bind(2, d.id).run();
+                move.reset();
+                moveCounts.bind(1, kept).bind(2, d.id).run();
+                moveCounts.reset();
+            }
+            alias.bind(1, merged).bind(2, kept).run();
+            alias.reset();
+        }
+        i = j;
+    }
+    // A second progress draft by one author for one client on one stored session (the API allowed
+    // it) goes to a copy of that session, an alias of it, so the index below can stand.
+    std::vector<std::pair<std::int64_t, std::int64_t>> extra; // (note, session)
+    {
+        auto stmt = db.prepare("SELECT n.id, n.session_id FROM notes n WHERE n.kind = 'progress' AND n.status = 'draft' "
+                               "AND EXISTS (SELECT 1 FROM notes m WHERE m.session_id = n.session_id AND m.client_id = "
+                               "n.client_id AND m.author_id = n.author_id AND m.kind = 'progress' AND m.id < n.id)");
+        while (stmt.step())
+            extra.emplace_back(stmt.int64(0), stmt.int64(1));
+    }
+    for (const auto &[note, session] : extra) {
+        db.prepare("INSERT INTO sessions(date, start_time, minutes, modality, setting, group_topic, created_by, created) "
+                   "SELECT date, start_time, minutes, modality, setting, group_topic, created_by, created FROM sessions "
+                   "WHERE id = ?")
+            .bind(1, session)
+            .run();
+        const auto copy = db.lastInsertId();
+        db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) SELECT ?, client_id, attendance "
+                   "FROM session_attendees WHERE session_id = ? AND client_id = (SELECT client_id FROM notes WHERE id = ?)")
+            .bind(1, copy)
+            .bind(2, session)
+            .bind(3, note)
+            .run();
+        db.prepare("INSERT INTO session_aliases(session_id, session_of) VALUES "
+                   "(?1, coalesce((SELECT session_of FROM session_aliases WHERE session_id = ?2), ?2))")
+            .bind(1, copy)
+            .bind(2, session)
+            .run();
+        move.bind(1, copy).bind(2, note).run();
+        move.reset();
+        moveCounts.bind(1, copy).bind(2, note).run();
+        moveCounts.reset();
+    }
+    // A session's progress notes: one per author and client. Over the session a note is stored on
+    // (an alias keeps its own); the vault checks the merged session as a whole.
+    db.exec("CREATE UNIQUE INDEX notes_one_progress ON notes(session_id, client_id, author_id) WHERE kind = 'progress'");
+}
+
+// v7 -> v8. Measures can be corrected and deleted: the value a measure had before each change is
+// kept here, inside the encrypted file (the audit trail records the measure's id and the kind of
+// change, never a value). Append-only, like the trail. No reference to measures: a deleted
+// measure's last value stays.
+void migrateTo8(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE measure_history(
+  id         INTEGER PRIMARY KEY,
+  measure_id INTEGER NOT NULL,
+  client_id  INTEGER NOT NULL REFERENCES clients(id),
+  date       TEXT NOT NULL,
+  instrument TEXT NOT NULL,
+  answers    TEXT NOT NULL,
+  total      INTEGER NOT NULL,
+  band       TEXT NOT NULL,
+  change     TEXT NOT NULL CHECK (change IN ('edit', 'delete')),
+  changed_by INTEGER NOT NULL REFERENCES users(id),
+  changed_at TEXT NOT NULL);
+CREATE INDEX measure_history_measure ON measure_history(measure_id);
+CREATE TRIGGER measure_history_no_update BEFORE UPDATE ON measure_history
+BEGIN SELECT RAISE(ABORT, 'a measure''s history cannot change'); END;
+CREATE TRIGGER measure_history_no_delete BEFORE DELETE ON measure_history
+BEGIN SELECT RAISE(ABORT, 'a measure''s history cannot be deleted'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -472,7 +617,7 @@ void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
-                                                                migrateTo6};
+                                                               migrateTo6, migrateTo7, migrateTo8};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -102,6 +102,10 @@ private:
     model::Id m_draft2 = 0;
     model::Id m_signed = 0;
     model::Id m_signed2 = 0;
+    model::Id m_session = 0; // m_signed's
+    model::Id m_discardable = 0;
+    model::Id m_measure = 0;
+    model::Id m_measure2 = 0;
     model::Id m_check = 0;
     model::Id m_sampled = 0;
     QMap<QString, QByteArray> m_before;
@@ -239,6 +243,15 @@ void CliStrictTest::initTestCase()
         m_check = s.check;
         m_sampled = s.notes.first();
     }
+    {
+        auto alice = Vault::open(m_vault, u"alice"_s, secret());
+        m_session = alice->notes().read(m_signed).sessionId;
+        // A process note: export leaves it out, so the record's counts stay what importTakesJsonFile expects.
+        m_discardable = alice->notes().add(m_session, u"C-1"_s, u"process"_s, model::NoteKind::Process,
+                                           sections(u"A draft to discard."_s));
+        m_measure = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 6), u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
+        m_measure2 = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 13), u"gad7"_s, {2, 2, 2, 2, 2, 2, 2});
+    }
     m_before = snapshot();
     QVERIFY(m_before.size() > 10);
 }
@@ -255,6 +268,10 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"client list"_s, {u"--json"_s}},
         {u"client summary"_s, {u"--client"_s, u"C-1"_s, u"--text-file"_s, m_text}},
         {u"session add"_s, {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s, u"--minutes"_s, u"45"_s, u"--note-file"_s, m_text}},
+        {u"session list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
+        {u"note add"_s, {u"--session"_s, QString::number(m_session), u"--kind"_s, u"process"_s, u"--note-file"_s, m_text}},
+        {u"note list"_s, {u"--client"_s, u"C-1"_s}},
+        {u"note discard"_s, {QString::number(m_discardable)}},
         {u"note show"_s, {id, u"--json"_s}},
         {u"note edit"_s, {QString::number(m_draft), u"--note-file"_s, m_text}},
         {u"note sign"_s, {QString::number(m_draft2)}},
@@ -267,6 +284,8 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"measure add"_s,
          {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s, u"--instrument"_s, u"phq9"_s, u"--answers"_s, u"1,2,1,2,2,2,1,2,1"_s}},
         {u"measure list"_s, {u"--client"_s, u"C-1"_s}},
+        {u"measure edit"_s, {QString::number(m_measure), u"--answers"_s, u"0,0,0,0,0,0,0"_s}},
+        {u"measure delete"_s, {QString::number(m_measure2)}},
         {u"patterns"_s, {u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s}},
         {u"demo"_s, {u"--vault"_s, out + u"-demo"_s, u"--seed"_s, u"2"_s}, {}, out + u"-demo"_s},
         {u"supervise assign"_s, {u"--therapist"_s, u"alice"_s, u"--supervisor"_s, u"sam"_s, u"--mode"_s, u"must-cosign"_s}, u"sam"_s},
@@ -358,7 +377,8 @@ void CliStrictTest::refusalsNameWhatIsWrong()
     // A missing command word, and an unknown one.
     r = alice({u"note"_s});
     QCOMPARE(r.code, 1);
-    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects show, edit, sign, verify, addendum, cosign, return or comment\n"));
+    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects add, list, show, edit, sign, verify, addendum, discard, cosign, return or "
+                               "comment\n"));
     r = alice({u"client"_s, u"remove"_s});
     QCOMPARE(r.code, 1);
     QVERIFY(r.err.startsWith("undercurrent-cli: client: expects "));
@@ -388,6 +408,15 @@ void CliStrictTest::invalidValuesAreExitTwo()
         {u"supervise"_s, u"assign"_s, u"--therapist"_s, u"alice"_s, u"--supervisor"_s, u"sam"_s, u"--mode"_s, u"sometimes"_s},
         {u"report"_s, u"supervision"_s, u"--therapist"_s, u"alice"_s, u"--from"_s, u"2025-02-30"_s, u"--to"_s, u"2025-03-01"_s,
          u"--out"_s, m_dir.filePath(u"s.pdf"_s)},
+        // An id standing as an argument is a value too: there, but no id.
+        {u"note"_s, u"sign"_s, u"abc"_s},
+        {u"note"_s, u"discard"_s, u"0"_s},
+        {u"report"_s, u"note"_s, u"0"_s, u"--out"_s, m_dir.filePath(u"n.pdf"_s)},
+        {u"agreement"_s, u"report"_s, u"x"_s},
+        {u"measure"_s, u"delete"_s, u"x"_s},
+        {u"measure"_s, u"edit"_s, QString::number(m_measure), u"--answers"_s, u"1,1,1,1,1,1,1"_s, u"--date"_s, u"2025-02-30"_s},
+        {u"note"_s, u"add"_s, u"--session"_s, u"x"_s, u"--kind"_s, u"progress"_s, u"--note-file"_s, note},
+        {u"note"_s, u"add"_s, u"--session"_s, u"1"_s, u"--kind"_s, u"addendum"_s, u"--note-file"_s, note},
     };
     expectRefused(invalid, 2);
     // No vault involved: the seed of a demo practice and the role of a new vault.
@@ -412,8 +441,7 @@ void CliStrictTest::malformedLinesAreExitOne()
         {u"import"_s, u"--csv"_s, m_csv, u"--dry-run=yes"_s},
         {u"client"_s, u"add"_s, u"--code"_s, u"C-12"_s, u"--code"_s, u"C-13"_s, u"--name"_s, u"Twelve"_s},
         {u"client"_s, u"add"_s, u"--name"_s, u"No Code"_s},
-        // The id of a note must be one.
-        {u"note"_s, u"sign"_s, u"abc"_s},
+        // A note's id left out.
         {u"note"_s, u"sign"_s},
         // Options that belong to the other form of the command.
         {u"patterns"_s, u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s, u"--therapist"_s, u"alice"_s},

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void newInstrumentsAndReliableChange();
     void cssrsIsTriagedAndRaisesRisk();
     void patternsPrintTheContractJson();
+    void sessionsHoldNotes();
     void supervisionCommands();
     void auditVerifyAndList(); // last: it damages the trail's head
 
@@ -148,7 +149,12 @@ void CliTest::exitCodesNameWhatWentWrong()
             false);
     QCOMPARE(r.code, 4); // not a vault
     QCOMPARE(cli({QStringLiteral("frobnicate")}).code, 1);
-    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("sign"), QStringLiteral("abc")}).code, 1);
+    // An argument that is present but no id is an invalid value, as for an option: exit 2.
+    r = cli({QStringLiteral("note"), QStringLiteral("sign"), QStringLiteral("abc")});
+    QCOMPARE(r.code, 2);
+    QVERIFY(r.err.contains("ID"));
+    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("sign"), QStringLiteral("0")}).code, 2);
+    QCOMPARE(cli({QStringLiteral("note"), QStringLiteral("sign")}).code, 1);
     const QString note = file(QStringLiteral("n2.txt"), "text");
     r = cli({QStringLiteral("session"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-0142"),
              QStringLiteral("--date"), QStringLiteral("2025-02-29"), QStringLiteral("--note-file"), note});
@@ -395,6 +401,43 @@ void CliTest::measuresAreScoredAndRefusedWhole()
     QCOMPARE(list.size(), 1);
     QCOMPARE(list.at(0).toObject().value(QLatin1String("total")).toInt(), 14);
     QCOMPARE(list.at(0).toObject().value(QLatin1String("band")).toString(), QStringLiteral("moderate"));
+
+    // A second PHQ-9 on that date is a conflict until confirmed; the first is named.
+    const QStringList again{QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-PAT"),
+                            QStringLiteral("--date"), QStringLiteral("2025-01-06"), QStringLiteral("--instrument"),
+                            QStringLiteral("phq9"), QStringLiteral("--answers"), QStringLiteral("3,3,3,3,3,3,3,3,1"),
+                            QStringLiteral("--json")};
+    const Run duplicate = cli(again);
+    QCOMPARE(duplicate.code, 6);
+    const QByteArray firstId = QByteArray::number(list.at(0).toObject().value(QLatin1String("id")).toInt());
+    QVERIFY(duplicate.err.contains(QByteArray("measure " + firstId)));
+    const Run forced = cli(again + QStringList{QStringLiteral("--force")});
+    QCOMPARE(forced.code, 0);
+    const QString second = QString::number(QJsonDocument::fromJson(forced.out).object().value(QLatin1String("id")).toInt());
+    // The second was entered in error: delete it. The first is corrected in place.
+    QCOMPARE(cli({QStringLiteral("measure"), QStringLiteral("delete"), second}).code, 0);
+    QCOMPARE(cli({QStringLiteral("measure"), QStringLiteral("delete"), second}).code, 2);
+    const Run edited = cli({QStringLiteral("measure"), QStringLiteral("edit"), QString::fromLatin1(firstId),
+                            QStringLiteral("--answers"), QStringLiteral("2,1,1,2,2,2,1,2,1"), QStringLiteral("--json")});
+    QCOMPARE(edited.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(edited.out).object().value(QLatin1String("total")).toInt(), 14);
+    QCOMPARE(cli({QStringLiteral("measure"), QStringLiteral("edit"), QString::fromLatin1(firstId), QStringLiteral("--answers"),
+                  QStringLiteral("1,2")})
+                 .code,
+             2);
+    const Run after = cli({QStringLiteral("measure"), QStringLiteral("list"), QStringLiteral("--client"), QStringLiteral("C-PAT"),
+                           QStringLiteral("--json")});
+    const QJsonArray now = QJsonDocument::fromJson(after.out).array();
+    QCOMPARE(now.size(), 1);
+    QCOMPARE(now.at(0).toObject().value(QLatin1String("answers")).toArray().first().toInt(), 2);
+    // The audit trail has the ids and kinds of change, never a value.
+    const Run audit = cli({QStringLiteral("audit"), QStringLiteral("list"), QStringLiteral("--json")});
+    QVERIFY(audit.out.contains("\"edit-measure\""));
+    QVERIFY(audit.out.contains("\"delete-measure\""));
+    QVERIFY(audit.out.contains(QByteArray("\"measure:" + firstId + "\"")));
+    QVERIFY(!audit.out.contains("3,3,3"));
+    QVERIFY(!audit.out.contains("1,2,1,2"));
+    QVERIFY(!audit.out.contains("2,1,1,2"));
 }
 
 void CliTest::newInstrumentsAndReliableChange()
@@ -549,6 +592,102 @@ void CliTest::patternsPrintTheContractJson()
     for (const QJsonValue &b : c.value(QLatin1String("buckets")).toArray())
         sessions += b.toObject().value(QLatin1String("sessions")).toInt();
     QVERIFY(sessions >= 4); // C-PAT's 3 and C-0142's
+}
+
+// A session is made once and holds notes: `note add --session` attaches to it, a no-show needs no
+// note, `session list` and `note list` show them, `note discard` removes a draft only, and the
+// patterns count the session once.
+void CliTest::sessionsHoldNotes()
+{
+    const auto q = [](const char *text) { return QString::fromLatin1(text); };
+    QCOMPARE(cli({q("client"), q("add"), q("--code"), q("C-SES"), q("--name"), q("Sam Sessions")}).code, 0);
+    const QString progress = file(q("ses-progress.md"), "Pt relapsed on Saturday after the quarrel.\n");
+    const QString process = file(q("ses-process.md"), "I felt protective of her.\n");
+    Run r = cli({q("session"), q("add"), q("--client"), q("C-SES"), q("--date"), q("2025-05-05"), q("--time"), q("10:00"),
+                 q("--note-file"), progress, q("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject made = QJsonDocument::fromJson(r.out).object();
+    const int session = made.value(QLatin1String("session")).toInt();
+    const int first = made.value(QLatin1String("note")).toInt();
+    QVERIFY(session > 0 && first > 0);
+
+    r = cli({q("note"), q("add"), q("--session"), QString::number(session), q("--kind"), q("process"), q("--note-file"),
+             process, q("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject added = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(added.keys(), (QStringList{q("note"), q("session")}));
+    QCOMPARE(added.value(QLatin1String("session")).toInt(), session);
+    const int processNote = added.value(QLatin1String("note")).toInt();
+    QVERIFY(processNote > first);
+    // A second progress note of the same author on the session: a conflict, nothing written.
+    r = cli({q("note"), q("add"), q("--session"), QString::number(session), q("--kind"), q("progress"), q("--note-file"),
+             progress});
+    QCOMPARE(r.code, 6);
+    QVERIFY(r.err.contains("progress note"));
+    QCOMPARE(cli({q("note"), q("add"), q("--session"), q("99999"), q("--kind"), q("process"), q("--note-file"), process}).code, 2);
+    // A draft to discard, on the same session.
+    r = cli({q("note"), q("add"), q("--session"), QString::number(session), q("--kind"), q("process"), q("--note-file"),
+             file(q("ses-mistake.md"), "Quixotical mistake.\n"), q("--json")});
+    QCOMPARE(r.code, 0);
+    const QString mistake = QString::number(QJsonDocument::fromJson(r.out).object().value(QLatin1String("note")).toInt());
+
+    // A no-show needs no note file.
+    r = cli({q("session"), q("add"), q("--client"), q("C-SES"), q("--date"), q("2025-05-12"), q("--time"), q("10:00"),
+             q("--attendance"), q("no-show"), q("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject missed = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(missed.keys(), QStringList{q("session")});
+    // --kind without a note is a line that does not hold together.
+    QCOMPARE(cli({q("session"), q("add"), q("--client"), q("C-SES"), q("--date"), q("2025-05-19"), q("--kind"), q("process")}).code, 1);
+
+    r = cli({q("session"), q("list"), q("--client"), q("C-SES"), q("--json")});
+    QCOMPARE(r.code, 0);
+    QJsonArray list = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(list.size(), 2);
+    QJsonObject s = list.at(0).toObject();
+    QCOMPARE(s.value(QLatin1String("session")).toInt(), session);
+    QCOMPARE(s.value(QLatin1String("date")).toString(), q("2025-05-05"));
+    QCOMPARE(s.value(QLatin1String("start")).toString(), q("10:00"));
+    QCOMPARE(s.value(QLatin1String("attendance")).toString(), q("attended"));
+    QCOMPARE(s.value(QLatin1String("notes")).toArray().size(), 3);
+    QCOMPARE(list.at(1).toObject().value(QLatin1String("attendance")).toString(), q("no-show"));
+    QCOMPARE(list.at(1).toObject().value(QLatin1String("notes")).toArray(), QJsonArray{});
+    r = cli({q("session"), q("list"), q("--client"), q("C-SES")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(r.out.count('\n'), 2);
+    QVERIFY(r.out.startsWith(QByteArray(QByteArray::number(session) + "\t2025-05-05\t10:00\t50\tindividual\tattended\t")));
+
+    QCOMPARE(cli({q("note"), q("sign"), QString::number(first)}).code, 0);
+    QCOMPARE(cli({q("note"), q("discard"), QString::number(first)}).code, 6);
+    QCOMPARE(cli({q("note"), q("discard"), mistake}).code, 0);
+    QCOMPARE(cli({q("note"), q("discard"), mistake}).code, 2); // gone
+    r = cli({q("search"), q("quixotical"), q("--json")});
+    QCOMPARE(r.code, 0);
+    QCOMPARE(QJsonDocument::fromJson(r.out).array(), QJsonArray{});
+
+    r = cli({q("note"), q("list"), q("--client"), q("C-SES"), q("--json")});
+    QCOMPARE(r.code, 0);
+    list = QJsonDocument::fromJson(r.out).array();
+    QCOMPARE(list.size(), 2);
+    const QJsonObject n = list.at(0).toObject();
+    QCOMPARE(n.value(QLatin1String("note")).toInt(), first);
+    QCOMPARE(n.value(QLatin1String("session")).toInt(), session);
+    QCOMPARE(n.value(QLatin1String("kind")).toString(), q("progress"));
+    QCOMPARE(n.value(QLatin1String("status")).toString(), q("signed"));
+    QCOMPARE(n.value(QLatin1String("author")).toString(), q("alice"));
+    QCOMPARE(list.at(1).toObject().value(QLatin1String("kind")).toString(), q("process"));
+    QVERIFY(!r.out.contains("relapsed")); // a list, not the notes' text
+    r = cli({q("note"), q("list"), q("--client"), q("C-SES")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.startsWith(
+        QByteArray(QByteArray::number(first) + '\t' + QByteArray::number(session) + "\t2025-05-05\tprogress\tsigned\talice\t")));
+
+    // Patterns count the session once, whatever notes it holds, and the no-show as missed.
+    r = cli({q("patterns"), q("--client"), q("C-SES"), q("--by"), q("month"), q("--json")});
+    QCOMPARE(r.code, 0);
+    const QJsonObject attendance = QJsonDocument::fromJson(r.out).object().value(QLatin1String("attendance")).toObject();
+    QCOMPARE(attendance.value(QLatin1String("attended")).toInt(), 1);
+    QCOMPARE(attendance.value(QLatin1String("missed")).toInt(), 1);
 }
 
 void CliTest::supervisionCommands()

@@ -1088,7 +1088,8 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
         vault::VaultTestAccess::database(*vault).exec(
             "DROP TABLE note_theme_counts; DROP TABLE theme_names; DROP TABLE note_themes; DROP TABLE audit; "
             "DROP TABLE supervision; DROP TABLE note_comments; DROP TABLE agreement_ratings; "
-            "DROP TABLE agreement_checks; DROP TABLE client_summaries; PRAGMA user_version = 1");
+            "DROP TABLE agreement_checks; DROP TABLE client_summaries; DROP TABLE session_aliases; "
+            "DROP INDEX notes_one_progress; DROP TABLE measure_history; PRAGMA user_version = 1");
         vault->lock();
     }
     auto vault = openVault(dir);
@@ -1159,6 +1160,9 @@ UPDATE note_themes SET themes = coalesce(
   (SELECT group_concat(theme || ' ' || hits, ',')
    FROM (SELECT theme, count(*) AS hits FROM theme_hits
          WHERE note_id = note_themes.note_id AND decision <> 'rejected' GROUP BY theme ORDER BY theme)), '');
+DROP TABLE session_aliases;
+DROP INDEX notes_one_progress;
+DROP TABLE measure_history;
 PRAGMA user_version = 4;
 )sql");
         QVERIFY(vault::VaultTestAccess::database(*vault)
@@ -1552,6 +1556,9 @@ INSERT INTO measures_v5 SELECT * FROM measures;
 DROP TABLE measures;
 ALTER TABLE measures_v5 RENAME TO measures;
 CREATE INDEX measures_client ON measures(client_id, date);
+DROP TABLE session_aliases;
+DROP INDEX notes_one_progress;
+DROP TABLE measure_history;
 PRAGMA user_version = 5;
 )sql");
         QVERIFY_THROWS_EXCEPTION(Error, vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-17")),

@@ -24,7 +24,9 @@ int measureAdd(const Invocation &line)
     const QList<int> answers = model::parseAnswers(instrument, line.value("answers"));
     const model::Score scored = model::score(instrument, answers); // refused before unlocking
     auto v = openVault(line);
-    const model::Id id = v->measures().add(line.value("client"), date, instrument, answers);
+    const model::Id id = v->measures().add(line.value("client"), date, instrument, answers,
+                                           line.has("force") ? vault::Measures::SameDay::Allow
+                                                             : vault::Measures::SameDay::Refuse);
     const std::optional<model::MeasureRisk> risk = model::riskOf(instrument, answers);
     if (line.json()) {
         QJsonValue riskJson(QJsonValue::Null);
@@ -88,7 +90,8 @@ int measureList(const Invocation &line)
             list.append(entry);
         } else {
             const model::Instrument *info = model::findInstrument(m.instrument);
-            print(u"%1  %2  %3  %4"_s.arg(model::toIso(m.date), (info ? info->name : m.instrument).leftJustified(7))
+            print(u"%1  %2  %3  %4  %5"_s.arg(QString::number(m.id).rightJustified(4), model::toIso(m.date),
+                                               (info ? info->name : m.instrument).leftJustified(7))
                       .arg(m.total, 2)
                       .arg(model::bandLabel(m.band)));
         }
@@ -103,6 +106,38 @@ int measureList(const Invocation &line)
                                             model::describe(instrument.id, *change)));
         }
     }
+    return 0;
+}
+
+int measureEdit(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    const auto date = dateOption(line, "date");
+    auto v = openVault(line);
+    const model::Measure was = v->measures().find(id);
+    const QList<int> answers = model::parseAnswers(was.instrument, line.value("answers"));
+    v->measures().edit(id, answers, date);
+    const model::Measure now = v->measures().find(id);
+    if (line.json()) {
+        printJson(QJsonObject{{u"id"_s, static_cast<double>(id)},
+                              {u"instrument"_s, now.instrument},
+                              {u"date"_s, model::toIso(now.date)},
+                              {u"total"_s, now.total},
+                              {u"band"_s, now.band}});
+    } else {
+        const model::Instrument *info = model::findInstrument(now.instrument);
+        print(u"%1 on %2 corrected: total %3, %4 (was %5)"_s.arg(info ? info->name : now.instrument, model::toIso(now.date))
+                  .arg(now.total)
+                  .arg(model::bandLabel(now.band))
+                  .arg(was.total));
+    }
+    return 0;
+}
+
+int measureDelete(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    openVault(line)->measures().remove(id);
     return 0;
 }
 

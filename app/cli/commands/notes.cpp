@@ -38,6 +38,19 @@ int sessionAdd(const Invocation &line)
     const QString templateId = line.has("template") ? line.value("template")
         : kind == model::NoteKind::Process          ? u"process"_s
                                                     : u"free"_s;
+    if (!line.has("note-file")) {
+        for (const std::string_view option : {"kind", "template"}) {
+            if (line.has(option))
+                throw Error(ErrorKind::Usage, line.what(), u"--"_s + toQString(option) + u" describes a note: give --note-file too"_s);
+        }
+        auto v = openVault(line);
+        const model::Id session = v->notes().addSession(s);
+        if (line.json())
+            printJson(QJsonObject{{u"session"_s, static_cast<double>(session)}});
+        else
+            print(u"session %1"_s.arg(session));
+        return 0;
+    }
     const QString text = readTextFile(line.value("note-file"), u"note file"_s);
     auto v = openVault(line);
     const auto created = v->notes().addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
@@ -57,6 +70,96 @@ int sessionAdd(const Invocation &line)
             ids << QString::number(id);
         print(u"session %1 note %2"_s.arg(created.session).arg(ids.join(u',')));
     }
+    return 0;
+}
+
+int sessionList(const Invocation &line)
+{
+    auto v = openVault(line);
+    const QString code = line.value("client");
+    QJsonArray list;
+    for (const auto &entry : v->notes().sessionsOf(code)) {
+        const model::Session &s = entry.session;
+        QString attendance;
+        for (const auto &a : s.attendees) {
+            if (a.clientCode == code)
+                attendance = model::toString(a.attendance);
+        }
+        QJsonArray notes;
+        QStringList noteIds;
+        for (const model::Id id : entry.notes) {
+            notes.append(static_cast<double>(id));
+            noteIds << QString::number(id);
+        }
+        const QString start = s.start ? model::toIso(*s.start) : QString();
+        list.append(QJsonObject{{u"session"_s, static_cast<double>(s.id)},
+                                {u"date"_s, model::toIso(s.date)},
+                                {u"start"_s, start},
+                                {u"minutes"_s, s.minutes},
+                                {u"modality"_s, model::toString(s.modality)},
+                                {u"setting"_s, s.setting ? model::toString(*s.setting) : QString()},
+                                {u"attendance"_s, attendance},
+                                {u"notes"_s, notes}});
+        if (!line.json())
+            print(u"%1\t%2\t%3\t%4\t%5\t%6\t%7"_s.arg(s.id)
+                      .arg(model::toIso(s.date), start.isEmpty() ? u"-"_s : start)
+                      .arg(s.minutes)
+                      .arg(model::toString(s.modality), attendance,
+                           noteIds.isEmpty() ? u"-"_s : noteIds.join(u',')));
+    }
+    if (line.json())
+        printJson(list);
+    return 0;
+}
+
+int noteAdd(const Invocation &line)
+{
+    const model::Id sessionId = *idOption(line, "session");
+    const auto kind = valid(model::parseNoteKind(line.value("kind")), "kind", u"progress or process"_s);
+    const QString templateId = line.has("template") ? line.value("template")
+        : kind == model::NoteKind::Process          ? u"process"_s
+                                                    : u"free"_s;
+    const QString text = readTextFile(line.value("note-file"), u"note file"_s);
+    auto v = openVault(line);
+    const model::Session session = v->notes().session(sessionId);
+    if (session.attendees.size() != 1)
+        throw Error(ErrorKind::Io, line.what(), u"the session has several clients; a group's notes are added with the session"_s);
+    const model::Id note = v->notes().add(sessionId, session.attendees.first().clientCode, templateId, kind,
+                                          model::sectionsFromText(text, templateId));
+    if (line.json())
+        printJson(QJsonObject{{u"note"_s, static_cast<double>(note)}, {u"session"_s, static_cast<double>(sessionId)}});
+    else
+        print(u"session %1 note %2"_s.arg(sessionId).arg(note));
+    return 0;
+}
+
+int noteList(const Invocation &line)
+{
+    auto v = openVault(line);
+    QJsonArray list;
+    for (const auto &n : v->notes().listForClient(line.value("client"))) {
+        list.append(QJsonObject{{u"note"_s, static_cast<double>(n.note)},
+                                {u"session"_s, static_cast<double>(n.session)},
+                                {u"date"_s, model::toIso(n.date)},
+                                {u"kind"_s, model::toString(n.kind)},
+                                {u"status"_s, model::toString(n.status)},
+                                {u"author"_s, n.author},
+                                {u"template"_s, n.templateId}});
+        if (!line.json())
+            print(u"%1\t%2\t%3\t%4\t%5\t%6\t%7"_s.arg(n.note)
+                      .arg(n.session)
+                      .arg(model::toIso(n.date), model::toString(n.kind), model::toString(n.status), n.author,
+                           n.templateId));
+    }
+    if (line.json())
+        printJson(list);
+    return 0;
+}
+
+int noteDiscard(const Invocation &line)
+{
+    const model::Id id = idArgument(line, 0);
+    openVault(line)->notes().deleteDraft(id);
     return 0;
 }
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Sessions and notes: session add, note show|edit|sign|verify|addendum, search.
+// Sessions and notes: session add|list, note add|list|show|edit|sign|verify|addendum|discard, search.
 #pragma once
 
 #include "options.h"
@@ -7,6 +7,10 @@
 namespace uc::cli {
 
 int sessionAdd(const Invocation &line);
+int sessionList(const Invocation &line);
+int noteAdd(const Invocation &line);
+int noteList(const Invocation &line);
+int noteDiscard(const Invocation &line);
 int noteShow(const Invocation &line);
 int noteEdit(const Invocation &line);
 int noteSign(const Invocation &line);
@@ -30,14 +34,64 @@ inline constexpr Option sessionAddOptions[] = {
      .help = "free (the default for a progress note), soap, dap, birp, girp, psychodynamic, addiction, group, "
              "or process (the default for a process note)"},
     {.name = "kind", .value = "progress|process", .help = "a progress note (the default) or a private process note"},
-    {.name = "note-file", .value = "F", .required = true, .help = "the note's text (UTF-8; \"## Heading\" lines start sections)"},
+    {.name = "note-file",
+     .value = "F",
+     .help = "the first note's text (UTF-8; \"## Heading\" lines start sections); without it, the session alone"},
 };
 inline constexpr Command sessionAddCommand{
     .words = "session add",
     .options = sessionAddOptions,
     .run = sessionAdd,
-    .help = "Add a session and its draft note (a group gives each member their own note). Prints the "
-            "session and note ids; with --json {\"session\":S,\"note\":N}, or \"notes\" for a group.",
+    .help = "Add a session and, with --note-file, its draft note (a group gives each member their own note). "
+            "Prints the session and note ids; with --json {\"session\":S,\"note\":N}, or \"notes\" for a "
+            "group. Without --note-file (a no-show, a cancelled session, or notes to follow with `note add "
+            "--session`) it prints the session id; with --json {\"session\":S}.",
+};
+
+inline constexpr Option clientOnlyOptions[] = {
+    {.name = "client", .value = "C", .required = true, .help = "the client's code"},
+};
+inline constexpr Command sessionListCommand{
+    .words = "session list",
+    .options = clientOnlyOptions,
+    .run = sessionList,
+    .help = "List a client's sessions by date: id, date, start, minutes, modality, the client's attendance and "
+            "the ids of the notes on it that you may read. With --json an array of {\"session\", \"date\", "
+            "\"start\", \"minutes\", \"modality\", \"setting\", \"attendance\", \"notes\"}.",
+};
+
+inline constexpr Option noteAddOptions[] = {
+    {.name = "session", .value = "ID", .required = true, .help = "the session the note belongs to"},
+    {.name = "kind", .value = "progress|process", .required = true, .help = "a progress note or a private process note"},
+    {.name = "note-file", .value = "F", .required = true, .help = "the note's text (UTF-8; \"## Heading\" lines start sections)"},
+    {.name = "template",
+     .value = "T",
+     .help = "as for session add: free (the default for a progress note) … or process (the default for a process note)"},
+};
+inline constexpr Command noteAddCommand{
+    .words = "note add",
+    .options = noteAddOptions,
+    .run = noteAdd,
+    .help = "Add a draft note to an existing session of one client; the client is the session's. A session "
+            "holds one progress note per author (a second: exit 6) and any number of process notes. Prints "
+            "the note and session ids; with --json {\"note\":N,\"session\":S}.",
+};
+
+inline constexpr Command noteListCommand{
+    .words = "note list",
+    .options = clientOnlyOptions,
+    .run = noteList,
+    .help = "List a client's notes that you may read, without their text: id, session, date, kind, status, "
+            "author and template. With --json an array of {\"note\", \"session\", \"date\", \"kind\", "
+            "\"status\", \"author\", \"template\"}.",
+};
+
+inline constexpr Command noteDiscardCommand{
+    .words = "note discard",
+    .positionals = noteId,
+    .run = noteDiscard,
+    .help = "Discard one of your drafts: the note, its themes and its words in the search index go, and the "
+            "audit trail records the id (a signed note stays: exit 6).",
 };
 
 inline constexpr Command noteShowCommand{
