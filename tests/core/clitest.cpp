@@ -296,7 +296,8 @@ void CliTest::cssrsIsTriagedAndRaisesRisk()
     const auto add = [&](const char *answers) {
         return cli({QStringLiteral("measure"), QStringLiteral("add"), QStringLiteral("--client"), QStringLiteral("C-SCR"),
                     QStringLiteral("--date"), QStringLiteral("2025-03-03"), QStringLiteral("--instrument"),
-                    QStringLiteral("cssrs"), QStringLiteral("--answers"), QString::fromLatin1(answers)});
+                    QStringLiteral("cssrs"), QStringLiteral("--answers"), QString::fromLatin1(answers),
+                    QStringLiteral("--force")}); // one screen per case, all on one date
     };
     struct Case
     {
