@@ -20,6 +20,8 @@ QString phraseFrom(const QJsonValue &v, const QByteArray &source, const QString 
 // A list of phrases (or, with singleWord, of words without spaces or hyphens).
 QList<QString> phraseList(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what,
                           bool singleWord = false);
+// A list of non-empty strings (ids, pairs), as written.
+QList<QString> stringList(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what);
 // "kin", "conflict": the shape of a theme id.
 void checkId(const QString &id, const QByteArray &source, const char *what);
 

@@ -31,21 +31,6 @@ RiskDefinition *findRisk(QList<RiskDefinition> &risks, const QString &id)
     return it == risks.end() ? nullptr : &*it;
 }
 
-QList<QString> stringsOf(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what)
-{
-    QList<QString> out;
-    if (v.isUndefined())
-        return out;
-    if (!v.isArray())
-        malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
-    for (const QJsonValue &x : v.toArray()) {
-        if (!x.isString() || x.toString().isEmpty())
-            malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
-        out.append(x.toString());
-    }
-    return out;
-}
-
 QJsonArray toArray(const QList<QString> &list)
 {
     return QJsonArray::fromStringList(list);
@@ -108,9 +93,9 @@ void readRisk(const QJsonObject &o, const QByteArray &source, QList<RiskDefiniti
     risk->denials += phraseList(o.value(QLatin1String("denials")), source, owner, "denial");
     risk->figurativeCues += phraseList(o.value(QLatin1String("figurative_cues")), source, owner, "cue", true);
     risk->abstinence += phraseList(o.value(QLatin1String("abstinence")), source, owner, "phrase of abstinence");
-    risk->useThemes += stringsOf(o.value(QLatin1String("use_themes")), source, owner, "use_themes");
-    risk->useClasses += stringsOf(o.value(QLatin1String("use_classes")), source, owner, "use_classes");
-    for (const QString &pair : stringsOf(o.value(QLatin1String("mixing")), source, owner, "mixing")) {
+    risk->useThemes += stringList(o.value(QLatin1String("use_themes")), source, owner, "use_themes");
+    risk->useClasses += stringList(o.value(QLatin1String("use_classes")), source, owner, "use_classes");
+    for (const QString &pair : stringList(o.value(QLatin1String("mixing")), source, owner, "mixing")) {
         if (pair.count(QLatin1Char('+')) != 1)
             malformed(lineOf(source, pair), QStringLiteral("%1: mixing \"%2\" is two substance classes joined by '+'").arg(owner, pair));
         risk->mixing.append(pair);
@@ -150,7 +135,7 @@ void readRisks(const QJsonObject &root, const QByteArray &source, RiskRules &int
         into.acts += phraseList(a.value(QLatin1String("phrases")), source, owner, "act");
         into.actAgainstClient = a.value(QLatin1String("against_client")).toString(into.actAgainstClient);
         into.actByClient = a.value(QLatin1String("by_client")).toString(into.actByClient);
-        into.childRoles += stringsOf(a.value(QLatin1String("child_roles")), source, owner, "child_roles");
+        into.childRoles += stringList(a.value(QLatin1String("child_roles")), source, owner, "child_roles");
     }
     into.acronyms += phraseList(section.value(QLatin1String("acronyms")), source, owner, "acronym", true);
     into.questions += phraseList(section.value(QLatin1String("questions")), source, owner, "question word", true);

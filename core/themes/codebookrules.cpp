@@ -32,21 +32,6 @@ QJsonObject sectionObject(const QJsonObject &root, const char *name, const QByte
     return v.toObject();
 }
 
-QList<QString> stringList(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what)
-{
-    QList<QString> out;
-    if (v.isUndefined())
-        return out;
-    if (!v.isArray())
-        malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
-    for (const QJsonValue &x : v.toArray()) {
-        if (!x.isString() || x.toString().isEmpty())
-            malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
-        out.append(x.toString());
-    }
-    return out;
-}
-
 void readRoles(const QJsonObject &root, const QByteArray &source, QList<RoleClass> &roles, bool edit)
 {
     const QJsonObject section = sectionObject(root, "roles", source);
@@ -214,6 +199,21 @@ QJsonArray toArray(const QList<QString> &list)
 }
 
 } // namespace
+
+QList<QString> stringList(const QJsonValue &v, const QByteArray &source, const QString &owner, const char *what)
+{
+    QList<QString> out;
+    if (v.isUndefined())
+        return out;
+    if (!v.isArray())
+        malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
+    for (const QJsonValue &x : v.toArray()) {
+        if (!x.isString() || x.toString().isEmpty())
+            malformed(lineOf(source, owner), QStringLiteral("%1: \"%2\" must be a list of strings").arg(owner, QLatin1String(what)));
+        out.append(x.toString());
+    }
+    return out;
+}
 
 void readRules(const QJsonObject &root, const QByteArray &source, Codebook::Rules &into, bool edit)
 {

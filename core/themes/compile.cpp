@@ -26,6 +26,17 @@ std::int32_t Tagger::Impl::formId(const std::string &form)
     return info.form;
 }
 
+std::vector<std::int32_t> Tagger::Impl::formIds(const QList<QString> &list)
+{
+    std::vector<std::int32_t> ids;
+    for (const QString &w : list)
+        for (const std::string &form : wordForms(w.toCaseFolded().toStdString()))
+            ids.push_back(formId(form));
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
+}
+
 std::int32_t Tagger::Impl::prefixId(const std::string &prefix)
 {
     if (prefixCount >= maxPrefixes && !prefixes.find(prefix, wordHash(prefix)))

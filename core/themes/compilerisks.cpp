@@ -12,15 +12,6 @@ namespace uc::themes {
 void Tagger::Impl::compileRisks()
 {
     const RiskRules &rules = codebook.risks();
-    const auto formsOf = [&](const QList<QString> &list) {
-        std::vector<std::int32_t> ids;
-        for (const QString &w : list)
-            for (const std::string &form : wordForms(w.toCaseFolded().toStdString()))
-                ids.push_back(formId(form));
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        return ids;
-    };
     const auto riskIndex = [&](const QString &id) {
         for (qsizetype k = 0; k < rules.risks.size(); ++k)
             if (rules.risks.at(k).id == id)
@@ -48,7 +39,7 @@ void Tagger::Impl::compileRisks()
         CompiledRisk c;
         c.whose = def.whose;
         c.againstClient = riskIndex(def.againstClient);
-        c.figurativeCues = formsOf(def.figurativeCues);
+        c.figurativeCues = formIds(def.figurativeCues);
         for (const QString &pair : def.mixing) {
             const QStringList parts = pair.split(QLatin1Char('+'));
             const std::int8_t a = substanceIndex(parts.value(0));
@@ -89,11 +80,11 @@ void Tagger::Impl::compileRisks()
         for (qsizetype k = 0; k < codebook.roles().size() && k < 32; ++k)
             if (codebook.roles().at(k).id == id)
                 childRoles |= 1u << k;
-    riskAcronyms = formsOf(rules.acronyms);
-    riskQuestions = formsOf(rules.questions);
-    riskAffirmations = formsOf(rules.affirmations);
-    riskLevels = formsOf(rules.levels);
-    riskLowLevels = formsOf(rules.lowLevels);
+    riskAcronyms = formIds(rules.acronyms);
+    riskQuestions = formIds(rules.questions);
+    riskAffirmations = formIds(rules.affirmations);
+    riskLevels = formIds(rules.levels);
+    riskLowLevels = formIds(rules.lowLevels);
     riskWord = formId("risk");
 }
 

@@ -158,15 +158,6 @@ void Tagger::Impl::compileRules()
         frames.push_back(std::move(c));
     }
     // Sense rules: their cue words into the table, the rule onto each one-word phrase it judges.
-    const auto formsOf = [&](const QList<QString> &list) {
-        std::vector<std::int32_t> ids;
-        for (const QString &w : list)
-            for (const std::string &form : wordForms(w.toCaseFolded().toStdString()))
-                ids.push_back(formId(form));
-        std::sort(ids.begin(), ids.end());
-        ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-        return ids;
-    };
     static const QList<QPair<QString, SenseKind>> kinds = {
         {QStringLiteral("predicative"), SenseKind::Predicative}, {QStringLiteral("object"), SenseKind::Object},
         {QStringLiteral("infinitive"), SenseKind::Infinitive},
@@ -174,7 +165,7 @@ void Tagger::Impl::compileRules()
         {QStringLiteral("not-near"), SenseKind::NotNear},    {QStringLiteral("prescribed"), SenseKind::Prescribed},
         {QStringLiteral("exact"), SenseKind::Exact}};
     for (const SenseRule &rule : rules.senses) {
-        CompiledSense sense{SenseKind::Exact, formsOf(rule.cues), formsOf(rule.misuse)};
+        CompiledSense sense{SenseKind::Exact, formIds(rule.cues), formIds(rule.misuse)};
         for (const auto &[name, kind] : kinds)
             if (rule.rule == name)
                 sense.kind = kind;

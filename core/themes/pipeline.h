@@ -315,6 +315,8 @@ struct Tagger::Impl
     void compileRisks(); // compilerisks.cpp
     [[nodiscard]] int compilePhrase(const QString &text, int theme, int predicate, bool exception);
     [[nodiscard]] std::int32_t formId(const std::string &form);
+    // Every form of every word of a list, as sorted, distinct form ids (cue lists of the rules).
+    [[nodiscard]] std::vector<std::int32_t> formIds(const QList<QString> &list);
     [[nodiscard]] std::int32_t prefixId(const std::string &prefix);
     [[nodiscard]] bool hasForm(const std::vector<std::int32_t> &sorted, const Token &t) const;
 
