@@ -102,8 +102,8 @@ QStringList split(std::string_view words)
     QStringList subcommands;
     for (const Command *c : commands) {
         const QStringList own = split(c->words);
-        if (own.size() > 1 && own.first() == first)
-            subcommands.append(own.at(1));
+        if (own.size() > 1 && own.first() == first && !subcommands.contains(own.at(1)))
+            subcommands.append(own.at(1)); // "note theme confirm|reject|add": theme once
     }
     if (subcommands.isEmpty())
         throw Error(ErrorKind::Usage, first.isEmpty() ? u"command"_s : first, u"unknown command (see --help)"_s);

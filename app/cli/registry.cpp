@@ -7,6 +7,7 @@
 #include "commands/demo.h"
 #include "commands/measures.h"
 #include "commands/notes.h"
+#include "commands/notethemes.h"
 #include "commands/patterns.h"
 #include "commands/reports.h"
 #include "commands/supervision.h"
@@ -22,10 +23,12 @@ namespace {
 
 constexpr const Command *vaultAndUsers[] = {&initCommand, &userAddCommand, &userListCommand, &passwdCommand, &recoverCommand};
 constexpr const Command *record[] = {
-    &clientAddCommand, &clientListCommand,   &clientSummaryCommand, &sessionAddCommand, &sessionListCommand,
-    &noteAddCommand,   &noteListCommand,     &noteShowCommand,      &noteEditCommand,   &noteSignCommand,
-    &noteVerifyCommand, &noteAddendumCommand, &noteDiscardCommand,  &searchCommand,     &exportCommand,
-    &importCommand,    &backupCommand};
+    &clientAddCommand,        &clientEditCommand,      &clientDischargeCommand, &clientListCommand,
+    &clientSummaryCommand,    &sessionAddCommand,      &sessionListCommand,     &noteAddCommand,
+    &noteListCommand,         &noteShowCommand,        &noteEditCommand,        &noteSignCommand,
+    &noteVerifyCommand,       &noteAddendumCommand,    &noteDiscardCommand,     &noteThemeConfirmCommand,
+    &noteThemeRejectCommand,  &noteThemeAddCommand,    &searchCommand,          &exportCommand,
+    &importCommand,           &backupCommand};
 constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &measureEditCommand,
                                                   &measureDeleteCommand, &patternsCommand,    &demoCommand};
 constexpr const Command *supervision[] = {&superviseAssignCommand, &superviseListCommand,  &queueCommand,

@@ -193,6 +193,30 @@ QString textOf(const QList<Section> &sections)
     return parts.join(QLatin1Char('\n'));
 }
 
+QList<std::pair<int, int>> sharedRanges(const QList<Section> &sections)
+{
+    // Walks the text exactly as textOf() joins it.
+    QList<std::pair<int, int>> ranges;
+    int at = 0;
+    bool first = true;
+    const auto advance = [&](const QString &part) {
+        if (!first)
+            ++at; // the joining newline
+        first = false;
+        const int start = at;
+        at += static_cast<int>(part.toUcs4().size());
+        return start;
+    };
+    for (const Section &s : sections) {
+        if (sections.size() > 1 || s.title != QLatin1String("Note"))
+            advance(QStringLiteral("## ") + s.title);
+        const int start = advance(s.text);
+        if (s.shared)
+            ranges.append({start, at});
+    }
+    return ranges;
+}
+
 QList<Section> sectionsFromText(const QString &text, const QString &templateId)
 {
     QList<Section> sections;
@@ -227,8 +251,12 @@ QList<Section> sectionsFromText(const QString &text, const QString &templateId)
 QJsonArray sectionsJsonArray(const QList<Section> &sections)
 {
     QJsonArray array;
-    for (const Section &s : sections)
-        array.append(QJsonObject{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}});
+    for (const Section &s : sections) {
+        QJsonObject o{{QStringLiteral("title"), s.title}, {QStringLiteral("text"), s.text}};
+        if (s.shared) // only when set, so notes signed before shared parts existed hash as they did
+            o.insert(QStringLiteral("group"), true);
+        array.append(o);
+    }
     return array;
 }
 
@@ -243,7 +271,8 @@ QList<Section> sectionsFromJson(const QString &json)
     const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
     for (const QJsonValue &v : array) {
         const QJsonObject o = v.toObject();
-        sections.append({o.value(QLatin1String("title")).toString(), o.value(QLatin1String("text")).toString()});
+        sections.append({o.value(QLatin1String("title")).toString(), o.value(QLatin1String("text")).toString(),
+                         o.value(QLatin1String("group")).toBool()});
     }
     return sections;
 }

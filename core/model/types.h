@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 // The clinical record's vocabulary: the words therapists use, as values the core checks.
 namespace uc::model {
@@ -98,10 +99,16 @@ struct Section
 {
     QString title;
     QString text;
+    // Part of a group session's shared record (the topic, what the group did), copied into each
+    // member's note: its themes are the group's, shown as such and not counted as the member's.
+    bool shared = false;
 };
 
 // Sections joined into one text under "## Title" lines, as indexed and tagged.
 QString textOf(const QList<Section> &sections);
+// Where the shared sections' text lies in textOf(sections): [start, end) in code points, the unit
+// of the tagger's offsets.
+QList<std::pair<int, int>> sharedRanges(const QList<Section> &sections);
 
 struct Session
 {
@@ -181,8 +188,10 @@ struct ThemeTag
     TagDecision decision = TagDecision::Suggested;
     QString decidedBy;
     QString decidedAt;
-    // Counts for patterns: a suggestion or confirmation not rejected, or a manual tag.
-    [[nodiscard]] bool counts() const { return decision != TagDecision::Rejected; }
+    bool groupLevel = false; // found in a group session's shared part (model::Section::shared)
+    // Counts for the client's patterns: a suggestion or confirmation not rejected, or a manual tag,
+    // in the client's own words (a group's shared part is the group's).
+    [[nodiscard]] bool counts() const { return decision != TagDecision::Rejected && !groupLevel; }
 };
 
 // A supervisor's word on a note: a comment, or the comment that returned the note to its author.

@@ -263,7 +263,9 @@ ClientRecord readClientRecord(const QJsonObject &json)
         for (qsizetype k = 0; k < sectionsJson.size(); ++k) {
             const QString sw = at(w, QLatin1String("sections")) + QStringLiteral("[%1]").arg(k);
             const QJsonObject so = object(sectionsJson.at(k), sw);
-            n.sections.append({text(so, QLatin1String("title"), sw), text(so, QLatin1String("text"), sw)});
+            // "group": a group session's shared part (absent when false, as signed).
+            const bool shared = so.contains(QLatin1String("group")) && boolean(so, QLatin1String("group"), sw);
+            n.sections.append({text(so, QLatin1String("title"), sw), text(so, QLatin1String("text"), sw), shared});
         }
         n.created = text(nj, QLatin1String("created"), w);
         n.updated = text(nj, QLatin1String("updated"), w);

@@ -77,7 +77,7 @@ model::ClientHistory Histories::client(const QString &code, bool includeProcessN
     auto hits = m_state.db.prepare(std::string("SELECT coalesce(al.session_of, n.session_id), h.theme FROM notes n "
                                                "JOIN theme_hits h ON h.note_id = n.id "
                                                "LEFT JOIN session_aliases al ON al.session_id = n.session_id "
-                                               "WHERE n.client_id = :client AND h.decision <> 'rejected' AND ")
+                                               "WHERE n.client_id = :client AND h.decision <> 'rejected' AND h.scope = 'own' AND ")
                                    + readableNotes);
     hits.bind(hits.parameterIndex(":client"), history.clientId);
     bindReadable(hits, m_state.user.id, NoteScope{includeProcessNotes, false});

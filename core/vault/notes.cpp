@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/notes.h"
 
+#include "model/groupnote.h"
+
 #include "vault/access.h"
 #include "vault/rows.h"
 #include "vault/signing.h"
@@ -86,15 +88,31 @@ SessionCreated Notes::addSession(const model::Session &session, const QString &t
     if (kind == model::NoteKind::Process && session.attendees.size() > 1)
         badInput(what, QStringLiteral("a process note belongs to one client's session"));
 
+    // A group's note: each member's holds the group's shared part and their own, never another's.
+    QList<QList<model::Section>> perAttendee;
+    if (session.attendees.size() > 1) {
+        QStringList codes;
+        for (const auto &a : session.attendees)
+            codes << a.clientCode;
+        const model::GroupSplit split = model::splitGroupNote(sections, codes);
+        if (!split.problem.isEmpty())
+            badInput(what, split.problem);
+        for (const QString &code : std::as_const(codes))
+            perAttendee.append(split.byMember.value(code));
+    } else {
+        perAttendee.append(sections);
+    }
+
     SessionCreated created;
     sql::Transaction tx(m_state.db);
     QList<Id> clientIds;
     created.session = insertSession(session, what, clientIds);
     const QString stamp = now();
-    const QString sectionsJson = model::sectionsToJson(sections);
-    const QString body = model::textOf(sections);
-    for (const Id client : std::as_const(clientIds))
-        created.notes.append(insertNote(created.session, client, templateId, kind, sectionsJson, body, stamp));
+    for (qsizetype i = 0; i < clientIds.size(); ++i) {
+        const QList<model::Section> &own = perAttendee.at(i);
+        created.notes.append(insertNote(created.session, clientIds.at(i), templateId, kind, model::sectionsToJson(own),
+                                        model::textOf(own), stamp));
+    }
     tx.commit();
     return created;
 }
@@ -363,10 +381,16 @@ void Notes::saveDraft(Id noteId, const QList<model::Section> &sections)
                     QStringLiteral("the note is signed and cannot change; add an addendum"));
     if (n.authorId != m_state.user.id)
         throw Error(ErrorKind::NotAllowed, QStringLiteral("edit note"), QStringLiteral("only the author edits a draft"));
-    const QString body = model::textOf(sections);
+    // A group's shared part stays shared when the member's note is edited (matched by title).
+    QList<model::Section> kept = sections;
+    for (model::Section &s : kept)
+        for (const model::Section &was : n.sections)
+            if (was.shared && was.title == s.title)
+                s.shared = true;
+    const QString body = model::textOf(kept);
     sql::Transaction tx(m_state.db);
     m_state.db.prepare("UPDATE notes SET sections = ?, body = ?, updated = ? WHERE id = ? AND status = 'draft'")
-        .bind(1, model::sectionsToJson(sections))
+        .bind(1, model::sectionsToJson(kept))
         .bind(2, body)
         .bind(3, now())
         .bind(4, noteId)

@@ -606,6 +606,28 @@ BEGIN SELECT RAISE(ABORT, 'a measure''s history cannot be deleted'); END;
 )sql");
 }
 
+// v8 -> v9. Group members apart: each theme hit is the client's own or the group's (found in a
+// group session's shared part), and only the client's own count toward their patterns. Group notes
+// written before this were one text copied to every member: a note whose text is the same as another
+// member's note of the same session is recorded as shared as a whole, so one member's words stop
+// counting for the others. Notes written per member (different texts) stay their member's own.
+// Signed notes are not touched: the scope lives beside the note, in its hits.
+void migrateTo9(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+ALTER TABLE theme_hits ADD COLUMN scope TEXT NOT NULL DEFAULT 'own' CHECK (scope IN ('own', 'group'));
+CREATE TABLE shared_notes(
+  note_id INTEGER PRIMARY KEY REFERENCES notes(id));
+INSERT INTO shared_notes(note_id)
+  SELECT DISTINCT n.id FROM notes n JOIN notes o
+    ON o.session_id = n.session_id AND o.id <> n.id AND o.client_id <> n.client_id AND o.body = n.body
+   AND o.kind = n.kind
+  WHERE (SELECT count(*) FROM session_attendees a WHERE a.session_id = n.session_id) > 1;
+UPDATE theme_hits SET scope = 'group' WHERE note_id IN (SELECT note_id FROM shared_notes);
+DELETE FROM note_theme_counts WHERE note_id IN (SELECT note_id FROM shared_notes);
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -617,7 +639,7 @@ void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
-                                                               migrateTo6, migrateTo7, migrateTo8};
+                                                               migrateTo6, migrateTo7, migrateTo8, migrateTo9};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -73,14 +73,14 @@ QList<model::ThemeTag> Tagging::tags(Id noteId)
     requireNotBlind(m_state, noteId);
     QList<model::ThemeTag> tags;
     auto stmt = m_state.db.prepare("SELECT h.id, h.note_id, h.theme, h.start, h.end, h.evidence, h.rule, h.decision, "
-                                   "u.name, h.decided_at FROM theme_hits h LEFT JOIN users u ON u.id = h.decided_by "
+                                   "u.name, h.decided_at, h.scope = 'group' FROM theme_hits h LEFT JOIN users u ON u.id = h.decided_by "
                                    "WHERE h.note_id = ? ORDER BY h.start, h.theme");
     stmt.bind(1, noteId);
     while (stmt.step())
         tags.append({stmt.int64(0), stmt.int64(1), stmt.text(2), static_cast<int>(stmt.int64(3)),
                      static_cast<int>(stmt.int64(4)), stmt.text(5), stmt.text(6),
                      model::parseTagDecision(stmt.text(7)).value_or(model::TagDecision::Suggested), stmt.text(8),
-                     stmt.text(9)});
+                     stmt.text(9), stmt.int64(10) != 0});
     return tags;
 }
 

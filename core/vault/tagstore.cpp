@@ -4,7 +4,9 @@
 #include "themes/tagger.h"
 #include "vault/state.h"
 
+#include <algorithm>
 #include <map>
+#include <vector>
 
 namespace uc::vault {
 
@@ -43,10 +45,50 @@ QString blankHeadings(const QString &text)
 
 } // namespace
 
+void applyScopes(VaultState &state, Id noteId)
+{
+    // A note copied to every member before members were kept apart is the group's as a whole.
+    auto legacy = state.db.prepare("SELECT 1 FROM shared_notes WHERE note_id = ?");
+    legacy.bind(1, noteId);
+    const bool whole = legacy.step();
+    QList<std::pair<int, int>> ranges;
+    if (!whole) {
+        auto sections = state.db.prepare("SELECT sections FROM notes WHERE id = ?");
+        sections.bind(1, noteId);
+        if (sections.step())
+            ranges = model::sharedRanges(model::sectionsFromJson(sections.text(0)));
+    }
+    struct Hit
+    {
+        Id id;
+        int start;
+        bool group;
+    };
+    std::vector<Hit> hits;
+    {
+        auto stmt = state.db.prepare("SELECT id, start, scope = 'group' FROM theme_hits WHERE note_id = ?");
+        stmt.bind(1, noteId);
+        while (stmt.step())
+            hits.push_back({stmt.int64(0), static_cast<int>(stmt.int64(1)), stmt.int64(2) != 0});
+    }
+    auto update = state.db.prepare("UPDATE theme_hits SET scope = ? WHERE id = ?");
+    for (const Hit &h : hits) {
+        const bool group = whole || std::any_of(ranges.begin(), ranges.end(), [&](const auto &r) {
+                               return h.start >= r.first && h.start < r.second;
+                           });
+        if (group == h.group)
+            continue;
+        update.bind(1, group ? "group" : "own").bind(2, h.id).run();
+        update.reset();
+    }
+}
+
 void refreshThemeCounts(VaultState &state, Id noteId)
 {
+    applyScopes(state, noteId);
     std::map<QString, int> counts;
-    auto hits = state.db.prepare("SELECT theme FROM theme_hits WHERE note_id = ? AND decision <> 'rejected'");
+    auto hits = state.db.prepare("SELECT theme FROM theme_hits WHERE note_id = ? AND decision <> 'rejected' "
+                                 "AND scope = 'own'");
     hits.bind(1, noteId);
     while (hits.step())
         ++counts[hits.text(0)];
@@ -74,6 +116,7 @@ void forgetTags(VaultState &state, Id noteId)
     state.db.prepare("DELETE FROM theme_hits WHERE note_id = ?").bind(1, noteId).run();
     state.db.prepare("DELETE FROM note_theme_counts WHERE note_id = ?").bind(1, noteId).run();
     state.db.prepare("DELETE FROM note_themes WHERE note_id = ?").bind(1, noteId).run();
+    state.db.prepare("DELETE FROM shared_notes WHERE note_id = ?").bind(1, noteId).run();
 }
 
 void storeTags(VaultState &state, const themes::Tagger &tagger, Id noteId, const QString &text)

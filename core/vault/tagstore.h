@@ -20,7 +20,9 @@ struct VaultState;
 // Tags the note's text: suggestions are replaced; a clinician's decisions stay with the words they
 // were made on, and manual tags follow their words. Then refreshes the counts.
 void storeTags(VaultState &state, const themes::Tagger &tagger, model::Id noteId, const QString &text);
-// Rewrites the note's counted themes (hits not rejected) from its hits.
+// Marks each hit as the client's own or the group's (in a group session's shared part, or in a note
+// that was copied to every member), then rewrites the note's counted themes: hits not rejected, in
+// the client's own words.
 void refreshThemeCounts(VaultState &state, model::Id noteId);
 // Removes the note's hits and counts (a deleted draft).
 void forgetTags(VaultState &state, model::Id noteId);

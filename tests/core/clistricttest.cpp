@@ -104,6 +104,8 @@ private:
     model::Id m_signed2 = 0;
     model::Id m_session = 0; // m_signed's
     model::Id m_discardable = 0;
+    model::Id m_tag = 0; // m_signed's first theme suggestion
+    model::Id m_tag2 = 0; // its second
     model::Id m_measure = 0;
     model::Id m_measure2 = 0;
     model::Id m_check = 0;
@@ -251,6 +253,10 @@ void CliStrictTest::initTestCase()
                                            sections(u"A draft to discard."_s));
         m_measure = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 6), u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
         m_measure2 = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 13), u"gad7"_s, {2, 2, 2, 2, 2, 2, 2});
+        const auto tags = alice->tagging().tags(m_signed);
+        QVERIFY(tags.size() >= 2);
+        m_tag = tags.at(0).id;
+        m_tag2 = tags.at(1).id;
     }
     m_before = snapshot();
     QVERIFY(m_before.size() > 10);
@@ -265,6 +271,8 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"user add"_s, {u"--name"_s, u"bea"_s, u"--role"_s, u"therapist"_s, u"--new-passphrase-file"_s, m_pass}},
         {u"user list"_s, {}},
         {u"client add"_s, {u"--code"_s, u"C-9"_s, u"--name"_s, u"Nine"_s, u"--setting"_s, u"outpatient"_s}},
+        {u"client edit"_s, {u"--client"_s, u"C-9"_s, u"--name"_s, u"Nina"_s, u"--no-part2-consent"_s}},
+        {u"client discharge"_s, {u"--client"_s, u"C-9"_s, u"--date"_s, u"2025-04-01"_s}},
         {u"client list"_s, {u"--json"_s}},
         {u"client summary"_s, {u"--client"_s, u"C-1"_s, u"--text-file"_s, m_text}},
         {u"session add"_s, {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s, u"--minutes"_s, u"45"_s, u"--note-file"_s, m_text}},
@@ -277,6 +285,9 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"note sign"_s, {QString::number(m_draft2)}},
         {u"note verify"_s, {id}},
         {u"note addendum"_s, {id, u"--text-file"_s, m_text}},
+        {u"note theme confirm"_s, {QString::number(m_tag)}},
+        {u"note theme reject"_s, {QString::number(m_tag2)}},
+        {u"note theme add"_s, {id, u"--theme"_s, u"shame-guilt"_s, u"--words"_s, u"drinks"_s}},
         {u"search"_s, {u"abandoned"_s}},
         {u"export"_s, {u"--client"_s, u"C-1"_s, u"--out"_s, out + u"-export.json"_s}, u"alice"_s, out + u"-export.json"_s},
         {u"import"_s, {u"--csv"_s, m_csv, u"--dry-run"_s}},
@@ -377,7 +388,7 @@ void CliStrictTest::refusalsNameWhatIsWrong()
     // A missing command word, and an unknown one.
     r = alice({u"note"_s});
     QCOMPARE(r.code, 1);
-    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects add, list, show, edit, sign, verify, addendum, discard, cosign, return or "
+    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects add, list, show, edit, sign, verify, addendum, discard, theme, cosign, return or "
                                "comment\n"));
     r = alice({u"client"_s, u"remove"_s});
     QCOMPARE(r.code, 1);

@@ -28,6 +28,8 @@ private Q_SLOTS:
     void cssrsIsTriagedAndRaisesRisk();
     void patternsPrintTheContractJson();
     void sessionsHoldNotes();
+    void groupNotesKeepMembersApart();
+    void clientAndThemeVerbs();
     void supervisionCommands();
     void auditVerifyAndList(); // last: it damages the trail's head
 
@@ -689,6 +691,124 @@ void CliTest::sessionsHoldNotes()
     const QJsonObject attendance = QJsonDocument::fromJson(r.out).object().value(QLatin1String("attendance")).toObject();
     QCOMPARE(attendance.value(QLatin1String("attended")).toInt(), 1);
     QCOMPARE(attendance.value(QLatin1String("missed")).toInt(), 1);
+}
+
+// A group note in one sitting: the group's part and one part per member; each member's note and
+// export hold their own part only; a later note names its member; a part for a stranger is refused.
+void CliTest::groupNotesKeepMembersApart()
+{
+    const auto q = [](const char *text) { return QString::fromLatin1(text); };
+    for (const char *code : {"C-GA", "C-GB"})
+        QCOMPARE(cli({q("client"), q("add"), q("--code"), q(code), q("--name"), q("Member ") + q(code)}).code, 0);
+    const QString note = file(q("group.md"), "## Group topic\nRelapse warning signs.\n"
+                                             "## Member C-GA\nShe gambled at the bookmaker on Friday.\n"
+                                             "## Member C-GB\nHe rang his sponsor.\n");
+    const QStringList session{q("session"), q("add"), q("--client"), q("C-GA"), q("--client"), q("C-GB"), q("--date"),
+                              q("2025-06-02"), q("--time"), q("18:00"), q("--template"), q("group")};
+    const QString stranger = file(q("group-stranger.md"), "## Member C-GZ\nWho?\n");
+    QCOMPARE(cli(QStringList(session) << q("--note-file") << stranger).code, 2);
+    QCOMPARE(cli({q("session"), q("list"), q("--client"), q("C-GA"), q("--json")}).out.trimmed(), QByteArray("[]"));
+
+    Run r = cli(QStringList(session) << q("--note-file") << note << q("--json"));
+    QCOMPARE(r.code, 0);
+    const QJsonObject made = QJsonDocument::fromJson(r.out).object();
+    const QJsonArray notes = made.value(QLatin1String("notes")).toArray();
+    QCOMPARE(notes.size(), 2);
+    r = cli({q("note"), q("show"), QString::number(notes.at(1).toInt())});
+    QCOMPARE(r.code, 0);
+    QVERIFY(r.out.contains("sponsor"));
+    QVERIFY(r.out.contains("Relapse warning signs"));
+    QVERIFY(!r.out.contains("bookmaker"));
+    r = cli({q("export"), q("--client"), q("C-GB"), q("--out"), m_dir.filePath(q("gb.json"))});
+    QCOMPARE(r.code, 0);
+    QFile exported(m_dir.filePath(q("gb.json")));
+    QVERIFY(exported.open(QIODevice::ReadOnly));
+    QVERIFY(!exported.readAll().contains("bookmaker"));
+
+    const QString sessionId = QString::number(made.value(QLatin1String("session")).toInt());
+    const QString process = file(q("group-process.md"), "I felt protective of her.\n");
+    QStringList add{q("note"), q("add"), q("--session"), sessionId, q("--kind"), q("process"), q("--note-file"), process};
+    QCOMPARE(cli(add).code, 1); // a group session's note is one member's
+    QCOMPARE(cli(QStringList(add) << q("--member") << q("C-SES")).code, 2); // not on the session
+    r = cli(QStringList(add) << q("--member") << q("C-GA") << q("--json"));
+    QCOMPARE(r.code, 0);
+    r = cli({q("note"), q("list"), q("--client"), q("C-GA"), q("--json")});
+    QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 2);
+    r = cli({q("note"), q("list"), q("--client"), q("C-GB"), q("--json")});
+    QCOMPARE(QJsonDocument::fromJson(r.out).array().size(), 1);
+}
+
+// The verbs a clinician needs without the GUI: client edit and discharge; a note's themes in
+// `note show --json` with the ids that `note theme confirm|reject` take, the session's modality,
+// setting and attendance; `note theme add` for words the tagger missed. Decisions stay possible on
+// a signed note (they are about the tag, not the text).
+void CliTest::clientAndThemeVerbs()
+{
+    const auto q = [](const char *text) { return QString::fromLatin1(text); };
+    QCOMPARE(cli({q("client"), q("add"), q("--code"), q("C-VRB"), q("--name"), q("Vera Verbs")}).code, 0);
+    QCOMPARE(cli({q("client"), q("edit"), q("--client"), q("C-VRB")}).code, 1); // nothing to change
+    QCOMPARE(cli({q("client"), q("edit"), q("--client"), q("C-VRB"), q("--part2-consent"), q("--no-part2-consent")}).code, 1);
+    QCOMPARE(cli({q("client"), q("edit"), q("--client"), q("C-NONE"), q("--name"), q("X")}).code, 2);
+    QCOMPARE(cli({q("client"), q("edit"), q("--client"), q("C-VRB"), q("--setting"), q("moon")}).code, 2);
+    QCOMPARE(cli({q("client"), q("edit"), q("--client"), q("C-VRB"), q("--name"), q("Vera Verbena"), q("--setting"),
+                  q("aftercare")})
+                 .code,
+             0);
+    Run r = cli({q("client"), q("list"), q("--json")});
+    QJsonObject vera;
+    for (const QJsonValue &c : QJsonDocument::fromJson(r.out).array())
+        if (c.toObject().value(QLatin1String("code")).toString() == q("C-VRB"))
+            vera = c.toObject();
+    QCOMPARE(vera.value(QLatin1String("name")).toString(), q("Vera Verbena"));
+    QCOMPARE(vera.value(QLatin1String("setting")).toString(), q("aftercare"));
+
+    const QString note = file(q("verbs.md"), "She relapsed on Saturday. Later she felt calmer.\n");
+    r = cli({q("session"), q("add"), q("--client"), q("C-VRB"), q("--date"), q("2025-07-01"), q("--setting"), q("outpatient"),
+             q("--note-file"), note, q("--json")});
+    QCOMPARE(r.code, 0);
+    const QString id = QString::number(QJsonDocument::fromJson(r.out).object().value(QLatin1String("note")).toInt());
+    r = cli({q("note"), q("show"), id, q("--json")});
+    QCOMPARE(r.code, 0);
+    QJsonObject shown = QJsonDocument::fromJson(r.out).object();
+    QCOMPARE(shown.value(QLatin1String("modality")).toString(), q("individual"));
+    QCOMPARE(shown.value(QLatin1String("setting")).toString(), q("outpatient"));
+    QCOMPARE(shown.value(QLatin1String("attendance")).toString(), q("attended"));
+    QJsonArray themes = shown.value(QLatin1String("themes")).toArray();
+    QJsonObject relapse;
+    for (const QJsonValue &t : themes)
+        if (t.toObject().value(QLatin1String("theme")).toString() == q("relapse"))
+            relapse = t.toObject();
+    QVERIFY(relapse.value(QLatin1String("id")).toInt() > 0);
+    QCOMPARE(relapse.value(QLatin1String("decision")).toString(), q("suggested"));
+    QCOMPARE(relapse.value(QLatin1String("group")).toBool(), false);
+
+    QCOMPARE(cli({q("note"), q("sign"), id}).code, 0);
+    const QString tag = QString::number(relapse.value(QLatin1String("id")).toInt());
+    QCOMPARE(cli({q("note"), q("theme"), q("reject"), tag}).code, 0);
+    QCOMPARE(cli({q("note"), q("theme"), q("confirm"), q("999999")}).code, 2);
+    QCOMPARE(cli({q("note"), q("theme"), q("confirm"), q("x")}).code, 2);
+    QCOMPARE(cli({q("note"), q("theme"), q("add"), id, q("--theme"), q("anxiety"), q("--words"), q("not in it")}).code, 2);
+    QCOMPARE(cli({q("note"), q("theme"), q("add"), id, q("--theme"), q("no-such-theme"), q("--words"), q("calmer")}).code, 2);
+    r = cli({q("note"), q("theme"), q("add"), id, q("--theme"), q("coping"), q("--words"), q("felt calmer"), q("--json")});
+    QCOMPARE(r.code, 0);
+    QVERIFY(QJsonDocument::fromJson(r.out).object().value(QLatin1String("tag")).toInt() > 0);
+    shown = QJsonDocument::fromJson(cli({q("note"), q("show"), id, q("--json")}).out).object();
+    QStringList decided;
+    for (const QJsonValue &t : shown.value(QLatin1String("themes")).toArray())
+        decided << t.toObject().value(QLatin1String("theme")).toString() + u':'
+                + t.toObject().value(QLatin1String("decision")).toString();
+    QVERIFY2(decided.contains(q("relapse:rejected")), qPrintable(decided.join(u',')));
+    QVERIFY2(decided.contains(q("coping:manual")), qPrintable(decided.join(u',')));
+    QCOMPARE(cli({q("note"), q("verify"), id}).code, 0); // the signed text is untouched
+
+    QCOMPARE(cli({q("client"), q("discharge"), q("--client"), q("C-VRB"), q("--date"), q("2025-07-30")}).code, 0);
+    QCOMPARE(cli({q("client"), q("discharge"), q("--client"), q("C-VRB"), q("--date"), q("2025-02-30")}).code, 2);
+    r = cli({q("client"), q("list")});
+    QVERIFY(r.out.contains("C-VRB\tVera Verbena\tdischarged"));
+    r = cli({q("audit"), q("list"), q("--json")});
+    QVERIFY(r.out.contains("decide-theme"));
+    QVERIFY(r.out.contains("discharge-client"));
+    QVERIFY(!r.out.contains("Verbena")); // ids and kinds, never names
 }
 
 void CliTest::supervisionCommands()

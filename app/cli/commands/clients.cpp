@@ -27,6 +27,43 @@ int clientAdd(const Invocation &line)
     return 0;
 }
 
+int clientEdit(const Invocation &line)
+{
+    const bool consent = line.has("part2-consent");
+    const bool withdrawn = line.has("no-part2-consent");
+    if (consent && withdrawn)
+        throw Error(ErrorKind::Usage, line.what(), u"--part2-consent and --no-part2-consent: choose one"_s);
+    if (!line.has("name") && !line.has("setting") && !line.has("intake") && !consent && !withdrawn)
+        throw Error(ErrorKind::Usage, line.what(), u"nothing to change: give --name, --setting, --intake or a consent option"_s);
+    std::optional<model::Setting> setting;
+    if (line.has("setting"))
+        setting = valid(model::parseSetting(line.value("setting")), "setting",
+                        u"residential, outpatient, aftercare or telehealth"_s);
+    const auto intake = dateOption(line, "intake");
+    auto v = openVault(line);
+    auto c = v->clients().find(line.value("client"));
+    if (!c)
+        throw Error(ErrorKind::Io, line.what(), u"--client: no client with that code"_s);
+    if (line.has("name"))
+        c->displayName = line.value("name");
+    if (setting)
+        c->setting = setting;
+    if (intake)
+        c->intakeDate = intake;
+    if (consent || withdrawn)
+        c->consentPart2 = consent;
+    v->clients().update(*c);
+    return 0;
+}
+
+int clientDischarge(const Invocation &line)
+{
+    const model::Date on = *dateOption(line, "date");
+    auto v = openVault(line);
+    v->clients().discharge(line.value("client"), on);
+    return 0;
+}
+
 int clientList(const Invocation &line)
 {
     auto v = openVault(line);

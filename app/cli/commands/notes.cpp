@@ -122,10 +122,17 @@ int noteAdd(const Invocation &line)
     const QString text = readTextFile(line.value("note-file"), u"note file"_s);
     auto v = openVault(line);
     const model::Session session = v->notes().session(sessionId);
-    if (session.attendees.size() != 1)
-        throw Error(ErrorKind::Io, line.what(), u"the session has several clients; a group's notes are added with the session"_s);
-    const model::Id note = v->notes().add(sessionId, session.attendees.first().clientCode, templateId, kind,
-                                          model::sectionsFromText(text, templateId));
+    QString client = session.attendees.size() == 1 ? session.attendees.first().clientCode : QString();
+    if (line.has("member")) {
+        client = line.value("member");
+        const bool attends = std::any_of(session.attendees.begin(), session.attendees.end(),
+                                         [&](const auto &a) { return a.clientCode == client; });
+        if (!attends)
+            throw Error(ErrorKind::Io, line.what(), u"--member: the client is not on that session"_s);
+    } else if (session.attendees.size() > 1) {
+        throw Error(ErrorKind::Usage, line.what(), u"a group session's note is one member's: give --member C"_s);
+    }
+    const model::Id note = v->notes().add(sessionId, client, templateId, kind, model::sectionsFromText(text, templateId));
     if (line.json())
         printJson(QJsonObject{{u"note"_s, static_cast<double>(note)}, {u"session"_s, static_cast<double>(sessionId)}});
     else

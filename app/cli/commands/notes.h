@@ -36,7 +36,8 @@ inline constexpr Option sessionAddOptions[] = {
     {.name = "kind", .value = "progress|process", .help = "a progress note (the default) or a private process note"},
     {.name = "note-file",
      .value = "F",
-     .help = "the first note's text (UTF-8; \"## Heading\" lines start sections); without it, the session alone"},
+     .help = "the first note's text (UTF-8; \"## Heading\" lines start sections); without it, the session alone. "
+             "For a group: the group's part, then each member's own under \"## Member CODE\""},
 };
 inline constexpr Command sessionAddCommand{
     .words = "session add",
@@ -67,13 +68,15 @@ inline constexpr Option noteAddOptions[] = {
     {.name = "template",
      .value = "T",
      .help = "as for session add: free (the default for a progress note) … or process (the default for a process note)"},
+    {.name = "member", .value = "C", .help = "in a group session (required there): the member whose note this is"},
 };
 inline constexpr Command noteAddCommand{
     .words = "note add",
     .options = noteAddOptions,
     .run = noteAdd,
-    .help = "Add a draft note to an existing session of one client; the client is the session's. A session "
-            "holds one progress note per author (a second: exit 6) and any number of process notes. Prints "
+    .help = "Add a draft note to an existing session; the client is the session's, or in a group session the "
+            "member named by --member (the note is that member's own). A session holds one progress note per "
+            "author and client (a second: exit 6) and any number of process notes. Prints "
             "the note and session ids; with --json {\"note\":N,\"session\":S}.",
 };
 

@@ -7,6 +7,7 @@
 #include "themes/codebook.h"
 #include "vault/vault.h"
 
+#include <QCoreApplication>
 #include <QVariantMap>
 
 #include <algorithm>
@@ -32,6 +33,8 @@ QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &tex
         row.id = t.id;
         row.theme = t.theme;
         row.label = labelOf(book, t.theme);
+        if (t.groupLevel) // a group session's shared part: shown, never counted as the member's
+            row.label += QCoreApplication::translate("NoteData", " (the group's)");
         row.evidence = t.evidence;
         row.decision = model::toString(t.decision);
         row.start = utf16Offset(text, t.start);
