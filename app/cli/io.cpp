@@ -65,7 +65,9 @@ QString readTextFile(const QString &path, const QString &what)
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
         throw Error(ErrorKind::Io, what, u"the file cannot be read"_s);
-    const QByteArray bytes = f.readAll();
+    QByteArray bytes = f.readAll();
+    if (bytes.startsWith("\xEF\xBB\xBF")) // a byte order mark some editors write; not part of the text
+        bytes.remove(0, 3);
     QString text = QString::fromUtf8(bytes);
     if (text.toUtf8() != bytes)
         throw Error(ErrorKind::Io, what, u"the file is not valid UTF-8"_s);

@@ -3,6 +3,7 @@
 // command's option table before anything runs; errors are one line on stderr,
 // "undercurrent-cli: what: why", with the exit codes of uc::ErrorKind.
 #include "common/error.h"
+#include "common/process.h"
 #include "common/versions.h"
 #include "vault/vault.h"
 #include "help.h"
@@ -43,6 +44,7 @@ bool needsFonts(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    uc::disableCoreDumps(); // decrypted notes never reach a core file
     const bool gui = needsFonts(argc, argv);
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

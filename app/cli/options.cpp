@@ -211,6 +211,8 @@ Invocation parse(const QStringList &raw, std::span<const Command *const> command
         const QString name = u"--"_s + t.text;
         if (!spec->repeatable && earlier == (twoMeanings ? 2 : 1))
             malformed.append(name + (twoMeanings ? u" is given more than twice"_s : u" is given more than once"_s));
+        if (spec->repeatable && earlier > 0 && line.values(t.text.toStdString()).contains(t.value))
+            malformed.append(name + u" is given twice with the same value"_s);
         if (t.inlineValue && spec->value.empty())
             malformed.append(name + u" takes no value"_s);
         if (t.missingValue)

@@ -4,6 +4,7 @@
 #include "vaultsession.h"
 
 #include "common/logging.h"
+#include "common/process.h"
 #include "common/versions.h"
 #include "vault/vault.h"
 
@@ -23,6 +24,7 @@ using namespace Qt::StringLiterals;
 
 int main(int argc, char *argv[])
 {
+    uc::disableCoreDumps(); // decrypted notes never reach a core file
     // --version needs no display, so answer it before Qt looks for one.
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {

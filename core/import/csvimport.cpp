@@ -8,7 +8,12 @@
 #include <QHash>
 #include <QRegularExpression>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <utility>
 
 namespace uc::import {
@@ -270,6 +275,8 @@ public:
             fail(colText, QStringLiteral("the text contains a NUL character"));
         else if (t.trimmed().isEmpty())
             fail(colText, QStringLiteral("the text is empty"));
+        else if (!model::fitsNoteLimit(t))
+            fail(colText, model::noteTooLongReason());
         else
             row.text = t;
     }
@@ -412,21 +419,89 @@ ImportParse parseFolderFiles(QList<FolderFile> files)
     return out;
 }
 
+namespace {
+
+enum class FileRead { Read, Skipped, TooLarge };
+
+// Reads one entry of the folder without following a link or blocking on a FIFO: anything but a
+// regular file is skipped, and no more than maxFolderFileBytes is ever read.
+FileRead readRegularFile(const QString &path, QByteArray &content)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        if (errno == ELOOP)
+            return FileRead::Skipped; // a symbolic link
+        throw Error(ErrorKind::Io, QStringLiteral("import"), QStringLiteral("a file in the folder cannot be read"));
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return FileRead::Skipped;
+    }
+    if (st.st_size > maxFolderFileBytes) {
+        ::close(fd);
+        return FileRead::TooLarge;
+    }
+    content.resize(static_cast<qsizetype>(st.st_size) + 1);
+    qsizetype used = 0;
+    while (used < content.size()) {
+        const ssize_t n = ::read(fd, content.data() + used, static_cast<std::size_t>(content.size() - used));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ::close(fd);
+            throw Error(ErrorKind::Io, QStringLiteral("import"), QStringLiteral("a file in the folder cannot be read"));
+        }
+        if (n == 0)
+            break;
+        used += n;
+    }
+    ::close(fd);
+    if (used > maxFolderFileBytes) // grew while being read
+        return FileRead::TooLarge;
+    content.truncate(used);
+    return FileRead::Read;
+}
+
+} // namespace
+
 ImportParse parseFolder(const QString &dir)
 {
     QDir folder(dir);
     if (!folder.exists())
         throw Error(ErrorKind::Io, QStringLiteral("import"), QStringLiteral("the folder does not exist"));
     QList<FolderFile> files;
-    for (const QFileInfo &info : folder.entryInfoList(QDir::Files | QDir::NoDotAndDotDot, QDir::Name)) {
+    QList<ImportError> tooLarge;
+    const auto entries = folder.entryInfoList(QDir::Files | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+    for (const QFileInfo &info : entries) {
         if (!isNoteFileName(info.fileName()))
             continue;
-        QFile f(info.filePath());
-        if (!f.open(QIODevice::ReadOnly))
-            throw Error(ErrorKind::Io, QStringLiteral("import"), QStringLiteral("a file in the folder cannot be read"));
-        files.append({info.fileName(), f.readAll()});
+        QByteArray content;
+        switch (readRegularFile(info.filePath(), content)) {
+        case FileRead::Read:
+            files.append({info.fileName(), content});
+            break;
+        case FileRead::Skipped:
+            break;
+        case FileRead::TooLarge:
+            tooLarge.append({0, info.fileName(), colText,
+                             QStringLiteral("the file is larger than %1 bytes; a note holds at most 1 MiB of text")
+                                 .arg(maxFolderFileBytes)});
+            break;
+        }
     }
-    return parseFolderFiles(files);
+    if (files.isEmpty() && !tooLarge.isEmpty()) {
+        ImportParse out;
+        out.errors = tooLarge;
+        out.records = static_cast<int>(tooLarge.size());
+        return out;
+    }
+    ImportParse out = parseFolderFiles(files);
+    out.errors.append(tooLarge);
+    out.records += static_cast<int>(tooLarge.size());
+    std::stable_sort(out.errors.begin(), out.errors.end(),
+                     [](const ImportError &a, const ImportError &b) { return a.file < b.file; });
+    return out;
 }
 
 QStringList checkClients(ImportParse &parse, const QStringList &known, bool createClients)

@@ -69,7 +69,11 @@ struct FolderFile
 // The folder form's files as rows: client and date from the name, text from the content (the
 // default template and session details). Files are taken in name order.
 [[nodiscard]] ImportParse parseFolderFiles(QList<FolderFile> files);
-// Reads dir's note files (not its subfolders, hidden files or files of other kinds) and parses
+// The largest file the folder form reads: twice the note limit, so a note at the limit still fits
+// with CRLF line ends and a byte order mark; the text itself is then held to model::maxNoteBytes.
+inline constexpr qsizetype maxFolderFileBytes = 2 * model::maxNoteBytes;
+// Reads dir's note files (not its subfolders, hidden files, symbolic links or anything but a
+// regular file; none larger than maxFolderFileBytes, which is an error naming the file) and parses
 // them; Error(Io) when the folder cannot be read.
 [[nodiscard]] ImportParse parseFolder(const QString &dir);
 

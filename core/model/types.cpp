@@ -217,6 +217,20 @@ QList<std::pair<int, int>> sharedRanges(const QList<Section> &sections)
     return ranges;
 }
 
+bool fitsNoteLimit(const QString &text)
+{
+    // A UTF-16 unit never takes more than 3 bytes of UTF-8, so most texts need no conversion.
+    if (text.size() <= maxNoteBytes / 3)
+        return true;
+    return text.size() <= maxNoteBytes && text.toUtf8().size() <= maxNoteBytes;
+}
+
+QString noteTooLongReason()
+{
+    return QStringLiteral("the note is longer than 1 MiB (%1 bytes of UTF-8); split it into several notes")
+        .arg(maxNoteBytes);
+}
+
 QList<Section> sectionsFromText(const QString &text, const QString &templateId)
 {
     QList<Section> sections;

@@ -110,6 +110,14 @@ QString textOf(const QList<Section> &sections);
 // of the tagger's offsets.
 QList<std::pair<int, int>> sharedRanges(const QList<Section> &sections);
 
+// The most a note's text (or an addendum) may hold, in bytes of UTF-8: 1 MiB, some 150,000 words,
+// far beyond any session note; the reasons are in docs/import.md ("Note size").
+inline constexpr qsizetype maxNoteBytes = 1024 * 1024;
+// True when text fits in maxNoteBytes of UTF-8.
+[[nodiscard]] bool fitsNoteLimit(const QString &text);
+// The reason an over-long note is refused, naming the limit.
+[[nodiscard]] QString noteTooLongReason();
+
 struct Session
 {
     Id id = 0;

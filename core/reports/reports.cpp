@@ -2,9 +2,9 @@
 #include "reports/reports.h"
 
 #include "common/error.h"
+#include "common/safefile.h"
 #include "reports/reportdata.h"
 #include "reports/reportpdf.h"
-#include "vault/keyslots.h"
 #include "vault/vault.h"
 
 #include <QFile>
@@ -25,7 +25,7 @@ void requireGui(const QString &what)
 void writeRecorded(vault::Vault &vault, const QString &file, const QByteArray &pdf, const QString &action,
                    const QString &object, const QString &detail)
 {
-    vault::writeFileAtomically(file, pdf);
+    writeFileSafely(file, pdf, action);
     try {
         vault.recordEvent(action, object, detail);
     } catch (...) {

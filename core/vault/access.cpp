@@ -74,6 +74,13 @@ model::Id requireSupervisionReport(VaultState &state, const QString &therapist)
     return therapistId;
 }
 
+std::string notAwaitingBlindRating(std::string_view noteIdColumn)
+{
+    return std::string(noteIdColumn)
+           + " NOT IN (SELECT r.note_id FROM agreement_ratings r JOIN agreement_checks k ON k.id = r.check_id "
+             "WHERE k.supervisor_id = :reader AND r.themes IS NULL)";
+}
+
 void requireNotBlind(VaultState &state, model::Id noteId)
 {
     if (!state.isSupervisor())

@@ -6,6 +6,9 @@
 
 #include <QString>
 
+#include <string>
+#include <string_view>
+
 // Which notes a reader reaches: the rules every read of notes applies, kept here once, for one
 // note (loadNote) and for lists (readableNotes as an SQL condition). Private to core/vault.
 //  - A process note is its author's alone, whatever the role.
@@ -55,5 +58,8 @@ void bindReadable(sql::Statement &stmt, model::Id reader, NoteScope scope);
 
 // Error(NotAllowed) while the note waits for this supervisor's blind rating (an agreement check).
 void requireNotBlind(VaultState &state, model::Id noteId);
+// The same rule for counted themes (patterns): an SQL condition that leaves out the notes waiting
+// for the blind rating of :reader (bound by bindReadable), the note's id in noteIdColumn.
+[[nodiscard]] std::string notAwaitingBlindRating(std::string_view noteIdColumn);
 
 } // namespace uc::vault

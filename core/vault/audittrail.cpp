@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/audittrail.h"
 
+#include "common/safefile.h"
 #include "vault/state.h"
 
 #include <QFile>
-#include <QSaveFile>
 
 namespace uc::vault {
 
@@ -34,12 +34,7 @@ qsizetype AuditTrail::exportCsv(const AuditFilter &filter, const QString &file)
     const QString what = QStringLiteral("audit export");
     const QList<AuditEntry> entries = auditEntries(m_state.db, scoped(filter));
     const QByteArray csv = auditCsv(entries);
-    QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(csv) != csv.size())
-        throw Error(ErrorKind::Io, what, QStringLiteral("the file cannot be written there"));
-    out.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    if (!out.commit())
-        throw Error(ErrorKind::Io, what, QStringLiteral("the file could not be written in full (is the disk full?)"));
+    writeFileSafely(file, csv, what);
     try {
         m_state.recordEvent(QStringLiteral("export"), QStringLiteral("audit"),
                             QStringLiteral("csv, %1 entries").arg(entries.size()));

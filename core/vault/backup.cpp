@@ -4,6 +4,7 @@
 // Vault::restore.
 #include "vault/backup.h"
 
+#include "common/safefile.h"
 #include "vault/schema.h"
 #include "vault/state.h"
 #include "vault/vault.h"
@@ -13,9 +14,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 
-#include <fcntl.h>
-#include <unistd.h>
 
 namespace uc::vault {
 
@@ -41,14 +41,11 @@ void Backup::write(const QString &file)
     m_state.require(model::Action::Backup);
     const QString what = QStringLiteral("backup");
     sql::Database &db = m_state.db;
-    const QString exportPath = file + QStringLiteral(".db.tmp");
-    QFile::remove(exportPath);
-    // ATTACH inherits the connection's open flags (no create), so the file is made first, owner-only.
-    if (const int fd = ::open(QFile::encodeName(exportPath).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        fd >= 0)
-        ::close(fd);
-    else
-        throw Error(ErrorKind::Io, what, QStringLiteral("the backup file cannot be created there"));
+    requireWritableTarget(file, what);
+    // ATTACH inherits the connection's open flags (no create), so the file is made first, owner-only,
+    // under a fresh random name (O_EXCL|O_NOFOLLOW) in the target's folder; it goes when this returns.
+    const SafeTempFile exportFile(QFileInfo(file).absolutePath(), what);
+    const QString exportPath = exportFile.path();
     // sqlcipher_export writes an encrypted copy keyed with the same data key; no plaintext ever
     // reaches the disk. The key is bound, never spliced into SQL.
     {
@@ -70,25 +67,24 @@ void Backup::write(const QString &file)
         db.exec("DETACH DATABASE backup");
     } catch (...) {
         sqlite3_exec(db.handle(), "DETACH DATABASE backup", nullptr, nullptr, nullptr);
-        QFile::remove(exportPath);
         throw;
     }
     QFile exported(exportPath);
-    if (!exported.open(QIODevice::ReadOnly)) {
-        QFile::remove(exportPath);
+    if (!exported.open(QIODevice::ReadOnly))
         throw Error(ErrorKind::Io, what, QStringLiteral("the backup copy cannot be read"));
-    }
     QByteArray bytes = QByteArray(backupMagic);
     const QByteArray slots = m_state.slots.toJson();
     m_state.recordEvent(QStringLiteral("backup"), QStringLiteral("vault"));
     bytes += QByteArray::number(slots.size()) + '\n' + slots + exported.readAll();
     exported.close();
-    QFile::remove(exportPath);
-    writeFileAtomically(file, bytes);
+    writeFileSafely(file, bytes, what);
 }
 
 bool Backup::verifyIntegrity()
 {
+    // cipher_integrity_check reads the database file itself, not the write-ahead log: a
+    // checkpoint cut short (a full disk) leaves pages there that only the log makes whole.
+    m_state.db.checkpoint();
     return runCheck(m_state.db, "PRAGMA cipher_integrity_check", false)
         && runCheck(m_state.db, "PRAGMA integrity_check", true);
 }

@@ -78,7 +78,7 @@ model::ClientHistory Histories::client(const QString &code, bool includeProcessN
                                                "JOIN theme_hits h ON h.note_id = n.id "
                                                "LEFT JOIN session_aliases al ON al.session_id = n.session_id "
                                                "WHERE n.client_id = :client AND h.decision <> 'rejected' AND h.scope = 'own' AND ")
-                                   + readableNotes);
+                                   + readableNotes + " AND " + notAwaitingBlindRating("n.id"));
     hits.bind(hits.parameterIndex(":client"), history.clientId);
     bindReadable(hits, m_state.user.id, NoteScope{includeProcessNotes, false});
     while (hits.step()) {
@@ -201,7 +201,7 @@ model::CaseloadHistory Histories::caseload(std::optional<Id> therapistId)
     std::vector<model::CaseloadHistory::Session *> sessionOfNote;
     {
         auto stmt = db.prepare(std::string("SELECT n.note_id, n.client_id, n.session_id FROM note_themes n WHERE ")
-                               + readableNotes);
+                               + readableNotes + " AND " + notAwaitingBlindRating("n.note_id"));
         bindReadable(stmt, m_state.user.id, NoteScope{false, false});
         while (stmt.step()) {
             const Id note = stmt.int64(0);

@@ -2,6 +2,7 @@
 #include "vault/keyslots.h"
 
 #include "common/error.h"
+#include "common/safefile.h"
 
 #include <sodium.h>
 
@@ -349,45 +350,7 @@ void KeySlots::setRecovery(const RecoveryKey &key, const SecretBuffer &dataKey)
 
 void writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
-    const QString what = QStringLiteral("write ") + QFileInfo(path).fileName();
-    const QByteArray target = QFile::encodeName(path);
-    const QByteArray temp = target + ".tmp";
-    const int fd = ::open(temp.constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        ioFailure(what);
-    qsizetype written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.constData() + written, static_cast<std::size_t>(bytes.size() - written));
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            const int err = errno;
-            ::close(fd);
-            ::unlink(temp.constData());
-            errno = err;
-            ioFailure(what);
-        }
-        written += n;
-    }
-    if (::fsync(fd) != 0) {
-        const int err = errno;
-        ::close(fd);
-        ::unlink(temp.constData());
-        errno = err;
-        ioFailure(what);
-    }
-    ::close(fd);
-    if (::rename(temp.constData(), target.constData()) != 0) {
-        const int err = errno;
-        ::unlink(temp.constData());
-        errno = err;
-        ioFailure(what);
-    }
-    const QByteArray folder = QFile::encodeName(QFileInfo(path).absolutePath());
-    if (const int dfd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dfd >= 0) {
-        ::fsync(dfd);
-        ::close(dfd);
-    }
+    writeFileSafely(path, bytes, QStringLiteral("write ") + QFileInfo(path).fileName());
 }
 
 } // namespace uc::vault

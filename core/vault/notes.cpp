@@ -70,6 +70,8 @@ Id Notes::insertSession(const model::Session &session, const QString &what, QLis
         const auto c = m_vault.clients().find(a.clientCode);
         if (!c)
             badInput(what, QStringLiteral("no client with that code"));
+        if (clientIds.contains(c->id))
+            badInput(what, QStringLiteral("a client is named twice on the session"));
         attendee.bind(1, id).bind(2, c->id).bind(3, model::toString(a.attendance)).run();
         attendee.reset();
         clientIds.append(c->id);
@@ -309,6 +311,8 @@ Id Notes::add(Id sessionId, const QString &clientCode, const QString &templateId
 Id Notes::insertNote(Id sessionId, Id clientId, const QString &templateId, model::NoteKind kind,
                      const QString &sectionsJson, const QString &body, const QString &stamp)
 {
+    if (!model::fitsNoteLimit(body))
+        badInput(QStringLiteral("add note"), model::noteTooLongReason());
     m_state.db.prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, created, "
                        "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, sessionId)
@@ -388,6 +392,8 @@ void Notes::saveDraft(Id noteId, const QList<model::Section> &sections)
             if (was.shared && was.title == s.title)
                 s.shared = true;
     const QString body = model::textOf(kept);
+    if (!model::fitsNoteLimit(body))
+        badInput(QStringLiteral("edit note"), model::noteTooLongReason());
     sql::Transaction tx(m_state.db);
     m_state.db.prepare("UPDATE notes SET sections = ?, body = ?, updated = ? WHERE id = ? AND status = 'draft'")
         .bind(1, model::sectionsToJson(kept))
@@ -464,6 +470,8 @@ Id Notes::addAddendum(Id noteId, const QString &text)
     const QString what = QStringLiteral("add addendum");
     if (text.trimmed().isEmpty())
         badInput(what, QStringLiteral("the addendum is empty"));
+    if (!model::fitsNoteLimit(text))
+        badInput(what, model::noteTooLongReason());
     const model::Note n = loadNote(m_state, noteId);
     if (n.authorId != m_state.user.id)
         throw Error(ErrorKind::NotAllowed, what, QStringLiteral("only the note's author adds an addendum"));

@@ -102,19 +102,27 @@ QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id 
     const QString match = ftsQuery(query);
     if (match.isEmpty())
         return hits;
-    // The rank window: the newest rankWindow matches. Notes get increasing ids, so the window is
-    // found by counting matches in ever wider id ranges from the newest note down (FTS5 seeks by
-    // id cheaply; walking a long match list newest-first would read all of it).
+    // A reader's own notes of either kind; a supervisor's, only their therapists'.
+    const NoteScope scope{true, supervisedOnly};
+    // The rank window: the newest rankWindow matches this reader may read (notes they cannot read
+    // take no place in it). Notes get increasing ids, so the window is found by counting matches
+    // in ever wider id ranges from the newest note down (FTS5 seeks by id cheaply; walking a long
+    // match list newest-first would read all of it).
     std::int64_t from = 0;
     {
         auto newest = db.prepare("SELECT coalesce(max(id), 0) FROM notes");
         newest.step();
         const std::int64_t maxId = newest.int64(0);
-        auto count = db.prepare("SELECT count(*) FROM (SELECT 1 FROM notes_fts WHERE notes_fts MATCH ? "
-                                "AND rowid >= ? LIMIT ?)");
+        auto count = db.prepare(std::string("SELECT count(*) FROM (SELECT 1 FROM notes_fts "
+                                            "JOIN notes n ON n.id = notes_fts.rowid "
+                                            "WHERE notes_fts MATCH :match AND notes_fts.rowid >= :from AND ")
+                                + readableNotes + " LIMIT :window)");
         for (std::int64_t width = 4 * rankWindow;; width *= 4) {
             from = std::max<std::int64_t>(0, maxId - width);
-            count.bind(1, match).bind(2, from).bind(3, rankWindow);
+            count.bind(count.parameterIndex(":match"), match)
+                .bind(count.parameterIndex(":from"), from)
+                .bind(count.parameterIndex(":window"), rankWindow);
+            bindReadable(count, userId, scope);
             count.step();
             const std::int64_t found = count.int64(0);
             count.reset();
@@ -132,8 +140,7 @@ QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id 
     ranked.bind(ranked.parameterIndex(":match"), match)
         .bind(ranked.parameterIndex(":from"), from)
         .bind(ranked.parameterIndex(":limit"), limit);
-    // A reader's own notes of either kind; a supervisor's, only their therapists'.
-    bindReadable(ranked, userId, NoteScope{true, supervisedOnly});
+    bindReadable(ranked, userId, scope);
     auto detail = db.prepare("SELECT c.code, s.date, n.kind, n.body FROM notes n JOIN clients c ON c.id = n.client_id "
                              "JOIN sessions s ON s.id = n.session_id WHERE n.id = ?");
     while (ranked.step()) {

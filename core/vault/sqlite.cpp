@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <vector>
 #include <utility>
@@ -406,6 +407,13 @@ void Database::exec(std::string_view sql)
         fail(rc, QStringLiteral("run statement"));
 }
 
+void Database::checkpoint()
+{
+    if (const int rc = sqlite3_wal_checkpoint_v2(m_db, nullptr, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+        rc != SQLITE_OK)
+        fail(rc, QStringLiteral("checkpoint"));
+}
+
 std::int64_t Database::lastInsertId() const
 {
     return sqlite3_last_insert_rowid(m_db);
@@ -424,6 +432,10 @@ QString Database::pragmaText(std::string_view pragma)
 
 void Database::fail(int rc, const QString &what) const
 {
+    // An SQL function (sqlcipher_export) reports a full disk as a plain SQLITE_ERROR carrying
+    // SQLite's own words for SQLITE_FULL; it is a full disk all the same.
+    if (rc == SQLITE_ERROR && m_db && std::strcmp(sqlite3_errmsg(m_db), sqlite3_errstr(SQLITE_FULL)) == 0)
+        rc = SQLITE_FULL;
     const ErrorKind kind = kindFor(rc);
     const QString why = reasonFor(m_db, rc);
     qCDebug(ucVault) << "sqlite error" << rc << "in" << what;

@@ -100,6 +100,9 @@ public:
     Database &operator=(const Database &) = delete;
 
     void exec(std::string_view sql);
+    // Copies the write-ahead log into the database file and empties it; Error(Io) when the disk
+    // is full or fails (the log is then kept, and nothing is lost).
+    void checkpoint();
     [[nodiscard]] Statement prepare(std::string_view sql) { return Statement(*this, sql); }
     [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] int changes() const;

@@ -94,7 +94,7 @@ Vault::~Vault()
 
 void Vault::lock() noexcept
 {
-    if (m_state->db.handle()) {
+    if (m_state->db.handle() && m_state->user.id != 0) { // an unlock that failed has no user to record
         try {
             recordEvent(QStringLiteral("lock"), QStringLiteral("vault"));
             writeAuditHead();

@@ -233,17 +233,38 @@ void BM_SearchFirstPage(benchmark::State &state)
     }
 }
 
-void BM_VaultSave(benchmark::State &state)
+// A vault of one user with the tagger loaded, in a fresh work folder.
+std::unique_ptr<vault::Vault> benchVault()
 {
-    // A realistic 2 KB progress note saved through the vault API: session, attendee, note, FTS5,
-    // tagging and the stored suggestions, one transaction with synchronous=FULL.
     const SecretBuffer pass = SecretBuffer::copyOf(std::string_view("benchmark passphrase"));
     const QString dir = workDir().filePath(QStringLiteral("vault"));
+    if (!QFileInfo::exists(QDir(dir).filePath(QLatin1String(vault::Vault::databaseName)))) {
+        // Run without the storage benchmarks (--benchmark_filter): a vault of its own with the one
+        // client the saves use, made once.
+        const QString own = workDir().filePath(QStringLiteral("savevault"));
+        if (QFileInfo::exists(QDir(own).filePath(QLatin1String(vault::Vault::databaseName))))
+            return vault::Vault::open(own, QStringLiteral("bench"), pass);
+        auto v = vault::Vault::create(own, QStringLiteral("bench"), pass, model::Role::Therapist,
+                                      vault::KdfCost::testOnly())
+                     .vault;
+        model::Client c;
+        c.code = QStringLiteral("C-1");
+        c.displayName = QStringLiteral("Client One");
+        v->clients().add(c);
+        (void)v->tagging().tagger();
+        return v;
+    }
     vault::KeySlots keys;
     keys.setUser(QStringLiteral("bench"), pass, dataKey(), vault::KdfCost::testOnly());
     keys.save(dir);
     auto v = vault::Vault::open(dir, QStringLiteral("bench"), pass);
     (void)v->tagging().tagger();
+    return v;
+}
+
+// A realistic progress note repeated up to `size` characters (ASCII, so as many UTF-8 bytes).
+QString progressNote(qsizetype size)
+{
     QString text = QStringLiteral(
         "Pt arrived on time, alert and oriented, casually dressed with good eye contact. Affect congruent. "
         "Pt reports drinking four beers on Saturday after an argument with her partner and describes feeling "
@@ -251,8 +272,17 @@ void BM_VaultSave(benchmark::State &state)
         "weekend and her mother's absences in childhood. She attended two AA meetings and called her sponsor on "
         "Sunday. Discussed the relapse prevention plan and high-risk situations at work. Plan: continue weekly "
         "sessions; review PHQ-9 next week. ");
-    while (text.size() < 2000)
+    while (text.size() < size)
         text += QStringLiteral("Writer reviewed goals for the coming week and the client agreed to keep the diary. ");
+    text.truncate(size);
+    return text;
+}
+
+// Saves the text as a new session's note through the vault API once per iteration: session,
+// attendee, note, FTS5, tagging and the stored suggestions, one transaction, synchronous=FULL.
+void saveNotes(benchmark::State &state, const QString &text)
+{
+    auto v = benchVault();
     for (auto _ : state) {
         model::Session s;
         s.date = model::Date(2025, 1, 1);
@@ -260,6 +290,29 @@ void BM_VaultSave(benchmark::State &state)
         benchmark::DoNotOptimize(
             v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), text}}));
     }
+}
+
+void BM_VaultSave(benchmark::State &state)
+{
+    saveNotes(state, progressNote(2000));
+}
+
+// The largest note the vault takes (model::maxNoteBytes; the note is one section) against a 1 KB
+// one, both through the same path.
+void BM_SaveNote1KB(benchmark::State &state)
+{
+    saveNotes(state, progressNote(1024));
+}
+
+void BM_SaveNote1MB(benchmark::State &state)
+{
+    // Varied text (the storage workloads' ~2 KB notes one after another), so FTS5 and the tagger
+    // see as many distinct words as a real long text would, not one paragraph repeated.
+    QString text;
+    for (int i = 0; text.size() < model::maxNoteBytes; ++i)
+        text += noteText(i) + QLatin1Char('\n');
+    text.truncate(model::maxNoteBytes);
+    saveNotes(state, text);
 }
 
 void BM_Unlock(benchmark::State &state)
@@ -328,6 +381,8 @@ BENCHMARK(BM_SingleSave)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(1000)
 BENCHMARK(BM_PointRead)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_SearchFirstPage)->ArgName("encrypted")->Arg(0)->Arg(1)->Iterations(100)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_VaultSave)->Iterations(200)->Unit(benchmark::kMicrosecond)->UseRealTime();
+BENCHMARK(BM_SaveNote1KB)->Iterations(50)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_SaveNote1MB)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_Unlock)->Iterations(5)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 int main(int argc, char **argv)
@@ -337,5 +392,6 @@ int main(int argc, char **argv)
         pairs.push_back({std::string(name) + " encrypted/plain", std::string(name) + "/encrypted:1/",
                          std::string(name) + "/encrypted:0/"});
     pairs.push_back({"BM_VaultSave / BM_SingleSave encrypted", "BM_VaultSave", "BM_SingleSave/encrypted:1/"});
+    pairs.push_back({"BM_SaveNote1MB / BM_SaveNote1KB", "BM_SaveNote1MB", "BM_SaveNote1KB"});
     return runWithRatios(argc, argv, pairs);
 }

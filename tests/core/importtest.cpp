@@ -19,6 +19,9 @@
 
 #include <algorithm>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace uc;
 using namespace uc::vault;
 using model::Id;
@@ -73,6 +76,8 @@ private Q_SLOTS:
     void dryRunChangesNothing();
     void unknownClientsAreCreatedOnlyWhenAsked();
     void folderOfTextFiles();
+    void folderSkipsLinksAndSpecialFiles();
+    void oversizedNoteIsRefused();
     void failureMidImportLeavesNothing();
     void cliContract();
     void clientRecordRoundTrips();
@@ -301,6 +306,91 @@ void ImportTest::folderOfTextFiles()
     QCOMPARE(model::toIso(notes.at(0).sessionDate), QStringLiteral("2025-03-01"));
     QCOMPARE(notes.at(1).sections.size(), 2);
     QCOMPARE(notes.at(1).sections.at(0).title, QStringLiteral("Data"));
+}
+
+void ImportTest::folderSkipsLinksAndSpecialFiles()
+{
+    // A link to /etc/passwd, a dangling link and a FIFO, all under note-file names: only the real
+    // note is read (a FIFO would block a plain open, /dev/zero would never end).
+    Fixture f;
+    QTemporaryDir folder;
+    QFile note(folder.filePath(QStringLiteral("C-1_2025-03-01.md")));
+    QVERIFY(note.open(QIODevice::WriteOnly));
+    note.write("She drinks when she feels abandoned.\n");
+    note.close();
+    QVERIFY(QFile::link(QStringLiteral("/etc/passwd"), folder.filePath(QStringLiteral("C-1_2025-03-02.md"))));
+    QVERIFY(QFile::link(QStringLiteral("/dev/zero"), folder.filePath(QStringLiteral("C-1_2025-03-03.md"))));
+    QVERIFY(QFile::link(folder.filePath(QStringLiteral("gone")), folder.filePath(QStringLiteral("C-1_2025-03-04.md"))));
+    QCOMPARE(::mkfifo(QFile::encodeName(folder.filePath(QStringLiteral("C-1_2025-03-05.md"))).constData(), 0600), 0);
+
+    const import::ImportParse parse = import::parseFolder(folder.path());
+    QVERIFY(parse.errors.isEmpty());
+    QCOMPARE(parse.rows.size(), 1);
+    QCOMPARE(parse.rows.first().file, QStringLiteral("C-1_2025-03-01.md"));
+    const uc::import::ImportResult r = import::importRows(*f.vault, parse, false, false);
+    QVERIFY(r.ok);
+    QCOMPARE(r.notes, 1);
+    const QList<model::Note> notes = f.vault->notes().forClient(QStringLiteral("C-1"), false);
+    QCOMPARE(notes.size(), 1);
+    QVERIFY(!notes.first().text().contains(QStringLiteral("root:")));
+}
+
+void ImportTest::oversizedNoteIsRefused()
+{
+    Fixture f;
+    const QByteArray atLimit(model::maxNoteBytes, 'a');
+    const QByteArray overLimit = atLimit + 'a';
+
+    // The folder form: a file past the file cap is not read at all; one past the note limit is
+    // read and refused by the text check, both naming the file.
+    QTemporaryDir folder;
+    auto write = [&](const QString &name, const QByteArray &content) {
+        QFile file(folder.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    };
+    write(QStringLiteral("C-1_2025-03-01.md"), overLimit);
+    write(QStringLiteral("C-1_2025-03-02.md"), QByteArray(import::maxFolderFileBytes + 1, 'b'));
+    write(QStringLiteral("C-1_2025-03-03.md"), "A short note.");
+    const QString before = footprint(*f.vault);
+    const uc::import::ImportResult r = import::importRows(*f.vault, import::parseFolder(folder.path()), false, false);
+    QVERIFY(!r.ok);
+    QCOMPARE(r.errors.size(), 2);
+    QCOMPARE(import::describe(r.errors.at(0)),
+             QStringLiteral("C-1_2025-03-01.md: text: ") + model::noteTooLongReason());
+    QVERIFY(import::describe(r.errors.at(1)).startsWith(QStringLiteral("C-1_2025-03-02.md: text: the file is larger than")));
+    QCOMPARE(footprint(*f.vault), before);
+
+    // The CSV form.
+    const import::ImportParse csv = import::parseCsv(header + "C-1,2025-03-01,,,,,,," + overLimit + "\n");
+    QCOMPARE(csv.errors.size(), 1);
+    QCOMPARE(csv.errors.first().reason, model::noteTooLongReason());
+
+    // The vault itself, whichever way a note comes in (the GUI's save goes through saveDraft).
+    model::Session s;
+    s.date = *model::parseDate(QStringLiteral("2025-04-01"));
+    s.attendees.append({0, QStringLiteral("C-1"), model::Attendance::Attended});
+    const QString tooLong = QString::fromLatin1(overLimit);
+    try {
+        (void)f.vault->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+                                          model::sectionsFromText(tooLong, QStringLiteral("free")));
+        QFAIL("an over-long note was stored");
+    } catch (const Error &e) {
+        QCOMPARE(e.exitCode(), 2);
+        QCOMPARE(e.why(), model::noteTooLongReason());
+    }
+    const auto created = f.vault->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+                                                     model::sectionsFromText(QString::fromLatin1(atLimit.left(model::maxNoteBytes - 64)), QStringLiteral("free")));
+    const Id id = created.notes.first();
+    try {
+        f.vault->notes().saveDraft(id, model::sectionsFromText(tooLong, QStringLiteral("free")));
+        QFAIL("an over-long draft was saved");
+    } catch (const Error &e) {
+        QCOMPARE(e.exitCode(), 2);
+    }
+    // A multi-byte text is measured in UTF-8 bytes, not characters.
+    QVERIFY(!model::fitsNoteLimit(QString(model::maxNoteBytes / 2 + 1, QChar(0x00e9))));
+    QVERIFY(model::fitsNoteLimit(QString(model::maxNoteBytes / 2, QChar(0x00e9))));
 }
 
 void ImportTest::failureMidImportLeavesNothing()

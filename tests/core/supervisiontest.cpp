@@ -556,6 +556,19 @@ void SupervisionTest::blindAgreementCheck()
     } catch (const Error &e) {
         QCOMPARE(e.exitCode(), 5);
     }
+    // Nor do patterns by session show them: the sessions of the sampled notes count no theme
+    // until each is rated (`patterns --by session --json` is made from this history).
+    auto themesOfSessionOf = [&](Id note) {
+        const qint64 session = vault::VaultTestAccess::database(*sam)
+                                   .pragmaText("SELECT session_id FROM notes WHERE id = " + std::to_string(note))
+                                   .toLongLong();
+        for (const model::SessionThemes &s : sam->histories().client(QStringLiteral("C-1"), false).sessions)
+            if (s.sessionId == session)
+                return static_cast<int>(s.themes.size());
+        return -1;
+    };
+    for (const Id id : std::as_const(notes))
+        QCOMPARE(themesOfSessionOf(id), 0);
 
     // The tagger: {abandonment-driven-use, abandonment?, substance-use?} — whatever it says, the
     // supervisor's choices below are compared with the stored hits.
@@ -563,6 +576,7 @@ void SupervisionTest::blindAgreementCheck()
     sam->agreement().rate(sample.check, notes.at(1), {QStringLiteral("relapse")});
     sam->agreement().rate(sample.check, notes.at(2), {QStringLiteral("abandonment")});
     QVERIFY(!sam->tagging().tags(notes.at(0)).isEmpty()); // rated: the tags open up
+    QVERIFY(themesOfSessionOf(notes.at(0)) > 0); // and its session's themes count in patterns again
 
     // Rated once only; unknown themes and notes outside the check are refused.
     auto kindOf = [&](const std::function<void()> &f) {

@@ -4,6 +4,7 @@
 #include "io.h"
 #include "signin.h"
 
+#include "common/safefile.h"
 #include "import/importer.h"
 
 #include <QFile>
@@ -90,7 +91,7 @@ void printOutcome(const Invocation &line, const import::ImportResult &r, const Q
 int exportClient(const Invocation &line)
 {
     const QJsonObject record = openVault(line)->records().exportClient(line.value("client"), line.has("include-process-notes"));
-    vault::writeFileAtomically(line.value("out"), QJsonDocument(record).toJson(QJsonDocument::Indented));
+    writeFileSafely(line.value("out"), QJsonDocument(record).toJson(QJsonDocument::Indented), line.what());
     return 0;
 }
 

@@ -5,7 +5,9 @@
 #include "signin.h"
 #include "values.h"
 
-#include <QFile>
+#include "common/safefile.h"
+
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -32,17 +34,16 @@ SecretBuffer newPassphrase(const Invocation &line, std::string_view option)
     return readSecretLine(line.value(option), u"new passphrase file"_s);
 }
 
-// Owner-only, flushed to disk: the key is the way back into the vault.
+// Owner-only, flushed to disk, through a fresh temp file: the key is the way back into the vault.
+// Written straight from guarded memory, never through a QByteArray copy.
 void writeRecoveryKey(const QString &path, std::string_view key)
 {
-    const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0 || ::write(fd, key.data(), key.size()) != static_cast<ssize_t>(key.size()) || ::write(fd, "\n", 1) != 1
-        || ::fsync(fd) != 0) {
-        if (fd >= 0)
-            ::close(fd);
-        throw Error(ErrorKind::Io, u"recovery key file"_s, u"cannot be written"_s);
-    }
-    ::close(fd);
+    const QString what = u"recovery key file"_s;
+    requireWritableTarget(path, what);
+    SafeTempFile out(QFileInfo(path).absolutePath(), what);
+    out.write(key.data(), static_cast<qsizetype>(key.size()));
+    out.write("\n", 1);
+    out.commit(path);
 }
 
 } // namespace
@@ -50,6 +51,8 @@ void writeRecoveryKey(const QString &path, std::string_view key)
 int init(const Invocation &line)
 {
     const model::Role role = roleOf(line, u"therapist"_s);
+    if (line.has("recovery-key-file")) // refused before the vault is made, not after
+        requireWritableTarget(line.value("recovery-key-file"), u"recovery key file"_s);
     auto created = Vault::create(vaultDir(line), line.value("user"), passphrase(line), role);
     const SecretBuffer key = created.recoveryKey.display();
     const std::string_view keyText(reinterpret_cast<const char *>(key.data()), key.size());
