@@ -1089,7 +1089,8 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
             "DROP TABLE note_theme_counts; DROP TABLE theme_names; DROP TABLE note_themes; DROP TABLE audit; "
             "DROP TABLE supervision; DROP TABLE note_comments; DROP TABLE agreement_ratings; "
             "DROP TABLE agreement_checks; DROP TABLE client_summaries; DROP TABLE session_aliases; "
-            "DROP INDEX notes_one_progress; DROP TABLE measure_history; PRAGMA user_version = 1");
+            "DROP INDEX notes_one_progress; DROP TABLE measure_history; DROP TABLE risk_flags; DROP TABLE risk_assessments; "
+            "PRAGMA user_version = 1");
         vault->lock();
     }
     auto vault = openVault(dir);
@@ -1163,6 +1164,8 @@ UPDATE note_themes SET themes = coalesce(
 DROP TABLE session_aliases;
 DROP INDEX notes_one_progress;
 DROP TABLE measure_history;
+DROP TABLE risk_flags;
+DROP TABLE risk_assessments;
 PRAGMA user_version = 4;
 )sql");
         QVERIFY(vault::VaultTestAccess::database(*vault)
@@ -1559,6 +1562,8 @@ CREATE INDEX measures_client ON measures(client_id, date);
 DROP TABLE session_aliases;
 DROP INDEX notes_one_progress;
 DROP TABLE measure_history;
+DROP TABLE risk_flags;
+DROP TABLE risk_assessments;
 PRAGMA user_version = 5;
 )sql");
         QVERIFY_THROWS_EXCEPTION(Error, vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-17")),
