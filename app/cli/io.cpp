@@ -90,6 +90,12 @@ void print(const QString &text)
     std::fputs("\n", stdout);
 }
 
+void printError(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputs("\n", stderr);
+}
+
 void printJson(const QJsonValue &value)
 {
     const QByteArray out = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)

@@ -20,6 +20,8 @@ namespace uc::cli {
 [[nodiscard]] QByteArray readStdin(const QString &what);
 
 void print(const QString &text);
+// One line on stderr: what a refusal leaves for the user to read beside its error.
+void printError(const QString &text);
 void printJson(const QJsonValue &value);
 
 } // namespace uc::cli

@@ -10,6 +10,7 @@
 #include "commands/notethemes.h"
 #include "commands/patterns.h"
 #include "commands/reports.h"
+#include "commands/risk.h"
 #include "commands/supervision.h"
 #include "commands/tag.h"
 #include "commands/transfer.h"
@@ -34,6 +35,7 @@ constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureLi
 constexpr const Command *supervision[] = {&superviseAssignCommand, &superviseListCommand,  &queueCommand,
                                           &noteCosignCommand,      &noteReturnCommand,     &noteCommentCommand,
                                           &agreementStartCommand,  &agreementRateCommand,  &agreementReportCommand};
+constexpr const Command *risk[] = {&riskListCommand, &riskCloseCommand, &riskDismissCommand};
 constexpr const Command *auditTrail[] = {&auditVerifyCommand, &auditListCommand, &auditExportCommand, &restoreCommand};
 constexpr const Command *pdfReports[] = {&reportClientCommand, &reportNoteCommand, &reportSupervisionCommand};
 constexpr const Command *themeTagging[] = {&tagCommand};
@@ -43,6 +45,7 @@ constexpr Section sectionList[] = {
     {"Record", record},
     {"Patterns and measures", patternsAndMeasures},
     {"Supervision", supervision},
+    {"Risk", risk},
     {"Audit trail", auditTrail},
     {"Reports (PDF, owner-only, with the 42 CFR Part 2 notice; each one is recorded in the audit trail)", pdfReports},
     {"Themes", themeTagging},

@@ -87,9 +87,14 @@ void signAndAmend(vault::Vault &vault, const Practice &p)
         for (qsizetype k = std::max<qsizetype>(0, all.size() - 2); k < all.size(); ++k)
             drafts.insert(p.visits[all[k]].note);
     }
+    // A note showing risk is signed with its assessment, as a clinician must (docs/risk.md).
+    const model::RiskAssessment assessed{model::RiskLevel::Low,
+                                         u"Risk reviewed in session; harm-reduction advice and crisis numbers given."_s};
     for (const Visit &v : p.visits) {
-        if (v.note != 0 && !drafts.contains(v.note))
-            vault.notes().sign(v.note);
+        if (v.note == 0 || drafts.contains(v.note))
+            continue;
+        const bool needsAssessment = !vault.risk().unassessed(v.note).isEmpty();
+        vault.notes().sign(v.note, needsAssessment ? std::optional(assessed) : std::nullopt);
     }
     const QList<std::pair<Beat, QString>> addenda = {
         {Beat::Relapse,

@@ -243,6 +243,7 @@ struct QueueItem
     QString signedAt;
     bool returned = false;
     int comments = 0;
+    bool openRisk = false; // a present risk flag not yet closed by an assessment (docs/risk.md)
 };
 
 struct SearchHit

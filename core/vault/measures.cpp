@@ -176,4 +176,17 @@ QList<model::Measure> Measures::forClient(const QString &clientCode)
     return list;
 }
 
+QList<std::pair<model::Measure, QString>> Measures::screens(const std::optional<QString> &clientCode)
+{
+    QList<std::pair<model::Measure, QString>> list;
+    auto stmt = m_state.db.prepare("SELECT m.id, m.client_id, m.date, m.instrument, m.answers, m.total, m.band, m.created "
+                                   "FROM measures m JOIN clients c ON c.id = m.client_id "
+                                   "WHERE m.instrument IN ('phq9', 'cssrs') AND (?1 IS NULL OR c.code = ?1) "
+                                   "ORDER BY m.date, m.created, m.id");
+    stmt.bind(1, clientCode);
+    while (stmt.step())
+        list.append({measureFrom(stmt), stmt.text(7)});
+    return list;
+}
+
 } // namespace uc::vault

@@ -8,6 +8,9 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+#include <utility>
+
 namespace uc::vault {
 
 // A measure's value before an edit or a delete, kept inside the vault (never in the audit trail).
@@ -50,6 +53,10 @@ public:
     [[nodiscard]] QList<model::Measure> forClient(const QString &clientCode);
 
 private:
+    friend class Risk;
+    // The measures that can raise risk (PHQ-9, C-SSRS), with when each was entered, by date: one
+    // client's, or every client's.
+    [[nodiscard]] QList<std::pair<model::Measure, QString>> screens(const std::optional<QString> &clientCode);
     [[nodiscard]] model::Measure load(model::Id id, const QString &what);
     void keep(const model::Measure &was, const QString &change);
 };

@@ -428,7 +428,7 @@ void Notes::deleteDraft(Id noteId)
 
 // ---- signing -----------------------------------------------------------------------------------
 
-void Notes::sign(Id noteId)
+void Notes::sign(Id noteId, const std::optional<model::RiskAssessment> &assessment)
 {
     m_state.require(model::Action::SignNote);
     model::Note n = loadNote(m_state, noteId);
@@ -450,6 +450,7 @@ void Notes::sign(Id noteId)
         .bind(4, noteId)
         .run();
     m_state.audit(QStringLiteral("sign"), QStringLiteral("note:%1").arg(noteId));
+    m_vault.risk().recordAtSign(n, assessment);
     tx.commit();
 }
 

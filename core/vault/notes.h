@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/riskrecord.h"
 #include "model/types.h"
 #include "vault/service.h"
 
 #include <QList>
 #include <QString>
+
+#include <optional>
 
 namespace uc::vault {
 
@@ -94,8 +97,10 @@ public:
     // Error(NotAllowed) for another author's.
     void deleteDraft(model::Id noteId);
 
-    // Locks the note: records the signer, the time and the SHA-256 of the canonical content.
-    void sign(model::Id noteId);
+    // Locks the note: records the signer, the time and the SHA-256 of the canonical content, and
+    // stores its risk flags with the assessment (vault.risk(), docs/risk.md). A present flag needs
+    // an assessment, given here or documented in the note: Error(Conflict) without one.
+    void sign(model::Id noteId, const std::optional<model::RiskAssessment> &assessment = std::nullopt);
     // True when the stored hashes match the note's content now.
     [[nodiscard]] bool verifySignature(model::Id noteId);
     model::Id addAddendum(model::Id noteId, const QString &text);

@@ -628,6 +628,43 @@ DELETE FROM note_theme_counts WHERE note_id IN (SELECT note_id FROM shared_notes
 )sql");
 }
 
+// v9 -> v10. Risk in the record (docs/risk.md): the flags a note carried when it was signed
+// (present or denied, with their words), a flag dismissed as false with its reason, and the
+// assessments that close open risk — in a signed note, or on their own (note_id NULL). A measure's
+// flag is read from the measure itself, so a corrected measure is never out of step.
+void migrateTo10(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE risk_flags(
+  id             INTEGER PRIMARY KEY,
+  note_id        INTEGER NOT NULL REFERENCES notes(id),
+  risk           TEXT NOT NULL,
+  status         TEXT NOT NULL CHECK (status IN ('present', 'denied')),
+  evidence       TEXT NOT NULL,
+  start_pos      INTEGER NOT NULL,
+  end_pos        INTEGER NOT NULL,
+  rule           TEXT NOT NULL,
+  dismissed_by   INTEGER REFERENCES users(id),
+  dismissed_at   TEXT,
+  dismiss_reason TEXT);
+CREATE INDEX risk_flags_note ON risk_flags(note_id);
+CREATE TABLE risk_assessments(
+  id          INTEGER PRIMARY KEY,
+  client_id   INTEGER NOT NULL REFERENCES clients(id),
+  note_id     INTEGER REFERENCES notes(id),
+  date        TEXT NOT NULL,
+  level       TEXT NOT NULL CHECK (level IN ('low', 'moderate', 'high', 'to-follow')),
+  action      TEXT NOT NULL,
+  assessed_by INTEGER NOT NULL REFERENCES users(id),
+  assessed_at TEXT NOT NULL);
+CREATE INDEX risk_assessments_client ON risk_assessments(client_id);
+CREATE TRIGGER risk_assessments_no_update BEFORE UPDATE ON risk_assessments
+BEGIN SELECT RAISE(ABORT, 'a risk assessment cannot change'); END;
+CREATE TRIGGER risk_assessments_no_delete BEFORE DELETE ON risk_assessments
+BEGIN SELECT RAISE(ABORT, 'a risk assessment cannot be deleted'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -639,7 +676,7 @@ void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
-                                                               migrateTo6, migrateTo7, migrateTo8, migrateTo9};
+                                                               migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

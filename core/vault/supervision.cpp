@@ -4,6 +4,9 @@
 #include "vault/access.h"
 #include "vault/signing.h"
 #include "vault/state.h"
+#include "vault/vault.h"
+
+#include <algorithm>
 
 namespace uc::vault {
 
@@ -164,6 +167,11 @@ QList<model::QueueItem> Supervision::queue()
         item.comments = static_cast<int>(stmt.int64(8));
         queue.append(item);
     }
+    // Notes with open risk first, each part in the order above.
+    const QSet<Id> risky = m_vault.risk().openNotes();
+    for (model::QueueItem &item : queue)
+        item.openRisk = risky.contains(item.noteId);
+    std::stable_partition(queue.begin(), queue.end(), [](const model::QueueItem &item) { return item.openRisk; });
     m_state.recordEvent(QStringLiteral("view-queue"), QStringLiteral("queue"), QStringLiteral("%1 notes").arg(queue.size()));
     return queue;
 }

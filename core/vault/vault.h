@@ -16,6 +16,7 @@
 #include "vault/measures.h"
 #include "vault/notes.h"
 #include "vault/records.h"
+#include "vault/risk.h"
 #include "vault/search.h"
 #include "vault/supervision.h"
 #include "vault/tagging.h"
@@ -97,6 +98,7 @@ public:
     [[nodiscard]] ClientRecords &records() { return m_records; }
     [[nodiscard]] AuditTrail &auditTrail() { return m_auditTrail; }
     [[nodiscard]] Backup &backup() { return m_backup; }
+    [[nodiscard]] Risk &risk() { return m_risk; }
 
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
@@ -120,6 +122,7 @@ private:
     ClientRecords m_records;
     AuditTrail m_auditTrail;
     Backup m_backup;
+    Risk m_risk;
 };
 
 struct Vault::Created

@@ -106,6 +106,7 @@ private:
     model::Id m_discardable = 0;
     model::Id m_tag = 0; // m_signed's first theme suggestion
     model::Id m_tag2 = 0; // its second
+    model::Id m_risky = 0; // a signed process note with a risk flag, to dismiss
     model::Id m_measure = 0;
     model::Id m_measure2 = 0;
     model::Id m_check = 0;
@@ -251,6 +252,9 @@ void CliStrictTest::initTestCase()
         // A process note: export leaves it out, so the record's counts stay what importTakesJsonFile expects.
         m_discardable = alice->notes().add(m_session, u"C-1"_s, u"process"_s, model::NoteKind::Process,
                                            sections(u"A draft to discard."_s));
+        m_risky = alice->notes().add(m_session, u"C-1"_s, u"process"_s, model::NoteKind::Process,
+                                     sections(u"Has been saving her sleeping tablets."_s));
+        alice->notes().sign(m_risky, model::RiskAssessment{model::RiskLevel::ToFollow, {}});
         m_measure = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 6), u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
         m_measure2 = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 13), u"gad7"_s, {2, 2, 2, 2, 2, 2, 2});
         const auto tags = alice->tagging().tags(m_signed);
@@ -297,6 +301,9 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"measure list"_s, {u"--client"_s, u"C-1"_s}},
         {u"measure edit"_s, {QString::number(m_measure), u"--answers"_s, u"0,0,0,0,0,0,0"_s}},
         {u"measure delete"_s, {QString::number(m_measure2)}},
+        {u"risk list"_s, {u"--json"_s}},
+        {u"risk dismiss"_s, {QString::number(m_risky), u"--reason"_s, u"misread"_s}},
+        {u"risk close"_s, {u"C-1"_s, u"--level"_s, u"low"_s, u"--action-file"_s, m_text}},
         {u"patterns"_s, {u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s}},
         {u"demo"_s, {u"--vault"_s, out + u"-demo"_s, u"--seed"_s, u"2"_s}, {}, out + u"-demo"_s},
         {u"supervise assign"_s, {u"--therapist"_s, u"alice"_s, u"--supervisor"_s, u"sam"_s, u"--mode"_s, u"must-cosign"_s}, u"sam"_s},
@@ -489,7 +496,7 @@ void CliStrictTest::helpForEveryCommand()
                                "--attendance A", "--template T", "--kind progress|process", "--note-file F"})
         QVERIFY2(session.out.contains(QByteArray(QByteArray("\n  ") + option)), option);
     const Run sign = cli({u"note"_s, u"sign"_s, u"--help"_s});
-    QVERIFY(sign.out.startsWith("usage: undercurrent-cli note sign ID\n"));
+    QVERIFY(sign.out.startsWith("usage: undercurrent-cli note sign ID [--risk-assessment low|moderate|high]"));
     // A group: every command of it.
     const Run group = cli({u"note"_s, u"--help"_s});
     QCOMPARE(group.code, 0);

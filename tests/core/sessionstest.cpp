@@ -266,7 +266,8 @@ void SessionsTest::migrationMergesDuplicateSessions()
         QCOMPARE(patternsOf(*v, u"C-5"_s).attendance.attended, 5);
         vault::VaultTestAccess::database(*v).exec(
             "DROP INDEX notes_one_progress; DROP TABLE session_aliases; DROP TABLE measure_history; "
-            "DROP TABLE shared_notes; ALTER TABLE theme_hits DROP COLUMN scope; PRAGMA user_version = 5");
+            "DROP TABLE shared_notes; ALTER TABLE theme_hits DROP COLUMN scope; DROP TABLE risk_flags; "
+            "DROP TABLE risk_assessments; PRAGMA user_version = 5");
         v->lock();
     }
     auto v = openVault(dir);

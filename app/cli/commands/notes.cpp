@@ -209,7 +209,25 @@ int noteEdit(const Invocation &line)
 int noteSign(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
-    openVault(line)->notes().sign(id);
+    std::optional<model::RiskAssessment> assessment;
+    if (line.has("assessment-to-follow")) {
+        if (line.has("risk-assessment") || line.has("risk-action-file"))
+            throw Error(ErrorKind::Usage, line.what(), u"--assessment-to-follow signs without an assessment: give it alone"_s);
+        assessment = model::RiskAssessment{model::RiskLevel::ToFollow, {}};
+    } else if (line.has("risk-assessment") != line.has("risk-action-file")) {
+        throw Error(ErrorKind::Usage, line.what(), u"give --risk-assessment and --risk-action-file together"_s);
+    } else if (line.has("risk-assessment")) {
+        const auto level = valid(model::parseRiskLevel(line.value("risk-assessment")), "risk-assessment",
+                                 u"low, moderate or high"_s);
+        assessment = model::RiskAssessment{level, readTextFile(line.value("risk-action-file"), u"action file"_s)};
+    }
+    auto v = openVault(line);
+    if (!assessment) {
+        // The words that need assessing, for the clinician's terminal (the error itself carries none).
+        for (const model::RiskFlag &f : v->risk().unassessed(id))
+            printError(u"risk: %1 present (%2): \"%3\""_s.arg(f.risk, f.rule, f.evidence));
+    }
+    v->notes().sign(id, assessment);
     return 0;
 }
 

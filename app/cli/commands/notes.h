@@ -115,11 +115,20 @@ inline constexpr Command noteEditCommand{
     .help = "Replace the text of a draft note (a signed note is locked: exit 6).",
 };
 
+inline constexpr Option noteSignOptions[] = {
+    {.name = "risk-assessment", .value = "low|moderate|high", .help = "the assessed level of the risk the note shows"},
+    {.name = "risk-action-file", .value = "F", .help = "the action taken (UTF-8 text); with --risk-assessment"},
+    {.name = "assessment-to-follow", .help = "sign now and assess later: the client's risk stays open"},
+};
 inline constexpr Command noteSignCommand{
     .words = "note sign",
     .positionals = noteId,
+    .options = noteSignOptions,
     .run = noteSign,
-    .help = "Sign a note; a signed note is locked.",
+    .help = "Sign a note; a signed note is locked. Its risk flags are stored (docs/risk.md). A note showing a "
+            "risk as present needs an assessment: --risk-assessment with --risk-action-file, a \"Risk "
+            "assessment: <level> <action>\" line in the note, or --assessment-to-follow (the risk stays open); "
+            "without one it is refused (exit 6) and each flag's evidence is printed on stderr.",
 };
 
 inline constexpr Command noteVerifyCommand{

@@ -101,6 +101,15 @@ int showPatterns(const Invocation &line)
         const QString code = line.value("client");
         report = patterns::analyse(v->histories().client(code, line.has("include-process-notes")), query);
         out = patterns::toJson(report, u"client"_s, code);
+        // Risk on the record (docs/risk.md): every flag the reader may see, present or denied.
+        QJsonArray risk;
+        for (const model::RiskFlag &f : v->risk().forClient(code))
+            risk.append(QJsonObject{{u"date"_s, model::toIso(f.date)},
+                                    {u"id"_s, f.risk},
+                                    {u"status"_s, f.present ? u"present"_s : u"denied"_s},
+                                    {u"note"_s, f.noteId != 0 ? QJsonValue(static_cast<double>(f.noteId))
+                                                              : QJsonValue(QJsonValue::Null)}});
+        out.insert(u"risk"_s, risk);
     }
     if (line.json())
         printJson(out);

@@ -74,17 +74,19 @@ int queue(const Invocation &line)
                                     {u"signed_at"_s, q.signedAt},
                                     {u"waiting_days"_s, waiting},
                                     {u"status"_s, status},
-                                    {u"comments"_s, q.comments}});
+                                    {u"comments"_s, q.comments},
+                                    {u"open_risk"_s, q.openRisk}});
             continue;
         }
         const QString state = q.returned                                   ? u"returned, waiting for an addendum"_s
             : q.mode == model::SupervisionMode::MustCosign ? u"co-signature required"_s
                                                            : u"co-signature optional"_s;
-        print(u"note %1  %2  %3  %4  signed %5 (%6 days)  %7%8"_s.arg(q.noteId, 6)
+        print(u"note %1  %2  %3  %4  signed %5 (%6 days)  %7%8%9"_s.arg(q.noteId, 6)
                   .arg(q.therapist.leftJustified(14), q.clientCode.leftJustified(10), model::toIso(q.sessionDate),
                        q.signedAt.left(10))
                   .arg(waiting)
-                  .arg(state, q.comments > 0 ? u", %1 comments"_s.arg(q.comments) : QString()));
+                  .arg(state, q.comments > 0 ? u", %1 comments"_s.arg(q.comments) : QString(),
+                       q.openRisk ? u"; open risk"_s : QString()));
     }
     if (line.json())
         printJson(list);

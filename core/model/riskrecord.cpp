@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/riskrecord.h"
+
+#include <QRegularExpression>
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+namespace uc::model {
+
+QString toString(RiskLevel level)
+{
+    switch (level) {
+    case RiskLevel::Low:
+        return QStringLiteral("low");
+    case RiskLevel::Moderate:
+        return QStringLiteral("moderate");
+    case RiskLevel::High:
+        return QStringLiteral("high");
+    case RiskLevel::ToFollow:
+        break;
+    }
+    return QStringLiteral("to-follow");
+}
+
+std::optional<RiskLevel> parseRiskLevel(const QString &text)
+{
+    for (RiskLevel level : {RiskLevel::Low, RiskLevel::Moderate, RiskLevel::High}) {
+        if (text == toString(level))
+            return level;
+    }
+    return std::nullopt;
+}
+
+namespace {
+
+// "low, safety plan reviewed" -> the level and the action after it.
+std::optional<RiskAssessment> levelAndAction(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral(R"(^\s*(low|moderate|high)\b[\s,.;:–—-]*(.*)$)"),
+                                       QRegularExpression::CaseInsensitiveOption
+                                           | QRegularExpression::DotMatchesEverythingOption);
+    const auto m = re.match(text);
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString action = m.captured(2).simplified();
+    if (action.isEmpty())
+        return std::nullopt;
+    return RiskAssessment{*parseRiskLevel(m.captured(1).toLower()), action};
+}
+
+} // namespace
+
+std::optional<RiskAssessment> documentedAssessment(const QList<Section> &sections)
+{
+    static const QRegularExpression line(QStringLiteral(R"(^\s*risk assessment\s*(?::|=|\s[–—-])\s*(.*)$)"),
+                                         QRegularExpression::CaseInsensitiveOption
+                                             | QRegularExpression::MultilineOption);
+    for (const Section &s : sections) {
+        if (s.title.trimmed().compare(QStringLiteral("risk assessment"), Qt::CaseInsensitive) == 0) {
+            if (auto a = levelAndAction(s.text))
+                return a;
+        }
+        auto it = line.globalMatch(s.text);
+        while (it.hasNext()) {
+            if (auto a = levelAndAction(it.next().captured(1)))
+                return a;
+        }
+    }
+    return std::nullopt;
+}
+
+QList<RiskFlag> openFlags(const QList<RiskFlag> &flags, const QList<RiskClosing> &closings)
+{
+    std::map<Id, QString> latest; // client -> when the latest closing was made
+    for (const RiskClosing &c : closings) {
+        auto [it, inserted] = latest.try_emplace(c.clientId, c.at);
+        if (!inserted && it->second < c.at)
+            it->second = c.at;
+    }
+    QList<RiskFlag> open;
+    for (const RiskFlag &f : flags) {
+        if (!f.present)
+            continue;
+        const auto closed = latest.find(f.clientId);
+        if (closed == latest.end() || closed->second < f.at)
+            open.append(f);
+    }
+    // Newest first.
+    std::stable_sort(open.begin(), open.end(), [](const RiskFlag &a, const RiskFlag &b) {
+        return std::tie(b.date, b.at, b.noteId, b.measureId) < std::tie(a.date, a.at, a.noteId, a.measureId);
+    });
+    return open;
+}
+
+} // namespace uc::model
