@@ -440,21 +440,44 @@ void Vault::addUser(const QString &name, model::Role role, const SecretBuffer &p
         throw Error(ErrorKind::Usage, what, QStringLiteral("the passphrase must have at least 8 characters"));
     // Case-insensitively unique, against the user list and the slots alike: a name whose slot was
     // deleted is still taken by its row (its notes, signatures and audit entries).
+    // The one exception: the administrator gives a recorded name (an imported author, a row that
+    // never had a slot) its person.
+    std::optional<std::int64_t> recorded;
     QList<QString> taken = s.slots.users();
-    for (auto stmt = s.db.prepare("SELECT name FROM users"); stmt.step();)
-        taken.append(stmt.text(0));
+    for (auto stmt = s.db.prepare("SELECT id, name FROM users"); stmt.step();) {
+        const QString existing = stmt.text(1);
+        const QString object = QStringLiteral("user:%1").arg(stmt.int64(0));
+        if (existing == clean && s.user.admin && !s.slots.hasUser(clean)) {
+            auto history = s.db.prepare("SELECT sum(action = 'add-recorded-name'), sum(action = 'add-user') "
+                                        "FROM audit WHERE object = ?");
+            history.bind(1, object);
+            if (history.step() && history.int64(0) > 0 && history.int64(1) == 0) {
+                recorded = stmt.int64(0);
+                continue;
+            }
+        }
+        taken.append(existing);
+    }
     for (const QString &existing : std::as_const(taken))
         if (existing.compare(clean, Qt::CaseInsensitive) == 0 || existing.toCaseFolded() == clean.toCaseFolded())
             throw Error(ErrorKind::Conflict, what, QStringLiteral("a user named %1 already exists").arg(existing));
     {
         sql::Transaction tx(s.db);
-        s.db.prepare("INSERT INTO users(name, role, created, admin) VALUES (?, ?, ?, ?)")
-            .bind(1, clean)
-            .bind(2, model::toString(role))
-            .bind(3, now())
-            .bind(4, static_cast<std::int64_t>(admin ? 1 : 0))
-            .run();
-        s.audit(QStringLiteral("add-user"), QStringLiteral("user:%1").arg(s.db.lastInsertId()),
+        if (recorded) {
+            s.db.prepare("UPDATE users SET role = ?, admin = ? WHERE id = ?")
+                .bind(1, model::toString(role))
+                .bind(2, static_cast<std::int64_t>(admin ? 1 : 0))
+                .bind(3, *recorded)
+                .run();
+        } else {
+            s.db.prepare("INSERT INTO users(name, role, created, admin) VALUES (?, ?, ?, ?)")
+                .bind(1, clean)
+                .bind(2, model::toString(role))
+                .bind(3, now())
+                .bind(4, static_cast<std::int64_t>(admin ? 1 : 0))
+                .run();
+        }
+        s.audit(QStringLiteral("add-user"), QStringLiteral("user:%1").arg(recorded ? *recorded : s.db.lastInsertId()),
                 model::toString(role) + (admin ? QStringLiteral(", administrator") : QString()));
         tx.commit();
     }
