@@ -78,6 +78,7 @@ struct User
     QString name;
     Role role = Role::Therapist;
     QString created; // ISO-8601 UTC timestamp
+    bool admin = false; // the practice administrator: adds supervisors, auditors and administrators
 };
 
 struct Client

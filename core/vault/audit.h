@@ -21,7 +21,7 @@ struct AuditEntry
     qint64 seq = 0; // 1, 2, 3 … without gaps
     QString at; // UTC, ISO 8601 with milliseconds
     QString user; // who acted ("" when the user is not known, e.g. an unknown name at unlock)
-    QString action; // "unlock", "unlock-failed", "lock", "view-note", "sign", "export" …
+    QString action; // "unlock", "unlock-failed-reported", "lock", "view-note", "sign", "export" …
     QString object; // "note:12", "client:3", "vault" — ids, never names or text
     QString detail; // a count or a setting ("3 results"), never what was searched for
     QString prev; // the previous entry's hash (64 zeros for the first)

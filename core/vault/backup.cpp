@@ -116,7 +116,7 @@ void Vault::restore(const QString &backupFile, const QString &dir, const QString
     try {
         writeFileAtomically(QDir(dir).filePath(QLatin1String(databaseName)), database);
         writeFileAtomically(QDir(dir).filePath(QLatin1String(KeySlots::fileName)), slots);
-        auto vault = open(dir, user, passphrase);
+        auto vault = openAs(dir, user, passphrase, true);
         if (!vault->backup().verifyIntegrity())
             throw Error(ErrorKind::Damaged, what, QStringLiteral("the backup's database is damaged"));
         vault->recordEvent(QStringLiteral("restore"), QStringLiteral("vault"));

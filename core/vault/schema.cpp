@@ -665,6 +665,20 @@ BEGIN SELECT RAISE(ABORT, 'a risk assessment cannot be deleted'); END;
 )sql");
 }
 
+// v10 -> v11. The practice administrator: only they add supervisors, auditors and administrators.
+// An existing vault's earliest user becomes it: they ran `init`, which now makes its user the
+// administrator, so every vault keeps the same one it would have had.
+void migrateTo11(sql::Database &db, const QString &)
+{
+    // Already there in a vault whose recorded version was set back by hand (the tests' older builds).
+    if (db.prepare("SELECT 1 FROM pragma_table_info('users') WHERE name = 'admin'").step())
+        return;
+    db.exec(R"sql(
+ALTER TABLE users ADD COLUMN admin INTEGER NOT NULL DEFAULT 0 CHECK (admin IN (0, 1));
+UPDATE users SET admin = 1 WHERE id = (SELECT id FROM users ORDER BY created, id LIMIT 1);
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -676,7 +690,8 @@ void migrate(sql::Database &db, const QString &userName)
 {
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
-                                                               migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10};
+                                                               migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
+                                                               migrateTo11};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -5,10 +5,12 @@
 #include "vault/audit.h"
 #include "vault/schema.h"
 #include "vault/state.h"
+#include "vault/unlockrecords.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QDateTime>
 #include <QJsonArray>
 
 #include <fcntl.h>
@@ -57,6 +59,26 @@ struct FolderLock
     int release() { return std::exchange(fd, -1); }
 };
 
+[[noreturn]] void damagedAtUnlock(const QString &why)
+{
+    throw Error(ErrorKind::Damaged, QStringLiteral("open vault"), why);
+}
+
+// Set once keyslots.json carries a MAC: from then on a file without one was stripped.
+constexpr auto sealedMarker = "keyslots_sealed";
+
+bool slotsWereSealed(sql::Database &db)
+{
+    auto stmt = db.prepare("SELECT 1 FROM vault_info WHERE key = ?");
+    stmt.bind(1, sealedMarker);
+    return stmt.step();
+}
+
+std::int64_t auditLength(sql::Database &db)
+{
+    return currentAuditHead(db).count;
+}
+
 std::unique_ptr<VaultState> stateOf(QString dir, int lockFd, sql::Database db, SecretBuffer dataKey, KeySlots slots)
 {
     return std::make_unique<VaultState>(std::move(dir), lockFd, std::move(db), std::move(dataKey), std::move(slots));
@@ -98,7 +120,7 @@ void Vault::lock() noexcept
     if (m_state->db.handle() && m_state->user.id != 0) { // an unlock that failed has no user to record
         try {
             recordEvent(QStringLiteral("lock"), QStringLiteral("vault"));
-            writeAuditHead();
+            writeAuditHead(m_state->slots, false);
         } catch (const std::exception &) {
             qCWarning(ucVault) << "the audit trail's head could not be written at lock";
         }
@@ -143,71 +165,85 @@ void Vault::recordEvent(const QString &action, const QString &object, const QStr
     m_state->recordEvent(action, object, detail);
 }
 
-void Vault::writeAuditHead()
+void Vault::writeAuditHead(KeySlots updated, bool mustSave)
 {
     // The head only moves forward from a trail that still holds at the old head: a trail found cut
     // short or replaced keeps the head that shows it, for `audit verify` to report.
     VaultState &s = *m_state;
-    const QJsonObject extra = s.slots.extra();
+    QJsonObject extra = updated.extra();
     const QJsonObject sealed = extra.value(QLatin1String("audit_head")).toObject();
+    bool moves = true;
     if (!sealed.isEmpty()) {
         const auto old = openAuditHead(sealed, s.dataKey);
-        if (!old)
-            return;
-        if (old->count > 0) {
+        if (!old) {
+            moves = false;
+        } else if (old->count > 0) {
             auto at = s.db.prepare("SELECT hash FROM audit WHERE seq = ?");
             at.bind(1, static_cast<std::int64_t>(old->count));
-            if (!at.step() || at.text(0) != old->hash)
-                return;
+            moves = at.step() && at.text(0) == old->hash;
         }
     }
-    KeySlots updated = s.slots;
-    QJsonObject next = extra;
-    next.insert(QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(s.db), s.dataKey));
-    updated.setExtra(next);
-    updated.save(s.dir);
-    s.slots = updated;
+    if (!moves && !mustSave)
+        return;
+    if (moves) {
+        extra.insert(QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(s.db), s.dataKey));
+        updated.setExtra(extra);
+    }
+    saveSlots(std::move(updated));
+}
+
+void Vault::saveSlots(KeySlots updated)
+{
+    VaultState &s = *m_state;
+    updated.save(s.dir, s.dataKey);
+    s.slots = std::move(updated);
+    rememberSeenState(s.slots.vaultId(), s.dir, {s.slots.generation(), auditLength(s.db)});
 }
 
 void Vault::noteFailedUnlock(const QString &dir, const QString &user) noexcept
 {
     // The database cannot be opened without the key, so a failed attempt waits in keyslots.json
-    // (user name and time only) and joins the audit trail at the next unlock.
+    // (user name and time only, outside its MAC) and joins the audit trail, marked as reported, at
+    // the next unlock.
     try {
+        if (!validUserName(user))
+            return;
         KeySlots slots = KeySlots::load(dir);
-        QJsonObject extra = slots.extra();
-        QJsonArray failed = extra.value(QLatin1String("failed_unlocks")).toArray();
-        if (failed.size() < 1000)
-            failed.append(QJsonObject{{QStringLiteral("user"), user.left(64)}, {QStringLiteral("at"), now()}});
-        extra.insert(QStringLiteral("failed_unlocks"), failed);
-        slots.setExtra(extra);
-        slots.save(dir);
+        // A damaged main file is left for the next good unlock to rewrite from the .bak.
+        if (slots.fromBackup())
+            return;
+        QJsonArray failed = slots.failedUnlocks();
+        if (failed.size() >= maxFailedUnlockHints)
+            return;
+        failed.append(QJsonObject{{QStringLiteral("user"), user}, {QStringLiteral("at"), now()}});
+        slots.setFailedUnlocks(failed);
+        slots.saveHints(dir);
     } catch (const std::exception &) {
         qCWarning(ucVault) << "a failed unlock could not be recorded";
     }
 }
 
-void Vault::recordUnlock(const QString &action)
+void Vault::recordUnlock(const QString &action, KeySlots updated)
 {
     VaultState &s = *m_state;
-    QJsonObject extra = s.slots.extra();
-    const QJsonArray failed = extra.value(QLatin1String("failed_unlocks")).toArray();
+    const FailedUnlockHints hints = readFailedUnlockHints(updated.failedUnlocks(), QDateTime::currentDateTimeUtc());
     {
         sql::Transaction tx(s.db);
-        for (const QJsonValue &f : failed) {
-            const QJsonObject o = f.toObject();
-            appendAudit(s.db, o.value(QLatin1String("user")).toString(), QStringLiteral("unlock-failed"),
-                        QStringLiteral("vault"), QStringLiteral("recorded at the next unlock"),
-                        o.value(QLatin1String("at")).toString());
-        }
+        for (const FailedUnlockHint &hint : hints.valid)
+            appendAudit(s.db, hint.user, QStringLiteral("unlock-failed-reported"), QStringLiteral("vault"),
+                        QStringLiteral("reported in keyslots.json without a key; a hint, not proof"), hint.at);
+        if (hints.dropped > 0)
+            s.audit(QStringLiteral("unlock-failed-reports-dropped"), QStringLiteral("vault"),
+                    QStringLiteral("%1 malformed or excess failed-unlock reports dropped").arg(hints.dropped));
         s.audit(action, QStringLiteral("vault"));
         tx.commit();
     }
-    if (!failed.isEmpty()) {
-        extra.remove(QStringLiteral("failed_unlocks"));
-        s.slots.setExtra(extra);
-    }
-    writeAuditHead();
+    updated.setFailedUnlocks({});
+    writeAuditHead(std::move(updated), true);
+    s.db.prepare("INSERT OR IGNORE INTO vault_info(key, value) VALUES (?, ?)")
+        .bind(1, sealedMarker)
+        .bind(2, now())
+        .run();
 }
 
 // ---- creating and unlocking --------------------------------------------------------------------
@@ -216,7 +252,7 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
                              KdfCost cost)
 {
     const QString what = QStringLiteral("create vault");
-    if (user.trimmed().isEmpty() || user.size() > 64)
+    if (!validUserName(user.trimmed()))
         throw Error(ErrorKind::Usage, what, QStringLiteral("a user name of 1 to 64 characters is needed"));
     if (passphrase.size() < 8)
         throw Error(ErrorKind::Usage, what, QStringLiteral("the passphrase must have at least 8 characters"));
@@ -235,21 +271,27 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
         migrate(db, user);
         {
             sql::Transaction tx(db);
-            db.prepare("INSERT INTO users(name, role, created) VALUES (?, ?, ?)")
+            // The user who creates the vault is its administrator.
+            db.prepare("INSERT INTO users(name, role, created, admin) VALUES (?, ?, ?, 1)")
                 .bind(1, user.trimmed())
                 .bind(2, model::toString(role))
                 .bind(3, now())
                 .run();
             db.prepare("INSERT INTO vault_info(key, value) VALUES ('created', ?)").bind(1, now()).run();
+            db.prepare("INSERT INTO vault_info(key, value) VALUES (?, ?)")
+                .bind(1, sealedMarker)
+                .bind(2, now())
+                .run();
             appendAudit(db, user.trimmed(), QStringLiteral("create-vault"), QStringLiteral("vault"), {}, now());
             tx.commit();
         }
         // The key slots are written last: until they exist the folder is not a vault.
         KeySlots slots;
-        slots.setUser(user.trimmed(), passphrase, dataKey, cost);
+        slots.setUser(user.trimmed(), model::toString(role), true, passphrase, dataKey, cost);
         slots.setRecovery(recovery, dataKey);
         slots.setExtra(QJsonObject{{QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(db), dataKey)}});
-        slots.save(dir);
+        slots.save(dir, dataKey);
+        rememberSeenState(slots.vaultId(), dir, {slots.generation(), auditLength(db)});
         auto vault = std::unique_ptr<Vault>(
             new Vault(stateOf(dir, guard.release(), std::move(db), std::move(dataKey), std::move(slots))));
         vault->loadUser(user.trimmed());
@@ -264,16 +306,32 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
 }
 
 std::unique_ptr<Vault> Vault::unlock(const QString &dir, const QString &user,
-                                     const std::function<SecretBuffer(const KeySlots &)> &unwrap)
+                                     const std::function<SecretBuffer(const KeySlots &)> &unwrap, bool restoring)
 {
     if (!QFileInfo(dir).isDir())
         throw Error(ErrorKind::Damaged, QStringLiteral("open vault"), QStringLiteral("the vault folder does not exist"));
     KeySlots slots = KeySlots::load(dir);
     SecretBuffer dataKey = unwrap(slots);
+    const KeySlots::Seal seal = slots.checkSeal(dataKey);
+    if (seal == KeySlots::Seal::Invalid)
+        damagedAtUnlock(QStringLiteral("keyslots.json was altered (its MAC does not match)"));
     FolderLock guard{lockFolder(dir)};
     const QString path = databasePath(dir);
     sql::Database db = sql::Database::open(path, dataKey, sql::Database::Open::MustExist);
     migrate(db, user);
+    if (seal == KeySlots::Seal::Missing && slotsWereSealed(db))
+        damagedAtUnlock(QStringLiteral("keyslots.json lost its MAC"));
+    const std::int64_t auditCount = auditLength(db);
+    // Never a reason to write a new head: a missing one is how a cut trail would hide.
+    if (auditCount > 0 && !slots.extra().contains(QLatin1String("audit_head")))
+        damagedAtUnlock(QStringLiteral("the audit trail's head is missing from keyslots.json"));
+    // The .bak, read when the main file is unreadable, is one write behind by design.
+    if (!restoring) {
+        if (const auto seen = readSeenState(slots.vaultId(), dir);
+            seen && (slots.generation() + (slots.fromBackup() ? 1 : 0) < seen->generation
+                     || auditCount < seen->auditCount))
+            damagedAtUnlock(QStringLiteral("this vault is older than the one you last opened on this machine"));
+    }
     auto vault = std::unique_ptr<Vault>(
         new Vault(stateOf(dir, guard.release(), std::move(db), std::move(dataKey), std::move(slots))));
     // A damaged or tampered page is refused at unlock for vaults of ordinary size; in larger ones
@@ -281,21 +339,45 @@ std::unique_ptr<Vault> Vault::unlock(const QString &dir, const QString &user,
     if (QFileInfo(path).size() <= fullCheckLimit && !vault->backup().verifyIntegrity())
         throw Error(ErrorKind::Damaged, QStringLiteral("open vault"), QStringLiteral("the database file is damaged"));
     vault->loadUser(user);
+    const model::User &who = vault->currentUser();
+    if (const auto slot = vault->m_state->slots.userSlot(who.name);
+        slot && slot->version >= 2 && (slot->role != model::toString(who.role) || slot->admin != who.admin))
+        damagedAtUnlock(QStringLiteral("the key slot and the user list disagree"));
     return vault;
 }
 
 std::unique_ptr<Vault> Vault::open(const QString &dir, const QString &user, const SecretBuffer &passphrase)
 {
-    auto vault = unlock(dir, user, [&](const KeySlots &slots) {
-        try {
-            return slots.unwrapUser(user, passphrase);
-        } catch (const Error &error) {
-            if (error.kind() == ErrorKind::Auth)
-                noteFailedUnlock(dir, user);
-            throw;
-        }
-    });
-    vault->recordUnlock(QStringLiteral("unlock"));
+    return openAs(dir, user, passphrase, false);
+}
+
+std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, const SecretBuffer &passphrase,
+                                     bool restoring)
+{
+    auto vault = unlock(
+        dir, user,
+        [&](const KeySlots &slots) {
+            try {
+                return slots.unwrapUser(user, passphrase);
+            } catch (const Error &error) {
+                if (error.kind() == ErrorKind::Auth)
+                    noteFailedUnlock(dir, user);
+                throw;
+            }
+        },
+        restoring);
+    VaultState &s = *vault->m_state;
+    KeySlots updated = s.slots;
+    // A slot from before the binding is rewritten bound, at the cost it had.
+    if (const auto slot = updated.userSlot(s.user.name); slot && slot->version < 2)
+        updated.setUser(s.user.name, model::toString(s.user.role), s.user.admin, passphrase, s.dataKey, slot->cost);
+    vault->recordUnlock(QStringLiteral("unlock"), std::move(updated));
+    if (restoring) {
+        vault->recordEvent(QStringLiteral("rollback-record-reset"), QStringLiteral("vault"),
+                           QStringLiteral("a restore starts this machine's record of the vault afresh"));
+        vault->writeAuditHead(s.slots, true);
+        rememberSeenState(s.slots.vaultId(), s.dir, {s.slots.generation(), auditLength(s.db)}, true);
+    }
     qCInfo(ucVault) << "unlocked";
     return vault;
 }
@@ -306,24 +388,27 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
     if (newPassphrase.size() < 8)
         throw Error(ErrorKind::Usage, QStringLiteral("recover"),
                     QStringLiteral("the new passphrase must have at least 8 characters"));
-    auto vault = unlock(dir, user, [&](const KeySlots &slots) {
-        if (!slots.hasUser(user))
-            throw Error(ErrorKind::Auth, QStringLiteral("recover"), QStringLiteral("the vault has no such user"));
-        return slots.unwrapRecovery(key);
-    });
-    vault->recordUnlock(QStringLiteral("recover"));
+    auto vault = unlock(
+        dir, user,
+        [&](const KeySlots &slots) {
+            if (!slots.hasUser(user))
+                throw Error(ErrorKind::Auth, QStringLiteral("recover"), QStringLiteral("the vault has no such user"));
+            return slots.unwrapRecovery(key);
+        },
+        false);
+    vault->recordUnlock(QStringLiteral("recover"), vault->m_state->slots);
     vault->changePassphrase(newPassphrase, cost);
     return vault;
 }
 
 void Vault::loadUser(const QString &name)
 {
-    auto stmt = m_state->db.prepare("SELECT id, name, role, created FROM users WHERE name = ?");
+    auto stmt = m_state->db.prepare("SELECT id, name, role, created, admin FROM users WHERE name = ?");
     stmt.bind(1, name);
     if (!stmt.step())
         throw Error(ErrorKind::Auth, QStringLiteral("unlock"), QStringLiteral("the user name or passphrase is wrong"));
     m_state->user = {stmt.int64(0), stmt.text(1), model::parseRole(stmt.text(2)).value_or(model::Role::Auditor),
-                     stmt.text(3)};
+                     stmt.text(3), stmt.int64(4) != 0};
 }
 
 // ---- users and keys ----------------------------------------------------------------------------
@@ -336,50 +421,79 @@ void Vault::changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost)
         throw Error(ErrorKind::Usage, QStringLiteral("change passphrase"),
                     QStringLiteral("the passphrase must have at least 8 characters"));
     KeySlots updated = s.slots;
-    updated.setUser(s.user.name, newPassphrase, s.dataKey, cost);
+    updated.setUser(s.user.name, model::toString(s.user.role), s.user.admin, newPassphrase, s.dataKey, cost);
     s.recordEvent(QStringLiteral("change-passphrase"), QStringLiteral("user:%1").arg(s.user.id));
-    updated.setExtra(s.slots.extra());
-    updated.save(s.dir);
-    s.slots = updated;
+    saveSlots(std::move(updated));
 }
 
-void Vault::addUser(const QString &name, model::Role role, const SecretBuffer &passphrase, KdfCost cost)
+void Vault::addUser(const QString &name, model::Role role, const SecretBuffer &passphrase, KdfCost cost, bool admin)
 {
     VaultState &s = *m_state;
     const QString what = QStringLiteral("add user");
     s.require(model::Action::ManageUsers);
+    if ((role != model::Role::Therapist || admin) && !s.user.admin)
+        throw Error(ErrorKind::NotAllowed, what,
+                    QStringLiteral("only the practice administrator adds supervisors, auditors and administrators"));
     const QString clean = name.trimmed();
-    if (clean.isEmpty() || clean.size() > 64)
+    if (!validUserName(clean))
         throw Error(ErrorKind::Usage, what, QStringLiteral("a user name of 1 to 64 characters is needed"));
     if (passphrase.size() < 8)
         throw Error(ErrorKind::Usage, what, QStringLiteral("the passphrase must have at least 8 characters"));
-    if (s.slots.hasUser(clean))
-        throw Error(ErrorKind::Conflict, what, QStringLiteral("a user with that name exists"));
+    // Case-insensitively unique, against the user list and the slots alike: a name whose slot was
+    // deleted is still taken by its row (its notes, signatures and audit entries).
+    // The one exception: the administrator gives a recorded name (an imported author, a row that
+    // never had a slot) its person.
+    std::optional<std::int64_t> recorded;
+    QList<QString> taken = s.slots.users();
+    for (auto stmt = s.db.prepare("SELECT id, name FROM users"); stmt.step();) {
+        const QString existing = stmt.text(1);
+        const QString object = QStringLiteral("user:%1").arg(stmt.int64(0));
+        if (existing == clean && s.user.admin && !s.slots.hasUser(clean)) {
+            auto history = s.db.prepare("SELECT sum(action = 'add-recorded-name'), sum(action = 'add-user') "
+                                        "FROM audit WHERE object = ?");
+            history.bind(1, object);
+            if (history.step() && history.int64(0) > 0 && history.int64(1) == 0) {
+                recorded = stmt.int64(0);
+                continue;
+            }
+        }
+        taken.append(existing);
+    }
+    for (const QString &existing : std::as_const(taken))
+        if (existing.compare(clean, Qt::CaseInsensitive) == 0 || existing.toCaseFolded() == clean.toCaseFolded())
+            throw Error(ErrorKind::Conflict, what, QStringLiteral("a user named %1 already exists").arg(existing));
     {
-        // A row left by an earlier attempt whose slot was never written is reused.
         sql::Transaction tx(s.db);
-        s.db.prepare("INSERT INTO users(name, role, created) VALUES (?, ?, ?) "
-                     "ON CONFLICT(name) DO UPDATE SET role = excluded.role")
-            .bind(1, clean)
-            .bind(2, model::toString(role))
-            .bind(3, now())
-            .run();
-        s.audit(QStringLiteral("add-user"), QStringLiteral("user:%1").arg(s.db.lastInsertId()), model::toString(role));
+        if (recorded) {
+            s.db.prepare("UPDATE users SET role = ?, admin = ? WHERE id = ?")
+                .bind(1, model::toString(role))
+                .bind(2, static_cast<std::int64_t>(admin ? 1 : 0))
+                .bind(3, *recorded)
+                .run();
+        } else {
+            s.db.prepare("INSERT INTO users(name, role, created, admin) VALUES (?, ?, ?, ?)")
+                .bind(1, clean)
+                .bind(2, model::toString(role))
+                .bind(3, now())
+                .bind(4, static_cast<std::int64_t>(admin ? 1 : 0))
+                .run();
+        }
+        s.audit(QStringLiteral("add-user"), QStringLiteral("user:%1").arg(recorded ? *recorded : s.db.lastInsertId()),
+                model::toString(role) + (admin ? QStringLiteral(", administrator") : QString()));
         tx.commit();
     }
     KeySlots updated = s.slots;
-    updated.setUser(clean, passphrase, s.dataKey, cost);
-    updated.save(s.dir);
-    s.slots = updated;
+    updated.setUser(clean, model::toString(role), admin, passphrase, s.dataKey, cost);
+    saveSlots(std::move(updated));
 }
 
 QList<model::User> Vault::users()
 {
     QList<model::User> list;
-    auto stmt = m_state->db.prepare("SELECT id, name, role, created FROM users ORDER BY name");
+    auto stmt = m_state->db.prepare("SELECT id, name, role, created, admin FROM users ORDER BY name");
     while (stmt.step())
         list.append({stmt.int64(0), stmt.text(1), model::parseRole(stmt.text(2)).value_or(model::Role::Auditor),
-                     stmt.text(3)});
+                     stmt.text(3), stmt.int64(4) != 0});
     return list;
 }
 

@@ -75,8 +75,10 @@ public:
 
     // ---- users and keys
     void changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost = KdfCost::moderate());
+    // Only the administrator adds supervisors, auditors and administrators (Error(NotAllowed));
+    // names are unique case-insensitively and an existing user is never changed (Error(Conflict)).
     void addUser(const QString &name, model::Role role, const SecretBuffer &passphrase,
-                 KdfCost cost = KdfCost::moderate());
+                 KdfCost cost = KdfCost::moderate(), bool admin = false);
     [[nodiscard]] QList<model::User> users();
 
     // Runs work as one transaction: every write inside lands together or none does (an import,
@@ -103,11 +105,16 @@ public:
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
     explicit Vault(std::unique_ptr<VaultState> state);
+    // restoring: a restore resets this machine's rollback record instead of checking against it.
     static std::unique_ptr<Vault> unlock(const QString &dir, const QString &user,
-                                         const std::function<SecretBuffer(const KeySlots &)> &unwrap);
+                                         const std::function<SecretBuffer(const KeySlots &)> &unwrap, bool restoring);
+    static std::unique_ptr<Vault> openAs(const QString &dir, const QString &user, const SecretBuffer &passphrase,
+                                         bool restoring);
     void loadUser(const QString &name);
-    void writeAuditHead();
-    void recordUnlock(const QString &action);
+    // Seals the trail's head into updated and writes it (when mustSave, even if the head cannot move).
+    void writeAuditHead(KeySlots updated, bool mustSave);
+    void saveSlots(KeySlots updated);
+    void recordUnlock(const QString &action, KeySlots updated);
     static void noteFailedUnlock(const QString &dir, const QString &user) noexcept;
 
     std::unique_ptr<VaultState> m_state;

@@ -81,7 +81,7 @@ Rectangle {
                         text: row.action
                         Layout.preferredWidth: 170
                         font.weight: Font.DemiBold
-                        color: row.action === "unlock-failed" ? Style.danger : Style.text
+                        color: row.action.startsWith("unlock-failed") ? Style.danger : Style.text
                     }
                     Cell { text: row.object; Layout.preferredWidth: 110 }
                     Cell { text: row.detail; Layout.fillWidth: true; color: Style.muted }

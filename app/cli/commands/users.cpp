@@ -72,7 +72,8 @@ int userAdd(const Invocation &line)
 {
     const model::Role role = roleOf(line, {});
     auto v = openVault(line);
-    v->addUser(line.value("name"), role, newPassphrase(line, "new-passphrase-file"));
+    v->addUser(line.value("name"), role, newPassphrase(line, "new-passphrase-file"), vault::KdfCost::moderate(),
+               line.has("admin"));
     return 0;
 }
 
@@ -81,9 +82,12 @@ int userList(const Invocation &line)
     auto v = openVault(line);
     QJsonArray list;
     for (const auto &u : v->users()) {
-        list.append(QJsonObject{{u"name"_s, u.name}, {u"role"_s, model::toString(u.role)}, {u"created"_s, u.created}});
+        list.append(QJsonObject{{u"name"_s, u.name},
+                                {u"role"_s, model::toString(u.role)},
+                                {u"admin"_s, u.admin},
+                                {u"created"_s, u.created}});
         if (!line.json())
-            print(u.name + u'\t' + model::toString(u.role));
+            print(u.name + u'\t' + model::toString(u.role) + (u.admin ? u"\tadministrator"_s : QString()));
     }
     if (line.json())
         printJson(list);

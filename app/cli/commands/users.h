@@ -36,18 +36,21 @@ inline constexpr Option userAddOptions[] = {
     {.name = "name", .value = "N", .required = true, .help = "the new user's name"},
     {.name = "role", .value = "therapist|supervisor|auditor", .required = true, .help = "what they may do"},
     {.name = "new-passphrase-file", .value = "F", .required = true, .help = "their passphrase, the first line of F"},
+    {.name = "admin", .help = "make them a practice administrator too (administrators only)"},
 };
 inline constexpr Command userAddCommand{
     .words = "user add",
     .options = userAddOptions,
     .run = userAdd,
-    .help = "Add a user with their own passphrase.",
+    .help = "Add a user with their own passphrase. Only the practice administrator (the user who ran init) "
+            "adds supervisors, auditors and administrators; names are unique ignoring case, and an existing "
+            "user is never changed (exit 6).",
 };
 
 inline constexpr Command userListCommand{
     .words = "user list",
     .run = userList,
-    .help = "The users and their roles.",
+    .help = "The users, their roles and who is an administrator.",
 };
 
 inline constexpr Option passwdOptions[] = {
