@@ -345,12 +345,58 @@ Rectangle {
         anchors.centerIn: Overlay.overlay
         width: 420
         standardButtons: Dialog.Cancel | Dialog.Ok
-        Label {
+        onOpened: riskLevel.currentIndex = 0
+        ColumnLayout {
             width: parent.width
-            wrapMode: Text.WordWrap
-            text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
+            spacing: 10
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                font.bold: true
+                text: qsTr("Risk assessment")
+            }
+            Label {
+                Layout.fillWidth: true
+                wrapMode: Text.WordWrap
+                color: Style.muted
+                text: qsTr("A note that records suicide, self-harm, overdose, harm to others or abuse risk needs the assessed level and the action taken. In an emergency, sign with the assessment to follow: the risk stays open in the review queue.")
+            }
+            ComboBox {
+                id: riskLevel
+                objectName: "riskLevel"
+                Layout.fillWidth: true
+                textRole: "text"
+                valueRole: "value"
+                Accessible.name: qsTr("Assessed risk level")
+                model: [
+                    { text: qsTr("No risk assessment in this note"), value: "" },
+                    { text: qsTr("Low"), value: "low" },
+                    { text: qsTr("Moderate"), value: "moderate" },
+                    { text: qsTr("High"), value: "high" },
+                    { text: qsTr("Assessment to follow"), value: "to-follow" }
+                ]
+            }
+            TextArea {
+                id: riskAction
+                objectName: "riskAction"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 80
+                visible: riskLevel.currentValue === "low" || riskLevel.currentValue === "moderate"
+                         || riskLevel.currentValue === "high"
+                placeholderText: qsTr("Action taken (safety plan reviewed, crisis line given, …)")
+                wrapMode: TextEdit.Wrap
+                Accessible.name: qsTr("Action taken")
+            }
         }
-        onAccepted: root.note.sign()
+        onAccepted: {
+            root.note.signWithAssessment(riskLevel.currentValue, riskAction.text);
+            riskAction.clear();
+        }
     }
     SessionDetailsDialog {
         id: sessionDialog

@@ -255,8 +255,8 @@ std::unique_ptr<vault::Vault> benchVault()
         return v;
     }
     vault::KeySlots keys;
-    keys.setUser(QStringLiteral("bench"), pass, dataKey(), vault::KdfCost::testOnly());
-    keys.save(dir);
+    keys.setUser(QStringLiteral("bench"), QStringLiteral("therapist"), true, pass, dataKey(), vault::KdfCost::testOnly());
+    keys.save(dir, dataKey());
     auto v = vault::Vault::open(dir, QStringLiteral("bench"), pass);
     (void)v->tagging().tagger();
     return v;
@@ -320,7 +320,7 @@ void BM_Unlock(benchmark::State &state)
     // Argon2id at the production cost, then opening the encrypted store.
     const SecretBuffer pass = SecretBuffer::copyOf(std::string_view("benchmark passphrase"));
     vault::KeySlots slots;
-    slots.setUser(QStringLiteral("bench"), pass, dataKey(), vault::KdfCost::moderate());
+    slots.setUser(QStringLiteral("bench"), QStringLiteral("therapist"), true, pass, dataKey(), vault::KdfCost::moderate());
     const Store s = store(true);
     for (auto _ : state) {
         SecretBuffer key = slots.unwrapUser(QStringLiteral("bench"), pass);

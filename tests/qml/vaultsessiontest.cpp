@@ -392,6 +392,37 @@ private Q_SLOTS:
         QCOMPARE(note->addenda().first().toMap().value(u"text"_s).toString(), u"Late entry: she phoned the next day."_s);
     }
 
+    // A note that records risk asks for the assessment at signing (docs/risk.md): plain signing
+    // is refused on the banner, a level without the action taken is refused, and the assessed
+    // level with its action signs. Nothing blocks an emergency: "to follow" signs too.
+    void aRiskyNoteAsksForTheAssessmentAtSigning()
+    {
+        VaultSession session(nullptr);
+        unlockNewVault(session);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
+        session.note()->create(u"C-0001"_s, u"2025-03-11"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        note->edit(u"She has thoughts of killing herself and has a plan."_s);
+
+        QSignalSpy banner(&session, &VaultSession::errorChanged);
+        note->sign();
+        QVERIFY(banner.wait(10000));
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        QVERIFY(!session.error().message().isEmpty());
+        QCOMPARE(note->status(), u"draft"_s);
+
+        banner.clear();
+        note->signWithAssessment(u"high"_s, u"  "_s);
+        QVERIFY(banner.count() > 0 || banner.wait(2000));
+        QCOMPARE(note->status(), u"draft"_s);
+
+        QSignalSpy signedSpy(note, &NoteEditor::noteSigned);
+        note->signWithAssessment(u"high"_s, u"Safety plan reviewed; crisis line given; GP informed."_s);
+        QVERIFY(signedSpy.wait(10000));
+        QCOMPARE(note->status(), u"signed"_s);
+    }
+
     void wordsSelectedAreTaggedByHand()
     {
         VaultSession session(nullptr);

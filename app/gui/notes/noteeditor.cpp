@@ -4,6 +4,7 @@
 #include "sessionform.h"
 #include "vaultthread.h"
 
+#include "model/riskrecord.h"
 #include "vault/vault.h"
 
 #include <algorithm>
@@ -386,6 +387,27 @@ void NoteEditor::sign()
     flush();
     reload(
         u"sign"_s, tr("Signing…"), [](uc::vault::Vault &v, qint64 noteId) { v.notes().sign(noteId); }, &NoteEditor::noteSigned,
+        false);
+}
+
+void NoteEditor::signWithAssessment(const QString &level, const QString &action)
+{
+    if (level.isEmpty())
+        return sign();
+    if (!m_vault || m_data.id == 0 || readOnly())
+        return;
+    uc::model::RiskAssessment assessment;
+    if (level != u"to-follow") {
+        const auto parsed = uc::model::parseRiskLevel(level);
+        if (!parsed || action.trimmed().isEmpty())
+            return m_vault->report(Failure(Failure::BadInput, u"sign"_s,
+                                           tr("Choose the assessed level and write the action taken.")));
+        assessment = {*parsed, action.trimmed()};
+    }
+    flush();
+    reload(
+        u"sign"_s, tr("Signing…"),
+        [assessment](uc::vault::Vault &v, qint64 noteId) { v.notes().sign(noteId, assessment); }, &NoteEditor::noteSigned,
         false);
 }
 

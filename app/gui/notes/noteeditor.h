@@ -137,6 +137,11 @@ public:
     // Saves what is unsaved first (the vault thread runs in order), then signs (noteSigned). No
     // form waits for it: a refusal goes to the banner, as one for addAddendum (addendumAdded).
     Q_INVOKABLE void sign();
+    // Signs with the risk assessment the sign dialog asked for (docs/risk.md): level "low",
+    // "moderate" or "high" with the action taken, or "to-follow" (an emergency: the note signs and
+    // its risk stays open in the queue). An empty level signs as sign() does; a note with a present
+    // risk flag and no assessment is then refused, and the banner says how to sign it.
+    Q_INVOKABLE void signWithAssessment(const QString &level, const QString &action);
     Q_INVOKABLE void addAddendum(const QString &text);
 
     // What the vault thread answers (public for tests of the typing alone).
