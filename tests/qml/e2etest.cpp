@@ -117,6 +117,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(chipRow(u"abandonment-driven-use"_s) >= 0, 5000);
         QCOMPARE(item(u"saveState"_s)->property("text").toString(), u"All changes saved"_s);
 
+        // The chip's delegate is made a frame after its row: wait for it, not only for the row.
+        QTRY_VERIFY_WITH_TIMEOUT(find(current(), u"confirm-Abandonment-driven use"_s), 5000);
         click(item(u"confirm-Abandonment-driven use"_s));
         QTRY_COMPARE_WITH_TIMEOUT(
             tags->data(tags->index(chipRow(u"abandonment-driven-use"_s)), ThemeTagModel::DecisionRole).toString(),
