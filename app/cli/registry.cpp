@@ -11,6 +11,7 @@
 #include "commands/patterns.h"
 #include "commands/reports.h"
 #include "commands/risk.h"
+#include "commands/safetyplan.h"
 #include "commands/supervision.h"
 #include "commands/tag.h"
 #include "commands/transfer.h"
@@ -35,7 +36,9 @@ constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureLi
 constexpr const Command *supervision[] = {&superviseAssignCommand, &superviseListCommand,  &queueCommand,
                                           &noteCosignCommand,      &noteReturnCommand,     &noteCommentCommand,
                                           &agreementStartCommand,  &agreementRateCommand,  &agreementReportCommand};
-constexpr const Command *risk[] = {&riskListCommand, &riskCloseCommand, &riskDismissCommand};
+constexpr const Command *risk[] = {&riskListCommand,          &riskCloseCommand,          &riskDismissCommand,
+                                   &safetyPlanSetCommand,     &safetyPlanShowCommand,     &safetyPlanHistoryCommand,
+                                   &safetyPlanPrintCommand};
 constexpr const Command *auditTrail[] = {&auditVerifyCommand, &auditListCommand, &auditExportCommand, &restoreCommand};
 constexpr const Command *pdfReports[] = {&reportClientCommand, &reportNoteCommand, &reportSupervisionCommand};
 constexpr const Command *themeTagging[] = {&tagCommand};

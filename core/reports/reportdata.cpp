@@ -28,6 +28,19 @@ QString recurrenceText(const ThemeRow &row)
     return QStringLiteral("%1 \u2014 %2 of the last %3 sessions").arg(row.label).arg(row.recurrenceIn).arg(row.recurrenceLast);
 }
 
+SafetyPlanReport safetyPlanReport(vault::Vault &vault, const QString &clientCode, std::optional<int> version)
+{
+    const QString what = QStringLiteral("safety plan");
+    const auto client = vault.clients().find(clientCode);
+    if (!client)
+        throw Error(ErrorKind::Io, what, QStringLiteral("no client with that code"));
+    const auto plan = version ? vault.safetyPlans().version(clientCode, *version) : vault.safetyPlans().current(clientCode);
+    if (!plan)
+        throw Error(ErrorKind::Io, what,
+                    version ? QStringLiteral("the client has no such version") : QStringLiteral("the client has no safety plan yet"));
+    return {client->displayName, *plan};
+}
+
 ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
 {
     const QString what = QStringLiteral("client report");

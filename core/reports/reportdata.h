@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/measures.h"
+#include "model/safetyplan.h"
 #include "model/types.h"
 #include "patterns/patterns.h"
 #include "vault/audit.h"
@@ -120,9 +121,21 @@ struct AuditReport
     QString broken; // why not, when not
 };
 
+// ---- a client's safety plan, their take-home copy
+
+struct SafetyPlanReport
+{
+    QString clientName;
+    model::SafetyPlan plan;
+};
+
 // Each gathers with the vault's permission rules; Error as the vault raises it. The reads are
 // recorded by the vault where it records them; the report itself is recorded by reports.h.
 [[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode);
+// The client's safety plan in force, or one version: Error(Io) for an unknown client or a client with
+// no such plan. Readable by whoever reads the client's records: it is the client's own document.
+[[nodiscard]] SafetyPlanReport safetyPlanReport(vault::Vault &vault, const QString &clientCode,
+                                                std::optional<int> version = std::nullopt);
 // Error(NotAllowed) for a process note: process notes are never disclosed. Error(Io) for an
 // unknown id.
 [[nodiscard]] NoteReport noteReport(vault::Vault &vault, model::Id noteId);

@@ -184,7 +184,11 @@ struct Chart
 
 // Lays the HTML out on A4 pages and paints each with its header, and a footer holding the short
 // Part 2 notice and "Page N of M".
-QByteArray render(const QString &title, const QString &html, const QList<Chart> &charts = {})
+// A client's copy (the safety plan) is the client's own document: its header and footer say so and
+// point to emergency help instead of carrying the record's disclosure notice.
+enum class Copy { Record, Client };
+
+QByteArray render(const QString &title, const QString &html, const QList<Chart> &charts = {}, Copy copy = Copy::Record)
 {
     QByteArray bytes;
     QBuffer buffer(&bytes);
@@ -230,7 +234,9 @@ QByteArray render(const QString &title, const QString &html, const QList<Chart> 
             painter.setPen(QColor(0x4a, 0x56, 0x61));
             const QRectF headerText(body.left(), headerY - mm(6), body.width(), mm(5));
             painter.drawText(headerText, Qt::AlignLeft | Qt::AlignBottom, QStringLiteral("Undercurrent \u2014 %1").arg(title));
-            painter.drawText(headerText, Qt::AlignRight | Qt::AlignBottom, QStringLiteral("Confidential clinical record"));
+            painter.drawText(headerText, Qt::AlignRight | Qt::AlignBottom,
+                             copy == Copy::Client ? QStringLiteral("Keep this where you can find it")
+                                                  : QStringLiteral("Confidential clinical record"));
 
             const double footerY = body.bottom() + mm(6);
             painter.setPen(QPen(QColor(0x7a, 0x87, 0x93), pt(0.5)));
@@ -240,7 +246,10 @@ QByteArray render(const QString &title, const QString &html, const QList<Chart> 
             const double pageWidth = QFontMetricsF(small, &writer).horizontalAdvance(pageText) + mm(2);
             const QRectF footerText(body.left(), footerY + mm(1.5), body.width(), mm(10));
             painter.drawText(footerText.adjusted(0, 0, -pageWidth - mm(4), 0), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                             model::part2NoticeShort() + QStringLiteral(" The full notice ends this report."));
+                             copy == Copy::Client
+                                 ? QStringLiteral("If you are in danger now, call your local emergency number or a crisis "
+                                                  "line from step 5, or go to the nearest emergency department.")
+                                 : model::part2NoticeShort() + QStringLiteral(" The full notice ends this report."));
             painter.drawText(footerText, Qt::AlignRight | Qt::AlignTop, pageText);
         }
         painter.end();
@@ -504,6 +513,44 @@ QByteArray auditReportPdf(const AuditReport &r)
     html += QStringLiteral("</table></div>");
     html += noticeSection();
     return render(title, html);
+}
+
+QByteArray safetyPlanPdf(const SafetyPlanReport &r)
+{
+    const model::SafetyPlan &plan = r.plan;
+    const QString title = QStringLiteral("My safety plan");
+    QString html = QStringLiteral("<h1>%1</h1>").arg(esc(title));
+    html += keyValues({{QStringLiteral("Name"), r.clientName},
+                       {QStringLiteral("Client"), plan.clientCode},
+                       {QStringLiteral("Version"), QString::number(plan.version)},
+                       {QStringLiteral("Written"), stamp(plan.signedAt)}});
+    html += QStringLiteral("<p class=\"note\">Go through the steps in order until you are safe. If one does not help, "
+                           "move on to the next.</p>");
+    for (int i = 0; i < model::safetyStepCount; ++i) {
+        const auto step = static_cast<model::SafetyStep>(i);
+        html += QStringLiteral("<h2>Step %1: %2</h2><p class=\"note\">%3</p>")
+                    .arg(i + 1)
+                    .arg(esc(model::title(step)), esc(model::prompt(step)));
+        const QStringList &items = plan.items(step);
+        if (items.isEmpty()) {
+            html += QStringLiteral("<p>\u2014</p>");
+            continue;
+        }
+        html += QStringLiteral("<ul>");
+        for (const QString &item : items)
+            html += QStringLiteral("<li>%1</li>").arg(esc(item));
+        html += QStringLiteral("</ul>");
+    }
+    html += QStringLiteral("<h2>Signatures</h2>");
+    html += tableOpen();
+    html += QStringLiteral("<tr><td class=\"key\" width=\"22%\">Clinician</td><td>%1, signed %2</td></tr>")
+                .arg(esc(plan.author), esc(stamp(plan.signedAt)));
+    html += QStringLiteral("<tr><td class=\"key\">Client</td><td><br/><br/>Signature and date</td></tr>");
+    html += QStringLiteral("</table>");
+    html += QStringLiteral("<p class=\"note\">Plan version %1. Content hash (SHA-256) %2.</p>")
+                .arg(plan.version)
+                .arg(esc(plan.contentHash));
+    return render(QStringLiteral("Safety plan, %1").arg(plan.clientCode), html, {}, Copy::Client);
 }
 
 } // namespace uc::reports

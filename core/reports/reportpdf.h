@@ -16,6 +16,9 @@ namespace uc::reports {
 [[nodiscard]] QByteArray noteReportPdf(const NoteReport &report);
 [[nodiscard]] QByteArray supervisionReportPdf(const SupervisionReport &report);
 [[nodiscard]] QByteArray auditReportPdf(const AuditReport &report);
+// The client's take-home copy of their safety plan: the seven steps in order with their prompts,
+// the clinician's signature and a line for the client's.
+[[nodiscard]] QByteArray safetyPlanPdf(const SafetyPlanReport &report);
 
 // The themes chart draws this many rows at most, the most frequent themes; the table lists all.
 constexpr int maxChartThemes = 10;

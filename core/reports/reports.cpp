@@ -44,6 +44,15 @@ void writeClientReport(vault::Vault &vault, const QString &clientCode, const QSt
                   QStringLiteral("client:%1").arg(report.client.id), QStringLiteral("client pattern report, pdf"));
 }
 
+void writeSafetyPlan(vault::Vault &vault, const QString &clientCode, std::optional<int> version, const QString &file)
+{
+    requireGui(QStringLiteral("safety plan print"));
+    const SafetyPlanReport report = safetyPlanReport(vault, clientCode, version);
+    const auto client = vault.clients().find(clientCode);
+    writeRecorded(vault, file, safetyPlanPdf(report), QStringLiteral("report"), QStringLiteral("client:%1").arg(client->id),
+                  QStringLiteral("safety plan version %1, pdf").arg(report.plan.version));
+}
+
 void writeNoteReport(vault::Vault &vault, model::Id noteId, const QString &file)
 {
     requireGui(QStringLiteral("note print"));

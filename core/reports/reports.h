@@ -6,6 +6,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace uc::vault {
 class Vault;
 }
@@ -19,6 +21,8 @@ namespace uc::reports {
 
 // Themes over time, recurrence, measures and the shareable summary, from progress notes only.
 void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file);
+// The client's safety plan (the version in force, or the one asked for) as their take-home PDF.
+void writeSafetyPlan(vault::Vault &vault, const QString &clientCode, std::optional<int> version, const QString &file);
 // One progress note as signed. Error(NotAllowed) for a process note, which is never disclosed.
 void writeNoteReport(vault::Vault &vault, model::Id noteId, const QString &file);
 // A therapist's notes in [from, to] with status, comments and the latest agreement figures.

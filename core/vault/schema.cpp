@@ -679,6 +679,27 @@ UPDATE users SET admin = 1 WHERE id = (SELECT id FROM users ORDER BY created, id
 )sql");
 }
 
+// v11 -> v12. Clients' safety plans (docs/risk.md, "Safety plan"): every version kept and signed
+// (its content hash), the newest in force.
+void migrateTo12(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE safety_plans(
+  id           INTEGER PRIMARY KEY,
+  client_id    INTEGER NOT NULL REFERENCES clients(id),
+  version      INTEGER NOT NULL CHECK (version >= 1),
+  steps        TEXT NOT NULL,
+  author_id    INTEGER NOT NULL REFERENCES users(id),
+  signed_at    TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  UNIQUE (client_id, version));
+CREATE TRIGGER safety_plans_no_update BEFORE UPDATE ON safety_plans
+BEGIN SELECT RAISE(ABORT, 'a signed safety plan cannot change; save a new version'); END;
+CREATE TRIGGER safety_plans_no_delete BEFORE DELETE ON safety_plans
+BEGIN SELECT RAISE(ABORT, 'a safety plan version cannot be deleted'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -691,7 +712,7 @@ void migrate(sql::Database &db, const QString &userName)
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
-                                                               migrateTo11};
+                                                               migrateTo11, migrateTo12};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -17,6 +17,7 @@
 #include "vault/notes.h"
 #include "vault/records.h"
 #include "vault/risk.h"
+#include "vault/safetyplans.h"
 #include "vault/search.h"
 #include "vault/supervision.h"
 #include "vault/tagging.h"
@@ -101,6 +102,7 @@ public:
     [[nodiscard]] AuditTrail &auditTrail() { return m_auditTrail; }
     [[nodiscard]] Backup &backup() { return m_backup; }
     [[nodiscard]] Risk &risk() { return m_risk; }
+    [[nodiscard]] SafetyPlans &safetyPlans() { return m_safetyPlans; }
 
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
@@ -130,6 +132,7 @@ private:
     AuditTrail m_auditTrail;
     Backup m_backup;
     Risk m_risk;
+    SafetyPlans m_safetyPlans;
 };
 
 struct Vault::Created
