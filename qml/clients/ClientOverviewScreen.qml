@@ -184,6 +184,11 @@ Rectangle {
                             color: Style.muted
                         }
                     }
+                    SafetyPlanCard {
+                        Layout.fillWidth: true
+                        clientCode: root.overview.code
+                        editable: root.mayWrite
+                    }
                 }
             }
 

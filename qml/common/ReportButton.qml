@@ -13,11 +13,13 @@ Button {
     required property string fileName // suggested, without ".pdf"
     property bool waiting: false
     property string outcome: ""
+    // What the button makes, when nobody has asked yet.
+    property string hint: qsTr("Save as PDF, with the 42 CFR Part 2 notice on every page")
     signal chosen(url file)
 
     ToolTip.visible: hovered || outcome !== ""
     ToolTip.timeout: outcome !== "" ? 6000 : -1
-    ToolTip.text: outcome !== "" ? outcome : qsTr("Save as PDF, with the 42 CFR Part 2 notice on every page")
+    ToolTip.text: outcome !== "" ? outcome : hint
     Accessible.name: text
     onClicked: {
         outcome = "";

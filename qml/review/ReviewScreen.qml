@@ -6,7 +6,7 @@ import QtQuick.Layouts
 import Undercurrent
 
 // Review with client: full screen, large type, one client's themes over time, measures and the
-// therapist's shareable summary. Nothing leads anywhere else; leaving asks for the passphrase
+// therapist's shareable summary and the safety plan. Nothing leads anywhere else; leaving asks for the passphrase
 // (checked on the vault thread), and a wrong one keeps the screen as it is.
 Rectangle {
     id: root
@@ -187,6 +187,19 @@ Rectangle {
                         text: qsTr("Written %1").arg(Style.date(root.patterns.summaryUpdated.slice(0, 10)))
                         color: Style.muted
                         font.pixelSize: Style.bodySize
+                    }
+                    ScrollView {
+                        id: planScroll
+                        Layout.fillWidth: true
+                        Layout.fillHeight: true
+                        contentWidth: availableWidth
+                        clip: true
+                        // The plan the client takes home, read-only: nothing here leads elsewhere.
+                        SafetyPlanCard {
+                            width: planScroll.availableWidth
+                            clientCode: root.review.code
+                            editable: false
+                        }
                     }
                 }
             }

@@ -6,6 +6,7 @@
 #include "agreementcheck.h"
 #include "auditmodel.h"
 #include "clientoverview.h"
+#include "safetyplaneditor.h"
 #include "clientreview.h"
 #include "codebookmodel.h"
 #include "importmodel.h"
@@ -132,8 +133,38 @@ bool ScreenWalk::client()
         return fail("the window has no openClient()");
     if (!waitIdle([&] { return m_session.overview()->code() == u"C-0101"; }))
         return fail("the client overview did not load");
+    // Her safety plan, written with her: the card under the measures shows it.
+    SafetyPlanEditor *plan = m_session.safetyPlan();
+    plan->save({u"Lying awake going over the argument\nCancelling plans with friends\nThinking \"what's the point\""_s,
+                u"Walk the dog round the park\nShower and put music on"_s, u"Pottery on Wednesdays\nThe café by the station"_s,
+                u"My sister Jo 07700 900123\nMy sponsor Dee 07700 900456"_s,
+                u"Dr Lee at the clinic 555-0100 (weekdays)\nCrisis line: call or text 988\nEmergency: 911"_s,
+                u"Jo keeps my prescription and gives me a week at a time\nNo alcohol in the flat"_s,
+                u"My son\nFinishing the course in spring"_s});
+    if (!waitIdle([&] { return plan->version() > 0; }))
+        return fail("the safety plan was not saved");
     if (!grab(u"client-overview"_s))
         return false;
+    // Tall enough that the safety plan card under the measures is in the picture.
+    const QSize size = m_window->size();
+    m_window->resize(size.width(), 1500);
+    settle(300);
+    if (!grab(u"client-overview-safety-plan"_s))
+        return false;
+    m_window->resize(size);
+    QObject *planDialog = m_window->findChild<QObject *>(u"safetyPlanDialog"_s);
+    if (planDialog == nullptr || !QMetaObject::invokeMethod(planDialog, "openFor", Q_ARG(QString, u"C-0101"_s)))
+        return fail("the safety plan dialog did not open");
+    settle(300);
+    if (!grab(u"safety-plan"_s))
+        return false;
+    m_window->resize(1024, 700); // the smallest window the app is laid out for
+    settle(300);
+    if (!grab(u"safety-plan-1024x700"_s))
+        return false;
+    m_window->resize(size);
+    QMetaObject::invokeMethod(planDialog, "close");
+    settle(200);
 
     // The newest note, a draft: the editor with its theme chips still to confirm.
     NoteListModel *notes = m_session.overview()->notes();

@@ -62,6 +62,16 @@ void ReportWriter::printNote(qint64 noteId, const QString &file)
           [noteId](uc::vault::Vault &v, const QString &path) { uc::reports::writeNoteReport(v, noteId, path); });
 }
 
+void ReportWriter::printSafetyPlan(const QString &clientCode, const QString &file)
+{
+    if (!m_vault->isOpen())
+        return;
+    write(u"safety-plan-print"_s, tr("Printing the safety plan…"), file, tr("Choose a file to print the plan to."),
+          [clientCode](uc::vault::Vault &v, const QString &path) {
+              uc::reports::writeSafetyPlan(v, clientCode, std::nullopt, path);
+          });
+}
+
 void ReportWriter::writeSupervisionReport(const QString &therapist, const QString &from, const QString &to,
                                           const QString &file)
 {

@@ -25,6 +25,8 @@ public:
 
     Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file);
     Q_INVOKABLE void printNote(qint64 noteId, const QString &file);
+    // The client's take-home copy of their safety plan in force (action "safety-plan-print").
+    Q_INVOKABLE void printSafetyPlan(const QString &clientCode, const QString &file);
     // from, to: "YYYY-MM-DD"; empty for the last three months up to today.
     Q_INVOKABLE void writeSupervisionReport(const QString &therapist, const QString &from, const QString &to,
                                             const QString &file);

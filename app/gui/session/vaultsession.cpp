@@ -15,6 +15,7 @@
 #include "patternsmodel.h"
 #include "reportwriter.h"
 #include "reviewqueuemodel.h"
+#include "safetyplaneditor.h"
 #include "searchmodel.h"
 #include "vaultsettings.h"
 
@@ -94,6 +95,7 @@ VaultSession::VaultSession(QObject *parent)
     , m_agreement(new AgreementCheck(&m_vault, this))
     , m_importPreview(new ImportPreviewModel(&m_vault, this))
     , m_reports(new ReportWriter(&m_vault, this))
+    , m_safetyPlan(new SafetyPlanEditor(&m_vault, this))
 {
     connect(&m_vault, &VaultThread::busyChanged, this, &VaultSession::busyChanged);
     connect(&m_vault, &VaultThread::showProgressChanged, this, &VaultSession::showProgressChanged);
@@ -406,6 +408,7 @@ void VaultSession::lock()
     m_audit->clear();
     m_agreement->clear();
     m_importPreview->clear(); // it holds note text
+    m_safetyPlan->clear();
     setRole(std::nullopt);
     setRecoveryKey({});
     m_vault.post(

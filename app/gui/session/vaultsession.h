@@ -25,6 +25,7 @@ class NoteEditor;
 class NoteReview;
 class PatternsModel;
 class ReportWriter;
+class SafetyPlanEditor;
 class ReviewQueueModel;
 class SearchResultModel;
 class VaultSettings;
@@ -92,6 +93,7 @@ class VaultSession : public QObject
     Q_PROPERTY(AgreementCheck *agreement READ agreement CONSTANT)
     Q_PROPERTY(ImportPreviewModel *importPreview READ importPreview CONSTANT)
     Q_PROPERTY(ReportWriter *reports READ reports CONSTANT)
+    Q_PROPERTY(SafetyPlanEditor *safetyPlan READ safetyPlan CONSTANT)
 
 public:
     // No default argument on purpose: Qt 6.4 builds a default-constructible singleton itself and
@@ -140,6 +142,7 @@ public:
     [[nodiscard]] AgreementCheck *agreement() const { return m_agreement; }
     [[nodiscard]] ImportPreviewModel *importPreview() const { return m_importPreview; }
     [[nodiscard]] ReportWriter *reports() const { return m_reports; }
+    [[nodiscard]] SafetyPlanEditor *safetyPlan() const { return m_safetyPlan; }
 
     // Argon2id cost for vaults and passphrases made here (tests and screenshots use a cheap one).
     void setKdfCost(uc::vault::KdfCost cost) { m_vault.setKdfCost(cost); }
@@ -235,4 +238,5 @@ private:
     AgreementCheck *m_agreement;
     ImportPreviewModel *m_importPreview;
     ReportWriter *m_reports;
+    SafetyPlanEditor *m_safetyPlan;
 };
