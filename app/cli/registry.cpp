@@ -5,6 +5,7 @@
 #include "commands/audit.h"
 #include "commands/clients.h"
 #include "commands/demo.h"
+#include "commands/episodes.h"
 #include "commands/measures.h"
 #include "commands/notes.h"
 #include "commands/notethemes.h"
@@ -26,7 +27,8 @@ namespace {
 constexpr const Command *vaultAndUsers[] = {&initCommand, &userAddCommand, &userListCommand, &passwdCommand, &recoverCommand};
 constexpr const Command *record[] = {
     &clientAddCommand,        &clientEditCommand,      &clientDischargeCommand, &clientListCommand,
-    &clientSummaryCommand,    &sessionAddCommand,      &sessionListCommand,     &noteAddCommand,
+    &clientSummaryCommand,    &episodeAddCommand,      &episodeListCommand,     &episodeEndCommand,
+    &sessionAddCommand,      &sessionListCommand,     &noteAddCommand,
     &noteListCommand,         &noteShowCommand,        &noteEditCommand,        &noteSignCommand,
     &noteVerifyCommand,       &noteAddendumCommand,    &noteDiscardCommand,     &noteThemeConfirmCommand,
     &noteThemeRejectCommand,  &noteThemeAddCommand,    &searchCommand,          &exportCommand,

@@ -700,6 +700,25 @@ BEGIN SELECT RAISE(ABORT, 'a safety plan version cannot be deleted'); END;
 )sql");
 }
 
+// v12 -> v13. The course of care (model/episode.h): a client's episodes at a level of care, from a
+// start date to an end date (NULL while open). Overlaps are refused by the vault, not a constraint.
+void migrateTo13(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE episodes(
+  id         INTEGER PRIMARY KEY,
+  client_id  INTEGER NOT NULL REFERENCES clients(id),
+  level      TEXT NOT NULL,
+  start_date TEXT NOT NULL,
+  end_date   TEXT,
+  service    TEXT NOT NULL DEFAULT '',
+  created_by INTEGER NOT NULL REFERENCES users(id),
+  created    TEXT NOT NULL,
+  CHECK (end_date IS NULL OR end_date >= start_date));
+CREATE INDEX episodes_client ON episodes(client_id);
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -712,7 +731,7 @@ void migrate(sql::Database &db, const QString &userName)
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
-                                                               migrateTo11, migrateTo12};
+                                                               migrateTo11, migrateTo12, migrateTo13};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -108,6 +108,7 @@ Vault::Vault(std::unique_ptr<VaultState> state)
     , m_backup(*this, *m_state)
     , m_risk(*this, *m_state)
     , m_safetyPlans(*this, *m_state)
+    , m_episodes(*this, *m_state)
 {
 }
 

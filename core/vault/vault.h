@@ -18,6 +18,7 @@
 #include "vault/records.h"
 #include "vault/risk.h"
 #include "vault/safetyplans.h"
+#include "vault/episodes.h"
 #include "vault/search.h"
 #include "vault/supervision.h"
 #include "vault/tagging.h"
@@ -103,6 +104,7 @@ public:
     [[nodiscard]] Backup &backup() { return m_backup; }
     [[nodiscard]] Risk &risk() { return m_risk; }
     [[nodiscard]] SafetyPlans &safetyPlans() { return m_safetyPlans; }
+    [[nodiscard]] Episodes &episodes() { return m_episodes; }
 
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
@@ -133,6 +135,7 @@ private:
     Backup m_backup;
     Risk m_risk;
     SafetyPlans m_safetyPlans;
+    Episodes m_episodes;
 };
 
 struct Vault::Created

@@ -71,6 +71,10 @@ int showPatterns(const Invocation &line)
         throw Error(ErrorKind::Usage, what, u"--therapist is for --caseload"_s);
     if (caseload && line.has("include-process-notes"))
         throw Error(ErrorKind::Usage, what, u"--include-process-notes is for --client"_s);
+    if (caseload && line.has("episode"))
+        throw Error(ErrorKind::Usage, what, u"--episode is for --client"_s);
+    if (line.has("episode") && (line.has("from") || line.has("to")))
+        throw Error(ErrorKind::Usage, what, u"give --episode or --from/--to, not both"_s);
     patterns::Query query;
     query.by = valid(patterns::parseBucketing(line.value("by")), "by", u"session, week, month or quarter"_s);
     query.from = dateOption(line, "from");
@@ -99,6 +103,19 @@ int showPatterns(const Invocation &line)
         out = patterns::toJson(report, u"caseload"_s, subject);
     } else {
         const QString code = line.value("client");
+        const QList<model::Episode> episodes = v->episodes().list(code);
+        std::optional<model::Episode> episode;
+        if (line.has("episode")) {
+            const model::Id id = valid(idOption(line, "episode"), "episode", u"an episode's id"_s);
+            for (const model::Episode &e : episodes) {
+                if (e.id == id)
+                    episode = e;
+            }
+            if (!episode)
+                throw Error(ErrorKind::Io, u"--episode"_s, u"the client has no episode with that id"_s);
+            query.from = episode->start;
+            query.to = episode->end;
+        }
         report = patterns::analyse(v->histories().client(code, line.has("include-process-notes")), query);
         out = patterns::toJson(report, u"client"_s, code);
         // Risk on the record (docs/risk.md): every flag the reader may see, present or denied.
@@ -110,6 +127,15 @@ int showPatterns(const Invocation &line)
                                     {u"note"_s, f.noteId != 0 ? QJsonValue(static_cast<double>(f.noteId))
                                                               : QJsonValue(QJsonValue::Null)}});
         out.insert(u"risk"_s, risk);
+        // The course of care, for charts to shade; and the episode the figures are limited to.
+        QJsonArray course;
+        for (const model::Episode &e : episodes)
+            course.append(QJsonObject{{u"id"_s, static_cast<double>(e.id)},
+                                      {u"level"_s, e.level},
+                                      {u"start"_s, model::toIso(e.start)},
+                                      {u"end"_s, e.end ? QJsonValue(model::toIso(*e.end)) : QJsonValue(QJsonValue::Null)}});
+        out.insert(u"episodes"_s, course);
+        out.insert(u"episode"_s, episode ? QJsonValue(static_cast<double>(episode->id)) : QJsonValue(QJsonValue::Null));
     }
     if (line.json())
         printJson(out);

@@ -16,10 +16,12 @@ inline constexpr Option patternsOptions[] = {
     {.name = "from", .value = "YYYY-MM-DD", .help = "the first day (else the first session's bucket)"},
     {.name = "to", .value = "YYYY-MM-DD", .help = "the last day (else the last session's bucket)"},
     {.name = "include-process-notes", .help = "with --client: count the private process notes too"},
+    {.name = "episode", .value = "ID", .help = "with --client: only that episode of care's dates (episode list)"},
 };
 inline constexpr Form patternsForms[] = {
     {.synopsis = "--client C --by session|week|month|quarter [--from YYYY-MM-DD] [--to YYYY-MM-DD] "
                  "[--include-process-notes]"},
+    {.synopsis = "--client C --by session|week|month|quarter --episode ID [--include-process-notes]"},
     {.synopsis = "--caseload [--therapist NAME] --by week|month|quarter [--from D] [--to D]"},
 };
 inline constexpr Command patternsCommand{
@@ -27,7 +29,8 @@ inline constexpr Command patternsCommand{
     .options = patternsOptions,
     .run = showPatterns,
     .help = "Themes over time: counts per bucket, recurrence and trend, co-occurrence, what comes before "
-            "use, and measures; in plain words, or all of it with --json. Rules: docs/patterns.md.",
+            "use, and measures; in plain words, or all of it with --json (with the client's episodes of care under "
+            "\"episodes\"). --episode ID limits the range to that episode's dates. Rules: docs/patterns.md.",
     .forms = patternsForms,
 };
 
