@@ -165,6 +165,12 @@ struct RiskRules
     QString actAgainstClient; // "abuse"
     QString actByClient; // "harm-to-others"
     QList<QString> childRoles; // role classes that are a child: any act against them is a risk ("child")
+    // Acts of control ("decides what she wears", "monitors his emails"): by a partner or family
+    // member, with the client (or what is theirs) after them in the clause, abuse.
+    QList<QString> control;
+    QList<QString> fiction; // a story, a film, a lesson: "a character who overdoses" is no one's risk
+    QList<QString> intentCues; // "intentional", "deliberate": an overdose said so is an attempt
+    QString intentFrom; // the risk those cues move to field_risk ("overdose")
     QList<QString> acronyms; // counted only in capitals: SI, HI, DV ("said hi", "si" are not)
     QList<QString> questions; // "asked", "screened": the answer that follows is the status
     QList<QString> affirmations; // answers that say yes: "endorsed", "yes", "positive"

@@ -137,12 +137,16 @@ void readRisks(const QJsonObject &root, const QByteArray &source, RiskRules &int
         into.actByClient = a.value(QLatin1String("by_client")).toString(into.actByClient);
         into.childRoles += stringList(a.value(QLatin1String("child_roles")), source, owner, "child_roles");
     }
+    into.control += phraseList(section.value(QLatin1String("control")), source, owner, "act of control");
+    into.fiction += phraseList(section.value(QLatin1String("fiction")), source, owner, "fiction word", true);
+    into.intentCues += phraseList(section.value(QLatin1String("intent_cues")), source, owner, "intent cue", true);
     into.acronyms += phraseList(section.value(QLatin1String("acronyms")), source, owner, "acronym", true);
     into.questions += phraseList(section.value(QLatin1String("questions")), source, owner, "question word", true);
     into.affirmations += phraseList(section.value(QLatin1String("affirmations")), source, owner, "affirmation", true);
     into.levels += phraseList(section.value(QLatin1String("levels")), source, owner, "level", true);
     into.lowLevels += phraseList(section.value(QLatin1String("low_levels")), source, owner, "level", true);
     into.fieldRisk = section.value(QLatin1String("field_risk")).toString(into.fieldRisk);
+    into.intentFrom = section.value(QLatin1String("intent_from")).toString(into.intentFrom);
 }
 
 void writeRisks(const RiskRules &rules, QJsonObject &root)
@@ -173,11 +177,14 @@ void writeRisks(const RiskRules &rules, QJsonObject &root)
                                                        {QStringLiteral("against_client"), rules.actAgainstClient},
                                                        {QStringLiteral("by_client"), rules.actByClient},
                                                        {QStringLiteral("child_roles"), toArray(rules.childRoles)}});
-    for (const auto &[key, list] : {std::pair{"acronyms", &rules.acronyms},
+    for (const auto &[key, list] : {std::pair{"control", &rules.control}, std::pair{"fiction", &rules.fiction},
+                                    std::pair{"intent_cues", &rules.intentCues}, std::pair{"acronyms", &rules.acronyms},
                                     std::pair{"questions", &rules.questions}, std::pair{"affirmations", &rules.affirmations},
                                     std::pair{"levels", &rules.levels}, std::pair{"low_levels", &rules.lowLevels}})
         section.insert(QLatin1String(key), toArray(*list));
     section.insert(QStringLiteral("field_risk"), rules.fieldRisk);
+    if (!rules.intentFrom.isEmpty())
+        section.insert(QStringLiteral("intent_from"), rules.intentFrom);
     root.insert(QStringLiteral("risks"), section);
 }
 
@@ -216,6 +223,7 @@ void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QBy
     }
     known(rules.actAgainstClient, QStringLiteral("risks: acts"));
     known(rules.actByClient, QStringLiteral("risks: acts"));
+    known(rules.intentFrom, QStringLiteral("risks: intent_from"));
     known(rules.fieldRisk, QStringLiteral("risks: field_risk"));
     if (!rules.acts.isEmpty() && (rules.actAgainstClient.isEmpty() || rules.actByClient.isEmpty()))
         malformed(lineOf(source, QStringLiteral("acts")), QStringLiteral("risks: acts name \"against_client\" and \"by_client\""));

@@ -6,8 +6,32 @@
 #include "themes/pipeline.h"
 
 #include <algorithm>
+#include <array>
 
 namespace uc::themes {
+
+namespace {
+
+// The words a risk phrase's person word stands for: a possessive or a reflexive said of one
+// person is said of any ("cut her arm" is "cut my arm", "kill herself" is "kill myself"; whose it
+// is, the rules decide), and "until" is "till". An object or a subject stays as written ("kill
+// him" is not "kill me"), and so does a "her" that ends a phrase (an object: "hit her").
+std::vector<std::string> personVariants(const std::string &word, bool last)
+{
+    static const std::array<std::vector<std::string>, 3> classes{
+        std::vector<std::string>{"her", "his", "my", "their"},
+        std::vector<std::string>{"herself", "himself", "myself", "themselves", "themself"},
+        std::vector<std::string>{"until", "till", "til"},
+    };
+    if (word == "her" && last)
+        return {word};
+    for (const std::vector<std::string> &c : classes)
+        if (std::find(c.begin(), c.end(), word) != c.end())
+            return c;
+    return {word};
+}
+
+} // namespace
 
 Tagger::Impl::Impl(const Codebook &book)
     : codebook(book)
@@ -61,7 +85,8 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
     phrase.text = text;
     phrase.rule = QStringLiteral("phrase:") + text;
     phrase.exception = exception;
-    for (const QString &w : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+    const QStringList written = text.split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    for (const QString &w : written) {
         // Folded the same way as the text (hyphens inside a phrase word split like text).
         const QString folded = w.toCaseFolded().replace(QChar(0x2019), QLatin1Char('\''));
         for (QString part : folded.split(QLatin1Char('-'), Qt::SkipEmptyParts)) {
@@ -74,10 +99,14 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
                 part.chop(1);
                 pw.prefix = prefixId(part.toStdString());
             } else {
-                for (const std::string &form : wordForms(part.toStdString())) {
-                    pw.forms.push_back(formId(form));
-                    pw.formBits |= 1ull << (pw.forms.back() & 63);
-                }
+                std::vector<std::string> spellings{part.toStdString()};
+                if (riskVariants)
+                    spellings = personVariants(spellings.front(), &w == &written.back());
+                for (const std::string &spelling : spellings)
+                    for (const std::string &form : wordForms(spelling)) {
+                        pw.forms.push_back(formId(form));
+                        pw.formBits |= 1ull << (pw.forms.back() & 63);
+                    }
             }
             phrase.words.push_back(std::move(pw));
         }

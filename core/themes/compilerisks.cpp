@@ -24,7 +24,7 @@ void Tagger::Impl::compileRisks()
                 return static_cast<std::int8_t>(k);
         return static_cast<std::int8_t>(-1);
     };
-    const auto add = [&](const QString &text, int risk, RiskKind kind, int group) {
+    const auto addOne = [&](const QString &text, int risk, RiskKind kind, int group) {
         const int index = compilePhrase(text, -1, -1, false);
         if (index < 0)
             return;
@@ -33,6 +33,16 @@ void Tagger::Impl::compileRisks()
         p.riskKind = kind;
         p.group = static_cast<std::int16_t>(group);
     };
+    // Written as texting writes it too: "wanna die", "gonna kill myself".
+    const auto add = [&](const QString &text, int risk, RiskKind kind, int group) {
+        addOne(text, risk, kind, group);
+        const QString spaced = QLatin1Char(' ') + text + QLatin1Char(' ');
+        for (const auto &[full, informal] : {std::pair{" want to ", " wanna "}, std::pair{" going to ", " gonna "},
+                                              std::pair{" got to ", " gotta "}})
+            if (spaced.contains(QLatin1String(full)))
+                addOne(QString(spaced).replace(QLatin1String(full), QLatin1String(informal)).trimmed(), risk, kind, group);
+    };
+    riskVariants = true;
     for (qsizetype r = 0; r < rules.risks.size(); ++r) {
         const RiskDefinition &def = rules.risks.at(r);
         const int ri = static_cast<int>(r);
@@ -73,9 +83,13 @@ void Tagger::Impl::compileRisks()
     }
     for (const QString &text : rules.acts)
         add(text, -1, RiskKind::Act, -1);
+    for (const QString &text : rules.control)
+        add(text, -1, RiskKind::Control, -1);
+    riskVariants = false;
     actAgainstClient = riskIndex(rules.actAgainstClient);
     actByClient = riskIndex(rules.actByClient);
     fieldRisk = riskIndex(rules.fieldRisk);
+    intentFrom = riskIndex(rules.intentFrom);
     for (const QString &id : rules.childRoles)
         for (qsizetype k = 0; k < codebook.roles().size() && k < 32; ++k)
             if (codebook.roles().at(k).id == id)
@@ -86,6 +100,8 @@ void Tagger::Impl::compileRisks()
     riskLevels = formIds(rules.levels);
     riskLowLevels = formIds(rules.lowLevels);
     riskWord = formId("risk");
+    riskFiction = formIds(rules.fiction);
+    riskIntentCues = formIds(rules.intentCues);
 }
 
 } // namespace uc::themes

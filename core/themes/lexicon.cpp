@@ -26,7 +26,7 @@ constexpr ContextWord contextWords[] = {
     C{"nothing", Neg}, C{"free", NegMulti}, C{"negative", NegMulti | PostNeg}, C{"absence", NegMulti},
     C{"ruled", NegMulti}, C{"abstinent", NegMulti}, C{"abstained", NegMulti}, C{"refrained", NegMulti}, C{"refused", Neg}, C{"refuses", Neg}, C{"refusing", Neg},
     C{"declined", Neg}, C{"declines", Neg}, C{"turned", NegMulti}, C{"turning", NegMulti}, C{"down", Out},
-    C{"absent", PostNeg}, C{"resolved", PostNeg},
+    C{"absent", PostNeg}, C{"resolved", PostNeg}, C{"neg", Neg | PostNeg},
     // after a negation, these keep it from negating: "not only", "can't stop", "no doubt"
     C{"only", PseudoAfterNeg}, C{"just", PseudoAfterNeg}, C{"sure", PseudoAfterNeg}, C{"doubt", PseudoAfterNeg},
     C{"necessarily", PseudoAfterNeg},

@@ -53,6 +53,7 @@ enum class RiskKind : std::uint8_t {
     Denial, // a negative screen in itself
     Act, // an act of violence: who does it to whom decides
     Abstinence, // a break from use (lost tolerance)
+    Control, // an act of control: by a partner or family member over the client, abuse
 };
 
 struct Phrase
@@ -164,7 +165,7 @@ struct Text
 struct RiskFinding
 {
     enum Status : std::uint8_t { Present, Denied, Figurative, OtherPerson };
-    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance };
+    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt };
     int risk = -1;
     std::uint32_t first = 0; // token indexes, inclusive
     std::uint32_t last = 0;
@@ -301,6 +302,7 @@ struct Tagger::Impl
     int actAgainstClient = -1;
     int actByClient = -1;
     int fieldRisk = -1;
+    int intentFrom = -1;
     std::uint32_t childRoles = 0; // bit per role class
     std::vector<std::int32_t> riskAcronyms; // form ids, sorted
     std::vector<std::int32_t> riskQuestions;
@@ -308,6 +310,11 @@ struct Tagger::Impl
     std::vector<std::int32_t> riskLevels;
     std::vector<std::int32_t> riskLowLevels;
     std::int32_t riskWord = -1; // "risk", the word of a bare risk field
+    std::vector<std::int32_t> riskFiction; // form ids, sorted
+    std::vector<std::int32_t> riskIntentCues;
+    // While the risk phrases compile: a person word stands for every person ("takes her wages" is
+    // also "takes my wages"), "until" for "till".
+    bool riskVariants = false;
 
     explicit Impl(const Codebook &book);
     void compile();
@@ -359,6 +366,9 @@ struct Tagger::Impl
     [[nodiscard]] bool riskNegated(const Text &text, std::uint32_t first, std::uint32_t last) const;
     // riskrules.cpp
     void readActs(const Text &text, const std::vector<Mention> &acts, std::vector<RiskFinding> &out) const;
+    void readControl(const Text &text, const std::vector<Mention> &control, std::vector<RiskFinding> &out) const;
+    void readAttempts(const Text &text, std::vector<RiskFinding> &out) const;
+    [[nodiscard]] bool inFiction(const Text &text, std::uint32_t first, std::uint32_t last) const;
     void readMixing(const Text &text, std::vector<RiskFinding> &out) const;
     void readTolerance(const Text &text, const std::vector<Mention> &events, const std::vector<Mention> &themeMentions,
                        std::vector<RiskFinding> &out) const;

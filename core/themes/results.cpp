@@ -366,6 +366,10 @@ void Tagger::Impl::riskResults(const std::vector<RiskFinding> &findings, TagResu
                    + substanceIds[static_cast<std::size_t>(f.classB)];
             kind = QStringLiteral("mixing");
             break;
+        case RiskFinding::Attempt:
+            rule = QStringLiteral("attempt:") + phraseText(f.phrase);
+            kind = QStringLiteral("attempt");
+            break;
         case RiskFinding::Tolerance:
             rule = QStringLiteral("after:") + phraseText(f.phrase);
             kind = QStringLiteral("tolerance");

@@ -106,22 +106,169 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
         const std::uint32_t last = std::max(a.last, static_cast<std::uint32_t>(victim));
         RiskFinding f{risk, first, last, status, RiskFinding::Act, a.phrase, 1001};
         const CompiledRisk &compiled = risks[static_cast<std::size_t>(risk)];
-        // A joke cue anywhere in the act's sentence ("joked he could kill him").
+        // A joke cue anywhere in the act's sentence ("joked he could kill him"); the cues of harm
+        // to others serve an act against the client too ("mum would kill me haha").
+        const std::vector<std::int32_t> &cues
+            = compiled.figurativeCues.empty() ? risks[static_cast<std::size_t>(actByClient)].figurativeCues : compiled.figurativeCues;
         bool joke = false;
-        if (!compiled.figurativeCues.empty()) {
+        if (!cues.empty()) {
             const std::uint32_t s = tokens[a.first].sentence;
             std::size_t k = a.first;
             while (k > 0 && tokens[k - 1].sentence == s)
                 --k;
             for (; k < tokens.size() && tokens[k].sentence == s && !joke; ++k)
-                joke = hasForm(compiled.figurativeCues, tokens[k]);
+                joke = hasForm(cues, tokens[k]);
         }
+        if (inFiction(text, a.first, a.last))
+            continue;
         if (joke)
             f.status = RiskFinding::Figurative;
         else if (riskNegated(text, a.first, a.last))
             f.status = RiskFinding::Denied;
         out.push_back(f);
     }
+}
+
+bool Tagger::Impl::inFiction(const Text &text, std::uint32_t first, std::uint32_t last) const
+{
+    // "a film where the main character jumps off a bridge", "warning signs of suicide, for a school
+    // project": a story or a lesson in the sentence, and no one between it and the mention who
+    // could be the client.
+    if (riskFiction.empty())
+        return false;
+    const std::vector<Token> &tokens = text.tokens;
+    const std::uint32_t s = tokens[first].sentence;
+    std::size_t begin = first;
+    while (begin > 0 && tokens[begin - 1].sentence == s)
+        --begin;
+    for (std::size_t k = begin; k < tokens.size() && tokens[k].sentence == s; ++k) {
+        if (!hasForm(riskFiction, tokens[k]))
+            continue;
+        const std::size_t lo = std::min<std::size_t>(k, first);
+        const std::size_t hi = std::max<std::size_t>(k, last);
+        bool someone = false;
+        for (std::size_t j = lo; j <= hi && !someone; ++j)
+            someone = (tokens[j].flags & (FirstPerson | ThirdPerson | Client | ObjectPronoun)) != 0;
+        if (!someone)
+            return true;
+    }
+    return false;
+}
+
+void Tagger::Impl::readControl(const Text &text, const std::vector<Mention> &control, std::vector<RiskFinding> &out) const
+{
+    if (control.empty() || actAgainstClient < 0)
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    for (const Mention &c : control) {
+        // Who controls: a partner or family member, named or pointed back to ("he decides", "her
+        // partner monitors"); a doctor who monitors her bloods is not control.
+        int agent = personBefore(text, c.first);
+        if (agent < 0)
+            agent = subjectOf(text, c.first);
+        if (agent < 0)
+            continue;
+        const Person by = personOf(agent);
+        if (by.who != Person::Other)
+            continue;
+        const int role = tokens[static_cast<std::size_t>(agent)].role >= 0 ? tokens[static_cast<std::size_t>(agent)].role : by.role;
+        if (role >= 0 && roleKinds[static_cast<std::size_t>(role)] != RoleClass::Kind::Family)
+            continue;
+        // Over whom: the client or a child, first named within the clause after the act ("what she
+        // wears", "my wages", "him out of the house").
+        int victim = -1;
+        for (std::size_t k = c.last + 1, n = 0; k < tokens.size() && n < 6 && tokens[k].sentence == tokens[c.last].sentence;
+             ++k, ++n) {
+            if (tokens[k].flags & Term)
+                break;
+            if (!isPersonWord(tokens[k]))
+                continue;
+            // A pronoun here is not the controller (not the subject of its own clause): the client.
+            const Person p = personOf(static_cast<int>(k));
+            if (p.who == Person::Client || isChild(p) || tokens[k].role < 0)
+                victim = static_cast<int>(k);
+            else
+                victim = -2; // someone else named: theirs
+            break;
+        }
+        // No one named ("partner withholds money"): the client's (when in doubt, flag).
+        if (victim == -1)
+            victim = static_cast<int>(c.last);
+        if (victim < 0 || riskNegated(text, c.first, c.last))
+            continue;
+        out.push_back({actAgainstClient, c.first, static_cast<std::uint32_t>(victim), RiskFinding::Present, RiskFinding::Act,
+                       c.phrase, 1001});
+    }
+}
+
+void Tagger::Impl::readAttempts(const Text &text, std::vector<RiskFinding> &out) const
+{
+    if (fieldRisk < 0)
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const RiskRules &rules = codebook.risks();
+    const auto groupName = [&](const RiskFinding &f) {
+        const int g = f.phrase >= 0 ? phrases[static_cast<std::size_t>(f.phrase)].group : -1;
+        return f.rule == RiskFinding::Phrase && g >= 0 && f.risk >= 0 ? rules.risks.at(f.risk).groups.at(g).name : QString();
+    };
+    const auto sameSentence = [&](const RiskFinding &a, const RiskFinding &b) {
+        return tokens[a.first].sentence == tokens[b.first].sentence;
+    };
+    const auto inSentence = [&](const RiskFinding &f, const std::vector<std::int32_t> &forms) {
+        const std::uint32_t s = tokens[f.first].sentence;
+        std::size_t k = f.first;
+        while (k > 0 && tokens[k - 1].sentence == s)
+            --k;
+        for (; k < tokens.size() && tokens[k].sentence == s; ++k)
+            if (hasForm(forms, tokens[k]))
+                return true;
+        return false;
+    };
+    for (RiskFinding &f : out) {
+        if (f.status != RiskFinding::Present || f.risk < 0 || f.risk == fieldRisk
+            || risks[static_cast<std::size_t>(f.risk)].whose != RiskDefinition::Whose::Self)
+            continue;
+        // The method of an attempt, in brackets after it: "previous attempts x3 (cutting wrists,
+        // OD 2017)" is the attempt's, not self-harm or an overdose of its own.
+        const bool method = std::any_of(out.begin(), out.end(), [&](const RiskFinding &a) {
+            if (a.risk != fieldRisk || a.status != RiskFinding::Present || !sameSentence(a, f) || a.last >= f.first
+                || groupName(a) != QLatin1String("attempt"))
+                return false;
+            const std::string_view between = text.bytes.substr(tokens[a.last].end, tokens[f.first].start - tokens[a.last].end);
+            return between.find('(') != std::string_view::npos && between.find(')') == std::string_view::npos;
+        });
+        // An overdose said to be intentional is a suicide attempt.
+        if (!method && f.risk == intentFrom && inSentence(f, riskIntentCues)) {
+            f.risk = fieldRisk;
+            f.rule = RiskFinding::Attempt;
+            f.rank = 0;
+        }
+        if (method)
+            f.risk = -1;
+    }
+    // Plan, intent or means in a sentence about harm to others, with no other word of suicide in
+    // it, are that harm's ("HI towards abuser, no plan or intent"; "HI: yes; owns a shotgun").
+    for (RiskFinding &f : out) {
+        if (f.risk != fieldRisk || f.rule != RiskFinding::Phrase)
+            continue;
+        const QString group = groupName(f);
+        if (group != QLatin1String("plan") && group != QLatin1String("intent") && group != QLatin1String("means"))
+            continue;
+        const QString &words = phrases[static_cast<std::size_t>(f.phrase)].text;
+        if (words.contains(QLatin1String("self")) || words.contains(QLatin1String("suicid")) || words.contains(QLatin1String("die"))
+            || words.contains(QLatin1String("life")))
+            continue;
+        const bool harm = std::any_of(out.begin(), out.end(), [&](const RiskFinding &h) {
+            return actByClient >= 0 && h.risk == actByClient && sameSentence(h, f);
+        });
+        const bool suicide = std::any_of(out.begin(), out.end(), [&](const RiskFinding &o) {
+            return &o != &f && o.risk == fieldRisk && sameSentence(o, f);
+        });
+        if (harm && !suicide)
+            f.risk = -1;
+    }
+    std::erase_if(out, [](const RiskFinding &f) { return f.risk < 0; });
 }
 
 void Tagger::Impl::readMixing(const Text &text, std::vector<RiskFinding> &out) const

@@ -59,6 +59,10 @@ bool Tagger::Impl::isChild(const Person &p) const
 int Tagger::Impl::victimOf(const Text &text, std::uint32_t first, std::uint32_t last) const
 {
     const std::vector<Token> &tokens = text.tokens;
+    // A possessive that ends the mention owns the person after it: "hits her sister".
+    if (last > first && last + 1 < tokens.size() && (tokens[last].flags & Possessive) && tokens[last].role < 0
+        && tokens[last + 1].role >= 0 && tokens[last + 1].clause == tokens[last].clause)
+        return static_cast<int>(last + 1);
     // Inside the mention after its first word: "choked her", "controls her money".
     for (std::uint32_t k = first + 1; k <= last; ++k)
         if (isPersonWord(tokens[k]) && !(tokens[k].flags & (Possessive | FirstPerson | ThirdPerson)))
@@ -92,8 +96,8 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    thread_local std::vector<Mention> said, acts, specials, events;
-    said.clear(), acts.clear(), specials.clear(), events.clear();
+    thread_local std::vector<Mention> said, acts, specials, events, control;
+    said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear();
     const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
     // An acronym counts only in capitals: "SI", not "si" or "said hi".
     const auto capitals = [&](const Mention &m) {
@@ -120,6 +124,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         case RiskKind::Abstinence:
             events.push_back(m);
             break;
+        case RiskKind::Control:
+            control.push_back(m);
+            break;
         case RiskKind::Exception:
         case RiskKind::Figurative:
         case RiskKind::Others:
@@ -134,6 +141,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     const auto cancel = [&](const Mention &x, bool anyRisk) {
         std::erase_if(said, [&](const Mention &m) { return overlaps(m, x) && (anyRisk || m.theme == x.theme); });
         std::erase_if(acts, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(control, [&](const Mention &m) { return overlaps(m, x); });
     };
     for (const Mention &x : specials)
         if (kindOf(x) == RiskKind::Exception)
@@ -162,11 +170,21 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             };
             (length(b) > length(a) ? a : b).kept = false;
         }
+    // A risk's phrase inside a longer one of another risk is part of it: "HI with plan" is not a
+    // suicide plan.
+    for (Mention &b : said)
+        for (const Mention &a : said)
+            if (a.theme != b.theme && a.first <= b.first && b.last <= a.last && a.last - a.first > b.last - b.first)
+                b.kept = false;
     std::erase_if(said, [](const Mention &m) { return !m.kept; });
     std::erase_if(acts, [&](const Mention &a) {
         return std::any_of(said.begin(), said.end(), [&](const Mention &m) { return overlaps(m, a); });
     });
     keepLongestRun(acts, longer);
+    std::erase_if(control, [&](const Mention &c) {
+        return std::any_of(said.begin(), said.end(), [&](const Mention &m) { return overlaps(m, c); });
+    });
+    keepLongestRun(control, longer);
 
     const auto inSentence = [&](const Mention &m, const std::vector<std::int32_t> &forms) {
         if (forms.empty())
@@ -187,6 +205,10 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         const int before = nearestBefore(m.first);
         if (before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0)
             return personOf(before).who == Person::Other;
+        // The client is the subject ("I keep thinking about hurting my boss"): whoever is named
+        // after the act is its object, not its doer.
+        if (before >= 0 && personOf(before).who == Person::Client)
+            return false;
         for (std::uint32_t k = m.first; k <= m.last; ++k) {
             if (!isPersonWord(tokens[k]))
                 continue;
@@ -276,7 +298,12 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         if (value != Value::None)
             labelled.push_back(m);
         if (p.riskKind == RiskKind::Denial) {
-            f.status = riskNegated(text, m.first, m.last) ? RiskFinding::Present : RiskFinding::Denied;
+            // Only a negation right before a denial undoes it ("doesn't feel safe at home"); one
+            // further back belongs to another verb ("never uses alone and always has naloxone").
+            bool undone = false;
+            for (std::uint32_t k = m.first, n = 0; k-- > 0 && n < 2 && tokens[k].sentence == tokens[m.first].sentence; ++n)
+                undone = undone || (tokens[k].flags & Neg);
+            f.status = undone && riskNegated(text, m.first, m.last) ? RiskFinding::Present : RiskFinding::Denied;
             f.rank = 1000;
             out.push_back(f);
             continue;
@@ -306,8 +333,8 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             out.push_back(f);
             continue;
         }
-        if (topic(text, m))
-            continue; // "psychoeducation on overdose": a subject taught
+        if (topic(text, m) || inFiction(text, m.first, m.last))
+            continue; // "psychoeducation on overdose": a subject taught; a film's character
         // "abuse" of a substance is its use, not a risk.
         if (risk.whose == RiskDefinition::Whose::Victim && m.first == m.last) {
             bool substance = false;
@@ -361,10 +388,13 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             if (doneByOther(m)) {
                 const int v = victimOf(text, m.first, m.last);
                 Person victim = personOf(v);
+                int agentDoer = nearestBefore(m.first);
+                if (agentDoer < 0)
+                    agentDoer = subjectOf(text, m.first);
                 // "Partner threatened to kill her": a pronoun that points back to no one named but
                 // the doer is the client.
                 if (v >= 0 && victim.who == Person::Other && tokens[static_cast<std::size_t>(v)].role < 0
-                    && !(victim.token >= 0 && victim.token != v && victim.token != nearestBefore(m.first)
+                    && !(victim.token >= 0 && victim.token != v && victim.token != agentDoer
                          && tokens[static_cast<std::size_t>(victim.token)].role >= 0))
                     victim.who = Person::Client;
                 if ((victim.who == Person::Client || isChild(victim)) && risk.againstClient >= 0)
@@ -380,7 +410,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
                 // A pronoun that points back to no one named ("her husband hit her", "takes her
                 // wages") is the one the note is about.
                 // (Nor to the subject of its own clause: "her partner takes her wages" is two people.)
-                const int doer = nearestBefore(m.first);
+                int doer = nearestBefore(m.first);
+                if (doer < 0)
+                    doer = subjectOf(text, m.first);
                 const bool pronoun = tokens[static_cast<std::size_t>(v)].role < 0
                                      && !(victim.token >= 0 && victim.token != v && victim.token != doer
                                           && tokens[static_cast<std::size_t>(victim.token)].role >= 0);
@@ -402,9 +434,11 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         out.push_back(f);
     }
     readActs(text, acts, out);
+    readControl(text, control, out);
     readMixing(text, out);
     readTolerance(text, events, themeMentions, out);
     readRiskFields(text, labelled, out);
+    readAttempts(text, out);
 }
 
 } // namespace uc::themes

@@ -45,11 +45,14 @@ QString excludedAs(const QString &text, const QString &id)
 // The gates: what the rules reach on each file (docs/risk.md), less a margin of about 0.02 for
 // small changes. The held-out file's are below the targets (0.95, 0.85, 0.90): see there.
 constexpr double devRecall = 0.92;
-constexpr double devPrecision = 0.91;
+constexpr double devPrecision = 0.93;
 constexpr double devDenied = 0.88;
-constexpr double heldOutRecall = 0.76;
-constexpr double heldOutPrecision = 0.70;
-constexpr double heldOutDenied = 0.78;
+constexpr double dev2Recall = 0.85;
+constexpr double dev2Precision = 0.91;
+constexpr double dev2Denied = 0.93;
+constexpr double heldOutRecall = 0.78;
+constexpr double heldOutPrecision = 0.75;
+constexpr double heldOutDenied = 0.86;
 
 struct Figures
 {
@@ -122,7 +125,10 @@ private Q_SLOTS:
     void riskHasTheContractShape();
     void measuresRaiseSuicide();
     void cssrsTriage();
+    void kindsOfMiss_data();
+    void kindsOfMiss();
     void developmentCorpus();
+    void developmentSet2();
     void heldOut();
 };
 
@@ -165,6 +171,54 @@ void RiskTest::rules_data()
 }
 
 void RiskTest::rules()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
+// One row per kind of miss found on risk-dev2.jsonl and the development corpus, each written from
+// the kind, not copied from a miss.
+void RiskTest::kindsOfMiss_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // Subject and act: the client before the act is its doer; the person after it, the object.
+    QTest::newRow("client's threat, named object") << u"I keep picturing stabbing my landlord."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("client's threat is not abuse") << u"I keep picturing stabbing my landlord."_s << u"abuse"_s << QString();
+    // A possessive or reflexive said of one person is said of any; "till" is "until"; texting.
+    QTest::newRow("possessive of any person") << u"My husband takes my wages."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("till") << u"Scratches her arms till it bleeds."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("wanna") << u"honestly i wanna die"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("an object stays an object") << u"That hill nearly killed me."_s << u"harm-to-others"_s << QString();
+    // A phrase inside a longer one of another risk; plan and intent beside HI are the HI's.
+    QTest::newRow("HI with plan is not a suicide plan") << u"HI with plan toward his brother."_s << u"suicide"_s << QString();
+    QTest::newRow("HI, no plan") << u"HI towards ex, no plan or intent."_s << u"suicide"_s << QString();
+    // A story or a lesson is no one's risk.
+    QTest::newRow("a film's character") << u"Watched a movie where a character overdoses."_s << u"overdose"_s << QString();
+    // Joke cues serve an act against the client too.
+    QTest::newRow("joke, act against the client") << u"Laughing, she said her sister would kill her for borrowing the car."_s
+                                                    << u"abuse"_s << QString();
+    // Control by a partner or family member over the client; not by a professional.
+    QTest::newRow("control over the client") << u"Her partner decides what she eats."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("control, no one named") << u"Says partner withholds her benefits."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("a doctor monitoring") << u"Her GP monitors her blood pressure."_s << u"abuse"_s << QString();
+    // A possessive that ends an act owns the person after it.
+    QTest::newRow("between two other adults") << u"Her uncle hits her aunt."_s << u"abuse"_s << QString();
+    // An overdose said to be intentional is an attempt; an attempt's method in brackets is its own.
+    QTest::newRow("intentional OD is an attempt") << u"OD on paracetamol last week, intentional."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("intentional OD is not overdose risk") << u"OD on paracetamol last week, intentional."_s << u"overdose"_s << QString();
+    QTest::newRow("method in brackets") << u"Two previous attempts (cutting, OD)."_s << u"self-harm"_s << QString();
+    // Shorthand negatives.
+    QTest::newRow("neg after a field") << u"HI: neg"_s << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("neg before") << u"Neg for SI."_s << u"suicide"_s << u"denied"_s;
+    // A negation further back belongs to another verb, not to the denial.
+    QTest::newRow("negation scope") << u"Never injects alone and always carries naloxone."_s << u"overdose"_s << u"denied"_s;
+}
+
+void RiskTest::kindsOfMiss()
 {
     QFETCH(QString, text);
     QFETCH(QString, id);
@@ -292,6 +346,15 @@ void RiskTest::developmentCorpus()
     QVERIFY2(f.recall() >= devRecall, qPrintable(QString::number(f.recall())));
     QVERIFY2(f.precision() >= devPrecision, qPrintable(QString::number(f.precision())));
     QVERIFY2(f.deniedAccuracy() >= devDenied, qPrintable(QString::number(f.deniedAccuracy())));
+}
+
+// The second development set (tests/data/README.md), written before the rules were changed for it.
+void RiskTest::developmentSet2()
+{
+    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-dev2.jsonl"), 200);
+    QVERIFY2(f.recall() >= dev2Recall, qPrintable(QString::number(f.recall())));
+    QVERIFY2(f.precision() >= dev2Precision, qPrintable(QString::number(f.precision())));
+    QVERIFY2(f.deniedAccuracy() >= dev2Denied, qPrintable(QString::number(f.deniedAccuracy())));
 }
 
 // Aggregates only: the held-out file is never read for its misses.
