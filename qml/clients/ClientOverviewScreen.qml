@@ -80,6 +80,18 @@ Rectangle {
             }
         }
 
+        RiskBanner {
+            objectName: "clientRiskBanner"
+            Layout.fillWidth: true
+            Layout.leftMargin: Style.gap
+            Layout.rightMargin: Style.gap
+            Layout.topMargin: Style.gap
+            flags: root.overview.latestRisk
+            showDates: true
+            advice: root.overview.openRiskCount > 1
+                    ? qsTr("The latest of %1 open risk flags. Open until an assessment closes them (a signed note's assessment, or risk close).").arg(root.overview.openRiskCount)
+                    : qsTr("Open until an assessment closes it (a signed note's assessment, or risk close).")
+        }
         SectionCard {
             Layout.fillWidth: true
             Layout.margins: Style.gap
