@@ -360,12 +360,23 @@ Rectangle {
         padding: 20
         anchors.centerIn: Overlay.overlay
         width: 460
-        standardButtons: Dialog.Cancel | Dialog.Ok
         onOpened: {
             riskLevel.currentIndex = asksForAssessment ? -1 : 0;
-            standardButton(Dialog.Ok).enabled = Qt.binding(() => signDialog.ready);
             if (asksForAssessment)
                 riskLevel.forceActiveFocus();
+        }
+        footer: DialogButtonBox {
+            Button {
+                id: signOk
+                objectName: "signOkButton"
+                text: qsTr("Sign")
+                enabled: signDialog.ready
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
         }
         ColumnLayout {
             width: parent.width
@@ -436,7 +447,7 @@ Rectangle {
                 wrapMode: TextEdit.Wrap
                 Accessible.name: qsTr("Action taken")
                 KeyNavigation.priority: KeyNavigation.BeforeItem
-                KeyNavigation.tab: signDialog.standardButton(Dialog.Ok)
+                KeyNavigation.tab: signOk
             }
         }
         onAccepted: {

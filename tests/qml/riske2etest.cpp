@@ -118,6 +118,7 @@ private Q_SLOTS:
         QVERIFY(item(u"signRiskNotice"_s)->isVisible());
         QVERIFY(textsIn(item(u"signRiskNotice"_s)).join(u' ').contains(u"better off dead"_s));
         QVERIFY2(!dialog->property("ready").toBool(), "no level chosen: the dialog does not sign yet");
+        QVERIFY(!item(u"signOkButton"_s)->isEnabled());
 
         // The level by keyboard: focus starts on it; Low, Moderate, High, then Assessment to follow.
         QQuickItem *level = item(u"riskLevel"_s);
@@ -126,7 +127,10 @@ private Q_SLOTS:
             QTest::keyClick(m_window, Qt::Key_Down);
         QCOMPARE(dialog->property("level").toString(), u"to-follow"_s);
         QVERIFY(dialog->property("ready").toBool());
-        QMetaObject::invokeMethod(dialog, "accept");
+        QQuickItem *sign = item(u"signOkButton"_s);
+        QVERIFY(sign->isEnabled());
+        sign->forceActiveFocus(); // the button a Tab reaches next
+        QTest::keyClick(m_window, Qt::Key_Space);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->note()->status(), u"signed"_s, 10000);
         // Signed with the assessment to follow: the flags stay on the note, open.
         QTRY_VERIFY(item(u"riskBanner"_s)->isVisible());

@@ -201,23 +201,38 @@ bool ScreenWalk::patternsAndMore()
 
 bool ScreenWalk::risk()
 {
+    // Each risk screen at the window's size and at 1024×700, the smallest the layout is made for.
+    const auto grabBoth = [this](const QString &name) {
+        if (!grab(name))
+            return false;
+        const QSize size = m_window->size();
+        m_window->resize(1024, 700);
+        const bool ok = grab(name + u"-1024x700"_s);
+        m_window->resize(size);
+        return ok;
+    };
     // A new note for the client, typed with risk in it: the banner, then the sign dialog asking.
+    m_window->setProperty("inSettings", false);
+    m_window->setProperty("searching", false);
+    m_window->setProperty("viewingPatterns", false);
+    QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s));
     NoteEditor *note = m_session.note();
     note->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"16:00"_s, 50, u"outpatient"_s,
                  u"attended"_s, u"free"_s);
     if (!waitIdle([&] { return note->noteId() != 0 && note->status() == u"draft"; }))
         return fail("the risk note was not made");
-    note->edit(u"## Note\nShe was quiet and tired. Later she said everyone would be better off without her and that "
-               "she has been saving her sleeping tablets."_s);
+    settle(200);
+    setText(m_window, "noteText", u"## Note\nShe was quiet and tired. Later she said everyone would be better off without "
+                                  "her and that she has been saving her sleeping tablets."_s);
     if (!waitIdle([&] { return !note->risks().isEmpty(); }))
         return fail("the risk banner did not rise");
-    if (!grab(u"note-risk"_s))
+    if (!grabBoth(u"note-risk"_s))
         return false;
     QObject *dialog = m_window->findChild<QObject *>(u"signDialog"_s);
     if (!dialog)
         return fail("the note editor has no sign dialog");
     QMetaObject::invokeMethod(dialog, "open");
-    if (!grab(u"sign-risk"_s))
+    if (!grabBoth(u"sign-risk"_s))
         return false;
     QMetaObject::invokeMethod(dialog, "close");
     note->signWithAssessment(u"to-follow"_s, QString());
@@ -227,14 +242,14 @@ bool ScreenWalk::risk()
     QMetaObject::invokeMethod(m_window, "closeNote");
     if (!waitIdle([&] { return m_session.overview()->openRiskCount() > 0; }))
         return fail("the overview has no open risk");
-    if (!grab(u"client-overview-risk"_s))
+    if (!grabBoth(u"client-overview-risk"_s))
         return false;
 
     QMetaObject::invokeMethod(m_window, "closeClient");
     m_session.clients()->setOpenRiskOnly(true);
     if (!waitIdle([&] { return m_session.clients()->count() > 0; }))
         return fail("the open-risk view is empty");
-    if (!grab(u"clients-open-risk"_s))
+    if (!grabBoth(u"clients-open-risk"_s))
         return false;
     m_session.clients()->setOpenRiskOnly(false);
 

@@ -38,8 +38,11 @@ DraftRisk draftRiskOf(vault::Vault &vault, const model::Note &note)
         flag.date = note.sessionDate;
         flag.risk = r.id;
         flag.rule = r.rule;
-        if (!r.evidence.isEmpty())
-            flag.evidence = r.evidence.first().text; // what signing stores
+        QStringList words; // every passage that says so (signing stores the first)
+        for (const themes::Evidence &e : r.evidence)
+            if (!words.contains(e.text))
+                words.append(e.text);
+        flag.evidence = words.join(u"”, “"_s);
         out.flags.append(riskRowOf(flag, book));
     }
     out.assessed = model::documentedAssessment(note.sections).has_value();
