@@ -17,8 +17,9 @@ class Vault;
 // QGuiApplication.
 namespace uc::reports {
 
-// Themes over time, recurrence, measures and the shareable summary, from progress notes only.
-void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file);
+// Themes over time, recurrence, measures and the shareable summary, from progress notes only;
+// withRisk adds the risk section (opt-in, docs/risk.md).
+void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk = false);
 // One progress note as signed. Error(NotAllowed) for a process note, which is never disclosed.
 void writeNoteReport(vault::Vault &vault, model::Id noteId, const QString &file);
 // A therapist's notes in [from, to] with status, comments and the latest agreement figures.

@@ -23,7 +23,8 @@ class ReportWriter : public QObject
 public:
     explicit ReportWriter(VaultThread *vault, QObject *parent = nullptr);
 
-    Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file);
+    // withRisk adds the opt-in risk section (docs/risk.md).
+    Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file, bool withRisk = false);
     Q_INVOKABLE void printNote(qint64 noteId, const QString &file);
     // from, to: "YYYY-MM-DD"; empty for the last three months up to today.
     Q_INVOKABLE void writeSupervisionReport(const QString &therapist, const QString &from, const QString &to,
