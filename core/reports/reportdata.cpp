@@ -8,6 +8,7 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <QDateTime>
+#include <QSet>
 
 #include <algorithm>
 
@@ -41,7 +42,34 @@ SafetyPlanReport safetyPlanReport(vault::Vault &vault, const QString &clientCode
     return {client->displayName, *plan};
 }
 
-ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
+namespace {
+
+// The client's flags for the report: progress notes' and measures', each marked open or not.
+QList<RiskEntry> riskEntries(vault::Vault &vault, const QString &clientCode)
+{
+    QSet<model::Id> progressNotes;
+    for (const model::Note &n : vault.notes().forClient(clientCode, false))
+        progressNotes.insert(n.id);
+    const QList<model::RiskFlag> open = vault.risk().openFor(clientCode);
+    const auto isOpen = [&open](const model::RiskFlag &f) {
+        return std::any_of(open.cbegin(), open.cend(), [&f](const model::RiskFlag &o) {
+            return o.noteId == f.noteId && o.measureId == f.measureId && o.risk == f.risk;
+        });
+    };
+    const themes::Codebook &book = vault.tagging().codebook();
+    QList<RiskEntry> entries;
+    for (const model::RiskFlag &f : vault.risk().forClient(clientCode)) {
+        if (f.noteId != 0 && !progressNotes.contains(f.noteId))
+            continue; // a process note's flag is never disclosed
+        const themes::RiskDefinition *definition = book.findRisk(f.risk);
+        entries.append(RiskEntry{f, definition && !definition->label.isEmpty() ? definition->label : f.risk, f.present && isOpen(f)});
+    }
+    return entries;
+}
+
+} // namespace
+
+ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk)
 {
     const QString what = QStringLiteral("client report");
     vault.require(model::Action::ExportRecord);
@@ -53,6 +81,8 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode)
     report.prepared = preparedBy(vault);
     report.client = *client;
     report.summary = vault.clients().shareableSummary(clientCode);
+    if (withRisk)
+        report.risk = riskEntries(vault, clientCode);
 
     // Progress notes only: the history leaves process notes out unless asked.
     const patterns::ClientHistory history = vault.histories().client(clientCode, false);

@@ -3,6 +3,7 @@
 
 #include "model/measures.h"
 #include "model/safetyplan.h"
+#include "model/riskrecord.h"
 #include "model/types.h"
 #include "patterns/patterns.h"
 #include "vault/audit.h"
@@ -50,6 +51,14 @@ struct MeasureSeries
     std::optional<model::ReliableChange> change; // first to latest, with two or more points
 };
 
+// A risk flag in the client report's opt-in risk section (docs/risk.md).
+struct RiskEntry
+{
+    model::RiskFlag flag;
+    QString label; // the codebook's label, "Suicide"
+    bool open = false; // no assessment has closed it yet
+};
+
 struct ClientReport
 {
     Prepared prepared;
@@ -63,6 +72,9 @@ struct ClientReport
     QList<ThemeRow> themes; // most sessions first, then label
     QList<MeasureSeries> measures; // in the instruments' order
     std::optional<model::ClientSummary> summary;
+    // The risk section, only when asked for (off by default): the flags of the client's progress
+    // notes and measures, present and denied, by date. Never a process note's.
+    std::optional<QList<RiskEntry>> risk;
 };
 
 // The themes in the summary as a referral reads them: "Abandonment — 5 of the last 6 sessions".
@@ -131,7 +143,8 @@ struct SafetyPlanReport
 
 // Each gathers with the vault's permission rules; Error as the vault raises it. The reads are
 // recorded by the vault where it records them; the report itself is recorded by reports.h.
-[[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode);
+// withRisk adds the risk section.
+[[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk = false);
 // The client's safety plan in force, or one version: Error(Io) for an unknown client or a client with
 // no such plan. Readable by whoever reads the client's records: it is the client's own document.
 [[nodiscard]] SafetyPlanReport safetyPlanReport(vault::Vault &vault, const QString &clientCode,

@@ -259,6 +259,36 @@ QByteArray render(const QString &title, const QString &html, const QList<Chart> 
 
 } // namespace
 
+namespace {
+
+// The opt-in risk section: every flag on record with its status and whether it is still open. The
+// words of an abuse or harm-to-others flag are left out: a report leaves the practice, and those
+// words could endanger the client if read by the wrong person (docs/risk.md).
+QString riskSection(const QList<RiskEntry> &entries)
+{
+    QString html = QStringLiteral("<h2>Risk</h2>");
+    if (entries.isEmpty())
+        return html + QStringLiteral("<p>No risk flag is on record in this client's progress notes or outcome measures.</p>");
+    html += tableOpen()
+        + headerRow({QStringLiteral("Date"), QStringLiteral("Risk"), QStringLiteral("Status"), QStringLiteral("From"),
+                     QStringLiteral("Words"), QStringLiteral("Open")});
+    for (const RiskEntry &e : entries) {
+        const model::RiskFlag &f = e.flag;
+        const bool withheld = f.risk == u"abuse" || f.risk == u"harm-to-others";
+        html += row({model::toIso(f.date), esc(e.label), f.present ? QStringLiteral("present") : QStringLiteral("denied"),
+                     f.noteId != 0 ? QStringLiteral("progress note") : QStringLiteral("measure"),
+                     withheld ? QStringLiteral("not printed") : esc(f.evidence),
+                     !f.present ? QStringLiteral("-") : e.open ? QStringLiteral("open") : QStringLiteral("closed")});
+    }
+    html += QStringLiteral("</table>");
+    html += QStringLiteral("<p class=\"note\">Read from signed progress notes and outcome measures; denied is a documented "
+                           "negative screen. A present flag is open until a later risk assessment closes it. The words of "
+                           "abuse and harm-to-others flags are not printed.</p>");
+    return html;
+}
+
+} // namespace
+
 QByteArray clientReportPdf(const ClientReport &r)
 {
     const QString title = QStringLiteral("Client pattern report");
@@ -333,6 +363,9 @@ QByteArray clientReportPdf(const ClientReport &r)
         html += QStringLiteral("</table>");
         html += reliableChangeSection(r.measures);
     }
+
+    if (r.risk)
+        html += riskSection(*r.risk);
 
     html += QStringLiteral("<h2>Shareable summary</h2>");
     if (r.summary) {

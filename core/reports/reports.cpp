@@ -36,12 +36,14 @@ void writeRecorded(vault::Vault &vault, const QString &file, const QByteArray &p
 
 } // namespace
 
-void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file)
+void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk)
 {
     requireGui(QStringLiteral("client report"));
-    const ClientReport report = clientReport(vault, clientCode);
+    const ClientReport report = clientReport(vault, clientCode, withRisk);
     writeRecorded(vault, file, clientReportPdf(report), QStringLiteral("report"),
-                  QStringLiteral("client:%1").arg(report.client.id), QStringLiteral("client pattern report, pdf"));
+                  QStringLiteral("client:%1").arg(report.client.id),
+                  withRisk ? QStringLiteral("client pattern report with risk section, pdf")
+                           : QStringLiteral("client pattern report, pdf"));
 }
 
 void writeSafetyPlan(vault::Vault &vault, const QString &clientCode, std::optional<int> version, const QString &file)

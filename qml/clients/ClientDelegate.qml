@@ -5,7 +5,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// One row of the clients list: code, name, status, last session and the themes that recur.
+// One row of the clients list: code, name, status, last session and the themes that recur; in the
+// "open risk" view, the latest open flag first.
 ItemDelegate {
     id: root
 
@@ -16,6 +17,8 @@ ItemDelegate {
     required property string setting
     required property string lastSession
     required property var themes
+    required property string openRisk
+    required property string openRiskDate
     property bool current: false
     property bool mayEdit: true
     signal editRequested
@@ -27,6 +30,7 @@ ItemDelegate {
     rightPadding: 12
     highlighted: current
     Accessible.name: qsTr("%1, %2, %3").arg(code).arg(name).arg(status)
+                     + (openRisk !== "" ? qsTr(", open risk: %1").arg(openRisk) : "")
 
     background: Rectangle {
         color: root.highlighted ? Style.accentSoft : root.hovered ? Style.hover : Style.surface
@@ -85,6 +89,22 @@ ItemDelegate {
             Layout.maximumHeight: 24
             clip: true
             spacing: 6
+            Rectangle {
+                objectName: "openRisk-" + root.code
+                visible: root.openRisk !== ""
+                implicitWidth: riskText.implicitWidth + 14
+                implicitHeight: riskText.implicitHeight + 6
+                radius: 4
+                color: "#a8322d"
+                Label {
+                    id: riskText
+                    anchors.centerIn: parent
+                    text: qsTr("Open risk: %1, %2").arg(root.openRisk).arg(Style.date(root.openRiskDate))
+                    color: "#ffffff"
+                    font.pixelSize: Style.smallSize
+                    font.weight: Font.DemiBold
+                }
+            }
             Repeater {
                 model: root.themes
                 ThemeChip {

@@ -80,6 +80,18 @@ Rectangle {
             }
         }
 
+        RiskBanner {
+            objectName: "clientRiskBanner"
+            Layout.fillWidth: true
+            Layout.leftMargin: Style.gap
+            Layout.rightMargin: Style.gap
+            Layout.topMargin: Style.gap
+            flags: root.overview.latestRisk
+            showDates: true
+            advice: root.overview.openRiskCount > 1
+                    ? qsTr("The latest of %1 open risk flags. Open until an assessment closes them (a signed note's assessment, or risk close).").arg(root.overview.openRiskCount)
+                    : qsTr("Open until an assessment closes it (a signed note's assessment, or risk close).")
+        }
         SectionCard {
             Layout.fillWidth: true
             Layout.margins: Style.gap
@@ -101,13 +113,26 @@ Rectangle {
                     ToolTip.text: qsTr("A full-screen view to share in the session; private notes stay hidden")
                     onClicked: reviewSetup.start()
                 },
+                CheckBox {
+                    id: reportRisk
+                    objectName: "reportRiskOption"
+                    visible: VaultSession.can("export-record")
+                    text: qsTr("With risk")
+                    checked: false
+                    leftPadding: 0
+                    rightPadding: 0
+                    spacing: 4
+                    ToolTip.visible: hovered
+                    ToolTip.text: qsTr("Add a risk section to the client report: the flags on record, present or denied, and whether each is open")
+                    Accessible.name: qsTr("Add a risk section to the client report")
+                },
                 ReportButton {
                     objectName: "clientReportButton"
                     text: qsTr("Client report (PDF)")
                     visible: VaultSession.can("export-record")
                     enabled: root.overview.code !== ""
                     fileName: qsTr("Client report %1").arg(root.overview.code)
-                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file)
+                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file, reportRisk.checked)
                 }
             ]
             note: [root.overview.setting,

@@ -73,6 +73,16 @@ Rectangle {
                 Accessible.name: qsTr("Search clients")
                 Keys.onDownPressed: list.forceActiveFocus()
             }
+            Button {
+                objectName: "openRiskButton"
+                text: qsTr("Open risk")
+                checkable: true
+                checked: root.clients.openRiskOnly
+                onToggled: root.clients.openRiskOnly = checked
+                ToolTip.visible: hovered
+                ToolTip.text: qsTr("Only the clients with open risk, the most recent flag first")
+                Accessible.name: qsTr("Show only clients with open risk")
+            }
             Item { Layout.fillWidth: true }
             Button {
                 objectName: "searchNotesButton"
@@ -171,6 +181,8 @@ Rectangle {
                 font.pixelSize: Style.bodySize
                 text: root.clients.total === 0
                       ? qsTr("No clients yet. Add your first client to start writing notes.")
+                      : root.clients.openRiskOnly && root.clients.filterText === ""
+                      ? qsTr("No client has open risk.")
                       : qsTr("No client matches “%1”.").arg(root.clients.filterText)
             }
         }

@@ -111,6 +111,16 @@ Rectangle {
                 Layout.fillHeight: true
                 spacing: 10
 
+                RiskBanner {
+                    Layout.fillWidth: true
+                    flags: root.note.risks
+                    advice: root.note.kind === "process" && !root.note.readOnly
+                            ? qsTr("A process note is private: record the risk and its assessment in the progress note.")
+                            : root.note.needsAssessment
+                            ? qsTr("Signing asks for the assessed level and the action taken.")
+                            : !root.note.readOnly ? qsTr("The note documents its risk assessment.")
+                            : qsTr("Open until an assessment closes it.")
+                }
                 RowLayout {
                     objectName: "memberBar"
                     Layout.fillWidth: true
@@ -339,13 +349,35 @@ Rectangle {
     Dialog {
         id: signDialog
         objectName: "signDialog"
-        title: qsTr("Sign this note?")
+        // The note has a present risk flag and no assessment of its own: the dialog asks for one
+        // from the start (a level and the action, or the assessment to follow).
+        readonly property bool asksForAssessment: root.note.needsAssessment
+        readonly property string level: riskLevel.currentIndex >= 0 ? String(riskLevel.currentValue) : ""
+        readonly property bool ready: level === "" ? !asksForAssessment
+                                      : level === "to-follow" || riskAction.text.trim() !== ""
+        title: asksForAssessment ? qsTr("Sign this note: risk assessment needed") : qsTr("Sign this note?")
         modal: true
         padding: 20
         anchors.centerIn: Overlay.overlay
-        width: 420
-        standardButtons: Dialog.Cancel | Dialog.Ok
-        onOpened: riskLevel.currentIndex = 0
+        width: 460
+        onOpened: {
+            riskLevel.currentIndex = asksForAssessment ? -1 : 0;
+            if (asksForAssessment)
+                riskLevel.forceActiveFocus();
+        }
+        footer: DialogButtonBox {
+            Button {
+                id: signOk
+                objectName: "signOkButton"
+                text: qsTr("Sign")
+                enabled: signDialog.ready
+                DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+            }
+            Button {
+                text: qsTr("Cancel")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
         ColumnLayout {
             width: parent.width
             spacing: 10
@@ -353,6 +385,29 @@ Rectangle {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
+            }
+            Rectangle {
+                objectName: "signRiskNotice"
+                Layout.fillWidth: true
+                visible: root.note.risks.length > 0
+                implicitHeight: notice.implicitHeight + 16
+                radius: 6
+                color: Style.dangerSoft
+                border.color: Style.danger
+                Label {
+                    id: notice
+                    x: 10
+                    y: 8
+                    width: parent.width - 20
+                    wrapMode: Text.WordWrap
+                    color: Style.danger
+                    textFormat: Text.PlainText
+                    text: [root.note.risks.map((f) => qsTr("This note records %1 risk: “%2”.").arg(f.label.toLowerCase()).arg(f.evidence)).join(" "),
+                           signDialog.asksForAssessment ? qsTr("Choose the assessed level and write the action taken, or sign with the assessment to follow.")
+                                                        : qsTr("The note documents its risk assessment."),
+                           root.note.kind === "process" ? qsTr("This is a private process note: record the risk and its assessment in the progress note too.") : ""]
+                          .filter((part) => part !== "").join("\n")
+                }
             }
             Label {
                 Layout.fillWidth: true
@@ -362,6 +417,7 @@ Rectangle {
             }
             Label {
                 Layout.fillWidth: true
+                visible: !signDialog.asksForAssessment
                 wrapMode: Text.WordWrap
                 color: Style.muted
                 text: qsTr("A note that records suicide, self-harm, overdose, harm to others or abuse risk needs the assessed level and the action taken. In an emergency, sign with the assessment to follow: the risk stays open in the review queue.")
@@ -372,29 +428,30 @@ Rectangle {
                 Layout.fillWidth: true
                 textRole: "text"
                 valueRole: "value"
+                displayText: currentIndex < 0 ? qsTr("Choose the assessed level…") : currentText
                 Accessible.name: qsTr("Assessed risk level")
-                model: [
-                    { text: qsTr("No risk assessment in this note"), value: "" },
+                model: (signDialog.asksForAssessment ? [] : [{ text: qsTr("No risk assessment in this note"), value: "" }]).concat([
                     { text: qsTr("Low"), value: "low" },
                     { text: qsTr("Moderate"), value: "moderate" },
                     { text: qsTr("High"), value: "high" },
-                    { text: qsTr("Assessment to follow"), value: "to-follow" }
-                ]
+                    { text: qsTr("Assessment to follow (emergency; the risk stays open)"), value: "to-follow" }
+                ])
             }
             TextArea {
                 id: riskAction
                 objectName: "riskAction"
                 Layout.fillWidth: true
                 Layout.preferredHeight: 80
-                visible: riskLevel.currentValue === "low" || riskLevel.currentValue === "moderate"
-                         || riskLevel.currentValue === "high"
+                visible: signDialog.level === "low" || signDialog.level === "moderate" || signDialog.level === "high"
                 placeholderText: qsTr("Action taken (safety plan reviewed, crisis line given, …)")
                 wrapMode: TextEdit.Wrap
                 Accessible.name: qsTr("Action taken")
+                KeyNavigation.priority: KeyNavigation.BeforeItem
+                KeyNavigation.tab: signOk
             }
         }
         onAccepted: {
-            root.note.signWithAssessment(riskLevel.currentValue, riskAction.text);
+            root.note.signWithAssessment(signDialog.level, riskAction.text);
             riskAction.clear();
         }
     }

@@ -94,6 +94,32 @@ Rectangle {
             font.pixelSize: root.big - 4
         }
 
+        // Neutral on purpose: the client may read this screen, and the words of an abuse or
+        // harm-to-others flag could put them at risk (docs/risk.md). Never which risk, never its words.
+        Rectangle {
+            objectName: "safetyMatter"
+            Layout.fillWidth: true
+            Layout.leftMargin: 32
+            Layout.rightMargin: 32
+            Layout.topMargin: 12
+            visible: root.review.safetyMatter
+            implicitHeight: visible ? safetyText.implicitHeight + 20 : 0
+            radius: Style.radius
+            color: Style.accentSoft
+            border.color: Style.accent
+            Label {
+                id: safetyText
+                objectName: "safetyMatterText"
+                x: 16
+                y: 10
+                width: parent.width - 32
+                text: qsTr("There is a safety matter to talk through.")
+                color: Style.text
+                font.pixelSize: root.big - 2
+                wrapMode: Text.WordWrap
+            }
+        }
+
         RowLayout {
             Layout.fillWidth: true
             Layout.fillHeight: true

@@ -5,7 +5,7 @@ import QtQuick.Layouts
 import Undercurrent
 
 // One note in the review queue: client and session date, how long it has waited, whether the
-// co-signature is required, and whether it was returned.
+// co-signature is required, whether it was returned, and whether it has open risk (those come first).
 ItemDelegate {
     id: root
 
@@ -19,13 +19,14 @@ ItemDelegate {
     required property int daysWaiting
     required property bool returned
     required property int comments
+    required property bool openRisk
     // A therapist's own queue names the supervisor each note waits on.
     property bool showSupervisor: false
     property bool current: false
 
     padding: 10
     Accessible.name: qsTr("%1, session %2, %3, %4%5").arg(clientCode).arg(Style.date(sessionDate)).arg(waitingText)
-                     .arg(modeLabel).arg(returned ? qsTr(", returned") : "")
+                     .arg(modeLabel).arg(returned ? qsTr(", returned") : "") + (openRisk ? qsTr(", open risk") : "")
     background: Rectangle {
         color: root.current ? Style.accentSoft : root.hovered ? Style.background : Style.surface
         border.width: root.visualFocus ? 2 : 0
@@ -45,6 +46,22 @@ ItemDelegate {
                 Layout.fillWidth: true
                 text: Style.date(root.sessionDate)
                 color: Style.muted
+            }
+            Rectangle {
+                objectName: "openRiskMark"
+                visible: root.openRisk
+                implicitWidth: riskLabel.implicitWidth + 12
+                implicitHeight: riskLabel.implicitHeight + 4
+                radius: 4
+                color: "#a8322d"
+                Label {
+                    id: riskLabel
+                    anchors.centerIn: parent
+                    text: qsTr("open risk")
+                    color: "#ffffff"
+                    font.pixelSize: Style.smallSize
+                    font.weight: Font.DemiBold
+                }
             }
             Rectangle {
                 visible: root.returned

@@ -328,7 +328,7 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"audit list"_s, {u"--since"_s, u"2020-01-01"_s}},
         {u"audit export"_s, {u"--out"_s, out + u"-audit.csv"_s, u"--from"_s, u"2020-01-01"_s}, u"alice"_s, out + u"-audit.csv"_s},
         {u"restore"_s, {u"--from"_s, out + u"-backup"_s, u"--to"_s, out + u"-restored"_s}, u"alice"_s, out + u"-restored"_s},
-        {u"report client"_s, {u"--client"_s, u"C-1"_s, u"--out"_s, out + u"-client.pdf"_s}, u"alice"_s, out + u"-client.pdf"_s},
+        {u"report client"_s, {u"--client"_s, u"C-1"_s, u"--out"_s, out + u"-client.pdf"_s, u"--with-risk"_s}, u"alice"_s, out + u"-client.pdf"_s},
         {u"report note"_s, {id, u"--out"_s, out + u"-note.pdf"_s}, u"alice"_s, out + u"-note.pdf"_s},
         {u"report supervision"_s,
          {u"--therapist"_s, u"alice"_s, u"--from"_s, u"2025-01-01"_s, u"--to"_s, u"2025-12-31"_s, u"--out"_s, out + u"-sup.pdf"_s},

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void supervisionReportShowsStatusCommentsAndKappa();
     void supervisionReportFollowsTheRoles();
     void auditExportsAPeriodAsPdfAndCsv();
+    void clientReportRiskSectionIsOptIn();
     void everyReportIsAnAuditEvent();
 
 private:
@@ -380,6 +381,60 @@ void ReportTest::auditExportsAPeriodAsPdfAndCsv()
                                         QStringLiteral("--from"), today, QStringLiteral("--since"), today})
                  .code,
              1);
+}
+
+void ReportTest::clientReportRiskSectionIsOptIn()
+{
+    // A client of its own, before the other tests' periods: open suicide risk, closed abuse risk,
+    // a PHQ-9 item 9 answer, and a process note's self-harm that no report may show.
+    {
+        auto v = open(QStringLiteral("alice"));
+        model::Client c;
+        c.code = QStringLiteral("C-8");
+        c.displayName = QStringLiteral("Sky Example");
+        (void)v->clients().add(c);
+        const auto sessionOn = [&v](int month, const QString &text, const std::optional<model::RiskAssessment> &assessment) {
+            model::Session s;
+            s.date = model::Date(2024, static_cast<unsigned short>(month), 5);
+            s.attendees.append({0, QStringLiteral("C-8"), model::Attendance::Attended});
+            const auto made = v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress, {{QStringLiteral("Note"), text}});
+            v->notes().sign(made.notes.first(), assessment);
+            return made.session;
+        };
+        (void)sessionOn(9, QStringLiteral("Her partner hit her last night and checks her phone."),
+                        model::RiskAssessment{model::RiskLevel::High, QStringLiteral("Safeguarding referral made.")});
+        const Id later = sessionOn(10, QStringLiteral("She said she would be better off dead."), model::RiskAssessment{});
+        (void)v->notes().add(later, QStringLiteral("C-8"), QStringLiteral("process"), model::NoteKind::Process,
+                             {{QStringLiteral("Note"), QStringLiteral("She has been cutting her arms again.")}});
+        (void)v->measures().add(QStringLiteral("C-8"), model::Date(2024, 10, 5), QStringLiteral("phq9"), {1, 1, 1, 1, 1, 1, 1, 1, 2});
+        const reports::ClientReport gathered = reports::clientReport(*v, QStringLiteral("C-8"), true);
+        QVERIFY(gathered.risk);
+        QVERIFY(std::none_of(gathered.risk->begin(), gathered.risk->end(),
+                             [](const reports::RiskEntry &e) { return e.flag.risk == u"self-harm"; }));
+        QVERIFY(!reports::clientReport(*v, QStringLiteral("C-8")).risk); // off by default
+    }
+
+    const QString plain = out(QStringLiteral("client8.pdf"));
+    Run r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                                         QStringLiteral("C-8"), QStringLiteral("--out"), plain});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString without = pdfText(plain);
+    QVERIFY2(without.contains(QLatin1String("Client pattern report")), qPrintable(without));
+    QVERIFY2(!without.contains(QLatin1String("better off dead")) && !without.contains(QLatin1String("negative screen")),
+             "the risk section is opt-in");
+
+    const QString withRisk = out(QStringLiteral("client8-risk.pdf"));
+    r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                                     QStringLiteral("C-8"), QStringLiteral("--out"), withRisk, QStringLiteral("--with-risk")});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = pdfText(withRisk);
+    for (const char *expected : {"Risk", "Suicide", "better off dead", "open", "closed", "Abuse and",
+                                 "not printed", "PHQ-9 item 9", "measure", "progress note", "2024-10-05"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    QVERIFY2(!text.contains(QLatin1String("hit her")) && !text.contains(QLatin1String("checks her phone")),
+             "an abuse flag's words are never printed");
+    QVERIFY2(!text.contains(QLatin1String("cutting")) && !text.contains(QLatin1String("Self-harm")),
+             "a process note's flag reached the report");
 }
 
 void ReportTest::everyReportIsAnAuditEvent()

@@ -144,6 +144,47 @@ private Q_SLOTS:
         QVERIFY(!model.loading());
     }
 
+    void openRiskViewListsRiskyClientsMostRecentFirst()
+    {
+        ClientListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(uc::gui::loadClientRows(*m_vault));
+        const auto flag = [](const QString &id, const QString &label, const QString &date) {
+            uc::gui::RiskRow r;
+            r.id = id;
+            r.label = label;
+            r.evidence = u"words"_s;
+            r.date = date;
+            return r;
+        };
+        // The caseload's open flags, newest first: Cal's latest, then Ann's, then an older one of Cal's.
+        model.setOpenRisk({flag(u"suicide"_s, u"Suicide"_s, u"2025-03-09"_s), flag(u"abuse"_s, u"Abuse and safeguarding"_s, u"2025-03-05"_s),
+                           flag(u"self-harm"_s, u"Self-harm"_s, u"2025-02-01"_s)},
+                          {u"C-0003"_s, u"C-0001"_s, u"C-0003"_s});
+        QCOMPARE(model.count(), 3); // the view is off: every client, by code
+        QCOMPARE(value(model, 0, ClientListModel::OpenRiskRole).toString(), u"Abuse and safeguarding"_s);
+        QCOMPARE(value(model, 1, ClientListModel::OpenRiskRole).toString(), QString());
+
+        QSignalSpy toggled(&model, &ClientListModel::openRiskOnlyChanged);
+        model.setOpenRiskOnly(true);
+        QCOMPARE(toggled.count(), 1);
+        QCOMPARE(model.count(), 2);
+        QCOMPARE(value(model, 0, ClientListModel::CodeRole).toString(), u"C-0003"_s);
+        QCOMPARE(value(model, 0, ClientListModel::OpenRiskRole).toString(), u"Suicide"_s);
+        QCOMPARE(value(model, 0, ClientListModel::OpenRiskDateRole).toString(), u"2025-03-09"_s);
+        QCOMPARE(value(model, 1, ClientListModel::CodeRole).toString(), u"C-0001"_s);
+        model.setFilterText(u"ann"_s); // the search narrows the view too
+        QCOMPARE(model.count(), 1);
+        model.setFilterText(QString());
+
+        model.setOpenRiskOnly(false);
+        QCOMPARE(model.count(), 3);
+        QCOMPARE(value(model, 0, ClientListModel::CodeRole).toString(), u"C-0001"_s);
+        model.setOpenRiskOnly(true);
+        model.clear(); // a lock forgets the flags and leaves the view
+        QVERIFY(!model.openRiskOnly());
+    }
+
     void thousandsOfClientsLoadInOnePass()
     {
         QTemporaryDir dir;

@@ -8,6 +8,7 @@
 #include "searchmodel.h"
 #include "sessiontestutil.h"
 
+#include <QMetaProperty>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -73,6 +74,41 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
         QCOMPARE(mode.count(), 2);
         QVERIFY(session.isUnlocked()); // the open vault was never touched
+    }
+
+    void openRiskShowsOnlyANeutralIndicator()
+    {
+        const QString dir = freshDir();
+        const QString words = u"Her partner hit her last night and checks her phone."_s;
+        {
+            auto vault = guitest::createVault(dir);
+            guitest::addClient(*vault, u"C-0001"_s, u"Ann Example"_s);
+            guitest::addClient(*vault, u"C-0002"_s, u"Bea Example"_s);
+            const auto note = guitest::addSession(*vault, u"C-0001"_s, u"2025-01-06"_s, words);
+            vault->notes().sign(note, uc::model::RiskAssessment{}); // assessment to follow: open
+            QVERIFY(!vault->risk().openFor(u"C-0001"_s).isEmpty());
+            QCOMPARE(vault->risk().openFor(u"C-0001"_s).constFirst().risk, u"abuse"_s);
+        }
+        VaultSession session(nullptr);
+        guitest::unlockOn(session, dir);
+        ClientReview *review = session.clientReview();
+        QSignalSpy matter(review, &ClientReview::safetyMatterChanged);
+        review->start(u"C-0001"_s);
+        QVERIFY(matter.wait(10000));
+        QVERIFY(review->safetyMatter());
+        // What the screen can read of the review: one bool, never the words or which risk.
+        const QMetaObject *meta = review->metaObject();
+        for (int i = meta->propertyOffset(); i < meta->propertyCount(); ++i) {
+            const QString value = meta->property(i).read(review).toString();
+            QVERIFY2(!value.contains(u"hit her"_s) && !value.contains(u"abuse"_s), meta->property(i).name());
+        }
+        review->leave(pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!review->active(), 10000);
+        QVERIFY(!review->safetyMatter());
+
+        review->start(u"C-0002"_s); // no risk on record
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        QVERIFY(!review->safetyMatter());
     }
 
     void wrongPassphrasesInReviewModeMakeEachTryWait()

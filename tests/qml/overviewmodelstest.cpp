@@ -157,6 +157,38 @@ private Q_SLOTS:
         QVERIFY(!model.data(oldest, NoteListModel::TemplateRole).toString().isEmpty());
     }
 
+    void theBannerShowsTheLatestOpenFlagUntilAnAssessmentClosesIt()
+    {
+        addClient(*m_vault, u"C-0002"_s, u"Bea Example"_s);
+        const uc::model::RiskAssessment toFollow{}; // level ToFollow: signed, the risk stays open
+        const auto older = addSession(*m_vault, u"C-0002"_s, u"2025-03-01"_s, u"She has been cutting her arms again."_s);
+        m_vault->notes().sign(older, toFollow);
+        const auto newer = addSession(*m_vault, u"C-0002"_s, u"2025-03-08"_s, u"Reports thoughts of killing herself."_s);
+        m_vault->notes().sign(newer, toFollow);
+
+        ClientOverview overview;
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0002"_s));
+        QCOMPARE(overview.openRiskCount(), 2);
+        QCOMPARE(overview.latestRisk().size(), 1);
+        const QVariantMap latest = overview.latestRisk().constFirst().toMap();
+        QCOMPARE(latest.value(u"id"_s).toString(), u"suicide"_s);
+        QCOMPARE(latest.value(u"date"_s).toString(), u"2025-03-08"_s);
+        QCOMPARE(latest.value(u"noteId"_s).toLongLong(), newer);
+        QVERIFY2(latest.value(u"evidence"_s).toString().contains(u"thoughts of killing"_s),
+                 qPrintable(latest.value(u"evidence"_s).toString()));
+
+        // The first client has no risk: no banner.
+        ClientOverview calm;
+        calm.set(uc::gui::loadOverview(*m_vault, u"C-0001"_s));
+        QCOMPARE(calm.openRiskCount(), 0);
+        QVERIFY(calm.latestRisk().isEmpty());
+
+        m_vault->risk().close(u"C-0002"_s, uc::model::RiskLevel::Moderate, u"Safety plan reviewed."_s);
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0002"_s));
+        QCOMPARE(overview.openRiskCount(), 0);
+        QVERIFY(overview.latestRisk().isEmpty());
+    }
+
     void overviewHoldsHeaderAndClearsEverything()
     {
         ClientOverview overview;

@@ -56,6 +56,12 @@ private Q_SLOTS:
         QCOMPARE(written.last().first().toString(), client + u".pdf"_s);
         QVERIFY(isPdf(client + u".pdf"_s));
         QVERIFY(ownerOnly(client + u".pdf"_s));
+        // With the opt-in risk section (its content: reporttest, with pdftotext).
+        const QString withRisk = m_dir.filePath(u"client-risk.pdf"_s);
+        session.reports()->writeClientReport(u"C-0001"_s, withRisk, true);
+        QVERIFY(written.wait(20000));
+        QCOMPARE(written.last().first().toString(), withRisk);
+        QVERIFY(isPdf(withRisk));
 
         const QString note = m_dir.filePath(u"note.pdf"_s);
         session.reports()->printNote(made.signedNotes.first(), note);

@@ -64,6 +64,41 @@ private Q_SLOTS:
         QCOMPARE(model.roleNames().value(ReviewQueueModel::WaitingTextRole), QByteArray("waitingText"));
     }
 
+    void openRiskComesFirstAndIsMarked()
+    {
+        guitest::SupervisedFolder folder; // a vault of its own: the shared one keeps its queue
+        uc::model::Id risky = 0;
+        {
+            auto alice = Vault::open(folder.dir, u"alice"_s, guitest::secret());
+            risky = guitest::addSession(*alice, u"C-0001"_s, u"2025-03-31"_s, u"Reports thoughts of killing herself."_s);
+            alice->notes().sign(risky, uc::model::RiskAssessment{}); // assessment to follow: open risk
+        }
+        auto sam = Vault::open(folder.dir, guitest::supervisor, guitest::secret());
+        ReviewQueueModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(uc::gui::loadQueue(*sam, today));
+        QCOMPARE(model.count(), 4);
+        QCOMPARE(model.roleNames().value(ReviewQueueModel::OpenRiskRole), QByteArray("openRisk"));
+        // The newest note, first for its open risk; the others after it, oldest first.
+        QCOMPARE(model.data(model.index(0), ReviewQueueModel::NoteIdRole).toLongLong(), risky);
+        QVERIFY(model.data(model.index(0), ReviewQueueModel::OpenRiskRole).toBool());
+        for (int i = 1; i < 4; ++i) {
+            QCOMPARE(model.data(model.index(i), ReviewQueueModel::NoteIdRole).toLongLong(), folder.made.signedNotes.at(i - 1));
+            QVERIFY(!model.data(model.index(i), ReviewQueueModel::OpenRiskRole).toBool());
+        }
+        sam.reset();
+
+        // Closed by an assessment: back in its place by date, unmarked.
+        Vault::open(folder.dir, u"alice"_s, guitest::secret())
+            ->risk()
+            .close(u"C-0001"_s, uc::model::RiskLevel::High, u"Crisis team called; safety plan made."_s);
+        sam = Vault::open(folder.dir, guitest::supervisor, guitest::secret());
+        model.setRows(uc::gui::loadQueue(*sam, today));
+        QCOMPARE(model.data(model.index(3), ReviewQueueModel::NoteIdRole).toLongLong(), risky);
+        for (int i = 0; i < 4; ++i)
+            QVERIFY(!model.data(model.index(i), ReviewQueueModel::OpenRiskRole).toBool());
+    }
+
     void waitingWords()
     {
         QCOMPARE(ReviewQueueModel::waitingText(0), u"signed today"_s);

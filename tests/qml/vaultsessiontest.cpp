@@ -423,6 +423,70 @@ private Q_SLOTS:
         QCOMPARE(note->status(), u"signed"_s);
     }
 
+    void theRiskBannerRisesWithTheKeystrokeThatRaisesAFlag()
+    {
+        VaultSession session(nullptr);
+        unlockNewVault(session);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
+        session.note()->create(u"C-0001"_s, u"2025-03-12"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        QVERIFY(note->risks().isEmpty());
+        QVERIFY(!note->needsAssessment());
+
+        // Typed one key at a time: nothing until the words say it, then the flag with its words.
+        const QString safe = u"Slept badly. She said she would be better off de"_s;
+        QString typed;
+        for (const QChar c : safe) {
+            typed += c;
+            note->edit(typed);
+        }
+        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        QVERIFY2(note->risks().isEmpty(), "no flag before the words are complete");
+        QSignalSpy changed(note, &NoteEditor::risksChanged);
+        note->edit(typed + u"a"_s);
+        note->edit(typed + u"ad"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!note->risks().isEmpty(), 5000);
+        const QVariantMap flag = note->risks().constFirst().toMap();
+        QCOMPARE(flag.value(u"id"_s).toString(), u"suicide"_s);
+        QCOMPARE(flag.value(u"label"_s).toString(), u"Suicide"_s);
+        QVERIFY2(flag.value(u"evidence"_s).toString().contains(u"better off dead"_s), qPrintable(flag.value(u"evidence"_s).toString()));
+        QVERIFY(!flag.value(u"rule"_s).toString().isEmpty());
+        QVERIFY(note->needsAssessment());
+
+        // The note documents its assessment: the flag stays, signing will not ask.
+        note->edit(typed + u"ad.\nRisk assessment: moderate; safety plan reviewed, crisis line given."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!note->needsAssessment(), 5000);
+        QVERIFY(!note->risks().isEmpty());
+
+        // Signed with it, the note's flags are closed: no banner on the signed note.
+        QSignalSpy signedSpy(note, &NoteEditor::noteSigned);
+        note->sign();
+        QVERIFY(signedSpy.wait(10000));
+        QCOMPARE(note->status(), u"signed"_s);
+        QVERIFY(note->risks().isEmpty());
+    }
+
+    void aSignedNoteShowsItsFlagUntilAnAssessmentClosesIt()
+    {
+        VaultSession session(nullptr);
+        unlockNewVault(session);
+        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
+        session.note()->create(u"C-0001"_s, u"2025-03-13"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.note();
+        note->edit(u"She has been cutting her arms again."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(note->needsAssessment(), 5000);
+        QSignalSpy signedSpy(note, &NoteEditor::noteSigned);
+        note->signWithAssessment(u"to-follow"_s, QString());
+        QVERIFY(signedSpy.wait(10000));
+        QCOMPARE(note->status(), u"signed"_s);
+        QCOMPARE(note->risks().size(), 1);
+        QCOMPARE(note->risks().constFirst().toMap().value(u"id"_s).toString(), u"self-harm"_s);
+        QCOMPARE(note->risks().constFirst().toMap().value(u"date"_s).toString(), u"2025-03-13"_s);
+        QVERIFY(!note->needsAssessment()); // signed: nothing to ask
+    }
+
     void wordsSelectedAreTaggedByHand()
     {
         VaultSession session(nullptr);

@@ -51,7 +51,7 @@ void addStaff(const QString &dir)
     v->supervision().assign(colleagueName, supervisorName, uc::model::SupervisionMode::Review);
     QList<uc::model::Id> demoNotes;
     for (const uc::model::QueueItem &q : v->supervision().queue()) {
-        if (q.therapist == QLatin1String(uc::demo::defaultUser))
+        if (q.therapist == QLatin1String(uc::demo::defaultUser) && !q.openRisk) // open risk stays waiting, first
             demoNotes.append(q.noteId);
     }
     constexpr int leaveWaiting = 5;

@@ -5,6 +5,7 @@
 
 #include "agreementcheck.h"
 #include "auditmodel.h"
+#include "clientlistmodel.h"
 #include "clientoverview.h"
 #include "safetyplaneditor.h"
 #include "clientreview.h"
@@ -21,6 +22,7 @@
 #include "common/error.h"
 #include "demo/practice.h"
 
+#include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QEventLoop>
@@ -67,7 +69,7 @@ bool ScreenWalk::run()
     QDir().mkpath(m_dir);
     if (!waitIdle([&] { return m_session.vaultExists(); }, 120000))
         return fail("the demo practice was not made in time");
-    if (!opening() || !clients() || !client() || !patternsAndMore())
+    if (!opening() || !clients() || !client() || !patternsAndMore() || !risk())
         return false;
     lock();
     return supervision();
@@ -226,6 +228,76 @@ bool ScreenWalk::patternsAndMore()
     const bool ok = grab(u"settings"_s);
     m_window->resize(size);
     return ok;
+}
+
+bool ScreenWalk::risk()
+{
+    // Each risk screen at the window's size and at 1024×700, the smallest the layout is made for.
+    const auto grabBoth = [this](const QString &name) {
+        if (!grab(name))
+            return false;
+        const QSize size = m_window->size();
+        m_window->resize(1024, 700);
+        const bool ok = grab(name + u"-1024x700"_s);
+        m_window->resize(size);
+        return ok;
+    };
+    // A new note for the client, typed with risk in it: the banner, then the sign dialog asking.
+    m_window->setProperty("inSettings", false);
+    m_window->setProperty("searching", false);
+    m_window->setProperty("viewingPatterns", false);
+    QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s));
+    NoteEditor *note = m_session.note();
+    note->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"16:00"_s, 50, u"outpatient"_s,
+                 u"attended"_s, u"free"_s);
+    if (!waitIdle([&] { return note->noteId() != 0 && note->status() == u"draft"; }))
+        return fail("the risk note was not made");
+    settle(200);
+    setText(m_window, "noteText", u"## Note\nShe was quiet and tired. Later she said everyone would be better off without "
+                                  "her and that she has been saving her sleeping tablets."_s);
+    if (!waitIdle([&] { return !note->risks().isEmpty(); }))
+        return fail("the risk banner did not rise");
+    if (!grabBoth(u"note-risk"_s))
+        return false;
+    QObject *dialog = m_window->findChild<QObject *>(u"signDialog"_s);
+    if (!dialog)
+        return fail("the note editor has no sign dialog");
+    QMetaObject::invokeMethod(dialog, "open");
+    if (!grabBoth(u"sign-risk"_s))
+        return false;
+    QMetaObject::invokeMethod(dialog, "close");
+    note->signWithAssessment(u"to-follow"_s, QString());
+    if (!waitIdle([&] { return note->status() == u"signed"; }))
+        return fail("the risk note did not sign");
+
+    QMetaObject::invokeMethod(m_window, "closeNote");
+    if (!waitIdle([&] { return m_session.overview()->openRiskCount() > 0; }))
+        return fail("the overview has no open risk");
+    if (!grabBoth(u"client-overview-risk"_s))
+        return false;
+
+    QMetaObject::invokeMethod(m_window, "closeClient");
+    m_session.clients()->setOpenRiskOnly(true);
+    if (!waitIdle([&] { return m_session.clients()->count() > 0; }))
+        return fail("the open-risk view is empty");
+    if (!grabBoth(u"clients-open-risk"_s))
+        return false;
+    m_session.clients()->setOpenRiskOnly(false);
+
+    ClientReview *review = m_session.clientReview();
+    review->start(u"C-0101"_s);
+    if (!waitIdle([&] { return review->active() && review->safetyMatter(); }))
+        return fail("review mode shows no safety matter");
+    const QSize size = m_window->size();
+    m_window->setVisibility(QWindow::Windowed);
+    m_window->resize(1280, 800);
+    if (!grab(u"review-safety"_s))
+        return false;
+    review->leave(m_session.demoPassphrase());
+    if (!waitIdle([&] { return !review->active(); }))
+        return fail("review mode did not end with the passphrase");
+    m_window->resize(size);
+    return true;
 }
 
 bool ScreenWalk::supervision()

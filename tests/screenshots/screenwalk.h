@@ -30,6 +30,9 @@ private:
     [[nodiscard]] bool client();
     // patterns, review, search, settings
     [[nodiscard]] bool patternsAndMore();
+    // note-risk, sign-risk, client-overview-risk, clients-open-risk, review-safety: a note with
+    // risk typed, signed with the assessment to follow, and where its open risk then shows
+    [[nodiscard]] bool risk();
     // review-queue, agreement-rating, agreement, audit, my-notes-in-review
     [[nodiscard]] bool supervision();
     [[nodiscard]] bool reviewQueue();

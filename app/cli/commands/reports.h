@@ -15,13 +15,15 @@ inline constexpr Option pdfOut = {.name = "out", .value = "F.pdf", .required = t
 inline constexpr Option reportClientOptions[] = {
     {.name = "client", .value = "C", .required = true, .help = "the client's code"},
     pdfOut,
+    {.name = "with-risk", .help = "add the risk section: the flags on record, present or denied, and which are open"},
 };
 inline constexpr Command reportClientCommand{
     .words = "report client",
     .options = reportClientOptions,
     .run = reportClient,
     .help = "The client pattern report over the whole record: themes over time, recurrence, measures and the "
-            "shareable summary.",
+            "shareable summary; --with-risk adds a risk section (off by default; the words of abuse and "
+            "harm-to-others flags are never printed).",
     .brief = "themes over time, recurrence, measures, shareable summary",
     .fonts = Command::Fonts::Always,
 };

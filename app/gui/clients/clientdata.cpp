@@ -157,6 +157,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
     Overview out;
     out.client = rowOf(*client, &history, book);
     out.intake = client->intakeDate ? model::toIso(*client->intakeDate) : QString();
+    out.openRisk = openRiskOf(vault, code);
 
     const QList<model::Note> notes = vault.notes().forClient(code, true);
     QHash<model::Id, model::Id> progressNoteOf; // session → note

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/types.h"
+#include "riskview.h"
 
 #include <QList>
 #include <QString>
@@ -90,6 +91,7 @@ struct Overview
     QList<ThemeCardRow> themes; // most recurrent first
     QList<MeasureRow> measures; // instrument order
     QList<NoteRow> notes; // newest first
+    QList<RiskRow> openRisk; // the client's open risk flags, newest first (the banner)
 };
 
 // Themes counted as recurring in a client row: present in at least this many of the last

@@ -44,6 +44,10 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
         return row.themeLabels;
     case ThemeIdsRole:
         return row.themeIds;
+    case OpenRiskRole:
+        return m_latestRisk.value(row.code).label;
+    case OpenRiskDateRole:
+        return m_latestRisk.value(row.code).date;
     default:
         return {};
     }
@@ -52,7 +56,8 @@ QVariant ClientListModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ClientListModel::roleNames() const
 {
     return {{CodeRole, "code"},       {NameRole, "name"},         {StatusRole, "status"},     {SettingRole, "setting"},
-            {LastSessionRole, "lastSession"}, {ThemesRole, "themes"}, {ThemeIdsRole, "themeIds"}};
+            {LastSessionRole, "lastSession"}, {ThemesRole, "themes"}, {ThemeIdsRole, "themeIds"},
+            {OpenRiskRole, "openRisk"}, {OpenRiskDateRole, "openRiskDate"}};
 }
 
 void ClientListModel::setFilterText(const QString &text)
@@ -62,6 +67,50 @@ void ClientListModel::setFilterText(const QString &text)
     m_filter = text;
     refilter();
     Q_EMIT filterTextChanged();
+}
+
+void ClientListModel::setOpenRiskOnly(bool on)
+{
+    if (m_openRiskOnly == on)
+        return;
+    m_openRiskOnly = on;
+    refilter();
+    Q_EMIT openRiskOnlyChanged();
+    if (on)
+        loadOpenRisk();
+}
+
+void ClientListModel::setOpenRisk(const QList<uc::gui::RiskRow> &newestFirst, const QStringList &clientCodes)
+{
+    m_latestRisk.clear();
+    m_riskRank.clear();
+    for (qsizetype i = 0; i < newestFirst.size() && i < clientCodes.size(); ++i) {
+        const QString &code = clientCodes.at(i);
+        if (m_latestRisk.contains(code))
+            continue;
+        m_riskRank.insert(code, static_cast<int>(m_latestRisk.size()));
+        m_latestRisk.insert(code, newestFirst.at(i));
+    }
+    refilter();
+}
+
+void ClientListModel::loadOpenRisk()
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    m_vault->post(
+        this, tr("Reading open risk…"),
+        [](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            std::pair<QList<uc::gui::RiskRow>, QStringList> open;
+            for (const uc::model::RiskFlag &f : v.risk().open()) {
+                open.first.append(uc::gui::riskRowOf(f, v.tagging().codebook()));
+                open.second.append(f.clientCode);
+            }
+            return open;
+        },
+        [this](const std::pair<QList<uc::gui::RiskRow>, QStringList> &open) { setOpenRisk(open.first, open.second); },
+        [this](const Error &e) { m_vault->report(Failure(u"open-risk"_s, e)); });
 }
 
 void ClientListModel::setRows(QList<ClientRow> rows)
@@ -101,6 +150,12 @@ void ClientListModel::clear()
         m_filter.clear();
         Q_EMIT filterTextChanged();
     }
+    m_latestRisk.clear();
+    m_riskRank.clear();
+    if (m_openRiskOnly) {
+        m_openRiskOnly = false;
+        Q_EMIT openRiskOnlyChanged();
+    }
     setLoading(false);
 }
 
@@ -115,6 +170,8 @@ int ClientListModel::indexOf(const QString &code) const
 
 bool ClientListModel::matches(const ClientRow &row) const
 {
+    if (m_openRiskOnly && !m_latestRisk.contains(row.code))
+        return false;
     const QString needle = m_filter.trimmed();
     if (needle.isEmpty())
         return true;
@@ -132,6 +189,10 @@ void ClientListModel::refilter()
         if (matches(m_all.at(i)))
             m_visible.append(i);
     }
+    if (m_openRiskOnly) // the most recent open flag first
+        std::stable_sort(m_visible.begin(), m_visible.end(), [this](qsizetype a, qsizetype b) {
+            return m_riskRank.value(m_all.at(a).code) < m_riskRank.value(m_all.at(b).code);
+        });
     endResetModel();
     Q_EMIT countChanged();
 }
@@ -163,6 +224,8 @@ void ClientListModel::reload()
         [this](QList<ClientRow> rows) {
             setRows(std::move(rows));
             setLoading(false);
+            if (m_openRiskOnly)
+                loadOpenRisk();
         },
         [this](const Error &e) {
             setLoading(false);

@@ -19,6 +19,9 @@ class ClientListModel : public ListModel
 
     Q_PROPERTY(QString filterText READ filterText WRITE setFilterText NOTIFY filterTextChanged)
     Q_PROPERTY(int total READ total NOTIFY countChanged)
+    // The "open risk" view (docs/risk.md): only the clients with open risk, the most recent flag
+    // first. Turning it on reads the open flags on the vault thread (recorded as a view of them).
+    Q_PROPERTY(bool openRiskOnly READ openRiskOnly WRITE setOpenRiskOnly NOTIFY openRiskOnlyChanged)
 
 public:
     enum Role {
@@ -29,6 +32,8 @@ public:
         LastSessionRole, // ISO date or ""
         ThemesRole, // QStringList of theme labels, most recurrent first
         ThemeIdsRole, // QStringList of theme ids, same order
+        OpenRiskRole, // the latest open flag's label ("Suicide"), "" when none (or the view is not read yet)
+        OpenRiskDateRole, // its ISO date, "" when none
     };
     Q_ENUM(Role)
 
@@ -41,6 +46,10 @@ public:
     [[nodiscard]] QString filterText() const { return m_filter; }
     void setFilterText(const QString &text);
     [[nodiscard]] int total() const { return static_cast<int>(m_all.size()); }
+    [[nodiscard]] bool openRiskOnly() const { return m_openRiskOnly; }
+    void setOpenRiskOnly(bool on);
+    // The caseload's open flags, newest first (the vault thread's answer; one row per flag).
+    void setOpenRisk(const QList<uc::gui::RiskRow> &newestFirst, const QStringList &clientCodes);
 
     // Replaces every row (the vault thread's answer to a load).
     void setRows(QList<uc::gui::ClientRow> rows);
@@ -64,6 +73,7 @@ public:
 
 Q_SIGNALS:
     void filterTextChanged();
+    void openRiskOnlyChanged();
     void saved(const QString &code);
     void failed(const Failure &failure);
 
@@ -71,6 +81,7 @@ private:
     [[nodiscard]] bool matches(const uc::gui::ClientRow &row) const;
     void refilter();
     [[nodiscard]] static QString notASetting();
+    void loadOpenRisk();
     // Posts work (which returns the client's row) and puts the row in the list.
     template<typename Work>
     void save(const QString &action, const QString &label, Work work);
@@ -79,4 +90,8 @@ private:
     QList<uc::gui::ClientRow> m_all; // by code
     QList<qsizetype> m_visible; // indices into m_all
     QString m_filter;
+    bool m_openRiskOnly = false;
+    // Each client's latest open flag, and its rank among the clients by recency (0 the newest).
+    QHash<QString, uc::gui::RiskRow> m_latestRisk;
+    QHash<QString, int> m_riskRank;
 };

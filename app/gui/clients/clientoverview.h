@@ -157,6 +157,10 @@ class ClientOverview : public QObject
     Q_PROPERTY(int attended READ attended NOTIFY changed)
     Q_PROPERTY(int missed READ missed NOTIFY changed)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // The banner: the latest open risk flag ([{id, label, evidence, rule, date, noteId}], empty
+    // when none is open) and how many are open in all.
+    Q_PROPERTY(QVariantList latestRisk READ latestRisk NOTIFY changed)
+    Q_PROPERTY(int openRiskCount READ openRiskCount NOTIFY changed)
     Q_PROPERTY(SessionTimelineModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(ThemeCardModel *themes READ themes CONSTANT)
     Q_PROPERTY(MeasureSummaryModel *measures READ measures CONSTANT)
@@ -175,6 +179,8 @@ public:
     [[nodiscard]] int attended() const { return m_data.attended; }
     [[nodiscard]] int missed() const { return m_data.missed; }
     [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] QVariantList latestRisk() const { return uc::gui::riskList(m_data.openRisk.mid(0, 1)); }
+    [[nodiscard]] int openRiskCount() const { return static_cast<int>(m_data.openRisk.size()); }
     void setLoading(bool loading);
     [[nodiscard]] SessionTimelineModel *sessions() const { return m_sessions; }
     [[nodiscard]] ThemeCardModel *themes() const { return m_themes; }

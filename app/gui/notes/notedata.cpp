@@ -62,6 +62,13 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     d.signedAt = n.signedAt;
     d.tags = loadTags(vault, noteId, d.text);
     d.addenda = loadAddenda(vault, noteId);
+    if (n.status == model::NoteStatus::Draft) {
+        DraftRisk risk = draftRiskOf(vault, n);
+        d.risks = std::move(risk.flags);
+        d.riskAssessed = risk.assessed;
+    } else {
+        d.risks = openRiskOf(vault, n.clientCode, n.id);
+    }
     const model::User &reader = vault.currentUser();
     const bool own = n.authorId == reader.id;
     d.editable = own && n.status == model::NoteStatus::Draft && model::allowed(reader.role, model::Action::WriteNote);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/types.h"
+#include "riskview.h"
 
 #include <QList>
 #include <QString>
@@ -71,6 +72,10 @@ struct NoteData
     // On a group (couple, family) session: the reader's notes of the same kind on it, one per
     // member, by client code; the note open is one of them. Empty for one-to-one work.
     QList<std::pair<model::Id, QString>> members;
+    // The banner's risk flags: a draft's present flags in its text now (and whether it documents
+    // its own assessment); a signed note's flags still open (docs/risk.md).
+    QList<RiskRow> risks;
+    bool riskAssessed = false;
 };
 
 // Code-point offsets (the tagger's) to UTF-16 offsets (QString's) in text.

@@ -176,6 +176,55 @@ void NoteEditor::edit(const QString &text)
     setSaveState(u"unsaved"_s);
     m_tags->relocate(text);
     m_debounce.start();
+    checkRisk();
+}
+
+void NoteEditor::checkRisk()
+{
+    if (!m_vault || !m_vault->isOpen() || m_data.id == 0 || readOnly())
+        return;
+    if (m_riskChecking) {
+        m_riskStale = true;
+        return;
+    }
+    m_riskChecking = true;
+    m_riskStale = false;
+    uc::model::Note note;
+    note.id = m_data.id;
+    note.clientCode = m_data.clientCode;
+    note.sessionDate = uc::model::parseDate(m_data.date).value_or(uc::model::Date());
+    note.templateId = m_data.templateId;
+    note.sections = uc::model::sectionsFromText(m_edited, m_data.templateId);
+    const quint64 generation = m_riskGeneration;
+    m_vault->post(
+        this, tr("Checking the note for risk…"), [note](Worker &w) { return uc::gui::draftRiskOf(w.open(), note); },
+        [this, generation](uc::gui::DraftRisk risk) {
+            if (generation != m_riskGeneration)
+                return; // another note, or this one read again since
+            m_riskChecking = false;
+            if (m_riskStale)
+                return checkRisk();
+            setRisk(std::move(risk));
+        },
+        [this, generation](const uc::Error &) {
+            if (generation == m_riskGeneration)
+                m_riskChecking = false;
+        });
+}
+
+void NoteEditor::setRisk(uc::gui::DraftRisk risk)
+{
+    const auto key = [](const QList<uc::gui::RiskRow> &rows) {
+        QStringList parts;
+        for (const auto &r : rows)
+            parts << r.id << r.evidence << r.rule;
+        return parts;
+    };
+    if (key(risk.flags) == key(m_data.risks) && risk.assessed == m_data.riskAssessed)
+        return;
+    m_data.risks = std::move(risk.flags);
+    m_data.riskAssessed = risk.assessed;
+    Q_EMIT risksChanged();
 }
 
 void NoteEditor::flush()
@@ -201,7 +250,11 @@ void NoteEditor::set(uc::gui::NoteData data)
     m_tags->setTags(m_data.tags, m_edited);
     setSaveState(u"saved"_s);
     refreshFields(true);
+    m_riskChecking = false;
+    m_riskStale = false;
+    ++m_riskGeneration;
     Q_EMIT loaded();
+    Q_EMIT risksChanged();
 }
 
 void NoteEditor::saved(const QString &storedText, const QList<TagRow> &tags)
@@ -238,7 +291,11 @@ void NoteEditor::clear()
     m_tags->clear();
     setSaveState(u"saved"_s);
     refreshFields(true);
+    m_riskChecking = false;
+    m_riskStale = false;
+    ++m_riskGeneration;
     Q_EMIT loaded();
+    Q_EMIT risksChanged();
 }
 
 void NoteEditor::setSaveState(const QString &state)

@@ -53,6 +53,12 @@ class NoteEditor : public QObject
     // which of them is open (-1 for one-to-one work).
     Q_PROPERTY(QVariantList members READ members NOTIFY loaded)
     Q_PROPERTY(int memberIndex READ memberIndex NOTIFY loaded)
+    // Risk (docs/risk.md): the red banner's flags [{id, label, evidence, rule, date, noteId}] —
+    // for the reader's draft, the present flags in the text on screen, checked on the vault thread
+    // at every keystroke; for a signed note, its flags still open. needsAssessment: the draft has a
+    // present flag and does not document its own assessment, so signing asks for one.
+    Q_PROPERTY(QVariantList risks READ risks NOTIFY risksChanged)
+    Q_PROPERTY(bool needsAssessment READ needsAssessment NOTIFY risksChanged)
     // The templates a one-to-one session can start from: [{id, label}].
     Q_PROPERTY(QVariantList templates READ templates CONSTANT)
 
@@ -101,6 +107,9 @@ public:
     [[nodiscard]] const uc::gui::AddictionFields &addictionFields() const { return m_fields; }
     [[nodiscard]] static QStringList stages() { return uc::gui::stagesOfChange(); }
     [[nodiscard]] static QVariantList templates();
+    [[nodiscard]] QVariantList risks() const { return uc::gui::riskList(m_data.risks); }
+    [[nodiscard]] const QList<uc::gui::RiskRow> &riskRows() const { return m_data.risks; }
+    [[nodiscard]] bool needsAssessment() const { return !readOnly() && !m_data.risks.isEmpty() && !m_data.riskAssessed; }
     // A structured field was set ("cravings" 0–10 or -1, "stage" an index into stages or -1,
     // "substance", "amount", "lastUse", "triggers" text): its section's text is rewritten in the
     // edited text as typing would (saved the same way), and textReplaced tells the view.
@@ -157,6 +166,7 @@ Q_SIGNALS:
     void saveStateChanged();
     void saveRequested(qint64 noteId, const QString &templateId, const QString &text);
     void fieldsChanged();
+    void risksChanged();
     // setField changed the edited text: at position, removed characters became inserted.
     void textReplaced(int position, int removed, const QString &inserted);
 
@@ -180,12 +190,19 @@ private:
     void reload(const QString &action, const QString &label, Work work, void (NoteEditor::*answered)(qint64),
                 bool inForm);
     void start(const uc::gui::NewSession &made, const QString &action, const QString &label);
+    // Reads the risk flags in the text on screen on the vault thread: one check at a time, the
+    // next with the latest text when typing went on meanwhile.
+    void checkRisk();
+    void setRisk(uc::gui::DraftRisk risk);
 
     VaultThread *m_vault;
     uc::gui::NoteData m_data;
     uc::gui::AddictionFields m_fields;
     QString m_edited; // what is on screen
     bool m_unsaved = false;
+    bool m_riskChecking = false;
+    bool m_riskStale = false;
+    quint64 m_riskGeneration = 0; // answers to checks begun before the note was (re)read are dropped
     int m_inFlight = 0;
     QString m_saveState = QStringLiteral("saved");
     QTimer m_debounce;

@@ -46,12 +46,14 @@ void ReportWriter::write(const QString &action, const QString &label, const QStr
         [this, action](const uc::Error &e) { Q_EMIT failed(Failure(action, e)); });
 }
 
-void ReportWriter::writeClientReport(const QString &clientCode, const QString &file)
+void ReportWriter::writeClientReport(const QString &clientCode, const QString &file, bool withRisk)
 {
     if (!m_vault->isOpen())
         return;
     write(u"client-report"_s, tr("Writing the client report…"), file, tr("Choose a file to write the report to."),
-          [clientCode](uc::vault::Vault &v, const QString &path) { uc::reports::writeClientReport(v, clientCode, path); });
+          [clientCode, withRisk](uc::vault::Vault &v, const QString &path) {
+              uc::reports::writeClientReport(v, clientCode, path, withRisk);
+          });
 }
 
 void ReportWriter::printNote(qint64 noteId, const QString &file)

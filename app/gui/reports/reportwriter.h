@@ -23,7 +23,8 @@ class ReportWriter : public QObject
 public:
     explicit ReportWriter(VaultThread *vault, QObject *parent = nullptr);
 
-    Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file);
+    // withRisk adds the opt-in risk section (docs/risk.md).
+    Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file, bool withRisk = false);
     Q_INVOKABLE void printNote(qint64 noteId, const QString &file);
     // The client's take-home copy of their safety plan in force (action "safety-plan-print").
     Q_INVOKABLE void printSafetyPlan(const QString &clientCode, const QString &file);

@@ -29,7 +29,17 @@ void ClientReview::setCode(const QString &code)
     m_code = code;
     m_patterns->showOnly(code);
     m_search->setAllowed(code.isEmpty());
+    if (code.isEmpty())
+        setSafetyMatter(false);
     Q_EMIT activeChanged();
+}
+
+void ClientReview::setSafetyMatter(bool matter)
+{
+    if (m_safetyMatter == matter)
+        return;
+    m_safetyMatter = matter;
+    Q_EMIT safetyMatterChanged();
 }
 
 void ClientReview::start(const QString &code)
@@ -37,6 +47,14 @@ void ClientReview::start(const QString &code)
     if (!m_vault->isOpen() || active() || code.isEmpty())
         return;
     setCode(code);
+    // Only whether risk is open is read back: which risk, and its words, stay on the vault thread.
+    m_vault->post(
+        this, tr("Opening the review…"), [code](Worker &w) { return !w.open().risk().openFor(code).isEmpty(); },
+        [this, code](bool open) {
+            if (m_code == code)
+                setSafetyMatter(open);
+        },
+        [](const uc::Error &) {});
     m_patterns->load(code, u"month"_s, QString(), QString());
 }
 

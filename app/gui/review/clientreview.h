@@ -23,6 +23,10 @@ class ClientReview : public QObject
 
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
     Q_PROPERTY(QString code READ code NOTIFY activeChanged)
+    // The client has open risk: the screen shows a neutral indicator only ("there is a safety
+    // matter to talk through"), never which risk or its words (docs/risk.md, "Decisions"); no
+    // more than this one bool crosses to the screen.
+    Q_PROPERTY(bool safetyMatter READ safetyMatter NOTIFY safetyMatterChanged)
 
 public:
     ClientReview(VaultThread *vault, RetryDelay *retry, PatternsModel *patterns, SearchResultModel *search,
@@ -31,6 +35,7 @@ public:
     [[nodiscard]] bool active() const { return !m_code.isEmpty(); }
     // The one client review mode shows; "" when not in review mode.
     [[nodiscard]] QString code() const { return m_code; }
+    [[nodiscard]] bool safetyMatter() const { return m_safetyMatter; }
 
     Q_INVOKABLE void start(const QString &code);
     // Leaves review mode with the right passphrase; failed(failure) (action "leave") says why not.
@@ -44,16 +49,19 @@ public:
 
 Q_SIGNALS:
     void activeChanged();
+    void safetyMatterChanged();
     void summaryLoaded(const QString &code, const QString &text, const QString &updated);
     void summarySaved(const QString &code);
     void failed(const Failure &failure);
 
 private:
     void setCode(const QString &code);
+    void setSafetyMatter(bool matter);
 
     VaultThread *m_vault;
     RetryDelay *m_retry;
     PatternsModel *m_patterns;
     SearchResultModel *m_search;
     QString m_code;
+    bool m_safetyMatter = false;
 };

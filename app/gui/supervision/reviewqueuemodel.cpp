@@ -59,6 +59,8 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
         return row.returned;
     case CommentsRole:
         return row.comments;
+    case OpenRiskRole:
+        return row.openRisk;
     default:
         return {};
     }
@@ -69,7 +71,8 @@ QHash<int, QByteArray> ReviewQueueModel::roleNames() const
     return {{NoteIdRole, "noteId"},       {ClientCodeRole, "clientCode"},   {SessionDateRole, "sessionDate"},
             {TherapistRole, "therapist"}, {SupervisorRole, "supervisor"},   {ModeRole, "mode"},
             {ModeLabelRole, "modeLabel"}, {SignedAtRole, "signedAt"},       {DaysWaitingRole, "daysWaiting"},
-            {WaitingTextRole, "waitingText"}, {ReturnedRole, "returned"}, {CommentsRole, "comments"}};
+            {WaitingTextRole, "waitingText"}, {ReturnedRole, "returned"}, {CommentsRole, "comments"},
+            {OpenRiskRole, "openRisk"}};
 }
 
 int ReviewQueueModel::returnedCount() const

@@ -10,7 +10,8 @@ class VaultThread;
 
 // The review queue: for a supervisor, the signed notes of their therapists waiting for a
 // co-signature, by therapist and oldest first; for a therapist, their own notes waiting on a
-// supervisor (and those returned to them). It reads itself on the vault thread.
+// supervisor (and those returned to them). Notes with open risk come first (the core's order). It
+// reads itself on the vault thread.
 class ReviewQueueModel : public ListModel
 {
     Q_OBJECT
@@ -33,6 +34,7 @@ public:
         WaitingTextRole, // "signed today", "waiting 1 day", "waiting 12 days"
         ReturnedRole, // returned with a comment and not yet answered by an addendum
         CommentsRole, // how many comments the note has
+        OpenRiskRole, // the note has open risk (docs/risk.md): such notes come first
     };
     Q_ENUM(Role)
 

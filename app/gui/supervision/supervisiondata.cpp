@@ -45,6 +45,7 @@ QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today)
         row.daysWaiting = daysWaiting(q.signedAt, today);
         row.returned = q.returned;
         row.comments = q.comments;
+        row.openRisk = q.openRisk;
         rows.append(row);
     }
     return rows;

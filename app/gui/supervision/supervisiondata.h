@@ -34,6 +34,7 @@ struct QueueRow
     int daysWaiting = 0;
     bool returned = false;
     int comments = 0;
+    bool openRisk = false; // a present risk flag no assessment has closed (first in the queue)
 };
 
 struct CommentRow
