@@ -679,6 +679,20 @@ UPDATE users SET admin = 1 WHERE id = (SELECT id FROM users ORDER BY created, id
 )sql");
 }
 
+// v11 -> v12. Real signatures: each signature by its signer's Ed25519 key over the stored SHA-256
+// hash. object: 'note:ID' (the author's), 'cosign:ID' or 'addendum:ID'; migrated: when a signature
+// was added at its signer's first unlock after the upgrade, over a hash stored before it.
+void migrateTo12(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS signatures(
+  object    TEXT PRIMARY KEY,
+  signer    TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  migrated  TEXT);
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -691,7 +705,7 @@ void migrate(sql::Database &db, const QString &userName)
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
-                                                               migrateTo11};
+                                                               migrateTo11, migrateTo12};
 
     const int current = userVersion(db);
     if (current > schemaVersion)
