@@ -486,36 +486,35 @@ SignatureCheck Notes::checkSignatures(Id noteId)
 {
     const model::Note n = loadNote(m_state, noteId);
     SignatureCheck check;
-    auto fail = [&](const QString &problem) {
-        check.problem = problem;
+    if (n.status == model::NoteStatus::Draft) {
+        check.problem = QStringLiteral("the note is unsigned");
         return check;
-    };
-    if (n.status == model::NoteStatus::Draft)
-        return fail(QStringLiteral("the note is unsigned"));
-    if (sha256Hex(canonicalContent(n).toUtf8()) != n.contentHash)
-        return fail(QStringLiteral("the note's content does not match %1's signature (changed since signing)").arg(n.signedBy));
-    if (QString why = checkOne(m_state, QStringLiteral("note:%1").arg(n.id), QStringLiteral("sign"), n.contentHash,
-                               n.signedBy, check.migrated);
-        !why.isEmpty())
-        return fail(why);
-    check.signers.append(QStringLiteral("signed by %1").arg(n.signedBy));
-    if (n.status == model::NoteStatus::Cosigned) {
-        if (sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) != n.cosignHash)
-            return fail(QStringLiteral("the note does not match %1's co-signature").arg(n.cosignedBy));
-        if (QString why = checkOne(m_state, QStringLiteral("cosign:%1").arg(n.id), QStringLiteral("cosign"), n.cosignHash,
-                                   n.cosignedBy, check.migrated);
-            !why.isEmpty())
-            return fail(why);
-        check.signers.append(QStringLiteral("co-signed by %1").arg(n.cosignedBy));
     }
+    // One signature: the hash still matches what it covers, and the signer's certified key signed it.
+    auto holds = [&](bool hashMatches, const QString &changed, const QString &object, const QString &kind,
+                     const QString &hash, const QString &signer, const QString &said) {
+        check.problem = hashMatches ? checkOne(m_state, object, kind, hash, signer, check.migrated) : changed;
+        if (check.problem.isEmpty())
+            check.signers.append(said);
+        return check.problem.isEmpty();
+    };
+    if (!holds(sha256Hex(canonicalContent(n).toUtf8()) == n.contentHash,
+               QStringLiteral("the note's content does not match %1's signature (changed since signing)").arg(n.signedBy),
+               QStringLiteral("note:%1").arg(n.id), QStringLiteral("sign"), n.contentHash, n.signedBy,
+               QStringLiteral("signed by %1").arg(n.signedBy)))
+        return check;
+    if (n.status == model::NoteStatus::Cosigned
+        && !holds(sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) == n.cosignHash,
+                  QStringLiteral("the note does not match %1's co-signature").arg(n.cosignedBy),
+                  QStringLiteral("cosign:%1").arg(n.id), QStringLiteral("cosign"), n.cosignHash, n.cosignedBy,
+                  QStringLiteral("co-signed by %1").arg(n.cosignedBy)))
+        return check;
     for (const model::Addendum &a : addenda(noteId)) {
-        if (addendumHash(n, a.author, a.text, a.signedAt) != a.contentHash)
-            return fail(QStringLiteral("%1's addendum %2 does not match its signature (changed since signing)").arg(a.author).arg(a.id));
-        if (QString why = checkOne(m_state, QStringLiteral("addendum:%1").arg(a.id), QStringLiteral("addendum"),
-                                   a.contentHash, a.author, check.migrated);
-            !why.isEmpty())
-            return fail(why);
-        check.signers.append(QStringLiteral("addendum by %1").arg(a.author));
+        if (!holds(addendumHash(n, a.author, a.text, a.signedAt) == a.contentHash,
+                   QStringLiteral("%1's addendum %2 does not match its signature (changed since signing)").arg(a.author).arg(a.id),
+                   QStringLiteral("addendum:%1").arg(a.id), QStringLiteral("addendum"), a.contentHash, a.author,
+                   QStringLiteral("addendum by %1").arg(a.author)))
+            return check;
     }
     check.ok = true;
     return check;

@@ -122,6 +122,15 @@ void rewriteSignedNote(Vault &v, Id id, const QString &text)
         .run();
 }
 
+// Unlocking as user is refused as damage because their own key certificate does not hold.
+void refusedForTheCertificate(const Practice &p, const QString &user)
+{
+    const auto e = errorOf([&] { (void)p.open(user); });
+    QVERIFY(e);
+    QCOMPARE(e->kind(), ErrorKind::Damaged);
+    QVERIFY2(e->message().contains(u"certificate"_s), qPrintable(e->message()));
+}
+
 qint64 count(Vault &v, const char *sql)
 {
     return vault::VaultTestAccess::database(v).pragmaText(sql).toLongLong();
@@ -216,10 +225,7 @@ private Q_SLOTS:
             QVERIFY2(check.problem.startsWith(u"alice's key is not certified"_s), qPrintable(check.problem));
         }
         // Alice's own certificate no longer holds: her unlock says so (damaged, exit 4).
-        const auto e = errorOf([&] { (void)p.open(u"alice"_s); });
-        QVERIFY(e);
-        QCOMPARE(e->kind(), ErrorKind::Damaged);
-        QVERIFY2(e->message().contains(u"certificate"_s), qPrintable(e->message()));
+        refusedForTheCertificate(p, u"alice"_s);
     }
 
     void aForgedImportIsRefusedAndNothingIsWritten()
@@ -320,7 +326,7 @@ private Q_SLOTS:
             vault::VaultTestAccess::database(*alice).exec("UPDATE users SET role = 'supervisor' WHERE name = 'bob'");
         }
         // The row alone: the slot disagrees.
-        auto e = errorOf([&] { (void)p.open(u"bob"_s); });
+        const auto e = errorOf([&] { (void)p.open(u"bob"_s); });
         QVERIFY(e);
         QCOMPARE(e->kind(), ErrorKind::Damaged);
         // The row and a new slot the insider writes with bob's passphrase and keys, resealed: only the
@@ -331,10 +337,7 @@ private Q_SLOTS:
             slots.setUser(u"bob"_s, u"supervisor"_s, false, secret(), p.dataKey(), KdfCost::testOnly(), &payload);
             slots.save(p.dir, p.dataKey());
         }
-        e = errorOf([&] { (void)p.open(u"bob"_s); });
-        QVERIFY(e);
-        QCOMPARE(e->kind(), ErrorKind::Damaged);
-        QVERIFY2(e->message().contains(u"certificate"_s), qPrintable(e->message()));
+        refusedForTheCertificate(p, u"bob"_s);
     }
 
     void anOldVaultGetsKeysAtTheNextUnlockAndItsSignaturesMigrate()
