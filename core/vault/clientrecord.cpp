@@ -137,9 +137,19 @@ QJsonObject toJson(const ClientRecord &record)
         for (const model::ThemeTag &t : r.tags)
             tags.append(model::themeTagJson(t));
         QJsonArray addenda;
-        for (const model::Addendum &a : r.addenda)
-            addenda.append(model::addendumJson(a));
+        for (qsizetype i = 0; i < r.addenda.size(); ++i) {
+            QJsonObject a = model::addendumJson(r.addenda.at(i));
+            if (i < r.addendumSignatures.size())
+                a.insert(QStringLiteral("signature"), r.addendumSignatures.at(i));
+            addenda.append(a);
+        }
         QJsonObject note = model::noteJson(r.note);
+        if (!r.signature.isEmpty())
+            note.insert(QStringLiteral("signature"), r.signature);
+        if (!r.signatureMigrated.isEmpty())
+            note.insert(QStringLiteral("signature_migrated"), r.signatureMigrated);
+        if (!r.cosignSignature.isEmpty())
+            note.insert(QStringLiteral("cosign_signature"), r.cosignSignature);
         note.insert(QStringLiteral("themes"), tags);
         note.insert(QStringLiteral("created"), r.note.created);
         note.insert(QStringLiteral("updated"), r.note.updated);
@@ -275,6 +285,9 @@ ClientRecord readClientRecord(const QJsonObject &json)
         n.cosignedBy = optText(nj, QLatin1String("cosigned_by"), w);
         n.cosignedAt = optText(nj, QLatin1String("cosigned_at"), w);
         n.cosignHash = optText(nj, QLatin1String("cosign_hash"), w);
+        in.signature = optText(nj, QLatin1String("signature"), w);
+        in.signatureMigrated = optText(nj, QLatin1String("signature_migrated"), w);
+        in.cosignSignature = optText(nj, QLatin1String("cosign_signature"), w);
         const bool isSigned = n.status != model::NoteStatus::Draft;
         const bool cosigned = n.status == model::NoteStatus::Cosigned;
         if (isSigned != (!n.signedBy.isEmpty() && !n.signedAt.isEmpty() && isHash(n.contentHash)))
@@ -324,6 +337,7 @@ ClientRecord readClientRecord(const QJsonObject &json)
             if (a.author.isEmpty() || a.text.trimmed().isEmpty() || a.signedAt.isEmpty() || !isHash(a.contentHash))
                 malformed(aw, QStringLiteral("an addendum needs an author, text, signed_at and a content_hash"));
             in.addenda.append(a);
+            in.addendumSignatures.append(optText(aj, QLatin1String("signature"), aw));
         }
         notes.append(in);
     }

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -20,6 +21,12 @@ struct RecordedNote
     model::Note note; // clientCode and sessionDate filled in from the record
     QList<model::ThemeTag> tags;
     QList<model::Addendum> addenda;
+    // The Ed25519 signatures (base64) and when one was added on migration; empty for a draft.
+    // An import counts them only against keys the importing vault already trusts.
+    QString signature;
+    QString signatureMigrated;
+    QString cosignSignature;
+    QStringList addendumSignatures; // one per addendum
 };
 
 struct RecordedMeasure

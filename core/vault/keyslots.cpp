@@ -200,7 +200,8 @@ QByteArray slotBinding(const QString &type, const QString &user, const QString &
 
 } // namespace
 
-KeySlots::Slot KeySlots::wrap(const Slot &fields, const SecretBuffer &secret, const SecretBuffer &dataKey, KdfCost cost)
+KeySlots::Slot KeySlots::wrap(const Slot &fields, const SecretBuffer &secret, const SecretBuffer &dataKey, KdfCost cost,
+                              const SecretBuffer *keys)
 {
     ensureSodium();
     if (!costInBounds(cost.opslimit, cost.memlimit))
@@ -224,10 +225,24 @@ KeySlots::Slot KeySlots::wrap(const Slot &fields, const SecretBuffer &secret, co
                                                reinterpret_cast<const unsigned char *>(ad.constData()),
                                                static_cast<unsigned long long>(ad.size()), nullptr,
                                                reinterpret_cast<const unsigned char *>(slot.nonce.constData()), kek.data());
+    slot.keysNonce.clear();
+    slot.keys.clear();
+    if (keys && !keys->empty()) {
+        const QByteArray keysAd = ad + QByteArray("keys");
+        slot.keysNonce.resize(crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+        randombytes_buf(slot.keysNonce.data(), static_cast<std::size_t>(slot.keysNonce.size()));
+        slot.keys.resize(static_cast<qsizetype>(keys->size() + crypto_aead_xchacha20poly1305_ietf_ABYTES));
+        crypto_aead_xchacha20poly1305_ietf_encrypt(reinterpret_cast<unsigned char *>(slot.keys.data()), &length,
+                                                   keys->data(), keys->size(),
+                                                   reinterpret_cast<const unsigned char *>(keysAd.constData()),
+                                                   static_cast<unsigned long long>(keysAd.size()), nullptr,
+                                                   reinterpret_cast<const unsigned char *>(slot.keysNonce.constData()),
+                                                   kek.data());
+    }
     return slot;
 }
 
-SecretBuffer KeySlots::unwrap(const Slot &slot, const SecretBuffer &secret)
+SecretBuffer KeySlots::unwrap(const Slot &slot, const SecretBuffer &secret, SecretBuffer *keys)
 {
     ensureSodium();
     if (!costInBounds(slot.opslimit, slot.memlimit))
@@ -257,6 +272,21 @@ SecretBuffer KeySlots::unwrap(const Slot &slot, const SecretBuffer &secret)
             throw Error(ErrorKind::Damaged, QStringLiteral("unlock"),
                         QStringLiteral("the key slot was altered (its name, role or cost was edited)"));
         return {};
+    }
+    if (keys && !slot.keys.isEmpty()) {
+        const QByteArray keysAd = ad + QByteArray("keys");
+        SecretBuffer opened(static_cast<std::size_t>(slot.keys.size()) - crypto_aead_xchacha20poly1305_ietf_ABYTES);
+        if (crypto_aead_xchacha20poly1305_ietf_decrypt(opened.data(), &length, nullptr,
+                                                       reinterpret_cast<const unsigned char *>(slot.keys.constData()),
+                                                       static_cast<unsigned long long>(slot.keys.size()),
+                                                       reinterpret_cast<const unsigned char *>(keysAd.constData()),
+                                                       static_cast<unsigned long long>(keysAd.size()),
+                                                       reinterpret_cast<const unsigned char *>(slot.keysNonce.constData()),
+                                                       kek.data())
+            != 0)
+            throw Error(ErrorKind::Damaged, QStringLiteral("unlock"),
+                        QStringLiteral("the key slot was altered (its signing key does not open)"));
+        *keys = std::move(opened);
     }
     return dataKey;
 }
@@ -300,13 +330,19 @@ KeySlots KeySlots::fromJson(const QByteArray &json)
         s.nonce = QByteArray::fromBase64(o.value(QLatin1String("nonce")).toString().toLatin1());
         s.check = QByteArray::fromBase64(o.value(QLatin1String("check")).toString().toLatin1());
         s.wrapped = QByteArray::fromBase64(o.value(QLatin1String("wrapped")).toString().toLatin1());
+        s.keysNonce = QByteArray::fromBase64(o.value(QLatin1String("keys_nonce")).toString().toLatin1());
+        s.keys = QByteArray::fromBase64(o.value(QLatin1String("keys")).toString().toLatin1());
         const bool wellFormed = (s.type == QLatin1String("user") || s.type == QLatin1String("recovery"))
                                 && (s.version == 1 || s.version == formatVersion)
                                 && o.value(QLatin1String("kdf")).toString() == QLatin1String("argon2id13")
                                 && s.salt.size() == crypto_pwhash_SALTBYTES
                                 && s.nonce.size() == crypto_secretbox_NONCEBYTES
                                 && s.wrapped.size() == 32 + crypto_secretbox_MACBYTES
-                                && (s.version == 1 || s.check.size() == checkBytes);
+                                && (s.version == 1 || s.check.size() == checkBytes)
+                                && (s.keys.isEmpty()
+                                    || (s.version == formatVersion
+                                        && s.keysNonce.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
+                                        && s.keys.size() > static_cast<qsizetype>(crypto_aead_xchacha20poly1305_ietf_ABYTES)));
         if (!wellFormed || (s.type == QLatin1String("user") && s.user.isEmpty()))
             damaged(QStringLiteral("keyslots.json has a malformed slot"));
         slots.m_slots.append(s);
@@ -347,6 +383,10 @@ QByteArray KeySlots::macInput() const
             if (s.type == QLatin1String("user")) {
                 o.insert(QStringLiteral("role"), s.role);
                 o.insert(QStringLiteral("admin"), s.admin);
+            }
+            if (!s.keys.isEmpty()) {
+                o.insert(QStringLiteral("keys_nonce"), QString::fromLatin1(s.keysNonce.toBase64()));
+                o.insert(QStringLiteral("keys"), QString::fromLatin1(s.keys.toBase64()));
             }
         }
         array.append(o);
@@ -474,7 +514,7 @@ std::optional<KeySlots::UserSlot> KeySlots::userSlot(const QString &user) const
     return std::nullopt;
 }
 
-SecretBuffer KeySlots::unwrapUser(const QString &user, const SecretBuffer &passphrase) const
+SecretBuffer KeySlots::unwrapUser(const QString &user, const SecretBuffer &passphrase, SecretBuffer *keys) const
 {
     const Slot *found = nullptr;
     const Slot *model = nullptr;
@@ -486,7 +526,7 @@ SecretBuffer KeySlots::unwrapUser(const QString &user, const SecretBuffer &passp
             found = &s;
     }
     if (found) {
-        SecretBuffer key = unwrap(*found, passphrase);
+        SecretBuffer key = unwrap(*found, passphrase, keys);
         if (!key.empty())
             return key;
     } else if (model) {
@@ -511,14 +551,14 @@ SecretBuffer KeySlots::unwrapRecovery(const RecoveryKey &key) const
 }
 
 void KeySlots::setUser(const QString &user, const QString &role, bool admin, const SecretBuffer &passphrase,
-                       const SecretBuffer &dataKey, KdfCost cost)
+                       const SecretBuffer &dataKey, KdfCost cost, const SecretBuffer *keys)
 {
     Slot fields;
     fields.type = QStringLiteral("user");
     fields.user = user;
     fields.role = role;
     fields.admin = admin;
-    const Slot slot = wrap(fields, passphrase, dataKey, cost);
+    const Slot slot = wrap(fields, passphrase, dataKey, cost, keys);
     for (Slot &s : m_slots) {
         if (s.type == QLatin1String("user") && s.user == user) {
             s = slot;

@@ -87,10 +87,14 @@ public:
     // The data key; Error(Auth) "the user name or passphrase is wrong" for a wrong passphrase or an
     // unknown user (after the same Argon2id work either way); Error(Damaged) when the passphrase is
     // right but the slot's bound fields were edited or the slot was moved to another name.
-    [[nodiscard]] SecretBuffer unwrapUser(const QString &user, const SecretBuffer &passphrase) const;
+    // keys (when given) receives the user's sealed signing-key payload, empty for a slot without one.
+    [[nodiscard]] SecretBuffer unwrapUser(const QString &user, const SecretBuffer &passphrase,
+                                          SecretBuffer *keys = nullptr) const;
     [[nodiscard]] SecretBuffer unwrapRecovery(const RecoveryKey &key) const;
+    // keys: the user's signing-key payload (userkeys.h), sealed beside the data key under the same
+    // passphrase and binding.
     void setUser(const QString &user, const QString &role, bool admin, const SecretBuffer &passphrase,
-                 const SecretBuffer &dataKey, KdfCost cost);
+                 const SecretBuffer &dataKey, KdfCost cost, const SecretBuffer *keys = nullptr);
     void setRecovery(const RecoveryKey &key, const SecretBuffer &dataKey);
 
     // The whole-file MAC: Missing for a file written before it existed.
@@ -124,10 +128,13 @@ private:
         QByteArray nonce;
         QByteArray check; // a tag of the KEK: tells a right passphrase on an edited slot from a wrong one
         QByteArray wrapped;
+        QByteArray keysNonce; // the user's signing keys, sealed like the data key (absent in older slots)
+        QByteArray keys;
     };
-    static Slot wrap(const Slot &fields, const SecretBuffer &secret, const SecretBuffer &dataKey, KdfCost cost);
+    static Slot wrap(const Slot &fields, const SecretBuffer &secret, const SecretBuffer &dataKey, KdfCost cost,
+                     const SecretBuffer *keys = nullptr);
     // The data key; empty for a wrong secret; Error(Damaged) for a right secret on an edited slot.
-    static SecretBuffer unwrap(const Slot &slot, const SecretBuffer &secret);
+    static SecretBuffer unwrap(const Slot &slot, const SecretBuffer &secret, SecretBuffer *keys = nullptr);
     [[nodiscard]] QByteArray macInput() const;
     [[nodiscard]] QByteArray mac(const SecretBuffer &dataKey) const;
 

@@ -449,6 +449,7 @@ void Notes::sign(Id noteId, const std::optional<model::RiskAssessment> &assessme
         .bind(3, hash)
         .bind(4, noteId)
         .run();
+    m_state.storeSignature(QStringLiteral("note:%1").arg(noteId), QStringLiteral("sign"), hash);
     m_state.audit(QStringLiteral("sign"), QStringLiteral("note:%1").arg(noteId));
     m_vault.risk().recordAtSign(n, assessment);
     tx.commit();
@@ -456,13 +457,67 @@ void Notes::sign(Id noteId, const std::optional<model::RiskAssessment> &assessme
 
 bool Notes::verifySignature(Id noteId)
 {
+    return checkSignatures(noteId).ok;
+}
+
+namespace {
+
+// Empty when signer's signature over hash holds for object; otherwise what is wrong, naming them.
+QString checkOne(VaultState &s, const QString &object, const QString &kind, const QString &hash, const QString &signer,
+                 QStringList &migrated)
+{
+    auto stmt = s.db.prepare("SELECT signer, signature, migrated FROM signatures WHERE object = ?");
+    stmt.bind(1, object);
+    if (!stmt.step() || stmt.text(0) != signer)
+        return QStringLiteral("%1's signature is missing").arg(signer);
+    const auto key = certifiedKey(s.certificates(), s.trustRoot(), signer);
+    if (!key)
+        return QStringLiteral("%1's key is not certified in this vault, so their signature cannot be checked").arg(signer);
+    if (!verifyDetached(key->signPublic, signedMessage(kind, hash), stmt.text(1)))
+        return QStringLiteral("%1's signature does not verify").arg(signer);
+    if (!stmt.isNull(2))
+        migrated.append(QStringLiteral("%1's signature added on migration, %2").arg(signer, stmt.text(2)));
+    return {};
+}
+
+} // namespace
+
+SignatureCheck Notes::checkSignatures(Id noteId)
+{
     const model::Note n = loadNote(m_state, noteId);
-    if (n.status == model::NoteStatus::Draft)
-        return false;
-    if (sha256Hex(canonicalContent(n).toUtf8()) != n.contentHash)
-        return false;
-    return n.status != model::NoteStatus::Cosigned
-        || sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) == n.cosignHash;
+    SignatureCheck check;
+    if (n.status == model::NoteStatus::Draft) {
+        check.problem = QStringLiteral("the note is unsigned");
+        return check;
+    }
+    // One signature: the hash still matches what it covers, and the signer's certified key signed it.
+    auto holds = [&](bool hashMatches, const QString &changed, const QString &object, const QString &kind,
+                     const QString &hash, const QString &signer, const QString &said) {
+        check.problem = hashMatches ? checkOne(m_state, object, kind, hash, signer, check.migrated) : changed;
+        if (check.problem.isEmpty())
+            check.signers.append(said);
+        return check.problem.isEmpty();
+    };
+    if (!holds(sha256Hex(canonicalContent(n).toUtf8()) == n.contentHash,
+               QStringLiteral("the note's content does not match %1's signature (changed since signing)").arg(n.signedBy),
+               QStringLiteral("note:%1").arg(n.id), QStringLiteral("sign"), n.contentHash, n.signedBy,
+               QStringLiteral("signed by %1").arg(n.signedBy)))
+        return check;
+    if (n.status == model::NoteStatus::Cosigned
+        && !holds(sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) == n.cosignHash,
+                  QStringLiteral("the note does not match %1's co-signature").arg(n.cosignedBy),
+                  QStringLiteral("cosign:%1").arg(n.id), QStringLiteral("cosign"), n.cosignHash, n.cosignedBy,
+                  QStringLiteral("co-signed by %1").arg(n.cosignedBy)))
+        return check;
+    for (const model::Addendum &a : addenda(noteId)) {
+        if (!holds(addendumHash(n, a.author, a.text, a.signedAt) == a.contentHash,
+                   QStringLiteral("%1's addendum %2 does not match its signature (changed since signing)").arg(a.author).arg(a.id),
+                   QStringLiteral("addendum:%1").arg(a.id), QStringLiteral("addendum"), a.contentHash, a.author,
+                   QStringLiteral("addendum by %1").arg(a.author)))
+            return check;
+    }
+    check.ok = true;
+    return check;
 }
 
 Id Notes::addAddendum(Id noteId, const QString &text)
@@ -489,6 +544,7 @@ Id Notes::addAddendum(Id noteId, const QString &text)
         .bind(5, hash)
         .run();
     const Id id = m_state.db.lastInsertId();
+    m_state.storeSignature(QStringLiteral("addendum:%1").arg(id), QStringLiteral("addendum"), hash);
     m_state.audit(QStringLiteral("addendum"), QStringLiteral("note:%1").arg(noteId),
                   QStringLiteral("addendum:%1").arg(id));
     tx.commit();

@@ -6,11 +6,21 @@
 #include "vault/service.h"
 
 #include <QList>
+#include <QStringList>
 #include <QString>
 
 #include <optional>
 
 namespace uc::vault {
+
+// What `note verify` found: ok, or the first problem, naming whose signature failed.
+struct SignatureCheck
+{
+    bool ok = false;
+    QString problem;
+    QStringList signers;  // "signed by alice", "co-signed by sam", "addendum by alice"
+    QStringList migrated; // "alice's signature added on migration, DATE"
+};
 
 struct SessionCreated
 {
@@ -101,8 +111,10 @@ public:
     // stores its risk flags with the assessment (vault.risk(), docs/risk.md). A present flag needs
     // an assessment, given here or documented in the note: Error(Conflict) without one.
     void sign(model::Id noteId, const std::optional<model::RiskAssessment> &assessment = std::nullopt);
-    // True when the stored hashes match the note's content now.
+    // True when the stored hashes match the note's content now and every signature on it (the
+    // author's, the co-signer's, each addendum's) verifies against its signer's certified key.
     [[nodiscard]] bool verifySignature(model::Id noteId);
+    [[nodiscard]] SignatureCheck checkSignatures(model::Id noteId);
     model::Id addAddendum(model::Id noteId, const QString &text);
     [[nodiscard]] QList<model::Addendum> addenda(model::Id noteId);
 

@@ -4,6 +4,7 @@
 #include "vault/access.h"
 #include "vault/clientrecord.h"
 #include "vault/rows.h"
+#include "vault/signing.h"
 #include "vault/state.h"
 #include "vault/tagstore.h"
 #include "vault/vault.h"
@@ -31,7 +32,24 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
             seenSessions.append(n.sessionId);
             record.sessions.append(m_vault.notes().session(n.sessionId));
         }
-        record.notes.append({n, m_vault.tagging().tags(n.id), m_vault.notes().addenda(n.id)});
+        RecordedNote r{n, m_vault.tagging().tags(n.id), m_vault.notes().addenda(n.id), {}, {}, {}, {}};
+        auto signature = m_state.db.prepare("SELECT signature, migrated FROM signatures WHERE object = ?");
+        auto read = [&](const QString &object, QString *migrated) {
+            signature.reset();
+            signature.bind(1, object);
+            if (!signature.step())
+                return QString();
+            if (migrated && !signature.isNull(1))
+                *migrated = signature.text(1);
+            return signature.text(0);
+        };
+        if (n.status != model::NoteStatus::Draft)
+            r.signature = read(QStringLiteral("note:%1").arg(n.id), &r.signatureMigrated);
+        if (n.status == model::NoteStatus::Cosigned)
+            r.cosignSignature = read(QStringLiteral("cosign:%1").arg(n.id), nullptr);
+        for (const model::Addendum &a : std::as_const(r.addenda))
+            r.addendumSignatures.append(read(QStringLiteral("addendum:%1").arg(a.id), nullptr));
+        record.notes.append(r);
     }
     auto m = m_state.db.prepare("SELECT date, instrument, answers, total, band FROM measures WHERE client_id = ? "
                                 "ORDER BY date, id");
@@ -75,6 +93,43 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                             QStringLiteral("note %1 of the record is taken in this vault; signatures name their "
                                            "session and note numbers, so import into a new vault").arg(in.note.id));
             noteTaken.reset();
+        }
+    }
+
+    // ---- every signature must hold against a key this vault already trusts; keys in the record
+    // prove nothing (docs/security.md, "Import")
+    {
+        const QJsonObject certs = m_state.certificates();
+        const QByteArray root = m_state.trustRoot();
+        auto holds = [&](const QString &signer, const QString &kind, const QString &hash, const QString &signature,
+                         const QString &whose, Id note) {
+            const auto key = certifiedKey(certs, root, signer);
+            if (!key || !verifyDetached(key->signPublic, signedMessage(kind, hash), signature))
+                throw Error(ErrorKind::Damaged, what,
+                            QStringLiteral("note %1: %2 %3 does not verify against a key this vault trusts; nothing "
+                                           "was imported")
+                                .arg(note)
+                                .arg(key ? QStringLiteral("%1's").arg(signer)
+                                         : QStringLiteral("%1 has no certified key in this vault, so %1's").arg(signer),
+                                     whose));
+        };
+        for (const RecordedNote &in : std::as_const(record.notes)) {
+            const model::Note &n = in.note;
+            if (n.status == model::NoteStatus::Draft)
+                continue;
+            holds(n.signedBy, QStringLiteral("sign"), n.contentHash, in.signature, QStringLiteral("signature"), n.id);
+            if (n.status == model::NoteStatus::Cosigned)
+                holds(n.cosignedBy, QStringLiteral("cosign"), n.cosignHash, in.cosignSignature,
+                      QStringLiteral("co-signature"), n.id);
+            for (qsizetype i = 0; i < in.addenda.size(); ++i) {
+                const model::Addendum &a = in.addenda.at(i);
+                if (addendumHash(n, a.author, a.text, a.signedAt) != a.contentHash)
+                    throw Error(ErrorKind::Damaged, what,
+                                QStringLiteral("note %1: %2's addendum does not match its signature (changed since "
+                                               "signing)").arg(n.id).arg(a.author));
+                holds(a.author, QStringLiteral("addendum"), a.contentHash, in.addendumSignatures.value(i),
+                      QStringLiteral("addendum signature"), n.id);
+            }
         }
     }
 
@@ -149,6 +204,12 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
     auto addAddendum = m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) "
                                     "VALUES (?, ?, ?, ?, ?)");
     auto orNull = [](const QString &v) { return v.isEmpty() ? std::nullopt : std::optional(v); };
+    auto addSignature = m_state.db.prepare("INSERT INTO signatures(object, signer, signature, migrated) VALUES (?, ?, ?, ?)");
+    auto keepSignature = [&](const QString &object, const QString &signer, const QString &signature,
+                             const QString &migrated) {
+        addSignature.bind(1, object).bind(2, signer).bind(3, signature).bind(4, orNull(migrated)).run();
+        addSignature.reset();
+    };
     for (const RecordedNote &in : std::as_const(record.notes)) {
         const model::Note &n = in.note;
         addNote.bind(1, n.id)
@@ -170,6 +231,10 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .bind(17, orNull(n.cosignHash))
             .run();
         addNote.reset();
+        if (n.status != model::NoteStatus::Draft)
+            keepSignature(QStringLiteral("note:%1").arg(n.id), n.signedBy, in.signature, in.signatureMigrated);
+        if (n.status == model::NoteStatus::Cosigned)
+            keepSignature(QStringLiteral("cosign:%1").arg(n.id), n.cosignedBy, in.cosignSignature, {});
         for (const model::ThemeTag &t : in.tags) {
             addTag.bind(1, n.id)
                 .bind(2, t.theme)
@@ -184,7 +249,8 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             addTag.reset();
         }
         refreshThemeCounts(m_state, n.id);
-        for (const model::Addendum &a : in.addenda) {
+        for (qsizetype i = 0; i < in.addenda.size(); ++i) {
+            const model::Addendum &a = in.addenda.at(i);
             addAddendum.bind(1, n.id)
                 .bind(2, *person(a.author, model::Role::Therapist))
                 .bind(3, a.text)
@@ -192,6 +258,8 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                 .bind(5, a.contentHash)
                 .run();
             addAddendum.reset();
+            keepSignature(QStringLiteral("addendum:%1").arg(m_state.db.lastInsertId()), a.author,
+                          in.addendumSignatures.value(i), {});
         }
     }
     result.notes = static_cast<int>(record.notes.size());

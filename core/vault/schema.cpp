@@ -684,7 +684,7 @@ UPDATE users SET admin = 1 WHERE id = (SELECT id FROM users ORDER BY created, id
 void migrateTo12(sql::Database &db, const QString &)
 {
     db.exec(R"sql(
-CREATE TABLE safety_plans(
+CREATE TABLE IF NOT EXISTS safety_plans(
   id           INTEGER PRIMARY KEY,
   client_id    INTEGER NOT NULL REFERENCES clients(id),
   version      INTEGER NOT NULL CHECK (version >= 1),
@@ -693,9 +693,9 @@ CREATE TABLE safety_plans(
   signed_at    TEXT NOT NULL,
   content_hash TEXT NOT NULL,
   UNIQUE (client_id, version));
-CREATE TRIGGER safety_plans_no_update BEFORE UPDATE ON safety_plans
+CREATE TRIGGER IF NOT EXISTS safety_plans_no_update BEFORE UPDATE ON safety_plans
 BEGIN SELECT RAISE(ABORT, 'a signed safety plan cannot change; save a new version'); END;
-CREATE TRIGGER safety_plans_no_delete BEFORE DELETE ON safety_plans
+CREATE TRIGGER IF NOT EXISTS safety_plans_no_delete BEFORE DELETE ON safety_plans
 BEGIN SELECT RAISE(ABORT, 'a safety plan version cannot be deleted'); END;
 )sql");
 }
@@ -705,7 +705,7 @@ BEGIN SELECT RAISE(ABORT, 'a safety plan version cannot be deleted'); END;
 void migrateTo13(sql::Database &db, const QString &)
 {
     db.exec(R"sql(
-CREATE TABLE episodes(
+CREATE TABLE IF NOT EXISTS episodes(
   id         INTEGER PRIMARY KEY,
   client_id  INTEGER NOT NULL REFERENCES clients(id),
   level      TEXT NOT NULL,
@@ -715,7 +715,19 @@ CREATE TABLE episodes(
   created_by INTEGER NOT NULL REFERENCES users(id),
   created    TEXT NOT NULL,
   CHECK (end_date IS NULL OR end_date >= start_date));
-CREATE INDEX episodes_client ON episodes(client_id);
+CREATE INDEX IF NOT EXISTS episodes_client ON episodes(client_id);
+
+// v13 -> v14. Real signatures: each signature by its signer's Ed25519 key over the stored SHA-256
+// hash. object: 'note:ID' (the author's), 'cosign:ID' or 'addendum:ID'; migrated: when a signature
+// was added at its signer's first unlock after the upgrade, over a hash stored before it.
+void migrateTo14(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS signatures(
+  object    TEXT PRIMARY KEY,
+  signer    TEXT NOT NULL,
+  signature TEXT NOT NULL,
+  migrated  TEXT);
 )sql");
 }
 
@@ -731,7 +743,7 @@ void migrate(sql::Database &db, const QString &userName)
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
-                                                               migrateTo11, migrateTo12, migrateTo13};
+                                                               migrateTo11, migrateTo12, migrateTo13, migrateTo14};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -34,6 +34,27 @@ void VaultState::recordEvent(const QString &action, const QString &object, const
     tx.commit();
 }
 
+QJsonObject VaultState::certificates() const
+{
+    return slots.extra().value(QLatin1String("certs")).toObject();
+}
+
+QByteArray VaultState::trustRoot() const
+{
+    return keys ? keys->rootPublic : QByteArray();
+}
+
+void VaultState::storeSignature(const QString &object, const QString &kind, const QString &hash)
+{
+    if (!keys)
+        throw Error(ErrorKind::Damaged, QStringLiteral("sign"), QStringLiteral("your signing key is not available"));
+    db.prepare("INSERT INTO signatures(object, signer, signature) VALUES (?, ?, ?)")
+        .bind(1, object)
+        .bind(2, user.name)
+        .bind(3, keys->sign(signedMessage(kind, hash)))
+        .run();
+}
+
 QString now()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);

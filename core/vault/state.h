@@ -9,10 +9,12 @@
 #include "themes/tagger.h"
 #include "vault/keyslots.h"
 #include "vault/sqlite.h"
+#include "vault/userkeys.h"
 
 #include <QString>
 
 #include <memory>
+#include <optional>
 #include <utility>
 
 // What an open vault holds, shared by Vault and its services: the connection, the keys, the user
@@ -36,6 +38,8 @@ struct VaultState
     SecretBuffer dataKey;
     KeySlots slots;
     model::User user;
+    // The user's signing keys, opened from their slot at unlock.
+    std::optional<UserKeys> keys;
     // Built on first use from the built-in codebook and the vault's edits (Tagging).
     std::unique_ptr<themes::Codebook> codebook;
     std::unique_ptr<themes::Tagger> tagger;
@@ -47,6 +51,12 @@ struct VaultState
     [[nodiscard]] bool supervises(model::Id therapistId);
     // Appends to the audit trail inside the caller's transaction.
     void audit(const QString &action, const QString &object, const QString &detail = {});
+    // The certificates in keyslots.json and the root pinned in this user's slot.
+    [[nodiscard]] QJsonObject certificates() const;
+    [[nodiscard]] QByteArray trustRoot() const;
+    // Signs hash (signedMessage(kind, hash)) as the current user and stores it for object, inside the
+    // caller's transaction.
+    void storeSignature(const QString &object, const QString &kind, const QString &hash);
     // Appends to the audit trail in a transaction of its own.
     void recordEvent(const QString &action, const QString &object, const QString &detail = {});
 };

@@ -78,6 +78,7 @@ void Supervision::cosign(Id noteId)
         .bind(3, hash)
         .bind(4, noteId)
         .run();
+    m_state.storeSignature(QStringLiteral("cosign:%1").arg(noteId), QStringLiteral("cosign"), hash);
     m_state.audit(QStringLiteral("cosign"), QStringLiteral("note:%1").arg(noteId));
     tx.commit();
 }

@@ -6,6 +6,7 @@
 #include "vault/schema.h"
 #include "vault/state.h"
 #include "vault/unlockrecords.h"
+#include "vault/userkeys.h"
 
 #include <QDir>
 #include <QFile>
@@ -287,16 +288,30 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
             appendAudit(db, user.trimmed(), QStringLiteral("create-vault"), QStringLiteral("vault"), {}, now());
             tx.commit();
         }
+        // The creator's signing key is the vault's root of trust: pinned in every slot made from now
+        // on, its certificate signed by itself.
+        const QByteArray recoveryPublic = recoveryPublicKey(recovery);
+        UserKeys keys = UserKeys::generate({}, recoveryPublic);
+        keys.rootPublic = keys.signPublic;
+        keys.certified = true;
+        keys.signaturesMigrated = true;
+        const QString name = user.trimmed();
+        const SecretBuffer payload = keys.payload();
+        const QJsonObject certs{{certName(name), certificate(name, model::toString(role), true, keys.signPublic, now(), name, &keys)}};
         // The key slots are written last: until they exist the folder is not a vault.
         KeySlots slots;
-        slots.setUser(user.trimmed(), model::toString(role), true, passphrase, dataKey, cost);
+        slots.setUser(name, model::toString(role), true, passphrase, dataKey, cost, &payload);
         slots.setRecovery(recovery, dataKey);
-        slots.setExtra(QJsonObject{{QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(db), dataKey)}});
+        slots.setExtra(QJsonObject{{QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(db), dataKey)},
+                                   {QStringLiteral("certs"), certs},
+                                   {QStringLiteral("recovery_keys"),
+                                    QJsonObject{{certName(name), sealToRecovery(recoveryPublic, payload)}}}});
         slots.save(dir, dataKey);
         rememberSeenState(slots.vaultId(), dir, {slots.generation(), auditLength(db)});
         auto vault = std::unique_ptr<Vault>(
             new Vault(stateOf(dir, guard.release(), std::move(db), std::move(dataKey), std::move(slots))));
         vault->loadUser(user.trimmed());
+        vault->m_state->keys = std::move(keys);
         qCInfo(ucVault) << "created a vault";
         return Created{std::move(vault), std::move(recovery)};
     } catch (...) {
@@ -356,11 +371,12 @@ std::unique_ptr<Vault> Vault::open(const QString &dir, const QString &user, cons
 std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, const SecretBuffer &passphrase,
                                      bool restoring)
 {
+    SecretBuffer keysPayload;
     auto vault = unlock(
         dir, user,
         [&](const KeySlots &slots) {
             try {
-                return slots.unwrapUser(user, passphrase);
+                return slots.unwrapUser(user, passphrase, &keysPayload);
             } catch (const Error &error) {
                 if (error.kind() == ErrorKind::Auth)
                     noteFailedUnlock(dir, user);
@@ -370,9 +386,15 @@ std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, co
         restoring);
     VaultState &s = *vault->m_state;
     KeySlots updated = s.slots;
-    // A slot from before the binding is rewritten bound, at the cost it had.
-    if (const auto slot = updated.userSlot(s.user.name); slot && slot->version < 2)
-        updated.setUser(s.user.name, model::toString(s.user.role), s.user.admin, passphrase, s.dataKey, slot->cost);
+    bool rewrite = vault->establishKeys(updated, std::move(keysPayload), false);
+    rewrite = vault->migrateSignatures() || rewrite;
+    // A slot from before the binding is rewritten bound, at the cost it had; one whose keys were
+    // just made or changed, with them.
+    if (const auto slot = updated.userSlot(s.user.name); slot && (slot->version < 2 || rewrite)) {
+        const SecretBuffer payload = s.keys->payload();
+        updated.setUser(s.user.name, model::toString(s.user.role), s.user.admin, passphrase, s.dataKey, slot->cost,
+                        &payload);
+    }
     vault->recordUnlock(QStringLiteral("unlock"), std::move(updated));
     if (restoring) {
         vault->recordEvent(QStringLiteral("rollback-record-reset"), QStringLiteral("vault"),
@@ -398,7 +420,15 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
             return slots.unwrapRecovery(key);
         },
         false);
-    vault->recordUnlock(QStringLiteral("recover"), vault->m_state->slots);
+    VaultState &s = *vault->m_state;
+    KeySlots updated = s.slots;
+    const QString sealed = updated.extra()
+                               .value(QLatin1String("recovery_keys"))
+                               .toObject()
+                               .value(certName(s.user.name))
+                               .toString();
+    (void)vault->establishKeys(updated, sealed.isEmpty() ? SecretBuffer() : openWithRecovery(key, sealed), true);
+    vault->recordUnlock(QStringLiteral("recover"), std::move(updated));
     vault->changePassphrase(newPassphrase, cost);
     return vault;
 }
@@ -423,7 +453,8 @@ void Vault::changePassphrase(const SecretBuffer &newPassphrase, KdfCost cost)
         throw Error(ErrorKind::Usage, QStringLiteral("change passphrase"),
                     QStringLiteral("the passphrase must have at least 8 characters"));
     KeySlots updated = s.slots;
-    updated.setUser(s.user.name, model::toString(s.user.role), s.user.admin, newPassphrase, s.dataKey, cost);
+    const SecretBuffer payload = s.keys ? s.keys->payload() : SecretBuffer();
+    updated.setUser(s.user.name, model::toString(s.user.role), s.user.admin, newPassphrase, s.dataKey, cost, &payload);
     s.recordEvent(QStringLiteral("change-passphrase"), QStringLiteral("user:%1").arg(s.user.id));
     saveSlots(std::move(updated));
 }
@@ -484,9 +515,157 @@ void Vault::addUser(const QString &name, model::Role role, const SecretBuffer &p
                 model::toString(role) + (admin ? QStringLiteral(", administrator") : QString()));
         tx.commit();
     }
+    // The new user's signing key, pinned to this vault's root. The administrator certifies it now;
+    // a key made by a therapist adding a colleague waits, as a request, for the administrator's next
+    // unlock.
+    UserKeys keys = UserKeys::generate(s.trustRoot(), s.keys ? s.keys->recoveryPublic : QByteArray());
+    keys.signaturesMigrated = true;
+    QJsonObject extra = s.slots.extra();
+    QJsonObject certs = extra.value(QLatin1String("certs")).toObject();
+    const bool issuerCertified = s.keys && s.user.admin && certifiedKey(certs, s.trustRoot(), s.user.name);
+    keys.certified = issuerCertified;
+    certs.insert(certName(clean), certificate(clean, model::toString(role), admin, keys.signPublic, now(), s.user.name,
+                                              issuerCertified ? &*s.keys : nullptr));
+    extra.insert(QStringLiteral("certs"), certs);
+    const SecretBuffer payload = keys.payload();
+    if (!keys.recoveryPublic.isEmpty()) {
+        QJsonObject sealed = extra.value(QLatin1String("recovery_keys")).toObject();
+        sealed.insert(certName(clean), sealToRecovery(keys.recoveryPublic, payload));
+        extra.insert(QStringLiteral("recovery_keys"), sealed);
+    }
     KeySlots updated = s.slots;
-    updated.setUser(clean, model::toString(role), admin, passphrase, s.dataKey, cost);
+    updated.setExtra(extra);
+    updated.setUser(clean, model::toString(role), admin, passphrase, s.dataKey, cost, &payload);
     saveSlots(std::move(updated));
+}
+
+bool Vault::establishKeys(KeySlots &updated, SecretBuffer payload, bool recovering)
+{
+    VaultState &s = *m_state;
+    QJsonObject extra = updated.extra();
+    QJsonObject certs = extra.value(QLatin1String("certs")).toObject();
+    const QString me = certName(s.user.name);
+    const QString role = model::toString(s.user.role);
+    bool rewrite = false;
+    std::optional<UserKeys> keys;
+    if (!payload.empty()) {
+        keys = UserKeys::fromPayload(payload);
+        if (!keys)
+            damagedAtUnlock(QStringLiteral("the key slot's signing key is malformed"));
+    } else {
+        // A slot from before per-user keys (or a recovery without a sealed copy of them): the keys are
+        // made now. Trust on first use (docs/security.md): the first administrator to get keys becomes
+        // the root; everyone else's key waits as a request for an administrator to certify.
+        const QByteArray root = selfSignedRoot(certs);
+        if (!recovering && !root.isEmpty() && certifiedKey(certs, root, me))
+            damagedAtUnlock(QStringLiteral("the key slot lost its signing key while a certificate for it stands"));
+        keys = UserKeys::generate(root, {});
+        if (root.isEmpty() && s.user.admin) {
+            keys->rootPublic = keys->signPublic;
+            certs.insert(me, certificate(s.user.name, role, true, keys->signPublic, now(), s.user.name, &*keys));
+        } else {
+            certs.insert(me, certificate(s.user.name, role, s.user.admin, keys->signPublic, now(), {}, nullptr));
+        }
+        rewrite = true;
+    }
+    if (keys->rootPublic.isEmpty()) {
+        if (const QByteArray root = selfSignedRoot(certs); !root.isEmpty()) {
+            keys->rootPublic = root;
+            rewrite = true;
+        }
+    }
+    const auto mine = certifiedKey(certs, keys->rootPublic, me);
+    const bool holds = mine && mine->signPublic == keys->signPublic && mine->role == role && mine->admin == s.user.admin;
+    if (holds && !keys->certified) {
+        keys->certified = true;
+        rewrite = true;
+    } else if (!holds && keys->certified) {
+        damagedAtUnlock(QStringLiteral("your key certificate is missing or does not verify (a key, role or administrator "
+                                       "flag was changed in the vault)"));
+    } else if (!holds) {
+        // Still waiting for an administrator: keep the request current.
+        const QJsonObject request = certs.value(me).toObject();
+        if (request.value(QLatin1String("sign_pk")).toString() != QString::fromLatin1(keys->signPublic.toBase64())
+            || request.value(QLatin1String("role")).toString() != role
+            || request.value(QLatin1String("admin")).toBool() != s.user.admin)
+            certs.insert(me, certificate(s.user.name, role, s.user.admin, keys->signPublic, now(), {}, nullptr));
+    }
+    // An administrator certifies the requests of colleagues whose bound slot and user row agree with
+    // them. Administrators are certified only when they are made, never from a request.
+    if (holds && s.user.admin) {
+        for (const QString &name : updated.users()) {
+            const QString folded = certName(name);
+            const QJsonObject request = certs.value(folded).toObject();
+            const auto slot = updated.userSlot(name);
+            if (request.isEmpty() || !request.value(QLatin1String("signature")).toString().isEmpty() || !slot
+                || slot->version < 2 || slot->admin || request.value(QLatin1String("admin")).toBool()
+                || request.value(QLatin1String("role")).toString() != slot->role)
+                continue;
+            auto row = s.db.prepare("SELECT role, admin FROM users WHERE name = ?");
+            row.bind(1, name);
+            if (!row.step() || row.text(0) != slot->role || row.int64(1) != 0)
+                continue;
+            const QByteArray pk = QByteArray::fromBase64(request.value(QLatin1String("sign_pk")).toString().toLatin1());
+            certs.insert(folded, certificate(name, slot->role, false, pk, now(), s.user.name, &*keys));
+        }
+    }
+    if (!keys->recoveryPublic.isEmpty()) {
+        QJsonObject sealed = extra.value(QLatin1String("recovery_keys")).toObject();
+        if (!sealed.contains(me) || rewrite) {
+            sealed.insert(me, sealToRecovery(keys->recoveryPublic, keys->payload()));
+            extra.insert(QStringLiteral("recovery_keys"), sealed);
+        }
+    }
+    extra.insert(QStringLiteral("certs"), certs);
+    updated.setExtra(extra);
+    s.keys = std::move(keys);
+    return rewrite;
+}
+
+bool Vault::migrateSignatures()
+{
+    VaultState &s = *m_state;
+    if (!s.keys || s.keys->signaturesMigrated)
+        return false;
+    struct Pending
+    {
+        QString object;
+        QString kind;
+        QString hash;
+    };
+    QList<Pending> pending;
+    auto collect = [&](const char *sql, const QString &prefix, const QString &kind) {
+        auto stmt = s.db.prepare(sql);
+        stmt.bind(1, s.user.id);
+        while (stmt.step()) {
+            const QString object = prefix + QString::number(stmt.int64(0));
+            auto has = s.db.prepare("SELECT 1 FROM signatures WHERE object = ?");
+            has.bind(1, object);
+            if (!has.step())
+                pending.append({object, kind, stmt.text(1)});
+        }
+    };
+    collect("SELECT id, content_hash FROM notes WHERE signed_by = ? AND status <> 'draft' AND content_hash IS NOT NULL",
+            QStringLiteral("note:"), QStringLiteral("sign"));
+    collect("SELECT id, cosign_hash FROM notes WHERE cosigned_by = ? AND cosign_hash IS NOT NULL",
+            QStringLiteral("cosign:"), QStringLiteral("cosign"));
+    collect("SELECT id, content_hash FROM addenda WHERE author_id = ?", QStringLiteral("addendum:"),
+            QStringLiteral("addendum"));
+    const QString at = now();
+    sql::Transaction tx(s.db);
+    for (const Pending &p : std::as_const(pending))
+        s.db.prepare("INSERT INTO signatures(object, signer, signature, migrated) VALUES (?, ?, ?, ?)")
+            .bind(1, p.object)
+            .bind(2, s.user.name)
+            .bind(3, s.keys->sign(signedMessage(p.kind, p.hash)))
+            .bind(4, at)
+            .run();
+    if (!pending.isEmpty())
+        s.audit(QStringLiteral("signatures-migrated"), QStringLiteral("user:%1").arg(s.user.id),
+                QStringLiteral("%1 signatures added over hashes stored before per-user keys").arg(pending.size()));
+    tx.commit();
+    s.keys->signaturesMigrated = true;
+    return true;
 }
 
 QList<model::User> Vault::users()

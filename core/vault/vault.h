@@ -115,6 +115,12 @@ private:
     static std::unique_ptr<Vault> openAs(const QString &dir, const QString &user, const SecretBuffer &passphrase,
                                          bool restoring);
     void loadUser(const QString &name);
+    // Opens (or, in a vault from before per-user keys, makes) the user's signing keys, checks their
+    // certificate against the root pinned in their slot, and, for an administrator, certifies the
+    // keys colleagues made at their first unlock. True when the user's slot must be rewritten.
+    bool establishKeys(KeySlots &updated, SecretBuffer payload, bool recovering);
+    // Signs, once per user, the hashes they stored before per-user keys. True when it ran.
+    bool migrateSignatures();
     // Seals the trail's head into updated and writes it (when mustSave, even if the head cannot move).
     void writeAuditHead(KeySlots updated, bool mustSave);
     void saveSlots(KeySlots updated);

@@ -256,6 +256,10 @@ void GroupNotesTest::aSignedMembersNoteMovesToAnotherVaultAndStillVerifies()
 {
     QTemporaryDir tmp;
     auto v = createVault(tmp.filePath(u"vault"_s));
+    // The other vault trusts this one's keys (a copy of it made before the clients came): a record's
+    // signatures count only against keys the importing vault already trusts (signaturestest).
+    const QString copy = tmp.filePath(u"copy.ucbackup"_s);
+    v->backup().write(copy);
     for (const char *code : {"G-A", "G-B", "G-C"})
         v->clients().add(client(QString::fromLatin1(code)));
     const auto made = v->notes().addSession(groupSession({u"G-A"_s, u"G-B"_s, u"G-C"_s}), u"group"_s,
@@ -263,7 +267,8 @@ void GroupNotesTest::aSignedMembersNoteMovesToAnotherVaultAndStillVerifies()
     v->notes().sign(made.notes.at(1));
     const QJsonObject record = v->records().exportClient(u"G-B"_s, false);
 
-    auto other = createVault(tmp.filePath(u"other"_s));
+    Vault::restore(copy, tmp.filePath(u"other"_s), u"alice"_s, SecretBuffer::copyOf(passphrase));
+    auto other = Vault::open(tmp.filePath(u"other"_s), u"alice"_s, SecretBuffer::copyOf(passphrase));
     other->records().importClient(record);
     const model::Note moved = other->notes().read(made.notes.at(1));
     QVERIFY(moved.sections.first().shared);

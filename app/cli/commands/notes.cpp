@@ -189,6 +189,13 @@ int noteShow(const Invocation &line)
         print(u"Co-signed by %1 at %2 (SHA-256 %3)"_s.arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
     else if (n.status == model::NoteStatus::Signed && n.cosignRequired)
         print(u"Not complete: the author's supervision requires a co-signature"_s);
+    if (n.status != model::NoteStatus::Draft) {
+        const vault::SignatureCheck check = v->notes().checkSignatures(n.id);
+        for (const QString &m : check.migrated)
+            print(u"Note: %1"_s.arg(m));
+        if (!check.ok)
+            print(u"Signature check failed: %1"_s.arg(check.problem));
+    }
     for (const auto &a : v->notes().addenda(n.id))
         print(u"Addendum by %1 at %2:\n%3"_s.arg(a.author, a.signedAt, a.text));
     for (const auto &c : v->supervision().comments(n.id))
@@ -234,9 +241,13 @@ int noteSign(const Invocation &line)
 int noteVerify(const Invocation &line)
 {
     const model::Id id = idArgument(line, 0);
-    if (!openVault(line)->notes().verifySignature(id))
-        throw Error(ErrorKind::Damaged, line.what(), u"the note is unsigned or its content does not match its signature"_s);
+    const vault::SignatureCheck check = openVault(line)->notes().checkSignatures(id);
+    if (!check.ok)
+        throw Error(ErrorKind::Damaged, line.what(), check.problem);
     print(u"ok"_s);
+    print(check.signers.join(u", "_s));
+    for (const QString &m : check.migrated)
+        print(m);
     return 0;
 }
 
