@@ -2,6 +2,7 @@
 // The course of care (docs/patterns.md, "Episodes"): episodes at a level of care that never overlap,
 // ended at step-down, audited, a therapist's to write; and as undercurrent-cli's contract: episode
 // add|list|end and patterns --episode, which analyses exactly one episode's sessions.
+#include "clirun.h"
 #include "common/error.h"
 #include "model/episode.h"
 #include "vault/keyslots.h"
@@ -69,12 +70,7 @@ private Q_SLOTS:
     void patternsByEpisode();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = clirun::Run;
     Run cli(QStringList args, const QString &user = u"alice"_s);
     QString file(const QString &name, const QByteArray &content);
     std::unique_ptr<vault::Vault> open(const QString &user) { return vault::Vault::open(m_inProcess, user, secret()); }
@@ -87,21 +83,12 @@ private:
 
 EpisodesTest::Run EpisodesTest::cli(QStringList args, const QString &user)
 {
-    args << u"--vault"_s << m_vault << u"--user"_s << user << u"--passphrase-file"_s << m_pass;
-    QProcess p;
-    p.start(QStringLiteral(CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+    return clirun::cli(std::move(args), m_vault, user, m_pass);
 }
 
 QString EpisodesTest::file(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(content);
-    return path;
+    return clirun::file(m_dir, name, content);
 }
 
 void EpisodesTest::initTestCase()

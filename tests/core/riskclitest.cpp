@@ -2,6 +2,8 @@
 // Risk in the record as undercurrent-cli's contract (docs/risk.md, packaging/undercurrent-cli.1):
 // note sign's assessment options and refusal, risk list|close|dismiss, the review queue's order,
 // and the "risk" key of patterns --json; exit codes as scripts rely on them.
+#include "clirun.h"
+
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -28,12 +30,7 @@ private Q_SLOTS:
     void patternsJsonCarriesRisk();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = clirun::Run;
     Run cli(QStringList args, const QString &user = u"alice"_s);
     QString file(const QString &name, const QByteArray &content);
     // A draft progress note for C-1 on that date; its id.
@@ -49,21 +46,12 @@ private:
 
 RiskCliTest::Run RiskCliTest::cli(QStringList args, const QString &user)
 {
-    args << u"--vault"_s << m_vault << u"--user"_s << user << u"--passphrase-file"_s << m_pass;
-    QProcess p;
-    p.start(QStringLiteral(CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+    return clirun::cli(std::move(args), m_vault, user, m_pass);
 }
 
 QString RiskCliTest::file(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(content);
-    return path;
+    return clirun::file(m_dir, name, content);
 }
 
 int RiskCliTest::draft(const QString &date, const QByteArray &text, const QString &user, const QString &kind)

@@ -4,6 +4,7 @@
 // that nothing changes or removes, an edited row caught by its hash, the roles that may write and
 // read it, each save audited; and as undercurrent-cli's contract: safety-plan set|show|history|print,
 // the take-home PDF read back with pdftotext.
+#include "clirun.h"
 #include "common/error.h"
 #include "model/safetyplan.h"
 #include "vault/keyslots.h"
@@ -75,12 +76,7 @@ private Q_SLOTS:
     void printedPlanReadsBack();
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = clirun::Run;
     Run cli(QStringList args, const QString &user = u"alice"_s);
     QString file(const QString &name, const QByteArray &content);
     std::unique_ptr<vault::Vault> open(const QString &user) { return vault::Vault::open(m_inProcess, user, secret()); }
@@ -93,21 +89,12 @@ private:
 
 SafetyPlanTest::Run SafetyPlanTest::cli(QStringList args, const QString &user)
 {
-    args << u"--vault"_s << m_vault << u"--user"_s << user << u"--passphrase-file"_s << m_pass;
-    QProcess p;
-    p.start(QStringLiteral(CLI_PATH), args);
-    if (!p.waitForFinished(120000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(), p.readAllStandardError()};
+    return clirun::cli(std::move(args), m_vault, user, m_pass);
 }
 
 QString SafetyPlanTest::file(const QString &name, const QByteArray &content)
 {
-    const QString path = m_dir.filePath(name);
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(content);
-    return path;
+    return clirun::file(m_dir, name, content);
 }
 
 void SafetyPlanTest::initTestCase()
