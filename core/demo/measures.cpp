@@ -18,8 +18,12 @@ QList<int> answersFor(const QString &instrument, int total, Rng &r)
     Q_ASSERT(info);
     QList<int> answers(info->items, 0);
     const bool audit = instrument == u"audit";
+    // PHQ-9 item 9 (thoughts of being better off dead or of self-harm) stays 0: a yes there raises a
+    // suicide flag (docs/risk.md), and an invented practice where every client shows open risk would
+    // teach a new user to ignore the flag. The walk-through's risk is written on purpose instead.
+    const bool phq9 = instrument == u"phq9";
     const int itemMax = model::itemMaximum(instrument);
-    const int free = audit ? 8 : info->items;
+    const int free = audit || phq9 ? 8 : info->items;
     int left = std::clamp(total, 0, free * itemMax + (audit ? 8 : 0));
     if (audit) {
         // Items 9 and 10 (injury, others' concern) take 0, 2 or 4.
