@@ -716,6 +716,8 @@ CREATE TABLE IF NOT EXISTS episodes(
   created    TEXT NOT NULL,
   CHECK (end_date IS NULL OR end_date >= start_date));
 CREATE INDEX IF NOT EXISTS episodes_client ON episodes(client_id);
+)sql");
+}
 
 // v13 -> v14. Real signatures: each signature by its signer's Ed25519 key over the stored SHA-256
 // hash. object: 'note:ID' (the author's), 'cosign:ID' or 'addendum:ID'; migrated: when a signature
