@@ -86,7 +86,9 @@ check_tree() {
     || fail "$what: the manual's .TH line does not name Undercurrent $version"
   local cmd
   for cmd in $("$base/bin/undercurrent-cli" --help | awk '/^  [a-z]/ { print $1 }' | sort -u); do
-    grep -q "^\.B $cmd\b" <<<"$manual" || fail "$what: the manual does not describe the command '$cmd' of --help"
+    # A hyphen in a command's name is written \- in the manual, so it copies as typed.
+    local pattern=${cmd//-/'\\-'}
+    grep -q "^\.B $pattern\b" <<<"$manual" || fail "$what: the manual does not describe the command '$cmd' of --help"
   done
   if command -v groff >/dev/null; then
     local warnings
