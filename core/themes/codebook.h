@@ -171,6 +171,13 @@ struct RiskRules
     QList<QString> fiction; // a story, a film, a lesson: "a character who overdoses" is no one's risk
     QList<QString> intentCues; // "intentional", "deliberate": an overdose said so is an attempt
     QString intentFrom; // the risk those cues move to field_risk ("overdose")
+    // Putting a means by ("has been saving her sleeping tablets", "a stash of insulin"): a keeping
+    // phrase with a means word after it in the sentence is `keepingRisk` present, reported as its
+    // group `keepingGroup` (suicide, preparation).
+    QList<QString> keeping;
+    QList<QString> keepingMeans;
+    QString keepingRisk;
+    QString keepingGroup;
     QList<QString> acronyms; // counted only in capitals: SI, HI, DV ("said hi", "si" are not)
     QList<QString> questions; // "asked", "screened": the answer that follows is the status
     QList<QString> affirmations; // answers that say yes: "endorsed", "yes", "positive"

@@ -138,6 +138,17 @@ void readRisks(const QJsonObject &root, const QByteArray &source, RiskRules &int
         into.childRoles += stringList(a.value(QLatin1String("child_roles")), source, owner, "child_roles");
     }
     into.control += phraseList(section.value(QLatin1String("control")), source, owner, "act of control");
+    const QJsonValue keeping = section.value(QLatin1String("keeping"));
+    if (!keeping.isUndefined()) {
+        if (!keeping.isObject())
+            malformed(lineOf(source, QStringLiteral("keeping")),
+                      QStringLiteral("\"risks\": \"keeping\" is {\"phrases\", \"means\", \"risk\", \"group\"}"));
+        const QJsonObject k = keeping.toObject();
+        into.keeping += phraseList(k.value(QLatin1String("phrases")), source, owner, "keeping phrase");
+        into.keepingMeans += phraseList(k.value(QLatin1String("means")), source, owner, "means word", true);
+        into.keepingRisk = k.value(QLatin1String("risk")).toString(into.keepingRisk);
+        into.keepingGroup = k.value(QLatin1String("group")).toString(into.keepingGroup);
+    }
     into.fiction += phraseList(section.value(QLatin1String("fiction")), source, owner, "fiction word", true);
     into.intentCues += phraseList(section.value(QLatin1String("intent_cues")), source, owner, "intent cue", true);
     into.acronyms += phraseList(section.value(QLatin1String("acronyms")), source, owner, "acronym", true);
@@ -177,6 +188,11 @@ void writeRisks(const RiskRules &rules, QJsonObject &root)
                                                        {QStringLiteral("against_client"), rules.actAgainstClient},
                                                        {QStringLiteral("by_client"), rules.actByClient},
                                                        {QStringLiteral("child_roles"), toArray(rules.childRoles)}});
+    if (!rules.keepingRisk.isEmpty())
+        section.insert(QStringLiteral("keeping"), QJsonObject{{QStringLiteral("phrases"), toArray(rules.keeping)},
+                                                             {QStringLiteral("means"), toArray(rules.keepingMeans)},
+                                                             {QStringLiteral("risk"), rules.keepingRisk},
+                                                             {QStringLiteral("group"), rules.keepingGroup}});
     for (const auto &[key, list] : {std::pair{"control", &rules.control}, std::pair{"fiction", &rules.fiction},
                                     std::pair{"intent_cues", &rules.intentCues}, std::pair{"acronyms", &rules.acronyms},
                                     std::pair{"questions", &rules.questions}, std::pair{"affirmations", &rules.affirmations},
@@ -225,6 +241,12 @@ void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QBy
     known(rules.actByClient, QStringLiteral("risks: acts"));
     known(rules.intentFrom, QStringLiteral("risks: intent_from"));
     known(rules.fieldRisk, QStringLiteral("risks: field_risk"));
+    known(rules.keepingRisk, QStringLiteral("risks: keeping"));
+    for (const RiskDefinition &r : rules.risks)
+        if (r.id == rules.keepingRisk
+            && std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.name == rules.keepingGroup; }))
+            malformed(lineOf(source, rules.keepingGroup),
+                      QStringLiteral("risks: keeping: risk '%1' has no group '%2'").arg(rules.keepingRisk, rules.keepingGroup));
     if (!rules.acts.isEmpty() && (rules.actAgainstClient.isEmpty() || rules.actByClient.isEmpty()))
         malformed(lineOf(source, QStringLiteral("acts")), QStringLiteral("risks: acts name \"against_client\" and \"by_client\""));
 }

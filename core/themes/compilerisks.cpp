@@ -85,6 +85,15 @@ void Tagger::Impl::compileRisks()
         add(text, -1, RiskKind::Act, -1);
     for (const QString &text : rules.control)
         add(text, -1, RiskKind::Control, -1);
+    if (const int keeper = riskIndex(rules.keepingRisk); keeper >= 0) {
+        const QList<RiskGroup> &groups = rules.risks.at(keeper).groups;
+        int group = -1;
+        for (qsizetype g = 0; g < groups.size(); ++g)
+            if (groups.at(g).name == rules.keepingGroup)
+                group = static_cast<int>(g);
+        for (const QString &text : rules.keeping)
+            add(text, keeper, RiskKind::Keeping, group);
+    }
     riskVariants = false;
     actAgainstClient = riskIndex(rules.actAgainstClient);
     actByClient = riskIndex(rules.actByClient);
@@ -102,6 +111,7 @@ void Tagger::Impl::compileRisks()
     riskWord = formId("risk");
     riskFiction = formIds(rules.fiction);
     riskIntentCues = formIds(rules.intentCues);
+    keepingMeans = formIds(rules.keepingMeans);
 }
 
 } // namespace uc::themes

@@ -54,6 +54,7 @@ enum class RiskKind : std::uint8_t {
     Act, // an act of violence: who does it to whom decides
     Abstinence, // a break from use (lost tolerance)
     Control, // an act of control: by a partner or family member over the client, abuse
+    Keeping, // putting something by ("saving", "put aside"): with a means after it, preparation
 };
 
 struct Phrase
@@ -165,7 +166,7 @@ struct Text
 struct RiskFinding
 {
     enum Status : std::uint8_t { Present, Denied, Figurative, OtherPerson };
-    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt };
+    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt, Keeping };
     int risk = -1;
     std::uint32_t first = 0; // token indexes, inclusive
     std::uint32_t last = 0;
@@ -312,6 +313,7 @@ struct Tagger::Impl
     std::int32_t riskWord = -1; // "risk", the word of a bare risk field
     std::vector<std::int32_t> riskFiction; // form ids, sorted
     std::vector<std::int32_t> riskIntentCues;
+    std::vector<std::int32_t> keepingMeans; // form ids, sorted: what kept by is a means ("tablets", "insulin")
     // While the risk phrases compile: a person word stands for every person ("takes her wages" is
     // also "takes my wages"), "until" for "till".
     bool riskVariants = false;
@@ -367,6 +369,7 @@ struct Tagger::Impl
     // riskrules.cpp
     void readActs(const Text &text, const std::vector<Mention> &acts, std::vector<RiskFinding> &out) const;
     void readControl(const Text &text, const std::vector<Mention> &control, std::vector<RiskFinding> &out) const;
+    void readKeeping(const Text &text, const std::vector<Mention> &keeping, std::vector<RiskFinding> &out) const;
     void readAttempts(const Text &text, std::vector<RiskFinding> &out) const;
     [[nodiscard]] bool inFiction(const Text &text, std::uint32_t first, std::uint32_t last) const;
     void readMixing(const Text &text, std::vector<RiskFinding> &out) const;

@@ -374,6 +374,10 @@ void Tagger::Impl::riskResults(const std::vector<RiskFinding> &findings, TagResu
             rule = QStringLiteral("after:") + phraseText(f.phrase);
             kind = QStringLiteral("tolerance");
             break;
+        case RiskFinding::Keeping:
+            rule = QStringLiteral("keeping:") + phraseText(f.phrase);
+            kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("keeping");
+            break;
         }
         Built &b = built[static_cast<std::size_t>(f.risk)];
         if (f.status == RiskFinding::Denied) {

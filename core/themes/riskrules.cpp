@@ -202,6 +202,31 @@ void Tagger::Impl::readControl(const Text &text, const std::vector<Mention> &con
     }
 }
 
+void Tagger::Impl::readKeeping(const Text &text, const std::vector<Mention> &keeping, std::vector<RiskFinding> &out) const
+{
+    const std::vector<Token> &tokens = text.tokens;
+    for (const Mention &k : keeping) {
+        // A means within eight words after it in the sentence: "putting aside a few of her sleeping
+        // tablets", "a stash of insulin"; "saving up for a car" is not one.
+        std::size_t means = 0;
+        for (std::size_t j = k.last + 1, n = 0; j < tokens.size() && n < 8 && tokens[j].sentence == tokens[k.last].sentence;
+             ++j, ++n)
+            if (hasForm(keepingMeans, tokens[j])) {
+                means = j;
+                break;
+            }
+        if (means == 0)
+            continue;
+        Mention m = k;
+        m.last = static_cast<std::uint32_t>(means);
+        if (riskNegated(text, m.first, m.last) || topic(text, m) || inFiction(text, m.first, m.last))
+            continue;
+        const Phrase &p = phrases[static_cast<std::size_t>(k.phrase)];
+        out.push_back({k.theme, m.first, m.last, otherSubject(text, m) >= 0 ? RiskFinding::OtherPerson : RiskFinding::Present,
+                       RiskFinding::Keeping, k.phrase, p.group});
+    }
+}
+
 void Tagger::Impl::readAttempts(const Text &text, std::vector<RiskFinding> &out) const
 {
     if (fieldRisk < 0)
@@ -236,6 +261,12 @@ void Tagger::Impl::readAttempts(const Text &text, std::vector<RiskFinding> &out)
                 || groupName(a) != QLatin1String("attempt"))
                 return false;
             const std::string_view between = text.bytes.substr(tokens[a.last].end, tokens[f.first].start - tokens[a.last].end);
+            // "previous attempt by ligature", "attempted suicide via cutting"
+            if (f.first == a.last + 2) {
+                const std::string_view w = text.bytes.substr(tokens[a.last + 1].start, tokens[a.last + 1].end - tokens[a.last + 1].start);
+                if (w == "by" || w == "via" || w == "with")
+                    return true;
+            }
             return between.find('(') != std::string_view::npos && between.find(')') == std::string_view::npos;
         });
         // An overdose said to be intentional is a suicide attempt.

@@ -6,6 +6,8 @@
 // ("her brother died by suicide"); a negative screen ("denies SI") is a status of its own.
 #include "themes/pipeline.h"
 
+#include <cctype>
+
 #include <algorithm>
 
 namespace uc::themes {
@@ -96,8 +98,8 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    thread_local std::vector<Mention> said, acts, specials, events, control;
-    said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear();
+    thread_local std::vector<Mention> said, acts, specials, events, control, keeping;
+    said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear();
     const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
     // An acronym counts only in capitals: "SI", not "si" or "said hi".
     const auto capitals = [&](const Mention &m) {
@@ -127,6 +129,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         case RiskKind::Control:
             control.push_back(m);
             break;
+        case RiskKind::Keeping:
+            keeping.push_back(m);
+            break;
         case RiskKind::Exception:
         case RiskKind::Figurative:
         case RiskKind::Others:
@@ -142,6 +147,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         std::erase_if(said, [&](const Mention &m) { return overlaps(m, x) && (anyRisk || m.theme == x.theme); });
         std::erase_if(acts, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(control, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(keeping, [&](const Mention &m) { return overlaps(m, x); });
     };
     for (const Mention &x : specials)
         if (kindOf(x) == RiskKind::Exception)
@@ -185,6 +191,10 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         return std::any_of(said.begin(), said.end(), [&](const Mention &m) { return overlaps(m, c); });
     });
     keepLongestRun(control, longer);
+    std::erase_if(keeping, [&](const Mention &k) {
+        return std::any_of(said.begin(), said.end(), [&](const Mention &m) { return overlaps(m, k); });
+    });
+    keepLongestRun(keeping, longer);
 
     const auto inSentence = [&](const Mention &m, const std::vector<std::int32_t> &forms) {
         if (forms.empty())
@@ -351,7 +361,28 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             out.push_back(f);
             continue;
         }
-        // "+SI, -HI": a sign written on the acronym.
+        // "+SI, -HI": a sign written on the acronym; "SI -ve", "SH +ve" after it; "nil SI".
+        {
+            const std::size_t e = tokens[m.last].end;
+            std::size_t b = e;
+            while (b < text.bytes.size() && text.bytes[b] == ' ')
+                ++b;
+            const std::string_view after = text.bytes.substr(b, 3);
+            const bool signAfter = (after == "-ve" || after == "+ve")
+                                   && (b + 3 == text.bytes.size() || !std::isalnum(static_cast<unsigned char>(text.bytes[b + 3])));
+            bool nilBefore = false;
+            if (m.first > 0 && tokens[m.first - 1].sentence == tokens[m.first].sentence) {
+                const Token &t = tokens[m.first - 1];
+                const std::string_view w = text.bytes.substr(t.start, t.end - t.start);
+                nilBefore = w == "nil" || w == "Nil" || w == "NIL";
+            }
+            if (signAfter || nilBefore) {
+                f.rule = RiskFinding::Field;
+                f.status = nilBefore || after.front() == '-' ? RiskFinding::Denied : RiskFinding::Present;
+                out.push_back(f);
+                continue;
+            }
+        }
         if (tokens[m.first].start > 0) {
             const std::uint32_t b = tokens[m.first].start;
             const char sign = text.bytes[b - 1];
@@ -370,20 +401,35 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             out.push_back(f);
             continue;
         }
-        if (riskNegated(text, m.first, m.last) || listedAfterDenial(m)) {
-            f.status = RiskFinding::Denied;
-            out.push_back(f);
-            continue;
-        }
         // A passive wish speaks of the client whoever else it names ("everyone would be better off
         // without me").
         const bool wish = p.group >= 0
                           && codebook.risks().risks.at(m.theme).groups.at(p.group).name == QLatin1String("passive-wish");
+        // A wish said by denying a point or a reason is the wish, not its denial: "no longer sees any
+        // point in carrying on", "does not see any reason to carry on living"; a reason to go on
+        // that no one denies is a protective factor, not a wish.
+        const bool pointOrReason = wish && (p.text.startsWith(QLatin1String("point ")) || p.text.startsWith(QLatin1String("reason ")));
+        const bool negated = riskNegated(text, m.first, m.last);
+        if (pointOrReason && !negated && p.text.startsWith(QLatin1String("reason ")))
+            continue;
+        if ((negated && !pointOrReason) || listedAfterDenial(m)) {
+            f.status = RiskFinding::Denied;
+            out.push_back(f);
+            continue;
+        }
         switch (risk.whose) {
-        case RiskDefinition::Whose::Self:
-            if (!wish && doneByOther(m))
+        case RiskDefinition::Whose::Self: {
+            // Done to the client by someone else is still the client's: "mates had to use the
+            // narcan on me", "her flatmate cut her down".
+            bool toClient = false;
+            for (std::uint32_t k = m.first + 1; k <= m.last + 1 && k < tokens.size() && !toClient; ++k)
+                toClient = tokens[k].sentence == tokens[m.first].sentence
+                           && text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start) == "me"
+                           && personOf(static_cast<int>(k)).who == Person::Client;
+            if (!wish && !toClient && doneByOther(m))
                 f.status = RiskFinding::OtherPerson;
             break;
+        }
         case RiskDefinition::Whose::Agent:
             if (doneByOther(m)) {
                 const int v = victimOf(text, m.first, m.last);
@@ -404,7 +450,10 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             }
             break;
         case RiskDefinition::Whose::Victim: {
-            const int v = victimOf(text, m.first, m.last);
+            // Fear is felt by the subject: "she is frightened of her partner" is her abuse.
+            const bool fear = p.group >= 0
+                              && codebook.risks().risks.at(m.theme).groups.at(p.group).name == QLatin1String("fear");
+            const int v = fear ? -1 : victimOf(text, m.first, m.last);
             if (v >= 0) {
                 const Person victim = personOf(v);
                 // A pronoun that points back to no one named ("her husband hit her", "takes her
@@ -435,10 +484,24 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     }
     readActs(text, acts, out);
     readControl(text, control, out);
+    readKeeping(text, keeping, out);
     readMixing(text, out);
     readTolerance(text, events, themeMentions, out);
     readRiskFields(text, labelled, out);
     readAttempts(text, out);
+    // An injury in a sentence with self-injury in it is self-inflicted: "bangs his head against the
+    // wall, leaving bruises" is not abuse.
+    const auto groupOf = [&](const RiskFinding &f) {
+        const int g = f.rule == RiskFinding::Phrase && f.phrase >= 0 && f.risk >= 0 ? phrases[static_cast<std::size_t>(f.phrase)].group : -1;
+        return g >= 0 ? codebook.risks().risks.at(f.risk).groups.at(g).name : QString();
+    };
+    for (RiskFinding &f : out)
+        if (f.status == RiskFinding::Present && groupOf(f) == QLatin1String("injury"))
+            for (const RiskFinding &s : out)
+                if (s.status == RiskFinding::Present && tokens[s.first].sentence == tokens[f.first].sentence
+                    && groupOf(s) == QLatin1String("self-injury"))
+                    f.risk = -1;
+    std::erase_if(out, [](const RiskFinding &f) { return f.risk < 0; });
 }
 
 } // namespace uc::themes
