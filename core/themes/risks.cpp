@@ -422,7 +422,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             // Done to the client by someone else is still the client's: "mates had to use the
             // narcan on me", "her flatmate cut her down".
             bool toClient = false;
-            for (std::uint32_t k = m.first + 1; k <= m.last + 1 && k < tokens.size() && !toClient; ++k)
+            for (std::uint32_t k = m.first + 1; k <= m.last + 2 && k < tokens.size() && !toClient; ++k)
                 toClient = tokens[k].sentence == tokens[m.first].sentence
                            && text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start) == "me"
                            && personOf(static_cast<int>(k)).who == Person::Client;
@@ -475,7 +475,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             if (subject < 0)
                 subject = subjectOf(text, m.first);
             const Person p = personOf(subject);
-            if (p.who == Person::Other && p.role >= 0 && roleKinds[static_cast<std::size_t>(p.role)] != RoleClass::Kind::Family)
+            if (p.who == Person::Other && p.role >= 0 && (fear || roleKinds[static_cast<std::size_t>(p.role)] != RoleClass::Kind::Family))
                 f.status = RiskFinding::OtherPerson;
             break;
         }

@@ -44,12 +44,15 @@ QString excludedAs(const QString &text, const QString &id)
 
 // The gates: what the rules reach on each file (docs/risk.md), less a margin of about 0.02 for
 // small changes. The held-out file's are below the targets (0.95, 0.85, 0.90): see there.
-constexpr double devRecall = 0.92;
+constexpr double devRecall = 0.93;
 constexpr double devPrecision = 0.93;
-constexpr double devDenied = 0.88;
-constexpr double dev2Recall = 0.85;
-constexpr double dev2Precision = 0.91;
-constexpr double dev2Denied = 0.93;
+constexpr double devDenied = 0.89;
+constexpr double dev2Recall = 0.94;
+constexpr double dev2Precision = 0.93;
+constexpr double dev2Denied = 0.94;
+constexpr double dev3Recall = 0.93;
+constexpr double dev3Precision = 0.95;
+constexpr double dev3Denied = 0.97;
 constexpr double heldOutRecall = 0.78;
 constexpr double heldOutPrecision = 0.75;
 constexpr double heldOutDenied = 0.86;
@@ -129,6 +132,7 @@ private Q_SLOTS:
     void kindsOfMiss();
     void developmentCorpus();
     void developmentSet2();
+    void developmentSet3();
     void heldOut();
 };
 
@@ -216,6 +220,32 @@ void RiskTest::kindsOfMiss_data()
     QTest::newRow("neg before") << u"Neg for SI."_s << u"suicide"_s << u"denied"_s;
     // A negation further back belongs to another verb, not to the denial.
     QTest::newRow("negation scope") << u"Never injects alone and always carries naloxone."_s << u"overdose"_s << u"denied"_s;
+    // Kinds found on risk-dev3.jsonl. A passive wish for an accident; its abuse-looking act is part of it.
+    QTest::newRow("wish for an accident") << u"She would not care if a car hit her on the way home."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("wish for an accident is not abuse") << u"She would not care if a car hit her on the way home."_s << u"abuse"_s
+                                                       << QString();
+    // A wish said by denying a point or a reason; a reason nobody denies is protective.
+    QTest::newRow("no point, negated") << u"He can't see any point in carrying on."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("no reason, negated") << u"Doesn't have a reason to keep going."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a reason to live") << u"Her reason to live is her daughter."_s << u"suicide"_s << QString();
+    // A means put by, without a word of planning; saving for something else is not.
+    QTest::newRow("means put by") << u"She has been putting aside her insulin."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("saving, no means") << u"Saving up for a new bike."_s << u"suicide"_s << QString();
+    QTest::newRow("collecting a prescription") << u"He collects his tablets from the pharmacy on Fridays."_s << u"suicide"_s
+                                               << QString();
+    // Fear is the one who feels it's: the client's abuse, or someone else's.
+    QTest::newRow("client's fear") << u"Client is terrified of her boyfriend."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("someone else's fear") << u"Her sister is terrified of her boyfriend."_s << u"abuse"_s << QString();
+    // An injury beside self-injury is self-inflicted.
+    QTest::newRow("injury beside self-injury") << u"Punches herself in the legs, leaving bruises."_s << u"abuse"_s << QString();
+    // Shorthand: nil before, a sign after.
+    QTest::newRow("nil before") << u"Nil SI."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("-ve after") << u"SH -ve."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("+ve after") << u"SI +ve, no plan."_s << u"suicide"_s << u"present"_s;
+    // An attempt's method after "by" is the attempt's.
+    QTest::newRow("method after by") << u"Prior attempt by cutting."_s << u"self-harm"_s << QString();
+    // Done to the client by someone else is the client's own risk.
+    QTest::newRow("rescue of the client") << u"my friend had to use the narcan on me"_s << u"overdose"_s << u"present"_s;
 }
 
 void RiskTest::kindsOfMiss()
@@ -355,6 +385,16 @@ void RiskTest::developmentSet2()
     QVERIFY2(f.recall() >= dev2Recall, qPrintable(QString::number(f.recall())));
     QVERIFY2(f.precision() >= dev2Precision, qPrintable(QString::number(f.precision())));
     QVERIFY2(f.deniedAccuracy() >= dev2Denied, qPrintable(QString::number(f.deniedAccuracy())));
+}
+
+// The third development set (tests/data/README.md), written and scored before the rules were
+// changed for it.
+void RiskTest::developmentSet3()
+{
+    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-dev3.jsonl"), 150);
+    QVERIFY2(f.recall() >= dev3Recall, qPrintable(QString::number(f.recall())));
+    QVERIFY2(f.precision() >= dev3Precision, qPrintable(QString::number(f.precision())));
+    QVERIFY2(f.deniedAccuracy() >= dev3Denied, qPrintable(QString::number(f.deniedAccuracy())));
 }
 
 // Aggregates only: the held-out file is never read for its misses.
