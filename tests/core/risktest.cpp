@@ -112,6 +112,15 @@ Figures measure(const QString &path, int minimum)
     return f;
 }
 
+// Fails the running test when a file's figures fall below its gates.
+void checkGates(const QString &path, int minimum, double recall, double precision, double denied)
+{
+    const Figures f = measure(path, minimum);
+    QVERIFY2(f.recall() >= recall, qPrintable(QString::number(f.recall())));
+    QVERIFY2(f.precision() >= precision, qPrintable(QString::number(f.precision())));
+    QVERIFY2(f.deniedAccuracy() >= denied, qPrintable(QString::number(f.deniedAccuracy())));
+}
+
 } // namespace
 
 class RiskTest : public QObject
@@ -233,7 +242,7 @@ void RiskTest::kindsOfMiss_data()
     QTest::newRow("saving, no means") << u"Saving up for a new bike."_s << u"suicide"_s << QString();
     QTest::newRow("collecting a prescription") << u"He collects his tablets from the pharmacy on Fridays."_s << u"suicide"_s
                                                << QString();
-    // Fear is the one who feels it's: the client's abuse, or someone else's.
+    // Fear belongs to the one who feels it: the client's abuse, or someone else's.
     QTest::newRow("client's fear") << u"Client is terrified of her boyfriend."_s << u"abuse"_s << u"present"_s;
     QTest::newRow("someone else's fear") << u"Her sister is terrified of her boyfriend."_s << u"abuse"_s << QString();
     // An injury beside self-injury is self-inflicted.
@@ -372,38 +381,26 @@ void RiskTest::cssrsTriage()
 
 void RiskTest::developmentCorpus()
 {
-    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-corpus.jsonl"), 300);
-    QVERIFY2(f.recall() >= devRecall, qPrintable(QString::number(f.recall())));
-    QVERIFY2(f.precision() >= devPrecision, qPrintable(QString::number(f.precision())));
-    QVERIFY2(f.deniedAccuracy() >= devDenied, qPrintable(QString::number(f.deniedAccuracy())));
+    checkGates(QStringLiteral(DATA_DIR "/risk-corpus.jsonl"), 300, devRecall, devPrecision, devDenied);
 }
 
 // The second development set (tests/data/README.md), written before the rules were changed for it.
 void RiskTest::developmentSet2()
 {
-    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-dev2.jsonl"), 200);
-    QVERIFY2(f.recall() >= dev2Recall, qPrintable(QString::number(f.recall())));
-    QVERIFY2(f.precision() >= dev2Precision, qPrintable(QString::number(f.precision())));
-    QVERIFY2(f.deniedAccuracy() >= dev2Denied, qPrintable(QString::number(f.deniedAccuracy())));
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev2.jsonl"), 200, dev2Recall, dev2Precision, dev2Denied);
 }
 
 // The third development set (tests/data/README.md), written and scored before the rules were
 // changed for it.
 void RiskTest::developmentSet3()
 {
-    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-dev3.jsonl"), 150);
-    QVERIFY2(f.recall() >= dev3Recall, qPrintable(QString::number(f.recall())));
-    QVERIFY2(f.precision() >= dev3Precision, qPrintable(QString::number(f.precision())));
-    QVERIFY2(f.deniedAccuracy() >= dev3Denied, qPrintable(QString::number(f.deniedAccuracy())));
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev3.jsonl"), 150, dev3Recall, dev3Precision, dev3Denied);
 }
 
 // Aggregates only: the held-out file is never read for its misses.
 void RiskTest::heldOut()
 {
-    const Figures f = measure(QStringLiteral(DATA_DIR "/risk-heldout.jsonl"), 200);
-    QVERIFY2(f.recall() >= heldOutRecall, qPrintable(QString::number(f.recall())));
-    QVERIFY2(f.precision() >= heldOutPrecision, qPrintable(QString::number(f.precision())));
-    QVERIFY2(f.deniedAccuracy() >= heldOutDenied, qPrintable(QString::number(f.deniedAccuracy())));
+    checkGates(QStringLiteral(DATA_DIR "/risk-heldout.jsonl"), 200, heldOutRecall, heldOutPrecision, heldOutDenied);
 }
 
 QTEST_GUILESS_MAIN(RiskTest)
