@@ -733,6 +733,21 @@ CREATE TABLE IF NOT EXISTS signatures(
 )sql");
 }
 
+// v14 -> v15. Search finds a word's other forms ("abandon" finds "abandoned", "relapsing" finds
+// "relapse"): the index is made again with FTS5's Porter stemmer over the same tokenizer, and
+// filled from the notes (docs/search.md).
+void migrateTo15(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+DROP TABLE IF EXISTS notes_fts;
+CREATE VIRTUAL TABLE notes_fts USING fts5(body, content='notes', content_rowid='id',
+                                          tokenize='porter unicode61 remove_diacritics 2');
+INSERT INTO notes_fts(notes_fts, rank) VALUES ('secure-delete', 1);
+INSERT INTO notes_fts(notes_fts, rank) VALUES ('pgsz', 4000);
+INSERT INTO notes_fts(notes_fts) VALUES ('rebuild');
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -745,7 +760,7 @@ void migrate(sql::Database &db, const QString &userName)
     using Step = std::function<void(sql::Database &, const QString &)>;
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
-                                                               migrateTo11, migrateTo12, migrateTo13, migrateTo14};
+                                                               migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -29,42 +29,47 @@ QString ftsQuery(const QString &query)
     return terms.join(QLatin1Char(' '));
 }
 
-// About a dozen words around the first searched word in text, each searched word [marked].
-QString snippetFor(const QString &text, const QString &query)
+// FTS5's highlight() marks, characters no note contains.
+constexpr char16_t kOpen = u'\x01';
+constexpr char16_t kClose = u'\x02';
+
+// About a dozen words around the first match in marked (a note's text with each match between
+// kOpen and kClose, as the index's own tokenizer and stemmer found it), each match [marked]; the
+// text's punctuation is kept, runs of white space become one space.
+QString snippetFor(const QString &marked)
 {
-    static const QRegularExpression space(QStringLiteral("\\s+"));
-    struct Term
-    {
-        QString word;
-        bool prefix;
-    };
-    QList<Term> terms;
-    for (QString w : query.split(space, Qt::SkipEmptyParts)) {
-        const bool prefix = w.endsWith(QLatin1Char('*'));
-        if (prefix)
-            w.chop(1);
-        w.remove(QLatin1Char('"'));
-        if (!w.isEmpty())
-            terms.append({w.toCaseFolded(), prefix});
+    QString plain;
+    plain.reserve(marked.size());
+    QList<std::pair<qsizetype, qsizetype>> hits;
+    qsizetype open = -1;
+    for (const QChar c : marked) {
+        if (c == kOpen) {
+            open = plain.size();
+        } else if (c == kClose) {
+            if (open >= 0)
+                hits.append({open, plain.size()});
+            open = -1;
+        } else {
+            plain += c;
+        }
     }
     static const QRegularExpression wordRe(QStringLiteral("[\\p{L}\\p{N}']+"));
     struct Word
     {
         qsizetype start;
-        qsizetype length;
+        qsizetype end;
         bool hit;
     };
     QList<Word> words;
     int first = -1;
-    for (auto it = wordRe.globalMatch(text); it.hasNext();) {
+    for (auto it = wordRe.globalMatch(plain); it.hasNext();) {
         const auto m = it.next();
-        const QString folded = m.captured().toCaseFolded();
-        const bool hit = std::any_of(terms.begin(), terms.end(), [&](const Term &t) {
-            return t.prefix ? folded.startsWith(t.word) : folded == t.word;
-        });
+        const qsizetype start = m.capturedStart();
+        const qsizetype end = m.capturedEnd();
+        const bool hit = std::any_of(hits.begin(), hits.end(), [&](const auto &h) { return h.first < end && h.second > start; });
         if (hit && first < 0)
             first = static_cast<int>(words.size());
-        words.append({m.capturedStart(), m.capturedLength(), hit});
+        words.append({start, end, hit});
         if (first >= 0 && words.size() > first + 8)
             break;
     }
@@ -72,15 +77,39 @@ QString snippetFor(const QString &text, const QString &query)
         return {};
     const int from = std::max(0, (first < 0 ? 0 : first) - 4);
     const int to = std::min(static_cast<int>(words.size()), from + 12);
+    // The punctuation touching the first and last word stays with them ("I'm fine", (7/10).).
+    const auto attached = [](QChar c) { return c.isPunct() || c.isSymbol(); };
+    qsizetype begin = words.at(from).start;
+    while (begin > 0 && attached(plain.at(begin - 1)))
+        --begin;
+    qsizetype end = words.at(to - 1).end;
+    while (end < plain.size() && attached(plain.at(end)))
+        ++end;
     QString out = from > 0 ? QStringLiteral("…") : QString();
-    for (int i = from; i < to; ++i) {
-        const Word &w = words.at(i);
-        const QString piece = text.mid(w.start, w.length);
-        out += w.hit ? QLatin1Char('[') + piece + QLatin1Char(']') : piece;
-        if (i + 1 < to)
-            out += QLatin1Char(' ');
+    bool inHit = false;
+    bool space = false;
+    for (qsizetype i = begin; i < end; ++i) {
+        if (!inHit && std::any_of(hits.begin(), hits.end(), [i](const auto &h) { return h.first == i; })) {
+            out += QLatin1Char('[');
+            inHit = true;
+        }
+        const QChar c = plain.at(i);
+        if (c.isSpace()) {
+            if (!space)
+                out += QLatin1Char(' ');
+            space = true;
+        } else {
+            out += c;
+            space = false;
+        }
+        if (inHit && std::any_of(hits.begin(), hits.end(), [i](const auto &h) { return h.second == i + 1; })) {
+            out += QLatin1Char(']');
+            inHit = false;
+        }
     }
-    if (to < words.size() || words.last().start + words.last().length < text.size())
+    if (inHit)
+        out += QLatin1Char(']');
+    if (to < words.size() || !plain.sliced(end).trimmed().isEmpty())
         out += QStringLiteral("…");
     return out;
 }
@@ -141,14 +170,18 @@ QList<model::SearchHit> searchNotes(sql::Database &db, const QString &query, Id 
         .bind(ranked.parameterIndex(":from"), from)
         .bind(ranked.parameterIndex(":limit"), limit);
     bindReadable(ranked, userId, scope);
-    auto detail = db.prepare("SELECT c.code, s.date, n.kind, n.body FROM notes n JOIN clients c ON c.id = n.client_id "
-                             "JOIN sessions s ON s.id = n.session_id WHERE n.id = ?");
+    // The note's text with its matches marked by the index itself, so the snippet marks what the
+    // stemmer matched ("abandon" marks "abandoned").
+    auto detail = db.prepare("SELECT c.code, s.date, n.kind, highlight(notes_fts, 0, char(1), char(2)) "
+                             "FROM notes_fts JOIN notes n ON n.id = notes_fts.rowid "
+                             "JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+                             "WHERE notes_fts MATCH :match AND notes_fts.rowid = :id");
     while (ranked.step()) {
-        detail.bind(1, ranked.int64(0));
+        detail.bind(detail.parameterIndex(":match"), match).bind(detail.parameterIndex(":id"), ranked.int64(0));
         if (detail.step())
             hits.append({ranked.int64(0), detail.text(0), model::parseDate(detail.text(1)).value_or(model::Date()),
                          model::parseNoteKind(detail.text(2)).value_or(model::NoteKind::Progress),
-                         snippetFor(detail.text(3), query), ranked.real(1)});
+                         snippetFor(detail.text(3)), ranked.real(1)});
         detail.reset();
     }
     return hits;
