@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The GUI: parses the few command-line options, sets up the vault session, then hands everything
 // to the QML engine.
+#include "buttonkeys.h"
 #include "vaultsession.h"
 
 #include "common/logging.h"
@@ -38,6 +39,7 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"Undercurrent"_s);
     QApplication::setApplicationVersion(QStringLiteral(UC_VERSION));
     QApplication::setDesktopFileName(u"org.undercurrent.Undercurrent"_s);
+    ButtonKeys::install(&app);
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(u"Fusion"_s);
 

@@ -15,6 +15,7 @@ Dialog {
 
     title: editing ? qsTr("Edit client") : qsTr("Add client")
     modal: true
+    focus: true // the keyboard goes into the dialog, not to the screen behind it
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: 420
@@ -62,7 +63,6 @@ Dialog {
             objectName: "nameField"
             Layout.fillWidth: true
             Accessible.name: qsTr("Client name")
-            onAccepted: root.save()
         }
         FieldLabel { text: qsTr("Setting") }
         ComboBox {

@@ -158,6 +158,8 @@ Rectangle {
                     cacheBuffer: 600
                     boundsBehavior: Flickable.StopAtBounds
                     keyNavigationEnabled: true
+                    activeFocusOnTab: true // Tab reaches the list; arrows choose, Enter opens
+                    onActiveFocusChanged: if (activeFocus && currentIndex < 0 && count > 0) currentIndex = 0
                     ScrollBar.vertical: ScrollBar {}
                     Keys.onReturnPressed: if (currentItem) root.openClient(currentItem.code)
                     delegate: ClientDelegate {

@@ -15,6 +15,7 @@ Dialog {
 
     title: qsTr("Discharge client")
     modal: true
+    focus: true // the keyboard goes into the dialog, not to the screen behind it
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: 420

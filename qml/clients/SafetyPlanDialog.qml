@@ -17,6 +17,7 @@ Dialog {
     objectName: "safetyPlanDialog"
     title: qsTr("Safety plan")
     modal: true
+    focus: true // the keyboard goes into the dialog, not to the screen behind it
     padding: 16
     anchors.centerIn: Overlay.overlay
     width: Math.min(640, (parent ? parent.width : 640) - 40)

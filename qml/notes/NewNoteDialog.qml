@@ -23,6 +23,7 @@ Dialog {
     objectName: "newNoteDialog"
     title: qsTr("New session note")
     modal: true
+    focus: true // the keyboard goes into the dialog, not to the screen behind it
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: root.group ? 520 : 440
@@ -39,6 +40,7 @@ Dialog {
         memberSearch.text = "";
         topicField.text = "";
         root.open();
+        dateField.forceActiveFocus();
     }
 
     Connections {

@@ -26,6 +26,32 @@ Rectangle {
             root.note.open(root.note.members[index].noteId);
     }
 
+    // The note just opened gets the keyboard, the caret in its first section's body.
+    property var focusedNote: -1
+    function focusBody() {
+        if (root.note.noteId <= 0 || root.focusedNote === root.note.noteId)
+            return;
+        root.focusedNote = root.note.noteId;
+        editor.forceActiveFocus(Qt.OtherFocusReason);
+        editor.cursorPosition = root.note.firstBodyPosition();
+    }
+    Component.onCompleted: Qt.callLater(root.focusBody)
+    // The next control before or after the note's text, past the scroll view around it (a focus
+    // scope that would hand the keyboard straight back to the text).
+    function leaveEditor(forward: bool) {
+        let next = editor.nextItemInFocusChain(forward);
+        for (let i = 0; next && i < 100; ++i) {
+            let inside = false;
+            for (let p = next; p; p = p.parent)
+                inside = inside || p === editorScroll;
+            if (!inside)
+                break;
+            next = next.nextItemInFocusChain(forward);
+        }
+        if (next)
+            next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason);
+    }
+
     // Opens the theme picker for the words selected in the note (kept while the dialog is open).
     function tagSelection() {
         if (!root.note.mayTag || editor.selectedText.trim() === "")
@@ -166,6 +192,7 @@ Rectangle {
                     color: Style.surface
                     border.color: Style.border
                     ScrollView {
+                        id: editorScroll
                         anchors.fill: parent
                         anchors.margins: 1
                         TextArea {
@@ -192,6 +219,20 @@ Rectangle {
                                 onTapped: (eventPoint) => editorMenu.popup()
                             }
                             Keys.onMenuPressed: editorMenu.popup()
+                            // Tab and Shift+Tab move on like everywhere else; Ctrl+Tab types a tab.
+                            Keys.onPressed: (event) => {
+                                if (event.key === Qt.Key_Tab && (event.modifiers & Qt.ControlModifier)) {
+                                    if (!editor.readOnly)
+                                        editor.insert(editor.cursorPosition, "\t");
+                                } else if (event.key === Qt.Key_Tab && event.modifiers === Qt.NoModifier) {
+                                    root.leaveEditor(true);
+                                } else if (event.key === Qt.Key_Backtab) {
+                                    root.leaveEditor(false);
+                                } else {
+                                    return;
+                                }
+                                event.accepted = true;
+                            }
                         }
                     }
                     Menu {
@@ -213,6 +254,7 @@ Rectangle {
                     }
                     Connections {
                         target: root.note
+                        function onLoaded() { Qt.callLater(root.focusBody); }
                         // A structured field rewrote its section: the same edit here, so the
                         // cursor, the rest of the text and its highlights stay where they are.
                         function onTextReplaced(position: int, removed: int, inserted: string) {
@@ -225,6 +267,7 @@ Rectangle {
                     }
                     EvidenceHighlighter {
                         id: highlighter
+                        objectName: "evidenceHighlighter"
                         document: editor.textDocument
                         tags: root.note.tags
                     }
@@ -318,19 +361,22 @@ Rectangle {
                     Layout.preferredWidth: 300
                     Layout.fillHeight: true
                     title: qsTr("Themes in this note")
-                    note: root.note.tags.count > 0 ? String(root.note.tags.count) : ""
+                    note: root.note.tags.themes.length > 0 ? String(root.note.tags.themes.length) : ""
                     ListView {
                         objectName: "tagList"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         clip: true
                         spacing: 8
-                        model: root.note.tags
+                        model: root.note.tags.themes
                         ScrollBar.vertical: ScrollBar {}
-                        delegate: TagChip {
+                        delegate: ThemeEvidenceCard {
                             width: ListView.view.width
                             readOnly: root.note.readOnly
-                            onDecided: (decision) => root.note.decideTag(tagId, decision)
+                            onDecided: (decision) => {
+                                for (const tagId of modelData.tagIds)
+                                    root.note.decideTag(tagId, decision);
+                            }
                         }
                     }
                     Label {
@@ -357,6 +403,7 @@ Rectangle {
                                       : level === "to-follow" || riskAction.text.trim() !== ""
         title: asksForAssessment ? qsTr("Sign this note: risk assessment needed") : qsTr("Sign this note?")
         modal: true
+        focus: true
         padding: 20
         anchors.centerIn: Overlay.overlay
         width: 460
@@ -370,6 +417,7 @@ Rectangle {
                 id: signOk
                 objectName: "signOkButton"
                 text: qsTr("Sign")
+                highlighted: true // Enter signs
                 enabled: signDialog.ready
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             }
@@ -468,6 +516,7 @@ Rectangle {
         id: addendumDialog
         title: qsTr("Add an addendum")
         modal: true
+        focus: true
         padding: 20
         anchors.centerIn: Overlay.overlay
         width: 480

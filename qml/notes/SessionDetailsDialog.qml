@@ -19,6 +19,7 @@ Dialog {
     objectName: "sessionDialog"
     title: qsTr("Session details")
     modal: true
+    focus: true // the keyboard goes into the dialog, not to the screen behind it
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: 440

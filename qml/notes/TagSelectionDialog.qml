@@ -18,10 +18,21 @@ Dialog {
     objectName: "tagDialog"
     title: qsTr("Tag the selected words")
     modal: true
+    focus: true // the keyboard goes into the dialog, not to the screen behind it
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: 420
-    standardButtons: Dialog.Cancel | Dialog.Ok
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        PrimaryButton {
+            objectName: "tagOkButton"
+            text: qsTr("Tag")
+            DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
+        }
+    }
     onOpened: themeBox.forceActiveFocus()
     onAccepted: root.note.tagSelection(root.start, root.end, themeBox.currentValue)
     ColumnLayout {

@@ -15,32 +15,58 @@ FormCard {
     readonly property bool confirmed: Credentials.recoveryGroupMatches(recoveryKey, group, groupField.text)
     signal done
 
+    Component.onCompleted: groupField.forceActiveFocus()
+
     objectName: "recoveryKeyScreen"
     title: qsTr("Write down your recovery key")
     subtitle: qsTr("If you forget your passphrase, this key is the only way back into your notes. It is shown once and stored nowhere. Keep it on paper, somewhere safe.")
 
+    // The key's groups, each numbered under it: however the row wraps, "group 4" is findable.
     Rectangle {
         Layout.fillWidth: true
-        implicitHeight: keyText.implicitHeight + 28
+        implicitHeight: keyGroups.implicitHeight + 28
         radius: Style.radius
         color: Style.accentSoft
-        Label {
-            id: keyText
+        Flow {
+            id: keyGroups
             objectName: "recoveryKeyText"
-            anchors.centerIn: parent
+            readonly property var groups: root.recoveryKey.split("-")
+            readonly property string text: groups.join("  ")
+            x: 12
+            y: 14
             width: parent.width - 24
-            horizontalAlignment: Text.AlignHCenter
-            text: root.recoveryKey.split("-").join("  ")
-            font.family: "DejaVu Sans Mono"
-            font.pixelSize: 18
-            font.letterSpacing: 1
-            color: Style.text
-            wrapMode: Text.WordWrap
+            spacing: 14
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+            Repeater {
+                model: keyGroups.groups
+                Column {
+                    id: keyGroup
+                    required property string modelData
+                    required property int index
+                    objectName: "keyGroup" + (index + 1)
+                    spacing: 2
+                    Label {
+                        text: keyGroup.modelData
+                        font.family: "DejaVu Sans Mono"
+                        font.pixelSize: 18
+                        font.letterSpacing: 1
+                        color: Style.text
+                    }
+                    Label {
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        text: String(keyGroup.index + 1)
+                        color: keyGroup.index + 1 === root.group ? Style.text : Style.muted
+                        font.pixelSize: Style.smallSize
+                        font.weight: keyGroup.index + 1 === root.group ? Font.Bold : Font.Normal
+                    }
+                }
+            }
         }
     }
     FieldLabel {
         Layout.topMargin: 8
-        text: qsTr("To confirm, type group %1 of the key (counting from the left)").arg(root.group)
+        text: qsTr("To confirm, type group %1 of the key (the groups are numbered under it)").arg(root.group)
     }
     TextField {
         id: groupField

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs every tst_*.qml here against the real Undercurrent QML module. A QApplication (not the
 // QGuiApplication quick_test_main would make) because Qt Charts needs one.
+#include "buttonkeys.h"
+
 #include <QApplication>
 #include <QQmlEngine>
 #include <QQmlExtensionPlugin>
@@ -19,6 +21,7 @@ public Q_SLOTS:
 int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
+    ButtonKeys::install(&app);
     Setup setup;
     return quick_test_main_with_setup(argc, argv, "undercurrent_qml", QUICK_TEST_SOURCE_DIR, &setup);
 }

@@ -36,6 +36,18 @@ TestCase {
         compare(text.text, "7K2M  Q9XA  T4VB  1C0D  ZZ8E  HJ3F  WN5G  RP6S");
     }
 
+    // The field to type in has the keyboard from the start, and the asked group is findable by
+    // its number even when the groups wrap onto two lines.
+    function test_confirmFieldFocusedAndGroupsNumbered() {
+        const screen = createTemporaryObject(screenComponent, root, { width: 300 });
+        tryVerify(() => findChild(screen, "groupField").activeFocus);
+        const asked = findChild(screen, "keyGroup4");
+        verify(asked);
+        compare(asked.children[0].text, "1C0D");
+        compare(asked.children[1].text, "4");
+        verify(findChild(screen, "keyGroup8").y > findChild(screen, "keyGroup1").y, "the groups wrap at this width");
+    }
+
     function test_onlyTheAskedGroupConfirms_data() {
         return [
             { tag: "exact", typed: "1C0D", confirmed: true },

@@ -15,6 +15,25 @@
 using namespace Qt::StringLiterals;
 using uc::gui::TagRow;
 
+QList<EvidenceRun> evidenceRuns(const QList<TagRow> &spans)
+{
+    QList<EvidenceRun> runs;
+    for (const TagRow &span : spans)
+        if (span.start >= 0 && span.end > span.start && span.decision != u"rejected")
+            runs.append({span.start, span.end, span.decision != u"suggested"});
+    std::sort(runs.begin(), runs.end(), [](const EvidenceRun &a, const EvidenceRun &b) { return a.start < b.start; });
+    QList<EvidenceRun> merged;
+    for (const EvidenceRun &run : std::as_const(runs)) {
+        if (!merged.isEmpty() && run.start <= merged.last().end) {
+            merged.last().end = std::max(merged.last().end, run.end);
+            merged.last().confirmed = merged.last().confirmed || run.confirmed;
+        } else {
+            merged.append(run);
+        }
+    }
+    return merged;
+}
+
 class EvidenceFormatter : public QSyntaxHighlighter
 {
 public:
@@ -26,22 +45,28 @@ protected:
     void highlightBlock(const QString &text) override
     {
         ++painted;
-        // The "## " headings the template put there, quietly bold.
+        // A template's "## " heading shows as a heading: the marker shrunk out of sight (it stays
+        // in the text, which is how notes are stored), the title larger and bold.
         if (text.startsWith(u"## ")) {
+            QTextCharFormat marker;
+            marker.setProperty(QTextFormat::FontPixelSize, 1);
+            marker.setForeground(Qt::transparent);
+            setFormat(0, 3, marker);
             QTextCharFormat heading;
-            heading.setFontWeight(QFont::DemiBold);
-            heading.setForeground(QColor(0x5b, 0x67, 0x75));
-            setFormat(0, static_cast<int>(text.size()), heading);
+            heading.setFontWeight(QFont::Bold);
+            heading.setProperty(QTextFormat::FontPixelSize, 17);
+            heading.setForeground(QColor(0x2b, 0x3a, 0x42));
+            setFormat(3, static_cast<int>(text.size()) - 3, heading);
         }
         const int blockStart = currentBlock().position();
         const int blockEnd = blockStart + static_cast<int>(text.size());
-        for (const TagRow &span : std::as_const(spans)) {
-            if (span.start < 0 || span.decision == u"rejected" || span.end <= blockStart || span.start >= blockEnd)
+        for (const EvidenceRun &run : evidenceRuns(spans)) {
+            if (run.end <= blockStart || run.start >= blockEnd)
                 continue;
-            const int from = std::max(span.start, blockStart) - blockStart;
-            const int to = std::min(span.end, blockEnd) - blockStart;
+            const int from = std::max(run.start, blockStart) - blockStart;
+            const int to = std::min(run.end, blockEnd) - blockStart;
             QTextCharFormat format;
-            if (span.decision == u"suggested") {
+            if (!run.confirmed) {
                 format.setUnderlineStyle(QTextCharFormat::SingleUnderline);
                 format.setUnderlineColor(QColor(0x2f, 0x6f, 0x73));
                 format.setBackground(QColor(0xe3, 0xef, 0xef));
@@ -84,6 +109,11 @@ void EvidenceHighlighter::follow(int position, int removed, int added)
 {
     if (!m_formatter)
         return;
+    // The whole text was replaced (a note opened): the model's places are for this text already.
+    if (position == 0 && added >= m_formatter->document()->characterCount() - 1) {
+        m_formatter->spans = m_tags ? m_tags->rows() : QList<TagRow>();
+        return;
+    }
     const int delta = added - removed;
     for (TagRow &span : m_formatter->spans) {
         if (span.start < 0)
@@ -120,10 +150,8 @@ int EvidenceHighlighter::highlightedLength() const
     if (!m_formatter)
         return 0;
     int total = 0;
-    for (const TagRow &span : std::as_const(m_formatter->spans)) {
-        if (span.start >= 0 && span.decision != u"rejected")
-            total += span.end - span.start;
-    }
+    for (const EvidenceRun &run : evidenceRuns(m_formatter->spans))
+        total += run.end - run.start;
     return total;
 }
 

@@ -10,6 +10,16 @@
 
 class EvidenceFormatter;
 
+// One stretch of highlighted evidence: overlapping or touching spans merged, so that two phrases
+// raising themes over the same words draw as one highlight (confirmed when any of them is).
+struct EvidenceRun
+{
+    int start = 0;
+    int end = 0;
+    bool confirmed = false;
+};
+[[nodiscard]] QList<EvidenceRun> evidenceRuns(const QList<uc::gui::TagRow> &spans);
+
 // Highlights the evidence of each theme in a TextArea's document: suggestions underlined,
 // confirmed ones shaded, rejected ones left plain.
 class EvidenceHighlighter : public QObject
@@ -28,7 +38,7 @@ public:
     void setDocument(QQuickTextDocument *document);
     [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
     void setTags(ThemeTagModel *tags);
-    // How many characters carry a highlight now (tests).
+    // How many characters carry a highlight now (tests; overlapping evidence counted once).
     Q_INVOKABLE int highlightedLength() const;
     // How many blocks have been painted since the document was set (tests: typing repaints only
     // the paragraph typed in).

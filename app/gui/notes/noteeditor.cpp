@@ -239,6 +239,22 @@ void NoteEditor::flush()
     Q_EMIT saveRequested(m_data.id, m_data.templateId, m_edited);
 }
 
+int NoteEditor::firstBodyPosition() const
+{
+    if (!m_edited.startsWith(u"## "))
+        return 0;
+    const qsizetype headingEnd = m_edited.indexOf(u'\n');
+    if (headingEnd < 0)
+        return static_cast<int>(m_edited.size());
+    const qsizetype bodyStart = headingEnd + 1;
+    qsizetype bodyEnd = m_edited.indexOf(u"\n## "_s, headingEnd);
+    if (bodyEnd < 0)
+        bodyEnd = m_edited.size();
+    while (bodyEnd > bodyStart && m_edited.at(bodyEnd - 1) == u'\n')
+        --bodyEnd;
+    return static_cast<int>(std::max(bodyStart, bodyEnd));
+}
+
 void NoteEditor::set(uc::gui::NoteData data)
 {
     m_debounce.stop();

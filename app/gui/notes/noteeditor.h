@@ -115,6 +115,10 @@ public:
     // edited text as typing would (saved the same way), and textReplaced tells the view.
     Q_INVOKABLE void setField(const QString &name, const QVariant &value);
 
+    // Where the caret goes when the note opens: the end of the first section's body, just after
+    // its heading line when the body is empty; never before or inside the first heading.
+    [[nodiscard]] Q_INVOKABLE int firstBodyPosition() const;
+
     // The user typed: the whole text as it is now.
     Q_INVOKABLE void edit(const QString &text);
     // Hands unsaved text on now (saveRequested), without waiting for the pause in typing.

@@ -2,8 +2,10 @@
 #include "themetagmodel.h"
 
 #include <algorithm>
+#include <climits>
 #include <utility>
 
+using namespace Qt::StringLiterals;
 using uc::gui::TagRow;
 
 int ThemeTagModel::rowCount(const QModelIndex &parent) const
@@ -159,6 +161,45 @@ QList<qsizetype> ThemeTagModel::movePlaces(QList<TagRow> &placed, const QList<Ta
         }
     }
     return moved;
+}
+
+QVariantList ThemeTagModel::themes() const
+{
+    struct Theme
+    {
+        QString theme;
+        QString label;
+        int first = 0;
+        QVariantList tagIds;
+        QVariantList evidence;
+        QStringList decisions;
+    };
+    QList<Theme> themes;
+    for (const TagRow &row : m_placed) {
+        auto found = std::find_if(themes.begin(), themes.end(), [&](const Theme &t) { return t.theme == row.theme; });
+        if (found == themes.end()) {
+            themes.append({row.theme, row.label, row.start < 0 ? INT_MAX : row.start, {}, {}, {}});
+            found = themes.end() - 1;
+        }
+        if (row.start >= 0)
+            found->first = std::min(found->first, row.start);
+        found->tagIds.append(QVariant::fromValue(static_cast<qint64>(row.id)));
+        found->evidence.append(QVariantMap{{u"words"_s, row.evidence}, {u"decision"_s, row.decision}, {u"inText"_s, row.start >= 0}});
+        found->decisions.append(row.decision);
+    }
+    std::stable_sort(themes.begin(), themes.end(), [](const Theme &a, const Theme &b) { return a.first < b.first; });
+    QVariantList out;
+    for (const Theme &t : std::as_const(themes)) {
+        const QString decision = t.decisions.contains(u"confirmed"_s) || t.decisions.contains(u"manual"_s) ? u"confirmed"_s
+                                 : t.decisions.contains(u"suggested"_s)                                  ? u"suggested"_s
+                                                                                                           : u"rejected"_s;
+        out.append(QVariantMap{{u"theme"_s, t.theme},
+                               {u"label"_s, t.label},
+                               {u"decision"_s, decision},
+                               {u"tagIds"_s, t.tagIds},
+                               {u"evidence"_s, t.evidence}});
+    }
+    return out;
 }
 
 void ThemeTagModel::clear()

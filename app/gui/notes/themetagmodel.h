@@ -12,6 +12,12 @@ class ThemeTagModel : public ListModel
     QML_ELEMENT
     QML_UNCREATABLE("Owned by NoteEditor")
 
+    // The same evidence by theme, for one card per theme: [{theme, label, decision, tagIds,
+    // evidence: [{words, decision, inText}]}], themes in the order their first words come in the
+    // text. A theme is "confirmed" when any of its evidence is (or was tagged by hand),
+    // "suggested" while any still is, else "rejected".
+    Q_PROPERTY(QVariantList themes READ themes NOTIFY placesChanged)
+
 public:
     enum Role {
         TagIdRole = Qt::UserRole + 1, // the tag's id, for decide()
@@ -37,6 +43,7 @@ public:
     void relocate(const QString &edited);
     void clear();
     [[nodiscard]] const QList<uc::gui::TagRow> &rows() const { return m_placed; }
+    [[nodiscard]] QVariantList themes() const;
 
 Q_SIGNALS:
     void placesChanged();
