@@ -110,6 +110,21 @@ ApplicationWindow {
         VaultSession.overview.close();
     }
 
+    // Search and settings are outside the top bar's sections: no section shows as current there,
+    // and choosing one leaves them.
+    Binding {
+        target: Navigation
+        property: "aside"
+        value: root.searching || root.inSettings
+    }
+    Connections {
+        target: Navigation
+        function onChosen() {
+            root.searching = false;
+            root.inSettings = false;
+        }
+    }
+
     width: 1100
     height: 720
     minimumWidth: 820
@@ -313,6 +328,7 @@ ApplicationWindow {
             retryDelay: VaultSession.retryDelay
             working: VaultSession.busy
             demoPassphrase: VaultSession.demoPassphrase
+            lockReason: VaultSession.lockReason
             onUnlock: (user, passphrase) => VaultSession.unlock(user, passphrase)
             onForgotPassphrase: root.recovering = true
             onFolderChosen: (folder) => VaultSession.vaultDir = folder

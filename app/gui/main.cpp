@@ -16,47 +16,106 @@
 #include <QQuickStyle>
 #include <QStandardPaths>
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include <cstdio>
-#include <cstring>
+#include <cstdlib>
 
 Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
 
 using namespace Qt::StringLiterals;
 
-int main(int argc, char *argv[])
+namespace {
+
+void nameApplication()
 {
-    uc::disableCoreDumps(); // decrypted notes never reach a core file
-    // --version needs no display, so answer it before Qt looks for one.
-    for (int i = 1; i < argc; ++i) {
-        if (std::strcmp(argv[i], "--version") == 0 || std::strcmp(argv[i], "-v") == 0) {
+    QCoreApplication::setApplicationName(u"Undercurrent"_s);
+    QCoreApplication::setOrganizationName(u"Undercurrent"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(UC_VERSION));
+}
+
+struct Options
+{
+    bool demo = false;
+    uc::model::Date today; // the demo practice ends in the week before it
+};
+
+class CommandLine
+{
+public:
+    CommandLine()
+    {
+        m_parser.setApplicationDescription(u"Encrypted session notes and recurring themes"_s);
+        m_parser.addHelpOption();
+        m_parser.addOption(m_version);
+        m_parser.addOption(m_demo);
+        m_parser.addOption(m_today);
+    }
+
+    // --help and --version, answered with no display at all: only a console application exists
+    // yet. Anything else waits for process(), after Qt has taken its own options (-platform …).
+    void answerWithoutDisplay(int argc, char *argv[])
+    {
+        QCoreApplication console(argc, argv);
+        nameApplication();
+        if (!m_parser.parse(QCoreApplication::arguments()))
+            return;
+        if (m_parser.isSet(u"help"_s))
+            m_parser.showHelp(0);
+        if (m_parser.isSet(m_version)) {
             std::fputs(qPrintable(uc::versionReport(u"undercurrent"_s, {uc::vault::storageLibrary()})), stdout);
-            return 0;
+            std::exit(0);
         }
     }
 
+    // Usage errors exit 1, an invalid date 2.
+    Options process(const QCoreApplication &app)
+    {
+        m_parser.process(app);
+        Options options{m_parser.isSet(m_demo), boost::gregorian::day_clock::local_day()};
+        if (m_parser.isSet(m_today)) {
+            const auto day = uc::model::parseDate(m_parser.value(m_today));
+            if (!day) {
+                std::fputs("undercurrent: --today takes a date written YYYY-MM-DD\n", stderr);
+                std::exit(2);
+            }
+            options.today = *day;
+        }
+        return options;
+    }
+
+private:
+    QCommandLineParser m_parser;
+    const QCommandLineOption m_version{{u"v"_s, u"version"_s}, u"Show the versions in use, then exit."_s};
+    const QCommandLineOption m_demo{u"demo"_s, u"Open the demo practice (invented clients), creating it first if needed."_s};
+    const QCommandLineOption m_today{u"today"_s,
+                                     u"With --demo: the day a new demo practice is made up to (default: today), "
+                                     u"for a practice that is the same on every run."_s,
+                                     u"YYYY-MM-DD"_s};
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    uc::disableCoreDumps(); // decrypted notes never reach a core file
+    CommandLine line;
+    line.answerWithoutDisplay(argc, argv);
+
     QApplication app(argc, argv); // Qt Charts needs a QApplication
-    QApplication::setApplicationName(u"Undercurrent"_s);
-    QApplication::setOrganizationName(u"Undercurrent"_s);
-    QApplication::setApplicationVersion(QStringLiteral(UC_VERSION));
+    nameApplication();
+    const Options options = line.process(app);
     QApplication::setDesktopFileName(u"org.undercurrent.Undercurrent"_s);
     ButtonKeys::install(&app);
     if (qEnvironmentVariableIsEmpty("QT_QUICK_CONTROLS_STYLE"))
         QQuickStyle::setStyle(u"Fusion"_s);
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(u"Encrypted session notes and recurring themes"_s);
-    parser.addHelpOption();
-    const QCommandLineOption demo(u"demo"_s,
-                                  u"Open the demo practice (invented clients), creating it first if needed."_s);
-    parser.addOption(demo);
-    parser.process(app);
-
     VaultSession session(nullptr);
     VaultSession::setInstance(&session);
     session.watchActivity(&app);
-    if (parser.isSet(demo)) {
+    if (options.demo) {
         session.openDemo(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demo"_s,
-                         uc::vault::KdfCost::moderate());
+                         uc::vault::KdfCost::moderate(), options.today);
     }
 
     QQmlApplicationEngine engine;

@@ -113,10 +113,41 @@ void signAndAmend(vault::Vault &vault, const Practice &p)
     }
 }
 
+// Moves every date of the plan by the same whole number of weeks, so that the last session falls
+// in the seven days before today.
+void moveTo(const Date &today, Practice &p, QList<PlannedMeasure> &measures)
+{
+    Date last = p.meetings.first().date;
+    for (const Meeting &m : std::as_const(p.meetings))
+        last = std::max(last, m.date);
+    const long behind = (today - last).days() - 1;
+    const boost::gregorian::days by(behind >= 0 ? behind / 7 * 7 : -((-behind + 6) / 7 * 7));
+    if (by.days() == 0)
+        return;
+    const auto move = [&](Stretch &s) {
+        s.from += by;
+        s.to += by;
+    };
+    for (Profile &who : p.clients) {
+        for (Run &run : who.runs)
+            move(run.when);
+        if (who.residentialGroup)
+            move(*who.residentialGroup);
+        if (who.aftercareGroup)
+            move(*who.aftercareGroup);
+        if (who.discharged)
+            *who.discharged += by;
+    }
+    for (Meeting &m : p.meetings)
+        m.date += by;
+    for (PlannedMeasure &m : measures)
+        m.date += by;
+}
+
 } // namespace
 
 DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphrase, std::uint32_t seed,
-                                vault::KdfCost cost)
+                                vault::KdfCost cost, std::optional<model::Date> today)
 {
     // The whole practice is planned and written in memory first; the vault only stores it.
     Practice p;
@@ -125,7 +156,9 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
     assignBeats(p);
     writeNotes(p, seed);
     addProcessNotes(p, seed);
-    const QList<PlannedMeasure> measures = planMeasures(p, seed);
+    QList<PlannedMeasure> measures = planMeasures(p, seed);
+    if (today && !p.meetings.isEmpty())
+        moveTo(*today, p, measures);
 
     auto created
         = vault::Vault::create(dir, QString::fromLatin1(defaultUser), passphrase, model::Role::Therapist, cost);

@@ -2,12 +2,14 @@
 #pragma once
 
 #include "common/secret.h"
+#include "model/types.h"
 #include "vault/keyslots.h"
 
 #include <QList>
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 
 // A fictional practice for demonstrations, screenshots and tests: clients over two years of weekly
 // and fortnightly work (individual and group, residential then aftercare), with notes written the
@@ -35,7 +37,11 @@ constexpr auto defaultPassphrase = "undercurrent demo practice";
 constexpr auto defaultUser = "demo";
 
 // Creates the vault in dir (missing or empty) and fills it. Error(Usage/Io) as Vault::create.
+// With today, the whole calendar moves by whole weeks (weekdays stay) so that its last session
+// falls in the week before today, and the practice looks current; without, it keeps the dates it
+// was written with (2024 and 2025), as the tests that check its dates expect.
 DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphrase, std::uint32_t seed = 1,
-                                vault::KdfCost cost = vault::KdfCost::moderate());
+                                vault::KdfCost cost = vault::KdfCost::moderate(),
+                                std::optional<model::Date> today = std::nullopt);
 
 } // namespace uc::demo

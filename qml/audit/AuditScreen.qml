@@ -25,10 +25,7 @@ Rectangle {
         root.audit.load(since.text, user.text, until.text);
     }
 
-    Component.onCompleted: {
-        root.audit.load("", "");
-        root.audit.verify();
-    }
+    Component.onCompleted: root.audit.load("", "")
 
     Connections {
         target: root.audit
@@ -199,6 +196,8 @@ Rectangle {
         id: fileDialog
         title: qsTr("Export the audit trail")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Export")
+        currentFolder: AppInfo.saveFolder()
         defaultSuffix: "csv"
         nameFilters: [qsTr("CSV files (*.csv)")]
         onAccepted: exportFile.text = AppInfo.localPath(selectedFile)

@@ -63,12 +63,13 @@ Rectangle {
                 required property string user
                 required property string action
                 required property string object
+                required property string objectLabel
                 required property string detail
                 width: ListView.view.width
                 implicitHeight: 30
                 color: ListView.isCurrentItem && list.activeFocus ? Style.accentSoft : index % 2 ? Style.background : Style.surface
                 Accessible.role: Accessible.Row
-                Accessible.name: qsTr("Entry %1, %2, %3 %4 %5 %6").arg(seq).arg(at).arg(user).arg(action).arg(object).arg(detail)
+                Accessible.name: qsTr("Entry %1, %2, %3 %4 %5 %6").arg(seq).arg(at).arg(user).arg(action).arg(objectLabel).arg(detail)
                 RowLayout {
                     anchors.fill: parent
                     anchors.leftMargin: 10
@@ -83,7 +84,7 @@ Rectangle {
                         font.weight: Font.DemiBold
                         color: row.action.startsWith("unlock-failed") ? Style.danger : Style.text
                     }
-                    Cell { text: row.object; Layout.preferredWidth: 110 }
+                    Cell { text: row.objectLabel; Layout.preferredWidth: 200 }
                     Cell { text: row.detail; Layout.fillWidth: true; color: Style.muted }
                 }
             }

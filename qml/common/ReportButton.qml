@@ -5,8 +5,9 @@ import QtQuick.Controls
 import QtQuick.Dialogs
 import Undercurrent
 
-// A button that makes a PDF report: asks where to save it (starting in Documents), then hands the
-// chosen file to chosen(); the answer (written or why not) shows as the button's tool tip.
+// A button that makes a PDF report: asks where to save it (a save dialog, starting in Documents
+// or home), then hands the chosen file to chosen(); where it was written shows as the button's
+// tool tip, and why it was not in the window's banner until dismissed.
 Button {
     id: root
 
@@ -23,7 +24,8 @@ Button {
     Accessible.name: text
     onClicked: {
         outcome = "";
-        dialog.selectedFile = VaultSession.reports.reportFile(root.fileName);
+        dialog.currentFolder = AppInfo.saveFolder();
+        dialog.selectedFile = AppInfo.saveFile(root.fileName + ".pdf");
         dialog.open();
     }
 
@@ -36,7 +38,7 @@ Button {
         }
         function onFailed(failure) {
             root.waiting = false;
-            root.outcome = failure.message;
+            VaultSession.showFailure(failure);
         }
     }
 
@@ -44,6 +46,7 @@ Button {
         id: dialog
         title: root.text
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Save")
         defaultSuffix: "pdf"
         nameFilters: [qsTr("PDF files (*.pdf)")]
         onAccepted: {

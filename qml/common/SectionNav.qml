@@ -27,7 +27,7 @@ Item {
             delegate: Button {
                 id: section
                 required property var modelData
-                readonly property bool current: Navigation.area === modelData.area
+                readonly property bool current: !Navigation.aside && Navigation.area === modelData.area
                 objectName: "nav-" + modelData.area
                 visible: VaultSession.permissions[modelData.action] === true
                 Layout.fillHeight: true
@@ -38,7 +38,7 @@ Item {
                 ToolTip.visible: hovered
                 ToolTip.text: modelData.key
                 ToolTip.delay: 600
-                onClicked: Navigation.area = modelData.area
+                onClicked: Navigation.go(modelData.area)
                 contentItem: Label {
                     text: section.text
                     color: section.current ? Style.accent : Style.muted
@@ -61,7 +61,7 @@ Item {
                 Shortcut {
                     sequence: section.modelData.key
                     enabled: section.visible
-                    onActivated: Navigation.area = section.modelData.area
+                    onActivated: Navigation.go(section.modelData.area)
                 }
             }
         }

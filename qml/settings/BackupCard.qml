@@ -46,18 +46,20 @@ SectionCard {
         }
     }
 
+    // The path has a line of its own (a home folder's path is long), its buttons under it.
     FieldLabel { text: qsTr("Back up to (a new file)") }
+    TextField {
+        id: backupFile
+        objectName: "backupFileField"
+        Layout.fillWidth: true
+        text: StandardPaths.writableLocation(StandardPaths.DocumentsLocation).toString().replace("file://", "")
+              + "/undercurrent-" + Qt.formatDate(new Date(), "yyyy-MM-dd") + ".ucbackup"
+        Accessible.name: qsTr("Backup file")
+        Component.onCompleted: cursorPosition = 0 // the start of the path, not its end
+    }
     RowLayout {
         Layout.fillWidth: true
-        TextField {
-            id: backupFile
-            objectName: "backupFileField"
-            Layout.fillWidth: true
-            text: StandardPaths.writableLocation(StandardPaths.DocumentsLocation).toString().replace("file://", "")
-                  + "/undercurrent-" + Qt.formatDate(new Date(), "yyyy-MM-dd") + ".ucbackup"
-            Accessible.name: qsTr("Backup file")
-            Component.onCompleted: cursorPosition = 0 // the start of the path, not its end
-        }
+        Item { Layout.fillWidth: true }
         Button {
             text: qsTr("Browse…")
             Accessible.name: qsTr("Choose the backup file to write")
@@ -110,10 +112,16 @@ SectionCard {
             Accessible.name: qsTr("Choose the empty folder to restore into")
             onClicked: folderDialog.open()
         }
+    }
+    // User and passphrase on a row of their own: the fields above keep the card's width.
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: 8
         TextField {
             id: restoreUser
             objectName: "restoreUserField"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             text: root.userName
             placeholderText: qsTr("User")
             Accessible.name: qsTr("User name in the backup")
@@ -122,6 +130,7 @@ SectionCard {
             id: restorePassphrase
             objectName: "restorePassphraseField"
             Layout.fillWidth: true
+            Layout.preferredWidth: 1
             echoMode: TextInput.Password
             placeholderText: qsTr("Passphrase")
             Accessible.name: qsTr("Passphrase of the backup")
@@ -160,6 +169,8 @@ SectionCard {
         id: backupDialog
         title: qsTr("Back up to")
         fileMode: FileDialog.SaveFile
+        acceptLabel: qsTr("Back up")
+        currentFolder: AppInfo.saveFolder()
         defaultSuffix: "ucbackup"
         nameFilters: [qsTr("Undercurrent backups (*.ucbackup)")]
         onAccepted: backupFile.text = AppInfo.localPath(selectedFile)

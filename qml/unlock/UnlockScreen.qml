@@ -17,6 +17,10 @@ FormCard {
     required property bool working
     property string demoPassphrase
     property string error
+    property bool queued: false
+    onWorkingChanged: if (!root.working && root.queued) Qt.callLater(root.submit)
+    // Why the vault locked by itself, if it did.
+    property string lockReason
     signal unlock(string user, string passphrase)
     signal forgotPassphrase
     signal folderChosen(string folder)
@@ -27,9 +31,22 @@ FormCard {
     subtitle: root.folderIsVault ? qsTr("Vault in %1").arg(root.folder)
                                  : qsTr("There is no vault in %1 yet. Choose the folder that holds yours.").arg(root.folder)
 
+    // Enter or Unlock. A press that cannot unlock yet says why rather than doing nothing.
     function submit() {
-        if (!unlockButton.enabled)
+        if (root.working) {
+            // Typed while the vault is busy: kept, and tried as soon as it is free.
+            root.queued = passField.text !== "";
+            root.error = root.queued ? qsTr("The vault is busy: unlocking as soon as it is free…")
+                                     : qsTr("Still unlocking with the passphrase already given: wait a moment.");
             return;
+        }
+        root.queued = false;
+        if (root.retryDelay > 0)
+            return; // the wait is shown under the field
+        if (userField.text.trim() === "" || passField.text === "") {
+            root.error = userField.text.trim() === "" ? qsTr("Type your user name first.") : qsTr("Type your passphrase first.");
+            return;
+        }
         root.error = "";
         root.unlock(userField.text.trim(), passField.text);
         passField.clear();
@@ -39,6 +56,15 @@ FormCard {
         passField.forceActiveFocus();
     }
 
+    Label {
+        objectName: "lockReason"
+        Layout.fillWidth: true
+        visible: root.lockReason !== ""
+        text: root.lockReason
+        color: Style.text
+        font.weight: Font.DemiBold
+        wrapMode: Text.WordWrap
+    }
     Label {
         objectName: "demoNotice"
         Layout.fillWidth: true

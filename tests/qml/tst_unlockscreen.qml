@@ -91,4 +91,34 @@ TestCase {
         verify(findChild(screen, "folderRow").visible);
         verify(screen.subtitle.indexOf("no vault") >= 0, screen.subtitle);
     }
+
+    // Enter while the vault is busy is kept and tried when it is free, and says so meanwhile;
+    // Enter with nothing to send says what is missing.
+    function test_enterWhileBusyIsQueuedNotDropped() {
+        const screen = createTemporaryObject(screenComponent, root);
+        unlockSpy.target = screen;
+        unlockSpy.clear();
+        screen.working = true;
+        const pass = findChild(screen, "passphraseField");
+        pass.forceActiveFocus();
+        pass.text = "quiet river lantern";
+        keyClick(Qt.Key_Return);
+        compare(unlockSpy.count, 0);
+        const error = findChild(screen, "unlockError");
+        verify(error.visible);
+        verify(error.text.indexOf("as soon as it is free") >= 0, error.text);
+        screen.working = false;
+        tryCompare(unlockSpy, "count", 1);
+        compare(unlockSpy.signalArguments[0][1], "quiet river lantern");
+        keyClick(Qt.Key_Return);
+        compare(unlockSpy.count, 1);
+        verify(error.text.indexOf("passphrase") >= 0, error.text);
+    }
+
+    function test_autoLockSaysWhy() {
+        const screen = createTemporaryObject(screenComponent, root, { lockReason: "Locked after 5 minutes without use" });
+        const reason = findChild(screen, "lockReason");
+        verify(reason.visible);
+        compare(reason.text, "Locked after 5 minutes without use");
+    }
 }

@@ -240,6 +240,7 @@ private Q_SLOTS:
         QVERIFY(locked.wait(5000));
         QVERIFY(!session.isUnlocked());
         QCOMPARE(session.clients()->rowCount(), 0);
+        QCOMPARE(session.lockReason(), u"Locked after 10 minutes without use"_s); // the unlock screen says why
         session.setAutoLockMinutes(99);
         QCOMPARE(session.autoLockMinutes(), 30); // at most 30
     }

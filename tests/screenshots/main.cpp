@@ -33,6 +33,9 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(u"Writes a PNG of each of Undercurrent's screens into OUTDIR."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"OUTDIR"_s, u"The folder the PNGs go into (made when missing)."_s);
+    const QCommandLineOption size(u"size"_s, u"The window's size, WIDTHxHEIGHT (1024x700 is the smallest laid out for)."_s,
+                                  u"WxH"_s);
+    parser.addOption(size);
     parser.process(app);
     if (parser.positionalArguments().size() != 1) {
         std::fputs("usage: undercurrent-screenshots OUTDIR\n", stderr);
@@ -57,6 +60,14 @@ int main(int argc, char *argv[])
     if (!window) {
         std::fputs("undercurrent-screenshots: the main window did not load\n", stderr);
         return 1;
+    }
+    if (parser.isSet(size)) {
+        const QStringList wh = parser.value(size).split(u'x');
+        if (wh.size() != 2 || wh.at(0).toInt() <= 0 || wh.at(1).toInt() <= 0) {
+            std::fputs("undercurrent-screenshots: --size takes WIDTHxHEIGHT\n", stderr);
+            return 1;
+        }
+        window->resize(wh.at(0).toInt(), wh.at(1).toInt());
     }
     screenshots::ScreenWalk walk(window, session, parser.positionalArguments().constFirst());
     return walk.run() ? 0 : 1;

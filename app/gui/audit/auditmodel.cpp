@@ -4,6 +4,7 @@
 #include "conversions.h"
 #include "vaultthread.h"
 
+#include "model/permissions.h"
 #include "reports/reports.h"
 #include "vault/vault.h"
 
@@ -42,6 +43,8 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return e.action;
     case ObjectRole:
         return e.object;
+    case ObjectLabelRole:
+        return m_labels.value(e.object, e.object);
     case DetailRole:
         return e.detail;
     case HashRole:
@@ -54,7 +57,7 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> AuditModel::roleNames() const
 {
     return {{SeqRole, "seq"},       {AtRole, "at"},         {UserRole, "user"}, {ActionRole, "action"},
-            {ObjectRole, "object"}, {DetailRole, "detail"}, {HashRole, "hash"}};
+            {ObjectRole, "object"}, {DetailRole, "detail"}, {HashRole, "hash"}, {ObjectLabelRole, "objectLabel"}};
 }
 
 void AuditModel::setNewestFirst(bool newestFirst)
@@ -127,6 +130,23 @@ std::optional<uc::vault::AuditFilter> AuditModel::filterOf(const QString &since,
     return filter;
 }
 
+QHash<QString, QString> AuditModel::objectLabels(uc::vault::Vault &vault)
+{
+    QHash<QString, QString> labels;
+    const QList<uc::model::Client> clients = vault.clients().list();
+    for (const uc::model::Client &c : clients)
+        labels.insert(u"client:%1"_s.arg(c.id), c.code);
+    if (!uc::model::allowed(vault.currentUser().role, uc::model::Action::ReadRecords))
+        return labels;
+    for (const uc::model::Client &c : clients) {
+        for (const uc::vault::NoteEntry &n : vault.notes().listForClient(c.code)) {
+            const QString kind = n.kind == uc::model::NoteKind::Process ? tr("process note") : tr("note");
+            labels.insert(u"note:%1"_s.arg(n.note), tr("%1 %2, %3").arg(c.code, kind, uc::model::toIso(n.date)));
+        }
+    }
+    return labels;
+}
+
 void AuditModel::load(const QString &since, const QString &user, const QString &until)
 {
     if (!m_vault || !m_vault->isOpen())
@@ -135,11 +155,35 @@ void AuditModel::load(const QString &since, const QString &user, const QString &
     const auto filter = filterOf(since, until, user, &problem);
     if (!filter)
         return Q_EMIT failed(Failure(Failure::BadInput, u"load"_s, problem));
+    m_filter = *filter;
+    verify();
+}
+
+void AuditModel::verify()
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    struct Listed
+    {
+        uc::vault::AuditCheck check;
+        QList<AuditEntry> entries;
+        QHash<QString, QString> labels;
+    };
     setLoading(true);
     m_vault->post(
-        this, tr("Reading the audit trail…"), [filter = *filter](Worker &w) { return w.open().auditTrail().entries(filter); },
-        [this](QList<AuditEntry> entries) {
-            setEntries(std::move(entries));
+        this, tr("Reading and verifying the audit trail…"),
+        [filter = m_filter](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            Listed listed;
+            listed.check = v.auditTrail().verify();
+            listed.entries = v.auditTrail().entries(filter);
+            listed.labels = objectLabels(v);
+            return listed;
+        },
+        [this](Listed listed) {
+            setObjectLabels(std::move(listed.labels));
+            setEntries(std::move(listed.entries));
+            setVerification(listed.check);
             setLoading(false);
             Q_EMIT loaded();
         },
@@ -147,16 +191,6 @@ void AuditModel::load(const QString &since, const QString &user, const QString &
             setLoading(false);
             Q_EMIT failed(Failure(u"load"_s, e));
         });
-}
-
-void AuditModel::verify()
-{
-    if (!m_vault || !m_vault->isOpen())
-        return;
-    m_vault->post(
-        this, tr("Verifying the audit trail…"), [](Worker &w) { return w.open().auditTrail().verify(); },
-        [this](uc::vault::AuditCheck check) { setVerification(check); },
-        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"verify"_s, e)); });
 }
 
 template<typename Write>

@@ -11,6 +11,9 @@
 #include <optional>
 
 class VaultThread;
+namespace uc::vault {
+class Vault;
+}
 
 // The audit trail as the audit viewer lists it: one row per entry, oldest or newest first, and
 // the verification of the whole chain; also its exports. Entries are read on the vault thread and
@@ -37,6 +40,7 @@ public:
         ObjectRole, // "note:12", "client:3", "vault"
         DetailRole, // a count or a setting, never text
         HashRole, // the entry's chain hash, hex
+        ObjectLabelRole, // the object as a reader knows it ("C-0142", "C-0142 progress note, 2025-03-01"), else as stored
     };
     Q_ENUM(Role)
 
@@ -54,9 +58,11 @@ public:
     // Where an export goes unless the user picks another file: Documents/undercurrent-audit-<today>.csv.
     [[nodiscard]] static QString suggestedFile();
 
-    // since, until "YYYY-MM-DD" or "" (both ends inclusive), user a name or "" for everyone.
+    // since, until "YYYY-MM-DD" or "" (both ends inclusive), user a name or "" for everyone. The
+    // chain is verified in the same step, before the list is read, so the verified count is the
+    // trail the list was read from.
     Q_INVOKABLE void load(const QString &since, const QString &user, const QString &until = QString());
-    // Checks the whole chain (verificationChanged).
+    // Checks the whole chain (verificationChanged), and lists again what the last load listed.
     Q_INVOKABLE void verify();
     // The entries the filter selects into file (a path or a file: URL), ".csv" or ".pdf" added
     // when missing; exported(entries, file).
@@ -72,6 +78,10 @@ public:
     // Entries oldest first, as the vault gives them.
     void setEntries(QList<uc::vault::AuditEntry> entries) { replace(m_entries, std::move(entries)); }
     void setVerification(const uc::vault::AuditCheck &check);
+    // What stored objects are called on screen ("client:3" -> "C-0142"), resolved when shown;
+    // entries keep their ids. Objects the reader may not read stay as stored.
+    void setObjectLabels(QHash<QString, QString> labels) { m_labels = std::move(labels); }
+    [[nodiscard]] static QHash<QString, QString> objectLabels(uc::vault::Vault &vault);
     void clear();
 
     // "Audit trail whole: 1,204 entries" or "Audit trail broken at entry 5: its content was changed".
@@ -90,6 +100,8 @@ private:
 
     VaultThread *m_vault;
     QList<uc::vault::AuditEntry> m_entries; // oldest first
+    QHash<QString, QString> m_labels;
+    uc::vault::AuditFilter m_filter; // what the last load listed
     bool m_newestFirst = true;
     bool m_verified = false;
     uc::vault::AuditCheck m_check;

@@ -4,6 +4,9 @@
 #include "common/versions.h"
 #include "vault/vault.h"
 
+#include <QDir>
+#include <QStandardPaths>
+
 AppInfo::AppInfo(QObject *parent)
     : QObject(parent)
 {
@@ -33,4 +36,17 @@ QString AppInfo::libraries() const
     // Drop the first line (the program's own name and version).
     const QString report = uc::versionReport(name(), {uc::vault::storageLibrary()});
     return report.section(QLatin1Char('\n'), 1).trimmed();
+}
+
+QUrl AppInfo::saveFolder()
+{
+    const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (!documents.isEmpty() && QDir().mkpath(documents))
+        return QUrl::fromLocalFile(documents);
+    return QUrl::fromLocalFile(QDir::homePath());
+}
+
+QUrl AppInfo::saveFile(const QString &name)
+{
+    return QUrl::fromLocalFile(QDir(saveFolder().toLocalFile()).filePath(name));
 }

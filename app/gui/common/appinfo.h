@@ -25,6 +25,11 @@ public:
     [[nodiscard]] QString version() const;
     [[nodiscard]] QString libraries() const;
 
+    // Where a save dialog opens: the standard Documents folder, made if it is missing, else home.
+    Q_INVOKABLE static QUrl saveFolder();
+    // name (with its suffix) in saveFolder(), for a save dialog's suggested file.
+    Q_INVOKABLE static QUrl saveFile(const QString &name);
+
     // The local path of a file dialog's URL ("" for anything not a local file).
     Q_INVOKABLE static QString localPath(const QUrl &url) { return url.isLocalFile() ? url.toLocalFile() : QString(); }
 };

@@ -122,6 +122,8 @@ VaultSession::VaultSession(QObject *parent)
     connect(&m_idle, &QTimer::timeout, this, [this] {
         if (m_unlocked) {
             qCInfo(ucApp) << "auto-lock after" << m_autoLockMinutes << "idle minutes";
+            setLockReason(m_autoLockMinutes == 1 ? tr("Locked after 1 minute without use")
+                                                 : tr("Locked after %1 minutes without use").arg(m_autoLockMinutes));
             lock();
         }
     });
@@ -178,7 +180,7 @@ QString VaultSession::demoPassphrase() const
     return m_demo ? QString::fromLatin1(uc::demo::defaultPassphrase) : QString();
 }
 
-void VaultSession::openDemo(const QString &dir, uc::vault::KdfCost cost)
+void VaultSession::openDemo(const QString &dir, uc::vault::KdfCost cost, std::optional<uc::model::Date> today)
 {
     m_demo = true;
     setVaultDir(dir);
@@ -190,10 +192,10 @@ void VaultSession::openDemo(const QString &dir, uc::vault::KdfCost cost)
     }
     m_vault.post(
         this, tr("Creating the demo practice…"),
-        [dir, cost](Worker &) {
+        [dir, cost, today](Worker &) {
             const auto secret = SecretBuffer::copyOf(std::string_view(uc::demo::defaultPassphrase));
             QDir().mkpath(dir);
-            const uc::demo::DemoPractice made = uc::demo::createDemoPractice(dir, secret, 1, cost);
+            const uc::demo::DemoPractice made = uc::demo::createDemoPractice(dir, secret, 1, cost, today);
             return static_cast<int>(made.clients.size());
         },
         [this](int) {
@@ -440,12 +442,22 @@ void VaultSession::showError(const Failure &failure)
     Q_EMIT errorChanged();
 }
 
+void VaultSession::setLockReason(const QString &reason)
+{
+    if (m_lockReason == reason)
+        return;
+    m_lockReason = reason;
+    Q_EMIT lockReasonChanged();
+}
+
 void VaultSession::setUnlocked(bool unlocked)
 {
     m_vault.setOpen(unlocked);
     if (m_unlocked == unlocked)
         return;
     m_unlocked = unlocked;
+    if (unlocked)
+        setLockReason({});
     Q_EMIT unlockedChanged();
 }
 

@@ -6,6 +6,7 @@
 #include "vaultthread.h"
 
 #include "model/permissions.h"
+#include "model/types.h"
 #include "vault/keyslots.h"
 
 #include <QElapsedTimer>
@@ -68,6 +69,9 @@ class VaultSession : public QObject
     Q_PROPERTY(int failedUnlocks READ failedUnlocks NOTIFY failedUnlocksChanged)
     Q_PROPERTY(int retryDelay READ retryDelay NOTIFY retryDelayChanged)
     Q_PROPERTY(int autoLockMinutes READ autoLockMinutes WRITE setAutoLockMinutes NOTIFY autoLockMinutesChanged)
+    // Why the vault locked by itself ("Locked after 5 minutes without use"); empty after a lock
+    // the user asked for, and once unlocked again.
+    Q_PROPERTY(QString lockReason READ lockReason NOTIFY lockReasonChanged)
     Q_PROPERTY(QString recoveryKey READ recoveryKey NOTIFY recoveryKeyChanged)
     Q_PROPERTY(int recoveryGroup READ recoveryGroup NOTIFY recoveryKeyChanged)
     Q_PROPERTY(bool demo READ isDemo NOTIFY demoChanged)
@@ -120,6 +124,7 @@ public:
     [[nodiscard]] int failedUnlocks() const { return m_retry.failures(); }
     [[nodiscard]] int retryDelay() const { return m_retry.seconds(); }
     [[nodiscard]] int autoLockMinutes() const { return m_autoLockMinutes; }
+    [[nodiscard]] QString lockReason() const { return m_lockReason; }
     void setAutoLockMinutes(int minutes);
     [[nodiscard]] QString recoveryKey() const { return m_recoveryKey; }
     [[nodiscard]] int recoveryGroup() const { return m_recoveryGroup; }
@@ -148,7 +153,8 @@ public:
     void setKdfCost(uc::vault::KdfCost cost) { m_vault.setKdfCost(cost); }
     // Demo mode (tools/run --demo): dir holds the demo practice, made on the vault thread when it
     // does not exist yet; the unlock screen is filled in with the demo user and shows the passphrase.
-    void openDemo(const QString &dir, uc::vault::KdfCost cost);
+    // With today, a practice made now ends in the week before it (uc::demo::createDemoPractice).
+    void openDemo(const QString &dir, uc::vault::KdfCost cost, std::optional<uc::model::Date> today = std::nullopt);
     // Restarts the idle clock on the user's input anywhere in the application.
     void watchActivity(QObject *application);
     // The idle time before an auto-lock in milliseconds (tests; the setting is in minutes).
@@ -166,6 +172,9 @@ public:
     Q_INVOKABLE void forgetRecoveryKey();
     Q_INVOKABLE void lock();
     Q_INVOKABLE void dismissError();
+    // Shows a failure that no form shows in the banner, until dismissed (a report that could not
+    // be written, …).
+    Q_INVOKABLE void showFailure(const Failure &failure) { showError(failure); }
     Q_INVOKABLE void noteActivity();
     // Whether the user's role may do action (model::allowed; the vault enforces it anyway).
     Q_INVOKABLE bool can(const QString &action) const;
@@ -181,6 +190,7 @@ Q_SIGNALS:
     void failedUnlocksChanged();
     void retryDelayChanged();
     void autoLockMinutesChanged();
+    void lockReasonChanged();
     void recoveryKeyChanged();
     void demoChanged();
     void roleChanged();
@@ -198,6 +208,7 @@ protected:
 private:
     void showError(const Failure &failure);
     void setUnlocked(bool unlocked);
+    void setLockReason(const QString &reason);
     void setUserName(const QString &name);
     void setRecoveryKey(const QString &key);
     void setRole(std::optional<uc::model::Role> role);
@@ -218,6 +229,7 @@ private:
     QString m_userName;
     Failure m_error; // on the banner; an empty message when none
     int m_autoLockMinutes = 10;
+    QString m_lockReason;
     QTimer m_idle;
     QElapsedTimer m_lastActivity;
     QString m_recoveryKey;
