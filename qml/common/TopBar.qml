@@ -31,8 +31,11 @@ Rectangle {
         anchors.leftMargin: Style.gap
         anchors.rightMargin: Style.gap
         spacing: Style.gap
+        // Takes the room Lock and the user name leave; a screen's label that may elide (fillWidth,
+        // a small minimumWidth) gives way first on a narrow window.
         RowLayout {
             id: leadingRow
+            Layout.fillWidth: true
             spacing: Style.gap
         }
         Item { Layout.fillWidth: true }

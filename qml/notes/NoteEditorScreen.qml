@@ -112,8 +112,12 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
             Label {
+                Layout.fillWidth: true
+                Layout.minimumWidth: 60
+                Layout.maximumWidth: implicitWidth
                 text: root.note.kind === "process" ? qsTr("Process note (private)") : root.note.templateLabel
                 color: root.note.kind === "process" ? Style.warning : Style.muted
+                elide: Text.ElideRight
             }
             StatusBadge { status: root.note.status }
             Label {

@@ -94,7 +94,7 @@ SectionCard {
         ComboBox {
             id: themeBox
             objectName: "phraseThemeBox"
-            Layout.preferredWidth: 200
+            Layout.preferredWidth: 170 // the phrases beside it keep room for their hint at 1024 wide
             model: root.codebook
             textRole: "label"
             valueRole: "theme"
@@ -106,8 +106,8 @@ SectionCard {
             id: morePhrases
             objectName: "morePhrasesField"
             Layout.fillWidth: true
-            placeholderText: qsTr("phrases, separated by commas")
-            Accessible.name: qsTr("Phrases to add")
+            placeholderText: qsTr("phrases, with commas")
+            Accessible.name: qsTr("Phrases to add, separated by commas")
             onAccepted: addPhrases.clicked()
         }
         Button {
