@@ -191,8 +191,9 @@ Rectangle {
                             Layout.preferredWidth: 1
                             Layout.alignment: Qt.AlignTop
                             title: qsTr("Found together")
-                            findings: root.patterns.cooccurrence.slice(0, 6)
-                            empty: qsTr("No two themes came up in the same session in this range.")
+                            note: qsTr("in the same session")
+                            findings: root.patterns.cooccurrence
+                            empty: root.patterns.noFindings
                         }
                         FindingsCard {
                             objectName: "leadLagCard"
@@ -202,8 +203,17 @@ Rectangle {
                             title: qsTr("Before use or relapse")
                             note: qsTr("in the session before")
                             findings: root.patterns.leadLag
-                            empty: qsTr("Nothing came before use or relapse more often than usual in this range.")
+                            empty: root.patterns.noFindings
                         }
+                    }
+                    Label {
+                        objectName: "testedNote"
+                        Layout.fillWidth: true
+                        visible: root.patterns.code !== ""
+                        text: root.patterns.testedNote
+                        color: Style.muted
+                        font.pixelSize: Style.smallSize
+                        wrapMode: Text.WordWrap
                     }
                 }
             }

@@ -172,6 +172,34 @@ Rectangle {
                     model: root.patterns.measures
                     fontSize: root.big - 4
                 }
+                Label {
+                    visible: root.patterns.clientFindings.length > 0
+                    text: qsTr("What tends to come before use or relapse")
+                    color: Style.text
+                    font.pixelSize: root.big
+                    font.weight: Font.DemiBold
+                }
+                Repeater {
+                    objectName: "reviewFindings"
+                    model: root.patterns.clientFindings
+                    delegate: Label {
+                        required property string modelData
+                        Layout.fillWidth: true
+                        text: "•  " + modelData
+                        color: Style.text
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: root.big - 4
+                    }
+                }
+                Label {
+                    objectName: "reviewNotCauses"
+                    visible: root.patterns.clientFindings.length > 0
+                    Layout.fillWidth: true
+                    text: root.patterns.notCauses
+                    color: Style.muted
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: Style.bodySize
+                }
             }
 
             Rectangle {

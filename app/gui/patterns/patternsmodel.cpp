@@ -3,6 +3,8 @@
 
 #include "vaultthread.h"
 
+#include "patterns/findings.h"
+
 #include <QtCharts/QXYSeries>
 
 #include <algorithm>
@@ -302,6 +304,16 @@ QString PatternsModel::axisFormat() const
 {
     const qint64 days = noonOf(m_data.from).daysTo(noonOf(m_data.to));
     return days > 400 ? u"MMM yyyy"_s : u"d MMM"_s;
+}
+
+QStringList PatternsModel::clientFindings() const
+{
+    return m_data.leadLag.mid(0, uc::patterns::maxClientFindings);
+}
+
+QString PatternsModel::notCauses()
+{
+    return uc::patterns::notCausesText();
 }
 
 int PatternsModel::themeMax() const

@@ -161,6 +161,11 @@ class PatternsModel : public QObject
     Q_PROPERTY(int measureTicks READ measureTicks NOTIFY changed)
     Q_PROPERTY(QStringList cooccurrence READ cooccurrence NOTIFY changed)
     Q_PROPERTY(QStringList leadLag READ leadLag NOTIFY changed)
+    Q_PROPERTY(QStringList clientFindings READ clientFindings NOTIFY changed)
+    Q_PROPERTY(QString notCauses READ notCauses CONSTANT)
+    Q_PROPERTY(int tested READ tested NOTIFY changed)
+    Q_PROPERTY(QString noFindings READ noFindings NOTIFY changed)
+    Q_PROPERTY(QString testedNote READ testedNote NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
     Q_PROPERTY(QString summaryUpdated READ summaryUpdated NOTIFY summaryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -190,6 +195,13 @@ public:
     [[nodiscard]] int measureTicks() const;
     [[nodiscard]] QStringList cooccurrence() const { return m_data.cooccurrence; }
     [[nodiscard]] QStringList leadLag() const { return m_data.leadLag; }
+    // What review with the client shows: the strongest lead–lag findings, and what they are not.
+    [[nodiscard]] QStringList clientFindings() const;
+    [[nodiscard]] static QString notCauses();
+    // Pairs tested for findings, and what the findings cards say about them.
+    [[nodiscard]] int tested() const { return m_data.tested; }
+    [[nodiscard]] QString noFindings() const { return uc::gui::noFindingsText(m_data.tested); }
+    [[nodiscard]] QString testedNote() const { return uc::gui::testedText(m_data.tested); }
     [[nodiscard]] QString summary() const { return m_data.summary; }
     [[nodiscard]] QString summaryUpdated() const { return m_data.summaryUpdated; }
     [[nodiscard]] bool loading() const { return m_loading; }
