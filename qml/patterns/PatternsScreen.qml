@@ -152,8 +152,9 @@ Rectangle {
                             patterns: root.patterns
                         }
                         Label {
-                            visible: root.patterns.themes.checkedCount === 0
-                            text: qsTr("Tick a theme on the left to draw it.")
+                            objectName: "chartEmpty"
+                            visible: text !== ""
+                            text: root.patterns.chartEmpty
                             color: Style.muted
                         }
                     }

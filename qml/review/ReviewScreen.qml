@@ -143,6 +143,18 @@ Rectangle {
                     Layout.minimumHeight: 200
                     patterns: root.patterns
                     fontSize: Style.bodySize + 2
+                    // Never a blank chart without saying why.
+                    Label {
+                        objectName: "reviewChartEmpty"
+                        anchors.centerIn: parent
+                        width: parent.width * 0.7
+                        visible: text !== ""
+                        text: root.patterns.chartEmpty
+                        horizontalAlignment: Text.AlignHCenter
+                        color: Style.muted
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: root.big - 2
+                    }
                 }
                 ChartLegend {
                     Layout.fillWidth: true

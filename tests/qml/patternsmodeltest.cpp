@@ -133,6 +133,39 @@ private Q_SLOTS:
         QVERIFY(model.testedNote().startsWith(u"%1 pairs tested"_s.arg(data.tested)));
     }
 
+    void atMostEightThemesAreChartedAndAnEmptyChartSaysWhy()
+    {
+        PatternsModel model;
+        QCOMPARE(model.chartEmpty(), u"Finding patterns…"_s);
+        uc::gui::PatternsData data;
+        data.code = u"C-0009"_s;
+        model.set(data);
+        QCOMPARE(model.chartEmpty(), u"No sessions in this range yet, so there is nothing to draw."_s);
+        data.from = u"2025-01-01"_s;
+        data.to = u"2025-03-31"_s;
+        model.set(data);
+        QCOMPARE(model.chartEmpty(), u"No theme has come up in the progress notes of this range."_s);
+
+        // Ten recurring themes: the eight most frequent start ticked, and a ninth is refused.
+        for (int i = 0; i < 10; ++i)
+            data.themes.append({u"theme-%1"_s.arg(i), u"Theme %1"_s.arg(i), 20 - i, true, u"stable"_s});
+        model.set(data);
+        PatternThemeModel *themes = model.themes();
+        QAbstractItemModelTester tester(themes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(themes->checkedCount(), PatternThemeModel::maxChecked);
+        QCOMPARE(themes->checkedThemes().constLast(), u"theme-7"_s);
+        QVERIFY(!themes->setData(themes->index(8), true, PatternThemeModel::CheckedRole));
+        QCOMPARE(themes->checkedCount(), 8);
+        themes->setChecked(0, false);
+        themes->setChecked(9, true);
+        QCOMPARE(themes->checkedCount(), 8);
+        QVERIFY(themes->checkedThemes().contains(u"theme-9"_s));
+        QCOMPARE(model.chartEmpty(), QString());
+        for (int i = 0; i < 10; ++i)
+            themes->setChecked(i, false);
+        QCOMPARE(model.chartEmpty(), u"No theme chosen: tick up to 8 themes to draw them."_s);
+    }
+
     void rangeAndBucketAreChecked()
     {
         const auto feb = uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"week"_s, u"2025-02-01"_s, u"2025-02-28"_s);

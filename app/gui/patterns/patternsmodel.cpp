@@ -102,6 +102,8 @@ bool PatternThemeModel::setData(const QModelIndex &index, const QVariant &value,
         return false;
     if (m_checked.at(index.row()) == checked)
         return true;
+    if (checked && checkedCount() >= maxChecked)
+        return false;
     m_checked[index.row()] = checked;
     Q_EMIT dataChanged(index, index, {CheckedRole, Qt::CheckStateRole});
     Q_EMIT checkedChanged();
@@ -160,8 +162,13 @@ void PatternThemeModel::setRows(QList<PatternThemeRow> rows, bool keep)
     beginResetModel();
     m_rows = std::move(rows);
     m_checked.clear();
-    for (const PatternThemeRow &r : std::as_const(m_rows))
-        m_checked.append(keep && listed.contains(r.theme) ? before.contains(r.theme) : r.recurring);
+    int checked = 0;
+    for (const PatternThemeRow &r : std::as_const(m_rows)) {
+        const bool check = checked < maxChecked
+            && (keep && listed.contains(r.theme) ? before.contains(r.theme) : r.recurring);
+        m_checked.append(check);
+        checked += check ? 1 : 0;
+    }
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT checkedChanged();
@@ -304,6 +311,19 @@ QString PatternsModel::axisFormat() const
 {
     const qint64 days = noonOf(m_data.from).daysTo(noonOf(m_data.to));
     return days > 400 ? u"MMM yyyy"_s : u"d MMM"_s;
+}
+
+QString PatternsModel::chartEmpty() const
+{
+    if (m_data.code.isEmpty())
+        return tr("Finding patterns…");
+    if (m_data.from.isEmpty())
+        return tr("No sessions in this range yet, so there is nothing to draw.");
+    if (m_data.themes.isEmpty())
+        return tr("No theme has come up in the progress notes of this range.");
+    if (m_themes->checkedCount() == 0)
+        return tr("No theme chosen: tick up to %1 themes to draw them.").arg(PatternThemeModel::maxChecked);
+    return {};
 }
 
 QStringList PatternsModel::clientFindings() const

@@ -18,13 +18,15 @@
 
 class VaultThread;
 
-// The themes seen in the range, each checkable; the recurring ones start checked.
+// The themes seen in the range, each checkable, at most maxChecked at once (more lines than that
+// cannot be told apart); the recurring ones start checked, the most frequent first.
 class PatternThemeModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by PatternsModel")
     Q_PROPERTY(int checkedCount READ checkedCount NOTIFY checkedChanged)
+    Q_PROPERTY(int maxChecked READ maxCheckedCount CONSTANT)
 
 public:
     enum Role {
@@ -39,12 +41,16 @@ public:
     Q_ENUM(Role)
     using ListModel::ListModel;
 
+    static constexpr int maxChecked = 8;
+
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    // Checking a theme while maxChecked are checked is refused (false).
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
     [[nodiscard]] int checkedCount() const;
+    [[nodiscard]] static int maxCheckedCount() { return maxChecked; }
 
     Q_INVOKABLE void setChecked(int row, bool checked);
     // Checked theme ids, in list order.
@@ -154,6 +160,7 @@ class PatternsModel : public QObject
     Q_PROPERTY(QDateTime axisFrom READ axisFrom NOTIFY changed)
     Q_PROPERTY(QDateTime axisTo READ axisTo NOTIFY changed)
     Q_PROPERTY(QString axisFormat READ axisFormat NOTIFY changed)
+    Q_PROPERTY(QString chartEmpty READ chartEmpty NOTIFY seriesChanged)
     Q_PROPERTY(int themeMax READ themeMax NOTIFY seriesChanged)
     Q_PROPERTY(int themeTicks READ themeTicks NOTIFY seriesChanged)
     Q_PROPERTY(QString themeAxisTitle READ themeAxisTitle NOTIFY changed)
@@ -187,6 +194,8 @@ public:
     [[nodiscard]] QDateTime axisFrom() const;
     [[nodiscard]] QDateTime axisTo() const;
     [[nodiscard]] QString axisFormat() const;
+    // Why the themes chart has nothing to draw, in words; "" when it draws something.
+    [[nodiscard]] QString chartEmpty() const;
     // The value axes' tops and tick counts: whole numbers on every tick.
     [[nodiscard]] int themeMax() const;
     [[nodiscard]] int themeTicks() const;
