@@ -28,6 +28,12 @@ Rectangle {
     objectName: "patternsScreen"
     color: Style.background
 
+    Binding {
+        target: root.patterns
+        property: "dark"
+        value: Style.dark
+    }
+
     Shortcut {
         sequences: [StandardKey.Back, "Esc"]
         onActivated: root.back()
@@ -143,19 +149,35 @@ Rectangle {
 
                     SectionCard {
                         Layout.fillWidth: true
-                        title: qsTr("Themes over time")
-                        note: root.patterns.by === "session" ? qsTr("mentions in each session")
-                                                             : qsTr("sessions raising the theme, by %1").arg(root.patterns.by)
-                        ThemeChart {
+                        title: qsTr("Theme by session")
+                        note: Style.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
+                        ThemeHeatmap {
                             Layout.fillWidth: true
-                            Layout.preferredHeight: 250
-                            patterns: root.patterns
+                            heatmap: root.patterns.heatmap
                         }
                         Label {
-                            objectName: "chartEmpty"
+                            objectName: "gridEmpty"
                             visible: text !== ""
                             text: root.patterns.chartEmpty
                             color: Style.muted
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
+                        title: qsTr("Themes over time")
+                        note: root.patterns.by === "session" ? qsTr("mentions in each session")
+                                                             : qsTr("sessions raising the theme, by %1").arg(root.patterns.by)
+                        Switch {
+                            id: lineSwitch
+                            objectName: "lineChartSwitch"
+                            text: qsTr("Show as lines")
+                            Accessible.name: qsTr("Show themes over time as a line chart")
+                        }
+                        ThemeChart {
+                            visible: lineSwitch.checked
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 250
+                            patterns: root.patterns
                         }
                     }
                     SectionCard {
@@ -172,15 +194,6 @@ Rectangle {
                             Layout.fillWidth: true
                             Layout.leftMargin: 40
                             model: root.patterns.measures
-                        }
-                    }
-                    SectionCard {
-                        Layout.fillWidth: true
-                        title: qsTr("Theme by session")
-                        note: Style.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
-                        ThemeHeatmap {
-                            Layout.fillWidth: true
-                            heatmap: root.patterns.heatmap
                         }
                     }
                     RowLayout {

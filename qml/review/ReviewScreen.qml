@@ -21,6 +21,12 @@ Rectangle {
     objectName: "reviewScreen"
     color: Style.background
 
+    Binding {
+        target: root.patterns
+        property: "dark"
+        value: Style.dark
+    }
+
     function askToLeave() {
         leaveDialog.error = "";
         passphrase.text = "";

@@ -4,6 +4,7 @@
 // note is never printed; refusals leave no file; files are owner-only; every report is an audit
 // event naming its object and no text. The data gathering is checked without a PDF too.
 #include "patterns/findings.h"
+#include "reports/palette.h"
 #include "reports/reportdata.h"
 #include "vault/keyslots.h"
 #include "vault/vault.h"
@@ -12,6 +13,7 @@
 #include <QFile>
 #include <QHash>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +52,7 @@ private Q_SLOTS:
     void auditExportsAPeriodAsPdfAndCsv();
     void clientReportRiskSectionIsOptIn();
     void clientReportListsTheStrongestFindings();
+    void themeColoursAreOkabeItoOnePerTheme();
     void everyReportIsAnAuditEvent();
 
 private:
@@ -488,6 +491,33 @@ void ReportTest::clientReportListsTheStrongestFindings()
     for (const char *expected : {"Before use or relapse", "Abandonment came before lapse or relapse in 5 of the 5 sessions",
                                  "unlikely to be chance", "patterns to talk about, not causes"})
         QVERIFY2(text.contains(QLatin1String(expected)), expected);
+}
+
+void ReportTest::themeColoursAreOkabeItoOnePerTheme()
+{
+    QSet<QRgb> palette;
+    for (const QRgb rgb : reports::okabeIto)
+        palette.insert(rgb);
+    // Eight themes drawn together: eight different Okabe-Ito colours, whatever their ids.
+    const QStringList drawn = {QStringLiteral("abandonment"), QStringLiteral("relapse"), QStringLiteral("substance-use"),
+                               QStringLiteral("loneliness"), QStringLiteral("recovery-support"),
+                               QStringLiteral("family-conflict"), QStringLiteral("anxiety"), QStringLiteral("depression")};
+    QSet<QRgb> used;
+    for (const QString &id : drawn) {
+        const QColor colour = reports::themeColour(id, drawn);
+        QVERIFY(palette.contains(colour.rgb() & 0xFFFFFF));
+        used.insert(colour.rgb());
+        // The same theme among the same themes: the same colour, in any order of the list.
+        QStringList reversed = drawn;
+        std::reverse(reversed.begin(), reversed.end());
+        QCOMPARE(reports::themeColour(id, reversed), colour);
+        QCOMPARE(reports::themeColourName(id, drawn), colour.name());
+        // Black is replaced on a dark background.
+        QVERIFY(reports::themeColour(id, drawn, true).rgb() != QColor(Qt::black).rgb());
+    }
+    QCOMPARE(used.size(), 8);
+    // Alone, a theme has its own colour, the same each time.
+    QCOMPARE(reports::themeColour(QStringLiteral("relapse"), {}), reports::themeColour(QStringLiteral("relapse"), {}));
 }
 
 void ReportTest::everyReportIsAnAuditEvent()

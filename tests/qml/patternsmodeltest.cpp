@@ -10,6 +10,7 @@
 
 #include "common/error.h"
 #include "patterns/findings.h"
+#include "reports/palette.h"
 
 #include <QAbstractItemModelTester>
 #include <QtCharts/QLineSeries>
@@ -154,6 +155,18 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(themes, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QCOMPARE(themes->checkedCount(), PatternThemeModel::maxChecked);
         QCOMPARE(themes->checkedThemes().constLast(), u"theme-7"_s);
+        // Eight checked themes, eight different colours, each from the one palette function.
+        QSet<QString> colours;
+        for (int i = 0; i < 8; ++i) {
+            const QString colour = themes->data(themes->index(i), PatternThemeModel::ColorRole).toString();
+            QCOMPARE(colour, uc::reports::themeColourName(u"theme-%1"_s.arg(i), themes->checkedThemes()));
+            colours.insert(colour);
+        }
+        QCOMPARE(colours.size(), 8);
+        model.setDark(true);
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(themes->data(themes->index(i), PatternThemeModel::ColorRole).toString() != u"#000000"_s);
+        model.setDark(false);
         QVERIFY(!themes->setData(themes->index(8), true, PatternThemeModel::CheckedRole));
         QCOMPARE(themes->checkedCount(), 8);
         themes->setChecked(0, false);
@@ -231,8 +244,10 @@ private Q_SLOTS:
         QCOMPARE(points.at(1).y(), 2.0);
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())).date(), QDate(2025, 1, 1));
         QVERIFY(model.axisFrom() < QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())));
-        QCOMPARE(model.themeMax(), 2);
-        QCOMPARE(model.themeTicks(), 3);
+        QCOMPARE(model.axisFrom().date(), QDate(2025, 1, 1)); // where the range starts, not a month before
+        QCOMPARE(model.axisTo().date(), QDate(2025, 2, 28));
+        QCOMPARE(model.themeMax(), 3); // room above the highest point (2), so it is not cut off
+        QCOMPARE(model.themeTicks(), 4);
 
         QLineSeries line;
         QVERIFY(model.fillThemeSeries(&line, u"relapse"_s));

@@ -4,6 +4,7 @@
 #include "vaultthread.h"
 
 #include "patterns/findings.h"
+#include "reports/palette.h"
 
 #include <QtCharts/QXYSeries>
 
@@ -15,9 +16,6 @@ using Worker = VaultThread::Worker;
 
 namespace {
 
-// Calm, distinct line colours that read on white and on the dark background alike.
-const QStringList palette{u"#2f6f73"_s, u"#c0663a"_s, u"#5b5fc7"_s, u"#b8913a"_s,
-                          u"#8e4f8c"_s, u"#3f8f4f"_s, u"#c24a6a"_s, u"#4d7fa8"_s};
 
 QDateTime noonOf(const QString &iso)
 {
@@ -83,10 +81,19 @@ QVariant PatternThemeModel::data(const QModelIndex &index, int role) const
     case CheckedRole:
         return m_checked.at(index.row());
     case ColorRole:
-        return palette.at(index.row() % palette.size());
+        return uc::reports::themeColourName(row.theme, checkedThemes(), m_dark);
     default:
         return {};
     }
+}
+
+void PatternThemeModel::setDark(bool dark)
+{
+    if (m_dark == dark)
+        return;
+    m_dark = dark;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {ColorRole});
 }
 
 bool PatternThemeModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -106,6 +113,8 @@ bool PatternThemeModel::setData(const QModelIndex &index, const QVariant &value,
         return false;
     m_checked[index.row()] = checked;
     Q_EMIT dataChanged(index, index, {CheckedRole, Qt::CheckStateRole});
+    // Colours are given among the checked themes: another row's may change with this one.
+    Q_EMIT dataChanged(this->index(0), this->index(static_cast<int>(m_rows.size()) - 1), {ColorRole});
     Q_EMIT checkedChanged();
     return true;
 }
@@ -146,9 +155,9 @@ QStringList PatternThemeModel::checkedThemes() const
 
 QString PatternThemeModel::colorOf(const QString &theme) const
 {
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).theme == theme)
-            return palette.at(i % palette.size());
+    for (const PatternThemeRow &r : m_rows) {
+        if (r.theme == theme)
+            return uc::reports::themeColourName(theme, checkedThemes(), m_dark);
     }
     return {};
 }
@@ -265,8 +274,8 @@ QVariant PatternMeasureModel::data(const QModelIndex &index, int role) const
         return row.totals.isEmpty() ? 0 : row.totals.constLast();
     case LatestDateRole:
         return row.dates.isEmpty() ? QString() : row.dates.constLast();
-    case ColorRole:
-        return palette.at((index.row() + 4) % palette.size());
+    case ColorRole: // instruments are not themes: the palette in order
+        return QColor::fromRgb(uc::reports::okabeIto.at(static_cast<size_t>(index.row()) % uc::reports::okabeIto.size())).name();
     default:
         return {};
     }
@@ -297,14 +306,19 @@ QDateTime PatternsModel::axisFrom() const
 {
     if (m_data.from.isEmpty())
         return {};
-    return noonOf(m_data.from).addDays(m_data.from == m_data.to ? -7 : -1);
+    // The axis starts where the range starts (a point on its first day sits on the axis).
+    if (m_data.from == m_data.to)
+        return noonOf(m_data.from).addDays(-7);
+    return QDateTime(QDate::fromString(m_data.from, Qt::ISODate), QTime(0, 0));
 }
 
 QDateTime PatternsModel::axisTo() const
 {
     if (m_data.to.isEmpty())
         return {};
-    return noonOf(m_data.to).addDays(m_data.from == m_data.to ? 7 : 1);
+    if (m_data.from == m_data.to)
+        return noonOf(m_data.to).addDays(7);
+    return QDateTime(QDate::fromString(m_data.to, Qt::ISODate), QTime(23, 59));
 }
 
 QString PatternsModel::axisFormat() const
@@ -343,7 +357,8 @@ int PatternsModel::themeMax() const
         for (const QPointF &p : themePoints(theme))
             most = std::max(most, static_cast<int>(p.y()));
     }
-    return niceTop(most);
+    // One step of room above the highest point, so a point at the top is never cut in half.
+    return niceTop(most + 1);
 }
 
 int PatternsModel::themeTicks() const
@@ -420,6 +435,16 @@ QVariantList PatternsModel::checkedSeries() const
                                 {u"color"_s, i.data(PatternThemeModel::ColorRole)}});
     }
     return list;
+}
+
+void PatternsModel::setDark(bool dark)
+{
+    if (m_themes->dark() == dark)
+        return;
+    m_themes->setDark(dark);
+    refreshHeatmap();
+    Q_EMIT darkChanged();
+    Q_EMIT seriesChanged();
 }
 
 void PatternsModel::setLoading(bool loading)

@@ -5,6 +5,8 @@
 #include "listmodel.h"
 #include "patternsdata.h"
 
+#include "reports/palette.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QQmlEngine>
@@ -41,7 +43,7 @@ public:
     Q_ENUM(Role)
     using ListModel::ListModel;
 
-    static constexpr int maxChecked = 8;
+    static constexpr int maxChecked = uc::reports::maxDrawnThemes; // one colour each
 
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
@@ -59,8 +61,11 @@ public:
     // recurring ones are checked.
     void setRows(QList<uc::gui::PatternThemeRow> rows, bool keep);
     void clear() { setRows({}, false); }
-    // The palette colour of the theme's row ("" when not listed).
+    // The theme's colour among the checked ones (uc::reports::themeColour; "" when not listed).
     [[nodiscard]] QString colorOf(const QString &theme) const;
+    // Colours for a dark background (the palette's black becomes light).
+    void setDark(bool dark);
+    [[nodiscard]] bool dark() const { return m_dark; }
 
 Q_SIGNALS:
     void checkedChanged();
@@ -68,6 +73,7 @@ Q_SIGNALS:
 private:
     QList<uc::gui::PatternThemeRow> m_rows;
     QList<bool> m_checked;
+    bool m_dark = false;
 };
 
 // Theme × session: a row per checked theme, a column per attended session in the range; a cell
@@ -176,6 +182,8 @@ class PatternsModel : public QObject
     Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
     Q_PROPERTY(QString summaryUpdated READ summaryUpdated NOTIFY summaryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // The screens bind it to Appearance.dark: theme colours for the background they sit on.
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(PatternThemeModel *themes READ themes CONSTANT)
     Q_PROPERTY(PatternHeatmapModel *heatmap READ heatmap CONSTANT)
     Q_PROPERTY(PatternMeasureModel *measures READ measures CONSTANT)
@@ -214,6 +222,8 @@ public:
     [[nodiscard]] QString summary() const { return m_data.summary; }
     [[nodiscard]] QString summaryUpdated() const { return m_data.summaryUpdated; }
     [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] bool dark() const { return m_themes->dark(); }
+    void setDark(bool dark);
     void setLoading(bool loading);
     [[nodiscard]] PatternThemeModel *themes() const { return m_themes; }
     [[nodiscard]] PatternHeatmapModel *heatmap() const { return m_heatmap; }
@@ -246,6 +256,7 @@ Q_SIGNALS:
     void seriesChanged(); // which themes are drawn changed, or the data did
     void summaryChanged();
     void loadingChanged();
+    void darkChanged();
 
 private:
     void refreshHeatmap();
