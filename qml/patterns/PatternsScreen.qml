@@ -183,7 +183,7 @@ Rectangle {
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Measures")
-                        note: qsTr("same time axis")
+                        note: qsTr("each as a share of its maximum, same time axis")
                         visible: root.patterns.measures.count > 0
                         MeasureChart {
                             Layout.fillWidth: true

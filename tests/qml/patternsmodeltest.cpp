@@ -256,10 +256,10 @@ private Q_SLOTS:
         QLineSeries measure;
         QVERIFY(model.fillMeasureSeries(&measure, u"phq9"_s));
         QCOMPARE(measure.count(), 2);
-        QCOMPARE(measure.at(1).y(), 6.0);
+        QCOMPARE(measure.at(1).y(), 100.0 * 6 / 27); // PHQ-9 6 of 27, as a share of its maximum
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(measure.at(1).x())).date(), QDate(2025, 2, 10));
-        QCOMPARE(model.measureMax(), 30); // PHQ-9 tops out at 27
-        QCOMPARE(model.measureTicks(), 7);
+        QCOMPARE(model.measureMax(), 100);
+        QCOMPARE(model.measureTicks(), 6);
         QObject notASeries;
         QVERIFY(!model.fillThemeSeries(&notASeries, u"relapse"_s));
 

@@ -373,15 +373,12 @@ QString PatternsModel::themeAxisTitle() const
 
 int PatternsModel::measureMax() const
 {
-    int most = 0;
-    for (const PatternMeasureRow &row : m_measures->rows())
-        most = std::max(most, row.maximum);
-    return niceTop(most == 0 ? 10 : most);
+    return 100; // per cent of each instrument's maximum
 }
 
 int PatternsModel::measureTicks() const
 {
-    return ticksFor(measureMax());
+    return 6;
 }
 
 QList<QPointF> PatternsModel::themePoints(const QString &theme) const
@@ -407,8 +404,10 @@ QList<QPointF> PatternsModel::measurePoints(const QString &instrument) const
     for (const PatternMeasureRow &row : m_measures->rows()) {
         if (row.instrument != instrument)
             continue;
+        // As a share of the instrument's maximum: PHQ-9 (0–27) and AUDIT (0–40) on one axis.
+        const qreal maximum = std::max(1, row.maximum);
         for (qsizetype i = 0; i < row.dates.size(); ++i)
-            points.append({xOf(row.dates.at(i)), static_cast<qreal>(row.totals.at(i))});
+            points.append({xOf(row.dates.at(i)), 100.0 * row.totals.at(i) / maximum});
     }
     return points;
 }

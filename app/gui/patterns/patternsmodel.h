@@ -232,6 +232,7 @@ public:
     // The points of a theme over the buckets: x the bucket's first day (ms since the epoch, local
     // noon), y sessions raising it (mentions when by session). Every bucket is a point.
     [[nodiscard]] QList<QPointF> themePoints(const QString &theme) const;
+    // y: the total as per cent of the instrument's maximum, so instruments of different ranges share the axis.
     [[nodiscard]] QList<QPointF> measurePoints(const QString &instrument) const;
     // Fills a QtCharts QXYSeries (LineSeries, ScatterSeries) with those points; false for another object.
     Q_INVOKABLE bool fillThemeSeries(QObject *series, const QString &theme) const;
