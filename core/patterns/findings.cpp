@@ -212,4 +212,37 @@ QString findingSentence(const Cooccurrence &pair, const themes::Codebook &book)
     return findingSentence(pair, labelOf(book, pair.a), labelOf(book, pair.b));
 }
 
+namespace {
+
+template<typename Pair>
+QStringList shownOf(const QList<Pair> &pairs, const themes::Codebook &book, qsizetype most)
+{
+    QStringList out;
+    for (const Pair &pair : pairs) {
+        if (most >= 0 && out.size() >= most)
+            break;
+        if (pair.shown)
+            out.append(findingSentence(pair, book));
+    }
+    return out;
+}
+
+} // namespace
+
+QStringList shownSentences(const QList<LeadLag> &pairs, const themes::Codebook &book, qsizetype most)
+{
+    return shownOf(pairs, book, most);
+}
+
+QStringList shownSentences(const QList<Cooccurrence> &pairs, const themes::Codebook &book, qsizetype most)
+{
+    return shownOf(pairs, book, most);
+}
+
+QString notCausesText()
+{
+    return QStringLiteral("These are patterns to talk about, not causes: they say what tended to come up together or "
+                          "one session before another, not why.");
+}
+
 } // namespace uc::patterns

@@ -5,6 +5,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace uc::themes {
 class Codebook;
@@ -17,6 +18,9 @@ namespace uc::patterns {
 // A finding needs at least this many sessions behind it: together (co-occurrence), or before the
 // target (lead–lag count; its `of` is then at least as many).
 constexpr int minimumSupport = 3;
+// A view for a client (the client report, review with the client) lists this many lead–lag
+// findings at most: enough to talk through in a session.
+constexpr qsizetype maxClientFindings = 5;
 // The largest Benjamini–Hochberg q shown: a false discovery rate of 5% over the client's family.
 constexpr double maximumQ = 0.05;
 
@@ -60,6 +64,15 @@ void assess(Report &report);
 // The same with labels from a codebook (the id when the codebook has no such theme).
 [[nodiscard]] QString findingSentence(const LeadLag &pair, const themes::Codebook &book);
 [[nodiscard]] QString findingSentence(const Cooccurrence &pair, const themes::Codebook &book);
+
+// The shown findings of a ranked list in those words, strongest first, at most `most` of them
+// (all when most < 0): what a view for clinicians or clients lists.
+[[nodiscard]] QStringList shownSentences(const QList<LeadLag> &pairs, const themes::Codebook &book, qsizetype most = -1);
+[[nodiscard]] QStringList shownSentences(const QList<Cooccurrence> &pairs, const themes::Codebook &book,
+                                         qsizetype most = -1);
+
+// Said with any findings shown to a client: "These are patterns to talk about, not causes: …".
+[[nodiscard]] QString notCausesText();
 
 // q as a sentence shows it, rounded up so that it never looks stronger than it is:
 // "q < 0.001", "q = 0.004", "q = 0.03", "q = 0.40", "q = 1".

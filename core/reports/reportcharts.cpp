@@ -90,6 +90,9 @@ QImage themesChart(const ClientReport &report, QSize size)
     const qsizetype themeRows = std::min<qsizetype>(report.themes.size(), maxChartThemes);
     const double rowHeight = size.height() / static_cast<double>(themeRows + 2);
     const QFont font = chartFont(static_cast<int>(rowHeight * 0.42));
+    QStringList drawn;
+    for (qsizetype t = 0; t < themeRows; ++t)
+        drawn.append(report.themes.at(t).id);
     return drawChart(report, size, font, [&](QPainter &p, const Axis &axis, const QFontMetricsF &metrics) {
         // First row: attended sessions per month, the denominator of every shade below.
         p.setPen(QColor(0x4a, 0x56, 0x61));
@@ -101,9 +104,13 @@ QImage themesChart(const ClientReport &report, QSize size)
         for (qsizetype t = 0; t < themeRows; ++t) {
             const ThemeRow &theme = report.themes.at(t);
             const double y = rowHeight * static_cast<double>(t + 1);
+            // The theme's colour, as on screen: a swatch before its name.
+            const double swatch = rowHeight * 0.45;
+            p.fillRect(QRectF(0, y + (rowHeight - swatch) / 2, swatch, swatch), themeColour(theme.id, drawn));
+            const double textLeft = swatch * 1.6;
             p.setPen(QColor(0x22, 0x22, 0x22));
-            p.drawText(QRectF(0, y, axis.left - 8, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                       metrics.elidedText(theme.label, Qt::ElideRight, axis.left - 8));
+            p.drawText(QRectF(textLeft, y, axis.left - 8 - textLeft, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                       metrics.elidedText(theme.label, Qt::ElideRight, axis.left - 8 - textLeft));
             for (qsizetype m = 0; m < axis.months.size(); ++m) {
                 const int sessions = report.sessionsPerMonth.value(m);
                 const int raised = theme.perMonth.value(m);

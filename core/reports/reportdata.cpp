@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "model/permissions.h"
 #include "patterns/calendar.h"
+#include "patterns/findings.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -108,7 +109,11 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
     query.to = patterns::periodOf(*last, patterns::Bucketing::Month).end;
     report.from = query.from;
     report.to = query.to;
+    const themes::Codebook &codebook = vault.tagging().codebook();
+    query.driverLinks = patterns::driverLinksOf(codebook);
     const patterns::Report analysed = patterns::analyse(history, query);
+    report.findings = patterns::shownSentences(analysed.leadLag, codebook, patterns::maxClientFindings);
+    report.tested = analysed.tested;
     report.months = patterns::periods(*query.from, *query.to, patterns::Bucketing::Month);
     report.attended = analysed.attendance.attended;
     report.missed = analysed.attendance.missed;
@@ -121,7 +126,6 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
     for (const patterns::Bucket *b : bucketOfMonth)
         report.sessionsPerMonth.append(b ? b->sessions : 0);
 
-    const themes::Codebook &codebook = vault.tagging().codebook();
     for (const auto &[id, summary] : analysed.summary) {
         ThemeRow row;
         row.id = id;

@@ -71,6 +71,10 @@ struct ClientReport
     int missed = 0;
     QList<ThemeRow> themes; // most sessions first, then label
     QList<MeasureSeries> measures; // in the instruments' order
+    // The strongest lead–lag findings (patterns/findings.h: shown), at most maxClientFindings, in
+    // plain words; tested is the number of pairs they were found among.
+    QStringList findings;
+    int tested = 0;
     std::optional<model::ClientSummary> summary;
     // The risk section, only when asked for (off by default): the flags of the client's progress
     // notes and measures, present and denied, by date. Never a process note's.

@@ -3,6 +3,7 @@
 
 #include "model/disclosure.h"
 #include "model/reliablechange.h"
+#include "patterns/findings.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
@@ -287,6 +288,26 @@ QString riskSection(const QList<RiskEntry> &entries)
     return html;
 }
 
+// The strongest lead–lag findings, with what they are not.
+QString findingsSection(const ClientReport &r)
+{
+    QString html = QStringLiteral("<h2>Before use or relapse</h2>");
+    if (r.findings.isEmpty()) {
+        html += QStringLiteral("<p>No pattern passes the rules yet: %1 tested.</p>")
+                    .arg(r.tested == 1 ? QStringLiteral("1 pair") : QStringLiteral("%1 pairs").arg(r.tested));
+        return html;
+    }
+    html += QStringLiteral("<ul>");
+    for (const QString &sentence : r.findings)
+        html += QStringLiteral("<li>%1</li>").arg(esc(sentence));
+    html += QStringLiteral("</ul>");
+    html += QStringLiteral("<p class=\"note\">%1 Found among %2 pairs tested; shown only when unlikely to be chance "
+                           "over all of them.</p>")
+                .arg(esc(patterns::notCausesText()))
+                .arg(r.tested);
+    return html;
+}
+
 } // namespace
 
 QByteArray clientReportPdf(const ClientReport &r)
@@ -344,6 +365,8 @@ QByteArray clientReportPdf(const ClientReport &r)
                          patterns::toString(t.trend)});
         html += QStringLiteral("</table>");
     }
+
+    html += findingsSection(r);
 
     html += QStringLiteral("<h2>Measures</h2>");
     if (r.measures.isEmpty()) {

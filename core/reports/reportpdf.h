@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "reports/palette.h"
+
 #include "reports/reportdata.h"
 
 #include <QByteArray>
@@ -21,7 +23,7 @@ namespace uc::reports {
 [[nodiscard]] QByteArray safetyPlanPdf(const SafetyPlanReport &report);
 
 // The themes chart draws this many rows at most, the most frequent themes; the table lists all.
-constexpr int maxChartThemes = 10;
+constexpr int maxChartThemes = maxDrawnThemes;
 
 // The client report's two charts on one time axis (its months): themes by month, and measures as
 // a share of each instrument's maximum score. size in pixels.

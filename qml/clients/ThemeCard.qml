@@ -14,6 +14,7 @@ Rectangle {
     required property int recurrenceIn
     required property int recurrenceLast
     required property string firstSeen
+    required property color themeColor // the theme's colour, as on Patterns and in the PDF
 
     implicitHeight: column.implicitHeight + 20
     radius: Style.radius
@@ -33,6 +34,14 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             spacing: 8
+            Rectangle {
+                objectName: "themeSwatch"
+                Layout.preferredWidth: 12
+                Layout.preferredHeight: 12
+                radius: 3
+                color: root.themeColor
+                border.color: Style.border
+            }
             Label {
                 Layout.fillWidth: true
                 text: root.label

@@ -3,7 +3,8 @@ import QtQuick
 import QtCharts
 import Undercurrent
 
-// Measure totals (PHQ-9, GAD-7, AUDIT…) on the same time axis as the theme chart.
+// Measure totals (PHQ-9, GAD-7, AUDIT…) as a share of each one's maximum, on the same time axis as
+// the theme chart.
 ChartView {
     id: root
 
@@ -49,12 +50,12 @@ ChartView {
         min: 0
         max: root.patterns.measureMax
         tickCount: root.patterns.measureTicks
-        labelFormat: "%d"
+        labelFormat: "%d%%"
         labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
         gridLineColor: Style.border
         lineVisible: false
-        titleText: qsTr("score")
+        titleText: qsTr("% of maximum")
         titleFont.pixelSize: root.fontSize
         titleBrush: Style.muted
     }

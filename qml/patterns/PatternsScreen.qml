@@ -28,6 +28,12 @@ Rectangle {
     objectName: "patternsScreen"
     color: Style.background
 
+    Binding {
+        target: root.patterns
+        property: "dark"
+        value: Style.dark
+    }
+
     Shortcut {
         sequences: [StandardKey.Back, "Esc"]
         onActivated: root.back()
@@ -143,24 +149,41 @@ Rectangle {
 
                     SectionCard {
                         Layout.fillWidth: true
-                        title: qsTr("Themes over time")
-                        note: root.patterns.by === "session" ? qsTr("mentions in each session")
-                                                             : qsTr("sessions raising the theme, by %1").arg(root.patterns.by)
-                        ThemeChart {
+                        title: qsTr("Theme by session")
+                        note: Style.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
+                        ThemeHeatmap {
                             Layout.fillWidth: true
-                            Layout.preferredHeight: 250
-                            patterns: root.patterns
+                            heatmap: root.patterns.heatmap
                         }
                         Label {
-                            visible: root.patterns.themes.checkedCount === 0
-                            text: qsTr("Tick a theme on the left to draw it.")
+                            objectName: "gridEmpty"
+                            visible: text !== ""
+                            text: root.patterns.chartEmpty
                             color: Style.muted
                         }
                     }
                     SectionCard {
                         Layout.fillWidth: true
+                        title: qsTr("Themes over time")
+                        note: root.patterns.by === "session" ? qsTr("mentions in each session")
+                                                             : qsTr("sessions raising the theme, by %1").arg(root.patterns.by)
+                        Switch {
+                            id: lineSwitch
+                            objectName: "lineChartSwitch"
+                            text: qsTr("Show as lines")
+                            Accessible.name: qsTr("Show themes over time as a line chart")
+                        }
+                        ThemeChart {
+                            visible: lineSwitch.checked
+                            Layout.fillWidth: true
+                            Layout.preferredHeight: 250
+                            patterns: root.patterns
+                        }
+                    }
+                    SectionCard {
+                        Layout.fillWidth: true
                         title: qsTr("Measures")
-                        note: qsTr("same time axis")
+                        note: qsTr("each as a share of its maximum, same time axis")
                         visible: root.patterns.measures.count > 0
                         MeasureChart {
                             Layout.fillWidth: true
@@ -173,15 +196,6 @@ Rectangle {
                             model: root.patterns.measures
                         }
                     }
-                    SectionCard {
-                        Layout.fillWidth: true
-                        title: qsTr("Theme by session")
-                        note: Style.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
-                        ThemeHeatmap {
-                            Layout.fillWidth: true
-                            heatmap: root.patterns.heatmap
-                        }
-                    }
                     RowLayout {
                         Layout.fillWidth: true
                         spacing: Style.gap
@@ -191,8 +205,9 @@ Rectangle {
                             Layout.preferredWidth: 1
                             Layout.alignment: Qt.AlignTop
                             title: qsTr("Found together")
-                            findings: root.patterns.cooccurrence.slice(0, 6)
-                            empty: qsTr("No two themes came up in the same session in this range.")
+                            note: qsTr("in the same session")
+                            findings: root.patterns.cooccurrence
+                            empty: root.patterns.noFindings
                         }
                         FindingsCard {
                             objectName: "leadLagCard"
@@ -202,8 +217,17 @@ Rectangle {
                             title: qsTr("Before use or relapse")
                             note: qsTr("in the session before")
                             findings: root.patterns.leadLag
-                            empty: qsTr("Nothing came before use or relapse more often than usual in this range.")
+                            empty: root.patterns.noFindings
                         }
+                    }
+                    Label {
+                        objectName: "testedNote"
+                        Layout.fillWidth: true
+                        visible: root.patterns.code !== ""
+                        text: root.patterns.testedNote
+                        color: Style.muted
+                        font.pixelSize: Style.smallSize
+                        wrapMode: Text.WordWrap
                     }
                 }
             }

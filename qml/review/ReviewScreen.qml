@@ -21,6 +21,12 @@ Rectangle {
     objectName: "reviewScreen"
     color: Style.background
 
+    Binding {
+        target: root.patterns
+        property: "dark"
+        value: Style.dark
+    }
+
     function askToLeave() {
         leaveDialog.error = "";
         passphrase.text = "";
@@ -126,51 +132,109 @@ Rectangle {
             Layout.margins: 24
             spacing: 24
 
-            ColumnLayout {
+            // Scrolls when the findings under the charts do not fit: the charts keep readable sizes.
+            ScrollView {
+                id: chartScroll
+                objectName: "reviewChartScroll"
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 Layout.preferredWidth: 3
-                spacing: 12
-                Label {
-                    text: qsTr("What has come up, month by month")
-                    color: Style.text
-                    font.pixelSize: root.big
-                    font.weight: Font.DemiBold
-                }
-                ThemeChart {
-                    Layout.fillWidth: true
-                    Layout.fillHeight: true
-                    Layout.minimumHeight: 200
-                    patterns: root.patterns
-                    fontSize: Style.bodySize + 2
-                }
-                ChartLegend {
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 48
-                    model: root.patterns.themes
-                    textRole: "label"
-                    fontSize: root.big - 4
-                }
-                Label {
-                    visible: root.patterns.measures.count > 0
-                    text: qsTr("Questionnaires")
-                    color: Style.text
-                    font.pixelSize: root.big
-                    font.weight: Font.DemiBold
-                }
-                MeasureChart {
-                    visible: root.patterns.measures.count > 0
-                    Layout.fillWidth: true
-                    Layout.preferredHeight: 190
-                    patterns: root.patterns
-                    fontSize: Style.bodySize + 2
-                }
-                ChartLegend {
-                    visible: root.patterns.measures.count > 0
-                    Layout.fillWidth: true
-                    Layout.leftMargin: 48
-                    model: root.patterns.measures
-                    fontSize: root.big - 4
+                contentWidth: availableWidth
+                clip: true
+                ColumnLayout {
+                    width: chartScroll.availableWidth
+                    spacing: 12
+                    Label {
+                        text: qsTr("What has come up, session by session")
+                        color: Style.text
+                        font.pixelSize: root.big
+                        font.weight: Font.DemiBold
+                    }
+                    ThemeHeatmap {
+                        objectName: "reviewGrid"
+                        Layout.fillWidth: true
+                        heatmap: root.patterns.heatmap
+                    }
+                    Label {
+                        text: qsTr("What has come up, month by month")
+                        color: Style.text
+                        font.pixelSize: root.big
+                        font.weight: Font.DemiBold
+                    }
+                    ThemeChart {
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 300
+                        patterns: root.patterns
+                        fontSize: Style.bodySize + 2
+                        // Never a blank chart without saying why.
+                        Label {
+                            objectName: "reviewChartEmpty"
+                            anchors.centerIn: parent
+                            width: parent.width * 0.7
+                            visible: text !== ""
+                            text: root.patterns.chartEmpty
+                            horizontalAlignment: Text.AlignHCenter
+                            color: Style.muted
+                            wrapMode: Text.WordWrap
+                            font.pixelSize: root.big - 2
+                        }
+                    }
+                    ChartLegend {
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 48
+                        model: root.patterns.themes
+                        textRole: "label"
+                        fontSize: root.big - 4
+                    }
+                    Label {
+                        visible: root.patterns.measures.count > 0
+                        text: qsTr("Questionnaires")
+                        color: Style.text
+                        font.pixelSize: root.big
+                        font.weight: Font.DemiBold
+                    }
+                    MeasureChart {
+                        visible: root.patterns.measures.count > 0
+                        Layout.fillWidth: true
+                        Layout.preferredHeight: 190
+                        patterns: root.patterns
+                        fontSize: Style.bodySize + 2
+                    }
+                    ChartLegend {
+                        visible: root.patterns.measures.count > 0
+                        Layout.fillWidth: true
+                        Layout.leftMargin: 48
+                        model: root.patterns.measures
+                        fontSize: root.big - 4
+                    }
+                    Label {
+                        visible: root.patterns.clientFindings.length > 0
+                        text: qsTr("What tends to come before use or relapse")
+                        color: Style.text
+                        font.pixelSize: root.big
+                        font.weight: Font.DemiBold
+                    }
+                    Repeater {
+                        objectName: "reviewFindings"
+                        model: root.patterns.clientFindings
+                        delegate: Label {
+                            required property string modelData
+                            Layout.fillWidth: true
+                            text: "•  " + modelData
+                            color: Style.text
+                            wrapMode: Text.WordWrap
+                            font.pixelSize: root.big - 4
+                        }
+                    }
+                    Label {
+                        objectName: "reviewNotCauses"
+                        visible: root.patterns.clientFindings.length > 0
+                        Layout.fillWidth: true
+                        text: root.patterns.notCauses
+                        color: Style.muted
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: Style.bodySize
+                    }
                 }
             }
 

@@ -5,8 +5,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// Before a review with the client: what the client will see, and the shareable summary to edit
-// (each save is kept as a version). Process notes are never part of it.
+// Before a review with the client: the themes the client will see (at most eight, ticked on the
+// shared patterns model that review mode shows), and the shareable summary to edit (each save is
+// kept as a version). Process notes are never part of it.
 Dialog {
     id: root
 
@@ -26,6 +27,7 @@ Dialog {
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: 560
+    readonly property bool themesReady: VaultSession.patterns.code === root.clientCode && !VaultSession.patterns.loading
 
     function start() {
         root.error = "";
@@ -34,6 +36,7 @@ Dialog {
         root.loaded = false;
         summary.text = "";
         VaultSession.clientReview.loadSummary(root.clientCode);
+        VaultSession.patterns.load(root.clientCode, "month", "", "");
         root.open();
     }
 
@@ -64,6 +67,24 @@ Dialog {
         Label {
             Layout.fillWidth: true
             text: qsTr("The screen fills with this client's themes over time, their measures and the summary below, in large type. Private process notes and other clients stay hidden. Leaving asks for your passphrase.")
+            color: Style.muted
+            wrapMode: Text.WordWrap
+        }
+        PatternThemeList {
+            objectName: "reviewThemeChoice"
+            Layout.fillWidth: true
+            Layout.preferredHeight: 200
+            visible: root.themesReady && VaultSession.patterns.themes.count > 0
+            themes: VaultSession.patterns.themes
+            title: qsTr("Themes to show")
+            note: qsTr("%1 of at most %2 ticked").arg(VaultSession.patterns.themes.checkedCount)
+                      .arg(VaultSession.patterns.themes.maxChecked)
+        }
+        Label {
+            objectName: "reviewThemeChoiceEmpty"
+            Layout.fillWidth: true
+            visible: !root.themesReady || VaultSession.patterns.themes.count === 0
+            text: root.themesReady ? VaultSession.patterns.chartEmpty : qsTr("Finding this client's themes…")
             color: Style.muted
             wrapMode: Text.WordWrap
         }

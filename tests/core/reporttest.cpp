@@ -3,6 +3,8 @@
 // holds what it must, read back with pdftotext, and never a word of a process note; a process
 // note is never printed; refusals leave no file; files are owner-only; every report is an audit
 // event naming its object and no text. The data gathering is checked without a PDF too.
+#include "patterns/findings.h"
+#include "reports/palette.h"
 #include "reports/reportdata.h"
 #include "vault/keyslots.h"
 #include "vault/vault.h"
@@ -11,6 +13,7 @@
 #include <QFile>
 #include <QHash>
 #include <QProcess>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -48,6 +51,8 @@ private Q_SLOTS:
     void supervisionReportFollowsTheRoles();
     void auditExportsAPeriodAsPdfAndCsv();
     void clientReportRiskSectionIsOptIn();
+    void clientReportListsTheStrongestFindings();
+    void themeColoursAreOkabeItoOnePerTheme();
     void everyReportIsAnAuditEvent();
 
 private:
@@ -435,6 +440,84 @@ void ReportTest::clientReportRiskSectionIsOptIn()
              "an abuse flag's words are never printed");
     QVERIFY2(!text.contains(QLatin1String("cutting")) && !text.contains(QLatin1String("Self-harm")),
              "a process note's flag reached the report");
+}
+
+void ReportTest::clientReportListsTheStrongestFindings()
+{
+    {
+        auto v = open(QStringLiteral("alice"));
+        // C-7's six months hold no finding: the report says so, with how many pairs were tested.
+        const reports::ClientReport none = reports::clientReport(*v, QStringLiteral("C-7"));
+        QVERIFY(none.findings.isEmpty());
+        QVERIFY(none.tested > 0);
+
+        // Five times over: abandonment, lapse or relapse the week after, then three quiet weeks.
+        model::Client c;
+        c.code = QStringLiteral("C-9");
+        c.displayName = QStringLiteral("Kim Example");
+        (void)v->clients().add(c);
+        const QStringList round = {QStringLiteral("She feels abandoned by her partner."),
+                                   QStringLiteral("She relapsed and drank heavily at the weekend."),
+                                   QStringLiteral("We planned the week ahead."), QStringLiteral("We planned the week ahead."),
+                                   QStringLiteral("We planned the week ahead.")};
+        QDate day(2024, 1, 1);
+        for (int i = 0; i < 25; ++i) {
+            model::Session s;
+            s.date = model::Date(static_cast<unsigned short>(day.year()), static_cast<unsigned short>(day.month()),
+                                 static_cast<unsigned short>(day.day()));
+            s.attendees.append({0, QStringLiteral("C-9"), model::Attendance::Attended});
+            (void)v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+                                        {{QStringLiteral("Note"), round.at(i % round.size())}});
+            day = day.addDays(7);
+        }
+        const reports::ClientReport found = reports::clientReport(*v, QStringLiteral("C-9"));
+        QVERIFY(!found.findings.isEmpty());
+        QVERIFY(found.findings.size() <= patterns::maxClientFindings);
+        QVERIFY2(found.findings.first().startsWith(QStringLiteral("Abandonment came before lapse or relapse in 5 of the 5 sessions")),
+                 qPrintable(found.findings.first()));
+    }
+    const QString none = out(QStringLiteral("client-none.pdf"));
+    Run r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                                         QStringLiteral("C-7"), QStringLiteral("--out"), none});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString noneText = pdfText(none).simplified();
+    QVERIFY2(noneText.contains(QLatin1String("Before use or relapse No pattern passes the rules yet:")), qPrintable(noneText));
+
+    const QString file = out(QStringLiteral("client-findings.pdf"));
+    r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                                     QStringLiteral("C-9"), QStringLiteral("--out"), file});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = pdfText(file).simplified();
+    for (const char *expected : {"Before use or relapse", "Abandonment came before lapse or relapse in 5 of the 5 sessions",
+                                 "unlikely to be chance", "patterns to talk about, not causes"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+}
+
+void ReportTest::themeColoursAreOkabeItoOnePerTheme()
+{
+    QSet<QRgb> palette;
+    for (const QRgb rgb : reports::okabeIto)
+        palette.insert(rgb);
+    // Eight themes drawn together: eight different Okabe-Ito colours, whatever their ids.
+    const QStringList drawn = {QStringLiteral("abandonment"), QStringLiteral("relapse"), QStringLiteral("substance-use"),
+                               QStringLiteral("loneliness"), QStringLiteral("recovery-support"),
+                               QStringLiteral("family-conflict"), QStringLiteral("anxiety"), QStringLiteral("depression")};
+    QSet<QRgb> used;
+    for (const QString &id : drawn) {
+        const QColor colour = reports::themeColour(id, drawn);
+        QVERIFY(palette.contains(colour.rgb() & 0xFFFFFF));
+        used.insert(colour.rgb());
+        // The same theme among the same themes: the same colour, in any order of the list.
+        QStringList reversed = drawn;
+        std::reverse(reversed.begin(), reversed.end());
+        QCOMPARE(reports::themeColour(id, reversed), colour);
+        QCOMPARE(reports::themeColourName(id, drawn), colour.name());
+        // Black is replaced on a dark background.
+        QVERIFY(reports::themeColour(id, drawn, true).rgb() != QColor(Qt::black).rgb());
+    }
+    QCOMPARE(used.size(), 8);
+    // Alone, a theme has its own colour, the same each time.
+    QCOMPARE(reports::themeColour(QStringLiteral("relapse"), {}), reports::themeColour(QStringLiteral("relapse"), {}));
 }
 
 void ReportTest::everyReportIsAnAuditEvent()

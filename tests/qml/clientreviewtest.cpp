@@ -73,7 +73,34 @@ private Q_SLOTS:
         session.clientReview()->leave(pass);
         QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
         QCOMPARE(mode.count(), 2);
-        QVERIFY(session.isUnlocked()); // the open vault was never touched
+        QVERIFY(session.isUnlocked());
+    }
+
+    void startingAndLeavingAreAuditEventsWithoutNames()
+    {
+        const QString dir = freshDir();
+        {
+            VaultSession session(nullptr);
+            guitest::unlockWithTwoClients(session, dir);
+            QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
+            session.clientReview()->start(u"C-0001"_s);
+            QVERIFY(loaded.wait(10000));
+            session.clientReview()->leave(pass);
+            QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
+            session.lock();
+        }
+        auto vault = uc::vault::Vault::open(dir, u"alice"_s, guitest::secret());
+        const uc::model::Id id = vault->clients().find(u"C-0001"_s)->id;
+        QStringList actions;
+        for (const uc::vault::AuditEntry &e : vault->auditTrail().entries()) {
+            if (!e.action.startsWith(u"review-"_s))
+                continue;
+            actions.append(e.action);
+            QCOMPARE(e.object, u"client:%1"_s.arg(id));
+            QCOMPARE(e.detail, QString());
+            QVERIFY(!e.object.contains(u"Ann"_s));
+        }
+        QCOMPARE(actions, (QStringList{u"review-start"_s, u"review-end"_s}));
     }
 
     void openRiskShowsOnlyANeutralIndicator()

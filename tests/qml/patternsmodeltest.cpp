@@ -1,14 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The Patterns screen's data and models on a real vault: themes over time per bucket and range,
 // the recurring ones ticked first, the heatmap following the ticks, co-occurrence and lead–lag in
-// plain words (only above the base rate), measures on the same axis, process notes never counted,
-// every model sane under QAbstractItemModelTester, and the patterns loaded later from the vault
+// plain words on the same axis, process notes never counted,
+// (core's findings only: shown, ranked, the pairs tested said), every model sane under QAbstractItemModelTester, and the patterns loaded later from the vault
 // thread, a malformed date said on the banner.
 #include "patternsdata.h"
 #include "patternsmodel.h"
 #include "sessiontestutil.h"
 
 #include "common/error.h"
+#include "patterns/findings.h"
+#include "reports/palette.h"
 
 #include <QAbstractItemModelTester>
 #include <QtCharts/QLineSeries>
@@ -23,6 +25,7 @@ namespace {
 
 const QString abandoned = u"She feels abandoned by her partner."_s;
 const QString relapsed = u"She relapsed and drank heavily at the weekend."_s;
+const QString plain = u"We planned the week ahead."_s;
 
 using guitest::rowOf;
 
@@ -57,20 +60,23 @@ private Q_SLOTS:
                          {{u"Note"_s, u"I felt intense shame and guilt; she is so ashamed, full of guilt."_s}});
         m_vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-01-06"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 1});
         m_vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-02-10"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 0, 0, 0});
+
+        // Five times over: abandonment, relapse the week after, then three weeks of neither.
+        guitest::addClient(*m_vault, u"C-0002"_s, u"Bo Example"_s);
+        QDate day(2024, 1, 1);
+        for (int round = 0; round < 5; ++round) {
+            for (const QString &text : {abandoned, relapsed, plain, plain, plain}) {
+                guitest::addSession(*m_vault, u"C-0002"_s, day.toString(Qt::ISODate), text);
+                day = day.addDays(7);
+            }
+        }
     }
 
-    void sentencesSayItPlainly()
+    void bucketLabelsAndFindingWords()
     {
-        QCOMPARE(uc::gui::leadLagSentence(u"Abandonment"_s, u"Relapse"_s, 12, 13, 0.15),
-                 u"Abandonment came before relapse in 12 of 13 sessions (base rate 15%)."_s);
-        QCOMPARE(uc::gui::cooccurrenceSentence(u"Abandonment"_s, u"Substance use"_s, 9, 2.14),
-                 u"Abandonment and substance use came up together in 9 sessions, 2.1 times as often as chance would give."_s);
-        QCOMPARE(uc::gui::cooccurrenceSentence(u"Anxiety"_s, u"Coping"_s, 1, 0.5),
-                 u"Anxiety and coping came up together in 1 session, less often than chance would give."_s);
-        QVERIFY(uc::gui::leadLagAboveBase(3, 3, 0.6));
-        QVERIFY(!uc::gui::leadLagAboveBase(2, 10, 0.5)); // 20% after it, 50% after any session: nothing to say
-        QVERIFY(!uc::gui::leadLagAboveBase(1, 4, 0.1));
-        QVERIFY(!uc::gui::leadLagAboveBase(1, 1, 0.1)); // once is not a pattern
+        QCOMPARE(uc::gui::noFindingsText(40), u"No finding passes the rules yet: 40 pairs tested."_s);
+        QCOMPARE(uc::gui::noFindingsText(1), u"No finding passes the rules yet: 1 pair tested."_s);
+        QCOMPARE(uc::gui::noFindingsText(0), u"No finding yet: no two themes to compare in this range."_s);
         const auto day = *uc::model::parseDate(u"2025-03-10"_s);
         QCOMPARE(uc::gui::bucketLabel(u"month"_s, day), u"Mar 2025"_s);
         QCOMPARE(uc::gui::bucketLabel(u"quarter"_s, day), u"Q1 2025"_s);
@@ -78,7 +84,7 @@ private Q_SLOTS:
         QCOMPARE(uc::gui::bucketLabel(u"session"_s, day), u"10 Mar 2025"_s);
     }
 
-    void loadsByMonthWithFindingsAboveTheBaseRate()
+    void loadsByMonthShowingOnlyFindingsThatPassTheRules()
     {
         const uc::gui::PatternsData data = uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"month"_s, {}, {});
         QCOMPARE(data.name, u"Ann Example"_s);
@@ -94,14 +100,83 @@ private Q_SLOTS:
         QVERIFY2(std::none_of(data.themes.cbegin(), data.themes.cend(),
                               [](const auto &t) { return t.theme == u"shame-guilt"; }),
                  "the process note's themes never count");
-        QVERIFY2(data.leadLag.contains(u"Abandonment came before lapse or relapse in 3 of 3 sessions (base rate 50%)."_s),
-                 qPrintable(data.leadLag.join(u" | "_s)));
-        for (const QString &s : data.leadLag)
-            QVERIFY2(!s.startsWith(u"Lapse or relapse came before lapse"_s), qPrintable(s)); // 0 of 3: below base, left out
-        QVERIFY(!data.cooccurrence.isEmpty());
+        // Abandonment came before relapse 3 times in 3, against a base rate of 50%: above the base
+        // rate and seen more than twice, but p = 0.5³ = 0.125, which could well be chance: no finding.
+        QVERIFY2(data.leadLag.isEmpty(), qPrintable(data.leadLag.join(u" | "_s)));
+        QVERIFY2(data.cooccurrence.isEmpty(), qPrintable(data.cooccurrence.join(u" | "_s)));
+        QVERIFY(data.tested > 0);
         QCOMPARE(data.measures.size(), 1);
         QCOMPARE(data.measures.at(0).name, u"PHQ-9"_s);
         QCOMPARE(data.measures.at(0).totals, (QList<int>{15, 6}));
+    }
+
+    void shownFindingsComeFromCoreRankedWithTheirNumbers()
+    {
+        const uc::gui::PatternsData data = uc::gui::loadPatterns(*m_vault, u"C-0002"_s, u"month"_s, {}, {});
+        // 5 of 5 against 5 of the 24 next sessions: p = (5/24)⁵ = 0.0004, a finding whatever else is tested.
+        QVERIFY2(!data.leadLag.isEmpty(), qPrintable(QString::number(data.tested)));
+        QCOMPARE(data.leadLag.first(),
+                 u"Abandonment came before lapse or relapse in 5 of the 5 sessions that had a next session, against 21% of all sessions — unlikely to be chance (q < 0.001)."_s);
+        for (const QString &sentence : data.leadLag)
+            QVERIFY2(sentence.contains(u"unlikely to be chance"_s), qPrintable(sentence));
+        // Abandonment and relapse were never together: nothing found together.
+        for (const QString &sentence : data.cooccurrence)
+            QVERIFY2(!sentence.startsWith(u"Abandonment and lapse"_s), qPrintable(sentence));
+        QVERIFY(data.tested >= 2);
+
+        PatternsModel model;
+        model.set(data);
+        QCOMPARE(model.leadLag(), data.leadLag);
+        QCOMPARE(model.tested(), data.tested);
+        // Review with the client shows the strongest few, with what they are not.
+        QCOMPARE(model.clientFindings(), data.leadLag.mid(0, uc::patterns::maxClientFindings));
+        QVERIFY(model.notCauses().contains(u"not causes"_s));
+        QVERIFY(model.testedNote().startsWith(u"%1 pairs tested"_s.arg(data.tested)));
+    }
+
+    void atMostEightThemesAreChartedAndAnEmptyChartSaysWhy()
+    {
+        PatternsModel model;
+        QCOMPARE(model.chartEmpty(), u"Finding patterns…"_s);
+        uc::gui::PatternsData data;
+        data.code = u"C-0009"_s;
+        model.set(data);
+        QCOMPARE(model.chartEmpty(), u"No sessions in this range yet, so there is nothing to draw."_s);
+        data.from = u"2025-01-01"_s;
+        data.to = u"2025-03-31"_s;
+        model.set(data);
+        QCOMPARE(model.chartEmpty(), u"No theme has come up in the progress notes of this range."_s);
+
+        // Ten recurring themes: the eight most frequent start ticked, and a ninth is refused.
+        for (int i = 0; i < 10; ++i)
+            data.themes.append({u"theme-%1"_s.arg(i), u"Theme %1"_s.arg(i), 20 - i, true, u"stable"_s});
+        model.set(data);
+        PatternThemeModel *themes = model.themes();
+        QAbstractItemModelTester tester(themes, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(themes->checkedCount(), PatternThemeModel::maxChecked);
+        QCOMPARE(themes->checkedThemes().constLast(), u"theme-7"_s);
+        // Eight checked themes, eight different colours, each from the one palette function.
+        QSet<QString> colours;
+        for (int i = 0; i < 8; ++i) {
+            const QString colour = themes->data(themes->index(i), PatternThemeModel::ColorRole).toString();
+            QCOMPARE(colour, uc::reports::themeColourName(u"theme-%1"_s.arg(i), themes->checkedThemes()));
+            colours.insert(colour);
+        }
+        QCOMPARE(colours.size(), 8);
+        model.setDark(true);
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(themes->data(themes->index(i), PatternThemeModel::ColorRole).toString() != u"#000000"_s);
+        model.setDark(false);
+        QVERIFY(!themes->setData(themes->index(8), true, PatternThemeModel::CheckedRole));
+        QCOMPARE(themes->checkedCount(), 8);
+        themes->setChecked(0, false);
+        themes->setChecked(9, true);
+        QCOMPARE(themes->checkedCount(), 8);
+        QVERIFY(themes->checkedThemes().contains(u"theme-9"_s));
+        QCOMPARE(model.chartEmpty(), QString());
+        for (int i = 0; i < 10; ++i)
+            themes->setChecked(i, false);
+        QCOMPARE(model.chartEmpty(), u"No theme chosen: tick up to 8 themes to draw them."_s);
     }
 
     void rangeAndBucketAreChecked()
@@ -169,8 +244,10 @@ private Q_SLOTS:
         QCOMPARE(points.at(1).y(), 2.0);
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())).date(), QDate(2025, 1, 1));
         QVERIFY(model.axisFrom() < QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())));
-        QCOMPARE(model.themeMax(), 2);
-        QCOMPARE(model.themeTicks(), 3);
+        QCOMPARE(model.axisFrom().date(), QDate(2025, 1, 1)); // where the range starts, not a month before
+        QCOMPARE(model.axisTo().date(), QDate(2025, 2, 28));
+        QCOMPARE(model.themeMax(), 3); // room above the highest point (2), so it is not cut off
+        QCOMPARE(model.themeTicks(), 4);
 
         QLineSeries line;
         QVERIFY(model.fillThemeSeries(&line, u"relapse"_s));
@@ -179,10 +256,10 @@ private Q_SLOTS:
         QLineSeries measure;
         QVERIFY(model.fillMeasureSeries(&measure, u"phq9"_s));
         QCOMPARE(measure.count(), 2);
-        QCOMPARE(measure.at(1).y(), 6.0);
+        QCOMPARE(measure.at(1).y(), 100.0 * 6 / 27); // PHQ-9 6 of 27, as a share of its maximum
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(measure.at(1).x())).date(), QDate(2025, 2, 10));
-        QCOMPARE(model.measureMax(), 30); // PHQ-9 tops out at 27
-        QCOMPARE(model.measureTicks(), 7);
+        QCOMPARE(model.measureMax(), 100);
+        QCOMPARE(model.measureTicks(), 6);
         QObject notASeries;
         QVERIFY(!model.fillThemeSeries(&notASeries, u"relapse"_s));
 

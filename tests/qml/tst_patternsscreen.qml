@@ -51,7 +51,7 @@ TestCase {
         compare(leadLag.findings.length, 0);
         const empty = findChild(leadLag, "emptyFindings");
         verify(empty.visible);
-        compare(empty.text, "Nothing came before use or relapse more often than usual in this range.");
+        compare(empty.text, "No finding yet: no two themes to compare in this range.");
         compare(findChild(screen, "themeChart").count, 0); // nothing ticked, nothing drawn
     }
 }

@@ -153,6 +153,10 @@ bool ScreenWalk::client()
     settle(300);
     if (!grab(u"client-overview-safety-plan"_s))
         return false;
+    m_window->resize(1024, 700);
+    settle(300);
+    if (!grab(u"client-overview-1024x700"_s))
+        return false;
     m_window->resize(size);
     QObject *planDialog = m_window->findChild<QObject *>(u"safetyPlanDialog"_s);
     if (planDialog == nullptr || !QMetaObject::invokeMethod(planDialog, "openFor", Q_ARG(QString, u"C-0101"_s)))
@@ -191,6 +195,10 @@ bool ScreenWalk::patternsAndMore()
         return fail("the patterns did not load");
     if (!grab(u"patterns"_s))
         return false;
+    m_window->resize(1024, 700);
+    settle(300);
+    if (!grab(u"patterns-1024x700"_s))
+        return false;
     m_window->resize(size);
 
     ClientReview *review = m_session.clientReview();
@@ -206,6 +214,10 @@ bool ScreenWalk::patternsAndMore()
     m_window->setVisibility(QWindow::Windowed);
     m_window->resize(1280, 800);
     if (!grab(u"review"_s))
+        return false;
+    m_window->resize(1024, 700);
+    settle(300);
+    if (!grab(u"review-1024x700"_s))
         return false;
     review->leave(m_session.demoPassphrase());
     if (!waitIdle([&] { return !review->active(); }))

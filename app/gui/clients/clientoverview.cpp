@@ -3,6 +3,8 @@
 
 #include "vaultthread.h"
 
+#include "reports/palette.h"
+
 #include <QVariantList>
 
 using namespace Qt::StringLiterals;
@@ -74,6 +76,12 @@ QVariant ThemeCardModel::data(const QModelIndex &index, int role) const
         return row.firstSeen;
     case LastSeenRole:
         return row.lastSeen;
+    case ColorRole: {
+        QStringList shown;
+        for (const ThemeCardRow &r : m_rows.mid(0, uc::reports::maxDrawnThemes))
+            shown.append(r.theme);
+        return uc::reports::themeColourName(row.theme, shown);
+    }
     default:
         return {};
     }
@@ -85,7 +93,7 @@ QHash<int, QByteArray> ThemeCardModel::roleNames() const
             {SentenceRole, "sentence"}, {RecurrenceInRole, "recurrenceIn"},
             {RecurrenceLastRole, "recurrenceLast"}, {TrendRole, "trend"},
             {SessionsRole, "sessions"}, {FirstSeenRole, "firstSeen"},
-            {LastSeenRole, "lastSeen"}};
+            {LastSeenRole, "lastSeen"}, {ColorRole, "themeColor"}};
 }
 
 // ---- MeasureSummaryModel

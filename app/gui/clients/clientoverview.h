@@ -59,6 +59,7 @@ public:
         SessionsRole, // attended sessions raising it over the record
         FirstSeenRole, // ISO date
         LastSeenRole, // ISO date
+        ColorRole, // "#rrggbb": the theme's colour among the cards (uc::reports::themeColour), as on Patterns
     };
     Q_ENUM(Role)
     using ListModel::ListModel;

@@ -6,33 +6,18 @@
 
 #include "common/error.h"
 #include "model/measures.h"
+#include "patterns/findings.h"
 #include "patterns/patterns.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
 
 #include <algorithm>
-#include <cmath>
 
 namespace uc::gui {
 
 namespace {
 
 using namespace Qt::StringLiterals;
-
-// A label in the middle of a sentence: "Abandonment" → "abandonment", "AA meetings" stays.
-QString inSentence(const QString &label)
-{
-    if (label.size() > 1 && label.at(0).isUpper() && label.at(1).isLower())
-        return label.at(0).toLower() + label.mid(1);
-    return label;
-}
-
-QString capitalised(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
 
 std::optional<model::Date> dateOrNone(const QString &text, const char *what)
 {
@@ -47,30 +32,17 @@ std::optional<model::Date> dateOrNone(const QString &text, const char *what)
 
 } // namespace
 
-QString cooccurrenceSentence(const QString &a, const QString &b, int sessions, double lift)
+QString noFindingsText(int tested)
 {
-    QString text = u"%1 and %2 came up together in %3"_s.arg(capitalised(a), inSentence(b))
-                       .arg(sessions == 1 ? u"1 session"_s : u"%1 sessions"_s.arg(sessions));
-    if (lift >= 1.05)
-        text += u", %1 times as often as chance would give"_s.arg(QString::number(lift, 'f', 1));
-    else if (lift <= 0.95)
-        text += u", less often than chance would give"_s;
-    else
-        text += u", about as often as chance would give"_s;
-    return text + u'.';
+    if (tested == 0)
+        return u"No finding yet: no two themes to compare in this range."_s;
+    return u"No finding passes the rules yet: %1 tested."_s.arg(tested == 1 ? u"1 pair"_s : u"%1 pairs"_s.arg(tested));
 }
 
-QString leadLagSentence(const QString &theme, const QString &followedBy, int count, int of, double baseRate)
+QString testedText(int tested)
 {
-    return u"%1 came before %2 in %3 of %4 sessions (base rate %5%)."_s.arg(capitalised(theme), inSentence(followedBy))
-        .arg(count)
-        .arg(of)
-        .arg(static_cast<int>(std::lround(baseRate * 100.0)));
-}
-
-bool leadLagAboveBase(int count, int of, double baseRate)
-{
-    return count >= 2 && of > 0 && static_cast<double>(count) / of > baseRate;
+    return u"%1 tested; a finding is shown only when it is unlikely to be chance over all of them."_s.arg(
+        tested == 1 ? u"1 pair"_s : u"%1 pairs"_s.arg(tested));
 }
 
 QString bucketLabel(const QString &by, const model::Date &start)
@@ -104,11 +76,12 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
     query.by = *bucketing;
     query.from = dateOrNone(from, "from");
     query.to = dateOrNone(to, "to");
+    const themes::Codebook &book = vault.tagging().codebook();
+    query.driverLinks = patterns::driverLinksOf(book);
 
     // Progress notes only (the default): this view is also what a client may see in review mode.
     const patterns::ClientHistory history = vault.histories().client(code);
     const patterns::Report report = patterns::analyse(history, query);
-    const themes::Codebook &book = vault.tagging().codebook();
 
     PatternsData out;
     out.code = client->code;
@@ -163,13 +136,9 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
         out.sessions.append({model::toIso(s.date), s.themes});
     }
 
-    for (const patterns::Cooccurrence &c : report.cooccurrence)
-        out.cooccurrence.append(cooccurrenceSentence(labelOf(book, c.a), labelOf(book, c.b), c.sessions, c.lift));
-    for (const patterns::LeadLag &l : report.leadLag) {
-        if (leadLagAboveBase(l.count, l.of, l.baseRate))
-            out.leadLag.append(leadLagSentence(labelOf(book, l.theme), labelOf(book, l.followedBy), l.count, l.of,
-                                               l.baseRate));
-    }
+    out.cooccurrence = patterns::shownSentences(report.cooccurrence, book);
+    out.leadLag = patterns::shownSentences(report.leadLag, book);
+    out.tested = report.tested;
 
     for (const model::Instrument &instrument : model::instruments()) {
         const auto found = report.measures.find(instrument.id);

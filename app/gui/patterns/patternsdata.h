@@ -14,7 +14,8 @@ class Vault;
 }
 
 // What the Patterns screen and the review-with-client mode show, computed on the vault thread from
-// patterns::analyse() and handed over as plain values. The plain-words rules live here (tested).
+// patterns::analyse() and handed over as plain values. Which findings are shown, and their words,
+// are core's (patterns/findings.h).
 namespace uc::gui {
 
 struct PatternThemeRow
@@ -63,21 +64,19 @@ struct PatternsData
     QList<PatternThemeRow> themes; // most sessions first
     QList<PatternBucketRow> buckets;
     QList<PatternSessionRow> sessions; // attended sessions in the range, date order (the heatmap)
-    QStringList cooccurrence; // sentences, strongest first
-    QStringList leadLag; // sentences, only findings above their base rate
+    // Findings only (patterns/findings.h: shown), strongest evidence first, in plain words.
+    QStringList cooccurrence;
+    QStringList leadLag;
+    int tested = 0; // pairs tested, both kinds: the Benjamini–Hochberg family
     QList<PatternMeasureRow> measures; // instrument order
     QString summary; // the therapist's shareable summary, empty when none
     QString summaryUpdated; // UTC ISO of its newest version
 };
 
-// "Abandonment and alcohol use came up together in 9 sessions, 2.1 times as often as chance
-// would give."
-[[nodiscard]] QString cooccurrenceSentence(const QString &a, const QString &b, int sessions, double lift);
-// "Abandonment came before relapse in 12 of 13 sessions (base rate 15%)."
-[[nodiscard]] QString leadLagSentence(const QString &theme, const QString &followedBy, int count, int of,
-                                      double baseRate);
-// A lead–lag finding worth saying: seen at least twice and more often than the base rate.
-[[nodiscard]] bool leadLagAboveBase(int count, int of, double baseRate);
+// What a findings list says when none passes: "No finding passes the rules yet: 40 pairs tested."
+[[nodiscard]] QString noFindingsText(int tested);
+// Under the findings: "40 pairs tested; a finding passes every rule in docs/patterns.md".
+[[nodiscard]] QString testedText(int tested);
 // The bucket's label on the time axis.
 [[nodiscard]] QString bucketLabel(const QString &by, const model::Date &start);
 

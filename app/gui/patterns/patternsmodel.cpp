@@ -3,6 +3,9 @@
 
 #include "vaultthread.h"
 
+#include "patterns/findings.h"
+#include "reports/palette.h"
+
 #include <QtCharts/QXYSeries>
 
 #include <algorithm>
@@ -13,9 +16,6 @@ using Worker = VaultThread::Worker;
 
 namespace {
 
-// Calm, distinct line colours that read on white and on the dark background alike.
-const QStringList palette{u"#2f6f73"_s, u"#c0663a"_s, u"#5b5fc7"_s, u"#b8913a"_s,
-                          u"#8e4f8c"_s, u"#3f8f4f"_s, u"#c24a6a"_s, u"#4d7fa8"_s};
 
 QDateTime noonOf(const QString &iso)
 {
@@ -81,10 +81,19 @@ QVariant PatternThemeModel::data(const QModelIndex &index, int role) const
     case CheckedRole:
         return m_checked.at(index.row());
     case ColorRole:
-        return palette.at(index.row() % palette.size());
+        return uc::reports::themeColourName(row.theme, checkedThemes(), m_dark);
     default:
         return {};
     }
+}
+
+void PatternThemeModel::setDark(bool dark)
+{
+    if (m_dark == dark)
+        return;
+    m_dark = dark;
+    if (!m_rows.isEmpty())
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_rows.size()) - 1), {ColorRole});
 }
 
 bool PatternThemeModel::setData(const QModelIndex &index, const QVariant &value, int role)
@@ -100,8 +109,12 @@ bool PatternThemeModel::setData(const QModelIndex &index, const QVariant &value,
         return false;
     if (m_checked.at(index.row()) == checked)
         return true;
+    if (checked && checkedCount() >= maxChecked)
+        return false;
     m_checked[index.row()] = checked;
     Q_EMIT dataChanged(index, index, {CheckedRole, Qt::CheckStateRole});
+    // Colours are given among the checked themes: another row's may change with this one.
+    Q_EMIT dataChanged(this->index(0), this->index(static_cast<int>(m_rows.size()) - 1), {ColorRole});
     Q_EMIT checkedChanged();
     return true;
 }
@@ -142,9 +155,9 @@ QStringList PatternThemeModel::checkedThemes() const
 
 QString PatternThemeModel::colorOf(const QString &theme) const
 {
-    for (qsizetype i = 0; i < m_rows.size(); ++i) {
-        if (m_rows.at(i).theme == theme)
-            return palette.at(i % palette.size());
+    for (const PatternThemeRow &r : m_rows) {
+        if (r.theme == theme)
+            return uc::reports::themeColourName(theme, checkedThemes(), m_dark);
     }
     return {};
 }
@@ -158,8 +171,13 @@ void PatternThemeModel::setRows(QList<PatternThemeRow> rows, bool keep)
     beginResetModel();
     m_rows = std::move(rows);
     m_checked.clear();
-    for (const PatternThemeRow &r : std::as_const(m_rows))
-        m_checked.append(keep && listed.contains(r.theme) ? before.contains(r.theme) : r.recurring);
+    int checked = 0;
+    for (const PatternThemeRow &r : std::as_const(m_rows)) {
+        const bool check = checked < maxChecked
+            && (keep && listed.contains(r.theme) ? before.contains(r.theme) : r.recurring);
+        m_checked.append(check);
+        checked += check ? 1 : 0;
+    }
     endResetModel();
     Q_EMIT countChanged();
     Q_EMIT checkedChanged();
@@ -256,8 +274,8 @@ QVariant PatternMeasureModel::data(const QModelIndex &index, int role) const
         return row.totals.isEmpty() ? 0 : row.totals.constLast();
     case LatestDateRole:
         return row.dates.isEmpty() ? QString() : row.dates.constLast();
-    case ColorRole:
-        return palette.at((index.row() + 4) % palette.size());
+    case ColorRole: // instruments are not themes: the palette in order
+        return QColor::fromRgb(uc::reports::okabeIto.at(static_cast<size_t>(index.row()) % uc::reports::okabeIto.size())).name();
     default:
         return {};
     }
@@ -288,20 +306,48 @@ QDateTime PatternsModel::axisFrom() const
 {
     if (m_data.from.isEmpty())
         return {};
-    return noonOf(m_data.from).addDays(m_data.from == m_data.to ? -7 : -1);
+    // The axis starts where the range starts (a point on its first day sits on the axis).
+    if (m_data.from == m_data.to)
+        return noonOf(m_data.from).addDays(-7);
+    return QDateTime(QDate::fromString(m_data.from, Qt::ISODate), QTime(0, 0));
 }
 
 QDateTime PatternsModel::axisTo() const
 {
     if (m_data.to.isEmpty())
         return {};
-    return noonOf(m_data.to).addDays(m_data.from == m_data.to ? 7 : 1);
+    if (m_data.from == m_data.to)
+        return noonOf(m_data.to).addDays(7);
+    return QDateTime(QDate::fromString(m_data.to, Qt::ISODate), QTime(23, 59));
 }
 
 QString PatternsModel::axisFormat() const
 {
     const qint64 days = noonOf(m_data.from).daysTo(noonOf(m_data.to));
     return days > 400 ? u"MMM yyyy"_s : u"d MMM"_s;
+}
+
+QString PatternsModel::chartEmpty() const
+{
+    if (m_data.code.isEmpty())
+        return tr("Finding patterns…");
+    if (m_data.from.isEmpty())
+        return tr("No sessions in this range yet, so there is nothing to draw.");
+    if (m_data.themes.isEmpty())
+        return tr("No theme has come up in the progress notes of this range.");
+    if (m_themes->checkedCount() == 0)
+        return tr("No theme chosen: tick up to %1 themes to draw them.").arg(PatternThemeModel::maxChecked);
+    return {};
+}
+
+QStringList PatternsModel::clientFindings() const
+{
+    return m_data.leadLag.mid(0, uc::patterns::maxClientFindings);
+}
+
+QString PatternsModel::notCauses()
+{
+    return uc::patterns::notCausesText();
 }
 
 int PatternsModel::themeMax() const
@@ -311,7 +357,8 @@ int PatternsModel::themeMax() const
         for (const QPointF &p : themePoints(theme))
             most = std::max(most, static_cast<int>(p.y()));
     }
-    return niceTop(most);
+    // One step of room above the highest point, so a point at the top is never cut in half.
+    return niceTop(most + 1);
 }
 
 int PatternsModel::themeTicks() const
@@ -326,15 +373,12 @@ QString PatternsModel::themeAxisTitle() const
 
 int PatternsModel::measureMax() const
 {
-    int most = 0;
-    for (const PatternMeasureRow &row : m_measures->rows())
-        most = std::max(most, row.maximum);
-    return niceTop(most == 0 ? 10 : most);
+    return 100; // per cent of each instrument's maximum
 }
 
 int PatternsModel::measureTicks() const
 {
-    return ticksFor(measureMax());
+    return 6;
 }
 
 QList<QPointF> PatternsModel::themePoints(const QString &theme) const
@@ -360,8 +404,10 @@ QList<QPointF> PatternsModel::measurePoints(const QString &instrument) const
     for (const PatternMeasureRow &row : m_measures->rows()) {
         if (row.instrument != instrument)
             continue;
+        // As a share of the instrument's maximum: PHQ-9 (0–27) and AUDIT (0–40) on one axis.
+        const qreal maximum = std::max(1, row.maximum);
         for (qsizetype i = 0; i < row.dates.size(); ++i)
-            points.append({xOf(row.dates.at(i)), static_cast<qreal>(row.totals.at(i))});
+            points.append({xOf(row.dates.at(i)), 100.0 * row.totals.at(i) / maximum});
     }
     return points;
 }
@@ -388,6 +434,16 @@ QVariantList PatternsModel::checkedSeries() const
                                 {u"color"_s, i.data(PatternThemeModel::ColorRole)}});
     }
     return list;
+}
+
+void PatternsModel::setDark(bool dark)
+{
+    if (m_themes->dark() == dark)
+        return;
+    m_themes->setDark(dark);
+    refreshHeatmap();
+    Q_EMIT darkChanged();
+    Q_EMIT seriesChanged();
 }
 
 void PatternsModel::setLoading(bool loading)

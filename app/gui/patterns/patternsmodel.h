@@ -5,6 +5,8 @@
 #include "listmodel.h"
 #include "patternsdata.h"
 
+#include "reports/palette.h"
+
 #include <QAbstractTableModel>
 #include <QDateTime>
 #include <QQmlEngine>
@@ -18,13 +20,15 @@
 
 class VaultThread;
 
-// The themes seen in the range, each checkable; the recurring ones start checked.
+// The themes seen in the range, each checkable, at most maxChecked at once (more lines than that
+// cannot be told apart); the recurring ones start checked, the most frequent first.
 class PatternThemeModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
     QML_UNCREATABLE("Owned by PatternsModel")
     Q_PROPERTY(int checkedCount READ checkedCount NOTIFY checkedChanged)
+    Q_PROPERTY(int maxChecked READ maxCheckedCount CONSTANT)
 
 public:
     enum Role {
@@ -39,12 +43,16 @@ public:
     Q_ENUM(Role)
     using ListModel::ListModel;
 
+    static constexpr int maxChecked = uc::reports::maxDrawnThemes; // one colour each
+
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    // Checking a theme while maxChecked are checked is refused (false).
     bool setData(const QModelIndex &index, const QVariant &value, int role) override;
     [[nodiscard]] Qt::ItemFlags flags(const QModelIndex &index) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
     [[nodiscard]] int checkedCount() const;
+    [[nodiscard]] static int maxCheckedCount() { return maxChecked; }
 
     Q_INVOKABLE void setChecked(int row, bool checked);
     // Checked theme ids, in list order.
@@ -53,8 +61,11 @@ public:
     // recurring ones are checked.
     void setRows(QList<uc::gui::PatternThemeRow> rows, bool keep);
     void clear() { setRows({}, false); }
-    // The palette colour of the theme's row ("" when not listed).
+    // The theme's colour among the checked ones (uc::reports::themeColour; "" when not listed).
     [[nodiscard]] QString colorOf(const QString &theme) const;
+    // Colours for a dark background (the palette's black becomes light).
+    void setDark(bool dark);
+    [[nodiscard]] bool dark() const { return m_dark; }
 
 Q_SIGNALS:
     void checkedChanged();
@@ -62,6 +73,7 @@ Q_SIGNALS:
 private:
     QList<uc::gui::PatternThemeRow> m_rows;
     QList<bool> m_checked;
+    bool m_dark = false;
 };
 
 // Theme × session: a row per checked theme, a column per attended session in the range; a cell
@@ -154,6 +166,7 @@ class PatternsModel : public QObject
     Q_PROPERTY(QDateTime axisFrom READ axisFrom NOTIFY changed)
     Q_PROPERTY(QDateTime axisTo READ axisTo NOTIFY changed)
     Q_PROPERTY(QString axisFormat READ axisFormat NOTIFY changed)
+    Q_PROPERTY(QString chartEmpty READ chartEmpty NOTIFY seriesChanged)
     Q_PROPERTY(int themeMax READ themeMax NOTIFY seriesChanged)
     Q_PROPERTY(int themeTicks READ themeTicks NOTIFY seriesChanged)
     Q_PROPERTY(QString themeAxisTitle READ themeAxisTitle NOTIFY changed)
@@ -161,9 +174,16 @@ class PatternsModel : public QObject
     Q_PROPERTY(int measureTicks READ measureTicks NOTIFY changed)
     Q_PROPERTY(QStringList cooccurrence READ cooccurrence NOTIFY changed)
     Q_PROPERTY(QStringList leadLag READ leadLag NOTIFY changed)
+    Q_PROPERTY(QStringList clientFindings READ clientFindings NOTIFY changed)
+    Q_PROPERTY(QString notCauses READ notCauses CONSTANT)
+    Q_PROPERTY(int tested READ tested NOTIFY changed)
+    Q_PROPERTY(QString noFindings READ noFindings NOTIFY changed)
+    Q_PROPERTY(QString testedNote READ testedNote NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
     Q_PROPERTY(QString summaryUpdated READ summaryUpdated NOTIFY summaryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
+    // The screens bind it to Appearance.dark: theme colours for the background they sit on.
+    Q_PROPERTY(bool dark READ dark WRITE setDark NOTIFY darkChanged)
     Q_PROPERTY(PatternThemeModel *themes READ themes CONSTANT)
     Q_PROPERTY(PatternHeatmapModel *heatmap READ heatmap CONSTANT)
     Q_PROPERTY(PatternMeasureModel *measures READ measures CONSTANT)
@@ -182,6 +202,8 @@ public:
     [[nodiscard]] QDateTime axisFrom() const;
     [[nodiscard]] QDateTime axisTo() const;
     [[nodiscard]] QString axisFormat() const;
+    // Why the themes chart has nothing to draw, in words; "" when it draws something.
+    [[nodiscard]] QString chartEmpty() const;
     // The value axes' tops and tick counts: whole numbers on every tick.
     [[nodiscard]] int themeMax() const;
     [[nodiscard]] int themeTicks() const;
@@ -190,9 +212,18 @@ public:
     [[nodiscard]] int measureTicks() const;
     [[nodiscard]] QStringList cooccurrence() const { return m_data.cooccurrence; }
     [[nodiscard]] QStringList leadLag() const { return m_data.leadLag; }
+    // What review with the client shows: the strongest lead–lag findings, and what they are not.
+    [[nodiscard]] QStringList clientFindings() const;
+    [[nodiscard]] static QString notCauses();
+    // Pairs tested for findings, and what the findings cards say about them.
+    [[nodiscard]] int tested() const { return m_data.tested; }
+    [[nodiscard]] QString noFindings() const { return uc::gui::noFindingsText(m_data.tested); }
+    [[nodiscard]] QString testedNote() const { return uc::gui::testedText(m_data.tested); }
     [[nodiscard]] QString summary() const { return m_data.summary; }
     [[nodiscard]] QString summaryUpdated() const { return m_data.summaryUpdated; }
     [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] bool dark() const { return m_themes->dark(); }
+    void setDark(bool dark);
     void setLoading(bool loading);
     [[nodiscard]] PatternThemeModel *themes() const { return m_themes; }
     [[nodiscard]] PatternHeatmapModel *heatmap() const { return m_heatmap; }
@@ -201,6 +232,7 @@ public:
     // The points of a theme over the buckets: x the bucket's first day (ms since the epoch, local
     // noon), y sessions raising it (mentions when by session). Every bucket is a point.
     [[nodiscard]] QList<QPointF> themePoints(const QString &theme) const;
+    // y: the total as per cent of the instrument's maximum, so instruments of different ranges share the axis.
     [[nodiscard]] QList<QPointF> measurePoints(const QString &instrument) const;
     // Fills a QtCharts QXYSeries (LineSeries, ScatterSeries) with those points; false for another object.
     Q_INVOKABLE bool fillThemeSeries(QObject *series, const QString &theme) const;
@@ -225,6 +257,7 @@ Q_SIGNALS:
     void seriesChanged(); // which themes are drawn changed, or the data did
     void summaryChanged();
     void loadingChanged();
+    void darkChanged();
 
 private:
     void refreshHeatmap();

@@ -12,6 +12,18 @@
 using namespace Qt::StringLiterals;
 using Worker = VaultThread::Worker;
 
+namespace {
+
+// Entering and leaving review with the client are on the audit trail: the client by id, no name,
+// nothing the client saw.
+void recordReview(uc::vault::Vault &vault, const QString &action, const QString &code)
+{
+    const auto client = vault.clients().find(code);
+    vault.recordEvent(action, client ? u"client:%1"_s.arg(client->id) : u"client"_s);
+}
+
+} // namespace
+
 ClientReview::ClientReview(VaultThread *vault, RetryDelay *retry, PatternsModel *patterns, SearchResultModel *search,
                            QObject *parent)
     : QObject(parent)
@@ -49,12 +61,17 @@ void ClientReview::start(const QString &code)
     setCode(code);
     // Only whether risk is open is read back: which risk, and its words, stay on the vault thread.
     m_vault->post(
-        this, tr("Opening the review…"), [code](Worker &w) { return !w.open().risk().openFor(code).isEmpty(); },
+        this, tr("Opening the review…"),
+        [code](Worker &w) {
+            uc::vault::Vault &v = w.open();
+            recordReview(v, u"review-start"_s, code);
+            return !v.risk().openFor(code).isEmpty();
+        },
         [this, code](bool open) {
             if (m_code == code)
                 setSafetyMatter(open);
         },
-        [](const uc::Error &) {});
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"start"_s, e)); });
     m_patterns->load(code, u"month"_s, QString(), QString());
 }
 
@@ -73,9 +90,10 @@ void ClientReview::leave(const QString &passphrase)
     const auto secret = uc::gui::secretOf(passphrase);
     m_vault->post(
         this, tr("Checking the passphrase…"),
-        [secret](Worker &w) {
+        [secret, code = m_code](Worker &w) {
             w.checkPassphrase(*secret); // still unlocked: a lock in between ends review mode anyway
             secret->wipe();
+            recordReview(w.open(), u"review-end"_s, code);
             return true;
         },
         [this](bool) {

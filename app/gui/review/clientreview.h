@@ -13,8 +13,10 @@ class VaultThread;
 
 // Review with the client: the client's patterns by month and the therapist's shareable summary,
 // full screen, nothing else reachable (no other client's patterns, no search). Leaving needs the
-// user's passphrase, checked on the vault thread against the key slots (the open vault is not
-// touched), with the same growing wait after wrong ones as at unlock.
+// user's passphrase, checked on the vault thread against the key slots, with the same growing wait
+// after wrong ones as at unlock. Starting and leaving are audit events ("review-start",
+// "review-end", the client by id). The themes shown are those ticked on the shared PatternsModel
+// when it starts (chosen in the setup dialog, at most eight).
 class ClientReview : public QObject
 {
     Q_OBJECT
