@@ -2,10 +2,13 @@
 #include "vault/search.h"
 
 #include "vault/access.h"
+#include "vault/processtext.h"
 #include "vault/state.h"
 
 #include <QRegularExpression>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace uc::vault {
 
@@ -85,14 +88,72 @@ QString snippetFor(const QString &text, const QString &query)
     return out;
 }
 
+// The words searched for, case-folded, as the index reads them: "abandon*" is every word that
+// begins so, "abandon" the word itself.
+struct SearchedWord
+{
+    QString word;
+    bool prefix = false;
+};
+
+QList<SearchedWord> searchedWords(const QString &query)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    QList<SearchedWord> words;
+    for (QString w : query.split(space, Qt::SkipEmptyParts)) {
+        const bool prefix = w.endsWith(QLatin1Char('*'));
+        w.remove(QLatin1Char('"'));
+        w.remove(QLatin1Char('*'));
+        if (!w.isEmpty())
+            words.append({w.toCaseFolded(), prefix});
+    }
+    return words;
+}
+
+bool hasEveryWord(const QString &text, const QList<SearchedWord> &words)
+{
+    static const QRegularExpression wordRe(QStringLiteral("[\\p{L}\\p{N}']+"));
+    QStringList found;
+    for (auto it = wordRe.globalMatch(text); it.hasNext();)
+        found << it.next().captured().toCaseFolded();
+    return std::all_of(words.begin(), words.end(), [&](const SearchedWord &w) {
+        return std::any_of(found.begin(), found.end(),
+                           [&](const QString &f) { return w.prefix ? f.startsWith(w.word) : f == w.word; });
+    });
+}
+
 } // namespace
 
 QList<model::SearchHit> Search::notes(const QString &query, int limit)
 {
     m_state.require(model::Action::ReadRecords);
     QList<model::SearchHit> hits = searchNotes(m_state.db, query, m_state.user.id, limit, m_state.isSupervisor());
+    if (hits.size() < limit)
+        hits += ownProcessNotes(query, limit - static_cast<int>(hits.size()));
     // What was searched for is never recorded: only that a search ran and what it returned.
     m_state.recordEvent(QStringLiteral("search"), QStringLiteral("notes"), QStringLiteral("%1 results").arg(hits.size()));
+    return hits;
+}
+
+QList<model::SearchHit> Search::ownProcessNotes(const QString &query, int limit)
+{
+    QList<model::SearchHit> hits;
+    const QList<SearchedWord> words = searchedWords(query);
+    if (words.isEmpty())
+        return hits;
+    auto stmt = m_state.db.prepare("SELECT n.id, c.code, s.date, n.sections FROM notes n "
+                                   "JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+                                   "WHERE n.author_id = ? AND n.kind = 'process' ORDER BY s.date DESC, n.id DESC");
+    stmt.bind(1, m_state.user.id);
+    while (stmt.step() && hits.size() < limit) {
+        const Id id = stmt.int64(0);
+        const QString text =
+            model::textOf(model::sectionsFromJson(openedForm(m_state, id, true, SealedField::Sections, stmt.text(3))));
+        if (!hasEveryWord(text, words))
+            continue;
+        hits.append({id, stmt.text(1), model::parseDate(stmt.text(2)).value_or(model::Date()), model::NoteKind::Process,
+                     snippetFor(text, query), 0.0});
+    }
     return hits;
 }
 

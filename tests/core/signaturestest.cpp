@@ -4,6 +4,7 @@
 // verifies. Each test is an attack that passed before per-user keys: a signed note edited in the raw
 // database with its hash recomputed, a forged or foreign `import --json`, a certificate swapped for
 // another user's, a role raised without a certificate. An old vault gets its keys at the next unlock.
+#include "insider.h"
 #include "model/types.h"
 #include "vault/keyslots.h"
 #include "vault/signing.h"
@@ -89,13 +90,7 @@ struct Practice
     // What an insider holding the data key can do to keyslots.json: edit it and reseal its MAC.
     void resealAsInsider(const std::function<void(QJsonObject &)> &edit) const
     {
-        QFile f(slotsPath());
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
-        f.close();
-        edit(root);
-        KeySlots slots = KeySlots::fromJson(QJsonDocument(root).toJson());
-        slots.save(dir, dataKey());
+        testing::resealSlotsAsInsider(dir, dataKey(), edit);
     }
     // A user's own keys, as that user (or anyone holding their passphrase) can read them.
     [[nodiscard]] vault::UserKeys keysOf(const QString &user) const
