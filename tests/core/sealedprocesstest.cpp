@@ -5,8 +5,8 @@
 // only the process note holds, ask the search index for it, move sealed text from one note to
 // another, edit it. The author still reads, searches, tags and verifies the note, a recovery keeps
 // it, and a process note written before sealing is sealed at its author's next unlock.
-#include "insider.h"
 #include "model/types.h"
+#include "testvault.h"
 #include "vault/audit.h"
 #include "vault/keyslots.h"
 #include "vault/notes.h"
@@ -21,6 +21,8 @@
 using namespace Qt::StringLiterals;
 using namespace uc;
 using uc::model::Id;
+using uc::testing::errorOf;
+using uc::testing::secret;
 using uc::vault::KdfCost;
 using uc::vault::Vault;
 
@@ -29,21 +31,6 @@ namespace {
 // Words that appear nowhere but in the process note, its addendum and what is found in them.
 constexpr auto noteWord = "zanzibarquill";
 constexpr auto addendumWord = "quixotelantern";
-
-SecretBuffer secret(std::string_view text = "a passphrase of enough length")
-{
-    return SecretBuffer::copyOf(text);
-}
-
-std::optional<Error> errorOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e;
-    }
-    return std::nullopt;
-}
 
 QString processText()
 {
@@ -296,20 +283,7 @@ private Q_SLOTS:
             db.exec("DROP TABLE signatures; PRAGMA user_version = 11");
         }
         const SecretBuffer dataKey = vault::KeySlots::load(m_dir).unwrapUser(u"alice"_s, secret());
-        testing::resealSlotsAsInsider(m_dir, dataKey, [](QJsonObject &root) {
-            QJsonArray slots = root.value("slots"_L1).toArray();
-            for (qsizetype i = 0; i < slots.size(); ++i) {
-                QJsonObject s = slots.at(i).toObject();
-                s.remove(u"keys"_s);
-                s.remove(u"keys_nonce"_s);
-                slots.replace(i, s);
-            }
-            root.insert(u"slots"_s, slots);
-            QJsonObject extra = root.value("extra"_L1).toObject();
-            extra.remove(u"certs"_s);
-            extra.remove(u"recovery_keys"_s);
-            root.insert(u"extra"_s, extra);
-        });
+        testing::resealSlotsAsInsider(m_dir, dataKey, testing::stripPerUserKeys);
         auto sealedInRaw = [&](Vault &v) {
             auto row = vault::VaultTestAccess::database(v).prepare("SELECT sections LIKE 'ucp1:%' FROM notes WHERE id = ?");
             row.bind(1, draft);
