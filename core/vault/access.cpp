@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/access.h"
 
+#include "vault/processtext.h"
 #include "vault/state.h"
 
 namespace uc::vault {
 
-model::Note readNote(const sql::Statement &s)
+model::Note readNote(const VaultState &state, const sql::Statement &s)
 {
     model::Note n;
     n.id = s.int64(0);
@@ -18,7 +19,10 @@ model::Note readNote(const sql::Statement &s)
     n.templateId = s.text(7);
     n.kind = model::parseNoteKind(s.text(8)).value_or(model::NoteKind::Progress);
     n.status = model::parseNoteStatus(s.text(9)).value_or(model::NoteStatus::Draft);
-    n.sections = model::sectionsFromJson(s.text(10));
+    if (n.kind != model::NoteKind::Process)
+        n.sections = model::sectionsFromJson(s.text(10));
+    else if (n.authorId == state.user.id)
+        n.sections = model::sectionsFromJson(openedForm(state, n.id, true, SealedField::Sections, s.text(10)));
     n.created = s.text(11);
     n.updated = s.text(12);
     n.signedBy = s.text(13);
@@ -37,7 +41,7 @@ model::Note loadNote(VaultState &state, model::Id id)
     stmt.bind(1, id);
     if (!stmt.step())
         badInput(QStringLiteral("show note"), QStringLiteral("no note with that id"));
-    model::Note n = readNote(stmt);
+    model::Note n = readNote(state, stmt);
     if (n.kind == model::NoteKind::Process && n.authorId != state.user.id)
         throw Error(ErrorKind::NotAllowed, QStringLiteral("show note"),
                     QStringLiteral("a process note is readable by its author only"));

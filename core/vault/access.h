@@ -29,7 +29,8 @@ constexpr auto noteSelect =
     "JOIN users a ON a.id = n.author_id LEFT JOIN users sb ON sb.id = n.signed_by "
     "LEFT JOIN users cb ON cb.id = n.cosigned_by ";
 
-[[nodiscard]] model::Note readNote(const sql::Statement &stmt);
+// A process note's sections are opened for its author only (processtext.h); anyone else gets none.
+[[nodiscard]] model::Note readNote(const VaultState &state, const sql::Statement &stmt);
 
 // The note with the reader's permission checked, without recording a view (internal reads).
 // Error(Io) for an unknown id, Error(NotAllowed) for a note this user may not read.

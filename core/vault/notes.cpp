@@ -4,6 +4,7 @@
 #include "model/groupnote.h"
 
 #include "vault/access.h"
+#include "vault/processtext.h"
 #include "vault/rows.h"
 #include "vault/signing.h"
 #include "vault/state.h"
@@ -313,19 +314,25 @@ Id Notes::insertNote(Id sessionId, Id clientId, const QString &templateId, model
 {
     if (!model::fitsNoteLimit(body))
         badInput(QStringLiteral("add note"), model::noteTooLongReason());
-    m_state.db.prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, created, "
-                       "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(1, sessionId)
-        .bind(2, clientId)
-        .bind(3, m_state.user.id)
-        .bind(4, templateId)
-        .bind(5, model::toString(kind))
-        .bind(6, sectionsJson)
-        .bind(7, body)
-        .bind(8, stamp)
+    // The id is taken first (the next rowid, as SQLite would give it): a process note's words are
+    // sealed to it. Its text is never kept in the clear for the search index (processtext.h).
+    auto next = m_state.db.prepare("SELECT coalesce(max(id), 0) + 1 FROM notes");
+    next.step();
+    const Id id = next.int64(0);
+    const bool process = kind == model::NoteKind::Process;
+    m_state.db.prepare("INSERT INTO notes(id, session_id, client_id, author_id, template, kind, sections, body, created, "
+                       "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, id)
+        .bind(2, sessionId)
+        .bind(3, clientId)
+        .bind(4, m_state.user.id)
+        .bind(5, templateId)
+        .bind(6, model::toString(kind))
+        .bind(7, storedForm(m_state, id, process, SealedField::Sections, sectionsJson))
+        .bind(8, process ? QString() : body)
         .bind(9, stamp)
+        .bind(10, stamp)
         .run();
-    const Id id = m_state.db.lastInsertId();
     storeTags(m_state, m_vault.tagging().tagger(), id, body);
     m_state.audit(QStringLiteral("create-note"), QStringLiteral("note:%1").arg(id),
                   QStringLiteral("session:%1").arg(sessionId));
@@ -372,7 +379,7 @@ QList<model::Note> Notes::loadForClient(const QString &code, bool includeProcess
     stmt.bind(stmt.parameterIndex(":code"), code);
     bindReadable(stmt, m_state.user.id, readerScope(m_state, includeProcessNotes));
     while (stmt.step())
-        list.append(readNote(stmt));
+        list.append(readNote(m_state, stmt));
     return list;
 }
 
@@ -395,9 +402,10 @@ void Notes::saveDraft(Id noteId, const QList<model::Section> &sections)
     if (!model::fitsNoteLimit(body))
         badInput(QStringLiteral("edit note"), model::noteTooLongReason());
     sql::Transaction tx(m_state.db);
+    const bool process = n.kind == model::NoteKind::Process;
     m_state.db.prepare("UPDATE notes SET sections = ?, body = ?, updated = ? WHERE id = ? AND status = 'draft'")
-        .bind(1, model::sectionsToJson(kept))
-        .bind(2, body)
+        .bind(1, storedForm(m_state, noteId, process, SealedField::Sections, model::sectionsToJson(kept)))
+        .bind(2, process ? QString() : body)
         .bind(3, now())
         .bind(4, noteId)
         .run();
@@ -539,7 +547,7 @@ Id Notes::addAddendum(Id noteId, const QString &text)
     m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) VALUES (?, ?, ?, ?, ?)")
         .bind(1, noteId)
         .bind(2, m_state.user.id)
-        .bind(3, text)
+        .bind(3, storedForm(m_state, noteId, n.kind == model::NoteKind::Process, SealedField::Addendum, text))
         .bind(4, signedAt)
         .bind(5, hash)
         .run();
@@ -554,11 +562,17 @@ Id Notes::addAddendum(Id noteId, const QString &text)
 QList<model::Addendum> Notes::addenda(Id noteId)
 {
     QList<model::Addendum> list;
+    // A process note's addenda are its author's alone, as the note is.
+    const bool process = isProcessNote(m_state, noteId);
+    if (process)
+        (void)loadNote(m_state, noteId);
     auto stmt = m_state.db.prepare("SELECT a.id, a.note_id, u.name, a.text, a.signed_at, a.content_hash FROM addenda a "
                                    "JOIN users u ON u.id = a.author_id WHERE a.note_id = ? ORDER BY a.signed_at, a.id");
     stmt.bind(1, noteId);
     while (stmt.step())
-        list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.text(3), stmt.text(4), stmt.text(5)});
+        list.append({stmt.int64(0), stmt.int64(1), stmt.text(2),
+                     openedForm(m_state, noteId, process, SealedField::Addendum, stmt.text(3)), stmt.text(4),
+                     stmt.text(5)});
     return list;
 }
 

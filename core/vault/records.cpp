@@ -3,6 +3,7 @@
 
 #include "vault/access.h"
 #include "vault/clientrecord.h"
+#include "vault/processtext.h"
 #include "vault/rows.h"
 #include "vault/signing.h"
 #include "vault/state.h"
@@ -212,15 +213,20 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
     };
     for (const RecordedNote &in : std::as_const(record.notes)) {
         const model::Note &n = in.note;
+        const Id author = *person(n.author, model::Role::Therapist);
+        // The importing user's own process notes are sealed to them; a process note by anyone else
+        // is kept as it came (docs/security.md, "Process notes"). Neither enters the search index.
+        const bool processNote = n.kind == model::NoteKind::Process;
+        const bool seal = processNote && author == m_state.user.id;
         addNote.bind(1, n.id)
             .bind(2, n.sessionId)
             .bind(3, result.client)
-            .bind(4, *person(n.author, model::Role::Therapist))
+            .bind(4, author)
             .bind(5, n.templateId)
             .bind(6, model::toString(n.kind))
             .bind(7, model::toString(n.status))
-            .bind(8, model::sectionsToJson(n.sections))
-            .bind(9, n.text())
+            .bind(8, storedForm(m_state, n.id, seal, SealedField::Sections, model::sectionsToJson(n.sections)))
+            .bind(9, processNote ? QString() : n.text())
             .bind(10, n.created)
             .bind(11, n.updated)
             .bind(12, person(n.signedBy, model::Role::Therapist))
@@ -240,7 +246,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                 .bind(2, t.theme)
                 .bind(3, t.start)
                 .bind(4, t.end)
-                .bind(5, t.evidence)
+                .bind(5, storedForm(m_state, n.id, seal, SealedField::ThemeEvidence, t.evidence))
                 .bind(6, t.rule)
                 .bind(7, model::toString(t.decision))
                 .bind(8, person(t.decidedBy, model::Role::Therapist))
@@ -253,7 +259,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             const model::Addendum &a = in.addenda.at(i);
             addAddendum.bind(1, n.id)
                 .bind(2, *person(a.author, model::Role::Therapist))
-                .bind(3, a.text)
+                .bind(3, storedForm(m_state, n.id, seal, SealedField::Addendum, a.text))
                 .bind(4, a.signedAt)
                 .bind(5, a.contentHash)
                 .run();

@@ -4,6 +4,7 @@
 #include "model/measurerisk.h"
 #include "themes/tagger.h"
 #include "vault/access.h"
+#include "vault/processtext.h"
 #include "vault/state.h"
 #include "vault/vault.h"
 
@@ -95,7 +96,15 @@ void Risk::recordAtSign(const model::Note &note, const std::optional<model::Risk
                                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (const model::RiskFlag &f : flags) {
         const QString status = f.present ? QStringLiteral("present") : QStringLiteral("denied");
-        insert.bind(1, note.id).bind(2, f.risk).bind(3, status).bind(4, f.evidence).bind(5, f.start).bind(6, f.end).bind(7, f.rule).run();
+        insert.bind(1, note.id)
+            .bind(2, f.risk)
+            .bind(3, status)
+            .bind(4, storedForm(m_state, note.id, note.kind == model::NoteKind::Process, SealedField::RiskEvidence,
+                                f.evidence))
+            .bind(5, f.start)
+            .bind(6, f.end)
+            .bind(7, f.rule)
+            .run();
         insert.reset();
         m_state.audit(QStringLiteral("risk-flag"), object, f.risk + u' ' + status);
     }
@@ -120,7 +129,7 @@ QList<model::RiskFlag> Risk::visibleFlags(const std::optional<QString> &clientCo
     QList<model::RiskFlag> flags;
     auto stmt = m_state.db.prepare(
         std::string("SELECT f.note_id, n.client_id, c.code, s.date, n.signed_at, f.risk, f.status, f.evidence, "
-                    "f.start_pos, f.end_pos, f.rule "
+                    "f.start_pos, f.end_pos, f.rule, n.kind = 'process' "
                     "FROM risk_flags f JOIN notes n ON n.id = f.note_id JOIN clients c ON c.id = n.client_id "
                     "JOIN sessions s ON s.id = n.session_id "
                     "WHERE f.dismissed_at IS NULL AND (:code IS NULL OR c.code = :code) "
@@ -137,7 +146,7 @@ QList<model::RiskFlag> Risk::visibleFlags(const std::optional<QString> &clientCo
         f.at = stmt.text(4);
         f.risk = stmt.text(5);
         f.present = stmt.text(6) == u"present";
-        f.evidence = stmt.text(7);
+        f.evidence = openedForm(m_state, f.noteId, stmt.int64(11) != 0, SealedField::RiskEvidence, stmt.text(7));
         f.start = static_cast<int>(stmt.int64(8));
         f.end = static_cast<int>(stmt.int64(9));
         f.rule = stmt.text(10);

@@ -1,11 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/search.h"
 
+#include "themes/morphology.h"
 #include "vault/access.h"
+#include "vault/processtext.h"
 #include "vault/state.h"
 
 #include <QRegularExpression>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace uc::vault {
 
@@ -114,14 +118,97 @@ QString snippetFor(const QString &marked)
     return out;
 }
 
+// The words searched for, case-folded, as the index reads them: "abandon" finds the word's other
+// forms (the same stem), "abandon*" every word that begins so.
+struct SearchedWord
+{
+    QString word;
+    QString stem;
+    bool prefix = false;
+};
+
+QString stemOf(const QString &folded)
+{
+    const bool plain = std::all_of(folded.begin(), folded.end(), [](QChar c) { return c >= u'a' && c <= u'z'; });
+    return plain ? QString::fromStdString(themes::detail::stem(folded.toStdString())) : folded;
+}
+
+QList<SearchedWord> searchedWords(const QString &query)
+{
+    static const QRegularExpression space(QStringLiteral("\\s+"));
+    QList<SearchedWord> words;
+    for (QString w : query.split(space, Qt::SkipEmptyParts)) {
+        const bool prefix = w.endsWith(QLatin1Char('*'));
+        w.remove(QLatin1Char('"'));
+        w.remove(QLatin1Char('*'));
+        if (!w.isEmpty())
+            words.append({w.toCaseFolded(), stemOf(w.toCaseFolded()), prefix});
+    }
+    return words;
+}
+
+// text with each word that matches a searched word between kOpen and kClose, as highlight() marks
+// the index's matches; empty when some searched word matches nothing.
+QString markedWhenEveryWordIsThere(const QString &text, const QList<SearchedWord> &words)
+{
+    static const QRegularExpression wordRe(QStringLiteral("[\\p{L}\\p{N}']+"));
+    QList<bool> seen(words.size(), false);
+    QString marked;
+    qsizetype at = 0;
+    for (auto it = wordRe.globalMatch(text); it.hasNext();) {
+        const auto m = it.next();
+        const QString folded = m.captured().toCaseFolded();
+        const QString stem = stemOf(folded);
+        bool hit = false;
+        for (qsizetype i = 0; i < words.size(); ++i) {
+            const SearchedWord &w = words.at(i);
+            if (w.prefix ? folded.startsWith(w.word) : stem == w.stem) {
+                seen[i] = true;
+                hit = true;
+            }
+        }
+        marked += QStringView(text).sliced(at, m.capturedStart() - at);
+        marked += hit ? kOpen + m.captured() + kClose : m.captured();
+        at = m.capturedEnd();
+    }
+    if (!std::all_of(seen.begin(), seen.end(), [](bool b) { return b; }))
+        return {};
+    return marked + QStringView(text).sliced(at);
+}
+
 } // namespace
 
 QList<model::SearchHit> Search::notes(const QString &query, int limit)
 {
     m_state.require(model::Action::ReadRecords);
     QList<model::SearchHit> hits = searchNotes(m_state.db, query, m_state.user.id, limit, m_state.isSupervisor());
+    if (hits.size() < limit)
+        hits += ownProcessNotes(query, limit - static_cast<int>(hits.size()));
     // What was searched for is never recorded: only that a search ran and what it returned.
     m_state.recordEvent(QStringLiteral("search"), QStringLiteral("notes"), QStringLiteral("%1 results").arg(hits.size()));
+    return hits;
+}
+
+QList<model::SearchHit> Search::ownProcessNotes(const QString &query, int limit)
+{
+    QList<model::SearchHit> hits;
+    const QList<SearchedWord> words = searchedWords(query);
+    if (words.isEmpty())
+        return hits;
+    auto stmt = m_state.db.prepare("SELECT n.id, c.code, s.date, n.sections FROM notes n "
+                                   "JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+                                   "WHERE n.author_id = ? AND n.kind = 'process' ORDER BY s.date DESC, n.id DESC");
+    stmt.bind(1, m_state.user.id);
+    while (stmt.step() && hits.size() < limit) {
+        const Id id = stmt.int64(0);
+        const QString marked = markedWhenEveryWordIsThere(
+            model::textOf(model::sectionsFromJson(openedForm(m_state, id, true, SealedField::Sections, stmt.text(3)))),
+            words);
+        if (marked.isEmpty())
+            continue;
+        hits.append({id, stmt.text(1), model::parseDate(stmt.text(2)).value_or(model::Date()), model::NoteKind::Process,
+                     snippetFor(marked), 0.0});
+    }
     return hits;
 }
 

@@ -21,11 +21,16 @@ public:
 
     // The notes this user may read that match, best first; snippets mark matches [like this].
     // What was searched for is never recorded, only that a search ran and how many it found.
+    // The reader's own process notes come after the index's matches: they are not in the index
+    // (their words are sealed to their author) and are read in memory, newest first.
     [[nodiscard]] QList<model::SearchHit> notes(const QString &query, int limit = 50);
+
+private:
+    [[nodiscard]] QList<model::SearchHit> ownProcessNotes(const QString &query, int limit);
 };
 
-// Ranked full-text search on an open vault database: progress notes, and process notes of
-// userId only. The most recent rankWindow matches are ranked (ucrank: every searched word present
+// Ranked full-text search on an open vault database: progress notes (process notes are not
+// indexed). The most recent rankWindow matches are ranked (ucrank: every searched word present
 // first, then density) — the first page stays fast on any vault size, and recent notes are what a
 // clinician looks for first. supervisedOnly limits progress notes to those of the therapists
 // userId supervises. For benchmarks that compare the same search on an unkeyed database.

@@ -64,6 +64,7 @@ public:
     void run();
     void reset();
 
+    [[nodiscard]] int columnCount() const;
     [[nodiscard]] bool isNull(int column) const;
     [[nodiscard]] std::int64_t int64(int column) const;
     [[nodiscard]] double real(int column) const;

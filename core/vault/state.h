@@ -40,6 +40,8 @@ struct VaultState
     model::User user;
     // The user's signing keys, opened from their slot at unlock.
     std::optional<UserKeys> keys;
+    // The key this user's process notes are sealed with (processtext.h); empty when it cannot seal.
+    SecretBuffer processKey;
     // Built on first use from the built-in codebook and the vault's edits (Tagging).
     std::unique_ptr<themes::Codebook> codebook;
     std::unique_ptr<themes::Tagger> tagger;

@@ -188,7 +188,7 @@ QList<model::Note> Supervision::therapistNotes(const QString &therapist, const m
                                      "ORDER BY s.date, s.start_time, n.id");
     stmt.bind(1, therapistId).bind(2, model::toIso(from)).bind(3, model::toIso(to));
     while (stmt.step())
-        list.append(readNote(stmt));
+        list.append(readNote(m_state, stmt));
     m_state.recordEvent(QStringLiteral("view-notes"), QStringLiteral("user:%1").arg(therapistId),
                         QStringLiteral("%1 notes, %2 to %3").arg(list.size()).arg(model::toIso(from), model::toIso(to)));
     return list;

@@ -4,6 +4,7 @@
 #include "themes/codebook.h"
 #include "themes/tagger.h"
 #include "vault/access.h"
+#include "vault/processtext.h"
 #include "vault/state.h"
 #include "vault/tagstore.h"
 
@@ -69,7 +70,7 @@ void Tagging::retag(Id noteId)
 
 QList<model::ThemeTag> Tagging::tags(Id noteId)
 {
-    (void)loadNote(m_state, noteId); // refuses notes this user may not read
+    const bool process = loadNote(m_state, noteId).kind == model::NoteKind::Process; // refuses notes this user may not read
     requireNotBlind(m_state, noteId);
     QList<model::ThemeTag> tags;
     auto stmt = m_state.db.prepare("SELECT h.id, h.note_id, h.theme, h.start, h.end, h.evidence, h.rule, h.decision, "
@@ -78,7 +79,8 @@ QList<model::ThemeTag> Tagging::tags(Id noteId)
     stmt.bind(1, noteId);
     while (stmt.step())
         tags.append({stmt.int64(0), stmt.int64(1), stmt.text(2), static_cast<int>(stmt.int64(3)),
-                     static_cast<int>(stmt.int64(4)), stmt.text(5), stmt.text(6),
+                     static_cast<int>(stmt.int64(4)),
+                     openedForm(m_state, noteId, process, SealedField::ThemeEvidence, stmt.text(5)), stmt.text(6),
                      model::parseTagDecision(stmt.text(7)).value_or(model::TagDecision::Suggested), stmt.text(8),
                      stmt.text(9), stmt.int64(10) != 0});
     return tags;
@@ -134,7 +136,7 @@ Id Tagging::tagSpan(Id noteId, const QString &theme, int start, int end)
         .bind(2, theme)
         .bind(3, start)
         .bind(4, end)
-        .bind(5, evidence)
+        .bind(5, storedForm(m_state, noteId, n.kind == model::NoteKind::Process, SealedField::ThemeEvidence, evidence))
         .bind(6, m_state.user.id)
         .bind(7, now())
         .run();

@@ -2,6 +2,7 @@
 #include "vault/tagstore.h"
 
 #include "themes/tagger.h"
+#include "vault/processtext.h"
 #include "vault/state.h"
 
 #include <algorithm>
@@ -53,7 +54,8 @@ void applyScopes(VaultState &state, Id noteId)
     const bool whole = legacy.step();
     QList<std::pair<int, int>> ranges;
     if (!whole) {
-        auto sections = state.db.prepare("SELECT sections FROM notes WHERE id = ?");
+        // A process note is never shared with a group: its sealed sections need not be opened.
+        auto sections = state.db.prepare("SELECT sections FROM notes WHERE id = ? AND kind <> 'process'");
         sections.bind(1, noteId);
         if (sections.step())
             ranges = model::sharedRanges(model::sectionsFromJson(sections.text(0)));
@@ -133,12 +135,15 @@ void storeTags(VaultState &state, const themes::Tagger &tagger, Id noteId, const
         model::TagDecision decision;
     };
     QList<Kept> decided;
+    const bool process = isProcessNote(state, noteId);
     {
         auto stmt = state.db.prepare("SELECT id, theme, evidence, start, decision FROM theme_hits "
                                      "WHERE note_id = ? AND decision <> 'suggested'");
         stmt.bind(1, noteId);
         while (stmt.step())
-            decided.append({stmt.int64(0), stmt.text(1), stmt.text(2), static_cast<int>(stmt.int64(3)),
+            decided.append({stmt.int64(0), stmt.text(1),
+                            openedForm(state, noteId, process, SealedField::ThemeEvidence, stmt.text(2)),
+                            static_cast<int>(stmt.int64(3)),
                             model::parseTagDecision(stmt.text(4)).value_or(model::TagDecision::Confirmed)});
     }
     state.db.prepare("DELETE FROM theme_hits WHERE note_id = ? AND decision = 'suggested'").bind(1, noteId).run();
@@ -172,7 +177,13 @@ void storeTags(VaultState &state, const themes::Tagger &tagger, Id noteId, const
             });
             if (alreadyDecided)
                 continue;
-            insert.bind(1, noteId).bind(2, t.id).bind(3, e.start).bind(4, e.end).bind(5, e.text).bind(6, e.rule).run();
+            insert.bind(1, noteId)
+                .bind(2, t.id)
+                .bind(3, e.start)
+                .bind(4, e.end)
+                .bind(5, storedForm(state, noteId, process, SealedField::ThemeEvidence, e.text))
+                .bind(6, e.rule)
+                .run();
             insert.reset();
         }
     }

@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "vault/audit.h"
+#include "vault/processtext.h"
 #include "vault/schema.h"
 #include "vault/state.h"
 #include "vault/unlockrecords.h"
@@ -83,6 +84,15 @@ std::int64_t auditLength(sql::Database &db)
 std::unique_ptr<VaultState> stateOf(QString dir, int lockFd, sql::Database db, SecretBuffer dataKey, KeySlots slots)
 {
     return std::make_unique<VaultState>(std::move(dir), lockFd, std::move(db), std::move(dataKey), std::move(slots));
+}
+
+// A copy of the user's keys sealed to the recovery key (extra.recovery_keys), so a recovery gives the
+// user back the same keys, and with them their process notes.
+void keepUnderRecoveryKey(QJsonObject &extra, const QString &name, const UserKeys &keys)
+{
+    QJsonObject sealed = extra.value(QLatin1String("recovery_keys")).toObject();
+    sealed.insert(name, sealToRecovery(keys.recoveryPublic, keys.payload()));
+    extra.insert(QStringLiteral("recovery_keys"), sealed);
 }
 
 } // namespace
@@ -312,6 +322,7 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
             new Vault(stateOf(dir, guard.release(), std::move(db), std::move(dataKey), std::move(slots))));
         vault->loadUser(user.trimmed());
         vault->m_state->keys = std::move(keys);
+        vault->m_state->processKey = processKeyOf(*vault->m_state->keys);
         qCInfo(ucVault) << "created a vault";
         return Created{std::move(vault), std::move(recovery)};
     } catch (...) {
@@ -396,6 +407,8 @@ std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, co
                         &payload);
     }
     vault->recordUnlock(QStringLiteral("unlock"), std::move(updated));
+    // After the slot that keeps the key is written: nothing is sealed under a key not yet kept.
+    (void)sealOwnProcessNotes(s);
     if (restoring) {
         vault->recordEvent(QStringLiteral("rollback-record-reset"), QStringLiteral("vault"),
                            QStringLiteral("a restore starts this machine's record of the vault afresh"));
@@ -428,8 +441,18 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
                                .value(certName(s.user.name))
                                .toString();
     (void)vault->establishKeys(updated, sealed.isEmpty() ? SecretBuffer() : openWithRecovery(key, sealed), true);
+    // Keys made in a vault from before per-user keys were not sealed to the recovery key (it was not
+    // at hand); now it is, and from here on they are (and the user's process notes are sealed).
+    if (s.keys->recoveryPublic.isEmpty()) {
+        s.keys->recoveryPublic = recoveryPublicKey(key);
+        QJsonObject extra = updated.extra();
+        keepUnderRecoveryKey(extra, certName(s.user.name), *s.keys);
+        updated.setExtra(extra);
+        s.processKey = processKeyOf(*s.keys);
+    }
     vault->recordUnlock(QStringLiteral("recover"), std::move(updated));
     vault->changePassphrase(newPassphrase, cost);
+    (void)sealOwnProcessNotes(s);
     return vault;
 }
 
@@ -609,16 +632,13 @@ bool Vault::establishKeys(KeySlots &updated, SecretBuffer payload, bool recoveri
             certs.insert(folded, certificate(name, slot->role, false, pk, now(), s.user.name, &*keys));
         }
     }
-    if (!keys->recoveryPublic.isEmpty()) {
-        QJsonObject sealed = extra.value(QLatin1String("recovery_keys")).toObject();
-        if (!sealed.contains(me) || rewrite) {
-            sealed.insert(me, sealToRecovery(keys->recoveryPublic, keys->payload()));
-            extra.insert(QStringLiteral("recovery_keys"), sealed);
-        }
-    }
+    if (!keys->recoveryPublic.isEmpty()
+        && (rewrite || !extra.value(QLatin1String("recovery_keys")).toObject().contains(me)))
+        keepUnderRecoveryKey(extra, me, *keys);
     extra.insert(QStringLiteral("certs"), certs);
     updated.setExtra(extra);
     s.keys = std::move(keys);
+    s.processKey = processKeyOf(*s.keys);
     return rewrite;
 }
 

@@ -5,6 +5,7 @@
 #include "clirun.h"
 #include "common/error.h"
 #include "model/episode.h"
+#include "testvault.h"
 #include "vault/keyslots.h"
 #include "vault/vault.h"
 
@@ -18,6 +19,7 @@
 
 using namespace uc;
 using namespace Qt::StringLiterals;
+using uc::testing::errorOf;
 
 namespace {
 
@@ -42,16 +44,6 @@ model::Episode episode(const QString &level, const char *start, const char *end 
     if (end != nullptr)
         e.end = day(end);
     return e;
-}
-
-std::optional<Error> errorOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e;
-    }
-    return std::nullopt;
 }
 
 } // namespace

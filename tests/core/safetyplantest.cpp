@@ -7,6 +7,7 @@
 #include "clirun.h"
 #include "common/error.h"
 #include "model/safetyplan.h"
+#include "testvault.h"
 #include "vault/keyslots.h"
 #include "vault/testaccess.h"
 #include "vault/vault.h"
@@ -22,6 +23,7 @@
 
 using namespace uc;
 using namespace Qt::StringLiterals;
+using uc::testing::errorOf;
 
 namespace {
 
@@ -46,16 +48,6 @@ const QString planText = u"## Warning signs\n"
                          "- Dr Lee at the clinic, 555-0100\n"
                          "## Reasons for living\n"
                          "- my son\n"_s;
-
-std::optional<Error> errorOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e;
-    }
-    return std::nullopt;
-}
 
 } // namespace
 

@@ -5,6 +5,7 @@
 // database with its hash recomputed, a forged or foreign `import --json`, a certificate swapped for
 // another user's, a role raised without a certificate. An old vault gets its keys at the next unlock.
 #include "model/types.h"
+#include "testvault.h"
 #include "vault/keyslots.h"
 #include "vault/signing.h"
 #include "vault/testaccess.h"
@@ -22,26 +23,13 @@
 using namespace Qt::StringLiterals;
 using namespace uc;
 using uc::model::Id;
+using uc::testing::errorOf;
+using uc::testing::secret;
 using uc::vault::KdfCost;
 using uc::vault::KeySlots;
 using uc::vault::Vault;
 
 namespace {
-
-SecretBuffer secret(std::string_view text = "a passphrase of enough length")
-{
-    return SecretBuffer::copyOf(text);
-}
-
-std::optional<Error> errorOf(const std::function<void()> &work)
-{
-    try {
-        work();
-    } catch (const Error &e) {
-        return e;
-    }
-    return std::nullopt;
-}
 
 // alice (therapist, administrator), bob (therapist), sam (supervisor, co-signs alice's notes).
 struct Practice
@@ -89,13 +77,7 @@ struct Practice
     // What an insider holding the data key can do to keyslots.json: edit it and reseal its MAC.
     void resealAsInsider(const std::function<void(QJsonObject &)> &edit) const
     {
-        QFile f(slotsPath());
-        QVERIFY(f.open(QIODevice::ReadOnly));
-        QJsonObject root = QJsonDocument::fromJson(f.readAll()).object();
-        f.close();
-        edit(root);
-        KeySlots slots = KeySlots::fromJson(QJsonDocument(root).toJson());
-        slots.save(dir, dataKey());
+        testing::resealSlotsAsInsider(dir, dataKey(), edit);
     }
     // A user's own keys, as that user (or anyone holding their passphrase) can read them.
     [[nodiscard]] vault::UserKeys keysOf(const QString &user) const
@@ -349,20 +331,7 @@ private Q_SLOTS:
             auto v = p.open(u"alice"_s);
             vault::VaultTestAccess::database(*v).exec("DROP TABLE signatures; PRAGMA user_version = 11");
         }
-        p.resealAsInsider([](QJsonObject &root) {
-            QJsonArray slots = root.value("slots"_L1).toArray();
-            for (qsizetype i = 0; i < slots.size(); ++i) {
-                QJsonObject s = slots.at(i).toObject();
-                s.remove(u"keys"_s);
-                s.remove(u"keys_nonce"_s);
-                slots.replace(i, s);
-            }
-            root.insert(u"slots"_s, slots);
-            QJsonObject extra = root.value("extra"_L1).toObject();
-            extra.remove(u"certs"_s);
-            extra.remove(u"recovery_keys"_s);
-            root.insert(u"extra"_s, extra);
-        });
+        p.resealAsInsider(testing::stripPerUserKeys);
         // sam first, before the administrator: sam's key waits as a request; nothing verifies yet.
         {
             auto sam = p.open(u"sam"_s);
