@@ -51,6 +51,16 @@ QString optText(const QJsonObject &o, QLatin1String key, const QString &where)
     return v.toString();
 }
 
+// An addendum is held to the note size limit, checked before any signature is worked out.
+void refuseOverlongAddenda(const QJsonObject &note, const QString &where)
+{
+    const QJsonArray addenda = note.value(QLatin1String("addenda")).toArray();
+    for (qsizetype k = 0; k < addenda.size(); ++k) {
+        if (!model::fitsNoteLimit(addenda.at(k).toObject().value(QLatin1String("text")).toString()))
+            malformed(at(where, QLatin1String("addenda")) + QStringLiteral("[%1].text").arg(k), model::noteTooLongReason());
+    }
+}
+
 std::optional<model::Date> optDate(const QJsonObject &o, QLatin1String key, const QString &where)
 {
     const QString v = optText(o, key, where);
@@ -277,6 +287,9 @@ ClientRecord readClientRecord(const QJsonObject &json)
             const bool shared = so.contains(QLatin1String("group")) && boolean(so, QLatin1String("group"), sw);
             n.sections.append({text(so, QLatin1String("title"), sw), text(so, QLatin1String("text"), sw), shared});
         }
+        if (!model::fitsNoteLimit(n.text()))
+            malformed(at(w, QLatin1String("sections")), model::noteTooLongReason());
+        refuseOverlongAddenda(nj, w);
         n.created = text(nj, QLatin1String("created"), w);
         n.updated = text(nj, QLatin1String("updated"), w);
         n.signedBy = optText(nj, QLatin1String("signed_by"), w);

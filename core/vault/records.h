@@ -36,6 +36,7 @@ public:
     // without a key slot, who cannot unlock; user add adopts the name later). Error(Io) for a wrong
     // format or version or a malformed field (named, never its text); Error(Damaged) for a signed
     // note whose content no longer matches its signature.
+    // A note or addendum over model::maxNoteBytes is malformed (Error(Io), naming where).
     ClientImported importClient(const QJsonObject &record);
 };
 

@@ -62,7 +62,14 @@ QList<model::SafetyPlan> SafetyPlans::read(const QString &clientCode, std::optio
         const QJsonDocument steps = QJsonDocument::fromJson(stmt.text(2).toUtf8());
         if (!steps.isObject())
             throw Error(ErrorKind::Damaged, u"read safety plan"_s, u"a stored version is not readable"_s);
-        model::SafetyPlan plan = model::safetyPlanFromJson(steps.object());
+        model::SafetyPlan plan;
+        try {
+            plan = model::safetyPlanFromJson(steps.object());
+        } catch (const Error &) {
+            // What the parser calls a bad value was written by nothing this program does: the
+            // stored version was edited outside it, which is damage, not a mistake of the user.
+            throw Error(ErrorKind::Damaged, u"read safety plan"_s, u"a stored version is not readable"_s);
+        }
         plan.clientCode = stmt.text(0);
         plan.version = static_cast<int>(stmt.int64(1));
         plan.author = stmt.text(3);

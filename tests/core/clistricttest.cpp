@@ -314,7 +314,7 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"safety-plan history"_s, {u"--client"_s, u"C-1"_s}},
         {u"safety-plan print"_s, {u"--client"_s, u"C-1"_s, u"--out"_s, out + u"-plan.pdf"_s}, u"alice"_s, out + u"-plan.pdf"_s},
         {u"patterns"_s, {u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s}},
-        {u"demo"_s, {u"--vault"_s, out + u"-demo"_s, u"--seed"_s, u"2"_s}, {}, out + u"-demo"_s},
+        {u"demo"_s, {u"--vault"_s, out + u"-demo"_s, u"--seed"_s, u"2"_s, u"--today"_s, u"2030-06-15"_s}, {}, out + u"-demo"_s},
         {u"supervise assign"_s, {u"--therapist"_s, u"alice"_s, u"--supervisor"_s, u"sam"_s, u"--mode"_s, u"must-cosign"_s}, u"sam"_s},
         {u"supervise list"_s, {}},
         {u"queue"_s, {}, u"sam"_s},
@@ -449,6 +449,8 @@ void CliStrictTest::invalidValuesAreExitTwo()
     // No vault involved: the seed of a demo practice and the role of a new vault.
     const QString demo = m_dir.filePath(u"demo-x"_s);
     QCOMPARE(cli({u"demo"_s, u"--vault"_s, demo, u"--seed"_s, u"x"_s}).code, 2);
+    QVERIFY(!QFileInfo::exists(demo));
+    QCOMPARE(cli({u"demo"_s, u"--vault"_s, demo, u"--today"_s, u"2030-02-30"_s}).code, 2);
     QVERIFY(!QFileInfo::exists(demo));
     const QString fresh = m_dir.filePath(u"init-x"_s);
     QCOMPARE(cli({u"init"_s, u"--vault"_s, fresh, u"--user"_s, u"ann"_s, u"--passphrase-file"_s, m_pass, u"--role"_s, u"boss"_s}).code, 2);

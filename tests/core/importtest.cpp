@@ -3,6 +3,7 @@
 // import): every kind of bad row refused with its line and reason and the vault untouched, a good
 // file imported whole as tagged drafts, the CLI's contract, and the JSON round trip with
 // signatures that still verify.
+#include "clirun.h"
 #include "import/importer.h"
 #include "vault/keyslots.h"
 #include "vault/testaccess.h"
@@ -82,6 +83,7 @@ private Q_SLOTS:
     void cliContract();
     void clientRecordRoundTrips();
     void clientRecordRefusals();
+    void aRecordOrCsvMustBeARegularFileOfBoundedSize();
 };
 
 void ImportTest::badRowIsRefusedWithItsLineAndReason_data()
@@ -769,7 +771,57 @@ void ImportTest::clientRecordRefusals()
     QCOMPARE(int(e.kind()), int(ErrorKind::Io));
     QCOMPARE(e.why(), QStringLiteral("sessions[0].modality: not a known word"));
 
+    // A note or an addendum over the note size limit is refused before anything else is worked out
+    // (the same limit as note add and the CSV import), naming where and never quoting the text.
+    QJsonObject huge = renamed;
+    QJsonArray hugeNotes = huge.value(QLatin1String("notes")).toArray();
+    QJsonObject hugeNote = hugeNotes.at(0).toObject();
+    hugeNote.insert(QStringLiteral("sections"),
+                    QJsonArray{QJsonObject{{QStringLiteral("title"), QStringLiteral("Note")},
+                                           {QStringLiteral("text"), QString(model::maxNoteBytes + 1, u'x')}}});
+    hugeNotes.replace(0, hugeNote);
+    huge.insert(QStringLiteral("notes"), hugeNotes);
+    e = refused(huge);
+    QCOMPARE(int(e.kind()), int(ErrorKind::Io));
+    QVERIFY2(e.why().startsWith(QLatin1String("notes[0].sections: the note is longer than 1 MiB")), qPrintable(e.why()));
+    QVERIFY(e.why().size() < 200);
+
+    hugeNote = notes.at(0).toObject(); // the signed note as exported, with one addendum
+    hugeNote.insert(QStringLiteral("sections"), record.value(QLatin1String("notes")).toArray().at(0).toObject().value(QLatin1String("sections")));
+    hugeNote.insert(QStringLiteral("addenda"),
+                    QJsonArray{QJsonObject{{QStringLiteral("author"), QStringLiteral("alice")},
+                                           {QStringLiteral("text"), QString(model::maxNoteBytes / 2 + 1, QChar(0x00e9))},
+                                           {QStringLiteral("signed_at"), QStringLiteral("2025-03-02T10:00:00Z")},
+                                           {QStringLiteral("content_hash"), QString(64, u'a')}}});
+    hugeNotes.replace(0, hugeNote);
+    huge.insert(QStringLiteral("notes"), hugeNotes);
+    e = refused(huge);
+    QCOMPARE(int(e.kind()), int(ErrorKind::Io));
+    QVERIFY2(e.why().startsWith(QLatin1String("notes[0].addenda[0].text: the note is longer than 1 MiB")), qPrintable(e.why()));
+
     QCOMPARE(footprint(*f.vault), before);
+}
+
+void ImportTest::aRecordOrCsvMustBeARegularFileOfBoundedSize()
+{
+    // /dev/zero would be read until memory ran out; a folder or a FIFO is no record either. Each is
+    // refused before anything is read or any vault is opened (exit 2).
+    QTemporaryDir tmp;
+    const QString pass = clirun::file(tmp, QStringLiteral("pass"), "a long enough passphrase\n");
+    const QString vaultDir = tmp.filePath(QStringLiteral("vault"));
+    const QString fifo = tmp.filePath(QStringLiteral("fifo"));
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    for (const QString &option : {QStringLiteral("--json"), QStringLiteral("--csv")}) {
+        for (const QString &path : {QStringLiteral("/dev/zero"), tmp.path(), fifo}) {
+            const clirun::Run r = clirun::cli({QStringLiteral("import"), option, path}, vaultDir, QStringLiteral("alice"), pass);
+            QVERIFY2(r.code == 2, qPrintable(option + u' ' + path + u' ' + QString::fromUtf8(r.err)));
+            QVERIFY2(r.err.contains("not a regular file"), r.err.constData());
+        }
+        const clirun::Run missing = clirun::cli({QStringLiteral("import"), option, tmp.filePath(QStringLiteral("none.json"))},
+                                                vaultDir, QStringLiteral("alice"), pass);
+        QCOMPARE(missing.code, 2);
+        QVERIFY2(missing.err.contains("does not exist"), missing.err.constData());
+    }
 }
 
 QTEST_GUILESS_MAIN(ImportTest)

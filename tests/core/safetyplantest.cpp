@@ -62,6 +62,7 @@ private Q_SLOTS:
     void refusesAPlanWithNothingToCall();
     void everySaveIsANewSignedVersion();
     void anEditedVersionNoLongerVerifies();
+    void aVersionEditedOutOfShapeIsDamageNotABadValue();
     void rolesAndAudit();
     void cliSetShowHistory();
     void cliRefusals();
@@ -220,6 +221,26 @@ void SafetyPlanTest::anEditedVersionNoLongerVerifies()
     QCOMPARE(edited->items(model::SafetyStep::Reasons), QStringList{u"nothing"_s});
     QVERIFY(!vault::SafetyPlans::verify(*edited));
     QVERIFY(vault::SafetyPlans::verify(*v->safetyPlans().version(u"C-1"_s, 2)));
+    db.exec("CREATE TRIGGER safety_plans_no_update BEFORE UPDATE ON safety_plans "
+            "BEGIN SELECT RAISE(ABORT, 'a signed safety plan cannot change; save a new version'); END");
+}
+
+void SafetyPlanTest::aVersionEditedOutOfShapeIsDamageNotABadValue()
+{
+    // An insider rewrites a stored version as JSON the plan parser refuses (an unknown step):
+    // reading it is damage (exit 4), never "invalid value" (exit 2), and says nothing of the text.
+    auto v = open(u"alice"_s);
+    auto &db = vault::VaultTestAccess::database(*v);
+    db.exec("DROP TRIGGER safety_plans_no_update");
+    db.exec("CREATE TEMP TABLE kept AS SELECT steps FROM safety_plans WHERE version = 1");
+    db.exec("UPDATE safety_plans SET steps = '{\"weapons\": [\"my son\"]}' WHERE version = 1");
+    const auto refused = errorOf([&] { (void)v->safetyPlans().history(u"C-1"_s); });
+    QVERIFY(refused);
+    QCOMPARE(refused->kind(), ErrorKind::Damaged);
+    QVERIFY(!refused->message().contains(u"my son"_s));
+    QVERIFY(!refused->message().contains(u"weapons"_s));
+    db.exec("UPDATE safety_plans SET steps = (SELECT steps FROM kept) WHERE version = 1");
+    db.exec("DROP TABLE kept");
     db.exec("CREATE TRIGGER safety_plans_no_update BEFORE UPDATE ON safety_plans "
             "BEGIN SELECT RAISE(ABORT, 'a signed safety plan cannot change; save a new version'); END");
 }

@@ -23,7 +23,8 @@ int createDemo(const Invocation &line)
         ? readSecretLine(line.value("passphrase-file"), u"passphrase file"_s)
         : SecretBuffer::copyOf(std::span<const unsigned char>(reinterpret_cast<const unsigned char *>(demo::defaultPassphrase),
                                                               std::strlen(demo::defaultPassphrase)));
-    const demo::DemoPractice made = demo::createDemoPractice(dir, secret, seed);
+    const std::optional<model::Date> today = dateOption(line, "today");
+    const demo::DemoPractice made = demo::createDemoPractice(dir, secret, seed, vault::KdfCost::moderate(), today);
     print(u"Demo practice created in %1: %2 clients, %3 sessions, %4 notes, %5 measures (fictional)."_s
               .arg(QDir::toNativeSeparators(dir))
               .arg(made.clients.size())

@@ -15,6 +15,10 @@ inline constexpr Option demoOptions[] = {
      .scope = Option::Scope::Global,
      .help = "its passphrase, the first line of F (else a fixed demo passphrase, printed)"},
     {.name = "seed", .value = "N", .help = "another practice for another number (1)"},
+    {.name = "today",
+     .value = "YYYY-MM-DD",
+     .help = "move its calendar by whole weeks so its last session falls in the week before this date "
+             "(else it keeps the dates it was written with, 2024-2025)"},
 };
 inline constexpr Command demoCommand{
     .words = "demo",

@@ -8,6 +8,7 @@
 #include "import/importer.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -22,12 +23,30 @@ namespace uc::cli {
 
 namespace {
 
+// The most a client record or a CSV of notes may hold: 256 MiB, room for some 250 notes at the
+// 1 MiB limit and thousands of ordinary ones (a year of weekly notes is well under 1 MiB).
+constexpr qint64 maxInputFileBytes = qint64(256) * 1024 * 1024;
+
+// An input is read only from a regular file of bounded size: a device (/dev/zero), a FIFO or a
+// folder is refused before anything is read, and a file that grows past the limit while it is read
+// is refused too.
 QByteArray readFile(const QString &path, const QString &what)
 {
+    const QFileInfo info(path);
+    if (!info.exists())
+        throw Error(ErrorKind::Io, what, u"the file does not exist"_s);
+    if (!info.isFile())
+        throw Error(ErrorKind::Io, what, u"not a regular file"_s);
+    const QString tooLarge = u"the file is larger than an import can be (256 MiB)"_s;
+    if (info.size() > maxInputFileBytes)
+        throw Error(ErrorKind::Io, what, tooLarge);
     QFile in(path);
     if (!in.open(QIODevice::ReadOnly))
         throw Error(ErrorKind::Io, what, u"the file cannot be read"_s);
-    return in.readAll();
+    QByteArray bytes = in.read(maxInputFileBytes + 1);
+    if (bytes.size() > maxInputFileBytes)
+        throw Error(ErrorKind::Io, what, tooLarge);
+    return bytes;
 }
 
 int importRecord(const Invocation &line, const QString &file)
