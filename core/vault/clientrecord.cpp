@@ -132,6 +132,96 @@ QString itemAt(QLatin1String list, qsizetype i)
     return QStringLiteral("%1[%2]").arg(QString(list)).arg(i);
 }
 
+QJsonObject riskFlagJson(const RecordedRiskFlag &f)
+{
+    QJsonObject o{{QStringLiteral("risk"), f.risk},
+                  {QStringLiteral("status"), f.present ? QStringLiteral("present") : QStringLiteral("denied")},
+                  {QStringLiteral("evidence"), f.evidence},
+                  {QStringLiteral("start"), f.start},
+                  {QStringLiteral("end"), f.end},
+                  {QStringLiteral("rule"), f.rule}};
+    if (!f.dismissedBy.isEmpty()) {
+        o.insert(QStringLiteral("dismissed_by"), f.dismissedBy);
+        o.insert(QStringLiteral("dismissed_at"), f.dismissedAt);
+        o.insert(QStringLiteral("dismiss_reason"), f.dismissReason);
+    }
+    return o;
+}
+
+// A note's risk flags: only a signed note has them (they are stored at signing).
+std::optional<QList<RecordedRiskFlag>> readRiskFlags(const QJsonObject &nj, const QString &w, bool isSigned,
+                                                     qsizetype codePoints)
+{
+    if (!nj.contains(QLatin1String("risk_flags")))
+        return std::nullopt;
+    static const QRegularExpression riskId(QStringLiteral("^[a-z][a-z-]{0,39}$"));
+    const QJsonArray flagsJson = array(nj, QLatin1String("risk_flags"), w);
+    if (!isSigned && !flagsJson.isEmpty())
+        malformed(at(w, QLatin1String("risk_flags")), QStringLiteral("a draft carries no risk flags (they are stored at signing)"));
+    QList<RecordedRiskFlag> flags;
+    for (qsizetype k = 0; k < flagsJson.size(); ++k) {
+        const QString fw = at(w, QLatin1String("risk_flags")) + QStringLiteral("[%1]").arg(k);
+        const QJsonObject fj = object(flagsJson.at(k), fw);
+        RecordedRiskFlag f;
+        f.risk = text(fj, QLatin1String("risk"), fw);
+        if (!riskId.match(f.risk).hasMatch())
+            malformed(at(fw, QLatin1String("risk")), QStringLiteral("not a risk id"));
+        const QString status = text(fj, QLatin1String("status"), fw);
+        if (status != QLatin1String("present") && status != QLatin1String("denied"))
+            malformed(at(fw, QLatin1String("status")), QStringLiteral("not present or denied"));
+        f.present = status == QLatin1String("present");
+        f.evidence = text(fj, QLatin1String("evidence"), fw);
+        f.start = static_cast<int>(integer(fj, QLatin1String("start"), fw, 0, codePoints));
+        f.end = static_cast<int>(integer(fj, QLatin1String("end"), fw, f.start, codePoints));
+        f.rule = text(fj, QLatin1String("rule"), fw);
+        f.dismissedBy = optText(fj, QLatin1String("dismissed_by"), fw).trimmed();
+        f.dismissedAt = optText(fj, QLatin1String("dismissed_at"), fw);
+        f.dismissReason = optText(fj, QLatin1String("dismiss_reason"), fw);
+        const bool dismissed = !f.dismissedBy.isEmpty();
+        if (dismissed != !f.dismissedAt.isEmpty() || dismissed != !f.dismissReason.trimmed().isEmpty())
+            malformed(fw, QStringLiteral("a dismissed flag names who dismissed it, when and why; another names none"));
+        if (f.dismissedBy.size() > 64)
+            malformed(at(fw, QLatin1String("dismissed_by")), QStringLiteral("a name of 1 to 64 characters is needed"));
+        flags.append(f);
+    }
+    return flags;
+}
+
+QList<RecordedAssessment> readRiskAssessments(const QJsonObject &json, const QSet<Id> &noteIds)
+{
+    QList<RecordedAssessment> out;
+    if (!json.contains(QLatin1String("risk_assessments")))
+        return out;
+    const QJsonArray list = array(json, QLatin1String("risk_assessments"), {});
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString w = itemAt(QLatin1String("risk_assessments"), i);
+        const QJsonObject aj = object(list.at(i), w);
+        RecordedAssessment a;
+        if (!aj.value(QLatin1String("note")).isNull()) {
+            a.noteId = integer(aj, QLatin1String("note"), w, 1, Id(1) << 53);
+            if (!noteIds.contains(a.noteId))
+                malformed(at(w, QLatin1String("note")), QStringLiteral("no note with that number in the record"));
+        }
+        a.date = date(aj, QLatin1String("date"), w);
+        a.level = text(aj, QLatin1String("level"), w);
+        static const QStringList levels{QStringLiteral("low"), QStringLiteral("moderate"), QStringLiteral("high"),
+                                        QStringLiteral("to-follow")};
+        if (!levels.contains(a.level))
+            malformed(at(w, QLatin1String("level")), QStringLiteral("not low, moderate, high or to-follow"));
+        a.action = text(aj, QLatin1String("action"), w).trimmed();
+        if (a.action.isEmpty() && a.level != QLatin1String("to-follow"))
+            malformed(at(w, QLatin1String("action")), QStringLiteral("an assessment of a level needs the action taken"));
+        a.assessedBy = text(aj, QLatin1String("assessed_by"), w).trimmed();
+        if (a.assessedBy.isEmpty() || a.assessedBy.size() > 64)
+            malformed(at(w, QLatin1String("assessed_by")), QStringLiteral("a name of 1 to 64 characters is needed"));
+        a.assessedAt = text(aj, QLatin1String("assessed_at"), w);
+        if (a.assessedAt.isEmpty())
+            malformed(at(w, QLatin1String("assessed_at")), QStringLiteral("missing"));
+        out.append(a);
+    }
+    return out;
+}
+
 } // namespace
 
 // ---- writing -----------------------------------------------------------------------------------
@@ -164,6 +254,12 @@ QJsonObject toJson(const ClientRecord &record)
         note.insert(QStringLiteral("created"), r.note.created);
         note.insert(QStringLiteral("updated"), r.note.updated);
         note.insert(QStringLiteral("addenda"), addenda);
+        if (r.riskFlags) {
+            QJsonArray flags;
+            for (const RecordedRiskFlag &f : *r.riskFlags)
+                flags.append(riskFlagJson(f));
+            note.insert(QStringLiteral("risk_flags"), flags);
+        }
         notes.append(note);
     }
     QJsonArray measures;
@@ -182,6 +278,15 @@ QJsonObject toJson(const ClientRecord &record)
                     {QStringLiteral("sessions"), sessions},
                     {QStringLiteral("notes"), notes},
                     {QStringLiteral("measures"), measures}};
+    QJsonArray assessments;
+    for (const RecordedAssessment &a : record.riskAssessments)
+        assessments.append(QJsonObject{{QStringLiteral("note"), a.noteId ? QJsonValue(qint64(a.noteId)) : QJsonValue()},
+                                       {QStringLiteral("date"), model::toIso(a.date)},
+                                       {QStringLiteral("level"), a.level},
+                                       {QStringLiteral("action"), a.action},
+                                       {QStringLiteral("assessed_by"), a.assessedBy},
+                                       {QStringLiteral("assessed_at"), a.assessedAt}});
+    out.insert(QStringLiteral("risk_assessments"), assessments);
     if (record.summary)
         out.insert(QStringLiteral("shareable_summary"), QJsonObject{{QStringLiteral("text"), record.summary->text},
                                                                     {QStringLiteral("author"), record.summary->author},
@@ -352,6 +457,7 @@ ClientRecord readClientRecord(const QJsonObject &json)
             in.addenda.append(a);
             in.addendumSignatures.append(optText(aj, QLatin1String("signature"), aw));
         }
+        in.riskFlags = readRiskFlags(nj, w, isSigned, codePoints);
         notes.append(in);
     }
 
@@ -394,6 +500,8 @@ ClientRecord readClientRecord(const QJsonObject &json)
         if (summary->author.isEmpty() || summary->updated.isEmpty())
             malformed(w, QStringLiteral("a summary needs its author and time"));
     }
+
+    out.riskAssessments = readRiskAssessments(json, noteIds);
 
     for (const auto &[id, s] : sessions)
         out.sessions.append(s);

@@ -16,6 +16,31 @@
 // core/vault.
 namespace uc::vault {
 
+// A risk flag as its note carried it when signed (docs/risk.md), with its dismissal if any.
+struct RecordedRiskFlag
+{
+    QString risk; // a risk id of the tagger's ("suicide")
+    bool present = true; // false: a documented negative screen
+    QString evidence;
+    int start = 0; // code-point span in the note's text
+    int end = 0;
+    QString rule;
+    QString dismissedBy; // all three empty unless the flag was dismissed as false
+    QString dismissedAt;
+    QString dismissReason;
+};
+
+// An assessment that closes open risk: made at signing a note, or on its own (risk close).
+struct RecordedAssessment
+{
+    model::Id noteId = 0; // 0: on its own, or in a note the record leaves out (a process note)
+    model::Date date;
+    QString level; // low, moderate, high, to-follow
+    QString action;
+    QString assessedBy;
+    QString assessedAt;
+};
+
 struct RecordedNote
 {
     model::Note note; // clientCode and sessionDate filled in from the record
@@ -27,6 +52,9 @@ struct RecordedNote
     QString signatureMigrated;
     QString cosignSignature;
     QStringList addendumSignatures; // one per addendum
+    // The flags stored when it was signed; nothing in a record written before risk travelled with
+    // it (the import then reads the signed note for them, as signing would).
+    std::optional<QList<RecordedRiskFlag>> riskFlags;
 };
 
 struct RecordedMeasure
@@ -48,6 +76,7 @@ struct ClientRecord
     QList<RecordedNote> notes;
     QList<RecordedMeasure> measures;
     std::optional<model::ClientSummary> summary;
+    QList<RecordedAssessment> riskAssessments;
 };
 
 // The record as JSON, with the 42 CFR Part 2 redisclosure notice.

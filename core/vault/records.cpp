@@ -16,6 +16,66 @@ namespace uc::vault {
 
 using model::Id;
 
+namespace {
+
+QSet<Id> seenNotes(const ClientRecord &record)
+{
+    QSet<Id> ids;
+    for (const RecordedNote &r : record.notes)
+        ids.insert(r.note.id);
+    return ids;
+}
+
+} // namespace
+
+QList<RecordedRiskFlag> ClientRecords::storedRiskFlags(const model::Note &note)
+{
+    QList<RecordedRiskFlag> flags;
+    auto stmt = m_state.db.prepare("SELECT f.risk, f.status, f.evidence, f.start_pos, f.end_pos, f.rule, u.name, "
+                                   "f.dismissed_at, f.dismiss_reason FROM risk_flags f "
+                                   "LEFT JOIN users u ON u.id = f.dismissed_by WHERE f.note_id = ? ORDER BY f.id");
+    stmt.bind(1, note.id);
+    while (stmt.step()) {
+        RecordedRiskFlag f;
+        f.risk = stmt.text(0);
+        f.present = stmt.text(1) == QLatin1String("present");
+        f.evidence = openedForm(m_state, note.id, note.kind == model::NoteKind::Process, SealedField::RiskEvidence,
+                                stmt.text(2));
+        f.start = static_cast<int>(stmt.int64(3));
+        f.end = static_cast<int>(stmt.int64(4));
+        f.rule = stmt.text(5);
+        if (!stmt.isNull(6)) {
+            f.dismissedBy = stmt.text(6);
+            f.dismissedAt = stmt.text(7);
+            f.dismissReason = stmt.text(8);
+        }
+        flags.append(f);
+    }
+    return flags;
+}
+
+QList<RecordedAssessment> ClientRecords::storedAssessments(Id client, const QSet<Id> &notesInRecord)
+{
+    QList<RecordedAssessment> out;
+    auto stmt = m_state.db.prepare("SELECT r.note_id, r.date, r.level, r.action, u.name, r.assessed_at "
+                                   "FROM risk_assessments r JOIN users u ON u.id = r.assessed_by "
+                                   "WHERE r.client_id = ? ORDER BY r.id");
+    stmt.bind(1, client);
+    while (stmt.step()) {
+        RecordedAssessment a;
+        // An assessment made in a note the record leaves out (a process note) travels on its own.
+        const Id note = stmt.isNull(0) ? 0 : stmt.int64(0);
+        a.noteId = notesInRecord.contains(note) ? note : 0;
+        a.date = model::parseDate(stmt.text(1)).value_or(model::Date());
+        a.level = stmt.text(2);
+        a.action = stmt.text(3);
+        a.assessedBy = stmt.text(4);
+        a.assessedAt = stmt.text(5);
+        out.append(a);
+    }
+    return out;
+}
+
 QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcessNotes)
 {
     m_state.require(model::Action::ExportRecord);
@@ -33,7 +93,7 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
             seenSessions.append(n.sessionId);
             record.sessions.append(m_vault.notes().session(n.sessionId));
         }
-        RecordedNote r{n, m_vault.tagging().tags(n.id), m_vault.notes().addenda(n.id), {}, {}, {}, {}};
+        RecordedNote r{n, m_vault.tagging().tags(n.id), m_vault.notes().addenda(n.id), {}, {}, {}, {}, {}};
         auto signature = m_state.db.prepare("SELECT signature, migrated FROM signatures WHERE object = ?");
         auto read = [&](const QString &object, QString *migrated) {
             signature.reset();
@@ -50,8 +110,10 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
             r.cosignSignature = read(QStringLiteral("cosign:%1").arg(n.id), nullptr);
         for (const model::Addendum &a : std::as_const(r.addenda))
             r.addendumSignatures.append(read(QStringLiteral("addendum:%1").arg(a.id), nullptr));
+        r.riskFlags = storedRiskFlags(n);
         record.notes.append(r);
     }
+    record.riskAssessments = storedAssessments(c->id, seenNotes(record));
     auto m = m_state.db.prepare("SELECT date, instrument, answers, total, band FROM measures WHERE client_id = ? "
                                 "ORDER BY date, id");
     m.bind(1, c->id);
@@ -173,6 +235,8 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
     }
     for (const RecordedNote &in : std::as_const(record.notes))
         person(in.note.cosignedBy, model::Role::Supervisor);
+    for (const RecordedAssessment &a : std::as_const(record.riskAssessments))
+        person(a.assessedBy, model::Role::Therapist);
 
     {
         auto stmt = m_state.db.prepare("INSERT INTO clients(code, display_name, status, intake_date, setting, consent_treatment, "
@@ -204,6 +268,9 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                                "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto addAddendum = m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) "
                                     "VALUES (?, ?, ?, ?, ?)");
+    auto addRiskFlag = m_state.db.prepare("INSERT INTO risk_flags(note_id, risk, status, evidence, start_pos, end_pos, "
+                                          "rule, dismissed_by, dismissed_at, dismiss_reason) "
+                                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto orNull = [](const QString &v) { return v.isEmpty() ? std::nullopt : std::optional(v); };
     auto addSignature = m_state.db.prepare("INSERT INTO signatures(object, signer, signature, migrated) VALUES (?, ?, ?, ?)");
     auto keepSignature = [&](const QString &object, const QString &signer, const QString &signature,
@@ -267,8 +334,48 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             keepSignature(QStringLiteral("addendum:%1").arg(m_state.db.lastInsertId()), a.author,
                           in.addendumSignatures.value(i), {});
         }
+        if (n.status == model::NoteStatus::Draft)
+            continue;
+        // Risk flags as the note carried them when signed, dismissals kept; a record from before
+        // they travelled has its signed notes read for them now, as signing does (a missed risk
+        // costs more than a false alarm: any present flag then shows as open risk until assessed).
+        QList<RecordedRiskFlag> flags = in.riskFlags.value_or(QList<RecordedRiskFlag>());
+        if (!in.riskFlags) {
+            for (const model::RiskFlag &f : m_vault.risk().flagsOf(n))
+                flags.append({f.risk, f.present, f.evidence, f.start, f.end, f.rule, {}, {}, {}});
+        }
+        for (const RecordedRiskFlag &f : std::as_const(flags)) {
+            addRiskFlag.bind(1, n.id)
+                .bind(2, f.risk)
+                .bind(3, f.present ? QStringLiteral("present") : QStringLiteral("denied"))
+                .bind(4, storedForm(m_state, n.id, seal, SealedField::RiskEvidence, f.evidence))
+                .bind(5, f.start)
+                .bind(6, f.end)
+                .bind(7, f.rule)
+                .bind(8, person(f.dismissedBy, model::Role::Therapist))
+                .bind(9, orNull(f.dismissedAt))
+                .bind(10, orNull(f.dismissReason))
+                .run();
+            addRiskFlag.reset();
+            ++result.riskFlags;
+        }
     }
     result.notes = static_cast<int>(record.notes.size());
+
+    auto addAssessment = m_state.db.prepare("INSERT INTO risk_assessments(client_id, note_id, date, level, action, "
+                                            "assessed_by, assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const RecordedAssessment &a : std::as_const(record.riskAssessments)) {
+        addAssessment.bind(1, result.client)
+            .bind(2, a.noteId ? std::optional<Id>(a.noteId) : std::nullopt)
+            .bind(3, model::toIso(a.date))
+            .bind(4, a.level)
+            .bind(5, a.action)
+            .bind(6, *person(a.assessedBy, model::Role::Therapist))
+            .bind(7, a.assessedAt)
+            .run();
+        addAssessment.reset();
+    }
+    result.riskAssessments = static_cast<int>(record.riskAssessments.size());
 
     auto addMeasure = m_state.db.prepare("INSERT INTO measures(client_id, date, instrument, answers, total, band, entered_by, "
                                    "created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -295,11 +402,13 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .run();
 
     m_state.audit(QStringLiteral("import-client"), QStringLiteral("client:%1").arg(result.client),
-          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names")
+          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names, %5 risk flags, %6 risk assessments")
               .arg(result.sessions)
               .arg(result.notes)
               .arg(result.measures)
-              .arg(result.recordedNames.size()));
+              .arg(result.recordedNames.size())
+              .arg(result.riskFlags)
+              .arg(result.riskAssessments));
     tx.commit();
     return result;
 }

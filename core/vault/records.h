@@ -5,10 +5,15 @@
 #include "vault/service.h"
 
 #include <QJsonObject>
+#include <QList>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
 namespace uc::vault {
+
+struct RecordedRiskFlag;
+struct RecordedAssessment;
 
 struct ClientImported
 {
@@ -16,6 +21,8 @@ struct ClientImported
     int sessions = 0;
     int notes = 0;
     int measures = 0;
+    int riskFlags = 0;
+    int riskAssessments = 0;
     QStringList recordedNames; // names added as users without a key slot
 };
 
@@ -29,8 +36,8 @@ public:
     // The whole client record as JSON; process notes only when asked for. Recorded.
     [[nodiscard]] QJsonObject exportClient(const QString &code, bool includeProcessNotes);
     // A client record written by exportClient, into this vault: client, sessions, notes with
-    // their signatures, co-signatures, addenda and theme decisions, measures and the shareable
-    // summary, in one transaction. Signatures name note and session numbers, so those are kept:
+    // their signatures, co-signatures, addenda, theme decisions and risk flags (dismissals kept),
+    // risk assessments, measures and the shareable summary, in one transaction. Signatures name note and session numbers, so those are kept:
     // Error(Conflict) when the client code or any of them is taken here (a new vault has them all
     // free). People the record names who are not users here are kept as recorded names (a user
     // without a key slot, who cannot unlock; user add adopts the name later). Error(Io) for a wrong
@@ -38,6 +45,12 @@ public:
     // note whose content no longer matches its signature.
     // A note or addendum over model::maxNoteBytes is malformed (Error(Io), naming where).
     ClientImported importClient(const QJsonObject &record);
+
+private:
+    // A signed note's stored risk flags, their evidence opened.
+    [[nodiscard]] QList<RecordedRiskFlag> storedRiskFlags(const model::Note &note);
+    // The client's risk assessments; one made in a note outside notesInRecord travels on its own.
+    [[nodiscard]] QList<RecordedAssessment> storedAssessments(model::Id client, const QSet<model::Id> &notesInRecord);
 };
 
 } // namespace uc::vault

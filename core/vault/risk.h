@@ -46,6 +46,7 @@ public:
 private:
     friend class Notes;
     friend class Supervision;
+    friend class ClientRecords; // reads a signed note from an older record for its flags
     // At signing, inside the caller's transaction: tags the whole note (every section), refuses
     // with Error(Conflict) a present flag with no assessment given or documented in the note,
     // then stores the flags and the assessment and records each.
