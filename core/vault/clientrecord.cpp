@@ -222,6 +222,70 @@ QList<RecordedAssessment> readRiskAssessments(const QJsonObject &json, const QSe
     return out;
 }
 
+QList<model::Episode> readEpisodes(const QJsonObject &json, const QString &clientCode)
+{
+    QList<model::Episode> out;
+    if (!json.contains(QLatin1String("episodes")))
+        return out;
+    const QJsonArray list = array(json, QLatin1String("episodes"), {});
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString w = itemAt(QLatin1String("episodes"), i);
+        const QJsonObject ej = object(list.at(i), w);
+        model::Episode e;
+        e.clientCode = clientCode;
+        e.level = word(model::parseLevel(text(ej, QLatin1String("level"), w)), at(w, QLatin1String("level")));
+        e.start = date(ej, QLatin1String("start"), w);
+        e.end = optDate(ej, QLatin1String("end"), w);
+        if (e.end && *e.end < e.start)
+            malformed(at(w, QLatin1String("end")), QStringLiteral("before the start"));
+        e.service = optText(ej, QLatin1String("service"), w).trimmed();
+        if (e.service.size() > 200)
+            malformed(at(w, QLatin1String("service")), QStringLiteral("longer than 200 characters"));
+        for (const model::Episode &earlier : std::as_const(out)) {
+            if (e.overlaps(earlier))
+                malformed(w, QStringLiteral("overlaps another episode of the record"));
+        }
+        out.append(e);
+    }
+    return out;
+}
+
+// Every version of the safety plan, numbered 1, 2, 3 … in order, each matching its hash.
+QList<model::SafetyPlan> readSafetyPlans(const QJsonObject &json, const QString &clientCode)
+{
+    QList<model::SafetyPlan> out;
+    if (!json.contains(QLatin1String("safety_plans")))
+        return out;
+    const QJsonArray list = array(json, QLatin1String("safety_plans"), {});
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString w = itemAt(QLatin1String("safety_plans"), i);
+        const QJsonObject pj = object(list.at(i), w);
+        model::SafetyPlan p;
+        const QJsonValue steps = pj.value(QLatin1String("steps"));
+        if (!steps.isObject())
+            malformed(at(w, QLatin1String("steps")), QStringLiteral("not an object"));
+        try {
+            p = model::safetyPlanFromJson(steps.toObject());
+        } catch (const Error &e) {
+            malformed(at(w, QLatin1String("steps")), e.why());
+        }
+        p.clientCode = clientCode;
+        p.version = static_cast<int>(integer(pj, QLatin1String("version"), w, i + 1, i + 1));
+        p.author = text(pj, QLatin1String("signed_by"), w).trimmed();
+        if (p.author.isEmpty() || p.author.size() > 64)
+            malformed(at(w, QLatin1String("signed_by")), QStringLiteral("a name of 1 to 64 characters is needed"));
+        p.signedAt = text(pj, QLatin1String("signed_at"), w);
+        p.contentHash = text(pj, QLatin1String("content_hash"), w);
+        if (p.signedAt.isEmpty() || !isHash(p.contentHash))
+            malformed(w, QStringLiteral("a safety plan version needs signed_at and a content_hash"));
+        if (sha256Hex(model::canonicalSafetyPlan(p)) != p.contentHash)
+            throw Error(ErrorKind::Damaged, QStringLiteral("import"),
+                        w + QStringLiteral(": the safety plan does not match its hash (changed since it was signed)"));
+        out.append(p);
+    }
+    return out;
+}
+
 } // namespace
 
 // ---- writing -----------------------------------------------------------------------------------
@@ -287,6 +351,21 @@ QJsonObject toJson(const ClientRecord &record)
                                        {QStringLiteral("assessed_by"), a.assessedBy},
                                        {QStringLiteral("assessed_at"), a.assessedAt}});
     out.insert(QStringLiteral("risk_assessments"), assessments);
+    QJsonArray episodes;
+    for (const model::Episode &e : record.episodes)
+        episodes.append(QJsonObject{{QStringLiteral("level"), e.level},
+                                    {QStringLiteral("start"), model::toIso(e.start)},
+                                    {QStringLiteral("end"), e.end ? QJsonValue(model::toIso(*e.end)) : QJsonValue()},
+                                    {QStringLiteral("service"), e.service}});
+    out.insert(QStringLiteral("episodes"), episodes);
+    QJsonArray plans;
+    for (const model::SafetyPlan &p : record.safetyPlans)
+        plans.append(QJsonObject{{QStringLiteral("version"), p.version},
+                                 {QStringLiteral("steps"), p.stepsJson()},
+                                 {QStringLiteral("signed_by"), p.author},
+                                 {QStringLiteral("signed_at"), p.signedAt},
+                                 {QStringLiteral("content_hash"), p.contentHash}});
+    out.insert(QStringLiteral("safety_plans"), plans);
     if (record.summary)
         out.insert(QStringLiteral("shareable_summary"), QJsonObject{{QStringLiteral("text"), record.summary->text},
                                                                     {QStringLiteral("author"), record.summary->author},
@@ -502,6 +581,8 @@ ClientRecord readClientRecord(const QJsonObject &json)
     }
 
     out.riskAssessments = readRiskAssessments(json, noteIds);
+    out.episodes = readEpisodes(json, c.code);
+    out.safetyPlans = readSafetyPlans(json, c.code);
 
     for (const auto &[id, s] : sessions)
         out.sessions.append(s);

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/episode.h"
+#include "model/safetyplan.h"
 #include "model/types.h"
 
 #include <QJsonObject>
@@ -77,6 +79,8 @@ struct ClientRecord
     QList<RecordedMeasure> measures;
     std::optional<model::ClientSummary> summary;
     QList<RecordedAssessment> riskAssessments;
+    QList<model::Episode> episodes; // the course of care, by start date
+    QList<model::SafetyPlan> safetyPlans; // every version, oldest first, each with its hash
 };
 
 // The record as JSON, with the 42 CFR Part 2 redisclosure notice.

@@ -10,6 +10,8 @@
 #include "vault/tagstore.h"
 #include "vault/vault.h"
 
+#include <QJsonDocument>
+
 #include <map>
 
 namespace uc::vault {
@@ -121,6 +123,8 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
         record.measures.append({model::parseDate(m.text(0)).value_or(model::Date()), m.text(1), m.text(2),
                                 static_cast<int>(m.int64(3)), m.text(4)});
     record.summary = m_vault.clients().shareableSummary(code);
+    record.episodes = m_vault.episodes().list(code);
+    record.safetyPlans = m_vault.safetyPlans().history(code);
     const QJsonObject out = toJson(record);
     m_state.recordEvent(QStringLiteral("export"), QStringLiteral("client:%1").arg(c->id),
                         includeProcessNotes ? QStringLiteral("process notes included") : QString());
@@ -237,6 +241,8 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
         person(in.note.cosignedBy, model::Role::Supervisor);
     for (const RecordedAssessment &a : std::as_const(record.riskAssessments))
         person(a.assessedBy, model::Role::Therapist);
+    for (const model::SafetyPlan &p : std::as_const(record.safetyPlans))
+        person(p.author, model::Role::Therapist);
 
     {
         auto stmt = m_state.db.prepare("INSERT INTO clients(code, display_name, status, intake_date, setting, consent_treatment, "
@@ -393,6 +399,32 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
     }
     result.measures = static_cast<int>(record.measures.size());
 
+    auto addEpisode = m_state.db.prepare("INSERT INTO episodes(client_id, level, start_date, end_date, service, created_by, "
+                                         "created) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const model::Episode &e : std::as_const(record.episodes)) {
+        addEpisode.bind(1, result.client)
+            .bind(2, e.level)
+            .bind(3, model::toIso(e.start))
+            .bind(4, e.end ? std::optional(model::toIso(*e.end)) : std::nullopt)
+            .bind(5, e.service)
+            .bind(6, m_state.user.id)
+            .bind(7, stamp)
+            .run();
+        addEpisode.reset();
+    }
+    auto addPlan = m_state.db.prepare("INSERT INTO safety_plans(client_id, version, steps, author_id, signed_at, "
+                                      "content_hash) VALUES (?, ?, ?, ?, ?, ?)");
+    for (const model::SafetyPlan &p : std::as_const(record.safetyPlans)) {
+        addPlan.bind(1, result.client)
+            .bind(2, p.version)
+            .bind(3, QString::fromUtf8(QJsonDocument(p.stepsJson()).toJson(QJsonDocument::Compact)))
+            .bind(4, *person(p.author, model::Role::Therapist))
+            .bind(5, p.signedAt)
+            .bind(6, p.contentHash)
+            .run();
+        addPlan.reset();
+    }
+
     if (record.summary)
         m_state.db.prepare("INSERT INTO client_summaries(client_id, text, author_id, created) VALUES (?, ?, ?, ?)")
             .bind(1, result.client)
@@ -402,13 +434,15 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .run();
 
     m_state.audit(QStringLiteral("import-client"), QStringLiteral("client:%1").arg(result.client),
-          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names, %5 risk flags, %6 risk assessments")
+          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names, %5 risk flags, %6 risk assessments, %7 episodes, %8 safety plan versions")
               .arg(result.sessions)
               .arg(result.notes)
               .arg(result.measures)
               .arg(result.recordedNames.size())
               .arg(result.riskFlags)
-              .arg(result.riskAssessments));
+              .arg(result.riskAssessments)
+              .arg(record.episodes.size())
+              .arg(record.safetyPlans.size()));
     tx.commit();
     return result;
 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Risk travels with a client's record (export, import --json): each signed note's flags as they were
-// stored at signing, a dismissal with who, when and why, and every assessment that closed open risk,
-// so the imported client shows the same open risk as the source. A record written before risk
+// Risk, the safety plan and the course of care travel with a client's record (export, import
+// --json): each signed note's flags as they were stored at signing, a dismissal with who, when and
+// why, every assessment that closed open risk (so the imported client shows the same open risk),
+// every safety plan version with its hash, and the episodes of care. A record written before risk
 // travelled has its signed notes read for flags on import (open until assessed: a missed risk costs
-// more than a false alarm). A malformed flag or assessment is refused by name and nothing is written.
+// more than a false alarm). A malformed flag, assessment, episode or plan is refused by name, an
+// edited plan as damage, and nothing is written.
 #include "testvault.h"
+#include "model/safetyplan.h"
 #include "vault/testaccess.h"
 #include "vault/vault.h"
 
@@ -25,7 +28,7 @@ namespace {
 QString counts(Vault &v)
 {
     QStringList parts;
-    for (const char *table : {"clients", "notes", "risk_flags", "risk_assessments", "users"})
+    for (const char *table : {"clients", "notes", "risk_flags", "risk_assessments", "users", "episodes", "safety_plans"})
         parts.append(VaultTestAccess::database(v).pragmaText(std::string("SELECT count(*) FROM ") + table));
     return parts.join(u'|');
 }
@@ -49,7 +52,7 @@ QJsonObject withoutExportStamp(QJsonObject o)
 
 } // namespace
 
-class RecordRiskTest : public QObject
+class RecordCareTest : public QObject
 {
     Q_OBJECT
 
@@ -57,6 +60,7 @@ private Q_SLOTS:
     void initTestCase();
     void riskFlagsDismissalsAndAssessmentsRoundTrip();
     void aRecordFromBeforeRiskTravelledIsReadForFlags();
+    void anEditedSafetyPlanIsDamageAndNothingIsWritten();
     void malformedRiskIsRefusedAndNothingIsWritten_data();
     void malformedRiskIsRefusedAndNothingIsWritten();
 
@@ -69,7 +73,7 @@ private:
     int m_targets = 0;
 };
 
-void RecordRiskTest::initTestCase()
+void RecordCareTest::initTestCase()
 {
     m_source = m_dir.filePath(u"source"_s);
     auto v = Vault::create(m_source, u"alice"_s, secret(), model::Role::Therapist, KdfCost::testOnly()).vault;
@@ -97,17 +101,37 @@ void RecordRiskTest::initTestCase()
     v->risk().dismiss(misread, u"a line from a song she quoted"_s);
     QVERIFY2(v->risk().openFor(c.code).isEmpty(), qPrintable(flagsText(v->risk().openFor(c.code))));
     QVERIFY2(v->risk().forClient(c.code).size() >= 3, qPrintable(flagsText(v->risk().forClient(c.code))));
+    model::SafetyPlan plan;
+    plan.items(model::SafetyStep::WarningSigns) = QStringList{u"not answering the phone"_s};
+    plan.items(model::SafetyStep::Help) = QStringList{u"my sister, 07700 900123"_s};
+    plan.items(model::SafetyStep::Professionals) = QStringList{u"crisis line 988"_s};
+    v->safetyPlans().save(c.code, plan);
+    plan.items(model::SafetyStep::Reasons) = QStringList{u"my son"_s};
+    v->safetyPlans().save(c.code, plan);
+    model::Episode residential;
+    residential.clientCode = c.code;
+    residential.level = u"residential"_s;
+    residential.start = model::Date(2025, 2, 1);
+    residential.end = model::Date(2025, 2, 28);
+    residential.service = u"Riverside House"_s;
+    v->episodes().add(residential);
+    model::Episode outpatient = residential;
+    outpatient.level = u"outpatient"_s;
+    outpatient.start = model::Date(2025, 3, 1);
+    outpatient.end.reset();
+    outpatient.service.clear();
+    v->episodes().add(outpatient);
     m_record = v->records().exportClient(c.code, false);
 }
 
-std::unique_ptr<Vault> RecordRiskTest::target()
+std::unique_ptr<Vault> RecordCareTest::target()
 {
     const QString dir = m_dir.filePath(u"target-%1"_s.arg(++m_targets));
     Vault::restore(m_dir.filePath(u"copy.ucbackup"_s), dir, u"alice"_s, secret());
     return Vault::open(dir, u"alice"_s, secret());
 }
 
-void RecordRiskTest::riskFlagsDismissalsAndAssessmentsRoundTrip()
+void RecordCareTest::riskFlagsDismissalsAndAssessmentsRoundTrip()
 {
     // What the record carries.
     const QJsonArray notes = m_record.value(u"notes"_s).toArray();
@@ -145,9 +169,39 @@ void RecordRiskTest::riskFlagsDismissalsAndAssessmentsRoundTrip()
     for (const auto &e : t->auditTrail().entries())
         audited = audited || (e.action == u"import-client"_s && e.detail.contains(u"4 risk assessments"_s));
     QVERIFY(audited);
+
+    // The safety plan's versions and the episodes came too, the plan still matching its hash.
+    const auto plans = t->safetyPlans().history(u"C-1"_s);
+    QCOMPARE(plans.size(), 2);
+    QCOMPARE(plans.last().items(model::SafetyStep::Reasons), QStringList{u"my son"_s});
+    QCOMPARE(plans.first().author, u"alice"_s);
+    QVERIFY(SafetyPlans::verify(plans.first()));
+    QVERIFY(SafetyPlans::verify(plans.last()));
+    const auto episodes = t->episodes().list(u"C-1"_s);
+    QCOMPARE(episodes.size(), 2);
+    QCOMPARE(episodes.first().service, u"Riverside House"_s);
+    QVERIFY(!episodes.last().end);
 }
 
-void RecordRiskTest::aRecordFromBeforeRiskTravelledIsReadForFlags()
+void RecordCareTest::anEditedSafetyPlanIsDamageAndNothingIsWritten()
+{
+    QJsonObject bad = m_record;
+    QJsonArray plans = bad.value(u"safety_plans"_s).toArray();
+    QJsonObject first = plans.at(0).toObject();
+    first.insert(u"steps"_s, QJsonObject{{u"help"_s, QJsonArray{u"nobody"_s}}});
+    plans.replace(0, first);
+    bad.insert(u"safety_plans"_s, plans);
+    auto t = target();
+    const QString before = counts(*t);
+    const auto refused = errorOf([&] { (void)t->records().importClient(bad); });
+    QVERIFY(refused);
+    QCOMPARE(int(refused->kind()), int(ErrorKind::Damaged));
+    QVERIFY2(refused->why().startsWith(u"safety_plans[0]: "_s), qPrintable(refused->why()));
+    QVERIFY(!refused->why().contains(u"nobody"_s));
+    QCOMPARE(counts(*t), before);
+}
+
+void RecordCareTest::aRecordFromBeforeRiskTravelledIsReadForFlags()
 {
     // A record written before risk travelled has neither key: its signed notes are read for flags as
     // signing reads them, and with no assessment in the record their present risk is open.
@@ -171,7 +225,7 @@ void RecordRiskTest::aRecordFromBeforeRiskTravelledIsReadForFlags()
     QVERIFY2(risks.contains(u"suicide"_s) && risks.contains(u"self-harm"_s), qPrintable(flagsText(open)));
 }
 
-void RecordRiskTest::malformedRiskIsRefusedAndNothingIsWritten_data()
+void RecordCareTest::malformedRiskIsRefusedAndNothingIsWritten_data()
 {
     QTest::addColumn<QString>("field");
     QTest::addColumn<QString>("value");
@@ -184,22 +238,33 @@ void RecordRiskTest::malformedRiskIsRefusedAndNothingIsWritten_data()
     QTest::newRow("assessment level") << u"level"_s << u"none"_s << u"risk_assessments[0].level"_s;
     QTest::newRow("assessment without action") << u"action"_s << u" "_s << u"risk_assessments[0].action"_s;
     QTest::newRow("flags on a draft") << u"draft"_s << QString() << u"notes[0].risk_flags"_s;
+    QTest::newRow("episode level") << u"level"_s << u"Rehab!"_s << u"episodes[0].level"_s;
+    QTest::newRow("episode ends before it starts") << u"end"_s << u"2025-01-01"_s << u"episodes[0].end"_s;
+    QTest::newRow("episodes overlap") << u"end"_s << u"null"_s << u"episodes[1]"_s;
+    QTest::newRow("plan version out of order") << u"version"_s << u"2"_s << u"safety_plans[0].version"_s;
+    QTest::newRow("plan step unknown") << u"steps"_s << u"weapons"_s << u"safety_plans[0].steps"_s;
 }
 
-void RecordRiskTest::malformedRiskIsRefusedAndNothingIsWritten()
+void RecordCareTest::malformedRiskIsRefusedAndNothingIsWritten()
 {
     QFETCH(QString, field);
     QFETCH(QString, value);
     QFETCH(QString, where);
     QJsonObject bad = m_record;
-    if (where.startsWith(u"risk_assessments"_s)) {
-        QJsonArray list = bad.value(u"risk_assessments"_s).toArray();
-        QJsonObject a = list.at(0).toObject();
+    const QString list = where.section(u'[', 0, 0);
+    if (list != u"notes"_s) {
+        QJsonArray items = bad.value(list).toArray();
+        QJsonObject a = items.at(0).toObject();
         bool number = false;
         const int n = value.toInt(&number);
-        a.insert(field, number ? QJsonValue(n) : QJsonValue(value));
-        list.replace(0, a);
-        bad.insert(u"risk_assessments"_s, list);
+        if (field == u"steps"_s)
+            a.insert(field, QJsonObject{{value, QJsonArray{u"a knife"_s}}});
+        else if (value == u"null"_s)
+            a.insert(field, QJsonValue());
+        else
+            a.insert(field, number ? QJsonValue(n) : QJsonValue(value));
+        items.replace(0, a);
+        bad.insert(list, items);
     } else {
         QJsonArray notes = bad.value(u"notes"_s).toArray();
         QJsonObject note = notes.at(0).toObject();
@@ -237,8 +302,9 @@ void RecordRiskTest::malformedRiskIsRefusedAndNothingIsWritten()
     QCOMPARE(int(refused->kind()), int(ErrorKind::Io));
     QVERIFY2(refused->why().startsWith(where + u':'), qPrintable(refused->why()));
     QVERIFY(!refused->why().contains(u"killing"_s));
+    QVERIFY(!refused->why().contains(u"knife"_s));
     QCOMPARE(counts(*t), before);
 }
 
-QTEST_GUILESS_MAIN(RecordRiskTest)
-#include "recordrisktest.moc"
+QTEST_GUILESS_MAIN(RecordCareTest)
+#include "recordcaretest.moc"
