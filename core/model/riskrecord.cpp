@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/riskrecord.h"
 
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -92,6 +93,35 @@ QList<RiskFlag> openFlags(const QList<RiskFlag> &flags, const QList<RiskClosing>
         return std::tie(b.date, b.at, b.noteId, b.measureId) < std::tie(a.date, a.at, a.noteId, a.measureId);
     });
     return open;
+}
+
+QString riskKindText(const QString &rule)
+{
+    static const QHash<QString, QString> words{
+        {QStringLiteral("attempt"), QStringLiteral("an attempt")},
+        {QStringLiteral("plan"), QStringLiteral("a plan")},
+        {QStringLiteral("intent"), QStringLiteral("stated intent")},
+        {QStringLiteral("preparation"), QStringLiteral("preparations made")},
+        {QStringLiteral("means"), QStringLiteral("access to means")},
+        {QStringLiteral("ideation"), QStringLiteral("thoughts of suicide")},
+        {QStringLiteral("passive-wish"), QStringLiteral("a passive wish to be dead")},
+        {QStringLiteral("self-injury"), QStringLiteral("injuring themselves")},
+        {QStringLiteral("threat"), QStringLiteral("a threat to someone")},
+        {QStringLiteral("overdose"), QStringLiteral("an overdose")},
+        {QStringLiteral("using-alone"), QStringLiteral("using alone")},
+        {QStringLiteral("tolerance"), QStringLiteral("lost tolerance")},
+        {QStringLiteral("mixing"), QStringLiteral("mixing substances")},
+        {QStringLiteral("violence"), QStringLiteral("violence against them")},
+        {QStringLiteral("fear"), QStringLiteral("fear for their safety")},
+        {QStringLiteral("injury"), QStringLiteral("an injury")},
+        {QStringLiteral("coercive-control"), QStringLiteral("coercive control")},
+        {QStringLiteral("child-at-risk"), QStringLiteral("a child at risk")},
+        {QStringLiteral("act"), QStringLiteral("an act described")},
+        {QStringLiteral("field"), QStringLiteral("a structured field")},
+        {QStringLiteral("screen"), QStringLiteral("a screening answer")},
+        {QStringLiteral("negative-screen"), QStringLiteral("screened and denied")},
+    };
+    return words.value(rule, rule);
 }
 
 } // namespace uc::model

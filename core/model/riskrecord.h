@@ -28,6 +28,11 @@ struct RiskAssessment
 // Nothing when the note has none, or names a level without an action.
 [[nodiscard]] std::optional<RiskAssessment> documentedAssessment(const QList<Section> &sections);
 
+// What a flag's rule (the kind of evidence that raised it, docs/risk.md: "plan", "passive-wish",
+// "negative-screen" …) means, in words a clinician reads on the banner: "a plan", "a passive wish
+// to be dead", "screened and denied". A rule this does not know is shown as it is.
+[[nodiscard]] QString riskKindText(const QString &rule);
+
 // A risk flag on the record: from a signed note (the tagger's result, stored at signing) or from a
 // measure (PHQ-9 item 9 above 0, a yes on the C-SSRS, read from the measure itself).
 struct RiskFlag

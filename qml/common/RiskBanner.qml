@@ -10,7 +10,7 @@ import Undercurrent
 Rectangle {
     id: root
 
-    // [{id, label, evidence, rule, date}], most important first.
+    // [{id, label, evidence, rule, kind, date}], most important first; kind is the rule in words.
     property var flags: []
     // What to do about it, under the flags.
     property string advice: ""
@@ -43,8 +43,8 @@ Rectangle {
                 font.pixelSize: Style.bodySize
                 font.weight: Font.DemiBold
                 textFormat: Text.PlainText
-                text: qsTr("Risk: %1 — “%2” · rule: %3%4").arg(line.modelData.label).arg(line.modelData.evidence)
-                      .arg(line.modelData.rule).arg(root.showDates && (line.modelData.date ?? "") !== ""
+                text: qsTr("Risk: %1 — “%2” · %3%4").arg(line.modelData.label).arg(line.modelData.evidence)
+                      .arg(line.modelData.kind ?? line.modelData.rule).arg(root.showDates && (line.modelData.date ?? "") !== ""
                                                       ? " · " + Style.date(line.modelData.date) : "")
             }
         }

@@ -5,9 +5,14 @@
 // is dismissed with a reason, a measure raises risk, and each of these is in the audit trail. A
 // reader sees only the risk of the notes they may read.
 #include "model/riskrecord.h"
+#include "themes/tagger.h"
 #include "vault/keyslots.h"
 #include "vault/vault.h"
 
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -88,6 +93,31 @@ class RiskRecordTest : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void everyRuleTheTaggerGivesHasWords()
+    {
+        // The banner shows a flag's rule in words (model::riskKindText); a rule the tagger gives on
+        // the risk corpora that has no words would show as a raw id ("passive-wish").
+        const themes::Tagger tagger;
+        QSet<QString> rules;
+        for (const char *file : {"risk-corpus.jsonl", "risk-dev2.jsonl", "risk-dev3.jsonl"}) {
+            QFile in(QStringLiteral(DATA_DIR "/") + QLatin1String(file));
+            QVERIFY2(in.open(QIODevice::ReadOnly), file);
+            while (!in.atEnd()) {
+                const QByteArray line = in.readLine().trimmed();
+                if (line.isEmpty())
+                    continue;
+                const QString text = QJsonDocument::fromJson(line).object().value(u"text"_s).toString();
+                for (const themes::RiskResult &r : tagger.tag(text).risks)
+                    rules.insert(r.rule);
+            }
+        }
+        QVERIFY(rules.size() >= 10);
+        for (const QString &rule : std::as_const(rules))
+            QVERIFY2(model::riskKindText(rule) != rule, qPrintable(rule));
+        QCOMPARE(model::riskKindText(u"passive-wish"_s), u"a passive wish to be dead"_s);
+        QCOMPARE(model::riskKindText(u"something-new"_s), u"something-new"_s);
+    }
+
     void documentedAssessment_data()
     {
         QTest::addColumn<QString>("title");

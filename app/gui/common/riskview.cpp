@@ -19,6 +19,7 @@ RiskRow riskRowOf(const model::RiskFlag &flag, const themes::Codebook &book)
     row.label = definition && !definition->label.isEmpty() ? definition->label : flag.risk;
     row.evidence = flag.evidence;
     row.rule = flag.rule;
+    row.kind = model::riskKindText(flag.rule);
     row.date = flag.date.is_not_a_date() ? QString() : model::toIso(flag.date);
     row.noteId = flag.noteId;
     return row;
@@ -65,7 +66,7 @@ QVariantList riskList(const QList<RiskRow> &rows)
     list.reserve(rows.size());
     for (const RiskRow &r : rows)
         list.append(QVariantMap{{u"id"_s, r.id},       {u"label"_s, r.label}, {u"evidence"_s, r.evidence},
-                                {u"rule"_s, r.rule},   {u"date"_s, r.date},
+                                {u"rule"_s, r.rule},   {u"kind"_s, r.kind},   {u"date"_s, r.date},
                                 {u"noteId"_s, QVariant::fromValue(static_cast<qint64>(r.noteId))}});
     return list;
 }

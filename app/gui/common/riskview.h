@@ -25,6 +25,7 @@ struct RiskRow
     QString label; // the codebook's label, "Suicide"
     QString evidence; // the words that say so, or a measure's answer
     QString rule; // "plan", "passive-wish" …
+    QString kind; // the rule in words: "a plan", "a passive wish to be dead" (model::riskKindText)
     QString date; // ISO date the flag speaks of
     model::Id noteId = 0; // 0 for a measure's flag
 };
