@@ -103,6 +103,29 @@ private Q_SLOTS:
         QCOMPARE(actions, (QStringList{u"review-start"_s, u"review-end"_s}));
     }
 
+    void aLockEndsReviewOnTheTrail()
+    {
+        // Review left by a lock (the idle timer, or the lock button) ends on the trail too.
+        const QString dir = freshDir();
+        {
+            VaultSession session(nullptr);
+            guitest::unlockWithTwoClients(session, dir);
+            QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
+            session.clientReview()->start(u"C-0001"_s);
+            QVERIFY(loaded.wait(10000));
+            session.lock();
+            QVERIFY(!session.clientReview()->active());
+            QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        }
+        auto vault = uc::vault::Vault::open(dir, u"alice"_s, guitest::secret());
+        QStringList actions;
+        for (const uc::vault::AuditEntry &e : vault->auditTrail().entries()) {
+            if (e.action.startsWith(u"review-"_s))
+                actions.append(e.action + u' ' + e.detail);
+        }
+        QCOMPARE(actions, (QStringList{u"review-start "_s, u"review-end locked"_s}));
+    }
+
     void openRiskShowsOnlyANeutralIndicator()
     {
         const QString dir = freshDir();

@@ -16,10 +16,10 @@ namespace {
 
 // Entering and leaving review with the client are on the audit trail: the client by id, no name,
 // nothing the client saw.
-void recordReview(uc::vault::Vault &vault, const QString &action, const QString &code)
+void recordReview(uc::vault::Vault &vault, const QString &action, const QString &code, const QString &detail = {})
 {
     const auto client = vault.clients().find(code);
-    vault.recordEvent(action, client ? u"client:%1"_s.arg(client->id) : u"client"_s);
+    vault.recordEvent(action, client ? u"client:%1"_s.arg(client->id) : u"client"_s, detail);
 }
 
 } // namespace
@@ -111,6 +111,16 @@ void ClientReview::leave(const QString &passphrase)
 
 void ClientReview::clear()
 {
+    // A lock ends review mode too, and the trail says so: posted before the lock's own job, so it
+    // runs while the vault is still open.
+    if (active() && m_vault->isOpen())
+        m_vault->post(
+            this, tr("Locking…"),
+            [code = m_code](Worker &w) {
+                recordReview(w.open(), u"review-end"_s, code, u"locked"_s);
+                return true;
+            },
+            [](bool) {}, [](const uc::Error &) {});
     setCode({});
 }
 

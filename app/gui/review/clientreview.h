@@ -46,7 +46,7 @@ public:
     // versions (summarySaved). Failures: action "summary".
     Q_INVOKABLE void loadSummary(const QString &code);
     Q_INVOKABLE void saveSummary(const QString &code, const QString &text);
-    // Ends review mode without a passphrase (a lock).
+    // Ends review mode without a passphrase (a lock), recording "review-end" with detail "locked".
     void clear();
 
 Q_SIGNALS:
