@@ -159,6 +159,8 @@ struct Text
     std::vector<Mention> predicates; // mentions of predicate classes, for the frames
     std::uint64_t clientGender = 0; // Female or Male in a clinical note whose client is clear
     std::vector<std::uint32_t> roleTokens; // the words that name a person (role words), in order
+    std::vector<std::uint32_t> lineStarts; // the words that start a line, in order
+    std::vector<std::uint32_t> substanceTokens; // the words that name a substance class, in order
     std::vector<Mention> riskMentions; // mentions of risk phrases (theme = the risk index)
 };
 
