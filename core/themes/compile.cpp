@@ -142,11 +142,19 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
     start.phrase = index;
     if (phrase.words.size() > 1) {
         start.step = phrase.anchor > 0 ? -1 : +1;
+        const bool after = start.step > 0;
         const PatternWord &next = phrase.words[phrase.anchor > 0 ? phrase.anchor - 1 : phrase.anchor + 1];
-        start.neighbourBits = next.formBits;
         start.neighbourPrefix = next.prefix;
-        start.neighbourNegator = next.negator;
-        start.neighbourAge = next.age;
+        if (next.negator)
+            start.needs = after ? Start::NegationAfter : Start::NegationBefore;
+        else if (next.age)
+            start.needs = after ? Start::AgeAfter : Start::AgeBefore;
+        else if (next.prefix >= 0)
+            start.needs = Start::Prefix;
+        else
+            start.neighbourBits[after ? 1 : 0] = next.formBits;
+    } else {
+        start.needs = Start::Always;
     }
     if (first.prefix >= 0)
         startsByPrefix[static_cast<std::size_t>(first.prefix)].push_back(start);

@@ -112,16 +112,13 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
         }
         (p.theme >= 0 ? mentions : predicates).push_back(m);
     };
-    // A quick look for the anchor's neighbour, as seek() would find it (a filter: the bits may
-    // say yes to a form that is not the word; tryPhrase decides).
     // What stands within reach on each side of a word, as seek() would look (a filter: the bits
     // may say yes to a form that is not the neighbour; tryPhrase decides). Worked out once per
-    // word that can start a phrase, then one AND per phrase to try there.
+    // word that can start a phrase, then one test per phrase to try there.
     struct Around
     {
         std::array<std::uint64_t, 2> bits{}; // [0] before, [1] after: bit (form % 64) of each word
-        std::array<bool, 2> negation{};
-        std::array<bool, 2> age{};
+        std::uint8_t found = Start::Always | Start::Prefix; // Start::Need: what is there
     };
     auto around = [&](std::size_t i) {
         Around a;
@@ -136,8 +133,10 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
                 const Token &t = tokens[j];
                 if (t.form >= 0)
                     a.bits[static_cast<std::size_t>(side)] |= 1ull << (t.form & 63);
-                a.negation[static_cast<std::size_t>(side)] |= (t.flags & Neg) != 0;
-                a.age[static_cast<std::size_t>(side)] |= (t.flags & ChildAge) != 0;
+                if (t.flags & Neg)
+                    a.found |= side == 1 ? Start::NegationAfter : Start::NegationBefore;
+                if (t.flags & ChildAge)
+                    a.found |= side == 1 ? Start::AgeAfter : Start::AgeBefore;
                 if (t.flags & noGap)
                     break;
             }
@@ -160,16 +159,10 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
         return false;
     };
     auto mayHaveNeighbour = [&](const Start &st, std::size_t i, const Around &a) {
-        if (st.step == 0)
+        if (((st.neighbourBits[0] & a.bits[0]) | (st.neighbourBits[1] & a.bits[1])) != 0)
             return true;
-        const auto side = static_cast<std::size_t>(st.step > 0);
-        if (st.neighbourNegator)
-            return a.negation[side];
-        if (st.neighbourAge)
-            return a.age[side];
-        if (st.neighbourPrefix >= 0)
-            return prefixNear(st, i);
-        return (st.neighbourBits & a.bits[side]) != 0;
+        const std::uint8_t met = st.needs & a.found;
+        return met != 0 && (met != Start::Prefix || prefixNear(st, i));
     };
     auto tryAll = [&](const std::vector<Start> &starts, std::size_t i, const Around &a) {
         for (const Start &st : starts)

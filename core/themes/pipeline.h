@@ -78,12 +78,22 @@ struct Phrase
 // phrase itself.
 struct Start
 {
-    std::uint64_t neighbourBits = 0; // PatternWord::formBits of the neighbour
+    // What a word near the anchor must be, as one test per phrase: PatternWord::formBits of the
+    // neighbour on its side ([0] before, [1] after; zero on the other side and for the kinds in
+    // `needs`), or any of the conditions in `needs` (the bits of Start::Need).
+    std::array<std::uint64_t, 2> neighbourBits{};
     std::int32_t phrase = 0;
     std::int32_t neighbourPrefix = -1;
     std::int32_t step = 0; // where the neighbour is: -1 before, +1 after, 0 a one-word phrase
-    bool neighbourNegator = false;
-    bool neighbourAge = false;
+    std::uint8_t needs = 0;
+    enum Need : std::uint8_t {
+        Always = 1, // a one-word phrase: nothing to look for
+        NegationBefore = 2, // the neighbour is "not" (any negation), before the anchor
+        NegationAfter = 4,
+        AgeBefore = 8, // the neighbour is an age under eighteen
+        AgeAfter = 16,
+        Prefix = 32, // the neighbour is a prefix pattern: looked for word by word
+    };
 };
 
 // 32 bytes: a note of 2,000 words is 64 KiB of tokens, written once and read by every stage.
@@ -159,6 +169,8 @@ struct Text
     std::vector<Mention> predicates; // mentions of predicate classes, for the frames
     std::uint64_t clientGender = 0; // Female or Male in a clinical note whose client is clear
     std::vector<std::uint32_t> roleTokens; // the words that name a person (role words), in order
+    std::vector<std::uint32_t> lineStarts; // the words that start a line, in order
+    std::vector<std::uint32_t> substanceTokens; // the words that name a substance class, in order
     std::vector<Mention> riskMentions; // mentions of risk phrases (theme = the risk index)
 };
 

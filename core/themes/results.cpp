@@ -138,6 +138,52 @@ bool isAscii(std::string_view text)
     return (any & 0x8080808080808080ull) == 0;
 }
 
+// Evidence texts of one call by their bytes, so that equal texts share one QString. Open
+// addressing over a fixed number of slots, at most half of them filled; past that, texts are made
+// on their own. Only the slots filled are emptied for the next call.
+class SliceCache
+{
+public:
+    void reset()
+    {
+        for (const std::uint32_t k : m_used)
+            m_slots[k] = Slot{};
+        m_used.clear();
+    }
+
+    QString get(std::string_view text, std::uint32_t from, std::uint32_t to, bool ascii)
+    {
+        const std::string_view bytes = text.substr(from, to - from);
+        const std::uint64_t h = wordHash(bytes);
+        std::size_t i = h & (size - 1);
+        for (; m_slots[i].filled; i = (i + 1) & (size - 1)) {
+            const Slot &slot = m_slots[i];
+            if (slot.hash == h && text.substr(slot.from, slot.to - slot.from) == bytes)
+                return slot.string;
+        }
+        QString made = ascii ? QString::fromLatin1(bytes.data(), static_cast<qsizetype>(bytes.size()))
+                             : QString::fromUtf8(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        if (m_used.size() < size / 2) {
+            m_slots[i] = Slot{h, from, to, true, made};
+            m_used.push_back(static_cast<std::uint32_t>(i));
+        }
+        return made;
+    }
+
+private:
+    static constexpr std::size_t size = 1024;
+    struct Slot
+    {
+        std::uint64_t hash = 0;
+        std::uint32_t from = 0;
+        std::uint32_t to = 0;
+        bool filled = false;
+        QString string;
+    };
+    std::vector<Slot> m_slots = std::vector<Slot>(size);
+    std::vector<std::uint32_t> m_used;
+};
+
 } // namespace
 
 // ---- the public face ----------------------------------------------------------------------------
@@ -243,8 +289,18 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
             cursor = k;
         return codePoints[k];
     };
+    // The same words are evidence many times in a note ("anxious", "drinking"): each distinct
+    // text is made once and shared (a QString copy is a reference count), and ASCII text, which
+    // is its own UTF-16, is widened rather than decoded.
+    // The strings hold the note's words: let go of them when the call ends.
+    thread_local SliceCache sliceCache;
+    struct Release
+    {
+        SliceCache &cache;
+        ~Release() { cache.reset(); }
+    } release{sliceCache};
     auto slice = [&](std::uint32_t from, std::uint32_t to) {
-        return QString::fromUtf8(text.data() + from, static_cast<qsizetype>(to - from));
+        return sliceCache.get(text, from, to, ascii);
     };
 
     // In text order already, but for the driver links added at the end: sort those, then merge.

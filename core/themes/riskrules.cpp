@@ -318,9 +318,15 @@ void Tagger::Impl::readMixing(const Text &text, std::vector<RiskFinding> &out) c
                        return (p.first == a && p.second == b) || (p.first == b && p.second == a);
                    });
         };
-        for (std::size_t i = 0; i < n; ++i) {
+        // The words that name a substance, in order; after a pair is found, the next starts
+        // past it.
+        std::size_t from = 0;
+        for (const std::uint32_t named : text.substanceTokens) {
+            const std::size_t i = named;
+            if (i < from)
+                continue;
             const Token &t = tokens[i];
-            if (t.substance < 0 || !((classes >> t.substance) & 1u))
+            if (!((classes >> t.substance) & 1u))
                 continue;
             // The other within eight words of the sentence, tied to it by "and", "with", "on top
             // of", "mixed" … or by nothing at all ("heroin/xanax").
@@ -345,7 +351,7 @@ void Tagger::Impl::readMixing(const Text &text, std::vector<RiskFinding> &out) c
                     out.push_back({static_cast<int>(r), m.first, m.last,
                                    other >= 0 ? RiskFinding::OtherPerson : RiskFinding::Present, RiskFinding::Mixing, -1,
                                    1003, t.substance, tokens[j].substance});
-                i = j;
+                from = j + 1;
                 break;
             }
         }
@@ -379,9 +385,8 @@ void Tagger::Impl::readRiskFields(const Text &text, const std::vector<Mention> &
     if (fieldRisk < 0 || riskWord < 0)
         return;
     const std::vector<Token> &tokens = text.tokens;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (!(tokens[i].flags & LineStart))
-            continue;
+    for (const std::uint32_t line : text.lineStarts) {
+        const std::size_t i = line;
         // "Risk: high", "Risk level: moderate", "Current risk: none"
         bool risk = false;
         for (std::size_t k = i; k < tokens.size() && k <= i + 3 && tokens[k].sentence == tokens[i].sentence; ++k) {

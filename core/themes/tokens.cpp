@@ -243,6 +243,8 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
     std::vector<Token> &tokens = out.tokens;
     tokens.clear();
     out.roleTokens.clear();
+    out.lineStarts.clear();
+    out.substanceTokens.clear();
     out.passages.assign(1, Passage{});
     FoldBuffer folded;
     std::uint32_t sentence = 0;
@@ -269,6 +271,8 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
         }
         inWord = false;
         if (folded.empty()) {
+            if (!out.lineStarts.empty() && out.lineStarts.back() == tokens.size() - 1)
+                out.lineStarts.pop_back();
             tokens.pop_back();
             return;
         }
@@ -291,6 +295,8 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
             singleQuote = false;
         if (cur.role >= 0)
             out.roleTokens.push_back(static_cast<std::uint32_t>(tokens.size() - 1));
+        if (cur.substance >= 0)
+            out.substanceTokens.push_back(static_cast<std::uint32_t>(tokens.size() - 1));
         // The rest is for the few words that mark a register or name a person; one test for all.
         if (!(cur.flags & (SessionWord | ClinicianVerb | personFlags | Informal)) || (cur.flags & Quoted))
             return;
@@ -333,6 +339,7 @@ void Tagger::Impl::tokenize(std::string_view s, Text &out) const
         if (lineStart) {
             t.flags |= LineStart;
             lineFirst = tokens.size() - 1;
+            out.lineStarts.push_back(static_cast<std::uint32_t>(lineFirst));
         }
         if (plan)
             t.flags |= InPlan;
