@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/treatmentplan.h"
 #include "model/types.h"
 
 #include <QJsonObject>
@@ -48,6 +49,10 @@ struct ClientRecord
     QList<RecordedNote> notes;
     QList<RecordedMeasure> measures;
     std::optional<model::ClientSummary> summary;
+    // Treatment plan versions, each with its author's signature; reviews; progress ratings.
+    QList<model::TreatmentPlan> plans;
+    QList<model::PlanReview> planReviews;
+    QList<model::ObjectiveProgress> progress;
 };
 
 // The record as JSON, with the 42 CFR Part 2 redisclosure notice.
@@ -55,7 +60,7 @@ struct ClientRecord
 
 // Reads and checks a record before anything is written: Error(Io) naming the field for a wrong
 // format or version or a malformed field (never its text); Error(Damaged) for a signed note whose
-// content no longer matches its signature.
+// content (or a treatment plan version) no longer matches its hash.
 [[nodiscard]] ClientRecord readClientRecord(const QJsonObject &json);
 
 } // namespace uc::vault

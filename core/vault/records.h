@@ -8,6 +8,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace uc::vault {
 
 struct ClientImported
@@ -21,6 +24,8 @@ struct ClientImported
 
 // Moving a client's whole record between vaults (vault.records()); the format is
 // vault/clientrecord.cpp, described in docs/import.md.
+struct ClientRecord;
+
 class ClientRecords : public Service
 {
 public:
@@ -35,8 +40,15 @@ public:
     // free). People the record names who are not users here are kept as recorded names (a user
     // without a key slot, who cannot unlock; user add adopts the name later). Error(Io) for a wrong
     // format or version or a malformed field (named, never its text); Error(Damaged) for a signed
-    // note whose content no longer matches its signature.
+    // note or a treatment plan version whose content no longer matches its signature, or whose
+    // signature does not verify against a key this vault trusts. Treatment plans travel with their
+    // objective ids: Error(Conflict) when one is taken here.
     ClientImported importClient(const QJsonObject &record);
+
+private:
+    // The record's treatment plan versions (their objective ids kept), reviews and ratings.
+    void importPlans(const ClientRecord &record, model::Id client,
+                     const std::function<std::optional<model::Id>(const QString &, model::Role)> &person);
 };
 
 } // namespace uc::vault

@@ -79,6 +79,7 @@ private Q_SLOTS:
     void progressRatesThePlanInForceOnADraft();
     void reviewsMoveTheNextDueDate();
     void everyChangeIsAudited();
+    void planTravelsWithTheRecordAndAnEditedOneIsRefused();
 
 private:
     std::unique_ptr<vault::Vault> open(const QString &user) { return vault::Vault::open(m_dir.path(), user, secret()); }
@@ -366,6 +367,95 @@ void PlanTest::everyChangeIsAudited()
     QCOMPARE(seen.value(u"plan-update"_s), 1);
     QCOMPARE(seen.value(u"plan-review"_s), 2);
     QCOMPARE(seen.value(u"note-progress"_s), 3);
+}
+
+void PlanTest::planTravelsWithTheRecordAndAnEditedOneIsRefused()
+{
+    QTemporaryDir tmp;
+    const QString source = tmp.filePath(u"source"_s);
+    const QString backup = tmp.filePath(u"copy.ucbackup"_s);
+    {
+        auto v = vault::Vault::create(source, u"alice"_s, secret(), model::Role::Therapist, vault::KdfCost::testOnly()).vault;
+        // A copy of the practice's vault before the client: the targets below trust the same keys.
+        v->backup().write(backup);
+        model::Client c;
+        c.code = u"C-7"_s;
+        c.displayName = u"Client Seven"_s;
+        v->clients().add(c);
+        QCOMPARE(v->plans().add(u"C-7"_s, plan()), 1);
+        QByteArray next = planJson();
+        next.replace("\"effective\": \"2026-01-05\"", "\"effective\": \"2026-01-06\"");
+        next.replace("{\"text\": \"Attends", "{\"id\": \"O2\", \"text\": \"Attends");
+        QCOMPARE(v->plans().update(u"C-7"_s, model::parseTreatmentPlan(next, today)), 2);
+        const model::Id note = addNote(*v, u"C-7"_s, model::NoteKind::Progress, model::Date(2026, 1, 8));
+        v->plans().rate(note, u"O2"_s, model::ProgressRating::Much);
+        v->notes().sign(note);
+        v->plans().review(u"C-7"_s, model::Date(2026, 1, 9));
+    }
+    QJsonObject exported;
+    {
+        auto v = vault::Vault::open(source, u"alice"_s, secret());
+        exported = v->records().exportClient(u"C-7"_s, false);
+    }
+    QCOMPARE(exported.value("treatment_plans"_L1).toArray().size(), 2);
+    QCOMPARE(exported.value("objective_progress"_L1).toArray().size(), 1);
+
+    // Into a copy of the vault: the same versions, signatures, ids, ratings and reviews.
+    const QString target = tmp.filePath(u"target"_s);
+    vault::Vault::restore(backup, target, u"alice"_s, secret());
+    {
+        auto v = vault::Vault::open(target, u"alice"_s, secret());
+        (void)v->records().importClient(exported);
+        const auto history = v->plans().history(u"C-7"_s);
+        QCOMPARE(history.size(), 2);
+        for (const model::TreatmentPlan &p : history)
+            QCOMPARE(v->plans().check(p), QString());
+        QCOMPARE(history.at(1).objectives().at(1).id, u"O2"_s);
+        QCOMPARE(history.at(1).toJson(), model::treatmentPlanFromJson(exported.value("treatment_plans"_L1).toArray().at(1)
+                                                                          .toObject().value("plan"_L1).toObject(), today).toJson());
+        const auto progress = v->plans().progress(u"C-7"_s);
+        QCOMPARE(progress.size(), 1);
+        QCOMPARE(progress.first().objective, u"O2"_s);
+        QCOMPARE(model::toString(progress.first().rating), u"much"_s);
+        QCOMPARE(v->plans().reviews(u"C-7"_s).size(), 1);
+        QCOMPARE(*v->plans().reviewDue(u"C-7"_s), model::Date(2026, 4, 9));
+        // New objectives continue after the imported ids.
+        QByteArray more = planJson();
+        more.replace("\"effective\": \"2026-01-05\"", "\"effective\": \"2026-01-07\"");
+        QCOMPARE(v->plans().update(u"C-7"_s, model::parseTreatmentPlan(more, today)), 3);
+        QCOMPARE(v->plans().current(u"C-7"_s)->objectives().first().id, u"O4"_s); // O1 to O3 came with the record
+    }
+
+    // An edited plan in the file: its hash no longer holds; with the hash recomputed, alice's
+    // signature does not. Either way nothing is written.
+    const QString second = tmp.filePath(u"second"_s);
+    vault::Vault::restore(backup, second, u"alice"_s, secret());
+    auto v = vault::Vault::open(second, u"alice"_s, secret());
+    QJsonObject edited = exported;
+    QJsonArray plans = edited.value("treatment_plans"_L1).toArray();
+    QJsonObject version = plans.at(0).toObject();
+    QJsonObject body = version.value("plan"_L1).toObject();
+    body.insert(u"next_review"_s, u"2027-01-01"_s);
+    version.insert(u"plan"_s, body);
+    plans.replace(0, version);
+    edited.insert(u"treatment_plans"_s, plans);
+    auto e = errorOf([&] { (void)v->records().importClient(edited); });
+    QCOMPARE(kindOf(e), exitOf(ErrorKind::Damaged));
+    QVERIFY2(e->message().contains(u"does not match alice's signature"_s), qPrintable(e->message()));
+    QVERIFY(!v->clients().find(u"C-7"_s));
+
+    model::TreatmentPlan forged = model::treatmentPlanFromJson(body, today);
+    forged.clientCode = u"C-7"_s;
+    forged.version = 1;
+    forged.author = version.value("author"_L1).toString();
+    forged.signedAt = version.value("signed_at"_L1).toString();
+    version.insert(u"content_hash"_s, vault::sha256Hex(model::canonicalTreatmentPlan(forged)));
+    plans.replace(0, version);
+    edited.insert(u"treatment_plans"_s, plans);
+    e = errorOf([&] { (void)v->records().importClient(edited); });
+    QCOMPARE(kindOf(e), exitOf(ErrorKind::Damaged));
+    QVERIFY2(e->message().contains(u"alice's signature does not verify"_s), qPrintable(e->message()));
+    QVERIFY(!v->clients().find(u"C-7"_s));
 }
 
 QTEST_GUILESS_MAIN(PlanTest)
