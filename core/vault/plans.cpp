@@ -79,15 +79,30 @@ int Plans::store(Id clientId, const QString &clientCode, TreatmentPlan plan, int
     return version;
 }
 
-int Plans::add(const QString &clientCode, const TreatmentPlan &given)
+model::Client Plans::writableClient(const QString &clientCode, const QString &what)
 {
     m_state.require(model::Action::WriteNote);
-    const QString what = u"add plan"_s;
     const auto client = m_vault.clients().find(clientCode);
     if (!client)
         badInput(what, u"no client with that code"_s);
+    return *client;
+}
+
+void Plans::requireOwner(Id clientId, const QString &what, const QString &doing)
+{
+    const auto owner = ownerOf(m_state.db, clientId);
+    if (!owner)
+        badInput(what, u"the client has no plan yet: write one with plan add"_s);
+    if (*owner != m_state.user.id)
+        throw Error(ErrorKind::NotAllowed, what, u"only the therapist who wrote the client's plan %1"_s.arg(doing));
+}
+
+int Plans::add(const QString &clientCode, const TreatmentPlan &given)
+{
+    const QString what = u"add plan"_s;
+    const auto client = writableClient(clientCode, what);
     sql::Transaction tx(m_state.db);
-    if (ownerOf(m_state.db, client->id))
+    if (ownerOf(m_state.db, client.id))
         throw Error(ErrorKind::Conflict, what, u"the client has a plan already: change it with plan update"_s);
     for (const model::PlanObjective &o : given.objectives()) {
         if (!o.id.isEmpty())
@@ -95,63 +110,49 @@ int Plans::add(const QString &clientCode, const TreatmentPlan &given)
                            "\"id\")"_s.arg(o.id));
     }
     TreatmentPlan plan = given;
-    assignObjectiveIds(client->id, plan, what);
-    const int version = store(client->id, client->code, plan, 1);
+    assignObjectiveIds(client.id, plan, what);
+    const int version = store(client.id, client.code, plan, 1);
     tx.commit();
     return version;
 }
 
 int Plans::update(const QString &clientCode, const TreatmentPlan &given)
 {
-    m_state.require(model::Action::WriteNote);
     const QString what = u"update plan"_s;
-    const auto client = m_vault.clients().find(clientCode);
-    if (!client)
-        badInput(what, u"no client with that code"_s);
+    const auto client = writableClient(clientCode, what);
     sql::Transaction tx(m_state.db);
-    const auto owner = ownerOf(m_state.db, client->id);
-    if (!owner)
-        badInput(what, u"the client has no plan yet: write one with plan add"_s);
-    if (*owner != m_state.user.id)
-        throw Error(ErrorKind::NotAllowed, what, u"only the therapist who wrote the client's plan changes it"_s);
-    const QList<TreatmentPlan> versions = read(client->code);
+    requireOwner(client.id, what, u"changes it"_s);
+    const QList<TreatmentPlan> versions = read(client.code);
     const TreatmentPlan &last = versions.constLast();
     if (given.effective < last.effective)
         badInput(what, u"the new version takes effect before version %1 did (%2)"_s.arg(last.version).arg(model::toIso(last.effective)));
     TreatmentPlan plan = given;
-    assignObjectiveIds(client->id, plan, what);
-    const int version = store(client->id, client->code, plan, last.version + 1);
+    assignObjectiveIds(client.id, plan, what);
+    const int version = store(client.id, client.code, plan, last.version + 1);
     tx.commit();
     return version;
 }
 
 void Plans::review(const QString &clientCode, const model::Date &day)
 {
-    m_state.require(model::Action::WriteNote);
     const QString what = u"review plan"_s;
-    const auto client = m_vault.clients().find(clientCode);
-    if (!client)
-        badInput(what, u"no client with that code"_s);
+    const auto client = writableClient(clientCode, what);
     sql::Transaction tx(m_state.db);
-    const auto owner = ownerOf(m_state.db, client->id);
-    if (!owner)
-        badInput(what, u"the client has no plan yet"_s);
-    if (*owner != m_state.user.id)
-        throw Error(ErrorKind::NotAllowed, what, u"only the therapist who wrote the client's plan records its reviews"_s);
+    requireOwner(client.id, what, u"records its reviews"_s);
     if (day > *model::parseDate(now().left(10)))
         badInput(what, u"the review day is in the future: record a review once it is held"_s);
-    const auto plan = inForce(client->code, day);
+    const auto plan = inForce(client.code, day);
     if (!plan)
         badInput(what, u"no version of the plan was in force on that day"_s);
     m_state.db
         .prepare("INSERT INTO plan_reviews(client_id, version, review_date, reviewer_id, recorded_at) VALUES (?, ?, ?, ?, ?)")
-        .bind(1, client->id)
+        .bind(1, client.id)
         .bind(2, plan->version)
         .bind(3, model::toIso(day))
         .bind(4, m_state.user.id)
         .bind(5, now())
         .run();
-    m_state.audit(u"plan-review"_s, u"client:%1"_s.arg(client->id), u"version:%1, %2"_s.arg(plan->version).arg(model::toIso(day)));
+    m_state.audit(u"plan-review"_s, u"client:%1"_s.arg(client.id), u"version:%1, %2"_s.arg(plan->version).arg(model::toIso(day)));
     tx.commit();
 }
 

@@ -55,6 +55,10 @@ public:
     [[nodiscard]] QString check(const model::TreatmentPlan &plan);
 
 private:
+    // The client a plan is written for, the user's role allowing it; Error(Io) for an unknown code.
+    [[nodiscard]] model::Client writableClient(const QString &clientCode, const QString &what);
+    // Error(Io) when the client has no plan, Error(NotAllowed) when it is not the user's.
+    void requireOwner(model::Id clientId, const QString &what, const QString &doing);
     [[nodiscard]] QList<model::TreatmentPlan> read(const QString &clientCode);
     // Gives new objectives their ids and checks the given ones belong to the client.
     void assignObjectiveIds(model::Id clientId, model::TreatmentPlan &plan, const QString &what);
