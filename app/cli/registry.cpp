@@ -10,6 +10,7 @@
 #include "commands/notes.h"
 #include "commands/notethemes.h"
 #include "commands/patterns.h"
+#include "commands/plans.h"
 #include "commands/reports.h"
 #include "commands/risk.h"
 #include "commands/safetyplan.h"
@@ -28,10 +29,11 @@ constexpr const Command *vaultAndUsers[] = {&initCommand, &userAddCommand, &user
 constexpr const Command *record[] = {
     &clientAddCommand,        &clientEditCommand,      &clientDischargeCommand, &clientListCommand,
     &clientSummaryCommand,    &episodeAddCommand,      &episodeListCommand,     &episodeEndCommand,
+    &planAddCommand,          &planShowCommand,        &planUpdateCommand,      &planReviewCommand,
     &sessionAddCommand,      &sessionListCommand,     &noteAddCommand,
     &noteListCommand,         &noteShowCommand,        &noteEditCommand,        &noteSignCommand,
     &noteVerifyCommand,       &noteAddendumCommand,    &noteDiscardCommand,     &noteThemeConfirmCommand,
-    &noteThemeRejectCommand,  &noteThemeAddCommand,    &searchCommand,          &exportCommand,
+    &noteThemeRejectCommand,  &noteThemeAddCommand,    &noteProgressCommand,    &searchCommand,          &exportCommand,
     &importCommand,           &backupCommand};
 constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &measureEditCommand,
                                                   &measureDeleteCommand, &patternsCommand,    &demoCommand};

@@ -31,6 +31,7 @@ const QList<Permission> &permissions()
         {Action::ManageUsers,         "manage-users",        "add users",                            true,  true,  false},
         {Action::ChangeOwnPassphrase, "change-passphrase",   "change their passphrase",              true,  true,  true},
         {Action::SupervisionReport,   "supervision-report",  "make supervision reports",             true,  true,  false},
+        {Action::ReadPlan,            "read-plan",           "read treatment plans",                 true,  true,  false},
     };
     // clang-format on
     return matrix;

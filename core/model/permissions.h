@@ -37,6 +37,7 @@ enum class Action {
     ManageUsers,
     ChangeOwnPassphrase,
     SupervisionReport, // a supervisor's for their therapists, a therapist's for themselves
+    ReadPlan,          // treatment plans and progress ratings: clinical, so never an auditor's
 };
 
 struct Permission

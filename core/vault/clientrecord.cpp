@@ -358,14 +358,40 @@ QJsonObject toJson(const ClientRecord &record)
                                     {QStringLiteral("end"), e.end ? QJsonValue(model::toIso(*e.end)) : QJsonValue()},
                                     {QStringLiteral("service"), e.service}});
     out.insert(QStringLiteral("episodes"), episodes);
-    QJsonArray plans;
+    QJsonArray safetyPlans;
     for (const model::SafetyPlan &p : record.safetyPlans)
-        plans.append(QJsonObject{{QStringLiteral("version"), p.version},
+        safetyPlans.append(QJsonObject{{QStringLiteral("version"), p.version},
                                  {QStringLiteral("steps"), p.stepsJson()},
                                  {QStringLiteral("signed_by"), p.author},
                                  {QStringLiteral("signed_at"), p.signedAt},
                                  {QStringLiteral("content_hash"), p.contentHash}});
-    out.insert(QStringLiteral("safety_plans"), plans);
+    out.insert(QStringLiteral("safety_plans"), safetyPlans);
+    QJsonArray plans;
+    for (const model::TreatmentPlan &p : record.plans)
+        plans.append(QJsonObject{{QStringLiteral("version"), p.version},
+                                 {QStringLiteral("author"), p.author},
+                                 {QStringLiteral("signed_at"), p.signedAt},
+                                 {QStringLiteral("content_hash"), p.contentHash},
+                                 {QStringLiteral("signature"), p.signature},
+                                 {QStringLiteral("plan"), p.toJson()}});
+    QJsonArray reviews;
+    for (const model::PlanReview &r : record.planReviews)
+        reviews.append(QJsonObject{{QStringLiteral("date"), model::toIso(r.date)},
+                                   {QStringLiteral("version"), r.version},
+                                   {QStringLiteral("by"), r.reviewer},
+                                   {QStringLiteral("recorded_at"), r.recordedAt}});
+    QJsonArray progress;
+    for (const model::ObjectiveProgress &p : record.progress)
+        progress.append(QJsonObject{{QStringLiteral("note"), static_cast<double>(p.noteId)},
+                                    {QStringLiteral("objective"), p.objective},
+                                    {QStringLiteral("rating"), model::toString(p.rating)},
+                                    {QStringLiteral("rated_by"), p.ratedBy},
+                                    {QStringLiteral("rated_at"), p.ratedAt}});
+    if (!record.plans.isEmpty()) {
+        out.insert(QStringLiteral("treatment_plans"), plans);
+        out.insert(QStringLiteral("plan_reviews"), reviews);
+        out.insert(QStringLiteral("objective_progress"), progress);
+    }
     if (record.summary)
         out.insert(QStringLiteral("shareable_summary"), QJsonObject{{QStringLiteral("text"), record.summary->text},
                                                                     {QStringLiteral("author"), record.summary->author},
@@ -377,6 +403,75 @@ QJsonObject toJson(const ClientRecord &record)
 }
 
 // ---- reading -----------------------------------------------------------------------------------
+
+namespace {
+
+// The treatment plan's versions, reviews and ratings; a version whose plan no longer gives its
+// hash is damage. Signatures are checked by the importing vault, against keys it trusts.
+void readPlans(const QJsonObject &json, ClientRecord &out)
+{
+    const QJsonArray plansJson = json.contains(QLatin1String("treatment_plans")) ? array(json, QLatin1String("treatment_plans"), {}) : QJsonArray();
+    QSet<QString> objectives;
+    for (qsizetype i = 0; i < plansJson.size(); ++i) {
+        const QString w = itemAt(QLatin1String("treatment_plans"), i);
+        const QJsonObject pj = object(plansJson.at(i), w);
+        model::TreatmentPlan plan;
+        try {
+            plan = model::treatmentPlanFromJson(object(pj.value(QLatin1String("plan")), at(w, QLatin1String("plan"))),
+                                                model::Date(1970, 1, 1));
+        } catch (const Error &e) {
+            malformed(at(w, QLatin1String("plan")), e.why());
+        }
+        plan.clientCode = out.client.code;
+        plan.version = static_cast<int>(integer(pj, QLatin1String("version"), w, 1, 100000));
+        if (plan.version != i + 1)
+            malformed(at(w, QLatin1String("version")), QStringLiteral("versions run 1, 2, 3 … in order"));
+        plan.author = text(pj, QLatin1String("author"), w).trimmed();
+        plan.signedAt = text(pj, QLatin1String("signed_at"), w);
+        plan.contentHash = text(pj, QLatin1String("content_hash"), w);
+        plan.signature = text(pj, QLatin1String("signature"), w);
+        for (const model::PlanObjective &o : plan.objectives()) {
+            if (o.id.isEmpty())
+                malformed(at(w, QLatin1String("plan")), QStringLiteral("an objective without its id"));
+            objectives.insert(o.id);
+        }
+        if (sha256Hex(model::canonicalTreatmentPlan(plan)) != plan.contentHash)
+            throw Error(ErrorKind::Damaged, QStringLiteral("import"),
+                        QStringLiteral("treatment plan version %1 does not match %2's signature (changed since signing); "
+                                       "nothing was imported").arg(plan.version).arg(plan.author));
+        out.plans.append(plan);
+    }
+    const QJsonArray reviewsJson = json.contains(QLatin1String("plan_reviews")) ? array(json, QLatin1String("plan_reviews"), {}) : QJsonArray();
+    for (qsizetype i = 0; i < reviewsJson.size(); ++i) {
+        const QString w = itemAt(QLatin1String("plan_reviews"), i);
+        const QJsonObject rj = object(reviewsJson.at(i), w);
+        model::PlanReview r{date(rj, QLatin1String("date"), w),
+                            static_cast<int>(integer(rj, QLatin1String("version"), w, 1, out.plans.size())),
+                            text(rj, QLatin1String("by"), w).trimmed(), text(rj, QLatin1String("recorded_at"), w)};
+        out.planReviews.append(r);
+    }
+    QSet<Id> notes;
+    for (const RecordedNote &n : std::as_const(out.notes))
+        notes.insert(n.note.id);
+    const QJsonArray progressJson = json.contains(QLatin1String("objective_progress")) ? array(json, QLatin1String("objective_progress"), {}) : QJsonArray();
+    for (qsizetype i = 0; i < progressJson.size(); ++i) {
+        const QString w = itemAt(QLatin1String("objective_progress"), i);
+        const QJsonObject pj = object(progressJson.at(i), w);
+        model::ObjectiveProgress p;
+        p.noteId = integer(pj, QLatin1String("note"), w, 1, Id(1) << 53);
+        if (!notes.contains(p.noteId))
+            malformed(at(w, QLatin1String("note")), QStringLiteral("not a note of the record"));
+        p.objective = text(pj, QLatin1String("objective"), w);
+        if (!objectives.contains(p.objective))
+            malformed(at(w, QLatin1String("objective")), QStringLiteral("not an objective of the record's plan"));
+        p.rating = word(model::parseProgressRating(text(pj, QLatin1String("rating"), w)), at(w, QLatin1String("rating")));
+        p.ratedBy = text(pj, QLatin1String("rated_by"), w).trimmed();
+        p.ratedAt = text(pj, QLatin1String("rated_at"), w);
+        out.progress.append(p);
+    }
+}
+
+} // namespace
 
 ClientRecord readClientRecord(const QJsonObject &json)
 {
@@ -584,6 +679,7 @@ ClientRecord readClientRecord(const QJsonObject &json)
     out.episodes = readEpisodes(json, c.code);
     out.safetyPlans = readSafetyPlans(json, c.code);
 
+    readPlans(json, out);
     for (const auto &[id, s] : sessions)
         out.sessions.append(s);
     return out;

@@ -3,6 +3,7 @@
 
 #include "model/episode.h"
 #include "model/safetyplan.h"
+#include "model/treatmentplan.h"
 #include "model/types.h"
 
 #include <QJsonObject>
@@ -81,6 +82,10 @@ struct ClientRecord
     QList<RecordedAssessment> riskAssessments;
     QList<model::Episode> episodes; // the course of care, by start date
     QList<model::SafetyPlan> safetyPlans; // every version, oldest first, each with its hash
+    // Treatment plan versions, each with its author's signature; reviews; progress ratings.
+    QList<model::TreatmentPlan> plans;
+    QList<model::PlanReview> planReviews;
+    QList<model::ObjectiveProgress> progress;
 };
 
 // The record as JSON, with the 42 CFR Part 2 redisclosure notice.
@@ -88,7 +93,7 @@ struct ClientRecord
 
 // Reads and checks a record before anything is written: Error(Io) naming the field for a wrong
 // format or version or a malformed field (never its text); Error(Damaged) for a signed note whose
-// content no longer matches its signature.
+// content (or a treatment plan version) no longer matches its hash.
 [[nodiscard]] ClientRecord readClientRecord(const QJsonObject &json);
 
 } // namespace uc::vault

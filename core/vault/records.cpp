@@ -11,6 +11,7 @@
 #include "vault/vault.h"
 
 #include <QJsonDocument>
+#include <QSet>
 
 #include <map>
 
@@ -125,6 +126,11 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
     record.summary = m_vault.clients().shareableSummary(code);
     record.episodes = m_vault.episodes().list(code);
     record.safetyPlans = m_vault.safetyPlans().history(code);
+    record.plans = m_vault.plans().history(code);
+    if (!record.plans.isEmpty()) {
+        record.planReviews = m_vault.plans().reviews(code);
+        record.progress = m_vault.plans().progress(code);
+    }
     const QJsonObject out = toJson(record);
     m_state.recordEvent(QStringLiteral("export"), QStringLiteral("client:%1").arg(c->id),
                         includeProcessNotes ? QStringLiteral("process notes included") : QString());
@@ -160,6 +166,18 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                             QStringLiteral("note %1 of the record is taken in this vault; signatures name their "
                                            "session and note numbers, so import into a new vault").arg(in.note.id));
             noteTaken.reset();
+        }
+        auto objectiveTaken = m_state.db.prepare("SELECT 1 FROM plan_objectives WHERE id = ?");
+        QList<model::PlanObjective> objectives;
+        for (const model::TreatmentPlan &p : record.plans)
+            objectives.append(p.objectives());
+        for (const model::PlanObjective &o : std::as_const(objectives)) {
+            objectiveTaken.bind(1, *model::objectiveNumber(o.id));
+            if (objectiveTaken.step())
+                throw Error(ErrorKind::Conflict, what,
+                            QStringLiteral("objective %1 of the record's treatment plan is taken in this vault; ratings "
+                                           "and scripts name objectives by id, so import into a new vault").arg(o.id));
+            objectiveTaken.reset();
         }
     }
 
@@ -197,6 +215,13 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                 holds(a.author, QStringLiteral("addendum"), a.contentHash, in.addendumSignatures.value(i),
                       QStringLiteral("addendum signature"), n.id);
             }
+        }
+        for (const model::TreatmentPlan &p : record.plans) {
+            const auto key = certifiedKey(certs, root, p.author);
+            if (!key || !verifyDetached(key->signPublic, signedMessage(QStringLiteral("plan"), p.contentHash), p.signature))
+                throw Error(ErrorKind::Damaged, what,
+                            QStringLiteral("treatment plan version %1: %2's signature does not verify against a key this "
+                                           "vault trusts; nothing was imported").arg(p.version).arg(p.author));
         }
     }
 
@@ -424,6 +449,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .run();
         addPlan.reset();
     }
+    importPlans(record, result.client, person);
 
     if (record.summary)
         m_state.db.prepare("INSERT INTO client_summaries(client_id, text, author_id, created) VALUES (?, ?, ?, ?)")
@@ -445,6 +471,55 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
               .arg(record.safetyPlans.size()));
     tx.commit();
     return result;
+}
+
+void ClientRecords::importPlans(const ClientRecord &record, Id client,
+                                const std::function<std::optional<Id>(const QString &, model::Role)> &person)
+{
+    QSet<QString> objectives;
+    auto addObjective = m_state.db.prepare("INSERT INTO plan_objectives(id, client_id) VALUES (?, ?)");
+    auto addPlan = m_state.db.prepare("INSERT INTO treatment_plans(client_id, version, plan, author_id, signed_at, "
+                                      "content_hash, signature) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    for (const model::TreatmentPlan &p : record.plans) {
+        for (const model::PlanObjective &o : p.objectives()) {
+            if (objectives.contains(o.id))
+                continue;
+            objectives.insert(o.id);
+            addObjective.bind(1, *model::objectiveNumber(o.id)).bind(2, client).run();
+            addObjective.reset();
+        }
+        addPlan.bind(1, client)
+            .bind(2, p.version)
+            .bind(3, QString::fromUtf8(QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact)))
+            .bind(4, *person(p.author, model::Role::Therapist))
+            .bind(5, p.signedAt)
+            .bind(6, p.contentHash)
+            .bind(7, p.signature)
+            .run();
+        addPlan.reset();
+    }
+    auto addReview = m_state.db.prepare("INSERT INTO plan_reviews(client_id, version, review_date, reviewer_id, recorded_at) "
+                                        "VALUES (?, ?, ?, ?, ?)");
+    for (const model::PlanReview &r : record.planReviews) {
+        addReview.bind(1, client)
+            .bind(2, r.version)
+            .bind(3, model::toIso(r.date))
+            .bind(4, *person(r.reviewer, model::Role::Therapist))
+            .bind(5, r.recordedAt)
+            .run();
+        addReview.reset();
+    }
+    auto addRating = m_state.db.prepare("INSERT INTO objective_progress(note_id, objective_id, rating, rated_by, rated_at) "
+                                        "VALUES (?, ?, ?, ?, ?)");
+    for (const model::ObjectiveProgress &p : record.progress) {
+        addRating.bind(1, p.noteId)
+            .bind(2, *model::objectiveNumber(p.objective))
+            .bind(3, model::toString(p.rating))
+            .bind(4, *person(p.ratedBy, model::Role::Therapist))
+            .bind(5, p.ratedAt)
+            .run();
+        addRating.reset();
+    }
 }
 
 } // namespace uc::vault

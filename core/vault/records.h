@@ -10,6 +10,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 namespace uc::vault {
 
 struct RecordedRiskFlag;
@@ -28,6 +31,8 @@ struct ClientImported
 
 // Moving a client's whole record between vaults (vault.records()); the format is
 // vault/clientrecord.cpp, described in docs/import.md.
+struct ClientRecord;
+
 class ClientRecords : public Service
 {
 public:
@@ -42,7 +47,9 @@ public:
     // free). People the record names who are not users here are kept as recorded names (a user
     // without a key slot, who cannot unlock; user add adopts the name later). Error(Io) for a wrong
     // format or version or a malformed field (named, never its text); Error(Damaged) for a signed
-    // note whose content no longer matches its signature.
+    // note or a treatment plan version whose content no longer matches its signature, or whose
+    // signature does not verify against a key this vault trusts. Treatment plans travel with their
+    // objective ids: Error(Conflict) when one is taken here.
     // A note or addendum over model::maxNoteBytes is malformed (Error(Io), naming where).
     ClientImported importClient(const QJsonObject &record);
 
@@ -51,6 +58,9 @@ private:
     [[nodiscard]] QList<RecordedRiskFlag> storedRiskFlags(const model::Note &note);
     // The client's risk assessments; one made in a note outside notesInRecord travels on its own.
     [[nodiscard]] QList<RecordedAssessment> storedAssessments(model::Id client, const QSet<model::Id> &notesInRecord);
+    // The record's treatment plan versions (their objective ids kept), reviews and ratings.
+    void importPlans(const ClientRecord &record, model::Id client,
+                     const std::function<std::optional<model::Id>(const QString &, model::Role)> &person);
 };
 
 } // namespace uc::vault

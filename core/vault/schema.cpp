@@ -771,6 +771,47 @@ UPDATE notes SET body = '' WHERE kind = 'process' AND status = 'draft';
 )sql");
 }
 
+// v16 -> v17. Treatment plans (docs/plan.md): each version a row that is never changed, its plan
+// as the PLAN.json form, signed by its author (Ed25519 over the SHA-256 of the canonical form);
+// objective ids given once per client and kept across versions; reviews; progress notes' ratings
+// of objectives (gone with a deleted draft).
+void migrateTo17(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS treatment_plans(
+  id           INTEGER PRIMARY KEY,
+  client_id    INTEGER NOT NULL REFERENCES clients(id),
+  version      INTEGER NOT NULL,
+  plan         TEXT NOT NULL,
+  author_id    INTEGER NOT NULL REFERENCES users(id),
+  signed_at    TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  signature    TEXT NOT NULL,
+  UNIQUE (client_id, version));
+CREATE TABLE IF NOT EXISTS plan_objectives(
+  id        INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(id));
+CREATE TABLE IF NOT EXISTS plan_reviews(
+  id          INTEGER PRIMARY KEY,
+  client_id   INTEGER NOT NULL REFERENCES clients(id),
+  version     INTEGER NOT NULL,
+  review_date TEXT NOT NULL,
+  reviewer_id INTEGER NOT NULL REFERENCES users(id),
+  recorded_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS objective_progress(
+  note_id      INTEGER NOT NULL REFERENCES notes(id) ON DELETE CASCADE,
+  objective_id INTEGER NOT NULL REFERENCES plan_objectives(id),
+  rating       TEXT NOT NULL CHECK (rating IN ('worse', 'none', 'some', 'much', 'met')),
+  rated_by     INTEGER NOT NULL REFERENCES users(id),
+  rated_at     TEXT NOT NULL,
+  PRIMARY KEY (note_id, objective_id));
+CREATE TRIGGER IF NOT EXISTS treatment_plans_no_update BEFORE UPDATE ON treatment_plans
+BEGIN SELECT RAISE(ABORT, 'a plan version never changes'); END;
+CREATE TRIGGER IF NOT EXISTS treatment_plans_no_delete BEFORE DELETE ON treatment_plans
+BEGIN SELECT RAISE(ABORT, 'a plan version never goes away'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -784,7 +825,7 @@ void migrate(sql::Database &db, const QString &userName)
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
-                                                               migrateTo16};
+                                                               migrateTo16, migrateTo17};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -120,6 +120,7 @@ Vault::Vault(std::unique_ptr<VaultState> state)
     , m_risk(*this, *m_state)
     , m_safetyPlans(*this, *m_state)
     , m_episodes(*this, *m_state)
+    , m_plans(*this, *m_state)
 {
 }
 

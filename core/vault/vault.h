@@ -15,6 +15,7 @@
 #include "vault/keyslots.h"
 #include "vault/measures.h"
 #include "vault/notes.h"
+#include "vault/plans.h"
 #include "vault/records.h"
 #include "vault/risk.h"
 #include "vault/safetyplans.h"
@@ -105,6 +106,7 @@ public:
     [[nodiscard]] Risk &risk() { return m_risk; }
     [[nodiscard]] SafetyPlans &safetyPlans() { return m_safetyPlans; }
     [[nodiscard]] Episodes &episodes() { return m_episodes; }
+    [[nodiscard]] Plans &plans() { return m_plans; }
 
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
@@ -142,6 +144,7 @@ private:
     Risk m_risk;
     SafetyPlans m_safetyPlans;
     Episodes m_episodes;
+    Plans m_plans;
 };
 
 struct Vault::Created

@@ -284,6 +284,11 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"episode add"_s, {u"--client"_s, u"C-1"_s, u"--level"_s, u"outpatient"_s, u"--start"_s, u"2025-01-01"_s}},
         {u"episode list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
         {u"episode end"_s, {u"1"_s, u"--date"_s, u"2025-12-31"_s}},
+        {u"plan add"_s, {u"--client"_s, u"C-1"_s, u"--file"_s, m_text}},
+        {u"plan show"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
+        {u"plan update"_s, {u"--client"_s, u"C-1"_s, u"--file"_s, m_text}},
+        {u"plan review"_s, {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s}},
+        {u"note progress"_s, {QString::number(m_draft), u"--objective"_s, u"O1"_s, u"--rating"_s, u"some"_s}},
         {u"session add"_s, {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s, u"--minutes"_s, u"45"_s, u"--note-file"_s, m_text}},
         {u"session list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
         {u"note add"_s, {u"--session"_s, QString::number(m_session), u"--kind"_s, u"process"_s, u"--note-file"_s, m_text}},
@@ -404,7 +409,7 @@ void CliStrictTest::refusalsNameWhatIsWrong()
     // A missing command word, and an unknown one.
     r = alice({u"note"_s});
     QCOMPARE(r.code, 1);
-    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects add, list, show, edit, sign, verify, addendum, discard, theme, cosign, return or "
+    QCOMPARE(r.err, QByteArray("undercurrent-cli: note: expects add, list, show, edit, sign, verify, addendum, discard, theme, progress, cosign, return or "
                                "comment\n"));
     r = alice({u"client"_s, u"remove"_s});
     QCOMPARE(r.code, 1);

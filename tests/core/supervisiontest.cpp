@@ -153,6 +153,7 @@ QList<Case> matrix()
         {"manage-users", [](Vault &v, Practice &) { v.addUser(QStringLiteral("newcomer"), model::Role::Therapist, secret(), KdfCost::testOnly()); }, true, true, false},
         {"change-passphrase", [](Vault &v, Practice &) { v.changePassphrase(secret(), KdfCost::testOnly()); }, true, true, true},
         {"supervision-report", [](Vault &v, Practice &) { (void)v.supervision().therapistNotes(QStringLiteral("alice"), model::Date(2025, 1, 1), model::Date(2025, 12, 31)); }, true, true, false},
+        {"read-plan", [](Vault &v, Practice &) { (void)v.plans().current(QStringLiteral("C-1")); }, true, true, false},
     };
 }
 
@@ -229,7 +230,7 @@ void SupervisionTest::matrixTableAgreesWithTheVault()
 {
     // The table the GUI asks to decide which buttons to offer says what the vault enforces.
     const QList<model::Permission> &table = model::permissions();
-    QCOMPARE(table.size(), 23);
+    QCOMPARE(table.size(), 24);
     for (const Case &c : matrix()) {
         const QString name = QString::fromLatin1(c.action);
         if (name == u"edit-draft" || name == u"delete-draft")
