@@ -771,6 +771,14 @@ UPDATE notes SET body = '' WHERE kind = 'process' AND status = 'draft';
 )sql");
 }
 
+// v16 -> v17. A removed user keeps their row (their name stays on their notes, signatures and
+// audit entries) and is marked with the time of removal; a marked user cannot unlock.
+void migrateTo17(sql::Database &db, const QString &)
+{
+    if (!db.prepare("SELECT 1 FROM pragma_table_info('users') WHERE name = 'removed'").step())
+        db.exec("ALTER TABLE users ADD COLUMN removed TEXT");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -784,7 +792,7 @@ void migrate(sql::Database &db, const QString &userName)
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
-                                                               migrateTo16};
+                                                               migrateTo16, migrateTo17};
 
     const int current = userVersion(db);
     if (current > schemaVersion)
