@@ -3,6 +3,7 @@
 // opening the vault, a removed user's slot copy does not open, colleagues and the recovery key take
 // the new key at their next unlock, and a kill after each of the re-key's writes leaves a vault that
 // opens and whose next unlock finishes the job.
+#include "clirun.h"
 #include "model/types.h"
 #include "vault/keyslots.h"
 #include "vault/sqlite.h"
@@ -14,8 +15,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -288,12 +287,12 @@ private Q_SLOTS:
 
     void theCommandLineContract()
     {
-        const QString alice = file(u"alice-pass"_s, "alice's rekey passphrase\n");
-        const QString bob = file(u"bob-pass"_s, "bob's rekey passphrase\n");
+        const QString alice = clirun::file(*m_dir, u"alice-pass"_s, "alice's rekey passphrase\n");
+        const QString bob = clirun::file(*m_dir, u"bob-pass"_s, "bob's rekey passphrase\n");
         auto as = [&](const QString &user, const QString &passFile, const QStringList &args) {
-            return cli(args + QStringList{u"--vault"_s, m_vault, u"--user"_s, user, u"--passphrase-file"_s, passFile});
+            return clirun::cli(args, m_vault, user, passFile);
         };
-        Run r = as(u"bob"_s, bob, {u"user"_s, u"remove"_s, u"--name"_s, u"sam"_s});
+        clirun::Run r = as(u"bob"_s, bob, {u"user"_s, u"remove"_s, u"--name"_s, u"sam"_s});
         QCOMPARE(r.code, 5);
         QCOMPARE(r.err, QByteArray("undercurrent-cli: remove user: only a practice administrator removes users\n"));
         QCOMPARE(as(u"bob"_s, bob, {u"vault"_s, u"rekey"_s}).code, 5);
@@ -315,30 +314,6 @@ private Q_SLOTS:
     }
 
 private:
-    struct Run
-    {
-        int code = -1;
-        QByteArray out;
-        QByteArray err;
-    };
-    Run cli(const QStringList &args)
-    {
-        QProcess p;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.insert(u"XDG_CONFIG_HOME"_s, m_dir->filePath(u"config"_s));
-        p.setProcessEnvironment(env);
-        p.start(QStringLiteral(CLI_PATH), args);
-        if (!p.waitForStarted(30000) || !p.waitForFinished(120000))
-            return {};
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
-                p.readAllStandardError()};
-    }
-    QString file(const QString &name, const QByteArray &content)
-    {
-        const QString path = m_dir->filePath(name);
-        writeAll(path, content);
-        return path;
-    }
     [[nodiscard]] QString slotsPath() const { return QDir(m_vault).filePath(u"keyslots.json"_s); }
     [[nodiscard]] std::unique_ptr<Vault> open(const QString &user) const { return Vault::open(m_vault, user, pass(user)); }
 
