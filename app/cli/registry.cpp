@@ -25,7 +25,8 @@ namespace uc::cli {
 
 namespace {
 
-constexpr const Command *vaultAndUsers[] = {&initCommand, &userAddCommand, &userListCommand, &passwdCommand, &recoverCommand};
+constexpr const Command *vaultAndUsers[] = {&initCommand,   &userAddCommand, &userListCommand,  &userRemoveCommand,
+                                            &passwdCommand, &recoverCommand, &vaultRekeyCommand};
 constexpr const Command *record[] = {
     &clientAddCommand,        &clientEditCommand,      &clientDischargeCommand, &clientListCommand,
     &clientSummaryCommand,    &episodeAddCommand,      &episodeListCommand,     &episodeEndCommand,

@@ -332,6 +332,7 @@ KeySlots KeySlots::fromJson(const QByteArray &json)
         s.wrapped = QByteArray::fromBase64(o.value(QLatin1String("wrapped")).toString().toLatin1());
         s.keysNonce = QByteArray::fromBase64(o.value(QLatin1String("keys_nonce")).toString().toLatin1());
         s.keys = QByteArray::fromBase64(o.value(QLatin1String("keys")).toString().toLatin1());
+        s.pending = QByteArray::fromBase64(o.value(QLatin1String("pending")).toString().toLatin1());
         const bool wellFormed = (s.type == QLatin1String("user") || s.type == QLatin1String("recovery"))
                                 && (s.version == 1 || s.version == formatVersion)
                                 && o.value(QLatin1String("kdf")).toString() == QLatin1String("argon2id13")
@@ -342,7 +343,10 @@ KeySlots KeySlots::fromJson(const QByteArray &json)
                                 && (s.keys.isEmpty()
                                     || (s.version == formatVersion
                                         && s.keysNonce.size() == crypto_aead_xchacha20poly1305_ietf_NPUBBYTES
-                                        && s.keys.size() > static_cast<qsizetype>(crypto_aead_xchacha20poly1305_ietf_ABYTES)));
+                                        && s.keys.size() > static_cast<qsizetype>(crypto_aead_xchacha20poly1305_ietf_ABYTES)))
+                                && (s.pending.isEmpty()
+                                    || (s.version == formatVersion
+                                        && s.pending.size() > static_cast<qsizetype>(crypto_box_SEALBYTES + 32)));
         if (!wellFormed || (s.type == QLatin1String("user") && s.user.isEmpty()))
             damaged(QStringLiteral("keyslots.json has a malformed slot"));
         slots.m_slots.append(s);
@@ -388,6 +392,8 @@ QByteArray KeySlots::macInput() const
                 o.insert(QStringLiteral("keys_nonce"), QString::fromLatin1(s.keysNonce.toBase64()));
                 o.insert(QStringLiteral("keys"), QString::fromLatin1(s.keys.toBase64()));
             }
+            if (!s.pending.isEmpty())
+                o.insert(QStringLiteral("pending"), QString::fromLatin1(s.pending.toBase64()));
         }
         array.append(o);
     }
@@ -580,6 +586,33 @@ void KeySlots::setRecovery(const RecoveryKey &key, const SecretBuffer &dataKey)
         }
     }
     m_slots.append(slot);
+}
+
+void KeySlots::removeUser(const QString &user)
+{
+    m_slots.removeIf([&](const Slot &s) { return s.type == QLatin1String("user") && s.user == user; });
+}
+
+KeySlots::Slot *KeySlots::findSlot(const QString &user)
+{
+    for (Slot &s : m_slots)
+        if (user.isEmpty() ? s.type == QLatin1String("recovery") : (s.type == QLatin1String("user") && s.user == user))
+            return &s;
+    return nullptr;
+}
+
+QByteArray KeySlots::pendingKey(const QString &user) const
+{
+    for (const Slot &s : m_slots)
+        if (user.isEmpty() ? s.type == QLatin1String("recovery") : (s.type == QLatin1String("user") && s.user == user))
+            return s.pending;
+    return {};
+}
+
+void KeySlots::setPendingKey(const QString &user, const QByteArray &sealed)
+{
+    if (Slot *slot = findSlot(user))
+        slot->pending = sealed;
 }
 
 void writeFileAtomically(const QString &path, const QByteArray &bytes)

@@ -96,6 +96,15 @@ public:
     void setUser(const QString &user, const QString &role, bool admin, const SecretBuffer &passphrase,
                  const SecretBuffer &dataKey, KdfCost cost, const SecretBuffer *keys = nullptr);
     void setRecovery(const RecoveryKey &key, const SecretBuffer &dataKey);
+    // Deletes a user's slot (user remove).
+    void removeUser(const QString &user);
+
+    // A re-key's new data key, sealed to a slot's owner (userkeys.h, sealDataKey), waiting beside the
+    // key the slot wraps until the owner's next unlock wraps it in its place (docs/security.md,
+    // "Re-keying"). An empty user names the recovery slot. Rewriting a slot (setUser, setRecovery)
+    // drops its pending key.
+    [[nodiscard]] QByteArray pendingKey(const QString &user) const;
+    void setPendingKey(const QString &user, const QByteArray &sealed);
 
     // The whole-file MAC: Missing for a file written before it existed.
     enum class Seal { Valid, Missing, Invalid };
@@ -130,7 +139,9 @@ private:
         QByteArray wrapped;
         QByteArray keysNonce; // the user's signing keys, sealed like the data key (absent in older slots)
         QByteArray keys;
+        QByteArray pending; // a re-key's new data key sealed to the slot's owner (absent when none waits)
     };
+    [[nodiscard]] Slot *findSlot(const QString &user);
     static Slot wrap(const Slot &fields, const SecretBuffer &secret, const SecretBuffer &dataKey, KdfCost cost,
                      const SecretBuffer *keys = nullptr);
     // The data key; empty for a wrong secret; Error(Damaged) for a right secret on an edited slot.

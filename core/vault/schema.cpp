@@ -812,6 +812,14 @@ BEGIN SELECT RAISE(ABORT, 'a plan version never goes away'); END;
 )sql");
 }
 
+// v17 -> v18. A removed user keeps their row (their name stays on their notes, signatures and
+// audit entries) and is marked with the time of removal; a marked user cannot unlock.
+void migrateTo18(sql::Database &db, const QString &)
+{
+    if (!db.prepare("SELECT 1 FROM pragma_table_info('users') WHERE name = 'removed'").step())
+        db.exec("ALTER TABLE users ADD COLUMN removed TEXT");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -825,7 +833,7 @@ void migrate(sql::Database &db, const QString &userName)
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
-                                                               migrateTo16, migrateTo17};
+                                                               migrateTo16, migrateTo17, migrateTo18};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

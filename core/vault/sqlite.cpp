@@ -235,6 +235,27 @@ std::optional<QString> Statement::optionalText(int column) const
     return text(column);
 }
 
+namespace {
+
+// The raw-key form x'<64 hex digits>' skips SQLCipher's own KDF; built in guarded memory.
+SecretBuffer rawKeySpec(const SecretBuffer &key)
+{
+    static constexpr std::array<char, 16> hex = {'0', '1', '2', '3', '4', '5', '6', '7',
+                                                 '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    SecretBuffer spec(3 + 2 * key.size());
+    auto *out = reinterpret_cast<char *>(spec.data());
+    out[0] = 'x';
+    out[1] = '\'';
+    for (std::size_t i = 0; i < key.size(); ++i) {
+        out[2 + 2 * i] = hex[key.data()[i] >> 4];
+        out[3 + 2 * i] = hex[key.data()[i] & 0x0f];
+    }
+    out[spec.size() - 1] = '\'';
+    return spec;
+}
+
+} // namespace
+
 // ---- Database -------------------------------------------------------------------------------
 
 Database Database::open(const QString &path, const SecretBuffer &key, Open mode)
@@ -282,18 +303,7 @@ Database Database::openImpl(const QString &path, const SecretBuffer *key, Open m
         db.fail(rc, what);
 
     if (key) {
-        // The raw-key form x'<64 hex digits>' skips SQLCipher's own KDF; built in guarded memory.
-        static constexpr std::array<char, 16> hex = {'0', '1', '2', '3', '4', '5', '6', '7',
-                                                     '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-        SecretBuffer spec(3 + 2 * key->size());
-        auto *out = reinterpret_cast<char *>(spec.data());
-        out[0] = 'x';
-        out[1] = '\'';
-        for (std::size_t i = 0; i < key->size(); ++i) {
-            out[2 + 2 * i] = hex[key->data()[i] >> 4];
-            out[3 + 2 * i] = hex[key->data()[i] & 0x0f];
-        }
-        out[spec.size() - 1] = '\'';
+        const SecretBuffer spec = rawKeySpec(*key);
         if (const int krc = sqlite3_key(db.m_db, spec.data(), static_cast<int>(spec.size())); krc != SQLITE_OK)
             db.fail(krc, what);
     }
@@ -410,6 +420,15 @@ void Database::exec(std::string_view sql)
     const std::string text(sql);
     if (const int rc = sqlite3_exec(m_db, text.c_str(), nullptr, nullptr, nullptr); rc != SQLITE_OK)
         fail(rc, QStringLiteral("run statement"));
+}
+
+void Database::rekey(const SecretBuffer &key)
+{
+    if (key.size() != 32)
+        throw Error(ErrorKind::Usage, QStringLiteral("re-key database"), QStringLiteral("the key must be 32 bytes"));
+    const SecretBuffer spec = rawKeySpec(key);
+    if (const int rc = sqlite3_rekey(m_db, spec.data(), static_cast<int>(spec.size())); rc != SQLITE_OK)
+        fail(rc, QStringLiteral("re-key database"));
 }
 
 void Database::checkpoint()

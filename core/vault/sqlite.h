@@ -104,6 +104,9 @@ public:
     // Copies the write-ahead log into the database file and empties it; Error(Io) when the disk
     // is full or fails (the log is then kept, and nothing is lost).
     void checkpoint();
+    // Re-encrypts every page under a new raw 32-byte key in one transaction (SQLCipher's rekey): a
+    // kill leaves the file under the old key or the new one, never a mix.
+    void rekey(const SecretBuffer &key);
     [[nodiscard]] Statement prepare(std::string_view sql) { return Statement(*this, sql); }
     [[nodiscard]] std::int64_t lastInsertId() const;
     [[nodiscard]] int changes() const;

@@ -169,6 +169,80 @@ SecretBuffer openWithRecovery(const RecoveryKey &key, const QString &sealed)
     return out;
 }
 
+namespace {
+
+constexpr std::size_t dataKeyBytes = 32;
+
+SecretBuffer openSealed(const QByteArray &sealed, const QByteArray &boxPublic, const SecretBuffer &boxSecret,
+                        const QString &label)
+{
+    const QByteArray expected = label.toUtf8();
+    if (sealed.size() != static_cast<qsizetype>(crypto_box_SEALBYTES + dataKeyBytes) + expected.size()
+        || boxPublic.size() != static_cast<qsizetype>(boxBytes))
+        return {};
+    SecretBuffer opened(static_cast<std::size_t>(sealed.size()) - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(opened.data(), bytes(sealed), static_cast<unsigned long long>(sealed.size()),
+                             bytes(boxPublic), boxSecret.data())
+            != 0
+        || std::memcmp(opened.data() + dataKeyBytes, expected.constData(), static_cast<std::size_t>(expected.size())) != 0)
+        return {};
+    return SecretBuffer::copyOf(std::span<const unsigned char>(opened.data(), dataKeyBytes));
+}
+
+} // namespace
+
+QByteArray boxPublicOfSigningKey(const QByteArray &signPublic)
+{
+    ensureSodium();
+    QByteArray out(static_cast<qsizetype>(boxBytes), '\0');
+    if (signPublic.size() != static_cast<qsizetype>(pkBytes)
+        || crypto_sign_ed25519_pk_to_curve25519(reinterpret_cast<unsigned char *>(out.data()), bytes(signPublic)) != 0)
+        return {};
+    return out;
+}
+
+QByteArray sealDataKey(const QByteArray &boxPublic, const SecretBuffer &dataKey, const QString &label)
+{
+    ensureSodium();
+    const QByteArray tag = label.toUtf8();
+    SecretBuffer plain(dataKey.size() + static_cast<std::size_t>(tag.size()));
+    std::memcpy(plain.data(), dataKey.data(), dataKey.size());
+    std::memcpy(plain.data() + dataKey.size(), tag.constData(), static_cast<std::size_t>(tag.size()));
+    QByteArray sealed(static_cast<qsizetype>(plain.size() + crypto_box_SEALBYTES), '\0');
+    if (boxPublic.size() != static_cast<qsizetype>(boxBytes)
+        || crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), plain.data(), plain.size(), bytes(boxPublic)) != 0)
+        return {};
+    return sealed;
+}
+
+SecretBuffer openDataKey(const UserKeys &keys, const QByteArray &sealed, const QString &label)
+{
+    ensureSodium();
+    SecretBuffer boxSecret(crypto_box_SECRETKEYBYTES);
+    if (keys.signSecret.size() != skBytes || crypto_sign_ed25519_sk_to_curve25519(boxSecret.data(), keys.signSecret.data()) != 0)
+        return {};
+    return openSealed(sealed, boxPublicOfSigningKey(keys.signPublic), boxSecret, label);
+}
+
+SecretBuffer openDataKeyWithRecovery(const RecoveryKey &key, const QByteArray &sealed)
+{
+    ensureSodium();
+    QByteArray pk;
+    SecretBuffer sk;
+    recoveryKeyPair(key, pk, sk);
+    return openSealed(sealed, pk, sk, recoveryLabel());
+}
+
+QString pendingLabel(const QString &user)
+{
+    return QStringLiteral("undercurrent-rekey-v1 user ") + certName(user);
+}
+
+QString recoveryLabel()
+{
+    return QStringLiteral("undercurrent-rekey-v1 recovery");
+}
+
 QByteArray signedMessage(const QString &kind, const QString &hash)
 {
     return QByteArray("undercurrent-") + kind.toUtf8() + QByteArray("-v1\n") + hash.toUtf8();

@@ -42,6 +42,18 @@ struct UserKeys
 // Empty when the blob does not open with this key.
 [[nodiscard]] SecretBuffer openWithRecovery(const RecoveryKey &key, const QString &sealed);
 
+// A re-key's new data key on its way to one slot (docs/security.md, "Re-keying"): sealed
+// (crypto_box_seal) to a user's certified Ed25519 key converted to X25519, or to the recovery key's
+// X25519 key, with the slot's label inside so it opens for that slot only. Empty when the public
+// key does not convert; the openers return an empty buffer for anything that does not open.
+[[nodiscard]] QByteArray boxPublicOfSigningKey(const QByteArray &signPublic);
+[[nodiscard]] QByteArray sealDataKey(const QByteArray &boxPublic, const SecretBuffer &dataKey, const QString &label);
+[[nodiscard]] SecretBuffer openDataKey(const UserKeys &keys, const QByteArray &sealed, const QString &label);
+[[nodiscard]] SecretBuffer openDataKeyWithRecovery(const RecoveryKey &key, const QByteArray &sealed);
+// The label a user's pending key is bound to; the recovery slot's is recoveryLabel().
+[[nodiscard]] QString pendingLabel(const QString &user);
+[[nodiscard]] QString recoveryLabel();
+
 // What a signature covers: a domain label and the stored SHA-256 hash (which covers the content).
 [[nodiscard]] QByteArray signedMessage(const QString &kind, const QString &hash);
 

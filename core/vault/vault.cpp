@@ -335,18 +335,51 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
 }
 
 std::unique_ptr<Vault> Vault::unlock(const QString &dir, const QString &user,
-                                     const std::function<SecretBuffer(const KeySlots &)> &unwrap, bool restoring)
+                                     const std::function<UnwrappedKeys(const KeySlots &)> &unwrap, bool restoring)
 {
     if (!QFileInfo(dir).isDir())
         throw Error(ErrorKind::Damaged, QStringLiteral("open vault"), QStringLiteral("the vault folder does not exist"));
     KeySlots slots = KeySlots::load(dir);
-    SecretBuffer dataKey = unwrap(slots);
-    const KeySlots::Seal seal = slots.checkSeal(dataKey);
+    UnwrappedKeys keys = unwrap(slots);
+    // A re-key (rekey.cpp) writes keyslots.json with the new key waiting, re-keys notes.db, then seals
+    // keyslots.json under the new key; a kill between leaves the file sealed under the old key.
+    const bool pendingSeals = !keys.pending.empty() && slots.checkSeal(keys.pending) == KeySlots::Seal::Valid;
+    const KeySlots::Seal seal = pendingSeals ? KeySlots::Seal::Valid : slots.checkSeal(keys.current);
     if (seal == KeySlots::Seal::Invalid)
         damagedAtUnlock(QStringLiteral("keyslots.json was altered (its MAC does not match)"));
     FolderLock guard{lockFolder(dir)};
     const QString path = databasePath(dir);
-    sql::Database db = sql::Database::open(path, dataKey, sql::Database::Open::MustExist);
+    SecretBuffer dataKey = std::move(keys.current);
+    std::optional<sql::Database> opened;
+    if (!keys.pending.empty()) {
+        try {
+            opened = sql::Database::open(path, keys.pending, sql::Database::Open::MustExist);
+        } catch (const Error &error) {
+            // Only a file still sealed under the old key may meet a database under the old key: one
+            // sealed under the new key met with an older notes.db is never re-keyed into place.
+            if (error.kind() != ErrorKind::Damaged || pendingSeals)
+                throw;
+        }
+        if (!opened) {
+            // Killed before notes.db was re-keyed: finish the re-key the slots announce.
+            opened = sql::Database::open(path, dataKey, sql::Database::Open::MustExist);
+            opened->checkpoint();
+            opened->rekey(keys.pending);
+            opened->checkpoint();
+        }
+        if (!pendingSeals) {
+            // The audit head was sealed under the old key; it moves to the new one with the file.
+            QJsonObject extra = slots.extra();
+            if (const auto head = openAuditHead(extra.value(QLatin1String("audit_head")).toObject(), dataKey)) {
+                extra.insert(QStringLiteral("audit_head"), sealAuditHead(*head, keys.pending));
+                slots.setExtra(extra);
+            }
+        }
+        dataKey = std::move(keys.pending);
+    } else {
+        opened = sql::Database::open(path, dataKey, sql::Database::Open::MustExist);
+    }
+    sql::Database db = std::move(*opened);
     migrate(db, user);
     if (seal == KeySlots::Seal::Missing && slotsWereSealed(db))
         damagedAtUnlock(QStringLiteral("keyslots.json lost its MAC"));
@@ -387,18 +420,26 @@ std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, co
     auto vault = unlock(
         dir, user,
         [&](const KeySlots &slots) {
+            UnwrappedKeys keys;
             try {
-                return slots.unwrapUser(user, passphrase, &keysPayload);
+                keys.current = slots.unwrapUser(user, passphrase, &keysPayload);
             } catch (const Error &error) {
                 if (error.kind() == ErrorKind::Auth)
                     noteFailedUnlock(dir, user);
                 throw;
             }
+            // A pending key that does not open is left unused: the file's MAC or notes.db then refuses.
+            if (const QByteArray sealed = slots.pendingKey(user); !sealed.isEmpty())
+                if (const auto mine = UserKeys::fromPayload(keysPayload))
+                    keys.pending = openDataKey(*mine, sealed, pendingLabel(user));
+            return keys;
         },
         restoring);
     VaultState &s = *vault->m_state;
     KeySlots updated = s.slots;
-    bool rewrite = vault->establishKeys(updated, std::move(keysPayload), false);
+    // A re-key's new key waited in the slot: it is wrapped under the passphrase in its place.
+    bool rewrite = !updated.pendingKey(s.user.name).isEmpty();
+    rewrite = vault->establishKeys(updated, std::move(keysPayload), false) || rewrite;
     rewrite = vault->migrateSignatures() || rewrite;
     // A slot from before the binding is rewritten bound, at the cost it had; one whose keys were
     // just made or changed, with them.
@@ -431,11 +472,18 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
         [&](const KeySlots &slots) {
             if (!slots.hasUser(user))
                 throw Error(ErrorKind::Auth, QStringLiteral("recover"), QStringLiteral("the vault has no such user"));
-            return slots.unwrapRecovery(key);
+            UnwrappedKeys keys;
+            keys.current = slots.unwrapRecovery(key);
+            if (const QByteArray sealed = slots.pendingKey({}); !sealed.isEmpty())
+                keys.pending = openDataKeyWithRecovery(key, sealed);
+            return keys;
         },
         false);
     VaultState &s = *vault->m_state;
     KeySlots updated = s.slots;
+    // A re-key's new key waited for the recovery key: the recovery slot wraps it from now on.
+    if (!updated.pendingKey({}).isEmpty())
+        updated.setRecovery(key, s.dataKey);
     const QString sealed = updated.extra()
                                .value(QLatin1String("recovery_keys"))
                                .toObject()
@@ -459,7 +507,7 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
 
 void Vault::loadUser(const QString &name)
 {
-    auto stmt = m_state->db.prepare("SELECT id, name, role, created, admin FROM users WHERE name = ?");
+    auto stmt = m_state->db.prepare("SELECT id, name, role, created, admin FROM users WHERE name = ? AND removed IS NULL");
     stmt.bind(1, name);
     if (!stmt.step())
         throw Error(ErrorKind::Auth, QStringLiteral("unlock"), QStringLiteral("the user name or passphrase is wrong"));
@@ -687,6 +735,14 @@ bool Vault::migrateSignatures()
     tx.commit();
     s.keys->signaturesMigrated = true;
     return true;
+}
+
+QList<QString> Vault::removedUsers()
+{
+    QList<QString> names;
+    for (auto stmt = m_state->db.prepare("SELECT name FROM users WHERE removed IS NOT NULL ORDER BY name"); stmt.step();)
+        names.append(stmt.text(0));
+    return names;
 }
 
 QList<model::User> Vault::users()

@@ -82,7 +82,19 @@ public:
     // names are unique case-insensitively and an existing user is never changed (Error(Conflict)).
     void addUser(const QString &name, model::Role role, const SecretBuffer &passphrase,
                  KdfCost cost = KdfCost::moderate(), bool admin = false);
+    // Every user row, removed users too (their names stay on what they wrote).
     [[nodiscard]] QList<model::User> users();
+    // The names of removed users (removeUser).
+    [[nodiscard]] QList<QString> removedUsers();
+    // A new data key (docs/security.md, "Re-keying"): notes.db is re-encrypted, the new key waits in
+    // every colleague's slot sealed to their certified key (and to the recovery key) until their next
+    // unlock, so a copy of a slot from before stops opening the vault. Administrators only
+    // (Error(NotAllowed)); Error(Conflict) while a user has no certified key to seal it to.
+    void rekey();
+    // Deletes the user's slot, marks their row removed (their name stays on their notes, signatures
+    // and audit entries), revokes their certificate and re-keys. Administrators only; never yourself
+    // or the last administrator (Error(Conflict)); an unknown name is Error(Io).
+    void removeUser(const QString &name);
 
     // Runs work as one transaction: every write inside lands together or none does (an import,
     // a generated practice). Writes inside are savepoints of it.
@@ -111,9 +123,20 @@ public:
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
     explicit Vault(std::unique_ptr<VaultState> state);
+    // What a slot gives at unlock: the data key it wraps, and a re-key's new key waiting beside it.
+    struct UnwrappedKeys
+    {
+        SecretBuffer current;
+        SecretBuffer pending;
+    };
     // restoring: a restore resets this machine's rollback record instead of checking against it.
     static std::unique_ptr<Vault> unlock(const QString &dir, const QString &user,
-                                         const std::function<SecretBuffer(const KeySlots &)> &unwrap, bool restoring);
+                                         const std::function<UnwrappedKeys(const KeySlots &)> &unwrap, bool restoring);
+    // Re-keying (rekey.cpp): seals a new key to every slot of updated, or refuses before any write;
+    // then the three ordered writes. The observer (tests only) sees each finished step: 1, 2, 3.
+    [[nodiscard]] SecretBuffer stageNewKey(KeySlots &updated, const QString &what);
+    void applyRekey(KeySlots staged, SecretBuffer newKey);
+    static std::function<void(int)> &rekeyStepObserver();
     static std::unique_ptr<Vault> openAs(const QString &dir, const QString &user, const SecretBuffer &passphrase,
                                          bool restoring);
     void loadUser(const QString &name);

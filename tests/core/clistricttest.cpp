@@ -276,6 +276,7 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"init"_s, {u"--vault"_s, out + u"-init"_s, u"--user"_s, u"ann"_s, u"--passphrase-file"_s, m_pass}, {}, out + u"-init"_s},
         {u"user add"_s, {u"--name"_s, u"bea"_s, u"--role"_s, u"therapist"_s, u"--new-passphrase-file"_s, m_pass}},
         {u"user list"_s, {}},
+        {u"user remove"_s, {u"--name"_s, u"bea"_s}},
         {u"client add"_s, {u"--code"_s, u"C-9"_s, u"--name"_s, u"Nine"_s, u"--setting"_s, u"outpatient"_s}},
         {u"client edit"_s, {u"--client"_s, u"C-9"_s, u"--name"_s, u"Nina"_s, u"--no-part2-consent"_s}},
         {u"client discharge"_s, {u"--client"_s, u"C-9"_s, u"--date"_s, u"2025-04-01"_s}},
@@ -340,6 +341,7 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
          u"sam"_s,
          out + u"-sup.pdf"_s},
         {u"tag"_s, {}, {}, {}, "She drinks when she feels abandoned."},
+        {u"vault rekey"_s, {}},
         // Last: they re-wrap alice's key slot.
         {u"passwd"_s, {u"--new-passphrase-file"_s, m_pass}},
         {u"recover"_s, {u"--recovery-key-file"_s, m_recovery, u"--new-passphrase-file"_s, m_pass}},

@@ -280,7 +280,7 @@ private Q_SLOTS:
                 .bind(3, draft)
                 .run();
             db.prepare("INSERT INTO notes_fts(rowid, body) VALUES (?, ?)").bind(1, draft).bind(2, processText()).run();
-            db.exec("DROP TABLE signatures; PRAGMA user_version = 11");
+            db.exec("DROP TABLE signatures; ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 11");
         }
         const SecretBuffer dataKey = vault::KeySlots::load(m_dir).unwrapUser(u"alice"_s, secret());
         testing::resealSlotsAsInsider(m_dir, dataKey, testing::stripPerUserKeys);

@@ -146,7 +146,7 @@ void SearchTest::migrationRebuildsTheIndexWithTheStemmer()
         db.exec("DROP TABLE notes_fts; "
                 "CREATE VIRTUAL TABLE notes_fts USING fts5(body, content='notes', content_rowid='id', "
                 "tokenize='unicode61 remove_diacritics 2'); "
-                "INSERT INTO notes_fts(notes_fts) VALUES ('rebuild'); PRAGMA user_version = 14");
+                "INSERT INTO notes_fts(notes_fts) VALUES ('rebuild'); ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 14");
         QCOMPARE(v->search().notes(u"abandon"_s).size(), 0); // the old index: whole words only
         v->lock();
     }

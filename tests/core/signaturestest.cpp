@@ -329,7 +329,7 @@ private Q_SLOTS:
         // certificates or recovery copies.
         {
             auto v = p.open(u"alice"_s);
-            vault::VaultTestAccess::database(*v).exec("DROP TABLE signatures; PRAGMA user_version = 11");
+            vault::VaultTestAccess::database(*v).exec("DROP TABLE signatures; ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 11");
         }
         p.resealAsInsider(testing::stripPerUserKeys);
         // sam first, before the administrator: sam's key waits as a request; nothing verifies yet.

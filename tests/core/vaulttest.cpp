@@ -1104,7 +1104,7 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
             "DROP TABLE agreement_checks; DROP TABLE client_summaries; DROP TABLE session_aliases; "
             "DROP INDEX notes_one_progress; DROP TABLE measure_history; DROP TABLE shared_notes; ALTER TABLE theme_hits DROP COLUMN scope; "
             "DROP TABLE risk_flags; DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; "
-            "PRAGMA user_version = 1");
+            "ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 1");
         vault->lock();
     }
     // The trail dropped with the tables is shorter than this machine saw: forget what it saw.
@@ -1184,7 +1184,7 @@ DROP TABLE shared_notes;
 ALTER TABLE theme_hits DROP COLUMN scope;
 DROP TABLE risk_flags;
 DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives;
-PRAGMA user_version = 4;
+ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 4;
 )sql");
         QVERIFY(vault::VaultTestAccess::database(*vault)
                     .pragmaText("SELECT count(*) FROM note_themes WHERE themes LIKE '%abandonment%'")
@@ -1584,7 +1584,7 @@ DROP TABLE shared_notes;
 ALTER TABLE theme_hits DROP COLUMN scope;
 DROP TABLE risk_flags;
 DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives;
-PRAGMA user_version = 5;
+ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 5;
 )sql");
         QVERIFY_THROWS_EXCEPTION(Error, vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-17")),
                                                               QStringLiteral("dast10"), {1, 1, 0, 0, 0, 0, 0, 0, 0, 0}));

@@ -81,13 +81,19 @@ int userList(const Invocation &line)
 {
     auto v = openVault(line);
     QJsonArray list;
+    const QList<QString> removed = v->removedUsers();
     for (const auto &u : v->users()) {
-        list.append(QJsonObject{{u"name"_s, u.name},
-                                {u"role"_s, model::toString(u.role)},
-                                {u"admin"_s, u.admin},
-                                {u"created"_s, u.created}});
+        const bool gone = removed.contains(u.name);
+        QJsonObject entry{{u"name"_s, u.name},
+                          {u"role"_s, model::toString(u.role)},
+                          {u"admin"_s, u.admin},
+                          {u"created"_s, u.created}};
+        if (gone)
+            entry.insert(u"removed"_s, true);
+        list.append(entry);
         if (!line.json())
-            print(u.name + u'\t' + model::toString(u.role) + (u.admin ? u"\tadministrator"_s : QString()));
+            print(u.name + u'\t' + model::toString(u.role) + (u.admin ? u"\tadministrator"_s : QString())
+                  + (gone ? u"\tremoved"_s : QString()));
     }
     if (line.json())
         printJson(list);
@@ -107,6 +113,22 @@ int recover(const Invocation &line)
     const auto key = vault::RecoveryKey::parse(std::string_view(reinterpret_cast<const char *>(keyText.data()), keyText.size()));
     Vault::recover(vaultDir(line), line.value("user"), key, newPassphrase(line, "new-passphrase-file"));
     std::fprintf(stderr, "The passphrase was reset.\n");
+    return 0;
+}
+
+int userRemove(const Invocation &line)
+{
+    auto v = openVault(line);
+    v->removeUser(line.value("name"));
+    std::fprintf(stderr, "The user was removed and the vault re-keyed.\n");
+    return 0;
+}
+
+int vaultRekey(const Invocation &line)
+{
+    auto v = openVault(line);
+    v->rekey();
+    std::fprintf(stderr, "The vault was re-keyed. Each colleague takes the new key at their next unlock.\n");
     return 0;
 }
 

@@ -11,6 +11,8 @@ int userAdd(const Invocation &line);
 int userList(const Invocation &line);
 int passwd(const Invocation &line);
 int recover(const Invocation &line);
+int userRemove(const Invocation &line);
+int vaultRekey(const Invocation &line);
 
 inline constexpr Option initOptions[] = {
     {.name = "user", .value = "NAME", .required = true, .scope = Option::Scope::Global, .help = "the vault's first user"},
@@ -51,6 +53,26 @@ inline constexpr Command userListCommand{
     .words = "user list",
     .run = userList,
     .help = "The users, their roles and who is an administrator.",
+};
+
+inline constexpr Option userRemoveOptions[] = {
+    {.name = "name", .value = "N", .required = true, .help = "the user to remove"},
+};
+inline constexpr Command userRemoveCommand{
+    .words = "user remove",
+    .options = userRemoveOptions,
+    .run = userRemove,
+    .help = "Remove a user (administrators only; never yourself or the last administrator, exit 6): their key "
+            "slot is deleted, their certificate revoked, and the vault re-keyed so a copy of their slot no "
+            "longer opens it. Their name stays on what they wrote; their signatures still verify.",
+};
+
+inline constexpr Command vaultRekeyCommand{
+    .words = "vault rekey",
+    .run = vaultRekey,
+    .help = "Give the vault a new data key (administrators only), so an old copy of a key slot (with an old "
+            "passphrase) no longer opens it. Colleagues and the recovery key take the new key at their next "
+            "unlock. Refused (exit 6) while a user has no certified key.",
 };
 
 inline constexpr Option passwdOptions[] = {
