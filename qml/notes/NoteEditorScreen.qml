@@ -417,11 +417,10 @@ Rectangle {
                 riskLevel.forceActiveFocus();
         }
         footer: DialogButtonBox {
-            Button {
+            PrimaryButton {
                 id: signOk
                 objectName: "signOkButton"
-                text: qsTr("Sign")
-                highlighted: true // Enter signs
+                text: qsTr("Sign") // highlighted: Enter signs; plainly grey until a level is chosen
                 enabled: signDialog.ready
                 DialogButtonBox.buttonRole: DialogButtonBox.AcceptRole
             }
