@@ -129,4 +129,44 @@ void writeFileSafely(const QString &target, const QByteArray &bytes, const QStri
     temp.commit(target);
 }
 
+InputRead readRegularFile(const QString &path, qint64 maxBytes, Links links, QByteArray &content, const QString &what,
+                          const QString &unreadable)
+{
+    const int flags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | (links == Links::Skip ? O_NOFOLLOW : 0);
+    const int fd = ::open(QFile::encodeName(path).constData(), flags);
+    if (fd < 0) {
+        if (errno == ELOOP && links == Links::Skip)
+            return InputRead::NotRegular; // a symbolic link
+        throw Error(ErrorKind::Io, what, unreadable);
+    }
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        return InputRead::NotRegular;
+    }
+    if (st.st_size > maxBytes) {
+        ::close(fd);
+        return InputRead::TooLarge;
+    }
+    content.resize(static_cast<qsizetype>(st.st_size) + 1);
+    qsizetype used = 0;
+    while (used < content.size()) {
+        const ssize_t n = ::read(fd, content.data() + used, static_cast<std::size_t>(content.size() - used));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            ::close(fd);
+            throw Error(ErrorKind::Io, what, unreadable);
+        }
+        if (n == 0)
+            break;
+        used += n;
+    }
+    ::close(fd);
+    if (used > maxBytes) // grew while being read
+        return InputRead::TooLarge;
+    content.truncate(used);
+    return InputRead::Read;
+}
+
 } // namespace uc

@@ -43,6 +43,17 @@ void writeFileSafely(const QString &target, const QByteArray &bytes, const QStri
 // file; a missing target is fine. Callers that write elsewhere first check before any work.
 void requireWritableTarget(const QString &target, const QString &what);
 
+// What readRegularFile found.
+enum class InputRead { Read, NotRegular, TooLarge };
+enum class Links { Follow, Skip };
+
+// Reads `path` into content only if it is a regular file of at most maxBytes, checked on the
+// opened descriptor (so nothing can be swapped in between), opened without blocking on a FIFO and
+// never read past maxBytes, even if the file grows meanwhile. A symbolic link is followed, or with
+// Links::Skip reported as NotRegular. Error(Io) (what, unreadable) when it cannot be opened or read.
+[[nodiscard]] InputRead readRegularFile(const QString &path, qint64 maxBytes, Links links, QByteArray &content,
+                                        const QString &what, const QString &unreadable);
+
 // Error(Io) for an errno value: ENOSPC and EDQUOT read "the disk is full".
 [[noreturn]] void throwIoError(const QString &what, int err);
 

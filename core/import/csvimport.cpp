@@ -2,18 +2,14 @@
 #include "import/csvimport.h"
 
 #include "common/error.h"
+#include "common/safefile.h"
 
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
 #include <utility>
 
 namespace uc::import {
@@ -419,52 +415,6 @@ ImportParse parseFolderFiles(QList<FolderFile> files)
     return out;
 }
 
-namespace {
-
-enum class FileRead { Read, Skipped, TooLarge };
-
-// Reads one entry of the folder without following a link or blocking on a FIFO: anything but a
-// regular file is skipped, and no more than maxFolderFileBytes is ever read.
-FileRead readRegularFile(const QString &path, QByteArray &content)
-{
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-    if (fd < 0) {
-        if (errno == ELOOP)
-            return FileRead::Skipped; // a symbolic link
-        throw Error(ErrorKind::Io, QStringLiteral("import"), QStringLiteral("a file in the folder cannot be read"));
-    }
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return FileRead::Skipped;
-    }
-    if (st.st_size > maxFolderFileBytes) {
-        ::close(fd);
-        return FileRead::TooLarge;
-    }
-    content.resize(static_cast<qsizetype>(st.st_size) + 1);
-    qsizetype used = 0;
-    while (used < content.size()) {
-        const ssize_t n = ::read(fd, content.data() + used, static_cast<std::size_t>(content.size() - used));
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            ::close(fd);
-            throw Error(ErrorKind::Io, QStringLiteral("import"), QStringLiteral("a file in the folder cannot be read"));
-        }
-        if (n == 0)
-            break;
-        used += n;
-    }
-    ::close(fd);
-    if (used > maxFolderFileBytes) // grew while being read
-        return FileRead::TooLarge;
-    content.truncate(used);
-    return FileRead::Read;
-}
-
-} // namespace
-
 ImportParse parseFolder(const QString &dir)
 {
     QDir folder(dir);
@@ -477,13 +427,16 @@ ImportParse parseFolder(const QString &dir)
         if (!isNoteFileName(info.fileName()))
             continue;
         QByteArray content;
-        switch (readRegularFile(info.filePath(), content)) {
-        case FileRead::Read:
+        // Anything but a regular file (a link, a FIFO, a device) is skipped, and no more than
+        // maxFolderFileBytes is ever read.
+        switch (readRegularFile(info.filePath(), maxFolderFileBytes, Links::Skip, content, QStringLiteral("import"),
+                                QStringLiteral("a file in the folder cannot be read"))) {
+        case InputRead::Read:
             files.append({info.fileName(), content});
             break;
-        case FileRead::Skipped:
+        case InputRead::NotRegular:
             break;
-        case FileRead::TooLarge:
+        case InputRead::TooLarge:
             tooLarge.append({0, info.fileName(), colText,
                              QStringLiteral("the file is larger than %1 bytes; a note holds at most 1 MiB of text")
                                  .arg(maxFolderFileBytes)});

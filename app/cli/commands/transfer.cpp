@@ -27,26 +27,22 @@ namespace {
 // 1 MiB limit and thousands of ordinary ones (a year of weekly notes is well under 1 MiB).
 constexpr qint64 maxInputFileBytes = qint64(256) * 1024 * 1024;
 
-// An input is read only from a regular file of bounded size: a device (/dev/zero), a FIFO or a
-// folder is refused before anything is read, and a file that grows past the limit while it is read
-// is refused too.
+// An input is read only from a regular file of bounded size (readRegularFile): a device
+// (/dev/zero), a FIFO or a folder is refused before anything is read, and so is a larger file.
 QByteArray readFile(const QString &path, const QString &what)
 {
-    const QFileInfo info(path);
-    if (!info.exists())
+    if (!QFileInfo::exists(path))
         throw Error(ErrorKind::Io, what, u"the file does not exist"_s);
-    if (!info.isFile())
+    QByteArray bytes;
+    switch (readRegularFile(path, maxInputFileBytes, Links::Follow, bytes, what, u"the file cannot be read"_s)) {
+    case InputRead::Read:
+        return bytes;
+    case InputRead::NotRegular:
         throw Error(ErrorKind::Io, what, u"not a regular file"_s);
-    const QString tooLarge = u"the file is larger than an import can be (256 MiB)"_s;
-    if (info.size() > maxInputFileBytes)
-        throw Error(ErrorKind::Io, what, tooLarge);
-    QFile in(path);
-    if (!in.open(QIODevice::ReadOnly))
-        throw Error(ErrorKind::Io, what, u"the file cannot be read"_s);
-    QByteArray bytes = in.read(maxInputFileBytes + 1);
-    if (bytes.size() > maxInputFileBytes)
-        throw Error(ErrorKind::Io, what, tooLarge);
-    return bytes;
+    case InputRead::TooLarge:
+        break;
+    }
+    throw Error(ErrorKind::Io, what, u"the file is larger than an import can be (256 MiB)"_s);
 }
 
 int importRecord(const Invocation &line, const QString &file)
