@@ -152,6 +152,23 @@ QString bandOf(const QString &instrument, int total)
     return {};
 }
 
+QList<BandRange> bandRanges(const QString &instrument)
+{
+    // Walked from the totals, so the ranges cannot drift from bandOf's cut-offs.
+    QList<BandRange> ranges;
+    const int maximum = maxTotal(instrument);
+    if (instrument == u"cssrs" || maximum <= 0)
+        return ranges;
+    for (int total = 0; total <= maximum; ++total) {
+        const QString band = bandOf(instrument, total);
+        if (ranges.isEmpty() || ranges.constLast().band != band)
+            ranges.append({total, total, band});
+        else
+            ranges.last().to = total;
+    }
+    return ranges;
+}
+
 QString bandLabel(const QString &band)
 {
     if (band == u"positive-women")

@@ -51,6 +51,18 @@ struct Score
 // A band word as people say it: "moderately severe", "positive (women)", "probable PTSD".
 [[nodiscard]] QString bandLabel(const QString &band);
 
+// One band as a run of totals, both ends inclusive: PHQ-9 "moderate" is 10 to 14.
+struct BandRange
+{
+    int from = 0;
+    int to = 0;
+    QString band;
+};
+// The bands of an instrument from 0 to its maximum total, lowest first, with no gap between them
+// (the same cut-offs bandOf uses). Empty for the C-SSRS (its triage reads the answers, not the
+// total) and for an unknown instrument.
+[[nodiscard]] QList<BandRange> bandRanges(const QString &instrument);
+
 // "1,2,0,3" → answers; for the C-SSRS "-" is a question the screener skips (cssrsSkipped).
 // Error(Io) for an empty item ("item 3 is missing") or a non-number.
 inline constexpr int cssrsSkipped = -1;

@@ -4,12 +4,25 @@ import QtCharts
 import Undercurrent
 
 // Measure totals (PHQ-9, GAD-7, AUDIT…) as a share of each one's maximum, on the same time axis as
-// the theme chart.
+// the theme chart, over the clinical bands of one of them (bandsOf: an instrument id), shaded from
+// clear (the lowest band) to the deepest tint (the most severe) and named at the plot's right edge.
 ChartView {
     id: root
 
     required property PatternsModel patterns
     property int fontSize: Style.smallSize
+    property string bandsOf: ""
+    // [{from, to, band, label}] in per cent of the maximum (PatternMeasureModel.BandsRole).
+    readonly property var bands: {
+        root.patterns.measures.count; // re-read when the rows change
+        const measures = root.patterns.measures;
+        for (let row = 0; row < measures.count; ++row) {
+            const index = measures.index(row, 0);
+            if (measures.data(index, PatternMeasureModel.InstrumentRole) === root.bandsOf)
+                return measures.data(index, PatternMeasureModel.BandsRole);
+        }
+        return [];
+    }
 
     function rebuild() {
         removeAllSeries();
@@ -58,6 +71,39 @@ ChartView {
         titleText: qsTr("% of maximum")
         titleFont.pixelSize: root.fontSize
         titleBrush: Style.muted
+    }
+
+    // Drawn over the plot in light, translucent tints, so the lines stay readable through them.
+    Repeater {
+        objectName: "measureBands"
+        model: root.bands
+        delegate: Item {
+            id: band
+            required property var modelData
+            required property int index
+            readonly property real upperEdge: root.plotArea.y + root.plotArea.height * (1 - band.modelData.to / root.patterns.measureMax)
+            readonly property real lowerEdge: root.plotArea.y + root.plotArea.height * (1 - band.modelData.from / root.patterns.measureMax)
+            x: root.plotArea.x
+            y: band.upperEdge
+            width: root.plotArea.width
+            height: Math.max(0, band.lowerEdge - band.upperEdge)
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("%1 band").arg(band.modelData.label)
+            Rectangle {
+                anchors.fill: parent
+                color: Style.danger
+                opacity: root.bands.length > 1 ? 0.16 * band.index / (root.bands.length - 1) : 0
+            }
+            Text {
+                anchors.right: parent.right
+                anchors.rightMargin: 4
+                anchors.verticalCenter: parent.verticalCenter
+                visible: band.height >= implicitHeight
+                text: band.modelData.label
+                color: Style.muted
+                font.pixelSize: root.fontSize - 1
+            }
+        }
     }
 
     Connections {

@@ -189,11 +189,37 @@ Rectangle {
                             Layout.fillWidth: true
                             Layout.preferredHeight: 180
                             patterns: root.patterns
+                            bandsOf: bandsBox.currentValue ?? ""
                         }
-                        ChartLegend {
+                        RowLayout {
                             Layout.fillWidth: true
                             Layout.leftMargin: 40
-                            model: root.patterns.measures
+                            spacing: 10
+                            ChartLegend {
+                                Layout.fillWidth: true
+                                model: root.patterns.measures
+                            }
+                            FieldLabel { text: qsTr("Bands shaded") }
+                            ComboBox {
+                                id: bandsBox
+                                objectName: "bandsBox"
+                                model: root.patterns.measures
+                                textRole: "name"
+                                valueRole: "instrument"
+                                Accessible.name: qsTr("Shade the clinical bands of")
+                                // The instrument chosen stays chosen across reloads; the first one otherwise.
+                                property string chosen: ""
+                                function keepChoice() {
+                                    if (count > 0)
+                                        currentIndex = Math.max(0, indexOfValue(chosen));
+                                }
+                                onActivated: chosen = currentValue
+                                onCountChanged: keepChoice()
+                                Connections {
+                                    target: root.patterns
+                                    function onChanged() { bandsBox.keepChoice(); }
+                                }
+                            }
                         }
                     }
                     RowLayout {

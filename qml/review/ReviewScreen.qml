@@ -199,6 +199,11 @@ Rectangle {
                         Layout.preferredHeight: 190
                         patterns: root.patterns
                         fontSize: Style.bodySize + 2
+                        // One questionnaire: its bands behind it. Several: none, so a client never
+                        // reads one measure's bands behind another's line.
+                        bandsOf: root.patterns.measures.count === 1
+                                 ? root.patterns.measures.data(root.patterns.measures.index(0, 0), PatternMeasureModel.InstrumentRole)
+                                 : ""
                     }
                     ChartLegend {
                         visible: root.patterns.measures.count > 0

@@ -1074,6 +1074,45 @@ private Q_SLOTS:
         QCOMPARE(model::bandLabel(u"positive-women"_s), u"positive (women)"_s);
     }
 
+    void bandRangesCoverEachTotalOnce()
+    {
+        // The shaded bands of the measures chart: PHQ-9 by hand (Kroenke 2001), then every
+        // instrument walked total by total against bandOf, with no gap and no overlap.
+        const QList<model::BandRange> phq9 = model::bandRanges(u"phq9"_s);
+        QCOMPARE(phq9.size(), 5);
+        QCOMPARE(phq9.at(0).from, 0);
+        QCOMPARE(phq9.at(0).to, 4);
+        QCOMPARE(phq9.at(2).band, u"moderate"_s);
+        QCOMPARE(phq9.at(2).from, 10);
+        QCOMPARE(phq9.at(2).to, 14);
+        QCOMPARE(phq9.at(4).band, u"severe"_s);
+        QCOMPARE(phq9.at(4).from, 20);
+        QCOMPARE(phq9.at(4).to, 27);
+        const QList<model::BandRange> auditc = model::bandRanges(u"auditc"_s);
+        QCOMPARE(auditc.size(), 3);
+        QCOMPARE(auditc.at(1).from, 3);
+        QCOMPARE(auditc.at(1).to, 3);
+        QCOMPARE(auditc.at(1).band, u"positive-women"_s);
+        for (const model::Instrument &instrument : model::instruments()) {
+            const QList<model::BandRange> ranges = model::bandRanges(instrument.id);
+            if (instrument.id == u"cssrs") {
+                QVERIFY2(ranges.isEmpty(), "the C-SSRS triage reads answers, not a total");
+                continue;
+            }
+            QVERIFY2(!ranges.isEmpty(), qPrintable(instrument.id));
+            int next = 0;
+            for (const model::BandRange &range : ranges) {
+                QCOMPARE(range.from, next);
+                QVERIFY(range.to >= range.from);
+                for (int total = range.from; total <= range.to; ++total)
+                    QCOMPARE(model::bandOf(instrument.id, total), range.band);
+                next = range.to + 1;
+            }
+            QCOMPARE(next, model::maxTotal(instrument.id) + 1);
+        }
+        QVERIFY(model::bandRanges(u"nonsense"_s).isEmpty());
+    }
+
     void measureAnswersAreChecked()
     {
         const auto scoreError = [](const char *instrument, const QList<int> &answers) {

@@ -263,6 +263,19 @@ private Q_SLOTS:
         QObject notASeries;
         QVERIFY(!model.fillThemeSeries(&notASeries, u"relapse"_s));
 
+        // The PHQ-9's bands on the same per-cent axis, meeting half a point past each cut-off.
+        PatternMeasureModel *measures = model.measures();
+        const int phq9 = rowOf(*measures, PatternMeasureModel::InstrumentRole, u"phq9"_s);
+        QVERIFY(phq9 >= 0);
+        const QVariantList bands = measures->data(measures->index(phq9), PatternMeasureModel::BandsRole).toList();
+        QCOMPARE(bands.size(), 5);
+        QCOMPARE(bands.at(0).toMap().value(u"from"_s).toDouble(), 0.0);
+        QCOMPARE(bands.at(0).toMap().value(u"to"_s).toDouble(), 100.0 * 4.5 / 27);
+        QCOMPARE(bands.at(1).toMap().value(u"from"_s).toDouble(), 100.0 * 4.5 / 27);
+        QCOMPARE(bands.at(3).toMap().value(u"label"_s).toString(), u"moderately severe"_s);
+        QCOMPARE(bands.at(4).toMap().value(u"to"_s).toDouble(), 100.0);
+        QCOMPARE(measures->roleNames().value(PatternMeasureModel::BandsRole), QByteArray("bands"));
+
         // By session the line counts mentions, one point per attended session.
         model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"session"_s, {}, {}));
         QCOMPARE(model.themePoints(u"relapse"_s).size(), 7);

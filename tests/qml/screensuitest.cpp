@@ -80,6 +80,8 @@ private Q_SLOTS:
             guitest::addSession(*vault, u"C-0001"_s, u"2025-01-13"_s, guitest::abandonedText);
             guitest::addSession(*vault, u"C-0001"_s, u"2025-02-03"_s, guitest::anxiousText);
             guitest::addSession(*vault, u"C-0002"_s, u"2025-01-07"_s, guitest::anxiousText);
+            vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-01-06"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 0});
+            vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-02-03"_s), u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
         }
         startApp(dir);
         QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
@@ -118,6 +120,18 @@ private Q_SLOTS:
         QCOMPARE(line->count(), 2); // January and February
         QCOMPARE(line->at(0).y(), 2.0);
         QCOMPARE(line->at(1).y(), 0.0);
+
+        // The measures over the bands of the first one (PHQ-9: five), then of the one chosen (GAD-7: four).
+        QTRY_COMPARE(seriesCount("measureChart"), 2);
+        QQuickItem *bands = item(u"measureBands"_s);
+        QVERIFY(bands);
+        QQuickItem *bandsBox = item(u"bandsBox"_s);
+        QVERIFY(bandsBox);
+        QTRY_COMPARE(bandsBox->property("currentValue").toString(), u"phq9"_s);
+        QTRY_COMPARE(bands->property("count").toInt(), 5);
+        bandsBox->setProperty("currentIndex", 1);
+        QCOMPARE(bandsBox->property("currentValue").toString(), u"gad7"_s);
+        QTRY_COMPARE(bands->property("count").toInt(), 4);
 
         const int before = seriesCount("themeChart");
         click(row);

@@ -3,6 +3,7 @@
 
 #include "vaultthread.h"
 
+#include "model/measures.h"
 #include "patterns/findings.h"
 #include "reports/palette.h"
 
@@ -25,6 +26,25 @@ QDateTime noonOf(const QString &iso)
 qreal xOf(const QString &iso)
 {
     return static_cast<qreal>(noonOf(iso).toMSecsSinceEpoch());
+}
+
+// An instrument's bands in per cent of its maximum total, each widened by half a point at both
+// ends (clipped to 0 and 100) so that neighbouring bands meet on a continuous axis.
+QVariantList bandsOnAxis(const QString &instrument)
+{
+    QVariantList bands;
+    const qreal maximum = uc::model::maxTotal(instrument);
+    if (maximum <= 0)
+        return bands;
+    for (const uc::model::BandRange &range : uc::model::bandRanges(instrument)) {
+        const qreal from = std::max<qreal>(0, range.from - 0.5);
+        const qreal to = std::min<qreal>(maximum, range.to + 0.5);
+        bands.append(QVariantMap{{u"from"_s, 100.0 * from / maximum},
+                                 {u"to"_s, 100.0 * to / maximum},
+                                 {u"band"_s, range.band},
+                                 {u"label"_s, uc::model::bandLabel(range.band)}});
+    }
+    return bands;
 }
 
 bool fill(QObject *series, const QList<QPointF> &points)
@@ -276,6 +296,8 @@ QVariant PatternMeasureModel::data(const QModelIndex &index, int role) const
         return row.dates.isEmpty() ? QString() : row.dates.constLast();
     case ColorRole: // instruments are not themes: the palette in order
         return QColor::fromRgb(uc::reports::okabeIto.at(static_cast<size_t>(index.row()) % uc::reports::okabeIto.size())).name();
+    case BandsRole:
+        return bandsOnAxis(row.instrument);
     default:
         return {};
     }
@@ -284,7 +306,8 @@ QVariant PatternMeasureModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> PatternMeasureModel::roleNames() const
 {
     return {{InstrumentRole, "instrument"}, {NameRole, "name"},         {MaximumRole, "maximum"}, {CountRole, "count"},
-            {LatestRole, "latest"},         {LatestDateRole, "latestDate"}, {ColorRole, "color"}};
+            {LatestRole, "latest"},         {LatestDateRole, "latestDate"}, {ColorRole, "color"},
+            {BandsRole, "bands"}};
 }
 
 // ---- PatternsModel

@@ -132,6 +132,10 @@ public:
         LatestRole, // the latest total
         LatestDateRole, // ISO
         ColorRole, // its line's colour
+        // Its clinical bands on the chart's axis, lowest first: [{from, to, band, label}], from and
+        // to in per cent of the maximum, each band reaching half a point past its ends so the bands
+        // meet (PHQ-9 "moderate", 10 to 14, is 9.5 to 14.5 of 27). Empty for the C-SSRS.
+        BandsRole,
     };
     Q_ENUM(Role)
     using ListModel::ListModel;
