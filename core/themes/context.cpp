@@ -13,9 +13,15 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
 {
     const std::vector<Token> &tokens = text.tokens;
     const std::uint32_t sentence = tokens[m.anchor].sentence;
+    // A mention that is itself an absence ("no friends", "nobody cares") is not undone by an
+    // absence before it: "no job and no friends" is a list, not a double negative. A negated verb
+    // still negates it ("I wouldn't say I've got no friends"), and "didn't use" stays negatable.
+    const bool ownAbsence = (tokens[m.first].flags & Absence) && m.first == m.anchor;
     int seen = 0;
     for (std::int64_t j = static_cast<std::int64_t>(m.anchor) - 1; j >= 0 && seen < negationWindow; --j, ++seen) {
         const Token &t = tokens[static_cast<std::size_t>(j)];
+        if (ownAbsence && (t.flags & Absence))
+            continue;
         // A negation does not reach into a clause opened by "because", "since", "when" …, nor into
         // one with its own subject ("can't sleep, I'm on edge", "without it and I get anxious").
         if (t.sentence != sentence || (t.flags & Term) || ((t.flags & Clause) && !(t.flags & (Comp | Relative))))

@@ -13,7 +13,7 @@ using C = ContextWord;
 // roles, so a vault's edits can add to them.
 constexpr ContextWord contextWords[] = {
     // negation
-    C{"no", Neg}, C{"not", Neg}, C{"never", Neg}, C{"denies", Neg}, C{"denied", Neg | PostNeg}, C{"deny", Neg},
+    C{"no", Neg | Absence}, C{"not", Neg}, C{"never", Neg}, C{"denies", Neg}, C{"denied", Neg | PostNeg}, C{"deny", Neg},
     C{"denying", Neg}, C{"without", Neg}, C{"none", Neg | PostNeg}, C{"nor", Neg}, C{"neither", Neg},
     C{"don't", Neg}, C{"doesn't", Neg}, C{"didn't", Neg}, C{"isn't", Neg}, C{"wasn't", Neg}, C{"aren't", Neg},
     C{"weren't", Neg}, C{"hasn't", Neg}, C{"haven't", Neg}, C{"hadn't", Neg}, C{"won't", Neg}, C{"can't", Neg},
@@ -23,10 +23,10 @@ constexpr ContextWord contextWords[] = {
     C{"didnt", Informal}, C{"wouldnt", Neg | Informal}, C{"couldnt", Neg | Informal}, C{"arent", Neg | Informal},
     C{"lol", Informal}, C{"idk", Informal}, C{"tbh", Informal}, C{"u", Informal}, C{"ur", Informal},
     C{"wanna", Informal}, C{"ngl", Informal}, C{"omg", Informal}, C{"smh", Informal}, C{"imo", Informal},
-    C{"nothing", Neg}, C{"free", NegMulti}, C{"negative", NegMulti | PostNeg}, C{"absence", NegMulti},
+    C{"nothing", Neg | Absence}, C{"free", NegMulti}, C{"negative", NegMulti | PostNeg}, C{"absence", NegMulti},
     C{"ruled", NegMulti}, C{"abstinent", NegMulti}, C{"abstained", NegMulti}, C{"refrained", NegMulti}, C{"refused", Neg}, C{"refuses", Neg}, C{"refusing", Neg},
     C{"declined", Neg}, C{"declines", Neg}, C{"turned", NegMulti}, C{"turning", NegMulti}, C{"down", Out},
-    C{"absent", PostNeg}, C{"resolved", PostNeg}, C{"neg", Neg | PostNeg},
+    C{"nobody", Absence}, C{"noone", Absence}, C{"absent", PostNeg}, C{"resolved", PostNeg}, C{"neg", Neg | PostNeg},
     // after a negation, these keep it from negating: "not only", "can't stop", "no doubt"
     C{"only", PseudoAfterNeg}, C{"just", PseudoAfterNeg}, C{"sure", PseudoAfterNeg}, C{"doubt", PseudoAfterNeg},
     C{"necessarily", PseudoAfterNeg},

@@ -70,6 +70,7 @@ enum Flag : std::uint64_t {
     InPlan = 1ull << 58, // set by the tokeniser: in a line headed "Plan:", "P:", "Goals:" …
     SessionWord = 1ull << 59, // session: "the session" is a note's word for the hour
     Aux = 1ull << 60, // has, have, had: "she has now been sober"
+    Absence = 1ull << 61, // no, nobody, noone, nothing: a phrase starting so is itself an absence
 };
 
 struct ContextWord
