@@ -98,8 +98,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    thread_local std::vector<Mention> said, acts, specials, events, control, keeping;
-    said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear();
+    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes;
+    said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear(), doses.clear(),
+        wishes.clear();
     const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
     // An acronym counts only in capitals: "SI", not "si" or "said hi".
     const auto capitals = [&](const Mention &m) {
@@ -132,6 +133,12 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         case RiskKind::Keeping:
             keeping.push_back(m);
             break;
+        case RiskKind::Dose:
+            doses.push_back(m);
+            break;
+        case RiskKind::Wish:
+            wishes.push_back(m);
+            break;
         case RiskKind::Exception:
         case RiskKind::Figurative:
         case RiskKind::Others:
@@ -148,6 +155,8 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         std::erase_if(acts, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(control, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(keeping, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(doses, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(wishes, [&](const Mention &m) { return overlaps(m, x); });
     };
     for (const Mention &x : specials)
         if (kindOf(x) == RiskKind::Exception)
@@ -253,6 +262,16 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
             if (!separated(k))
                 continue;
+            // A bare sign as the value: "Self-harm: -", "SI: + (fleeting)".
+            {
+                std::size_t b = tokens[k].end;
+                while (b < text.bytes.size() && (text.bytes[b] == ':' || text.bytes[b] == ' '))
+                    ++b;
+                const char sign = b < text.bytes.size() ? text.bytes[b] : '\0';
+                if ((sign == '-' || sign == '+')
+                    && (b + 1 == text.bytes.size() || !std::isalnum(static_cast<unsigned char>(text.bytes[b + 1]))))
+                    return sign == '-' ? Value::Negative : Value::Positive;
+            }
             const std::size_t v = k + 1;
             if (v >= tokens.size() || tokens[v].sentence != tokens[k].sentence)
                 return Value::None;
@@ -370,15 +389,27 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             const std::string_view after = text.bytes.substr(b, 3);
             const bool signAfter = (after == "-ve" || after == "+ve")
                                    && (b + 3 == text.bytes.size() || !std::isalnum(static_cast<unsigned char>(text.bytes[b + 3])));
+            // "SH x", "SI x today": a cross after it, as a tick box is crossed (not "x3", "x 2/52").
+            const auto crossed = [&] {
+                if (b == e || b >= text.bytes.size() || (text.bytes[b] != 'x' && text.bytes[b] != 'X'))
+                    return false;
+                std::size_t c = b + 1;
+                if (c < text.bytes.size() && std::isalnum(static_cast<unsigned char>(text.bytes[c])))
+                    return false;
+                while (c < text.bytes.size() && text.bytes[c] == ' ')
+                    ++c;
+                return c == text.bytes.size() || !std::isdigit(static_cast<unsigned char>(text.bytes[c]));
+            };
             bool nilBefore = false;
             if (m.first > 0 && tokens[m.first - 1].sentence == tokens[m.first].sentence) {
                 const Token &t = tokens[m.first - 1];
                 const std::string_view w = text.bytes.substr(t.start, t.end - t.start);
                 nilBefore = w == "nil" || w == "Nil" || w == "NIL";
             }
-            if (signAfter || nilBefore) {
+            const bool cross = !signAfter && crossed();
+            if (signAfter || nilBefore || cross) {
                 f.rule = RiskFinding::Field;
-                f.status = nilBefore || after.front() == '-' ? RiskFinding::Denied : RiskFinding::Present;
+                f.status = nilBefore || cross || after.front() == '-' ? RiskFinding::Denied : RiskFinding::Present;
                 out.push_back(f);
                 continue;
             }
@@ -485,6 +516,8 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     readActs(text, acts, out);
     readControl(text, control, out);
     readKeeping(text, keeping, out);
+    readIngestion(text, doses, out);
+    readWishes(text, wishes, out);
     readMixing(text, out);
     readTolerance(text, events, themeMentions, out);
     readRiskFields(text, labelled, out);
