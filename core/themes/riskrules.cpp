@@ -337,12 +337,15 @@ void Tagger::Impl::readIngestion(const Text &text, const std::vector<Mention> &d
         if (means == 0 && partitive) {
             // "took 20 of her Benadryl": a name after the possessor, capitalised as a brand is
             // ("took 10 of her students" is a trip).
-            std::size_t k = quantity + 3;
-            if (k < tokens.size() && (tokens[k].flags & Possessive) && k + 1 < tokens.size() && tokens[k + 1].sentence == s)
-                ++k; // "of her mum's Nurofen"
-            const char initial = text.bytes[tokens[k].start];
-            if (!isPersonWord(tokens[k]) && !(tokens[k].flags & (Term | Number)) && initial >= 'A' && initial <= 'Z')
-                means = k;
+            // Within three words, past a possessor ("of her mum's Nurofen").
+            for (std::size_t k = quantity + 3, n = 0; k < tokens.size() && n < 3 && tokens[k].sentence == s && means == 0; ++k, ++n) {
+                if (tokens[k].flags & Term)
+                    break;
+                const char initial = text.bytes[tokens[k].start];
+                if (tokens[k].role < 0 && !(tokens[k].flags & (Number | FirstPerson | ThirdPerson | ObjectPronoun | We | They))
+                    && initial >= 'A' && initial <= 'Z')
+                    means = k;
+            }
         }
         if (means == 0 || regimen(means + 1, s))
             continue;
