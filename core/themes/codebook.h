@@ -194,6 +194,14 @@ struct RiskRules
     QList<QString> wishHeads;
     QString wishRisk;
     QString wishGroup;
+    // An act on one's own body: an act verb ("cut", "burn", "starve") with a reflexive or a body
+    // word after it ("starving himself", "cut her thighs") is `selfActRisk` present, reported as
+    // its group `selfActGroup` (self-harm, self-injury), unless an accident is in the sentence.
+    QList<QString> selfActs;
+    QList<QString> selfActBody;
+    QList<QString> selfActAccidents;
+    QString selfActRisk;
+    QString selfActGroup;
     QList<QString> acronyms; // counted only in capitals: SI, HI, DV ("said hi", "si" are not)
     QList<QString> questions; // "asked", "screened": the answer that follows is the status
     QList<QString> affirmations; // answers that say yes: "endorsed", "yes", "positive"

@@ -172,6 +172,18 @@ void readRisks(const QJsonObject &root, const QByteArray &source, RiskRules &int
         into.wishRisk = w.value(QLatin1String("risk")).toString(into.wishRisk);
         into.wishGroup = w.value(QLatin1String("group")).toString(into.wishGroup);
     }
+    const QJsonValue selfActs = section.value(QLatin1String("self_acts"));
+    if (!selfActs.isUndefined()) {
+        if (!selfActs.isObject())
+            malformed(lineOf(source, QStringLiteral("self_acts")),
+                      QStringLiteral("\"risks\": \"self_acts\" is {\"verbs\", \"body\", \"accidents\", \"risk\", \"group\"}"));
+        const QJsonObject a = selfActs.toObject();
+        into.selfActs += phraseList(a.value(QLatin1String("verbs")), source, owner, "self act");
+        into.selfActBody += phraseList(a.value(QLatin1String("body")), source, owner, "body word", true);
+        into.selfActAccidents += phraseList(a.value(QLatin1String("accidents")), source, owner, "accident word", true);
+        into.selfActRisk = a.value(QLatin1String("risk")).toString(into.selfActRisk);
+        into.selfActGroup = a.value(QLatin1String("group")).toString(into.selfActGroup);
+    }
     into.fiction += phraseList(section.value(QLatin1String("fiction")), source, owner, "fiction word", true);
     into.intentCues += phraseList(section.value(QLatin1String("intent_cues")), source, owner, "intent cue", true);
     into.acronyms += phraseList(section.value(QLatin1String("acronyms")), source, owner, "acronym", true);
@@ -227,6 +239,12 @@ void writeRisks(const RiskRules &rules, QJsonObject &root)
                                                           {QStringLiteral("heads"), toArray(rules.wishHeads)},
                                                           {QStringLiteral("risk"), rules.wishRisk},
                                                           {QStringLiteral("group"), rules.wishGroup}});
+    if (!rules.selfActRisk.isEmpty())
+        section.insert(QStringLiteral("self_acts"), QJsonObject{{QStringLiteral("verbs"), toArray(rules.selfActs)},
+                                                               {QStringLiteral("body"), toArray(rules.selfActBody)},
+                                                               {QStringLiteral("accidents"), toArray(rules.selfActAccidents)},
+                                                               {QStringLiteral("risk"), rules.selfActRisk},
+                                                               {QStringLiteral("group"), rules.selfActGroup}});
     for (const auto &[key, list] : {std::pair{"control", &rules.control}, std::pair{"fiction", &rules.fiction},
                                     std::pair{"intent_cues", &rules.intentCues}, std::pair{"acronyms", &rules.acronyms},
                                     std::pair{"questions", &rules.questions}, std::pair{"affirmations", &rules.affirmations},
@@ -293,6 +311,12 @@ void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QBy
             && std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.name == rules.wishGroup; }))
             malformed(lineOf(source, rules.wishGroup),
                       QStringLiteral("risks: wish: risk '%1' has no group '%2'").arg(rules.wishRisk, rules.wishGroup));
+    known(rules.selfActRisk, QStringLiteral("risks: self_acts"));
+    for (const RiskDefinition &r : rules.risks)
+        if (r.id == rules.selfActRisk
+            && std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.name == rules.selfActGroup; }))
+            malformed(lineOf(source, rules.selfActGroup),
+                      QStringLiteral("risks: self_acts: risk '%1' has no group '%2'").arg(rules.selfActRisk, rules.selfActGroup));
     if (!rules.acts.isEmpty() && (rules.actAgainstClient.isEmpty() || rules.actByClient.isEmpty()))
         malformed(lineOf(source, QStringLiteral("acts")), QStringLiteral("risks: acts name \"against_client\" and \"by_client\""));
 }

@@ -112,6 +112,15 @@ void Tagger::Impl::compileRisks()
         for (const QString &text : rules.wishHeads)
             addOne(text, wisher, RiskKind::Wish, wishGroup);
     }
+    if (const int harmer = riskIndex(rules.selfActRisk); harmer >= 0) {
+        const QList<RiskGroup> &groups = rules.risks.at(harmer).groups;
+        for (qsizetype g = 0; g < groups.size(); ++g)
+            if (groups.at(g).name == rules.selfActGroup)
+                selfActGroup = static_cast<int>(g);
+        selfActRisk = harmer;
+        for (const QString &text : rules.selfActs)
+            addOne(text, harmer, RiskKind::SelfAct, selfActGroup);
+    }
     riskVariants = false;
     actAgainstClient = riskIndex(rules.actAgainstClient);
     actByClient = riskIndex(rules.actByClient);
@@ -135,6 +144,8 @@ void Tagger::Impl::compileRisks()
     for (const QString &stem : rules.ingestionStems)
         ingestionStems.push_back(stem.toCaseFolded().toStdString());
     wishWords = formIds(rules.wishWords);
+    selfActBody = formIds(rules.selfActBody);
+    selfActAccidents = formIds(rules.selfActAccidents);
 }
 
 } // namespace uc::themes

@@ -417,6 +417,63 @@ void Tagger::Impl::readWishes(const Text &text, const std::vector<Mention> &wish
     }
 }
 
+void Tagger::Impl::readSelfActs(const Text &text, const std::vector<Mention> &selfActs, std::vector<RiskFinding> &out) const
+{
+    if (selfActRisk < 0 || selfActs.empty())
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const auto word = [&](std::size_t k) { return text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    for (const Mention &a : selfActs) {
+        const std::uint32_t s = tokens[a.last].sentence;
+        // The object within three words after the act, in its clause: a reflexive ("starving
+        // himself"; not "cut myself some slack", "hurt myself laughing") or a body word after a
+        // possessive or none ("cut her thighs", "burns on his forearms").
+        std::size_t object = 0;
+        for (std::size_t k = a.last + 1, n = 0; k < tokens.size() && n < 3 && tokens[k].sentence == s; ++k, ++n) {
+            if (tokens[k].flags & Term)
+                break;
+            const std::string_view w = word(k);
+            if (reflexive(w) && w != "itself") {
+                const std::string_view next = k + 1 < tokens.size() && tokens[k + 1].sentence == s ? word(k + 1) : std::string_view{};
+                if (next != "some" && next != "slack" && next != "off" && next != "laughing" && next != "out" && next != "up")
+                    object = k;
+                break;
+            }
+            if (hasForm(selfActBody, tokens[k])) {
+                object = k;
+                break;
+            }
+            if (tokens[k].role >= 0 || (isPersonWord(tokens[k]) && w != "her" && w != "his" && w != "my" && w != "their"))
+                break; // "cut him", "cut his brother's arm": someone else's body
+        }
+        if (object == 0)
+            continue;
+        // An accident is not self-injury: "burnt her arm on the oven", "cut his hand accidentally".
+        bool accident = false;
+        if (!selfActAccidents.empty()) {
+            std::size_t k = a.first;
+            while (k > 0 && tokens[k - 1].sentence == s)
+                --k;
+            for (; k < tokens.size() && tokens[k].sentence == s && !accident; ++k)
+                accident = hasForm(selfActAccidents, tokens[k]);
+        }
+        Mention m = a;
+        m.last = static_cast<std::uint32_t>(object);
+        if (accident || topic(text, m) || inFiction(text, m.first, m.last))
+            continue;
+        // Whose: a person named before the act ("her daughter cuts her arms") is someone else.
+        const int before = personBefore(text, m.first);
+        const bool other = before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0 && personOf(before).who == Person::Other;
+        RiskFinding::Status status = RiskFinding::Present;
+        if (riskNegated(text, m.first, m.last))
+            status = RiskFinding::Denied;
+        else if (other)
+            status = RiskFinding::OtherPerson;
+        out.push_back({selfActRisk, m.first, m.last, status, RiskFinding::SelfAct, a.phrase, selfActGroup});
+    }
+}
+
 void Tagger::Impl::readAttempts(const Text &text, std::vector<RiskFinding> &out) const
 {
     if (fieldRisk < 0)

@@ -98,9 +98,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes;
+    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes, selfActs;
     said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear(), doses.clear(),
-        wishes.clear();
+        wishes.clear(), selfActs.clear();
     const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
     // An acronym counts only in capitals: "SI", not "si" or "said hi".
     const auto capitals = [&](const Mention &m) {
@@ -139,6 +139,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         case RiskKind::Wish:
             wishes.push_back(m);
             break;
+        case RiskKind::SelfAct:
+            selfActs.push_back(m);
+            break;
         case RiskKind::Exception:
         case RiskKind::Figurative:
         case RiskKind::Others:
@@ -157,6 +160,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         std::erase_if(keeping, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(doses, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(wishes, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(selfActs, [&](const Mention &m) { return overlaps(m, x); });
     };
     for (const Mention &x : specials)
         if (kindOf(x) == RiskKind::Exception)
@@ -268,8 +272,13 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
                 while (b < text.bytes.size() && (text.bytes[b] == ':' || text.bytes[b] == ' '))
                     ++b;
                 const char sign = b < text.bytes.size() ? text.bytes[b] : '\0';
-                if ((sign == '-' || sign == '+')
-                    && (b + 1 == text.bytes.size() || !std::isalnum(static_cast<unsigned char>(text.bytes[b + 1]))))
+                // Nothing but punctuation after it ("SI - endorsed" is a dash between label and value).
+                std::size_t c = b + 1;
+                while (c < text.bytes.size() && text.bytes[c] == ' ')
+                    ++c;
+                const bool alone = c >= text.bytes.size() || text.bytes[c] == '.' || text.bytes[c] == ',' || text.bytes[c] == ';'
+                                   || text.bytes[c] == '\n' || text.bytes[c] == '(' || text.bytes[c] == ')';
+                if ((sign == '-' || sign == '+') && alone)
                     return sign == '-' ? Value::Negative : Value::Positive;
             }
             const std::size_t v = k + 1;
@@ -518,6 +527,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     readKeeping(text, keeping, out);
     readIngestion(text, doses, out);
     readWishes(text, wishes, out);
+    readSelfActs(text, selfActs, out);
     readMixing(text, out);
     readTolerance(text, events, themeMentions, out);
     readRiskFields(text, labelled, out);

@@ -281,6 +281,12 @@ void RiskTest::kindsOfMiss_data()
     QTest::newRow("a cross after") << u"SH x. HI x."_s << u"self-harm"_s << u"denied"_s;
     QTest::newRow("a bare minus as value") << u"Self-harm: -"_s << u"self-harm"_s << u"denied"_s;
     QTest::newRow("x3 is a count") << u"Suicide attempts x3."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a dash between label and value") << u"Asked about SI - endorsed."_s << u"suicide"_s << u"present"_s;
+    // An act on one's own body is self-injury; an accident, or someone else's body, is not.
+    QTest::newRow("act on own body") << u"She has been scratching her skin raw."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("act with a reflexive") << u"He has been starving himself again."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("an accident") << u"Burnt her arm on the oven."_s << u"self-harm"_s << QString();
+    QTest::newRow("act on own body, negated") << u"Denies scalding her arms."_s << u"self-harm"_s << u"denied"_s;
 }
 
 void RiskTest::kindsOfMiss()
