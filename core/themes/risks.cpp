@@ -316,14 +316,19 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     std::int64_t deniedEnd = -1;
     const auto listedAfterDenial = [&](const Mention &m) {
         if (deniedEnd < 0 || tokens[static_cast<std::size_t>(deniedEnd)].sentence != tokens[m.first].sentence
-            || m.first <= deniedEnd || m.first - deniedEnd > 4)
+            || m.first <= deniedEnd || m.first - deniedEnd > 8)
             return false;
+        // Farther than four words, only through a coordinator ("thoughts of ending her life or of
+        // hurting herself"): the list goes on; a clause of its own does not.
+        bool coordinated = m.first - deniedEnd <= 4;
         for (auto k = static_cast<std::size_t>(deniedEnd) + 1; k < m.first; ++k) {
             const std::string_view word = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
-            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however")
+            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however" || (tokens[k].flags & Term))
                 return false;
+            coordinated = coordinated || word == "or" || word == "and" || word == "nor"
+                          || text.bytes.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end).find(',') != std::string_view::npos;
         }
-        return true;
+        return coordinated;
     };
     std::vector<Mention> labelled; // mentions that are a field's label, for the bare "Risk:" fields
     for (const Mention &m : said) {

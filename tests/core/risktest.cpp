@@ -53,12 +53,12 @@ constexpr double dev2Denied = 0.94;
 constexpr double dev3Recall = 0.93;
 constexpr double dev3Precision = 0.95;
 constexpr double dev3Denied = 0.97;
-constexpr double dev4Recall = 0.74;
-constexpr double dev4Precision = 0.87;
-constexpr double dev4Denied = 0.79;
+constexpr double dev4Recall = 0.77;
+constexpr double dev4Precision = 0.89;
+constexpr double dev4Denied = 0.83;
 constexpr double heldOutRecall = 0.79;
-constexpr double heldOutPrecision = 0.77;
-constexpr double heldOutDenied = 0.89;
+constexpr double heldOutPrecision = 0.78;
+constexpr double heldOutDenied = 0.90;
 
 struct Figures
 {
@@ -282,6 +282,10 @@ void RiskTest::kindsOfMiss_data()
     QTest::newRow("a bare minus as value") << u"Self-harm: -"_s << u"self-harm"_s << u"denied"_s;
     QTest::newRow("x3 is a count") << u"Suicide attempts x3."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("a dash between label and value") << u"Asked about SI - endorsed."_s << u"suicide"_s << u"present"_s;
+    // A denial runs on through a coordinated list past four words; a clause of its own ends it.
+    QTest::newRow("denial through a long list") << u"He has denied thoughts of ending his life this week or of hurting himself."_s
+                                                 << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("a clause of its own") << u"Denies SI and reports she has been cutting her arms."_s << u"self-harm"_s << u"present"_s;
     // An act on one's own body is self-injury; an accident, or someone else's body, is not.
     QTest::newRow("act on own body") << u"She has been scratching her skin raw."_s << u"self-harm"_s << u"present"_s;
     QTest::newRow("act with a reflexive") << u"He has been starving himself again."_s << u"self-harm"_s << u"present"_s;
