@@ -178,6 +178,30 @@ struct RiskRules
     QList<QString> keepingMeans;
     QString keepingRisk;
     QString keepingGroup;
+    // Taking a means in a quantity no dose is ("took 32 of her co-codamol", "swallowed a packet of
+    // paracetamol"): a verb of taking, then a count of at least eight or a quantity word, then a
+    // means word (`keepingMeans`), in one sentence, is `ingestionRisk` present, reported as its
+    // group `ingestionGroup` (suicide, attempt).
+    QList<QString> ingestionVerbs;
+    QList<QString> ingestionQuantities;
+    QList<QString> ingestionStems; // how a medicine's generic name ends ("pam", "olol", "oxetine")
+    QString ingestionRisk;
+    QString ingestionGroup;
+    // A wish for death: a wish word ("wish", "want", "pray", "rather") before a death word ("dead",
+    // "die", "not exist") in one clause, with no one else named between, is `wishRisk` present,
+    // reported as its group `wishGroup` (suicide, passive-wish).
+    QList<QString> wishWords;
+    QList<QString> wishHeads;
+    QString wishRisk;
+    QString wishGroup;
+    // An act on one's own body: an act verb ("cut", "burn", "starve") with a reflexive or a body
+    // word after it ("starving himself", "cut her thighs") is `selfActRisk` present, reported as
+    // its group `selfActGroup` (self-harm, self-injury), unless an accident is in the sentence.
+    QList<QString> selfActs;
+    QList<QString> selfActBody;
+    QList<QString> selfActAccidents;
+    QString selfActRisk;
+    QString selfActGroup;
     QList<QString> acronyms; // counted only in capitals: SI, HI, DV ("said hi", "si" are not)
     QList<QString> questions; // "asked", "screened": the answer that follows is the status
     QList<QString> affirmations; // answers that say yes: "endorsed", "yes", "positive"

@@ -149,6 +149,41 @@ void readRisks(const QJsonObject &root, const QByteArray &source, RiskRules &int
         into.keepingRisk = k.value(QLatin1String("risk")).toString(into.keepingRisk);
         into.keepingGroup = k.value(QLatin1String("group")).toString(into.keepingGroup);
     }
+    const QJsonValue ingestion = section.value(QLatin1String("ingestion"));
+    if (!ingestion.isUndefined()) {
+        if (!ingestion.isObject())
+            malformed(lineOf(source, QStringLiteral("ingestion")),
+                      QStringLiteral("\"risks\": \"ingestion\" is {\"verbs\", \"quantities\", \"risk\", \"group\"}"));
+        const QJsonObject i = ingestion.toObject();
+        into.ingestionVerbs += phraseList(i.value(QLatin1String("verbs")), source, owner, "ingestion verb", true);
+        into.ingestionQuantities += phraseList(i.value(QLatin1String("quantities")), source, owner, "quantity word", true);
+        into.ingestionStems += phraseList(i.value(QLatin1String("stems")), source, owner, "medicine stem", true);
+        into.ingestionRisk = i.value(QLatin1String("risk")).toString(into.ingestionRisk);
+        into.ingestionGroup = i.value(QLatin1String("group")).toString(into.ingestionGroup);
+    }
+    const QJsonValue wish = section.value(QLatin1String("wish"));
+    if (!wish.isUndefined()) {
+        if (!wish.isObject())
+            malformed(lineOf(source, QStringLiteral("wish")),
+                      QStringLiteral("\"risks\": \"wish\" is {\"words\", \"heads\", \"risk\", \"group\"}"));
+        const QJsonObject w = wish.toObject();
+        into.wishWords += phraseList(w.value(QLatin1String("words")), source, owner, "wish word", true);
+        into.wishHeads += phraseList(w.value(QLatin1String("heads")), source, owner, "death word");
+        into.wishRisk = w.value(QLatin1String("risk")).toString(into.wishRisk);
+        into.wishGroup = w.value(QLatin1String("group")).toString(into.wishGroup);
+    }
+    const QJsonValue selfActs = section.value(QLatin1String("self_acts"));
+    if (!selfActs.isUndefined()) {
+        if (!selfActs.isObject())
+            malformed(lineOf(source, QStringLiteral("self_acts")),
+                      QStringLiteral("\"risks\": \"self_acts\" is {\"verbs\", \"body\", \"accidents\", \"risk\", \"group\"}"));
+        const QJsonObject a = selfActs.toObject();
+        into.selfActs += phraseList(a.value(QLatin1String("verbs")), source, owner, "self act");
+        into.selfActBody += phraseList(a.value(QLatin1String("body")), source, owner, "body word", true);
+        into.selfActAccidents += phraseList(a.value(QLatin1String("accidents")), source, owner, "accident word", true);
+        into.selfActRisk = a.value(QLatin1String("risk")).toString(into.selfActRisk);
+        into.selfActGroup = a.value(QLatin1String("group")).toString(into.selfActGroup);
+    }
     into.fiction += phraseList(section.value(QLatin1String("fiction")), source, owner, "fiction word", true);
     into.intentCues += phraseList(section.value(QLatin1String("intent_cues")), source, owner, "intent cue", true);
     into.acronyms += phraseList(section.value(QLatin1String("acronyms")), source, owner, "acronym", true);
@@ -193,6 +228,23 @@ void writeRisks(const RiskRules &rules, QJsonObject &root)
                                                              {QStringLiteral("means"), toArray(rules.keepingMeans)},
                                                              {QStringLiteral("risk"), rules.keepingRisk},
                                                              {QStringLiteral("group"), rules.keepingGroup}});
+    if (!rules.ingestionRisk.isEmpty())
+        section.insert(QStringLiteral("ingestion"), QJsonObject{{QStringLiteral("verbs"), toArray(rules.ingestionVerbs)},
+                                                               {QStringLiteral("quantities"), toArray(rules.ingestionQuantities)},
+                                                               {QStringLiteral("stems"), toArray(rules.ingestionStems)},
+                                                               {QStringLiteral("risk"), rules.ingestionRisk},
+                                                               {QStringLiteral("group"), rules.ingestionGroup}});
+    if (!rules.wishRisk.isEmpty())
+        section.insert(QStringLiteral("wish"), QJsonObject{{QStringLiteral("words"), toArray(rules.wishWords)},
+                                                          {QStringLiteral("heads"), toArray(rules.wishHeads)},
+                                                          {QStringLiteral("risk"), rules.wishRisk},
+                                                          {QStringLiteral("group"), rules.wishGroup}});
+    if (!rules.selfActRisk.isEmpty())
+        section.insert(QStringLiteral("self_acts"), QJsonObject{{QStringLiteral("verbs"), toArray(rules.selfActs)},
+                                                               {QStringLiteral("body"), toArray(rules.selfActBody)},
+                                                               {QStringLiteral("accidents"), toArray(rules.selfActAccidents)},
+                                                               {QStringLiteral("risk"), rules.selfActRisk},
+                                                               {QStringLiteral("group"), rules.selfActGroup}});
     for (const auto &[key, list] : {std::pair{"control", &rules.control}, std::pair{"fiction", &rules.fiction},
                                     std::pair{"intent_cues", &rules.intentCues}, std::pair{"acronyms", &rules.acronyms},
                                     std::pair{"questions", &rules.questions}, std::pair{"affirmations", &rules.affirmations},
@@ -247,6 +299,24 @@ void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QBy
             && std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.name == rules.keepingGroup; }))
             malformed(lineOf(source, rules.keepingGroup),
                       QStringLiteral("risks: keeping: risk '%1' has no group '%2'").arg(rules.keepingRisk, rules.keepingGroup));
+    known(rules.ingestionRisk, QStringLiteral("risks: ingestion"));
+    for (const RiskDefinition &r : rules.risks)
+        if (r.id == rules.ingestionRisk
+            && std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.name == rules.ingestionGroup; }))
+            malformed(lineOf(source, rules.ingestionGroup),
+                      QStringLiteral("risks: ingestion: risk '%1' has no group '%2'").arg(rules.ingestionRisk, rules.ingestionGroup));
+    known(rules.wishRisk, QStringLiteral("risks: wish"));
+    for (const RiskDefinition &r : rules.risks)
+        if (r.id == rules.wishRisk
+            && std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.name == rules.wishGroup; }))
+            malformed(lineOf(source, rules.wishGroup),
+                      QStringLiteral("risks: wish: risk '%1' has no group '%2'").arg(rules.wishRisk, rules.wishGroup));
+    known(rules.selfActRisk, QStringLiteral("risks: self_acts"));
+    for (const RiskDefinition &r : rules.risks)
+        if (r.id == rules.selfActRisk
+            && std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.name == rules.selfActGroup; }))
+            malformed(lineOf(source, rules.selfActGroup),
+                      QStringLiteral("risks: self_acts: risk '%1' has no group '%2'").arg(rules.selfActRisk, rules.selfActGroup));
     if (!rules.acts.isEmpty() && (rules.actAgainstClient.isEmpty() || rules.actByClient.isEmpty()))
         malformed(lineOf(source, QStringLiteral("acts")), QStringLiteral("risks: acts name \"against_client\" and \"by_client\""));
 }

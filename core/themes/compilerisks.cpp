@@ -94,6 +94,33 @@ void Tagger::Impl::compileRisks()
         for (const QString &text : rules.keeping)
             add(text, keeper, RiskKind::Keeping, group);
     }
+    if (const int taker = riskIndex(rules.ingestionRisk); taker >= 0) {
+        const QList<RiskGroup> &groups = rules.risks.at(taker).groups;
+        for (qsizetype g = 0; g < groups.size(); ++g)
+            if (groups.at(g).name == rules.ingestionGroup)
+                ingestionGroup = static_cast<int>(g);
+        ingestionRisk = taker;
+        for (const QString &text : rules.ingestionVerbs)
+            addOne(text, taker, RiskKind::Dose, ingestionGroup);
+    }
+    if (const int wisher = riskIndex(rules.wishRisk); wisher >= 0) {
+        const QList<RiskGroup> &groups = rules.risks.at(wisher).groups;
+        for (qsizetype g = 0; g < groups.size(); ++g)
+            if (groups.at(g).name == rules.wishGroup)
+                wishGroup = static_cast<int>(g);
+        wishRisk = wisher;
+        for (const QString &text : rules.wishHeads)
+            addOne(text, wisher, RiskKind::Wish, wishGroup);
+    }
+    if (const int harmer = riskIndex(rules.selfActRisk); harmer >= 0) {
+        const QList<RiskGroup> &groups = rules.risks.at(harmer).groups;
+        for (qsizetype g = 0; g < groups.size(); ++g)
+            if (groups.at(g).name == rules.selfActGroup)
+                selfActGroup = static_cast<int>(g);
+        selfActRisk = harmer;
+        for (const QString &text : rules.selfActs)
+            addOne(text, harmer, RiskKind::SelfAct, selfActGroup);
+    }
     riskVariants = false;
     actAgainstClient = riskIndex(rules.actAgainstClient);
     actByClient = riskIndex(rules.actByClient);
@@ -112,6 +139,13 @@ void Tagger::Impl::compileRisks()
     riskFiction = formIds(rules.fiction);
     riskIntentCues = formIds(rules.intentCues);
     keepingMeans = formIds(rules.keepingMeans);
+    ingestionVerbs = formIds(rules.ingestionVerbs);
+    ingestionQuantities = formIds(rules.ingestionQuantities);
+    for (const QString &stem : rules.ingestionStems)
+        ingestionStems.push_back(stem.toCaseFolded().toStdString());
+    wishWords = formIds(rules.wishWords);
+    selfActBody = formIds(rules.selfActBody);
+    selfActAccidents = formIds(rules.selfActAccidents);
 }
 
 } // namespace uc::themes

@@ -55,6 +55,9 @@ enum class RiskKind : std::uint8_t {
     Abstinence, // a break from use (lost tolerance)
     Control, // an act of control: by a partner or family member over the client, abuse
     Keeping, // putting something by ("saving", "put aside"): with a means after it, preparation
+    Dose, // a verb of taking ("took", "swallowed"): with a count no dose is and a medicine, an attempt
+    Wish, // a death word ("dead", "die"): after a wish word, the client's, a passive wish
+    SelfAct, // an act verb ("cut", "burn"): on one's own body, self-injury
 };
 
 struct Phrase
@@ -178,7 +181,7 @@ struct Text
 struct RiskFinding
 {
     enum Status : std::uint8_t { Present, Denied, Figurative, OtherPerson };
-    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt, Keeping };
+    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt, Keeping, Ingestion, Wish, SelfAct };
     int risk = -1;
     std::uint32_t first = 0; // token indexes, inclusive
     std::uint32_t last = 0;
@@ -326,6 +329,18 @@ struct Tagger::Impl
     std::vector<std::int32_t> riskFiction; // form ids, sorted
     std::vector<std::int32_t> riskIntentCues;
     std::vector<std::int32_t> keepingMeans; // form ids, sorted: what kept by is a means ("tablets", "insulin")
+    std::vector<std::int32_t> ingestionVerbs; // form ids, sorted: "took", "swallowed", "ingestion"
+    std::vector<std::int32_t> ingestionQuantities; // form ids, sorted: "packet", "handful", "sixteen"
+    std::vector<std::string> ingestionStems; // a medicine's generic name ends so: "pam", "olol"
+    std::vector<std::int32_t> wishWords; // form ids, sorted: "wish", "want", "pray"
+    int wishRisk = -1;
+    int wishGroup = -1;
+    std::vector<std::int32_t> selfActBody; // form ids, sorted: "arms", "wrists", "thighs"
+    std::vector<std::int32_t> selfActAccidents; // form ids, sorted: "accidentally", "oven"
+    int selfActRisk = -1;
+    int selfActGroup = -1;
+    int ingestionRisk = -1;
+    int ingestionGroup = -1;
     // While the risk phrases compile: a person word stands for every person ("takes her wages" is
     // also "takes my wages"), "until" for "till".
     bool riskVariants = false;
@@ -382,6 +397,9 @@ struct Tagger::Impl
     void readActs(const Text &text, const std::vector<Mention> &acts, std::vector<RiskFinding> &out) const;
     void readControl(const Text &text, const std::vector<Mention> &control, std::vector<RiskFinding> &out) const;
     void readKeeping(const Text &text, const std::vector<Mention> &keeping, std::vector<RiskFinding> &out) const;
+    void readIngestion(const Text &text, const std::vector<Mention> &doses, std::vector<RiskFinding> &out) const;
+    void readWishes(const Text &text, const std::vector<Mention> &wishes, std::vector<RiskFinding> &out) const;
+    void readSelfActs(const Text &text, const std::vector<Mention> &selfActs, std::vector<RiskFinding> &out) const;
     void readAttempts(const Text &text, std::vector<RiskFinding> &out) const;
     [[nodiscard]] bool inFiction(const Text &text, std::uint32_t first, std::uint32_t last) const;
     void readMixing(const Text &text, std::vector<RiskFinding> &out) const;

@@ -434,6 +434,18 @@ void Tagger::Impl::riskResults(const std::vector<RiskFinding> &findings, TagResu
             rule = QStringLiteral("keeping:") + phraseText(f.phrase);
             kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("keeping");
             break;
+        case RiskFinding::Ingestion:
+            rule = QStringLiteral("ingestion:") + phraseText(f.phrase);
+            kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("ingestion");
+            break;
+        case RiskFinding::SelfAct:
+            rule = QStringLiteral("self-act:") + phraseText(f.phrase);
+            kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("self-act");
+            break;
+        case RiskFinding::Wish:
+            rule = QStringLiteral("wish:") + phraseText(f.phrase);
+            kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("wish");
+            break;
         }
         Built &b = built[static_cast<std::size_t>(f.risk)];
         if (f.status == RiskFinding::Denied) {

@@ -4,7 +4,10 @@
 // it (lost tolerance), and a bare risk field ("Risk: high").
 #include "themes/pipeline.h"
 
+#include <cctype>
+
 #include <algorithm>
+#include <string>
 
 namespace uc::themes {
 
@@ -224,6 +227,250 @@ void Tagger::Impl::readKeeping(const Text &text, const std::vector<Mention> &kee
         const Phrase &p = phrases[static_cast<std::size_t>(k.phrase)];
         out.push_back({k.theme, m.first, m.last, otherSubject(text, m) >= 0 ? RiskFinding::OtherPerson : RiskFinding::Present,
                        RiskFinding::Keeping, k.phrase, p.group});
+    }
+}
+
+void Tagger::Impl::readIngestion(const Text &text, const std::vector<Mention> &doses, std::vector<RiskFinding> &out) const
+{
+    if (ingestionRisk < 0 || doses.empty())
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const auto word = [&](std::size_t k) { return text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    // A count: its value, or 0 for a year, an amount in a unit or a span of days ("40", "40x").
+    const auto count = [&](std::size_t k) -> long {
+        if (!(tokens[k].flags & Number))
+            return 0;
+        std::string_view digits = word(k);
+        if (digits.size() > 1 && (digits.back() == 'x' || digits.back() == 'X'))
+            digits.remove_suffix(1);
+        long value = 0;
+        for (const char c : digits) {
+            if (c < '0' || c > '9')
+                return 0;
+            value = value * 10 + (c - '0');
+            if (value > 1000)
+                return 0;
+        }
+        if (k + 1 < tokens.size()) {
+            const std::string_view unit = word(k + 1);
+            if (unit == "mg" || unit == "mcg" || unit == "ml" || unit == "g" || unit == "grams" || unit == "milligrams"
+                || unit == "units" || unit == "minutes" || unit == "hours" || unit == "days" || unit == "weeks"
+                || unit == "months" || unit == "years")
+                return 0;
+        }
+        return value;
+    };
+    // A possessive word: "of her mother's co-codamol", "of my mums tramadol".
+    const auto possessive = [&](std::size_t k) {
+        const std::string_view w = word(k);
+        return (tokens[k].flags & Possessive) || w == "her" || w == "his" || w == "my" || w == "their" || w == "your";
+    };
+    // A medicine: a means word ("tablets", "paracetamol"), a word the codebook names as a substance
+    // ("xanax", "diazepam"; not a drink, a smoke or cannabis, which are counted in other ways), or a
+    // generic name by its stem ("lorazepam", "atenolol", "fluoxetine").
+    const auto medicine = [&](std::size_t k) {
+        if (hasForm(keepingMeans, tokens[k]))
+            return true;
+        if (tokens[k].substance >= 0) {
+            const QString &id = substanceIds[static_cast<std::size_t>(tokens[k].substance)];
+            return id == QLatin1String("opioids") || id == QLatin1String("sedatives") || id == QLatin1String("stimulants");
+        }
+        const std::string_view w = word(k);
+        if (w.size() < 7)
+            return false;
+        std::string lower(w);
+        for (char &c : lower)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return std::any_of(ingestionStems.begin(), ingestionStems.end(), [&](const std::string &stem) { return lower.ends_with(stem); });
+    };
+    // Taken as a regimen, not at once: "takes 8 tablets a day", "10 tablets daily" ("the week
+    // before" is when, not how often).
+    const auto regimen = [&](std::size_t from, std::uint32_t s) {
+        for (std::size_t k = from, n = 0; k < tokens.size() && n < 4 && tokens[k].sentence == s; ++k, ++n) {
+            const std::string_view w = word(k);
+            if (w == "daily" || w == "nightly" || w == "nocte" || w == "weekly" || w == "prescribed" || w == "bd"
+                || w == "tds" || w == "qds")
+                return true;
+            if ((w == "day" || w == "week" || w == "night") && k > from) {
+                const std::string_view a = word(k - 1);
+                if (a == "a" || a == "per" || a == "each" || a == "every")
+                    return true;
+            }
+        }
+        return false;
+    };
+    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    for (const Mention &d : doses) {
+        const std::uint32_t s = tokens[d.last].sentence;
+        // The quantity within four words after the taking ("took like 15", "swallowed approx 20 x",
+        // "downed a full packet", "ingestion of 25"), then the medicine within five words after it
+        // ("32 of her mother's co-codamol", "every pill in the cupboard").
+        // A count of eight or more is no single dose (four times the usual two, a whole day's most
+        // of paracetamol); five or more taken out of someone's supply ("took 6 of her mum's
+        // valium") is none either, whatever the medicine is called.
+        std::size_t quantity = 0;
+        long value = 0;
+        for (std::size_t k = d.last + 1, n = 0; k < tokens.size() && n < 4 && tokens[k].sentence == s; ++k, ++n) {
+            if (tokens[k].flags & Term)
+                break;
+            value = count(k);
+            if (value >= 5 || hasForm(ingestionQuantities, tokens[k])) {
+                quantity = k;
+                break;
+            }
+        }
+        if (quantity == 0)
+            continue;
+        const bool partitive = value >= 5 && quantity + 3 < tokens.size() && word(quantity + 1) == "of" && possessive(quantity + 2)
+                               && tokens[quantity + 3].sentence == s;
+        std::size_t means = 0;
+        for (std::size_t k = quantity + 1, n = 0; k < tokens.size() && n < 5 && tokens[k].sentence == s; ++k, ++n) {
+            if (tokens[k].flags & Term)
+                break;
+            if (medicine(k)) {
+                means = k;
+                break;
+            }
+        }
+        if (value > 0 && value < 8 && !partitive)
+            continue;
+        if (means == 0 && partitive) {
+            // "took 20 of her Benadryl": a name after the possessor, capitalised as a brand is
+            // ("took 10 of her students" is a trip).
+            // Within three words, past a possessor ("of her mum's Nurofen").
+            for (std::size_t k = quantity + 3, n = 0; k < tokens.size() && n < 3 && tokens[k].sentence == s && means == 0; ++k, ++n) {
+                if (tokens[k].flags & Term)
+                    break;
+                const char initial = text.bytes[tokens[k].start];
+                if (tokens[k].role < 0 && !(tokens[k].flags & (Number | FirstPerson | ThirdPerson | ObjectPronoun | We | They))
+                    && initial >= 'A' && initial <= 'Z')
+                    means = k;
+            }
+        }
+        if (means == 0 || regimen(means + 1, s))
+            continue;
+        Mention m = d;
+        m.last = static_cast<std::uint32_t>(means);
+        if (topic(text, m) || inFiction(text, m.first, m.last))
+            continue;
+        // Whose: a person named before the taking ("her son took 30 of her tablets"); a pronoun or
+        // no one is the client's (when in doubt, flag).
+        const int before = personBefore(text, m.first);
+        const bool other = before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0 && personOf(before).who == Person::Other;
+        RiskFinding::Status status = RiskFinding::Present;
+        if (riskNegated(text, m.first, m.last))
+            status = RiskFinding::Denied;
+        else if (other)
+            status = RiskFinding::OtherPerson;
+        out.push_back({ingestionRisk, m.first, m.last, status, RiskFinding::Ingestion, d.phrase, ingestionGroup});
+    }
+}
+
+void Tagger::Impl::readWishes(const Text &text, const std::vector<Mention> &wishes, std::vector<RiskFinding> &out) const
+{
+    if (wishRisk < 0 || wishes.empty() || wishWords.empty())
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const CompiledRisk &risk = risks[static_cast<std::size_t>(wishRisk)];
+    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    for (const Mention &h : wishes) {
+        const std::uint32_t s = tokens[h.first].sentence;
+        // The wish word within six words before the death word, in its clause: "wish i could be
+        // dead", "wants to not exist", "would rather die". Someone named between is the one whose
+        // death is wished ("wishes her ex were dead"): not the client's risk.
+        std::size_t wish = tokens.size();
+        bool someoneElse = false;
+        for (std::size_t k = h.first, n = 0; k-- > 0 && n < 6 && tokens[k].sentence == s; ++n) {
+            if (tokens[k].flags & Term)
+                break;
+            if (hasForm(wishWords, tokens[k])) {
+                wish = k;
+                break;
+            }
+            if (tokens[k].role >= 0 && personOf(static_cast<int>(k)).who == Person::Other)
+                someoneElse = true;
+        }
+        if (wish == tokens.size() || someoneElse)
+            continue;
+        Mention m = h;
+        m.first = static_cast<std::uint32_t>(wish);
+        m.anchor = m.first;
+        if (topic(text, m) || inFiction(text, m.first, m.last))
+            continue;
+        // Who wishes: a person named before the wish word ("her grandmother wanted to die at
+        // home") is someone else; a pronoun or no one is the client.
+        const int before = personBefore(text, m.first);
+        const bool other = before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0 && personOf(before).who == Person::Other;
+        bool joke = false;
+        for (std::size_t k = m.first; k-- > 0 && tokens[k].sentence == s && !joke;)
+            joke = hasForm(risk.figurativeCues, tokens[k]);
+        for (std::size_t k = m.first; k < tokens.size() && tokens[k].sentence == s && !joke; ++k)
+            joke = hasForm(risk.figurativeCues, tokens[k]);
+        RiskFinding::Status status = RiskFinding::Present;
+        if (joke)
+            status = RiskFinding::Figurative;
+        else if (riskNegated(text, m.first, m.last))
+            status = RiskFinding::Denied; // "does not want to die"
+        else if (other)
+            status = RiskFinding::OtherPerson;
+        out.push_back({wishRisk, m.first, m.last, status, RiskFinding::Wish, h.phrase, wishGroup});
+    }
+}
+
+void Tagger::Impl::readSelfActs(const Text &text, const std::vector<Mention> &selfActs, std::vector<RiskFinding> &out) const
+{
+    if (selfActRisk < 0 || selfActs.empty())
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const auto word = [&](std::size_t k) { return text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    for (const Mention &a : selfActs) {
+        const std::uint32_t s = tokens[a.last].sentence;
+        // The object within three words after the act, in its clause: a reflexive ("starving
+        // himself"; not "cut myself some slack", "hurt myself laughing") or a body word after a
+        // possessive or none ("cut her thighs", "burns on his forearms").
+        std::size_t object = 0;
+        for (std::size_t k = a.last + 1, n = 0; k < tokens.size() && n < 3 && tokens[k].sentence == s; ++k, ++n) {
+            if (tokens[k].flags & Term)
+                break;
+            const std::string_view w = word(k);
+            if (reflexive(w) && w != "itself") {
+                const std::string_view next = k + 1 < tokens.size() && tokens[k + 1].sentence == s ? word(k + 1) : std::string_view{};
+                if (next != "some" && next != "slack" && next != "off" && next != "laughing" && next != "out" && next != "up")
+                    object = k;
+                break;
+            }
+            if (hasForm(selfActBody, tokens[k])) {
+                object = k;
+                break;
+            }
+            if (tokens[k].role >= 0 || (isPersonWord(tokens[k]) && w != "her" && w != "his" && w != "my" && w != "their"))
+                break; // "cut him", "cut his brother's arm": someone else's body
+        }
+        if (object == 0)
+            continue;
+        // An accident is not self-injury: "burnt her arm on the oven", "cut his hand accidentally".
+        bool accident = false;
+        if (!selfActAccidents.empty()) {
+            std::size_t k = a.first;
+            while (k > 0 && tokens[k - 1].sentence == s)
+                --k;
+            for (; k < tokens.size() && tokens[k].sentence == s && !accident; ++k)
+                accident = hasForm(selfActAccidents, tokens[k]);
+        }
+        Mention m = a;
+        m.last = static_cast<std::uint32_t>(object);
+        if (accident || topic(text, m) || inFiction(text, m.first, m.last))
+            continue;
+        // Whose: a person named before the act ("her daughter cuts her arms") is someone else.
+        const int before = personBefore(text, m.first);
+        const bool other = before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0 && personOf(before).who == Person::Other;
+        RiskFinding::Status status = RiskFinding::Present;
+        if (riskNegated(text, m.first, m.last))
+            status = RiskFinding::Denied;
+        else if (other)
+            status = RiskFinding::OtherPerson;
+        out.push_back({selfActRisk, m.first, m.last, status, RiskFinding::SelfAct, a.phrase, selfActGroup});
     }
 }
 

@@ -98,8 +98,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    thread_local std::vector<Mention> said, acts, specials, events, control, keeping;
-    said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear();
+    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes, selfActs;
+    said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear(), doses.clear(),
+        wishes.clear(), selfActs.clear();
     const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
     // An acronym counts only in capitals: "SI", not "si" or "said hi".
     const auto capitals = [&](const Mention &m) {
@@ -132,6 +133,15 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         case RiskKind::Keeping:
             keeping.push_back(m);
             break;
+        case RiskKind::Dose:
+            doses.push_back(m);
+            break;
+        case RiskKind::Wish:
+            wishes.push_back(m);
+            break;
+        case RiskKind::SelfAct:
+            selfActs.push_back(m);
+            break;
         case RiskKind::Exception:
         case RiskKind::Figurative:
         case RiskKind::Others:
@@ -148,6 +158,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         std::erase_if(acts, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(control, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(keeping, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(doses, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(wishes, [&](const Mention &m) { return overlaps(m, x); });
+        std::erase_if(selfActs, [&](const Mention &m) { return overlaps(m, x); });
     };
     for (const Mention &x : specials)
         if (kindOf(x) == RiskKind::Exception)
@@ -253,6 +266,21 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
             if (!separated(k))
                 continue;
+            // A bare sign as the value: "Self-harm: -", "SI: + (fleeting)".
+            {
+                std::size_t b = tokens[k].end;
+                while (b < text.bytes.size() && (text.bytes[b] == ':' || text.bytes[b] == ' '))
+                    ++b;
+                const char sign = b < text.bytes.size() ? text.bytes[b] : '\0';
+                // Nothing but punctuation after it ("SI - endorsed" is a dash between label and value).
+                std::size_t c = b + 1;
+                while (c < text.bytes.size() && text.bytes[c] == ' ')
+                    ++c;
+                const bool alone = c >= text.bytes.size() || text.bytes[c] == '.' || text.bytes[c] == ',' || text.bytes[c] == ';'
+                                   || text.bytes[c] == '\n' || text.bytes[c] == '(' || text.bytes[c] == ')';
+                if ((sign == '-' || sign == '+') && alone)
+                    return sign == '-' ? Value::Negative : Value::Positive;
+            }
             const std::size_t v = k + 1;
             if (v >= tokens.size() || tokens[v].sentence != tokens[k].sentence)
                 return Value::None;
@@ -288,14 +316,19 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     std::int64_t deniedEnd = -1;
     const auto listedAfterDenial = [&](const Mention &m) {
         if (deniedEnd < 0 || tokens[static_cast<std::size_t>(deniedEnd)].sentence != tokens[m.first].sentence
-            || m.first <= deniedEnd || m.first - deniedEnd > 4)
+            || m.first <= deniedEnd || m.first - deniedEnd > 8)
             return false;
+        // Farther than four words, only through a coordinator ("thoughts of ending her life or of
+        // hurting herself"): the list goes on; a clause of its own does not.
+        bool coordinated = m.first - deniedEnd <= 4;
         for (auto k = static_cast<std::size_t>(deniedEnd) + 1; k < m.first; ++k) {
             const std::string_view word = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
-            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however")
+            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however" || (tokens[k].flags & Term))
                 return false;
+            coordinated = coordinated || word == "or" || word == "and" || word == "nor"
+                          || text.bytes.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end).find(',') != std::string_view::npos;
         }
-        return true;
+        return coordinated;
     };
     std::vector<Mention> labelled; // mentions that are a field's label, for the bare "Risk:" fields
     for (const Mention &m : said) {
@@ -370,15 +403,27 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             const std::string_view after = text.bytes.substr(b, 3);
             const bool signAfter = (after == "-ve" || after == "+ve")
                                    && (b + 3 == text.bytes.size() || !std::isalnum(static_cast<unsigned char>(text.bytes[b + 3])));
+            // "SH x", "SI x today": a cross after it, as a tick box is crossed (not "x3", "x 2/52").
+            const auto crossed = [&] {
+                if (b == e || b >= text.bytes.size() || (text.bytes[b] != 'x' && text.bytes[b] != 'X'))
+                    return false;
+                std::size_t c = b + 1;
+                if (c < text.bytes.size() && std::isalnum(static_cast<unsigned char>(text.bytes[c])))
+                    return false;
+                while (c < text.bytes.size() && text.bytes[c] == ' ')
+                    ++c;
+                return c == text.bytes.size() || !std::isdigit(static_cast<unsigned char>(text.bytes[c]));
+            };
             bool nilBefore = false;
             if (m.first > 0 && tokens[m.first - 1].sentence == tokens[m.first].sentence) {
                 const Token &t = tokens[m.first - 1];
                 const std::string_view w = text.bytes.substr(t.start, t.end - t.start);
                 nilBefore = w == "nil" || w == "Nil" || w == "NIL";
             }
-            if (signAfter || nilBefore) {
+            const bool cross = !signAfter && crossed();
+            if (signAfter || nilBefore || cross) {
                 f.rule = RiskFinding::Field;
-                f.status = nilBefore || after.front() == '-' ? RiskFinding::Denied : RiskFinding::Present;
+                f.status = nilBefore || cross || after.front() == '-' ? RiskFinding::Denied : RiskFinding::Present;
                 out.push_back(f);
                 continue;
             }
@@ -485,6 +530,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     readActs(text, acts, out);
     readControl(text, control, out);
     readKeeping(text, keeping, out);
+    readIngestion(text, doses, out);
+    readWishes(text, wishes, out);
+    readSelfActs(text, selfActs, out);
     readMixing(text, out);
     readTolerance(text, events, themeMentions, out);
     readRiskFields(text, labelled, out);

@@ -53,9 +53,12 @@ constexpr double dev2Denied = 0.94;
 constexpr double dev3Recall = 0.93;
 constexpr double dev3Precision = 0.95;
 constexpr double dev3Denied = 0.97;
+constexpr double dev4Recall = 0.77;
+constexpr double dev4Precision = 0.89;
+constexpr double dev4Denied = 0.83;
 constexpr double heldOutRecall = 0.79;
-constexpr double heldOutPrecision = 0.77;
-constexpr double heldOutDenied = 0.89;
+constexpr double heldOutPrecision = 0.78;
+constexpr double heldOutDenied = 0.90;
 
 struct Figures
 {
@@ -142,6 +145,7 @@ private Q_SLOTS:
     void developmentCorpus();
     void developmentSet2();
     void developmentSet3();
+    void developmentSet4();
     void heldOut();
 };
 
@@ -255,6 +259,38 @@ void RiskTest::kindsOfMiss_data()
     QTest::newRow("method after by") << u"Prior attempt by cutting."_s << u"self-harm"_s << QString();
     // Done to the client by someone else is the client's own risk.
     QTest::newRow("rescue of the client") << u"my friend had to use the narcan on me"_s << u"overdose"_s << u"present"_s;
+    // Third pass, by kind. Taking a medicine in a count no dose is: a listed means, a generic name
+    // by its stem, a brand taken out of someone's supply; not a regimen, a usual dose, someone
+    // else's taking, or people.
+    QTest::newRow("count of a listed means") << u"Swallowed 24 of her zopiclone on Sunday."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("count of a generic name") << u"Took 30 atenolol tablets after the call."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a quantity word") << u"He necked a whole strip of codeine."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("from someone's supply") << u"took 12 of my mum's Nurofen"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a regimen") << u"Takes 8 paracetamol a day for her arthritis."_s << u"suicide"_s << QString();
+    QTest::newRow("a usual dose") << u"Took 2 ibuprofen for period pain."_s << u"suicide"_s << QString();
+    QTest::newRow("people, not a medicine") << u"She took 10 of her students to the museum."_s << u"suicide"_s << QString();
+    QTest::newRow("someone else's taking") << u"Her brother took 40 of his tablets last year."_s << u"suicide"_s << QString();
+    // A wish word before a death word in one clause; a wish for someone else's death, or someone
+    // else's wish, is not the client's.
+    QTest::newRow("wish before a death word") << u"Some days she just wants to not exist."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("wish, words apart") << u"He hopes he will simply be dead by spring."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("wish for another's death") << u"Wishes his stepfather were dead."_s << u"suicide"_s << QString();
+    QTest::newRow("another's wish") << u"Her nan wanted to die at home."_s << u"suicide"_s << QString();
+    QTest::newRow("wish, negated") << u"She doesn't wish to be dead."_s << u"suicide"_s << u"denied"_s;
+    // A cross after it, a bare sign as a field's value; "x3" is a count.
+    QTest::newRow("a cross after") << u"SH x. HI x."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("a bare minus as value") << u"Self-harm: -"_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("x3 is a count") << u"Suicide attempts x3."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a dash between label and value") << u"Asked about SI - endorsed."_s << u"suicide"_s << u"present"_s;
+    // A denial runs on through a coordinated list past four words; a clause of its own ends it.
+    QTest::newRow("denial through a long list") << u"He has denied thoughts of ending his life this week or of hurting himself."_s
+                                                 << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("a clause of its own") << u"Denies SI and reports she has been cutting her arms."_s << u"self-harm"_s << u"present"_s;
+    // An act on one's own body is self-injury; an accident, or someone else's body, is not.
+    QTest::newRow("act on own body") << u"She has been scratching her skin raw."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("act with a reflexive") << u"He has been starving himself again."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("an accident") << u"Burnt her arm on the oven."_s << u"self-harm"_s << QString();
+    QTest::newRow("act on own body, negated") << u"Denies scalding her arms."_s << u"self-harm"_s << u"denied"_s;
 }
 
 void RiskTest::kindsOfMiss()
@@ -395,6 +431,13 @@ void RiskTest::developmentSet2()
 void RiskTest::developmentSet3()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-dev3.jsonl"), 150, dev3Recall, dev3Precision, dev3Denied);
+}
+
+// The fourth development set (tests/data/README.md), written and committed before the third pass
+// changed the rules for it.
+void RiskTest::developmentSet4()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev4.jsonl"), 100, dev4Recall, dev4Precision, dev4Denied);
 }
 
 // Aggregates only: the held-out file is never read for its misses.
