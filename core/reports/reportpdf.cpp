@@ -372,11 +372,14 @@ QByteArray clientReportPdf(const ClientReport &r)
     if (r.measures.isEmpty()) {
         html += QStringLiteral("<p>No outcome measures have been recorded.</p>");
     } else {
-        const QSize size(chartWidth, qRound(mm(42)));
+        // One strip per instrument, 26 mm each (its name, scale and bands stay legible at print size),
+        // and a row of months under them.
+        const QSize size(chartWidth, qRound(mm(26) * (static_cast<double>(r.measures.size()) + 2.0 / 9.0)));
         charts.append({QStringLiteral("chart:measures"), measuresChart(r, size)});
         html += QStringLiteral("<p><img src=\"chart:measures\" width=\"%1\" height=\"%2\"/></p>").arg(cssPx(size.width())).arg(cssPx(size.height()));
-        html += QStringLiteral("<p class=\"note\">Each score as a share of its instrument's maximum, on the months of the "
-                               "chart above.</p>");
+        html += QStringLiteral("<p class=\"note\">Each instrument on its own scale, from 0 to its maximum score, over its "
+                               "clinical bands: clear for the lowest, deeper for the more severe (the C-SSRS has none). On "
+                               "the months of the chart above.</p>");
         html += tableOpen()
             + headerRow({QStringLiteral("Date"), QStringLiteral("Instrument"), QStringLiteral("Score"), QStringLiteral("Band")});
         for (const MeasureSeries &s : r.measures)
