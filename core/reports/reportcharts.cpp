@@ -190,18 +190,22 @@ QImage measuresChart(const ClientReport &report, QSize size)
             const auto yOf = [&](double score) { return measureStripY(plot, series.maxScore, score); };
 
             // The clinical bands, each reaching half a point past its ends so neighbours meet (as on
-            // screen), named at the right edge when the name fits.
+            // screen), named at the right edge, centred on the band: a name that would leave the plot
+            // or touch the name below it is left out (DAST-10's "none", half a point tall).
             const QList<model::BandRange> bands = model::bandRanges(series.instrument);
+            double nameBelow = plot.bottom();
             for (qsizetype b = 0; b < bands.size(); ++b) {
                 const model::BandRange &band = bands.at(b);
                 const double from = std::max(0.0, band.from - 0.5);
                 const double to = std::min(static_cast<double>(series.maxScore), band.to + 0.5);
                 const QRectF area(QPointF(plot.left(), yOf(to)), QPointF(plot.right(), yOf(from)));
                 p.fillRect(area, bandTint(b, bands.size()));
-                if (area.height() >= metrics.height()) {
+                const QRectF name(plot.left(), area.center().y() - metrics.height() / 2, plot.width() - metrics.averageCharWidth(),
+                                  metrics.height());
+                if (name.top() >= plot.top() && name.bottom() <= nameBelow) {
                     p.setPen(QColor(0x5a, 0x66, 0x71));
-                    p.drawText(area.adjusted(0, 0, -metrics.averageCharWidth(), 0), Qt::AlignRight | Qt::AlignVCenter,
-                               model::bandLabel(band.band));
+                    p.drawText(name, Qt::AlignRight | Qt::AlignVCenter, model::bandLabel(band.band));
+                    nameBelow = name.top();
                 }
             }
             // Month columns and the frame of the strip's own scale: 0 at the bottom, the maximum on top.
