@@ -26,7 +26,7 @@ inline constexpr Command reportClientCommand{
     .run = reportClient,
     .help = "The client pattern report over the whole record: themes over time, recurrence, measures and the "
             "shareable summary; --with-risk adds a risk section (off by default; the words of abuse and "
-            "harm-to-others flags are never printed); --with-plan adds the treatment plan in force (off by default).",
+            "harm-to-others flags are never printed); --with-plan adds the treatment plan, its newest version (off by default).",
     .brief = "themes over time, recurrence, measures, shareable summary",
     .fonts = Command::Fonts::Always,
 };
