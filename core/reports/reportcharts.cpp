@@ -134,40 +134,112 @@ QImage themesChart(const ClientReport &report, QSize size)
     });
 }
 
+namespace {
+
+// The measures chart in units of its height: each strip is stripUnits tall (its plot plotUnits,
+// starting topUnits down), the month labels take monthUnits below the last strip.
+constexpr double stripUnits = 9.0;
+constexpr double topUnits = 0.9;
+constexpr double plotUnits = 7.7;
+constexpr double monthUnits = 2.0;
+
+double measureUnit(const ClientReport &report, QSize size)
+{
+    return size.height() / (stripUnits * static_cast<double>(std::max<qsizetype>(1, report.measures.size())) + monthUnits);
+}
+
+// A band's tint over white: clear for the lowest band, the deepest for the most severe (the
+// screen's danger colour at up to a fifth, as the Patterns chart shades them).
+QColor bandTint(qsizetype index, qsizetype count)
+{
+    const QColor danger(0xa8, 0x32, 0x2d);
+    const double alpha = count > 1 ? 0.2 * static_cast<double>(index) / static_cast<double>(count - 1) : 0.0;
+    return QColor::fromRgbF(1.0 - (1.0 - danger.redF()) * alpha, 1.0 - (1.0 - danger.greenF()) * alpha,
+                            1.0 - (1.0 - danger.blueF()) * alpha);
+}
+
+} // namespace
+
+QRectF measureStripPlot(const ClientReport &report, QSize size, qsizetype strip)
+{
+    const double unit = measureUnit(report, size);
+    const Axis axis = axisFor(report, size);
+    return {axis.left, unit * (stripUnits * static_cast<double>(strip) + topUnits), axis.width, unit * plotUnits};
+}
+
+double measureStripY(const QRectF &plot, int maxScore, double score)
+{
+    return plot.bottom() - plot.height() * std::clamp(score / std::max(1, maxScore), 0.0, 1.0);
+}
+
 QImage measuresChart(const ClientReport &report, QSize size)
 {
-    const QFont font = chartFont(size.height() / 14);
+    const double unit = measureUnit(report, size);
+    const QFont font = chartFont(static_cast<int>(unit * 0.85));
+    QFont nameFont = font;
+    nameFont.setBold(true);
     return drawChart(report, size, font, [&](QPainter &p, const Axis &axis, const QFontMetricsF &metrics) {
-        const double labelRow = metrics.height() * 1.6;
-        const QRectF plot(axis.left, metrics.height() * 0.6, axis.width, size.height() - labelRow - metrics.height() * 0.6);
-
-        // Grid: the share of each instrument's maximum score, so PHQ-9 and AUDIT share one scale.
-        for (int q = 0; q <= 4; ++q) {
-            const double y = plot.bottom() - plot.height() * q / 4.0;
-            p.setPen(QPen(q == 0 ? QColor(0x7a, 0x87, 0x93) : QColor(0xdd, 0xe3, 0xe8), std::max(1.0, size.height() / 300.0)));
-            p.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
-            p.setPen(QColor(0x4a, 0x56, 0x61));
-            p.drawText(QRectF(plot.left() - metrics.horizontalAdvance(QStringLiteral("100% ")) - 4, y - metrics.height() / 2,
-                              metrics.horizontalAdvance(QStringLiteral("100% ")), metrics.height()),
-                       Qt::AlignRight | Qt::AlignVCenter, QStringLiteral("%1%").arg(q * 25));
-        }
-        for (qsizetype m = 0; m <= axis.months.size(); ++m) {
-            p.setPen(QPen(QColor(0xee, 0xf1, 0xf4), 1));
-            p.drawLine(QPointF(axis.xOf(m), plot.top()), QPointF(axis.xOf(m), plot.bottom()));
-        }
-
         static const QList<QColor> colours = {QColor(0x1d, 0x5f, 0x8a), QColor(0xc0, 0x5a, 0x1c), QColor(0x2e, 0x7d, 0x32),
                                               QColor(0x7b, 0x3f, 0x98), QColor(0x8a, 0x6d, 0x1d), QColor(0x1d, 0x7d, 0x7d)};
-        const double dot = std::max(3.0, size.height() / 45.0);
-        const double legendGap = metrics.height() * 1.3;
+        const double line = std::max(1.0, unit / 12.0);
+        const double dot = std::max(3.0, unit * 0.28);
+        const double tickWidth = metrics.horizontalAdvance(QStringLiteral("000 "));
         for (qsizetype s = 0; s < report.measures.size(); ++s) {
             const MeasureSeries &series = report.measures.at(s);
+            const QRectF plot = measureStripPlot(report, size, s);
+            const auto yOf = [&](double score) { return measureStripY(plot, series.maxScore, score); };
+
+            // The clinical bands, each reaching half a point past its ends so neighbours meet (as on
+            // screen), named at the right edge, centred on the band: a name that would leave the plot
+            // or touch the name below it is left out (DAST-10's "none", half a point tall).
+            const QList<model::BandRange> bands = model::bandRanges(series.instrument);
+            double nameBelow = plot.bottom();
+            for (qsizetype b = 0; b < bands.size(); ++b) {
+                const model::BandRange &band = bands.at(b);
+                const double from = std::max(0.0, band.from - 0.5);
+                const double to = std::min(static_cast<double>(series.maxScore), band.to + 0.5);
+                const QRectF area(QPointF(plot.left(), yOf(to)), QPointF(plot.right(), yOf(from)));
+                p.fillRect(area, bandTint(b, bands.size()));
+                const QRectF name(plot.left(), area.center().y() - metrics.height() / 2, plot.width() - metrics.averageCharWidth(),
+                                  metrics.height());
+                if (name.top() >= plot.top() && name.bottom() <= nameBelow) {
+                    p.setPen(QColor(0x5a, 0x66, 0x71));
+                    p.drawText(name, Qt::AlignRight | Qt::AlignVCenter, model::bandLabel(band.band));
+                    nameBelow = name.top();
+                }
+            }
+            // Month columns and the frame of the strip's own scale: 0 at the bottom, the maximum on top.
+            p.setPen(QPen(QColor(0xe4, 0xe8, 0xec), 1));
+            for (qsizetype m = 1; m < axis.months.size(); ++m)
+                p.drawLine(QPointF(axis.xOf(m), plot.top()), QPointF(axis.xOf(m), plot.bottom()));
+            p.setPen(QPen(QColor(0x7a, 0x87, 0x93), line));
+            p.drawLine(plot.bottomLeft(), plot.bottomRight());
+            p.drawLine(plot.bottomLeft(), plot.topLeft());
+            p.setPen(QColor(0x4a, 0x56, 0x61));
+            for (const int tick : {0, series.maxScore})
+                p.drawText(QRectF(plot.left() - tickWidth - 4, yOf(tick) - metrics.height() / 2, tickWidth, metrics.height()),
+                           Qt::AlignRight | Qt::AlignVCenter, QString::number(tick));
+
+            // The instrument's name and scale in the label column.
             const QColor colour = colours.at(s % colours.size());
+            const double textRight = plot.left() - tickWidth - 12;
+            p.setBrush(colour);
+            p.setPen(Qt::NoPen);
+            p.drawEllipse(QPointF(dot * 1.5, plot.top() + metrics.height() / 2), dot, dot);
+            p.setFont(nameFont);
+            p.setPen(QColor(0x22, 0x22, 0x22));
+            p.drawText(QRectF(dot * 3.5, plot.top(), textRight - dot * 3.5, metrics.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                       series.name);
+            p.setFont(font);
+            p.setPen(QColor(0x4a, 0x56, 0x61));
+            p.drawText(QRectF(dot * 3.5, plot.top() + metrics.height(), textRight - dot * 3.5, metrics.height()),
+                       Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("0 to %1").arg(series.maxScore));
+
+            // The scores, joined in date order.
             QPainterPath path;
             for (qsizetype i = 0; i < series.points.size(); ++i) {
                 const patterns::MeasurePoint &point = series.points.at(i);
-                const QPointF at(axis.xOf(point.date),
-                                 plot.bottom() - plot.height() * std::clamp(static_cast<double>(point.total) / std::max(1, series.maxScore), 0.0, 1.0));
+                const QPointF at(axis.xOf(point.date), yOf(point.total));
                 if (i == 0)
                     path.moveTo(at);
                 else
@@ -180,15 +252,9 @@ QImage measuresChart(const ClientReport &report, QSize size)
             p.setPen(Qt::NoPen);
             for (qsizetype i = 0; i < path.elementCount(); ++i)
                 p.drawEllipse(QPointF(path.elementAt(i).x, path.elementAt(i).y), dot, dot);
-            // Legend in the label column.
-            const double y = plot.top() + legendGap * static_cast<double>(s);
-            p.drawEllipse(QPointF(dot * 2, y + legendGap / 2), dot, dot);
-            p.setPen(QColor(0x22, 0x22, 0x22));
-            p.drawText(QRectF(dot * 4, y, axis.left - dot * 4 - metrics.horizontalAdvance(QStringLiteral("100% ")) - 8, legendGap),
-                       Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("%1 (of %2)").arg(series.name).arg(series.maxScore));
         }
         p.setPen(QColor(0x4a, 0x56, 0x61));
-        drawMonthLabels(p, axis, plot.bottom() + metrics.height() * 0.3, labelRow, font);
+        drawMonthLabels(p, axis, unit * stripUnits * static_cast<double>(report.measures.size()), unit * monthUnits, font);
     });
 }
 

@@ -68,11 +68,31 @@ QList<RiskEntry> riskEntries(vault::Vault &vault, const QString &clientCode)
     return entries;
 }
 
+// The plan in force with its objectives' latest ratings (a later session's rating wins; on one
+// day, the later rating).
+PlanSection planSection(vault::Vault &vault, const QString &clientCode)
+{
+    PlanSection section;
+    section.plan = vault.plans().current(clientCode);
+    if (!section.plan)
+        return section;
+    section.reviewDue = vault.plans().reviewDue(clientCode);
+    for (const model::ObjectiveProgress &p : vault.plans().progress(clientCode)) {
+        const auto it = section.latest.constFind(p.objective);
+        if (it == section.latest.cend() || it->sessionDate < p.sessionDate
+            || (it->sessionDate == p.sessionDate && it->ratedAt <= p.ratedAt))
+            section.latest.insert(p.objective, p);
+    }
+    return section;
+}
+
 } // namespace
 
-ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk)
+ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk, bool withPlan)
 {
     const QString what = QStringLiteral("client report");
+    if (withPlan) // first, so an auditor asking for the plan hears why in its words
+        vault.require(model::Action::ReadPlan);
     vault.require(model::Action::ExportRecord);
     const auto client = vault.clients().find(clientCode);
     if (!client)
@@ -84,6 +104,8 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
     report.summary = vault.clients().shareableSummary(clientCode);
     if (withRisk)
         report.risk = riskEntries(vault, clientCode);
+    if (withPlan)
+        report.plan = planSection(vault, clientCode);
 
     // Progress notes only: the history leaves process notes out unless asked.
     const patterns::ClientHistory history = vault.histories().client(clientCode, false);

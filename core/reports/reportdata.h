@@ -4,6 +4,7 @@
 #include "model/measures.h"
 #include "model/safetyplan.h"
 #include "model/riskrecord.h"
+#include "model/treatmentplan.h"
 #include "model/types.h"
 #include "patterns/patterns.h"
 #include "vault/audit.h"
@@ -59,6 +60,15 @@ struct RiskEntry
     bool open = false; // no assessment has closed it yet
 };
 
+// The client report's opt-in treatment plan section (docs/plan.md): the newest version, when the
+// next review falls due, and each objective's latest progress rating.
+struct PlanSection
+{
+    std::optional<model::TreatmentPlan> plan; // nothing: no plan on record
+    std::optional<model::Date> reviewDue;
+    QHash<QString, model::ObjectiveProgress> latest; // objective id → its latest rating, by session date
+};
+
 struct ClientReport
 {
     Prepared prepared;
@@ -79,6 +89,8 @@ struct ClientReport
     // The risk section, only when asked for (off by default): the flags of the client's progress
     // notes and measures, present and denied, by date. Never a process note's.
     std::optional<QList<RiskEntry>> risk;
+    // The treatment plan section, only when asked for (off by default).
+    std::optional<PlanSection> plan;
 };
 
 // The themes in the summary as a referral reads them: "Abandonment — 5 of the last 6 sessions".
@@ -147,8 +159,10 @@ struct SafetyPlanReport
 
 // Each gathers with the vault's permission rules; Error as the vault raises it. The reads are
 // recorded by the vault where it records them; the report itself is recorded by reports.h.
-// withRisk adds the risk section.
-[[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk = false);
+// withRisk adds the risk section; withPlan the treatment plan section, Error(NotAllowed) for a user
+// who may not read plans (read-plan: an auditor) before anything is read.
+[[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk = false,
+                                        bool withPlan = false);
 // The client's safety plan in force, or one version: Error(Io) for an unknown client or a client with
 // no such plan. Readable by whoever reads the client's records: it is the client's own document.
 [[nodiscard]] SafetyPlanReport safetyPlanReport(vault::Vault &vault, const QString &clientCode,

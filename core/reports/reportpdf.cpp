@@ -288,6 +288,61 @@ QString riskSection(const QList<RiskEntry> &entries)
     return html;
 }
 
+// The opt-in treatment plan section: the newest version with its dates, each problem, goal and
+// objective with its target, how it is measured, its latest progress rating and interventions.
+QString planSection(const PlanSection &section)
+{
+    QString html = QStringLiteral("<h2>Treatment plan</h2>");
+    if (!section.plan)
+        return html + QStringLiteral("<p>No treatment plan on record.</p>");
+    const model::TreatmentPlan &plan = *section.plan;
+    QString agreed;
+    if (plan.agreedHow && plan.agreedOn)
+        agreed = *plan.agreedHow == model::PlanAgreement::Declined
+            ? QStringLiteral("declined on %1").arg(model::toIso(*plan.agreedOn))
+            : QStringLiteral("%1 on %2").arg(model::toString(*plan.agreedHow), model::toIso(*plan.agreedOn));
+    html += keyValues({{QStringLiteral("Version"), QString::number(plan.version)},
+                       {QStringLiteral("Effective"), model::toIso(plan.effective)},
+                       {QStringLiteral("Next review"), section.reviewDue ? model::toIso(*section.reviewDue) : QString()},
+                       {QStringLiteral("Agreed"), agreed},
+                       {QStringLiteral("Written by"), plan.author},
+                       {QStringLiteral("Signed"), stamp(plan.signedAt)}});
+    for (qsizetype p = 0; p < plan.problems.size(); ++p) {
+        const model::PlanProblem &problem = plan.problems.at(p);
+        html += QStringLiteral("<h3>Problem %1: %2</h3>").arg(p + 1).arg(esc(problem.text));
+        for (qsizetype g = 0; g < problem.goals.size(); ++g) {
+            const model::PlanGoal &goal = problem.goals.at(g);
+            html += QStringLiteral("<p><b>Goal %1.%2:</b> %3</p>").arg(p + 1).arg(g + 1).arg(esc(goal.text));
+            if (goal.objectives.isEmpty())
+                continue;
+            html += tableOpen()
+                + QStringLiteral("<thead><tr><th width=\"7%\">Id</th><th width=\"36%\">Objective</th>"
+                                 "<th width=\"16%\">Target date</th><th width=\"22%\">Measured by</th>"
+                                 "<th width=\"19%\">Latest progress</th></tr></thead>");
+            for (const model::PlanObjective &o : goal.objectives) {
+                QString what = esc(o.text);
+                if (!o.interventions.isEmpty())
+                    what += QStringLiteral("<br/><i>Interventions:</i> %1").arg(esc(o.interventions.join(QStringLiteral("; "))));
+                QStringList measured;
+                if (!o.measuredBy.trimmed().isEmpty())
+                    measured.append(o.measuredBy.trimmed());
+                if (o.measure)
+                    measured.append(o.measure->toText());
+                const auto latest = section.latest.constFind(o.id);
+                html += row({esc(o.id), what, o.targetDate ? model::toIso(*o.targetDate) : QStringLiteral("\u2014"),
+                             esc(orDash(measured.join(QStringLiteral("; ")))),
+                             latest == section.latest.cend()
+                                 ? QStringLiteral("not rated yet")
+                                 : esc(QStringLiteral("%1 (%2)").arg(model::label(latest->rating), model::toIso(latest->sessionDate)))});
+            }
+            html += QStringLiteral("</table>");
+        }
+    }
+    html += QStringLiteral("<p class=\"note\">The plan's newest version, as signed by its author. Latest progress is the "
+                           "most recent rating of the objective on a progress note, with its session date.</p>");
+    return html;
+}
+
 // The strongest lead–lag findings, with what they are not.
 QString findingsSection(const ClientReport &r)
 {
@@ -372,11 +427,14 @@ QByteArray clientReportPdf(const ClientReport &r)
     if (r.measures.isEmpty()) {
         html += QStringLiteral("<p>No outcome measures have been recorded.</p>");
     } else {
-        const QSize size(chartWidth, qRound(mm(42)));
+        // One strip per instrument, 26 mm each (its name, scale and bands stay legible at print size),
+        // and a row of months under them.
+        const QSize size(chartWidth, qRound(mm(26) * (static_cast<double>(r.measures.size()) + 2.0 / 9.0)));
         charts.append({QStringLiteral("chart:measures"), measuresChart(r, size)});
         html += QStringLiteral("<p><img src=\"chart:measures\" width=\"%1\" height=\"%2\"/></p>").arg(cssPx(size.width())).arg(cssPx(size.height()));
-        html += QStringLiteral("<p class=\"note\">Each score as a share of its instrument's maximum, on the months of the "
-                               "chart above.</p>");
+        html += QStringLiteral("<p class=\"note\">Each instrument on its own scale, from 0 to its maximum score, over its "
+                               "clinical bands: clear for the lowest, deeper for the more severe (the C-SSRS has none). On "
+                               "the months of the chart above.</p>");
         html += tableOpen()
             + headerRow({QStringLiteral("Date"), QStringLiteral("Instrument"), QStringLiteral("Score"), QStringLiteral("Band")});
         for (const MeasureSeries &s : r.measures)
@@ -389,6 +447,8 @@ QByteArray clientReportPdf(const ClientReport &r)
 
     if (r.risk)
         html += riskSection(*r.risk);
+    if (r.plan)
+        html += planSection(*r.plan);
 
     html += QStringLiteral("<h2>Shareable summary</h2>");
     if (r.summary) {

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QImage>
+#include <QRectF>
 #include <QSize>
 
 // The reports drawn as PDF (A4) with Qt's own text layout: selectable text, tables with borders,
@@ -26,8 +27,15 @@ namespace uc::reports {
 constexpr int maxChartThemes = maxDrawnThemes;
 
 // The client report's two charts on one time axis (its months): themes by month, and measures as
-// a share of each instrument's maximum score. size in pixels.
+// small multiples, one strip per instrument on its own 0-to-maximum scale with its clinical bands
+// shaded (model::bandRanges; none for the C-SSRS), clear for the lowest and deepest for the most
+// severe, each named at the right edge where the name fits. size in pixels; the client PDF makes the
+// measures chart taller by a strip's height for each instrument.
 [[nodiscard]] QImage themesChart(const ClientReport &report, QSize size);
 [[nodiscard]] QImage measuresChart(const ClientReport &report, QSize size);
+// Where measuresChart draws strip (an index of report.measures) at size, and the height of a
+// score on it: for checking the drawing.
+[[nodiscard]] QRectF measureStripPlot(const ClientReport &report, QSize size, qsizetype strip);
+[[nodiscard]] double measureStripY(const QRectF &plot, int maxScore, double score);
 
 } // namespace uc::reports

@@ -36,14 +36,19 @@ void writeRecorded(vault::Vault &vault, const QString &file, const QByteArray &p
 
 } // namespace
 
-void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk)
+void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk, bool withPlan)
 {
     requireGui(QStringLiteral("client report"));
-    const ClientReport report = clientReport(vault, clientCode, withRisk);
+    const ClientReport report = clientReport(vault, clientCode, withRisk, withPlan);
+    QStringList sections;
+    if (withRisk)
+        sections.append(QStringLiteral("risk section"));
+    if (withPlan)
+        sections.append(QStringLiteral("treatment plan section"));
     writeRecorded(vault, file, clientReportPdf(report), QStringLiteral("report"),
                   QStringLiteral("client:%1").arg(report.client.id),
-                  withRisk ? QStringLiteral("client pattern report with risk section, pdf")
-                           : QStringLiteral("client pattern report, pdf"));
+                  sections.isEmpty() ? QStringLiteral("client pattern report, pdf")
+                                     : QStringLiteral("client pattern report with %1, pdf").arg(sections.join(QStringLiteral(" and "))));
 }
 
 void writeSafetyPlan(vault::Vault &vault, const QString &clientCode, std::optional<int> version, const QString &file)

@@ -20,8 +20,10 @@ class Vault;
 namespace uc::reports {
 
 // Themes over time, recurrence, measures and the shareable summary, from progress notes only;
-// withRisk adds the risk section (opt-in, docs/risk.md).
-void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk = false);
+// withRisk adds the risk section (opt-in, docs/risk.md), withPlan the treatment plan section (opt-in,
+// docs/plan.md; Error(NotAllowed) for a user who may not read plans).
+void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk = false,
+                       bool withPlan = false);
 // The client's safety plan (the version in force, or the one asked for) as their take-home PDF.
 void writeSafetyPlan(vault::Vault &vault, const QString &clientCode, std::optional<int> version, const QString &file);
 // One progress note as signed. Error(NotAllowed) for a process note, which is never disclosed.

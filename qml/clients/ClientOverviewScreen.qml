@@ -113,18 +113,39 @@ Rectangle {
                     ToolTip.text: qsTr("A full-screen view to share in the session; private notes stay hidden")
                     onClicked: reviewSetup.start()
                 },
-                CheckBox {
-                    id: reportRisk
-                    objectName: "reportRiskOption"
+                // The client report's opt-in sections, stacked beside its button so the row keeps its width.
+                ColumnLayout {
+                    spacing: 0
                     visible: VaultSession.can("export-record")
-                    text: qsTr("With risk")
-                    checked: false
-                    leftPadding: 0
-                    rightPadding: 0
-                    spacing: 4
-                    ToolTip.visible: hovered
-                    ToolTip.text: qsTr("Add a risk section to the client report: the flags on record, present or denied, and whether each is open")
-                    Accessible.name: qsTr("Add a risk section to the client report")
+                    CheckBox {
+                        id: reportRisk
+                        objectName: "reportRiskOption"
+                        text: qsTr("With risk")
+                        checked: false
+                        leftPadding: 0
+                        rightPadding: 0
+                        spacing: 4
+                        topPadding: 0
+                        bottomPadding: 0
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Add a risk section to the client report: the flags on record, present or denied, and whether each is open")
+                        Accessible.name: qsTr("Add a risk section to the client report")
+                    }
+                    CheckBox {
+                        id: reportPlan
+                        objectName: "reportPlanOption"
+                        visible: VaultSession.can("read-plan")
+                        text: qsTr("With plan")
+                        checked: false
+                        leftPadding: 0
+                        rightPadding: 0
+                        spacing: 4
+                        topPadding: 0
+                        bottomPadding: 0
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Add the treatment plan to the client report: its problems, goals and objectives with their latest progress, and the next review")
+                        Accessible.name: qsTr("Add the treatment plan section to the client report")
+                    }
                 },
                 ReportButton {
                     objectName: "clientReportButton"
@@ -132,7 +153,7 @@ Rectangle {
                     visible: VaultSession.can("export-record")
                     enabled: root.overview.code !== ""
                     fileName: qsTr("Client report %1").arg(root.overview.code)
-                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file, reportRisk.checked)
+                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file, reportRisk.checked, reportPlan.checked)
                 }
             ]
             note: [root.overview.setting,

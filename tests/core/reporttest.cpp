@@ -3,15 +3,18 @@
 // holds what it must, read back with pdftotext, and never a word of a process note; a process
 // note is never printed; refusals leave no file; files are owner-only; every report is an audit
 // event naming its object and no text. The data gathering is checked without a PDF too.
+#include "patterns/calendar.h"
 #include "patterns/findings.h"
 #include "reports/palette.h"
 #include "reports/reportdata.h"
+#include "reports/reportpdf.h"
 #include "vault/keyslots.h"
 #include "vault/vault.h"
 
 #include <QDate>
 #include <QFile>
 #include <QHash>
+#include <QImage>
 #include <QProcess>
 #include <QSet>
 #include <QStandardPaths>
@@ -52,6 +55,8 @@ private Q_SLOTS:
     void auditExportsAPeriodAsPdfAndCsv();
     void clientReportRiskSectionIsOptIn();
     void clientReportListsTheStrongestFindings();
+    void clientReportPlanSectionIsOptIn();
+    void measuresChartDrawsEachInstrumentOnItsOwnBands();
     void themeColoursAreOkabeItoOnePerTheme();
     void everyReportIsAnAuditEvent();
 
@@ -491,6 +496,118 @@ void ReportTest::clientReportListsTheStrongestFindings()
     for (const char *expected : {"Before use or relapse", "Abandonment came before lapse or relapse in 5 of the 5 sessions",
                                  "unlikely to be chance", "patterns to talk about, not causes"})
         QVERIFY2(text.contains(QLatin1String(expected)), expected);
+}
+
+void ReportTest::clientReportPlanSectionIsOptIn()
+{
+    {
+        auto v = open(QStringLiteral("alice"));
+        model::Client c;
+        c.code = QStringLiteral("C-10");
+        c.displayName = QStringLiteral("Lee Example");
+        (void)v->clients().add(c);
+        const model::TreatmentPlan plan = model::parseTreatmentPlan(
+            QByteArrayLiteral(R"({"effective": "2025-01-05", "next_review": "2025-04-05",
+                "agreement": {"date": "2025-01-05", "how": "verbal"},
+                "problems": [{"text": "PROBLEMMARK drinks when low", "goals": [{"text": "GOALMARK mood lifts", "objectives": [
+                  {"text": "OBJECTIVEMARK PHQ-9 below 10", "measured_by": "PHQ-9 every four weeks", "measure": "phq9 < 10",
+                   "target_date": "2025-06-01", "interventions": ["INTERVENTIONMARK behavioural activation"]},
+                  {"text": "Two mutual-help meetings a week", "measured_by": "client report"}]}]}]})"),
+            model::Date(2025, 1, 5));
+        QCOMPARE(v->plans().add(QStringLiteral("C-10"), plan), 1);
+        // Two drafts rate O1, some progress then much; the process note beside the second is never printed.
+        const auto draftOn = [&v](const model::Date &day) {
+            model::Session s;
+            s.date = day;
+            s.attendees.append({0, QStringLiteral("C-10"), model::Attendance::Attended});
+            return v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+                                         {{QStringLiteral("Note"), QStringLiteral("We went over the week.")}});
+        };
+        const auto february = draftOn(model::Date(2025, 2, 3));
+        const auto march = draftOn(model::Date(2025, 3, 3));
+        v->plans().rate(march.notes.first(), QStringLiteral("O1"), model::ProgressRating::Much);
+        v->plans().rate(february.notes.first(), QStringLiteral("O1"), model::ProgressRating::Some);
+        (void)v->notes().add(march.session, QStringLiteral("C-10"), QStringLiteral("process"), model::NoteKind::Process,
+                             {{QStringLiteral("Note"), QStringLiteral("Countertransference ") + canary}});
+        const reports::ClientReport gathered = reports::clientReport(*v, QStringLiteral("C-10"), false, true);
+        QVERIFY(gathered.plan && gathered.plan->plan);
+        QVERIFY(gathered.plan->latest.value(QStringLiteral("O1")).rating == model::ProgressRating::Much); // the later session's
+        QVERIFY(!gathered.plan->latest.contains(QStringLiteral("O2")));
+        QVERIFY(!reports::clientReport(*v, QStringLiteral("C-10")).plan); // off by default
+    }
+
+    const auto report = [this](const QString &user, const QString &client, const QString &file, bool withPlan) {
+        QStringList args = {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"), client,
+                            QStringLiteral("--out"), file};
+        if (withPlan)
+            args.append(QStringLiteral("--with-plan"));
+        return cli(user, args);
+    };
+    const QString plain = out(QStringLiteral("client10.pdf"));
+    Run r = report(QStringLiteral("alice"), QStringLiteral("C-10"), plain, false);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString without = pdfText(plain);
+    QVERIFY2(without.contains(QLatin1String("Client pattern report")), qPrintable(without));
+    for (const char *absent : {"Treatment plan", "PROBLEMMARK", "OBJECTIVEMARK", "INTERVENTIONMARK"})
+        QVERIFY2(!without.contains(QLatin1String(absent)), absent);
+
+    const QString withPlan = out(QStringLiteral("client10-plan.pdf"));
+    r = report(QStringLiteral("alice"), QStringLiteral("C-10"), withPlan, true);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = pdfText(withPlan);
+    for (const char *expected : {"Treatment plan", "2025-01-05", "Next review", "2025-04-05", "Problem 1", "PROBLEMMARK",
+                                 "Goal 1.1", "GOALMARK", "O1", "OBJECTIVEMARK", "2025-06-01", "phq9 < 10", "client report",
+                                 "INTERVENTIONMARK", "much progress", "(2025-03-03)", "O2", "not rated yet"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    QVERIFY2(!text.contains(QLatin1String("some progress")), "an earlier rating shown as the latest");
+    QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
+
+    // A client without a plan: the section says so.
+    const QString none = out(QStringLiteral("client7-plan.pdf"));
+    r = report(QStringLiteral("alice"), QStringLiteral("C-7"), none, true);
+    QVERIFY2(r.code == 0, r.err.constData());
+    QVERIFY(pdfText(none).contains(QLatin1String("No treatment plan on record.")));
+
+    // An auditor may not read plans: refused in those words, and no file.
+    const QString refused = out(QStringLiteral("client10-auditor.pdf"));
+    r = report(QStringLiteral("ada"), QStringLiteral("C-10"), refused, true);
+    QCOMPARE(r.code, 5);
+    QVERIFY2(r.err.contains("cannot read treatment plans"), r.err.constData());
+    QVERIFY(!QFile::exists(refused));
+}
+
+void ReportTest::measuresChartDrawsEachInstrumentOnItsOwnBands()
+{
+    reports::ClientReport r;
+    r.months = patterns::periods(model::Date(2025, 1, 1), model::Date(2025, 3, 31), patterns::Bucketing::Month);
+    r.measures.append({QStringLiteral("phq9"), QStringLiteral("PHQ-9"), 27, {{model::Date(2025, 1, 16), 22, QStringLiteral("severe")}}, {}});
+    r.measures.append({QStringLiteral("cssrs"), QStringLiteral("C-SSRS"), 6, {{model::Date(2025, 3, 16), 1, QStringLiteral("low")}}, {}});
+    const QSize size(1200, 600);
+    const QImage chart = reports::measuresChart(r, size);
+    QCOMPARE(chart.size(), size);
+    const QColor white(Qt::white);
+
+    // PHQ-9, the first strip: in the middle of February (no score there), the severe band is tinted,
+    // moderate less, minimal clear.
+    const QRectF phq = reports::measureStripPlot(r, size, 0);
+    const int x = qRound(phq.left() + phq.width() / 2);
+    const auto at = [&](const QRectF &plot, int maxScore, double score) {
+        return chart.pixelColor(x, qRound(reports::measureStripY(plot, maxScore, score)));
+    };
+    const QColor severe = at(phq, 27, 24);
+    const QColor moderate = at(phq, 27, 12);
+    QVERIFY2(severe != white && severe.red() > severe.blue(), qPrintable(severe.name()));
+    QVERIFY2(moderate.green() > severe.green() && moderate != white, qPrintable(moderate.name()));
+    QCOMPARE(at(phq, 27, 2), white);
+    // The score on its own scale: 22 of 27 in the middle of January.
+    const QColor dot = chart.pixelColor(qRound(phq.left() + phq.width() / 3.0 * 15.5 / 31.0), qRound(reports::measureStripY(phq, 27, 22)));
+    QVERIFY2(dot.blue() > dot.red() + 60, qPrintable(dot.name()));
+
+    // The C-SSRS strip below has no bands: clear at the top and bottom of its scale.
+    const QRectF cssrs = reports::measureStripPlot(r, size, 1);
+    QVERIFY(cssrs.top() > phq.bottom());
+    QCOMPARE(at(cssrs, 6, 5.5), white);
+    QCOMPARE(at(cssrs, 6, 0.5), white);
 }
 
 void ReportTest::themeColoursAreOkabeItoOnePerTheme()

@@ -62,6 +62,12 @@ private Q_SLOTS:
         QVERIFY(written.wait(20000));
         QCOMPARE(written.last().first().toString(), withRisk);
         QVERIFY(isPdf(withRisk));
+        // And the opt-in treatment plan section (its content: reporttest).
+        const QString withPlan = m_dir.filePath(u"client-plan.pdf"_s);
+        session.reports()->writeClientReport(u"C-0001"_s, withPlan, false, true);
+        QVERIFY(written.wait(20000));
+        QCOMPARE(written.last().first().toString(), withPlan);
+        QVERIFY(isPdf(withPlan));
 
         const QString note = m_dir.filePath(u"note.pdf"_s);
         session.reports()->printNote(made.signedNotes.first(), note);

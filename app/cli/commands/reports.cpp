@@ -16,7 +16,7 @@ namespace uc::cli {
 int reportClient(const Invocation &line)
 {
     const QString out = line.value("out");
-    reports::writeClientReport(*openVault(line), line.value("client"), out, line.has("with-risk"));
+    reports::writeClientReport(*openVault(line), line.value("client"), out, line.has("with-risk"), line.has("with-plan"));
     print(u"client report written to %1"_s.arg(QDir::toNativeSeparators(out)));
     return 0;
 }

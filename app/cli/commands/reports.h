@@ -16,6 +16,9 @@ inline constexpr Option reportClientOptions[] = {
     {.name = "client", .value = "C", .required = true, .help = "the client's code"},
     pdfOut,
     {.name = "with-risk", .help = "add the risk section: the flags on record, present or denied, and which are open"},
+    {.name = "with-plan",
+     .help = "add the treatment plan section: problems, goals, objectives with their latest progress rating, "
+             "interventions and the next review (not for a user who may not read plans: exit 5)"},
 };
 inline constexpr Command reportClientCommand{
     .words = "report client",
@@ -23,7 +26,7 @@ inline constexpr Command reportClientCommand{
     .run = reportClient,
     .help = "The client pattern report over the whole record: themes over time, recurrence, measures and the "
             "shareable summary; --with-risk adds a risk section (off by default; the words of abuse and "
-            "harm-to-others flags are never printed).",
+            "harm-to-others flags are never printed); --with-plan adds the treatment plan, its newest version (off by default).",
     .brief = "themes over time, recurrence, measures, shareable summary",
     .fonts = Command::Fonts::Always,
 };

@@ -46,13 +46,13 @@ void ReportWriter::write(const QString &action, const QString &label, const QStr
         [this, action](const uc::Error &e) { Q_EMIT failed(Failure(action, e)); });
 }
 
-void ReportWriter::writeClientReport(const QString &clientCode, const QString &file, bool withRisk)
+void ReportWriter::writeClientReport(const QString &clientCode, const QString &file, bool withRisk, bool withPlan)
 {
     if (!m_vault->isOpen())
         return;
     write(u"client-report"_s, tr("Writing the client report…"), file, tr("Choose a file to write the report to."),
-          [clientCode, withRisk](uc::vault::Vault &v, const QString &path) {
-              uc::reports::writeClientReport(v, clientCode, path, withRisk);
+          [clientCode, withRisk, withPlan](uc::vault::Vault &v, const QString &path) {
+              uc::reports::writeClientReport(v, clientCode, path, withRisk, withPlan);
           });
 }
 
