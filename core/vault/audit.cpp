@@ -175,12 +175,12 @@ AuditHead appendAudit(sql::Database &db, const QString &user, const QString &act
     const AuditHead last = currentAuditHead(db);
     AuditEntry e{last.count + 1, at, user, action, object, detail, last.hash, {}};
     e.hash = auditHash(e.prev, e);
-    const std::optional<qint64> signedFrom = auditSignedFrom(db);
-    const bool mustSign = signedFrom && e.seq >= *signedFrom;
-    if (mustSign && (!signer.keys || signer.name.isEmpty()))
-        throw Error(ErrorKind::Damaged, QStringLiteral("audit"),
-                    QStringLiteral("an audit entry must be signed and no signing key is available"));
-    if (!mustSign) {
+    // With a key at hand the entry is signed: every open vault is at v19, where every entry appended
+    // is at or after audit_signed_from. Without one, only an entry before it may be written.
+    if (!signer.keys || signer.name.isEmpty()) {
+        if (const std::optional<qint64> signedFrom = auditSignedFrom(db); signedFrom && e.seq >= *signedFrom)
+            throw Error(ErrorKind::Damaged, QStringLiteral("audit"),
+                        QStringLiteral("an audit entry must be signed and no signing key is available"));
         db.prepare("INSERT INTO audit(seq, at, user, action, object, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
             .bind(1, static_cast<std::int64_t>(e.seq))
             .bind(2, e.at)
