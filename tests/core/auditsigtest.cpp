@@ -415,6 +415,25 @@ private Q_SLOTS:
         QVERIFY2(c.whole, qPrintable(describe(c)));
     }
 
+    void aSignerWaitingForACertificateIsCheckedAgainstTheirRequestAndSaidSo()
+    {
+        Fixture f;
+        // Bob, a therapist, adds carol: her key waits for an administrator's certificate.
+        f.open(u"bob"_s)->addUser(u"carol"_s, model::Role::Therapist, pass(u"carol"_s), KdfCost::testOnly());
+        (void)f.open(u"carol"_s);
+        AuditCheck c = f.verifyBoth();
+        QVERIFY2(c.whole, qPrintable(describe(c)));
+        QCOMPARE(c.uncertified, QStringList{u"carol"_s});
+        // A forged entry in her name with bob's key still fails against her request's key.
+        {
+            auto in = f.insider();
+            f.appendForged(in, u"carol"_s, u"carol"_s);
+        }
+        c = f.verifyBoth();
+        QVERIFY(!c.whole);
+        QCOMPARE(c.signer, u"carol"_s);
+    }
+
     void aRekeyAndARemovedUserStillVerify()
     {
         Fixture f;
