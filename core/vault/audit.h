@@ -3,10 +3,12 @@
 
 #include "common/secret.h"
 #include "vault/sqlite.h"
+#include "vault/userkeys.h"
 
 #include <QJsonObject>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,6 +16,9 @@
 // hash = SHA-256(previous hash ‖ canonical entry); the table refuses UPDATE and DELETE by trigger;
 // the chain's head (count and hash) is also kept in keyslots.json, authenticated with a key derived
 // from the data key, so truncating the trail or rolling the file back to an older copy shows too.
+// From schema v19 on, every entry also carries the Ed25519 signature of the user who appended it
+// over its chained hash, so whoever holds only the shared data key cannot rewrite the trail
+// (docs/audit.md, "Signed entries").
 namespace uc::vault {
 
 struct AuditEntry
@@ -26,6 +31,8 @@ struct AuditEntry
     QString detail; // a count or a setting ("3 results"), never what was searched for
     QString prev; // the previous entry's hash (64 zeros for the first)
     QString hash;
+    QString signer = {}; // whose key signed it: the acting user, or the unlocking one for reports ("" before v19)
+    QByteArray signature = {}; // Ed25519 over auditSignedMessage(hash), 64 bytes (empty before v19)
 };
 
 // {"action":…,"at":…,"detail":…,"object":…,"seq":…,"user":…}: keys sorted, no spaces.
@@ -33,6 +40,12 @@ struct AuditEntry
 // SHA-256(previous hash as 32 bytes ‖ canonical entry), lowercase hex.
 [[nodiscard]] QString auditHash(const QString &prevHex, const AuditEntry &entry);
 [[nodiscard]] QString auditGenesis(); // 64 zeros
+// What an entry's signature covers: "undercurrent-audit-v1\n" followed by its hash as 32 bytes. The
+// hash chains every entry before it, so one signature vouches for the whole trail up to it.
+[[nodiscard]] QByteArray auditSignedMessage(const QString &hashHex);
+// The first seq that must be signed (vault_info "audit_signed_from", set by migration v19);
+// nothing in a vault older than v19.
+[[nodiscard]] std::optional<qint64> auditSignedFrom(sql::Database &db);
 
 struct AuditHead
 {
@@ -44,9 +57,19 @@ struct AuditHead
 // The head if its MAC is right; nullopt when it was altered.
 [[nodiscard]] std::optional<AuditHead> openAuditHead(const QJsonObject &sealed, const SecretBuffer &dataKey);
 
-// Appends one entry inside the caller's transaction and returns the new head.
+// Who signs an appended entry: the acting user, or the unlocking one for what has no acting user
+// with a key (failed-unlock reports). keys null: unsigned, which only entries before
+// auditSignedFrom may be.
+struct AuditSigner
+{
+    QString name;
+    const UserKeys *keys = nullptr;
+};
+
+// Appends one entry inside the caller's transaction and returns the new head. Error(Damaged) when
+// the entry must be signed and signer has no key: never an unsigned entry after audit_signed_from.
 AuditHead appendAudit(sql::Database &db, const QString &user, const QString &action, const QString &object,
-                      const QString &detail, const QString &at);
+                      const QString &detail, const QString &at, const AuditSigner &signer);
 // The chain's last entry as a head (count 0 and the genesis hash when empty).
 [[nodiscard]] AuditHead currentAuditHead(sql::Database &db);
 
@@ -56,10 +79,26 @@ struct AuditCheck
     qint64 count = 0; // entries in the trail
     qint64 broken = 0; // the first entry that does not hold (or the first missing one)
     QString reason; // "its content was changed", "entries 98 to 100 are missing" …
+    QString signer = {}; // whose signature fails, when that is what broke
+    qint64 signedFrom = 0; // the first entry that must be signed (0: none must)
+    qint64 signaturesChecked = 0; // Ed25519 verifications done
+    QStringList uncertified = {}; // signers checked against a key no administrator has certified yet
 };
+
+// The keys signatures are checked against: the certificates in keyslots.json and the root pinned in
+// the verifying user's slot (userkeys.h).
+struct AuditKeys
+{
+    QJsonObject certs;
+    QByteArray root;
+};
+
 // Walks the whole chain, then compares it with the head (when there is one). sealedHead is the
-// keyslots.json object; an empty one means no head was ever written.
-[[nodiscard]] AuditCheck verifyAuditTrail(sql::Database &db, const QJsonObject &sealedHead, const SecretBuffer &dataKey);
+// keyslots.json object; an empty one means no head was ever written. Signatures: every entry from
+// audit_signed_from must carry one of the right size by a user with a key, and none before; then
+// each signer's latest signed entry is verified (enough, docs/audit.md), or every one when full.
+[[nodiscard]] AuditCheck verifyAuditTrail(sql::Database &db, const QJsonObject &sealedHead, const SecretBuffer &dataKey,
+                                          const AuditKeys &keys, bool full = false);
 
 struct AuditFilter
 {

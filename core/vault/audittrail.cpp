@@ -8,11 +8,11 @@
 
 namespace uc::vault {
 
-AuditCheck AuditTrail::verify()
+AuditCheck AuditTrail::verify(bool full)
 {
     m_state.require(model::Action::VerifyAudit);
     return verifyAuditTrail(m_state.db, m_state.slots.extra().value(QLatin1String("audit_head")).toObject(),
-                            m_state.dataKey);
+                            m_state.dataKey, {m_state.certificates(), m_state.trustRoot()}, full);
 }
 
 AuditFilter AuditTrail::scoped(const AuditFilter &filter) const

@@ -17,8 +17,9 @@ class AuditTrail : public Service
 public:
     using Service::Service;
 
-    // Walks the whole chain and compares it with the head kept in keyslots.json.
-    [[nodiscard]] AuditCheck verify();
+    // Walks the whole chain, checks the entries' signatures (each signer's latest, or every one when
+    // full) and compares it with the head kept in keyslots.json.
+    [[nodiscard]] AuditCheck verify(bool full = false);
     // The entries, oldest first; reading them is itself recorded.
     [[nodiscard]] QList<AuditEntry> entries(const AuditFilter &filter = {});
     // The same entries as CSV (auditCsv) written to file (owner-only, replaced whole or not at all);

@@ -820,6 +820,20 @@ void migrateTo18(sql::Database &db, const QString &)
         db.exec("ALTER TABLE users ADD COLUMN removed TEXT");
 }
 
+// v18 -> v19. Signed audit entries: each entry from here on carries the Ed25519 signature of the
+// user who appended it (signer may differ from user: reports are signed by the unlocking user) over
+// its chained hash; older entries keep NULL. audit_signed_from is the first seq that must be signed.
+void migrateTo19(sql::Database &db, const QString &)
+{
+    if (!db.prepare("SELECT 1 FROM pragma_table_info('audit') WHERE name = 'signer'").step())
+        db.exec("ALTER TABLE audit ADD COLUMN signer TEXT");
+    if (!db.prepare("SELECT 1 FROM pragma_table_info('audit') WHERE name = 'signature'").step())
+        db.exec("ALTER TABLE audit ADD COLUMN signature BLOB CHECK (signature IS NULL OR length(signature) = 64)");
+    db.exec("CREATE INDEX IF NOT EXISTS audit_by_signer ON audit(signer, seq)");
+    db.exec("INSERT OR IGNORE INTO vault_info(key, value) "
+            "SELECT 'audit_signed_from', CAST(coalesce(max(seq), 0) + 1 AS TEXT) FROM audit");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -833,7 +847,7 @@ void migrate(sql::Database &db, const QString &userName)
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
-                                                               migrateTo16, migrateTo17, migrateTo18};
+                                                               migrateTo16, migrateTo17, migrateTo18, migrateTo19};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

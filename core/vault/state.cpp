@@ -24,7 +24,12 @@ bool VaultState::supervises(model::Id therapistId)
 
 void VaultState::audit(const QString &action, const QString &object, const QString &detail)
 {
-    appendAudit(db, user.name, action, object, detail, now());
+    appendAudit(db, user.name, action, object, detail, now(), auditSigner());
+}
+
+AuditSigner VaultState::auditSigner() const
+{
+    return {user.name, keys ? &*keys : nullptr};
 }
 
 void VaultState::recordEvent(const QString &action, const QString &object, const QString &detail)

@@ -7,6 +7,7 @@
 #include "model/types.h"
 #include "themes/codebook.h"
 #include "themes/tagger.h"
+#include "vault/audit.h"
 #include "vault/keyslots.h"
 #include "vault/sqlite.h"
 #include "vault/userkeys.h"
@@ -51,7 +52,9 @@ struct VaultState
     [[nodiscard]] bool isSupervisor() const { return user.role == model::Role::Supervisor; }
     // Whether this user is a supervisor assigned to the therapist.
     [[nodiscard]] bool supervises(model::Id therapistId);
-    // Appends to the audit trail inside the caller's transaction.
+    // The current user as the signer of the entries appended in their session.
+    [[nodiscard]] AuditSigner auditSigner() const;
+    // Appends to the audit trail inside the caller's transaction, signed by the current user.
     void audit(const QString &action, const QString &object, const QString &detail = {});
     // The certificates in keyslots.json and the root pinned in this user's slot.
     [[nodiscard]] QJsonObject certificates() const;

@@ -12,6 +12,8 @@ namespace uc::vault {
 struct VaultTestAccess
 {
     [[nodiscard]] static sql::Database &database(Vault &vault) { return vault.m_state->db; }
+    // The open session's user as the signer of audit entries appended through database().
+    [[nodiscard]] static AuditSigner auditSigner(Vault &vault) { return vault.m_state->auditSigner(); }
     // Called after each finished step of a re-key (1: key slots staged, 2: notes.db re-keyed, 3: key
     // slots sealed under the new key), to copy the folder as a kill at that instant would leave it.
     static void observeRekeySteps(std::function<void(int)> observer) { Vault::rekeyStepObserver() = std::move(observer); }

@@ -20,6 +20,7 @@ constexpr std::size_t boxBytes = crypto_box_PUBLICKEYBYTES;
 constexpr std::size_t payloadBytes = skBytes + pkBytes + boxBytes + 1;
 constexpr unsigned char flagCertified = 1;
 constexpr unsigned char flagMigrated = 2;
+constexpr unsigned char flagAuditSigned = 4;
 constexpr int maxChain = 8;
 
 const unsigned char *bytes(const QByteArray &b)
@@ -94,7 +95,8 @@ SecretBuffer UserKeys::payload() const
     if (recoveryPublic.size() == static_cast<qsizetype>(boxBytes))
         std::memcpy(out.data() + skBytes + pkBytes, recoveryPublic.constData(), boxBytes);
     out.data()[payloadBytes - 1] = static_cast<unsigned char>((certified ? flagCertified : 0)
-                                                              | (signaturesMigrated ? flagMigrated : 0));
+                                                              | (signaturesMigrated ? flagMigrated : 0)
+                                                              | (auditSigned ? flagAuditSigned : 0));
     return out;
 }
 
@@ -115,6 +117,7 @@ std::optional<UserKeys> UserKeys::fromPayload(const SecretBuffer &payload)
     const unsigned char flags = payload.data()[payloadBytes - 1];
     keys.certified = (flags & flagCertified) != 0;
     keys.signaturesMigrated = (flags & flagMigrated) != 0;
+    keys.auditSigned = (flags & flagAuditSigned) != 0;
     return keys;
 }
 

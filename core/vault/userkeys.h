@@ -25,6 +25,7 @@ struct UserKeys
     QByteArray recoveryPublic; // X25519 key of the recovery key (empty in vaults older than the keys)
     bool certified = false;    // the user's certificate was seen valid: from now on it must stay so
     bool signaturesMigrated = false; // older SHA-256-only signatures already got this user's signature
+    bool auditSigned = false; // this user has signed audit entries: from now on one must stay in the trail
 
     [[nodiscard]] static UserKeys generate(const QByteArray &rootPublic, const QByteArray &recoveryPublic);
     // The slot's second sealed payload; fromPayload returns nothing for a malformed one.

@@ -19,6 +19,8 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <utility>
+
 namespace uc::vault {
 
 namespace {
@@ -81,6 +83,27 @@ std::int64_t auditLength(sql::Database &db)
     return currentAuditHead(db).count;
 }
 
+// The unlocking user's latest signed audit entry must verify with their own key (docs/audit.md,
+// "Signed entries": a user never signs on top of a trail rewritten under their last signature).
+void checkOwnLatestAuditEntry(VaultState &s, const UserKeys &keys)
+{
+    auto stmt = s.db.prepare("SELECT seq, hash, signature FROM audit WHERE signer = ? ORDER BY seq DESC LIMIT 1");
+    stmt.bind(1, s.user.name);
+    if (!stmt.step()) {
+        // Their slot remembers they signed: entries stripped of signatures (to pass them off as older
+        // than signing) or removed.
+        if (keys.auditSigned)
+            damagedAtUnlock(QStringLiteral("the audit trail was rewritten: the entries you signed are gone from it or "
+                                           "lost their signatures"));
+        return;
+    }
+    const QByteArray signature = stmt.blob(2);
+    if (!verifyDetached(keys.signPublic, auditSignedMessage(stmt.text(1)), QString::fromLatin1(signature.toBase64())))
+        damagedAtUnlock(QStringLiteral("the audit trail was rewritten: your own signature on entry %1, your latest, no "
+                                       "longer verifies")
+                            .arg(stmt.int64(0)));
+}
+
 std::unique_ptr<VaultState> stateOf(QString dir, int lockFd, sql::Database db, SecretBuffer dataKey, KeySlots slots)
 {
     return std::make_unique<VaultState>(std::move(dir), lockFd, std::move(db), std::move(dataKey), std::move(slots));
@@ -131,7 +154,8 @@ Vault::~Vault()
 
 void Vault::lock() noexcept
 {
-    if (m_state->db.handle() && m_state->user.id != 0) { // an unlock that failed has no user to record
+    // An unlock that failed has no user to record, or no keys to sign with.
+    if (m_state->db.handle() && m_state->user.id != 0 && m_state->keys) {
         try {
             recordEvent(QStringLiteral("lock"), QStringLiteral("vault"));
             writeAuditHead(m_state->slots, false);
@@ -245,7 +269,8 @@ void Vault::recordUnlock(const QString &action, KeySlots updated)
         sql::Transaction tx(s.db);
         for (const FailedUnlockHint &hint : hints.valid)
             appendAudit(s.db, hint.user, QStringLiteral("unlock-failed-reported"), QStringLiteral("vault"),
-                        QStringLiteral("reported in keyslots.json without a key; a hint, not proof"), hint.at);
+                        QStringLiteral("reported in keyslots.json without a key; a hint, not proof"), hint.at,
+                        s.auditSigner()); // signed by the unlocking user, who reports it
         if (hints.dropped > 0)
             s.audit(QStringLiteral("unlock-failed-reports-dropped"), QStringLiteral("vault"),
                     QStringLiteral("%1 malformed or excess failed-unlock reports dropped").arg(hints.dropped));
@@ -281,6 +306,15 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
     SecretBuffer dataKey = SecretBuffer::random(32);
     RecoveryKey recovery = RecoveryKey::generate();
     try {
+        // The creator's signing key is the vault's root of trust: pinned in every slot made from now
+        // on, its certificate signed by itself. Made first: the trail's first entry is signed with it.
+        const QByteArray recoveryPublic = recoveryPublicKey(recovery);
+        UserKeys keys = UserKeys::generate({}, recoveryPublic);
+        keys.rootPublic = keys.signPublic;
+        keys.certified = true;
+        keys.signaturesMigrated = true;
+        keys.auditSigned = true; // the trail's first entry, below
+        const QString name = user.trimmed();
         sql::Database db = sql::Database::open(databasePath(dir), dataKey);
         migrate(db, user);
         {
@@ -296,17 +330,9 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
                 .bind(1, sealedMarker)
                 .bind(2, now())
                 .run();
-            appendAudit(db, user.trimmed(), QStringLiteral("create-vault"), QStringLiteral("vault"), {}, now());
+            appendAudit(db, name, QStringLiteral("create-vault"), QStringLiteral("vault"), {}, now(), {name, &keys});
             tx.commit();
         }
-        // The creator's signing key is the vault's root of trust: pinned in every slot made from now
-        // on, its certificate signed by itself.
-        const QByteArray recoveryPublic = recoveryPublicKey(recovery);
-        UserKeys keys = UserKeys::generate({}, recoveryPublic);
-        keys.rootPublic = keys.signPublic;
-        keys.certified = true;
-        keys.signaturesMigrated = true;
-        const QString name = user.trimmed();
         const SecretBuffer payload = keys.payload();
         const QJsonObject certs{{certName(name), certificate(name, model::toString(role), true, keys.signPublic, now(), name, &keys)}};
         // The key slots are written last: until they exist the folder is not a vault.
@@ -441,6 +467,8 @@ std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, co
     bool rewrite = !updated.pendingKey(s.user.name).isEmpty();
     rewrite = vault->establishKeys(updated, std::move(keysPayload), false) || rewrite;
     rewrite = vault->migrateSignatures() || rewrite;
+    // From this unlock's entry on the slot remembers this user signs audit entries (written once).
+    rewrite = !std::exchange(s.keys->auditSigned, true) || rewrite;
     // A slot from before the binding is rewritten bound, at the cost it had; one whose keys were
     // just made or changed, with them.
     if (const auto slot = updated.userSlot(s.user.name); slot && (slot->version < 2 || rewrite)) {
@@ -500,6 +528,7 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
         s.processKey = processKeyOf(*s.keys);
     }
     vault->recordUnlock(QStringLiteral("recover"), std::move(updated));
+    s.keys->auditSigned = true; // kept in the slot the new passphrase writes
     vault->changePassphrase(newPassphrase, cost);
     (void)sealOwnProcessNotes(s);
     return vault;
@@ -686,6 +715,11 @@ bool Vault::establishKeys(KeySlots &updated, SecretBuffer payload, bool recoveri
         keepUnderRecoveryKey(extra, me, *keys);
     extra.insert(QStringLiteral("certs"), certs);
     updated.setExtra(extra);
+    // Keys kept from before (not just made) signed this user's earlier entries: the latest must still
+    // verify, or the trail was rewritten under it and this user's next entry would vouch for that.
+    // Checked before the keys join the session, so a refused unlock signs nothing (not even its lock).
+    if (!payload.empty())
+        checkOwnLatestAuditEntry(s, *keys);
     s.keys = std::move(keys);
     s.processKey = processKeyOf(*s.keys);
     return rewrite;

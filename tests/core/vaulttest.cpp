@@ -5,6 +5,7 @@
 #include "patterns/patterns.h"
 #include "vault/schema.h"
 #include "vault/testaccess.h"
+#include "vault/userkeys.h"
 #include "vault/vault.h"
 
 #include <QDateTime>
@@ -159,6 +160,22 @@ void forgetRollbackRecord(const QString &dir)
                  + QStringLiteral("/undercurrent/vaults"));
     for (const QString &name : records.entryList({KeySlots::load(dir).vaultId() + QStringLiteral("-*.json")}))
         records.remove(name);
+}
+
+// Alice's slot as a build before v19 wrote it: no memory of having signed audit entries (a vault
+// whose trail was dropped with the tables would otherwise be refused, rightly, as stripped).
+void forgetSignedAuditEntries(const QString &dir)
+{
+    const SecretBuffer passphrase = SecretBuffer::copyOf(alicePassphrase);
+    KeySlots slots = KeySlots::load(dir);
+    SecretBuffer payload;
+    const SecretBuffer dataKey = slots.unwrapUser(QStringLiteral("alice"), passphrase, &payload);
+    vault::UserKeys keys = *vault::UserKeys::fromPayload(payload);
+    keys.auditSigned = false;
+    const KeySlots::UserSlot slot = *slots.userSlot(QStringLiteral("alice"));
+    const SecretBuffer cleared = keys.payload();
+    slots.setUser(QStringLiteral("alice"), slot.role, slot.admin, passphrase, dataKey, slot.cost, &cleared);
+    slots.save(dir, dataKey);
 }
 
 bool copyFolder(const QString &from, const QString &to)
@@ -1109,6 +1126,7 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
     }
     // The trail dropped with the tables is shorter than this machine saw: forget what it saw.
     forgetRollbackRecord(dir);
+    forgetSignedAuditEntries(dir);
     auto vault = openVault(dir);
     sql::Database &db = vault::VaultTestAccess::database(*vault);
     QCOMPARE(vault::userVersion(db), vault::schemaVersion);

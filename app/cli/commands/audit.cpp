@@ -25,15 +25,23 @@ QString isoOf(const std::optional<model::Date> &date)
 
 int auditVerify(const Invocation &line)
 {
-    const vault::AuditCheck check = openVault(line)->auditTrail().verify();
+    const vault::AuditCheck check = openVault(line)->auditTrail().verify(line.has("full"));
     if (!check.whole) {
         const QString where = check.broken == 0 ? u"the trail's head"_s : u"entry %1"_s.arg(check.broken);
         throw Error(ErrorKind::Damaged, line.what(), u"broken at %1: %2"_s.arg(where, check.reason));
     }
-    if (line.json())
-        printJson(QJsonObject{{u"whole"_s, true}, {u"entries"_s, static_cast<double>(check.count)}});
-    else
+    if (line.json()) {
+        printJson(QJsonObject{{u"whole"_s, true},
+                              {u"entries"_s, static_cast<double>(check.count)},
+                              {u"signed_from"_s, static_cast<double>(check.signedFrom)},
+                              {u"signatures_checked"_s, static_cast<double>(check.signaturesChecked)},
+                              {u"uncertified_signers"_s, QJsonArray::fromStringList(check.uncertified)}});
+    } else {
         print(u"audit trail whole: %1 entries"_s.arg(check.count));
+        if (!check.uncertified.isEmpty())
+            print(u"signatures by %1 were checked against keys no administrator has certified yet"_s.arg(
+                check.uncertified.join(u", "_s)));
+    }
     return 0;
 }
 

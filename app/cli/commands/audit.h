@@ -10,11 +10,15 @@ int auditVerify(const Invocation &line);
 int auditList(const Invocation &line);
 int auditExport(const Invocation &line);
 
+inline constexpr Option auditVerifyOptions[] = {
+    {.name = "full", .help = "check every entry's signature, not only each signer's latest (slower; as strong when the chain holds)"},
+};
 inline constexpr Command auditVerifyCommand{
     .words = "audit verify",
+    .options = auditVerifyOptions,
     .run = auditVerify,
-    .help = "Check the hash-chained trail: exit 0 with the entry count when it is whole, 4 naming the first "
-            "broken entry.",
+    .help = "Check the hash-chained trail and its signatures: exit 0 with the entry count when it is whole, 4 naming "
+            "the first broken entry and whose signature fails.",
     .brief = "exit 0 with the entry count when whole, 4 naming the first broken entry",
 };
 
