@@ -408,6 +408,9 @@ struct Tagger::Impl
     void readRiskFields(const Text &text, const std::vector<Mention> &labelled, std::vector<RiskFinding> &out) const;
     // The nearest person word before `first` in its sentence (not a possessive pronoun), or -1.
     [[nodiscard]] int personBefore(const Text &text, std::uint32_t first) const;
+    // A mention's status: denied when negated, someone else's when the person named before it in its
+    // sentence is another person (a role word), the client's otherwise.
+    [[nodiscard]] RiskFinding::Status statusByWhoseBefore(const Text &text, const Mention &m) const;
     // The person word an act is done to: inside it ("choked her") or right after it, or -1.
     [[nodiscard]] int victimOf(const Text &text, std::uint32_t first, std::uint32_t last) const;
     [[nodiscard]] bool isChild(const Person &p) const;

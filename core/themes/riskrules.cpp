@@ -38,6 +38,17 @@ int Tagger::Impl::personBefore(const Text &text, std::uint32_t first) const
     return -1;
 }
 
+RiskFinding::Status Tagger::Impl::statusByWhoseBefore(const Text &text, const Mention &m) const
+{
+    if (riskNegated(text, m.first, m.last))
+        return RiskFinding::Denied;
+    const int before = personBefore(text, m.first);
+    if (before >= 0 && text.tokens[static_cast<std::size_t>(before)].role >= 0
+        && personAt(text, static_cast<std::size_t>(before)).who == Person::Other)
+        return RiskFinding::OtherPerson;
+    return RiskFinding::Present; // a pronoun or no one is the client (when in doubt, flag)
+}
+
 void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, std::vector<RiskFinding> &out) const
 {
     if (acts.empty() || actAgainstClient < 0 || actByClient < 0)
@@ -299,7 +310,6 @@ void Tagger::Impl::readIngestion(const Text &text, const std::vector<Mention> &d
         }
         return false;
     };
-    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
     for (const Mention &d : doses) {
         const std::uint32_t s = tokens[d.last].sentence;
         // The quantity within four words after the taking ("took like 15", "swallowed approx 20 x",
@@ -355,14 +365,7 @@ void Tagger::Impl::readIngestion(const Text &text, const std::vector<Mention> &d
             continue;
         // Whose: a person named before the taking ("her son took 30 of her tablets"); a pronoun or
         // no one is the client's (when in doubt, flag).
-        const int before = personBefore(text, m.first);
-        const bool other = before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0 && personOf(before).who == Person::Other;
-        RiskFinding::Status status = RiskFinding::Present;
-        if (riskNegated(text, m.first, m.last))
-            status = RiskFinding::Denied;
-        else if (other)
-            status = RiskFinding::OtherPerson;
-        out.push_back({ingestionRisk, m.first, m.last, status, RiskFinding::Ingestion, d.phrase, ingestionGroup});
+        out.push_back({ingestionRisk, m.first, m.last, statusByWhoseBefore(text, m), RiskFinding::Ingestion, d.phrase, ingestionGroup});
     }
 }
 
@@ -423,7 +426,6 @@ void Tagger::Impl::readSelfActs(const Text &text, const std::vector<Mention> &se
         return;
     const std::vector<Token> &tokens = text.tokens;
     const auto word = [&](std::size_t k) { return text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
-    const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
     for (const Mention &a : selfActs) {
         const std::uint32_t s = tokens[a.last].sentence;
         // The object within three words after the act, in its clause: a reflexive ("starving
@@ -463,14 +465,7 @@ void Tagger::Impl::readSelfActs(const Text &text, const std::vector<Mention> &se
         if (accident || topic(text, m) || inFiction(text, m.first, m.last))
             continue;
         // Whose: a person named before the act ("her daughter cuts her arms") is someone else.
-        const int before = personBefore(text, m.first);
-        const bool other = before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0 && personOf(before).who == Person::Other;
-        RiskFinding::Status status = RiskFinding::Present;
-        if (riskNegated(text, m.first, m.last))
-            status = RiskFinding::Denied;
-        else if (other)
-            status = RiskFinding::OtherPerson;
-        out.push_back({selfActRisk, m.first, m.last, status, RiskFinding::SelfAct, a.phrase, selfActGroup});
+        out.push_back({selfActRisk, m.first, m.last, statusByWhoseBefore(text, m), RiskFinding::SelfAct, a.phrase, selfActGroup});
     }
 }
 

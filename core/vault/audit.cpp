@@ -177,23 +177,15 @@ AuditHead appendAudit(sql::Database &db, const QString &user, const QString &act
     e.hash = auditHash(e.prev, e);
     // With a key at hand the entry is signed: every open vault is at v19, where every entry appended
     // is at or after audit_signed_from. Without one, only an entry before it may be written.
-    if (!signer.keys || signer.name.isEmpty()) {
+    const bool signs = signer.keys && !signer.name.isEmpty();
+    if (!signs) {
         if (const std::optional<qint64> signedFrom = auditSignedFrom(db); signedFrom && e.seq >= *signedFrom)
             throw Error(ErrorKind::Damaged, QStringLiteral("audit"),
                         QStringLiteral("an audit entry must be signed and no signing key is available"));
-        db.prepare("INSERT INTO audit(seq, at, user, action, object, detail, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
-            .bind(1, static_cast<std::int64_t>(e.seq))
-            .bind(2, e.at)
-            .bind(3, e.user)
-            .bind(4, e.action)
-            .bind(5, e.object)
-            .bind(6, e.detail)
-            .bind(7, e.prev)
-            .bind(8, e.hash)
-            .run();
-        return {e.seq, e.hash};
     }
-    const QByteArray signature = QByteArray::fromBase64(signer.keys->sign(auditSignedMessage(e.hash)).toLatin1());
+    const std::optional<QString> signerName = signs ? std::optional(signer.name) : std::nullopt;
+    const std::optional<QByteArray> signature =
+        signs ? std::optional(QByteArray::fromBase64(signer.keys->sign(auditSignedMessage(e.hash)).toLatin1())) : std::nullopt;
     db.prepare("INSERT INTO audit(seq, at, user, action, object, detail, prev, hash, signer, signature) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, static_cast<std::int64_t>(e.seq))
@@ -204,7 +196,7 @@ AuditHead appendAudit(sql::Database &db, const QString &user, const QString &act
         .bind(6, e.detail)
         .bind(7, e.prev)
         .bind(8, e.hash)
-        .bind(9, signer.name)
+        .bind(9, signerName)
         .bind(10, signature)
         .run();
     return {e.seq, e.hash};
