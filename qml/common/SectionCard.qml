@@ -32,11 +32,20 @@ Rectangle {
                 font.pixelSize: Style.headingSize
                 font.weight: Font.DemiBold
             }
-            Item { Layout.fillWidth: true }
+            // The note takes the room left and gives it up first: in a narrow window it is cut short
+            // (whole in its tooltip) so the actions stay inside the card.
             Label {
+                id: noteLabel
+                Layout.fillWidth: true
+                Layout.minimumWidth: 0
+                horizontalAlignment: Text.AlignRight
+                elide: Text.ElideRight
                 text: root.note
                 color: Style.muted
                 font.pixelSize: Style.smallSize
+                HoverHandler { id: noteHover }
+                ToolTip.visible: noteLabel.truncated && noteHover.hovered
+                ToolTip.text: root.note
             }
             RowLayout {
                 id: actionRow
