@@ -166,6 +166,16 @@ Rectangle {
                 firstDate: root.overview.firstSession
                 lastDate: root.overview.lastSession
             }
+            Label {
+                objectName: "planReviewLine"
+                visible: root.overview.planReviewDue !== ""
+                text: root.overview.planReviewOverdue
+                      ? qsTr("Treatment plan review overdue: it was due %1").arg(Style.date(root.overview.planReviewDue))
+                      : qsTr("Treatment plan review due %1").arg(Style.date(root.overview.planReviewDue))
+                color: root.overview.planReviewOverdue ? Style.warning : Style.muted
+                font.pixelSize: Style.smallSize
+                font.weight: root.overview.planReviewOverdue ? Font.DemiBold : Font.Normal
+            }
         }
 
         RowLayout {

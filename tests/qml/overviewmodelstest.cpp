@@ -216,6 +216,38 @@ private Q_SLOTS:
         QCOMPARE(overview.notes()->count(), 0);
     }
 
+    void planReviewIsDueAfterTheLatestReview()
+    {
+        try {
+        // No plan: no line.
+        QCOMPARE(uc::gui::loadOverview(*m_vault, u"C-0001"_s).planReviewDue, QString());
+        addClient(*m_vault, u"C-0077"_s, u"Bea Example"_s);
+        const QByteArray json = R"({"effective": "2025-01-06", "next_review": "2025-04-06", "review_every_days": 90,
+            "agreement": {"date": "2025-01-06", "how": "verbal"},
+            "problems": [{"text": "Drinks when low", "goals": [{"text": "Mood lifts", "objectives":
+              [{"text": "Attends two meetings a week", "measured_by": "client report"}]}]}]})";
+        m_vault->plans().add(u"C-0077"_s, uc::model::parseTreatmentPlan(json, *uc::model::parseDate(u"2025-01-06"_s)));
+        uc::gui::Overview o = uc::gui::loadOverview(*m_vault, u"C-0077"_s);
+        QCOMPARE(o.planReviewDue, u"2025-04-06"_s); // the plan's own first review
+        // A review held moves the next one by the plan's interval.
+        m_vault->plans().review(u"C-0077"_s, *uc::model::parseDate(u"2025-03-30"_s));
+        o = uc::gui::loadOverview(*m_vault, u"C-0077"_s);
+        QCOMPARE(o.planReviewDue, u"2025-06-28"_s); // 30 Mar + 90 days
+        ClientOverview overview;
+        overview.set(o);
+        QCOMPARE(overview.planReviewDue(), u"2025-06-28"_s);
+        QVERIFY(overview.planReviewOverdue()); // a day long past on this machine's calendar
+        o.planReviewDue = QDate::currentDate().addDays(1).toString(Qt::ISODate);
+        overview.set(o);
+        QVERIFY(!overview.planReviewOverdue());
+        o.planReviewDue.clear();
+        overview.set(o);
+        QVERIFY(!overview.planReviewOverdue());
+        } catch (const uc::Error &e) {
+            QFAIL(qPrintable(e.message()));
+        }
+    }
+
     void unknownClientIsRefused()
     {
         try {

@@ -4,6 +4,7 @@
 // with client (a wrong passphrase keeps the mode, no way out to other screens), search with Ctrl+F
 // opening the note, and a malformed codebook entry refused inline in Settings.
 #include "windowtestutil.h"
+#include "model/treatmentplan.h"
 #include "clientlistmodel.h"
 #include "clientoverview.h"
 #include "clientreview.h"
@@ -82,6 +83,11 @@ private Q_SLOTS:
             guitest::addSession(*vault, u"C-0002"_s, u"2025-01-07"_s, guitest::anxiousText);
             vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-01-06"_s), u"phq9"_s, {2, 2, 2, 2, 2, 2, 1, 1, 0});
             vault->measures().add(u"C-0001"_s, *uc::model::parseDate(u"2025-02-03"_s), u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
+            vault->plans().add(u"C-0001"_s, uc::model::parseTreatmentPlan(R"({"effective": "2025-01-06", "next_review": "2025-04-06",
+                "agreement": {"date": "2025-01-06", "how": "verbal"},
+                "problems": [{"text": "Drinks when low", "goals": [{"text": "Mood lifts", "objectives":
+                  [{"text": "Attends two meetings a week", "measured_by": "client report"}]}]}]})",
+                                                                          *uc::model::parseDate(u"2025-01-06"_s)));
         }
         startApp(dir);
         QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
@@ -99,6 +105,12 @@ private Q_SLOTS:
     {
         QVERIFY(QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0001"_s)));
         QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->code(), u"C-0001"_s, 10000);
+        // The plan's review, long past, is on the overview in words.
+        QQuickItem *review = item(u"planReviewLine"_s);
+        QVERIFY(review);
+        QTRY_VERIFY(review->isVisible());
+        QVERIFY2(review->property("text").toString().startsWith(u"Treatment plan review overdue"_s),
+                 qPrintable(review->property("text").toString()));
         click(item(u"patternsButton"_s));
         QTRY_COMPARE(screen(), u"patterns"_s);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->patterns()->code(), u"C-0001"_s, 10000);

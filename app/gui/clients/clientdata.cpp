@@ -158,6 +158,10 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
     out.client = rowOf(*client, &history, book);
     out.intake = client->intakeDate ? model::toIso(*client->intakeDate) : QString();
     out.openRisk = openRiskOf(vault, code);
+    if (model::allowed(vault.currentUser().role, model::Action::ReadPlan)) {
+        if (const auto due = vault.plans().reviewDue(code))
+            out.planReviewDue = model::toIso(*due);
+    }
 
     const QList<model::Note> notes = vault.notes().forClient(code, true);
     QHash<model::Id, model::Id> progressNoteOf; // session → note

@@ -92,6 +92,9 @@ struct Overview
     QList<MeasureRow> measures; // instrument order
     QList<NoteRow> notes; // newest first
     QList<RiskRow> openRisk; // the client's open risk flags, newest first (the banner)
+    // When the treatment plan's next review is due (ISO); empty without a plan, or for a user who
+    // may not read plans (an auditor).
+    QString planReviewDue;
 };
 
 // Themes counted as recurring in a client row: present in at least this many of the last

@@ -5,6 +5,7 @@
 #include "failure.h"
 #include "listmodel.h"
 
+#include <QDate>
 #include <QQmlEngine>
 
 class VaultThread;
@@ -162,6 +163,10 @@ class ClientOverview : public QObject
     // when none is open) and how many are open in all.
     Q_PROPERTY(QVariantList latestRisk READ latestRisk NOTIFY changed)
     Q_PROPERTY(int openRiskCount READ openRiskCount NOTIFY changed)
+    // The treatment plan's next review (ISO; empty without a plan or for a user who may not read
+    // plans), and whether that day has passed (this machine's date).
+    Q_PROPERTY(QString planReviewDue READ planReviewDue NOTIFY changed)
+    Q_PROPERTY(bool planReviewOverdue READ planReviewOverdue NOTIFY changed)
     Q_PROPERTY(SessionTimelineModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(ThemeCardModel *themes READ themes CONSTANT)
     Q_PROPERTY(MeasureSummaryModel *measures READ measures CONSTANT)
@@ -182,6 +187,11 @@ public:
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] QVariantList latestRisk() const { return uc::gui::riskList(m_data.openRisk.mid(0, 1)); }
     [[nodiscard]] int openRiskCount() const { return static_cast<int>(m_data.openRisk.size()); }
+    [[nodiscard]] QString planReviewDue() const { return m_data.planReviewDue; }
+    [[nodiscard]] bool planReviewOverdue() const
+    {
+        return !m_data.planReviewDue.isEmpty() && QDate::fromString(m_data.planReviewDue, Qt::ISODate) < QDate::currentDate();
+    }
     void setLoading(bool loading);
     [[nodiscard]] SessionTimelineModel *sessions() const { return m_sessions; }
     [[nodiscard]] ThemeCardModel *themes() const { return m_themes; }
