@@ -441,6 +441,16 @@ void CliTest::measuresAreScoredAndRefusedWhole()
     QVERIFY(!audit.out.contains("3,3,3"));
     QVERIFY(!audit.out.contains("1,2,1,2"));
     QVERIFY(!audit.out.contains("2,1,1,2"));
+    // Each entry names whose key signed it: the acting user (a failed-unlock report, folded in at the
+    // next good unlock, is signed by the user who unlocked).
+    const QJsonArray entries = QJsonDocument::fromJson(audit.out).array();
+    QVERIFY(!entries.isEmpty());
+    for (const QJsonValue &entry : entries) {
+        const QJsonObject o = entry.toObject();
+        QVERIFY2(o.contains(QLatin1String("signer")), "every entry has a signer key");
+        if (o.value(QLatin1String("action")).toString() != QLatin1String("unlock-failed-reported"))
+            QCOMPARE(o.value(QLatin1String("signer")).toString(), o.value(QLatin1String("user")).toString());
+    }
 }
 
 void CliTest::newInstrumentsAndReliableChange()

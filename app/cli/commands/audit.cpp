@@ -60,7 +60,8 @@ int auditList(const Invocation &line)
                                     {u"action"_s, e.action},
                                     {u"object"_s, e.object},
                                     {u"detail"_s, e.detail},
-                                    {u"hash"_s, e.hash}});
+                                    {u"hash"_s, e.hash},
+                                    {u"signer"_s, e.signer}});
         else
             print(u"%1  %2  %3  %4  %5  %6"_s.arg(e.seq, 6).arg(e.at, e.user.leftJustified(12), e.action.leftJustified(16),
                                                                e.object.leftJustified(14), e.detail));
