@@ -23,6 +23,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace uc;
+using uc::testing::errorOf;
 using uc::vault::AuditCheck;
 using uc::vault::AuditEntry;
 using uc::vault::KdfCost;
@@ -34,16 +35,6 @@ namespace {
 SecretBuffer pass(const QString &user)
 {
     return SecretBuffer::copyOf(QString(user + u"'s audit passphrase"_s).toStdString());
-}
-
-std::optional<Error> failure(const std::function<void()> &action)
-{
-    try {
-        action();
-    } catch (const Error &e) {
-        return e;
-    }
-    return std::nullopt;
 }
 
 QString describe(const AuditCheck &c)
@@ -257,7 +248,7 @@ private Q_SLOTS:
         QCOMPARE(c.signer, u"alice"_s);
         QVERIFY2(c.reason.contains("alice's signature"_L1) && c.reason.contains("does not verify"_L1), qPrintable(describe(c)));
         // Alice will not sign on top of it: her own latest signature no longer verifies.
-        const auto refused = failure([&] { (void)f.open(u"alice"_s); });
+        const auto refused = errorOf([&] { (void)f.open(u"alice"_s); });
         QVERIFY(refused);
         QCOMPARE(refused->kind(), ErrorKind::Damaged);
         QVERIFY2(refused->message().contains("rewritten"_L1), qPrintable(refused->message()));
@@ -349,7 +340,7 @@ private Q_SLOTS:
         // Each user's slot, sealed under their own passphrase, remembers that they sign: alice's
         // unlock (and bob's) refuses the trail.
         for (const QString &user : {u"alice"_s, u"bob"_s}) {
-            const auto refused = failure([&] { (void)f.open(user); });
+            const auto refused = errorOf([&] { (void)f.open(user); });
             QVERIFY(refused);
             QCOMPARE(refused->kind(), ErrorKind::Damaged);
             QVERIFY2(refused->message().contains("gone"_L1), qPrintable(refused->message()));
@@ -399,7 +390,7 @@ private Q_SLOTS:
     void failedUnlockReportsAreSignedByTheUnlockingUser()
     {
         Fixture f;
-        QVERIFY(failure([&] { (void)Vault::open(f.dir, u"bob"_s, pass(u"mallory"_s)); }));
+        QVERIFY(errorOf([&] { (void)Vault::open(f.dir, u"bob"_s, pass(u"mallory"_s)); }));
         (void)f.open(u"alice"_s);
         auto in = f.insider();
         bool found = false;
