@@ -90,6 +90,7 @@ Profile profileOf(const QJsonObject &o)
     who.substanceUse = o.value(QLatin1String("substanceUse")).toBool();
     for (const QJsonValue &instrument : o.value(QLatin1String("instruments")).toArray())
         who.instruments.append(instrument.toString());
+    who.plan = o.value(QLatin1String("plan")).toObject();
     return who;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "demo/practice.h"
 
+#include "demo/plans.h"
 #include "demo/script.h"
 #include "model/types.h"
 #include "vault/vault.h"
@@ -167,8 +168,11 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
     result.user = QString::fromLatin1(defaultUser);
     vault.inOneTransaction([&] {
         addClients(vault, p, result);
+        addPlans(vault, p);
         addSessions(vault, p, result);
+        rateProgress(vault, p);
         signAndAmend(vault, p);
+        holdReviews(vault, p);
         for (const PlannedMeasure &m : measures) {
             vault.measures().add(p.clients[m.client].code, m.date, m.instrument, m.answers);
             ++result.measures;

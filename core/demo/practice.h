@@ -13,7 +13,8 @@
 
 // A fictional practice for demonstrations, screenshots and tests: clients over two years of weekly
 // and fortnightly work (individual and group, residential then aftercare), with notes written the
-// way therapists write them and real patterns in them, and measures that move with those patterns.
+// way therapists write them and real patterns in them, measures that move with those patterns, and
+// treatment plans rated on the notes and reviewed when due (demo/plans.h).
 // Every name and event is invented. Deterministic for a seed.
 namespace uc::demo {
 

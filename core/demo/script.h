@@ -5,6 +5,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -127,6 +128,7 @@ struct Profile
     std::optional<Date> discharged;
     bool substanceUse = true; // 42 CFR Part 2 applies to the record
     QStringList instruments;
+    QJsonObject plan; // the treatment plan's problems, as PLAN.json writes them (docs/plan.md); dated when stored
 };
 
 // The clients of the practice, from practice.json. Every name is invented; any likeness to a real

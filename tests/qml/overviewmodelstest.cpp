@@ -243,6 +243,9 @@ private Q_SLOTS:
         o.planReviewDue.clear();
         overview.set(o);
         QVERIFY(!overview.planReviewOverdue());
+        // Once the client is discharged the plan is closed: no review falls due.
+        m_vault->clients().discharge(u"C-0077"_s, *uc::model::parseDate(u"2025-05-02"_s));
+        QCOMPARE(uc::gui::loadOverview(*m_vault, u"C-0077"_s).planReviewDue, QString());
         } catch (const uc::Error &e) {
             QFAIL(qPrintable(e.message()));
         }

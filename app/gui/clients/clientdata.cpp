@@ -158,7 +158,8 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
     out.client = rowOf(*client, &history, book);
     out.intake = client->intakeDate ? model::toIso(*client->intakeDate) : QString();
     out.openRisk = openRiskOf(vault, code);
-    if (model::allowed(vault.currentUser().role, model::Action::ReadPlan)) {
+    // A discharged client's plan is closed: no review falls due.
+    if (client->status == model::ClientStatus::Active && model::allowed(vault.currentUser().role, model::Action::ReadPlan)) {
         if (const auto due = vault.plans().reviewDue(code))
             out.planReviewDue = model::toIso(*due);
     }
