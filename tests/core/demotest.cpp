@@ -4,6 +4,7 @@
 // measures — the things a demonstration, a screenshot or a patterns test relies on.
 #include "demo/practice.h"
 #include "model/measures.h"
+#include "model/treatmentplan.h"
 #include "patterns/patterns.h"
 #include "vault/vault.h"
 
@@ -484,6 +485,44 @@ private Q_SLOTS:
             for (const model::Measure &m : phq9)
                 QCOMPARE(model::score(m.instrument, m.answers).total, m.total);
         }
+    }
+
+    void everyClientHasAPlanRatedAndReviewed()
+    {
+        for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
+            const auto client = m_vault->clients().find(c.code);
+            QVERIFY(client && client->intakeDate);
+            const QList<model::TreatmentPlan> versions = m_vault->plans().history(c.code);
+            QVERIFY2(!versions.isEmpty(), qPrintable(c.code));
+            QCOMPARE(versions.first().effective, *client->intakeDate); // agreed at intake
+            QVERIFY(versions.first().agreedHow.has_value());
+            for (const model::TreatmentPlan &version : versions) {
+                QCOMPARE(m_vault->plans().check(version), QString()); // signed by the demo therapist
+                for (const model::PlanObjective &o : version.objectives())
+                    QVERIFY2(o.targetDate && *o.targetDate > version.effective, qPrintable(o.id));
+            }
+            // Rated on progress notes over the work, not in one sitting, and reviewed when due.
+            const QList<model::ObjectiveProgress> progress = m_vault->plans().progress(c.code);
+            std::set<model::Date> days;
+            for (const model::ObjectiveProgress &p : progress)
+                days.insert(p.sessionDate);
+            QVERIFY2(days.size() >= 5, qPrintable(u"%1: rated on %2 days"_s.arg(c.code).arg(days.size())));
+            const QList<model::PlanReview> reviews = m_vault->plans().reviews(c.code);
+            QVERIFY2(!reviews.isEmpty(), qPrintable(c.code));
+            for (const model::PlanReview &r : reviews)
+                QVERIFY(r.date >= versions.first().nextReview);
+        }
+        // The abandonment story's plan was revised after her relapse: a new objective, the old ones kept.
+        const QString orla = clientWhoseStory(m_practice, u"abandonment"_s);
+        const QList<model::TreatmentPlan> versions = m_vault->plans().history(orla);
+        QCOMPARE(versions.size(), 2);
+        QCOMPARE(versions[1].objectives().size(), versions[0].objectives().size() + 1);
+        for (const model::PlanObjective &o : versions[0].objectives())
+            QVERIFY(versions[1].objective(o.id).has_value());
+        // The relapse shows in the ratings: some objective was rated worse.
+        const QList<model::ObjectiveProgress> progress = m_vault->plans().progress(orla);
+        QVERIFY(std::any_of(progress.begin(), progress.end(),
+                            [](const model::ObjectiveProgress &p) { return p.rating == model::ProgressRating::Worse; }));
     }
 
     void patternsFindTheStories()
