@@ -240,6 +240,11 @@ Rectangle {
                             color: Style.muted
                         }
                     }
+                    PlanCard {
+                        Layout.fillWidth: true
+                        visible: VaultSession.can("read-plan")
+                        overview: root.overview
+                    }
                     SafetyPlanCard {
                         Layout.fillWidth: true
                         clientCode: root.overview.code

@@ -225,7 +225,8 @@ private Q_SLOTS:
         const QByteArray json = R"({"effective": "2025-01-06", "next_review": "2025-04-06", "review_every_days": 90,
             "agreement": {"date": "2025-01-06", "how": "verbal"},
             "problems": [{"text": "Drinks when low", "goals": [{"text": "Mood lifts", "objectives":
-              [{"text": "Attends two meetings a week", "measured_by": "client report"}]}]}]})";
+              [{"text": "Attends two meetings a week", "measured_by": "client report", "target_date": "2025-06-30"},
+               {"text": "PHQ-9 below 10", "measured_by": "PHQ-9 monthly", "measure": "phq9 < 10"}]}]}]})";
         m_vault->plans().add(u"C-0077"_s, uc::model::parseTreatmentPlan(json, *uc::model::parseDate(u"2025-01-06"_s)));
         uc::gui::Overview o = uc::gui::loadOverview(*m_vault, u"C-0077"_s);
         QCOMPARE(o.planReviewDue, u"2025-04-06"_s); // the plan's own first review
@@ -243,6 +244,37 @@ private Q_SLOTS:
         o.planReviewDue.clear();
         overview.set(o);
         QVERIFY(!overview.planReviewOverdue());
+
+        // The objectives with their latest rating and, for one tied to a measure, the latest score.
+        o = uc::gui::loadOverview(*m_vault, u"C-0077"_s);
+        QCOMPARE(o.plan.version, 1);
+        QVERIFY(o.plan.verified);
+        QCOMPARE(o.plan.objectives.size(), 2);
+        QCOMPARE(o.plan.objectives[0].target, u"2025-06-30"_s);
+        QCOMPARE(o.plan.objectives[0].rating, QString()); // not rated yet
+        QCOMPARE(o.plan.objectives[1].measureLine, u"no PHQ-9 score yet (target below 10)"_s);
+        const QString first = o.plan.objectives[0].id;
+        const uc::model::Id early = addSession(*m_vault, u"C-0077"_s, u"2025-02-10"_s, anxiousText);
+        const uc::model::Id later = addSession(*m_vault, u"C-0077"_s, u"2025-03-10"_s, anxiousText);
+        m_vault->plans().rate(later, first, uc::model::ProgressRating::Much);
+        m_vault->plans().rate(early, first, uc::model::ProgressRating::Worse);
+        m_vault->measures().add(u"C-0077"_s, *uc::model::parseDate(u"2025-03-10"_s), u"phq9"_s, {1, 1, 1, 1, 1, 1, 1, 1, 0});
+        o = uc::gui::loadOverview(*m_vault, u"C-0077"_s);
+        QCOMPARE(o.plan.objectives[0].rating, u"much"_s); // the latest session's, not the latest written
+        QCOMPARE(o.plan.objectives[0].ratingLabel, u"much progress"_s);
+        QCOMPARE(o.plan.objectives[0].ratedOn, u"2025-03-10"_s);
+        QCOMPARE(o.plan.objectives[1].measureLine, u"PHQ-9 now 8: target below 10 reached"_s);
+        QVERIFY(o.plan.objectives[1].measureReached);
+        overview.set(o);
+        QCOMPARE(overview.planVersion(), 1);
+        QCOMPARE(overview.objectives()->count(), 2);
+        QCOMPARE(overview.objectives()->data(overview.objectives()->index(0), PlanObjectiveModel::RatingLabelRole).toString(),
+                 u"much progress"_s);
+        QCOMPARE(uc::gui::measureLine(*uc::model::parseLinkedMeasure(u"auditc < 4"_s), 5),
+                 u"AUDIT-C now 5: target below 4 not reached yet"_s);
+        QCOMPARE(uc::gui::measureLine(*uc::model::parseLinkedMeasure(u"gad7 >= 3"_s), 3),
+                 u"GAD-7 now 3: target at or above 3 reached"_s);
+
         // Once the client is discharged the plan is closed: no review falls due.
         m_vault->clients().discharge(u"C-0077"_s, *uc::model::parseDate(u"2025-05-02"_s));
         QCOMPARE(uc::gui::loadOverview(*m_vault, u"C-0077"_s).planReviewDue, QString());

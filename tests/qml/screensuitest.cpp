@@ -111,6 +111,11 @@ private Q_SLOTS:
         QTRY_VERIFY(review->isVisible());
         QVERIFY2(review->property("text").toString().startsWith(u"Treatment plan review overdue"_s),
                  qPrintable(review->property("text").toString()));
+        // The plan's card lists its objective, not yet rated.
+        QQuickItem *planCard = item(u"planCard"_s);
+        QVERIFY(planCard);
+        QTRY_VERIFY(planCard->isVisible());
+        QTRY_COMPARE(item(u"planObjectives"_s)->property("count").toInt(), 1);
         click(item(u"patternsButton"_s));
         QTRY_COMPARE(screen(), u"patterns"_s);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->patterns()->code(), u"C-0001"_s, 10000);

@@ -259,6 +259,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
         }
         out.measures.append(row);
     }
+    out.plan = loadPlanSummary(vault, code, history.measures);
     return out;
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/types.h"
+#include "planrows.h"
 #include "riskview.h"
 
 #include <QList>
@@ -95,6 +96,7 @@ struct Overview
     // When the treatment plan's next review is due (ISO); empty without a plan, or for a user who
     // may not read plans (an auditor).
     QString planReviewDue;
+    PlanSummary plan; // the newest version's objectives and their progress
 };
 
 // Themes counted as recurring in a client row: present in at least this many of the last

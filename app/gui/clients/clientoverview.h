@@ -141,6 +141,39 @@ private:
     QList<uc::gui::NoteRow> m_rows;
 };
 
+// The treatment plan's objectives, in the plan's order, each with its latest rating.
+class PlanObjectiveModel : public ListModel
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by ClientOverview")
+
+public:
+    enum Role {
+        ObjectiveIdRole = Qt::UserRole + 1, // "O3"
+        TextRole,
+        GoalRole, // the goal it serves
+        TargetRole, // ISO target date, "" when none
+        MeasuredByRole,
+        RatingRole, // "worse", "none", "some", "much", "met"; "" when never rated
+        RatingLabelRole, // "much progress"
+        RatedOnRole, // ISO session date of the latest rating
+        MeasureLineRole, // "PHQ-9 now 7: target below 10 reached"; "" without a linked measure
+        MeasureReachedRole, // bool
+    };
+    Q_ENUM(Role)
+    using ListModel::ListModel;
+
+    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    void setRows(QList<uc::gui::ObjectiveRow> rows) { replace(m_rows, std::move(rows)); }
+    void clear() { replace(m_rows, QList<uc::gui::ObjectiveRow>()); }
+
+private:
+    QList<uc::gui::ObjectiveRow> m_rows;
+};
+
 // One client's overview: header facts and the four lists, read on the vault thread when the
 // client is opened. Empty (code "") until a client is opened and after a lock.
 class ClientOverview : public QObject
@@ -167,6 +200,12 @@ class ClientOverview : public QObject
     // plans), and whether that day has passed (this machine's date).
     Q_PROPERTY(QString planReviewDue READ planReviewDue NOTIFY changed)
     Q_PROPERTY(bool planReviewOverdue READ planReviewOverdue NOTIFY changed)
+    // The newest plan version (0: none, or a user who may not read plans), when it took effect, and
+    // whether it matches its author's signature.
+    Q_PROPERTY(int planVersion READ planVersion NOTIFY changed)
+    Q_PROPERTY(QString planEffective READ planEffective NOTIFY changed)
+    Q_PROPERTY(bool planVerified READ planVerified NOTIFY changed)
+    Q_PROPERTY(PlanObjectiveModel *objectives READ objectives CONSTANT)
     Q_PROPERTY(SessionTimelineModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(ThemeCardModel *themes READ themes CONSTANT)
     Q_PROPERTY(MeasureSummaryModel *measures READ measures CONSTANT)
@@ -192,6 +231,10 @@ public:
     {
         return !m_data.planReviewDue.isEmpty() && QDate::fromString(m_data.planReviewDue, Qt::ISODate) < QDate::currentDate();
     }
+    [[nodiscard]] int planVersion() const { return m_data.plan.version; }
+    [[nodiscard]] QString planEffective() const { return m_data.plan.effective; }
+    [[nodiscard]] bool planVerified() const { return m_data.plan.verified; }
+    [[nodiscard]] PlanObjectiveModel *objectives() const { return m_objectives; }
     void setLoading(bool loading);
     [[nodiscard]] SessionTimelineModel *sessions() const { return m_sessions; }
     [[nodiscard]] ThemeCardModel *themes() const { return m_themes; }
@@ -218,4 +261,5 @@ private:
     ThemeCardModel *m_themes;
     MeasureSummaryModel *m_measures;
     NoteListModel *m_notes;
+    PlanObjectiveModel *m_objectives;
 };

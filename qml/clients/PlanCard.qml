@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// The client's treatment plan at a glance: each objective of the newest version with its target
+// date, its latest rating on a progress note and, when it is tied to a measure, whether the latest
+// score reaches it. Hidden from a user who may not read plans (the overview's planVersion is 0 for
+// them, as for a client without a plan).
+SectionCard {
+    id: root
+
+    required property ClientOverview overview
+
+    objectName: "planCard"
+    title: qsTr("Treatment plan")
+    note: root.overview.planVersion === 0 ? qsTr("none yet")
+                                          : qsTr("version %1, in force since %2").arg(root.overview.planVersion)
+                                                .arg(Style.date(root.overview.planEffective))
+
+    Label {
+        Layout.fillWidth: true
+        visible: root.overview.planVersion > 0 && !root.overview.planVerified
+        text: qsTr("This version does not match its signature: it was changed outside the app.")
+        color: Style.danger
+        wrapMode: Text.WordWrap
+    }
+    Label {
+        Layout.fillWidth: true
+        visible: root.overview.planVersion === 0
+        text: qsTr("No treatment plan yet. Write one with `plan add` from the command line.")
+        color: Style.muted
+        wrapMode: Text.WordWrap
+    }
+    Repeater {
+        objectName: "planObjectives"
+        model: root.overview.objectives
+        ColumnLayout {
+            id: objective
+            required property string objectiveId
+            required property string text
+            required property string goal
+            required property string target
+            required property string rating
+            required property string ratingLabel
+            required property string ratedOn
+            required property string measureLine
+            required property bool measureReached
+            Layout.fillWidth: true
+            spacing: 2
+            Accessible.role: Accessible.StaticText
+            Accessible.name: qsTr("Objective %1: %2. %3").arg(objective.objectiveId).arg(objective.text)
+                                 .arg(objective.rating === "" ? qsTr("Not rated yet") : objective.ratingLabel)
+
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 8
+                Label {
+                    text: objective.objectiveId
+                    color: Style.muted
+                    font.pixelSize: Style.smallSize
+                }
+                Label {
+                    Layout.fillWidth: true
+                    text: objective.text
+                    color: Style.text
+                    wrapMode: Text.WordWrap
+                    ToolTip.visible: hover.hovered
+                    ToolTip.text: qsTr("Goal: %1").arg(objective.goal)
+                    HoverHandler {
+                        id: hover
+                    }
+                }
+                Rectangle {
+                    readonly property bool worse: objective.rating === "worse"
+                    readonly property bool good: objective.rating === "much" || objective.rating === "met"
+                    implicitWidth: ratingText.implicitWidth + 14
+                    implicitHeight: ratingText.implicitHeight + 4
+                    radius: 4
+                    color: worse ? Style.dangerSoft : good ? Style.accentSoft : Style.chip
+                    Label {
+                        id: ratingText
+                        anchors.centerIn: parent
+                        text: objective.rating === "" ? qsTr("not rated yet") : objective.ratingLabel
+                        color: parent.worse ? Style.danger : parent.good ? Style.accent : Style.chipText
+                        font.pixelSize: Style.smallSize
+                    }
+                }
+            }
+            Label {
+                Layout.fillWidth: true
+                text: [objective.target === "" ? "" : qsTr("target %1").arg(Style.date(objective.target)),
+                       objective.ratedOn === "" ? "" : qsTr("rated %1").arg(Style.date(objective.ratedOn)),
+                       objective.measureLine].filter((part) => part !== "").join(" · ")
+                color: objective.measureLine !== "" && objective.measureReached ? Style.accent : Style.muted
+                font.pixelSize: Style.smallSize
+                wrapMode: Text.WordWrap
+            }
+        }
+    }
+}
