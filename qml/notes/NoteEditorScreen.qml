@@ -319,6 +319,13 @@ Rectangle {
                         text: qsTr("Add addendum…")
                         onClicked: addendumDialog.open()
                     }
+                    Button {
+                        objectName: "discardButton"
+                        visible: !root.note.readOnly
+                        text: qsTr("Discard draft…")
+                        Accessible.name: qsTr("Discard this draft")
+                        onClicked: discardDialog.open()
+                    }
                     PrimaryButton {
                         objectName: "signButton"
                         visible: !root.note.readOnly
@@ -412,6 +419,7 @@ Rectangle {
         anchors.centerIn: Overlay.overlay
         width: 460
         onOpened: {
+            checklist.check(editor.text, root.note.tags);
             riskLevel.currentIndex = asksForAssessment ? -1 : 0;
             if (asksForAssessment)
                 riskLevel.forceActiveFocus();
@@ -436,6 +444,30 @@ Rectangle {
                 Layout.fillWidth: true
                 wrapMode: Text.WordWrap
                 text: qsTr("Signing locks the note with your name and the time. Afterwards it cannot be changed; only an addendum can be added.")
+            }
+            SignChecklist {
+                id: checklist
+            }
+            Label {
+                objectName: "signEmptySections"
+                Layout.fillWidth: true
+                visible: checklist.emptySections.length > 0
+                wrapMode: Text.WordWrap
+                color: Style.warning
+                textFormat: Text.PlainText
+                text: qsTr("Empty sections: %1. Once signed they stay empty; anything later goes in an addendum.")
+                      .arg(checklist.emptySections.join(", "))
+            }
+            Label {
+                objectName: "signUndecided"
+                Layout.fillWidth: true
+                visible: checklist.undecided.length > 0
+                wrapMode: Text.WordWrap
+                color: Style.muted
+                textFormat: Text.PlainText
+                text: qsTr("Theme suggestions not yet reviewed (%1), still yours to confirm or reject after signing:\n%2")
+                      .arg(checklist.undecided.length).arg(checklist.undecided.slice(0, 6).map((s) => "• " + s).join("\n")
+                                                           + (checklist.undecided.length > 6 ? "\n…" : ""))
             }
             Rectangle {
                 objectName: "signRiskNotice"
@@ -505,6 +537,40 @@ Rectangle {
             root.note.signWithAssessment(signDialog.level, riskAction.text);
             riskAction.clear();
         }
+    }
+    Dialog {
+        id: discardDialog
+        objectName: "discardDialog"
+        title: qsTr("Discard this draft?")
+        modal: true
+        focus: true
+        padding: 20
+        anchors.centerIn: Overlay.overlay
+        width: 440
+        footer: DialogButtonBox {
+            Button {
+                objectName: "discardOkButton"
+                text: qsTr("Discard")
+                DialogButtonBox.buttonRole: DialogButtonBox.DestructiveRole
+                onClicked: {
+                    discardDialog.close();
+                    root.note.discard();
+                }
+            }
+            Button {
+                text: qsTr("Keep the draft")
+                DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            }
+        }
+        Label {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: qsTr("The draft's text, its themes and its progress ratings are removed for good. The session stays on the client's record; the audit trail records that a draft was discarded, never its text.")
+        }
+    }
+    Connections {
+        target: root.note
+        function onNoteDiscarded() { root.back(); }
     }
     SessionDetailsDialog {
         id: sessionDialog

@@ -206,6 +206,55 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"clients"_s, 10000);
         QCOMPARE(m_session->clients()->count(), 1);
     }
+
+    // A second note, started by mistake: the sign dialog lists its unreviewed suggestion, then it is
+    // discarded and gone from the record, the signed one untouched.
+    void theSignDialogListsWhatIsLeftAndADraftIsDiscarded()
+    {
+        click(item(u"client-C-0001"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->notes()->count(), 1, 10000);
+        click(item(u"newNoteButton"_s));
+        const QVariantList all = NoteEditor::templates();
+        int soap = -1;
+        for (qsizetype i = 0; i < all.size(); ++i) {
+            if (all.at(i).toMap().value(u"id"_s).toString() == u"soap")
+                soap = static_cast<int>(i);
+        }
+        QVERIFY(soap >= 0);
+        item(u"templateBox"_s)->setProperty("currentIndex", soap);
+        click(item(u"startNoteButton"_s)); // a SOAP note: four sections, all empty
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
+        QVERIFY(m_session->note()->status() == u"draft"_s);
+        const qint64 draft = m_session->note()->noteId();
+        type(item(u"noteText"_s), u"She drinks when she feels abandoned."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->note()->tags()->rowCount() > 0, 5000);
+
+        click(item(u"signButton"_s));
+        QObject *dialog = find(current(), u"signDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QQuickItem *undecided = item(u"signUndecided"_s);
+        QVERIFY(undecided && undecided->isVisible());
+        QVERIFY2(undecided->property("text").toString().contains(u"Abandonment-driven use: “"_s),
+                 qPrintable(undecided->property("text").toString()));
+        QQuickItem *empty = item(u"signEmptySections"_s);
+        QVERIFY(empty && empty->isVisible()); // the template's other sections were left empty
+        QMetaObject::invokeMethod(dialog, "reject");
+        QTRY_VERIFY(!dialog->property("opened").toBool());
+        QCOMPARE(m_session->note()->status(), u"draft"_s); // nothing signed
+
+        click(item(u"discardButton"_s));
+        QObject *discard = find(current(), u"discardDialog"_s);
+        QVERIFY(discard);
+        QTRY_VERIFY(discard->property("opened").toBool());
+        click(item(u"discardOkButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->notes()->count(), 1, 10000);
+        NoteListModel *notes = m_session->overview()->notes();
+        QVERIFY(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong() != draft);
+        QCOMPARE(notes->data(notes->index(0), NoteListModel::StatusRole).toString(), u"signed"_s);
+    }
 };
 
 QTEST_MAIN(EndToEndTest)

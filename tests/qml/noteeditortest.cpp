@@ -6,6 +6,8 @@
 #include "notefields.h"
 #include "evidencehighlighter.h"
 #include "notedata.h"
+#include "signchecklist.h"
+#include "themetagmodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QQmlComponent>
@@ -252,6 +254,31 @@ private Q_SLOTS:
         editor.saveFailed();
         QCOMPARE(editor.saveState(), u"unsaved"_s);
         QVERIFY(editor.hasUnsavedText());
+    }
+
+    // The sign dialog's list: suggestions neither confirmed nor rejected, and sections with nothing in them.
+    void theSignChecklistNamesUnreviewedSuggestionsAndEmptySections()
+    {
+        const QString text = u"## Subjective\nFelt left  out again.\n## Objective\n   \n## Assessment\n## Plan\nWeekly."_s;
+        QCOMPARE(uc::gui::emptySections(text), (QStringList{u"Objective"_s, u"Assessment"_s}));
+        QCOMPARE(uc::gui::emptySections(u"## Plan\n"_s), QStringList{u"Plan"_s});
+        QCOMPARE(uc::gui::emptySections(u"No headings at all."_s), QStringList());
+        QCOMPARE(uc::gui::emptySections(QString()), QStringList());
+        TagRow suggested = tag(1, u"Abandonment"_s, text, u"Felt left  out"_s);
+        TagRow confirmed = tag(2, u"Loneliness"_s, text, u"again"_s);
+        confirmed.decision = u"confirmed"_s;
+        TagRow rejected = tag(3, u"Shame"_s, text, u"Weekly"_s);
+        rejected.decision = u"rejected"_s;
+        QCOMPARE(uc::gui::undecidedSuggestions({suggested, confirmed, rejected}),
+                 QStringList{u"Abandonment: “Felt left out”"_s});
+        SignChecklist checklist;
+        QSignalSpy changed(&checklist, &SignChecklist::changed);
+        ThemeTagModel tags;
+        tags.setTags({suggested, confirmed, rejected}, text);
+        checklist.check(text, &tags);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(checklist.undecided().size(), 1);
+        QCOMPARE(checklist.emptySections().size(), 2);
     }
 
     void aSignedNoteIsReadOnly()

@@ -484,6 +484,29 @@ void NoteEditor::signWithAssessment(const QString &level, const QString &action)
         false);
 }
 
+void NoteEditor::discard()
+{
+    if (!m_vault || m_data.id == 0 || readOnly())
+        return;
+    // What is typed but unsaved is dropped, not saved first: it is being thrown away.
+    m_debounce.stop();
+    m_maxWait.stop();
+    m_unsaved = false;
+    const qint64 noteId = m_data.id;
+    m_vault->post(
+        this, tr("Discarding the draft…"),
+        [noteId](Worker &w) {
+            w.open().notes().deleteDraft(noteId);
+            return true;
+        },
+        [this, noteId](bool) {
+            if (m_data.id == noteId)
+                clear();
+            Q_EMIT noteDiscarded(noteId);
+        },
+        [this](const uc::Error &e) { m_vault->report(Failure(u"discard"_s, e)); });
+}
+
 void NoteEditor::addAddendum(const QString &text)
 {
     if (!m_vault || m_data.id == 0 || !mayAddAddendum() || text.trimmed().isEmpty())

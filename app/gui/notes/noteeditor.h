@@ -156,6 +156,9 @@ public:
     // risk flag and no assessment is then refused, and the banner says how to sign it.
     Q_INVOKABLE void signWithAssessment(const QString &level, const QString &action);
     Q_INVOKABLE void addAddendum(const QString &text);
+    // Discards the open draft for good (its author only; a draft a supervisor has commented on
+    // stays): typing not yet saved is dropped, the note, its tags and ratings go, the session stays. The editor empties and noteDiscarded follows; a refusal goes to the banner.
+    Q_INVOKABLE void discard();
 
     // What the vault thread answers (public for tests of the typing alone).
     void set(uc::gui::NoteData data);
@@ -178,6 +181,7 @@ Q_SIGNALS:
     void noteSaved(qint64 noteId);
     void noteSigned(qint64 noteId);
     void addendumAdded(qint64 noteId);
+    void noteDiscarded(qint64 noteId);
     void wordsTagged(qint64 noteId, qint64 tagId);
     void sessionUpdated(qint64 noteId);
     void failed(const Failure &failure);
