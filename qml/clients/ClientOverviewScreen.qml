@@ -228,6 +228,15 @@ Rectangle {
                     SectionCard {
                         Layout.fillWidth: true
                         title: qsTr("Measures at a glance")
+                        actions: [
+                            Button {
+                                objectName: "addMeasureButton"
+                                visible: VaultSession.can("add-measure")
+                                text: qsTr("Add measure…")
+                                Accessible.name: qsTr("Enter a questionnaire the client filled in")
+                                onClicked: measureDialog.openFor(root.overview.code)
+                            }
+                        ]
                         Repeater {
                             model: root.overview.measures
                             MeasureCard {
@@ -288,6 +297,9 @@ Rectangle {
         clientCode: root.overview.code
         clientName: root.overview.name
         onStartReview: root.startReview()
+    }
+    MeasureDialog {
+        id: measureDialog
     }
     NewNoteDialog {
         id: newNote

@@ -255,6 +255,44 @@ private Q_SLOTS:
         QVERIFY(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong() != draft);
         QCOMPARE(notes->data(notes->index(0), NoteListModel::StatusRole).toString(), u"signed"_s);
     }
+
+    // A PHQ-9 from the client's form: scored as it is entered, on the card once saved; a second one
+    // the same day only after saying so.
+    void aMeasureIsEnteredAndASecondOnTheSameDayIsConfirmed()
+    {
+        QCOMPARE(screen(), u"client-overview"_s);
+        QCOMPARE(m_session->overview()->measures()->count(), 0);
+        click(item(u"addMeasureButton"_s));
+        QObject *dialog = find(current(), u"measureDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QCOMPARE(item(u"measureInstrument"_s)->property("currentText").toString(), u"PHQ-9"_s);
+        click(item(u"saveMeasureButton"_s)); // nothing answered yet
+        QTRY_VERIFY(item(u"measureError"_s)->isVisible());
+        QCOMPARE(item(u"measureError"_s)->property("text").toString(), u"Item 1 is not answered yet."_s);
+        const QList<int> answers{2, 2, 1, 1, 1, 1, 1, 1, 0};
+        for (int i = 0; i < answers.size(); ++i)
+            QVERIFY(QMetaObject::invokeMethod(dialog, "setAnswer", Q_ARG(int, i), Q_ARG(QVariant, answers[i])));
+        QTRY_COMPARE(item(u"measureScore"_s)->property("text").toString(), u"Total 10: moderate"_s);
+        click(item(u"saveMeasureButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->measures()->count(), 1, 10000);
+        MeasureSummaryModel *measures = m_session->overview()->measures();
+        QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::TotalRole).toInt(), 10);
+
+        // The same instrument again today: asked first, saved only once confirmed.
+        click(item(u"addMeasureButton"_s));
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        for (int i = 0; i < answers.size(); ++i)
+            QVERIFY(QMetaObject::invokeMethod(dialog, "setAnswer", Q_ARG(int, i), Q_ARG(QVariant, 0)));
+        click(item(u"saveMeasureButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"measureSameDay"_s)->isVisible(), 10000);
+        QVERIFY(dialog->property("opened").toBool());
+        QCOMPARE(item(u"saveMeasureButton"_s)->property("text").toString(), u"Save a second one"_s);
+        click(item(u"saveMeasureButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(measures->data(measures->index(0), MeasureSummaryModel::CountRole).toInt(), 2, 10000);
+    }
 };
 
 QTEST_MAIN(EndToEndTest)

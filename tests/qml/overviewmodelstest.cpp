@@ -5,6 +5,7 @@
 // id the editor opens. Built from a real vault.
 #include "guitestutil.h"
 #include "clientoverview.h"
+#include "measureentry.h"
 #include "clientdata.h"
 
 #include "common/error.h"
@@ -281,6 +282,26 @@ private Q_SLOTS:
         } catch (const uc::Error &e) {
             QFAIL(qPrintable(e.message()));
         }
+    }
+
+    // The measure form scores as it is filled in and says which item stops it, never saving a guess.
+    void theMeasureFormScoresAndNamesWhatIsMissing()
+    {
+        const QVariantMap phq9 = MeasureEntry::preview(u"phq9"_s, {2, 2, 1, 1, 1, 1, 1, 1, 0});
+        QCOMPARE(phq9.value(u"total"_s).toInt(), 10);
+        QCOMPARE(phq9.value(u"bandLabel"_s).toString(), u"moderate"_s);
+        QCOMPARE(MeasureEntry::preview(u"phq9"_s, {2, 2, u""_s, 1, 1, 1, 1, 1, 0}).value(u"problem"_s).toString(),
+                 u"Item 3 is not answered yet."_s);
+        // AUDIT items 9 and 10 take 0, 2 or 4 only: the core's reason, naming the item.
+        const QString audit = MeasureEntry::preview(u"audit"_s, {1, 1, 1, 0, 0, 0, 0, 0, 1, 0}).value(u"problem"_s).toString();
+        QVERIFY2(audit.contains(u"9"_s), qPrintable(audit));
+        // The C-SSRS: questions 3-5 skipped when 2 is no.
+        QVERIFY(MeasureEntry::preview(u"cssrs"_s, {1, 0, -1, -1, -1, 0}).contains(u"total"_s));
+        QVERIFY(MeasureEntry::preview(u"cssrs"_s, {1, 0, 1, -1, -1, 0}).contains(u"problem"_s));
+        QCOMPARE(MeasureEntry::dateProblem(u"2025-02-30"_s), u"Write the date as YYYY-MM-DD."_s);
+        QVERIFY(!MeasureEntry::dateProblem(QDate::currentDate().addDays(1).toString(Qt::ISODate)).isEmpty());
+        QCOMPARE(MeasureEntry::dateProblem(QDate::currentDate().toString(Qt::ISODate)), QString());
+        QCOMPARE(MeasureEntry::instruments().size(), uc::model::instruments().size());
     }
 
     void unknownClientIsRefused()

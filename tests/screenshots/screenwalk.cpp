@@ -172,6 +172,24 @@ bool ScreenWalk::client()
     QMetaObject::invokeMethod(planDialog, "close");
     settle(200);
 
+    // A PHQ-9 being entered from the client's form, three items still to answer.
+    QObject *measureDialog = m_window->findChild<QObject *>(u"measureDialog"_s);
+    if (measureDialog == nullptr || !QMetaObject::invokeMethod(measureDialog, "openFor", Q_ARG(QString, u"C-0101"_s)))
+        return fail("the measure dialog did not open");
+    const QList<int> answers{1, 2, 1, 1, 0, 1};
+    for (int i = 0; i < answers.size(); ++i)
+        QMetaObject::invokeMethod(measureDialog, "setAnswer", Q_ARG(int, i), Q_ARG(QVariant, answers[i]));
+    settle(300);
+    if (!grab(u"measure-entry"_s))
+        return false;
+    m_window->resize(1024, 700);
+    settle(300);
+    if (!grab(u"measure-entry-1024x700"_s))
+        return false;
+    m_window->resize(size);
+    QMetaObject::invokeMethod(measureDialog, "close");
+    settle(200);
+
     // The newest note, a draft: the editor with its theme chips still to confirm.
     NoteListModel *notes = m_session.overview()->notes();
     const qint64 noteId = notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong();

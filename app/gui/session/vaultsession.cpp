@@ -10,6 +10,7 @@
 #include "conversions.h"
 #include "credentials.h"
 #include "importmodel.h"
+#include "measureentry.h"
 #include "noteeditor.h"
 #include "notereview.h"
 #include "patternsmodel.h"
@@ -96,6 +97,7 @@ VaultSession::VaultSession(QObject *parent)
     , m_importPreview(new ImportPreviewModel(&m_vault, this))
     , m_reports(new ReportWriter(&m_vault, this))
     , m_safetyPlan(new SafetyPlanEditor(&m_vault, this))
+    , m_measureEntry(new MeasureEntry(&m_vault, this))
 {
     connect(&m_vault, &VaultThread::busyChanged, this, &VaultSession::busyChanged);
     connect(&m_vault, &VaultThread::showProgressChanged, this, &VaultSession::showProgressChanged);

@@ -27,6 +27,7 @@ class NoteReview;
 class PatternsModel;
 class ReportWriter;
 class SafetyPlanEditor;
+class MeasureEntry;
 class ReviewQueueModel;
 class SearchResultModel;
 class VaultSettings;
@@ -98,6 +99,7 @@ class VaultSession : public QObject
     Q_PROPERTY(ImportPreviewModel *importPreview READ importPreview CONSTANT)
     Q_PROPERTY(ReportWriter *reports READ reports CONSTANT)
     Q_PROPERTY(SafetyPlanEditor *safetyPlan READ safetyPlan CONSTANT)
+    Q_PROPERTY(MeasureEntry *measureEntry READ measureEntry CONSTANT)
 
 public:
     // No default argument on purpose: Qt 6.4 builds a default-constructible singleton itself and
@@ -148,6 +150,7 @@ public:
     [[nodiscard]] ImportPreviewModel *importPreview() const { return m_importPreview; }
     [[nodiscard]] ReportWriter *reports() const { return m_reports; }
     [[nodiscard]] SafetyPlanEditor *safetyPlan() const { return m_safetyPlan; }
+    [[nodiscard]] MeasureEntry *measureEntry() const { return m_measureEntry; }
 
     // Argon2id cost for vaults and passphrases made here (tests and screenshots use a cheap one).
     void setKdfCost(uc::vault::KdfCost cost) { m_vault.setKdfCost(cost); }
@@ -251,4 +254,5 @@ private:
     ImportPreviewModel *m_importPreview;
     ReportWriter *m_reports;
     SafetyPlanEditor *m_safetyPlan;
+    MeasureEntry *m_measureEntry;
 };

@@ -1,0 +1,197 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+pragma ComponentBehavior: Bound
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import Undercurrent
+
+// Enters a questionnaire the client has filled in: the instrument, the day, and each item's answer
+// as written on the form; the total and its band show as the answers go in. A second one of the same
+// instrument on the same day is saved only after the clinician says so.
+Dialog {
+    id: root
+
+    property string code
+    property string error
+    property string sameDayMessage
+    property var answers: []
+    readonly property MeasureEntry entry: VaultSession.measureEntry
+    readonly property var instrument: entry.instruments[instrumentBox.currentIndex] ?? ({})
+    readonly property bool cssrs: instrument.id === "cssrs"
+    readonly property var scored: root.entry.preview(instrument.id ?? "", answers)
+
+    objectName: "measureDialog"
+    title: qsTr("Add a measure")
+    modal: true
+    focus: true
+    padding: 16
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(620, (parent ? parent.width : 620) - 40)
+
+    function openFor(clientCode: string) {
+        root.code = clientCode;
+        root.error = "";
+        root.sameDayMessage = "";
+        dateField.text = Qt.formatDate(new Date(), "yyyy-MM-dd"); // this machine's day, as dateProblem reads it
+        root.resetAnswers();
+        root.open();
+        instrumentBox.forceActiveFocus();
+    }
+    function resetAnswers() {
+        let list = [];
+        for (let i = 0; i < (root.instrument.items ?? 0); ++i)
+            list.push("");
+        root.answers = list;
+    }
+    function setAnswer(index: int, value: var) {
+        let list = root.answers.slice();
+        list[index] = value;
+        root.answers = list;
+        root.sameDayMessage = "";
+    }
+    function submit(confirmed: bool) {
+        root.error = root.entry.dateProblem(dateField.text);
+        if (root.error === "" && root.scored.problem !== undefined)
+            root.error = root.scored.problem;
+        if (root.error === "")
+            root.entry.save(root.code, dateField.text, root.instrument.id, root.answers, confirmed);
+    }
+
+    Connections {
+        target: root.entry
+        enabled: root.opened
+        function onSaved(clientCode) {
+            root.close();
+            VaultSession.overview.open(clientCode); // the card, the chart and any risk it raised
+        }
+        function onSameDay(message) { root.sameDayMessage = message; }
+        function onFailed(failure) { root.error = failure.message; }
+    }
+
+    contentItem: ColumnLayout {
+        spacing: 8
+        GridLayout {
+            Layout.fillWidth: true
+            columns: 2
+            columnSpacing: 10
+            FieldLabel { text: qsTr("Questionnaire") }
+            FieldLabel { text: qsTr("Filled in on (YYYY-MM-DD)") }
+            ComboBox {
+                id: instrumentBox
+                objectName: "measureInstrument"
+                Layout.fillWidth: true
+                model: root.entry.instruments
+                textRole: "name"
+                Accessible.name: qsTr("Questionnaire")
+                onActivated: { root.resetAnswers(); root.error = ""; root.sameDayMessage = ""; }
+            }
+            TextField {
+                id: dateField
+                objectName: "measureDate"
+                Layout.preferredWidth: 170
+                inputMethodHints: Qt.ImhDate
+                Accessible.name: qsTr("Date the questionnaire was filled in")
+                onTextEdited: root.sameDayMessage = ""
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            wrapMode: Text.WordWrap
+            color: Style.muted
+            text: root.cssrs ? qsTr("Enter each answer as the screener recorded it. Questions 3 to 5 are skipped when question 2 is no.")
+                             : qsTr("Enter each item's answer from the client's form (%1 to %2).").arg(0).arg(root.instrument.itemMax ?? 0)
+        }
+        ScrollView {
+            id: scroll
+            Layout.fillWidth: true
+            Layout.preferredHeight: Math.min(contentHeight, 360) // PCL-5's twenty items scroll
+            contentWidth: availableWidth
+            clip: true
+            GridLayout {
+                width: scroll.availableWidth
+                columns: Math.max(1, Math.floor(scroll.availableWidth / 130))
+                columnSpacing: 12
+                rowSpacing: 6
+                Repeater {
+                    id: items
+                    model: root.instrument.items ?? 0
+                    RowLayout {
+                        id: itemRow
+                        required property int index
+                        spacing: 6
+                        Label {
+                            text: qsTr("%1.").arg(itemRow.index + 1)
+                            Layout.preferredWidth: 24
+                            horizontalAlignment: Text.AlignRight
+                            color: Style.muted
+                        }
+                        ComboBox {
+                            objectName: "measureItem" + itemRow.index
+                            Layout.preferredWidth: 88
+                            // "—" is unanswered; the C-SSRS takes no, yes or skipped.
+                            readonly property var values: {
+                                let list = [""];
+                                if (root.cssrs)
+                                    return list.concat([0, 1, -1]);
+                                for (let v = 0; v <= (root.instrument.itemMax ?? 0); ++v)
+                                    list.push(v);
+                                return list;
+                            }
+                            model: values.map((v) => v === "" ? "—" : root.cssrs ? (v === 1 ? qsTr("yes") : v === 0 ? qsTr("no") : qsTr("skipped"))
+                                                                           : String(v))
+                            currentIndex: Math.max(0, values.indexOf(root.answers[itemRow.index] ?? ""))
+                            Accessible.name: qsTr("Item %1").arg(itemRow.index + 1)
+                            onActivated: (i) => root.setAnswer(itemRow.index, values[i])
+                        }
+                    }
+                }
+            }
+        }
+        Label {
+            Layout.fillWidth: true
+            visible: root.instrument.id === "dast10"
+            wrapMode: Text.WordWrap
+            color: Style.muted
+            font.pixelSize: Style.smallSize
+            text: qsTr("DAST-10 © 1982 Harvey A. Skinner, PhD, and the Centre for Addiction and Mental Health, Toronto; for non-commercial clinical use.")
+        }
+        Label {
+            objectName: "measureScore"
+            Layout.fillWidth: true
+            font.weight: Font.DemiBold
+            text: root.scored.total !== undefined
+                  ? qsTr("Total %1: %2").arg(root.scored.total).arg(root.scored.bandLabel)
+                  : qsTr("Total: every item answered first")
+            color: root.scored.total !== undefined ? Style.text : Style.muted
+        }
+        Label {
+            objectName: "measureSameDay"
+            Layout.fillWidth: true
+            visible: root.sameDayMessage !== ""
+            text: root.sameDayMessage
+            color: Style.warning
+            wrapMode: Text.WordWrap
+        }
+        Label {
+            objectName: "measureError"
+            Layout.fillWidth: true
+            visible: root.error !== ""
+            text: root.error
+            color: Style.danger
+            wrapMode: Text.WordWrap
+        }
+    }
+    footer: DialogButtonBox {
+        Button {
+            text: qsTr("Cancel")
+            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+        }
+        Button {
+            objectName: "saveMeasureButton"
+            text: root.sameDayMessage !== "" ? qsTr("Save a second one") : qsTr("Save")
+            enabled: !VaultSession.busy
+            DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
+            onClicked: root.submit(root.sameDayMessage !== "")
+        }
+    }
+}
