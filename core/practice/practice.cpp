@@ -257,8 +257,8 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
 
 Membership join(vault::Vault &vault, const QString &serverUrl, const QString &code)
 {
-    Invitation inv = Invitation::decode(code);
     (void)parseServerUrl(serverUrl);
+    Invitation inv = Invitation::decode(code);
     if (loadMembership(vault))
         throw Error(ErrorKind::Conflict, u"practice join"_s, u"you are already a member of a practice"_s);
     if (inv.role != vault.currentUser().role)

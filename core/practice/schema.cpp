@@ -57,9 +57,8 @@ constexpr const char *version1[] = {
     BEGIN
         RAISE EXCEPTION 'the audit table is insert-only' USING ERRCODE = 'insufficient_privilege';
     END $$)sql",
-    R"sql(CREATE TRIGGER audit_insert_only BEFORE UPDATE OR DELETE ON uc.audit
-        FOR EACH ROW EXECUTE FUNCTION uc.audit_refuse_change())sql",
-    R"sql(CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON uc.audit
+    // Per statement, so that it refuses even an UPDATE or DELETE that row security left no row to.
+    R"sql(CREATE TRIGGER audit_insert_only BEFORE UPDATE OR DELETE OR TRUNCATE ON uc.audit
         FOR EACH STATEMENT EXECUTE FUNCTION uc.audit_refuse_change())sql",
     R"sql(CREATE FUNCTION uc.audit_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
