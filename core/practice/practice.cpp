@@ -209,7 +209,7 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
         throw refused();
     const std::optional<Membership> m = loadMembership(vault);
     if (!m)
-        throw Error(ErrorKind::Usage, u"practice invite"_s, u"you are not a member of a practice (practice init)"_s);
+        throw Error(ErrorKind::Conflict, u"practice invite"_s, u"you are not a member of a practice (practice init)"_s);
     if (!m->admin)
         throw refused();
     if (name.trimmed().isEmpty())
@@ -292,7 +292,7 @@ Status status(vault::Vault &vault)
 {
     const std::optional<Membership> m = loadMembership(vault);
     if (!m)
-        throw Error(ErrorKind::Usage, u"practice status"_s,
+        throw Error(ErrorKind::Conflict, u"practice status"_s,
                     u"you are not a member of a practice (practice init or practice join)"_s);
     Status s;
     s.membership = *m;

@@ -168,7 +168,7 @@ private Q_SLOTS:
         QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s, u"hello"_s}).code, 1);
         // bob has joined nothing.
         const Run none = as(m_alice, u"bob"_s, {u"practice"_s, u"status"_s});
-        QCOMPARE(none.code, 1);
+        QCOMPARE(none.code, 6);
         QVERIFY(none.err.contains("not a member of a practice"));
         QCOMPARE(statusOf(m_alice, u"alice"_s).value("members"_L1).toInt(), 2);
     }
