@@ -120,7 +120,17 @@ private Q_SLOTS:
         QCOMPARE(alice.value("audit_entries"_L1).toInt(), 4);
         QCOMPARE(sam.value("audit_entries"_L1).toInt(), 1);
 
-        // An invitation is used once; a second init or join is a conflict.
+        // An invitation is used once: the server refuses a second registration under the same role,
+        // from whoever holds the code.
+        const QString sam2 = m_dir.filePath(u"sam2"_s);
+        Vault::create(sam2, u"sam"_s, SecretBuffer::copyOf("a passphrase for the practice test"),
+                      model::Role::Supervisor, vault::KdfCost::testOnly());
+        const Run again = as(sam2, u"sam"_s,
+                             {u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s, QString::fromLatin1(code)});
+        QCOMPARE(again.code, 5);
+        QVERIFY2(again.err.contains("joining the practice"), again.err.constData());
+        QVERIFY(!QFile::exists(sam2 + u"/practice/user-1/membership.json"_s));
+        // A second init or join where there is a membership already is a conflict.
         QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s,
                                       QString::fromLatin1(code)})
                      .code,
