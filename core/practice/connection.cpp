@@ -8,6 +8,7 @@
 #include <libpq-fe.h>
 
 #include <cstring>
+#include <utility>
 #include <vector>
 
 using namespace Qt::StringLiterals;

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "common/safefile.h"
+#include "practice/invitation.h"
 #include "practice/tls.h"
 #include "vault/vault.h"
 
@@ -11,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-#include <sodium.h>
 
 using namespace Qt::StringLiterals;
 
@@ -80,14 +80,7 @@ std::optional<Membership> loadMembership(const vault::Vault &vault)
         damaged(u"membership.json is unreadable"_s);
     QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
     const QByteArray signature = QByteArray::fromBase64(o.take(u"signature"_s).toString().toLatin1());
-    const QByteArray key = vault.signingPublicKey();
-    const QByteArray message = QByteArray(vault::practiceSignatureDomain) + signedPart(o);
-    if (key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES
-        || crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
-                                       reinterpret_cast<const unsigned char *>(message.constData()),
-                                       static_cast<unsigned long long>(message.size()),
-                                       reinterpret_cast<const unsigned char *>(key.constData()))
-               != 0)
+    if (!verifyPracticeSignature(vault.signingPublicKey(), signedPart(o), signature))
         damaged(u"membership.json was altered (your signature over it does not verify)"_s);
     Membership m;
     m.server = o.value(u"server"_s).toString();

@@ -68,12 +68,45 @@ Endpoint endpointOf(const vault::Vault &vault, const Membership &m)
     return e;
 }
 
-void writeClientFiles(const vault::Vault &vault, const QByteArray &caPem, const QByteArray &certificatePem,
-                      const SecretBuffer &keyPem)
+// The files of a membership not saved yet: removed again when the step fails, so a refused init or
+// join leaves the folder as it was.
+class StagedFiles
 {
-    writeMemberFile(vault, QString::fromLatin1(caFileName), caPem);
-    writeMemberFile(vault, QString::fromLatin1(clientCertFileName), certificatePem);
-    writeMemberFile(vault, QString::fromLatin1(clientKeyFileName), encryptKeyPem(keyPem, keyPassword(vault)));
+public:
+    explicit StagedFiles(const vault::Vault &vault)
+        : m_vault(vault)
+        , m_folder(memberFolder(vault))
+    {
+    }
+    ~StagedFiles()
+    {
+        for (const QString &name : std::as_const(m_names))
+            QFile::remove(m_folder + u'/' + name);
+    }
+    StagedFiles(const StagedFiles &) = delete;
+    StagedFiles &operator=(const StagedFiles &) = delete;
+    void write(const char *name, const QByteArray &bytes)
+    {
+        const QString file = QString::fromLatin1(name);
+        if (QFile::exists(m_folder + u'/' + file))
+            throw Error(ErrorKind::Conflict, u"practice"_s, u"a file of an earlier membership is in the way: "_s + file);
+        writeMemberFile(m_vault, file, bytes);
+        m_names.append(file);
+    }
+    void keep() { m_names.clear(); }
+
+private:
+    const vault::Vault &m_vault;
+    QString m_folder;
+    QStringList m_names;
+};
+
+void writeClientFiles(const vault::Vault &vault, StagedFiles &files, const QByteArray &caPem,
+                      const QByteArray &certificatePem, const SecretBuffer &keyPem)
+{
+    files.write(caFileName, caPem);
+    files.write(clientCertFileName, certificatePem);
+    files.write(clientKeyFileName, encryptKeyPem(keyPem, keyPassword(vault)));
 }
 
 // The administrator's one-time tokens of open invitations, sealed (secretbox) under a subkey of
@@ -180,8 +213,9 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
     m.practiceId = randomHex(16);
 
     const IssuedCertificate issued = issueClientCertificate(caPem, caKey, adminRole);
-    writeClientFiles(vault, caPem, issued.certificatePem, issued.keyPem);
-    writeMemberFile(vault, QString::fromLatin1(caKeyFileName), encryptKeyPem(caKey, keyPassword(vault)));
+    StagedFiles files(vault);
+    writeClientFiles(vault, files, caPem, issued.certificatePem, issued.keyPem);
+    files.write(caKeyFileName, encryptKeyPem(caKey, keyPassword(vault)));
 
     const auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
     if (connection->role() != adminRole)
@@ -197,6 +231,7 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
     appendAudit(*connection, u"practice-init"_s, m.memberId);
     tx.commit();
     saveMembership(vault, m);
+    files.keep();
     return m;
 }
 
@@ -271,7 +306,8 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
 
     SecretBuffer keyPem = SecretBuffer::copyOf(std::string_view(inv.keyPem.constData(), static_cast<std::size_t>(inv.keyPem.size())));
     wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
-    writeClientFiles(vault, inv.caPem, inv.certificatePem, keyPem);
+    StagedFiles files(vault);
+    writeClientFiles(vault, files, inv.caPem, inv.certificatePem, keyPem);
 
     Membership m;
     m.server = serverUrl;
@@ -285,6 +321,7 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
     if (registerKey(*connection, signPublic, joinProof(inv.token, inv.memberId, signPublic)) != inv.memberId)
         damaged(u"it registered the key under another member"_s);
     saveMembership(vault, m);
+    files.keep();
     return m;
 }
 

@@ -11,6 +11,7 @@
 #include "practice/practice.h"
 #include "vault/vault.h"
 
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -58,7 +59,12 @@ class PracticeAttackTest : public QObject
     {
         return as(m_sam, u"sam"_s, {u"practice"_s, u"join"_s, u"--server"_s, server, u"--invite"_s, code});
     }
-    [[nodiscard]] bool samIsAMember() const { return QFile::exists(m_sam + u"/practice/user-1/membership.json"_s); }
+    // A refused join leaves nothing: no membership, and none of the files it wrote on the way.
+    [[nodiscard]] bool samIsAMember() const
+    {
+        const QDir folder(m_sam + u"/practice/user-1"_s);
+        return folder.exists() && !folder.isEmpty();
+    }
 
 private Q_SLOTS:
     void initTestCase()
