@@ -42,8 +42,7 @@ SecretBuffer keyPassword(const vault::Vault &vault)
     const SecretBuffer secret = vault.practiceSecret();
     SecretBuffer hex(secret.size() * 2 + 1);
     sodium_bin2hex(reinterpret_cast<char *>(hex.data()), hex.size(), secret.data(), secret.size());
-    SecretBuffer out = SecretBuffer::copyOf(std::span<const unsigned char>(hex.data(), secret.size() * 2));
-    return out;
+    return SecretBuffer::copyOf(std::span<const unsigned char>(hex.data(), secret.size() * 2));
 }
 
 SecretBuffer readSecretFile(const QString &path, const QString &what)
