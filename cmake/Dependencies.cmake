@@ -68,3 +68,17 @@ if(UC_BUILD_BENCH)
   endif()
   pkg_check_modules(HYPERSCAN QUIET IMPORTED_TARGET libhs)
 endif()
+
+# The practice server's client (core/practice, docs/practice.md): libpq and OpenSSL's libcrypto.
+# Optional: without them the practice code and its tests are not built, and the rest is unchanged.
+option(UC_PRACTICE "Build the practice server's client (needs libpq-dev and libssl-dev)" ON)
+if(UC_PRACTICE)
+  pkg_check_modules(LIBPQ QUIET IMPORTED_TARGET libpq)
+  find_package(OpenSSL 3 QUIET COMPONENTS Crypto)
+  if(LIBPQ_FOUND AND OpenSSL_FOUND)
+    message(STATUS "Practice server client: libpq ${LIBPQ_VERSION}, OpenSSL ${OPENSSL_VERSION}")
+  else()
+    message(STATUS "libpq (libpq-dev) or OpenSSL 3 (libssl-dev) not found: the practice client is not built")
+    set(UC_PRACTICE OFF)
+  endif()
+endif()

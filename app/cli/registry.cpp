@@ -18,6 +18,9 @@
 #include "commands/tag.h"
 #include "commands/transfer.h"
 #include "commands/users.h"
+#if defined(UC_PRACTICE)
+#include "commands/practice.h"
+#endif
 
 #include <array>
 
@@ -47,6 +50,10 @@ constexpr const Command *risk[] = {&riskListCommand,          &riskCloseCommand,
 constexpr const Command *auditTrail[] = {&auditVerifyCommand, &auditListCommand, &auditExportCommand, &restoreCommand};
 constexpr const Command *pdfReports[] = {&reportClientCommand, &reportNoteCommand, &reportSupervisionCommand};
 constexpr const Command *themeTagging[] = {&tagCommand};
+#if defined(UC_PRACTICE)
+constexpr const Command *practiceServer[] = {&practiceInitCommand, &practiceInviteCommand, &practiceJoinCommand,
+                                             &practiceStatusCommand};
+#endif
 
 constexpr Section sectionList[] = {
     {"Vault and users", vaultAndUsers},
@@ -57,6 +64,9 @@ constexpr Section sectionList[] = {
     {"Audit trail", auditTrail},
     {"Reports (PDF, owner-only, with the 42 CFR Part 2 notice; each one is recorded in the audit trail)", pdfReports},
     {"Themes", themeTagging},
+#if defined(UC_PRACTICE)
+    {"Practice server (docs/practice.md)", practiceServer},
+#endif
 };
 
 constexpr std::size_t commandCount = [] {

@@ -38,6 +38,9 @@
 // SQL; the rest of the program gets values.
 namespace uc::vault {
 
+// What a practice signature covers before its message (Vault::signForPractice).
+inline constexpr char practiceSignatureDomain[] = "undercurrent-practice-v1\n";
+
 class Vault
 {
 public:
@@ -102,6 +105,18 @@ public:
     // Appends an event the vault cannot see itself (a print, a report) to the audit trail for the
     // current user: who, when, what and which object, never note text.
     void recordEvent(const QString &action, const QString &object, const QString &detail = {});
+
+    // ---- the practice server's identity (practiceidentity.cpp; core/practice, docs/practice.md)
+    // The current user's certified Ed25519 public key; empty while they have none certified.
+    [[nodiscard]] QByteArray signingPublicKey() const;
+    // The current user's detached Ed25519 signature (64 bytes) over practiceSignatureDomain followed
+    // by message: under that domain it can never stand for a note's or an audit entry's signature.
+    // Error(Conflict) while the user has no certified key.
+    [[nodiscard]] QByteArray signForPractice(const QByteArray &message) const;
+    // A 32-byte secret derived from the user's signing seed (context "ucprac01") for the practice
+    // client's files (the passphrase of its TLS keys): only this user's unlock, or the recovery key,
+    // gives it. Error(Conflict) while the user has no certified key.
+    [[nodiscard]] SecretBuffer practiceSecret() const;
 
     // ---- the services, one concern each
     [[nodiscard]] Clients &clients() { return m_clients; }

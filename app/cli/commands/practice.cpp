@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "practice.h"
+
+#include "io.h"
+#include "signin.h"
+#include "values.h"
+
+#include "practice/practice.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::cli {
+
+namespace {
+
+QJsonObject membershipJson(const practice::Membership &m)
+{
+    return {{u"server"_s, m.server},
+            {u"practice"_s, m.practiceId},
+            {u"member"_s, m.memberId},
+            {u"role"_s, model::toString(m.role)},
+            {u"admin"_s, m.admin},
+            {u"ca_sha256"_s, QString::fromLatin1(m.caFingerprint.toHex())}};
+}
+
+void printMembership(const Invocation &line, const practice::Membership &m, const QString &done)
+{
+    if (line.json()) {
+        printJson(membershipJson(m));
+        return;
+    }
+    print(done);
+    print(u"member "_s + m.memberId + u" ("_s + model::toString(m.role) + (m.admin ? u", administrator)"_s : u")"_s));
+    print(u"CA pinned: sha256 "_s + QString::fromLatin1(m.caFingerprint.toHex()));
+}
+
+} // namespace
+
+int practiceInit(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const practice::Membership m =
+        practice::initPractice(*vault, line.value("server"), line.value("ca"), line.value("ca-key"));
+    printMembership(line, m, u"practice started on "_s + m.server);
+    return 0;
+}
+
+int practiceInvite(const Invocation &line)
+{
+    const model::Role role =
+        valid(model::parseRole(line.value("role")), "role", u"therapist, supervisor or auditor"_s);
+    auto vault = openVault(line);
+    const QString code = practice::invite(*vault, line.arguments().value(0), role);
+    if (line.json())
+        printJson(QJsonObject{{u"code"_s, code}});
+    else
+        print(code);
+    return 0;
+}
+
+int practiceJoin(const Invocation &line)
+{
+    if (line.has("invite") == line.has("invite-file"))
+        throw Error(ErrorKind::Usage, u"practice join"_s, u"give --invite CODE or --invite-file F"_s);
+    QString code = line.value("invite");
+    if (line.has("invite-file")) {
+        const SecretBuffer text = readSecretLine(line.value("invite-file"), u"invitation file"_s);
+        code = QString::fromLatin1(reinterpret_cast<const char *>(text.data()), static_cast<qsizetype>(text.size()));
+    }
+    auto vault = openVault(line);
+    const practice::Membership m = practice::join(*vault, line.value("server"), code);
+    printMembership(line, m, u"joined the practice on "_s + m.server);
+    return 0;
+}
+
+int practiceStatus(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const practice::Status s = practice::status(*vault);
+    if (line.json()) {
+        QJsonObject o = membershipJson(s.membership);
+        o.insert(u"members"_s, s.members);
+        o.insert(u"joined"_s, s.joined);
+        o.insert(u"certified"_s, s.certified);
+        o.insert(u"certified_now"_s, s.certifiedNow);
+        o.insert(u"self_certified"_s, s.selfCertified);
+        o.insert(u"audit_entries"_s, s.auditEntries);
+        printJson(o);
+        return 0;
+    }
+    print(u"practice "_s + s.membership.practiceId + u" on "_s + s.membership.server);
+    print(u"you: member "_s + s.membership.memberId + u" ("_s + model::toString(s.membership.role)
+          + (s.membership.admin ? u", administrator"_s : QString()) + u"), "_s
+          + (s.selfCertified ? u"certified"_s : u"waiting for the administrator's certificate"_s));
+    print(QString::number(s.members) + u" members, "_s + QString::number(s.joined) + u" joined, "_s
+          + QString::number(s.certified) + u" certified"_s
+          + (s.certifiedNow ? u" ("_s + QString::number(s.certifiedNow) + u" just now)"_s : QString()));
+    print(u"audit entries you may read: "_s + QString::number(s.auditEntries));
+    return 0;
+}
+
+} // namespace uc::cli

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// A group practice on a PostgreSQL server (docs/practice.md): practice init|invite|join|status.
+// Built only with the practice client (UC_PRACTICE).
+#pragma once
+
+#include "options.h"
+
+namespace uc::cli {
+
+int practiceInit(const Invocation &line);
+int practiceInvite(const Invocation &line);
+int practiceJoin(const Invocation &line);
+int practiceStatus(const Invocation &line);
+
+inline constexpr Option practiceInitOptions[] = {
+    {.name = "server", .value = "URL", .required = true, .help = "postgresql://HOST:PORT/DATABASE (tools/practice-server prints it)"},
+    {.name = "ca", .value = "FILE", .required = true, .help = "the practice CA's certificate (PEM), pinned from now on"},
+    {.name = "ca-key", .value = "FILE", .required = true, .help = "the CA's private key (PEM), kept encrypted here to issue members' certificates"},
+};
+inline constexpr Command practiceInitCommand{
+    .words = "practice init",
+    .options = practiceInitOptions,
+    .run = practiceInit,
+    .help = "Start a practice on an empty practice database: installs the schema, makes you (the vault's "
+            "administrator) its first administrator with your key self-certified, and pins the CA. Not the "
+            "vault's administrator: exit 5; a server that already holds a practice: exit 6; a server whose "
+            "certificate does not verify against --ca: exit 4.",
+    .brief = "start a practice on a PostgreSQL server",
+};
+
+inline constexpr Positional practiceInvitePositionals[] = {{"USER", "the invitee's name (kept in the code, never sent to the server)"}};
+inline constexpr Option practiceInviteOptions[] = {
+    {.name = "role", .value = "therapist|supervisor|auditor", .required = true, .help = "their role in the practice"},
+};
+inline constexpr Command practiceInviteCommand{
+    .words = "practice invite",
+    .positionals = practiceInvitePositionals,
+    .options = practiceInviteOptions,
+    .run = practiceInvite,
+    .help = "Invite a member: their role and client certificate on the server, and an invitation code (printed; "
+            "a secret, hand it over in person) that pins your key and the CA's fingerprint. Only the practice "
+            "administrator (exit 5).",
+};
+
+inline constexpr Option practiceJoinOptions[] = {
+    {.name = "server", .value = "URL", .required = true, .help = "postgresql://HOST:PORT/DATABASE"},
+    {.name = "invite", .value = "CODE", .help = "the invitation code"},
+    {.name = "invite-file", .value = "F", .help = "the invitation code, the first line of F (keeps it out of the process list)"},
+};
+inline constexpr Form practiceJoinForms[] = {
+    {"--server URL --invite CODE"},
+    {"--server URL --invite-file F"},
+};
+inline constexpr Command practiceJoinCommand{
+    .words = "practice join",
+    .options = practiceJoinOptions,
+    .run = practiceJoin,
+    .help = "Join a practice with an invitation code: the code's signature and CA are checked, the server "
+            "against both (exit 4 when either does not match), and your signing key is registered, for the "
+            "administrator to certify. The client key is kept encrypted under your own keys.",
+    .forms = practiceJoinForms,
+};
+
+inline constexpr Command practiceStatusCommand{
+    .words = "practice status",
+    .run = practiceStatus,
+    .help = "Your membership and the practice's roster, checked against the pinned CA and administrator key "
+            "(exit 4 when they do not match). The administrator's status also certifies the keys of members "
+            "who joined since.",
+};
+
+} // namespace uc::cli

@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "practice/membership.h"
+
+#include "common/error.h"
+#include "common/safefile.h"
+#include "practice/invitation.h"
+#include "practice/tls.h"
+#include "vault/vault.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+
+using namespace Qt::StringLiterals;
+
+namespace uc::practice {
+
+namespace {
+
+const QString what = u"practice membership"_s;
+
+QJsonObject toJson(const Membership &m)
+{
+    return {{u"server"_s, m.server},
+            {u"practice"_s, m.practiceId},
+            {u"member"_s, m.memberId},
+            {u"db_role"_s, m.dbRole},
+            {u"role"_s, model::toString(m.role)},
+            {u"admin"_s, m.admin},
+            {u"admin_key"_s, QString::fromLatin1(m.adminKey.toBase64())},
+            {u"ca_sha256"_s, QString::fromLatin1(m.caFingerprint.toHex())}};
+}
+
+// What the user signs: the membership's compact JSON (QJsonDocument sorts the keys).
+QByteArray signedPart(const QJsonObject &fields)
+{
+    return "membership\n" + QJsonDocument(fields).toJson(QJsonDocument::Compact);
+}
+
+[[noreturn]] void damaged(const QString &why)
+{
+    throw Error(ErrorKind::Damaged, what, why);
+}
+
+} // namespace
+
+QString memberFolder(const vault::Vault &vault)
+{
+    const QString folder = vault.dir() + u"/practice/user-"_s + QString::number(vault.currentUser().id);
+    if (!QDir().mkpath(folder))
+        throw Error(ErrorKind::Io, what, u"the folder could not be made"_s);
+    QFile::setPermissions(vault.dir() + u"/practice"_s, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    return folder;
+}
+
+void writeMemberFile(const vault::Vault &vault, const QString &name, const QByteArray &bytes)
+{
+    writeFileSafely(memberFolder(vault) + u'/' + name, bytes, what);
+}
+
+QByteArray readMemberFile(const vault::Vault &vault, const QString &name)
+{
+    QFile file(memberFolder(vault) + u'/' + name);
+    if (!file.open(QIODevice::ReadOnly))
+        damaged(u"a file of it is missing or unreadable: "_s + name);
+    return file.readAll();
+}
+
+std::optional<Membership> loadMembership(const vault::Vault &vault)
+{
+    const QString path = vault.dir() + u"/practice/user-"_s + QString::number(vault.currentUser().id)
+        + u"/membership.json"_s;
+    if (!QFile::exists(path))
+        return std::nullopt;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        damaged(u"membership.json is unreadable"_s);
+    QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
+    const QByteArray signature = QByteArray::fromBase64(o.take(u"signature"_s).toString().toLatin1());
+    if (!verifyPracticeSignature(vault.signingPublicKey(), signedPart(o), signature))
+        damaged(u"membership.json was altered (your signature over it does not verify)"_s);
+    Membership m;
+    m.server = o.value(u"server"_s).toString();
+    m.practiceId = o.value(u"practice"_s).toString();
+    m.memberId = o.value(u"member"_s).toString();
+    m.dbRole = o.value(u"db_role"_s).toString();
+    const auto role = model::parseRole(o.value(u"role"_s).toString());
+    if (!role)
+        damaged(u"membership.json names no role"_s);
+    m.role = *role;
+    m.admin = o.value(u"admin"_s).toBool();
+    m.adminKey = QByteArray::fromBase64(o.value(u"admin_key"_s).toString().toLatin1());
+    m.caFingerprint = QByteArray::fromHex(o.value(u"ca_sha256"_s).toString().toLatin1());
+    if (certificateFingerprint(readMemberFile(vault, QString::fromLatin1(caFileName))) != m.caFingerprint)
+        damaged(u"the pinned practice CA was replaced"_s);
+    return m;
+}
+
+void saveMembership(const vault::Vault &vault, const Membership &m)
+{
+    QJsonObject o = toJson(m);
+    o.insert(u"signature"_s, QString::fromLatin1(vault.signForPractice(signedPart(o)).toBase64()));
+    writeMemberFile(vault, u"membership.json"_s, QJsonDocument(o).toJson(QJsonDocument::Indented));
+}
+
+} // namespace uc::practice

@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+
+#include <QByteArray>
+#include <QString>
+
+#include <optional>
+
+namespace uc::vault {
+class Vault;
+}
+
+// A vault user's membership of a practice, kept beside the vault (docs/practice.md, "On the
+// clinician's machine"): practice/user-ID/ in the vault folder holds membership.json (the server,
+// the pseudonymous member id, the pinned administrator key and CA fingerprint), signed by the user
+// so an edit of the folder is found; the pinned CA; the client certificate and its key (an encrypted
+// PEM under the user's practice secret, which only their unlock gives); and, for the administrator,
+// the CA's key the same way.
+namespace uc::practice {
+
+struct Membership
+{
+    QString server; // postgresql://HOST:PORT/DB
+    QString practiceId;
+    QString memberId; // pseudonymous: 16 random bytes, hex
+    QString dbRole; // the PostgreSQL role, the client certificate's CN
+    model::Role role = model::Role::Therapist;
+    bool admin = false;
+    QByteArray adminKey; // the practice administrator's Ed25519 public key, pinned
+    QByteArray caFingerprint; // SHA-256 of the practice CA's DER form, pinned
+};
+
+// The folder for the current user (made when missing).
+[[nodiscard]] QString memberFolder(const vault::Vault &vault);
+// The current user's membership; nothing when they have none. Error(Damaged) when the file was
+// edited (its signature by the user fails) or the pinned CA no longer has the pinned fingerprint.
+[[nodiscard]] std::optional<Membership> loadMembership(const vault::Vault &vault);
+void saveMembership(const vault::Vault &vault, const Membership &membership);
+
+// Files in the member folder: written owner-only, read whole.
+void writeMemberFile(const vault::Vault &vault, const QString &name, const QByteArray &bytes);
+[[nodiscard]] QByteArray readMemberFile(const vault::Vault &vault, const QString &name);
+
+inline constexpr auto caFileName = "ca.crt";
+inline constexpr auto clientCertFileName = "client.crt";
+inline constexpr auto clientKeyFileName = "client.key";
+inline constexpr auto caKeyFileName = "ca.key";
+
+} // namespace uc::practice

@@ -1,0 +1,380 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "practice/practice.h"
+
+#include "common/error.h"
+#include "practice/invitation.h"
+#include "practice/roster.h"
+#include "practice/schema.h"
+#include "practice/tls.h"
+#include "vault/vault.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::practice {
+
+namespace {
+
+constexpr int invitationDays = 14;
+const QString adminRole = u"practice_admin"_s; // made by tools/practice-server (and a real set-up)
+const QString tokensFile = u"invitations.sealed"_s;
+
+[[noreturn]] void damaged(const QString &why)
+{
+    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
+}
+
+QString randomHex(std::size_t bytes)
+{
+    QByteArray raw(static_cast<qsizetype>(bytes), Qt::Uninitialized);
+    randombytes_buf(raw.data(), bytes);
+    return QString::fromLatin1(raw.toHex());
+}
+
+// The client key files' passphrase: the user's practice secret as hex, in guarded memory.
+SecretBuffer keyPassword(const vault::Vault &vault)
+{
+    const SecretBuffer secret = vault.practiceSecret();
+    SecretBuffer hex(secret.size() * 2 + 1);
+    sodium_bin2hex(reinterpret_cast<char *>(hex.data()), hex.size(), secret.data(), secret.size());
+    return SecretBuffer::copyOf(std::span<const unsigned char>(hex.data(), secret.size() * 2));
+}
+
+SecretBuffer readSecretFile(const QString &path, const QString &what)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        throw Error(ErrorKind::Io, what, u"cannot be read"_s);
+    QByteArray raw = file.readAll();
+    SecretBuffer out = SecretBuffer::copyOf(std::string_view(raw.constData(), static_cast<std::size_t>(raw.size())));
+    wipeMemory(raw.data(), static_cast<std::size_t>(raw.size()));
+    return out;
+}
+
+Endpoint endpointOf(const vault::Vault &vault, const Membership &m)
+{
+    Endpoint e = parseServerUrl(m.server);
+    const QString folder = memberFolder(vault);
+    e.role = m.dbRole;
+    e.caFile = folder + u'/' + QString::fromLatin1(caFileName);
+    e.certFile = folder + u'/' + QString::fromLatin1(clientCertFileName);
+    e.keyFile = folder + u'/' + QString::fromLatin1(clientKeyFileName);
+    return e;
+}
+
+// The files of a membership not saved yet: removed again when the step fails, so a refused init or
+// join leaves the folder as it was.
+class StagedFiles
+{
+public:
+    explicit StagedFiles(const vault::Vault &vault)
+        : m_vault(vault)
+        , m_folder(memberFolder(vault))
+    {
+    }
+    ~StagedFiles()
+    {
+        for (const QString &name : std::as_const(m_names))
+            QFile::remove(m_folder + u'/' + name);
+    }
+    StagedFiles(const StagedFiles &) = delete;
+    StagedFiles &operator=(const StagedFiles &) = delete;
+    void write(const char *name, const QByteArray &bytes)
+    {
+        const QString file = QString::fromLatin1(name);
+        if (QFile::exists(m_folder + u'/' + file))
+            throw Error(ErrorKind::Conflict, u"practice"_s, u"a file of an earlier membership is in the way: "_s + file);
+        writeMemberFile(m_vault, file, bytes);
+        m_names.append(file);
+    }
+    void keep() { m_names.clear(); }
+
+private:
+    const vault::Vault &m_vault;
+    QString m_folder;
+    QStringList m_names;
+};
+
+void writeClientFiles(const vault::Vault &vault, StagedFiles &files, const QByteArray &caPem,
+                      const QByteArray &certificatePem, const SecretBuffer &keyPem)
+{
+    files.write(caFileName, caPem);
+    files.write(clientCertFileName, certificatePem);
+    files.write(clientKeyFileName, encryptKeyPem(keyPem, keyPassword(vault)));
+}
+
+// The administrator's one-time tokens of open invitations, sealed (secretbox) under a subkey of
+// their practice secret: the server never sees a token, so it cannot forge a join proof.
+std::array<unsigned char, crypto_secretbox_KEYBYTES> tokensKey(const vault::Vault &vault)
+{
+    const SecretBuffer secret = vault.practiceSecret();
+    std::array<unsigned char, crypto_secretbox_KEYBYTES> key{};
+    crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char *>("invitation tokens"), 17,
+                       secret.data(), secret.size());
+    return key;
+}
+
+QJsonObject readTokens(const vault::Vault &vault)
+{
+    if (!QFile::exists(memberFolder(vault) + u'/' + tokensFile))
+        return {};
+    const QByteArray sealed = readMemberFile(vault, tokensFile);
+    auto key = tokensKey(vault);
+    QByteArray plain(std::max<qsizetype>(0, sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES),
+                     Qt::Uninitialized);
+    const bool ok = sealed.size() >= crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES
+        && crypto_secretbox_open_easy(reinterpret_cast<unsigned char *>(plain.data()),
+                                      reinterpret_cast<const unsigned char *>(sealed.constData()) + crypto_secretbox_NONCEBYTES,
+                                      static_cast<unsigned long long>(sealed.size() - crypto_secretbox_NONCEBYTES),
+                                      reinterpret_cast<const unsigned char *>(sealed.constData()), key.data())
+            == 0;
+    sodium_memzero(key.data(), key.size());
+    if (!ok)
+        throw Error(ErrorKind::Damaged, u"practice invitations"_s, u"the sealed invitation tokens were altered"_s);
+    const QJsonObject tokens = QJsonDocument::fromJson(plain).object();
+    wipeMemory(plain.data(), static_cast<std::size_t>(plain.size()));
+    return tokens;
+}
+
+void writeTokens(const vault::Vault &vault, const QJsonObject &tokens)
+{
+    QByteArray plain = QJsonDocument(tokens).toJson(QJsonDocument::Compact);
+    QByteArray sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), Qt::Uninitialized);
+    auto *out = reinterpret_cast<unsigned char *>(sealed.data());
+    randombytes_buf(out, crypto_secretbox_NONCEBYTES);
+    auto key = tokensKey(vault);
+    crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char *>(plain.constData()),
+                          static_cast<unsigned long long>(plain.size()), out, key.data());
+    sodium_memzero(key.data(), key.size());
+    wipeMemory(plain.data(), static_cast<std::size_t>(plain.size()));
+    writeMemberFile(vault, tokensFile, sealed);
+}
+
+// The roster's administrator must be the pinned one, with their self-certificate.
+void checkAdministrator(const QList<MemberRow> &roster, const Membership &m)
+{
+    int admins = 0;
+    for (const MemberRow &row : roster) {
+        if (!row.admin)
+            continue;
+        ++admins;
+        if (row.signPublic != m.adminKey
+            || !verifyPracticeSignature(m.adminKey, memberCertificate(m.practiceId, row), row.certificateSignature))
+            damaged(u"its administrator key does not match the one pinned here (another server, or its roster was "
+                    "rewritten)"_s);
+    }
+    if (admins != 1)
+        damaged(u"its roster does not hold exactly one administrator"_s);
+}
+
+} // namespace
+
+std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membership &m)
+{
+    auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
+    if (!schemaInstalled(*connection) || practiceIdOf(*connection) != m.practiceId)
+        damaged(u"it holds another practice than the one pinned here"_s);
+    checkAdministrator(members(*connection), m);
+    return connection;
+}
+
+Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QString &caFile, const QString &caKeyFile)
+{
+    if (!vault.currentUser().admin)
+        throw Error(ErrorKind::NotAllowed, u"practice init"_s, u"only the vault's administrator starts a practice"_s);
+    if (loadMembership(vault))
+        throw Error(ErrorKind::Conflict, u"practice init"_s, u"you are already a member of a practice"_s);
+    Membership m;
+    m.server = serverUrl;
+    Endpoint endpoint = parseServerUrl(serverUrl);
+    const QByteArray signPublic = vault.signingPublicKey();
+    if (signPublic.isEmpty())
+        throw Error(ErrorKind::Conflict, u"practice init"_s, u"your signing key is not certified in this vault yet"_s);
+
+    QFile ca(caFile);
+    if (!ca.open(QIODevice::ReadOnly))
+        throw Error(ErrorKind::Io, u"--ca"_s, u"cannot be read"_s);
+    const QByteArray caPem = ca.readAll();
+    const SecretBuffer caKey = readSecretFile(caKeyFile, u"--ca-key"_s);
+    if (!keyMatchesCertificate(caPem, caKey))
+        throw Error(ErrorKind::Io, u"--ca-key"_s, u"it is not the key of the CA in --ca"_s);
+    m.caFingerprint = certificateFingerprint(caPem);
+    m.adminKey = signPublic;
+    m.admin = true;
+    m.role = vault.currentUser().role;
+    m.dbRole = adminRole;
+    m.memberId = randomHex(16);
+    m.practiceId = randomHex(16);
+
+    const IssuedCertificate issued = issueClientCertificate(caPem, caKey, adminRole);
+    StagedFiles files(vault);
+    writeClientFiles(vault, files, caPem, issued.certificatePem, issued.keyPem);
+    files.write(caKeyFileName, encryptKeyPem(caKey, keyPassword(vault)));
+
+    const auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
+    if (connection->role() != adminRole)
+        damaged(u"it did not authenticate the administrator's role"_s);
+    if (schemaInstalled(*connection))
+        throw Error(ErrorKind::Conflict, u"practice init"_s, u"the server already holds a practice"_s);
+    MemberRow self{m.memberId, adminRole, m.role, true, signPublic, {}, {}};
+    self.certificateSignature = vault.signForPractice(memberCertificate(m.practiceId, self));
+    Transaction tx(*connection);
+    installSchema(*connection);
+    createPractice(*connection, m.practiceId, serverSchemaVersion);
+    addMember(*connection, self);
+    appendAudit(*connection, u"practice-init"_s, m.memberId);
+    tx.commit();
+    saveMembership(vault, m);
+    files.keep();
+    return m;
+}
+
+QString invite(vault::Vault &vault, const QString &name, model::Role role)
+{
+    const auto refused = [] {
+        return Error(ErrorKind::NotAllowed, u"practice invite"_s, u"only the practice administrator invites members"_s);
+    };
+    if (!vault.currentUser().admin)
+        throw refused();
+    const std::optional<Membership> m = loadMembership(vault);
+    if (!m)
+        throw Error(ErrorKind::Conflict, u"practice invite"_s, u"you are not a member of a practice (practice init)"_s);
+    if (!m->admin)
+        throw refused();
+    if (name.trimmed().isEmpty())
+        throw Error(ErrorKind::Io, u"practice invite"_s, u"the invitee's name is empty"_s);
+
+    const auto connection = connectMember(vault, *m);
+    MemberRow row{randomHex(16), {}, role, false, {}, {}, {}};
+    row.dbRole = u"m_"_s + row.memberId;
+    Transaction tx(*connection);
+    createMemberRole(*connection, row.dbRole);
+    addMember(*connection, row);
+    addInvitation(*connection, row.memberId, invitationDays);
+    appendAudit(*connection, u"invite"_s, row.memberId);
+
+    const QByteArray caPem = readMemberFile(vault, QString::fromLatin1(caFileName));
+    const SecretBuffer caKey = decryptKeyPem(readMemberFile(vault, QString::fromLatin1(caKeyFileName)), keyPassword(vault));
+    if (caKey.empty())
+        throw Error(ErrorKind::Damaged, u"practice invite"_s, u"the practice CA's key kept here does not open"_s);
+    IssuedCertificate issued = issueClientCertificate(caPem, caKey, row.dbRole);
+
+    Invitation inv;
+    inv.practiceId = m->practiceId;
+    inv.memberId = row.memberId;
+    inv.dbRole = row.dbRole;
+    inv.name = name.trimmed();
+    inv.role = role;
+    inv.adminKey = m->adminKey;
+    inv.caFingerprint = m->caFingerprint;
+    inv.caPem = caPem;
+    inv.certificatePem = issued.certificatePem;
+    inv.keyPem = QByteArray(reinterpret_cast<const char *>(issued.keyPem.data()), static_cast<qsizetype>(issued.keyPem.size()));
+    inv.token = QByteArray(crypto_auth_KEYBYTES, Qt::Uninitialized);
+    randombytes_buf(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
+    inv.signature = vault.signForPractice(inv.signedPart());
+
+    QJsonObject tokens = readTokens(vault);
+    tokens.insert(row.memberId, QString::fromLatin1(inv.token.toBase64()));
+    writeTokens(vault, tokens);
+    tx.commit();
+    const QString code = inv.encode();
+    wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
+    wipeMemory(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
+    return code;
+}
+
+Membership join(vault::Vault &vault, const QString &serverUrl, const QString &code)
+{
+    (void)parseServerUrl(serverUrl);
+    Invitation inv = Invitation::decode(code);
+    if (loadMembership(vault))
+        throw Error(ErrorKind::Conflict, u"practice join"_s, u"you are already a member of a practice"_s);
+    if (inv.role != vault.currentUser().role)
+        throw Error(ErrorKind::Io, u"practice join"_s,
+                    u"the invitation is for a "_s + model::toString(inv.role) + u"; you are a "_s
+                        + model::toString(vault.currentUser().role) + u" in this vault"_s);
+    const QByteArray signPublic = vault.signingPublicKey();
+    if (signPublic.isEmpty())
+        throw Error(ErrorKind::Conflict, u"practice join"_s, u"your signing key is not certified in this vault yet"_s);
+
+    SecretBuffer keyPem = SecretBuffer::copyOf(std::string_view(inv.keyPem.constData(), static_cast<std::size_t>(inv.keyPem.size())));
+    wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
+    StagedFiles files(vault);
+    writeClientFiles(vault, files, inv.caPem, inv.certificatePem, keyPem);
+
+    Membership m;
+    m.server = serverUrl;
+    m.practiceId = inv.practiceId;
+    m.memberId = inv.memberId;
+    m.dbRole = inv.dbRole;
+    m.role = inv.role;
+    m.adminKey = inv.adminKey;
+    m.caFingerprint = inv.caFingerprint;
+    const auto connection = connectMember(vault, m);
+    if (registerKey(*connection, signPublic, joinProof(inv.token, inv.memberId, signPublic)) != inv.memberId)
+        damaged(u"it registered the key under another member"_s);
+    saveMembership(vault, m);
+    files.keep();
+    return m;
+}
+
+Status status(vault::Vault &vault)
+{
+    const std::optional<Membership> m = loadMembership(vault);
+    if (!m)
+        throw Error(ErrorKind::Conflict, u"practice status"_s,
+                    u"you are not a member of a practice (practice init or practice join)"_s);
+    Status s;
+    s.membership = *m;
+    const auto connection = connectMember(vault, *m);
+    QList<MemberRow> roster = members(*connection);
+    if (m->admin) {
+        // Members who joined since: certified when their proof holds under the token only the
+        // administrator and the invitee knew. A proof that fails is left uncertified.
+        QJsonObject tokens = readTokens(vault);
+        bool changed = false;
+        for (MemberRow &row : roster) {
+            if (row.signPublic.isEmpty() || !row.certificateSignature.isEmpty() || !tokens.contains(row.memberId))
+                continue;
+            const QByteArray token = QByteArray::fromBase64(tokens.value(row.memberId).toString().toLatin1());
+            if (row.joinProof.size() != crypto_auth_BYTES
+                || sodium_memcmp(joinProof(token, row.memberId, row.signPublic).constData(), row.joinProof.constData(),
+                                 crypto_auth_BYTES)
+                    != 0)
+                continue;
+            row.certificateSignature = vault.signForPractice(memberCertificate(m->practiceId, row));
+            storeCertificate(*connection, row.memberId, row.certificateSignature);
+            appendAudit(*connection, u"certify"_s, row.memberId);
+            tokens.remove(row.memberId);
+            changed = true;
+            ++s.certifiedNow;
+        }
+        if (changed)
+            writeTokens(vault, tokens);
+    }
+    const QByteArray own = vault.signingPublicKey();
+    for (const MemberRow &row : roster) {
+        ++s.members;
+        if (row.memberId == m->memberId && row.signPublic != own)
+            damaged(u"your own key on it is not the one in your vault"_s);
+        if (!row.signPublic.isEmpty())
+            ++s.joined;
+        if (row.certificateSignature.isEmpty())
+            continue;
+        if (!verifyPracticeSignature(m->adminKey, memberCertificate(m->practiceId, row), row.certificateSignature))
+            damaged(u"a member's certificate on it does not verify with the pinned administrator key"_s);
+        ++s.certified;
+        if (row.memberId == m->memberId && row.signPublic == own)
+            s.selfCertified = true;
+    }
+    s.auditEntries = auditLength(*connection);
+    return s;
+}
+
+} // namespace uc::practice

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+#include "practice/connection.h"
+#include "practice/membership.h"
+
+#include <QString>
+
+#include <memory>
+
+namespace uc::vault {
+class Vault;
+}
+
+// A group practice on a PostgreSQL server (docs/practice.md): the door the CLI and the tests use.
+// Each operation acts as the vault's signed-in user, with their keys; each refuses with the house's
+// exit codes: Usage 1, Io 2 (bad input, unreachable server), Auth 3 (the server refused the
+// certificate), Damaged 4 (a server or file that does not match what is pinned: another CA, another
+// administrator key, an altered invitation or membership), NotAllowed 5, Conflict 6.
+namespace uc::practice {
+
+struct Status
+{
+    Membership membership;
+    int members = 0; // on the roster, the administrator included
+    int joined = 0; // registered their key
+    int certified = 0; // their key carries the administrator's certificate, verified here
+    int certifiedNow = 0; // certified by this call (the administrator's)
+    int auditEntries = 0; // the audit rows this member may read
+    bool selfCertified = false;
+};
+
+// `practice init`: the vault's administrator installs the schema on an empty practice database,
+// becomes the practice's first administrator (their key self-certified), and pins the CA. caKeyFile
+// is the CA's private key: kept here, encrypted, to issue members' client certificates.
+Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QString &caFile, const QString &caKeyFile);
+// `practice invite`: a new member's role and client certificate, and the code that carries them.
+// Only the practice administrator (NotAllowed otherwise).
+[[nodiscard]] QString invite(vault::Vault &vault, const QString &name, model::Role role);
+// `practice join`: checks the code's signature and CA, the server against both, registers this user's
+// key with the code's proof, and keeps the membership.
+Membership join(vault::Vault &vault, const QString &serverUrl, const QString &code);
+// `practice status`: the roster checked against the pinned administrator key; the administrator's
+// status also certifies the members who joined with a valid proof.
+[[nodiscard]] Status status(vault::Vault &vault);
+// The member's connection, the server checked against the pinned practice and administrator key.
+[[nodiscard]] std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membership &membership);
+
+} // namespace uc::practice

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "model/types.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+// The practice server's roster (docs/practice.md): the practice row, the members with their keys
+// and the administrator's certificates, invitations, and the audit table's append. Every statement
+// of it binds its values.
+namespace uc::practice {
+
+class Connection;
+
+struct MemberRow
+{
+    QString memberId;
+    QString dbRole;
+    model::Role role = model::Role::Therapist;
+    bool admin = false;
+    QByteArray signPublic; // empty until they joined
+    QByteArray joinProof;
+    QByteArray certificateSignature; // empty until the administrator certified them
+};
+
+// What the administrator's certificate of a member covers (signed under the practice domain).
+[[nodiscard]] QByteArray memberCertificate(const QString &practiceId, const MemberRow &member);
+
+// The practice's id; empty when the schema holds no practice yet.
+[[nodiscard]] QString practiceIdOf(Connection &connection);
+void createPractice(Connection &connection, const QString &practiceId, int schemaVersion);
+// A LOGIN role for a member, in uc_member (authenticated by its certificate only: no password).
+void createMemberRole(Connection &connection, const QString &dbRole);
+void addMember(Connection &connection, const MemberRow &member);
+void addInvitation(Connection &connection, const QString &memberId, int days);
+[[nodiscard]] QList<MemberRow> members(Connection &connection);
+void storeCertificate(Connection &connection, const QString &memberId, const QByteArray &signature);
+// Registers the session's own key (uc.join); returns its member id. Error(NotAllowed) without an
+// open invitation for the session's role.
+QString registerKey(Connection &connection, const QByteArray &signPublic, const QByteArray &proof);
+void appendAudit(Connection &connection, const QString &action, const QString &object);
+[[nodiscard]] int auditLength(Connection &connection);
+
+} // namespace uc::practice

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "practice/schema.h"
+
+#include "practice/connection.h"
+
+using namespace Qt::StringLiterals;
+
+namespace uc::practice {
+
+namespace {
+
+// Every statement of version 1, in order. Names are fixed; no value is ever part of the text.
+constexpr const char *version1[] = {
+    // The group role of every member's login role; members get their rights through it.
+    R"sql(DO $$ BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'uc_member') THEN
+            CREATE ROLE uc_member NOLOGIN;
+        END IF;
+    END $$)sql",
+    // Members connect to this database (whatever it is called) and to nothing else.
+    R"sql(DO $$ BEGIN
+        EXECUTE format('GRANT CONNECT ON DATABASE %I TO uc_member', current_database());
+    END $$)sql",
+    "CREATE SCHEMA uc",
+    "REVOKE ALL ON SCHEMA uc FROM PUBLIC",
+    "GRANT USAGE ON SCHEMA uc TO uc_member",
+    R"sql(CREATE TABLE uc.practice (
+        id int PRIMARY KEY CHECK (id = 1),
+        practice_id text NOT NULL,
+        schema_version int NOT NULL,
+        created timestamptz NOT NULL DEFAULT now()))sql",
+    // A member: pseudonymous id, the PostgreSQL role their certificate names, their practice role,
+    // their Ed25519 key once they joined, and the administrator's signature over all of it.
+    R"sql(CREATE TABLE uc.members (
+        member_id text PRIMARY KEY CHECK (member_id ~ '^[0-9a-f]{32}$'),
+        db_role text NOT NULL UNIQUE,
+        role text NOT NULL CHECK (role IN ('therapist', 'supervisor', 'auditor')),
+        admin boolean NOT NULL DEFAULT false,
+        sign_pk bytea CHECK (sign_pk IS NULL OR length(sign_pk) = 32),
+        join_proof bytea,
+        cert_signature bytea CHECK (cert_signature IS NULL OR length(cert_signature) = 64),
+        invited timestamptz NOT NULL DEFAULT now(),
+        joined timestamptz))sql",
+    R"sql(CREATE TABLE uc.invitations (
+        member_id text PRIMARY KEY REFERENCES uc.members,
+        expires timestamptz NOT NULL,
+        used timestamptz))sql",
+    // Insert-only: no UPDATE, DELETE or TRUNCATE is granted, and triggers refuse them even to the
+    // owner. The acting role is the session's, whatever the insert says.
+    R"sql(CREATE TABLE uc.audit (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at timestamptz NOT NULL DEFAULT now(),
+        actor text NOT NULL DEFAULT session_user,
+        action text NOT NULL,
+        object text NOT NULL DEFAULT ''))sql",
+    R"sql(CREATE FUNCTION uc.audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the audit table is insert-only' USING ERRCODE = 'insufficient_privilege';
+    END $$)sql",
+    // Per statement, so that it refuses even an UPDATE or DELETE that row security left no row to.
+    R"sql(CREATE TRIGGER audit_insert_only BEFORE UPDATE OR DELETE OR TRUNCATE ON uc.audit
+        FOR EACH STATEMENT EXECUTE FUNCTION uc.audit_refuse_change())sql",
+    R"sql(CREATE FUNCTION uc.audit_stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        NEW.actor := session_user;
+        NEW.at := now();
+        RETURN NEW;
+    END $$)sql",
+    R"sql(CREATE TRIGGER audit_stamp BEFORE INSERT ON uc.audit
+        FOR EACH ROW EXECUTE FUNCTION uc.audit_stamp())sql",
+
+    // The session's member, for the policies (SECURITY DEFINER: it reads members past their policy).
+    R"sql(CREATE FUNCTION uc.my_role() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = uc, pg_temp AS $$
+        SELECT CASE WHEN admin THEN 'administrator' ELSE role END FROM uc.members WHERE db_role = session_user
+    $$)sql",
+    R"sql(CREATE FUNCTION uc.my_member_id() RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = uc, pg_temp AS $$
+        SELECT member_id FROM uc.members WHERE db_role = session_user
+    $$)sql",
+    // Joining: the invited role registers its key and proof once, before the invitation expires.
+    R"sql(CREATE FUNCTION uc.join(p_sign_pk bytea, p_proof bytea) RETURNS text LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = uc, pg_temp AS $$
+    DECLARE
+        m text;
+    BEGIN
+        SELECT i.member_id INTO m FROM uc.invitations i JOIN uc.members mm USING (member_id)
+            WHERE mm.db_role = session_user AND i.used IS NULL AND i.expires > now() FOR UPDATE;
+        IF m IS NULL THEN
+            RAISE EXCEPTION 'no open invitation for this role' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        UPDATE uc.members SET sign_pk = p_sign_pk, join_proof = p_proof, joined = now() WHERE member_id = m;
+        UPDATE uc.invitations SET used = now() WHERE member_id = m;
+        INSERT INTO uc.audit (action, object) VALUES ('join', m);
+        RETURN m;
+    END $$)sql",
+    "REVOKE ALL ON FUNCTION uc.join(bytea, bytea) FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION uc.join(bytea, bytea) TO uc_member",
+    "REVOKE ALL ON FUNCTION uc.my_role() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION uc.my_role() TO uc_member",
+    "REVOKE ALL ON FUNCTION uc.my_member_id() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION uc.my_member_id() TO uc_member",
+
+    // What members may do directly: read the practice and the members' public keys (to verify
+    // signatures and wrap keys), their own invitation, and the audit as the matrix says; append to
+    // the audit. Nothing else.
+    "GRANT SELECT ON uc.practice, uc.members TO uc_member",
+    "GRANT SELECT ON uc.invitations TO uc_member",
+    "GRANT SELECT, INSERT ON uc.audit TO uc_member",
+    "REVOKE UPDATE, DELETE, TRUNCATE ON uc.audit FROM PUBLIC, uc_member",
+    "ALTER TABLE uc.members ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.invitations ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.audit ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.audit FORCE ROW LEVEL SECURITY",
+    // Every member reads the roster (pseudonymous ids, roles, public keys): verifying a colleague's
+    // signature needs their key.
+    "CREATE POLICY members_read ON uc.members FOR SELECT TO uc_member USING (true)",
+    "CREATE POLICY invitations_own ON uc.invitations FOR SELECT TO uc_member USING (member_id = uc.my_member_id())",
+    // The auditor and the administrator read the whole trail; everyone else their own entries.
+    R"sql(CREATE POLICY audit_read ON uc.audit FOR SELECT
+        USING (actor = session_user OR uc.my_role() IN ('auditor', 'administrator')))sql",
+    R"sql(CREATE POLICY audit_append ON uc.audit FOR INSERT
+        WITH CHECK (actor = session_user))sql",
+};
+
+} // namespace
+
+bool schemaInstalled(Connection &connection)
+{
+    return connection.exec("SELECT to_regclass('uc.practice') IS NOT NULL", {}, u"reading the practice schema"_s)
+               .text(0, 0)
+        == u"t";
+}
+
+void installSchema(Connection &connection)
+{
+    for (const char *statement : version1)
+        connection.exec(statement, {}, u"installing the practice schema"_s);
+}
+
+} // namespace uc::practice

@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The current user's identity on the practice server (docs/practice.md): their certified public
+// key, signatures under the practice's own domain, and the secret their practice files are kept
+// under. The secret key never leaves core/vault.
+#include "vault/state.h"
+#include "vault/userkeys.h"
+#include "vault/vault.h"
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::vault {
+
+namespace {
+
+const UserKeys &certifiedKeys(const VaultState &s)
+{
+    if (!s.keys || !s.keys->certified || s.keys->signSecret.size() < crypto_sign_SECRETKEYBYTES)
+        throw Error(ErrorKind::Conflict, u"practice"_s,
+                    u"your signing key is not certified in this vault yet (the administrator's next unlock "
+                    "certifies it)"_s);
+    return *s.keys;
+}
+
+} // namespace
+
+QByteArray Vault::signingPublicKey() const
+{
+    if (!m_state->keys || !m_state->keys->certified)
+        return {};
+    return m_state->keys->signPublic;
+}
+
+QByteArray Vault::signForPractice(const QByteArray &message) const
+{
+    const UserKeys &keys = certifiedKeys(*m_state);
+    const QByteArray signedBytes = QByteArray(practiceSignatureDomain) + message;
+    QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
+    crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
+                         reinterpret_cast<const unsigned char *>(signedBytes.constData()),
+                         static_cast<unsigned long long>(signedBytes.size()), keys.signSecret.data());
+    return signature;
+}
+
+SecretBuffer Vault::practiceSecret() const
+{
+    const UserKeys &keys = certifiedKeys(*m_state);
+    static_assert(crypto_kdf_KEYBYTES == crypto_sign_SEEDBYTES);
+    SecretBuffer key(32);
+    crypto_kdf_derive_from_key(key.data(), key.size(), 1, "ucprac01", keys.signSecret.data());
+    return key;
+}
+
+} // namespace uc::vault

@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The practice server's first slice against an attacker (docs/practice.md, "What each party can
+// do"): an edited or forged invitation code, a server presenting another CA, a server operator who
+// rewrites the roster, a member who is not the administrator inviting, a member rewriting the
+// audit table, and an edited membership file.
+#include "clirun.h"
+#include "practicecluster.h"
+
+#include "practice/connection.h"
+#include "practice/invitation.h"
+#include "practice/practice.h"
+#include "vault/vault.h"
+
+#include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+using namespace uc;
+using clirun::Run;
+using uc::vault::Vault;
+
+namespace {
+
+constexpr auto passphrase = "a passphrase for the attack test";
+
+// The code's JSON, and the code back from it (the signature kept as it was).
+QJsonObject payloadOf(const QByteArray &code)
+{
+    return QJsonDocument::fromJson(QByteArray::fromBase64(code.mid(12), QByteArray::Base64UrlEncoding)).object();
+}
+QString codeOf(const QJsonObject &payload)
+{
+    return u"uc-invite-1."_s
+        + QString::fromLatin1(QJsonDocument(payload).toJson(QJsonDocument::Compact).toBase64(
+            QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+} // namespace
+
+class PracticeAttackTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    practicetest::Cluster m_server;
+    practicetest::Cluster m_other; // another practice's server, with another CA
+    QString m_alice, m_sam, m_pass;
+    QByteArray m_code;
+
+    Run as(const QString &vault, const QString &user, QStringList args)
+    {
+        return clirun::cli(std::move(args), vault, user, m_pass);
+    }
+    Run join(const QString &server, const QString &code)
+    {
+        return as(m_sam, u"sam"_s, {u"practice"_s, u"join"_s, u"--server"_s, server, u"--invite"_s, code});
+    }
+    // A refused join leaves nothing: no membership, and none of the files it wrote on the way.
+    [[nodiscard]] bool samIsAMember() const
+    {
+        const QDir folder(m_sam + u"/practice/user-1"_s);
+        return folder.exists() && !folder.isEmpty();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = practicetest::whyNoPostgres(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(u"config"_s)));
+        QVERIFY2(m_server.start(), m_server.output().constData());
+        QVERIFY2(m_other.start(), m_other.output().constData());
+        m_pass = clirun::file(m_dir, u"pass"_s, QByteArray(passphrase) + '\n');
+        m_alice = m_dir.filePath(u"alice"_s);
+        m_sam = m_dir.filePath(u"sam"_s);
+        QVERIFY(clirun::cheapVault(m_alice, passphrase, u"alice"_s, {{u"bob"_s, model::Role::Therapist}}));
+        Vault::create(m_sam, u"sam"_s, SecretBuffer::copyOf(passphrase), model::Role::Supervisor, vault::KdfCost::testOnly());
+        const Run init = as(m_alice, u"alice"_s,
+                            {u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s, m_server.caFile(),
+                             u"--ca-key"_s, m_server.caKeyFile()});
+        QVERIFY2(init.code == 0, init.err.constData());
+        const Run invite = as(m_alice, u"alice"_s, {u"practice"_s, u"invite"_s, u"sam"_s, u"--role"_s, u"supervisor"_s});
+        QVERIFY2(invite.code == 0, invite.err.constData());
+        m_code = invite.out.trimmed();
+    }
+
+    void anInitAgainstAServerOfAnotherCaIsRefused()
+    {
+        // bob's vault is alice's; a fresh administrator vault tries the other server with this CA.
+        const QString carol = m_dir.filePath(u"carol"_s);
+        QVERIFY(clirun::cheapVault(carol, passphrase, u"carol"_s));
+        const Run r = as(carol, u"carol"_s,
+                         {u"practice"_s, u"init"_s, u"--server"_s, m_other.url(), u"--ca"_s, m_server.caFile(),
+                          u"--ca-key"_s, m_server.caKeyFile()});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("does not verify against the practice CA"), r.err.constData());
+        // A CA key that is not the CA's: bad input, before any connection.
+        const Run wrongKey = as(carol, u"carol"_s,
+                                {u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s,
+                                 m_server.caFile(), u"--ca-key"_s, m_other.caKeyFile()});
+        QCOMPARE(wrongKey.code, 2);
+    }
+
+    void anEditedInvitationIsRefused_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::newRow("another administrator key") << u"admin_key"_s;
+        QTest::newRow("another CA fingerprint") << u"ca_sha256"_s;
+        QTest::newRow("another CA") << u"ca"_s;
+        QTest::newRow("another role") << u"role"_s;
+    }
+    void anEditedInvitationIsRefused()
+    {
+        QFETCH(QString, field);
+        QJsonObject payload = payloadOf(m_code);
+        QVERIFY(payload.contains(field));
+        QByteArray other(32, '\0');
+        randombytes_buf(other.data(), 32);
+        if (field == u"admin_key")
+            payload.insert(field, QString::fromLatin1(other.toBase64()));
+        else if (field == u"ca_sha256")
+            payload.insert(field, QString::fromLatin1(other.toHex()));
+        else if (field == u"ca") {
+            QFile ca(m_other.caFile());
+            QVERIFY(ca.open(QIODevice::ReadOnly));
+            payload.insert(field, QString::fromLatin1(ca.readAll().toBase64()));
+        } else
+            payload.insert(field, u"therapist"_s);
+        const Run r = join(m_server.url(), codeOf(payload));
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("invitation code: it was altered"), r.err.constData());
+        QVERIFY(!samIsAMember());
+    }
+
+    void aForgedInvitationSignedByAnotherKeyMeetsTheServersAdministrator()
+    {
+        // Someone who re-signs an edited code with a key of their own: the code verifies, but the
+        // server's administrator is not the key it pins.
+        practice::Invitation forged = practice::Invitation::decode(QString::fromLatin1(m_code));
+        unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+        crypto_sign_keypair(pk, sk);
+        forged.adminKey = QByteArray(reinterpret_cast<const char *>(pk), sizeof pk);
+        const QByteArray message = QByteArray(vault::practiceSignatureDomain) + forged.signedPart();
+        forged.signature = QByteArray(crypto_sign_BYTES, '\0');
+        crypto_sign_detached(reinterpret_cast<unsigned char *>(forged.signature.data()), nullptr,
+                             reinterpret_cast<const unsigned char *>(message.constData()),
+                             static_cast<unsigned long long>(message.size()), sk);
+        const Run r = join(m_server.url(), forged.encode());
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("administrator key does not match"), r.err.constData());
+        QVERIFY(!samIsAMember());
+    }
+
+    void aServerPresentingAnotherCaIsRefused()
+    {
+        // The genuine code, but the address of a server whose certificate another CA signed.
+        const Run r = join(m_other.url(), QString::fromLatin1(m_code));
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("does not verify against the practice CA"), r.err.constData());
+        QVERIFY(!samIsAMember());
+    }
+
+    void theGenuineInvitationStillJoins()
+    {
+        const Run r = join(m_server.url(), QString::fromLatin1(m_code));
+        QVERIFY2(r.code == 0, r.err.constData());
+        QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"status"_s}).code, 0); // certifies sam
+        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s}).code, 0);
+    }
+
+    void onlyTheAdministratorInvites()
+    {
+        // sam, a member but not the administrator, and bob, not even the vault's administrator.
+        for (const auto &[vault, user] : {std::pair{m_sam, u"sam"_s}, std::pair{m_alice, u"bob"_s}}) {
+            const Run r = as(vault, user, {u"practice"_s, u"invite"_s, u"mallory"_s, u"--role"_s, u"therapist"_s});
+            QCOMPARE(r.code, 5);
+            QCOMPARE(r.err, QByteArray("undercurrent-cli: practice invite: only the practice administrator invites members\n"));
+        }
+        // Nor can sam's role make roles or members on the server, whatever his client does.
+        auto samVault = Vault::open(m_sam, u"sam"_s, SecretBuffer::copyOf(passphrase));
+        auto connection = practice::connectMember(*samVault, *practice::loadMembership(*samVault));
+        const auto refused = [&](const char *sql) {
+            try {
+                connection->exec(sql, {}, u"attack"_s);
+            } catch (const Error &e) {
+                return e.kind() == ErrorKind::NotAllowed;
+            }
+            return false;
+        };
+        QVERIFY(refused("CREATE ROLE mallory LOGIN"));
+        QVERIFY(refused("INSERT INTO uc.members (member_id, db_role, role) VALUES ('00000000000000000000000000000000', 'x', 'therapist')"));
+        QVERIFY(refused("UPDATE uc.members SET admin = true"));
+        QVERIFY(refused("INSERT INTO uc.invitations (member_id, expires) SELECT member_id, now() FROM uc.members"));
+    }
+
+    void aMemberCannotRewriteTheAudit()
+    {
+        auto samVault = Vault::open(m_sam, u"sam"_s, SecretBuffer::copyOf(passphrase));
+        auto sam = practice::connectMember(*samVault, *practice::loadMembership(*samVault));
+        const auto errorKind = [](practice::Connection &c, const char *sql) {
+            try {
+                c.exec(sql, {}, u"attack"_s);
+            } catch (const Error &e) {
+                return static_cast<int>(e.kind());
+            }
+            return 0;
+        };
+        const auto operatorCount = [&] { return m_server.operatorSql("SELECT count(*) FROM uc.audit").out.trimmed(); };
+        const QByteArray before = operatorCount();
+        QCOMPARE(errorKind(*sam, "UPDATE uc.audit SET action = 'nothing'"), static_cast<int>(ErrorKind::NotAllowed));
+        QCOMPARE(errorKind(*sam, "DELETE FROM uc.audit"), static_cast<int>(ErrorKind::NotAllowed));
+        QCOMPARE(errorKind(*sam, "TRUNCATE uc.audit"), static_cast<int>(ErrorKind::NotAllowed));
+        // Appending is allowed, but only as himself: the actor is the session's, whatever he writes.
+        QCOMPARE(errorKind(*sam, "INSERT INTO uc.audit (action, actor) VALUES ('probe', 'practice_admin')"), 0);
+        const QByteArray actor = m_server.operatorSql("SELECT actor FROM uc.audit WHERE action = 'probe'").out.trimmed();
+        QVERIFY2(actor.startsWith("m_"), actor.constData());
+        QCOMPARE(operatorCount().toInt(), before.toInt() + 1);
+        // The administrator's role owns the table and still cannot change a row (the trigger).
+        auto aliceVault = Vault::open(m_alice, u"alice"_s, SecretBuffer::copyOf(passphrase));
+        auto alice = practice::connectMember(*aliceVault, *practice::loadMembership(*aliceVault));
+        QCOMPARE(errorKind(*alice, "UPDATE uc.audit SET action = 'nothing'"), static_cast<int>(ErrorKind::NotAllowed));
+        QCOMPARE(errorKind(*alice, "DELETE FROM uc.audit"), static_cast<int>(ErrorKind::NotAllowed));
+        QCOMPARE(operatorCount().toInt(), before.toInt() + 1);
+    }
+
+    void aRosterRewrittenByTheServerOperatorIsFound()
+    {
+        // The operator puts a key of their own in the administrator's row.
+        QCOMPARE(m_server.operatorSql("UPDATE uc.members SET sign_pk = decode(repeat('ab', 32), 'hex') WHERE admin").code, 0);
+        const Run r = as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("administrator key does not match the one pinned here"), r.err.constData());
+        QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"status"_s}).code, 4);
+        // Put back, it is trusted again; a member's certificate forged by the operator is not.
+        const practicetest::Script restore = m_server.operatorSql(
+            "UPDATE uc.members SET sign_pk = decode('" + QByteArray(Vault::open(m_alice, u"alice"_s, SecretBuffer::copyOf(passphrase))->signingPublicKey().toHex())
+            + "', 'hex') WHERE admin");
+        QCOMPARE(restore.code, 0);
+        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s}).code, 0);
+        QCOMPARE(m_server.operatorSql("UPDATE uc.members SET cert_signature = decode(repeat('cd', 64), 'hex') WHERE NOT admin").code, 0);
+        const Run forged = as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s});
+        QCOMPARE(forged.code, 4);
+        QVERIFY2(forged.err.contains("certificate on it does not verify"), forged.err.constData());
+    }
+
+    void anEditedMembershipFileIsDamage()
+    {
+        const QString path = m_sam + u"/practice/user-1/membership.json"_s;
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray original = file.readAll();
+        file.close();
+        QJsonObject o = QJsonDocument::fromJson(original).object();
+        o.insert(u"server"_s, m_other.url());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(o).toJson());
+        file.close();
+        const Run r = as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s});
+        QCOMPARE(r.code, 4);
+        QVERIFY2(r.err.contains("membership.json was altered"), r.err.constData());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(original);
+    }
+};
+
+QTEST_GUILESS_MAIN(PracticeAttackTest)
+
+#include "practiceattacktest.moc"
