@@ -5,8 +5,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// The themes in the range, each with a check box in its line colour; the recurring ones start
-// ticked. Space or a click toggles (the model keeps the ticks).
+// The themes in the range, each with a check box and a swatch in its line colour (a grey dot while
+// not drawn); the recurring ones start ticked. Space or a click toggles (the model keeps the ticks).
 SectionCard {
     id: root
 
@@ -36,18 +36,25 @@ SectionCard {
             objectName: "themeRow_" + model.theme
             width: ListView.view.width
             padding: 4
-            rightPadding: row.indicator.width + 6 // the label stops before the check box
             checkable: false // the model holds the tick; a click asks it to change
             checkState: row.ticked ? Qt.Checked : Qt.Unchecked
             Accessible.name: qsTr("%1, %2").arg(row.label).arg(Style.plural(row.sessions, qsTr("session"), qsTr("sessions")))
             onClicked: root.themes.setChecked(row.index, !row.ticked)
             contentItem: RowLayout {
                 spacing: 8
-                Rectangle {
+                // In its line's colour when drawn; a small grey dot when not, so two themes never seem
+                // to share a colour (an unticked theme's colour is only the one it would take).
+                Item {
                     Layout.preferredWidth: 12
                     Layout.preferredHeight: 12
-                    radius: 3
-                    color: row.model.color
+                    Rectangle {
+                        objectName: "swatch"
+                        anchors.centerIn: parent
+                        width: row.ticked ? 12 : 6
+                        height: width
+                        radius: 3
+                        color: row.ticked ? row.model.color : Style.border
+                    }
                 }
                 ColumnLayout {
                     Layout.fillWidth: true
@@ -68,6 +75,10 @@ SectionCard {
                         font.pixelSize: Style.smallSize
                         elide: Text.ElideRight
                     }
+                }
+                // The check box sits in the content's right end: the labels stop before it.
+                Item {
+                    Layout.preferredWidth: row.indicator.width + 6
                 }
             }
         }
