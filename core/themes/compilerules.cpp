@@ -161,7 +161,7 @@ void Tagger::Impl::compileRules()
         {QStringLiteral("infinitive"), SenseKind::Infinitive},
         {QStringLiteral("noun"), SenseKind::Noun},           {QStringLiteral("near"), SenseKind::Near},
         {QStringLiteral("not-near"), SenseKind::NotNear},    {QStringLiteral("prescribed"), SenseKind::Prescribed},
-        {QStringLiteral("exact"), SenseKind::Exact}};
+        {QStringLiteral("exact"), SenseKind::Exact},         {QStringLiteral("self"), SenseKind::Self}};
     for (const SenseRule &rule : rules.senses) {
         CompiledSense sense{SenseKind::Exact, formIds(rule.cues), formIds(rule.misuse)};
         for (const auto &[name, kind] : kinds)

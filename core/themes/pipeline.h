@@ -298,7 +298,7 @@ struct Tagger::Impl
     std::vector<bool> predicateTimeObject; // ... or a time or companion after it ("left in May")
     std::vector<std::int8_t> predicateRole; // by predicate class: whom an unnamed party is taken to be
 
-    enum class SenseKind : std::uint8_t { Predicative, Object, Infinitive, Noun, Near, NotNear, Prescribed, Exact };
+    enum class SenseKind : std::uint8_t { Predicative, Object, Infinitive, Noun, Near, NotNear, Prescribed, Exact, Self };
     struct CompiledSense
     {
         SenseKind kind;
