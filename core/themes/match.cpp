@@ -62,18 +62,26 @@ void Tagger::Impl::keepLongest(std::vector<Mention> &mentions, Key key, qsizetyp
     std::erase_if(mentions, [](const Mention &m) { return !m.kept; });
 }
 
-void Tagger::Impl::markAbsenceModifiers(std::vector<Token> &tokens)
+void Tagger::Impl::markAbsenceModifiers(std::vector<Token> &tokens, std::string_view bytes)
 {
-    // "nobody FROM MY OLD TEAM texts me", "no one AT WORK talks to me": the words after an absence
-    // word (or after "no one") that start with a preposition modify it, and a phrase's gap may run
-    // across them. One flag test per word; the few absence words look further.
+    // "nobody FROM MY OLD TEAM texts me", "no one AT WORK talks to me": the words after an absent
+    // subject ("nobody", "noone", "no one") that start with a preposition modify it, and a phrase's
+    // gap may run across them. Not after "no" or "nothing" otherwise ("no history of …"). One flag
+    // test per word; the few absence words look further.
     const std::size_t n = tokens.size();
+    const auto isOne = [&](const Token &t) {
+        const std::string_view w = bytes.substr(t.start, t.end - t.start);
+        return w == "one" || w == "One" || w == "ONE";
+    };
     for (std::size_t i = 0; i + 1 < n; ++i) {
         if (!(tokens[i].flags & Absence))
             continue;
         std::size_t j = i + 1;
-        if (!(tokens[j].flags & (Prep | noGap)) && j + 1 < n && tokens[j + 1].sentence == tokens[i].sentence)
-            ++j; // "no one", "no friend"
+        if (tokens[i].flags & Neg) { // "no", "nothing": only "no one"
+            if (!isOne(tokens[j]) || j + 1 >= n || tokens[j + 1].sentence != tokens[i].sentence)
+                continue;
+            ++j;
+        }
         if (!(tokens[j].flags & Prep) || (tokens[j].flags & noGap) || tokens[j].sentence != tokens[i].sentence)
             continue;
         std::size_t end = j;
@@ -93,7 +101,7 @@ void Tagger::Impl::markAbsenceModifiers(std::vector<Token> &tokens)
 
 void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
 {
-    markAbsenceModifiers(text.tokens);
+    markAbsenceModifiers(text.tokens, text.bytes);
     const std::vector<Token> &tokens = text.tokens;
     std::vector<Mention> &predicates = text.predicates;
     predicates.clear();

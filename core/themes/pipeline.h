@@ -367,7 +367,7 @@ struct Tagger::Impl
     void cachePrefixes(); // fills prefixHits and each table word's prefixHit
     // match.cpp
     void match(Text &text, std::vector<Mention> &mentions) const;
-    static void markAbsenceModifiers(std::vector<Token> &tokens);
+    static void markAbsenceModifiers(std::vector<Token> &tokens, std::string_view bytes);
     // Overlapping mentions with the same key (theme, predicate class) are one: the longest.
     template<typename Key>
     void keepLongest(std::vector<Mention> &mentions, Key key, qsizetype keys) const;
