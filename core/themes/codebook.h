@@ -107,6 +107,10 @@ struct SubstanceClass
 //  prescribed   does not count when a cue says it was prescribed and no misuse cue stands in the
 //               sentence ("takes her pills as prescribed")
 //  exact        only the written form and its plural ("crack", not "cracked")
+//  self         a feeling about oneself: after a word that points at what it is about (by, with,
+//               at, that …) counts only when a cue (myself, I …) follows within three words
+//               ("disgusted with myself", not "disgusted with him"); alone, or as a quality
+//               ("something disgusting"), it counts
 struct SenseRule
 {
     QString rule;

@@ -14,8 +14,8 @@ namespace {
 
 constexpr std::array<const char *, 7> substanceIds = {"alcohol", "opioids", "stimulants", "cannabis",
                                                       "sedatives", "nicotine", "other"};
-constexpr std::array<const char *, 8> senseKinds = {"predicative", "object", "infinitive", "noun",
-                                                    "near", "not-near", "prescribed", "exact"};
+constexpr std::array<const char *, 9> senseKinds = {"predicative", "object", "infinitive", "noun",
+                                                    "near", "not-near", "prescribed", "exact", "self"};
 
 template<typename T>
 T *findById(QList<T> &list, const QString &id)
@@ -178,7 +178,7 @@ void readSenses(const QJsonObject &root, const QByteArray &source, QList<SenseRu
         if (std::none_of(senseKinds.begin(), senseKinds.end(), [&](const char *k) { return rule.rule == QLatin1String(k); }))
             malformed(lineOf(source, QStringLiteral("senses")),
                       QStringLiteral("a sense rule is one of predicative, object, infinitive, noun, near, not-near, "
-                                     "prescribed, exact"));
+                                     "prescribed, exact, self"));
         rule.words = phraseList(o.value(QLatin1String("words")), source, owner, "word");
         rule.cues = phraseList(o.value(QLatin1String("cues")), source, owner, "cue", true);
         rule.misuse = phraseList(o.value(QLatin1String("misuse")), source, owner, "cue", true);

@@ -103,11 +103,10 @@ void Tagger::Impl::compileRules()
             }
         }
     }
-    // Predicates: their phrases are matched like a theme's, into mentions the frames read (only the
-    // classes some frame reads).
+    // Predicates: their phrases are matched like a theme's, into mentions the frames read. A class
+    // no frame reads still takes its words from the others, as the longer act: "a panic attack" is
+    // not the harm of "attack", "hasn't spoken to anyone" not the conflict of "hasn't spoken".
     for (qsizetype p = 0; p < rules.predicates.size(); ++p) {
-        const bool read = std::any_of(rules.frames.begin(), rules.frames.end(),
-                                      [&](const Frame &f) { return f.predicate == rules.predicates.at(p).id; });
         predicatePersonObject.push_back(rules.predicates.at(p).personObject);
         predicateTimeObject.push_back(rules.predicates.at(p).timeObject);
         std::int8_t role = -1;
@@ -115,9 +114,8 @@ void Tagger::Impl::compileRules()
             if (rules.roles.at(r).id == rules.predicates.at(p).role)
                 role = static_cast<std::int8_t>(r);
         predicateRole.push_back(role);
-        if (read)
-            for (const QString &text : rules.predicates.at(p).phrases)
-                (void)compilePhrase(text, -1, static_cast<int>(p), false);
+        for (const QString &text : rules.predicates.at(p).phrases)
+            (void)compilePhrase(text, -1, static_cast<int>(p), false);
     }
     framesByPredicate.resize(static_cast<std::size_t>(rules.predicates.size()));
     const auto roleBits = [&](const QList<QString> &ids) {
@@ -163,7 +161,7 @@ void Tagger::Impl::compileRules()
         {QStringLiteral("infinitive"), SenseKind::Infinitive},
         {QStringLiteral("noun"), SenseKind::Noun},           {QStringLiteral("near"), SenseKind::Near},
         {QStringLiteral("not-near"), SenseKind::NotNear},    {QStringLiteral("prescribed"), SenseKind::Prescribed},
-        {QStringLiteral("exact"), SenseKind::Exact}};
+        {QStringLiteral("exact"), SenseKind::Exact},         {QStringLiteral("self"), SenseKind::Self}};
     for (const SenseRule &rule : rules.senses) {
         CompiledSense sense{SenseKind::Exact, formIds(rule.cues), formIds(rule.misuse)};
         for (const auto &[name, kind] : kinds)

@@ -9,6 +9,21 @@
 
 namespace uc::themes {
 
+namespace {
+
+// Whether the clause of tokens[at] was opened by a subordinator of time, cause or condition
+// ("when", "because", "since", "until", "if" …), not by "but", "that", a relative or "so".
+bool inSubordinateClause(const std::vector<Token> &tokens, std::size_t at)
+{
+    std::size_t first = at;
+    while (first > 0 && tokens[first - 1].clause == tokens[at].clause && tokens[first - 1].sentence == tokens[at].sentence)
+        --first;
+    const std::uint64_t f = tokens[first].flags;
+    return first != at && (f & Clause) && (f & (Link | Hypo)) && !(f & (Comp | Relative | ConseqLink | Term));
+}
+
+} // namespace
+
 bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector<std::uint32_t> &mentionEnds) const
 {
     const std::vector<Token> &tokens = text.tokens;
@@ -18,6 +33,7 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
     // still negates it ("I wouldn't say I've got no friends"), and "didn't use" stays negatable.
     const bool ownAbsence = (tokens[m.first].flags & Absence) && m.first == m.anchor;
     int seen = 0;
+    bool newSubject = false;
     for (std::int64_t j = static_cast<std::int64_t>(m.anchor) - 1; j >= 0 && seen < negationWindow; --j, ++seen) {
         const Token &t = tokens[static_cast<std::size_t>(j)];
         if (ownAbsence && (t.flags & Absence))
@@ -32,6 +48,9 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
                                  && !(after.flags & (Possessive | ObjectPronoun));
             if (subject && (t.clause != after.clause || (t.flags & Coord)))
                 return false;
+            // A subject after a word of content: if the negation turns out to be in a clause
+            // opened by a subordinator, this subject starts the main clause (below).
+            newSubject = newSubject || (subject && !(t.flags & (Clause | Link)));
             // "didn't drink at all, 6 months sober": a count after a comma starts afresh.
             if (t.clause != after.clause && (after.flags & Number))
                 return false;
@@ -47,8 +66,11 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
                                 && (tokens[static_cast<std::size_t>(j + 1)].flags & PseudoAfterNeg)
                                 && static_cast<std::uint32_t>(j + 1) < m.anchor;
         if ((t.flags & Neg) && !nextPseudo) {
-            // "no longer" negates; "not only", "can't stop", "no doubt" do not.
-            return true;
+            // "no longer" negates; "not only", "can't stop", "no doubt" do not. "When I'm not
+            // working I feel awful", "because she wasn't drinking that night she was irritable":
+            // a negation inside a clause opened by a subordinator stays there. ("I don't think
+            // I'm depressed" has none: negated.)
+            return !(newSubject && inSubordinateClause(tokens, static_cast<std::size_t>(j)));
         }
         // "stopped drinking", "quit smoking", "gave up the booze": not now. "Trying to stop
         // drinking", "can't stop drinking", "wants to quit smoking": still so.

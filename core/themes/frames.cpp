@@ -160,15 +160,30 @@ void Tagger::Impl::applyFrames(Text &text, std::vector<Mention> &mentions) const
             std::int8_t role = -1;
             bool clientDoes = false;
             const std::int8_t unnamed = predicateRole[static_cast<std::size_t>(pc)];
+            // Two people joined by "and" ("she and her husband", "Pt and partner").
+            const auto joined = [&](std::size_t a, std::size_t b) {
+                bool coord = false;
+                for (std::size_t k = std::min(a, b) + 1; k < std::max(a, b); ++k) {
+                    if (!(tokens[k].flags & (Coord | Possessive | Det)))
+                        return false;
+                    coord = coord || (tokens[k].flags & Coord);
+                }
+                return coord;
+            };
             const auto consider = [&](std::size_t token, const Person &p, bool agent, int between) {
                 if (f.agent && !agent)
                     return;
                 if (between > (f.agent ? agentReach : partyReach))
                     return;
-                if (p.who == Person::Client)
+                // The client is the doer only when nearer the act than the role ("he felt his
+                // father never wanted him" is the father's act), or joined to it ("Pt and her
+                // partner separated").
+                if (p.who == Person::Client && (filled < 0 || joined(token, static_cast<std::size_t>(filled))))
                     clientDoes = true;
-                // A person no word names ("he dumped her"): who the act implies.
-                const std::int8_t r = p.who == Person::Other && p.role < 0 ? unnamed : p.role;
+                // A person no word names ("he dumped her"): who the act implies; not a plural
+                // ("they split up" is two people, not a partner leaving).
+                const std::int8_t r = p.who == Person::Other && p.role < 0 ? ((tokens[token].flags & They) ? std::int8_t(-1) : unnamed)
+                                                                           : p.role;
                 if (filled < 0 && r >= 0 && ((f.roles >> r) & 1u)) {
                     filled = static_cast<std::int64_t>(token);
                     role = r;

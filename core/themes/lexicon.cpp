@@ -84,7 +84,7 @@ constexpr ContextWord contextWords[] = {
     C{"client", Client}, C{"client's", Client | Possessive}, C{"resident", Client},
     C{"she", ThirdPerson | Female}, C{"he", ThirdPerson | Male}, C{"she's", ThirdPerson | Female | Copula},
     C{"he's", ThirdPerson | Male | Copula}, C{"she'd", ThirdPerson | Female}, C{"he'd", ThirdPerson | Male},
-    C{"shes", ThirdPerson | Female | Copula}, C{"hes", ThirdPerson | Male | Copula},
+    C{"shes", ThirdPerson | Female | Copula | Informal}, C{"hes", ThirdPerson | Male | Copula | Informal},
     C{"her", Possessive | Female | ObjectPronoun}, C{"his", Possessive | Male}, C{"him", Male | ObjectPronoun},
     C{"herself", Female | ObjectPronoun}, C{"himself", Male | ObjectPronoun}, C{"hers", Female},
     C{"i", FirstPerson}, C{"i'm", FirstPerson | Copula}, C{"i've", FirstPerson}, C{"i'd", FirstPerson},

@@ -71,6 +71,8 @@ enum Flag : std::uint64_t {
     SessionWord = 1ull << 59, // session: "the session" is a note's word for the hour
     Aux = 1ull << 60, // has, have, had: "she has now been sober"
     Absence = 1ull << 61, // no, nobody, noone, nothing: a phrase starting so is itself an absence
+    // Set by the matcher:
+    AbsenceModifier = 1ull << 62, // "nobody FROM MY OLD TEAM texts me": a phrase's gap may run across it
 };
 
 struct ContextWord

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Matching: a word that can start a phrase tries to complete it within the sentence, allowing up
-// to two extra words between the phrase's words ("felt so completely alone"). Exceptions cancel
-// what they overlap; overlapping mentions of one theme are one.
+// to two extra words between the phrase's words ("felt so completely alone"), and two more where
+// they are a prepositional phrase after an absence word ("nobody from my old team texts me").
+// Exceptions cancel what they overlap; overlapping mentions of one theme are one.
 #include "themes/pipeline.h"
 
 #include <algorithm>
@@ -61,8 +62,46 @@ void Tagger::Impl::keepLongest(std::vector<Mention> &mentions, Key key, qsizetyp
     std::erase_if(mentions, [](const Mention &m) { return !m.kept; });
 }
 
+void Tagger::Impl::markAbsenceModifiers(std::vector<Token> &tokens, std::string_view bytes)
+{
+    // "nobody FROM MY OLD TEAM texts me", "no one AT WORK talks to me": the words after an absent
+    // subject ("nobody", "noone", "no one") that start with a preposition modify it, and a phrase's
+    // gap may run across them. Not after "no" or "nothing" otherwise ("no history of …"). One flag
+    // test per word; the few absence words look further.
+    const std::size_t n = tokens.size();
+    const auto isOne = [&](const Token &t) {
+        const std::string_view w = bytes.substr(t.start, t.end - t.start);
+        return w == "one" || w == "One" || w == "ONE";
+    };
+    for (std::size_t i = 0; i + 1 < n; ++i) {
+        if (!(tokens[i].flags & Absence))
+            continue;
+        std::size_t j = i + 1;
+        if (tokens[i].flags & Neg) { // "no", "nothing": only "no one"
+            if (!isOne(tokens[j]) || j + 1 >= n || tokens[j + 1].sentence != tokens[i].sentence)
+                continue;
+            ++j;
+        }
+        if (!(tokens[j].flags & Prep) || (tokens[j].flags & noGap) || tokens[j].sentence != tokens[i].sentence)
+            continue;
+        std::size_t end = j;
+        bool family = false;
+        for (; end < n && end < j + modifierLength && tokens[end].sentence == tokens[i].sentence
+               && !(tokens[end].flags & noGap);
+             ++end)
+            family = family || (tokens[end].flags & Family);
+        // "Nobody in my family rings": the family's silence (abandonment, family conflict), not
+        // the loneliness phrase.
+        if (family)
+            continue;
+        for (std::size_t k = j; k < end; ++k)
+            tokens[k].flags |= AbsenceModifier;
+    }
+}
+
 void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
 {
+    markAbsenceModifiers(text.tokens, text.bytes);
     const std::vector<Token> &tokens = text.tokens;
     std::vector<Mention> &predicates = text.predicates;
     predicates.clear();
@@ -70,8 +109,15 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
     const std::size_t n = tokens.size();
     // The nearest token after (step +1) or before (step -1) `from` that matches w, at most maxGap
     // words away, in the same sentence, without crossing into another clause.
+    // Each word of an absence word's modifier passed lets the gap run one word further (at most
+    // modifierGap further).
+    constexpr std::size_t reach = 1 + maxGap;
+    const auto widen = [](std::size_t &limit, const Token &t) {
+        if ((t.flags & AbsenceModifier) && limit < reach + modifierGap)
+            ++limit;
+    };
     auto seek = [&](const PatternWord &w, std::size_t from, int step, std::uint32_t sentence) -> std::optional<std::size_t> {
-        for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+        for (std::size_t k = 1, limit = reach; k <= limit; ++k) {
             if (step < 0 && k > from)
                 break;
             const std::size_t j = step > 0 ? from + k : from - k;
@@ -81,6 +127,7 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
                 return j;
             if (tokens[j].flags & noGap)
                 break;
+            widen(limit, tokens[j]);
         }
         return std::nullopt;
     };
@@ -124,7 +171,7 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
         Around a;
         const std::uint32_t sentence = tokens[i].sentence;
         for (int side = 0; side < 2; ++side) {
-            for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+            for (std::size_t k = 1, limit = reach; k <= limit; ++k) {
                 if (side == 0 && k > i)
                     break;
                 const std::size_t j = side == 1 ? i + k : i - k;
@@ -139,13 +186,14 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
                     a.found |= side == 1 ? Start::AgeAfter : Start::AgeBefore;
                 if (t.flags & noGap)
                     break;
+                widen(limit, t);
             }
         }
         return a;
     };
     auto prefixNear = [&](const Start &st, std::size_t i) {
         const std::uint32_t sentence = tokens[i].sentence;
-        for (std::size_t k = 1; k <= 1 + maxGap; ++k) {
+        for (std::size_t k = 1, limit = reach; k <= limit; ++k) {
             if (st.step < 0 && k > i)
                 break;
             const std::size_t j = st.step > 0 ? i + k : i - k;
@@ -155,6 +203,7 @@ void Tagger::Impl::match(Text &text, std::vector<Mention> &mentions) const
                 return true;
             if (tokens[j].flags & noGap)
                 break;
+            widen(limit, tokens[j]);
         }
         return false;
     };

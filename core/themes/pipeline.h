@@ -214,6 +214,10 @@ void insertionSort(It begin, It end, Less less)
 }
 
 constexpr int maxGap = 2; // extra words allowed between a phrase's words
+// and beyond them, words of a prepositional phrase after an absence word ("nobody from my old team
+// texts me", "no one at work talks to me").
+constexpr int modifierGap = 2;
+constexpr std::size_t modifierLength = 4; // the preposition and the words after it
 // A phrase never spans two clauses, nor skips a negation ("wants to stop smoking" is not "want
 // to smoke").
 constexpr std::uint64_t noGap = Clause | Coord | Term | Neg | Cessation;
@@ -294,7 +298,7 @@ struct Tagger::Impl
     std::vector<bool> predicateTimeObject; // ... or a time or companion after it ("left in May")
     std::vector<std::int8_t> predicateRole; // by predicate class: whom an unnamed party is taken to be
 
-    enum class SenseKind : std::uint8_t { Predicative, Object, Infinitive, Noun, Near, NotNear, Prescribed, Exact };
+    enum class SenseKind : std::uint8_t { Predicative, Object, Infinitive, Noun, Near, NotNear, Prescribed, Exact, Self };
     struct CompiledSense
     {
         SenseKind kind;
@@ -363,6 +367,7 @@ struct Tagger::Impl
     void cachePrefixes(); // fills prefixHits and each table word's prefixHit
     // match.cpp
     void match(Text &text, std::vector<Mention> &mentions) const;
+    static void markAbsenceModifiers(std::vector<Token> &tokens, std::string_view bytes);
     // Overlapping mentions with the same key (theme, predicate class) are one: the longest.
     template<typename Key>
     void keepLongest(std::vector<Mention> &mentions, Key key, qsizetype keys) const;

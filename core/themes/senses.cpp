@@ -132,6 +132,18 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
     }
     case SenseKind::Exact:
         return hasForm(phrases[static_cast<std::size_t>(m.phrase)].exactForms, word);
+    case SenseKind::Self: {
+        // The feeling ("disgusted", "disgust"), not the quality ("something disgusting I did"):
+        // "disgusted with myself", "disgusted that I lied to her" are about oneself; "disgusted
+        // with him", "disgusted that the landlord kept it" about someone else, not shame.
+        const std::string_view written = text.bytes.substr(word.start, word.end - word.start);
+        if (written.ends_with("ing") || !inSentence(next) || !(tokens[static_cast<std::size_t>(next)].flags & (Prep | Comp | FearLink)))
+            return true;
+        for (std::int64_t k = next + 1; k <= next + 3 && inSentence(k); ++k)
+            if (cue(k))
+                return true;
+        return false;
+    }
     }
     return true;
 }
