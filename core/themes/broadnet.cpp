@@ -1,0 +1,314 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The broad net's reading of a note (docs/risk.md, "The broad net"): every head found, each
+// claimed by the first exclusion that holds (a figure of speech, an act by the client, a
+// negation, another person, the client as the victim of harm to others, a therapeutic dose, an
+// overdose told as a suicide attempt, a method in a list of attempts, a means for another risk, a
+// bruise from self-injury, a screening or teaching context) or else present; a negated head and a
+// negative screen ("feels safe at home") are denied. Then the hits as risk findings beside the
+// rules' (Tagger::Impl::readBroad), so present from either wins.
+#include "themes/broadnet.h"
+#include "themes/pipeline.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+#include <string_view>
+
+namespace uc::themes {
+
+namespace broad {
+
+namespace {
+
+QRegularExpression rx(const char *pattern, bool caseInsensitive = true)
+{
+    QRegularExpression re(QString::fromUtf8(pattern), caseInsensitive
+                                                          ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption
+                                                          : QRegularExpression::DontCaptureOption);
+    re.optimize();
+    return re;
+}
+
+bool found(const QRegularExpression &re, QStringView text)
+{
+    return re.match(text).hasMatch();
+}
+
+// The prototype's five ids, for the rules that name a risk.
+enum Id : std::uint8_t { Suicide, SelfHarm, HarmToOthers, Overdose, Abuse, Unknown };
+
+Id idOf(std::string_view risk)
+{
+    if (risk == "suicide")
+        return Suicide;
+    if (risk == "self-harm")
+        return SelfHarm;
+    if (risk == "harm-to-others")
+        return HarmToOthers;
+    if (risk == "overdose")
+        return Overdose;
+    if (risk == "abuse")
+        return Abuse;
+    return Unknown;
+}
+
+struct Raw
+{
+    Id id;
+    const char *risk;
+    const char *kind;
+    qsizetype i;
+    qsizetype j;
+};
+
+struct Span
+{
+    qsizetype start;
+    qsizetype end;
+};
+
+std::vector<Span> allMatches(const Compiled &c, const std::vector<bool> &seen, const QString &text)
+{
+    std::vector<Span> spans;
+    if (!Matcher::mayMatch(c, seen))
+        return spans;
+    auto it = c.re.globalMatch(text);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch x = it.next();
+        spans.push_back({x.capturedStart(), x.capturedEnd()});
+    }
+    return spans;
+}
+
+bool overlapsAny(const std::vector<Span> &spans, qsizetype i, qsizetype j)
+{
+    return std::any_of(spans.begin(), spans.end(), [&](const Span &s) { return s.start < j && s.end > i; });
+}
+
+constexpr std::array<const char *, 10> kinds{"ideation", "attempt", "plan",     "self-injury", "threat",
+                                             "act",      "overdose", "violence", "mixing",      "screen"};
+
+} // namespace
+
+int kindIndex(std::string_view kind)
+{
+    for (std::size_t k = 0; k < kinds.size(); ++k)
+        if (kind == kinds[k])
+            return static_cast<int>(k);
+    return -1;
+}
+
+const char *kindName(int index)
+{
+    return index >= 0 && static_cast<std::size_t>(index) < kinds.size() ? kinds[static_cast<std::size_t>(index)] : "head";
+}
+
+void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vector<Hit> &out)
+{
+    out.clear();
+    const Matcher &mt = Matcher::instance();
+    const std::span<const Head> table = heads();
+    const auto indexOf = [&](const char *risk) {
+        const QLatin1StringView id(risk);
+        for (std::size_t k = 0; k < riskIds.size(); ++k)
+            if (riskIds[k] == id)
+                return static_cast<int>(k);
+        return -1;
+    };
+    const std::vector<bool> seen = mt.scan(utf8);
+    bool maybe = false;
+    for (const Compiled &c : mt.heads)
+        maybe = maybe || Matcher::mayMatch(c, seen);
+    for (const Compiled &c : mt.safeDeny)
+        maybe = maybe || Matcher::mayMatch(c, seen);
+    if (!maybe)
+        return;
+    const Reading r(QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size())));
+    const QString &text = r.text;
+
+    std::vector<Raw> hits;
+    for (std::size_t k = 0; k < table.size(); ++k) {
+        const Compiled &c = mt.heads[k];
+        if (!Matcher::mayMatch(c, seen) || indexOf(table[k].risk) < 0)
+            continue;
+        auto it = c.re.globalMatch(text);
+        while (it.hasNext()) {
+            const QRegularExpressionMatch x = it.next();
+            hits.push_back({idOf(table[k].risk), table[k].risk, table[k].kind, x.capturedStart(), x.capturedEnd()});
+        }
+    }
+    // The risks named in each sentence (before mixing is added).
+    std::map<std::pair<qsizetype, qsizetype>, unsigned> sentenceIds;
+    for (const Raw &h : hits)
+        sentenceIds[r.sentenceBounds(h.i, h.j)] |= 1u << h.id;
+    // A mix: two substance classes (opioid, sedative, alcohol; not alcohol alone) in one sentence.
+    if (indexOf("overdose") >= 0) {
+        std::array<std::vector<Span>, 3> classes;
+        int present = 0;
+        for (std::size_t c = 0; c < mt.mixClasses.size() && c < classes.size(); ++c) {
+            classes[c] = allMatches(mt.mixClasses[c], seen, text);
+            present += classes[c].empty() ? 0 : 1;
+        }
+        if (present >= 2) {
+            std::set<std::pair<qsizetype, qsizetype>> sentences;
+            for (qsizetype a = 0; a < text.size();) {
+                if (text[a].isSpace()) {
+                    ++a;
+                    continue;
+                }
+                qsizetype b = a;
+                while (b < text.size() && !text[b].isSpace())
+                    ++b;
+                sentences.insert(r.sentenceBounds(a, b));
+                a = b;
+            }
+            for (const auto &[ss, se] : sentences) {
+                std::array<const Span *, 3> first{};
+                for (std::size_t c = 0; c < classes.size(); ++c)
+                    for (const Span &s : classes[c])
+                        if (s.start >= ss && s.end <= se) {
+                            first[c] = &s;
+                            break;
+                        }
+                const int count = (first[0] ? 1 : 0) + (first[1] ? 1 : 0) + (first[2] ? 1 : 0);
+                if (count < 2 || (!first[0] && !first[1]))
+                    continue;
+                const Span *last = nullptr;
+                for (const Span *s : first)
+                    if (s && (!last || s->start > last->start))
+                        last = s;
+                hits.push_back({Overdose, "overdose", "mixing", last->start, last->end});
+            }
+        }
+    }
+
+    static const QRegularExpression headStart = rx(R"(^(?:i|she|he|i've|ive|pt)\s+(?:\w+\s+){0,2})");
+    static const QRegularExpression suicidalWords = rx(R"(\b(?:od|overdos|intent|attempt))");
+    static const QRegularExpression overdoseIntent = rx(R"(\b(?:plan|intent\w*|attempts?|SA|suicid\w*|not\s+intending)\b)");
+    static const QRegularExpression attemptList = rx(R"(\b(?:attempts?|SA)\b[^()]*\([^)]*$)");
+    static const QRegularExpression bladeWords = rx(R"(blade|razor)");
+    static const QRegularExpression weaponWords = rx(R"(gun|firearm|rifle|knife)");
+    static const QRegularExpression bruise = rx(R"(bruis)");
+    static const QRegularExpression endorse = rx(R"(\bendorse)");
+    static const QRegularExpression meAfter = rx(R"(^\s*me\b)", false);
+    static const QRegularExpression meLast = rx(R"(\bme$)", false);
+    static const QRegularExpression being = rx(R"(\bbeing\s+$)");
+    static const QRegularExpression byPartner = rx(R"(^\s*(?:\w+\s+){0,3}by\s+(?:her\s+|my\s+|his\s+)?(?:partner|husband|wife|boyfriend|ex))");
+    std::vector<Span> figures;
+    for (const Compiled &c : mt.figurative) {
+        const std::vector<Span> spans = allMatches(c, seen, text);
+        figures.insert(figures.end(), spans.begin(), spans.end());
+    }
+    const std::vector<Span> vehicles = hits.empty() ? std::vector<Span>{} : allMatches(mt.vehicle, seen, text);
+
+    for (const Raw &h : hits) {
+        const qsizetype i = h.i;
+        const qsizetype j = h.j;
+        const auto sb = r.sentenceBounds(i, j);
+        const QStringView sent = r.slice(sb.first, sb.second);
+        const QStringView w = r.slice(i, j);
+        const QRegularExpressionMatch lead = headStart.match(w);
+        const qsizetype hs = i + (lead.hasMatch() ? lead.capturedEnd() : 0);
+        const unsigned here = sentenceIds.contains(sb) ? sentenceIds[sb] : 0u;
+        bool figurative = overlapsAny(figures, i, j) || (h.id != Suicide && overlapsAny(vehicles, i, j));
+        if ((h.id == HarmToOthers || h.id == Suicide || h.id == Abuse) && Matcher::mayMatch(mt.joke, seen)
+            && found(mt.joke.re, sent) && !found(mt.nojoke.re, sent))
+            figurative = true;
+        bool claimed = true;
+        bool denied = false;
+        if (figurative) {
+        } else if (h.id == Abuse && found(mt.violentAct.re, w) && !r.abuseActOk(i, j)) {
+            // an act by the client: harm to others, not abuse
+        } else if (r.negated(i, j, hs)) {
+            denied = true;
+        } else if ((h.id == Suicide || h.id == SelfHarm || h.id == Overdose || h.id == HarmToOthers) && r.otherPerson(i, j)) {
+        } else if (h.id == HarmToOthers
+                   && (found(meAfter, r.slice(j, j + 4)) || found(meLast, w) || found(being, r.slice(i - 8, i))
+                       || found(byPartner, r.slice(j, j + 40)))) {
+            // the client is the one harmed
+        } else if (h.id == Suicide && found(mt.therapeutic.re, sent) && !found(suicidalWords, sent)) {
+            // a dose as prescribed
+        } else if (h.id == Overdose && found(overdoseIntent, sent)) {
+            // an overdose told as a suicide attempt is the attempt's
+        } else if (h.id == SelfHarm && found(attemptList, r.slice(sb.first, i))) {
+            // a method in brackets after attempts: "attempts x2 (OD, cutting)"
+        } else if (h.id == SelfHarm && found(bladeWords, w) && found(mt.suicidePlanContext.re, sent)) {
+            // a blade kept for suicide is a means, not self-injury
+        } else if (h.id == Suicide && found(weaponWords, w) && (here & (1u << HarmToOthers))) {
+            // a weapon in a sentence about harming someone is that harm's
+        } else if (h.id == Abuse && found(bruise, w) && (here & (1u << SelfHarm))) {
+            // a bruise beside self-injury is self-inflicted
+        } else if (const auto cb = r.clauseBounds(i, j);
+                   mt.screen.re.match(QStringView(text).left(cb.second), cb.first).hasMatch() && !found(endorse, sent)) {
+            // a screen asked, a lesson, a story
+        } else {
+            claimed = false;
+        }
+        if (claimed && !denied)
+            continue;
+        out.push_back({indexOf(h.risk), h.kind, i, j, denied});
+    }
+    // Negative screens that deny a risk by themselves: "feels safe at home", "carries naloxone".
+    for (std::size_t k = 0; k < mt.safeDeny.size(); ++k) {
+        const int risk = indexOf(kSafeDeny[k].name);
+        if (risk < 0 || !Matcher::mayMatch(mt.safeDeny[k], seen))
+            continue;
+        const QRegularExpressionMatch x = mt.safeDeny[k].re.match(text);
+        if (x.hasMatch())
+            out.push_back({risk, "screen", x.capturedStart(), x.capturedEnd(), true});
+    }
+}
+
+} // namespace broad
+
+void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) const
+{
+    thread_local std::vector<broad::Hit> hits;
+    if (broadIds.empty() || text.tokens.empty())
+        return;
+    broad::read(text.bytes, broadIds, hits);
+    if (hits.empty())
+        return;
+    // UTF-16 offsets to bytes (the same when the note is ASCII).
+    std::vector<std::uint32_t> byteAt;
+    const bool ascii = std::all_of(text.bytes.begin(), text.bytes.end(), [](char c) { return (static_cast<unsigned char>(c) & 0x80) == 0; });
+    if (!ascii) {
+        std::size_t b = 0;
+        while (b < text.bytes.size()) {
+            char32_t cp = 0;
+            const int length = std::max(1, decodeUtf8(text.bytes, b, cp));
+            byteAt.push_back(static_cast<std::uint32_t>(b));
+            if (cp > 0xFFFF)
+                byteAt.push_back(static_cast<std::uint32_t>(b));
+            b += static_cast<std::size_t>(length);
+        }
+        byteAt.push_back(static_cast<std::uint32_t>(text.bytes.size()));
+    }
+    const auto toByte = [&](qsizetype u) {
+        if (ascii)
+            return static_cast<std::uint32_t>(u);
+        return byteAt[std::min(static_cast<std::size_t>(u), byteAt.size() - 1)];
+    };
+    const std::vector<Token> &tokens = text.tokens;
+    for (const broad::Hit &h : hits) {
+        const std::uint32_t b0 = toByte(h.start);
+        const std::uint32_t b1 = toByte(h.end);
+        // The words the span touches.
+        const auto first = std::partition_point(tokens.begin(), tokens.end(), [&](const Token &t) { return t.end <= b0; });
+        const auto stop = std::partition_point(first, tokens.end(), [&](const Token &t) { return t.start < b1; });
+        if (first == stop)
+            continue;
+        RiskFinding f;
+        f.risk = h.risk;
+        f.first = static_cast<std::uint32_t>(first - tokens.begin());
+        f.last = static_cast<std::uint32_t>(stop - tokens.begin() - 1);
+        f.status = h.denied ? RiskFinding::Denied : RiskFinding::Present;
+        f.rule = RiskFinding::Broad;
+        f.classA = static_cast<std::int8_t>(broad::kindIndex(h.kind));
+        f.rank = 2000; // the rules' kind of evidence names the flag when both found it
+        out.push_back(f);
+    }
+}
+
+} // namespace uc::themes

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The broad net (docs/risk.md, "The broad net"): a second reading of a note for risk, beside the
+// risk rules. A broad lexicon of risk heads (broadlexicon.cpp) is flagged present unless an
+// exclusion claims the mention (broadexclusions.cpp: a negation in scope makes it denied; a figure
+// of speech, another person, a screening or teaching context, and a few kinds of another sense
+// drop it). Its findings join the rules' (risks.cpp), so a risk is present when either says so.
+//
+// The heads and cues are PCRE patterns compiled once per process (broadmatcher.cpp), each behind a
+// prefilter: the strings one of which every match of the pattern holds, found for all patterns in
+// one Aho–Corasick pass over the note, so a pattern runs only on a note that may match it.
+#include <QRegularExpression>
+#include <QString>
+#include <QStringView>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace uc::themes::broad {
+
+struct Pattern
+{
+    const char *pattern; // PCRE
+    const char *factors; // strings separated by \x1f, one of which is in every match; nullptr: none known
+};
+
+struct Head
+{
+    const char *risk; // the codebook's risk id
+    const char *kind; // what it says of the risk: "ideation", "attempt", "self-injury" …
+    Pattern pattern;
+    bool capitals; // an acronym: matched case-sensitively ("SI", not "si")
+};
+
+struct Cue
+{
+    const char *name; // a risk id (negative screens) or a substance class (mixing)
+    Pattern pattern;
+};
+
+std::span<const Head> heads(); // broadlexicon.cpp
+
+// broadcues.cpp
+extern const Pattern kAbuser, kKinSubj, kFhx, kReport, kVehicle, kJoke, kNojoke, kTherapeutic, kScreen, kPreNeg,
+    kPostNeg, kAskedNo, kClauseEnd, kViolentAct, kAdultOther, kSuicidePlanContext;
+extern const Pattern kFigurative[];
+extern const std::size_t kFigurativeCount;
+extern const Cue kSafeDeny[];
+extern const std::size_t kSafeDenyCount;
+extern const Cue kMixClasses[];
+extern const std::size_t kMixClassCount;
+
+// A pattern compiled once, with its prefilter strings' ids (empty: always tried).
+struct Compiled
+{
+    QRegularExpression re;
+    std::vector<int> factors;
+};
+
+// The patterns of the net, compiled on first use (broadmatcher.cpp).
+class Matcher
+{
+public:
+    static const Matcher &instance();
+    // Which prefilter strings occur in `text` (ASCII letters folded): one pass.
+    [[nodiscard]] std::vector<bool> scan(std::string_view text) const;
+    [[nodiscard]] static bool mayMatch(const Compiled &c, const std::vector<bool> &seen);
+    [[nodiscard]] Compiled compile(const Pattern &p, bool caseInsensitive = true);
+
+    std::vector<Compiled> heads; // by heads() order
+    std::vector<Compiled> figurative, safeDeny, mixClasses;
+    Compiled abuser, kinSubj, fhx, report, vehicle, joke, nojoke, therapeutic, screen, preNeg, postNeg, askedNo, clauseEnd,
+        violentAct, adultOther, suicidePlanContext;
+
+private:
+    Matcher();
+    int factorId(const std::string &s);
+    void build(); // the automaton over every factor
+    std::vector<std::string> factorTexts;
+    std::vector<std::int32_t> next; // state * alphabet -> state
+    std::vector<std::vector<int>> outputs; // state -> factor ids ending there
+    std::array<std::uint8_t, 256> alphabet{};
+    int alphabetSize = 1;
+};
+
+// One note as the net reads it (the text in UTF-16, as the patterns see it) and the exclusions'
+// tests over it (broadexclusions.cpp). Offsets are UTF-16 indexes into `text`.
+class Reading
+{
+public:
+    explicit Reading(QString text);
+    const QString text;
+    [[nodiscard]] std::pair<qsizetype, qsizetype> sentenceBounds(qsizetype i, qsizetype j) const;
+    [[nodiscard]] std::pair<qsizetype, qsizetype> clauseBounds(qsizetype i, qsizetype j) const;
+    // The last match of the person pattern in [from, to), or an invalid match.
+    [[nodiscard]] QRegularExpressionMatch kinBefore(qsizetype from, qsizetype to) const;
+    [[nodiscard]] bool negated(qsizetype i, qsizetype j, qsizetype headStart) const;
+    [[nodiscard]] bool otherPerson(qsizetype i, qsizetype j) const;
+    [[nodiscard]] bool abuseActOk(qsizetype i, qsizetype j) const;
+    [[nodiscard]] QStringView slice(qsizetype from, qsizetype to) const;
+
+private:
+    std::vector<qsizetype> previousEnd; // i -> the last sentence end before i, or -1
+    std::vector<qsizetype> nextEnd; // j -> the first sentence end at or after j, or the length
+};
+
+// What the net found: a head present or denied, or a negative screen ("feels safe at home").
+struct Hit
+{
+    int risk; // index in the ids given to read()
+    const char *kind; // the head's kind; "mixing" for a mix of substances, "screen" for a negative screen
+    qsizetype start; // UTF-16 span in the note
+    qsizetype end;
+    bool denied;
+};
+
+// The kinds of head, by index (a risk finding keeps the index): ideation, attempt, plan,
+// self-injury, threat, act, overdose, violence, mixing, screen.
+int kindIndex(std::string_view kind);
+const char *kindName(int index);
+
+// Reads a note; riskIds are the codebook's risk ids (a head whose risk is not there is skipped).
+void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vector<Hit> &out);
+
+} // namespace uc::themes::broad
