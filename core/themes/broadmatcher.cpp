@@ -6,6 +6,7 @@
 
 #include <QDebug>
 
+#include <algorithm>
 #include <deque>
 #include <stdexcept>
 
@@ -45,6 +46,7 @@ Compiled Matcher::compile(const Pattern &p, bool caseInsensitive)
     if (!c.re.isValid())
         throw std::logic_error(std::string("broad net: invalid pattern: ") + p.pattern);
     c.re.optimize(); // compiled (JIT) now, not on the first note
+    c.local = p.local;
     if (p.factors != nullptr) {
         const std::string_view all(p.factors);
         std::size_t from = 0;
@@ -145,27 +147,55 @@ void Matcher::build()
     }
 }
 
-std::vector<bool> Matcher::scan(std::string_view text) const
+void Matcher::scan(std::string_view text, Scan &out) const
 {
-    std::vector<bool> seen(factorTexts.size(), false);
+    out.seen.assign(factorTexts.size(), false);
+    out.occurrences.clear();
+    out.segmentStarts.assign(1, 0);
     const auto width = static_cast<std::size_t>(alphabetSize);
+    thread_local std::vector<std::uint32_t> lastSegment; // by string id: +1 of the segment last recorded
+    lastSegment.assign(factorTexts.size(), 0);
     std::size_t state = 0;
-    for (const char ch : text) {
+    for (std::size_t b = 0; b < text.size(); ++b) {
+        const char ch = text[b];
+        if (ch == '.' || ch == '!' || ch == '?')
+            out.segmentStarts.push_back(static_cast<std::uint32_t>(b + 1));
         state = static_cast<std::size_t>(next[state * width + alphabet[static_cast<unsigned char>(ch)]]);
-        for (const int id : outputs[state])
-            seen[static_cast<std::size_t>(id)] = true;
+        for (const int id : outputs[state]) {
+            const auto segment = static_cast<std::uint32_t>(out.segmentStarts.size() - 1);
+            if (lastSegment[static_cast<std::size_t>(id)] == segment + 1)
+                continue;
+            lastSegment[static_cast<std::size_t>(id)] = segment + 1;
+            out.seen[static_cast<std::size_t>(id)] = true;
+            out.occurrences.emplace_back(id, segment);
+        }
     }
-    return seen;
+    out.segmentStarts.push_back(static_cast<std::uint32_t>(text.size() + 1));
+    std::sort(out.occurrences.begin(), out.occurrences.end());
 }
 
-bool Matcher::mayMatch(const Compiled &c, const std::vector<bool> &seen)
+bool Matcher::mayMatch(const Compiled &c, const Scan &scan)
 {
     if (c.factors.empty())
         return true;
     for (const int id : c.factors)
-        if (seen[static_cast<std::size_t>(id)])
+        if (scan.seen[static_cast<std::size_t>(id)])
             return true;
     return false;
+}
+
+void Matcher::segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::uint32_t> &out)
+{
+    out.clear();
+    if (!c.local || c.factors.empty())
+        return;
+    for (const int id : c.factors) {
+        auto it = std::lower_bound(scan.occurrences.begin(), scan.occurrences.end(), std::pair<int, std::uint32_t>{id, 0});
+        for (; it != scan.occurrences.end() && it->first == id; ++it)
+            out.push_back(it->second);
+    }
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
 } // namespace uc::themes::broad

@@ -68,18 +68,60 @@ struct Span
     qsizetype end;
 };
 
-std::vector<Span> allMatches(const Compiled &c, const std::vector<bool> &seen, const QString &text)
+// A note with what the prefilter found in it, and where its segments are in UTF-16.
+struct Note
 {
-    std::vector<Span> spans;
-    if (!Matcher::mayMatch(c, seen))
-        return spans;
-    auto it = c.re.globalMatch(text);
-    while (it.hasNext()) {
-        const QRegularExpressionMatch x = it.next();
-        spans.push_back({x.capturedStart(), x.capturedEnd()});
+    const QString &text;
+    const Scan &scan;
+    std::vector<qsizetype> utf16; // byte -> UTF-16 index (empty: the note is ASCII)
+
+    [[nodiscard]] qsizetype at(std::uint32_t byte) const
+    {
+        if (utf16.empty())
+            return std::min<qsizetype>(byte, text.size());
+        return utf16[std::min<std::size_t>(byte, utf16.size() - 1)];
     }
-    return spans;
-}
+
+    // Every match of c, in text order: a local pattern only in the segments its strings are in.
+    template<typename Each>
+    void forEach(const Compiled &c, Each each) const
+    {
+        if (!Matcher::mayMatch(c, scan))
+            return;
+        thread_local std::vector<std::uint32_t> segments;
+        Matcher::segmentsOf(c, scan, segments);
+        if (segments.empty()) {
+            auto it = c.re.globalMatch(text);
+            while (it.hasNext()) {
+                const QRegularExpressionMatch x = it.next();
+                if (!each(x.capturedStart(), x.capturedEnd()))
+                    return;
+            }
+            return;
+        }
+        const std::vector<std::uint32_t> mine = segments; // each() may try other patterns
+        for (const std::uint32_t k : mine) {
+            const qsizetype from = at(scan.segmentStarts[k]);
+            const qsizetype to = at(scan.segmentStarts[k + 1] - 1);
+            auto it = c.re.globalMatch(QStringView(text).left(to), from);
+            while (it.hasNext()) {
+                const QRegularExpressionMatch x = it.next();
+                if (!each(x.capturedStart(), x.capturedEnd()))
+                    return;
+            }
+        }
+    }
+
+    [[nodiscard]] std::vector<Span> all(const Compiled &c) const
+    {
+        std::vector<Span> spans;
+        forEach(c, [&](qsizetype a, qsizetype b) {
+            spans.push_back({a, b});
+            return true;
+        });
+        return spans;
+    }
+};
 
 bool overlapsAny(const std::vector<Span> &spans, qsizetype i, qsizetype j)
 {
@@ -116,7 +158,8 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
                 return static_cast<int>(k);
         return -1;
     };
-    const std::vector<bool> seen = mt.scan(utf8);
+    thread_local Scan seen;
+    mt.scan(utf8, seen);
     bool maybe = false;
     for (const Compiled &c : mt.heads)
         maybe = maybe || Matcher::mayMatch(c, seen);
@@ -126,17 +169,29 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         return;
     const Reading r(QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size())));
     const QString &text = r.text;
+    Note note{text, seen, {}};
+    if (static_cast<std::size_t>(text.size()) != utf8.size()) {
+        // Each byte's UTF-16 index (a continuation byte shares its sequence's).
+        note.utf16.resize(utf8.size() + 1);
+        qsizetype u = 0;
+        for (std::size_t b = 0; b < utf8.size(); ++b) {
+            const auto ch = static_cast<unsigned char>(utf8[b]);
+            note.utf16[b] = u;
+            if ((ch & 0xC0) != 0x80)
+                u += ch >= 0xF0 ? 2 : 1;
+        }
+        note.utf16[utf8.size()] = text.size();
+    }
 
     std::vector<Raw> hits;
     for (std::size_t k = 0; k < table.size(); ++k) {
         const Compiled &c = mt.heads[k];
-        if (!Matcher::mayMatch(c, seen) || indexOf(table[k].risk) < 0)
+        if (indexOf(table[k].risk) < 0)
             continue;
-        auto it = c.re.globalMatch(text);
-        while (it.hasNext()) {
-            const QRegularExpressionMatch x = it.next();
-            hits.push_back({idOf(table[k].risk), table[k].risk, table[k].kind, x.capturedStart(), x.capturedEnd()});
-        }
+        note.forEach(c, [&](qsizetype a, qsizetype b) {
+            hits.push_back({idOf(table[k].risk), table[k].risk, table[k].kind, a, b});
+            return true;
+        });
     }
     // The risks named in each sentence (before mixing is added).
     std::map<std::pair<qsizetype, qsizetype>, unsigned> sentenceIds;
@@ -147,7 +202,7 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         std::array<std::vector<Span>, 3> classes;
         int present = 0;
         for (std::size_t c = 0; c < mt.mixClasses.size() && c < classes.size(); ++c) {
-            classes[c] = allMatches(mt.mixClasses[c], seen, text);
+            classes[c] = note.all(mt.mixClasses[c]);
             present += classes[c].empty() ? 0 : 1;
         }
         if (present >= 2) {
@@ -196,11 +251,11 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression being = rx(R"(\bbeing\s+$)");
     static const QRegularExpression byPartner = rx(R"(^\s*(?:\w+\s+){0,3}by\s+(?:her\s+|my\s+|his\s+)?(?:partner|husband|wife|boyfriend|ex))");
     std::vector<Span> figures;
-    for (const Compiled &c : mt.figurative) {
-        const std::vector<Span> spans = allMatches(c, seen, text);
+    for (const Compiled &c : hits.empty() ? std::span<const Compiled>{} : std::span<const Compiled>(mt.figurative)) {
+        const std::vector<Span> spans = note.all(c);
         figures.insert(figures.end(), spans.begin(), spans.end());
     }
-    const std::vector<Span> vehicles = hits.empty() ? std::vector<Span>{} : allMatches(mt.vehicle, seen, text);
+    const std::vector<Span> vehicles = hits.empty() ? std::vector<Span>{} : note.all(mt.vehicle);
 
     for (const Raw &h : hits) {
         const qsizetype i = h.i;
@@ -249,15 +304,23 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
             continue;
         out.push_back({indexOf(h.risk), h.kind, i, j, denied});
     }
-    // Negative screens that deny a risk by themselves: "feels safe at home", "carries naloxone".
+    // Negative screens that deny a risk by themselves: "feels safe at home", "carries naloxone"
+    // (the leftmost of each risk's).
+    std::vector<Span> screens(riskIds.size(), Span{-1, -1});
     for (std::size_t k = 0; k < mt.safeDeny.size(); ++k) {
         const int risk = indexOf(kSafeDeny[k].name);
-        if (risk < 0 || !Matcher::mayMatch(mt.safeDeny[k], seen))
+        if (risk < 0)
             continue;
-        const QRegularExpressionMatch x = mt.safeDeny[k].re.match(text);
-        if (x.hasMatch())
-            out.push_back({risk, "screen", x.capturedStart(), x.capturedEnd(), true});
+        note.forEach(mt.safeDeny[k], [&](qsizetype a, qsizetype b) {
+            Span &s = screens[static_cast<std::size_t>(risk)];
+            if (s.start < 0 || a < s.start)
+                s = {a, b};
+            return false; // the first is enough
+        });
     }
+    for (std::size_t risk = 0; risk < screens.size(); ++risk)
+        if (screens[risk].start >= 0)
+            out.push_back({static_cast<int>(risk), "screen", screens[risk].start, screens[risk].end, true});
 }
 
 } // namespace broad

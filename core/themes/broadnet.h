@@ -27,7 +27,8 @@ namespace uc::themes::broad {
 struct Pattern
 {
     const char *pattern; // PCRE
-    const char *factors; // strings separated by \x1f, one of which is in every match; nullptr: none known
+    const char *factors; // strings separated by \037, one of which is in every match; nullptr: none known
+    bool local; // no match holds . ! ? (nor depends on where the text ends): tried only where its strings are
 };
 
 struct Head
@@ -61,6 +62,16 @@ struct Compiled
 {
     QRegularExpression re;
     std::vector<int> factors;
+    bool local = false;
+};
+
+// What the prefilter found in a note: which strings occur, and in which segments (the runs of
+// text between . ! and ?), so a local pattern is tried on those segments only.
+struct Scan
+{
+    std::vector<bool> seen; // by string id
+    std::vector<std::pair<int, std::uint32_t>> occurrences; // (string id, segment), sorted, distinct
+    std::vector<std::uint32_t> segmentStarts; // bytes; segment k ends at segmentStarts[k + 1] - 1
 };
 
 // The patterns of the net, compiled on first use (broadmatcher.cpp).
@@ -68,9 +79,11 @@ class Matcher
 {
 public:
     static const Matcher &instance();
-    // Which prefilter strings occur in `text` (ASCII letters folded): one pass.
-    [[nodiscard]] std::vector<bool> scan(std::string_view text) const;
-    [[nodiscard]] static bool mayMatch(const Compiled &c, const std::vector<bool> &seen);
+    // Which prefilter strings occur in `text` (ASCII letters folded), and where: one pass.
+    void scan(std::string_view text, Scan &out) const;
+    [[nodiscard]] static bool mayMatch(const Compiled &c, const Scan &scan);
+    // The segments where a local pattern may match, in order (empty for a pattern that is not local).
+    static void segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::uint32_t> &out);
     [[nodiscard]] Compiled compile(const Pattern &p, bool caseInsensitive = true);
 
     std::vector<Compiled> heads; // by heads() order
