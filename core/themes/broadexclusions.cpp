@@ -111,6 +111,8 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     static const QRegularExpression affirmed = rx(R"(\b(?:reports?|endorses?|said|says|admits?|has\s+been)\b)");
     static const QRegularExpression yes = rx(R"(^\s*(?::|-|=)?\s*(?:yes|\+|passive|active|present))");
     static const QRegularExpression asked = rx(R"(\basked\b|\bscreen)");
+    static const QRegularExpression instead = rx(R"(\b(?:instead\s+of|rather\s+than)\s+$)");
+    static const QRegularExpression listed = rx(R"(\b(?:or|nor|and)\b|,)");
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
@@ -124,7 +126,14 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
             continue;
         if (tail.size() < 45)
             return true;
+        // Farther, through a list joined by or, nor, and or commas, within ten words: "denied
+        // thoughts of ending his life this week or of hurting himself" (NegEx's scope over a list).
+        if (tail.count(u' ') <= 11 && found(listed, tail))
+            return true;
     }
+    // An alternative chosen over it, right before it: "used the skill instead of cutting".
+    if (found(instead, slice(cs, headStart)))
+        return true;
     // A negative value after it: "SI: denied", "SI/HI/SH neg", "self-harm x".
     const QStringView after = slice(j, ce);
     if (found(m().postNeg.re, after) && !found(yes, after))
@@ -141,6 +150,11 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
     static const QRegularExpression preposition = rx(R"(\b(?:of|to|from|with|for|about|at|on|in|than)\s+$)");
     static const QRegularExpression client = rx(R"(\b(?:i|im|i'm|i'll|ill|i'd|id|ive|i've|she|he|pt|client|me)\b)");
     static const QRegularExpression clientBefore = rx(R"(\b(?:i|im|i'm|she|he|pt|client)\b)");
+    static const QRegularExpression ownedDeath = rx(R"(^(?:'s)?\s*$|^(?:'s)?\s+(?:death|dying|loss)\s+(?:from|to|by|after)\s+(?:an?\s+|the\s+)?$)");
+    static const QRegularExpression anyone = rx(R"(\b(?:woman|man|student|child|kid|peer|person|family)$)");
+    static const QRegularExpression byBefore = rx(R"(\bby\s+$)");
+    static const QRegularExpression lostTo = rx(R"(^\s+(?:to|after)\s+(?:an?\s+|the\s+|his\s+|her\s+)?$)");
+    static const QRegularExpression lostOrFound = rx(R"(\b(?:lost|losing|lose|find\w*|found)\s+$)");
     static const QRegularExpression telling = rx(R"(\b(?:that|said|says|told\s+\w+|reports?|because|when|and|worried|thinks?)\s*$)");
     const auto [cs, ce] = clauseBounds(i, j);
     const auto [ss, se] = sentenceBounds(i, j);
@@ -156,11 +170,18 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
         return true; // "her friend who self-harms"
     if (found(m().report.re, between))
         return false; // "her mum said she had been cutting"
+    if (found(client, QString(between.toString() + u' ' + slice(i, j).toString())))
+        return false;
+    // The person named right before it is its subject or its owner ("his mother overdosed"), or
+    // its victim: "her brother's death from an overdose", "lost her brother to an overdose",
+    // "finding her friend after an overdose" — not a rescuer ("found by her partner after").
+    if (found(ownedDeath, between) && !found(byBefore, slice(cs, kin.capturedStart())) && !found(anyone, kin.capturedView()))
+        return true;
+    if (found(lostTo, between) && found(lostOrFound, slice(cs, kin.capturedStart())))
+        return true;
     const QStringView prefix = slice(cs, kin.capturedStart());
     if (found(preposition, prefix))
         return false; // "scared of her partner", "thoughts about hurting my boss"
-    if (found(client, QString(between.toString() + u' ' + slice(i, j).toString())))
-        return false;
     return !(found(clientBefore, prefix) && !found(telling, prefix));
 }
 

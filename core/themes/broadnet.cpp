@@ -15,6 +15,8 @@
 #include <set>
 #include <string_view>
 
+using namespace Qt::StringLiterals;
+
 namespace uc::themes {
 
 namespace broad {
@@ -250,6 +252,21 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression meLast = rx(R"(\bme$)", false);
     static const QRegularExpression being = rx(R"(\bbeing\s+$)");
     static const QRegularExpression byPartner = rx(R"(^\s*(?:\w+\s+){0,3}by\s+(?:her\s+|my\s+|his\s+)?(?:partner|husband|wife|boyfriend|ex))");
+    // Kinds of exclusion added to the prototype's (docs/risk.md, "The broad net").
+    // Another sense of the head's word: "mood stable", "kicked her out", "pushes him away", the
+    // clinician as "Writer", "distress tolerance".
+    static const QRegularExpression otherSense = rx(
+        R"(\bstab(?:le|ly|ility|ili[sz]\w*)\b|\bunstable\b|\bkick(?:s|ed|ing)?\s+(?:\w+\s+){0,2}out\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}away\b)"
+        R"(|\bwriter\s+will\b|\bdistress\s+tolerance\b|\bwindow\s+of\s+tolerance\b)");
+    // Collecting a prescription is routine: "collects his tablets from the pharmacy".
+    static const QRegularExpression collecting = rx(R"(\bcollect|\bpick(?:s|ed|ing)?\s+up\b)");
+    static const QRegularExpression pharmacy = rx(R"(\b(?:pharmacy|pharmacist|chemist|prescriptions?|dispens\w*|blister|dosette|repeat)\b)");
+    // An attempt's method: "prior attempt by cutting" is the attempt, not self-injury.
+    static const QRegularExpression attemptBy = rx(R"(\b(?:attempts?|SA|tried)\b[^.;]{0,40}\b(?:by|via|through)\s+$)");
+    // A usual dose: a count of one to four of a medicine ("took 2 ibuprofen"), not packets or boxes.
+    static const QRegularExpression usualDose = rx(
+        R"(^(?:took|taken|take|swallow\w*|ingest\w*|down(?:ed)?|necked)\s+(?:like\s+|about\s+|around\s+)?(?:[1-4]|one|two|three|four|a\s+couple\s+of)\s+(?!x\s|packets|boxes|bottles|packs|strips))");
+    static const QRegularExpression suicidal = rx(R"(\b(?:od|overdos\w*|intent\w*|attempt\w*|suicid\w*|kill|die|dead|end\s+it)\b)");
     std::vector<Span> figures;
     for (const Compiled &c : hits.empty() ? std::span<const Compiled>{} : std::span<const Compiled>(mt.figurative)) {
         const std::vector<Span> spans = note.all(c);
@@ -267,6 +284,15 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         const qsizetype hs = i + (lead.hasMatch() ? lead.capturedEnd() : 0);
         const unsigned here = sentenceIds.contains(sb) ? sentenceIds[sb] : 0u;
         bool figurative = overlapsAny(figures, i, j) || (h.id != Suicide && overlapsAny(vehicles, i, j));
+        if (!figurative) {
+            // Another sense: a match of the list that overlaps the head.
+            const auto cb = r.clauseBounds(i, j);
+            auto it = otherSense.globalMatch(QStringView(text).left(cb.second), cb.first);
+            while (it.hasNext() && !figurative) {
+                const QRegularExpressionMatch x = it.next();
+                figurative = x.capturedStart() < j && x.capturedEnd() > i;
+            }
+        }
         if ((h.id == HarmToOthers || h.id == Suicide || h.id == Abuse) && Matcher::mayMatch(mt.joke, seen)
             && found(mt.joke.re, sent) && !found(mt.nojoke.re, sent))
             figurative = true;
@@ -294,6 +320,12 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
             // a weapon in a sentence about harming someone is that harm's
         } else if (h.id == Abuse && found(bruise, w) && (here & (1u << SelfHarm))) {
             // a bruise beside self-injury is self-inflicted
+        } else if (h.id == Suicide && found(collecting, w) && found(pharmacy, sent) && !found(suicidal, sent)) {
+            // a prescription collected
+        } else if (h.id == SelfHarm && found(attemptBy, r.slice(sb.first, i))) {
+            // an attempt's method
+        } else if (h.id == Suicide && found(usualDose, w) && !found(suicidal, sent)) {
+            // a usual dose
         } else if (const auto cb = r.clauseBounds(i, j);
                    mt.screen.re.match(QStringView(text).left(cb.second), cb.first).hasMatch() && !found(endorse, sent)) {
             // a screen asked, a lesson, a story
@@ -354,6 +386,50 @@ void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) co
         return byteAt[std::min(static_cast<std::size_t>(u), byteAt.size() - 1)];
     };
     const std::vector<Token> &tokens = text.tokens;
+    const auto riskIndex = [&](QLatin1StringView id) {
+        const auto it = std::find(broadIds.begin(), broadIds.end(), id);
+        return it == broadIds.end() ? -1 : static_cast<int>(it - broadIds.begin());
+    };
+    const int selfHarm = riskIndex("self-harm"_L1);
+    const int abuse = riskIndex("abuse"_L1);
+    // Exclusions read with the rules' person attribution and word lists (docs/risk.md, "The broad net").
+    const auto claimed = [&](const RiskFinding &f) {
+        // An accident in the sentence (the codebook's self-act accidents): "burnt her arm on the oven".
+        if (f.risk == selfHarm && !selfActAccidents.empty()) {
+            const std::uint32_t s = tokens[f.first].sentence;
+            for (std::size_t k = f.first; k-- > 0 && tokens[k].sentence == s;)
+                if (hasForm(selfActAccidents, tokens[k]))
+                    return true;
+            for (std::size_t k = f.first; k < tokens.size() && tokens[k].sentence == s; ++k)
+                if (hasForm(selfActAccidents, tokens[k]))
+                    return true;
+        }
+        if (f.risk == abuse) {
+            // A professional does it: "her GP monitors her blood pressure".
+            const int before = personBefore(text, f.first);
+            const std::int8_t role = before >= 0 ? tokens[static_cast<std::size_t>(before)].role : -1;
+            if (role >= 0
+                && (roleKinds[static_cast<std::size_t>(role)] == RoleClass::Kind::Clinician
+                    || codebook.roles().at(role).id == "authority"_L1))
+                return true;
+            // Done to another adult named after it: "her uncle hits her aunt".
+            const int v = victimOf(text, f.first, f.last);
+            if (v >= 0 && tokens[static_cast<std::size_t>(v)].role >= 0) {
+                const Person p = personAt(text, static_cast<std::size_t>(v));
+                // Unless the client or a child is named with them: "hits my mum and me".
+                bool also = false;
+                for (auto k = static_cast<std::size_t>(v) + 1; k < tokens.size() && k <= static_cast<std::size_t>(v) + 3
+                                                               && tokens[k].clause == tokens[static_cast<std::size_t>(v)].clause;
+                     ++k) {
+                    const Person q = personAt(text, k);
+                    also = also || q.who == Person::Client || isChild(q);
+                }
+                if (p.who == Person::Other && !isChild(p) && !also)
+                    return true;
+            }
+        }
+        return false;
+    };
     for (const broad::Hit &h : hits) {
         const std::uint32_t b0 = toByte(h.start);
         const std::uint32_t b1 = toByte(h.end);
@@ -370,6 +446,8 @@ void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) co
         f.rule = RiskFinding::Broad;
         f.classA = static_cast<std::int8_t>(broad::kindIndex(h.kind));
         f.rank = 2000; // the rules' kind of evidence names the flag when both found it
+        if (f.status == RiskFinding::Present && claimed(f))
+            continue;
         out.push_back(f);
     }
 }
