@@ -430,6 +430,7 @@ void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) co
         }
         return false;
     };
+    const std::size_t rules = out.size(); // the rules' findings come first
     for (const broad::Hit &h : hits) {
         const std::uint32_t b0 = toByte(h.start);
         const std::uint32_t b1 = toByte(h.end);
@@ -449,6 +450,27 @@ void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) co
         if (f.status == RiskFinding::Present && claimed(f))
             continue;
         out.push_back(f);
+    }
+    // A head the net reads as negated denies the rules' present finding on the same words
+    // ("asked about thoughts of harming others: he denied"); never one elsewhere in the note, and
+    // never a passive wish, which is said in negatives ("if i just didnt exist").
+    const auto passiveWish = [&](const RiskFinding &f) {
+        if (f.rule == RiskFinding::Wish)
+            return true;
+        const int g = (f.rule == RiskFinding::Phrase || f.rule == RiskFinding::Field) && f.phrase >= 0
+                          ? phrases[static_cast<std::size_t>(f.phrase)].group
+                          : -1;
+        return g >= 0 && codebook.risks().risks.at(f.risk).groups.at(g).name == "passive-wish"_L1;
+    };
+    for (std::size_t k = rules; k < out.size(); ++k) {
+        const RiskFinding &d = out[k];
+        if (d.status != RiskFinding::Denied || d.classA == broad::kindIndex("screen"))
+            continue;
+        for (std::size_t r = 0; r < rules; ++r) {
+            RiskFinding &p = out[r];
+            if (p.status == RiskFinding::Present && p.risk == d.risk && p.first <= d.last && d.first <= p.last && !passiveWish(p))
+                p.status = RiskFinding::Denied;
+        }
     }
 }
 

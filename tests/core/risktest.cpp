@@ -389,6 +389,17 @@ void RiskTest::broadNet_data()
     QTest::newRow("an attempt's method: head") << u"Prior attempt, and cutting since."_s << u"self-harm"_s << u"present"_s;
     QTest::newRow("a usual dose") << u"Took 2 ibuprofen for period pain."_s << u"suicide"_s << QString();
     QTest::newRow("a usual dose: head") << u"Took 20 ibuprofen."_s << u"suicide"_s << u"present"_s;
+    // How the two readings combine: the net's negation of the very words the rules flag denies them;
+    // it never hides a present elsewhere, nor a passive wish (said in negatives).
+    QTest::newRow("negated on the same words") << u"Asked whether he has thoughts of harming others: he denied."_s
+                                               << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("negated on the same words, at no point") << u"At no point did she voice intent to hurt anyone else."_s
+                                                            << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("present elsewhere wins")
+        << u"Asked whether he has thoughts of harming others: he denied. Later said he would stab his brother."_s
+        << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a passive wish said in negatives") << u"It wouldn't be so bad if I didn't wake up tomorrow."_s << u"suicide"_s
+                                                      << u"present"_s;
 }
 
 void RiskTest::broadNet()
