@@ -46,21 +46,22 @@ bool isEnd(QChar c)
 Reading::Reading(QString note)
     : text(std::move(note))
 {
-    const qsizetype n = text.size();
-    previousEnd.resize(static_cast<std::size_t>(n) + 1);
-    nextEnd.resize(static_cast<std::size_t>(n) + 1);
-    qsizetype last = -1;
-    for (qsizetype i = 0; i <= n; ++i) {
-        previousEnd[static_cast<std::size_t>(i)] = last;
-        if (i < n && isEnd(text[i]))
-            last = i;
-    }
-    qsizetype following = n;
-    for (qsizetype j = n; j >= 0; --j) {
-        if (j < n && isEnd(text[j]))
-            following = j;
-        nextEnd[static_cast<std::size_t>(j)] = following;
-    }
+}
+
+qsizetype Reading::previousEnd(qsizetype i) const
+{
+    for (qsizetype k = std::min(i, text.size()); k-- > 0;)
+        if (isEnd(text[k]))
+            return k;
+    return -1;
+}
+
+qsizetype Reading::nextEnd(qsizetype j) const
+{
+    for (qsizetype k = std::max<qsizetype>(j, 0); k < text.size(); ++k)
+        if (isEnd(text[k]))
+            return k;
+    return text.size();
 }
 
 QStringView Reading::slice(qsizetype from, qsizetype to) const
@@ -72,14 +73,14 @@ QStringView Reading::slice(qsizetype from, qsizetype to) const
 
 std::pair<qsizetype, qsizetype> Reading::sentenceBounds(qsizetype i, qsizetype j) const
 {
-    return {previousEnd[static_cast<std::size_t>(i)] + 1, nextEnd[static_cast<std::size_t>(j)]};
+    return {previousEnd(i) + 1, nextEnd(j)};
 }
 
 std::pair<qsizetype, qsizetype> Reading::clauseBounds(qsizetype i, qsizetype j) const
 {
     // The last clause end before i: none lies before the sentence's start, and the search may
     // start at the sentence end before it (or at a comma and spaces just before that).
-    qsizetype from = previousEnd[static_cast<std::size_t>(i)];
+    qsizetype from = previousEnd(i);
     if (from < 0) {
         from = 0;
     } else {
@@ -111,6 +112,7 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     static const QRegularExpression affirmed = rx(R"(\b(?:reports?|endorses?|said|says|admits?|has\s+been)\b)");
     static const QRegularExpression yes = rx(R"(^\s*(?::|-|=)?\s*(?:yes|\+|passive|active|present))");
     static const QRegularExpression asked = rx(R"(\basked\b|\bscreen)");
+    static const QRegularExpression pseudo = rx(R"(\s+(?:question|doubt|only|necessarily|wonder|change|increase)\b)");
     static const QRegularExpression instead = rx(R"(\b(?:instead\s+of|rather\s+than)\s+$)");
     static const QRegularExpression listed = rx(R"(\b(?:or|nor|and)\b|,)");
     const auto [cs, ce] = clauseBounds(i, j);
@@ -120,6 +122,11 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     while (it.hasNext()) {
         const QRegularExpressionMatch t = it.next();
         if (t.capturedStart() >= headStart)
+            continue;
+        // NegEx's pseudo-negations: "no question", "no doubt", "not only" affirm.
+        if (pseudo.match(QStringView(text), t.capturedEnd(), QRegularExpression::NormalMatch,
+                         QRegularExpression::AnchorAtOffsetMatchOption)
+                .hasMatch())
             continue;
         const QStringView tail = slice(t.capturedEnd(), headStart);
         if (found(affirmed, tail))

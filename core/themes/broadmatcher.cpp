@@ -145,6 +145,12 @@ void Matcher::build()
             }
         }
     }
+    // The scan's table: each target premultiplied by the width, its low bit set when strings end there.
+    table.resize(next.size());
+    for (std::size_t k = 0; k < next.size(); ++k) {
+        const auto to = static_cast<std::size_t>(next[k]);
+        table[k] = static_cast<std::uint32_t>(to * width * 2) | (outputs[to].empty() ? 0u : 1u);
+    }
 }
 
 void Matcher::scan(std::string_view text, Scan &out) const
@@ -155,13 +161,16 @@ void Matcher::scan(std::string_view text, Scan &out) const
     const auto width = static_cast<std::size_t>(alphabetSize);
     thread_local std::vector<std::uint32_t> lastSegment; // by string id: +1 of the segment last recorded
     lastSegment.assign(factorTexts.size(), 0);
-    std::size_t state = 0;
+    std::size_t row = 0; // the state times the width
     for (std::size_t b = 0; b < text.size(); ++b) {
         const char ch = text[b];
         if (ch == '.' || ch == '!' || ch == '?')
             out.segmentStarts.push_back(static_cast<std::uint32_t>(b + 1));
-        state = static_cast<std::size_t>(next[state * width + alphabet[static_cast<unsigned char>(ch)]]);
-        for (const int id : outputs[state]) {
+        const std::uint32_t to = table[row + alphabet[static_cast<unsigned char>(ch)]];
+        row = to >> 1;
+        if ((to & 1u) == 0)
+            continue;
+        for (const int id : outputs[row / width]) {
             const auto segment = static_cast<std::uint32_t>(out.segmentStarts.size() - 1);
             if (lastSegment[static_cast<std::size_t>(id)] == segment + 1)
                 continue;

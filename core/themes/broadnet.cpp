@@ -102,9 +102,15 @@ struct Note
             return;
         }
         const std::vector<std::uint32_t> mine = segments; // each() may try other patterns
-        for (const std::uint32_t k : mine) {
-            const qsizetype from = at(scan.segmentStarts[k]);
-            const qsizetype to = at(scan.segmentStarts[k + 1] - 1);
+        for (std::size_t n = 0; n < mine.size();) {
+            // Segments close together are tried in one call: no match crosses a segment's end, so
+            // a range of whole segments holds the same matches as the text does there.
+            std::size_t last = n;
+            while (last + 1 < mine.size() && scan.segmentStarts[mine[last + 1]] - scan.segmentStarts[mine[last] + 1] < 256)
+                ++last;
+            const qsizetype from = at(scan.segmentStarts[mine[n]]);
+            const qsizetype to = at(scan.segmentStarts[mine[last] + 1] - 1);
+            n = last + 1;
             auto it = c.re.globalMatch(QStringView(text).left(to), from);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();

@@ -97,6 +97,7 @@ private:
     void build(); // the automaton over every factor
     std::vector<std::string> factorTexts;
     std::vector<std::int32_t> next; // state * alphabet -> state
+    std::vector<std::uint32_t> table; // the same, as the scan reads it: target row * 2, | 1 when strings end there
     std::vector<std::vector<int>> outputs; // state -> factor ids ending there
     std::array<std::uint8_t, 256> alphabet{};
     int alphabetSize = 1;
@@ -119,8 +120,8 @@ public:
     [[nodiscard]] QStringView slice(qsizetype from, qsizetype to) const;
 
 private:
-    std::vector<qsizetype> previousEnd; // i -> the last sentence end before i, or -1
-    std::vector<qsizetype> nextEnd; // j -> the first sentence end at or after j, or the length
+    [[nodiscard]] qsizetype previousEnd(qsizetype i) const; // the last . ! ? or line end before i, or -1
+    [[nodiscard]] qsizetype nextEnd(qsizetype j) const; // the first at or after j, or the length
 };
 
 // What the net found: a head present or denied, or a negative screen ("feels safe at home").

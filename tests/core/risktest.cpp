@@ -398,6 +398,9 @@ void RiskTest::broadNet_data()
     QTest::newRow("present elsewhere wins")
         << u"Asked whether he has thoughts of harming others: he denied. Later said he would stab his brother."_s
         << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a pseudo-negation affirms") << u"No doubt he was abused as a boy, he says."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("a pseudo-negation affirms: negated") << u"He was not abused as a boy, he says."_s << u"abuse"_s
+                                                        << u"denied"_s;
     QTest::newRow("a passive wish said in negatives") << u"It wouldn't be so bad if I didn't wake up tomorrow."_s << u"suicide"_s
                                                       << u"present"_s;
 }
