@@ -42,23 +42,26 @@ QString excludedAs(const QString &text, const QString &id)
     return {};
 }
 
-// The gates: what the rules reach on each file (docs/risk.md), less a margin of about 0.02 for
-// small changes. The held-out file's are below the targets (0.95, 0.85, 0.90): see there.
-constexpr double devRecall = 0.93;
-constexpr double devPrecision = 0.93;
-constexpr double devDenied = 0.89;
-constexpr double dev2Recall = 0.94;
+// The gates: what the rules and the broad net reach on each file (docs/risk.md), less a margin of
+// about 0.02 for small changes. The held-out file's are below the targets (0.95, 0.85,
+// 0.90): see there. With the broad net (its fourth pass) the held-out file's recall gate rose from
+// 0.79 to 0.90 and its precision and denied gates fell from 0.78 and 0.90 to 0.69 and 0.76: what
+// the union of the two readings reaches, scored once.
+constexpr double devRecall = 0.97;
+constexpr double devPrecision = 0.92;
+constexpr double devDenied = 0.95;
+constexpr double dev2Recall = 0.98;
 constexpr double dev2Precision = 0.93;
-constexpr double dev2Denied = 0.94;
-constexpr double dev3Recall = 0.93;
+constexpr double dev2Denied = 0.96;
+constexpr double dev3Recall = 0.97;
 constexpr double dev3Precision = 0.95;
-constexpr double dev3Denied = 0.97;
-constexpr double dev4Recall = 0.77;
-constexpr double dev4Precision = 0.89;
-constexpr double dev4Denied = 0.83;
-constexpr double heldOutRecall = 0.79;
-constexpr double heldOutPrecision = 0.78;
-constexpr double heldOutDenied = 0.90;
+constexpr double dev3Denied = 0.98;
+constexpr double dev4Recall = 0.96;
+constexpr double dev4Precision = 0.92;
+constexpr double dev4Denied = 0.94;
+constexpr double heldOutRecall = 0.90;
+constexpr double heldOutPrecision = 0.69;
+constexpr double heldOutDenied = 0.76;
 
 struct Figures
 {
