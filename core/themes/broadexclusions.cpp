@@ -28,12 +28,12 @@ QRegularExpression rx(const char *pattern, bool caseInsensitive = true)
 
 bool found(const QRegularExpression &re, QStringView text)
 {
-    return re.match(text).hasMatch();
+    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
 }
 
 bool found(const QRegularExpression &re, const QString &text)
 {
-    return re.match(text).hasMatch();
+    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
 }
 
 bool isEnd(QChar c)
@@ -91,17 +91,17 @@ std::pair<qsizetype, qsizetype> Reading::clauseBounds(qsizetype i, qsizetype j) 
     }
     qsizetype start = 0;
     const QStringView upToI = QStringView(text).left(i);
-    auto it = m().clauseEnd.re.globalMatch(upToI, from);
+    auto it = m().clauseEnd.re.globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext())
         start = it.next().capturedEnd();
-    const QRegularExpressionMatch after = m().clauseEnd.re.match(text, j);
+    const QRegularExpressionMatch after = m().clauseEnd.re.match(text, j, QRegularExpression::NormalMatch, noCheck);
     return {start, after.hasMatch() ? after.capturedStart() : text.size()};
 }
 
 QRegularExpressionMatch Reading::kinBefore(qsizetype from, qsizetype to) const
 {
     QRegularExpressionMatch last;
-    auto it = m().kinSubj.re.globalMatch(QStringView(text).left(to), from);
+    auto it = m().kinSubj.re.globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext())
         last = it.next();
     return last;
@@ -118,14 +118,14 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
-    auto it = m().preNeg.re.globalMatch(QStringView(text).left(j), cs);
+    auto it = m().preNeg.re.globalMatch(QStringView(text).left(j), cs, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext()) {
         const QRegularExpressionMatch t = it.next();
         if (t.capturedStart() >= headStart)
             continue;
         // NegEx's pseudo-negations: "no question", "no doubt", "not only" affirm.
         if (pseudo.match(QStringView(text), t.capturedEnd(), QRegularExpression::NormalMatch,
-                         QRegularExpression::AnchorAtOffsetMatchOption)
+                         QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
                 .hasMatch())
             continue;
         const QStringView tail = slice(t.capturedEnd(), headStart);
@@ -147,7 +147,7 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
         return true;
     // A question answered no: "asked about thoughts of suicide, she denied".
     const auto [ss, se] = sentenceBounds(i, j);
-    return found(asked, slice(ss, i)) && m().askedNo.re.match(QStringView(text).left(se), j).hasMatch();
+    return found(asked, slice(ss, i)) && m().askedNo.re.match(QStringView(text).left(se), j, QRegularExpression::NormalMatch, noCheck).hasMatch();
 }
 
 bool Reading::otherPerson(qsizetype i, qsizetype j) const

@@ -34,7 +34,7 @@ QRegularExpression rx(const char *pattern, bool caseInsensitive = true)
 
 bool found(const QRegularExpression &re, QStringView text)
 {
-    return re.match(text).hasMatch();
+    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
 }
 
 // The prototype's five ids, for the rules that name a risk.
@@ -93,7 +93,7 @@ struct Note
         thread_local std::vector<std::uint32_t> segments;
         Matcher::segmentsOf(c, scan, segments);
         if (segments.empty()) {
-            auto it = c.re.globalMatch(text);
+            auto it = c.re.globalMatch(text, 0, QRegularExpression::NormalMatch, noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))
@@ -111,7 +111,7 @@ struct Note
             const qsizetype from = at(scan.segmentStarts[mine[n]]);
             const qsizetype to = at(scan.segmentStarts[mine[last] + 1] - 1);
             n = last + 1;
-            auto it = c.re.globalMatch(QStringView(text).left(to), from);
+            auto it = c.re.globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))
@@ -286,14 +286,14 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         const auto sb = r.sentenceBounds(i, j);
         const QStringView sent = r.slice(sb.first, sb.second);
         const QStringView w = r.slice(i, j);
-        const QRegularExpressionMatch lead = headStart.match(w);
+        const QRegularExpressionMatch lead = headStart.match(w, 0, QRegularExpression::NormalMatch, noCheck);
         const qsizetype hs = i + (lead.hasMatch() ? lead.capturedEnd() : 0);
         const unsigned here = sentenceIds.contains(sb) ? sentenceIds[sb] : 0u;
         bool figurative = overlapsAny(figures, i, j) || (h.id != Suicide && overlapsAny(vehicles, i, j));
         if (!figurative) {
             // Another sense: a match of the list that overlaps the head.
             const auto cb = r.clauseBounds(i, j);
-            auto it = otherSense.globalMatch(QStringView(text).left(cb.second), cb.first);
+            auto it = otherSense.globalMatch(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck);
             while (it.hasNext() && !figurative) {
                 const QRegularExpressionMatch x = it.next();
                 figurative = x.capturedStart() < j && x.capturedEnd() > i;
@@ -333,7 +333,7 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         } else if (h.id == Suicide && found(usualDose, w) && !found(suicidal, sent)) {
             // a usual dose
         } else if (const auto cb = r.clauseBounds(i, j);
-                   mt.screen.re.match(QStringView(text).left(cb.second), cb.first).hasMatch() && !found(endorse, sent)) {
+                   mt.screen.re.match(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck).hasMatch() && !found(endorse, sent)) {
             // a screen asked, a lesson, a story
         } else {
             claimed = false;
@@ -468,13 +468,25 @@ void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) co
                           : -1;
         return g >= 0 && codebook.risks().risks.at(f.risk).groups.at(g).name == "passive-wish"_L1;
     };
+    // The rules' present findings by where they start, and the longest, so each denial looks only
+    // at those that may overlap it (a long note has thousands).
+    std::vector<std::pair<std::uint32_t, std::size_t>> present;
+    std::uint32_t longest = 0;
+    for (std::size_t r = 0; r < rules; ++r)
+        if (out[r].status == RiskFinding::Present) {
+            present.emplace_back(out[r].first, r);
+            longest = std::max(longest, out[r].last - out[r].first);
+        }
+    std::sort(present.begin(), present.end());
     for (std::size_t k = rules; k < out.size(); ++k) {
         const RiskFinding &d = out[k];
         if (d.status != RiskFinding::Denied || d.classA == broad::kindIndex("screen"))
             continue;
-        for (std::size_t r = 0; r < rules; ++r) {
-            RiskFinding &p = out[r];
-            if (p.status == RiskFinding::Present && p.risk == d.risk && p.first <= d.last && d.first <= p.last && !passiveWish(p))
+        const std::uint32_t from = d.first > longest ? d.first - longest : 0;
+        for (auto it = std::lower_bound(present.begin(), present.end(), std::pair<std::uint32_t, std::size_t>{from, 0});
+             it != present.end() && it->first <= d.last; ++it) {
+            RiskFinding &p = out[it->second];
+            if (p.status == RiskFinding::Present && p.risk == d.risk && d.first <= p.last && !passiveWish(p))
                 p.status = RiskFinding::Denied;
         }
     }

@@ -24,6 +24,10 @@
 
 namespace uc::themes::broad {
 
+// A note is read as a QString made from UTF-8, always valid UTF-16: PCRE2 need not check the
+// whole subject again at every call (which made a call on a long note's tail quadratic).
+constexpr QRegularExpression::MatchOptions noCheck = QRegularExpression::DontCheckSubjectStringMatchOption;
+
 struct Pattern
 {
     const char *pattern; // PCRE
