@@ -260,10 +260,11 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression byPartner = rx(R"(^\s*(?:\w+\s+){0,3}by\s+(?:her\s+|my\s+|his\s+)?(?:partner|husband|wife|boyfriend|ex))");
     // Kinds of exclusion added to the prototype's (docs/risk.md, "The broad net").
     // Another sense of the head's word: "mood stable", "kicked her out", "pushes him away", the
-    // clinician as "Writer", "distress tolerance".
+    // clinician as "Writer", "distress tolerance", "went over the week" (reviewed, not overdosed).
     static const QRegularExpression otherSense = rx(
         R"(\bstab(?:le|ly|ility|ili[sz]\w*)\b|\bunstable\b|\bkick(?:s|ed|ing)?\s+(?:\w+\s+){0,2}out\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}away\b)"
-        R"(|\bwriter\s+will\b|\bdistress\s+tolerance\b|\bwindow\s+of\s+tolerance\b)");
+        R"(|\bwriter\s+will\b|\bdistress\s+tolerance\b|\bwindow\s+of\s+tolerance\b)"
+        R"(|\bwent\s+over\s+(?:the|a|an|this|that|these|those|it|them|my|his|her|their|our|your|what|how|some|everything|to|there)\b)");
     // Collecting a prescription is routine: "collects his tablets from the pharmacy".
     static const QRegularExpression collecting = rx(R"(\bcollect|\bpick(?:s|ed|ing)?\s+up\b)");
     static const QRegularExpression pharmacy = rx(R"(\b(?:pharmacy|pharmacist|chemist|prescriptions?|dispens\w*|blister|dosette|repeat)\b)");

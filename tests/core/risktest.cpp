@@ -361,6 +361,8 @@ void RiskTest::broadNet_data()
     QTest::newRow("another sense: head") << u"Stabbed his cousin."_s << u"harm-to-others"_s << u"present"_s;
     QTest::newRow("another sense, phrasal") << u"Her dad kicked her out at sixteen."_s << u"abuse"_s << QString();
     QTest::newRow("another sense, phrasal: head") << u"Her dad kicked her at sixteen."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("another sense, went over") << u"We went over the week and her goals."_s << u"overdose"_s << QString();
+    QTest::newRow("another sense, went over: head") << u"He went over on Saturday night."_s << u"overdose"_s << u"present"_s;
     QTest::newRow("the clinician as writer") << u"Writer will call her on Monday."_s << u"suicide"_s << QString();
     QTest::newRow("the clinician as writer: head") << u"Writes a note to her family."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("instead of") << u"Used an ice cube instead of cutting last night."_s << u"self-harm"_s << u"denied"_s;
