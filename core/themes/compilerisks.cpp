@@ -12,6 +12,9 @@ namespace uc::themes {
 void Tagger::Impl::compileRisks()
 {
     const RiskRules &rules = codebook.risks();
+    broadIds.clear();
+    for (const RiskDefinition &r : rules.risks)
+        broadIds.push_back(r.id);
     const auto riskIndex = [&](const QString &id) {
         for (qsizetype k = 0; k < rules.risks.size(); ++k)
             if (rules.risks.at(k).id == id)

@@ -181,7 +181,7 @@ struct Text
 struct RiskFinding
 {
     enum Status : std::uint8_t { Present, Denied, Figurative, OtherPerson };
-    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt, Keeping, Ingestion, Wish, SelfAct };
+    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt, Keeping, Ingestion, Wish, SelfAct, Broad };
     int risk = -1;
     std::uint32_t first = 0; // token indexes, inclusive
     std::uint32_t last = 0;
@@ -189,7 +189,7 @@ struct RiskFinding
     Rule rule = Phrase;
     int phrase = -1; // the phrase (Phrase, Screen, Act; the abstinence phrase for Tolerance)
     int rank = 0; // how severe the kind of evidence is: the group's index, then act, field, screen
-    std::int8_t classA = -1; // Mixing: the two substance classes
+    std::int8_t classA = -1; // Mixing: the two substance classes; Broad: the kind (broad::kindName)
     std::int8_t classB = -1;
 };
 
@@ -345,6 +345,7 @@ struct Tagger::Impl
     int selfActGroup = -1;
     int ingestionRisk = -1;
     int ingestionGroup = -1;
+    std::vector<QString> broadIds; // the risks' ids, for the broad net (broadnet.cpp)
     // While the risk phrases compile: a person word stands for every person ("takes her wages" is
     // also "takes my wages"), "until" for "till".
     bool riskVariants = false;
@@ -406,6 +407,8 @@ struct Tagger::Impl
     void readWishes(const Text &text, const std::vector<Mention> &wishes, std::vector<RiskFinding> &out) const;
     void readSelfActs(const Text &text, const std::vector<Mention> &selfActs, std::vector<RiskFinding> &out) const;
     void readAttempts(const Text &text, std::vector<RiskFinding> &out) const;
+    // broadnet.cpp: the broad net's findings, beside the rules'
+    void readBroad(const Text &text, std::vector<RiskFinding> &out) const;
     [[nodiscard]] bool inFiction(const Text &text, std::uint32_t first, std::uint32_t last) const;
     void readMixing(const Text &text, std::vector<RiskFinding> &out) const;
     void readTolerance(const Text &text, const std::vector<Mention> &events, const std::vector<Mention> &themeMentions,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The public face: Tagger::tag runs the stages and builds the result (code-point spans, evidence
 // by theme, exclusions in text order); TagResult as JSON.
+#include "themes/broadnet.h"
 #include "themes/pipeline.h"
 
 #include "common/error.h"
@@ -399,7 +400,7 @@ void Tagger::Impl::riskResults(const std::vector<RiskFinding> &findings, TagResu
         }
         QString rule;
         QString kind;
-        const int group = f.phrase >= 0 ? phrases[static_cast<std::size_t>(f.phrase)].group : -1;
+        const int group = f.phrase >= 0 && f.rule != RiskFinding::Broad ? phrases[static_cast<std::size_t>(f.phrase)].group : -1;
         switch (f.rule) {
         case RiskFinding::Phrase:
             rule = phrases[static_cast<std::size_t>(f.phrase)].rule;
@@ -445,6 +446,10 @@ void Tagger::Impl::riskResults(const std::vector<RiskFinding> &findings, TagResu
         case RiskFinding::Wish:
             rule = QStringLiteral("wish:") + phraseText(f.phrase);
             kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("wish");
+            break;
+        case RiskFinding::Broad:
+            kind = QString::fromLatin1(broad::kindName(f.classA));
+            rule = QStringLiteral("broad:") + def.id + QLatin1Char('-') + kind;
             break;
         }
         Built &b = built[static_cast<std::size_t>(f.risk)];

@@ -537,6 +537,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     readTolerance(text, events, themeMentions, out);
     readRiskFields(text, labelled, out);
     readAttempts(text, out);
+    readBroad(text, out);
     // An injury in a sentence with self-injury in it is self-inflicted: "bangs his head against the
     // wall, leaving bruises" is not abuse.
     const auto groupOf = [&](const RiskFinding &f) {

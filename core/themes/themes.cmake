@@ -37,6 +37,8 @@ set(UC_THEMES_SOURCES
   themes/results.cpp
   themes/risks.cpp
   themes/riskrules.cpp
+  themes/broadnet.h themes/broadnet.cpp themes/broadmatcher.cpp themes/broadexclusions.cpp
+  themes/broadlexicon.cpp themes/broadcues.cpp
   themes/agreement.h themes/agreement.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp

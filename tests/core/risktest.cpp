@@ -42,23 +42,26 @@ QString excludedAs(const QString &text, const QString &id)
     return {};
 }
 
-// The gates: what the rules reach on each file (docs/risk.md), less a margin of about 0.02 for
-// small changes. The held-out file's are below the targets (0.95, 0.85, 0.90): see there.
-constexpr double devRecall = 0.93;
-constexpr double devPrecision = 0.93;
-constexpr double devDenied = 0.89;
-constexpr double dev2Recall = 0.94;
+// The gates: what the rules and the broad net reach on each file (docs/risk.md), less a margin of
+// about 0.02 for small changes. The held-out file's are below the targets (0.95, 0.85,
+// 0.90): see there. With the broad net (its fourth pass) the held-out file's recall gate rose from
+// 0.79 to 0.90 and its precision and denied gates fell from 0.78 and 0.90 to 0.69 and 0.76: what
+// the union of the two readings reaches, scored once.
+constexpr double devRecall = 0.97;
+constexpr double devPrecision = 0.92;
+constexpr double devDenied = 0.95;
+constexpr double dev2Recall = 0.98;
 constexpr double dev2Precision = 0.93;
-constexpr double dev2Denied = 0.94;
-constexpr double dev3Recall = 0.93;
+constexpr double dev2Denied = 0.96;
+constexpr double dev3Recall = 0.97;
 constexpr double dev3Precision = 0.95;
-constexpr double dev3Denied = 0.97;
-constexpr double dev4Recall = 0.77;
-constexpr double dev4Precision = 0.89;
-constexpr double dev4Denied = 0.83;
-constexpr double heldOutRecall = 0.79;
-constexpr double heldOutPrecision = 0.78;
-constexpr double heldOutDenied = 0.90;
+constexpr double dev3Denied = 0.98;
+constexpr double dev4Recall = 0.96;
+constexpr double dev4Precision = 0.92;
+constexpr double dev4Denied = 0.94;
+constexpr double heldOutRecall = 0.90;
+constexpr double heldOutPrecision = 0.69;
+constexpr double heldOutDenied = 0.76;
 
 struct Figures
 {
@@ -142,6 +145,10 @@ private Q_SLOTS:
     void cssrsTriage();
     void kindsOfMiss_data();
     void kindsOfMiss();
+    void broadNet_data();
+    void broadNet();
+    void broadNetEvidence();
+    void broadNetReadsUtf8Spans();
     void developmentCorpus();
     void developmentSet2();
     void developmentSet3();
@@ -299,6 +306,145 @@ void RiskTest::kindsOfMiss()
     QFETCH(QString, id);
     QFETCH(QString, status);
     QCOMPARE(statusOf(text, id), status);
+}
+
+// The broad net (docs/risk.md, "The broad net"): each kind of head it adds, found where the rules
+// find nothing; each exclusion, beside the same head without its cue (which the net flags).
+void RiskTest::broadNet_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // Kinds of head the rules miss.
+    QTest::newRow("suicide, ideation") << u"Told the nurse he is counting down the days."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("suicide, plan") << u"She has been researching which bridge is highest."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("suicide, attempt") << u"Went over on Saturday and woke up in A&E."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("self-harm") << u"Scratches on the inside of her thighs were noted."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("harm to others, threat") << u"He keeps a knife in his jacket for his cousin."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("harm to others, act") << u"Pt admits he pushed a stranger on the bus last week."_s << u"harm-to-others"_s
+                                         << u"present"_s;
+    QTest::newRow("overdose") << u"Takes his script with a few zopiclone to knock himself out."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("overdose, mixing") << u"Had codeine from the chemist and most of a bottle of wine on Friday."_s << u"overdose"_s
+                                      << u"present"_s;
+    QTest::newRow("abuse, control") << u"Her partner goes through her receipts every evening."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("abuse, act") << u"My boyfriend shook me until I cried."_s << u"abuse"_s << u"present"_s;
+    // The prototype's exclusions, each beside its head without the cue.
+    QTest::newRow("figure of speech") << u"I could murder a curry after that shift."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("figure of speech: head") << u"He said he could murder his landlord."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("joke cue") << u"Said she'd strangle her brother if he ate her chips again, laughing."_s << u"harm-to-others"_s
+                              << QString();
+    QTest::newRow("joke cue: head") << u"Said she'd strangle her brother if he came round again."_s << u"harm-to-others"_s
+                                    << u"present"_s;
+    QTest::newRow("the client acts") << u"He hit his flatmate during an argument."_s << u"abuse"_s << QString();
+    QTest::newRow("the client acts: head") << u"My flatmate hit me during an argument."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("negated") << u"Has never thought about stepping off the platform edge."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("negated: head") << u"Has thought about stepping off the platform edge."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("another person") << u"Her cousin has been cutting her arms."_s << u"self-harm"_s << QString();
+    QTest::newRow("another person: head") << u"She has been cutting her arms."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("the client is harmed") << u"She was being strangled by her boyfriend."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("the client is harmed: head") << u"He strangled his brother."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a dose for pain") << u"Takes five of her tablets for her back pain."_s << u"suicide"_s << QString();
+    QTest::newRow("a dose for pain: head") << u"Took five of her tablets last night."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("an overdose with intent") << u"Overdose with intent in March."_s << u"overdose"_s << QString();
+    QTest::newRow("an overdose with intent: head") << u"Overdose in March."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("a blade kept for suicide") << u"Keeps a blade in the drawer just in case."_s << u"self-harm"_s << QString();
+    QTest::newRow("a blade kept for suicide: head") << u"Keeps a blade in the drawer."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("a weapon for someone else") << u"Has a gun and has threatened to kill his neighbour."_s << u"suicide"_s << QString();
+    QTest::newRow("a weapon for someone else: head") << u"Has a gun at home."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a bruise from self-injury") << u"Bruises on her legs from punching herself."_s << u"abuse"_s << QString();
+    QTest::newRow("a bruise from self-injury: head") << u"Bruises on her legs."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("a lesson") << u"The school project was on cutting."_s << u"self-harm"_s << QString();
+    QTest::newRow("a lesson: head") << u"She was cutting."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("a negative screen") << u"Says she feels safe at home."_s << u"abuse"_s << u"denied"_s;
+    // Kinds of exclusion added here.
+    QTest::newRow("another sense") << u"Mood stable."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("another sense: head") << u"Stabbed his cousin."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("another sense, phrasal") << u"Her dad kicked her out at sixteen."_s << u"abuse"_s << QString();
+    QTest::newRow("another sense, phrasal: head") << u"Her dad kicked her at sixteen."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("another sense, went over") << u"We went over the week and her goals."_s << u"overdose"_s << QString();
+    QTest::newRow("another sense, went over: head") << u"He went over on Saturday night."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("the clinician as writer") << u"Writer will call her on Monday."_s << u"suicide"_s << QString();
+    QTest::newRow("the clinician as writer: head") << u"Writes a note to her family."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("instead of") << u"Used an ice cube instead of cutting last night."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("instead of: head") << u"Was cutting last night."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("negation through a list") << u"He has denied thoughts of ending his life this week or of hurting himself."_s
+                                             << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("negation through a list: head") << u"He has had thoughts of ending his life this week or of hurting himself."_s
+                                                   << u"self-harm"_s << u"present"_s;
+    QTest::newRow("someone's death from it") << u"She talked about her brother's death from an overdose."_s << u"overdose"_s
+                                             << QString();
+    QTest::newRow("someone's death from it: head") << u"She talked about her overdose."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("someone named as its subject") << u"His mother overdosed when he was eleven."_s << u"overdose"_s << QString();
+    QTest::newRow("someone named as its subject: head") << u"He overdosed when he was eleven."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("someone lost to it") << u"She lost her cousin to an overdose."_s << u"overdose"_s << QString();
+    QTest::newRow("someone lost to it: head") << u"She lost her job after an overdose."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("a professional's act") << u"Her GP monitors her blood pressure."_s << u"abuse"_s << QString();
+    QTest::newRow("a professional's act: head") << u"Her partner monitors her phone."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("between two other adults") << u"Her uncle hits her aunt."_s << u"abuse"_s << QString();
+    QTest::newRow("between two other adults: head") << u"Her uncle hits her."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("the client named too") << u"My dad still hits my mum and me when he's been drinking."_s << u"abuse"_s
+                                          << u"present"_s;
+    QTest::newRow("an accident") << u"Burnt her arm on the oven."_s << u"self-harm"_s << QString();
+    QTest::newRow("an accident: head") << u"Burnt her arm with a lighter."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("a prescription collected") << u"He collects his tablets from the pharmacy on Fridays."_s << u"suicide"_s
+                                              << QString();
+    QTest::newRow("a prescription collected: head") << u"He has been collecting his tablets in a drawer."_s << u"suicide"_s
+                                                    << u"present"_s;
+    QTest::newRow("an attempt's method") << u"Prior attempt by cutting."_s << u"self-harm"_s << QString();
+    QTest::newRow("an attempt's method: head") << u"Prior attempt, and cutting since."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("a usual dose") << u"Took 2 ibuprofen for period pain."_s << u"suicide"_s << QString();
+    QTest::newRow("a usual dose: head") << u"Took 20 ibuprofen."_s << u"suicide"_s << u"present"_s;
+    // How the two readings combine: the net's negation of the very words the rules flag denies them;
+    // it never hides a present elsewhere, nor a passive wish (said in negatives).
+    QTest::newRow("negated on the same words") << u"Asked whether he has thoughts of harming others: he denied."_s
+                                               << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("negated on the same words, at no point") << u"At no point did she voice intent to hurt anyone else."_s
+                                                            << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("present elsewhere wins")
+        << u"Asked whether he has thoughts of harming others: he denied. Later said he would stab his brother."_s
+        << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a pseudo-negation affirms") << u"No doubt he was abused as a boy, he says."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("a pseudo-negation affirms: negated") << u"He was not abused as a boy, he says."_s << u"abuse"_s
+                                                        << u"denied"_s;
+    QTest::newRow("a passive wish said in negatives") << u"It wouldn't be so bad if I didn't wake up tomorrow."_s << u"suicide"_s
+                                                      << u"present"_s;
+}
+
+void RiskTest::broadNet()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
+// A flag only the net raises names the kind in its evidence ("broad:<id>-<kind>") and in words a
+// clinician reads as its rule; the contract's keys are the same as the rules'.
+void RiskTest::broadNetEvidence()
+{
+    const QString text = u"Told the nurse he is counting down the days."_s;
+    const QJsonObject json = tagger().tag(text).toJson();
+    const QJsonArray risks = json.value("risks"_L1).toArray();
+    QCOMPARE(risks.size(), 1);
+    const QJsonObject suicide = risks.at(0).toObject();
+    QCOMPARE(suicide.keys(), (QStringList{u"evidence"_s, u"id"_s, u"rule"_s, u"status"_s}));
+    QCOMPARE(suicide.value("rule"_L1).toString(), u"ideation"_s);
+    const QJsonObject evidence = suicide.value("evidence"_L1).toArray().at(0).toObject();
+    QCOMPARE(evidence.value("rule"_L1).toString(), u"broad:suicide-ideation"_s);
+    QCOMPARE(evidence.value("text"_L1).toString(), u"counting down the days"_s);
+}
+
+// Spans stay code points into the text when the note is not ASCII (typographic quotes and dashes).
+void RiskTest::broadNetReadsUtf8Spans()
+{
+    const QString text = u"\u201cI\u2019m fine\u201d \u2014 he says he is counting down the days."_s;
+    const TagResult r = tagger().tag(text);
+    const RiskResult *suicide = r.findRisk(u"suicide"_s);
+    QVERIFY(suicide);
+    QCOMPARE(toString(suicide->status), u"present"_s);
+    QVERIFY(!suicide->evidence.isEmpty());
+    for (const Evidence &e : suicide->evidence)
+        QCOMPARE(text.mid(e.start, e.end - e.start), e.text);
 }
 
 void RiskTest::figuresOfSpeechAreExcluded_data()

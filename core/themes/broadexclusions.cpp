@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The broad net's exclusions (docs/risk.md, "The broad net"): whether a head is negated (a NegEx
+// trigger before it in its clause, a negative value after it, or a question answered no), whether
+// it is someone else's (family history, a person named as its subject), and whether an act of
+// violence is done to the client or a child (abuse) rather than by the client.
+#include "themes/broadnet.h"
+
+#include <algorithm>
+
+namespace uc::themes::broad {
+
+namespace {
+
+const Matcher &m()
+{
+    return Matcher::instance();
+}
+
+// A pattern of one of the rules below, compiled once (case-insensitive unless said).
+QRegularExpression rx(const char *pattern, bool caseInsensitive = true)
+{
+    QRegularExpression re(QString::fromUtf8(pattern), caseInsensitive
+                                                          ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption
+                                                          : QRegularExpression::DontCaptureOption);
+    re.optimize();
+    return re;
+}
+
+bool found(const QRegularExpression &re, QStringView text)
+{
+    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
+}
+
+bool found(const QRegularExpression &re, const QString &text)
+{
+    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
+}
+
+bool isEnd(QChar c)
+{
+    return c == u'.' || c == u'!' || c == u'?' || c == u'\n';
+}
+
+} // namespace
+
+Reading::Reading(QString note)
+    : text(std::move(note))
+{
+}
+
+qsizetype Reading::previousEnd(qsizetype i) const
+{
+    for (qsizetype k = std::min(i, text.size()); k-- > 0;)
+        if (isEnd(text[k]))
+            return k;
+    return -1;
+}
+
+qsizetype Reading::nextEnd(qsizetype j) const
+{
+    for (qsizetype k = std::max<qsizetype>(j, 0); k < text.size(); ++k)
+        if (isEnd(text[k]))
+            return k;
+    return text.size();
+}
+
+QStringView Reading::slice(qsizetype from, qsizetype to) const
+{
+    from = std::clamp<qsizetype>(from, 0, text.size());
+    to = std::clamp<qsizetype>(to, 0, text.size());
+    return to > from ? QStringView(text).mid(from, to - from) : QStringView();
+}
+
+std::pair<qsizetype, qsizetype> Reading::sentenceBounds(qsizetype i, qsizetype j) const
+{
+    return {previousEnd(i) + 1, nextEnd(j)};
+}
+
+std::pair<qsizetype, qsizetype> Reading::clauseBounds(qsizetype i, qsizetype j) const
+{
+    // The last clause end before i: none lies before the sentence's start, and the search may
+    // start at the sentence end before it (or at a comma and spaces just before that).
+    qsizetype from = previousEnd(i);
+    if (from < 0) {
+        from = 0;
+    } else {
+        while (from > 0 && text[from - 1].isSpace())
+            --from;
+        if (from > 0 && text[from - 1] == u',')
+            --from;
+    }
+    qsizetype start = 0;
+    const QStringView upToI = QStringView(text).left(i);
+    auto it = m().clauseEnd.re.globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
+    while (it.hasNext())
+        start = it.next().capturedEnd();
+    const QRegularExpressionMatch after = m().clauseEnd.re.match(text, j, QRegularExpression::NormalMatch, noCheck);
+    return {start, after.hasMatch() ? after.capturedStart() : text.size()};
+}
+
+QRegularExpressionMatch Reading::kinBefore(qsizetype from, qsizetype to) const
+{
+    QRegularExpressionMatch last;
+    auto it = m().kinSubj.re.globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
+    while (it.hasNext())
+        last = it.next();
+    return last;
+}
+
+bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
+{
+    static const QRegularExpression affirmed = rx(R"(\b(?:reports?|endorses?|said|says|admits?|has\s+been)\b)");
+    static const QRegularExpression yes = rx(R"(^\s*(?::|-|=)?\s*(?:yes|\+|passive|active|present))");
+    static const QRegularExpression asked = rx(R"(\basked\b|\bscreen)");
+    static const QRegularExpression pseudo = rx(R"(\s+(?:question|doubt|only|necessarily|wonder|change|increase)\b)");
+    static const QRegularExpression instead = rx(R"(\b(?:instead\s+of|rather\s+than)\s+$)");
+    static const QRegularExpression listed = rx(R"(\b(?:or|nor|and)\b|,)");
+    const auto [cs, ce] = clauseBounds(i, j);
+    // A trigger before the head in its clause, not undone by an affirmation after it, within 45
+    // characters: "denies SI", "no thoughts of ending it".
+    auto it = m().preNeg.re.globalMatch(QStringView(text).left(j), cs, QRegularExpression::NormalMatch, noCheck);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch t = it.next();
+        if (t.capturedStart() >= headStart)
+            continue;
+        // NegEx's pseudo-negations: "no question", "no doubt", "not only" affirm.
+        if (pseudo.match(QStringView(text), t.capturedEnd(), QRegularExpression::NormalMatch,
+                         QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
+                .hasMatch())
+            continue;
+        const QStringView tail = slice(t.capturedEnd(), headStart);
+        if (found(affirmed, tail))
+            continue;
+        if (tail.size() < 45)
+            return true;
+        // Farther, through a list joined by or, nor, and or commas, within ten words: "denied
+        // thoughts of ending his life this week or of hurting himself" (NegEx's scope over a list).
+        if (tail.count(u' ') <= 11 && found(listed, tail))
+            return true;
+    }
+    // An alternative chosen over it, right before it: "used the skill instead of cutting".
+    if (found(instead, slice(cs, headStart)))
+        return true;
+    // A negative value after it: "SI: denied", "SI/HI/SH neg", "self-harm x".
+    const QStringView after = slice(j, ce);
+    if (found(m().postNeg.re, after) && !found(yes, after))
+        return true;
+    // A question answered no: "asked about thoughts of suicide, she denied".
+    const auto [ss, se] = sentenceBounds(i, j);
+    return found(asked, slice(ss, i)) && m().askedNo.re.match(QStringView(text).left(se), j, QRegularExpression::NormalMatch, noCheck).hasMatch();
+}
+
+bool Reading::otherPerson(qsizetype i, qsizetype j) const
+{
+    static const QRegularExpression possessed = rx(R"(^(?:'s|s')?\s*$)", false);
+    static const QRegularExpression who = rx(R"(^\s*(?:\(\d+\)\s*)?,?\s*who\b)");
+    static const QRegularExpression preposition = rx(R"(\b(?:of|to|from|with|for|about|at|on|in|than)\s+$)");
+    static const QRegularExpression client = rx(R"(\b(?:i|im|i'm|i'll|ill|i'd|id|ive|i've|she|he|pt|client|me)\b)");
+    static const QRegularExpression clientBefore = rx(R"(\b(?:i|im|i'm|she|he|pt|client)\b)");
+    static const QRegularExpression ownedDeath = rx(R"(^(?:'s)?\s*$|^(?:'s)?\s+(?:death|dying|loss)\s+(?:from|to|by|after)\s+(?:an?\s+|the\s+)?$)");
+    static const QRegularExpression anyone = rx(R"(\b(?:woman|man|student|child|kid|peer|person|family)$)");
+    static const QRegularExpression byBefore = rx(R"(\bby\s+$)");
+    static const QRegularExpression lostTo = rx(R"(^\s+(?:to|after)\s+(?:an?\s+|the\s+|his\s+|her\s+)?$)");
+    static const QRegularExpression lostOrFound = rx(R"(\b(?:lost|losing|lose|find\w*|found)\s+$)");
+    static const QRegularExpression telling = rx(R"(\b(?:that|said|says|told\s+\w+|reports?|because|when|and|worried|thinks?)\s*$)");
+    const auto [cs, ce] = clauseBounds(i, j);
+    const auto [ss, se] = sentenceBounds(i, j);
+    if (found(m().fhx.re, slice(ss, se)))
+        return true; // "FHx of suicide"
+    const QRegularExpressionMatch kin = kinBefore(cs, i);
+    if (!kin.hasMatch())
+        return false;
+    const QStringView between = slice(kin.capturedEnd(), i);
+    if (found(possessed, between) && kin.capturedView().endsWith(u"'s", Qt::CaseInsensitive))
+        return true; // "her sister's suicide attempt"
+    if (found(who, between))
+        return true; // "her friend who self-harms"
+    if (found(m().report.re, between))
+        return false; // "her mum said she had been cutting"
+    if (found(client, QString(between.toString() + u' ' + slice(i, j).toString())))
+        return false;
+    // The person named right before it is its subject or its owner ("his mother overdosed"), or
+    // its victim: "her brother's death from an overdose", "lost her brother to an overdose",
+    // "finding her friend after an overdose" — not a rescuer ("found by her partner after").
+    if (found(ownedDeath, between) && !found(byBefore, slice(cs, kin.capturedStart())) && !found(anyone, kin.capturedView()))
+        return true;
+    if (found(lostTo, between) && found(lostOrFound, slice(cs, kin.capturedStart())))
+        return true;
+    const QStringView prefix = slice(cs, kin.capturedStart());
+    if (found(preposition, prefix))
+        return false; // "scared of her partner", "thoughts about hurting my boss"
+    return !(found(clientBefore, prefix) && !found(telling, prefix));
+}
+
+bool Reading::abuseActOk(qsizetype i, qsizetype j) const
+{
+    static const QRegularExpression meOrPt = rx(R"(\bme\b|\bpt\b)");
+    static const QRegularExpression passive = rx(R"(\bbeing\s+$|\b(?:was|been)\s+$)");
+    static const QRegularExpression by = rx(R"(^\s*(?:\w+\s+){0,3}by\b)");
+    static const QRegularExpression child = rx(
+        R"(\b(?:son|daughter|baby|kids?|child(?:ren)?|toddler|\d+\s*yo|little\s+brother|little\s+sister|younger\s+\w+)\b)");
+    static const QRegularExpression kinOwned = rx(R"(\b(?:sister|brother|friend|neighbour|cousin|colleague)'?s\b)");
+    static const QRegularExpression meOrChild = rx(R"(\bme\b|\bkids?\b|\bchild)");
+    const auto [cs, ce] = clauseBounds(i, j);
+    const QString w = slice(i, j).toString();
+    const QStringView after = slice(j, j + 40);
+    // Done to the client ("hit me", "was pushed", "slapped by her partner") or to a child.
+    if (found(meOrPt, QString(w + u' ' + after.left(12))) || found(passive, slice(i - 8, i)) || found(by, after))
+        return true;
+    if (found(child, QString(w + u' ' + after.left(25))))
+        return true;
+    // Otherwise only when a partner or family member, named or a pronoun, does it.
+    const QRegularExpressionMatch kin = kinBefore(cs, i);
+    if (!kin.hasMatch() || !found(m().abuser.re, kin.capturedView()))
+        return false;
+    if (found(kinOwned, kin.capturedView()))
+        return false;
+    if (found(m().adultOther.re, QString(w + after.left(30))) && !found(meOrChild, after.left(30)))
+        return false;
+    return !found(m().report.re, slice(kin.capturedEnd(), i));
+}
+
+} // namespace uc::themes::broad
