@@ -303,7 +303,8 @@ const Head table[] = {
     {"suicide", "ideation", {R"re(\bendorsed\b)re", "endorsed", true}, false},
     {"suicide", "ideation", {R"re(\bP?SI\b)re", "si", true}, true},
     {"suicide", "ideation", {R"re(\bASI\b)re", "asi", true}, true},
-    {"suicide", "attempt", {R"re(\b(?:bridge|cliffs?|canal|river|the\s+sea|train\s+tracks|railway|multi-?storey|rooftop|roof)\b)re", "bridge\037canal\037cliff\037railway\037river\037roof\037rooftop\037sea\037storey\037tracks", true}, false},
+    // A high place or water is a method only with an act at it: "a walk by the river" is not one.
+    {"suicide", "attempt", {R"re(\b(?:jump\w*|leap\w*|stood|standing|stand|climb\w*|threw\s+(?:my|him|her|them)sel(?:f|ves)|throw\w*\s+(?:my|him|her|them)sel(?:f|ves)|lay|lying|lie|walk\w*\s+into|edge)\s+(?:\w+\s+){0,3}?(?:off\s+|from\s+|on\s+|onto\s+|into\s+|in\s+front\s+of\s+|of\s+|over\s+|at\s+)?(?:the\s+|a\s+)?(?:bridge|cliffs?|canal|river|sea|train\s+tracks|tracks|railway(?:\s+line)?|multi-?storey|rooftop|roof)\b)re", "bridge\037canal\037cliff\037railway\037river\037roof\037rooftop\037sea\037storey\037tracks", true}, false},
     {"suicide", "attempt", {R"re(\bstood\s+(?:at|on)\s+the\s+(?:edge|bridge))re", "stood", true}, false},
     {"suicide", "attempt", {R"re(\bedge\s+for\s+ages)re", "ages", true}, false},
     {"suicide", "attempt", {R"re(\bhose\b)re", "hose", true}, false},

@@ -148,7 +148,10 @@ void RecordCareTest::riskFlagsDismissalsAndAssessmentsRoundTrip()
     QVERIFY2(statuses.contains(u"suicide present"_s), qPrintable(statuses.join(u", "_s)));
     QVERIFY2(statuses.contains(u"suicide denied"_s), qPrintable(statuses.join(u", "_s)));
     QVERIFY2(statuses.contains(u"self-harm present"_s), qPrintable(statuses.join(u", "_s)));
-    QCOMPARE(dismissals, QStringList{u"a line from a song she quoted"_s});
+    // The dismissed note's flags (overdose, and suicide from the broad net: pills taken in overdose)
+    // all carry the one reason.
+    QVERIFY(!dismissals.isEmpty());
+    QCOMPARE(dismissals.count(u"a line from a song she quoted"_s), dismissals.size());
     const QJsonArray assessments = m_record.value(u"risk_assessments"_s).toArray();
     QCOMPARE(assessments.size(), 4);
     QStringList levels;

@@ -319,6 +319,10 @@ void RiskTest::broadNet_data()
     QTest::newRow("suicide, ideation") << u"Told the nurse he is counting down the days."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("suicide, plan") << u"She has been researching which bridge is highest."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("suicide, attempt") << u"Went over on Saturday and woke up in A&E."_s << u"suicide"_s << u"present"_s;
+    // A high place or water with an act at it is a method; the place alone is an outing.
+    QTest::newRow("suicide, act at a place") << u"Last night he walked into the sea up to his chest."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a place alone") << u"Enjoyed a walk by the river with the dog; fixed the shed roof."_s << u"suicide"_s << QString();
+    QTest::newRow("a bridge met on") << u"They met on the bridge and went for lunch."_s << u"suicide"_s << QString();
     QTest::newRow("self-harm") << u"Scratches on the inside of her thighs were noted."_s << u"self-harm"_s << u"present"_s;
     QTest::newRow("harm to others, threat") << u"He keeps a knife in his jacket for his cousin."_s << u"harm-to-others"_s << u"present"_s;
     QTest::newRow("harm to others, act") << u"Pt admits he pushed a stranger on the bus last week."_s << u"harm-to-others"_s
