@@ -162,6 +162,7 @@ Rectangle {
                         font.weight: Font.DemiBold
                     }
                     ThemeChart {
+                        objectName: "reviewThemeChart"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 300
                         patterns: root.patterns

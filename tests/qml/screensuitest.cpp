@@ -166,8 +166,21 @@ private Q_SLOTS:
         QQuickItem *summary = item(u"summaryField"_s);
         QTRY_VERIFY(summary && summary->isVisible());
         type(summary, u"Weekly sessions; noticing the moment before a drink."_s);
+        // The themes the client will see are chosen here: unticking one takes it off the review's chart.
+        QQuickItem *choice = item(u"reviewThemeChoice"_s);
+        QTRY_VERIFY(choice && choice->isVisible());
+        PatternThemeModel *themes = m_session->patterns()->themes();
+        QTRY_VERIFY(themes->checkedCount() >= 1);
+        const int ticked = themes->checkedCount();
+        auto *row = qobject_cast<QQuickItem *>(guitest::find(choice, u"themeRow_abandonment-driven-use"_s));
+        QVERIFY(row);
+        QVERIFY(row->property("ticked").toBool());
+        click(row);
+        QTRY_COMPARE(themes->checkedCount(), ticked - 1);
+        QVERIFY(!row->property("ticked").toBool());
         click(item(u"startReviewButton"_s));
         QTRY_COMPARE(screen(), u"review"_s);
+        QTRY_COMPARE(seriesCount("reviewThemeChart"), ticked - 1);
         QTRY_COMPARE_WITH_TIMEOUT(item(u"reviewSummary"_s)->property("text").toString(),
                                   u"Weekly sessions; noticing the moment before a drink."_s, 10000);
         QCOMPARE(item(u"reviewBannerText"_s)->property("text").toString(),
