@@ -6,7 +6,8 @@ import QtQuick.Layouts
 import Undercurrent
 
 // Enters a questionnaire the client has filled in: the instrument, the day, and each item's answer
-// as written on the form; the total and its band show as the answers go in. A second one of the same
+// as written on the form (the item's words and choices where the instrument's terms allow showing
+// them, uc::model::measureForm; by number for DAST-10 and the C-SSRS); the total and its band show as the answers go in. A second one of the same
 // instrument on the same day is saved only after the clinician says so.
 Dialog {
     id: root
@@ -17,7 +18,6 @@ Dialog {
     property var answers: []
     readonly property MeasureEntry entry: VaultSession.measureEntry
     readonly property var instrument: entry.instruments[instrumentBox.currentIndex] ?? ({})
-    readonly property bool cssrs: instrument.id === "cssrs"
     readonly property var scored: root.entry.preview(instrument.id ?? "", answers)
 
     objectName: "measureDialog"
@@ -26,7 +26,7 @@ Dialog {
     focus: true
     padding: 16
     anchors.centerIn: Overlay.overlay
-    width: Math.min(620, (parent ? parent.width : 620) - 40)
+    width: Math.min(720, (parent ? parent.width : 720) - 40)
 
     function openFor(clientCode: string) {
         root.code = clientCode;
@@ -96,52 +96,45 @@ Dialog {
         }
         Label {
             Layout.fillWidth: true
+            visible: text !== ""
             wrapMode: Text.WordWrap
-            color: Style.muted
-            text: root.cssrs ? qsTr("Enter each answer as the screener recorded it. Questions 3 to 5 are skipped when question 2 is no.")
-                             : qsTr("Enter each item's answer from the client's form (%1 to %2).").arg(0).arg(root.instrument.itemMax ?? 0)
+            font.weight: Font.DemiBold
+            text: root.instrument.instruction ?? ""
         }
         ScrollView {
             id: scroll
             Layout.fillWidth: true
-            Layout.preferredHeight: Math.min(contentHeight, 360) // PCL-5's twenty items scroll
+            Layout.preferredHeight: Math.min(contentHeight, 340) // PCL-5's twenty items scroll
             contentWidth: availableWidth
             clip: true
-            GridLayout {
+            ColumnLayout {
                 width: scroll.availableWidth
-                columns: Math.max(1, Math.floor(scroll.availableWidth / 130))
-                columnSpacing: 12
-                rowSpacing: 6
+                spacing: 4
                 Repeater {
                     id: items
-                    model: root.instrument.items ?? 0
+                    model: root.instrument.form ?? []
                     RowLayout {
                         id: itemRow
                         required property int index
-                        spacing: 6
+                        required property var modelData
+                        // "—" is unanswered; then the form's choices, each with the score it gives.
+                        readonly property var values: [""].concat(modelData.choices.map((c) => c.value))
+                        Layout.fillWidth: true
+                        spacing: 8
                         Label {
-                            text: qsTr("%1.").arg(itemRow.index + 1)
-                            Layout.preferredWidth: 24
-                            horizontalAlignment: Text.AlignRight
-                            color: Style.muted
+                            Layout.fillWidth: true
+                            text: qsTr("%1. %2").arg(itemRow.index + 1)
+                                      .arg(itemRow.modelData.text !== "" ? itemRow.modelData.text : qsTr("Item %1").arg(itemRow.index + 1))
+                            wrapMode: Text.WordWrap
+                            color: Style.text
                         }
                         ComboBox {
                             objectName: "measureItem" + itemRow.index
-                            Layout.preferredWidth: 88
-                            // "—" is unanswered; the C-SSRS takes no, yes or skipped.
-                            readonly property var values: {
-                                let list = [""];
-                                if (root.cssrs)
-                                    return list.concat([0, 1, -1]);
-                                for (let v = 0; v <= (root.instrument.itemMax ?? 0); ++v)
-                                    list.push(v);
-                                return list;
-                            }
-                            model: values.map((v) => v === "" ? "—" : root.cssrs ? (v === 1 ? qsTr("yes") : v === 0 ? qsTr("no") : qsTr("skipped"))
-                                                                           : String(v))
-                            currentIndex: Math.max(0, values.indexOf(root.answers[itemRow.index] ?? ""))
-                            Accessible.name: qsTr("Item %1").arg(itemRow.index + 1)
-                            onActivated: (i) => root.setAnswer(itemRow.index, values[i])
+                            Layout.preferredWidth: 240
+                            model: ["—"].concat(itemRow.modelData.choices.map((c) => qsTr("%1 (%2)").arg(c.text).arg(c.value < 0 ? "–" : c.value)))
+                            currentIndex: Math.max(0, itemRow.values.indexOf(root.answers[itemRow.index] ?? ""))
+                            Accessible.name: itemRow.modelData.text !== "" ? itemRow.modelData.text : qsTr("Item %1").arg(itemRow.index + 1)
+                            onActivated: (i) => root.setAnswer(itemRow.index, itemRow.values[i])
                         }
                     }
                 }
@@ -149,11 +142,11 @@ Dialog {
         }
         Label {
             Layout.fillWidth: true
-            visible: root.instrument.id === "dast10"
+            visible: text !== ""
             wrapMode: Text.WordWrap
             color: Style.muted
             font.pixelSize: Style.smallSize
-            text: qsTr("DAST-10 © 1982 Harvey A. Skinner, PhD, and the Centre for Addiction and Mental Health, Toronto; for non-commercial clinical use.")
+            text: root.instrument.credit ?? ""
         }
         Label {
             objectName: "measureScore"

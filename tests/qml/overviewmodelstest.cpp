@@ -302,6 +302,38 @@ private Q_SLOTS:
         QVERIFY(!MeasureEntry::dateProblem(QDate::currentDate().addDays(1).toString(Qt::ISODate)).isEmpty());
         QCOMPARE(MeasureEntry::dateProblem(QDate::currentDate().toString(Qt::ISODate)), QString());
         QCOMPARE(MeasureEntry::instruments().size(), uc::model::instruments().size());
+        // The form: item words and choices where the terms allow, by number for DAST-10 and the C-SSRS.
+        QVariantMap byId;
+        for (const QVariant &i : MeasureEntry::instruments())
+            byId.insert(i.toMap().value(u"id"_s).toString(), i);
+        const QVariantList phq9Form = byId.value(u"phq9"_s).toMap().value(u"form"_s).toList();
+        QCOMPARE(phq9Form.size(), 9);
+        QCOMPARE(phq9Form.at(8).toMap().value(u"text"_s).toString(),
+                 u"Thoughts that you would be better off dead or of hurting yourself in some way"_s);
+        QCOMPARE(phq9Form.at(0).toMap().value(u"choices"_s).toList().size(), 4);
+        const QVariantList injury = byId.value(u"audit"_s).toMap().value(u"form"_s).toList().at(8).toMap().value(u"choices"_s).toList();
+        QStringList values;
+        for (const QVariant &c : injury)
+            values << c.toMap().value(u"value"_s).toString();
+        QCOMPARE(values, (QStringList{u"0"_s, u"2"_s, u"4"_s})); // AUDIT 9 and 10: 0, 2 or 4
+        QCOMPARE(byId.value(u"auditc"_s).toMap().value(u"form"_s).toList().size(), 3);
+        QCOMPARE(byId.value(u"pcl5"_s).toMap().value(u"form"_s).toList().size(), 20);
+        const QVariantList dast = byId.value(u"dast10"_s).toMap().value(u"form"_s).toList();
+        QCOMPARE(dast.size(), 10);
+        QCOMPARE(dast.at(2).toMap().value(u"text"_s).toString(), QString()); // not shown: by number
+        QVERIFY(byId.value(u"dast10"_s).toMap().value(u"credit"_s).toString().contains(u"Skinner"_s));
+        const QVariantList cssrs = byId.value(u"cssrs"_s).toMap().value(u"form"_s).toList();
+        QCOMPARE(cssrs.at(2).toMap().value(u"choices"_s).toList().size(), 3); // no, yes, skipped
+        QCOMPARE(cssrs.at(0).toMap().value(u"choices"_s).toList().size(), 2);
+        // Every choice scores within the instrument's items (the form cannot offer what score() refuses).
+        for (const QVariant &i : MeasureEntry::instruments()) {
+            const QVariantMap m = i.toMap();
+            QCOMPARE(m.value(u"form"_s).toList().size(), m.value(u"items"_s).toInt());
+            for (const QVariant &item : m.value(u"form"_s).toList()) {
+                for (const QVariant &c : item.toMap().value(u"choices"_s).toList())
+                    QVERIFY(c.toMap().value(u"value"_s).toInt() <= m.value(u"itemMax"_s).toInt());
+            }
+        }
     }
 
     void unknownClientIsRefused()

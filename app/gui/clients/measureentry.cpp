@@ -4,6 +4,7 @@
 #include "vaultthread.h"
 
 #include "common/error.h"
+#include "model/measureforms.h"
 #include "model/measures.h"
 #include "vault/vault.h"
 
@@ -40,11 +41,22 @@ QVariantList MeasureEntry::instruments()
 {
     QVariantList out;
     for (const uc::model::Instrument &i : uc::model::instruments()) {
+        const uc::model::MeasureForm form = uc::model::measureForm(i.id);
+        QVariantList items;
+        for (const uc::model::FormItem &item : form.items) {
+            QVariantList choices;
+            for (const uc::model::AnswerChoice &c : item.choices)
+                choices.append(QVariantMap{{u"text"_s, c.text}, {u"value"_s, c.value}});
+            items.append(QVariantMap{{u"text"_s, item.text}, {u"choices"_s, choices}});
+        }
         out.append(QVariantMap{{u"id"_s, i.id},
                                {u"name"_s, i.name},
                                {u"measures"_s, i.measures},
                                {u"items"_s, i.items},
-                               {u"itemMax"_s, uc::model::itemMaximum(i.id)}});
+                               {u"itemMax"_s, uc::model::itemMaximum(i.id)},
+                               {u"instruction"_s, form.instruction},
+                               {u"credit"_s, form.credit},
+                               {u"form"_s, items}});
     }
     return out;
 }

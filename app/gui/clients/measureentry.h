@@ -22,7 +22,8 @@ class MeasureEntry : public QObject
     QML_ELEMENT
     QML_UNCREATABLE("Owned by VaultSession")
 
-    // [{id, name, measures, items, itemMax}], in the core's order.
+    // [{id, name, measures, items, itemMax, instruction, credit, form: [{text, choices: [{text, value}]}]}],
+    // in the core's order (uc::model::measureForm: item words only where the instrument's terms allow).
     Q_PROPERTY(QVariantList instruments READ instruments CONSTANT)
 
 public:
