@@ -179,8 +179,12 @@ constexpr const char *version2[] = {
     R"sql(CREATE POLICY items_push ON uc.items FOR INSERT
         WITH CHECK (author = uc.my_member_id()))sql",
     // The items table is append-only like the audit: a statement trigger refuses changes to all.
+    R"sql(CREATE FUNCTION uc.items_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the signed notes are append-only' USING ERRCODE = 'insufficient_privilege';
+    END $$)sql",
     R"sql(CREATE TRIGGER items_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON uc.items
-        FOR EACH STATEMENT EXECUTE FUNCTION uc.audit_refuse_change())sql",
+        FOR EACH STATEMENT EXECUTE FUNCTION uc.items_refuse_change())sql",
 };
 
 } // namespace

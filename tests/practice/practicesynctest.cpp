@@ -241,6 +241,13 @@ private Q_SLOTS:
         const practicetest::Script changed = m_server.operatorSql("SET SESSION AUTHORIZATION \"m_" + m_samId.toLatin1()
                                                                   + "\"; UPDATE uc.items SET body = '\\x00';");
         QVERIFY(changed.code != 0);
+        QVERIFY2(changed.err.contains("permission denied"), changed.err.constData()); // no UPDATE granted
+        // Not even the owner: the trigger refuses a DELETE by the administrator's role.
+        const practicetest::Script deleted =
+            m_server.operatorSql("SET SESSION AUTHORIZATION practice_admin; DELETE FROM uc.items;");
+        QVERIFY(deleted.code != 0);
+        QVERIFY2(deleted.err.contains("append-only"), deleted.err.constData());
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("1"));
     }
 
     void theServerHoldsNoReadableContent()
