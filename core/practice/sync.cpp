@@ -245,6 +245,16 @@ SyncResult sync(vault::Vault &vault)
     SyncResult result;
     const QList<WrapRow> allWraps = wraps(*connection);
     QHash<QString, QByteArray> keys = openWraps(vault, allWraps, m, certified);
+    // The clients' keys are wiped when sync returns, however it returns.
+    const struct Wipe
+    {
+        QHash<QString, QByteArray> &keys;
+        ~Wipe()
+        {
+            for (QByteArray &key : keys)
+                sodium_memzero(key.data(), static_cast<std::size_t>(key.size()));
+        }
+    } wipe{keys};
     Kept kept = readKept(vault);
     QSet<QString> known;
     for (const ReceivedNote &n : std::as_const(kept.notes))
