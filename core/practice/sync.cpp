@@ -7,6 +7,7 @@
 #include "practice/membership.h"
 #include "practice/practice.h"
 #include "practice/roster.h"
+#include "practice/schema.h"
 #include "practice/sealedfile.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
@@ -235,6 +236,10 @@ SyncResult sync(vault::Vault &vault)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"this membership predates client pseudonyms: join the practice again with a new invitation"_s);
     const auto connection = connectMember(vault, m);
+    if (schemaVersionOf(*connection) < 2)
+        throw Error(ErrorKind::Conflict, u"sync"_s,
+                    u"the practice server was set up before content could be synced (schema 1): start the practice "
+                    "again on an empty database"_s);
     const Certified certified = certifiedMembers(*connection, m);
     if (certified.keys.value(m.memberId) != vault.signingPublicKey())
         throw Error(

@@ -225,6 +225,10 @@ private Q_SLOTS:
         QVERIFY(receivedBy(m_bob, u"bob"_s).isEmpty());
         QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE member_id = '" + m_bobId.toLatin1() + "'"),
                  QByteArray("0"));
+        // Each reads their own wraps only (the maker also those they made).
+        QCOMPARE(sql("SET SESSION AUTHORIZATION \"m_" + m_samId.toLatin1()
+                     + "\"; SELECT string_agg(member_id, ',') FROM uc.content_keys;"),
+                 m_samId.toLatin1());
         QCOMPARE(itemsVisibleTo(u"m_"_s + m_bobId), 0);
         QCOMPARE(itemsVisibleTo(u"m_"_s + m_samId), 1);
         // The administrator's role owns the tables; forced row security holds it to the same rules.
