@@ -52,7 +52,8 @@ constexpr const Command *pdfReports[] = {&reportClientCommand, &reportNoteComman
 constexpr const Command *themeTagging[] = {&tagCommand};
 #if defined(UC_PRACTICE)
 constexpr const Command *practiceServer[] = {&practiceInitCommand, &practiceInviteCommand, &practiceJoinCommand,
-                                             &practiceStatusCommand};
+                                             &practiceStatusCommand, &practiceAssignCommand,
+                                             &practiceSyncCommand, &practiceReceivedCommand};
 #endif
 
 constexpr Section sectionList[] = {

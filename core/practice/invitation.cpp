@@ -41,7 +41,8 @@ QJsonObject fields(const Invitation &i)
             {u"ca"_s, b64(i.caPem)},
             {u"cert"_s, b64(i.certificatePem)},
             {u"key"_s, b64(i.keyPem)},
-            {u"token"_s, b64(i.token)}};
+            {u"token"_s, b64(i.token)},
+            {u"pseudonym_key"_s, b64(i.pseudonymKey)}};
 }
 
 } // namespace
@@ -79,6 +80,7 @@ Invitation Invitation::decode(const QString &code)
     i.certificatePem = unb64(o, u"cert"_s);
     i.keyPem = unb64(o, u"key"_s);
     i.token = unb64(o, u"token"_s);
+    i.pseudonymKey = unb64(o, u"pseudonym_key"_s);
     i.signature = unb64(o, u"signature"_s);
     if (role)
         i.role = *role;

@@ -27,6 +27,7 @@ struct Invitation
     QByteArray certificatePem;
     QByteArray keyPem; // the client key, unencrypted PEM
     QByteArray token; // 32 random bytes
+    QByteArray pseudonymKey; // the practice's client-pseudonym key (32 bytes), never sent to the server
     QByteArray signature; // the administrator's, under the practice domain, over signedPart()
 
     // What the administrator signs: every field above but the signature, in a fixed order.

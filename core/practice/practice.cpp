@@ -5,6 +5,7 @@
 #include "practice/invitation.h"
 #include "practice/roster.h"
 #include "practice/schema.h"
+#include "practice/sealedfile.h"
 #include "practice/tls.h"
 #include "vault/vault.h"
 
@@ -215,6 +216,11 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
     StagedFiles files(vault);
     writeClientFiles(vault, files, caPem, issued.certificatePem, issued.keyPem);
     files.write(caKeyFileName, encryptKeyPem(caKey, keyPassword(vault)));
+    // The practice's client-pseudonym key: made here, carried to each member in their invitation.
+    QByteArray pseudonymKey(32, Qt::Uninitialized);
+    randombytes_buf(pseudonymKey.data(), static_cast<std::size_t>(pseudonymKey.size()));
+    files.write(pseudonymKeyFileName, sealForMember(vault, QString::fromLatin1(pseudonymKeyFileName), pseudonymKey));
+    wipeMemory(pseudonymKey.data(), static_cast<std::size_t>(pseudonymKey.size()));
 
     const auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
     if (connection->role() != adminRole)
@@ -277,6 +283,11 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
     inv.keyPem = QByteArray(reinterpret_cast<const char *>(issued.keyPem.data()), static_cast<qsizetype>(issued.keyPem.size()));
     inv.token = QByteArray(crypto_auth_KEYBYTES, Qt::Uninitialized);
     randombytes_buf(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
+    const std::optional<QByteArray> pseudonymKey = readSealedMemberFile(vault, QString::fromLatin1(pseudonymKeyFileName));
+    if (!pseudonymKey)
+        throw Error(ErrorKind::Conflict, u"practice invite"_s,
+                    u"this practice was started before client pseudonyms: start it again (practice init)"_s);
+    inv.pseudonymKey = *pseudonymKey;
     inv.signature = vault.signForPractice(inv.signedPart());
 
     QJsonObject tokens = readTokens(vault);
@@ -286,6 +297,7 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
     const QString code = inv.encode();
     wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
     wipeMemory(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
+    wipeMemory(inv.pseudonymKey.data(), static_cast<std::size_t>(inv.pseudonymKey.size()));
     return code;
 }
 
@@ -307,6 +319,10 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
     wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
     StagedFiles files(vault);
     writeClientFiles(vault, files, inv.caPem, inv.certificatePem, keyPem);
+    if (inv.pseudonymKey.size() != 32)
+        throw Error(ErrorKind::Damaged, u"invitation code"_s, u"it carries no client-pseudonym key"_s);
+    files.write(pseudonymKeyFileName, sealForMember(vault, QString::fromLatin1(pseudonymKeyFileName), inv.pseudonymKey));
+    wipeMemory(inv.pseudonymKey.data(), static_cast<std::size_t>(inv.pseudonymKey.size()));
 
     Membership m;
     m.server = serverUrl;

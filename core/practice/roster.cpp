@@ -20,6 +20,12 @@ QString practiceIdOf(Connection &c)
     return rows.count() == 1 ? rows.text(0, 0) : QString();
 }
 
+int schemaVersionOf(Connection &c)
+{
+    const Rows rows = c.exec("SELECT schema_version FROM uc.practice WHERE id = 1", {}, u"reading the practice"_s);
+    return rows.count() == 1 ? rows.text(0, 0).toInt() : 0;
+}
+
 void createPractice(Connection &c, const QString &practiceId, int schemaVersion)
 {
     c.exec("INSERT INTO uc.practice (id, practice_id, schema_version) VALUES (1, $1, $2::int)",

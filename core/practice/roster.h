@@ -30,6 +30,8 @@ struct MemberRow
 
 // The practice's id; empty when the schema holds no practice yet.
 [[nodiscard]] QString practiceIdOf(Connection &connection);
+// The version of the schema the server's practice was installed with (schema.h).
+[[nodiscard]] int schemaVersionOf(Connection &connection);
 void createPractice(Connection &connection, const QString &practiceId, int schemaVersion);
 // A LOGIN role for a member, in uc_member (authenticated by its certificate only: no password).
 void createMemberRole(Connection &connection, const QString &dbRole);

@@ -123,6 +123,70 @@ constexpr const char *version1[] = {
         WITH CHECK (actor = session_user))sql",
 };
 
+// Version 2: content (docs/practice.md, "Content and sync"). Every table forces row security, so
+// the administrator's role, which owns them, obeys the same policies as everyone.
+constexpr const char *version2[] = {
+    // The administrator's signed assignment of a supervisor to a therapist: who receives the
+    // content keys of whose clients. Its signature covers it; the server's row alone proves nothing.
+    R"sql(CREATE TABLE uc.assignments (
+        supervisor text NOT NULL REFERENCES uc.members,
+        therapist text NOT NULL REFERENCES uc.members,
+        signature bytea NOT NULL CHECK (length(signature) = 64),
+        made timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (supervisor, therapist)))sql",
+    // A client's content key wrapped (crypto_box_seal) for one reader, signed by the member who made it.
+    R"sql(CREATE TABLE uc.content_keys (
+        member_id text NOT NULL REFERENCES uc.members,
+        client text NOT NULL CHECK (client ~ '^[0-9a-f]{32}$'),
+        key_version int NOT NULL CHECK (key_version > 0),
+        sealed bytea NOT NULL,
+        made_by text NOT NULL REFERENCES uc.members,
+        signature bytea NOT NULL CHECK (length(signature) = 64),
+        made timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (member_id, client, key_version)))sql",
+    // A signed note: ciphertext under the client's key, the author's signature, the server's order.
+    R"sql(CREATE TABLE uc.items (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        item_id text NOT NULL UNIQUE CHECK (item_id ~ '^[0-9a-f]{32}$'),
+        author text NOT NULL REFERENCES uc.members,
+        client text NOT NULL CHECK (client ~ '^[0-9a-f]{32}$'),
+        key_version int NOT NULL CHECK (key_version > 0),
+        body bytea NOT NULL,
+        signature bytea NOT NULL CHECK (length(signature) = 64),
+        uploaded timestamptz NOT NULL DEFAULT now()))sql",
+    "GRANT SELECT, INSERT ON uc.assignments, uc.content_keys, uc.items TO uc_member",
+    "REVOKE UPDATE, DELETE, TRUNCATE ON uc.assignments, uc.content_keys, uc.items FROM PUBLIC, uc_member",
+    "ALTER TABLE uc.assignments ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.assignments FORCE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.content_keys ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.content_keys FORCE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.items ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.items FORCE ROW LEVEL SECURITY",
+    // Assignments: the two members named read it, the administrator reads and makes them.
+    R"sql(CREATE POLICY assignments_read ON uc.assignments FOR SELECT
+        USING (supervisor = uc.my_member_id() OR therapist = uc.my_member_id() OR uc.my_role() = 'administrator'))sql",
+    R"sql(CREATE POLICY assignments_make ON uc.assignments FOR INSERT
+        WITH CHECK (uc.my_role() = 'administrator'))sql",
+    // Wraps: a member reads their own and those they made; they make wraps only as themselves.
+    R"sql(CREATE POLICY content_keys_read ON uc.content_keys FOR SELECT
+        USING (member_id = uc.my_member_id() OR made_by = uc.my_member_id()))sql",
+    R"sql(CREATE POLICY content_keys_make ON uc.content_keys FOR INSERT
+        WITH CHECK (made_by = uc.my_member_id()))sql",
+    // Items: their author, and whoever holds a wrap of that client's key.
+    R"sql(CREATE POLICY items_read ON uc.items FOR SELECT
+        USING (author = uc.my_member_id() OR EXISTS (SELECT 1 FROM uc.content_keys k
+            WHERE k.member_id = uc.my_member_id() AND k.client = items.client AND k.key_version = items.key_version)))sql",
+    R"sql(CREATE POLICY items_push ON uc.items FOR INSERT
+        WITH CHECK (author = uc.my_member_id()))sql",
+    // The items table is append-only like the audit: a statement trigger refuses changes to all.
+    R"sql(CREATE FUNCTION uc.items_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the signed notes are append-only' USING ERRCODE = 'insufficient_privilege';
+    END $$)sql",
+    R"sql(CREATE TRIGGER items_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON uc.items
+        FOR EACH STATEMENT EXECUTE FUNCTION uc.items_refuse_change())sql",
+};
+
 } // namespace
 
 bool schemaInstalled(Connection &connection)
@@ -135,6 +199,8 @@ bool schemaInstalled(Connection &connection)
 void installSchema(Connection &connection)
 {
     for (const char *statement : version1)
+        connection.exec(statement, {}, u"installing the practice schema"_s);
+    for (const char *statement : version2)
         connection.exec(statement, {}, u"installing the practice schema"_s);
 }
 

@@ -9,7 +9,7 @@ class Connection;
 // `practice init` as the administrator's role, which owns the database: the practice, its members,
 // the invitations, and the insert-only audit table; the group role uc_member every member's role
 // belongs to; row-level security on all of it. One transaction: all of it or none.
-inline constexpr int serverSchemaVersion = 1;
+inline constexpr int serverSchemaVersion = 2;
 void installSchema(Connection &connection);
 // Whether the schema is there (the practice table exists).
 [[nodiscard]] bool schemaInstalled(Connection &connection);

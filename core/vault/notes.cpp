@@ -576,4 +576,9 @@ QList<model::Addendum> Notes::addenda(Id noteId)
     return list;
 }
 
+QString Notes::canonicalForm(const model::Note &note)
+{
+    return canonicalContent(note);
+}
+
 } // namespace uc::vault

@@ -117,6 +117,9 @@ public:
     [[nodiscard]] SignatureCheck checkSignatures(model::Id noteId);
     model::Id addAddendum(model::Id noteId, const QString &text);
     [[nodiscard]] QList<model::Addendum> addenda(model::Id noteId);
+    // The canonical content a note's signature covers (its SHA-256 is contentHash): what the
+    // practice server carries, encrypted, for a signed note (docs/practice.md).
+    [[nodiscard]] static QString canonicalForm(const model::Note &note);
 
 private:
     // The client's notes this user may read, without recording the read (export).

@@ -52,4 +52,22 @@ SecretBuffer Vault::practiceSecret() const
     return key;
 }
 
+SecretBuffer Vault::openForPractice(const QByteArray &sealed) const
+{
+    const UserKeys &keys = certifiedKeys(*m_state);
+    if (sealed.size() < static_cast<qsizetype>(crypto_box_SEALBYTES))
+        return {};
+    unsigned char boxPublic[crypto_box_PUBLICKEYBYTES];
+    SecretBuffer boxSecret(crypto_box_SECRETKEYBYTES);
+    if (crypto_sign_ed25519_pk_to_curve25519(boxPublic, reinterpret_cast<const unsigned char *>(keys.signPublic.constData())) != 0
+        || crypto_sign_ed25519_sk_to_curve25519(boxSecret.data(), keys.signSecret.data()) != 0)
+        return {};
+    SecretBuffer plain(static_cast<std::size_t>(sealed.size()) - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(plain.data(), reinterpret_cast<const unsigned char *>(sealed.constData()),
+                             static_cast<unsigned long long>(sealed.size()), boxPublic, boxSecret.data())
+        != 0)
+        return {};
+    return plain;
+}
+
 } // namespace uc::vault

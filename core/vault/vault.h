@@ -117,6 +117,10 @@ public:
     // client's files (the passphrase of its TLS keys): only this user's unlock, or the recovery key,
     // gives it. Error(Conflict) while the user has no certified key.
     [[nodiscard]] SecretBuffer practiceSecret() const;
+    // Opens a sealed box (crypto_box_seal) made to the current user's certified key converted to
+    // X25519 (a practice content key's wrap). Empty when it does not open with this user's key;
+    // Error(Conflict) while the user has no certified key.
+    [[nodiscard]] SecretBuffer openForPractice(const QByteArray &sealed) const;
 
     // ---- the services, one concern each
     [[nodiscard]] Clients &clients() { return m_clients; }

@@ -344,12 +344,15 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"vault rekey"_s, {}},
 #if defined(UC_PRACTICE)
         // No server answers here: each line is checked, then refused for what it is (no CA file, an
-        // unsigned code, no membership), never as a usage error.
+        // unsigned code, no membership), never as a usage error. sync is the practice's too.
         {u"practice init"_s,
          {u"--server"_s, u"postgresql://127.0.0.1:1/practice"_s, u"--ca"_s, out + u"-none.crt"_s, u"--ca-key"_s, out + u"-none.key"_s}},
         {u"practice invite"_s, {u"carol"_s, u"--role"_s, u"therapist"_s}},
         {u"practice join"_s, {u"--server"_s, u"postgresql://127.0.0.1:1/practice"_s, u"--invite"_s, u"uc-invite-1.eyJyb2xlIjoidGhlcmFwaXN0In0"_s}},
         {u"practice status"_s, {}},
+        {u"practice assign"_s, {u"--supervisor"_s, u"0123456789abcdef0123456789abcdef"_s, u"--therapist"_s, u"fedcba9876543210fedcba9876543210"_s}},
+        {u"practice received"_s, {}},
+        {u"sync"_s, {}},
 #endif
         // Last: they re-wrap alice's key slot.
         {u"passwd"_s, {u"--new-passphrase-file"_s, m_pass}},

@@ -6,7 +6,10 @@
 #include "values.h"
 
 #include "practice/practice.h"
+#include "practice/sync.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 
 using namespace Qt::StringLiterals;
@@ -98,6 +101,58 @@ int practiceStatus(const Invocation &line)
           + QString::number(s.certified) + u" certified"_s
           + (s.certifiedNow ? u" ("_s + QString::number(s.certifiedNow) + u" just now)"_s : QString()));
     print(u"audit entries you may read: "_s + QString::number(s.auditEntries));
+    return 0;
+}
+
+int practiceAssign(const Invocation &line)
+{
+    auto vault = openVault(line);
+    practice::assign(*vault, line.value("supervisor"), line.value("therapist"));
+    if (line.json())
+        printJson(QJsonObject{{u"supervisor"_s, line.value("supervisor")}, {u"therapist"_s, line.value("therapist")}});
+    else
+        print(u"supervisor "_s + line.value("supervisor") + u" assigned to therapist "_s + line.value("therapist"));
+    return 0;
+}
+
+int practiceSync(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const practice::SyncResult r = practice::sync(*vault);
+    if (line.json()) {
+        printJson(QJsonObject{{u"pushed"_s, r.pushed}, {u"pulled"_s, r.pulled}, {u"head"_s, static_cast<double>(r.head)}});
+        return 0;
+    }
+    print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
+          + QString::number(r.head));
+    return 0;
+}
+
+int practiceReceived(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const QList<practice::ReceivedNote> notes = practice::received(*vault);
+    QJsonArray out;
+    for (const practice::ReceivedNote &n : notes) {
+        const QJsonObject note = QJsonDocument::fromJson(n.canonical.toUtf8()).object();
+        if (line.json()) {
+            out.append(QJsonObject{{u"seq"_s, static_cast<double>(n.seq)},
+                                   {u"item"_s, n.item},
+                                   {u"author"_s, n.author},
+                                   {u"client"_s, n.client},
+                                   {u"content_hash"_s, n.contentHash},
+                                   {u"note"_s, note}});
+            continue;
+        }
+        print(u"#"_s + QString::number(n.seq) + u" by member "_s + n.author + u", client "_s + n.client + u", "_s
+              + note.value(u"date"_s).toString() + u", signed "_s + note.value(u"signed_at"_s).toString());
+        for (const QJsonValue &section : note.value(u"sections"_s).toArray()) {
+            const QJsonObject o = section.toObject();
+            print(u"  "_s + o.value(u"title"_s).toString() + u": "_s + o.value(u"text"_s).toString());
+        }
+    }
+    if (line.json())
+        printJson(QJsonObject{{u"received"_s, out}});
     return 0;
 }
 

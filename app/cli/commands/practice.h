@@ -11,6 +11,9 @@ int practiceInit(const Invocation &line);
 int practiceInvite(const Invocation &line);
 int practiceJoin(const Invocation &line);
 int practiceStatus(const Invocation &line);
+int practiceAssign(const Invocation &line);
+int practiceReceived(const Invocation &line);
+int practiceSync(const Invocation &line);
 
 inline constexpr Option practiceInitOptions[] = {
     {.name = "server", .value = "URL", .required = true, .help = "postgresql://HOST:PORT/DATABASE (tools/practice-server prints it)"},
@@ -67,6 +70,36 @@ inline constexpr Command practiceStatusCommand{
     .help = "Your membership and the practice's roster, checked against the pinned CA and administrator key "
             "(exit 4 when they do not match). The administrator's status also certifies the keys of members "
             "who joined since.",
+};
+
+inline constexpr Option practiceAssignOptions[] = {
+    {.name = "supervisor", .value = "MEMBER", .required = true, .help = "the supervisor's member id (practice status --json on their machine)"},
+    {.name = "therapist", .value = "MEMBER", .required = true, .help = "the therapist's member id"},
+};
+inline constexpr Command practiceAssignCommand{
+    .words = "practice assign",
+    .options = practiceAssignOptions,
+    .run = practiceAssign,
+    .help = "Assign a supervisor to a therapist on the practice server, signed by you: the therapist's next sync "
+            "wraps their clients' content keys for the supervisor. Only the practice administrator (exit 5); "
+            "a member id that is not a certified supervisor or therapist: exit 2; assigned already: exit 6.",
+};
+
+inline constexpr Command practiceSyncCommand{
+    .words = "sync",
+    .run = practiceSync,
+    .help = "Pull, verified, the signed notes colleagues pushed for clients whose key you hold, then push your own "
+            "signed progress notes not on the server yet (encrypted, signed; drafts and process notes never "
+            "leave). Anything on the server that does not verify (a changed note, a replaced key wrap): exit 4, "
+            "nothing kept. --json prints {\"pushed\", \"pulled\", \"head\"}.",
+    .brief = "exchange signed notes with the practice server",
+};
+
+inline constexpr Command practiceReceivedCommand{
+    .words = "practice received",
+    .run = practiceReceived,
+    .help = "The colleagues' signed notes received by sync and kept here (verified, sealed under your keys): "
+            "their author's member id, the client's pseudonym and the note.",
 };
 
 } // namespace uc::cli

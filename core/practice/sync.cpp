@@ -1,0 +1,381 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "practice/sync.h"
+
+#include "common/error.h"
+#include "practice/content.h"
+#include "practice/invitation.h"
+#include "practice/membership.h"
+#include "practice/practice.h"
+#include "practice/roster.h"
+#include "practice/schema.h"
+#include "practice/sealedfile.h"
+#include "vault/clients.h"
+#include "vault/notes.h"
+#include "vault/vault.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::practice {
+
+namespace {
+
+constexpr int keyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
+constexpr int nonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+
+[[noreturn]] void damaged(const QString &why)
+{
+    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
+}
+
+Membership membershipOf(const vault::Vault &vault, const QString &what)
+{
+    const std::optional<Membership> m = loadMembership(vault);
+    if (!m)
+        throw Error(ErrorKind::Conflict, what,
+                    u"you are not a member of a practice (practice init or practice join)"_s);
+    return *m;
+}
+
+// A keyed BLAKE2b-128 under the practice's pseudonym key, as hex: client pseudonyms and notes'
+// practice-wide ids. The server never holds the key, so it cannot test a guess.
+QString keyedId(const QByteArray &key, const QByteArray &message)
+{
+    unsigned char out[16];
+    crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char *>(message.constData()),
+                       static_cast<unsigned long long>(message.size()),
+                       reinterpret_cast<const unsigned char *>(key.constData()), static_cast<std::size_t>(key.size()));
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(out), sizeof out).toHex());
+}
+
+QByteArray sha256(const QByteArray &bytes)
+{
+    QByteArray digest(crypto_hash_sha256_BYTES, Qt::Uninitialized);
+    crypto_hash_sha256(reinterpret_cast<unsigned char *>(digest.data()),
+                       reinterpret_cast<const unsigned char *>(bytes.constData()),
+                       static_cast<unsigned long long>(bytes.size()));
+    return digest;
+}
+
+// The roster's keys that carry a valid administrator certificate, by member id, and their roles.
+struct Certified
+{
+    QHash<QString, QByteArray> keys;
+    QHash<QString, model::Role> roles;
+};
+
+Certified certifiedMembers(Connection &connection, const Membership &m)
+{
+    Certified out;
+    for (const MemberRow &row : members(connection)) {
+        if (row.signPublic.isEmpty() || row.certificateSignature.isEmpty())
+            continue;
+        if (!verifyPracticeSignature(m.adminKey, memberCertificate(m.practiceId, row), row.certificateSignature))
+            damaged(u"a member's certificate on it does not verify with the pinned administrator key"_s);
+        out.keys.insert(row.memberId, row.signPublic);
+        out.roles.insert(row.memberId, row.role);
+    }
+    return out;
+}
+
+QByteArray sealTo(const QByteArray &signPublic, const QByteArray &key)
+{
+    unsigned char boxPublic[crypto_box_PUBLICKEYBYTES];
+    if (signPublic.size() != crypto_sign_PUBLICKEYBYTES
+        || crypto_sign_ed25519_pk_to_curve25519(boxPublic,
+                                                reinterpret_cast<const unsigned char *>(signPublic.constData()))
+            != 0)
+        damaged(u"a member's key on it is not a valid Ed25519 key"_s);
+    QByteArray sealed(crypto_box_SEALBYTES + key.size(), Qt::Uninitialized);
+    crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()),
+                    reinterpret_cast<const unsigned char *>(key.constData()),
+                    static_cast<unsigned long long>(key.size()), boxPublic);
+    return sealed;
+}
+
+QString keyName(const QString &client, int version)
+{
+    return client + u'/' + QString::number(version);
+}
+
+// The state kept in the member folder: the head and the received notes.
+struct Kept
+{
+    qint64 head = 0;
+    QList<ReceivedNote> notes;
+};
+
+Kept readKept(const vault::Vault &vault)
+{
+    Kept kept;
+    const std::optional<QByteArray> plain = readSealedMemberFile(vault, QString::fromLatin1(receivedFileName));
+    if (!plain)
+        return kept;
+    const QJsonObject o = QJsonDocument::fromJson(*plain).object();
+    kept.head = static_cast<qint64>(o.value(u"head"_s).toDouble());
+    for (const QJsonValue &v : o.value(u"notes"_s).toArray()) {
+        const QJsonObject n = v.toObject();
+        kept.notes.append({ static_cast<qint64>(n.value(u"seq"_s).toDouble()), n.value(u"item"_s).toString(),
+                            n.value(u"author"_s).toString(), n.value(u"client"_s).toString(),
+                            n.value(u"content_hash"_s).toString(), n.value(u"canonical"_s).toString() });
+    }
+    return kept;
+}
+
+void writeKept(const vault::Vault &vault, const Kept &kept)
+{
+    QJsonArray notes;
+    for (const ReceivedNote &n : kept.notes)
+        notes.append(QJsonObject { { u"seq"_s, static_cast<double>(n.seq) },
+                                   { u"item"_s, n.item },
+                                   { u"author"_s, n.author },
+                                   { u"client"_s, n.client },
+                                   { u"content_hash"_s, n.contentHash },
+                                   { u"canonical"_s, n.canonical } });
+    const QJsonObject o { { u"head"_s, static_cast<double>(kept.head) }, { u"notes"_s, notes } };
+    writeSealedMemberFile(vault, QString::fromLatin1(receivedFileName),
+                          QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+// The wraps made for this member, each checked (its maker's signature) and opened; by client/version.
+QHash<QString, QByteArray> openWraps(const vault::Vault &vault, const QList<WrapRow> &all, const Membership &m,
+                                     const Certified &certified)
+{
+    QHash<QString, QByteArray> keys;
+    for (const WrapRow &w : all) {
+        if (w.member != m.memberId)
+            continue;
+        const QByteArray maker = certified.keys.value(w.madeBy);
+        if (maker.isEmpty() || !verifyPracticeSignature(maker, wrapMessage(m.practiceId, w), w.signature))
+            damaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
+        const SecretBuffer key = vault.openForPractice(w.sealed);
+        if (key.size() != keyBytes)
+            damaged(u"a content key's wrap for you does not open with your key"_s);
+        keys.insert(keyName(w.client, w.version),
+                    QByteArray(reinterpret_cast<const char *>(key.data()), static_cast<qsizetype>(key.size())));
+    }
+    return keys;
+}
+
+// Verifies and decrypts one item; Damaged for anything that does not hold.
+ReceivedNote openItem(const ItemRow &item, const QByteArray &key, const Membership &m, const Certified &certified)
+{
+    const QByteArray author = certified.keys.value(item.author);
+    if (author.isEmpty())
+        damaged(u"a note on it names an author without a certified key"_s);
+    if (!verifyPracticeSignature(author, itemMessage(m.practiceId, item), item.signature))
+        damaged(u"a note's ciphertext or its details on it were changed (its author's signature does not verify)"_s);
+    if (item.body.size() < nonceBytes + static_cast<qsizetype>(crypto_aead_xchacha20poly1305_ietf_ABYTES))
+        damaged(u"a note's ciphertext on it is truncated"_s);
+    const QByteArray ad = itemAssociatedData(m.practiceId, item);
+    QByteArray plain(item.body.size() - nonceBytes - crypto_aead_xchacha20poly1305_ietf_ABYTES, Qt::Uninitialized);
+    unsigned long long length = 0;
+    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+            reinterpret_cast<unsigned char *>(plain.data()), &length, nullptr,
+            reinterpret_cast<const unsigned char *>(item.body.constData()) + nonceBytes,
+            static_cast<unsigned long long>(item.body.size() - nonceBytes),
+            reinterpret_cast<const unsigned char *>(ad.constData()), static_cast<unsigned long long>(ad.size()),
+            reinterpret_cast<const unsigned char *>(item.body.constData()),
+            reinterpret_cast<const unsigned char *>(key.constData()))
+        != 0)
+        damaged(u"a note on it does not decrypt with its client's key"_s);
+    const QJsonObject payload = QJsonDocument::fromJson(plain).object();
+    sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
+    ReceivedNote note { item.seq,
+                        item.itemId,
+                        item.author,
+                        item.client,
+                        payload.value(u"content_hash"_s).toString(),
+                        payload.value(u"canonical"_s).toString() };
+    if (QString::fromLatin1(sha256(note.canonical.toUtf8()).toHex()) != note.contentHash)
+        damaged(u"a note on it does not match its signed content hash"_s);
+    const QJsonObject canonical = QJsonDocument::fromJson(note.canonical.toUtf8()).object();
+    if (canonical.value(u"kind"_s).toString() != u"progress"_s || canonical.value(u"signed_by"_s).toString().isEmpty())
+        damaged(u"a note on it is not a signed progress note"_s);
+    return note;
+}
+
+} // namespace
+
+void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist)
+{
+    const Membership m = membershipOf(vault, u"practice assign"_s);
+    if (!m.admin)
+        throw Error(ErrorKind::NotAllowed, u"practice assign"_s,
+                    u"only the practice administrator assigns supervisors"_s);
+    const auto connection = connectMember(vault, m);
+    const Certified certified = certifiedMembers(*connection, m);
+    if (certified.roles.value(supervisor, model::Role::Therapist) != model::Role::Supervisor)
+        throw Error(ErrorKind::Io, u"--supervisor"_s, u"no certified supervisor of the practice has this member id"_s);
+    if (!certified.roles.contains(therapist) || certified.roles.value(therapist) != model::Role::Therapist)
+        throw Error(ErrorKind::Io, u"--therapist"_s, u"no certified therapist of the practice has this member id"_s);
+    for (const AssignmentRow &a : assignments(*connection))
+        if (a.supervisor == supervisor && a.therapist == therapist)
+            throw Error(ErrorKind::Conflict, u"practice assign"_s,
+                        u"this supervisor is already assigned to this therapist"_s);
+    Transaction tx(*connection);
+    addAssignment(
+        *connection,
+        { supervisor, therapist, vault.signForPractice(assignmentMessage(m.practiceId, supervisor, therapist)) });
+    appendAudit(*connection, u"assign"_s, supervisor + u':' + therapist);
+    tx.commit();
+}
+
+SyncResult sync(vault::Vault &vault)
+{
+    const Membership m = membershipOf(vault, u"sync"_s);
+    const std::optional<QByteArray> pseudonymKey
+        = readSealedMemberFile(vault, QString::fromLatin1(pseudonymKeyFileName));
+    if (!pseudonymKey || pseudonymKey->size() != 32)
+        throw Error(ErrorKind::Conflict, u"sync"_s,
+                    u"this membership predates client pseudonyms: join the practice again with a new invitation"_s);
+    const auto connection = connectMember(vault, m);
+    if (schemaVersionOf(*connection) < 2)
+        throw Error(ErrorKind::Conflict, u"sync"_s,
+                    u"the practice server was set up before content could be synced (schema 1): start the practice "
+                    "again on an empty database"_s);
+    const Certified certified = certifiedMembers(*connection, m);
+    if (certified.keys.value(m.memberId) != vault.signingPublicKey())
+        throw Error(
+            ErrorKind::Conflict, u"sync"_s,
+            u"your key is not certified by the practice administrator yet (their next practice status does it)"_s);
+
+    // Pull: every wrap and every new item verified before anything is kept.
+    SyncResult result;
+    const QList<WrapRow> allWraps = wraps(*connection);
+    QHash<QString, QByteArray> keys = openWraps(vault, allWraps, m, certified);
+    // The clients' keys are wiped when sync returns, however it returns.
+    const struct Wipe
+    {
+        QHash<QString, QByteArray> &keys;
+        ~Wipe()
+        {
+            for (QByteArray &key : keys)
+                sodium_memzero(key.data(), static_cast<std::size_t>(key.size()));
+        }
+    } wipe{keys};
+    Kept kept = readKept(vault);
+    QSet<QString> known;
+    for (const ReceivedNote &n : std::as_const(kept.notes))
+        known.insert(n.item);
+    QList<ReceivedNote> pulled;
+    // All items by others are read again (not only those after the head): a wrap given later (a new
+    // assignment) opens items older than the head.
+    for (const ItemRow &item : itemsAfter(*connection, 0, m.memberId)) {
+        kept.head = std::max(kept.head, item.seq);
+        if (known.contains(item.itemId))
+            continue;
+        const QString name = keyName(item.client, item.version);
+        if (!keys.contains(name))
+            continue; // not for this member (row security does not show those; the owner's role did)
+        pulled.append(openItem(item, keys.value(name), m, certified));
+    }
+    if (!pulled.isEmpty()) {
+        kept.notes.append(pulled);
+        writeKept(vault, kept);
+    }
+    result.pulled = static_cast<int>(pulled.size());
+
+    // The supervisors assigned to this member, by the administrator's signature.
+    QList<QString> readers;
+    for (const AssignmentRow &a : assignments(*connection)) {
+        if (!verifyPracticeSignature(m.adminKey, assignmentMessage(m.practiceId, a.supervisor, a.therapist),
+                                     a.signature))
+            damaged(u"an assignment on it is not signed by the pinned administrator"_s);
+        if (a.therapist == m.memberId
+            && certified.roles.value(a.supervisor, model::Role::Therapist) == model::Role::Supervisor)
+            readers.append(a.supervisor);
+    }
+
+    // Push: the signed progress notes of this user not on the server yet.
+    Transaction tx(*connection);
+    QSet<QString> wrapped; // client/version/reader this member made a wrap for
+    for (const WrapRow &w : allWraps)
+        if (w.madeBy == m.memberId)
+            wrapped.insert(keyName(w.client, w.version) + u'/' + w.member);
+    const auto wrapFor = [&](const QString &client, const QByteArray &key, const QString &reader) {
+        const QString name = keyName(client, 1) + u'/' + reader;
+        if (wrapped.contains(name))
+            return;
+        WrapRow w { reader, client, 1, sealTo(certified.keys.value(reader), key), m.memberId, {} };
+        w.signature = vault.signForPractice(wrapMessage(m.practiceId, w));
+        addWrap(*connection, w);
+        wrapped.insert(name);
+    };
+    const QSet<QString> pushed = ownItemIds(*connection, m.memberId);
+    const QString me = vault.currentUser().name;
+    for (const model::Client &client : vault.clients().list()) {
+        const QString pseudonym
+            = keyedId(*pseudonymKey, "client\n" + m.memberId.toUtf8() + '\n' + client.code.toUtf8());
+        for (const vault::NoteEntry &entry : vault.notes().listForClient(client.code)) {
+            if (entry.status == model::NoteStatus::Draft || entry.kind != model::NoteKind::Progress
+                || entry.author != me)
+                continue;
+            ItemRow item;
+            item.itemId
+                = keyedId(*pseudonymKey, "note\n" + m.memberId.toUtf8() + '\n' + QByteArray::number(entry.note));
+            if (pushed.contains(item.itemId))
+                continue;
+            const model::Note note = vault.notes().read(entry.note);
+            if (note.status == model::NoteStatus::Draft || note.kind != model::NoteKind::Progress)
+                continue;
+            const QString canonical = vault::Notes::canonicalForm(note);
+            if (QString::fromLatin1(sha256(canonical.toUtf8()).toHex()) != note.contentHash)
+                throw Error(ErrorKind::Damaged, u"sync"_s, u"a signed note here no longer matches its signature"_s);
+            const QString name = keyName(pseudonym, 1);
+            if (!keys.contains(name)) {
+                QByteArray key(keyBytes, Qt::Uninitialized);
+                crypto_aead_xchacha20poly1305_ietf_keygen(reinterpret_cast<unsigned char *>(key.data()));
+                keys.insert(name, key);
+            }
+            wrapFor(pseudonym, keys.value(name), m.memberId);
+            item.author = m.memberId;
+            item.client = pseudonym;
+            item.version = 1;
+            QByteArray plain
+                = QJsonDocument(QJsonObject { { u"canonical"_s, canonical }, { u"content_hash"_s, note.contentHash } })
+                      .toJson(QJsonDocument::Compact);
+            const QByteArray ad = itemAssociatedData(m.practiceId, item);
+            item.body
+                = QByteArray(nonceBytes + plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES, Qt::Uninitialized);
+            auto *out = reinterpret_cast<unsigned char *>(item.body.data());
+            randombytes_buf(out, nonceBytes);
+            unsigned long long length = 0;
+            crypto_aead_xchacha20poly1305_ietf_encrypt(
+                out + nonceBytes, &length, reinterpret_cast<const unsigned char *>(plain.constData()),
+                static_cast<unsigned long long>(plain.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
+                static_cast<unsigned long long>(ad.size()), nullptr, out,
+                reinterpret_cast<const unsigned char *>(keys.value(name).constData()));
+            sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
+            item.signature = vault.signForPractice(itemMessage(m.practiceId, item));
+            addItem(*connection, item);
+            appendAudit(*connection, u"push"_s, item.itemId);
+            ++result.pushed;
+        }
+    }
+    // Every client key this member made, wrapped for every supervisor assigned to them now.
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
+        const QString client = it.key().section(u'/', 0, 0);
+        if (!wrapped.contains(it.key() + u'/' + m.memberId))
+            continue; // a colleague's client: theirs to wrap
+        for (const QString &reader : std::as_const(readers))
+            wrapFor(client, it.value(), reader);
+    }
+    tx.commit();
+    result.head = std::max(kept.head, headSeq(*connection));
+    return result;
+}
+
+QList<ReceivedNote> received(const vault::Vault &vault)
+{
+    (void)membershipOf(vault, u"practice received"_s);
+    return readKept(vault).notes;
+}
+
+} // namespace uc::practice

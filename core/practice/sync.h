@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace uc::vault {
+class Vault;
+}
+
+// Content on the practice server (docs/practice.md, "Content and sync"): the administrator's
+// signed assignments of supervisors, each client's content key wrapped per reader, and `sync`,
+// which pushes the user's signed progress notes (encrypted, signed) and pulls, verified, what
+// colleagues pushed for clients whose key it holds. Errors as in practice.h; Damaged (4) for
+// anything on the server that does not verify, with nothing written locally.
+namespace uc::practice {
+
+struct SyncResult
+{
+    int pushed = 0;
+    int pulled = 0;
+    qint64 head = 0; // the highest sequence number this member has seen
+};
+
+// A colleague's signed note, received and verified: kept sealed in the member folder.
+struct ReceivedNote
+{
+    qint64 seq = 0;
+    QString item; // practice-wide id
+    QString author; // member id
+    QString client; // the client's pseudonym
+    QString contentHash; // SHA-256 of canonical, as signed
+    QString canonical; // the note's canonical signed form (compact JSON)
+};
+
+// `practice assign`: the administrator assigns a supervisor to a therapist (member ids), signed.
+void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist);
+// `sync`: pull (everything verified before anything is kept), then push.
+SyncResult sync(vault::Vault &vault);
+// `practice received`: the colleagues' notes kept here, in the server's order.
+[[nodiscard]] QList<ReceivedNote> received(const vault::Vault &vault);
+
+} // namespace uc::practice

@@ -1,0 +1,408 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The practice server's second slice (docs/practice.md, "Content and sync"): per-client content keys
+// wrapped for the author and their assigned supervisor, `sync` pushing signed notes and pulling
+// them verified, against one real PostgreSQL cluster over TLS for the whole program. Alice is the
+// practice's administrator and therapist A; sam, a supervisor assigned to her; bob, a therapist
+// not assigned to anyone. Each has their own vault.
+#include "clirun.h"
+#include "practicecluster.h"
+
+#include "vault/clients.h"
+#include "vault/notes.h"
+#include "vault/vault.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+using namespace uc;
+using clirun::Run;
+using uc::vault::Vault;
+
+namespace {
+
+const QByteArray passphrase = "a passphrase for the practice sync test";
+// Words that appear nowhere else: one per kind of content that must not reach the server readable.
+const QString canary = u"Marmalade"_s; // a signed progress note: reaches sam encrypted only
+const QString draftCanary = u"Quokkaberry"_s; // a draft: never leaves
+const QString processCanary = u"Tamarindo"_s; // a signed process note: never leaves
+const QString nameCanary = u"Wexlowicz"_s; // the client's name: never leaves
+const QString secondCanary = u"Persimmon"_s; // the second progress note (the tampering test)
+
+} // namespace
+
+class PracticeSyncTest : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    practicetest::Cluster m_server;
+    QString m_alice, m_sam, m_bob, m_pass;
+    QString m_aliceId, m_samId, m_bobId;
+
+    Run as(const QString &vault, const QString &user, QStringList args)
+    {
+        return clirun::cli(std::move(args), vault, user, m_pass);
+    }
+    QJsonObject json(const QString &vault, const QString &user, QStringList args, int expect = 0)
+    {
+        args << u"--json"_s;
+        const Run r = as(vault, user, args);
+        if (r.code != expect)
+            qWarning("%s: exit %d: %s", qPrintable(args.join(u' ')), r.code, r.err.constData());
+        return r.code == expect ? QJsonDocument::fromJson(r.out).object() : QJsonObject { { u"exit"_s, r.code } };
+    }
+    QJsonObject syncOf(const QString &vault, const QString &user) { return json(vault, user, { u"sync"_s }); }
+    QJsonArray receivedBy(const QString &vault, const QString &user)
+    {
+        return json(vault, user, { u"practice"_s, u"received"_s }).value("received"_L1).toArray();
+    }
+    QByteArray receivedFile(const QString &vault)
+    {
+        QFile f(vault + u"/practice/user-1/received.sealed"_s);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    QByteArray sql(const QByteArray &statements)
+    {
+        const practicetest::Script s = m_server.operatorSql(statements);
+        if (s.code != 0)
+            qWarning("operator SQL failed: %s", s.err.constData());
+        return s.out.trimmed();
+    }
+    // What a member's own role reads of the items (the session authorization is theirs, as when
+    // their certificate logs in: row security decides).
+    int itemsVisibleTo(const QString &dbRole)
+    {
+        return sql("SET SESSION AUTHORIZATION \"" + dbRole.toLatin1() + "\"; SELECT count(*) FROM uc.items;").toInt();
+    }
+    // A signed progress note (and optionally more) for C-1 in alice's vault.
+    void writeNote(const QString &text)
+    {
+        auto v = Vault::open(m_alice, u"alice"_s,
+                             SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+        model::Session s;
+        s.date = model::Date(2026, 11, 30);
+        s.attendees.append({ 0, u"C-1"_s, model::Attendance::Attended });
+        const model::Id note
+            = v->notes().addSession(s, u"free"_s, model::NoteKind::Progress, { { u"Note"_s, text } }).notes.first();
+        v->notes().sign(note);
+        v->lock();
+    }
+    QString join(const QString &vault, const QString &user, const QString &role)
+    {
+        const Run invite = as(m_alice, u"alice"_s, { u"practice"_s, u"invite"_s, user, u"--role"_s, role });
+        if (invite.code != 0)
+            return {};
+        const QString code = QString::fromLatin1(invite.out.trimmed());
+        const QJsonObject joined
+            = json(vault, user, { u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s, code });
+        return joined.value("member"_L1).toString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        if (const QString why = practicetest::whyNoPostgres(); !why.isEmpty())
+            QSKIP(qPrintable(why));
+        QVERIFY(sodium_init() >= 0);
+        QVERIFY(m_dir.isValid());
+        qputenv("XDG_CONFIG_HOME", QFile::encodeName(m_dir.filePath(u"config"_s)));
+        QVERIFY2(m_server.start(), m_server.output().constData());
+        m_pass = clirun::file(m_dir, u"pass"_s, passphrase + '\n');
+        m_alice = m_dir.filePath(u"alice"_s);
+        m_sam = m_dir.filePath(u"sam"_s);
+        m_bob = m_dir.filePath(u"bob"_s);
+        QVERIFY(clirun::cheapVault(m_alice, passphrase, u"alice"_s));
+        QVERIFY(clirun::cheapVault(m_bob, passphrase, u"bob"_s));
+        Vault::create(m_sam, u"sam"_s,
+                      SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())),
+                      model::Role::Supervisor, vault::KdfCost::testOnly());
+
+        const QJsonObject init = json(m_alice, u"alice"_s,
+                                      { u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s,
+                                        m_server.caFile(), u"--ca-key"_s, m_server.caKeyFile() });
+        m_aliceId = init.value("member"_L1).toString();
+        m_samId = join(m_sam, u"sam"_s, u"supervisor"_s);
+        m_bobId = join(m_bob, u"bob"_s, u"therapist"_s);
+        QVERIFY(!m_aliceId.isEmpty() && !m_samId.isEmpty() && !m_bobId.isEmpty());
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 2);
+
+        // Alice's record: a client, a signed progress note, a draft, a signed process note.
+        auto v = Vault::open(m_alice, u"alice"_s,
+                             SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+        model::Client c;
+        c.code = u"C-1"_s;
+        c.displayName = u"Dana "_s + nameCanary;
+        v->clients().add(c);
+        model::Session s;
+        s.date = model::Date(2026, 11, 23);
+        s.attendees.append({ 0, c.code, model::Attendance::Attended });
+        const auto made
+            = v->notes().addSession(s, u"free"_s, model::NoteKind::Progress,
+                                    { { u"Note"_s, u"She spoke of the "_s + canary + u" jar her mother kept."_s } });
+        v->notes().sign(made.notes.first());
+        const model::Id process = v->notes().add(made.session, c.code, u"free"_s, model::NoteKind::Process,
+                                                 { { u"Note"_s, u"My own reaction: "_s + processCanary } });
+        v->notes().sign(process);
+        model::Session later;
+        later.date = model::Date(2026, 11, 27);
+        later.attendees.append({ 0, c.code, model::Attendance::Attended });
+        v->notes().addSession(later, u"free"_s, model::NoteKind::Progress,
+                              { { u"Note"_s, u"Draft: "_s + draftCanary } });
+        v->lock();
+    }
+
+    void onlyTheAdministratorAssignsAndOnlyRealMembers()
+    {
+        QCOMPARE(
+            as(m_sam, u"sam"_s, { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId })
+                .code,
+            5);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_bobId, u"--therapist"_s, m_aliceId })
+                     .code,
+                 2);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_samId })
+                     .code,
+                 2);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId }).code, 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.assignments"), QByteArray("0"));
+        const Run assign = as(m_alice, u"alice"_s,
+                              { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId });
+        QVERIFY2(assign.code == 0, assign.err.constData());
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId })
+                     .code,
+                 6);
+    }
+
+    void aSignedNoteReachesTheAssignedSupervisorAndNobodyElse()
+    {
+        // Alice pushes her one signed progress note: not the draft, not the process note.
+        QJsonObject alice = syncOf(m_alice, u"alice"_s);
+        QCOMPARE(alice.value("pushed"_L1).toInt(), 1);
+        QCOMPARE(alice.value("pulled"_L1).toInt(), 0);
+        QCOMPARE(alice.value("head"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("1"));
+        // Wraps of the client's key: alice's own and sam's, none for bob.
+        QCOMPARE(sql("SELECT string_agg(member_id, ',' ORDER BY member_id = '" + m_aliceId.toLatin1()
+                     + "' DESC) FROM uc.content_keys"),
+                 QByteArray(m_aliceId.toLatin1() + ',' + m_samId.toLatin1()));
+        // Nothing twice.
+        alice = syncOf(m_alice, u"alice"_s);
+        QCOMPARE(alice.value("pushed"_L1).toInt(), 0);
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("1"));
+
+        // Sam receives it, verified, readable on his machine.
+        const QJsonObject sam = syncOf(m_sam, u"sam"_s);
+        QCOMPARE(sam.value("pulled"_L1).toInt(), 1);
+        QCOMPARE(sam.value("pushed"_L1).toInt(), 0);
+        QCOMPARE(sam.value("head"_L1).toInt(), 1);
+        const QJsonArray received = receivedBy(m_sam, u"sam"_s);
+        QCOMPARE(received.size(), 1);
+        const QJsonObject note = received.at(0).toObject();
+        QCOMPARE(note.value("author"_L1).toString(), m_aliceId);
+        const QByteArray text = QJsonDocument(note).toJson();
+        QVERIFY2(text.contains(canary.toUtf8()), text.constData());
+        QCOMPARE(note.value("note"_L1).toObject().value("signed_by"_L1).toString(), u"alice"_s);
+        QVERIFY(!text.contains(draftCanary.toUtf8()) && !text.contains(processCanary.toUtf8()));
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0); // once only
+        // On disk, sealed: the word is not in sam's practice folder.
+        QVERIFY(!receivedFile(m_sam).isEmpty());
+        QVERIFY(!receivedFile(m_sam).contains(canary.toUtf8()));
+
+        // Bob, not assigned: no wrap, no item visible to his role, nothing received.
+        const QJsonObject bob = syncOf(m_bob, u"bob"_s);
+        QCOMPARE(bob.value("pulled"_L1).toInt(), 0);
+        QCOMPARE(bob.value("head"_L1).toInt(), 0);
+        QVERIFY(receivedBy(m_bob, u"bob"_s).isEmpty());
+        QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE member_id = '" + m_bobId.toLatin1() + "'"),
+                 QByteArray("0"));
+        // Each reads their own wraps only (the maker also those they made).
+        QCOMPARE(sql("SET SESSION AUTHORIZATION \"m_" + m_samId.toLatin1()
+                     + "\"; SELECT string_agg(member_id, ',') FROM uc.content_keys;"),
+                 m_samId.toLatin1());
+        QCOMPARE(itemsVisibleTo(u"m_"_s + m_bobId), 0);
+        QCOMPARE(itemsVisibleTo(u"m_"_s + m_samId), 1);
+        // The administrator's role owns the tables; forced row security holds it to the same rules.
+        QCOMPARE(itemsVisibleTo(u"practice_admin"_s), 1);
+        // A member cannot push as someone else, change an item, or read another's wraps.
+        QVERIFY(sql("SET SESSION AUTHORIZATION \"m_" + m_bobId.toLatin1() + "\"; SELECT count(*) FROM uc.content_keys;")
+                == "0");
+        const practicetest::Script forged = m_server.operatorSql(
+            "SET SESSION AUTHORIZATION \"m_" + m_bobId.toLatin1()
+            + "\"; INSERT INTO uc.items (item_id, author, client, key_version, body, signature) VALUES (repeat('a', "
+              "32), '"
+            + m_aliceId.toLatin1() + "', repeat('b', 32), 1, '\\x00', decode(repeat('00', 64), 'hex'));");
+        QVERIFY(forged.code != 0);
+        const practicetest::Script changed = m_server.operatorSql("SET SESSION AUTHORIZATION \"m_" + m_samId.toLatin1()
+                                                                  + "\"; UPDATE uc.items SET body = '\\x00';");
+        QVERIFY(changed.code != 0);
+        QVERIFY2(changed.err.contains("permission denied"), changed.err.constData()); // no UPDATE granted
+        // Not even the owner: the trigger refuses a DELETE by the administrator's role.
+        const practicetest::Script deleted =
+            m_server.operatorSql("SET SESSION AUTHORIZATION practice_admin; DELETE FROM uc.items;");
+        QVERIFY(deleted.code != 0);
+        QVERIFY2(deleted.err.contains("append-only"), deleted.err.constData());
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("1"));
+    }
+
+    void theServerHoldsNoReadableContent()
+    {
+        const practicetest::Script dump = practicetest::practiceServer({ u"dump"_s, m_server.dir() });
+        QCOMPARE(dump.code, 0);
+        QVERIFY2(dump.out.contains("uc.items") && dump.out.contains("uc.content_keys"), dump.err.constData());
+        for (const QString &word : { canary, draftCanary, processCanary, nameCanary, u"C-1"_s }) {
+            QVERIFY2(!dump.out.contains(word.toUtf8()), qPrintable(word));
+            QVERIFY2(!dump.out.contains(word.toLower().toUtf8()), qPrintable(word));
+        }
+        // Nor the data directory, once the server has written everything out.
+        sql("CHECKPOINT");
+        QDirIterator files(m_server.dir() + u"/data"_s, QDir::Files, QDirIterator::Subdirectories);
+        int read = 0;
+        while (files.hasNext()) {
+            QFile f(files.next());
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray bytes = f.readAll();
+            ++read;
+            for (const QString &word : { canary, draftCanary, processCanary, nameCanary })
+                QVERIFY2(!bytes.contains(word.toUtf8()), qPrintable(f.fileName()));
+        }
+        QVERIFY(read > 100);
+    }
+
+    void aChangedCiphertextIsRefusedAndNothingLocalChanges()
+    {
+        writeNote(u"A second session: "_s + secondCanary);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        const QByteArray before = receivedFile(m_sam);
+        // The newest item (a refused insert above used a sequence number: they are not dense).
+        const QByteArray seq = sql("SELECT max(seq) FROM uc.items");
+        const QByteArray original = sql("SELECT encode(body, 'hex') FROM uc.items WHERE seq = " + seq);
+        QVERIFY(original.size() > 100);
+        // The operator flips one bit of the ciphertext (past the append-only trigger, which they own).
+        sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "UPDATE uc.items SET body = set_byte(body, 40, get_byte(body, 40) # 1) WHERE seq = "
+            + seq
+            + ";"
+              "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QVERIFY(sql("SELECT encode(body, 'hex') FROM uc.items WHERE seq = " + seq) != original);
+        const Run refused = as(m_sam, u"sam"_s, { u"sync"_s });
+        QCOMPARE(refused.code, 4);
+        QVERIFY2(refused.err.contains("changed"), refused.err.constData());
+        QVERIFY(!refused.err.contains(secondCanary.toUtf8()));
+        QCOMPARE(receivedFile(m_sam), before);
+        QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), 1);
+
+        // Put back, it verifies and arrives.
+        sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "UPDATE uc.items SET body = decode('"
+            + original + "', 'hex') WHERE seq = " + seq
+            + ";"
+              "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        const QJsonObject sam = syncOf(m_sam, u"sam"_s);
+        QCOMPARE(sam.value("pulled"_L1).toInt(), 1);
+        QCOMPARE(sam.value("head"_L1).toInt(), seq.toInt());
+        const QJsonArray received = receivedBy(m_sam, u"sam"_s);
+        QCOMPARE(received.size(), 2);
+        QVERIFY(QJsonDocument(received.at(1).toObject()).toJson().contains(secondCanary.toUtf8()));
+    }
+
+    void aWrapReplacedWithOneForAnotherKeyIsRefused()
+    {
+        writeNote(u"A third session, not pulled yet."_s);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        const QByteArray before = receivedFile(m_sam);
+        const QByteArray where = "WHERE member_id = '" + m_samId.toLatin1() + "'";
+        const QByteArray original = sql("SELECT encode(sealed, 'hex') FROM uc.content_keys " + where);
+        // A sealed box of another key, made properly to sam's own X25519 key: it opens, but it is not
+        // the key alice made.
+        const QByteArray samSign = QByteArray::fromHex(
+            sql("SELECT encode(sign_pk, 'hex') FROM uc.members WHERE member_id = '" + m_samId.toLatin1() + "'"));
+        QCOMPARE(samSign.size(), 32);
+        unsigned char boxPublic[crypto_box_PUBLICKEYBYTES];
+        QCOMPARE(crypto_sign_ed25519_pk_to_curve25519(boxPublic,
+                                                      reinterpret_cast<const unsigned char *>(samSign.constData())),
+                 0);
+        unsigned char otherKey[32];
+        randombytes_buf(otherKey, sizeof otherKey);
+        QByteArray sealed(crypto_box_SEALBYTES + sizeof otherKey, Qt::Uninitialized);
+        crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), otherKey, sizeof otherKey, boxPublic);
+        sql("UPDATE uc.content_keys SET sealed = decode('" + sealed.toHex() + "', 'hex') " + where);
+        const Run refused = as(m_sam, u"sam"_s, { u"sync"_s });
+        QCOMPARE(refused.code, 4);
+        QVERIFY2(refused.err.contains("wrap"), refused.err.constData());
+        QCOMPARE(receivedFile(m_sam), before);
+
+        sql("UPDATE uc.content_keys SET sealed = decode('" + original + "', 'hex') " + where);
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
+    }
+
+    void anItemMovedToAnotherAuthorIsRefused()
+    {
+        writeNote(u"A fourth session."_s);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        const QByteArray before = receivedFile(m_sam);
+        const QByteArray seq = sql("SELECT max(seq) FROM uc.items");
+        // Claimed by bob: his signature does not cover it.
+        sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "UPDATE uc.items SET author = '"
+            + m_bobId.toLatin1() + "' WHERE seq = " + seq
+            + ";"
+              "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QCOMPARE(as(m_sam, u"sam"_s, { u"sync"_s }).code, 4);
+        QCOMPARE(receivedFile(m_sam), before);
+        sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "UPDATE uc.items SET author = '"
+            + m_aliceId.toLatin1() + "' WHERE seq = " + seq
+            + ";"
+              "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
+    }
+
+    void aSupervisorAssignedLaterReceivesTheEarlierNotes()
+    {
+        const QString sue = m_dir.filePath(u"sue"_s);
+        Vault::create(sue, u"sue"_s, SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())),
+                      model::Role::Supervisor, vault::KdfCost::testOnly());
+        const QString sueId = join(sue, u"sue"_s, u"supervisor"_s);
+        QVERIFY(!sueId.isEmpty());
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 1);
+        // Before the assignment: nothing for her.
+        QCOMPARE(syncOf(sue, u"sue"_s).value("pulled"_L1).toInt(), 0);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, sueId, u"--therapist"_s, m_aliceId })
+                     .code,
+                 0);
+        // Alice's next sync wraps her client's key for sue; sue then reads the four notes, older
+        // than the head she saw.
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+        QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE member_id = '" + sueId.toLatin1() + "'"),
+                 QByteArray("1"));
+        QCOMPARE(syncOf(sue, u"sue"_s).value("pulled"_L1).toInt(), 4);
+        QCOMPARE(receivedBy(sue, u"sue"_s).size(), 4);
+        QCOMPARE(syncOf(m_bob, u"bob"_s).value("pulled"_L1).toInt(), 0);
+    }
+
+    void syncNeedsAMembership()
+    {
+        const QString lone = m_dir.filePath(u"lone"_s);
+        QVERIFY(clirun::cheapVault(lone, passphrase, u"lou"_s));
+        const Run r = as(lone, u"lou"_s, { u"sync"_s });
+        QCOMPARE(r.code, 6);
+        QVERIFY(r.err.contains("not a member of a practice"));
+        QCOMPARE(as(lone, u"lou"_s, { u"sync"_s, u"extra"_s }).code, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(PracticeSyncTest)
+
+#include "practicesynctest.moc"
