@@ -71,7 +71,10 @@ QJsonObject commentJson(const NoteComment &c)
             {QStringLiteral("author"), c.author},
             {QStringLiteral("returned"), c.returned},
             {QStringLiteral("text"), c.text},
-            {QStringLiteral("created"), c.created}};
+            {QStringLiteral("created"), c.created},
+            {QStringLiteral("signature"), c.signature == CommentSignature::Verified ? QStringLiteral("verified")
+                                          : c.signature == CommentSignature::Unsigned ? QStringLiteral("unsigned")
+                                                                                      : QStringLiteral("broken")}};
 }
 
 QJsonObject themeTagJson(const ThemeTag &t)

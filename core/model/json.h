@@ -20,7 +20,7 @@ namespace uc::model {
                                          const QList<NoteComment> &comments);
 // author, text, signed_at, content_hash.
 [[nodiscard]] QJsonObject addendumJson(const Addendum &addendum);
-// id, author, returned, text, created.
+// id, author, returned, text, created, signature ("verified", "unsigned" or "broken").
 [[nodiscard]] QJsonObject commentJson(const NoteComment &comment);
 // theme, start, end, evidence, rule, decision, decided_by, decided_at.
 [[nodiscard]] QJsonObject themeTagJson(const ThemeTag &tag);

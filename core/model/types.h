@@ -203,6 +203,10 @@ struct ThemeTag
     [[nodiscard]] bool counts() const { return decision != TagDecision::Rejected && !groupLevel; }
 };
 
+// Whether a comment's Ed25519 signature by its author holds (docs/security.md, "Comments and
+// returns"): Unsigned only for comments written before they were signed (schema v20).
+enum class CommentSignature { Verified, Unsigned, Broken };
+
 // A supervisor's word on a note: a comment, or the comment that returned the note to its author.
 struct NoteComment
 {
@@ -212,6 +216,8 @@ struct NoteComment
     bool returned = false; // this comment returned the note
     QString text;
     QString created;
+    CommentSignature signature = CommentSignature::Unsigned; // as checked when the comment was read
+    QString signatureProblem = {}; // for Broken: what is wrong, naming whose signature
 };
 
 // What the therapist shares with the client about their work together (review mode, reports).

@@ -2,6 +2,7 @@
 #include "vault/audit.h"
 
 #include "common/error.h"
+#include "vault/auditpin.h"
 #include "vault/schema.h"
 
 #include <sodium.h>
@@ -380,6 +381,26 @@ AuditCheck verifyAuditTrail(sql::Database &db, const QJsonObject &sealedHead, co
                                     .arg(head->count));
     } else if (head->count > 0 && hashes.at(head->count - 1) != head->hash) {
         broken(head->count, QStringLiteral("it differs from the head kept in keyslots.json (the file was replaced)"));
+    }
+    // Each user's pin: a trail cut back behind the last entry someone signed at their unlock or lock,
+    // or rewritten under it, shows here even if that user never unlocks again.
+    for (auto it = keys.pins.constBegin(); it != keys.pins.constEnd() && check.whole; ++it) {
+        const QJsonObject sealed = it.value().toObject();
+        const QString user = sealed.value(QLatin1String("user")).toString();
+        const auto &key = keyOf(user);
+        const auto pin = key ? openAuditPin(sealed, key->publicKey, user) : std::nullopt;
+        ++check.signaturesChecked;
+        if (!pin || certName(user) != it.key()) {
+            broken(0, QStringLiteral("the record in keyslots.json of how far %1 signed the trail does not verify (it "
+                                     "was altered or moved)")
+                          .arg(user.isEmpty() ? it.key() : user),
+                   user);
+        } else if (pin->seq > check.count || hashes.at(pin->seq - 1) != pin->hash) {
+            broken(pin->seq, QStringLiteral("%1 signed the trail up to this entry, and it is %2 (the trail was cut back "
+                                            "or rewritten)")
+                                 .arg(user, pin->seq > check.count ? QStringLiteral("gone") : QStringLiteral("changed")),
+                   user);
+        }
     }
     return check;
 }

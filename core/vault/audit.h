@@ -91,12 +91,14 @@ struct AuditKeys
 {
     QJsonObject certs;
     QByteArray root;
+    QJsonObject pins = {}; // each user's pin (auditpin.h): how far they signed, by case-folded name
 };
 
 // Walks the whole chain, then compares it with the head (when there is one). sealedHead is the
 // keyslots.json object; an empty one means no head was ever written. Signatures: every entry from
 // audit_signed_from must carry one of the right size by a user with a key, and none before; then
 // each signer's latest signed entry is verified (enough, docs/audit.md), or every one when full.
+// Last, every user's pin must be signed by them and name an entry still in the trail with its hash.
 [[nodiscard]] AuditCheck verifyAuditTrail(sql::Database &db, const QJsonObject &sealedHead, const SecretBuffer &dataKey,
                                           const AuditKeys &keys, bool full = false);
 

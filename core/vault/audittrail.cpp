@@ -2,6 +2,7 @@
 #include "vault/audittrail.h"
 
 #include "common/safefile.h"
+#include "vault/auditpin.h"
 #include "vault/state.h"
 
 #include <QFile>
@@ -11,8 +12,9 @@ namespace uc::vault {
 AuditCheck AuditTrail::verify(bool full)
 {
     m_state.require(model::Action::VerifyAudit);
-    return verifyAuditTrail(m_state.db, m_state.slots.extra().value(QLatin1String("audit_head")).toObject(),
-                            m_state.dataKey, {m_state.certificates(), m_state.trustRoot()}, full);
+    const QJsonObject extra = m_state.slots.extra();
+    return verifyAuditTrail(m_state.db, extra.value(QLatin1String("audit_head")).toObject(), m_state.dataKey,
+                            {m_state.certificates(), m_state.trustRoot(), auditPins(extra)}, full);
 }
 
 AuditFilter AuditTrail::scoped(const AuditFilter &filter) const

@@ -524,6 +524,20 @@ SignatureCheck Notes::checkSignatures(Id noteId)
                    QStringLiteral("addendum by %1").arg(a.author)))
             return check;
     }
+    // Comments and returns (schema v20): a broken one fails the check; one from before is said to be unsigned.
+    for (const model::NoteComment &c : m_vault.supervision().comments(noteId)) {
+        const QString what = c.returned ? QStringLiteral("return") : QStringLiteral("comment");
+        if (c.signature == model::CommentSignature::Broken) {
+            check.problem = c.signatureProblem;
+            return check;
+        }
+        if (c.signature == model::CommentSignature::Verified)
+            check.signers.append(QStringLiteral("%1 %2 by %3").arg(what).arg(c.id).arg(c.author));
+        else
+            check.migrated.append(QStringLiteral("%1's %2 %3 is unsigned (written before comments were signed)")
+                                      .arg(c.author, what)
+                                      .arg(c.id));
+    }
     check.ok = true;
     return check;
 }

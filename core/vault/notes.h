@@ -19,7 +19,7 @@ struct SignatureCheck
     bool ok = false;
     QString problem;
     QStringList signers;  // "signed by alice", "co-signed by sam", "addendum by alice"
-    QStringList migrated; // "alice's signature added on migration, DATE"
+    QStringList migrated; // "alice's signature added on migration, DATE"; comments written before they were signed
 };
 
 struct SessionCreated

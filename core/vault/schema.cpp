@@ -834,6 +834,15 @@ void migrateTo19(sql::Database &db, const QString &)
             "SELECT 'audit_signed_from', CAST(coalesce(max(seq), 0) + 1 AS TEXT) FROM audit");
 }
 
+// v19 -> v20. Signed comments and returns: each comment from here on has its author's Ed25519
+// signature in `signatures` (object comment:ID); comments_signed_from is the first id that must have
+// one, so an older comment reads as unsigned and a newer one without a signature as broken.
+void migrateTo20(sql::Database &db, const QString &)
+{
+    db.exec("INSERT OR IGNORE INTO vault_info(key, value) "
+            "SELECT 'comments_signed_from', CAST(coalesce(max(id), 0) + 1 AS TEXT) FROM note_comments");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -847,7 +856,8 @@ void migrate(sql::Database &db, const QString &userName)
     static const std::array<Step, schemaVersion> steps = {migrateTo1, migrateTo2, migrateTo3, migrateTo4, migrateTo5,
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
-                                                               migrateTo16, migrateTo17, migrateTo18, migrateTo19};
+                                                               migrateTo16, migrateTo17, migrateTo18, migrateTo19,
+                                                               migrateTo20};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -51,4 +51,15 @@ QString addendumHash(const model::Note &n, const QString &author, const QString 
     return sha256Hex(QJsonDocument(content).toJson(QJsonDocument::Compact));
 }
 
+QString commentHash(const model::NoteComment &c)
+{
+    const QJsonObject content{{QStringLiteral("comment"), static_cast<double>(c.id)},
+                              {QStringLiteral("note"), static_cast<double>(c.noteId)},
+                              {QStringLiteral("author"), c.author},
+                              {QStringLiteral("returned"), c.returned},
+                              {QStringLiteral("text"), c.text},
+                              {QStringLiteral("created"), c.created}};
+    return sha256Hex(QJsonDocument(content).toJson(QJsonDocument::Compact));
+}
+
 } // namespace uc::vault

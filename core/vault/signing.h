@@ -18,5 +18,8 @@ namespace uc::vault {
 // The hash an addendum is signed with: note, note_hash, author, text, signed_at.
 [[nodiscard]] QString addendumHash(const model::Note &note, const QString &author, const QString &text,
                                    const QString &signedAt);
+// The hash a comment (or a return) is signed with, SHA-256 of compact JSON with sorted keys: comment,
+// note, author, returned, text, created. Signed as signedMessage("comment", hash) (userkeys.h).
+[[nodiscard]] QString commentHash(const model::NoteComment &comment);
 
 } // namespace uc::vault

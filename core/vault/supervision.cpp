@@ -2,6 +2,7 @@
 #include "vault/supervision.h"
 
 #include "vault/access.h"
+#include "vault/commentsig.h"
 #include "vault/signing.h"
 #include "vault/state.h"
 #include "vault/vault.h"
@@ -109,14 +110,20 @@ Id Supervision::comment(Id noteId, const QString &text)
 Id Supervision::addComment(Id noteId, const QString &text, bool returned)
 {
     sql::Transaction tx(m_state.db);
-    m_state.db.prepare("INSERT INTO note_comments(note_id, author_id, returned, text, created) VALUES (?, ?, ?, ?, ?)")
-        .bind(1, noteId)
-        .bind(2, m_state.user.id)
-        .bind(3, returned ? 1 : 0)
-        .bind(4, text)
-        .bind(5, now())
+    // The id is chosen before the insert: the signature covers it, so a comment cannot be moved.
+    auto next = m_state.db.prepare("SELECT coalesce(max(id), 0) + 1 FROM note_comments");
+    next.step();
+    const model::NoteComment comment{next.int64(0), noteId, m_state.user.name, returned, text, now()};
+    m_state.db.prepare("INSERT INTO note_comments(id, note_id, author_id, returned, text, created) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(1, comment.id)
+        .bind(2, noteId)
+        .bind(3, m_state.user.id)
+        .bind(4, returned ? 1 : 0)
+        .bind(5, comment.text)
+        .bind(6, comment.created)
         .run();
-    const Id id = m_state.db.lastInsertId();
+    signComment(m_state, comment);
+    const Id id = comment.id;
     m_state.audit(returned ? QStringLiteral("return") : QStringLiteral("comment"), QStringLiteral("note:%1").arg(noteId),
                   QStringLiteral("comment:%1").arg(id));
     tx.commit();
@@ -132,6 +139,8 @@ QList<model::NoteComment> Supervision::comments(Id noteId)
     stmt.bind(1, noteId);
     while (stmt.step())
         list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.int64(3) != 0, stmt.text(4), stmt.text(5)});
+    for (model::NoteComment &c : list)
+        checkCommentSignature(m_state, c);
     return list;
 }
 

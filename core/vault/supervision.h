@@ -28,6 +28,7 @@ public:
     model::Id returnNote(model::Id noteId, const QString &comment);
     // A comment by the note's supervisor, or the author's reply.
     model::Id comment(model::Id noteId, const QString &text);
+    // Each with its signature checked (model::CommentSignature): unsigned only if written before v20.
     [[nodiscard]] QList<model::NoteComment> comments(model::Id noteId);
     // A supervisor's queue: the signed notes of their therapists not yet co-signed, by therapist,
     // oldest first. A therapist's: their own notes waiting on a supervisor. Recorded.

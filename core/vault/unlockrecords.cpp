@@ -82,7 +82,8 @@ std::optional<SeenState> readSeenState(const QString &vaultId, const QString &di
     if (o.isEmpty())
         return std::nullopt;
     return SeenState{static_cast<std::uint64_t>(std::max(0.0, o.value(QLatin1String("generation")).toDouble())),
-                     static_cast<std::int64_t>(std::max(0.0, o.value(QLatin1String("audit_count")).toDouble()))};
+                     static_cast<std::int64_t>(std::max(0.0, o.value(QLatin1String("audit_count")).toDouble())),
+                     o.value(QLatin1String("audit_hash")).toString()};
 }
 
 void rememberSeenState(const QString &vaultId, const QString &dir, SeenState seen, bool reset) noexcept
@@ -93,14 +94,19 @@ void rememberSeenState(const QString &vaultId, const QString &dir, SeenState see
         if (!reset) {
             if (const auto old = readSeenState(vaultId, dir)) {
                 seen.generation = std::max(seen.generation, old->generation);
-                seen.auditCount = std::max(seen.auditCount, old->auditCount);
+                // The hash goes with the longer trail's count.
+                if (old->auditCount > seen.auditCount || (old->auditCount == seen.auditCount && seen.auditHash.isEmpty())) {
+                    seen.auditCount = old->auditCount;
+                    seen.auditHash = old->auditHash;
+                }
             }
         }
         const QString path = seenPath(vaultId, dir);
         if (!QDir().mkpath(QFileInfo(path).absolutePath()))
             throw Error(ErrorKind::Io, QStringLiteral("remember vault"), QStringLiteral("no config folder"));
         const QJsonObject o{{QStringLiteral("generation"), static_cast<double>(seen.generation)},
-                            {QStringLiteral("audit_count"), static_cast<double>(seen.auditCount)}};
+                            {QStringLiteral("audit_count"), static_cast<double>(seen.auditCount)},
+                            {QStringLiteral("audit_hash"), seen.auditHash}};
         writeFileAtomically(path, QJsonDocument(o).toJson(QJsonDocument::Compact));
     } catch (const std::exception &) {
         qCWarning(ucVault) << "the record of this vault's newest state could not be written";

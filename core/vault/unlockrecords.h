@@ -35,13 +35,15 @@ inline constexpr int maxFailedUnlockHints = 100;
 [[nodiscard]] FailedUnlockHints readFailedUnlockHints(const QJsonArray &hints, const QDateTime &now);
 
 // The newest generation of keyslots.json and the longest audit trail seen for a vault on this
-// machine, kept in the OS user's config folder ($XDG_CONFIG_HOME/undercurrent/vaults/ID-PATH.json,
+// machine, with the hash of that trail's last entry (so a trail cut back and padded to its old length
+// shows), kept in the OS user's config folder ($XDG_CONFIG_HOME/undercurrent/vaults/ID-PATH.json,
 // PATH a hash of the vault folder's canonical path: a copy opened from another folder is a fork with
 // its own record, while old files put back into the same folder are caught).
 struct SeenState
 {
     std::uint64_t generation = 0;
     std::int64_t auditCount = 0;
+    QString auditHash = {}; // the hash of entry auditCount ("" in records written before it was kept)
 };
 
 [[nodiscard]] std::optional<SeenState> readSeenState(const QString &vaultId, const QString &dir);

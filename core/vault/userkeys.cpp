@@ -21,6 +21,7 @@ constexpr std::size_t payloadBytes = skBytes + pkBytes + boxBytes + 1;
 constexpr unsigned char flagCertified = 1;
 constexpr unsigned char flagMigrated = 2;
 constexpr unsigned char flagAuditSigned = 4;
+constexpr unsigned char flagAuditPinned = 8;
 constexpr int maxChain = 8;
 
 const unsigned char *bytes(const QByteArray &b)
@@ -96,7 +97,8 @@ SecretBuffer UserKeys::payload() const
         std::memcpy(out.data() + skBytes + pkBytes, recoveryPublic.constData(), boxBytes);
     out.data()[payloadBytes - 1] = static_cast<unsigned char>((certified ? flagCertified : 0)
                                                               | (signaturesMigrated ? flagMigrated : 0)
-                                                              | (auditSigned ? flagAuditSigned : 0));
+                                                              | (auditSigned ? flagAuditSigned : 0)
+                                                              | (auditPinned ? flagAuditPinned : 0));
     return out;
 }
 
@@ -118,6 +120,7 @@ std::optional<UserKeys> UserKeys::fromPayload(const SecretBuffer &payload)
     keys.certified = (flags & flagCertified) != 0;
     keys.signaturesMigrated = (flags & flagMigrated) != 0;
     keys.auditSigned = (flags & flagAuditSigned) != 0;
+    keys.auditPinned = (flags & flagAuditPinned) != 0;
     return keys;
 }
 

@@ -26,6 +26,7 @@ struct UserKeys
     bool certified = false;    // the user's certificate was seen valid: from now on it must stay so
     bool signaturesMigrated = false; // older SHA-256-only signatures already got this user's signature
     bool auditSigned = false; // this user has signed audit entries: from now on one must stay in the trail
+    bool auditPinned = false; // this user's audit pin (auditpin.h) is kept in keyslots.json: from now on it must be
 
     [[nodiscard]] static UserKeys generate(const QByteArray &rootPublic, const QByteArray &recoveryPublic);
     // The slot's second sealed payload; fromPayload returns nothing for a malformed one.

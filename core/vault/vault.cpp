@@ -3,6 +3,7 @@
 
 #include "common/logging.h"
 #include "vault/audit.h"
+#include "vault/auditpin.h"
 #include "vault/processtext.h"
 #include "vault/schema.h"
 #include "vault/state.h"
@@ -83,10 +84,23 @@ std::int64_t auditLength(sql::Database &db)
     return currentAuditHead(db).count;
 }
 
-// The unlocking user's latest signed audit entry must verify with their own key (docs/audit.md,
-// "Signed entries": a user never signs on top of a trail rewritten under their last signature).
+// The unlocking user's latest signed audit entry must verify with their own key, and the entry their
+// pin names must still be in the trail (docs/audit.md, "Signed entries" and "How far each user
+// signed": a user never signs on top of a trail rewritten under their last signature, or cut back
+// behind the last entry they signed when they last locked or unlocked).
 void checkOwnLatestAuditEntry(VaultState &s, const UserKeys &keys)
 {
+    const QJsonObject sealedPin = auditPins(s.slots.extra()).value(certName(s.user.name)).toObject();
+    if (keys.auditPinned || !sealedPin.isEmpty()) {
+        const auto pin = openAuditPin(sealedPin, keys.signPublic, s.user.name);
+        if (!pin)
+            damagedAtUnlock(QStringLiteral("the record of how far you signed the audit trail is missing from "
+                                           "keyslots.json or was altered"));
+        if (!trailHolds(s.db, *pin))
+            damagedAtUnlock(QStringLiteral("the audit trail was cut back or rewritten: entry %1, the latest you had "
+                                           "signed when you last unlocked or locked, is gone or changed")
+                                .arg(pin->seq));
+    }
     auto stmt = s.db.prepare("SELECT seq, hash, signature FROM audit WHERE signer = ? ORDER BY seq DESC LIMIT 1");
     stmt.bind(1, s.user.name);
     if (!stmt.step()) {
@@ -102,6 +116,22 @@ void checkOwnLatestAuditEntry(VaultState &s, const UserKeys &keys)
         damagedAtUnlock(QStringLiteral("the audit trail was rewritten: your own signature on entry %1, your latest, no "
                                        "longer verifies")
                             .arg(stmt.int64(0)));
+}
+
+// Moves the acting user's pin to their latest signed entry (already committed, so a kill after this
+// never leaves a pin ahead of the trail).
+void pinOwnAuditEntry(VaultState &s, QJsonObject &extra)
+{
+    if (!s.keys || s.user.name.isEmpty())
+        return;
+    if (const auto latest = latestSignedEntry(s.db, s.user.name))
+        setAuditPin(extra, s.user.name, signAuditPin(*s.keys, s.user.name, *latest));
+}
+
+SeenState seenStateOf(const KeySlots &slots, sql::Database &db)
+{
+    const AuditHead head = currentAuditHead(db);
+    return {slots.generation(), head.count, head.count > 0 ? head.hash : QString()};
 }
 
 std::unique_ptr<VaultState> stateOf(QString dir, int lockFd, sql::Database db, SecretBuffer dataKey, KeySlots slots)
@@ -223,10 +253,12 @@ void Vault::writeAuditHead(KeySlots updated, bool mustSave)
     }
     if (!moves && !mustSave)
         return;
-    if (moves) {
+    if (moves)
         extra.insert(QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(s.db), s.dataKey));
-        updated.setExtra(extra);
-    }
+    // Written with the head, in the same atomic write of keyslots.json (docs/audit.md, "How far each
+    // user signed"): at unlock, at lock, at a restore and a re-key; no extra write of its own.
+    pinOwnAuditEntry(s, extra);
+    updated.setExtra(extra);
     saveSlots(std::move(updated));
 }
 
@@ -235,7 +267,7 @@ void Vault::saveSlots(KeySlots updated)
     VaultState &s = *m_state;
     updated.save(s.dir, s.dataKey);
     s.slots = std::move(updated);
-    rememberSeenState(s.slots.vaultId(), s.dir, {s.slots.generation(), auditLength(s.db)});
+    rememberSeenState(s.slots.vaultId(), s.dir, seenStateOf(s.slots, s.db));
 }
 
 void Vault::noteFailedUnlock(const QString &dir, const QString &user) noexcept
@@ -314,6 +346,7 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
         keys.certified = true;
         keys.signaturesMigrated = true;
         keys.auditSigned = true; // the trail's first entry, below
+        keys.auditPinned = true; // and pinned with the head
         const QString name = user.trimmed();
         sql::Database db = sql::Database::open(databasePath(dir), dataKey);
         migrate(db, user);
@@ -339,12 +372,15 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
         KeySlots slots;
         slots.setUser(name, model::toString(role), true, passphrase, dataKey, cost, &payload);
         slots.setRecovery(recovery, dataKey);
-        slots.setExtra(QJsonObject{{QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(db), dataKey)},
-                                   {QStringLiteral("certs"), certs},
-                                   {QStringLiteral("recovery_keys"),
-                                    QJsonObject{{certName(name), sealToRecovery(recoveryPublic, payload)}}}});
+        QJsonObject extra{{QStringLiteral("audit_head"), sealAuditHead(currentAuditHead(db), dataKey)},
+                          {QStringLiteral("certs"), certs},
+                          {QStringLiteral("recovery_keys"),
+                           QJsonObject{{certName(name), sealToRecovery(recoveryPublic, payload)}}}};
+        if (const auto latest = latestSignedEntry(db, name))
+            setAuditPin(extra, name, signAuditPin(keys, name, *latest));
+        slots.setExtra(extra);
         slots.save(dir, dataKey);
-        rememberSeenState(slots.vaultId(), dir, {slots.generation(), auditLength(db)});
+        rememberSeenState(slots.vaultId(), dir, seenStateOf(slots, db));
         auto vault = std::unique_ptr<Vault>(
             new Vault(stateOf(dir, guard.release(), std::move(db), std::move(dataKey), std::move(slots))));
         vault->loadUser(user.trimmed());
@@ -415,10 +451,17 @@ std::unique_ptr<Vault> Vault::unlock(const QString &dir, const QString &user,
         damagedAtUnlock(QStringLiteral("the audit trail's head is missing from keyslots.json"));
     // The .bak, read when the main file is unreadable, is one write behind by design.
     if (!restoring) {
-        if (const auto seen = readSeenState(slots.vaultId(), dir);
-            seen && (slots.generation() + (slots.fromBackup() ? 1 : 0) < seen->generation
-                     || auditCount < seen->auditCount))
-            damagedAtUnlock(QStringLiteral("this vault is older than the one you last opened on this machine"));
+        if (const auto seen = readSeenState(slots.vaultId(), dir)) {
+            if (slots.generation() + (slots.fromBackup() ? 1 : 0) < seen->generation || auditCount < seen->auditCount)
+                damagedAtUnlock(QStringLiteral("this vault is older than the one you last opened on this machine"));
+            // The trail's head as last seen here must still be in it: a trail cut back and padded to
+            // its old length with new entries (and a head resealed with the data key) is not older.
+            if (seen->auditCount > 0 && !seen->auditHash.isEmpty()
+                && !trailHolds(db, {seen->auditCount, seen->auditHash}))
+                damagedAtUnlock(QStringLiteral("the audit trail was rewritten since you last opened this vault on this "
+                                               "machine (entry %1 is not the one seen then)")
+                                    .arg(seen->auditCount));
+        }
     }
     auto vault = std::unique_ptr<Vault>(
         new Vault(stateOf(dir, guard.release(), std::move(db), std::move(dataKey), std::move(slots))));
@@ -469,6 +512,8 @@ std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, co
     rewrite = vault->migrateSignatures() || rewrite;
     // From this unlock's entry on the slot remembers this user signs audit entries (written once).
     rewrite = !std::exchange(s.keys->auditSigned, true) || rewrite;
+    // Likewise that their pin is kept (written with the head by recordUnlock, in the same file write).
+    rewrite = !std::exchange(s.keys->auditPinned, true) || rewrite;
     // A slot from before the binding is rewritten bound, at the cost it had; one whose keys were
     // just made or changed, with them.
     if (const auto slot = updated.userSlot(s.user.name); slot && (slot->version < 2 || rewrite)) {
@@ -483,7 +528,7 @@ std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, co
         vault->recordEvent(QStringLiteral("rollback-record-reset"), QStringLiteral("vault"),
                            QStringLiteral("a restore starts this machine's record of the vault afresh"));
         vault->writeAuditHead(s.slots, true);
-        rememberSeenState(s.slots.vaultId(), s.dir, {s.slots.generation(), auditLength(s.db)}, true);
+        rememberSeenState(s.slots.vaultId(), s.dir, seenStateOf(s.slots, s.db), true);
     }
     qCInfo(ucVault) << "unlocked";
     return vault;
@@ -529,6 +574,7 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
     }
     vault->recordUnlock(QStringLiteral("recover"), std::move(updated));
     s.keys->auditSigned = true; // kept in the slot the new passphrase writes
+    s.keys->auditPinned = true; // recordUnlock wrote the pin
     vault->changePassphrase(newPassphrase, cost);
     (void)sealOwnProcessNotes(s);
     return vault;

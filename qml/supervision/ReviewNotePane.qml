@@ -171,10 +171,15 @@ Rectangle {
                                 required property var modelData
                                 Layout.fillWidth: true
                                 wrapMode: Text.WordWrap
+                                // A comment's signature: said only when it is not the ordinary verified one.
+                                readonly property string mark: modelData.signature === "unsigned"
+                                                               ? qsTr(" (unsigned: written before comments were signed)")
+                                                               : modelData.signature === "broken"
+                                                                 ? qsTr(" (signature does not hold: %1)").arg(modelData.signatureProblem) : ""
                                 text: (modelData.returned ? qsTr("Returned by %1, %2: %3") : qsTr("%1, %2: %3"))
-                                      .arg(modelData.author).arg(Style.stamp(modelData.created)).arg(modelData.text)
+                                      .arg(modelData.author).arg(Style.stamp(modelData.created)).arg(modelData.text) + mark
                                 textFormat: Text.PlainText
-                                color: modelData.returned ? Style.danger : Style.text
+                                color: modelData.returned || modelData.signature === "broken" ? Style.danger : Style.text
                                 font.pixelSize: Style.smallSize + 1
                             }
                         }

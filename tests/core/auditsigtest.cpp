@@ -7,6 +7,7 @@
 #include "clirun.h"
 #include "model/types.h"
 #include "vault/audit.h"
+#include "vault/auditpin.h"
 #include "vault/keyslots.h"
 #include "vault/schema.h"
 #include "vault/testaccess.h"
@@ -14,6 +15,8 @@
 #include "vault/vault.h"
 
 #include <QDir>
+#include <QDirIterator>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -24,6 +27,7 @@
 using namespace Qt::StringLiterals;
 using namespace uc;
 using uc::testing::errorOf;
+using uc::testing::forgetSeenState;
 using uc::vault::AuditCheck;
 using uc::vault::AuditEntry;
 using uc::vault::KdfCost;
@@ -110,13 +114,41 @@ struct Fixture
         }
         reseal(in);
     }
-    void reseal(Insider &in)
+    // The head re-sealed with the data key, and bob's own pin moved to his latest entry with his key.
+    void reseal(Insider &in, const std::function<void(QJsonObject &)> &edit = {})
     {
         KeySlots slots = KeySlots::load(dir);
         QJsonObject extra = slots.extra();
         extra.insert(u"audit_head"_s, vault::sealAuditHead(vault::currentAuditHead(in.db), in.dataKey));
+        if (const auto latest = vault::latestSignedEntry(in.db, u"bob"_s))
+            vault::setAuditPin(extra, u"bob"_s, vault::signAuditPin(in.keys, u"bob"_s, *latest));
+        if (edit)
+            edit(extra);
         slots.setExtra(extra);
         slots.save(dir, in.dataKey);
+    }
+    qint64 length()
+    {
+        auto in = insider();
+        return vault::currentAuditHead(in.db).count;
+    }
+    QJsonObject pins() const { return KeySlots::load(dir).extra().value("audit_pins"_L1).toObject(); }
+    QByteArray file(const QString &name) const
+    {
+        QFile f(QDir(dir).filePath(name));
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    }
+    // Bob cuts the trail back to entry `keep` and continues it with entries of his own, signed with his
+    // key, until it is as long as before; the head re-sealed, his pin moved. Every signature left in
+    // the trail verifies.
+    void cutBackAndContinue(qint64 keep, const std::function<void(QJsonObject &)> &edit = {})
+    {
+        auto in = insider();
+        const qint64 length = vault::currentAuditHead(in.db).count;
+        in.db.exec(QStringLiteral("DELETE FROM audit WHERE seq > %1").arg(keep).toStdString());
+        while (vault::currentAuditHead(in.db).count < length)
+            appendForged(in, u"bob"_s, u"bob"_s);
+        reseal(in, edit);
     }
     static QByteArray bobSigns(const Insider &in, const QString &hash)
     {
@@ -151,6 +183,12 @@ struct Fixture
         (void)slots.unwrapUser(user, pass(user), &payload);
         vault::UserKeys keys = *vault::UserKeys::fromPayload(payload);
         keys.auditSigned = false;
+        keys.auditPinned = false;
+        QJsonObject extra = slots.extra();
+        QJsonObject pins = extra.value("audit_pins"_L1).toObject();
+        pins.remove(vault::certName(user));
+        extra.insert(u"audit_pins"_s, pins);
+        slots.setExtra(extra);
         const KeySlots::UserSlot slot = *slots.userSlot(user);
         const SecretBuffer cleared = keys.payload();
         slots.setUser(user, slot.role, slot.admin, pass(user), dataKey, slot.cost, &cleared);
@@ -165,7 +203,8 @@ struct Fixture
         SecretBuffer payload;
         const SecretBuffer key = slots.unwrapUser(u"sam"_s, pass(u"sam"_s), &payload);
         auto db = sql::Database::open(QDir(dir).filePath(u"notes.db"_s), key, sql::Database::Open::MustExist);
-        const vault::AuditKeys keys{slots.extra().value("certs"_L1).toObject(), vault::UserKeys::fromPayload(payload)->rootPublic};
+        const vault::AuditKeys keys{slots.extra().value("certs"_L1).toObject(), vault::UserKeys::fromPayload(payload)->rootPublic,
+                                     slots.extra().value("audit_pins"_L1).toObject()};
         return vault::verifyAuditTrail(db, slots.extra().value("audit_head"_L1).toObject(), key, keys, full);
     }
     // The default check and --full reach the same verdict, the same entry and the same signer.
@@ -223,10 +262,12 @@ private Q_SLOTS:
         QCOMPARE(signers, (QStringList{u"alice"_s, u"bob"_s}));
         const AuditCheck quick = f.verify(false);
         QVERIFY2(quick.whole, qPrintable(describe(quick)));
-        QCOMPARE(quick.signaturesChecked, qint64(2)); // one per signer: their latest
+        // One per signer: their latest; and each user's pin (how far they signed at their last lock).
+        QCOMPARE(f.pins().size(), qsizetype(2));
+        QCOMPARE(quick.signaturesChecked, qint64(2 + 2));
         const AuditCheck full = f.verify(true);
         QVERIFY2(full.whole, qPrintable(describe(full)));
-        QCOMPARE(full.signaturesChecked, qint64(entries.size()));
+        QCOMPARE(full.signaturesChecked, qint64(entries.size() + 2));
     }
 
     void aRewrittenAndRechainedEntryIsFoundNamingItsSigner()
@@ -252,7 +293,9 @@ private Q_SLOTS:
         QVERIFY(refused);
         QCOMPARE(refused->kind(), ErrorKind::Damaged);
         QVERIFY2(refused->message().contains("rewritten"_L1), qPrintable(refused->message()));
-        // Sam (no entries of his own yet) runs `audit verify`: exit 4 naming the entry and alice, both ways.
+        // Sam (no entries of his own yet) runs `audit verify` on his own machine (this one saw the trail
+        // before the rewrite, and refuses to open it at all): exit 4 naming the entry and alice, both ways.
+        forgetSeenState(f.dir);
         for (const QStringList &args : {QStringList{u"audit"_s, u"verify"_s}, QStringList{u"audit"_s, u"verify"_s, u"--full"_s}}) {
             const clirun::Run run = f.cli(args, u"sam"_s);
             QVERIFY2(run.code == 4, QByteArray(args.join(u' ').toUtf8() + ": " + QByteArray::number(run.code) + ' ' + run.out + run.err).constData());
@@ -345,6 +388,150 @@ private Q_SLOTS:
             QCOMPARE(refused->kind(), ErrorKind::Damaged);
             QVERIFY2(refused->message().contains("gone"_L1), qPrintable(refused->message()));
         }
+    }
+
+    // Bob cuts the trail back to his own client entry (dropping alice's print, unlock and lock after
+    // it) and pads it to its old length with entries of his own: every signature left verifies, the
+    // head is re-sealed. Alice's pin (her lock, the latest she signed) is what shows it.
+    void aTrailCutBackAndContinuedIsRefusedByThePinOfWhoSignedAfter()
+    {
+        Fixture f;
+        const qint64 keep = f.seqOf(u"create-client"_s);
+        QVERIFY(keep > 0);
+        const QJsonObject alicePin = f.pins().value("alice"_L1).toObject();
+        QVERIFY(alicePin.value("seq"_L1).toInteger() > keep);
+        f.cutBackAndContinue(keep);
+        const AuditCheck c = f.verifyBoth();
+        QVERIFY(!c.whole);
+        QCOMPARE(c.broken, alicePin.value("seq"_L1).toInteger());
+        QCOMPARE(c.signer, u"alice"_s);
+        QVERIFY2(c.reason.contains("cut back"_L1), qPrintable(describe(c)));
+        // This machine saw the trail before: padded to its old length, its last entry is not the one seen.
+        auto refused = errorOf([&] { (void)f.open(u"alice"_s); });
+        QVERIFY(refused);
+        QCOMPARE(refused->kind(), ErrorKind::Damaged);
+        QVERIFY2(refused->message().contains("rewritten since you last opened"_L1), qPrintable(refused->message()));
+        // A machine that never saw it: alice's own pin refuses, and nothing is written.
+        forgetSeenState(f.dir);
+        const QByteArray slotsBefore = f.file(u"keyslots.json"_s);
+        const qint64 countBefore = f.length();
+        refused = errorOf([&] { (void)f.open(u"alice"_s); });
+        QVERIFY(refused);
+        QCOMPARE(refused->kind(), ErrorKind::Damaged);
+        QVERIFY2(refused->message().contains(u"entry %1"_s.arg(alicePin.value("seq"_L1).toInteger()))
+                     && refused->message().contains("cut back"_L1),
+                 qPrintable(refused->message()));
+        QCOMPARE(f.file(u"keyslots.json"_s), slotsBefore);
+        QCOMPARE(f.length(), countBefore);
+        // And `audit verify` by sam, on his own machine: exit 4 naming the entry and alice.
+        const clirun::Run run = f.cli({u"audit"_s, u"verify"_s}, u"sam"_s);
+        QVERIFY2(run.code == 4, QByteArray(QByteArray::number(run.code) + ' ' + run.out + run.err).constData());
+        QVERIFY2(run.err.contains("alice signed the trail up to this entry"), run.err.constData());
+    }
+
+    // Bob rewrites his own entry (the client he added) and everything after it: he re-signs his own,
+    // and drops alice's, which would no longer verify. Her pin shows the tail is not the one she signed.
+    void aRewrittenTailIsRefusedByThePinOfWhoSignedAfter()
+    {
+        Fixture f;
+        const qint64 target = f.seqOf(u"create-client"_s);
+        const qint64 pinned = f.pins().value("alice"_L1).toObject().value("seq"_L1).toInteger();
+        {
+            auto in = f.insider();
+            in.db.exec(QStringLiteral("DELETE FROM audit WHERE seq > %1").arg(target).toStdString());
+            in.db.prepare("UPDATE audit SET object = 'client:99' WHERE seq = ?").bind(1, static_cast<std::int64_t>(target)).run();
+            f.rechainAndReseal(in, target);
+            f.appendForged(in, u"bob"_s, u"bob"_s);
+        }
+        forgetSeenState(f.dir);
+        const AuditCheck c = f.verifyBoth();
+        QVERIFY(!c.whole);
+        QCOMPARE(c.broken, pinned);
+        QCOMPARE(c.signer, u"alice"_s);
+        const auto refused = errorOf([&] { (void)f.open(u"alice"_s); });
+        QVERIFY(refused);
+        QCOMPARE(refused->kind(), ErrorKind::Damaged);
+        QVERIFY2(refused->message().contains("cut back or rewritten"_L1), qPrintable(refused->message()));
+    }
+
+    // The pin itself: deleted, or bob's put in alice's place, with the file's MAC re-sealed.
+    void aDeletedOrSwappedPinIsRefused()
+    {
+        for (const bool swap : {false, true}) {
+            Fixture f;
+            forgetSeenState(f.dir);
+            {
+                auto in = f.insider();
+                f.reseal(in, [&](QJsonObject &extra) {
+                    QJsonObject pins = extra.value("audit_pins"_L1).toObject();
+                    if (swap)
+                        pins.insert(u"alice"_s, pins.value("bob"_L1));
+                    else
+                        pins.remove(u"alice"_s);
+                    extra.insert(u"audit_pins"_s, pins);
+                });
+            }
+            const auto refused = errorOf([&] { (void)f.open(u"alice"_s); });
+            QVERIFY(refused);
+            QCOMPARE(refused->kind(), ErrorKind::Damaged);
+            QVERIFY2(refused->message().contains("how far you signed the audit trail is missing"_L1),
+                     qPrintable(refused->message()));
+            const AuditCheck c = f.verifyBoth();
+            // A deleted pin only its owner's unlock can miss; a swapped one does not verify for anyone.
+            QCOMPARE(c.whole, !swap);
+            if (swap)
+                QVERIFY2(c.reason.contains("does not verify"_L1), qPrintable(describe(c)));
+        }
+    }
+
+    // Bob kept a copy of keyslots.json from before alice's latest session; he cuts the trail back into
+    // it, pads it and puts alice's old pin back. Her slot cannot tell an old pin of hers from the
+    // latest (docs/audit.md, "Limits"); the machine she worked on can: it kept the head's hash.
+    void anOldPinPutBackIsFoundByTheMachineThatSawTheNewerTrail()
+    {
+        Fixture f;
+        const QJsonObject oldPin = f.pins().value("alice"_L1).toObject();
+        f.open(u"alice"_s)->recordEvent(u"print"_s, u"client:1"_s, u"2 copies"_s);
+        QVERIFY(f.pins().value("alice"_L1).toObject().value("seq"_L1).toInteger() > oldPin.value("seq"_L1).toInteger());
+        f.cutBackAndContinue(oldPin.value("seq"_L1).toInteger(), [&](QJsonObject &extra) {
+            vault::setAuditPin(extra, u"alice"_s, oldPin);
+        });
+        const auto refused = errorOf([&] { (void)f.open(u"alice"_s); });
+        QVERIFY(refused);
+        QCOMPARE(refused->kind(), ErrorKind::Damaged);
+        QVERIFY2(refused->message().contains("rewritten since you last opened"_L1), qPrintable(refused->message()));
+        // The limit stated in docs/audit.md: a machine that never saw the newer trail opens it.
+        forgetSeenState(f.dir);
+        QVERIFY(!errorOf([&] { (void)f.open(u"alice"_s); }));
+    }
+
+    // A kill at any instant: the pin is written after the entries it names are committed, so a session
+    // cut off before its lock (the folder as a kill leaves it) opens, with everything it had recorded.
+    void aSessionKilledBeforeItsLockOpensWithNothingLost()
+    {
+        Fixture f;
+        const QString copy = f.tmp.filePath(u"killed"_s);
+        qint64 recorded = 0;
+        {
+            auto alice = f.open(u"alice"_s);
+            alice->recordEvent(u"print"_s, u"client:1"_s, u"3 copies"_s);
+            recorded = vault::currentAuditHead(vault::VaultTestAccess::database(*alice)).count;
+            vault::VaultTestAccess::database(*alice).checkpoint();
+            QVERIFY(QDir().mkpath(copy));
+            for (QDirIterator it(f.dir, QDir::Files | QDir::Hidden); it.hasNext();) {
+                it.next();
+                if (it.fileName() != u".lock"_s)
+                    QVERIFY(QFile::copy(it.filePath(), QDir(copy).filePath(it.fileName())));
+            }
+        }
+        const QJsonObject pin = KeySlots::load(copy).extra().value("audit_pins"_L1).toObject().value("alice"_L1).toObject();
+        QVERIFY(pin.value("seq"_L1).toInteger() < recorded); // the pin still names the unlock
+        auto alice = Vault::open(copy, u"alice"_s, pass(u"alice"_s));
+        const QList<AuditEntry> entries = vault::auditEntries(vault::VaultTestAccess::database(*alice));
+        QVERIFY(entries.size() > recorded);
+        QCOMPARE(entries.at(recorded - 1).detail, u"3 copies"_s);
+        const AuditCheck c = alice->auditTrail().verify(true);
+        QVERIFY2(c.whole, qPrintable(describe(c)));
     }
 
     void anOldVaultMigratedToV19KeepsVerifying()

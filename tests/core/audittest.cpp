@@ -73,7 +73,8 @@ struct Fixture
         const SecretBuffer key = slots.unwrapUser(QStringLiteral("alice"), secret(passphrase), &payload);
         auto db = sql::Database::open(QDir(dir).filePath(QStringLiteral("notes.db")), key, sql::Database::Open::MustExist);
         // Signatures checked against the certificates and the root pinned in alice's slot.
-        const AuditKeys keys{slots.extra().value(QLatin1String("certs")).toObject(), UserKeys::fromPayload(payload)->rootPublic};
+        const AuditKeys keys{slots.extra().value(QLatin1String("certs")).toObject(), UserKeys::fromPayload(payload)->rootPublic,
+                             slots.extra().value(QLatin1String("audit_pins")).toObject()};
         return verifyAuditTrail(db, slots.extra().value(QLatin1String("audit_head")).toObject(), key, keys);
     }
     qint64 count()
@@ -265,19 +266,32 @@ private Q_SLOTS:
         QVERIFY2(c.reason.contains(QLatin1String("missing")), qPrintable(describe(c)));
         // This machine saw the longer trail: the unlock itself refuses the cut vault.
         QVERIFY_THROWS_EXCEPTION(Error, f.open());
-        // Without that record (another machine), unlocking does not paper over it: the head that
-        // shows the cut is kept. The unlock's own entry now stands where the first removed one was;
-        // the head still says the trail was longer, so the entries after it are reported missing.
+        // Without that record (another machine), alice's own slot still knows how far she signed: the
+        // lock entry she signed last is gone, so her unlock refuses too, and writes nothing.
         QDir records(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
                      + QStringLiteral("/undercurrent/vaults"));
         const QStringList mine = records.entryList({KeySlots::load(f.dir).vaultId() + QStringLiteral("-*.json")});
         QCOMPARE(mine.size(), 1);
         QVERIFY(records.remove(mine.first()));
-        auto v = f.open();
-        const AuditCheck after = v->auditTrail().verify();
+        const auto slotsFile = [&] {
+            QFile file(QDir(f.dir).filePath(QStringLiteral("keyslots.json")));
+            return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        };
+        const QByteArray slotsBefore = slotsFile();
+        std::optional<Error> refused;
+        try {
+            (void)f.open();
+        } catch (const Error &e) {
+            refused = e;
+        }
+        QVERIFY(refused);
+        QCOMPARE(refused->kind(), ErrorKind::Damaged);
+        QVERIFY2(refused->message().contains(QLatin1String("cut back")), qPrintable(refused->message()));
+        QCOMPARE(f.count(), before - 3);
+        QCOMPARE(slotsFile(), slotsBefore);
+        const AuditCheck after = f.verify();
         QVERIFY(!after.whole);
-        QCOMPARE(after.broken, before - 1);
-        QVERIFY2(after.reason.contains(QLatin1String("missing")), qPrintable(describe(after)));
+        QCOMPARE(after.broken, before - 2);
     }
 
     void aFileRolledBackIsFound()

@@ -903,6 +903,8 @@ void CliTest::supervisionCommands()
     QCOMPARE(comments.size(), 2);
     QVERIFY(comments.at(0).toObject().value(QLatin1String("returned")).toBool());
     QCOMPARE(comments.at(1).toObject().value(QLatin1String("author")).toString(), QStringLiteral("alice"));
+    for (const QJsonValue &c : comments) // signed by their authors since v20 (docs/security.md)
+        QCOMPARE(c.toObject().value(QLatin1String("signature")).toString(), QStringLiteral("verified"));
     const QJsonArray after = QJsonDocument::fromJson(asSam({QStringLiteral("queue"), QStringLiteral("--json")}).out).array();
     for (const QJsonValue &q : after)
         QVERIFY(q.toObject().value(QLatin1String("note")).toInt() != ids.at(1));

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 
 #include <functional>
 #include <optional>
@@ -33,6 +34,18 @@ inline std::optional<Error> errorOf(const std::function<void()> &work)
         return e;
     }
     return std::nullopt;
+}
+
+// Removes this machine's record of the newest state of the vault in dir (docs/audit.md, "Limits"): the
+// vault as a machine that never opened it sees it.
+inline void forgetSeenState(const QString &dir)
+{
+    QDir records(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation)
+                 + QStringLiteral("/undercurrent/vaults"));
+    const QStringList mine = records.entryList({vault::KeySlots::load(dir).vaultId() + QStringLiteral("-*.json")});
+    for (const QString &name : mine)
+        if (!records.remove(name))
+            throw std::runtime_error("the rollback record cannot be removed");
 }
 
 inline void resealSlotsAsInsider(const QString &dir, const SecretBuffer &dataKey,

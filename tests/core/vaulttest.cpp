@@ -162,8 +162,9 @@ void forgetRollbackRecord(const QString &dir)
         records.remove(name);
 }
 
-// Alice's slot as a build before v19 wrote it: no memory of having signed audit entries (a vault
-// whose trail was dropped with the tables would otherwise be refused, rightly, as stripped).
+// Alice's slot as a build before v19 wrote it: no memory of having signed audit entries, nor a pin of
+// how far (a vault whose trail was dropped with the tables would otherwise be refused, rightly, as
+// stripped or cut back).
 void forgetSignedAuditEntries(const QString &dir)
 {
     const SecretBuffer passphrase = SecretBuffer::copyOf(alicePassphrase);
@@ -172,6 +173,10 @@ void forgetSignedAuditEntries(const QString &dir)
     const SecretBuffer dataKey = slots.unwrapUser(QStringLiteral("alice"), passphrase, &payload);
     vault::UserKeys keys = *vault::UserKeys::fromPayload(payload);
     keys.auditSigned = false;
+    keys.auditPinned = false;
+    QJsonObject extra = slots.extra();
+    extra.remove(QStringLiteral("audit_pins"));
+    slots.setExtra(extra);
     const KeySlots::UserSlot slot = *slots.userSlot(QStringLiteral("alice"));
     const SecretBuffer cleared = keys.payload();
     slots.setUser(QStringLiteral("alice"), slot.role, slot.admin, passphrase, dataKey, slot.cost, &cleared);

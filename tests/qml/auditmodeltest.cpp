@@ -88,6 +88,37 @@ private Q_SLOTS:
         QCOMPARE(model.count(), 0);
     }
 
+    // Who signed each entry, and whether its signature holds as the last verification left it.
+    void showsTheSignerAndTheSignatureState()
+    {
+        auto v = Vault::open(m_vault.dir, guitest::auditor, guitest::secret());
+        const QList<uc::vault::AuditEntry> entries = v->auditTrail().entries();
+        AuditModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setNewestFirst(false);
+        model.setEntries(entries);
+        QCOMPARE(model.roleNames().value(AuditModel::SignerRole), QByteArray("signer"));
+        QCOMPARE(model.roleNames().value(AuditModel::SignatureRole), QByteArray("signature"));
+        QCOMPARE(model.data(model.index(0), AuditModel::SignerRole).toString(), u"alice"_s);
+        QCOMPARE(model.data(model.index(0), AuditModel::SignatureRole).toString(), u"unverified"_s);
+        QSignalSpy rows(&model, &QAbstractItemModel::dataChanged);
+        model.setVerification(v->auditTrail().verify());
+        QCOMPARE(rows.count(), 1);
+        QCOMPARE(model.data(model.index(0), AuditModel::SignatureRole).toString(), u"verified"_s);
+
+        uc::vault::AuditEntry e = entries.at(4);
+        uc::vault::AuditCheck broken;
+        broken.whole = false;
+        broken.broken = e.seq;
+        QCOMPARE(AuditModel::signatureState(e, true, broken), u"broken"_s);
+        e.seq -= 1;
+        QCOMPARE(AuditModel::signatureState(e, true, broken), u"verified"_s);
+        broken.broken = 0; // the head or a pin: no entry to begin from
+        QCOMPARE(AuditModel::signatureState(e, true, broken), u"unverified"_s);
+        e.signature.clear();
+        QCOMPARE(AuditModel::signatureState(e, true, broken), u"unsigned"_s);
+    }
+
     void exportGoesToDocumentsAsCsv()
     {
         QVERIFY(AuditModel::suggestedFile().endsWith(u".csv"_s));

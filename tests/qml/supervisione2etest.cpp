@@ -115,6 +115,9 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(m_session->audit()->verified(), 10000);
         QTRY_VERIFY(item(u"verificationText"_s)->property("text").toString().startsWith(u"Audit trail whole: "_s));
         QVERIFY(m_session->audit()->count() > 0);
+        // Each row says whether its signature holds, as the verification just done left it.
+        QTRY_COMPARE(item(u"auditSignature"_s)->property("text").toString(), u"verified"_s);
+        QVERIFY(!item(u"auditUser"_s)->property("text").toString().isEmpty());
         QVERIFY(!item(u"nav-queue"_s)->isVisible());
         QVERIFY(!item(u"nav-agreement"_s)->isVisible());
         QVERIFY(item(u"nav-clients"_s)->isVisible());

@@ -198,8 +198,13 @@ int noteShow(const Invocation &line)
     }
     for (const auto &a : v->notes().addenda(n.id))
         print(u"Addendum by %1 at %2:\n%3"_s.arg(a.author, a.signedAt, a.text));
-    for (const auto &c : v->supervision().comments(n.id))
+    for (const auto &c : v->supervision().comments(n.id)) {
         print(u"%1 by %2 at %3:\n%4"_s.arg(c.returned ? u"Returned"_s : u"Comment"_s, c.author, c.created, c.text));
+        if (c.signature == model::CommentSignature::Unsigned)
+            print(u"(unsigned: written before comments were signed)"_s);
+        else if (c.signature == model::CommentSignature::Broken)
+            print(u"Signature check failed: %1"_s.arg(c.signatureProblem));
+    }
     return 0;
 }
 

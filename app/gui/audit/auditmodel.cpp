@@ -49,6 +49,10 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
         return e.detail;
     case HashRole:
         return e.hash;
+    case SignerRole:
+        return e.signer;
+    case SignatureRole:
+        return signatureState(e, m_verified, m_check);
     default:
         return {};
     }
@@ -57,7 +61,18 @@ QVariant AuditModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> AuditModel::roleNames() const
 {
     return {{SeqRole, "seq"},       {AtRole, "at"},         {UserRole, "user"}, {ActionRole, "action"},
-            {ObjectRole, "object"}, {DetailRole, "detail"}, {HashRole, "hash"}, {ObjectLabelRole, "objectLabel"}};
+            {ObjectRole, "object"}, {DetailRole, "detail"}, {HashRole, "hash"}, {ObjectLabelRole, "objectLabel"},
+            {SignerRole, "signer"}, {SignatureRole, "signature"}};
+}
+
+QString AuditModel::signatureState(const AuditEntry &entry, bool verified, const uc::vault::AuditCheck &check)
+{
+    if (entry.signature.isEmpty())
+        return u"unsigned"_s;
+    if (!verified || (!check.whole && check.broken <= 0))
+        return u"unverified"_s;
+    // The check names the first entry that fails; the signatures after it vouch for nothing before it.
+    return check.whole || entry.seq < check.broken ? u"verified"_s : u"broken"_s;
 }
 
 void AuditModel::setNewestFirst(bool newestFirst)
@@ -88,6 +103,8 @@ void AuditModel::setVerification(const uc::vault::AuditCheck &check)
 {
     m_check = check;
     m_verified = true;
+    if (!m_entries.isEmpty())
+        Q_EMIT dataChanged(index(0), index(static_cast<int>(m_entries.size()) - 1), {SignatureRole});
     Q_EMIT verificationChanged();
 }
 

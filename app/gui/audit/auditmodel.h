@@ -41,6 +41,9 @@ public:
         DetailRole, // a count or a setting, never text
         HashRole, // the entry's chain hash, hex
         ObjectLabelRole, // the object as a reader knows it ("C-0142", "C-0142 progress note, 2025-03-01"), else as stored
+        SignerRole, // whose key signed it: the user, or the unlocking user for a failed-unlock report ("" before v19)
+        SignatureRole, // "verified", "unsigned" (before signing began), "broken" (at or after where the check failed)
+                       // or "unverified" (not checked yet, or the trail failed as a whole)
     };
     Q_ENUM(Role)
 
@@ -86,6 +89,9 @@ public:
 
     // "Audit trail whole: 1,204 entries" or "Audit trail broken at entry 5: its content was changed".
     [[nodiscard]] static QString describe(const uc::vault::AuditCheck &check);
+    // An entry's signature as the last verification leaves it (SignatureRole).
+    [[nodiscard]] static QString signatureState(const uc::vault::AuditEntry &entry, bool verified,
+                                                const uc::vault::AuditCheck &check);
 
 Q_SIGNALS:
     void newestFirstChanged();

@@ -20,7 +20,8 @@ QVariantList NoteReview::comments() const
     QVariantList list;
     for (const uc::gui::CommentRow &c : m_data.comments)
         list.append(QVariantMap{{u"author"_s, c.author}, {u"returned"_s, c.returned}, {u"text"_s, c.text},
-                                {u"created"_s, c.created}});
+                                {u"created"_s, c.created}, {u"signature"_s, c.signature},
+                                {u"signatureProblem"_s, c.signatureProblem}});
     return list;
 }
 

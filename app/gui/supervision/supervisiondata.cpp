@@ -74,7 +74,11 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
     }
     d.addenda = loadAddenda(vault, noteId);
     for (const model::NoteComment &c : vault.supervision().comments(noteId))
-        d.comments.append({c.author, c.returned, c.text, c.created});
+        d.comments.append({c.author, c.returned, c.text, c.created,
+                           c.signature == model::CommentSignature::Verified   ? u"verified"_s
+                           : c.signature == model::CommentSignature::Unsigned ? u"unsigned"_s
+                                                                              : u"broken"_s,
+                           c.signatureProblem});
     return d;
 }
 

@@ -43,6 +43,8 @@ struct CommentRow
     bool returned = false;
     QString text;
     QString created;
+    QString signature = {}; // "verified", "unsigned" (written before comments were signed) or "broken"
+    QString signatureProblem = {}; // for "broken": what is wrong, naming whose signature
 };
 
 // A signed note as a reviewer sees it: read-only, with its themes (unless the reader must still
