@@ -109,10 +109,10 @@ std::unique_ptr<Connection> Connection::open(const Endpoint &e, const SecretBuff
     password.data()[keyPassword.size()] = 0;
     const char *keywords[] = {"host",        "port",    "dbname",  "user",     "sslmode",         "sslrootcert",
                               "sslcert",     "sslkey",  "sslpassword", "connect_timeout", "application_name",
-                              "gssencmode",  nullptr};
+                              "gssencmode",  "ssl_min_protocol_version", nullptr};
     const char *values[] = {host.constData(), port.constData(), db.constData(),  user.constData(),
                             "verify-full",    ca.constData(),   cert.constData(), key.constData(),
-                            reinterpret_cast<const char *>(password.data()), "10", "undercurrent", "disable", nullptr};
+                            reinterpret_cast<const char *>(password.data()), "10", "undercurrent", "disable", "TLSv1.3", nullptr};
     pg_conn *c = PQconnectdbParams(keywords, values, 0);
     password.wipe();
     if (!c)

@@ -167,15 +167,19 @@ constexpr const char *version2[] = {
         USING (supervisor = uc.my_member_id() OR therapist = uc.my_member_id() OR uc.my_role() = 'administrator'))sql",
     R"sql(CREATE POLICY assignments_make ON uc.assignments FOR INSERT
         WITH CHECK (uc.my_role() = 'administrator'))sql",
-    // Wraps: a member reads their own and those they made; they make wraps only as themselves.
+    // Wraps: a member reads their own and those they made; they make wraps only as themselves, and
+    // only for themselves or a supervisor the administrator assigned to them — never for a colleague.
     R"sql(CREATE POLICY content_keys_read ON uc.content_keys FOR SELECT
         USING (member_id = uc.my_member_id() OR made_by = uc.my_member_id()))sql",
     R"sql(CREATE POLICY content_keys_make ON uc.content_keys FOR INSERT
-        WITH CHECK (made_by = uc.my_member_id()))sql",
-    // Items: their author, and whoever holds a wrap of that client's key.
+        WITH CHECK (made_by = uc.my_member_id() AND (member_id = made_by OR EXISTS (SELECT 1 FROM uc.assignments a
+            WHERE a.supervisor = content_keys.member_id AND a.therapist = content_keys.made_by))))sql",
+    // Items: their author, and whoever holds a wrap of that client's key made by the item's author (a
+    // wrap a member made for themselves under someone else's pseudonym shows them nothing of theirs).
     R"sql(CREATE POLICY items_read ON uc.items FOR SELECT
         USING (author = uc.my_member_id() OR EXISTS (SELECT 1 FROM uc.content_keys k
-            WHERE k.member_id = uc.my_member_id() AND k.client = items.client AND k.key_version = items.key_version)))sql",
+            WHERE k.member_id = uc.my_member_id() AND k.client = items.client AND k.key_version = items.key_version
+              AND k.made_by = items.author)))sql",
     R"sql(CREATE POLICY items_push ON uc.items FOR INSERT
         WITH CHECK (author = uc.my_member_id()))sql",
     // The items table is append-only like the audit: a statement trigger refuses changes to all.

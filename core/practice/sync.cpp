@@ -143,14 +143,19 @@ void writeKept(const vault::Vault &vault, const Kept &kept)
                           QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-// The wraps made for this member, each checked (its maker's signature) and opened; by client/version.
+// The wraps made for this member, each checked (made by this member or a therapist the administrator
+// assigned them to, and signed by its maker) and opened; by client/version, with who made each.
 QHash<QString, QByteArray> openWraps(const vault::Vault &vault, const QList<WrapRow> &all, const Membership &m,
-                                     const Certified &certified)
+                                     const Certified &certified, const QSet<QString> &makers,
+                                     QHash<QString, QString> &madeBy)
 {
     QHash<QString, QByteArray> keys;
     for (const WrapRow &w : all) {
         if (w.member != m.memberId)
             continue;
+        if (!makers.contains(w.madeBy))
+            damaged(u"a content key's wrap for you was made by a member you are not assigned to"_s);
+        madeBy.insert(keyName(w.client, w.version), w.madeBy);
         const QByteArray maker = certified.keys.value(w.madeBy);
         if (maker.isEmpty() || !verifyPracticeSignature(maker, wrapMessage(m.practiceId, w), w.signature))
             damaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
@@ -246,10 +251,26 @@ SyncResult sync(vault::Vault &vault)
             ErrorKind::Conflict, u"sync"_s,
             u"your key is not certified by the practice administrator yet (their next practice status does it)"_s);
 
+    // The assignments, by the administrator's signature: the supervisors this member wraps keys for,
+    // and the therapists whose wraps this member accepts.
+    QList<QString> readers;
+    QSet<QString> makers{m.memberId};
+    for (const AssignmentRow &a : assignments(*connection)) {
+        if (!verifyPracticeSignature(m.adminKey, assignmentMessage(m.practiceId, a.supervisor, a.therapist),
+                                     a.signature))
+            damaged(u"an assignment on it is not signed by the pinned administrator"_s);
+        if (a.therapist == m.memberId
+            && certified.roles.value(a.supervisor, model::Role::Therapist) == model::Role::Supervisor)
+            readers.append(a.supervisor);
+        if (a.supervisor == m.memberId)
+            makers.insert(a.therapist);
+    }
+
     // Pull: every wrap and every new item verified before anything is kept.
     SyncResult result;
     const QList<WrapRow> allWraps = wraps(*connection);
-    QHash<QString, QByteArray> keys = openWraps(vault, allWraps, m, certified);
+    QHash<QString, QString> madeBy; // client/version → who made this member's wrap of it
+    QHash<QString, QByteArray> keys = openWraps(vault, allWraps, m, certified, makers, madeBy);
     // The clients' keys are wiped when sync returns, however it returns.
     const struct Wipe
     {
@@ -274,6 +295,8 @@ SyncResult sync(vault::Vault &vault)
         const QString name = keyName(item.client, item.version);
         if (!keys.contains(name))
             continue; // not for this member (row security does not show those; the owner's role did)
+        if (madeBy.value(name) != item.author)
+            damaged(u"a note on it was pushed under a client key its author did not make"_s);
         pulled.append(openItem(item, keys.value(name), m, certified));
     }
     if (!pulled.isEmpty()) {
@@ -281,17 +304,6 @@ SyncResult sync(vault::Vault &vault)
         writeKept(vault, kept);
     }
     result.pulled = static_cast<int>(pulled.size());
-
-    // The supervisors assigned to this member, by the administrator's signature.
-    QList<QString> readers;
-    for (const AssignmentRow &a : assignments(*connection)) {
-        if (!verifyPracticeSignature(m.adminKey, assignmentMessage(m.practiceId, a.supervisor, a.therapist),
-                                     a.signature))
-            damaged(u"an assignment on it is not signed by the pinned administrator"_s);
-        if (a.therapist == m.memberId
-            && certified.roles.value(a.supervisor, model::Role::Therapist) == model::Role::Supervisor)
-            readers.append(a.supervisor);
-    }
 
     // Push: the signed progress notes of this user not on the server yet.
     Transaction tx(*connection);

@@ -148,6 +148,10 @@ bool keyMatchesCertificate(const QByteArray &certificatePem, const SecretBuffer 
 
 QByteArray certificateFingerprint(const QByteArray &certificatePem)
 {
+    // libpq trusts every certificate in the file: a second one appended would pass verify-full
+    // while the pin (of the first) still held.
+    if (certificatePem.count("-----BEGIN ") != 1)
+        bad(u"the CA file must hold exactly one certificate"_s);
     const Cert cert = readCertificate(certificatePem);
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int n = 0;

@@ -242,6 +242,27 @@ private Q_SLOTS:
               "32), '"
             + m_aliceId.toLatin1() + "', repeat('b', 32), 1, '\\x00', decode(repeat('00', 64), 'hex'));");
         QVERIFY(forged.code != 0);
+        // Nor plant a client key for a colleague (which would stop their sync, or their push): bob may
+        // wrap only for himself or a supervisor assigned to him.
+        for (const QString &victim : {m_samId, m_aliceId}) {
+            const practicetest::Script planted = m_server.operatorSql(
+                "SET SESSION AUTHORIZATION \"m_" + m_bobId.toLatin1()
+                + "\"; INSERT INTO uc.content_keys (member_id, client, key_version, sealed, made_by, signature) VALUES ('"
+                + victim.toLatin1() + "', repeat('c', 32), 1, '\\x00', '" + m_bobId.toLatin1()
+                + "', decode(repeat('00', 64), 'hex'));");
+            QVERIFY2(planted.code != 0, qPrintable(victim));
+            QVERIFY2(planted.err.contains("row-level security"), planted.err.constData());
+        }
+        // A wrap he makes for himself under alice's client's pseudonym shows him nothing of hers.
+        const QByteArray aliceClient = sql("SELECT client FROM uc.items LIMIT 1");
+        const practicetest::Script own = m_server.operatorSql(
+            "SET SESSION AUTHORIZATION \"m_" + m_bobId.toLatin1()
+            + "\"; INSERT INTO uc.content_keys (member_id, client, key_version, sealed, made_by, signature) VALUES ('"
+            + m_bobId.toLatin1() + "', '" + aliceClient + "', 1, '\\x00', '" + m_bobId.toLatin1()
+            + "', decode(repeat('00', 64), 'hex'));");
+        QCOMPARE(own.code, 0);
+        QCOMPARE(itemsVisibleTo(u"m_"_s + m_bobId), 0);
+        sql("DELETE FROM uc.content_keys WHERE member_id = '" + m_bobId.toLatin1() + "'"); // as the operator, to go on
         const practicetest::Script changed = m_server.operatorSql("SET SESSION AUTHORIZATION \"m_" + m_samId.toLatin1()
                                                                   + "\"; UPDATE uc.items SET body = '\\x00';");
         QVERIFY(changed.code != 0);
@@ -352,14 +373,21 @@ private Q_SLOTS:
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
         const QByteArray before = receivedFile(m_sam);
         const QByteArray seq = sql("SELECT max(seq) FROM uc.items");
-        // Claimed by bob: his signature does not cover it.
+        // Claimed by bob: row security no longer shows it to sam (his wrap was made by alice, not bob),
+        // so nothing arrives under another author.
         sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
             "UPDATE uc.items SET author = '"
             + m_bobId.toLatin1() + "' WHERE seq = " + seq
             + ";"
               "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
+        QCOMPARE(receivedFile(m_sam), before);
+        // An operator who also lifts row security: sam's client refuses it (a key alice made, an item
+        // claimed by bob; and bob's signature does not cover it).
+        sql("ALTER TABLE uc.items NO FORCE ROW LEVEL SECURITY; ALTER TABLE uc.items DISABLE ROW LEVEL SECURITY;");
         QCOMPARE(as(m_sam, u"sam"_s, { u"sync"_s }).code, 4);
         QCOMPARE(receivedFile(m_sam), before);
+        sql("ALTER TABLE uc.items ENABLE ROW LEVEL SECURITY; ALTER TABLE uc.items FORCE ROW LEVEL SECURITY;");
         sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
             "UPDATE uc.items SET author = '"
             + m_aliceId.toLatin1() + "' WHERE seq = " + seq
