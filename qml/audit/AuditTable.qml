@@ -35,8 +35,8 @@ Rectangle {
             FieldLabel { text: qsTr("No."); Layout.preferredWidth: 56 }
             FieldLabel { text: qsTr("Time (UTC)"); Layout.preferredWidth: 140 }
             FieldLabel { text: qsTr("User"); Layout.preferredWidth: 130 }
-            FieldLabel { text: qsTr("Action"); Layout.preferredWidth: 170 }
-            FieldLabel { text: qsTr("Object"); Layout.preferredWidth: 110 }
+            FieldLabel { text: qsTr("Action"); Layout.preferredWidth: 160 }
+            FieldLabel { text: qsTr("Object"); Layout.preferredWidth: 180 }
             FieldLabel { text: qsTr("Detail"); Layout.fillWidth: true }
             FieldLabel { text: qsTr("Signature"); Layout.preferredWidth: 80 }
         }
@@ -90,11 +90,11 @@ Rectangle {
                     Cell { objectName: "auditUser"; text: row.userText; Layout.preferredWidth: 130 }
                     Cell {
                         text: row.action
-                        Layout.preferredWidth: 170
+                        Layout.preferredWidth: 160
                         font.weight: Font.DemiBold
                         color: row.action.startsWith("unlock-failed") ? Style.danger : Style.text
                     }
-                    Cell { text: row.objectLabel; Layout.preferredWidth: 200 }
+                    Cell { text: row.objectLabel; Layout.preferredWidth: 180 }
                     Cell { text: row.detail; Layout.fillWidth: true; color: Style.muted }
                     Cell {
                         objectName: "auditSignature"

@@ -315,10 +315,10 @@ bool ScreenWalk::risk()
     m_session.clients()->setOpenRiskOnly(false);
 
     ClientReview *review = m_session.clientReview();
+    const QSize size = m_window->size(); // before review mode makes the window full screen
     review->start(u"C-0101"_s);
     if (!waitIdle([&] { return review->active() && review->safetyMatter(); }))
         return fail("review mode shows no safety matter");
-    const QSize size = m_window->size();
     m_window->setVisibility(QWindow::Windowed);
     m_window->resize(1280, 800);
     if (!grab(u"review-safety"_s))
