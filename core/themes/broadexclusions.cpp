@@ -16,25 +16,6 @@ const Matcher &m()
     return Matcher::instance();
 }
 
-// A pattern of one of the rules below, compiled once (case-insensitive unless said).
-QRegularExpression rx(const char *pattern, bool caseInsensitive = true)
-{
-    QRegularExpression re(QString::fromUtf8(pattern), caseInsensitive
-                                                          ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption
-                                                          : QRegularExpression::DontCaptureOption);
-    re.optimize();
-    return re;
-}
-
-bool found(const QRegularExpression &re, QStringView text)
-{
-    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
-}
-
-bool found(const QRegularExpression &re, const QString &text)
-{
-    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
-}
 
 bool isEnd(QChar c)
 {

@@ -21,6 +21,20 @@ char fold(char c)
 
 } // namespace
 
+QRegularExpression rx(const char *pattern, bool caseInsensitive)
+{
+    QRegularExpression re(QString::fromUtf8(pattern), caseInsensitive
+                                                          ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption
+                                                          : QRegularExpression::DontCaptureOption);
+    re.optimize();
+    return re;
+}
+
+bool found(const QRegularExpression &re, QStringView text)
+{
+    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
+}
+
 const Matcher &Matcher::instance()
 {
     static const Matcher matcher;

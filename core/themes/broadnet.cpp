@@ -23,20 +23,6 @@ namespace broad {
 
 namespace {
 
-QRegularExpression rx(const char *pattern, bool caseInsensitive = true)
-{
-    QRegularExpression re(QString::fromUtf8(pattern), caseInsensitive
-                                                          ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption
-                                                          : QRegularExpression::DontCaptureOption);
-    re.optimize();
-    return re;
-}
-
-bool found(const QRegularExpression &re, QStringView text)
-{
-    return re.match(text, 0, QRegularExpression::NormalMatch, noCheck).hasMatch();
-}
-
 // The prototype's five ids, for the rules that name a risk.
 enum Id : std::uint8_t { Suicide, SelfHarm, HarmToOthers, Overdose, Abuse, Unknown };
 

@@ -28,6 +28,11 @@ namespace uc::themes::broad {
 // whole subject again at every call (which made a call on a long note's tail quadratic).
 constexpr QRegularExpression::MatchOptions noCheck = QRegularExpression::DontCheckSubjectStringMatchOption;
 
+// A rule's pattern compiled now (JIT), case-insensitive unless said; whether it occurs in text
+// (broadmatcher.cpp).
+[[nodiscard]] QRegularExpression rx(const char *pattern, bool caseInsensitive = true);
+[[nodiscard]] bool found(const QRegularExpression &re, QStringView text);
+
 struct Pattern
 {
     const char *pattern; // PCRE
