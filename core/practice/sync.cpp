@@ -169,7 +169,8 @@ QHash<QString, QByteArray> openWraps(const vault::Vault &vault, const QList<Wrap
 }
 
 // Verifies and decrypts one item; Damaged for anything that does not hold.
-ReceivedNote openItem(const ItemRow &item, const QByteArray &key, const Membership &m, const Certified &certified)
+ReceivedNote openItem(const ItemRow &item, const QByteArray &key, const Membership &m, const Certified &certified,
+                      const QByteArray &pseudonymKey)
 {
     const QByteArray author = certified.keys.value(item.author);
     if (author.isEmpty())
@@ -203,6 +204,13 @@ ReceivedNote openItem(const ItemRow &item, const QByteArray &key, const Membersh
     const QJsonObject canonical = QJsonDocument::fromJson(note.canonical.toUtf8()).object();
     if (canonical.value(u"kind"_s).toString() != u"progress"_s || canonical.value(u"signed_by"_s).toString().isEmpty())
         damaged(u"a note on it is not a signed progress note"_s);
+    // The note inside is the one its item names: its client's pseudonym and its id, as its author's
+    // machine made them, so a member cannot push a note of another client or another id under them.
+    const QByteArray authorId = item.author.toUtf8();
+    const QByteArray noteId = QByteArray::number(static_cast<qint64>(canonical.value(u"note"_s).toDouble()));
+    if (keyedId(pseudonymKey, "client\n" + authorId + '\n' + canonical.value(u"client"_s).toString().toUtf8()) != item.client
+        || keyedId(pseudonymKey, "note\n" + authorId + '\n' + noteId) != item.itemId)
+        damaged(u"a note on it is not the note its details name (another client or another note inside)"_s);
     return note;
 }
 
@@ -297,7 +305,7 @@ SyncResult sync(vault::Vault &vault)
             continue; // not for this member (row security does not show those; the owner's role did)
         if (madeBy.value(name) != item.author)
             damaged(u"a note on it was pushed under a client key its author did not make"_s);
-        pulled.append(openItem(item, keys.value(name), m, certified));
+        pulled.append(openItem(item, keys.value(name), m, certified, *pseudonymKey));
     }
     if (!pulled.isEmpty()) {
         kept.notes.append(pulled);
