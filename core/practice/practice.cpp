@@ -291,7 +291,10 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
     inv.signature = vault.signForPractice(inv.signedPart());
 
     QJsonObject tokens = readTokens(vault);
-    tokens.insert(row.memberId, QString::fromLatin1(inv.token.toBase64()));
+    // With the token, what was invited: certification signs only that (the server's row could be changed).
+    tokens.insert(row.memberId, QJsonObject{{u"token"_s, QString::fromLatin1(inv.token.toBase64())},
+                                            {u"role"_s, model::toString(role)},
+                                            {u"db_role"_s, row.dbRole}});
     writeTokens(vault, tokens);
     tx.commit();
     const QString code = inv.encode();
@@ -358,12 +361,19 @@ Status status(vault::Vault &vault)
         for (MemberRow &row : roster) {
             if (row.signPublic.isEmpty() || !row.certificateSignature.isEmpty() || !tokens.contains(row.memberId))
                 continue;
-            const QByteArray token = QByteArray::fromBase64(tokens.value(row.memberId).toString().toLatin1());
+            const QJsonObject invited = tokens.value(row.memberId).toObject();
+            const QByteArray token = QByteArray::fromBase64(invited.value(u"token"_s).toString().toLatin1());
             if (row.joinProof.size() != crypto_auth_BYTES
                 || sodium_memcmp(joinProof(token, row.memberId, row.signPublic).constData(), row.joinProof.constData(),
                                  crypto_auth_BYTES)
                     != 0)
                 continue;
+            // The role, database role and admin flag the server reports must be those invited: an operator
+            // who raised a pending member's role would otherwise have the administrator sign it.
+            if (row.admin || model::toString(row.role) != invited.value(u"role"_s).toString()
+                || row.dbRole != invited.value(u"db_role"_s).toString())
+                damaged(u"a member waiting for certification is not shown as they were invited (their role was "
+                        "changed on the server)"_s);
             row.certificateSignature = vault.signForPractice(memberCertificate(m->practiceId, row));
             storeCertificate(*connection, row.memberId, row.certificateSignature);
             appendAudit(*connection, u"certify"_s, row.memberId);

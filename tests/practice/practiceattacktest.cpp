@@ -169,6 +169,17 @@ private Q_SLOTS:
     {
         const Run r = join(m_server.url(), QString::fromLatin1(m_code));
         QVERIFY2(r.code == 0, r.err.constData());
+        // The operator changes sam's role before the administrator certifies him: she signs nothing.
+        const QByteArray flip = "UPDATE uc.members SET role = CASE WHEN role = 'therapist' THEN 'supervisor' ELSE "
+                                "'therapist' END WHERE NOT admin";
+        QCOMPARE(m_server.operatorSql(flip).code, 0);
+        const Run raised = as(m_alice, u"alice"_s, {u"practice"_s, u"status"_s});
+        QCOMPARE(raised.code, 4);
+        QVERIFY2(raised.err.contains("not shown as they were invited"), raised.err.constData());
+        QCOMPARE(m_server.operatorSql("SELECT count(*) FROM uc.members WHERE cert_signature IS NOT NULL AND NOT admin")
+                     .out.trimmed(),
+                 QByteArray("0"));
+        QCOMPARE(m_server.operatorSql(flip).code, 0); // back as invited
         QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"status"_s}).code, 0); // certifies sam
         QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s}).code, 0);
     }
