@@ -18,6 +18,12 @@ Button {
     property string hint: qsTr("Save as PDF, with the 42 CFR Part 2 notice on every page")
     signal chosen(url file)
 
+    // Hands file on as the dialog does when accepted, and waits for the answer.
+    function save(file: url) {
+        root.waiting = true;
+        root.chosen(file);
+    }
+
     ToolTip.visible: hovered || outcome !== ""
     ToolTip.timeout: outcome !== "" ? 6000 : -1
     ToolTip.text: outcome !== "" ? outcome : hint
@@ -49,9 +55,6 @@ Button {
         acceptLabel: qsTr("Save")
         defaultSuffix: "pdf"
         nameFilters: [qsTr("PDF files (*.pdf)")]
-        onAccepted: {
-            root.waiting = true;
-            root.chosen(selectedFile);
-        }
+        onAccepted: root.save(selectedFile)
     }
 }

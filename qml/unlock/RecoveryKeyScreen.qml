@@ -64,8 +64,32 @@ FormCard {
             }
         }
     }
+    // A paper copy: a one-page PDF to print, then delete (the file holds the key too).
+    RowLayout {
+        Layout.fillWidth: true
+        spacing: 12
+        ReportButton {
+            id: printButton
+            objectName: "printRecoveryKeyButton"
+            text: qsTr("Save to print…")
+            fileName: qsTr("Undercurrent recovery key")
+            hint: qsTr("A one-page PDF of the key, to print and then delete")
+            onChosen: file => VaultSession.reports.printRecoveryKey(root.recoveryKey, file)
+        }
+        Label {
+            objectName: "printedHint"
+            Layout.fillWidth: true
+            visible: printButton.outcome !== ""
+            text: qsTr("%1. Print it, then delete the file and empty the trash: it holds the key too.").arg(printButton.outcome)
+            wrapMode: Text.Wrap
+            color: Style.muted
+            font.pixelSize: Style.smallSize
+        }
+    }
     FieldLabel {
         Layout.topMargin: 8
+        Layout.fillWidth: true
+        wrapMode: Text.Wrap
         text: qsTr("To confirm, type group %1 of the key (the groups are numbered under it)").arg(root.group)
     }
     TextField {

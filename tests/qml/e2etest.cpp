@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The therapist's path through the real QML, offscreen, with mouse and keyboard: create a vault,
-// confirm the recovery key, add a client, write a note containing "she drinks when she feels
+// save the recovery key's sheet and confirm the key, add a client, write a note containing "she drinks when she feels
 // abandoned", see the abandonment-driven-use chip, confirm it, sign, find the note read-only and in
 // the client's list, open Patterns and find the note's point on the theme chart, lock with Ctrl+L
 // (from Patterns), unlock again.
@@ -13,6 +13,7 @@
 #include "vaultsession.h"
 
 #include <QDateTime>
+#include <QFileInfo>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
 #include <QQuickWindow>
@@ -69,6 +70,17 @@ private Q_SLOTS:
 
         const QString key = m_session->recoveryKey();
         const QString group = key.split(u'-').at(m_session->recoveryGroup() - 1);
+
+        // "Save to print…": the file the save dialog returns gets the sheet, owner-only, and the
+        // screen says to delete it once printed.
+        const QString sheet = m_dir.filePath(u"recovery key.pdf"_s);
+        QVERIFY(!item(u"printedHint"_s)->isVisible());
+        QVERIFY(QMetaObject::invokeMethod(item(u"printRecoveryKeyButton"_s), "save",
+                                          Q_ARG(QUrl, QUrl::fromLocalFile(sheet))));
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"printedHint"_s)->isVisible(), 10000);
+        QVERIFY(item(u"printedHint"_s)->property("text").toString().contains(u"delete the file"_s));
+        QVERIFY(QFileInfo(sheet).isFile());
+        QCOMPARE(QFileInfo(sheet).permissions() & (QFile::ReadOther | QFile::ReadGroup), QFileDevice::Permissions());
         QVERIFY(!item(u"writtenDownButton"_s)->isEnabled());
         type(item(u"groupField"_s), group);
         click(item(u"writtenDownButton"_s));

@@ -4,13 +4,18 @@
 #include "conversions.h"
 #include "vaultthread.h"
 
+#include "reports/recoverysheet.h"
 #include "reports/reports.h"
+#include "vault/keyslots.h"
 #include "vault/vault.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <QDir>
+#include <QScopeGuard>
 #include <QStandardPaths>
+
+#include <sodium.h>
 
 using namespace Qt::StringLiterals;
 using Worker = VaultThread::Worker;
@@ -91,5 +96,18 @@ void ReportWriter::writeSupervisionReport(const QString &therapist, const QStrin
     write(action, tr("Writing the supervision report…"), file, tr("Choose a file to write the report to."),
           [therapist, first = *first, last = *last](uc::vault::Vault &v, const QString &path) {
               uc::reports::writeSupervisionReport(v, therapist, first, last, path);
+          });
+}
+
+void ReportWriter::printRecoveryKey(const QString &key, const QString &file)
+{
+    if (!m_vault->isOpen())
+        return;
+    write(u"recovery-key-sheet"_s, tr("Saving the recovery key…"), file, tr("Choose a file to save the key to."),
+          [key](uc::vault::Vault &v, const QString &path) {
+              QByteArray text = key.toLatin1();
+              const auto wipe = qScopeGuard([&text] { sodium_memzero(text.data(), static_cast<std::size_t>(text.size())); });
+              const auto parsed = uc::vault::RecoveryKey::parse(std::string_view(text.constData(), static_cast<std::size_t>(text.size())));
+              uc::reports::writeRecoveryKeySheet(v, parsed, path);
           });
 }

@@ -10,10 +10,10 @@
 class VaultThread;
 
 // The PDF reports the screens' buttons write: the client report, a note's print and the
-// supervision report (the audit trail's PDF is the audit screen's export). Each is drawn and
+// supervision report, and the recovery key's sheet (the audit trail's PDF is the audit screen's export). Each is drawn and
 // written on the vault thread (core/reports), so the window never waits on the layout or the
-// disk, and answers written(file) or failed(failure) (action "client-report", "note-print" or
-// "supervision-report"). file: a path or a file: URL, ".pdf" added when missing.
+// disk, and answers written(file) or failed(failure) (action "client-report", "note-print",
+// "supervision-report" …). file: a path or a file: URL, ".pdf" added when missing.
 class ReportWriter : public QObject
 {
     Q_OBJECT
@@ -33,6 +33,9 @@ public:
     // from, to: "YYYY-MM-DD"; empty for the last three months up to today.
     Q_INVOKABLE void writeSupervisionReport(const QString &therapist, const QString &from, const QString &to,
                                             const QString &file);
+    // The recovery key just shown (VaultSession.recoveryKey) as a one-page PDF to print and then delete
+    // (action "recovery-key-sheet"; refused inside the vault's folder: core/reports/recoverysheet.h).
+    Q_INVOKABLE void printRecoveryKey(const QString &key, const QString &file);
     // A file URL in the user's Documents folder for "<name>.pdf", for a FileDialog to start from.
     [[nodiscard]] Q_INVOKABLE static QUrl reportFile(const QString &name);
 
