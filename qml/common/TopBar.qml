@@ -39,11 +39,17 @@ Rectangle {
             spacing: Style.gap
         }
         Item { Layout.fillWidth: true }
+        // Short on a narrow window, so a screen's own label keeps the room; the whole sentence on hover.
         Label {
+            objectName: "demoLabel"
             visible: root.demo
-            text: qsTr("Demo practice: invented clients")
+            text: root.width < 1200 ? qsTr("Demo") : qsTr("Demo practice: invented clients")
             color: Style.warning
             font.pixelSize: Style.smallSize
+            ToolTip.visible: demoHover.hovered && root.width < 1200
+            ToolTip.text: qsTr("Demo practice: invented clients")
+            Accessible.name: qsTr("Demo practice: invented clients")
+            HoverHandler { id: demoHover }
         }
         Label {
             text: root.userName

@@ -111,13 +111,21 @@ Rectangle {
                 font.pixelSize: Style.headingSize + 1
                 font.weight: Font.DemiBold
             }
+            // A long template name takes two lines before it elides; the whole name on hover.
             Label {
+                id: noteKindLabel
+                objectName: "noteKindLabel"
                 Layout.fillWidth: true
                 Layout.minimumWidth: 60
                 Layout.maximumWidth: implicitWidth
                 text: root.note.kind === "process" ? qsTr("Process note (private)") : root.note.templateLabel
                 color: root.note.kind === "process" ? Style.warning : Style.muted
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
+                ToolTip.visible: kindHover.hovered && truncated
+                ToolTip.text: text
+                HoverHandler { id: kindHover }
             }
             StatusBadge { status: root.note.status }
             Label {
