@@ -19,6 +19,8 @@ Dialog {
     // The summary in force has arrived: until then the field is closed, so nothing typed early is
     // overwritten when it comes.
     property bool loaded
+    // The shared patterns model that review mode shows (a test hands in its own).
+    property PatternsModel patterns: VaultSession.patterns
     signal startReview
 
     objectName: "reviewSetupDialog"
@@ -27,7 +29,7 @@ Dialog {
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: 560
-    readonly property bool themesReady: VaultSession.patterns.code === root.clientCode && !VaultSession.patterns.loading
+    readonly property bool themesReady: root.patterns.code === root.clientCode && !root.patterns.loading
 
     function start() {
         root.error = "";
@@ -36,7 +38,7 @@ Dialog {
         root.loaded = false;
         summary.text = "";
         VaultSession.clientReview.loadSummary(root.clientCode);
-        VaultSession.patterns.load(root.clientCode, "month", "", "");
+        root.patterns.load(root.clientCode, "month", "", "");
         root.open();
     }
 
@@ -74,17 +76,17 @@ Dialog {
             objectName: "reviewThemeChoice"
             Layout.fillWidth: true
             Layout.preferredHeight: 200
-            visible: root.themesReady && VaultSession.patterns.themes.count > 0
-            themes: VaultSession.patterns.themes
+            visible: root.themesReady && root.patterns.themes.count > 0
+            themes: root.patterns.themes
             title: qsTr("Themes to show")
-            note: qsTr("%1 of at most %2 ticked").arg(VaultSession.patterns.themes.checkedCount)
-                      .arg(VaultSession.patterns.themes.maxChecked)
+            note: qsTr("%1 of at most %2 ticked").arg(root.patterns.themes.checkedCount)
+                      .arg(root.patterns.themes.maxChecked)
         }
         Label {
             objectName: "reviewThemeChoiceEmpty"
             Layout.fillWidth: true
-            visible: !root.themesReady || VaultSession.patterns.themes.count === 0
-            text: root.themesReady ? VaultSession.patterns.chartEmpty : qsTr("Finding this client's themes…")
+            visible: !root.themesReady || root.patterns.themes.count === 0
+            text: root.themesReady ? root.patterns.chartEmpty : qsTr("Finding this client's themes…")
             color: Style.muted
             wrapMode: Text.WordWrap
         }

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Runs every tst_*.qml here against the real Undercurrent QML module. A QApplication (not the
-// QGuiApplication quick_test_main would make) because Qt Charts needs one.
+// QGuiApplication quick_test_main would make) because Qt Charts needs one. Fixed models for the
+// tests (qmlfixtures.h) are the singleton Fixtures of the module UndercurrentTest.
 #include "buttonkeys.h"
+#include "qmlfixtures.h"
 
 #include <QApplication>
 #include <QQmlEngine>
@@ -22,6 +24,8 @@ int main(int argc, char **argv)
 {
     QApplication app(argc, argv);
     ButtonKeys::install(&app);
+    QmlFixtures fixtures;
+    qmlRegisterSingletonInstance("UndercurrentTest", 1, 0, "Fixtures", &fixtures);
     Setup setup;
     return quick_test_main_with_setup(argc, argv, "undercurrent_qml", QUICK_TEST_SOURCE_DIR, &setup);
 }

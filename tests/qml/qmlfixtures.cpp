@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "qmlfixtures.h"
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+uc::gui::PatternsData tenThemes()
+{
+    uc::gui::PatternsData data;
+    data.code = u"C-1"_s;
+    data.name = u"Test Client"_s;
+    data.by = u"month"_s;
+    data.from = u"2025-01-01"_s;
+    data.to = u"2025-06-30"_s;
+    data.recordFrom = data.from;
+    data.recordTo = data.to;
+    const QStringList ids = {u"abandonment"_s, u"shame"_s,   u"craving"_s,       u"relapse"_s,
+                             u"anxiety"_s,     u"loneliness"_s, u"family-conflict"_s, u"grief"_s,
+                             u"anger"_s,       u"trauma"_s};
+    for (int i = 0; i < ids.size(); ++i)
+        data.themes.append({ids.at(i), ids.at(i), 12 - i, i < 6, u"stable"_s});
+    return data;
+}
+
+uc::gui::PatternsData noThemes()
+{
+    uc::gui::PatternsData data;
+    data.code = u"C-2"_s;
+    data.name = u"Quiet Client"_s;
+    data.by = u"month"_s;
+    data.from = u"2025-01-01"_s;
+    data.to = u"2025-06-30"_s;
+    return data;
+}
+
+} // namespace
+
+QmlFixtures::QmlFixtures(QObject *parent)
+    : QObject(parent)
+    , m_patterns(new PatternsModel(nullptr, this))
+    , m_empty(new PatternsModel(nullptr, this))
+    , m_loading(new PatternsModel(nullptr, this))
+{
+    reset();
+}
+
+void QmlFixtures::reset()
+{
+    m_patterns->clear();
+    m_patterns->set(tenThemes());
+    m_empty->set(noThemes());
+    m_loading->clear();
+    m_loading->setLoading(true);
+}

@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "patternsmodel.h"
+
+#include <QObject>
+
+// Models filled with fixed values for the Qt Quick Tests (module UndercurrentTest, singleton
+// Fixtures): what a screen shows once the vault thread has answered, without a vault.
+class QmlFixtures : public QObject
+{
+    Q_OBJECT
+    // One client's patterns: ten themes, the six recurring ones first.
+    Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
+    // A client whose range holds no theme.
+    Q_PROPERTY(PatternsModel *emptyPatterns READ emptyPatterns CONSTANT)
+    // Asked for, not answered yet.
+    Q_PROPERTY(PatternsModel *loadingPatterns READ loadingPatterns CONSTANT)
+
+public:
+    explicit QmlFixtures(QObject *parent = nullptr);
+
+    [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
+    [[nodiscard]] PatternsModel *emptyPatterns() const { return m_empty; }
+    [[nodiscard]] PatternsModel *loadingPatterns() const { return m_loading; }
+    // Back to the values above (a test that ticked themes leaves the next one as it found it).
+    Q_INVOKABLE void reset();
+
+private:
+    PatternsModel *m_patterns;
+    PatternsModel *m_empty;
+    PatternsModel *m_loading;
+};
