@@ -159,7 +159,8 @@ Rectangle {
             note: [root.overview.setting,
                    root.overview.intake !== "" ? qsTr("intake %1").arg(Style.date(root.overview.intake)) : "",
                    qsTr("%1 attended").arg(Style.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
-                   qsTr("%1 missed").arg(root.overview.missed)].filter((part) => part !== "").join("  ·  ")
+                   qsTr("%1 missed").arg(root.overview.missed)].filter((part) => part !== "")
+                  .map((part) => part.replace(/ /g, "\u00a0")).join("  ·  ") // a narrow card wraps between parts, not inside one
             SessionTimeline {
                 Layout.fillWidth: true
                 sessions: root.overview.sessions

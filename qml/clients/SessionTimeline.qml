@@ -41,7 +41,11 @@ Item {
             clip: true
             spacing: 3
             boundsBehavior: Flickable.StopAtBounds
-            ScrollBar.horizontal: ScrollBar { policy: ScrollBar.AsNeeded }
+            // More sessions than fit: the bar stays in sight, so the line reads as one that scrolls.
+            ScrollBar.horizontal: ScrollBar {
+                objectName: "timelineScrollBar"
+                policy: line.contentWidth > line.width ? ScrollBar.AlwaysOn : ScrollBar.AsNeeded
+            }
             onCountChanged: Qt.callLater(() => line.positionViewAtEnd())
             Component.onCompleted: positionViewAtEnd()
 
@@ -53,6 +57,20 @@ Item {
                 height: 2
                 color: Style.border
                 z: -1
+            }
+            // Where the line is cut on the left, it fades out instead of showing half a dot.
+            Rectangle {
+                parent: line
+                visible: !line.atXBeginning
+                x: 0
+                width: 20
+                height: 24
+                z: 2
+                gradient: Gradient {
+                    orientation: Gradient.Horizontal
+                    GradientStop { position: 0.0; color: Style.surface }
+                    GradientStop { position: 1.0; color: Qt.rgba(Style.surface.r, Style.surface.g, Style.surface.b, 0) }
+                }
             }
             delegate: Item {
                 id: mark
@@ -82,6 +100,16 @@ Item {
         RowLayout {
             Layout.fillWidth: true
             spacing: 14
+            // How many sessions are out of sight to the left (the newest are in view).
+            Label {
+                objectName: "earlierSessions"
+                readonly property int hidden: line.visible && !line.atXBeginning ? line.indexAt(line.contentX + 1, 12) : 0
+                visible: hidden > 0
+                text: qsTr("‹ %1 earlier").arg(hidden)
+                color: Style.muted
+                font.pixelSize: Style.smallSize
+                Accessible.name: qsTr("%1 earlier sessions: scroll the line left to see them").arg(hidden)
+            }
             Repeater {
                 model: [
                     { label: qsTr("attended"), fill: Style.accent, ring: Style.accent },

@@ -42,13 +42,22 @@ Rectangle {
                 color: root.themeColor
                 border.color: Style.border
             }
+            // A long name ("Denial and minimisation") takes a second line in a narrow window; the
+            // whole name on hover if even that is not enough.
             Label {
+                id: nameLabel
+                objectName: "themeName"
                 Layout.fillWidth: true
                 text: root.label
                 color: Style.text
                 font.pixelSize: Style.bodySize + 1
                 font.weight: Font.DemiBold
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
+                HoverHandler { id: nameHover }
+                ToolTip.visible: nameLabel.truncated && nameHover.hovered
+                ToolTip.text: root.label
             }
             // Presence in each of the last sessions, oldest first.
             Row {

@@ -32,13 +32,15 @@ Rectangle {
                 font.pixelSize: Style.headingSize
                 font.weight: Font.DemiBold
             }
-            // The note takes the room left and gives it up first: in a narrow window it is cut short
-            // (whole in its tooltip) so the actions stay inside the card.
+            // The note takes the room left and gives it up first: in a narrow window it wraps onto a
+            // second line, then is cut short (whole in its tooltip), so the actions stay inside the card.
             Label {
                 id: noteLabel
                 Layout.fillWidth: true
                 Layout.minimumWidth: 0
                 horizontalAlignment: Text.AlignRight
+                wrapMode: Text.Wrap
+                maximumLineCount: 2
                 elide: Text.ElideRight
                 text: root.note
                 color: Style.muted

@@ -15,6 +15,7 @@
 #include "vaultsettings.h"
 #include "vaultsession.h"
 
+#include <QDate>
 #include <QFileInfo>
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -35,6 +36,7 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString pass = u"correct horse battery staple"_s;
+constexpr int longRecord = 90; // weekly sessions of the client C-0003
 
 using guitest::find;
 
@@ -88,6 +90,11 @@ private Q_SLOTS:
                 "problems": [{"text": "Drinks when low", "goals": [{"text": "Mood lifts", "objectives":
                   [{"text": "Attends two meetings a week", "measured_by": "client report"}]}]}]})",
                                                                           *uc::model::parseDate(u"2025-01-06"_s)));
+            // A long record: more weekly sessions than the overview's timeline shows at 1024 wide.
+            guitest::addClient(*vault, u"C-0003"_s, u"Cal Example"_s);
+            for (int week = 0; week < longRecord; ++week)
+                guitest::addSession(*vault, u"C-0003"_s, QDate(2023, 1, 2).addDays(7 * week).toString(Qt::ISODate),
+                                    u"Reviewed the week and the plans for the weekend."_s);
         }
         startApp(dir);
         QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
@@ -99,6 +106,26 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         stopApp();
+    }
+
+    // At 1024×700, the smallest window laid out for, a long record's timeline says how many
+    // sessions are out of sight to the left, and says nothing once scrolled to its start.
+    void aLongTimelineSaysWhatIsOutOfSight()
+    {
+        const QSize before = m_window->size();
+        m_window->resize(1024, 700);
+        QVERIFY(QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0003"_s)));
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->code(), u"C-0003"_s, 10000);
+        QQuickItem *earlier = item(u"earlierSessions"_s);
+        QVERIFY(earlier);
+        QTRY_VERIFY(earlier->isVisible());
+        const int hidden = earlier->property("hidden").toInt();
+        QVERIFY2(hidden > 0 && hidden < longRecord, qPrintable(QString::number(hidden)));
+        QCOMPARE(earlier->property("text").toString(), u"‹ %1 earlier"_s.arg(hidden));
+        QVERIFY(item(u"timelineScrollBar"_s)->isVisible());
+        QVERIFY(QMetaObject::invokeMethod(item(u"sessionTimeline"_s), "positionViewAtBeginning"));
+        QTRY_VERIFY(!earlier->isVisible());
+        m_window->resize(before);
     }
 
     void patternsShowTheThemeOnTheChart()
@@ -279,7 +306,7 @@ private Q_SLOTS:
         QTRY_VERIFY(item(u"unlockButton"_s)->isEnabled());
         QTest::keyClick(m_window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"clients"_s, 20000);
-        QCOMPARE(m_session->clients()->count(), 2); // the backup's clients, from the restored folder
+        QCOMPARE(m_session->clients()->count(), 3); // the backup's clients, from the restored folder
     }
 };
 

@@ -6,6 +6,10 @@
 
 #include "vaultsession.h"
 
+#include "model/types.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QQmlApplicationEngine>
@@ -36,7 +40,21 @@ int main(int argc, char *argv[])
     const QCommandLineOption size(u"size"_s, u"The window's size, WIDTHxHEIGHT (1024x700 is the smallest laid out for)."_s,
                                   u"WxH"_s);
     parser.addOption(size);
+    const QCommandLineOption today(u"today"_s,
+                                   u"The demo practice's today, YYYY-MM-DD (it ends in the week before); by default the "
+                                   "real today, as the application's --demo does."_s,
+                                   u"DATE"_s);
+    parser.addOption(today);
     parser.process(app);
+    uc::model::Date demoToday = boost::gregorian::day_clock::local_day();
+    if (parser.isSet(today)) {
+        const auto day = uc::model::parseDate(parser.value(today));
+        if (!day) {
+            std::fputs("undercurrent-screenshots: --today takes a date written YYYY-MM-DD\n", stderr);
+            return 2;
+        }
+        demoToday = *day;
+    }
     if (parser.positionalArguments().size() != 1) {
         std::fputs("usage: undercurrent-screenshots OUTDIR\n", stderr);
         return 1;
@@ -51,7 +69,7 @@ int main(int argc, char *argv[])
     VaultSession session(nullptr);
     VaultSession::setInstance(&session);
     // A throwaway practice: the cheapest key derivation is fine for pictures.
-    session.openDemo(scratch.filePath(u"demo"_s), uc::vault::KdfCost::testOnly());
+    session.openDemo(scratch.filePath(u"demo"_s), uc::vault::KdfCost::testOnly(), demoToday);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/"_s);

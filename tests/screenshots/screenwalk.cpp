@@ -204,14 +204,18 @@ bool ScreenWalk::patternsAndMore()
     QMetaObject::invokeMethod(m_window, "closeNote");
     (void)waitIdle([] { return true; });
 
-    // Patterns: taller, so the heatmap and the findings under the charts are in the picture.
+    // Patterns at the window's size, then taller, so the heatmap and the findings under the charts
+    // are in the picture too.
     const QSize size = m_window->size();
-    m_window->resize(size.width() + 180, 1180);
     if (!QMetaObject::invokeMethod(m_window, "openPatterns"))
         return fail("the window has no openPatterns()");
     if (!waitIdle([&] { return m_session.patterns()->code() == u"C-0101"; }))
         return fail("the patterns did not load");
     if (!grab(u"patterns"_s))
+        return false;
+    m_window->resize(size.width() + 180, 1180);
+    settle(300);
+    if (!grab(u"patterns-full"_s))
         return false;
     m_window->resize(1024, 700);
     settle(300);
@@ -220,7 +224,7 @@ bool ScreenWalk::patternsAndMore()
     m_window->resize(size);
 
     ClientReview *review = m_session.clientReview();
-    review->saveSummary(u"C-0101"_s, u"We have met most weeks since January 2024. Feeling left out or let down has "
+    review->saveSummary(u"C-0101"_s, u"We have met most weeks for nearly two years. Feeling left out or let down has "
                                      "often come just before a drink, and we have been practising noticing that moment "
                                      "and calling your sponsor first.\n\nWhat helps: the Thursday group, pottery on "
                                      "Wednesdays, plans for the weekend made by Friday.\n\nNext: keep going with the "
@@ -228,9 +232,10 @@ bool ScreenWalk::patternsAndMore()
     review->start(u"C-0101"_s);
     if (!waitIdle([&] { return review->active() && m_session.patterns()->code() == u"C-0101"; }))
         return fail("review mode did not open");
-    // Offscreen, full screen is the 800×800 virtual screen: picture a session-room display instead.
+    // Offscreen, full screen is the 800×800 virtual screen: picture it at the walk's size instead.
     m_window->setVisibility(QWindow::Windowed);
-    m_window->resize(1280, 800);
+    m_window->resize(size);
+    settle(300);
     if (!grab(u"review"_s))
         return false;
     m_window->resize(1024, 700);
@@ -254,10 +259,17 @@ bool ScreenWalk::patternsAndMore()
     QMetaObject::invokeMethod(m_window, "openSettings");
     if (!waitIdle([&] { return m_session.settings()->codebook()->count() > 0; }))
         return fail("the codebook did not load");
+    if (!grab(u"settings"_s))
+        return false;
+    // Taller and wider, so every card of the page is in one picture.
     m_window->resize(size.width() + 100, size.height() + 80);
-    const bool ok = grab(u"settings"_s);
+    settle(300);
+    const bool ok = grab(u"settings-full"_s);
+    m_window->resize(1024, 700);
+    settle(300);
+    const bool small = grab(u"settings-1024x700"_s);
     m_window->resize(size);
-    return ok;
+    return ok && small;
 }
 
 bool ScreenWalk::risk()
@@ -320,7 +332,8 @@ bool ScreenWalk::risk()
     if (!waitIdle([&] { return review->active() && review->safetyMatter(); }))
         return fail("review mode shows no safety matter");
     m_window->setVisibility(QWindow::Windowed);
-    m_window->resize(1280, 800);
+    m_window->resize(size);
+    settle(300);
     if (!grab(u"review-safety"_s))
         return false;
     review->leave(m_session.demoPassphrase());
