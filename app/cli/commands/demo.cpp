@@ -6,6 +6,8 @@
 
 #include "demo/practice.h"
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 #include <QDir>
 
 #include <cstring>
@@ -23,7 +25,8 @@ int createDemo(const Invocation &line)
         ? readSecretLine(line.value("passphrase-file"), u"passphrase file"_s)
         : SecretBuffer::copyOf(std::span<const unsigned char>(reinterpret_cast<const unsigned char *>(demo::defaultPassphrase),
                                                               std::strlen(demo::defaultPassphrase)));
-    const std::optional<model::Date> today = dateOption(line, "today");
+    // As the application's --demo: current unless a day is given.
+    const model::Date today = dateOption(line, "today").value_or(boost::gregorian::day_clock::local_day());
     const demo::DemoPractice made = demo::createDemoPractice(dir, secret, seed, vault::KdfCost::moderate(), today);
     print(u"Demo practice created in %1: %2 clients, %3 sessions, %4 notes, %5 measures (fictional)."_s
               .arg(QDir::toNativeSeparators(dir))

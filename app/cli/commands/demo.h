@@ -17,8 +17,8 @@ inline constexpr Option demoOptions[] = {
     {.name = "seed", .value = "N", .help = "another practice for another number (1)"},
     {.name = "today",
      .value = "YYYY-MM-DD",
-     .help = "move its calendar by whole weeks so its last session falls in the week before this date "
-             "(else it keeps the dates it was written with, 2024-2025)"},
+     .help = "the day its calendar is dated up to: it moves by whole weeks so its last session falls in the "
+             "week before (today when not given; a date gives the same practice on every run)"},
 };
 inline constexpr Command demoCommand{
     .words = "demo",
