@@ -38,6 +38,33 @@ QSet<QString> counted(const QString &text, Register reg = Register::Auto)
 constexpr double devFloor = 0.80;
 constexpr double heldOutFloor = 0.77;
 constexpr double heldOutV2Floor = 0.71;
+// The defence themes (splitting … displacement, with denial and minimisation) on their own files:
+// dev 0.903, held-out 0.292 when they were added (docs/tagger.md, "Defences"); 0.02 of margin.
+constexpr double defenceDevFloor = 0.88;
+constexpr double defenceHeldOutFloor = 0.27;
+
+const QSet<QString> &defences()
+{
+    static const QSet<QString> ids{u"splitting"_s, u"projection"_s, u"idealization-devaluation"_s,
+                                   u"intellectualization"_s, u"rationalization"_s, u"acting-out"_s,
+                                   u"displacement"_s, u"denial-minimization"_s};
+    return ids;
+}
+
+// Which themes a labelled file is scored on: the theme corpora were labelled before the defence
+// themes came, so those are set aside there; the defence files label only defences.
+struct Scope
+{
+    QSet<QString> only; // empty: every theme
+    QSet<QString> aside;
+};
+
+Scope themeCorpus()
+{
+    QSet<QString> added = defences();
+    added.remove(u"denial-minimization"_s);
+    return {{}, added};
+}
 
 std::optional<Exclusion> exclusion(const QString &text, const QString &id)
 {
@@ -76,6 +103,10 @@ private Q_SLOTS:
     void accuracyOnLabelledCorpus();
     void accuracyOnHeldOutCorpus();
     void accuracyOnHeldOutV2();
+    void defenceThemes_data();
+    void defenceThemes();
+    void defencesOnTheirDevCorpus();
+    void defencesOnTheirHeldOut();
 };
 
 void TaggerTest::contextRules_data()
@@ -469,7 +500,7 @@ QString registerOf(const QJsonObject &o)
 // Micro-averaged F1 of the counted themes against a labelled corpus (the register decided by the
 // tagger, as `tag` does by default); prints micro P/R/F1 per register and P/R per theme, never a
 // single excerpt. -1 when the file is missing or shorter than expected.
-double microF1(const QString &path, int minimumExcerpts)
+double microF1(const QString &path, int minimumExcerpts, const Scope &scope = themeCorpus())
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
@@ -485,7 +516,12 @@ double microF1(const QString &path, int minimumExcerpts)
         QSet<QString> gold;
         for (const QJsonValue &v : o.value(QLatin1String("themes")).toArray())
             gold.insert(v.toString());
-        const QSet<QString> got = counted(o.value(QLatin1String("text")).toString());
+        QSet<QString> got = counted(o.value(QLatin1String("text")).toString());
+        got.subtract(scope.aside);
+        if (!scope.only.isEmpty()) {
+            gold.intersect(scope.only);
+            got.intersect(scope.only);
+        }
         Counts &reg = byRegister[registerOf(o)];
         for (const QString &id : got) {
             const bool hit = gold.contains(id);
@@ -536,6 +572,58 @@ void TaggerTest::accuracyOnHeldOutV2()
         QSKIP("tagger-heldout-v2.jsonl is not in this tree");
     const double f1 = microF1(path, 300);
     QVERIFY2(f1 >= heldOutV2Floor, qPrintable(QStringLiteral("held-out v2 micro-F1 %1 fell below %2").arg(f1).arg(heldOutV2Floor)));
+}
+
+void TaggerTest::defenceThemes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QStringList>("expected"); // the defence themes it raises, sorted
+    QTest::newRow("splitting staff") << u"Cl. playing staff off against each other on the ward."_s << QStringList{u"splitting"_s};
+    QTest::newRow("splitting: the bill") << u"They split the bill at dinner."_s << QStringList{};
+    QTest::newRow("splitting: ruled out") << u"No splitting of the team noted this week."_s << QStringList{};
+    QTest::newRow("projection") << u"Projecting anger onto partner ('she's always angry with me')."_s << QStringList{u"projection"_s};
+    QTest::newRow("projection: costs") << u"He projected the costs on a spreadsheet."_s << QStringList{};
+    QTest::newRow("idealisation") << u"Pt idealises her new sponsor."_s << QStringList{u"idealization-devaluation"_s};
+    QTest::newRow("idealised brochure") << u"The brochure showed an idealised picture of the retreat."_s << QStringList{};
+    QTest::newRow("intellectualisation") << u"Intellectualising ++ re: mother's death; stays in his head."_s
+                                         << QStringList{u"intellectualization"_s};
+    QTest::newRow("intellectual disability") << u"She has a mild intellectual disability."_s << QStringList{};
+    QTest::newRow("rationalisation") << u"Says he only drinks to sleep and has earned a drink after a long shift."_s
+                                     << QStringList{u"rationalization"_s};
+    QTest::newRow("rationalised rota") << u"The service rationalised its rota over the summer."_s << QStringList{};
+    QTest::newRow("acting out") << u"Pt stormed out of group when the facilitator raised her drinking."_s
+                                << QStringList{u"acting-out"_s};
+    QTest::newRow("acting out: psychodrama") << u"She acted out the scene with her sister in psychodrama."_s << QStringList{};
+    QTest::newRow("displacement") << u"Furious with his manager; came home and took it out on his partner."_s
+                                  << QStringList{u"displacement"_s};
+    QTest::newRow("displaced disc") << u"Displaced disc in his lower back, off work."_s << QStringList{};
+    QTest::newRow("someone else's displacement") << u"Her husband takes it out on the kids when he's been drinking."_s
+                                                 << QStringList{};
+}
+
+void TaggerTest::defenceThemes()
+{
+    QFETCH(QString, text);
+    QFETCH(QStringList, expected);
+    QSet<QString> got = counted(text);
+    got.intersect(defences());
+    QStringList sorted = got.values();
+    sorted.sort();
+    QCOMPARE(sorted, expected);
+}
+
+void TaggerTest::defencesOnTheirDevCorpus()
+{
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/defence-corpus.jsonl"), 50, {defences(), {}});
+    QVERIFY2(f1 >= defenceDevFloor, qPrintable(QStringLiteral("defence dev micro-F1 %1 is below %2").arg(f1).arg(defenceDevFloor)));
+}
+
+void TaggerTest::defencesOnTheirHeldOut()
+{
+    // Written by another hand before the defence phrases were tuned, never tuned on: aggregates only.
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/defence-heldout.jsonl"), 90, {defences(), {}});
+    QVERIFY2(f1 >= defenceHeldOutFloor,
+             qPrintable(QStringLiteral("defence held-out micro-F1 %1 fell below %2").arg(f1).arg(defenceHeldOutFloor)));
 }
 
 QTEST_GUILESS_MAIN(TaggerTest)
