@@ -358,6 +358,13 @@ Status status(vault::Vault &vault)
         // administrator and the invitee knew. A proof that fails is left uncertified.
         QJsonObject tokens = readTokens(vault);
         bool changed = false;
+        // Invitations that expired unused: their roles lose LOGIN (a role cannot be NOLOGIN until
+        // its join, which needs a login), and their tokens are forgotten.
+        for (const QString &closed : closeExpiredInvitations(*connection)) {
+            tokens.remove(closed);
+            changed = true;
+            ++s.expiredNow;
+        }
         for (MemberRow &row : roster) {
             if (row.signPublic.isEmpty() || !row.certificateSignature.isEmpty() || !tokens.contains(row.memberId))
                 continue;

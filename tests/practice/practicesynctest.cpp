@@ -7,6 +7,9 @@
 #include "clirun.h"
 #include "practicecluster.h"
 
+#include "practice/content.h"
+#include "practice/invitation.h"
+#include "practice/practice.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
 #include "vault/vault.h"
@@ -17,6 +20,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <functional>
 
 #include <sodium.h>
 
@@ -418,6 +423,78 @@ private Q_SLOTS:
         QCOMPARE(syncOf(sue, u"sue"_s).value("pulled"_L1).toInt(), 4);
         QCOMPARE(receivedBy(sue, u"sue"_s).size(), 4);
         QCOMPARE(syncOf(m_bob, u"bob"_s).value("pulled"_L1).toInt(), 0);
+    }
+
+    void anUncertifiedMemberCannotWrite()
+    {
+        // Tom joined; the administrator has not run practice status since, so his key carries no
+        // certificate. His own client refuses to sync (6); a client patched to push anyway meets
+        // the server's row security: refused (5), nothing stored.
+        const QString tom = m_dir.filePath(u"tom"_s);
+        QVERIFY(clirun::cheapVault(tom, passphrase, u"tom"_s));
+        const QString tomId = join(tom, u"tom"_s, u"therapist"_s);
+        QVERIFY(!tomId.isEmpty());
+        QCOMPARE(as(tom, u"tom"_s, { u"sync"_s }).code, 6);
+        const QByteArray counts = "SELECT (SELECT count(*) FROM uc.items) || ',' || (SELECT count(*) FROM "
+                                  "uc.content_keys) || ',' || (SELECT count(*) FROM uc.assignments)";
+        const QByteArray before = sql(counts);
+        const auto exitOf = [](const std::function<void()> &write) {
+            try {
+                write();
+            } catch (const Error &e) {
+                return e.exitCode();
+            }
+            return 0;
+        };
+        auto v = Vault::open(tom, u"tom"_s, SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+        const practice::Membership m = *practice::loadMembership(*v);
+        auto connection = practice::connectMember(*v, m);
+        const QString client(32, u'e');
+        practice::WrapRow wrap { tomId, client, 1, QByteArray(80, '\1'), tomId, {} };
+        wrap.signature = v->signForPractice(practice::wrapMessage(m.practiceId, wrap));
+        practice::ItemRow item { 0, QString(32, u'f'), tomId, client, 1, QByteArray(64, '\2'), {} };
+        item.signature = v->signForPractice(practice::itemMessage(m.practiceId, item));
+        QCOMPARE(exitOf([&] { practice::addItem(*connection, item); }), 5);
+        QCOMPARE(exitOf([&] { practice::addWrap(*connection, wrap); }), 5);
+        // Nor does the administrator's role assign a supervisor to a member not certified.
+        auto a = Vault::open(m_alice, u"alice"_s,
+                             SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+        const practice::Membership am = *practice::loadMembership(*a);
+        auto admin = practice::connectMember(*a, am);
+        const practice::AssignmentRow assignment { m_samId, tomId,
+                                                   a->signForPractice(practice::assignmentMessage(am.practiceId, m_samId, tomId)) };
+        QCOMPARE(exitOf([&] { practice::addAssignment(*admin, assignment); }), 5);
+        QCOMPARE(sql(counts), before);
+        admin.reset();
+        a.reset(); // the CLI opens alice's vault next
+        // Certified, the same wrap is taken: it was the certificate the server asked for.
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 1);
+        QCOMPARE(exitOf([&] { practice::addWrap(*connection, wrap); }), 0);
+    }
+
+    void anExpiredInvitationLeavesNoRoleThatLogsIn()
+    {
+        const QString eve = m_dir.filePath(u"eve"_s);
+        QVERIFY(clirun::cheapVault(eve, passphrase, u"eve"_s));
+        const Run invite = as(m_alice, u"alice"_s, { u"practice"_s, u"invite"_s, u"eve"_s, u"--role"_s, u"therapist"_s });
+        QCOMPARE(invite.code, 0);
+        const QString code = QString::fromLatin1(invite.out.trimmed());
+        const QByteArray role = "m_" + practice::Invitation::decode(code).memberId.toLatin1();
+        const auto canLogIn = [&] { return sql("SELECT rolcanlogin FROM pg_roles WHERE rolname = '" + role + "'"); };
+        QCOMPARE(canLogIn(), QByteArray("t"));
+        sql("UPDATE uc.invitations SET expires = now() - interval '1 minute' WHERE used IS NULL");
+        const QStringList joinArgs { u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s, code };
+        // Expired, not yet closed: the role logs in, but the server refuses the join; nothing kept.
+        QCOMPARE(as(eve, u"eve"_s, joinArgs).code, 5);
+        QVERIFY(!QFile::exists(eve + u"/practice/user-1/membership.json"_s));
+        // The administrator's next status takes the role's LOGIN; after that it cannot connect.
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("expired_now"_L1).toInt(), 1);
+        QCOMPARE(canLogIn(), QByteArray("f"));
+        const Run refused = as(eve, u"eve"_s, joinArgs);
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.err.contains("does not let this member's role log in"), refused.err.constData());
+        QCOMPARE(sql("SELECT count(*) FROM uc.audit WHERE action = 'expire'"), QByteArray("1"));
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("expired_now"_L1).toInt(), 0);
     }
 
     void syncNeedsAMembership()
