@@ -31,7 +31,9 @@ QJsonObject toJson(const Membership &m)
             {u"role"_s, model::toString(m.role)},
             {u"admin"_s, m.admin},
             {u"admin_key"_s, QString::fromLatin1(m.adminKey.toBase64())},
-            {u"ca_sha256"_s, QString::fromLatin1(m.caFingerprint.toHex())}};
+            {u"ca_sha256"_s, QString::fromLatin1(m.caFingerprint.toHex())},
+            {u"items_head"_s, static_cast<double>(m.itemsHead)},
+            {u"audit_head"_s, static_cast<double>(m.auditHead)}};
 }
 
 // What the user signs: the membership's compact JSON (QJsonDocument sorts the keys), under a label
@@ -103,6 +105,8 @@ std::optional<Membership> readSigned(const vault::Vault &vault, const QString &n
     m.admin = o.value(u"admin"_s).toBool();
     m.adminKey = QByteArray::fromBase64(o.value(u"admin_key"_s).toString().toLatin1());
     m.caFingerprint = QByteArray::fromHex(o.value(u"ca_sha256"_s).toString().toLatin1());
+    m.itemsHead = static_cast<qint64>(o.value(u"items_head"_s).toDouble());
+    m.auditHead = static_cast<qint64>(o.value(u"audit_head"_s).toDouble());
     return m;
 }
 

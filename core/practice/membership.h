@@ -31,6 +31,10 @@ struct Membership
     bool admin = false;
     QByteArray adminKey; // the practice administrator's Ed25519 public key, pinned
     QByteArray caFingerprint; // SHA-256 of the practice CA's DER form, pinned
+    // The highest sequence numbers this member has seen on the server (notes, audit rows): a server
+    // that shows less was rolled back or had rows deleted (practice.h, connectMember).
+    qint64 itemsHead = 0;
+    qint64 auditHead = 0;
 };
 
 // The folder for the current user (made when missing).

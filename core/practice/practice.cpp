@@ -2,6 +2,7 @@
 #include "practice/practice.h"
 
 #include "common/error.h"
+#include "practice/content.h"
 #include "practice/invitation.h"
 #include "practice/roster.h"
 #include "practice/schema.h"
@@ -214,7 +215,19 @@ std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membe
     if (!schemaInstalled(*connection) || practiceIdOf(*connection) != m.practiceId)
         damaged(u"it holds another practice than the one pinned here"_s);
     checkAdministrator(members(*connection), m);
+    if (headSeq(*connection) < m.itemsHead || auditHead(*connection) < m.auditHead)
+        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes or "
+                "audit rows were deleted); nothing was written here"_s);
     return connection;
+}
+
+void pinHeads(const vault::Vault &vault, const Membership &m, Connection &connection)
+{
+    Membership pinned = m;
+    pinned.itemsHead = std::max(m.itemsHead, headSeq(connection));
+    pinned.auditHead = std::max(m.auditHead, auditHead(connection));
+    if (pinned.itemsHead != m.itemsHead || pinned.auditHead != m.auditHead)
+        saveMembership(vault, pinned);
 }
 
 Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QString &caFile, const QString &caKeyFile)
@@ -479,6 +492,7 @@ Status status(vault::Vault &vault)
             s.selfCertified = true;
     }
     s.auditEntries = auditLength(*connection);
+    pinHeads(vault, *m, *connection);
     return s;
 }
 

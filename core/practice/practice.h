@@ -46,7 +46,11 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
 // status also certifies the members who joined with a valid proof, and takes LOGIN from the roles
 // of invitations that expired unused.
 [[nodiscard]] Status status(vault::Vault &vault);
-// The member's connection, the server checked against the pinned practice and administrator key.
+// The member's connection, the server checked against the pinned practice and administrator key,
+// and against the heads pinned here: Error(Damaged) when it shows fewer notes or audit rows than
+// this member has seen (a rollback to an earlier copy, or rows deleted), before anything is read.
 [[nodiscard]] std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membership &membership);
+// Pins the heads the member sees now (in membership.json, signed), when they grew.
+void pinHeads(const vault::Vault &vault, const Membership &membership, Connection &connection);
 
 } // namespace uc::practice

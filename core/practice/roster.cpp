@@ -119,4 +119,9 @@ int auditLength(Connection &c)
     return c.exec("SELECT count(*) FROM uc.audit", {}, u"reading the practice's audit"_s).text(0, 0).toInt();
 }
 
+qint64 auditHead(Connection &c)
+{
+    return c.exec("SELECT coalesce(max(seq), 0) FROM uc.audit", {}, u"reading the practice's audit"_s).text(0, 0).toLongLong();
+}
+
 } // namespace uc::practice

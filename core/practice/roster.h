@@ -48,5 +48,7 @@ QString registerKey(Connection &connection, const QByteArray &signPublic, const 
 QStringList closeExpiredInvitations(Connection &connection);
 void appendAudit(Connection &connection, const QString &action, const QString &object);
 [[nodiscard]] int auditLength(Connection &connection);
+// The highest audit sequence number this member can see (0 for none).
+[[nodiscard]] qint64 auditHead(Connection &connection);
 
 } // namespace uc::practice

@@ -389,6 +389,7 @@ SyncResult sync(vault::Vault &vault)
     }
     tx.commit();
     result.head = std::max(kept.head, headSeq(*connection));
+    pinHeads(vault, m, *connection);
     return result;
 }
 

@@ -425,6 +425,48 @@ private Q_SLOTS:
         QCOMPARE(syncOf(m_bob, u"bob"_s).value("pulled"_L1).toInt(), 0);
     }
 
+    void aServerRolledBackToAnEarlierDumpIsRefused()
+    {
+        // The operator keeps a dump, the practice goes on (alice pushes a note, sam pulls it), then
+        // the operator restores the dump: each client pinned a head the server no longer reaches.
+        const auto dump = [&] {
+            const practicetest::Script d = practicetest::practiceServer({ u"dump"_s, m_server.dir() });
+            return d.code == 0 ? d.out : QByteArray();
+        };
+        const auto restore = [&](const QByteArray &text) {
+            return m_server.operatorSql("DROP SCHEMA uc CASCADE;\n" + text).code == 0;
+        };
+        const QByteArray earlier = dump();
+        QVERIFY(!earlier.isEmpty());
+        writeNote(u"A fifth session."_s);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
+        const QByteArray now = dump();
+        QVERIFY(!now.isEmpty());
+        const QByteArray before = receivedFile(m_sam);
+        const QByteArray samMembership = [&] {
+            QFile f(m_sam + u"/practice/user-1/membership.json"_s);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY(restore(earlier));
+        for (const auto &[vault, user] : { std::pair { m_sam, u"sam"_s }, std::pair { m_alice, u"alice"_s } }) {
+            const Run refused = as(vault, user, { u"sync"_s });
+            QCOMPARE(refused.code, 4);
+            QVERIFY2(refused.err.contains("less than this machine has already seen"), refused.err.constData());
+        }
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).code, 4);
+        // Nothing written on either side: sam's received notes and pins as they were, no push.
+        QCOMPARE(receivedFile(m_sam), before);
+        QFile f(m_sam + u"/practice/user-1/membership.json"_s);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), samMembership);
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("4"));
+        // Put back, sync goes on.
+        QVERIFY(restore(now));
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+    }
+
     void anUncertifiedMemberCannotWrite()
     {
         // Tom joined; the administrator has not run practice status since, so his key carries no
