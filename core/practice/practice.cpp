@@ -145,10 +145,10 @@ void writeClientFiles(const vault::Vault &vault, Unfinished &files, const QByteA
 
 // The administrator's one-time tokens of open invitations, sealed (secretbox) under a subkey of
 // their practice secret: the server never sees a token, so it cannot forge a join proof.
-std::array<unsigned char, crypto_secretbox_KEYBYTES> tokensKey(const vault::Vault &vault)
+SecretBuffer tokensKey(const vault::Vault &vault)
 {
     const SecretBuffer secret = vault.practiceSecret();
-    std::array<unsigned char, crypto_secretbox_KEYBYTES> key{};
+    SecretBuffer key(crypto_secretbox_KEYBYTES);
     crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char *>("invitation tokens"), 17,
                        secret.data(), secret.size());
     return key;
@@ -159,7 +159,7 @@ QJsonObject readTokens(const vault::Vault &vault)
     if (!QFile::exists(memberFolder(vault) + u'/' + tokensFile))
         return {};
     const QByteArray sealed = readMemberFile(vault, tokensFile);
-    auto key = tokensKey(vault);
+    const SecretBuffer key = tokensKey(vault);
     QByteArray plain(std::max<qsizetype>(0, sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES),
                      Qt::Uninitialized);
     const bool ok = sealed.size() >= crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES
@@ -168,7 +168,6 @@ QJsonObject readTokens(const vault::Vault &vault)
                                       static_cast<unsigned long long>(sealed.size() - crypto_secretbox_NONCEBYTES),
                                       reinterpret_cast<const unsigned char *>(sealed.constData()), key.data())
             == 0;
-    sodium_memzero(key.data(), key.size());
     if (!ok)
         throw Error(ErrorKind::Damaged, u"practice invitations"_s, u"the sealed invitation tokens were altered"_s);
     const QJsonObject tokens = QJsonDocument::fromJson(plain).object();
@@ -182,13 +181,26 @@ void writeTokens(const vault::Vault &vault, const QJsonObject &tokens)
     QByteArray sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), Qt::Uninitialized);
     auto *out = reinterpret_cast<unsigned char *>(sealed.data());
     randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-    auto key = tokensKey(vault);
+    const SecretBuffer key = tokensKey(vault);
     crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char *>(plain.constData()),
                           static_cast<unsigned long long>(plain.size()), out, key.data());
-    sodium_memzero(key.data(), key.size());
     wipeMemory(plain.data(), static_cast<std::size_t>(plain.size()));
     writeMemberFile(vault, tokensFile, sealed);
 }
+
+// An invitation's secrets (the member's TLS key, the token, the pseudonym key) wiped however the
+// step that holds them ends. Each is a QByteArray of its own (never shared: data() would detach and
+// wipe a copy).
+struct WipedOnExit
+{
+    Invitation &inv;
+    ~WipedOnExit()
+    {
+        for (QByteArray *secret : {&inv.keyPem, &inv.token, &inv.pseudonymKey})
+            if (!secret->isEmpty())
+                wipeMemory(secret->data(), static_cast<std::size_t>(secret->size()));
+    }
+};
 
 // The roster's administrator must be the pinned one, with their self-certificate.
 void checkAdministrator(const QList<MemberRow> &roster, const Membership &m)
@@ -338,6 +350,7 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
     IssuedCertificate issued = issueClientCertificate(caPem, caKey, row.dbRole);
 
     Invitation inv;
+    const WipedOnExit wipe{inv};
     inv.practiceId = m->practiceId;
     inv.memberId = row.memberId;
     inv.dbRole = row.dbRole;
@@ -350,11 +363,12 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
     inv.keyPem = QByteArray(reinterpret_cast<const char *>(issued.keyPem.data()), static_cast<qsizetype>(issued.keyPem.size()));
     inv.token = QByteArray(crypto_auth_KEYBYTES, Qt::Uninitialized);
     randombytes_buf(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
-    const std::optional<QByteArray> pseudonymKey = readSealedMemberFile(vault, QString::fromLatin1(pseudonymKeyFileName));
+    const std::optional<SecretBuffer> pseudonymKey = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey)
         throw Error(ErrorKind::Conflict, u"practice invite"_s,
                     u"this practice was started before client pseudonyms: start it again (practice init)"_s);
-    inv.pseudonymKey = *pseudonymKey;
+    inv.pseudonymKey = QByteArray(reinterpret_cast<const char *>(pseudonymKey->data()),
+                                  static_cast<qsizetype>(pseudonymKey->size())); // a copy of its own, wiped below
     inv.signature = vault.signForPractice(inv.signedPart());
 
     QJsonObject tokens = readTokens(vault);
@@ -364,27 +378,14 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
                                             {u"db_role"_s, row.dbRole}});
     writeTokens(vault, tokens);
     tx.commit();
-    const QString code = inv.encode();
-    wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
-    wipeMemory(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
-    wipeMemory(inv.pseudonymKey.data(), static_cast<std::size_t>(inv.pseudonymKey.size()));
-    return code;
+    return inv.encode();
 }
 
 Membership join(vault::Vault &vault, const QString &serverUrl, const QString &code)
 {
     (void)parseServerUrl(serverUrl);
     Invitation inv = Invitation::decode(code);
-    const struct Wipe
-    {
-        Invitation &inv;
-        ~Wipe()
-        {
-            wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
-            wipeMemory(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
-            wipeMemory(inv.pseudonymKey.data(), static_cast<std::size_t>(inv.pseudonymKey.size()));
-        }
-    } wipe{inv};
+    const WipedOnExit wipe{inv};
     if (hasMembership(vault))
         throw Error(ErrorKind::Conflict, u"practice join"_s, u"you are already a member of a practice"_s);
     if (inv.role != vault.currentUser().role)
@@ -454,11 +455,13 @@ Status status(vault::Vault &vault)
             if (row.signPublic.isEmpty() || !row.certificateSignature.isEmpty() || !tokens.contains(row.memberId))
                 continue;
             const QJsonObject invited = tokens.value(row.memberId).toObject();
-            const QByteArray token = QByteArray::fromBase64(invited.value(u"token"_s).toString().toLatin1());
-            if (row.joinProof.size() != crypto_auth_BYTES
-                || sodium_memcmp(joinProof(token, row.memberId, row.signPublic).constData(), row.joinProof.constData(),
+            QByteArray token = QByteArray::fromBase64(invited.value(u"token"_s).toString().toLatin1());
+            const bool proven = row.joinProof.size() == crypto_auth_BYTES
+                && sodium_memcmp(joinProof(token, row.memberId, row.signPublic).constData(), row.joinProof.constData(),
                                  crypto_auth_BYTES)
-                    != 0)
+                    == 0;
+            wipeMemory(token.data(), static_cast<std::size_t>(token.size()));
+            if (!proven)
                 continue;
             // The role, database role and admin flag the server reports must be those invited: an operator
             // who raised a pending member's role would otherwise have the administrator sign it.
