@@ -192,8 +192,9 @@ constexpr const char *version2[] = {
 };
 
 // Version 3: the server insists too (docs/practice.md, "Hardening"). Only a member whose key carries
-// the administrator's certificate writes content, wraps or assignments; a join that reached the
-// server but not the member's machine can be repeated with the same key and proof.
+// the administrator's certificate writes content, wraps or assignments; a wrap is keyed by its maker
+// too; a join that reached the server but not the member's machine can be repeated with the same
+// key and proof.
 constexpr const char *version3[] = {
     // The server cannot check an Ed25519 signature (every client does); it can insist that the
     // administrator stored one, which no member's role can do (no UPDATE on members is granted).
@@ -222,6 +223,10 @@ constexpr const char *version3[] = {
         WITH CHECK (uc.i_am_certified() AND uc.is_certified(member_id) AND made_by = uc.my_member_id()
             AND (member_id = made_by OR EXISTS (SELECT 1 FROM uc.assignments a
                 WHERE a.supervisor = content_keys.member_id AND a.therapist = content_keys.made_by))))sql",
+    // A wrap is one maker's: another member's wrap under the same pseudonym for the same reader
+    // (a colleague who shares the supervisor and guessed the pseudonym) no longer stands in the way.
+    "ALTER TABLE uc.content_keys DROP CONSTRAINT content_keys_pkey",
+    "ALTER TABLE uc.content_keys ADD PRIMARY KEY (member_id, client, key_version, made_by)",
     // Notes: by a certified member, as themselves.
     "DROP POLICY items_push ON uc.items",
     R"sql(CREATE POLICY items_push ON uc.items FOR INSERT

@@ -104,6 +104,13 @@ QString keyName(const QString &client, int version)
     return client + u'/' + QString::number(version);
 }
 
+// A content key as this member holds it: who made it, for which client and version. Two members'
+// keys under one pseudonym (a colleague who guessed it) stay apart.
+QString heldKeyName(const QString &maker, const QString &client, int version)
+{
+    return maker + u'/' + keyName(client, version);
+}
+
 // The state kept in the member folder: the head and the received notes.
 struct Kept
 {
@@ -143,15 +150,15 @@ void writeKept(const vault::Vault &vault, const Kept &kept)
                           QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-// The clients' content keys this member holds, by client/version, in guarded memory: wiped when the
-// map goes, however sync ends.
+// The clients' content keys this member holds, by maker/client/version, in guarded memory: wiped
+// when the map goes, however sync ends.
 using ContentKeys = std::map<QString, SecretBuffer>;
 
 // The wraps made for this member, each checked (made by this member or a therapist the administrator
-// assigned them to, and signed by its maker) and opened; by client/version, with who made each.
+// assigned them to, and signed by its maker) and opened; by maker/client/version. madeBy collects, by
+// client/version, every maker of a wrap this member holds.
 ContentKeys openWraps(const vault::Vault &vault, const QList<WrapRow> &all, const Membership &m,
-                                     const Certified &certified, const QSet<QString> &makers,
-                                     QHash<QString, QString> &madeBy)
+                      const Certified &certified, const QSet<QString> &makers, QMultiHash<QString, QString> &madeBy)
 {
     ContentKeys keys;
     for (const WrapRow &w : all) {
@@ -166,7 +173,7 @@ ContentKeys openWraps(const vault::Vault &vault, const QList<WrapRow> &all, cons
         SecretBuffer key = vault.openForPractice(w.sealed);
         if (key.size() != keyBytes)
             damaged(u"a content key's wrap for you does not open with your key"_s);
-        keys.insert_or_assign(keyName(w.client, w.version), std::move(key));
+        keys.insert_or_assign(heldKeyName(w.madeBy, w.client, w.version), std::move(key));
     }
     return keys;
 }
@@ -279,7 +286,7 @@ SyncResult sync(vault::Vault &vault)
     // Pull: every wrap and every new item verified before anything is kept.
     SyncResult result;
     const QList<WrapRow> allWraps = wraps(*connection);
-    QHash<QString, QString> madeBy; // client/version → who made this member's wrap of it
+    QMultiHash<QString, QString> madeBy; // client/version → who made this member's wraps of it
     ContentKeys keys = openWraps(vault, allWraps, m, certified, makers, madeBy);
     Kept kept = readKept(vault);
     QSet<QString> known;
@@ -293,10 +300,12 @@ SyncResult sync(vault::Vault &vault)
         if (known.contains(item.itemId))
             continue;
         const QString name = keyName(item.client, item.version);
-        const auto key = keys.find(name);
-        if (key == keys.end())
+        if (!madeBy.contains(name))
             continue; // not for this member (row security does not show those; the owner's role did)
-        if (madeBy.value(name) != item.author)
+        // Opened only with the key its author made (row security shows no other; an operator who
+        // lifts it, or moves a note to another author, is caught here).
+        const auto key = keys.find(heldKeyName(item.author, item.client, item.version));
+        if (key == keys.end())
             damaged(u"a note on it was pushed under a client key its author did not make"_s);
         pulled.append(openItem(item, key->second, m, certified, *pseudonymKey));
     }
@@ -341,7 +350,7 @@ SyncResult sync(vault::Vault &vault)
             const QString canonical = vault::Notes::canonicalForm(note);
             if (QString::fromLatin1(sha256(canonical.toUtf8()).toHex()) != note.contentHash)
                 throw Error(ErrorKind::Damaged, u"sync"_s, u"a signed note here no longer matches its signature"_s);
-            const QString name = keyName(pseudonym, 1);
+            const QString name = heldKeyName(m.memberId, pseudonym, 1);
             auto key = keys.find(name);
             if (key == keys.end()) {
                 SecretBuffer made(keyBytes);
@@ -374,9 +383,9 @@ SyncResult sync(vault::Vault &vault)
     }
     // Every client key this member made, wrapped for every supervisor assigned to them now.
     for (const auto &[name, key] : keys) {
-        const QString client = name.section(u'/', 0, 0);
-        if (!wrapped.contains(name + u'/' + m.memberId))
+        if (name.section(u'/', 0, 0) != m.memberId)
             continue; // a colleague's client: theirs to wrap
+        const QString client = name.section(u'/', 1, 1);
         for (const QString &reader : std::as_const(readers))
             wrapFor(client, key, reader);
     }

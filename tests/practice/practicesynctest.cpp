@@ -10,6 +10,7 @@
 #include "practice/content.h"
 #include "practice/invitation.h"
 #include "practice/practice.h"
+#include "practice/sealedfile.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
 #include "vault/vault.h"
@@ -537,6 +538,65 @@ private Q_SLOTS:
         QVERIFY2(refused.err.contains("does not let this member's role log in"), refused.err.constData());
         QCOMPARE(sql("SELECT count(*) FROM uc.audit WHERE action = 'expire'"), QByteArray("1"));
         QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("expired_now"_L1).toInt(), 0);
+    }
+
+    void aColleagueCannotPreEmptAWrapForASharedSupervisor()
+    {
+        // Bob is assigned to sam too. Client codes are guessable and every member holds the pseudonym
+        // key, so bob computes the pseudonym alice's next client will have and, first, wraps a key of
+        // his own under it for sam (a proper sealed box, signed by him). Alice's own wrap for sam must
+        // not clash with it, and sam must read her note.
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_bobId })
+                     .code,
+                 0);
+        {
+            auto bob = Vault::open(m_bob, u"bob"_s,
+                                   SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            const practice::Membership m = *practice::loadMembership(*bob);
+            const SecretBuffer pseudonymKey = *practice::readSealedSecret(*bob, u"pseudonym.key"_s);
+            const QByteArray message = "client\n" + m_aliceId.toLatin1() + "\nC-2";
+            unsigned char id[16];
+            crypto_generichash(id, sizeof id, reinterpret_cast<const unsigned char *>(message.constData()),
+                               static_cast<unsigned long long>(message.size()), pseudonymKey.data(),
+                               pseudonymKey.size());
+            const QByteArray samSign = QByteArray::fromHex(
+                sql("SELECT encode(sign_pk, 'hex') FROM uc.members WHERE member_id = '" + m_samId.toLatin1() + "'"));
+            unsigned char boxPublic[crypto_box_PUBLICKEYBYTES];
+            QCOMPARE(crypto_sign_ed25519_pk_to_curve25519(boxPublic,
+                                                          reinterpret_cast<const unsigned char *>(samSign.constData())),
+                     0);
+            unsigned char key[32];
+            randombytes_buf(key, sizeof key);
+            QByteArray sealed(crypto_box_SEALBYTES + sizeof key, Qt::Uninitialized);
+            crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), key, sizeof key, boxPublic);
+            practice::WrapRow planted { m_samId, QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(id), sizeof id).toHex()),
+                                        1, sealed, m_bobId, {} };
+            planted.signature = bob->signForPractice(practice::wrapMessage(m.practiceId, planted));
+            practice::addWrap(*practice::connectMember(*bob, m), planted);
+        }
+        {
+            auto v = Vault::open(m_alice, u"alice"_s,
+                                 SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            model::Client c;
+            c.code = u"C-2"_s;
+            c.displayName = u"Second client"_s;
+            v->clients().add(c);
+            model::Session s;
+            s.date = model::Date(2026, 12, 1);
+            s.attendees.append({ 0, c.code, model::Attendance::Attended });
+            v->notes().sign(v->notes()
+                                .addSession(s, u"free"_s, model::NoteKind::Progress,
+                                            { { u"Note"_s, u"The second client's first session."_s } })
+                                .notes.first());
+            v->lock();
+        }
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE member_id = '" + m_samId.toLatin1() + "'"),
+                 QByteArray("3")); // alice's for C-1 and C-2, bob's planted one
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
+        const QJsonArray received = receivedBy(m_sam, u"sam"_s);
+        QVERIFY(QJsonDocument(received.last().toObject()).toJson().contains("second client's first session"));
     }
 
     void syncNeedsAMembership()
