@@ -238,7 +238,8 @@ void pinHeads(const vault::Vault &vault, const Membership &m, Connection &connec
     Membership pinned = m;
     pinned.itemsHead = std::max(m.itemsHead, headSeq(connection));
     pinned.auditHead = std::max(m.auditHead, auditHead(connection));
-    if (pinned.itemsHead != m.itemsHead || pinned.auditHead != m.auditHead)
+    const std::optional<Membership> saved = loadMembership(vault);
+    if (!saved || pinned.itemsHead != saved->itemsHead || pinned.auditHead != saved->auditHead)
         saveMembership(vault, pinned);
 }
 

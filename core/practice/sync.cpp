@@ -249,15 +249,21 @@ void assign(vault::Vault &vault, const QString &supervisor, const QString &thera
     tx.commit();
 }
 
-SyncResult sync(vault::Vault &vault)
+SyncResult sync(vault::Vault &vault, bool acceptRollback)
 {
-    const Membership m = membershipOf(vault, u"sync"_s);
+    const Membership pinned = membershipOf(vault, u"sync"_s);
+    // Accepting a rollback: checked against no pin, and the server's heads pinned at the end.
+    Membership m = pinned;
+    if (acceptRollback)
+        m.itemsHead = m.auditHead = 0;
     const std::optional<SecretBuffer> pseudonymKey
         = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey || pseudonymKey->size() != 32)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"this membership predates client pseudonyms: join the practice again with a new invitation"_s);
     const auto connection = connectMember(vault, m);
+    const bool rolledBack
+        = acceptRollback && (headSeq(*connection) < pinned.itemsHead || auditHead(*connection) < pinned.auditHead);
     if (schemaVersionOf(*connection) < 2)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"the practice server was set up before content could be synced (schema 1): start the practice "
@@ -285,6 +291,7 @@ SyncResult sync(vault::Vault &vault)
 
     // Pull: every wrap and every new item verified before anything is kept.
     SyncResult result;
+    result.rollbackAccepted = rolledBack;
     const QList<WrapRow> allWraps = wraps(*connection);
     QMultiHash<QString, QString> madeBy; // client/version → who made this member's wraps of it
     ContentKeys keys = openWraps(vault, allWraps, m, certified, makers, madeBy);

@@ -466,6 +466,20 @@ private Q_SLOTS:
         QVERIFY(restore(now));
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+        // A restore the practice makes on purpose (a lost disk): alice accepts it, and her note the
+        // restored copy lacks is pushed again; once the server has caught up with what sam saw, his
+        // sync goes on, and he gets nothing twice.
+        QVERIFY(restore(earlier));
+        QCOMPARE(as(m_sam, u"sam"_s, { u"sync"_s }).code, 4);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 4);
+        const QJsonObject accepted = json(m_alice, u"alice"_s, { u"sync"_s, u"--accept-rollback"_s });
+        QCOMPARE(accepted.value("rollback_accepted"_L1).toBool(), true);
+        QCOMPARE(accepted.value("pushed"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("5"));
+        const QJsonObject samAfter = syncOf(m_sam, u"sam"_s);
+        QCOMPARE(samAfter.value("pulled"_L1).toInt(), 0);
+        QCOMPARE(samAfter.value("rollback_accepted"_L1).toBool(), false);
+        QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), 5);
     }
 
     void anUncertifiedMemberCannotWrite()

@@ -121,11 +121,16 @@ int practiceAssign(const Invocation &line)
 int practiceSync(const Invocation &line)
 {
     auto vault = openVault(line);
-    const practice::SyncResult r = practice::sync(*vault);
+    const practice::SyncResult r = practice::sync(*vault, line.has("accept-rollback"));
     if (line.json()) {
-        printJson(QJsonObject{{u"pushed"_s, r.pushed}, {u"pulled"_s, r.pulled}, {u"head"_s, static_cast<double>(r.head)}});
+        printJson(QJsonObject{{u"pushed"_s, r.pushed},
+                              {u"pulled"_s, r.pulled},
+                              {u"head"_s, static_cast<double>(r.head)},
+                              {u"rollback_accepted"_s, r.rollbackAccepted}});
         return 0;
     }
+    if (r.rollbackAccepted)
+        print(u"the server's history was shorter than the one pinned here: accepted and pinned"_s);
     print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
           + QString::number(r.head));
     return 0;
