@@ -202,6 +202,12 @@ struct WipedOnExit
     }
 };
 
+// The highest note sequence number the member sees; 0 on a server of schema 1, which holds no notes.
+qint64 notesHead(Connection &connection)
+{
+    return schemaVersionOf(connection) >= 2 ? headSeq(connection) : 0;
+}
+
 // The roster's administrator must be the pinned one, with their self-certificate.
 void checkAdministrator(const QList<MemberRow> &roster, const Membership &m)
 {
@@ -227,7 +233,7 @@ std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membe
     if (!schemaInstalled(*connection) || practiceIdOf(*connection) != m.practiceId)
         damaged(u"it holds another practice than the one pinned here"_s);
     checkAdministrator(members(*connection), m);
-    if (headSeq(*connection) < m.itemsHead || auditHead(*connection) < m.auditHead)
+    if (notesHead(*connection) < m.itemsHead || auditHead(*connection) < m.auditHead)
         damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes or "
                 "audit rows were deleted); nothing was written here"_s);
     return connection;
@@ -236,7 +242,7 @@ std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membe
 void pinHeads(const vault::Vault &vault, const Membership &m, Connection &connection)
 {
     Membership pinned = m;
-    pinned.itemsHead = std::max(m.itemsHead, headSeq(connection));
+    pinned.itemsHead = std::max(m.itemsHead, notesHead(connection));
     pinned.auditHead = std::max(m.auditHead, auditHead(connection));
     const std::optional<Membership> saved = loadMembership(vault);
     if (!saved || pinned.itemsHead != saved->itemsHead || pinned.auditHead != saved->auditHead)
