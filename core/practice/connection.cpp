@@ -29,6 +29,10 @@ const QString server = u"practice server"_s;
         throw Error(ErrorKind::Damaged, server,
                     u"its certificate does not verify against the practice CA pinned here (another server, or an "
                     "attacker in between)"_s);
+    if (m.contains("not permitted to log in"))
+        throw Error(ErrorKind::Auth, server,
+                    u"it does not let this member's role log in (an invitation that expired unused, or a member "
+                    "removed)"_s);
     if (m.contains("authentication failed") || m.contains("no pg_hba.conf entry") || m.contains("certificate")
         || m.contains("does not exist") || m.contains("permission denied"))
         throw Error(ErrorKind::Auth, server, u"it refused this member's client certificate"_s);

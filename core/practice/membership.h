@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -30,14 +31,33 @@ struct Membership
     bool admin = false;
     QByteArray adminKey; // the practice administrator's Ed25519 public key, pinned
     QByteArray caFingerprint; // SHA-256 of the practice CA's DER form, pinned
+    // The highest sequence numbers this member has seen on the server (notes, audit rows): a server
+    // that shows less was rolled back or had rows deleted (practice.h, connectMember).
+    qint64 itemsHead = 0;
+    qint64 auditHead = 0;
 };
 
 // The folder for the current user (made when missing).
 [[nodiscard]] QString memberFolder(const vault::Vault &vault);
 // The current user's membership; nothing when they have none. Error(Damaged) when the file was
-// edited (its signature by the user fails) or the pinned CA no longer has the pinned fingerprint.
+// edited (its signature by the user fails) or the pinned CA no longer has the pinned fingerprint;
+// Error(Conflict), naming the command to run again, while an init or join is unfinished.
 [[nodiscard]] std::optional<Membership> loadMembership(const vault::Vault &vault);
 void saveMembership(const vault::Vault &vault, const Membership &membership);
+// Whether membership.json is there (init and join refuse to make a second one).
+[[nodiscard]] bool hasMembership(const vault::Vault &vault);
+
+// An init or join in progress (membership.pending.json, signed by the user under another label than
+// membership.json, so one cannot stand for the other): saved before any other file or the server
+// changes, so that a failure at any later point leaves a state the same command completes.
+[[nodiscard]] std::optional<Membership> loadPendingMembership(const vault::Vault &vault);
+void savePendingMembership(const vault::Vault &vault, const Membership &membership);
+// The pending membership made whole: membership.json written, then the pending file removed.
+void finishMembership(const vault::Vault &vault, const Membership &membership);
+// A refused init or join: the pending file and the files it wrote are removed.
+void discardPendingMembership(const vault::Vault &vault);
+// The files an init or join writes (the administrator's also caKeyFileName).
+[[nodiscard]] QStringList membershipFiles(bool admin);
 
 // Files in the member folder: written owner-only, read whole.
 void writeMemberFile(const vault::Vault &vault, const QString &name, const QByteArray &bytes);
@@ -47,5 +67,6 @@ inline constexpr auto caFileName = "ca.crt";
 inline constexpr auto clientCertFileName = "client.crt";
 inline constexpr auto clientKeyFileName = "client.key";
 inline constexpr auto caKeyFileName = "ca.key";
+inline constexpr auto pendingFileName = "membership.pending.json";
 
 } // namespace uc::practice

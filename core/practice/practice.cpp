@@ -2,6 +2,7 @@
 #include "practice/practice.h"
 
 #include "common/error.h"
+#include "practice/content.h"
 #include "practice/invitation.h"
 #include "practice/roster.h"
 #include "practice/schema.h"
@@ -68,40 +69,73 @@ Endpoint endpointOf(const vault::Vault &vault, const Membership &m)
     return e;
 }
 
-// The files of a membership not saved yet: removed again when the step fails, so a refused init or
-// join leaves the folder as it was.
-class StagedFiles
+// An init or join in progress (membership.h, "pending"): the pending membership is saved before any
+// other file or the server changes. Until the server step is tried, a failure removes it all again,
+// so a refused init or join leaves the folder as it was (a retry's pending state is kept: only its
+// own command gives it up). Once the server may have changed, a failure keeps it, and the same
+// command run again completes it.
+class Unfinished
 {
 public:
-    explicit StagedFiles(const vault::Vault &vault)
+    Unfinished(const vault::Vault &vault, const Membership &m, bool retry, QString command)
         : m_vault(vault)
-        , m_folder(memberFolder(vault))
+        , m_command(std::move(command))
+        , m_discard(!retry)
     {
+        if (!retry)
+            for (const QString &name : membershipFiles(m.admin))
+                if (QFile::exists(memberFolder(vault) + u'/' + name))
+                    throw Error(ErrorKind::Conflict, u"practice"_s,
+                                u"a file of an earlier membership is in the way: "_s + name);
+        savePendingMembership(vault, m);
     }
-    ~StagedFiles()
+    ~Unfinished()
     {
-        for (const QString &name : std::as_const(m_names))
-            QFile::remove(m_folder + u'/' + name);
+        if (m_discard)
+            discardPendingMembership(m_vault);
     }
-    StagedFiles(const StagedFiles &) = delete;
-    StagedFiles &operator=(const StagedFiles &) = delete;
-    void write(const char *name, const QByteArray &bytes)
+    Unfinished(const Unfinished &) = delete;
+    Unfinished &operator=(const Unfinished &) = delete;
+
+    void write(const char *name, const QByteArray &bytes) { writeMemberFile(m_vault, QString::fromLatin1(name), bytes); }
+    // The step that changes the server. Refused outright (privileges, a conflict, damage), nothing
+    // changed there: the pending state goes (a fresh attempt's). Otherwise (a lost connection: it may
+    // have reached the server) it stays, and the error says to run the command again.
+    template<typename Step>
+    auto serverStep(Step &&step)
     {
-        const QString file = QString::fromLatin1(name);
-        if (QFile::exists(m_folder + u'/' + file))
-            throw Error(ErrorKind::Conflict, u"practice"_s, u"a file of an earlier membership is in the way: "_s + file);
-        writeMemberFile(m_vault, file, bytes);
-        m_names.append(file);
+        try {
+            return step();
+        } catch (const Error &e) {
+            if (e.kind() != ErrorKind::Io)
+                throw;
+            m_discard = false;
+            throw Error(e.kind(), m_command,
+                        e.why() + u"; the practice server may have it already: run "_s + m_command
+                            + u" again to finish"_s);
+        }
     }
-    void keep() { m_names.clear(); }
+    // The server step is done: the membership is made whole here. A failure to save it keeps the
+    // pending state, and says so.
+    void finish(const Membership &m)
+    {
+        m_discard = false;
+        try {
+            finishMembership(m_vault, m);
+        } catch (const Error &e) {
+            throw Error(e.kind(), m_command,
+                        u"the practice server has it, but this machine could not save the membership ("_s + e.why()
+                            + u"): run "_s + m_command + u" again to finish"_s);
+        }
+    }
 
 private:
     const vault::Vault &m_vault;
-    QString m_folder;
-    QStringList m_names;
+    QString m_command;
+    bool m_discard;
 };
 
-void writeClientFiles(const vault::Vault &vault, StagedFiles &files, const QByteArray &caPem,
+void writeClientFiles(const vault::Vault &vault, Unfinished &files, const QByteArray &caPem,
                       const QByteArray &certificatePem, const SecretBuffer &keyPem)
 {
     files.write(caFileName, caPem);
@@ -111,10 +145,10 @@ void writeClientFiles(const vault::Vault &vault, StagedFiles &files, const QByte
 
 // The administrator's one-time tokens of open invitations, sealed (secretbox) under a subkey of
 // their practice secret: the server never sees a token, so it cannot forge a join proof.
-std::array<unsigned char, crypto_secretbox_KEYBYTES> tokensKey(const vault::Vault &vault)
+SecretBuffer tokensKey(const vault::Vault &vault)
 {
     const SecretBuffer secret = vault.practiceSecret();
-    std::array<unsigned char, crypto_secretbox_KEYBYTES> key{};
+    SecretBuffer key(crypto_secretbox_KEYBYTES);
     crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char *>("invitation tokens"), 17,
                        secret.data(), secret.size());
     return key;
@@ -125,7 +159,7 @@ QJsonObject readTokens(const vault::Vault &vault)
     if (!QFile::exists(memberFolder(vault) + u'/' + tokensFile))
         return {};
     const QByteArray sealed = readMemberFile(vault, tokensFile);
-    auto key = tokensKey(vault);
+    const SecretBuffer key = tokensKey(vault);
     QByteArray plain(std::max<qsizetype>(0, sealed.size() - crypto_secretbox_NONCEBYTES - crypto_secretbox_MACBYTES),
                      Qt::Uninitialized);
     const bool ok = sealed.size() >= crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES
@@ -134,7 +168,6 @@ QJsonObject readTokens(const vault::Vault &vault)
                                       static_cast<unsigned long long>(sealed.size() - crypto_secretbox_NONCEBYTES),
                                       reinterpret_cast<const unsigned char *>(sealed.constData()), key.data())
             == 0;
-    sodium_memzero(key.data(), key.size());
     if (!ok)
         throw Error(ErrorKind::Damaged, u"practice invitations"_s, u"the sealed invitation tokens were altered"_s);
     const QJsonObject tokens = QJsonDocument::fromJson(plain).object();
@@ -148,12 +181,31 @@ void writeTokens(const vault::Vault &vault, const QJsonObject &tokens)
     QByteArray sealed(crypto_secretbox_NONCEBYTES + crypto_secretbox_MACBYTES + plain.size(), Qt::Uninitialized);
     auto *out = reinterpret_cast<unsigned char *>(sealed.data());
     randombytes_buf(out, crypto_secretbox_NONCEBYTES);
-    auto key = tokensKey(vault);
+    const SecretBuffer key = tokensKey(vault);
     crypto_secretbox_easy(out + crypto_secretbox_NONCEBYTES, reinterpret_cast<const unsigned char *>(plain.constData()),
                           static_cast<unsigned long long>(plain.size()), out, key.data());
-    sodium_memzero(key.data(), key.size());
     wipeMemory(plain.data(), static_cast<std::size_t>(plain.size()));
     writeMemberFile(vault, tokensFile, sealed);
+}
+
+// An invitation's secrets (the member's TLS key, the token, the pseudonym key) wiped however the
+// step that holds them ends. Each is a QByteArray of its own (never shared: data() would detach and
+// wipe a copy).
+struct WipedOnExit
+{
+    Invitation &inv;
+    ~WipedOnExit()
+    {
+        for (QByteArray *secret : {&inv.keyPem, &inv.token, &inv.pseudonymKey})
+            if (!secret->isEmpty())
+                wipeMemory(secret->data(), static_cast<std::size_t>(secret->size()));
+    }
+};
+
+// The highest note sequence number the member sees; 0 on a server of schema 1, which holds no notes.
+qint64 notesHead(Connection &connection)
+{
+    return schemaVersionOf(connection) >= 2 ? headSeq(connection) : 0;
 }
 
 // The roster's administrator must be the pinned one, with their self-certificate.
@@ -181,18 +233,29 @@ std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membe
     if (!schemaInstalled(*connection) || practiceIdOf(*connection) != m.practiceId)
         damaged(u"it holds another practice than the one pinned here"_s);
     checkAdministrator(members(*connection), m);
+    if (notesHead(*connection) < m.itemsHead || auditHead(*connection) < m.auditHead)
+        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes or "
+                "audit rows were deleted); nothing was written here"_s);
     return connection;
+}
+
+void pinHeads(const vault::Vault &vault, const Membership &m, Connection &connection)
+{
+    Membership pinned = m;
+    pinned.itemsHead = std::max(m.itemsHead, notesHead(connection));
+    pinned.auditHead = std::max(m.auditHead, auditHead(connection));
+    const std::optional<Membership> saved = loadMembership(vault);
+    if (!saved || pinned.itemsHead != saved->itemsHead || pinned.auditHead != saved->auditHead)
+        saveMembership(vault, pinned);
 }
 
 Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QString &caFile, const QString &caKeyFile)
 {
     if (!vault.currentUser().admin)
         throw Error(ErrorKind::NotAllowed, u"practice init"_s, u"only the vault's administrator starts a practice"_s);
-    if (loadMembership(vault))
+    if (hasMembership(vault))
         throw Error(ErrorKind::Conflict, u"practice init"_s, u"you are already a member of a practice"_s);
-    Membership m;
-    m.server = serverUrl;
-    Endpoint endpoint = parseServerUrl(serverUrl);
+    (void)parseServerUrl(serverUrl);
     const QByteArray signPublic = vault.signingPublicKey();
     if (signPublic.isEmpty())
         throw Error(ErrorKind::Conflict, u"practice init"_s, u"your signing key is not certified in this vault yet"_s);
@@ -204,39 +267,62 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
     const SecretBuffer caKey = readSecretFile(caKeyFile, u"--ca-key"_s);
     if (!keyMatchesCertificate(caPem, caKey))
         throw Error(ErrorKind::Io, u"--ca-key"_s, u"it is not the key of the CA in --ca"_s);
-    m.caFingerprint = certificateFingerprint(caPem);
-    m.adminKey = signPublic;
-    m.admin = true;
-    m.role = vault.currentUser().role;
-    m.dbRole = adminRole;
-    m.memberId = randomHex(16);
-    m.practiceId = randomHex(16);
 
+    // An init that did not finish is taken up again with its ids; its files are written afresh (no
+    // invitation can have used its pseudonym key: invite needs the finished membership).
+    const std::optional<Membership> pending = loadPendingMembership(vault);
+    if (pending && !pending->admin)
+        throw Error(ErrorKind::Conflict, u"practice init"_s,
+                    u"your practice join did not finish: run practice join again with the same invitation"_s);
+    if (pending && (pending->server != serverUrl || pending->caFingerprint != certificateFingerprint(caPem)))
+        throw Error(ErrorKind::Conflict, u"practice init"_s,
+                    u"an unfinished practice init for another server or CA is here: run it again with the same "
+                    "--server and --ca"_s);
+    Membership m;
+    if (pending) {
+        m = *pending;
+    } else {
+        m.server = serverUrl;
+        m.caFingerprint = certificateFingerprint(caPem);
+        m.adminKey = signPublic;
+        m.admin = true;
+        m.role = vault.currentUser().role;
+        m.dbRole = adminRole;
+        m.memberId = randomHex(16);
+        m.practiceId = randomHex(16);
+    }
+    Unfinished files(vault, m, pending.has_value(), u"practice init"_s);
     const IssuedCertificate issued = issueClientCertificate(caPem, caKey, adminRole);
-    StagedFiles files(vault);
     writeClientFiles(vault, files, caPem, issued.certificatePem, issued.keyPem);
     files.write(caKeyFileName, encryptKeyPem(caKey, keyPassword(vault)));
     // The practice's client-pseudonym key: made here, carried to each member in their invitation.
-    QByteArray pseudonymKey(32, Qt::Uninitialized);
-    randombytes_buf(pseudonymKey.data(), static_cast<std::size_t>(pseudonymKey.size()));
-    files.write(pseudonymKeyFileName, sealForMember(vault, QString::fromLatin1(pseudonymKeyFileName), pseudonymKey));
-    wipeMemory(pseudonymKey.data(), static_cast<std::size_t>(pseudonymKey.size()));
+    const SecretBuffer pseudonymKey = SecretBuffer::random(32);
+    files.write(pseudonymKeyFileName, sealForMember(vault, QString::fromLatin1(pseudonymKeyFileName), pseudonymKey.bytes()));
 
     const auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
     if (connection->role() != adminRole)
         damaged(u"it did not authenticate the administrator's role"_s);
-    if (schemaInstalled(*connection))
-        throw Error(ErrorKind::Conflict, u"practice init"_s, u"the server already holds a practice"_s);
-    MemberRow self{m.memberId, adminRole, m.role, true, signPublic, {}, {}};
-    self.certificateSignature = vault.signForPractice(memberCertificate(m.practiceId, self));
-    Transaction tx(*connection);
-    installSchema(*connection);
-    createPractice(*connection, m.practiceId, serverSchemaVersion);
-    addMember(*connection, self);
-    appendAudit(*connection, u"practice-init"_s, m.memberId);
-    tx.commit();
-    saveMembership(vault, m);
-    files.keep();
+    if (schemaInstalled(*connection)) {
+        // The server part of an earlier attempt reached the server: this practice, founded with this key.
+        if (!pending || practiceIdOf(*connection) != m.practiceId)
+            throw Error(ErrorKind::Conflict, u"practice init"_s,
+                        pending ? u"the server already holds another practice (to give up the unfinished init, remove "_s
+                                      + QString::fromLatin1(pendingFileName) + u" from your practice folder)"_s
+                                : u"the server already holds a practice"_s);
+        checkAdministrator(members(*connection), m);
+    } else {
+        MemberRow self{m.memberId, adminRole, m.role, true, signPublic, {}, {}};
+        self.certificateSignature = vault.signForPractice(memberCertificate(m.practiceId, self));
+        files.serverStep([&] {
+            Transaction tx(*connection);
+            installSchema(*connection);
+            createPractice(*connection, m.practiceId, serverSchemaVersion);
+            addMember(*connection, self);
+            appendAudit(*connection, u"practice-init"_s, m.memberId);
+            tx.commit();
+        });
+    }
+    files.finish(m);
     return m;
 }
 
@@ -271,6 +357,7 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
     IssuedCertificate issued = issueClientCertificate(caPem, caKey, row.dbRole);
 
     Invitation inv;
+    const WipedOnExit wipe{inv};
     inv.practiceId = m->practiceId;
     inv.memberId = row.memberId;
     inv.dbRole = row.dbRole;
@@ -283,11 +370,12 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
     inv.keyPem = QByteArray(reinterpret_cast<const char *>(issued.keyPem.data()), static_cast<qsizetype>(issued.keyPem.size()));
     inv.token = QByteArray(crypto_auth_KEYBYTES, Qt::Uninitialized);
     randombytes_buf(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
-    const std::optional<QByteArray> pseudonymKey = readSealedMemberFile(vault, QString::fromLatin1(pseudonymKeyFileName));
+    const std::optional<SecretBuffer> pseudonymKey = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey)
         throw Error(ErrorKind::Conflict, u"practice invite"_s,
                     u"this practice was started before client pseudonyms: start it again (practice init)"_s);
-    inv.pseudonymKey = *pseudonymKey;
+    inv.pseudonymKey = QByteArray(reinterpret_cast<const char *>(pseudonymKey->data()),
+                                  static_cast<qsizetype>(pseudonymKey->size())); // a copy of its own, wiped below
     inv.signature = vault.signForPractice(inv.signedPart());
 
     QJsonObject tokens = readTokens(vault);
@@ -297,18 +385,15 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
                                             {u"db_role"_s, row.dbRole}});
     writeTokens(vault, tokens);
     tx.commit();
-    const QString code = inv.encode();
-    wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
-    wipeMemory(inv.token.data(), static_cast<std::size_t>(inv.token.size()));
-    wipeMemory(inv.pseudonymKey.data(), static_cast<std::size_t>(inv.pseudonymKey.size()));
-    return code;
+    return inv.encode();
 }
 
 Membership join(vault::Vault &vault, const QString &serverUrl, const QString &code)
 {
     (void)parseServerUrl(serverUrl);
     Invitation inv = Invitation::decode(code);
-    if (loadMembership(vault))
+    const WipedOnExit wipe{inv};
+    if (hasMembership(vault))
         throw Error(ErrorKind::Conflict, u"practice join"_s, u"you are already a member of a practice"_s);
     if (inv.role != vault.currentUser().role)
         throw Error(ErrorKind::Io, u"practice join"_s,
@@ -317,15 +402,15 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
     const QByteArray signPublic = vault.signingPublicKey();
     if (signPublic.isEmpty())
         throw Error(ErrorKind::Conflict, u"practice join"_s, u"your signing key is not certified in this vault yet"_s);
-
-    SecretBuffer keyPem = SecretBuffer::copyOf(std::string_view(inv.keyPem.constData(), static_cast<std::size_t>(inv.keyPem.size())));
-    wipeMemory(inv.keyPem.data(), static_cast<std::size_t>(inv.keyPem.size()));
-    StagedFiles files(vault);
-    writeClientFiles(vault, files, inv.caPem, inv.certificatePem, keyPem);
     if (inv.pseudonymKey.size() != 32)
         throw Error(ErrorKind::Damaged, u"invitation code"_s, u"it carries no client-pseudonym key"_s);
-    files.write(pseudonymKeyFileName, sealForMember(vault, QString::fromLatin1(pseudonymKeyFileName), inv.pseudonymKey));
-    wipeMemory(inv.pseudonymKey.data(), static_cast<std::size_t>(inv.pseudonymKey.size()));
+    // A join that did not finish is taken up again only with its own invitation.
+    const std::optional<Membership> pending = loadPendingMembership(vault);
+    if (pending && (pending->admin || pending->memberId != inv.memberId || pending->practiceId != inv.practiceId))
+        throw Error(ErrorKind::Conflict, u"practice join"_s,
+                    u"an unfinished practice init or join with another invitation is here: run that one again (to "
+                    "give it up, remove "_s
+                        + QString::fromLatin1(pendingFileName) + u" from your practice folder)"_s);
 
     Membership m;
     m.server = serverUrl;
@@ -335,11 +420,19 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
     m.role = inv.role;
     m.adminKey = inv.adminKey;
     m.caFingerprint = inv.caFingerprint;
+    Unfinished files(vault, m, pending.has_value(), u"practice join"_s);
+    const SecretBuffer keyPem = SecretBuffer::copyOf(std::span<const unsigned char>(
+        reinterpret_cast<const unsigned char *>(inv.keyPem.constData()), static_cast<std::size_t>(inv.keyPem.size())));
+    writeClientFiles(vault, files, inv.caPem, inv.certificatePem, keyPem);
+    files.write(pseudonymKeyFileName, sealForMember(vault, QString::fromLatin1(pseudonymKeyFileName), inv.pseudonymKey));
+
     const auto connection = connectMember(vault, m);
-    if (registerKey(*connection, signPublic, joinProof(inv.token, inv.memberId, signPublic)) != inv.memberId)
+    // Repeatable on the server (schema v3): the same key and proof again return this member's id.
+    const QString registered
+        = files.serverStep([&] { return registerKey(*connection, signPublic, joinProof(inv.token, inv.memberId, signPublic)); });
+    if (registered != inv.memberId)
         damaged(u"it registered the key under another member"_s);
-    saveMembership(vault, m);
-    files.keep();
+    files.finish(m);
     return m;
 }
 
@@ -358,15 +451,24 @@ Status status(vault::Vault &vault)
         // administrator and the invitee knew. A proof that fails is left uncertified.
         QJsonObject tokens = readTokens(vault);
         bool changed = false;
+        // Invitations that expired unused: their roles lose LOGIN (a role cannot be NOLOGIN until
+        // its join, which needs a login), and their tokens are forgotten.
+        for (const QString &closed : closeExpiredInvitations(*connection)) {
+            tokens.remove(closed);
+            changed = true;
+            ++s.expiredNow;
+        }
         for (MemberRow &row : roster) {
             if (row.signPublic.isEmpty() || !row.certificateSignature.isEmpty() || !tokens.contains(row.memberId))
                 continue;
             const QJsonObject invited = tokens.value(row.memberId).toObject();
-            const QByteArray token = QByteArray::fromBase64(invited.value(u"token"_s).toString().toLatin1());
-            if (row.joinProof.size() != crypto_auth_BYTES
-                || sodium_memcmp(joinProof(token, row.memberId, row.signPublic).constData(), row.joinProof.constData(),
+            QByteArray token = QByteArray::fromBase64(invited.value(u"token"_s).toString().toLatin1());
+            const bool proven = row.joinProof.size() == crypto_auth_BYTES
+                && sodium_memcmp(joinProof(token, row.memberId, row.signPublic).constData(), row.joinProof.constData(),
                                  crypto_auth_BYTES)
-                    != 0)
+                    == 0;
+            wipeMemory(token.data(), static_cast<std::size_t>(token.size()));
+            if (!proven)
                 continue;
             // The role, database role and admin flag the server reports must be those invited: an operator
             // who raised a pending member's role would otherwise have the administrator sign it.
@@ -400,6 +502,7 @@ Status status(vault::Vault &vault)
             s.selfCertified = true;
     }
     s.auditEntries = auditLength(*connection);
+    pinHeads(vault, *m, *connection);
     return s;
 }
 

@@ -27,6 +27,7 @@ struct Status
     int joined = 0; // registered their key
     int certified = 0; // their key carries the administrator's certificate, verified here
     int certifiedNow = 0; // certified by this call (the administrator's)
+    int expiredNow = 0; // invitations that expired unused whose roles this call closed (the administrator's)
     int auditEntries = 0; // the audit rows this member may read
     bool selfCertified = false;
 };
@@ -42,9 +43,14 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
 // key with the code's proof, and keeps the membership.
 Membership join(vault::Vault &vault, const QString &serverUrl, const QString &code);
 // `practice status`: the roster checked against the pinned administrator key; the administrator's
-// status also certifies the members who joined with a valid proof.
+// status also certifies the members who joined with a valid proof, and takes LOGIN from the roles
+// of invitations that expired unused.
 [[nodiscard]] Status status(vault::Vault &vault);
-// The member's connection, the server checked against the pinned practice and administrator key.
+// The member's connection, the server checked against the pinned practice and administrator key,
+// and against the heads pinned here: Error(Damaged) when it shows fewer notes or audit rows than
+// this member has seen (a rollback to an earlier copy, or rows deleted), before anything is read.
 [[nodiscard]] std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membership &membership);
+// Pins the heads the member sees now (in membership.json, signed), when they grew.
+void pinHeads(const vault::Vault &vault, const Membership &membership, Connection &connection);
 
 } // namespace uc::practice

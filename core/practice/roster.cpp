@@ -91,6 +91,23 @@ QString registerKey(Connection &c, const QByteArray &signPublic, const QByteArra
         .text(0, 0);
 }
 
+QStringList closeExpiredInvitations(Connection &c)
+{
+    const Rows rows = c.exec("SELECT m.member_id, m.db_role FROM uc.invitations i JOIN uc.members m USING (member_id) "
+                             "JOIN pg_catalog.pg_roles r ON r.rolname = m.db_role "
+                             "WHERE i.used IS NULL AND i.expires <= now() AND r.rolcanlogin AND NOT m.admin "
+                             "AND m.db_role = 'm_' || m.member_id ORDER BY m.member_id",
+                             {}, u"reading the expired invitations"_s);
+    QStringList closed;
+    for (int i = 0; i < rows.count(); ++i) {
+        const QByteArray statement = "ALTER ROLE " + c.quoteIdentifier(rows.text(i, 1)).toUtf8() + " NOLOGIN";
+        c.exec(statement.constData(), {}, u"closing an expired invitation's role"_s);
+        appendAudit(c, u"expire"_s, rows.text(i, 0));
+        closed.append(rows.text(i, 0));
+    }
+    return closed;
+}
+
 void appendAudit(Connection &c, const QString &action, const QString &object)
 {
     c.exec("INSERT INTO uc.audit (action, object) VALUES ($1, $2)", {Param::text(action), Param::text(object)},
@@ -100,6 +117,11 @@ void appendAudit(Connection &c, const QString &action, const QString &object)
 int auditLength(Connection &c)
 {
     return c.exec("SELECT count(*) FROM uc.audit", {}, u"reading the practice's audit"_s).text(0, 0).toInt();
+}
+
+qint64 auditHead(Connection &c)
+{
+    return c.exec("SELECT coalesce(max(seq), 0) FROM uc.audit", {}, u"reading the practice's audit"_s).text(0, 0).toLongLong();
 }
 
 } // namespace uc::practice

@@ -6,6 +6,7 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 // The practice server's roster (docs/practice.md): the practice row, the members with their keys
 // and the administrator's certificates, invitations, and the audit table's append. Every statement
@@ -42,7 +43,12 @@ void storeCertificate(Connection &connection, const QString &memberId, const QBy
 // Registers the session's own key (uc.join); returns its member id. Error(NotAllowed) without an
 // open invitation for the session's role.
 QString registerKey(Connection &connection, const QByteArray &signPublic, const QByteArray &proof);
+// The administrator's: every member role whose invitation expired unused loses LOGIN (and an audit
+// row, "expire", says so); returns their member ids. Only roles named m_<member id> are touched.
+QStringList closeExpiredInvitations(Connection &connection);
 void appendAudit(Connection &connection, const QString &action, const QString &object);
 [[nodiscard]] int auditLength(Connection &connection);
+// The highest audit sequence number this member can see (0 for none).
+[[nodiscard]] qint64 auditHead(Connection &connection);
 
 } // namespace uc::practice

@@ -191,6 +191,75 @@ constexpr const char *version2[] = {
         FOR EACH STATEMENT EXECUTE FUNCTION uc.items_refuse_change())sql",
 };
 
+// Version 3: the server insists too (docs/practice.md, "Hardening"). Only a member whose key carries
+// the administrator's certificate writes content, wraps or assignments; a wrap is keyed by its maker
+// too; a join that reached the server but not the member's machine can be repeated with the same
+// key and proof.
+constexpr const char *version3[] = {
+    // The server cannot check an Ed25519 signature (every client does); it can insist that the
+    // administrator stored one, which no member's role can do (no UPDATE on members is granted).
+    R"sql(CREATE FUNCTION uc.i_am_certified() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = uc, pg_temp AS $$
+        SELECT coalesce((SELECT sign_pk IS NOT NULL AND cert_signature IS NOT NULL FROM uc.members
+                         WHERE db_role = session_user), false)
+    $$)sql",
+    R"sql(CREATE FUNCTION uc.is_certified(p_member text) RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = uc, pg_temp AS $$
+        SELECT coalesce((SELECT sign_pk IS NOT NULL AND cert_signature IS NOT NULL FROM uc.members
+                         WHERE member_id = p_member), false)
+    $$)sql",
+    "REVOKE ALL ON FUNCTION uc.i_am_certified() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION uc.i_am_certified() TO uc_member",
+    "REVOKE ALL ON FUNCTION uc.is_certified(text) FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION uc.is_certified(text) TO uc_member",
+    // Assignments: by the (certified) administrator, of two certified members.
+    "DROP POLICY assignments_make ON uc.assignments",
+    R"sql(CREATE POLICY assignments_make ON uc.assignments FOR INSERT
+        WITH CHECK (uc.my_role() = 'administrator' AND uc.i_am_certified() AND uc.is_certified(supervisor)
+                    AND uc.is_certified(therapist)))sql",
+    // Wraps: by a certified member, for a certified reader (themselves or their assigned supervisor).
+    "DROP POLICY content_keys_make ON uc.content_keys",
+    R"sql(CREATE POLICY content_keys_make ON uc.content_keys FOR INSERT
+        WITH CHECK (uc.i_am_certified() AND uc.is_certified(member_id) AND made_by = uc.my_member_id()
+            AND (member_id = made_by OR EXISTS (SELECT 1 FROM uc.assignments a
+                WHERE a.supervisor = content_keys.member_id AND a.therapist = content_keys.made_by))))sql",
+    // A wrap is one maker's: another member's wrap under the same pseudonym for the same reader
+    // (a colleague who shares the supervisor and guessed the pseudonym) no longer stands in the way.
+    "ALTER TABLE uc.content_keys DROP CONSTRAINT content_keys_pkey",
+    "ALTER TABLE uc.content_keys ADD PRIMARY KEY (member_id, client, key_version, made_by)",
+    // Notes: by a certified member, as themselves.
+    "DROP POLICY items_push ON uc.items",
+    R"sql(CREATE POLICY items_push ON uc.items FOR INSERT
+        WITH CHECK (uc.i_am_certified() AND author = uc.my_member_id()))sql",
+    // Joining, repeatable: the same key and proof again return the member id (a join whose answer
+    // was lost, or whose local save failed, completes on retry); anything else needs an open
+    // invitation, as before.
+    R"sql(CREATE OR REPLACE FUNCTION uc.join(p_sign_pk bytea, p_proof bytea) RETURNS text LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = uc, pg_temp AS $$
+    DECLARE
+        m text;
+        was_used timestamptz;
+        expiry timestamptz;
+        known_pk bytea;
+        known_proof bytea;
+    BEGIN
+        SELECT i.member_id, i.used, i.expires, mm.sign_pk, mm.join_proof
+            INTO m, was_used, expiry, known_pk, known_proof
+            FROM uc.invitations i JOIN uc.members mm USING (member_id)
+            WHERE mm.db_role = session_user FOR UPDATE;
+        IF m IS NOT NULL AND was_used IS NOT NULL AND known_pk = p_sign_pk AND known_proof = p_proof THEN
+            RETURN m;
+        END IF;
+        IF m IS NULL OR was_used IS NOT NULL OR expiry <= now() THEN
+            RAISE EXCEPTION 'no open invitation for this role' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        UPDATE uc.members SET sign_pk = p_sign_pk, join_proof = p_proof, joined = now() WHERE member_id = m;
+        UPDATE uc.invitations SET used = now() WHERE member_id = m;
+        INSERT INTO uc.audit (action, object) VALUES ('join', m);
+        RETURN m;
+    END $$)sql",
+};
+
 } // namespace
 
 bool schemaInstalled(Connection &connection)
@@ -205,6 +274,8 @@ void installSchema(Connection &connection)
     for (const char *statement : version1)
         connection.exec(statement, {}, u"installing the practice schema"_s);
     for (const char *statement : version2)
+        connection.exec(statement, {}, u"installing the practice schema"_s);
+    for (const char *statement : version3)
         connection.exec(statement, {}, u"installing the practice schema"_s);
 }
 

@@ -20,6 +20,8 @@
 
 #include <sodium.h>
 
+#include <map>
+
 using namespace Qt::StringLiterals;
 
 namespace uc::practice {
@@ -45,12 +47,11 @@ Membership membershipOf(const vault::Vault &vault, const QString &what)
 
 // A keyed BLAKE2b-128 under the practice's pseudonym key, as hex: client pseudonyms and notes'
 // practice-wide ids. The server never holds the key, so it cannot test a guess.
-QString keyedId(const QByteArray &key, const QByteArray &message)
+QString keyedId(const SecretBuffer &key, const QByteArray &message)
 {
     unsigned char out[16];
     crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char *>(message.constData()),
-                       static_cast<unsigned long long>(message.size()),
-                       reinterpret_cast<const unsigned char *>(key.constData()), static_cast<std::size_t>(key.size()));
+                       static_cast<unsigned long long>(message.size()), key.data(), key.size());
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(out), sizeof out).toHex());
 }
 
@@ -84,7 +85,7 @@ Certified certifiedMembers(Connection &connection, const Membership &m)
     return out;
 }
 
-QByteArray sealTo(const QByteArray &signPublic, const QByteArray &key)
+QByteArray sealTo(const QByteArray &signPublic, const SecretBuffer &key)
 {
     unsigned char boxPublic[crypto_box_PUBLICKEYBYTES];
     if (signPublic.size() != crypto_sign_PUBLICKEYBYTES
@@ -92,9 +93,8 @@ QByteArray sealTo(const QByteArray &signPublic, const QByteArray &key)
                                                 reinterpret_cast<const unsigned char *>(signPublic.constData()))
             != 0)
         damaged(u"a member's key on it is not a valid Ed25519 key"_s);
-    QByteArray sealed(crypto_box_SEALBYTES + key.size(), Qt::Uninitialized);
-    crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()),
-                    reinterpret_cast<const unsigned char *>(key.constData()),
+    QByteArray sealed(static_cast<qsizetype>(crypto_box_SEALBYTES + key.size()), Qt::Uninitialized);
+    crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), key.data(),
                     static_cast<unsigned long long>(key.size()), boxPublic);
     return sealed;
 }
@@ -102,6 +102,13 @@ QByteArray sealTo(const QByteArray &signPublic, const QByteArray &key)
 QString keyName(const QString &client, int version)
 {
     return client + u'/' + QString::number(version);
+}
+
+// A content key as this member holds it: who made it, for which client and version. Two members'
+// keys under one pseudonym (a colleague who guessed it) stay apart.
+QString heldKeyName(const QString &maker, const QString &client, int version)
+{
+    return maker + u'/' + keyName(client, version);
 }
 
 // The state kept in the member folder: the head and the received notes.
@@ -143,13 +150,17 @@ void writeKept(const vault::Vault &vault, const Kept &kept)
                           QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
+// The clients' content keys this member holds, by maker/client/version, in guarded memory: wiped
+// when the map goes, however sync ends.
+using ContentKeys = std::map<QString, SecretBuffer>;
+
 // The wraps made for this member, each checked (made by this member or a therapist the administrator
-// assigned them to, and signed by its maker) and opened; by client/version, with who made each.
-QHash<QString, QByteArray> openWraps(const vault::Vault &vault, const QList<WrapRow> &all, const Membership &m,
-                                     const Certified &certified, const QSet<QString> &makers,
-                                     QHash<QString, QString> &madeBy)
+// assigned them to, and signed by its maker) and opened; by maker/client/version. madeBy collects, by
+// client/version, every maker of a wrap this member holds.
+ContentKeys openWraps(const vault::Vault &vault, const QList<WrapRow> &all, const Membership &m,
+                      const Certified &certified, const QSet<QString> &makers, QMultiHash<QString, QString> &madeBy)
 {
-    QHash<QString, QByteArray> keys;
+    ContentKeys keys;
     for (const WrapRow &w : all) {
         if (w.member != m.memberId)
             continue;
@@ -159,18 +170,17 @@ QHash<QString, QByteArray> openWraps(const vault::Vault &vault, const QList<Wrap
         const QByteArray maker = certified.keys.value(w.madeBy);
         if (maker.isEmpty() || !verifyPracticeSignature(maker, wrapMessage(m.practiceId, w), w.signature))
             damaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
-        const SecretBuffer key = vault.openForPractice(w.sealed);
+        SecretBuffer key = vault.openForPractice(w.sealed);
         if (key.size() != keyBytes)
             damaged(u"a content key's wrap for you does not open with your key"_s);
-        keys.insert(keyName(w.client, w.version),
-                    QByteArray(reinterpret_cast<const char *>(key.data()), static_cast<qsizetype>(key.size())));
+        keys.insert_or_assign(heldKeyName(w.madeBy, w.client, w.version), std::move(key));
     }
     return keys;
 }
 
 // Verifies and decrypts one item; Damaged for anything that does not hold.
-ReceivedNote openItem(const ItemRow &item, const QByteArray &key, const Membership &m, const Certified &certified,
-                      const QByteArray &pseudonymKey)
+ReceivedNote openItem(const ItemRow &item, const SecretBuffer &key, const Membership &m, const Certified &certified,
+                      const SecretBuffer &pseudonymKey)
 {
     const QByteArray author = certified.keys.value(item.author);
     if (author.isEmpty())
@@ -187,8 +197,7 @@ ReceivedNote openItem(const ItemRow &item, const QByteArray &key, const Membersh
             reinterpret_cast<const unsigned char *>(item.body.constData()) + nonceBytes,
             static_cast<unsigned long long>(item.body.size() - nonceBytes),
             reinterpret_cast<const unsigned char *>(ad.constData()), static_cast<unsigned long long>(ad.size()),
-            reinterpret_cast<const unsigned char *>(item.body.constData()),
-            reinterpret_cast<const unsigned char *>(key.constData()))
+            reinterpret_cast<const unsigned char *>(item.body.constData()), key.data())
         != 0)
         damaged(u"a note on it does not decrypt with its client's key"_s);
     const QJsonObject payload = QJsonDocument::fromJson(plain).object();
@@ -240,15 +249,21 @@ void assign(vault::Vault &vault, const QString &supervisor, const QString &thera
     tx.commit();
 }
 
-SyncResult sync(vault::Vault &vault)
+SyncResult sync(vault::Vault &vault, bool acceptRollback)
 {
-    const Membership m = membershipOf(vault, u"sync"_s);
-    const std::optional<QByteArray> pseudonymKey
-        = readSealedMemberFile(vault, QString::fromLatin1(pseudonymKeyFileName));
+    const Membership pinned = membershipOf(vault, u"sync"_s);
+    // Accepting a rollback: checked against no pin, and the server's heads pinned at the end.
+    Membership m = pinned;
+    if (acceptRollback)
+        m.itemsHead = m.auditHead = 0;
+    const std::optional<SecretBuffer> pseudonymKey
+        = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey || pseudonymKey->size() != 32)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"this membership predates client pseudonyms: join the practice again with a new invitation"_s);
     const auto connection = connectMember(vault, m);
+    const bool rolledBack
+        = acceptRollback && (headSeq(*connection) < pinned.itemsHead || auditHead(*connection) < pinned.auditHead);
     if (schemaVersionOf(*connection) < 2)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"the practice server was set up before content could be synced (schema 1): start the practice "
@@ -276,19 +291,10 @@ SyncResult sync(vault::Vault &vault)
 
     // Pull: every wrap and every new item verified before anything is kept.
     SyncResult result;
+    result.rollbackAccepted = rolledBack;
     const QList<WrapRow> allWraps = wraps(*connection);
-    QHash<QString, QString> madeBy; // client/version → who made this member's wrap of it
-    QHash<QString, QByteArray> keys = openWraps(vault, allWraps, m, certified, makers, madeBy);
-    // The clients' keys are wiped when sync returns, however it returns.
-    const struct Wipe
-    {
-        QHash<QString, QByteArray> &keys;
-        ~Wipe()
-        {
-            for (QByteArray &key : keys)
-                sodium_memzero(key.data(), static_cast<std::size_t>(key.size()));
-        }
-    } wipe{keys};
+    QMultiHash<QString, QString> madeBy; // client/version → who made this member's wraps of it
+    ContentKeys keys = openWraps(vault, allWraps, m, certified, makers, madeBy);
     Kept kept = readKept(vault);
     QSet<QString> known;
     for (const ReceivedNote &n : std::as_const(kept.notes))
@@ -301,11 +307,14 @@ SyncResult sync(vault::Vault &vault)
         if (known.contains(item.itemId))
             continue;
         const QString name = keyName(item.client, item.version);
-        if (!keys.contains(name))
+        if (!madeBy.contains(name))
             continue; // not for this member (row security does not show those; the owner's role did)
-        if (madeBy.value(name) != item.author)
+        // Opened only with the key its author made (row security shows no other; an operator who
+        // lifts it, or moves a note to another author, is caught here).
+        const auto key = keys.find(heldKeyName(item.author, item.client, item.version));
+        if (key == keys.end())
             damaged(u"a note on it was pushed under a client key its author did not make"_s);
-        pulled.append(openItem(item, keys.value(name), m, certified, *pseudonymKey));
+        pulled.append(openItem(item, key->second, m, certified, *pseudonymKey));
     }
     if (!pulled.isEmpty()) {
         kept.notes.append(pulled);
@@ -319,7 +328,7 @@ SyncResult sync(vault::Vault &vault)
     for (const WrapRow &w : allWraps)
         if (w.madeBy == m.memberId)
             wrapped.insert(keyName(w.client, w.version) + u'/' + w.member);
-    const auto wrapFor = [&](const QString &client, const QByteArray &key, const QString &reader) {
+    const auto wrapFor = [&](const QString &client, const SecretBuffer &key, const QString &reader) {
         const QString name = keyName(client, 1) + u'/' + reader;
         if (wrapped.contains(name))
             return;
@@ -348,13 +357,14 @@ SyncResult sync(vault::Vault &vault)
             const QString canonical = vault::Notes::canonicalForm(note);
             if (QString::fromLatin1(sha256(canonical.toUtf8()).toHex()) != note.contentHash)
                 throw Error(ErrorKind::Damaged, u"sync"_s, u"a signed note here no longer matches its signature"_s);
-            const QString name = keyName(pseudonym, 1);
-            if (!keys.contains(name)) {
-                QByteArray key(keyBytes, Qt::Uninitialized);
-                crypto_aead_xchacha20poly1305_ietf_keygen(reinterpret_cast<unsigned char *>(key.data()));
-                keys.insert(name, key);
+            const QString name = heldKeyName(m.memberId, pseudonym, 1);
+            auto key = keys.find(name);
+            if (key == keys.end()) {
+                SecretBuffer made(keyBytes);
+                crypto_aead_xchacha20poly1305_ietf_keygen(made.data());
+                key = keys.emplace(name, std::move(made)).first;
             }
-            wrapFor(pseudonym, keys.value(name), m.memberId);
+            wrapFor(pseudonym, key->second, m.memberId);
             item.author = m.memberId;
             item.client = pseudonym;
             item.version = 1;
@@ -370,8 +380,7 @@ SyncResult sync(vault::Vault &vault)
             crypto_aead_xchacha20poly1305_ietf_encrypt(
                 out + nonceBytes, &length, reinterpret_cast<const unsigned char *>(plain.constData()),
                 static_cast<unsigned long long>(plain.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
-                static_cast<unsigned long long>(ad.size()), nullptr, out,
-                reinterpret_cast<const unsigned char *>(keys.value(name).constData()));
+                static_cast<unsigned long long>(ad.size()), nullptr, out, key->second.data());
             sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
             item.signature = vault.signForPractice(itemMessage(m.practiceId, item));
             addItem(*connection, item);
@@ -380,15 +389,16 @@ SyncResult sync(vault::Vault &vault)
         }
     }
     // Every client key this member made, wrapped for every supervisor assigned to them now.
-    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
-        const QString client = it.key().section(u'/', 0, 0);
-        if (!wrapped.contains(it.key() + u'/' + m.memberId))
+    for (const auto &[name, key] : keys) {
+        if (name.section(u'/', 0, 0) != m.memberId)
             continue; // a colleague's client: theirs to wrap
+        const QString client = name.section(u'/', 1, 1);
         for (const QString &reader : std::as_const(readers))
-            wrapFor(client, it.value(), reader);
+            wrapFor(client, key, reader);
     }
     tx.commit();
     result.head = std::max(kept.head, headSeq(*connection));
+    pinHeads(vault, m, *connection);
     return result;
 }
 

@@ -20,6 +20,7 @@ struct SyncResult
     int pushed = 0;
     int pulled = 0;
     qint64 head = 0; // the highest sequence number this member has seen
+    bool rollbackAccepted = false; // the server showed less than was pinned, and acceptRollback took it
 };
 
 // A colleague's signed note, received and verified: kept sealed in the member folder.
@@ -35,8 +36,11 @@ struct ReceivedNote
 
 // `practice assign`: the administrator assigns a supervisor to a therapist (member ids), signed.
 void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist);
-// `sync`: pull (everything verified before anything is kept), then push.
-SyncResult sync(vault::Vault &vault);
+// `sync`: pull (everything verified before anything is kept), then push. A server showing fewer notes
+// or audit rows than this member has seen is Damaged (practice.h, connectMember) unless
+// acceptRollback: after a restore the practice made on purpose, the server's shorter history is
+// verified like any other and pinned, and this member's notes missing from it are pushed again.
+SyncResult sync(vault::Vault &vault, bool acceptRollback = false);
 // `practice received`: the colleagues' notes kept here, in the server's order.
 [[nodiscard]] QList<ReceivedNote> received(const vault::Vault &vault);
 

@@ -106,6 +106,42 @@ private Q_SLOTS:
         QCOMPARE(wrongKey.code, 2);
     }
 
+    void anInitWhoseLocalSaveFailsIsFinishedByARetry()
+    {
+        // The server part of carol's init succeeds, then her machine cannot save the membership (a
+        // dangling symbolic link where membership.json goes: the tests run as root, whom a read-only
+        // folder does not stop). She is told to run it again; until then every command says so.
+        const QString carol = m_dir.filePath(u"carol"_s);
+        const QString link = carol + u"/practice/user-1/membership.json"_s;
+        QVERIFY(QDir().mkpath(carol + u"/practice/user-1"_s));
+        QVERIFY(QFile::link(m_dir.filePath(u"nowhere"_s), link));
+        const QStringList init{u"practice"_s, u"init"_s, u"--server"_s, m_other.url(), u"--ca"_s, m_other.caFile(),
+                               u"--ca-key"_s, m_other.caKeyFile()};
+        const Run failed = as(carol, u"carol"_s, init);
+        QCOMPARE(failed.code, 2);
+        QVERIFY2(failed.err.contains("the practice server has it") && failed.err.contains("run practice init again"),
+                 failed.err.constData());
+        QCOMPARE(m_other.operatorSql("SELECT count(*) FROM uc.members").out.trimmed(), QByteArray("1"));
+        const Run status = as(carol, u"carol"_s, {u"practice"_s, u"status"_s});
+        QCOMPARE(status.code, 6);
+        QVERIFY2(status.err.contains("did not finish: run practice init again"), status.err.constData());
+        QCOMPARE(as(carol, u"carol"_s, {u"practice"_s, u"invite"_s, u"x"_s, u"--role"_s, u"therapist"_s}).code, 6);
+        // Another server than the unfinished one's: refused, the unfinished state kept.
+        const Run elsewhere = as(carol, u"carol"_s,
+                                 {u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s,
+                                  m_server.caFile(), u"--ca-key"_s, m_server.caKeyFile()});
+        QCOMPARE(elsewhere.code, 6);
+        // The retry finds its own practice on the server and completes; nothing is made twice.
+        QVERIFY(QFile::remove(link));
+        const Run retry = as(carol, u"carol"_s, init);
+        QVERIFY2(retry.code == 0, retry.err.constData());
+        QVERIFY(!QFile::exists(carol + u"/practice/user-1/membership.pending.json"_s));
+        QCOMPARE(m_other.operatorSql("SELECT count(*) FROM uc.members").out.trimmed(), QByteArray("1"));
+        const Run after = as(carol, u"carol"_s, {u"practice"_s, u"status"_s});
+        QVERIFY2(after.code == 0 && after.out.contains("certified"), after.err.constData());
+        QCOMPARE(as(carol, u"carol"_s, {u"practice"_s, u"invite"_s, u"x"_s, u"--role"_s, u"therapist"_s}).code, 0);
+    }
+
     void anEditedInvitationIsRefused_data()
     {
         QTest::addColumn<QString>("field");
@@ -167,6 +203,20 @@ private Q_SLOTS:
 
     void theGenuineInvitationStillJoins()
     {
+        // The join reaches the server, but sam's machine cannot save the membership: he is told to
+        // run it again, and the same code (the server accepts the same key and proof twice) completes it.
+        const QString link = m_sam + u"/practice/user-1/membership.json"_s;
+        QVERIFY(QDir().mkpath(m_sam + u"/practice/user-1"_s));
+        QVERIFY(QFile::link(m_dir.filePath(u"nowhere"_s), link));
+        const Run failed = join(m_server.url(), QString::fromLatin1(m_code));
+        QCOMPARE(failed.code, 2);
+        QVERIFY2(failed.err.contains("run practice join again"), failed.err.constData());
+        QCOMPARE(m_server.operatorSql("SELECT count(*) FROM uc.invitations WHERE used IS NOT NULL").out.trimmed(),
+                 QByteArray("1"));
+        const Run unfinished = as(m_sam, u"sam"_s, {u"sync"_s});
+        QCOMPARE(unfinished.code, 6);
+        QVERIFY2(unfinished.err.contains("did not finish: run practice join again"), unfinished.err.constData());
+        QVERIFY(QFile::remove(link));
         const Run r = join(m_server.url(), QString::fromLatin1(m_code));
         QVERIFY2(r.code == 0, r.err.constData());
         // The operator changes sam's role before the administrator certifies him: she signs nothing.

@@ -7,6 +7,10 @@
 #include "clirun.h"
 #include "practicecluster.h"
 
+#include "practice/content.h"
+#include "practice/invitation.h"
+#include "practice/practice.h"
+#include "practice/sealedfile.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
 #include "vault/vault.h"
@@ -17,6 +21,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <functional>
 
 #include <sodium.h>
 
@@ -418,6 +424,193 @@ private Q_SLOTS:
         QCOMPARE(syncOf(sue, u"sue"_s).value("pulled"_L1).toInt(), 4);
         QCOMPARE(receivedBy(sue, u"sue"_s).size(), 4);
         QCOMPARE(syncOf(m_bob, u"bob"_s).value("pulled"_L1).toInt(), 0);
+    }
+
+    void aServerRolledBackToAnEarlierDumpIsRefused()
+    {
+        // The operator keeps a dump, the practice goes on (alice pushes a note, sam pulls it), then
+        // the operator restores the dump: each client pinned a head the server no longer reaches.
+        const auto dump = [&] {
+            const practicetest::Script d = practicetest::practiceServer({ u"dump"_s, m_server.dir() });
+            return d.code == 0 ? d.out : QByteArray();
+        };
+        const auto restore = [&](const QByteArray &text) {
+            return m_server.operatorSql("DROP SCHEMA uc CASCADE;\n" + text).code == 0;
+        };
+        const QByteArray earlier = dump();
+        QVERIFY(!earlier.isEmpty());
+        writeNote(u"A fifth session."_s);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
+        const QByteArray now = dump();
+        QVERIFY(!now.isEmpty());
+        const QByteArray before = receivedFile(m_sam);
+        const QByteArray samMembership = [&] {
+            QFile f(m_sam + u"/practice/user-1/membership.json"_s);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY(restore(earlier));
+        for (const auto &[vault, user] : { std::pair { m_sam, u"sam"_s }, std::pair { m_alice, u"alice"_s } }) {
+            const Run refused = as(vault, user, { u"sync"_s });
+            QCOMPARE(refused.code, 4);
+            QVERIFY2(refused.err.contains("less than this machine has already seen"), refused.err.constData());
+        }
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).code, 4);
+        // Nothing written on either side: sam's received notes and pins as they were, no push.
+        QCOMPARE(receivedFile(m_sam), before);
+        QFile f(m_sam + u"/practice/user-1/membership.json"_s);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(f.readAll(), samMembership);
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("4"));
+        // Put back, sync goes on.
+        QVERIFY(restore(now));
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+        // A restore the practice makes on purpose (a lost disk): alice accepts it, and her note the
+        // restored copy lacks is pushed again; once the server has caught up with what sam saw, his
+        // sync goes on, and he gets nothing twice.
+        QVERIFY(restore(earlier));
+        QCOMPARE(as(m_sam, u"sam"_s, { u"sync"_s }).code, 4);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 4);
+        const QJsonObject accepted = json(m_alice, u"alice"_s, { u"sync"_s, u"--accept-rollback"_s });
+        QCOMPARE(accepted.value("rollback_accepted"_L1).toBool(), true);
+        QCOMPARE(accepted.value("pushed"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("5"));
+        const QJsonObject samAfter = syncOf(m_sam, u"sam"_s);
+        QCOMPARE(samAfter.value("pulled"_L1).toInt(), 0);
+        QCOMPARE(samAfter.value("rollback_accepted"_L1).toBool(), false);
+        QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), 5);
+    }
+
+    void anUncertifiedMemberCannotWrite()
+    {
+        // Tom joined; the administrator has not run practice status since, so his key carries no
+        // certificate. His own client refuses to sync (6); a client patched to push anyway meets
+        // the server's row security: refused (5), nothing stored.
+        const QString tom = m_dir.filePath(u"tom"_s);
+        QVERIFY(clirun::cheapVault(tom, passphrase, u"tom"_s));
+        const QString tomId = join(tom, u"tom"_s, u"therapist"_s);
+        QVERIFY(!tomId.isEmpty());
+        QCOMPARE(as(tom, u"tom"_s, { u"sync"_s }).code, 6);
+        const QByteArray counts = "SELECT (SELECT count(*) FROM uc.items) || ',' || (SELECT count(*) FROM "
+                                  "uc.content_keys) || ',' || (SELECT count(*) FROM uc.assignments)";
+        const QByteArray before = sql(counts);
+        const auto exitOf = [](const std::function<void()> &write) {
+            try {
+                write();
+            } catch (const Error &e) {
+                return e.exitCode();
+            }
+            return 0;
+        };
+        auto v = Vault::open(tom, u"tom"_s, SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+        const practice::Membership m = *practice::loadMembership(*v);
+        auto connection = practice::connectMember(*v, m);
+        const QString client(32, u'e');
+        practice::WrapRow wrap { tomId, client, 1, QByteArray(80, '\1'), tomId, {} };
+        wrap.signature = v->signForPractice(practice::wrapMessage(m.practiceId, wrap));
+        practice::ItemRow item { 0, QString(32, u'f'), tomId, client, 1, QByteArray(64, '\2'), {} };
+        item.signature = v->signForPractice(practice::itemMessage(m.practiceId, item));
+        QCOMPARE(exitOf([&] { practice::addItem(*connection, item); }), 5);
+        QCOMPARE(exitOf([&] { practice::addWrap(*connection, wrap); }), 5);
+        // Nor does the administrator's role assign a supervisor to a member not certified.
+        auto a = Vault::open(m_alice, u"alice"_s,
+                             SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+        const practice::Membership am = *practice::loadMembership(*a);
+        auto admin = practice::connectMember(*a, am);
+        const practice::AssignmentRow assignment { m_samId, tomId,
+                                                   a->signForPractice(practice::assignmentMessage(am.practiceId, m_samId, tomId)) };
+        QCOMPARE(exitOf([&] { practice::addAssignment(*admin, assignment); }), 5);
+        QCOMPARE(sql(counts), before);
+        admin.reset();
+        a.reset(); // the CLI opens alice's vault next
+        // Certified, the same wrap is taken: it was the certificate the server asked for.
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 1);
+        QCOMPARE(exitOf([&] { practice::addWrap(*connection, wrap); }), 0);
+    }
+
+    void anExpiredInvitationLeavesNoRoleThatLogsIn()
+    {
+        const QString eve = m_dir.filePath(u"eve"_s);
+        QVERIFY(clirun::cheapVault(eve, passphrase, u"eve"_s));
+        const Run invite = as(m_alice, u"alice"_s, { u"practice"_s, u"invite"_s, u"eve"_s, u"--role"_s, u"therapist"_s });
+        QCOMPARE(invite.code, 0);
+        const QString code = QString::fromLatin1(invite.out.trimmed());
+        const QByteArray role = "m_" + practice::Invitation::decode(code).memberId.toLatin1();
+        const auto canLogIn = [&] { return sql("SELECT rolcanlogin FROM pg_roles WHERE rolname = '" + role + "'"); };
+        QCOMPARE(canLogIn(), QByteArray("t"));
+        sql("UPDATE uc.invitations SET expires = now() - interval '1 minute' WHERE used IS NULL");
+        const QStringList joinArgs { u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s, code };
+        // Expired, not yet closed: the role logs in, but the server refuses the join; nothing kept.
+        QCOMPARE(as(eve, u"eve"_s, joinArgs).code, 5);
+        QVERIFY(!QFile::exists(eve + u"/practice/user-1/membership.json"_s));
+        // The administrator's next status takes the role's LOGIN; after that it cannot connect.
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("expired_now"_L1).toInt(), 1);
+        QCOMPARE(canLogIn(), QByteArray("f"));
+        const Run refused = as(eve, u"eve"_s, joinArgs);
+        QCOMPARE(refused.code, 3);
+        QVERIFY2(refused.err.contains("does not let this member's role log in"), refused.err.constData());
+        QCOMPARE(sql("SELECT count(*) FROM uc.audit WHERE action = 'expire'"), QByteArray("1"));
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("expired_now"_L1).toInt(), 0);
+    }
+
+    void aColleagueCannotPreEmptAWrapForASharedSupervisor()
+    {
+        // Bob is assigned to sam too. Client codes are guessable and every member holds the pseudonym
+        // key, so bob computes the pseudonym alice's next client will have and, first, wraps a key of
+        // his own under it for sam (a proper sealed box, signed by him). Alice's own wrap for sam must
+        // not clash with it, and sam must read her note.
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_bobId })
+                     .code,
+                 0);
+        {
+            auto bob = Vault::open(m_bob, u"bob"_s,
+                                   SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            const practice::Membership m = *practice::loadMembership(*bob);
+            const SecretBuffer pseudonymKey = *practice::readSealedSecret(*bob, u"pseudonym.key"_s);
+            const QByteArray message = "client\n" + m_aliceId.toLatin1() + "\nC-2";
+            unsigned char id[16];
+            crypto_generichash(id, sizeof id, reinterpret_cast<const unsigned char *>(message.constData()),
+                               static_cast<unsigned long long>(message.size()), pseudonymKey.data(),
+                               pseudonymKey.size());
+            const QByteArray samSign = QByteArray::fromHex(
+                sql("SELECT encode(sign_pk, 'hex') FROM uc.members WHERE member_id = '" + m_samId.toLatin1() + "'"));
+            unsigned char boxPublic[crypto_box_PUBLICKEYBYTES];
+            QCOMPARE(crypto_sign_ed25519_pk_to_curve25519(boxPublic,
+                                                          reinterpret_cast<const unsigned char *>(samSign.constData())),
+                     0);
+            unsigned char key[32];
+            randombytes_buf(key, sizeof key);
+            QByteArray sealed(crypto_box_SEALBYTES + sizeof key, Qt::Uninitialized);
+            crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), key, sizeof key, boxPublic);
+            practice::WrapRow planted { m_samId, QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(id), sizeof id).toHex()),
+                                        1, sealed, m_bobId, {} };
+            planted.signature = bob->signForPractice(practice::wrapMessage(m.practiceId, planted));
+            practice::addWrap(*practice::connectMember(*bob, m), planted);
+        }
+        {
+            auto v = Vault::open(m_alice, u"alice"_s,
+                                 SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            model::Client c;
+            c.code = u"C-2"_s;
+            c.displayName = u"Second client"_s;
+            v->clients().add(c);
+            model::Session s;
+            s.date = model::Date(2026, 12, 1);
+            s.attendees.append({ 0, c.code, model::Attendance::Attended });
+            v->notes().sign(v->notes()
+                                .addSession(s, u"free"_s, model::NoteKind::Progress,
+                                            { { u"Note"_s, u"The second client's first session."_s } })
+                                .notes.first());
+            v->lock();
+        }
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE member_id = '" + m_samId.toLatin1() + "'"),
+                 QByteArray("3")); // alice's for C-1 and C-2, bob's planted one
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
+        const QJsonArray received = receivedBy(m_sam, u"sam"_s);
+        QVERIFY(QJsonDocument(received.last().toObject()).toJson().contains("second client's first session"));
     }
 
     void syncNeedsAMembership()

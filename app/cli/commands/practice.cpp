@@ -88,6 +88,7 @@ int practiceStatus(const Invocation &line)
         o.insert(u"joined"_s, s.joined);
         o.insert(u"certified"_s, s.certified);
         o.insert(u"certified_now"_s, s.certifiedNow);
+        o.insert(u"expired_now"_s, s.expiredNow);
         o.insert(u"self_certified"_s, s.selfCertified);
         o.insert(u"audit_entries"_s, s.auditEntries);
         printJson(o);
@@ -100,6 +101,8 @@ int practiceStatus(const Invocation &line)
     print(QString::number(s.members) + u" members, "_s + QString::number(s.joined) + u" joined, "_s
           + QString::number(s.certified) + u" certified"_s
           + (s.certifiedNow ? u" ("_s + QString::number(s.certifiedNow) + u" just now)"_s : QString()));
+    if (s.expiredNow)
+        print(QString::number(s.expiredNow) + u" invitation(s) expired unused: their roles can no longer log in"_s);
     print(u"audit entries you may read: "_s + QString::number(s.auditEntries));
     return 0;
 }
@@ -118,11 +121,16 @@ int practiceAssign(const Invocation &line)
 int practiceSync(const Invocation &line)
 {
     auto vault = openVault(line);
-    const practice::SyncResult r = practice::sync(*vault);
+    const practice::SyncResult r = practice::sync(*vault, line.has("accept-rollback"));
     if (line.json()) {
-        printJson(QJsonObject{{u"pushed"_s, r.pushed}, {u"pulled"_s, r.pulled}, {u"head"_s, static_cast<double>(r.head)}});
+        printJson(QJsonObject{{u"pushed"_s, r.pushed},
+                              {u"pulled"_s, r.pulled},
+                              {u"head"_s, static_cast<double>(r.head)},
+                              {u"rollback_accepted"_s, r.rollbackAccepted}});
         return 0;
     }
+    if (r.rollbackAccepted)
+        print(u"the server's history was shorter than the one pinned here: accepted and pinned"_s);
     print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
           + QString::number(r.head));
     return 0;

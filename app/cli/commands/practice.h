@@ -27,7 +27,9 @@ inline constexpr Command practiceInitCommand{
     .help = "Start a practice on an empty practice database: installs the schema, makes you (the vault's "
             "administrator) its first administrator with your key self-certified, and pins the CA. Not the "
             "vault's administrator: exit 5; a server that already holds a practice: exit 6; a server whose "
-            "certificate does not verify against --ca: exit 4.",
+            "certificate does not verify against --ca: exit 4. When the server part is done but this machine "
+            "cannot save the membership, the init stays unfinished (other practice commands: exit 6) and "
+            "running it again completes it.",
     .brief = "start a practice on a PostgreSQL server",
 };
 
@@ -60,7 +62,9 @@ inline constexpr Command practiceJoinCommand{
     .run = practiceJoin,
     .help = "Join a practice with an invitation code: the code's signature and CA are checked, the server "
             "against both (exit 4 when either does not match), and your signing key is registered, for the "
-            "administrator to certify. The client key is kept encrypted under your own keys.",
+            "administrator to certify. The client key is kept encrypted under your own keys. A join whose local "
+            "save failed is completed by running it again with the same code; an invitation that expired "
+            "unused: exit 5 (exit 3 once the administrator's status has closed its role).",
     .forms = practiceJoinForms,
 };
 
@@ -68,8 +72,9 @@ inline constexpr Command practiceStatusCommand{
     .words = "practice status",
     .run = practiceStatus,
     .help = "Your membership and the practice's roster, checked against the pinned CA and administrator key "
-            "(exit 4 when they do not match). The administrator's status also certifies the keys of members "
-            "who joined since.",
+            "(exit 4 when they do not match, or when the server shows fewer notes or audit rows than this "
+            "machine has seen). The administrator's status also certifies the keys of members who joined "
+            "since, and takes the right to log in from the roles of invitations that expired unused.",
 };
 
 inline constexpr Option practiceAssignOptions[] = {
@@ -85,13 +90,20 @@ inline constexpr Command practiceAssignCommand{
             "a member id that is not a certified supervisor or therapist: exit 2; assigned already: exit 6.",
 };
 
+inline constexpr Option practiceSyncOptions[] = {
+    {.name = "accept-rollback", .help = "after a restore the practice made on purpose (the administrator says so): "
+                                        "accept the server's shorter history, pin it, and push again your notes it lost"},
+};
 inline constexpr Command practiceSyncCommand{
     .words = "sync",
+    .options = practiceSyncOptions,
     .run = practiceSync,
     .help = "Pull, verified, the signed notes colleagues pushed for clients whose key you hold, then push your own "
             "signed progress notes not on the server yet (encrypted, signed; drafts and process notes never "
-            "leave). Anything on the server that does not verify (a changed note, a replaced key wrap): exit 4, "
-            "nothing kept. --json prints {\"pushed\", \"pulled\", \"head\"}.",
+            "leave). Anything on the server that does not verify (a changed note, a replaced key wrap), or a "
+            "server that shows fewer notes or audit rows than this machine has seen (rolled back, rows "
+            "deleted): exit 4, nothing kept. --json prints {\"pushed\", \"pulled\", \"head\", "
+            "\"rollback_accepted\"}.",
     .brief = "exchange signed notes with the practice server",
 };
 
