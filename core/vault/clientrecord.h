@@ -14,10 +14,13 @@
 #include <optional>
 
 // A client's whole record as it travels between vaults: the JSON format
-// "undercurrent-client-export", version 1 (docs/import.md). This file holds the format both ways;
-// ClientRecords (records.h) gathers a record from the vault and writes one into it. Private to
-// core/vault.
+// "undercurrent-client-export", version 1 (docs/import.md). This header holds the format both ways
+// (written by clientrecord.cpp, read and checked by clientrecordread.cpp); ClientRecords (records.h)
+// gathers a record from the vault and writes one into it. Private to core/vault.
 namespace uc::vault {
+
+// The record's "format" field.
+inline constexpr char clientRecordFormat[] = "undercurrent-client-export";
 
 // A risk flag as its note carried it when signed (docs/risk.md), with its dismissal if any.
 struct RecordedRiskFlag
