@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/measures.h"
+#include "model/notefields.h"
 #include "model/types.h"
 
 #include <QList>
@@ -32,12 +33,27 @@ struct SessionThemes
     [[nodiscard]] bool attended() const;
 };
 
+// A typed field's value (model/notefields.h) stated in a progress note of one of the client's
+// sessions.
+struct FieldPoint
+{
+    Id sessionId = 0;
+    Date date;
+    std::optional<TimeOfDay> start;
+    Field field = Field::Craving;
+    int value = 0;
+    friend bool operator==(const FieldPoint &, const FieldPoint &) = default;
+};
+
 struct ClientHistory
 {
     Id clientId = 0;
     QString clientCode;
     QList<SessionThemes> sessions; // any order; the analysis sorts by date, start time, id
     QList<Measure> measures;
+    // In session order (date, start time, session id), each session's value once: two notes of a
+    // session that state different values give a point each.
+    QList<FieldPoint> fields;
 };
 
 // A caseload in the analysis's dense form: themes numbered (themes[i] is the theme's id) and each

@@ -87,7 +87,35 @@ model::ClientHistory Histories::client(const QString &code, bool includeProcessN
             ++session->second->themes[hits.text(1)];
     }
     history.measures = m_vault.measures().forClient(code);
+    history.fields = fieldsOf(history.clientId);
     return history;
+}
+
+QList<model::FieldPoint> Histories::fieldsOf(Id clientId)
+{
+    // Progress notes only (process notes have no values), as the reader may count themes; a note
+    // copied to every member of a group before members were kept apart is the group's, not theirs.
+    auto stmt = m_state.db.prepare(
+        std::string("SELECT DISTINCT s.id, s.date, s.start_time, f.field, f.value FROM notes n "
+                    "JOIN note_fields f ON f.note_id = n.id "
+                    "LEFT JOIN session_aliases al ON al.session_id = n.session_id "
+                    "JOIN sessions s ON s.id = coalesce(al.session_of, n.session_id) "
+                    "WHERE n.client_id = :client AND n.kind = 'progress' "
+                    "AND n.id NOT IN (SELECT note_id FROM shared_notes) AND ")
+        + readableNotes + " AND " + notAwaitingBlindRating("n.id")
+        + " ORDER BY s.date, s.start_time, s.id, f.field, f.value");
+    stmt.bind(stmt.parameterIndex(":client"), clientId);
+    bindReadable(stmt, m_state.user.id, NoteScope{false, false});
+    QList<model::FieldPoint> points;
+    while (stmt.step()) {
+        const auto when = whenOf(stmt, 1);
+        const auto field = model::parseField(stmt.text(3));
+        const int value = static_cast<int>(stmt.int64(4));
+        if (!when || !field || !model::validValue(*field, value))
+            continue;
+        points.append({stmt.int64(0), when->date, when->start, *field, value});
+    }
+    return points;
 }
 
 // Plain scans of small tables (clients, sessions, attendees, each note's client and session, its

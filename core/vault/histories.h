@@ -25,6 +25,10 @@ public:
     // Every client, or those with a note written by therapistId, with their progress notes' counted
     // themes: the caseload chart's input, read in a few plain scans of small tables.
     [[nodiscard]] model::CaseloadHistory caseload(std::optional<model::Id> therapistId = std::nullopt);
+
+private:
+    // The typed fields of the client's progress notes (ClientHistory::fields).
+    [[nodiscard]] QList<model::FieldPoint> fieldsOf(model::Id clientId);
 };
 
 } // namespace uc::vault

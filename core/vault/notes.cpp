@@ -8,6 +8,7 @@
 #include "vault/rows.h"
 #include "vault/signing.h"
 #include "vault/state.h"
+#include "vault/fieldstore.h"
 #include "vault/tagstore.h"
 #include "vault/vault.h"
 
@@ -334,6 +335,8 @@ Id Notes::insertNote(Id sessionId, Id clientId, const QString &templateId, model
         .bind(10, stamp)
         .run();
     storeTags(m_state, m_vault.tagging().tagger(), id, body);
+    if (!process)
+        storeFields(m_state.db, id, model::sectionsFromJson(sectionsJson));
     m_state.audit(QStringLiteral("create-note"), QStringLiteral("note:%1").arg(id),
                   QStringLiteral("session:%1").arg(sessionId));
     return id;
@@ -410,6 +413,7 @@ void Notes::saveDraft(Id noteId, const QList<model::Section> &sections)
         .bind(4, noteId)
         .run();
     storeTags(m_state, m_vault.tagging().tagger(), noteId, body);
+    storeFields(m_state.db, noteId, kept);
     m_state.audit(QStringLiteral("edit-draft"), QStringLiteral("note:%1").arg(noteId));
     tx.commit();
 }
@@ -429,6 +433,7 @@ void Notes::deleteDraft(Id noteId)
                     QStringLiteral("the draft has a supervisor's comments and stays in the record"));
     sql::Transaction tx(m_state.db);
     forgetTags(m_state, noteId);
+    forgetFields(m_state.db, noteId);
     m_state.db.prepare("DELETE FROM notes WHERE id = ?").bind(1, noteId).run();
     m_state.audit(QStringLiteral("delete-draft"), QStringLiteral("note:%1").arg(noteId));
     tx.commit();

@@ -7,6 +7,7 @@
 #include "vault/rows.h"
 #include "vault/signing.h"
 #include "vault/state.h"
+#include "vault/fieldstore.h"
 #include "vault/tagstore.h"
 #include "vault/vault.h"
 
@@ -353,6 +354,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             addTag.reset();
         }
         refreshThemeCounts(m_state, n.id);
+        storeFields(m_state.db, n.id, n.sections);
         for (qsizetype i = 0; i < in.addenda.size(); ++i) {
             const model::Addendum &a = in.addenda.at(i);
             addAddendum.bind(1, n.id)

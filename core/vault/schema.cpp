@@ -5,6 +5,8 @@
 #include "vault/schema.h"
 
 #include "common/logging.h"
+#include "model/types.h"
+#include "vault/fieldstore.h"
 #include "vault/migrations.h"
 
 #include <array>
@@ -406,6 +408,39 @@ void migrateTo20(sql::Database &db, const QString &)
             "SELECT 'comments_signed_from', CAST(coalesce(max(id), 0) + 1 AS TEXT) FROM note_comments");
 }
 
+// v20 -> v21. Typed fields (model/notefields.h): a progress note's craving 0–10, stage of change,
+// days abstinent and risk level as values, one row per field a note states, rewritten with every
+// save of a draft (fieldstore.h). Existing notes get theirs from their text, signed ones too (their
+// text is what was signed); from here on a signed note's values never change.
+void migrateTo21(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS note_fields(
+  note_id INTEGER NOT NULL REFERENCES notes(id),
+  field   TEXT NOT NULL CHECK (field IN ('craving', 'stage', 'days_abstinent', 'risk_level')),
+  value   INTEGER NOT NULL CHECK (value >= 0 AND (field <> 'craving' OR value <= 10)
+                                  AND (field <> 'stage' OR value <= 4) AND (field <> 'risk_level' OR value <= 3)),
+  PRIMARY KEY (note_id, field)) WITHOUT ROWID;
+)sql");
+    // Notes that have values already (a vault whose recorded version was set back) keep them.
+    std::vector<std::pair<model::Id, QString>> notes;
+    {
+        auto stmt = db.prepare("SELECT id, sections FROM notes WHERE kind = 'progress' "
+                               "AND id NOT IN (SELECT note_id FROM note_fields) ORDER BY id");
+        while (stmt.step())
+            notes.emplace_back(stmt.int64(0), stmt.text(1));
+    }
+    for (const auto &[id, sections] : notes)
+        storeFields(db, id, model::sectionsFromJson(sections));
+    db.exec(R"sql(
+CREATE TRIGGER IF NOT EXISTS note_fields_no_update BEFORE UPDATE ON note_fields
+BEGIN SELECT RAISE(ABORT, 'a note''s values are replaced when its draft is saved, never updated'); END;
+CREATE TRIGGER IF NOT EXISTS note_fields_signed_kept BEFORE DELETE ON note_fields
+WHEN (SELECT status FROM notes WHERE id = OLD.note_id) <> 'draft'
+BEGIN SELECT RAISE(ABORT, 'a signed note''s values never change'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -420,7 +455,7 @@ void migrate(sql::Database &db, const QString &userName)
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
                                                                migrateTo16, migrateTo17, migrateTo18, migrateTo19,
-                                                               migrateTo20};
+                                                               migrateTo20, migrateTo21};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

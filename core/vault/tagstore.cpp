@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/tagstore.h"
 
+#include "model/notefields.h"
 #include "themes/tagger.h"
 #include "vault/processtext.h"
 #include "vault/state.h"
@@ -42,6 +43,19 @@ QString blankHeadings(const QString &text)
         out[i] = u' ';
     }
     return out;
+}
+
+// The words typed fields are read from ("Risk: low", "Cravings (0-10): 7", a "## Stage of change"
+// section's "Contemplation") blanked the same way: a value is charted as a series, never a theme.
+// Their words are labels, digits and spaces, none outside the BMP: a unit per code point.
+QString blankFieldLines(QString text)
+{
+    for (const model::FieldLine &l : model::fieldLinesOf(text)) {
+        for (qsizetype i = l.start; i < l.end; ++i)
+            if (text.at(i) != u'\n')
+                text[i] = u' ';
+    }
+    return text;
 }
 
 } // namespace
@@ -123,7 +137,7 @@ void forgetTags(VaultState &state, Id noteId)
 
 void storeTags(VaultState &state, const themes::Tagger &tagger, Id noteId, const QString &text)
 {
-    const themes::TagResult result = tagger.tag(blankHeadings(text));
+    const themes::TagResult result = tagger.tag(blankHeadings(blankFieldLines(text)));
     // Decided tags keep their decision when their words are still there (at the nearest place);
     // otherwise the decision has nothing left to stand on and goes.
     struct Kept

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void newInstrumentsAndReliableChange();
     void cssrsIsTriagedAndRaisesRisk();
     void patternsPrintTheContractJson();
+    void patternsCarryTheTypedFields();
     void sessionsHoldNotes();
     void groupNotesKeepMembersApart();
     void clientAndThemeVerbs();
@@ -605,6 +606,62 @@ void CliTest::patternsPrintTheContractJson()
     for (const QJsonValue &b : c.value(QLatin1String("buckets")).toArray())
         sessions += b.toObject().value(QLatin1String("sessions")).toInt();
     QVERIFY(sessions >= 4); // C-PAT's 3 and C-0142's
+}
+
+// `patterns --json` "fields" (docs/patterns.md, "Structured fields"): every field's key, its points
+// in session order within the range, numbers and words; the lines raise no theme.
+void CliTest::patternsCarryTheTypedFields()
+{
+    QCOMPARE(cli({u"client"_s, u"add"_s, u"--code"_s, u"C-FLD"_s, u"--name"_s, u"Field Client"_s}).code, 0);
+    const auto session = [&](const char *date, const QByteArray &text) {
+        const QString note = file(u"field-note.md"_s, text);
+        return cli({u"session"_s, u"add"_s, u"--client"_s, u"C-FLD"_s, u"--date"_s, QString::fromLatin1(date),
+                    u"--template"_s, u"addiction"_s, u"--note-file"_s, note})
+            .code;
+    };
+    QCOMPARE(session("2025-05-12", "## Use since last session\nSubstance: alcohol\nDays abstinent: 0\n"
+                                   "## Cravings (0-10)\n8\n## Stage of change\nContemplation\n## Risk\nLow\n"),
+             0);
+    QCOMPARE(session("2025-05-05", "## Cravings (0-10)\n9/10\n## Risk\nModerate. Passive wish, no plan.\n"), 0);
+    QCOMPARE(session("2025-05-19", "## Cravings (0-10)\nabout 5\n## Use since last session\nDays abstinent: 7\n"), 0);
+
+    const Run r = cli({u"patterns"_s, u"--client"_s, u"C-FLD"_s, u"--by"_s, u"session"_s, u"--json"_s});
+    QCOMPARE(r.code, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+    QVERIFY(o.contains(u"attendance"_s) && o.contains(u"summary"_s) && o.contains(u"risk"_s)); // unchanged keys
+    const QJsonObject fields = o.value(u"fields"_s).toObject();
+    QCOMPARE(fields.keys(), (QStringList{u"craving"_s, u"days_abstinent"_s, u"risk_level"_s, u"stage"_s}));
+    const auto values = [&](const QString &field) {
+        QStringList out;
+        for (const QJsonValue &p : fields.value(field).toArray()) {
+            const QJsonObject point = p.toObject();
+            if (point.keys() != QStringList{u"date"_s, u"session"_s, u"value"_s} || point.value(u"session"_s).toInt() <= 0)
+                out << u"a point not in the contract's shape"_s;
+            out << point.value(u"date"_s).toString() + u'='
+                       + (point.value(u"value"_s).isString() ? point.value(u"value"_s).toString()
+                                                             : QString::number(point.value(u"value"_s).toInt()));
+        }
+        return out;
+    };
+    QCOMPARE(values(u"craving"_s), (QStringList{u"2025-05-05=9"_s, u"2025-05-12=8"_s})); // "about 5" is prose
+    QCOMPARE(values(u"days_abstinent"_s), (QStringList{u"2025-05-12=0"_s, u"2025-05-19=7"_s}));
+    QCOMPARE(values(u"stage"_s), QStringList{u"2025-05-12=contemplation"_s});
+    QCOMPARE(values(u"risk_level"_s), (QStringList{u"2025-05-05=moderate"_s, u"2025-05-12=low"_s}));
+    QVERIFY(fields.value(u"craving"_s).toArray().first().toObject().value(u"value"_s).isDouble());
+    // "Risk: Low" is no low mood.
+    QVERIFY(!o.value(u"summary"_s).toObject().contains(u"depression"_s));
+
+    // The range limits the series as it limits the buckets.
+    const Run may12 = cli({u"patterns"_s, u"--client"_s, u"C-FLD"_s, u"--by"_s, u"week"_s, u"--from"_s,
+                           u"2025-05-12"_s, u"--to"_s, u"2025-05-12"_s, u"--json"_s});
+    QCOMPARE(may12.code, 0);
+    const QJsonObject narrow = QJsonDocument::fromJson(may12.out).object().value(u"fields"_s).toObject();
+    QCOMPARE(narrow.value(u"craving"_s).toArray().size(), 1);
+    QCOMPARE(narrow.value(u"days_abstinent"_s).toArray().size(), 1);
+    // The caseload has no fields.
+    const Run caseload = cli({u"patterns"_s, u"--caseload"_s, u"--by"_s, u"month"_s, u"--json"_s});
+    QCOMPARE(caseload.code, 0);
+    QVERIFY(!QJsonDocument::fromJson(caseload.out).object().contains(u"fields"_s));
 }
 
 // A session is made once and holds notes: `note add --session` attaches to it, a no-show needs no

@@ -306,7 +306,7 @@ void GroupNotesTest::migrationStopsCopiedNotesCountingForEveryMember()
                 v->tagging().retag(n.note);
         v->notes().sign(signedCopy);
         QVERIFY(themesOf(*v, u"G-B"_s).count(u"behavioural-addiction"_s)); // the leak, before
-        db.exec("DROP TABLE risk_flags; DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; DROP TABLE shared_notes; "
+        db.exec("DROP TABLE risk_flags; DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; DROP TABLE note_fields; DROP TABLE shared_notes; "
                 "ALTER TABLE theme_hits DROP COLUMN scope; ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 8");
         v->lock();
     }

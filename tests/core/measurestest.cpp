@@ -151,7 +151,7 @@ void MeasuresTest::migrationAddsTheHistory()
         auto v = createVault(dir);
         id = v->measures().add(u"C-1"_s, monday, u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
         vault::VaultTestAccess::database(*v).exec("DROP TABLE measure_history; DROP TABLE shared_notes; ALTER TABLE theme_hits DROP COLUMN scope; "
-            "DROP TABLE risk_flags; DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 7");
+            "DROP TABLE risk_flags; DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; DROP TABLE note_fields; ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 7");
         v->lock();
     }
     auto v = Vault::open(dir, u"alice"_s, SecretBuffer::copyOf(passphrase));

@@ -267,7 +267,7 @@ void SessionsTest::migrationMergesDuplicateSessions()
         vault::VaultTestAccess::database(*v).exec(
             "DROP INDEX notes_one_progress; DROP TABLE session_aliases; DROP TABLE measure_history; "
             "DROP TABLE shared_notes; ALTER TABLE theme_hits DROP COLUMN scope; DROP TABLE risk_flags; "
-            "DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 5");
+            "DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; DROP TABLE note_fields; ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 5");
         v->lock();
     }
     auto v = openVault(dir);

@@ -84,6 +84,7 @@ private Q_SLOTS:
     void contextRules_data();
     void contextRules();
     void evidencePointsAtTheWords();
+    void structuredLinesInARealNote();
     void drivenUseNeedsALinkInOneSentence();
     void phrasesToleratesGapsAndInflections();
     void unicodeAndCaseInsensitive();
@@ -160,6 +161,25 @@ void TaggerTest::contextRules()
         QVERIFY2(why.has_value(), qPrintable(id + QStringLiteral(" should be listed as excluded")));
         QCOMPARE(int(*why), reason);
     }
+}
+
+// A note's structured lines, as a clinician writes them between sentences: "Risk: Low" is no low
+// mood and no present risk, a stage or a craving after its label is no theme of the tagger's own.
+// (The vault also blanks the lines it reads as values before tagging: fieldhistorytest.)
+void TaggerTest::structuredLinesInARealNote()
+{
+    const QString note = u"Pt arrived on time and talked about her sister moving away.\nRisk: Low\n"
+                         "Risk level: low\nStage of change: Contemplation\nCravings (0-10): 7\n"
+                         "Plan: review in one week."_s;
+    const TagResult r = tagger().tag(note);
+    QStringList themes;
+    for (const ThemeResult &t : r.themes)
+        themes << t.id;
+    QVERIFY2(themes.isEmpty(), qPrintable(themes.join(u", ")));
+    for (const RiskResult &risk : r.risks)
+        QVERIFY2(risk.status != RiskStatus::Present, qPrintable(risk.id));
+    // The same words told as what happened are themes.
+    QVERIFY(counted(u"She felt low all week and the cravings were at 7 out of 10 on Sunday."_s).contains(u"depression"_s));
 }
 
 void TaggerTest::evidencePointsAtTheWords()

@@ -1125,7 +1125,7 @@ void VaultTest::migrationToV2CountsEachNotesThemes()
             "DROP TABLE supervision; DROP TABLE note_comments; DROP TABLE agreement_ratings; "
             "DROP TABLE agreement_checks; DROP TABLE client_summaries; DROP TABLE session_aliases; "
             "DROP INDEX notes_one_progress; DROP TABLE measure_history; DROP TABLE shared_notes; ALTER TABLE theme_hits DROP COLUMN scope; "
-            "DROP TABLE risk_flags; DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; "
+            "DROP TABLE risk_flags; DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; DROP TABLE note_fields; "
             "ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 1");
         vault->lock();
     }
@@ -1206,7 +1206,7 @@ DROP TABLE measure_history;
 DROP TABLE shared_notes;
 ALTER TABLE theme_hits DROP COLUMN scope;
 DROP TABLE risk_flags;
-DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives;
+DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; DROP TABLE note_fields;
 ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 4;
 )sql");
         QVERIFY(vault::VaultTestAccess::database(*vault)
@@ -1606,7 +1606,7 @@ DROP TABLE measure_history;
 DROP TABLE shared_notes;
 ALTER TABLE theme_hits DROP COLUMN scope;
 DROP TABLE risk_flags;
-DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives;
+DROP TABLE risk_assessments; DROP TABLE safety_plans; DROP TABLE episodes; DROP TABLE objective_progress; DROP TABLE plan_reviews; DROP TABLE treatment_plans; DROP TABLE plan_objectives; DROP TABLE note_fields;
 ALTER TABLE users DROP COLUMN removed; PRAGMA user_version = 5;
 )sql");
         QVERIFY_THROWS_EXCEPTION(Error, vault->measures().add(QStringLiteral("C-0980"), *model::parseDate(QStringLiteral("2025-03-17")),

@@ -5,6 +5,7 @@
 #include "signin.h"
 #include "values.h"
 
+#include "patterns/fieldseries.h"
 #include "patterns/findings.h"
 #include "patterns/patterns.h"
 #include "themes/codebook.h"
@@ -116,8 +117,11 @@ int showPatterns(const Invocation &line)
             query.from = episode->start;
             query.to = episode->end;
         }
-        report = patterns::analyse(v->histories().client(code, line.has("include-process-notes")), query);
+        const model::ClientHistory history = v->histories().client(code, line.has("include-process-notes"));
+        report = patterns::analyse(history, query);
         out = patterns::toJson(report, u"client"_s, code);
+        // Typed fields as series (docs/patterns.md, "Structured fields").
+        out.insert(u"fields"_s, patterns::fieldsJson(history.fields, query));
         // Risk on the record (docs/risk.md): every flag the reader may see, present or denied.
         QJsonArray risk;
         for (const model::RiskFlag &f : v->risk().forClient(code))

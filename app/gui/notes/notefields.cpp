@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "notefields.h"
 
-#include <QRegularExpression>
+#include "model/notefields.h"
 
 #include <array>
 
@@ -26,31 +26,26 @@ constexpr std::array<QStringView, 3> useLabels = {u"Substance", u"Amount", u"Las
 
 const QStringList &stagesOfChange()
 {
-    static const QStringList stages = {u"Precontemplation"_s, u"Contemplation"_s, u"Preparation"_s, u"Action"_s,
-                                       u"Maintenance"_s};
-    return stages;
+    return model::stagesOfChange();
 }
 
 AddictionFields addictionFieldsOf(const QList<model::Section> &sections)
 {
+    // The card shows a number or a stage only when it is the section's whole text: it writes the
+    // section back whole, and must not drop words written beside the value.
     AddictionFields f;
-    static const QRegularExpression number(u"^(\\d{1,2})(?:\\s*/\\s*10)?$"_s);
     if (const QString *text = textOfSection(sections, cravingsSection)) {
         const QString t = text->trimmed();
-        const auto match = number.match(t);
-        const int value = match.hasMatch() ? match.captured(1).toInt() : -1;
-        if (value >= 0 && value <= 10)
-            f.cravings = value;
+        if (const auto value = model::parseCraving(t))
+            f.cravings = *value;
         else
             f.cravingsText = t;
     }
     if (const QString *text = textOfSection(sections, stageSection)) {
         const QString t = text->trimmed();
-        const QStringList &stages = stagesOfChange();
-        for (qsizetype i = 0; i < stages.size() && f.stage < 0; ++i)
-            if (stages.at(i).compare(t, Qt::CaseInsensitive) == 0)
-                f.stage = static_cast<int>(i);
-        if (f.stage < 0)
+        if (const auto stage = model::parseStage(t))
+            f.stage = *stage;
+        else
             f.stageText = t;
     }
     if (const QString *text = textOfSection(sections, useSection)) {

@@ -14,7 +14,8 @@
 // stage of change) and how each is kept in its section's text: in a plain form that reads back
 // ("7", "Contemplation", "Substance: alcohol" lines), so the tagger, search and the record see
 // ordinary words. Text that is not in that form (a note written before, or by hand) is kept as it
-// is and shown as free text; nothing written is dropped.
+// is and shown as free text; nothing written is dropped. The values themselves are read by the
+// core (model/notefields.h); this is the editor's form of them.
 namespace uc::gui {
 
 // The section titles, as the core's "addiction" template spells them.
