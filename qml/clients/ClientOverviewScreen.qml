@@ -250,6 +250,10 @@ Rectangle {
                             color: Style.muted
                         }
                     }
+                    FieldTrendsCard {
+                        Layout.fillWidth: true
+                        trends: root.overview.fieldTrends
+                    }
                     PlanCard {
                         Layout.fillWidth: true
                         visible: VaultSession.can("read-plan")

@@ -217,6 +217,43 @@ private Q_SLOTS:
         QCOMPARE(overview.notes()->count(), 0);
     }
 
+    // The card of typed fields: craving and days abstinent as series in session order, the stage
+    // of change as a step at each change, an empty state before any note states one.
+    void fieldTrendsChartCravingDaysAndStageSteps()
+    {
+        addClient(*m_vault, u"C-0042"_s, u"Field Example"_s);
+        ClientOverview overview;
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0042"_s));
+        FieldTrends *trends = overview.fieldTrends();
+        QVERIFY(trends->empty());
+        QCOMPARE(trends->latest(), QString());
+        addSession(*m_vault, u"C-0042"_s, u"2025-04-14"_s,
+                   u"Cravings (0-10): 4\nDays abstinent: 9\nStage of change: Preparation"_s);
+        addSession(*m_vault, u"C-0042"_s, u"2025-04-07"_s,
+                   u"Cravings (0-10): 8\nDays abstinent: 2\nStage of change: Preparation\nRisk: low"_s);
+        addSession(*m_vault, u"C-0042"_s, u"2025-04-21"_s, u"Cravings: about 3\nStage of change: Action"_s);
+        QSignalSpy changed(trends, &FieldTrends::changed);
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0042"_s));
+        QCOMPARE(changed.count(), 1);
+        QVERIFY(!trends->empty());
+        const auto pairs = [](const QVariantList &points) {
+            QStringList out;
+            for (const QVariant &p : points)
+                out << p.toMap().value(u"date"_s).toString() + u'=' + p.toMap().value(u"value"_s).toString();
+            return out;
+        };
+        QCOMPARE(pairs(trends->cravings()), (QStringList{u"2025-04-07=8"_s, u"2025-04-14=4"_s}));
+        QCOMPARE(pairs(trends->daysAbstinent()), (QStringList{u"2025-04-07=2"_s, u"2025-04-14=9"_s}));
+        QCOMPARE(pairs(trends->stageSteps()), (QStringList{u"2025-04-07=2"_s, u"2025-04-21=3"_s}));
+        QCOMPARE(trends->stageSteps().last().toMap().value(u"label"_s).toString(), u"Action"_s);
+        QCOMPARE(trends->daysScale(), 10);
+        QCOMPARE(trends->firstDate(), u"2025-04-07"_s);
+        QCOMPARE(trends->lastDate(), u"2025-04-21"_s);
+        QCOMPARE(trends->latest(), u"Latest: craving 4/10, 9 days abstinent, action"_s);
+        overview.clear();
+        QVERIFY(trends->empty());
+    }
+
     void planReviewIsDueAfterTheLatestReview()
     {
         try {

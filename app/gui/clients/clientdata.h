@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/history.h"
 #include "model/types.h"
 #include "planrows.h"
 #include "riskview.h"
@@ -97,6 +98,7 @@ struct Overview
     // may not read plans (an auditor).
     QString planReviewDue;
     PlanSummary plan; // the newest version's objectives and their progress
+    QList<model::FieldPoint> fields; // the typed fields of the client's progress notes, session order
 };
 
 // Themes counted as recurring in a client row: present in at least this many of the last

@@ -247,6 +247,7 @@ ClientOverview::ClientOverview(VaultThread *vault, QObject *parent)
     , m_measures(new MeasureSummaryModel(this))
     , m_notes(new NoteListModel(this))
     , m_objectives(new PlanObjectiveModel(this))
+    , m_fieldTrends(new FieldTrends(this))
 {
 }
 
@@ -265,6 +266,7 @@ void ClientOverview::set(Overview overview)
     m_measures->setRows(std::exchange(overview.measures, {}));
     m_notes->setRows(std::exchange(overview.notes, {}));
     m_objectives->setRows(std::exchange(overview.plan.objectives, {}));
+    m_fieldTrends->set(std::exchange(overview.fields, {}));
     m_data = std::move(overview);
     setLoading(false);
     Q_EMIT changed();
@@ -277,6 +279,7 @@ void ClientOverview::clear()
     m_measures->clear();
     m_notes->clear();
     m_objectives->clear();
+    m_fieldTrends->clear();
     m_data = {};
     setLoading(false);
     Q_EMIT changed();

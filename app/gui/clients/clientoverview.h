@@ -2,6 +2,7 @@
 #pragma once
 
 #include "clientdata.h"
+#include "fieldtrends.h"
 #include "failure.h"
 #include "listmodel.h"
 
@@ -210,6 +211,7 @@ class ClientOverview : public QObject
     Q_PROPERTY(ThemeCardModel *themes READ themes CONSTANT)
     Q_PROPERTY(MeasureSummaryModel *measures READ measures CONSTANT)
     Q_PROPERTY(NoteListModel *notes READ notes CONSTANT)
+    Q_PROPERTY(FieldTrends *fieldTrends READ fieldTrends CONSTANT)
 
 public:
     explicit ClientOverview(VaultThread *vault = nullptr, QObject *parent = nullptr);
@@ -240,6 +242,7 @@ public:
     [[nodiscard]] ThemeCardModel *themes() const { return m_themes; }
     [[nodiscard]] MeasureSummaryModel *measures() const { return m_measures; }
     [[nodiscard]] NoteListModel *notes() const { return m_notes; }
+    [[nodiscard]] FieldTrends *fieldTrends() const { return m_fieldTrends; }
 
     // Reads the client's overview (opened); an unknown client goes to the banner.
     Q_INVOKABLE void open(const QString &code);
@@ -262,4 +265,5 @@ private:
     MeasureSummaryModel *m_measures;
     NoteListModel *m_notes;
     PlanObjectiveModel *m_objectives;
+    FieldTrends *m_fieldTrends;
 };
