@@ -2,6 +2,7 @@
 #include "reports/palette.h"
 
 #include <algorithm>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -45,17 +46,83 @@ int slotOf(const QString &id, const QStringList &drawn)
     return preferredSlot(id);
 }
 
+QColor colourOfSlot(int slot, bool dark)
+{
+    const QRgb rgb = okabeIto.at(static_cast<size_t>(slot));
+    return QColor::fromRgb(dark && rgb == 0x000000 ? darkSafeBlack : rgb);
+}
+
+// The slot of a theme outside the palette among the drawn themes.
+int slotOutside(const QString &id, const QStringList &palette, const QStringList &drawn)
+{
+    std::array<bool, okabeIto.size()> taken{};
+    std::vector<std::pair<int, QString>> outside;
+    for (const QString &theme : drawn) {
+        if (palette.contains(theme))
+            taken.at(static_cast<size_t>(slotOf(theme, palette))) = true;
+        else
+            outside.emplace_back(preferredSlot(theme), theme);
+    }
+    if (!drawn.contains(id))
+        outside.emplace_back(preferredSlot(id), id);
+    std::sort(outside.begin(), outside.end());
+    outside.erase(std::unique(outside.begin(), outside.end()), outside.end());
+    for (const auto &[preferred, theme] : outside) {
+        int slot = preferred;
+        for (size_t tries = 0; tries < taken.size() && taken.at(static_cast<size_t>(slot)); ++tries)
+            slot = (slot + 1) % maxDrawnThemes;
+        if (taken.at(static_cast<size_t>(slot)))
+            slot = preferred; // more than eight drawn: the preferred one is shared
+        taken.at(static_cast<size_t>(slot)) = true;
+        if (theme == id)
+            return slot;
+    }
+    return preferredSlot(id);
+}
+
 } // namespace
 
 QColor themeColour(const QString &id, const QStringList &drawn, bool dark)
 {
-    const QRgb rgb = okabeIto.at(static_cast<size_t>(slotOf(id, drawn)));
-    return QColor::fromRgb(dark && rgb == 0x000000 ? darkSafeBlack : rgb);
+    return colourOfSlot(slotOf(id, drawn), dark);
 }
 
 QString themeColourName(const QString &id, const QStringList &drawn, bool dark)
 {
     return themeColour(id, drawn, dark).name();
+}
+
+QStringList clientPalette(const model::ClientHistory &history)
+{
+    std::map<QString, int> sessions;
+    for (const model::SessionThemes &s : history.sessions)
+        if (s.attended())
+            for (const auto &entry : s.themes)
+                ++sessions[entry.first];
+    std::vector<std::pair<int, QString>> ranked;
+    ranked.reserve(sessions.size());
+    for (const auto &[theme, n] : sessions)
+        ranked.emplace_back(-n, theme);
+    std::sort(ranked.begin(), ranked.end());
+    QStringList palette;
+    for (const auto &entry : ranked) {
+        if (palette.size() == maxDrawnThemes)
+            break;
+        palette.append(entry.second);
+    }
+    return palette;
+}
+
+QColor clientThemeColour(const QString &id, const QStringList &palette, const QStringList &drawn, bool dark)
+{
+    if (palette.contains(id))
+        return colourOfSlot(slotOf(id, palette), dark);
+    return colourOfSlot(slotOutside(id, palette, drawn), dark);
+}
+
+QString clientThemeColourName(const QString &id, const QStringList &palette, const QStringList &drawn, bool dark)
+{
+    return clientThemeColour(id, palette, drawn, dark).name();
 }
 
 } // namespace uc::reports

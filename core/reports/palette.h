@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/history.h"
+
 #include <QColor>
 #include <QString>
 #include <QStringList>
@@ -27,5 +29,19 @@ inline constexpr int maxDrawnThemes = static_cast<int>(okabeIto.size());
 [[nodiscard]] QColor themeColour(const QString &id, const QStringList &drawn, bool dark = false);
 // "#rrggbb", for QML.
 [[nodiscard]] QString themeColourName(const QString &id, const QStringList &drawn, bool dark = false);
+
+// A client's colour order: the themes raised in their attended sessions over the whole record, the
+// most sessions first (then id), at most maxDrawnThemes. Every view of one client colours its themes
+// against it (clientThemeColour), so a theme keeps its colour on the overview, the Patterns screen,
+// review with the client and the PDF, whatever range is shown and whatever else is drawn.
+[[nodiscard]] QStringList clientPalette(const model::ClientHistory &history);
+// The colour of theme id for a client with that palette: a theme in the palette has the colour it
+// takes among the palette's themes (themeColour(id, palette)) in every view; a theme outside it,
+// drawn with others, takes a colour no drawn palette theme holds (the palette themes not drawn
+// leave theirs free), in order of preference and id, so up to eight drawn themes never share one.
+[[nodiscard]] QColor clientThemeColour(const QString &id, const QStringList &palette, const QStringList &drawn,
+                                       bool dark = false);
+[[nodiscard]] QString clientThemeColourName(const QString &id, const QStringList &palette, const QStringList &drawn,
+                                            bool dark = false);
 
 } // namespace uc::reports

@@ -106,7 +106,7 @@ QImage themesChart(const ClientReport &report, QSize size)
             const double y = rowHeight * static_cast<double>(t + 1);
             // The theme's colour, as on screen: a swatch before its name.
             const double swatch = rowHeight * 0.45;
-            p.fillRect(QRectF(0, y + (rowHeight - swatch) / 2, swatch, swatch), themeColour(theme.id, drawn));
+            p.fillRect(QRectF(0, y + (rowHeight - swatch) / 2, swatch, swatch), clientThemeColour(theme.id, report.palette, drawn));
             const double textLeft = swatch * 1.6;
             p.setPen(QColor(0x22, 0x22, 0x22));
             p.drawText(QRectF(textLeft, y, axis.left - 8 - textLeft, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,

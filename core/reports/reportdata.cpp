@@ -5,6 +5,7 @@
 #include "model/permissions.h"
 #include "patterns/calendar.h"
 #include "patterns/findings.h"
+#include "reports/palette.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -134,6 +135,7 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
     const themes::Codebook &codebook = vault.tagging().codebook();
     query.driverLinks = patterns::driverLinksOf(codebook);
     const patterns::Report analysed = patterns::analyse(history, query);
+    report.palette = clientPalette(history);
     report.findings = patterns::shownSentences(analysed.leadLag, codebook, patterns::maxClientFindings);
     report.tested = analysed.tested;
     report.months = patterns::periods(*query.from, *query.to, patterns::Bucketing::Month);

@@ -80,6 +80,8 @@ struct ClientReport
     int attended = 0;
     int missed = 0;
     QList<ThemeRow> themes; // most sessions first, then label
+    // The client's colour order (palette.h: clientPalette): each theme's colour, as on screen.
+    QStringList palette;
     QList<MeasureSeries> measures; // in the instruments' order
     // The strongest lead–lag findings (patterns/findings.h: shown), at most maxClientFindings, in
     // plain words; tested is the number of pairs they were found among.
