@@ -84,7 +84,7 @@ Dialog {
             objectName: "reviewThemeChoiceEmpty"
             Layout.fillWidth: true
             visible: !root.themesReady || VaultSession.patterns.themes.count === 0
-            text: root.themesReady ? VaultSession.patterns.chartEmpty : qsTr("Finding this client's themes…")
+            text: root.themesReady ? VaultSession.patterns.chart.empty : qsTr("Finding this client's themes…")
             color: Style.muted
             wrapMode: Text.WordWrap
         }
