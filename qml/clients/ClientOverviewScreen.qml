@@ -153,7 +153,7 @@ Rectangle {
                     visible: VaultSession.can("export-record")
                     enabled: root.overview.code !== ""
                     fileName: qsTr("Client report %1").arg(root.overview.code)
-                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file, reportRisk.checked, reportPlan.checked)
+                    onChosen: (file) => Workspace.reports.writeClientReport(root.overview.code, file, reportRisk.checked, reportPlan.checked)
                 }
             ]
             note: [root.overview.setting,

@@ -296,7 +296,7 @@ Rectangle {
                         visible: root.note.kind === "progress" && root.note.status !== "draft" && VaultSession.can("export-record")
                         text: qsTr("Print note (PDF)")
                         fileName: qsTr("Note %1 %2").arg(root.note.clientCode).arg(root.note.date)
-                        onChosen: (file) => VaultSession.reports.printNote(root.note.noteId, file)
+                        onChosen: (file) => Workspace.reports.printNote(root.note.noteId, file)
                     }
                     Button {
                         objectName: "sessionDetailsButton"

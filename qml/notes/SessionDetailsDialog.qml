@@ -98,7 +98,7 @@ Dialog {
         PrimaryButton {
             objectName: "saveSessionButton"
             text: qsTr("Save the details")
-            enabled: !VaultSession.busy
+            enabled: !VaultSession.vaultThread.busy
             onClicked: root.note.updateSession(sessionDate.text, sessionTime.text, sessionMinutes.value,
                                                root.modalities[sessionModality.currentIndex],
                                                root.settings[sessionSetting.currentIndex],

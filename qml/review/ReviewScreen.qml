@@ -344,7 +344,7 @@ Rectangle {
             PrimaryButton {
                 objectName: "confirmLeaveButton"
                 text: qsTr("Leave")
-                enabled: !VaultSession.busy && passphrase.text !== ""
+                enabled: !VaultSession.vaultThread.busy && passphrase.text !== ""
                 onClicked: root.leave(passphrase.text)
             }
         }

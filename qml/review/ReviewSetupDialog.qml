@@ -27,7 +27,7 @@ Dialog {
     padding: 20
     anchors.centerIn: Overlay.overlay
     width: 560
-    readonly property bool themesReady: VaultSession.patterns.code === root.clientCode && !VaultSession.patterns.loading
+    readonly property bool themesReady: Workspace.patterns.code === root.clientCode && !Workspace.patterns.loading
 
     function start() {
         root.error = "";
@@ -35,13 +35,13 @@ Dialog {
         root.savedText = "";
         root.loaded = false;
         summary.text = "";
-        VaultSession.clientReview.loadSummary(root.clientCode);
-        VaultSession.patterns.load(root.clientCode, "month", "", "");
+        Workspace.clientReview.loadSummary(root.clientCode);
+        Workspace.patterns.load(root.clientCode, "month", "", "");
         root.open();
     }
 
     Connections {
-        target: VaultSession.clientReview
+        target: Workspace.clientReview
         enabled: root.opened
         function onSummaryLoaded(code: string, text: string, updated: string) {
             if (code !== root.clientCode)
@@ -74,17 +74,17 @@ Dialog {
             objectName: "reviewThemeChoice"
             Layout.fillWidth: true
             Layout.preferredHeight: 200
-            visible: root.themesReady && VaultSession.patterns.themes.count > 0
-            themes: VaultSession.patterns.themes
+            visible: root.themesReady && Workspace.patterns.themes.count > 0
+            themes: Workspace.patterns.themes
             title: qsTr("Themes to show")
-            note: qsTr("%1 of at most %2 ticked").arg(VaultSession.patterns.themes.checkedCount)
-                      .arg(VaultSession.patterns.themes.maxChecked)
+            note: qsTr("%1 of at most %2 ticked").arg(Workspace.patterns.themes.checkedCount)
+                      .arg(Workspace.patterns.themes.maxChecked)
         }
         Label {
             objectName: "reviewThemeChoiceEmpty"
             Layout.fillWidth: true
-            visible: !root.themesReady || VaultSession.patterns.themes.count === 0
-            text: root.themesReady ? VaultSession.patterns.chart.empty : qsTr("Finding this client's themes…")
+            visible: !root.themesReady || Workspace.patterns.themes.count === 0
+            text: root.themesReady ? Workspace.patterns.chart.empty : qsTr("Finding this client's themes…")
             color: Style.muted
             wrapMode: Text.WordWrap
         }
@@ -124,16 +124,16 @@ Dialog {
             id: saveButton
             objectName: "saveSummaryButton"
             text: qsTr("Save summary")
-            enabled: root.loaded && !VaultSession.busy && summary.text.trim() !== root.savedText
-            onClicked: VaultSession.clientReview.saveSummary(root.clientCode, summary.text)
+            enabled: root.loaded && !VaultSession.vaultThread.busy && summary.text.trim() !== root.savedText
+            onClicked: Workspace.clientReview.saveSummary(root.clientCode, summary.text)
         }
         PrimaryButton {
             objectName: "startReviewButton"
             text: qsTr("Start review")
-            enabled: root.loaded && !VaultSession.busy
+            enabled: root.loaded && !VaultSession.vaultThread.busy
             onClicked: {
                 if (summary.text.trim() !== root.savedText)
-                    VaultSession.clientReview.saveSummary(root.clientCode, summary.text);
+                    Workspace.clientReview.saveSummary(root.clientCode, summary.text);
                 root.close();
                 root.startReview();
             }

@@ -7,6 +7,8 @@
 #include "patternsdata.h"
 #include "patternsmodel.h"
 #include "sessiontestutil.h"
+#include "bannerstate.h"
+#include "workspace.h"
 
 #include "common/error.h"
 #include "patterns/findings.h"
@@ -287,27 +289,27 @@ private Q_SLOTS:
         QTemporaryDir dir; // outlives the session, which closes the vault first
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, dir.filePath(u"vault"_s));
-        QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
-        session.patterns()->load(u"C-0001"_s, u"week"_s, QString(), QString());
+        QSignalSpy loaded(session.workspace()->patterns(), &PatternsModel::loaded);
+        session.workspace()->patterns()->load(u"C-0001"_s, u"week"_s, QString(), QString());
         QCOMPARE(loaded.count(), 0);
-        QVERIFY(session.patterns()->loading());
+        QVERIFY(session.workspace()->patterns()->loading());
         QVERIFY(loaded.wait(10000));
         QCOMPARE(loaded.last().first().toString(), u"C-0001"_s);
-        QVERIFY(!session.patterns()->loading());
-        QCOMPARE(session.patterns()->name(), u"Ann Example"_s);
-        QCOMPARE(session.patterns()->by(), u"week"_s);
-        QVERIFY(rowOf(*session.patterns()->themes(), PatternThemeModel::ThemeRole, u"abandonment-driven-use"_s) >= 0);
+        QVERIFY(!session.workspace()->patterns()->loading());
+        QCOMPARE(session.workspace()->patterns()->name(), u"Ann Example"_s);
+        QCOMPARE(session.workspace()->patterns()->by(), u"week"_s);
+        QVERIFY(rowOf(*session.workspace()->patterns()->themes(), PatternThemeModel::ThemeRole, u"abandonment-driven-use"_s) >= 0);
 
         // A malformed date reaches the banner, in words, with nothing private in it.
-        QSignalSpy banner(&session, &VaultSession::errorChanged);
-        session.patterns()->load(u"C-0001"_s, u"week"_s, u"2025-13-01"_s, QString());
+        QSignalSpy banner(session.banner(), &BannerState::changed);
+        session.workspace()->patterns()->load(u"C-0001"_s, u"week"_s, u"2025-13-01"_s, QString());
         QVERIFY(banner.wait(10000));
-        QCOMPARE(session.errorMessage(), u"Patterns: the from date must be a real date written as YYYY-MM-DD."_s);
-        QCOMPARE(session.patterns()->name(), u"Ann Example"_s); // the last good answer stays
+        QCOMPARE(session.banner()->failure().message(), u"Patterns: the from date must be a real date written as YYYY-MM-DD."_s);
+        QCOMPARE(session.workspace()->patterns()->name(), u"Ann Example"_s); // the last good answer stays
 
         session.lock();
-        QCOMPARE(session.patterns()->code(), QString());
-        QCOMPARE(session.patterns()->themes()->rowCount(), 0);
+        QCOMPARE(session.workspace()->patterns()->code(), QString());
+        QCOMPARE(session.workspace()->patterns()->themes()->rowCount(), 0);
     }
 };
 

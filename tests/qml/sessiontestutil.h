@@ -41,7 +41,7 @@ private:
 // would fail for that reason alone).
 inline void unlockOn(VaultSession &session, const QString &dir)
 {
-    session.setKdfCost(uc::vault::KdfCost::testOnly());
+    session.vaultThread()->setKdfCost(uc::vault::KdfCost::testOnly());
     session.setVaultDir(dir);
     QSignalSpy unlocked(&session, &VaultSession::unlocked);
     session.unlock(QStringLiteral("alice"), QString::fromLatin1(passphrase.data(), static_cast<qsizetype>(passphrase.size())));

@@ -29,7 +29,7 @@ protected:
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         m_session = std::make_unique<VaultSession>(nullptr);
-        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
+        m_session->vaultThread()->setKdfCost(uc::vault::KdfCost::testOnly());
         m_session->setVaultDir(vaultDir);
         loadWindow(m_session.get());
     }

@@ -157,7 +157,7 @@ class PatternsModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(QString code READ code NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
