@@ -44,9 +44,9 @@ Dialog {
     }
 
     Connections {
-        target: Workspace.note
+        target: Workspace.note.session
         enabled: root.opened
-        function onNoteOpened() { root.close(); }
+        function onCreated() { root.close(); }
         function onFailed(failure) { root.error = failure.message; }
     }
 
@@ -101,7 +101,7 @@ Dialog {
             objectName: "templateBox"
             visible: !root.group
             Layout.fillWidth: true
-            model: Workspace.note.templates
+            model: Workspace.note.session.templates
             textRole: "label"
             valueRole: "id"
             Accessible.name: qsTr("Note template")
@@ -195,11 +195,11 @@ Dialog {
             enabled: !VaultSession.vaultThread.busy
             onClicked: {
                 if (root.group)
-                    Workspace.note.createGroup(dateField.text, timeField.text, minutesField.value,
+                    Workspace.note.session.createGroup(dateField.text, timeField.text, minutesField.value,
                                                   root.settings[settingBox.currentIndex], topicField.text,
                                                   root.members.map(m => ({ code: m.code, attendance: m.attendance })));
                 else
-                    Workspace.note.create(root.clientCode, dateField.text, timeField.text, minutesField.value,
+                    Workspace.note.session.create(root.clientCode, dateField.text, timeField.text, minutesField.value,
                                              root.settings[settingBox.currentIndex],
                                              root.attendances[attendanceBox.currentIndex], templateBox.currentValue);
             }

@@ -228,7 +228,7 @@ void typeAndMeasure(benchmark::State &state, int words)
         state.SkipWithError("the client list did not show");
         return;
     }
-    app.session->workspace()->note()->create(u"C-0101"_s, u"2026-01-05"_s, u"10:00"_s, 50, u"aftercare"_s, u"attended"_s, u"free"_s);
+    app.session->workspace()->note()->session()->create(u"C-0101"_s, u"2026-01-05"_s, u"10:00"_s, 50, u"aftercare"_s, u"attended"_s, u"free"_s);
     if (!waitFor([&] { return app.screen() == u"note-editor"; })) {
         state.SkipWithError("the note editor did not open");
         return;

@@ -96,7 +96,7 @@ private Q_SLOTS:
         click(item(u"newNoteButton"_s));
         auto *templates = item(u"templateBox"_s);
         QVERIFY(templates);
-        const QVariantList all = NoteEditor::templates();
+        const QVariantList all = NoteSession::templates();
         int free = -1;
         for (qsizetype i = 0; i < all.size(); ++i) {
             if (all.at(i).toMap().value(u"id"_s).toString() == u"free")
@@ -107,7 +107,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
 
         type(item(u"noteText"_s), u"Today she said she drinks when she feels abandoned."_s);
-        ThemeTagModel *tags = m_session->workspace()->note()->tags();
+        ThemeTagModel *tags = m_session->workspace()->note()->tagging()->tags();
         auto chipRow = [tags](const QString &theme) {
             for (int i = 0; i < tags->rowCount(); ++i) {
                 if (tags->data(tags->index(i), ThemeTagModel::ThemeRole).toString() == theme)
@@ -216,7 +216,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->overview()->notes()->count(), 1, 10000);
         click(item(u"newNoteButton"_s));
-        const QVariantList all = NoteEditor::templates();
+        const QVariantList all = NoteSession::templates();
         int soap = -1;
         for (qsizetype i = 0; i < all.size(); ++i) {
             if (all.at(i).toMap().value(u"id"_s).toString() == u"soap")
@@ -229,7 +229,7 @@ private Q_SLOTS:
         QVERIFY(m_session->workspace()->note()->status() == u"draft"_s);
         const qint64 draft = m_session->workspace()->note()->noteId();
         type(item(u"noteText"_s), u"She drinks when she feels abandoned."_s);
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->workspace()->note()->tags()->rowCount() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->workspace()->note()->tagging()->tags()->rowCount() > 0, 5000);
 
         click(item(u"signButton"_s));
         QObject *dialog = find(current(), u"signDialog"_s);

@@ -346,7 +346,7 @@ private Q_SLOTS:
         unlockNewVault(session);
 
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
-        session.workspace()->note()->create(u"C-0001"_s, u"2025-03-10"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-10"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
         QVERIFY(note->noteId() > 0);
@@ -354,15 +354,15 @@ private Q_SLOTS:
         QCOMPARE(note->clientCode(), u"C-0001"_s);
         QCOMPARE(note->date(), u"2025-03-10"_s);
 
-        QSignalSpy saved(session.workspace()->note(), &NoteEditor::noteSaved);
+        QSignalSpy saved(session.workspace()->note()->draft(), &NoteDraft::noteSaved);
         QElapsedTimer clock;
         clock.start();
-        note->edit(u"She drinks when she feels abandoned by her partner."_s);
+        note->draft()->edit(u"She drinks when she feels abandoned by her partner."_s);
         QCOMPARE(saved.count(), 0);
         QVERIFY(saved.wait(5000));
         QVERIFY2(clock.elapsed() < 2500, "saved within about two seconds of the last keystroke");
-        QCOMPARE(note->saveState(), u"saved"_s);
-        ThemeTagModel *tags = note->tags();
+        QCOMPARE(note->draft()->saveState(), u"saved"_s);
+        ThemeTagModel *tags = note->tagging()->tags();
         int linked = -1;
         for (int i = 0; i < tags->rowCount(); ++i) {
             if (tags->data(tags->index(i), ThemeTagModel::ThemeRole).toString() == u"abandonment-driven-use")
@@ -372,7 +372,7 @@ private Q_SLOTS:
         QVERIFY(tags->data(tags->index(linked), ThemeTagModel::StartRole).toInt() >= 0);
 
         const qint64 tagId = tags->data(tags->index(linked), ThemeTagModel::TagIdRole).toLongLong();
-        session.workspace()->note()->decideTag(tagId, u"confirmed"_s);
+        session.workspace()->note()->tagging()->decide(tagId, u"confirmed"_s);
         QTRY_VERIFY_WITH_TIMEOUT(!session.vaultThread()->busy(), 10000);
         bool confirmed = false;
         for (int i = 0; i < tags->rowCount(); ++i) {
@@ -382,12 +382,12 @@ private Q_SLOTS:
         QVERIFY(confirmed);
 
         QSignalSpy signedSpy(session.workspace()->note(), &NoteEditor::noteSigned);
-        note->edit(u"She drinks when she feels abandoned by her partner. Plan: weekly."_s);
+        note->draft()->edit(u"She drinks when she feels abandoned by her partner. Plan: weekly."_s);
         session.workspace()->note()->sign(); // the unsaved words are saved first, then signed
         QVERIFY(signedSpy.wait(10000));
         QVERIFY(note->readOnly());
         QCOMPARE(note->status(), u"signed"_s);
-        QVERIFY(note->text().contains(u"Plan: weekly."_s));
+        QVERIFY(note->draft()->text().contains(u"Plan: weekly."_s));
         QCOMPARE(note->signedBy(), u"alice"_s);
 
         QSignalSpy amended(session.workspace()->note(), &NoteEditor::addendumAdded);
@@ -405,10 +405,10 @@ private Q_SLOTS:
         VaultSession session(nullptr);
         unlockNewVault(session);
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
-        session.workspace()->note()->create(u"C-0001"_s, u"2025-03-11"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-11"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
-        note->edit(u"She has thoughts of killing herself and has a plan."_s);
+        note->draft()->edit(u"She has thoughts of killing herself and has a plan."_s);
 
         QSignalSpy banner(session.banner(), &BannerState::changed);
         note->sign();
@@ -433,43 +433,43 @@ private Q_SLOTS:
         VaultSession session(nullptr);
         unlockNewVault(session);
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
-        session.workspace()->note()->create(u"C-0001"_s, u"2025-03-12"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-12"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
-        QVERIFY(note->risks().isEmpty());
-        QVERIFY(!note->needsAssessment());
+        QVERIFY(note->risk()->flags().isEmpty());
+        QVERIFY(!note->risk()->needsAssessment());
 
         // Typed one key at a time: nothing until the words say it, then the flag with its words.
         const QString safe = u"Slept badly. She said she would be better off de"_s;
         QString typed;
         for (const QChar c : safe) {
             typed += c;
-            note->edit(typed);
+            note->draft()->edit(typed);
         }
         QTRY_VERIFY_WITH_TIMEOUT(!session.vaultThread()->busy(), 10000);
-        QVERIFY2(note->risks().isEmpty(), "no flag before the words are complete");
-        QSignalSpy changed(note, &NoteEditor::risksChanged);
-        note->edit(typed + u"a"_s);
-        note->edit(typed + u"ad"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!note->risks().isEmpty(), 5000);
-        const QVariantMap flag = note->risks().constFirst().toMap();
+        QVERIFY2(note->risk()->flags().isEmpty(), "no flag before the words are complete");
+        QSignalSpy changed(note->risk(), &NoteRisk::changed);
+        note->draft()->edit(typed + u"a"_s);
+        note->draft()->edit(typed + u"ad"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!note->risk()->flags().isEmpty(), 5000);
+        const QVariantMap flag = note->risk()->flags().constFirst().toMap();
         QCOMPARE(flag.value(u"id"_s).toString(), u"suicide"_s);
         QCOMPARE(flag.value(u"label"_s).toString(), u"Suicide"_s);
         QVERIFY2(flag.value(u"evidence"_s).toString().contains(u"better off dead"_s), qPrintable(flag.value(u"evidence"_s).toString()));
         QVERIFY(!flag.value(u"rule"_s).toString().isEmpty());
-        QVERIFY(note->needsAssessment());
+        QVERIFY(note->risk()->needsAssessment());
 
         // The note documents its assessment: the flag stays, signing will not ask.
-        note->edit(typed + u"ad.\nRisk assessment: moderate; safety plan reviewed, crisis line given."_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!note->needsAssessment(), 5000);
-        QVERIFY(!note->risks().isEmpty());
+        note->draft()->edit(typed + u"ad.\nRisk assessment: moderate; safety plan reviewed, crisis line given."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(!note->risk()->needsAssessment(), 5000);
+        QVERIFY(!note->risk()->flags().isEmpty());
 
         // Signed with it, the note's flags are closed: no banner on the signed note.
         QSignalSpy signedSpy(note, &NoteEditor::noteSigned);
         note->sign();
         QVERIFY(signedSpy.wait(10000));
         QCOMPARE(note->status(), u"signed"_s);
-        QVERIFY(note->risks().isEmpty());
+        QVERIFY(note->risk()->flags().isEmpty());
     }
 
     void aSignedNoteShowsItsFlagUntilAnAssessmentClosesIt()
@@ -477,19 +477,19 @@ private Q_SLOTS:
         VaultSession session(nullptr);
         unlockNewVault(session);
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
-        session.workspace()->note()->create(u"C-0001"_s, u"2025-03-13"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-13"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
-        note->edit(u"She has been cutting her arms again."_s);
-        QTRY_VERIFY_WITH_TIMEOUT(note->needsAssessment(), 5000);
+        note->draft()->edit(u"She has been cutting her arms again."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(note->risk()->needsAssessment(), 5000);
         QSignalSpy signedSpy(note, &NoteEditor::noteSigned);
         note->signWithAssessment(u"to-follow"_s, QString());
         QVERIFY(signedSpy.wait(10000));
         QCOMPARE(note->status(), u"signed"_s);
-        QCOMPARE(note->risks().size(), 1);
-        QCOMPARE(note->risks().constFirst().toMap().value(u"id"_s).toString(), u"self-harm"_s);
-        QCOMPARE(note->risks().constFirst().toMap().value(u"date"_s).toString(), u"2025-03-13"_s);
-        QVERIFY(!note->needsAssessment()); // signed: nothing to ask
+        QCOMPARE(note->risk()->flags().size(), 1);
+        QCOMPARE(note->risk()->flags().constFirst().toMap().value(u"id"_s).toString(), u"self-harm"_s);
+        QCOMPARE(note->risk()->flags().constFirst().toMap().value(u"date"_s).toString(), u"2025-03-13"_s);
+        QVERIFY(!note->risk()->needsAssessment()); // signed: nothing to ask
     }
 
     void wordsSelectedAreTaggedByHand()
@@ -497,26 +497,26 @@ private Q_SLOTS:
         VaultSession session(nullptr);
         unlockNewVault(session);
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
-        session.workspace()->note()->create(u"C-0001"_s, u"2025-03-24"_s, QString(), 50, QString(), u"attended"_s, u"dap"_s);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-24"_s, QString(), 50, QString(), u"attended"_s, u"dap"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
-        QVERIFY(note->mayTag());
+        QVERIFY(note->tagging()->mayTag());
         bool offered = false;
-        for (const QVariant &t : note->themes())
+        for (const QVariant &t : note->tagging()->themes())
             offered = offered || t.toMap().value(u"id"_s) == u"loneliness"_s;
         QVERIFY2(offered, "the codebook's enabled themes are offered");
 
         // Typed and not yet saved: the words are tagged in the text the save stores. An emoji
         // before them makes UTF-16 and code-point offsets differ.
         const QString text = u"## Data\nShe 😀 sat at home every evening, no one called.\n## Assessment\n\n## Plan\n"_s;
-        note->edit(text);
+        note->draft()->edit(text);
         const QString words = u"no one called"_s;
         const int start = static_cast<int>(text.indexOf(words));
-        QSignalSpy tagged(session.workspace()->note(), &NoteEditor::wordsTagged);
-        session.workspace()->note()->tagSelection(start - 1, start + static_cast<int>(words.size()), u"loneliness"_s); // with the space before
+        QSignalSpy tagged(session.workspace()->note()->tagging(), &NoteTagging::wordsTagged);
+        session.workspace()->note()->tagging()->tagSelection(start - 1, start + static_cast<int>(words.size()), u"loneliness"_s); // with the space before
         QVERIFY(tagged.wait(10000));
         const qint64 tagId = tagged.first().at(1).toLongLong();
-        ThemeTagModel *tags = note->tags();
+        ThemeTagModel *tags = note->tagging()->tags();
         int row = -1;
         for (int i = 0; i < tags->rowCount(); ++i)
             if (tags->data(tags->index(i), ThemeTagModel::TagIdRole).toLongLong() == tagId)
@@ -526,10 +526,10 @@ private Q_SLOTS:
         QCOMPARE(tags->data(tags->index(row), ThemeTagModel::DecisionRole).toString(), u"manual"_s);
         QCOMPARE(tags->data(tags->index(row), ThemeTagModel::EvidenceRole).toString(), words);
         const int shownAt = tags->data(tags->index(row), ThemeTagModel::StartRole).toInt();
-        QCOMPARE(note->editedText().mid(shownAt, words.size()), words);
+        QCOMPARE(note->draft()->editedText().mid(shownAt, words.size()), words);
 
         // Only spaces selected: nothing is tagged.
-        session.workspace()->note()->tagSelection(0, 0, u"loneliness"_s);
+        session.workspace()->note()->tagging()->tagSelection(0, 0, u"loneliness"_s);
         QTRY_VERIFY(!session.vaultThread()->busy());
         QCOMPARE(tagged.count(), 1);
 
@@ -538,10 +538,10 @@ private Q_SLOTS:
         session.workspace()->note()->sign();
         QVERIFY(signedSpy.wait(10000));
         QVERIFY(note->readOnly());
-        QVERIFY(note->mayTag());
-        const QString stored = note->editedText();
+        QVERIFY(note->tagging()->mayTag());
+        const QString stored = note->draft()->editedText();
         const int home = static_cast<int>(stored.indexOf(u"at home"_s));
-        session.workspace()->note()->tagSelection(home, home + 7, u"loneliness"_s);
+        session.workspace()->note()->tagging()->tagSelection(home, home + 7, u"loneliness"_s);
         QVERIFY(tagged.wait(10000));
         bool found = false;
         for (int i = 0; i < tags->rowCount(); ++i)
@@ -560,8 +560,8 @@ private Q_SLOTS:
         session.workspace()->clients()->add(u"C-0003"_s, u"Cal Person"_s, u"outpatient"_s, u"2025-01-08"_s);
         QVERIFY(saved.wait(10000));
 
-        QSignalSpy failed(session.workspace()->note(), &NoteEditor::failed);
-        session.workspace()->note()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends"_s,
+        QSignalSpy failed(session.workspace()->note()->session(), &NoteSession::failed);
+        session.workspace()->note()->session()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends"_s,
                                 {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}}});
         QCOMPARE(failed.count(), 1); // one member is not a group
 
@@ -569,35 +569,35 @@ private Q_SLOTS:
         const QVariantList members = {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}},
                                       QVariantMap{{u"code"_s, u"C-0002"_s}, {u"attendance"_s, u"late"_s}},
                                       QVariantMap{{u"code"_s, u"C-0003"_s}, {u"attendance"_s, u"no-show"_s}}};
-        session.workspace()->note()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends without drinking"_s, members);
+        session.workspace()->note()->session()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends without drinking"_s, members);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
         QCOMPARE(note->templateId(), u"group"_s);
-        QCOMPARE(note->members().size(), 3);
-        QCOMPARE(note->memberIndex(), 0);
+        QCOMPARE(note->session()->members().size(), 3);
+        QCOMPARE(note->session()->memberIndex(), 0);
         QCOMPARE(note->clientCode(), u"C-0001"_s);
-        QCOMPARE(note->session().value(u"modality"_s).toString(), u"group"_s);
-        QCOMPARE(note->session().value(u"groupTopic"_s).toString(), u"Weekends without drinking"_s);
-        QCOMPARE(note->session().value(u"attendance"_s).toString(), u"attended"_s);
+        QCOMPARE(note->session()->modality(), u"group"_s);
+        QCOMPARE(note->session()->groupTopic(), u"Weekends without drinking"_s);
+        QCOMPARE(note->session()->attendance(), u"attended"_s);
         // The note carries the topic, and no other member's name or code.
-        QVERIFY(note->text().contains(u"Weekends without drinking"_s));
+        QVERIFY(note->draft()->text().contains(u"Weekends without drinking"_s));
         for (const QString &other : {u"C-0002"_s, u"C-0003"_s, u"Bea"_s, u"Cal"_s})
-            QVERIFY(!note->text().contains(other));
+            QVERIFY(!note->draft()->text().contains(other));
 
         // Moving to the next member's note: their own note, their own attendance.
-        note->edit(note->editedText() + u"\nShared a plan for Saturday."_s);
-        const qint64 second = note->members().at(1).toMap().value(u"noteId"_s).toLongLong();
+        note->draft()->edit(note->draft()->editedText() + u"\nShared a plan for Saturday."_s);
+        const qint64 second = note->session()->members().at(1).toMap().value(u"noteId"_s).toLongLong();
         session.workspace()->note()->open(second);
         QVERIFY(opened.wait(10000));
         QCOMPARE(note->noteId(), second);
         QCOMPARE(note->clientCode(), u"C-0002"_s);
-        QCOMPARE(note->memberIndex(), 1);
-        QCOMPARE(note->session().value(u"attendance"_s).toString(), u"late"_s);
-        QVERIFY(!note->text().contains(u"Saturday"_s)); // the first member's words stay in their note
-        const qint64 first = note->members().at(0).toMap().value(u"noteId"_s).toLongLong();
+        QCOMPARE(note->session()->memberIndex(), 1);
+        QCOMPARE(note->session()->attendance(), u"late"_s);
+        QVERIFY(!note->draft()->text().contains(u"Saturday"_s)); // the first member's words stay in their note
+        const qint64 first = note->session()->members().at(0).toMap().value(u"noteId"_s).toLongLong();
         session.workspace()->note()->open(first);
         QVERIFY(opened.wait(10000));
-        QVERIFY(note->text().contains(u"Shared a plan for Saturday."_s)); // saved before moving on
+        QVERIFY(note->draft()->text().contains(u"Shared a plan for Saturday."_s)); // saved before moving on
     }
 
     void sessionDetailsChangeWhileTheNoteIsADraft()
@@ -605,29 +605,29 @@ private Q_SLOTS:
         VaultSession session(nullptr);
         unlockNewVault(session);
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
-        session.workspace()->note()->create(u"C-0001"_s, u"2025-04-07"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-04-07"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
-        note->edit(u"Typed before the details changed."_s);
+        note->draft()->edit(u"Typed before the details changed."_s);
 
-        QSignalSpy updated(session.workspace()->note(), &NoteEditor::sessionUpdated);
-        QSignalSpy failed(session.workspace()->note(), &NoteEditor::failed);
-        session.workspace()->note()->updateSession(u"2025-04-08"_s, u"nine"_s, 50, u"individual"_s, u"outpatient"_s, u"attended"_s);
+        QSignalSpy updated(session.workspace()->note()->session(), &NoteSession::updated);
+        QSignalSpy failed(session.workspace()->note()->session(), &NoteSession::failed);
+        session.workspace()->note()->session()->update(u"2025-04-08"_s, u"nine"_s, 50, u"individual"_s, u"outpatient"_s, u"attended"_s);
         QCOMPARE(failed.count(), 1); // a malformed time is refused at once
-        session.workspace()->note()->updateSession(u"2025-04-08"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
+        session.workspace()->note()->session()->update(u"2025-04-08"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
         QVERIFY(updated.wait(10000));
         QCOMPARE(note->date(), u"2025-04-08"_s);
-        QCOMPARE(note->session().value(u"start"_s).toString(), u"09:30"_s);
-        QCOMPARE(note->session().value(u"minutes"_s).toInt(), 30);
-        QCOMPARE(note->session().value(u"setting"_s).toString(), u"telehealth"_s);
-        QCOMPARE(note->session().value(u"attendance"_s).toString(), u"late"_s);
-        QCOMPARE(note->text(), u"Typed before the details changed."_s); // saved first, not lost
+        QCOMPARE(note->session()->start(), u"09:30"_s);
+        QCOMPARE(note->session()->minutes(), 30);
+        QCOMPARE(note->session()->setting(), u"telehealth"_s);
+        QCOMPARE(note->session()->attendance(), u"late"_s);
+        QCOMPARE(note->draft()->text(), u"Typed before the details changed."_s); // saved first, not lost
 
         // Signed: the details are part of the record.
         QSignalSpy signedSpy(session.workspace()->note(), &NoteEditor::noteSigned);
         session.workspace()->note()->sign();
         QVERIFY(signedSpy.wait(10000));
-        session.workspace()->note()->updateSession(u"2025-04-09"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
+        session.workspace()->note()->session()->update(u"2025-04-09"_s, u"09:30"_s, 30, u"individual"_s, u"telehealth"_s, u"late"_s);
         QTRY_VERIFY(!session.vaultThread()->busy());
         QCOMPARE(updated.count(), 1);
         QCOMPARE(note->date(), u"2025-04-08"_s);
@@ -641,10 +641,10 @@ private Q_SLOTS:
         session.unlock(u"alice"_s, pass);
         QVERIFY(unlocked.wait(10000));
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
-        session.workspace()->note()->create(u"C-0001"_s, u"2025-03-17"_s, QString(), 50, QString(), u"attended"_s, u"free"_s);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-17"_s, QString(), 50, QString(), u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
         const qint64 noteId = session.workspace()->note()->noteId();
-        session.workspace()->note()->edit(u"Typed just before the lock."_s);
+        session.workspace()->note()->draft()->edit(u"Typed just before the lock."_s);
         session.lock(); // well inside the pause before an autosave
         QCOMPARE(session.workspace()->note()->noteId(), 0);
         QTRY_VERIFY(!session.vaultThread()->busy());
@@ -652,7 +652,7 @@ private Q_SLOTS:
         QVERIFY(unlocked.wait(10000));
         session.workspace()->note()->open(noteId);
         QVERIFY(opened.wait(10000));
-        QCOMPARE(session.workspace()->note()->text(), u"Typed just before the lock."_s);
+        QCOMPARE(session.workspace()->note()->draft()->text(), u"Typed just before the lock."_s);
     }
 };
 

@@ -280,14 +280,14 @@ bool ScreenWalk::risk()
     m_window->setProperty("viewingPatterns", false);
     QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s));
     NoteEditor *note = m_session.workspace()->note();
-    note->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"16:00"_s, 50, u"outpatient"_s,
+    note->session()->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"16:00"_s, 50, u"outpatient"_s,
                  u"attended"_s, u"free"_s);
     if (!waitIdle([&] { return note->noteId() != 0 && note->status() == u"draft"; }))
         return fail("the risk note was not made");
     settle(200);
     setText(m_window, "noteText", u"## Note\nShe was quiet and tired. Later she said everyone would be better off without "
                                   "her and that she has been saving her sleeping tablets."_s);
-    if (!waitIdle([&] { return !note->risks().isEmpty(); }))
+    if (!waitIdle([&] { return !note->risk()->flags().isEmpty(); }))
         return fail("the risk banner did not rise");
     if (!grabBoth(u"note-risk"_s))
         return false;

@@ -283,7 +283,7 @@ void VaultSession::lock()
     // Even while locked: an unlock still on its way is cancelled (its answer is dropped and the
     // vault it opened closed by the job below, which runs after it).
     Q_EMIT aboutToLock();
-    m_workspace->note()->flush(); // posted before the lock below: the draft is saved (encrypted) first
+    m_workspace->note()->draft()->flush(); // posted before the lock below: the draft is saved (encrypted) first
     m_vault.dropAnswers();
     m_opening = false;
     m_autoLock->stop();
