@@ -35,7 +35,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = u"correct horse battery staple"_s;
+const QString &pass = guitest::passphraseText;
 
 using guitest::find;
 
@@ -91,9 +91,7 @@ private Q_SLOTS:
                                                                           *uc::model::parseDate(u"2025-01-06"_s)));
         }
         startApp(dir);
-        QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
-        m_session->unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
+        QVERIFY(guitest::unlockAs(*m_session, u"alice"_s));
         QTRY_COMPARE(screen(), u"clients"_s);
     }
 

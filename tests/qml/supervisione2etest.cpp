@@ -28,8 +28,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = QString::fromLatin1(guitest::passphrase.data(), static_cast<qsizetype>(guitest::passphrase.size()));
-
 using guitest::find;
 
 } // namespace
@@ -44,9 +42,7 @@ private:
 
     void unlockAs(const QString &user)
     {
-        QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
-        m_session->unlock(user, pass);
-        QVERIFY(unlocked.wait(10000));
+        QVERIFY(guitest::unlockAs(*m_session, user));
     }
     void lock()
     {

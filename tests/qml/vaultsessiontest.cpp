@@ -30,7 +30,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = u"correct horse battery staple"_s;
+const QString &pass = guitest::passphraseText;
 const QString newPass = u"a different long passphrase"_s;
 
 } // namespace
@@ -59,9 +59,7 @@ private:
     void unlockNewVault(VaultSession &session)
     {
         makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
+        QVERIFY(guitest::unlockAs(session, u"alice"_s));
     }
 
 private Q_SLOTS:
@@ -326,9 +324,7 @@ private Q_SLOTS:
         QCOMPARE(session.demo()->passphrase(), QString::fromLatin1(uc::demo::defaultPassphrase));
         QVERIFY(ready.wait(60000));
         QVERIFY(session.vaultExists());
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(session.userName(), session.demo()->passphrase());
-        QVERIFY(unlocked.wait(20000));
+        QVERIFY(guitest::unlockAs(session, session.userName(), session.demo()->passphrase(), 20000));
         QCOMPARE(session.workspace()->clients()->rowCount(), 7);
         QSignalSpy loaded(session.workspace()->overview(), &ClientOverview::opened);
         session.workspace()->overview()->open(u"C-0101"_s);
@@ -637,9 +633,7 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         makeLockedVault(session);
-        QSignalSpy unlocked(&session, &VaultSession::unlocked);
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
+        QVERIFY(guitest::unlockAs(session, u"alice"_s));
         QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
         session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-17"_s, QString(), 50, QString(), u"attended"_s, u"free"_s);
         QVERIFY(opened.wait(10000));
@@ -648,8 +642,7 @@ private Q_SLOTS:
         session.lock(); // well inside the pause before an autosave
         QCOMPARE(session.workspace()->note()->noteId(), 0);
         QTRY_VERIFY(!session.vaultThread()->busy());
-        session.unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
+        QVERIFY(guitest::unlockAs(session, u"alice"_s));
         session.workspace()->note()->open(noteId);
         QVERIFY(opened.wait(10000));
         QCOMPARE(session.workspace()->note()->draft()->text(), u"Typed just before the lock."_s);
