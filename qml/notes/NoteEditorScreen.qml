@@ -5,7 +5,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// The note editor: the note's text under its template's headings, saved while typing (NoteEditor
+// The note editor: the note's text under its template's headings, saved while typing (its draft
 // hands the text on within two seconds), the themes found in it as chips to confirm or reject with
 // their words highlighted, then Sign, after which only an addendum can be added.
 Rectangle {
