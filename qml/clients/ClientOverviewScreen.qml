@@ -168,13 +168,13 @@ Rectangle {
             }
             Label {
                 objectName: "planReviewLine"
-                visible: root.overview.planReviewDue !== ""
-                text: root.overview.planReviewOverdue
-                      ? qsTr("Treatment plan review overdue: it was due %1").arg(Style.date(root.overview.planReviewDue))
-                      : qsTr("Treatment plan review due %1").arg(Style.date(root.overview.planReviewDue))
-                color: root.overview.planReviewOverdue ? Style.warning : Style.muted
+                visible: root.overview.plan.reviewDue !== ""
+                text: root.overview.plan.reviewOverdue
+                      ? qsTr("Treatment plan review overdue: it was due %1").arg(Style.date(root.overview.plan.reviewDue))
+                      : qsTr("Treatment plan review due %1").arg(Style.date(root.overview.plan.reviewDue))
+                color: root.overview.plan.reviewOverdue ? Style.warning : Style.muted
                 font.pixelSize: Style.smallSize
-                font.weight: root.overview.planReviewOverdue ? Font.DemiBold : Font.Normal
+                font.weight: root.overview.plan.reviewOverdue ? Font.DemiBold : Font.Normal
             }
         }
 
