@@ -17,13 +17,13 @@ ApplicationWindow {
     property string clientCode
     property bool editingNote: false
     // Patterns, search, settings and review with the client (review mode is
-    // VaultSession.clientReview's: it outranks every other screen until the passphrase ends it).
+    // Workspace.clientReview's: it outranks every other screen until the passphrase ends it).
     property bool viewingPatterns: false
     property bool searching: false
     property bool inSettings: false
     onClientCodeChanged: root.viewingPatterns = false
     readonly property string moreScreen: {
-        if (VaultSession.clientReview.active)
+        if (Workspace.clientReview.active)
             return "review";
         if (root.editingNote)
             return "";
@@ -50,24 +50,24 @@ ApplicationWindow {
                 return "agreement";
             return root.clientCode !== "" ? "client-overview" : "clients";
         }
-        if (root.forceFirstRun || (!VaultSession.vaultExists && !VaultSession.demo && !root.chooseExisting))
+        if (root.forceFirstRun || (!VaultSession.vaultExists && !VaultSession.demo.active && !root.chooseExisting))
             return "first-run";
         return root.recovering ? "recover" : "unlock";
     }
 
     function openClient(code: string) {
         root.clientCode = code;
-        VaultSession.overview.open(code);
+        Workspace.overview.open(code);
     }
     function openPatterns() {
         root.viewingPatterns = true;
-        VaultSession.patterns.load(root.clientCode, "month", "", "");
+        Workspace.patterns.load(root.clientCode, "month", "", "");
     }
     // From the note editor too: the note is saved and closed first (without reloading the overview).
     function openSearch() {
         if (root.editingNote) {
             root.editingNote = false;
-            VaultSession.note.close();
+            Workspace.note.close();
         }
         root.inSettings = false;
         root.searching = true;
@@ -75,27 +75,27 @@ ApplicationWindow {
     function openSettings() {
         if (root.editingNote) {
             root.editingNote = false;
-            VaultSession.note.close();
+            Workspace.note.close();
         }
         root.searching = false;
         root.inSettings = true;
-        VaultSession.settings.codebook.load();
+        Workspace.settings.codebook.load();
     }
     // A search result: its client's overview underneath, then the note.
     function openFound(code: string, noteId: var) {
         root.searching = false;
         root.viewingPatterns = false;
         root.openClient(code);
-        VaultSession.note.open(noteId);
+        Workspace.note.open(noteId);
     }
 
     function closeNote() {
         root.editingNote = false;
-        VaultSession.note.close();
+        Workspace.note.close();
         if (Navigation.area === "queue")
-            VaultSession.queue.reload(); // opened from the queue: an addendum answers a returned note
+            Workspace.queue.reload(); // opened from the queue: an addendum answers a returned note
         else
-            VaultSession.overview.open(root.clientCode); // the list shows what changed
+            Workspace.overview.open(root.clientCode); // the list shows what changed
     }
     // A section of the top bar (the screenshot driver; the bar's buttons set the same).
     function showArea(area: string) {
@@ -103,11 +103,11 @@ ApplicationWindow {
     }
     // A note of the review queue in the editor (its author adds an addendum there).
     function editQueuedNote(noteId: int) {
-        VaultSession.note.open(noteId);
+        Workspace.note.open(noteId);
     }
     function closeClient() {
         root.clientCode = "";
-        VaultSession.overview.close();
+        Workspace.overview.close();
     }
 
     // Search and settings are outside the top bar's sections: no section shows as current there,
@@ -130,7 +130,7 @@ ApplicationWindow {
     minimumWidth: 820
     minimumHeight: 600
     visible: true
-    title: VaultSession.demo ? qsTr("Undercurrent — demo practice") : qsTr("Undercurrent")
+    title: VaultSession.demo.active ? qsTr("Undercurrent — demo practice") : qsTr("Undercurrent")
     color: Style.background
     font.pixelSize: Style.bodySize
     palette.window: Style.background
@@ -154,25 +154,25 @@ ApplicationWindow {
     Shortcut {
         sequences: ["Ctrl+Shift+F"]
         context: Qt.ApplicationShortcut
-        enabled: VaultSession.unlocked && !VaultSession.clientReview.active
+        enabled: VaultSession.unlocked && !Workspace.clientReview.active
         onActivated: root.openSearch()
     }
     Shortcut {
         sequences: [StandardKey.Find]
         context: Qt.ApplicationShortcut
-        enabled: VaultSession.unlocked && !VaultSession.clientReview.active && root.screen !== "clients" && root.screen !== "search"
+        enabled: VaultSession.unlocked && !Workspace.clientReview.active && root.screen !== "clients" && root.screen !== "search"
         onActivated: root.openSearch()
     }
     Shortcut {
         sequence: "Ctrl+,"
         context: Qt.ApplicationShortcut
-        enabled: VaultSession.unlocked && !VaultSession.clientReview.active
+        enabled: VaultSession.unlocked && !Workspace.clientReview.active
         onActivated: root.openSettings()
     }
     Connections {
-        target: VaultSession.clientReview
+        target: Workspace.clientReview
         function onActiveChanged() {
-            root.visibility = VaultSession.clientReview.active ? Window.FullScreen : Window.Windowed;
+            root.visibility = Workspace.clientReview.active ? Window.FullScreen : Window.Windowed;
         }
     }
 
@@ -182,13 +182,13 @@ ApplicationWindow {
         function onAreaChanged() {
             if (root.editingNote) {
                 root.editingNote = false;
-                VaultSession.note.close();
+                Workspace.note.close();
             }
         }
     }
 
     Connections {
-        target: VaultSession.note
+        target: Workspace.note
         function onNoteOpened() { root.editingNote = true; }
     }
     Connections {
@@ -223,9 +223,9 @@ ApplicationWindow {
 
         ErrorBanner {
             Layout.fillWidth: true
-            title: VaultSession.error.title
-            message: VaultSession.error.message
-            onDismissed: VaultSession.dismissError()
+            title: VaultSession.banner.failure.title
+            message: VaultSession.banner.failure.message
+            onDismissed: VaultSession.banner.dismiss()
         }
         Loader {
             id: screenLoader
@@ -254,48 +254,48 @@ ApplicationWindow {
 
     BusyOverlay {
         anchors.fill: parent
-        active: VaultSession.showProgress
-        text: VaultSession.busyText
+        active: VaultSession.vaultThread.showProgress
+        text: VaultSession.vaultThread.busyText
     }
 
     Component {
         id: patternsScreen
         PatternsScreen {
-            patterns: VaultSession.patterns
+            patterns: Workspace.patterns
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             onBack: root.viewingPatterns = false
             onLockRequested: VaultSession.lock()
-            onQuery: (bucket, from, to) => VaultSession.patterns.load(root.clientCode, bucket, from, to)
+            onQuery: (bucket, from, to) => Workspace.patterns.load(root.clientCode, bucket, from, to)
         }
     }
     Component {
         id: reviewScreen
         ReviewScreen {
-            patterns: VaultSession.patterns
-            review: VaultSession.clientReview
-            onLeave: (passphrase) => VaultSession.clientReview.leave(passphrase)
+            patterns: Workspace.patterns
+            review: Workspace.clientReview
+            onLeave: (passphrase) => Workspace.clientReview.leave(passphrase)
             onLockRequested: VaultSession.lock()
         }
     }
     Component {
         id: searchScreen
         SearchScreen {
-            results: VaultSession.searchResults
+            results: Workspace.searchResults
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             onBack: root.searching = false
             onLockRequested: VaultSession.lock()
-            onSearch: (text) => VaultSession.searchResults.search(text)
+            onSearch: (text) => Workspace.searchResults.search(text)
             onOpenNote: (code, noteId) => root.openFound(code, noteId)
         }
     }
     Component {
         id: settingsScreen
         SettingsScreen {
-            settings: VaultSession.settings
+            settings: Workspace.settings
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             onBack: root.inSettings = false
             onLockRequested: VaultSession.lock()
         }
@@ -325,10 +325,10 @@ ApplicationWindow {
             folder: VaultSession.vaultDir
             folderIsVault: VaultSession.vaultExists
             userName: VaultSession.userName
-            retryDelay: VaultSession.retryDelay
-            working: VaultSession.busy
-            demoPassphrase: VaultSession.demoPassphrase
-            lockReason: VaultSession.lockReason
+            retryDelay: VaultSession.retry.seconds
+            working: VaultSession.vaultThread.busy
+            demoPassphrase: VaultSession.demo.passphrase
+            lockReason: VaultSession.autoLock.reason
             onUnlock: (user, passphrase) => VaultSession.unlock(user, passphrase)
             onForgotPassphrase: root.recovering = true
             onFolderChosen: (folder) => VaultSession.vaultDir = folder
@@ -342,7 +342,7 @@ ApplicationWindow {
         id: recover
         RecoverScreen {
             userName: VaultSession.userName
-            working: VaultSession.busy
+            working: VaultSession.vaultThread.busy
             onRecover: (user, key, passphrase, confirmation) => VaultSession.recover(user, key, passphrase, confirmation)
             onBack: root.recovering = false
         }
@@ -350,9 +350,9 @@ ApplicationWindow {
     Component {
         id: clients
         ClientsScreen {
-            clients: VaultSession.clients
+            clients: Workspace.clients
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             mayEdit: VaultSession.permissions["create-client"] === true
             onOpenClient: (code) => root.openClient(code)
             onSearchRequested: root.openSearch()
@@ -363,23 +363,23 @@ ApplicationWindow {
     Component {
         id: clientOverview
         ClientOverviewScreen {
-            overview: VaultSession.overview
+            overview: Workspace.overview
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             mayWrite: VaultSession.permissions["write-note"] === true
             onBack: root.closeClient()
             onLockRequested: VaultSession.lock()
-            onOpenNote: (noteId) => VaultSession.note.open(noteId)
+            onOpenNote: (noteId) => Workspace.note.open(noteId)
             onOpenPatterns: root.openPatterns()
-            onStartReview: VaultSession.clientReview.start(root.clientCode)
+            onStartReview: Workspace.clientReview.start(root.clientCode)
         }
     }
     Component {
         id: noteEditor
         NoteEditorScreen {
-            note: VaultSession.note
+            note: Workspace.note
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             onBack: root.closeNote()
             onLockRequested: VaultSession.lock()
         }
@@ -388,10 +388,10 @@ ApplicationWindow {
     Component {
         id: reviewQueue
         ReviewQueueScreen {
-            queue: VaultSession.queue
-            review: VaultSession.review
+            queue: Workspace.queue
+            review: Workspace.review
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             onLockRequested: VaultSession.lock()
             onEditNote: (noteId) => root.editQueuedNote(noteId)
         }
@@ -399,18 +399,18 @@ ApplicationWindow {
     Component {
         id: audit
         AuditScreen {
-            audit: VaultSession.audit
+            audit: Workspace.audit
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             onLockRequested: VaultSession.lock()
         }
     }
     Component {
         id: agreement
         AgreementScreen {
-            check: VaultSession.agreement
+            check: Workspace.agreement
             userName: VaultSession.userName
-            demo: VaultSession.demo
+            demo: VaultSession.demo.active
             onLockRequested: VaultSession.lock()
         }
     }

@@ -3,6 +3,8 @@
 // to the QML engine.
 #include "buttonkeys.h"
 #include "vaultsession.h"
+#include "autolock.h"
+#include "demomode.h"
 
 #include "common/logging.h"
 #include "common/process.h"
@@ -112,10 +114,10 @@ int main(int argc, char *argv[])
 
     VaultSession session(nullptr);
     VaultSession::setInstance(&session);
-    session.watchActivity(&app);
+    session.autoLock()->watch(&app);
     if (options.demo) {
-        session.openDemo(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demo"_s,
-                         uc::vault::KdfCost::moderate(), options.today);
+        session.demo()->open(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + u"/demo"_s,
+                              uc::vault::KdfCost::moderate(), options.today);
     }
 
     QQmlApplicationEngine engine;

@@ -34,13 +34,13 @@ Dialog {
         root.error = "";
         const setting = root.settings[settingBox.currentIndex];
         if (root.editing)
-            VaultSession.clients.update(codeField.text, nameField.text, setting);
+            Workspace.clients.update(codeField.text, nameField.text, setting);
         else
-            VaultSession.clients.add(codeField.text, nameField.text, setting, intakeField.text);
+            Workspace.clients.add(codeField.text, nameField.text, setting, intakeField.text);
     }
 
     Connections {
-        target: VaultSession.clients
+        target: Workspace.clients
         enabled: root.opened
         function onSaved() { root.close(); }
         function onFailed(failure) { root.error = failure.message; }
@@ -99,7 +99,7 @@ Dialog {
         PrimaryButton {
             objectName: "saveClientButton"
             text: qsTr("Save")
-            enabled: codeField.text.trim() !== "" && nameField.text.trim() !== "" && !VaultSession.busy
+            enabled: codeField.text.trim() !== "" && nameField.text.trim() !== "" && !VaultSession.vaultThread.busy
             onClicked: root.save()
         }
     }

@@ -153,7 +153,7 @@ Rectangle {
                     visible: VaultSession.can("export-record")
                     enabled: root.overview.code !== ""
                     fileName: qsTr("Client report %1").arg(root.overview.code)
-                    onChosen: (file) => VaultSession.reports.writeClientReport(root.overview.code, file, reportRisk.checked, reportPlan.checked)
+                    onChosen: (file) => Workspace.reports.writeClientReport(root.overview.code, file, reportRisk.checked, reportPlan.checked)
                 }
             ]
             note: [root.overview.setting,
@@ -169,13 +169,13 @@ Rectangle {
             }
             Label {
                 objectName: "planReviewLine"
-                visible: root.overview.planReviewDue !== ""
-                text: root.overview.planReviewOverdue
-                      ? qsTr("Treatment plan review overdue: it was due %1").arg(Style.date(root.overview.planReviewDue))
-                      : qsTr("Treatment plan review due %1").arg(Style.date(root.overview.planReviewDue))
-                color: root.overview.planReviewOverdue ? Style.warning : Style.muted
+                visible: root.overview.plan.reviewDue !== ""
+                text: root.overview.plan.reviewOverdue
+                      ? qsTr("Treatment plan review overdue: it was due %1").arg(Style.date(root.overview.plan.reviewDue))
+                      : qsTr("Treatment plan review due %1").arg(Style.date(root.overview.plan.reviewDue))
+                color: root.overview.plan.reviewOverdue ? Style.warning : Style.muted
                 font.pixelSize: Style.smallSize
-                font.weight: root.overview.planReviewOverdue ? Font.DemiBold : Font.Normal
+                font.weight: root.overview.plan.reviewOverdue ? Font.DemiBold : Font.Normal
             }
         }
 

@@ -194,6 +194,6 @@ Rectangle {
     DischargeDialog { id: dischargeDialog }
     ImportDialog {
         id: importDialog
-        preview: VaultSession.importPreview
+        preview: Workspace.importPreview
     }
 }

@@ -30,7 +30,7 @@ Dialog {
     }
 
     Connections {
-        target: VaultSession.clients
+        target: Workspace.clients
         enabled: root.opened
         function onSaved() { root.close(); }
         function onFailed(failure) { root.error = failure.message; }
@@ -64,8 +64,8 @@ Dialog {
         }
         Button {
             text: qsTr("Discharge")
-            enabled: !VaultSession.busy
-            onClicked: VaultSession.clients.discharge(root.code, dateField.text)
+            enabled: !VaultSession.vaultThread.busy
+            onClicked: Workspace.clients.discharge(root.code, dateField.text)
         }
     }
 }

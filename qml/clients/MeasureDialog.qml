@@ -16,7 +16,7 @@ Dialog {
     property string error
     property string sameDayMessage
     property var answers: []
-    readonly property MeasureEntry entry: VaultSession.measureEntry
+    readonly property MeasureEntry entry: Workspace.measureEntry
     readonly property var instrument: entry.instruments[instrumentBox.currentIndex] ?? ({})
     readonly property var scored: root.entry.preview(instrument.id ?? "", answers)
 
@@ -62,7 +62,7 @@ Dialog {
         enabled: root.opened
         function onSaved(clientCode) {
             root.close();
-            VaultSession.overview.open(clientCode); // the card, the chart and any risk it raised
+            Workspace.overview.open(clientCode); // the card, the chart and any risk it raised
         }
         function onSameDay(message) { root.sameDayMessage = message; }
         function onFailed(failure) { root.error = failure.message; }
@@ -182,7 +182,7 @@ Dialog {
         Button {
             objectName: "saveMeasureButton"
             text: root.sameDayMessage !== "" ? qsTr("Save a second one") : qsTr("Save")
-            enabled: !VaultSession.busy
+            enabled: !VaultSession.vaultThread.busy
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
             onClicked: root.submit(root.sameDayMessage !== "")
         }

@@ -16,27 +16,27 @@ SectionCard {
 
     objectName: "planCard"
     title: qsTr("Treatment plan")
-    note: root.overview.planVersion === 0 ? qsTr("none yet")
-                                          : qsTr("version %1, in force since %2").arg(root.overview.planVersion)
-                                                .arg(Style.date(root.overview.planEffective))
+    note: root.overview.plan.version === 0 ? qsTr("none yet")
+                                          : qsTr("version %1, in force since %2").arg(root.overview.plan.version)
+                                                .arg(Style.date(root.overview.plan.effective))
 
     Label {
         Layout.fillWidth: true
-        visible: root.overview.planVersion > 0 && !root.overview.planVerified
+        visible: root.overview.plan.version > 0 && !root.overview.plan.verified
         text: qsTr("This version does not match its signature: it was changed outside the app.")
         color: Style.danger
         wrapMode: Text.WordWrap
     }
     Label {
         Layout.fillWidth: true
-        visible: root.overview.planVersion === 0
+        visible: root.overview.plan.version === 0
         text: qsTr("No treatment plan yet. Write one with `plan add` from the command line.")
         color: Style.muted
         wrapMode: Text.WordWrap
     }
     Repeater {
         objectName: "planObjectives"
-        model: root.overview.objectives
+        model: root.overview.plan.objectives
         ColumnLayout {
             id: objective
             required property string objectiveId

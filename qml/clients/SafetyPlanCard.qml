@@ -13,7 +13,7 @@ SectionCard {
 
     required property string clientCode
     property bool editable: true
-    readonly property SafetyPlanEditor plan: VaultSession.safetyPlan
+    readonly property SafetyPlanEditor plan: Workspace.safetyPlan
 
     objectName: "safetyPlanCard"
     title: qsTr("Safety plan")
@@ -37,7 +37,7 @@ SectionCard {
             text: qsTr("Print for the client")
             hint: qsTr("Save the client's take-home copy as PDF")
             fileName: qsTr("Safety plan %1").arg(root.clientCode)
-            onChosen: (file) => VaultSession.reports.printSafetyPlan(root.clientCode, file)
+            onChosen: (file) => Workspace.reports.printSafetyPlan(root.clientCode, file)
         }
     ]
 

@@ -12,7 +12,7 @@ Dialog {
 
     property string code
     property string error
-    readonly property SafetyPlanEditor plan: VaultSession.safetyPlan
+    readonly property SafetyPlanEditor plan: Workspace.safetyPlan
 
     objectName: "safetyPlanDialog"
     title: qsTr("Safety plan")
@@ -114,7 +114,7 @@ Dialog {
             id: saveButton
             objectName: "saveSafetyPlanButton"
             text: qsTr("Sign and save")
-            enabled: !VaultSession.busy
+            enabled: !VaultSession.vaultThread.busy
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
             onClicked: {
                 const texts = root.texts();

@@ -36,7 +36,7 @@ Button {
     }
 
     Connections {
-        target: VaultSession.reports
+        target: Workspace.reports
         enabled: root.waiting
         function onWritten(file) {
             root.waiting = false;
@@ -44,7 +44,7 @@ Button {
         }
         function onFailed(failure) {
             root.waiting = false;
-            VaultSession.showFailure(failure);
+            VaultSession.banner.show(failure);
         }
     }
 

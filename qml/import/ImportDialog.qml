@@ -99,7 +99,7 @@ Dialog {
             Button {
                 objectName: "importCheck"
                 text: qsTr("Check")
-                enabled: pathField.text.trim() !== "" && !VaultSession.busy
+                enabled: pathField.text.trim() !== "" && !VaultSession.vaultThread.busy
                 onClicked: root.check()
             }
         }
@@ -220,7 +220,7 @@ Dialog {
         PrimaryButton {
             objectName: "importButton"
             text: qsTr("Import %1 as drafts").arg(Style.plural(root.preview.count, qsTr("note"), qsTr("notes")))
-            enabled: root.preview.canImport && !VaultSession.busy
+            enabled: root.preview.canImport && !VaultSession.vaultThread.busy
             onClicked: root.preview.run()
         }
     }

@@ -6,13 +6,13 @@ import QtQuick.Layouts
 import Undercurrent
 
 // The addiction note's structured fields: cravings 0–10, stage of change, use since last session
-// and triggers. Each is its section's text (NoteEditor writes and reads it back), so what is set
+// and triggers. Each is its section's text (StructuredFields writes and reads it back), so what is set
 // here is in the note as words; a value written some other way is shown as it was written.
 SectionCard {
     id: root
 
     required property NoteEditor editor
-    readonly property var fields: root.editor.fields
+    readonly property StructuredFields fields: root.editor.fields
 
     title: qsTr("Addiction fields")
 
@@ -35,7 +35,7 @@ SectionCard {
             textFromValue: (value, locale) => value < 0 ? "–" : String(value)
             valueFromText: (text, locale) => text.trim() === "" || text.trim() === "–" ? -1 : parseInt(text)
             Accessible.name: qsTr("Cravings from 0 to 10")
-            onValueModified: root.editor.setField("cravings", cravings.value)
+            onValueModified: root.editor.fields.set("cravings", cravings.value)
         }
         Label {
             Layout.columnSpan: 2
@@ -52,11 +52,11 @@ SectionCard {
             id: stage
             objectName: "stageField"
             Layout.fillWidth: true
-            model: [qsTr("Not recorded")].concat(root.editor.stages)
+            model: [qsTr("Not recorded")].concat(root.editor.fields.stages)
             currentIndex: (root.fields.stage ?? -1) + 1
             enabled: !root.editor.readOnly
             Accessible.name: qsTr("Stage of change")
-            onActivated: (index) => root.editor.setField("stage", index - 1)
+            onActivated: (index) => root.editor.fields.set("stage", index - 1)
         }
         Label {
             Layout.columnSpan: 2
@@ -83,7 +83,7 @@ SectionCard {
             readOnly: root.editor.readOnly
             placeholderText: qsTr("e.g. alcohol")
             Accessible.name: qsTr("Substance used")
-            onTextEdited: root.editor.setField("substance", text)
+            onTextEdited: root.editor.fields.set("substance", text)
         }
         FieldLabel { text: qsTr("Amount") }
         TextField {
@@ -92,7 +92,7 @@ SectionCard {
             text: root.fields.amount ?? ""
             readOnly: root.editor.readOnly
             Accessible.name: qsTr("Amount used")
-            onTextEdited: root.editor.setField("amount", text)
+            onTextEdited: root.editor.fields.set("amount", text)
         }
         FieldLabel { text: qsTr("Last use") }
         TextField {
@@ -102,7 +102,7 @@ SectionCard {
             readOnly: root.editor.readOnly
             placeholderText: qsTr("e.g. Saturday night")
             Accessible.name: qsTr("Last use")
-            onTextEdited: root.editor.setField("lastUse", text)
+            onTextEdited: root.editor.fields.set("lastUse", text)
         }
         Label {
             Layout.columnSpan: 2
@@ -135,7 +135,7 @@ SectionCard {
                 radius: 2
             }
             Accessible.name: qsTr("Triggers and high-risk situations")
-            onTextChanged: if (activeFocus) root.editor.setField("triggers", text)
+            onTextChanged: if (activeFocus) root.editor.fields.set("triggers", text)
         }
     }
 }

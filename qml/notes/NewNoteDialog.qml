@@ -44,9 +44,9 @@ Dialog {
     }
 
     Connections {
-        target: VaultSession.note
+        target: Workspace.note.session
         enabled: root.opened
-        function onNoteOpened() { root.close(); }
+        function onCreated() { root.close(); }
         function onFailed(failure) { root.error = failure.message; }
     }
 
@@ -101,7 +101,7 @@ Dialog {
             objectName: "templateBox"
             visible: !root.group
             Layout.fillWidth: true
-            model: VaultSession.note.templates
+            model: Workspace.note.session.templates
             textRole: "label"
             valueRole: "id"
             Accessible.name: qsTr("Note template")
@@ -155,7 +155,7 @@ Dialog {
                 placeholderText: qsTr("Add a member: code or name, then Enter")
                 Accessible.name: qsTr("Find a client to add to the group")
                 onAccepted: {
-                    const found = VaultSession.clients.findActive(text, 1);
+                    const found = Workspace.clients.findActive(text, 1);
                     if (found.length > 0)
                         root.addMember(found[0].code, found[0].name);
                 }
@@ -165,7 +165,7 @@ Dialog {
                 spacing: 4
                 visible: memberSearch.text.trim() !== ""
                 Repeater {
-                    model: memberSearch.text.trim() === "" ? [] : VaultSession.clients.findActive(memberSearch.text, 6)
+                    model: memberSearch.text.trim() === "" ? [] : Workspace.clients.findActive(memberSearch.text, 6)
                     Button {
                         required property var modelData
                         text: modelData.code + " · " + modelData.name
@@ -192,14 +192,14 @@ Dialog {
         PrimaryButton {
             objectName: "startNoteButton"
             text: root.group ? qsTr("Start the members' notes") : qsTr("Start the note")
-            enabled: !VaultSession.busy
+            enabled: !VaultSession.vaultThread.busy
             onClicked: {
                 if (root.group)
-                    VaultSession.note.createGroup(dateField.text, timeField.text, minutesField.value,
+                    Workspace.note.session.createGroup(dateField.text, timeField.text, minutesField.value,
                                                   root.settings[settingBox.currentIndex], topicField.text,
                                                   root.members.map(m => ({ code: m.code, attendance: m.attendance })));
                 else
-                    VaultSession.note.create(root.clientCode, dateField.text, timeField.text, minutesField.value,
+                    Workspace.note.session.create(root.clientCode, dateField.text, timeField.text, minutesField.value,
                                              root.settings[settingBox.currentIndex],
                                              root.attendances[attendanceBox.currentIndex], templateBox.currentValue);
             }

@@ -5,7 +5,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// The note editor: the note's text under its template's headings, saved while typing (NoteEditor
+// The note editor: the note's text under its template's headings, saved while typing (its draft
 // hands the text on within two seconds), the themes found in it as chips to confirm or reject with
 // their words highlighted, then Sign, after which only an addendum can be added.
 Rectangle {
@@ -22,8 +22,8 @@ Rectangle {
 
     // Opens another member's note of the same group session (what is typed is saved first).
     function openMember(index: int) {
-        if (index >= 0 && index < root.note.members.length && index !== root.note.memberIndex)
-            root.note.open(root.note.members[index].noteId);
+        if (index >= 0 && index < root.note.session.members.length && index !== root.note.session.memberIndex)
+            root.note.open(root.note.session.members[index].noteId);
     }
 
     // The note just opened gets the keyboard, the caret in its first section's body.
@@ -33,7 +33,7 @@ Rectangle {
             return;
         root.focusedNote = root.note.noteId;
         editor.forceActiveFocus(Qt.OtherFocusReason);
-        editor.cursorPosition = root.note.firstBodyPosition();
+        editor.cursorPosition = root.note.draft.firstBodyPosition();
     }
     Component.onCompleted: Qt.callLater(root.focusBody)
     // The next control before or after the note's text, past the scroll view around it (a focus
@@ -54,7 +54,7 @@ Rectangle {
 
     // Opens the theme picker for the words selected in the note (kept while the dialog is open).
     function tagSelection() {
-        if (!root.note.mayTag || editor.selectedText.trim() === "")
+        if (!root.note.tagging.mayTag || editor.selectedText.trim() === "")
             return;
         tagDialog.start = editor.selectionStart;
         tagDialog.end = editor.selectionEnd;
@@ -69,18 +69,18 @@ Rectangle {
     }
     Shortcut {
         sequence: "Ctrl+T"
-        enabled: root.note.mayTag
+        enabled: root.note.tagging.mayTag
         onActivated: root.tagSelection()
     }
     Shortcut {
         sequence: "Ctrl+PgDown"
-        enabled: root.note.members.length > 1
-        onActivated: root.openMember(root.note.memberIndex + 1)
+        enabled: root.note.session.members.length > 1
+        onActivated: root.openMember(root.note.session.memberIndex + 1)
     }
     Shortcut {
         sequence: "Ctrl+PgUp"
-        enabled: root.note.members.length > 1
-        onActivated: root.openMember(root.note.memberIndex - 1)
+        enabled: root.note.session.members.length > 1
+        onActivated: root.openMember(root.note.session.memberIndex - 1)
     }
     Shortcut {
         sequences: [StandardKey.Back]
@@ -131,8 +131,8 @@ Rectangle {
             Label {
                 objectName: "saveState"
                 visible: !root.note.readOnly
-                text: root.note.saveState === "saved" ? qsTr("All changes saved")
-                      : root.note.saveState === "saving" ? qsTr("Saving…") : qsTr("Editing…")
+                text: root.note.draft.saveState === "saved" ? qsTr("All changes saved")
+                      : root.note.draft.saveState === "saving" ? qsTr("Saving…") : qsTr("Editing…")
                 color: Style.muted
                 font.pixelSize: Style.smallSize
             }
@@ -151,10 +151,10 @@ Rectangle {
 
                 RiskBanner {
                     Layout.fillWidth: true
-                    flags: root.note.risks
+                    flags: root.note.risk.flags
                     advice: root.note.kind === "process" && !root.note.readOnly
                             ? qsTr("A process note is private: record the risk and its assessment in the progress note.")
-                            : root.note.needsAssessment
+                            : root.note.risk.needsAssessment
                             ? qsTr("Signing asks for the assessed level and the action taken.")
                             : !root.note.readOnly ? qsTr("The note documents its risk assessment.")
                             : qsTr("Open until an assessment closes it.")
@@ -162,10 +162,10 @@ Rectangle {
                 RowLayout {
                     objectName: "memberBar"
                     Layout.fillWidth: true
-                    visible: root.note.members.length > 1
+                    visible: root.note.session.members.length > 1
                     spacing: 8
                     Label {
-                        text: qsTr("Group note: member %1 of %2").arg(root.note.memberIndex + 1).arg(root.note.members.length)
+                        text: qsTr("Group note: member %1 of %2").arg(root.note.session.memberIndex + 1).arg(root.note.session.members.length)
                         color: Style.text
                         font.weight: Font.DemiBold
                     }
@@ -177,24 +177,24 @@ Rectangle {
                     }
                     Button {
                         text: qsTr("‹ Previous")
-                        enabled: root.note.memberIndex > 0
+                        enabled: root.note.session.memberIndex > 0
                         Accessible.name: qsTr("The previous member's note (Ctrl+Page Up)")
-                        onClicked: root.openMember(root.note.memberIndex - 1)
+                        onClicked: root.openMember(root.note.session.memberIndex - 1)
                     }
                     ComboBox {
                         objectName: "memberBox"
                         implicitWidth: 140
-                        model: root.note.members
+                        model: root.note.session.members
                         textRole: "clientCode"
-                        currentIndex: root.note.memberIndex
+                        currentIndex: root.note.session.memberIndex
                         Accessible.name: qsTr("Member whose note is open")
                         onActivated: (index) => root.openMember(index)
                     }
                     Button {
                         text: qsTr("Next ›")
-                        enabled: root.note.memberIndex < root.note.members.length - 1
+                        enabled: root.note.session.memberIndex < root.note.session.members.length - 1
                         Accessible.name: qsTr("The next member's note (Ctrl+Page Down)")
-                        onClicked: root.openMember(root.note.memberIndex + 1)
+                        onClicked: root.openMember(root.note.session.memberIndex + 1)
                     }
                 }
                 Rectangle {
@@ -210,7 +210,7 @@ Rectangle {
                         TextArea {
                             id: editor
                             objectName: "noteText"
-                            text: root.note.text
+                            text: root.note.draft.text
                             readOnly: root.note.readOnly
                             wrapMode: TextEdit.Wrap
                             textFormat: TextEdit.PlainText
@@ -225,7 +225,7 @@ Rectangle {
                             Accessible.name: qsTr("Note text")
                             // True while a structured field's edit is applied (one edit, not two).
                             property bool applying: false
-                            onTextChanged: if (!applying) root.note.edit(text)
+                            onTextChanged: if (!applying) root.note.draft.edit(text)
                             TapHandler {
                                 acceptedButtons: Qt.RightButton
                                 onTapped: (eventPoint) => editorMenu.popup()
@@ -258,7 +258,7 @@ Rectangle {
                         MenuItem {
                             objectName: "tagSelectionAction"
                             text: qsTr("Tag selection…")
-                            visible: root.note.mayTag
+                            visible: root.note.tagging.mayTag
                             height: visible ? implicitHeight : 0
                             enabled: editor.selectedText.trim() !== ""
                             onTriggered: root.tagSelection()
@@ -267,6 +267,9 @@ Rectangle {
                     Connections {
                         target: root.note
                         function onLoaded() { Qt.callLater(root.focusBody); }
+                    }
+                    Connections {
+                        target: root.note.fields
                         // A structured field rewrote its section: the same edit here, so the
                         // cursor, the rest of the text and its highlights stay where they are.
                         function onTextReplaced(position: int, removed: int, inserted: string) {
@@ -274,14 +277,14 @@ Rectangle {
                             editor.remove(position, position + removed);
                             editor.insert(position, inserted);
                             editor.applying = false;
-                            root.note.edit(editor.text);
+                            root.note.draft.edit(editor.text);
                         }
                     }
                     EvidenceHighlighter {
                         id: highlighter
                         objectName: "evidenceHighlighter"
                         document: editor.textDocument
-                        tags: root.note.tags
+                        tags: root.note.tagging.tags
                     }
                 }
                 RowLayout {
@@ -304,7 +307,7 @@ Rectangle {
                         visible: root.note.kind === "progress" && root.note.status !== "draft" && VaultSession.can("export-record")
                         text: qsTr("Print note (PDF)")
                         fileName: qsTr("Note %1 %2").arg(root.note.clientCode).arg(root.note.date)
-                        onChosen: (file) => VaultSession.reports.printNote(root.note.noteId, file)
+                        onChosen: (file) => Workspace.reports.printNote(root.note.noteId, file)
                     }
                     Button {
                         objectName: "sessionDetailsButton"
@@ -314,7 +317,7 @@ Rectangle {
                     }
                     Button {
                         objectName: "tagSelectionButton"
-                        visible: root.note.mayTag
+                        visible: root.note.tagging.mayTag
                         enabled: editor.selectedText.trim() !== ""
                         text: qsTr("Tag selection…")
                         ToolTip.visible: hovered
@@ -373,35 +376,35 @@ Rectangle {
                 AddictionFieldsCard {
                     objectName: "addictionFields"
                     Layout.preferredWidth: 300
-                    visible: root.note.structured
+                    visible: root.note.fields.available
                     editor: root.note
                 }
                 SectionCard {
                     Layout.preferredWidth: 300
                     Layout.fillHeight: true
                     title: qsTr("Themes in this note")
-                    note: root.note.tags.themes.length > 0 ? String(root.note.tags.themes.length) : ""
+                    note: root.note.tagging.tags.themes.length > 0 ? String(root.note.tagging.tags.themes.length) : ""
                     ListView {
                         objectName: "tagList"
                         Layout.fillWidth: true
                         Layout.fillHeight: true
                         clip: true
                         spacing: 8
-                        model: root.note.tags.themes
+                        model: root.note.tagging.tags.themes
                         ScrollBar.vertical: ScrollBar {}
                         delegate: ThemeEvidenceCard {
                             width: ListView.view.width
                             readOnly: root.note.readOnly
                             onDecided: (decision) => {
                                 for (const tagId of modelData.tagIds)
-                                    root.note.decideTag(tagId, decision);
+                                    root.note.tagging.decide(tagId, decision);
                             }
                         }
                     }
                     Label {
                         Layout.fillWidth: true
                         Layout.preferredWidth: 260 // wraps inside the card rather than widening it
-                        visible: root.note.tags.count === 0
+                        visible: root.note.tagging.tags.count === 0
                         text: qsTr("No themes found yet. They appear here as you write.")
                         color: Style.muted
                         wrapMode: Text.WordWrap
@@ -416,7 +419,7 @@ Rectangle {
         objectName: "signDialog"
         // The note has a present risk flag and no assessment of its own: the dialog asks for one
         // from the start (a level and the action, or the assessment to follow).
-        readonly property bool asksForAssessment: root.note.needsAssessment
+        readonly property bool asksForAssessment: root.note.risk.needsAssessment
         readonly property string level: riskLevel.currentIndex >= 0 ? String(riskLevel.currentValue) : ""
         readonly property bool ready: level === "" ? !asksForAssessment
                                       : level === "to-follow" || riskAction.text.trim() !== ""
@@ -427,7 +430,7 @@ Rectangle {
         anchors.centerIn: Overlay.overlay
         width: 460
         onOpened: {
-            checklist.check(editor.text, root.note.tags);
+            checklist.check(editor.text, root.note.tagging.tags);
             riskLevel.currentIndex = asksForAssessment ? -1 : 0;
             if (asksForAssessment)
                 riskLevel.forceActiveFocus();
@@ -480,7 +483,7 @@ Rectangle {
             Rectangle {
                 objectName: "signRiskNotice"
                 Layout.fillWidth: true
-                visible: root.note.risks.length > 0
+                visible: root.note.risk.flags.length > 0
                 implicitHeight: notice.implicitHeight + 16
                 radius: 6
                 color: Style.dangerSoft
@@ -493,7 +496,7 @@ Rectangle {
                     wrapMode: Text.WordWrap
                     color: Style.danger
                     textFormat: Text.PlainText
-                    text: [root.note.risks.map((f) => qsTr("This note records %1 risk: “%2”.").arg(f.label.toLowerCase()).arg(f.evidence)).join(" "),
+                    text: [root.note.risk.flags.map((f) => qsTr("This note records %1 risk: “%2”.").arg(f.label.toLowerCase()).arg(f.evidence)).join(" "),
                            signDialog.asksForAssessment ? qsTr("Choose the assessed level and write the action taken, or sign with the assessment to follow.")
                                                         : qsTr("The note documents its risk assessment."),
                            root.note.kind === "process" ? qsTr("This is a private process note: record the risk and its assessment in the progress note too.") : ""]

@@ -37,9 +37,9 @@ Dialog {
     }
     onOpened: sessionDate.forceActiveFocus()
     Connections {
-        target: root.note
+        target: root.note.session
         enabled: root.opened
-        function onSessionUpdated() { root.close(); }
+        function onUpdated() { root.close(); }
         function onFailed(failure) { root.error = failure.message; }
     }
     contentItem: GridLayout {
@@ -98,8 +98,8 @@ Dialog {
         PrimaryButton {
             objectName: "saveSessionButton"
             text: qsTr("Save the details")
-            enabled: !VaultSession.busy
-            onClicked: root.note.updateSession(sessionDate.text, sessionTime.text, sessionMinutes.value,
+            enabled: !VaultSession.vaultThread.busy
+            onClicked: root.note.session.update(sessionDate.text, sessionTime.text, sessionMinutes.value,
                                                root.modalities[sessionModality.currentIndex],
                                                root.settings[sessionSetting.currentIndex],
                                                root.attendances[sessionAttendance.currentIndex])

@@ -34,7 +34,7 @@ Dialog {
         }
     }
     onOpened: themeBox.forceActiveFocus()
-    onAccepted: root.note.tagSelection(root.start, root.end, themeBox.currentValue)
+    onAccepted: root.note.tagging.tagSelection(root.start, root.end, themeBox.currentValue)
     ColumnLayout {
         width: parent.width
         spacing: 10
@@ -51,7 +51,7 @@ Dialog {
             id: themeBox
             objectName: "tagThemeBox"
             Layout.fillWidth: true
-            model: root.note.themes
+            model: root.note.tagging.themes
             textRole: "label"
             valueRole: "id"
             Accessible.name: qsTr("Theme for the selected words")

@@ -34,7 +34,7 @@ ChartView {
             line.color = measures.data(index, PatternMeasureModel.ColorRole);
             line.width = 2.5;
             line.pointsVisible = true;
-            root.patterns.fillMeasureSeries(line, measures.data(index, PatternMeasureModel.InstrumentRole));
+            root.patterns.chart.fillMeasureSeries(line, measures.data(index, PatternMeasureModel.InstrumentRole));
         }
     }
 
@@ -49,9 +49,9 @@ ChartView {
 
     DateTimeAxis {
         id: xAxis
-        min: root.patterns.axisFrom
-        max: root.patterns.axisTo
-        format: root.patterns.axisFormat
+        min: root.patterns.chart.axisFrom
+        max: root.patterns.chart.axisTo
+        format: root.patterns.chart.axisFormat
         tickCount: 6
         labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
@@ -61,8 +61,8 @@ ChartView {
     ValueAxis {
         id: yAxis
         min: 0
-        max: root.patterns.measureMax
-        tickCount: root.patterns.measureTicks
+        max: root.patterns.chart.measureMax
+        tickCount: root.patterns.chart.measureTicks
         labelFormat: "%d%%"
         labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
@@ -81,8 +81,8 @@ ChartView {
             id: band
             required property var modelData
             required property int index
-            readonly property real upperEdge: root.plotArea.y + root.plotArea.height * (1 - band.modelData.to / root.patterns.measureMax)
-            readonly property real lowerEdge: root.plotArea.y + root.plotArea.height * (1 - band.modelData.from / root.patterns.measureMax)
+            readonly property real upperEdge: root.plotArea.y + root.plotArea.height * (1 - band.modelData.to / root.patterns.chart.measureMax)
+            readonly property real lowerEdge: root.plotArea.y + root.plotArea.height * (1 - band.modelData.from / root.patterns.chart.measureMax)
             x: root.plotArea.x
             y: band.upperEdge
             width: root.plotArea.width

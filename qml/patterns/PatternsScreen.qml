@@ -158,7 +158,7 @@ Rectangle {
                         Label {
                             objectName: "gridEmpty"
                             visible: text !== ""
-                            text: root.patterns.chartEmpty
+                            text: root.patterns.chart.empty
                             color: Style.muted
                         }
                     }
@@ -232,8 +232,8 @@ Rectangle {
                             Layout.alignment: Qt.AlignTop
                             title: qsTr("Found together")
                             note: qsTr("in the same session")
-                            findings: root.patterns.cooccurrence
-                            empty: root.patterns.noFindings
+                            findings: root.patterns.findings.cooccurrence
+                            empty: root.patterns.findings.noFindings
                         }
                         FindingsCard {
                             objectName: "leadLagCard"
@@ -242,15 +242,15 @@ Rectangle {
                             Layout.alignment: Qt.AlignTop
                             title: qsTr("Before use or relapse")
                             note: qsTr("in the session before")
-                            findings: root.patterns.leadLag
-                            empty: root.patterns.noFindings
+                            findings: root.patterns.findings.leadLag
+                            empty: root.patterns.findings.noFindings
                         }
                     }
                     Label {
                         objectName: "testedNote"
                         Layout.fillWidth: true
                         visible: root.patterns.code !== ""
-                        text: root.patterns.testedNote
+                        text: root.patterns.findings.testedNote
                         color: Style.muted
                         font.pixelSize: Style.smallSize
                         wrapMode: Text.WordWrap

@@ -4,7 +4,7 @@ import QtCharts
 import Undercurrent
 
 // The checked themes over time, one line each in its list colour. The points come from C++
-// (PatternsModel.fillThemeSeries); this file only makes a series per checked theme.
+// (PatternChart.fillThemeSeries); this file only makes a series per checked theme.
 ChartView {
     id: root
 
@@ -13,12 +13,12 @@ ChartView {
 
     function rebuild() {
         removeAllSeries();
-        for (const s of root.patterns.checkedSeries()) {
+        for (const s of root.patterns.chart.checkedSeries()) {
             const line = createSeries(ChartView.SeriesTypeLine, s.label, xAxis, yAxis);
             line.color = s.color;
             line.width = 2.5;
             line.pointsVisible = true;
-            root.patterns.fillThemeSeries(line, s.theme);
+            root.patterns.chart.fillThemeSeries(line, s.theme);
         }
     }
 
@@ -33,9 +33,9 @@ ChartView {
 
     DateTimeAxis {
         id: xAxis
-        min: root.patterns.axisFrom
-        max: root.patterns.axisTo
-        format: root.patterns.axisFormat
+        min: root.patterns.chart.axisFrom
+        max: root.patterns.chart.axisTo
+        format: root.patterns.chart.axisFormat
         tickCount: 6
         labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
@@ -45,20 +45,20 @@ ChartView {
     ValueAxis {
         id: yAxis
         min: 0
-        max: root.patterns.themeMax
-        tickCount: root.patterns.themeTicks
+        max: root.patterns.chart.themeMax
+        tickCount: root.patterns.chart.themeTicks
         labelFormat: "%d"
         labelsColor: Style.muted
         labelsFont.pixelSize: root.fontSize
         gridLineColor: Style.border
         lineVisible: false
-        titleText: root.patterns.themeAxisTitle
+        titleText: root.patterns.chart.themeAxisTitle
         titleFont.pixelSize: root.fontSize
         titleBrush: Style.muted
     }
 
     Connections {
-        target: root.patterns
+        target: root.patterns.chart
         function onSeriesChanged() { root.rebuild(); }
     }
     Component.onCompleted: rebuild()

@@ -173,7 +173,7 @@ Rectangle {
                             anchors.centerIn: parent
                             width: parent.width * 0.7
                             visible: text !== ""
-                            text: root.patterns.chartEmpty
+                            text: root.patterns.chart.empty
                             horizontalAlignment: Text.AlignHCenter
                             color: Style.muted
                             wrapMode: Text.WordWrap
@@ -214,7 +214,7 @@ Rectangle {
                         fontSize: root.big - 4
                     }
                     Label {
-                        visible: root.patterns.clientFindings.length > 0
+                        visible: root.patterns.findings.clientFindings.length > 0
                         text: qsTr("What tends to come before use or relapse")
                         color: Style.text
                         font.pixelSize: root.big
@@ -222,7 +222,7 @@ Rectangle {
                     }
                     Repeater {
                         objectName: "reviewFindings"
-                        model: root.patterns.clientFindings
+                        model: root.patterns.findings.clientFindings
                         delegate: Label {
                             required property string modelData
                             Layout.fillWidth: true
@@ -234,9 +234,9 @@ Rectangle {
                     }
                     Label {
                         objectName: "reviewNotCauses"
-                        visible: root.patterns.clientFindings.length > 0
+                        visible: root.patterns.findings.clientFindings.length > 0
                         Layout.fillWidth: true
-                        text: root.patterns.notCauses
+                        text: root.patterns.findings.notCauses
                         color: Style.muted
                         wrapMode: Text.WordWrap
                         font.pixelSize: Style.bodySize
@@ -344,7 +344,7 @@ Rectangle {
             PrimaryButton {
                 objectName: "confirmLeaveButton"
                 text: qsTr("Leave")
-                enabled: !VaultSession.busy && passphrase.text !== ""
+                enabled: !VaultSession.vaultThread.busy && passphrase.text !== ""
                 onClicked: root.leave(passphrase.text)
             }
         }

@@ -20,7 +20,7 @@ Dialog {
     // overwritten when it comes.
     property bool loaded
     // The shared patterns model that review mode shows (a test hands in its own).
-    property PatternsModel patterns: VaultSession.patterns
+    property PatternsModel patterns: Workspace.patterns
     signal startReview
 
     objectName: "reviewSetupDialog"
@@ -37,13 +37,13 @@ Dialog {
         root.savedText = "";
         root.loaded = false;
         summary.text = "";
-        VaultSession.clientReview.loadSummary(root.clientCode);
+        Workspace.clientReview.loadSummary(root.clientCode);
         root.patterns.load(root.clientCode, "month", "", "");
         root.open();
     }
 
     Connections {
-        target: VaultSession.clientReview
+        target: Workspace.clientReview
         enabled: root.opened
         function onSummaryLoaded(code: string, text: string, updated: string) {
             if (code !== root.clientCode)
@@ -86,7 +86,7 @@ Dialog {
             objectName: "reviewThemeChoiceEmpty"
             Layout.fillWidth: true
             visible: !root.themesReady || root.patterns.themes.count === 0
-            text: root.themesReady ? root.patterns.chartEmpty : qsTr("Finding this client's themes…")
+            text: root.themesReady ? root.patterns.chart.empty : qsTr("Finding this client's themes…")
             color: Style.muted
             wrapMode: Text.WordWrap
         }
@@ -126,16 +126,16 @@ Dialog {
             id: saveButton
             objectName: "saveSummaryButton"
             text: qsTr("Save summary")
-            enabled: root.loaded && !VaultSession.busy && summary.text.trim() !== root.savedText
-            onClicked: VaultSession.clientReview.saveSummary(root.clientCode, summary.text)
+            enabled: root.loaded && !VaultSession.vaultThread.busy && summary.text.trim() !== root.savedText
+            onClicked: Workspace.clientReview.saveSummary(root.clientCode, summary.text)
         }
         PrimaryButton {
             objectName: "startReviewButton"
             text: qsTr("Start review")
-            enabled: root.loaded && !VaultSession.busy
+            enabled: root.loaded && !VaultSession.vaultThread.busy
             onClicked: {
                 if (summary.text.trim() !== root.savedText)
-                    VaultSession.clientReview.saveSummary(root.clientCode, summary.text);
+                    Workspace.clientReview.saveSummary(root.clientCode, summary.text);
                 root.close();
                 root.startReview();
             }

@@ -68,7 +68,7 @@ SectionCard {
         Button {
             objectName: "backupButton"
             text: qsTr("Back up")
-            enabled: !VaultSession.busy && backupFile.text !== ""
+            enabled: !VaultSession.vaultThread.busy && backupFile.text !== ""
             onClicked: root.settings.backupTo(backupFile.text)
         }
     }
@@ -149,7 +149,7 @@ SectionCard {
         Button {
             objectName: "restoreButton"
             text: qsTr("Restore")
-            enabled: !VaultSession.busy && restoreFile.text !== "" && restoreDir.text !== "" && restorePassphrase.text !== ""
+            enabled: !VaultSession.vaultThread.busy && restoreFile.text !== "" && restoreDir.text !== "" && restorePassphrase.text !== ""
             onClicked: root.settings.restoreBackup(restoreFile.text, restoreDir.text, restoreUser.text, restorePassphrase.text)
         }
         // The vault open now is locked (drafts saved first); the unlock screen then offers the

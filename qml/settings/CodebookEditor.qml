@@ -114,7 +114,7 @@ SectionCard {
             id: addPhrases
             objectName: "addPhrasesButton"
             text: qsTr("Add")
-            enabled: !VaultSession.busy && morePhrases.text.trim() !== ""
+            enabled: !VaultSession.vaultThread.busy && morePhrases.text.trim() !== ""
             onClicked: root.codebook.addPhrases(themeBox.currentValue, morePhrases.text)
         }
         FieldLabel { text: qsTr("New theme"); Layout.columnSpan: 3; Layout.topMargin: 4 }
@@ -146,7 +146,7 @@ SectionCard {
             id: addTheme
             objectName: "addThemeButton"
             text: qsTr("Add theme")
-            enabled: !VaultSession.busy && newId.text.trim() !== ""
+            enabled: !VaultSession.vaultThread.busy && newId.text.trim() !== ""
             onClicked: root.codebook.addTheme(newId.text, newLabel.text, newPhrases.text)
         }
     }

@@ -73,7 +73,7 @@ SectionCard {
         id: change
         objectName: "changePassphraseButton"
         text: qsTr("Change passphrase")
-        enabled: !VaultSession.busy && current.text !== "" && fresh.text !== ""
+        enabled: !VaultSession.vaultThread.busy && current.text !== "" && fresh.text !== ""
         onClicked: root.settings.changePassphrase(current.text, fresh.text, again.text)
     }
 }

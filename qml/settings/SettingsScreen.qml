@@ -77,9 +77,9 @@ Rectangle {
                                 from: 1
                                 to: 30
                                 editable: true
-                                value: VaultSession.autoLockMinutes
+                                value: VaultSession.autoLock.minutes
                                 Accessible.name: qsTr("Minutes idle before the vault locks")
-                                onValueModified: VaultSession.autoLockMinutes = value
+                                onValueModified: VaultSession.autoLock.minutes = value
                             }
                             Label { text: qsTr("minutes idle (at most 30)"); color: Style.muted }
                         }

@@ -78,7 +78,7 @@ Rectangle {
                 enabled: therapist !== ""
                 text: qsTr("Supervision report (PDF)")
                 fileName: qsTr("Supervision report %1").arg(therapist)
-                onChosen: (file) => VaultSession.reports.writeSupervisionReport(therapist, "", "", file)
+                onChosen: (file) => Workspace.reports.writeSupervisionReport(therapist, "", "", file)
             }
         }
 

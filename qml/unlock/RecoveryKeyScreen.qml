@@ -74,7 +74,7 @@ FormCard {
             text: qsTr("Save to print…")
             fileName: qsTr("Undercurrent recovery key")
             hint: qsTr("A one-page PDF of the key, to print and then delete")
-            onChosen: file => VaultSession.reports.printRecoveryKey(root.recoveryKey, file)
+            onChosen: file => Workspace.reports.printRecoveryKey(root.recoveryKey, file)
         }
         Label {
             objectName: "printedHint"

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 import Undercurrent
 
 // Unlock: user name and passphrase. A wrong passphrase is said here, under the field; after five
-// the button waits out a growing delay (counted by VaultSession).
+// the button waits out a growing delay (counted by VaultSession.retry).
 FormCard {
     id: root
 

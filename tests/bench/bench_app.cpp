@@ -10,6 +10,7 @@
 #include "clientlistmodel.h"
 #include "noteeditor.h"
 #include "vaultsession.h"
+#include "workspace.h"
 
 #include "demo/practice.h"
 #include "vault/vault.h"
@@ -180,7 +181,7 @@ void BM_UnlockToClientList(benchmark::State &state)
         t.start();
         app.session->unlock(QString::fromLatin1(uc::demo::defaultUser), QString::fromLatin1(uc::demo::defaultPassphrase));
         const qint64 shown = waitForFrameShowing(
-            app.window, t, [&] { return app.screen() == u"clients" && app.session->clients()->rowCount() == 7; });
+            app.window, t, [&] { return app.screen() == u"clients" && app.session->workspace()->clients()->rowCount() == 7; });
         if (shown < 0) {
             state.SkipWithError("the client list did not show");
             break;
@@ -227,7 +228,7 @@ void typeAndMeasure(benchmark::State &state, int words)
         state.SkipWithError("the client list did not show");
         return;
     }
-    app.session->note()->create(u"C-0101"_s, u"2026-01-05"_s, u"10:00"_s, 50, u"aftercare"_s, u"attended"_s, u"free"_s);
+    app.session->workspace()->note()->session()->create(u"C-0101"_s, u"2026-01-05"_s, u"10:00"_s, 50, u"aftercare"_s, u"attended"_s, u"free"_s);
     if (!waitFor([&] { return app.screen() == u"note-editor"; })) {
         state.SkipWithError("the note editor did not open");
         return;

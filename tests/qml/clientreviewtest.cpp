@@ -7,6 +7,7 @@
 #include "retrydelay.h"
 #include "searchmodel.h"
 #include "sessiontestutil.h"
+#include "workspace.h"
 
 #include <QMetaProperty>
 #include <QSettings>
@@ -19,7 +20,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = u"correct horse battery staple"_s;
+const QString &pass = guitest::passphraseText;
 
 } // namespace
 
@@ -37,41 +38,41 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, freshDir());
-        QSignalSpy saved(session.clientReview(), &ClientReview::summarySaved);
-        session.clientReview()->saveSummary(u"C-0001"_s, u"  Coming every week; noticing what happens before a drink.  "_s);
+        QSignalSpy saved(session.workspace()->clientReview(), &ClientReview::summarySaved);
+        session.workspace()->clientReview()->saveSummary(u"C-0001"_s, u"  Coming every week; noticing what happens before a drink.  "_s);
         QVERIFY(saved.wait(10000));
-        QSignalSpy summary(session.clientReview(), &ClientReview::summaryLoaded);
-        session.clientReview()->loadSummary(u"C-0001"_s);
+        QSignalSpy summary(session.workspace()->clientReview(), &ClientReview::summaryLoaded);
+        session.workspace()->clientReview()->loadSummary(u"C-0001"_s);
         QVERIFY(summary.wait(10000));
         QCOMPARE(summary.last().at(1).toString(), u"Coming every week; noticing what happens before a drink."_s);
 
-        QSignalSpy mode(session.clientReview(), &ClientReview::activeChanged);
-        QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
-        session.clientReview()->start(u"C-0001"_s);
-        QVERIFY(session.clientReview()->active());
+        QSignalSpy mode(session.workspace()->clientReview(), &ClientReview::activeChanged);
+        QSignalSpy loaded(session.workspace()->patterns(), &PatternsModel::loaded);
+        session.workspace()->clientReview()->start(u"C-0001"_s);
+        QVERIFY(session.workspace()->clientReview()->active());
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(session.patterns()->code(), u"C-0001"_s);
-        QCOMPARE(session.patterns()->by(), u"month"_s);
-        QCOMPARE(session.patterns()->summary(), u"Coming every week; noticing what happens before a drink."_s);
+        QCOMPARE(session.workspace()->patterns()->code(), u"C-0001"_s);
+        QCOMPARE(session.workspace()->patterns()->by(), u"month"_s);
+        QCOMPARE(session.workspace()->patterns()->summary(), u"Coming every week; noticing what happens before a drink."_s);
 
         // Nothing about another client, and no search, while the client is looking.
-        session.patterns()->load(u"C-0002"_s, u"month"_s, QString(), QString());
-        session.searchResults()->search(u"anxious"_s);
-        QVERIFY(!session.busy());
-        QCOMPARE(session.patterns()->code(), u"C-0001"_s);
+        session.workspace()->patterns()->load(u"C-0002"_s, u"month"_s, QString(), QString());
+        session.workspace()->searchResults()->search(u"anxious"_s);
+        QVERIFY(!session.vaultThread()->busy());
+        QCOMPARE(session.workspace()->patterns()->code(), u"C-0001"_s);
 
-        QSignalSpy refused(session.clientReview(), &ClientReview::failed);
-        session.clientReview()->leave(u"not my passphrase"_s);
-        QVERIFY(session.clientReview()->active()); // nothing decided on this thread
+        QSignalSpy refused(session.workspace()->clientReview(), &ClientReview::failed);
+        session.workspace()->clientReview()->leave(u"not my passphrase"_s);
+        QVERIFY(session.workspace()->clientReview()->active()); // nothing decided on this thread
         QVERIFY(refused.wait(10000));
         QCOMPARE(guitest::messageOf(refused), u"That passphrase is not right."_s);
-        QVERIFY(session.clientReview()->active());
-        session.clientReview()->leave(QString());
+        QVERIFY(session.workspace()->clientReview()->active());
+        session.workspace()->clientReview()->leave(QString());
         QCOMPARE(refused.count(), 2);
-        QVERIFY(session.clientReview()->active());
+        QVERIFY(session.workspace()->clientReview()->active());
 
-        session.clientReview()->leave(pass);
-        QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
+        session.workspace()->clientReview()->leave(pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.workspace()->clientReview()->active(), 10000);
         QCOMPARE(mode.count(), 2);
         QVERIFY(session.isUnlocked());
     }
@@ -82,11 +83,11 @@ private Q_SLOTS:
         {
             VaultSession session(nullptr);
             guitest::unlockWithTwoClients(session, dir);
-            QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
-            session.clientReview()->start(u"C-0001"_s);
+            QSignalSpy loaded(session.workspace()->patterns(), &PatternsModel::loaded);
+            session.workspace()->clientReview()->start(u"C-0001"_s);
             QVERIFY(loaded.wait(10000));
-            session.clientReview()->leave(pass);
-            QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
+            session.workspace()->clientReview()->leave(pass);
+            QTRY_VERIFY_WITH_TIMEOUT(!session.workspace()->clientReview()->active(), 10000);
             session.lock();
         }
         auto vault = uc::vault::Vault::open(dir, u"alice"_s, guitest::secret());
@@ -110,12 +111,12 @@ private Q_SLOTS:
         {
             VaultSession session(nullptr);
             guitest::unlockWithTwoClients(session, dir);
-            QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
-            session.clientReview()->start(u"C-0001"_s);
+            QSignalSpy loaded(session.workspace()->patterns(), &PatternsModel::loaded);
+            session.workspace()->clientReview()->start(u"C-0001"_s);
             QVERIFY(loaded.wait(10000));
             session.lock();
-            QVERIFY(!session.clientReview()->active());
-            QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+            QVERIFY(!session.workspace()->clientReview()->active());
+            QTRY_VERIFY_WITH_TIMEOUT(!session.vaultThread()->busy(), 10000);
         }
         auto vault = uc::vault::Vault::open(dir, u"alice"_s, guitest::secret());
         QStringList actions;
@@ -141,7 +142,7 @@ private Q_SLOTS:
         }
         VaultSession session(nullptr);
         guitest::unlockOn(session, dir);
-        ClientReview *review = session.clientReview();
+        ClientReview *review = session.workspace()->clientReview();
         QSignalSpy matter(review, &ClientReview::safetyMatterChanged);
         review->start(u"C-0001"_s);
         QVERIFY(matter.wait(10000));
@@ -157,7 +158,7 @@ private Q_SLOTS:
         QVERIFY(!review->safetyMatter());
 
         review->start(u"C-0002"_s); // no risk on record
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.vaultThread()->busy(), 10000);
         QVERIFY(!review->safetyMatter());
     }
 
@@ -165,37 +166,37 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, freshDir());
-        session.clientReview()->start(u"C-0001"_s);
-        QSignalSpy refused(session.clientReview(), &ClientReview::failed);
+        session.workspace()->clientReview()->start(u"C-0001"_s);
+        QSignalSpy refused(session.workspace()->clientReview(), &ClientReview::failed);
         for (int i = 1; i <= 5; ++i) {
-            session.clientReview()->leave(u"a guess"_s);
+            session.workspace()->clientReview()->leave(u"a guess"_s);
             QTRY_COMPARE_WITH_TIMEOUT(refused.count(), i, 10000);
             QCOMPARE(guitest::messageOf(refused), u"That passphrase is not right."_s);
         }
-        QCOMPARE(session.failedUnlocks(), 5);
-        QCOMPARE(session.retryDelay(), RetryDelay::secondsAfter(5));
-        QVERIFY(session.retryDelay() > 0);
+        QCOMPARE(session.retry()->failures(), 5);
+        QCOMPARE(session.retry()->seconds(), RetryDelay::secondsAfter(5));
+        QVERIFY(session.retry()->seconds() > 0);
         // While the delay runs, even the right passphrase is not tried.
-        session.clientReview()->leave(pass);
+        session.workspace()->clientReview()->leave(pass);
         QCOMPARE(refused.count(), 6);
         QVERIFY(guitest::messageOf(refused).startsWith(u"Too many wrong passphrases"_s));
-        QVERIFY(!session.busy());
-        QVERIFY(session.clientReview()->active());
-        QTRY_COMPARE_WITH_TIMEOUT(session.retryDelay(), 0, 15000);
-        session.clientReview()->leave(pass);
-        QTRY_VERIFY_WITH_TIMEOUT(!session.clientReview()->active(), 10000);
-        QCOMPARE(session.failedUnlocks(), 0);
+        QVERIFY(!session.vaultThread()->busy());
+        QVERIFY(session.workspace()->clientReview()->active());
+        QTRY_COMPARE_WITH_TIMEOUT(session.retry()->seconds(), 0, 15000);
+        session.workspace()->clientReview()->leave(pass);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.workspace()->clientReview()->active(), 10000);
+        QCOMPARE(session.retry()->failures(), 0);
     }
 
     void aLockEndsReviewMode()
     {
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, freshDir());
-        session.clientReview()->start(u"C-0001"_s);
-        QVERIFY(session.clientReview()->active());
+        session.workspace()->clientReview()->start(u"C-0001"_s);
+        QVERIFY(session.workspace()->clientReview()->active());
         session.lock();
-        QVERIFY(!session.clientReview()->active());
-        QCOMPARE(session.patterns()->code(), QString());
+        QVERIFY(!session.workspace()->clientReview()->active());
+        QCOMPARE(session.workspace()->patterns()->code(), QString());
     }
 };
 

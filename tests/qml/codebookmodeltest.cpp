@@ -6,6 +6,7 @@
 #include "codebookmodel.h"
 #include "sessiontestutil.h"
 #include "vaultsettings.h"
+#include "workspace.h"
 
 #include "common/error.h"
 
@@ -83,37 +84,37 @@ private Q_SLOTS:
         QTemporaryDir dir; // outlives the session, which closes the vault first
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, dir.filePath(u"vault"_s));
-        session.settings()->codebook()->load();
-        QTRY_VERIFY_WITH_TIMEOUT(session.settings()->codebook()->count() > 20, 10000);
-        const int themes = session.settings()->codebook()->count();
-        QSignalSpy saved(session.settings()->codebook(), &CodebookModel::saved);
-        QSignalSpy refused(session.settings()->codebook(), &CodebookModel::failed);
+        session.workspace()->settings()->codebook()->load();
+        QTRY_VERIFY_WITH_TIMEOUT(session.workspace()->settings()->codebook()->count() > 20, 10000);
+        const int themes = session.workspace()->settings()->codebook()->count();
+        QSignalSpy saved(session.workspace()->settings()->codebook(), &CodebookModel::saved);
+        QSignalSpy refused(session.workspace()->settings()->codebook(), &CodebookModel::failed);
 
-        session.settings()->codebook()->addTheme(u"gambling-urges"_s, u"Gambling urges"_s, u"urge to bet, scratch card*"_s);
+        session.workspace()->settings()->codebook()->addTheme(u"gambling-urges"_s, u"Gambling urges"_s, u"urge to bet, scratch card*"_s);
         QVERIFY(saved.wait(10000));
-        QCOMPARE(session.settings()->codebook()->count(), themes + 1);
-        const int added = rowOf(*session.settings()->codebook(), CodebookModel::ThemeRole, u"gambling-urges"_s);
-        QVERIFY(session.settings()->codebook()->index(added).data(CodebookModel::CustomRole).toBool());
+        QCOMPARE(session.workspace()->settings()->codebook()->count(), themes + 1);
+        const int added = rowOf(*session.workspace()->settings()->codebook(), CodebookModel::ThemeRole, u"gambling-urges"_s);
+        QVERIFY(session.workspace()->settings()->codebook()->index(added).data(CodebookModel::CustomRole).toBool());
 
-        session.settings()->codebook()->addPhrases(u"gambling-urges"_s, u"bet**ing"_s);
+        session.workspace()->settings()->codebook()->addPhrases(u"gambling-urges"_s, u"bet**ing"_s);
         QVERIFY(refused.wait(10000));
         QCOMPARE(guitest::messageOf(refused),
                  u"Theme 'gambling-urges': phrase \"bet**ing\": '*' may only end a word."_s);
-        session.settings()->codebook()->addTheme(u"Bad Id"_s, u"Bad"_s, u"something"_s);
+        session.workspace()->settings()->codebook()->addTheme(u"Bad Id"_s, u"Bad"_s, u"something"_s);
         QVERIFY(refused.wait(10000));
         QCOMPARE(guitest::messageOf(refused), u"A theme id is 2 to 48 lowercase letters, digits or '-'."_s);
-        session.settings()->codebook()->addTheme(u"anxiety"_s, u"Mine"_s, u"worry"_s); // would replace the built-in one
+        session.workspace()->settings()->codebook()->addTheme(u"anxiety"_s, u"Mine"_s, u"worry"_s); // would replace the built-in one
         QCOMPARE(refused.count(), 3);
-        QCOMPARE(session.settings()->codebook()->count(), themes + 1); // the refusals changed nothing
+        QCOMPARE(session.workspace()->settings()->codebook()->count(), themes + 1); // the refusals changed nothing
 
-        session.settings()->codebook()->setThemeEnabled(u"anxiety"_s, false);
+        session.workspace()->settings()->codebook()->setThemeEnabled(u"anxiety"_s, false);
         QVERIFY(saved.wait(10000));
-        const int anxiety = rowOf(*session.settings()->codebook(), CodebookModel::ThemeRole, u"anxiety"_s);
-        QVERIFY(!session.settings()->codebook()->index(anxiety).data(CodebookModel::EnabledRole).toBool());
-        QVERIFY(rowOf(*session.settings()->codebook(), CodebookModel::ThemeRole, u"gambling-urges"_s) >= 0); // still there
-        session.settings()->codebook()->setThemeEnabled(u"anxiety"_s, true);
+        const int anxiety = rowOf(*session.workspace()->settings()->codebook(), CodebookModel::ThemeRole, u"anxiety"_s);
+        QVERIFY(!session.workspace()->settings()->codebook()->index(anxiety).data(CodebookModel::EnabledRole).toBool());
+        QVERIFY(rowOf(*session.workspace()->settings()->codebook(), CodebookModel::ThemeRole, u"gambling-urges"_s) >= 0); // still there
+        session.workspace()->settings()->codebook()->setThemeEnabled(u"anxiety"_s, true);
         QVERIFY(saved.wait(10000));
-        QVERIFY(session.settings()->codebook()->index(anxiety).data(CodebookModel::EnabledRole).toBool());
+        QVERIFY(session.workspace()->settings()->codebook()->index(anxiety).data(CodebookModel::EnabledRole).toBool());
     }
 };
 

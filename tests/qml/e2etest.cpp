@@ -11,6 +11,7 @@
 #include "patternsmodel.h"
 #include "themetagmodel.h"
 #include "vaultsession.h"
+#include "workspace.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -94,7 +95,7 @@ private Q_SLOTS:
         type(item(u"codeField"_s), u"C-0001"_s);
         type(item(u"nameField"_s), u"Ann Example"_s);
         click(item(u"saveClientButton"_s));
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->clients()->count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->clients()->count(), 1, 10000);
         QTRY_VERIFY(item(u"client-C-0001"_s) != nullptr);
         QTRY_VERIFY(!item(u"emptyClients"_s)->isVisible());
     }
@@ -103,11 +104,11 @@ private Q_SLOTS:
     {
         click(item(u"client-C-0001"_s));
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
-        QTRY_COMPARE(m_session->overview()->code(), u"C-0001"_s);
+        QTRY_COMPARE(m_session->workspace()->overview()->code(), u"C-0001"_s);
         click(item(u"newNoteButton"_s));
         auto *templates = item(u"templateBox"_s);
         QVERIFY(templates);
-        const QVariantList all = NoteEditor::templates();
+        const QVariantList all = NoteSession::templates();
         int free = -1;
         for (qsizetype i = 0; i < all.size(); ++i) {
             if (all.at(i).toMap().value(u"id"_s).toString() == u"free")
@@ -118,7 +119,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
 
         type(item(u"noteText"_s), u"Today she said she drinks when she feels abandoned."_s);
-        ThemeTagModel *tags = m_session->note()->tags();
+        ThemeTagModel *tags = m_session->workspace()->note()->tagging()->tags();
         auto chipRow = [tags](const QString &theme) {
             for (int i = 0; i < tags->rowCount(); ++i) {
                 if (tags->data(tags->index(i), ThemeTagModel::ThemeRole).toString() == theme)
@@ -144,20 +145,20 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->property("opened").toBool());
         QMetaObject::invokeMethod(dialog, "accept");
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->note()->readOnly(), 10000);
-        QCOMPARE(m_session->note()->status(), u"signed"_s);
-        m_noteDate = QDate::fromString(m_session->note()->date(), Qt::ISODate);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->workspace()->note()->readOnly(), 10000);
+        QCOMPARE(m_session->workspace()->note()->status(), u"signed"_s);
+        m_noteDate = QDate::fromString(m_session->workspace()->note()->date(), Qt::ISODate);
         QVERIFY(m_noteDate.isValid());
         QVERIFY(item(u"noteText"_s)->property("readOnly").toBool());
         QVERIFY(!item(u"signButton"_s)->isVisible());
 
         click(item(u"noteBackButton"_s));
         QTRY_COMPARE(screen(), u"client-overview"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->notes()->count(), 1, 10000);
-        NoteListModel *notes = m_session->overview()->notes();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->overview()->notes()->count(), 1, 10000);
+        NoteListModel *notes = m_session->workspace()->overview()->notes();
         QCOMPARE(notes->data(notes->index(0), NoteListModel::StatusRole).toString(), u"signed"_s);
         // Reopened from the list, it is still read-only.
-        m_session->note()->open(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong());
+        m_session->workspace()->note()->open(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong());
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
         QVERIFY(item(u"noteText"_s)->property("readOnly").toBool());
         QVERIFY(item(u"noteText"_s)->property("text").toString().contains(u"feels abandoned"_s));
@@ -169,7 +170,7 @@ private Q_SLOTS:
         QTRY_COMPARE(screen(), u"client-overview"_s);
         click(item(u"patternsButton"_s));
         QTRY_COMPARE(screen(), u"patterns"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->patterns()->code(), u"C-0001"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->patterns()->code(), u"C-0001"_s, 10000);
         QQuickItem *chart = item(u"themeChart"_s);
         QVERIFY(chart);
         // One session is not yet a recurrence, so the theme is listed but not drawn until ticked.
@@ -201,8 +202,8 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
         QTRY_COMPARE(screen(), u"unlock"_s);
         QVERIFY(!m_session->isUnlocked());
-        QCOMPARE(m_session->clients()->rowCount(), 0);
-        QCOMPARE(m_session->note()->noteId(), 0);
+        QCOMPARE(m_session->workspace()->clients()->rowCount(), 0);
+        QCOMPARE(m_session->workspace()->note()->noteId(), 0);
         QCOMPARE(item(u"userField"_s)->property("text").toString(), u"asmith"_s);
 
         type(item(u"passphraseField"_s), u"not it at all"_s);
@@ -216,7 +217,7 @@ private Q_SLOTS:
         type(item(u"passphraseField"_s), pass);
         QTest::keyClick(m_window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"clients"_s, 10000);
-        QCOMPARE(m_session->clients()->count(), 1);
+        QCOMPARE(m_session->workspace()->clients()->count(), 1);
     }
 
     // A second note, started by mistake: the sign dialog lists its unreviewed suggestion, then it is
@@ -225,9 +226,9 @@ private Q_SLOTS:
     {
         click(item(u"client-C-0001"_s));
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->notes()->count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->overview()->notes()->count(), 1, 10000);
         click(item(u"newNoteButton"_s));
-        const QVariantList all = NoteEditor::templates();
+        const QVariantList all = NoteSession::templates();
         int soap = -1;
         for (qsizetype i = 0; i < all.size(); ++i) {
             if (all.at(i).toMap().value(u"id"_s).toString() == u"soap")
@@ -237,10 +238,10 @@ private Q_SLOTS:
         item(u"templateBox"_s)->setProperty("currentIndex", soap);
         click(item(u"startNoteButton"_s)); // a SOAP note: four sections, all empty
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
-        QVERIFY(m_session->note()->status() == u"draft"_s);
-        const qint64 draft = m_session->note()->noteId();
+        QVERIFY(m_session->workspace()->note()->status() == u"draft"_s);
+        const qint64 draft = m_session->workspace()->note()->noteId();
         type(item(u"noteText"_s), u"She drinks when she feels abandoned."_s);
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->note()->tags()->rowCount() > 0, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->workspace()->note()->tagging()->tags()->rowCount() > 0, 5000);
 
         click(item(u"signButton"_s));
         QObject *dialog = find(current(), u"signDialog"_s);
@@ -254,7 +255,7 @@ private Q_SLOTS:
         QVERIFY(empty && empty->isVisible()); // the template's other sections were left empty
         QMetaObject::invokeMethod(dialog, "reject");
         QTRY_VERIFY(!dialog->property("opened").toBool());
-        QCOMPARE(m_session->note()->status(), u"draft"_s); // nothing signed
+        QCOMPARE(m_session->workspace()->note()->status(), u"draft"_s); // nothing signed
 
         click(item(u"discardButton"_s));
         QObject *discard = find(current(), u"discardDialog"_s);
@@ -262,8 +263,8 @@ private Q_SLOTS:
         QTRY_VERIFY(discard->property("opened").toBool());
         click(item(u"discardOkButton"_s));
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->notes()->count(), 1, 10000);
-        NoteListModel *notes = m_session->overview()->notes();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->overview()->notes()->count(), 1, 10000);
+        NoteListModel *notes = m_session->workspace()->overview()->notes();
         QVERIFY(notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong() != draft);
         QCOMPARE(notes->data(notes->index(0), NoteListModel::StatusRole).toString(), u"signed"_s);
     }
@@ -273,7 +274,7 @@ private Q_SLOTS:
     void aMeasureIsEnteredAndASecondOnTheSameDayIsConfirmed()
     {
         QCOMPARE(screen(), u"client-overview"_s);
-        QCOMPARE(m_session->overview()->measures()->count(), 0);
+        QCOMPARE(m_session->workspace()->overview()->measures()->count(), 0);
         click(item(u"addMeasureButton"_s));
         QObject *dialog = find(current(), u"measureDialog"_s);
         QVERIFY(dialog);
@@ -288,8 +289,8 @@ private Q_SLOTS:
         QTRY_COMPARE(item(u"measureScore"_s)->property("text").toString(), u"Total 10: moderate"_s);
         click(item(u"saveMeasureButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->measures()->count(), 1, 10000);
-        MeasureSummaryModel *measures = m_session->overview()->measures();
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->overview()->measures()->count(), 1, 10000);
+        MeasureSummaryModel *measures = m_session->workspace()->overview()->measures();
         QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::TotalRole).toInt(), 10);
 
         // The same instrument again today: asked first, saved only once confirmed.

@@ -7,6 +7,7 @@
 #include "importmodel.h"
 #include "clientlistmodel.h"
 #include "vaultsession.h"
+#include "workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -111,42 +112,42 @@ private Q_SLOTS:
         }
         VaultSession session(nullptr);
         guitest::unlockOn(session, dir);
-        ImportPreviewModel *preview = session.importPreview();
+        ImportPreviewModel *preview = session.workspace()->importPreview();
 
-        QSignalSpy previewed(session.importPreview(), &ImportPreviewModel::previewed);
-        session.importPreview()->preview(QUrl::fromLocalFile(write(u"mixed.csv"_s, mixed)).toString(), false, false);
+        QSignalSpy previewed(session.workspace()->importPreview(), &ImportPreviewModel::previewed);
+        session.workspace()->importPreview()->preview(QUrl::fromLocalFile(write(u"mixed.csv"_s, mixed)).toString(), false, false);
         QVERIFY(preview->loading());
         QVERIFY(previewed.wait(10000));
         QCOMPARE(preview->count(), 3);
         QCOMPARE(preview->errorCount(), 2);
         // Refused: runImport does nothing while a row is bad.
-        QSignalSpy imported(session.importPreview(), &ImportPreviewModel::imported);
-        session.importPreview()->run();
+        QSignalSpy imported(session.workspace()->importPreview(), &ImportPreviewModel::imported);
+        session.workspace()->importPreview()->run();
         QVERIFY(!imported.wait(300));
 
         const QString good = write(u"good.csv"_s, header + "C-0001,2025-03-01,,,,,,,She drinks when she feels abandoned.\n"
                                                            "C-0009,2025-03-03,,,,,,,Cravings at night.\n");
-        session.importPreview()->preview(good, false, true);
+        session.workspace()->importPreview()->preview(good, false, true);
         QVERIFY(previewed.wait(10000));
         QVERIFY(preview->canImport());
         QCOMPARE(preview->newClients(), QStringList{u"C-0009"_s});
-        QCOMPARE(session.clients()->total(), 1); // a preview writes nothing
+        QCOMPARE(session.workspace()->clients()->total(), 1); // a preview writes nothing
 
-        QSignalSpy failed(session.importPreview(), &ImportPreviewModel::failed);
-        session.importPreview()->run();
+        QSignalSpy failed(session.workspace()->importPreview(), &ImportPreviewModel::failed);
+        session.workspace()->importPreview()->run();
         QVERIFY(imported.wait(10000));
         QCOMPARE(failed.count(), 0);
         QCOMPARE(imported.last().at(0).toInt(), 2);
         QCOMPARE(imported.last().at(1).toInt(), 2);
         QCOMPARE(preview->count(), 0);
-        QTRY_COMPARE(session.clients()->total(), 2);
+        QTRY_COMPARE(session.workspace()->clients()->total(), 2);
 
-        session.importPreview()->preview(m_dir.filePath(u"missing.csv"_s), false, false);
+        session.workspace()->importPreview()->preview(m_dir.filePath(u"missing.csv"_s), false, false);
         QVERIFY(failed.wait(10000));
         QCOMPARE(guitest::messageOf(failed).isEmpty(), false);
 
         // The preview holds note text: a lock empties it.
-        session.importPreview()->preview(good, false, true);
+        session.workspace()->importPreview()->preview(good, false, true);
         QVERIFY(previewed.wait(10000));
         QVERIFY(preview->count() > 0);
         session.lock();

@@ -9,6 +9,7 @@
 #include "clientlistmodel.h"
 #include "noteeditor.h"
 #include "vaultsession.h"
+#include "workspace.h"
 
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -73,7 +74,7 @@ private Q_SLOTS:
         type(item(u"codeField"_s), u"C-0001"_s);
         type(item(u"nameField"_s), u"Ann Example"_s);
         QTest::keyClick(m_window, Qt::Key_Return); // Enter saves: the dialog's default button
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->clients()->count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->clients()->count(), 1, 10000);
         QTRY_VERIFY(item(u"client-C-0001"_s) != nullptr);
     }
 
@@ -111,7 +112,7 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_S, Qt::ControlModifier);
         QTRY_VERIFY(item(u"signOkButton"_s) && item(u"signOkButton"_s)->isVisible());
         QTest::keyClick(m_window, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->note()->status(), u"signed"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->note()->status(), u"signed"_s, 10000);
     }
 };
 

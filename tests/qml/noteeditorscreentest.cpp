@@ -112,7 +112,7 @@ class NoteEditorScreenTest : public QObject
     void open(const uc::gui::NoteData &data)
     {
         m_note->set(data);
-        QTRY_VERIFY(editor()->hasActiveFocus() && text() == data.text && caret() == m_note->firstBodyPosition());
+        QTRY_VERIFY(editor()->hasActiveFocus() && text() == data.text && caret() == m_note->draft()->firstBodyPosition());
         QTest::qWait(20); // the screen focuses a note once, on the next event-loop turn
     }
 
@@ -220,7 +220,7 @@ ApplicationWindow {
                           {tag(1, u"abandonment"_s, written, u"felt abandoned"_s), tag(2, u"abandonment"_s, written, u"alone"_s),
                            tag(3, u"abandonment"_s, written, u"left behind"_s), tag(4, u"craving"_s, written, u"Craving"_s)}));
         QTRY_COMPARE(text(), written);
-        const QVariantList themes = m_note->tags()->themes();
+        const QVariantList themes = m_note->tagging()->tags()->themes();
         QCOMPARE(themes.size(), 2);
         QCOMPARE(themes.at(0).toMap().value(u"theme"_s).toString(), u"abandonment"_s);
         QCOMPARE(themes.at(0).toMap().value(u"evidence"_s).toList().size(), 3);

@@ -200,29 +200,29 @@ private Q_SLOTS:
     {
         NoteEditor editor;
         editor.set(draft(u"Start."_s));
-        QSignalSpy save(&editor, &NoteEditor::saveRequested);
+        QSignalSpy save(editor.draft(), &NoteDraft::saveRequested);
         QElapsedTimer clock;
         clock.start();
-        editor.edit(u"Start. She"_s);
-        QCOMPARE(editor.saveState(), u"unsaved"_s);
+        editor.draft()->edit(u"Start. She"_s);
+        QCOMPARE(editor.draft()->saveState(), u"unsaved"_s);
         QTest::qWait(300);
-        editor.edit(u"Start. She felt"_s); // still typing: the pause starts again
+        editor.draft()->edit(u"Start. She felt"_s); // still typing: the pause starts again
         QCOMPARE(save.count(), 0);
-        QVERIFY(save.wait(NoteEditor::debounceMs + 500));
+        QVERIFY(save.wait(NoteDraft::debounceMs + 500));
         QCOMPARE(save.count(), 1);
         QVERIFY2(clock.elapsed() <= 300 + 2000, "never more than two seconds of typing at risk");
         QCOMPARE(save.first().at(0).toLongLong(), 7);
         QCOMPARE(save.first().at(2).toString(), u"Start. She felt"_s);
-        QCOMPARE(editor.saveState(), u"saving"_s);
-        editor.saved(u"Start. She felt"_s, {});
-        QCOMPARE(editor.saveState(), u"saved"_s);
+        QCOMPARE(editor.draft()->saveState(), u"saving"_s);
+        editor.draft()->saved(u"Start. She felt"_s, {});
+        QCOMPARE(editor.draft()->saveState(), u"saved"_s);
     }
 
     void continuousTypingIsSavedWithinTwoSeconds()
     {
         NoteEditor editor;
         editor.set(draft(QString()));
-        QSignalSpy save(&editor, &NoteEditor::saveRequested);
+        QSignalSpy save(editor.draft(), &NoteDraft::saveRequested);
         QElapsedTimer clock;
         clock.start();
         QString text;
@@ -230,7 +230,7 @@ private Q_SLOTS:
         // A keystroke every 100 ms for four seconds: the pause after typing never comes.
         while (clock.elapsed() < 4000) {
             text += u'a';
-            editor.edit(text);
+            editor.draft()->edit(text);
             QTest::qWait(100);
             if (firstSave < 0 && save.count() > 0)
                 firstSave = clock.elapsed();
@@ -243,17 +243,17 @@ private Q_SLOTS:
     {
         NoteEditor editor;
         editor.set(draft(u"Start."_s));
-        QSignalSpy save(&editor, &NoteEditor::saveRequested);
-        editor.flush();
+        QSignalSpy save(editor.draft(), &NoteDraft::saveRequested);
+        editor.draft()->flush();
         QCOMPARE(save.count(), 0); // nothing typed
-        editor.edit(u"Start. More."_s);
-        editor.flush();
+        editor.draft()->edit(u"Start. More."_s);
+        editor.draft()->flush();
         QCOMPARE(save.count(), 1);
-        QTest::qWait(NoteEditor::debounceMs + 200);
+        QTest::qWait(NoteDraft::debounceMs + 200);
         QCOMPARE(save.count(), 1); // the pending pause was cancelled by the flush
-        editor.saveFailed();
-        QCOMPARE(editor.saveState(), u"unsaved"_s);
-        QVERIFY(editor.hasUnsavedText());
+        editor.draft()->saveFailed();
+        QCOMPARE(editor.draft()->saveState(), u"unsaved"_s);
+        QVERIFY(editor.draft()->hasUnsavedText());
     }
 
     // The sign dialog's list: suggestions neither confirmed nor rejected, and sections with nothing in them.
@@ -288,11 +288,11 @@ private Q_SLOTS:
         signedNote.status = u"signed"_s;
         editor.set(signedNote);
         QVERIFY(editor.readOnly());
-        QSignalSpy save(&editor, &NoteEditor::saveRequested);
-        editor.edit(u"Done. Changed."_s);
-        editor.flush();
+        QSignalSpy save(editor.draft(), &NoteDraft::saveRequested);
+        editor.draft()->edit(u"Done. Changed."_s);
+        editor.draft()->flush();
         QCOMPARE(save.count(), 0);
-        QCOMPARE(editor.saveState(), u"saved"_s);
+        QCOMPARE(editor.draft()->saveState(), u"saved"_s);
         editor.clear();
         QCOMPARE(editor.noteId(), 0);
         QVERIFY(editor.readOnly()); // no note open: nothing to type into
@@ -358,23 +358,23 @@ private Q_SLOTS:
                                        "## Triggers and high-risk situations\n\n## Stage of change\n\n## Plan\nKeep the log."_s);
         note.templateId = u"addiction"_s;
         editor.set(note);
-        QVERIFY(editor.hasAddictionFields());
-        QCOMPARE(editor.fields().value(u"cravings"_s).toInt(), -1);
-        QSignalSpy replaced(&editor, &NoteEditor::textReplaced);
-        QSignalSpy save(&editor, &NoteEditor::saveRequested);
-        editor.setField(u"cravings"_s, 7);
-        editor.setField(u"stage"_s, 2);
-        editor.setField(u"substance"_s, u"alcohol "_s); // typed, the space still there
-        editor.setField(u"lastUse"_s, u"Friday"_s);
-        editor.setField(u"cravings"_s, 11); // off the scale: refused
+        QVERIFY(editor.fields()->available());
+        QCOMPARE(editor.fields()->cravings(), -1);
+        QSignalSpy replaced(editor.fields(), &StructuredFields::textReplaced);
+        QSignalSpy save(editor.draft(), &NoteDraft::saveRequested);
+        editor.fields()->set(u"cravings"_s, 7);
+        editor.fields()->set(u"stage"_s, 2);
+        editor.fields()->set(u"substance"_s, u"alcohol "_s); // typed, the space still there
+        editor.fields()->set(u"lastUse"_s, u"Friday"_s);
+        editor.fields()->set(u"cravings"_s, 11); // off the scale: refused
         QCOMPARE(replaced.count(), 4);
-        QCOMPARE(editor.fields().value(u"substance"_s).toString(), u"alcohol "_s);
+        QCOMPARE(editor.fields()->substance(), u"alcohol "_s);
         // The view makes the same edit: the text on screen and the editor's agree.
         QString onScreen = note.text;
         for (const QList<QVariant> &r : std::as_const(replaced))
             onScreen.replace(r.at(0).toInt(), r.at(1).toInt(), r.at(2).toString());
-        QCOMPARE(onScreen, editor.editedText());
-        editor.flush();
+        QCOMPARE(onScreen, editor.draft()->editedText());
+        editor.draft()->flush();
         QCOMPARE(save.count(), 1);
         const QString saved = save.first().at(2).toString();
         QVERIFY(saved.contains(u"## Cravings (0-10)\n7\n"_s));
@@ -386,27 +386,27 @@ private Q_SLOTS:
         NoteEditor reopened;
         note.text = uc::model::textOf(uc::model::sectionsFromText(saved, u"addiction"_s));
         reopened.set(note);
-        QCOMPARE(reopened.fields().value(u"cravings"_s).toInt(), 7);
-        QCOMPARE(reopened.fields().value(u"stage"_s).toInt(), 2);
-        QCOMPARE(reopened.fields().value(u"substance"_s).toString(), u"alcohol"_s);
-        QCOMPARE(reopened.fields().value(u"lastUse"_s).toString(), u"Friday"_s);
+        QCOMPARE(reopened.fields()->cravings(), 7);
+        QCOMPARE(reopened.fields()->stage(), 2);
+        QCOMPARE(reopened.fields()->substance(), u"alcohol"_s);
+        QCOMPARE(reopened.fields()->lastUse(), u"Friday"_s);
 
         // Typing in the text itself moves the fields too.
-        QSignalSpy changed(&reopened, &NoteEditor::fieldsChanged);
-        QString typed = reopened.editedText();
+        QSignalSpy changed(reopened.fields(), &StructuredFields::changed);
+        QString typed = reopened.draft()->editedText();
         typed.replace(u"## Cravings (0-10)\n7"_s, u"## Cravings (0-10)\n4"_s);
-        reopened.edit(typed);
+        reopened.draft()->edit(typed);
         QCOMPARE(changed.count(), 1);
-        QCOMPARE(reopened.fields().value(u"cravings"_s).toInt(), 4);
-        reopened.edit(typed + u" More."_s); // elsewhere: the fields stay as they are
+        QCOMPARE(reopened.fields()->cravings(), 4);
+        reopened.draft()->edit(typed + u" More."_s); // elsewhere: the fields stay as they are
         QCOMPARE(changed.count(), 1);
 
         // Another template has no fields, and a signed note takes none.
         NoteEditor other;
         other.set(draft(u"Cravings 7."_s));
-        QVERIFY(!other.hasAddictionFields());
-        QSignalSpy otherReplaced(&other, &NoteEditor::textReplaced);
-        other.setField(u"cravings"_s, 3);
+        QVERIFY(!other.fields()->available());
+        QSignalSpy otherReplaced(other.fields(), &StructuredFields::textReplaced);
+        other.fields()->set(u"cravings"_s, 3);
         QCOMPARE(otherReplaced.count(), 0);
     }
 };

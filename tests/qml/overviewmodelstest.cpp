@@ -274,14 +274,14 @@ private Q_SLOTS:
         QCOMPARE(o.planReviewDue, u"2025-06-28"_s); // 30 Mar + 90 days
         ClientOverview overview;
         overview.set(o);
-        QCOMPARE(overview.planReviewDue(), u"2025-06-28"_s);
-        QVERIFY(overview.planReviewOverdue()); // a day long past on this machine's calendar
+        QCOMPARE(overview.plan()->reviewDue(), u"2025-06-28"_s);
+        QVERIFY(overview.plan()->reviewOverdue()); // a day long past on this machine's calendar
         o.planReviewDue = QDate::currentDate().addDays(1).toString(Qt::ISODate);
         overview.set(o);
-        QVERIFY(!overview.planReviewOverdue());
+        QVERIFY(!overview.plan()->reviewOverdue());
         o.planReviewDue.clear();
         overview.set(o);
-        QVERIFY(!overview.planReviewOverdue());
+        QVERIFY(!overview.plan()->reviewOverdue());
 
         // The objectives with their latest rating and, for one tied to a measure, the latest score.
         o = uc::gui::loadOverview(*m_vault, u"C-0077"_s);
@@ -304,9 +304,9 @@ private Q_SLOTS:
         QCOMPARE(o.plan.objectives[1].measureLine, u"PHQ-9 now 8: target below 10 reached"_s);
         QVERIFY(o.plan.objectives[1].measureReached);
         overview.set(o);
-        QCOMPARE(overview.planVersion(), 1);
-        QCOMPARE(overview.objectives()->count(), 2);
-        QCOMPARE(overview.objectives()->data(overview.objectives()->index(0), PlanObjectiveModel::RatingLabelRole).toString(),
+        QCOMPARE(overview.plan()->version(), 1);
+        QCOMPARE(overview.plan()->objectives()->count(), 2);
+        QCOMPARE(overview.plan()->objectives()->data(overview.plan()->objectives()->index(0), PlanObjectiveModel::RatingLabelRole).toString(),
                  u"much progress"_s);
         QCOMPARE(uc::gui::measureLine(*uc::model::parseLinkedMeasure(u"auditc < 4"_s), 5),
                  u"AUDIT-C now 5: target below 4 not reached yet"_s);

@@ -7,6 +7,8 @@
 #include "patternsdata.h"
 #include "patternsmodel.h"
 #include "sessiontestutil.h"
+#include "bannerstate.h"
+#include "workspace.h"
 
 #include "common/error.h"
 #include "patterns/findings.h"
@@ -126,26 +128,26 @@ private Q_SLOTS:
 
         PatternsModel model;
         model.set(data);
-        QCOMPARE(model.leadLag(), data.leadLag);
-        QCOMPARE(model.tested(), data.tested);
+        QCOMPARE(model.findings()->leadLag(), data.leadLag);
+        QCOMPARE(model.findings()->tested(), data.tested);
         // Review with the client shows the strongest few, with what they are not.
-        QCOMPARE(model.clientFindings(), data.leadLag.mid(0, uc::patterns::maxClientFindings));
-        QVERIFY(model.notCauses().contains(u"not causes"_s));
-        QVERIFY(model.testedNote().startsWith(u"%1 pairs tested"_s.arg(data.tested)));
+        QCOMPARE(model.findings()->clientFindings(), data.leadLag.mid(0, uc::patterns::maxClientFindings));
+        QVERIFY(model.findings()->notCauses().contains(u"not causes"_s));
+        QVERIFY(model.findings()->testedNote().startsWith(u"%1 pairs tested"_s.arg(data.tested)));
     }
 
     void atMostEightThemesAreChartedAndAnEmptyChartSaysWhy()
     {
         PatternsModel model;
-        QCOMPARE(model.chartEmpty(), u"Finding patterns…"_s);
+        QCOMPARE(model.chart()->empty(), u"Finding patterns…"_s);
         uc::gui::PatternsData data;
         data.code = u"C-0009"_s;
         model.set(data);
-        QCOMPARE(model.chartEmpty(), u"No sessions in this range yet, so there is nothing to draw."_s);
+        QCOMPARE(model.chart()->empty(), u"No sessions in this range yet, so there is nothing to draw."_s);
         data.from = u"2025-01-01"_s;
         data.to = u"2025-03-31"_s;
         model.set(data);
-        QCOMPARE(model.chartEmpty(), u"No theme has come up in the progress notes of this range."_s);
+        QCOMPARE(model.chart()->empty(), u"No theme has come up in the progress notes of this range."_s);
 
         // Ten recurring themes: the eight most frequent start ticked, and a ninth is refused.
         for (int i = 0; i < 10; ++i)
@@ -173,10 +175,10 @@ private Q_SLOTS:
         themes->setChecked(9, true);
         QCOMPARE(themes->checkedCount(), 8);
         QVERIFY(themes->checkedThemes().contains(u"theme-9"_s));
-        QCOMPARE(model.chartEmpty(), QString());
+        QCOMPARE(model.chart()->empty(), QString());
         for (int i = 0; i < 10; ++i)
             themes->setChecked(i, false);
-        QCOMPARE(model.chartEmpty(), u"No theme chosen: tick up to 8 themes to draw them."_s);
+        QCOMPARE(model.chart()->empty(), u"No theme chosen: tick up to 8 themes to draw them."_s);
     }
 
     void rangeAndBucketAreChecked()
@@ -196,7 +198,7 @@ private Q_SLOTS:
         QAbstractItemModelTester themeTester(model.themes(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester heatTester(model.heatmap(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QAbstractItemModelTester measureTester(model.measures(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QSignalSpy series(&model, &PatternsModel::seriesChanged);
+        QSignalSpy series(model.chart(), &PatternChart::seriesChanged);
         model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"session"_s, {}, {}));
         QVERIFY(series.count() >= 1);
 
@@ -217,8 +219,8 @@ private Q_SLOTS:
         QCOMPARE(series.count(), 1);
         QCOMPARE(themes->checkedCount(), before - 1);
         QCOMPARE(model.heatmap()->rowCount(), before - 1);
-        QVERIFY(!model.checkedSeries().isEmpty());
-        for (const QVariant &s : model.checkedSeries())
+        QVERIFY(!model.chart()->checkedSeries().isEmpty());
+        for (const QVariant &s : model.chart()->checkedSeries())
             QVERIFY(s.toMap().value(u"theme"_s).toString() != u"abandonment");
 
         // Reloading the same client keeps the user's ticks.
@@ -238,30 +240,30 @@ private Q_SLOTS:
     {
         PatternsModel model;
         model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"month"_s, {}, {}));
-        const QList<QPointF> points = model.themePoints(u"abandonment"_s);
+        const QList<QPointF> points = model.chart()->themePoints(u"abandonment"_s);
         QCOMPARE(points.size(), 2); // one per month
         QCOMPARE(points.at(0).y(), 2.0); // two January sessions raise it
         QCOMPARE(points.at(1).y(), 2.0);
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())).date(), QDate(2025, 1, 1));
-        QVERIFY(model.axisFrom() < QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())));
-        QCOMPARE(model.axisFrom().date(), QDate(2025, 1, 1)); // where the range starts, not a month before
-        QCOMPARE(model.axisTo().date(), QDate(2025, 2, 28));
-        QCOMPARE(model.themeMax(), 3); // room above the highest point (2), so it is not cut off
-        QCOMPARE(model.themeTicks(), 4);
+        QVERIFY(model.chart()->axisFrom() < QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(points.at(0).x())));
+        QCOMPARE(model.chart()->axisFrom().date(), QDate(2025, 1, 1)); // where the range starts, not a month before
+        QCOMPARE(model.chart()->axisTo().date(), QDate(2025, 2, 28));
+        QCOMPARE(model.chart()->themeMax(), 3); // room above the highest point (2), so it is not cut off
+        QCOMPARE(model.chart()->themeTicks(), 4);
 
         QLineSeries line;
-        QVERIFY(model.fillThemeSeries(&line, u"relapse"_s));
+        QVERIFY(model.chart()->fillThemeSeries(&line, u"relapse"_s));
         QCOMPARE(line.count(), 2);
         QCOMPARE(line.at(0).y(), 2.0);
         QLineSeries measure;
-        QVERIFY(model.fillMeasureSeries(&measure, u"phq9"_s));
+        QVERIFY(model.chart()->fillMeasureSeries(&measure, u"phq9"_s));
         QCOMPARE(measure.count(), 2);
         QCOMPARE(measure.at(1).y(), 100.0 * 6 / 27); // PHQ-9 6 of 27, as a share of its maximum
         QCOMPARE(QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(measure.at(1).x())).date(), QDate(2025, 2, 10));
-        QCOMPARE(model.measureMax(), 100);
-        QCOMPARE(model.measureTicks(), 6);
+        QCOMPARE(model.chart()->measureMax(), 100);
+        QCOMPARE(model.chart()->measureTicks(), 6);
         QObject notASeries;
-        QVERIFY(!model.fillThemeSeries(&notASeries, u"relapse"_s));
+        QVERIFY(!model.chart()->fillThemeSeries(&notASeries, u"relapse"_s));
 
         // The PHQ-9's bands on the same per-cent axis, meeting half a point past each cut-off.
         PatternMeasureModel *measures = model.measures();
@@ -278,8 +280,8 @@ private Q_SLOTS:
 
         // By session the line counts mentions, one point per attended session.
         model.set(uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"session"_s, {}, {}));
-        QCOMPARE(model.themePoints(u"relapse"_s).size(), 7);
-        QCOMPARE(model.themeAxisTitle(), u"mentions"_s);
+        QCOMPARE(model.chart()->themePoints(u"relapse"_s).size(), 7);
+        QCOMPARE(model.chart()->themeAxisTitle(), u"mentions"_s);
     }
 
     void patternsArriveLaterOnTheWorker()
@@ -287,27 +289,27 @@ private Q_SLOTS:
         QTemporaryDir dir; // outlives the session, which closes the vault first
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, dir.filePath(u"vault"_s));
-        QSignalSpy loaded(session.patterns(), &PatternsModel::loaded);
-        session.patterns()->load(u"C-0001"_s, u"week"_s, QString(), QString());
+        QSignalSpy loaded(session.workspace()->patterns(), &PatternsModel::loaded);
+        session.workspace()->patterns()->load(u"C-0001"_s, u"week"_s, QString(), QString());
         QCOMPARE(loaded.count(), 0);
-        QVERIFY(session.patterns()->loading());
+        QVERIFY(session.workspace()->patterns()->loading());
         QVERIFY(loaded.wait(10000));
         QCOMPARE(loaded.last().first().toString(), u"C-0001"_s);
-        QVERIFY(!session.patterns()->loading());
-        QCOMPARE(session.patterns()->name(), u"Ann Example"_s);
-        QCOMPARE(session.patterns()->by(), u"week"_s);
-        QVERIFY(rowOf(*session.patterns()->themes(), PatternThemeModel::ThemeRole, u"abandonment-driven-use"_s) >= 0);
+        QVERIFY(!session.workspace()->patterns()->loading());
+        QCOMPARE(session.workspace()->patterns()->name(), u"Ann Example"_s);
+        QCOMPARE(session.workspace()->patterns()->by(), u"week"_s);
+        QVERIFY(rowOf(*session.workspace()->patterns()->themes(), PatternThemeModel::ThemeRole, u"abandonment-driven-use"_s) >= 0);
 
         // A malformed date reaches the banner, in words, with nothing private in it.
-        QSignalSpy banner(&session, &VaultSession::errorChanged);
-        session.patterns()->load(u"C-0001"_s, u"week"_s, u"2025-13-01"_s, QString());
+        QSignalSpy banner(session.banner(), &BannerState::changed);
+        session.workspace()->patterns()->load(u"C-0001"_s, u"week"_s, u"2025-13-01"_s, QString());
         QVERIFY(banner.wait(10000));
-        QCOMPARE(session.errorMessage(), u"Patterns: the from date must be a real date written as YYYY-MM-DD."_s);
-        QCOMPARE(session.patterns()->name(), u"Ann Example"_s); // the last good answer stays
+        QCOMPARE(session.banner()->failure().message(), u"Patterns: the from date must be a real date written as YYYY-MM-DD."_s);
+        QCOMPARE(session.workspace()->patterns()->name(), u"Ann Example"_s); // the last good answer stays
 
         session.lock();
-        QCOMPARE(session.patterns()->code(), QString());
-        QCOMPARE(session.patterns()->themes()->rowCount(), 0);
+        QCOMPARE(session.workspace()->patterns()->code(), QString());
+        QCOMPARE(session.workspace()->patterns()->themes()->rowCount(), 0);
     }
 };
 

@@ -4,6 +4,7 @@
 // auditor's client report, a process note, a bad date) comes back as a plain message and leaves
 // no file; the audit PDF answers like the CSV export. The PDFs' content is reporttest's.
 #include "supervisiontestutil.h"
+#include "workspace.h"
 
 #include "auditmodel.h"
 #include "reportwriter.h"
@@ -47,30 +48,30 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         const guitest::SupervisedVault made = unlockAs(session, u"alice"_s);
-        QSignalSpy written(session.reports(), &ReportWriter::written);
-        QSignalSpy failed(session.reports(), &ReportWriter::failed);
+        QSignalSpy written(session.workspace()->reports(), &ReportWriter::written);
+        QSignalSpy failed(session.workspace()->reports(), &ReportWriter::failed);
 
         const QString client = m_dir.filePath(u"client"_s);
-        session.reports()->writeClientReport(u"C-0001"_s, QUrl::fromLocalFile(client).toString());
+        session.workspace()->reports()->writeClientReport(u"C-0001"_s, QUrl::fromLocalFile(client).toString());
         QVERIFY(written.wait(20000));
         QCOMPARE(written.last().first().toString(), client + u".pdf"_s);
         QVERIFY(isPdf(client + u".pdf"_s));
         QVERIFY(ownerOnly(client + u".pdf"_s));
         // With the opt-in risk section (its content: reporttest, with pdftotext).
         const QString withRisk = m_dir.filePath(u"client-risk.pdf"_s);
-        session.reports()->writeClientReport(u"C-0001"_s, withRisk, true);
+        session.workspace()->reports()->writeClientReport(u"C-0001"_s, withRisk, true);
         QVERIFY(written.wait(20000));
         QCOMPARE(written.last().first().toString(), withRisk);
         QVERIFY(isPdf(withRisk));
         // And the opt-in treatment plan section (its content: reporttest).
         const QString withPlan = m_dir.filePath(u"client-plan.pdf"_s);
-        session.reports()->writeClientReport(u"C-0001"_s, withPlan, false, true);
+        session.workspace()->reports()->writeClientReport(u"C-0001"_s, withPlan, false, true);
         QVERIFY(written.wait(20000));
         QCOMPARE(written.last().first().toString(), withPlan);
         QVERIFY(isPdf(withPlan));
 
         const QString note = m_dir.filePath(u"note.pdf"_s);
-        session.reports()->printNote(made.signedNotes.first(), note);
+        session.workspace()->reports()->printNote(made.signedNotes.first(), note);
         QVERIFY(written.wait(20000));
         QCOMPARE(written.last().first().toString(), note);
         QVERIFY(isPdf(note));
@@ -78,45 +79,45 @@ private Q_SLOTS:
 
         // An unknown note: a plain message, no file.
         const QString missing = m_dir.filePath(u"missing.pdf"_s);
-        session.reports()->printNote(999999, missing);
+        session.workspace()->reports()->printNote(999999, missing);
         QVERIFY(failed.wait(20000));
         QVERIFY(!guitest::messageOf(failed).isEmpty());
         QVERIFY(!QFile::exists(missing));
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     void supervisorWritesASupervisionReportAndTheAuditPdf()
     {
         VaultSession session(nullptr);
         (void)unlockAs(session, guitest::supervisor);
-        QSignalSpy written(session.reports(), &ReportWriter::written);
-        QSignalSpy failed(session.reports(), &ReportWriter::failed);
+        QSignalSpy written(session.workspace()->reports(), &ReportWriter::written);
+        QSignalSpy failed(session.workspace()->reports(), &ReportWriter::failed);
 
         const QString report = m_dir.filePath(u"supervision.pdf"_s);
-        session.reports()->writeSupervisionReport(u"alice"_s, u"2025-01-01"_s, u"2025-12-31"_s, report);
+        session.workspace()->reports()->writeSupervisionReport(u"alice"_s, u"2025-01-01"_s, u"2025-12-31"_s, report);
         QVERIFY(written.wait(20000));
         QVERIFY(isPdf(report));
         QVERIFY(ownerOnly(report));
 
-        session.reports()->writeSupervisionReport(u"alice"_s, u"2025-02-30"_s, QString(), m_dir.filePath(u"bad.pdf"_s));
+        session.workspace()->reports()->writeSupervisionReport(u"alice"_s, u"2025-02-30"_s, QString(), m_dir.filePath(u"bad.pdf"_s));
         QCOMPARE(failed.count(), 1); // at once, before the vault thread
         QVERIFY(guitest::messageOf(failed).contains(u"YYYY-MM-DD"_s));
 
         // A supervisor may not hand out a client's record: refused in plain words, no file.
         const QString client = m_dir.filePath(u"refused.pdf"_s);
-        session.reports()->writeClientReport(u"C-0001"_s, client);
+        session.workspace()->reports()->writeClientReport(u"C-0001"_s, client);
         QVERIFY(failed.wait(20000));
         QVERIFY2(guitest::messageOf(failed).contains(u"supervisor"_s), qPrintable(guitest::messageOf(failed)));
         QVERIFY(!QFile::exists(client));
 
-        QSignalSpy exported(session.audit(), &AuditModel::exported);
+        QSignalSpy exported(session.workspace()->audit(), &AuditModel::exported);
         const QString trail = m_dir.filePath(u"trail.csv"_s);
-        session.audit()->exportPdf(QString(), QString(), trail);
+        session.workspace()->audit()->exportPdf(QString(), QString(), trail);
         QVERIFY(exported.wait(20000));
         QCOMPARE(exported.last().at(1).toString(), m_dir.filePath(u"trail.pdf"_s));
         QVERIFY(exported.last().at(0).toInt() > 10);
         QVERIFY(isPdf(m_dir.filePath(u"trail.pdf"_s)));
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     void reportFileStartsInDocuments()

@@ -6,6 +6,7 @@
 #include "windowtestutil.h"
 #include "noteeditor.h"
 #include "vaultsession.h"
+#include "workspace.h"
 
 #include <QQmlExtensionPlugin>
 #include <QQuickItem>
@@ -81,9 +82,9 @@ private Q_SLOTS:
     {
         click(item(u"client-C-0001"_s));
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->busy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
         QVERIFY(!item(u"clientRiskBanner"_s)->isVisible());
-        m_session->note()->open(m_note);
+        m_session->workspace()->note()->open(m_note);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
         QVERIFY(!item(u"riskBanner"_s)->isVisible());
 
@@ -92,7 +93,7 @@ private Q_SLOTS:
         QTRY_VERIFY(editor->hasActiveFocus());
         QTest::keyClick(m_window, Qt::Key_End, Qt::ControlModifier);
         typeKeys(u" She said she would be better off de"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->busy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
         QVERIFY2(!item(u"riskBanner"_s)->isVisible(), "no banner before the words are complete");
         typeKeys(u"ad."_s);
         QTRY_VERIFY_WITH_TIMEOUT(item(u"riskBanner"_s)->isVisible(), 5000);
@@ -132,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(sign->isEnabled());
         sign->forceActiveFocus(); // the button a Tab reaches next
         QTest::keyClick(m_window, Qt::Key_Space);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->note()->status(), u"signed"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->note()->status(), u"signed"_s, 10000);
         // Signed with the assessment to follow: the flags stay on the note, open.
         QTRY_VERIFY(item(u"riskBanner"_s)->isVisible());
         QVERIFY(item(u"riskBannerAdvice"_s)->property("text").toString().contains(u"Open until"_s));
@@ -154,7 +155,7 @@ private Q_SLOTS:
         click(item(u"startReviewButton"_s));
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"review"_s, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(item(u"safetyMatter"_s)->isVisible(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->busy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
         QCOMPARE(item(u"safetyMatterText"_s)->property("text").toString(), u"There is a safety matter to talk through."_s);
         for (const QString &text : textsIn(m_window->contentItem()))
             for (const QString &words : {u"better off dead"_s, u"hit her"_s, u"Suicide"_s, u"Abuse"_s})

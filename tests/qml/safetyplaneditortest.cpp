@@ -5,6 +5,7 @@
 // for a moment, and nothing left in memory after a lock.
 #include "safetyplaneditor.h"
 #include "sessiontestutil.h"
+#include "workspace.h"
 
 #include <QSignalSpy>
 #include <QTest>
@@ -35,13 +36,13 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, freshDir());
-        SafetyPlanEditor *plan = session.safetyPlan();
+        SafetyPlanEditor *plan = session.workspace()->safetyPlan();
         QCOMPARE(plan->titles().size(), 7);
         QCOMPARE(plan->prompts().size(), 7);
 
         QSignalSpy changed(plan, &SafetyPlanEditor::changed);
         plan->load(u"C-0001"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.vaultThread()->busy(), 10000);
         QCOMPARE(plan->code(), u"C-0001"_s);
         QCOMPARE(plan->version(), 0);
 
@@ -66,7 +67,7 @@ private Q_SLOTS:
         plan->load(u"C-0002"_s);
         QCOMPARE(plan->code(), u"C-0002"_s);
         QCOMPARE(plan->version(), 0);
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.vaultThread()->busy(), 10000);
         QCOMPARE(plan->version(), 0);
         plan->load(u"C-0001"_s);
         QTRY_COMPARE_WITH_TIMEOUT(plan->version(), 2, 10000);
@@ -81,17 +82,17 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, freshDir());
-        SafetyPlanEditor *plan = session.safetyPlan();
+        SafetyPlanEditor *plan = session.workspace()->safetyPlan();
         QVERIFY(SafetyPlanEditor::problem(steps(u"Dr Lee at the clinic"_s)).contains(u"phone number"_s));
         QVERIFY(SafetyPlanEditor::problem(QStringList(7)).contains(u"empty"_s));
         QCOMPARE(SafetyPlanEditor::problem(steps(u"988"_s)), QString());
 
         plan->load(u"C-0001"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!session.busy(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!session.vaultThread()->busy(), 10000);
         QSignalSpy failed(plan, &SafetyPlanEditor::failed);
         plan->save(steps(u"Dr Lee at the clinic"_s));
         QCOMPARE(failed.count(), 1); // at once, on this thread
-        QVERIFY(!session.busy());
+        QVERIFY(!session.vaultThread()->busy());
         QVERIFY(guitest::messageOf(failed).contains(u"phone number"_s));
         QCOMPARE(plan->version(), 0);
     }

@@ -4,6 +4,7 @@
 // with client (a wrong passphrase keeps the mode, no way out to other screens), search with Ctrl+F
 // opening the note, and a malformed codebook entry refused inline in Settings.
 #include "windowtestutil.h"
+#include "workspace.h"
 #include "model/treatmentplan.h"
 #include "clientlistmodel.h"
 #include "clientoverview.h"
@@ -35,7 +36,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = u"correct horse battery staple"_s;
+const QString &pass = guitest::passphraseText;
 constexpr int longRecord = 90; // weekly sessions of the client C-0003
 
 using guitest::find;
@@ -97,9 +98,7 @@ private Q_SLOTS:
                                     u"Reviewed the week and the plans for the weekend."_s);
         }
         startApp(dir);
-        QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
-        m_session->unlock(u"alice"_s, pass);
-        QVERIFY(unlocked.wait(10000));
+        QVERIFY(guitest::unlockAs(*m_session, u"alice"_s));
         QTRY_COMPARE(screen(), u"clients"_s);
     }
 
@@ -115,7 +114,7 @@ private Q_SLOTS:
         const QSize before = m_window->size();
         m_window->resize(1024, 700);
         QVERIFY(QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0003"_s)));
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->code(), u"C-0003"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->overview()->code(), u"C-0003"_s, 10000);
         QQuickItem *earlier = item(u"earlierSessions"_s);
         QVERIFY(earlier);
         QTRY_VERIFY(earlier->isVisible());
@@ -131,7 +130,7 @@ private Q_SLOTS:
     void patternsShowTheThemeOnTheChart()
     {
         QVERIFY(QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0001"_s)));
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->overview()->code(), u"C-0001"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->overview()->code(), u"C-0001"_s, 10000);
         // The plan's review, long past, is on the overview in words.
         QQuickItem *review = item(u"planReviewLine"_s);
         QVERIFY(review);
@@ -145,7 +144,7 @@ private Q_SLOTS:
         QTRY_COMPARE(item(u"planObjectives"_s)->property("count").toInt(), 1);
         click(item(u"patternsButton"_s));
         QTRY_COMPARE(screen(), u"patterns"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->patterns()->code(), u"C-0001"_s, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->patterns()->code(), u"C-0001"_s, 10000);
         // abandonment-driven-use came up in both January sessions: ticked, drawn, and its point is there.
         QTRY_VERIFY(seriesCount("themeChart") >= 1);
         QQuickItem *row = item(u"themeRow_abandonment-driven-use"_s);
@@ -196,7 +195,7 @@ private Q_SLOTS:
         // The themes the client will see are chosen here: unticking one takes it off the review's chart.
         QQuickItem *choice = item(u"reviewThemeChoice"_s);
         QTRY_VERIFY(choice && choice->isVisible());
-        PatternThemeModel *themes = m_session->patterns()->themes();
+        PatternThemeModel *themes = m_session->workspace()->patterns()->themes();
         QTRY_VERIFY(themes->checkedCount() >= 1);
         const int ticked = themes->checkedCount();
         auto *row = qobject_cast<QQuickItem *>(guitest::find(choice, u"themeRow_abandonment-driven-use"_s));
@@ -230,13 +229,13 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
         QCOMPARE(error->property("text").toString(), u"That passphrase is not right."_s);
         QCOMPARE(screen(), u"review"_s);
-        QVERIFY(m_session->clientReview()->active());
+        QVERIFY(m_session->workspace()->clientReview()->active());
 
         field->setProperty("text", QString());
         type(field, pass);
         QTest::keyClick(m_window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
-        QVERIFY(!m_session->clientReview()->active());
+        QVERIFY(!m_session->workspace()->clientReview()->active());
     }
 
     void ctrlFSearchesAndOpensTheNote()
@@ -248,14 +247,14 @@ private Q_SLOTS:
         for (const QChar c : u"anxious"_s)
             QTest::keyClick(m_window, c.toLatin1());
         QTest::keyClick(m_window, Qt::Key_Return);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->searchResults()->count(), 2, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->searchResults()->count(), 2, 10000);
         QTRY_VERIFY(item(u"resultCount"_s)->property("text").toString().startsWith(u"2 notes for"_s));
-        const qint64 first = m_session->searchResults()->index(0).data(SearchResultModel::NoteIdRole).toLongLong();
-        const QString code = m_session->searchResults()->index(0).data(SearchResultModel::ClientCodeRole).toString();
+        const qint64 first = m_session->workspace()->searchResults()->index(0).data(SearchResultModel::NoteIdRole).toLongLong();
+        const QString code = m_session->workspace()->searchResults()->index(0).data(SearchResultModel::ClientCodeRole).toString();
         QTest::keyClick(m_window, Qt::Key_Down);
         QTest::keyClick(m_window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
-        QCOMPARE(m_session->note()->noteId(), first);
+        QCOMPARE(m_session->workspace()->note()->noteId(), first);
         QCOMPARE(m_window->property("clientCode").toString(), code); // back leads to that client
     }
 
@@ -263,14 +262,14 @@ private Q_SLOTS:
     {
         QTest::keyClick(m_window, Qt::Key_Comma, Qt::ControlModifier);
         QTRY_COMPARE(screen(), u"settings"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->settings()->codebook()->count() > 20, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->workspace()->settings()->codebook()->count() > 20, 10000);
         type(item(u"newThemeIdField"_s), u"gambling-urges"_s);
         type(item(u"newThemePhrasesField"_s), u"b*t"_s);
         click(item(u"addThemeButton"_s));
         QQuickItem *message = item(u"codebookMessage"_s);
         QTRY_VERIFY_WITH_TIMEOUT(message->isVisible(), 10000);
         QCOMPARE(message->property("text").toString(), u"Theme 'gambling-urges': phrase \"b*t\": '*' may only end a word."_s);
-        QCOMPARE(m_session->settings()->codebook()->count(), 30); // unchanged
+        QCOMPARE(m_session->workspace()->settings()->codebook()->count(), 30); // unchanged
     }
 
     void aRestoredBackupOpensFromSettings()
@@ -283,7 +282,7 @@ private Q_SLOTS:
         item(u"backupFileField"_s)->setProperty("text", file);
         reveal(item(u"backupButton"_s));
         click(item(u"backupButton"_s));
-        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file) && !m_session->busy(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo::exists(file) && !m_session->vaultThread()->busy(), 20000);
         QVERIFY(!item(u"openRestoredButton"_s)->isVisible());
 
         item(u"restoreFileField"_s)->setProperty("text", file);
@@ -306,7 +305,7 @@ private Q_SLOTS:
         QTRY_VERIFY(item(u"unlockButton"_s)->isEnabled());
         QTest::keyClick(m_window, Qt::Key_Return);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"clients"_s, 20000);
-        QCOMPARE(m_session->clients()->count(), 3); // the backup's clients, from the restored folder
+        QCOMPARE(m_session->workspace()->clients()->count(), 3); // the backup's clients, from the restored folder
     }
 };
 

@@ -4,6 +4,7 @@
 // through a session, the search answers later from the vault thread.
 #include "searchmodel.h"
 #include "sessiontestutil.h"
+#include "workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
@@ -61,11 +62,11 @@ private Q_SLOTS:
         QTemporaryDir dir; // outlives the session, which closes the vault first
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, dir.filePath(u"vault"_s));
-        QSignalSpy done(session.searchResults(), &SearchResultModel::finished);
-        session.searchResults()->search(u"abandoned"_s);
+        QSignalSpy done(session.workspace()->searchResults(), &SearchResultModel::finished);
+        session.workspace()->searchResults()->search(u"abandoned"_s);
         QCOMPARE(done.count(), 0);
         QVERIFY(done.wait(10000));
-        SearchResultModel *results = session.searchResults();
+        SearchResultModel *results = session.workspace()->searchResults();
         QCOMPARE(results->count(), 2);
         QCOMPARE(results->query(), u"abandoned"_s);
         const QModelIndex first = results->index(0);
@@ -76,7 +77,7 @@ private Q_SLOTS:
                  qPrintable(first.data(SearchResultModel::SnippetHtmlRole).toString()));
         QVERIFY(!first.data(SearchResultModel::SnippetRole).toString().contains(u'['));
 
-        session.searchResults()->search(u"   "_s);
+        session.workspace()->searchResults()->search(u"   "_s);
         QCOMPARE(results->count(), 0);
         session.lock();
         QCOMPARE(results->count(), 0);

@@ -3,8 +3,7 @@
 
 // A session unlocked on a small vault of two clients, for the tests of the objects the screens
 // call through it (patterns, search, codebook, review with the client, settings).
-#include "guitestutil.h"
-#include "vaultsession.h"
+#include "sessionfixture.h"
 
 #include <QObject>
 #include <QSettings>
@@ -41,11 +40,8 @@ private:
 // would fail for that reason alone).
 inline void unlockOn(VaultSession &session, const QString &dir)
 {
-    session.setKdfCost(uc::vault::KdfCost::testOnly());
-    session.setVaultDir(dir);
-    QSignalSpy unlocked(&session, &VaultSession::unlocked);
-    session.unlock(QStringLiteral("alice"), QString::fromLatin1(passphrase.data(), static_cast<qsizetype>(passphrase.size())));
-    if (!unlocked.wait(10000))
+    useVault(session, dir);
+    if (!unlockAs(session, QStringLiteral("alice")))
         qFatal("the session did not unlock");
 }
 

@@ -6,6 +6,7 @@
 // on the clients.
 #include "supervisiontestutil.h"
 #include "windowtestutil.h"
+#include "workspace.h"
 
 #include "auditmodel.h"
 #include "notereview.h"
@@ -27,8 +28,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = QString::fromLatin1(guitest::passphrase.data(), static_cast<qsizetype>(guitest::passphrase.size()));
-
 using guitest::find;
 
 } // namespace
@@ -43,15 +42,13 @@ private:
 
     void unlockAs(const QString &user)
     {
-        QSignalSpy unlocked(m_session.get(), &VaultSession::unlocked);
-        m_session->unlock(user, pass);
-        QVERIFY(unlocked.wait(10000));
+        QVERIFY(guitest::unlockAs(*m_session, user));
     }
     void lock()
     {
         QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
         QTRY_COMPARE(screen(), u"unlock"_s);
-        QTRY_VERIFY(!m_session->busy());
+        QTRY_VERIFY(!m_session->vaultThread()->busy());
     }
 
 private Q_SLOTS:
@@ -72,16 +69,16 @@ private Q_SLOTS:
         QCOMPARE(screen(), u"unlock"_s);
         unlockAs(guitest::supervisor);
         QTRY_COMPARE(screen(), u"review-queue"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->count(), 3, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->queue()->count(), 3, 10000);
         // The oldest note opens by itself.
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->review()->noteId(), m_made.signedNotes.first(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->review()->noteId(), m_made.signedNotes.first(), 10000);
         QVERIFY(item(u"cosignButton"_s)->isVisible());
         QVERIFY(!item(u"openInEditorButton"_s)->isVisible()); // not the author
 
         QVERIFY(!item(u"returnButton"_s)->isEnabled());
         type(item(u"commentField"_s), u"Add the safety plan."_s);
         click(item(u"returnButton"_s));
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->returnedCount(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->queue()->returnedCount(), 1, 10000);
         QTRY_COMPARE(item(u"commentField"_s)->property("text").toString(), QString()); // cleared once sent
 
         click(item(u"cosignButton"_s));
@@ -89,8 +86,8 @@ private Q_SLOTS:
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->property("opened").toBool());
         QMetaObject::invokeMethod(dialog, "accept");
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->count(), 2, 10000);
-        QCOMPARE(m_session->review()->status(), u"cosigned"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->queue()->count(), 2, 10000);
+        QCOMPARE(m_session->workspace()->review()->status(), u"cosigned"_s);
         QVERIFY(!item(u"cosignButton"_s)->isVisible()); // nothing left to co-sign on this note
     }
 
@@ -112,9 +109,9 @@ private Q_SLOTS:
     {
         unlockAs(guitest::auditor);
         QTRY_COMPARE(screen(), u"audit"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(m_session->audit()->verified(), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(m_session->workspace()->audit()->verified(), 10000);
         QTRY_VERIFY(item(u"verificationText"_s)->property("text").toString().startsWith(u"Audit trail whole: "_s));
-        QVERIFY(m_session->audit()->count() > 0);
+        QVERIFY(m_session->workspace()->audit()->count() > 0);
         // Each row says whether its signature holds, as the verification just done left it.
         QTRY_COMPARE(item(u"auditSignature"_s)->property("text").toString(), u"verified"_s);
         QVERIFY(!item(u"auditUser"_s)->property("text").toString().isEmpty());
@@ -134,8 +131,8 @@ private Q_SLOTS:
         QVERIFY(item(u"addClientButton"_s)->isVisible());
         QTest::keyClick(m_window, Qt::Key_2, Qt::ControlModifier);
         QTRY_COMPARE(screen(), u"review-queue"_s);
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->queue()->count(), 2, 10000); // the co-signed one left
-        QTRY_COMPARE_WITH_TIMEOUT(m_session->review()->noteId(), m_made.signedNotes.at(1), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->queue()->count(), 2, 10000); // the co-signed one left
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->review()->noteId(), m_made.signedNotes.at(1), 10000);
         QVERIFY(!item(u"cosignButton"_s)->isVisible());
         QVERIFY(!item(u"returnButton"_s)->isVisible());
         QVERIFY(item(u"openInEditorButton"_s)->isVisible()); // the author answers with an addendum
@@ -145,7 +142,7 @@ private Q_SLOTS:
         QVERIFY(!item(u"signButton"_s)->isVisible());
         click(item(u"noteBackButton"_s));
         QTRY_COMPARE(screen(), u"review-queue"_s); // back where the note was opened
-        QTRY_VERIFY(!m_session->busy());
+        QTRY_VERIFY(!m_session->vaultThread()->busy());
         lock();
     }
 };

@@ -5,6 +5,8 @@
 // queue refreshes after an action; the audit viewer lists, verifies and exports; the blind
 // agreement check runs from sample to report.
 #include "supervisiontestutil.h"
+#include "bannerstate.h"
+#include "workspace.h"
 
 #include "agreementcheck.h"
 #include "auditmodel.h"
@@ -55,136 +57,136 @@ private Q_SLOTS:
         QCOMPARE(session.role(), QString());
         QCOMPARE(session.homeArea(), u"clients"_s);
         QVERIFY(!session.can(u"cosign"_s));
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
 
         unlockAs(session, guitest::auditor);
         QCOMPARE(session.homeArea(), u"audit"_s);
         QVERIFY(session.can(u"read-audit"_s));
         QVERIFY(!session.can(u"comment"_s));
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
         unlockAs(session, u"alice"_s);
         QCOMPARE(session.homeArea(), u"clients"_s);
         QVERIFY(session.can(u"review-queue"_s));
         QVERIFY(!session.can(u"cosign"_s));
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     void cosignAnswersLaterAndRefreshesTheQueue()
     {
         VaultSession session(nullptr);
         const auto made = unlockAs(session, guitest::supervisor);
-        QSignalSpy loaded(session.queue(), &ReviewQueueModel::loaded);
-        session.queue()->reload();
-        QVERIFY(session.queue()->loading());
+        QSignalSpy loaded(session.workspace()->queue(), &ReviewQueueModel::loaded);
+        session.workspace()->queue()->reload();
+        QVERIFY(session.workspace()->queue()->loading());
         QCOMPARE(loaded.count(), 0); // on the worker
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(session.queue()->count(), 3);
-        QVERIFY(!session.queue()->loading());
+        QCOMPARE(session.workspace()->queue()->count(), 3);
+        QVERIFY(!session.workspace()->queue()->loading());
 
         const qint64 first = made.signedNotes.first();
-        QSignalSpy opened(session.review(), &NoteReview::opened);
-        session.review()->open(first);
+        QSignalSpy opened(session.workspace()->review(), &NoteReview::opened);
+        session.workspace()->review()->open(first);
         QVERIFY(opened.wait(10000));
-        QCOMPARE(session.review()->noteId(), first);
-        QCOMPARE(session.review()->status(), u"signed"_s);
+        QCOMPARE(session.workspace()->review()->noteId(), first);
+        QCOMPARE(session.workspace()->review()->status(), u"signed"_s);
 
-        QSignalSpy acted(session.review(), &NoteReview::acted);
-        session.review()->cosign();
+        QSignalSpy acted(session.workspace()->review(), &NoteReview::acted);
+        session.workspace()->review()->cosign();
         QVERIFY(acted.wait(10000));
         QCOMPARE(acted.last().at(1).toString(), u"cosign"_s);
-        QCOMPARE(session.review()->status(), u"cosigned"_s);
-        QCOMPARE(session.review()->cosignedBy(), guitest::supervisor);
+        QCOMPARE(session.workspace()->review()->status(), u"cosigned"_s);
+        QCOMPARE(session.workspace()->review()->cosignedBy(), guitest::supervisor);
         QVERIFY(loaded.wait(10000)); // the queue is read again
-        QCOMPARE(session.queue()->count(), 2);
-        QCOMPARE(session.queue()->indexOf(first), -1);
+        QCOMPARE(session.workspace()->queue()->count(), 2);
+        QCOMPARE(session.workspace()->queue()->indexOf(first), -1);
         session.lock();
-        QTRY_VERIFY(!session.busy());
-        QCOMPARE(session.queue()->count(), 0);
-        QCOMPARE(session.review()->noteId(), 0);
+        QTRY_VERIFY(!session.vaultThread()->busy());
+        QCOMPARE(session.workspace()->queue()->count(), 0);
+        QCOMPARE(session.workspace()->review()->noteId(), 0);
     }
 
     void returnNeedsACommentAndCommentsShow()
     {
         VaultSession session(nullptr);
         const auto made = unlockAs(session, guitest::supervisor);
-        QSignalSpy opened(session.review(), &NoteReview::opened);
-        session.review()->open(made.signedNotes.at(1));
+        QSignalSpy opened(session.workspace()->review(), &NoteReview::opened);
+        session.workspace()->review()->open(made.signedNotes.at(1));
         QVERIFY(opened.wait(10000));
-        QSignalSpy failed(session.review(), &NoteReview::failed);
-        QSignalSpy acted(session.review(), &NoteReview::acted);
-        session.review()->returnToAuthor(u"   "_s);
+        QSignalSpy failed(session.workspace()->review(), &NoteReview::failed);
+        QSignalSpy acted(session.workspace()->review(), &NoteReview::acted);
+        session.workspace()->review()->returnToAuthor(u"   "_s);
         QCOMPARE(failed.count(), 1); // refused at once, nothing posted
         QVERIFY(guitest::messageOf(failed).contains(u"needs a comment"_s));
-        QVERIFY(!session.busy());
+        QVERIFY(!session.vaultThread()->busy());
 
-        session.review()->comment(u"Nice link to the earlier session."_s);
+        session.workspace()->review()->comment(u"Nice link to the earlier session."_s);
         QVERIFY(acted.wait(10000));
-        session.review()->returnToAuthor(u"Add the safety plan in an addendum."_s);
+        session.workspace()->review()->returnToAuthor(u"Add the safety plan in an addendum."_s);
         QVERIFY(acted.wait(10000));
         QCOMPARE(acted.last().at(1).toString(), u"return"_s);
-        const QVariantList comments = session.review()->comments();
+        const QVariantList comments = session.workspace()->review()->comments();
         QCOMPARE(comments.size(), 2);
         QVERIFY(!comments.at(0).toMap().value(u"returned"_s).toBool());
         QVERIFY(comments.at(1).toMap().value(u"returned"_s).toBool());
-        QTRY_COMPARE(session.queue()->returnedCount(), 1);
+        QTRY_COMPARE(session.workspace()->queue()->returnedCount(), 1);
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     void aRefusedActionArrivesAsAMessage()
     {
         VaultSession session(nullptr);
         const auto made = unlockAs(session, guitest::auditor);
-        QSignalSpy opened(session.review(), &NoteReview::opened);
-        session.review()->open(made.signedNotes.first()); // an auditor reads the records
+        QSignalSpy opened(session.workspace()->review(), &NoteReview::opened);
+        session.workspace()->review()->open(made.signedNotes.first()); // an auditor reads the records
         QVERIFY(opened.wait(10000));
-        QSignalSpy failed(session.review(), &NoteReview::failed);
-        session.review()->cosign();
+        QSignalSpy failed(session.workspace()->review(), &NoteReview::failed);
+        session.workspace()->review()->cosign();
         QVERIFY(failed.wait(10000));
         QVERIFY2(guitest::messageOf(failed).contains(u"an auditor cannot co-sign notes"_s),
                  qPrintable(guitest::messageOf(failed)));
         // The screen can tell a refusal for the role from a damaged vault or a bad field.
         QCOMPARE(guitest::lastFailure(failed).kind(), Failure::NotAllowed);
         QCOMPARE(guitest::lastFailure(failed).action(), u"cosign"_s);
-        QCOMPARE(session.review()->status(), u"signed"_s); // nothing changed
+        QCOMPARE(session.workspace()->review()->status(), u"signed"_s); // nothing changed
         QVERIFY(session.isUnlocked());
 
         // The queue is refused to an auditor too: on the banner, and the model stops loading.
-        QSignalSpy banner(&session, &VaultSession::errorChanged);
-        session.queue()->reload();
+        QSignalSpy banner(session.banner(), &BannerState::changed);
+        session.workspace()->queue()->reload();
         QVERIFY(banner.wait(10000));
-        QVERIFY(session.errorMessage().contains(u"cannot see a review queue"_s));
-        QCOMPARE(session.error().title(), Failure::titleOf(Failure::NotAllowed));
-        QVERIFY(!session.queue()->loading());
+        QVERIFY(session.banner()->failure().message().contains(u"cannot see a review queue"_s));
+        QCOMPARE(session.banner()->failure().title(), Failure::titleOf(Failure::NotAllowed));
+        QVERIFY(!session.workspace()->queue()->loading());
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     void supervisorSeesADraftReadOnly()
     {
         VaultSession session(nullptr);
         const auto made = unlockAs(session, guitest::supervisor);
-        QSignalSpy opened(session.note(), &NoteEditor::noteOpened);
-        session.note()->open(made.signedNotes.first());
+        QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
+        session.workspace()->note()->open(made.signedNotes.first());
         QVERIFY(opened.wait(10000));
-        QVERIFY(session.note()->readOnly());
-        QVERIFY(!session.note()->mayAddAddendum()); // only the author adds addenda
+        QVERIFY(session.workspace()->note()->readOnly());
+        QVERIFY(!session.workspace()->note()->mayAddAddendum()); // only the author adds addenda
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
 
         unlockAs(session, u"alice"_s);
-        QSignalSpy openedAgain(session.note(), &NoteEditor::noteOpened);
-        session.note()->open(made.signedNotes.first());
+        QSignalSpy openedAgain(session.workspace()->note(), &NoteEditor::noteOpened);
+        session.workspace()->note()->open(made.signedNotes.first());
         QVERIFY(openedAgain.wait(10000));
-        QVERIFY(session.note()->readOnly());
-        QVERIFY(session.note()->mayAddAddendum());
-        session.note()->open(made.draft);
+        QVERIFY(session.workspace()->note()->readOnly());
+        QVERIFY(session.workspace()->note()->mayAddAddendum());
+        session.workspace()->note()->open(made.draft);
         QVERIFY(openedAgain.wait(10000));
-        QVERIFY(!session.note()->readOnly());
+        QVERIFY(!session.workspace()->note()->readOnly());
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     // Objects read as a clinician knows them (client codes, note titles), resolved for display
@@ -193,10 +195,10 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         unlockAs(session, u"alice"_s);
-        QSignalSpy loaded(session.audit(), &AuditModel::loaded);
-        session.audit()->load(QString(), QString());
+        QSignalSpy loaded(session.workspace()->audit(), &AuditModel::loaded);
+        session.workspace()->audit()->load(QString(), QString());
         QVERIFY(loaded.wait(10000));
-        AuditModel *audit = session.audit();
+        AuditModel *audit = session.workspace()->audit();
         bool client = false;
         bool note = false;
         for (int i = 0; i < audit->count(); ++i) {
@@ -215,61 +217,61 @@ private Q_SLOTS:
         QVERIFY(client);
         QVERIFY(note);
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     void auditListsVerifiesAndExports()
     {
         VaultSession session(nullptr);
         unlockAs(session, guitest::auditor);
-        QSignalSpy loaded(session.audit(), &AuditModel::loaded);
-        QSignalSpy verified(session.audit(), &AuditModel::verificationChanged);
-        QSignalSpy failed(session.audit(), &AuditModel::failed);
-        session.audit()->load(QString(), QString());
+        QSignalSpy loaded(session.workspace()->audit(), &AuditModel::loaded);
+        QSignalSpy verified(session.workspace()->audit(), &AuditModel::verificationChanged);
+        QSignalSpy failed(session.workspace()->audit(), &AuditModel::failed);
+        session.workspace()->audit()->load(QString(), QString());
         QVERIFY(loaded.wait(10000));
         QCOMPARE(verified.count(), 1); // listing verifies too
-        const int all = session.audit()->count();
+        const int all = session.workspace()->audit()->count();
         QVERIFY(all > 10);
-        QVERIFY(session.audit()->whole());
+        QVERIFY(session.workspace()->audit()->whole());
         // The listed and the verified count are of the same trail.
-        QCOMPARE(session.audit()->verificationText(), u"Audit trail whole: %1 entries"_s.arg(all));
-        session.audit()->verify(); // listing was recorded: verifying again lists again
+        QCOMPARE(session.workspace()->audit()->verificationText(), u"Audit trail whole: %1 entries"_s.arg(all));
+        session.workspace()->audit()->verify(); // listing was recorded: verifying again lists again
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(session.audit()->count(), all + 1);
-        QCOMPARE(session.audit()->verificationText(), u"Audit trail whole: %1 entries"_s.arg(all + 1));
+        QCOMPARE(session.workspace()->audit()->count(), all + 1);
+        QCOMPARE(session.workspace()->audit()->verificationText(), u"Audit trail whole: %1 entries"_s.arg(all + 1));
 
-        session.audit()->load(QString(), guitest::supervisor);
+        session.workspace()->audit()->load(QString(), guitest::supervisor);
         QVERIFY(loaded.wait(10000));
-        QVERIFY(session.audit()->count() > 0);
-        QVERIFY(session.audit()->count() < all);
-        for (int i = 0; i < session.audit()->count(); ++i)
-            QCOMPARE(session.audit()->data(session.audit()->index(i), AuditModel::UserRole).toString(), guitest::supervisor);
+        QVERIFY(session.workspace()->audit()->count() > 0);
+        QVERIFY(session.workspace()->audit()->count() < all);
+        for (int i = 0; i < session.workspace()->audit()->count(); ++i)
+            QCOMPARE(session.workspace()->audit()->data(session.workspace()->audit()->index(i), AuditModel::UserRole).toString(), guitest::supervisor);
 
-        session.audit()->load(u"2999-01-01"_s, QString());
+        session.workspace()->audit()->load(u"2999-01-01"_s, QString());
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(session.audit()->count(), 0);
+        QCOMPARE(session.workspace()->audit()->count(), 0);
 
-        session.audit()->load(u"last tuesday"_s, QString());
+        session.workspace()->audit()->load(u"last tuesday"_s, QString());
         QCOMPARE(failed.count(), 1); // at once
         QVERIFY(guitest::messageOf(failed).contains(u"YYYY-MM-DD"_s));
 
         // A period: both ends inclusive; an end before the start is refused at once.
-        session.audit()->load(u"2000-01-01"_s, QString(), u"2000-12-31"_s);
+        session.workspace()->audit()->load(u"2000-01-01"_s, QString(), u"2000-12-31"_s);
         QVERIFY(loaded.wait(10000));
-        QCOMPARE(session.audit()->count(), 0);
+        QCOMPARE(session.workspace()->audit()->count(), 0);
         const QString today = QDate::currentDate().toString(Qt::ISODate);
-        session.audit()->load(u"2000-01-01"_s, QString(), today);
+        session.workspace()->audit()->load(u"2000-01-01"_s, QString(), today);
         QVERIFY(loaded.wait(10000));
-        QVERIFY(session.audit()->count() >= all);
-        session.audit()->load(today, QString(), u"2000-01-01"_s);
+        QVERIFY(session.workspace()->audit()->count() >= all);
+        session.workspace()->audit()->load(today, QString(), u"2000-01-01"_s);
         QCOMPARE(failed.count(), 2);
         QCOMPARE(guitest::messageOf(failed), u"The period ends before it starts."_s);
-        session.audit()->load(QString(), QString(), u"2025-02-30"_s);
+        session.workspace()->audit()->load(QString(), QString(), u"2025-02-30"_s);
         QCOMPARE(failed.count(), 3);
 
-        QSignalSpy exported(session.audit(), &AuditModel::exported);
+        QSignalSpy exported(session.workspace()->audit(), &AuditModel::exported);
         const QString file = m_dir.filePath(u"trail"_s);
-        session.audit()->exportCsv(QString(), QString(), QUrl::fromLocalFile(file).toString());
+        session.workspace()->audit()->exportCsv(QString(), QString(), QUrl::fromLocalFile(file).toString());
         QVERIFY(exported.wait(10000));
         QCOMPARE(exported.last().at(1).toString(), file + u".csv"_s);
         QVERIFY(exported.last().at(0).toInt() > 10);
@@ -277,58 +279,58 @@ private Q_SLOTS:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QVERIFY(csv.readLine().startsWith("seq,at,user,action,object,detail,hash"));
         session.lock();
-        QTRY_VERIFY(!session.busy());
-        QCOMPARE(session.audit()->count(), 0);
-        QVERIFY(!session.audit()->verified());
+        QTRY_VERIFY(!session.vaultThread()->busy());
+        QCOMPARE(session.workspace()->audit()->count(), 0);
+        QVERIFY(!session.workspace()->audit()->verified());
     }
 
     void aTherapistReadsOnlyTheirOwnTrail()
     {
         VaultSession session(nullptr);
         unlockAs(session, u"alice"_s);
-        QSignalSpy failed(session.audit(), &AuditModel::failed);
-        session.audit()->load(QString(), guitest::supervisor);
+        QSignalSpy failed(session.workspace()->audit(), &AuditModel::failed);
+        session.workspace()->audit()->load(QString(), guitest::supervisor);
         QVERIFY(failed.wait(10000));
         QVERIFY2(guitest::messageOf(failed).contains(u"own"_s), qPrintable(guitest::messageOf(failed)));
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
     }
 
     void agreementCheckFromSampleToReport()
     {
         VaultSession session(nullptr);
         unlockAs(session, guitest::supervisor);
-        AgreementCheck *check = session.agreement();
+        AgreementCheck *check = session.workspace()->agreement();
         QSignalSpy setup(check, &AgreementCheck::setupChanged);
-        session.agreement()->loadSetup();
+        session.workspace()->agreement()->loadSetup();
         QVERIFY(setup.wait(10000));
         QCOMPARE(check->therapists(), QStringList{u"alice"_s});
         QVERIFY(!check->themes().isEmpty());
 
-        QSignalSpy failed(session.agreement(), &AgreementCheck::failed);
-        session.agreement()->start(guitest::auditor, 2); // not a therapist of sam's
+        QSignalSpy failed(session.workspace()->agreement(), &AgreementCheck::failed);
+        session.workspace()->agreement()->start(guitest::auditor, 2); // not a therapist of sam's
         QVERIFY(failed.wait(10000));
         QCOMPARE(check->checkId(), 0);
 
-        QSignalSpy started(session.agreement(), &AgreementCheck::started);
-        session.agreement()->start(u"alice"_s, 2);
+        QSignalSpy started(session.workspace()->agreement(), &AgreementCheck::started);
+        session.workspace()->agreement()->start(u"alice"_s, 2);
         QVERIFY(started.wait(10000));
         QCOMPARE(check->sampled(), 2);
         QVERIFY(check->noteId() != 0);
-        QSignalSpy rated(session.agreement(), &AgreementCheck::noteRated);
-        QSignalSpy report(session.agreement(), &AgreementCheck::reportLoaded);
-        session.agreement()->rate({u"abandonment"_s});
+        QSignalSpy rated(session.workspace()->agreement(), &AgreementCheck::noteRated);
+        QSignalSpy report(session.workspace()->agreement(), &AgreementCheck::reportLoaded);
+        session.workspace()->agreement()->rate({u"abandonment"_s});
         QVERIFY(rated.wait(10000));
         QCOMPARE(check->rated(), 1);
         QCOMPARE(report.count(), 0);
-        session.agreement()->rate({});
+        session.workspace()->agreement()->rate({});
         QVERIFY(rated.wait(10000));
         QVERIFY(check->finished());
         QCOMPARE(report.count(), 1); // the last rating brings the report
         QVERIFY(check->hasReport());
         QCOMPARE(check->reportRated(), 2);
         session.lock();
-        QTRY_VERIFY(!session.busy());
+        QTRY_VERIFY(!session.vaultThread()->busy());
         QCOMPARE(check->checkId(), 0);
         QVERIFY(!check->hasReport());
     }

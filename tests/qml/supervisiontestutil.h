@@ -49,9 +49,7 @@ inline SupervisedVault unlockSupervised(VaultSession &session, const QString &di
 {
     const SupervisedVault made = createSupervisedVault(dir);
     session.setVaultDir(dir);
-    QSignalSpy unlocked(&session, &VaultSession::unlocked);
-    session.unlock(user, QString::fromLatin1(passphrase.data(), static_cast<qsizetype>(passphrase.size())));
-    if (!unlocked.wait(10000))
+    if (!unlockAs(session, user))
         qFatal("the session did not unlock");
     return made;
 }

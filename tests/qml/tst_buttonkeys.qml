@@ -107,7 +107,7 @@ TestCase {
         ClientsScreen {
             width: 800
             height: 600
-            clients: VaultSession.clients
+            clients: Workspace.clients
             userName: "asmith"
         }
     }

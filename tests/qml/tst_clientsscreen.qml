@@ -19,7 +19,7 @@ TestCase {
         ClientsScreen {
             width: 1000
             height: 700
-            clients: VaultSession.clients
+            clients: Workspace.clients
             userName: "asmith"
         }
     }

@@ -19,7 +19,7 @@ TestCase {
         ClientsScreen {
             width: 1100
             height: 720
-            clients: VaultSession.clients
+            clients: Workspace.clients
             userName: "asmith"
         }
     }

@@ -19,7 +19,7 @@ TestCase {
         PatternsScreen {
             width: 1100
             height: 800
-            patterns: VaultSession.patterns
+            patterns: Workspace.patterns
             userName: "asmith"
         }
     }

@@ -19,7 +19,7 @@ TestCase {
         ReviewNotePane {
             width: 900
             height: 600
-            review: VaultSession.review
+            review: Workspace.review
         }
     }
 

@@ -66,7 +66,7 @@ TestCase {
         for (const theme of ["abandonment", "shame", "craving", "relapse", "anxiety", "loneliness"])
             verify(ticked(dialog, theme), theme);
         verify(!ticked(dialog, "grief"));
-        compare(Fixtures.patterns.checkedSeries().length, 6);
+        compare(Fixtures.patterns.chart.checkedSeries().length, 6);
     }
 
     function test_untickingTakesAThemeOffTheReview() {
@@ -76,7 +76,7 @@ TestCase {
         compare(Fixtures.patterns.themes.checkedCount, 5);
         compare(findChild(dialog.contentItem, "reviewThemeChoice").note, "5 of at most 8 ticked");
         // What review mode draws is the shared model's ticks: shame is no longer among them.
-        const drawn = Fixtures.patterns.checkedSeries().map(s => s.theme);
+        const drawn = Fixtures.patterns.chart.checkedSeries().map(s => s.theme);
         verify(drawn.indexOf("shame") < 0);
         compare(drawn.length, 5);
         // and its swatch is the small grey dot, not a colour another theme could take

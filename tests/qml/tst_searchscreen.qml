@@ -19,7 +19,7 @@ TestCase {
         SearchScreen {
             width: 1000
             height: 700
-            results: VaultSession.searchResults
+            results: Workspace.searchResults
             userName: "asmith"
         }
     }

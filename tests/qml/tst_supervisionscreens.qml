@@ -19,7 +19,7 @@ TestCase {
         id: setupComponent
         AgreementSetup {
             width: 900
-            check: VaultSession.agreement
+            check: Workspace.agreement
         }
     }
     Component {
@@ -27,14 +27,14 @@ TestCase {
         AuditScreen {
             width: 1000
             height: 700
-            audit: VaultSession.audit
+            audit: Workspace.audit
             userName: "kaudit"
         }
     }
 
     function test_checkNeedsATherapist() {
         const setup = createTemporaryObject(setupComponent, root);
-        compare(VaultSession.agreement.therapists.length, 0);
+        compare(Workspace.agreement.therapists.length, 0);
         verify(!setup.ready);
         verify(!findChild(setup, "startCheckButton").enabled);
     }

@@ -4,6 +4,7 @@
 // while the vault in use stays open.
 #include "sessiontestutil.h"
 #include "vaultsettings.h"
+#include "workspace.h"
 
 #include <QDir>
 #include <QFile>
@@ -17,7 +18,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QString pass = u"correct horse battery staple"_s;
+const QString &pass = guitest::passphraseText;
 const QString newPass = u"a different long passphrase"_s;
 
 } // namespace
@@ -36,14 +37,14 @@ private Q_SLOTS:
     {
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, freshDir());
-        QSignalSpy changed(session.settings(), &VaultSettings::passphraseChanged);
-        QSignalSpy failed(session.settings(), &VaultSettings::failed);
-        session.settings()->changePassphrase(pass, newPass, newPass + u"x"_s);
+        QSignalSpy changed(session.workspace()->settings(), &VaultSettings::passphraseChanged);
+        QSignalSpy failed(session.workspace()->settings(), &VaultSettings::failed);
+        session.workspace()->settings()->changePassphrase(pass, newPass, newPass + u"x"_s);
         QCOMPARE(failed.count(), 1); // refused at once
-        session.settings()->changePassphrase(u"wrong current passphrase"_s, newPass, newPass);
+        session.workspace()->settings()->changePassphrase(u"wrong current passphrase"_s, newPass, newPass);
         QVERIFY(failed.wait(10000));
         QCOMPARE(guitest::messageOf(failed), u"The current passphrase is not right."_s);
-        session.settings()->changePassphrase(pass, newPass, newPass);
+        session.workspace()->settings()->changePassphrase(pass, newPass, newPass);
         QVERIFY(changed.wait(10000));
 
         session.lock();
@@ -60,30 +61,30 @@ private Q_SLOTS:
         VaultSession session(nullptr);
         guitest::unlockWithTwoClients(session, freshDir());
         const QString file = m_dir.filePath(u"backup.ucbackup"_s);
-        QSignalSpy written(session.settings(), &VaultSettings::backupWritten);
-        session.settings()->backupTo(file);
+        QSignalSpy written(session.workspace()->settings(), &VaultSettings::backupWritten);
+        session.workspace()->settings()->backupTo(file);
         QVERIFY(written.wait(20000));
         QVERIFY(QFile::exists(file));
-        QSignalSpy backupFailed(session.settings(), &VaultSettings::failed);
-        session.settings()->backupTo(file);
+        QSignalSpy backupFailed(session.workspace()->settings(), &VaultSettings::failed);
+        session.workspace()->settings()->backupTo(file);
         QCOMPARE(backupFailed.count(), 1); // never over an existing file
 
-        QSignalSpy restored(session.settings(), &VaultSettings::restored);
-        QSignalSpy restoreFailed(session.settings(), &VaultSettings::failed);
+        QSignalSpy restored(session.workspace()->settings(), &VaultSettings::restored);
+        QSignalSpy restoreFailed(session.workspace()->settings(), &VaultSettings::failed);
         const QString full = freshDir();
         QDir().mkpath(full);
         QFile stray(full + u"/stray.txt"_s);
         QVERIFY(stray.open(QIODevice::WriteOnly));
         stray.close();
-        session.settings()->restoreBackup(file, full, u"alice"_s, pass);
+        session.workspace()->settings()->restoreBackup(file, full, u"alice"_s, pass);
         QCOMPARE(restoreFailed.count(), 1);
         QVERIFY(guitest::messageOf(restoreFailed).contains(u"empty"_s));
 
         const QString into = freshDir();
-        session.settings()->restoreBackup(file, into, u"alice"_s, u"wrong passphrase here"_s);
+        session.workspace()->settings()->restoreBackup(file, into, u"alice"_s, u"wrong passphrase here"_s);
         QVERIFY(restoreFailed.wait(20000));
         QVERIFY(!QFileInfo::exists(into + u"/keyslots.json"_s));
-        session.settings()->restoreBackup(file, into, u"alice"_s, pass);
+        session.workspace()->settings()->restoreBackup(file, into, u"alice"_s, pass);
         QVERIFY(restored.wait(20000));
         QCOMPARE(restored.last().first().toString(), into);
         QVERIFY(QFileInfo::exists(into + u"/keyslots.json"_s));

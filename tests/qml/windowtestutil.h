@@ -3,8 +3,7 @@
 
 // The real window for the end-to-end tests: Main.qml loaded from the module over a session, as
 // main() loads it, and what a user does to it (click, type), offscreen.
-#include "guitestutil.h"
-#include "vaultsession.h"
+#include "sessionfixture.h"
 
 #include <QObject>
 #include <QQmlApplicationEngine>
@@ -29,8 +28,7 @@ protected:
         QStandardPaths::setTestModeEnabled(true);
         QSettings().clear();
         m_session = std::make_unique<VaultSession>(nullptr);
-        m_session->setKdfCost(uc::vault::KdfCost::testOnly());
-        m_session->setVaultDir(vaultDir);
+        useVault(*m_session, vaultDir);
         loadWindow(m_session.get());
     }
     // From cleanupTestCase: the window first, as it binds to the session.

@@ -3,6 +3,7 @@
 // a temporary folder, walked through every screen into OUTDIR/<screen>.png (tools/screenshots runs
 // it). A program of its own, so the product carries no driver.
 #include "screenwalk.h"
+#include "demomode.h"
 
 #include "vaultsession.h"
 
@@ -69,7 +70,7 @@ int main(int argc, char *argv[])
     VaultSession session(nullptr);
     VaultSession::setInstance(&session);
     // A throwaway practice: the cheapest key derivation is fine for pictures.
-    session.openDemo(scratch.filePath(u"demo"_s), uc::vault::KdfCost::testOnly(), demoToday);
+    session.demo()->open(scratch.filePath(u"demo"_s), uc::vault::KdfCost::testOnly(), demoToday);
 
     QQmlApplicationEngine engine;
     engine.addImportPath(u"qrc:/"_s);

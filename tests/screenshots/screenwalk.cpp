@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "screenwalk.h"
+#include "demomode.h"
+#include "workspace.h"
 
 #include "practicestaff.h"
 
@@ -90,7 +92,7 @@ bool ScreenWalk::opening()
 
 bool ScreenWalk::clients()
 {
-    if (!unlockAs(m_session.userName(), m_session.demoPassphrase()))
+    if (!unlockAs(m_session.userName(), m_session.demo()->passphrase()))
         return fail("the demo practice did not unlock");
     if (!grab(u"clients"_s))
         return false;
@@ -116,7 +118,7 @@ bool ScreenWalk::clients()
     file.close();
     bool previewed = false;
     const auto connection =
-        QObject::connect(m_session.importPreview(), &ImportPreviewModel::previewed, [&] { previewed = true; });
+        QObject::connect(m_session.workspace()->importPreview(), &ImportPreviewModel::previewed, [&] { previewed = true; });
     QMetaObject::invokeMethod(dialog, "checkPath", Q_ARG(QString, csv), Q_ARG(bool, false));
     const bool ok = waitIdle([&] { return previewed; });
     QObject::disconnect(connection);
@@ -133,10 +135,10 @@ bool ScreenWalk::client()
 {
     if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s)))
         return fail("the window has no openClient()");
-    if (!waitIdle([&] { return m_session.overview()->code() == u"C-0101"; }))
+    if (!waitIdle([&] { return m_session.workspace()->overview()->code() == u"C-0101"; }))
         return fail("the client overview did not load");
     // Her safety plan, written with her: the card under the measures shows it.
-    SafetyPlanEditor *plan = m_session.safetyPlan();
+    SafetyPlanEditor *plan = m_session.workspace()->safetyPlan();
     plan->save({u"Lying awake going over the argument\nCancelling plans with friends\nThinking \"what's the point\""_s,
                 u"Walk the dog round the park\nShower and put music on"_s, u"Pottery on Wednesdays\nThe café by the station"_s,
                 u"My sister Jo 07700 900123\nMy sponsor Dee 07700 900456"_s,
@@ -191,10 +193,10 @@ bool ScreenWalk::client()
     settle(200);
 
     // The newest note, a draft: the editor with its theme chips still to confirm.
-    NoteListModel *notes = m_session.overview()->notes();
+    NoteListModel *notes = m_session.workspace()->overview()->notes();
     const qint64 noteId = notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong();
-    m_session.note()->open(noteId);
-    if (!waitIdle([&] { return m_session.note()->noteId() == noteId; }))
+    m_session.workspace()->note()->open(noteId);
+    if (!waitIdle([&] { return m_session.workspace()->note()->noteId() == noteId; }))
         return fail("the note editor did not load");
     return grab(u"note-editor"_s);
 }
@@ -209,7 +211,7 @@ bool ScreenWalk::patternsAndMore()
     const QSize size = m_window->size();
     if (!QMetaObject::invokeMethod(m_window, "openPatterns"))
         return fail("the window has no openPatterns()");
-    if (!waitIdle([&] { return m_session.patterns()->code() == u"C-0101"; }))
+    if (!waitIdle([&] { return m_session.workspace()->patterns()->code() == u"C-0101"; }))
         return fail("the patterns did not load");
     if (!grab(u"patterns"_s))
         return false;
@@ -223,14 +225,14 @@ bool ScreenWalk::patternsAndMore()
         return false;
     m_window->resize(size);
 
-    ClientReview *review = m_session.clientReview();
+    ClientReview *review = m_session.workspace()->clientReview();
     review->saveSummary(u"C-0101"_s, u"We have met most weeks for nearly two years. Feeling left out or let down has "
                                      "often come just before a drink, and we have been practising noticing that moment "
                                      "and calling your sponsor first.\n\nWhat helps: the Thursday group, pottery on "
                                      "Wednesdays, plans for the weekend made by Friday.\n\nNext: keep going with the "
                                      "group, and look together at what weekends alone need."_s);
     review->start(u"C-0101"_s);
-    if (!waitIdle([&] { return review->active() && m_session.patterns()->code() == u"C-0101"; }))
+    if (!waitIdle([&] { return review->active() && m_session.workspace()->patterns()->code() == u"C-0101"; }))
         return fail("review mode did not open");
     // Offscreen, full screen is the 800×800 virtual screen: picture it at the walk's size instead.
     m_window->setVisibility(QWindow::Windowed);
@@ -242,7 +244,7 @@ bool ScreenWalk::patternsAndMore()
     settle(300);
     if (!grab(u"review-1024x700"_s))
         return false;
-    review->leave(m_session.demoPassphrase());
+    review->leave(m_session.demo()->passphrase());
     if (!waitIdle([&] { return !review->active(); }))
         return fail("review mode did not end with the passphrase");
     m_window->resize(size);
@@ -250,14 +252,14 @@ bool ScreenWalk::patternsAndMore()
     QMetaObject::invokeMethod(m_window, "openSearch");
     settle(200);
     setText(m_window, "searchField", u"abandoned"_s);
-    m_session.searchResults()->search(u"abandoned"_s);
-    if (!waitIdle([&] { return m_session.searchResults()->count() > 0; }))
+    m_session.workspace()->searchResults()->search(u"abandoned"_s);
+    if (!waitIdle([&] { return m_session.workspace()->searchResults()->count() > 0; }))
         return fail("the search found nothing");
     if (!grab(u"search"_s))
         return false;
 
     QMetaObject::invokeMethod(m_window, "openSettings");
-    if (!waitIdle([&] { return m_session.settings()->codebook()->count() > 0; }))
+    if (!waitIdle([&] { return m_session.workspace()->settings()->codebook()->count() > 0; }))
         return fail("the codebook did not load");
     if (!grab(u"settings"_s))
         return false;
@@ -289,15 +291,15 @@ bool ScreenWalk::risk()
     m_window->setProperty("searching", false);
     m_window->setProperty("viewingPatterns", false);
     QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s));
-    NoteEditor *note = m_session.note();
-    note->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"16:00"_s, 50, u"outpatient"_s,
+    NoteEditor *note = m_session.workspace()->note();
+    note->session()->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"16:00"_s, 50, u"outpatient"_s,
                  u"attended"_s, u"free"_s);
     if (!waitIdle([&] { return note->noteId() != 0 && note->status() == u"draft"; }))
         return fail("the risk note was not made");
     settle(200);
     setText(m_window, "noteText", u"## Note\nShe was quiet and tired. Later she said everyone would be better off without "
                                   "her and that she has been saving her sleeping tablets."_s);
-    if (!waitIdle([&] { return !note->risks().isEmpty(); }))
+    if (!waitIdle([&] { return !note->risk()->flags().isEmpty(); }))
         return fail("the risk banner did not rise");
     if (!grabBoth(u"note-risk"_s))
         return false;
@@ -313,20 +315,20 @@ bool ScreenWalk::risk()
         return fail("the risk note did not sign");
 
     QMetaObject::invokeMethod(m_window, "closeNote");
-    if (!waitIdle([&] { return m_session.overview()->openRiskCount() > 0; }))
+    if (!waitIdle([&] { return m_session.workspace()->overview()->openRiskCount() > 0; }))
         return fail("the overview has no open risk");
     if (!grabBoth(u"client-overview-risk"_s))
         return false;
 
     QMetaObject::invokeMethod(m_window, "closeClient");
-    m_session.clients()->setOpenRiskOnly(true);
-    if (!waitIdle([&] { return m_session.clients()->count() > 0; }))
+    m_session.workspace()->clients()->setOpenRiskOnly(true);
+    if (!waitIdle([&] { return m_session.workspace()->clients()->count() > 0; }))
         return fail("the open-risk view is empty");
     if (!grabBoth(u"clients-open-risk"_s))
         return false;
-    m_session.clients()->setOpenRiskOnly(false);
+    m_session.workspace()->clients()->setOpenRiskOnly(false);
 
-    ClientReview *review = m_session.clientReview();
+    ClientReview *review = m_session.workspace()->clientReview();
     const QSize size = m_window->size(); // before review mode makes the window full screen
     review->start(u"C-0101"_s);
     if (!waitIdle([&] { return review->active() && review->safetyMatter(); }))
@@ -336,7 +338,7 @@ bool ScreenWalk::risk()
     settle(300);
     if (!grab(u"review-safety"_s))
         return false;
-    review->leave(m_session.demoPassphrase());
+    review->leave(m_session.demo()->passphrase());
     if (!waitIdle([&] { return !review->active(); }))
         return fail("review mode did not end with the passphrase");
     m_window->resize(size);
@@ -359,7 +361,7 @@ bool ScreenWalk::reviewQueue()
     // The supervisor lands on the review queue; its first note opens beside it.
     if (!unlockAs(supervisorName, staff()))
         return fail("the supervisor could not unlock");
-    if (!waitIdle([&] { return m_session.review()->noteId() != 0; }))
+    if (!waitIdle([&] { return m_session.workspace()->review()->noteId() != 0; }))
         return fail("the review queue did not open a note");
     return grab(u"review-queue"_s);
 }
@@ -368,7 +370,7 @@ bool ScreenWalk::agreement()
 {
     // A blind agreement check of five of the demo therapist's notes: one rated on screen, the rest
     // through the same calls the screen makes, then the report.
-    AgreementCheck *check = m_session.agreement();
+    AgreementCheck *check = m_session.workspace()->agreement();
     if (!QMetaObject::invokeMethod(m_window, "showArea", Q_ARG(QString, u"agreement"_s)))
         return fail("the window has no showArea()");
     if (!waitIdle([&] { return !check->therapists().isEmpty(); }))
@@ -397,7 +399,7 @@ bool ScreenWalk::audit()
     // The auditor lands on the audit trail, verified.
     if (!unlockAs(auditorName, staff()))
         return fail("the auditor could not unlock");
-    if (!waitIdle([&] { return m_session.audit()->verified() && m_session.audit()->count() > 0; }))
+    if (!waitIdle([&] { return m_session.workspace()->audit()->verified() && m_session.workspace()->audit()->count() > 0; }))
         return fail("the audit trail did not load");
     if (!grab(u"audit"_s))
         return false;
@@ -408,18 +410,18 @@ bool ScreenWalk::audit()
 bool ScreenWalk::notesInReview()
 {
     // The demo therapist's own notes waiting on the supervisor, the returned one among them.
-    if (!unlockAs(demoUser(), m_session.demoPassphrase()))
+    if (!unlockAs(demoUser(), m_session.demo()->passphrase()))
         return fail("the demo therapist could not unlock");
     QMetaObject::invokeMethod(m_window, "showArea", Q_ARG(QString, u"queue"_s));
-    if (!waitIdle([&] { return m_session.review()->noteId() != 0; }))
+    if (!waitIdle([&] { return m_session.workspace()->review()->noteId() != 0; }))
         return fail("the therapist's queue did not open a note");
-    ReviewQueueModel *queue = m_session.queue();
+    ReviewQueueModel *queue = m_session.workspace()->queue();
     for (int row = 0; row < queue->rowCount(); ++row) {
         if (!queue->data(queue->index(row), ReviewQueueModel::ReturnedRole).toBool())
             continue;
         const qint64 noteId = queue->data(queue->index(row), ReviewQueueModel::NoteIdRole).toLongLong();
-        m_session.review()->open(noteId);
-        (void)waitIdle([&] { return m_session.review()->noteId() == noteId; });
+        m_session.workspace()->review()->open(noteId);
+        (void)waitIdle([&] { return m_session.workspace()->review()->noteId() == noteId; });
         break;
     }
     if (!grab(u"my-notes-in-review"_s))
@@ -457,7 +459,7 @@ bool ScreenWalk::waitUntil(const std::function<bool()> &done, int timeoutMs)
 
 bool ScreenWalk::waitIdle(const std::function<bool()> &done, int timeoutMs)
 {
-    return waitUntil([&] { return done() && !m_session.busy(); }, timeoutMs);
+    return waitUntil([&] { return done() && !m_session.vaultThread()->busy(); }, timeoutMs);
 }
 
 bool ScreenWalk::unlockAs(const QString &user, const QString &passphrase)

@@ -23,7 +23,7 @@ class AuditModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(bool newestFirst READ newestFirst WRITE setNewestFirst NOTIFY newestFirstChanged)
     Q_PROPERTY(bool verified READ verified NOTIFY verificationChanged)

@@ -155,51 +155,6 @@ QHash<int, QByteArray> MeasureSummaryModel::roleNames() const
             {ReliableChangeTextRole, "reliableChangeText"}};
 }
 
-// ---- PlanObjectiveModel
-
-int PlanObjectiveModel::rowCount(const QModelIndex &parent) const
-{
-    return rowsIn(parent, m_rows.size());
-}
-
-QVariant PlanObjectiveModel::data(const QModelIndex &index, int role) const
-{
-    const ObjectiveRow &row = rowAt(m_rows, index);
-    switch (role) {
-    case ObjectiveIdRole:
-        return row.id;
-    case Qt::DisplayRole:
-    case TextRole:
-        return row.text;
-    case GoalRole:
-        return row.goal;
-    case TargetRole:
-        return row.target;
-    case MeasuredByRole:
-        return row.measuredBy;
-    case RatingRole:
-        return row.rating;
-    case RatingLabelRole:
-        return row.ratingLabel;
-    case RatedOnRole:
-        return row.ratedOn;
-    case MeasureLineRole:
-        return row.measureLine;
-    case MeasureReachedRole:
-        return row.measureReached;
-    default:
-        return {};
-    }
-}
-
-QHash<int, QByteArray> PlanObjectiveModel::roleNames() const
-{
-    return {{ObjectiveIdRole, "objectiveId"}, {TextRole, "text"},           {GoalRole, "goal"},
-            {TargetRole, "target"},           {MeasuredByRole, "measuredBy"}, {RatingRole, "rating"},
-            {RatingLabelRole, "ratingLabel"}, {RatedOnRole, "ratedOn"},     {MeasureLineRole, "measureLine"},
-            {MeasureReachedRole, "measureReached"}};
-}
-
 // ---- NoteListModel
 
 int NoteListModel::rowCount(const QModelIndex &parent) const
@@ -246,8 +201,8 @@ ClientOverview::ClientOverview(VaultThread *vault, QObject *parent)
     , m_themes(new ThemeCardModel(this))
     , m_measures(new MeasureSummaryModel(this))
     , m_notes(new NoteListModel(this))
-    , m_objectives(new PlanObjectiveModel(this))
     , m_fieldTrends(new FieldTrends(this))
+    , m_plan(new OverviewPlan(this))
 {
 }
 
@@ -265,8 +220,8 @@ void ClientOverview::set(Overview overview)
     m_themes->setRows(std::exchange(overview.themes, {}));
     m_measures->setRows(std::exchange(overview.measures, {}));
     m_notes->setRows(std::exchange(overview.notes, {}));
-    m_objectives->setRows(std::exchange(overview.plan.objectives, {}));
     m_fieldTrends->set(std::exchange(overview.fields, {}));
+    m_plan->set(overview.plan, overview.planReviewDue);
     m_data = std::move(overview);
     setLoading(false);
     Q_EMIT changed();
@@ -278,8 +233,8 @@ void ClientOverview::clear()
     m_themes->clear();
     m_measures->clear();
     m_notes->clear();
-    m_objectives->clear();
     m_fieldTrends->clear();
+    m_plan->set({}, {});
     m_data = {};
     setLoading(false);
     Q_EMIT changed();

@@ -5,8 +5,8 @@
 #include "fieldtrends.h"
 #include "failure.h"
 #include "listmodel.h"
+#include "overviewplan.h"
 
-#include <QDate>
 #include <QQmlEngine>
 
 class VaultThread;
@@ -142,46 +142,13 @@ private:
     QList<uc::gui::NoteRow> m_rows;
 };
 
-// The treatment plan's objectives, in the plan's order, each with its latest rating.
-class PlanObjectiveModel : public ListModel
-{
-    Q_OBJECT
-    QML_ELEMENT
-    QML_UNCREATABLE("Owned by ClientOverview")
-
-public:
-    enum Role {
-        ObjectiveIdRole = Qt::UserRole + 1, // "O3"
-        TextRole,
-        GoalRole, // the goal it serves
-        TargetRole, // ISO target date, "" when none
-        MeasuredByRole,
-        RatingRole, // "worse", "none", "some", "much", "met"; "" when never rated
-        RatingLabelRole, // "much progress"
-        RatedOnRole, // ISO session date of the latest rating
-        MeasureLineRole, // "PHQ-9 now 7: target below 10 reached"; "" without a linked measure
-        MeasureReachedRole, // bool
-    };
-    Q_ENUM(Role)
-    using ListModel::ListModel;
-
-    [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    void setRows(QList<uc::gui::ObjectiveRow> rows) { replace(m_rows, std::move(rows)); }
-    void clear() { replace(m_rows, QList<uc::gui::ObjectiveRow>()); }
-
-private:
-    QList<uc::gui::ObjectiveRow> m_rows;
-};
-
-// One client's overview: header facts and the four lists, read on the vault thread when the
-// client is opened. Empty (code "") until a client is opened and after a lock.
+// One client's overview: header facts, the four lists and the plan, read on the vault thread when
+// the client is opened. Empty (code "") until a client is opened and after a lock.
 class ClientOverview : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(QString code READ code NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
@@ -197,21 +164,13 @@ class ClientOverview : public QObject
     // when none is open) and how many are open in all.
     Q_PROPERTY(QVariantList latestRisk READ latestRisk NOTIFY changed)
     Q_PROPERTY(int openRiskCount READ openRiskCount NOTIFY changed)
-    // The treatment plan's next review (ISO; empty without a plan or for a user who may not read
-    // plans), and whether that day has passed (this machine's date).
-    Q_PROPERTY(QString planReviewDue READ planReviewDue NOTIFY changed)
-    Q_PROPERTY(bool planReviewOverdue READ planReviewOverdue NOTIFY changed)
-    // The newest plan version (0: none, or a user who may not read plans), when it took effect, and
-    // whether it matches its author's signature.
-    Q_PROPERTY(int planVersion READ planVersion NOTIFY changed)
-    Q_PROPERTY(QString planEffective READ planEffective NOTIFY changed)
-    Q_PROPERTY(bool planVerified READ planVerified NOTIFY changed)
-    Q_PROPERTY(PlanObjectiveModel *objectives READ objectives CONSTANT)
     Q_PROPERTY(SessionTimelineModel *sessions READ sessions CONSTANT)
     Q_PROPERTY(ThemeCardModel *themes READ themes CONSTANT)
     Q_PROPERTY(MeasureSummaryModel *measures READ measures CONSTANT)
     Q_PROPERTY(NoteListModel *notes READ notes CONSTANT)
     Q_PROPERTY(FieldTrends *fieldTrends READ fieldTrends CONSTANT)
+    // The treatment plan: its newest version, its next review, its objectives.
+    Q_PROPERTY(OverviewPlan *plan READ plan CONSTANT)
 
 public:
     explicit ClientOverview(VaultThread *vault = nullptr, QObject *parent = nullptr);
@@ -228,21 +187,13 @@ public:
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] QVariantList latestRisk() const { return uc::gui::riskList(m_data.openRisk.mid(0, 1)); }
     [[nodiscard]] int openRiskCount() const { return static_cast<int>(m_data.openRisk.size()); }
-    [[nodiscard]] QString planReviewDue() const { return m_data.planReviewDue; }
-    [[nodiscard]] bool planReviewOverdue() const
-    {
-        return !m_data.planReviewDue.isEmpty() && QDate::fromString(m_data.planReviewDue, Qt::ISODate) < QDate::currentDate();
-    }
-    [[nodiscard]] int planVersion() const { return m_data.plan.version; }
-    [[nodiscard]] QString planEffective() const { return m_data.plan.effective; }
-    [[nodiscard]] bool planVerified() const { return m_data.plan.verified; }
-    [[nodiscard]] PlanObjectiveModel *objectives() const { return m_objectives; }
     void setLoading(bool loading);
     [[nodiscard]] SessionTimelineModel *sessions() const { return m_sessions; }
     [[nodiscard]] ThemeCardModel *themes() const { return m_themes; }
     [[nodiscard]] MeasureSummaryModel *measures() const { return m_measures; }
     [[nodiscard]] NoteListModel *notes() const { return m_notes; }
     [[nodiscard]] FieldTrends *fieldTrends() const { return m_fieldTrends; }
+    [[nodiscard]] OverviewPlan *plan() const { return m_plan; }
 
     // Reads the client's overview (opened); an unknown client goes to the banner.
     Q_INVOKABLE void open(const QString &code);
@@ -264,6 +215,6 @@ private:
     ThemeCardModel *m_themes;
     MeasureSummaryModel *m_measures;
     NoteListModel *m_notes;
-    PlanObjectiveModel *m_objectives;
     FieldTrends *m_fieldTrends;
+    OverviewPlan *m_plan;
 };

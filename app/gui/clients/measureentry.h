@@ -20,7 +20,7 @@ class MeasureEntry : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     // [{id, name, measures, items, itemMax, instruction, credit, form: [{text, choices: [{text, value}]}]}],
     // in the core's order (uc::model::measureForm: item words only where the instrument's terms allow).

@@ -20,7 +20,7 @@ class SafetyPlanEditor : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(QString code READ code NOTIFY changed)
     Q_PROPERTY(int version READ version NOTIFY changed) // 0: no plan yet

@@ -20,7 +20,7 @@ class ImportPreviewModel : public QAbstractTableModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(int count READ count NOTIFY changed)
     Q_PROPERTY(int noteCount READ noteCount NOTIFY changed)

@@ -10,7 +10,7 @@ class ThemeTagModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by NoteEditor")
+    QML_UNCREATABLE("Owned by NoteTagging")
 
     // The same evidence by theme, for one card per theme: [{theme, label, decision, tagIds,
     // evidence: [{words, decision, inText}]}], themes in the order their first words come in the

@@ -4,10 +4,7 @@
 #include "vaultthread.h"
 
 #include "model/measures.h"
-#include "patterns/findings.h"
 #include "reports/palette.h"
-
-#include <QtCharts/QXYSeries>
 
 #include <algorithm>
 
@@ -16,17 +13,6 @@ using namespace uc::gui;
 using Worker = VaultThread::Worker;
 
 namespace {
-
-
-QDateTime noonOf(const QString &iso)
-{
-    return QDateTime(QDate::fromString(iso, Qt::ISODate), QTime(12, 0));
-}
-
-qreal xOf(const QString &iso)
-{
-    return static_cast<qreal>(noonOf(iso).toMSecsSinceEpoch());
-}
 
 // An instrument's bands in per cent of its maximum total, each widened by half a point at both
 // ends (clipped to 0 and 100) so that neighbouring bands meet on a continuous axis.
@@ -45,31 +31,6 @@ QVariantList bandsOnAxis(const QString &instrument)
                                  {u"label"_s, uc::model::bandLabel(range.band)}});
     }
     return bands;
-}
-
-bool fill(QObject *series, const QList<QPointF> &points)
-{
-    auto *xy = qobject_cast<QXYSeries *>(series);
-    if (!xy)
-        return false;
-    xy->replace(points);
-    return true;
-}
-
-// Up to 6 the top itself (a tick per value); above, the next multiple of 5 or 10.
-int niceTop(int most)
-{
-    if (most <= 6)
-        return std::max(most, 1);
-    const int step = most <= 30 ? 5 : 10;
-    return (most + step - 1) / step * step;
-}
-
-int ticksFor(int top)
-{
-    if (top <= 6)
-        return top + 1;
-    return top / (top <= 30 ? 5 : 10) + 1;
 }
 
 } // namespace
@@ -318,145 +279,10 @@ PatternsModel::PatternsModel(VaultThread *vault, QObject *parent)
     , m_themes(new PatternThemeModel(this))
     , m_heatmap(new PatternHeatmapModel(this))
     , m_measures(new PatternMeasureModel(this))
+    , m_chart(new PatternChart(m_themes, m_measures, this))
+    , m_findings(new PatternFindings(this))
 {
-    connect(m_themes, &PatternThemeModel::checkedChanged, this, [this] {
-        refreshHeatmap();
-        Q_EMIT seriesChanged();
-    });
-}
-
-QDateTime PatternsModel::axisFrom() const
-{
-    if (m_data.from.isEmpty())
-        return {};
-    // The axis starts where the range starts (a point on its first day sits on the axis).
-    if (m_data.from == m_data.to)
-        return noonOf(m_data.from).addDays(-7);
-    return QDateTime(QDate::fromString(m_data.from, Qt::ISODate), QTime(0, 0));
-}
-
-QDateTime PatternsModel::axisTo() const
-{
-    if (m_data.to.isEmpty())
-        return {};
-    if (m_data.from == m_data.to)
-        return noonOf(m_data.to).addDays(7);
-    return QDateTime(QDate::fromString(m_data.to, Qt::ISODate), QTime(23, 59));
-}
-
-QString PatternsModel::axisFormat() const
-{
-    const qint64 days = noonOf(m_data.from).daysTo(noonOf(m_data.to));
-    return days > 400 ? u"MMM yyyy"_s : u"d MMM"_s;
-}
-
-QString PatternsModel::chartEmpty() const
-{
-    if (m_data.code.isEmpty())
-        return tr("Finding patterns…");
-    if (m_data.from.isEmpty())
-        return tr("No sessions in this range yet, so there is nothing to draw.");
-    if (m_data.themes.isEmpty())
-        return tr("No theme has come up in the progress notes of this range.");
-    if (m_themes->checkedCount() == 0)
-        return tr("No theme chosen: tick up to %1 themes to draw them.").arg(PatternThemeModel::maxChecked);
-    return {};
-}
-
-QStringList PatternsModel::clientFindings() const
-{
-    return m_data.leadLag.mid(0, uc::patterns::maxClientFindings);
-}
-
-QString PatternsModel::notCauses()
-{
-    return uc::patterns::notCausesText();
-}
-
-int PatternsModel::themeMax() const
-{
-    int most = 1;
-    for (const QString &theme : m_themes->checkedThemes()) {
-        for (const QPointF &p : themePoints(theme))
-            most = std::max(most, static_cast<int>(p.y()));
-    }
-    // One step of room above the highest point, so a point at the top is never cut in half.
-    return niceTop(most + 1);
-}
-
-int PatternsModel::themeTicks() const
-{
-    return ticksFor(themeMax());
-}
-
-QString PatternsModel::themeAxisTitle() const
-{
-    return m_data.by == u"session" ? u"mentions"_s : u"sessions"_s;
-}
-
-int PatternsModel::measureMax() const
-{
-    return 100; // per cent of each instrument's maximum
-}
-
-int PatternsModel::measureTicks() const
-{
-    return 6;
-}
-
-QList<QPointF> PatternsModel::themePoints(const QString &theme) const
-{
-    QList<QPointF> points;
-    if (m_data.by == u"session") {
-        for (const PatternSessionRow &s : m_data.sessions) {
-            const auto found = s.hits.find(theme);
-            points.append({xOf(s.date), static_cast<qreal>(found == s.hits.end() ? 0 : found->second)});
-        }
-        return points;
-    }
-    for (const PatternBucketRow &b : m_data.buckets) {
-        const auto found = b.themes.find(theme);
-        points.append({xOf(b.start), static_cast<qreal>(found == b.themes.end() ? 0 : found->second)});
-    }
-    return points;
-}
-
-QList<QPointF> PatternsModel::measurePoints(const QString &instrument) const
-{
-    QList<QPointF> points;
-    for (const PatternMeasureRow &row : m_measures->rows()) {
-        if (row.instrument != instrument)
-            continue;
-        // As a share of the instrument's maximum: PHQ-9 (0–27) and AUDIT (0–40) on one axis.
-        const qreal maximum = std::max(1, row.maximum);
-        for (qsizetype i = 0; i < row.dates.size(); ++i)
-            points.append({xOf(row.dates.at(i)), 100.0 * row.totals.at(i) / maximum});
-    }
-    return points;
-}
-
-bool PatternsModel::fillThemeSeries(QObject *series, const QString &theme) const
-{
-    return fill(series, themePoints(theme));
-}
-
-bool PatternsModel::fillMeasureSeries(QObject *series, const QString &instrument) const
-{
-    return fill(series, measurePoints(instrument));
-}
-
-QVariantList PatternsModel::checkedSeries() const
-{
-    QVariantList list;
-    for (int row = 0; row < m_themes->rowCount(); ++row) {
-        const QModelIndex i = m_themes->index(row);
-        if (!i.data(PatternThemeModel::CheckedRole).toBool())
-            continue;
-        list.append(QVariantMap{{u"theme"_s, i.data(PatternThemeModel::ThemeRole)},
-                                {u"label"_s, i.data(PatternThemeModel::LabelRole)},
-                                {u"color"_s, i.data(PatternThemeModel::ColorRole)}});
-    }
-    return list;
+    connect(m_themes, &PatternThemeModel::checkedChanged, this, &PatternsModel::refreshHeatmap);
 }
 
 void PatternsModel::setDark(bool dark)
@@ -466,7 +292,7 @@ void PatternsModel::setDark(bool dark)
     m_themes->setDark(dark);
     refreshHeatmap();
     Q_EMIT darkChanged();
-    Q_EMIT seriesChanged();
+    m_chart->recoloured();
 }
 
 void PatternsModel::setLoading(bool loading)
@@ -485,9 +311,10 @@ void PatternsModel::set(PatternsData data)
     m_data = std::move(data);
     m_measures->setRows(m_data.measures);
     m_themes->setRows(m_data.themes, sameClient); // refreshes the heatmap through checkedChanged
+    m_chart->set(m_data);
+    m_findings->set(m_data);
     setLoading(false);
     Q_EMIT changed();
-    Q_EMIT seriesChanged();
     if (m_data.summary != oldSummary || m_data.summaryUpdated != oldUpdated)
         Q_EMIT summaryChanged();
 }

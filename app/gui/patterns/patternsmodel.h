@@ -3,14 +3,14 @@
 
 #include "failure.h"
 #include "listmodel.h"
+#include "patternchart.h"
+#include "patternfindings.h"
 #include "patternsdata.h"
 
 #include "reports/palette.h"
 
 #include <QAbstractTableModel>
-#include <QDateTime>
 #include <QQmlEngine>
-#include <QPointF>
 #include <QSet>
 
 #include <array>
@@ -150,14 +150,14 @@ private:
     QList<uc::gui::PatternMeasureRow> m_rows;
 };
 
-// One client's patterns: the query that made them, the three models, the sentences, and the
-// series for Qt Charts (filled from C++ so QML does no arithmetic). It loads itself on the vault
+// One client's patterns: the query that made them, the three lists, the charts (PatternChart),
+// the findings in words (PatternFindings) and the shareable summary. It loads itself on the vault
 // thread. Empty until loaded and after a lock.
 class PatternsModel : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(QString code READ code NOTIFY changed)
     Q_PROPERTY(QString name READ name NOTIFY changed)
@@ -167,22 +167,6 @@ class PatternsModel : public QObject
     Q_PROPERTY(QString recordFrom READ recordFrom NOTIFY changed)
     Q_PROPERTY(QString recordTo READ recordTo NOTIFY changed)
     Q_PROPERTY(int bucketCount READ bucketCount NOTIFY changed)
-    Q_PROPERTY(QDateTime axisFrom READ axisFrom NOTIFY changed)
-    Q_PROPERTY(QDateTime axisTo READ axisTo NOTIFY changed)
-    Q_PROPERTY(QString axisFormat READ axisFormat NOTIFY changed)
-    Q_PROPERTY(QString chartEmpty READ chartEmpty NOTIFY seriesChanged)
-    Q_PROPERTY(int themeMax READ themeMax NOTIFY seriesChanged)
-    Q_PROPERTY(int themeTicks READ themeTicks NOTIFY seriesChanged)
-    Q_PROPERTY(QString themeAxisTitle READ themeAxisTitle NOTIFY changed)
-    Q_PROPERTY(int measureMax READ measureMax NOTIFY changed)
-    Q_PROPERTY(int measureTicks READ measureTicks NOTIFY changed)
-    Q_PROPERTY(QStringList cooccurrence READ cooccurrence NOTIFY changed)
-    Q_PROPERTY(QStringList leadLag READ leadLag NOTIFY changed)
-    Q_PROPERTY(QStringList clientFindings READ clientFindings NOTIFY changed)
-    Q_PROPERTY(QString notCauses READ notCauses CONSTANT)
-    Q_PROPERTY(int tested READ tested NOTIFY changed)
-    Q_PROPERTY(QString noFindings READ noFindings NOTIFY changed)
-    Q_PROPERTY(QString testedNote READ testedNote NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
     Q_PROPERTY(QString summaryUpdated READ summaryUpdated NOTIFY summaryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -191,6 +175,8 @@ class PatternsModel : public QObject
     Q_PROPERTY(PatternThemeModel *themes READ themes CONSTANT)
     Q_PROPERTY(PatternHeatmapModel *heatmap READ heatmap CONSTANT)
     Q_PROPERTY(PatternMeasureModel *measures READ measures CONSTANT)
+    Q_PROPERTY(PatternChart *chart READ chart CONSTANT)
+    Q_PROPERTY(PatternFindings *findings READ findings CONSTANT)
 
 public:
     explicit PatternsModel(VaultThread *vault = nullptr, QObject *parent = nullptr);
@@ -203,26 +189,6 @@ public:
     [[nodiscard]] QString recordFrom() const { return m_data.recordFrom; }
     [[nodiscard]] QString recordTo() const { return m_data.recordTo; }
     [[nodiscard]] int bucketCount() const { return static_cast<int>(m_data.buckets.size()); }
-    [[nodiscard]] QDateTime axisFrom() const;
-    [[nodiscard]] QDateTime axisTo() const;
-    [[nodiscard]] QString axisFormat() const;
-    // Why the themes chart has nothing to draw, in words; "" when it draws something.
-    [[nodiscard]] QString chartEmpty() const;
-    // The value axes' tops and tick counts: whole numbers on every tick.
-    [[nodiscard]] int themeMax() const;
-    [[nodiscard]] int themeTicks() const;
-    [[nodiscard]] QString themeAxisTitle() const;
-    [[nodiscard]] int measureMax() const;
-    [[nodiscard]] int measureTicks() const;
-    [[nodiscard]] QStringList cooccurrence() const { return m_data.cooccurrence; }
-    [[nodiscard]] QStringList leadLag() const { return m_data.leadLag; }
-    // What review with the client shows: the strongest lead–lag findings, and what they are not.
-    [[nodiscard]] QStringList clientFindings() const;
-    [[nodiscard]] static QString notCauses();
-    // Pairs tested for findings, and what the findings cards say about them.
-    [[nodiscard]] int tested() const { return m_data.tested; }
-    [[nodiscard]] QString noFindings() const { return uc::gui::noFindingsText(m_data.tested); }
-    [[nodiscard]] QString testedNote() const { return uc::gui::testedText(m_data.tested); }
     [[nodiscard]] QString summary() const { return m_data.summary; }
     [[nodiscard]] QString summaryUpdated() const { return m_data.summaryUpdated; }
     [[nodiscard]] bool loading() const { return m_loading; }
@@ -232,17 +198,8 @@ public:
     [[nodiscard]] PatternThemeModel *themes() const { return m_themes; }
     [[nodiscard]] PatternHeatmapModel *heatmap() const { return m_heatmap; }
     [[nodiscard]] PatternMeasureModel *measures() const { return m_measures; }
-
-    // The points of a theme over the buckets: x the bucket's first day (ms since the epoch, local
-    // noon), y sessions raising it (mentions when by session). Every bucket is a point.
-    [[nodiscard]] QList<QPointF> themePoints(const QString &theme) const;
-    // y: the total as per cent of the instrument's maximum, so instruments of different ranges share the axis.
-    [[nodiscard]] QList<QPointF> measurePoints(const QString &instrument) const;
-    // Fills a QtCharts QXYSeries (LineSeries, ScatterSeries) with those points; false for another object.
-    Q_INVOKABLE bool fillThemeSeries(QObject *series, const QString &theme) const;
-    Q_INVOKABLE bool fillMeasureSeries(QObject *series, const QString &instrument) const;
-    // [{theme, label, color}] of the checked themes, for the chart's series.
-    Q_INVOKABLE QVariantList checkedSeries() const;
+    [[nodiscard]] PatternChart *chart() const { return m_chart; }
+    [[nodiscard]] PatternFindings *findings() const { return m_findings; }
 
     // One client's patterns: by "session", "week", "month" or "quarter", between ISO dates (either
     // may be empty for the record's ends). Progress notes only. loaded(code) answers; a malformed
@@ -258,7 +215,6 @@ public:
 Q_SIGNALS:
     void loaded(const QString &code);
     void changed();
-    void seriesChanged(); // which themes are drawn changed, or the data did
     void summaryChanged();
     void loadingChanged();
     void darkChanged();
@@ -273,4 +229,6 @@ private:
     PatternThemeModel *m_themes;
     PatternHeatmapModel *m_heatmap;
     PatternMeasureModel *m_measures;
+    PatternChart *m_chart;
+    PatternFindings *m_findings;
 };

@@ -18,7 +18,7 @@ class ReportWriter : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
 public:
     explicit ReportWriter(VaultThread *vault, QObject *parent = nullptr);

@@ -21,7 +21,7 @@ class ClientReview : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(bool active READ active NOTIFY activeChanged)
     Q_PROPERTY(QString code READ code NOTIFY activeChanged)

@@ -35,7 +35,7 @@ class SearchResultModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
     Q_PROPERTY(QString query READ query NOTIFY countChanged)
 
 public:

@@ -3,6 +3,7 @@
 
 #include <QDeadlineTimer>
 #include <QObject>
+#include <QQmlEngine>
 #include <QTimer>
 
 // The wait after wrong passphrases, at unlock and on leaving review with a client alike (the
@@ -11,6 +12,11 @@
 class RetryDelay : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by VaultSession")
+
+    Q_PROPERTY(int failures READ failures NOTIFY failuresChanged)
+    Q_PROPERTY(int seconds READ seconds NOTIFY secondsChanged)
 
 public:
     explicit RetryDelay(QObject *parent = nullptr);

@@ -1,32 +1,20 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vaultsession.h"
 
-#include "agreementcheck.h"
-#include "auditmodel.h"
+#include "autolock.h"
 #include "clientdata.h"
 #include "clientlistmodel.h"
-#include "clientoverview.h"
-#include "clientreview.h"
 #include "conversions.h"
 #include "credentials.h"
-#include "importmodel.h"
-#include "measureentry.h"
+#include "demomode.h"
+#include "bannerstate.h"
 #include "noteeditor.h"
-#include "notereview.h"
-#include "patternsmodel.h"
-#include "reportwriter.h"
-#include "reviewqueuemodel.h"
-#include "safetyplaneditor.h"
-#include "searchmodel.h"
-#include "vaultsettings.h"
+#include "workspace.h"
 
-#include "common/logging.h"
 #include "common/secret.h"
-#include "demo/practice.h"
 #include "vault/vault.h"
 
 #include <QDir>
-#include <QEvent>
 #include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSettings>
@@ -49,7 +37,6 @@ VaultSession *s_instance = nullptr;
 
 const auto dirKey = u"vault/dir"_s;
 const auto userKey = u"vault/user"_s;
-const auto autoLockKey = u"security/autoLockMinutes"_s;
 
 bool isVault(const QString &dir)
 {
@@ -83,53 +70,26 @@ QString VaultSession::defaultVaultDir()
 
 VaultSession::VaultSession(QObject *parent)
     : QObject(parent)
-    , m_clients(new ClientListModel(&m_vault, this))
-    , m_overview(new ClientOverview(&m_vault, this))
-    , m_note(new NoteEditor(&m_vault, this))
-    , m_patterns(new PatternsModel(&m_vault, this))
-    , m_searchResults(new SearchResultModel(&m_vault, this))
-    , m_clientReview(new ClientReview(&m_vault, &m_retry, m_patterns, m_searchResults, this))
-    , m_settings(new VaultSettings(&m_vault, this))
-    , m_queue(new ReviewQueueModel(&m_vault, this))
-    , m_review(new NoteReview(&m_vault, this))
-    , m_audit(new AuditModel(&m_vault, this))
-    , m_agreement(new AgreementCheck(&m_vault, this))
-    , m_importPreview(new ImportPreviewModel(&m_vault, this))
-    , m_reports(new ReportWriter(&m_vault, this))
-    , m_safetyPlan(new SafetyPlanEditor(&m_vault, this))
-    , m_measureEntry(new MeasureEntry(&m_vault, this))
+    , m_autoLock(new AutoLock(this))
+    , m_banner(new BannerState(this))
+    , m_demo(new DemoMode(this, &m_vault))
+    , m_workspace(new Workspace(&m_vault, &m_retry, this))
 {
-    connect(&m_vault, &VaultThread::busyChanged, this, &VaultSession::busyChanged);
-    connect(&m_vault, &VaultThread::showProgressChanged, this, &VaultSession::showProgressChanged);
-    connect(&m_vault, &VaultThread::unhandled, this, &VaultSession::showError);
-    connect(&m_retry, &RetryDelay::failuresChanged, this, &VaultSession::failedUnlocksChanged);
-    connect(&m_retry, &RetryDelay::secondsChanged, this, &VaultSession::retryDelayChanged);
-    // What one object's action changes elsewhere: the overview of a client just saved, the
-    // queue after a review action, the client list after an import.
-    connect(m_clients, &ClientListModel::saved, this, [this](const QString &code) {
-        if (m_overview->code() == code)
-            m_overview->open(code);
+    connect(&m_vault, &VaultThread::unhandled, m_banner, &BannerState::show);
+    connect(m_autoLock, &AutoLock::expired, this, [this] {
+        if (m_unlocked)
+            lock();
     });
-    connect(m_review, &NoteReview::acted, m_queue, &ReviewQueueModel::reload);
-    connect(m_importPreview, &ImportPreviewModel::imported, m_clients, &ClientListModel::reload);
+    // The unlock screen is filled in with the demo user.
+    connect(m_demo, &DemoMode::changed, this, [this] {
+        if (m_demo->active())
+            setUserName(DemoMode::user());
+    });
 
     const QSettings settings;
     m_vaultDir = settings.value(dirKey, defaultVaultDir()).toString();
     m_vaultExists = isVault(m_vaultDir);
     m_userName = settings.value(userKey).toString();
-    m_autoLockMinutes = std::clamp(settings.value(autoLockKey, 10).toInt(), 1, 30);
-
-    m_idle.setSingleShot(true);
-    m_idle.setInterval(m_autoLockMinutes * 60 * 1000);
-    connect(&m_idle, &QTimer::timeout, this, [this] {
-        if (m_unlocked) {
-            qCInfo(ucApp) << "auto-lock after" << m_autoLockMinutes << "idle minutes";
-            setLockReason(m_autoLockMinutes == 1 ? tr("Locked after 1 minute without use")
-                                                 : tr("Locked after %1 minutes without use").arg(m_autoLockMinutes));
-            lock();
-        }
-    });
-    m_lastActivity.start();
 }
 
 VaultSession::~VaultSession()
@@ -162,78 +122,6 @@ void VaultSession::setVaultDir(const QString &dir)
         m_vaultExists = exists;
         Q_EMIT vaultExistsChanged();
     }
-}
-
-void VaultSession::setAutoLockMinutes(int minutes)
-{
-    minutes = std::clamp(minutes, 1, 30);
-    if (minutes == m_autoLockMinutes)
-        return;
-    m_autoLockMinutes = minutes;
-    m_idle.setInterval(minutes * 60 * 1000);
-    if (m_unlocked)
-        m_idle.start();
-    QSettings().setValue(autoLockKey, minutes);
-    Q_EMIT autoLockMinutesChanged();
-}
-
-QString VaultSession::demoPassphrase() const
-{
-    return m_demo ? QString::fromLatin1(uc::demo::defaultPassphrase) : QString();
-}
-
-void VaultSession::openDemo(const QString &dir, uc::vault::KdfCost cost, std::optional<uc::model::Date> today)
-{
-    m_demo = true;
-    setVaultDir(dir);
-    setUserName(QString::fromLatin1(uc::demo::defaultUser));
-    Q_EMIT demoChanged();
-    if (m_vaultExists) {
-        Q_EMIT demoReady();
-        return;
-    }
-    m_vault.post(
-        this, tr("Creating the demo practice…"),
-        [dir, cost, today](Worker &) {
-            const auto secret = SecretBuffer::copyOf(std::string_view(uc::demo::defaultPassphrase));
-            QDir().mkpath(dir);
-            const uc::demo::DemoPractice made = uc::demo::createDemoPractice(dir, secret, 1, cost, today);
-            return static_cast<int>(made.clients.size());
-        },
-        [this](int) {
-            setVaultDir(m_vaultDir);
-            Q_EMIT demoReady();
-        });
-}
-
-void VaultSession::watchActivity(QObject *application)
-{
-    application->installEventFilter(this);
-}
-
-bool VaultSession::eventFilter(QObject *watched, QEvent *event)
-{
-    switch (event->type()) {
-    case QEvent::KeyPress:
-    case QEvent::MouseButtonPress:
-    case QEvent::MouseMove:
-    case QEvent::Wheel:
-    case QEvent::TouchBegin:
-        noteActivity();
-        break;
-    default:
-        break;
-    }
-    return QObject::eventFilter(watched, event);
-}
-
-void VaultSession::noteActivity()
-{
-    // Mouse moves come by the hundred: restarting the timer once a second is plenty.
-    if (!m_unlocked || m_lastActivity.elapsed() < 1000)
-        return;
-    m_lastActivity.restart();
-    m_idle.start();
 }
 
 // ---- creating, unlocking, locking
@@ -269,7 +157,7 @@ void VaultSession::createVault(const QString &dir, const QString &user, const QS
         [this, folder, name](QString key) {
             setVaultDir(folder);
             setRecoveryKey(key);
-            m_clients->setRows({});
+            m_workspace->clients()->setRows({});
             opened(name, uc::model::Role::Therapist); // Vault::create makes the first user a therapist
             Q_EMIT created();
         },
@@ -305,7 +193,7 @@ void VaultSession::openWith(const QString &label, const QString &user, Open open
             return openedIn(w);
         },
         [this, user](Opened result) {
-            m_clients->setRows(std::move(result.clients));
+            m_workspace->clients()->setRows(std::move(result.clients));
             opened(user, result.role);
         },
         [this, onFailure = std::move(onFailure)](const Error &e) {
@@ -385,8 +273,7 @@ void VaultSession::opened(const QString &user, std::optional<uc::model::Role> ro
     setUserName(user);
     remember();
     setRole(role);
-    m_lastActivity.restart();
-    m_idle.start();
+    m_autoLock->start();
     setUnlocked(true);
     Q_EMIT unlocked();
 }
@@ -396,23 +283,11 @@ void VaultSession::lock()
     // Even while locked: an unlock still on its way is cancelled (its answer is dropped and the
     // vault it opened closed by the job below, which runs after it).
     Q_EMIT aboutToLock();
-    m_note->flush(); // posted before the lock below: the draft is saved (encrypted) first
+    m_workspace->note()->draft()->flush(); // posted before the lock below: the draft is saved (encrypted) first
     m_vault.dropAnswers();
     m_opening = false;
-    m_idle.stop();
-    m_clients->clear();
-    m_overview->clear();
-    m_note->clear();
-    m_patterns->clear();
-    m_clientReview->clear();
-    m_searchResults->clear();
-    m_settings->clear();
-    m_queue->clear();
-    m_review->clear();
-    m_audit->clear();
-    m_agreement->clear();
-    m_importPreview->clear(); // it holds note text
-    m_safetyPlan->clear();
+    m_autoLock->stop();
+    m_workspace->clear();
     setRole(std::nullopt);
     setRecoveryKey({});
     m_vault.post(
@@ -428,29 +303,7 @@ void VaultSession::lock()
         Q_EMIT locked();
 }
 
-// ---- the banner, state
-
-void VaultSession::dismissError()
-{
-    if (m_error.message().isEmpty())
-        return;
-    m_error = {};
-    Q_EMIT errorChanged();
-}
-
-void VaultSession::showError(const Failure &failure)
-{
-    m_error = failure;
-    Q_EMIT errorChanged();
-}
-
-void VaultSession::setLockReason(const QString &reason)
-{
-    if (m_lockReason == reason)
-        return;
-    m_lockReason = reason;
-    Q_EMIT lockReasonChanged();
-}
+// ---- state
 
 void VaultSession::setUnlocked(bool unlocked)
 {
@@ -458,8 +311,6 @@ void VaultSession::setUnlocked(bool unlocked)
     if (m_unlocked == unlocked)
         return;
     m_unlocked = unlocked;
-    if (unlocked)
-        setLockReason({});
     Q_EMIT unlockedChanged();
 }
 
@@ -473,7 +324,7 @@ void VaultSession::setUserName(const QString &name)
 
 void VaultSession::remember() const
 {
-    if (m_demo)
+    if (m_demo->active())
         return; // a demo never replaces the real vault's folder or user
     QSettings settings;
     settings.setValue(dirKey, m_vaultDir);

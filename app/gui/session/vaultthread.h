@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <QQmlEngine>
 #include <QString>
 #include <QTimer>
 
@@ -31,6 +32,14 @@ class Vault;
 class VaultThread : public QObject
 {
     Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Owned by VaultSession")
+
+    // Calls on their way, and what the oldest is doing ("Saving…").
+    Q_PROPERTY(bool busy READ busy NOTIFY busyChanged)
+    Q_PROPERTY(QString busyText READ busyText NOTIFY busyChanged)
+    // Busy for longer than a moment: worth a progress indicator.
+    Q_PROPERTY(bool showProgress READ showProgress NOTIFY showProgressChanged)
 
 public:
     // What the posted work gets: the vault, which only the vault thread touches.

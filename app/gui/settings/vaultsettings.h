@@ -16,7 +16,7 @@ class VaultSettings : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
     Q_PROPERTY(CodebookModel *codebook READ codebook CONSTANT)
     Q_MOC_INCLUDE("codebookmodel.h")
 

@@ -49,7 +49,7 @@ class AgreementCheck : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(QStringList therapists READ therapists NOTIFY setupChanged)
     Q_PROPERTY(QVariantList themes READ themes NOTIFY setupChanged)

@@ -19,7 +19,7 @@ class NoteReview : public QObject
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(qint64 noteId READ noteId NOTIFY loaded)
     Q_PROPERTY(QString clientCode READ clientCode NOTIFY loaded)

@@ -16,7 +16,7 @@ class ReviewQueueModel : public ListModel
 {
     Q_OBJECT
     QML_ELEMENT
-    QML_UNCREATABLE("Owned by VaultSession")
+    QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(int returnedCount READ returnedCount NOTIFY countChanged)
 

@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "workspace.h"
+
+#include "agreementcheck.h"
+#include "auditmodel.h"
+#include "clientlistmodel.h"
+#include "clientoverview.h"
+#include "clientreview.h"
+#include "importmodel.h"
+#include "measureentry.h"
+#include "noteeditor.h"
+#include "notereview.h"
+#include "patternsmodel.h"
+#include "reportwriter.h"
+#include "reviewqueuemodel.h"
+#include "safetyplaneditor.h"
+#include "searchmodel.h"
+#include "vaultsession.h"
+#include "vaultsettings.h"
+
+Workspace::Workspace(VaultThread *vault, RetryDelay *retry, QObject *parent)
+    : QObject(parent)
+    , m_clients(new ClientListModel(vault, this))
+    , m_overview(new ClientOverview(vault, this))
+    , m_safetyPlan(new SafetyPlanEditor(vault, this))
+    , m_measureEntry(new MeasureEntry(vault, this))
+    , m_note(new NoteEditor(vault, this))
+    , m_patterns(new PatternsModel(vault, this))
+    , m_searchResults(new SearchResultModel(vault, this))
+    , m_clientReview(new ClientReview(vault, retry, m_patterns, m_searchResults, this))
+    , m_queue(new ReviewQueueModel(vault, this))
+    , m_review(new NoteReview(vault, this))
+    , m_agreement(new AgreementCheck(vault, this))
+    , m_audit(new AuditModel(vault, this))
+    , m_settings(new VaultSettings(vault, this))
+    , m_importPreview(new ImportPreviewModel(vault, this))
+    , m_reports(new ReportWriter(vault, this))
+{
+    connect(m_clients, &ClientListModel::saved, this, [this](const QString &code) {
+        if (m_overview->code() == code)
+            m_overview->open(code);
+    });
+    connect(m_review, &NoteReview::acted, m_queue, &ReviewQueueModel::reload);
+    connect(m_importPreview, &ImportPreviewModel::imported, m_clients, &ClientListModel::reload);
+}
+
+Workspace *Workspace::create(QQmlEngine *engine, QJSEngine *scriptEngine)
+{
+    Workspace *workspace = VaultSession::create(engine, scriptEngine)->workspace();
+    QJSEngine::setObjectOwnership(workspace, QJSEngine::CppOwnership);
+    return workspace;
+}
+
+void Workspace::clear()
+{
+    m_clients->clear();
+    m_overview->clear();
+    m_note->clear();
+    m_patterns->clear();
+    m_clientReview->clear();
+    m_searchResults->clear();
+    m_settings->clear();
+    m_queue->clear();
+    m_review->clear();
+    m_audit->clear();
+    m_agreement->clear();
+    m_importPreview->clear(); // it holds note text
+    m_safetyPlan->clear();
+}
