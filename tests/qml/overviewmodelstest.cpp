@@ -91,7 +91,7 @@ private Q_SLOTS:
         const uc::gui::Overview o = uc::gui::loadOverview(*m_vault, u"C-0001"_s);
         ThemeCardModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setRows(o.themes);
+        model.setRows(o.themes, o.palette);
         QVERIFY(model.count() >= 1);
         QStringList themes;
         for (int i = 0; i < model.rowCount(); ++i)

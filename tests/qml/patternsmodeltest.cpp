@@ -4,6 +4,8 @@
 // plain words on the same axis, process notes never counted,
 // (core's findings only: shown, ranked, the pairs tested said), every model sane under QAbstractItemModelTester, and the patterns loaded later from the vault
 // thread, a malformed date said on the banner.
+#include "clientdata.h"
+#include "clientoverview.h"
 #include "patternsdata.h"
 #include "patternsmodel.h"
 #include "sessiontestutil.h"
@@ -179,6 +181,44 @@ private Q_SLOTS:
         for (int i = 0; i < 10; ++i)
             themes->setChecked(i, false);
         QCOMPARE(model.chart()->empty(), u"No theme chosen: tick up to 8 themes to draw them."_s);
+    }
+
+    // One colour per theme for a client: the overview's cards, the Patterns list (whatever is ticked
+    // or whatever range is shown) and the client PDF colour against the same palette.
+    void aThemeHasOneColourOnTheOverviewPatternsAndThePdf()
+    {
+        const uc::gui::Overview overview = uc::gui::loadOverview(*m_vault, u"C-0001"_s);
+        const uc::gui::PatternsData whole = uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"month"_s, {}, {});
+        const uc::gui::PatternsData february = uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"week"_s, u"2025-02-01"_s, {});
+        QVERIFY(!overview.palette.isEmpty());
+        QCOMPARE(whole.palette, overview.palette);
+        QCOMPARE(february.palette, overview.palette); // the range does not change it
+        QCOMPARE(uc::reports::clientPalette(m_vault->histories().client(u"C-0001"_s)), overview.palette); // the PDF's
+
+        ThemeCardModel cards;
+        cards.setRows(overview.themes, overview.palette);
+        PatternsModel patterns;
+        patterns.set(whole);
+        PatternThemeModel *list = patterns.themes();
+        const auto colourOnPatterns = [&](const QString &theme) {
+            for (int row = 0; row < list->rowCount(); ++row)
+                if (list->data(list->index(row), PatternThemeModel::ThemeRole).toString() == theme)
+                    return list->data(list->index(row), PatternThemeModel::ColorRole).toString();
+            return QString();
+        };
+        QVERIFY(cards.rowCount() > 0);
+        for (int row = 0; row < cards.rowCount(); ++row) {
+            const QString theme = cards.data(cards.index(row), ThemeCardModel::ThemeRole).toString();
+            const QString colour = cards.data(cards.index(row), ThemeCardModel::ColorRole).toString();
+            QCOMPARE(colourOnPatterns(theme), colour);
+            QCOMPARE(colour, uc::reports::clientThemeColourName(theme, overview.palette, {}));
+        }
+        // Unticking every theme but one leaves that one's colour as it was.
+        const QString kept = list->data(list->index(0), PatternThemeModel::ThemeRole).toString();
+        const QString before = colourOnPatterns(kept);
+        for (int row = 1; row < list->rowCount(); ++row)
+            list->setChecked(row, false);
+        QCOMPARE(colourOnPatterns(kept), before);
     }
 
     void rangeAndBucketAreChecked()

@@ -7,6 +7,7 @@
 #include "model/measures.h"
 #include "model/reliablechange.h"
 #include "patterns/patterns.h"
+#include "reports/palette.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
 
@@ -156,6 +157,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
 
     Overview out;
     out.client = rowOf(*client, &history, book);
+    out.palette = uc::reports::clientPalette(history);
     out.intake = client->intakeDate ? model::toIso(*client->intakeDate) : QString();
     out.openRisk = openRiskOf(vault, code);
     out.fields = history.fields;

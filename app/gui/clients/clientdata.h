@@ -91,6 +91,7 @@ struct Overview
     int missed = 0;
     QList<SessionRow> sessions; // date order
     QList<ThemeCardRow> themes; // most recurrent first
+    QStringList palette; // the client's colour order over the whole record (reports/palette.h)
     QList<MeasureRow> measures; // instrument order
     QList<NoteRow> notes; // newest first
     QList<RiskRow> openRisk; // the client's open risk flags, newest first (the banner)

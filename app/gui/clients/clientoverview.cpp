@@ -80,7 +80,7 @@ QVariant ThemeCardModel::data(const QModelIndex &index, int role) const
         QStringList shown;
         for (const ThemeCardRow &r : m_rows.mid(0, uc::reports::maxDrawnThemes))
             shown.append(r.theme);
-        return uc::reports::themeColourName(row.theme, shown);
+        return uc::reports::clientThemeColourName(row.theme, m_palette, shown);
     }
     default:
         return {};
@@ -217,7 +217,7 @@ void ClientOverview::setLoading(bool loading)
 void ClientOverview::set(Overview overview)
 {
     m_sessions->setRows(std::exchange(overview.sessions, {}));
-    m_themes->setRows(std::exchange(overview.themes, {}));
+    m_themes->setRows(std::exchange(overview.themes, {}), std::exchange(overview.palette, {}));
     m_measures->setRows(std::exchange(overview.measures, {}));
     m_notes->setRows(std::exchange(overview.notes, {}));
     m_fieldTrends->set(std::exchange(overview.fields, {}));

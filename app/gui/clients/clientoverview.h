@@ -69,11 +69,18 @@ public:
     [[nodiscard]] int rowCount(const QModelIndex &parent = {}) const override;
     [[nodiscard]] QVariant data(const QModelIndex &index, int role) const override;
     [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-    void setRows(QList<uc::gui::ThemeCardRow> rows) { replace(m_rows, std::move(rows)); }
-    void clear() { replace(m_rows, QList<uc::gui::ThemeCardRow>()); }
+    // palette: the client's colour order (uc::reports::clientPalette), so a card's colour is the
+    // theme's colour on Patterns, in review and in the PDF.
+    void setRows(QList<uc::gui::ThemeCardRow> rows, QStringList palette)
+    {
+        m_palette = std::move(palette);
+        replace(m_rows, std::move(rows));
+    }
+    void clear() { setRows({}, {}); }
 
 private:
     QList<uc::gui::ThemeCardRow> m_rows;
+    QStringList m_palette;
 };
 
 // The latest score and band of each instrument the client has filled in.

@@ -8,6 +8,7 @@
 #include "model/measures.h"
 #include "patterns/findings.h"
 #include "patterns/patterns.h"
+#include "reports/palette.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
 
@@ -84,6 +85,7 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
     const patterns::Report report = patterns::analyse(history, query);
 
     PatternsData out;
+    out.palette = uc::reports::clientPalette(history);
     out.code = client->code;
     out.name = client->displayName;
     out.by = by;

@@ -62,6 +62,7 @@ struct PatternsData
     QString recordFrom; // the client's first and last session, for the range controls
     QString recordTo;
     QList<PatternThemeRow> themes; // most sessions first
+    QStringList palette; // the client's colour order over the whole record (reports/palette.h)
     QList<PatternBucketRow> buckets;
     QList<PatternSessionRow> sessions; // attended sessions in the range, date order (the heatmap)
     // Findings only (patterns/findings.h: shown), strongest evidence first, in plain words.

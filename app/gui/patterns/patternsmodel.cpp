@@ -62,7 +62,7 @@ QVariant PatternThemeModel::data(const QModelIndex &index, int role) const
     case CheckedRole:
         return m_checked.at(index.row());
     case ColorRole:
-        return uc::reports::themeColourName(row.theme, checkedThemes(), m_dark);
+        return uc::reports::clientThemeColourName(row.theme, m_palette, checkedThemes(), m_dark);
     default:
         return {};
     }
@@ -138,14 +138,15 @@ QString PatternThemeModel::colorOf(const QString &theme) const
 {
     for (const PatternThemeRow &r : m_rows) {
         if (r.theme == theme)
-            return uc::reports::themeColourName(theme, checkedThemes(), m_dark);
+            return uc::reports::clientThemeColourName(theme, m_palette, checkedThemes(), m_dark);
     }
     return {};
 }
 
-void PatternThemeModel::setRows(QList<PatternThemeRow> rows, bool keep)
+void PatternThemeModel::setRows(QList<PatternThemeRow> rows, bool keep, QStringList palette)
 {
     const QStringList before = checkedThemes();
+    m_palette = std::move(palette);
     QSet<QString> listed;
     for (const PatternThemeRow &r : std::as_const(m_rows))
         listed.insert(r.theme);
@@ -310,7 +311,7 @@ void PatternsModel::set(PatternsData data)
     const QString oldUpdated = m_data.summaryUpdated;
     m_data = std::move(data);
     m_measures->setRows(m_data.measures);
-    m_themes->setRows(m_data.themes, sameClient); // refreshes the heatmap through checkedChanged
+    m_themes->setRows(m_data.themes, sameClient, m_data.palette); // refreshes the heatmap through checkedChanged
     m_chart->set(m_data);
     m_findings->set(m_data);
     setLoading(false);

@@ -58,10 +58,11 @@ public:
     // Checked theme ids, in list order.
     [[nodiscard]] QStringList checkedThemes() const;
     // New rows: a theme keeps its check when keep is true and it was listed before; otherwise the
-    // recurring ones are checked.
-    void setRows(QList<uc::gui::PatternThemeRow> rows, bool keep);
+    // recurring ones are checked. palette: the client's colour order (uc::reports::clientPalette).
+    void setRows(QList<uc::gui::PatternThemeRow> rows, bool keep, QStringList palette = {});
     void clear() { setRows({}, false); }
-    // The theme's colour among the checked ones (uc::reports::themeColour; "" when not listed).
+    // The theme's colour for the client, the checked ones drawn (uc::reports::clientThemeColour: a
+    // theme of the client's palette has its colour in every view; "" when not listed).
     [[nodiscard]] QString colorOf(const QString &theme) const;
     // Colours for a dark background (the palette's black becomes light).
     void setDark(bool dark);
@@ -74,6 +75,7 @@ private:
     QList<uc::gui::PatternThemeRow> m_rows;
     QList<bool> m_checked;
     bool m_dark = false;
+    QStringList m_palette;
 };
 
 // Theme × session: a row per checked theme, a column per attended session in the range; a cell
