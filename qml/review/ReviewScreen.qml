@@ -153,7 +153,19 @@ Rectangle {
                     ThemeHeatmap {
                         objectName: "reviewGrid"
                         Layout.fillWidth: true
+                        visible: root.patterns.heatmap.themeCount > 0
                         heatmap: root.patterns.heatmap
+                    }
+                    // Never an empty grid without saying why.
+                    Label {
+                        objectName: "reviewGridEmpty"
+                        Layout.fillWidth: true
+                        visible: root.patterns.heatmap.themeCount === 0
+                        text: root.patterns.chart.empty !== "" ? root.patterns.chart.empty
+                                                               : qsTr("No theme was chosen to show.")
+                        color: Style.muted
+                        wrapMode: Text.WordWrap
+                        font.pixelSize: root.big - 4
                     }
                     Label {
                         text: qsTr("What has come up, month by month")
@@ -214,7 +226,7 @@ Rectangle {
                         fontSize: root.big - 4
                     }
                     Label {
-                        visible: root.patterns.findings.clientFindings.length > 0
+                        visible: root.patterns.findings.reviewFindings.length > 0
                         text: qsTr("What tends to come before use or relapse")
                         color: Style.text
                         font.pixelSize: root.big
@@ -222,7 +234,7 @@ Rectangle {
                     }
                     Repeater {
                         objectName: "reviewFindings"
-                        model: root.patterns.findings.clientFindings
+                        model: root.patterns.findings.reviewFindings
                         delegate: Label {
                             required property string modelData
                             Layout.fillWidth: true
@@ -234,7 +246,7 @@ Rectangle {
                     }
                     Label {
                         objectName: "reviewNotCauses"
-                        visible: root.patterns.findings.clientFindings.length > 0
+                        visible: root.patterns.findings.reviewFindings.length > 0
                         Layout.fillWidth: true
                         text: root.patterns.findings.notCauses
                         color: Style.muted

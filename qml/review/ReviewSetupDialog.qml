@@ -6,7 +6,8 @@ import QtQuick.Layouts
 import Undercurrent
 
 // Before a review with the client: the themes the client will see (at most eight, ticked on the
-// shared patterns model that review mode shows), and the shareable summary to edit (each save is
+// shared patterns model that review mode shows), the findings (each can be left out), and the
+// shareable summary to edit (each save is
 // kept as a version). Process notes are never part of it.
 Dialog {
     id: root
@@ -75,7 +76,7 @@ Dialog {
         PatternThemeList {
             objectName: "reviewThemeChoice"
             Layout.fillWidth: true
-            Layout.preferredHeight: 200
+            Layout.preferredHeight: 170
             visible: root.themesReady && root.patterns.themes.count > 0
             themes: root.patterns.themes
             title: qsTr("Themes to show")
@@ -90,13 +91,46 @@ Dialog {
             color: Style.muted
             wrapMode: Text.WordWrap
         }
+        // The findings the client will see (what tends to come before use or relapse): each can be
+        // left out, as a therapist judges what this client is ready to look at.
+        FieldLabel {
+            visible: root.themesReady && root.patterns.findings.clientFindings.length > 0
+            text: qsTr("Findings to show")
+        }
+        ColumnLayout {
+            objectName: "reviewFindingChoice"
+            Layout.fillWidth: true
+            visible: root.themesReady && root.patterns.findings.clientFindings.length > 0
+            spacing: 0
+            Repeater {
+                model: root.patterns.findings.clientFindings
+                delegate: CheckBox {
+                    id: findingBox
+                    required property string modelData
+                    required property int index
+                    objectName: "reviewFinding" + index
+                    Layout.fillWidth: true
+                    checked: root.patterns.findings.reviewFindings.indexOf(modelData) >= 0
+                    onToggled: root.patterns.findings.setShownInReview(findingBox.index, findingBox.checked)
+                    Accessible.name: modelData
+                    contentItem: Label {
+                        leftPadding: findingBox.indicator.width + findingBox.spacing
+                        text: findingBox.modelData
+                        wrapMode: Text.WordWrap
+                        color: Style.text
+                        font.pixelSize: Style.smallSize + 1
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                }
+            }
+        }
         FieldLabel {
             text: root.updated !== "" ? qsTr("Shareable summary (saved %1)").arg(Style.stamp(root.updated))
                                       : qsTr("Shareable summary")
         }
         ScrollView {
             Layout.fillWidth: true
-            Layout.preferredHeight: 180
+            Layout.preferredHeight: 140
             TextArea {
                 id: summary
                 objectName: "summaryField"

@@ -20,6 +20,9 @@ uc::gui::PatternsData tenThemes()
                              u"anger"_s,       u"trauma"_s};
     for (int i = 0; i < ids.size(); ++i)
         data.themes.append({ids.at(i), ids.at(i), 12 - i, i < 6, u"stable"_s});
+    data.leadLag = {u"Abandonment came before lapse or relapse in 5 of 6 sessions."_s,
+                    u"Shame came before lapse or relapse in 4 of 5 sessions."_s};
+    data.tested = 40;
     return data;
 }
 

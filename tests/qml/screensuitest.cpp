@@ -207,6 +207,14 @@ private Q_SLOTS:
         click(item(u"startReviewButton"_s));
         QTRY_COMPARE(screen(), u"review"_s);
         QTRY_COMPARE(seriesCount("reviewThemeChart"), ticked - 1);
+        // With every theme unticked, the grid says why it is empty rather than showing nothing.
+        QVERIFY(item(u"reviewGrid"_s)->isVisible() == (ticked > 1));
+        for (int r = 0; r < themes->rowCount(); ++r)
+            themes->setChecked(r, false);
+        QTRY_VERIFY(item(u"reviewGridEmpty"_s)->isVisible());
+        QVERIFY(!item(u"reviewGrid"_s)->isVisible());
+        QCOMPARE(item(u"reviewGridEmpty"_s)->property("text").toString(),
+                 u"No theme chosen: tick up to 8 themes to draw them."_s);
         QTRY_COMPARE_WITH_TIMEOUT(item(u"reviewSummary"_s)->property("text").toString(),
                                   u"Weekly sessions; noticing the moment before a drink."_s, 10000);
         QCOMPARE(item(u"reviewBannerText"_s)->property("text").toString(),

@@ -8,7 +8,8 @@ import UndercurrentTest
 // Choosing the themes before a review with the client (ReviewSetupDialog), on fixed patterns
 // (Fixtures, qmlfixtures.h): the recurring themes start ticked, a click or Space unticks one and
 // takes it off what the review draws, never more than eight, and the choice says why it is empty —
-// no theme in the range, still loading, or patterns that are another client's (never offered).
+// no theme in the range, still loading, or patterns that are another client's (never offered); each
+// finding can be left out of what review shows.
 TestCase {
     id: root
 
@@ -125,5 +126,27 @@ TestCase {
         verify(!findChild(dialog.contentItem, "reviewThemeChoice").visible);
         compare(findChild(dialog.contentItem, "themeRow_abandonment")?.visible ?? false, false);
         compare(findChild(dialog.contentItem, "reviewThemeChoiceEmpty").text, "Finding this client's themes…");
+    }
+
+    function test_aFindingCanBeLeftOutOfTheReview() {
+        const dialog = openDialog();
+        const choice = findChild(dialog.contentItem, "reviewFindingChoice");
+        verify(choice.visible);
+        compare(Fixtures.patterns.findings.reviewFindings.length, 2);
+        const second = findChild(dialog.contentItem, "reviewFinding1");
+        verify(second.checked);
+        mouseClick(second);
+        verify(!second.checked);
+        compare(Fixtures.patterns.findings.reviewFindings, ["Abandonment came before lapse or relapse in 5 of 6 sessions."]);
+        // By keyboard too: Space on the focused box puts it back.
+        second.forceActiveFocus();
+        keyClick(Qt.Key_Space);
+        verify(second.checked);
+        compare(Fixtures.patterns.findings.reviewFindings.length, 2);
+    }
+
+    function test_noFindingsNoChoice() {
+        const dialog = openDialog({ clientCode: "C-2", clientName: "Quiet Client", patterns: Fixtures.emptyPatterns });
+        verify(!findChild(dialog.contentItem, "reviewFindingChoice").visible);
     }
 }
