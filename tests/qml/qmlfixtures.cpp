@@ -44,6 +44,7 @@ QmlFixtures::QmlFixtures(QObject *parent)
     , m_patterns(new PatternsModel(nullptr, this))
     , m_empty(new PatternsModel(nullptr, this))
     , m_loading(new PatternsModel(nullptr, this))
+    , m_note(new NoteEditor(nullptr, this))
 {
     reset();
 }
@@ -55,4 +56,27 @@ void QmlFixtures::reset()
     m_empty->set(noThemes());
     m_loading->clear();
     m_loading->setLoading(true);
+}
+
+void QmlFixtures::openDraft(int id, const QString &text, const QVariantList &tags)
+{
+    uc::gui::NoteData d;
+    d.id = id;
+    d.clientCode = u"C-0001"_s;
+    d.templateId = u"free"_s;
+    d.status = u"draft"_s;
+    d.text = text;
+    for (const QVariant &v : tags) {
+        const QVariantMap m = v.toMap();
+        uc::gui::TagRow t;
+        t.id = m.value(u"id"_s).toLongLong();
+        t.theme = m.value(u"theme"_s).toString();
+        t.label = t.theme;
+        t.evidence = m.value(u"words"_s).toString();
+        t.decision = u"suggested"_s;
+        t.start = static_cast<int>(text.indexOf(t.evidence));
+        t.end = t.start + static_cast<int>(t.evidence.size());
+        d.tags.append(t);
+    }
+    m_note->set(std::move(d));
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "noteeditor.h"
 #include "patternsmodel.h"
 
 #include <QObject>
@@ -16,6 +17,8 @@ class QmlFixtures : public QObject
     Q_PROPERTY(PatternsModel *emptyPatterns READ emptyPatterns CONSTANT)
     // Asked for, not answered yet.
     Q_PROPERTY(PatternsModel *loadingPatterns READ loadingPatterns CONSTANT)
+    // A note editor without a vault: openDraft() shows a draft as the vault thread would.
+    Q_PROPERTY(NoteEditor *note READ note CONSTANT)
 
 public:
     explicit QmlFixtures(QObject *parent = nullptr);
@@ -23,6 +26,10 @@ public:
     [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
     [[nodiscard]] PatternsModel *emptyPatterns() const { return m_empty; }
     [[nodiscard]] PatternsModel *loadingPatterns() const { return m_loading; }
+    [[nodiscard]] NoteEditor *note() const { return m_note; }
+    // The reader's own draft id with text, and its suggested tags [{id, theme, words}] (the words'
+    // first place in the text is the evidence).
+    Q_INVOKABLE void openDraft(int id, const QString &text, const QVariantList &tags);
     // Back to the values above (a test that ticked themes leaves the next one as it found it).
     Q_INVOKABLE void reset();
 
@@ -30,4 +37,5 @@ private:
     PatternsModel *m_patterns;
     PatternsModel *m_empty;
     PatternsModel *m_loading;
+    NoteEditor *m_note;
 };
