@@ -74,7 +74,27 @@ bool ScreenWalk::run()
     if (!opening() || !clients() || !client() || !patternsAndMore() || !risk())
         return false;
     lock();
-    return supervision();
+    return supervision() && recoveryKey();
+}
+
+bool ScreenWalk::recoveryKey()
+{
+    lock();
+    QTemporaryDir fresh;
+    if (!fresh.isValid())
+        return fail("no folder for a new vault");
+    const QString pass = u"quiet river lantern morning"_s;
+    m_session.createVault(fresh.filePath(u"vault"_s), u"asmith"_s, pass, pass);
+    if (!waitIdle([&] { return !m_session.recoveryKey().isEmpty() && m_window->property("screen") == u"recovery-key"_s; }))
+        return fail("the new vault's recovery key was not shown");
+    const QSize size = m_window->size();
+    bool ok = grab(u"recovery-key"_s);
+    m_window->resize(1024, 700);
+    settle(300);
+    ok = grab(u"recovery-key-1024x700"_s) && ok;
+    m_window->resize(size);
+    lock(); // before the folder goes
+    return ok;
 }
 
 bool ScreenWalk::opening()

@@ -39,6 +39,8 @@ private:
     [[nodiscard]] bool agreement();
     [[nodiscard]] bool audit();
     [[nodiscard]] bool notesInReview();
+    // recovery-key: a new vault made in a folder of its own, its recovery key shown once
+    [[nodiscard]] bool recoveryKey();
 
     // Writes <dir>/<name>.png once the window has settled.
     [[nodiscard]] bool grab(const QString &name);
