@@ -91,7 +91,7 @@ std::optional<Membership> readSigned(const vault::Vault &vault, const QString &n
         damaged(name + u" is unreadable"_s);
     QJsonObject o = QJsonDocument::fromJson(file.readAll()).object();
     const QByteArray signature = QByteArray::fromBase64(o.take(u"signature"_s).toString().toLatin1());
-    if (!verifyPracticeSignature(vault.signingPublicKey(), signedPart(o, label), signature))
+    if (!verifyPracticeSignature(vault.practiceIdentity().signingPublicKey(), signedPart(o, label), signature))
         damaged(name + u" was altered (your signature over it does not verify)"_s);
     Membership m;
     m.server = o.value(u"server"_s).toString();
@@ -113,7 +113,7 @@ std::optional<Membership> readSigned(const vault::Vault &vault, const QString &n
 void writeSigned(const vault::Vault &vault, const QString &name, const char *label, const Membership &m)
 {
     QJsonObject o = toJson(m);
-    o.insert(u"signature"_s, QString::fromLatin1(vault.signForPractice(signedPart(o, label)).toBase64()));
+    o.insert(u"signature"_s, QString::fromLatin1(vault.practiceIdentity().sign(signedPart(o, label)).toBase64()));
     writeMemberFile(vault, name, QJsonDocument(o).toJson(QJsonDocument::Indented));
 }
 

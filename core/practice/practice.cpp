@@ -41,7 +41,7 @@ QString randomHex(std::size_t bytes)
 // The client key files' passphrase: the user's practice secret as hex, in guarded memory.
 SecretBuffer keyPassword(const vault::Vault &vault)
 {
-    const SecretBuffer secret = vault.practiceSecret();
+    const SecretBuffer secret = vault.practiceIdentity().fileSecret();
     SecretBuffer hex(secret.size() * 2 + 1);
     sodium_bin2hex(reinterpret_cast<char *>(hex.data()), hex.size(), secret.data(), secret.size());
     return SecretBuffer::copyOf(std::span<const unsigned char>(hex.data(), secret.size() * 2));
@@ -147,7 +147,7 @@ void writeClientFiles(const vault::Vault &vault, Unfinished &files, const QByteA
 // their practice secret: the server never sees a token, so it cannot forge a join proof.
 SecretBuffer tokensKey(const vault::Vault &vault)
 {
-    const SecretBuffer secret = vault.practiceSecret();
+    const SecretBuffer secret = vault.practiceIdentity().fileSecret();
     SecretBuffer key(crypto_secretbox_KEYBYTES);
     crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char *>("invitation tokens"), 17,
                        secret.data(), secret.size());
@@ -256,7 +256,7 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
     if (hasMembership(vault))
         throw Error(ErrorKind::Conflict, u"practice init"_s, u"you are already a member of a practice"_s);
     (void)parseServerUrl(serverUrl);
-    const QByteArray signPublic = vault.signingPublicKey();
+    const QByteArray signPublic = vault.practiceIdentity().signingPublicKey();
     if (signPublic.isEmpty())
         throw Error(ErrorKind::Conflict, u"practice init"_s, u"your signing key is not certified in this vault yet"_s);
 
@@ -312,7 +312,7 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
         checkAdministrator(members(*connection), m);
     } else {
         MemberRow self{m.memberId, adminRole, m.role, true, signPublic, {}, {}};
-        self.certificateSignature = vault.signForPractice(memberCertificate(m.practiceId, self));
+        self.certificateSignature = vault.practiceIdentity().sign(memberCertificate(m.practiceId, self));
         files.serverStep([&] {
             Transaction tx(*connection);
             installSchema(*connection);
@@ -376,7 +376,7 @@ QString invite(vault::Vault &vault, const QString &name, model::Role role)
                     u"this practice was started before client pseudonyms: start it again (practice init)"_s);
     inv.pseudonymKey = QByteArray(reinterpret_cast<const char *>(pseudonymKey->data()),
                                   static_cast<qsizetype>(pseudonymKey->size())); // a copy of its own, wiped below
-    inv.signature = vault.signForPractice(inv.signedPart());
+    inv.signature = vault.practiceIdentity().sign(inv.signedPart());
 
     QJsonObject tokens = readTokens(vault);
     // With the token, what was invited: certification signs only that (the server's row could be changed).
@@ -399,7 +399,7 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
         throw Error(ErrorKind::Io, u"practice join"_s,
                     u"the invitation is for a "_s + model::toString(inv.role) + u"; you are a "_s
                         + model::toString(vault.currentUser().role) + u" in this vault"_s);
-    const QByteArray signPublic = vault.signingPublicKey();
+    const QByteArray signPublic = vault.practiceIdentity().signingPublicKey();
     if (signPublic.isEmpty())
         throw Error(ErrorKind::Conflict, u"practice join"_s, u"your signing key is not certified in this vault yet"_s);
     if (inv.pseudonymKey.size() != 32)
@@ -476,7 +476,7 @@ Status status(vault::Vault &vault)
                 || row.dbRole != invited.value(u"db_role"_s).toString())
                 damaged(u"a member waiting for certification is not shown as they were invited (their role was "
                         "changed on the server)"_s);
-            row.certificateSignature = vault.signForPractice(memberCertificate(m->practiceId, row));
+            row.certificateSignature = vault.practiceIdentity().sign(memberCertificate(m->practiceId, row));
             storeCertificate(*connection, row.memberId, row.certificateSignature);
             appendAudit(*connection, u"certify"_s, row.memberId);
             tokens.remove(row.memberId);
@@ -486,7 +486,7 @@ Status status(vault::Vault &vault)
         if (changed)
             writeTokens(vault, tokens);
     }
-    const QByteArray own = vault.signingPublicKey();
+    const QByteArray own = vault.practiceIdentity().signingPublicKey();
     for (const MemberRow &row : roster) {
         ++s.members;
         if (row.memberId == m->memberId && row.signPublic != own)

@@ -20,7 +20,7 @@ namespace {
 // BLAKE2b keyed by the practice secret over "sealed file\n" + the name, in guarded memory.
 SecretBuffer fileKey(const vault::Vault &vault, const QString &name)
 {
-    const SecretBuffer secret = vault.practiceSecret();
+    const SecretBuffer secret = vault.practiceIdentity().fileSecret();
     const QByteArray label = "sealed file\n" + name.toUtf8();
     SecretBuffer key(crypto_secretbox_KEYBYTES);
     crypto_generichash(key.data(), key.size(), reinterpret_cast<const unsigned char *>(label.constData()),

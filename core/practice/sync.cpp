@@ -170,7 +170,7 @@ ContentKeys openWraps(const vault::Vault &vault, const QList<WrapRow> &all, cons
         const QByteArray maker = certified.keys.value(w.madeBy);
         if (maker.isEmpty() || !verifyPracticeSignature(maker, wrapMessage(m.practiceId, w), w.signature))
             damaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
-        SecretBuffer key = vault.openForPractice(w.sealed);
+        SecretBuffer key = vault.practiceIdentity().openSealed(w.sealed);
         if (key.size() != keyBytes)
             damaged(u"a content key's wrap for you does not open with your key"_s);
         keys.insert_or_assign(heldKeyName(w.madeBy, w.client, w.version), std::move(key));
@@ -244,7 +244,7 @@ void assign(vault::Vault &vault, const QString &supervisor, const QString &thera
     Transaction tx(*connection);
     addAssignment(
         *connection,
-        { supervisor, therapist, vault.signForPractice(assignmentMessage(m.practiceId, supervisor, therapist)) });
+        { supervisor, therapist, vault.practiceIdentity().sign(assignmentMessage(m.practiceId, supervisor, therapist)) });
     appendAudit(*connection, u"assign"_s, supervisor + u':' + therapist);
     tx.commit();
 }
@@ -269,7 +269,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
                     u"the practice server was set up before content could be synced (schema 1): start the practice "
                     "again on an empty database"_s);
     const Certified certified = certifiedMembers(*connection, m);
-    if (certified.keys.value(m.memberId) != vault.signingPublicKey())
+    if (certified.keys.value(m.memberId) != vault.practiceIdentity().signingPublicKey())
         throw Error(
             ErrorKind::Conflict, u"sync"_s,
             u"your key is not certified by the practice administrator yet (their next practice status does it)"_s);
@@ -333,7 +333,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
         if (wrapped.contains(name))
             return;
         WrapRow w { reader, client, 1, sealTo(certified.keys.value(reader), key), m.memberId, {} };
-        w.signature = vault.signForPractice(wrapMessage(m.practiceId, w));
+        w.signature = vault.practiceIdentity().sign(wrapMessage(m.practiceId, w));
         addWrap(*connection, w);
         wrapped.insert(name);
     };
@@ -382,7 +382,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
                 static_cast<unsigned long long>(plain.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
                 static_cast<unsigned long long>(ad.size()), nullptr, out, key->second.data());
             sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
-            item.signature = vault.signForPractice(itemMessage(m.practiceId, item));
+            item.signature = vault.practiceIdentity().sign(itemMessage(m.practiceId, item));
             addItem(*connection, item);
             appendAudit(*connection, u"push"_s, item.itemId);
             ++result.pushed;

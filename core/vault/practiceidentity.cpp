@@ -2,9 +2,11 @@
 // The current user's identity on the practice server (docs/practice.md): their certified public
 // key, signatures under the practice's own domain, and the secret their practice files are kept
 // under. The secret key never leaves core/vault.
+#include "vault/practiceidentity.h"
+
+#include "common/error.h"
 #include "vault/state.h"
 #include "vault/userkeys.h"
-#include "vault/vault.h"
 
 #include <sodium.h>
 
@@ -25,16 +27,16 @@ const UserKeys &certifiedKeys(const VaultState &s)
 
 } // namespace
 
-QByteArray Vault::signingPublicKey() const
+QByteArray PracticeIdentity::signingPublicKey() const
 {
-    if (!m_state->keys || !m_state->keys->certified)
+    if (!m_state.keys || !m_state.keys->certified)
         return {};
-    return m_state->keys->signPublic;
+    return m_state.keys->signPublic;
 }
 
-QByteArray Vault::signForPractice(const QByteArray &message) const
+QByteArray PracticeIdentity::sign(const QByteArray &message) const
 {
-    const UserKeys &keys = certifiedKeys(*m_state);
+    const UserKeys &keys = certifiedKeys(m_state);
     const QByteArray signedBytes = QByteArray(practiceSignatureDomain) + message;
     QByteArray signature(crypto_sign_BYTES, Qt::Uninitialized);
     crypto_sign_detached(reinterpret_cast<unsigned char *>(signature.data()), nullptr,
@@ -43,18 +45,18 @@ QByteArray Vault::signForPractice(const QByteArray &message) const
     return signature;
 }
 
-SecretBuffer Vault::practiceSecret() const
+SecretBuffer PracticeIdentity::fileSecret() const
 {
-    const UserKeys &keys = certifiedKeys(*m_state);
+    const UserKeys &keys = certifiedKeys(m_state);
     static_assert(crypto_kdf_KEYBYTES == crypto_sign_SEEDBYTES);
     SecretBuffer key(32);
     crypto_kdf_derive_from_key(key.data(), key.size(), 1, "ucprac01", keys.signSecret.data());
     return key;
 }
 
-SecretBuffer Vault::openForPractice(const QByteArray &sealed) const
+SecretBuffer PracticeIdentity::openSealed(const QByteArray &sealed) const
 {
-    const UserKeys &keys = certifiedKeys(*m_state);
+    const UserKeys &keys = certifiedKeys(m_state);
     if (sealed.size() < static_cast<qsizetype>(crypto_box_SEALBYTES))
         return {};
     unsigned char boxPublic[crypto_box_PUBLICKEYBYTES];

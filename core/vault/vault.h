@@ -16,6 +16,7 @@
 #include "vault/measures.h"
 #include "vault/notes.h"
 #include "vault/plans.h"
+#include "vault/practiceidentity.h"
 #include "vault/records.h"
 #include "vault/risk.h"
 #include "vault/safetyplans.h"
@@ -37,9 +38,6 @@
 // domain is a service reached through it, as in vault.notes().sign(id). Only core/vault speaks
 // SQL; the rest of the program gets values.
 namespace uc::vault {
-
-// What a practice signature covers before its message (Vault::signForPractice).
-inline constexpr char practiceSignatureDomain[] = "undercurrent-practice-v1\n";
 
 class Vault
 {
@@ -106,22 +104,6 @@ public:
     // current user: who, when, what and which object, never note text.
     void recordEvent(const QString &action, const QString &object, const QString &detail = {});
 
-    // ---- the practice server's identity (practiceidentity.cpp; core/practice, docs/practice.md)
-    // The current user's certified Ed25519 public key; empty while they have none certified.
-    [[nodiscard]] QByteArray signingPublicKey() const;
-    // The current user's detached Ed25519 signature (64 bytes) over practiceSignatureDomain followed
-    // by message: under that domain it can never stand for a note's or an audit entry's signature.
-    // Error(Conflict) while the user has no certified key.
-    [[nodiscard]] QByteArray signForPractice(const QByteArray &message) const;
-    // A 32-byte secret derived from the user's signing seed (context "ucprac01") for the practice
-    // client's files (the passphrase of its TLS keys): only this user's unlock, or the recovery key,
-    // gives it. Error(Conflict) while the user has no certified key.
-    [[nodiscard]] SecretBuffer practiceSecret() const;
-    // Opens a sealed box (crypto_box_seal) made to the current user's certified key converted to
-    // X25519 (a practice content key's wrap). Empty when it does not open with this user's key;
-    // Error(Conflict) while the user has no certified key.
-    [[nodiscard]] SecretBuffer openForPractice(const QByteArray &sealed) const;
-
     // ---- the services, one concern each
     [[nodiscard]] Clients &clients() { return m_clients; }
     [[nodiscard]] Notes &notes() { return m_notes; }
@@ -138,6 +120,8 @@ public:
     [[nodiscard]] SafetyPlans &safetyPlans() { return m_safetyPlans; }
     [[nodiscard]] Episodes &episodes() { return m_episodes; }
     [[nodiscard]] Plans &plans() { return m_plans; }
+    // The user's identity on the practice server (practiceidentity.h; core/practice).
+    [[nodiscard]] const PracticeIdentity &practiceIdentity() const { return m_practiceIdentity; }
 
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
@@ -187,6 +171,7 @@ private:
     SafetyPlans m_safetyPlans;
     Episodes m_episodes;
     Plans m_plans;
+    PracticeIdentity m_practiceIdentity;
 };
 
 struct Vault::Created

@@ -299,7 +299,7 @@ private Q_SLOTS:
         QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"status"_s}).code, 4);
         // Put back, it is trusted again; a member's certificate forged by the operator is not.
         const practicetest::Script restore = m_server.operatorSql(
-            "UPDATE uc.members SET sign_pk = decode('" + QByteArray(Vault::open(m_alice, u"alice"_s, SecretBuffer::copyOf(passphrase))->signingPublicKey().toHex())
+            "UPDATE uc.members SET sign_pk = decode('" + QByteArray(Vault::open(m_alice, u"alice"_s, SecretBuffer::copyOf(passphrase))->practiceIdentity().signingPublicKey().toHex())
             + "', 'hex') WHERE admin");
         QCOMPARE(restore.code, 0);
         QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s}).code, 0);

@@ -508,9 +508,9 @@ private Q_SLOTS:
         auto connection = practice::connectMember(*v, m);
         const QString client(32, u'e');
         practice::WrapRow wrap { tomId, client, 1, QByteArray(80, '\1'), tomId, {} };
-        wrap.signature = v->signForPractice(practice::wrapMessage(m.practiceId, wrap));
+        wrap.signature = v->practiceIdentity().sign(practice::wrapMessage(m.practiceId, wrap));
         practice::ItemRow item { 0, QString(32, u'f'), tomId, client, 1, QByteArray(64, '\2'), {} };
-        item.signature = v->signForPractice(practice::itemMessage(m.practiceId, item));
+        item.signature = v->practiceIdentity().sign(practice::itemMessage(m.practiceId, item));
         QCOMPARE(exitOf([&] { practice::addItem(*connection, item); }), 5);
         QCOMPARE(exitOf([&] { practice::addWrap(*connection, wrap); }), 5);
         // Nor does the administrator's role assign a supervisor to a member not certified.
@@ -519,7 +519,7 @@ private Q_SLOTS:
         const practice::Membership am = *practice::loadMembership(*a);
         auto admin = practice::connectMember(*a, am);
         const practice::AssignmentRow assignment { m_samId, tomId,
-                                                   a->signForPractice(practice::assignmentMessage(am.practiceId, m_samId, tomId)) };
+                                                   a->practiceIdentity().sign(practice::assignmentMessage(am.practiceId, m_samId, tomId)) };
         QCOMPARE(exitOf([&] { practice::addAssignment(*admin, assignment); }), 5);
         QCOMPARE(sql(counts), before);
         admin.reset();
@@ -586,7 +586,7 @@ private Q_SLOTS:
             crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), key, sizeof key, boxPublic);
             practice::WrapRow planted { m_samId, QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(id), sizeof id).toHex()),
                                         1, sealed, m_bobId, {} };
-            planted.signature = bob->signForPractice(practice::wrapMessage(m.practiceId, planted));
+            planted.signature = bob->practiceIdentity().sign(practice::wrapMessage(m.practiceId, planted));
             practice::addWrap(*practice::connectMember(*bob, m), planted);
         }
         {
