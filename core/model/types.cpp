@@ -182,6 +182,12 @@ const Template *findTemplate(const QString &id)
     return nullptr;
 }
 
+QString templateLabel(const QString &id)
+{
+    const Template *found = findTemplate(id);
+    return found ? found->label : id;
+}
+
 QString textOf(const QList<Section> &sections)
 {
     QStringList parts;

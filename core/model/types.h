@@ -71,6 +71,8 @@ struct Template
 };
 const QList<Template> &templates();
 const Template *findTemplate(const QString &id);
+// The template's label, or its id when there is no such template.
+QString templateLabel(const QString &id);
 
 struct User
 {

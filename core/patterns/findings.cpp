@@ -35,12 +35,6 @@ QString capitalised(QString text)
     return text;
 }
 
-QString labelOf(const themes::Codebook &book, const QString &id)
-{
-    const themes::Theme *theme = book.find(id);
-    return theme ? theme->label : id;
-}
-
 // Rounds up at `decimals`; the factor keeps a q computed as 0.0100000000001 at 0.01.
 double roundedUp(double value, int decimals)
 {
@@ -204,12 +198,12 @@ QString findingSentence(const Cooccurrence &pair, const QString &labelA, const Q
 
 QString findingSentence(const LeadLag &pair, const themes::Codebook &book)
 {
-    return findingSentence(pair, labelOf(book, pair.theme), labelOf(book, pair.followedBy));
+    return findingSentence(pair, book.labelOf(pair.theme), book.labelOf(pair.followedBy));
 }
 
 QString findingSentence(const Cooccurrence &pair, const themes::Codebook &book)
 {
-    return findingSentence(pair, labelOf(book, pair.a), labelOf(book, pair.b));
+    return findingSentence(pair, book.labelOf(pair.a), book.labelOf(pair.b));
 }
 
 namespace {

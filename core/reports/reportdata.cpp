@@ -63,8 +63,7 @@ QList<RiskEntry> riskEntries(vault::Vault &vault, const QString &clientCode)
     for (const model::RiskFlag &f : vault.risk().forClient(clientCode)) {
         if (f.noteId != 0 && !progressNotes.contains(f.noteId))
             continue; // a process note's flag is never disclosed
-        const themes::RiskDefinition *definition = book.findRisk(f.risk);
-        entries.append(RiskEntry{f, definition && !definition->label.isEmpty() ? definition->label : f.risk, f.present && isOpen(f)});
+        entries.append(RiskEntry{f, book.riskLabelOf(f.risk), f.present && isOpen(f)});
     }
     return entries;
 }
@@ -153,8 +152,7 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
     for (const auto &[id, summary] : analysed.summary) {
         ThemeRow row;
         row.id = id;
-        const themes::Theme *theme = codebook.find(id);
-        row.label = theme ? theme->label : id;
+        row.label = codebook.labelOf(id);
         row.sessions = summary.sessions;
         row.firstSeen = summary.firstSeen;
         row.lastSeen = summary.lastSeen;
@@ -209,8 +207,7 @@ NoteReport noteReport(vault::Vault &vault, model::Id noteId)
     for (const model::Session::Attendee &a : session.attendees)
         if (a.clientCode == report.note.clientCode)
             report.attendance = a.attendance;
-    const model::Template *t = model::findTemplate(report.note.templateId);
-    report.templateLabel = t ? t->label : report.note.templateId;
+    report.templateLabel = model::templateLabel(report.note.templateId);
     report.signatureVerified = report.note.status != model::NoteStatus::Draft && vault.notes().verifySignature(noteId);
     report.addenda = vault.notes().addenda(noteId);
     return report;

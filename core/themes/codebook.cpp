@@ -282,6 +282,18 @@ const RiskDefinition *Codebook::findRisk(const QString &id) const
     return nullptr;
 }
 
+QString Codebook::labelOf(const QString &themeId) const
+{
+    const Theme *theme = find(themeId);
+    return theme ? theme->label : themeId;
+}
+
+QString Codebook::riskLabelOf(const QString &riskId) const
+{
+    const RiskDefinition *risk = findRisk(riskId);
+    return risk && !risk->label.isEmpty() ? risk->label : riskId;
+}
+
 QByteArray Codebook::toJson() const
 {
     QJsonArray themes;

@@ -250,6 +250,10 @@ public:
     [[nodiscard]] const QList<SenseRule> &senses() const { return m_rules.senses; }
     [[nodiscard]] const RiskRules &risks() const { return m_rules.risks; }
     [[nodiscard]] const RiskDefinition *findRisk(const QString &id) const;
+    // A theme's or a risk's label, or the id itself when the codebook has none (a theme a later
+    // edit removed still reads as something).
+    [[nodiscard]] QString labelOf(const QString &themeId) const;
+    [[nodiscard]] QString riskLabelOf(const QString &riskId) const;
     [[nodiscard]] QByteArray toJson() const;
 
 private:

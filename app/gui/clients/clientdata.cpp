@@ -79,7 +79,7 @@ ClientRow rowOf(const model::Client &client, const patterns::ClientHistory *hist
         row.lastSession = model::toIso(last->date);
         row.themeIds = topThemes(history->sessions);
         for (const QString &id : std::as_const(row.themeIds))
-            row.themeLabels.append(labelOf(book, id));
+            row.themeLabels.append(book.labelOf(id));
     }
     return row;
 }
@@ -179,7 +179,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
         row.date = model::toIso(n.sessionDate);
         row.kind = model::toString(n.kind);
         row.status = model::toString(n.status);
-        row.templateLabel = templateLabelOf(n.templateId);
+        row.templateLabel = model::templateLabel(n.templateId);
         row.preview = notePreview(n.text());
         out.notes.append(row);
     }
@@ -210,7 +210,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
             continue;
         ThemeCardRow card;
         card.theme = entry.first;
-        card.label = labelOf(book, entry.first);
+        card.label = book.labelOf(entry.first);
         card.recurrenceIn = s.recurrenceIn;
         card.recurrenceLast = s.recurrenceLast;
         card.trend = patterns::toString(s.trend);

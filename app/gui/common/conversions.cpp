@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "conversions.h"
 
-#include "model/types.h"
-#include "themes/codebook.h"
 
 #include <QUrl>
 
@@ -32,18 +30,6 @@ QString withSuffix(const QString &path, const QString &suffix)
     if (path.isEmpty() || path.endsWith(suffix, Qt::CaseInsensitive))
         return path;
     return path + suffix;
-}
-
-QString templateLabelOf(const QString &templateId)
-{
-    const model::Template *found = model::findTemplate(templateId);
-    return found ? found->label : templateId;
-}
-
-QString labelOf(const themes::Codebook &book, const QString &theme)
-{
-    const themes::Theme *found = book.find(theme);
-    return found ? found->label : theme;
 }
 
 } // namespace uc::gui

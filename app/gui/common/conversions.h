@@ -7,11 +7,7 @@
 
 #include <memory>
 
-namespace uc::themes {
-class Codebook;
-}
-
-// Turning what QML hands over into what the core takes, and the core's ids into words.
+// Turning what QML hands over into what the core takes.
 namespace uc::gui {
 
 // The text of a QML field in guarded memory; the UTF-8 copy made on the way is wiped.
@@ -20,9 +16,5 @@ namespace uc::gui {
 [[nodiscard]] QString localPathOf(const QString &pathOrUrl);
 // path with suffix (".pdf") added unless it ends in it already (in any case); "" stays "".
 [[nodiscard]] QString withSuffix(const QString &path, const QString &suffix);
-// A note template's label ("SOAP note"), or its id when there is no such template.
-[[nodiscard]] QString templateLabelOf(const QString &templateId);
-// A theme's codebook label, or its id when the codebook does not have it.
-[[nodiscard]] QString labelOf(const themes::Codebook &book, const QString &theme);
 
 } // namespace uc::gui

@@ -15,8 +15,7 @@ RiskRow riskRowOf(const model::RiskFlag &flag, const themes::Codebook &book)
 {
     RiskRow row;
     row.id = flag.risk;
-    const themes::RiskDefinition *definition = book.findRisk(flag.risk);
-    row.label = definition && !definition->label.isEmpty() ? definition->label : flag.risk;
+    row.label = book.riskLabelOf(flag.risk);
     row.evidence = flag.evidence;
     row.rule = flag.rule;
     row.kind = model::riskKindText(flag.rule);

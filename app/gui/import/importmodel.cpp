@@ -94,7 +94,7 @@ QList<ImportPreviewModel::Row> ImportPreviewModel::rowsOf(const uc::import::Impo
                 r.clientCode,
                 uc::model::toIso(r.date),
                 uc::model::toString(r.modality),
-                uc::gui::templateLabelOf(r.templateId),
+                uc::model::templateLabel(r.templateId),
                 tr("OK"),
                 true};
         rows.emplace(std::pair(r.line, r.file), row);

@@ -32,7 +32,7 @@ QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &tex
         TagRow row;
         row.id = t.id;
         row.theme = t.theme;
-        row.label = labelOf(book, t.theme);
+        row.label = book.labelOf(t.theme);
         if (t.groupLevel) // a group session's shared part: shown, never counted as the member's
             row.label += QCoreApplication::translate("NoteData", " (the group's)");
         row.evidence = t.evidence;
@@ -54,7 +54,7 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
     d.clientCode = n.clientCode;
     d.date = model::toIso(n.sessionDate);
     d.templateId = n.templateId;
-    d.templateLabel = templateLabelOf(n.templateId);
+    d.templateLabel = model::templateLabel(n.templateId);
     d.kind = model::toString(n.kind);
     d.status = model::toString(n.status);
     d.text = n.text();

@@ -102,7 +102,7 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
     for (const auto &[theme, s] : report.summary) {
         PatternThemeRow row;
         row.theme = theme;
-        row.label = labelOf(book, theme);
+        row.label = book.labelOf(theme);
         row.sessions = s.sessions;
         row.recurring = s.recurrenceIn >= recurringAtLeast;
         row.trend = patterns::toString(s.trend);

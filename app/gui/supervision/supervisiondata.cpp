@@ -59,7 +59,7 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
     d.clientCode = n.clientCode;
     d.date = model::toIso(n.sessionDate);
     d.author = n.author;
-    d.templateLabel = templateLabelOf(n.templateId);
+    d.templateLabel = model::templateLabel(n.templateId);
     d.status = model::toString(n.status);
     d.text = n.text();
     d.signedAt = n.signedAt;
@@ -133,7 +133,7 @@ AgreementReportData loadAgreementReport(vault::Vault &vault, model::Id check)
     for (qsizetype i = 0; i < r.supervisorTherapist.size(); ++i) {
         AgreementRow row;
         row.theme = r.supervisorTherapist.at(i).theme;
-        row.label = labelOf(book, row.theme);
+        row.label = book.labelOf(row.theme);
         row.notes = r.supervisorTherapist.at(i).notes;
         row.supervisorTherapist = r.supervisorTherapist.at(i).kappa;
         if (i < r.supervisorTagger.size())
