@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Every audit entry signed by its user (issue 21; docs/audit.md, "Signed entries"): an insider who
+// Every audit entry signed by its user (docs/audit.md, "Signed entries"): an insider who
 // holds the shared data key (bob, with his own passphrase) rewrites an entry, recomputes the chain and
 // re-seals the head, signs a forged entry in alice's name, strips a signature or moves where signing
 // begins; `audit verify` finds each, naming the entry and whose signature fails, and `--full` agrees.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The key slots hold against what a colleague with their own account or someone with the disk could
-// do with a text editor (issue 21): a slot moved to another name or with its role edited, a KDF cost
+// do with a text editor: a slot moved to another name or with its role edited, a KDF cost
 // that would hang the unlock, a byte edited anywhere in keyslots.json, a deleted audit head, forged
 // failed-unlock reports, a therapist making a supervisor, "Bob" beside "bob", an old copy of the
 // vault put back. Old (format 1) slots still open and are rewritten bound.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // A process note is its author's alone, also against a colleague with an account who unwraps the
-// shared data key with their own passphrase and reads notes.db directly (issue 21, attack 4). Each
+// shared data key with their own passphrase and reads notes.db directly. Each
 // test is what that colleague, or someone editing the file, would try: read every table for a word
 // only the process note holds, ask the search index for it, move sealed text from one note to
 // another, edit it. The author still reads, searches, tags and verifies the note, a recovery keeps

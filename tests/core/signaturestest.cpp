@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Signatures are Ed25519 signatures by each user's own key, certified by the administrator (issue 21):
+// Signatures are Ed25519 signatures by each user's own key, certified by the administrator:
 // what a colleague holding the shared data key could forge with a SHA-256 "signature" no longer
 // verifies. Each test is an attack that passed before per-user keys: a signed note edited in the raw
 // database with its hash recomputed, a forged or foreign `import --json`, a certificate swapped for
