@@ -21,45 +21,23 @@ int preferredSlot(const QString &id)
     return static_cast<int>(hash % okabeIto.size());
 }
 
-int slotOf(const QString &id, const QStringList &drawn)
-{
-    std::vector<std::pair<int, QString>> themes;
-    themes.reserve(static_cast<size_t>(drawn.size()) + 1);
-    for (const QString &theme : drawn)
-        themes.emplace_back(preferredSlot(theme), theme);
-    if (!drawn.contains(id))
-        themes.emplace_back(preferredSlot(id), id);
-    std::sort(themes.begin(), themes.end());
-    themes.erase(std::unique(themes.begin(), themes.end()), themes.end());
-    std::array<bool, okabeIto.size()> taken{};
-    for (const auto &[preferred, theme] : themes) {
-        int slot = preferred;
-        // Past eight every colour is taken: the preferred one is shared.
-        for (size_t tries = 0; tries < taken.size() && taken.at(static_cast<size_t>(slot)); ++tries)
-            slot = (slot + 1) % maxDrawnThemes;
-        if (taken.at(static_cast<size_t>(slot)))
-            slot = preferred;
-        taken.at(static_cast<size_t>(slot)) = true;
-        if (theme == id)
-            return slot;
-    }
-    return preferredSlot(id);
-}
-
 QColor colourOfSlot(int slot, bool dark)
 {
     const QRgb rgb = okabeIto.at(static_cast<size_t>(slot));
     return QColor::fromRgb(dark && rgb == 0x000000 ? darkSafeBlack : rgb);
 }
 
-// The slot of a theme outside the palette among the drawn themes.
-int slotOutside(const QString &id, const QStringList &palette, const QStringList &drawn)
+// The slot of theme id among the drawn themes: the palette's themes hold the slots they have among
+// the palette's own themes; the others (id among them) take theirs in order of preference and id,
+// each its preferred slot or the next free one. With an empty palette that is every drawn theme.
+int slotAmong(const QString &id, const QStringList &palette, const QStringList &drawn)
 {
     std::array<bool, okabeIto.size()> taken{};
     std::vector<std::pair<int, QString>> outside;
+    outside.reserve(static_cast<size_t>(drawn.size()) + 1);
     for (const QString &theme : drawn) {
         if (palette.contains(theme))
-            taken.at(static_cast<size_t>(slotOf(theme, palette))) = true;
+            taken.at(static_cast<size_t>(slotAmong(theme, {}, palette))) = true;
         else
             outside.emplace_back(preferredSlot(theme), theme);
     }
@@ -84,7 +62,7 @@ int slotOutside(const QString &id, const QStringList &palette, const QStringList
 
 QColor themeColour(const QString &id, const QStringList &drawn, bool dark)
 {
-    return colourOfSlot(slotOf(id, drawn), dark);
+    return colourOfSlot(slotAmong(id, {}, drawn), dark);
 }
 
 QString themeColourName(const QString &id, const QStringList &drawn, bool dark)
@@ -116,8 +94,8 @@ QStringList clientPalette(const model::ClientHistory &history)
 QColor clientThemeColour(const QString &id, const QStringList &palette, const QStringList &drawn, bool dark)
 {
     if (palette.contains(id))
-        return colourOfSlot(slotOf(id, palette), dark);
-    return colourOfSlot(slotOutside(id, palette, drawn), dark);
+        return colourOfSlot(slotAmong(id, {}, palette), dark);
+    return colourOfSlot(slotAmong(id, palette, drawn), dark);
 }
 
 QString clientThemeColourName(const QString &id, const QStringList &palette, const QStringList &drawn, bool dark)
