@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "reports/recoverysheet.h"
 
+#include "reports/reportpage.h"
+
 #include "common/error.h"
 #include "common/safefile.h"
 #include "common/secret.h"
@@ -26,12 +28,8 @@ namespace uc::reports {
 
 namespace {
 
-constexpr int dpi = 300;
-
-constexpr double mm(double v)
-{
-    return v * dpi / 25.4;
-}
+using page::dpi;
+using page::mm;
 
 QFont font(const QString &family, double points, QFont::Weight weight = QFont::Normal)
 {
@@ -98,10 +96,7 @@ QByteArray sheetPdf(const SecretBuffer &display, const QString &user, const QStr
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
-        writer.setResolution(dpi);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        writer.setTitle(u"Undercurrent recovery key"_s);
-        writer.setCreator(u"Undercurrent"_s);
+        page::setUpA4(writer, u"Undercurrent recovery key"_s);
         const double left = mm(22);
         const double width = writer.pageLayout().fullRectPixels(dpi).width() - 2 * left;
 

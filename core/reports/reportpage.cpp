@@ -126,6 +126,14 @@ QString noticeSection()
     return QStringLiteral("<h2>Notice: 42 CFR Part 2 \u00a7 2.32</h2><p class=\"notice\">%1</p>").arg(para(model::part2Notice()));
 }
 
+void setUpA4(QPdfWriter &writer, const QString &title)
+{
+    writer.setResolution(dpi);
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
+    writer.setTitle(title);
+    writer.setCreator(QStringLiteral("Undercurrent"));
+}
+
 QByteArray render(const QString &title, const QString &html, const QList<Chart> &charts, Copy copy)
 {
     QByteArray bytes;
@@ -133,10 +141,7 @@ QByteArray render(const QString &title, const QString &html, const QList<Chart> 
     buffer.open(QIODevice::WriteOnly);
     {
         QPdfWriter writer(&buffer);
-        writer.setResolution(dpi);
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize::A4), QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)));
-        writer.setTitle(title);
-        writer.setCreator(QStringLiteral("Undercurrent"));
+        setUpA4(writer, title);
         const QRectF page(QPointF(0, 0), QSizeF(writer.pageLayout().fullRectPixels(dpi).size()));
         const QRectF body = page.adjusted(mm(18), mm(22), -mm(18), -mm(26));
 

@@ -9,6 +9,8 @@
 
 #include <utility>
 
+class QPdfWriter;
+
 // The page every report PDF is laid out on: A4 at 300 dpi, the HTML building blocks its sections
 // are written in (escaped text, bordered tables, key-value blocks), and render(), which lays the
 // HTML out and paints each page's header and footer. Private to core/reports.
@@ -40,6 +42,9 @@ inline constexpr double mm(double v)
 [[nodiscard]] QString keyValues(const QList<std::pair<QString, QString>> &pairs);
 // The full 42 CFR Part 2 notice that ends every report of the record.
 [[nodiscard]] QString noticeSection();
+
+// Sets a writer up for an A4 portrait page at dpi, no margins (each page draws its own), titled.
+void setUpA4(QPdfWriter &writer, const QString &title);
 
 // An image the HTML names (<img src="name">).
 struct Chart
