@@ -53,11 +53,15 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
         if (!inSentence(j))
             return true;
         if (afterCue) {
-            // A cue makes it a state, but whose: "the cases have gotten very high" is a thing's.
+            // A cue makes it a state, but whose: "the rents have gotten very high" is a thing's
+            // (a word of content before the auxiliary); "I just get high" is not.
             std::int64_t k = j - 1;
-            while (inClause(k) && (tokens[static_cast<std::size_t>(k)].flags & (Copula | Aux | Intensifier | Adverbial | Neg)))
+            bool auxiliary = false;
+            while (inClause(k) && (tokens[static_cast<std::size_t>(k)].flags & (Copula | Aux | Intensifier | Adverbial | Neg))) {
+                auxiliary = auxiliary || (tokens[static_cast<std::size_t>(k)].flags & (Copula | Aux));
                 --k;
-            return !inClause(k) || !contentWord(tokens[static_cast<std::size_t>(k)]);
+            }
+            return !auxiliary || !inClause(k) || !contentWord(tokens[static_cast<std::size_t>(k)]);
         }
         const Token &p = tokens[static_cast<std::size_t>(j)];
         if (p.flags & (Det | Possessive))
