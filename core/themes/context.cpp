@@ -22,10 +22,6 @@ bool inSubordinateClause(const std::vector<Token> &tokens, std::size_t at)
     return first != at && (f & Clause) && (f & (Link | Hypo)) && !(f & (Comp | Relative | ConseqLink | Term));
 }
 
-} // namespace
-
-namespace {
-
 // "without" at `at`, with a negation before it in its clause: "I can't get through the night
 // without a drink", "not a day goes by without drinking".
 bool withoutUndone(const Text &text, std::size_t at)
