@@ -123,6 +123,7 @@ int Tagger::Impl::compilePhrase(const QString &text, int theme, int predicate, b
     // The anchor: the word looked up first, so the rarest — the longest word of content, not a
     // function word ("pub" in "in the pub", not "the"); later words win ties.
     const QStringList parts = QString(text).replace(QLatin1Char('-'), QLatin1Char(' ')).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    phrase.namesMe = parts.contains(QLatin1String("me"), Qt::CaseInsensitive); // "annoys me"
     const auto score = [&](std::size_t k) {
         const PatternWord &w = phrase.words[k];
         if (w.negator || w.age)

@@ -22,6 +22,25 @@ bool inSubordinateClause(const std::vector<Token> &tokens, std::size_t at)
     return first != at && (f & Clause) && (f & (Link | Hypo)) && !(f & (Comp | Relative | ConseqLink | Term));
 }
 
+// "without" at `at`, with a negation before it in its clause: "I can't get through the night
+// without a drink", "not a day goes by without drinking".
+bool withoutUndone(const Text &text, std::size_t at)
+{
+    const std::vector<Token> &tokens = text.tokens;
+    const Token &w = tokens[at];
+    const std::string_view word = text.bytes.substr(w.start, w.end - w.start);
+    if (word.size() != 7 || !std::equal(word.begin(), word.end(), "without", [](char a, char b) { return (a | 0x20) == b; }))
+        return false;
+    for (std::size_t k = at, seen = 0; k-- > 0 && seen < 6; ++seen) {
+        const Token &t = tokens[k];
+        if (t.sentence != w.sentence || t.clause != w.clause || (t.flags & (Term | Coord)))
+            return false;
+        if (t.flags & Neg)
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector<std::uint32_t> &mentionEnds) const
@@ -65,6 +84,10 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
         const bool nextPseudo = static_cast<std::size_t>(j + 1) < tokens.size()
                                 && (tokens[static_cast<std::size_t>(j + 1)].flags & PseudoAfterNeg)
                                 && static_cast<std::uint32_t>(j + 1) < m.anchor;
+        // "can't sleep without a drink", "never goes out without drinking": a negated verb before
+        // "without" in its clause undoes it (not without it is with it).
+        if ((t.flags & Neg) && !nextPseudo && withoutUndone(text, static_cast<std::size_t>(j)))
+            return false;
         if ((t.flags & Neg) && !nextPseudo) {
             // "no longer" negates; "not only", "can't stop", "no doubt" do not. "When I'm not
             // working I feel awful", "because she wasn't drinking that night she was irritable":
@@ -235,7 +258,7 @@ void Tagger::Impl::applyContext(const Text &text, std::vector<Mention> &mentions
         }
         // A frame has found its parties itself ("her father hit her": the client's trauma).
         if (theme.clientSubject && m.frame < 0) {
-            const int other = otherSubject(text, m);
+            const int other = experiencer(text, m, otherSubject(text, m));
             if (other >= 0) {
                 m.counted = false;
                 m.reason = Exclusion::OtherPerson;

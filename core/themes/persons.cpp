@@ -171,6 +171,27 @@ int Tagger::Impl::otherSubject(const Text &text, const Mention &m) const
     return -1;
 }
 
+int Tagger::Impl::experiencer(const Text &text, const Mention &m, int subject) const
+{
+    // A phrase that names its person as object is about that person, whoever the clause's
+    // subject is: "my son drives me up the wall", "her tone annoys me", "she deserves better than
+    // me" are the writer's, as "me" is (the clinician in a note, so "he drives me mad" there is
+    // the clinician's). Only a phrase that writes the word: a gap word is not the phrase's
+    // ("my friends let me down" is not "let-down").
+    if (m.phrase < 0 || !phrases[static_cast<std::size_t>(m.phrase)].namesMe)
+        return subject;
+    for (std::uint32_t k = m.first + 1; k <= m.last; ++k) {
+        if ((text.tokens[k].flags & (FirstPerson | ObjectPronoun)) != (FirstPerson | ObjectPronoun))
+            continue;
+        const Person p = personAt(text, k);
+        if (p.who == Person::Client)
+            return -1;
+        if (p.who != Person::None)
+            return p.token >= 0 ? p.token : static_cast<int>(k);
+    }
+    return subject;
+}
+
 int Tagger::Impl::subjectOf(const Text &text, std::size_t at) const
 {
     const std::vector<Token> &tokens = text.tokens;

@@ -71,6 +71,7 @@ struct Phrase
     bool exception = false; // cancels the theme's mentions it overlaps ("used to" for substance-use)
     std::vector<int> senses; // sense rules that decide whether a one-word mention counts
     std::vector<std::int32_t> exactForms; // the written form and its plural, for the "exact" rule
+    bool namesMe = false; // a word of it is "me": about whoever "me" is ("annoys me")
     int risk = -1; // a risk phrase's risk index (-1 for acts)
     RiskKind riskKind = RiskKind::None;
     std::int16_t group = -1; // for RiskKind::Group: the group's index in its risk
@@ -381,6 +382,8 @@ struct Tagger::Impl
     [[nodiscard]] Person personAt(const Text &text, std::size_t i) const;
     // -1 the client (or unknown), else the index of the other person's token
     [[nodiscard]] int otherSubject(const Text &text, const Mention &m) const;
+    // The person a phrase names as its object ("annoys me"), else `subject`.
+    [[nodiscard]] int experiencer(const Text &text, const Mention &m, int subject) const;
     // The person word that is the subject of the clause at `at` (or of the clause it is reduced
     // from), or the possessor of the act; -1 when there is none.
     [[nodiscard]] int subjectOf(const Text &text, std::size_t at) const;

@@ -50,8 +50,19 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
             if ((t.flags & (Det | Possessive)) || (contentWord(t) && !cue(next)))
                 return false;
         }
-        if (!inSentence(j) || afterCue)
+        if (!inSentence(j))
             return true;
+        if (afterCue) {
+            // A cue makes it a state, but whose: "the rents have gotten very high" is a thing's
+            // (a word of content before the auxiliary); "I just get high" is not.
+            std::int64_t k = j - 1;
+            bool auxiliary = false;
+            while (inClause(k) && (tokens[static_cast<std::size_t>(k)].flags & (Copula | Aux | Intensifier | Adverbial | Neg))) {
+                auxiliary = auxiliary || (tokens[static_cast<std::size_t>(k)].flags & (Copula | Aux));
+                --k;
+            }
+            return !auxiliary || !inClause(k) || !contentWord(tokens[static_cast<std::size_t>(k)]);
+        }
         const Token &p = tokens[static_cast<std::size_t>(j)];
         if (p.flags & (Det | Possessive))
             return false; // a noun: "a runner's high"
@@ -137,7 +148,20 @@ bool Tagger::Impl::senseHolds(const Text &text, const Mention &m, const Compiled
         // "disgusted with myself", "disgusted that I lied to her" are about oneself; "disgusted
         // with him", "disgusted that the landlord kept it" about someone else, not shame.
         const std::string_view written = text.bytes.substr(word.start, word.end - word.start);
-        if (written.ends_with("ing") || !inSentence(next) || !(tokens[static_cast<std::size_t>(next)].flags & (Prep | Comp | FearLink)))
+        if (written.ends_with("ing"))
+            return true;
+        // "it disgusts me", "people like that disgust me": what disgusts is the subject, oneself
+        // only when it is one's own ("my drinking disgusts me", "it disgusts me that I lied").
+        if (inSentence(next) && (tokens[static_cast<std::size_t>(next)].flags & ObjectPronoun)) {
+            for (std::int64_t k = next + 1; k <= next + 3 && inSentence(k); ++k)
+                if (cue(k))
+                    return true;
+            for (std::int64_t k = prev; inClause(k); --k)
+                if (tokens[static_cast<std::size_t>(k)].flags & FirstPerson)
+                    return true;
+            return false;
+        }
+        if (!inSentence(next) || !(tokens[static_cast<std::size_t>(next)].flags & (Prep | Comp | FearLink)))
             return true;
         for (std::int64_t k = next + 1; k <= next + 3 && inSentence(k); ++k)
             if (cue(k))
