@@ -414,6 +414,10 @@ struct Tagger::Impl
     void readTolerance(const Text &text, const std::vector<Mention> &events, const std::vector<Mention> &themeMentions,
                        std::vector<RiskFinding> &out) const;
     void readRiskFields(const Text &text, const std::vector<Mention> &labelled, std::vector<RiskFinding> &out) const;
+    // riskclaims.cpp: after both readings, what the codebook's other senses and figures of speech,
+    // the point of a named thing, and being alone with no drug use near claim
+    void claimRisks(const Text &text, const std::vector<Mention> &themeMentions, const std::vector<Mention> &claims,
+                    const std::vector<Mention> &events, std::vector<RiskFinding> &out) const;
     // The nearest person word before `first` in its sentence (not a possessive pronoun), or -1.
     [[nodiscard]] int personBefore(const Text &text, std::uint32_t first) const;
     // A mention's status: denied when negated, someone else's when the person named before it in its

@@ -98,9 +98,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes, selfActs;
+    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes, selfActs, claims;
     said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear(), doses.clear(),
-        wishes.clear(), selfActs.clear();
+        wishes.clear(), selfActs.clear(), claims.clear();
     const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
     // An acronym counts only in capitals: "SI", not "si" or "said hi".
     const auto capitals = [&](const Mention &m) {
@@ -162,9 +162,12 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         std::erase_if(wishes, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(selfActs, [&](const Mention &m) { return overlaps(m, x); });
     };
-    for (const Mention &x : specials)
+    for (const Mention &x : specials) {
         if (kindOf(x) == RiskKind::Exception)
             cancel(x, false);
+        if (kindOf(x) == RiskKind::Exception || kindOf(x) == RiskKind::Figurative)
+            claims.push_back(x); // they claim the broad net's heads too (riskclaims.cpp)
+    }
     std::erase_if(specials, [&](const Mention &x) { return kindOf(x) == RiskKind::Exception; });
     const auto longer = [&](const Mention &a, const Mention &b) {
         return std::pair{a.last - a.first, phrases[static_cast<std::size_t>(a.phrase)].text.size()}
@@ -538,6 +541,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     readRiskFields(text, labelled, out);
     readAttempts(text, out);
     readBroad(text, out);
+    claimRisks(text, themeMentions, claims, events, out);
     // An injury in a sentence with self-injury in it is self-inflicted: "bangs his head against the
     // wall, leaving bruises" is not abuse.
     const auto groupOf = [&](const RiskFinding &f) {
