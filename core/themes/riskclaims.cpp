@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What claims a risk finding after both readings (docs/risk.md, "Session 30"): the codebook's
-// other senses and figures of speech claim the broad net's heads as they claim the rules' phrases
+// other senses of a risk's words claim the broad net's heads as they claim the rules' phrases
 // ("dying her hair", "lost his car keys", "think about it over the weekend"); "the point" of a named
 // thing is not a point in living ("what's the point of the homework"); and a word of being alone or
 // of a break from using ("on her own", "detox") is overdose risk only beside the use of a drug.
@@ -46,9 +46,10 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         return g >= 0 ? codebook.risks().risks.at(f.risk).groups.at(g).name : QString();
     };
 
-    // 1. Another sense of a risk's words, or a figure of speech of that risk, claims the net's head
-    // of the same risk on the same words, as it claims the rules' phrase ("cut me down", a figure of
-    // self-harm, is still a rescue from a suicide attempt).
+    // 1. Another sense of a risk's words (the codebook's exceptions) claims the net's head of the
+    // same risk on the same words, as it claims the rules' phrase. Not a figure of speech: the
+    // rules' list is wider than the net's own ("could murder" a curry, not a landlord), and one
+    // risk's figure is not another's ("cut me down" is still a rescue from a suicide attempt).
     const auto claimed = [&](const RiskFinding &f) {
         return std::any_of(claims.begin(), claims.end(), [&](const Mention &c) { return touches(f, c) && c.theme == f.risk; });
     };

@@ -43,6 +43,20 @@ void keepLongestRun(std::vector<Mention> &list, Longer longer)
 
 } // namespace
 
+bool Tagger::Impl::jokeWordIn(const Text &text, std::uint32_t at, const std::vector<std::int32_t> &cues) const
+{
+    // A joke cue in the sentence, not a laugh (a laugh beside harm done to the client is cruelty).
+    const std::vector<Token> &tokens = text.tokens;
+    const std::uint32_t s = tokens[at].sentence;
+    std::size_t k = at;
+    while (k > 0 && tokens[k - 1].sentence == s)
+        --k;
+    for (; k < tokens.size() && tokens[k].sentence == s; ++k)
+        if (hasForm(cues, tokens[k]) && text.bytes.substr(tokens[k].start, std::min<std::size_t>(5, tokens[k].end - tokens[k].start)) != "laugh")
+            return true;
+    return false;
+}
+
 bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint32_t last) const
 {
     thread_local const std::vector<std::uint32_t> noEnds;
@@ -165,8 +179,8 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     for (const Mention &x : specials) {
         if (kindOf(x) == RiskKind::Exception)
             cancel(x, false);
-        if (kindOf(x) == RiskKind::Exception || kindOf(x) == RiskKind::Figurative)
-            claims.push_back(x); // they claim the broad net's heads too (riskclaims.cpp)
+        if (kindOf(x) == RiskKind::Exception)
+            claims.push_back(x); // it claims the broad net's heads too (riskclaims.cpp)
     }
     std::erase_if(specials, [&](const Mention &x) { return kindOf(x) == RiskKind::Exception; });
     const auto longer = [&](const Mention &a, const Mention &b) {
@@ -375,6 +389,15 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             continue;
         }
         if (inSentence(m, risk.figurativeCues)) {
+            f.status = RiskFinding::Figurative;
+            out.push_back(f);
+            continue;
+        }
+        // A threat to kill the client said with a joke word is a joke ("my dad will literally kill me
+        // if i fail maths lol"), as an act against the client is; a laugh is not one ("he said he'd
+        // kill me and laughed").
+        if (risk.whose == RiskDefinition::Whose::Victim && risk.figurativeCues.empty() && actByClient >= 0
+            && p.text.contains(QLatin1String("kill")) && jokeWordIn(text, m.first, risks[static_cast<std::size_t>(actByClient)].figurativeCues)) {
             f.status = RiskFinding::Figurative;
             out.push_back(f);
             continue;

@@ -148,6 +148,8 @@ private Q_SLOTS:
     void broadNet_data();
     void broadNet();
     void broadNetEvidence();
+    void claimsAfterBothReadings_data();
+    void claimsAfterBothReadings();
     void broadNetReadsUtf8Spans();
     void developmentCorpus();
     void developmentSet2();
@@ -563,6 +565,52 @@ void RiskTest::cssrsTriage()
         refused = true;
     }
     QVERIFY(refused);
+}
+
+// What claims a finding after both readings (docs/risk.md, "Session 30"): each kind beside the same
+// words where they are a risk.
+void RiskTest::claimsAfterBothReadings_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // The codebook's other senses claim the net's heads as they claim the rules' phrases.
+    QTest::newRow("hair dye") << u"She is going to die her hair green for the match."_s << u"suicide"_s << QString();
+    QTest::newRow("keys mislaid") << u"Mum lost her car keys on the way in."_s << u"abuse"_s << QString();
+    QTest::newRow("a heart attack") << u"Since her dad's heart attack she visits him daily."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("an urge that hits") << u"The urge to drink hits me at six every night."_s << u"abuse"_s << QString();
+    QTest::newRow("an urge that hits is no intent") << u"The urge to drink hits me at six every night."_s << u"harm-to-others"_s
+                                                     << QString();
+    // A figure of speech of one risk does not claim another's head: a rescue is still an attempt.
+    QTest::newRow("a rescue, not a figure") << u"My flatmate cut me down in time."_s << u"suicide"_s << u"present"_s;
+    // The point of a named thing is not a point in living.
+    QTest::newRow("the point of a thing") << u"He asked what's the point of the fire drill."_s << u"suicide"_s << QString();
+    QTest::newRow("the point of going on") << u"He asked what's the point of going on."_s << u"suicide"_s << u"present"_s;
+    // A thought about "it" is a risk when "it" points back to one.
+    QTest::newRow("it, nothing before") << u"The quiz went badly and she keeps thinking about it."_s << u"suicide"_s << QString();
+    QTest::newRow("it, a denial before") << u"Denies suicidal intent but says she keeps thinking about it."_s << u"suicide"_s
+                                         << u"present"_s;
+    // Alone, or a break from using, is overdose risk beside the use of a drug.
+    QTest::newRow("alone, no drug") << u"He walks the dog on his own in the evenings."_s << u"overdose"_s << QString();
+    QTest::newRow("alone, a drug") << u"He injects heroin on his own in the evenings."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("detox in a history") << u"Two alcohol detoxes, 2015 and 2019; abstinent since."_s << u"overdose"_s << QString();
+    QTest::newRow("detox, then use") << u"Came out of detox on Friday and used heroin the same night."_s << u"overdose"_s
+                                     << u"present"_s;
+    // A laugh with an act against the client is cruelty, not a joke; "he" to "me" is someone else.
+    QTest::newRow("a laugh, not a joke") << u"He slapped me across the face and laughed."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("he to me") << u"He kicked me in the stomach."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("a joke is still a joke") << u"My brother said he'd kill me if I scratched his car haha"_s << u"abuse"_s
+                                            << QString();
+    QTest::newRow("the same threat, no joke") << u"My brother said he'd kill me if I scratched his car."_s << u"abuse"_s
+                                              << u"present"_s;
+}
+
+void RiskTest::claimsAfterBothReadings()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
 }
 
 void RiskTest::developmentCorpus()
