@@ -3,7 +3,8 @@
 // other senses of a risk's words claim the broad net's heads as they claim the rules' phrases
 // ("dying her hair", "lost his car keys", "think about it over the weekend"); "the point" of a named
 // thing is not a point in living ("what's the point of the homework"); and a word of being alone or
-// of a break from using ("on her own", "detox") is overdose risk only beside the use of a drug.
+// of a break from using ("on her own", "detox") is overdose risk only beside the use of a drug;
+// the client's own threat is not also abuse of the client.
 #include "themes/pipeline.h"
 
 #include <algorithm>
@@ -130,6 +131,18 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
                    && !((g.rule == RiskFinding::Broad || g.rule == RiskFinding::Phrase) && thoughtAboutIt(g));
         });
     };
+    // 5. The client's own threat or act against someone (the rules' harm to others, whose doer they
+    // have read) is not also abuse of the client on the same words: "I'll stab him if he comes near
+    // my kids", "I told her I'd hurt her". A child at risk stays (safeguarding).
+    const auto partOfClientsThreat = [&](const RiskFinding &f) {
+        if (actAgainstClient < 0 || actByClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
+            || groupOf(f) == QLatin1String("child-at-risk"))
+            return false;
+        return std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) {
+            return g.risk == actByClient && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad && g.first <= f.last
+                   && f.first <= g.last;
+        });
+    };
     std::vector<bool> drop(out.size(), false);
     for (std::size_t k = 0; k < out.size(); ++k) {
         const RiskFinding &f = out[k];
@@ -139,7 +152,7 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
                  && thoughtAboutIt(f) && !antecedent(f))
             drop[k] = true;
         else
-            drop[k] = aloneOrBreak(f) && !drugUseNear(f);
+            drop[k] = (aloneOrBreak(f) && !drugUseNear(f)) || partOfClientsThreat(f);
     }
     std::size_t k = 0;
     std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });

@@ -601,6 +601,17 @@ void RiskTest::claimsAfterBothReadings_data()
     QTest::newRow("he to me") << u"He kicked me in the stomach."_s << u"abuse"_s << u"present"_s;
     QTest::newRow("a joke is still a joke") << u"My brother said he'd kill me if I scratched his car haha"_s << u"abuse"_s
                                             << QString();
+    // The client's own threat against someone is harm to others, not also abuse of the client.
+    QTest::newRow("the client's threat") << u"I'll punch him if he comes near my sister again."_s << u"abuse"_s << QString();
+    QTest::newRow("the client's threat, harm to others") << u"I'll punch him if he comes near my sister again."_s
+                                                         << u"harm-to-others"_s << u"present"_s;
+    // Other senses and denials in the rules' own phrases.
+    QTest::newRow("a safety plan is no plan") << u"Denies SI; has a safety plan and knows the crisis line."_s << u"suicide"_s
+                                              << u"denied"_s;
+    QTest::newRow("a plan is a plan") << u"Has a plan to hang himself in the garage."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("never had such thoughts") << u"Her uncle took his own life; she has never had such thoughts herself."_s
+                                             << u"suicide"_s << u"denied"_s;
+    QTest::newRow("risk to self is suicide's field") << u"Risk to self: high."_s << u"self-harm"_s << QString();
     QTest::newRow("the same threat, no joke") << u"My brother said he'd kill me if I scratched his car."_s << u"abuse"_s
                                               << u"present"_s;
 }
