@@ -39,6 +39,8 @@ bool oneOf(std::string_view word, std::initializer_list<std::string_view> words)
 void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &themeMentions, const std::vector<Mention> &claims,
                               const std::vector<Mention> &events, std::vector<RiskFinding> &out) const
 {
+    if (out.empty())
+        return;
     const std::vector<Token> &tokens = text.tokens;
     const auto groupOf = [&](const RiskFinding &f) {
         const int g = (f.rule == RiskFinding::Phrase || f.rule == RiskFinding::Field) && f.phrase >= 0 && f.risk >= 0
@@ -72,14 +74,24 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
 
     // 3. Overdose risk told only by being alone or by a break from using needs the use of a drug
     // (a counted use of a class the risk names) in its sentence or the next or last one.
+    // The sentences with a counted use of such a drug, found once and only when asked (most notes
+    // have no finding that needs them).
+    thread_local std::vector<std::uint32_t> useSentences;
+    bool usesRead = false;
     const auto drugUseNear = [&](const RiskFinding &f) {
         const CompiledRisk &risk = risks[static_cast<std::size_t>(f.risk)];
+        if (!usesRead) {
+            usesRead = true;
+            useSentences.clear();
+            for (const Mention &u : themeMentions)
+                if (u.counted && u.substance >= 0 && ((risk.useClasses >> u.substance) & 1u)
+                    && std::find(risk.useThemes.begin(), risk.useThemes.end(), u.theme) != risk.useThemes.end())
+                    useSentences.push_back(tokens[u.first].sentence);
+            std::sort(useSentences.begin(), useSentences.end());
+        }
         const std::uint32_t s = tokens[f.first].sentence;
-        return std::any_of(themeMentions.begin(), themeMentions.end(), [&](const Mention &u) {
-            const std::uint32_t us = tokens[u.first].sentence;
-            return us + 1 >= s && us <= s + 1 && u.counted && u.substance >= 0 && ((risk.useClasses >> u.substance) & 1u)
-                   && std::find(risk.useThemes.begin(), risk.useThemes.end(), u.theme) != risk.useThemes.end();
-        });
+        const auto it = std::lower_bound(useSentences.begin(), useSentences.end(), s > 0 ? s - 1 : 0);
+        return it != useSentences.end() && *it <= s + 1;
     };
     // Words that say being alone or a break, and nothing of use: "on her own", "by himself",
     // "detox", "came out of rehab".
@@ -134,16 +146,19 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
     // 5. The client's own threat or act against someone (the rules' harm to others, whose doer they
     // have read) is not also abuse of the client on the same words: "I'll stab him if he comes near
     // my kids", "I told her I'd hurt her". A child at risk stays (safeguarding).
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> threats;
+    threats.clear();
+    for (const RiskFinding &g : out)
+        if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad)
+            threats.emplace_back(g.first, g.last);
     const auto partOfClientsThreat = [&](const RiskFinding &f) {
-        if (actAgainstClient < 0 || actByClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
+        if (threats.empty() || actAgainstClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
             || groupOf(f) == QLatin1String("child-at-risk"))
             return false;
-        return std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) {
-            return g.risk == actByClient && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad && g.first <= f.last
-                   && f.first <= g.last;
-        });
+        return std::any_of(threats.begin(), threats.end(), [&](const auto &g) { return g.first <= f.last && f.first <= g.second; });
     };
-    std::vector<bool> drop(out.size(), false);
+    thread_local std::vector<bool> drop;
+    drop.assign(out.size(), false);
     for (std::size_t k = 0; k < out.size(); ++k) {
         const RiskFinding &f = out[k];
         if (f.rule == RiskFinding::Broad && f.status == RiskFinding::Present && (claimed(f) || pointOfAThing(f)))
