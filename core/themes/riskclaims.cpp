@@ -151,11 +151,22 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
     for (const RiskFinding &g : out)
         if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad)
             threats.emplace_back(g.first, g.last);
+    // Nor is the condition the client sets on it: "I'll put him in hospital if he touches her
+    // again" — what "he" might do is the threat's reason, not an act told.
+    const auto conditional = [&](const RiskFinding &f) {
+        for (std::size_t k = f.first + 1; k-- > 0 && tokens[k].clause == tokens[f.first].clause;)
+            if (oneOf(wordAt(text, k), {"if", "unless"}))
+                return true;
+        return false;
+    };
     const auto partOfClientsThreat = [&](const RiskFinding &f) {
         if (threats.empty() || actAgainstClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
             || groupOf(f) == QLatin1String("child-at-risk"))
             return false;
-        return std::any_of(threats.begin(), threats.end(), [&](const auto &g) { return g.first <= f.last && f.first <= g.second; });
+        return std::any_of(threats.begin(), threats.end(), [&](const auto &g) {
+            return (g.first <= f.last && f.first <= g.second)
+                   || (tokens[g.first].sentence == tokens[f.first].sentence && conditional(f));
+        });
     };
     thread_local std::vector<bool> drop;
     drop.assign(out.size(), false);

@@ -605,7 +605,15 @@ void RiskTest::claimsAfterBothReadings_data()
     QTest::newRow("the client's threat") << u"I'll punch him if he comes near my sister again."_s << u"abuse"_s << QString();
     QTest::newRow("the client's threat, harm to others") << u"I'll punch him if he comes near my sister again."_s
                                                          << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("the client's condition") << u"Says she'll stab him if he lays a finger on her again."_s << u"abuse"_s
+                                            << QString();
+    QTest::newRow("an act told beside the threat") << u"Her ex hit her last week and she says she will stab him."_s << u"abuse"_s
+                                                   << u"present"_s;
     // Other senses and denials in the rules' own phrases.
+    QTest::newRow("a shot of vodka") << u"Plans to do a shot with his brother at the wedding."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("it nearly killed him") << u"He lost the house and says it nearly killed him."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("wanted it to hurt") << u"Scratched her arm with a compass, she wanted it to hurt."_s << u"harm-to-others"_s
+                                       << QString();
     QTest::newRow("a safety plan is no plan") << u"Denies SI; has a safety plan and knows the crisis line."_s << u"suicide"_s
                                               << u"denied"_s;
     QTest::newRow("a plan is a plan") << u"Has a plan to hang himself in the garage."_s << u"suicide"_s << u"present"_s;
