@@ -47,6 +47,7 @@ enum class RiskKind : std::uint8_t {
     None, // a theme's or a predicate's phrase
     Group, // a risk said: counted by the risk rules
     Exception, // another sense, not a risk
+    NetException, // another sense that also claims the broad net's head on its words (riskclaims.cpp)
     Figurative, // a figure of speech
     Others, // only ever someone else's
     Screen, // a screen whose result is the status

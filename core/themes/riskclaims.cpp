@@ -49,10 +49,12 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         return g >= 0 ? codebook.risks().risks.at(f.risk).groups.at(g).name : QString();
     };
 
-    // 1. Another sense of a risk's words (the codebook's exceptions) claims the net's head of the
-    // same risk on the same words, as it claims the rules' phrase. Not a figure of speech: the
-    // rules' list is wider than the net's own ("could murder" a curry, not a landlord), and one
-    // risk's figure is not another's ("cut me down" is still a rescue from a suicide attempt).
+    // 1. Another sense of a risk's words written for the net (the codebook's "net_exceptions")
+    // claims the net's head of the same risk on the same words, as it claims the rules' phrase.
+    // Not a plain exception nor a figure of speech: those are written for the rules' narrow
+    // phrases and are wider than the net's own ("hit myself on" the door, not the head; "could
+    // murder" a curry, not a landlord), and one risk's figure is not another's ("cut me down" is
+    // still a rescue from a suicide attempt).
     const auto claimed = [&](const RiskFinding &f) {
         return std::any_of(claims.begin(), claims.end(), [&](const Mention &c) { return touches(f, c) && c.theme == f.risk; });
     };

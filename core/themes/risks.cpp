@@ -157,6 +157,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             selfActs.push_back(m);
             break;
         case RiskKind::Exception:
+        case RiskKind::NetException:
         case RiskKind::Figurative:
         case RiskKind::Others:
             specials.push_back(m);
@@ -176,13 +177,14 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         std::erase_if(wishes, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(selfActs, [&](const Mention &m) { return overlaps(m, x); });
     };
+    const auto exception = [&](const Mention &x) { return kindOf(x) == RiskKind::Exception || kindOf(x) == RiskKind::NetException; };
     for (const Mention &x : specials) {
-        if (kindOf(x) == RiskKind::Exception)
+        if (exception(x))
             cancel(x, false);
-        if (kindOf(x) == RiskKind::Exception)
+        if (kindOf(x) == RiskKind::NetException)
             claims.push_back(x); // it claims the broad net's heads too (riskclaims.cpp)
     }
-    std::erase_if(specials, [&](const Mention &x) { return kindOf(x) == RiskKind::Exception; });
+    std::erase_if(specials, exception);
     const auto longer = [&](const Mention &a, const Mention &b) {
         return std::pair{a.last - a.first, phrases[static_cast<std::size_t>(a.phrase)].text.size()}
                > std::pair{b.last - b.first, phrases[static_cast<std::size_t>(b.phrase)].text.size()};
