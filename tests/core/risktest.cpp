@@ -46,19 +46,23 @@ QString excludedAs(const QString &text, const QString &id)
 // about 0.02 for small changes. The held-out file's are below the targets (0.95, 0.85,
 // 0.90): see there. With the broad net (its fourth pass) the held-out file's recall gate rose from
 // 0.79 to 0.90 and its precision and denied gates fell from 0.78 and 0.90 to 0.69 and 0.76: what
-// the union of the two readings reaches, scored once.
+// the union of the two readings reaches, scored once. Session 30 raised the development gates to
+// what its claims reach and left the held-out gates as they were (its held-out figures did not rise).
 constexpr double devRecall = 0.97;
-constexpr double devPrecision = 0.92;
-constexpr double devDenied = 0.95;
+constexpr double devPrecision = 0.94;
+constexpr double devDenied = 0.97;
 constexpr double dev2Recall = 0.98;
-constexpr double dev2Precision = 0.93;
+constexpr double dev2Precision = 0.94;
 constexpr double dev2Denied = 0.96;
 constexpr double dev3Recall = 0.97;
 constexpr double dev3Precision = 0.95;
 constexpr double dev3Denied = 0.98;
 constexpr double dev4Recall = 0.96;
-constexpr double dev4Precision = 0.92;
-constexpr double dev4Denied = 0.94;
+constexpr double dev4Precision = 0.95;
+constexpr double dev4Denied = 0.98;
+constexpr double dev5Recall = 0.98;
+constexpr double dev5Precision = 0.93;
+constexpr double dev5Denied = 0.98;
 constexpr double heldOutRecall = 0.90;
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
@@ -155,6 +159,7 @@ private Q_SLOTS:
     void developmentSet2();
     void developmentSet3();
     void developmentSet4();
+    void developmentSet5();
     void heldOut();
 };
 
@@ -655,6 +660,13 @@ void RiskTest::developmentSet3()
 void RiskTest::developmentSet4()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-dev4.jsonl"), 100, dev4Recall, dev4Precision, dev4Denied);
+}
+
+// The fifth development set (tests/data/README.md), written and committed before the session-30
+// pass changed the rules for it.
+void RiskTest::developmentSet5()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev5.jsonl"), 90, dev5Recall, dev5Precision, dev5Denied);
 }
 
 // Aggregates only: the held-out file is never read for its misses.
