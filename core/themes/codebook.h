@@ -145,6 +145,9 @@ struct RiskDefinition
     QString againstClient; // for agent risks
     QList<RiskGroup> groups;
     QList<QString> exceptions; // another sense, not a risk at all: "substance abuse", "treatment plan"
+    // Another sense that also claims the broad net's head on the same words ("lost her car keys",
+    // "die her hair"); a plain exception is written for the rules' phrases and claims only those.
+    QList<QString> netExceptions;
     QList<QString> figurative; // figures of speech, excluded as figurative: "killing time", "cut from the team"
     QList<QString> others; // only ever someone else's: "died by suicide", "lost her brother to an overdose"
     QList<QString> screens; // a screen whose result after it is the status: "C-SSRS negative", "C-SSRS: positive"

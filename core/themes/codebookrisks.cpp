@@ -87,6 +87,7 @@ void readRisk(const QJsonObject &o, const QByteArray &source, QList<RiskDefiniti
     risk->againstClient = o.value(QLatin1String("against_client")).toString(risk->againstClient);
     readGroups(o.value(QLatin1String("groups")), source, owner, risk->groups);
     risk->exceptions += phraseList(o.value(QLatin1String("exceptions")), source, owner, "exception");
+    risk->netExceptions += phraseList(o.value(QLatin1String("net_exceptions")), source, owner, "exception");
     risk->figurative += phraseList(o.value(QLatin1String("figurative")), source, owner, "figure of speech");
     risk->others += phraseList(o.value(QLatin1String("others")), source, owner, "phrase of others");
     risk->screens += phraseList(o.value(QLatin1String("screens")), source, owner, "screen");
@@ -209,7 +210,8 @@ void writeRisks(const RiskRules &rules, QJsonObject &root)
                       {QStringLiteral("groups"), groups}};
         if (!r.againstClient.isEmpty())
             o.insert(QStringLiteral("against_client"), r.againstClient);
-        for (const auto &[key, list] : {std::pair{"exceptions", &r.exceptions}, std::pair{"figurative", &r.figurative},
+        for (const auto &[key, list] : {std::pair{"exceptions", &r.exceptions}, std::pair{"net_exceptions", &r.netExceptions},
+                                        std::pair{"figurative", &r.figurative},
                                         std::pair{"others", &r.others}, std::pair{"screens", &r.screens},
                                         std::pair{"denials", &r.denials}, std::pair{"figurative_cues", &r.figurativeCues},
                                         std::pair{"mixing", &r.mixing}, std::pair{"abstinence", &r.abstinence},

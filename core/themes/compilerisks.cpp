@@ -73,6 +73,8 @@ void Tagger::Impl::compileRisks()
                 add(text, ri, RiskKind::Group, static_cast<int>(g));
         for (const QString &text : def.exceptions)
             add(text, ri, RiskKind::Exception, -1);
+        for (const QString &text : def.netExceptions)
+            add(text, ri, RiskKind::NetException, -1);
         for (const QString &text : def.figurative)
             add(text, ri, RiskKind::Figurative, -1);
         for (const QString &text : def.others)

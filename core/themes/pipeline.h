@@ -47,6 +47,7 @@ enum class RiskKind : std::uint8_t {
     None, // a theme's or a predicate's phrase
     Group, // a risk said: counted by the risk rules
     Exception, // another sense, not a risk
+    NetException, // another sense that also claims the broad net's head on its words (riskclaims.cpp)
     Figurative, // a figure of speech
     Others, // only ever someone else's
     Screen, // a screen whose result is the status
@@ -402,6 +403,8 @@ struct Tagger::Impl
     // risks.cpp
     void readRisks(Text &text, const std::vector<Mention> &themeMentions, std::vector<RiskFinding> &out) const;
     [[nodiscard]] bool riskNegated(const Text &text, std::uint32_t first, std::uint32_t last) const;
+    // A joke word (not a laugh) in the sentence of the token `at`.
+    [[nodiscard]] bool jokeWordIn(const Text &text, std::uint32_t at, const std::vector<std::int32_t> &cues) const;
     // riskrules.cpp
     void readActs(const Text &text, const std::vector<Mention> &acts, std::vector<RiskFinding> &out) const;
     void readControl(const Text &text, const std::vector<Mention> &control, std::vector<RiskFinding> &out) const;
@@ -417,6 +420,10 @@ struct Tagger::Impl
     void readTolerance(const Text &text, const std::vector<Mention> &events, const std::vector<Mention> &themeMentions,
                        std::vector<RiskFinding> &out) const;
     void readRiskFields(const Text &text, const std::vector<Mention> &labelled, std::vector<RiskFinding> &out) const;
+    // riskclaims.cpp: after both readings, what claims a finding: the codebook's other senses, the
+    // point of a named thing, a thought about "it" with nothing before, alone with no drug use near
+    void claimRisks(const Text &text, const std::vector<Mention> &themeMentions, const std::vector<Mention> &claims,
+                    const std::vector<Mention> &events, std::vector<RiskFinding> &out) const;
     // The nearest person word before `first` in its sentence (not a possessive pronoun), or -1.
     [[nodiscard]] int personBefore(const Text &text, std::uint32_t first) const;
     // A mention's status: denied when negated, someone else's when the person named before it in its

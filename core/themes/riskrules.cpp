@@ -99,12 +99,18 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
                            && tokens[static_cast<std::size_t>(v.token)].role >= 0;
         if (v.who == Person::Other && vt.role < 0 && !named && agent >= 0 && tokens[static_cast<std::size_t>(agent)].role >= 0)
             v.who = Person::Client;
+        // "He shoved me": in the client's own words, "he" or "she" who does it to "me" is someone
+        // else, whoever "he" is in the note.
+        const bool heToMe = !passive && agent >= 0 && (vt.flags & FirstPerson) && !(vt.flags & Possessive)
+                            && (tokens[static_cast<std::size_t>(agent)].flags & ThirdPerson)
+                            && !(tokens[static_cast<std::size_t>(agent)].flags & Possessive)
+                            && tokens[static_cast<std::size_t>(agent)].role < 0;
         int risk = -1;
         RiskFinding::Status status = RiskFinding::Present;
         if (isChild(v)) {
             risk = actAgainstClient;
-        } else if (v.who == Person::Client) {
-            if (by.who != Person::Other && !passive)
+        } else if (v.who == Person::Client || heToMe) {
+            if (by.who != Person::Other && !passive && !heToMe)
                 continue; // "it hit me": no one did it
             risk = actAgainstClient;
         } else if (v.who == Person::Other) {
@@ -130,8 +136,12 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
             std::size_t k = a.first;
             while (k > 0 && tokens[k - 1].sentence == s)
                 --k;
+            // A laugh with an act against the client is cruelty, not a joke: "he shoved me against
+            // the door and laughed" (a joke word still is one: "mum would kill me haha").
             for (; k < tokens.size() && tokens[k].sentence == s && !joke; ++k)
-                joke = hasForm(cues, tokens[k]);
+                joke = hasForm(cues, tokens[k])
+                       && !(risk == actAgainstClient && status == RiskFinding::Present
+                            && text.bytes.substr(tokens[k].start, std::min<std::size_t>(5, tokens[k].end - tokens[k].start)) == "laugh");
         }
         if (inFiction(text, a.first, a.last))
             continue;

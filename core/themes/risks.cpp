@@ -43,6 +43,20 @@ void keepLongestRun(std::vector<Mention> &list, Longer longer)
 
 } // namespace
 
+bool Tagger::Impl::jokeWordIn(const Text &text, std::uint32_t at, const std::vector<std::int32_t> &cues) const
+{
+    // A joke cue in the sentence, not a laugh (a laugh beside harm done to the client is cruelty).
+    const std::vector<Token> &tokens = text.tokens;
+    const std::uint32_t s = tokens[at].sentence;
+    std::size_t k = at;
+    while (k > 0 && tokens[k - 1].sentence == s)
+        --k;
+    for (; k < tokens.size() && tokens[k].sentence == s; ++k)
+        if (hasForm(cues, tokens[k]) && text.bytes.substr(tokens[k].start, std::min<std::size_t>(5, tokens[k].end - tokens[k].start)) != "laugh")
+            return true;
+    return false;
+}
+
 bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint32_t last) const
 {
     thread_local const std::vector<std::uint32_t> noEnds;
@@ -98,9 +112,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     insertionSort(all.begin(), all.end(), [](const Mention &a, const Mention &b) {
         return a.first != b.first ? a.first < b.first : a.last > b.last;
     });
-    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes, selfActs;
+    thread_local std::vector<Mention> said, acts, specials, events, control, keeping, doses, wishes, selfActs, claims;
     said.clear(), acts.clear(), specials.clear(), events.clear(), control.clear(), keeping.clear(), doses.clear(),
-        wishes.clear(), selfActs.clear();
+        wishes.clear(), selfActs.clear(), claims.clear();
     const auto kindOf = [&](const Mention &m) { return phrases[static_cast<std::size_t>(m.phrase)].riskKind; };
     // An acronym counts only in capitals: "SI", not "si" or "said hi".
     const auto capitals = [&](const Mention &m) {
@@ -143,6 +157,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             selfActs.push_back(m);
             break;
         case RiskKind::Exception:
+        case RiskKind::NetException:
         case RiskKind::Figurative:
         case RiskKind::Others:
             specials.push_back(m);
@@ -162,10 +177,14 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         std::erase_if(wishes, [&](const Mention &m) { return overlaps(m, x); });
         std::erase_if(selfActs, [&](const Mention &m) { return overlaps(m, x); });
     };
-    for (const Mention &x : specials)
-        if (kindOf(x) == RiskKind::Exception)
+    const auto exception = [&](const Mention &x) { return kindOf(x) == RiskKind::Exception || kindOf(x) == RiskKind::NetException; };
+    for (const Mention &x : specials) {
+        if (exception(x))
             cancel(x, false);
-    std::erase_if(specials, [&](const Mention &x) { return kindOf(x) == RiskKind::Exception; });
+        if (kindOf(x) == RiskKind::NetException)
+            claims.push_back(x); // it claims the broad net's heads too (riskclaims.cpp)
+    }
+    std::erase_if(specials, exception);
     const auto longer = [&](const Mention &a, const Mention &b) {
         return std::pair{a.last - a.first, phrases[static_cast<std::size_t>(a.phrase)].text.size()}
                > std::pair{b.last - b.first, phrases[static_cast<std::size_t>(b.phrase)].text.size()};
@@ -376,6 +395,15 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             out.push_back(f);
             continue;
         }
+        // A threat to kill the client said with a joke word is a joke ("my dad will literally kill me
+        // if i fail maths lol"), as an act against the client is; a laugh is not one ("he said he'd
+        // kill me and laughed").
+        if (risk.whose == RiskDefinition::Whose::Victim && risk.figurativeCues.empty() && actByClient >= 0
+            && p.text.contains(QLatin1String("kill")) && jokeWordIn(text, m.first, risks[static_cast<std::size_t>(actByClient)].figurativeCues)) {
+            f.status = RiskFinding::Figurative;
+            out.push_back(f);
+            continue;
+        }
         if (topic(text, m) || inFiction(text, m.first, m.last))
             continue; // "psychoeducation on overdose": a subject taught; a film's character
         // "abuse" of a substance is its use, not a risk.
@@ -538,6 +566,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     readRiskFields(text, labelled, out);
     readAttempts(text, out);
     readBroad(text, out);
+    claimRisks(text, themeMentions, claims, events, out);
     // An injury in a sentence with self-injury in it is self-inflicted: "bangs his head against the
     // wall, leaving bruises" is not abuse.
     const auto groupOf = [&](const RiskFinding &f) {

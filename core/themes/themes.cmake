@@ -37,6 +37,7 @@ set(UC_THEMES_SOURCES
   themes/results.cpp
   themes/risks.cpp
   themes/riskrules.cpp
+  themes/riskclaims.cpp
   themes/broadnet.h themes/broadnet.cpp themes/broadmatcher.cpp themes/broadexclusions.cpp
   themes/broadlexicon.cpp themes/broadcues.cpp
   themes/agreement.h themes/agreement.cpp

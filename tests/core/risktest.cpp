@@ -46,19 +46,23 @@ QString excludedAs(const QString &text, const QString &id)
 // about 0.02 for small changes. The held-out file's are below the targets (0.95, 0.85,
 // 0.90): see there. With the broad net (its fourth pass) the held-out file's recall gate rose from
 // 0.79 to 0.90 and its precision and denied gates fell from 0.78 and 0.90 to 0.69 and 0.76: what
-// the union of the two readings reaches, scored once.
+// the union of the two readings reaches, scored once. Session 30 raised the development gates to
+// what its claims reach and left the held-out gates as they were (its held-out figures did not rise).
 constexpr double devRecall = 0.97;
-constexpr double devPrecision = 0.92;
-constexpr double devDenied = 0.95;
+constexpr double devPrecision = 0.94;
+constexpr double devDenied = 0.97;
 constexpr double dev2Recall = 0.98;
-constexpr double dev2Precision = 0.93;
+constexpr double dev2Precision = 0.94;
 constexpr double dev2Denied = 0.96;
 constexpr double dev3Recall = 0.97;
 constexpr double dev3Precision = 0.95;
 constexpr double dev3Denied = 0.98;
 constexpr double dev4Recall = 0.96;
-constexpr double dev4Precision = 0.92;
-constexpr double dev4Denied = 0.94;
+constexpr double dev4Precision = 0.95;
+constexpr double dev4Denied = 0.98;
+constexpr double dev5Recall = 0.98;
+constexpr double dev5Precision = 0.93;
+constexpr double dev5Denied = 0.98;
 constexpr double heldOutRecall = 0.90;
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
@@ -148,11 +152,14 @@ private Q_SLOTS:
     void broadNet_data();
     void broadNet();
     void broadNetEvidence();
+    void claimsAfterBothReadings_data();
+    void claimsAfterBothReadings();
     void broadNetReadsUtf8Spans();
     void developmentCorpus();
     void developmentSet2();
     void developmentSet3();
     void developmentSet4();
+    void developmentSet5();
     void heldOut();
 };
 
@@ -565,6 +572,71 @@ void RiskTest::cssrsTriage()
     QVERIFY(refused);
 }
 
+// What claims a finding after both readings (docs/risk.md, "Session 30"): each kind beside the same
+// words where they are a risk.
+void RiskTest::claimsAfterBothReadings_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // The codebook's other senses claim the net's heads as they claim the rules' phrases.
+    QTest::newRow("hair dye") << u"She is going to die her hair green for the match."_s << u"suicide"_s << QString();
+    QTest::newRow("keys mislaid") << u"Mum lost her car keys on the way in."_s << u"abuse"_s << QString();
+    QTest::newRow("a heart attack") << u"Since her dad's heart attack she visits him daily."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("an urge that hits") << u"The urge to drink hits me at six every night."_s << u"abuse"_s << QString();
+    QTest::newRow("an urge that hits is no intent") << u"The urge to drink hits me at six every night."_s << u"harm-to-others"_s
+                                                     << QString();
+    // A figure of speech of one risk does not claim another's head: a rescue is still an attempt.
+    QTest::newRow("a rescue, not a figure") << u"My flatmate cut me down in time."_s << u"suicide"_s << u"present"_s;
+    // The point of a named thing is not a point in living.
+    QTest::newRow("the point of a thing") << u"He asked what's the point of the fire drill."_s << u"suicide"_s << QString();
+    QTest::newRow("the point of going on") << u"He asked what's the point of going on."_s << u"suicide"_s << u"present"_s;
+    // A thought about "it" is a risk when "it" points back to one.
+    QTest::newRow("it, nothing before") << u"The quiz went badly and she keeps thinking about it."_s << u"suicide"_s << QString();
+    QTest::newRow("it, a denial before") << u"Denies suicidal intent but says she keeps thinking about it."_s << u"suicide"_s
+                                         << u"present"_s;
+    // Alone, or a break from using, is overdose risk beside the use of a drug.
+    QTest::newRow("alone, no drug") << u"He walks the dog on his own in the evenings."_s << u"overdose"_s << QString();
+    QTest::newRow("alone, a drug") << u"He injects heroin on his own in the evenings."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("detox in a history") << u"Two alcohol detoxes, 2015 and 2019; abstinent since."_s << u"overdose"_s << QString();
+    QTest::newRow("detox, then use") << u"Came out of detox on Friday and used heroin the same night."_s << u"overdose"_s
+                                     << u"present"_s;
+    // A laugh with an act against the client is cruelty, not a joke; "he" to "me" is someone else.
+    QTest::newRow("a laugh, not a joke") << u"He slapped me across the face and laughed."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("he to me") << u"He kicked me in the stomach."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("a joke is still a joke") << u"My brother said he'd kill me if I scratched his car haha"_s << u"abuse"_s
+                                            << QString();
+    // The client's own threat against someone is harm to others, not also abuse of the client.
+    QTest::newRow("the client's threat") << u"I'll punch him if he comes near my sister again."_s << u"abuse"_s << QString();
+    QTest::newRow("the client's threat, harm to others") << u"I'll punch him if he comes near my sister again."_s
+                                                         << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("the client's condition") << u"Says she'll stab him if he lays a finger on her again."_s << u"abuse"_s
+                                            << QString();
+    QTest::newRow("an act told beside the threat") << u"Her ex hit her last week and she says she will stab him."_s << u"abuse"_s
+                                                   << u"present"_s;
+    // Other senses and denials in the rules' own phrases.
+    QTest::newRow("a shot of vodka") << u"Plans to do a shot with his brother at the wedding."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("it nearly killed him") << u"He lost the house and says it nearly killed him."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("wanted it to hurt") << u"Scratched her arm with a compass, she wanted it to hurt."_s << u"harm-to-others"_s
+                                       << QString();
+    QTest::newRow("a safety plan is no plan") << u"Denies SI; has a safety plan and knows the crisis line."_s << u"suicide"_s
+                                              << u"denied"_s;
+    QTest::newRow("a plan is a plan") << u"Has a plan to hang himself in the garage."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("never had such thoughts") << u"Her uncle took his own life; she has never had such thoughts herself."_s
+                                             << u"suicide"_s << u"denied"_s;
+    QTest::newRow("risk to self is suicide's field") << u"Risk to self: high."_s << u"self-harm"_s << QString();
+    QTest::newRow("the same threat, no joke") << u"My brother said he'd kill me if I scratched his car."_s << u"abuse"_s
+                                              << u"present"_s;
+}
+
+void RiskTest::claimsAfterBothReadings()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
 void RiskTest::developmentCorpus()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-corpus.jsonl"), 300, devRecall, devPrecision, devDenied);
@@ -588,6 +660,13 @@ void RiskTest::developmentSet3()
 void RiskTest::developmentSet4()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-dev4.jsonl"), 100, dev4Recall, dev4Precision, dev4Denied);
+}
+
+// The fifth development set (tests/data/README.md), written and committed before the session-30
+// pass changed the rules for it.
+void RiskTest::developmentSet5()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev5.jsonl"), 90, dev5Recall, dev5Precision, dev5Denied);
 }
 
 // Aggregates only: the held-out file is never read for its misses.

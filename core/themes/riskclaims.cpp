@@ -1,0 +1,189 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// What claims a risk finding after both readings (docs/risk.md, "Session 30"): the codebook's
+// other senses of a risk's words claim the broad net's heads as they claim the rules' phrases
+// ("dying her hair", "lost his car keys", "think about it over the weekend"); "the point" of a named
+// thing is not a point in living ("what's the point of the homework"); and a word of being alone or
+// of a break from using ("on her own", "detox") is overdose risk only beside the use of a drug;
+// the client's own threat is not also abuse of the client.
+#include "themes/pipeline.h"
+
+#include <algorithm>
+
+namespace uc::themes {
+
+namespace {
+
+bool touches(const RiskFinding &f, const Mention &m)
+{
+    return f.first <= m.last && m.first <= f.last;
+}
+
+std::string_view wordAt(const Text &text, std::size_t k)
+{
+    return std::string_view(text.bytes).substr(text.tokens[k].start, text.tokens[k].end - text.tokens[k].start);
+}
+
+bool sameWord(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size()
+           && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return (x | 0x20) == (y | 0x20); });
+}
+
+bool oneOf(std::string_view word, std::initializer_list<std::string_view> words)
+{
+    return std::any_of(words.begin(), words.end(), [&](std::string_view w) { return sameWord(word, w); });
+}
+
+} // namespace
+
+void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &themeMentions, const std::vector<Mention> &claims,
+                              const std::vector<Mention> &events, std::vector<RiskFinding> &out) const
+{
+    if (out.empty())
+        return;
+    const std::vector<Token> &tokens = text.tokens;
+    const auto groupOf = [&](const RiskFinding &f) {
+        const int g = (f.rule == RiskFinding::Phrase || f.rule == RiskFinding::Field) && f.phrase >= 0 && f.risk >= 0
+                          ? phrases[static_cast<std::size_t>(f.phrase)].group
+                          : -1;
+        return g >= 0 ? codebook.risks().risks.at(f.risk).groups.at(g).name : QString();
+    };
+
+    // 1. Another sense of a risk's words written for the net (the codebook's "net_exceptions")
+    // claims the net's head of the same risk on the same words, as it claims the rules' phrase.
+    // Not a plain exception nor a figure of speech: those are written for the rules' narrow
+    // phrases and are wider than the net's own ("hit myself on" the door, not the head; "could
+    // murder" a curry, not a landlord), and one risk's figure is not another's ("cut me down" is
+    // still a rescue from a suicide attempt).
+    const auto claimed = [&](const RiskFinding &f) {
+        return std::any_of(claims.begin(), claims.end(), [&](const Mention &c) { return touches(f, c) && c.theme == f.risk; });
+    };
+
+    // 2. "What's the point of the homework", "couldn't see the point of the meeting": the point of a
+    // thing someone names (an article or a possessive before it) that is not life, living or the
+    // world.
+    const auto pointOfAThing = [&](const RiskFinding &f) {
+        if (!sameWord(wordAt(text, f.last), "point"))
+            return false;
+        std::size_t k = f.last + 1;
+        if (k + 2 >= tokens.size() || tokens[k + 2].sentence != tokens[f.last].sentence || !oneOf(wordAt(text, k), {"of", "in"}))
+            return false;
+        const std::string_view det = wordAt(text, k + 1);
+        if (!oneOf(det, {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our", "your"}))
+            return false;
+        return !oneOf(wordAt(text, k + 2), {"life", "living", "world", "whole", "future", "rest", "pain", "struggle", "fight"});
+    };
+
+    // 3. Overdose risk told only by being alone or by a break from using needs the use of a drug
+    // (a counted use of a class the risk names) in its sentence or the next or last one.
+    // The sentences with a counted use of such a drug, found once and only when asked (most notes
+    // have no finding that needs them).
+    thread_local std::vector<std::uint32_t> useSentences;
+    bool usesRead = false;
+    const auto drugUseNear = [&](const RiskFinding &f) {
+        const CompiledRisk &risk = risks[static_cast<std::size_t>(f.risk)];
+        if (!usesRead) {
+            usesRead = true;
+            useSentences.clear();
+            for (const Mention &u : themeMentions)
+                if (u.counted && u.substance >= 0 && ((risk.useClasses >> u.substance) & 1u)
+                    && std::find(risk.useThemes.begin(), risk.useThemes.end(), u.theme) != risk.useThemes.end())
+                    useSentences.push_back(tokens[u.first].sentence);
+            std::sort(useSentences.begin(), useSentences.end());
+        }
+        const std::uint32_t s = tokens[f.first].sentence;
+        const auto it = std::lower_bound(useSentences.begin(), useSentences.end(), s > 0 ? s - 1 : 0);
+        return it != useSentences.end() && *it <= s + 1;
+    };
+    // Words that say being alone or a break, and nothing of use: "on her own", "by himself",
+    // "detox", "came out of rehab".
+    const auto aloneOrBreakOnly = [&](const RiskFinding &f) {
+        for (std::uint32_t k = f.first; k <= f.last; ++k) {
+            if (tokens[k].substance >= 0)
+                return false;
+            const bool inBreak = std::any_of(events.begin(), events.end(), [&](const Mention &e) {
+                return e.theme == f.risk && e.first <= k && k <= e.last;
+            });
+            if (inBreak)
+                continue;
+            const std::string_view w = wordAt(text, k);
+            if (oneOf(w, {"on", "own", "by", "alone", "post", "of", "the", "came", "got", "out", "when", "in", "at", "room",
+                          "evenings", "without", "anyone", "nobody", "knows", "no", "one", "around", "is", "a", "her",
+                          "his", "my", "their", "myself", "himself", "herself", "themselves", "since", "after", "i",
+                          "he", "she", "they", "door", "door's", "locked", "car", "tent", "bathroom", "toilet"}))
+                continue;
+            return false;
+        }
+        return true;
+    };
+    const auto aloneOrBreak = [&](const RiskFinding &f) {
+        if (f.risk < 0 || risks[static_cast<std::size_t>(f.risk)].useThemes.empty() || f.status != RiskFinding::Present)
+            return false;
+        if (f.rule == RiskFinding::Broad)
+            return aloneOrBreakOnly(f);
+        return f.rule == RiskFinding::Phrase && groupOf(f) == QLatin1String("using-alone") && aloneOrBreakOnly(f);
+    };
+
+    // 4. "Can't stop thinking about it", "thinks about doing it": a thought about "it" (the net's or
+    // a phrase's) is
+    // about a risk only when "it" can point back to one — a finding of the same risk (of any status
+    // or owner) in its sentence or the two before ("She spoke of ending her life. She thinks about
+    // it every night.").
+    const auto thoughtAboutIt = [&](const RiskFinding &f) {
+        if (!sameWord(wordAt(text, f.last), "it"))
+            return false;
+        bool thought = false;
+        for (std::uint32_t k = f.first; k <= f.last && !thought; ++k)
+            thought = oneOf(wordAt(text, k), {"think", "thinks", "thinking", "thought", "thoughts"});
+        return thought;
+    };
+    const auto antecedent = [&](const RiskFinding &f) {
+        const std::uint32_t s = tokens[f.first].sentence;
+        return std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) {
+            const std::uint32_t gs = tokens[g.first].sentence;
+            return &g != &f && g.risk == f.risk && gs <= s && gs + 2 >= s
+                   && !((g.rule == RiskFinding::Broad || g.rule == RiskFinding::Phrase) && thoughtAboutIt(g));
+        });
+    };
+    // 5. The client's own threat or act against someone (the rules' harm to others, whose doer they
+    // have read) is not also abuse of the client on the same words: "I'll stab him if he comes near
+    // my kids", "I told her I'd hurt her". A child at risk stays (safeguarding).
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> threats;
+    threats.clear();
+    for (const RiskFinding &g : out)
+        if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad)
+            threats.emplace_back(g.first, g.last);
+    // Nor is the condition the client sets on it: "I'll put him in hospital if he touches her
+    // again" — what "he" might do is the threat's reason, not an act told.
+    const auto conditional = [&](const RiskFinding &f) {
+        for (std::size_t k = f.first + 1; k-- > 0 && tokens[k].clause == tokens[f.first].clause;)
+            if (oneOf(wordAt(text, k), {"if", "unless"}))
+                return true;
+        return false;
+    };
+    const auto partOfClientsThreat = [&](const RiskFinding &f) {
+        if (threats.empty() || actAgainstClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
+            || groupOf(f) == QLatin1String("child-at-risk"))
+            return false;
+        return std::any_of(threats.begin(), threats.end(), [&](const auto &g) {
+            return (g.first <= f.last && f.first <= g.second)
+                   || (tokens[g.first].sentence == tokens[f.first].sentence && conditional(f));
+        });
+    };
+    thread_local std::vector<bool> drop;
+    drop.assign(out.size(), false);
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        const RiskFinding &f = out[k];
+        if (f.rule == RiskFinding::Broad && f.status == RiskFinding::Present && (claimed(f) || pointOfAThing(f)))
+            drop[k] = true;
+        else if ((f.rule == RiskFinding::Broad || f.rule == RiskFinding::Phrase) && f.status == RiskFinding::Present
+                 && thoughtAboutIt(f) && !antecedent(f))
+            drop[k] = true;
+        else
+            drop[k] = (aloneOrBreak(f) && !drugUseNear(f)) || partOfClientsThreat(f);
+    }
+    std::size_t k = 0;
+    std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });
+}
+
+} // namespace uc::themes
