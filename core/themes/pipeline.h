@@ -421,7 +421,8 @@ struct Tagger::Impl
                        std::vector<RiskFinding> &out) const;
     void readRiskFields(const Text &text, const std::vector<Mention> &labelled, std::vector<RiskFinding> &out) const;
     // riskclaims.cpp: after both readings, what claims a finding: the codebook's other senses, the
-    // point of a named thing, a thought about "it" with nothing before, alone with no drug use near
+    // point of a named thing, a thought about "it" with nothing before, alone with no word of use
+    // near, the client's own threat
     void claimRisks(const Text &text, const std::vector<Mention> &themeMentions, const std::vector<Mention> &claims,
                     const std::vector<Mention> &events, std::vector<RiskFinding> &out) const;
     // The nearest person word before `first` in its sentence (not a possessive pronoun), or -1.

