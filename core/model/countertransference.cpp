@@ -15,6 +15,7 @@ struct Token
     qsizetype end = 0;
     QString word; // lower case, typographic apostrophes made plain
     int clause = 0; // tokens of one clause share it: negation and ownership do not cross , ; : or "but"
+    bool quoted = false; // inside quotation marks: someone's words reported, not the therapist's own
 };
 
 struct Sentence
@@ -36,6 +37,7 @@ QList<Sentence> sentencesOf(QStringView text)
     Sentence current;
     int clause = 0;
     bool open = false;
+    bool quoted = false;
     auto close = [&](qsizetype end) {
         if (open && !current.tokens.isEmpty()) {
             current.end = end;
@@ -44,6 +46,7 @@ QList<Sentence> sentencesOf(QStringView text)
         current = Sentence{};
         clause = 0;
         open = false;
+        quoted = false;
     };
     qsizetype i = 0;
     while (i < text.size()) {
@@ -64,8 +67,20 @@ QList<Sentence> sentencesOf(QStringView text)
             word.replace(u'\u2019', u'\'');
             if (word == QLatin1String("but"))
                 ++clause;
-            current.tokens.append({start, i, word, clause});
+            current.tokens.append({start, i, word, clause, quoted});
             continue;
+        }
+        // A quotation mark opens or closes a quote; an apostrophe inside a word was taken above.
+        if (c == u'"' || c == u'\u201C' || c == u'\u201D' || c == u'\'' || c == u'\u2018' || c == u'\u2019') {
+            if (c == u'\u201C' || c == u'\u2018')
+                quoted = true;
+            else if (c == u'\u201D')
+                quoted = false;
+            else if (c == u'\u2019')
+                quoted = false;
+            else
+                quoted = !quoted;
+            ++clause;
         }
         if (c == u'\n') {
             close(i);
@@ -117,7 +132,7 @@ bool isNegator(const QString &w)
 
 bool startsWithClinician(const QList<Token> &t)
 {
-    if (t.isEmpty())
+    if (t.isEmpty() || t.at(0).quoted)
         return false;
     static const QSet<QString> subjects{QStringLiteral("i"),  QStringLiteral("i'm"),    QStringLiteral("i've"),
                                         QStringLiteral("i'd"), QStringLiteral("my"),     QStringLiteral("myself"),
@@ -195,8 +210,8 @@ QList<CtEntry> entriesOf(QStringView text, const CtCodebook &book)
     QList<CtEntry> out;
     for (const Sentence &s : sentencesOf(text)) {
         const QList<Token> &t = s.tokens;
-        const bool namesClinician
-            = std::any_of(t.begin(), t.end(), [](const Token &k) { return clinicianWords().contains(k.word); });
+        const bool namesClinician = std::any_of(
+            t.begin(), t.end(), [](const Token &k) { return !k.quoted && clinicianWords().contains(k.word); });
         if (!namesClinician)
             continue;
         CtEntry e;
@@ -214,7 +229,7 @@ QList<CtEntry> entriesOf(QStringView text, const CtCodebook &book)
                     ++at;
                     continue;
                 }
-                if (!someoneElsesAt(t, at))
+                if (!t.at(at).quoted && !someoneElsesAt(t, at))
                     e.cues.append({code.id, t.at(at).start - s.start, t.at(at + longest - 1).end - s.start,
                                    negatedAt(t, at)});
                 at += longest;
@@ -334,6 +349,36 @@ QString blankCountertransference(const QString &noteText, const CtCodebook &book
         from = next + 1;
     }
     return out;
+}
+
+CtChart countertransferenceChart(const QList<std::pair<Date, QStringList>> &codedEntries, const CtCodebook &book)
+{
+    CtChart chart;
+    if (codedEntries.isEmpty())
+        return chart;
+    const auto monthOf = [](const Date &d) { return static_cast<int>(d.year()) * 12 + static_cast<int>(d.month()) - 1; };
+    int first = monthOf(codedEntries.first().first);
+    int last = first;
+    for (const auto &[date, codes] : codedEntries) {
+        first = std::min(first, monthOf(date));
+        last = std::max(last, monthOf(date));
+    }
+    first = std::max(first, last - maxChartMonths + 1);
+    for (int m = first; m <= last; ++m)
+        chart.months << QStringLiteral("%1-%2").arg(m / 12).arg(m % 12 + 1, 2, 10, QLatin1Char('0'));
+    for (const CtCode &code : book.codes) {
+        CtChartRow row{code.id, code.label, QList<int>(last - first + 1, 0), 0};
+        for (const auto &[date, codes] : codedEntries) {
+            const int m = monthOf(date);
+            if (m < first || !codes.contains(code.id))
+                continue;
+            ++row.perMonth[m - first];
+            ++row.total;
+        }
+        if (row.total > 0)
+            chart.rows.append(row);
+    }
+    return chart;
 }
 
 } // namespace uc::model

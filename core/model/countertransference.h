@@ -54,4 +54,23 @@ struct CtEntry
 [[nodiscard]] QString blankCountertransference(const QString &noteText,
                                                const CtCodebook &book = CtCodebook::builtIn());
 
+// The author's reactions over time: entries counted per calendar month of their session, from the
+// first entry's month to the last's (the latest maxChartMonths at most), one row per code any entry
+// carries, in the codebook's order.
+inline constexpr int maxChartMonths = 24;
+struct CtChartRow
+{
+    QString code;
+    QString label;
+    QList<int> perMonth; // one per month of CtChart::months
+    int total = 0;
+};
+struct CtChart
+{
+    QStringList months; // "2025-05", oldest first
+    QList<CtChartRow> rows;
+};
+[[nodiscard]] CtChart countertransferenceChart(const QList<std::pair<Date, QStringList>> &codedEntries,
+                                               const CtCodebook &book = CtCodebook::builtIn());
+
 } // namespace uc::model

@@ -193,6 +193,29 @@ private Q_SLOTS:
         QVERIFY(blanked.contains(u"She arrived late"_s));
     }
 
+    void theChartCountsEntriesPerMonthAndCode()
+    {
+        const model::CtChart chart = model::countertransferenceChart(
+            {{model::Date(2025, 1, 9), {u"rescue"_s}},
+             {model::Date(2025, 3, 2), {u"rescue"_s, u"boredom"_s}},
+             {model::Date(2025, 3, 30), {u"rescue"_s}},
+             {model::Date(2025, 2, 14), {}}});
+        QCOMPARE(chart.months, (QStringList{u"2025-01"_s, u"2025-02"_s, u"2025-03"_s}));
+        QCOMPARE(chart.rows.size(), 2); // codebook order: rescue, then boredom; no empty rows
+        QCOMPARE(chart.rows.at(0).code, u"rescue"_s);
+        QCOMPARE(chart.rows.at(0).perMonth, (QList<int>{1, 0, 2}));
+        QCOMPARE(chart.rows.at(0).total, 3);
+        QCOMPARE(chart.rows.at(1).label, u"Boredom"_s);
+        QCOMPARE(chart.rows.at(1).perMonth, (QList<int>{0, 0, 1}));
+        // Three years of entries: the latest 24 months are charted.
+        const model::CtChart longer = model::countertransferenceChart(
+            {{model::Date(2022, 5, 1), {u"irritation"_s}}, {model::Date(2025, 4, 1), {u"irritation"_s}}});
+        QCOMPARE(longer.months.size(), model::maxChartMonths);
+        QCOMPARE(longer.months.first(), u"2023-05"_s);
+        QCOMPARE(longer.rows.first().total, 1);
+        QVERIFY(model::countertransferenceChart({}).months.isEmpty());
+    }
+
     // ---- never the client's themes
 
     void reactionsAreNeverCountedAsTheClientsThemes()
