@@ -118,7 +118,9 @@ const QSet<QString> &otherPersonWords()
                                      QStringLiteral("her"),   QStringLiteral("his"),      QStringLiteral("their"),
                                      QStringLiteral("him"),   QStringLiteral("them"),     QStringLiteral("she's"),
                                      QStringLiteral("he's"),  QStringLiteral("they're"),  QStringLiteral("client"),
-                                     QStringLiteral("client's")};
+                                     QStringLiteral("client's"), QStringLiteral("pt"),   QStringLiteral("pt's"),
+                                     QStringLiteral("cl"),    QStringLiteral("patient"),  QStringLiteral("patient's"),
+                                     QStringLiteral("she'd"), QStringLiteral("he'd"),     QStringLiteral("they'd")};
     return words;
 }
 
@@ -176,15 +178,40 @@ bool negatedAt(const QList<Token> &tokens, qsizetype at)
     return false;
 }
 
-// Someone else's reaction: a third person up to two words before, with no mention of the therapist
-// in between ("her anger", "she was irritated"; but "made me angry" is the therapist's).
+// Whose reaction a cue is: the nearest person named before it in its clause ("her anger", "he seemed
+// annoyed", "Pt angry w/ writer" are someone else's; "I noticed a growing irritation", "made me
+// angry" the therapist's); with no one named before it in the clause, the sentence's subject decides
+// ("Tomás was angry with me" is Tomás's; "I was aware …, underneath that, of feeling protective"
+// the therapist's).
 bool someoneElsesAt(const QList<Token> &tokens, qsizetype at)
 {
-    for (qsizetype k = at - 1; k >= 0 && k >= at - 2; --k) {
-        if (tokens.at(k).clause != tokens.at(at).clause || clinicianWords().contains(tokens.at(k).word))
+    for (qsizetype k = at - 1; k >= 0 && tokens.at(k).clause == tokens.at(at).clause; --k) {
+        if (clinicianWords().contains(tokens.at(k).word))
             return false;
         if (otherPersonWords().contains(tokens.at(k).word))
             return true;
+    }
+    return !startsWithClinician(tokens);
+}
+
+// The therapist reporting a reaction anywhere in the sentence: "After the session I was aware of
+// …", "Listening to him, I found myself …".
+bool reportsOwnReaction(const QList<Token> &tokens)
+{
+    static const QSet<QString> verbs{QStringLiteral("felt"),    QStringLiteral("feel"),   QStringLiteral("noticed"),
+                                     QStringLiteral("notice"),  QStringLiteral("found"),  QStringLiteral("find"),
+                                     QStringLiteral("sensed"),  QStringLiteral("was"),    QStringLiteral("am")};
+    for (qsizetype k = 0; k + 1 < tokens.size(); ++k) {
+        const Token &t = tokens.at(k);
+        if (t.quoted || (t.word != QLatin1String("i") && t.word != QLatin1String("writer")))
+            continue;
+        const QString &verb = tokens.at(k + 1).word;
+        if (!verbs.contains(verb))
+            continue;
+        // "I was" and "I am" only as "was aware", "am aware".
+        if (verb == QLatin1String("was") || verb == QLatin1String("am"))
+            return k + 2 < tokens.size() && tokens.at(k + 2).word == QLatin1String("aware");
+        return true;
     }
     return false;
 }
@@ -239,7 +266,7 @@ QList<CtEntry> entriesOf(QStringView text, const CtCodebook &book)
             if (counted)
                 e.codes.append(code.id);
         }
-        if (startsWithClinician(t) || !e.cues.isEmpty())
+        if (startsWithClinician(t) || reportsOwnReaction(t) || !e.cues.isEmpty())
             out.append(e);
     }
     return out;

@@ -123,6 +123,12 @@ private Q_SLOTS:
         const auto plain = model::countertransferenceEntries(u"I found myself thinking of my own father."_s);
         QCOMPARE(plain.size(), 1);
         QVERIFY(plain.first().codes.isEmpty());
+        // The client's words in quotation marks are hers, even in the first person.
+        QVERIFY(model::countertransferenceEntries(u"Pt reports \u201cI felt so hopeless I gave up\u201d."_s).isEmpty());
+        QVERIFY(model::countertransferenceEntries(u"She said \"I'm useless\" twice."_s).isEmpty());
+        const auto quoted = model::countertransferenceEntries(u"She said 'I'm done', and I felt a pull to rescue her."_s);
+        QCOMPARE(quoted.size(), 1);
+        QCOMPARE(quoted.first().codes, QStringList{u"rescue"_s});
         // Only the countertransference section is read.
         QCOMPARE(model::countertransferenceEntries(QList<model::Section>{{u"Process"_s, reaction}}).size(), 0);
         QCOMPARE(model::countertransferenceEntries(processSections(reaction)).size(), 1);
@@ -153,12 +159,27 @@ private Q_SLOTS:
         const auto entries = model::countertransferenceEntries(u"Her anger left me feeling helpless."_s);
         QCOMPARE(entries.first().codes, QStringList{u"hopelessness"_s});
         QVERIFY(model::countertransferenceEntries(u"She was angry with me."_s).isEmpty());
+        // With no one named before it in its clause, the sentence's subject owns the reaction.
+        QVERIFY(model::countertransferenceEntries(u"Tom\u00e1s was angry with me today."_s).isEmpty());
+        QVERIFY(model::countertransferenceEntries(u"Pt angry w/ writer re: cancelled session."_s).isEmpty());
+        QCOMPARE(model::countertransferenceEntries(u"I was aware of keeping my distance from him and, underneath that, "
+                                                   "of feeling protective of the boy."_s)
+                     .first()
+                     .codes,
+                 (QStringList{u"protectiveness"_s, u"boredom"_s}));
+        // A reaction reported after an opening phrase is the therapist's entry too.
+        QCOMPARE(model::countertransferenceEntries(u"After the session I was aware of feeling furious on his behalf."_s)
+                     .first()
+                     .codes,
+                 QStringList{u"irritation"_s});
+        QCOMPARE(model::countertransferenceEntries(u"Listening to him, I found myself thinking of my own father."_s).size(), 1);
+        QVERIFY(model::countertransferenceEntries(u"When I asked about work he said it was fine."_s).isEmpty());
     }
 
     void theCodebookIsReadStrictly()
     {
         const CtCodebook &book = CtCodebook::builtIn();
-        for (const char *id : {"rescue", "protectiveness", "boredom", "irritation", "hopelessness", "overwhelm"})
+        for (const char *id : {"rescue", "protectiveness", "boredom", "irritation", "hopelessness", "overwhelm", "sadness"})
             QVERIFY2(book.find(QString::fromLatin1(id)), id);
         const auto bad = [](const QByteArray &json) {
             const auto e = errorOf([&] { (void)CtCodebook::fromJson(json); });

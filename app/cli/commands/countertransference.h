@@ -17,7 +17,7 @@ inline constexpr Command countertransferenceListCommand{
     .run = countertransferenceList,
     .help = "Your own reactions to the client, read from the \"Transference and countertransference\" section of "
             "your own process notes: each entry's session date, note, status, codes (rescue, protectiveness, "
-            "boredom, irritation, hopelessness, overwhelm) and words, then how many entries carry each code. Only "
+            "boredom, irritation, hopelessness, overwhelm, sadness) and words, then how many entries carry each code. Only "
             "ever your own: there is no option to name another author, and a supervisor or auditor is refused "
             "(exit 5). The entries are never counted as the client's themes and never exported. With --json an "
             "object {\"client\", \"entries\": [{\"note\", \"session\", \"date\", \"status\", \"text\", \"codes\", "
