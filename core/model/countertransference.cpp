@@ -65,6 +65,9 @@ QList<Sentence> sentencesOf(QStringView text)
                 ++i;
             QString word = text.mid(start, i - start).toString().toLower();
             word.replace(u'\u2019', u'\'');
+            // "I:" heads a note's Intervention line (BIRP, GIRP), not the therapist speaking.
+            if (word == QLatin1String("i") && i < text.size() && text.at(i) == u':')
+                word = QStringLiteral("i:");
             if (word == QLatin1String("but"))
                 ++clause;
             current.tokens.append({start, i, word, clause, quoted});

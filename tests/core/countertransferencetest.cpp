@@ -174,6 +174,7 @@ private Q_SLOTS:
                  QStringList{u"irritation"_s});
         QCOMPARE(model::countertransferenceEntries(u"Listening to him, I found myself thinking of my own father."_s).size(), 1);
         QVERIFY(model::countertransferenceEntries(u"When I asked about work he said it was fine."_s).isEmpty());
+        QVERIFY(model::countertransferenceEntries(u"I: Supportive reflection, grief psychoeducation."_s).isEmpty());
     }
 
     void theCodebookIsReadStrictly()
