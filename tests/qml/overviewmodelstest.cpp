@@ -387,7 +387,7 @@ private Q_SLOTS:
             {{u"Process"_s, u"Quiet start."_s},
              {u"Transference and countertransference"_s,
               u"She treats writer as a teacher. Writer felt a pull to reassure her and held back."_s},
-             {u"Associations and dreams"_s, QString()}});
+             {u"Associations and dreams"_s, u"None."_s}});
         ClientOverview overview;
         overview.set(uc::gui::loadOverview(*m_vault, u"C-0077"_s));
         CountertransferenceView *card = overview.countertransference();
