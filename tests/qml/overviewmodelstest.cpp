@@ -378,10 +378,10 @@ private Q_SLOTS:
     // hidden again when another client opens and on lock, so it never stays on a shared screen.
     void countertransferenceCardIsHiddenUntilAskedAndHidesAgain()
     {
-        addClient(*m_vault, u"C-0077"_s, u"Card Example"_s);
+        addClient(*m_vault, u"C-0093"_s, u"Card Example"_s);
         uc::model::Session session;
         session.date = *uc::model::parseDate(u"2025-05-12"_s);
-        session.attendees.append({0, u"C-0077"_s, uc::model::Attendance::Attended});
+        session.attendees.append({0, u"C-0093"_s, uc::model::Attendance::Attended});
         (void)m_vault->notes().addSession(
             session, u"process"_s, uc::model::NoteKind::Process,
             {{u"Process"_s, u"Quiet start."_s},
@@ -389,11 +389,11 @@ private Q_SLOTS:
               u"She treats writer as a teacher. Writer felt a pull to reassure her and held back."_s},
              {u"Associations and dreams"_s, u"None."_s}});
         ClientOverview overview;
-        overview.set(uc::gui::loadOverview(*m_vault, u"C-0077"_s));
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0093"_s));
         CountertransferenceView *card = overview.countertransference();
         QVERIFY(!card->shown());
         QVERIFY(card->entries().isEmpty());
-        card->set(m_vault->countertransference().log(u"C-0077"_s));
+        card->set(m_vault->countertransference().log(u"C-0093"_s));
         QVERIFY(card->shown());
         QCOMPARE(card->entries().size(), 1);
         const QVariantMap entry = card->entries().first().toMap();
@@ -406,7 +406,7 @@ private Q_SLOTS:
         overview.set(uc::gui::loadOverview(*m_vault, u"C-0001"_s));
         QVERIFY(!card->shown());
         QVERIFY(card->entries().isEmpty());
-        card->set(m_vault->countertransference().log(u"C-0077"_s));
+        card->set(m_vault->countertransference().log(u"C-0093"_s));
         overview.clear();
         QVERIFY(!card->shown());
     }
