@@ -4,6 +4,7 @@
 #include "commands/agreement.h"
 #include "commands/audit.h"
 #include "commands/clients.h"
+#include "commands/countertransference.h"
 #include "commands/demo.h"
 #include "commands/episodes.h"
 #include "commands/measures.h"
@@ -37,7 +38,7 @@ constexpr const Command *record[] = {
     &sessionAddCommand,      &sessionListCommand,     &noteAddCommand,
     &noteListCommand,         &noteShowCommand,        &noteEditCommand,        &noteSignCommand,
     &noteVerifyCommand,       &noteAddendumCommand,    &noteDiscardCommand,     &noteThemeConfirmCommand,
-    &noteThemeRejectCommand,  &noteThemeAddCommand,    &noteProgressCommand,    &searchCommand,          &exportCommand,
+    &noteThemeRejectCommand,  &noteThemeAddCommand,    &noteProgressCommand,    &countertransferenceListCommand, &searchCommand,          &exportCommand,
     &importCommand,           &backupCommand};
 constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &measureEditCommand,
                                                   &measureDeleteCommand, &patternsCommand,    &demoCommand};

@@ -91,6 +91,10 @@ QJsonObject toJson(const ClientRecord &record)
                                        {QStringLiteral("assessed_by"), a.assessedBy},
                                        {QStringLiteral("assessed_at"), a.assessedAt}});
     out.insert(QStringLiteral("risk_assessments"), assessments);
+    if (record.ctEntriesWithheld > 0)
+        out.insert(QStringLiteral("countertransference_withheld"),
+                   QJsonObject{{QStringLiteral("entries"), record.ctEntriesWithheld},
+                               {QStringLiteral("signed_notes_left_out"), record.ctNotesLeftOut}});
     QJsonArray episodes;
     for (const model::Episode &e : record.episodes)
         episodes.append(QJsonObject{{QStringLiteral("level"), e.level},

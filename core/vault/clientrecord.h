@@ -77,6 +77,10 @@ struct ClientRecord
     QString exportedAt;
     QString exportedBy;
     bool includesProcessNotes = false;
+    // Countertransference entries kept back from the process notes, and the signed process notes
+    // left out whole for holding some (docs/countertransference.md); written, never read back.
+    int ctEntriesWithheld = 0;
+    int ctNotesLeftOut = 0;
     model::Client client;
     QList<model::Session> sessions; // each with the client as its one attendee
     QList<RecordedNote> notes;

@@ -122,8 +122,10 @@ public:
     [[nodiscard]] static QString canonicalForm(const model::Note &note);
 
 private:
-    // The client's notes this user may read, without recording the read (export).
+    // The client's notes this user may read, without recording the read (export, and the
+    // countertransference log, which records its own).
     friend class ClientRecords;
+    friend class Countertransference;
     [[nodiscard]] QList<model::Note> loadForClient(const QString &code, bool includeProcessNotes);
     // Inserts the session and its attendees, inside the caller's transaction; the attendees' client ids.
     model::Id insertSession(const model::Session &session, const QString &what, QList<model::Id> &clientIds);

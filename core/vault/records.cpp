@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/records.h"
 
+#include "model/countertransference.h"
 #include "vault/access.h"
 #include "vault/clientrecord.h"
 #include "vault/processtext.h"
@@ -92,12 +93,26 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
     record.includesProcessNotes = includeProcessNotes;
     record.client = *c;
     QList<Id> seenSessions;
-    for (const model::Note &n : m_vault.notes().loadForClient(code, includeProcessNotes)) {
+    for (model::Note n : m_vault.notes().loadForClient(code, includeProcessNotes)) {
+        // The therapist's countertransference entries never leave the vault (docs/countertransference.md):
+        // a draft goes without them (and without its suggestions, made on the words as they were);
+        // a signed note cannot lose words and keep its signature, so it stays behind whole.
+        int withheld = 0;
+        if (n.kind == model::NoteKind::Process)
+            n.sections = model::withoutCountertransference(n.sections, &withheld);
+        if (withheld > 0) {
+            record.ctEntriesWithheld += withheld;
+            if (n.status != model::NoteStatus::Draft) {
+                ++record.ctNotesLeftOut;
+                continue;
+            }
+        }
         if (!seenSessions.contains(n.sessionId)) {
             seenSessions.append(n.sessionId);
             record.sessions.append(m_vault.notes().session(n.sessionId));
         }
-        RecordedNote r{n, m_vault.tagging().tags(n.id), m_vault.notes().addenda(n.id), {}, {}, {}, {}, {}};
+        RecordedNote r{n, withheld > 0 ? QList<model::ThemeTag>() : m_vault.tagging().tags(n.id),
+                       m_vault.notes().addenda(n.id), {}, {}, {}, {}, {}};
         auto signature = m_state.db.prepare("SELECT signature, migrated FROM signatures WHERE object = ?");
         auto read = [&](const QString &object, QString *migrated) {
             signature.reset();

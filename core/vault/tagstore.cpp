@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/tagstore.h"
 
+#include "model/countertransference.h"
 #include "model/notefields.h"
 #include "themes/tagger.h"
 #include "vault/processtext.h"
@@ -137,7 +138,10 @@ void forgetTags(VaultState &state, Id noteId)
 
 void storeTags(VaultState &state, const themes::Tagger &tagger, Id noteId, const QString &text)
 {
-    const themes::TagResult result = tagger.tag(blankHeadings(blankFieldLines(text)));
+    // The therapist's own reactions in a process note are theirs, never the client's themes.
+    const bool process = isProcessNote(state, noteId);
+    const QString read = process ? model::blankCountertransference(text) : text;
+    const themes::TagResult result = tagger.tag(blankHeadings(blankFieldLines(read)));
     // Decided tags keep their decision when their words are still there (at the nearest place);
     // otherwise the decision has nothing left to stand on and goes.
     struct Kept
@@ -149,7 +153,6 @@ void storeTags(VaultState &state, const themes::Tagger &tagger, Id noteId, const
         model::TagDecision decision;
     };
     QList<Kept> decided;
-    const bool process = isProcessNote(state, noteId);
     {
         auto stmt = state.db.prepare("SELECT id, theme, evidence, start, decision FROM theme_hits "
                                      "WHERE note_id = ? AND decision <> 'suggested'");

@@ -52,6 +52,7 @@ Vault::Vault(std::unique_ptr<VaultState> state)
     , m_safetyPlans(*this, *m_state)
     , m_episodes(*this, *m_state)
     , m_plans(*this, *m_state)
+    , m_countertransference(*this, *m_state)
     , m_practiceIdentity(*this, *m_state)
 {
 }

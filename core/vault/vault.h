@@ -20,6 +20,7 @@
 #include "vault/records.h"
 #include "vault/risk.h"
 #include "vault/safetyplans.h"
+#include "vault/countertransference.h"
 #include "vault/episodes.h"
 #include "vault/search.h"
 #include "vault/supervision.h"
@@ -120,6 +121,7 @@ public:
     [[nodiscard]] SafetyPlans &safetyPlans() { return m_safetyPlans; }
     [[nodiscard]] Episodes &episodes() { return m_episodes; }
     [[nodiscard]] Plans &plans() { return m_plans; }
+    [[nodiscard]] Countertransference &countertransference() { return m_countertransference; }
     // The user's identity on the practice server (practiceidentity.h; core/practice).
     [[nodiscard]] const PracticeIdentity &practiceIdentity() const { return m_practiceIdentity; }
 
@@ -171,6 +173,7 @@ private:
     SafetyPlans m_safetyPlans;
     Episodes m_episodes;
     Plans m_plans;
+    Countertransference m_countertransference;
     PracticeIdentity m_practiceIdentity;
 };
 

@@ -264,6 +264,12 @@ Rectangle {
                         clientCode: root.overview.code
                         editable: root.mayWrite
                     }
+                    CountertransferenceCard {
+                        Layout.fillWidth: true
+                        visible: root.mayWrite
+                        view: root.overview.countertransference
+                        clientCode: root.overview.code
+                    }
                 }
             }
 

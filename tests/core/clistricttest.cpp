@@ -290,6 +290,7 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"plan update"_s, {u"--client"_s, u"C-1"_s, u"--file"_s, m_text}},
         {u"plan review"_s, {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s}},
         {u"note progress"_s, {QString::number(m_draft), u"--objective"_s, u"O1"_s, u"--rating"_s, u"some"_s}},
+        {u"countertransference list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
         {u"session add"_s, {u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-01"_s, u"--minutes"_s, u"45"_s, u"--note-file"_s, m_text}},
         {u"session list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
         {u"note add"_s, {u"--session"_s, QString::number(m_session), u"--kind"_s, u"process"_s, u"--note-file"_s, m_text}},

@@ -2,7 +2,8 @@
 // The client overview as a therapist reads it: every session on the timeline with the missed ones
 // marked, a card for each theme that keeps recurring with its plain-words count and trend, the
 // latest score and band of each measure with its change, and the notes newest first, each with the
-// id the editor opens. Built from a real vault.
+// id the editor opens; the therapist's own countertransference card, hidden until asked. Built from
+// a real vault.
 #include "guitestutil.h"
 #include "clientoverview.h"
 #include "measureentry.h"
@@ -371,6 +372,43 @@ private Q_SLOTS:
                     QVERIFY(c.toMap().value(u"value"_s).toInt() <= m.value(u"itemMax"_s).toInt());
             }
         }
+    }
+
+    // The private card: nothing until its author asks, then her entries by month and in words;
+    // hidden again when another client opens and on lock, so it never stays on a shared screen.
+    void countertransferenceCardIsHiddenUntilAskedAndHidesAgain()
+    {
+        addClient(*m_vault, u"C-0093"_s, u"Card Example"_s);
+        uc::model::Session session;
+        session.date = *uc::model::parseDate(u"2025-05-12"_s);
+        session.attendees.append({0, u"C-0093"_s, uc::model::Attendance::Attended});
+        (void)m_vault->notes().addSession(
+            session, u"process"_s, uc::model::NoteKind::Process,
+            {{u"Process"_s, u"Quiet start."_s},
+             {u"Transference and countertransference"_s,
+              u"She treats writer as a teacher. Writer felt a pull to reassure her and held back."_s},
+             {u"Associations and dreams"_s, u"None."_s}});
+        ClientOverview overview;
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0093"_s));
+        CountertransferenceView *card = overview.countertransference();
+        QVERIFY(!card->shown());
+        QVERIFY(card->entries().isEmpty());
+        card->set(m_vault->countertransference().log(u"C-0093"_s));
+        QVERIFY(card->shown());
+        QCOMPARE(card->entries().size(), 1);
+        const QVariantMap entry = card->entries().first().toMap();
+        QCOMPARE(entry.value(u"labels"_s).toString(), u"Rescue"_s);
+        QCOMPARE(entry.value(u"text"_s).toString(), u"Writer felt a pull to reassure her and held back."_s);
+        QCOMPARE(card->months(), QStringList{u"2025-05"_s});
+        QCOMPARE(card->rows().size(), 1);
+        QCOMPARE(card->rows().first().toMap().value(u"perMonth"_s).toList(), QVariantList{1});
+        QCOMPARE(card->summary(), u"1 entry: Rescue 1"_s);
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0001"_s));
+        QVERIFY(!card->shown());
+        QVERIFY(card->entries().isEmpty());
+        card->set(m_vault->countertransference().log(u"C-0093"_s));
+        overview.clear();
+        QVERIFY(!card->shown());
     }
 
     void unknownClientIsRefused()

@@ -71,7 +71,7 @@ bool ScreenWalk::run()
     QDir().mkpath(m_dir);
     if (!waitIdle([&] { return m_session.vaultExists(); }, 120000))
         return fail("the demo practice was not made in time");
-    if (!opening() || !clients() || !client() || !patternsAndMore() || !risk())
+    if (!opening() || !clients() || !client() || !countertransference() || !patternsAndMore() || !risk())
         return false;
     lock();
     return supervision() && recoveryKey();
@@ -219,6 +219,30 @@ bool ScreenWalk::client()
     if (!waitIdle([&] { return m_session.workspace()->note()->noteId() == noteId; }))
         return fail("the note editor did not load");
     return grab(u"note-editor"_s);
+}
+
+bool ScreenWalk::countertransference()
+{
+    QMetaObject::invokeMethod(m_window, "closeNote");
+    (void)waitIdle([] { return true; });
+    // The aftercare client, whose process notes hold the demo's countertransference entries.
+    ClientOverview *overview = m_session.workspace()->overview();
+    if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0106"_s))
+        || !waitIdle([&] { return overview->code() == u"C-0106"; }))
+        return fail("the aftercare client's overview did not load");
+    overview->countertransference()->show(u"C-0106"_s);
+    if (!waitIdle([&] { return overview->countertransference()->shown(); }))
+        return fail("the countertransference card did not fill");
+    const QSize size = m_window->size();
+    m_window->resize(size.width(), 1900); // tall enough for the cards under the measures
+    settle(300);
+    const bool ok = grab(u"client-overview-countertransference"_s);
+    m_window->resize(size);
+    overview->countertransference()->hide();
+    if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s))
+        || !waitIdle([&] { return overview->code() == u"C-0101"; }))
+        return fail("the client overview did not load again");
+    return ok;
 }
 
 bool ScreenWalk::patternsAndMore()

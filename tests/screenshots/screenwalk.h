@@ -28,6 +28,8 @@ private:
     [[nodiscard]] bool clients();
     // client-overview, note-editor
     [[nodiscard]] bool client();
+    // client-overview-countertransference: the therapist's own card, shown, on a client with entries
+    [[nodiscard]] bool countertransference();
     // patterns, review, search, settings
     [[nodiscard]] bool patternsAndMore();
     // note-risk, sign-risk, client-overview-risk, clients-open-risk, review-safety: a note with

@@ -203,6 +203,7 @@ ClientOverview::ClientOverview(VaultThread *vault, QObject *parent)
     , m_notes(new NoteListModel(this))
     , m_fieldTrends(new FieldTrends(this))
     , m_plan(new OverviewPlan(this))
+    , m_countertransference(new CountertransferenceView(vault, this))
 {
 }
 
@@ -222,6 +223,8 @@ void ClientOverview::set(Overview overview)
     m_notes->setRows(std::exchange(overview.notes, {}));
     m_fieldTrends->set(std::exchange(overview.fields, {}));
     m_plan->set(overview.plan, overview.planReviewDue);
+    if (overview.client.code != m_data.client.code)
+        m_countertransference->hide();
     m_data = std::move(overview);
     setLoading(false);
     Q_EMIT changed();
@@ -235,6 +238,7 @@ void ClientOverview::clear()
     m_notes->clear();
     m_fieldTrends->clear();
     m_plan->set({}, {});
+    m_countertransference->hide();
     m_data = {};
     setLoading(false);
     Q_EMIT changed();

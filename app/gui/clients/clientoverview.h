@@ -5,6 +5,7 @@
 #include "fieldtrends.h"
 #include "failure.h"
 #include "listmodel.h"
+#include "countertransferenceview.h"
 #include "overviewplan.h"
 
 #include <QQmlEngine>
@@ -178,6 +179,8 @@ class ClientOverview : public QObject
     Q_PROPERTY(FieldTrends *fieldTrends READ fieldTrends CONSTANT)
     // The treatment plan: its newest version, its next review, its objectives.
     Q_PROPERTY(OverviewPlan *plan READ plan CONSTANT)
+    // The therapist's own countertransference about the client: hidden until asked for.
+    Q_PROPERTY(CountertransferenceView *countertransference READ countertransference CONSTANT)
 
 public:
     explicit ClientOverview(VaultThread *vault = nullptr, QObject *parent = nullptr);
@@ -201,6 +204,7 @@ public:
     [[nodiscard]] NoteListModel *notes() const { return m_notes; }
     [[nodiscard]] FieldTrends *fieldTrends() const { return m_fieldTrends; }
     [[nodiscard]] OverviewPlan *plan() const { return m_plan; }
+    [[nodiscard]] CountertransferenceView *countertransference() const { return m_countertransference; }
 
     // Reads the client's overview (opened); an unknown client goes to the banner.
     Q_INVOKABLE void open(const QString &code);
@@ -224,4 +228,5 @@ private:
     NoteListModel *m_notes;
     FieldTrends *m_fieldTrends;
     OverviewPlan *m_plan;
+    CountertransferenceView *m_countertransference;
 };

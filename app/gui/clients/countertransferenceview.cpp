@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "countertransferenceview.h"
+
+#include "vaultthread.h"
+
+#include "model/countertransference.h"
+#include "vault/vault.h"
+
+#include <QVariantMap>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+CountertransferenceView::CountertransferenceView(VaultThread *vault, QObject *parent)
+    : QObject(parent)
+    , m_vault(vault)
+{
+}
+
+void CountertransferenceView::show(const QString &clientCode)
+{
+    const quint64 request = ++m_request;
+    m_loading = true;
+    Q_EMIT changed();
+    m_vault->post(
+        this, tr("Reading your process notes…"),
+        [clientCode](VaultThread::Worker &w) { return w.open().countertransference().log(clientCode); },
+        [this, request](const QList<uc::vault::CtLogEntry> &log) {
+            if (request != m_request)
+                return;
+            set(log);
+        },
+        [this, request](const uc::Error &e) {
+            if (request != m_request)
+                return;
+            m_loading = false;
+            Q_EMIT changed();
+            m_vault->report(Failure(u"countertransference"_s, e));
+        });
+}
+
+void CountertransferenceView::hide()
+{
+    ++m_request;
+    const bool was = m_shown || m_loading || !m_entries.isEmpty();
+    m_shown = false;
+    m_loading = false;
+    m_months.clear();
+    m_rows.clear();
+    m_maxCount = 1;
+    m_entries.clear();
+    m_summary.clear();
+    if (was)
+        Q_EMIT changed();
+}
+
+void CountertransferenceView::set(const QList<uc::vault::CtLogEntry> &log)
+{
+    const uc::model::CtCodebook &book = uc::model::CtCodebook::builtIn();
+    QList<std::pair<uc::model::Date, QStringList>> coded;
+    m_entries.clear();
+    for (auto it = log.crbegin(); it != log.crend(); ++it) {
+        QStringList labels;
+        for (const QString &code : it->entry.codes)
+            labels << book.labelOf(code);
+        m_entries.append(QVariantMap{{u"date"_s, uc::model::toIso(it->date)},
+                                     {u"status"_s, uc::model::toString(it->status)},
+                                     {u"labels"_s, labels.join(u", "_s)},
+                                     {u"text"_s, it->entry.text}});
+    }
+    for (const uc::vault::CtLogEntry &e : log)
+        coded.append({e.date, e.entry.codes});
+    const uc::model::CtChart chart = uc::model::countertransferenceChart(coded, book);
+    m_months = chart.months;
+    m_rows.clear();
+    m_maxCount = 1;
+    QStringList counts;
+    for (const uc::model::CtChartRow &r : chart.rows) {
+        QVariantList perMonth;
+        for (const int n : r.perMonth) {
+            perMonth.append(n);
+            m_maxCount = std::max(m_maxCount, n);
+        }
+        m_rows.append(QVariantMap{{u"code"_s, r.code}, {u"label"_s, r.label}, {u"total"_s, r.total}, {u"perMonth"_s, perMonth}});
+        counts << u"%1 %2"_s.arg(r.label).arg(r.total);
+    }
+    m_summary = log.isEmpty() ? tr("No entries in your process notes for this client")
+                              : (log.size() == 1 ? tr("1 entry") : tr("%1 entries").arg(log.size()))
+                                    + (counts.isEmpty() ? QString() : u": "_s + counts.join(u", "_s));
+    m_shown = true;
+    m_loading = false;
+    Q_EMIT changed();
+}
