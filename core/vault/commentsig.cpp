@@ -34,16 +34,21 @@ std::optional<qint64> statedValue(const QString &detail)
     return ok && from >= 1 ? std::optional(from) : std::nullopt;
 }
 
-// The first comment id that must be signed, as the trail's first statement says. 1 (every comment)
-// when there is none or it does not hold: an edited statement never passes a signed comment off as
-// old (and `audit verify` names the entry).
+// The first comment id that must be signed, as the statement says. 1 (every comment) when there is
+// none or it does not hold: an edited statement never passes a signed comment off as old (and
+// `audit verify` names the entry).
+qint64 valueOf(const std::optional<StatedEntry> &stated)
+{
+    const auto value = stated && stated->holds ? statedValue(stated->entry.detail) : std::nullopt;
+    return value.value_or(1);
+}
+
+// The trail is read up to its first statement once a session (an upgraded vault's lies where the
+// trail ended at its upgrade, a new vault's is its first entry): so the cost does not grow with it.
 qint64 commentsSignedFrom(VaultState &s)
 {
-    if (!s.commentsSignedFrom) {
-        const auto stated = firstStatedEntry(s.db, states, {s.certificates(), s.trustRoot()});
-        const auto value = stated && stated->holds ? statedValue(stated->entry.detail) : std::nullopt;
-        s.commentsSignedFrom = value.value_or(1);
-    }
+    if (!s.commentsSignedFrom)
+        s.commentsSignedFrom = valueOf(firstStatedEntry(s.db, states, {s.certificates(), s.trustRoot()}));
     return *s.commentsSignedFrom;
 }
 
@@ -65,8 +70,10 @@ void stateWhereCommentSigningBegins(VaultState &s)
     if (!writesCommentSigningStatement())
         return;
     s.commentsSignedFrom.reset();
-    if (firstStatedEntry(s.db, states, {s.certificates(), s.trustRoot()}))
-        return; // read on first use
+    if (const auto stated = firstStatedEntry(s.db, states, {s.certificates(), s.trustRoot()})) {
+        s.commentsSignedFrom = valueOf(stated);
+        return;
+    }
     // Set by migration v20 to the first comment id after those it found; missing, every comment.
     qint64 from = 1;
     auto stmt = s.db.prepare("SELECT value FROM vault_info WHERE key = 'comments_signed_from'");
