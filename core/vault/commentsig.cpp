@@ -6,6 +6,8 @@
 #include "vault/state.h"
 #include "vault/userkeys.h"
 
+#include <QSet>
+
 namespace uc::vault {
 
 namespace {
@@ -84,6 +86,28 @@ void stateWhereCommentSigningBegins(VaultState &s)
     }
     s.recordEvent(statementAction, QStringLiteral("vault"), commentSigningStatement(from));
     s.commentsSignedFrom = from;
+}
+
+QString goneComment(VaultState &s, model::Id noteId, const QList<model::NoteComment> &comments)
+{
+    QSet<model::Id> present;
+    for (const model::NoteComment &c : comments)
+        present.insert(c.id);
+    // audit_by_object (v22): the note's own entries, not the whole trail.
+    auto stmt = s.db.prepare("SELECT seq, user, action, detail FROM audit WHERE object = ? "
+                             "AND action IN ('comment', 'return') ORDER BY seq");
+    stmt.bind(1, QStringLiteral("note:%1").arg(noteId));
+    while (stmt.step()) {
+        const QString detail = stmt.text(3);
+        bool ok = false;
+        const model::Id id = detail.startsWith(QLatin1String("comment:")) ? detail.mid(8).toLongLong(&ok) : 0;
+        if (ok && !present.contains(id))
+            return QStringLiteral("%1's %2 %3, recorded in the audit trail (entry %4), is gone from the note")
+                .arg(stmt.text(1), stmt.text(2))
+                .arg(id)
+                .arg(stmt.int64(0));
+    }
+    return {};
 }
 
 void signComment(VaultState &s, const model::NoteComment &comment, const QString &noteHash)

@@ -3,6 +3,7 @@
 
 #include "model/types.h"
 
+#include <QList>
 #include <QString>
 
 // Comments and returns carry their author's Ed25519 signature (schema v20; docs/security.md,
@@ -22,6 +23,11 @@ void signComment(VaultState &s, const model::NoteComment &comment, const QString
 // someone other than its author, or whose signature does not verify against the author's certified
 // key over its note's hash (noteHash, the note's content hash now) is Broken.
 void checkCommentSignature(VaultState &s, model::NoteComment &comment, const QString &noteHash);
+
+// Empty when every comment and return the audit trail records on the note (its `comment`/`return`
+// entries, object note:ID, detail comment:ID) is still among its comments; otherwise which is gone,
+// naming whose. The entry is chained and signed, so it cannot go with the comment.
+[[nodiscard]] QString goneComment(VaultState &s, model::Id noteId, const QList<model::NoteComment> &comments);
 
 // The audit detail that states where comment signing begins ("comments signed from N"): a new
 // vault's create-vault entry carries it for N = 1.

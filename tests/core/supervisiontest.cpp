@@ -197,6 +197,7 @@ private Q_SLOTS:
     void whereCommentSigningBeginsCannotBeMoved();
     void aCommentIsBoundToItsNotesText();
     void aCommentOnADraftStaysVerifiedOnceItIsSigned();
+    void aDeletedReturnIsFoundByNoteVerify();
 };
 
 void SupervisionTest::permissionMatrix_data()
@@ -917,6 +918,37 @@ void SupervisionTest::aCommentOnADraftStaysVerifiedOnceItIsSigned()
     QVERIFY2(c.signature == model::CommentSignature::Verified, qPrintable(c.signatureProblem));
     const SignatureCheck check = alice->notes().checkSignatures(p.aliceDraft);
     QVERIFY2(check.ok, qPrintable(check.problem));
+}
+
+// Alice, with the data key, deletes sam's return and its signature from notes.db so that her note no
+// longer reads as returned: the comment carries nothing left to check, but the trail's signed `return`
+// entry for it stays, and `note verify` finds the comment gone from the note (exit 4, naming sam's).
+void SupervisionTest::aDeletedReturnIsFoundByNoteVerify()
+{
+    Practice p;
+    Id returned = 0;
+    {
+        auto sam = p.open(QStringLiteral("sam"));
+        returned = sam->supervision().returnNote(p.aliceSigned, QStringLiteral("Please document the risk assessment."));
+    }
+    {
+        auto alice = p.open(QStringLiteral("alice"));
+        const SignatureCheck before = alice->notes().checkSignatures(p.aliceSigned);
+        QVERIFY2(before.ok, qPrintable(before.problem));
+        auto &db = vault::VaultTestAccess::database(*alice);
+        db.exec("DROP TRIGGER IF EXISTS note_comments_no_delete");
+        db.exec("DELETE FROM note_comments WHERE id = " + std::to_string(returned)
+                + "; DELETE FROM signatures WHERE object = 'comment:" + std::to_string(returned) + "'");
+    }
+    auto alice = p.open(QStringLiteral("alice"));
+    QVERIFY(alice->supervision().comments(p.aliceSigned).isEmpty());
+    const SignatureCheck check = alice->notes().checkSignatures(p.aliceSigned);
+    QVERIFY(!check.ok);
+    QVERIFY2(check.problem.contains(QStringLiteral("sam's return %1").arg(returned))
+                 && check.problem.contains(QLatin1String("is gone from the note")),
+             qPrintable(check.problem));
+    QVERIFY(!alice->notes().verifySignature(p.aliceSigned));
+    QVERIFY(alice->auditTrail().verify().whole); // the trail itself is whole: it is what remembers
 }
 
 QTEST_GUILESS_MAIN(SupervisionTest)
