@@ -236,6 +236,36 @@ bool signatureHolds(const QByteArray &publicKey, const QString &hash, const QByt
 
 } // namespace
 
+std::optional<StatedEntry> firstStatedEntry(sql::Database &db,
+                                            const std::function<bool(const QString &, const QString &)> &states,
+                                            const AuditKeys &keys)
+{
+    ensureSodium();
+    if (!hasSignatureColumns(db))
+        return std::nullopt;
+    std::optional<StatedEntry> found;
+    {
+        // One pass over the trail (no index on action): once a session, not per read.
+        auto stmt = db.prepare(entryColumns(true) + "ORDER BY seq");
+        while (stmt.step()) {
+            if (!states(stmt.text(3), stmt.text(5)))
+                continue;
+            found = StatedEntry{readEntry(stmt, true), false};
+            break;
+        }
+    }
+    if (!found)
+        return std::nullopt;
+    const AuditEntry &e = found->entry;
+    auto next = db.prepare("SELECT prev FROM audit WHERE seq = ?");
+    next.bind(1, static_cast<std::int64_t>(e.seq + 1));
+    const bool chained = auditHash(e.prev, e) == e.hash && (!next.step() || next.text(0) == e.hash);
+    const auto key = signerKey(keys, e.signer);
+    found->holds = chained && e.signer == e.user && e.signature.size() == crypto_sign_BYTES && key
+                   && signatureHolds(key->publicKey, e.hash, e.signature);
+    return found;
+}
+
 AuditCheck verifyAuditTrail(sql::Database &db, const QJsonObject &sealedHead, const SecretBuffer &dataKey,
                             const AuditKeys &keys, bool full)
 {

@@ -10,6 +10,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 // The tamper-evident audit trail: who did what and when, never note text. Each entry carries
@@ -101,6 +102,20 @@ struct AuditKeys
 // Last, every user's pin must be signed by them and name an entry still in the trail with its hash.
 [[nodiscard]] AuditCheck verifyAuditTrail(sql::Database &db, const QJsonObject &sealedHead, const SecretBuffer &dataKey,
                                           const AuditKeys &keys, bool full = false);
+
+// The first entry (lowest seq) that states (a predicate on its action and detail), and whether it holds on its own: its hash
+// is its content chained on its prev, the next entry (if any) chains on it, and it is signed by its
+// own user with their key (certified, or their request's). nullopt when there is none; the entry
+// with holds false when it does not (audit verify then names it). For records the trail itself
+// must state once, such as where comment signing began (commentsig.h).
+struct StatedEntry
+{
+    AuditEntry entry;
+    bool holds = false;
+};
+[[nodiscard]] std::optional<StatedEntry> firstStatedEntry(
+    sql::Database &db, const std::function<bool(const QString &action, const QString &detail)> &states,
+    const AuditKeys &keys);
 
 struct AuditFilter
 {

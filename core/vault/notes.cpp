@@ -4,6 +4,7 @@
 #include "model/groupnote.h"
 
 #include "vault/access.h"
+#include "vault/commentsig.h"
 #include "vault/processtext.h"
 #include "vault/rows.h"
 #include "vault/signing.h"
@@ -529,8 +530,10 @@ SignatureCheck Notes::checkSignatures(Id noteId)
                    QStringLiteral("addendum by %1").arg(a.author)))
             return check;
     }
-    // Comments and returns (schema v20): a broken one fails the check; one from before is said to be unsigned.
-    for (const model::NoteComment &c : m_vault.supervision().comments(noteId)) {
+    // Comments and returns (schema v20): a broken one fails the check; one from before is said to be
+    // unsigned; one the trail records that is no longer on the note fails it too.
+    const QList<model::NoteComment> comments = m_vault.supervision().comments(noteId);
+    for (const model::NoteComment &c : comments) {
         const QString what = c.returned ? QStringLiteral("return") : QStringLiteral("comment");
         if (c.signature == model::CommentSignature::Broken) {
             check.problem = c.signatureProblem;
@@ -542,6 +545,10 @@ SignatureCheck Notes::checkSignatures(Id noteId)
             check.migrated.append(QStringLiteral("%1's %2 %3 is unsigned (written before comments were signed)")
                                       .arg(c.author, what)
                                       .arg(c.id));
+    }
+    if (const QString gone = goneComment(m_state, noteId, comments); !gone.isEmpty()) {
+        check.problem = gone;
+        return check;
     }
     check.ok = true;
     return check;

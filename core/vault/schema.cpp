@@ -441,6 +441,14 @@ BEGIN SELECT RAISE(ABORT, 'a signed note''s values never change'); END;
 )sql");
 }
 
+// v21 -> v22. The audit trail by object, so that `note verify` finds a note's comment and return
+// entries without reading the whole trail: each must still have its comment on the note (a comment
+// deleted with its signature shows; docs/security.md, "Comments and returns").
+void migrateTo22(sql::Database &db, const QString &)
+{
+    db.exec("CREATE INDEX IF NOT EXISTS audit_by_object ON audit(object, seq)");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -455,7 +463,7 @@ void migrate(sql::Database &db, const QString &userName)
                                                                migrateTo6, migrateTo7, migrateTo8, migrateTo9, migrateTo10,
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
                                                                migrateTo16, migrateTo17, migrateTo18, migrateTo19,
-                                                               migrateTo20, migrateTo21};
+                                                               migrateTo20, migrateTo21, migrateTo22};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

@@ -51,15 +51,30 @@ QString addendumHash(const model::Note &n, const QString &author, const QString 
     return sha256Hex(QJsonDocument(content).toJson(QJsonDocument::Compact));
 }
 
-QString commentHash(const model::NoteComment &c)
+namespace {
+
+QJsonObject commentContent(const model::NoteComment &c)
 {
-    const QJsonObject content{{QStringLiteral("comment"), static_cast<double>(c.id)},
-                              {QStringLiteral("note"), static_cast<double>(c.noteId)},
-                              {QStringLiteral("author"), c.author},
-                              {QStringLiteral("returned"), c.returned},
-                              {QStringLiteral("text"), c.text},
-                              {QStringLiteral("created"), c.created}};
+    return {{QStringLiteral("comment"), static_cast<double>(c.id)},
+            {QStringLiteral("note"), static_cast<double>(c.noteId)},
+            {QStringLiteral("author"), c.author},
+            {QStringLiteral("returned"), c.returned},
+            {QStringLiteral("text"), c.text},
+            {QStringLiteral("created"), c.created}};
+}
+
+} // namespace
+
+QString commentHash(const model::NoteComment &c, const QString &noteHash)
+{
+    QJsonObject content = commentContent(c);
+    content.insert(QStringLiteral("note_hash"), noteHash);
     return sha256Hex(QJsonDocument(content).toJson(QJsonDocument::Compact));
+}
+
+QString commentHashWithoutNote(const model::NoteComment &c)
+{
+    return sha256Hex(QJsonDocument(commentContent(c)).toJson(QJsonDocument::Compact));
 }
 
 } // namespace uc::vault

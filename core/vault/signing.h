@@ -19,7 +19,12 @@ namespace uc::vault {
 [[nodiscard]] QString addendumHash(const model::Note &note, const QString &author, const QString &text,
                                    const QString &signedAt);
 // The hash a comment (or a return) is signed with, SHA-256 of compact JSON with sorted keys: comment,
-// note, author, returned, text, created. Signed as signedMessage("comment", hash) (userkeys.h).
-[[nodiscard]] QString commentHash(const model::NoteComment &comment);
+// note, note_hash, author, returned, text, created, where note_hash is the note's content hash when
+// the comment was written ("" on a draft, whose words are still to change). Signed as
+// signedMessage("comment", hash) (userkeys.h).
+[[nodiscard]] QString commentHash(const model::NoteComment &comment, const QString &noteHash);
+// The form comments were signed in before they covered their note's hash (schema v20 and v21): the
+// same keys without note_hash. Still verified, for those comments.
+[[nodiscard]] QString commentHashWithoutNote(const model::NoteComment &comment);
 
 } // namespace uc::vault

@@ -41,6 +41,9 @@ struct VaultState
     model::User user;
     // The user's signing keys, opened from their slot at unlock.
     std::optional<UserKeys> keys;
+    // The first comment id that must be signed, as the audit trail states it (commentsig.h); read on
+    // first use.
+    std::optional<qint64> commentsSignedFrom;
     // The key this user's process notes are sealed with (processtext.h); empty when it cannot seal.
     SecretBuffer processKey;
     // Built on first use from the built-in codebook and the vault's edits (Tagging).

@@ -90,8 +90,7 @@ Id Supervision::returnNote(Id noteId, const QString &text)
     const QString what = QStringLiteral("return note");
     if (text.trimmed().isEmpty())
         badInput(what, QStringLiteral("a returned note needs a comment saying what to address"));
-    (void)supervisedNote(noteId, what);
-    return addComment(noteId, text, true);
+    return addComment(supervisedNote(noteId, what), text, true);
 }
 
 Id Supervision::comment(Id noteId, const QString &text)
@@ -104,11 +103,12 @@ Id Supervision::comment(Id noteId, const QString &text)
     if (n.authorId != m_state.user.id && !m_state.supervises(n.authorId))
         throw Error(ErrorKind::NotAllowed, what,
                     QStringLiteral("comments come from the note's author or a supervisor assigned to them"));
-    return addComment(noteId, text, false);
+    return addComment(n, text, false);
 }
 
-Id Supervision::addComment(Id noteId, const QString &text, bool returned)
+Id Supervision::addComment(const model::Note &note, const QString &text, bool returned)
 {
+    const Id noteId = note.id;
     sql::Transaction tx(m_state.db);
     // The id is chosen before the insert: the signature covers it, so a comment cannot be moved.
     auto next = m_state.db.prepare("SELECT coalesce(max(id), 0) + 1 FROM note_comments");
@@ -122,7 +122,7 @@ Id Supervision::addComment(Id noteId, const QString &text, bool returned)
         .bind(5, comment.text)
         .bind(6, comment.created)
         .run();
-    signComment(m_state, comment);
+    signComment(m_state, comment, note.contentHash);
     const Id id = comment.id;
     m_state.audit(returned ? QStringLiteral("return") : QStringLiteral("comment"), QStringLiteral("note:%1").arg(noteId),
                   QStringLiteral("comment:%1").arg(id));
@@ -132,7 +132,7 @@ Id Supervision::addComment(Id noteId, const QString &text, bool returned)
 
 QList<model::NoteComment> Supervision::comments(Id noteId)
 {
-    (void)loadNote(m_state, noteId);
+    const model::Note note = loadNote(m_state, noteId);
     QList<model::NoteComment> list;
     auto stmt = m_state.db.prepare("SELECT k.id, k.note_id, u.name, k.returned, k.text, k.created FROM note_comments k "
                                    "JOIN users u ON u.id = k.author_id WHERE k.note_id = ? ORDER BY k.id");
@@ -140,7 +140,7 @@ QList<model::NoteComment> Supervision::comments(Id noteId)
     while (stmt.step())
         list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.int64(3) != 0, stmt.text(4), stmt.text(5)});
     for (model::NoteComment &c : list)
-        checkCommentSignature(m_state, c);
+        checkCommentSignature(m_state, c, note.contentHash);
     return list;
 }
 

@@ -42,7 +42,7 @@ private:
     // A signed progress note of a therapist this supervisor is assigned to.
     [[nodiscard]] model::Note supervisedNote(model::Id noteId, const QString &what);
     // Stores a comment (one that returns the note, or not) and records it.
-    model::Id addComment(model::Id noteId, const QString &text, bool returned);
+    model::Id addComment(const model::Note &note, const QString &text, bool returned);
 };
 
 } // namespace uc::vault

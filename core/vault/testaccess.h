@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "vault/commentsig.h"
 #include "vault/sqlite.h"
 #include "vault/state.h"
 #include "vault/vault.h"
@@ -16,6 +17,9 @@ struct VaultTestAccess
     [[nodiscard]] static AuditSigner auditSigner(Vault &vault) { return vault.m_state->auditSigner(); }
     // Called after each finished step of a re-key (1: key slots staged, 2: notes.db re-keyed, 3: key
     // slots sealed under the new key), to copy the folder as a kill at that instant would leave it.
+    // false: the vault writes no statement of where comment signing begins, as builds before it did
+    // (a vault as they left it); true again after.
+    static void writeCommentSigningStatement(bool writes) { writesCommentSigningStatement() = writes; }
     static void observeRekeySteps(std::function<void(int)> observer) { Vault::rekeyStepObserver() = std::move(observer); }
 };
 

@@ -7,6 +7,7 @@
 #include "common/logging.h"
 #include "vault/audit.h"
 #include "vault/auditpin.h"
+#include "vault/commentsig.h"
 #include "vault/processtext.h"
 #include "vault/schema.h"
 #include "vault/state.h"
@@ -200,7 +201,10 @@ Vault::Created Vault::create(const QString &dir, const QString &user, const Secr
                 .bind(1, sealedMarker)
                 .bind(2, now())
                 .run();
-            appendAudit(db, name, QStringLiteral("create-vault"), QStringLiteral("vault"), {}, now(), {name, &keys});
+            // The trail's first entry states where comment signing begins: with the first comment.
+            appendAudit(db, name, QStringLiteral("create-vault"), QStringLiteral("vault"),
+                        writesCommentSigningStatement() ? commentSigningStatement(1) : QString(), now(),
+                        {name, &keys});
             tx.commit();
         }
         const SecretBuffer payload = keys.payload();
@@ -347,6 +351,7 @@ std::unique_ptr<Vault> Vault::openAs(const QString &dir, const QString &user, co
     bool rewrite = !updated.pendingKey(s.user.name).isEmpty();
     rewrite = vault->establishKeys(updated, std::move(keysPayload), false) || rewrite;
     rewrite = vault->migrateSignatures() || rewrite;
+    stateWhereCommentSigningBegins(s);
     // From this unlock's entry on the slot remembers this user signs audit entries (written once).
     rewrite = !std::exchange(s.keys->auditSigned, true) || rewrite;
     // Likewise that their pin is kept (written with the head by recordUnlock, in the same file write).
@@ -400,6 +405,7 @@ std::unique_ptr<Vault> Vault::recover(const QString &dir, const QString &user, c
                                .value(certName(s.user.name))
                                .toString();
     (void)vault->establishKeys(updated, sealed.isEmpty() ? SecretBuffer() : openWithRecovery(key, sealed), true);
+    stateWhereCommentSigningBegins(s);
     // Keys made in a vault from before per-user keys were not sealed to the recovery key (it was not
     // at hand); now it is, and from here on they are (and the user's process notes are sealed).
     if (s.keys->recoveryPublic.isEmpty()) {

@@ -97,9 +97,16 @@ bool Vault::establishKeys(KeySlots &updated, SecretBuffer payload, bool recoveri
         damagedAtUnlock(QStringLiteral("your key certificate is missing or does not verify (a key, role or administrator "
                                        "flag was changed in the vault)"));
     } else if (!holds) {
-        // Still waiting for an administrator: keep the request current.
+        // Still waiting for an administrator: keep the request current. Its key is what colleagues check
+        // this user's signatures and pin against until then, and what an administrator certifies: one
+        // that names another key than the one in the slot was replaced, never by this user (whose key
+        // is made once), so the unlock refuses rather than quietly put it back.
         const QJsonObject request = certs.value(me).toObject();
-        if (request.value(QLatin1String("sign_pk")).toString() != QString::fromLatin1(keys->signPublic.toBase64())
+        const QString ownKey = QString::fromLatin1(keys->signPublic.toBase64());
+        if (!payload.empty() && !request.isEmpty() && request.value(QLatin1String("sign_pk")).toString() != ownKey)
+            damagedAtUnlock(QStringLiteral("your key request in keyslots.json names another signing key than yours (it "
+                                           "was replaced, so signatures in your name could be forged)"));
+        if (request.value(QLatin1String("sign_pk")).toString() != ownKey
             || request.value(QLatin1String("role")).toString() != role
             || request.value(QLatin1String("admin")).toBool() != s.user.admin)
             certs.insert(me, certificate(s.user.name, role, s.user.admin, keys->signPublic, now(), {}, nullptr));

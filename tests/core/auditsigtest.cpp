@@ -612,6 +612,46 @@ private Q_SLOTS:
         QCOMPARE(c.signer, u"carol"_s);
     }
 
+    // Until an administrator certifies carol's key, colleagues check her signatures and pin against the
+    // key in her request, which bob (with the data key) can replace with his own and reseal. Her own
+    // next unlock compares it with the key sealed in her slot and refuses (exit 4, nothing written)
+    // rather than quietly put hers back — also when the administrator has meanwhile certified bob's
+    // key under her name, which would otherwise let bob sign as her.
+    void aPendingUsersRequestReplacedIsRefusedAtTheirUnlock()
+    {
+        for (const bool certifiedMeanwhile : {false, true}) {
+            Fixture f;
+            f.open(u"bob"_s)->addUser(u"carol"_s, model::Role::Therapist, pass(u"carol"_s), KdfCost::testOnly());
+            (void)f.open(u"carol"_s);
+            {
+                auto in = f.insider();
+                const QString bobsKey = QString::fromLatin1(in.keys.signPublic.toBase64());
+                f.reseal(in, [&](QJsonObject &extra) {
+                    QJsonObject certs = extra.value("certs"_L1).toObject();
+                    QJsonObject request = certs.value("carol"_L1).toObject();
+                    QVERIFY(request.value("signature"_L1).toString().isEmpty()); // still a request
+                    request.insert(u"sign_pk"_s, bobsKey);
+                    certs.insert(u"carol"_s, request);
+                    extra.insert(u"certs"_s, certs);
+                });
+            }
+            if (certifiedMeanwhile) {
+                (void)f.open(u"alice"_s); // certifies the request as it now stands
+                const QJsonObject cert = KeySlots::load(f.dir).extra().value("certs"_L1).toObject().value("carol"_L1).toObject();
+                QVERIFY(!cert.value("signature"_L1).toString().isEmpty());
+            }
+            const qint64 before = f.length();
+            const QByteArray slots = f.file(u"keyslots.json"_s);
+            const auto refused = errorOf([&] { (void)f.open(u"carol"_s); });
+            QVERIFY2(refused, certifiedMeanwhile ? "certified meanwhile" : "request only");
+            QCOMPARE(refused->kind(), ErrorKind::Damaged);
+            QCOMPARE(refused->exitCode(), 4);
+            QVERIFY2(refused->message().contains("key request"_L1), qPrintable(refused->message()));
+            QCOMPARE(f.length(), before);
+            QCOMPARE(f.file(u"keyslots.json"_s), slots);
+        }
+    }
+
     void aRekeyAndARemovedUserStillVerify()
     {
         Fixture f;

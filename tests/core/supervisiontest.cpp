@@ -15,6 +15,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <optional>
 
 using namespace uc;
 using namespace uc::vault;
@@ -193,6 +194,10 @@ private Q_SLOTS:
     void migratedVaultHasTheSupervisionTables();
     void commentsAndReturnsAreSignedByTheirAuthors();
     void aCommentFromBeforeSigningReadsUnsigned();
+    void whereCommentSigningBeginsCannotBeMoved();
+    void aCommentIsBoundToItsNotesText();
+    void aCommentOnADraftStaysVerifiedOnceItIsSigned();
+    void aDeletedReturnIsFoundByNoteVerify();
 };
 
 void SupervisionTest::permissionMatrix_data()
@@ -745,7 +750,7 @@ void SupervisionTest::commentsAndReturnsAreSignedByTheirAuthors()
          "does not verify"},
         {"signed-from moved", "UPDATE vault_info SET value = '1000' WHERE key = 'comments_signed_from'; "
                               "DELETE FROM signatures WHERE object = 'comment:" + std::to_string(returned) + "'",
-         nullptr},
+         "sam's comment"},
     };
     for (const Attack &attack : attacks) {
         Practice q;
@@ -759,14 +764,6 @@ void SupervisionTest::commentsAndReturnsAreSignedByTheirAuthors()
         auto alice = q.open(QStringLiteral("alice"));
         const model::NoteComment c = commentById(*alice, q.aliceSigned, target);
         const SignatureCheck check = alice->notes().checkSignatures(q.aliceSigned);
-        if (!attack.found) {
-            // The limit docs/security.md states: moving where signing begins passes a comment off as old,
-            // and it says so ("unsigned") rather than "verified".
-            QVERIFY2(c.signature == model::CommentSignature::Unsigned, attack.what);
-            QVERIFY(check.ok);
-            QVERIFY2(check.migrated.join(u'|').contains(QLatin1String("unsigned")), attack.what);
-            continue;
-        }
         QVERIFY2(c.signature == model::CommentSignature::Broken, attack.what);
         QVERIFY2(c.signatureProblem.contains(QLatin1String(attack.found)), qPrintable(c.signatureProblem));
         QVERIFY2(!check.ok, attack.what);
@@ -775,9 +772,17 @@ void SupervisionTest::commentsAndReturnsAreSignedByTheirAuthors()
 }
 
 // A vault from before v20: its comments read as unsigned (said so, not refused); comments written
-// after the upgrade are signed.
+// after the upgrade are signed. Where signing begins is then stated once in the signed trail, so
+// moving the row the migration wrote changes nothing.
 void SupervisionTest::aCommentFromBeforeSigningReadsUnsigned()
 {
+    // Made and used as the builds before the trail stated where comment signing begins.
+    struct AsOlderBuilds
+    {
+        AsOlderBuilds() { VaultTestAccess::writeCommentSigningStatement(false); }
+        ~AsOlderBuilds() { VaultTestAccess::writeCommentSigningStatement(true); }
+    };
+    auto olderBuilds = std::make_optional<AsOlderBuilds>();
     Practice p;
     Id old = 0;
     {
@@ -786,14 +791,164 @@ void SupervisionTest::aCommentFromBeforeSigningReadsUnsigned()
     }
     asInsider(p, "DELETE FROM signatures WHERE object LIKE 'comment:%'; "
                  "DELETE FROM vault_info WHERE key = 'comments_signed_from'; PRAGMA user_version = 19");
-    auto sam = p.open(QStringLiteral("sam"));
-    QCOMPARE(vault::userVersion(vault::VaultTestAccess::database(*sam)), vault::schemaVersion);
-    const Id fresh = sam->supervision().comment(p.aliceSigned, QStringLiteral("And the school reports."));
-    QVERIFY(commentById(*sam, p.aliceSigned, old).signature == model::CommentSignature::Unsigned);
-    QVERIFY(commentById(*sam, p.aliceSigned, fresh).signature == model::CommentSignature::Verified);
-    const SignatureCheck check = sam->notes().checkSignatures(p.aliceSigned);
+    olderBuilds.reset();
+    Id fresh = 0;
+    {
+        auto sam = p.open(QStringLiteral("sam"));
+        QCOMPARE(vault::userVersion(vault::VaultTestAccess::database(*sam)), vault::schemaVersion);
+        QCOMPARE(vault::VaultTestAccess::database(*sam).pragmaText(
+                     "SELECT group_concat(user || ' ' || detail, '|') FROM audit WHERE action = 'comments-signed-from'"),
+                 QStringLiteral("sam comments signed from %1").arg(old + 1));
+        fresh = sam->supervision().comment(p.aliceSigned, QStringLiteral("And the school reports."));
+        QVERIFY(commentById(*sam, p.aliceSigned, old).signature == model::CommentSignature::Unsigned);
+        QVERIFY(commentById(*sam, p.aliceSigned, fresh).signature == model::CommentSignature::Verified);
+        const SignatureCheck check = sam->notes().checkSignatures(p.aliceSigned);
+        QVERIFY2(check.ok, qPrintable(check.problem));
+        QVERIFY(check.migrated.contains(QStringLiteral("sam's comment %1 is unsigned (written before comments were signed)").arg(old)));
+    }
+    // Bob moves the row past sam's new comment and deletes its signature: the trail still says where
+    // signing began, so the comment reads broken, not "unsigned" — and a later unlock states nothing new.
+    asInsider(p, "UPDATE vault_info SET value = '1000' WHERE key = 'comments_signed_from'; "
+                 "DELETE FROM signatures WHERE object = 'comment:" + std::to_string(fresh) + "'");
+    auto alice = p.open(QStringLiteral("alice"));
+    QCOMPARE(vault::VaultTestAccess::database(*alice).pragmaText(
+                 "SELECT count(*) FROM audit WHERE action = 'comments-signed-from'"),
+             QStringLiteral("1"));
+    QVERIFY(commentById(*alice, p.aliceSigned, old).signature == model::CommentSignature::Unsigned);
+    const model::NoteComment c = commentById(*alice, p.aliceSigned, fresh);
+    QVERIFY(c.signature == model::CommentSignature::Broken);
+    QVERIFY2(c.signatureProblem.contains(QLatin1String("has no signature")), qPrintable(c.signatureProblem));
+    QVERIFY(!alice->notes().checkSignatures(p.aliceSigned).ok);
+}
+
+// Where comment signing begins is stated in the signed audit trail (a new vault: in its create-vault
+// entry), never by a row: bob, with the data key, his own account and libsodium, cannot pass sam's
+// return off as a comment from before signing — by moving the row, appending a statement of his own
+// signed with his key, or editing the statement (which audit verify then finds).
+void SupervisionTest::whereCommentSigningBeginsCannotBeMoved()
+{
+    enum class Move { Row, OwnStatement, EditedStatement };
+    for (const Move move : {Move::Row, Move::OwnStatement, Move::EditedStatement}) {
+        Practice p;
+        Id returned = 0;
+        {
+            auto sam = p.open(QStringLiteral("sam"));
+            returned = sam->supervision().returnNote(p.aliceSigned, QStringLiteral("Please document the risk assessment."));
+        }
+        {
+            auto bob = p.open(QStringLiteral("bob"));
+            auto &db = vault::VaultTestAccess::database(*bob);
+            db.exec("DELETE FROM signatures WHERE object = 'comment:" + std::to_string(returned) + "'");
+            db.exec("UPDATE vault_info SET value = '1000' WHERE key = 'comments_signed_from'");
+            if (move == Move::OwnStatement) {
+                sql::Transaction tx(db);
+                (void)vault::appendAudit(db, QStringLiteral("bob"), QStringLiteral("comments-signed-from"),
+                                         QStringLiteral("vault"), QStringLiteral("comments signed from 1000"), now(),
+                                         vault::VaultTestAccess::auditSigner(*bob));
+                tx.commit();
+            }
+            if (move == Move::EditedStatement) {
+                // The creator's statement rewritten and its hash recomputed (the chain after it no longer
+                // links, and alice's signature on it no longer verifies).
+                db.exec("DROP TRIGGER IF EXISTS audit_no_update");
+                const QList<AuditEntry> entries = vault::auditEntries(db);
+                AuditEntry first = entries.first();
+                QCOMPARE(first.detail, QStringLiteral("comments signed from 1"));
+                first.detail = QStringLiteral("comments signed from 1000");
+                db.prepare("UPDATE audit SET detail = ?, hash = ? WHERE seq = 1")
+                    .bind(1, first.detail)
+                    .bind(2, vault::auditHash(first.prev, first))
+                    .run();
+            }
+        }
+        auto alice = p.open(QStringLiteral("alice"));
+        const model::NoteComment c = commentById(*alice, p.aliceSigned, returned);
+        QVERIFY2(c.signature == model::CommentSignature::Broken, qPrintable(QString::number(static_cast<int>(move))));
+        QVERIFY2(c.signatureProblem.contains(QLatin1String("sam's comment")), qPrintable(c.signatureProblem));
+        QVERIFY(!alice->notes().checkSignatures(p.aliceSigned).ok);
+        if (move == Move::EditedStatement)
+            QVERIFY(!alice->auditTrail().verify().whole);
+    }
+}
+
+// A comment's signature covers its note's content hash as it was when the comment was written: the
+// comment moved to another note, or left on a note whose signed words (and hash) were rewritten,
+// reads broken — not only the note's own signature.
+void SupervisionTest::aCommentIsBoundToItsNotesText()
+{
+    for (const bool moved : {false, true}) {
+        Practice p;
+        Id returned = 0;
+        {
+            auto sam = p.open(QStringLiteral("sam"));
+            returned = sam->supervision().returnNote(p.aliceSigned, QStringLiteral("Please document the risk assessment."));
+        }
+        Id onNote = p.aliceSigned;
+        {
+            auto bob = p.open(QStringLiteral("bob"));
+            auto &db = vault::VaultTestAccess::database(*bob);
+            db.exec("DROP TRIGGER IF EXISTS note_comments_no_update; DROP TRIGGER IF EXISTS notes_signed_no_update");
+            if (moved) {
+                // sam's return, as if he had said it of alice's other note.
+                onNote = p.aliceSigned2;
+                db.exec("UPDATE note_comments SET note_id = " + std::to_string(onNote) + " WHERE id = " + std::to_string(returned));
+            } else {
+                // The note's words rewritten and its hash with them.
+                db.exec("UPDATE notes SET content_hash = (SELECT content_hash FROM notes WHERE id = "
+                        + std::to_string(p.aliceSigned2) + ") WHERE id = " + std::to_string(onNote));
+            }
+        }
+        auto alice = p.open(QStringLiteral("alice"));
+        const model::NoteComment c = commentById(*alice, onNote, returned);
+        QCOMPARE(c.id, returned);
+        QVERIFY2(c.signature == model::CommentSignature::Broken, moved ? "moved" : "rewritten");
+        QVERIFY2(c.signatureProblem.contains(QLatin1String("sam's signature on comment")), qPrintable(c.signatureProblem));
+    }
+}
+
+// The legitimate way a note's hash changes after a comment: the author comments on their own draft,
+// then signs it. The comment covered the draft ("" for its hash) and stays verified.
+void SupervisionTest::aCommentOnADraftStaysVerifiedOnceItIsSigned()
+{
+    Practice p;
+    auto alice = p.open(QStringLiteral("alice"));
+    const Id mine = alice->supervision().comment(p.aliceDraft, QStringLiteral("Ask about the weekend next time."));
+    alice->notes().sign(p.aliceDraft);
+    const model::NoteComment c = commentById(*alice, p.aliceDraft, mine);
+    QVERIFY2(c.signature == model::CommentSignature::Verified, qPrintable(c.signatureProblem));
+    const SignatureCheck check = alice->notes().checkSignatures(p.aliceDraft);
     QVERIFY2(check.ok, qPrintable(check.problem));
-    QVERIFY(check.migrated.contains(QStringLiteral("sam's comment %1 is unsigned (written before comments were signed)").arg(old)));
+}
+
+// Alice, with the data key, deletes sam's return and its signature from notes.db so that her note no
+// longer reads as returned: the comment carries nothing left to check, but the trail's signed `return`
+// entry for it stays, and `note verify` finds the comment gone from the note (exit 4, naming sam's).
+void SupervisionTest::aDeletedReturnIsFoundByNoteVerify()
+{
+    Practice p;
+    Id returned = 0;
+    {
+        auto sam = p.open(QStringLiteral("sam"));
+        returned = sam->supervision().returnNote(p.aliceSigned, QStringLiteral("Please document the risk assessment."));
+    }
+    {
+        auto alice = p.open(QStringLiteral("alice"));
+        const SignatureCheck before = alice->notes().checkSignatures(p.aliceSigned);
+        QVERIFY2(before.ok, qPrintable(before.problem));
+        auto &db = vault::VaultTestAccess::database(*alice);
+        db.exec("DROP TRIGGER IF EXISTS note_comments_no_delete");
+        db.exec("DELETE FROM note_comments WHERE id = " + std::to_string(returned)
+                + "; DELETE FROM signatures WHERE object = 'comment:" + std::to_string(returned) + "'");
+    }
+    auto alice = p.open(QStringLiteral("alice"));
+    QVERIFY(alice->supervision().comments(p.aliceSigned).isEmpty());
+    const SignatureCheck check = alice->notes().checkSignatures(p.aliceSigned);
+    QVERIFY(!check.ok);
+    QVERIFY2(check.problem.contains(QStringLiteral("sam's return %1").arg(returned))
+                 && check.problem.contains(QLatin1String("is gone from the note")),
+             qPrintable(check.problem));
+    QVERIFY(!alice->notes().verifySignature(p.aliceSigned));
+    QVERIFY(alice->auditTrail().verify().whole); // the trail itself is whole: it is what remembers
 }
 
 QTEST_GUILESS_MAIN(SupervisionTest)
