@@ -77,12 +77,12 @@ void NoteSession::create(const QString &clientCode, const QString &date, const Q
 }
 
 void NoteSession::createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
-                              const QString &topic, const QVariantList &attendees)
+                              const QString &topic, const QString &process, const QVariantList &attendees)
 {
     if (!m_vault || !m_vault->isOpen())
         return;
     QString problem;
-    const auto made = uc::gui::groupSession(date, time, minutes, setting, topic, attendees, &problem);
+    const auto made = uc::gui::groupSession(date, time, minutes, setting, topic, process, attendees, &problem);
     if (!made)
         return Q_EMIT failed(Failure(Failure::BadInput, u"create-group"_s, problem));
     begin(*made, u"create-group"_s, tr("Creating the members' notes…"));

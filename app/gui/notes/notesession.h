@@ -57,10 +57,11 @@ public:
     // attendance as the core spells them.
     Q_INVOKABLE void create(const QString &clientCode, const QString &date, const QString &time, int minutes,
                             const QString &setting, const QString &attendance, const QString &templateId);
-    // A group session: one draft group note per member (attendees: [{code, attendance}], at least
-    // two), the first member's opened; topic is the notes' "Group topic" section.
+    // A group session written in one sitting (sessionform.h, groupSession): one draft group note
+    // per member (attendees: [{code, attendance, part}], at least two) holding the group's part
+    // (topic, process) and that member's own part, never another's; the first member's opened.
     Q_INVOKABLE void createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
-                                 const QString &topic, const QVariantList &attendees);
+                                 const QString &topic, const QString &process, const QVariantList &attendees);
     // Changes the open note's session details; attendance is the open note's client's
     // (updated; action "update-session").
     Q_INVOKABLE void update(const QString &date, const QString &time, int minutes, const QString &modality,
