@@ -310,5 +310,6 @@ Rectangle {
         id: newNote
         clientCode: root.overview.code
         setting: root.overview.setting
+        sessions: root.overview.sessions
     }
 }

@@ -5,7 +5,9 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// A new session: when, how long, where, whether the client came, and the note template; or a
+// A note on one of the client's sessions (today's is chosen when there is one: a process note
+// after the progress note is the same hour, never a second session), or a new session: when, how
+// long, where, whether the client came, and the note template; or a
 // group session written in one sitting: its members, the group's part (topic, what the group did,
 // in every member's note as the group's) and each member's own part and attendance (in their note
 // alone). Saving makes one draft note per member and opens the first.
@@ -16,6 +18,10 @@ Dialog {
     required property string setting
     property string error
     property bool group: false
+    // The client's sessions (the overview's timeline), and the latest of them to attach a note to.
+    property SessionTimelineModel sessions: null
+    property var attachable: []
+    readonly property bool onExisting: !root.group && sessionBox.currentIndex > 0
     readonly property var attendances: ["attended", "late", "no-show", "cancelled"]
     readonly property var settings: ["", "residential", "outpatient", "aftercare", "telehealth"]
 
@@ -42,13 +48,18 @@ Dialog {
         settingBox.currentIndex = Math.max(0, root.settings.indexOf(root.setting));
         attendanceBox.currentIndex = 0;
         root.group = false;
+        root.attachable = root.sessions ? root.sessions.latest(12) : [];
+        const today = root.attachable.findIndex(s => s.date === dateField.text);
+        sessionBox.currentIndex = today + 1; // today's session, else a new one
+        if (today >= 0 && root.attachable[today].hasNote) // the progress note is written: most likely the process note
+            templateBox.currentIndex = Math.max(0, templateBox.indexOfValue("process"));
         members.clear();
         members.append({ code: root.clientCode, name: "", attendance: "attended", part: "" });
         memberSearch.text = "";
         topicField.text = "";
         processField.text = "";
         root.open();
-        dateField.forceActiveFocus();
+        (root.onExisting ? sessionBox : dateField).forceActiveFocus();
     }
 
     Connections {
@@ -66,6 +77,11 @@ Dialog {
         members.append({ code: code, name: name, attendance: "attended", part: "" });
     }
     function save() {
+        if (root.onExisting) {
+            Workspace.note.session.addNote(root.attachable[sessionBox.currentIndex - 1].sessionId, root.clientCode,
+                                           templateBox.currentValue);
+            return;
+        }
         if (!root.group) {
             Workspace.note.session.create(root.clientCode, dateField.text, timeField.text, minutesField.value,
                                           root.settings[settingBox.currentIndex],
@@ -157,23 +173,35 @@ Dialog {
                     checked: root.group
                     onToggled: root.group = checked
                 }
-                FieldLabel { text: qsTr("Date") }
-                TextField { id: dateField; Layout.fillWidth: true; Accessible.name: qsTr("Session date") }
-                FieldLabel { text: qsTr("Start (HH:MM)") }
-                TextField { id: timeField; Layout.fillWidth: true; placeholderText: "14:00"; Accessible.name: qsTr("Start time") }
-                FieldLabel { text: qsTr("Minutes") }
-                SpinBox { id: minutesField; from: 5; to: 240; stepSize: 5; editable: true; Accessible.name: qsTr("Length in minutes") }
-                FieldLabel { text: qsTr("Setting") }
+                FieldLabel { text: qsTr("Session"); visible: !root.group }
+                ComboBox {
+                    id: sessionBox
+                    objectName: "sessionBox"
+                    visible: !root.group
+                    Layout.fillWidth: true
+                    model: [qsTr("A new session")].concat(root.attachable.map(
+                        s => (s.start !== "" ? qsTr("%1, %2").arg(Style.date(s.date)).arg(s.start) : Style.date(s.date))
+                             + (s.hasNote ? qsTr(" · has a progress note") : "")))
+                    Accessible.name: qsTr("The session the note belongs to")
+                }
+                FieldLabel { text: qsTr("Date"); visible: !root.onExisting }
+                TextField { id: dateField; visible: !root.onExisting; Layout.fillWidth: true; Accessible.name: qsTr("Session date") }
+                FieldLabel { text: qsTr("Start (HH:MM)"); visible: !root.onExisting }
+                TextField { id: timeField; visible: !root.onExisting; Layout.fillWidth: true; placeholderText: "14:00"; Accessible.name: qsTr("Start time") }
+                FieldLabel { text: qsTr("Minutes"); visible: !root.onExisting }
+                SpinBox { id: minutesField; visible: !root.onExisting; from: 5; to: 240; stepSize: 5; editable: true; Accessible.name: qsTr("Length in minutes") }
+                FieldLabel { text: qsTr("Setting"); visible: !root.onExisting }
                 ComboBox {
                     id: settingBox
+                    visible: !root.onExisting
                     Layout.fillWidth: true
                     model: [qsTr("Not set"), qsTr("Residential"), qsTr("Outpatient"), qsTr("Aftercare"), qsTr("Telehealth")]
                     Accessible.name: qsTr("Setting")
                 }
-                FieldLabel { text: qsTr("Attendance"); visible: !root.group }
+                FieldLabel { text: qsTr("Attendance"); visible: !root.group && !root.onExisting }
                 ComboBox {
                     id: attendanceBox
-                    visible: !root.group
+                    visible: !root.group && !root.onExisting
                     Layout.fillWidth: true
                     model: [qsTr("Attended"), qsTr("Late"), qsTr("No-show"), qsTr("Cancelled")]
                     Accessible.name: qsTr("Attendance")
@@ -345,7 +373,7 @@ Dialog {
         }
         PrimaryButton {
             objectName: "startNoteButton"
-            text: root.group ? qsTr("Save the members' notes") : qsTr("Start the note")
+            text: root.group ? qsTr("Save the members' notes") : root.onExisting ? qsTr("Add the note") : qsTr("Start the note")
             enabled: !VaultSession.vaultThread.busy && (!root.group || members.count >= 2)
             onClicked: root.save()
         }

@@ -122,6 +122,30 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->note()->status(), u"signed"_s, 10000);
     }
 
+    // New note… on a client with a session today attaches to it: the process note after the
+    // signed progress note is the same session, never a second one.
+    void aLaterNoteJoinsTodaysSession()
+    {
+        QCOMPARE(screen(), u"note-editor"_s);
+        NoteEditor *note = m_session->workspace()->note();
+        const qint64 first = note->session()->id();
+        const qint64 signedNote = note->noteId();
+        QVERIFY(first > 0);
+        click(item(u"noteBackButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
+        QVERIFY(tabTo(u"newNoteButton"_s));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(item(u"startNoteButton"_s) && item(u"startNoteButton"_s)->isVisible());
+        QCOMPARE(item(u"sessionBox"_s)->property("currentIndex").toInt(), 1); // today's session
+        QCOMPARE(item(u"templateBox"_s)->property("currentValue").toString(), u"process"_s);
+        QVERIFY(tabTo(u"startNoteButton"_s));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(note->noteId() != signedNote && note->noteId() > 0, 10000);
+        QCOMPARE(screen(), u"note-editor"_s);
+        QCOMPARE(note->kind(), u"process"_s);
+        QCOMPARE(note->session()->id(), first);
+    }
+
     void writeAGroupNoteOfThreeInOneSitting()
     {
         ClientListModel *clients = m_session->workspace()->clients();
@@ -189,10 +213,16 @@ private Q_SLOTS:
         QCOMPARE(note->session()->attendance(), u"attended"_s);
         ThemeTagModel *tags = note->tagging()->tags();
         QTRY_VERIFY_WITH_TIMEOUT(tags->rowCount() > 0, 10000); // the group's relapse, her hope
+        bool groupsRelapse = false;
         for (int i = 0; i < tags->rowCount(); ++i) {
             const QString evidence = tags->data(tags->index(i), ThemeTagModel::EvidenceRole).toString();
             QVERIFY2(!evidence.contains(u"gambl"_s) && !evidence.contains(u"Friday"_s), qPrintable(evidence));
+            // The group's relapse map is shown on her note as the group's, not hers.
+            const QString label = tags->data(tags->index(i), ThemeTagModel::LabelRole).toString();
+            if (evidence.contains(u"relapse"_s))
+                groupsRelapse = label.endsWith(u"(the group's)"_s);
         }
+        QVERIFY(groupsRelapse);
         QTest::keyClick(m_window, Qt::Key_PageDown, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(note->clientCode(), u"C-0003"_s, 10000);
         QCOMPARE(note->session()->attendance(), u"no-show"_s);

@@ -88,6 +88,30 @@ void NoteSession::createGroup(const QString &date, const QString &time, int minu
     begin(*made, u"create-group"_s, tr("Creating the members' notes…"));
 }
 
+void NoteSession::addNote(qint64 sessionId, const QString &clientCode, const QString &templateId)
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    QString problem;
+    const auto made = uc::gui::noteOnSession(sessionId, clientCode, templateId, &problem);
+    if (!made)
+        return Q_EMIT failed(Failure(Failure::BadInput, u"add-note"_s, problem));
+    m_vault->post(
+        this, tr("Creating the note…"),
+        [made = *made](VaultThread::Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const uc::model::Id id = v.notes().add(made.session.id, made.session.attendees.first().clientCode,
+                                                   made.templateId, made.kind, made.sections);
+            return uc::gui::loadNote(v, id);
+        },
+        [this](NoteData data) {
+            const qint64 id = data.id;
+            m_editor->set(std::move(data));
+            Q_EMIT created(id);
+        },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"add-note"_s, e)); });
+}
+
 void NoteSession::update(const QString &date, const QString &time, int minutes, const QString &modality,
                          const QString &setting, const QString &attendance)
 {

@@ -62,6 +62,10 @@ public:
     // (topic, process) and that member's own part, never another's; the first member's opened.
     Q_INVOKABLE void createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
                                  const QString &topic, const QString &process, const QVariantList &attendees);
+    // A draft from the template for the client on an existing session (sessionId), opened in the
+    // editor (created; action "add-note"): a process note beside the progress note is the same
+    // session, never another. The vault refuses a second progress note by the same author.
+    Q_INVOKABLE void addNote(qint64 sessionId, const QString &clientCode, const QString &templateId);
     // Changes the open note's session details; attendance is the open note's client's
     // (updated; action "update-session").
     Q_INVOKABLE void update(const QString &date, const QString &time, int minutes, const QString &modality,

@@ -120,6 +120,24 @@ std::optional<NewSession> groupSession(const QString &date, const QString &time,
     return made;
 }
 
+std::optional<NewSession> noteOnSession(qint64 sessionId, const QString &clientCode, const QString &templateId,
+                                        QString *problem)
+{
+    const model::Template *form = model::findTemplate(templateId);
+    if (sessionId <= 0 || clientCode.isEmpty() || !form || templateId == u"group") {
+        *problem = tr("Choose the session and the note's template.");
+        return std::nullopt;
+    }
+    NewSession made;
+    made.session.id = sessionId;
+    made.session.attendees.append({0, clientCode, model::Attendance::Attended});
+    made.templateId = templateId;
+    made.kind = templateId == u"process" ? model::NoteKind::Process : model::NoteKind::Progress;
+    for (const QString &title : form->sections)
+        made.sections.append({title, QString()});
+    return made;
+}
+
 std::optional<SessionDetails> sessionDetails(const QString &date, const QString &time, int minutes,
                                              const QString &modality, const QString &setting,
                                              const QString &attendance, QString *problem)

@@ -38,6 +38,11 @@ struct NewSession
                                                     const QString &process, const QVariantList &attendees,
                                                     QString *problem);
 
+// A draft from a template for the client on an existing session (a process note beside the
+// progress note, a co-therapist's note): the session names only its id and the client.
+[[nodiscard]] std::optional<NewSession> noteOnSession(qint64 sessionId, const QString &clientCode,
+                                                     const QString &templateId, QString *problem);
+
 // New details for an existing session; attendance is that of the note's client.
 struct SessionDetails
 {
