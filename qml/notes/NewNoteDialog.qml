@@ -162,6 +162,7 @@ Dialog {
                 Layout.alignment: Qt.AlignTop
                 Layout.fillWidth: !root.group
                 Layout.preferredWidth: root.group ? 300 : -1
+                Layout.maximumWidth: root.group ? 300 : Number.POSITIVE_INFINITY
                 columns: 2
                 columnSpacing: 12
                 rowSpacing: 8
@@ -169,7 +170,8 @@ Dialog {
                     id: groupSwitch
                     objectName: "groupSwitch"
                     Layout.columnSpan: 2
-                    text: qsTr("Group session (a note for each member)")
+                    Layout.fillWidth: true
+                    text: root.group ? qsTr("Group session") : qsTr("Group session (a note for each member)")
                     checked: root.group
                     onToggled: root.group = checked
                 }
@@ -251,7 +253,8 @@ Dialog {
                     Layout.columnSpan: 2
                     Layout.fillWidth: true
                     visible: root.group
-                    text: qsTr("%n member(s). The group's part goes into every member's note and its themes are the group's; a member's own part goes into their note alone.", "", members.count)
+                    text: qsTr("%1. The group's part goes into every member's note and its themes are the group's; a member's own part goes into their note alone.")
+                          .arg(Style.plural(members.count, qsTr("member"), qsTr("members")))
                     color: Style.muted
                     font.pixelSize: Style.smallSize
                     wrapMode: Text.WordWrap
