@@ -22,6 +22,9 @@ Dialog {
     property SessionTimelineModel sessions: null
     property var attachable: []
     readonly property bool onExisting: !root.group && sessionBox.currentIndex > 0
+    // A new session the client missed: recorded without a note unless one is asked for.
+    readonly property bool missed: !root.group && !root.onExisting && attendanceBox.currentIndex >= 2
+    readonly property bool noteless: root.missed && !missedNote.checked
     readonly property var attendances: ["attended", "late", "no-show", "cancelled"]
     readonly property var settings: ["", "residential", "outpatient", "aftercare", "telehealth"]
 
@@ -47,6 +50,7 @@ Dialog {
         minutesField.value = 50;
         settingBox.currentIndex = Math.max(0, root.settings.indexOf(root.setting));
         attendanceBox.currentIndex = 0;
+        missedNote.checked = false;
         root.group = false;
         root.attachable = root.sessions ? root.sessions.latest(12) : [];
         const today = root.attachable.findIndex(s => s.date === dateField.text);
@@ -66,6 +70,10 @@ Dialog {
         target: Workspace.note.session
         enabled: root.opened
         function onCreated() { root.close(); }
+        function onRecorded() {
+            root.close();
+            Workspace.overview.open(root.clientCode); // the timeline shows the missed session
+        }
         function onFailed(failure) { root.error = failure.message; }
     }
 
@@ -80,6 +88,12 @@ Dialog {
         if (root.onExisting) {
             Workspace.note.session.addNote(root.attachable[sessionBox.currentIndex - 1].sessionId, root.clientCode,
                                            templateBox.currentValue);
+            return;
+        }
+        if (root.noteless) {
+            Workspace.note.session.record(root.clientCode, dateField.text, timeField.text, minutesField.value,
+                                          root.settings[settingBox.currentIndex],
+                                          root.attendances[attendanceBox.currentIndex]);
             return;
         }
         if (!root.group) {
@@ -203,16 +217,24 @@ Dialog {
                 FieldLabel { text: qsTr("Attendance"); visible: !root.group && !root.onExisting }
                 ComboBox {
                     id: attendanceBox
+                    objectName: "attendanceBox"
                     visible: !root.group && !root.onExisting
                     Layout.fillWidth: true
                     model: [qsTr("Attended"), qsTr("Late"), qsTr("No-show"), qsTr("Cancelled")]
                     Accessible.name: qsTr("Attendance")
                 }
-                FieldLabel { text: qsTr("Template"); visible: !root.group }
+                CheckBox {
+                    id: missedNote
+                    objectName: "missedNoteBox"
+                    Layout.columnSpan: 2
+                    visible: root.missed
+                    text: qsTr("Write a note about it (a missed session needs none)")
+                }
+                FieldLabel { text: qsTr("Template"); visible: !root.group && !root.noteless }
                 ComboBox {
                     id: templateBox
                     objectName: "templateBox"
-                    visible: !root.group
+                    visible: !root.group && !root.noteless
                     Layout.fillWidth: true
                     model: Workspace.note.session.templates
                     textRole: "label"
@@ -376,7 +398,8 @@ Dialog {
         }
         PrimaryButton {
             objectName: "startNoteButton"
-            text: root.group ? qsTr("Save the members' notes") : root.onExisting ? qsTr("Add the note") : qsTr("Start the note")
+            text: root.group ? qsTr("Save the members' notes") : root.onExisting ? qsTr("Add the note")
+                  : root.noteless ? qsTr("Record the session") : qsTr("Start the note")
             enabled: !VaultSession.vaultThread.busy && (!root.group || members.count >= 2)
             onClicked: root.save()
         }

@@ -9,6 +9,7 @@
 #include "buttonkeys.h"
 #include "windowtestutil.h"
 #include "clientlistmodel.h"
+#include "clientoverview.h"
 #include "noteeditor.h"
 #include "notesession.h"
 #include "notetagging.h"
@@ -146,6 +147,35 @@ private Q_SLOTS:
         QCOMPARE(note->session()->id(), first);
     }
 
+    // A no-show on a new session is recorded without a note: missed, nothing to write or sign.
+    void aMissedSessionNeedsNoNote()
+    {
+        click(item(u"noteBackButton"_s));
+        QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
+        ClientOverview *overview = m_session->workspace()->overview();
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy() && overview->notes()->count() > 0, 10000);
+        const int missed = overview->missed();
+        const int attended = overview->attended();
+        const int notes = overview->notes()->count();
+        QVERIFY(tabTo(u"newNoteButton"_s));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(item(u"startNoteButton"_s) && item(u"startNoteButton"_s)->isVisible());
+        QVERIFY(item(u"sessionBox"_s)->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_Up); // today's session -> a new session
+        QCOMPARE(item(u"sessionBox"_s)->property("currentIndex").toInt(), 0);
+        QVERIFY(tabTo(u"attendanceBox"_s));
+        QTest::keyClick(m_window, Qt::Key_Down); // late
+        QTest::keyClick(m_window, Qt::Key_Down); // no-show
+        QTRY_VERIFY(item(u"missedNoteBox"_s)->isVisible());
+        QVERIFY(!item(u"templateBox"_s)->isVisible());
+        QVERIFY(tabTo(u"startNoteButton"_s));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_COMPARE_WITH_TIMEOUT(overview->missed(), missed + 1, 10000);
+        QCOMPARE(overview->attended(), attended);
+        QCOMPARE(overview->notes()->count(), notes); // no note was made
+        QCOMPARE(screen(), u"client-overview"_s);
+    }
+
     void writeAGroupNoteOfThreeInOneSitting()
     {
         ClientListModel *clients = m_session->workspace()->clients();
@@ -153,7 +183,8 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(clients->count(), 2, 10000);
         clients->add(u"C-0003"_s, u"Cal Person"_s, u"outpatient"_s, u"2025-01-08"_s);
         QTRY_COMPARE_WITH_TIMEOUT(clients->count(), 3, 10000);
-        click(item(screen() == u"note-editor" ? u"noteBackButton"_s : u"client-C-0001"_s)); // from either test before
+        if (screen() != u"client-overview") // from the tests before, or alone
+            click(item(screen() == u"note-editor" ? u"noteBackButton"_s : u"client-C-0001"_s));
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"client-overview"_s, 10000);
         QTRY_VERIFY(item(u"newNoteButton"_s) && item(u"newNoteButton"_s)->isEnabled());
         QVERIFY(tabTo(u"newNoteButton"_s));

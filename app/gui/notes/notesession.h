@@ -57,6 +57,10 @@ public:
     // attendance as the core spells them.
     Q_INVOKABLE void create(const QString &clientCode, const QString &date, const QString &time, int minutes,
                             const QString &setting, const QString &attendance, const QString &templateId);
+    // A session the client missed (attendance "no-show" or "cancelled"), recorded without a note:
+    // it counts as missed and needs nothing written (recorded; action "record").
+    Q_INVOKABLE void record(const QString &clientCode, const QString &date, const QString &time, int minutes,
+                            const QString &setting, const QString &attendance);
     // A group session written in one sitting (sessionform.h, groupSession): one draft group note
     // per member (attendees: [{code, attendance, part}], at least two) holding the group's part
     // (topic, process) and that member's own part, never another's; the first member's opened.
@@ -77,6 +81,7 @@ public:
 Q_SIGNALS:
     void changed();
     void created(qint64 noteId);
+    void recorded(qint64 sessionId);
     void updated(qint64 noteId);
     void failed(const Failure &failure);
 
