@@ -82,7 +82,8 @@ void NoteSession::record(const QString &clientCode, const QString &date, const Q
     if (!m_vault || !m_vault->isOpen())
         return;
     QString problem;
-    const auto made = uc::gui::individualSession(clientCode, date, time, minutes, setting, attendance, u"free"_s, &problem);
+    const auto made =
+        uc::gui::individualSession(clientCode, date, time, minutes, setting, attendance, u"free"_s, &problem);
     if (!made)
         return Q_EMIT failed(Failure(Failure::BadInput, u"record"_s, problem));
     const uc::model::Attendance was = made->session.attendees.first().attendance;

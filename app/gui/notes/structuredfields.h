@@ -59,8 +59,9 @@ public:
     [[nodiscard]] static QStringList stages() { return uc::gui::stagesOfChange(); }
 
     // A field was set ("cravings" 0–10 or -1, "stage" an index into stages or -1, "daysAbstinent"
-    // 0–maxDaysAbstinent or -1, "substance", "amount", "lastUse", "triggers" text): its section's text is rewritten in the edited text
-    // and textReplaced tells the view. Anything else, or a read-only note, changes nothing.
+    // 0–maxDaysAbstinent or -1, "substance", "amount", "lastUse", "triggers" text): its section's
+    // text is rewritten in the edited text and textReplaced tells the view. Anything else, or a
+    // read-only note, changes nothing.
     Q_INVOKABLE void set(const QString &name, const QVariant &value);
 
     // Reads the fields back from the text on screen; changed when they differ from what is shown
