@@ -391,10 +391,57 @@ Dialog {
             wrapMode: Text.WordWrap
         }
     }
+    // Words written in the group form: leaving asks first, for they are saved only with the notes.
+    readonly property bool written: {
+        if (!root.group)
+            return false;
+        let any = topicField.text.trim() !== "" || processField.text.trim() !== "";
+        for (let i = 0; i < members.count && !any; ++i)
+            any = members.get(i).part.trim() !== "";
+        return any;
+    }
+    closePolicy: root.written ? Popup.NoAutoClose : (Popup.CloseOnEscape | Popup.CloseOnPressOutside)
+    function leave() {
+        if (root.written)
+            discardDialog.open();
+        else
+            root.close();
+    }
+    Shortcut {
+        sequence: "Esc"
+        enabled: root.opened && root.written && !discardDialog.opened
+        onActivated: root.leave()
+    }
+    Dialog {
+        id: discardDialog
+        objectName: "discardGroupDialog"
+        title: qsTr("Leave the group note?")
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: 420
+        padding: 20
+        contentItem: Label {
+            text: qsTr("What is written here is not saved until the members' notes are. Leaving now loses it.")
+            wrapMode: Text.WordWrap
+        }
+        footer: DialogButtonBox {
+            Button {
+                objectName: "discardGroupButton"
+                text: qsTr("Leave and lose it")
+                onClicked: { discardDialog.close(); root.close(); }
+            }
+            PrimaryButton {
+                objectName: "keepWritingButton"
+                text: qsTr("Keep writing")
+                onClicked: discardDialog.close()
+            }
+        }
+    }
+
     footer: DialogButtonBox {
         Button {
             text: qsTr("Cancel")
-            DialogButtonBox.buttonRole: DialogButtonBox.RejectRole
+            onClicked: root.leave()
         }
         PrimaryButton {
             objectName: "startNoteButton"

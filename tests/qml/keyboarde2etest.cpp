@@ -221,6 +221,15 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_Down); // -> no-show
         QVERIFY(tabTo(u"memberPart-C-0003"_s));
         QCOMPARE(item(u"memberPart-C-0002"_s)->property("text").toString(), u"She spoke of her sister and felt hopeful."_s);
+        // Escape asks before the written words go; Enter keeps writing, all of it still there.
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(item(u"keepWritingButton"_s) && item(u"keepWritingButton"_s)->isVisible());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(!item(u"keepWritingButton"_s)->isVisible());
+        QVERIFY(item(u"groupForm"_s)->isVisible());
+        QCOMPARE(item(u"memberPart-C-0001"_s)->property("text").toString(),
+                 u"He gambled his wages and had a relapse on Friday."_s);
+        QVERIFY(tabTo(u"memberPart-C-0003"_s));
         QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
 
