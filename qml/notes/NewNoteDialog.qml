@@ -15,6 +15,7 @@ Dialog {
     id: root
 
     required property string clientCode
+    property string clientName
     required property string setting
     property string error
     property bool group: false
@@ -58,7 +59,7 @@ Dialog {
         if (today >= 0 && root.attachable[today].hasNote) // the progress note is written: most likely the process note
             templateBox.currentIndex = Math.max(0, templateBox.indexOfValue("process"));
         members.clear();
-        members.append({ code: root.clientCode, name: "", attendance: "attended", part: "" });
+        members.append({ code: root.clientCode, name: root.clientName, attendance: "attended", part: "" });
         memberSearch.text = "";
         topicField.text = "";
         processField.text = "";
