@@ -315,6 +315,8 @@ Rectangle {
     NewNoteDialog {
         id: newNote
         clientCode: root.overview.code
+        clientName: root.overview.name
         setting: root.overview.setting
+        sessions: root.overview.sessions
     }
 }

@@ -6,7 +6,7 @@ import QtQuick.Layouts
 import Undercurrent
 
 // The addiction note's structured fields: cravings 0–10, stage of change, use since last session
-// and triggers. Each is its section's text (StructuredFields writes and reads it back), so what is set
+// (with days abstinent) and triggers. Each is its section's text (StructuredFields writes and reads it back), so what is set
 // here is in the note as words; a value written some other way is shown as it was written.
 SectionCard {
     id: root
@@ -103,6 +103,30 @@ SectionCard {
             placeholderText: qsTr("e.g. Saturday night")
             Accessible.name: qsTr("Last use")
             onTextEdited: root.editor.fields.set("lastUse", text)
+        }
+        FieldLabel { text: qsTr("Days abstinent") }
+        SpinBox {
+            id: days
+            objectName: "daysAbstinentField"
+            Layout.fillWidth: true
+            from: -1
+            to: root.fields.maxDaysAbstinent
+            value: root.fields.daysAbstinent ?? -1
+            enabled: !root.editor.readOnly
+            editable: true
+            textFromValue: (value, locale) => value < 0 ? "–" : String(value)
+            valueFromText: (text, locale) => text.trim() === "" || text.trim() === "–" ? -1 : parseInt(text)
+            Accessible.name: qsTr("Days abstinent")
+            onValueModified: root.editor.fields.set("daysAbstinent", days.value)
+        }
+        Label {
+            Layout.columnSpan: 2
+            Layout.fillWidth: true
+            visible: (root.fields.daysAbstinentText ?? "") !== ""
+            text: qsTr("Written as: “%1”").arg(root.fields.daysAbstinentText ?? "")
+            color: Style.muted
+            font.pixelSize: Style.smallSize
+            wrapMode: Text.WordWrap
         }
         Label {
             Layout.columnSpan: 2

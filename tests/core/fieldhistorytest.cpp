@@ -2,7 +2,10 @@
 // Typed fields in the vault (vault/fieldstore.h, Histories): stored with every save of a draft,
 // gone with a deleted draft, frozen at signing, none for process notes, read back as series in
 // session order; the lines they are written on raise no theme and no present risk; a v20 vault gets
-// its notes' values when it is opened.
+// its notes' values when it is opened; imported notes (CSV rows, a client record) get the values a
+// draft save of their text stores.
+#include "import/csvimport.h"
+#include "import/importer.h"
 #include "model/notefields.h"
 #include "patterns/fieldseries.h"
 #include "vault/schema.h"
@@ -75,6 +78,18 @@ QStringList series(Vault &v, Field field, patterns::Query query = {})
     QStringList out;
     for (const model::FieldPoint &p : patterns::fieldSeries(v.histories().client(u"C-1"_s).fields, field, query))
         out << model::toIso(p.date) + u'=' + model::valueWord(field, p.value);
+    return out;
+}
+
+// The note's stored values as "field=value" words, in field order.
+QStringList storedValues(Vault &v, Id note)
+{
+    auto stmt = vault::VaultTestAccess::database(v).prepare(
+        "SELECT field, value FROM note_fields WHERE note_id = ? ORDER BY field");
+    stmt.bind(1, note);
+    QStringList out;
+    while (stmt.step())
+        out << stmt.text(0) + u'=' + QString::number(stmt.int64(1));
     return out;
 }
 
@@ -218,6 +233,53 @@ private Q_SLOTS:
         // Cravings in a sentence are the client's words, and tagged.
         v.notes().saveDraft(soap, {{u"Subjective"_s, u"She had strong cravings to drink on payday."_s}});
         QVERIFY(themesOf(v, soap).join(u' ').contains(u"craving:"_s));
+    }
+
+    // An imported note's values are computed from its text as a draft save computes them: a CSV
+    // row (core/import, a draft through Notes::addSession), and a client record moved to another
+    // vault (ClientRecords::importClient); a process note has none.
+    void importedNotesGetTheValuesADraftSaveStores()
+    {
+        Practice p;
+        Vault &v = *p.alice;
+        const QByteArray csv =
+            "client_code,date,template,kind,text\n"
+            "C-1,2025-03-03,addiction,,\"## Use since last session\nSubstance: alcohol\nDays abstinent: 12\n"
+            "## Cravings (0-10)\n6\n## Stage of change\nAction\n## Risk\nLow. Denies SI.\n## Plan\nWeekly.\"\n"
+            "C-1,2025-03-03,,process,Cravings (0-10): 9\n"
+            "C-1,2025-03-10,soap,,\"## Subjective\nCravings: 3/10\nShe spoke of her sister.\"\n";
+        const import::ImportParse parse = import::parseCsv(csv);
+        QVERIFY2(parse.errors.isEmpty(), qPrintable(parse.errors.isEmpty() ? QString() : parse.errors.first().reason));
+        QVERIFY(import::importRows(v, parse, false, false).ok);
+        const QList<model::Note> notes = v.notes().forClient(u"C-1"_s, true);
+        QCOMPARE(notes.size(), 3);
+        QStringList imported;
+        for (const model::Note &n : notes)
+            imported << storedValues(v, n.id).join(u' ');
+        QCOMPARE(imported, (QStringList{u"craving=6 days_abstinent=12 risk_level=1 stage=3"_s, QString(),
+                                        u"craving=3"_s}));
+        // What a draft save of the same text stores: the same rows.
+        for (const model::Note &n : notes) {
+            const QStringList before = storedValues(v, n.id);
+            v.notes().saveDraft(n.id, n.sections);
+            QCOMPARE(storedValues(v, n.id), before);
+        }
+        QCOMPARE(series(v, Field::Craving), (QStringList{u"2025-03-03=6"_s, u"2025-03-10=3"_s}));
+
+        // The record moved to a new vault: the same values there.
+        const QJsonObject record = v.records().exportClient(u"C-1"_s, true);
+        QTemporaryDir other;
+        auto moved = Vault::create(other.filePath(u"v"_s), u"carol"_s, SecretBuffer::copyOf(passphrase.toStdString()),
+                                   model::Role::Therapist, vault::KdfCost::testOnly())
+                         .vault;
+        QVERIFY(moved);
+        moved->records().importClient(record);
+        const QList<model::Note> there = moved->notes().forClient(u"C-1"_s, false);
+        QStringList values;
+        for (const model::Note &n : there)
+            values << storedValues(*moved, n.id).join(u' ');
+        QCOMPARE(values, (QStringList{imported.at(0), imported.at(2)}));
+        QCOMPARE(series(*moved, Field::DaysAbstinent), QStringList{u"2025-03-03=12"_s});
     }
 
     void aV20VaultGetsItsNotesValues()

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void measuresChartDrawsEachInstrumentOnItsOwnBands();
     void themeColoursAreOkabeItoOnePerTheme();
     void everyReportIsAnAuditEvent();
+    void aGroupMembersPrintsHoldNoneOfAnothersPart(); // last: it adds clients
 
 private:
     struct Run
@@ -659,6 +660,55 @@ void ReportTest::everyReportIsAnAuditEvent()
     for (const AuditEntry &e : trail)
         for (const QString &secretText : {canary, QStringLiteral("Robin"), QStringLiteral("SUMMARYMARK"), QStringLiteral("COMMENTMARK")})
             QVERIFY2(!e.detail.contains(secretText) && !e.object.contains(secretText), qPrintable(e.action));
+}
+
+// A group of three written in one sitting: the first member's part (gambling, a relapse) is in no
+// print of the second's, neither her client report nor her note; the group's part is.
+void ReportTest::aGroupMembersPrintsHoldNoneOfAnothersPart()
+{
+    Id bNote = 0;
+    {
+        auto v = open(QStringLiteral("alice"));
+        for (const char *code : {"G-A", "G-B", "G-C"}) {
+            model::Client c;
+            c.code = QString::fromLatin1(code);
+            c.displayName = QStringLiteral("Member ") + c.code;
+            v->clients().add(c);
+        }
+        model::Session s;
+        s.date = model::Date(2025, 6, 3);
+        s.start = model::parseTime(QStringLiteral("18:00"));
+        s.minutes = 90;
+        s.modality = model::Modality::Group;
+        for (const char *code : {"G-A", "G-B", "G-C"})
+            s.attendees.append({0, QString::fromLatin1(code), model::Attendance::Attended});
+        const QList<model::Section> note = {
+            {QStringLiteral("Group topic"), QStringLiteral("GROUPMARK weekends without drinking")},
+            {QStringLiteral("Group process"), QStringLiteral("We drew a relapse prevention map together.")},
+            {QStringLiteral("Member G-A"), QStringLiteral("He gambled his wages at the BOOKMAKERMARK and had a relapse.")},
+            {QStringLiteral("Member G-B"), QStringLiteral("She spoke of her sister and felt hopeful.")},
+            {QStringLiteral("Member G-C"), QStringLiteral("Quiet; listened.")}};
+        const auto made = v->notes().addSession(s, QStringLiteral("group"), model::NoteKind::Progress, note);
+        for (const Id id : made.notes)
+            v->notes().sign(id);
+        bNote = made.notes.at(1);
+    }
+    const QString client = out(QStringLiteral("group-b.pdf"));
+    Run r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                                          QStringLiteral("G-B"), QStringLiteral("--out"), client});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString noteFile = out(QStringLiteral("group-b-note.pdf"));
+    r = cli(QStringLiteral("alice"), {QStringLiteral("report"), QStringLiteral("note"), QString::number(bNote),
+                                      QStringLiteral("--out"), noteFile});
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString printed = pdfText(noteFile);
+    QVERIFY2(printed.contains(QLatin1String("GROUPMARK")) && printed.contains(QLatin1String("her sister")),
+             qPrintable(printed));
+    for (const QString &text : {pdfText(client), printed}) {
+        QVERIFY(!text.isEmpty());
+        for (const char *his : {"BOOKMAKERMARK", "gambled", "wages", "G-A"})
+            QVERIFY2(!text.contains(QLatin1String(his)), his);
+    }
 }
 
 QTEST_MAIN(ReportTest)

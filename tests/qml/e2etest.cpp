@@ -236,6 +236,10 @@ private Q_SLOTS:
         }
         QVERIFY(soap >= 0);
         item(u"templateBox"_s)->setProperty("currentIndex", soap);
+        // Today's session (chosen at first) holds her signed progress note: a second would be
+        // refused there, so this one is on a new session.
+        QCOMPARE(item(u"sessionBox"_s)->property("currentIndex").toInt(), 1);
+        item(u"sessionBox"_s)->setProperty("currentIndex", 0);
         click(item(u"startNoteButton"_s)); // a SOAP note: four sections, all empty
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"note-editor"_s, 10000);
         QVERIFY(m_session->workspace()->note()->status() == u"draft"_s);

@@ -9,6 +9,8 @@
 #include "signchecklist.h"
 #include "themetagmodel.h"
 
+#include "model/notefields.h"
+
 #include <QAbstractItemModelTester>
 #include <QQmlComponent>
 #include <QQmlEngine>
@@ -319,8 +321,8 @@ private Q_SLOTS:
         QCOMPARE(f.lastUse, u"Saturday night"_s);
         QCOMPARE(f.triggers, u"Payday; her brother's visits."_s);
         QVERIFY(f.cravingsText.isEmpty() && f.stageText.isEmpty() && f.useText.isEmpty());
-        QCOMPARE(uc::gui::useText(f.substance, f.amount, f.lastUse, f.useText),
-                 u"Substance: alcohol\nAmount: six cans\nLast use: Saturday night"_s);
+        QCOMPARE(f.daysAbstinent, -1);
+        QCOMPARE(uc::gui::useText(f), u"Substance: alcohol\nAmount: six cans\nLast use: Saturday night"_s);
 
         // Written some other way (an older note, or by hand): kept whole, shown as free text.
         const QString legacy = u"## Use since last session\nTwo glasses of wine on Friday.\nSubstance: wine\n"
@@ -332,11 +334,40 @@ private Q_SLOTS:
         QCOMPARE(f.stageText, u"moving towards action"_s);
         QCOMPARE(f.substance, u"wine"_s);
         QCOMPARE(f.useText, u"Two glasses of wine on Friday."_s);
-        QCOMPARE(uc::gui::useText(f.substance, u"two glasses"_s, f.lastUse, f.useText),
-                 u"Substance: wine\nAmount: two glasses\nTwo glasses of wine on Friday."_s);
+        f.amount = u"two glasses"_s;
+        QCOMPARE(uc::gui::useText(f), u"Substance: wine\nAmount: two glasses\nTwo glasses of wine on Friday."_s);
         // 11 is not on the scale; "7/10" is.
         QCOMPARE(uc::gui::addictionFieldsOf({{u"Cravings (0-10)"_s, u"11"_s}}).cravings, -1);
         QCOMPARE(uc::gui::addictionFieldsOf({{u"Cravings (0-10)"_s, u"7/10"_s}}).cravings, 7);
+    }
+
+    // Days abstinent is the use section's "Days abstinent: N" line, the form the core reads the
+    // typed value from; words written there instead are kept as written.
+    void daysAbstinentIsTheUseSectionsLabelledLine()
+    {
+        const auto fieldsOf = [](const QString &use) {
+            return uc::gui::addictionFieldsOf({{QString::fromUtf16(uc::gui::useSection), use}});
+        };
+        uc::gui::AddictionFields f = fieldsOf(u"Substance: alcohol\nDays abstinent: 12\nSober since the 1st."_s);
+        QCOMPARE(f.daysAbstinent, 12);
+        QVERIFY(f.daysAbstinentText.isEmpty());
+        QCOMPARE(f.useText, u"Sober since the 1st."_s);
+        QCOMPARE(fieldsOf(u"days abstinent: 30 days."_s).daysAbstinent, 30);
+        f = fieldsOf(u"Days abstinent: about two weeks"_s);
+        QCOMPARE(f.daysAbstinent, -1);
+        QCOMPARE(f.daysAbstinentText, u"about two weeks"_s);
+        QCOMPARE(uc::gui::useText(f), u"Days abstinent: about two weeks"_s); // kept, not dropped
+        QCOMPARE(fieldsOf(u"Days abstinent: 99999999"_s).daysAbstinent, -1); // beyond any life
+
+        // Whatever the card writes, the core reads back as the note's typed value.
+        f = {};
+        f.substance = u"alcohol"_s;
+        f.daysAbstinent = 12;
+        const QString use = uc::gui::useText(f);
+        QCOMPARE(use, u"Substance: alcohol\nDays abstinent: 12"_s);
+        const QList<uc::model::FieldValue> values =
+            uc::model::fieldValuesOf({{QString::fromUtf16(uc::gui::useSection), use}});
+        QCOMPARE(values, (QList<uc::model::FieldValue>{{uc::model::Field::DaysAbstinent, 12}}));
     }
 
     void aSectionIsRewrittenInPlace()
@@ -368,6 +399,12 @@ private Q_SLOTS:
         editor.fields()->set(u"lastUse"_s, u"Friday"_s);
         editor.fields()->set(u"cravings"_s, 11); // off the scale: refused
         QCOMPARE(replaced.count(), 4);
+        editor.fields()->set(u"daysAbstinent"_s, 9);
+        editor.fields()->set(u"daysAbstinent"_s, 12);
+        editor.fields()->set(u"daysAbstinent"_s, uc::model::maxDaysAbstinent + 1); // refused
+        editor.fields()->set(u"daysAbstinent"_s, u"a fortnight"_s); // not a number: refused
+        QCOMPARE(replaced.count(), 6);
+        QCOMPARE(editor.fields()->daysAbstinent(), 12);
         QCOMPARE(editor.fields()->substance(), u"alcohol "_s);
         // The view makes the same edit: the text on screen and the editor's agree.
         QString onScreen = note.text;
@@ -379,7 +416,12 @@ private Q_SLOTS:
         const QString saved = save.first().at(2).toString();
         QVERIFY(saved.contains(u"## Cravings (0-10)\n7\n"_s));
         QVERIFY(saved.contains(u"## Stage of change\nPreparation\n"_s));
-        QVERIFY(saved.contains(u"## Use since last session\nSubstance: alcohol\nLast use: Friday\n"_s));
+        QVERIFY(saved.contains(u"## Use since last session\nSubstance: alcohol\nLast use: Friday\nDays abstinent: 12\n"_s));
+        // The typed values the core stores for the note (model/notefields.h), read from that text.
+        const QList<uc::model::FieldValue> values =
+            uc::model::fieldValuesOf(uc::model::sectionsFromText(saved, u"addiction"_s));
+        QVERIFY(values.contains(uc::model::FieldValue{uc::model::Field::DaysAbstinent, 12}));
+        QVERIFY(values.contains(uc::model::FieldValue{uc::model::Field::Craving, 7}));
         QVERIFY(saved.endsWith(u"## Plan\nKeep the log."_s));
 
         // Stored (as the vault does: sections trimmed) and opened again: the same values.
@@ -390,6 +432,7 @@ private Q_SLOTS:
         QCOMPARE(reopened.fields()->stage(), 2);
         QCOMPARE(reopened.fields()->substance(), u"alcohol"_s);
         QCOMPARE(reopened.fields()->lastUse(), u"Friday"_s);
+        QCOMPARE(reopened.fields()->daysAbstinent(), 12);
 
         // Typing in the text itself moves the fields too.
         QSignalSpy changed(reopened.fields(), &StructuredFields::changed);

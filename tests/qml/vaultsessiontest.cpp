@@ -557,7 +557,7 @@ private Q_SLOTS:
         QVERIFY(saved.wait(10000));
 
         QSignalSpy failed(session.workspace()->note()->session(), &NoteSession::failed);
-        session.workspace()->note()->session()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends"_s,
+        session.workspace()->note()->session()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends"_s, QString(),
                                 {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}}});
         QCOMPARE(failed.count(), 1); // one member is not a group
 
@@ -565,7 +565,8 @@ private Q_SLOTS:
         const QVariantList members = {QVariantMap{{u"code"_s, u"C-0001"_s}, {u"attendance"_s, u"attended"_s}},
                                       QVariantMap{{u"code"_s, u"C-0002"_s}, {u"attendance"_s, u"late"_s}},
                                       QVariantMap{{u"code"_s, u"C-0003"_s}, {u"attendance"_s, u"no-show"_s}}};
-        session.workspace()->note()->session()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends without drinking"_s, members);
+        session.workspace()->note()->session()->createGroup(u"2025-04-01"_s, u"18:00"_s, 90, u"outpatient"_s, u"Weekends without drinking"_s,
+                                                            u"Planned a sober weekend together."_s, members);
         QVERIFY(opened.wait(10000));
         NoteEditor *note = session.workspace()->note();
         QCOMPARE(note->templateId(), u"group"_s);
@@ -590,6 +591,7 @@ private Q_SLOTS:
         QCOMPARE(note->session()->memberIndex(), 1);
         QCOMPARE(note->session()->attendance(), u"late"_s);
         QVERIFY(!note->draft()->text().contains(u"Saturday"_s)); // the first member's words stay in their note
+        QVERIFY(note->draft()->text().contains(u"Planned a sober weekend together."_s)); // the group's part is theirs too
         const qint64 first = note->session()->members().at(0).toMap().value(u"noteId"_s).toLongLong();
         session.workspace()->note()->open(first);
         QVERIFY(opened.wait(10000));

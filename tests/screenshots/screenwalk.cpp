@@ -14,6 +14,8 @@
 #include "codebookmodel.h"
 #include "importmodel.h"
 #include "noteeditor.h"
+#include "notesession.h"
+#include "structuredfields.h"
 #include "notereview.h"
 #include "patternsmodel.h"
 #include "reviewqueuemodel.h"
@@ -24,6 +26,7 @@
 #include "common/error.h"
 #include "demo/practice.h"
 
+#include <QQuickItem>
 #include <QDate>
 #include <QDir>
 #include <QElapsedTimer>
@@ -41,9 +44,28 @@ namespace screenshots {
 
 namespace {
 
+// The item named name under item, by the visual tree (a Repeater's delegates are not QObject
+// children of the view).
+QQuickItem *visualChild(QQuickItem *item, const QString &name)
+{
+    if (item == nullptr)
+        return nullptr;
+    const auto children = item->childItems();
+    for (QQuickItem *child : children) {
+        if (child->objectName() == name)
+            return child;
+        if (QQuickItem *found = visualChild(child, name))
+            return found;
+    }
+    return nullptr;
+}
+
 void setText(QObject *root, const char *objectName, const QString &text)
 {
-    if (QObject *field = root->findChild<QObject *>(QLatin1String(objectName)))
+    QObject *field = root->findChild<QObject *>(QLatin1String(objectName));
+    if (field == nullptr) // in a popup: its item holds it
+        field = visualChild(root->property("contentItem").value<QQuickItem *>(), QLatin1String(objectName));
+    if (field != nullptr)
         field->setProperty("text", text);
 }
 
@@ -212,6 +234,37 @@ bool ScreenWalk::client()
     QMetaObject::invokeMethod(measureDialog, "close");
     settle(200);
 
+    // New note…: the client's latest session offered; then a group note of three in one sitting,
+    // the group's part and each member's own, at the smallest window.
+    QObject *newNote = m_window->findChild<QObject *>(u"newNoteDialog"_s);
+    if (newNote == nullptr || !QMetaObject::invokeMethod(newNote, "start"))
+        return fail("the new note dialog did not open");
+    if (QObject *sessions = newNote->findChild<QObject *>(u"sessionBox"_s))
+        sessions->setProperty("currentIndex", 1);
+    settle(300);
+    if (!grab(u"new-note"_s))
+        return false;
+    newNote->setProperty("group", true);
+    QMetaObject::invokeMethod(newNote, "addMember", Q_ARG(QString, u"C-0102"_s), Q_ARG(QString, u"Tamsin"_s));
+    QMetaObject::invokeMethod(newNote, "addMember", Q_ARG(QString, u"C-0106"_s), Q_ARG(QString, u"Bea"_s));
+    setText(newNote, "groupTopicField", u"Weekends without drinking"_s);
+    setText(newNote, "groupProcessField",
+            u"We mapped the hours of a weekend where use used to happen and what each would do instead; "
+            "the group challenged the idea that one drink on Saturday is harmless."_s);
+    setText(newNote, "memberPart-C-0101",
+            u"Orla spoke about the nights after her sister's calls; quieter than usual, she named Friday as the hard one."_s);
+    setText(newNote, "memberPart-C-0102", u"Tamsin offered the group her work-week plan and listened closely."_s);
+    m_window->resize(1024, 700);
+    settle(400);
+    if (!grab(u"group-note-1024x700"_s))
+        return false;
+    m_window->resize(size);
+    settle(300);
+    if (!grab(u"group-note"_s))
+        return false;
+    QMetaObject::invokeMethod(newNote, "close");
+    settle(200);
+
     // The newest note, a draft: the editor with its theme chips still to confirm.
     NoteListModel *notes = m_session.workspace()->overview()->notes();
     const qint64 noteId = notes->data(notes->index(0), NoteListModel::NoteIdRole).toLongLong();
@@ -336,9 +389,23 @@ bool ScreenWalk::risk()
     m_window->setProperty("viewingPatterns", false);
     QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s));
     NoteEditor *note = m_session.workspace()->note();
+    // An addiction note: its card's ratings (cravings, stage, days abstinent) written into the text.
+    note->session()->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"09:00"_s, 50, u"outpatient"_s,
+                            u"attended"_s, u"addiction"_s);
+    if (!waitIdle([&] { return note->noteId() != 0 && note->templateId() == u"addiction"; }))
+        return fail("the addiction note was not made");
+    note->fields()->set(u"substance"_s, u"alcohol"_s);
+    note->fields()->set(u"lastUse"_s, u"three weeks ago"_s);
+    note->fields()->set(u"daysAbstinent"_s, 21);
+    note->fields()->set(u"cravings"_s, 4);
+    note->fields()->set(u"stage"_s, 3);
+    settle(300);
+    if (!grabBoth(u"note-addiction"_s))
+        return false;
+    const qint64 addictionNote = note->noteId();
     note->session()->create(u"C-0101"_s, QDate::currentDate().toString(Qt::ISODate), u"16:00"_s, 50, u"outpatient"_s,
                  u"attended"_s, u"free"_s);
-    if (!waitIdle([&] { return note->noteId() != 0 && note->status() == u"draft"; }))
+    if (!waitIdle([&] { return note->noteId() != 0 && note->noteId() != addictionNote && note->status() == u"draft"; }))
         return fail("the risk note was not made");
     settle(200);
     setText(m_window, "noteText", u"## Note\nShe was quiet and tired. Later she said everyone would be better off without "

@@ -190,6 +190,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
         SessionRow row;
         row.sessionId = s.sessionId;
         row.date = model::toIso(s.date);
+        row.start = s.start ? model::toIso(*s.start) : QString();
         row.attendance = model::toString(s.attendance);
         row.attended = s.attended();
         row.themeCount = static_cast<int>(s.themes.size());

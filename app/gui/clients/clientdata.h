@@ -35,6 +35,7 @@ struct SessionRow
 {
     model::Id sessionId = 0;
     QString date; // ISO
+    QString start; // "HH:MM", or "" when not recorded
     QString attendance; // "attended", "late", "no-show", "cancelled"
     bool attended = false;
     int themeCount = 0; // counted themes the session's note raises

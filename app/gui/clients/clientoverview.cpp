@@ -40,6 +40,18 @@ QVariant SessionTimelineModel::data(const QModelIndex &index, int role) const
     }
 }
 
+QVariantList SessionTimelineModel::latest(int limit) const
+{
+    QVariantList out;
+    for (auto it = m_rows.crbegin(); it != m_rows.crend() && out.size() < limit; ++it)
+        out.append(QVariantMap{{u"sessionId"_s, QVariant::fromValue(static_cast<qint64>(it->sessionId))},
+                               {u"date"_s, it->date},
+                               {u"start"_s, it->start},
+                               {u"attendance"_s, it->attendance},
+                               {u"hasNote"_s, it->noteId != 0}});
+    return out;
+}
+
 QHash<int, QByteArray> SessionTimelineModel::roleNames() const
 {
     return {{SessionIdRole, "sessionId"}, {DateRole, "date"},           {AttendanceRole, "attendance"},

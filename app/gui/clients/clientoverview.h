@@ -40,6 +40,10 @@ public:
     void setRows(QList<uc::gui::SessionRow> rows) { replace(m_rows, std::move(rows)); }
     void clear() { replace(m_rows, QList<uc::gui::SessionRow>()); }
 
+    // The latest sessions first, at most limit, for a note to attach to:
+    // [{sessionId, date, start, attendance, hasNote (a progress note the reader may read)}].
+    Q_INVOKABLE QVariantList latest(int limit) const;
+
 private:
     QList<uc::gui::SessionRow> m_rows;
 };

@@ -21,6 +21,17 @@ const QString *textOfSection(const QList<model::Section> &sections, QStringView 
 
 // The labelled lines of the use section, in the order they are written.
 constexpr std::array<QStringView, 3> useLabels = {u"Substance", u"Amount", u"Last use"};
+// The use section's line the core reads days abstinent from (model/notefields.h).
+constexpr QStringView daysLabel = u"Days abstinent";
+
+// The value after "label:" on line, or nullopt when the line is not label's.
+std::optional<QString> labelledValue(QStringView line, QStringView label)
+{
+    const QStringView l = line.trimmed();
+    if (!l.startsWith(label, Qt::CaseInsensitive) || !l.mid(label.size()).trimmed().startsWith(u':'))
+        return std::nullopt;
+    return l.mid(label.size()).trimmed().mid(1).trimmed().toString();
+}
 
 } // namespace
 
@@ -62,6 +73,19 @@ AddictionFields addictionFieldsOf(const QList<model::Section> &sections)
                     taken = true;
                 }
             }
+            // The first "Days abstinent:" line: a number of days ("12", "12 days", a full stop
+            // after it as the core allows), else its words as written.
+            if (const auto days = taken ? std::nullopt : labelledValue(line, daysLabel);
+                days && f.daysAbstinent < 0 && f.daysAbstinentText.isEmpty()) {
+                QStringView value(*days);
+                if (value.endsWith(u'.'))
+                    value.chop(1);
+                if (const auto n = model::parseDaysAbstinent(value.trimmed()))
+                    f.daysAbstinent = *n;
+                else
+                    f.daysAbstinentText = *days;
+                taken = true;
+            }
             if (!taken)
                 other << line;
         }
@@ -82,18 +106,23 @@ QString stageText(int stage)
     return stage >= 0 && stage < stagesOfChange().size() ? stagesOfChange().at(stage) : QString();
 }
 
-QString useText(const QString &substance, const QString &amount, const QString &lastUse, const QString &other)
+QString useText(const AddictionFields &fields)
 {
     QStringList lines;
-    const QString values[] = {substance, amount, lastUse};
+    const QString values[] = {fields.substance, fields.amount, fields.lastUse};
     for (std::size_t i = 0; i < useLabels.size(); ++i) {
         // A value is one line: a line break typed into it would read back as another line.
         const QString value = values[i].simplified();
         if (!value.isEmpty())
             lines << useLabels.at(i).toString() + u": "_s + value;
     }
-    if (!other.trimmed().isEmpty())
-        lines << other.trimmed();
+    const QString days = model::validValue(model::Field::DaysAbstinent, fields.daysAbstinent)
+                             ? QString::number(fields.daysAbstinent)
+                             : fields.daysAbstinentText.simplified();
+    if (!days.isEmpty())
+        lines << daysLabel.toString() + u": "_s + days;
+    if (!fields.useText.trimmed().isEmpty())
+        lines << fields.useText.trimmed();
     return lines.join(u'\n');
 }
 

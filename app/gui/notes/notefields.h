@@ -36,7 +36,10 @@ struct AddictionFields
     QString substance;
     QString amount;
     QString lastUse;
-    QString useText; // lines of the use section that are not "Substance:", "Amount:" or "Last use:"
+    int daysAbstinent = -1; // 0..model::maxDaysAbstinent from a "Days abstinent: 12" line, -1 otherwise
+    QString daysAbstinentText; // that line's value when it is not a number of days (empty otherwise)
+    QString useText; // lines of the use section that are not "Substance:", "Amount:", "Last use:" or
+                     // "Days abstinent:"
     QString triggers;
 
     friend bool operator==(const AddictionFields &, const AddictionFields &) = default;
@@ -48,8 +51,9 @@ struct AddictionFields
 // Each section's text for a field's value.
 [[nodiscard]] QString cravingsText(int cravings); // "7", or "" for -1
 [[nodiscard]] QString stageText(int stage); // "Contemplation", or "" for -1
-[[nodiscard]] QString useText(const QString &substance, const QString &amount, const QString &lastUse,
-                              const QString &other);
+// The use section: "Substance:", "Amount:", "Last use:" and "Days abstinent:" lines for the fields
+// that hold something, then the section's other lines (fields.useText).
+[[nodiscard]] QString useText(const AddictionFields &fields);
 
 // An edit of text: at position, removed characters replaced by inserted.
 struct TextEdit

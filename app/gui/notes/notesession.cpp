@@ -76,16 +76,62 @@ void NoteSession::create(const QString &clientCode, const QString &date, const Q
     begin(*made, u"create"_s, tr("Creating the note…"));
 }
 
-void NoteSession::createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
-                              const QString &topic, const QVariantList &attendees)
+void NoteSession::record(const QString &clientCode, const QString &date, const QString &time, int minutes,
+                         const QString &setting, const QString &attendance)
 {
     if (!m_vault || !m_vault->isOpen())
         return;
     QString problem;
-    const auto made = uc::gui::groupSession(date, time, minutes, setting, topic, attendees, &problem);
+    const auto made =
+        uc::gui::individualSession(clientCode, date, time, minutes, setting, attendance, u"free"_s, &problem);
+    if (!made)
+        return Q_EMIT failed(Failure(Failure::BadInput, u"record"_s, problem));
+    const uc::model::Attendance was = made->session.attendees.first().attendance;
+    if (was != uc::model::Attendance::NoShow && was != uc::model::Attendance::Cancelled)
+        return Q_EMIT failed(Failure(Failure::BadInput, u"record"_s, tr("A session the client came to has a note.")));
+    m_vault->post(
+        this, tr("Recording the session…"),
+        [session = made->session](VaultThread::Worker &w) {
+            return static_cast<qint64>(w.open().notes().addSession(session));
+        },
+        [this](qint64 id) { Q_EMIT recorded(id); },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"record"_s, e)); });
+}
+
+void NoteSession::createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
+                              const QString &topic, const QString &process, const QVariantList &attendees)
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    QString problem;
+    const auto made = uc::gui::groupSession(date, time, minutes, setting, topic, process, attendees, &problem);
     if (!made)
         return Q_EMIT failed(Failure(Failure::BadInput, u"create-group"_s, problem));
     begin(*made, u"create-group"_s, tr("Creating the members' notes…"));
+}
+
+void NoteSession::addNote(qint64 sessionId, const QString &clientCode, const QString &templateId)
+{
+    if (!m_vault || !m_vault->isOpen())
+        return;
+    QString problem;
+    const auto made = uc::gui::noteOnSession(sessionId, clientCode, templateId, &problem);
+    if (!made)
+        return Q_EMIT failed(Failure(Failure::BadInput, u"add-note"_s, problem));
+    m_vault->post(
+        this, tr("Creating the note…"),
+        [made = *made](VaultThread::Worker &w) {
+            uc::vault::Vault &v = w.open();
+            const uc::model::Id id = v.notes().add(made.session.id, made.session.attendees.first().clientCode,
+                                                   made.templateId, made.kind, made.sections);
+            return uc::gui::loadNote(v, id);
+        },
+        [this](NoteData data) {
+            const qint64 id = data.id;
+            m_editor->set(std::move(data));
+            Q_EMIT created(id);
+        },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"add-note"_s, e)); });
 }
 
 void NoteSession::update(const QString &date, const QString &time, int minutes, const QString &modality,

@@ -57,10 +57,19 @@ public:
     // attendance as the core spells them.
     Q_INVOKABLE void create(const QString &clientCode, const QString &date, const QString &time, int minutes,
                             const QString &setting, const QString &attendance, const QString &templateId);
-    // A group session: one draft group note per member (attendees: [{code, attendance}], at least
-    // two), the first member's opened; topic is the notes' "Group topic" section.
+    // A session the client missed (attendance "no-show" or "cancelled"), recorded without a note:
+    // it counts as missed and needs nothing written (recorded; action "record").
+    Q_INVOKABLE void record(const QString &clientCode, const QString &date, const QString &time, int minutes,
+                            const QString &setting, const QString &attendance);
+    // A group session written in one sitting (sessionform.h, groupSession): one draft group note
+    // per member (attendees: [{code, attendance, part}], at least two) holding the group's part
+    // (topic, process) and that member's own part, never another's; the first member's opened.
     Q_INVOKABLE void createGroup(const QString &date, const QString &time, int minutes, const QString &setting,
-                                 const QString &topic, const QVariantList &attendees);
+                                 const QString &topic, const QString &process, const QVariantList &attendees);
+    // A draft from the template for the client on an existing session (sessionId), opened in the
+    // editor (created; action "add-note"): a process note beside the progress note is the same
+    // session, never another. The vault refuses a second progress note by the same author.
+    Q_INVOKABLE void addNote(qint64 sessionId, const QString &clientCode, const QString &templateId);
     // Changes the open note's session details; attendance is the open note's client's
     // (updated; action "update-session").
     Q_INVOKABLE void update(const QString &date, const QString &time, int minutes, const QString &modality,
@@ -72,6 +81,7 @@ public:
 Q_SIGNALS:
     void changed();
     void created(qint64 noteId);
+    void recorded(qint64 sessionId);
     void updated(qint64 noteId);
     void failed(const Failure &failure);
 

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sessionform.h"
 
+#include "model/groupnote.h"
+
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QVariantMap>
 
@@ -65,7 +68,8 @@ std::optional<NewSession> individualSession(const QString &clientCode, const QSt
 }
 
 std::optional<NewSession> groupSession(const QString &date, const QString &time, int minutes, const QString &setting,
-                                       const QString &topic, const QVariantList &attendees, QString *problem)
+                                       const QString &topic, const QString &process, const QVariantList &attendees,
+                                       QString *problem)
 {
     NewSession made;
     if (!parseWhen(date, time, &made.session.date, &made.session.start, problem))
@@ -79,15 +83,18 @@ std::optional<NewSession> groupSession(const QString &date, const QString &time,
     made.session.setting = settingOf(setting);
     made.session.groupTopic = topic.trimmed();
     QStringList codes;
+    QStringList parts;
     for (const QVariant &member : attendees) {
         const QVariantMap m = member.toMap();
         const QString code = m.value(u"code"_s).toString();
         const auto present = model::parseAttendance(m.value(u"attendance"_s).toString());
-        if (code.isEmpty() || !present || codes.contains(code)) {
+        // A code that is not one word could not head its part ("Member CODE").
+        if (code.isEmpty() || code.contains(QRegularExpression(u"\\s"_s)) || !present || codes.contains(code)) {
             *problem = tr("Check each member and their attendance.");
             return std::nullopt;
         }
         codes << code;
+        parts << m.value(u"part"_s).toString().trimmed();
         made.session.attendees.append({0, code, *present});
     }
     if (made.session.attendees.size() < 2) {
@@ -95,8 +102,39 @@ std::optional<NewSession> groupSession(const QString &date, const QString &time,
         return std::nullopt;
     }
     made.templateId = u"group"_s;
-    for (const QString &title : model::findTemplate(made.templateId)->sections)
-        made.sections.append({title, title == u"Group topic" ? made.session.groupTopic : QString()});
+    made.sections.append({u"Group topic"_s, made.session.groupTopic});
+    made.sections.append({u"Group process"_s, process.trimmed()});
+    for (qsizetype i = 0; i < codes.size(); ++i)
+        made.sections.append({u"Member "_s + codes.at(i), parts.at(i)});
+    const model::GroupSplit split = model::splitGroupNote(made.sections, codes);
+    if (!split.problem.isEmpty()) {
+        *problem = split.problem;
+        return std::nullopt;
+    }
+    for (const QList<model::Section> &note : split.byMember) {
+        if (!model::fitsNoteLimit(model::textOf(note))) {
+            *problem = model::noteTooLongReason();
+            return std::nullopt;
+        }
+    }
+    return made;
+}
+
+std::optional<NewSession> noteOnSession(qint64 sessionId, const QString &clientCode, const QString &templateId,
+                                        QString *problem)
+{
+    const model::Template *form = model::findTemplate(templateId);
+    if (sessionId <= 0 || clientCode.isEmpty() || !form || templateId == u"group") {
+        *problem = tr("Choose the session and the note's template.");
+        return std::nullopt;
+    }
+    NewSession made;
+    made.session.id = sessionId;
+    made.session.attendees.append({0, clientCode, model::Attendance::Attended});
+    made.templateId = templateId;
+    made.kind = templateId == u"process" ? model::NoteKind::Process : model::NoteKind::Progress;
+    for (const QString &title : form->sections)
+        made.sections.append({title, QString()});
     return made;
 }
 

@@ -20,7 +20,7 @@ struct NewSession
     model::Session session;
     QString templateId;
     model::NoteKind kind = model::NoteKind::Progress;
-    QList<model::Section> sections; // the template's headings, empty but for a group's topic
+    QList<model::Section> sections; // the template's headings (empty), or a group's note to split
 };
 
 // One client's session. date "YYYY-MM-DD", time "HH:MM" or "", setting and attendance as the core
@@ -29,11 +29,19 @@ struct NewSession
                                                          const QString &time, int minutes, const QString &setting,
                                                          const QString &attendance, const QString &templateId,
                                                          QString *problem);
-// A group session: attendees [{code, attendance}], at least two, each once; every member's note
-// starts from the group template with topic as its "Group topic" section (it names no one).
+// A group session written in one sitting: attendees [{code, attendance, part}], at least two, each
+// once. The group's part is its topic and process (what the group did), in every member's note and
+// marked shared; each member's part is their own "Participation", in their note alone
+// (model::splitGroupNote: the sections are the group's, then a "Member CODE" section per member).
 [[nodiscard]] std::optional<NewSession> groupSession(const QString &date, const QString &time, int minutes,
                                                     const QString &setting, const QString &topic,
-                                                    const QVariantList &attendees, QString *problem);
+                                                    const QString &process, const QVariantList &attendees,
+                                                    QString *problem);
+
+// A draft from a template for the client on an existing session (a process note beside the
+// progress note, a co-therapist's note): the session names only its id and the client.
+[[nodiscard]] std::optional<NewSession> noteOnSession(qint64 sessionId, const QString &clientCode,
+                                                     const QString &templateId, QString *problem);
 
 // New details for an existing session; attendance is that of the note's client.
 struct SessionDetails

@@ -41,10 +41,19 @@ void StructuredFields::set(const QString &name, const QVariant &value)
             title = uc::gui::stageSection;
             body = uc::gui::stageText(n);
         }
+    } else if (name == u"daysAbstinent") {
+        bool ok = false;
+        const int n = value.toInt(&ok);
+        if (!ok || n < -1 || n > uc::model::maxDaysAbstinent)
+            return;
+        f.daysAbstinent = n;
+        f.daysAbstinentText.clear();
+        title = uc::gui::useSection;
+        body = uc::gui::useText(f);
     } else if (name == u"substance" || name == u"amount" || name == u"lastUse") {
         (name == u"substance" ? f.substance : name == u"amount" ? f.amount : f.lastUse) = value.toString();
         title = uc::gui::useSection;
-        body = uc::gui::useText(f.substance, f.amount, f.lastUse, f.useText);
+        body = uc::gui::useText(f);
     } else if (name == u"triggers") {
         f.triggers = value.toString();
         title = uc::gui::triggersSection;
