@@ -26,8 +26,7 @@ QRegularExpression rx(const char *pattern, bool caseInsensitive)
     QRegularExpression re(QString::fromUtf8(pattern), caseInsensitive
                                                           ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption
                                                           : QRegularExpression::DontCaptureOption);
-    re.optimize();
-    return re;
+    return re; // compiled by Qt on its first match
 }
 
 bool found(const QRegularExpression &re, QStringView text)
@@ -56,10 +55,11 @@ Compiled Matcher::compile(const Pattern &p, bool caseInsensitive)
     QRegularExpression::PatternOptions options = QRegularExpression::DontCaptureOption;
     if (caseInsensitive)
         options |= QRegularExpression::CaseInsensitiveOption;
+    // Compiled (with the JIT) by Qt on its first match, under Qt's lock: most of the ~470 patterns
+    // are never tried on a given run (their prefilter strings never occur), and compiling them all
+    // up front was a sixth of the net's cost (docs/benchmarks.md, "Broad net, session 30").
+    // ready() checks each pattern's validity when it is first tried; allValid() checks them all.
     c.re = QRegularExpression(QString::fromUtf8(p.pattern), options);
-    if (!c.re.isValid())
-        throw std::logic_error(std::string("broad net: invalid pattern: ") + p.pattern);
-    c.re.optimize(); // compiled (JIT) now, not on the first note
     c.local = p.local;
     if (p.factors != nullptr) {
         const std::string_view all(p.factors);
@@ -195,6 +195,25 @@ void Matcher::scan(std::string_view text, Scan &out) const
     }
     out.segmentStarts.push_back(static_cast<std::uint32_t>(text.size() + 1));
     std::sort(out.occurrences.begin(), out.occurrences.end());
+}
+
+const QRegularExpression &Matcher::ready(const Compiled &c)
+{
+    if (!c.re.isValid()) // compiles the pattern the first time, a lookup after
+        throw std::logic_error("broad net: invalid pattern: " + c.re.pattern().toStdString());
+    return c.re;
+}
+
+bool Matcher::allValid() const
+{
+    const auto valid = [](const std::vector<Compiled> &all) {
+        return std::all_of(all.begin(), all.end(), [](const Compiled &c) { return c.re.isValid(); });
+    };
+    for (const Compiled *c : {&abuser, &kinSubj, &fhx, &report, &vehicle, &joke, &nojoke, &therapeutic, &screen, &preNeg, &postNeg,
+                              &askedNo, &clauseEnd, &violentAct, &adultOther, &suicidePlanContext})
+        if (!c->re.isValid())
+            return false;
+    return valid(heads) && valid(figurative) && valid(safeDeny) && valid(mixClasses);
 }
 
 bool Matcher::mayMatch(const Compiled &c, const Scan &scan)

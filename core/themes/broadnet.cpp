@@ -79,7 +79,7 @@ struct Note
         thread_local std::vector<std::uint32_t> segments;
         Matcher::segmentsOf(c, scan, segments);
         if (segments.empty()) {
-            auto it = c.re.globalMatch(text, 0, QRegularExpression::NormalMatch, noCheck);
+            auto it = Matcher::ready(c).globalMatch(text, 0, QRegularExpression::NormalMatch, noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))
@@ -97,7 +97,7 @@ struct Note
             const qsizetype from = at(scan.segmentStarts[mine[n]]);
             const qsizetype to = at(scan.segmentStarts[mine[last] + 1] - 1);
             n = last + 1;
-            auto it = c.re.globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
+            auto it = Matcher::ready(c).globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))
@@ -287,12 +287,12 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
             }
         }
         if ((h.id == HarmToOthers || h.id == Suicide || h.id == Abuse) && Matcher::mayMatch(mt.joke, seen)
-            && found(mt.joke.re, sent) && !found(mt.nojoke.re, sent))
+            && found(Matcher::ready(mt.joke), sent) && !found(Matcher::ready(mt.nojoke), sent))
             figurative = true;
         bool claimed = true;
         bool denied = false;
         if (figurative) {
-        } else if (h.id == Abuse && found(mt.violentAct.re, w) && !r.abuseActOk(i, j)) {
+        } else if (h.id == Abuse && found(Matcher::ready(mt.violentAct), w) && !r.abuseActOk(i, j)) {
             // an act by the client: harm to others, not abuse
         } else if (r.negated(i, j, hs)) {
             denied = true;
@@ -301,13 +301,13 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
                    && (found(meAfter, r.slice(j, j + 4)) || found(meLast, w) || found(being, r.slice(i - 8, i))
                        || found(byPartner, r.slice(j, j + 40)))) {
             // the client is the one harmed
-        } else if (h.id == Suicide && found(mt.therapeutic.re, sent) && !found(suicidalWords, sent)) {
+        } else if (h.id == Suicide && found(Matcher::ready(mt.therapeutic), sent) && !found(suicidalWords, sent)) {
             // a dose as prescribed
         } else if (h.id == Overdose && found(overdoseIntent, sent)) {
             // an overdose told as a suicide attempt is the attempt's
         } else if (h.id == SelfHarm && found(attemptList, r.slice(sb.first, i))) {
             // a method in brackets after attempts: "attempts x2 (OD, cutting)"
-        } else if (h.id == SelfHarm && found(bladeWords, w) && found(mt.suicidePlanContext.re, sent)) {
+        } else if (h.id == SelfHarm && found(bladeWords, w) && found(Matcher::ready(mt.suicidePlanContext), sent)) {
             // a blade kept for suicide is a means, not self-injury
         } else if (h.id == Suicide && found(weaponWords, w) && (here & (1u << HarmToOthers))) {
             // a weapon in a sentence about harming someone is that harm's
@@ -320,7 +320,7 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         } else if (h.id == Suicide && found(usualDose, w) && !found(suicidal, sent)) {
             // a usual dose
         } else if (const auto cb = r.clauseBounds(i, j);
-                   mt.screen.re.match(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck).hasMatch() && !found(endorse, sent)) {
+                   Matcher::ready(mt.screen).match(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck).hasMatch() && !found(endorse, sent)) {
             // a screen asked, a lesson, a story
         } else {
             claimed = false;

@@ -7,7 +7,8 @@
 // of speech, another person, a screening or teaching context, and a few kinds of another sense
 // drop it). Its findings join the rules' (risks.cpp), so a risk is present when either says so.
 //
-// The heads and cues are PCRE patterns compiled once per process (broadmatcher.cpp), each behind a
+// The heads and cues are PCRE patterns compiled once per process, the first time each is tried
+// (broadmatcher.cpp), each behind a
 // prefilter: the strings one of which every match of the pattern holds, found for all patterns in
 // one Aho–Corasick pass over the note, so a pattern runs only on a note that may match it.
 #include <QRegularExpression>
@@ -28,8 +29,8 @@ namespace uc::themes::broad {
 // whole subject again at every call (which made a call on a long note's tail quadratic).
 constexpr QRegularExpression::MatchOptions noCheck = QRegularExpression::DontCheckSubjectStringMatchOption;
 
-// A rule's pattern compiled now (JIT), case-insensitive unless said; whether it occurs in text
-// (broadmatcher.cpp).
+// A rule's pattern, case-insensitive unless said, compiled (JIT) on its first match; whether it
+// occurs in text (broadmatcher.cpp).
 [[nodiscard]] QRegularExpression rx(const char *pattern, bool caseInsensitive = true);
 [[nodiscard]] bool found(const QRegularExpression &re, QStringView text);
 
@@ -94,6 +95,10 @@ public:
     // The segments where a local pattern may match, in order (empty for a pattern that is not local).
     static void segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::uint32_t> &out);
     [[nodiscard]] Compiled compile(const Pattern &p, bool caseInsensitive = true);
+    // A pattern about to be tried: compiled now if it was not (throws std::logic_error if invalid).
+    [[nodiscard]] static const QRegularExpression &ready(const Compiled &c);
+    // Whether every pattern compiles (compiling them all: for the tests).
+    [[nodiscard]] bool allValid() const;
 
     std::vector<Compiled> heads; // by heads() order
     std::vector<Compiled> figurative, safeDeny, mixClasses;

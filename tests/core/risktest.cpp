@@ -4,6 +4,7 @@
 // corpus and the held-out file in tests/data.
 #include "model/measurerisk.h"
 #include "model/measures.h"
+#include "themes/broadnet.h"
 #include "themes/tagger.h"
 
 #include "common/error.h"
@@ -149,6 +150,7 @@ private Q_SLOTS:
     void broadNet();
     void broadNetEvidence();
     void broadNetReadsUtf8Spans();
+    void broadNetPatternsCompile();
     void developmentCorpus();
     void developmentSet2();
     void developmentSet3();
@@ -449,6 +451,13 @@ void RiskTest::broadNetReadsUtf8Spans()
     QVERIFY(!suicide->evidence.isEmpty());
     for (const Evidence &e : suicide->evidence)
         QCOMPARE(text.mid(e.start, e.end - e.start), e.text);
+}
+
+// The net's patterns are compiled the first time each is tried (broadmatcher.cpp), so one no note
+// here reaches is checked here, all of them.
+void RiskTest::broadNetPatternsCompile()
+{
+    QVERIFY(uc::themes::broad::Matcher::instance().allValid());
 }
 
 void RiskTest::figuresOfSpeechAreExcluded_data()
