@@ -194,13 +194,28 @@ void Matcher::scan(std::string_view text, Scan &out) const
         }
     }
     out.segmentStarts.push_back(static_cast<std::uint32_t>(text.size() + 1));
-    std::sort(out.occurrences.begin(), out.occurrences.end());
+    // Sorted by string id, each string's in the order found (by segment): a counting sort.
+    out.firstOf.assign(factorTexts.size() + 1, 0);
+    for (const auto &[id, segment] : out.occurrences)
+        ++out.firstOf[static_cast<std::size_t>(id) + 1];
+    for (std::size_t id = 0; id < factorTexts.size(); ++id)
+        out.firstOf[id + 1] += out.firstOf[id];
+    thread_local std::vector<std::pair<int, std::uint32_t>> sorted;
+    thread_local std::vector<std::uint32_t> at;
+    sorted.resize(out.occurrences.size());
+    at.assign(out.firstOf.begin(), out.firstOf.end() - 1);
+    for (const auto &o : out.occurrences)
+        sorted[at[static_cast<std::size_t>(o.first)]++] = o;
+    out.occurrences.swap(sorted);
 }
 
 const QRegularExpression &Matcher::ready(const Compiled &c)
 {
-    if (!c.re.isValid()) // compiles the pattern the first time, a lookup after
+    if (c.checked.value.load(std::memory_order_acquire))
+        return c.re;
+    if (!c.re.isValid()) // compiles the pattern (under Qt's lock)
         throw std::logic_error("broad net: invalid pattern: " + c.re.pattern().toStdString());
+    c.checked.value.store(true, std::memory_order_release);
     return c.re;
 }
 
@@ -231,11 +246,9 @@ void Matcher::segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::u
     out.clear();
     if (!c.local || c.factors.empty())
         return;
-    for (const int id : c.factors) {
-        auto it = std::lower_bound(scan.occurrences.begin(), scan.occurrences.end(), std::pair<int, std::uint32_t>{id, 0});
-        for (; it != scan.occurrences.end() && it->first == id; ++it)
-            out.push_back(it->second);
-    }
+    for (const int id : c.factors)
+        for (auto k = scan.firstOf[static_cast<std::size_t>(id)]; k < scan.firstOf[static_cast<std::size_t>(id) + 1]; ++k)
+            out.push_back(scan.occurrences[k].second);
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }

@@ -16,6 +16,7 @@
 #include <QStringView>
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -73,6 +74,21 @@ struct Compiled
     QRegularExpression re;
     std::vector<int> factors;
     bool local = false;
+    // Whether re has been compiled and found valid (Matcher::ready), so later calls skip Qt's lock.
+    struct Flag
+    {
+        mutable std::atomic<bool> value{false};
+        Flag() = default;
+        Flag(const Flag &other)
+            : value(other.value.load())
+        {
+        }
+        Flag &operator=(const Flag &other)
+        {
+            value = other.value.load();
+            return *this;
+        }
+    } checked;
 };
 
 // What the prefilter found in a note: which strings occur, and in which segments (the runs of
@@ -81,6 +97,7 @@ struct Scan
 {
     std::vector<bool> seen; // by string id
     std::vector<std::pair<int, std::uint32_t>> occurrences; // (string id, segment), sorted, distinct
+    std::vector<std::uint32_t> firstOf; // by string id: its occurrences start there (and end at id + 1's)
     std::vector<std::uint32_t> segmentStarts; // bytes; segment k ends at segmentStarts[k + 1] - 1
 };
 
