@@ -19,6 +19,13 @@ char fold(char c)
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// What PCRE's \w is in a pattern compiled without Unicode properties (QRegularExpression's
+// default): ASCII letters, digits and _; a byte of a multi-byte character is none of these.
+bool isWordByte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 } // namespace
 
 QRegularExpression rx(const char *pattern, bool caseInsensitive)
@@ -40,12 +47,13 @@ const Matcher &Matcher::instance()
     return matcher;
 }
 
-int Matcher::factorId(const std::string &s)
+int Matcher::factorId(const std::string &s, bool word)
 {
     for (std::size_t k = 0; k < factorTexts.size(); ++k)
-        if (factorTexts[k] == s)
+        if (factorTexts[k] == s && wordOnly[k] == word)
             return static_cast<int>(k);
     factorTexts.push_back(s);
+    wordOnly.push_back(word);
     return static_cast<int>(factorTexts.size() - 1);
 }
 
@@ -67,9 +75,13 @@ Compiled Matcher::compile(const Pattern &p, bool caseInsensitive)
         while (from <= all.size()) {
             const std::size_t to = std::min(all.find('\x1f', from), all.size());
             std::string f(all.substr(from, to - from));
+            // "\\bh\\b": the string as a word of its own.
+            const bool word = f.size() > 4 && f.starts_with("\\b") && f.ends_with("\\b");
+            if (word)
+                f = f.substr(2, f.size() - 4);
             for (char &ch : f)
                 ch = fold(ch);
-            c.factors.push_back(factorId(f));
+            c.factors.push_back(factorId(f, word));
             from = to + 1;
         }
     }
@@ -188,6 +200,12 @@ void Matcher::scan(std::string_view text, Scan &out) const
             const auto segment = static_cast<std::uint32_t>(out.segmentStarts.size() - 1);
             if (lastSegment[static_cast<std::size_t>(id)] == segment + 1)
                 continue;
+            if (wordOnly[static_cast<std::size_t>(id)]) {
+                // A letter, digit or _ on either side: not the word (any other byte may be \W).
+                const std::size_t start = b + 1 - factorTexts[static_cast<std::size_t>(id)].size();
+                if ((start > 0 && isWordByte(text[start - 1])) || (b + 1 < text.size() && isWordByte(text[b + 1])))
+                    continue;
+            }
             lastSegment[static_cast<std::size_t>(id)] = segment + 1;
             out.seen[static_cast<std::size_t>(id)] = true;
             out.occurrences.emplace_back(id, segment);

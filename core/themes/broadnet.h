@@ -38,7 +38,9 @@ constexpr QRegularExpression::MatchOptions noCheck = QRegularExpression::DontChe
 struct Pattern
 {
     const char *pattern; // PCRE
-    const char *factors; // strings separated by \037, one of which is in every match; nullptr: none known
+    // Strings separated by \037, one of which is in every match (one written "\\bh\\b": as a word,
+    // with no letter, digit or _ either side); nullptr: none known.
+    const char *factors;
     bool local; // no match holds . ! ? (nor depends on where the text ends): tried only where its strings are
 };
 
@@ -124,9 +126,10 @@ public:
 
 private:
     Matcher();
-    int factorId(const std::string &s);
+    int factorId(const std::string &s, bool word);
     void build(); // the automaton over every factor
     std::vector<std::string> factorTexts;
+    std::vector<bool> wordOnly; // by string id: found only as a word of its own
     std::vector<std::int32_t> next; // state * alphabet -> state
     std::vector<std::uint32_t> table; // the same, as the scan reads it: target row * 2, | 1 when strings end there
     std::vector<std::vector<int>> outputs; // state -> factor ids ending there

@@ -16,6 +16,10 @@
 #include <QMap>
 #include <QTest>
 
+#include <algorithm>
+#include <string_view>
+#include <vector>
+
 using namespace uc::themes;
 using namespace Qt::StringLiterals;
 
@@ -151,6 +155,8 @@ private Q_SLOTS:
     void broadNetEvidence();
     void broadNetReadsUtf8Spans();
     void broadNetPatternsCompile();
+    void broadNetPrefilterWholeWord_data();
+    void broadNetPrefilterWholeWord();
     void developmentCorpus();
     void developmentSet2();
     void developmentSet3();
@@ -458,6 +464,32 @@ void RiskTest::broadNetReadsUtf8Spans()
 void RiskTest::broadNetPatternsCompile()
 {
     QVERIFY(uc::themes::broad::Matcher::instance().allValid());
+}
+
+// A prefilter string that must stand as a word ("h" for heroin in a mix): the pattern is tried
+// where it does, at the text's ends and before punctuation, and not inside a word.
+void RiskTest::broadNetPrefilterWholeWord_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("mix");
+    QTest::newRow("a word") << u"Uses with h most days."_s << true;
+    QTest::newRow("at the end") << u"Uses with h"_s << true;
+    QTest::newRow("before a comma, capital") << u"Mixes it with H, daily."_s << true;
+    QTest::newRow("inside a word") << u"Uses with hb most days."_s << false;
+}
+
+void RiskTest::broadNetPrefilterWholeWord()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, mix);
+    const std::vector<QString> ids{u"suicide"_s, u"self-harm"_s, u"harm-to-others"_s, u"overdose"_s, u"abuse"_s};
+    const QByteArray utf8 = text.toUtf8();
+    std::vector<uc::themes::broad::Hit> hits;
+    uc::themes::broad::read(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), ids, hits);
+    const bool found = std::any_of(hits.begin(), hits.end(), [](const uc::themes::broad::Hit &h) {
+        return h.risk == 3 && std::string_view(h.kind) == "overdose" && !h.denied;
+    });
+    QCOMPARE(found, mix);
 }
 
 void RiskTest::figuresOfSpeechAreExcluded_data()
