@@ -69,6 +69,7 @@ Compiled Matcher::compile(const Pattern &p, bool caseInsensitive)
     // ready() checks each pattern's validity when it is first tried; allValid() checks them all.
     c.re = QRegularExpression(QString::fromUtf8(p.pattern), options);
     c.local = p.local;
+    c.reach = p.reach;
     if (p.factors != nullptr) {
         const std::string_view all(p.factors);
         std::size_t from = 0;
@@ -265,8 +266,12 @@ void Matcher::segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::u
     if (!c.local || c.factors.empty())
         return;
     for (const int id : c.factors)
-        for (auto k = scan.firstOf[static_cast<std::size_t>(id)]; k < scan.firstOf[static_cast<std::size_t>(id) + 1]; ++k)
-            out.push_back(scan.occurrences[k].second);
+        for (auto k = scan.firstOf[static_cast<std::size_t>(id)]; k < scan.firstOf[static_cast<std::size_t>(id) + 1]; ++k) {
+            const std::uint32_t segment = scan.occurrences[k].second;
+            for (std::uint32_t before = std::min<std::uint32_t>(c.reach, segment); before > 0; --before)
+                out.push_back(segment - before);
+            out.push_back(segment);
+        }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }

@@ -89,8 +89,9 @@ struct Note
         }
         const std::vector<std::uint32_t> mine = segments; // each() may try other patterns
         for (std::size_t n = 0; n < mine.size();) {
-            // Segments close together are tried in one call: no match crosses a segment's end, so
-            // a range of whole segments holds the same matches as the text does there.
+            // Segments close together are tried in one call: no match crosses a segment's end (or
+            // one that may is tried from as many segments before, Pattern::reach), so a range of
+            // whole segments holds the same matches as the text does there.
             std::size_t last = n;
             while (last + 1 < mine.size() && scan.segmentStarts[mine[last + 1]] - scan.segmentStarts[mine[last] + 1] < 256)
                 ++last;

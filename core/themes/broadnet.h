@@ -42,6 +42,9 @@ struct Pattern
     // with no letter, digit or _ either side); nullptr: none known.
     const char *factors;
     bool local; // no match holds . ! ? (nor depends on where the text ends): tried only where its strings are
+    // A local pattern whose match may hold up to this many . ! ?, all before the last of its
+    // strings ("took approx. 30 tablets"): tried from that many segments before its strings too.
+    std::uint8_t reach = 0;
 };
 
 struct Head
@@ -76,6 +79,7 @@ struct Compiled
     QRegularExpression re;
     std::vector<int> factors;
     bool local = false;
+    std::uint8_t reach = 0; // Pattern::reach
     // Whether re has been compiled and found valid (Matcher::ready), so later calls skip Qt's lock.
     struct Flag
     {

@@ -155,8 +155,8 @@ private Q_SLOTS:
     void broadNetEvidence();
     void broadNetReadsUtf8Spans();
     void broadNetPatternsCompile();
-    void broadNetPrefilterWholeWord_data();
-    void broadNetPrefilterWholeWord();
+    void broadNetPrefilter_data();
+    void broadNetPrefilter();
     void developmentCorpus();
     void developmentSet2();
     void developmentSet3();
@@ -466,30 +466,38 @@ void RiskTest::broadNetPatternsCompile()
     QVERIFY(uc::themes::broad::Matcher::instance().allValid());
 }
 
-// A prefilter string that must stand as a word ("h" for heroin in a mix): the pattern is tried
-// where it does, at the text's ends and before punctuation, and not inside a word.
-void RiskTest::broadNetPrefilterWholeWord_data()
+// The net tries a pattern only where its prefilter finds its strings (broadmatcher.cpp): a string
+// that must stand as a word ("h" for heroin in a mix) is found at the text's ends and before
+// punctuation, not inside a word; a pattern whose match may hold a sentence end before its strings
+// ("took approx. 30 tablets") is tried from the sentence before them.
+void RiskTest::broadNetPrefilter_data()
 {
     QTest::addColumn<QString>("text");
-    QTest::addColumn<bool>("mix");
-    QTest::newRow("a word") << u"Uses with h most days."_s << true;
-    QTest::newRow("at the end") << u"Uses with h"_s << true;
-    QTest::newRow("before a comma, capital") << u"Mixes it with H, daily."_s << true;
-    QTest::newRow("inside a word") << u"Uses with hb most days."_s << false;
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("found");
+    QTest::newRow("a word") << u"Uses with h most days."_s << u"overdose"_s << u"overdose"_s << true;
+    QTest::newRow("a word at the end") << u"Uses with h"_s << u"overdose"_s << u"overdose"_s << true;
+    QTest::newRow("a word before a comma") << u"Mixes it with H, daily."_s << u"overdose"_s << u"overdose"_s << true;
+    QTest::newRow("not inside a word") << u"Uses with hb most days."_s << u"overdose"_s << u"overdose"_s << false;
+    QTest::newRow("across a sentence end") << u"Last night she took approx. 30 tablets of sertraline."_s << u"suicide"_s
+                                           << u"attempt"_s << true;
 }
 
-void RiskTest::broadNetPrefilterWholeWord()
+void RiskTest::broadNetPrefilter()
 {
     QFETCH(QString, text);
-    QFETCH(bool, mix);
+    QFETCH(QString, id);
+    QFETCH(QString, kind);
+    QFETCH(bool, found);
     const std::vector<QString> ids{u"suicide"_s, u"self-harm"_s, u"harm-to-others"_s, u"overdose"_s, u"abuse"_s};
     const QByteArray utf8 = text.toUtf8();
     std::vector<uc::themes::broad::Hit> hits;
     uc::themes::broad::read(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), ids, hits);
-    const bool found = std::any_of(hits.begin(), hits.end(), [](const uc::themes::broad::Hit &h) {
-        return h.risk == 3 && std::string_view(h.kind) == "overdose" && !h.denied;
+    const bool any = std::any_of(hits.begin(), hits.end(), [&](const uc::themes::broad::Hit &h) {
+        return ids.at(static_cast<std::size_t>(h.risk)) == id && QLatin1StringView(h.kind) == kind && !h.denied;
     });
-    QCOMPARE(found, mix);
+    QCOMPARE(any, found);
 }
 
 void RiskTest::figuresOfSpeechAreExcluded_data()
