@@ -59,6 +59,15 @@ std::pair<qsizetype, qsizetype> Reading::sentenceBounds(qsizetype i, qsizetype j
 
 std::pair<qsizetype, qsizetype> Reading::clauseBounds(qsizetype i, qsizetype j) const
 {
+    if (lastHead != std::pair{i, j}) {
+        lastClause = findClause(i, j);
+        lastHead = {i, j};
+    }
+    return lastClause;
+}
+
+std::pair<qsizetype, qsizetype> Reading::findClause(qsizetype i, qsizetype j) const
+{
     // The last clause end before i: none lies before the sentence's start, and the search may
     // start at the sentence end before it (or at a comma and spaces just before that).
     qsizetype from = previousEnd(i);

@@ -159,6 +159,10 @@ public:
 
 private:
     [[nodiscard]] qsizetype previousEnd(qsizetype i) const; // the last . ! ? or line end before i, or -1
+    [[nodiscard]] std::pair<qsizetype, qsizetype> findClause(qsizetype i, qsizetype j) const;
+    // The last clauseBounds asked for: each exclusion asks again for the same head's.
+    mutable std::pair<qsizetype, qsizetype> lastHead{-1, -1};
+    mutable std::pair<qsizetype, qsizetype> lastClause{-1, -1};
     [[nodiscard]] qsizetype nextEnd(qsizetype j) const; // the first at or after j, or the length
 };
 
