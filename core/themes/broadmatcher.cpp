@@ -70,6 +70,7 @@ Compiled Matcher::compile(const Pattern &p, bool caseInsensitive)
     c.re = QRegularExpression(QString::fromUtf8(p.pattern), options);
     c.local = p.local;
     c.reach = p.reach;
+    c.leads = p.leads;
     if (p.factors != nullptr) {
         const std::string_view all(p.factors);
         std::size_t from = 0;
@@ -258,6 +259,17 @@ bool Matcher::mayMatch(const Compiled &c, const Scan &scan)
         if (scan.seen[static_cast<std::size_t>(id)])
             return true;
     return false;
+}
+
+std::uint32_t Matcher::firstSegment(const Compiled &c, const Scan &scan)
+{
+    auto first = static_cast<std::uint32_t>(scan.segmentStarts.size());
+    for (const int id : c.factors) {
+        const std::uint32_t k = scan.firstOf[static_cast<std::size_t>(id)];
+        if (k < scan.firstOf[static_cast<std::size_t>(id) + 1])
+            first = std::min(first, scan.occurrences[k].second); // each string's are in segment order
+    }
+    return first;
 }
 
 void Matcher::segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::uint32_t> &out)

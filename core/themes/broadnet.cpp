@@ -79,7 +79,9 @@ struct Note
         thread_local std::vector<std::uint32_t> segments;
         Matcher::segmentsOf(c, scan, segments);
         if (segments.empty()) {
-            auto it = Matcher::ready(c).globalMatch(text, 0, QRegularExpression::NormalMatch, noCheck);
+            // No match starts before the first sentence with one of its strings (Pattern::leads).
+            const qsizetype from = c.leads ? at(scan.segmentStarts[Matcher::firstSegment(c, scan)]) : 0;
+            auto it = Matcher::ready(c).globalMatch(text, from, QRegularExpression::NormalMatch, noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))

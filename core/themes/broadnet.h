@@ -45,6 +45,9 @@ struct Pattern
     // A local pattern whose match may hold up to this many . ! ?, all before the last of its
     // strings ("took approx. 30 tablets"): tried from that many segments before its strings too.
     std::uint8_t reach = 0;
+    // A pattern not local whose match holds no . ! ? before its strings (they are in the sentence
+    // it starts in): tried from the first sentence that holds one, not from the note's start.
+    bool leads = false;
 };
 
 struct Head
@@ -80,6 +83,7 @@ struct Compiled
     std::vector<int> factors;
     bool local = false;
     std::uint8_t reach = 0; // Pattern::reach
+    bool leads = false; // Pattern::leads
     // Whether re has been compiled and found valid (Matcher::ready), so later calls skip Qt's lock.
     struct Flag
     {
@@ -117,6 +121,8 @@ public:
     [[nodiscard]] static bool mayMatch(const Compiled &c, const Scan &scan);
     // The segments where a local pattern may match, in order (empty for a pattern that is not local).
     static void segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::uint32_t> &out);
+    // The first segment that holds one of c's strings (c has some, and mayMatch).
+    [[nodiscard]] static std::uint32_t firstSegment(const Compiled &c, const Scan &scan);
     [[nodiscard]] Compiled compile(const Pattern &p, bool caseInsensitive = true);
     // A pattern about to be tried: compiled now if it was not (throws std::logic_error if invalid).
     [[nodiscard]] static const QRegularExpression &ready(const Compiled &c);

@@ -469,7 +469,8 @@ void RiskTest::broadNetPatternsCompile()
 // The net tries a pattern only where its prefilter finds its strings (broadmatcher.cpp): a string
 // that must stand as a word ("h" for heroin in a mix) is found at the text's ends and before
 // punctuation, not inside a word; a pattern whose match may hold a sentence end before its strings
-// ("took approx. 30 tablets") is tried from the sentence before them.
+// ("took approx. 30 tablets") is tried from the sentence before them; one whose strings lead it, from
+// the first sentence with one.
 void RiskTest::broadNetPrefilter_data()
 {
     QTest::addColumn<QString>("text");
@@ -482,6 +483,11 @@ void RiskTest::broadNetPrefilter_data()
     QTest::newRow("not inside a word") << u"Uses with hb most days."_s << u"overdose"_s << u"overdose"_s << false;
     QTest::newRow("across a sentence end") << u"Last night she took approx. 30 tablets of sertraline."_s << u"suicide"_s
                                            << u"attempt"_s << true;
+    // A pattern not local is tried from the sentence with its first string, and runs on past it.
+    QTest::newRow("from the first sentence with its string") << u"Pt is well today. Back from rehab last month. Was using on the first day."_s
+                                                             << u"overdose"_s << u"overdose"_s << true;
+    QTest::newRow("from the first sentence, across its end") << u"Pt is well today. Nobody would notice. If she died, nobody would care."_s
+                                                             << u"suicide"_s << u"ideation"_s << true;
 }
 
 void RiskTest::broadNetPrefilter()
