@@ -195,7 +195,14 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     for (const Raw &h : hits)
         sentenceIds[r.sentenceBounds(h.i, h.j)] |= 1u << h.id;
     // A mix: two substance classes (opioid, sedative, alcohol; not alcohol alone) in one sentence.
-    if (indexOf("overdose") >= 0) {
+    // (Only when an opioid or a sedative and another class may be there: else no mix is.)
+    const auto mayMix = [&] {
+        int may = 0;
+        for (std::size_t c = 0; c < mt.mixClasses.size() && c < 3; ++c)
+            may += Matcher::mayMatch(mt.mixClasses[c], seen) ? 1 : 0;
+        return may >= 2 && (Matcher::mayMatch(mt.mixClasses[0], seen) || Matcher::mayMatch(mt.mixClasses[1], seen));
+    };
+    if (indexOf("overdose") >= 0 && mayMix()) {
         std::array<std::vector<Span>, 3> classes;
         int present = 0;
         for (std::size_t c = 0; c < mt.mixClasses.size() && c < classes.size(); ++c) {
