@@ -155,6 +155,15 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
                 return static_cast<int>(k);
         return -1;
     };
+    // Each head's risk index, worked out again only when the ids change (they are the codebook's).
+    thread_local std::vector<QString> idsBefore;
+    thread_local std::vector<int> headRisk;
+    if (headRisk.size() != table.size() || idsBefore != riskIds) {
+        idsBefore = riskIds;
+        headRisk.resize(table.size());
+        for (std::size_t k = 0; k < table.size(); ++k)
+            headRisk[k] = indexOf(table[k].risk);
+    }
     thread_local Scan seen;
     mt.scan(utf8, seen);
     bool maybe = false;
@@ -183,7 +192,7 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     std::vector<Raw> hits;
     for (std::size_t k = 0; k < table.size(); ++k) {
         const Compiled &c = mt.heads[k];
-        if (indexOf(table[k].risk) < 0)
+        if (headRisk[k] < 0)
             continue;
         note.forEach(c, [&](qsizetype a, qsizetype b) {
             hits.push_back({idOf(table[k].risk), table[k].risk, table[k].kind, a, b});
