@@ -59,9 +59,9 @@ std::pair<qsizetype, qsizetype> Reading::sentenceBounds(qsizetype i, qsizetype j
 
 std::pair<qsizetype, qsizetype> Reading::clauseBounds(qsizetype i, qsizetype j) const
 {
-    if (lastHead != std::pair{i, j}) {
+    if (lastHead != std::pair { i, j }) {
         lastClause = findClause(i, j);
-        lastHead = {i, j};
+        lastHead = { i, j };
     }
     return lastClause;
 }
@@ -84,14 +84,16 @@ std::pair<qsizetype, qsizetype> Reading::findClause(qsizetype i, qsizetype j) co
     auto it = Matcher::ready(m().clauseEnd).globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext())
         start = it.next().capturedEnd();
-    const QRegularExpressionMatch after = Matcher::ready(m().clauseEnd).match(text, j, QRegularExpression::NormalMatch, noCheck);
+    const QRegularExpressionMatch after
+        = Matcher::ready(m().clauseEnd).match(text, j, QRegularExpression::NormalMatch, noCheck);
     return {start, after.hasMatch() ? after.capturedStart() : text.size()};
 }
 
 QRegularExpressionMatch Reading::kinBefore(qsizetype from, qsizetype to) const
 {
     QRegularExpressionMatch last;
-    auto it = Matcher::ready(m().kinSubj).globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
+    auto it = Matcher::ready(m().kinSubj)
+                  .globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext())
         last = it.next();
     return last;
@@ -108,7 +110,8 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
-    auto it = Matcher::ready(m().preNeg).globalMatch(QStringView(text).left(j), cs, QRegularExpression::NormalMatch, noCheck);
+    auto it = Matcher::ready(m().preNeg)
+                  .globalMatch(QStringView(text).left(j), cs, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext()) {
         const QRegularExpressionMatch t = it.next();
         if (t.capturedStart() >= headStart)
@@ -137,7 +140,10 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
         return true;
     // A question answered no: "asked about thoughts of suicide, she denied".
     const auto [ss, se] = sentenceBounds(i, j);
-    return found(asked, slice(ss, i)) && Matcher::ready(m().askedNo).match(QStringView(text).left(se), j, QRegularExpression::NormalMatch, noCheck).hasMatch();
+    return found(asked, slice(ss, i))
+        && Matcher::ready(m().askedNo)
+               .match(QStringView(text).left(se), j, QRegularExpression::NormalMatch, noCheck)
+               .hasMatch();
 }
 
 bool Reading::otherPerson(qsizetype i, qsizetype j) const

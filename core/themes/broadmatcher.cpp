@@ -244,8 +244,8 @@ bool Matcher::allValid() const
     const auto valid = [](const std::vector<Compiled> &all) {
         return std::all_of(all.begin(), all.end(), [](const Compiled &c) { return c.re.isValid(); });
     };
-    for (const Compiled *c : {&abuser, &kinSubj, &fhx, &report, &vehicle, &joke, &nojoke, &therapeutic, &screen, &preNeg, &postNeg,
-                              &askedNo, &clauseEnd, &violentAct, &adultOther, &suicidePlanContext})
+    for (const Compiled *c : { &abuser, &kinSubj, &fhx, &report, &vehicle, &joke, &nojoke, &therapeutic, &screen,
+                               &preNeg, &postNeg, &askedNo, &clauseEnd, &violentAct, &adultOther, &suicidePlanContext })
         if (!c->re.isValid())
             return false;
     return valid(heads) && valid(figurative) && valid(safeDeny) && valid(mixClasses);
@@ -278,7 +278,8 @@ void Matcher::segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::u
     if (!c.local || c.factors.empty())
         return;
     for (const int id : c.factors)
-        for (auto k = scan.firstOf[static_cast<std::size_t>(id)]; k < scan.firstOf[static_cast<std::size_t>(id) + 1]; ++k) {
+        for (auto k = scan.firstOf[static_cast<std::size_t>(id)]; k < scan.firstOf[static_cast<std::size_t>(id) + 1];
+             ++k) {
             const std::uint32_t segment = scan.occurrences[k].second;
             for (std::uint32_t before = std::min<std::uint32_t>(c.reach, segment); before > 0; --before)
                 out.push_back(segment - before);

@@ -100,7 +100,8 @@ struct Note
             const qsizetype from = at(scan.segmentStarts[mine[n]]);
             const qsizetype to = at(scan.segmentStarts[mine[last] + 1] - 1);
             n = last + 1;
-            auto it = Matcher::ready(c).globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
+            auto it = Matcher::ready(c).globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch,
+                                                    noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))
@@ -315,7 +316,8 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
             // an act by the client: harm to others, not abuse
         } else if (r.negated(i, j, hs)) {
             denied = true;
-        } else if ((h.id == Suicide || h.id == SelfHarm || h.id == Overdose || h.id == HarmToOthers) && r.otherPerson(i, j)) {
+        } else if ((h.id == Suicide || h.id == SelfHarm || h.id == Overdose || h.id == HarmToOthers)
+                   && r.otherPerson(i, j)) {
         } else if (h.id == HarmToOthers
                    && (found(meAfter, r.slice(j, j + 4)) || found(meLast, w) || found(being, r.slice(i - 8, i))
                        || found(byPartner, r.slice(j, j + 40)))) {
@@ -339,7 +341,10 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         } else if (h.id == Suicide && found(usualDose, w) && !found(suicidal, sent)) {
             // a usual dose
         } else if (const auto cb = r.clauseBounds(i, j);
-                   Matcher::ready(mt.screen).match(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck).hasMatch() && !found(endorse, sent)) {
+                   Matcher::ready(mt.screen)
+                       .match(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck)
+                       .hasMatch()
+                   && !found(endorse, sent)) {
             // a screen asked, a lesson, a story
         } else {
             claimed = false;

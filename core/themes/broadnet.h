@@ -8,9 +8,9 @@
 // drop it). Its findings join the rules' (risks.cpp), so a risk is present when either says so.
 //
 // The heads and cues are PCRE patterns compiled once per process, the first time each is tried
-// (broadmatcher.cpp), each behind a
-// prefilter: the strings one of which every match of the pattern holds, found for all patterns in
-// one Aho–Corasick pass over the note, so a pattern runs only on a note that may match it.
+// (broadmatcher.cpp), each behind a prefilter: the strings one of which every match of the
+// pattern holds, found for all patterns in one Aho–Corasick pass over the note, so a pattern runs
+// only on a note that may match it.
 #include <QRegularExpression>
 #include <QString>
 #include <QStringView>
@@ -87,12 +87,11 @@ struct Compiled
     // Whether re has been compiled and found valid (Matcher::ready), so later calls skip Qt's lock.
     struct Flag
     {
-        mutable std::atomic<bool> value{false};
+        mutable std::atomic<bool> value { false };
         Flag() = default;
         Flag(const Flag &other)
             : value(other.value.load())
-        {
-        }
+        { }
         Flag &operator=(const Flag &other)
         {
             value = other.value.load();
@@ -167,8 +166,8 @@ private:
     [[nodiscard]] qsizetype previousEnd(qsizetype i) const; // the last . ! ? or line end before i, or -1
     [[nodiscard]] std::pair<qsizetype, qsizetype> findClause(qsizetype i, qsizetype j) const;
     // The last clauseBounds asked for: each exclusion asks again for the same head's.
-    mutable std::pair<qsizetype, qsizetype> lastHead{-1, -1};
-    mutable std::pair<qsizetype, qsizetype> lastClause{-1, -1};
+    mutable std::pair<qsizetype, qsizetype> lastHead { -1, -1 };
+    mutable std::pair<qsizetype, qsizetype> lastClause { -1, -1 };
     [[nodiscard]] qsizetype nextEnd(qsizetype j) const; // the first at or after j, or the length
 };
 

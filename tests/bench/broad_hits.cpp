@@ -33,7 +33,8 @@ void print(std::size_t note, std::string_view text, const std::vector<QString> &
 
 int main(int argc, char **argv)
 {
-    const std::vector<QString> ids{u"suicide"_qs, u"self-harm"_qs, u"harm-to-others"_qs, u"overdose"_qs, u"abuse"_qs};
+    const std::vector<QString> ids { u"suicide"_qs, u"self-harm"_qs, u"harm-to-others"_qs, u"overdose"_qs,
+                                     u"abuse"_qs };
     if (argc > 2 && std::strcmp(argv[1], "--generated") == 0) {
         const auto bytes = static_cast<std::size_t>(std::atof(argv[2]) * 1024 * 1024);
         const std::vector<std::string> notes = bench::generateNotes(bytes);

@@ -481,13 +481,15 @@ void RiskTest::broadNetPrefilter_data()
     QTest::newRow("a word at the end") << u"Uses with h"_s << u"overdose"_s << u"overdose"_s << true;
     QTest::newRow("a word before a comma") << u"Mixes it with H, daily."_s << u"overdose"_s << u"overdose"_s << true;
     QTest::newRow("not inside a word") << u"Uses with hb most days."_s << u"overdose"_s << u"overdose"_s << false;
-    QTest::newRow("across a sentence end") << u"Last night she took approx. 30 tablets of sertraline."_s << u"suicide"_s
-                                           << u"attempt"_s << true;
+    QTest::newRow("across a sentence end")
+        << u"Last night she took approx. 30 tablets of sertraline."_s << u"suicide"_s << u"attempt"_s << true;
     // A pattern not local is tried from the sentence with its first string, and runs on past it.
-    QTest::newRow("from the first sentence with its string") << u"Pt is well today. Back from rehab last month. Was using on the first day."_s
-                                                             << u"overdose"_s << u"overdose"_s << true;
-    QTest::newRow("from the first sentence, across its end") << u"Pt is well today. Nobody would notice. If she died, nobody would care."_s
-                                                             << u"suicide"_s << u"ideation"_s << true;
+    QTest::newRow("from the first sentence with its string")
+        << u"Pt is well today. Back from rehab last month. Was using on the first day."_s << u"overdose"_s
+        << u"overdose"_s << true;
+    QTest::newRow("from the first sentence, across its end")
+        << u"Pt is well today. Nobody would notice. If she died, nobody would care."_s << u"suicide"_s << u"ideation"_s
+        << true;
 }
 
 void RiskTest::broadNetPrefilter()
@@ -496,7 +498,7 @@ void RiskTest::broadNetPrefilter()
     QFETCH(QString, id);
     QFETCH(QString, kind);
     QFETCH(bool, found);
-    const std::vector<QString> ids{u"suicide"_s, u"self-harm"_s, u"harm-to-others"_s, u"overdose"_s, u"abuse"_s};
+    const std::vector<QString> ids { u"suicide"_s, u"self-harm"_s, u"harm-to-others"_s, u"overdose"_s, u"abuse"_s };
     const QByteArray utf8 = text.toUtf8();
     std::vector<uc::themes::broad::Hit> hits;
     uc::themes::broad::read(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), ids, hits);
