@@ -75,7 +75,7 @@ const Cue kSafeDeny[] = {
     {"overdose", {R"re(naloxone\s+kit)re", "naloxone", true}},
     {"overdose", {R"re(has\s+the\s+naloxone)re", "naloxone", true}},
     {"overdose", {R"re(overdose\s+risk\s*:\s*low)re", "overdose", true}},
-    {"suicide", {R"re(\bC-?SSRS\b[^.]*\bneg\w*)re", "ssrs", false}},
+    {"suicide", {R"re(\bC-?SSRS\b[^.]*\bneg\w*)re", "ssrs", false, 0, true}},
     {"suicide", {R"re(\bC-?SSRS\s+0\b)re", "ssrs", true}},
     {"suicide", {R"re(\bphq-?9\s+(?:q|item\s*)9\s+(?:scored\s+|=\s*|:\s*)?0\b)re", "phq", true}},
     {"suicide", {R"re(\bi\s+want\s+to\s+live\b)re", "live", true}},

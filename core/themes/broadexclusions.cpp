@@ -59,6 +59,15 @@ std::pair<qsizetype, qsizetype> Reading::sentenceBounds(qsizetype i, qsizetype j
 
 std::pair<qsizetype, qsizetype> Reading::clauseBounds(qsizetype i, qsizetype j) const
 {
+    if (lastHead != std::pair { i, j }) {
+        lastClause = findClause(i, j);
+        lastHead = { i, j };
+    }
+    return lastClause;
+}
+
+std::pair<qsizetype, qsizetype> Reading::findClause(qsizetype i, qsizetype j) const
+{
     // The last clause end before i: none lies before the sentence's start, and the search may
     // start at the sentence end before it (or at a comma and spaces just before that).
     qsizetype from = previousEnd(i);
@@ -72,17 +81,19 @@ std::pair<qsizetype, qsizetype> Reading::clauseBounds(qsizetype i, qsizetype j) 
     }
     qsizetype start = 0;
     const QStringView upToI = QStringView(text).left(i);
-    auto it = m().clauseEnd.re.globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
+    auto it = Matcher::ready(m().clauseEnd).globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext())
         start = it.next().capturedEnd();
-    const QRegularExpressionMatch after = m().clauseEnd.re.match(text, j, QRegularExpression::NormalMatch, noCheck);
+    const QRegularExpressionMatch after
+        = Matcher::ready(m().clauseEnd).match(text, j, QRegularExpression::NormalMatch, noCheck);
     return {start, after.hasMatch() ? after.capturedStart() : text.size()};
 }
 
 QRegularExpressionMatch Reading::kinBefore(qsizetype from, qsizetype to) const
 {
     QRegularExpressionMatch last;
-    auto it = m().kinSubj.re.globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
+    auto it = Matcher::ready(m().kinSubj)
+                  .globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext())
         last = it.next();
     return last;
@@ -99,7 +110,8 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
-    auto it = m().preNeg.re.globalMatch(QStringView(text).left(j), cs, QRegularExpression::NormalMatch, noCheck);
+    auto it = Matcher::ready(m().preNeg)
+                  .globalMatch(QStringView(text).left(j), cs, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext()) {
         const QRegularExpressionMatch t = it.next();
         if (t.capturedStart() >= headStart)
@@ -124,11 +136,14 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
         return true;
     // A negative value after it: "SI: denied", "SI/HI/SH neg", "self-harm x".
     const QStringView after = slice(j, ce);
-    if (found(m().postNeg.re, after) && !found(yes, after))
+    if (found(Matcher::ready(m().postNeg), after) && !found(yes, after))
         return true;
     // A question answered no: "asked about thoughts of suicide, she denied".
     const auto [ss, se] = sentenceBounds(i, j);
-    return found(asked, slice(ss, i)) && m().askedNo.re.match(QStringView(text).left(se), j, QRegularExpression::NormalMatch, noCheck).hasMatch();
+    return found(asked, slice(ss, i))
+        && Matcher::ready(m().askedNo)
+               .match(QStringView(text).left(se), j, QRegularExpression::NormalMatch, noCheck)
+               .hasMatch();
 }
 
 bool Reading::otherPerson(qsizetype i, qsizetype j) const
@@ -146,7 +161,7 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
     static const QRegularExpression telling = rx(R"(\b(?:that|said|says|told\s+\w+|reports?|because|when|and|worried|thinks?)\s*$)");
     const auto [cs, ce] = clauseBounds(i, j);
     const auto [ss, se] = sentenceBounds(i, j);
-    if (found(m().fhx.re, slice(ss, se)))
+    if (found(Matcher::ready(m().fhx), slice(ss, se)))
         return true; // "FHx of suicide"
     const QRegularExpressionMatch kin = kinBefore(cs, i);
     if (!kin.hasMatch())
@@ -156,7 +171,7 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
         return true; // "her sister's suicide attempt"
     if (found(who, between))
         return true; // "her friend who self-harms"
-    if (found(m().report.re, between))
+    if (found(Matcher::ready(m().report), between))
         return false; // "her mum said she had been cutting"
     if (found(client, QString(between.toString() + u' ' + slice(i, j).toString())))
         return false;
@@ -192,13 +207,13 @@ bool Reading::abuseActOk(qsizetype i, qsizetype j) const
         return true;
     // Otherwise only when a partner or family member, named or a pronoun, does it.
     const QRegularExpressionMatch kin = kinBefore(cs, i);
-    if (!kin.hasMatch() || !found(m().abuser.re, kin.capturedView()))
+    if (!kin.hasMatch() || !found(Matcher::ready(m().abuser), kin.capturedView()))
         return false;
     if (found(kinOwned, kin.capturedView()))
         return false;
-    if (found(m().adultOther.re, QString(w + after.left(30))) && !found(meOrChild, after.left(30)))
+    if (found(Matcher::ready(m().adultOther), QString(w + after.left(30))) && !found(meOrChild, after.left(30)))
         return false;
-    return !found(m().report.re, slice(kin.capturedEnd(), i));
+    return !found(Matcher::ready(m().report), slice(kin.capturedEnd(), i));
 }
 
 } // namespace uc::themes::broad

@@ -19,6 +19,13 @@ char fold(char c)
     return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
+// What PCRE's \w is in a pattern compiled without Unicode properties (QRegularExpression's
+// default): ASCII letters, digits and _; a byte of a multi-byte character is none of these.
+bool isWordByte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 } // namespace
 
 QRegularExpression rx(const char *pattern, bool caseInsensitive)
@@ -26,8 +33,7 @@ QRegularExpression rx(const char *pattern, bool caseInsensitive)
     QRegularExpression re(QString::fromUtf8(pattern), caseInsensitive
                                                           ? QRegularExpression::CaseInsensitiveOption | QRegularExpression::DontCaptureOption
                                                           : QRegularExpression::DontCaptureOption);
-    re.optimize();
-    return re;
+    return re; // compiled by Qt on its first match
 }
 
 bool found(const QRegularExpression &re, QStringView text)
@@ -41,12 +47,13 @@ const Matcher &Matcher::instance()
     return matcher;
 }
 
-int Matcher::factorId(const std::string &s)
+int Matcher::factorId(const std::string &s, bool word)
 {
     for (std::size_t k = 0; k < factorTexts.size(); ++k)
-        if (factorTexts[k] == s)
+        if (factorTexts[k] == s && wordOnly[k] == word)
             return static_cast<int>(k);
     factorTexts.push_back(s);
+    wordOnly.push_back(word);
     return static_cast<int>(factorTexts.size() - 1);
 }
 
@@ -56,20 +63,27 @@ Compiled Matcher::compile(const Pattern &p, bool caseInsensitive)
     QRegularExpression::PatternOptions options = QRegularExpression::DontCaptureOption;
     if (caseInsensitive)
         options |= QRegularExpression::CaseInsensitiveOption;
+    // Compiled (with the JIT) by Qt on its first match, under Qt's lock: most of the ~470 patterns
+    // are never tried on a given run (their prefilter strings never occur), and compiling them all
+    // up front was a sixth of the net's cost (docs/benchmarks.md, "Broad net, session 30").
+    // ready() checks each pattern's validity when it is first tried; allValid() checks them all.
     c.re = QRegularExpression(QString::fromUtf8(p.pattern), options);
-    if (!c.re.isValid())
-        throw std::logic_error(std::string("broad net: invalid pattern: ") + p.pattern);
-    c.re.optimize(); // compiled (JIT) now, not on the first note
     c.local = p.local;
+    c.reach = p.reach;
+    c.leads = p.leads;
     if (p.factors != nullptr) {
         const std::string_view all(p.factors);
         std::size_t from = 0;
         while (from <= all.size()) {
             const std::size_t to = std::min(all.find('\x1f', from), all.size());
             std::string f(all.substr(from, to - from));
+            // "\\bh\\b": the string as a word of its own.
+            const bool word = f.size() > 4 && f.starts_with("\\b") && f.ends_with("\\b");
+            if (word)
+                f = f.substr(2, f.size() - 4);
             for (char &ch : f)
                 ch = fold(ch);
-            c.factors.push_back(factorId(f));
+            c.factors.push_back(factorId(f, word));
             from = to + 1;
         }
     }
@@ -188,13 +202,53 @@ void Matcher::scan(std::string_view text, Scan &out) const
             const auto segment = static_cast<std::uint32_t>(out.segmentStarts.size() - 1);
             if (lastSegment[static_cast<std::size_t>(id)] == segment + 1)
                 continue;
+            if (wordOnly[static_cast<std::size_t>(id)]) {
+                // A letter, digit or _ on either side: not the word (any other byte may be \W).
+                const std::size_t start = b + 1 - factorTexts[static_cast<std::size_t>(id)].size();
+                if ((start > 0 && isWordByte(text[start - 1])) || (b + 1 < text.size() && isWordByte(text[b + 1])))
+                    continue;
+            }
             lastSegment[static_cast<std::size_t>(id)] = segment + 1;
             out.seen[static_cast<std::size_t>(id)] = true;
             out.occurrences.emplace_back(id, segment);
         }
     }
     out.segmentStarts.push_back(static_cast<std::uint32_t>(text.size() + 1));
-    std::sort(out.occurrences.begin(), out.occurrences.end());
+    // Sorted by string id, each string's in the order found (by segment): a counting sort.
+    out.firstOf.assign(factorTexts.size() + 1, 0);
+    for (const auto &[id, segment] : out.occurrences)
+        ++out.firstOf[static_cast<std::size_t>(id) + 1];
+    for (std::size_t id = 0; id < factorTexts.size(); ++id)
+        out.firstOf[id + 1] += out.firstOf[id];
+    thread_local std::vector<std::pair<int, std::uint32_t>> sorted;
+    thread_local std::vector<std::uint32_t> at;
+    sorted.resize(out.occurrences.size());
+    at.assign(out.firstOf.begin(), out.firstOf.end() - 1);
+    for (const auto &o : out.occurrences)
+        sorted[at[static_cast<std::size_t>(o.first)]++] = o;
+    out.occurrences.swap(sorted);
+}
+
+const QRegularExpression &Matcher::ready(const Compiled &c)
+{
+    if (c.checked.value.load(std::memory_order_acquire))
+        return c.re;
+    if (!c.re.isValid()) // compiles the pattern (under Qt's lock)
+        throw std::logic_error("broad net: invalid pattern: " + c.re.pattern().toStdString());
+    c.checked.value.store(true, std::memory_order_release);
+    return c.re;
+}
+
+bool Matcher::allValid() const
+{
+    const auto valid = [](const std::vector<Compiled> &all) {
+        return std::all_of(all.begin(), all.end(), [](const Compiled &c) { return c.re.isValid(); });
+    };
+    for (const Compiled *c : { &abuser, &kinSubj, &fhx, &report, &vehicle, &joke, &nojoke, &therapeutic, &screen,
+                               &preNeg, &postNeg, &askedNo, &clauseEnd, &violentAct, &adultOther, &suicidePlanContext })
+        if (!c->re.isValid())
+            return false;
+    return valid(heads) && valid(figurative) && valid(safeDeny) && valid(mixClasses);
 }
 
 bool Matcher::mayMatch(const Compiled &c, const Scan &scan)
@@ -207,16 +261,30 @@ bool Matcher::mayMatch(const Compiled &c, const Scan &scan)
     return false;
 }
 
+std::uint32_t Matcher::firstSegment(const Compiled &c, const Scan &scan)
+{
+    auto first = static_cast<std::uint32_t>(scan.segmentStarts.size());
+    for (const int id : c.factors) {
+        const std::uint32_t k = scan.firstOf[static_cast<std::size_t>(id)];
+        if (k < scan.firstOf[static_cast<std::size_t>(id) + 1])
+            first = std::min(first, scan.occurrences[k].second); // each string's are in segment order
+    }
+    return first;
+}
+
 void Matcher::segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::uint32_t> &out)
 {
     out.clear();
     if (!c.local || c.factors.empty())
         return;
-    for (const int id : c.factors) {
-        auto it = std::lower_bound(scan.occurrences.begin(), scan.occurrences.end(), std::pair<int, std::uint32_t>{id, 0});
-        for (; it != scan.occurrences.end() && it->first == id; ++it)
-            out.push_back(it->second);
-    }
+    for (const int id : c.factors)
+        for (auto k = scan.firstOf[static_cast<std::size_t>(id)]; k < scan.firstOf[static_cast<std::size_t>(id) + 1];
+             ++k) {
+            const std::uint32_t segment = scan.occurrences[k].second;
+            for (std::uint32_t before = std::min<std::uint32_t>(c.reach, segment); before > 0; --before)
+                out.push_back(segment - before);
+            out.push_back(segment);
+        }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
 }

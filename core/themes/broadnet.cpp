@@ -79,7 +79,9 @@ struct Note
         thread_local std::vector<std::uint32_t> segments;
         Matcher::segmentsOf(c, scan, segments);
         if (segments.empty()) {
-            auto it = c.re.globalMatch(text, 0, QRegularExpression::NormalMatch, noCheck);
+            // No match starts before the first sentence with one of its strings (Pattern::leads).
+            const qsizetype from = c.leads ? at(scan.segmentStarts[Matcher::firstSegment(c, scan)]) : 0;
+            auto it = Matcher::ready(c).globalMatch(text, from, QRegularExpression::NormalMatch, noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))
@@ -89,15 +91,17 @@ struct Note
         }
         const std::vector<std::uint32_t> mine = segments; // each() may try other patterns
         for (std::size_t n = 0; n < mine.size();) {
-            // Segments close together are tried in one call: no match crosses a segment's end, so
-            // a range of whole segments holds the same matches as the text does there.
+            // Segments close together are tried in one call: no match crosses a segment's end (or
+            // one that may is tried from as many segments before, Pattern::reach), so a range of
+            // whole segments holds the same matches as the text does there.
             std::size_t last = n;
             while (last + 1 < mine.size() && scan.segmentStarts[mine[last + 1]] - scan.segmentStarts[mine[last] + 1] < 256)
                 ++last;
             const qsizetype from = at(scan.segmentStarts[mine[n]]);
             const qsizetype to = at(scan.segmentStarts[mine[last] + 1] - 1);
             n = last + 1;
-            auto it = c.re.globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch, noCheck);
+            auto it = Matcher::ready(c).globalMatch(QStringView(text).left(to), from, QRegularExpression::NormalMatch,
+                                                    noCheck);
             while (it.hasNext()) {
                 const QRegularExpressionMatch x = it.next();
                 if (!each(x.capturedStart(), x.capturedEnd()))
@@ -152,6 +156,15 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
                 return static_cast<int>(k);
         return -1;
     };
+    // Each head's risk index, worked out again only when the ids change (they are the codebook's).
+    thread_local std::vector<QString> idsBefore;
+    thread_local std::vector<int> headRisk;
+    if (headRisk.size() != table.size() || idsBefore != riskIds) {
+        idsBefore = riskIds;
+        headRisk.resize(table.size());
+        for (std::size_t k = 0; k < table.size(); ++k)
+            headRisk[k] = indexOf(table[k].risk);
+    }
     thread_local Scan seen;
     mt.scan(utf8, seen);
     bool maybe = false;
@@ -180,7 +193,7 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     std::vector<Raw> hits;
     for (std::size_t k = 0; k < table.size(); ++k) {
         const Compiled &c = mt.heads[k];
-        if (indexOf(table[k].risk) < 0)
+        if (headRisk[k] < 0)
             continue;
         note.forEach(c, [&](qsizetype a, qsizetype b) {
             hits.push_back({idOf(table[k].risk), table[k].risk, table[k].kind, a, b});
@@ -192,7 +205,14 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     for (const Raw &h : hits)
         sentenceIds[r.sentenceBounds(h.i, h.j)] |= 1u << h.id;
     // A mix: two substance classes (opioid, sedative, alcohol; not alcohol alone) in one sentence.
-    if (indexOf("overdose") >= 0) {
+    // (Only when an opioid or a sedative and another class may be there: else no mix is.)
+    const auto mayMix = [&] {
+        int may = 0;
+        for (std::size_t c = 0; c < mt.mixClasses.size() && c < 3; ++c)
+            may += Matcher::mayMatch(mt.mixClasses[c], seen) ? 1 : 0;
+        return may >= 2 && (Matcher::mayMatch(mt.mixClasses[0], seen) || Matcher::mayMatch(mt.mixClasses[1], seen));
+    };
+    if (indexOf("overdose") >= 0 && mayMix()) {
         std::array<std::vector<Span>, 3> classes;
         int present = 0;
         for (std::size_t c = 0; c < mt.mixClasses.size() && c < classes.size(); ++c) {
@@ -287,27 +307,28 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
             }
         }
         if ((h.id == HarmToOthers || h.id == Suicide || h.id == Abuse) && Matcher::mayMatch(mt.joke, seen)
-            && found(mt.joke.re, sent) && !found(mt.nojoke.re, sent))
+            && found(Matcher::ready(mt.joke), sent) && !found(Matcher::ready(mt.nojoke), sent))
             figurative = true;
         bool claimed = true;
         bool denied = false;
         if (figurative) {
-        } else if (h.id == Abuse && found(mt.violentAct.re, w) && !r.abuseActOk(i, j)) {
+        } else if (h.id == Abuse && found(Matcher::ready(mt.violentAct), w) && !r.abuseActOk(i, j)) {
             // an act by the client: harm to others, not abuse
         } else if (r.negated(i, j, hs)) {
             denied = true;
-        } else if ((h.id == Suicide || h.id == SelfHarm || h.id == Overdose || h.id == HarmToOthers) && r.otherPerson(i, j)) {
+        } else if ((h.id == Suicide || h.id == SelfHarm || h.id == Overdose || h.id == HarmToOthers)
+                   && r.otherPerson(i, j)) {
         } else if (h.id == HarmToOthers
                    && (found(meAfter, r.slice(j, j + 4)) || found(meLast, w) || found(being, r.slice(i - 8, i))
                        || found(byPartner, r.slice(j, j + 40)))) {
             // the client is the one harmed
-        } else if (h.id == Suicide && found(mt.therapeutic.re, sent) && !found(suicidalWords, sent)) {
+        } else if (h.id == Suicide && found(Matcher::ready(mt.therapeutic), sent) && !found(suicidalWords, sent)) {
             // a dose as prescribed
         } else if (h.id == Overdose && found(overdoseIntent, sent)) {
             // an overdose told as a suicide attempt is the attempt's
         } else if (h.id == SelfHarm && found(attemptList, r.slice(sb.first, i))) {
             // a method in brackets after attempts: "attempts x2 (OD, cutting)"
-        } else if (h.id == SelfHarm && found(bladeWords, w) && found(mt.suicidePlanContext.re, sent)) {
+        } else if (h.id == SelfHarm && found(bladeWords, w) && found(Matcher::ready(mt.suicidePlanContext), sent)) {
             // a blade kept for suicide is a means, not self-injury
         } else if (h.id == Suicide && found(weaponWords, w) && (here & (1u << HarmToOthers))) {
             // a weapon in a sentence about harming someone is that harm's
@@ -320,7 +341,10 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         } else if (h.id == Suicide && found(usualDose, w) && !found(suicidal, sent)) {
             // a usual dose
         } else if (const auto cb = r.clauseBounds(i, j);
-                   mt.screen.re.match(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck).hasMatch() && !found(endorse, sent)) {
+                   Matcher::ready(mt.screen)
+                       .match(QStringView(text).left(cb.second), cb.first, QRegularExpression::NormalMatch, noCheck)
+                       .hasMatch()
+                   && !found(endorse, sent)) {
             // a screen asked, a lesson, a story
         } else {
             claimed = false;

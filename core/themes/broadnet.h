@@ -7,14 +7,16 @@
 // of speech, another person, a screening or teaching context, and a few kinds of another sense
 // drop it). Its findings join the rules' (risks.cpp), so a risk is present when either says so.
 //
-// The heads and cues are PCRE patterns compiled once per process (broadmatcher.cpp), each behind a
-// prefilter: the strings one of which every match of the pattern holds, found for all patterns in
-// one Aho–Corasick pass over the note, so a pattern runs only on a note that may match it.
+// The heads and cues are PCRE patterns compiled once per process, the first time each is tried
+// (broadmatcher.cpp), each behind a prefilter: the strings one of which every match of the
+// pattern holds, found for all patterns in one Aho–Corasick pass over the note, so a pattern runs
+// only on a note that may match it.
 #include <QRegularExpression>
 #include <QString>
 #include <QStringView>
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -28,16 +30,24 @@ namespace uc::themes::broad {
 // whole subject again at every call (which made a call on a long note's tail quadratic).
 constexpr QRegularExpression::MatchOptions noCheck = QRegularExpression::DontCheckSubjectStringMatchOption;
 
-// A rule's pattern compiled now (JIT), case-insensitive unless said; whether it occurs in text
-// (broadmatcher.cpp).
+// A rule's pattern, case-insensitive unless said, compiled (JIT) on its first match; whether it
+// occurs in text (broadmatcher.cpp).
 [[nodiscard]] QRegularExpression rx(const char *pattern, bool caseInsensitive = true);
 [[nodiscard]] bool found(const QRegularExpression &re, QStringView text);
 
 struct Pattern
 {
     const char *pattern; // PCRE
-    const char *factors; // strings separated by \037, one of which is in every match; nullptr: none known
+    // Strings separated by \037, one of which is in every match (one written "\\bh\\b": as a word,
+    // with no letter, digit or _ either side); nullptr: none known.
+    const char *factors;
     bool local; // no match holds . ! ? (nor depends on where the text ends): tried only where its strings are
+    // A local pattern whose match may hold up to this many . ! ?, all before the last of its
+    // strings ("took approx. 30 tablets"): tried from that many segments before its strings too.
+    std::uint8_t reach = 0;
+    // A pattern not local whose match holds no . ! ? before its strings (they are in the sentence
+    // it starts in): tried from the first sentence that holds one, not from the note's start.
+    bool leads = false;
 };
 
 struct Head
@@ -72,6 +82,22 @@ struct Compiled
     QRegularExpression re;
     std::vector<int> factors;
     bool local = false;
+    std::uint8_t reach = 0; // Pattern::reach
+    bool leads = false; // Pattern::leads
+    // Whether re has been compiled and found valid (Matcher::ready), so later calls skip Qt's lock.
+    struct Flag
+    {
+        mutable std::atomic<bool> value { false };
+        Flag() = default;
+        Flag(const Flag &other)
+            : value(other.value.load())
+        { }
+        Flag &operator=(const Flag &other)
+        {
+            value = other.value.load();
+            return *this;
+        }
+    } checked;
 };
 
 // What the prefilter found in a note: which strings occur, and in which segments (the runs of
@@ -80,6 +106,7 @@ struct Scan
 {
     std::vector<bool> seen; // by string id
     std::vector<std::pair<int, std::uint32_t>> occurrences; // (string id, segment), sorted, distinct
+    std::vector<std::uint32_t> firstOf; // by string id: its occurrences start there (and end at id + 1's)
     std::vector<std::uint32_t> segmentStarts; // bytes; segment k ends at segmentStarts[k + 1] - 1
 };
 
@@ -93,7 +120,13 @@ public:
     [[nodiscard]] static bool mayMatch(const Compiled &c, const Scan &scan);
     // The segments where a local pattern may match, in order (empty for a pattern that is not local).
     static void segmentsOf(const Compiled &c, const Scan &scan, std::vector<std::uint32_t> &out);
+    // The first segment that holds one of c's strings (c has some, and mayMatch).
+    [[nodiscard]] static std::uint32_t firstSegment(const Compiled &c, const Scan &scan);
     [[nodiscard]] Compiled compile(const Pattern &p, bool caseInsensitive = true);
+    // A pattern about to be tried: compiled now if it was not (throws std::logic_error if invalid).
+    [[nodiscard]] static const QRegularExpression &ready(const Compiled &c);
+    // Whether every pattern compiles (compiling them all: for the tests).
+    [[nodiscard]] bool allValid() const;
 
     std::vector<Compiled> heads; // by heads() order
     std::vector<Compiled> figurative, safeDeny, mixClasses;
@@ -102,9 +135,10 @@ public:
 
 private:
     Matcher();
-    int factorId(const std::string &s);
+    int factorId(const std::string &s, bool word);
     void build(); // the automaton over every factor
     std::vector<std::string> factorTexts;
+    std::vector<bool> wordOnly; // by string id: found only as a word of its own
     std::vector<std::int32_t> next; // state * alphabet -> state
     std::vector<std::uint32_t> table; // the same, as the scan reads it: target row * 2, | 1 when strings end there
     std::vector<std::vector<int>> outputs; // state -> factor ids ending there
@@ -130,6 +164,10 @@ public:
 
 private:
     [[nodiscard]] qsizetype previousEnd(qsizetype i) const; // the last . ! ? or line end before i, or -1
+    [[nodiscard]] std::pair<qsizetype, qsizetype> findClause(qsizetype i, qsizetype j) const;
+    // The last clauseBounds asked for: each exclusion asks again for the same head's.
+    mutable std::pair<qsizetype, qsizetype> lastHead { -1, -1 };
+    mutable std::pair<qsizetype, qsizetype> lastClause { -1, -1 };
     [[nodiscard]] qsizetype nextEnd(qsizetype j) const; // the first at or after j, or the length
 };
 

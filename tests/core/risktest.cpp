@@ -4,6 +4,7 @@
 // corpus and the held-out file in tests/data.
 #include "model/measurerisk.h"
 #include "model/measures.h"
+#include "themes/broadnet.h"
 #include "themes/tagger.h"
 
 #include "common/error.h"
@@ -14,6 +15,10 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QTest>
+
+#include <algorithm>
+#include <string_view>
+#include <vector>
 
 using namespace uc::themes;
 using namespace Qt::StringLiterals;
@@ -155,6 +160,9 @@ private Q_SLOTS:
     void claimsAfterBothReadings_data();
     void claimsAfterBothReadings();
     void broadNetReadsUtf8Spans();
+    void broadNetPatternsCompile();
+    void broadNetPrefilter_data();
+    void broadNetPrefilter();
     void developmentCorpus();
     void developmentSet2();
     void developmentSet3();
@@ -456,6 +464,55 @@ void RiskTest::broadNetReadsUtf8Spans()
     QVERIFY(!suicide->evidence.isEmpty());
     for (const Evidence &e : suicide->evidence)
         QCOMPARE(text.mid(e.start, e.end - e.start), e.text);
+}
+
+// The net's patterns are compiled the first time each is tried (broadmatcher.cpp), so one no note
+// here reaches is checked here, all of them.
+void RiskTest::broadNetPatternsCompile()
+{
+    QVERIFY(uc::themes::broad::Matcher::instance().allValid());
+}
+
+// The net tries a pattern only where its prefilter finds its strings (broadmatcher.cpp): a string
+// that must stand as a word ("h" for heroin in a mix) is found at the text's ends and before
+// punctuation, not inside a word; a pattern whose match may hold a sentence end before its strings
+// ("took approx. 30 tablets") is tried from the sentence before them; one whose strings lead it, from
+// the first sentence with one.
+void RiskTest::broadNetPrefilter_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<bool>("found");
+    QTest::newRow("a word") << u"Uses with h most days."_s << u"overdose"_s << u"overdose"_s << true;
+    QTest::newRow("a word at the end") << u"Uses with h"_s << u"overdose"_s << u"overdose"_s << true;
+    QTest::newRow("a word before a comma") << u"Mixes it with H, daily."_s << u"overdose"_s << u"overdose"_s << true;
+    QTest::newRow("not inside a word") << u"Uses with hb most days."_s << u"overdose"_s << u"overdose"_s << false;
+    QTest::newRow("across a sentence end")
+        << u"Last night she took approx. 30 tablets of sertraline."_s << u"suicide"_s << u"attempt"_s << true;
+    // A pattern not local is tried from the sentence with its first string, and runs on past it.
+    QTest::newRow("from the first sentence with its string")
+        << u"Pt is well today. Back from rehab last month. Was using on the first day."_s << u"overdose"_s
+        << u"overdose"_s << true;
+    QTest::newRow("from the first sentence, across its end")
+        << u"Pt is well today. Nobody would notice. If she died, nobody would care."_s << u"suicide"_s << u"ideation"_s
+        << true;
+}
+
+void RiskTest::broadNetPrefilter()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, kind);
+    QFETCH(bool, found);
+    const std::vector<QString> ids { u"suicide"_s, u"self-harm"_s, u"harm-to-others"_s, u"overdose"_s, u"abuse"_s };
+    const QByteArray utf8 = text.toUtf8();
+    std::vector<uc::themes::broad::Hit> hits;
+    uc::themes::broad::read(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())), ids, hits);
+    const bool any = std::any_of(hits.begin(), hits.end(), [&](const uc::themes::broad::Hit &h) {
+        return ids.at(static_cast<std::size_t>(h.risk)) == id && QLatin1StringView(h.kind) == kind && !h.denied;
+    });
+    QCOMPARE(any, found);
 }
 
 void RiskTest::figuresOfSpeechAreExcluded_data()
