@@ -53,6 +53,7 @@ constexpr const Command *themeTagging[] = {&tagCommand};
 #if defined(UC_PRACTICE)
 constexpr const Command *practiceServer[] = {&practiceInitCommand, &practiceInviteCommand, &practiceJoinCommand,
                                              &practiceStatusCommand, &practiceAssignCommand,
+                                             &practiceUnassignCommand, &practiceRemoveCommand,
                                              &practiceSyncCommand, &practiceReceivedCommand};
 #endif
 

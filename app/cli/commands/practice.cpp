@@ -6,6 +6,7 @@
 #include "values.h"
 
 #include "practice/practice.h"
+#include "practice/revocation.h"
 #include "practice/sync.h"
 
 #include <QJsonArray>
@@ -118,6 +119,30 @@ int practiceAssign(const Invocation &line)
     return 0;
 }
 
+int practiceUnassign(const Invocation &line)
+{
+    auto vault = openVault(line);
+    practice::unassign(*vault, line.value("supervisor"), line.value("therapist"));
+    if (line.json())
+        printJson(QJsonObject{{u"supervisor"_s, line.value("supervisor")}, {u"therapist"_s, line.value("therapist")}});
+    else
+        print(u"supervisor "_s + line.value("supervisor") + u" no longer assigned to therapist "_s
+              + line.value("therapist") + u": their next sync rotates the keys"_s);
+    return 0;
+}
+
+int practiceRemove(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const QString member = line.arguments().value(0);
+    practice::removeMember(*vault, member);
+    if (line.json())
+        printJson(QJsonObject{{u"removed"_s, member}});
+    else
+        print(u"member "_s + member + u" removed: their role no longer logs in, and nobody wraps keys for them"_s);
+    return 0;
+}
+
 int practiceSync(const Invocation &line)
 {
     auto vault = openVault(line);
@@ -126,7 +151,8 @@ int practiceSync(const Invocation &line)
         printJson(QJsonObject{{u"pushed"_s, r.pushed},
                               {u"pulled"_s, r.pulled},
                               {u"head"_s, static_cast<double>(r.head)},
-                              {u"rollback_accepted"_s, r.rollbackAccepted}});
+                              {u"rollback_accepted"_s, r.rollbackAccepted},
+                              {u"rotated"_s, r.rotated}});
         return 0;
     }
     if (r.rollbackAccepted)
