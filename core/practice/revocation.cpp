@@ -85,6 +85,13 @@ QList<RevocationRow> revocations(Connection &c)
     return out;
 }
 
+qint64 revocationCount(Connection &c)
+{
+    if (schemaVersionOf(c) < 4)
+        return 0;
+    return c.exec("SELECT count(*) FROM uc.revocations", {}, u"reading the revocations"_s).text(0, 0).toLongLong();
+}
+
 void deleteAssignment(Connection &c, const QString &supervisor, const QString &therapist)
 {
     c.exec("DELETE FROM uc.assignments WHERE supervisor = $1 AND therapist = $2",

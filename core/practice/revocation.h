@@ -36,6 +36,8 @@ struct RevocationRow
 void addRevocation(Connection &connection, const RevocationRow &row);
 // Every revocation on the server (each member reads them all); none on a server older than schema 4.
 [[nodiscard]] QList<RevocationRow> revocations(Connection &connection);
+// How many revocations the server shows (0 on a server older than schema 4): pinned like the heads.
+[[nodiscard]] qint64 revocationCount(Connection &connection);
 void deleteAssignment(Connection &connection, const QString &supervisor, const QString &therapist);
 
 // The revocations, each verified with the pinned administrator key (Error(Damaged) for one that does

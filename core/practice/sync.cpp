@@ -266,7 +266,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     // Accepting a rollback: checked against no pin, and the server's heads pinned at the end.
     Membership m = pinned;
     if (acceptRollback)
-        m.itemsHead = m.auditHead = 0;
+        m.itemsHead = m.auditHead = m.revocations = 0;
     const std::optional<SecretBuffer> pseudonymKey
         = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey || pseudonymKey->size() != 32)

@@ -761,6 +761,21 @@ private Q_SLOTS:
             + "', decode(repeat('00', 64), 'hex'));");
         QVERIFY(push.code != 0);
         sql("ALTER ROLE " + raeRole + " NOLOGIN; REVOKE uc_member FROM " + raeRole + ";");
+        sql("DELETE FROM uc.assignments WHERE supervisor = '" + raeId.toLatin1() + "'");
+
+        // The operator deletes the revocations (as the superuser, the trigger set aside): alice's
+        // machine has seen two, so the server is refused before anything is read or wrapped.
+        const QByteArray kept = sql("SELECT count(*) FROM uc.revocations");
+        QCOMPARE(kept, QByteArray("2"));
+        sql("CREATE TABLE public.revocations_kept AS SELECT * FROM uc.revocations;"
+            "ALTER TABLE uc.revocations DISABLE TRIGGER revocations_append_only; DELETE FROM uc.revocations;");
+        const Run rolledBack = as(m_alice, u"alice"_s, { u"sync"_s });
+        QCOMPARE(rolledBack.code, 4);
+        QVERIFY2(rolledBack.err.contains("revocations were deleted"), rolledBack.err.constData());
+        sql("INSERT INTO uc.revocations OVERRIDING SYSTEM VALUE SELECT * FROM public.revocations_kept;"
+            "DROP TABLE public.revocations_kept;"
+            "ALTER TABLE uc.revocations ENABLE TRIGGER revocations_append_only;");
+        QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 0);
     }
 
     void syncNeedsAMembership()

@@ -124,8 +124,8 @@ inline constexpr Command practiceSyncCommand{
     .help = "Pull, verified, the signed notes colleagues pushed for clients whose key you hold, then push your own "
             "signed progress notes not on the server yet (encrypted, signed; drafts and process notes never "
             "leave). Anything on the server that does not verify (a changed note, a replaced key wrap), or a "
-            "server that shows fewer notes or audit rows than this machine has seen (rolled back, rows "
-            "deleted): exit 4, nothing kept. --json prints {\"pushed\", \"pulled\", \"head\", "
+            "server that shows fewer notes, audit rows or revocations than this machine has seen (rolled "
+            "back, rows deleted): exit 4, nothing kept. --json prints {\"pushed\", \"pulled\", \"head\", "
             "\"rollback_accepted\", \"rotated\"} (rotated: clients whose key got a new version because a "
             "reader of it was unassigned or removed).",
     .brief = "exchange signed notes with the practice server",
