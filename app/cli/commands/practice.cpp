@@ -157,6 +157,8 @@ int practiceSync(const Invocation &line)
     }
     if (r.rollbackAccepted)
         print(u"the server's history was shorter than the one pinned here: accepted and pinned"_s);
+    if (r.rotated)
+        print(QString::number(r.rotated) + u" client key(s) given a new version: a reader of them was unassigned or removed"_s);
     print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
           + QString::number(r.head));
     return 0;
