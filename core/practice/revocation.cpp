@@ -62,13 +62,14 @@ QString assignmentSubject(const QString &supervisor, const QString &therapist)
 QByteArray revocationMessage(const QString &practiceId, const RevocationRow &row)
 {
     return "revocation\n" + practiceId.toUtf8() + '\n' + kindName(row.kind).toUtf8() + '\n' + row.subject.toUtf8()
-        + '\n';
+        + '\n' + QByteArray::number(row.itemsBefore) + '\n';
 }
 
 void addRevocation(Connection &c, const RevocationRow &row)
 {
-    c.exec("INSERT INTO uc.revocations (kind, subject, signature) VALUES ($1, $2, $3)",
-           {Param::text(kindName(row.kind)), Param::text(row.subject), Param::bytes(row.signature)},
+    c.exec("INSERT INTO uc.revocations (kind, subject, items_before, signature) VALUES ($1, $2, $3::bigint, $4)",
+           {Param::text(kindName(row.kind)), Param::text(row.subject), Param::text(QString::number(row.itemsBefore)),
+            Param::bytes(row.signature)},
            u"recording the revocation"_s);
 }
 
@@ -77,11 +78,11 @@ QList<RevocationRow> revocations(Connection &c)
     QList<RevocationRow> out;
     if (schemaVersionOf(c) < 4)
         return out;
-    const Rows rows = c.exec("SELECT kind, subject, signature FROM uc.revocations ORDER BY seq", {},
+    const Rows rows = c.exec("SELECT kind, subject, items_before, signature FROM uc.revocations ORDER BY seq", {},
                              u"reading the revocations"_s);
     for (int i = 0; i < rows.count(); ++i)
         out.append({rows.text(i, 0) == u"member"_s ? RevocationKind::Member : RevocationKind::Assignment,
-                    rows.text(i, 1), rows.bytes(i, 2)});
+                    rows.text(i, 1), rows.text(i, 2).toLongLong(), rows.bytes(i, 3)});
     return out;
 }
 
@@ -105,7 +106,10 @@ Revoked verifiedRevocations(Connection &c, const Membership &m)
         if (!verifyPracticeSignature(m.adminKey, revocationMessage(m.practiceId, row), row.signature))
             throw Error(ErrorKind::Damaged, u"practice server"_s,
                         u"a revocation on it is not signed by the pinned administrator"_s);
-        (row.kind == RevocationKind::Member ? out.members : out.assignments).insert(row.subject);
+        if (row.kind == RevocationKind::Member)
+            out.members.insert(row.subject, row.itemsBefore);
+        else
+            out.assignments.insert(row.subject);
     }
     return out;
 }
@@ -125,7 +129,7 @@ void unassign(vault::Vault &vault, const QString &supervisor, const QString &the
                                            a.signature));
     if (!assigned || revoked.assignments.contains(subject))
         throw Error(ErrorKind::Conflict, what, u"this supervisor is not assigned to this therapist"_s);
-    RevocationRow row{RevocationKind::Assignment, subject, {}};
+    RevocationRow row{RevocationKind::Assignment, subject, 0, {}};
     row.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, row));
     Transaction tx(*s.connection);
     addRevocation(*s.connection, row);
@@ -150,15 +154,37 @@ void removeMember(vault::Vault &vault, const QString &memberId)
         throw Error(ErrorKind::Io, what, u"the practice administrator cannot be removed"_s);
     if (member->dbRole != u"m_"_s + memberId)
         throw Error(ErrorKind::Damaged, u"practice server"_s, u"a member's role on it is not the one its id names"_s);
-    if (verifiedRevocations(*s.connection, s.membership).members.contains(memberId))
+    const Revoked revoked = verifiedRevocations(*s.connection, s.membership);
+    if (revoked.members.contains(memberId))
         throw Error(ErrorKind::Conflict, what, u"this member was removed already"_s);
-    RevocationRow row{RevocationKind::Member, memberId, {}};
-    row.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, row));
     Transaction tx(*s.connection);
+    // Every number the server handed out so far (the sequence's, row security hides no value of it;
+    // a number taken by a push still running is covered too).
+    const qint64 itemsBefore
+        = s.connection
+              ->exec("SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('uc.items', 'seq')), 0)", {},
+                     u"reading the notes' sequence"_s)
+              .text(0, 0)
+              .toLongLong();
+    RevocationRow row{RevocationKind::Member, memberId, itemsBefore, {}};
+    row.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, row));
     addRevocation(*s.connection, row);
-    for (const AssignmentRow &a : assignments(*s.connection))
-        if (a.supervisor == memberId || a.therapist == memberId)
-            deleteAssignment(*s.connection, a.supervisor, a.therapist);
+    // Their assignments are revoked too, each signed: the supervisor's client then still accepts the
+    // wraps the therapist gave before (they open only what was given then).
+    for (const AssignmentRow &a : assignments(*s.connection)) {
+        if (a.supervisor != memberId && a.therapist != memberId)
+            continue;
+        const QString subject = assignmentSubject(a.supervisor, a.therapist);
+        if (!revoked.assignments.contains(subject)
+            && verifyPracticeSignature(s.membership.adminKey,
+                                       assignmentMessage(s.membership.practiceId, a.supervisor, a.therapist),
+                                       a.signature)) {
+            RevocationRow ended{RevocationKind::Assignment, subject, 0, {}};
+            ended.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, ended));
+            addRevocation(*s.connection, ended);
+        }
+        deleteAssignment(*s.connection, a.supervisor, a.therapist);
+    }
     // ALTER ROLE and REVOKE take no parameters: the name is quoted as an identifier (and is m_ + hex).
     const QByteArray role = s.connection->quoteIdentifier(member->dbRole).toUtf8();
     const QByteArray noLogin = "ALTER ROLE " + role + " NOLOGIN";

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -26,6 +27,9 @@ struct RevocationRow
 {
     RevocationKind kind = RevocationKind::Assignment;
     QString subject; // "supervisor:therapist" for an assignment, a member id for a member
+    // The server's note sequence at the revocation: a note by a removed member numbered after it was
+    // pushed after their removal (the server refuses that; an operator who slips one in is caught).
+    qint64 itemsBefore = 0;
     QByteArray signature; // the administrator's, over revocationMessage()
 };
 
@@ -45,7 +49,7 @@ void deleteAssignment(Connection &connection, const QString &supervisor, const Q
 struct Revoked
 {
     QSet<QString> assignments; // assignmentSubject()
-    QSet<QString> members;
+    QHash<QString, qint64> members; // member id → the revocation's itemsBefore
 };
 [[nodiscard]] Revoked verifiedRevocations(Connection &connection, const Membership &membership);
 

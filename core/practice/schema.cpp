@@ -270,6 +270,7 @@ constexpr const char *version4[] = {
         seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
         kind text NOT NULL CHECK (kind IN ('assignment', 'member')),
         subject text NOT NULL CHECK (subject ~ '^[0-9a-f]{32}(:[0-9a-f]{32})?$'),
+        items_before bigint NOT NULL DEFAULT 0 CHECK (items_before >= 0),
         signature bytea NOT NULL CHECK (length(signature) = 64),
         made timestamptz NOT NULL DEFAULT now(),
         UNIQUE (kind, subject)))sql",

@@ -332,6 +332,9 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
         const QString name = keyName(item.client, item.version);
         if (!madeBy.contains(name))
             continue; // not for this member (row security does not show those; the owner's role did)
+        if (const auto removed = revoked.members.constFind(item.author);
+            removed != revoked.members.cend() && item.seq > removed.value())
+            damaged(u"a note on it was pushed by a member after the administrator removed them"_s);
         // Opened only with the key its author made (row security shows no other; an operator who
         // lifts it, or moves a note to another author, is caught here).
         const auto key = keys.find(heldKeyName(item.author, item.client, item.version));

@@ -778,6 +778,63 @@ private Q_SLOTS:
         QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 0);
     }
 
+    // A removed therapist's key still verifies their old notes; a note of theirs that reaches the
+    // server after the removal (the server refuses their writes; here the operator slips one in) is
+    // refused by every client: the revocation names the last note number handed out before it.
+    void aNoteSlippedInAfterARemovalIsRefused()
+    {
+        const QString ted = m_dir.filePath(u"ted"_s);
+        QVERIFY(clirun::cheapVault(ted, passphrase, u"ted"_s));
+        const QString tedId = join(ted, u"ted"_s, u"therapist"_s);
+        QVERIFY(!tedId.isEmpty());
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 1);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, tedId })
+                     .code,
+                 0);
+        {
+            auto v = Vault::open(ted, u"ted"_s,
+                                 SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            model::Client c;
+            c.code = u"T-1"_s;
+            c.displayName = u"Ted's client"_s;
+            v->clients().add(c);
+            for (const QString &text : { u"Ted's first note."_s, u"Ted's second note."_s }) {
+                model::Session s;
+                s.date = model::Date(2026, 12, 2);
+                s.attendees.append({ 0, c.code, model::Attendance::Attended });
+                v->notes().sign(
+                    v->notes().addSession(s, u"free"_s, model::NoteKind::Progress, { { u"Note"_s, text } }).notes.first());
+            }
+            v->lock();
+        }
+        QCOMPARE(syncOf(ted, u"ted"_s).value("pushed"_L1).toInt(), 2);
+        // The operator holds back ted's second note, the administrator removes ted, and the operator
+        // then puts the note in (a new number, its author's signature intact).
+        const QByteArray author = tedId.toLatin1();
+        sql("CREATE TABLE public.held AS SELECT item_id, author, client, key_version, body, signature FROM uc.items "
+            "WHERE author = '" + author + "' ORDER BY seq DESC LIMIT 1;"
+            "ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "DELETE FROM uc.items WHERE item_id = (SELECT item_id FROM public.held);"
+            "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, tedId }).code, 0);
+        sql("INSERT INTO uc.items (item_id, author, client, key_version, body, signature) SELECT * FROM public.held;"
+            "DROP TABLE public.held;");
+        const int samHad = receivedBy(m_sam, u"sam"_s).size();
+        const Run refused = as(m_sam, u"sam"_s, { u"sync"_s });
+        QCOMPARE(refused.code, 4);
+        QVERIFY2(refused.err.contains("after the administrator removed them"), refused.err.constData());
+        QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), samHad); // nothing kept
+        // Without it, sam receives ted's note from before the removal, verified.
+        sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "DELETE FROM uc.items WHERE author = '" + author + "' AND seq = (SELECT max(seq) FROM uc.items);"
+            "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QVERIFY(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt() >= 1); // alice's last note too
+        const QByteArray received = QJsonDocument(receivedBy(m_sam, u"sam"_s)).toJson();
+        QVERIFY(received.contains("Ted's first note."));
+        QVERIFY(!received.contains("Ted's second note."));
+    }
+
     void syncNeedsAMembership()
     {
         const QString lone = m_dir.filePath(u"lone"_s);
