@@ -450,6 +450,8 @@ Status status(vault::Vault &vault)
     s.membership = *m;
     const auto connection = connectMember(vault, *m);
     QList<MemberRow> roster = members(*connection);
+    const Revoked revoked = verifiedRevocations(*connection, *m);
+    s.removed = static_cast<int>(revoked.members.size());
     if (m->admin) {
         // Members who joined since: certified when their proof holds under the token only the
         // administrator and the invitee knew. A proof that fails is left uncertified.
@@ -465,6 +467,11 @@ Status status(vault::Vault &vault)
         for (MemberRow &row : roster) {
             if (row.signPublic.isEmpty() || !row.certificateSignature.isEmpty() || !tokens.contains(row.memberId))
                 continue;
+            if (revoked.members.contains(row.memberId)) { // removed before they were certified: never
+                tokens.remove(row.memberId);
+                changed = true;
+                continue;
+            }
             const QJsonObject invited = tokens.value(row.memberId).toObject();
             QByteArray token = QByteArray::fromBase64(invited.value(u"token"_s).toString().toLatin1());
             const bool proven = row.joinProof.size() == crypto_auth_BYTES

@@ -719,6 +719,7 @@ private Q_SLOTS:
         const Run removed = as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, raeId });
         QVERIFY2(removed.code == 0, removed.err.constData());
         QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, raeId }).code, 6);
+        QCOMPARE(json(m_sam, u"sam"_s, { u"practice"_s, u"status"_s }).value("removed"_L1).toInt(), 1);
         QCOMPARE(sql("SELECT rolcanlogin FROM pg_roles WHERE rolname = '" + raeRole + "'"), QByteArray("f"));
         QCOMPARE(sql("SELECT count(*) FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.member WHERE r.rolname = '"
                      + raeRole + "'"),
@@ -833,6 +834,17 @@ private Q_SLOTS:
         const QByteArray received = QJsonDocument(receivedBy(m_sam, u"sam"_s)).toJson();
         QVERIFY(received.contains("Ted's first note."));
         QVERIFY(!received.contains("Ted's second note."));
+
+        // A member removed after their join but before the administrator certified them is never
+        // certified: the administrator's next status skips them and forgets their token.
+        const QString uma = m_dir.filePath(u"uma"_s);
+        QVERIFY(clirun::cheapVault(uma, passphrase, u"uma"_s));
+        const QString umaId = join(uma, u"uma"_s, u"therapist"_s);
+        QVERIFY(!umaId.isEmpty());
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, umaId }).code, 0);
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 0);
+        QCOMPARE(sql("SELECT cert_signature IS NULL FROM uc.members WHERE member_id = '" + umaId.toLatin1() + "'"),
+                 QByteArray("t"));
     }
 
     void syncNeedsAMembership()

@@ -90,6 +90,7 @@ int practiceStatus(const Invocation &line)
         o.insert(u"certified"_s, s.certified);
         o.insert(u"certified_now"_s, s.certifiedNow);
         o.insert(u"expired_now"_s, s.expiredNow);
+        o.insert(u"removed"_s, s.removed);
         o.insert(u"self_certified"_s, s.selfCertified);
         o.insert(u"audit_entries"_s, s.auditEntries);
         printJson(o);
@@ -104,6 +105,8 @@ int practiceStatus(const Invocation &line)
           + (s.certifiedNow ? u" ("_s + QString::number(s.certifiedNow) + u" just now)"_s : QString()));
     if (s.expiredNow)
         print(QString::number(s.expiredNow) + u" invitation(s) expired unused: their roles can no longer log in"_s);
+    if (s.removed)
+        print(QString::number(s.removed) + u" removed by the administrator"_s);
     print(u"audit entries you may read: "_s + QString::number(s.auditEntries));
     return 0;
 }
