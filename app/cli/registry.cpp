@@ -54,6 +54,7 @@ constexpr const Command *themeTagging[] = {&tagCommand};
 #if defined(UC_PRACTICE)
 constexpr const Command *practiceServer[] = {&practiceInitCommand, &practiceInviteCommand, &practiceJoinCommand,
                                              &practiceStatusCommand, &practiceAssignCommand,
+                                             &practiceUnassignCommand, &practiceRemoveCommand,
                                              &practiceSyncCommand, &practiceReceivedCommand};
 #endif
 

@@ -33,7 +33,8 @@ QJsonObject toJson(const Membership &m)
             {u"admin_key"_s, QString::fromLatin1(m.adminKey.toBase64())},
             {u"ca_sha256"_s, QString::fromLatin1(m.caFingerprint.toHex())},
             {u"items_head"_s, static_cast<double>(m.itemsHead)},
-            {u"audit_head"_s, static_cast<double>(m.auditHead)}};
+            {u"audit_head"_s, static_cast<double>(m.auditHead)},
+            {u"revocations"_s, static_cast<double>(m.revocations)}};
 }
 
 // What the user signs: the membership's compact JSON (QJsonDocument sorts the keys), under a label
@@ -107,6 +108,7 @@ std::optional<Membership> readSigned(const vault::Vault &vault, const QString &n
     m.caFingerprint = QByteArray::fromHex(o.value(u"ca_sha256"_s).toString().toLatin1());
     m.itemsHead = static_cast<qint64>(o.value(u"items_head"_s).toDouble());
     m.auditHead = static_cast<qint64>(o.value(u"audit_head"_s).toDouble());
+    m.revocations = static_cast<qint64>(o.value(u"revocations"_s).toDouble());
     return m;
 }
 

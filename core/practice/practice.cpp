@@ -4,6 +4,7 @@
 #include "common/error.h"
 #include "practice/content.h"
 #include "practice/invitation.h"
+#include "practice/revocation.h"
 #include "practice/roster.h"
 #include "practice/schema.h"
 #include "practice/sealedfile.h"
@@ -233,9 +234,10 @@ std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membe
     if (!schemaInstalled(*connection) || practiceIdOf(*connection) != m.practiceId)
         damaged(u"it holds another practice than the one pinned here"_s);
     checkAdministrator(members(*connection), m);
-    if (notesHead(*connection) < m.itemsHead || auditHead(*connection) < m.auditHead)
-        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes or "
-                "audit rows were deleted); nothing was written here"_s);
+    if (notesHead(*connection) < m.itemsHead || auditHead(*connection) < m.auditHead
+        || revocationCount(*connection) < m.revocations)
+        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes, "
+                "audit rows or revocations were deleted); nothing was written here"_s);
     return connection;
 }
 
@@ -244,8 +246,10 @@ void pinHeads(const vault::Vault &vault, const Membership &m, Connection &connec
     Membership pinned = m;
     pinned.itemsHead = std::max(m.itemsHead, notesHead(connection));
     pinned.auditHead = std::max(m.auditHead, auditHead(connection));
+    pinned.revocations = std::max(m.revocations, revocationCount(connection));
     const std::optional<Membership> saved = loadMembership(vault);
-    if (!saved || pinned.itemsHead != saved->itemsHead || pinned.auditHead != saved->auditHead)
+    if (!saved || pinned.itemsHead != saved->itemsHead || pinned.auditHead != saved->auditHead
+        || pinned.revocations != saved->revocations)
         saveMembership(vault, pinned);
 }
 
@@ -446,6 +450,8 @@ Status status(vault::Vault &vault)
     s.membership = *m;
     const auto connection = connectMember(vault, *m);
     QList<MemberRow> roster = members(*connection);
+    const Revoked revoked = verifiedRevocations(*connection, *m);
+    s.removed = static_cast<int>(revoked.members.size());
     if (m->admin) {
         // Members who joined since: certified when their proof holds under the token only the
         // administrator and the invitee knew. A proof that fails is left uncertified.
@@ -461,6 +467,11 @@ Status status(vault::Vault &vault)
         for (MemberRow &row : roster) {
             if (row.signPublic.isEmpty() || !row.certificateSignature.isEmpty() || !tokens.contains(row.memberId))
                 continue;
+            if (revoked.members.contains(row.memberId)) { // removed before they were certified: never
+                tokens.remove(row.memberId);
+                changed = true;
+                continue;
+            }
             const QJsonObject invited = tokens.value(row.memberId).toObject();
             QByteArray token = QByteArray::fromBase64(invited.value(u"token"_s).toString().toLatin1());
             const bool proven = row.joinProof.size() == crypto_auth_BYTES

@@ -28,6 +28,7 @@ struct Status
     int certified = 0; // their key carries the administrator's certificate, verified here
     int certifiedNow = 0; // certified by this call (the administrator's)
     int expiredNow = 0; // invitations that expired unused whose roles this call closed (the administrator's)
+    int removed = 0; // members the administrator removed (signed revocations, verified here)
     int auditEntries = 0; // the audit rows this member may read
     bool selfCertified = false;
 };

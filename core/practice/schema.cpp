@@ -260,6 +260,54 @@ constexpr const char *version3[] = {
     END $$)sql",
 };
 
+// Version 4: removal (docs/practice.md, "Removing an assignment or a member"). The administrator's
+// signed revocations, append-only and read by every member: a revoked assignment is not one, a
+// revoked member is not certified (so the server refuses wraps for them and writes by them, whatever
+// their certificate says). The administrator may delete an assignment row (the revocation is what
+// clients believe; the row goes so that row security stops new wraps at once).
+constexpr const char *version4[] = {
+    R"sql(CREATE TABLE uc.revocations (
+        seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('assignment', 'member')),
+        subject text NOT NULL CHECK (subject ~ '^[0-9a-f]{32}(:[0-9a-f]{32})?$'),
+        items_before bigint NOT NULL DEFAULT 0 CHECK (items_before >= 0),
+        signature bytea NOT NULL CHECK (length(signature) = 64),
+        made timestamptz NOT NULL DEFAULT now(),
+        UNIQUE (kind, subject)))sql",
+    "GRANT SELECT, INSERT ON uc.revocations TO uc_member",
+    "REVOKE UPDATE, DELETE, TRUNCATE ON uc.revocations FROM PUBLIC, uc_member",
+    "ALTER TABLE uc.revocations ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.revocations FORCE ROW LEVEL SECURITY",
+    "CREATE POLICY revocations_read ON uc.revocations FOR SELECT USING (true)",
+    R"sql(CREATE FUNCTION uc.revocations_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the revocations are append-only' USING ERRCODE = 'insufficient_privilege';
+    END $$)sql",
+    R"sql(CREATE TRIGGER revocations_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON uc.revocations
+        FOR EACH STATEMENT EXECUTE FUNCTION uc.revocations_refuse_change())sql",
+    // A revoked member is not certified, for the server as for every client.
+    R"sql(CREATE OR REPLACE FUNCTION uc.i_am_certified() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+        SET search_path = uc, pg_temp AS $$
+        SELECT coalesce((SELECT sign_pk IS NOT NULL AND cert_signature IS NOT NULL
+                                AND NOT EXISTS (SELECT 1 FROM uc.revocations r
+                                                WHERE r.kind = 'member' AND r.subject = m.member_id)
+                         FROM uc.members m WHERE db_role = session_user), false)
+    $$)sql",
+    R"sql(CREATE OR REPLACE FUNCTION uc.is_certified(p_member text) RETURNS boolean LANGUAGE sql STABLE
+        SECURITY DEFINER SET search_path = uc, pg_temp AS $$
+        SELECT coalesce((SELECT sign_pk IS NOT NULL AND cert_signature IS NOT NULL
+                                AND NOT EXISTS (SELECT 1 FROM uc.revocations r
+                                                WHERE r.kind = 'member' AND r.subject = m.member_id)
+                         FROM uc.members m WHERE member_id = p_member), false)
+    $$)sql",
+    // Revocations by the (certified) administrator only.
+    R"sql(CREATE POLICY revocations_make ON uc.revocations FOR INSERT
+        WITH CHECK (uc.my_role() = 'administrator' AND uc.i_am_certified()))sql",
+    "GRANT DELETE ON uc.assignments TO uc_member",
+    R"sql(CREATE POLICY assignments_unmake ON uc.assignments FOR DELETE
+        USING (uc.my_role() = 'administrator' AND uc.i_am_certified()))sql",
+};
+
 } // namespace
 
 bool schemaInstalled(Connection &connection)
@@ -276,6 +324,8 @@ void installSchema(Connection &connection)
     for (const char *statement : version2)
         connection.exec(statement, {}, u"installing the practice schema"_s);
     for (const char *statement : version3)
+        connection.exec(statement, {}, u"installing the practice schema"_s);
+    for (const char *statement : version4)
         connection.exec(statement, {}, u"installing the practice schema"_s);
 }
 

@@ -8,9 +8,10 @@ class Connection;
 // The practice server's schema (docs/practice.md, "What the server stores"), installed by
 // `practice init` as the administrator's role, which owns the database: the practice, its members,
 // the invitations, and the insert-only audit table; the group role uc_member every member's role
-// belongs to; row-level security on all of it (version 3: only certified members write content).
+// belongs to; row-level security on all of it (version 3: only certified members write content;
+// version 4: the administrator's signed revocations of assignments and members).
 // One transaction: all of it or none.
-inline constexpr int serverSchemaVersion = 3;
+inline constexpr int serverSchemaVersion = 4;
 void installSchema(Connection &connection);
 // Whether the schema is there (the practice table exists).
 [[nodiscard]] bool schemaInstalled(Connection &connection);

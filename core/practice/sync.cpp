@@ -6,6 +6,7 @@
 #include "practice/invitation.h"
 #include "practice/membership.h"
 #include "practice/practice.h"
+#include "practice/revocation.h"
 #include "practice/roster.h"
 #include "practice/schema.h"
 #include "practice/sealedfile.h"
@@ -237,10 +238,20 @@ void assign(vault::Vault &vault, const QString &supervisor, const QString &thera
         throw Error(ErrorKind::Io, u"--supervisor"_s, u"no certified supervisor of the practice has this member id"_s);
     if (!certified.roles.contains(therapist) || certified.roles.value(therapist) != model::Role::Therapist)
         throw Error(ErrorKind::Io, u"--therapist"_s, u"no certified therapist of the practice has this member id"_s);
+    const Revoked revoked = verifiedRevocations(*connection, m);
+    for (const QString &member : {supervisor, therapist})
+        if (revoked.members.contains(member))
+            throw Error(ErrorKind::Io, member == supervisor ? u"--supervisor"_s : u"--therapist"_s,
+                        u"this member was removed from the practice"_s);
     for (const AssignmentRow &a : assignments(*connection))
         if (a.supervisor == supervisor && a.therapist == therapist)
             throw Error(ErrorKind::Conflict, u"practice assign"_s,
                         u"this supervisor is already assigned to this therapist"_s);
+    // The signature of the same pair would be the same bytes as the revoked one (Ed25519 is
+    // deterministic): assigning a revoked pair again needs an assignment that names its time (not yet).
+    if (revoked.assignments.contains(assignmentSubject(supervisor, therapist)))
+        throw Error(ErrorKind::Conflict, u"practice assign"_s,
+                    u"this assignment was revoked; assigning the same pair again is not supported yet"_s);
     Transaction tx(*connection);
     addAssignment(
         *connection,
@@ -255,7 +266,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     // Accepting a rollback: checked against no pin, and the server's heads pinned at the end.
     Membership m = pinned;
     if (acceptRollback)
-        m.itemsHead = m.auditHead = 0;
+        m.itemsHead = m.auditHead = m.revocations = 0;
     const std::optional<SecretBuffer> pseudonymKey
         = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey || pseudonymKey->size() != 32)
@@ -274,20 +285,32 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
             ErrorKind::Conflict, u"sync"_s,
             u"your key is not certified by the practice administrator yet (their next practice status does it)"_s);
 
+    // The administrator's revocations (schema 4): a revoked assignment is none, a revoked member reads
+    // nothing new. A removed member's own client stops here.
+    const Revoked revoked = verifiedRevocations(*connection, m);
+    if (revoked.members.contains(m.memberId))
+        throw Error(ErrorKind::Conflict, u"sync"_s, u"the practice administrator removed you from the practice"_s);
+
     // The assignments, by the administrator's signature: the supervisors this member wraps keys for,
-    // and the therapists whose wraps this member accepts.
+    // and the therapists whose wraps this member accepts (those of a revoked assignment too: they
+    // open only what was given before it).
     QList<QString> readers;
     QSet<QString> makers{m.memberId};
     for (const AssignmentRow &a : assignments(*connection)) {
         if (!verifyPracticeSignature(m.adminKey, assignmentMessage(m.practiceId, a.supervisor, a.therapist),
                                      a.signature))
             damaged(u"an assignment on it is not signed by the pinned administrator"_s);
-        if (a.therapist == m.memberId
+        if (revoked.assignments.contains(assignmentSubject(a.supervisor, a.therapist)))
+            continue; // revoked, and put back by someone who is not the administrator
+        if (a.therapist == m.memberId && !revoked.members.contains(a.supervisor)
             && certified.roles.value(a.supervisor, model::Role::Therapist) == model::Role::Supervisor)
             readers.append(a.supervisor);
         if (a.supervisor == m.memberId)
             makers.insert(a.therapist);
     }
+    for (const QString &subject : revoked.assignments)
+        if (subject.section(u':', 0, 0) == m.memberId)
+            makers.insert(subject.section(u':', 1, 1));
 
     // Pull: every wrap and every new item verified before anything is kept.
     SyncResult result;
@@ -309,6 +332,9 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
         const QString name = keyName(item.client, item.version);
         if (!madeBy.contains(name))
             continue; // not for this member (row security does not show those; the owner's role did)
+        if (const auto removed = revoked.members.constFind(item.author);
+            removed != revoked.members.cend() && item.seq > removed.value())
+            damaged(u"a note on it was pushed by a member after the administrator removed them"_s);
         // Opened only with the key its author made (row security shows no other; an operator who
         // lifts it, or moves a note to another author, is caught here).
         const auto key = keys.find(heldKeyName(item.author, item.client, item.version));
@@ -325,18 +351,42 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     // Push: the signed progress notes of this user not on the server yet.
     Transaction tx(*connection);
     QSet<QString> wrapped; // client/version/reader this member made a wrap for
+    QHash<QString, int> current; // client → the newest version of the key this member made for it
+    QMultiHash<QString, QString> holders; // client/version → the readers of this member's wraps of it
     for (const WrapRow &w : allWraps)
-        if (w.madeBy == m.memberId)
+        if (w.madeBy == m.memberId) {
             wrapped.insert(keyName(w.client, w.version) + u'/' + w.member);
-    const auto wrapFor = [&](const QString &client, const SecretBuffer &key, const QString &reader) {
-        const QString name = keyName(client, 1) + u'/' + reader;
+            holders.insert(keyName(w.client, w.version), w.member);
+            if (w.member == m.memberId)
+                current[w.client] = std::max(current.value(w.client), w.version);
+        }
+    const auto wrapFor = [&](const QString &client, int version, const SecretBuffer &key, const QString &reader) {
+        const QString name = keyName(client, version) + u'/' + reader;
         if (wrapped.contains(name))
             return;
-        WrapRow w { reader, client, 1, sealTo(certified.keys.value(reader), key), m.memberId, {} };
+        WrapRow w { reader, client, version, sealTo(certified.keys.value(reader), key), m.memberId, {} };
         w.signature = vault.practiceIdentity().sign(wrapMessage(m.practiceId, w));
         addWrap(*connection, w);
         wrapped.insert(name);
     };
+    // Rotation: a client whose newest key a reader holds who is no longer one (an assignment revoked,
+    // a member removed) gets a new version, wrapped below for this member and the readers now; what
+    // is pushed from now on is sealed with it. The old versions stay: they open only older notes.
+    const QSet<QString> readerSet(readers.cbegin(), readers.cend());
+    for (auto it = current.cbegin(); it != current.cend(); ++it) {
+        bool stale = false;
+        for (const QString &holder : holders.values(keyName(it.key(), it.value())))
+            stale = stale || (holder != m.memberId && !readerSet.contains(holder));
+        if (!stale || keys.find(heldKeyName(m.memberId, it.key(), it.value())) == keys.end())
+            continue;
+        SecretBuffer made(keyBytes);
+        crypto_aead_xchacha20poly1305_ietf_keygen(made.data());
+        const int version = it.value() + 1;
+        const auto key = keys.emplace(heldKeyName(m.memberId, it.key(), version), std::move(made)).first;
+        wrapFor(it.key(), version, key->second, m.memberId);
+        current[it.key()] = version;
+        ++result.rotated;
+    }
     const QSet<QString> pushed = ownItemIds(*connection, m.memberId);
     const QString me = vault.currentUser().name;
     for (const model::Client &client : vault.clients().list()) {
@@ -357,17 +407,21 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
             const QString canonical = vault::Notes::canonicalForm(note);
             if (QString::fromLatin1(sha256(canonical.toUtf8()).toHex()) != note.contentHash)
                 throw Error(ErrorKind::Damaged, u"sync"_s, u"a signed note here no longer matches its signature"_s);
-            const QString name = heldKeyName(m.memberId, pseudonym, 1);
+            const int version = current.value(pseudonym, 1);
+            const QString name = heldKeyName(m.memberId, pseudonym, version);
             auto key = keys.find(name);
             if (key == keys.end()) {
+                if (version != 1)
+                    damaged(u"your own newest key of a client on it does not open here"_s);
                 SecretBuffer made(keyBytes);
                 crypto_aead_xchacha20poly1305_ietf_keygen(made.data());
                 key = keys.emplace(name, std::move(made)).first;
+                current[pseudonym] = 1;
             }
-            wrapFor(pseudonym, key->second, m.memberId);
+            wrapFor(pseudonym, version, key->second, m.memberId);
             item.author = m.memberId;
             item.client = pseudonym;
-            item.version = 1;
+            item.version = version;
             QByteArray plain
                 = QJsonDocument(QJsonObject { { u"canonical"_s, canonical }, { u"content_hash"_s, note.contentHash } })
                       .toJson(QJsonDocument::Compact);
@@ -393,8 +447,9 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
         if (name.section(u'/', 0, 0) != m.memberId)
             continue; // a colleague's client: theirs to wrap
         const QString client = name.section(u'/', 1, 1);
+        const int version = name.section(u'/', 2, 2).toInt();
         for (const QString &reader : std::as_const(readers))
-            wrapFor(client, key, reader);
+            wrapFor(client, version, key, reader);
     }
     tx.commit();
     result.head = std::max(kept.head, headSeq(*connection));

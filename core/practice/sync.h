@@ -20,6 +20,7 @@ struct SyncResult
     int pushed = 0;
     int pulled = 0;
     qint64 head = 0; // the highest sequence number this member has seen
+    int rotated = 0; // clients whose key got a new version (a reader of it was unassigned or removed)
     bool rollbackAccepted = false; // the server showed less than was pinned, and acceptRollback took it
 };
 

@@ -352,6 +352,8 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"practice join"_s, {u"--server"_s, u"postgresql://127.0.0.1:1/practice"_s, u"--invite"_s, u"uc-invite-1.eyJyb2xlIjoidGhlcmFwaXN0In0"_s}},
         {u"practice status"_s, {}},
         {u"practice assign"_s, {u"--supervisor"_s, u"0123456789abcdef0123456789abcdef"_s, u"--therapist"_s, u"fedcba9876543210fedcba9876543210"_s}},
+        {u"practice unassign"_s, {u"--supervisor"_s, u"0123456789abcdef0123456789abcdef"_s, u"--therapist"_s, u"fedcba9876543210fedcba9876543210"_s}},
+        {u"practice remove"_s, {u"0123456789abcdef0123456789abcdef"_s}},
         {u"practice received"_s, {}},
         {u"sync"_s, {}},
 #endif

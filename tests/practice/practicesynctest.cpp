@@ -613,6 +613,240 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument(received.last().toObject()).toJson().contains("second client's first session"));
     }
 
+    // Issue #20, removal: rae, a supervisor assigned to alice, read her notes; the administrator
+    // unassigns her, then removes her. From then on nothing new reaches her, whatever the operator
+    // replays, and what alice writes afterwards is sealed under a key version rae never held.
+    void aRemovedSupervisorGetsNothingNew()
+    {
+        const QString rae = m_dir.filePath(u"rae"_s);
+        Vault::create(rae, u"rae"_s, SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())),
+                      model::Role::Supervisor, vault::KdfCost::testOnly());
+        const QString raeId = join(rae, u"rae"_s, u"supervisor"_s);
+        QVERIFY(!raeId.isEmpty());
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 1);
+        const QStringList pair { u"--supervisor"_s, raeId, u"--therapist"_s, m_aliceId };
+        QCOMPARE(as(m_alice, u"alice"_s, QStringList { u"practice"_s, u"assign"_s } + pair).code, 0);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+        const int raeHad = syncOf(rae, u"rae"_s).value("pulled"_L1).toInt();
+        QVERIFY(raeHad > 0);
+        const QByteArray raeRole = "m_" + raeId.toLatin1();
+        const int raeSaw = itemsVisibleTo(QString::fromLatin1(raeRole));
+        const QByteArray signature = sql("SELECT encode(signature, 'hex') FROM uc.assignments WHERE supervisor = '"
+                                         + raeId.toLatin1() + "'");
+
+        // Only the administrator unassigns; only an assignment that exists.
+        QCOMPARE(as(m_sam, u"sam"_s, QStringList { u"practice"_s, u"unassign"_s } + pair).code, 5);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"unassign"_s, u"--supervisor"_s, raeId, u"--therapist"_s, m_bobId })
+                     .code,
+                 6);
+        const Run unassigned = as(m_alice, u"alice"_s, QStringList { u"practice"_s, u"unassign"_s } + pair);
+        QVERIFY2(unassigned.code == 0, unassigned.err.constData());
+        QCOMPARE(as(m_alice, u"alice"_s, QStringList { u"practice"_s, u"unassign"_s } + pair).code, 6);
+        QCOMPARE(sql("SELECT count(*) FROM uc.assignments WHERE supervisor = '" + raeId.toLatin1() + "'"),
+                 QByteArray("0"));
+        // A revoked pair is not assigned again (its signature would be the same bytes as the revoked one).
+        QCOMPARE(as(m_alice, u"alice"_s, QStringList { u"practice"_s, u"assign"_s } + pair).code, 6);
+        // The operator puts the old signed assignment back: every client holds it revoked.
+        sql("INSERT INTO uc.assignments (supervisor, therapist, signature) VALUES ('" + raeId.toLatin1() + "', '"
+            + m_aliceId.toLatin1() + "', decode('" + signature + "', 'hex'))");
+
+        // Alice's next note: a new key version, wrapped for her and her remaining supervisors only.
+        const QString afterCanary = u"Kumquatine"_s;
+        writeNote(u"After the removal: "_s + afterCanary);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT key_version FROM uc.items ORDER BY seq DESC LIMIT 1"), QByteArray("2"));
+        QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE key_version > 1 AND member_id = '" + raeId.toLatin1()
+                     + "'"),
+                 QByteArray("0"));
+        QVERIFY(sql("SELECT count(*) FROM uc.content_keys WHERE key_version = 2 AND member_id = '" + m_samId.toLatin1()
+                    + "' AND made_by = '" + m_aliceId.toLatin1() + "'")
+                    .toInt()
+                > 0);
+        // Nothing twice: a second sync makes no third version.
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+        QCOMPARE(sql("SELECT max(key_version) FROM uc.content_keys"), QByteArray("2"));
+        // Sam reads it; rae's sync still runs and receives nothing new; her role sees no more rows.
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
+        QVERIFY(QJsonDocument(receivedBy(m_sam, u"sam"_s)).toJson().contains(afterCanary.toUtf8()));
+        QCOMPARE(syncOf(rae, u"rae"_s).value("pulled"_L1).toInt(), 0);
+        QCOMPARE(itemsVisibleTo(QString::fromLatin1(raeRole)), raeSaw);
+        QVERIFY(!QJsonDocument(receivedBy(rae, u"rae"_s)).toJson().contains(afterCanary.toUtf8()));
+        // Rae's old keys, every one she was ever given, on the new note's ciphertext (read as the
+        // operator, past row security): none opens it.
+        {
+            auto v = Vault::open(rae, u"rae"_s,
+                                 SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            const QString practiceId = QString::fromLatin1(sql("SELECT practice_id FROM uc.practice"));
+            const QList<QByteArray> row
+                = sql("SELECT item_id || '|' || author || '|' || client || '|' || key_version || '|' || encode(body, "
+                      "'hex') FROM uc.items ORDER BY seq DESC LIMIT 1")
+                      .split('|');
+            QCOMPARE(row.size(), 5);
+            practice::ItemRow item;
+            item.itemId = QString::fromLatin1(row[0]);
+            item.author = QString::fromLatin1(row[1]);
+            item.client = QString::fromLatin1(row[2]);
+            item.version = row[3].toInt();
+            item.body = QByteArray::fromHex(row[4]);
+            const QByteArray ad = practice::itemAssociatedData(practiceId, item);
+            const QList<QByteArray> sealed = sql("SELECT encode(sealed, 'hex') FROM uc.content_keys WHERE member_id = '"
+                                                 + raeId.toLatin1() + "'")
+                                                 .split('\n');
+            QVERIFY(sealed.size() >= 2); // C-1 and C-2, version 1
+            for (const QByteArray &hex : sealed) {
+                const SecretBuffer key = v->practiceIdentity().openSealed(QByteArray::fromHex(hex));
+                QCOMPARE(key.size(), std::size_t(32));
+                QByteArray plain(item.body.size(), Qt::Uninitialized);
+                unsigned long long length = 0;
+                QVERIFY(crypto_aead_xchacha20poly1305_ietf_decrypt(
+                            reinterpret_cast<unsigned char *>(plain.data()), &length, nullptr,
+                            reinterpret_cast<const unsigned char *>(item.body.constData()) + 24,
+                            static_cast<unsigned long long>(item.body.size() - 24),
+                            reinterpret_cast<const unsigned char *>(ad.constData()),
+                            static_cast<unsigned long long>(ad.size()),
+                            reinterpret_cast<const unsigned char *>(item.body.constData()), key.data())
+                        != 0);
+            }
+            v->lock();
+        }
+
+        // Removal: the administrator only, of a member who is not the administrator.
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"remove"_s, raeId }).code, 5);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, m_aliceId }).code, 2);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, u"0123456789abcdef0123456789abcdef"_s }).code, 2);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, u"not-an-id"_s }).code, 2);
+        const Run removed = as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, raeId });
+        QVERIFY2(removed.code == 0, removed.err.constData());
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, raeId }).code, 6);
+        QCOMPARE(json(m_sam, u"sam"_s, { u"practice"_s, u"status"_s }).value("removed"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT rolcanlogin FROM pg_roles WHERE rolname = '" + raeRole + "'"), QByteArray("f"));
+        QCOMPARE(sql("SELECT count(*) FROM pg_auth_members a JOIN pg_roles r ON r.oid = a.member WHERE r.rolname = '"
+                     + raeRole + "'"),
+                 QByteArray("0"));
+        QCOMPARE(sql("SELECT count(*) FROM uc.audit WHERE action = 'remove' AND object = '" + raeId.toLatin1() + "'"),
+                 QByteArray("1"));
+        // Her certificate and key (hers, or stolen from her machine) no longer log in.
+        const Run refused = as(rae, u"rae"_s, { u"sync"_s });
+        QCOMPARE(refused.code, 3);
+        // The operator lets her log in again and puts her assignment back: her certificate on the
+        // roster still verifies, but every client holds her revoked, and so does the server.
+        sql("ALTER ROLE " + raeRole + " LOGIN; GRANT uc_member TO " + raeRole + ";");
+        sql("INSERT INTO uc.assignments (supervisor, therapist, signature) VALUES ('" + raeId.toLatin1() + "', '"
+            + m_aliceId.toLatin1() + "', decode('" + signature + "', 'hex'))");
+        writeNote(u"After rae was removed: "_s + afterCanary);
+        const QJsonObject after = syncOf(m_alice, u"alice"_s);
+        QCOMPARE(after.value("pushed"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE key_version > 1 AND member_id = '" + raeId.toLatin1()
+                     + "'"),
+                 QByteArray("0"));
+        // Her own client says she was removed; her role, logged in again, still sees nothing new.
+        const Run gone = as(rae, u"rae"_s, { u"sync"_s });
+        QCOMPARE(gone.code, 6);
+        QVERIFY2(gone.err.contains("removed you"), gone.err.constData());
+        QCOMPARE(itemsVisibleTo(QString::fromLatin1(raeRole)), raeSaw);
+        // A patched client of alice's that wraps for rae anyway is refused by the server.
+        const QByteArray client = sql("SELECT client FROM uc.items ORDER BY seq DESC LIMIT 1");
+        const practicetest::Script wrap = m_server.operatorSql(
+            "SET SESSION AUTHORIZATION practice_admin; INSERT INTO uc.content_keys (member_id, client, key_version, "
+            "sealed, made_by, signature) VALUES ('"
+            + raeId.toLatin1() + "', '" + client + "', 2, '\\x00', '" + m_aliceId.toLatin1()
+            + "', decode(repeat('00', 64), 'hex'));");
+        QVERIFY(wrap.code != 0);
+        QVERIFY2(wrap.err.contains("row-level security"), wrap.err.constData());
+        // Nor can she (were she to log in) write: the server holds her uncertified.
+        const practicetest::Script push = m_server.operatorSql(
+            "SET SESSION AUTHORIZATION " + raeRole
+            + "; INSERT INTO uc.content_keys (member_id, client, key_version, sealed, made_by, signature) VALUES ('"
+            + raeId.toLatin1() + "', repeat('d', 32), 1, '\\x00', '" + raeId.toLatin1()
+            + "', decode(repeat('00', 64), 'hex'));");
+        QVERIFY(push.code != 0);
+        sql("ALTER ROLE " + raeRole + " NOLOGIN; REVOKE uc_member FROM " + raeRole + ";");
+        sql("DELETE FROM uc.assignments WHERE supervisor = '" + raeId.toLatin1() + "'");
+
+        // The operator deletes the revocations (as the superuser, the trigger set aside): alice's
+        // machine has seen two, so the server is refused before anything is read or wrapped.
+        const QByteArray kept = sql("SELECT count(*) FROM uc.revocations");
+        QCOMPARE(kept, QByteArray("2"));
+        sql("CREATE TABLE public.revocations_kept AS SELECT * FROM uc.revocations;"
+            "ALTER TABLE uc.revocations DISABLE TRIGGER revocations_append_only; DELETE FROM uc.revocations;");
+        const Run rolledBack = as(m_alice, u"alice"_s, { u"sync"_s });
+        QCOMPARE(rolledBack.code, 4);
+        QVERIFY2(rolledBack.err.contains("revocations were deleted"), rolledBack.err.constData());
+        sql("INSERT INTO uc.revocations OVERRIDING SYSTEM VALUE SELECT * FROM public.revocations_kept;"
+            "DROP TABLE public.revocations_kept;"
+            "ALTER TABLE uc.revocations ENABLE TRIGGER revocations_append_only;");
+        QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 0);
+    }
+
+    // A removed therapist's key still verifies their old notes; a note of theirs that reaches the
+    // server after the removal (the server refuses their writes; here the operator slips one in) is
+    // refused by every client: the revocation names the last note number handed out before it.
+    void aNoteSlippedInAfterARemovalIsRefused()
+    {
+        const QString ted = m_dir.filePath(u"ted"_s);
+        QVERIFY(clirun::cheapVault(ted, passphrase, u"ted"_s));
+        const QString tedId = join(ted, u"ted"_s, u"therapist"_s);
+        QVERIFY(!tedId.isEmpty());
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 1);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, tedId })
+                     .code,
+                 0);
+        {
+            auto v = Vault::open(ted, u"ted"_s,
+                                 SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            model::Client c;
+            c.code = u"T-1"_s;
+            c.displayName = u"Ted's client"_s;
+            v->clients().add(c);
+            for (const QString &text : { u"Ted's first note."_s, u"Ted's second note."_s }) {
+                model::Session s;
+                s.date = model::Date(2026, 12, 2);
+                s.attendees.append({ 0, c.code, model::Attendance::Attended });
+                v->notes().sign(
+                    v->notes().addSession(s, u"free"_s, model::NoteKind::Progress, { { u"Note"_s, text } }).notes.first());
+            }
+            v->lock();
+        }
+        QCOMPARE(syncOf(ted, u"ted"_s).value("pushed"_L1).toInt(), 2);
+        // The operator holds back ted's second note, the administrator removes ted, and the operator
+        // then puts the note in (a new number, its author's signature intact).
+        const QByteArray author = tedId.toLatin1();
+        sql("CREATE TABLE public.held AS SELECT item_id, author, client, key_version, body, signature FROM uc.items "
+            "WHERE author = '" + author + "' ORDER BY seq DESC LIMIT 1;"
+            "ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "DELETE FROM uc.items WHERE item_id = (SELECT item_id FROM public.held);"
+            "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, tedId }).code, 0);
+        sql("INSERT INTO uc.items (item_id, author, client, key_version, body, signature) SELECT * FROM public.held;"
+            "DROP TABLE public.held;");
+        const int samHad = receivedBy(m_sam, u"sam"_s).size();
+        const Run refused = as(m_sam, u"sam"_s, { u"sync"_s });
+        QCOMPARE(refused.code, 4);
+        QVERIFY2(refused.err.contains("after the administrator removed them"), refused.err.constData());
+        QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), samHad); // nothing kept
+        // Without it, sam receives ted's note from before the removal, verified.
+        sql("ALTER TABLE uc.items DISABLE TRIGGER items_append_only;"
+            "DELETE FROM uc.items WHERE author = '" + author + "' AND seq = (SELECT max(seq) FROM uc.items);"
+            "ALTER TABLE uc.items ENABLE TRIGGER items_append_only;");
+        QVERIFY(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt() >= 1); // alice's last note too
+        const QByteArray received = QJsonDocument(receivedBy(m_sam, u"sam"_s)).toJson();
+        QVERIFY(received.contains("Ted's first note."));
+        QVERIFY(!received.contains("Ted's second note."));
+
+        // A member removed after their join but before the administrator certified them is never
+        // certified: the administrator's next status skips them and forgets their token.
+        const QString uma = m_dir.filePath(u"uma"_s);
+        QVERIFY(clirun::cheapVault(uma, passphrase, u"uma"_s));
+        const QString umaId = join(uma, u"uma"_s, u"therapist"_s);
+        QVERIFY(!umaId.isEmpty());
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, umaId }).code, 0);
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 0);
+        QCOMPARE(sql("SELECT cert_signature IS NULL FROM uc.members WHERE member_id = '" + umaId.toLatin1() + "'"),
+                 QByteArray("t"));
+    }
+
     void syncNeedsAMembership()
     {
         const QString lone = m_dir.filePath(u"lone"_s);

@@ -6,6 +6,7 @@
 #include "values.h"
 
 #include "practice/practice.h"
+#include "practice/revocation.h"
 #include "practice/sync.h"
 
 #include <QJsonArray>
@@ -89,6 +90,7 @@ int practiceStatus(const Invocation &line)
         o.insert(u"certified"_s, s.certified);
         o.insert(u"certified_now"_s, s.certifiedNow);
         o.insert(u"expired_now"_s, s.expiredNow);
+        o.insert(u"removed"_s, s.removed);
         o.insert(u"self_certified"_s, s.selfCertified);
         o.insert(u"audit_entries"_s, s.auditEntries);
         printJson(o);
@@ -103,6 +105,8 @@ int practiceStatus(const Invocation &line)
           + (s.certifiedNow ? u" ("_s + QString::number(s.certifiedNow) + u" just now)"_s : QString()));
     if (s.expiredNow)
         print(QString::number(s.expiredNow) + u" invitation(s) expired unused: their roles can no longer log in"_s);
+    if (s.removed)
+        print(QString::number(s.removed) + u" removed by the administrator"_s);
     print(u"audit entries you may read: "_s + QString::number(s.auditEntries));
     return 0;
 }
@@ -118,6 +122,30 @@ int practiceAssign(const Invocation &line)
     return 0;
 }
 
+int practiceUnassign(const Invocation &line)
+{
+    auto vault = openVault(line);
+    practice::unassign(*vault, line.value("supervisor"), line.value("therapist"));
+    if (line.json())
+        printJson(QJsonObject{{u"supervisor"_s, line.value("supervisor")}, {u"therapist"_s, line.value("therapist")}});
+    else
+        print(u"supervisor "_s + line.value("supervisor") + u" no longer assigned to therapist "_s
+              + line.value("therapist") + u": their next sync rotates the keys"_s);
+    return 0;
+}
+
+int practiceRemove(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const QString member = line.arguments().value(0);
+    practice::removeMember(*vault, member);
+    if (line.json())
+        printJson(QJsonObject{{u"removed"_s, member}});
+    else
+        print(u"member "_s + member + u" removed: their role no longer logs in, and nobody wraps keys for them"_s);
+    return 0;
+}
+
 int practiceSync(const Invocation &line)
 {
     auto vault = openVault(line);
@@ -126,11 +154,14 @@ int practiceSync(const Invocation &line)
         printJson(QJsonObject{{u"pushed"_s, r.pushed},
                               {u"pulled"_s, r.pulled},
                               {u"head"_s, static_cast<double>(r.head)},
-                              {u"rollback_accepted"_s, r.rollbackAccepted}});
+                              {u"rollback_accepted"_s, r.rollbackAccepted},
+                              {u"rotated"_s, r.rotated}});
         return 0;
     }
     if (r.rollbackAccepted)
         print(u"the server's history was shorter than the one pinned here: accepted and pinned"_s);
+    if (r.rotated)
+        print(QString::number(r.rotated) + u" client key(s) given a new version: a reader of them was unassigned or removed"_s);
     print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
           + QString::number(r.head));
     return 0;

@@ -12,6 +12,8 @@ int practiceInvite(const Invocation &line);
 int practiceJoin(const Invocation &line);
 int practiceStatus(const Invocation &line);
 int practiceAssign(const Invocation &line);
+int practiceUnassign(const Invocation &line);
+int practiceRemove(const Invocation &line);
 int practiceReceived(const Invocation &line);
 int practiceSync(const Invocation &line);
 
@@ -90,6 +92,27 @@ inline constexpr Command practiceAssignCommand{
             "a member id that is not a certified supervisor or therapist: exit 2; assigned already: exit 6.",
 };
 
+inline constexpr Command practiceUnassignCommand{
+    .words = "practice unassign",
+    .options = practiceAssignOptions,
+    .run = practiceUnassign,
+    .help = "Revoke the assignment of a supervisor to a therapist, signed by you: the server stops new key wraps "
+            "for them, and the therapist's next sync gives each of their clients a new key version for what they "
+            "write from then on. What the supervisor received before, they keep. Only the practice administrator "
+            "(exit 5); not assigned now: exit 6.",
+};
+
+inline constexpr Positional practiceRemovePositionals[] = {{"MEMBER", "the member's id (practice status --json on their machine)"}};
+inline constexpr Command practiceRemoveCommand{
+    .words = "practice remove",
+    .positionals = practiceRemovePositionals,
+    .run = practiceRemove,
+    .help = "Remove a member, signed by you: their role can no longer log in, their assignments are revoked, every "
+            "client holds their key revoked (no new wraps for them), and their therapists' next syncs rotate the "
+            "keys they held. What they received before, they keep. Only the practice administrator (exit 5); an "
+            "id that is no member, or your own: exit 2; removed already: exit 6.",
+};
+
 inline constexpr Option practiceSyncOptions[] = {
     {.name = "accept-rollback", .help = "after a restore the practice made on purpose (the administrator says so): "
                                         "accept the server's shorter history, pin it, and push again your notes it lost"},
@@ -101,9 +124,10 @@ inline constexpr Command practiceSyncCommand{
     .help = "Pull, verified, the signed notes colleagues pushed for clients whose key you hold, then push your own "
             "signed progress notes not on the server yet (encrypted, signed; drafts and process notes never "
             "leave). Anything on the server that does not verify (a changed note, a replaced key wrap), or a "
-            "server that shows fewer notes or audit rows than this machine has seen (rolled back, rows "
-            "deleted): exit 4, nothing kept. --json prints {\"pushed\", \"pulled\", \"head\", "
-            "\"rollback_accepted\"}.",
+            "server that shows fewer notes, audit rows or revocations than this machine has seen (rolled "
+            "back, rows deleted): exit 4, nothing kept. --json prints {\"pushed\", \"pulled\", \"head\", "
+            "\"rollback_accepted\", \"rotated\"} (rotated: clients whose key got a new version because a "
+            "reader of it was unassigned or removed).",
     .brief = "exchange signed notes with the practice server",
 };
 
