@@ -614,6 +614,19 @@ void Tagger::Impl::readTolerance(const Text &text, const std::vector<Mention> &e
                                  std::vector<RiskFinding> &out) const
 {
     const std::vector<Token> &tokens = text.tokens;
+    // A use whose substance is only its word's default ("use", "using": other) is of the substance
+    // last named before it, when one is: "Substance: alcohol / Last use: three weeks ago" is a
+    // break from alcohol, whose lost tolerance is not overdose risk; with no substance named, or an
+    // opioid, the default stands and so does the flag.
+    const auto substanceOf = [&](const Mention &u) -> std::int8_t {
+        for (std::uint32_t k = u.first; k <= u.last; ++k)
+            if (tokens[k].substance >= 0 && !(tokens[k].flags & SubstanceDefault))
+                return u.substance;
+        for (std::size_t k = u.first, n = 0; k-- > 0 && n < 60; ++n)
+            if (tokens[k].substance >= 0 && !(tokens[k].flags & SubstanceDefault))
+                return tokens[k].substance;
+        return u.substance;
+    };
     for (const Mention &e : events) {
         const CompiledRisk &risk = risks[static_cast<std::size_t>(e.theme)];
         const std::uint32_t s = tokens[e.first].sentence;
@@ -623,7 +636,7 @@ void Tagger::Impl::readTolerance(const Text &text, const std::vector<Mention> &e
                 continue;
             if (us > s + 1)
                 break;
-            if (!u.counted || u.substance < 0 || !((risk.useClasses >> u.substance) & 1u)
+            if (!u.counted || u.substance < 0 || !((risk.useClasses >> substanceOf(u)) & 1u)
                 || std::find(risk.useThemes.begin(), risk.useThemes.end(), u.theme) == risk.useThemes.end())
                 continue;
             out.push_back({e.theme, u.first, u.last, RiskFinding::Present, RiskFinding::Tolerance, e.phrase, 1004});

@@ -660,6 +660,15 @@ void RiskTest::claimsAfterBothReadings_data()
                                           << u"present"_s;
     QTest::newRow("alone, a street word") << u"Back on the brown since March, on his own in the flat."_s << u"overdose"_s
                                           << u"present"_s;
+    // Lost tolerance is an opioid's and a sedative's risk: a break from the alcohol a note names is not.
+    QTest::newRow("a break from alcohol")
+        << u"Use since last session\nSubstance: alcohol\nLast use: three weeks ago\nDays abstinent: 21"_s << u"overdose"_s
+        << QString();
+    QTest::newRow("a break from heroin")
+        << u"Use since last session\nSubstance: heroin\nLast use: three weeks ago\nDays abstinent: 21"_s << u"overdose"_s
+        << u"present"_s;
+    QTest::newRow("a break from a drug not named")
+        << u"Last use: three weeks ago\nDays abstinent: 21"_s << u"overdose"_s << u"present"_s;
     QTest::newRow("detox, then use") << u"Came out of detox on Friday and used heroin the same night."_s << u"overdose"_s
                                      << u"present"_s;
     // A laugh with an act against the client is cruelty, not a joke; "he" to "me" is someone else.
