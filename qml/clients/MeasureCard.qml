@@ -6,7 +6,7 @@ import Undercurrent
 
 // One outcome measure at a glance, as a line: the latest total, its band in words and the change
 // since the time before; under it, with two scores or more, the reliable change since the first.
-// With editable, "Correct…" and "Delete…" act on that latest entry.
+// With editable, its "⋯" menu corrects or deletes that latest entry.
 Rectangle {
     id: root
 
@@ -89,23 +89,30 @@ Rectangle {
                                      : Style.date(root.date)
             color: Style.muted
             font.pixelSize: Style.smallSize
-            elide: Text.ElideLeft
+            elide: Text.ElideRight // the latest day and the change stay in sight
         }
-        Button {
-            objectName: "correctMeasureButton"
+        ToolButton {
+            objectName: "measureActions-" + root.instrument
             visible: root.editable
-            flat: true
-            text: qsTr("Correct…")
-            Accessible.name: qsTr("Correct the %1 of %2").arg(root.name).arg(Style.date(root.date))
-            onClicked: root.correctRequested()
-        }
-        Button {
-            objectName: "deleteMeasureButton"
-            visible: root.editable
-            flat: true
-            text: qsTr("Delete…")
-            Accessible.name: qsTr("Delete the %1 of %2").arg(root.name).arg(Style.date(root.date))
-            onClicked: root.deleteRequested()
+            Layout.preferredWidth: 30
+            text: "⋯"
+            font.pixelSize: 18
+            Accessible.name: qsTr("Correct or delete the %1 of %2").arg(root.name).arg(Style.date(root.date))
+            onClicked: actions.open()
+            Menu {
+                id: actions
+                y: parent.height
+                MenuItem {
+                    objectName: "correctMeasureItem"
+                    text: qsTr("Correct…")
+                    onTriggered: root.correctRequested()
+                }
+                MenuItem {
+                    objectName: "deleteMeasureItem"
+                    text: qsTr("Delete…")
+                    onTriggered: root.deleteRequested()
+                }
+            }
         }
     }
     Label {

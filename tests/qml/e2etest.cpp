@@ -326,7 +326,8 @@ private Q_SLOTS:
         QVERIFY(id > 0);
         QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::TotalRole).toInt(), 0); // the latest
 
-        click(item(u"correctMeasureButton"_s));
+        click(item(u"measureActions-phq9"_s));
+        click(item(u"correctMeasureItem"_s));
         QObject *dialog = find(current(), u"measureDialog"_s);
         QTRY_VERIFY(dialog->property("opened").toBool());
         QCOMPARE(dialog->property("title").toString(), u"Correct a measure"_s);
@@ -344,11 +345,17 @@ private Q_SLOTS:
         QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::CountRole).toInt(), 2); // corrected, not added
         QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::MeasureIdRole).toLongLong(), id);
 
-        // Delete…, by keyboard: the confirmation names the questionnaire, the day and the score.
-        QQuickItem *deleteButton = item(u"deleteMeasureButton"_s);
-        QVERIFY(deleteButton);
-        deleteButton->forceActiveFocus(Qt::TabFocusReason);
+        // Delete…, by keyboard (the card's menu, its second item): the confirmation names the
+        // questionnaire, the day and the score.
+        QQuickItem *actions = item(u"measureActions-phq9"_s);
+        QVERIFY(actions);
+        actions->forceActiveFocus(Qt::TabFocusReason);
         QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(item(u"deleteMeasureItem"_s)->isVisible());
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTRY_VERIFY(item(u"deleteMeasureItem"_s)->property("highlighted").toBool());
+        QTest::keyClick(m_window, Qt::Key_Return);
         QObject *confirm = find(current(), u"measureDeleteDialog"_s);
         QVERIFY(confirm);
         QTRY_VERIFY(confirm->property("opened").toBool());
