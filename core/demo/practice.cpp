@@ -6,6 +6,7 @@
 #include "model/types.h"
 #include "vault/vault.h"
 
+#include <QHash>
 #include <QSet>
 
 #include <algorithm>
@@ -64,15 +65,32 @@ void addSessions(vault::Vault &vault, Practice &p, DemoPractice &result)
         const bool group = m.modality == Modality::Group;
         // A group session starts every member's note from the shared topic; each member's own
         // account then replaces it, so no note names another member.
+        // A member who did not come gets no draft from the group's note: their own note (why they
+        // missed it) is added to the session after.
         const QList<Section> opening = group ? QList<Section>{{u"Group topic"_s, groupTopicLine(m)}} : first.sections;
-        const auto added = vault.notes().addSession(session, first.templateId,
-                                            m.process ? model::NoteKind::Process : model::NoteKind::Progress, opening);
+        const model::NoteKind kind = m.process ? model::NoteKind::Process : model::NoteKind::Progress;
+        const bool anyCame = std::any_of(session.attendees.begin(), session.attendees.end(), [](const auto &a) {
+            return a.attendance == model::Attendance::Attended || a.attendance == model::Attendance::Late;
+        });
+        QHash<QString, model::Id> noteOf;
+        model::Id sessionId = 0;
+        if (!group || anyCame) {
+            const auto added = vault.notes().addSession(session, first.templateId, kind, opening);
+            sessionId = added.session;
+            for (qsizetype k = 0; k < added.notes.size(); ++k)
+                noteOf.insert(added.clients.at(k), added.notes.at(k));
+        } else {
+            sessionId = vault.notes().addSession(session);
+        }
         ++result.sessions;
         for (qsizetype k = 0; k < m.visits.size(); ++k) {
             Visit &v = p.visits[m.visits[k]];
-            v.note = added.notes[k];
-            if (group)
-                vault.notes().saveDraft(added.notes[k], v.sections);
+            const QString &code = session.attendees.at(k).clientCode;
+            v.note = noteOf.value(code);
+            if (v.note == 0)
+                v.note = vault.notes().add(sessionId, code, first.templateId, kind, v.sections);
+            else if (group)
+                vault.notes().saveDraft(v.note, v.sections);
             ++result.notes;
         }
     }

@@ -13,6 +13,8 @@
 #include "vault/tagstore.h"
 #include "vault/vault.h"
 
+#include <algorithm>
+
 namespace uc::vault {
 
 using model::Id;
@@ -57,6 +59,17 @@ QStringList changedFields(const model::Session &was, const model::Session &edite
     return changed;
 }
 
+// Whether a group member gets a note of the session: they came (on time or late), or the note has
+// a part of their own with text.
+bool attendedOrWritten(const model::Session::Attendee &member, const QList<model::Section> &sections)
+{
+    if (member.attendance == model::Attendance::Attended || member.attendance == model::Attendance::Late)
+        return true;
+    return std::any_of(sections.begin(), sections.end(), [&member](const model::Section &s) {
+        return model::memberOfHeading(s.title) == member.clientCode && !s.text.trimmed().isEmpty();
+    });
+}
+
 } // namespace
 
 // ---- sessions ----------------------------------------------------------------------------------
@@ -94,7 +107,10 @@ SessionCreated Notes::addSession(const model::Session &session, const QString &t
         badInput(what, QStringLiteral("a process note belongs to one client's session"));
 
     // A group's note: each member's holds the group's shared part and their own, never another's.
+    // A member who did not come (no-show, cancelled) gets no note, unless the note has a part of
+    // their own (why they did not come): an empty draft would wait for signing for ever.
     QList<QList<model::Section>> perAttendee;
+    QList<bool> writes; // by attendee: whether they get a note
     if (session.attendees.size() > 1) {
         QStringList codes;
         for (const auto &a : session.attendees)
@@ -102,10 +118,16 @@ SessionCreated Notes::addSession(const model::Session &session, const QString &t
         const model::GroupSplit split = model::splitGroupNote(sections, codes);
         if (!split.problem.isEmpty())
             badInput(what, split.problem);
-        for (const QString &code : std::as_const(codes))
-            perAttendee.append(split.byMember.value(code));
+        for (const auto &a : session.attendees) {
+            perAttendee.append(split.byMember.value(a.clientCode));
+            writes.append(attendedOrWritten(a, sections));
+        }
+        if (!writes.contains(true))
+            badInput(what, QStringLiteral("no member came to the group session, so there is no note to write; add "
+                                          "the session without one"));
     } else {
         perAttendee.append(sections);
+        writes.append(true);
     }
 
     SessionCreated created;
@@ -114,9 +136,12 @@ SessionCreated Notes::addSession(const model::Session &session, const QString &t
     created.session = insertSession(session, what, clientIds);
     const QString stamp = now();
     for (qsizetype i = 0; i < clientIds.size(); ++i) {
+        if (!writes.at(i))
+            continue;
         const QList<model::Section> &own = perAttendee.at(i);
         created.notes.append(insertNote(created.session, clientIds.at(i), templateId, kind, model::sectionsToJson(own),
                                         model::textOf(own), stamp));
+        created.clients.append(session.attendees.at(i).clientCode);
     }
     tx.commit();
     return created;

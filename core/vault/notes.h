@@ -25,7 +25,8 @@ struct SignatureCheck
 struct SessionCreated
 {
     model::Id session = 0;
-    QList<model::Id> notes; // one per attendee, in attendee order
+    QList<model::Id> notes; // one per attendee who gets a note, in attendee order
+    QStringList clients; // the client code of each note, in the same order
 };
 
 // One of the current user's own notes on a session: the note, its client's code and its kind.
@@ -64,7 +65,9 @@ class Notes : public Service
 public:
     using Service::Service;
 
-    // A session with one draft note per attendee (a group note gives every member their own note).
+    // A session with one draft note per attendee (a group note gives every member their own note;
+    // a member marked no-show or cancelled gets none unless the note has a part of their own, and
+    // Error(Io) when no member gets one).
     SessionCreated addSession(const model::Session &session, const QString &templateId, model::NoteKind kind,
                               const QList<model::Section> &sections);
     // A session without a note yet (a no-show, or notes to follow with add()). Recorded.

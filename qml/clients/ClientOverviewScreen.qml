@@ -241,7 +241,15 @@ Rectangle {
                         Repeater {
                             model: root.overview.measures
                             MeasureCard {
+                                id: measureCard
                                 Layout.fillWidth: true
+                                editable: VaultSession.can("add-measure")
+                                onCorrectRequested: measureDialog.openToCorrect(root.overview.code, measureCard.measureId,
+                                                                                measureCard.instrument, measureCard.date,
+                                                                                measureCard.answers)
+                                onDeleteRequested: measureDelete.openFor(root.overview.code, measureCard.measureId,
+                                                                         measureCard.name, measureCard.date,
+                                                                         measureCard.total, measureCard.bandLabel)
                             }
                         }
                         Label {
@@ -311,6 +319,9 @@ Rectangle {
     }
     MeasureDialog {
         id: measureDialog
+    }
+    MeasureDeleteDialog {
+        id: measureDelete
     }
     NewNoteDialog {
         id: newNote

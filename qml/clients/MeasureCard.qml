@@ -6,9 +6,11 @@ import Undercurrent
 
 // One outcome measure at a glance, as a line: the latest total, its band in words and the change
 // since the time before; under it, with two scores or more, the reliable change since the first.
+// With editable, its "⋯" menu corrects or deletes that latest entry.
 Rectangle {
     id: root
 
+    required property string instrument // "phq9"
     required property string name
     required property string measures
     required property int total
@@ -18,6 +20,12 @@ Rectangle {
     required property string change
     required property string previousDate
     required property string reliableChangeText
+    required property var measureId // the latest entry's
+    required property var answers
+    // The user may correct and delete measures.
+    property bool editable: false
+    signal correctRequested
+    signal deleteRequested
 
     // The bands a clinician would look at twice ("high": the C-SSRS triage).
     readonly property bool concerning: ["moderately-severe", "severe", "harmful", "possible-dependence", "substantial",
@@ -81,7 +89,30 @@ Rectangle {
                                      : Style.date(root.date)
             color: Style.muted
             font.pixelSize: Style.smallSize
-            elide: Text.ElideLeft
+            elide: Text.ElideRight // the latest day and the change stay in sight
+        }
+        ToolButton {
+            objectName: "measureActions-" + root.instrument
+            visible: root.editable
+            Layout.preferredWidth: 30
+            text: "⋯"
+            font.pixelSize: 18
+            Accessible.name: qsTr("Correct or delete the %1 of %2").arg(root.name).arg(Style.date(root.date))
+            onClicked: actions.open()
+            Menu {
+                id: actions
+                y: parent.height
+                MenuItem {
+                    objectName: "correctMeasureItem"
+                    text: qsTr("Correct…")
+                    onTriggered: root.correctRequested()
+                }
+                MenuItem {
+                    objectName: "deleteMeasureItem"
+                    text: qsTr("Delete…")
+                    onTriggered: root.deleteRequested()
+                }
+            }
         }
     }
     Label {

@@ -8,20 +8,24 @@ import Undercurrent
 // Enters a questionnaire the client has filled in: the instrument, the day, and each item's answer
 // as written on the form (the item's words and choices where the instrument's terms allow showing
 // them, uc::model::measureForm; by number for DAST-10 and the C-SSRS); the total and its band show as the answers go in. A second one of the same
-// instrument on the same day is saved only after the clinician says so.
+// instrument on the same day is saved only after the clinician says so. openToCorrect fills the same
+// form with a stored measure (its instrument fixed) and saves the correction over it; the vault keeps
+// the old value in its history.
 Dialog {
     id: root
 
     property string code
     property string error
     property string sameDayMessage
+    property var measureId: 0 // the measure being corrected; 0 when adding one
+    readonly property bool correcting: root.measureId > 0
     property var answers: []
     readonly property MeasureEntry entry: Workspace.measureEntry
     readonly property var instrument: entry.instruments[instrumentBox.currentIndex] ?? ({})
     readonly property var scored: root.entry.preview(instrument.id ?? "", answers)
 
     objectName: "measureDialog"
-    title: qsTr("Add a measure")
+    title: root.correcting ? qsTr("Correct a measure") : qsTr("Add a measure")
     modal: true
     focus: true
     padding: 16
@@ -30,12 +34,30 @@ Dialog {
 
     function openFor(clientCode: string) {
         root.code = clientCode;
+        root.measureId = 0;
         root.error = "";
         root.sameDayMessage = "";
         dateField.text = Qt.formatDate(new Date(), "yyyy-MM-dd"); // this machine's day, as dateProblem reads it
         root.resetAnswers();
         root.open();
         instrumentBox.forceActiveFocus();
+    }
+    function openToCorrect(clientCode: string, measure: var, instrumentId: string, isoDate: string, answers: var) {
+        root.code = clientCode;
+        root.measureId = measure;
+        root.error = "";
+        root.sameDayMessage = "";
+        for (let i = 0; i < root.entry.instruments.length; ++i) {
+            if (root.entry.instruments[i].id === instrumentId)
+                instrumentBox.currentIndex = i;
+        }
+        dateField.text = isoDate;
+        let list = [];
+        for (let i = 0; i < answers.length; ++i)
+            list.push(answers[i]);
+        root.answers = list;
+        root.open();
+        dateField.forceActiveFocus();
     }
     function resetAnswers() {
         let list = [];
@@ -53,7 +75,9 @@ Dialog {
         root.error = root.entry.dateProblem(dateField.text);
         if (root.error === "" && root.scored.problem !== undefined)
             root.error = root.scored.problem;
-        if (root.error === "")
+        if (root.error === "" && root.correcting)
+            root.entry.correct(root.measureId, root.code, dateField.text, root.instrument.id, root.answers);
+        else if (root.error === "")
             root.entry.save(root.code, dateField.text, root.instrument.id, root.answers, confirmed);
     }
 
@@ -82,6 +106,7 @@ Dialog {
                 Layout.fillWidth: true
                 model: root.entry.instruments
                 textRole: "name"
+                enabled: !root.correcting // a correction keeps the questionnaire; delete it to change that
                 Accessible.name: qsTr("Questionnaire")
                 onActivated: { root.resetAnswers(); root.error = ""; root.sameDayMessage = ""; }
             }
@@ -181,7 +206,8 @@ Dialog {
         }
         Button {
             objectName: "saveMeasureButton"
-            text: root.sameDayMessage !== "" ? qsTr("Save a second one") : qsTr("Save")
+            text: root.correcting ? qsTr("Save the correction")
+                                  : root.sameDayMessage !== "" ? qsTr("Save a second one") : qsTr("Save")
             enabled: !VaultSession.vaultThread.busy
             DialogButtonBox.buttonRole: DialogButtonBox.ActionRole
             onClicked: root.submit(root.sameDayMessage !== "")

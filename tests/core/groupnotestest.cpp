@@ -118,6 +118,7 @@ private Q_SLOTS:
     void sharedPartThemesAreTheGroupsNotTheMembers();
     void sharedPartStaysSharedWhenTheMemberEdits();
     void aPartForSomeoneNotInTheSessionChangesNothing();
+    void aMemberWhoDidNotComeGetsNoEmptyDraft();
     void aSignedMembersNoteMovesToAnotherVaultAndStillVerifies();
     void migrationStopsCopiedNotesCountingForEveryMember();
 };
@@ -250,6 +251,54 @@ void GroupNotesTest::aPartForSomeoneNotInTheSessionChangesNothing()
              std::optional(ErrorKind::Io));
     QCOMPARE(count(*v, "SELECT count(*) FROM sessions"), sessions);
     QCOMPARE(count(*v, "SELECT count(*) FROM notes"), 0);
+}
+
+// A member marked no-show or cancelled gets no draft that would wait for ever to be signed; a part
+// of their own (why they missed it) still makes their note. The session still counts as missed.
+void GroupNotesTest::aMemberWhoDidNotComeGetsNoEmptyDraft()
+{
+    QTemporaryDir tmp;
+    auto v = createVault(tmp.filePath(u"vault"_s));
+    for (const char *code : {"G-A", "G-B", "G-C", "G-D"})
+        v->clients().add(client(QString::fromLatin1(code)));
+    model::Session s = groupSession({u"G-A"_s, u"G-B"_s, u"G-C"_s, u"G-D"_s});
+    s.attendees[1].attendance = model::Attendance::NoShow;
+    s.attendees[2].attendance = model::Attendance::Cancelled;
+    s.attendees[3].attendance = model::Attendance::Late;
+    const QString note = u"## Group topic\nRelapse warning signs.\n## Member G-A\nSpoke about Friday.\n"
+                         "## Member G-B\n\n## Member G-C\nCancelled by text the same morning, citing a cold.\n"_s;
+    const auto made = v->notes().addSession(s, u"group"_s, model::NoteKind::Progress,
+                                            model::sectionsFromText(note, u"group"_s));
+    QCOMPARE(made.clients, (QStringList{u"G-A"_s, u"G-C"_s, u"G-D"_s}));
+    QCOMPARE(made.notes.size(), 3);
+    QCOMPARE(noteOf(*v, u"G-A"_s), made.notes.at(0));
+    QCOMPARE(noteOf(*v, u"G-C"_s), made.notes.at(1));
+    QCOMPARE(noteOf(*v, u"G-D"_s), made.notes.at(2)); // late is there
+    QVERIFY(v->notes().read(made.notes.at(1)).text().contains(u"citing a cold"_s));
+    QVERIFY(v->notes().listForClient(u"G-B"_s).isEmpty());
+    QCOMPARE(count(*v, "SELECT count(*) FROM notes"), 3);
+    for (const Id id : made.notes)
+        v->notes().sign(id);
+    const auto missed = v->histories().client(u"G-B"_s, true).sessions;
+    QCOMPARE(missed.size(), 1);
+    QVERIFY(!missed.first().attended());
+    QCOMPARE(v->notes().sessionsOf(u"G-B"_s).size(), 1);
+    QVERIFY(v->notes().sessionsOf(u"G-B"_s).first().notes.isEmpty());
+
+    // Nobody came: no note to write, and nothing stored; the session alone is another call.
+    model::Session empty = groupSession({u"G-A"_s, u"G-B"_s});
+    empty.date = *model::parseDate(u"2026-03-09"_s);
+    for (auto &a : empty.attendees)
+        a.attendance = model::Attendance::Cancelled;
+    const int sessions = count(*v, "SELECT count(*) FROM sessions");
+    QCOMPARE(errorOf([&] {
+                 (void)v->notes().addSession(empty, u"group"_s, model::NoteKind::Progress,
+                                             model::sectionsFromText(u"## Group topic\nNone.\n"_s, u"group"_s));
+             }),
+             std::optional(ErrorKind::Io));
+    QCOMPARE(count(*v, "SELECT count(*) FROM sessions"), sessions);
+    QVERIFY(v->notes().addSession(empty) > 0);
+    QCOMPARE(count(*v, "SELECT count(*) FROM notes"), 3);
 }
 
 void GroupNotesTest::aSignedMembersNoteMovesToAnotherVaultAndStillVerifies()

@@ -10,7 +10,10 @@
 #include "noteeditor.h"
 #include "patternsmodel.h"
 #include "themetagmodel.h"
+#include "vault/measures.h"
+#include "vault/vault.h"
 #include "vaultsession.h"
+#include "vaultthread.h"
 #include "workspace.h"
 
 #include <QDateTime>
@@ -24,6 +27,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtCharts/QXYSeries>
+
+#include <optional>
+#include <utility>
 
 Q_IMPORT_QML_PLUGIN(UndercurrentPlugin)
 
@@ -309,6 +315,80 @@ private Q_SLOTS:
         click(item(u"saveMeasureButton"_s));
         QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(measures->data(measures->index(0), MeasureSummaryModel::CountRole).toInt(), 2, 10000);
+    }
+
+    // The second one was a mistake: corrected in the same form, prefilled and scored again, then
+    // deleted after a confirmation that names it, from the keyboard. The vault keeps both old values.
+    void aMeasureIsCorrectedAndDeleted()
+    {
+        MeasureSummaryModel *measures = m_session->workspace()->overview()->measures();
+        const qint64 id = measures->data(measures->index(0), MeasureSummaryModel::MeasureIdRole).toLongLong();
+        QVERIFY(id > 0);
+        QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::TotalRole).toInt(), 0); // the latest
+
+        click(item(u"measureActions-phq9"_s));
+        click(item(u"correctMeasureItem"_s));
+        QObject *dialog = find(current(), u"measureDialog"_s);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QCOMPARE(dialog->property("title").toString(), u"Correct a measure"_s);
+        QVERIFY(!item(u"measureInstrument"_s)->isEnabled()); // the questionnaire stays
+        QCOMPARE(item(u"measureDate"_s)->property("text").toString(),
+                 measures->data(measures->index(0), MeasureSummaryModel::DateRole).toString());
+        QVERIFY(item(u"measureScore"_s)->property("text").toString().startsWith(u"Total 0: "_s)); // prefilled
+        for (int i = 0; i < 8; ++i)
+            QVERIFY(QMetaObject::invokeMethod(dialog, "setAnswer", Q_ARG(int, i), Q_ARG(QVariant, 1)));
+        QTRY_COMPARE(item(u"measureScore"_s)->property("text").toString(), u"Total 8: mild"_s);
+        QCOMPARE(item(u"saveMeasureButton"_s)->property("text").toString(), u"Save the correction"_s);
+        click(item(u"saveMeasureButton"_s));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(measures->data(measures->index(0), MeasureSummaryModel::TotalRole).toInt(), 8, 10000);
+        QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::CountRole).toInt(), 2); // corrected, not added
+        QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::MeasureIdRole).toLongLong(), id);
+
+        // Delete…, by keyboard (the card's menu, its second item): the confirmation names the
+        // questionnaire, the day and the score.
+        QQuickItem *actions = item(u"measureActions-phq9"_s);
+        QVERIFY(actions);
+        actions->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(item(u"deleteMeasureItem"_s)->isVisible());
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTRY_VERIFY(item(u"deleteMeasureItem"_s)->property("highlighted").toBool());
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QObject *confirm = find(current(), u"measureDeleteDialog"_s);
+        QVERIFY(confirm);
+        QTRY_VERIFY(confirm->property("opened").toBool());
+        const QString asked = item(u"measureDeleteText"_s)->property("text").toString();
+        QVERIFY2(asked.startsWith(u"Delete the PHQ-9 of "_s) && asked.contains(u"total 8 (mild)"_s), qPrintable(asked));
+        QQuickItem *ok = item(u"deleteMeasureOkButton"_s);
+        QVERIFY(!ok->hasActiveFocus()); // Cancel has it: nothing is deleted by a stray Enter
+        ok->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(measures->data(measures->index(0), MeasureSummaryModel::CountRole).toInt(), 1, 10000);
+        QCOMPARE(measures->data(measures->index(0), MeasureSummaryModel::TotalRole).toInt(), 10);
+
+        // In the vault: one measure left, and the deleted one's history holds its two old values.
+        const QString code = m_session->workspace()->overview()->code();
+        std::optional<std::pair<QList<uc::model::Measure>, QList<uc::vault::MeasureChange>>> stored;
+        m_session->vaultThread()->post(
+            this, u"checking"_s,
+            [code, id](VaultThread::Worker &w) {
+                return std::pair(w.open().measures().forClient(code), w.open().measures().history(id));
+            },
+            [&stored](auto result) { stored = std::move(result); });
+        QTRY_VERIFY_WITH_TIMEOUT(stored.has_value(), 10000);
+        QCOMPARE(stored->first.size(), 1);
+        QCOMPARE(stored->first.constFirst().total, 10);
+        QVERIFY(stored->first.constFirst().id != id);
+        const QList<uc::vault::MeasureChange> &history = stored->second;
+        QCOMPARE(history.size(), 2);
+        QCOMPARE(history[0].change, u"edit"_s);
+        QCOMPARE(history[0].was.total, 0); // the value before the correction
+        QCOMPARE(history[1].change, u"delete"_s);
+        QCOMPARE(history[1].was.total, 8);
+        QCOMPARE(history[1].was.answers, (QList<int>{1, 1, 1, 1, 1, 1, 1, 1, 0}));
     }
 };
 

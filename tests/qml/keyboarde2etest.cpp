@@ -236,7 +236,7 @@ private Q_SLOTS:
         // The first member's note is open: the group's part and their own.
         NoteEditor *note = m_session->workspace()->note();
         QCOMPARE(note->clientCode(), u"C-0001"_s);
-        QCOMPARE(note->session()->members().size(), 3);
+        QCOMPARE(note->session()->members().size(), 2); // C-0003 did not come and has no part: no empty draft
         const QString a = note->draft()->text();
         QVERIFY2(a.contains(u"We drew a relapse prevention map together."_s) && a.contains(u"gambled his wages"_s), qPrintable(a));
         QVERIFY(!a.contains(u"sister"_s));
@@ -263,10 +263,10 @@ private Q_SLOTS:
                 groupsRelapse = label.endsWith(u"(the group's)"_s);
         }
         QVERIFY(groupsRelapse);
-        QTest::keyClick(m_window, Qt::Key_PageDown, Qt::ControlModifier);
-        QTRY_COMPARE_WITH_TIMEOUT(note->clientCode(), u"C-0003"_s, 10000);
-        QCOMPARE(note->session()->attendance(), u"no-show"_s);
-        QVERIFY(!note->draft()->text().contains(u"gambled"_s) && !note->draft()->text().contains(u"sister"_s));
+        // Hers is the last: the no-show member has no note to move to.
+        QCOMPARE(note->session()->memberIndex(), 1);
+        for (const QVariant &m : note->session()->members())
+            QVERIFY(m.toMap().value(u"clientCode"_s).toString() != u"C-0003"_s);
 
         // Search finds his words in his note alone.
         SearchResultModel *results = m_session->workspace()->searchResults();

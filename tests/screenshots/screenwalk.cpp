@@ -234,6 +234,42 @@ bool ScreenWalk::client()
     QMetaObject::invokeMethod(measureDialog, "close");
     settle(200);
 
+    // Correct… and Delete… on the card's latest PHQ-9: the same form prefilled, and the confirmation.
+    MeasureSummaryModel *measures = m_session.workspace()->overview()->measures();
+    int phq9 = -1;
+    for (int row = 0; row < measures->rowCount(); ++row)
+        if (measures->data(measures->index(row), MeasureSummaryModel::InstrumentRole).toString() == u"phq9")
+            phq9 = row;
+    if (phq9 < 0)
+        return fail("the demo client has no PHQ-9");
+    const QModelIndex latest = measures->index(phq9);
+    m_window->resize(1024, 700);
+    if (!QMetaObject::invokeMethod(measureDialog, "openToCorrect", Q_ARG(QString, u"C-0101"_s),
+                                   Q_ARG(QVariant, measures->data(latest, MeasureSummaryModel::MeasureIdRole)),
+                                   Q_ARG(QString, u"phq9"_s),
+                                   Q_ARG(QString, measures->data(latest, MeasureSummaryModel::DateRole).toString()),
+                                   Q_ARG(QVariant, measures->data(latest, MeasureSummaryModel::AnswersRole))))
+        return fail("the measure dialog did not open to correct");
+    settle(300);
+    if (!grab(u"measure-correct-1024x700"_s))
+        return false;
+    QMetaObject::invokeMethod(measureDialog, "close");
+    QObject *measureDelete = m_window->findChild<QObject *>(u"measureDeleteDialog"_s);
+    if (measureDelete == nullptr
+        || !QMetaObject::invokeMethod(measureDelete, "openFor", Q_ARG(QString, u"C-0101"_s),
+                                      Q_ARG(QVariant, measures->data(latest, MeasureSummaryModel::MeasureIdRole)),
+                                      Q_ARG(QString, u"PHQ-9"_s),
+                                      Q_ARG(QString, measures->data(latest, MeasureSummaryModel::DateRole).toString()),
+                                      Q_ARG(int, measures->data(latest, MeasureSummaryModel::TotalRole).toInt()),
+                                      Q_ARG(QString, measures->data(latest, MeasureSummaryModel::BandLabelRole).toString())))
+        return fail("the measure delete dialog did not open");
+    settle(300);
+    if (!grab(u"measure-delete-1024x700"_s))
+        return false;
+    QMetaObject::invokeMethod(measureDelete, "close");
+    m_window->resize(size);
+    settle(200);
+
     // New note…: the client's latest session offered; then a group note of three in one sitting,
     // the group's part and each member's own, at the smallest window.
     QObject *newNote = m_window->findChild<QObject *>(u"newNoteDialog"_s);

@@ -55,7 +55,7 @@ int sessionAdd(const Invocation &line)
     auto v = openVault(line);
     const auto created = v->notes().addSession(s, templateId, kind, model::sectionsFromText(text, templateId));
     if (line.json()) {
-        if (created.notes.size() == 1) {
+        if (s.attendees.size() == 1) { // a group's stays a list, even when one member came
             printJson(QJsonObject{{u"session"_s, static_cast<double>(created.session)},
                                   {u"note"_s, static_cast<double>(created.notes.first())}});
         } else {

@@ -243,6 +243,8 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
             row.date = model::toIso(m.date);
             row.total = m.total;
             row.band = m.band;
+            row.latestId = m.id;
+            row.latestAnswers = m.answers;
             row.totals.append(m.total);
             ++row.count;
         }

@@ -70,6 +70,8 @@ struct MeasureRow
     QList<int> totals; // date order, for a sparkline
     QString reliableChange; // "reliable-improvement" … "not-computed"; "" for a first score
     QString reliableChangeText; // "16 → 8: reliable change not computed …"; "" for a first score
+    model::Id latestId = 0; // the latest measure, which the card corrects or deletes
+    QList<int> latestAnswers; // its answers as stored (-1 a C-SSRS question skipped)
 };
 
 struct NoteRow

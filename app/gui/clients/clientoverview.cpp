@@ -151,6 +151,15 @@ QVariant MeasureSummaryModel::data(const QModelIndex &index, int role) const
         return row.reliableChange;
     case ReliableChangeTextRole:
         return row.reliableChangeText;
+    case MeasureIdRole:
+        return QVariant::fromValue(static_cast<qint64>(row.latestId));
+    case AnswersRole: {
+        QVariantList answers;
+        answers.reserve(row.latestAnswers.size());
+        for (int a : row.latestAnswers)
+            answers.append(a);
+        return answers;
+    }
     default:
         return {};
     }
@@ -164,7 +173,9 @@ QHash<int, QByteArray> MeasureSummaryModel::roleNames() const
             {PreviousDateRole, "previousDate"},
             {TotalsRole, "totals"},
             {ReliableChangeRole, "reliableChange"},
-            {ReliableChangeTextRole, "reliableChangeText"}};
+            {ReliableChangeTextRole, "reliableChangeText"},
+            {MeasureIdRole, "measureId"},
+            {AnswersRole, "answers"}};
 }
 
 // ---- NoteListModel

@@ -110,6 +110,8 @@ public:
         TotalsRole, // QVariantList of totals in date order
         ReliableChangeRole, // "reliable-improvement" … "not-computed"; "" for a first score
         ReliableChangeTextRole, // "Since 2025-01-06: 16 → 8, RCI …"; "" for a first score
+        MeasureIdRole, // the latest measure's id (qint64)
+        AnswersRole, // the latest measure's answers, a QVariantList of ints
     };
     Q_ENUM(Role)
     using ListModel::ListModel;

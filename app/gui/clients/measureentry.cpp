@@ -86,16 +86,20 @@ QString MeasureEntry::dateProblem(const QString &isoDate)
     return {};
 }
 
+QString MeasureEntry::problem(const QString &isoDate, const QString &instrument, const QVariantList &answers)
+{
+    if (QString why = dateProblem(isoDate); !why.isEmpty())
+        return why;
+    return preview(instrument, answers).value(u"problem"_s).toString();
+}
+
 void MeasureEntry::save(const QString &clientCode, const QString &isoDate, const QString &instrument,
                         const QVariantList &answers, bool confirmedSameDay)
 {
     if (!m_vault->isOpen() || clientCode.isEmpty())
         return;
-    if (const QString why = dateProblem(isoDate); !why.isEmpty())
+    if (const QString why = problem(isoDate, instrument, answers); !why.isEmpty())
         return Q_EMIT failed(Failure(Failure::BadInput, u"add-measure"_s, why));
-    const QVariantMap scored = preview(instrument, answers);
-    if (scored.contains(u"problem"_s))
-        return Q_EMIT failed(Failure(Failure::BadInput, u"add-measure"_s, scored.value(u"problem"_s).toString()));
     const auto date = uc::model::parseDate(isoDate.trimmed());
     const QList<int> values = answersOf(answers);
     const auto rule = confirmedSameDay ? uc::vault::Measures::SameDay::Allow : uc::vault::Measures::SameDay::Refuse;
@@ -114,4 +118,37 @@ void MeasureEntry::save(const QString &clientCode, const QString &isoDate, const
             }
             Q_EMIT failed(Failure(u"add-measure"_s, e));
         });
+}
+
+void MeasureEntry::correct(qint64 id, const QString &clientCode, const QString &isoDate, const QString &instrument,
+                           const QVariantList &answers)
+{
+    if (!m_vault->isOpen() || id <= 0)
+        return;
+    if (const QString why = problem(isoDate, instrument, answers); !why.isEmpty())
+        return Q_EMIT failed(Failure(Failure::BadInput, u"edit-measure"_s, why));
+    const auto date = uc::model::parseDate(isoDate.trimmed());
+    const QList<int> values = answersOf(answers);
+    m_vault->post(
+        this, tr("Correcting the measure…"),
+        [id, date = *date, values](Worker &w) {
+            w.open().measures().edit(id, values, date);
+            return true;
+        },
+        [this, clientCode](bool) { Q_EMIT saved(clientCode); },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"edit-measure"_s, e)); });
+}
+
+void MeasureEntry::remove(qint64 id, const QString &clientCode)
+{
+    if (!m_vault->isOpen() || id <= 0)
+        return;
+    m_vault->post(
+        this, tr("Deleting the measure…"),
+        [id](Worker &w) {
+            w.open().measures().remove(id);
+            return true;
+        },
+        [this, clientCode](bool) { Q_EMIT removed(clientCode); },
+        [this](const uc::Error &e) { Q_EMIT failed(Failure(u"delete-measure"_s, e)); });
 }

@@ -16,6 +16,8 @@ class VaultThread;
 // on the same day is refused until the clinician confirms it (sameDay, then save again with
 // confirmed), as `measure add` needs --force. Saving answers saved(clientCode), or failed(failure)
 // with action "add-measure"; the core raises a risk flag from PHQ-9 item 9 or the C-SSRS itself.
+// A measure already stored can be corrected (its answers and day, scored again) or deleted; the
+// vault keeps the old value in its history of changes (uc::vault::Measures::edit/remove).
 class MeasureEntry : public QObject
 {
     Q_OBJECT
@@ -38,13 +40,22 @@ public:
     [[nodiscard]] Q_INVOKABLE static QString dateProblem(const QString &isoDate);
     Q_INVOKABLE void save(const QString &clientCode, const QString &isoDate, const QString &instrument,
                           const QVariantList &answers, bool confirmedSameDay);
+    // Corrects measure id: saved(clientCode), or failed(failure) with action "edit-measure".
+    Q_INVOKABLE void correct(qint64 id, const QString &clientCode, const QString &isoDate, const QString &instrument,
+                             const QVariantList &answers);
+    // Deletes measure id: removed(clientCode), or failed(failure) with action "delete-measure".
+    Q_INVOKABLE void remove(qint64 id, const QString &clientCode);
 
 Q_SIGNALS:
     void saved(const QString &clientCode);
+    void removed(const QString &clientCode);
     // The client has this instrument on that day already: say so and ask before saving again.
     void sameDay(const QString &message);
     void failed(const Failure &failure);
 
 private:
+    // Why the day or the answers cannot be stored ("" when they can).
+    [[nodiscard]] static QString problem(const QString &isoDate, const QString &instrument, const QVariantList &answers);
+
     VaultThread *m_vault;
 };
