@@ -238,11 +238,8 @@ std::optional<model::Date> Plans::reviewDue(const QString &clientCode)
     return model::nextReviewDue(*plan, reviews(clientCode));
 }
 
-void Plans::rate(Id noteId, const QString &objective, model::ProgressRating rating)
+model::PlanObjective Plans::ratableObjective(Id noteId, const QString &objective, const QString &what)
 {
-    m_state.require(model::Action::WriteNote);
-    const QString what = u"rate progress"_s;
-    sql::Transaction tx(m_state.db);
     const model::Note note = loadNote(m_state, noteId);
     if (note.authorId != m_state.user.id)
         throw Error(ErrorKind::NotAllowed, what, u"only the note's author rates progress on it"_s);
@@ -256,17 +253,40 @@ void Plans::rate(Id noteId, const QString &objective, model::ProgressRating rati
     const auto o = plan->objective(objective);
     if (!o)
         badInput(what, u"the objective is not in the client's plan in force on the session's date (version %1)"_s.arg(plan->version));
+    return *o;
+}
+
+void Plans::rate(Id noteId, const QString &objective, model::ProgressRating rating)
+{
+    m_state.require(model::Action::WriteNote);
+    const QString what = u"rate progress"_s;
+    sql::Transaction tx(m_state.db);
+    const model::PlanObjective o = ratableObjective(noteId, objective, what);
     m_state.db
         .prepare("INSERT INTO objective_progress(note_id, objective_id, rating, rated_by, rated_at) VALUES (?, ?, ?, ?, ?) "
                  "ON CONFLICT(note_id, objective_id) DO UPDATE SET rating = excluded.rating, rated_by = excluded.rated_by, "
                  "rated_at = excluded.rated_at")
         .bind(1, noteId)
-        .bind(2, *model::objectiveNumber(o->id))
+        .bind(2, *model::objectiveNumber(o.id))
         .bind(3, model::toString(rating))
         .bind(4, m_state.user.id)
         .bind(5, now())
         .run();
-    m_state.audit(u"note-progress"_s, u"note:%1"_s.arg(noteId), u"objective:%1"_s.arg(o->id));
+    m_state.audit(u"note-progress"_s, u"note:%1"_s.arg(noteId), u"objective:%1"_s.arg(o.id));
+    tx.commit();
+}
+
+void Plans::unrate(Id noteId, const QString &objective)
+{
+    m_state.require(model::Action::WriteNote);
+    const QString what = u"take back a rating"_s;
+    sql::Transaction tx(m_state.db);
+    const model::PlanObjective o = ratableObjective(noteId, objective, what);
+    auto stmt = m_state.db.prepare("DELETE FROM objective_progress WHERE note_id = ? AND objective_id = ?");
+    stmt.bind(1, noteId).bind(2, *model::objectiveNumber(o.id)).run();
+    if (m_state.db.changes() == 0)
+        return; // not rated: nothing to take back, nothing to audit
+    m_state.audit(u"note-progress"_s, u"note:%1"_s.arg(noteId), u"objective:%1 not addressed"_s.arg(o.id));
     tx.commit();
 }
 

@@ -48,6 +48,9 @@ public:
     // for a process note, or an objective not in the plan in force on the session's date;
     // Error(Conflict) for a signed note; Error(NotAllowed) for anyone but the note's author.
     void rate(model::Id noteId, const QString &objective, model::ProgressRating rating);
+    // Takes back the note's rating of an objective (the session did not address it after all), on
+    // the same terms as rate(); nothing happens, and nothing is audited, when it was not rated.
+    void unrate(model::Id noteId, const QString &objective);
     // Every rating of the client's objectives, by session date.
     [[nodiscard]] QList<model::ObjectiveProgress> progress(const QString &clientCode);
     // Empty when the version matches its hash and its author's certified key signed that hash;
@@ -60,6 +63,8 @@ private:
     // Error(Io) when the client has no plan, Error(NotAllowed) when it is not the user's.
     void requireOwner(model::Id clientId, const QString &what, const QString &doing);
     [[nodiscard]] QList<model::TreatmentPlan> read(const QString &clientCode);
+    // The objective a note may rate (rate() and unrate()'s rules), or the error why not.
+    [[nodiscard]] model::PlanObjective ratableObjective(model::Id noteId, const QString &objective, const QString &what);
     // Gives new objectives their ids and checks the given ones belong to the client.
     void assignObjectiveIds(model::Id clientId, model::TreatmentPlan &plan, const QString &what);
     int store(model::Id clientId, const QString &clientCode, model::TreatmentPlan plan, int version);

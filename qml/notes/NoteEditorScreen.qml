@@ -379,6 +379,12 @@ Rectangle {
                     visible: root.note.fields.available
                     editor: root.note
                 }
+                PlanObjectivesCard {
+                    objectName: "planObjectives"
+                    Layout.preferredWidth: 300
+                    visible: root.note.objectives.available
+                    editor: root.note
+                }
                 SectionCard {
                     Layout.preferredWidth: 300
                     Layout.fillHeight: true

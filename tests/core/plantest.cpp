@@ -80,6 +80,7 @@ private Q_SLOTS:
     void reviewsMoveTheNextDueDate();
     void everyChangeIsAudited();
     void planTravelsWithTheRecordAndAnEditedOneIsRefused();
+    void aRatingIsTakenBackOnADraftOnly();
 
 private:
     std::unique_ptr<vault::Vault> open(const QString &user) { return vault::Vault::open(m_dir.path(), user, secret()); }
@@ -456,6 +457,43 @@ void PlanTest::planTravelsWithTheRecordAndAnEditedOneIsRefused()
     QCOMPARE(kindOf(e), exitOf(ErrorKind::Damaged));
     QVERIFY2(e->message().contains(u"alice's signature does not verify"_s), qPrintable(e->message()));
     QVERIFY(!v->clients().find(u"C-7"_s));
+}
+
+void PlanTest::aRatingIsTakenBackOnADraftOnly()
+{
+    auto v = open(u"alice"_s);
+    const auto audited = [&] {
+        int n = 0;
+        for (const auto &e : v->auditTrail().entries())
+            n += e.action == u"note-progress"_s ? 1 : 0;
+        return n;
+    };
+    const auto ratingsOf = [&](model::Id note) {
+        QStringList out;
+        for (const auto &p : v->plans().progress(u"C-1"_s))
+            if (p.noteId == note)
+                out.append(p.objective);
+        return out;
+    };
+    const model::Id note = addNote(*v, u"C-1"_s, model::NoteKind::Progress, model::Date(2026, 2, 10));
+    const model::Id process = addNote(*v, u"C-1"_s, model::NoteKind::Process, model::Date(2026, 2, 10));
+    v->plans().rate(note, u"O1"_s, model::ProgressRating::Some);
+    QCOMPARE(ratingsOf(note), QStringList{u"O1"_s});
+    const int before = audited();
+
+    v->plans().unrate(note, u"o1"_s);
+    QVERIFY(ratingsOf(note).isEmpty());
+    QCOMPARE(audited(), before + 1);
+    v->plans().unrate(note, u"O1"_s); // not rated: nothing to take back, nothing audited
+    QCOMPARE(audited(), before + 1);
+
+    // The same rules as rating: the plan in force, a progress note, a draft, its author.
+    QCOMPARE(kindOf(errorOf([&] { v->plans().unrate(note, u"O99"_s); })), exitOf(ErrorKind::Io));
+    QCOMPARE(kindOf(errorOf([&] { v->plans().unrate(process, u"O1"_s); })), exitOf(ErrorKind::Io));
+    v->plans().rate(note, u"O1"_s, model::ProgressRating::Met);
+    v->notes().sign(note);
+    QCOMPARE(kindOf(errorOf([&] { v->plans().unrate(note, u"O1"_s); })), exitOf(ErrorKind::Conflict));
+    QCOMPARE(ratingsOf(note), QStringList{u"O1"_s});
 }
 
 QTEST_GUILESS_MAIN(PlanTest)

@@ -79,6 +79,7 @@ NoteData loadNote(vault::Vault &vault, model::Id noteId)
             if (theme.enabled)
                 d.themes.append({theme.id, theme.label});
     }
+    d.plan = loadNotePlan(vault, n.id, n.clientCode, n.sessionDate, n.kind);
     const model::Session session = vault.notes().session(n.sessionId);
     d.start = session.start ? model::toIso(*session.start) : QString();
     d.minutes = session.minutes;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/types.h"
+#include "noteplan.h"
 #include "riskview.h"
 
 #include <QList>
@@ -76,6 +77,8 @@ struct NoteData
     // its own assessment); a signed note's flags still open (docs/risk.md).
     QList<RiskRow> risks;
     bool riskAssessed = false;
+    // A progress note's plan objectives with its ratings (noteplan.h).
+    NotePlan plan;
 };
 
 // Code-point offsets (the tagger's) to UTF-16 offsets (QString's) in text.

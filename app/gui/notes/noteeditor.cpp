@@ -19,6 +19,7 @@ NoteEditor::NoteEditor(VaultThread *vault, QObject *parent)
     , m_fields(new StructuredFields(this))
     , m_tagging(new NoteTagging(this, vault))
     , m_risk(new NoteRisk(this, vault))
+    , m_objectives(new NoteObjectives(this, vault))
 {
     // Typing changes what the other parts show: the fields in their sections, the highlights
     // under their words, the risk in the text.
@@ -40,6 +41,7 @@ void NoteEditor::set(NoteData data)
     m_session->show(m_data);
     m_fields->refresh(true);
     m_risk->show(m_data);
+    m_objectives->show(m_data);
     Q_EMIT loaded();
 }
 

@@ -4,6 +4,7 @@
 #include "notedata.h"
 #include "notedraft.h"
 #include "noterisk.h"
+#include "noteobjectives.h"
 #include "notesession.h"
 #include "notetagging.h"
 #include "structuredfields.h"
@@ -17,7 +18,8 @@ class VaultThread;
 // The note open in the editor: what it is (client, date, template, status, signature, addenda),
 // opening it, signing it, adding an addendum and discarding a draft, on the vault thread. Its
 // parts are objects of their own: the text and its saving (draft), the session (session), the
-// addiction fields (fields), the themes found and tagged (tagging) and the risk banner (risk).
+// addiction fields (fields), the themes found and tagged (tagging), the risk banner (risk) and
+// the plan objectives a progress note rates (objectives).
 // A signed note is read-only.
 class NoteEditor : public QObject
 {
@@ -41,6 +43,7 @@ class NoteEditor : public QObject
     Q_PROPERTY(StructuredFields *fields READ fields CONSTANT)
     Q_PROPERTY(NoteTagging *tagging READ tagging CONSTANT)
     Q_PROPERTY(NoteRisk *risk READ risk CONSTANT)
+    Q_PROPERTY(NoteObjectives *objectives READ objectives CONSTANT)
 
 public:
     // Without a vault thread (tests of the typing alone) saves are only handed on
@@ -66,6 +69,7 @@ public:
     [[nodiscard]] StructuredFields *fields() const { return m_fields; }
     [[nodiscard]] NoteTagging *tagging() const { return m_tagging; }
     [[nodiscard]] NoteRisk *risk() const { return m_risk; }
+    [[nodiscard]] NoteObjectives *objectives() const { return m_objectives; }
 
     // ---- on the vault thread; each answers its signal below, a refusal goes to the banner
     // Opens a note (unsaved typing in the one open is saved first); noteOpened.
@@ -109,4 +113,5 @@ private:
     StructuredFields *m_fields;
     NoteTagging *m_tagging;
     NoteRisk *m_risk;
+    NoteObjectives *m_objectives;
 };
