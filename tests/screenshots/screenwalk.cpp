@@ -307,7 +307,15 @@ bool ScreenWalk::client()
     m_session.workspace()->note()->open(noteId);
     if (!waitIdle([&] { return m_session.workspace()->note()->noteId() == noteId; }))
         return fail("the note editor did not load");
-    return grab(u"note-editor"_s);
+    if (!grab(u"note-editor"_s))
+        return false;
+    // At the smallest size, with the plan objectives card beside the themes (docs/plan.md).
+    m_window->resize(1024, 700);
+    settle(400);
+    const bool small = grab(u"note-editor-1024x700"_s);
+    m_window->resize(size);
+    settle(300);
+    return small;
 }
 
 bool ScreenWalk::countertransference()
