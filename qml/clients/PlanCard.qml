@@ -48,6 +48,7 @@ SectionCard {
             required property string ratedOn
             required property string measureLine
             required property bool measureReached
+            required property var history
             Layout.fillWidth: true
             spacing: 2
             Accessible.role: Accessible.StaticText
@@ -97,6 +98,42 @@ SectionCard {
                 color: objective.measureLine !== "" && objective.measureReached ? Style.accent : Style.muted
                 font.pixelSize: Style.smallSize
                 wrapMode: Text.WordWrap
+            }
+            // Its progress over time: a chip per rating, by session date, oldest first.
+            Flow {
+                objectName: "planHistory-" + objective.objectiveId
+                Layout.fillWidth: true
+                visible: objective.history.length > 1
+                spacing: 4
+                Accessible.role: Accessible.StaticText
+                Accessible.name: qsTr("Ratings of objective %1 over time: %2").arg(objective.objectiveId)
+                                     .arg(objective.history.map((p) => Style.date(p.date) + " " + p.label).join(", "))
+                Repeater {
+                    model: objective.history
+                    Rectangle {
+                        id: point
+                        required property var modelData
+                        readonly property bool worse: point.modelData.rating === "worse"
+                        readonly property bool good: point.modelData.rating === "much" || point.modelData.rating === "met"
+                        implicitWidth: pointText.implicitWidth + 10
+                        implicitHeight: pointText.implicitHeight + 2
+                        radius: 3
+                        color: worse ? Style.dangerSoft : good ? Style.accentSoft : Style.chip
+                        Label {
+                            id: pointText
+                            anchors.centerIn: parent
+                            text: qsTr("%1 %2").arg(Style.date(point.modelData.date).replace(/ \d{4}$/, ""))
+                                      .arg(point.modelData.label)
+                            color: point.worse ? Style.danger : point.good ? Style.accent : Style.chipText
+                            font.pixelSize: Style.smallSize - 1
+                        }
+                        ToolTip.visible: pointHover.hovered
+                        ToolTip.text: Style.date(point.modelData.date)
+                        HoverHandler {
+                            id: pointHover
+                        }
+                    }
+                }
             }
         }
     }

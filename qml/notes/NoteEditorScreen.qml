@@ -380,7 +380,7 @@ Rectangle {
                     editor: root.note
                 }
                 PlanObjectivesCard {
-                    objectName: "planObjectives"
+                    objectName: "notePlanObjectives"
                     Layout.preferredWidth: 300
                     visible: root.note.objectives.available
                     editor: root.note

@@ -96,7 +96,7 @@ private Q_SLOTS:
     void theDraftOffersThePlansObjectivesBesideTheThemes()
     {
         openNote(m_note);
-        QQuickItem *card = item(u"planObjectives"_s);
+        QQuickItem *card = item(u"notePlanObjectives"_s);
         QVERIFY(card);
         QTRY_VERIFY(card->isVisible());
         QCOMPARE(m_session->workspace()->note()->objectives()->objectives().size(), 2);
@@ -162,7 +162,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->note()->status(), u"signed"_s, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
         QQuickItem *first = item(u"objectiveRating-"_s + m_first);
-        QTRY_VERIFY(item(u"planObjectives"_s)->isVisible());
+        QTRY_VERIFY(item(u"notePlanObjectives"_s)->isVisible());
         QCOMPARE(first->property("currentText").toString(), u"some progress"_s);
         QVERIFY(!first->isEnabled());
         QVERIFY(!m_session->workspace()->note()->objectives()->mayRate());
@@ -171,10 +171,10 @@ private Q_SLOTS:
     void aProcessNoteAndASessionBeforeThePlanShowNone()
     {
         openNote(m_process);
-        QVERIFY(!item(u"planObjectives"_s)->isVisible());
+        QVERIFY(!item(u"notePlanObjectives"_s)->isVisible());
         QVERIFY(!m_session->workspace()->note()->objectives()->available());
         openNote(m_beforePlan);
-        QVERIFY(!item(u"planObjectives"_s)->isVisible());
+        QVERIFY(!item(u"notePlanObjectives"_s)->isVisible());
     }
 };
 

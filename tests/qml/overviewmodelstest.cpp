@@ -302,6 +302,13 @@ private Q_SLOTS:
         QCOMPARE(o.plan.objectives[0].rating, u"much"_s); // the latest session's, not the latest written
         QCOMPARE(o.plan.objectives[0].ratingLabel, u"much progress"_s);
         QCOMPARE(o.plan.objectives[0].ratedOn, u"2025-03-10"_s);
+        // Its progress over time: each rating by session date, the earliest first.
+        QCOMPARE(o.plan.objectives[0].history.size(), 2);
+        QCOMPARE(o.plan.objectives[0].history[0].date, u"2025-02-10"_s);
+        QCOMPARE(o.plan.objectives[0].history[0].rating, u"worse"_s);
+        QCOMPARE(o.plan.objectives[0].history[1].date, u"2025-03-10"_s);
+        QCOMPARE(o.plan.objectives[0].history[1].label, u"much progress"_s);
+        QVERIFY(o.plan.objectives[1].history.isEmpty());
         QCOMPARE(o.plan.objectives[1].measureLine, u"PHQ-9 now 8: target below 10 reached"_s);
         QVERIFY(o.plan.objectives[1].measureReached);
         overview.set(o);
@@ -309,6 +316,11 @@ private Q_SLOTS:
         QCOMPARE(overview.plan()->objectives()->count(), 2);
         QCOMPARE(overview.plan()->objectives()->data(overview.plan()->objectives()->index(0), PlanObjectiveModel::RatingLabelRole).toString(),
                  u"much progress"_s);
+        const QVariantList strip =
+            overview.plan()->objectives()->data(overview.plan()->objectives()->index(0), PlanObjectiveModel::HistoryRole).toList();
+        QCOMPARE(strip.size(), 2);
+        QCOMPARE(strip[0].toMap().value(u"rating"_s).toString(), u"worse"_s);
+        QCOMPARE(strip[1].toMap().value(u"date"_s).toString(), u"2025-03-10"_s);
         QCOMPARE(uc::gui::measureLine(*uc::model::parseLinkedMeasure(u"auditc < 4"_s), 5),
                  u"AUDIT-C now 5: target below 4 not reached yet"_s);
         QCOMPARE(uc::gui::measureLine(*uc::model::parseLinkedMeasure(u"gad7 >= 3"_s), 3),

@@ -2,9 +2,11 @@
 #include "overviewplan.h"
 
 #include <QDate>
+#include <QVariantMap>
 
 #include <utility>
 
+using namespace Qt::StringLiterals;
 using uc::gui::ObjectiveRow;
 
 // ---- PlanObjectiveModel
@@ -39,6 +41,12 @@ QVariant PlanObjectiveModel::data(const QModelIndex &index, int role) const
         return row.measureLine;
     case MeasureReachedRole:
         return row.measureReached;
+    case HistoryRole: {
+        QVariantList points;
+        for (const uc::gui::RatingPoint &p : row.history)
+            points.append(QVariantMap{{u"date"_s, p.date}, {u"rating"_s, p.rating}, {u"label"_s, p.label}});
+        return points;
+    }
     default:
         return {};
     }
@@ -49,7 +57,7 @@ QHash<int, QByteArray> PlanObjectiveModel::roleNames() const
     return {{ObjectiveIdRole, "objectiveId"}, {TextRole, "text"},           {GoalRole, "goal"},
             {TargetRole, "target"},           {MeasuredByRole, "measuredBy"}, {RatingRole, "rating"},
             {RatingLabelRole, "ratingLabel"}, {RatedOnRole, "ratedOn"},     {MeasureLineRole, "measureLine"},
-            {MeasureReachedRole, "measureReached"}};
+            {MeasureReachedRole, "measureReached"}, {HistoryRole, "history"}};
 }
 
 // ---- OverviewPlan

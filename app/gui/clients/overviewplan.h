@@ -26,6 +26,7 @@ public:
         RatedOnRole, // ISO session date of the latest rating
         MeasureLineRole, // "PHQ-9 now 7: target below 10 reached"; "" without a linked measure
         MeasureReachedRole, // bool
+        HistoryRole, // every rating by session date, oldest first: [{date, rating, label}]
     };
     Q_ENUM(Role)
     using ListModel::ListModel;

@@ -51,8 +51,11 @@ PlanSummary loadPlanSummary(vault::Vault &vault, const QString &code, const QLis
 
     // The latest rating of each objective: progress comes by session date, so the last one wins.
     QHash<QString, model::ObjectiveProgress> latest;
-    for (const model::ObjectiveProgress &p : vault.plans().progress(code))
+    QHash<QString, QList<RatingPoint>> history;
+    for (const model::ObjectiveProgress &p : vault.plans().progress(code)) {
         latest.insert(p.objective, p);
+        history[p.objective].append({model::toIso(p.sessionDate), model::toString(p.rating), model::label(p.rating)});
+    }
     QHash<QString, int> newestTotal;
     for (const model::Measure &m : measures)
         newestTotal.insert(m.instrument, m.total);
@@ -66,6 +69,7 @@ PlanSummary loadPlanSummary(vault::Vault &vault, const QString &code, const QLis
                 row.goal = goal.text;
                 row.target = o.targetDate ? model::toIso(*o.targetDate) : QString();
                 row.measuredBy = o.measuredBy;
+                row.history = history.value(o.id);
                 if (const auto it = latest.constFind(o.id); it != latest.cend()) {
                     row.rating = model::toString(it->rating);
                     row.ratingLabel = model::label(it->rating);

@@ -16,6 +16,14 @@ class Vault;
 // latest score reaches it. Computed on the vault thread; the wording lives here, tested.
 namespace uc::gui {
 
+// One rating of an objective, on a progress note's session.
+struct RatingPoint
+{
+    QString date; // ISO session date
+    QString rating; // "worse", "none", "some", "much", "met"
+    QString label; // "much progress"
+};
+
 struct ObjectiveRow
 {
     QString id; // "O3"
@@ -28,6 +36,7 @@ struct ObjectiveRow
     QString ratedOn; // ISO session date of that rating
     QString measureLine; // "PHQ-9 now 7: target below 10 reached"; empty without a linked measure
     bool measureReached = false;
+    QList<RatingPoint> history; // every rating, by session date, oldest first
 };
 
 struct PlanSummary
