@@ -99,41 +99,47 @@ SectionCard {
                 font.pixelSize: Style.smallSize
                 wrapMode: Text.WordWrap
             }
-            // Its progress over time: a chip per rating, by session date, oldest first.
-            Flow {
+            // Its progress over time: a small square per rating, by session date, oldest first (the
+            // latest 24; the rest counted), coloured as the latest chip; the date and words on hover.
+            RowLayout {
+                id: strip
+                readonly property var shown: objective.history.slice(-24)
                 objectName: "planHistory-" + objective.objectiveId
                 Layout.fillWidth: true
                 visible: objective.history.length > 1
-                spacing: 4
+                spacing: 6
                 Accessible.role: Accessible.StaticText
                 Accessible.name: qsTr("Ratings of objective %1 over time: %2").arg(objective.objectiveId)
-                                     .arg(objective.history.map((p) => Style.date(p.date) + " " + p.label).join(", "))
-                Repeater {
-                    model: objective.history
-                    Rectangle {
-                        id: point
-                        required property var modelData
-                        readonly property bool worse: point.modelData.rating === "worse"
-                        readonly property bool good: point.modelData.rating === "much" || point.modelData.rating === "met"
-                        implicitWidth: pointText.implicitWidth + 10
-                        implicitHeight: pointText.implicitHeight + 2
-                        radius: 3
-                        color: worse ? Style.dangerSoft : good ? Style.accentSoft : Style.chip
-                        Label {
-                            id: pointText
-                            anchors.centerIn: parent
-                            text: qsTr("%1 %2").arg(Style.date(point.modelData.date).replace(/ \d{4}$/, ""))
-                                      .arg(point.modelData.label)
-                            color: point.worse ? Style.danger : point.good ? Style.accent : Style.chipText
-                            font.pixelSize: Style.smallSize - 1
-                        }
-                        ToolTip.visible: pointHover.hovered
-                        ToolTip.text: Style.date(point.modelData.date)
-                        HoverHandler {
-                            id: pointHover
+                                     .arg(strip.shown.map((p) => Style.date(p.date) + " " + p.label).join(", "))
+                Label {
+                    visible: objective.history.length > strip.shown.length
+                    text: qsTr("%1 earlier").arg(objective.history.length - strip.shown.length)
+                    color: Style.muted
+                    font.pixelSize: Style.smallSize - 1
+                }
+                Row {
+                    spacing: 2
+                    Repeater {
+                        model: strip.shown
+                        Rectangle {
+                            id: point
+                            required property var modelData
+                            width: 10
+                            height: 10
+                            radius: 2
+                            color: point.modelData.rating === "worse" ? Style.danger
+                                 : point.modelData.rating === "met" || point.modelData.rating === "much" ? Style.accent
+                                 : point.modelData.rating === "some" ? Style.accentSoft : Style.chip
+                            border.color: Style.border
+                            ToolTip.visible: pointHover.hovered
+                            ToolTip.text: qsTr("%1: %2").arg(Style.date(point.modelData.date)).arg(point.modelData.label)
+                            HoverHandler {
+                                id: pointHover
+                            }
                         }
                     }
                 }
+                Item { Layout.fillWidth: true }
             }
         }
     }
