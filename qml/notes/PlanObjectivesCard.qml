@@ -34,11 +34,18 @@ SectionCard {
     }
 
     title: qsTr("Plan objectives")
-    note: qsTr("plan version %1").arg(root.objectives.version)
+    note: root.objectives.version > 0 ? qsTr("plan version %1").arg(root.objectives.version) : ""
 
     Label {
         Layout.fillWidth: true
-        visible: !root.objectives.mayRate
+        visible: root.objectives.problem !== ""
+        text: root.objectives.problem
+        color: Style.danger
+        wrapMode: Text.WordWrap
+    }
+    Label {
+        Layout.fillWidth: true
+        visible: !root.objectives.mayRate && root.objectives.problem === ""
         text: root.editor.status === "draft" ? qsTr("Only the note's author rates progress on it.")
                                              : qsTr("Rated when the note was signed; fixed since.")
         color: Style.muted

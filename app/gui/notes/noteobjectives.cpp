@@ -32,7 +32,7 @@ QVariantList NoteObjectives::objectives() const
 
 bool NoteObjectives::mayRate() const
 {
-    return available() && !m_editor->readOnly();
+    return m_plan.version > 0 && !m_plan.objectives.isEmpty() && !m_editor->readOnly();
 }
 
 QVariantList NoteObjectives::ratings()

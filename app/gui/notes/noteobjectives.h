@@ -23,6 +23,8 @@ class NoteObjectives : public QObject
     // Whether the card shows: a progress note whose client has a plan in force on its date.
     Q_PROPERTY(bool available READ available NOTIFY changed)
     Q_PROPERTY(int version READ version NOTIFY changed)
+    // A plan that does not read (changed outside the app): why, in the danger colour.
+    Q_PROPERTY(QString problem READ problem NOTIFY changed)
     // [{objectiveId, text, targetDate, measuredBy, rating}], rating "" when not addressed.
     Q_PROPERTY(QVariantList objectives READ objectives NOTIFY changed)
     // Whether the reader may rate: the author's draft.
@@ -33,7 +35,11 @@ class NoteObjectives : public QObject
 public:
     NoteObjectives(NoteEditor *editor, VaultThread *vault);
 
-    [[nodiscard]] bool available() const { return m_plan.version > 0 && !m_plan.objectives.isEmpty(); }
+    [[nodiscard]] bool available() const
+    {
+        return (m_plan.version > 0 && !m_plan.objectives.isEmpty()) || !m_plan.problem.isEmpty();
+    }
+    [[nodiscard]] QString problem() const { return m_plan.problem; }
     [[nodiscard]] int version() const { return m_plan.version; }
     [[nodiscard]] QVariantList objectives() const;
     [[nodiscard]] bool mayRate() const;

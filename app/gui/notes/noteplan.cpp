@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "noteplan.h"
 
+#include "common/error.h"
 #include "model/permissions.h"
 #include "vault/vault.h"
 
@@ -15,7 +16,15 @@ NotePlan loadNotePlan(vault::Vault &vault, model::Id noteId, const QString &clie
     NotePlan out;
     if (kind != model::NoteKind::Progress || !model::allowed(vault.currentUser().role, model::Action::ReadPlan))
         return out;
-    const auto plan = vault.plans().inForce(clientCode, sessionDate);
+    std::optional<model::TreatmentPlan> plan;
+    try {
+        plan = vault.plans().inForce(clientCode, sessionDate);
+    } catch (const Error &e) {
+        if (e.kind() != ErrorKind::Damaged)
+            throw;
+        out.problem = e.message();
+        return out;
+    }
     if (!plan)
         return out;
     out.version = plan->version;

@@ -30,6 +30,9 @@ struct NotePlan
     // The plan's objectives in its order, but for one met on an earlier session and not rated on
     // this note: it is closed.
     QList<NoteObjectiveRow> objectives;
+    // A plan version that does not read (changed outside the app): why, for the card; the note
+    // still opens.
+    QString problem;
 };
 
 // For the progress note noteId of the client on the session's date; an empty plan for a process
