@@ -71,6 +71,11 @@ constexpr double dev5Denied = 0.98;
 constexpr double heldOutRecall = 0.90;
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
+// The third held-out set (session 31, 0.856 / 0.874 / 0.910 when it was written): a regression
+// gate 0.02–0.03 below, never a target to tune to.
+constexpr double heldOut3Recall = 0.83;
+constexpr double heldOut3Precision = 0.85;
+constexpr double heldOut3Denied = 0.88;
 
 struct Figures
 {
@@ -169,6 +174,7 @@ private Q_SLOTS:
     void developmentSet4();
     void developmentSet5();
     void heldOut();
+    void heldOut3();
 };
 
 void RiskTest::rules_data()
@@ -744,6 +750,13 @@ void RiskTest::developmentSet5()
 void RiskTest::heldOut()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-heldout.jsonl"), 200, heldOutRecall, heldOutPrecision, heldOutDenied);
+}
+
+// Written afresh by another hand from the definitions only (tests/data/README.md, "The third
+// held-out sets"), after the first two had been read once for another purpose. Aggregates only.
+void RiskTest::heldOut3()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-heldout3.jsonl"), 200, heldOut3Recall, heldOut3Precision, heldOut3Denied);
 }
 
 QTEST_GUILESS_MAIN(RiskTest)

@@ -38,6 +38,7 @@ QSet<QString> counted(const QString &text, Register reg = Register::Auto)
 constexpr double devFloor = 0.80;
 constexpr double heldOutFloor = 0.77;
 constexpr double heldOutV2Floor = 0.71;
+constexpr double heldOutV3Floor = 0.74; // 0.763 when it was written (session 31)
 // The defence themes (splitting … displacement, with denial and minimisation) on their own files:
 // dev 0.903, held-out 0.292 when they were added (docs/tagger.md, "Defences"); 0.02 of margin.
 constexpr double defenceDevFloor = 0.88;
@@ -104,6 +105,7 @@ private Q_SLOTS:
     void accuracyOnLabelledCorpus();
     void accuracyOnHeldOutCorpus();
     void accuracyOnHeldOutV2();
+    void accuracyOnHeldOutV3();
     void defenceThemes_data();
     void defenceThemes();
     void defencesOnTheirDevCorpus();
@@ -592,6 +594,15 @@ void TaggerTest::accuracyOnHeldOutV2()
         QSKIP("tagger-heldout-v2.jsonl is not in this tree");
     const double f1 = microF1(path, 300);
     QVERIFY2(f1 >= heldOutV2Floor, qPrintable(QStringLiteral("held-out v2 micro-F1 %1 fell below %2").arg(f1).arg(heldOutV2Floor)));
+}
+
+void TaggerTest::accuracyOnHeldOutV3()
+{
+    // Written afresh by another hand (tests/data/README.md, "The third held-out sets") after v1 and
+    // v2 had been read once for another purpose: the clean measure now. Aggregates only, never tuned
+    // against; fails the build when it falls 0.02 below what it was when written.
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-heldout-v3.jsonl"), 300);
+    QVERIFY2(f1 >= heldOutV3Floor, qPrintable(QStringLiteral("held-out v3 micro-F1 %1 fell below %2").arg(f1).arg(heldOutV3Floor)));
 }
 
 void TaggerTest::defenceThemes_data()
