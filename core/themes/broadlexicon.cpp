@@ -71,7 +71,7 @@ const Head table[] = {
     {"suicide", "attempt", {R"re(\ba\s+load\s+of\s+(?:tablets|pills))re", "load", true}, false},
     {"suicide", "attempt", {R"re(\bmore\s+pills\s+than\s+prescribed)re", "pills", true}, false},
     {"suicide", "attempt", {R"re(\btaking\s+more\s+(?:pills|tablets)\s+than\b)re", "pills\037tablets", true}, false},
-    {"suicide", "plan", {R"re(\bplan(?:s|ned|ning)?\s+to\s+(?:hang|jump|overdose|od|kill|end|die|shoot|drown|drive|crash))re", "plan", true}, false},
+    {"suicide", "plan", {R"re(\bplan(?:s|ned|ning)?\s+to\s+(?:hang|jump|overdose|od|kill|end|die|shoot(?!\s+up\b)|drown|drive|crash))re", "plan", true}, false},
     {"suicide", "plan", {R"re(\b(?:look(?:ed|ing)?\s+(?:up|online|into)|research\w*|google\w*|search\w*)\s+(?:\w+\s+){0,4}(?:method|how\s+many|bridge|ways\s+to|lethal))re", "google\037look\037research\037search", true}, false},
     {"suicide", "plan", {R"re(\bmethods?\s+(?:of\s+suicide|online))re", "method", true}, false},
     {"suicide", "plan", {R"re(\bhow\s+many\s+(?:\w+\s+)?(?:pills|tablets|of\s+my\s+tablets)\s+(?:it\s+)?(?:would\s+)?take)re", "many", true}, false},
@@ -441,6 +441,66 @@ const Head table[] = {
     {"abuse", "violence", {R"re(\bhurt\s+her\b)re", "hurt", true}, false},
     {"abuse", "violence", {R"re(\bsaid\s+it'?s\s+our\s+secret|\bour\s+secret\b)re", "secret", true}, false},
     {"abuse", "violence", {R"re(\bthreat\w*\s+to\s+(?:take|burn))re", "threat", true}, false},
+    // Sixth pass (docs/risk.md, "Sixth pass"), by kind.
+    // A wish or hope not to be here, said with a future negative: "hoping they just won't be here tomorrow".
+    {"suicide", "ideation", {R"re(\b(?:hop|wish|pray)\w*\s+(?:that\s+)?(?:i|they|she|he)?\s*(?:just\s+|simply\s+)?(?:won'?t|wont|wouldn'?t|will\s+not|would\s+not)\s+(?:be\s+(?:here|around|alive)|wake\s+up|make\s+it\s+through))re", "alive\037around\037here\037through\037wake", true}, false},
+    // Others better off or fine if the client were not there: "would be fine, maybe better, if i wasn't in the picture".
+    {"suicide", "ideation", {R"re(\b(?:better|fine|easier|happier|relieved|relief)\b[^.!?;]{0,50}\bif\s+(?:i|she|he)\s+(?:(?:was|were)(?:n'?t|\s+not)\s+(?:here|around|alive|in\s+the\s+picture)|(?:was|were)\s+(?:gone|dead|out\s+of\s+the\s+picture)))re", "alive\037around\037dead\037gone\037here\037picture", true}, false},
+    // A hope that an illness or an accident ends it: "hopes the cancer comes back", "wish a bus would hit me".
+    {"suicide", "ideation", {R"re(\b(?:hop|wish|pray)\w*\s+(?:that\s+)?(?:the\s+|my\s+|a\s+|an\s+)?(?:cancer|tumou?r|illness|disease|bus|car|lorry|truck|plane|train)\s+(?:comes?\s+back|returns?|(?:would|will|might)?\s*(?:hits?|kills?|takes?|gets?)\s+me|(?:would\s+|will\s+)?crash\w*))re", "bus\037cancer\037car\037disease\037illness\037lorry\037plane\037train\037truck\037tumor\037tumour", true}, false},
+    // Driving or steering into something that kills: "steering into the lorry coming the other way".
+    {"suicide", "ideation", {R"re(\b(?:steer|swerv|veer|driv|drove|crash)\w*\s+(?:\w+\s+){0,2}into\s+(?:the\s+|a\s+|an\s+)?(?:oncoming|lorry|lorries|truck|bus|tree|wall|river|sea|canal|reservoir|bridge\s+support)\b)re", "bridge\037bus\037canal\037lorries\037lorry\037oncoming\037reservoir\037river\037sea\037tree\037truck\037wall", true}, false},
+    // The point of oneself: "what's even the point of me".
+    {"suicide", "ideation", {R"re(\bpoint\s+(?:of|in|to)\s+(?:me|myself|my\s+existence|existing|being\s+me|any\s+of\s+it)(?!\w))re", "point", true}, false},
+    // One's own funeral or death imagined or arranged: "imagining my own funeral".
+    {"suicide", "ideation", {R"re(\b(?:my|his|her|their)\s+own\s+(?:funeral|death|grave)\b|\bplann\w*\s+(?:my|his|her|their)\s+(?:own\s+)?funeral\b)re", "death\037funeral\037grave", true}, false},
+    // Pain held to heat: "holding my hand on the hob until it stings".
+    {"self-harm", "self-injury", {R"re(\b(?:hold\w*|held)\s+(?:my|his|her|their)\s+(?:hands?|arms?|fingers?|palms?|wrists?)\s+(?:on|in|over|under|against)\s+(?:the\s+|a\s+)?(?:hob|flame|fire|stove|iron|candle|kettle|cooker|radiator|lighter|hot|boiling|scalding))re", "boiling\037candle\037cooker\037fire\037flame\037hob\037hot\037iron\037kettle\037lighter\037radiator\037scalding\037stove", true}, false},
+    // The last episode, dated: "Last cut 2 yrs ago" is a history.
+    {"self-harm", "self-injury", {R"re(\blast\s+(?:cut|cutting|burn(?:ed|t|ing)?|self[-\s]?harm\w*|episode\s+of\s+(?:self[-\s]?harm|cutting|burning))\b[^.!?;]{0,25}\b(?:ago|in\s+\d{4}|\d{4}|yesterday|last\s+(?:week|month|year))\b)re", "last", true}, false},
+    // Naloxone given to someone, not a kit or training: "the crew gave him naloxone".
+    {"overdose", "overdose", {R"re(\b(?:gave|given|administered|needed|required|got|needing)\s+(?:him|her|me|them)?\s*(?:\w+\s+)?(?:naloxone|narcan|nyxoid|prenoxad)\b(?!\s*(?:kits?|training|packs?|to\s+(?:carry|take)|spray\s+to)))re", "narcan\037naloxone\037nyxoid\037prenoxad", true}, false},
+    // Found blue or not breathing: "found him blue on the bathroom floor".
+    {"overdose", "overdose", {R"re(\b(?:went|turned|turning|found\s+(?:him|her|me|them))\s+blue\b|\bunresponsive\b(?!\s+to\b)|\bnot\s+breathing\b)re", "blue\037breathing\037unresponsive", true}, false},
+    // A strong or contaminated supply: "the current batch of benzos on the street are strong".
+    {"overdose", "overdose", {R"re(\b(?:batch|gear|supply|bags?|benzos|bars|heroin|brown|smack)\b[^.!?;]{0,40}?\b(?:strong|stronger|potent|laced|contaminated|dodgy)\b|\b(?:strong|potent|laced|contaminated|dodgy)\s+(?:batch|gear|supply|bags?|benzos|bars|heroin|brown|smack)\b)re", "contaminated\037dodgy\037laced\037potent\037strong", true}, false},
+    // Something thrown at the client's head or face.
+    {"abuse", "violence", {R"re(\bthr(?:ew|ows?|owing|own)\s+(?:\w+\s+){1,3}at\s+(?:me|my\s+(?:head|face)|her\s+(?:head|face))\b)re", "threw\037throw", true}, false},
+    // Dragged (not into a mess), or pulled by the hair (not pulling one's hair out).
+    {"abuse", "violence", {R"re(\bdrag(?:s|ged|ging)?\s+(?:me|her|him)\b(?!\s+into\s+(?:it|this|that|trouble|drama|\w+\s+(?:mess|drama|problems|debts?|argument|row|business|troubles)))|\b(?:by|pulled|pulls|pulling|grabbed|grabs|yanked)\s+(?:my|her|his)\s+hair\b(?!\s+out))re", "drag\037hair", true}, false},
+    // Money taken from the client or a dependant: "takes her pension", "taking money from her account"
+    // (not an accusation: "accused me of taking money").
+    {"abuse", "violence", {R"re((?<!\bof\s)\b(?:tak(?:e|es|ing)|took|steal\w*|stole|withdr\w*)\s+(?:all\s+)?(?:my|her|his|their)\s+(?:\w+'s\s+)?(?:pension|benefits|savings|wages)\b|(?<!\bof\s)\b(?:tak(?:e|es|ing)|took|steal\w*|stole|withdr\w*)\s+(?:\w+\s+)?(?:money|cash)\s+(?:from|out\s+of)\s+(?:my|her|his|their)\s+(?:account|purse|wallet|bank|card|pension|savings))re", "account\037bank\037benefits\037card\037pension\037purse\037savings\037wages\037wallet", true}, false},
+    // Left without food or heat; a child found or left alone.
+    {"abuse", "violence", {R"re(\b(?:leaves?|left|leaving|kept|keeps)\s+(?:him|her|them|me|the\s+\w+)\s+without\s+(?:any\s+)?(?:food|meals|heating|water|medication)\b|\bunfed\b)re", "unfed\037without", true}, false},
+    {"abuse", "violence", {R"re(\b(?:child|children|kids?|baby|toddler|infant|son|daughter)\b[^.!?;]{0,40}\b(?:found|left|home)\s+(?:\w+\s+)?(?:alone|unattended|unsupervised)\b|\bleft\s+(?:the|his|her|my|their)\s+(?:kids?|children|baby|toddler|son|daughter)\s+(?:\w+\s+)?(?:alone|unattended|unsupervised)\b)re", "alone\037unattended\037unsupervised", true}, false},
+    // Child protection shorthand.
+    {"abuse", "violence", {R"re(\bCP\s+(?:concerns?|referral|plan|conference|case)\b)re", "\\bcp\\b", true}, true},
+    // A partner or family member who hurts or beats someone: "mum's boyfriend hurts her".
+    {"abuse", "violence", {R"re(\b(?:boyfriend|girlfriend|partner|husband|wife|step\w+|dad|father|mum|mother|uncle|ex)(?:'s)?\s+(?:\w+\s+)?(?:hurts|is\s+hurting|has\s+been\s+hurting|beats|smacks|slaps)\s+(?:her|him|me|them)\b)re", "beats\037hurt\037slaps\037smacks", true}, false},
+    // Intrusive images of harming someone, above all a baby: "flashes of dropping my newborn".
+    {"harm-to-others", "threat", {R"re(\b(?:pictur\w*|imag\w*|flash\w*|thoughts?|visions?|intrusive\s+\w+|scared\s+(?:i|she|he)\s+(?:will|might|would))\s+(?:of\s+|about\s+)?(?:\w+\s+){0,2}(?:dropp\w*|drop|smother\w*|drown\w*|stab\w*|hurt\w*|harm\w*|strangl\w*|suffocat\w*|shak\w*|throw\w*|push\w*|hit\w*|kill\w*)\s+(?:my|his|her|their|the|a)\s+(?:\w+\s+)?(?:baby|newborn|son|daughter|child|kids?|children|toddler|infant|partner|wife|husband|mum|mother|dad|father))re", "baby\037child\037dad\037daughter\037father\037husband\037infant\037kid\037mother\037mum\037newborn\037partner\037son\037toddler\037wife", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:smother\w*|suffocat\w*|drown\w*)\s+(?:my|his|her|their|the)\s+(?:\w+\s+)?(?:baby|newborn|child|son|daughter|toddler|infant))re", "baby\037child\037daughter\037infant\037newborn\037son\037toddler", true}, false},
+    // Harm aimed at a person named by a common noun: "batter the lad", "stab that guy".
+    {"harm-to-others", "threat", {R"re(\b(?:batter|beat|smash|stab|glass|punch|deck|attack|hurt|shoot|strangle|thump|kick|knife|do\s+in)\w*\s+(?:the|that|this)\s+(?:lad|guy|man|woman|bloke|girl|boy|kid|neighbour|boss|manager|teacher|landlord|dealer|person|fella|idiot|bastard|prick)\b)re", "bastard\037bloke\037boss\037boy\037dealer\037fella\037girl\037guy\037idiot\037kid\037lad\037landlord\037man\037manager\037neighbour\037person\037prick\037teacher\037woman", true}, false},
+    // A ligature round the neck: "tied a belt around her neck".
+    {"suicide", "attempt", {R"re(\b(?:tied|tie|ties|tying|put|puts|wrapped|wraps|wrapping)\s+(?:a\s+|the\s+|her\s+|his\s+|my\s+|their\s+)?(?:belt|cord|scarf|rope|tie|lead|cable|shoelaces?|sheet|flex|wire|dressing\s+gown\s+cord)\s+(?:a?round|to)\s+(?:her|his|my|their)\s+(?:own\s+)?(?:neck|throat))re", "neck\037throat", true}, false},
+    // Feeling like dying, better off under the ground.
+    {"suicide", "ideation", {R"re(\bfe(?:el|els|elt|eling)\s+like\s+dying\b(?!\s+(?:my|her|his|it|the|laughing)\b))re", "dying", true}, false},
+    {"suicide", "ideation", {R"re(\bbetter\s+off\s+(?:in\s+the\s+ground|six\s+feet\s+under|in\s+a\s+box|in\s+(?:the|a|my)\s+grave|in\s+the\s+cemetery))re", "box\037cemetery\037grave\037ground\037under", true}, false},
+    // Intimate images used as a threat: "threatened to post intimate photos of her".
+    {"abuse", "violence", {R"re(\b(?:threat\w*\s+to\s+(?:post|share|send|leak|publish)|shared|posted|leaked|sent)\s+(?:\w+\s+){0,2}(?:intimate|nudes?|naked|private|sexual|explicit)\s*(?:photos?|pictures?|pics|images?|videos?)?)re", "explicit\037intimate\037naked\037nude\037private\037sexual", true}, false},
+    // Children left alone for long, or not fed or cared for.
+    {"abuse", "violence", {R"re(\bleaves?\s+(?:us|me|them|him|her|the\s+kids|the\s+children|the\s+baby)\s+(?:\w+\s+)?(?:alone|on\s+(?:our|my|their|his|her)\s+own|unattended)\s+(?:for\s+(?:days|hours|nights|weekends?|the\s+(?:weekend|night|day))|overnight|all\s+(?:day|night|weekend)))re", "alone\037own\037unattended", true}, false},
+    {"abuse", "violence", {R"re(\b(?:hasn'?t|has\s+not|doesn'?t|does\s+not|didn'?t|don'?t|never|not\s+been)\s+(?:been\s+)?(?:fed|feed|feeding|washed|bathed|changed)\s+(?:her|him|them|me|us|the\s+(?:kids|children|baby|toddler)))re", "bathed\037changed\037fed\037feed\037washed", true}, false},
+    // A use right after release, said as "now he's out": "planning to shoot up … now he's out".
+    {"overdose", "overdose", {R"re(\b(?:now|since)\s+(?:that\s+)?(?:he'?s|she'?s|i'?m|he\s+is|she\s+is|i\s+am)\s+out\b(?!\s+of\s+(?:work|the\s+house|town|breath|money|pocket)))re", "out", true}, false},
+    // Wanting to join someone who died: "his brother died last year and he wants to join him".
+    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\b(?:want|wish|long|hop|plan)\w*\s+to\s+(?:be\s+with|join)\s+(?:him|her|them|my|his|her|their)\b)re", "join\037with", true}, false},
+    // Found at a height or on the tracks: "found on the bridge", "found by the railway line".
+    {"suicide", "attempt", {R"re(\bfound\s+(?:\w+\s+){0,2}(?:on|at|near|by)\s+(?:the|a)\s+(?:edge\s+of\s+(?:the|a)\s+)?(?:bridge|cliffs?|roof|rooftop|railway|railway\s+line|tracks|ledge|multi-?storey))re", "bridge\037cliff\037ledge\037multi\037railway\037roof\037tracks", true}, false},
+    // Pills taken for a high: "took a handful of pregabalin to get high".
+    {"overdose", "overdose", {R"re(\b(?:took|taken|takes|taking|swallow\w*|necked|downed|dropped|popped)\s+[^.!?;]{0,40}\bto\s+get\s+(?:high|wasted|mashed|off\s+(?:my|his|her|their)\s+(?:head|face))\b)re", "high\037head\037face\037mashed\037wasted", true}, false},
 };
 
 } // namespace
