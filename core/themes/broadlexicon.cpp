@@ -499,6 +499,23 @@ const Head table[] = {
     {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\b(?:want|wish|long|hop|plan)\w*\s+to\s+(?:be\s+with|join)\s+(?:him|her|them|my|his|her|their)\b)re", "join\037be with", true}, false},
     // Found at a height or on the tracks: "found on the bridge", "found by the railway line".
     {"suicide", "attempt", {R"re(\bfound\s+(?:\w+\s+){0,2}(?:on|at|near|by)\s+(?:the|a)\s+(?:edge\s+of\s+(?:the|a)\s+)?(?:bridge|cliffs?|roof|rooftop|railway|railway\s+line|tracks|ledge|multi-?storey))re", "bridge\037cliff\037ledge\037multi\037railway\037roof\037tracks", true}, false},
+    // Harm said in other words: "I will end him", "gonna shank the guy", a fist through a face,
+    // arson, running someone over, a weapon kept.
+    {"harm-to-others", "threat", {R"re(\b(?:will|gonna|going\s+to|i'?ll|he'?ll|she'?ll|would|could|wanna|want\s+to)\s+(?:\w+\s+)?(?:end|finish|shank|merk|slash|torch)\s+(?:him|her|them|(?:the|that|this)\s+(?:guy|lad|man|bloke|woman|girl|kid|boy|prick|bastard|fella|dude|idiot))\b(?!\s+(?:relationship|marriage|contract|tenancy|career|job|shift|course|life|call|session|meeting|off))(?!'s))re", "\\bend\\b\037finish\037merk\037shank\037slash\037torch", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:fist|knife|bat|bottle|brick|glass|blade)\s+(?:through|into|in)\s+(?:his|her|their|the\s+\w+'?s)\s+(?:face|head|skull|chest|neck|back))re", "fist\037knife\037\\bbat\\b\037bottle\037brick\037glass\037blade", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:set\s+fire\s+to|sets\s+fire\s+to|setting\s+fire\s+to|burn(?:ing)?\s+down)\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+'s\s+)?(?:house|flat|home|car|place|van|shop)\b)re", "fire\037burn", true}, false},
+    {"harm-to-others", "threat", {R"re(\brun(?:ning|s)?\s+(?:him|her|them|(?:his|her|my|their)\s+[\w-]+)\s+over\b)re", "\\brun\\b\037running\037\\bruns\\b", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:machete|crossbow|knuckle-?dusters?|zombie\s+knife|samurai\s+sword|flick\s*knife)\b)re", "crossbow\037duster\037flick\037machete\037samurai\037zombie", true}, false},
+    // A child hiding from it; cut off from friends; left soiled; groomed.
+    {"abuse", "violence", {R"re(\b(?:kids?|children|sister|brother|son|daughter|baby|toddler)\b[^.!?;]{0,30}\b(?:hides?|hiding|hid|cower\w*)\s+(?:under|in|behind|from)\b)re", "cower\037hid", true}, false},
+    {"abuse", "violence", {R"re(\bcut\s+(?:her|him|me|them)\s+off\s+from\b)re", "off from", true}, false},
+    {"abuse", "violence", {R"re(\b(?:left|leaves?|leaving|found)\s+(?:\w+\s+){0,2}in\s+(?:soiled|dirty|wet|urine-soaked)\s+(?:clothes|sheets|bedding|bed|nappy|nappies|pads?))re", "soiled\037dirty\037\\bwet\\b\037urine", true}, false},
+    {"abuse", "violence", {R"re(\bbeing\s+groomed\b|\bgroomed\s+(?:by|online)\b|\bgrooming\s+(?:her|him|them|children|kids|a\s+child|young))re", "groom", true}, false},
+    // Done to the client by a partner or family member, in the passive: "was pushed by her partner"
+    // — the client's, a pronoun or the client named right before it ("her sister was pushed by her
+    // husband" is two other adults); the match stops before "by", so the one after it reads as the
+    // doer, not a victim.
+    {"abuse", "violence", {R"re(\b(?:i|she|he|pt|client|patient|they|i've|she's|he's|i'm)\s+(?:has\s+|had\s+|have\s+|keeps\s+|kept\s+)?(?:was|were|been|being|got|gets|get|is|am|getting)\s+(?:\w+\s+)?(?:hit|punched|kicked|slapped|pushed|shoved|strangled|choked|beaten|attacked|assaulted|threatened|raped|bitten|grabbed|headbutted|stabbed|burned|burnt|dragged|locked\s+in|locked\s+out)(?=\s+(?:\w+\s+){0,2}by\s+(?:(?:her|his|my|their|the\s+client's|an?)\s+)?(?:[\w-]+\s+)?(?:partner|husband|wife|boyfriend|girlfriend|ex|dad|father|mum|mother|stepdad|stepfather|stepmum|stepmother|brother|sister|son|daughter|uncle|aunt|carer|family|parents?|in-laws?|fianc\w*|ex-[\w-]+)\b))re", "assaulted\037attacked\037beaten\037bitten\037burned\037burnt\037choked\037dragged\037grabbed\037headbutted\037\\bhit\\b\037kicked\037locked\037punched\037pushed\037raped\037shoved\037slapped\037stabbed\037strangled\037threatened", true}, false},
     // Pills taken for a high: "took a handful of pregabalin to get high".
     {"overdose", "overdose", {R"re(\b(?:took|taken|takes|taking|swallow\w*|necked|downed|dropped|popped)\s+[^.!?;]{0,40}\bto\s+get\s+(?:high|wasted|mashed|off\s+(?:my|his|her|their)\s+(?:head|face))\b)re", "get high\037get wasted\037get mashed\037get off", true}, false},
 };

@@ -174,10 +174,28 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
     // 5. The client's own threat or act against someone (the rules' harm to others, whose doer they
     // have read) is not also abuse of the client on the same words: "I'll stab him if he comes near
     // my kids", "I told her I'd hurt her". A child at risk stays (safeguarding).
+    // 5a. An act told in the passive, "by" inside its words ("being hit by his wife", "was pushed by
+    // her"), was done to the client, not by the client: the rules' phrase ("hit his wife") read past
+    // the "by". It is no threat of the client's, and does not claim the abuse on its words.
+    const auto passiveAct = [&](const RiskFinding &f) {
+        if (actByClient < 0 || f.risk != actByClient || f.status != RiskFinding::Present || f.rule == RiskFinding::Broad)
+            return false;
+        bool by = false;
+        for (std::uint32_t k = f.first + 1; k <= f.last && !by; ++k)
+            by = sameWord(wordAt(text, k), "by");
+        if (!by)
+            return false;
+        // An auxiliary right before it, or before one word more ("was repeatedly hit by").
+        for (std::uint32_t k = f.first, n = 0; k > 0 && n < 2 && tokens[k - 1].sentence == tokens[f.first].sentence; --k, ++n)
+            if (oneOf(wordAt(text, k - 1), {"being", "was", "were", "been", "got", "is", "are", "get", "gets", "getting"}))
+                return true;
+        return false;
+    };
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> threats;
     threats.clear();
     for (const RiskFinding &g : out)
-        if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad)
+        if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad
+            && !passiveAct(g))
             threats.emplace_back(g.first, g.last);
     const auto partOfClientsThreat = [&](const RiskFinding &f) {
         if (threats.empty() || actAgainstClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
@@ -218,7 +236,8 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
                  && thoughtAboutIt(f) && !antecedent(f))
             drop[k] = true;
         else
-            drop[k] = (aloneOrBreak(f) && !drugUseNear(f) && !useWordNear(f)) || partOfClientsThreat(f) || partOfAbuse(f);
+            drop[k] = (aloneOrBreak(f) && !drugUseNear(f) && !useWordNear(f)) || partOfClientsThreat(f) || partOfAbuse(f)
+                      || passiveAct(f);
     }
     std::size_t k = 0;
     std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });

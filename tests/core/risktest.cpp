@@ -805,6 +805,23 @@ void RiskTest::sixthPass_data()
     // Someone else's act against the client or a child is not the client's harm to others.
     QTest::newRow("uncle hits the kids") << u"My uncle hits my cousins with a slipper."_s << u"harm-to-others"_s << QString();
     QTest::newRow("client slaps her child") << u"She admits she slapped her daughter."_s << u"harm-to-others"_s << u"present"_s;
+    // An act in the passive was done to the client: not the client's harm, and abuse.
+    QTest::newRow("passive act is not the client's") << u"Pt was repeatedly hit by her partner."_s << u"harm-to-others"_s
+                                                     << QString();
+    QTest::newRow("passive act is abuse") << u"Pt was repeatedly hit by her partner."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("passive, the client as pronoun") << u"He was shoved by his stepdad on the stairs."_s << u"abuse"_s
+                                                    << u"present"_s;
+    QTest::newRow("passive, two other adults") << u"Her aunt was pushed by her uncle at the party."_s << u"abuse"_s << QString();
+    // Harm in other words; a weapon kept; arson; a child hiding; cut off; left soiled; groomed.
+    QTest::newRow("end him") << u"Says he'll end that guy if he sees him again."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("end the session") << u"I will end the session early today."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("a machete") << u"He keeps a machete under the bed for his cousin."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("arson") << u"She threatened to burn down her landlord's house."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a child hiding") << u"When dad shouts the kids hide in the wardrobe."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("cut off from family") << u"Her husband has cut her off from her parents."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("left soiled") << u"Her father was found in soiled bedding by the district nurse."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("groomed") << u"Police think her son is being groomed online."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("grooming the dog") << u"She runs a dog grooming business."_s << u"abuse"_s << QString();
     // Intrusive images of harming a baby; harm aimed at a person named by a noun.
     QTest::newRow("intrusive image") << u"She has images of drowning her baby in the bath."_s << u"harm-to-others"_s << u"present"_s;
     QTest::newRow("batter the bloke") << u"He wants to deck that bloke from the pub."_s << u"harm-to-others"_s << u"present"_s;
