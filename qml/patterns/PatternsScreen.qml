@@ -136,12 +136,20 @@ Rectangle {
             Layout.leftMargin: Style.gap
             Layout.rightMargin: Style.gap
             Layout.topMargin: 8
-            visible: root.patterns.episodes.length > 0
+            visible: root.patterns.code !== ""
             spacing: 10
             FieldLabel { text: qsTr("Episode") }
+            Label {
+                objectName: "noEpisodes"
+                visible: root.patterns.episodes.length === 0
+                text: qsTr("No episode of care recorded")
+                color: Style.muted
+                font.pixelSize: Style.smallSize
+            }
             ComboBox {
                 id: episodeBox
                 objectName: "episodeBox"
+                visible: root.patterns.episodes.length > 0
                 Layout.preferredWidth: 320
                 // "Whole record", then each episode of care: "Residential, 8 Jan – 29 Mar 2024".
                 model: [qsTr("Whole record")].concat(root.patterns.episodes.map(e => e.label))
@@ -168,6 +176,21 @@ Rectangle {
                     }
                 }
             }
+            Button {
+                objectName: "addEpisodeButton"
+                text: qsTr("Add episode…")
+                flat: true
+                Accessible.name: qsTr("Add an episode of care")
+                onClicked: episodeDialog.openFor(root.patterns.code)
+            }
+        }
+
+        EpisodeDialog {
+            id: episodeDialog
+            // The course of care read again, the range as it was.
+            onAdded: root.patterns.episode !== 0
+                     ? root.query(root.buckets[bucket.currentIndex], "", "", root.patterns.episode)
+                     : root.apply()
         }
 
         RowLayout {

@@ -6,6 +6,7 @@
 // thread, a malformed date said on the banner.
 #include "clientdata.h"
 #include "clientoverview.h"
+#include "episodeentry.h"
 #include "patternsdata.h"
 #include "patternsmodel.h"
 #include "sessiontestutil.h"
@@ -324,6 +325,17 @@ private Q_SLOTS:
         QCOMPARE(only.size(), 1);
         QCOMPARE(only.at(0).toMap().value(u"from"_s).toReal(), 0.0);
         QCOMPARE(only.at(0).toMap().value(u"to"_s).toReal(), 1.0);
+
+        // The dialog's checks are the CLI's: a level as parseLevel reads it (the names offered, "iop",
+        // the practice's own), real dates, the end optional.
+        QCOMPARE(EpisodeEntry::levels(), (QStringList{u"Residential"_s, u"Intensive outpatient"_s, u"Outpatient"_s, u"Aftercare"_s}));
+        for (const QString &level : EpisodeEntry::levels())
+            QCOMPARE(EpisodeEntry::problem(level, u"2025-01-01"_s, {}), QString());
+        QCOMPARE(EpisodeEntry::problem(u"iop"_s, u"2025-01-01"_s, u"2025-02-28"_s), QString());
+        QCOMPARE(EpisodeEntry::problem(u"day programme"_s, u"2025-01-01"_s, {}), QString());
+        QVERIFY(EpisodeEntry::problem(u"x"_s, u"2025-01-01"_s, {}).startsWith(u"The level must be"_s));
+        QVERIFY(EpisodeEntry::problem(u"residential"_s, u"2025-02-30"_s, {}).startsWith(u"The start must be"_s));
+        QVERIFY(EpisodeEntry::problem(u"residential"_s, u"2025-01-01"_s, u"soon"_s).startsWith(u"The end must be"_s));
 
         QCOMPARE(uc::gui::levelName(u"intensive-outpatient"_s), u"Intensive outpatient"_s);
         QCOMPARE(uc::gui::episodeDates(*uc::model::parseDate(u"2024-12-02"_s), uc::model::parseDate(u"2025-01-14"_s)),
