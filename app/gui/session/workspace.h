@@ -9,6 +9,7 @@ class AuditModel;
 class ClientListModel;
 class ClientOverview;
 class ClientReview;
+class EpisodeEntry;
 class ImportPreviewModel;
 class MeasureEntry;
 class NoteEditor;
@@ -27,6 +28,7 @@ Q_MOC_INCLUDE("auditmodel.h")
 Q_MOC_INCLUDE("clientlistmodel.h")
 Q_MOC_INCLUDE("clientoverview.h")
 Q_MOC_INCLUDE("clientreview.h")
+Q_MOC_INCLUDE("episodeentry.h")
 Q_MOC_INCLUDE("importmodel.h")
 Q_MOC_INCLUDE("measureentry.h")
 Q_MOC_INCLUDE("noteeditor.h")
@@ -54,6 +56,7 @@ class Workspace : public QObject
     Q_PROPERTY(MeasureEntry *measureEntry READ measureEntry CONSTANT)
     Q_PROPERTY(NoteEditor *note READ note CONSTANT)
     Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
+    Q_PROPERTY(EpisodeEntry *episodeEntry READ episodeEntry CONSTANT)
     Q_PROPERTY(ClientReview *clientReview READ clientReview CONSTANT)
     Q_PROPERTY(SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(ReviewQueueModel *queue READ queue CONSTANT)
@@ -77,6 +80,7 @@ public:
     [[nodiscard]] MeasureEntry *measureEntry() const { return m_measureEntry; }
     [[nodiscard]] NoteEditor *note() const { return m_note; }
     [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
+    [[nodiscard]] EpisodeEntry *episodeEntry() const { return m_episodeEntry; }
     [[nodiscard]] ClientReview *clientReview() const { return m_clientReview; }
     [[nodiscard]] SearchResultModel *searchResults() const { return m_searchResults; }
     [[nodiscard]] ReviewQueueModel *queue() const { return m_queue; }
@@ -98,6 +102,7 @@ private:
     MeasureEntry *m_measureEntry;
     NoteEditor *m_note;
     PatternsModel *m_patterns;
+    EpisodeEntry *m_episodeEntry;
     SearchResultModel *m_searchResults;
     ClientReview *m_clientReview;
     ReviewQueueModel *m_queue;
