@@ -23,7 +23,7 @@ Dialog {
     focus: true
     padding: 16
     anchors.centerIn: Overlay.overlay
-    width: Math.min(780, (parent ? parent.width : 780) - 40)
+    width: Math.min(800, (Overlay.overlay ? Overlay.overlay.width : 800) - 40)
     height: Math.min(720, (Overlay.overlay ? Overlay.overlay.height : 720) - 40)
     closePolicy: Popup.NoAutoClose
 

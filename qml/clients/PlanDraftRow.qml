@@ -32,30 +32,52 @@ ColumnLayout {
     function focusText() { textField.forceActiveFocus(); }
 
     Layout.fillWidth: true
-    Layout.leftMargin: root.kind * 20
+    Layout.leftMargin: root.kind * 12
     Layout.topMargin: root.kind === PlanDraft.Problem && root.index > 0 ? 10 : 0
     spacing: 4
 
     RowLayout {
         Layout.fillWidth: true
         spacing: 6
-        FieldLabel {
-            Layout.preferredWidth: 110
-            text: root.objectiveId === "" ? qsTr("%1 %2").arg(root.kindName).arg(root.number)
-                                          : qsTr("%1 %2 (%3)").arg(root.kindName).arg(root.number).arg(root.objectiveId)
+        ColumnLayout {
+            Layout.fillWidth: false // a layout in a layout fills by default
+            Layout.preferredWidth: 136 - root.kind * 12
+            Layout.alignment: Qt.AlignTop
+            Layout.topMargin: 6
+            spacing: 0
+            FieldLabel {
+                Layout.fillWidth: true
+                text: qsTr("%1 %2").arg(root.kindName).arg(root.number)
+                elide: Text.ElideRight
+            }
+            Label {
+                visible: root.objectiveId !== ""
+                text: root.objectiveId
+                color: Style.muted
+                font.pixelSize: Style.smallSize
+            }
         }
-        TextField {
+        // Wraps, so the whole line shows; Enter adds the next row instead of a line break.
+        TextArea {
             id: textField
             objectName: "planText-" + root.number
             Layout.fillWidth: true
+            wrapMode: TextEdit.Wrap
             text: root.text
             placeholderText: root.kind === PlanDraft.Problem ? qsTr("What brings them, in a line")
                            : root.kind === PlanDraft.Goal ? qsTr("What they want to reach")
                            : qsTr("What will show it, measurably")
             Accessible.name: qsTr("%1 %2").arg(root.kindName).arg(root.number)
-            onTextEdited: root.draft.setField(root.index, "text", text)
+            background: Rectangle {
+                radius: 4
+                color: Style.surface
+                border.color: textField.activeFocus ? Style.accent : Style.border
+            }
+            onTextChanged: if (activeFocus) root.draft.setField(root.index, "text", text)
             Keys.onReturnPressed: (event) => root.addSibling(event)
             Keys.onEnterPressed: (event) => root.addSibling(event)
+            Keys.onTabPressed: nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason)
+            Keys.onBacktabPressed: nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason)
         }
         Button {
             objectName: "planAddUnder-" + root.number
@@ -80,7 +102,7 @@ ColumnLayout {
     GridLayout {
         visible: root.isObjective
         Layout.fillWidth: true
-        Layout.leftMargin: 116
+        Layout.leftMargin: 142 - root.kind * 12
         columns: 2
         columnSpacing: 8
         rowSpacing: 4
