@@ -157,6 +157,8 @@ private Q_SLOTS:
             qPrintable(
                 u"%1,%2 in %3x%4"_s.arg(box.right()).arg(box.bottom()).arg(m_window->width()).arg(m_window->height())));
 
+        // Ctrl+Enter saves from a text box too, where Enter alone starts a line.
+        item(u"planInterventions-1.1.1"_s)->forceActiveFocus(Qt::TabFocusReason);
         QTest::keyClick(m_window, Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(editor()->version(), 1, 10000);
         QTRY_VERIFY(!dialogOpen(u"planDialog"_s));
