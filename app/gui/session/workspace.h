@@ -15,6 +15,7 @@ class MeasureEntry;
 class NoteEditor;
 class NoteReview;
 class PatternsModel;
+class PlanEditor;
 class ReportWriter;
 class RetryDelay;
 class ReviewQueueModel;
@@ -34,6 +35,7 @@ Q_MOC_INCLUDE("measureentry.h")
 Q_MOC_INCLUDE("noteeditor.h")
 Q_MOC_INCLUDE("notereview.h")
 Q_MOC_INCLUDE("patternsmodel.h")
+Q_MOC_INCLUDE("planeditor.h")
 Q_MOC_INCLUDE("reportwriter.h")
 Q_MOC_INCLUDE("reviewqueuemodel.h")
 Q_MOC_INCLUDE("safetyplaneditor.h")
@@ -53,6 +55,7 @@ class Workspace : public QObject
     Q_PROPERTY(ClientListModel *clients READ clients CONSTANT)
     Q_PROPERTY(ClientOverview *overview READ overview CONSTANT)
     Q_PROPERTY(SafetyPlanEditor *safetyPlan READ safetyPlan CONSTANT)
+    Q_PROPERTY(PlanEditor *planEditor READ planEditor CONSTANT)
     Q_PROPERTY(MeasureEntry *measureEntry READ measureEntry CONSTANT)
     Q_PROPERTY(NoteEditor *note READ note CONSTANT)
     Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
@@ -77,6 +80,7 @@ public:
     [[nodiscard]] ClientListModel *clients() const { return m_clients; }
     [[nodiscard]] ClientOverview *overview() const { return m_overview; }
     [[nodiscard]] SafetyPlanEditor *safetyPlan() const { return m_safetyPlan; }
+    [[nodiscard]] PlanEditor *planEditor() const { return m_planEditor; }
     [[nodiscard]] MeasureEntry *measureEntry() const { return m_measureEntry; }
     [[nodiscard]] NoteEditor *note() const { return m_note; }
     [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
@@ -99,6 +103,7 @@ private:
     ClientListModel *m_clients;
     ClientOverview *m_overview;
     SafetyPlanEditor *m_safetyPlan;
+    PlanEditor *m_planEditor;
     MeasureEntry *m_measureEntry;
     NoteEditor *m_note;
     PatternsModel *m_patterns;
