@@ -55,7 +55,8 @@ constexpr const Command *themeTagging[] = {&tagCommand};
 constexpr const Command *practiceServer[] = {&practiceInitCommand, &practiceInviteCommand, &practiceJoinCommand,
                                              &practiceStatusCommand, &practiceAssignCommand,
                                              &practiceUnassignCommand, &practiceRemoveCommand,
-                                             &practiceSyncCommand, &practiceReceivedCommand};
+                                             &practiceSyncCommand, &practiceReceivedCommand,
+                                             &practiceCosignCommand};
 #endif
 
 constexpr Section sectionList[] = {

@@ -6,6 +6,10 @@
 #include "signin.h"
 #include "values.h"
 
+#if defined(UC_PRACTICE)
+#include "practice/cosign.h"
+#endif
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -175,8 +179,21 @@ int noteShow(const Invocation &line)
     const model::Id id = idArgument(line, 0);
     auto v = openVault(line);
     const model::Note n = v->notes().read(id);
+#if defined(UC_PRACTICE)
+    // A co-signature by a practice supervisor, received by sync and verified there (docs/practice.md).
+    const std::optional<practice::PracticeCosign> remote = practice::practiceCosignOf(*v, n.id);
+#endif
     if (line.json()) {
-        printJson(noteJson(*v, n));
+        QJsonObject o = noteJson(*v, n);
+#if defined(UC_PRACTICE)
+        if (remote)
+            o.insert(u"practice_cosign"_s, QJsonObject{{u"cosigned_by"_s, remote->by},
+                                                       {u"cosigned_at"_s, remote->at},
+                                                       {u"content_hash"_s, remote->contentHash},
+                                                       {u"item"_s, remote->item},
+                                                       {u"seq"_s, static_cast<double>(remote->seq)}});
+#endif
+        printJson(o);
         return 0;
     }
     print(u"Note %1 · %2 · %3 · %4 note (%5) · %6"_s.arg(n.id).arg(n.clientCode, model::toIso(n.sessionDate),
@@ -185,9 +202,16 @@ int noteShow(const Invocation &line)
     print(n.text());
     if (n.status != model::NoteStatus::Draft)
         print(u"Signed by %1 at %2 (SHA-256 %3)"_s.arg(n.signedBy, n.signedAt, n.contentHash));
+    bool cosignedRemotely = false;
+#if defined(UC_PRACTICE)
+    if (remote) {
+        print(u"Co-signed by member %1 (practice) at %2 (SHA-256 %3)"_s.arg(remote->by, remote->at, remote->contentHash));
+        cosignedRemotely = true;
+    }
+#endif
     if (n.status == model::NoteStatus::Cosigned)
         print(u"Co-signed by %1 at %2 (SHA-256 %3)"_s.arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
-    else if (n.status == model::NoteStatus::Signed && n.cosignRequired)
+    else if (n.status == model::NoteStatus::Signed && n.cosignRequired && !cosignedRemotely)
         print(u"Not complete: the author's supervision requires a co-signature"_s);
     if (n.status != model::NoteStatus::Draft) {
         const vault::SignatureCheck check = v->notes().checkSignatures(n.id);

@@ -5,6 +5,7 @@
 #include "signin.h"
 #include "values.h"
 
+#include "practice/cosign.h"
 #include "practice/practice.h"
 #include "practice/revocation.h"
 #include "practice/sync.h"
@@ -155,13 +156,16 @@ int practiceSync(const Invocation &line)
                               {u"pulled"_s, r.pulled},
                               {u"head"_s, static_cast<double>(r.head)},
                               {u"rollback_accepted"_s, r.rollbackAccepted},
-                              {u"rotated"_s, r.rotated}});
+                              {u"rotated"_s, r.rotated},
+                              {u"cosigned"_s, r.cosigned}});
         return 0;
     }
     if (r.rollbackAccepted)
         print(u"the server's history was shorter than the one pinned here: accepted and pinned"_s);
     if (r.rotated)
         print(QString::number(r.rotated) + u" client key(s) given a new version: a reader of them was unassigned or removed"_s);
+    if (r.cosigned)
+        print(QString::number(r.cosigned) + u" of your notes co-signed by a practice supervisor"_s);
     print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
           + QString::number(r.head));
     return 0;
@@ -192,6 +196,22 @@ int practiceReceived(const Invocation &line)
     }
     if (line.json())
         printJson(QJsonObject{{u"received"_s, out}});
+    return 0;
+}
+
+int practiceCosign(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const practice::PracticeCosign c = practice::cosign(*vault, line.arguments().value(0));
+    if (line.json())
+        printJson(QJsonObject{{u"item"_s, c.item},
+                              {u"seq"_s, static_cast<double>(c.seq)},
+                              {u"cosigned_by"_s, c.by},
+                              {u"cosigned_at"_s, c.at},
+                              {u"content_hash"_s, c.contentHash}});
+    else
+        print(u"note "_s + c.item + u" co-signed (practice event "_s + QString::number(c.seq)
+              + u"): its author sees it after their next sync"_s);
     return 0;
 }
 
