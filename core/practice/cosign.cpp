@@ -85,7 +85,8 @@ PracticeCosign cosign(vault::Vault &vault, const QString &item)
     const QString what = u"practice cosign"_s;
     const std::optional<Membership> loaded = loadMembership(vault);
     if (!loaded)
-        throw Error(ErrorKind::Conflict, what, u"you are not a member of a practice (practice init or practice join)"_s);
+        throw Error(ErrorKind::Conflict, what,
+                    u"you are not a member of a practice (practice init or practice join)"_s);
     const Membership &m = *loaded;
     if (m.role != model::Role::Supervisor)
         throw Error(ErrorKind::NotAllowed, what, u"only a supervisor of the practice co-signs"_s);
@@ -106,8 +107,9 @@ PracticeCosign cosign(vault::Vault &vault, const QString &item)
                         + QString::number(schemaVersionOf(*connection)) + u"): start the practice again"_s);
     const Certified certified = certifiedMembers(*connection, m);
     if (certified.keys.value(m.memberId) != vault.practiceIdentity().signingPublicKey())
-        throw Error(ErrorKind::Conflict, what,
-                    u"your key is not certified by the practice administrator yet (their next practice status does it)"_s);
+        throw Error(
+            ErrorKind::Conflict, what,
+            u"your key is not certified by the practice administrator yet (their next practice status does it)"_s);
     const Revoked revoked = verifiedRevocations(*connection, m);
     if (revoked.members.contains(m.memberId))
         throw Error(ErrorKind::Conflict, what, u"the practice administrator removed you from the practice"_s);

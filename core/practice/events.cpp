@@ -45,8 +45,7 @@ qint64 addEvent(Connection &c, const EventRow &e)
         .exec("INSERT INTO uc.events (item_id, author, kind, content_hash, at, body, signature) "
               "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq",
               { Param::text(e.itemId), Param::text(e.author), Param::text(e.kind), Param::text(e.contentHash),
-                Param::text(e.at), e.body.isEmpty() ? Param::null() : Param::bytes(e.body),
-                Param::bytes(e.signature) },
+                Param::text(e.at), e.body.isEmpty() ? Param::null() : Param::bytes(e.body), Param::bytes(e.signature) },
               u"storing the co-signature"_s)
         .text(0, 0)
         .toLongLong();
