@@ -59,12 +59,12 @@ class PracticeCosignTest : public QObject
         const Run r = as(vault, user, args);
         if (r.code != expect)
             qWarning("%s: exit %d: %s", qPrintable(args.join(u' ')), r.code, r.err.constData());
-        return r.code == expect ? QJsonDocument::fromJson(r.out).object() : QJsonObject{{u"exit"_s, r.code}};
+        return r.code == expect ? QJsonDocument::fromJson(r.out).object() : QJsonObject { { u"exit"_s, r.code } };
     }
-    QJsonObject syncOf(const QString &vault, const QString &user) { return json(vault, user, {u"sync"_s}); }
+    QJsonObject syncOf(const QString &vault, const QString &user) { return json(vault, user, { u"sync"_s }); }
     QJsonArray receivedBy(const QString &vault, const QString &user)
     {
-        return json(vault, user, {u"practice"_s, u"received"_s}).value("received"_L1).toArray();
+        return json(vault, user, { u"practice"_s, u"received"_s }).value("received"_L1).toArray();
     }
     // The item id of the newest note sam received.
     QString newestReceivedBySam()
@@ -74,7 +74,7 @@ class PracticeCosignTest : public QObject
     }
     QJsonObject noteShown(model::Id note)
     {
-        return json(m_alice, u"alice"_s, {u"note"_s, u"show"_s, QString::number(note)});
+        return json(m_alice, u"alice"_s, { u"note"_s, u"show"_s, QString::number(note) });
     }
     QByteArray cosignsFile()
     {
@@ -100,13 +100,15 @@ class PracticeCosignTest : public QObject
     }
     // An event signed with a member's own key (their vault opened here) but put on the server by the
     // operator, past row security: what a member could only do with the operator's help.
-    void slipInEvent(const QString &vault, const QString &user, const QString &memberId, const QString &item)
+    // contentHash: the note's own (only who signed it is wrong); sam's received copy by default.
+    void slipInEvent(const QString &vault, const QString &user, const QString &memberId, const QString &item,
+                     const QString &contentHash = {})
     {
         practice::EventRow e;
         e.itemId = item;
         e.author = memberId;
         e.kind = u"cosign"_s;
-        e.contentHash = contentHashOf(item); // the note's own hash: only who signs it is wrong
+        e.contentHash = contentHash.isEmpty() ? contentHashOf(item) : contentHash;
         e.at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
         const QString practiceId = QString::fromLatin1(sql("SELECT practice_id FROM uc.practice"));
         auto v = Vault::open(vault, user, secret());
@@ -129,20 +131,20 @@ class PracticeCosignTest : public QObject
         auto v = Vault::open(m_alice, u"alice"_s, secret());
         model::Session s;
         s.date = model::Date(2026, 12, 1);
-        s.attendees.append({0, u"C-1"_s, model::Attendance::Attended});
-        const model::Id note =
-            v->notes().addSession(s, u"free"_s, model::NoteKind::Progress, {{u"Note"_s, text}}).notes.first();
+        s.attendees.append({ 0, u"C-1"_s, model::Attendance::Attended });
+        const model::Id note
+            = v->notes().addSession(s, u"free"_s, model::NoteKind::Progress, { { u"Note"_s, text } }).notes.first();
         v->notes().sign(note);
         v->lock();
         return note;
     }
     QString join(const QString &vault, const QString &user, const QString &role)
     {
-        const Run invite = as(m_alice, u"alice"_s, {u"practice"_s, u"invite"_s, user, u"--role"_s, role});
+        const Run invite = as(m_alice, u"alice"_s, { u"practice"_s, u"invite"_s, user, u"--role"_s, role });
         if (invite.code != 0)
             return {};
         const QString code = QString::fromLatin1(invite.out.trimmed());
-        return json(vault, user, {u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s, code})
+        return json(vault, user, { u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s, code })
             .value("member"_L1)
             .toString();
     }
@@ -166,14 +168,14 @@ private Q_SLOTS:
         QVERIFY(clirun::cheapVault(m_alice, passphrase, u"alice"_s));
         QVERIFY(clirun::cheapVault(m_bea, passphrase, u"bea"_s));
         QVERIFY(clirun::cheapVault(m_cal, passphrase, u"cal"_s));
-        for (const auto &[dir, name, role] :
-             {std::tuple{m_sam, u"sam"_s, model::Role::Supervisor}, std::tuple{m_sid, u"sid"_s, model::Role::Supervisor},
-              std::tuple{m_aud, u"aud"_s, model::Role::Auditor}})
+        for (const auto &[dir, name, role] : { std::tuple { m_sam, u"sam"_s, model::Role::Supervisor },
+                                               std::tuple { m_sid, u"sid"_s, model::Role::Supervisor },
+                                               std::tuple { m_aud, u"aud"_s, model::Role::Auditor } })
             Vault::create(dir, name, secret(), role, vault::KdfCost::testOnly());
 
         m_aliceId = json(m_alice, u"alice"_s,
-                         {u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s, m_server.caFile(),
-                          u"--ca-key"_s, m_server.caKeyFile()})
+                         { u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s, m_server.caFile(),
+                           u"--ca-key"_s, m_server.caKeyFile() })
                         .value("member"_L1)
                         .toString();
         m_beaId = join(m_bea, u"bea"_s, u"therapist"_s);
@@ -181,12 +183,12 @@ private Q_SLOTS:
         m_samId = join(m_sam, u"sam"_s, u"supervisor"_s);
         m_sidId = join(m_sid, u"sid"_s, u"supervisor"_s);
         m_audId = join(m_aud, u"aud"_s, u"auditor"_s);
-        for (const QString &id : {m_aliceId, m_beaId, m_calId, m_samId, m_sidId, m_audId})
+        for (const QString &id : { m_aliceId, m_beaId, m_calId, m_samId, m_sidId, m_audId })
             QVERIFY(!id.isEmpty());
-        QCOMPARE(json(m_alice, u"alice"_s, {u"practice"_s, u"status"_s}).value("certified_now"_L1).toInt(), 5);
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 5);
         QCOMPARE(sql("SELECT schema_version FROM uc.practice"), QByteArray("5"));
         QCOMPARE(as(m_alice, u"alice"_s,
-                    {u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId})
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId })
                      .code,
                  0);
 
@@ -202,25 +204,25 @@ private Q_SLOTS:
     void aNoteCoSignedOnTheSupervisorsMachineShowsOnTheAuthors()
     {
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
-        for (const auto &[dir, name] : {std::pair{m_bea, u"bea"_s}, std::pair{m_cal, u"cal"_s},
-                                        std::pair{m_sid, u"sid"_s}, std::pair{m_aud, u"aud"_s}})
+        for (const auto &[dir, name] : { std::pair { m_bea, u"bea"_s }, std::pair { m_cal, u"cal"_s },
+                                         std::pair { m_sid, u"sid"_s }, std::pair { m_aud, u"aud"_s } })
             QCOMPARE(syncOf(dir, name).value("pulled"_L1).toInt(), 0);
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
         const QString item = newestReceivedBySam();
         QCOMPARE(item.size(), 32);
 
         // Refused: a therapist (5), a supervisor to whom it never came (2), an unknown item (2).
-        QCOMPARE(as(m_bea, u"bea"_s, {u"practice"_s, u"cosign"_s, item}).code, 5);
-        QCOMPARE(as(m_sid, u"sid"_s, {u"practice"_s, u"cosign"_s, item}).code, 2);
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s, QString(32, u'a')}).code, 2);
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s}).code, 1);
+        QCOMPARE(as(m_bea, u"bea"_s, { u"practice"_s, u"cosign"_s, item }).code, 5);
+        QCOMPARE(as(m_sid, u"sid"_s, { u"practice"_s, u"cosign"_s, item }).code, 2);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s, QString(32, u'a') }).code, 2);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s }).code, 1);
         QCOMPARE(sql("SELECT count(*) FROM uc.events"), QByteArray("0"));
 
         // Sam co-signs, then syncs; once only.
-        const QJsonObject cosigned = json(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s, item});
+        const QJsonObject cosigned = json(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s, item });
         QCOMPARE(cosigned.value("cosigned_by"_L1).toString(), m_samId);
         QCOMPARE(cosigned.value("content_hash"_L1).toString(), contentHashOf(item));
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s, item}).code, 6);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s, item }).code, 6);
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
         QCOMPARE(sql("SELECT count(*) FROM uc.events"), QByteArray("1"));
         QCOMPARE(sql("SELECT count(*) FROM uc.audit WHERE action = 'cosign'"), QByteArray("1"));
@@ -233,7 +235,7 @@ private Q_SLOTS:
         QCOMPARE(shown.value("cosigned_by"_L1).toString(), m_samId);
         QCOMPARE(shown.value("item"_L1).toString(), item);
         QCOMPARE(shown.value("cosigned_at"_L1).toString(), cosigned.value("cosigned_at"_L1).toString());
-        const Run text = as(m_alice, u"alice"_s, {u"note"_s, u"show"_s, QString::number(m_first)});
+        const Run text = as(m_alice, u"alice"_s, { u"note"_s, u"show"_s, QString::number(m_first) });
         QVERIFY2(text.out.contains(QByteArray("Co-signed by member " + m_samId.toLatin1() + " (practice)")),
                  text.out.constData());
         // Applied once: the next sync brings nothing, the note still shows it.
@@ -244,14 +246,14 @@ private Q_SLOTS:
         QVERIFY(!cosignsFile().contains(m_samId.toLatin1()));
 
         // Nobody else ever received the key, the note or the event.
-        for (const QString &other : {m_beaId, m_calId, m_sidId, m_audId}) {
+        for (const QString &other : { m_beaId, m_calId, m_sidId, m_audId }) {
             QCOMPARE(sql("SELECT count(*) FROM uc.content_keys WHERE member_id = '" + other.toLatin1() + "'"),
                      QByteArray("0"));
             QCOMPARE(asRole(other, "SELECT count(*) FROM uc.items;").out.trimmed(), QByteArray("0"));
             QCOMPARE(asRole(other, "SELECT count(*) FROM uc.events;").out.trimmed(), QByteArray("0"));
         }
-        for (const auto &[dir, name] : {std::pair{m_bea, u"bea"_s}, std::pair{m_cal, u"cal"_s},
-                                        std::pair{m_sid, u"sid"_s}, std::pair{m_aud, u"aud"_s}}) {
+        for (const auto &[dir, name] : { std::pair { m_bea, u"bea"_s }, std::pair { m_cal, u"cal"_s },
+                                         std::pair { m_sid, u"sid"_s }, std::pair { m_aud, u"aud"_s } }) {
             QCOMPARE(syncOf(dir, name).value("pulled"_L1).toInt(), 0);
             QVERIFY(receivedBy(dir, name).isEmpty());
         }
@@ -267,26 +269,28 @@ private Q_SLOTS:
         const QString item = newestReceivedBySam();
         const QByteArray insert = "INSERT INTO uc.events (item_id, author, kind, content_hash, at, signature) "
                                   "VALUES ('"
-            + item.toLatin1() + "', '%1', 'comment', repeat('a', 64), '2026-12-06T10:00:00Z', "
-                                "decode(repeat('00', 64), 'hex'));";
+            + item.toLatin1()
+            + "', '%1', 'comment', repeat('a', 64), '2026-12-06T10:00:00Z', "
+              "decode(repeat('00', 64), 'hex'));";
         // Not the assigned supervisor, or as someone else: row security refuses.
-        for (const QString &who : {m_sidId, m_beaId, m_audId}) {
+        for (const QString &who : { m_sidId, m_beaId, m_audId }) {
             const practicetest::Script s = asRole(who, QByteArray(insert).replace("%1", who.toLatin1()));
             QVERIFY2(s.code != 0 && s.err.contains("row-level security"), s.err.constData());
         }
         const practicetest::Script asSam = asRole(m_sidId, QByteArray(insert).replace("%1", m_samId.toLatin1()));
         QVERIFY(asSam.code != 0);
         // A second co-signature of the same note: refused by the server too.
-        const practicetest::Script twice = asRole(
-            m_samId, "INSERT INTO uc.events (item_id, author, kind, content_hash, at, signature) VALUES ('"
-                + item.toLatin1() + "', '" + m_samId.toLatin1()
-                + "', 'cosign', repeat('a', 64), '2026-12-06T10:00:00Z', decode(repeat('00', 64), 'hex'));");
+        const practicetest::Script twice
+            = asRole(m_samId,
+                     "INSERT INTO uc.events (item_id, author, kind, content_hash, at, signature) VALUES ('"
+                         + item.toLatin1() + "', '" + m_samId.toLatin1()
+                         + "', 'cosign', repeat('a', 64), '2026-12-06T10:00:00Z', decode(repeat('00', 64), 'hex'));");
         QVERIFY(twice.code != 0);
         // Append-only, to the owner too.
-        for (const QByteArray &change : {QByteArray("UPDATE uc.events SET at = '2026-01-01T00:00:00Z'"),
-                                         QByteArray("DELETE FROM uc.events"), QByteArray("TRUNCATE uc.events")}) {
-            const practicetest::Script s =
-                m_server.operatorSql("SET SESSION AUTHORIZATION practice_admin; " + change + ";");
+        for (const QByteArray &change : { QByteArray("UPDATE uc.events SET at = '2026-01-01T00:00:00Z'"),
+                                          QByteArray("DELETE FROM uc.events"), QByteArray("TRUNCATE uc.events") }) {
+            const practicetest::Script s
+                = m_server.operatorSql("SET SESSION AUTHORIZATION practice_admin; " + change + ";");
             QVERIFY2(s.code != 0 && s.err.contains("append-only"), s.err.constData());
         }
         QCOMPARE(sql("SELECT count(*) FROM uc.events"), QByteArray("1"));
@@ -298,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 1);
         const QString item = newestReceivedBySam();
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s, item}).code, 0);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s, item }).code, 0);
         const QByteArray before = cosignsFile();
         const QByteArray where = " WHERE item_id = '" + item.toLatin1() + "'";
         const QByteArray signature = sql("SELECT encode(signature, 'hex') FROM uc.events" + where);
@@ -306,7 +310,7 @@ private Q_SLOTS:
         QCOMPARE(signature.size(), 128);
 
         const auto refused = [&](const char *what) {
-            const Run r = as(m_alice, u"alice"_s, {u"sync"_s});
+            const Run r = as(m_alice, u"alice"_s, { u"sync"_s });
             QVERIFY2(r.code == 4, qPrintable(QString::fromLatin1(what) + u": "_s + QString::fromUtf8(r.err)));
             QCOMPARE(cosignsFile(), before);
             QVERIFY(!noteShown(note).contains("practice_cosign"_L1));
@@ -348,31 +352,32 @@ private Q_SLOTS:
         const QString lateItem = received.at(received.size() - 2).toObject().value("item"_L1).toString();
         const QString earlyItem = received.last().toObject().value("item"_L1).toString();
         // Sam co-signs the fourth while assigned; alice has not synced since.
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s, earlyItem}).code, 0);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s, earlyItem }).code, 0);
         const QByteArray before = cosignsFile();
 
         // Sid, a supervisor never assigned to alice, signs a co-signature with his own key; the
         // operator slips it in.
         slipInEvent(m_sid, u"sid"_s, m_sidId, lateItem);
-        Run r = as(m_alice, u"alice"_s, {u"sync"_s});
+        Run r = as(m_alice, u"alice"_s, { u"sync"_s });
         QVERIFY2(r.code == 4 && r.err.contains("did not assign"), r.err.constData());
         QCOMPARE(cosignsFile(), before);
         operatorChanges("DELETE FROM uc.events WHERE author = '" + m_sidId.toLatin1() + "'");
 
         // The administrator ends sam's assignment: sam's client refuses, the server refuses.
         QCOMPARE(as(m_alice, u"alice"_s,
-                    {u"practice"_s, u"unassign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId})
+                    { u"practice"_s, u"unassign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId })
                      .code,
                  0);
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s, lateItem}).code, 5);
-        const practicetest::Script direct = asRole(
-            m_samId, "INSERT INTO uc.events (item_id, author, kind, content_hash, at, signature) VALUES ('"
-                + lateItem.toLatin1() + "', '" + m_samId.toLatin1()
-                + "', 'cosign', repeat('a', 64), '2026-12-06T10:00:00Z', decode(repeat('00', 64), 'hex'));");
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s, lateItem }).code, 5);
+        const practicetest::Script direct
+            = asRole(m_samId,
+                     "INSERT INTO uc.events (item_id, author, kind, content_hash, at, signature) VALUES ('"
+                         + lateItem.toLatin1() + "', '" + m_samId.toLatin1()
+                         + "', 'cosign', repeat('a', 64), '2026-12-06T10:00:00Z', decode(repeat('00', 64), 'hex'));");
         QVERIFY2(direct.code != 0 && direct.err.contains("row-level security"), direct.err.constData());
         // Signed with sam's key after the revocation and slipped in by the operator: refused.
         slipInEvent(m_sam, u"sam"_s, m_samId, lateItem);
-        r = as(m_alice, u"alice"_s, {u"sync"_s});
+        r = as(m_alice, u"alice"_s, { u"sync"_s });
         QVERIFY2(r.code == 4 && r.err.contains("ended"), r.err.constData());
         QCOMPARE(cosignsFile(), before);
         QVERIFY(!noteShown(early).contains("practice_cosign"_L1));
@@ -382,6 +387,33 @@ private Q_SLOTS:
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("cosigned"_L1).toInt(), 1);
         QCOMPARE(noteShown(early).value("practice_cosign"_L1).toObject().value("cosigned_by"_L1).toString(), m_samId);
         QVERIFY(!noteShown(late).contains("practice_cosign"_L1));
+    }
+
+    void anEventByARemovedSupervisorIsRefused()
+    {
+        const QString rae = m_dir.filePath(u"rae"_s);
+        Vault::create(rae, u"rae"_s, secret(), model::Role::Supervisor, vault::KdfCost::testOnly());
+        const QString raeId = join(rae, u"rae"_s, u"supervisor"_s);
+        QVERIFY(!raeId.isEmpty());
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 1);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, raeId, u"--therapist"_s, m_aliceId })
+                     .code,
+                 0);
+        writeNote(u"Fifth: read by rae."_s);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
+        QVERIFY(syncOf(rae, u"rae"_s).value("pulled"_L1).toInt() > 0);
+        const QJsonArray received = receivedBy(rae, u"rae"_s);
+        const QString item = received.last().toObject().value("item"_L1).toString();
+        QCOMPARE(item.size(), 32);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, raeId }).code, 0);
+        // Her role no longer logs in (3); an event signed with her key and slipped in: refused.
+        QCOMPARE(as(rae, u"rae"_s, { u"practice"_s, u"cosign"_s, item }).code, 3);
+        const QByteArray before = cosignsFile();
+        slipInEvent(rae, u"rae"_s, raeId, item, received.last().toObject().value("content_hash"_L1).toString());
+        const Run r = as(m_alice, u"alice"_s, { u"sync"_s });
+        QVERIFY2(r.code == 4 && r.err.contains("ended"), r.err.constData());
+        QCOMPARE(cosignsFile(), before);
     }
 };
 
