@@ -406,12 +406,20 @@ private Q_SLOTS:
         const QJsonArray received = receivedBy(rae, u"rae"_s);
         const QString item = received.last().toObject().value("item"_L1).toString();
         QCOMPARE(item.size(), 32);
+        // While assigned, a co-signature she signed over other content than alice's signed note (the
+        // operator puts it in past the server's checks): refused, nothing kept.
+        const QByteArray kept = cosignsFile();
+        slipInEvent(rae, u"rae"_s, raeId, item, QString(64, u'c'));
+        Run r = as(m_alice, u"alice"_s, { u"sync"_s });
+        QVERIFY2(r.code == 4 && r.err.contains("other content"), r.err.constData());
+        QCOMPARE(cosignsFile(), kept);
+        operatorChanges("DELETE FROM uc.events WHERE author = '" + raeId.toLatin1() + "'");
         QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"remove"_s, raeId }).code, 0);
         // Her role no longer logs in (3); an event signed with her key and slipped in: refused.
         QCOMPARE(as(rae, u"rae"_s, { u"practice"_s, u"cosign"_s, item }).code, 3);
         const QByteArray before = cosignsFile();
         slipInEvent(rae, u"rae"_s, raeId, item, received.last().toObject().value("content_hash"_L1).toString());
-        const Run r = as(m_alice, u"alice"_s, { u"sync"_s });
+        r = as(m_alice, u"alice"_s, { u"sync"_s });
         QVERIFY2(r.code == 4 && r.err.contains("ended"), r.err.constData());
         QCOMPARE(cosignsFile(), before);
     }
