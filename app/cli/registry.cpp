@@ -56,7 +56,8 @@ constexpr const Command *practiceServer[] = {&practiceInitCommand, &practiceInvi
                                              &practiceStatusCommand, &practiceAssignCommand,
                                              &practiceUnassignCommand, &practiceRemoveCommand,
                                              &practiceSyncCommand, &practiceReceivedCommand,
-                                             &practiceCosignCommand};
+                                             &practiceCosignCommand, &practiceCommentCommand,
+                                             &practiceReturnCommand};
 #endif
 
 constexpr Section sectionList[] = {

@@ -5,9 +5,10 @@
 #include <QList>
 #include <QString>
 
-// The practice server's events table (schema v5; docs/practice.md, "Co-signing through the
-// server"): co-signatures, returns and comments on pushed notes, append-only, each signed by its
-// author. Every statement binds its values; what a member sees is what row security leaves them.
+// The practice server's events table (schema v5; docs/practice.md, "Co-signing, comments and
+// returns through the server"): co-signatures, returns and comments on pushed notes, append-only,
+// each signed by its author. Every statement binds its values; what a member sees is what row
+// security leaves them.
 namespace uc::practice {
 
 class Connection;
@@ -20,7 +21,9 @@ struct EventRow
     QString kind; // "cosign", "return" or "comment"
     QString contentHash; // SHA-256 (hex) of the note's canonical signed form, as its author signed it
     QString at; // the author's time, UTC, yyyy-MM-ddTHH:mm:ssZ
-    QByteArray body; // a comment's ciphertext; empty for the others
+    // A comment's or return's words: nonce (24 bytes) and XChaCha20-Poly1305 ciphertext under the
+    // client's content key; empty for a co-signature.
+    QByteArray body;
     QByteArray signature; // the author's, over eventMessage()
 };
 

@@ -308,11 +308,12 @@ constexpr const char *version4[] = {
         USING (uc.my_role() = 'administrator' AND uc.i_am_certified()))sql",
 };
 
-// Version 5: co-signatures, returns and comments (docs/practice.md, "Co-signing through the server"):
-// append-only events on a pushed note, each signed by its author over the practice, the note's item
-// id and content hash, the kind, the time and (a comment) its ciphertext. Their numbers come from
-// the notes' sequence, so a revocation's items_before bounds them too: an event numbered after the
-// revocation of its author's assignment (or of its author) was not written while it held.
+// Version 5: co-signatures, returns and comments (docs/practice.md, "Co-signing, comments and
+// returns through the server"): append-only events on a pushed note, each signed by its author over
+// the practice, the note's item id and content hash, the kind, the time and (a comment or a return)
+// its words' ciphertext. Their numbers come from the notes' sequence, so a revocation's items_before
+// bounds them too: an event numbered after the revocation of its author's assignment (or of its
+// author) was not written while it held.
 constexpr const char *version5[] = {
     R"sql(CREATE TABLE uc.events (
         seq bigint PRIMARY KEY DEFAULT nextval('uc.items_seq_seq'),
@@ -324,7 +325,7 @@ constexpr const char *version5[] = {
         body bytea,
         signature bytea NOT NULL CHECK (length(signature) = 64),
         uploaded timestamptz NOT NULL DEFAULT now(),
-        CHECK ((kind = 'comment') = (body IS NOT NULL))))sql",
+        CHECK ((kind = 'cosign') = (body IS NULL))))sql",
     // One co-signature per note, whoever makes it.
     "CREATE UNIQUE INDEX events_one_cosign ON uc.events (item_id) WHERE kind = 'cosign'",
     "GRANT SELECT, INSERT ON uc.events TO uc_member",

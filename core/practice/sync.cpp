@@ -327,16 +327,17 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
             damaged(u"a note on it was pushed under a client key its author did not make"_s);
         pulled.append(openItem(item, key->second, m, certified, *pseudonymKey));
     }
-    // The co-signatures of this member's notes (schema 5), verified like the notes before anything
-    // is kept.
-    const QList<PracticeCosign> cosigned = newCosigns(vault, *connection, m, certified, revoked, *pseudonymKey);
+    // The co-signatures, comments and returns on this member's notes (schema 5), verified like the
+    // notes before anything is kept.
+    const QList<PracticeEvent> events = newEvents(vault, *connection, m, certified, revoked, *pseudonymKey);
     if (!pulled.isEmpty()) {
         kept.notes.append(pulled);
         writeKept(vault, kept);
     }
-    keepCosigns(vault, cosigned);
+    keepEvents(vault, events);
     result.pulled = static_cast<int>(pulled.size());
-    result.cosigned = static_cast<int>(cosigned.size());
+    for (const PracticeEvent &e : events)
+        ++(e.kind == u"cosign"_s ? result.cosigned : result.comments);
 
     // Push: the signed progress notes of this user not on the server yet.
     Transaction tx(*connection);

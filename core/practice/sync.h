@@ -25,6 +25,7 @@ struct SyncResult
     qint64 head = 0; // the highest sequence number this member has seen
     int rotated = 0; // clients whose key got a new version (a reader of it was unassigned or removed)
     int cosigned = 0; // co-signatures of this member's notes received (practice cosign, on the supervisor's machine)
+    int comments = 0; // comments and returns of this member's notes received (practice comment|return)
     bool rollbackAccepted = false; // the server showed less than was pinned, and acceptRollback took it
 };
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Co-signing through the practice server (docs/practice.md, "Co-signing through the server"), the
+// Co-signing through the practice server (docs/practice.md, "Co-signing, comments and returns through the server"), the
 // test issue #20 names first: three therapists (alice, the practice's administrator; bea; cal), one
 // supervisor assigned to alice (sam), one supervisor assigned to nobody (sid) and one auditor (aud),
 // each with their own vault, against one real PostgreSQL cluster over TLS. A note written on alice's
@@ -14,6 +14,7 @@
 #include "vault/vault.h"
 
 #include <QDateTime>
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -78,7 +79,7 @@ class PracticeCosignTest : public QObject
     }
     QByteArray cosignsFile()
     {
-        QFile f(m_alice + u"/practice/user-1/cosigns.sealed"_s);
+        QFile f(m_alice + u"/practice/user-1/events.sealed"_s);
         return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
     }
     QByteArray sql(const QByteArray &statements)
@@ -294,6 +295,72 @@ private Q_SLOTS:
             QVERIFY2(s.code != 0 && s.err.contains("append-only"), s.err.constData());
         }
         QCOMPARE(sql("SELECT count(*) FROM uc.events"), QByteArray("1"));
+    }
+
+    void aCommentAndAReturnReachTheAuthorEncrypted()
+    {
+        const QString item = newestReceivedBySam();
+        const QString commentCanary = u"Xylocarpa"_s, returnCanary = u"Quillwort"_s;
+        const QString commentFile = clirun::file(m_dir, u"comment.txt"_s, "Good work on the " + commentCanary.toUtf8());
+        const QString returnFile = clirun::file(m_dir, u"return.txt"_s, "Please add the " + returnCanary.toUtf8());
+        const QString empty = clirun::file(m_dir, u"empty.txt"_s, "  \n");
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"comment"_s, item, u"--text-file"_s, empty }).code, 2);
+        QCOMPARE(as(m_bea, u"bea"_s, { u"practice"_s, u"comment"_s, item, u"--text-file"_s, commentFile }).code, 5);
+        QCOMPARE(as(m_sid, u"sid"_s, { u"practice"_s, u"return"_s, item, u"--comment-file"_s, returnFile }).code, 2);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"comment"_s, item }).code, 1);
+        QCOMPARE(sql("SELECT count(*) FROM uc.events"), QByteArray("1"));
+        QCOMPARE(json(m_sam, u"sam"_s, { u"practice"_s, u"comment"_s, item, u"--text-file"_s, commentFile })
+                     .value("kind"_L1)
+                     .toString(),
+                 u"comment"_s);
+        QCOMPARE(json(m_sam, u"sam"_s, { u"practice"_s, u"return"_s, item, u"--comment-file"_s, returnFile })
+                     .value("kind"_L1)
+                     .toString(),
+                 u"return"_s);
+        QCOMPARE(sql("SELECT count(*) FROM uc.events WHERE body IS NOT NULL"), QByteArray("2"));
+        // The operator holds ciphertext only: not in a dump, not in the data directory.
+        const practicetest::Script dump = practicetest::practiceServer({ u"dump"_s, m_server.dir() });
+        QCOMPARE(dump.code, 0);
+        QVERIFY(dump.out.contains("uc.events"));
+        for (const QString &word : { commentCanary, returnCanary })
+            QVERIFY2(!dump.out.contains(word.toUtf8()), qPrintable(word));
+        sql("CHECKPOINT");
+        QDirIterator files(m_server.dir() + u"/data"_s, QDir::Files, QDirIterator::Subdirectories);
+        while (files.hasNext()) {
+            QFile f(files.next());
+            if (f.open(QIODevice::ReadOnly)) {
+                const QByteArray bytes = f.readAll();
+                QVERIFY2(!bytes.contains(commentCanary.toUtf8()) && !bytes.contains(returnCanary.toUtf8()),
+                         qPrintable(f.fileName()));
+            }
+        }
+
+        // A changed ciphertext (its signature covers it): exit 4, nothing kept.
+        const QByteArray before = cosignsFile();
+        const QByteArray where = " WHERE kind = 'comment'";
+        const QByteArray body = sql("SELECT encode(body, 'hex') FROM uc.events" + where);
+        QByteArray flipped = body;
+        flipped[body.size() - 1] = flipped[body.size() - 1] == '0' ? '1' : '0';
+        operatorChanges("UPDATE uc.events SET body = decode('" + flipped + "', 'hex')" + where);
+        const Run r = as(m_alice, u"alice"_s, { u"sync"_s });
+        QVERIFY2(r.code == 4, r.err.constData());
+        QCOMPARE(cosignsFile(), before);
+        operatorChanges("UPDATE uc.events SET body = decode('" + body + "', 'hex')" + where);
+
+        // Put back: alice reads both on her note, once; sealed on her disk.
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("comments"_L1).toInt(), 2);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("comments"_L1).toInt(), 0);
+        const QJsonArray comments = noteShown(m_first).value("practice_comments"_L1).toArray();
+        QCOMPARE(comments.size(), 2);
+        QCOMPARE(comments.at(0).toObject().value("kind"_L1).toString(), u"comment"_s);
+        QCOMPARE(comments.at(0).toObject().value("text"_L1).toString(), u"Good work on the "_s + commentCanary);
+        QCOMPARE(comments.at(1).toObject().value("kind"_L1).toString(), u"return"_s);
+        QCOMPARE(comments.at(1).toObject().value("by"_L1).toString(), m_samId);
+        const Run text = as(m_alice, u"alice"_s, { u"note"_s, u"show"_s, QString::number(m_first) });
+        QVERIFY2(text.out.contains(QByteArray("Returned by member " + m_samId.toLatin1() + " (practice)")),
+                 text.out.constData());
+        QVERIFY(text.out.contains(returnCanary.toUtf8()));
+        QVERIFY(!cosignsFile().contains(commentCanary.toUtf8()));
     }
 
     void anEditedEventIsRefusedAndNothingLocalChanges()

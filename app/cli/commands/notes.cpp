@@ -180,18 +180,30 @@ int noteShow(const Invocation &line)
     auto v = openVault(line);
     const model::Note n = v->notes().read(id);
 #if defined(UC_PRACTICE)
-    // A co-signature by a practice supervisor, received by sync and verified there (docs/practice.md).
-    const std::optional<practice::PracticeCosign> remote = practice::practiceCosignOf(*v, n.id);
+    // A practice supervisor's co-signature, comments and returns, received by sync and verified there
+    // (docs/practice.md, "Co-signing, comments and returns through the server").
+    const QList<practice::PracticeEvent> remote = practice::practiceEventsOf(*v, n.id);
 #endif
     if (line.json()) {
         QJsonObject o = noteJson(*v, n);
 #if defined(UC_PRACTICE)
-        if (remote)
-            o.insert(u"practice_cosign"_s, QJsonObject{{u"cosigned_by"_s, remote->by},
-                                                       {u"cosigned_at"_s, remote->at},
-                                                       {u"content_hash"_s, remote->contentHash},
-                                                       {u"item"_s, remote->item},
-                                                       {u"seq"_s, static_cast<double>(remote->seq)}});
+        QJsonArray comments;
+        for (const practice::PracticeEvent &e : remote) {
+            if (e.kind == u"cosign"_s)
+                o.insert(u"practice_cosign"_s, QJsonObject{{u"cosigned_by"_s, e.by},
+                                                           {u"cosigned_at"_s, e.at},
+                                                           {u"content_hash"_s, e.contentHash},
+                                                           {u"item"_s, e.item},
+                                                           {u"seq"_s, static_cast<double>(e.seq)}});
+            else
+                comments.append(QJsonObject{{u"kind"_s, e.kind},
+                                            {u"by"_s, e.by},
+                                            {u"at"_s, e.at},
+                                            {u"text"_s, e.text},
+                                            {u"seq"_s, static_cast<double>(e.seq)}});
+        }
+        if (!comments.isEmpty())
+            o.insert(u"practice_comments"_s, comments);
 #endif
         printJson(o);
         return 0;
@@ -204,10 +216,11 @@ int noteShow(const Invocation &line)
         print(u"Signed by %1 at %2 (SHA-256 %3)"_s.arg(n.signedBy, n.signedAt, n.contentHash));
     bool cosignedRemotely = false;
 #if defined(UC_PRACTICE)
-    if (remote) {
-        print(u"Co-signed by member %1 (practice) at %2 (SHA-256 %3)"_s.arg(remote->by, remote->at, remote->contentHash));
-        cosignedRemotely = true;
-    }
+    for (const practice::PracticeEvent &e : remote)
+        if (e.kind == u"cosign"_s) {
+            print(u"Co-signed by member %1 (practice) at %2 (SHA-256 %3)"_s.arg(e.by, e.at, e.contentHash));
+            cosignedRemotely = true;
+        }
 #endif
     if (n.status == model::NoteStatus::Cosigned)
         print(u"Co-signed by %1 at %2 (SHA-256 %3)"_s.arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
@@ -222,6 +235,12 @@ int noteShow(const Invocation &line)
     }
     for (const auto &a : v->notes().addenda(n.id))
         print(u"Addendum by %1 at %2:\n%3"_s.arg(a.author, a.signedAt, a.text));
+#if defined(UC_PRACTICE)
+    for (const practice::PracticeEvent &e : remote)
+        if (e.kind != u"cosign"_s)
+            print(u"%1 by member %2 (practice) at %3:\n%4"_s.arg(e.kind == u"return"_s ? u"Returned"_s : u"Comment"_s,
+                                                                e.by, e.at, e.text));
+#endif
     for (const auto &c : v->supervision().comments(n.id)) {
         print(u"%1 by %2 at %3:\n%4"_s.arg(c.returned ? u"Returned"_s : u"Comment"_s, c.author, c.created, c.text));
         if (c.signature == model::CommentSignature::Unsigned)

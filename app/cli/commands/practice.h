@@ -17,6 +17,8 @@ int practiceRemove(const Invocation &line);
 int practiceReceived(const Invocation &line);
 int practiceSync(const Invocation &line);
 int practiceCosign(const Invocation &line);
+int practiceComment(const Invocation &line);
+int practiceReturn(const Invocation &line);
 
 inline constexpr Option practiceInitOptions[] = {
     {.name = "server", .value = "URL", .required = true, .help = "postgresql://HOST:PORT/DATABASE (tools/practice-server prints it)"},
@@ -152,6 +154,36 @@ inline constexpr Command practiceCosignCommand{
             "revoked): exit 5; an item not received here: exit 2; a note that is not signed, or is co-signed "
             "already: exit 6.",
     .brief = "co-sign a received note through the practice server",
+};
+
+inline constexpr Positional practiceCommentPositionals[] = {{"ITEM", "the note's item id (practice received --json)"}};
+inline constexpr Option practiceCommentOptions[] = {
+    {.name = "text-file", .value = "F", .required = true, .help = "the comment (UTF-8 text)"},
+};
+inline constexpr Command practiceCommentCommand{
+    .words = "practice comment",
+    .positionals = practiceCommentPositionals,
+    .options = practiceCommentOptions,
+    .run = practiceComment,
+    .help = "Comment on a note received from a therapist you supervise: a signed event on the practice server, "
+            "its words encrypted under the client's key (the server never reads them), which the author's next "
+            "sync verifies, decrypts and shows on their note (note show). Refused as practice cosign is (5, 2); "
+            "an empty comment: exit 2.",
+    .brief = "comment on a received note through the practice server",
+};
+
+inline constexpr Option practiceReturnOptions[] = {
+    {.name = "comment-file", .value = "F", .required = true, .help = "why it goes back (UTF-8 text)"},
+};
+inline constexpr Command practiceReturnCommand{
+    .words = "practice return",
+    .positionals = practiceCommentPositionals,
+    .options = practiceReturnOptions,
+    .run = practiceReturn,
+    .help = "Return a note received from a therapist you supervise, with a comment saying why: like practice "
+            "comment, shown on the author's note as a return (a signed note is not changed: the author answers "
+            "with an addendum). Refused as practice comment is.",
+    .brief = "return a received note through the practice server",
 };
 
 } // namespace uc::cli
