@@ -408,9 +408,30 @@ private Q_SLOTS:
                 .bind(1, p.keysOf(u"alice"_s).sign(vault::signedMessage(u"sign"_s, hash)))
                 .bind(2, u"note:%1"_s.arg(old))
                 .run();
+            // A comment signed then too, in form 1, without a uuid.
+            const Id commentId = alice->supervision().comment(p.signedNote, u"Written by a v22 build."_s);
+            model::NoteComment c = alice->supervision().comments(p.signedNote).constLast();
+            QCOMPARE(c.id, commentId);
+            c.form = 1;
+            const QString noteHash = alice->notes().read(p.signedNote).contentHash;
+            db.exec("DROP TRIGGER note_comments_no_update; DROP TRIGGER note_comments_uuid_given");
+            db.prepare("UPDATE note_comments SET uuid = NULL, canonical_form = 1 WHERE id = ?").bind(1, commentId).run();
+            db.prepare("UPDATE signatures SET signature = ? WHERE object = ?")
+                .bind(1, p.keysOf(u"alice"_s).sign(vault::signedMessage(u"comment"_s, vault::commentHash(c, noteHash))))
+                .bind(2, u"comment:%1"_s.arg(commentId))
+                .run();
             db.exec("PRAGMA user_version = 22");
         }
         auto bob = p.open(u"bob"_s);
+        const model::NoteComment comment = bob->supervision().comments(p.signedNote).constLast();
+        QCOMPARE(comment.form, 1);
+        QVERIFY2(vault::isUuid(comment.uuid), qPrintable(comment.uuid));
+        QCOMPARE(comment.signature, model::CommentSignature::Verified);
+        QVERIFY(bob->notes().verifySignature(p.signedNote));
+        // The comments' immutability trigger is back.
+        QVERIFY(errorOf([&] {
+            vault::VaultTestAccess::database(*bob).prepare("UPDATE note_comments SET text = 'x' WHERE id = ?").bind(1, comment.id).run();
+        }));
         const model::Note n = bob->notes().read(old);
         QCOMPARE(n.canonicalForm, 1);
         QVERIFY2(vault::isUuid(n.uuid), qPrintable(n.uuid)); // given by the migration
