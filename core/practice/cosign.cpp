@@ -253,7 +253,7 @@ QList<PracticeEvent> newEvents(vault::Vault &vault, Connection &connection, cons
         for (const vault::NoteEntry &entry : vault.notes().listForClient(client.code))
             if (entry.status != model::NoteStatus::Draft && entry.kind == model::NoteKind::Progress
                 && entry.author == me)
-                local.insert(noteItemId(pseudonymKey, m.memberId, entry.note), entry.note);
+                local.insert(noteItemId(pseudonymKey, m.memberId, entry.canonicalForm, entry.uuid, entry.note), entry.note);
     const QHash<QString, qint64> cosigners = cosignersOf(connection, m, certified, revoked, m.memberId);
     for (const EventRow &e : events) {
         const bool isCosign = e.kind == QLatin1String(cosignKind);

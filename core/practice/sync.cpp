@@ -197,18 +197,29 @@ ReceivedNote openItem(const ItemRow &item, const SecretBuffer &key, const Member
     // The note inside is the one its item names: its client's pseudonym and its id, as its author's
     // machine made them, so a member cannot push a note of another client or another id under them.
     const QByteArray authorId = item.author.toUtf8();
-    const auto noteId = static_cast<model::Id>(canonical.value(u"note"_s).toDouble());
+    const int form = canonical.contains(u"form"_s) ? canonical.value(u"form"_s).toInt() : 1;
+    const QString uuid = canonical.value(u"note_uuid"_s).toString();
+    if ((form != 1 && form != 2) || (form == 2 && uuid.isEmpty()))
+        damaged(u"a note on it is in no canonical form this version knows"_s);
     if (keyedId(pseudonymKey, "client\n" + authorId + '\n' + canonical.value(u"client"_s).toString().toUtf8()) != item.client
-        || noteItemId(pseudonymKey, item.author, noteId) != item.itemId)
+        || noteItemId(pseudonymKey, item.author, form, uuid,
+                      static_cast<qint64>(canonical.value(u"note"_s).toDouble()))
+               != item.itemId)
         damaged(u"a note on it is not the note its details name (another client or another note inside)"_s);
     return note;
 }
 
 } // namespace
 
-QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, model::Id note)
+// A note's item id on the server, the one derivation of it: push names an item with it, pull checks
+// the note inside against it. Keyed by its author's member id and the note's practice-wide id, its
+// uuid (a note signed in canonical form 2, schema v23: vault/signing.h), or for a note signed before,
+// its number in its author's vault, as it was pushed then (no item is renamed).
+QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, int form, const QString &uuid,
+                   qint64 number)
 {
-    return keyedId(pseudonymKey, "note\n" + memberId.toUtf8() + '\n' + QByteArray::number(note));
+    const QByteArray ref = form >= 2 ? uuid.toUtf8() : QByteArray::number(number);
+    return keyedId(pseudonymKey, "note\n" + memberId.toUtf8() + '\n' + ref);
 }
 
 void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist)
@@ -388,7 +399,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
                 || entry.author != me)
                 continue;
             ItemRow item;
-            item.itemId = noteItemId(*pseudonymKey, m.memberId, entry.note);
+            item.itemId = noteItemId(*pseudonymKey, m.memberId, entry.canonicalForm, entry.uuid, entry.note);
             if (pushed.contains(item.itemId))
                 continue;
             const model::Note note = vault.notes().read(entry.note);

@@ -40,9 +40,12 @@ struct ReceivedNote
     QString canonical; // the note's canonical signed form (compact JSON)
 };
 
-// A note's practice-wide id, its item id on the server: a keyed BLAKE2b-128 of its author's member id
-// and local note id under the pseudonym key. The one derivation: push, pull and co-signing call it.
-[[nodiscard]] QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, model::Id note);
+// A note's item id on the server: a keyed BLAKE2b-128 under the pseudonym key of its author's member
+// id and the note's practice-wide id — its uuid for a note signed in canonical form 2 (schema v23,
+// vault/signing.h), its number in its author's vault for one signed before (no item is renamed). The
+// one derivation: push, pull and co-signing call it.
+[[nodiscard]] QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, int form, const QString &uuid,
+                                 qint64 number);
 
 // `practice assign`: the administrator assigns a supervisor to a therapist (member ids), signed.
 void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist);
