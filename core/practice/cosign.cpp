@@ -2,6 +2,7 @@
 #include "practice/cosign.h"
 
 #include "common/error.h"
+#include "practice/clientcipher.h"
 #include "practice/connection.h"
 #include "practice/content.h"
 #include "practice/events.h"
@@ -34,8 +35,6 @@ namespace {
 
 constexpr auto eventsFileName = "events.sealed";
 constexpr auto cosignKind = "cosign";
-constexpr int nonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
-constexpr int tagBytes = crypto_aead_xchacha20poly1305_ietf_ABYTES;
 
 [[noreturn]] void damaged(const QString &why)
 {
@@ -216,16 +215,7 @@ PracticeEvent comment(vault::Vault &vault, const QString &item, const QString &t
     EventRow event = eventOn(p, returned ? u"return"_s : u"comment"_s);
     // The words under the client's key, bound to the event; the signature covers the ciphertext.
     QByteArray plain = text.toUtf8();
-    const QByteArray ad = bodyAssociatedData(p.membership.practiceId, event);
-    event.body = QByteArray(nonceBytes + plain.size() + tagBytes, Qt::Uninitialized);
-    auto *out = reinterpret_cast<unsigned char *>(event.body.data());
-    randombytes_buf(out, nonceBytes);
-    unsigned long long length = 0;
-    crypto_aead_xchacha20poly1305_ietf_encrypt(
-        out + nonceBytes, &length, reinterpret_cast<const unsigned char *>(plain.constData()),
-        static_cast<unsigned long long>(plain.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
-        static_cast<unsigned long long>(ad.size()), nullptr, out, key.data());
-    sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
+    event.body = encryptUnderClientKey(key, plain, bodyAssociatedData(p.membership.practiceId, event));
     PracticeEvent stored = store(vault, p, event);
     stored.text = text;
     return stored;
@@ -283,22 +273,12 @@ QList<PracticeEvent> newEvents(vault::Vault &vault, Connection &connection, cons
             const std::optional<ItemRow> item = itemById(connection, e.itemId);
             if (!item || item->author != m.memberId)
                 damaged(u"a comment on it names a note of yours it does not show"_s);
-            if (e.body.size() < nonceBytes + tagBytes)
-                damaged(u"a comment's ciphertext on it is truncated"_s);
             const SecretBuffer key = noteKey(vault, connection, m, certified, *item);
-            const QByteArray ad = bodyAssociatedData(m.practiceId, e);
-            QByteArray plain(e.body.size() - nonceBytes - tagBytes, Qt::Uninitialized);
-            unsigned long long length = 0;
-            if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-                    reinterpret_cast<unsigned char *>(plain.data()), &length, nullptr,
-                    reinterpret_cast<const unsigned char *>(e.body.constData()) + nonceBytes,
-                    static_cast<unsigned long long>(e.body.size() - nonceBytes),
-                    reinterpret_cast<const unsigned char *>(ad.constData()), static_cast<unsigned long long>(ad.size()),
-                    reinterpret_cast<const unsigned char *>(e.body.constData()), key.data())
-                != 0)
-                damaged(u"a comment on it does not decrypt with its client's key"_s);
-            kept.text = QString::fromUtf8(plain);
-            sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
+            std::optional<QByteArray> plain = decryptUnderClientKey(key, e.body, bodyAssociatedData(m.practiceId, e));
+            if (!plain)
+                damaged(u"a comment on it is truncated or does not decrypt with its client's key"_s);
+            kept.text = QString::fromUtf8(*plain);
+            sodium_memzero(plain->data(), static_cast<std::size_t>(plain->size()));
         }
         out.append(kept);
         seen.insert(signature);

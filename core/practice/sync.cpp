@@ -2,6 +2,7 @@
 #include "practice/sync.h"
 
 #include "common/error.h"
+#include "practice/clientcipher.h"
 #include "practice/content.h"
 #include "practice/cosign.h"
 #include "practice/invitation.h"
@@ -31,7 +32,6 @@ namespace uc::practice {
 namespace {
 
 constexpr int keyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
-constexpr int nonceBytes = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
 
 [[noreturn]] void damaged(const QString &why)
 {
@@ -168,19 +168,10 @@ ReceivedNote openItem(const ItemRow &item, const SecretBuffer &key, const Member
         damaged(u"a note on it names an author without a certified key"_s);
     if (!verifyPracticeSignature(author, itemMessage(m.practiceId, item), item.signature))
         damaged(u"a note's ciphertext or its details on it were changed (its author's signature does not verify)"_s);
-    if (item.body.size() < nonceBytes + static_cast<qsizetype>(crypto_aead_xchacha20poly1305_ietf_ABYTES))
-        damaged(u"a note's ciphertext on it is truncated"_s);
-    const QByteArray ad = itemAssociatedData(m.practiceId, item);
-    QByteArray plain(item.body.size() - nonceBytes - crypto_aead_xchacha20poly1305_ietf_ABYTES, Qt::Uninitialized);
-    unsigned long long length = 0;
-    if (crypto_aead_xchacha20poly1305_ietf_decrypt(
-            reinterpret_cast<unsigned char *>(plain.data()), &length, nullptr,
-            reinterpret_cast<const unsigned char *>(item.body.constData()) + nonceBytes,
-            static_cast<unsigned long long>(item.body.size() - nonceBytes),
-            reinterpret_cast<const unsigned char *>(ad.constData()), static_cast<unsigned long long>(ad.size()),
-            reinterpret_cast<const unsigned char *>(item.body.constData()), key.data())
-        != 0)
-        damaged(u"a note on it does not decrypt with its client's key"_s);
+    std::optional<QByteArray> opened = decryptUnderClientKey(key, item.body, itemAssociatedData(m.practiceId, item));
+    if (!opened)
+        damaged(u"a note on it is truncated or does not decrypt with its client's key"_s);
+    QByteArray &plain = *opened;
     const QJsonObject payload = QJsonDocument::fromJson(plain).object();
     sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
     ReceivedNote note { item.seq,
@@ -426,17 +417,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
             QByteArray plain
                 = QJsonDocument(QJsonObject { { u"canonical"_s, canonical }, { u"content_hash"_s, note.contentHash } })
                       .toJson(QJsonDocument::Compact);
-            const QByteArray ad = itemAssociatedData(m.practiceId, item);
-            item.body
-                = QByteArray(nonceBytes + plain.size() + crypto_aead_xchacha20poly1305_ietf_ABYTES, Qt::Uninitialized);
-            auto *out = reinterpret_cast<unsigned char *>(item.body.data());
-            randombytes_buf(out, nonceBytes);
-            unsigned long long length = 0;
-            crypto_aead_xchacha20poly1305_ietf_encrypt(
-                out + nonceBytes, &length, reinterpret_cast<const unsigned char *>(plain.constData()),
-                static_cast<unsigned long long>(plain.size()), reinterpret_cast<const unsigned char *>(ad.constData()),
-                static_cast<unsigned long long>(ad.size()), nullptr, out, key->second.data());
-            sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
+            item.body = encryptUnderClientKey(key->second, plain, itemAssociatedData(m.practiceId, item));
             item.signature = vault.practiceIdentity().sign(itemMessage(m.practiceId, item));
             addItem(*connection, item);
             appendAudit(*connection, u"push"_s, item.itemId);
