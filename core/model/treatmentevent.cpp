@@ -158,7 +158,12 @@ std::optional<QString> treatmentEventProblem(const TreatmentEvent &e)
 
 QString TreatmentEvent::summary() const
 {
-    QStringList words{toIso(date), kind};
+    return toIso(date) + u' ' + kind + u' ' + details();
+}
+
+QString TreatmentEvent::details() const
+{
+    QStringList words;
     if (kind == u"mutual-help"_s)
         words << program;
     else if (kind == u"group"_s)

@@ -40,7 +40,9 @@ struct TreatmentEvent
     QString method;
     QString note; // free text, may be empty (at most 2000 characters)
 
-    // A line for lists and reports: "2025-03-04 drug-screen opioids positive (urine)".
+    // What happened, in its values: "opioids positive (urine)", "buprenorphine start 8 mg". Never the note.
+    [[nodiscard]] QString details() const;
+    // A line for lists: "2025-03-04 drug-screen opioids positive (urine)".
     [[nodiscard]] QString summary() const;
 };
 
