@@ -8,7 +8,7 @@
 
 #include <optional>
 
-// Other treatment on the course of care (issue #17; docs/treatment-events.md): what happens to a
+// Other treatment on the course of care (docs/treatment-events.md): what happens to a
 // client beside the sessions, each on a date, drawn on the same axis as the themes and measures —
 // a mutual-help meeting (12-step, AA, NA, SMART), a group attended (a CBT group), a change in
 // medication-assisted treatment (MAT: a start, a dose change, a stop) and a drug screen's result.

@@ -449,10 +449,9 @@ void migrateTo22(sql::Database &db, const QString &)
     db.exec("CREATE INDEX IF NOT EXISTS audit_by_object ON audit(object, seq)");
 }
 
-// v23 -> v24 (issue #17; on branch events17 alone, where v23 is not yet merged, it runs as v22 -> v23).
-// Other treatment as dated events (model/treatmentevent.h): mutual-help meetings, groups,
-// medication-assisted treatment and drug screens, one row each with the columns its kind uses
-// (the others empty). A deleted event is kept as it was, marked with who deleted it and when; it
+// v23 -> v24. Other treatment as dated events (model/treatmentevent.h): mutual-help meetings,
+// groups, medication-assisted treatment and drug screens, one row each with the columns its kind
+// uses (the others empty). A deleted event is kept as it was, marked with who deleted it and when; it
 // can be deleted once and never changed, and no row is ever removed.
 void migrateTo24(sql::Database &db, const QString &)
 {

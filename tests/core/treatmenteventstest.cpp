@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Other treatment as dated events (issue #17; docs/treatment-events.md): the model's strict
+// Other treatment as dated events (docs/treatment-events.md): the model's strict
 // validation and its JSON form; the vault's round trip, a deletion that keeps the event as it was,
 // triggers that refuse a change or a removal by hand, roles (a supervisor and an auditor read, only
 // a therapist enters), an audit trail without clinical values; a vault from before the table
