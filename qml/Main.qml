@@ -266,7 +266,7 @@ ApplicationWindow {
             demo: VaultSession.demo.active
             onBack: root.viewingPatterns = false
             onLockRequested: VaultSession.lock()
-            onQuery: (bucket, from, to) => Workspace.patterns.load(root.clientCode, bucket, from, to)
+            onQuery: (bucket, from, to, episode) => Workspace.patterns.load(root.clientCode, bucket, from, to, episode)
         }
     }
     Component {

@@ -57,7 +57,9 @@ constexpr const Command *themeTagging[] = {&tagCommand};
 constexpr const Command *practiceServer[] = {&practiceInitCommand, &practiceInviteCommand, &practiceJoinCommand,
                                              &practiceStatusCommand, &practiceAssignCommand,
                                              &practiceUnassignCommand, &practiceRemoveCommand,
-                                             &practiceSyncCommand, &practiceReceivedCommand};
+                                             &practiceSyncCommand, &practiceReceivedCommand,
+                                             &practiceCosignCommand, &practiceCommentCommand,
+                                             &practiceReturnCommand};
 #endif
 
 constexpr Section sectionList[] = {

@@ -3,7 +3,9 @@
 
 #include "demo/plans.h"
 #include "demo/script.h"
+#include "model/episode.h"
 #include "model/types.h"
+#include "vault/episodes.h"
 #include "vault/vault.h"
 
 #include <QHash>
@@ -34,6 +36,54 @@ void addClients(vault::Vault &vault, const Practice &p, DemoPractice &result)
         }
         vault.clients().add(client);
         result.clients.append({who.code, who.summary});
+    }
+}
+
+// Each client's course of care (model/episode.h) from their runs of appointments: runs in the same
+// setting make one episode; each episode starts with its first run (or the group of that setting,
+// when it starts sooner) and lasts until the next one starts, so every session falls in one; the
+// last is open, or ends on the day of discharge.
+void addEpisodes(vault::Vault &vault, const Practice &p)
+{
+    const auto levelOf = [](model::Setting setting) {
+        switch (setting) {
+        case model::Setting::Residential:
+            return u"residential"_s;
+        case model::Setting::Aftercare:
+            return u"aftercare"_s;
+        case model::Setting::Outpatient:
+        case model::Setting::Telehealth:
+            break;
+        }
+        return u"outpatient"_s;
+    };
+    const QHash<QString, QString> services{{u"residential"_s, u"Harbour House"_s},
+                                           {u"outpatient"_s, u"Riverside clinic"_s},
+                                           {u"aftercare"_s, u"Riverside aftercare"_s}};
+    for (const Profile &who : p.clients) {
+        QList<model::Episode> course;
+        for (const Run &run : who.runs) {
+            const QString level = levelOf(run.setting);
+            if (!course.isEmpty() && course.last().level == level)
+                continue;
+            model::Episode e;
+            e.clientCode = who.code;
+            e.level = level;
+            e.start = run.when.from;
+            e.service = services.value(level);
+            const std::optional<Stretch> &group
+                = run.setting == model::Setting::Residential ? who.residentialGroup : who.aftercareGroup;
+            const bool groupOfSetting = run.setting == model::Setting::Residential || run.setting == model::Setting::Aftercare;
+            if (groupOfSetting && group && group->from < e.start && (course.isEmpty() || group->from > course.last().start))
+                e.start = group->from;
+            if (!course.isEmpty())
+                course.last().end = e.start - boost::gregorian::days(1);
+            course.append(e);
+        }
+        if (!course.isEmpty() && who.discharged)
+            course.last().end = std::max(course.last().start, *who.discharged);
+        for (const model::Episode &e : std::as_const(course))
+            vault.episodes().add(e);
     }
 }
 
@@ -186,6 +236,7 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
     result.user = QString::fromLatin1(defaultUser);
     vault.inOneTransaction([&] {
         addClients(vault, p, result);
+        addEpisodes(vault, p);
         addPlans(vault, p);
         addSessions(vault, p, result);
         rateProgress(vault, p);

@@ -33,7 +33,10 @@ QJsonObject noteJson(const Note &n)
             {QStringLiteral("content_hash"), n.contentHash},
             {QStringLiteral("cosigned_by"), n.cosignedBy},
             {QStringLiteral("cosigned_at"), n.cosignedAt},
-            {QStringLiteral("cosign_hash"), n.cosignHash}};
+            {QStringLiteral("cosign_hash"), n.cosignHash},
+            {QStringLiteral("uuid"), n.uuid},
+            {QStringLiteral("canonical_form"), n.canonicalForm},
+            {QStringLiteral("cosign_form"), n.cosignForm}};
 }
 
 QJsonObject noteDetailJson(const Note &n, const QList<Addendum> &addenda, const QList<NoteComment> &comments)
@@ -62,7 +65,8 @@ QJsonObject addendumJson(const Addendum &a)
     return {{QStringLiteral("author"), a.author},
             {QStringLiteral("text"), a.text},
             {QStringLiteral("signed_at"), a.signedAt},
-            {QStringLiteral("content_hash"), a.contentHash}};
+            {QStringLiteral("content_hash"), a.contentHash},
+            {QStringLiteral("form"), a.form}};
 }
 
 QJsonObject commentJson(const NoteComment &c)
@@ -103,6 +107,7 @@ QJsonObject sessionJson(const Session &s, const QString &clientCode)
             {QStringLiteral("modality"), toString(s.modality)},
             {QStringLiteral("setting"), settingOrNull(s.setting)},
             {QStringLiteral("group_topic"), s.groupTopic},
+            {QStringLiteral("uuid"), s.uuid},
             {QStringLiteral("attendees"), attendees}};
 }
 

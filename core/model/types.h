@@ -130,6 +130,7 @@ struct Session
     Modality modality = Modality::Individual;
     std::optional<Setting> setting;
     QString groupTopic; // group sessions
+    QString uuid; // practice-wide id (schema v23), a random v4 UUID given at insert
     struct Attendee
     {
         Id clientId = 0;
@@ -162,6 +163,13 @@ struct Note
     QString cosignHash;
     // The author's supervision asks for a co-signature before the note is complete.
     bool cosignRequired = false;
+    // Practice-wide ids (schema v23), random v4 UUIDs given at insert: the note's and its session's.
+    QString uuid;
+    QString sessionUuid;
+    // The canonical form the author's signature and the co-signature were made in (vault/signing.h):
+    // 1 names the local note and session numbers (signed before v23), 2 the uuids.
+    int canonicalForm = 1;
+    int cosignForm = 1;
 
     // Signed, and co-signed where the author's supervision requires it.
     [[nodiscard]] bool complete() const
@@ -180,6 +188,7 @@ struct Addendum
     QString text;
     QString signedAt;
     QString contentHash;
+    int form = 1; // the canonical form its hash was made in (vault/signing.h)
 };
 
 // A theme in a note: the tagger's suggestion or the clinician's own tag, with the decision on it.
@@ -218,6 +227,9 @@ struct NoteComment
     bool returned = false; // this comment returned the note
     QString text;
     QString created;
+    QString uuid; // practice-wide id (schema v23)
+    QString noteUuid;
+    int form = 1; // the canonical form its signature was made in (vault/signing.h)
     CommentSignature signature = CommentSignature::Unsigned; // as checked when the comment was read
     QString signatureProblem = {}; // for Broken: what is wrong, naming whose signature
 };

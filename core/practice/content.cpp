@@ -120,6 +120,17 @@ QList<ItemRow> itemsAfter(Connection &c, qint64 seq, const QString &memberId)
     return out;
 }
 
+std::optional<ItemRow> itemById(Connection &c, const QString &itemId)
+{
+    const Rows rows = c.exec("SELECT seq, item_id, author, client, key_version, body, signature FROM uc.items "
+                             "WHERE item_id = $1",
+                             { Param::text(itemId) }, u"reading a note"_s);
+    if (rows.count() != 1)
+        return std::nullopt;
+    return ItemRow { rows.text(0, 0).toLongLong(), rows.text(0, 1),  rows.text(0, 2), rows.text(0, 3),
+                     rows.text(0, 4).toInt(),      rows.bytes(0, 5), rows.bytes(0, 6) };
+}
+
 qint64 headSeq(Connection &c)
 {
     return c.exec("SELECT coalesce(max(seq), 0) FROM uc.items", {}, u"reading the head"_s).text(0, 0).toLongLong();

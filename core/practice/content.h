@@ -6,6 +6,8 @@
 #include <QSet>
 #include <QString>
 
+#include <optional>
+
 // The practice server's content tables (docs/practice.md, "Content and sync"): the administrator's
 // signed assignments, the wraps of clients' content keys, and the signed notes' ciphertexts. Every
 // statement binds its values; what a member sees of each table is what row security leaves them.
@@ -59,6 +61,8 @@ void addItem(Connection &connection, const ItemRow &row);
 [[nodiscard]] QSet<QString> ownItemIds(Connection &connection, const QString &memberId);
 // Items after seq by others, in the server's order.
 [[nodiscard]] QList<ItemRow> itemsAfter(Connection &connection, qint64 seq, const QString &memberId);
+// One item by its practice-wide id, as row security shows it; nothing when it does not.
+[[nodiscard]] std::optional<ItemRow> itemById(Connection &connection, const QString &itemId);
 // The highest sequence number this member can see (0 for none).
 [[nodiscard]] qint64 headSeq(Connection &connection);
 

@@ -18,6 +18,17 @@ namespace uc::practice {
 
 namespace {
 
+// Every number the server handed out so far to notes and (schema 5) events, which share the sequence:
+// row security hides no value of it, and a number taken by a push still running is covered too.
+qint64 lastNumber(Connection &c)
+{
+    return c
+        .exec("SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('uc.items', 'seq')), 0)", {},
+              u"reading the notes' sequence"_s)
+        .text(0, 0)
+        .toLongLong();
+}
+
 QString kindName(RevocationKind kind)
 {
     return kind == RevocationKind::Member ? u"member"_s : u"assignment"_s;
@@ -129,9 +140,10 @@ void unassign(vault::Vault &vault, const QString &supervisor, const QString &the
                                            a.signature));
     if (!assigned || revoked.assignments.contains(subject))
         throw Error(ErrorKind::Conflict, what, u"this supervisor is not assigned to this therapist"_s);
-    RevocationRow row{RevocationKind::Assignment, subject, 0, {}};
-    row.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, row));
     Transaction tx(*s.connection);
+    // The assignment's co-signatures numbered up to here were made while it held (cosign.h).
+    RevocationRow row{RevocationKind::Assignment, subject, lastNumber(*s.connection), {}};
+    row.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, row));
     addRevocation(*s.connection, row);
     deleteAssignment(*s.connection, supervisor, therapist);
     appendAudit(*s.connection, u"unassign"_s, subject);
@@ -158,14 +170,7 @@ void removeMember(vault::Vault &vault, const QString &memberId)
     if (revoked.members.contains(memberId))
         throw Error(ErrorKind::Conflict, what, u"this member was removed already"_s);
     Transaction tx(*s.connection);
-    // Every number the server handed out so far (the sequence's, row security hides no value of it;
-    // a number taken by a push still running is covered too).
-    const qint64 itemsBefore
-        = s.connection
-              ->exec("SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('uc.items', 'seq')), 0)", {},
-                     u"reading the notes' sequence"_s)
-              .text(0, 0)
-              .toLongLong();
+    const qint64 itemsBefore = lastNumber(*s.connection);
     RevocationRow row{RevocationKind::Member, memberId, itemsBefore, {}};
     row.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, row));
     addRevocation(*s.connection, row);
@@ -179,7 +184,7 @@ void removeMember(vault::Vault &vault, const QString &memberId)
             && verifyPracticeSignature(s.membership.adminKey,
                                        assignmentMessage(s.membership.practiceId, a.supervisor, a.therapist),
                                        a.signature)) {
-            RevocationRow ended{RevocationKind::Assignment, subject, 0, {}};
+            RevocationRow ended{RevocationKind::Assignment, subject, itemsBefore, {}};
             ended.signature = vault.practiceIdentity().sign(revocationMessage(s.membership.practiceId, ended));
             addRevocation(*s.connection, ended);
         }

@@ -29,6 +29,7 @@ struct RevocationRow
     QString subject; // "supervisor:therapist" for an assignment, a member id for a member
     // The server's note sequence at the revocation: a note by a removed member numbered after it was
     // pushed after their removal (the server refuses that; an operator who slips one in is caught).
+    // (An assignment's revocation records it too: the co-signatures numbered up to it were made while it held.)
     qint64 itemsBefore = 0;
     QByteArray signature; // the administrator's, over revocationMessage()
 };

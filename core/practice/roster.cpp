@@ -3,6 +3,8 @@
 
 #include "common/error.h"
 #include "practice/connection.h"
+#include "practice/invitation.h"
+#include "practice/membership.h"
 
 using namespace Qt::StringLiterals;
 
@@ -12,6 +14,21 @@ QByteArray memberCertificate(const QString &practiceId, const MemberRow &m)
 {
     return "member\n" + practiceId.toUtf8() + '\n' + m.memberId.toUtf8() + '\n' + m.dbRole.toUtf8() + '\n'
         + model::toString(m.role).toUtf8() + '\n' + (m.admin ? "admin" : "member") + '\n' + m.signPublic.toHex();
+}
+
+Certified certifiedMembers(Connection &connection, const Membership &m)
+{
+    Certified out;
+    for (const MemberRow &row : members(connection)) {
+        if (row.signPublic.isEmpty() || row.certificateSignature.isEmpty())
+            continue;
+        if (!verifyPracticeSignature(m.adminKey, memberCertificate(m.practiceId, row), row.certificateSignature))
+            throw Error(ErrorKind::Damaged, u"practice server"_s,
+                        u"a member's certificate on it does not verify with the pinned administrator key"_s);
+        out.keys.insert(row.memberId, row.signPublic);
+        out.roles.insert(row.memberId, row.role);
+    }
+    return out;
 }
 
 QString practiceIdOf(Connection &c)

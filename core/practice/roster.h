@@ -4,6 +4,7 @@
 #include "model/types.h"
 
 #include <QByteArray>
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -14,6 +15,7 @@
 namespace uc::practice {
 
 class Connection;
+struct Membership;
 
 struct MemberRow
 {
@@ -28,6 +30,16 @@ struct MemberRow
 
 // What the administrator's certificate of a member covers (signed under the practice domain).
 [[nodiscard]] QByteArray memberCertificate(const QString &practiceId, const MemberRow &member);
+
+// The roster's keys that carry a valid administrator certificate, by member id, and their roles.
+struct Certified
+{
+    QHash<QString, QByteArray> keys;
+    QHash<QString, model::Role> roles;
+};
+// Every certificate on the roster checked with the pinned administrator key: Error(Damaged) for one
+// that does not verify; members without a key or a certificate are left out.
+[[nodiscard]] Certified certifiedMembers(Connection &connection, const Membership &membership);
 
 // The practice's id; empty when the schema holds no practice yet.
 [[nodiscard]] QString practiceIdOf(Connection &connection);

@@ -308,6 +308,48 @@ constexpr const char *version4[] = {
         USING (uc.my_role() = 'administrator' AND uc.i_am_certified()))sql",
 };
 
+// Version 5: co-signatures, returns and comments (docs/practice.md, "Co-signing, comments and
+// returns through the server"): append-only events on a pushed note, each signed by its author over
+// the practice, the note's item id and content hash, the kind, the time and (a comment or a return)
+// its words' ciphertext. Their numbers come from the notes' sequence, so a revocation's items_before
+// bounds them too: an event numbered after the revocation of its author's assignment (or of its
+// author) was not written while it held.
+constexpr const char *version5[] = {
+    R"sql(CREATE TABLE uc.events (
+        seq bigint PRIMARY KEY DEFAULT nextval('uc.items_seq_seq'),
+        item_id text NOT NULL REFERENCES uc.items (item_id),
+        author text NOT NULL REFERENCES uc.members,
+        kind text NOT NULL CHECK (kind IN ('cosign', 'return', 'comment')),
+        content_hash text NOT NULL CHECK (content_hash ~ '^[0-9a-f]{64}$'),
+        at text NOT NULL CHECK (at ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$'),
+        body bytea,
+        signature bytea NOT NULL CHECK (length(signature) = 64),
+        uploaded timestamptz NOT NULL DEFAULT now(),
+        CHECK ((kind = 'cosign') = (body IS NULL))))sql",
+    // One co-signature per note, whoever makes it.
+    "CREATE UNIQUE INDEX events_one_cosign ON uc.events (item_id) WHERE kind = 'cosign'",
+    "GRANT SELECT, INSERT ON uc.events TO uc_member",
+    "GRANT USAGE ON SEQUENCE uc.items_seq_seq TO uc_member",
+    "REVOKE UPDATE, DELETE, TRUNCATE ON uc.events FROM PUBLIC, uc_member",
+    "ALTER TABLE uc.events ENABLE ROW LEVEL SECURITY",
+    "ALTER TABLE uc.events FORCE ROW LEVEL SECURITY",
+    // Read: the event's author, and whoever row security shows the note to (its author, its readers).
+    R"sql(CREATE POLICY events_read ON uc.events FOR SELECT
+        USING (author = uc.my_member_id() OR EXISTS (SELECT 1 FROM uc.items i WHERE i.item_id = events.item_id)))sql",
+    // Written by a certified member, as themselves, on a note they can see whose author the
+    // administrator assigned them to supervise (the assignment row goes when it is revoked).
+    R"sql(CREATE POLICY events_make ON uc.events FOR INSERT
+        WITH CHECK (uc.i_am_certified() AND author = uc.my_member_id() AND EXISTS (
+            SELECT 1 FROM uc.items i JOIN uc.assignments a ON a.therapist = i.author
+            WHERE i.item_id = events.item_id AND a.supervisor = uc.my_member_id())))sql",
+    R"sql(CREATE FUNCTION uc.events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the events are append-only' USING ERRCODE = 'insufficient_privilege';
+    END $$)sql",
+    R"sql(CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON uc.events
+        FOR EACH STATEMENT EXECUTE FUNCTION uc.events_refuse_change())sql",
+};
+
 } // namespace
 
 bool schemaInstalled(Connection &connection)
@@ -326,6 +368,8 @@ void installSchema(Connection &connection)
     for (const char *statement : version3)
         connection.exec(statement, {}, u"installing the practice schema"_s);
     for (const char *statement : version4)
+        connection.exec(statement, {}, u"installing the practice schema"_s);
+    for (const char *statement : version5)
         connection.exec(statement, {}, u"installing the practice schema"_s);
 }
 

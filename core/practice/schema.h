@@ -9,9 +9,10 @@ class Connection;
 // `practice init` as the administrator's role, which owns the database: the practice, its members,
 // the invitations, and the insert-only audit table; the group role uc_member every member's role
 // belongs to; row-level security on all of it (version 3: only certified members write content;
-// version 4: the administrator's signed revocations of assignments and members).
+// version 4: the administrator's signed revocations of assignments and members; version 5: signed
+// co-signatures, returns and comments on pushed notes).
 // One transaction: all of it or none.
-inline constexpr int serverSchemaVersion = 4;
+inline constexpr int serverSchemaVersion = 5;
 void installSchema(Connection &connection);
 // Whether the schema is there (the practice table exists).
 [[nodiscard]] bool schemaInstalled(Connection &connection);

@@ -3,6 +3,7 @@
 
 #include "common/error.h"
 #include "practice/content.h"
+#include "practice/cosign.h"
 #include "practice/invitation.h"
 #include "practice/membership.h"
 #include "practice/practice.h"
@@ -63,27 +64,6 @@ QByteArray sha256(const QByteArray &bytes)
                        reinterpret_cast<const unsigned char *>(bytes.constData()),
                        static_cast<unsigned long long>(bytes.size()));
     return digest;
-}
-
-// The roster's keys that carry a valid administrator certificate, by member id, and their roles.
-struct Certified
-{
-    QHash<QString, QByteArray> keys;
-    QHash<QString, model::Role> roles;
-};
-
-Certified certifiedMembers(Connection &connection, const Membership &m)
-{
-    Certified out;
-    for (const MemberRow &row : members(connection)) {
-        if (row.signPublic.isEmpty() || row.certificateSignature.isEmpty())
-            continue;
-        if (!verifyPracticeSignature(m.adminKey, memberCertificate(m.practiceId, row), row.certificateSignature))
-            damaged(u"a member's certificate on it does not verify with the pinned administrator key"_s);
-        out.keys.insert(row.memberId, row.signPublic);
-        out.roles.insert(row.memberId, row.role);
-    }
-    return out;
 }
 
 QByteArray sealTo(const QByteArray &signPublic, const SecretBuffer &key)
@@ -217,14 +197,30 @@ ReceivedNote openItem(const ItemRow &item, const SecretBuffer &key, const Member
     // The note inside is the one its item names: its client's pseudonym and its id, as its author's
     // machine made them, so a member cannot push a note of another client or another id under them.
     const QByteArray authorId = item.author.toUtf8();
-    const QByteArray noteId = QByteArray::number(static_cast<qint64>(canonical.value(u"note"_s).toDouble()));
+    const int form = canonical.contains(u"form"_s) ? canonical.value(u"form"_s).toInt() : 1;
+    const QString uuid = canonical.value(u"note_uuid"_s).toString();
+    if ((form != 1 && form != 2) || (form == 2 && uuid.isEmpty()))
+        damaged(u"a note on it is in no canonical form this version knows"_s);
     if (keyedId(pseudonymKey, "client\n" + authorId + '\n' + canonical.value(u"client"_s).toString().toUtf8()) != item.client
-        || keyedId(pseudonymKey, "note\n" + authorId + '\n' + noteId) != item.itemId)
+        || noteItemId(pseudonymKey, item.author, form, uuid,
+                      static_cast<qint64>(canonical.value(u"note"_s).toDouble()))
+               != item.itemId)
         damaged(u"a note on it is not the note its details name (another client or another note inside)"_s);
     return note;
 }
 
 } // namespace
+
+// A note's item id on the server, the one derivation of it: push names an item with it, pull checks
+// the note inside against it. Keyed by its author's member id and the note's practice-wide id, its
+// uuid (a note signed in canonical form 2, schema v23: vault/signing.h), or for a note signed before,
+// its number in its author's vault, as it was pushed then (no item is renamed).
+QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, int form, const QString &uuid,
+                   qint64 number)
+{
+    const QByteArray ref = form >= 2 ? uuid.toUtf8() : QByteArray::number(number);
+    return keyedId(pseudonymKey, "note\n" + memberId.toUtf8() + '\n' + ref);
+}
 
 void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist)
 {
@@ -342,11 +338,17 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
             damaged(u"a note on it was pushed under a client key its author did not make"_s);
         pulled.append(openItem(item, key->second, m, certified, *pseudonymKey));
     }
+    // The co-signatures, comments and returns on this member's notes (schema 5), verified like the
+    // notes before anything is kept.
+    const QList<PracticeEvent> events = newEvents(vault, *connection, m, certified, revoked, *pseudonymKey);
     if (!pulled.isEmpty()) {
         kept.notes.append(pulled);
         writeKept(vault, kept);
     }
+    keepEvents(vault, events);
     result.pulled = static_cast<int>(pulled.size());
+    for (const PracticeEvent &e : events)
+        ++(e.kind == u"cosign"_s ? result.cosigned : result.comments);
 
     // Push: the signed progress notes of this user not on the server yet.
     Transaction tx(*connection);
@@ -397,8 +399,7 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
                 || entry.author != me)
                 continue;
             ItemRow item;
-            item.itemId
-                = keyedId(*pseudonymKey, "note\n" + m.memberId.toUtf8() + '\n' + QByteArray::number(entry.note));
+            item.itemId = noteItemId(*pseudonymKey, m.memberId, entry.canonicalForm, entry.uuid, entry.note);
             if (pushed.contains(item.itemId))
                 continue;
             const model::Note note = vault.notes().read(entry.note);

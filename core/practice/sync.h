@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "common/secret.h"
+#include "model/types.h"
+
 #include <QList>
 #include <QString>
 
@@ -21,6 +24,8 @@ struct SyncResult
     int pulled = 0;
     qint64 head = 0; // the highest sequence number this member has seen
     int rotated = 0; // clients whose key got a new version (a reader of it was unassigned or removed)
+    int cosigned = 0; // co-signatures of this member's notes received (practice cosign, on the supervisor's machine)
+    int comments = 0; // comments and returns of this member's notes received (practice comment|return)
     bool rollbackAccepted = false; // the server showed less than was pinned, and acceptRollback took it
 };
 
@@ -34,6 +39,13 @@ struct ReceivedNote
     QString contentHash; // SHA-256 of canonical, as signed
     QString canonical; // the note's canonical signed form (compact JSON)
 };
+
+// A note's item id on the server: a keyed BLAKE2b-128 under the pseudonym key of its author's member
+// id and the note's practice-wide id — its uuid for a note signed in canonical form 2 (schema v23,
+// vault/signing.h), its number in its author's vault for one signed before (no item is renamed). The
+// one derivation: push, pull and co-signing call it.
+[[nodiscard]] QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, int form, const QString &uuid,
+                                 qint64 number);
 
 // `practice assign`: the administrator assigns a supervisor to a therapist (member ids), signed.
 void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist);

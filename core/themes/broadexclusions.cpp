@@ -107,6 +107,10 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     static const QRegularExpression pseudo = rx(R"(\s+(?:question|doubt|only|necessarily|wonder|change|increase)\b)");
     static const QRegularExpression instead = rx(R"(\b(?:instead\s+of|rather\s+than)\s+$)");
     static const QRegularExpression listed = rx(R"(\b(?:or|nor|and)\b|,)");
+    // NegEx's terminators: "but", "however", or a conjunction that starts a new verb phrase ("has
+    // not been eating and has given away his things").
+    static const QRegularExpression terminated = rx(
+        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since)\b)");
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
@@ -122,7 +126,7 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
                 .hasMatch())
             continue;
         const QStringView tail = slice(t.capturedEnd(), headStart);
-        if (found(affirmed, tail))
+        if (found(affirmed, tail) || found(terminated, tail))
             continue;
         if (tail.size() < 45)
             return true;

@@ -71,7 +71,7 @@ const Head table[] = {
     {"suicide", "attempt", {R"re(\ba\s+load\s+of\s+(?:tablets|pills))re", "load", true}, false},
     {"suicide", "attempt", {R"re(\bmore\s+pills\s+than\s+prescribed)re", "pills", true}, false},
     {"suicide", "attempt", {R"re(\btaking\s+more\s+(?:pills|tablets)\s+than\b)re", "pills\037tablets", true}, false},
-    {"suicide", "plan", {R"re(\bplan(?:s|ned|ning)?\s+to\s+(?:hang|jump|overdose|od|kill|end|die|shoot|drown|drive|crash))re", "plan", true}, false},
+    {"suicide", "plan", {R"re(\bplan(?:s|ned|ning)?\s+to\s+(?:hang|jump|overdose|od|kill|end|die|shoot(?!\s+up\b)|drown|drive|crash))re", "plan", true}, false},
     {"suicide", "plan", {R"re(\b(?:look(?:ed|ing)?\s+(?:up|online|into)|research\w*|google\w*|search\w*)\s+(?:\w+\s+){0,4}(?:method|how\s+many|bridge|ways\s+to|lethal))re", "google\037look\037research\037search", true}, false},
     {"suicide", "plan", {R"re(\bmethods?\s+(?:of\s+suicide|online))re", "method", true}, false},
     {"suicide", "plan", {R"re(\bhow\s+many\s+(?:\w+\s+)?(?:pills|tablets|of\s+my\s+tablets)\s+(?:it\s+)?(?:would\s+)?take)re", "many", true}, false},
@@ -441,6 +441,83 @@ const Head table[] = {
     {"abuse", "violence", {R"re(\bhurt\s+her\b)re", "hurt", true}, false},
     {"abuse", "violence", {R"re(\bsaid\s+it'?s\s+our\s+secret|\bour\s+secret\b)re", "secret", true}, false},
     {"abuse", "violence", {R"re(\bthreat\w*\s+to\s+(?:take|burn))re", "threat", true}, false},
+    // Sixth pass (docs/risk.md, "Sixth pass"), by kind.
+    // A wish or hope not to be here, said with a future negative: "hoping they just won't be here tomorrow".
+    {"suicide", "ideation", {R"re(\b(?:hop|wish|pray)\w*\s+(?:that\s+)?(?:i|they|she|he)?\s*(?:just\s+|simply\s+)?(?:won'?t|wont|wouldn'?t|will\s+not|would\s+not)\s+(?:be\s+(?:here|around|alive)|wake\s+up|make\s+it\s+through))re", "hop\037wish\037pray", true}, false},
+    // Others better off or fine if the client were not there: "would be fine, maybe better, if i wasn't in the picture".
+    {"suicide", "ideation", {R"re(\b(?:better|fine|easier|happier|relieved|relief)\b[^.!?;]{0,50}\bif\s+(?:i|she|he)\s+(?:(?:was|were)(?:n'?t|\s+not)\s+(?:here|around|alive|in\s+the\s+picture)|(?:was|were)\s+(?:gone|dead|out\s+of\s+the\s+picture)))re", "if i\037if she\037if he", true}, false},
+    // A hope that an illness or an accident ends it: "hopes the cancer comes back", "wish a bus would hit me".
+    {"suicide", "ideation", {R"re(\b(?:hop|wish|pray)\w*\s+(?:that\s+)?(?:the\s+|my\s+|a\s+|an\s+)?(?:cancer|tumou?r|illness|disease|bus|car|lorry|truck|plane|train)\s+(?:comes?\s+back|returns?|(?:would|will|might)?\s*(?:hits?|kills?|takes?|gets?)\s+me|(?:would\s+|will\s+)?crash\w*))re", "hop\037wish\037pray", true}, false},
+    // Driving or steering into something that kills: "steering into the lorry coming the other way".
+    {"suicide", "ideation", {R"re(\b(?:steer|swerv|veer|driv|drove|crash)\w*\s+(?:\w+\s+){0,2}into\s+(?:the\s+|a\s+|an\s+)?(?:oncoming|lorry|lorries|truck|bus|tree|wall|river|sea|canal|reservoir|bridge\s+support)\b)re", "steer\037swerv\037veer\037driv\037drove\037crash", true}, false},
+    // The point of oneself: "what's even the point of me".
+    {"suicide", "ideation", {R"re(\bpoint\s+(?:of|in|to)\s+(?:me|myself|my\s+existence|existing|being\s+me|any\s+of\s+it)(?!\w))re", "point", true}, false},
+    // One's own funeral or death imagined or arranged: "imagining my own funeral".
+    {"suicide", "ideation", {R"re(\b(?:my|his|her|their)\s+own\s+(?:funeral|death|grave)\b|\bplann\w*\s+(?:my|his|her|their)\s+(?:own\s+)?funeral\b)re", "death\037funeral\037grave", true}, false},
+    // Pain held to heat: "holding my hand on the hob until it stings".
+    {"self-harm", "self-injury", {R"re(\b(?:hold\w*|held)\s+(?:my|his|her|their)\s+(?:hands?|arms?|fingers?|palms?|wrists?)\s+(?:on|in|over|under|against)\s+(?:the\s+|a\s+)?(?:hob|flame|fire|stove|iron|candle|kettle|cooker|radiator|lighter|hot|boiling|scalding))re", "hold\037held", true}, false},
+    // The last episode, dated: "Last cut 2 yrs ago" is a history.
+    {"self-harm", "self-injury", {R"re(\blast\s+(?:cut|cutting|burn(?:ed|t|ing)?|self[-\s]?harm\w*|episode\s+of\s+(?:self[-\s]?harm|cutting|burning))\b[^.!?;]{0,25}\b(?:ago|in\s+\d{4}|\d{4}|yesterday|last\s+(?:week|month|year))\b)re", "cut\037burn\037harm\037episode", true}, false},
+    // Naloxone given to someone, not a kit or training: "the crew gave him naloxone".
+    {"overdose", "overdose", {R"re(\b(?:gave|given|administered|needed|required|got|needing)\s+(?:him|her|me|them)?\s*(?:\w+\s+)?(?:naloxone|narcan|nyxoid|prenoxad)\b(?!\s*(?:kits?|training|packs?|to\s+(?:carry|take)|spray\s+to)))re", "narcan\037naloxone\037nyxoid\037prenoxad", true}, false},
+    // Found blue or not breathing: "found him blue on the bathroom floor".
+    {"overdose", "overdose", {R"re(\b(?:went|turned|turning|found\s+(?:him|her|me|them))\s+blue\b|\bunresponsive\b(?!\s+to\b)|\bnot\s+breathing\b)re", "blue\037breathing\037unresponsive", true}, false},
+    // A strong or contaminated supply: "the current batch of benzos on the street are strong".
+    {"overdose", "overdose", {R"re(\b(?:batch|gear|supply|bags?|benzos|bars|heroin|brown|smack)\b[^.!?;]{0,40}?\b(?:strong|stronger|potent|laced|contaminated|dodgy)\b|\b(?:strong|potent|laced|contaminated|dodgy)\s+(?:batch|gear|supply|bags?|benzos|bars|heroin|brown|smack)\b)re", "contaminated\037dodgy\037laced\037potent\037strong", true}, false},
+    // Something thrown at the client's head or face.
+    {"abuse", "violence", {R"re(\bthr(?:ew|ows?|owing|own)\s+(?:\w+\s+){1,3}at\s+(?:me|my\s+(?:head|face)|her\s+(?:head|face))\b)re", "threw\037throw", true}, false},
+    // Dragged (not into a mess), or pulled by the hair (not pulling one's hair out).
+    {"abuse", "violence", {R"re(\bdrag(?:s|ged|ging)?\s+(?:me|her|him)\b(?!\s+into\s+(?:it|this|that|trouble|drama|\w+\s+(?:mess|drama|problems|debts?|argument|row|business|troubles)))|\b(?:by|pulled|pulls|pulling|grabbed|grabs|yanked)\s+(?:my|her|his)\s+hair\b(?!\s+out))re", "drag\037hair", true}, false},
+    // Money taken from the client or a dependant: "takes her pension", "taking money from her account"
+    // (not an accusation: "accused me of taking money").
+    {"abuse", "violence", {R"re((?<!\bof\s)\b(?:tak(?:e|es|ing)|took|steal\w*|stole|withdr\w*)\s+(?:all\s+)?(?:my|her|his|their)\s+(?:\w+'s\s+)?(?:pension|benefits|savings|wages)\b|(?<!\bof\s)\b(?:tak(?:e|es|ing)|took|steal\w*|stole|withdr\w*)\s+(?:\w+\s+)?(?:money|cash)\s+(?:from|out\s+of)\s+(?:my|her|his|their)\s+(?:account|purse|wallet|bank|card|pension|savings))re", "account\037bank\037benefits\037card\037pension\037purse\037savings\037wages\037wallet", true}, false},
+    // Left without food or heat; a child found or left alone.
+    {"abuse", "violence", {R"re(\b(?:leaves?|left|leaving|kept|keeps)\s+(?:him|her|them|me|the\s+\w+)\s+without\s+(?:any\s+)?(?:food|meals|heating|water|medication)\b|\bunfed\b)re", "food\037meals\037heating\037water\037medication\037unfed", true}, false},
+    {"abuse", "violence", {R"re(\b(?:child|children|kids?|baby|toddler|infant|son|daughter)\b[^.!?;]{0,40}\b(?:found|left|home)\s+(?:\w+\s+)?(?:alone|unattended|unsupervised)\b|\bleft\s+(?:the|his|her|my|their)\s+(?:kids?|children|baby|toddler|son|daughter)\s+(?:\w+\s+)?(?:alone|unattended|unsupervised)\b)re", "alone\037unattended\037unsupervised", true}, false},
+    // Child protection shorthand.
+    {"abuse", "violence", {R"re(\bCP\s+(?:concerns?|referral|plan|conference|case)\b)re", "\\bcp\\b", true}, true},
+    // A partner or family member who hurts or beats someone: "mum's boyfriend hurts her".
+    {"abuse", "violence", {R"re(\b(?:boyfriend|girlfriend|partner|husband|wife|step\w+|dad|father|mum|mother|uncle|ex)(?:'s)?\s+(?:\w+\s+)?(?:hurts|is\s+hurting|has\s+been\s+hurting|beats|smacks|slaps)\s+(?:her|him|me|them)\b)re", "beats\037hurt\037slaps\037smacks", true}, false},
+    // Intrusive images of harming someone, above all a baby: "flashes of dropping my newborn".
+    {"harm-to-others", "threat", {R"re(\b(?:pictur\w*|imag\w*|flash\w*|thoughts?|visions?|intrusive\s+\w+|scared\s+(?:i|she|he)\s+(?:will|might|would))\s+(?:of\s+|about\s+)?(?:\w+\s+){0,2}(?:dropp\w*|drop|smother\w*|drown\w*|stab\w*|hurt\w*|harm\w*|strangl\w*|suffocat\w*|shak\w*|throw\w*|push\w*|hit\w*|kill\w*)\s+(?:my|his|her|their|the|a)\s+(?:\w+\s+)?(?:baby|newborn|son|daughter|child|kids?|children|toddler|infant|partner|wife|husband|mum|mother|dad|father))re", "dropp\037drop\037smother\037drown\037stab\037hurt\037harm\037strangl\037suffocat\037shak\037throw\037push\037hit\037kill", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:smother\w*|suffocat\w*|drown\w*)\s+(?:my|his|her|their|the)\s+(?:\w+\s+)?(?:baby|newborn|child|son|daughter|toddler|infant))re", "baby\037child\037daughter\037infant\037newborn\037son\037toddler", true}, false},
+    // Harm aimed at a person named by a common noun: "batter the lad", "stab that guy".
+    {"harm-to-others", "threat", {R"re(\b(?:batter|beat|smash|stab|glass|punch|deck|attack|hurt|shoot|strangle|thump|kick|knife|do\s+in)\w*\s+(?:the|that|this)\s+(?:lad|guy|man|woman|bloke|girl|boy|kid|neighbour|boss|manager|teacher|landlord|dealer|person|fella|idiot|bastard|prick)\b)re", "batter\037beat\037smash\037stab\037glass\037punch\037deck\037attack\037hurt\037shoot\037strangle\037thump\037kick\037knife\037do in", true}, false},
+    // A ligature round the neck: "tied a belt around her neck".
+    {"suicide", "attempt", {R"re(\b(?:tied|tie|ties|tying|put|puts|wrapped|wraps|wrapping)\s+(?:a\s+|the\s+|her\s+|his\s+|my\s+|their\s+)?(?:belt|cord|scarf|rope|tie|lead|cable|shoelaces?|sheet|flex|wire|dressing\s+gown\s+cord)\s+(?:a?round|to)\s+(?:her|his|my|their)\s+(?:own\s+)?(?:neck|throat))re", "neck\037throat", true}, false},
+    // Feeling like dying, better off under the ground.
+    {"suicide", "ideation", {R"re(\bfe(?:el|els|elt|eling)\s+like\s+dying\b(?!\s+(?:my|her|his|it|the|laughing)\b))re", "dying", true}, false},
+    {"suicide", "ideation", {R"re(\bbetter\s+off\s+(?:in\s+the\s+ground|six\s+feet\s+under|in\s+a\s+box|in\s+(?:the|a|my)\s+grave|in\s+the\s+cemetery))re", "better off", true}, false},
+    // Intimate images used as a threat: "threatened to post intimate photos of her".
+    {"abuse", "violence", {R"re(\b(?:threat\w*\s+to\s+(?:post|share|send|leak|publish)|shared|posted|leaked|sent)\s+(?:\w+\s+){0,2}(?:intimate|nudes?|naked|private|sexual|explicit)\s*(?:photos?|pictures?|pics|images?|videos?)?)re", "explicit\037intimate\037naked\037nude\037private\037sexual", true}, false},
+    // Children left alone for long, or not fed or cared for.
+    {"abuse", "violence", {R"re(\bleaves?\s+(?:us|me|them|him|her|the\s+kids|the\s+children|the\s+baby)\s+(?:\w+\s+)?(?:alone|on\s+(?:our|my|their|his|her)\s+own|unattended)\s+(?:for\s+(?:days|hours|nights|weekends?|the\s+(?:weekend|night|day))|overnight|all\s+(?:day|night|weekend)))re", "leave", true}, false},
+    {"abuse", "violence", {R"re(\b(?:hasn'?t|has\s+not|doesn'?t|does\s+not|didn'?t|don'?t|never|not\s+been)\s+(?:been\s+)?(?:fed|feed|feeding|washed|bathed)\s+(?:her|him|them|me|us|the\s+(?:kids|children|baby|toddler)))re", "fed\037feed\037washed\037bathed", true}, false},
+    // A use right after release, said as "now he's out": "planning to shoot up … now he's out".
+    {"overdose", "overdose", {R"re(\b(?:now|since)\s+(?:that\s+)?(?:he'?s|she'?s|i'?m|he\s+is|she\s+is|i\s+am)\s+out\b(?!\s+of\s+(?:work|the\s+house|town|breath|money|pocket)))re", "s out\037m out", true}, false},
+    // Wanting to join someone who died: "his brother died last year and he wants to join him".
+    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\b(?:want|wish|long|hop|plan)\w*\s+to\s+(?:be\s+with|join)\s+(?:him|her|them|my|his|her|their)\b)re", "join\037be with", true}, false},
+    // Found at a height or on the tracks: "found on the bridge", "found by the railway line".
+    {"suicide", "attempt", {R"re(\bfound\s+(?:\w+\s+){0,2}(?:on|at|near|by)\s+(?:the|a)\s+(?:edge\s+of\s+(?:the|a)\s+)?(?:bridge|cliffs?|roof|rooftop|railway|railway\s+line|tracks|ledge|multi-?storey))re", "bridge\037cliff\037ledge\037multi\037railway\037roof\037tracks", true}, false},
+    // Harm said in other words: "I will end him", "gonna shank the guy", a fist through a face,
+    // arson, running someone over, a weapon kept.
+    {"harm-to-others", "threat", {R"re(\b(?:will|gonna|going\s+to|i'?ll|he'?ll|she'?ll|would|could|wanna|want\s+to)\s+(?:\w+\s+)?(?:end|finish|shank|merk|slash|torch)\s+(?:him|her|them|(?:the|that|this)\s+(?:guy|lad|man|bloke|woman|girl|kid|boy|prick|bastard|fella|dude|idiot))\b(?!\s+(?:relationship|marriage|contract|tenancy|career|job|shift|course|life|call|session|meeting|off))(?!'s))re", "\\bend\\b\037finish\037merk\037shank\037slash\037torch", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:fist|knife|bat|bottle|brick|glass|blade)\s+(?:through|into|in)\s+(?:his|her|their|the\s+\w+'?s)\s+(?:face|head|skull|chest|neck|back))re", "fist\037knife\037\\bbat\\b\037bottle\037brick\037glass\037blade", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:set\s+fire\s+to|sets\s+fire\s+to|setting\s+fire\s+to|burn(?:ing)?\s+down)\s+(?:(?:his|her|their|the)\s+)?(?:[\w-]+'s\s+)?(?:house|flat|home|car|place|van|shop)\b)re", "fire\037burn", true}, false},
+    {"harm-to-others", "threat", {R"re(\brun(?:ning|s)?\s+(?:him|her|them|(?:his|her|my|their)\s+[\w-]+)\s+over\b)re", "\\brun\\b\037running\037\\bruns\\b", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:machete|crossbow|knuckle-?dusters?|zombie\s+knife|samurai\s+sword|flick\s*knife)\b)re", "crossbow\037duster\037flick\037machete\037samurai\037zombie", true}, false},
+    // A child hiding from it; cut off from friends; left soiled; groomed.
+    {"abuse", "violence", {R"re(\b(?:kids?|children|sister|brother|son|daughter|baby|toddler)\b[^.!?;]{0,30}\b(?:hides?|hiding|hid|cower\w*)\s+(?:under|in|behind|from)\b)re", "cower\037hid", true}, false},
+    {"abuse", "violence", {R"re(\bcut\s+(?:her|him|me|them)\s+off\s+from\b)re", "off from", true}, false},
+    {"abuse", "violence", {R"re(\b(?:left|leaves?|leaving|found)\s+(?:\w+\s+){0,2}in\s+(?:soiled|dirty|wet|urine-soaked)\s+(?:clothes|sheets|bedding|bed|nappy|nappies|pads?))re", "soiled\037dirty\037\\bwet\\b\037urine", true}, false},
+    {"abuse", "violence", {R"re(\bbeing\s+groomed\b|\bgroomed\s+(?:by|online)\b|\bgrooming\s+(?:her|him|them|children|kids|a\s+child|young))re", "groom", true}, false},
+    // Done to the client by a partner or family member, in the passive: "was pushed by her partner"
+    // — the client's, a pronoun or the client named right before it ("her sister was pushed by her
+    // husband" is two other adults); the match stops before "by", so the one after it reads as the
+    // doer, not a victim.
+    {"abuse", "violence", {R"re(\b(?:i|she|he|pt|client|patient|they|i've|she's|he's|i'm)\s+(?:has\s+|had\s+|have\s+|keeps\s+|kept\s+)?(?:was|were|been|being|got|gets|get|is|am|getting)\s+(?:\w+\s+)?(?:hit|punched|kicked|slapped|pushed|shoved|strangled|choked|beaten|attacked|assaulted|threatened|raped|bitten|grabbed|headbutted|stabbed|burned|burnt|dragged|locked\s+in|locked\s+out)(?=\s+(?:\w+\s+){0,2}by\s+(?:(?:her|his|my|their|the\s+client's|an?)\s+)?(?:[\w-]+\s+)?(?:partner|husband|wife|boyfriend|girlfriend|ex|dad|father|mum|mother|stepdad|stepfather|stepmum|stepmother|brother|sister|son|daughter|uncle|aunt|carer|family|parents?|in-laws?|fianc\w*|ex-[\w-]+)\b))re", "assaulted\037attacked\037beaten\037bitten\037burned\037burnt\037choked\037dragged\037grabbed\037headbutted\037\\bhit\\b\037kicked\037locked\037punched\037pushed\037raped\037shoved\037slapped\037stabbed\037strangled\037threatened", true}, false},
+    // Pills taken for a high: "took a handful of pregabalin to get high".
+    {"overdose", "overdose", {R"re(\b(?:took|taken|takes|taking|swallow\w*|necked|downed|dropped|popped)\s+[^.!?;]{0,40}\bto\s+get\s+(?:high|wasted|mashed|off\s+(?:my|his|her|their)\s+(?:head|face))\b)re", "get high\037get wasted\037get mashed\037get off", true}, false},
 };
 
 } // namespace

@@ -4,7 +4,8 @@
 // ("dying her hair", "lost his car keys", "think about it over the weekend"); "the point" of a named
 // thing is not a point in living ("what's the point of the homework"); a thought about "it" with
 // no risk before it to point back to is not one; the client's own threat is not also abuse of the
-// client; being alone or a break from using is overdose risk only with some word of use near it.
+// client, nor someone else's act against the client also the client's harm to others; being alone
+// or a break from using is overdose risk only with some word of use near it.
 // Nothing here drops a flag for the absence of a drug's name the tagger may not know ("using on her
 // own" keeps it): a missed risk costs more than a false alarm.
 #include "themes/pipeline.h"
@@ -173,10 +174,28 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
     // 5. The client's own threat or act against someone (the rules' harm to others, whose doer they
     // have read) is not also abuse of the client on the same words: "I'll stab him if he comes near
     // my kids", "I told her I'd hurt her". A child at risk stays (safeguarding).
+    // 5a. An act told in the passive, "by" inside its words ("being hit by his wife", "was pushed by
+    // her"), was done to the client, not by the client: the rules' phrase ("hit his wife") read past
+    // the "by". It is no threat of the client's, and does not claim the abuse on its words.
+    const auto passiveAct = [&](const RiskFinding &f) {
+        if (actByClient < 0 || f.risk != actByClient || f.status != RiskFinding::Present || f.rule == RiskFinding::Broad)
+            return false;
+        bool by = false;
+        for (std::uint32_t k = f.first + 1; k <= f.last && !by; ++k)
+            by = sameWord(wordAt(text, k), "by");
+        if (!by)
+            return false;
+        // An auxiliary right before it, or before one word more ("was repeatedly hit by").
+        for (std::uint32_t k = f.first, n = 0; k > 0 && n < 2 && tokens[k - 1].sentence == tokens[f.first].sentence; --k, ++n)
+            if (oneOf(wordAt(text, k - 1), {"being", "was", "were", "been", "got", "is", "are", "get", "gets", "getting"}))
+                return true;
+        return false;
+    };
     thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> threats;
     threats.clear();
     for (const RiskFinding &g : out)
-        if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad)
+        if (g.risk == actByClient && actByClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad
+            && !passiveAct(g))
             threats.emplace_back(g.first, g.last);
     const auto partOfClientsThreat = [&](const RiskFinding &f) {
         if (threats.empty() || actAgainstClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present
@@ -186,6 +205,26 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         // flagged: it may tell of abuse already done, and a missed risk costs more than a false alarm.
         return std::any_of(threats.begin(), threats.end(),
                            [&](const auto &g) { return g.first <= f.last && f.first <= g.second; });
+    };
+    // 6. The mirror of 5: someone else's act against the client or a child, which the rules read as
+    // abuse (their doer and object read), is not also the client's harm to others on the same
+    // words when only the net says so: "my stepdad … hits him with a belt", "her boyfriend says he
+    // will kill her".
+    thread_local std::vector<std::pair<std::uint32_t, std::uint32_t>> abuses;
+    abuses.clear();
+    for (const RiskFinding &g : out)
+        if (g.risk == actAgainstClient && actAgainstClient >= 0 && g.status == RiskFinding::Present && g.rule != RiskFinding::Broad)
+            abuses.emplace_back(g.first, g.last);
+    const auto partOfAbuse = [&](const RiskFinding &f) {
+        if (abuses.empty() || actByClient < 0 || f.risk != actByClient || f.status != RiskFinding::Present || f.rule != RiskFinding::Broad)
+            return false;
+        if (!std::any_of(abuses.begin(), abuses.end(), [&](const auto &g) { return g.first <= f.last && f.first <= g.second; }))
+            return false;
+        // Only when the act's subject is someone else: "she slapped her son" is the client's act,
+        // harm to others and a child at risk both.
+        Mention m{f.risk, -1, f.first, f.last};
+        m.anchor = m.first;
+        return otherSubject(text, m) >= 0;
     };
     thread_local std::vector<bool> drop;
     drop.assign(out.size(), false);
@@ -197,7 +236,8 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
                  && thoughtAboutIt(f) && !antecedent(f))
             drop[k] = true;
         else
-            drop[k] = (aloneOrBreak(f) && !drugUseNear(f) && !useWordNear(f)) || partOfClientsThreat(f);
+            drop[k] = (aloneOrBreak(f) && !drugUseNear(f) && !useWordNear(f)) || partOfClientsThreat(f) || partOfAbuse(f)
+                      || passiveAct(f);
     }
     std::size_t k = 0;
     std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });

@@ -257,6 +257,22 @@ void Tagger::Impl::readIngestion(const Text &text, const std::vector<Mention> &d
         return;
     const std::vector<Token> &tokens = text.tokens;
     const auto word = [&](std::size_t k) { return text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    // Taken for a high, not to die: "took a handful of pregabalin to get high and passed out" is
+    // overdose risk (the net's), not a suicide attempt — "get high", "got wasted", "for a buzz".
+    const auto forAHigh = [&](std::uint32_t s) {
+        std::size_t k = 0;
+        while (k < tokens.size() && tokens[k].sentence < s)
+            ++k;
+        for (; k + 1 < tokens.size() && tokens[k + 1].sentence == s; ++k) {
+            const std::string_view a = word(k);
+            const std::string_view b = word(k + 1);
+            if ((a == "get" || a == "getting" || a == "got" || a == "gets") && (b == "high" || b == "wasted" || b == "stoned" || b == "mashed"))
+                return true;
+            if (a == "a" && b == "buzz")
+                return true;
+        }
+        return false;
+    };
     // A count: its value, or 0 for a year, an amount in a unit or a span of days ("40", "40x").
     const auto count = [&](std::size_t k) -> long {
         if (!(tokens[k].flags & Number))
@@ -367,7 +383,7 @@ void Tagger::Impl::readIngestion(const Text &text, const std::vector<Mention> &d
                     means = k;
             }
         }
-        if (means == 0 || regimen(means + 1, s))
+        if (means == 0 || regimen(means + 1, s) || forAHigh(s))
             continue;
         Mention m = d;
         m.last = static_cast<std::uint32_t>(means);
@@ -502,6 +518,36 @@ void Tagger::Impl::readAttempts(const Text &text, std::vector<RiskFinding> &out)
                 return true;
         return false;
     };
+    // The word of an attempt itself, not only a phrase the rules read as one, before the method in
+    // its sentence: "Hx SA x1 (cutting wrists)", "recent attempt 3 wks ago by OD on sertraline" —
+    // in an open bracket after it, or right after "by", "via" or "through".
+    const auto attemptWordBefore = [&](const RiskFinding &f) {
+        const std::uint32_t s = tokens[f.first].sentence;
+        std::size_t k = f.first;
+        std::size_t attempt = tokens.size();
+        while (k > 0 && tokens[k - 1].sentence == s) {
+            --k;
+            const std::string_view w = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+            if (w == "SA" || w == "SAs") {
+                attempt = k;
+                break;
+            }
+            std::string lower(w);
+            for (char &c : lower)
+                c = static_cast<char>(c | 0x20);
+            if (lower.starts_with("attempt")) {
+                attempt = k;
+                break;
+            }
+        }
+        if (attempt == tokens.size())
+            return false;
+        const std::string_view before = text.bytes.substr(tokens[f.first - 1].start, tokens[f.first - 1].end - tokens[f.first - 1].start);
+        if (f.first > attempt + 1 && (before == "by" || before == "via" || before == "through"))
+            return true;
+        const std::string_view between = text.bytes.substr(tokens[attempt].end, tokens[f.first].start - tokens[attempt].end);
+        return between.find('(') != std::string_view::npos && between.find(')') == std::string_view::npos;
+    };
     for (RiskFinding &f : out) {
         if (f.status != RiskFinding::Present || f.risk < 0 || f.risk == fieldRisk
             || risks[static_cast<std::size_t>(f.risk)].whose != RiskDefinition::Whose::Self)
@@ -520,9 +566,14 @@ void Tagger::Impl::readAttempts(const Text &text, std::vector<RiskFinding> &out)
                     return true;
             }
             return between.find('(') != std::string_view::npos && between.find(')') == std::string_view::npos;
+        }) || attemptWordBefore(f);
+        // An overdose said to be intentional is a suicide attempt: by a cue ("deliberate") or by
+        // the rules' own reading of suicidal intent in its sentence ("OD x2, both w/ intent to die").
+        const bool withIntent = f.risk == intentFrom && std::any_of(out.begin(), out.end(), [&](const RiskFinding &a) {
+            return a.risk == fieldRisk && a.status == RiskFinding::Present && sameSentence(a, f)
+                   && groupName(a) == QLatin1String("intent");
         });
-        // An overdose said to be intentional is a suicide attempt.
-        if (!method && f.risk == intentFrom && inSentence(f, riskIntentCues)) {
+        if (!method && f.risk == intentFrom && (withIntent || inSentence(f, riskIntentCues))) {
             f.risk = fieldRisk;
             f.rule = RiskFinding::Attempt;
             f.rank = 0;
@@ -627,9 +678,23 @@ void Tagger::Impl::readTolerance(const Text &text, const std::vector<Mention> &e
                 return tokens[k].substance;
         return u.substance;
     };
+    // A break from something that is not a drug: "eight months clean from SH", "clean from
+    // cutting" — "from" and then no substance.
+    const auto breakFromNoDrug = [&](const Mention &e) {
+        const std::size_t f = e.last + 1;
+        if (f + 1 >= tokens.size() || tokens[f + 1].sentence != tokens[e.last].sentence)
+            return false;
+        const std::string_view last = text.bytes.substr(tokens[e.last].start, tokens[e.last].end - tokens[e.last].start);
+        if (last != "clean" && last != "sober" && last != "abstinent" && last != "abstinence")
+            return false; // "released from prison" is a break whatever follows
+        const std::string_view w = text.bytes.substr(tokens[f].start, tokens[f].end - tokens[f].start);
+        return w == "from" && tokens[f + 1].substance < 0;
+    };
     for (const Mention &e : events) {
         const CompiledRisk &risk = risks[static_cast<std::size_t>(e.theme)];
         const std::uint32_t s = tokens[e.first].sentence;
+        if (breakFromNoDrug(e))
+            continue;
         for (const Mention &u : themeMentions) {
             const std::uint32_t us = tokens[u.first].sentence;
             if (us + 1 < s)

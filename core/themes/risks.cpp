@@ -64,7 +64,32 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
     m.first = first;
     m.last = last;
     m.anchor = first;
-    return negated(text, m, noEnds) || zeroRating(text, m);
+    if (zeroRating(text, m))
+        return true;
+    if (!negated(text, m, noEnds))
+        return false;
+    // NegEx's terminators: a negation does not reach past "but", "however", "although", or a
+    // conjunction that starts a new verb phrase: "has not been eating and has given away his
+    // belongings" gives them away. Only words between the head and the nearest negation count.
+    const std::vector<Token> &tokens = text.tokens;
+    const auto word = [&](std::size_t k) { return std::string_view(text.bytes).substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    const auto lowerIs = [&](std::size_t k, std::initializer_list<std::string_view> words) {
+        const std::string_view w = word(k);
+        return std::any_of(words.begin(), words.end(), [&](std::string_view x) {
+            return w.size() == x.size() && std::equal(w.begin(), w.end(), x.begin(), [](char a, char b) { return (a | 0x20) == b; });
+        });
+    };
+    for (std::size_t k = first; k-- > 0 && tokens[k].sentence == tokens[first].sentence;) {
+        if (tokens[k].flags & Neg)
+            return true;
+        if (lowerIs(k, {"but", "however", "although", "though", "yet", "except"}))
+            return false;
+        if (k + 1 < first && lowerIs(k, {"and", "or"})
+            && lowerIs(k + 1, {"has", "have", "had", "is", "was", "were", "will", "would", "did", "does", "now", "then", "later",
+                               "also", "recently", "since"}))
+            return false;
+    }
+    return true;
 }
 
 bool Tagger::Impl::isChild(const Person &p) const

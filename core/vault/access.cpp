@@ -32,6 +32,10 @@ model::Note readNote(const VaultState &state, const sql::Statement &s)
     n.cosignedAt = s.text(17);
     n.cosignHash = s.text(18);
     n.cosignRequired = s.int64(19) != 0;
+    n.uuid = s.text(20);
+    n.sessionUuid = s.text(21);
+    n.canonicalForm = static_cast<int>(s.int64(22));
+    n.cosignForm = static_cast<int>(s.int64(23));
     return n;
 }
 

@@ -24,7 +24,8 @@ struct VaultState;
 constexpr auto noteSelect =
     "SELECT n.id, n.session_id, n.client_id, c.code, s.date, n.author_id, a.name, n.template, n.kind, n.status, "
     "n.sections, n.created, n.updated, sb.name, n.signed_at, n.content_hash, cb.name, n.cosigned_at, n.cosign_hash, "
-    "EXISTS (SELECT 1 FROM supervision WHERE therapist_id = n.author_id AND mode = 'must-cosign') "
+    "EXISTS (SELECT 1 FROM supervision WHERE therapist_id = n.author_id AND mode = 'must-cosign'), "
+    "n.uuid, s.uuid, n.canonical_form, n.cosign_form "
     "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
     "JOIN users a ON a.id = n.author_id LEFT JOIN users sb ON sb.id = n.signed_by "
     "LEFT JOIN users cb ON cb.id = n.cosigned_by ";

@@ -8,11 +8,13 @@
 #include "model/measures.h"
 #include "vault/signing.h"
 #include "vault/state.h"
+#include "vault/uuids.h"
 
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <map>
 
 namespace uc::vault {
@@ -88,6 +90,21 @@ qint64 integer(const QJsonObject &o, QLatin1String key, const QString &where, qi
         || d > static_cast<double>(max))
         malformed(at(where, key), QStringLiteral("not a whole number from %1 to %2").arg(min).arg(max));
     return static_cast<qint64>(d);
+}
+
+// A practice-wide id (schema v23), absent in a record from before: empty then.
+QString optUuid(const QJsonObject &o, QLatin1String key, const QString &where)
+{
+    const QString v = optText(o, key, where);
+    if (!v.isEmpty() && !isUuid(v))
+        malformed(at(where, key), QStringLiteral("not a uuid (lowercase, with hyphens)"));
+    return v;
+}
+
+// The canonical form a signature was made in (signing.h): 1 when absent, as in a record from before v23.
+int formOf(const QJsonObject &o, QLatin1String key, const QString &where)
+{
+    return o.contains(key) ? static_cast<int>(integer(o, key, where, 1, currentCanonicalForm)) : 1;
 }
 
 bool boolean(const QJsonObject &o, QLatin1String key, const QString &where)
@@ -406,6 +423,10 @@ ClientRecord readClientRecord(const QJsonObject &json)
         if (const QString st = optText(sj, QLatin1String("setting"), w); !st.isEmpty())
             s.setting = word(model::parseSetting(st), at(w, QLatin1String("setting")));
         s.groupTopic = optText(sj, QLatin1String("group_topic"), w);
+        s.uuid = optUuid(sj, QLatin1String("uuid"), w);
+        if (!s.uuid.isEmpty() && std::any_of(sessions.begin(), sessions.end(),
+                                             [&s](const auto &other) { return other.second.uuid == s.uuid; }))
+            malformed(at(w, QLatin1String("uuid")), QStringLiteral("a second session with that uuid"));
         const QJsonArray attendees = array(sj, QLatin1String("attendees"), w);
         // The export names only this client on a session (never another group member).
         if (attendees.size() != 1)
@@ -421,6 +442,7 @@ ClientRecord readClientRecord(const QJsonObject &json)
     // Notes, with their signatures checked against their content.
     QList<RecordedNote> &notes = out.notes;
     QSet<Id> noteIds;
+    QSet<QString> noteUuids;
     const QJsonArray notesJson = array(json, QLatin1String("notes"), {});
     for (qsizetype i = 0; i < notesJson.size(); ++i) {
         const QString w = itemAt(QLatin1String("notes"), i);
@@ -437,6 +459,15 @@ ClientRecord readClientRecord(const QJsonObject &json)
             malformed(at(w, QLatin1String("session")), QStringLiteral("no session with that number in the record"));
         n.clientCode = c.code;
         n.sessionDate = session->second.date;
+        n.sessionUuid = session->second.uuid;
+        n.uuid = optUuid(nj, QLatin1String("uuid"), w);
+        if (!n.uuid.isEmpty() && noteUuids.contains(n.uuid))
+            malformed(at(w, QLatin1String("uuid")), QStringLiteral("a second note with that uuid"));
+        noteUuids.insert(n.uuid);
+        n.canonicalForm = formOf(nj, QLatin1String("canonical_form"), w);
+        n.cosignForm = formOf(nj, QLatin1String("cosign_form"), w);
+        if ((n.canonicalForm >= 2 || n.cosignForm >= 2) && (n.uuid.isEmpty() || n.sessionUuid.isEmpty()))
+            malformed(w, QStringLiteral("a note signed by its uuid needs its uuid and its session's"));
         n.author = text(nj, QLatin1String("author"), w).trimmed();
         if (n.author.isEmpty() || n.author.size() > 64)
             malformed(at(w, QLatin1String("author")), QStringLiteral("a name of 1 to 64 characters is needed"));
@@ -513,6 +544,7 @@ ClientRecord readClientRecord(const QJsonObject &json)
             a.text = text(aj, QLatin1String("text"), aw);
             a.signedAt = text(aj, QLatin1String("signed_at"), aw);
             a.contentHash = text(aj, QLatin1String("content_hash"), aw);
+            a.form = formOf(aj, QLatin1String("form"), aw);
             if (a.author.isEmpty() || a.text.trimmed().isEmpty() || a.signedAt.isEmpty() || !isHash(a.contentHash))
                 malformed(aw, QStringLiteral("an addendum needs an author, text, signed_at and a content_hash"));
             in.addenda.append(a);

@@ -146,7 +146,10 @@ void checkCommentSignature(VaultState &s, model::NoteComment &c, const QString &
     const auto holds = [&](const QString &hash) {
         return verifyDetached(key->signPublic, signedMessage(QStringLiteral("comment"), hash), signature);
     };
-    if (!holds(commentHash(c, noteHash)) && !holds(commentHash(c, {})) && !holds(commentHashWithoutNote(c)))
+    // The form is the one recorded beside the comment (v23); a form-2 comment was never signed
+    // without its note's hash.
+    if (!holds(commentHash(c, noteHash)) && !holds(commentHash(c, {}))
+        && !(c.form < 2 && holds(commentHashWithoutNote(c))))
         return broken(QStringLiteral("%1's signature on comment %2 does not verify (the comment, or the note it was "
                                      "written on, changed since)")
                           .arg(c.author)

@@ -11,6 +11,7 @@
 #include "vault/state.h"
 #include "vault/fieldstore.h"
 #include "vault/tagstore.h"
+#include "vault/uuids.h"
 #include "vault/vault.h"
 
 #include <algorithm>
@@ -77,9 +78,9 @@ bool attendedOrWritten(const model::Session::Attendee &member, const QList<model
 Id Notes::insertSession(const model::Session &session, const QString &what, QList<Id> &clientIds)
 {
     auto insert = m_state.db.prepare("INSERT INTO sessions(date, start_time, minutes, modality, setting, group_topic, "
-                                     "created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                                     "created_by, created, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     bindSessionFields(insert, 1, session);
-    insert.bind(7, m_state.user.id).bind(8, now()).run();
+    insert.bind(7, m_state.user.id).bind(8, now()).bind(9, newUuid()).run();
     const Id id = m_state.db.lastInsertId();
     auto attendee = m_state.db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
     for (const auto &a : session.attendees) {
@@ -256,7 +257,8 @@ QList<NoteEntry> Notes::listForClient(const QString &code)
     if (!m_vault.clients().find(code))
         throw Error(ErrorKind::Usage, QStringLiteral("note list"), QStringLiteral("no client with that code"));
     auto stmt = m_state.db.prepare(
-        std::string("SELECT n.id, coalesce(al.session_of, n.session_id), s.date, n.kind, n.status, u.name, n.template "
+        std::string("SELECT n.id, coalesce(al.session_of, n.session_id), s.date, n.kind, n.status, u.name, n.template, "
+                    "n.uuid, n.canonical_form "
                     "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
                     "JOIN users u ON u.id = n.author_id LEFT JOIN session_aliases al ON al.session_id = n.session_id "
                     "WHERE c.code = :code AND ")
@@ -268,14 +270,14 @@ QList<NoteEntry> Notes::listForClient(const QString &code)
         list.append({stmt.int64(0), stmt.int64(1), model::parseDate(stmt.text(2)).value_or(model::Date()),
                      model::parseNoteKind(stmt.text(3)).value_or(model::NoteKind::Progress),
                      model::parseNoteStatus(stmt.text(4)).value_or(model::NoteStatus::Draft), stmt.text(5),
-                     stmt.text(6)});
+                     stmt.text(6), stmt.text(7), static_cast<int>(stmt.int64(8))});
     return list;
 }
 
 model::Session Notes::session(Id id)
 {
-    auto stmt = m_state.db.prepare("SELECT id, date, start_time, minutes, modality, setting, group_topic FROM sessions "
-                                   "WHERE id = ?");
+    auto stmt = m_state.db.prepare("SELECT id, date, start_time, minutes, modality, setting, group_topic, uuid "
+                                   "FROM sessions WHERE id = ?");
     stmt.bind(1, id);
     if (!stmt.step())
         badInput(QStringLiteral("show session"), QStringLiteral("no session with that id"));
@@ -289,6 +291,7 @@ model::Session Notes::session(Id id)
     if (const auto st = stmt.optionalText(5))
         s.setting = model::parseSetting(*st);
     s.groupTopic = stmt.text(6);
+    s.uuid = stmt.text(7);
     auto att = m_state.db.prepare("SELECT a.client_id, c.code, a.attendance FROM session_attendees a "
                                   "JOIN clients c ON c.id = a.client_id WHERE a.session_id = ? ORDER BY c.code");
     att.bind(1, id);
@@ -348,7 +351,7 @@ Id Notes::insertNote(Id sessionId, Id clientId, const QString &templateId, model
     const Id id = next.int64(0);
     const bool process = kind == model::NoteKind::Process;
     m_state.db.prepare("INSERT INTO notes(id, session_id, client_id, author_id, template, kind, sections, body, created, "
-                       "updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                       "updated, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, id)
         .bind(2, sessionId)
         .bind(3, clientId)
@@ -359,6 +362,7 @@ Id Notes::insertNote(Id sessionId, Id clientId, const QString &templateId, model
         .bind(8, process ? QString() : body)
         .bind(9, stamp)
         .bind(10, stamp)
+        .bind(11, newUuid())
         .run();
     storeTags(m_state, m_vault.tagging().tagger(), id, body);
     if (!process)
@@ -479,14 +483,16 @@ void Notes::sign(Id noteId, const std::optional<model::RiskAssessment> &assessme
         badInput(QStringLiteral("sign note"), QStringLiteral("an empty note cannot be signed"));
     n.signedBy = m_state.user.name;
     n.signedAt = now();
+    n.canonicalForm = currentCanonicalForm;
     const QString hash = sha256Hex(canonicalContent(n).toUtf8());
     sql::Transaction tx(m_state.db);
-    m_state.db.prepare("UPDATE notes SET status = 'signed', signed_by = ?, signed_at = ?, content_hash = ? "
-                       "WHERE id = ? AND status = 'draft'")
+    m_state.db.prepare("UPDATE notes SET status = 'signed', signed_by = ?, signed_at = ?, content_hash = ?, "
+                       "canonical_form = ? WHERE id = ? AND status = 'draft'")
         .bind(1, m_state.user.id)
         .bind(2, n.signedAt)
         .bind(3, hash)
-        .bind(4, noteId)
+        .bind(4, n.canonicalForm)
+        .bind(5, noteId)
         .run();
     m_state.storeSignature(QStringLiteral("note:%1").arg(noteId), QStringLiteral("sign"), hash);
     m_state.audit(QStringLiteral("sign"), QStringLiteral("note:%1").arg(noteId));
@@ -549,7 +555,7 @@ SignatureCheck Notes::checkSignatures(Id noteId)
                   QStringLiteral("co-signed by %1").arg(n.cosignedBy)))
         return check;
     for (const model::Addendum &a : addenda(noteId)) {
-        if (!holds(addendumHash(n, a.author, a.text, a.signedAt) == a.contentHash,
+        if (!holds(addendumHash(n, a.author, a.text, a.signedAt, a.form) == a.contentHash,
                    QStringLiteral("%1's addendum %2 does not match its signature (changed since signing)").arg(a.author).arg(a.id),
                    QStringLiteral("addendum:%1").arg(a.id), QStringLiteral("addendum"), a.contentHash, a.author,
                    QStringLiteral("addendum by %1").arg(a.author)))
@@ -593,14 +599,16 @@ Id Notes::addAddendum(Id noteId, const QString &text)
     if (n.status == model::NoteStatus::Draft)
         throw Error(ErrorKind::Conflict, what, QStringLiteral("the note is a draft: edit it instead"));
     const QString signedAt = now();
-    const QString hash = addendumHash(n, m_state.user.name, text, signedAt);
+    const QString hash = addendumHash(n, m_state.user.name, text, signedAt, currentCanonicalForm);
     sql::Transaction tx(m_state.db);
-    m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) VALUES (?, ?, ?, ?, ?)")
+    m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash, canonical_form) "
+                       "VALUES (?, ?, ?, ?, ?, ?)")
         .bind(1, noteId)
         .bind(2, m_state.user.id)
         .bind(3, storedForm(m_state, noteId, n.kind == model::NoteKind::Process, SealedField::Addendum, text))
         .bind(4, signedAt)
         .bind(5, hash)
+        .bind(6, currentCanonicalForm)
         .run();
     const Id id = m_state.db.lastInsertId();
     m_state.storeSignature(QStringLiteral("addendum:%1").arg(id), QStringLiteral("addendum"), hash);
@@ -617,13 +625,14 @@ QList<model::Addendum> Notes::addenda(Id noteId)
     const bool process = isProcessNote(m_state, noteId);
     if (process)
         (void)loadNote(m_state, noteId);
-    auto stmt = m_state.db.prepare("SELECT a.id, a.note_id, u.name, a.text, a.signed_at, a.content_hash FROM addenda a "
-                                   "JOIN users u ON u.id = a.author_id WHERE a.note_id = ? ORDER BY a.signed_at, a.id");
+    auto stmt = m_state.db.prepare("SELECT a.id, a.note_id, u.name, a.text, a.signed_at, a.content_hash, "
+                                   "a.canonical_form FROM addenda a JOIN users u ON u.id = a.author_id "
+                                   "WHERE a.note_id = ? ORDER BY a.signed_at, a.id");
     stmt.bind(1, noteId);
     while (stmt.step())
         list.append({stmt.int64(0), stmt.int64(1), stmt.text(2),
                      openedForm(m_state, noteId, process, SealedField::Addendum, stmt.text(3)), stmt.text(4),
-                     stmt.text(5)});
+                     stmt.text(5), static_cast<int>(stmt.int64(6))});
     return list;
 }
 

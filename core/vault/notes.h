@@ -55,6 +55,8 @@ struct NoteEntry
     model::NoteStatus status = model::NoteStatus::Draft;
     QString author;
     QString templateId;
+    QString uuid; // practice-wide id (schema v23)
+    int canonicalForm = 1; // the form its signature was made in (signing.h); 1 for a draft
 };
 
 // Sessions and their notes: drafts, signing and addenda (vault.notes()). Every write is tagged

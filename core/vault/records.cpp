@@ -10,6 +10,7 @@
 #include "vault/state.h"
 #include "vault/fieldstore.h"
 #include "vault/tagstore.h"
+#include "vault/uuids.h"
 #include "vault/vault.h"
 
 #include <QJsonDocument>
@@ -184,6 +185,22 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                                            "session and note numbers, so import into a new vault").arg(in.note.id));
             noteTaken.reset();
         }
+        // Practice-wide ids are kept as they came (no renumbering), so one already here belongs to
+        // another session or note: refused, as two records of one note would be.
+        auto uuidTaken = [&](const char *table, const QString &uuid, const QString &whose) {
+            if (uuid.isEmpty())
+                return;
+            auto stmt = m_state.db.prepare("SELECT 1 FROM " + std::string(table) + " WHERE uuid = ?");
+            stmt.bind(1, uuid);
+            if (stmt.step())
+                throw Error(ErrorKind::Conflict, what,
+                            QStringLiteral("%1 of the record has a uuid another in this vault has; nothing was "
+                                           "imported").arg(whose));
+        };
+        for (const model::Session &s : record.sessions)
+            uuidTaken("sessions", s.uuid, QStringLiteral("session %1").arg(s.id));
+        for (const RecordedNote &in : std::as_const(record.notes))
+            uuidTaken("notes", in.note.uuid, QStringLiteral("note %1").arg(in.note.id));
         auto objectiveTaken = m_state.db.prepare("SELECT 1 FROM plan_objectives WHERE id = ?");
         QList<model::PlanObjective> objectives;
         for (const model::TreatmentPlan &p : record.plans)
@@ -225,7 +242,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                       QStringLiteral("co-signature"), n.id);
             for (qsizetype i = 0; i < in.addenda.size(); ++i) {
                 const model::Addendum &a = in.addenda.at(i);
-                if (addendumHash(n, a.author, a.text, a.signedAt) != a.contentHash)
+                if (addendumHash(n, a.author, a.text, a.signedAt, a.form) != a.contentHash)
                     throw Error(ErrorKind::Damaged, what,
                                 QStringLiteral("note %1: %2's addendum does not match its signature (changed since "
                                                "signing)").arg(n.id).arg(a.author));
@@ -296,13 +313,14 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
         result.client = m_state.db.lastInsertId();
     }
 
+    // A record from before v23 carries no uuids: its sessions and notes get new ones here.
     auto addSession = m_state.db.prepare("INSERT INTO sessions(id, date, start_time, minutes, modality, setting, group_topic, "
-                                   "created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                   "created_by, created, uuid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto addAttendee = m_state.db.prepare("INSERT INTO session_attendees(session_id, client_id, attendance) VALUES (?, ?, ?)");
     for (const model::Session &s : record.sessions) {
         addSession.bind(1, s.id);
         bindSessionFields(addSession, 2, s);
-        addSession.bind(8, m_state.user.id).bind(9, stamp).run();
+        addSession.bind(8, m_state.user.id).bind(9, stamp).bind(10, s.uuid.isEmpty() ? newUuid() : s.uuid).run();
         addSession.reset();
         addAttendee.bind(1, s.id).bind(2, result.client).bind(3, model::toString(s.attendees.first().attendance)).run();
         addAttendee.reset();
@@ -311,11 +329,12 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
 
     auto addNote = m_state.db.prepare("INSERT INTO notes(id, session_id, client_id, author_id, template, kind, status, sections, "
                                 "body, created, updated, signed_by, signed_at, content_hash, cosigned_by, cosigned_at, "
-                                "cosign_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                                "cosign_hash, uuid, canonical_form, cosign_form) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto addTag = m_state.db.prepare("INSERT INTO theme_hits(note_id, theme, start, end, evidence, rule, decision, decided_by, "
                                "decided_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    auto addAddendum = m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash) "
-                                    "VALUES (?, ?, ?, ?, ?)");
+    auto addAddendum = m_state.db.prepare("INSERT INTO addenda(note_id, author_id, text, signed_at, content_hash, "
+                                          "canonical_form) VALUES (?, ?, ?, ?, ?, ?)");
     auto addRiskFlag = m_state.db.prepare("INSERT INTO risk_flags(note_id, risk, status, evidence, start_pos, end_pos, "
                                           "rule, dismissed_by, dismissed_at, dismiss_reason) "
                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -350,6 +369,9 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .bind(15, person(n.cosignedBy, model::Role::Supervisor))
             .bind(16, orNull(n.cosignedAt))
             .bind(17, orNull(n.cosignHash))
+            .bind(18, n.uuid.isEmpty() ? newUuid() : n.uuid)
+            .bind(19, n.canonicalForm)
+            .bind(20, n.cosignForm)
             .run();
         addNote.reset();
         if (n.status != model::NoteStatus::Draft)
@@ -378,6 +400,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
                 .bind(3, storedForm(m_state, n.id, seal, SealedField::Addendum, a.text))
                 .bind(4, a.signedAt)
                 .bind(5, a.contentHash)
+                .bind(6, a.form)
                 .run();
             addAddendum.reset();
             keepSignature(QStringLiteral("addendum:%1").arg(m_state.db.lastInsertId()), a.author,

@@ -8,10 +8,12 @@
 #include "model/types.h"
 #include "vault/fieldstore.h"
 #include "vault/migrations.h"
+#include "vault/uuids.h"
 
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <string>
 
 namespace uc::vault {
 
@@ -449,6 +451,66 @@ void migrateTo22(sql::Database &db, const QString &)
     db.exec("CREATE INDEX IF NOT EXISTS audit_by_object ON audit(object, seq)");
 }
 
+// v22 -> v23. Practice-wide ids (docs/security.md, "Canonical forms"; docs/practice.md): every
+// session, note and comment gets a random version-4 UUID (uuids.h: libsodium's randombytes_buf,
+// the generator of the vault's keys), unique, and required of every row inserted from here on; and
+// the canonical form each signature was made in is recorded beside it, 1 for every row signed
+// before (they keep verifying as they were signed). Signed notes and comments take their uuid here
+// only: their triggers are made again so that, from here on, neither their uuid nor their form
+// changes (a co-signature records its own form as it is made).
+void migrateTo23(sql::Database &db, const QString &)
+{
+    // Columns already there stay (a vault whose recorded version was set back by hand).
+    const auto addColumn = [&db](const char *table, const char *column, const char *definition) {
+        auto has = db.prepare("SELECT 1 FROM pragma_table_info(?) WHERE name = ?");
+        has.bind(1, table).bind(2, column);
+        if (!has.step())
+            db.exec(std::string("ALTER TABLE ") + table + " ADD COLUMN " + column + " " + definition);
+    };
+    const char *form = "INTEGER NOT NULL DEFAULT 1 CHECK (%1 IN (1, 2))";
+    const auto formOf = [form](const char *column) {
+        return QString::fromLatin1(form).arg(QLatin1String(column)).toStdString();
+    };
+    addColumn("sessions", "uuid", "TEXT");
+    addColumn("notes", "uuid", "TEXT");
+    addColumn("notes", "canonical_form", formOf("canonical_form").c_str());
+    addColumn("notes", "cosign_form", formOf("cosign_form").c_str());
+    addColumn("addenda", "canonical_form", formOf("canonical_form").c_str());
+    addColumn("note_comments", "uuid", "TEXT");
+    addColumn("note_comments", "canonical_form", formOf("canonical_form").c_str());
+
+    db.exec("DROP TRIGGER IF EXISTS notes_signed_no_update; DROP TRIGGER IF EXISTS note_comments_no_update");
+    fillUuids(db, "sessions");
+    fillUuids(db, "notes");
+    fillUuids(db, "note_comments");
+    db.exec(R"sql(
+CREATE UNIQUE INDEX IF NOT EXISTS sessions_uuid ON sessions(uuid);
+CREATE UNIQUE INDEX IF NOT EXISTS notes_uuid ON notes(uuid);
+CREATE UNIQUE INDEX IF NOT EXISTS note_comments_uuid ON note_comments(uuid);
+CREATE TRIGGER notes_signed_no_update BEFORE UPDATE ON notes
+WHEN OLD.status <> 'draft' AND NOT (
+  OLD.status = 'signed' AND NEW.status = 'cosigned'
+  AND NEW.session_id IS OLD.session_id AND NEW.client_id IS OLD.client_id AND NEW.author_id IS OLD.author_id
+  AND NEW.template IS OLD.template AND NEW.kind IS OLD.kind AND NEW.sections IS OLD.sections
+  AND NEW.body IS OLD.body AND NEW.created IS OLD.created AND NEW.updated IS OLD.updated
+  AND NEW.signed_by IS OLD.signed_by AND NEW.signed_at IS OLD.signed_at AND NEW.content_hash IS OLD.content_hash
+  AND NEW.uuid IS OLD.uuid AND NEW.canonical_form IS OLD.canonical_form)
+BEGIN SELECT RAISE(ABORT, 'a signed note cannot change; add an addendum'); END;
+CREATE TRIGGER note_comments_no_update BEFORE UPDATE ON note_comments
+BEGIN SELECT RAISE(ABORT, 'a comment cannot change; add another'); END;
+CREATE TRIGGER IF NOT EXISTS sessions_uuid_given BEFORE INSERT ON sessions WHEN NEW.uuid IS NULL
+BEGIN SELECT RAISE(ABORT, 'a session needs its uuid'); END;
+CREATE TRIGGER IF NOT EXISTS notes_uuid_given BEFORE INSERT ON notes WHEN NEW.uuid IS NULL
+BEGIN SELECT RAISE(ABORT, 'a note needs its uuid'); END;
+CREATE TRIGGER IF NOT EXISTS note_comments_uuid_given BEFORE INSERT ON note_comments WHEN NEW.uuid IS NULL
+BEGIN SELECT RAISE(ABORT, 'a comment needs its uuid'); END;
+CREATE TRIGGER IF NOT EXISTS sessions_uuid_kept BEFORE UPDATE OF uuid ON sessions WHEN NEW.uuid IS NOT OLD.uuid
+BEGIN SELECT RAISE(ABORT, 'a session''s uuid never changes'); END;
+CREATE TRIGGER IF NOT EXISTS notes_uuid_kept BEFORE UPDATE OF uuid ON notes WHEN NEW.uuid IS NOT OLD.uuid
+BEGIN SELECT RAISE(ABORT, 'a note''s uuid never changes'); END;
+)sql");
+}
+
 // v23 -> v24. Other treatment as dated events (model/treatmentevent.h): mutual-help meetings,
 // groups, medication-assisted treatment and drug screens, one row each with the columns its kind
 // uses (the others empty). A deleted event is kept as it was, marked with who deleted it and when; it
@@ -506,7 +568,7 @@ void migrate(sql::Database &db, const QString &userName)
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
                                                                migrateTo16, migrateTo17, migrateTo18, migrateTo19,
                                                                migrateTo20, migrateTo21, migrateTo22,
-                                                               migrateTo24};
+                                                               migrateTo23, migrateTo24};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

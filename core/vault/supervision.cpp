@@ -5,6 +5,7 @@
 #include "vault/commentsig.h"
 #include "vault/signing.h"
 #include "vault/state.h"
+#include "vault/uuids.h"
 #include "vault/vault.h"
 
 #include <algorithm>
@@ -68,16 +69,18 @@ model::Note Supervision::supervisedNote(Id noteId, const QString &what)
 void Supervision::cosign(Id noteId)
 {
     m_state.require(model::Action::Cosign);
-    const model::Note n = supervisedNote(noteId, QStringLiteral("co-sign note"));
+    model::Note n = supervisedNote(noteId, QStringLiteral("co-sign note"));
     const QString at = now();
+    n.cosignForm = currentCanonicalForm; // a note signed in form 1 is co-signed in form 2 all the same
     const QString hash = sha256Hex(cosignContent(n, m_state.user.name, at).toUtf8());
     sql::Transaction tx(m_state.db);
-    m_state.db.prepare("UPDATE notes SET status = 'cosigned', cosigned_by = ?, cosigned_at = ?, cosign_hash = ? "
-                       "WHERE id = ? AND status = 'signed'")
+    m_state.db.prepare("UPDATE notes SET status = 'cosigned', cosigned_by = ?, cosigned_at = ?, cosign_hash = ?, "
+                       "cosign_form = ? WHERE id = ? AND status = 'signed'")
         .bind(1, m_state.user.id)
         .bind(2, at)
         .bind(3, hash)
-        .bind(4, noteId)
+        .bind(4, n.cosignForm)
+        .bind(5, noteId)
         .run();
     m_state.storeSignature(QStringLiteral("cosign:%1").arg(noteId), QStringLiteral("cosign"), hash);
     m_state.audit(QStringLiteral("cosign"), QStringLiteral("note:%1").arg(noteId));
@@ -113,14 +116,18 @@ Id Supervision::addComment(const model::Note &note, const QString &text, bool re
     // The id is chosen before the insert: the signature covers it, so a comment cannot be moved.
     auto next = m_state.db.prepare("SELECT coalesce(max(id), 0) + 1 FROM note_comments");
     next.step();
-    const model::NoteComment comment{next.int64(0), noteId, m_state.user.name, returned, text, now()};
-    m_state.db.prepare("INSERT INTO note_comments(id, note_id, author_id, returned, text, created) VALUES (?, ?, ?, ?, ?, ?)")
+    const model::NoteComment comment{next.int64(0), noteId, m_state.user.name, returned, text, now(),
+                                     newUuid(), note.uuid, currentCanonicalForm};
+    m_state.db.prepare("INSERT INTO note_comments(id, note_id, author_id, returned, text, created, uuid, canonical_form) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
         .bind(1, comment.id)
         .bind(2, noteId)
         .bind(3, m_state.user.id)
         .bind(4, returned ? 1 : 0)
         .bind(5, comment.text)
         .bind(6, comment.created)
+        .bind(7, comment.uuid)
+        .bind(8, comment.form)
         .run();
     signComment(m_state, comment, note.contentHash);
     const Id id = comment.id;
@@ -134,11 +141,13 @@ QList<model::NoteComment> Supervision::comments(Id noteId)
 {
     const model::Note note = loadNote(m_state, noteId);
     QList<model::NoteComment> list;
-    auto stmt = m_state.db.prepare("SELECT k.id, k.note_id, u.name, k.returned, k.text, k.created FROM note_comments k "
-                                   "JOIN users u ON u.id = k.author_id WHERE k.note_id = ? ORDER BY k.id");
+    auto stmt = m_state.db.prepare("SELECT k.id, k.note_id, u.name, k.returned, k.text, k.created, k.uuid, "
+                                   "k.canonical_form FROM note_comments k JOIN users u ON u.id = k.author_id "
+                                   "WHERE k.note_id = ? ORDER BY k.id");
     stmt.bind(1, noteId);
     while (stmt.step())
-        list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.int64(3) != 0, stmt.text(4), stmt.text(5)});
+        list.append({stmt.int64(0), stmt.int64(1), stmt.text(2), stmt.int64(3) != 0, stmt.text(4), stmt.text(5),
+                     stmt.text(6), note.uuid, static_cast<int>(stmt.int64(7))});
     for (model::NoteComment &c : list)
         checkCommentSignature(m_state, c, note.contentHash);
     return list;

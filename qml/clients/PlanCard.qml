@@ -8,17 +8,52 @@ import Undercurrent
 // The client's treatment plan at a glance: each objective of the newest version with its target
 // date, its latest rating on a progress note and, when it is tied to a measure, whether the latest
 // score reaches it. Hidden from a user who may not read plans (the overview's planVersion is 0 for
-// them, as for a client without a plan).
+// them, as for a client without a plan). The plan's own therapist (any therapist while the client
+// has none) writes its next version and records its reviews from here.
 SectionCard {
     id: root
 
     required property ClientOverview overview
+    readonly property PlanEditor editor: Workspace.planEditor
+    readonly property string code: root.overview.code
+    // The editor has this client loaded and the user may write its plan.
+    readonly property bool mayWrite: VaultSession.can("write-note") && root.editor.code === root.code
+                                     && root.editor.mayChange
+
+    onCodeChanged: if (root.code !== "" && VaultSession.can("write-note")) root.editor.load(root.code)
+    Component.onCompleted: if (root.code !== "" && VaultSession.can("write-note")) root.editor.load(root.code)
+    Connections {
+        target: root.overview.plan
+        // A version written or a review recorded elsewhere (the command line) shows on the next open.
+        function onChanged() {
+            if (root.code !== "" && VaultSession.can("write-note") && root.overview.plan.version !== root.editor.version)
+                root.editor.load(root.code);
+        }
+    }
 
     objectName: "planCard"
     title: qsTr("Treatment plan")
     note: root.overview.plan.version === 0 ? qsTr("none yet")
                                           : qsTr("version %1, in force since %2").arg(root.overview.plan.version)
                                                 .arg(Style.date(root.overview.plan.effective))
+
+    actions: [
+        Button {
+            objectName: "reviewPlanButton"
+            visible: root.mayWrite && root.editor.version > 0
+            text: qsTr("Record review…")
+            Accessible.name: qsTr("Record a review of the treatment plan")
+            onClicked: reviewDialog.start()
+        },
+        Button {
+            objectName: "writePlanButton"
+            visible: root.mayWrite
+            text: root.editor.version === 0 ? qsTr("Write plan…") : qsTr("New version…")
+            Accessible.name: root.editor.version === 0 ? qsTr("Write the treatment plan")
+                                                       : qsTr("Write the treatment plan's next version")
+            onClicked: planDialog.start()
+        }
+    ]
 
     Label {
         Layout.fillWidth: true
@@ -30,7 +65,8 @@ SectionCard {
     Label {
         Layout.fillWidth: true
         visible: root.overview.plan.version === 0
-        text: qsTr("No treatment plan yet. Write one with `plan add` from the command line.")
+        text: root.mayWrite ? qsTr("No treatment plan yet. Write it with the client: problems, goals, measurable objectives.")
+                            : qsTr("No treatment plan yet.")
         color: Style.muted
         wrapMode: Text.WordWrap
     }
@@ -142,5 +178,12 @@ SectionCard {
                 Item { Layout.fillWidth: true }
             }
         }
+    }
+
+    PlanDialog {
+        id: planDialog
+    }
+    PlanReviewDialog {
+        id: reviewDialog
     }
 }

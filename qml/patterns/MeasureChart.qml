@@ -73,6 +73,11 @@ ChartView {
         titleBrush: Style.muted
     }
 
+    EpisodeBands {
+        chart: root
+        spans: root.patterns.chart.episodeSpans
+    }
+
     // Drawn over the plot in light, translucent tints, so the lines stay readable through them.
     Repeater {
         objectName: "measureBands"

@@ -16,13 +16,14 @@ Rectangle {
     property bool demo: false
     signal back
     signal lockRequested
-    // bucket "session" | "week" | "month" | "quarter"; from and to ISO or "" for the record's ends
-    signal query(string bucket, string from, string to)
+    // bucket "session" | "week" | "month" | "quarter"; from and to ISO or "" for the record's ends;
+    // episode: an episode's id to limit the range to (from and to then ""), or 0
+    signal query(string bucket, string from, string to, int episode)
 
     readonly property var buckets: ["session", "week", "month", "quarter"]
 
     function apply() {
-        root.query(root.buckets[bucket.currentIndex], fromField.text, toField.text);
+        root.query(root.buckets[bucket.currentIndex], fromField.text, toField.text, 0);
     }
 
     objectName: "patternsScreen"
@@ -82,7 +83,10 @@ Rectangle {
                 model: [qsTr("Session"), qsTr("Week"), qsTr("Month"), qsTr("Quarter")]
                 currentIndex: Math.max(0, root.buckets.indexOf(root.patterns.by))
                 Accessible.name: qsTr("Group sessions by")
-                onActivated: root.apply()
+                // A new bucket keeps the episode chosen.
+                onActivated: root.patterns.episode !== 0
+                             ? root.query(root.buckets[bucket.currentIndex], "", "", root.patterns.episode)
+                             : root.apply()
             }
             FieldLabel { text: qsTr("From"); Layout.leftMargin: 8 }
             TextField {
@@ -113,7 +117,7 @@ Rectangle {
                 objectName: "wholeRecordButton"
                 text: qsTr("Whole record")
                 flat: true
-                onClicked: root.query(root.buckets[bucket.currentIndex], "", "")
+                onClicked: root.query(root.buckets[bucket.currentIndex], "", "", 0)
             }
             Item { Layout.fillWidth: true }
             Label {
@@ -122,6 +126,71 @@ Rectangle {
                 color: Style.muted
                 font.pixelSize: Style.smallSize
             }
+        }
+
+        // The course of care: a control limiting the patterns to one episode, and the episodes in
+        // words, as the charts shade them.
+        RowLayout {
+            objectName: "courseOfCare"
+            Layout.fillWidth: true
+            Layout.leftMargin: Style.gap
+            Layout.rightMargin: Style.gap
+            Layout.topMargin: 8
+            visible: root.patterns.code !== ""
+            spacing: 10
+            FieldLabel { text: qsTr("Episode") }
+            Label {
+                objectName: "noEpisodes"
+                visible: root.patterns.episodes.length === 0
+                text: qsTr("No episode of care recorded")
+                color: Style.muted
+                font.pixelSize: Style.smallSize
+            }
+            ComboBox {
+                id: episodeBox
+                objectName: "episodeBox"
+                visible: root.patterns.episodes.length > 0
+                Layout.preferredWidth: 320
+                // "Whole record", then each episode of care: "Residential, 8 Jan – 29 Mar 2024".
+                model: [qsTr("Whole record")].concat(root.patterns.episodes.map(e => e.label))
+                currentIndex: Math.max(0, root.patterns.episodes.findIndex(e => e.id === root.patterns.episode) + 1)
+                Accessible.name: qsTr("Limit the patterns to an episode of care")
+                onActivated: index => root.query(root.buckets[bucket.currentIndex], "", "",
+                                                 index === 0 ? 0 : root.patterns.episodes[index - 1].id)
+            }
+            Flow {
+                Layout.fillWidth: true
+                Layout.preferredWidth: 1 // wraps rather than widening the screen
+                Layout.leftMargin: 8
+                spacing: 6
+                Repeater {
+                    model: root.patterns.episodes
+                    delegate: Label {
+                        required property var modelData
+                        rightPadding: 8
+                        text: modelData.service === "" ? modelData.label
+                                                       : qsTr("%1 (%2)").arg(modelData.label).arg(modelData.service)
+                        color: modelData.id === root.patterns.episode ? Style.text : Style.muted
+                        font.pixelSize: Style.smallSize
+                        font.weight: modelData.id === root.patterns.episode ? Font.DemiBold : Font.Normal
+                    }
+                }
+            }
+            Button {
+                objectName: "addEpisodeButton"
+                text: qsTr("Add episode…")
+                flat: true
+                Accessible.name: qsTr("Add an episode of care")
+                onClicked: episodeDialog.openFor(root.patterns.code)
+            }
+        }
+
+        EpisodeDialog {
+            id: episodeDialog
+            // The course of care read again, the range as it was.
+            onAdded: root.patterns.episode !== 0
+                     ? root.query(root.buckets[bucket.currentIndex], "", "", root.patterns.episode)
+                     : root.apply()
         }
 
         RowLayout {

@@ -57,6 +57,11 @@ ChartView {
         titleBrush: Style.muted
     }
 
+    EpisodeBands {
+        chart: root
+        spans: root.patterns.chart.episodeSpans
+    }
+
     Connections {
         target: root.patterns.chart
         function onSeriesChanged() { root.rebuild(); }

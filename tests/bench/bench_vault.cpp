@@ -152,10 +152,11 @@ void insertNote(sql::Database &db, sql::Statement &session, sql::Statement &note
     note.reset();
 }
 
-constexpr auto sessionSql = "INSERT INTO sessions(date, minutes, modality, created_by, created) "
-                            "VALUES (?, 50, 'individual', 1, '2025-01-01T00:00:00Z')";
+// Each row with a uuid (schema v23 requires one; random hex stands in for the vault's v4 UUIDs).
+constexpr auto sessionSql = "INSERT INTO sessions(date, minutes, modality, created_by, created, uuid) "
+                            "VALUES (?, 50, 'individual', 1, '2025-01-01T00:00:00Z', lower(hex(randomblob(16))))";
 constexpr auto noteSql = "INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, created, "
-                         "updated) VALUES (?, 1, 1, 'free', 'progress', ?, ?, '2025', '2025')";
+                         "updated, uuid) VALUES (?, 1, 1, 'free', 'progress', ?, ?, '2025', '2025', lower(hex(randomblob(16))))";
 
 void BM_BulkImport(benchmark::State &state)
 {

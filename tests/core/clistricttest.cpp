@@ -366,6 +366,9 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"practice unassign"_s, {u"--supervisor"_s, u"0123456789abcdef0123456789abcdef"_s, u"--therapist"_s, u"fedcba9876543210fedcba9876543210"_s}},
         {u"practice remove"_s, {u"0123456789abcdef0123456789abcdef"_s}},
         {u"practice received"_s, {}},
+        {u"practice cosign"_s, {u"0123456789abcdef0123456789abcdef"_s}},
+        {u"practice comment"_s, {u"0123456789abcdef0123456789abcdef"_s, u"--text-file"_s, m_pass}},
+        {u"practice return"_s, {u"0123456789abcdef0123456789abcdef"_s, u"--comment-file"_s, m_pass}},
         {u"sync"_s, {}},
 #endif
         // Last: they re-wrap alice's key slot.

@@ -6,6 +6,7 @@
 #include "model/measures.h"
 #include "model/treatmentplan.h"
 #include "patterns/patterns.h"
+#include "vault/episodes.h"
 #include "vault/vault.h"
 
 #include <QDir>
@@ -523,6 +524,33 @@ private Q_SLOTS:
         const QList<model::ObjectiveProgress> progress = m_vault->plans().progress(orla);
         QVERIFY(std::any_of(progress.begin(), progress.end(),
                             [](const model::ObjectiveProgress &p) { return p.rating == model::ProgressRating::Worse; }));
+    }
+
+    // The course of care (docs/patterns.md, "Episodes of care"), for the Patterns screen to shade:
+    // every session of every client falls in one of their episodes, some clients step down from
+    // residential to aftercare, and a discharged client's last episode ends on discharge.
+    void everySessionFallsInAnEpisodeOfCare()
+    {
+        int stepDowns = 0;
+        for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
+            const QList<model::Episode> course = m_vault->episodes().list(c.code);
+            QVERIFY2(!course.isEmpty(), qPrintable(c.code));
+            for (const Seen &seen : sessionsOf(*m_vault, c.code)) {
+                const auto holding = std::count_if(course.begin(), course.end(),
+                                                   [&](const model::Episode &e) { return e.holds(seen.date); });
+                QVERIFY2(holding == 1, qPrintable(u"%1 on %2"_s.arg(c.code, model::toIso(seen.date))));
+            }
+            for (qsizetype i = 1; i < course.size(); ++i) {
+                if (course[i - 1].level == u"residential" && course[i].level == u"aftercare")
+                    ++stepDowns;
+            }
+            const auto client = m_vault->clients().find(c.code);
+            if (client && client->status == model::ClientStatus::Discharged)
+                QVERIFY2(course.last().end.has_value(), qPrintable(c.code));
+            else
+                QVERIFY2(!course.last().end, qPrintable(c.code));
+        }
+        QVERIFY(stepDowns >= 2);
     }
 
     void patternsFindTheStories()

@@ -665,6 +665,11 @@ void ImportTest::clientRecordRoundTrips()
     QVERIFY(decisions.contains(QLatin1String("rejected")));
     QVERIFY(decisions.contains(QLatin1String("manual")));
     QCOMPARE(notes.at(0).toObject().value(QLatin1String("cosigned_by")).toString(), QStringLiteral("sam"));
+    // Each note and session kept the uuid it had (schema v23; no renumbering), signed in form 2.
+    QCOMPARE(notes.at(0).toObject().value(QLatin1String("uuid")).toString().size(), 36);
+    QCOMPARE(notes.at(0).toObject().value(QLatin1String("canonical_form")).toInt(), 2);
+    QCOMPARE(notes.at(0).toObject().value(QLatin1String("cosign_form")).toInt(), 2);
+    QCOMPARE(second.value(QLatin1String("sessions")).toArray().at(0).toObject().value(QLatin1String("uuid")).toString().size(), 36);
     QCOMPARE(notes.at(2).toObject().value(QLatin1String("addenda")).toArray().size(), 1);
     QCOMPARE(second.value(QLatin1String("shareable_summary")).toObject().value(QLatin1String("author")).toString(),
              QStringLiteral("alice"));

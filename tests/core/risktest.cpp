@@ -68,6 +68,10 @@ constexpr double dev4Denied = 0.98;
 constexpr double dev5Recall = 0.98;
 constexpr double dev5Precision = 0.90;
 constexpr double dev5Denied = 0.98;
+// The sixth (riskrecall15): 0.991 / 0.948 / 1.000 reached.
+constexpr double dev6Recall = 0.97;
+constexpr double dev6Precision = 0.92;
+constexpr double dev6Denied = 0.98;
 constexpr double heldOutRecall = 0.90;
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
@@ -173,6 +177,9 @@ private Q_SLOTS:
     void developmentSet3();
     void developmentSet4();
     void developmentSet5();
+    void developmentSet6();
+    void sixthPass_data();
+    void sixthPass();
     void heldOut();
     void heldOut3();
 };
@@ -744,6 +751,109 @@ void RiskTest::developmentSet4()
 void RiskTest::developmentSet5()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-dev5.jsonl"), 90, dev5Recall, dev5Precision, dev5Denied);
+}
+
+// The sixth development set (tests/data/README.md), written and committed before the sixth pass
+// changed the rules for it.
+void RiskTest::developmentSet6()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev6.jsonl"), 150, dev6Recall, dev6Precision, dev6Denied);
+}
+
+// The sixth pass (docs/risk.md, "Sixth pass"): one row or more per kind fixed, each beside the same
+// words where they are not the risk. Written for this test, not taken from any data file.
+void RiskTest::sixthPass_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // A hope not to be here, with a future negative.
+    QTest::newRow("hope not to be here") << u"Some nights I pray I won't wake up."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("hope the guests are here") << u"I hope the guests won't be late."_s << u"suicide"_s << QString();
+    // Others better off if the client were gone.
+    QTest::newRow("easier if I were gone") << u"My wife would have an easier time if I was gone."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("out of the picture, no comparison") << u"The shop closes early if he is out of the picture."_s
+                                                     << u"suicide"_s << QString();
+    // A hope that an illness or an accident ends it.
+    QTest::newRow("hope the illness returns") << u"He half hopes the tumour comes back."_s << u"suicide"_s << u"present"_s;
+    // Driving into something that kills.
+    QTest::newRow("swerving into a tree") << u"She thinks about swerving into a tree on the bypass."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("driving into town") << u"She was driving into town for the market."_s << u"suicide"_s << QString();
+    // The point of oneself, not of a thing.
+    QTest::newRow("point of me") << u"Honestly what is the point in me."_s << u"suicide"_s << u"present"_s;
+    // One's own funeral.
+    QTest::newRow("own funeral") << u"He has been planning his funeral music."_s << u"suicide"_s << u"present"_s;
+    // A ligature round the neck; found at a height.
+    QTest::newRow("ligature") << u"He wrapped a cable round his neck in the shed."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("found at a height") << u"Security found her on the roof of the car park."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("joining the dead") << u"Since her mum passed she says she longs to be with her."_s << u"suicide"_s << u"present"_s;
+    // Heat held to the skin; a dated last episode is a history.
+    QTest::newRow("hand on the iron") << u"She held her palm against the hot radiator."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("last cut dated") << u"No NSSI now; last burned in 2021."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("a break from self-harm is no break from using")
+        << u"Relapsed after 6 months clean from cutting. Used a blade."_s << u"overdose"_s << QString();
+    // Naloxone given is a reversal; a kit given is not.
+    QTest::newRow("naloxone given") << u"The hostel staff gave her Narcan twice."_s << u"overdose"_s << u"present"_s;
+    // (A kit is the existing negative screen, not a reversal.)
+    QTest::newRow("naloxone kit given") << u"Given a naloxone kit and shown how to use it."_s << u"overdose"_s << u"denied"_s;
+    QTest::newRow("turned blue") << u"He turned blue at the party and they called 999."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("strong supply") << u"Says the gear round here is really strong at the moment."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("for a high, not to die") << u"She took 20 of her gabapentin to get high at a party."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("for a high is not an attempt") << u"She took 20 of her gabapentin to get high at a party."_s << u"suicide"_s
+                                                 << QString();
+    QTest::newRow("shoot up is not a gun") << u"He is planning to shoot up with friends on Friday."_s << u"suicide"_s << QString();
+    // An overdose with suicidal intent in its sentence is the attempt; an attempt's method by OD.
+    QTest::newRow("OD with intent") << u"OD x1 2020 w/ intent to die."_s << u"overdose"_s << QString();
+    QTest::newRow("attempt by OD") << u"Last attempt four months ago by OD on citalopram."_s << u"overdose"_s << QString();
+    QTest::newRow("attempt by OD is suicide") << u"Last attempt four months ago by OD on citalopram."_s << u"suicide"_s
+                                             << u"present"_s;
+    QTest::newRow("accidental OD stays") << u"Accidental OD on heroin in June."_s << u"overdose"_s << u"present"_s;
+    // Someone else's act against the client or a child is not the client's harm to others.
+    QTest::newRow("uncle hits the kids") << u"My uncle hits my cousins with a slipper."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("client slaps her child") << u"She admits she slapped her daughter."_s << u"harm-to-others"_s << u"present"_s;
+    // An act in the passive was done to the client: not the client's harm, and abuse.
+    QTest::newRow("passive act is not the client's") << u"Pt was repeatedly hit by her partner."_s << u"harm-to-others"_s
+                                                     << QString();
+    QTest::newRow("passive act is abuse") << u"Pt was repeatedly hit by her partner."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("passive, the client as pronoun") << u"He was shoved by his stepdad on the stairs."_s << u"abuse"_s
+                                                    << u"present"_s;
+    QTest::newRow("passive, two other adults") << u"Her aunt was pushed by her uncle at the party."_s << u"abuse"_s << QString();
+    // Harm in other words; a weapon kept; arson; a child hiding; cut off; left soiled; groomed.
+    QTest::newRow("end him") << u"Says he'll end that guy if he sees him again."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("end the session") << u"I will end the session early today."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("a machete") << u"He keeps a machete under the bed for his cousin."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("arson") << u"She threatened to burn down her landlord's house."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a child hiding") << u"When dad shouts the kids hide in the wardrobe."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("cut off from family") << u"Her husband has cut her off from her parents."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("left soiled") << u"Her father was found in soiled bedding by the district nurse."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("groomed") << u"Police think her son is being groomed online."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("grooming the dog") << u"She runs a dog grooming business."_s << u"abuse"_s << QString();
+    // Intrusive images of harming a baby; harm aimed at a person named by a noun.
+    QTest::newRow("intrusive image") << u"She has images of drowning her baby in the bath."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("batter the bloke") << u"He wants to deck that bloke from the pub."_s << u"harm-to-others"_s << u"present"_s;
+    // Abuse in more words.
+    QTest::newRow("thrown at the head") << u"My husband threw his phone at my face."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("dragged") << u"Her partner dragged her out of the car."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("pulling one's own hair out") << u"She pulls her hair out when anxious."_s << u"abuse"_s << QString();
+    QTest::newRow("pension taken") << u"Her nephew takes her pension every Thursday."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("left without heating") << u"The landlord's son keeps her without heating all winter."_s << u"abuse"_s
+                                          << u"present"_s;
+    QTest::newRow("toddler home alone") << u"Her toddler was left home alone overnight."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("CP shorthand") << u"CP referral made today."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("cp lower case is not") << u"Bought a cp cable for the printer."_s << u"abuse"_s << QString();
+    // NegEx's terminators: a negation stops at "but" or at a new verb phrase.
+    QTest::newRow("negation stops at and has") << u"He is not sleeping and has written letters to his kids."_s << u"suicide"_s
+                                               << u"present"_s;
+    QTest::newRow("negation stops at but") << u"No SI but she wishes she could disappear."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a list is still negated") << u"Denies cutting, burning or scratching."_s << u"self-harm"_s << u"denied"_s;
+}
+
+void RiskTest::sixthPass()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
 }
 
 // Aggregates only: the held-out file is never read for its misses.

@@ -118,8 +118,8 @@ void SessionsTest::aSessionHoldsOneProgressNotePerAuthor()
     QCOMPARE(errorOf([&] {
                  vault::VaultTestAccess::database(*v)
                      .prepare("INSERT INTO notes(session_id, client_id, author_id, template, kind, sections, body, "
-                              "created, updated) SELECT session_id, client_id, author_id, template, kind, sections, "
-                              "body, created, updated FROM notes WHERE id = ?")
+                              "created, updated, uuid) SELECT session_id, client_id, author_id, template, kind, sections, "
+                              "body, created, updated, lower(hex(randomblob(16))) FROM notes WHERE id = ?")
                      .bind(1, made.notes.first())
                      .run();
              })

@@ -8,8 +8,10 @@
 #include "testvault.h"
 #include "vault/keyslots.h"
 #include "vault/signing.h"
+#include "vault/notes.h"
 #include "vault/testaccess.h"
 #include "vault/userkeys.h"
+#include "vault/uuids.h"
 #include "vault/vault.h"
 
 #include <QDir>
@@ -17,8 +19,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHash>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUuid>
 
 using namespace Qt::StringLiterals;
 using namespace uc;
@@ -111,6 +115,20 @@ void refusedForTheCertificate(const Practice &p, const QString &user)
     QVERIFY(e);
     QCOMPARE(e->kind(), ErrorKind::Damaged);
     QVERIFY2(e->message().contains(u"certificate"_s), qPrintable(e->message()));
+}
+
+// A stand-in uuid for a forged record, the same for the same original.
+QString freshUuid(const QString &original)
+{
+    static QHash<QString, QString> made;
+    if (!made.contains(original))
+        made.insert(original, QUuid::createUuid().toString(QUuid::WithoutBraces));
+    return made.value(original);
+}
+
+QJsonObject objectOf(const QString &json)
+{
+    return QJsonDocument::fromJson(json.toUtf8()).object();
 }
 
 qint64 count(Vault &v, const char *sql)
@@ -215,8 +233,9 @@ private Q_SLOTS:
         Practice p;
         auto bob = p.open(u"bob"_s);
         QJsonObject record = bob->records().exportClient(u"C-1"_s, false);
-        // The record moved to a new client code and free numbers, alice's note given bob's words and
-        // its hash recomputed: the record's own checks all pass.
+        // The record moved to a new client code, free numbers and new uuids (its own would be refused
+        // as taken, see anImportWhoseUuidIsTakenIsRefused), alice's note given bob's words and its
+        // hash recomputed: the record's own checks all pass.
         record.insert(u"client"_s, [&] {
             QJsonObject c = record.value("client"_L1).toObject();
             c.insert(u"code"_s, u"C-2"_s);
@@ -226,6 +245,7 @@ private Q_SLOTS:
         for (qsizetype i = 0; i < sessions.size(); ++i) {
             QJsonObject s = sessions.at(i).toObject();
             s.insert(u"id"_s, s.value("id"_L1).toDouble() + 1000);
+            s.insert(u"uuid"_s, freshUuid(s.value("uuid"_L1).toString()));
             QJsonArray attendees = s.value("attendees"_L1).toArray();
             for (qsizetype k = 0; k < attendees.size(); ++k) {
                 QJsonObject a = attendees.at(k).toObject();
@@ -243,6 +263,9 @@ private Q_SLOTS:
             n.id += 1000;
             n.sessionId += 1000;
             n.clientCode = u"C-2"_s;
+            n.uuid = freshUuid(n.uuid);
+            n.sessionUuid = freshUuid(n.sessionUuid);
+            o.insert(u"uuid"_s, n.uuid);
             if (i == 0)
                 n.sections.first().text = u"Bob's words, signed by alice."_s;
             o.insert(u"id"_s, static_cast<double>(n.id));
@@ -279,6 +302,224 @@ private Q_SLOTS:
         QVERIFY(unsignedOne);
         QCOMPARE(unsignedOne->kind(), ErrorKind::Damaged);
         QVERIFY(!bob->clients().find(u"C-2"_s));
+    }
+
+    // Schema v23: what is signed from now on names the note, its session and its comments by their
+    // practice-wide uuids, never by the vault's own numbers, and says which form it is.
+    void aNoteSignedNowNamesItsUuidsAndNoLocalNumber()
+    {
+        Practice p;
+        auto alice = p.open(u"alice"_s);
+        const model::Note n = alice->notes().read(p.signedNote);
+        QCOMPARE(n.canonicalForm, vault::currentCanonicalForm);
+        QVERIFY2(vault::isUuid(n.uuid), qPrintable(n.uuid));
+        QVERIFY2(vault::isUuid(n.sessionUuid), qPrintable(n.sessionUuid));
+        const QJsonObject canonical = objectOf(vault::Notes::canonicalForm(n));
+        QCOMPARE(canonical.value("form"_L1).toInt(), 2);
+        QCOMPARE(canonical.value("note_uuid"_L1).toString(), n.uuid);
+        QCOMPARE(canonical.value("session_uuid"_L1).toString(), n.sessionUuid);
+        for (auto it = canonical.begin(); it != canonical.end(); ++it)
+            QVERIFY2(it.key() == "form"_L1 || !it.value().isDouble(), qPrintable(it.key()));
+        QVERIFY(alice->notes().verifySignature(p.signedNote));
+
+        const model::Note c = alice->notes().read(p.cosignedNote);
+        QCOMPARE(c.cosignForm, 2);
+        QVERIFY(c.uuid != n.uuid);
+        QVERIFY(c.sessionUuid != n.sessionUuid);
+        const QJsonObject cosign = objectOf(vault::cosignContent(c, c.cosignedBy, c.cosignedAt));
+        QVERIFY(!cosign.contains("note"_L1));
+        QCOMPARE(cosign.value("note_uuid"_L1).toString(), c.uuid);
+        QCOMPARE(alice->notes().addenda(p.signedNote).first().form, 2);
+        QVERIFY(alice->notes().verifySignature(p.cosignedNote));
+
+        // A comment: its own uuid and its note's, form 2, verified.
+        alice.reset();
+        {
+            auto sam = p.open(u"sam"_s);
+            (void)sam->supervision().comment(p.signedNote, u"Name the trigger next time."_s);
+        }
+        alice = p.open(u"alice"_s);
+        const QList<model::NoteComment> comments = alice->supervision().comments(p.signedNote);
+        QCOMPARE(comments.size(), 1);
+        QCOMPARE(comments.first().form, 2);
+        QVERIFY(vault::isUuid(comments.first().uuid));
+        QCOMPARE(comments.first().noteUuid, n.uuid);
+        QCOMPARE(comments.first().signature, model::CommentSignature::Verified);
+        QVERIFY(alice->notes().verifySignature(p.signedNote));
+    }
+
+    // The form a row was signed in is recorded beside it, where an insider with the data key could
+    // flip it; the form is inside what is hashed, so the other form never matches the signed hash.
+    void aFlippedFormOrASwappedUuidBreaksTheSignature()
+    {
+        Practice p;
+        auto alice = p.open(u"alice"_s);
+        const Id other = Practice::newNote(*alice, u"C-1"_s, u"A second signed note."_s);
+        auto &db = vault::VaultTestAccess::database(*alice);
+        // The schema refuses both edits on its own.
+        QVERIFY(errorOf([&] { db.prepare("UPDATE notes SET canonical_form = 1 WHERE id = ?").bind(1, other).run(); }));
+        QVERIFY(errorOf([&] { db.prepare("UPDATE notes SET uuid = ? WHERE id = ?").bind(1, vault::newUuid()).bind(2, other).run(); }));
+        db.exec("DROP TRIGGER notes_signed_no_update; DROP TRIGGER notes_uuid_kept");
+
+        db.prepare("UPDATE notes SET canonical_form = 1 WHERE id = ?").bind(1, p.signedNote).run();
+        const vault::SignatureCheck flipped = alice->notes().checkSignatures(p.signedNote);
+        QVERIFY(!flipped.ok);
+        QVERIFY2(flipped.problem.contains(u"does not match alice's signature"_s), qPrintable(flipped.problem));
+        db.prepare("UPDATE notes SET canonical_form = 2 WHERE id = ?").bind(1, p.signedNote).run();
+        QVERIFY(alice->notes().verifySignature(p.signedNote));
+        // The co-signature's form likewise.
+        db.prepare("UPDATE notes SET cosign_form = 1 WHERE id = ?").bind(1, p.cosignedNote).run();
+        const vault::SignatureCheck cosignFlipped = alice->notes().checkSignatures(p.cosignedNote);
+        QVERIFY(!cosignFlipped.ok);
+        QVERIFY2(cosignFlipped.problem.contains(u"co-signature"_s), qPrintable(cosignFlipped.problem));
+
+        // Two signed notes' uuids swapped: neither holds.
+        const QString a = alice->notes().read(p.signedNote).uuid;
+        const QString b = alice->notes().read(other).uuid;
+        QVERIFY(a != b);
+        db.prepare("UPDATE notes SET uuid = 'swapping' WHERE id = ?").bind(1, p.signedNote).run();
+        db.prepare("UPDATE notes SET uuid = ? WHERE id = ?").bind(1, a).bind(2, other).run();
+        db.prepare("UPDATE notes SET uuid = ? WHERE id = ?").bind(1, b).bind(2, p.signedNote).run();
+        QVERIFY(!alice->notes().checkSignatures(p.signedNote).ok);
+        QVERIFY(!alice->notes().checkSignatures(other).ok);
+        // And one uuid on two notes is refused by the schema.
+        QVERIFY(errorOf([&] { db.prepare("UPDATE notes SET uuid = ? WHERE id = ?").bind(1, a).bind(2, p.signedNote).run(); }));
+    }
+
+    // A note signed before v23, in form 1 over its numbers, as a v22 build left it (no uuid), keeps
+    // verifying after the migration gives it a uuid; it stays in form 1.
+    void aNoteSignedBeforeUuidsStillVerifiesAfterTheMigration()
+    {
+        Practice p;
+        Id old = 0;
+        {
+            auto alice = p.open(u"alice"_s);
+            old = Practice::newNote(*alice, u"C-1"_s, u"Signed by a v22 build."_s);
+            auto &db = vault::VaultTestAccess::database(*alice);
+            db.exec("DROP TRIGGER notes_signed_no_update; DROP TRIGGER notes_uuid_kept; DROP TRIGGER notes_uuid_given");
+            model::Note n = alice->notes().read(old);
+            n.canonicalForm = 1;
+            const QString hash = vault::sha256Hex(vault::canonicalContent(n).toUtf8());
+            db.prepare("UPDATE notes SET uuid = NULL, canonical_form = 1, content_hash = ? WHERE id = ?")
+                .bind(1, hash)
+                .bind(2, old)
+                .run();
+            db.prepare("UPDATE signatures SET signature = ? WHERE object = ?")
+                .bind(1, p.keysOf(u"alice"_s).sign(vault::signedMessage(u"sign"_s, hash)))
+                .bind(2, u"note:%1"_s.arg(old))
+                .run();
+            // A comment signed then too, in form 1, without a uuid.
+            const Id commentId = alice->supervision().comment(p.signedNote, u"Written by a v22 build."_s);
+            model::NoteComment c = alice->supervision().comments(p.signedNote).constLast();
+            QCOMPARE(c.id, commentId);
+            c.form = 1;
+            const QString noteHash = alice->notes().read(p.signedNote).contentHash;
+            db.exec("DROP TRIGGER note_comments_no_update; DROP TRIGGER note_comments_uuid_given");
+            db.prepare("UPDATE note_comments SET uuid = NULL, canonical_form = 1 WHERE id = ?").bind(1, commentId).run();
+            db.prepare("UPDATE signatures SET signature = ? WHERE object = ?")
+                .bind(1, p.keysOf(u"alice"_s).sign(vault::signedMessage(u"comment"_s, vault::commentHash(c, noteHash))))
+                .bind(2, u"comment:%1"_s.arg(commentId))
+                .run();
+            db.exec("PRAGMA user_version = 22");
+        }
+        auto bob = p.open(u"bob"_s);
+        const model::NoteComment comment = bob->supervision().comments(p.signedNote).constLast();
+        QCOMPARE(comment.form, 1);
+        QVERIFY2(vault::isUuid(comment.uuid), qPrintable(comment.uuid));
+        QCOMPARE(comment.signature, model::CommentSignature::Verified);
+        QVERIFY(bob->notes().verifySignature(p.signedNote));
+        // The comments' immutability trigger is back.
+        QVERIFY(errorOf([&] {
+            vault::VaultTestAccess::database(*bob).prepare("UPDATE note_comments SET text = 'x' WHERE id = ?").bind(1, comment.id).run();
+        }));
+        const model::Note n = bob->notes().read(old);
+        QCOMPARE(n.canonicalForm, 1);
+        QVERIFY2(vault::isUuid(n.uuid), qPrintable(n.uuid)); // given by the migration
+        const QJsonObject canonical = objectOf(vault::Notes::canonicalForm(n));
+        QCOMPARE(canonical.value("note"_L1).toInteger(), old);
+        QVERIFY(!canonical.contains("note_uuid"_L1));
+        const vault::SignatureCheck check = bob->notes().checkSignatures(old);
+        QVERIFY2(check.ok, qPrintable(check.problem));
+        // Flipped to form 2 it fails: an old signature never passes as a new one.
+        auto &db = vault::VaultTestAccess::database(*bob);
+        db.exec("DROP TRIGGER notes_signed_no_update");
+        db.prepare("UPDATE notes SET canonical_form = 2 WHERE id = ?").bind(1, old).run();
+        QVERIFY(!bob->notes().verifySignature(old));
+        // New notes on the same vault are signed in form 2.
+        QCOMPARE(bob->notes().read(Practice::newNote(*bob, u"C-1"_s, u"After."_s)).canonicalForm, 2);
+    }
+
+    // An imported note keeps its uuid, so a record whose uuid is already here (another note with
+    // it: the numbers are free) is refused as a conflict, before anything is written.
+    void anImportWhoseUuidIsTakenIsRefused()
+    {
+        Practice p;
+        auto alice = p.open(u"alice"_s);
+        model::Session draftSession;
+        draftSession.date = model::Date(2025, 3, 10);
+        draftSession.attendees.append({0, u"C-1"_s, model::Attendance::Attended});
+        const Id draft = alice->notes()
+                             .addSession(draftSession, u"free"_s, model::NoteKind::Progress, {{u"Note"_s, u"Still a draft."_s}})
+                             .notes.first();
+        const QString draftUuid = alice->notes().read(draft).uuid;
+        QJsonObject record = alice->records().exportClient(u"C-1"_s, false);
+        QJsonObject client = record.value("client"_L1).toObject();
+        client.insert(u"code"_s, u"C-2"_s);
+        record.insert(u"client"_s, client);
+        // Free numbers, the client's new code; the uuids as they were exported.
+        QJsonArray sessions = record.value("sessions"_L1).toArray();
+        for (qsizetype i = 0; i < sessions.size(); ++i) {
+            QJsonObject s = sessions.at(i).toObject();
+            QVERIFY(vault::isUuid(s.value("uuid"_L1).toString()));
+            s.insert(u"id"_s, s.value("id"_L1).toDouble() + 1000);
+            QJsonArray attendees = s.value("attendees"_L1).toArray();
+            QJsonObject at = attendees.first().toObject();
+            at.insert(u"client"_s, u"C-2"_s);
+            attendees.replace(0, at);
+            s.insert(u"attendees"_s, attendees);
+            sessions.replace(i, s);
+        }
+        QJsonArray notes = record.value("notes"_L1).toArray();
+        QCOMPARE(notes.size(), 3);
+        for (qsizetype i = 0; i < notes.size(); ++i) {
+            QJsonObject o = notes.at(i).toObject();
+            QVERIFY(vault::isUuid(o.value("uuid"_L1).toString()));
+            o.insert(u"id"_s, o.value("id"_L1).toDouble() + 1000);
+            o.insert(u"session"_s, o.value("session"_L1).toDouble() + 1000);
+            notes.replace(i, o);
+        }
+        const qint64 before = count(*alice, "SELECT count(*) FROM notes");
+        const qint64 sessionsBefore = count(*alice, "SELECT count(*) FROM sessions");
+        const auto refused = [&](const QJsonObject &r, const QString &whose) {
+            const auto e = errorOf([&] { (void)alice->records().importClient(r); });
+            QVERIFY(e);
+            QVERIFY2(e->kind() == ErrorKind::Conflict, qPrintable(e->message()));
+            QCOMPARE(e->exitCode(), 6);
+            QVERIFY2(e->message().contains(whose + u" of the record has a uuid another in this vault has"_s),
+                     qPrintable(e->message()));
+            QCOMPARE(count(*alice, "SELECT count(*) FROM notes"), before);
+            QCOMPARE(count(*alice, "SELECT count(*) FROM sessions"), sessionsBefore);
+            QVERIFY(!alice->clients().find(u"C-2"_s));
+        };
+        // The draft alone (a signed note's content names its client's code, so under a new code it
+        // would be refused as changed; under the same code, as a client that exists here).
+        for (qsizetype i = 0; i < notes.size(); ++i) {
+            const QJsonObject o = notes.at(i).toObject();
+            if (o.value("uuid"_L1).toString() != draftUuid)
+                continue;
+            QJsonObject s;
+            for (const QJsonValue &v : std::as_const(sessions))
+                if (v.toObject().value("id"_L1) == o.value("session"_L1))
+                    s = v.toObject();
+            record.insert(u"sessions"_s, QJsonArray{s});
+            record.insert(u"notes"_s, QJsonArray{o});
+            refused(record, u"session %1"_s.arg(o.value("session"_L1).toInteger()));
+            // Its session's uuid made new: the note's own is the one taken.
+            s.insert(u"uuid"_s, vault::newUuid());
+            record.insert(u"sessions"_s, QJsonArray{s});
+        }
+        QCOMPARE(record.value("notes"_L1).toArray().size(), 1);
+        refused(record, u"note %1"_s.arg(draft + 1000));
     }
 
     void aRecordFromAVaultThatIsNotTrustedIsRefused()

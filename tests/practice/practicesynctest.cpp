@@ -20,6 +20,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTest>
 
 #include <functional>
@@ -855,6 +856,69 @@ private Q_SLOTS:
         QCOMPARE(r.code, 6);
         QVERIFY(r.err.contains("not a member of a practice"));
         QCOMPARE(as(lone, u"lou"_s, { u"sync"_s, u"extra"_s }).code, 1);
+    }
+
+    // Two therapists write offline in their own vaults, where each note is number 1 of its vault:
+    // what they sign names the notes by their uuids (schema v23), so the two never clash, and sync
+    // brings both to their supervisor.
+    void notesWrittenOfflineInTwoVaultsNeverShareAnId()
+    {
+        // A supervisor of their own for both (sam was removed above).
+        const QString sol = m_dir.filePath(u"sol"_s);
+        Vault::create(sol, u"sol"_s, SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())),
+                      model::Role::Supervisor, vault::KdfCost::testOnly());
+        const QString solId = join(sol, u"sol"_s, u"supervisor"_s);
+        const QString tia = m_dir.filePath(u"tia"_s);
+        QVERIFY(clirun::cheapVault(tia, passphrase, u"tia"_s));
+        const QString tiaId = join(tia, u"tia"_s, u"therapist"_s);
+        QVERIFY(!solId.isEmpty() && !tiaId.isEmpty());
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 2);
+        for (const QString &therapist : { tiaId, m_aliceId })
+            QCOMPARE(as(m_alice, u"alice"_s,
+                        { u"practice"_s, u"assign"_s, u"--supervisor"_s, solId, u"--therapist"_s, therapist })
+                         .code,
+                     0);
+        model::Id tiasNote = 0;
+        {
+            auto v = Vault::open(tia, u"tia"_s,
+                                 SecretBuffer::copyOf(std::string_view(passphrase.constData(), passphrase.size())));
+            model::Client c;
+            c.code = u"C-1"_s; // the same code as alice's client, in another vault
+            c.displayName = u"Another client"_s;
+            v->clients().add(c);
+            model::Session s;
+            s.date = model::Date(2026, 11, 23);
+            s.attendees.append({ 0, c.code, model::Attendance::Attended });
+            tiasNote = v->notes()
+                           .addSession(s, u"free"_s, model::NoteKind::Progress, { { u"Note"_s, u"Tia's first note."_s } })
+                           .notes.first();
+            v->notes().sign(tiasNote);
+            v->lock();
+        }
+        QCOMPARE(tiasNote, model::Id(1)); // alice's first note is number 1 of her vault too
+        QCOMPARE(syncOf(tia, u"tia"_s).value("pushed"_L1).toInt(), 1);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0); // wraps her clients' keys for sol
+        const int pulled = syncOf(sol, u"sol"_s).value("pulled"_L1).toInt();
+        const QJsonArray received = receivedBy(sol, u"sol"_s);
+        QCOMPARE(received.size(), pulled);
+        QVERIFY2(received.size() >= 2, qPrintable(QString::number(received.size())));
+        QSet<QString> uuids;
+        QSet<QString> items;
+        bool fromTia = false;
+        bool firstOfAlice = false;
+        for (const QJsonValue &v : received) {
+            const QJsonObject note = v.toObject().value("note"_L1).toObject();
+            QCOMPARE(note.value("form"_L1).toInt(), 2);
+            QVERIFY(!note.contains("note"_L1) && !note.contains("session"_L1));
+            QCOMPARE(note.value("note_uuid"_L1).toString().size(), 36);
+            uuids.insert(note.value("note_uuid"_L1).toString());
+            items.insert(v.toObject().value("item"_L1).toString());
+            fromTia = fromTia || v.toObject().value("author"_L1).toString() == tiaId;
+            firstOfAlice = firstOfAlice || note.value("sections"_L1).toArray().at(0).toObject().value("text"_L1).toString().contains(canary);
+        }
+        QVERIFY(fromTia && firstOfAlice);
+        QCOMPARE(uuids.size(), received.size());
+        QCOMPARE(items.size(), received.size());
     }
 };
 

@@ -203,6 +203,68 @@ private Q_SLOTS:
         QCOMPARE(month.month(), m_noteDate.month());
     }
 
+    // The course of care from the Patterns screen, keyboard only: an episode added in the dialog
+    // (a level that does not read and an overlap are said in it, nothing stored), then the
+    // patterns limited to one episode with the episode control, both ends of it inclusive.
+    void anEpisodeIsAddedAndThePatternsLimitedToIt()
+    {
+        QCOMPARE(screen(), u"patterns"_s);
+        PatternsModel *patterns = m_session->workspace()->patterns();
+        QVERIFY(item(u"noEpisodes"_s)->isVisible());
+        QVERIFY(!item(u"episodeBox"_s)->isVisible());
+        const auto keys = [this](const QString &text) {
+            for (const QChar c : text)
+                QTest::keyClick(m_window, c.toLatin1());
+        };
+        const auto iso = [](const QDate &d) { return d.toString(Qt::ISODate); };
+        QObject *dialog = find(m_window, u"episodeDialog"_s);
+        QVERIFY(dialog);
+        const auto fill = [&](const QString &level, const QDate &start, const std::optional<QDate> &end) {
+            click(item(u"addEpisodeButton"_s));
+            QTRY_VERIFY(dialog->property("opened").toBool());
+            QTRY_VERIFY(item(u"episodeLevel"_s)->hasActiveFocus());
+            keys(level);
+            QTest::keyClick(m_window, Qt::Key_Tab);
+            QTRY_VERIFY(item(u"episodeStart"_s)->hasActiveFocus());
+            keys(iso(start));
+            QTest::keyClick(m_window, Qt::Key_Tab);
+            if (end)
+                keys(iso(*end));
+            QTest::keyClick(m_window, Qt::Key_Return);
+        };
+
+        fill(u"x"_s, m_noteDate.addDays(-30), m_noteDate.addDays(-1)); // not a level
+        QTRY_VERIFY(item(u"episodeError"_s)->isVisible());
+        QVERIFY(item(u"episodeError"_s)->property("text").toString().startsWith(u"The level must be"_s));
+        QVERIFY(dialog->property("opened").toBool());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog->property("opened").toBool());
+
+        fill(u"Residential"_s, m_noteDate.addDays(-30), m_noteDate.addDays(-1));
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->episodes().size(), 1, 10000);
+        fill(u"aftercare"_s, m_noteDate.addDays(-5), std::nullopt); // overlaps residential: refused by the vault
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"episodeError"_s)->isVisible(), 10000);
+        QVERIFY(dialog->property("opened").toBool());
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog->property("opened").toBool());
+        fill(u"aftercare"_s, m_noteDate, std::nullopt); // from the session's own day
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->episodes().size(), 2, 10000);
+
+        // The episode control: aftercare holds the one session (its first day), residential none.
+        QQuickItem *box = item(u"episodeBox"_s);
+        QTRY_VERIFY(box->isVisible());
+        box->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->episode(), patterns->episodes().at(0).toMap().value(u"id"_s).toInt(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->heatmap()->sessionCount(), 0, 10000);
+        QTest::keyClick(m_window, Qt::Key_Down);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->episode(), patterns->episodes().at(1).toMap().value(u"id"_s).toInt(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->heatmap()->sessionCount(), 1, 10000);
+        QCOMPARE(patterns->from(), iso(m_noteDate));
+    }
+
     void lockWithCtrlLAndUnlockAgain()
     {
         QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);

@@ -6,6 +6,7 @@
 // thread, a malformed date said on the banner.
 #include "clientdata.h"
 #include "clientoverview.h"
+#include "episodeentry.h"
 #include "patternsdata.h"
 #include "patternsmodel.h"
 #include "sessiontestutil.h"
@@ -14,6 +15,7 @@
 
 #include "common/error.h"
 #include "patterns/findings.h"
+#include "vault/episodes.h"
 #include "reports/palette.h"
 
 #include <QAbstractItemModelTester>
@@ -230,6 +232,114 @@ private Q_SLOTS:
         QVERIFY_THROWS_EXCEPTION(uc::Error, uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"week"_s, u"2025-02-30"_s, {}));
         QVERIFY_THROWS_EXCEPTION(uc::Error, uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"fortnight"_s, {}, {}));
         QVERIFY_THROWS_EXCEPTION(uc::Error, uc::gui::loadPatterns(*m_vault, u"C-9999"_s, u"month"_s, {}, {}));
+    }
+
+    // The episode control: the client's course of care listed, and the patterns limited to one
+    // episode by core's code path (patterns/episoderange.h, as `patterns --episode`), both ends of
+    // the episode inclusive, an open one running to the last session; the charts' shading spans.
+    void patternsLimitedToAnEpisodeHoldItsSessionsBothEndsIncluded()
+    {
+        const QString code = u"C-0003"_s;
+        guitest::addClient(*m_vault, code, u"Cy Example"_s);
+        for (const QString &day : {u"2025-02-24"_s, u"2025-03-03"_s, u"2025-03-17"_s, u"2025-03-31"_s, u"2025-04-01"_s,
+                                   u"2025-04-14"_s})
+            guitest::addSession(*m_vault, code, day, abandoned);
+        uc::model::Episode residential;
+        residential.clientCode = code;
+        residential.level = u"residential"_s;
+        residential.start = *uc::model::parseDate(u"2025-03-03"_s);
+        residential.end = *uc::model::parseDate(u"2025-03-31"_s);
+        residential.service = u"Harbour House"_s;
+        uc::model::Episode aftercare = residential;
+        aftercare.level = u"aftercare"_s;
+        aftercare.start = *uc::model::parseDate(u"2025-04-01"_s);
+        aftercare.end.reset();
+        aftercare.service.clear();
+        const uc::model::Id first = m_vault->episodes().add(residential);
+        const uc::model::Id second = m_vault->episodes().add(aftercare);
+
+        const auto datesOf = [](const uc::gui::PatternsData &data) {
+            QStringList dates;
+            for (const auto &s : data.sessions)
+                dates.append(s.date);
+            return dates;
+        };
+        const auto whole = uc::gui::loadPatterns(*m_vault, code, u"session"_s, {}, {});
+        QCOMPARE(whole.episode, 0);
+        QCOMPARE(whole.episodes.size(), 2);
+        QCOMPARE(whole.episodes.at(0).label, u"Residential, 3 Mar – 31 Mar 2025"_s);
+        QCOMPARE(whole.episodes.at(0).service, u"Harbour House"_s);
+        QCOMPARE(whole.episodes.at(1).label, u"Aftercare, from 1 Apr 2025"_s);
+        QCOMPARE(whole.episodes.at(1).end, QString());
+        QCOMPARE(datesOf(whole).size(), 6);
+
+        const auto inResidential = uc::gui::loadPatterns(*m_vault, code, u"session"_s, {}, {}, first);
+        QCOMPARE(inResidential.episode, first);
+        QCOMPARE(datesOf(inResidential), (QStringList{u"2025-03-03"_s, u"2025-03-17"_s, u"2025-03-31"_s}));
+        QCOMPARE(inResidential.from, u"2025-03-03"_s);
+        QCOMPARE(inResidential.to, u"2025-03-31"_s);
+        const auto inAftercare = uc::gui::loadPatterns(*m_vault, code, u"week"_s, {}, {}, second);
+        QCOMPARE(datesOf(inAftercare), (QStringList{u"2025-04-01"_s, u"2025-04-14"_s}));
+        QCOMPARE(inAftercare.to, u"2025-04-20"_s); // open: to the last session, its week ending the range
+        // The same figures as the episode's dates typed as a range.
+        const auto typed = uc::gui::loadPatterns(*m_vault, code, u"session"_s, u"2025-03-03"_s, u"2025-03-31"_s);
+        QCOMPARE(datesOf(typed), datesOf(inResidential));
+        QCOMPARE(typed.buckets.size(), inResidential.buckets.size());
+
+        // Another client's episode, or an episode with a range, is refused.
+        const auto kindOf = [](auto &&call) {
+            try {
+                call();
+            } catch (const uc::Error &e) {
+                return std::optional(e.kind());
+            }
+            return std::optional<uc::ErrorKind>();
+        };
+        QCOMPARE(kindOf([&] { (void)uc::gui::loadPatterns(*m_vault, u"C-0001"_s, u"month"_s, {}, {}, first); }),
+                 std::optional(uc::ErrorKind::Io));
+        QCOMPARE(kindOf([&] { (void)uc::gui::loadPatterns(*m_vault, code, u"month"_s, u"2025-03-01"_s, {}, first); }),
+                 std::optional(uc::ErrorKind::Usage));
+
+        // The shading: each episode's part of the axis, in order, an open one to the axis' end.
+        PatternsModel model;
+        model.set(whole);
+        QCOMPARE(model.episodes().size(), 2);
+        QCOMPARE(model.episodes().at(1).toMap().value(u"label"_s).toString(), u"Aftercare, from 1 Apr 2025"_s);
+        const QVariantList spans = model.chart()->episodeSpans();
+        QCOMPARE(spans.size(), 2);
+        const QVariantMap a = spans.at(0).toMap();
+        const QVariantMap b = spans.at(1).toMap();
+        QCOMPARE(a.value(u"levelName"_s).toString(), u"Residential"_s);
+        QCOMPARE(a.value(u"shade"_s).toInt(), 0);
+        QCOMPARE(b.value(u"shade"_s).toInt(), 3);
+        // The axis runs from 24 Feb 00:00 to 14 Apr 23:59; residential from 3 Mar 00:00 to 31 Mar 23:59.
+        const qreal axis = QDateTime(QDate(2025, 2, 24), QTime(0, 0)).msecsTo(QDateTime(QDate(2025, 4, 14), QTime(23, 59)));
+        const qreal start = QDateTime(QDate(2025, 2, 24), QTime(0, 0)).msecsTo(QDateTime(QDate(2025, 3, 3), QTime(0, 0)));
+        QVERIFY(qAbs(a.value(u"from"_s).toReal() - start / axis) < 1e-9);
+        QVERIFY(a.value(u"to"_s).toReal() < b.value(u"from"_s).toReal());
+        QCOMPARE(b.value(u"to"_s).toReal(), 1.0);
+        // Limited to residential: it fills the axis, and aftercare (after the axis) is not drawn.
+        model.set(inResidential);
+        QCOMPARE(model.episode(), static_cast<int>(first));
+        const QVariantList only = model.chart()->episodeSpans();
+        QCOMPARE(only.size(), 1);
+        QCOMPARE(only.at(0).toMap().value(u"from"_s).toReal(), 0.0);
+        QCOMPARE(only.at(0).toMap().value(u"to"_s).toReal(), 1.0);
+
+        // The dialog's checks are the CLI's: a level as parseLevel reads it (the names offered, "iop",
+        // the practice's own), real dates, the end optional.
+        QCOMPARE(EpisodeEntry::levels(), (QStringList{u"Residential"_s, u"Intensive outpatient"_s, u"Outpatient"_s, u"Aftercare"_s}));
+        for (const QString &level : EpisodeEntry::levels())
+            QCOMPARE(EpisodeEntry::problem(level, u"2025-01-01"_s, {}), QString());
+        QCOMPARE(EpisodeEntry::problem(u"iop"_s, u"2025-01-01"_s, u"2025-02-28"_s), QString());
+        QCOMPARE(EpisodeEntry::problem(u"day programme"_s, u"2025-01-01"_s, {}), QString());
+        QVERIFY(EpisodeEntry::problem(u"x"_s, u"2025-01-01"_s, {}).startsWith(u"The level must be"_s));
+        QVERIFY(EpisodeEntry::problem(u"residential"_s, u"2025-02-30"_s, {}).startsWith(u"The start must be"_s));
+        QVERIFY(EpisodeEntry::problem(u"residential"_s, u"2025-01-01"_s, u"soon"_s).startsWith(u"The end must be"_s));
+
+        QCOMPARE(uc::gui::levelName(u"intensive-outpatient"_s), u"Intensive outpatient"_s);
+        QCOMPARE(uc::gui::episodeDates(*uc::model::parseDate(u"2024-12-02"_s), uc::model::parseDate(u"2025-01-14"_s)),
+                 u"2 Dec 2024 – 14 Jan 2025"_s);
     }
 
     void recurringThemesStartTickedAndTheHeatmapFollows()

@@ -23,6 +23,10 @@ uc::gui::PatternsData tenThemes()
     data.leadLag = {u"Abandonment came before lapse or relapse in 5 of 6 sessions."_s,
                     u"Shame came before lapse or relapse in 4 of 5 sessions."_s};
     data.tested = 40;
+    // A step-down in the middle of the range: residential, then aftercare still open.
+    data.episodes = {{4, u"residential"_s, u"Residential"_s, u"2025-01-06"_s, u"2025-03-16"_s, u"Harbour House"_s,
+                      u"Residential, 6 Jan – 16 Mar 2025"_s},
+                     {5, u"aftercare"_s, u"Aftercare"_s, u"2025-03-17"_s, QString(), QString(), u"Aftercare, from 17 Mar 2025"_s}};
     return data;
 }
 

@@ -11,7 +11,8 @@
 class QmlFixtures : public QObject
 {
     Q_OBJECT
-    // One client's patterns: ten themes, the six recurring ones first.
+    // One client's patterns: ten themes, the six recurring ones first; a residential episode
+    // (id 4) stepping down to aftercare (id 5) in the range.
     Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
     // A client whose range holds no theme.
     Q_PROPERTY(PatternsModel *emptyPatterns READ emptyPatterns CONSTANT)

@@ -9,6 +9,7 @@
 #include "auditmodel.h"
 #include "clientlistmodel.h"
 #include "clientoverview.h"
+#include "planeditor.h"
 #include "safetyplaneditor.h"
 #include "clientreview.h"
 #include "codebookmodel.h"
@@ -214,6 +215,24 @@ bool ScreenWalk::client()
         return false;
     m_window->resize(size);
     QMetaObject::invokeMethod(planDialog, "close");
+    settle(200);
+
+    // Her treatment plan's next version being written, started from the demo's plan.
+    PlanEditor *treatment = m_session.workspace()->planEditor();
+    if (!waitIdle([&] { return treatment->code() == u"C-0101" && treatment->version() > 0; }))
+        return fail("the treatment plan editor did not load");
+    QObject *treatmentDialog = m_window->findChild<QObject *>(u"planDialog"_s);
+    if (treatmentDialog == nullptr || !QMetaObject::invokeMethod(treatmentDialog, "start"))
+        return fail("the treatment plan dialog did not open");
+    settle(300);
+    if (!grab(u"plan-editor"_s))
+        return false;
+    m_window->resize(1024, 700);
+    settle(300);
+    if (!grab(u"plan-editor-1024x700"_s))
+        return false;
+    m_window->resize(size);
+    QMetaObject::invokeMethod(treatmentDialog, "close");
     settle(200);
 
     // A PHQ-9 being entered from the client's form, three items still to answer.

@@ -6,6 +6,10 @@
 #include "signin.h"
 #include "values.h"
 
+#if defined(UC_PRACTICE)
+#include "practice/cosign.h"
+#endif
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -175,8 +179,33 @@ int noteShow(const Invocation &line)
     const model::Id id = idArgument(line, 0);
     auto v = openVault(line);
     const model::Note n = v->notes().read(id);
+#if defined(UC_PRACTICE)
+    // A practice supervisor's co-signature, comments and returns, received by sync and verified there
+    // (docs/practice.md, "Co-signing, comments and returns through the server").
+    const QList<practice::PracticeEvent> remote = practice::practiceEventsOf(*v, n.id);
+#endif
     if (line.json()) {
-        printJson(noteJson(*v, n));
+        QJsonObject o = noteJson(*v, n);
+#if defined(UC_PRACTICE)
+        QJsonArray comments;
+        for (const practice::PracticeEvent &e : remote) {
+            if (e.kind == u"cosign"_s)
+                o.insert(u"practice_cosign"_s, QJsonObject{{u"cosigned_by"_s, e.by},
+                                                           {u"cosigned_at"_s, e.at},
+                                                           {u"content_hash"_s, e.contentHash},
+                                                           {u"item"_s, e.item},
+                                                           {u"seq"_s, static_cast<double>(e.seq)}});
+            else
+                comments.append(QJsonObject{{u"kind"_s, e.kind},
+                                            {u"by"_s, e.by},
+                                            {u"at"_s, e.at},
+                                            {u"text"_s, e.text},
+                                            {u"seq"_s, static_cast<double>(e.seq)}});
+        }
+        if (!comments.isEmpty())
+            o.insert(u"practice_comments"_s, comments);
+#endif
+        printJson(o);
         return 0;
     }
     print(u"Note %1 · %2 · %3 · %4 note (%5) · %6"_s.arg(n.id).arg(n.clientCode, model::toIso(n.sessionDate),
@@ -185,9 +214,17 @@ int noteShow(const Invocation &line)
     print(n.text());
     if (n.status != model::NoteStatus::Draft)
         print(u"Signed by %1 at %2 (SHA-256 %3)"_s.arg(n.signedBy, n.signedAt, n.contentHash));
+    bool cosignedRemotely = false;
+#if defined(UC_PRACTICE)
+    for (const practice::PracticeEvent &e : remote)
+        if (e.kind == u"cosign"_s) {
+            print(u"Co-signed by member %1 (practice) at %2 (SHA-256 %3)"_s.arg(e.by, e.at, e.contentHash));
+            cosignedRemotely = true;
+        }
+#endif
     if (n.status == model::NoteStatus::Cosigned)
         print(u"Co-signed by %1 at %2 (SHA-256 %3)"_s.arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
-    else if (n.status == model::NoteStatus::Signed && n.cosignRequired)
+    else if (n.status == model::NoteStatus::Signed && n.cosignRequired && !cosignedRemotely)
         print(u"Not complete: the author's supervision requires a co-signature"_s);
     if (n.status != model::NoteStatus::Draft) {
         const vault::SignatureCheck check = v->notes().checkSignatures(n.id);
@@ -198,6 +235,12 @@ int noteShow(const Invocation &line)
     }
     for (const auto &a : v->notes().addenda(n.id))
         print(u"Addendum by %1 at %2:\n%3"_s.arg(a.author, a.signedAt, a.text));
+#if defined(UC_PRACTICE)
+    for (const practice::PracticeEvent &e : remote)
+        if (e.kind != u"cosign"_s)
+            print(u"%1 by member %2 (practice) at %3:\n%4"_s.arg(e.kind == u"return"_s ? u"Returned"_s : u"Comment"_s,
+                                                                e.by, e.at, e.text));
+#endif
     for (const auto &c : v->supervision().comments(n.id)) {
         print(u"%1 by %2 at %3:\n%4"_s.arg(c.returned ? u"Returned"_s : u"Comment"_s, c.author, c.created, c.text));
         if (c.signature == model::CommentSignature::Unsigned)

@@ -6,6 +6,7 @@
 #include "values.h"
 
 #include "model/treatmenteventjson.h"
+#include "patterns/episoderange.h"
 #include "patterns/fieldseries.h"
 #include "patterns/findings.h"
 #include "patterns/patterns.h"
@@ -109,14 +110,7 @@ int showPatterns(const Invocation &line)
         std::optional<model::Episode> episode;
         if (line.has("episode")) {
             const model::Id id = valid(idOption(line, "episode"), "episode", u"an episode's id"_s);
-            for (const model::Episode &e : episodes) {
-                if (e.id == id)
-                    episode = e;
-            }
-            if (!episode)
-                throw Error(ErrorKind::Io, u"--episode"_s, u"the client has no episode with that id"_s);
-            query.from = episode->start;
-            query.to = episode->end;
+            episode = patterns::limitToEpisode(query, episodes, id);
         }
         const model::ClientHistory history = v->histories().client(code, line.has("include-process-notes"));
         report = patterns::analyse(history, query);

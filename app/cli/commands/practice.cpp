@@ -5,6 +5,7 @@
 #include "signin.h"
 #include "values.h"
 
+#include "practice/cosign.h"
 #include "practice/practice.h"
 #include "practice/revocation.h"
 #include "practice/sync.h"
@@ -155,13 +156,19 @@ int practiceSync(const Invocation &line)
                               {u"pulled"_s, r.pulled},
                               {u"head"_s, static_cast<double>(r.head)},
                               {u"rollback_accepted"_s, r.rollbackAccepted},
-                              {u"rotated"_s, r.rotated}});
+                              {u"rotated"_s, r.rotated},
+                              {u"cosigned"_s, r.cosigned},
+                              {u"comments"_s, r.comments}});
         return 0;
     }
     if (r.rollbackAccepted)
         print(u"the server's history was shorter than the one pinned here: accepted and pinned"_s);
     if (r.rotated)
         print(QString::number(r.rotated) + u" client key(s) given a new version: a reader of them was unassigned or removed"_s);
+    if (r.cosigned)
+        print(QString::number(r.cosigned) + u" of your notes co-signed by a practice supervisor"_s);
+    if (r.comments)
+        print(QString::number(r.comments) + u" comment(s) or return(s) on your notes from a practice supervisor"_s);
     print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
           + QString::number(r.head));
     return 0;
@@ -193,6 +200,54 @@ int practiceReceived(const Invocation &line)
     if (line.json())
         printJson(QJsonObject{{u"received"_s, out}});
     return 0;
+}
+
+int practiceCosign(const Invocation &line)
+{
+    auto vault = openVault(line);
+    const practice::PracticeEvent c = practice::cosign(*vault, line.arguments().value(0));
+    if (line.json())
+        printJson(QJsonObject{{u"item"_s, c.item},
+                              {u"seq"_s, static_cast<double>(c.seq)},
+                              {u"cosigned_by"_s, c.by},
+                              {u"cosigned_at"_s, c.at},
+                              {u"content_hash"_s, c.contentHash}});
+    else
+        print(u"note "_s + c.item + u" co-signed (practice event "_s + QString::number(c.seq)
+              + u"): its author sees it after their next sync"_s);
+    return 0;
+}
+
+namespace {
+
+int practiceCommentOrReturn(const Invocation &line, const char *fileOption, bool returned)
+{
+    const QString text = readTextFile(line.value(fileOption), u"comment file"_s);
+    auto vault = openVault(line);
+    const practice::PracticeEvent c = practice::comment(*vault, line.arguments().value(0), text, returned);
+    if (line.json())
+        printJson(QJsonObject{{u"item"_s, c.item},
+                              {u"seq"_s, static_cast<double>(c.seq)},
+                              {u"kind"_s, c.kind},
+                              {u"by"_s, c.by},
+                              {u"at"_s, c.at},
+                              {u"content_hash"_s, c.contentHash}});
+    else
+        print(u"note "_s + c.item + (returned ? u" returned"_s : u" commented on"_s) + u" (practice event "_s
+              + QString::number(c.seq) + u", encrypted): its author reads it after their next sync"_s);
+    return 0;
+}
+
+} // namespace
+
+int practiceComment(const Invocation &line)
+{
+    return practiceCommentOrReturn(line, "text-file", false);
+}
+
+int practiceReturn(const Invocation &line)
+{
+    return practiceCommentOrReturn(line, "comment-file", true);
 }
 
 } // namespace uc::cli

@@ -16,6 +16,9 @@ int practiceUnassign(const Invocation &line);
 int practiceRemove(const Invocation &line);
 int practiceReceived(const Invocation &line);
 int practiceSync(const Invocation &line);
+int practiceCosign(const Invocation &line);
+int practiceComment(const Invocation &line);
+int practiceReturn(const Invocation &line);
 
 inline constexpr Option practiceInitOptions[] = {
     {.name = "server", .value = "URL", .required = true, .help = "postgresql://HOST:PORT/DATABASE (tools/practice-server prints it)"},
@@ -126,8 +129,9 @@ inline constexpr Command practiceSyncCommand{
             "leave). Anything on the server that does not verify (a changed note, a replaced key wrap), or a "
             "server that shows fewer notes, audit rows or revocations than this machine has seen (rolled "
             "back, rows deleted): exit 4, nothing kept. --json prints {\"pushed\", \"pulled\", \"head\", "
-            "\"rollback_accepted\", \"rotated\"} (rotated: clients whose key got a new version because a "
-            "reader of it was unassigned or removed).",
+            "\"rollback_accepted\", \"rotated\", \"cosigned\"} (rotated: clients whose key got a new version "
+            "because a reader of it was unassigned or removed; cosigned: your notes a supervisor co-signed with "
+            "practice cosign, each verified and kept here, shown by note show).",
     .brief = "exchange signed notes with the practice server",
 };
 
@@ -136,6 +140,50 @@ inline constexpr Command practiceReceivedCommand{
     .run = practiceReceived,
     .help = "The colleagues' signed notes received by sync and kept here (verified, sealed under your keys): "
             "their author's member id, the client's pseudonym and the note.",
+};
+
+inline constexpr Positional practiceCosignPositionals[] = {{"ITEM", "the note's item id (practice received --json)"}};
+inline constexpr Command practiceCosignCommand{
+    .words = "practice cosign",
+    .positionals = practiceCosignPositionals,
+    .run = practiceCosign,
+    .help = "Co-sign a note received from a therapist you supervise: a signed event on the practice server "
+            "(over the note's item id and content hash, the time and the kind), which the author's next sync "
+            "verifies and shows on their note (note show: \"co-signed by member ID (practice)\"). Not a "
+            "supervisor of the practice, or not assigned to the note's author (a signed assignment, not "
+            "revoked): exit 5; an item not received here: exit 2; a note that is not signed, or is co-signed "
+            "already: exit 6.",
+    .brief = "co-sign a received note through the practice server",
+};
+
+inline constexpr Positional practiceCommentPositionals[] = {{"ITEM", "the note's item id (practice received --json)"}};
+inline constexpr Option practiceCommentOptions[] = {
+    {.name = "text-file", .value = "F", .required = true, .help = "the comment (UTF-8 text)"},
+};
+inline constexpr Command practiceCommentCommand{
+    .words = "practice comment",
+    .positionals = practiceCommentPositionals,
+    .options = practiceCommentOptions,
+    .run = practiceComment,
+    .help = "Comment on a note received from a therapist you supervise: a signed event on the practice server, "
+            "its words encrypted under the client's key (the server never reads them), which the author's next "
+            "sync verifies, decrypts and shows on their note (note show). Refused as practice cosign is (5, 2); "
+            "an empty comment: exit 2.",
+    .brief = "comment on a received note through the practice server",
+};
+
+inline constexpr Option practiceReturnOptions[] = {
+    {.name = "comment-file", .value = "F", .required = true, .help = "why it goes back (UTF-8 text)"},
+};
+inline constexpr Command practiceReturnCommand{
+    .words = "practice return",
+    .positionals = practiceCommentPositionals,
+    .options = practiceReturnOptions,
+    .run = practiceReturn,
+    .help = "Return a note received from a therapist you supervise, with a comment saying why: like practice "
+            "comment, shown on the author's note as a return (a signed note is not changed: the author answers "
+            "with an addendum). Refused as practice comment is.",
+    .brief = "return a received note through the practice server",
 };
 
 } // namespace uc::cli

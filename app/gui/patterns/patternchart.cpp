@@ -3,6 +3,8 @@
 
 #include "patternsmodel.h"
 
+#include "model/episode.h"
+
 #include <QtCharts/QXYSeries>
 
 #include <algorithm>
@@ -95,6 +97,35 @@ QString PatternChart::empty() const
     return {};
 }
 
+QVariantList PatternChart::episodeSpans() const
+{
+    QVariantList spans;
+    const QDateTime first = axisFrom();
+    const QDateTime last = axisTo();
+    if (!first.isValid() || !last.isValid() || first >= last)
+        return spans;
+    const auto part = [&](const QDateTime &t) {
+        const qreal at = static_cast<qreal>(first.msecsTo(t)) / static_cast<qreal>(first.msecsTo(last));
+        return std::clamp<qreal>(at, 0, 1);
+    };
+    const QList<QString> &known = uc::model::knownLevels();
+    for (const PatternEpisodeRow &e : m_episodes) {
+        const QDateTime start(QDate::fromString(e.start, Qt::ISODate), QTime(0, 0));
+        const QDateTime end = e.end.isEmpty() ? last : QDateTime(QDate::fromString(e.end, Qt::ISODate), QTime(23, 59));
+        if (end <= first || start >= last)
+            continue;
+        const qsizetype shade = known.indexOf(e.level);
+        spans.append(QVariantMap{{u"id"_s, static_cast<int>(e.id)},
+                                 {u"from"_s, part(start)},
+                                 {u"to"_s, part(end)},
+                                 {u"level"_s, e.level},
+                                 {u"levelName"_s, e.levelName},
+                                 {u"label"_s, e.label},
+                                 {u"shade"_s, static_cast<int>(shade < 0 ? known.size() : shade)}});
+    }
+    return spans;
+}
+
 int PatternChart::themeMax() const
 {
     int most = 1;
@@ -180,6 +211,7 @@ void PatternChart::set(const PatternsData &data)
     m_anyTheme = !data.themes.isEmpty();
     m_buckets = data.buckets;
     m_sessions = data.sessions;
+    m_episodes = data.episodes;
     Q_EMIT changed();
     Q_EMIT seriesChanged();
 }

@@ -30,6 +30,8 @@ class PatternChart : public QObject
     Q_PROPERTY(int themeTicks READ themeTicks NOTIFY seriesChanged)
     Q_PROPERTY(QString themeAxisTitle READ themeAxisTitle NOTIFY changed)
     Q_PROPERTY(int measureMax READ measureMax CONSTANT)
+    // The client's episodes of care on the time axis, for the charts to shade (see episodeSpans).
+    Q_PROPERTY(QVariantList episodeSpans READ episodeSpans NOTIFY changed)
     Q_PROPERTY(int measureTicks READ measureTicks CONSTANT)
 
 public:
@@ -46,6 +48,12 @@ public:
     [[nodiscard]] QString themeAxisTitle() const;
     [[nodiscard]] static int measureMax() { return 100; } // per cent of each instrument's maximum
     [[nodiscard]] static int measureTicks() { return 6; }
+
+    // Each episode that meets the axis: [{id, from, to, level, levelName, label, shade}], from and
+    // to in parts of the axis (0 its first moment, 1 its last; clipped), an episode reaching from
+    // the start of its first day to the end of its last (an open one to the axis' end); shade: the
+    // level's place in model::knownLevels(), the practice's own levels after them. By start date.
+    [[nodiscard]] QVariantList episodeSpans() const;
 
     // The points of a theme over the buckets: x the bucket's first day (ms since the epoch, local
     // noon), y sessions raising it (mentions when by session). Every bucket is a point.
@@ -77,4 +85,5 @@ private:
     bool m_anyTheme = false;
     QList<uc::gui::PatternBucketRow> m_buckets;
     QList<uc::gui::PatternSessionRow> m_sessions;
+    QList<uc::gui::PatternEpisodeRow> m_episodes;
 };

@@ -6,6 +6,7 @@
 
 #include "common/error.h"
 #include "model/measures.h"
+#include "patterns/episoderange.h"
 #include "patterns/findings.h"
 #include "patterns/patterns.h"
 #include "reports/palette.h"
@@ -31,6 +32,23 @@ std::optional<model::Date> dateOrNone(const QString &text, const char *what)
     return date;
 }
 
+QString monthName(int month)
+{
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+    return QLatin1String(months[month - 1]);
+}
+
+QString dayMonth(const model::Date &day)
+{
+    return u"%1 %2"_s.arg(static_cast<int>(day.day())).arg(monthName(day.month()));
+}
+
+QString dayMonthYear(const model::Date &day)
+{
+    return u"%1 %2"_s.arg(dayMonth(day)).arg(static_cast<int>(day.year()));
+}
+
 } // namespace
 
 QString noFindingsText(int tested)
@@ -46,26 +64,42 @@ QString testedText(int tested)
         tested == 1 ? u"1 pair"_s : u"%1 pairs"_s.arg(tested));
 }
 
+QString levelName(const QString &level)
+{
+    QString words = level;
+    words.replace(u'-', u' ');
+    if (!words.isEmpty())
+        words[0] = words[0].toUpper();
+    return words;
+}
+
+QString episodeDates(const model::Date &start, const std::optional<model::Date> &end)
+{
+    if (!end)
+        return u"from %1"_s.arg(dayMonthYear(start));
+    if (start.year() == end->year())
+        return u"%1 – %2"_s.arg(dayMonth(start), dayMonthYear(*end));
+    return u"%1 – %2"_s.arg(dayMonthYear(start), dayMonthYear(*end));
+}
+
 QString bucketLabel(const QString &by, const model::Date &start)
 {
-    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     const int year = start.year();
     const int month = start.month();
-    const QString monthName = QLatin1String(months[month - 1]);
+    const QString name = monthName(month);
     if (by == u"week") {
         const patterns::IsoWeek week = patterns::isoWeek(start);
         return u"W%1 %2"_s.arg(week.week).arg(week.year);
     }
     if (by == u"month")
-        return u"%1 %2"_s.arg(monthName).arg(year);
+        return u"%1 %2"_s.arg(name).arg(year);
     if (by == u"quarter")
         return u"Q%1 %2"_s.arg((month - 1) / 3 + 1).arg(year);
-    return u"%1 %2 %3"_s.arg(static_cast<int>(start.day())).arg(monthName).arg(year);
+    return dayMonthYear(start);
 }
 
 PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QString &by, const QString &from,
-                          const QString &to)
+                          const QString &to, model::Id episode)
 {
     const auto client = vault.clients().find(code);
     if (!client)
@@ -77,6 +111,11 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
     query.by = *bucketing;
     query.from = dateOrNone(from, "from");
     query.to = dateOrNone(to, "to");
+    if (episode != 0 && (query.from || query.to))
+        throw Error(ErrorKind::Usage, u"patterns"_s, u"give an episode or a range of dates, not both"_s);
+    const QList<model::Episode> episodes = vault.episodes().list(code);
+    if (episode != 0)
+        patterns::limitToEpisode(query, episodes, episode);
     const themes::Codebook &book = vault.tagging().codebook();
     query.driverLinks = patterns::driverLinksOf(book);
 
@@ -89,6 +128,18 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
     out.code = client->code;
     out.name = client->displayName;
     out.by = by;
+    out.episode = episode;
+    for (const model::Episode &e : episodes) {
+        PatternEpisodeRow row;
+        row.id = e.id;
+        row.level = e.level;
+        row.levelName = levelName(e.level);
+        row.start = model::toIso(e.start);
+        row.end = e.end ? model::toIso(*e.end) : QString();
+        row.service = e.service;
+        row.label = u"%1, %2"_s.arg(row.levelName, episodeDates(e.start, e.end));
+        out.episodes.append(row);
+    }
     out.from = report.from ? model::toIso(*report.from) : QString();
     out.to = report.to ? model::toIso(*report.to) : QString();
     for (const auto &s : history.sessions) {

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include <map>
+#include <optional>
 
 namespace uc::vault {
 class Vault;
@@ -52,6 +53,18 @@ struct PatternMeasureRow
     QList<QString> bands;
 };
 
+// One of the client's episodes of care (model/episode.h), for the episode control and the charts' shading.
+struct PatternEpisodeRow
+{
+    model::Id id = 0;
+    QString level; // as stored: "residential", "intensive-outpatient", … or the practice's own
+    QString levelName; // "Residential", "Intensive outpatient"
+    QString start; // ISO
+    QString end; // ISO, empty while the episode lasts
+    QString service; // may be empty
+    QString label; // "Residential, 3 Mar – 14 Apr 2025"; "Aftercare, from 15 Apr 2025" while open
+};
+
 struct PatternsData
 {
     QString code;
@@ -61,6 +74,8 @@ struct PatternsData
     QString to;
     QString recordFrom; // the client's first and last session, for the range controls
     QString recordTo;
+    QList<PatternEpisodeRow> episodes; // the client's course of care, by start date
+    model::Id episode = 0; // the episode the range is limited to; 0 for none
     QList<PatternThemeRow> themes; // most sessions first
     QStringList palette; // the client's colour order over the whole record (reports/palette.h)
     QList<PatternBucketRow> buckets;
@@ -78,13 +93,19 @@ struct PatternsData
 [[nodiscard]] QString noFindingsText(int tested);
 // Under the findings: "40 pairs tested; a finding passes every rule in docs/patterns.md".
 [[nodiscard]] QString testedText(int tested);
+// A level of care in words: "intensive-outpatient" → "Intensive outpatient".
+[[nodiscard]] QString levelName(const QString &level);
+// An episode's dates in words: "3 Mar – 14 Apr 2025", "3 Dec 2024 – 14 Jan 2025", "from 3 Mar 2025".
+[[nodiscard]] QString episodeDates(const model::Date &start, const std::optional<model::Date> &end);
 // The bucket's label on the time axis.
 [[nodiscard]] QString bucketLabel(const QString &by, const model::Date &start);
 
 // One client's patterns between from and to (ISO, either may be empty for the record's ends), by
-// "session", "week", "month" or "quarter". Progress notes only: process notes never count here.
-// Error(Usage) for an unknown client, a malformed date or bucket, or from after to.
+// "session", "week", "month" or "quarter"; or, with episode (an id, not 0), over exactly that
+// episode's dates as `patterns --episode` (patterns/episoderange.h). Progress notes only: process
+// notes never count here. Error(Usage) for an unknown client, a malformed date or bucket, from after
+// to, or an episode given with a range; Error(Io) for an episode that is not the client's.
 [[nodiscard]] PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QString &by,
-                                        const QString &from, const QString &to);
+                                        const QString &from, const QString &to, model::Id episode = 0);
 
 } // namespace uc::gui

@@ -320,6 +320,20 @@ void PatternsModel::set(PatternsData data)
         Q_EMIT summaryChanged();
 }
 
+QVariantList PatternsModel::episodes() const
+{
+    QVariantList list;
+    for (const PatternEpisodeRow &e : m_data.episodes)
+        list.append(QVariantMap{{u"id"_s, static_cast<int>(e.id)},
+                                {u"level"_s, e.level},
+                                {u"levelName"_s, e.levelName},
+                                {u"start"_s, e.start},
+                                {u"end"_s, e.end},
+                                {u"service"_s, e.service},
+                                {u"label"_s, e.label}});
+    return list;
+}
+
 void PatternsModel::setSummary(const QString &text, const QString &updated)
 {
     if (m_data.summary == text && m_data.summaryUpdated == updated)
@@ -348,14 +362,14 @@ void PatternsModel::refreshHeatmap()
     m_heatmap->set(std::move(rows), m_data.sessions);
 }
 
-void PatternsModel::load(const QString &code, const QString &by, const QString &from, const QString &to)
+void PatternsModel::load(const QString &code, const QString &by, const QString &from, const QString &to, int episode)
 {
     if (!m_vault || !m_vault->isOpen() || (!m_only.isEmpty() && code != m_only))
         return;
     setLoading(true);
     m_vault->post(
         this, tr("Finding patterns…"),
-        [code, by, from, to](Worker &w) { return loadPatterns(w.open(), code, by, from, to); },
+        [code, by, from, to, episode](Worker &w) { return loadPatterns(w.open(), code, by, from, to, episode); },
         [this](PatternsData data) {
             const QString code = data.code;
             set(std::move(data));

@@ -12,6 +12,7 @@
 #include <QAbstractTableModel>
 #include <QQmlEngine>
 #include <QSet>
+#include <QVariantList>
 
 #include <array>
 
@@ -169,6 +170,10 @@ class PatternsModel : public QObject
     Q_PROPERTY(QString recordFrom READ recordFrom NOTIFY changed)
     Q_PROPERTY(QString recordTo READ recordTo NOTIFY changed)
     Q_PROPERTY(int bucketCount READ bucketCount NOTIFY changed)
+    // The client's course of care, by start date: [{id, level, levelName, start, end, service,
+    // label}] (end "" while open); and the episode the range is limited to (0 for none).
+    Q_PROPERTY(QVariantList episodes READ episodes NOTIFY changed)
+    Q_PROPERTY(int episode READ episode NOTIFY changed)
     Q_PROPERTY(QString summary READ summary NOTIFY summaryChanged)
     Q_PROPERTY(QString summaryUpdated READ summaryUpdated NOTIFY summaryChanged)
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged)
@@ -191,6 +196,8 @@ public:
     [[nodiscard]] QString recordFrom() const { return m_data.recordFrom; }
     [[nodiscard]] QString recordTo() const { return m_data.recordTo; }
     [[nodiscard]] int bucketCount() const { return static_cast<int>(m_data.buckets.size()); }
+    [[nodiscard]] QVariantList episodes() const;
+    [[nodiscard]] int episode() const { return static_cast<int>(m_data.episode); }
     [[nodiscard]] QString summary() const { return m_data.summary; }
     [[nodiscard]] QString summaryUpdated() const { return m_data.summaryUpdated; }
     [[nodiscard]] bool loading() const { return m_loading; }
@@ -204,9 +211,11 @@ public:
     [[nodiscard]] PatternFindings *findings() const { return m_findings; }
 
     // One client's patterns: by "session", "week", "month" or "quarter", between ISO dates (either
-    // may be empty for the record's ends). Progress notes only. loaded(code) answers; a malformed
-    // date or an unknown client goes to the banner.
-    Q_INVOKABLE void load(const QString &code, const QString &by, const QString &from, const QString &to);
+    // may be empty for the record's ends), or over one of the client's episodes (its id; from and
+    // to empty). Progress notes only. loaded(code) answers; a malformed date, an unknown client or
+    // episode goes to the banner.
+    Q_INVOKABLE void load(const QString &code, const QString &by, const QString &from, const QString &to,
+                          int episode = 0);
     // Only this client's patterns are loaded while code is not empty (review with the client).
     void showOnly(const QString &code) { m_only = code; }
 

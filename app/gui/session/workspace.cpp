@@ -6,11 +6,13 @@
 #include "clientlistmodel.h"
 #include "clientoverview.h"
 #include "clientreview.h"
+#include "episodeentry.h"
 #include "importmodel.h"
 #include "measureentry.h"
 #include "noteeditor.h"
 #include "notereview.h"
 #include "patternsmodel.h"
+#include "planeditor.h"
 #include "reportwriter.h"
 #include "reviewqueuemodel.h"
 #include "safetyplaneditor.h"
@@ -23,9 +25,11 @@ Workspace::Workspace(VaultThread *vault, RetryDelay *retry, QObject *parent)
     , m_clients(new ClientListModel(vault, this))
     , m_overview(new ClientOverview(vault, this))
     , m_safetyPlan(new SafetyPlanEditor(vault, this))
+    , m_planEditor(new PlanEditor(vault, this))
     , m_measureEntry(new MeasureEntry(vault, this))
     , m_note(new NoteEditor(vault, this))
     , m_patterns(new PatternsModel(vault, this))
+    , m_episodeEntry(new EpisodeEntry(vault, this))
     , m_searchResults(new SearchResultModel(vault, this))
     , m_clientReview(new ClientReview(vault, retry, m_patterns, m_searchResults, this))
     , m_queue(new ReviewQueueModel(vault, this))
@@ -40,6 +44,13 @@ Workspace::Workspace(VaultThread *vault, RetryDelay *retry, QObject *parent)
         if (m_overview->code() == code)
             m_overview->open(code);
     });
+    // A new plan version or a review changes the overview's plan card and its review line.
+    const auto reopen = [this](const QString &code) {
+        if (m_overview->code() == code)
+            m_overview->open(code);
+    };
+    connect(m_planEditor, &PlanEditor::saved, this, reopen);
+    connect(m_planEditor, &PlanEditor::reviewed, this, reopen);
     connect(m_review, &NoteReview::acted, m_queue, &ReviewQueueModel::reload);
     connect(m_importPreview, &ImportPreviewModel::imported, m_clients, &ClientListModel::reload);
 }
@@ -66,4 +77,5 @@ void Workspace::clear()
     m_agreement->clear();
     m_importPreview->clear(); // it holds note text
     m_safetyPlan->clear();
+    m_planEditor->clear(); // it holds the plan's text
 }

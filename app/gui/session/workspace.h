@@ -9,11 +9,13 @@ class AuditModel;
 class ClientListModel;
 class ClientOverview;
 class ClientReview;
+class EpisodeEntry;
 class ImportPreviewModel;
 class MeasureEntry;
 class NoteEditor;
 class NoteReview;
 class PatternsModel;
+class PlanEditor;
 class ReportWriter;
 class RetryDelay;
 class ReviewQueueModel;
@@ -27,11 +29,13 @@ Q_MOC_INCLUDE("auditmodel.h")
 Q_MOC_INCLUDE("clientlistmodel.h")
 Q_MOC_INCLUDE("clientoverview.h")
 Q_MOC_INCLUDE("clientreview.h")
+Q_MOC_INCLUDE("episodeentry.h")
 Q_MOC_INCLUDE("importmodel.h")
 Q_MOC_INCLUDE("measureentry.h")
 Q_MOC_INCLUDE("noteeditor.h")
 Q_MOC_INCLUDE("notereview.h")
 Q_MOC_INCLUDE("patternsmodel.h")
+Q_MOC_INCLUDE("planeditor.h")
 Q_MOC_INCLUDE("reportwriter.h")
 Q_MOC_INCLUDE("reviewqueuemodel.h")
 Q_MOC_INCLUDE("safetyplaneditor.h")
@@ -51,9 +55,11 @@ class Workspace : public QObject
     Q_PROPERTY(ClientListModel *clients READ clients CONSTANT)
     Q_PROPERTY(ClientOverview *overview READ overview CONSTANT)
     Q_PROPERTY(SafetyPlanEditor *safetyPlan READ safetyPlan CONSTANT)
+    Q_PROPERTY(PlanEditor *planEditor READ planEditor CONSTANT)
     Q_PROPERTY(MeasureEntry *measureEntry READ measureEntry CONSTANT)
     Q_PROPERTY(NoteEditor *note READ note CONSTANT)
     Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
+    Q_PROPERTY(EpisodeEntry *episodeEntry READ episodeEntry CONSTANT)
     Q_PROPERTY(ClientReview *clientReview READ clientReview CONSTANT)
     Q_PROPERTY(SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(ReviewQueueModel *queue READ queue CONSTANT)
@@ -74,9 +80,11 @@ public:
     [[nodiscard]] ClientListModel *clients() const { return m_clients; }
     [[nodiscard]] ClientOverview *overview() const { return m_overview; }
     [[nodiscard]] SafetyPlanEditor *safetyPlan() const { return m_safetyPlan; }
+    [[nodiscard]] PlanEditor *planEditor() const { return m_planEditor; }
     [[nodiscard]] MeasureEntry *measureEntry() const { return m_measureEntry; }
     [[nodiscard]] NoteEditor *note() const { return m_note; }
     [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
+    [[nodiscard]] EpisodeEntry *episodeEntry() const { return m_episodeEntry; }
     [[nodiscard]] ClientReview *clientReview() const { return m_clientReview; }
     [[nodiscard]] SearchResultModel *searchResults() const { return m_searchResults; }
     [[nodiscard]] ReviewQueueModel *queue() const { return m_queue; }
@@ -95,9 +103,11 @@ private:
     ClientListModel *m_clients;
     ClientOverview *m_overview;
     SafetyPlanEditor *m_safetyPlan;
+    PlanEditor *m_planEditor;
     MeasureEntry *m_measureEntry;
     NoteEditor *m_note;
     PatternsModel *m_patterns;
+    EpisodeEntry *m_episodeEntry;
     SearchResultModel *m_searchResults;
     ClientReview *m_clientReview;
     ReviewQueueModel *m_queue;
