@@ -17,6 +17,7 @@
 #include "commands/safetyplan.h"
 #include "commands/supervision.h"
 #include "commands/tag.h"
+#include "commands/treatmentevents.h"
 #include "commands/transfer.h"
 #include "commands/users.h"
 #if defined(UC_PRACTICE)
@@ -34,6 +35,7 @@ constexpr const Command *vaultAndUsers[] = {&initCommand,   &userAddCommand, &us
 constexpr const Command *record[] = {
     &clientAddCommand,        &clientEditCommand,      &clientDischargeCommand, &clientListCommand,
     &clientSummaryCommand,    &episodeAddCommand,      &episodeListCommand,     &episodeEndCommand,
+    &eventAddCommand,         &eventListCommand,       &eventDeleteCommand,
     &planAddCommand,          &planShowCommand,        &planUpdateCommand,      &planReviewCommand,
     &sessionAddCommand,      &sessionListCommand,     &noteAddCommand,
     &noteListCommand,         &noteShowCommand,        &noteEditCommand,        &noteSignCommand,

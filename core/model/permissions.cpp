@@ -16,7 +16,7 @@ const QList<Permission> &permissions()
         {Action::SignNote,            "sign-note",           "sign notes",                           true,  false, false},
         {Action::AddAddendum,         "add-addendum",        "add addenda",                          true,  false, false},
         {Action::DecideTheme,         "decide-theme",        "confirm, reject or add themes",        true,  false, false},
-        {Action::AddMeasure,          "add-measure",         "enter outcome measures",               true,  false, false},
+        {Action::AddMeasure,          "add-measure",         "enter measures or treatment events",   true,  false, false},
         {Action::EditCodebook,        "edit-codebook",       "edit the codebook",                    true,  true,  false},
         {Action::Comment,             "comment",             "comment on notes",                     true,  true,  false},
         {Action::Cosign,              "cosign",              "co-sign notes",                        false, true,  false},

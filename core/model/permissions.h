@@ -22,7 +22,7 @@ enum class Action {
     SignNote,          // one's own note
     AddAddendum,
     DecideTheme,       // confirm or reject a suggestion, tag words by hand
-    AddMeasure,
+    AddMeasure,        // outcome measures and treatment events (model/treatmentevent.h)
     EditCodebook,
     Comment,
     Cosign,

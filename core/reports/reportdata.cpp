@@ -88,7 +88,7 @@ PlanSection planSection(vault::Vault &vault, const QString &clientCode)
 
 } // namespace
 
-ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk, bool withPlan)
+ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk, bool withPlan, bool withEvents)
 {
     const QString what = QStringLiteral("client report");
     if (withPlan) // first, so an auditor asking for the plan hears why in its words
@@ -106,6 +106,8 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
         report.risk = riskEntries(vault, clientCode);
     if (withPlan)
         report.plan = planSection(vault, clientCode);
+    if (withEvents)
+        report.events = vault.treatmentEvents().list(clientCode);
 
     // Progress notes only: the history leaves process notes out unless asked.
     const patterns::ClientHistory history = vault.histories().client(clientCode, false);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/measures.h"
+#include "model/treatmentevent.h"
 #include "model/safetyplan.h"
 #include "model/riskrecord.h"
 #include "model/treatmentplan.h"
@@ -93,6 +94,9 @@ struct ClientReport
     std::optional<QList<RiskEntry>> risk;
     // The treatment plan section, only when asked for (off by default).
     std::optional<PlanSection> plan;
+    // Other treatment (docs/treatment-events.md), only when asked for (off by default): the client's
+    // events by date, deleted ones left out.
+    std::optional<QList<model::TreatmentEvent>> events;
 };
 
 // The themes in the summary as a referral reads them: "Abandonment — 5 of the last 6 sessions".
@@ -162,9 +166,10 @@ struct SafetyPlanReport
 // Each gathers with the vault's permission rules; Error as the vault raises it. The reads are
 // recorded by the vault where it records them; the report itself is recorded by reports.h.
 // withRisk adds the risk section; withPlan the treatment plan section, Error(NotAllowed) for a user
-// who may not read plans (read-plan: an auditor) before anything is read.
+// who may not read plans (read-plan: an auditor) before anything is read; withEvents the other
+// treatment section.
 [[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk = false,
-                                        bool withPlan = false);
+                                        bool withPlan = false, bool withEvents = false);
 // The client's safety plan in force, or one version: Error(Io) for an unknown client or a client with
 // no such plan. Readable by whoever reads the client's records: it is the client's own document.
 [[nodiscard]] SafetyPlanReport safetyPlanReport(vault::Vault &vault, const QString &clientCode,

@@ -76,6 +76,24 @@ QString riskSection(const QList<RiskEntry> &entries)
     return html;
 }
 
+// The opt-in other treatment section (docs/treatment-events.md): each event by date with what it
+// was; an event's note is not printed.
+QString eventsSection(const QList<model::TreatmentEvent> &events)
+{
+    QString html = QStringLiteral("<h2>Other treatment</h2>");
+    if (events.isEmpty())
+        return html + QStringLiteral("<p>No mutual-help meeting, group, medication-assisted treatment or drug screen is on "
+                                     "record.</p>");
+    html += tableOpen() + headerRow({QStringLiteral("Date"), QStringLiteral("Kind"), QStringLiteral("What")});
+    for (const model::TreatmentEvent &e : events)
+        html += row({model::toIso(e.date), esc(e.kind), esc(e.details())});
+    html += QStringLiteral("</table>");
+    html += QStringLiteral("<p class=\"note\">Mutual-help meetings, groups attended, medication-assisted treatment "
+                           "(start, dose change, stop) and drug screens as the therapist recorded them. Notes on them "
+                           "are not printed.</p>");
+    return html;
+}
+
 // The opt-in treatment plan section: the newest version with its dates, each problem, goal and
 // objective with its target, how it is measured, its latest progress rating and interventions.
 QString planSection(const PlanSection &section)
@@ -237,6 +255,8 @@ QByteArray clientReportPdf(const ClientReport &r)
         html += riskSection(*r.risk);
     if (r.plan)
         html += planSection(*r.plan);
+    if (r.events)
+        html += eventsSection(*r.events);
 
     html += QStringLiteral("<h2>Shareable summary</h2>");
     if (r.summary) {

@@ -36,15 +36,18 @@ void writeRecorded(vault::Vault &vault, const QString &file, const QByteArray &p
 
 } // namespace
 
-void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk, bool withPlan)
+void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk, bool withPlan,
+                       bool withEvents)
 {
     requireGui(QStringLiteral("client report"));
-    const ClientReport report = clientReport(vault, clientCode, withRisk, withPlan);
+    const ClientReport report = clientReport(vault, clientCode, withRisk, withPlan, withEvents);
     QStringList sections;
     if (withRisk)
         sections.append(QStringLiteral("risk section"));
     if (withPlan)
         sections.append(QStringLiteral("treatment plan section"));
+    if (withEvents)
+        sections.append(QStringLiteral("other treatment section"));
     writeRecorded(vault, file, clientReportPdf(report), QStringLiteral("report"),
                   QStringLiteral("client:%1").arg(report.client.id),
                   sections.isEmpty() ? QStringLiteral("client pattern report, pdf")

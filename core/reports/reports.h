@@ -23,7 +23,7 @@ namespace uc::reports {
 // withRisk adds the risk section (opt-in, docs/risk.md), withPlan the treatment plan section (opt-in,
 // docs/plan.md; Error(NotAllowed) for a user who may not read plans).
 void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk = false,
-                       bool withPlan = false);
+                       bool withPlan = false, bool withEvents = false);
 // The client's safety plan (the version in force, or the one asked for) as their take-home PDF.
 void writeSafetyPlan(vault::Vault &vault, const QString &clientCode, std::optional<int> version, const QString &file);
 // One progress note as signed. Error(NotAllowed) for a process note, which is never disclosed.

@@ -5,6 +5,7 @@
 
 #include "model/disclosure.h"
 #include "model/json.h"
+#include "model/treatmenteventjson.h"
 
 #include <QJsonArray>
 
@@ -102,6 +103,10 @@ QJsonObject toJson(const ClientRecord &record)
                                     {QStringLiteral("end"), e.end ? QJsonValue(model::toIso(*e.end)) : QJsonValue()},
                                     {QStringLiteral("service"), e.service}});
     out.insert(QStringLiteral("episodes"), episodes);
+    QJsonArray events;
+    for (const model::TreatmentEvent &e : record.events)
+        events.append(model::treatmentEventJson(e, false));
+    out.insert(QStringLiteral("treatment_events"), events);
     QJsonArray safetyPlans;
     for (const model::SafetyPlan &p : record.safetyPlans)
         safetyPlans.append(QJsonObject{{QStringLiteral("version"), p.version},

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/episode.h"
+#include "model/treatmentevent.h"
 #include "model/safetyplan.h"
 #include "model/treatmentplan.h"
 #include "model/types.h"
@@ -88,6 +89,7 @@ struct ClientRecord
     std::optional<model::ClientSummary> summary;
     QList<RecordedAssessment> riskAssessments;
     QList<model::Episode> episodes; // the course of care, by start date
+    QList<model::TreatmentEvent> events; // other treatment, by date (deleted ones left out)
     QList<model::SafetyPlan> safetyPlans; // every version, oldest first, each with its hash
     // Treatment plan versions, each with its author's signature; reviews; progress ratings.
     QList<model::TreatmentPlan> plans;

@@ -4,6 +4,7 @@
 #include "vault/clientrecord.h"
 
 #include "model/json.h"
+#include "model/treatmenteventjson.h"
 #include "model/measures.h"
 #include "vault/signing.h"
 #include "vault/state.h"
@@ -246,6 +247,25 @@ QList<model::Episode> readEpisodes(const QJsonObject &json, const QString &clien
                 malformed(w, QStringLiteral("overlaps another episode of the record"));
         }
         out.append(e);
+    }
+    return out;
+}
+
+// Other treatment (model/treatmenteventjson.h), each event checked as `event add` checks it.
+QList<model::TreatmentEvent> readTreatmentEvents(const QJsonObject &json, const QString &clientCode)
+{
+    QList<model::TreatmentEvent> out;
+    if (!json.contains(QLatin1String("treatment_events")))
+        return out;
+    const QJsonArray list = array(json, QLatin1String("treatment_events"), {});
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString w = itemAt(QLatin1String("treatment_events"), i);
+        QString problem;
+        auto e = model::treatmentEventFromJson(object(list.at(i), w), &problem);
+        if (!e)
+            malformed(w, problem);
+        e->clientCode = clientCode;
+        out.append(*e);
     }
     return out;
 }
@@ -576,6 +596,7 @@ ClientRecord readClientRecord(const QJsonObject &json)
 
     out.riskAssessments = readRiskAssessments(json, noteIds);
     out.episodes = readEpisodes(json, c.code);
+    out.events = readTreatmentEvents(json, c.code);
     out.safetyPlans = readSafetyPlans(json, c.code);
 
     readPlans(json, out);

@@ -142,6 +142,7 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
                                 static_cast<int>(m.int64(3)), m.text(4)});
     record.summary = m_vault.clients().shareableSummary(code);
     record.episodes = m_vault.episodes().list(code);
+    record.events = m_vault.treatmentEvents().list(code);
     record.safetyPlans = m_vault.safetyPlans().history(code);
     record.plans = m_vault.plans().history(code);
     if (!record.plans.isEmpty()) {
@@ -477,6 +478,16 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .run();
         addEpisode.reset();
     }
+    auto addEvent = m_state.db.prepare(
+        "INSERT INTO treatment_events(client_id, kind, date, program, group_name, medication, change, dose, unit, "
+        "substance, result, method, note, created_by, created) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const model::TreatmentEvent &e : std::as_const(record.events)) {
+        addEvent.bind(1, result.client).bind(2, e.kind).bind(3, model::toIso(e.date)).bind(4, e.program);
+        addEvent.bind(5, e.group).bind(6, e.medication).bind(7, e.change).bind(8, e.dose).bind(9, e.unit);
+        addEvent.bind(10, e.substance).bind(11, e.result).bind(12, e.method).bind(13, e.note);
+        addEvent.bind(14, m_state.user.id).bind(15, stamp).run();
+        addEvent.reset();
+    }
     auto addPlan = m_state.db.prepare("INSERT INTO safety_plans(client_id, version, steps, author_id, signed_at, "
                                       "content_hash) VALUES (?, ?, ?, ?, ?, ?)");
     for (const model::SafetyPlan &p : std::as_const(record.safetyPlans)) {
@@ -500,7 +511,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .run();
 
     m_state.audit(QStringLiteral("import-client"), QStringLiteral("client:%1").arg(result.client),
-          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names, %5 risk flags, %6 risk assessments, %7 episodes, %8 safety plan versions")
+          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names, %5 risk flags, %6 risk assessments, %7 episodes, %8 safety plan versions, %9 treatment events")
               .arg(result.sessions)
               .arg(result.notes)
               .arg(result.measures)
@@ -508,7 +519,8 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
               .arg(result.riskFlags)
               .arg(result.riskAssessments)
               .arg(record.episodes.size())
-              .arg(record.safetyPlans.size()));
+              .arg(record.safetyPlans.size())
+              .arg(record.events.size()));
     tx.commit();
     return result;
 }

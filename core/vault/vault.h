@@ -22,6 +22,7 @@
 #include "vault/safetyplans.h"
 #include "vault/countertransference.h"
 #include "vault/episodes.h"
+#include "vault/treatmentevents.h"
 #include "vault/search.h"
 #include "vault/supervision.h"
 #include "vault/tagging.h"
@@ -120,6 +121,7 @@ public:
     [[nodiscard]] Risk &risk() { return m_risk; }
     [[nodiscard]] SafetyPlans &safetyPlans() { return m_safetyPlans; }
     [[nodiscard]] Episodes &episodes() { return m_episodes; }
+    [[nodiscard]] TreatmentEvents &treatmentEvents() { return m_treatmentEvents; }
     [[nodiscard]] Plans &plans() { return m_plans; }
     [[nodiscard]] Countertransference &countertransference() { return m_countertransference; }
     // The user's identity on the practice server (practiceidentity.h; core/practice).
@@ -172,6 +174,7 @@ private:
     Risk m_risk;
     SafetyPlans m_safetyPlans;
     Episodes m_episodes;
+    TreatmentEvents m_treatmentEvents;
     Plans m_plans;
     Countertransference m_countertransference;
     PracticeIdentity m_practiceIdentity;

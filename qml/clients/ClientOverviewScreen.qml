@@ -262,6 +262,10 @@ Rectangle {
                         Layout.fillWidth: true
                         trends: root.overview.fieldTrends
                     }
+                    TreatmentEventsCard {
+                        Layout.fillWidth: true
+                        overview: root.overview
+                    }
                     PlanCard {
                         Layout.fillWidth: true
                         visible: VaultSession.can("read-plan")

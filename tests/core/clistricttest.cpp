@@ -110,6 +110,7 @@ private:
     model::Id m_risky = 0; // a signed process note with a risk flag, to dismiss
     model::Id m_measure = 0;
     model::Id m_measure2 = 0;
+    model::Id m_event = 0;
     model::Id m_check = 0;
     model::Id m_sampled = 0;
     QMap<QString, QByteArray> m_before;
@@ -259,6 +260,12 @@ void CliStrictTest::initTestCase()
         alice->notes().sign(m_risky, model::RiskAssessment{model::RiskLevel::ToFollow, {}});
         m_measure = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 6), u"gad7"_s, {1, 1, 1, 1, 1, 1, 1});
         m_measure2 = alice->measures().add(u"C-1"_s, model::Date(2025, 1, 13), u"gad7"_s, {2, 2, 2, 2, 2, 2, 2});
+        model::TreatmentEvent meeting;
+        meeting.clientCode = u"C-1"_s;
+        meeting.kind = u"mutual-help"_s;
+        meeting.date = model::Date(2025, 1, 14);
+        meeting.program = u"smart"_s;
+        m_event = alice->treatmentEvents().add(meeting);
         const auto tags = alice->tagging().tags(m_signed);
         QVERIFY(tags.size() >= 2);
         m_tag = tags.at(0).id;
@@ -285,6 +292,10 @@ QList<CliStrictTest::Case> CliStrictTest::cases()
         {u"episode add"_s, {u"--client"_s, u"C-1"_s, u"--level"_s, u"outpatient"_s, u"--start"_s, u"2025-01-01"_s}},
         {u"episode list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
         {u"episode end"_s, {u"1"_s, u"--date"_s, u"2025-12-31"_s}},
+        {u"event add"_s, {u"--client"_s, u"C-1"_s, u"--kind"_s, u"drug-screen"_s, u"--date"_s, u"2025-01-20"_s,
+                          u"--substance"_s, u"opioids"_s, u"--result"_s, u"negative"_s}},
+        {u"event list"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
+        {u"event delete"_s, {QString::number(m_event)}},
         {u"plan add"_s, {u"--client"_s, u"C-1"_s, u"--file"_s, m_text}},
         {u"plan show"_s, {u"--client"_s, u"C-1"_s, u"--json"_s}},
         {u"plan update"_s, {u"--client"_s, u"C-1"_s, u"--file"_s, m_text}},

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void clientReportRiskSectionIsOptIn();
     void clientReportListsTheStrongestFindings();
     void clientReportPlanSectionIsOptIn();
+    void clientReportEventsSectionIsOptIn();
     void measuresChartDrawsEachInstrumentOnItsOwnBands();
     void themeColoursAreOkabeItoOnePerTheme();
     void everyReportIsAnAuditEvent();
@@ -575,6 +576,59 @@ void ReportTest::clientReportPlanSectionIsOptIn()
     QCOMPARE(r.code, 5);
     QVERIFY2(r.err.contains("cannot read treatment plans"), r.err.constData());
     QVERIFY(!QFile::exists(refused));
+}
+
+void ReportTest::clientReportEventsSectionIsOptIn()
+{
+    {
+        auto v = open(QStringLiteral("alice"));
+        model::Client c;
+        c.code = QStringLiteral("C-11");
+        c.displayName = QStringLiteral("Sam Example");
+        (void)v->clients().add(c);
+        model::TreatmentEvent start;
+        start.clientCode = c.code;
+        start.kind = QStringLiteral("mat");
+        start.date = model::Date(2025, 2, 3);
+        start.medication = QStringLiteral("buprenorphine");
+        start.change = QStringLiteral("start");
+        start.dose = 8;
+        start.unit = QStringLiteral("mg");
+        start.note = QStringLiteral("EVENTNOTEMARK first dose in clinic");
+        (void)v->treatmentEvents().add(start);
+        model::TreatmentEvent screen;
+        screen.clientCode = c.code;
+        screen.kind = QStringLiteral("drug-screen");
+        screen.date = model::Date(2025, 2, 17);
+        screen.substance = QStringLiteral("opioids");
+        screen.result = QStringLiteral("negative");
+        screen.method = QStringLiteral("urine");
+        (void)v->treatmentEvents().add(screen);
+        QCOMPARE(reports::clientReport(*v, c.code, false, false, true).events->size(), 2);
+        QVERIFY(!reports::clientReport(*v, c.code).events); // off by default
+    }
+    const auto report = [this](const QString &file, bool withEvents) {
+        QStringList args = {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                            QStringLiteral("C-11"), QStringLiteral("--out"), file};
+        if (withEvents)
+            args.append(QStringLiteral("--with-events"));
+        return cli(QStringLiteral("alice"), args);
+    };
+    const QString plain = out(QStringLiteral("client11.pdf"));
+    Run r = report(plain, false);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString without = pdfText(plain);
+    for (const char *absent : {"Other treatment", "buprenorphine", "opioids"})
+        QVERIFY2(!without.contains(QLatin1String(absent)), absent);
+
+    const QString with = out(QStringLiteral("client11-events.pdf"));
+    r = report(with, true);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = pdfText(with);
+    for (const char *expected : {"Other treatment", "2025-02-03", "buprenorphine start 8 mg", "2025-02-17", "drug-screen",
+                                 "opioids negative (urine)"})
+        QVERIFY2(text.contains(QLatin1String(expected)), expected);
+    QVERIFY(!text.contains(QLatin1String("EVENTNOTEMARK")));
 }
 
 void ReportTest::measuresChartDrawsEachInstrumentOnItsOwnBands()

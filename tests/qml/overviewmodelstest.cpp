@@ -255,6 +255,45 @@ private Q_SLOTS:
         QVERIFY(trends->empty());
     }
 
+    void treatmentEventsNewestFirstWithoutTheirNotes()
+    {
+        addClient(*m_vault, u"C-0055"_s, u"Events Example"_s);
+        ClientOverview overview;
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0055"_s));
+        QVERIFY(overview.treatmentEvents().isEmpty());
+        uc::model::TreatmentEvent start;
+        start.clientCode = u"C-0055"_s;
+        start.kind = u"mat"_s;
+        start.date = *uc::model::parseDate(u"2025-05-05"_s);
+        start.medication = u"methadone"_s;
+        start.change = u"start"_s;
+        start.dose = 30;
+        start.unit = u"mg"_s;
+        start.note = u"NOTEMARK observed dosing"_s;
+        (void)m_vault->treatmentEvents().add(start);
+        uc::model::TreatmentEvent screen;
+        screen.clientCode = u"C-0055"_s;
+        screen.kind = u"drug-screen"_s;
+        screen.date = *uc::model::parseDate(u"2025-05-19"_s);
+        screen.substance = u"opioids"_s;
+        screen.result = u"negative"_s;
+        (void)m_vault->treatmentEvents().add(screen);
+        QSignalSpy changed(&overview, &ClientOverview::changed);
+        overview.set(uc::gui::loadOverview(*m_vault, u"C-0055"_s));
+        QCOMPARE(changed.count(), 1);
+        const QVariantList events = overview.treatmentEvents();
+        QCOMPARE(events.size(), 2);
+        const QVariantMap newest = events.first().toMap();
+        QCOMPARE(newest.value(u"date"_s).toString(), u"2025-05-19"_s);
+        QCOMPARE(newest.value(u"label"_s).toString(), u"Drug screen"_s);
+        QCOMPARE(newest.value(u"details"_s).toString(), u"opioids negative"_s);
+        QCOMPARE(events.last().toMap().value(u"details"_s).toString(), u"methadone start 30 mg"_s);
+        for (const QVariant &e : events)
+            QVERIFY(!e.toMap().values().contains(QVariant(u"NOTEMARK observed dosing"_s)));
+        overview.clear();
+        QVERIFY(overview.treatmentEvents().isEmpty());
+    }
+
     void planReviewIsDueAfterTheLatestReview()
     {
         try {

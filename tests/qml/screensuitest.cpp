@@ -91,6 +91,12 @@ private Q_SLOTS:
                 "problems": [{"text": "Drinks when low", "goals": [{"text": "Mood lifts", "objectives":
                   [{"text": "Attends two meetings a week", "measured_by": "client report"}]}]}]})",
                                                                           *uc::model::parseDate(u"2025-01-06"_s)));
+            uc::model::TreatmentEvent meeting;
+            meeting.clientCode = u"C-0001"_s;
+            meeting.kind = u"mutual-help"_s;
+            meeting.date = *uc::model::parseDate(u"2025-01-20"_s);
+            meeting.program = u"smart"_s;
+            (void)vault->treatmentEvents().add(meeting);
             // A long record: more weekly sessions than the overview's timeline shows at 1024 wide.
             guitest::addClient(*vault, u"C-0003"_s, u"Cal Example"_s);
             for (int week = 0; week < longRecord; ++week)
@@ -142,6 +148,11 @@ private Q_SLOTS:
         QVERIFY(planCard);
         QTRY_VERIFY(planCard->isVisible());
         QTRY_COMPARE(item(u"planObjectives"_s)->property("count").toInt(), 1);
+        // Other treatment, read-only: the one mutual-help meeting.
+        QQuickItem *events = item(u"treatmentEventsCard"_s);
+        QVERIFY(events);
+        QTRY_VERIFY(events->isVisible());
+        QTRY_COMPARE(item(u"treatmentEvents"_s)->property("count").toInt(), 1);
         click(item(u"patternsButton"_s));
         QTRY_COMPARE(screen(), u"patterns"_s);
         QTRY_COMPARE_WITH_TIMEOUT(m_session->workspace()->patterns()->code(), u"C-0001"_s, 10000);

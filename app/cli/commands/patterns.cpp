@@ -5,6 +5,7 @@
 #include "signin.h"
 #include "values.h"
 
+#include "model/treatmenteventjson.h"
 #include "patterns/episoderange.h"
 #include "patterns/fieldseries.h"
 #include "patterns/findings.h"
@@ -134,6 +135,13 @@ int showPatterns(const Invocation &line)
                                       {u"end"_s, e.end ? QJsonValue(model::toIso(*e.end)) : QJsonValue(QJsonValue::Null)}});
         out.insert(u"episodes"_s, course);
         out.insert(u"episode"_s, episode ? QJsonValue(static_cast<double>(episode->id)) : QJsonValue(QJsonValue::Null));
+        // Other treatment on the same axis (docs/treatment-events.md), within --from/--to or the episode.
+        QJsonArray events;
+        for (const model::TreatmentEvent &e : v->treatmentEvents().list(code)) {
+            if ((!query.from || *query.from <= e.date) && (!query.to || e.date <= *query.to))
+                events.append(model::treatmentEventJson(e));
+        }
+        out.insert(u"events"_s, events);
     }
     if (line.json())
         printJson(out);

@@ -19,6 +19,9 @@ inline constexpr Option reportClientOptions[] = {
     {.name = "with-plan",
      .help = "add the treatment plan section: problems, goals, objectives with their latest progress rating, "
              "interventions and the next review (not for a user who may not read plans: exit 5)"},
+    {.name = "with-events",
+     .help = "add the other treatment section: mutual-help meetings, groups, medication-assisted treatment and drug "
+             "screens by date (their notes are not printed)"},
 };
 inline constexpr Command reportClientCommand{
     .words = "report client",
@@ -26,7 +29,8 @@ inline constexpr Command reportClientCommand{
     .run = reportClient,
     .help = "The client pattern report over the whole record: themes over time, recurrence, measures and the "
             "shareable summary; --with-risk adds a risk section (off by default; the words of abuse and "
-            "harm-to-others flags are never printed); --with-plan adds the treatment plan, its newest version (off by default).",
+            "harm-to-others flags are never printed); --with-plan adds the treatment plan, its newest version (off by default); --with-events "
+            "adds other treatment (off by default).",
     .brief = "themes over time, recurrence, measures, shareable summary",
     .fonts = Command::Fonts::Always,
 };

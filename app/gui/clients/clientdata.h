@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/history.h"
+#include "model/treatmentevent.h"
 #include "model/types.h"
 #include "planrows.h"
 #include "riskview.h"
@@ -103,6 +104,7 @@ struct Overview
     QString planReviewDue;
     PlanSummary plan; // the newest version's objectives and their progress
     QList<model::FieldPoint> fields; // the typed fields of the client's progress notes, session order
+    QList<model::TreatmentEvent> events; // other treatment (docs/treatment-events.md), by date
 };
 
 // Themes counted as recurring in a client row: present in at least this many of the last

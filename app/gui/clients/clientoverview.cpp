@@ -238,6 +238,21 @@ void ClientOverview::setLoading(bool loading)
     Q_EMIT loadingChanged();
 }
 
+QVariantList ClientOverview::treatmentEvents() const
+{
+    static const QHash<QString, QString> labels{{u"mutual-help"_s, tr("Mutual-help meeting")},
+                                                {u"group"_s, tr("Group")},
+                                                {u"mat"_s, tr("Medication-assisted treatment")},
+                                                {u"drug-screen"_s, tr("Drug screen")}};
+    QVariantList out;
+    for (auto it = m_data.events.crbegin(); it != m_data.events.crend(); ++it)
+        out.append(QVariantMap{{u"date"_s, uc::model::toIso(it->date)},
+                               {u"kind"_s, it->kind},
+                               {u"label"_s, labels.value(it->kind, it->kind)},
+                               {u"details"_s, it->details()}});
+    return out;
+}
+
 void ClientOverview::set(Overview overview)
 {
     m_sessions->setRows(std::exchange(overview.sessions, {}));

@@ -187,6 +187,9 @@ class ClientOverview : public QObject
     Q_PROPERTY(OverviewPlan *plan READ plan CONSTANT)
     // The therapist's own countertransference about the client: hidden until asked for.
     Q_PROPERTY(CountertransferenceView *countertransference READ countertransference CONSTANT)
+    // Other treatment, read-only, newest first: [{date, kind, label, details}] — label "Drug screen",
+    // details "opioids negative (urine)"; never an event's note (docs/treatment-events.md).
+    Q_PROPERTY(QVariantList treatmentEvents READ treatmentEvents NOTIFY changed)
 
 public:
     explicit ClientOverview(VaultThread *vault = nullptr, QObject *parent = nullptr);
@@ -211,6 +214,7 @@ public:
     [[nodiscard]] FieldTrends *fieldTrends() const { return m_fieldTrends; }
     [[nodiscard]] OverviewPlan *plan() const { return m_plan; }
     [[nodiscard]] CountertransferenceView *countertransference() const { return m_countertransference; }
+    [[nodiscard]] QVariantList treatmentEvents() const;
 
     // Reads the client's overview (opened); an unknown client goes to the banner.
     Q_INVOKABLE void open(const QString &code);
