@@ -7,7 +7,7 @@ using namespace Qt::StringLiterals;
 
 namespace uc::patterns {
 
-model::Episode limitToEpisode(Query &query, const QList<model::Episode> &episodes, model::Id id)
+model::Episode limitToEpisode(Query &query, const QList<model::Episode> &episodes, model::Id id, const QString &field)
 {
     for (const model::Episode &e : episodes) {
         if (e.id != id)
@@ -16,7 +16,7 @@ model::Episode limitToEpisode(Query &query, const QList<model::Episode> &episode
         query.to = e.end;
         return e;
     }
-    throw Error(ErrorKind::Io, u"episode"_s, u"the client has no episode with that id"_s);
+    throw Error(ErrorKind::Io, field, u"the client has no episode with that id"_s);
 }
 
 } // namespace uc::patterns

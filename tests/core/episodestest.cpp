@@ -246,6 +246,9 @@ void EpisodesTest::patternsByEpisode()
 
     QCOMPARE(attendedIn({u"--episode"_s, u"2"_s, u"--from"_s, u"2025-01-01"_s}).value("exit"_L1).toInt(), 1);
     QCOMPARE(attendedIn({u"--episode"_s, u"99"_s}).value("exit"_L1).toInt(), 2);
+    // The refusal names the option, as every other refusal of the CLI does.
+    const Run unknown = cli({u"patterns"_s, u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s, u"--episode"_s, u"99"_s});
+    QVERIFY2(unknown.err.contains("--episode: the client has no episode with that id"), unknown.err.constData());
     const Run caseload = cli({u"patterns"_s, u"--caseload"_s, u"--by"_s, u"month"_s, u"--episode"_s, u"2"_s});
     QCOMPARE(caseload.code, 1);
     // Another client's episode is not this client's range.

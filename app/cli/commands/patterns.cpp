@@ -110,7 +110,7 @@ int showPatterns(const Invocation &line)
         std::optional<model::Episode> episode;
         if (line.has("episode")) {
             const model::Id id = valid(idOption(line, "episode"), "episode", u"an episode's id"_s);
-            episode = patterns::limitToEpisode(query, episodes, id);
+            episode = patterns::limitToEpisode(query, episodes, id, u"--episode"_s);
         }
         const model::ClientHistory history = v->histories().client(code, line.has("include-process-notes"));
         report = patterns::analyse(history, query);

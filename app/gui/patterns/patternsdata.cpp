@@ -115,7 +115,7 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
         throw Error(ErrorKind::Usage, u"patterns"_s, u"give an episode or a range of dates, not both"_s);
     const QList<model::Episode> episodes = vault.episodes().list(code);
     if (episode != 0)
-        patterns::limitToEpisode(query, episodes, episode);
+        patterns::limitToEpisode(query, episodes, episode, u"episode"_s);
     const themes::Codebook &book = vault.tagging().codebook();
     query.driverLinks = patterns::driverLinksOf(book);
 
