@@ -51,6 +51,13 @@ Dialog {
             method: methodBox.currentIndex > 0 ? methodBox.currentText : ""
         };
     }
+    function methodChoices(): var {
+        const choices = [qsTr("not known")];
+        if (root.entry)
+            for (const method of root.entry.methods)
+                choices.push(method);
+        return choices;
+    }
     function save() {
         root.error = root.entry.problem(root.fields());
         if (root.error === "")
@@ -171,7 +178,7 @@ Dialog {
             objectName: "eventMethod"
             visible: root.kind === "drug-screen"
             Layout.fillWidth: true
-            model: root.entry ? [qsTr("not known")].concat(root.entry.methods) : []
+            model: root.methodChoices()
             Accessible.name: qsTr("Screen method, or not known")
         }
         FieldLabel { text: qsTr("Date") }

@@ -58,6 +58,7 @@ private Q_SLOTS:
         QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"dose"_s, u"0"_s)),
                  u"A dose is a number above 0 and at most 10000."_s);
         QVERIFY(TreatmentEventEntry::problem(with(matStart, u"medication"_s, u"Bupe!"_s)).startsWith(u"A medication is"_s));
+        QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"medication"_s, u"Buprenorphine naloxone"_s)), QString());
         QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"date"_s, u"2025-02-30"_s)),
                  u"The date must be a real date as YYYY-MM-DD."_s);
         // A stop has no dose: the unit the dialog still holds is left out with it.

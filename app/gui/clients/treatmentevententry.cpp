@@ -42,7 +42,10 @@ std::optional<uc::model::TreatmentEvent> read(const QVariantMap &fields, QString
     } else if (e.kind == u"group"_s) {
         e.group = fields.value(u"group"_s).toString().simplified();
     } else if (e.kind == u"mat"_s) {
+        // As the vault stores it ("Buprenorphine naloxone" is buprenorphine-naloxone).
         e.medication = field(fields, u"medication"_s);
+        if (!e.medication.isEmpty())
+            e.medication = uc::model::parseMedication(e.medication).value_or(e.medication);
         e.change = field(fields, u"change"_s);
         if (const QString dose = field(fields, u"dose"_s); !dose.isEmpty()) {
             bool ok = false;
