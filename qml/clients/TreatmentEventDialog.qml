@@ -59,6 +59,8 @@ Dialog {
         return choices;
     }
     function save() {
+        if (VaultSession.vaultThread.busy)
+            return; // one at a time: Enter again while it is stored adds nothing
         root.error = root.entry.problem(root.fields());
         if (root.error === "")
             root.entry.add(root.code, root.fields());
@@ -86,6 +88,7 @@ Dialog {
         columns: 2
         columnSpacing: 12
         rowSpacing: 8
+        // Enter from any field adds (a text field's Return comes up to here once).
         Keys.onReturnPressed: root.save()
         Keys.onEnterPressed: root.save()
 
@@ -114,7 +117,6 @@ Dialog {
             Layout.fillWidth: true
             placeholderText: qsTr("The group's name, e.g. CBT group")
             Accessible.name: qsTr("Group name")
-            onAccepted: root.save()
         }
         FieldLabel { text: qsTr("Medication"); visible: root.kind === "mat" }
         TextField {
@@ -124,7 +126,6 @@ Dialog {
             Layout.fillWidth: true
             placeholderText: qsTr("e.g. buprenorphine, methadone, naltrexone")
             Accessible.name: qsTr("Medication")
-            onAccepted: root.save()
         }
         FieldLabel { text: qsTr("Change"); visible: root.kind === "mat" }
         ComboBox {
@@ -145,8 +146,7 @@ Dialog {
                 Layout.fillWidth: true
                 placeholderText: qsTr("e.g. 8")
                 Accessible.name: qsTr("Daily dose, a number")
-                onAccepted: root.save()
-            }
+                }
             ComboBox {
                 id: unitBox
                 objectName: "eventUnit"
@@ -188,7 +188,6 @@ Dialog {
             Layout.fillWidth: true
             placeholderText: "YYYY-MM-DD"
             Accessible.name: qsTr("Date of the event")
-            onAccepted: root.save()
         }
         FieldLabel { text: qsTr("Note") }
         TextField {
@@ -197,7 +196,6 @@ Dialog {
             Layout.fillWidth: true
             placeholderText: qsTr("Optional; not shown on the card or in reports")
             Accessible.name: qsTr("Note, optional")
-            onAccepted: root.save()
         }
         Label {
             objectName: "eventError"
