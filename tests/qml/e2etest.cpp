@@ -265,6 +265,45 @@ private Q_SLOTS:
         QCOMPARE(patterns->from(), iso(m_noteDate));
     }
 
+    // The open episode (aftercare) ended by keyboard with the checks of `episode end`: a day before
+    // its start refused inline by the vault, nothing changed; a later day ends it and the button goes.
+    void anOpenEpisodeIsEndedByKeyboard()
+    {
+        QCOMPARE(screen(), u"patterns"_s);
+        PatternsModel *patterns = m_session->workspace()->patterns();
+        const auto keys = [this](const QString &text) {
+            for (const QChar c : text)
+                QTest::keyClick(m_window, c.toLatin1());
+        };
+        const auto iso = [](const QDate &d) { return d.toString(Qt::ISODate); };
+        QCOMPARE(patterns->episodes().size(), 2);
+        QCOMPARE(patterns->episodes().at(0).toMap().value(u"end"_s).toString(), iso(m_noteDate.addDays(-1)));
+        QCOMPARE(patterns->episodes().at(1).toMap().value(u"end"_s).toString(), QString());
+        QQuickItem *end = item(u"endEpisodeButton"_s);
+        QTRY_VERIFY(end && end->isVisible());
+        end->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QObject *dialog = find(m_window, u"episodeEndDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QVERIFY(item(u"episodeEndText"_s)->property("text").toString().contains(u"Aftercare"_s));
+        QTRY_VERIFY(item(u"episodeEndDate"_s)->hasActiveFocus());
+        keys(iso(m_noteDate.addDays(-1))); // before its start
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"episodeEndError"_s)->isVisible(), 10000);
+        QVERIFY(dialog->property("opened").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
+        QCOMPARE(patterns->episodes().at(1).toMap().value(u"end"_s).toString(), QString());
+
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+        keys(iso(m_noteDate.addDays(7)));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->episodes().at(1).toMap().value(u"end"_s).toString(), iso(m_noteDate.addDays(7)),
+                                  10000);
+        QTRY_VERIFY(!end->isVisible()); // no open episode left
+    }
+
     void lockWithCtrlLAndUnlockAgain()
     {
         QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
