@@ -18,11 +18,16 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QVariantMap matStart{{u"kind"_s, u"mat"_s},      {u"date"_s, u"2025-03-05"_s},   {u"medication"_s, u"buprenorphine"_s},
-                           {u"change"_s, u"start"_s},  {u"dose"_s, u"8"_s},             {u"unit"_s, u"mg"_s},
-                           {u"note"_s, u"first dose in clinic"_s},
-                           // another kind's field, as the dialog sends them all: left out
-                           {u"substance"_s, u"opioids"_s}, {u"program"_s, u"aa"_s}};
+const QVariantMap matStart { { u"kind"_s, u"mat"_s },
+                             { u"date"_s, u"2025-03-05"_s },
+                             { u"medication"_s, u"buprenorphine"_s },
+                             { u"change"_s, u"start"_s },
+                             { u"dose"_s, u"8"_s },
+                             { u"unit"_s, u"mg"_s },
+                             { u"note"_s, u"first dose in clinic"_s },
+                             // another kind's field, as the dialog sends them all: left out
+                             { u"substance"_s, u"opioids"_s },
+                             { u"program"_s, u"aa"_s } };
 
 QVariantMap with(QVariantMap fields, const QString &key, const QString &value)
 {
@@ -43,10 +48,7 @@ class TreatmentEntryTest : public guitest::SupervisedSessionTest
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        startTestCase();
-    }
+    void initTestCase() { startTestCase(); }
 
     void theFieldsAreCheckedInTheModelsWords()
     {
@@ -54,23 +56,30 @@ private Q_SLOTS:
         QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"dose"_s, {})), u"A start needs a dose."_s);
         QCOMPARE(TreatmentEventEntry::problem(with(with(matStart, u"change"_s, u"dose-change"_s), u"dose"_s, {})),
                  u"A dose change needs a dose."_s);
-        QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"dose"_s, u"eight"_s)), u"The dose must be a number (8, 0.5)."_s);
+        QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"dose"_s, u"eight"_s)),
+                 u"The dose must be a number (8, 0.5)."_s);
         QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"dose"_s, u"0"_s)),
                  u"A dose is a number above 0 and at most 10000."_s);
-        QVERIFY(TreatmentEventEntry::problem(with(matStart, u"medication"_s, u"Bupe!"_s)).startsWith(u"A medication is"_s));
+        QVERIFY(
+            TreatmentEventEntry::problem(with(matStart, u"medication"_s, u"Bupe!"_s)).startsWith(u"A medication is"_s));
         QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"medication"_s, u"Buprenorphine naloxone"_s)), QString());
         QCOMPARE(TreatmentEventEntry::problem(with(matStart, u"date"_s, u"2025-02-30"_s)),
                  u"The date must be a real date as YYYY-MM-DD."_s);
         // A stop has no dose: the unit the dialog still holds is left out with it.
         QCOMPARE(TreatmentEventEntry::problem(with(with(matStart, u"change"_s, u"stop"_s), u"dose"_s, {})), QString());
-        const QVariantMap screen{{u"kind"_s, u"drug-screen"_s}, {u"date"_s, u"2025-03-06"_s}, {u"substance"_s, u"opioids"_s},
-                                 {u"result"_s, u"negative"_s},  {u"method"_s, QString()}};
+        const QVariantMap screen { { u"kind"_s, u"drug-screen"_s },
+                                   { u"date"_s, u"2025-03-06"_s },
+                                   { u"substance"_s, u"opioids"_s },
+                                   { u"result"_s, u"negative"_s },
+                                   { u"method"_s, QString() } };
         QCOMPARE(TreatmentEventEntry::problem(screen), QString());
-        QVERIFY(TreatmentEventEntry::problem(with(screen, u"result"_s, u"maybe"_s)).startsWith(u"A drug screen's result is"_s));
-        const QVariantMap group{{u"kind"_s, u"group"_s}, {u"date"_s, u"2025-03-07"_s}, {u"group"_s, u"  "_s}};
+        QVERIFY(TreatmentEventEntry::problem(with(screen, u"result"_s, u"maybe"_s))
+                    .startsWith(u"A drug screen's result is"_s));
+        const QVariantMap group { { u"kind"_s, u"group"_s }, { u"date"_s, u"2025-03-07"_s }, { u"group"_s, u"  "_s } };
         QVERIFY(TreatmentEventEntry::problem(group).startsWith(u"A group event needs the group's name"_s));
         QVERIFY(TreatmentEventEntry::problem(with(group, u"kind"_s, u"yoga"_s)).startsWith(u"An event's kind is"_s));
-        QCOMPARE(TreatmentEventEntry::kinds(), (QStringList{u"mutual-help"_s, u"group"_s, u"mat"_s, u"drug-screen"_s}));
+        QCOMPARE(TreatmentEventEntry::kinds(),
+                 (QStringList { u"mutual-help"_s, u"group"_s, u"mat"_s, u"drug-screen"_s }));
         QVERIFY(TreatmentEventEntry::units().contains(u"mg"_s));
     }
 

@@ -78,13 +78,34 @@ TreatmentEventEntry::TreatmentEventEntry(VaultThread *vault, QObject *parent)
 {
 }
 
-QStringList TreatmentEventEntry::kinds() { return listOf(uc::model::treatmentEventKinds()); }
-QStringList TreatmentEventEntry::programs() { return listOf(uc::model::mutualHelpPrograms()); }
-QStringList TreatmentEventEntry::changes() { return listOf(uc::model::matChanges()); }
-QStringList TreatmentEventEntry::units() { return listOf(uc::model::doseUnits()); }
-QStringList TreatmentEventEntry::substances() { return listOf(uc::model::substanceClasses()); }
-QStringList TreatmentEventEntry::results() { return listOf(uc::model::screenResults()); }
-QStringList TreatmentEventEntry::methods() { return listOf(uc::model::screenMethods()); }
+QStringList TreatmentEventEntry::kinds()
+{
+    return listOf(uc::model::treatmentEventKinds());
+}
+QStringList TreatmentEventEntry::programs()
+{
+    return listOf(uc::model::mutualHelpPrograms());
+}
+QStringList TreatmentEventEntry::changes()
+{
+    return listOf(uc::model::matChanges());
+}
+QStringList TreatmentEventEntry::units()
+{
+    return listOf(uc::model::doseUnits());
+}
+QStringList TreatmentEventEntry::substances()
+{
+    return listOf(uc::model::substanceClasses());
+}
+QStringList TreatmentEventEntry::results()
+{
+    return listOf(uc::model::screenResults());
+}
+QStringList TreatmentEventEntry::methods()
+{
+    return listOf(uc::model::screenMethods());
+}
 
 QString TreatmentEventEntry::problem(const QVariantMap &fields)
 {
