@@ -146,6 +146,20 @@ Rectangle {
                         ToolTip.text: qsTr("Add the treatment plan to the client report: its problems, goals and objectives with their latest progress, and the next review")
                         Accessible.name: qsTr("Add the treatment plan section to the client report")
                     }
+                    CheckBox {
+                        id: reportEvents
+                        objectName: "reportEventsOption"
+                        text: qsTr("With events")
+                        checked: false
+                        leftPadding: 0
+                        rightPadding: 0
+                        spacing: 4
+                        topPadding: 0
+                        bottomPadding: 0
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Add the other treatment to the client report: mutual-help meetings, groups, medication changes and drug screens, by date")
+                        Accessible.name: qsTr("Add the other treatment section to the client report")
+                    }
                 },
                 ReportButton {
                     objectName: "clientReportButton"
@@ -153,7 +167,8 @@ Rectangle {
                     visible: VaultSession.can("export-record")
                     enabled: root.overview.code !== ""
                     fileName: qsTr("Client report %1").arg(root.overview.code)
-                    onChosen: (file) => Workspace.reports.writeClientReport(root.overview.code, file, reportRisk.checked, reportPlan.checked)
+                    onChosen: (file) => Workspace.reports.writeClientReport(root.overview.code, file, reportRisk.checked,
+                                                                         reportPlan.checked, reportEvents.checked)
                 }
             ]
             note: [root.overview.setting,

@@ -5,9 +5,10 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// Other treatment, read-only (docs/treatment-events.md): the client's mutual-help meetings, groups,
-// medication-assisted treatment changes and drug screens, newest first, as `event add` recorded
-// them. An event's note is not shown here.
+// Other treatment (docs/treatment-events.md): the client's mutual-help meetings, groups,
+// medication-assisted treatment changes and drug screens, newest first. Who may add measures records
+// one ("Add event…", the checks of `event add`) and deletes one entered in error ("Delete…" on its
+// row, asked first); others read. An event's note is not shown here.
 SectionCard {
     id: root
 
@@ -17,12 +18,24 @@ SectionCard {
     title: qsTr("Other treatment")
     note: root.overview.treatmentEvents.length === 0 ? qsTr("none yet")
                                                      : qsTr("%n event(s)", "", root.overview.treatmentEvents.length)
+    actions: [
+        Button {
+            objectName: "addEventButton"
+            visible: VaultSession.can("add-measure")
+            enabled: root.overview.code !== ""
+            text: qsTr("Add event…")
+            Accessible.name: qsTr("Record a mutual-help meeting, a group, a medication change or a drug screen")
+            onClicked: eventDialog.openFor(root.overview.code)
+        }
+    ]
 
     Label {
         Layout.fillWidth: true
         visible: root.overview.treatmentEvents.length === 0
-        text: qsTr("No mutual-help meeting, group, medication-assisted treatment or drug screen recorded yet. "
-                   + "Record one with `event add` from the command line.")
+        text: VaultSession.can("add-measure")
+              ? qsTr("No mutual-help meeting, group, medication-assisted treatment or drug screen recorded yet. "
+                     + "Record one with Add event…")
+              : qsTr("No mutual-help meeting, group, medication-assisted treatment or drug screen recorded yet.")
         color: Style.muted
         wrapMode: Text.WordWrap
     }
@@ -53,6 +66,20 @@ SectionCard {
                 text: line.modelData.details
                 elide: Text.ElideRight
             }
+            Button {
+                objectName: "deleteEventButton"
+                visible: VaultSession.can("add-measure")
+                flat: true
+                text: qsTr("Delete…")
+                Accessible.name: qsTr("Delete %1").arg(line.Accessible.name)
+                onClicked: eventDelete.openFor(root.overview.code, line.modelData.id, line.Accessible.name)
+            }
         }
+    }
+    TreatmentEventDialog {
+        id: eventDialog
+    }
+    TreatmentEventDeleteDialog {
+        id: eventDelete
     }
 }

@@ -177,6 +177,16 @@ Rectangle {
                 }
             }
             Button {
+                // The open episode (at most one: episodes do not overlap), ended on a day.
+                readonly property var openEpisode: root.patterns.episodes.find(e => e.end === "")
+                objectName: "endEpisodeButton"
+                visible: openEpisode !== undefined
+                text: qsTr("End episode…")
+                flat: true
+                Accessible.name: qsTr("End the open episode of care")
+                onClicked: episodeEndDialog.openFor(root.patterns.code, openEpisode.id, openEpisode.label)
+            }
+            Button {
                 objectName: "addEpisodeButton"
                 text: qsTr("Add episode…")
                 flat: true
@@ -189,6 +199,13 @@ Rectangle {
             id: episodeDialog
             // The course of care read again, the range as it was.
             onAdded: root.patterns.episode !== 0
+                     ? root.query(root.buckets[bucket.currentIndex], "", "", root.patterns.episode)
+                     : root.apply()
+        }
+
+        EpisodeEndDialog {
+            id: episodeEndDialog
+            onEnded: root.patterns.episode !== 0
                      ? root.query(root.buckets[bucket.currentIndex], "", "", root.patterns.episode)
                      : root.apply()
         }

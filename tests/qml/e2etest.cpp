@@ -265,6 +265,45 @@ private Q_SLOTS:
         QCOMPARE(patterns->from(), iso(m_noteDate));
     }
 
+    // The open episode (aftercare) ended by keyboard with the checks of `episode end`: a day before
+    // its start refused inline by the vault, nothing changed; a later day ends it and the button goes.
+    void anOpenEpisodeIsEndedByKeyboard()
+    {
+        QCOMPARE(screen(), u"patterns"_s);
+        PatternsModel *patterns = m_session->workspace()->patterns();
+        const auto keys = [this](const QString &text) {
+            for (const QChar c : text)
+                QTest::keyClick(m_window, c.toLatin1());
+        };
+        const auto iso = [](const QDate &d) { return d.toString(Qt::ISODate); };
+        QCOMPARE(patterns->episodes().size(), 2);
+        QCOMPARE(patterns->episodes().at(0).toMap().value(u"end"_s).toString(), iso(m_noteDate.addDays(-1)));
+        QCOMPARE(patterns->episodes().at(1).toMap().value(u"end"_s).toString(), QString());
+        QQuickItem *end = item(u"endEpisodeButton"_s);
+        QTRY_VERIFY(end && end->isVisible());
+        end->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QObject *dialog = find(m_window, u"episodeEndDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QVERIFY(item(u"episodeEndText"_s)->property("text").toString().contains(u"Aftercare"_s));
+        QTRY_VERIFY(item(u"episodeEndDate"_s)->hasActiveFocus());
+        keys(iso(m_noteDate.addDays(-1))); // before its start
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"episodeEndError"_s)->isVisible(), 10000);
+        QVERIFY(dialog->property("opened").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
+        QCOMPARE(patterns->episodes().at(1).toMap().value(u"end"_s).toString(), QString());
+
+        QTest::keyClick(m_window, Qt::Key_A, Qt::ControlModifier);
+        keys(iso(m_noteDate.addDays(7)));
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(patterns->episodes().at(1).toMap().value(u"end"_s).toString(), iso(m_noteDate.addDays(7)),
+                                  10000);
+        QTRY_VERIFY(!end->isVisible()); // no open episode left
+    }
+
     void lockWithCtrlLAndUnlockAgain()
     {
         QTest::keyClick(m_window, Qt::Key_L, Qt::ControlModifier);
@@ -451,6 +490,81 @@ private Q_SLOTS:
         QCOMPARE(history[1].change, u"delete"_s);
         QCOMPARE(history[1].was.total, 8);
         QCOMPARE(history[1].was.answers, (QList<int>{1, 1, 1, 1, 1, 1, 1, 1, 0}));
+    }
+    // Other treatment by keyboard only: Add event… (the kind by the arrow keys, then only its own
+    // fields on the Tab chain), a date that does not read said inline, Enter adds; Delete… names the
+    // event, Escape keeps it, the Delete button deletes it and it leaves the card.
+    void anEventIsAddedAndDeletedByKeyboard()
+    {
+        QCOMPARE(screen(), u"client-overview"_s);
+        ClientOverview *overview = m_session->workspace()->overview();
+        QCOMPARE(overview->treatmentEvents().size(), 0);
+        const auto keys = [this](const QString &text) {
+            for (const QChar c : text)
+                QTest::keyClick(m_window, c.toLatin1());
+        };
+
+        QQuickItem *add = item(u"addEventButton"_s);
+        QVERIFY(add && add->isVisible());
+        add->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QObject *dialog = find(current(), u"treatmentEventDialog"_s);
+        QVERIFY(dialog);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QTRY_VERIFY(item(u"eventKind"_s)->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_Escape); // Escape closes, nothing stored
+        QTRY_VERIFY(!dialog->property("opened").toBool());
+
+        add->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(dialog->property("opened").toBool());
+        QTRY_VERIFY(item(u"eventKind"_s)->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_Down); // mutual-help -> group
+        QCOMPARE(dialog->property("kind").toString(), u"group"_s);
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTRY_VERIFY(item(u"eventGroup"_s)->hasActiveFocus());
+        keys(u"CBT group"_s);
+        QTest::keyClick(m_window, Qt::Key_Tab); // past the other kinds' hidden fields
+        QTRY_VERIFY(item(u"eventDate"_s)->hasActiveFocus());
+        keys(u"2025-02-30"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(item(u"eventError"_s)->isVisible());
+        QCOMPARE(item(u"eventError"_s)->property("text").toString(), u"The date must be a real date as YYYY-MM-DD."_s);
+        QVERIFY(dialog->property("opened").toBool());
+        QTest::keyClick(m_window, Qt::Key_Backspace);
+        QTest::keyClick(m_window, Qt::Key_Backspace);
+        keys(u"28"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(overview->treatmentEvents().size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
+        QCOMPARE(overview->treatmentEvents().size(), 1); // one Enter, one event
+        const QVariantMap added = overview->treatmentEvents().constFirst().toMap();
+        QCOMPARE(added.value(u"date"_s).toString(), u"2025-02-28"_s);
+        QCOMPARE(added.value(u"kind"_s).toString(), u"group"_s);
+        QCOMPARE(added.value(u"details"_s).toString(), u"CBT group"_s);
+
+        QQuickItem *remove = item(u"deleteEventButton"_s);
+        QVERIFY(remove && remove->isVisible());
+        remove->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QObject *confirm = find(current(), u"treatmentEventDeleteDialog"_s);
+        QVERIFY(confirm);
+        QTRY_VERIFY(confirm->property("opened").toBool());
+        const QString asked = item(u"eventDeleteText"_s)->property("text").toString();
+        QVERIFY2(asked.contains(u"Group"_s) && asked.contains(u"CBT group"_s), qPrintable(asked));
+        QVERIFY(!item(u"deleteEventOkButton"_s)->hasActiveFocus()); // Cancel has it
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QTRY_VERIFY(!confirm->property("opened").toBool());
+        QCOMPARE(overview->treatmentEvents().size(), 1);
+
+        remove->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY(confirm->property("opened").toBool());
+        item(u"deleteEventOkButton"_s)->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(overview->treatmentEvents().size(), 0, 10000);
     }
 };
 

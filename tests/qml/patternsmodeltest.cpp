@@ -336,6 +336,10 @@ private Q_SLOTS:
         QVERIFY(EpisodeEntry::problem(u"x"_s, u"2025-01-01"_s, {}).startsWith(u"The level must be"_s));
         QVERIFY(EpisodeEntry::problem(u"residential"_s, u"2025-02-30"_s, {}).startsWith(u"The start must be"_s));
         QVERIFY(EpisodeEntry::problem(u"residential"_s, u"2025-01-01"_s, u"soon"_s).startsWith(u"The end must be"_s));
+        // Ending one (`episode end`): a real date; the vault checks it against the start.
+        QCOMPARE(EpisodeEntry::endProblem(u"2025-03-31"_s), QString());
+        QCOMPARE(EpisodeEntry::endProblem(u"2025-02-30"_s), u"The end must be a real date as YYYY-MM-DD."_s);
+        QCOMPARE(EpisodeEntry::endProblem({}), u"The end must be a real date as YYYY-MM-DD."_s);
 
         QCOMPARE(uc::gui::levelName(u"intensive-outpatient"_s), u"Intensive outpatient"_s);
         QCOMPARE(uc::gui::episodeDates(*uc::model::parseDate(u"2024-12-02"_s), uc::model::parseDate(u"2025-01-14"_s)),

@@ -10,7 +10,11 @@
 #include "reportwriter.h"
 #include "vaultsession.h"
 
+#include "model/treatmentevent.h"
+#include "vault/vault.h"
+
 #include <QFile>
+#include <QProcess>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -30,6 +34,16 @@ bool isPdf(const QString &file)
 {
     QFile f(file);
     return f.open(QIODevice::ReadOnly) && f.read(5) == "%PDF-";
+}
+
+// The PDF's text as pdftotext reads it; empty when it could not.
+QString pdfText(const QString &pdftotext, const QString &file)
+{
+    QProcess p;
+    p.start(pdftotext, {u"-layout"_s, file, u"-"_s});
+    if (!p.waitForFinished(60000) || p.exitCode() != 0)
+        return {};
+    return QString::fromUtf8(p.readAllStandardOutput());
 }
 
 } // namespace
@@ -83,6 +97,52 @@ private Q_SLOTS:
         QVERIFY(failed.wait(20000));
         QVERIFY(!guitest::messageOf(failed).isEmpty());
         QVERIFY(!QFile::exists(missing));
+        QTRY_VERIFY(!session.vaultThread()->busy());
+    }
+
+    // The overview's "With events" box: the other treatment section in the PDF only when it is ticked.
+    void clientReportHoldsTheEventsOnlyWhenAskedFor()
+    {
+        const QString pdftotext = QStandardPaths::findExecutable(u"pdftotext"_s);
+        if (pdftotext.isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed; tools/setup installs it");
+        const QString dir = freshDir();
+        (void)guitest::createSupervisedVault(dir);
+        {
+            auto v = uc::vault::Vault::open(dir, u"alice"_s, guitest::secret());
+            uc::model::TreatmentEvent start;
+            start.clientCode = u"C-0001"_s;
+            start.kind = u"mat"_s;
+            start.date = *uc::model::parseDate(u"2025-03-05"_s);
+            start.medication = u"buprenorphine"_s;
+            start.change = u"start"_s;
+            start.dose = 8;
+            start.unit = u"mg"_s;
+            (void)v->treatmentEvents().add(start);
+        }
+        VaultSession session(nullptr);
+        session.setVaultDir(dir);
+        QVERIFY(guitest::unlockAs(session, u"alice"_s));
+        QSignalSpy written(session.workspace()->reports(), &ReportWriter::written);
+        QSignalSpy failed(session.workspace()->reports(), &ReportWriter::failed);
+
+        const QString without = m_dir.filePath(u"client-no-events.pdf"_s);
+        session.workspace()->reports()->writeClientReport(u"C-0001"_s, without, true, true, false);
+        QVERIFY(written.wait(20000));
+        const QString plain = pdfText(pdftotext, without);
+        QVERIFY(plain.contains(u"Ann Example"_s) || plain.contains(u"C-0001"_s)); // pdftotext read it
+        QVERIFY(!plain.contains(u"Other treatment"_s));
+        QVERIFY(!plain.contains(u"buprenorphine"_s));
+
+        const QString with = m_dir.filePath(u"client-events.pdf"_s);
+        session.workspace()->reports()->writeClientReport(u"C-0001"_s, with, false, false, true);
+        QVERIFY(written.wait(20000));
+        QCOMPARE(written.last().first().toString(), with);
+        const QString text = pdfText(pdftotext, with);
+        QVERIFY2(text.contains(u"Other treatment"_s), qPrintable(text));
+        QVERIFY(text.contains(u"2025-03-05"_s));
+        QVERIFY(text.contains(u"buprenorphine start 8 mg"_s));
+        QCOMPARE(failed.count(), 0);
         QTRY_VERIFY(!session.vaultThread()->busy());
     }
 

@@ -286,6 +286,20 @@ bool ScreenWalk::client()
     if (!grab(u"measure-delete-1024x700"_s))
         return false;
     QMetaObject::invokeMethod(measureDelete, "close");
+
+    // Add event… on the Other treatment card: a medication-assisted treatment start being entered.
+    QObject *eventDialog = m_window->findChild<QObject *>(u"treatmentEventDialog"_s);
+    if (eventDialog == nullptr || !QMetaObject::invokeMethod(eventDialog, "openFor", Q_ARG(QString, u"C-0101"_s)))
+        return fail("the treatment event dialog did not open");
+    const std::initializer_list<std::pair<QString, QVariant>> eventFields{
+        {u"eventKind"_s, 2}, {u"eventMedication"_s, u"buprenorphine"_s}, {u"eventDose"_s, u"8"_s}, {u"eventDate"_s, u"2025-03-05"_s}};
+    for (const auto &[name, value] : eventFields)
+        if (QObject *field = eventDialog->findChild<QObject *>(name))
+            field->setProperty(name == u"eventKind"_s ? "currentIndex" : "text", value);
+    settle(300);
+    if (!grab(u"treatment-event-1024x700"_s))
+        return false;
+    QMetaObject::invokeMethod(eventDialog, "close");
     m_window->resize(size);
     settle(200);
 

@@ -246,7 +246,8 @@ QVariantList ClientOverview::treatmentEvents() const
                                                 {u"drug-screen"_s, tr("Drug screen")}};
     QVariantList out;
     for (auto it = m_data.events.crbegin(); it != m_data.events.crend(); ++it)
-        out.append(QVariantMap{{u"date"_s, uc::model::toIso(it->date)},
+        out.append(QVariantMap{{u"id"_s, static_cast<qint64>(it->id)},
+                               {u"date"_s, uc::model::toIso(it->date)},
                                {u"kind"_s, it->kind},
                                {u"label"_s, labels.value(it->kind, it->kind)},
                                {u"details"_s, it->details()}});

@@ -56,3 +56,27 @@ void EpisodeEntry::add(const QString &clientCode, const QString &level, const QS
         [this, clientCode](uc::model::Id) { Q_EMIT saved(clientCode); },
         [this](const uc::Error &error) { Q_EMIT failed(Failure(u"add-episode"_s, error)); });
 }
+
+QString EpisodeEntry::endProblem(const QString &day)
+{
+    if (!uc::model::parseDate(day.trimmed()))
+        return tr("The end must be a real date as YYYY-MM-DD.");
+    return {};
+}
+
+void EpisodeEntry::end(const QString &clientCode, qint64 id, const QString &day)
+{
+    if (!m_vault || !m_vault->isOpen() || id <= 0)
+        return;
+    if (const QString why = endProblem(day); !why.isEmpty())
+        return Q_EMIT failed(Failure(Failure::BadInput, u"end-episode"_s, why));
+    const uc::model::Date date = *uc::model::parseDate(day.trimmed());
+    m_vault->post(
+        this, tr("Ending the episode…"),
+        [id, date](Worker &w) {
+            w.open().episodes().end(id, date);
+            return true;
+        },
+        [this, clientCode](bool) { Q_EMIT ended(clientCode); },
+        [this](const uc::Error &error) { Q_EMIT failed(Failure(u"end-episode"_s, error)); });
+}

@@ -51,13 +51,14 @@ void ReportWriter::write(const QString &action, const QString &label, const QStr
         [this, action](const uc::Error &e) { Q_EMIT failed(Failure(action, e)); });
 }
 
-void ReportWriter::writeClientReport(const QString &clientCode, const QString &file, bool withRisk, bool withPlan)
+void ReportWriter::writeClientReport(const QString &clientCode, const QString &file, bool withRisk, bool withPlan,
+                                     bool withEvents)
 {
     if (!m_vault->isOpen())
         return;
     write(u"client-report"_s, tr("Writing the client report…"), file, tr("Choose a file to write the report to."),
-          [clientCode, withRisk, withPlan](uc::vault::Vault &v, const QString &path) {
-              uc::reports::writeClientReport(v, clientCode, path, withRisk, withPlan);
+          [clientCode, withRisk, withPlan, withEvents](uc::vault::Vault &v, const QString &path) {
+              uc::reports::writeClientReport(v, clientCode, path, withRisk, withPlan, withEvents);
           });
 }
 

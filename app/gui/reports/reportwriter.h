@@ -24,9 +24,10 @@ public:
     explicit ReportWriter(VaultThread *vault, QObject *parent = nullptr);
 
     // withRisk adds the opt-in risk section (docs/risk.md), withPlan the treatment plan section
-    // (docs/plan.md; refused to a user who may not read plans).
+    // (docs/plan.md; refused to a user who may not read plans), withEvents the other treatment
+    // section (docs/treatment-events.md), as the CLI's --with-risk, --with-plan and --with-events.
     Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file, bool withRisk = false,
-                                       bool withPlan = false);
+                                       bool withPlan = false, bool withEvents = false);
     Q_INVOKABLE void printNote(qint64 noteId, const QString &file);
     // The client's take-home copy of their safety plan in force (action "safety-plan-print").
     Q_INVOKABLE void printSafetyPlan(const QString &clientCode, const QString &file);

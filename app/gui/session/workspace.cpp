@@ -7,6 +7,7 @@
 #include "clientoverview.h"
 #include "clientreview.h"
 #include "episodeentry.h"
+#include "treatmentevententry.h"
 #include "importmodel.h"
 #include "measureentry.h"
 #include "noteeditor.h"
@@ -30,6 +31,7 @@ Workspace::Workspace(VaultThread *vault, RetryDelay *retry, QObject *parent)
     , m_note(new NoteEditor(vault, this))
     , m_patterns(new PatternsModel(vault, this))
     , m_episodeEntry(new EpisodeEntry(vault, this))
+    , m_treatmentEventEntry(new TreatmentEventEntry(vault, this))
     , m_searchResults(new SearchResultModel(vault, this))
     , m_clientReview(new ClientReview(vault, retry, m_patterns, m_searchResults, this))
     , m_queue(new ReviewQueueModel(vault, this))

@@ -10,6 +10,7 @@ class ClientListModel;
 class ClientOverview;
 class ClientReview;
 class EpisodeEntry;
+class TreatmentEventEntry;
 class ImportPreviewModel;
 class MeasureEntry;
 class NoteEditor;
@@ -30,6 +31,7 @@ Q_MOC_INCLUDE("clientlistmodel.h")
 Q_MOC_INCLUDE("clientoverview.h")
 Q_MOC_INCLUDE("clientreview.h")
 Q_MOC_INCLUDE("episodeentry.h")
+Q_MOC_INCLUDE("treatmentevententry.h")
 Q_MOC_INCLUDE("importmodel.h")
 Q_MOC_INCLUDE("measureentry.h")
 Q_MOC_INCLUDE("noteeditor.h")
@@ -60,6 +62,7 @@ class Workspace : public QObject
     Q_PROPERTY(NoteEditor *note READ note CONSTANT)
     Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
     Q_PROPERTY(EpisodeEntry *episodeEntry READ episodeEntry CONSTANT)
+    Q_PROPERTY(TreatmentEventEntry *treatmentEventEntry READ treatmentEventEntry CONSTANT)
     Q_PROPERTY(ClientReview *clientReview READ clientReview CONSTANT)
     Q_PROPERTY(SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(ReviewQueueModel *queue READ queue CONSTANT)
@@ -85,6 +88,7 @@ public:
     [[nodiscard]] NoteEditor *note() const { return m_note; }
     [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
     [[nodiscard]] EpisodeEntry *episodeEntry() const { return m_episodeEntry; }
+    [[nodiscard]] TreatmentEventEntry *treatmentEventEntry() const { return m_treatmentEventEntry; }
     [[nodiscard]] ClientReview *clientReview() const { return m_clientReview; }
     [[nodiscard]] SearchResultModel *searchResults() const { return m_searchResults; }
     [[nodiscard]] ReviewQueueModel *queue() const { return m_queue; }
@@ -108,6 +112,7 @@ private:
     NoteEditor *m_note;
     PatternsModel *m_patterns;
     EpisodeEntry *m_episodeEntry;
+    TreatmentEventEntry *m_treatmentEventEntry;
     SearchResultModel *m_searchResults;
     ClientReview *m_clientReview;
     ReviewQueueModel *m_queue;
