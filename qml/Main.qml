@@ -264,6 +264,7 @@ ApplicationWindow {
             patterns: Workspace.patterns
             userName: VaultSession.userName
             demo: VaultSession.demo.active
+            mayEditCare: VaultSession.permissions["edit-client"] === true
             onBack: root.viewingPatterns = false
             onLockRequested: VaultSession.lock()
             onQuery: (bucket, from, to, episode) => Workspace.patterns.load(root.clientCode, bucket, from, to, episode)

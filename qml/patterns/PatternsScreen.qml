@@ -14,6 +14,9 @@ Rectangle {
     required property PatternsModel patterns
     required property string userName
     property bool demo: false
+    // Whether this user may add and end episodes (the vault's edit-client permission): the buttons
+    // are not offered to a supervisor or an auditor, whom the vault would refuse.
+    property bool mayEditCare: true
     signal back
     signal lockRequested
     // bucket "session" | "week" | "month" | "quarter"; from and to ISO or "" for the record's ends;
@@ -180,7 +183,7 @@ Rectangle {
                 // The open episode (at most one: episodes do not overlap), ended on a day.
                 readonly property var openEpisode: root.patterns.episodes.find(e => e.end === "")
                 objectName: "endEpisodeButton"
-                visible: openEpisode !== undefined
+                visible: root.mayEditCare && openEpisode !== undefined
                 text: qsTr("End episode…")
                 flat: true
                 Accessible.name: qsTr("End the open episode of care")
@@ -188,6 +191,7 @@ Rectangle {
             }
             Button {
                 objectName: "addEpisodeButton"
+                visible: root.mayEditCare
                 text: qsTr("Add episode…")
                 flat: true
                 Accessible.name: qsTr("Add an episode of care")

@@ -86,6 +86,30 @@ TestCase {
         compare(findChild(findChild(screen, "themeChart"), "episodeBands").count, 2);
     }
 
+    Component {
+        id: readOnlyComponent
+        PatternsScreen {
+            width: 1100
+            height: 800
+            patterns: Fixtures.patterns
+            userName: "sjones"
+            mayEditCare: false
+        }
+    }
+
+    // A supervisor or auditor (no edit-client permission) reads the course of care but is not
+    // offered Add episode or End episode, which the vault would refuse them.
+    function test_episodeButtonsOnlyForWhoMayEditCare() {
+        Fixtures.reset();
+        const editor = createTemporaryObject(loadedComponent, root);
+        verify(findChild(editor, "addEpisodeButton").visible);
+        verify(findChild(editor, "endEpisodeButton").visible); // the fixture's aftercare is open
+        const reader = createTemporaryObject(readOnlyComponent, root);
+        verify(findChild(reader, "courseOfCare").visible);
+        verify(!findChild(reader, "addEpisodeButton").visible);
+        verify(!findChild(reader, "endEpisodeButton").visible);
+    }
+
     function test_applyAsksForTheBucketAndRange() {
         const screen = createTemporaryObject(screenComponent, root);
         queried.clear();
