@@ -6,6 +6,7 @@
 // machine is co-signed on sam's and shows as co-signed on alice's after sync; nobody else receives
 // its key; an edited, forged or late event is refused with nothing local changed.
 #include "clirun.h"
+#include "practicecli.h"
 #include "practicecluster.h"
 
 #include "practice/events.h"
@@ -39,34 +40,16 @@ SecretBuffer secret()
 
 } // namespace
 
-class PracticeCosignTest : public QObject
+class PracticeCosignTest : public QObject, private practicetest::MemberCli
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
     practicetest::Cluster m_server;
-    QString m_pass;
     QString m_alice, m_bea, m_cal, m_sam, m_sid, m_aud;
     QString m_aliceId, m_beaId, m_calId, m_samId, m_sidId, m_audId;
     model::Id m_first = 0; // alice's first note
 
-    Run as(const QString &vault, const QString &user, QStringList args)
-    {
-        return clirun::cli(std::move(args), vault, user, m_pass);
-    }
-    QJsonObject json(const QString &vault, const QString &user, QStringList args, int expect = 0)
-    {
-        args << u"--json"_s;
-        const Run r = as(vault, user, args);
-        if (r.code != expect)
-            qWarning("%s: exit %d: %s", qPrintable(args.join(u' ')), r.code, r.err.constData());
-        return r.code == expect ? QJsonDocument::fromJson(r.out).object() : QJsonObject { { u"exit"_s, r.code } };
-    }
-    QJsonObject syncOf(const QString &vault, const QString &user) { return json(vault, user, { u"sync"_s }); }
-    QJsonArray receivedBy(const QString &vault, const QString &user)
-    {
-        return json(vault, user, { u"practice"_s, u"received"_s }).value("received"_L1).toArray();
-    }
     // The item id of the newest note sam received.
     QString newestReceivedBySam()
     {

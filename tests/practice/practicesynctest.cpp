@@ -5,6 +5,7 @@
 // practice's administrator and therapist A; sam, a supervisor assigned to her; bob, a therapist
 // not assigned to anyone. Each has their own vault.
 #include "clirun.h"
+#include "practicecli.h"
 #include "practicecluster.h"
 
 #include "practice/content.h"
@@ -44,32 +45,15 @@ const QString secondCanary = u"Persimmon"_s; // the second progress note (the ta
 
 } // namespace
 
-class PracticeSyncTest : public QObject
+class PracticeSyncTest : public QObject, private practicetest::MemberCli
 {
     Q_OBJECT
 
     QTemporaryDir m_dir;
     practicetest::Cluster m_server;
-    QString m_alice, m_sam, m_bob, m_pass;
+    QString m_alice, m_sam, m_bob;
     QString m_aliceId, m_samId, m_bobId;
 
-    Run as(const QString &vault, const QString &user, QStringList args)
-    {
-        return clirun::cli(std::move(args), vault, user, m_pass);
-    }
-    QJsonObject json(const QString &vault, const QString &user, QStringList args, int expect = 0)
-    {
-        args << u"--json"_s;
-        const Run r = as(vault, user, args);
-        if (r.code != expect)
-            qWarning("%s: exit %d: %s", qPrintable(args.join(u' ')), r.code, r.err.constData());
-        return r.code == expect ? QJsonDocument::fromJson(r.out).object() : QJsonObject { { u"exit"_s, r.code } };
-    }
-    QJsonObject syncOf(const QString &vault, const QString &user) { return json(vault, user, { u"sync"_s }); }
-    QJsonArray receivedBy(const QString &vault, const QString &user)
-    {
-        return json(vault, user, { u"practice"_s, u"received"_s }).value("received"_L1).toArray();
-    }
     QByteArray receivedFile(const QString &vault)
     {
         QFile f(vault + u"/practice/user-1/received.sealed"_s);
