@@ -102,13 +102,6 @@ const QList<QString> &doseUnits()
     return units;
 }
 
-const QList<QString> &substanceClasses()
-{
-    static const QList<QString> classes{u"alcohol"_s,  u"opioids"_s,  u"stimulants"_s, u"cannabis"_s,
-                                        u"sedatives"_s, u"nicotine"_s, u"other"_s};
-    return classes;
-}
-
 const QList<QString> &screenResults()
 {
     static const QList<QString> results{u"positive"_s, u"negative"_s};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/substances.h"
 #include "model/types.h"
 
 #include <QList>
@@ -33,7 +34,7 @@ struct TreatmentEvent
     QString change;
     std::optional<double> dose;
     QString unit;
-    // drug-screen: the substance class (the tagger's: substanceClasses()), the result ("positive",
+    // drug-screen: the substance class (substances.h: substanceClasses()), the result ("positive",
     // "negative") and, when known, the method ("urine", "breath", "saliva", "blood", "hair", "other").
     QString substance;
     QString result;
@@ -50,9 +51,6 @@ struct TreatmentEvent
 [[nodiscard]] const QList<QString> &mutualHelpPrograms();
 [[nodiscard]] const QList<QString> &matChanges();
 [[nodiscard]] const QList<QString> &doseUnits();
-// The tagger's substance classes (core/themes/codebook.h): alcohol, opioids, stimulants, cannabis,
-// sedatives, nicotine, other.
-[[nodiscard]] const QList<QString> &substanceClasses();
 [[nodiscard]] const QList<QString> &screenResults();
 [[nodiscard]] const QList<QString> &screenMethods();
 // A medication as stored: lower case, words joined by '-', 3 to 40 letters, digits and '-'

@@ -2,6 +2,7 @@
 // The codebook's "risks" section: the risk flags' phrases by kind, their other senses, figures of
 // speech, other people's acts and screens, and the word lists their rules read. Read with a line
 // and a reason for every refusal, like the rest of the codebook.
+#include "model/substances.h"
 #include "themes/codebookparse.h"
 
 #include <QSet>
@@ -275,9 +276,7 @@ void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QBy
         if (!id.isEmpty() && !ids.contains(id))
             malformed(lineOf(source, id), QStringLiteral("%1: no risk '%2'").arg(what, id));
     };
-    const QStringList classes{QStringLiteral("alcohol"), QStringLiteral("opioids"), QStringLiteral("stimulants"),
-                              QStringLiteral("cannabis"), QStringLiteral("sedatives"), QStringLiteral("nicotine"),
-                              QStringLiteral("other")};
+    const QList<QString> &classes = model::substanceClasses();
     for (const RiskDefinition &r : rules.risks) {
         const QString owner = QStringLiteral("risk '%1'").arg(r.id);
         known(r.againstClient, owner);

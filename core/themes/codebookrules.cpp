@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The codebook's sections beside "themes": roles, predicates, frames, substances and word senses,
 // read with a line and a reason for every refusal.
+#include "model/substances.h"
 #include "themes/codebookparse.h"
 
 #include <QSet>
@@ -12,8 +13,6 @@ namespace uc::themes::parsing {
 
 namespace {
 
-constexpr std::array<const char *, 7> substanceIds = {"alcohol", "opioids", "stimulants", "cannabis",
-                                                      "sedatives", "nicotine", "other"};
 constexpr std::array<const char *, 9> senseKinds = {"predicative", "object", "infinitive", "noun",
                                                     "near", "not-near", "prescribed", "exact", "self"};
 
@@ -144,7 +143,7 @@ void readSubstances(const QJsonObject &root, const QByteArray &source, QList<Sub
         substances.clear();
     for (auto it = section.begin(); it != section.end(); ++it) {
         const QString owner = QStringLiteral("substance '%1'").arg(it.key());
-        if (std::none_of(substanceIds.begin(), substanceIds.end(), [&](const char *id) { return it.key() == QLatin1String(id); }))
+        if (!model::substanceClasses().contains(it.key()))
             malformed(lineOf(source, it.key()),
                       QStringLiteral("%1: a substance class is one of alcohol, opioids, stimulants, cannabis, sedatives, "
                                      "nicotine, other").arg(owner));
