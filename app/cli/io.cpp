@@ -84,15 +84,35 @@ QByteArray readStdin(const QString &what)
     return in.readAll();
 }
 
+QString terminalSafe(const QString &text)
+{
+    QString out;
+    out.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n')
+            continue; // a Windows line end is a line end
+        const bool control = (c < 0x20 && c != u'\n' && c != u'\t') || (c >= 0x7f && c <= 0x9f);
+        const bool reorders = (c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069);
+        if (control)
+            out += u"\\x%1"_s.arg(static_cast<unsigned>(c), 2, 16, QChar(u'0'));
+        else if (reorders)
+            out += u"\\u%1"_s.arg(static_cast<unsigned>(c), 4, 16, QChar(u'0'));
+        else
+            out += QChar(c);
+    }
+    return out;
+}
+
 void print(const QString &text)
 {
-    std::fputs(text.toUtf8().constData(), stdout);
+    std::fputs(terminalSafe(text).toUtf8().constData(), stdout);
     std::fputs("\n", stdout);
 }
 
 void printError(const QString &text)
 {
-    std::fputs(text.toUtf8().constData(), stderr);
+    std::fputs(terminalSafe(text).toUtf8().constData(), stderr);
     std::fputs("\n", stderr);
 }
 

@@ -19,6 +19,11 @@ namespace uc::cli {
 [[nodiscard]] QString readTextFile(const QString &path, const QString &what);
 [[nodiscard]] QByteArray readStdin(const QString &what);
 
+// Text as a terminal may show it: control characters (ESC, CR, BEL, DEL, C1) and bidirectional
+// overrides written as \xNN / \uNNNN, so a colleague's comment or note cannot move the cursor,
+// rewrite what is on screen or reorder it; newlines and tabs kept, CR LF read as a newline.
+[[nodiscard]] QString terminalSafe(const QString &text);
+// One line on stdout, terminalSafe: everything the CLI prints but JSON (which escapes its own).
 void print(const QString &text);
 // One line on stderr: what a refusal leaves for the user to read beside its error.
 void printError(const QString &text);

@@ -7,6 +7,7 @@
 #include "common/versions.h"
 #include "vault/vault.h"
 #include "help.h"
+#include "io.h"
 #include "options.h"
 #include "registry.h"
 
@@ -75,7 +76,7 @@ int main(int argc, char *argv[])
         const cli::Invocation line = cli::parse(raw, cli::commands());
         return line.command().run(line);
     } catch (const Error &error) {
-        std::fprintf(stderr, "undercurrent-cli: %s\n", error.message().toUtf8().constData());
+        std::fprintf(stderr, "undercurrent-cli: %s\n", cli::terminalSafe(error.message()).toUtf8().constData());
         return error.exitCode();
     } catch (const std::bad_alloc &) {
         std::fprintf(stderr, "undercurrent-cli: memory: not enough memory\n");

@@ -962,6 +962,22 @@ void CliTest::supervisionCommands()
     QCOMPARE(comments.at(1).toObject().value(QLatin1String("author")).toString(), QStringLiteral("alice"));
     for (const QJsonValue &c : comments) // signed by their authors since v20 (docs/security.md)
         QCOMPARE(c.toObject().value(QLatin1String("signature")).toString(), QStringLiteral("verified"));
+    // A comment is someone else's text on the author's terminal: an escape sequence (clear the screen,
+    // move the cursor, retitle the window) or a bidirectional override prints as visible characters.
+    const QString hostile = file(QStringLiteral("hostile.txt"),
+                                 "Fine.\x1b[2J\x1b]0;owned\x07\rCo-signed \xe2\x80\xae" "elbats\r\nnext line\tend");
+    QCOMPARE(asSam({QStringLiteral("note"), QStringLiteral("comment"), QString::number(ids.at(0)), QStringLiteral("--text-file"), hostile}).code, 0);
+    const Run shown = cli({QStringLiteral("note"), QStringLiteral("show"), QString::number(ids.at(0))});
+    QCOMPARE(shown.code, 0);
+    for (const char bad : {'\x1b', '\x07', '\r'})
+        QVERIFY2(!shown.out.contains(bad), "a control character reached the terminal");
+    QVERIFY(!shown.out.contains("\xe2\x80\xae"));
+    QVERIFY(shown.out.contains("Fine.\\x1b[2J\\x1b]0;owned\\x07\\x0dCo-signed \\u202eelbats\nnext line\tend"));
+    const QJsonObject shownJson = QJsonDocument::fromJson(cli({QStringLiteral("note"), QStringLiteral("show"),
+                                                               QString::number(ids.at(0)), QStringLiteral("--json")}).out).object();
+    QVERIFY(shownJson.value(QLatin1String("comments")).toArray().last().toObject().value(QLatin1String("text"))
+                .toString().startsWith(QStringLiteral("Fine.\x1b[2J"))); // JSON keeps the text as written, escaped by JSON
+
     const QJsonArray after = QJsonDocument::fromJson(asSam({QStringLiteral("queue"), QStringLiteral("--json")}).out).array();
     for (const QJsonValue &q : after)
         QVERIFY(q.toObject().value(QLatin1String("note")).toInt() != ids.at(1));

@@ -87,7 +87,7 @@ void printOutcome(const Invocation &line, const import::ImportResult &r, const Q
     }
     if (!r.ok) {
         for (const import::ImportError &e : r.errors)
-            std::fprintf(stderr, "undercurrent-cli: import: %s\n", import::describe(e).toUtf8().constData());
+            std::fprintf(stderr, "undercurrent-cli: import: %s\n", terminalSafe(import::describe(e)).toUtf8().constData());
         return;
     }
     const QString created = r.clientsCreated.isEmpty()
