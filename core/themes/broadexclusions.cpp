@@ -110,7 +110,7 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     // NegEx's terminators: "but", "however", or a conjunction that starts a new verb phrase ("has
     // not been eating and has given away his things").
     static const QRegularExpression terminated = rx(
-        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since)\b)");
+        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since|keeps|kept|says|said|tells|told|wants|wanted|still|often)\b)");
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
@@ -201,6 +201,7 @@ bool Reading::abuseActOk(qsizetype i, qsizetype j) const
         R"(\b(?:son|daughter|baby|kids?|child(?:ren)?|toddler|\d+\s*yo|little\s+brother|little\s+sister|younger\s+\w+)\b)");
     static const QRegularExpression kinOwned = rx(R"(\b(?:sister|brother|friend|neighbour|cousin|colleague)'?s\b)");
     static const QRegularExpression meOrChild = rx(R"(\bme\b|\bkids?\b|\bchild)");
+    static const QRegularExpression ownBond = rx(R"(^violen\w*\s+(?:marriage|relationships?|partners?|husband|wife|boyfriend|girlfriend|ex|home|household|childhood|upbringing)\b)");
     const auto [cs, ce] = clauseBounds(i, j);
     const QString w = slice(i, j).toString();
     const QStringView after = slice(j, j + 40);
@@ -208,6 +209,9 @@ bool Reading::abuseActOk(qsizetype i, qsizetype j) const
     if (found(meOrPt, QString(w + u' ' + after.left(12))) || found(passive, slice(i - 8, i)) || found(by, after))
         return true;
     if (found(child, QString(w + u' ' + after.left(25))))
+        return true;
+    // Violence in the client's own relationship or home: "was in a violent marriage".
+    if (found(ownBond, QString(w + after.left(20))))
         return true;
     // Otherwise only when a partner or family member, named or a pronoun, does it.
     const QRegularExpressionMatch kin = kinBefore(cs, i);

@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace uc::themes {
@@ -690,10 +691,34 @@ void Tagger::Impl::readTolerance(const Text &text, const std::vector<Mention> &e
         const std::string_view w = text.bytes.substr(tokens[f].start, tokens[f].end - tokens[f].start);
         return w == "from" && tokens[f + 1].substance < 0;
     };
+    // The break's word as a place of work or a visit, not a stay: "a prison officer", "prison visits".
+    const auto workplace = [&](const Mention &e) {
+        const std::size_t f = e.last + 1;
+        if (f >= tokens.size() || tokens[f].sentence != tokens[e.last].sentence)
+            return false;
+        static constexpr std::array<std::string_view, 20> jobs{
+            "officer", "officers", "guard",   "guards",   "warden",  "nurse",   "chaplain", "worker", "workers", "staff",
+            "visit",   "visits",   "visitor", "visiting", "service", "governor", "doctor",  "teacher", "job",    "shift"};
+        const std::string_view w = text.bytes.substr(tokens[f].start, tokens[f].end - tokens[f].start);
+        return std::find_if(jobs.begin(), jobs.end(), [&](std::string_view j) {
+                   return w.size() == j.size() && std::equal(w.begin(), w.end(), j.begin(), [](char a, char b) { return (a | 0x20) == b; });
+               }) != jobs.end();
+    };
+    // A topic taught earlier in the sentence, with no person between: "group psychoeducation on
+    // naloxone and the risk of using after prison".
+    const auto taught = [&](const Mention &e) {
+        for (std::size_t k = e.first; k-- > 0 && tokens[k].sentence == tokens[e.first].sentence;) {
+            if (tokens[k].flags & (Term | FirstPerson | ThirdPerson | Client))
+                return false;
+            if (tokens[k].flags & Topic)
+                return true;
+        }
+        return false;
+    };
     for (const Mention &e : events) {
         const CompiledRisk &risk = risks[static_cast<std::size_t>(e.theme)];
         const std::uint32_t s = tokens[e.first].sentence;
-        if (breakFromNoDrug(e))
+        if (breakFromNoDrug(e) || workplace(e) || taught(e))
             continue;
         for (const Mention &u : themeMentions) {
             const std::uint32_t us = tokens[u.first].sentence;

@@ -84,9 +84,14 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
             return true;
         if (lowerIs(k, {"but", "however", "although", "though", "yet", "except"}))
             return false;
+        // A new first-person subject right after a finished object, in text written without
+        // punctuation: "dont get it i want to not be here", "cant do this no more im done".
+        if (k > 0 && lowerIs(k, {"i", "im", "ive"}) && lowerIs(k - 1, {"it", "this", "more", "anymore", "them", "me"}))
+            return false;
         if (k + 1 < first && lowerIs(k, {"and", "or"})
             && lowerIs(k + 1, {"has", "have", "had", "is", "was", "were", "will", "would", "did", "does", "now", "then", "later",
-                               "also", "recently", "since"}))
+                               "also", "recently", "since", "keeps", "kept", "says", "said", "tells", "told", "wants",
+                               "wanted", "still", "often"}))
             return false;
     }
     return true;
