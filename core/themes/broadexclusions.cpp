@@ -162,6 +162,8 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
     static const QRegularExpression byBefore = rx(R"(\bby\s+$)");
     static const QRegularExpression lostTo = rx(R"(^\s+(?:to|after)\s+(?:an?\s+|the\s+|his\s+|her\s+)?$)");
     static const QRegularExpression lostOrFound = rx(R"(\b(?:lost|losing|lose|find\w*|found)\s+$)");
+    static const QRegularExpression selfDisclosed = rx(
+        R"(^\s*(?:,[^,]{0,20},\s*)?(?:disclosed|discloses|admitted|admits|confessed|shared)\s+(?:(?:her|his|their|some|recent|ongoing|current)\s+)?$)");
     static const QRegularExpression telling = rx(R"(\b(?:that|said|says|told\s+\w+|reports?|because|when|and|worried|thinks?)\s*$)");
     const auto [cs, ce] = clauseBounds(i, j);
     const auto [ss, se] = sentenceBounds(i, j);
@@ -175,6 +177,8 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
         return true; // "her sister's suicide attempt"
     if (found(who, between))
         return true; // "her friend who self-harms"
+    if (found(selfDisclosed, between))
+        return true; // "another member, T., disclosed suicidal thoughts": the member's own
     if (found(Matcher::ready(m().report), between))
         return false; // "her mum said she had been cutting"
     if (found(client, QString(between.toString() + u' ' + slice(i, j).toString())))

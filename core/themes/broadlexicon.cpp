@@ -498,7 +498,7 @@ const Head table[] = {
     // A use right after release, said as "now he's out": "planning to shoot up … now he's out".
     {"overdose", "overdose", {R"re(\b(?:now|since)\s+(?:that\s+)?(?:he'?s|she'?s|i'?m|he\s+is|she\s+is|i\s+am)\s+out\b(?!\s+of\s+(?:work|the\s+house|town|breath|money|pocket)))re", "s out\037m out", true}, false},
     // Wanting to join someone who died: "his brother died last year and he wants to join him".
-    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\b(?:want|wish|long|hop|plan)\w*\s+to\s+(?:be\s+with|join)\s+(?:him|her|them|my|his|her|their)\b)re", "join\037be with", true}, false},
+    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\K\b(?:want|wish|long|hop|plan)\w*\s+to\s+(?:be\s+with|join)\s+(?:him|her|them|my|his|her|their)\b)re", "join\037be with", true}, false},
     // Found at a height or on the tracks: "found on the bridge", "found by the railway line".
     {"suicide", "attempt", {R"re(\bfound\s+(?:\w+\s+){0,2}(?:on|at|near|by)\s+(?:the|a)\s+(?:edge\s+of\s+(?:the|a)\s+)?(?:bridge|cliffs?|roof|rooftop|railway|railway\s+line|tracks|ledge|multi-?storey))re", "bridge\037cliff\037ledge\037multi\037railway\037roof\037tracks", true}, false},
     // Harm said in other words: "I will end him", "gonna shank the guy", a fist through a face,
@@ -529,7 +529,7 @@ const Head table[] = {
     {"suicide", "ideation", {R"re(\bbl(?:eed|eeding|eeds|ed)\s+out\b)re", "bleed\037bled", true}, false},
     {"suicide", "ideation", {R"re(\bonly\s+(?:thing|reason|one|person)\s+(?:that\s+)?(?:keep(?:ing|s)?|stop(?:ping|s)?)\s+(?:me|her|him|them)\s+(?:here|alive|going|from\s+(?:doing|ending|going))\b)re", "keep\037stop", true}, false},
     // Wanting to join someone who died, said as "rather be with": "she'd rather be with him now".
-    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\b(?:rather|sooner)\s+be\s+with\s+(?:him|her|them|my|his|their)\b)re", "rather\037sooner", true}, false},
+    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\K\b(?:rather|sooner)\s+be\s+with\s+(?:him|her|them|my|his|their)\b)re", "rather\037sooner", true}, false},
     // Texting spellings of a wish and of cutting: "wish i cud just dissapear", "bin cuttin agen".
     {"suicide", "ideation", {R"re(\b(?:wish|want|hope)\w*\s+(?:i|she|he)\s+(?:cud|coud|culd|cld)\s+(?:just\s+)?(?:die|be\s+dead|disap+ear|dis+apear|vanish|not\s+exist|sleep\s+forever|not\s+wake))re", "cud\037coud\037culd\037cld", true}, false},
     {"self-harm", "self-injury", {R"re(\b(?:bin|been|ben|started|start|keep|kept)\s+cuttin(?:g|')?\b|\bcuttin(?:g|')?\s+(?:agen|agin|again|myself|mysef|meself)\b)re", "cuttin", true}, false},
