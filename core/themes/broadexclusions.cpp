@@ -79,11 +79,17 @@ std::pair<qsizetype, qsizetype> Reading::findClause(qsizetype i, qsizetype j) co
         if (from > 0 && text[from - 1] == u',')
             --from;
     }
+    // Over the whole text, so a clause end may look past i ("no more im done": "im" starts one),
+    // keeping those that end by i.
     qsizetype start = 0;
-    const QStringView upToI = QStringView(text).left(i);
-    auto it = Matcher::ready(m().clauseEnd).globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
-    while (it.hasNext())
-        start = it.next().capturedEnd();
+    auto it = Matcher::ready(m().clauseEnd).globalMatch(text, from, QRegularExpression::NormalMatch, noCheck);
+    while (it.hasNext()) {
+        const QRegularExpressionMatch x = it.next();
+        if (x.capturedStart() >= i)
+            break;
+        if (x.capturedEnd() <= i)
+            start = x.capturedEnd();
+    }
     const QRegularExpressionMatch after
         = Matcher::ready(m().clauseEnd).match(text, j, QRegularExpression::NormalMatch, noCheck);
     return {start, after.hasMatch() ? after.capturedStart() : text.size()};
@@ -110,7 +116,7 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     // NegEx's terminators: "but", "however", or a conjunction that starts a new verb phrase ("has
     // not been eating and has given away his things").
     static const QRegularExpression terminated = rx(
-        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since|keeps|kept|says|said|tells|told|wants|wanted|still|often)\b)");
+        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since|keeps|kept|says|said|tells|told|wants|wanted|still|often|i|i'm|im|i've|ive)\b)");
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
@@ -126,7 +132,8 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
                 .hasMatch())
             continue;
         const QStringView tail = slice(t.capturedEnd(), headStart);
-        if (found(affirmed, tail) || found(terminated, tail))
+        // The head's first word too: a conjunction and the subject that starts it ("and I'm done").
+        if (found(affirmed, tail) || found(terminated, QString(tail.toString() + slice(headStart, headStart + 5).toString())))
             continue;
         if (tail.size() < 45)
             return true;

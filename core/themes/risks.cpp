@@ -79,6 +79,9 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
             return w.size() == x.size() && std::equal(w.begin(), w.end(), x.begin(), [](char a, char b) { return (a | 0x20) == b; });
         });
     };
+    // The mention may start with its own subject: "cant do this no more im done".
+    if (first > 0 && lowerIs(first, {"i", "im", "ive", "i'm", "i've"}) && lowerIs(first - 1, {"it", "this", "more", "anymore", "them", "me", "and"}))
+        return false;
     for (std::size_t k = first; k-- > 0 && tokens[k].sentence == tokens[first].sentence;) {
         if (tokens[k].flags & Neg)
             return true;
@@ -86,12 +89,12 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
             return false;
         // A new first-person subject right after a finished object, in text written without
         // punctuation: "dont get it i want to not be here", "cant do this no more im done".
-        if (k > 0 && lowerIs(k, {"i", "im", "ive"}) && lowerIs(k - 1, {"it", "this", "more", "anymore", "them", "me"}))
+        if (k > 0 && lowerIs(k, {"i", "im", "ive", "i'm", "i've"}) && lowerIs(k - 1, {"it", "this", "more", "anymore", "them", "me"}))
             return false;
         if (k + 1 < first && lowerIs(k, {"and", "or"})
             && lowerIs(k + 1, {"has", "have", "had", "is", "was", "were", "will", "would", "did", "does", "now", "then", "later",
                                "also", "recently", "since", "keeps", "kept", "says", "said", "tells", "told", "wants",
-                               "wanted", "still", "often"}))
+                               "wanted", "still", "often", "i", "im", "ive", "i'm", "i've"}))
             return false;
     }
     return true;
