@@ -79,10 +79,11 @@ std::pair<qsizetype, qsizetype> Reading::findClause(qsizetype i, qsizetype j) co
         if (from > 0 && text[from - 1] == u',')
             --from;
     }
-    // Over the whole text, so a clause end may look past i ("no more im done": "im" starts one),
-    // keeping those that end by i.
+    // A few characters past i, so a clause end may look at the words that start the head ("no more
+    // im done": "im" starts one), keeping those that end by i.
     qsizetype start = 0;
-    auto it = Matcher::ready(m().clauseEnd).globalMatch(text, from, QRegularExpression::NormalMatch, noCheck);
+    const QStringView upToI = QStringView(text).left(std::min<qsizetype>(text.size(), i + 6));
+    auto it = Matcher::ready(m().clauseEnd).globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
     while (it.hasNext()) {
         const QRegularExpressionMatch x = it.next();
         if (x.capturedStart() >= i)

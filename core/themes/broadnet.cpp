@@ -273,7 +273,9 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression otherSense = rx(
         R"(\bstab(?:le|ly|ility|ili[sz]\w*)\b|\bunstable\b|\bkick(?:s|ed|ing)?\s+(?:\w+\s+){0,2}out\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}away\b)"
         R"(|\bwriter\s+will\b|\bdistress\s+tolerance\b|\bwindow\s+of\s+tolerance\b)"
-        R"(|\bwent\s+over\s+(?:the|a|an|this|that|these|those|it|them|my|his|her|their|our|your|what|how|some|everything|to|there)\b)");
+        R"(|\bwent\s+over\s+(?:the|a|an|this|that|these|those|it|them|my|his|her|their|our|your|what|how|some|everything|to|there)\b)"
+        // Events counted as attended, at work: "attended three overdoses and a hanging".
+        R"(|\b(?:attended|attends|attending|responded\s+to)\s+(?:(?:\d+|two|three|four|five|six|several|multiple|many|some)\s+)?(?:overdoses|hangings|suicides|stabbings|ods)\b(?:,?\s+(?:and\s+)?(?:an?|one|two|three|\d+)\s+\w+)*)");
     // Collecting a prescription is routine: "collects his tablets from the pharmacy".
     static const QRegularExpression collecting = rx(R"(\bcollect|\bpick(?:s|ed|ing)?\s+up\b)");
     static const QRegularExpression pharmacy = rx(R"(\b(?:pharmacy|pharmacist|chemist|prescriptions?|dispens\w*|blister|dosette|repeat)\b)");

@@ -159,10 +159,24 @@ bool Tagger::Impl::inFiction(const Text &text, std::uint32_t first, std::uint32_
     // "a film where the main character jumps off a bridge", "warning signs of suicide, for a school
     // project": a story or a lesson in the sentence, and no one between it and the mention who
     // could be the client.
-    if (riskFiction.empty())
-        return false;
     const std::vector<Token> &tokens = text.tokens;
     const std::uint32_t s = tokens[first].sentence;
+    // Events counted as attended, at work: "attended three overdoses", "responded to two hangings"
+    // — a plural after the verb, past a count.
+    const auto word = [&](std::size_t k) { return std::string_view(text.bytes).substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    if (word(first).size() > 3 && (word(first).back() == 's' || word(first).back() == 'S')) {
+        for (std::size_t k = first, n = 0; k-- > 0 && n < 3 && tokens[k].sentence == s; ++n) {
+            const std::string_view w = word(k);
+            if (w == "attended" || w == "attends" || w == "attending" || w == "responded" || w == "to")
+                return w != "to" || (k > 0 && word(k - 1) == "responded");
+            if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })
+                && w != "two" && w != "three" && w != "four" && w != "five" && w != "six" && w != "several" && w != "multiple"
+                && w != "many" && w != "some")
+                break;
+        }
+    }
+    if (riskFiction.empty())
+        return false;
     std::size_t begin = first;
     while (begin > 0 && tokens[begin - 1].sentence == s)
         --begin;

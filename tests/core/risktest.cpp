@@ -961,6 +961,13 @@ void RiskTest::seventhPass_data()
     QTest::newRow("the client's disclosure") << u"She admitted suicidal thoughts."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("a report stays the client's") << u"Her mum said she has suicidal thoughts."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("dad doesn't wake up") << u"Her dad doesn't wake up before noon."_s << u"suicide"_s << QString();
+    // Events attended at work are someone else's; an overdose after which one attended A&E is not.
+    QTest::newRow("a paramedic's overdoses") << u"On his shift he attended four overdoses and a hanging."_s << u"overdose"_s
+                                             << QString();
+    QTest::newRow("a paramedic's hanging") << u"On his shift he attended four overdoses and a hanging."_s << u"suicide"_s
+                                           << QString();
+    QTest::newRow("attended A&E after an overdose") << u"He attended A&E after an overdose in May."_s << u"overdose"_s
+                                                    << u"present"_s;
     // Denials: harm to self, a promise not to hurt oneself.
     QTest::newRow("harm to self denied") << u"Nil thoughts of harm to self/others today."_s << u"suicide"_s << u"denied"_s;
     QTest::newRow("harm to self denied, self-harm") << u"Nil thoughts of harm to self/others today."_s << u"self-harm"_s
