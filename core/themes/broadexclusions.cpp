@@ -79,11 +79,18 @@ std::pair<qsizetype, qsizetype> Reading::findClause(qsizetype i, qsizetype j) co
         if (from > 0 && text[from - 1] == u',')
             --from;
     }
+    // A few characters past i, so a clause end may look at the words that start the head ("no more
+    // im done": "im" starts one), keeping those that end by i.
     qsizetype start = 0;
-    const QStringView upToI = QStringView(text).left(i);
+    const QStringView upToI = QStringView(text).left(std::min<qsizetype>(text.size(), i + 6));
     auto it = Matcher::ready(m().clauseEnd).globalMatch(upToI, from, QRegularExpression::NormalMatch, noCheck);
-    while (it.hasNext())
-        start = it.next().capturedEnd();
+    while (it.hasNext()) {
+        const QRegularExpressionMatch x = it.next();
+        if (x.capturedStart() >= i)
+            break;
+        if (x.capturedEnd() <= i)
+            start = x.capturedEnd();
+    }
     const QRegularExpressionMatch after
         = Matcher::ready(m().clauseEnd).match(text, j, QRegularExpression::NormalMatch, noCheck);
     return {start, after.hasMatch() ? after.capturedStart() : text.size()};
@@ -110,7 +117,7 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     // NegEx's terminators: "but", "however", or a conjunction that starts a new verb phrase ("has
     // not been eating and has given away his things").
     static const QRegularExpression terminated = rx(
-        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since)\b)");
+        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since|keeps|kept|says|said|tells|told|wants|wanted|still|often|i|i'm|im|i've|ive)\b)");
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
@@ -126,7 +133,8 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
                 .hasMatch())
             continue;
         const QStringView tail = slice(t.capturedEnd(), headStart);
-        if (found(affirmed, tail) || found(terminated, tail))
+        // The head's first word too: a conjunction and the subject that starts it ("and I'm done").
+        if (found(affirmed, tail) || found(terminated, QString(tail.toString() + slice(headStart, headStart + 5).toString())))
             continue;
         if (tail.size() < 45)
             return true;
@@ -162,6 +170,8 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
     static const QRegularExpression byBefore = rx(R"(\bby\s+$)");
     static const QRegularExpression lostTo = rx(R"(^\s+(?:to|after)\s+(?:an?\s+|the\s+|his\s+|her\s+)?$)");
     static const QRegularExpression lostOrFound = rx(R"(\b(?:lost|losing|lose|find\w*|found)\s+$)");
+    static const QRegularExpression selfDisclosed = rx(
+        R"(^\s*(?:,[^,]{0,20},\s*)?(?:disclosed|discloses|admitted|admits|confessed|shared)\s+(?:(?:her|his|their|some|recent|ongoing|current)\s+)?$)");
     static const QRegularExpression telling = rx(R"(\b(?:that|said|says|told\s+\w+|reports?|because|when|and|worried|thinks?)\s*$)");
     const auto [cs, ce] = clauseBounds(i, j);
     const auto [ss, se] = sentenceBounds(i, j);
@@ -175,6 +185,8 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
         return true; // "her sister's suicide attempt"
     if (found(who, between))
         return true; // "her friend who self-harms"
+    if (found(selfDisclosed, between))
+        return true; // "another member, T., disclosed suicidal thoughts": the member's own
     if (found(Matcher::ready(m().report), between))
         return false; // "her mum said she had been cutting"
     if (found(client, QString(between.toString() + u' ' + slice(i, j).toString())))
@@ -201,6 +213,7 @@ bool Reading::abuseActOk(qsizetype i, qsizetype j) const
         R"(\b(?:son|daughter|baby|kids?|child(?:ren)?|toddler|\d+\s*yo|little\s+brother|little\s+sister|younger\s+\w+)\b)");
     static const QRegularExpression kinOwned = rx(R"(\b(?:sister|brother|friend|neighbour|cousin|colleague)'?s\b)");
     static const QRegularExpression meOrChild = rx(R"(\bme\b|\bkids?\b|\bchild)");
+    static const QRegularExpression ownBond = rx(R"(^violen\w*\s+(?:marriage|relationships?|partners?|husband|wife|boyfriend|girlfriend|ex|home|household|childhood|upbringing)\b)");
     const auto [cs, ce] = clauseBounds(i, j);
     const QString w = slice(i, j).toString();
     const QStringView after = slice(j, j + 40);
@@ -208,6 +221,9 @@ bool Reading::abuseActOk(qsizetype i, qsizetype j) const
     if (found(meOrPt, QString(w + u' ' + after.left(12))) || found(passive, slice(i - 8, i)) || found(by, after))
         return true;
     if (found(child, QString(w + u' ' + after.left(25))))
+        return true;
+    // Violence in the client's own relationship or home: "was in a violent marriage".
+    if (found(ownBond, QString(w + after.left(20))))
         return true;
     // Otherwise only when a partner or family member, named or a pronoun, does it.
     const QRegularExpressionMatch kin = kinBefore(cs, i);

@@ -99,7 +99,7 @@ const Head table[] = {
     {"suicide", "plan", {R"re(\bpills\s+ready\b)re", "ready", true}, false},
     {"suicide", "plan", {R"re(\bjust\s+in\s+case\b)re", "case", true}, false},
     {"suicide", "plan", {R"re(\b(?:rope|noose)\b)re", "noose\037rope", true}, false},
-    {"suicide", "plan", {R"re(\b(?:gun|shotgun|firearm|rifle)\b)re", "firearm\037gun\037rifle\037shotgun", true}, false},
+    {"suicide", "plan", {R"re(\b(?:gun|shotgun|firearm|rifle|pistol|revolver|handgun)\b)re", "firearm\037gun\037rifle\037shotgun\037pistol\037revolver", true}, false},
     {"suicide", "plan", {R"re(\bmeans\s*:)re", "means", true}, false},
     {"suicide", "plan", {R"re(\baccess\s+to\s+(?:means|a\s+firearm|firearms?|a\s+gun))re", "access", true}, false},
     {"suicide", "plan", {R"re(\bbought\s+a\s+(?:new\s+)?(?:rope|razor|blade))re", "bought", true}, false},
@@ -139,7 +139,7 @@ const Head table[] = {
     {"harm-to-others", "threat", {R"re(\bstrangl\w*)re", "strangl", true}, false},
     {"harm-to-others", "threat", {R"re(\bchok(?:e|ed|ing)\s+(?:him|her|them|someone))re", "chok", true}, false},
     {"harm-to-others", "threat", {R"re(\bsmash\w*\s+(?:his|her|their)\s+(?:face|head))re", "smash", true}, false},
-    {"harm-to-others", "threat", {R"re(\bhurt(?:ing)?\s+(?:him|her|them|someone|somebody|anyone|others|people|my\s+\w+|his\s+\w+|her\s+\w+|the\s+\w+)\b)re", "hurt", true}, false},
+    {"harm-to-others", "threat", {R"re(\bhurt(?:ing)?\s+(?:him|her|them|someone|somebody|anyone|others|people|(?:my|his|her)\s+(?!(?:own\s+)?(?:wrist|ankle|knee|back|arm|leg|hand|foot|shoulder|neck|hip|finger|thumb|toe|elbow)s?\b)\w+|the\s+\w+)\b(?!\s+(?:own\s+)?(?:wrist|ankle|knee|back|arm|leg|hand|foot|shoulder|neck|hip|finger|thumb|toe|elbow)s?\b))re", "hurt", true}, false},
     {"harm-to-others", "threat", {R"re(\bharm(?:ing)?\s+(?:him|her|them|someone|somebody|anyone|others|people|my\s+\w+|his\s+\w+|her\s+\w+|the\s+\w+|\w+-?girlfriend|\w+-?boyfriend|coworker|co-worker|ex-\w+))re", "harm", true}, false},
     {"harm-to-others", "threat", {R"re(\bthreat(?:en\w*|s)?\s+(?:to\s+)?(?:kill|harm|hurt|stab|shoot))re", "threat", true}, false},
     {"harm-to-others", "threat", {R"re(\bmade\s+threats\b)re", "threats", true}, false},
@@ -178,7 +178,7 @@ const Head table[] = {
     {"overdose", "overdose", {R"re(\bcame\s+out\s+of\s+(?:rehab|prison|jail|hospital|detox))re", "detox\037hospital\037jail\037prison\037rehab", true}, false},
     {"overdose", "overdose", {R"re(\bpost-?detox\b)re", "detox", true}, false},
     {"overdose", "overdose", {R"re(\bafter\s+\d+\s+months\s+clean(?!\s+from))re", "clean", true}, false},
-    {"overdose", "overdose", {R"re(\b(?:mix\w*|with|and|\+|on\s+top\s+of|together\s+with)\s+(?:\w+\s+){0,2}(?:(?:heroin|methadone|oxy\w*|opioids?|opiates?|fentanyl|morphine|codeine|tramadol|bupe\w*|subutex|h\b|gear|smack|oxys)|(?:benzos?\w*|diazepam|valium|xanax|alprazolam|clonazepam|etizolam|zopiclone|pregabalin|gabapentin|lyrica|sleeping (?:pills|tablets)|street valium|blues|ghb|ketamine)))re", "heroin\037methadone\037oxy\037opioid\037opiate\037fentanyl\037morphine\037codeine\037tramadol\037bupe\037subutex\037\\bh\\b\037gear\037smack\037benzo\037diazepam\037valium\037xanax\037alprazolam\037clonazepam\037etizolam\037zopiclone\037pregabalin\037gabapentin\037lyrica\037sleeping\037blues\037ghb\037ketamine", true}, false},
+    {"overdose", "overdose", {R"re(\b(?:mix\w*|with|and|\+|on\s+top\s+of|together\s+with)\s+(?:\w+\s+){0,2}(?:(?:heroin|methadone|oxy\w*|opioids?|opiates?|fentanyl|morphine|codeine|tramadol|bupe\w*|subutex|subs\b|h\b|gear|smack|oxys)|(?:benzos?\w*|diazepam|valium|xanax|alprazolam|clonazepam|etizolam|zopiclone|pregabalin|gabapentin|lyrica|sleeping (?:pills|tablets)|street valium|blues|ghb|ketamine)))re", "heroin\037methadone\037oxy\037opioid\037opiate\037fentanyl\037morphine\037codeine\037tramadol\037bupe\037subutex\037\\bsubs\\b\037\\bh\\b\037gear\037smack\037benzo\037diazepam\037valium\037xanax\037alprazolam\037clonazepam\037etizolam\037zopiclone\037pregabalin\037gabapentin\037lyrica\037sleeping\037blues\037ghb\037ketamine", true}, false},
     {"overdose", "overdose", {R"re(\bfentanyl\b)re", "fentanyl", true}, false},
     {"overdose", "overdose", {R"re(\bconcurrent\s+benzo)re", "concurrent", true}, false},
     {"overdose", "overdose", {R"re(\bprevious\s+(?:dose|amount))re", "previous", true}, false},
@@ -239,7 +239,9 @@ const Head table[] = {
     {"suicide", "ideation", {R"re(\bburden\b)re", "burden", true}, false},
     {"suicide", "ideation", {R"re(\b(?:no\s+longer\s+sees?|doesn'?t\s+see|does\s+not\s+see|dont\s+see|don'?t\s+see|can'?t\s+see|cant\s+see|not\s+seeing)\s+(?:any|the|a)?\s*(?:point|reason|future|way\s+(?:out|forward)))re", "future\037point\037reason\037way", true}, false},
     {"suicide", "ideation", {R"re(\b(?:wish|hope)\w*\s+(?:a|that\s+a)\s+(?:bus|car|train|lorry)\s+(?:would|will)\s+hit)re", "hope\037wish", true}, false},
-    {"suicide", "ideation", {R"re(\bthoughts\s+of\s+(?:hurting|harming)\s+(?:him|her|my)?sel(?:f|ves))re", "thoughts", true}, false},
+    {"suicide", "ideation", {R"re(\bthoughts\s+of\s+(?:hurting|harming)\s+(?:him|her|my|them|your|one)?sel(?:f|ves))re", "thoughts", true}, false},
+    {"suicide", "ideation", {R"re(\bharm\s+to\s+(?:self|(?:him|her|my|them)sel(?:f|ves))\b)re", "harm to", true}, false},
+    {"self-harm", "self-injury", {R"re(\bharm\s+to\s+(?:self|(?:him|her|my|them)sel(?:f|ves))\b)re", "harm to", true}, false},
     {"suicide", "ideation", {R"re(\bharming\s+self\b)re", "harming", true}, false},
     {"suicide", "ideation", {R"re(\bnot\s+worth\s+living)re", "living", true}, false},
     {"suicide", "ideation", {R"re(\bpoint\s+(?:in|of)\s+(?:being\s+alive|living|going\s+on|anything|carrying\s+on))re", "point", true}, false},
@@ -438,7 +440,7 @@ const Head table[] = {
     {"abuse", "violence", {R"re(\bwith\s+a\s+belt\b)re", "belt", true}, false},
     {"abuse", "violence", {R"re(\bhits?\s+(?:my|the|his|her)\s+(?:little\s+|younger\s+)?(?:brother|sister|kids|children|son|daughter|mum))re", "hit", true}, false},
     {"abuse", "violence", {R"re(\bkill\s+me\s+if\b)re", "kill", true}, false},
-    {"abuse", "violence", {R"re(\bhurt\s+her\b)re", "hurt", true}, false},
+    {"abuse", "violence", {R"re((?<!\bshe\s)\bhurt\s+her\b(?!\s+(?:own\s+)?(?:wrist|ankle|knee|back|arm|leg|hand|foot|shoulder|neck|hip|finger|thumb|toe|elbow)s?\b))re", "hurt", true}, false},
     {"abuse", "violence", {R"re(\bsaid\s+it'?s\s+our\s+secret|\bour\s+secret\b)re", "secret", true}, false},
     {"abuse", "violence", {R"re(\bthreat\w*\s+to\s+(?:take|burn))re", "threat", true}, false},
     // Sixth pass (docs/risk.md, "Sixth pass"), by kind.
@@ -496,7 +498,7 @@ const Head table[] = {
     // A use right after release, said as "now he's out": "planning to shoot up … now he's out".
     {"overdose", "overdose", {R"re(\b(?:now|since)\s+(?:that\s+)?(?:he'?s|she'?s|i'?m|he\s+is|she\s+is|i\s+am)\s+out\b(?!\s+of\s+(?:work|the\s+house|town|breath|money|pocket)))re", "s out\037m out", true}, false},
     // Wanting to join someone who died: "his brother died last year and he wants to join him".
-    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\b(?:want|wish|long|hop|plan)\w*\s+to\s+(?:be\s+with|join)\s+(?:him|her|them|my|his|her|their)\b)re", "join\037be with", true}, false},
+    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\K\b(?:want|wish|long|hop|plan)\w*\s+to\s+(?:be\s+with|join)\s+(?:him|her|them|my|his|her|their)\b)re", "join\037be with", true}, false},
     // Found at a height or on the tracks: "found on the bridge", "found by the railway line".
     {"suicide", "attempt", {R"re(\bfound\s+(?:\w+\s+){0,2}(?:on|at|near|by)\s+(?:the|a)\s+(?:edge\s+of\s+(?:the|a)\s+)?(?:bridge|cliffs?|roof|rooftop|railway|railway\s+line|tracks|ledge|multi-?storey))re", "bridge\037cliff\037ledge\037multi\037railway\037roof\037tracks", true}, false},
     // Harm said in other words: "I will end him", "gonna shank the guy", a fist through a face,
@@ -518,6 +520,43 @@ const Head table[] = {
     {"abuse", "violence", {R"re(\b(?:i|she|he|pt|client|patient|they|i've|she's|he's|i'm)\s+(?:has\s+|had\s+|have\s+|keeps\s+|kept\s+)?(?:was|were|been|being|got|gets|get|is|am|getting)\s+(?:\w+\s+)?(?:hit|punched|kicked|slapped|pushed|shoved|strangled|choked|beaten|attacked|assaulted|threatened|raped|bitten|grabbed|headbutted|stabbed|burned|burnt|dragged|locked\s+in|locked\s+out)(?=\s+(?:\w+\s+){0,2}by\s+(?:(?:her|his|my|their|the\s+client's|an?)\s+)?(?:[\w-]+\s+)?(?:partner|husband|wife|boyfriend|girlfriend|ex|dad|father|mum|mother|stepdad|stepfather|stepmum|stepmother|brother|sister|son|daughter|uncle|aunt|carer|family|parents?|in-laws?|fianc\w*|ex-[\w-]+)\b))re", "assaulted\037attacked\037beaten\037bitten\037burned\037burnt\037choked\037dragged\037grabbed\037headbutted\037\\bhit\\b\037kicked\037locked\037punched\037pushed\037raped\037shoved\037slapped\037stabbed\037strangled\037threatened", true}, false},
     // Pills taken for a high: "took a handful of pregabalin to get high".
     {"overdose", "overdose", {R"re(\b(?:took|taken|takes|taking|swallow\w*|necked|downed|dropped|popped)\s+[^.!?;]{0,40}\bto\s+get\s+(?:high|wasted|mashed|off\s+(?:my|his|her|their)\s+(?:head|face))\b)re", "get high\037get wasted\037get mashed\037get off", true}, false},
+    // Seventh pass (docs/risk.md, "Seventh pass"), by kind.
+    // Medicine hidden or stashed somewhere: "a bag of pills hidden under her mattress", "stashing my meds in a sock".
+    {"suicide", "plan", {R"re(\b(?:pills|tablets|tabs|meds|medication|painkillers|paracetamol)\s+(?:\w+\s+){0,2}(?:hidden|stashed|hoarded|squirrell?ed\s+away)\s+(?:under|in|inside|behind|at\s+the\s+back)\b|\b(?:hid(?:e|es|ing|den)?|stash(?:es|ed|ing)?)\s+(?:\w+\s+){0,3}(?:pills|tablets|tabs|meds|medication|painkillers|paracetamol)\s+(?:under|in|inside|behind)\b)re", "hid\037stash\037hoarded\037squirrel", true}, false},
+    // A height gone off, or its edge stood at: "she'll go off the bridge", "standing at the edge of the top floor".
+    {"suicide", "attempt", {R"re(\b(?:go|goes|going|gone|went|throw\w*\s+(?:my|him|her|them)sel(?:f|ves))\s+off\s+(?:the|a|that)\s+(?:\w+\s+)?(?:bridge|roof|cliff|car\s+park|multi-?storey|balcony|ledge|tower|viaduct)\b|\bstand\w*\s+(?:at|on|near)\s+the\s+(?:very\s+)?edge\b)re", "\\boff\\b\037edge", true}, false},
+    // Bleeding out, and the only thing keeping one alive: "how long it takes to bleed out", "the only thing keeping me here".
+    {"suicide", "ideation", {R"re(\bbl(?:eed|eeding|eeds|ed)\s+out\b)re", "bleed\037bled", true}, false},
+    {"suicide", "ideation", {R"re(\bonly\s+(?:thing|reason|one|person)\s+(?:that\s+)?(?:keep(?:ing|s)?|stop(?:ping|s)?)\s+(?:me|her|him|them)\s+(?:here|alive|going|from\s+(?:doing|ending|going))\b)re", "keep\037stop", true}, false},
+    // Wanting to join someone who died, said as "rather be with": "she'd rather be with him now".
+    {"suicide", "ideation", {R"re(\b(?:died|death|passed\s+away|passed|heaven|grave|funeral|lost)\b[^.!?;]{0,80}\K\b(?:rather|sooner)\s+be\s+with\s+(?:him|her|them|my|his|their)\b)re", "rather\037sooner", true}, false},
+    // Texting spellings of a wish and of cutting: "wish i cud just dissapear", "bin cuttin agen".
+    {"suicide", "ideation", {R"re(\b(?:wish|want|hope)\w*\s+(?:i|she|he)\s+(?:cud|coud|culd|cld)\s+(?:just\s+)?(?:die|be\s+dead|disap+ear|dis+apear|vanish|not\s+exist|sleep\s+forever|not\s+wake))re", "cud\037coud\037culd\037cld", true}, false},
+    {"self-harm", "self-injury", {R"re(\b(?:bin|been|ben|started|start|keep|kept)\s+cuttin(?:g|')?\b|\bcuttin(?:g|')?\s+(?:agen|agin|again|myself|mysef|meself)\b)re", "cuttin", true}, false},
+    // A wound kept open: "pulling out his stitches", "picking at the wound so it won't heal".
+    {"self-harm", "self-injury", {R"re(\b(?:pull\w*|pick\w*|rip\w*|tear\w*|tore|reopen\w*|dig\w*)\s+(?:out\s+|at\s+|open\s+)?(?:\w+\s+)?(?:stitches|sutures|staples)\b|\b(?:wounds?|cuts?|scabs?)\s+so\s+(?:it|they)\s+(?:won'?t|wont|don'?t|doesn'?t|can'?t|cant|never)\s+heal\b)re", "stitches\037sutures\037staples\037heal", true}, false},
+    // Hands or skin under a hot tap or boiling water: "scalds her hands under the hot tap".
+    {"self-harm", "self-injury", {R"re(\b(?:scald\w*|burn\w*|hold\w*|held|put\w*|run\w*|ran)\s+(?:my|his|her|their)\s+(?:hands?|arms?|wrists?|fingers?|skin|legs?)\s+(?:under|in|with)\s+(?:the\s+|a\s+)?(?:hot|boiling|scalding)\b)re", "boiling\037\\bhot\\b\037scalding", true}, false},
+    // Harm in other words: a target's whereabouts known, made to disappear or suffer, taught a
+    // lesson, "won't walk away", a pillow over a face, assault in slang ("glassed him").
+    {"harm-to-others", "threat", {R"re(\bknows?\s+(?:where|which\s+\w+)\s+(?:he|she|they)\s+(?:lives|works|drinks|parks|goes|stays|sleeps|drives|walks)\b)re", "\\bknow\\b\037\\bknows\\b", true}, false},
+    {"harm-to-others", "threat", {R"re(\bmake\s+(?:him|her|them)\s+(?:disappear|suffer|regret\s+it|bleed)\b|\bteach\s+(?:him|her|them|(?:my|his|her|the|that|this)\s+\w+)\s+a\s+lesson\b|\bpay\s+(?:in|with)\s+blood\b)re", "disappear\037suffer\037regret\037bleed\037lesson\037blood", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:he|she|they)\s+(?:won'?t|wont|will\s+not)\s+(?:be\s+)?walk(?:ing)?\s+(?:away|again)\b(?!\s+from))re", "\\bwalk\\b\037walking", true}, false},
+    {"harm-to-others", "threat", {R"re(\bpillow\s+over\s+(?:[\w']+\s+){0,2}(?:face|head|mouth)\b)re", "pillow", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:glassed|bottled|decked|leathered|kneecapped|battered|glassing|bottling)\s+(?:him|her|them|someone|somebody|(?:some|a|the|this|that)\s+\w+)\b(?!\s+(?:own\s+)?(?:feelings|emotions|anger|grief|thoughts|up|in)\b))re", "glassed\037glassing\037bottled\037bottling\037decked\037leathered\037kneecapped\037battered", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:i'?ll|i\s+will|gonna|going\s+to|i'?m\s+going\s+to|i'?d|i\s+would|want\s+to)\s+(?:break|snap|smash)\s+(?:his|her|their)\s+(?:arms?|legs?|neck|nose|jaw|fingers?|face|teeth|skull)\b)re", "break\037snap\037smash", true}, false},
+    // Abuse: a threat to break the client's bones; a passport held; secrecy imposed; photos asked
+    // of a young person; neglect by its signs; a child watching; an adult in a child's room at night.
+    {"abuse", "violence", {R"re(\b(?:he|she|they)(?:'ll|\s+will|\s+would|'d|\s+is\s+going\s+to|'s\s+going\s+to)\s+(?:break|snap|smash)\s+(?:her|my|his)\s+(?:arms?|legs?|neck|nose|jaw|fingers?|face|teeth)\b)re", "break\037snap\037smash", true}, false},
+    {"abuse", "violence", {R"re(\b(?:has|have|got|took|takes|taken|keeps|kept|holds|held|hid|hides|hidden|won'?t\s+give\s+(?:me|her|him))\s+(?:back\s+)?(?:my|her|his)\s+passport\b)re", "passport", true}, false},
+    {"abuse", "violence", {R"re(\bif\s+(?:i|she|he)\s+(?:ever\s+)?tell\w*\s+(?:anyone|anybody|someone|mum|dad|my\s+\w+|her\s+\w+|his\s+\w+)\b|\btold\s+(?:me|her|him)\s+(?:never|not)\s+to\s+tell\b|\b(?:nobody|no\s+one|noone)\s+(?:will|would|is\s+going\s+to|gonna)\s+believe\s+(?:me|her|him)\b|\bsecret\s+game\b|\bour\s+(?:little\s+)?secret\b)re", "tell\037believe\037secret", true}, false},
+    {"abuse", "violence", {R"re(\b(?:ask\w*|messag\w*|pressur\w*|beg\w*|text\w*|snapchat\w*)\s+(?:me|her|him)\s+(?:\w+\s+)?for\s+(?:photos|pics|pictures|nudes|images|videos)\b)re", "photos\037pics\037pictures\037nudes\037images\037videos", true}, false},
+    {"abuse", "violence", {R"re(\bno\s+food\s+in\s+the\s+(?:house|flat|home)\b|\barriv\w*\s+(?:at\s+(?:school|nursery)\s+(?:\w+\s+)?(?:hungry|unwashed|in\s+dirty\s+clothes)|(?:hungry|unwashed|in\s+dirty\s+clothes)\s+(?:at|to|for)\s+(?:school|nursery))\b|\b(?:kids?|children|child|son|daughter|toddler|baby|little\s+(?:brother|sister))\b[^.!?;]{0,60}\b(?:nobody|no\s*one|no\s+adult)\s+(?:was|is|were)\s+(?:at\s+)?home\b)re", "food\037hungry\037unwashed\037dirty\037\\bhome\\b", true}, false},
+    {"abuse", "violence", {R"re(\b(?:in\s+front\s+of|while|as|with)\s+(?:the|his|her|their|my|our)\s+(?:children|kids|son|daughter|baby|boys|girls)\s+(?:watch\w*|look\w*\s+on|present|in\s+the\s+room)\b)re", "children\037kids\037\\bson\\b\037daughter\037baby\037boys\037girls", true}, false},
+    {"abuse", "violence", {R"re(\b(?:(?<=step\s)dad|(?<=step-)dad|stepdad|stepfather|uncle|(?<=mum's\s)(?:boyfriend|bf)|(?<=mums\s)(?:boyfriend|bf)|lodger|grandad|cousin|brother)\b[^.!?;]{0,20}\b(?:comes?|comin[g']?|came|gets?|got)\s+(?:in|into)\s+(?:my|her|his)\s+(?:room|bed|bedroom)\b)re", "\\broom\\b\037\\bbed\\b\037bedroom", true}, false},
+    // Overdose: found unrousable; using hidden away ("do my gear in the toilets so no one sees").
+    {"overdose", "overdose", {R"re(\bun(?:rous|rouse|arous)able\b|\bresponded\s+to\s+(?:\w+\s+)?(?:naloxone|narcan)\b)re", "rous\037naloxone\037narcan", true}, false},
+    {"overdose", "overdose", {R"re(\b(?:gear|heroin|smack|brown|using|use|uses|inject\w*|shoot(?:s|ing)?\s+up|jack(?:s|ing)?\s+up)\b[^.!?;]{0,60}\b(?:so\s+(?:no(?:\s+|-)?one|nobody)\s+(?:sees|can\s+see|knows|finds)|in\s+(?:the\s+)?(?:public\s+|station\s+)?toilets?)\b)re", "sees\037knows\037finds\037toilet", true}, false},
 };
 
 } // namespace

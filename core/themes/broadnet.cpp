@@ -257,8 +257,11 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression overdoseIntent = rx(R"(\b(?:plan|intent\w*|attempts?|SA|suicid\w*|not\s+intending)\b)");
     static const QRegularExpression attemptList = rx(R"(\b(?:attempts?|SA)\b[^()]*\([^)]*$)");
     static const QRegularExpression bladeWords = rx(R"(blade|razor)");
-    static const QRegularExpression weaponWords = rx(R"(gun|firearm|rifle|knife)");
+    static const QRegularExpression weaponWords = rx(R"(gun|firearm|rifle|knife|pistol|revolver)");
     static const QRegularExpression bruise = rx(R"(bruis)");
+    static const QRegularExpression scarWord = rx(R"(^scars?$)");
+    static const QRegularExpression illicit = rx(
+        R"(\b(?:heroin|gear|smack|fent\w*|street|alcohol|etoh|drink\w*|drank|booze|wine|beer|vodka|spirits|cider|cans|pints?|more\s+than|extra|double|on\s+top)\b)");
     static const QRegularExpression endorse = rx(R"(\bendorse)");
     static const QRegularExpression meAfter = rx(R"(^\s*me\b)", false);
     static const QRegularExpression meLast = rx(R"(\bme$)", false);
@@ -270,7 +273,9 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression otherSense = rx(
         R"(\bstab(?:le|ly|ility|ili[sz]\w*)\b|\bunstable\b|\bkick(?:s|ed|ing)?\s+(?:\w+\s+){0,2}out\b|\bpush(?:es|ed|ing)?\s+(?:\w+\s+){0,2}away\b)"
         R"(|\bwriter\s+will\b|\bdistress\s+tolerance\b|\bwindow\s+of\s+tolerance\b)"
-        R"(|\bwent\s+over\s+(?:the|a|an|this|that|these|those|it|them|my|his|her|their|our|your|what|how|some|everything|to|there)\b)");
+        R"(|\bwent\s+over\s+(?:the|a|an|this|that|these|those|it|them|my|his|her|their|our|your|what|how|some|everything|to|there)\b)"
+        // Events counted as attended, at work: "attended three overdoses and a hanging".
+        R"(|\b(?:attended|attends|attending|responded\s+to)\s+(?:(?:\d+|two|three|four|five|six|several|multiple|many|some)\s+)?(?:overdoses|hangings|suicides|stabbings|ods)\b(?:,?\s+(?:and\s+)?(?:an?|one|two|three|\d+)\s+\w+)*)");
     // Collecting a prescription is routine: "collects his tablets from the pharmacy".
     static const QRegularExpression collecting = rx(R"(\bcollect|\bpick(?:s|ed|ing)?\s+up\b)");
     static const QRegularExpression pharmacy = rx(R"(\b(?:pharmacy|pharmacist|chemist|prescriptions?|dispens\w*|blister|dosette|repeat)\b)");
@@ -334,6 +339,11 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
             // a weapon in a sentence about harming someone is that harm's
         } else if (h.id == Abuse && found(bruise, w) && (here & (1u << SelfHarm))) {
             // a bruise beside self-injury is self-inflicted
+        } else if (h.id == SelfHarm && found(scarWord, w) && (here & (1u << Abuse))) {
+            // a scar beside abuse is the abuse's: "throws things at me … I've got a scar"
+        } else if (h.id == Overdose && std::string_view(h.kind) == "overdose" && found(Matcher::ready(mt.therapeutic), sent)
+                   && !found(illicit, sent)) {
+            // a sedative taken as prescribed, with no drug or drink of misuse beside it
         } else if (h.id == Suicide && found(collecting, w) && found(pharmacy, sent) && !found(suicidal, sent)) {
             // a prescription collected
         } else if (h.id == SelfHarm && found(attemptBy, r.slice(sb.first, i))) {
@@ -409,6 +419,11 @@ void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) co
     };
     const int selfHarm = riskIndex("self-harm"_L1);
     const int abuse = riskIndex("abuse"_L1);
+    const auto violentAct = [&](const RiskFinding &f) {
+        const std::string_view words = std::string_view(text.bytes).substr(tokens[f.first].start, tokens[f.last].end - tokens[f.first].start);
+        return broad::found(broad::Matcher::ready(broad::Matcher::instance().violentAct),
+                     QString::fromUtf8(words.data(), static_cast<qsizetype>(words.size())));
+    };
     // Exclusions read with the rules' person attribution and word lists (docs/risk.md, "The broad net").
     const auto claimed = [&](const RiskFinding &f) {
         // An accident in the sentence (the codebook's self-act accidents): "burnt her arm on the oven".
@@ -429,8 +444,9 @@ void Tagger::Impl::readBroad(const Text &text, std::vector<RiskFinding> &out) co
                 && (roleKinds[static_cast<std::size_t>(role)] == RoleClass::Kind::Clinician
                     || codebook.roles().at(role).id == "authority"_L1))
                 return true;
-            // Done to another adult named after it: "her uncle hits her aunt".
-            const int v = victimOf(text, f.first, f.last);
+            // Done to another adult named after it: "her uncle hits her aunt" — an act of violence
+            // only: a secret imposed or a room entered names no victim ("if i tell anyone").
+            const int v = violentAct(f) ? victimOf(text, f.first, f.last) : -1;
             if (v >= 0 && tokens[static_cast<std::size_t>(v)].role >= 0) {
                 const Person p = personAt(text, static_cast<std::size_t>(v));
                 // Unless the client or a child is named with them: "hits my mum and me".

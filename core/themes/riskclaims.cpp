@@ -226,6 +226,32 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         m.anchor = m.first;
         return otherSubject(text, m) >= 0;
     };
+    // 7. A self-injury phrase read through another person's possessive ("smash my head" matched as
+    // "smash his head") is not the client's when the nearest subject before it in its sentence is
+    // another person: "she would like to smash his head in", "I'll smash his head". "She smashed
+    // her head on the wall" keeps it.
+    const auto anotherOwner = [&](const RiskFinding &f) {
+        if (selfActRisk < 0 || f.risk != selfActRisk || f.status != RiskFinding::Present || f.rule != RiskFinding::Phrase)
+            return false;
+        std::string_view owner;
+        for (std::uint32_t k = f.first; k <= f.last && owner.empty(); ++k)
+            if (oneOf(wordAt(text, k), {"his", "her", "their"}))
+                owner = wordAt(text, k);
+        if (owner.empty())
+            return false;
+        for (std::uint32_t k = f.first; k > 0 && tokens[k - 1].sentence == tokens[f.first].sentence; --k) {
+            const std::string_view w = wordAt(text, k - 1);
+            if (sameWord(w, "she"))
+                return !sameWord(owner, "her");
+            if (sameWord(w, "he"))
+                return !sameWord(owner, "his");
+            if (sameWord(w, "they"))
+                return !sameWord(owner, "their");
+            if (oneOf(w, {"i", "im", "i'm", "i'll", "ill", "i'd", "id", "ive", "i've"}))
+                return true;
+        }
+        return false;
+    };
     thread_local std::vector<bool> drop;
     drop.assign(out.size(), false);
     for (std::size_t k = 0; k < out.size(); ++k) {
@@ -237,7 +263,7 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
             drop[k] = true;
         else
             drop[k] = (aloneOrBreak(f) && !drugUseNear(f) && !useWordNear(f)) || partOfClientsThreat(f) || partOfAbuse(f)
-                      || passiveAct(f);
+                      || passiveAct(f) || anotherOwner(f);
     }
     std::size_t k = 0;
     std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });

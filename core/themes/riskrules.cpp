@@ -7,6 +7,7 @@
 #include <cctype>
 
 #include <algorithm>
+#include <array>
 #include <string>
 
 namespace uc::themes {
@@ -158,10 +159,24 @@ bool Tagger::Impl::inFiction(const Text &text, std::uint32_t first, std::uint32_
     // "a film where the main character jumps off a bridge", "warning signs of suicide, for a school
     // project": a story or a lesson in the sentence, and no one between it and the mention who
     // could be the client.
-    if (riskFiction.empty())
-        return false;
     const std::vector<Token> &tokens = text.tokens;
     const std::uint32_t s = tokens[first].sentence;
+    // Events counted as attended, at work: "attended three overdoses", "responded to two hangings"
+    // — a plural after the verb, past a count.
+    const auto word = [&](std::size_t k) { return std::string_view(text.bytes).substr(tokens[k].start, tokens[k].end - tokens[k].start); };
+    if (word(first).size() > 3 && (word(first).back() == 's' || word(first).back() == 'S')) {
+        for (std::size_t k = first, n = 0; k-- > 0 && n < 3 && tokens[k].sentence == s; ++n) {
+            const std::string_view w = word(k);
+            if (w == "attended" || w == "attends" || w == "attending" || w == "responded" || w == "to")
+                return w != "to" || (k > 0 && word(k - 1) == "responded");
+            if (!std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; })
+                && w != "two" && w != "three" && w != "four" && w != "five" && w != "six" && w != "several" && w != "multiple"
+                && w != "many" && w != "some")
+                break;
+        }
+    }
+    if (riskFiction.empty())
+        return false;
     std::size_t begin = first;
     while (begin > 0 && tokens[begin - 1].sentence == s)
         --begin;
@@ -690,10 +705,34 @@ void Tagger::Impl::readTolerance(const Text &text, const std::vector<Mention> &e
         const std::string_view w = text.bytes.substr(tokens[f].start, tokens[f].end - tokens[f].start);
         return w == "from" && tokens[f + 1].substance < 0;
     };
+    // The break's word as a place of work or a visit, not a stay: "a prison officer", "prison visits".
+    const auto workplace = [&](const Mention &e) {
+        const std::size_t f = e.last + 1;
+        if (f >= tokens.size() || tokens[f].sentence != tokens[e.last].sentence)
+            return false;
+        static constexpr std::array<std::string_view, 20> jobs{
+            "officer", "officers", "guard",   "guards",   "warden",  "nurse",   "chaplain", "worker", "workers", "staff",
+            "visit",   "visits",   "visitor", "visiting", "service", "governor", "doctor",  "teacher", "job",    "shift"};
+        const std::string_view w = text.bytes.substr(tokens[f].start, tokens[f].end - tokens[f].start);
+        return std::find_if(jobs.begin(), jobs.end(), [&](std::string_view j) {
+                   return w.size() == j.size() && std::equal(w.begin(), w.end(), j.begin(), [](char a, char b) { return (a | 0x20) == b; });
+               }) != jobs.end();
+    };
+    // A topic taught earlier in the sentence, with no person between: "group psychoeducation on
+    // naloxone and the risk of using after prison".
+    const auto taught = [&](const Mention &e) {
+        for (std::size_t k = e.first; k-- > 0 && tokens[k].sentence == tokens[e.first].sentence;) {
+            if (tokens[k].flags & (Term | FirstPerson | ThirdPerson | Client))
+                return false;
+            if (tokens[k].flags & Topic)
+                return true;
+        }
+        return false;
+    };
     for (const Mention &e : events) {
         const CompiledRisk &risk = risks[static_cast<std::size_t>(e.theme)];
         const std::uint32_t s = tokens[e.first].sentence;
-        if (breakFromNoDrug(e))
+        if (breakFromNoDrug(e) || workplace(e) || taught(e))
             continue;
         for (const Mention &u : themeMentions) {
             const std::uint32_t us = tokens[u.first].sentence;

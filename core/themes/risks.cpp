@@ -79,14 +79,22 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
             return w.size() == x.size() && std::equal(w.begin(), w.end(), x.begin(), [](char a, char b) { return (a | 0x20) == b; });
         });
     };
+    // The mention may start with its own subject: "cant do this no more im done".
+    if (first > 0 && lowerIs(first, {"i", "im", "ive", "i'm", "i've"}) && lowerIs(first - 1, {"it", "this", "more", "anymore", "them", "me", "and"}))
+        return false;
     for (std::size_t k = first; k-- > 0 && tokens[k].sentence == tokens[first].sentence;) {
         if (tokens[k].flags & Neg)
             return true;
         if (lowerIs(k, {"but", "however", "although", "though", "yet", "except"}))
             return false;
+        // A new first-person subject right after a finished object, in text written without
+        // punctuation: "dont get it i want to not be here", "cant do this no more im done".
+        if (k > 0 && lowerIs(k, {"i", "im", "ive", "i'm", "i've"}) && lowerIs(k - 1, {"it", "this", "more", "anymore", "them", "me"}))
+            return false;
         if (k + 1 < first && lowerIs(k, {"and", "or"})
             && lowerIs(k + 1, {"has", "have", "had", "is", "was", "were", "will", "would", "did", "does", "now", "then", "later",
-                               "also", "recently", "since"}))
+                               "also", "recently", "since", "keeps", "kept", "says", "said", "tells", "told", "wants",
+                               "wanted", "still", "often", "i", "im", "ive", "i'm", "i've"}))
             return false;
     }
     return true;
@@ -267,8 +275,32 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
     };
     const auto nearestBefore = [&](std::uint32_t first) { return personBefore(text, first); };
     const auto personOf = [&](int k) { return k >= 0 ? personAt(text, static_cast<std::size_t>(k)) : Person{}; };
+    // A passive wish's words said of someone named right before them, the words naming no one
+    // else: "mum doesn't wake up" is mum's; "everyone would be better off without me" stays the
+    // client's.
+    const auto wishOfNamedOther = [&](const Mention &m, const Phrase &p) {
+        static const QRegularExpression firstPerson(QStringLiteral(R"(\b(?:me|i|my|myself)\b)"));
+        if (p.text.contains(firstPerson))
+            return false;
+        for (std::size_t k = m.first, n = 0; k-- > 0 && n < 2 && tokens[k].sentence == tokens[m.first].sentence; ++n)
+            if (isPersonWord(tokens[k]))
+                return tokens[k].role >= 0 && personOf(static_cast<int>(k)).who == Person::Other;
+        return false;
+    };
     // Whose act: the client's, or someone else's (a clinician writing about it is not someone else).
     const auto doneByOther = [&](const Mention &m) {
+        // A self-disclosure verb right before it, the one named before the verb its subject:
+        // "another member disclosed suicidal thoughts" is the member's own (a report — "mum said",
+        // "mum reports" — may be about the client, and stays the client's).
+        for (std::size_t k = m.first, n = 0; k-- > 0 && n < 3 && tokens[k].sentence == tokens[m.first].sentence; ++n) {
+            const std::string_view w = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+            if (isPersonWord(tokens[k]))
+                break;
+            if (w == "disclosed" || w == "discloses" || w == "admitted" || w == "admits" || w == "confessed" || w == "shared") {
+                const int doer = nearestBefore(static_cast<std::uint32_t>(k));
+                return doer >= 0 && tokens[static_cast<std::size_t>(doer)].role >= 0 && personOf(doer).who == Person::Other;
+            }
+        }
         const int before = nearestBefore(m.first);
         if (before >= 0 && tokens[static_cast<std::size_t>(before)].role >= 0)
             return personOf(before).who == Person::Other;
@@ -524,7 +556,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
                 toClient = tokens[k].sentence == tokens[m.first].sentence
                            && text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start) == "me"
                            && personOf(static_cast<int>(k)).who == Person::Client;
-            if (!wish && !toClient && doneByOther(m))
+            if ((!wish || wishOfNamedOther(m, p)) && !toClient && doneByOther(m))
                 f.status = RiskFinding::OtherPerson;
             break;
         }

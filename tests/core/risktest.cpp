@@ -72,6 +72,10 @@ constexpr double dev5Denied = 0.98;
 constexpr double dev6Recall = 0.97;
 constexpr double dev6Precision = 0.92;
 constexpr double dev6Denied = 0.98;
+// The seventh (risk15): 0.942 / 0.898 / 1.000 reached.
+constexpr double dev7Recall = 0.92;
+constexpr double dev7Precision = 0.87;
+constexpr double dev7Denied = 0.98;
 constexpr double heldOutRecall = 0.90;
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
@@ -180,6 +184,9 @@ private Q_SLOTS:
     void developmentSet6();
     void sixthPass_data();
     void sixthPass();
+    void developmentSet7();
+    void seventhPass_data();
+    void seventhPass();
     void heldOut();
     void heldOut3();
 };
@@ -849,6 +856,126 @@ void RiskTest::sixthPass_data()
 }
 
 void RiskTest::sixthPass()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
+// The seventh development set (tests/data/README.md), written and committed before the seventh
+// pass changed the rules for it.
+void RiskTest::developmentSet7()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev7.jsonl"), 150, dev7Recall, dev7Precision, dev7Denied);
+}
+
+// The seventh pass (docs/risk.md, "Seventh pass"): one row or more per kind fixed, most beside the
+// same words where they are not the risk. Written for this test, not taken from any data file.
+void RiskTest::seventhPass_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // Medicine hidden somewhere; a height gone off or its edge stood at; bleeding out.
+    QTest::newRow("tablets hidden") << u"He keeps a box of tablets hidden behind the bath panel."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("biscuits hidden") << u"She hid the biscuits in the cupboard."_s << u"suicide"_s << QString();
+    QTest::newRow("go off a height") << u"He said he would go off the viaduct if she left."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("off the motorway") << u"We went off the motorway at junction 4."_s << u"suicide"_s << QString();
+    QTest::newRow("at the edge") << u"Staff found her standing at the edge of the quarry."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("bleed out") << u"She asked how quickly a person would bleed out."_s << u"suicide"_s << u"present"_s;
+    // The only thing keeping one alive; the dead joined, read from the wish.
+    QTest::newRow("only thing keeping him going") << u"His cat is the only thing keeping him going."_s << u"suicide"_s
+                                                  << u"present"_s;
+    QTest::newRow("only thing keeping the flat warm") << u"The heater is the only thing keeping the flat warm."_s
+                                                      << u"suicide"_s << QString();
+    QTest::newRow("rather be with the dead") << u"Since his wife passed he says he would rather be with her."_s << u"suicide"_s
+                                             << u"present"_s;
+    QTest::newRow("negation stops at and keeps")
+        << u"Her brother died last year, she has stopped going out and keeps saying she'd rather be with him."_s << u"suicide"_s
+        << u"present"_s;
+    // Texting: a wish spelt "cud", cutting spelt "cuttin"; a negation ends at a new subject after an object.
+    QTest::newRow("wish i cud vanish") << u"i wish i cud dissapear"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("bin cuttin") << u"been cuttin agen"_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("new subject after an object") << u"cant do this no more im done"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("negation stops at and I'm") << u"He is not sleeping and I'm done."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("negation over its own verb stays") << u"i dont want to die"_s << u"suicide"_s << u"denied"_s;
+    // A wound kept open; hands under a scalding tap.
+    QTest::newRow("sutures reopened") << u"She keeps reopening the sutures on her arm."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("stitches removed") << u"The practice nurse took his stitches out on Monday."_s << u"self-harm"_s << QString();
+    QTest::newRow("scalding tap") << u"She runs her arms under the boiling tap when the panic comes."_s << u"self-harm"_s
+                                  << u"present"_s;
+    QTest::newRow("hot water washing") << u"She washes her hands in hot water after gardening."_s << u"self-harm"_s << QString();
+    // Harm to others in other words.
+    QTest::newRow("whereabouts known") << u"He says he knows where she parks her car now."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("make her disappear") << u"I want to make her disappear for good."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("teach her ex a lesson") << u"She wants to teach her ex a lesson."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a lesson on fractions") << u"The tutor will teach a lesson on fractions."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("won't walk again") << u"If he touches my sister he won't walk again."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a pillow over a face") << u"She has thoughts of holding a pillow over her son's face."_s << u"harm-to-others"_s
+                                          << u"present"_s;
+    QTest::newRow("bottled a man") << u"Last month he bottled a man outside the club."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("bottled her feelings") << u"She bottled her feelings up for years."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("break his jaw") << u"I'll break his jaw if he says that again."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("hurt her wrist is no act") << u"She fell in the garden and hurt her wrist."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("hurt her wrist is no abuse") << u"She fell in the garden and hurt her wrist."_s << u"abuse"_s << QString();
+    // Abuse: bones threatened, a passport held, secrecy, photos asked for, neglect, a child watching, a room at night.
+    QTest::newRow("break her legs") << u"He said he'll break her legs if she leaves."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("passport held") << u"My boyfriend has got my passport."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("passport renewed") << u"She has renewed her passport."_s << u"abuse"_s << QString();
+    QTest::newRow("never to tell") << u"Her uncle told her never to tell anyone."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("tell her manager") << u"She will tell her manager on Monday."_s << u"abuse"_s << QString();
+    QTest::newRow("pictures asked for") << u"A man online keeps asking her for pictures."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("hungry at nursery") << u"The twins often arrive at nursery hungry."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("an adult home hungry") << u"She arrived home hungry after her shift."_s << u"abuse"_s << QString();
+    QTest::newRow("a child, nobody home") << u"Her son says nobody was home when he got back from school."_s << u"abuse"_s
+                                          << u"present"_s;
+    QTest::newRow("nobody home, no child") << u"I rang the bell but nobody was home."_s << u"abuse"_s << QString();
+    QTest::newRow("the kids watched") << u"He shouted at her and threw a plate while the kids watched."_s << u"abuse"_s
+                                      << u"present"_s;
+    QTest::newRow("a room at night") << u"Her uncle comes into her bedroom at night."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("mum checks the room") << u"Mum comes into my room at night to check on me."_s << u"abuse"_s << QString();
+    QTest::newRow("a violent relationship") << u"In her twenties she was in a violent marriage."_s << u"abuse"_s << u"present"_s;
+    // Overdose: unrousable; using hidden away; subs with xans; a sedative as prescribed; someone else's.
+    QTest::newRow("unrousable") << u"Found unrousable on the sofa by his flatmate."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("using in the toilets") << u"He shoots up in the toilets at the bus station."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("cleaning the toilets") << u"She cleans the toilets at the station."_s << u"overdose"_s << QString();
+    QTest::newRow("bars with subs") << u"Took some bars with my subs last night."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("sedative as prescribed") << u"Takes sertraline and zopiclone as prescribed."_s << u"overdose"_s << QString();
+    QTest::newRow("as prescribed, wine on top") << u"Takes diazepam as prescribed but drinks wine on top."_s << u"overdose"_s
+                                                << u"present"_s;
+    QTest::newRow("gran's medicines") << u"My gran takes morphine and diazepam for her pain."_s << u"overdose"_s << QString();
+    // A prison as a workplace, a topic taught, is no release.
+    QTest::newRow("prison officer") << u"He works as a prison officer and uses cannabis at weekends."_s << u"overdose"_s
+                                    << QString();
+    QTest::newRow("released from prison") << u"Released from prison on Friday and used heroin that night."_s << u"overdose"_s
+                                          << u"present"_s;
+    QTest::newRow("taught") << u"Group psychoeducation on naloxone and heroin use after prison."_s << u"overdose"_s << QString();
+    // Whose: smash his head; a scar beside abuse; a self-disclosure; a wish's words said of someone named.
+    QTest::newRow("smash his head is not self-harm") << u"She said she'd smash his head in."_s << u"self-harm"_s << QString();
+    QTest::newRow("smash his head is harm") << u"She said she'd smash his head in."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("smashed her own head") << u"She smashed her head against the wall."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("scar beside abuse") << u"He threw a mug at me and now I've got a scar."_s << u"self-harm"_s << QString();
+    QTest::newRow("scar alone") << u"I've got a new scar on my wrist."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("a member's disclosure") << u"Another member admitted suicidal thoughts."_s << u"suicide"_s << QString();
+    QTest::newRow("the client's disclosure") << u"She admitted suicidal thoughts."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a report stays the client's") << u"Her mum said she has suicidal thoughts."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("dad doesn't wake up") << u"Her dad doesn't wake up before noon."_s << u"suicide"_s << QString();
+    // Events attended at work are someone else's; an overdose after which one attended A&E is not.
+    QTest::newRow("a paramedic's overdoses") << u"On his shift he attended four overdoses and a hanging."_s << u"overdose"_s
+                                             << QString();
+    QTest::newRow("a paramedic's hanging") << u"On his shift he attended four overdoses and a hanging."_s << u"suicide"_s
+                                           << QString();
+    QTest::newRow("attended A&E after an overdose") << u"He attended A&E after an overdose in May."_s << u"overdose"_s
+                                                    << u"present"_s;
+    // Denials: harm to self, a promise not to hurt oneself.
+    QTest::newRow("harm to self denied") << u"Nil thoughts of harm to self/others today."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("harm to self denied, self-harm") << u"Nil thoughts of harm to self/others today."_s << u"self-harm"_s
+                                                    << u"denied"_s;
+    QTest::newRow("won't hurt myself") << u"I won't ever hurt myself."_s << u"suicide"_s << u"denied"_s;
+}
+
+void RiskTest::seventhPass()
 {
     QFETCH(QString, text);
     QFETCH(QString, id);
