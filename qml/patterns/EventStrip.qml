@@ -38,7 +38,7 @@ ColumnLayout {
         id: strip
         objectName: "eventMarks"
         Layout.fillWidth: true
-        Layout.preferredHeight: 34 + root.fontSize
+        Layout.preferredHeight: 32 + Math.ceil(root.fontSize * 1.4)
         visible: root.events.count > 0
         activeFocusOnTab: visible
         // The strip lies under the chart, at the same x: the plot area's left edge and width place the marks.
