@@ -3,6 +3,7 @@
 
 #include "demo/plans.h"
 #include "demo/script.h"
+#include "demo/treatment.h"
 #include "model/episode.h"
 #include "model/types.h"
 #include "vault/episodes.h"
@@ -228,6 +229,7 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
     QList<PlannedMeasure> measures = planMeasures(p, seed);
     if (today && !p.meetings.isEmpty())
         moveTo(*today, p, measures);
+    const QList<model::TreatmentEvent> events = planTreatmentEvents(p, seed);
 
     auto created
         = vault::Vault::create(dir, QString::fromLatin1(defaultUser), passphrase, model::Role::Therapist, cost);
@@ -245,6 +247,10 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
         for (const PlannedMeasure &m : measures) {
             vault.measures().add(p.clients[m.client].code, m.date, m.instrument, m.answers);
             ++result.measures;
+        }
+        for (const model::TreatmentEvent &e : events) {
+            vault.treatmentEvents().add(e);
+            ++result.events;
         }
         for (const Profile &who : std::as_const(p.clients)) {
             if (who.discharged)

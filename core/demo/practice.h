@@ -14,7 +14,8 @@
 // A fictional practice for demonstrations, screenshots and tests: clients over two years of weekly
 // and fortnightly work (individual and group, residential then aftercare), with notes written the
 // way therapists write them and real patterns in them, measures that move with those patterns, and
-// treatment plans rated on the notes and reviewed when due (demo/plans.h).
+// treatment plans rated on the notes and reviewed when due (demo/plans.h), and other treatment
+// on the same calendar: mutual-help meetings, groups, medication and drug screens (demo/treatment.h).
 // Every name and event is invented. Deterministic for a seed.
 namespace uc::demo {
 
@@ -31,6 +32,7 @@ struct DemoPractice
     int sessions = 0;
     int notes = 0;
     int measures = 0;
+    int events = 0; // other treatment: meetings, groups, medication changes, drug screens
 };
 
 // The passphrase of a demo vault made without a passphrase file.

@@ -75,7 +75,7 @@ private:
 };
 
 // Independent streams per client and purpose: a change to the wording never moves a date.
-enum class Purpose { Attendance = 1, Words, Measures, Topics, Process };
+enum class Purpose { Attendance = 1, Words, Measures, Topics, Process, Treatment };
 
 inline Rng stream(std::uint32_t seed, int client, Purpose purpose)
 {

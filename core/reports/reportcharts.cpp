@@ -258,4 +258,69 @@ QImage measuresChart(const ClientReport &report, QSize size)
     });
 }
 
+double eventX(const ClientReport &report, QSize size, const model::Date &date)
+{
+    return axisFor(report, size).xOf(date);
+}
+
+QImage eventsChart(const ClientReport &report, QSize size)
+{
+    if (!report.events || report.months.isEmpty())
+        return {};
+    const double third = size.height() / 3.0;
+    const QFont font = chartFont(static_cast<int>(third * 0.62));
+    const model::Date first = report.months.first().start;
+    const model::Date last = report.months.last().end;
+    return drawChart(report, size, font, [&](QPainter &p, const Axis &axis, const QFontMetricsF &metrics) {
+        const QColor ink(0x22, 0x22, 0x22);
+        const QColor muted(0x4a, 0x56, 0x61);
+        p.setPen(muted);
+        p.drawText(QRectF(0, 0, axis.left - 8, size.height()), Qt::AlignLeft | Qt::AlignVCenter,
+                   QStringLiteral("Meetings, MAT, screens"));
+        p.setPen(QPen(QColor(0xdf, 0xe3, 0xe8), 1));
+        p.drawLine(QPointF(axis.left, third), QPointF(axis.left + axis.width, third));
+        double labelsEnd = axis.left; // a medication's label is not drawn over the one before
+        for (const model::TreatmentEvent &e : *report.events) {
+            if (e.date < first || e.date > last)
+                continue;
+            const double x = axis.xOf(e.date);
+            if (e.kind == u"mat") {
+                p.setPen(QPen(QColor(0x2f, 0x6f, 0x73), 2));
+                p.drawLine(QPointF(x, 0), QPointF(x, size.height()));
+                QString label = e.medication;
+                if (!label.isEmpty())
+                    label[0] = label[0].toUpper();
+                label = e.change == u"stop" ? QStringLiteral("%1 stopped").arg(label)
+                                            : QStringLiteral("%1 %2 %3").arg(label, QString::number(e.dose.value_or(0)), e.unit);
+                const double width = metrics.horizontalAdvance(label) + 4;
+                if (x + 3 >= labelsEnd && x + 3 + width <= size.width()) {
+                    p.setPen(ink);
+                    p.drawText(QRectF(x + 3, 2 * third, width, third), Qt::AlignLeft | Qt::AlignVCenter, label);
+                    labelsEnd = x + 3 + width;
+                }
+            } else if (e.kind == u"drug-screen") {
+                const double r = third * 0.32;
+                const QPointF centre(x, third * 1.5);
+                if (e.result == u"positive") {
+                    QPainterPath diamond;
+                    diamond.moveTo(centre.x(), centre.y() - r * 1.2);
+                    diamond.lineTo(centre.x() + r * 1.2, centre.y());
+                    diamond.lineTo(centre.x(), centre.y() + r * 1.2);
+                    diamond.lineTo(centre.x() - r * 1.2, centre.y());
+                    diamond.closeSubpath();
+                    p.fillPath(diamond, QColor(0xa8, 0x32, 0x2d));
+                } else {
+                    p.setPen(QPen(ink, 1.5));
+                    p.setBrush(Qt::white);
+                    p.drawEllipse(centre, r, r);
+                    p.setBrush(Qt::NoBrush);
+                }
+            } else {
+                p.setPen(QPen(muted, 1.5));
+                p.drawLine(QPointF(x, third * 0.15), QPointF(x, third));
+            }
+        }
+    });
+}
+
 } // namespace uc::reports

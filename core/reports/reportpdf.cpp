@@ -78,12 +78,21 @@ QString riskSection(const QList<RiskEntry> &entries)
 
 // The opt-in other treatment section (docs/treatment-events.md): each event by date with what it
 // was; an event's note is not printed.
-QString eventsSection(const QList<model::TreatmentEvent> &events)
+QString eventsSection(const ClientReport &r, int chartWidth, QList<Chart> &charts)
 {
+    const QList<model::TreatmentEvent> &events = *r.events;
     QString html = QStringLiteral("<h2>Other treatment</h2>");
     if (events.isEmpty())
         return html + QStringLiteral("<p>No mutual-help meeting, group, medication-assisted treatment or drug screen is on "
                                      "record.</p>");
+    if (!r.months.isEmpty()) {
+        const QSize size(chartWidth, qRound(mm(5.2) * 3));
+        charts.append({QStringLiteral("chart:events"), eventsChart(r, size)});
+        html += QStringLiteral("<p><img src=\"chart:events\" width=\"%1\" height=\"%2\"/></p>").arg(cssPx(size.width())).arg(cssPx(size.height()));
+        html += QStringLiteral("<p class=\"note\">On the months of the charts above: a tick for a meeting or group, a "
+                               "line for a medication change, a filled diamond for a positive drug screen and a ring for "
+                               "a negative one.</p>");
+    }
     html += tableOpen() + headerRow({QStringLiteral("Date"), QStringLiteral("Kind"), QStringLiteral("What")});
     for (const model::TreatmentEvent &e : events)
         html += row({model::toIso(e.date), esc(e.kind), esc(e.details())});
@@ -256,7 +265,7 @@ QByteArray clientReportPdf(const ClientReport &r)
     if (r.plan)
         html += planSection(*r.plan);
     if (r.events)
-        html += eventsSection(*r.events);
+        html += eventsSection(r, chartWidth, charts);
 
     html += QStringLiteral("<h2>Shareable summary</h2>");
     if (r.summary) {

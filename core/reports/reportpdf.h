@@ -37,5 +37,13 @@ constexpr int maxChartThemes = maxDrawnThemes;
 // score on it: for checking the drawing.
 [[nodiscard]] QRectF measureStripPlot(const ClientReport &report, QSize size, qsizetype strip);
 [[nodiscard]] double measureStripY(const QRectF &plot, int maxScore, double score);
+// The opt-in other treatment (report.events) on the same months, as the Patterns screen marks them
+// (docs/treatment-events.md, "On the charts"): in the top third a tick per mutual-help meeting or
+// group; in the middle a drug screen, a filled diamond for a positive and a hollow ring for a
+// negative; a line through the strip per medication change, its drug and dose in the lowest third.
+// Events outside the months are not drawn; nothing without events or months.
+[[nodiscard]] QImage eventsChart(const ClientReport &report, QSize size);
+// Where eventsChart puts a date across size: for checking the drawing.
+[[nodiscard]] double eventX(const ClientReport &report, QSize size, const model::Date &date);
 
 } // namespace uc::reports

@@ -264,10 +264,19 @@ Rectangle {
                             Accessible.name: qsTr("Show themes over time as a line chart")
                         }
                         ThemeChart {
+                            id: themeChart
                             visible: lineSwitch.checked
                             Layout.fillWidth: true
                             Layout.preferredHeight: 250
                             patterns: root.patterns
+                        }
+                        // Other treatment on the lines' time axis (docs/treatment-events.md).
+                        EventStrip {
+                            objectName: "themeEventStrip"
+                            visible: lineSwitch.checked
+                            Layout.fillWidth: true
+                            chart: themeChart
+                            events: root.patterns.events
                         }
                     }
                     SectionCard {
@@ -276,10 +285,20 @@ Rectangle {
                         note: qsTr("each as a share of its maximum, same time axis")
                         visible: root.patterns.measures.count > 0
                         MeasureChart {
+                            id: measureChart
                             Layout.fillWidth: true
                             Layout.preferredHeight: 180
                             patterns: root.patterns
                             bandsOf: bandsBox.currentValue ?? ""
+                        }
+                        // The same events on the measures' axis; "none in this range" is said once,
+                        // under the lines when they are shown.
+                        EventStrip {
+                            objectName: "measureEventStrip"
+                            Layout.fillWidth: true
+                            chart: measureChart
+                            events: root.patterns.events
+                            explainEmpty: !lineSwitch.checked
                         }
                         RowLayout {
                             Layout.fillWidth: true

@@ -174,6 +174,7 @@ Rectangle {
                         font.weight: Font.DemiBold
                     }
                     ThemeChart {
+                        id: reviewThemeChart
                         objectName: "reviewThemeChart"
                         Layout.fillWidth: true
                         Layout.preferredHeight: 300
@@ -191,6 +192,16 @@ Rectangle {
                             wrapMode: Text.WordWrap
                             font.pixelSize: root.big - 2
                         }
+                    }
+                    // Other treatment on the same axis: meetings, groups, medication changes and
+                    // drug screens are facts of care shared with the client; an event's note is never
+                    // shown (docs/treatment-events.md, "In the GUI").
+                    EventStrip {
+                        objectName: "reviewEventStrip"
+                        Layout.fillWidth: true
+                        chart: reviewThemeChart
+                        events: root.patterns.events
+                        fontSize: root.big - 4
                     }
                     ChartLegend {
                         Layout.fillWidth: true

@@ -7,6 +7,7 @@
 #include "model/treatmentplan.h"
 #include "patterns/patterns.h"
 #include "vault/episodes.h"
+#include "vault/treatmentevents.h"
 #include "vault/vault.h"
 
 #include <QDir>
@@ -111,6 +112,8 @@ QStringList fingerprint(Vault &vault, const QString &code)
             answers << QString::number(a);
         lines << u"%1 %2 %3 [%4]"_s.arg(model::toIso(m.date), m.instrument).arg(m.total).arg(answers.join(u','));
     }
+    for (const model::TreatmentEvent &e : vault.treatmentEvents().list(code))
+        lines << e.summary();
     return lines;
 }
 
@@ -351,6 +354,7 @@ private Q_SLOTS:
         QCOMPARE(again.sessions, m_practice.sessions);
         QCOMPARE(again.notes, m_practice.notes);
         QCOMPARE(again.measures, m_practice.measures);
+        QCOMPARE(again.events, m_practice.events);
         auto twin = Vault::open(vaultDir(u"seed7b"_s), demoUser(), demoPassphrase());
         QCOMPARE(other.clients.size(), m_practice.clients.size());
         int differing = 0;
@@ -551,6 +555,77 @@ private Q_SLOTS:
                 QVERIFY2(!course.last().end, qPrintable(c.code));
         }
         QVERIFY(stepDowns >= 2);
+    }
+
+    // Other treatment (docs/treatment-events.md): every client has a course of it, each event
+    // inside one of their episodes of care; meetings through aftercare, medication where it fits
+    // (a start and a dose change), screens mostly negative with a positive at a relapse.
+    void everyClientHasACourseOfOtherTreatment()
+    {
+        int all = 0;
+        int positive = 0;
+        for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
+            const QList<model::TreatmentEvent> events = m_vault->treatmentEvents().list(c.code);
+            QVERIFY2(events.size() >= 5, qPrintable(c.code));
+            const QList<model::Episode> course = m_vault->episodes().list(c.code);
+            const QList<Seen> sessions = sessionsOf(*m_vault, c.code);
+            const auto [earliest, latest] = std::minmax_element(
+                sessions.begin(), sessions.end(), [](const Seen &a, const Seen &b) { return a.date < b.date; });
+            for (const model::TreatmentEvent &e : events) {
+                QVERIFY2(!model::treatmentEventProblem(e), qPrintable(e.summary()));
+                const auto holding = std::count_if(course.begin(), course.end(),
+                                                   [&](const model::Episode &ep) { return ep.holds(e.date); });
+                QVERIFY2(holding == 1, qPrintable(u"%1: %2"_s.arg(c.code, e.summary())));
+                QVERIFY2(e.date >= earliest->date && e.date <= latest->date, qPrintable(e.summary()));
+                positive += e.result == u"positive" ? 1 : 0;
+                all += e.kind == u"drug-screen" ? 1 : 0;
+            }
+            const auto client = m_vault->clients().find(c.code);
+            const bool screened = std::any_of(events.begin(), events.end(), [](const auto &e) { return e.kind == u"drug-screen"; });
+            QCOMPARE(screened, client->consentPart2); // screens for the clients who use substances only
+            QVERIFY2(std::any_of(events.begin(), events.end(), [](const auto &e) { return e.kind == u"mutual-help" || e.kind == u"group"; }),
+                     qPrintable(c.code));
+        }
+        QVERIFY2(positive >= 2 && positive * 6 < all, qPrintable(u"%1 of %2 screens positive"_s.arg(positive).arg(all)));
+
+        // The abandonment story: naltrexone started, AA through aftercare, and the one positive
+        // alcohol screen on the day of a relapse session, whose note names the relapse.
+        const QString orla = clientWhoseStory(m_practice, u"abandonment"_s);
+        const QList<model::TreatmentEvent> hers = m_vault->treatmentEvents().list(orla);
+        QVERIFY(std::any_of(hers.begin(), hers.end(), [](const auto &e) {
+            return e.medication == u"naltrexone" && e.change == u"start" && e.dose == 50.0;
+        }));
+        QVERIFY(std::count_if(hers.begin(), hers.end(), [](const auto &e) { return e.program == u"aa"; }) >= 40);
+        QList<model::Date> positives;
+        for (const auto &e : hers) {
+            if (e.result == u"positive")
+                positives.append(e.date);
+        }
+        QCOMPARE(positives.size(), 1);
+        const QList<Seen> sessions = sessionsOf(*m_vault, orla);
+        QVERIFY(std::any_of(sessions.begin(), sessions.end(), [&](const Seen &s) {
+            return s.date == positives.first() && s.raises(u"relapse"_s);
+        }));
+        // A dose change somewhere in the practice, after its start.
+        bool doseChange = false;
+        for (const demo::DemoClient &c : std::as_const(m_practice.clients)) {
+            std::optional<model::Date> started;
+            for (const auto &e : m_vault->treatmentEvents().list(c.code)) {
+                if (e.kind == u"mat" && e.change == u"start")
+                    started = e.date;
+                if (e.kind == u"mat" && e.change == u"dose-change") {
+                    QVERIFY2(started && *started < e.date, qPrintable(e.summary()));
+                    doseChange = true;
+                }
+            }
+        }
+        QVERIFY(doseChange);
+        QCOMPARE(m_practice.events, [&] {
+            int n = 0;
+            for (const demo::DemoClient &c : std::as_const(m_practice.clients))
+                n += static_cast<int>(m_vault->treatmentEvents().list(c.code).size());
+            return n;
+        }());
     }
 
     void patternsFindTheStories()

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The demo practice made up to a given day: its last sessions fall in the week before that day (so
 // "active" clients look active), every date moves by the same whole number of weeks (weekdays and
-// intervals stay), and without a day it keeps the dates it was written with.
+// intervals stay; the treatment events move with them), and without a day it keeps the dates it was
+// written with.
 #include "demo/practice.h"
 #include "vault/vault.h"
 
@@ -32,6 +33,16 @@ QList<model::Date> sessionDates(const QString &dir, const QString &client)
     return dates;
 }
 
+// The client's treatment events' dates.
+QList<model::Date> eventDates(const QString &dir, const QString &client)
+{
+    auto v = vault::Vault::open(dir, QString::fromLatin1(demo::defaultUser), passphrase());
+    QList<model::Date> dates;
+    for (const model::TreatmentEvent &e : v->treatmentEvents().list(client))
+        dates.append(e.date);
+    return dates;
+}
+
 } // namespace
 
 class DemoTodayTest : public QObject
@@ -58,6 +69,14 @@ private Q_SLOTS:
                 QCOMPARE((after.at(i) - before.at(i)).days() % 7, 0); // whole weeks: weekdays stay
                 QCOMPARE(after.at(i) - before.at(i), after.first() - before.first()); // one shift for all
             }
+            // The treatment events move with the sessions, by the same weeks.
+            const QList<model::Date> eventsBefore = eventDates(fixed, c.code);
+            const QList<model::Date> eventsAfter = eventDates(moved, c.code);
+            QCOMPARE(eventsAfter.size(), eventsBefore.size());
+            for (qsizetype i = 0; i < eventsBefore.size(); ++i)
+                QCOMPARE(eventsAfter.at(i) - eventsBefore.at(i), after.first() - before.first());
+            if (!eventsAfter.isEmpty())
+                QVERIFY(eventsAfter.last() <= after.last()); // none after the client's last session
             if (!before.isEmpty()) {
                 lastFixed = std::max(lastFixed, before.last());
                 lastMoved = std::max(lastMoved, after.last());

@@ -58,6 +58,7 @@ private Q_SLOTS:
     void clientReportPlanSectionIsOptIn();
     void clientReportEventsSectionIsOptIn();
     void measuresChartDrawsEachInstrumentOnItsOwnBands();
+    void eventsChartMarksEachEventOnTheMonths();
     void themeColoursAreOkabeItoOnePerTheme();
     void everyReportIsAnAuditEvent();
     void aGroupMembersPrintsHoldNoneOfAnothersPart(); // last: it adds clients
@@ -586,6 +587,15 @@ void ReportTest::clientReportEventsSectionIsOptIn()
         c.code = QStringLiteral("C-11");
         c.displayName = QStringLiteral("Sam Example");
         (void)v->clients().add(c);
+        // Two sessions give the report its months, which the events strip is drawn on.
+        for (unsigned short day : {1, 24}) {
+            model::Session s;
+            s.date = model::Date(2025, 2, day);
+            s.attendees.append({0, c.code, model::Attendance::Attended});
+            const auto made = v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+                                                    {{QStringLiteral("Note"), QStringLiteral("We planned the week.")}});
+            v->notes().sign(made.notes.first());
+        }
         model::TreatmentEvent start;
         start.clientCode = c.code;
         start.kind = QStringLiteral("mat");
@@ -629,6 +639,62 @@ void ReportTest::clientReportEventsSectionIsOptIn()
                                  "opioids negative (urine)"})
         QVERIFY2(text.contains(QLatin1String(expected)), expected);
     QVERIFY(!text.contains(QLatin1String("EVENTNOTEMARK")));
+    QVERIFY(text.contains(QLatin1String("diamond"))); // the strip's key, under it
+}
+
+// The --with-events strip: each event at its day on the months' axis, a screen's result told by
+// its shape (a filled diamond, a hollow ring), a medication change a line through the strip, an
+// event outside the months not drawn.
+void ReportTest::eventsChartMarksEachEventOnTheMonths()
+{
+    reports::ClientReport r;
+    r.months = patterns::periods(model::Date(2025, 1, 1), model::Date(2025, 3, 31), patterns::Bucketing::Month);
+    const QSize size(1200, 90);
+    QVERIFY(reports::eventsChart(r, size).isNull()); // not asked for: nothing
+    const auto event = [](model::Date date, const char *kind) {
+        model::TreatmentEvent e;
+        e.clientCode = QStringLiteral("C-1");
+        e.kind = QLatin1String(kind);
+        e.date = date;
+        return e;
+    };
+    model::TreatmentEvent meeting = event(model::Date(2025, 1, 16), "mutual-help");
+    meeting.program = QStringLiteral("aa");
+    model::TreatmentEvent start = event(model::Date(2025, 2, 1), "mat");
+    start.medication = QStringLiteral("buprenorphine");
+    start.change = QStringLiteral("start");
+    start.dose = 8;
+    start.unit = QStringLiteral("mg");
+    model::TreatmentEvent positive = event(model::Date(2025, 2, 16), "drug-screen");
+    positive.substance = QStringLiteral("opioids");
+    positive.result = QStringLiteral("positive");
+    model::TreatmentEvent negative = positive;
+    negative.date = model::Date(2025, 3, 16);
+    negative.result = QStringLiteral("negative");
+    model::TreatmentEvent later = meeting;
+    later.date = model::Date(2025, 4, 10); // after the months
+    r.events = QList<model::TreatmentEvent>{meeting, start, positive, negative, later};
+    const QImage chart = reports::eventsChart(r, size);
+    QCOMPARE(chart.size(), size);
+    const QColor white(Qt::white);
+    const int third = size.height() / 3;
+    const auto at = [&](const model::Date &d, int y, int dx = 0) {
+        return chart.pixelColor(qRound(reports::eventX(r, size, d)) + dx, y);
+    };
+    QVERIFY(at(meeting.date, third / 2) != white); // the tick, in the top third
+    QCOMPARE(at(meeting.date, third * 3 / 2), white); // no screen under it
+    QVERIFY(at(start.date, 2) != white); // the line through the strip
+    QVERIFY(at(start.date, size.height() - 2) != white);
+    const QColor diamond = at(positive.date, third * 3 / 2);
+    QVERIFY2(diamond.red() > diamond.blue() + 60, qPrintable(diamond.name())); // filled
+    QCOMPARE(at(negative.date, third * 3 / 2), white); // a ring: hollow in its middle …
+    QVERIFY(at(negative.date, third * 3 / 2, qRound(third * 0.32)) != white); // … drawn round it
+    // After the months: not drawn (the axis ends before it).
+    QCOMPARE(at(later.date, third / 2), white);
+    QCOMPARE(at(later.date, third / 2, 2), white);
+    QCOMPARE(at(meeting.date, third / 2, 40), white);
+    r.events = QList<model::TreatmentEvent>{};
+    QVERIFY(chart != reports::eventsChart(r, size));
 }
 
 void ReportTest::measuresChartDrawsEachInstrumentOnItsOwnBands()

@@ -16,6 +16,7 @@
 #include "common/error.h"
 #include "patterns/findings.h"
 #include "vault/episodes.h"
+#include "vault/treatmentevents.h"
 #include "reports/palette.h"
 
 #include <QAbstractItemModelTester>
@@ -344,6 +345,136 @@ private Q_SLOTS:
         QCOMPARE(uc::gui::levelName(u"intensive-outpatient"_s), u"Intensive outpatient"_s);
         QCOMPARE(uc::gui::episodeDates(*uc::model::parseDate(u"2024-12-02"_s), uc::model::parseDate(u"2025-01-14"_s)),
                  u"2 Dec 2024 – 14 Jan 2025"_s);
+    }
+
+    // Other treatment on the charts' axis (PatternEventModel): hand-made events of each kind, a
+    // deleted one never drawn, one before the record off the axis; the range and the episode
+    // control limit them as they limit the sessions; a range without any says so in one line.
+    void treatmentEventsAreMarkedOnTheAxisWithinTheRangeAndEpisode()
+    {
+        const QString code = u"C-0004"_s;
+        guitest::addClient(*m_vault, code, u"Dee Example"_s);
+        for (const QString &day : {u"2025-03-03"_s, u"2025-03-17"_s, u"2025-03-31"_s, u"2025-04-01"_s, u"2025-04-14"_s})
+            guitest::addSession(*m_vault, code, day, abandoned);
+        uc::model::Episode residential;
+        residential.clientCode = code;
+        residential.level = u"residential"_s;
+        residential.start = *uc::model::parseDate(u"2025-03-03"_s);
+        residential.end = *uc::model::parseDate(u"2025-03-31"_s);
+        const uc::model::Id first = m_vault->episodes().add(residential);
+        const auto event = [&](const QString &date, const QString &kind) {
+            uc::model::TreatmentEvent e;
+            e.clientCode = code;
+            e.kind = kind;
+            e.date = *uc::model::parseDate(date);
+            return e;
+        };
+        auto before = event(u"2025-02-20"_s, u"mutual-help"_s);
+        before.program = u"aa"_s;
+        m_vault->treatmentEvents().add(before);
+        auto start = event(u"2025-03-05"_s, u"mat"_s);
+        start.medication = u"buprenorphine"_s;
+        start.change = u"start"_s;
+        start.dose = 8;
+        start.unit = u"mg"_s;
+        start.note = u"Private words that are never drawn."_s;
+        m_vault->treatmentEvents().add(start);
+        auto meeting = event(u"2025-03-08"_s, u"mutual-help"_s);
+        meeting.program = u"na"_s;
+        m_vault->treatmentEvents().add(meeting);
+        auto mistaken = event(u"2025-03-10"_s, u"group"_s);
+        mistaken.group = u"CBT group"_s;
+        m_vault->treatmentEvents().remove(m_vault->treatmentEvents().add(mistaken));
+        auto negative = event(u"2025-03-20"_s, u"drug-screen"_s);
+        negative.substance = u"opioids"_s;
+        negative.result = u"negative"_s;
+        negative.method = u"urine"_s;
+        m_vault->treatmentEvents().add(negative);
+        auto change = start;
+        change.date = *uc::model::parseDate(u"2025-04-02"_s);
+        change.change = u"dose-change"_s;
+        change.dose = 12;
+        change.note.clear();
+        m_vault->treatmentEvents().add(change);
+        auto positive = negative;
+        positive.date = *uc::model::parseDate(u"2025-04-10"_s);
+        positive.result = u"positive"_s;
+        positive.method.clear();
+        m_vault->treatmentEvents().add(positive);
+
+        PatternsModel model;
+        PatternEventModel *events = model.events();
+        QAbstractItemModelTester tester(events, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(events->empty(), QString()); // nothing loaded: nothing to explain
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"session"_s, {}, {}));
+        const auto column = [&](int role) {
+            QStringList values;
+            for (int row = 0; row < events->rowCount(); ++row)
+                values << events->data(events->index(row), role).toString();
+            return values;
+        };
+        // The deleted group and the meeting before the first session are not drawn.
+        QCOMPARE(column(PatternEventModel::DateRole),
+                 (QStringList{u"2025-03-05"_s, u"2025-03-08"_s, u"2025-03-20"_s, u"2025-04-02"_s, u"2025-04-10"_s}));
+        QCOMPARE(column(PatternEventModel::MarkRole),
+                 (QStringList{u"line"_s, u"tick"_s, u"negative"_s, u"line"_s, u"positive"_s}));
+        QCOMPARE(column(PatternEventModel::LabelRole),
+                 (QStringList{u"Buprenorphine 8 mg"_s, QString(), QString(), u"Buprenorphine 12 mg"_s, QString()}));
+        QCOMPARE(column(PatternEventModel::TextRole),
+                 (QStringList{u"5 Mar 2025: buprenorphine started, 8 mg a day"_s,
+                              u"8 Mar 2025: mutual-help meeting (NA)"_s,
+                              u"20 Mar 2025: drug screen for opioids, negative (urine)"_s,
+                              u"2 Apr 2025: buprenorphine dose changed to 12 mg a day"_s,
+                              u"10 Apr 2025: drug screen for opioids, positive"_s}));
+        for (const QString &words : column(PatternEventModel::TextRole))
+            QVERIFY(!words.contains(u"Private"_s));
+        QCOMPARE(events->summary(), u"1 meeting or group, 2 medication changes, 2 drug screens (1 positive)"_s);
+        QCOMPARE(events->empty(), QString());
+        // Each at its day's noon on the chart's axis, as the episodes are placed.
+        const QDateTime axisFrom = model.chart()->axisFrom();
+        const qreal axis = axisFrom.msecsTo(model.chart()->axisTo());
+        const qreal fifth = axisFrom.msecsTo(QDateTime(QDate(2025, 3, 5), QTime(12, 0)));
+        QVERIFY(qAbs(events->data(events->index(0), PatternEventModel::AtRole).toReal() - fifth / axis) < 1e-9);
+        const QStringList at = column(PatternEventModel::AtRole);
+        for (qsizetype i = 1; i < at.size(); ++i)
+            QVERIFY(at[i - 1].toDouble() < at[i].toDouble() && at[i].toDouble() < 1.0);
+        QCOMPARE(events->roleNames().value(PatternEventModel::MarkRole), QByteArray("mark"));
+
+        // A range, and an episode, limit the marks as they limit the sessions.
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"session"_s, u"2025-03-15"_s, u"2025-03-31"_s));
+        QCOMPARE(column(PatternEventModel::DateRole), QStringList{u"2025-03-20"_s});
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"week"_s, {}, {}, first));
+        QCOMPARE(column(PatternEventModel::DateRole),
+                 (QStringList{u"2025-03-05"_s, u"2025-03-08"_s, u"2025-03-20"_s}));
+        // A range with sessions and no event: no marks, and one line says why.
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"session"_s, u"2025-04-11"_s, u"2025-04-14"_s));
+        QCOMPARE(events->rowCount(), 0);
+        QCOMPARE(events->summary(), QString());
+        QCOMPARE(events->empty(), u"No meeting, group, medication change or drug screen recorded in this range."_s);
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"session"_s, u"2026-01-01"_s, {}));
+        QCOMPARE(events->rowCount(), 0);
+        QVERIFY(!events->empty().isEmpty());
+        // No range at all (a client without sessions): the chart says so, the strip has nothing to add.
+        uc::gui::PatternsData none;
+        none.code = u"C-0009"_s;
+        none.events = {start};
+        model.set(none);
+        QCOMPARE(events->rowCount(), 0);
+        QCOMPARE(events->empty(), QString());
+        model.clear();
+        QCOMPARE(events->rowCount(), 0);
+
+        // The words of the other kinds.
+        auto stop = start;
+        stop.change = u"stop"_s;
+        stop.dose.reset();
+        stop.unit.clear();
+        QCOMPARE(PatternEventModel::labelOf(stop), u"Buprenorphine stopped"_s);
+        QCOMPARE(PatternEventModel::textOf(stop), u"5 Mar 2025: buprenorphine stopped"_s);
+        QCOMPARE(PatternEventModel::textOf(mistaken), u"10 Mar 2025: group: CBT group"_s);
+        auto other = before;
+        other.program = u"other"_s;
+        QCOMPARE(PatternEventModel::textOf(other), u"20 Feb 2025: mutual-help meeting"_s);
     }
 
     void recurringThemesStartTickedAndTheHeatmapFollows()

@@ -27,6 +27,29 @@ uc::gui::PatternsData tenThemes()
     data.episodes = {{4, u"residential"_s, u"Residential"_s, u"2025-01-06"_s, u"2025-03-16"_s, u"Harbour House"_s,
                       u"Residential, 6 Jan – 16 Mar 2025"_s},
                      {5, u"aftercare"_s, u"Aftercare"_s, u"2025-03-17"_s, QString(), QString(), u"Aftercare, from 17 Mar 2025"_s}};
+    // Other treatment on the same axis: a medication start, a meeting, a negative and a positive screen.
+    const auto event = [](const char *date, const QString &kind) {
+        uc::model::TreatmentEvent e;
+        e.clientCode = u"C-1"_s;
+        e.kind = kind;
+        e.date = *uc::model::parseDate(QString::fromLatin1(date));
+        return e;
+    };
+    uc::model::TreatmentEvent start = event("2025-01-20", u"mat"_s);
+    start.medication = u"naltrexone"_s;
+    start.change = u"start"_s;
+    start.dose = 50;
+    start.unit = u"mg"_s;
+    uc::model::TreatmentEvent meeting = event("2025-02-01", u"mutual-help"_s);
+    meeting.program = u"aa"_s;
+    uc::model::TreatmentEvent negative = event("2025-03-01", u"drug-screen"_s);
+    negative.substance = u"alcohol"_s;
+    negative.result = u"negative"_s;
+    negative.method = u"breath"_s;
+    uc::model::TreatmentEvent positive = negative;
+    positive.date = *uc::model::parseDate(u"2025-04-15"_s);
+    positive.result = u"positive"_s;
+    data.events = {start, meeting, negative, positive};
     return data;
 }
 

@@ -7,7 +7,7 @@ import UndercurrentTest
 // The patterns screen's controls with nothing loaded: Apply asks for the chosen bucket and range,
 // "Whole record" drops the range, and the empty findings say so in words. On fixed patterns
 // (Fixtures, qmlfixtures.h): the episode control asks for one episode by keyboard, and the charts
-// shade each episode of care on the time axis.
+// shade each episode of care on the time axis, with the treatment events marked under the lines.
 TestCase {
     id: root
 
@@ -108,6 +108,76 @@ TestCase {
         verify(findChild(reader, "courseOfCare").visible);
         verify(!findChild(reader, "addEpisodeButton").visible);
         verify(!findChild(reader, "endEpisodeButton").visible);
+    }
+
+    Component {
+        id: quietComponent
+        PatternsScreen {
+            width: 1100
+            height: 800
+            patterns: Fixtures.emptyPatterns
+            userName: "asmith"
+        }
+    }
+
+    // Other treatment under the lines, on their time axis: a mark per event where the chart puts
+    // its day, each named in words, read by keyboard (Tab to the strip, then the arrow keys).
+    function test_eventStripUnderTheLines() {
+        Fixtures.reset();
+        const screen = createTemporaryObject(loadedComponent, root);
+        const strip = findChild(screen, "themeEventStrip");
+        const lines = findChild(screen, "lineChartSwitch");
+        verify(!strip.visible); // with the lines only
+        lines.checked = true;
+        verify(strip.visible);
+        const marks = findChild(strip, "eventMarkRepeater");
+        compare(marks.count, 4);
+        compare(marks.itemAt(0).Accessible.name, "20 Jan 2025: naltrexone started, 50 mg a day");
+        compare(marks.itemAt(1).Accessible.name, "1 Feb 2025: mutual-help meeting (AA)");
+        compare(marks.itemAt(3).Accessible.name, "15 Apr 2025: drug screen for alcohol, positive (breath)");
+        compare(marks.itemAt(0).mark, "line");
+        compare(marks.itemAt(2).mark, "negative");
+        compare(marks.itemAt(3).mark, "positive");
+        // On the chart's axis: each mark's centre at its part of the plot area.
+        const chart = findChild(screen, "themeChart");
+        tryVerify(() => chart.plotArea.width > 100);
+        for (let i = 0; i < marks.count; ++i) {
+            const item = marks.itemAt(i);
+            fuzzyCompare(item.x + item.width / 2, chart.plotArea.x + chart.plotArea.width * item.at, 0.5);
+        }
+        verify(marks.itemAt(0).x < marks.itemAt(1).x);
+        verify(!findChild(strip, "eventsEmpty").visible);
+        verify(findChild(strip, "eventLegend").text.indexOf("1 medication change") >= 0);
+        // Keyboard: Tab from the switch reaches the strip, which names the first event; the arrows step.
+        const area = findChild(strip, "eventMarks");
+        lines.forceActiveFocus();
+        keyClick(Qt.Key_Tab);
+        verify(area.activeFocus);
+        compare(area.Accessible.name, "20 Jan 2025: naltrexone started, 50 mg a day");
+        keyClick(Qt.Key_Right);
+        compare(area.Accessible.name, "1 Feb 2025: mutual-help meeting (AA)");
+        keyClick(Qt.Key_End);
+        compare(area.Accessible.name, "15 Apr 2025: drug screen for alcohol, positive (breath)");
+        keyClick(Qt.Key_Right); // stays on the last
+        compare(area.Accessible.name, "15 Apr 2025: drug screen for alcohol, positive (breath)");
+        keyClick(Qt.Key_Home);
+        compare(area.Accessible.name, "20 Jan 2025: naltrexone started, 50 mg a day");
+    }
+
+    // A range without any event: no strip, one line saying so.
+    function test_eventStripHiddenWhenTheRangeHasNone() {
+        Fixtures.reset();
+        const screen = createTemporaryObject(quietComponent, root);
+        findChild(screen, "lineChartSwitch").checked = true;
+        const strip = findChild(screen, "themeEventStrip");
+        verify(!findChild(strip, "eventMarks").visible);
+        const empty = findChild(strip, "eventsEmpty");
+        verify(empty.visible);
+        compare(empty.text, "No meeting, group, medication change or drug screen recorded in this range.");
+        // Nothing loaded at all: nothing to explain.
+        const blank = createTemporaryObject(screenComponent, root);
+        findChild(blank, "lineChartSwitch").checked = true;
+        verify(!findChild(findChild(blank, "themeEventStrip"), "eventsEmpty").visible);
     }
 
     function test_applyAsksForTheBucketAndRange() {

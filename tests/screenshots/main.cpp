@@ -3,6 +3,7 @@
 // a temporary folder, walked through every screen into OUTDIR/<screen>.png (tools/screenshots runs
 // it). A program of its own, so the product carries no driver.
 #include "screenwalk.h"
+#include "appearance.h"
 #include "demomode.h"
 
 #include "vaultsession.h"
@@ -46,6 +47,8 @@ int main(int argc, char *argv[])
                                    "real today, as the application's --demo does."_s,
                                    u"DATE"_s);
     parser.addOption(today);
+    const QCommandLineOption dark(u"dark"_s, u"The app's dark look (Settings: Dark) rather than the light one."_s);
+    parser.addOption(dark);
     parser.process(app);
     uc::model::Date demoToday = boost::gregorian::day_clock::local_day();
     if (parser.isSet(today)) {
@@ -80,6 +83,13 @@ int main(int argc, char *argv[])
         std::fputs("undercurrent-screenshots: the main window did not load\n", stderr);
         return 1;
     }
+    // Set either way: the look is remembered in the tool's own settings, a dark run must not leave it dark.
+    auto *appearance = engine.singletonInstance<Appearance *>(qmlTypeId("Undercurrent", 1, 0, "Appearance"));
+    if (!appearance) {
+        std::fputs("undercurrent-screenshots: no Appearance to set the look on\n", stderr);
+        return 1;
+    }
+    appearance->setDark(parser.isSet(dark));
     if (parser.isSet(size)) {
         const QStringList wh = parser.value(size).split(u'x');
         if (wh.size() != 2 || wh.at(0).toInt() <= 0 || wh.at(1).toInt() <= 0) {

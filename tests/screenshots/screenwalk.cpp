@@ -393,6 +393,15 @@ bool ScreenWalk::patternsAndMore()
     settle(300);
     if (!grab(u"patterns-full"_s))
         return false;
+    // The lines, with the treatment events marked under them on the same axis.
+    auto *lines = m_window->findChild<QObject *>(u"lineChartSwitch"_s);
+    if (!lines)
+        return fail("the patterns screen has no lineChartSwitch");
+    lines->setProperty("checked", true);
+    settle(300);
+    if (!grab(u"patterns-lines-full"_s))
+        return false;
+    lines->setProperty("checked", false);
     m_window->resize(1024, 700);
     settle(300);
     if (!grab(u"patterns-1024x700"_s))

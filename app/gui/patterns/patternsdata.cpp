@@ -209,6 +209,16 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
         out.measures.append(row);
     }
 
+    // The events on the axis drawn: the range asked for (or the episode's dates), within the range
+    // analysed (whole buckets may reach past the dates asked for: an event there is not drawn).
+    if (report.from && report.to) {
+        for (model::TreatmentEvent &e : vault.treatmentEvents().list(code)) {
+            const bool asked = (!query.from || *query.from <= e.date) && (!query.to || e.date <= *query.to);
+            if (asked && *report.from <= e.date && e.date <= *report.to)
+                out.events.append(std::move(e));
+        }
+    }
+
     if (const auto summary = vault.clients().shareableSummary(code)) {
         out.summary = summary->text;
         out.summaryUpdated = summary->updated;

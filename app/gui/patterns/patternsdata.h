@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "model/treatmentevent.h"
 #include "model/types.h"
 
 #include <QList>
@@ -85,6 +86,9 @@ struct PatternsData
     QStringList leadLag;
     int tested = 0; // pairs tested, both kinds: the Benjamini–Hochberg family
     QList<PatternMeasureRow> measures; // instrument order
+    // Other treatment (docs/treatment-events.md) within the range shown and, limited to an episode,
+    // within its dates: by date, then id; deleted events never (the vault does not list them).
+    QList<model::TreatmentEvent> events;
     QString summary; // the therapist's shareable summary, empty when none
     QString summaryUpdated; // UTC ISO of its newest version
 };
@@ -102,7 +106,8 @@ struct PatternsData
 
 // One client's patterns between from and to (ISO, either may be empty for the record's ends), by
 // "session", "week", "month" or "quarter"; or, with episode (an id, not 0), over exactly that
-// episode's dates as `patterns --episode` (patterns/episoderange.h). Progress notes only: process
+// episode's dates as `patterns --episode` (patterns/episoderange.h); the client's treatment events on
+// that axis, as `patterns --json`'s "events". Progress notes only: process
 // notes never count here. Error(Usage) for an unknown client, a malformed date or bucket, from after
 // to, or an episode given with a range; Error(Io) for an episode that is not the client's.
 [[nodiscard]] PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QString &by,

@@ -281,6 +281,7 @@ PatternsModel::PatternsModel(VaultThread *vault, QObject *parent)
     , m_heatmap(new PatternHeatmapModel(this))
     , m_measures(new PatternMeasureModel(this))
     , m_chart(new PatternChart(m_themes, m_measures, this))
+    , m_events(new PatternEventModel(this))
     , m_findings(new PatternFindings(this))
 {
     connect(m_themes, &PatternThemeModel::checkedChanged, this, &PatternsModel::refreshHeatmap);
@@ -313,6 +314,7 @@ void PatternsModel::set(PatternsData data)
     m_measures->setRows(m_data.measures);
     m_themes->setRows(m_data.themes, sameClient, m_data.palette); // refreshes the heatmap through checkedChanged
     m_chart->set(m_data);
+    m_events->set(m_data.events, m_chart->axisFrom(), m_chart->axisTo());
     m_findings->set(m_data);
     setLoading(false);
     Q_EMIT changed();

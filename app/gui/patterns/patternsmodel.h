@@ -4,6 +4,7 @@
 #include "failure.h"
 #include "listmodel.h"
 #include "patternchart.h"
+#include "patternevents.h"
 #include "patternfindings.h"
 #include "patternsdata.h"
 
@@ -153,9 +154,9 @@ private:
     QList<uc::gui::PatternMeasureRow> m_rows;
 };
 
-// One client's patterns: the query that made them, the three lists, the charts (PatternChart),
-// the findings in words (PatternFindings) and the shareable summary. It loads itself on the vault
-// thread. Empty until loaded and after a lock.
+// One client's patterns: the query that made them, the three lists, the charts (PatternChart), the
+// treatment events on their axis (PatternEventModel), the findings in words (PatternFindings) and
+// the shareable summary. It loads itself on the vault thread. Empty until loaded and after a lock.
 class PatternsModel : public QObject
 {
     Q_OBJECT
@@ -183,6 +184,8 @@ class PatternsModel : public QObject
     Q_PROPERTY(PatternHeatmapModel *heatmap READ heatmap CONSTANT)
     Q_PROPERTY(PatternMeasureModel *measures READ measures CONSTANT)
     Q_PROPERTY(PatternChart *chart READ chart CONSTANT)
+    // Other treatment on the charts' time axis (the strip under them).
+    Q_PROPERTY(PatternEventModel *events READ events CONSTANT)
     Q_PROPERTY(PatternFindings *findings READ findings CONSTANT)
 
 public:
@@ -208,6 +211,7 @@ public:
     [[nodiscard]] PatternHeatmapModel *heatmap() const { return m_heatmap; }
     [[nodiscard]] PatternMeasureModel *measures() const { return m_measures; }
     [[nodiscard]] PatternChart *chart() const { return m_chart; }
+    [[nodiscard]] PatternEventModel *events() const { return m_events; }
     [[nodiscard]] PatternFindings *findings() const { return m_findings; }
 
     // One client's patterns: by "session", "week", "month" or "quarter", between ISO dates (either
@@ -241,5 +245,6 @@ private:
     PatternHeatmapModel *m_heatmap;
     PatternMeasureModel *m_measures;
     PatternChart *m_chart;
+    PatternEventModel *m_events;
     PatternFindings *m_findings;
 };
