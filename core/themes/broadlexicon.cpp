@@ -153,7 +153,7 @@ const Head table[] = {
     {"harm-to-others", "threat", {R"re(\bviolen\w*\s+(?:towards?|to)\b)re", "violen", true}, false},
     {"harm-to-others", "threat", {R"re(\bloses\s+it\s+with\s+(?:him|her))re", "loses", true}, false},
     {"harm-to-others", "threat", {R"re(\burges?\s+to\s+(?:strangle|hit|hurt|kill|stab|attack)\b(?!\s*(?:my|him|her|them|your)sel))re", "urge", true}, false},
-    {"harm-to-others", "threat", {R"re(\bintent\s+to\s+harm\b)re", "intent", true}, false},
+    {"harm-to-others", "threat", {R"re(\bintent\s+to\s+harm\b(?!\s+(?:(?:him|her|my|them|one)sel(?:f|ves)|self)\b))re", "intent", true}, false},
     {"harm-to-others", "threat", {R"re(\bknow\s+where\s+(?:he|she)\s+(?:lives|works))re", "lives\037works", true}, false},
     {"harm-to-others", "threat", {R"re(\bknows\s+where\s+(?:he|she)\s+(?:lives|works))re", "knows", true}, false},
     {"harm-to-others", "threat", {R"re(\bthrew\s+a\s+\w+\s+at\s+(?:him|his))re", "threw", true}, false},
@@ -557,6 +557,54 @@ const Head table[] = {
     // Overdose: found unrousable; using hidden away ("do my gear in the toilets so no one sees").
     {"overdose", "overdose", {R"re(\bun(?:rous|rouse|arous)able\b|\bresponded\s+to\s+(?:\w+\s+)?(?:naloxone|narcan)\b)re", "rous\037naloxone\037narcan", true}, false},
     {"overdose", "overdose", {R"re(\b(?:gear|heroin|smack|brown|using|use|uses|inject\w*|shoot(?:s|ing)?\s+up|jack(?:s|ing)?\s+up)\b[^.!?;]{0,60}\b(?:so\s+(?:no(?:\s+|-)?one|nobody)\s+(?:sees|can\s+see|knows|finds)|in\s+(?:the\s+)?(?:public\s+|station\s+)?toilets?)\b)re", "sees\037knows\037finds\037toilet", true}, false},
+    // Eighth pass (docs/risk.md, "Eighth pass"), by kind, from risk-dev8's tuning part.
+    // A wish that a vehicle or an accident ends it: "hopes the van doesn't stop", "how peaceful if
+    // the plane just went down", "hoping he would lose control" (at the wheel).
+    {"suicide", "ideation", {R"re(\b(?:hop|wish|pray)\w*\s+(?:that\s+)?(?:the\s+|a\s+|an\s+|my\s+)?(?:car|van|bus|lorry|truck|train|plane|cab|driver|taxi|tram)s?\s+(?:doesn'?t|does\s+not|won'?t|wouldn'?t|didn'?t|would\s+not|will\s+not)\s+(?:stop|brake|see\s+me)\b|\b(?:peaceful|relief|easier|nice|better|wouldn'?t\s+mind)\b[^.!?;]{0,30}\bif\s+(?:the\s+|a\s+|my\s+)?(?:plane|train|bus|car|lorry|van|ferry|ship|boat)\s+(?:just\s+)?(?:went\s+down|crashed|sank|came\s+off|hit\s+me)|\bhop\w*\s+(?:that\s+)?(?:i|he|she|they)\s+(?:would|will|might|'d|'ll)\s+['‘’]?lose\s+control\b)re", "stop\037brake\037see me\037went down\037crashed\037sank\037came off\037hit me\037lose control", true}, false},
+    // Non-existence as a comfort; still being alive as a disappointment: "the thought of not existing
+    // has been really comforting", "i hate that i'm still here".
+    {"suicide", "ideation", {R"re(\b(?:thought|idea|prospect|image)\s+of\s+(?:not\s+(?:existing|being\s+(?:here|alive|around)|waking(?:\s+up)?)|never\s+waking(?:\s+up)?)\b|\b(?:hate|hates|hated|sick\s+of|tired\s+of|disappointed|gutted|angry)\b[^.!?;]{0,15}\b(?:i'?m|im|i\s+am|(?:she|he)'?s|(?:she|he)\s+is|to\s+be|that\s+(?:i|she|he)\s+(?:am|is|was))\s+still\s+(?:here|alive|breathing|around)\b)re", "existing\037being\037waking\037still", true}, false},
+    // A tomorrow planned not to come: "planning tomorrow not to happen".
+    {"suicide", "plan", {R"re(\b(?:tomorrow|next\s+week|christmas|(?:my|her|his)\s+birthday|the\s+weekend)\s+(?:(?:is\s+)?not\s+(?:to\s+)?(?:happen|happening|come|coming)|(?:won'?t|will\s+not|never)\s+(?:happen|come))\b)re", "happen\037come\037coming", true}, false},
+    // Goodbye said or sent, a farewell post, a letter sorry for everything, who inherits what:
+    // "rang to say goodbye", "posted that she was 'checking out'", "sorting out who gets my guitar".
+    {"suicide", "plan", {R"re(\b(?:rang|rung|called|phoned|texted|messaged|posted|wrote|written|ring|call|phone|text|message|sent)\b[^.!?;]{0,30}\bto\s+say\s+(?:good-?bye|bye|farewell)\b|\b(?:good-?bye|farewell)\s+(?:text|message|letter|note|call|post|video)s?\b)re", "bye\037farewell", true}, false},
+    {"suicide", "plan", {R"re(\b(?:i'?m|im|i\s+am|(?:she|he)\s+(?:was|is)|(?:she|he)'s|was|were)\s+['‘’"]?checking\s+out\b(?!\s+(?:of|the|a|an|some|new|options|my|his|her|their|what|how|if|whether))(?!\s+\w+\s+(?:shop|store|hotel|place|website|site))|\b(?:letter|note|text|message|card)\b[^.!?]{0,70}\bsorry\s+['‘’"]?for\s+everything\b|\bsorry\s+for\s+everything\b[^.!?;]{0,25}\b(?:good-?bye|bye|love\s+you\s+all)\b)re", "checking out\037everything", true}, false},
+    {"suicide", "plan", {R"re(\b(?:sort\w*|decid\w*|work\w*\s+out|writ\w*\s+down|plann\w*|thinking\s+about)\s+(?:out\s+)?who\s+(?:gets|will\s+get|would\s+get|should\s+get|should\s+have|inherits|has)\s+(?:my|his|her)\b|\b(?:giv(?:en|es|ing)|gave)\s+(?:away\s+)?(?:my|his|her|their)\s+(?:cat|dog|pet|rabbit|budgie|guitar|records|things|stuff|belongings)\s+(?:away\s+)?to\b)re", "who\037gave\037giv", true}, false},
+    // A height measured, a step imagined, a place avoided for the thoughts it brings, oneself not
+    // trusted near a means: "how tall the car park on Mill St is", "how easy one step would be",
+    // "taking the long way round because of the thoughts I get there".
+    {"suicide", "plan", {R"re(\bhow\s+(?:tall|high|far\s+down|long\s+the\s+drop|deep)\s+(?:the|that|this)\s+(?:\w+\s+)?(?:car\s+park|multi-?storey|bridge|cliffs?|building|tower|block|roof|viaduct|drop|balcony|flats|river|reservoir|quarry)\b|\bhow\s+easy\s+(?:it\s+(?:would|'d|could)\s+be\s+to\s+(?:step|jump|fall|let\s+go|lean)|(?:one|a)\s+(?:step|jump)\s+(?:would|could)\s+be)\b)re", "how tall\037how high\037how far\037how long\037how deep\037how easy", true}, false},
+    {"suicide", "ideation", {R"re(\b(?:long\s+way\s+round|avoid\w*|stay\w*\s+away\s+from|stand\w*\s+(?:well\s+)?back|keep\w*\s+away\s+from)\b[^.!?;]{0,50}\bbecause\s+of\s+(?:the\s+)?(?:thoughts|urges|pull|what\s+(?:i|she|he)\s+(?:might|could|would)\s+do)\b|\b(?:platform|bridge|edge|train|tracks|roof|balcony|cliff|car\s+park|pills|tablets|knife|knives|blade|rope)\b[^.!?;]{0,80}\b(?:don'?t|dont|do\s+not|doesn'?t|can'?t|cant)\s+trust\s+(?:my|him|her)self\b)re", "because of\037trust", true}, false},
+    // Means held in reserve: "if it gets worse i still have the pills in the drawer".
+    {"suicide", "plan", {R"re(\bif\s+(?:it|things|everything|this)\s+(?:gets?|got|goes|went)\s+(?:any\s+)?(?:worse|bad|too\s+much|too\s+bad)\b[^.!?;]{0,60}\b(?:pills|tablets|meds|rope|knife|gun|blade|razor|tabs)\b|\b(?:pills|tablets|meds|rope|knife|gun|blade|razor|tabs)\b[^.!?;]{0,40}\b(?:just\s+in\s+case|as\s+a\s+(?:back-?up|last\s+resort|way\s+out)|for\s+if\s+(?:it|things|tonight|today)\b))re", "pill\037tablet\037meds\037rope\037knife\037gun\037blade\037razor\037tabs", true}, false},
+    // A weapon turned on oneself: "thought of using one on himself".
+    {"suicide", "ideation", {R"re(\b(?:us(?:e|es|ed|ing)|turn(?:s|ed|ing)?|point(?:s|ed|ing)?)\s+(?:one|it|(?:a|the|his|her|my)\s+(?:gun|rifle|shotgun|pistol|knife|blade))\s+on\s+(?:him|her|my|them)sel(?:f|ves)\b)re", "sel", true}, false},
+    // A time worked out when nobody would be in: "worked out the time when … nobody else would be in".
+    {"suicide", "plan", {R"re(\b(?:worked\s+out|figured\s+out|planned|timed|checked|knows?|know)\s+(?:\w+\s+){0,4}(?:when|what\s+time|which\s+(?:day|night))\b[^.!?;]{0,60}\b(?:nobody|no\s*one|no-one)\s+(?:else\s+)?(?:would|will|is|was|'?ll)\s+(?:be\s+)?(?:in|home|around|about|there|back)\b)re", "nobody\037no one\037noone\037no-one", true}, false},
+    // Others paid or better off by one's death: "my family would get my pension if I went", "the insurance would clear it all".
+    {"suicide", "ideation", {R"re(\b(?:get|gets|have|has|would\s+get)\s+(?:my|his|her)\s+(?:pension|insurance|life\s+insurance|payout|money|house|flat)\s+if\s+(?:i|he|she)\s+(?:went|go|died|die|was\s+gone|were\s+gone|wasn'?t\s+here|weren'?t\s+here)\b|\b(?:insurance|life\s+cover|life\s+policy|death\s+in\s+service|payout)\b[^.!?;]{0,30}\b(?:clear|pay\s+off|cover|sort)\s+(?:it\s+all|everything|all\s+(?:of\s+)?(?:it|the\s+debts?|my\s+debts?)|the\s+debts?|my\s+debts?)\b)re", "if i\037if he\037if she\037insurance\037cover\037policy\037service\037payout", true}, false},
+    // Joining someone who died, or not minding death soon: "wanting to 'go home' to his late wife", "would not mind if it were soon".
+    {"suicide", "ideation", {R"re(\b(?:go(?:ing)?\s+home|be\s+with|join|be\s+reunited\s+with)\s+(?:to\s+)?(?:my|his|her|their)\s+late\s+\w+|\b(?:wouldn'?t|would\s+not|doesn'?t|does\s+not|don'?t)\s+mind\s+(?:if\s+(?:it|death|the\s+end)\s+(?:were|was|came)\s+soon|dying|not\s+waking|if\s+(?:i|he|she)\s+(?:died|didn'?t\s+wake))\b)re", "late\037mind", true}, false},
+    // Self-harm: biting oneself to marks ("bite the inside of my arm … hard enough to leave marks").
+    {"self-harm", "self-injury", {R"re(\b(?:bite|bites|biting|bit)\s+(?:the\s+inside\s+of\s+)?(?:my|his|her|their)\s+(?:own\s+)?(?:arms?|hands?|wrists?|fingers?|legs?|skin|thighs?)\b[^.!?;]{0,50}\b(?:marks?|bleed\w*|blood|bruis\w*|until|till|hard|broke\s+the\s+skin)\b)re", "bit", true}, false},
+    // Overdose: using shut away in a car; using after clean time ("clean 6 months … a half point should do me").
+    {"overdose", "overdose", {R"re(\b(?:us(?:e|es|ing)|inject\w*|shoot(?:s|ing)?\s+up|smok(?:e|es|ing)\s+(?:gear|heroin|brown))\s+(?:\w+\s+){0,2}in\s+(?:his|her|my|their|the|a)\s+(?:car|van)\b)re", "car\037van", true}, false},
+    {"overdose", "overdose", {R"re(\b(?:clean|sober|abstinent|off\s+(?:it|gear|heroin))\s+(?:for\s+)?(?:\d+|a\s+few|two|three|four|five|six|several|nine)\s+(?:weeks?|months?|years?)\b[^.!?;]{0,60}\b(?:half\s+(?:a\s+)?point|a\s+point|a\s+bag|a\s+hit|score|scoring|shot|dose|waste\s+it)\b)re", "clean\037sober\037abstinent\037off", true}, false},
+    // Harm to others: a veiled threat, a target watched at home, poison, picking people off.
+    {"harm-to-others", "threat", {R"re(\b(?:you'?ll|you\s+will|she'?ll|she\s+will|he'?ll|he\s+will|they'?ll|they\s+will)\s+(?:pay\s+for\s+(?:this|it|that)|find\s+out\s+what\s+happens|get\s+what'?s\s+coming)\b|\bwatch\s+your\s+back\b)re", "pay for\037find out\037coming\037watch your", true}, false},
+    {"harm-to-others", "threat", {R"re(\b(?:sit(?:s|ting)?|sat|wait(?:s|ed|ing)?|park(?:s|ed|ing)?|watch(?:es|ed|ing)?)\s+outside\s+(?:his|her|their|my)\s+(?:ex|ex-[\w-]+|former\s+\w+)(?:'s)?\s+(?:new\s+)?(?:house|flat|home|place|work)\b|\bpoison\w*\s+(?:his|her|their)\s+(?:tea|food|drink|coffee|dinner|meal|medication|water)\b|\bpick\s+(?:them|him|her|'?em)\s+off\b)re", "outside\037poison\037pick", true}, false},
+    // Abuse: intimate images threatened, money or cards held, a child belted or shut in, older men
+    // and gifts around a child (exploitation), a young child found alone.
+    {"abuse", "violence", {R"re(\b(?:send|post|share|leak|show)\s+(?:my|her|his)\s+(?:nudes|naked\s+(?:photos|pics|pictures)|intimate\s+(?:photos|pics|pictures|images|videos))\b|\b(?:holds|controls|took|takes|has\s+taken|keeps\s+hold\s+of)\s+(?:my|her|his)\s+(?:bank\s+|debit\s+)?(?:cards?|finances|pin)\b)re", "nudes\037naked\037intimate\037card\037finances\037pin", true}, false},
+    {"abuse", "violence", {R"re(\bbelt(?:ed|s|ing)?\s+(?:us|me|her|him|them)\b|\b(?:locked|shut)\s+(?:\w+\s+)?in\s+(?:the|a)\s+(?:cellar|cupboard|basement|shed|garage|loft|attic|coal\s+hole)\b)re", "belt\037locked\037shut", true}, false},
+    // A throw at someone else and then at the client: "threw a plate at mum and then at me".
+    {"abuse", "violence", {R"re(\bthr(?:ew|ows?|owing|own)\s+(?:\w+\s+){1,3}at\s+(?:\w+\s+){1,2}(?:and\s+)?(?:then\s+)?at\s+me\b)re", "threw\037throw", true}, false},
+    // Threats to kill made to the client: "Threats to kill made to pt by ex".
+    {"abuse", "violence", {R"re(\bthreats?\s+to\s+kill\s+(?:made\s+|sent\s+|were\s+made\s+)?(?:to|towards|against)\s+(?:pt|the\s+client|client|patient|her|him|me)\b)re", "threat", true}, false},
+    // A parent using with young children at home: "using crack daily; children 2 and 6 at home".
+    {"abuse", "violence", {R"re(\b(?:using|uses|drinking|drinks|injecting|smoking\s+crack)\b[^.!?]{0,50}\b(?:children|kids|baby|toddler|infant)\s+(?:aged\s+)?(?:\d+(?:\s+and\s+\d+)?\s+)?(?:at\s+home|in\s+the\s+(?:house|flat)|in\s+(?:her|his)\s+care)\b)re", "home\037house\037flat\037care", true}, false},
+    {"abuse", "violence", {R"re(\bolder\s+(?:lads|men|boys|guys|man|boyfriend|males)\b[^.!?;]{0,60}\b(?:cars?|gifts|(?:new\s+)?phones?|money|weed|alcohol|drugs|presents)\b|\b\d+\s*(?:yo|y/o|yrs?\s+old|year[-\s]old)\b[^.!?;]{0,20}\b(?:found|left|home)\s+(?:\w+\s+)?(?:alone|unattended|unsupervised)\b)re", "older\037alone\037unattended\037unsupervised", true}, false},
 };
 
 } // namespace

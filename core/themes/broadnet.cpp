@@ -262,7 +262,9 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression scarWord = rx(R"(^scars?$)");
     static const QRegularExpression illicit = rx(
         R"(\b(?:heroin|gear|smack|fent\w*|street|alcohol|etoh|drink\w*|drank|booze|wine|beer|vodka|spirits|cider|cans|pints?|more\s+than|extra|double|on\s+top)\b)");
-    static const QRegularExpression endorse = rx(R"(\bendorse)");
+    // An answer that endorses the question: "paused and said, 'Not this week.'", "said yes".
+    static const QRegularExpression endorse = rx(
+        R"(\bendorse|\b(?:said|says|replied|answered|admitted)\s*,?\s*['‘’"]?(?:yes|yeah|sometimes|not\s+(?:this\s+week|today|tonight|right\s+now|at\s+the\s+moment|yet)|maybe|occasionally)\b)");
     static const QRegularExpression meAfter = rx(R"(^\s*me\b)", false);
     static const QRegularExpression meLast = rx(R"(\bme$)", false);
     static const QRegularExpression being = rx(R"(\bbeing\s+$)");
