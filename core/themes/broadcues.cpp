@@ -61,7 +61,7 @@ const Pattern kFigurative[] = {
     // up", "disappear off the face of the earth for a bit".
     {R"re(\b(?:shot|shoots?|shooting)\s+(?:me|her|him|them|us)\s+(?:a|an)\s+(?:\w+\s+)?(?:look|glance|glare|smile|text|message|email|dm)\b)re", "shot\037shoot", true},
     {R"re(\b(?:rather|sooner)\s+die\s+than\s+(?:sing|dance|wear|do\s+karaoke)\b)re", "die than", true},
-    {R"re(\bbeat(?:s|ing)?\s+(?:my|him|her|them|your|one)sel(?:f|ves)\s+up\b)re", "up", true},
+    {R"re(\bbeat(?:s|ing)?\s+(?:my|him|her|them|your|one)sel(?:f|ves)\s+up\b)re", "self up\037selves up", true},
     {R"re(\bdisappear\w*\s+(?:off\s+(?:the\s+face\s+of\s+the\s+earth|the\s+grid|the\s+radar)\s+)?for\s+a\s+(?:bit|while|few\s+(?:days|weeks)|week|weekend|day|couple\s+of\s+\w+)\b)re", "disappear", true},
 };
 const std::size_t kFigurativeCount = std::size(kFigurative);
@@ -70,7 +70,7 @@ const Cue kSafeDeny[] = {
     {"abuse", {R"re(\bfeel(?:s|ing)?\s+safe\b)re", "safe", true}},
     {"abuse", {R"re(\bno\s+safeguarding\b)re", "safeguarding", true}},
     {"abuse", {R"re(\bno\s+(?:violence|dv)\b)re", "dv\037violence", true}},
-    {"abuse", {R"re(\bdenie[sd]\s+(?:any\s+)?(?:violence|abuse|dv|domestic\s+(?:violence|abuse))\s+(?:in\s+(?:the|her|his|their)\s+(?:relationship|marriage|home)|at\s+home)\b)re", "relationship\037marriage\037home", true}},
+    {"abuse", {R"re(\bdenie[sd]\s+(?:any\s+)?(?:violence|abuse|dv|domestic\s+(?:violence|abuse))\s+(?:in\s+(?:the|her|his|their)\s+(?:relationship|marriage|home)|at\s+home)\b)re", "denie", true}},
     {"abuse", {R"re(\b(?:home|house)\s+is\s+safe)re", "safe", true}},
     {"abuse", {R"re(\bnever\s+(?:hurt|laid\s+a\s+finger\s+on)\s+(?:or\s+\w+\s+)?(?:me|her)\b)re", "finger\037hurt", true}},
     {"abuse", {R"re(\bnobody(?:'s|\s+(?:at\s+home\s+)?)\s*hurt)re", "hurt", true}},
@@ -90,8 +90,8 @@ const Cue kSafeDeny[] = {
     {"suicide", {R"re(\bi\s+want\s+to\s+live\b)re", "live", true}},
     {"suicide", {R"re(\bno\s+(?:current\s+)?risk\s+to\s+self)re", "risk", true}},
     {"suicide", {R"re(\bdenie[sd]\s+thoughts\s+of\s+harming\s+(?:him|her|my)self)re", "thoughts", true}},
-    {"suicide", {R"re(\bdenie[sd]\s+(?:any\s+)?(?:intent(?:ion)?|plans?)\s+(?:of\s+|to\s+)?harm(?:ing)?\s+(?:(?:him|her|my|them)sel(?:f|ves)|self)\b)re", "harm", true}},
-    {"suicide", {R"re(\basked\s+(?:me|her|him)\s+(?:if|whether)\s+(?:i|she|he)\s+(?:was|were|am|is|felt|feel|feels)\s+safe\b[^.!?]{0,25}\byes\b)re", "safe", true}},
+    {"suicide", {R"re(\bdenie[sd]\s+(?:any\s+)?(?:intent(?:ion)?|plans?)\s+(?:of\s+|to\s+)?harm(?:ing)?\s+(?:(?:him|her|my|them)sel(?:f|ves)|self)\b)re", "harm self\037harm him\037harm her\037harm my\037harm them\037harming", true}},
+    {"suicide", {R"re(\basked\s+(?:me|her|him)\s+(?:if|whether)\s+(?:i|she|he)\s+(?:was|were|am|is|felt|feel|feels)\s+safe\b[^.!?]{0,25}\byes\b)re", "\\byes\\b", true}},
     {"suicide", {R"re(\bno\s+thoughts\s+of\s+harming\s+self)re", "thoughts", true}},
     {"suicide", {R"re(\b(?:won'?t|wont|will\s+not|would\s+never|will\s+never|'d\s+never|never\s+would)\s+(?:ever\s+)?(?:hurt|harm|kill)\s+myself\b)re", "myself", true}},
     {"harm-to-others", {R"re(\brisk\s+to\s+others\s*:\s*(?:none|nil|no)\b)re", "others", true}},
