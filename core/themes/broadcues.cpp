@@ -15,7 +15,7 @@ const Pattern kVehicle = {R"re(\b(?:bus|car|train|lorry)\s+(?:would|will|to)?\s*
 const Pattern kJoke = {R"re(\b(?:lol|haha\w*|joked|joking|laughed|laughing|jk|lmao)\b)re", "haha\037jk\037joked\037joking\037laughed\037laughing\037lmao\037lol", true};
 const Pattern kNojoke = {R"re(\bno\s+joke\b)re", "joke", true};
 const Pattern kTherapeutic = {R"re(\bas\s+prescribed\b|\bfor\s+(?:a|her|his|my)\s+(?:headache|back|pain)|\bmg\s+od\b|\bnocte\b|\badherent\b)re", "adherent\037back\037headache\037mg\037nocte\037pain\037prescribed", true};
-const Pattern kScreen = {R"re(\b(?:psycho-?education|psychoed|training|prevention|leaflet|warning\s+signs|school\s+project|risk\s+assessment|safety\s+plan\w*|crisis\s+line|asked\s+(?:directly\s+)?(?:about|whether|if)|when\s+(?:i\s+)?asked|screened\s+for|teaching|trainer|cpd|resources|film|movie|character|how\s+to\s+ask|volunteer|awareness|course|seminar|lecture|documentary|book|novel|story|podcast|article|news|scenario|completed\s+risk|group\s+discussed|discussed\s+coping|(?:overdose|od)\s+risk|risk\s+discussed)\b)re", "article\037ask\037asked\037assessment\037awareness\037book\037character\037completed\037course\037cpd\037crisis\037discussed\037documentary\037education\037film\037leaflet\037lecture\037movie\037news\037novel\037podcast\037prevention\037project\037psychoed\037resources\037risk\037safety\037scenario\037screened\037seminar\037signs\037story\037teaching\037trainer\037training\037volunteer", true};
+const Pattern kScreen = {R"re(\b(?:psycho-?education|psychoed|training|prevention|leaflet|warning\s+signs|school\s+project|risk\s+assessment|safety\s+plan\w*|crisis\s+line|asked\s+(?:directly\s+)?(?:about|whether|if)|ask(?:s|ing)?\s+(?:me\s+|her\s+|him\s+)?(?:whether|if)|when\s+(?:i\s+)?asked|screened\s+for|teaching|trainer|cpd|resources|film|movie|character|how\s+to\s+ask|volunteer|awareness|course|seminar|lecture|documentary|book|novel|story|podcast|article|news|scenario|completed\s+risk|group\s+discussed|discussed\s+coping|(?:overdose|od)\s+risk|risk\s+discussed)\b)re", "article\037ask\037asked\037assessment\037awareness\037book\037character\037completed\037course\037cpd\037crisis\037discussed\037documentary\037education\037film\037leaflet\037lecture\037movie\037news\037novel\037podcast\037prevention\037project\037psychoed\037resources\037risk\037safety\037scenario\037screened\037seminar\037signs\037story\037teaching\037trainer\037training\037volunteer", true};
 const Pattern kPreNeg = {R"re(\b(?:denie[sd]|deny(?:ing)?|no|not|nil|neg|never|without|none|free\s+of|absence\s+of|no\s+longer|stopped|nobody|no\s+one|nobody's|don'?t|dont|doesn'?t|didn'?t|wouldn'?t|won'?t|isn'?t|havent|haven'?t|hasn'?t|wasn'?t|not\s+having|nor)\b|(?<![\w+])-(?=\s?(?:SI|HI|SH|NSSI|DV)\b))re", nullptr, true};
 const Pattern kPostNeg = {R"re(^[\w/,&() -]{0,30}?\s*(?:[:=]|\s-\s?)\s*(?:screen\s+)?(?:denied|denies|negative|neg|-ve|nil|none|no|x|absent|-)(?![\w+])|^[\w-]*(?:\s*(?:[/,&]|\band\b|\bor\b)\s*[\w-]+){0,5}\s*(?:screen\s+|all\s+)?(?:denied|negative|neg|-ve|nil|none|x(?=\s*(?:[.;,]|$|today)))(?![\w+]))re", nullptr, false};
 const Pattern kAskedNo = {R"re(\b(?:said\s+(?:no|(?:she|he)\s+(?:has|had)\s+none)|(?:he|she)\s+denied|denied\s+all|had\s+none)\b|:\s*denied)re", "denied\037none\037said", true};
@@ -55,6 +55,14 @@ const Pattern kFigurative[] = {
     {R"re(\bfeels?\s+safe\b)re", "safe", true},
     {R"re(\bbeat\s+(?:her|his|my)\s+(?:personal\s+best|record|time))re", "beat", true},
     {R"re(\bwas\s+suicide\b)re", "suicide", true},
+    // Eighth pass: a look shot at someone, dying rather than something trivial, beating oneself up
+    // (guilt), disappearing for a while (a break): "shot me a look", "I'd rather die than sing
+    // karaoke" (a trivial alternative; "rather die than go back to prison" stays), "beating himself
+    // up", "disappear off the face of the earth for a bit".
+    {R"re(\b(?:shot|shoots?|shooting)\s+(?:me|her|him|them|us)\s+(?:a|an)\s+(?:\w+\s+)?(?:look|glance|glare|smile|text|message|email|dm)\b)re", "shot\037shoot", true},
+    {R"re(\b(?:rather|sooner)\s+die\s+than\s+(?:sing|dance|wear|do\s+karaoke)\b)re", "die than", true},
+    {R"re(\bbeat(?:s|ing)?\s+(?:my|him|her|them|your|one)sel(?:f|ves)\s+up\b)re", "self up\037selves up", true},
+    {R"re(\bdisappear\w*\s+(?:off\s+(?:the\s+face\s+of\s+the\s+earth|the\s+grid|the\s+radar)\s+)?for\s+a\s+(?:bit|while|few\s+(?:days|weeks)|week|weekend|day|couple\s+of\s+\w+)\b)re", "disappear", true},
 };
 const std::size_t kFigurativeCount = std::size(kFigurative);
 
@@ -62,6 +70,7 @@ const Cue kSafeDeny[] = {
     {"abuse", {R"re(\bfeel(?:s|ing)?\s+safe\b)re", "safe", true}},
     {"abuse", {R"re(\bno\s+safeguarding\b)re", "safeguarding", true}},
     {"abuse", {R"re(\bno\s+(?:violence|dv)\b)re", "dv\037violence", true}},
+    {"abuse", {R"re(\bdenie[sd]\s+(?:any\s+)?(?:violence|abuse|dv|domestic\s+(?:violence|abuse))\s+(?:in\s+(?:the|her|his|their)\s+(?:relationship|marriage|home)|at\s+home)\b)re", "denie", true}},
     {"abuse", {R"re(\b(?:home|house)\s+is\s+safe)re", "safe", true}},
     {"abuse", {R"re(\bnever\s+(?:hurt|laid\s+a\s+finger\s+on)\s+(?:or\s+\w+\s+)?(?:me|her)\b)re", "finger\037hurt", true}},
     {"abuse", {R"re(\bnobody(?:'s|\s+(?:at\s+home\s+)?)\s*hurt)re", "hurt", true}},
@@ -81,6 +90,8 @@ const Cue kSafeDeny[] = {
     {"suicide", {R"re(\bi\s+want\s+to\s+live\b)re", "live", true}},
     {"suicide", {R"re(\bno\s+(?:current\s+)?risk\s+to\s+self)re", "risk", true}},
     {"suicide", {R"re(\bdenie[sd]\s+thoughts\s+of\s+harming\s+(?:him|her|my)self)re", "thoughts", true}},
+    {"suicide", {R"re(\bdenie[sd]\s+(?:any\s+)?(?:intent(?:ion)?|plans?)\s+(?:of\s+|to\s+)?harm(?:ing)?\s+(?:(?:him|her|my|them)sel(?:f|ves)|self)\b)re", "harm self\037harm him\037harm her\037harm my\037harm them\037harming", true}},
+    {"suicide", {R"re(\basked\s+(?:me|her|him)\s+(?:if|whether)\s+(?:i|she|he)\s+(?:was|were|am|is|felt|feel|feels)\s+safe\b[^.!?]{0,25}\byes\b)re", "\\byes\\b", true}},
     {"suicide", {R"re(\bno\s+thoughts\s+of\s+harming\s+self)re", "thoughts", true}},
     {"suicide", {R"re(\b(?:won'?t|wont|will\s+not|would\s+never|will\s+never|'d\s+never|never\s+would)\s+(?:ever\s+)?(?:hurt|harm|kill)\s+myself\b)re", "myself", true}},
     {"harm-to-others", {R"re(\brisk\s+to\s+others\s*:\s*(?:none|nil|no)\b)re", "others", true}},

@@ -183,8 +183,8 @@ bool Reading::otherPerson(qsizetype i, qsizetype j) const
     const QStringView between = slice(kin.capturedEnd(), i);
     if (found(possessed, between) && kin.capturedView().endsWith(u"'s", Qt::CaseInsensitive))
         return true; // "her sister's suicide attempt"
-    if (found(who, between))
-        return true; // "her friend who self-harms"
+    if (found(who, between) && !between.contains(u':'))
+        return true; // "her friend who self-harms" (not "her mother, who rang: she found a letter")
     if (found(selfDisclosed, between))
         return true; // "another member, T., disclosed suicidal thoughts": the member's own
     if (found(Matcher::ready(m().report), between))

@@ -232,11 +232,13 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
                 sentences.insert(r.sentenceBounds(a, b));
                 a = b;
             }
+            // A class said not taken is no part of a mix: "No on-top use, no benzos".
+            static const QRegularExpression notTaken = rx(R"(\b(?:no|not|nil|without|never|denies|denied|zero)\s+(?:[\w-]+\s+)?$)");
             for (const auto &[ss, se] : sentences) {
                 std::array<const Span *, 3> first{};
                 for (std::size_t c = 0; c < classes.size(); ++c)
                     for (const Span &s : classes[c])
-                        if (s.start >= ss && s.end <= se) {
+                        if (s.start >= ss && s.end <= se && !found(notTaken, r.slice(std::max(ss, s.start - 24), s.start))) {
                             first[c] = &s;
                             break;
                         }
@@ -262,7 +264,9 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression scarWord = rx(R"(^scars?$)");
     static const QRegularExpression illicit = rx(
         R"(\b(?:heroin|gear|smack|fent\w*|street|alcohol|etoh|drink\w*|drank|booze|wine|beer|vodka|spirits|cider|cans|pints?|more\s+than|extra|double|on\s+top)\b)");
-    static const QRegularExpression endorse = rx(R"(\bendorse)");
+    // An answer that endorses the question: "paused and said, 'Not this week.'", "said yes".
+    static const QRegularExpression endorse = rx(
+        R"(\bendorse|\b(?:said|says|replied|answered|admitted)\s*,?\s*['‘’"]?(?:yes|yeah|sometimes|not\s+(?:this\s+week|today|tonight|right\s+now|at\s+the\s+moment|yet)|maybe|occasionally)\b)");
     static const QRegularExpression meAfter = rx(R"(^\s*me\b)", false);
     static const QRegularExpression meLast = rx(R"(\bme$)", false);
     static const QRegularExpression being = rx(R"(\bbeing\s+$)");
@@ -319,14 +323,15 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         if (figurative) {
         } else if (h.id == Abuse && found(Matcher::ready(mt.violentAct), w) && !r.abuseActOk(i, j)) {
             // an act by the client: harm to others, not abuse
+        } else if (h.id == HarmToOthers
+                   && (found(meAfter, r.slice(j, j + 4)) || found(meLast, w) || found(being, r.slice(i - 8, i))
+                       || found(byPartner, r.slice(j, j + 40)))) {
+            // the client is the one harmed — negated too: "he doesnt hit me" is no screen of the
+            // client's harm to others
         } else if (r.negated(i, j, hs)) {
             denied = true;
         } else if ((h.id == Suicide || h.id == SelfHarm || h.id == Overdose || h.id == HarmToOthers)
                    && r.otherPerson(i, j)) {
-        } else if (h.id == HarmToOthers
-                   && (found(meAfter, r.slice(j, j + 4)) || found(meLast, w) || found(being, r.slice(i - 8, i))
-                       || found(byPartner, r.slice(j, j + 40)))) {
-            // the client is the one harmed
         } else if (h.id == Suicide && found(Matcher::ready(mt.therapeutic), sent) && !found(suicidalWords, sent)) {
             // a dose as prescribed
         } else if (h.id == Overdose && found(overdoseIntent, sent)) {

@@ -164,7 +164,7 @@ bool Tagger::Impl::inFiction(const Text &text, std::uint32_t first, std::uint32_
     // Events counted as attended, at work: "attended three overdoses", "responded to two hangings"
     // — a plural after the verb, past a count.
     const auto word = [&](std::size_t k) { return std::string_view(text.bytes).substr(tokens[k].start, tokens[k].end - tokens[k].start); };
-    if (word(first).size() > 3 && (word(first).back() == 's' || word(first).back() == 'S')) {
+    if (word(first).size() > 2 && (word(first).back() == 's' || word(first).back() == 'S')) { // "ODs" too
         for (std::size_t k = first, n = 0; k-- > 0 && n < 3 && tokens[k].sentence == s; ++n) {
             const std::string_view w = word(k);
             if (w == "attended" || w == "attends" || w == "attending" || w == "responded" || w == "to")

@@ -76,6 +76,11 @@ constexpr double dev6Denied = 0.98;
 constexpr double dev7Recall = 0.92;
 constexpr double dev7Precision = 0.87;
 constexpr double dev7Denied = 0.98;
+// The eighth (risk8), on risk-dev8 written blind to the rules: 0.868 / 0.829 / 0.877 reached on the
+// whole file (its check third, scored as aggregates only, did not move: docs/risk.md, "Eighth pass").
+constexpr double dev8Recall = 0.84;
+constexpr double dev8Precision = 0.80;
+constexpr double dev8Denied = 0.85;
 constexpr double heldOutRecall = 0.90;
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
@@ -187,6 +192,9 @@ private Q_SLOTS:
     void developmentSet7();
     void seventhPass_data();
     void seventhPass();
+    void developmentSet8();
+    void eighthPass_data();
+    void eighthPass();
     void heldOut();
     void heldOut3();
 };
@@ -976,6 +984,148 @@ void RiskTest::seventhPass_data()
 }
 
 void RiskTest::seventhPass()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
+// The eighth development set (tests/data/README.md, "Blind development sets"), written by a helper
+// who had not seen the rules; the eighth pass tuned on two thirds of it (tools/risk-eval --part).
+void RiskTest::developmentSet8()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev8.jsonl"), 200, dev8Recall, dev8Precision, dev8Denied);
+}
+
+// The eighth pass (docs/risk.md, "Eighth pass"): rows for each kind fixed, most beside the same
+// words where they are not the risk. Written for this test, not taken from any data file.
+void RiskTest::eighthPass_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // A wish that a vehicle or an accident ends it; non-existence as a comfort; still being here as a disappointment.
+    QTest::newRow("bus doesn't stop")
+        << u"Part of him hopes the bus doesn't stop when he steps out."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("bus stops at the corner") << u"The bus stops at the corner by her flat."_s << u"suicide"_s << QString();
+    QTest::newRow("peaceful if the train crashed")
+        << u"She said it would be peaceful if the train just crashed on the way home."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("comfort in not existing")
+        << u"He finds the idea of not existing soothing these days."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("still here, a disappointment")
+        << u"I'm gutted I'm still here every morning."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("still here after the move")
+        << u"She is still here in the same flat after the move."_s << u"suicide"_s
+        << QString();
+    // A tomorrow planned away; goodbye said; a farewell letter; who inherits what.
+    QTest::newRow("tomorrow not to happen") << u"I've been planning next week not to happen."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("rang to say goodbye")
+        << u"He phoned his sister late last night to say goodbye."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("rang to say he'd be late") << u"He rang the office to say he'd be late."_s << u"suicide"_s << QString();
+    QTest::newRow("a note sorry for everything")
+        << u"Staff found a note on his bed that said sorry for everything."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("who gets my things") << u"She has been writing down who gets her jewellery."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("checking out of the hotel") << u"They were checking out of the hotel at ten."_s << u"suicide"_s << QString();
+    // A height measured, a step imagined, a place avoided for its thoughts; a means held in reserve; a weapon on oneself.
+    QTest::newRow("how high the bridge is")
+        << u"He keeps checking how high the bridge over the bypass is."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("how high the shelf is") << u"She asked how high the shelf in the kitchen is."_s << u"suicide"_s << QString();
+    QTest::newRow("how easy a jump would be") << u"I think about how easy one jump would be."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("avoids the bridge for the thoughts")
+        << u"She avoids the footbridge because of the thoughts she has up there."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("avoids the pub for cravings")
+        << u"He avoids the pub on Fridays because of the noise."_s << u"suicide"_s
+        << QString();
+    QTest::newRow("near the tracks, no trust")
+        << u"When I wait by the tracks I don't trust myself."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("tablets kept in case") << u"He keeps the old tablets in a tin just in case."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a rifle turned on himself")
+        << u"He has thought of turning the rifle on himself."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("nobody home, timed")
+        << u"She has worked out which night nobody would be home."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("pension if I went") << u"My kids would get my pension if I went."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("insurance covers the roof") << u"The insurance will cover the roof repairs."_s << u"suicide"_s << QString();
+    QTest::newRow("going home to his late wife") << u"He talks of going home to his late wife."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a late train") << u"He was late for the train."_s << u"suicide"_s << QString();
+    // Self-harm: biting to marks. Overdose: using in a car; a point after clean time; a class said not taken.
+    QTest::newRow("biting to marks") << u"She bites her hands until they leave marks."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("biting her nails") << u"She bites her nails when she's nervous."_s << u"self-harm"_s << QString();
+    QTest::newRow("using in the van") << u"He injects in his van behind the warehouse."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("clean, then a point")
+        << u"Clean for three months now, so half a point should do it."_s << u"overdose"_s
+        << u"present"_s;
+    QTest::newRow("no benzos is no mix") << u"Methadone 40ml daily; no benzos, no alcohol."_s << u"overdose"_s << QString();
+    QTest::newRow("benzos and methadone") << u"Takes methadone and street benzos most days."_s << u"overdose"_s << u"present"_s;
+    // Harm to others: a veiled threat, a watch kept outside an ex's home, poison, picking off; not the client's when done to her.
+    QTest::newRow("you'll pay for this")
+        << u"He left her a voicemail: you'll pay for this."_s << u"harm-to-others"_s
+        << u"present"_s;
+    QTest::newRow("pay for parking") << u"You'll pay for parking at the hospital."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("outside his ex's flat")
+        << u"He has been parking outside his ex's flat every night."_s << u"harm-to-others"_s
+        << u"present"_s;
+    QTest::newRow("poison her drink")
+        << u"She thinks about poisoning her stepmother's drink."_s << u"harm-to-others"_s
+        << QString();
+    QTest::newRow("pick them off") << u"He says he could pick them off from the window."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a negated act against the client")
+        << u"He doesn't hit me, he just shouts."_s << u"harm-to-others"_s
+        << QString();
+    QTest::newRow("anything stupid is not harm to others")
+        << u"Said she won't do anything stupid tonight."_s << u"harm-to-others"_s
+        << QString();
+    // Abuse: images threatened, a bank card held, belted, shut in, older men with gifts, a young child alone, a throw at two, a parent using with children at home.
+    QTest::newRow("nudes threatened") << u"He says he will post my nudes if I leave."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("bank card held")
+        << u"Her son holds her bank card and gives her ten pounds a week."_s << u"abuse"_s
+        << u"present"_s;
+    QTest::newRow("bank card lost") << u"She lost her bank card on the bus."_s << u"abuse"_s << QString();
+    QTest::newRow("belted") << u"Her stepdad belted her when she was late home."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("shut in the shed") << u"As a boy he was locked in the shed overnight."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("older men and gifts")
+        << u"Her daughter of 13 comes home with gifts from older men."_s << u"abuse"_s
+        << u"present"_s;
+    QTest::newRow("a young child alone") << u"A 4yo was found alone at the flat."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("a throw at two") << u"My dad threw a mug at mum and then at me."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("using with children at home") << u"Drinking heavily with two kids at home."_s << u"abuse"_s << u"present"_s;
+    // Figures of speech; a screen answered yes; a question asked by others; denials.
+    QTest::newRow("shot me a look") << u"Mum shot me a look when I swore."_s << u"abuse"_s << QString();
+    QTest::newRow("rather die than dance") << u"I'd rather die than dance at the wedding."_s << u"suicide"_s << QString();
+    QTest::newRow("rather die than go back") << u"He would rather die than go back to her."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("beating herself up")
+        << u"She has been beating herself up over the exam."_s << u"harm-to-others"_s
+        << QString();
+    QTest::newRow("a paramedic's ODs") << u"As a paramedic he attended 2 ODs on his last shift."_s << u"overdose"_s << QString();
+    QTest::newRow("a screen answered: not this week")
+        << u"Asked whether he had thought of using the gun on himself, he said not this week."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("a screen answered no")
+        << u"Asked whether he had thought of using the gun on himself, he said no."_s << u"suicide"_s
+        << u"denied"_s;
+    QTest::newRow("a collateral letter")
+        << u"Collateral from his brother, who phoned: he found a note saying sorry for everything."_s << u"suicide"_s
+        << u"present"_s;
+    QTest::newRow("intent to harm self") << u"Denies intent to harm self."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("intent to harm self is no HI") << u"Denies intent to harm self."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("no violence in the marriage") << u"She denies any violence in the marriage."_s << u"abuse"_s << u"denied"_s;
+    QTest::newRow("asked if safe: yes")
+        << u"The nurse asked her if she was safe and she said yes."_s << u"suicide"_s
+        << u"denied"_s;
+}
+
+void RiskTest::eighthPass()
 {
     QFETCH(QString, text);
     QFETCH(QString, id);
