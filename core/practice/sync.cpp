@@ -23,6 +23,7 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <map>
 
 using namespace Qt::StringLiterals;
@@ -334,6 +335,10 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     const QList<PracticeEvent> events = newEvents(vault, *connection, m, certified, revoked, *pseudonymKey);
     if (!pulled.isEmpty()) {
         kept.notes.append(pulled);
+        // Kept in the server's order: a note pulled now can have a lower number than one pulled
+        // before (colleagues' pushes commit in another order than their numbers were drawn).
+        std::stable_sort(kept.notes.begin(), kept.notes.end(),
+                         [](const ReceivedNote &a, const ReceivedNote &b) { return a.seq < b.seq; });
         writeKept(vault, kept);
     }
     keepEvents(vault, events);

@@ -10,6 +10,7 @@
 #include <QRegularExpression>
 #include <QString>
 #include <QTemporaryDir>
+#include <QThread>
 
 #include <memory>
 
@@ -72,6 +73,31 @@ public:
     {
         if (m_started)
             practiceServer({QStringLiteral("stop"), m_dir});
+    }
+
+    // The postmaster killed with SIGKILL, as a crash or the OOM killer would, and the cluster gone
+    // (its pid file names no live process) before this returns; false when it was not running.
+    bool kill()
+    {
+        QFile pidFile(m_dir + QStringLiteral("/data/postmaster.pid"));
+        if (!m_started || !pidFile.open(QIODevice::ReadOnly))
+            return false;
+        const QByteArray pid = pidFile.readLine().trimmed();
+        if (pid.isEmpty() || QProcess::execute(QStringLiteral("kill"), {QStringLiteral("-KILL"), QString::fromLatin1(pid)}) != 0)
+            return false;
+        for (int i = 0; i < 300; ++i) {
+            if (practiceServer({QStringLiteral("status"), m_dir}).code == 3)
+                return true;
+            QThread::msleep(100);
+        }
+        return false;
+    }
+    // Started again on the same folder (and port: the members pinned the URL), after kill or stop.
+    bool restart()
+    {
+        const Script s = practiceServer({QStringLiteral("start"), m_dir});
+        m_output = s.out + s.err;
+        return s.code == 0 && QString::fromUtf8(s.out).contains(m_url);
     }
 
     [[nodiscard]] QString dir() const { return m_dir; }
