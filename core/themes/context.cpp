@@ -41,6 +41,27 @@ bool withoutUndone(const Text &text, std::size_t at)
     return false;
 }
 
+// "I've never felt so alone", "never been this low", "never felt more alone": a degree after
+// "never" and a verb says how much, not that it is not so.
+bool emphaticNever(const Text &text, std::size_t at, std::uint32_t anchor)
+{
+    const auto is = [&](std::size_t k, std::string_view w) {
+        const Token &t = text.tokens[k];
+        const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
+        return word.size() == w.size()
+               && std::equal(word.begin(), word.end(), w.begin(), [](char a, char b) { return (a | 0x20) == b; });
+    };
+    if (!is(at, "never"))
+        return false;
+    for (std::size_t k = at + 2; k <= anchor && k <= at + 3; ++k) {
+        if (text.tokens[k].sentence != text.tokens[at].sentence)
+            return false;
+        if (is(k, "so") || is(k, "this") || is(k, "more"))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector<std::uint32_t> &mentionEnds) const
@@ -86,7 +107,8 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
                                 && static_cast<std::uint32_t>(j + 1) < m.anchor;
         // "can't sleep without a drink", "never goes out without drinking": a negated verb before
         // "without" in its clause undoes it (not without it is with it).
-        if ((t.flags & Neg) && !nextPseudo && withoutUndone(text, static_cast<std::size_t>(j)))
+        if ((t.flags & Neg) && !nextPseudo
+            && (withoutUndone(text, static_cast<std::size_t>(j)) || emphaticNever(text, static_cast<std::size_t>(j), m.anchor)))
             return false;
         if ((t.flags & Neg) && !nextPseudo) {
             // "no longer" negates; "not only", "can't stop", "no doubt" do not. "When I'm not
