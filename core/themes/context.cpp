@@ -62,6 +62,29 @@ bool emphaticNever(const Text &text, std::size_t at, std::uint32_t anchor)
     return false;
 }
 
+// "can't sleep from worrying", "couldn't eat for the nerves": what stops sleep or food is the
+// mention, and it is so. Only after these verbs ("doesn't suffer from anxiety" stays negated).
+bool causeOfNegated(const Text &text, std::size_t prep, std::uint32_t anchor)
+{
+    static constexpr std::string_view preps[] = {"from", "for", "with"};
+    static constexpr std::string_view verbs[] = {"sleep", "slept", "sleeping", "eat", "eating", "ate", "think",
+                                                 "thinking", "breathe", "breathing", "concentrate", "focus",
+                                                 "relax", "settle", "rest", "function"};
+    const auto word = [&](std::size_t k) {
+        const Token &t = text.tokens[k];
+        return text.bytes.substr(t.start, t.end - t.start);
+    };
+    const auto among = [](std::string_view w, const auto &list) {
+        return std::any_of(std::begin(list), std::end(list), [&](std::string_view x) {
+            return w.size() == x.size()
+                   && std::equal(w.begin(), w.end(), x.begin(), [](char a, char b) { return (a | 0x20) == b; });
+        });
+    };
+    const bool next = prep + 1 == anchor || (prep + 2 == anchor && (text.tokens[prep + 1].flags & Det));
+    return next && prep > 0 && text.tokens[prep - 1].sentence == text.tokens[prep].sentence
+           && among(word(prep), preps) && among(word(prep - 1), verbs);
+}
+
 } // namespace
 
 bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector<std::uint32_t> &mentionEnds) const
@@ -98,6 +121,8 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
         // "doesn't feel guilty ABOUT the drinking": the negation is the nearer mention's.
         if ((t.flags & About) && j > 0
             && std::binary_search(mentionEnds.begin(), mentionEnds.end(), static_cast<std::uint32_t>(j - 1)))
+            return false;
+        if (causeOfNegated(text, static_cast<std::size_t>(j), m.anchor))
             return false;
         if ((t.flags & Instead) && static_cast<std::uint32_t>(j + 1) < m.anchor
             && (tokens[static_cast<std::size_t>(j + 1)].flags & FearLink))
