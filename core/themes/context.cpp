@@ -41,6 +41,50 @@ bool withoutUndone(const Text &text, std::size_t at)
     return false;
 }
 
+// "I've never felt so alone", "never been this low", "never felt more alone": a degree after
+// "never" and a verb says how much, not that it is not so.
+bool emphaticNever(const Text &text, std::size_t at, std::uint32_t anchor)
+{
+    const auto is = [&](std::size_t k, std::string_view w) {
+        const Token &t = text.tokens[k];
+        const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
+        return word.size() == w.size()
+               && std::equal(word.begin(), word.end(), w.begin(), [](char a, char b) { return (a | 0x20) == b; });
+    };
+    if (!is(at, "never"))
+        return false;
+    for (std::size_t k = at + 2; k <= anchor && k <= at + 3; ++k) {
+        if (text.tokens[k].sentence != text.tokens[at].sentence)
+            return false;
+        if (is(k, "so") || is(k, "this") || is(k, "more"))
+            return true;
+    }
+    return false;
+}
+
+// "can't sleep from worrying", "couldn't eat for the nerves": what stops sleep or food is the
+// mention, and it is so. Only after these verbs ("doesn't suffer from anxiety" stays negated).
+bool causeOfNegated(const Text &text, std::size_t prep, std::uint32_t anchor)
+{
+    static constexpr std::string_view preps[] = {"from", "for", "with"};
+    static constexpr std::string_view verbs[] = {"sleep", "slept", "sleeping", "eat", "eating", "ate", "think",
+                                                 "thinking", "breathe", "breathing", "concentrate", "focus",
+                                                 "relax", "settle", "rest", "function"};
+    const auto word = [&](std::size_t k) {
+        const Token &t = text.tokens[k];
+        return text.bytes.substr(t.start, t.end - t.start);
+    };
+    const auto among = [](std::string_view w, const auto &list) {
+        return std::any_of(std::begin(list), std::end(list), [&](std::string_view x) {
+            return w.size() == x.size()
+                   && std::equal(w.begin(), w.end(), x.begin(), [](char a, char b) { return (a | 0x20) == b; });
+        });
+    };
+    const bool next = prep + 1 == anchor || (prep + 2 == anchor && (text.tokens[prep + 1].flags & Det));
+    return next && prep > 0 && text.tokens[prep - 1].sentence == text.tokens[prep].sentence
+           && among(word(prep), preps) && among(word(prep - 1), verbs);
+}
+
 } // namespace
 
 bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector<std::uint32_t> &mentionEnds) const
@@ -78,6 +122,8 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
         if ((t.flags & About) && j > 0
             && std::binary_search(mentionEnds.begin(), mentionEnds.end(), static_cast<std::uint32_t>(j - 1)))
             return false;
+        if (causeOfNegated(text, static_cast<std::size_t>(j), m.anchor))
+            return false;
         if ((t.flags & Instead) && static_cast<std::uint32_t>(j + 1) < m.anchor
             && (tokens[static_cast<std::size_t>(j + 1)].flags & FearLink))
             return true; // "instead of drinking"
@@ -86,7 +132,8 @@ bool Tagger::Impl::negated(const Text &text, const Mention &m, const std::vector
                                 && static_cast<std::uint32_t>(j + 1) < m.anchor;
         // "can't sleep without a drink", "never goes out without drinking": a negated verb before
         // "without" in its clause undoes it (not without it is with it).
-        if ((t.flags & Neg) && !nextPseudo && withoutUndone(text, static_cast<std::size_t>(j)))
+        if ((t.flags & Neg) && !nextPseudo
+            && (withoutUndone(text, static_cast<std::size_t>(j)) || emphaticNever(text, static_cast<std::size_t>(j), m.anchor)))
             return false;
         if ((t.flags & Neg) && !nextPseudo) {
             // "no longer" negates; "not only", "can't stop", "no doubt" do not. "When I'm not

@@ -222,6 +222,15 @@ inline void Tagger::Impl::classify(Token &t, std::string_view folded, std::uint6
         t.flags |= info->flags;
         t.role = info->role;
         t.substance = info->substance;
+        if (t.role < 0 && key.size() > 2 && key.ends_with("'s")) {
+            // "dad's" as a word of its own (a phrase writes it: "dad's suicide") is still the
+            // possessor: the role comes from "dad".
+            const std::string_view owner = key.substr(0, key.size() - 2);
+            if (const WordInfo *person = words.find(owner, wordHash(owner)); person && person->role >= 0) {
+                t.flags |= person->flags | Possessive;
+                t.role = person->role;
+            }
+        }
         // A word of the table: what the prefix patterns make of it is known.
         if (info->prefixHit >= 0) {
             const PrefixHit &hit = prefixHits[static_cast<std::size_t>(info->prefixHit)];

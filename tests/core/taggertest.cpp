@@ -39,6 +39,9 @@ constexpr double devFloor = 0.80;
 constexpr double heldOutFloor = 0.77;
 constexpr double heldOutV2Floor = 0.71;
 constexpr double heldOutV3Floor = 0.74; // 0.763 when it was written (session 31)
+// The blind development set (tests/data/README.md, "Blind development sets"): tuned on in issue
+// #14's lay pass, 0.759 before it and 0.833 after (docs/tagger.md); 0.02 of margin.
+constexpr double devBlindFloor = 0.81;
 // The defence themes (splitting … displacement, with denial and minimisation) on their own files:
 // dev 0.903, held-out 0.292 when they were added (docs/tagger.md, "Defences"); 0.02 of margin.
 constexpr double defenceDevFloor = 0.88;
@@ -106,6 +109,7 @@ private Q_SLOTS:
     void accuracyOnHeldOutCorpus();
     void accuracyOnHeldOutV2();
     void accuracyOnHeldOutV3();
+    void accuracyOnDevBlind();
     void defenceThemes_data();
     void defenceThemes();
     void defencesOnTheirDevCorpus();
@@ -603,6 +607,14 @@ void TaggerTest::accuracyOnHeldOutV3()
     // against; fails the build when it falls 0.02 below what it was when written.
     const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-heldout-v3.jsonl"), 300);
     QVERIFY2(f1 >= heldOutV3Floor, qPrintable(QStringLiteral("held-out v3 micro-F1 %1 fell below %2").arg(f1).arg(heldOutV3Floor)));
+}
+
+void TaggerTest::accuracyOnDevBlind()
+{
+    // Written by a hand that never saw the codebook or the code; a development set (tuned on,
+    // except the check third listed in docs/tagger.md, which is scored only as part of the whole).
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-dev-blind.jsonl"), 270);
+    QVERIFY2(f1 >= devBlindFloor, qPrintable(QStringLiteral("blind dev micro-F1 %1 fell below %2").arg(f1).arg(devBlindFloor)));
 }
 
 void TaggerTest::defenceThemes_data()
