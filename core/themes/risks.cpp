@@ -311,6 +311,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         for (std::uint32_t k = m.first; k <= m.last; ++k) {
             if (!isPersonWord(tokens[k]))
                 continue;
+            // "his wife's diazepam": who owns a substance is not who took it.
+            if ((tokens[k].flags & Possessive) && k < m.last && tokens[k + 1].substance >= 0)
+                continue;
             // "thoughts of killing herself" with no one named before: the client's.
             const Person p = personOf(static_cast<int>(k));
             return p.who == Person::Other && (p.role >= 0 || p.token != static_cast<std::int32_t>(k));

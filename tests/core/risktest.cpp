@@ -1005,6 +1005,11 @@ void RiskTest::eighthPass_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("status");
+    // Whose a substance is is not who took it (the possessive person words since session 32).
+    QTest::newRow("took her sister's pills")
+        << u"She drank wine all evening and took her sister's lorazepam."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("partner's diazepam, locked away")
+        << u"His partner's diazepam is kept in a locked box at the surgery."_s << u"overdose"_s << QString();
     // A wish that a vehicle or an accident ends it; non-existence as a comfort; still being here as a disappointment.
     QTest::newRow("bus doesn't stop")
         << u"Part of him hopes the bus doesn't stop when he steps out."_s << u"suicide"_s
