@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -88,10 +89,20 @@ public:
     [[nodiscard]] QString role();
     // A quoted identifier (a role's name in CREATE ROLE, which takes no parameters).
     [[nodiscard]] QString quoteIdentifier(const QString &name) const;
+    // Whether a transaction is open (BEGIN without its COMMIT or ROLLBACK yet).
+    [[nodiscard]] bool inTransaction() const;
+
+    // Who signs the audit rows appended over this connection (schema 6: auditchain.h): the member it
+    // acts as, set once the server is checked (connectMember, init). Given an entry's hash, it
+    // returns the member's signature over it; empty when none was set.
+    using AuditSigner = std::function<QByteArray(const QByteArray &hash)>;
+    void setAuditSigner(AuditSigner signer) { m_auditSigner = std::move(signer); }
+    [[nodiscard]] const AuditSigner &auditSigner() const { return m_auditSigner; }
 
 private:
     explicit Connection(pg_conn *connection);
     pg_conn *m_connection = nullptr;
+    AuditSigner m_auditSigner;
     friend class Transaction;
 };
 

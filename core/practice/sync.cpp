@@ -252,16 +252,17 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     const Membership pinned = membershipOf(vault, u"sync"_s);
     // Accepting a rollback: checked against no pin, and the server's heads pinned at the end.
     Membership m = pinned;
-    if (acceptRollback)
+    if (acceptRollback) {
         m.itemsHead = m.auditHead = m.revocations = 0;
+        m.auditHash.clear();
+    }
     const std::optional<SecretBuffer> pseudonymKey
         = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey || pseudonymKey->size() != 32)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"this membership predates client pseudonyms: join the practice again with a new invitation"_s);
     const auto connection = connectMember(vault, m);
-    const bool rolledBack
-        = acceptRollback && (headSeq(*connection) < pinned.itemsHead || auditHead(*connection) < pinned.auditHead);
+    const bool rolledBack = acceptRollback && !pinsHold(*connection, pinned);
     if (schemaVersionOf(*connection) < 2)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"the practice server was set up before content could be synced (schema 1): start the practice "
