@@ -8,6 +8,7 @@
 #include "practice/roster.h"
 
 #include <QHash>
+#include <QSet>
 
 #include <sodium.h>
 
@@ -33,16 +34,12 @@ struct Link
     QByteArray prev;
     QByteArray hash;
     QString actor;
+    QByteArray bodyHash;
     QByteArray signature;
 };
 
-} // namespace
-
-QByteArray auditEntryHash(qint64 seq, const QByteArray &prev, const QString &at, const QString &actor,
-                          const QString &action, const QString &object)
+QByteArray sha256(const QByteArray &text)
 {
-    const QByteArray text = "uc-audit-1\n" + QByteArray::number(seq) + '\n' + prev.toHex() + '\n' + at.toUtf8() + '\n'
-        + actor.toUtf8() + '\n' + action.toUtf8() + '\n' + object.toUtf8();
     QByteArray digest(hashBytes, Qt::Uninitialized);
     crypto_hash_sha256(reinterpret_cast<unsigned char *>(digest.data()),
                        reinterpret_cast<const unsigned char *>(text.constData()),
@@ -50,9 +47,23 @@ QByteArray auditEntryHash(qint64 seq, const QByteArray &prev, const QString &at,
     return digest;
 }
 
-QByteArray auditSignedPart(const QString &practiceId, const QByteArray &hash)
+} // namespace
+
+QByteArray auditBodyHash(const QByteArray &nonce, const QString &at, const QString &action, const QString &object)
 {
-    return "audit\n" + practiceId.toUtf8() + '\n' + hash.toHex();
+    return sha256("uc-audit-body-1\n" + nonce.toHex() + '\n' + at.toUtf8() + '\n' + action.toUtf8() + '\n'
+                  + object.toUtf8());
+}
+
+QByteArray auditLinkHash(qint64 seq, const QByteArray &prev, const QString &actor, const QByteArray &bodyHash)
+{
+    return sha256("uc-audit-1\n" + QByteArray::number(seq) + '\n' + prev.toHex() + '\n' + actor.toUtf8() + '\n'
+                  + bodyHash.toHex());
+}
+
+QByteArray auditSignedPart(const QString &practiceId, qint64 seq, const QByteArray &prev, const QByteArray &hash)
+{
+    return "audit\n" + practiceId.toUtf8() + '\n' + QByteArray::number(seq) + '\n' + prev.toHex() + '\n' + hash.toHex();
 }
 
 void appendChainedAudit(Connection &c, const QString &action, const QString &object)
@@ -66,11 +77,14 @@ void appendChainedAudit(Connection &c, const QString &action, const QString &obj
                              u"reading the head of the practice's audit"_s);
     const qint64 seq = head.text(0, 0).toLongLong() + 1;
     const QByteArray prev = head.bytes(0, 1);
-    const QByteArray hash = auditEntryHash(seq, prev, head.text(0, 2), head.text(0, 3), action, object);
-    const QByteArray signature = c.auditSigner()(hash);
-    c.exec("INSERT INTO uc.audit (seq, action, object, prev, hash, signature) VALUES ($1, $2, $3, $4, $5, $6)",
-           {Param::text(QString::number(seq)), Param::text(action), Param::text(object), Param::bytes(prev),
-            Param::bytes(hash), Param::bytes(signature)},
+    QByteArray nonce(16, Qt::Uninitialized);
+    randombytes_buf(nonce.data(), static_cast<std::size_t>(nonce.size()));
+    const QByteArray body = auditBodyHash(nonce, head.text(0, 2), action, object);
+    const QByteArray hash = auditLinkHash(seq, prev, head.text(0, 3), body);
+    c.exec("INSERT INTO uc.audit (seq, action, object, nonce, body_hash, prev, hash, signature) "
+           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+           {Param::text(QString::number(seq)), Param::text(action), Param::text(object), Param::bytes(nonce),
+            Param::bytes(body), Param::bytes(prev), Param::bytes(hash), Param::bytes(c.auditSigner()(seq, prev, hash))},
            u"appending to the practice's audit"_s);
     if (own)
         own->commit();
@@ -78,64 +92,65 @@ void appendChainedAudit(Connection &c, const QString &action, const QString &obj
 
 AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<MemberRow> &roster)
 {
-    const Rows rows = c.exec("SELECT seq, prev, hash, actor, signature FROM uc.audit_chain WHERE seq >= $1 ORDER BY seq",
-                             {Param::text(QString::number(m.auditHead))}, u"reading the practice's audit chain"_s);
+    const Rows rows = c.exec("SELECT seq, prev, hash, actor, body_hash, signature FROM uc.audit_chain ORDER BY seq", {},
+                             u"reading the practice's audit chain"_s);
     QHash<QString, QByteArray> keyOf; // a member's registered key, by their database role
     for (const MemberRow &member : roster)
         if (!member.signPublic.isEmpty())
             keyOf.insert(member.dbRole, member.signPublic);
 
+    // Every link, recomputed from the first: a deleted, changed, moved or inserted entry breaks one,
+    // and an operator who recomputes the links after it changes the hash this member pinned.
     QList<Link> links;
     links.reserve(rows.count());
-    for (int i = 0; i < rows.count(); ++i)
-        links.append({rows.text(i, 0).toLongLong(), rows.bytes(i, 1), rows.bytes(i, 2), rows.text(i, 3), rows.bytes(i, 4)});
-
     AuditPin head{0, QByteArray(hashBytes, '\0')};
-    qsizetype from = 0;
-    if (m.auditHead > 0) {
-        if (links.isEmpty() || links.first().seq != m.auditHead)
-            damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or audit "
-                    "rows were deleted); nothing was written here"_s);
-        if (!m.auditHash.isEmpty() && links.first().hash != m.auditHash)
-            damaged(u"its audit trail is not the one this machine has already seen (an earlier copy of it was restored "
-                    "and written on, or its history was rewritten); nothing was written here"_s);
-        head = {links.first().seq, links.first().hash};
-        from = 1;
+    for (int i = 0; i < rows.count(); ++i) {
+        Link link{rows.text(i, 0).toLongLong(), rows.bytes(i, 1), rows.bytes(i, 2), rows.text(i, 3), rows.bytes(i, 4),
+                  rows.bytes(i, 5)};
+        if (link.seq != head.seq + 1 || link.prev != head.hash
+            || auditLinkHash(link.seq, link.prev, link.actor, link.bodyHash) != link.hash)
+            damaged(u"its audit trail was altered (an entry deleted, changed, moved or slipped in); nothing was "
+                    "written here"_s);
+        head = {link.seq, link.hash};
+        links.append(std::move(link));
     }
-    for (qsizetype i = from; i < links.size(); ++i) {
+    if (head.seq < m.auditHead)
+        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or audit "
+                "rows were deleted); nothing was written here"_s);
+    if (m.auditHead > 0 && !m.auditHash.isEmpty() && links.at(static_cast<qsizetype>(m.auditHead - 1)).hash != m.auditHash)
+        damaged(u"its audit trail is not the one this machine has already seen (an earlier copy of it was restored "
+                "and written on, or its history was rewritten); nothing was written here"_s);
+    // The entries after the pin: each signed by the member it names (those before were, when pinned).
+    for (qsizetype i = static_cast<qsizetype>(m.auditHead); i < links.size(); ++i) {
         const Link &link = links.at(i);
-        if (link.seq != head.seq + 1 || link.prev != head.hash)
-            damaged(u"its audit trail has a gap or an entry out of order (one was deleted, moved or slipped in); "
-                    "nothing was written here"_s);
         const QByteArray key = keyOf.value(link.actor);
-        if (key.isEmpty() || !verifyPracticeSignature(key, auditSignedPart(m.practiceId, link.hash), link.signature))
+        if (key.isEmpty()
+            || !verifyPracticeSignature(key, auditSignedPart(m.practiceId, link.seq, link.prev, link.hash), link.signature))
             damaged(u"an entry of its audit trail is not signed by the member it names (it was changed or forged); "
                     "nothing was written here"_s);
-        head = {link.seq, link.hash};
     }
-    if (links.isEmpty())
-        return {m.auditHead, m.auditHash};
 
-    // The full rows this member reads, each the entry its link hashes; and none of them gone.
+    // The full rows this member reads, each the entry its link names; and none of them gone.
     const bool readsAll = m.admin || m.role == model::Role::Auditor;
-    const Rows full = c.exec("SELECT seq, prev, hash, signature, uc.audit_time(at), actor, action, object FROM uc.audit "
-                             "WHERE seq >= $1 AND seq <= $2 ORDER BY seq",
-                             {Param::text(QString::number(links.first().seq)), Param::text(QString::number(head.seq))},
-                             u"reading the practice's audit"_s);
-    QHash<qint64, int> seen;
+    const Rows full = c.exec("SELECT seq, prev, hash, signature, actor, body_hash, nonce, uc.audit_time(at), action, "
+                             "object FROM uc.audit WHERE seq <= $1 ORDER BY seq",
+                             {Param::text(QString::number(head.seq))}, u"reading the practice's audit"_s);
+    QSet<qint64> read;
     for (int i = 0; i < full.count(); ++i) {
         const qint64 seq = full.text(i, 0).toLongLong();
-        const Link &link = links.at(static_cast<qsizetype>(seq - links.first().seq));
-        const QByteArray hash = full.bytes(i, 2);
-        if (full.bytes(i, 1) != link.prev || hash != link.hash || full.bytes(i, 3) != link.signature
-            || full.text(i, 5) != link.actor
-            || auditEntryHash(seq, link.prev, full.text(i, 4), link.actor, full.text(i, 6), full.text(i, 7)) != hash)
+        if (seq < 1)
+            damaged(u"its audit trail was altered (an entry deleted, changed, moved or slipped in); nothing was "
+                    "written here"_s);
+        const Link &link = links.at(static_cast<qsizetype>(seq - 1));
+        if (full.bytes(i, 1) != link.prev || full.bytes(i, 2) != link.hash || full.bytes(i, 3) != link.signature
+            || full.text(i, 4) != link.actor || full.bytes(i, 5) != link.bodyHash
+            || auditBodyHash(full.bytes(i, 6), full.text(i, 7), full.text(i, 8), full.text(i, 9)) != link.bodyHash)
             damaged(u"an entry of its audit trail was changed (it no longer matches its hash in the chain); nothing "
                     "was written here"_s);
-        seen.insert(seq, i);
+        read.insert(seq);
     }
     for (const Link &link : std::as_const(links))
-        if ((readsAll || link.actor == m.dbRole) && !seen.contains(link.seq))
+        if ((readsAll || link.actor == m.dbRole) && !read.contains(link.seq))
             damaged(u"an entry of its audit trail was deleted (its hash is still in the chain); nothing was written "
                     "here"_s);
     return head;

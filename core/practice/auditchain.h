@@ -6,11 +6,13 @@
 #include <QString>
 
 // The practice server's audit, hash-chained and signed per entry (schema 6; docs/practice.md, "The
-// audit's hash chain"). Each entry's hash covers its number, the previous entry's hash, its time,
-// actor, action and object; the acting member signs that hash on their machine; the server's insert
-// trigger keeps the chain linear under a lock. Every member reads the chain (numbers, links, hashes,
-// actors, signatures) and verifies it from the head they pinned; the full rows each reads (their own;
-// the administrator's and auditors' all) are checked against it too.
+// audit's hash chain"). An entry's body hash covers a random nonce, its time, action and object; its
+// link hash covers its number, the previous entry's hash, its actor and its body hash; the acting
+// member signs the number, the previous hash and the link hash on their machine; the server's insert
+// trigger keeps the chain linear under a lock. Every member reads the whole chain (numbers, links,
+// actors, body hashes, signatures), recomputes every link from the first, checks the entry they
+// pinned, and verifies the signatures after it; the full rows each reads (their own; the
+// administrator's and auditors' all) must hash to their body hashes.
 namespace uc::practice {
 
 class Connection;
@@ -24,24 +26,31 @@ struct AuditPin
     QByteArray hash;
 };
 
-// An entry's hash, as the server's uc.audit_hash makes it: SHA-256 of "uc-audit-1", the number, the
-// previous hash in hex, the time (UTC, to the microsecond), the actor, the action and the object,
-// one a line.
-[[nodiscard]] QByteArray auditEntryHash(qint64 seq, const QByteArray &prev, const QString &at, const QString &actor,
-                                        const QString &action, const QString &object);
-// What the acting member signs (under the practice domain): the practice and the entry's hash.
-[[nodiscard]] QByteArray auditSignedPart(const QString &practiceId, const QByteArray &hash);
+// An entry's body hash, as the server's uc.audit_body_hash makes it: SHA-256 of "uc-audit-body-1", the
+// nonce in hex, the time (UTC, to the microsecond), the action and the object, one a line.
+[[nodiscard]] QByteArray auditBodyHash(const QByteArray &nonce, const QString &at, const QString &action,
+                                       const QString &object);
+// An entry's link hash, as uc.audit_link makes it: SHA-256 of "uc-audit-1", the number, the previous
+// hash in hex, the actor and the body hash in hex, one a line. Every member can recompute it.
+[[nodiscard]] QByteArray auditLinkHash(qint64 seq, const QByteArray &prev, const QString &actor,
+                                       const QByteArray &bodyHash);
+// What the acting member signs (under the practice domain): the practice, the entry's number, the
+// previous hash and its own hash.
+[[nodiscard]] QByteArray auditSignedPart(const QString &practiceId, qint64 seq, const QByteArray &prev,
+                                         const QByteArray &hash);
 
-// Appends an entry at the head, signed with the connection's audit signer, in the caller's
+// Appends an entry at the head, signed with the connection's audit signer (over auditSignedPart), in the caller's
 // transaction (or one of its own): the head's lock is held until it ends. Error(Conflict) when the
 // server refuses it as not extending the head.
 void appendChainedAudit(Connection &connection, const QString &action, const QString &object);
 
-// Verifies the chain from the member's pinned entry (membership.auditHead and auditHash) to the
-// server's head and returns the head. Error(Damaged), before anything is read or written, when the
-// pinned entry is gone or has another hash (an earlier copy restored, the history rewritten), when a
-// link is missing, out of order or not signed by the member it names, or when a full row this
-// member reads does not hash to its link or is gone. roster gives the members' keys by role.
+// Verifies the whole chain and returns its head: every link recomputed from the first (dense
+// numbers, each previous hash the one before's, each hash its fields'), the member's pinned entry
+// (membership.auditHead and auditHash) still there with its hash, every entry after it signed by the
+// member it names, and every full row this member reads hashing to its body hash. Error(Damaged),
+// before anything is read or written, for the first that fails: an earlier copy restored (and
+// perhaps written on), an entry deleted, changed, moved or slipped in. roster gives the members' keys
+// by database role.
 [[nodiscard]] AuditPin verifiedAuditChain(Connection &connection, const Membership &membership,
                                           const QList<MemberRow> &roster);
 

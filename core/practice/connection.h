@@ -93,9 +93,10 @@ public:
     [[nodiscard]] bool inTransaction() const;
 
     // Who signs the audit rows appended over this connection (schema 6: auditchain.h): the member it
-    // acts as, set once the server is checked (connectMember, init). Given an entry's hash, it
-    // returns the member's signature over it; empty when none was set.
-    using AuditSigner = std::function<QByteArray(const QByteArray &hash)>;
+    // acts as, set once the server is checked (connectMember, init). Given an entry's number, the
+    // previous hash and its hash, it returns the member's signature over them for the pinned practice
+    // (auditchain.h, auditSignedPart); empty when none was set.
+    using AuditSigner = std::function<QByteArray(qint64 seq, const QByteArray &prev, const QByteArray &hash)>;
     void setAuditSigner(AuditSigner signer) { m_auditSigner = std::move(signer); }
     [[nodiscard]] const AuditSigner &auditSigner() const { return m_auditSigner; }
 

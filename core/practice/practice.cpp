@@ -244,8 +244,8 @@ void checkPins(Connection &connection, const Membership &m, const QList<MemberRo
 // The member's signature over each audit entry appended over a connection (schema 6).
 Connection::AuditSigner auditSignerOf(const vault::Vault &vault, const QString &practiceId)
 {
-    return [&vault, practiceId](const QByteArray &hash) {
-        return vault.practiceIdentity().sign(auditSignedPart(practiceId, hash));
+    return [&vault, practiceId](qint64 seq, const QByteArray &prev, const QByteArray &hash) {
+        return vault.practiceIdentity().sign(auditSignedPart(practiceId, seq, prev, hash));
     };
 }
 

@@ -351,17 +351,20 @@ constexpr const char *version5[] = {
 };
 
 // Version 6: the audit hash-chained and signed per entry (docs/practice.md, "The audit's hash
-// chain"). Each row carries its number (the chain's position: dense, from 1), the previous row's
-// hash, its own hash over (number, previous hash, time, actor, action, object) and the acting
-// member's Ed25519 signature over that hash, made on their machine. The insert trigger takes the
-// chain's lock, so two members appending at once cannot fork it, and refuses a row that does not
-// extend the head or whose hash is not its content's. The chain alone (number, previous hash, hash,
-// actor, signature: never the time, action or object) is a table every member reads, so each
-// verifies all of it; the full rows stay as row security gives them. Installed on an empty audit
-// (practice init): a server of version 5 is not upgraded, and its rows stay unchained.
+// chain"). Each row carries its number (the chain's position: dense, from 1), a random nonce, the
+// hash of its body (nonce, time, action, object), the previous row's hash, its own hash over (number,
+// previous hash, actor, body hash) and the acting member's Ed25519 signature over number, previous
+// hash and hash, made on their machine. The insert trigger takes the chain's lock, so two members
+// appending at once cannot fork it, and refuses a row that does not extend the head or whose hashes
+// are not its content's. The chain (number, links, actor, body hash, signature: never the time,
+// action, object or nonce) is a table every member reads, so each recomputes all of it; the full
+// rows stay as row security gives them. Installed on an empty audit (practice init): a server of
+// version 5 is not upgraded, and its rows stay unchained.
 constexpr const char *version6[] = {
     "ALTER TABLE uc.audit ALTER COLUMN seq DROP IDENTITY",
     "ALTER TABLE uc.audit ADD CONSTRAINT audit_seq_positive CHECK (seq > 0)",
+    "ALTER TABLE uc.audit ADD COLUMN nonce bytea NOT NULL CHECK (length(nonce) = 16)",
+    "ALTER TABLE uc.audit ADD COLUMN body_hash bytea NOT NULL CHECK (length(body_hash) = 32)",
     "ALTER TABLE uc.audit ADD COLUMN prev bytea NOT NULL CHECK (length(prev) = 32)",
     "ALTER TABLE uc.audit ADD COLUMN hash bytea NOT NULL CHECK (length(hash) = 32)",
     "ALTER TABLE uc.audit ADD COLUMN signature bytea NOT NULL CHECK (length(signature) = 64)",
@@ -372,7 +375,8 @@ constexpr const char *version6[] = {
         seq bigint PRIMARY KEY CHECK (seq > 0),
         prev bytea NOT NULL CHECK (length(prev) = 32),
         hash bytea NOT NULL UNIQUE CHECK (length(hash) = 32),
-        actor text NOT NULL,
+        actor text NOT NULL CHECK (strpos(actor, E'\n') = 0),
+        body_hash bytea NOT NULL CHECK (length(body_hash) = 32),
         signature bytea NOT NULL CHECK (length(signature) = 64)))sql",
     "REVOKE ALL ON uc.audit_chain FROM PUBLIC",
     "GRANT SELECT ON uc.audit_chain TO uc_member",
@@ -386,11 +390,18 @@ constexpr const char *version6[] = {
     R"sql(CREATE FUNCTION uc.audit_time(t timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
         SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
     $$)sql",
-    // An entry's hash: SHA-256 of its fields, one a line (core/practice/auditchain.cpp makes the same).
-    R"sql(CREATE FUNCTION uc.audit_hash(p_seq bigint, p_prev bytea, p_at text, p_actor text, p_action text,
-                                       p_object text) RETURNS bytea LANGUAGE sql IMMUTABLE AS $$
+    // An entry's body hash and its link hash: SHA-256 of their fields, one a line
+    // (core/practice/auditchain.cpp makes the same). The nonce keeps a member from confirming a guess
+    // of a colleague's entry from its body hash.
+    R"sql(CREATE FUNCTION uc.audit_body_hash(p_nonce bytea, p_at text, p_action text, p_object text) RETURNS bytea
+        LANGUAGE sql IMMUTABLE AS $$
+        SELECT sha256(convert_to('uc-audit-body-1' || E'\n' || encode(p_nonce, 'hex') || E'\n' || p_at || E'\n'
+                                 || p_action || E'\n' || p_object, 'UTF8'))
+    $$)sql",
+    R"sql(CREATE FUNCTION uc.audit_link(p_seq bigint, p_prev bytea, p_actor text, p_body_hash bytea) RETURNS bytea
+        LANGUAGE sql IMMUTABLE AS $$
         SELECT sha256(convert_to('uc-audit-1' || E'\n' || p_seq::text || E'\n' || encode(p_prev, 'hex') || E'\n'
-                                 || p_at || E'\n' || p_actor || E'\n' || p_action || E'\n' || p_object, 'UTF8'))
+                                 || p_actor || E'\n' || encode(p_body_hash, 'hex'), 'UTF8'))
     $$)sql",
     // The head, under the chain's lock (held to the end of the transaction: the caller's insert
     // follows it), with the time and actor the insert will be stamped with.
@@ -417,12 +428,13 @@ constexpr const char *version6[] = {
         NEW.at := now();
         SELECT * INTO h FROM uc.audit_head();
         IF NEW.seq IS DISTINCT FROM h.head_seq + 1 OR NEW.prev IS DISTINCT FROM h.head_hash
-           OR NEW.hash IS DISTINCT FROM uc.audit_hash(NEW.seq, NEW.prev, h.stamp, NEW.actor, NEW.action, NEW.object)
+           OR NEW.body_hash IS DISTINCT FROM uc.audit_body_hash(NEW.nonce, h.stamp, NEW.action, NEW.object)
+           OR NEW.hash IS DISTINCT FROM uc.audit_link(NEW.seq, NEW.prev, NEW.actor, NEW.body_hash)
            OR NEW.signature IS NULL THEN
             RAISE EXCEPTION 'an audit row must extend the chain at its head' USING ERRCODE = 'check_violation';
         END IF;
-        INSERT INTO uc.audit_chain (seq, prev, hash, actor, signature)
-            VALUES (NEW.seq, NEW.prev, NEW.hash, NEW.actor, NEW.signature);
+        INSERT INTO uc.audit_chain (seq, prev, hash, actor, body_hash, signature)
+            VALUES (NEW.seq, NEW.prev, NEW.hash, NEW.actor, NEW.body_hash, NEW.signature);
         RETURN NEW;
     END $$)sql",
     // Joining no longer writes its audit row itself: the member's client appends it, signed, in the

@@ -287,11 +287,14 @@ private Q_SLOTS:
                 practice::Transaction tx(*sam);
                 const practice::Rows head = sam->exec("SELECT head_seq, head_hash, stamp FROM uc.audit_head()", {}, u"attack"_s);
                 const qint64 seq = head.text(0, 0).toLongLong() + 1;
-                const QByteArray hash
-                    = practice::auditEntryHash(seq, head.bytes(0, 1), head.text(0, 2), actor, u"probe"_s, {});
-                sam->exec("INSERT INTO uc.audit (seq, action, object, prev, hash, signature) VALUES ($1, 'probe', '', $2, $3, $4)",
-                          {practice::Param::text(QString::number(seq)), practice::Param::bytes(head.bytes(0, 1)),
-                           practice::Param::bytes(hash), practice::Param::bytes(sam->auditSigner()(hash))},
+                const QByteArray nonce(16, '\x5a');
+                const QByteArray body = practice::auditBodyHash(nonce, head.text(0, 2), u"probe"_s, {});
+                const QByteArray hash = practice::auditLinkHash(seq, head.bytes(0, 1), actor, body);
+                sam->exec("INSERT INTO uc.audit (seq, action, object, nonce, body_hash, prev, hash, signature) "
+                          "VALUES ($1, 'probe', '', $2, $3, $4, $5, $6)",
+                          {practice::Param::text(QString::number(seq)), practice::Param::bytes(nonce),
+                           practice::Param::bytes(body), practice::Param::bytes(head.bytes(0, 1)),
+                           practice::Param::bytes(hash), practice::Param::bytes(sam->auditSigner()(seq, head.bytes(0, 1), hash))},
                           u"attack"_s);
                 tx.commit();
             } catch (const Error &e) {
