@@ -83,8 +83,9 @@ void appendChainedAudit(Connection &c, const QString &action, const QString &obj
     const QByteArray hash = auditLinkHash(seq, prev, head.text(0, 3), body);
     c.exec("INSERT INTO uc.audit (seq, action, object, nonce, body_hash, prev, hash, signature) "
            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-           {Param::text(QString::number(seq)), Param::text(action), Param::text(object), Param::bytes(nonce),
-            Param::bytes(body), Param::bytes(prev), Param::bytes(hash), Param::bytes(c.auditSigner()(seq, prev, hash))},
+           { Param::text(QString::number(seq)), Param::text(action), Param::text(object), Param::bytes(nonce),
+             Param::bytes(body), Param::bytes(prev), Param::bytes(hash),
+             Param::bytes(c.auditSigner()(seq, prev, hash)) },
            u"appending to the practice's audit"_s);
     if (own)
         own->commit();
@@ -103,21 +104,26 @@ AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<Memb
     // and an operator who recomputes the links after it changes the hash this member pinned.
     QList<Link> links;
     links.reserve(rows.count());
-    AuditPin head{0, QByteArray(hashBytes, '\0')};
+    AuditPin head { 0, QByteArray(hashBytes, '\0') };
     for (int i = 0; i < rows.count(); ++i) {
-        Link link{rows.text(i, 0).toLongLong(), rows.bytes(i, 1), rows.bytes(i, 2), rows.text(i, 3), rows.bytes(i, 4),
-                  rows.bytes(i, 5)};
+        Link link { rows.text(i, 0).toLongLong(),
+                    rows.bytes(i, 1),
+                    rows.bytes(i, 2),
+                    rows.text(i, 3),
+                    rows.bytes(i, 4),
+                    rows.bytes(i, 5) };
         if (link.seq != head.seq + 1 || link.prev != head.hash
             || auditLinkHash(link.seq, link.prev, link.actor, link.bodyHash) != link.hash)
             damaged(u"its audit trail was altered (an entry deleted, changed, moved or slipped in); nothing was "
                     "written here"_s);
-        head = {link.seq, link.hash};
+        head = { link.seq, link.hash };
         links.append(std::move(link));
     }
     if (head.seq < m.auditHead)
         damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or audit "
                 "rows were deleted); nothing was written here"_s);
-    if (m.auditHead > 0 && !m.auditHash.isEmpty() && links.at(static_cast<qsizetype>(m.auditHead - 1)).hash != m.auditHash)
+    if (m.auditHead > 0 && !m.auditHash.isEmpty()
+        && links.at(static_cast<qsizetype>(m.auditHead - 1)).hash != m.auditHash)
         damaged(u"its audit trail is not the one this machine has already seen (an earlier copy of it was restored "
                 "and written on, or its history was rewritten); nothing was written here"_s);
     // The entries after the pin: each signed by the member it names (those before were, when pinned).
@@ -125,7 +131,8 @@ AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<Memb
         const Link &link = links.at(i);
         const QByteArray key = keyOf.value(link.actor);
         if (key.isEmpty()
-            || !verifyPracticeSignature(key, auditSignedPart(m.practiceId, link.seq, link.prev, link.hash), link.signature))
+            || !verifyPracticeSignature(key, auditSignedPart(m.practiceId, link.seq, link.prev, link.hash),
+                                        link.signature))
             damaged(u"an entry of its audit trail is not signed by the member it names (it was changed or forged); "
                     "nothing was written here"_s);
     }
@@ -134,7 +141,7 @@ AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<Memb
     const bool readsAll = m.admin || m.role == model::Role::Auditor;
     const Rows full = c.exec("SELECT seq, prev, hash, signature, actor, body_hash, nonce, uc.audit_time(at), action, "
                              "object FROM uc.audit WHERE seq <= $1 ORDER BY seq",
-                             {Param::text(QString::number(head.seq))}, u"reading the practice's audit"_s);
+                             { Param::text(QString::number(head.seq)) }, u"reading the practice's audit"_s);
     QSet<qint64> read;
     for (int i = 0; i < full.count(); ++i) {
         const qint64 seq = full.text(i, 0).toLongLong();

@@ -61,22 +61,25 @@ QString Seen::eventName(qint64 seq)
 
 void Seen::add(const ItemRow &i)
 {
-    rows.insert(itemName(i.itemId),
-                (Fingerprint() << i.seq << i.itemId << i.author << i.client << qint64(i.version) << i.body << i.signature)
-                    .done());
+    rows.insert(
+        itemName(i.itemId),
+        (Fingerprint() << i.seq << i.itemId << i.author << i.client << qint64(i.version) << i.body << i.signature)
+            .done());
 }
 
 void Seen::add(const WrapRow &w)
 {
-    rows.insert(u"wrap:"_s + w.madeBy + u'/' + w.client + u'/' + QString::number(w.version),
-                (Fingerprint() << w.member << w.client << qint64(w.version) << w.sealed << w.madeBy << w.signature).done());
+    rows.insert(
+        u"wrap:"_s + w.madeBy + u'/' + w.client + u'/' + QString::number(w.version),
+        (Fingerprint() << w.member << w.client << qint64(w.version) << w.sealed << w.madeBy << w.signature).done());
 }
 
 void Seen::add(const EventRow &e)
 {
-    rows.insert(eventName(e.seq), (Fingerprint() << e.seq << e.itemId << e.author << e.kind << e.contentHash << e.at
-                                                 << e.body << e.signature)
-                                      .done());
+    rows.insert(
+        eventName(e.seq),
+        (Fingerprint() << e.seq << e.itemId << e.author << e.kind << e.contentHash << e.at << e.body << e.signature)
+            .done());
 }
 
 Seen readSeen(const vault::Vault &vault)
@@ -103,9 +106,9 @@ void checkStillThere(const Seen &before, const Seen &now)
 {
     for (auto it = before.rows.constBegin(); it != before.rows.constEnd(); ++it) {
         const auto there = now.rows.constFind(it.key());
-        const QString what = it.key().startsWith(u"item:"_s)  ? u"a note"_s
-            : it.key().startsWith(u"wrap:"_s)                  ? u"a content key's wrap"_s
-                                                               : u"a co-signature or comment"_s;
+        const QString what = it.key().startsWith(u"item:"_s) ? u"a note"_s
+            : it.key().startsWith(u"wrap:"_s)                ? u"a content key's wrap"_s
+                                                             : u"a co-signature or comment"_s;
         if (there == now.rows.cend())
             throw Error(ErrorKind::Damaged, u"practice server"_s,
                         what + u" this machine received from it was deleted there; nothing was written here"_s);

@@ -48,7 +48,7 @@ SecretBuffer secret()
 // the cluster, is stopped by none of them.
 QByteArray pastTriggers(const QByteArray &statements)
 {
-    const QByteArray tables[] = {"uc.audit", "uc.audit_chain", "uc.items", "uc.content_keys", "uc.events"};
+    const QByteArray tables[] = { "uc.audit", "uc.audit_chain", "uc.items", "uc.content_keys", "uc.events" };
     QByteArray off, on;
     for (const QByteArray &t : tables) {
         off += "ALTER TABLE " + t + " DISABLE TRIGGER USER;\n";
@@ -87,8 +87,11 @@ class PracticeChainTest : public QObject, private practicetest::MemberCli
         return all;
     }
     // The audit, both tables, as the operator keeps them aside and puts them back.
-    void keepAudit() { sql("CREATE TABLE public.kept_audit AS SELECT * FROM uc.audit; "
-                           "CREATE TABLE public.kept_chain AS SELECT * FROM uc.audit_chain;"); }
+    void keepAudit()
+    {
+        sql("CREATE TABLE public.kept_audit AS SELECT * FROM uc.audit; "
+            "CREATE TABLE public.kept_chain AS SELECT * FROM uc.audit_chain;");
+    }
     void putAuditBack()
     {
         sql(pastTriggers("DELETE FROM uc.audit; INSERT INTO uc.audit SELECT * FROM public.kept_audit;"
@@ -122,24 +125,25 @@ class PracticeChainTest : public QObject, private practicetest::MemberCli
     {
         QString vault, user;
     };
-    QList<Member> everyone() const { return {{m_alice, u"alice"_s}, {m_sam, u"sam"_s}, {m_aud, u"aud"_s}}; }
+    QList<Member> everyone() const { return { { m_alice, u"alice"_s }, { m_sam, u"sam"_s }, { m_aud, u"aud"_s } }; }
     void writeNote(const QString &text, const QString &client = u"C-1"_s)
     {
         auto v = Vault::open(m_alice, u"alice"_s, secret());
         model::Session s;
         s.date = model::Date(2026, 11, 30);
-        s.attendees.append({0, client, model::Attendance::Attended});
-        v->notes().sign(v->notes().addSession(s, u"free"_s, model::NoteKind::Progress, {{u"Note"_s, text}}).notes.first());
+        s.attendees.append({ 0, client, model::Attendance::Attended });
+        v->notes().sign(
+            v->notes().addSession(s, u"free"_s, model::NoteKind::Progress, { { u"Note"_s, text } }).notes.first());
         v->lock();
     }
     QString join(const QString &vault, const QString &user, const QString &role)
     {
-        const Run invite = as(m_alice, u"alice"_s, {u"practice"_s, u"invite"_s, user, u"--role"_s, role});
+        const Run invite = as(m_alice, u"alice"_s, { u"practice"_s, u"invite"_s, user, u"--role"_s, role });
         if (invite.code != 0)
             return {};
         return json(vault, user,
-                    {u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s,
-                     QString::fromLatin1(invite.out.trimmed())})
+                    { u"practice"_s, u"join"_s, u"--server"_s, m_server.url(), u"--invite"_s,
+                      QString::fromLatin1(invite.out.trimmed()) })
             .value("member"_L1)
             .toString();
     }
@@ -148,7 +152,8 @@ class PracticeChainTest : public QObject, private practicetest::MemberCli
     {
         const QByteArray before = folder(who.vault);
         const Run r = as(who.vault, who.user, args);
-        QVERIFY2(r.code == 4, qPrintable(who.user + u": exit "_s + QString::number(r.code) + u' ' + QString::fromUtf8(r.err)));
+        QVERIFY2(r.code == 4,
+                 qPrintable(who.user + u": exit "_s + QString::number(r.code) + u' ' + QString::fromUtf8(r.err)));
         QVERIFY2(r.err.contains(reason), r.err.constData());
         QCOMPARE(folder(who.vault), before);
     }
@@ -170,18 +175,21 @@ private Q_SLOTS:
         Vault::create(m_sam, u"sam"_s, secret(), model::Role::Supervisor, vault::KdfCost::testOnly());
         Vault::create(m_aud, u"aud"_s, secret(), model::Role::Auditor, vault::KdfCost::testOnly());
         m_aliceId = json(m_alice, u"alice"_s,
-                         {u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s, m_server.caFile(),
-                          u"--ca-key"_s, m_server.caKeyFile()})
+                         { u"practice"_s, u"init"_s, u"--server"_s, m_server.url(), u"--ca"_s, m_server.caFile(),
+                           u"--ca-key"_s, m_server.caKeyFile() })
                         .value("member"_L1)
                         .toString();
         m_samId = join(m_sam, u"sam"_s, u"supervisor"_s);
         m_audId = join(m_aud, u"aud"_s, u"auditor"_s);
         QVERIFY(!m_aliceId.isEmpty() && !m_samId.isEmpty() && !m_audId.isEmpty());
-        QCOMPARE(json(m_alice, u"alice"_s, {u"practice"_s, u"status"_s}).value("certified_now"_L1).toInt(), 2);
-        QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId}).code, 0);
+        QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 2);
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId })
+                     .code,
+                 0);
         {
             auto v = Vault::open(m_alice, u"alice"_s, secret());
-            for (const QString &code : {u"C-1"_s, u"C-2"_s}) {
+            for (const QString &code : { u"C-1"_s, u"C-2"_s }) {
                 model::Client c;
                 c.code = code;
                 c.displayName = u"Dana Example"_s;
@@ -192,15 +200,15 @@ private Q_SLOTS:
         // C-2's note first (its own key, its own wrap for sam), then C-1's three.
         writeNote(u"Another client's session."_s, u"C-2"_s);
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 1);
-        for (const QString &text : {u"The first session."_s, u"The second session."_s, u"The third session."_s})
+        for (const QString &text : { u"The first session."_s, u"The second session."_s, u"The third session."_s })
             writeNote(text);
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 3);
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 4);
         const QString first = receivedBy(m_sam, u"sam"_s).first().toObject().value("item"_L1).toString();
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"cosign"_s, first}).code, 0);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"cosign"_s, first }).code, 0);
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("cosigned"_L1).toInt(), 1);
         for (const Member &m : everyone())
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
     }
 
     void theAuditIsOneChainEveryMemberVerifies()
@@ -224,7 +232,7 @@ private Q_SLOTS:
                      "'audit_chain' AND column_name IN ('at', 'action', 'object', 'nonce')"),
                  QByteArray("0"));
         // Each member pinned the head it verified, its hash signed in membership.json.
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s}).code, 0);
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"status"_s }).code, 0);
         QFile pins(m_sam + u"/practice/user-1/membership.json"_s);
         QVERIFY(pins.open(QIODevice::ReadOnly));
         const QJsonObject membership = QJsonDocument::fromJson(pins.readAll()).object();
@@ -274,9 +282,10 @@ private Q_SLOTS:
                 const QByteArray hash = practice::auditLinkHash(seq, head.bytes(0, 1), now.text(0, 1), body);
                 sam->exec("INSERT INTO uc.audit (seq, action, object, nonce, body_hash, prev, hash, signature) "
                           "VALUES ($1, 'probe', '', $2, $3, $4, $5, $6)",
-                          {practice::Param::text(QString::number(seq)), practice::Param::bytes(nonce),
-                           practice::Param::bytes(body), practice::Param::bytes(head.bytes(0, 1)),
-                           practice::Param::bytes(hash), practice::Param::bytes(sam->auditSigner()(seq, head.bytes(0, 1), hash))},
+                          { practice::Param::text(QString::number(seq)), practice::Param::bytes(nonce),
+                            practice::Param::bytes(body), practice::Param::bytes(head.bytes(0, 1)),
+                            practice::Param::bytes(hash),
+                            practice::Param::bytes(sam->auditSigner()(seq, head.bytes(0, 1), hash)) },
                           u"probe"_s);
                 tx.commit();
                 staleKind = 0;
@@ -290,7 +299,7 @@ private Q_SLOTS:
         QCOMPARE(sql("SELECT count(*) FROM uc.audit_chain").toInt(), before + 3);
         QCOMPARE(brokenLinks(), 0);
         for (const Member &m : everyone())
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
     }
 
     void anEntryDeletedBelowTheHeadIsFound()
@@ -299,39 +308,40 @@ private Q_SLOTS:
         // The administrator's assignment: below every member's pinned head, with newer entries after.
         const QByteArray assign = entry("assign");
         QVERIFY(assign.toInt() > 1);
-        sql(pastTriggers("DELETE FROM uc.audit WHERE seq = " + assign + "; DELETE FROM uc.audit_chain WHERE seq = " + assign + ";"));
+        sql(pastTriggers("DELETE FROM uc.audit WHERE seq = " + assign
+                         + "; DELETE FROM uc.audit_chain WHERE seq = " + assign + ";"));
         for (const Member &m : everyone())
-            refused(m, {u"practice"_s, u"status"_s}, "audit trail was altered");
-        refused({m_sam, u"sam"_s}, {u"sync"_s}, "audit trail was altered");
+            refused(m, { u"practice"_s, u"status"_s }, "audit trail was altered");
+        refused({ m_sam, u"sam"_s }, { u"sync"_s }, "audit trail was altered");
         // Renumbered and every link recomputed by the operator: consistent in itself, but shorter
         // than the chain each member pinned.
         QByteArray renumber;
-        for (const QByteArray &table : {QByteArray("uc.audit"), QByteArray("uc.audit_chain")})
+        for (const QByteArray &table : { QByteArray("uc.audit"), QByteArray("uc.audit_chain") })
             renumber += "UPDATE " + table + " SET seq = seq + 1000000 WHERE seq > " + assign + "; UPDATE " + table
                 + " SET seq = seq - 1000001 WHERE seq > 1000000;";
         sql(pastTriggers(renumber + relinkAll()));
         QCOMPARE(brokenLinks(), 0);
         // (Shorter than what each pinned: aChangedEntryIsFoundByWhoReadsIt relinks one as long.)
         for (const Member &m : everyone())
-            refused(m, {u"practice"_s, u"status"_s}, "less than this machine has already seen");
+            refused(m, { u"practice"_s, u"status"_s }, "less than this machine has already seen");
         putAuditBack();
         for (const Member &m : everyone())
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
 
         // Only the full row deleted (its link left in the chain): who reads it finds it gone; sam, who
         // reads only his own rows, does not — unless it is his.
         keepAudit();
         sql(pastTriggers("DELETE FROM uc.audit WHERE seq = " + assign + ";"));
-        refused({m_alice, u"alice"_s}, {u"practice"_s, u"status"_s}, "was deleted");
-        refused({m_aud, u"aud"_s}, {u"practice"_s, u"status"_s}, "was deleted");
-        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s}).code, 0);
+        refused({ m_alice, u"alice"_s }, { u"practice"_s, u"status"_s }, "was deleted");
+        refused({ m_aud, u"aud"_s }, { u"practice"_s, u"status"_s }, "was deleted");
+        QCOMPARE(as(m_sam, u"sam"_s, { u"practice"_s, u"status"_s }).code, 0);
         putAuditBack();
         keepAudit();
         sql(pastTriggers("DELETE FROM uc.audit WHERE action = 'cosign';"));
-        refused({m_sam, u"sam"_s}, {u"sync"_s}, "was deleted");
+        refused({ m_sam, u"sam"_s }, { u"sync"_s }, "was deleted");
         putAuditBack();
         for (const Member &m : everyone())
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
     }
 
     void aChangedEntryIsFoundByWhoReadsIt()
@@ -339,29 +349,34 @@ private Q_SLOTS:
         keepAudit();
         const QByteArray assign = entry("assign");
         // The object changed, its hashes left: the administrator and the auditor recompute them.
-        sql(pastTriggers("UPDATE uc.audit SET object = '" + m_audId.toLatin1() + ":" + m_aliceId.toLatin1() + "' WHERE seq = " + assign + ";"));
-        refused({m_alice, u"alice"_s}, {u"practice"_s, u"status"_s}, "was changed");
-        refused({m_aud, u"aud"_s}, {u"sync"_s}, "was changed");
+        sql(pastTriggers("UPDATE uc.audit SET object = '" + m_audId.toLatin1() + ":" + m_aliceId.toLatin1()
+                         + "' WHERE seq = " + assign + ";"));
+        refused({ m_alice, u"alice"_s }, { u"practice"_s, u"status"_s }, "was changed");
+        refused({ m_aud, u"aud"_s }, { u"sync"_s }, "was changed");
         // Its body hash recomputed in both tables: its link no longer holds, for everyone.
-        const QByteArray rehash = "UPDATE uc.audit SET body_hash = uc.audit_body_hash(nonce, uc.audit_time(at), action, object) "
-                                  "WHERE seq = " + assign + "; UPDATE uc.audit_chain c SET body_hash = a.body_hash FROM uc.audit a "
-                                  "WHERE a.seq = c.seq AND c.seq = " + assign + ";";
+        const QByteArray rehash
+            = "UPDATE uc.audit SET body_hash = uc.audit_body_hash(nonce, uc.audit_time(at), action, object) "
+              "WHERE seq = "
+            + assign
+            + "; UPDATE uc.audit_chain c SET body_hash = a.body_hash FROM uc.audit a "
+              "WHERE a.seq = c.seq AND c.seq = "
+            + assign + ";";
         sql(pastTriggers(rehash));
         for (const Member &m : everyone())
-            refused(m, {u"practice"_s, u"status"_s}, "audit trail was altered");
+            refused(m, { u"practice"_s, u"status"_s }, "audit trail was altered");
         // Every link after it recomputed too: the pinned entry's hash is not the one pinned.
         sql(pastTriggers(relinkAll()));
         QCOMPARE(brokenLinks(), 0);
         for (const Member &m : everyone())
-            refused(m, {u"practice"_s, u"status"_s}, "not the one this machine has already seen");
+            refused(m, { u"practice"_s, u"status"_s }, "not the one this machine has already seen");
         putAuditBack();
         // Sam's own entry changed: he reads it, so he finds it.
         keepAudit();
         sql(pastTriggers("UPDATE uc.audit SET action = 'return' WHERE action = 'cosign';"));
-        refused({m_sam, u"sam"_s}, {u"practice"_s, u"status"_s}, "was changed");
+        refused({ m_sam, u"sam"_s }, { u"practice"_s, u"status"_s }, "was changed");
         putAuditBack();
         for (const Member &m : everyone())
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
     }
 
     void reorderedEntriesAreFound()
@@ -369,15 +384,19 @@ private Q_SLOTS:
         keepAudit();
         const QByteArray a = entry("assign");
         const QByteArray b = QByteArray::number(a.toInt() + 1);
-        for (const QByteArray &table : {QByteArray("uc.audit"), QByteArray("uc.audit_chain")})
-            sql(pastTriggers("UPDATE " + table + " SET seq = 1000000 WHERE seq = " + a + ";"
-                             "UPDATE " + table + " SET seq = " + a + " WHERE seq = " + b + ";"
-                             "UPDATE " + table + " SET seq = " + b + " WHERE seq = 1000000;"));
+        for (const QByteArray &table : { QByteArray("uc.audit"), QByteArray("uc.audit_chain") })
+            sql(pastTriggers("UPDATE " + table + " SET seq = 1000000 WHERE seq = " + a
+                             + ";"
+                               "UPDATE "
+                             + table + " SET seq = " + a + " WHERE seq = " + b
+                             + ";"
+                               "UPDATE "
+                             + table + " SET seq = " + b + " WHERE seq = 1000000;"));
         for (const Member &m : everyone())
-            refused(m, {u"practice"_s, u"status"_s}, "audit trail was altered");
+            refused(m, { u"practice"_s, u"status"_s }, "audit trail was altered");
         putAuditBack();
         for (const Member &m : everyone())
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
     }
 
     void aReceivedNoteDeletedOrChangedBelowTheHeadIsFound()
@@ -385,15 +404,17 @@ private Q_SLOTS:
         // The second of C-1's three notes: received by sam, below the notes' head, no event on it.
         const QByteArray seq = sql("SELECT seq FROM uc.items ORDER BY seq OFFSET 2 LIMIT 1");
         sql("CREATE TABLE public.kept_item AS SELECT * FROM uc.items WHERE seq = " + seq + ";");
-        const QByteArray putBack = pastTriggers("DELETE FROM uc.items WHERE seq = " + seq + "; INSERT INTO uc.items "
-                                                "OVERRIDING SYSTEM VALUE SELECT * FROM public.kept_item;");
+        const QByteArray putBack = pastTriggers("DELETE FROM uc.items WHERE seq = " + seq
+                                                + "; INSERT INTO uc.items "
+                                                  "OVERRIDING SYSTEM VALUE SELECT * FROM public.kept_item;");
         sql(pastTriggers("DELETE FROM uc.items WHERE seq = " + seq + ";"));
-        refused({m_sam, u"sam"_s}, {u"sync"_s}, "a note this machine received from it was deleted");
+        refused({ m_sam, u"sam"_s }, { u"sync"_s }, "a note this machine received from it was deleted");
         sql(putBack);
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
         // Its ciphertext changed: received already, it is no longer skipped unread.
-        sql(pastTriggers("UPDATE uc.items SET body = set_byte(body, 40, get_byte(body, 40) # 1) WHERE seq = " + seq + ";"));
-        refused({m_sam, u"sam"_s}, {u"sync"_s}, "a note this machine received from it was changed");
+        sql(pastTriggers("UPDATE uc.items SET body = set_byte(body, 40, get_byte(body, 40) # 1) WHERE seq = " + seq
+                         + ";"));
+        refused({ m_sam, u"sam"_s }, { u"sync"_s }, "a note this machine received from it was changed");
         sql(putBack + "DROP TABLE public.kept_item;");
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
         QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), 4);
@@ -408,7 +429,7 @@ private Q_SLOTS:
         QCOMPARE(sql("SELECT count(*) FROM uc.content_keys" + where), QByteArray("1"));
         sql("CREATE TABLE public.kept_wrap AS SELECT * FROM uc.content_keys" + where + ";");
         sql(pastTriggers("DELETE FROM uc.content_keys" + where + ";"));
-        refused({m_sam, u"sam"_s}, {u"sync"_s}, "this machine received from it was deleted there");
+        refused({ m_sam, u"sam"_s }, { u"sync"_s }, "this machine received from it was deleted there");
         sql(pastTriggers("INSERT INTO uc.content_keys SELECT * FROM public.kept_wrap; DROP TABLE public.kept_wrap;"));
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
     }
@@ -417,7 +438,8 @@ private Q_SLOTS:
     {
         sql("CREATE TABLE public.kept_event AS SELECT * FROM uc.events;");
         sql(pastTriggers("DELETE FROM uc.events;"));
-        refused({m_alice, u"alice"_s}, {u"sync"_s}, "a co-signature or comment this machine received from it was deleted");
+        refused({ m_alice, u"alice"_s }, { u"sync"_s },
+                "a co-signature or comment this machine received from it was deleted");
         sql(pastTriggers("INSERT INTO uc.events SELECT * FROM public.kept_event; DROP TABLE public.kept_event;"));
         const QJsonObject alice = syncOf(m_alice, u"alice"_s);
         QCOMPARE(alice.value("cosigned"_L1).toInt(), 0); // kept once already
@@ -427,30 +449,32 @@ private Q_SLOTS:
     void aRestoredDumpWrittenOnIsFound()
     {
         const auto dump = [&] {
-            const practicetest::Script d = practicetest::practiceServer({u"dump"_s, m_server.dir()});
+            const practicetest::Script d = practicetest::practiceServer({ u"dump"_s, m_server.dir() });
             return d.code == 0 ? d.out : QByteArray();
         };
         const QByteArray earlier = dump();
         QVERIFY(!earlier.isEmpty());
-        QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"invite"_s, u"Ray"_s, u"--role"_s, u"therapist"_s}).code, 0);
+        QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"invite"_s, u"Ray"_s, u"--role"_s, u"therapist"_s }).code,
+                 0);
         for (const Member &m : everyone())
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
         QVERIFY(m_server.operatorSql("DROP SCHEMA uc CASCADE;\n" + earlier).code == 0);
         for (const Member &m : everyone())
-            refused(m, {u"sync"_s}, "less than this machine has already seen");
+            refused(m, { u"sync"_s }, "less than this machine has already seen");
         // The administrator accepts the restore and works on; the server soon holds more entries than
         // the others pinned, and the same notes — only the chain tells its history from theirs.
-        const QJsonObject accepted = json(m_alice, u"alice"_s, {u"sync"_s, u"--accept-rollback"_s});
+        const QJsonObject accepted = json(m_alice, u"alice"_s, { u"sync"_s, u"--accept-rollback"_s });
         QCOMPARE(accepted.value("rollback_accepted"_L1).toBool(), true);
-        for (const QString &name : {u"Ray"_s, u"Rue"_s, u"Rod"_s})
-            QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"invite"_s, name, u"--role"_s, u"therapist"_s}).code, 0);
-        for (const Member &m : {Member{m_sam, u"sam"_s}, Member{m_aud, u"aud"_s}})
-            refused(m, {u"sync"_s}, "audit trail is not the one this machine has already seen");
-        for (const Member &m : {Member{m_sam, u"sam"_s}, Member{m_aud, u"aud"_s}}) {
-            const QJsonObject took = json(m.vault, m.user, {u"sync"_s, u"--accept-rollback"_s});
+        for (const QString &name : { u"Ray"_s, u"Rue"_s, u"Rod"_s })
+            QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"invite"_s, name, u"--role"_s, u"therapist"_s }).code,
+                     0);
+        for (const Member &m : { Member { m_sam, u"sam"_s }, Member { m_aud, u"aud"_s } })
+            refused(m, { u"sync"_s }, "audit trail is not the one this machine has already seen");
+        for (const Member &m : { Member { m_sam, u"sam"_s }, Member { m_aud, u"aud"_s } }) {
+            const QJsonObject took = json(m.vault, m.user, { u"sync"_s, u"--accept-rollback"_s });
             QCOMPARE(took.value("rollback_accepted"_L1).toBool(), true);
             QCOMPARE(took.value("pulled"_L1).toInt(), 0);
-            QCOMPARE(as(m.vault, m.user, {u"practice"_s, u"status"_s}).code, 0);
+            QCOMPARE(as(m.vault, m.user, { u"practice"_s, u"status"_s }).code, 0);
         }
         QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), 4);
     }
