@@ -91,10 +91,15 @@ void appendChainedAudit(Connection &c, const QString &action, const QString &obj
         own->commit();
 }
 
-AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<MemberRow> &roster)
+namespace {
+
+// The chain after start (the first entry when start is empty), linked to it and recomputed; the pin,
+// the signatures after it and this member's full rows checked; its head returned.
+AuditPin verifyChain(Connection &c, const Membership &m, const QList<MemberRow> &roster, const AuditPin &start)
 {
-    const Rows rows = c.exec("SELECT seq, prev, hash, actor, body_hash, signature FROM uc.audit_chain ORDER BY seq", {},
-                             u"reading the practice's audit chain"_s);
+    const Rows rows = c.exec("SELECT seq, prev, hash, actor, body_hash, signature FROM uc.audit_chain WHERE seq > $1 "
+                             "ORDER BY seq",
+                             { Param::text(QString::number(start.seq)) }, u"reading the practice's audit chain"_s);
     QHash<QString, QByteArray> keyOf; // a member's registered key, by their database role
     for (const MemberRow &member : roster)
         if (!member.signPublic.isEmpty())
@@ -104,7 +109,7 @@ AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<Memb
     // and an operator who recomputes the links after it changes the hash this member pinned.
     QList<Link> links;
     links.reserve(rows.count());
-    AuditPin head { 0, QByteArray(hashBytes, '\0') };
+    AuditPin head = start;
     for (int i = 0; i < rows.count(); ++i) {
         Link link { rows.text(i, 0).toLongLong(),
                     rows.bytes(i, 1),
@@ -119,16 +124,16 @@ AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<Memb
         head = { link.seq, link.hash };
         links.append(std::move(link));
     }
+    const auto at = [&](qint64 seq) -> const Link & { return links.at(static_cast<qsizetype>(seq - start.seq - 1)); };
     if (head.seq < m.auditHead)
         damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or audit "
                 "rows were deleted); nothing was written here"_s);
-    if (m.auditHead > 0 && !m.auditHash.isEmpty()
-        && links.at(static_cast<qsizetype>(m.auditHead - 1)).hash != m.auditHash)
+    if (m.auditHead > start.seq && !m.auditHash.isEmpty() && at(m.auditHead).hash != m.auditHash)
         damaged(u"its audit trail is not the one this machine has already seen (an earlier copy of it was restored "
                 "and written on, or its history was rewritten); nothing was written here"_s);
     // The entries after the pin: each signed by the member it names (those before were, when pinned).
-    for (qsizetype i = static_cast<qsizetype>(m.auditHead); i < links.size(); ++i) {
-        const Link &link = links.at(i);
+    for (qint64 seq = std::max(m.auditHead, start.seq) + 1; seq <= head.seq; ++seq) {
+        const Link &link = at(seq);
         const QByteArray key = keyOf.value(link.actor);
         if (key.isEmpty()
             || !verifyPracticeSignature(key, auditSignedPart(m.practiceId, link.seq, link.prev, link.hash),
@@ -140,15 +145,13 @@ AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<Memb
     // The full rows this member reads, each the entry its link names; and none of them gone.
     const bool readsAll = m.admin || m.role == model::Role::Auditor;
     const Rows full = c.exec("SELECT seq, prev, hash, signature, actor, body_hash, nonce, uc.audit_time(at), action, "
-                             "object FROM uc.audit WHERE seq <= $1 ORDER BY seq",
-                             { Param::text(QString::number(head.seq)) }, u"reading the practice's audit"_s);
+                             "object FROM uc.audit WHERE seq > $1 AND seq <= $2 ORDER BY seq",
+                             { Param::text(QString::number(start.seq)), Param::text(QString::number(head.seq)) },
+                             u"reading the practice's audit"_s);
     QSet<qint64> read;
     for (int i = 0; i < full.count(); ++i) {
         const qint64 seq = full.text(i, 0).toLongLong();
-        if (seq < 1)
-            damaged(u"its audit trail was altered (an entry deleted, changed, moved or slipped in); nothing was "
-                    "written here"_s);
-        const Link &link = links.at(static_cast<qsizetype>(seq - 1));
+        const Link &link = at(seq);
         if (full.bytes(i, 1) != link.prev || full.bytes(i, 2) != link.hash || full.bytes(i, 3) != link.signature
             || full.text(i, 4) != link.actor || full.bytes(i, 5) != link.bodyHash
             || auditBodyHash(full.bytes(i, 6), full.text(i, 7), full.text(i, 8), full.text(i, 9)) != link.bodyHash)
@@ -161,6 +164,18 @@ AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<Memb
             damaged(u"an entry of its audit trail was deleted (its hash is still in the chain); nothing was written "
                     "here"_s);
     return head;
+}
+
+} // namespace
+
+AuditPin verifiedAuditChain(Connection &c, const Membership &m, const QList<MemberRow> &roster)
+{
+    return verifyChain(c, m, roster, { 0, QByteArray(hashBytes, '\0') });
+}
+
+AuditPin extendedAuditChain(Connection &c, const Membership &m, const QList<MemberRow> &roster, const AuditPin &from)
+{
+    return verifyChain(c, m, roster, from);
 }
 
 } // namespace uc::practice

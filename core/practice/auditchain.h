@@ -53,5 +53,9 @@ void appendChainedAudit(Connection &connection, const QString &action, const QSt
 // by database role.
 [[nodiscard]] AuditPin verifiedAuditChain(Connection &connection, const Membership &membership,
                                           const QList<MemberRow> &roster);
+// The same for the entries after from, a head verifiedAuditChain returned over this connection:
+// what the caller and its colleagues appended since (pinning after a sync or status).
+[[nodiscard]] AuditPin extendedAuditChain(Connection &connection, const Membership &membership,
+                                          const QList<MemberRow> &roster, const AuditPin &from);
 
 } // namespace uc::practice

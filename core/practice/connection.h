@@ -99,11 +99,22 @@ public:
     using AuditSigner = std::function<QByteArray(qint64 seq, const QByteArray &prev, const QByteArray &hash)>;
     void setAuditSigner(AuditSigner signer) { m_auditSigner = std::move(signer); }
     [[nodiscard]] const AuditSigner &auditSigner() const { return m_auditSigner; }
+    // The audit chain's head as verified over this connection (connectMember): pinning it later
+    // verifies only what came after. Number 0 until then.
+    void setVerifiedAuditHead(qint64 seq, const QByteArray &hash)
+    {
+        m_verifiedAuditSeq = seq;
+        m_verifiedAuditHash = hash;
+    }
+    [[nodiscard]] qint64 verifiedAuditSeq() const { return m_verifiedAuditSeq; }
+    [[nodiscard]] QByteArray verifiedAuditHash() const { return m_verifiedAuditHash; }
 
 private:
     explicit Connection(pg_conn *connection);
     pg_conn *m_connection = nullptr;
     AuditSigner m_auditSigner;
+    qint64 m_verifiedAuditSeq = 0;
+    QByteArray m_verifiedAuditHash;
     friend class Transaction;
 };
 

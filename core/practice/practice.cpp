@@ -237,8 +237,10 @@ void checkPins(Connection &connection, const Membership &m, const QList<MemberRo
         || revocationCount(connection) < m.revocations)
         damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes, "
                 "audit rows or revocations were deleted); nothing was written here"_s);
-    if (chained)
-        (void)verifiedAuditChain(connection, m, roster);
+    if (chained) {
+        const AuditPin head = verifiedAuditChain(connection, m, roster);
+        connection.setVerifiedAuditHead(head.seq, head.hash);
+    }
 }
 
 // The member's signature over each audit entry appended over a connection (schema 6).
@@ -281,8 +283,12 @@ void pinHeads(const vault::Vault &vault, const Membership &m, Connection &connec
     Membership pinned = m;
     pinned.itemsHead = std::max(m.itemsHead, notesHead(connection));
     if (schemaVersionOf(connection) >= 6) {
-        // Verified again from the pin: the entries this call appended, and any a colleague added since.
-        const AuditPin head = verifiedAuditChain(connection, m, members(connection));
+        // The entries after what connectMember verified: this call's, and any a colleague added since.
+        const AuditPin head
+            = connection.verifiedAuditSeq() > 0
+            ? extendedAuditChain(connection, m, members(connection),
+                                 { connection.verifiedAuditSeq(), connection.verifiedAuditHash() })
+            : verifiedAuditChain(connection, m, members(connection));
         pinned.auditHead = head.seq;
         pinned.auditHash = head.hash;
     } else {
