@@ -141,6 +141,17 @@ int auditLength(Connection &c)
     return c.exec("SELECT count(*) FROM uc.audit", {}, u"reading the practice's audit"_s).text(0, 0).toInt();
 }
 
+QList<std::pair<QString, QString>> ownAuditEntries(Connection &c, const QStringList &actions)
+{
+    const Rows rows = c.exec("SELECT action, object FROM uc.audit WHERE actor = session_user "
+                             "AND action = ANY (string_to_array($1, ',')) ORDER BY seq",
+                             { Param::text(actions.join(u',')) }, u"reading the practice's audit"_s);
+    QList<std::pair<QString, QString>> out;
+    for (int i = 0; i < rows.count(); ++i)
+        out.append({ rows.text(i, 0), rows.text(i, 1) });
+    return out;
+}
+
 bool hasJoinEntry(Connection &c)
 {
     return c.exec("SELECT count(*) FROM uc.audit WHERE action = 'join' AND actor = session_user", {},

@@ -4,10 +4,12 @@
 #include "common/error.h"
 #include "practice/content.h"
 #include "practice/events.h"
+#include "practice/roster.h"
 #include "practice/sealedfile.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 
 #include <sodium.h>
 
@@ -100,6 +102,23 @@ void writeSeen(const vault::Vault &vault, const Seen &seen)
     for (auto it = seen.rows.constBegin(); it != seen.rows.constEnd(); ++it)
         o.insert(it.key(), QString::fromLatin1(it.value().toHex()));
     writeSealedMemberFile(vault, QString::fromLatin1(seenFileName), QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+void checkOwnWritesStillThere(Connection &c, const QString &memberId)
+{
+    const QSet<QString> pushed = ownItemIds(c, memberId);
+    QHash<QString, int> events; // kind/item → how many this member's events the server holds
+    for (const EventRow &e : eventsBy(c, memberId))
+        ++events[e.kind + u'/' + e.itemId];
+    for (const auto &[action, object] :
+         ownAuditEntries(c, { u"push"_s, u"cosign"_s, u"comment"_s, u"return"_s })) {
+        if (action == u"push"_s ? !pushed.contains(object) : --events[action + u'/' + object] < 0)
+            throw Error(ErrorKind::Damaged, u"practice server"_s,
+                        action == u"push"_s ? u"a note you pushed was deleted there (your audit entry of it remains); "
+                                              "nothing was written here"_s
+                                            : u"a co-signature or comment you made was deleted there (your audit entry "
+                                              "of it remains); nothing was written here"_s);
+    }
 }
 
 void checkStillThere(const Seen &before, const Seen &now)

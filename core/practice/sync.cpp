@@ -348,8 +348,11 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
         for (const EventRow &e : eventsOnNotesOf(*connection, m.memberId))
             shown.add(e);
     const Seen before = readSeen(vault);
-    if (!acceptRollback)
+    if (!acceptRollback) {
         checkStillThere(before, shown);
+        if (schemaVersionOf(*connection) >= 6)
+            checkOwnWritesStillThere(*connection, m.memberId);
+    }
     if (!pulled.isEmpty()) {
         kept.notes.append(pulled);
         writeKept(vault, kept);

@@ -446,6 +446,27 @@ private Q_SLOTS:
         QVERIFY(!alice.contains("exit"_L1));
     }
 
+    void whatAMemberWroteDeletedIsFound()
+    {
+        // Alice's own second C-1 note, below the head: her audit entry of its push remains, so her
+        // sync does not quietly push it again.
+        const QByteArray seq = sql("SELECT seq FROM uc.items ORDER BY seq OFFSET 2 LIMIT 1");
+        sql("CREATE TABLE public.kept_item AS SELECT * FROM uc.items WHERE seq = " + seq + ";");
+        sql(pastTriggers("DELETE FROM uc.items WHERE seq = " + seq + ";"));
+        refused({m_alice, u"alice"_s}, {u"sync"_s}, "a note you pushed was deleted there");
+        QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("3"));
+        sql(pastTriggers("INSERT INTO uc.items OVERRIDING SYSTEM VALUE SELECT * FROM public.kept_item; "
+                         "DROP TABLE public.kept_item;"));
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+        // Sam's co-signature deleted: his own audit entry of it remains.
+        sql("CREATE TABLE public.kept_event AS SELECT * FROM uc.events;");
+        sql(pastTriggers("DELETE FROM uc.events;"));
+        refused({m_sam, u"sam"_s}, {u"sync"_s}, "a co-signature or comment you made was deleted there");
+        sql(pastTriggers("INSERT INTO uc.events SELECT * FROM public.kept_event; DROP TABLE public.kept_event;"));
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+    }
+
     void aRestoredDumpWrittenOnIsFound()
     {
         const auto dump = [&] {
