@@ -453,7 +453,7 @@ private Q_SLOTS:
         const QByteArray seq = sql("SELECT seq FROM uc.items ORDER BY seq OFFSET 2 LIMIT 1");
         sql("CREATE TABLE public.kept_item AS SELECT * FROM uc.items WHERE seq = " + seq + ";");
         sql(pastTriggers("DELETE FROM uc.items WHERE seq = " + seq + ";"));
-        refused({m_alice, u"alice"_s}, {u"sync"_s}, "a note you pushed was deleted there");
+        refused({ m_alice, u"alice"_s }, { u"sync"_s }, "a note you pushed was deleted there");
         QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("3"));
         sql(pastTriggers("INSERT INTO uc.items OVERRIDING SYSTEM VALUE SELECT * FROM public.kept_item; "
                          "DROP TABLE public.kept_item;"));
@@ -461,7 +461,7 @@ private Q_SLOTS:
         // Sam's co-signature deleted: his own audit entry of it remains.
         sql("CREATE TABLE public.kept_event AS SELECT * FROM uc.events;");
         sql(pastTriggers("DELETE FROM uc.events;"));
-        refused({m_sam, u"sam"_s}, {u"sync"_s}, "a co-signature or comment you made was deleted there");
+        refused({ m_sam, u"sam"_s }, { u"sync"_s }, "a co-signature or comment you made was deleted there");
         sql(pastTriggers("INSERT INTO uc.events SELECT * FROM public.kept_event; DROP TABLE public.kept_event;"));
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
