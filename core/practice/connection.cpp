@@ -183,6 +183,11 @@ QString Connection::quoteIdentifier(const QString &name) const
     return out;
 }
 
+bool Connection::inTransaction() const
+{
+    return PQtransactionStatus(m_connection) != PQTRANS_IDLE;
+}
+
 Transaction::Transaction(Connection &connection)
     : m_connection(connection)
 {

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -88,10 +89,32 @@ public:
     [[nodiscard]] QString role();
     // A quoted identifier (a role's name in CREATE ROLE, which takes no parameters).
     [[nodiscard]] QString quoteIdentifier(const QString &name) const;
+    // Whether a transaction is open (BEGIN without its COMMIT or ROLLBACK yet).
+    [[nodiscard]] bool inTransaction() const;
+
+    // Who signs the audit rows appended over this connection (schema 6: auditchain.h): the member it
+    // acts as, set once the server is checked (connectMember, init). Given an entry's number, the
+    // previous hash and its hash, it returns the member's signature over them for the pinned practice
+    // (auditchain.h, auditSignedPart); empty when none was set.
+    using AuditSigner = std::function<QByteArray(qint64 seq, const QByteArray &prev, const QByteArray &hash)>;
+    void setAuditSigner(AuditSigner signer) { m_auditSigner = std::move(signer); }
+    [[nodiscard]] const AuditSigner &auditSigner() const { return m_auditSigner; }
+    // The audit chain's head as verified over this connection (connectMember): pinning it later
+    // verifies only what came after. Number 0 until then.
+    void setVerifiedAuditHead(qint64 seq, const QByteArray &hash)
+    {
+        m_verifiedAuditSeq = seq;
+        m_verifiedAuditHash = hash;
+    }
+    [[nodiscard]] qint64 verifiedAuditSeq() const { return m_verifiedAuditSeq; }
+    [[nodiscard]] QByteArray verifiedAuditHash() const { return m_verifiedAuditHash; }
 
 private:
     explicit Connection(pg_conn *connection);
     pg_conn *m_connection = nullptr;
+    AuditSigner m_auditSigner;
+    qint64 m_verifiedAuditSeq = 0;
+    QByteArray m_verifiedAuditHash;
     friend class Transaction;
 };
 

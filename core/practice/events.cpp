@@ -58,6 +58,13 @@ QList<EventRow> eventsOnNotesOf(Connection &c, const QString &memberId)
                          { Param::text(memberId) }, u"reading the co-signatures"_s));
 }
 
+QList<EventRow> eventsBy(Connection &c, const QString &memberId)
+{
+    return rowsOf(c.exec("SELECT e.seq, e.item_id, e.author, e.kind, e.content_hash, e.at, e.body, e.signature "
+                         "FROM uc.events e WHERE e.author = $1 ORDER BY e.seq",
+                         { Param::text(memberId) }, u"reading the co-signatures"_s));
+}
+
 QList<EventRow> eventsOnNote(Connection &c, const QString &itemId)
 {
     return rowsOf(c.exec("SELECT e.seq, e.item_id, e.author, e.kind, e.content_hash, e.at, e.body, e.signature "

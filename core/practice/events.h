@@ -34,6 +34,8 @@ struct EventRow
 qint64 addEvent(Connection &connection, const EventRow &event);
 // The events on notes written by memberId, in the server's order.
 [[nodiscard]] QList<EventRow> eventsOnNotesOf(Connection &connection, const QString &memberId);
+// The events written by memberId, in the server's order.
+[[nodiscard]] QList<EventRow> eventsBy(Connection &connection, const QString &memberId);
 // The events on one note, in the server's order.
 [[nodiscard]] QList<EventRow> eventsOnNote(Connection &connection, const QString &itemId);
 

@@ -34,6 +34,7 @@ QJsonObject toJson(const Membership &m)
             {u"ca_sha256"_s, QString::fromLatin1(m.caFingerprint.toHex())},
             {u"items_head"_s, static_cast<double>(m.itemsHead)},
             {u"audit_head"_s, static_cast<double>(m.auditHead)},
+            {u"audit_hash"_s, QString::fromLatin1(m.auditHash.toHex())},
             {u"revocations"_s, static_cast<double>(m.revocations)}};
 }
 
@@ -108,6 +109,7 @@ std::optional<Membership> readSigned(const vault::Vault &vault, const QString &n
     m.caFingerprint = QByteArray::fromHex(o.value(u"ca_sha256"_s).toString().toLatin1());
     m.itemsHead = static_cast<qint64>(o.value(u"items_head"_s).toDouble());
     m.auditHead = static_cast<qint64>(o.value(u"audit_head"_s).toDouble());
+    m.auditHash = QByteArray::fromHex(o.value(u"audit_hash"_s).toString().toLatin1());
     m.revocations = static_cast<qint64>(o.value(u"revocations"_s).toDouble());
     return m;
 }

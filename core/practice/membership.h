@@ -35,6 +35,9 @@ struct Membership
     // that shows less was rolled back or had rows deleted (practice.h, connectMember).
     qint64 itemsHead = 0;
     qint64 auditHead = 0;
+    // Schema 6: the hash of the audit entry numbered auditHead, as this member verified it
+    // (auditchain.h): a server whose entry there has another hash rewrote its history.
+    QByteArray auditHash;
     // How many of the administrator's revocations this member has seen: they are append-only, and a
     // new one cannot be forged, so a server that shows fewer had one deleted (revocation.h).
     qint64 revocations = 0;

@@ -2,6 +2,7 @@
 #include "practice/practice.h"
 
 #include "common/error.h"
+#include "practice/auditchain.h"
 #include "practice/content.h"
 #include "practice/invitation.h"
 #include "practice/revocation.h"
@@ -226,6 +227,30 @@ void checkAdministrator(const QList<MemberRow> &roster, const Membership &m)
         damaged(u"its roster does not hold exactly one administrator"_s);
 }
 
+// The server against what this member pinned: Damaged when it shows fewer notes, audit entries or
+// revocations, or (schema 6) an audit chain that does not extend the pinned entry.
+void checkPins(Connection &connection, const Membership &m, const QList<MemberRow> &roster)
+{
+    const bool chained = schemaVersionOf(connection) >= 6;
+    // Schema 6 pins the audit's chain (below); before, the highest audit row this member reads.
+    if (notesHead(connection) < m.itemsHead || (!chained && auditHead(connection) < m.auditHead)
+        || revocationCount(connection) < m.revocations)
+        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes, "
+                "audit rows or revocations were deleted); nothing was written here"_s);
+    if (chained) {
+        const AuditPin head = verifiedAuditChain(connection, m, roster);
+        connection.setVerifiedAuditHead(head.seq, head.hash);
+    }
+}
+
+// The member's signature over each audit entry appended over a connection (schema 6).
+Connection::AuditSigner auditSignerOf(const vault::Vault &vault, const QString &practiceId)
+{
+    return [&vault, practiceId](qint64 seq, const QByteArray &prev, const QByteArray &hash) {
+        return vault.practiceIdentity().sign(auditSignedPart(practiceId, seq, prev, hash));
+    };
+}
+
 } // namespace
 
 std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membership &m)
@@ -233,23 +258,46 @@ std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membe
     auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
     if (!schemaInstalled(*connection) || practiceIdOf(*connection) != m.practiceId)
         damaged(u"it holds another practice than the one pinned here"_s);
-    checkAdministrator(members(*connection), m);
-    if (notesHead(*connection) < m.itemsHead || auditHead(*connection) < m.auditHead
-        || revocationCount(*connection) < m.revocations)
-        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes, "
-                "audit rows or revocations were deleted); nothing was written here"_s);
+    const QList<MemberRow> roster = members(*connection);
+    checkAdministrator(roster, m);
+    checkPins(*connection, m, roster);
+    if (schemaVersionOf(*connection) >= 6)
+        connection->setAuditSigner(auditSignerOf(vault, m.practiceId));
     return connection;
+}
+
+bool pinsHold(Connection &connection, const Membership &m)
+{
+    try {
+        checkPins(connection, m, members(connection));
+    } catch (const Error &e) {
+        if (e.kind() != ErrorKind::Damaged)
+            throw;
+        return false;
+    }
+    return true;
 }
 
 void pinHeads(const vault::Vault &vault, const Membership &m, Connection &connection)
 {
     Membership pinned = m;
     pinned.itemsHead = std::max(m.itemsHead, notesHead(connection));
-    pinned.auditHead = std::max(m.auditHead, auditHead(connection));
+    if (schemaVersionOf(connection) >= 6) {
+        // The entries after what connectMember verified: this call's, and any a colleague added since.
+        const AuditPin head
+            = connection.verifiedAuditSeq() > 0
+            ? extendedAuditChain(connection, m, members(connection),
+                                 { connection.verifiedAuditSeq(), connection.verifiedAuditHash() })
+            : verifiedAuditChain(connection, m, members(connection));
+        pinned.auditHead = head.seq;
+        pinned.auditHash = head.hash;
+    } else {
+        pinned.auditHead = std::max(m.auditHead, auditHead(connection));
+    }
     pinned.revocations = std::max(m.revocations, revocationCount(connection));
     const std::optional<Membership> saved = loadMembership(vault);
     if (!saved || pinned.itemsHead != saved->itemsHead || pinned.auditHead != saved->auditHead
-        || pinned.revocations != saved->revocations)
+        || pinned.auditHash != saved->auditHash || pinned.revocations != saved->revocations)
         saveMembership(vault, pinned);
 }
 
@@ -322,6 +370,7 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
             installSchema(*connection);
             createPractice(*connection, m.practiceId, serverSchemaVersion);
             addMember(*connection, self);
+            connection->setAuditSigner(auditSignerOf(vault, m.practiceId));
             appendAudit(*connection, u"practice-init"_s, m.memberId);
             tx.commit();
         });
@@ -432,8 +481,16 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
 
     const auto connection = connectMember(vault, m);
     // Repeatable on the server (schema v3): the same key and proof again return this member's id.
-    const QString registered
-        = files.serverStep([&] { return registerKey(*connection, signPublic, joinProof(inv.token, inv.memberId, signPublic)); });
+    const QString registered = files.serverStep([&] {
+        Transaction tx(*connection);
+        const QString id = registerKey(*connection, signPublic, joinProof(inv.token, inv.memberId, signPublic));
+        // Schema 6: the join's audit entry is this member's, signed here (once: a join repeated after
+        // its answer was lost finds it there).
+        if (connection->auditSigner() && !hasJoinEntry(*connection))
+            appendAudit(*connection, u"join"_s, id);
+        tx.commit();
+        return id;
+    });
     if (registered != inv.memberId)
         damaged(u"it registered the key under another member"_s);
     files.finish(m);

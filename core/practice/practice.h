@@ -49,9 +49,14 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
 [[nodiscard]] Status status(vault::Vault &vault);
 // The member's connection, the server checked against the pinned practice and administrator key,
 // and against the heads pinned here: Error(Damaged) when it shows fewer notes or audit rows than
-// this member has seen (a rollback to an earlier copy, or rows deleted), before anything is read.
+// this member has seen (a rollback to an earlier copy, or rows deleted), or (schema 6) an audit chain
+// that does not verify from the pinned entry (auditchain.h), before anything is read. On schema 6 the
+// connection signs the audit rows it appends as this member.
 [[nodiscard]] std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membership &membership);
-// Pins the heads the member sees now (in membership.json, signed), when they grew.
+// Whether the server still holds what membership pinned (connectMember's check, without the throw).
+[[nodiscard]] bool pinsHold(Connection &connection, const Membership &membership);
+// Pins the heads the member sees now (in membership.json, signed), when they grew; schema 6: the
+// audit chain's head, verified from the pinned entry.
 void pinHeads(const vault::Vault &vault, const Membership &membership, Connection &connection);
 
 } // namespace uc::practice

@@ -2,6 +2,7 @@
 #include "practice/roster.h"
 
 #include "common/error.h"
+#include "practice/auditchain.h"
 #include "practice/connection.h"
 #include "practice/invitation.h"
 #include "practice/membership.h"
@@ -127,6 +128,10 @@ QStringList closeExpiredInvitations(Connection &c)
 
 void appendAudit(Connection &c, const QString &action, const QString &object)
 {
+    if (c.auditSigner()) { // schema 6: chained and signed
+        appendChainedAudit(c, action, object);
+        return;
+    }
     c.exec("INSERT INTO uc.audit (action, object) VALUES ($1, $2)", {Param::text(action), Param::text(object)},
            u"appending to the practice's audit"_s);
 }
@@ -134,6 +139,25 @@ void appendAudit(Connection &c, const QString &action, const QString &object)
 int auditLength(Connection &c)
 {
     return c.exec("SELECT count(*) FROM uc.audit", {}, u"reading the practice's audit"_s).text(0, 0).toInt();
+}
+
+QList<std::pair<QString, QString>> ownAuditEntries(Connection &c, const QStringList &actions)
+{
+    const Rows rows = c.exec("SELECT action, object FROM uc.audit WHERE actor = session_user "
+                             "AND action = ANY (string_to_array($1, ',')) ORDER BY seq",
+                             { Param::text(actions.join(u',')) }, u"reading the practice's audit"_s);
+    QList<std::pair<QString, QString>> out;
+    for (int i = 0; i < rows.count(); ++i)
+        out.append({ rows.text(i, 0), rows.text(i, 1) });
+    return out;
+}
+
+bool hasJoinEntry(Connection &c)
+{
+    return c.exec("SELECT count(*) FROM uc.audit WHERE action = 'join' AND actor = session_user", {},
+                  u"reading the practice's audit"_s)
+               .text(0, 0)
+        != u"0"_s;
 }
 
 qint64 auditHead(Connection &c)

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 // The practice server's roster (docs/practice.md): the practice row, the members with their keys
 // and the administrator's certificates, invitations, and the audit table's append. Every statement
 // of it binds its values.
@@ -58,8 +60,14 @@ QString registerKey(Connection &connection, const QByteArray &signPublic, const 
 // The administrator's: every member role whose invitation expired unused loses LOGIN (and an audit
 // row, "expire", says so); returns their member ids. Only roles named m_<member id> are touched.
 QStringList closeExpiredInvitations(Connection &connection);
+// An audit row as the session's member: chained and signed (auditchain.h) on a connection with an
+// audit signer (schema 6), a plain insert otherwise (a server of schema 5 or before).
 void appendAudit(Connection &connection, const QString &action, const QString &object);
 [[nodiscard]] int auditLength(Connection &connection);
+// The session's member's own audit entries of these actions, as (action, object), in order.
+[[nodiscard]] QList<std::pair<QString, QString>> ownAuditEntries(Connection &connection, const QStringList &actions);
+// Whether the session's member has a join entry in the audit.
+[[nodiscard]] bool hasJoinEntry(Connection &connection);
 // The highest audit sequence number this member can see (0 for none).
 [[nodiscard]] qint64 auditHead(Connection &connection);
 

@@ -350,6 +350,120 @@ constexpr const char *version5[] = {
         FOR EACH STATEMENT EXECUTE FUNCTION uc.events_refuse_change())sql",
 };
 
+// Version 6: the audit hash-chained and signed per entry (docs/practice.md, "The audit's hash
+// chain"). Each row carries its number (the chain's position: dense, from 1), a random nonce, the
+// hash of its body (nonce, time, action, object), the previous row's hash, its own hash over (number,
+// previous hash, actor, body hash) and the acting member's Ed25519 signature over number, previous
+// hash and hash, made on their machine. The insert trigger takes the chain's lock, so two members
+// appending at once cannot fork it, and refuses a row that does not extend the head or whose hashes
+// are not its content's. The chain (number, links, actor, body hash, signature: never the time,
+// action, object or nonce) is a table every member reads, so each recomputes all of it; the full
+// rows stay as row security gives them. Installed on an empty audit (practice init): a server of
+// version 5 is not upgraded, and its rows stay unchained.
+constexpr const char *version6[] = {
+    "ALTER TABLE uc.audit ALTER COLUMN seq DROP IDENTITY",
+    "ALTER TABLE uc.audit ADD CONSTRAINT audit_seq_positive CHECK (seq > 0)",
+    "ALTER TABLE uc.audit ADD COLUMN nonce bytea NOT NULL CHECK (length(nonce) = 16)",
+    "ALTER TABLE uc.audit ADD COLUMN body_hash bytea NOT NULL CHECK (length(body_hash) = 32)",
+    "ALTER TABLE uc.audit ADD COLUMN prev bytea NOT NULL CHECK (length(prev) = 32)",
+    "ALTER TABLE uc.audit ADD COLUMN hash bytea NOT NULL CHECK (length(hash) = 32)",
+    "ALTER TABLE uc.audit ADD COLUMN signature bytea NOT NULL CHECK (length(signature) = 64)",
+    // A line break would make two rows' hashed text ambiguous.
+    R"sql(ALTER TABLE uc.audit ADD CONSTRAINT audit_one_line CHECK (strpos(action, E'\n') = 0
+        AND strpos(object, E'\n') = 0))sql",
+    R"sql(CREATE TABLE uc.audit_chain (
+        seq bigint PRIMARY KEY CHECK (seq > 0),
+        prev bytea NOT NULL CHECK (length(prev) = 32),
+        hash bytea NOT NULL UNIQUE CHECK (length(hash) = 32),
+        actor text NOT NULL CHECK (strpos(actor, E'\n') = 0),
+        body_hash bytea NOT NULL CHECK (length(body_hash) = 32),
+        signature bytea NOT NULL CHECK (length(signature) = 64)))sql",
+    "REVOKE ALL ON uc.audit_chain FROM PUBLIC",
+    "GRANT SELECT ON uc.audit_chain TO uc_member",
+    R"sql(CREATE FUNCTION uc.audit_chain_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        RAISE EXCEPTION 'the audit chain is insert-only' USING ERRCODE = 'insufficient_privilege';
+    END $$)sql",
+    R"sql(CREATE TRIGGER audit_chain_insert_only BEFORE UPDATE OR DELETE OR TRUNCATE ON uc.audit_chain
+        FOR EACH STATEMENT EXECUTE FUNCTION uc.audit_chain_refuse_change())sql",
+    // The time as hashed: UTC, to the microsecond (what timestamptz holds).
+    R"sql(CREATE FUNCTION uc.audit_time(t timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+        SELECT to_char(t AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+    $$)sql",
+    // An entry's body hash and its link hash: SHA-256 of their fields, one a line
+    // (core/practice/auditchain.cpp makes the same). The nonce keeps a member from confirming a guess
+    // of a colleague's entry from its body hash.
+    R"sql(CREATE FUNCTION uc.audit_body_hash(p_nonce bytea, p_at text, p_action text, p_object text) RETURNS bytea
+        LANGUAGE sql IMMUTABLE AS $$
+        SELECT sha256(convert_to('uc-audit-body-1' || E'\n' || encode(p_nonce, 'hex') || E'\n' || p_at || E'\n'
+                                 || p_action || E'\n' || p_object, 'UTF8'))
+    $$)sql",
+    R"sql(CREATE FUNCTION uc.audit_link(p_seq bigint, p_prev bytea, p_actor text, p_body_hash bytea) RETURNS bytea
+        LANGUAGE sql IMMUTABLE AS $$
+        SELECT sha256(convert_to('uc-audit-1' || E'\n' || p_seq::text || E'\n' || encode(p_prev, 'hex') || E'\n'
+                                 || p_actor || E'\n' || encode(p_body_hash, 'hex'), 'UTF8'))
+    $$)sql",
+    // The head, under the chain's lock (held to the end of the transaction: the caller's insert
+    // follows it), with the time and actor the insert will be stamped with.
+    R"sql(CREATE FUNCTION uc.audit_head(OUT head_seq bigint, OUT head_hash bytea, OUT stamp text, OUT actor text)
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = uc, pg_temp AS $$
+    BEGIN
+        LOCK TABLE uc.audit_chain IN EXCLUSIVE MODE;
+        SELECT c.seq, c.hash INTO head_seq, head_hash FROM uc.audit_chain c ORDER BY c.seq DESC LIMIT 1;
+        head_seq := coalesce(head_seq, 0);
+        head_hash := coalesce(head_hash, decode(repeat('00', 32), 'hex'));
+        stamp := uc.audit_time(now());
+        actor := session_user;
+    END $$)sql",
+    "REVOKE ALL ON FUNCTION uc.audit_head() FROM PUBLIC",
+    "GRANT EXECUTE ON FUNCTION uc.audit_head() TO uc_member",
+    // Every insert: stamped with the session's actor and the transaction's time, as before, and
+    // refused unless it extends the head with its content's hash; then its link joins the chain.
+    R"sql(CREATE OR REPLACE FUNCTION uc.audit_stamp() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+        SET search_path = uc, pg_temp AS $$
+    DECLARE
+        h record;
+    BEGIN
+        NEW.actor := session_user;
+        NEW.at := now();
+        SELECT * INTO h FROM uc.audit_head();
+        IF NEW.seq IS DISTINCT FROM h.head_seq + 1 OR NEW.prev IS DISTINCT FROM h.head_hash
+           OR NEW.body_hash IS DISTINCT FROM uc.audit_body_hash(NEW.nonce, h.stamp, NEW.action, NEW.object)
+           OR NEW.hash IS DISTINCT FROM uc.audit_link(NEW.seq, NEW.prev, NEW.actor, NEW.body_hash)
+           OR NEW.signature IS NULL THEN
+            RAISE EXCEPTION 'an audit row must extend the chain at its head' USING ERRCODE = 'check_violation';
+        END IF;
+        INSERT INTO uc.audit_chain (seq, prev, hash, actor, body_hash, signature)
+            VALUES (NEW.seq, NEW.prev, NEW.hash, NEW.actor, NEW.body_hash, NEW.signature);
+        RETURN NEW;
+    END $$)sql",
+    // Joining no longer writes its audit row itself: the member's client appends it, signed, in the
+    // same transaction (practice.cpp, join).
+    R"sql(CREATE OR REPLACE FUNCTION uc.join(p_sign_pk bytea, p_proof bytea) RETURNS text LANGUAGE plpgsql
+        SECURITY DEFINER SET search_path = uc, pg_temp AS $$
+    DECLARE
+        m text;
+        was_used timestamptz;
+        expiry timestamptz;
+        known_pk bytea;
+        known_proof bytea;
+    BEGIN
+        SELECT i.member_id, i.used, i.expires, mm.sign_pk, mm.join_proof
+            INTO m, was_used, expiry, known_pk, known_proof
+            FROM uc.invitations i JOIN uc.members mm USING (member_id)
+            WHERE mm.db_role = session_user FOR UPDATE;
+        IF m IS NOT NULL AND was_used IS NOT NULL AND known_pk = p_sign_pk AND known_proof = p_proof THEN
+            RETURN m;
+        END IF;
+        IF m IS NULL OR was_used IS NOT NULL OR expiry <= now() THEN
+            RAISE EXCEPTION 'no open invitation for this role' USING ERRCODE = 'insufficient_privilege';
+        END IF;
+        UPDATE uc.members SET sign_pk = p_sign_pk, join_proof = p_proof, joined = now() WHERE member_id = m;
+        UPDATE uc.invitations SET used = now() WHERE member_id = m;
+        RETURN m;
+    END $$)sql",
+};
+
 } // namespace
 
 bool schemaInstalled(Connection &connection)
@@ -370,6 +484,8 @@ void installSchema(Connection &connection)
     for (const char *statement : version4)
         connection.exec(statement, {}, u"installing the practice schema"_s);
     for (const char *statement : version5)
+        connection.exec(statement, {}, u"installing the practice schema"_s);
+    for (const char *statement : version6)
         connection.exec(statement, {}, u"installing the practice schema"_s);
 }
 

@@ -10,9 +10,10 @@ class Connection;
 // the invitations, and the insert-only audit table; the group role uc_member every member's role
 // belongs to; row-level security on all of it (version 3: only certified members write content;
 // version 4: the administrator's signed revocations of assignments and members; version 5: signed
-// co-signatures, returns and comments on pushed notes).
+// co-signatures, returns and comments on pushed notes; version 6: the audit hash-chained and signed
+// per entry, its chain readable by every member).
 // One transaction: all of it or none.
-inline constexpr int serverSchemaVersion = 5;
+inline constexpr int serverSchemaVersion = 6;
 void installSchema(Connection &connection);
 // Whether the schema is there (the practice table exists).
 [[nodiscard]] bool schemaInstalled(Connection &connection);

@@ -5,6 +5,7 @@
 #include "practice/clientcipher.h"
 #include "practice/content.h"
 #include "practice/cosign.h"
+#include "practice/events.h"
 #include "practice/invitation.h"
 #include "practice/membership.h"
 #include "practice/practice.h"
@@ -12,6 +13,7 @@
 #include "practice/roster.h"
 #include "practice/schema.h"
 #include "practice/sealedfile.h"
+#include "practice/seen.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
 #include "vault/vault.h"
@@ -253,16 +255,17 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     const Membership pinned = membershipOf(vault, u"sync"_s);
     // Accepting a rollback: checked against no pin, and the server's heads pinned at the end.
     Membership m = pinned;
-    if (acceptRollback)
+    if (acceptRollback) {
         m.itemsHead = m.auditHead = m.revocations = 0;
+        m.auditHash.clear();
+    }
     const std::optional<SecretBuffer> pseudonymKey
         = readSealedSecret(vault, QString::fromLatin1(pseudonymKeyFileName));
     if (!pseudonymKey || pseudonymKey->size() != 32)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"this membership predates client pseudonyms: join the practice again with a new invitation"_s);
     const auto connection = connectMember(vault, m);
-    const bool rolledBack
-        = acceptRollback && (headSeq(*connection) < pinned.itemsHead || auditHead(*connection) < pinned.auditHead);
+    const bool rolledBack = acceptRollback && !pinsHold(*connection, pinned);
     if (schemaVersionOf(*connection) < 2)
         throw Error(ErrorKind::Conflict, u"sync"_s,
                     u"the practice server was set up before content could be synced (schema 1): start the practice "
@@ -313,7 +316,8 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     QList<ReceivedNote> pulled;
     // All items by others are read again (not only those after the head): a wrap given later (a new
     // assignment) opens items older than the head.
-    for (const ItemRow &item : itemsAfter(*connection, 0, m.memberId)) {
+    const QList<ItemRow> items = itemsAfter(*connection, 0, m.memberId);
+    for (const ItemRow &item : items) {
         kept.head = std::max(kept.head, item.seq);
         if (known.contains(item.itemId))
             continue;
@@ -333,6 +337,23 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     // The co-signatures, comments and returns on this member's notes (schema 5), verified like the
     // notes before anything is kept.
     const QList<PracticeEvent> events = newEvents(vault, *connection, m, certified, revoked, *pseudonymKey);
+    // Below the heads: every note, wrap and event received here before must still be there,
+    // unchanged (seen.h). A restore accepted on purpose starts the record afresh.
+    Seen shown;
+    for (const WrapRow &w : allWraps)
+        if (w.member == m.memberId)
+            shown.add(w);
+    for (const ItemRow &item : items)
+        shown.add(item);
+    if (schemaVersionOf(*connection) >= 5)
+        for (const EventRow &e : eventsOnNotesOf(*connection, m.memberId))
+            shown.add(e);
+    const Seen before = readSeen(vault);
+    if (!acceptRollback) {
+        checkStillThere(before, shown);
+        if (schemaVersionOf(*connection) >= 6)
+            checkOwnWritesStillThere(*connection, m.memberId);
+    }
     if (!pulled.isEmpty()) {
         kept.notes.append(pulled);
         // Kept in the server's order: a note pulled now can have a lower number than one pulled
@@ -342,6 +363,18 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
         writeKept(vault, kept);
     }
     keepEvents(vault, events);
+    Seen held; // what this machine holds now, as the server shows it
+    for (auto it = shown.rows.cbegin(); it != shown.rows.cend(); ++it)
+        if (it.key().startsWith(u"wrap:"_s) || (it.key().startsWith(u"event:"_s) && before.rows.contains(it.key())))
+            held.rows.insert(it.key(), it.value());
+    for (const ReceivedNote &n : std::as_const(kept.notes))
+        if (const auto row = shown.rows.constFind(Seen::itemName(n.item)); row != shown.rows.cend())
+            held.rows.insert(row.key(), row.value());
+    for (const PracticeEvent &e : events)
+        if (const auto row = shown.rows.constFind(Seen::eventName(e.seq)); row != shown.rows.cend())
+            held.rows.insert(row.key(), row.value());
+    if (held.rows != before.rows)
+        writeSeen(vault, held);
     result.pulled = static_cast<int>(pulled.size());
     for (const PracticeEvent &e : events)
         ++(e.kind == u"cosign"_s ? result.cosigned : result.comments);

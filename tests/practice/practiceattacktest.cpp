@@ -6,6 +6,7 @@
 #include "clirun.h"
 #include "practicecluster.h"
 
+#include "practice/auditchain.h"
 #include "practice/connection.h"
 #include "practice/invitation.h"
 #include "practice/practice.h"
@@ -276,8 +277,34 @@ private Q_SLOTS:
         QCOMPARE(errorKind(*sam, "UPDATE uc.audit SET action = 'nothing'"), static_cast<int>(ErrorKind::NotAllowed));
         QCOMPARE(errorKind(*sam, "DELETE FROM uc.audit"), static_cast<int>(ErrorKind::NotAllowed));
         QCOMPARE(errorKind(*sam, "TRUNCATE uc.audit"), static_cast<int>(ErrorKind::NotAllowed));
-        // Appending is allowed, but only as himself: the actor is the session's, whatever he writes.
-        QCOMPARE(errorKind(*sam, "INSERT INTO uc.audit (action, actor) VALUES ('probe', 'practice_admin')"), 0);
+        // Appending is allowed, but only as himself and only at the chain's head (schema 6): a row
+        // that does not extend it is refused, and so is one hashed as another actor (the actor is
+        // the session's, whatever he writes, and the server hashes that).
+        QCOMPARE(errorKind(*sam, "INSERT INTO uc.audit (action, actor) VALUES ('probe', 'practice_admin')"),
+                 static_cast<int>(ErrorKind::Conflict));
+        const auto forged = [&](const QString &actor) {
+            try {
+                practice::Transaction tx(*sam);
+                const practice::Rows head = sam->exec("SELECT head_seq, head_hash, stamp FROM uc.audit_head()", {}, u"attack"_s);
+                const qint64 seq = head.text(0, 0).toLongLong() + 1;
+                const QByteArray nonce(16, '\x5a');
+                const QByteArray body = practice::auditBodyHash(nonce, head.text(0, 2), u"probe"_s, {});
+                const QByteArray hash = practice::auditLinkHash(seq, head.bytes(0, 1), actor, body);
+                sam->exec("INSERT INTO uc.audit (seq, action, object, nonce, body_hash, prev, hash, signature) "
+                          "VALUES ($1, 'probe', '', $2, $3, $4, $5, $6)",
+                          {practice::Param::text(QString::number(seq)), practice::Param::bytes(nonce),
+                           practice::Param::bytes(body), practice::Param::bytes(head.bytes(0, 1)),
+                           practice::Param::bytes(hash), practice::Param::bytes(sam->auditSigner()(seq, head.bytes(0, 1), hash))},
+                          u"attack"_s);
+                tx.commit();
+            } catch (const Error &e) {
+                return static_cast<int>(e.kind());
+            }
+            return 0;
+        };
+        QCOMPARE(forged(u"practice_admin"_s), static_cast<int>(ErrorKind::Conflict));
+        QCOMPARE(operatorCount(), before);
+        QCOMPARE(forged(practice::loadMembership(*samVault)->dbRole), 0);
         const QByteArray actor = m_server.operatorSql("SELECT actor FROM uc.audit WHERE action = 'probe'").out.trimmed();
         QVERIFY2(actor.startsWith("m_"), actor.constData());
         QCOMPARE(operatorCount().toInt(), before.toInt() + 1);
@@ -287,6 +314,13 @@ private Q_SLOTS:
         QCOMPARE(errorKind(*alice, "UPDATE uc.audit SET action = 'nothing'"), static_cast<int>(ErrorKind::NotAllowed));
         QCOMPARE(errorKind(*alice, "DELETE FROM uc.audit"), static_cast<int>(ErrorKind::NotAllowed));
         QCOMPARE(operatorCount().toInt(), before.toInt() + 1);
+        // His chained row is a valid entry: every client's check of the chain takes it.
+        alice.reset();
+        aliceVault.reset();
+        sam.reset();
+        samVault.reset();
+        QCOMPARE(as(m_sam, u"sam"_s, {u"practice"_s, u"status"_s}).code, 0);
+        QCOMPARE(as(m_alice, u"alice"_s, {u"practice"_s, u"status"_s}).code, 0);
     }
 
     void aRosterRewrittenByTheServerOperatorIsFound()

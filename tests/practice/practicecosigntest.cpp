@@ -170,7 +170,7 @@ private Q_SLOTS:
         for (const QString &id : { m_aliceId, m_beaId, m_calId, m_samId, m_sidId, m_audId })
             QVERIFY(!id.isEmpty());
         QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 5);
-        QCOMPARE(sql("SELECT schema_version FROM uc.practice"), QByteArray("5"));
+        QCOMPARE(sql("SELECT schema_version FROM uc.practice"), QByteArray("6"));
         QCOMPARE(as(m_alice, u"alice"_s,
                     { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId })
                      .code,

@@ -451,9 +451,18 @@ private Q_SLOTS:
         QVERIFY(restore(now));
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
+        const qint64 samPinnedAudit = QJsonDocument::fromJson([&] {
+                                          QFile pins(m_sam + u"/practice/user-1/membership.json"_s);
+                                          return pins.open(QIODevice::ReadOnly) ? pins.readAll() : QByteArray();
+                                      }())
+                                          .object()
+                                          .value("audit_head"_L1)
+                                          .toInteger();
+        QVERIFY(samPinnedAudit > 0);
         // A restore the practice makes on purpose (a lost disk): alice accepts it, and her note the
-        // restored copy lacks is pushed again; once the server has caught up with what sam saw, his
-        // sync goes on, and he gets nothing twice.
+        // restored copy lacks is pushed again. The server has then caught up with the heads sam saw,
+        // but not with the history: the audit entry he pinned has another hash there (schema 6), so his
+        // sync is still exit 4 until he accepts the restore too; he gets nothing twice.
         QVERIFY(restore(earlier));
         QCOMPARE(as(m_sam, u"sam"_s, { u"sync"_s }).code, 4);
         QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 4);
@@ -461,10 +470,18 @@ private Q_SLOTS:
         QCOMPARE(accepted.value("rollback_accepted"_L1).toBool(), true);
         QCOMPARE(accepted.value("pushed"_L1).toInt(), 1);
         QCOMPARE(sql("SELECT count(*) FROM uc.items"), QByteArray("5"));
-        const QJsonObject samAfter = syncOf(m_sam, u"sam"_s);
+        QVERIFY(sql("SELECT max(seq) FROM uc.audit_chain").toLongLong() >= samPinnedAudit);
+        const QByteArray samKept = receivedFile(m_sam);
+        const Run rewritten = as(m_sam, u"sam"_s, { u"sync"_s });
+        QCOMPARE(rewritten.code, 4);
+        QVERIFY2(rewritten.err.contains("audit trail is not the one this machine has already seen"),
+                 rewritten.err.constData());
+        QCOMPARE(receivedFile(m_sam), samKept);
+        const QJsonObject samAfter = json(m_sam, u"sam"_s, { u"sync"_s, u"--accept-rollback"_s });
         QCOMPARE(samAfter.value("pulled"_L1).toInt(), 0);
-        QCOMPARE(samAfter.value("rollback_accepted"_L1).toBool(), false);
+        QCOMPARE(samAfter.value("rollback_accepted"_L1).toBool(), true);
         QCOMPARE(receivedBy(m_sam, u"sam"_s).size(), 5);
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
     }
 
     void anUncertifiedMemberCannotWrite()

@@ -118,7 +118,8 @@ inline constexpr Command practiceRemoveCommand{
 
 inline constexpr Option practiceSyncOptions[] = {
     {.name = "accept-rollback", .help = "after a restore the practice made on purpose (the administrator says so): "
-                                        "accept the server's shorter history, pin it, and push again your notes it lost"},
+                                        "accept the server's history (shorter, or rewritten since), pin it, and "
+                                        "push again your notes it lost"},
 };
 inline constexpr Command practiceSyncCommand{
     .words = "sync",
@@ -126,9 +127,11 @@ inline constexpr Command practiceSyncCommand{
     .run = practiceSync,
     .help = "Pull, verified, the signed notes colleagues pushed for clients whose key you hold, then push your own "
             "signed progress notes not on the server yet (encrypted, signed; drafts and process notes never "
-            "leave). Anything on the server that does not verify (a changed note, a replaced key wrap), or a "
+            "leave). Anything on the server that does not verify (a changed note, a replaced key wrap), a "
             "server that shows fewer notes, audit rows or revocations than this machine has seen (rolled "
-            "back, rows deleted): exit 4, nothing kept. --json prints {\"pushed\", \"pulled\", \"head\", "
+            "back, rows deleted), an audit trail that is not the one seen here (its hash chain), or a note, key "
+            "wrap or co-signature received here before and since deleted or changed: exit 4, nothing kept. "
+            "--json prints {\"pushed\", \"pulled\", \"head\", "
             "\"rollback_accepted\", \"rotated\", \"cosigned\"} (rotated: clients whose key got a new version "
             "because a reader of it was unassigned or removed; cosigned: your notes a supervisor co-signed with "
             "practice cosign, each verified and kept here, shown by note show).",
