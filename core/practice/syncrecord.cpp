@@ -20,6 +20,8 @@ QString outcomeName(SyncRecord::Outcome outcome)
     switch (outcome) {
     case SyncRecord::Outcome::Synced:
         return u"synced"_s;
+    case SyncRecord::Outcome::Offline:
+        return u"offline"_s;
     case SyncRecord::Outcome::Failed:
         return u"failed"_s;
     case SyncRecord::Outcome::Refused:
@@ -30,7 +32,8 @@ QString outcomeName(SyncRecord::Outcome outcome)
 
 std::optional<SyncRecord::Outcome> outcomeOf(const QString &name)
 {
-    for (const auto outcome : {SyncRecord::Outcome::Synced, SyncRecord::Outcome::Failed, SyncRecord::Outcome::Refused})
+    for (const auto outcome : {SyncRecord::Outcome::Synced, SyncRecord::Outcome::Offline, SyncRecord::Outcome::Failed,
+                               SyncRecord::Outcome::Refused})
         if (outcomeName(outcome) == name)
             return outcome;
     return std::nullopt;

@@ -20,7 +20,8 @@ struct SyncRecord
 {
     enum class Outcome : unsigned char {
         Synced, // pushed and pulled
-        Failed, // not reached, or refused the certificate (nothing changed; the next sync tries again)
+        Offline, // the server could not be reached (nothing changed; the next sync tries again)
+        Failed, // refused otherwise: the certificate, a key not yet certified, a role (nothing changed)
         Refused, // the server's history did not verify against what is pinned here (Damaged)
     };
     QDateTime at; // UTC

@@ -26,14 +26,25 @@ ColumnLayout {
             [qsTr("Last sync"), root.sync.lastSynced !== "" ? root.sync.lastSynced : qsTr("not yet on this machine")],
             [qsTr("Result"), root.sync.lastResult]
         ]
-        delegate: Label {
+        delegate: RowLayout {
+            id: line
             required property var modelData
             Layout.fillWidth: true
-            visible: modelData[1] !== ""
-            text: "<b>" + modelData[0] + "</b>  " + modelData[1]
-            textFormat: Text.StyledText
-            color: Style.text
-            wrapMode: Text.Wrap
+            visible: line.modelData[1] !== ""
+            spacing: 8
+            Label {
+                Layout.alignment: Qt.AlignTop
+                Layout.preferredWidth: 150
+                text: line.modelData[0]
+                color: Style.muted
+                wrapMode: Text.WordWrap
+            }
+            Label {
+                Layout.fillWidth: true
+                text: line.modelData[1]
+                color: Style.text
+                wrapMode: Text.WrapAtWordBoundaryOrAnywhere
+            }
         }
     }
     Label {
@@ -53,6 +64,9 @@ ColumnLayout {
             Accessible.name: qsTr("Sync with the practice now")
             onClicked: root.sync.syncNow()
         }
+    }
+    RowLayout {
+        spacing: 10
         Label { text: qsTr("Sync by itself every"); color: Style.text }
         SpinBox {
             objectName: "autoSyncBox"
@@ -64,6 +78,6 @@ ColumnLayout {
             Accessible.name: qsTr("Minutes between automatic syncs (0 for never)")
             onValueModified: root.sync.autoSyncMinutes = value
         }
-        Label { text: qsTr("minutes (0: only by hand)"); color: Style.muted }
+        Label { text: qsTr("minutes (0: by hand only)"); color: Style.muted }
     }
 }

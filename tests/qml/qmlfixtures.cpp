@@ -106,7 +106,7 @@ void QmlFixtures::showPractice(const QString &state)
                       u"Practice server: it shows 3 notes, less than this machine has already seen (12): rolled back or rows deleted."_s,
                       false});
     else if (state == u"offline"_s)
-        m_sync->show({at, Outcome::Failed, u"Practice server: it cannot be reached."_s, false});
+        m_sync->show({at, Outcome::Offline, u"Practice server: it cannot be reached."_s, false});
     else
         m_sync->show({at, Outcome::Synced, u"Pushed 2, pulled 1."_s, false});
 }

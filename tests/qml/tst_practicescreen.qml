@@ -12,6 +12,7 @@ TestCase {
 
     name: "PracticeScreen"
     when: windowShown
+    visible: true
     width: 800
     height: 700
 

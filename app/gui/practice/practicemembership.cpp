@@ -76,7 +76,7 @@ void PracticeMembership::refresh()
 
 void PracticeMembership::join(const QString &server, const QString &code)
 {
-    if ((!m_vault || !m_vault->isOpen()) || m_joining)
+    if (m_joining)
         return;
     const auto refuse = [this](const QString &message) {
         Q_EMIT failed(Failure(Failure::BadInput, u"practice-join"_s, message));
@@ -91,6 +91,8 @@ void PracticeMembership::join(const QString &server, const QString &code)
         return refuse(tr("Enter the practice server's address (postgresql://HOST:PORT/DATABASE)."));
     if (invitation.isEmpty())
         return refuse(tr("Paste the invitation code your practice administrator gave you."));
+    if (!m_vault || !m_vault->isOpen())
+        return;
     setJoining(true);
 #ifdef UC_PRACTICE
     m_vault->post(

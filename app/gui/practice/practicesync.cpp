@@ -42,6 +42,7 @@ PracticeSync::State PracticeSync::state() const
     if (m_syncing)
         return Syncing;
     switch (m_outcome) {
+    case Outcome::Offline:
     case Outcome::Failed:
         return Failed;
     case Outcome::Refused:
@@ -61,7 +62,7 @@ QString PracticeSync::summary() const
     case Syncing:
         return tr("Syncing…");
     case Failed:
-        return tr("Offline");
+        return m_outcome == Outcome::Offline ? tr("Offline") : tr("Sync failed");
     case Refused:
         return tr("Sync refused");
     case Idle:
@@ -81,8 +82,11 @@ QString PracticeSync::advice() const
 {
     switch (state()) {
     case Failed:
-        return tr("The practice server could not be reached, or it did not accept this machine. Nothing here was "
-                  "changed; your notes wait here and go with the next sync.");
+        return m_outcome == Outcome::Offline
+                   ? tr("The practice server could not be reached. Nothing here was changed; your notes wait here "
+                        "and go with the next sync.")
+                   : tr("The practice server did not accept this sync, for the reason below. Nothing here was "
+                        "changed.");
     case Refused:
         return tr("The practice server shows a history that does not match what this machine has already seen: it "
                   "was rolled back to an earlier copy or rewritten. Nothing here was changed. Tell your practice "
@@ -148,6 +152,25 @@ QString resultSentence(const uc::practice::SyncResult &r)
 }
 
 } // namespace
+
+PracticeSync::Record PracticeSync::recordOf(const uc::practice::SyncRecord &r)
+{
+    Outcome outcome = Outcome::Refused;
+    switch (r.outcome) {
+    case SyncRecord::Outcome::Synced:
+        outcome = Outcome::Synced;
+        break;
+    case SyncRecord::Outcome::Offline:
+        outcome = Outcome::Offline;
+        break;
+    case SyncRecord::Outcome::Failed:
+        outcome = Outcome::Failed;
+        break;
+    case SyncRecord::Outcome::Refused:
+        break;
+    }
+    return {r.at, outcome, r.message, r.acknowledged};
+}
 #endif
 
 bool PracticeSync::syncNow()
@@ -166,9 +189,11 @@ bool PracticeSync::syncNow()
                 record.message = resultSentence(uc::practice::sync(v));
                 record.outcome = SyncRecord::Outcome::Synced;
             } catch (const uc::Error &e) {
-                // Damaged: the server did not verify against what is pinned here (practice.h).
+                // Damaged: the server did not verify against what is pinned here (practice.h); Io: it
+                // could not be reached (connection.h).
                 record.outcome = e.kind() == uc::ErrorKind::Damaged ? SyncRecord::Outcome::Refused
-                                                                     : SyncRecord::Outcome::Failed;
+                               : e.kind() == uc::ErrorKind::Io      ? SyncRecord::Outcome::Offline
+                                                                    : SyncRecord::Outcome::Failed;
                 record.message = Failure::sentenceOf(e);
             }
             record.at = QDateTime::currentDateTimeUtc();
@@ -177,10 +202,7 @@ bool PracticeSync::syncNow()
         },
         [this](const SyncRecord &r) {
             m_syncing = false;
-            show({r.at, r.outcome == SyncRecord::Outcome::Synced   ? Outcome::Synced
-                         : r.outcome == SyncRecord::Outcome::Failed ? Outcome::Failed
-                                                                    : Outcome::Refused,
-                  r.message, r.acknowledged});
+            show(recordOf(r));
             Q_EMIT finished();
         },
         [this](const uc::Error &e) {
@@ -233,11 +255,7 @@ void PracticeSync::start()
         },
         [this](const Found &found) {
             if (found.record)
-                show({found.record->at,
-                      found.record->outcome == SyncRecord::Outcome::Synced   ? Outcome::Synced
-                      : found.record->outcome == SyncRecord::Outcome::Failed ? Outcome::Failed
-                                                                             : Outcome::Refused,
-                      found.record->message, found.record->acknowledged});
+                show(recordOf(*found.record));
             setMember(found.member);
             if (m_member && m_autoMinutes > 0)
                 syncNow();

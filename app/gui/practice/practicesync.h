@@ -11,6 +11,10 @@
 
 class VaultThread;
 
+namespace uc::practice {
+struct SyncRecord;
+}
+
 // Sync with the practice server, as the top bar's indicator and Settings › Practice show it
 // (docs/practice.md, "In the GUI"). A sync runs on the vault thread in the background (the GUI
 // thread never waits; no progress overlay, the indicator says "Syncing…"); a second one while it
@@ -25,7 +29,8 @@ class PracticeSync : public QObject
     QML_UNCREATABLE("Owned by Workspace")
 
     Q_PROPERTY(State state READ state NOTIFY changed)
-    // A few words for the indicator: "Synced 14:05", "Syncing…", "Offline", "Sync refused".
+    // A few words for the indicator: "Synced today 14:05", "Syncing…", "Offline", "Sync failed",
+    // "Sync refused".
     Q_PROPERTY(QString summary READ summary NOTIFY changed)
     // When the last sync ended ("today 14:05", "3 Dec 2026 09:12"), "" before the first.
     Q_PROPERTY(QString lastSynced READ lastSynced NOTIFY changed)
@@ -42,7 +47,7 @@ public:
         NotMember, // no practice here: the indicator is hidden
         Idle, // synced, or not yet synced on this machine
         Syncing,
-        Failed, // the server could not be reached or refused the certificate; nothing changed
+        Failed, // the server could not be reached ("Offline") or refused the sync; nothing changed
         Refused, // the server's history was rolled back or rewritten; nothing changed
     };
     Q_ENUM(State)
@@ -73,7 +78,7 @@ public:
     void clear();
 
     // The last sync's outcome as shown (from the vault thread's answer; the QML tests' fixtures too).
-    enum class Outcome : unsigned char { None, Synced, Failed, Refused };
+    enum class Outcome : unsigned char { None, Synced, Offline, Failed, Refused };
     struct Record
     {
         QDateTime at;
@@ -94,6 +99,7 @@ Q_SIGNALS:
     void failed(const Failure &failure);
 
 private:
+    [[nodiscard]] static Record recordOf(const uc::practice::SyncRecord &record);
     void scheduleAutomatic();
 
     VaultThread *m_vault;
