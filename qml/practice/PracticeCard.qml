@@ -21,11 +21,13 @@ SectionCard {
         Layout.fillWidth: true
         visible: root.membership.loaded && !root.membership.joined
         membership: root.membership
+        available: root.width - 28
     }
     PracticeDetails {
         Layout.fillWidth: true
         visible: root.membership.joined
         membership: root.membership
         sync: root.sync
+        available: root.width - 28
     }
 }

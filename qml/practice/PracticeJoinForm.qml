@@ -11,6 +11,8 @@ ColumnLayout {
     id: root
 
     required property PracticeMembership membership
+    // The width the card gives its content: wrapped text is capped to it.
+    required property real available
     property string error
 
     spacing: 8
@@ -29,6 +31,7 @@ ColumnLayout {
 
     Label {
         Layout.fillWidth: true
+        Layout.maximumWidth: root.available
         text: qsTr("Join your group practice with the invitation code your administrator gave you. Its CA is in the code: nothing else to install.")
         color: Style.muted
         wrapMode: Text.WordWrap
@@ -55,6 +58,7 @@ ColumnLayout {
     Label {
         objectName: "practiceJoinError"
         Layout.fillWidth: true
+        Layout.maximumWidth: root.available
         visible: root.error !== ""
         text: root.error
         color: Style.danger

@@ -229,6 +229,15 @@ private Q_SLOTS:
         sync->setAutoSyncMinutes(0);
     }
 
+    void theLastSyncSaysTodayYesterdayOrTheDate()
+    {
+        const QDateTime now(QDate(2026, 12, 6), QTime(15, 0));
+        QCOMPARE(PracticeSync::whenText(QDateTime(QDate(2026, 12, 6), QTime(9, 5)), now), u"today 09:05"_s);
+        QCOMPARE(PracticeSync::whenText(QDateTime(QDate(2026, 12, 5), QTime(23, 59)), now), u"yesterday 23:59"_s);
+        const QString older = PracticeSync::whenText(QDateTime(QDate(2026, 11, 30), QTime(8, 1)), now);
+        QVERIFY2(older.endsWith(u" 08:01"_s) && older.contains(u"30"_s), qPrintable(older));
+    }
+
     void anUnreachableServerIsOffline()
     {
         VaultSession session(nullptr);

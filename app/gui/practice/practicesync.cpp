@@ -104,13 +104,13 @@ QString PracticeSync::whenText(const QDateTime &at, const QDateTime &now)
 {
     const QDateTime local = at.toLocalTime();
     const QLocale locale;
-    const QString time = locale.toString(local.time(), QLocale::ShortFormat);
+    const QString time = local.time().toString(u"HH:mm"_s);
     const qint64 days = local.date().daysTo(now.toLocalTime().date());
     if (days == 0)
         return tr("today %1").arg(time);
     if (days == 1)
         return tr("yesterday %1").arg(time);
-    return locale.toString(local, QLocale::ShortFormat);
+    return locale.toString(local.date(), QLocale::ShortFormat) + u' ' + time;
 }
 
 void PracticeSync::setAutoSyncMinutes(int minutes)
