@@ -18,7 +18,9 @@ Rectangle {
 
     RowLayout {
         id: row
-        anchors.fill: parent
+        anchors.left: parent.left
+        anchors.right: parent.right
+        anchors.verticalCenter: parent.verticalCenter
         anchors.leftMargin: Style.gap
         anchors.rightMargin: Style.gap / 2
         ColumnLayout {
@@ -26,6 +28,7 @@ Rectangle {
             spacing: 2
             Label {
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 text: qsTr("Sync refused: the practice server's history changed")
                 color: Style.danger
                 font.weight: Font.DemiBold
@@ -34,6 +37,7 @@ Rectangle {
             Label {
                 objectName: "syncRefusedText"
                 Layout.fillWidth: true
+                Layout.preferredWidth: 1
                 text: root.sync.advice
                 color: Style.danger
                 wrapMode: Text.WordWrap
