@@ -32,8 +32,8 @@ QString outcomeName(SyncRecord::Outcome outcome)
 
 std::optional<SyncRecord::Outcome> outcomeOf(const QString &name)
 {
-    for (const auto outcome : {SyncRecord::Outcome::Synced, SyncRecord::Outcome::Offline, SyncRecord::Outcome::Failed,
-                               SyncRecord::Outcome::Refused})
+    for (const auto outcome : { SyncRecord::Outcome::Synced, SyncRecord::Outcome::Offline, SyncRecord::Outcome::Failed,
+                                SyncRecord::Outcome::Refused })
         if (outcomeName(outcome) == name)
             return outcome;
     return std::nullopt;
@@ -51,15 +51,15 @@ std::optional<SyncRecord> loadSyncRecord(const vault::Vault &vault)
     const QDateTime at = QDateTime::fromString(o.value("at"_L1).toString(), Qt::ISODate);
     if (!outcome || !at.isValid())
         return std::nullopt;
-    return SyncRecord{at.toUTC(), *outcome, o.value("message"_L1).toString(), o.value("acknowledged"_L1).toBool()};
+    return SyncRecord { at.toUTC(), *outcome, o.value("message"_L1).toString(), o.value("acknowledged"_L1).toBool() };
 }
 
 void saveSyncRecord(const vault::Vault &vault, const SyncRecord &record)
 {
-    const QJsonObject o{{u"at"_s, record.at.toUTC().toString(Qt::ISODate)},
-                        {u"outcome"_s, outcomeName(record.outcome)},
-                        {u"message"_s, record.message},
-                        {u"acknowledged"_s, record.acknowledged}};
+    const QJsonObject o { { u"at"_s, record.at.toUTC().toString(Qt::ISODate) },
+                          { u"outcome"_s, outcomeName(record.outcome) },
+                          { u"message"_s, record.message },
+                          { u"acknowledged"_s, record.acknowledged } };
     writeMemberFile(vault, QString::fromLatin1(fileName), QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 

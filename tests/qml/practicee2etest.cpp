@@ -79,10 +79,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(screen(), u"clients"_s, 10000);
     }
 
-    void cleanupTestCase()
-    {
-        stopApp();
-    }
+    void cleanupTestCase() { stopApp(); }
 
     void joinAndSyncByKeyboard()
     {

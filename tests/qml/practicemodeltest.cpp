@@ -32,19 +32,13 @@ class PracticeModelTest : public guitest::SessionTest
     QByteArray m_caFingerprint;
 
     // ada's vault, opened by the core (never while a session has it open).
-    std::unique_ptr<uc::vault::Vault> openAda()
-    {
-        return uc::vault::Vault::open(m_ada, u"ada"_s, guitest::secret());
-    }
+    std::unique_ptr<uc::vault::Vault> openAda() { return uc::vault::Vault::open(m_ada, u"ada"_s, guitest::secret()); }
     QByteArray dump()
     {
-        const practicetest::Script d = practicetest::practiceServer({u"dump"_s, m_server.dir()});
+        const practicetest::Script d = practicetest::practiceServer({ u"dump"_s, m_server.dir() });
         return d.code == 0 ? d.out : QByteArray();
     }
-    bool restore(const QByteArray &text)
-    {
-        return m_server.operatorSql("DROP SCHEMA uc CASCADE;\n" + text).code == 0;
-    }
+    bool restore(const QByteArray &text) { return m_server.operatorSql("DROP SCHEMA uc CASCADE;\n" + text).code == 0; }
     static bool waitForState(PracticeSync *sync, PracticeSync::State state)
     {
         return QTest::qWaitFor([&] { return sync->state() == state; }, 60000);
@@ -146,7 +140,8 @@ private Q_SLOTS:
         QCOMPARE(sync->state(), PracticeSync::NotMember);
         QVERIFY(sync->lastSynced().isEmpty());
         QVERIFY(guitest::unlockAs(session, u"alice"_s));
-        QVERIFY(QTest::qWaitFor([&] { return sync->state() == PracticeSync::Idle && !sync->lastSynced().isEmpty(); }, 10000));
+        QVERIFY(QTest::qWaitFor([&] { return sync->state() == PracticeSync::Idle && !sync->lastSynced().isEmpty(); },
+                                10000));
         QCOMPARE(sync->lastResult(), u"Pushed 0, pulled 0."_s);
     }
 
@@ -180,7 +175,8 @@ private Q_SLOTS:
             QVERIFY(sync->refusalShown());
             QVERIFY(sync->advice().contains(u"sync --accept-rollback"_s));
             QVERIFY(sync->advice().contains(u"Nothing here was changed"_s));
-            QVERIFY2(sync->lastResult().contains(u"less than this machine has already seen"_s), qPrintable(sync->lastResult()));
+            QVERIFY2(sync->lastResult().contains(u"less than this machine has already seen"_s),
+                     qPrintable(sync->lastResult()));
             QVERIFY(QTest::qWaitFor([&] { return practice->loaded(); }, 10000));
             QCOMPARE(practice->itemsHead(), 1); // nothing local changed: the pin stays
 
@@ -244,7 +240,7 @@ private Q_SLOTS:
         guitest::unlockOn(session, m_alice);
         PracticeSync *sync = session.workspace()->sync();
         QVERIFY(waitForState(sync, PracticeSync::Idle));
-        QCOMPARE(practicetest::practiceServer({u"stop"_s, m_server.dir()}).code, 0);
+        QCOMPARE(practicetest::practiceServer({ u"stop"_s, m_server.dir() }).code, 0);
         QVERIFY(sync->syncNow());
         QVERIFY(waitForState(sync, PracticeSync::Failed));
         QCOMPARE(sync->summary(), u"Offline"_s);

@@ -2,10 +2,10 @@
 // The practice pictures of the walk (ScreenWalk::practice): the demo therapist makes a practice on a
 // throwaway PostgreSQL cluster (tests/practice/practicecluster.h), syncs from Settings › Practice,
 // then the cluster is rolled back to a copy from before the sync and the next sync is refused.
-#include "screenwalk.h"
 #include "demomode.h"
 #include "practicemembership.h"
 #include "practicesync.h"
+#include "screenwalk.h"
 #include "vaultsession.h"
 #include "workspace.h"
 
@@ -28,6 +28,7 @@ using namespace Qt::StringLiterals;
 
 namespace screenshots {
 
+#ifdef UC_PRACTICE
 namespace {
 
 QQuickItem *visualItem(QQuickItem *item, const QString &name)
@@ -58,6 +59,7 @@ void scrollToPracticeCard(QQuickWindow *window)
 }
 
 } // namespace
+#endif
 
 bool ScreenWalk::practice()
 {
@@ -71,7 +73,8 @@ bool ScreenWalk::practice()
     }
     practicetest::Cluster server;
     if (!server.start()) {
-        std::fprintf(stderr, "undercurrent-screenshots: the practice server did not start: %s\n", server.output().constData());
+        std::fprintf(stderr, "undercurrent-screenshots: the practice server did not start: %s\n",
+                     server.output().constData());
         return false;
     }
     const QString user = QString::fromLatin1(uc::demo::defaultUser);
@@ -85,7 +88,7 @@ bool ScreenWalk::practice()
         std::fprintf(stderr, "undercurrent-screenshots: practice set-up: %s\n", qPrintable(e.message()));
         return false;
     }
-    const practicetest::Script earlier = practicetest::practiceServer({u"dump"_s, server.dir()});
+    const practicetest::Script earlier = practicetest::practiceServer({ u"dump"_s, server.dir() });
     if (earlier.code != 0)
         return fail("the practice server could not be dumped");
 

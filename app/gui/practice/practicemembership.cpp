@@ -17,8 +17,7 @@ using Worker = VaultThread::Worker;
 PracticeMembership::PracticeMembership(VaultThread *vault, QObject *parent)
     : QObject(parent)
     , m_vault(vault)
-{
-}
+{ }
 
 bool PracticeMembership::available()
 {
@@ -45,15 +44,11 @@ PracticeMembership::Shown shownOf(const std::optional<uc::practice::Membership> 
 {
     if (!m)
         return {};
-    return {true,
-            m->practiceId,
-            m->memberId,
-            uc::model::toString(m->role),
-            m->server,
-            PracticeMembership::groupedHex(m->caFingerprint),
-            m->admin,
-            m->itemsHead,
-            m->auditHead};
+    return { true,        m->practiceId,
+             m->memberId, uc::model::toString(m->role),
+             m->server,   PracticeMembership::groupedHex(m->caFingerprint),
+             m->admin,    m->itemsHead,
+             m->auditHead };
 }
 
 } // namespace
@@ -78,9 +73,8 @@ void PracticeMembership::join(const QString &server, const QString &code)
 {
     if (m_joining)
         return;
-    const auto refuse = [this](const QString &message) {
-        Q_EMIT failed(Failure(Failure::BadInput, u"practice-join"_s, message));
-    };
+    const auto refuse
+        = [this](const QString &message) { Q_EMIT failed(Failure(Failure::BadInput, u"practice-join"_s, message)); };
     if (!available())
         return refuse(tr("This build of Undercurrent has no practice client."));
     if (m_joined)

@@ -83,10 +83,10 @@ QString PracticeSync::advice() const
     switch (state()) {
     case Failed:
         return m_outcome == Outcome::Offline
-                   ? tr("The practice server could not be reached. Nothing here was changed; your notes wait here "
-                        "and go with the next sync.")
-                   : tr("The practice server did not accept this sync, for the reason below. Nothing here was "
-                        "changed.");
+            ? tr("The practice server could not be reached. Nothing here was changed; your notes wait here "
+                 "and go with the next sync.")
+            : tr("The practice server did not accept this sync, for the reason below. Nothing here was "
+                 "changed.");
     case Refused:
         return tr("The practice server shows a history that does not match what this machine has already seen: it "
                   "was rolled back to an earlier copy or rewritten. Nothing here was changed. Tell your practice "
@@ -169,7 +169,7 @@ PracticeSync::Record PracticeSync::recordOf(const uc::practice::SyncRecord &r)
     case SyncRecord::Outcome::Refused:
         break;
     }
-    return {r.at, outcome, r.message, r.acknowledged};
+    return { r.at, outcome, r.message, r.acknowledged };
 }
 #endif
 
@@ -192,7 +192,7 @@ bool PracticeSync::syncNow()
                 // Damaged: the server did not verify against what is pinned here (practice.h); Io: it
                 // could not be reached (connection.h).
                 record.outcome = e.kind() == uc::ErrorKind::Damaged ? SyncRecord::Outcome::Refused
-                               : e.kind() == uc::ErrorKind::Io      ? SyncRecord::Outcome::Offline
+                    : e.kind() == uc::ErrorKind::Io                 ? SyncRecord::Outcome::Offline
                                                                     : SyncRecord::Outcome::Failed;
                 record.message = Failure::sentenceOf(e);
             }
@@ -225,7 +225,7 @@ void PracticeSync::acknowledgeRefusal()
 #ifdef UC_PRACTICE
     if ((!m_vault || !m_vault->isOpen()))
         return;
-    SyncRecord record{m_at.toUTC(), SyncRecord::Outcome::Refused, m_message, true};
+    SyncRecord record { m_at.toUTC(), SyncRecord::Outcome::Refused, m_message, true };
     m_vault->postInBackground(
         this,
         [record](Worker &w) {
@@ -251,7 +251,7 @@ void PracticeSync::start()
         [](Worker &w) {
             uc::vault::Vault &v = w.open();
             const bool member = uc::practice::hasMembership(v);
-            return Found{member, member ? uc::practice::loadSyncRecord(v) : std::nullopt};
+            return Found { member, member ? uc::practice::loadSyncRecord(v) : std::nullopt };
         },
         [this](const Found &found) {
             if (found.record)
