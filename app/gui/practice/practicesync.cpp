@@ -175,7 +175,7 @@ PracticeSync::Record PracticeSync::recordOf(const uc::practice::SyncRecord &r)
 
 bool PracticeSync::syncNow()
 {
-    if (m_syncing || !m_member || (!m_vault || !m_vault->isOpen()))
+    if (m_syncing || !m_member || !m_vault || !m_vault->isOpen())
         return false;
 #ifdef UC_PRACTICE
     m_syncing = true;
@@ -223,7 +223,7 @@ void PracticeSync::acknowledgeRefusal()
     m_acknowledged = true;
     Q_EMIT changed();
 #ifdef UC_PRACTICE
-    if ((!m_vault || !m_vault->isOpen()))
+    if (!m_vault || !m_vault->isOpen())
         return;
     SyncRecord record { m_at.toUTC(), SyncRecord::Outcome::Refused, m_message, true };
     m_vault->postInBackground(
@@ -239,7 +239,7 @@ void PracticeSync::acknowledgeRefusal()
 void PracticeSync::start()
 {
 #ifdef UC_PRACTICE
-    if ((!m_vault || !m_vault->isOpen()))
+    if (!m_vault || !m_vault->isOpen())
         return;
     struct Found
     {
