@@ -227,6 +227,10 @@ ApplicationWindow {
             message: VaultSession.banner.failure.message
             onDismissed: VaultSession.banner.dismiss()
         }
+        SyncRefusedBanner {
+            Layout.fillWidth: true
+            sync: Workspace.sync
+        }
         Loader {
             id: screenLoader
             objectName: "screenLoader"

@@ -4,7 +4,8 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// The bar across the top of the unlocked screens: where you are, who is signed in, and Lock.
+// The bar across the top of the unlocked screens: where you are, the practice sync (for a member),
+// who is signed in, and Lock.
 Rectangle {
     id: root
 
@@ -50,6 +51,9 @@ Rectangle {
             ToolTip.text: qsTr("Demo practice: invented clients")
             Accessible.name: qsTr("Demo practice: invented clients")
             HoverHandler { id: demoHover }
+        }
+        SyncIndicator {
+            sync: Workspace.sync
         }
         Label {
             text: root.userName

@@ -5,7 +5,7 @@ import QtQuick.Controls
 import QtQuick.Layouts
 import Undercurrent
 
-// Settings: auto-lock, light or dark, the passphrase, backup and restore on the left; the codebook
+// Settings: auto-lock, light or dark, the passphrase, backup and restore, the practice on the left; the codebook
 // the tagger uses on the right. Every change goes through settings (on the vault thread).
 Rectangle {
     id: root
@@ -108,6 +108,11 @@ Rectangle {
                         Layout.fillWidth: true
                         settings: root.settings
                         userName: root.userName
+                    }
+                    PracticeCard {
+                        Layout.fillWidth: true
+                        membership: Workspace.practice
+                        sync: Workspace.sync
                     }
                 }
             }

@@ -72,6 +72,8 @@ QmlFixtures::QmlFixtures(QObject *parent)
     , m_empty(new PatternsModel(nullptr, this))
     , m_loading(new PatternsModel(nullptr, this))
     , m_note(new NoteEditor(nullptr, this))
+    , m_practice(new PracticeMembership(nullptr, this))
+    , m_sync(new PracticeSync(nullptr, this))
 {
     reset();
 }
@@ -106,4 +108,28 @@ void QmlFixtures::openDraft(int id, const QString &text, const QVariantList &tag
         d.tags.append(t);
     }
     m_note->set(std::move(d));
+}
+
+void QmlFixtures::showPractice(const QString &state)
+{
+    if (state == u"not-joined"_s) {
+        m_practice->show({});
+        m_sync->setMember(false);
+        m_sync->show({});
+        return;
+    }
+    m_practice->show({true, u"3f2a9c0e71d84b55a6c2e0f4b9d1c7a8"_s, u"9d41c7aa02e64e1f8b3c5d6e7f8091a2"_s, u"therapist"_s,
+                      u"postgresql://practice.example:5432/practice"_s,
+                      PracticeMembership::groupedHex(QByteArray(32, '\x5a')), false, 12, 30});
+    m_sync->setMember(true);
+    using Outcome = PracticeSync::Outcome;
+    const QDateTime at = QDateTime::currentDateTime();
+    if (state == u"refused"_s)
+        m_sync->show({at, Outcome::Refused,
+                      u"Practice server: it shows 3 notes, less than this machine has already seen (12): rolled back or rows deleted."_s,
+                      false});
+    else if (state == u"offline"_s)
+        m_sync->show({at, Outcome::Offline, u"Practice server: it cannot be reached."_s, false});
+    else
+        m_sync->show({at, Outcome::Synced, u"Pushed 2, pulled 1."_s, false});
 }

@@ -3,6 +3,8 @@
 
 #include "noteeditor.h"
 #include "patternsmodel.h"
+#include "practicemembership.h"
+#include "practicesync.h"
 
 #include <QObject>
 
@@ -20,6 +22,9 @@ class QmlFixtures : public QObject
     Q_PROPERTY(PatternsModel *loadingPatterns READ loadingPatterns CONSTANT)
     // A note editor without a vault: openDraft() shows a draft as the vault thread would.
     Q_PROPERTY(NoteEditor *note READ note CONSTANT)
+    // A practice membership and its sync without a vault: showPractice() sets what they show.
+    Q_PROPERTY(PracticeMembership *practice READ practice CONSTANT)
+    Q_PROPERTY(PracticeSync *sync READ sync CONSTANT)
 
 public:
     explicit QmlFixtures(QObject *parent = nullptr);
@@ -28,6 +33,11 @@ public:
     [[nodiscard]] PatternsModel *emptyPatterns() const { return m_empty; }
     [[nodiscard]] PatternsModel *loadingPatterns() const { return m_loading; }
     [[nodiscard]] NoteEditor *note() const { return m_note; }
+    [[nodiscard]] PracticeMembership *practice() const { return m_practice; }
+    [[nodiscard]] PracticeSync *sync() const { return m_sync; }
+    // "not-joined", "synced" (a member, synced today), "refused" (a rollback, not acknowledged)
+    // or "offline".
+    Q_INVOKABLE void showPractice(const QString &state);
     // The reader's own draft id with text, and its suggested tags [{id, theme, words}] (the words'
     // first place in the text is the evidence).
     Q_INVOKABLE void openDraft(int id, const QString &text, const QVariantList &tags);
@@ -39,4 +49,6 @@ private:
     PatternsModel *m_empty;
     PatternsModel *m_loading;
     NoteEditor *m_note;
+    PracticeMembership *m_practice;
+    PracticeSync *m_sync;
 };

@@ -97,7 +97,7 @@ bool ScreenWalk::run()
     if (!opening() || !clients() || !client() || !countertransference() || !patternsAndMore() || !risk())
         return false;
     lock();
-    return supervision() && recoveryKey();
+    return supervision() && practice() && recoveryKey();
 }
 
 bool ScreenWalk::recoveryKey()

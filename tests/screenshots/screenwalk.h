@@ -41,6 +41,9 @@ private:
     [[nodiscard]] bool agreement();
     [[nodiscard]] bool audit();
     [[nodiscard]] bool notesInReview();
+    // settings-practice, sync-refused: the demo therapist's practice on a throwaway cluster, synced,
+    // then refused after a rollback (skipped, saying why, without PostgreSQL; practicewalk.cpp)
+    [[nodiscard]] bool practice();
     // recovery-key: a new vault made in a folder of its own, its recovery key shown once
     [[nodiscard]] bool recoveryKey();
 

@@ -275,6 +275,7 @@ void VaultSession::opened(const QString &user, std::optional<uc::model::Role> ro
     setRole(role);
     m_autoLock->start();
     setUnlocked(true);
+    m_workspace->opened();
     Q_EMIT unlocked();
 }
 

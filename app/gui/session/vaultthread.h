@@ -62,7 +62,19 @@ public:
     // session's banner) when there is none. label says what is happening while it runs.
     template<typename Work, typename Done>
     void post(QObject *owner, const QString &label, Work work, Done done,
-              std::function<void(const uc::Error &)> failed = {});
+              std::function<void(const uc::Error &)> failed = {})
+    {
+        beginBusy(label);
+        send(true, owner, std::move(work), std::move(done), std::move(failed));
+    }
+    // As post, but not counted as busy: work the user did not wait for (a sync with the practice
+    // server, which shows its own indicator) raises no progress overlay. Calls posted after it
+    // still wait for it, and show the overlay as theirs.
+    template<typename Work, typename Done>
+    void postInBackground(QObject *owner, Work work, Done done, std::function<void(const uc::Error &)> failed = {})
+    {
+        send(false, owner, std::move(work), std::move(done), std::move(failed));
+    }
     // A failure no form shows: to the banner.
     void report(const Failure &failure) { Q_EMIT unhandled(failure); }
 
@@ -90,6 +102,9 @@ Q_SIGNALS:
     void unhandled(const Failure &failure);
 
 private:
+    // Runs work on the vault thread and its answer on this one; counted: it ends a beginBusy.
+    template<typename Work, typename Done>
+    void send(bool counted, QObject *owner, Work work, Done done, std::function<void(const uc::Error &)> failed);
     void beginBusy(const QString &label);
     void endBusy();
 
@@ -118,19 +133,17 @@ auto actThenRead(qint64 id, Act act, Read read)
 }
 
 template<typename Work, typename Done>
-void VaultThread::post(QObject *owner, const QString &label, Work work, Done done,
-                       std::function<void(const uc::Error &)> failed)
+void VaultThread::send(bool counted, QObject *owner, Work work, Done done, std::function<void(const uc::Error &)> failed)
 {
     using Result = std::invoke_result_t<Work &, Worker &>;
     static_assert(!std::is_void_v<Result>, "vault work returns a value (bool for none)");
-    beginBusy(label);
     const quint64 epoch = m_epoch;
     Worker *worker = m_worker;
     QPointer<VaultThread> self(this);
     QPointer<QObject> receiver(owner);
     QMetaObject::invokeMethod(
         m_context,
-        [self, receiver, worker, epoch, work = std::move(work), done = std::move(done),
+        [self, receiver, worker, epoch, counted, work = std::move(work), done = std::move(done),
          failed = std::move(failed)]() mutable {
             auto result = std::make_shared<std::optional<Result>>();
             std::optional<uc::Error> error;
@@ -145,8 +158,10 @@ void VaultThread::post(QObject *owner, const QString &label, Work work, Done don
                 return;
             QMetaObject::invokeMethod(
                 self.data(),
-                [self, receiver, epoch, result, error, done = std::move(done), failed = std::move(failed)]() mutable {
-                    self->endBusy();
+                [self, receiver, epoch, counted, result, error, done = std::move(done),
+                 failed = std::move(failed)]() mutable {
+                    if (counted)
+                        self->endBusy();
                     if (epoch != self->m_epoch || !receiver)
                         return;
                     if (!error) {

@@ -14,6 +14,8 @@
 #include "notereview.h"
 #include "patternsmodel.h"
 #include "planeditor.h"
+#include "practicemembership.h"
+#include "practicesync.h"
 #include "reportwriter.h"
 #include "reviewqueuemodel.h"
 #include "safetyplaneditor.h"
@@ -41,6 +43,8 @@ Workspace::Workspace(VaultThread *vault, RetryDelay *retry, QObject *parent)
     , m_settings(new VaultSettings(vault, this))
     , m_importPreview(new ImportPreviewModel(vault, this))
     , m_reports(new ReportWriter(vault, this))
+    , m_practice(new PracticeMembership(vault, this))
+    , m_sync(new PracticeSync(vault, this))
 {
     connect(m_clients, &ClientListModel::saved, this, [this](const QString &code) {
         if (m_overview->code() == code)
@@ -55,6 +59,25 @@ Workspace::Workspace(VaultThread *vault, RetryDelay *retry, QObject *parent)
     connect(m_planEditor, &PlanEditor::reviewed, this, reopen);
     connect(m_review, &NoteReview::acted, m_queue, &ReviewQueueModel::reload);
     connect(m_importPreview, &ImportPreviewModel::imported, m_clients, &ClientListModel::reload);
+    // A join makes the indicator appear; a sync moves the pinned heads the practice section shows.
+    connect(m_practice, &PracticeMembership::changed, this, [this] {
+        if (m_practice->loaded())
+            m_sync->setMember(m_practice->joined());
+    });
+    connect(m_sync, &PracticeSync::finished, m_practice, &PracticeMembership::refresh);
+    // Failures no form waits for (reading the membership, a sync that could not even start) go to
+    // the banner; a join's go to its form.
+    connect(m_sync, &PracticeSync::failed, vault, &VaultThread::report);
+    connect(m_practice, &PracticeMembership::failed, this, [vault](const Failure &failure) {
+        if (failure.action() != u"practice-join")
+            vault->report(failure);
+    });
+}
+
+void Workspace::opened()
+{
+    m_practice->refresh();
+    m_sync->start();
 }
 
 Workspace *Workspace::create(QQmlEngine *engine, QJSEngine *scriptEngine)
@@ -80,4 +103,6 @@ void Workspace::clear()
     m_importPreview->clear(); // it holds note text
     m_safetyPlan->clear();
     m_planEditor->clear(); // it holds the plan's text
+    m_practice->clear();
+    m_sync->clear();
 }

@@ -17,6 +17,8 @@ class NoteEditor;
 class NoteReview;
 class PatternsModel;
 class PlanEditor;
+class PracticeMembership;
+class PracticeSync;
 class ReportWriter;
 class RetryDelay;
 class ReviewQueueModel;
@@ -38,6 +40,8 @@ Q_MOC_INCLUDE("noteeditor.h")
 Q_MOC_INCLUDE("notereview.h")
 Q_MOC_INCLUDE("patternsmodel.h")
 Q_MOC_INCLUDE("planeditor.h")
+Q_MOC_INCLUDE("practicemembership.h")
+Q_MOC_INCLUDE("practicesync.h")
 Q_MOC_INCLUDE("reportwriter.h")
 Q_MOC_INCLUDE("reviewqueuemodel.h")
 Q_MOC_INCLUDE("safetyplaneditor.h")
@@ -72,6 +76,8 @@ class Workspace : public QObject
     Q_PROPERTY(VaultSettings *settings READ settings CONSTANT)
     Q_PROPERTY(ImportPreviewModel *importPreview READ importPreview CONSTANT)
     Q_PROPERTY(ReportWriter *reports READ reports CONSTANT)
+    Q_PROPERTY(PracticeMembership *practice READ practice CONSTANT)
+    Q_PROPERTY(PracticeSync *sync READ sync CONSTANT)
 
 public:
     // retry: the wait after wrong passphrases, which leaving review with a client shares.
@@ -98,6 +104,11 @@ public:
     [[nodiscard]] VaultSettings *settings() const { return m_settings; }
     [[nodiscard]] ImportPreviewModel *importPreview() const { return m_importPreview; }
     [[nodiscard]] ReportWriter *reports() const { return m_reports; }
+    [[nodiscard]] PracticeMembership *practice() const { return m_practice; }
+    [[nodiscard]] PracticeSync *sync() const { return m_sync; }
+
+    // The vault is open: what is read once per unlock (the practice membership, an automatic sync).
+    void opened();
 
     // The vault is locking: everything shown is forgotten (note text, client names, the import
     // preview). Typing not yet handed on is lost: the session flushes the note before.
@@ -122,4 +133,6 @@ private:
     VaultSettings *m_settings;
     ImportPreviewModel *m_importPreview;
     ReportWriter *m_reports;
+    PracticeMembership *m_practice;
+    PracticeSync *m_sync;
 };
