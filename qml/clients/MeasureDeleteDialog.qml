@@ -58,6 +58,7 @@ Dialog {
                       .arg(root.name).arg(Style.date(root.date)).arg(root.total).arg(root.bandLabel)
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "measureDeleteError"
             Layout.fillWidth: true
             visible: root.error !== ""

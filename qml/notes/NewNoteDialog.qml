@@ -345,6 +345,7 @@ Dialog {
                             RowLayout {
                                 Layout.fillWidth: true
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: member.name !== "" ? member.code + " · " + member.name : member.code
                                     color: Style.text
@@ -385,6 +386,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: root.error !== ""
             text: root.error

@@ -84,6 +84,7 @@ Dialog {
                       .arg(root.patterns.themes.maxChecked)
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "reviewThemeChoiceEmpty"
             Layout.fillWidth: true
             visible: !root.themesReady || root.patterns.themes.count === 0
@@ -114,6 +115,7 @@ Dialog {
                     onToggled: root.patterns.findings.setShownInReview(findingBox.index, findingBox.checked)
                     Accessible.name: modelData
                     contentItem: Label {
+                        textFormat: Text.PlainText
                         leftPadding: findingBox.indicator.width + findingBox.spacing
                         text: findingBox.modelData
                         wrapMode: Text.WordWrap
@@ -144,6 +146,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: root.error !== ""
             text: root.error

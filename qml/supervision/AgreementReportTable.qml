@@ -73,7 +73,7 @@ Rectangle {
                 RowLayout {
                     anchors.fill: parent
                     spacing: 12
-                    Label { text: row.label; Layout.fillWidth: true; elide: Text.ElideRight; color: Style.text }
+                    Label { textFormat: Text.PlainText; text: row.label; Layout.fillWidth: true; elide: Text.ElideRight; color: Style.text }
                     Cell { text: row.supervisorTherapist }
                     Cell { text: row.supervisorTagger }
                     Cell { text: row.therapistTagger }

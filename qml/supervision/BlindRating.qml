@@ -23,6 +23,7 @@ Item {
             Layout.fillHeight: true
             spacing: 8
             Label {
+                textFormat: Text.PlainText
                 objectName: "blindNoteTitle"
                 text: qsTr("Note %1 of %2 · %3 · %4").arg(root.check.rated + 1).arg(root.check.sampled)
                       .arg(root.check.noteClient).arg(Style.date(root.check.noteDate))
@@ -85,6 +86,7 @@ Item {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Object.keys(root.ticked).length === 0 ? qsTr("Nothing ticked: the note is rated as showing none of these themes.")
                                                             : Style.plural(Object.keys(root.ticked).length, qsTr("theme ticked"), qsTr("themes ticked"))

@@ -57,6 +57,7 @@ FormCard {
     }
 
     Label {
+        textFormat: Text.PlainText
         objectName: "lockReason"
         Layout.fillWidth: true
         visible: root.lockReason !== ""
@@ -101,6 +102,7 @@ FormCard {
         onAccepted: root.submit()
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "unlockError"
         Layout.fillWidth: true
         visible: root.error !== "" || root.retryDelay > 0
