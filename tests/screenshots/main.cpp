@@ -4,6 +4,7 @@
 // it). A program of its own, so the product carries no driver.
 #include "screenwalk.h"
 #include "demomode.h"
+#include "offlinenetwork.h"
 
 #include "vaultsession.h"
 
@@ -73,6 +74,7 @@ int main(int argc, char *argv[])
     session.demo()->open(scratch.filePath(u"demo"_s), uc::vault::KdfCost::testOnly(), demoToday);
 
     QQmlApplicationEngine engine;
+    uc::gui::refuseNetwork(engine);
     engine.addImportPath(u"qrc:/"_s);
     engine.load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
