@@ -128,6 +128,7 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         visible: root.view.shown && root.view.entries.length > root.listed
         text: qsTr("and %1 earlier; all of them: countertransference list --client %2")
                   .arg(root.view.entries.length - root.listed).arg(root.clientCode)

@@ -51,6 +51,7 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: 8
         Label {
+            textFormat: Text.PlainText
             objectName: "measureDeleteText"
             Layout.fillWidth: true
             wrapMode: Text.WordWrap

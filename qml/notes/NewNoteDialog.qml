@@ -265,14 +265,17 @@ Dialog {
                     Repeater {
                         model: memberSearch.text.trim() === "" ? [] : Workspace.clients.findActive(memberSearch.text, 6)
                         Button {
+                            id: memberButton
                             required property var modelData
                             text: modelData.code + " · " + modelData.name
                             flat: true
+                            contentItem: Label { textFormat: Text.PlainText; text: memberButton.text; verticalAlignment: Text.AlignVCenter }
                             onClicked: root.addMember(modelData.code, modelData.name)
                         }
                     }
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.columnSpan: 2
                     Layout.fillWidth: true
                     visible: root.group

@@ -26,6 +26,7 @@ Dialog {
 
     objectName: "reviewSetupDialog"
     title: qsTr("Review with %1").arg(root.clientName)
+    Component.onCompleted: header.textFormat = Text.PlainText // the style's title Label is AutoText
     modal: true
     padding: 20
     anchors.centerIn: Overlay.overlay

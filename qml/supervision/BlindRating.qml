@@ -75,6 +75,7 @@ Item {
                             required property var modelData
                             width: 189
                             text: modelData.label
+                            Component.onCompleted: contentItem.textFormat = Text.PlainText // a custom theme's label
                             font.pixelSize: Style.smallSize + 1
                             checked: root.ticked[modelData.id] === true
                             onToggled: root.toggled(modelData.id, checked)
