@@ -132,8 +132,6 @@ ApplicationWindow {
     visible: true
     title: VaultSession.demo.active ? qsTr("Undercurrent — demo practice") : qsTr("Undercurrent")
     color: Style.background
-    // Every attached ToolTip.text shares one ToolTip whose Text is AutoText: plain, for names and notes.
-    Component.onCompleted: ToolTip.toolTip.contentItem.textFormat = Text.PlainText
     font.pixelSize: Style.bodySize
     palette.window: Style.background
     palette.windowText: Style.text
@@ -222,6 +220,8 @@ ApplicationWindow {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+        // Every attached ToolTip.text shares one ToolTip whose Text is AutoText: plain, for names and notes.
+        Component.onCompleted: ToolTip.toolTip.contentItem.textFormat = Text.PlainText
 
         ErrorBanner {
             Layout.fillWidth: true
