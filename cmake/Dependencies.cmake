@@ -6,7 +6,7 @@ set(_uc_qt_components Core Concurrent Test)
 # Reports (QPdfWriter, QTextDocument) need Qt Gui even when the GUI is not built (asan, fuzz).
 list(APPEND _uc_qt_components Gui)
 if(UC_BUILD_GUI)
-  list(APPEND _uc_qt_components Gui Widgets Qml Quick QuickControls2 Charts QuickTest)
+  list(APPEND _uc_qt_components Gui Widgets Network Qml Quick QuickControls2 Charts QuickTest)
 endif()
 find_package(Qt6 6.4 REQUIRED COMPONENTS ${_uc_qt_components})
 

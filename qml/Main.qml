@@ -220,6 +220,8 @@ ApplicationWindow {
     ColumnLayout {
         anchors.fill: parent
         spacing: 0
+        // Every attached ToolTip.text shares one ToolTip whose Text is AutoText: plain, for names and notes.
+        Component.onCompleted: ToolTip.toolTip.contentItem.textFormat = Text.PlainText
 
         ErrorBanner {
             Layout.fillWidth: true

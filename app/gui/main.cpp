@@ -5,6 +5,7 @@
 #include "vaultsession.h"
 #include "autolock.h"
 #include "demomode.h"
+#include "offlinenetwork.h"
 
 #include "common/logging.h"
 #include "common/process.h"
@@ -121,6 +122,7 @@ int main(int argc, char *argv[])
     }
 
     QQmlApplicationEngine engine;
+    uc::gui::refuseNetwork(engine); // someone else's <img src="http://…"> fetches nothing
     engine.addImportPath(u"qrc:/"_s);
     QObject::connect(&engine, &QQmlApplicationEngine::objectCreationFailed, &app,
                      [] { QCoreApplication::exit(1); }, Qt::QueuedConnection);

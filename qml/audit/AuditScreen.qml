@@ -55,6 +55,7 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "auditCount"
                 text: Style.plural(root.audit.count, qsTr("entry listed"), qsTr("entries listed"))
                 color: Style.muted
@@ -79,6 +80,7 @@ Rectangle {
                     border.color: Style.border
                     Label {
                         id: verification
+                        textFormat: Text.PlainText
                         objectName: "verificationText"
                         anchors.verticalCenter: parent.verticalCenter
                         x: 12

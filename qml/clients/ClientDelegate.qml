@@ -44,6 +44,7 @@ ItemDelegate {
     contentItem: RowLayout {
         spacing: Style.gap
         Label {
+            textFormat: Text.PlainText
             Layout.preferredWidth: 80
             text: root.code
             color: Style.muted
@@ -55,6 +56,7 @@ ItemDelegate {
             Layout.maximumWidth: 220
             spacing: 2
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.name
                 color: Style.text
@@ -63,6 +65,7 @@ ItemDelegate {
                 elide: Text.ElideRight
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: root.setting !== ""
                 text: root.setting
@@ -79,6 +82,7 @@ ItemDelegate {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.preferredWidth: 110
             text: root.lastSession === "" ? qsTr("no sessions") : Style.date(root.lastSession)
             color: root.lastSession === "" ? Style.muted : Style.text
@@ -98,6 +102,7 @@ ItemDelegate {
                 color: "#a8322d"
                 Label {
                     id: riskText
+                    textFormat: Text.PlainText
                     anchors.centerIn: parent
                     text: qsTr("Open risk: %1, %2").arg(root.openRisk).arg(Style.date(root.openRiskDate))
                     color: "#ffffff"

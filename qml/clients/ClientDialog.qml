@@ -83,6 +83,7 @@ Dialog {
             Accessible.name: qsTr("Intake date")
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "clientDialogError"
             Layout.fillWidth: true
             visible: root.error !== ""

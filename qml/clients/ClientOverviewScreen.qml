@@ -51,12 +51,14 @@ Rectangle {
                 onClicked: root.back()
             }
             Label {
+                textFormat: Text.PlainText
                 text: root.overview.code
                 color: Style.muted
                 font.family: "DejaVu Sans Mono"
                 font.pixelSize: Style.bodySize
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "clientName"
                 text: root.overview.name
                 color: Style.text
@@ -183,6 +185,7 @@ Rectangle {
                 lastDate: root.overview.lastSession
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "planReviewLine"
                 visible: root.overview.plan.reviewDue !== ""
                 text: root.overview.plan.reviewOverdue

@@ -49,6 +49,7 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "clientCount"
                 text: root.clients.count === root.clients.total
                       ? Style.plural(root.clients.total, qsTr("client"), qsTr("clients"))
@@ -173,6 +174,7 @@ Rectangle {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "emptyClients"
                 anchors.centerIn: parent
                 visible: list.count === 0 && !root.clients.loading

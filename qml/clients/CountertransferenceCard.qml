@@ -33,6 +33,7 @@ SectionCard {
     ]
 
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.view.shown && root.view.entries.length === 0
         text: qsTr("Nothing yet. Entries are the sentences about yourself in the \u201cTransference and "
@@ -52,6 +53,7 @@ SectionCard {
             Accessible.name: qsTr("%1: %2").arg(row.modelData.label)
                                  .arg(Style.plural(row.modelData.total, qsTr("entry"), qsTr("entries")))
             Label {
+                textFormat: Text.PlainText
                 Layout.preferredWidth: 140
                 text: row.modelData.label
                 color: Style.text
@@ -73,6 +75,7 @@ SectionCard {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.preferredWidth: 28
                 horizontalAlignment: Text.AlignRight
                 text: row.modelData.total
@@ -85,12 +88,14 @@ SectionCard {
         visible: root.view.shown && root.view.months.length > 0
         Item { Layout.preferredWidth: 140 }
         Label {
+            textFormat: Text.PlainText
             text: root.view.months.length > 0 ? root.view.months[0] : ""
             color: Style.muted
             font.pixelSize: Style.smallSize
         }
         Item { Layout.fillWidth: true }
         Label {
+            textFormat: Text.PlainText
             text: root.view.months.length > 0 ? root.view.months[root.view.months.length - 1] : ""
             color: Style.muted
             font.pixelSize: Style.smallSize
@@ -106,6 +111,7 @@ SectionCard {
             Layout.fillWidth: true
             spacing: 0
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Style.date(entry.modelData.date)
                       + (entry.modelData.labels === "" ? "" : " \u00b7 " + entry.modelData.labels)
@@ -113,6 +119,7 @@ SectionCard {
                 font.pixelSize: Style.smallSize
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: entry.modelData.text
                 color: Style.text
@@ -121,6 +128,7 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         visible: root.view.shown && root.view.entries.length > root.listed
         text: qsTr("and %1 earlier; all of them: countertransference list --client %2")
                   .arg(root.view.entries.length - root.listed).arg(root.clientCode)

@@ -39,6 +39,7 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: 8
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             text: qsTr("Discharge %1 (%2)? Their record and notes stay in the vault.").arg(root.name).arg(root.code)
@@ -50,6 +51,7 @@ Dialog {
             Accessible.name: qsTr("Discharge date")
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: root.error !== ""
             text: root.error

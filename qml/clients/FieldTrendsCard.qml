@@ -45,6 +45,7 @@ SectionCard {
     Component.onCompleted: fill()
 
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.trends.empty
         text: qsTr("No craving, days abstinent or stage of change recorded yet. They are read from a progress "

@@ -53,12 +53,14 @@ Rectangle {
             Layout.preferredWidth: 110
             spacing: 0
             Label {
+                textFormat: Text.PlainText
                 text: root.name
                 color: Style.text
                 font.pixelSize: Style.bodySize
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.measures
                 color: Style.muted
@@ -67,6 +69,7 @@ Rectangle {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.preferredWidth: 28
             horizontalAlignment: Text.AlignRight
             text: root.total
@@ -75,6 +78,7 @@ Rectangle {
             font.weight: Font.DemiBold
         }
         Label {
+            textFormat: Text.PlainText
             Layout.preferredWidth: 120
             text: root.bandLabel
             color: root.concerning ? Style.danger : Style.text
@@ -82,6 +86,7 @@ Rectangle {
             elide: Text.ElideRight
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             horizontalAlignment: Text.AlignRight
             text: root.change !== "" ? qsTr("%1, %2 since %3").arg(Style.date(root.date)).arg(root.change)
@@ -117,6 +122,7 @@ Rectangle {
     }
     Label {
         id: changeLine
+        textFormat: Text.PlainText
         anchors.left: parent.left
         anchors.right: parent.right
         anchors.top: line.bottom

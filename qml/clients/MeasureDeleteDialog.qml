@@ -51,6 +51,7 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: 8
         Label {
+            textFormat: Text.PlainText
             objectName: "measureDeleteText"
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
@@ -58,6 +59,7 @@ Dialog {
                       .arg(root.name).arg(Style.date(root.date)).arg(root.total).arg(root.bandLabel)
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "measureDeleteError"
             Layout.fillWidth: true
             visible: root.error !== ""

@@ -120,6 +120,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text !== ""
             wrapMode: Text.WordWrap
@@ -147,6 +148,7 @@ Dialog {
                         Layout.fillWidth: true
                         spacing: 8
                         Label {
+                            textFormat: Text.PlainText
                             Layout.fillWidth: true
                             text: qsTr("%1. %2").arg(itemRow.index + 1)
                                       .arg(itemRow.modelData.text !== "" ? itemRow.modelData.text : qsTr("Item %1").arg(itemRow.index + 1))
@@ -166,6 +168,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: text !== ""
             wrapMode: Text.WordWrap
@@ -174,6 +177,7 @@ Dialog {
             text: root.instrument.credit ?? ""
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "measureScore"
             Layout.fillWidth: true
             font.weight: Font.DemiBold
@@ -183,6 +187,7 @@ Dialog {
             color: root.scored.total !== undefined ? Style.text : Style.muted
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "measureSameDay"
             Layout.fillWidth: true
             visible: root.sameDayMessage !== ""
@@ -191,6 +196,7 @@ Dialog {
             wrapMode: Text.WordWrap
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "measureError"
             Layout.fillWidth: true
             visible: root.error !== ""

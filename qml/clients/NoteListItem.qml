@@ -34,12 +34,14 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: 8
             Label {
+                textFormat: Text.PlainText
                 text: Style.date(root.date)
                 color: Style.text
                 font.pixelSize: Style.bodySize
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.kind === "process" ? qsTr("Process note (private)") : root.templateLabel
                 color: root.kind === "process" ? Style.warning : Style.muted
@@ -49,6 +51,7 @@ ItemDelegate {
             StatusBadge { status: root.status }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: root.preview
             color: Style.muted

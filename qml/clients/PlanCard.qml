@@ -63,6 +63,7 @@ SectionCard {
         wrapMode: Text.WordWrap
     }
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.overview.plan.version === 0
         text: root.mayWrite ? qsTr("No treatment plan yet. Write it with the client: problems, goals, measurable objectives.")
@@ -95,11 +96,13 @@ SectionCard {
                 Layout.fillWidth: true
                 spacing: 8
                 Label {
+                    textFormat: Text.PlainText
                     text: objective.objectiveId
                     color: Style.muted
                     font.pixelSize: Style.smallSize
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.fillWidth: true
                     text: objective.text
                     color: Style.text
@@ -119,6 +122,7 @@ SectionCard {
                     color: worse ? Style.dangerSoft : good ? Style.accentSoft : Style.chip
                     Label {
                         id: ratingText
+                        textFormat: Text.PlainText
                         anchors.centerIn: parent
                         text: objective.rating === "" ? qsTr("not rated yet") : objective.ratingLabel
                         color: parent.worse ? Style.danger : parent.good ? Style.accent : Style.chipText
@@ -127,6 +131,7 @@ SectionCard {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: [objective.target === "" ? "" : qsTr("target %1").arg(Style.date(objective.target)),
                        objective.ratedOn === "" ? "" : qsTr("rated %1").arg(Style.date(objective.ratedOn)),
@@ -148,6 +153,7 @@ SectionCard {
                 Accessible.name: qsTr("Ratings of objective %1 over time: %2").arg(objective.objectiveId)
                                      .arg(strip.shown.map((p) => Style.date(p.date) + " " + p.label).join(", "))
                 Label {
+                    textFormat: Text.PlainText
                     visible: objective.history.length > strip.shown.length
                     text: qsTr("%1 earlier").arg(objective.history.length - strip.shown.length)
                     color: Style.muted

@@ -65,6 +65,7 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: 8
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             color: root.editor.damaged === "" ? Style.muted : Style.danger
@@ -104,6 +105,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "planError"
             Layout.fillWidth: true
             visible: root.editor.error !== ""

@@ -51,6 +51,7 @@ ColumnLayout {
                 elide: Text.ElideRight
             }
             Label {
+                textFormat: Text.PlainText
                 visible: root.objectiveId !== ""
                 text: root.objectiveId
                 color: Style.muted

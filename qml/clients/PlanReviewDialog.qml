@@ -52,6 +52,7 @@ Dialog {
             onAccepted: root.editor.review(text)
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "planReviewError"
             Layout.fillWidth: true
             visible: root.editor.error !== ""

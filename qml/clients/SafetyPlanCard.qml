@@ -49,6 +49,7 @@ SectionCard {
         wrapMode: Text.WordWrap
     }
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.plan.version === 0
         text: root.editable ? qsTr("No safety plan yet. Write one with the client: warning signs, what helps, who to call.")
@@ -66,11 +67,13 @@ SectionCard {
             Layout.fillWidth: true
             spacing: 2
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("%1. %2").arg(step.index + 1).arg(root.plan.titles[step.index])
                 color: Style.text
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: step.items === "" ? "—" : step.items.split("\n").map((item) => "• " + item).join("\n")
                 color: step.items === "" ? Style.muted : Style.text

@@ -97,6 +97,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "safetyPlanError"
             Layout.fillWidth: true
             visible: root.error !== ""

@@ -102,6 +102,7 @@ Item {
             spacing: 14
             // How many sessions are out of sight to the left (the newest are in view).
             Label {
+                textFormat: Text.PlainText
                 objectName: "earlierSessions"
                 readonly property int hidden: line.visible && !line.atXBeginning ? line.indexAt(line.contentX + 1, 12) : 0
                 visible: hidden > 0
@@ -130,6 +131,7 @@ Item {
                         border.color: legend.modelData.ring
                     }
                     Label {
+                        textFormat: Text.PlainText
                         text: legend.modelData.label
                         color: Style.muted
                         font.pixelSize: Style.smallSize
@@ -138,6 +140,7 @@ Item {
             }
             Item { Layout.fillWidth: true }
             Label {
+                textFormat: Text.PlainText
                 visible: root.sessions.count > 0
                 text: qsTr("%1, %2 – %3").arg(Style.plural(root.sessions.count, qsTr("session"), qsTr("sessions")))
                                           .arg(Style.date(root.firstDate)).arg(Style.date(root.lastDate))

@@ -46,6 +46,7 @@ Rectangle {
             // whole name on hover if even that is not enough.
             Label {
                 id: nameLabel
+                textFormat: Text.PlainText
                 objectName: "themeName"
                 Layout.fillWidth: true
                 text: root.label
@@ -75,6 +76,7 @@ Rectangle {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: root.sentence
             color: root.trend === "rising" ? Style.accent : Style.muted

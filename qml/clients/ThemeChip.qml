@@ -17,6 +17,7 @@ Rectangle {
 
     Label {
         id: label
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         text: root.text
         color: root.strong ? Style.accent : Style.chipText

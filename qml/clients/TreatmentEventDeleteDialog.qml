@@ -45,12 +45,14 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: 8
         Label {
+            textFormat: Text.PlainText
             objectName: "eventDeleteText"
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
             text: qsTr("Delete %1? It leaves the card and the reports; the vault keeps it as deleted.").arg(root.name)
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "eventDeleteError"
             Layout.fillWidth: true
             visible: root.error !== ""

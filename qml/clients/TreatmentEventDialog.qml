@@ -198,6 +198,7 @@ Dialog {
             Accessible.name: qsTr("Note, optional")
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "eventError"
             Layout.columnSpan: 2
             Layout.fillWidth: true

@@ -30,6 +30,7 @@ SectionCard {
     ]
 
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.overview.treatmentEvents.length === 0
         text: VaultSession.can("add-measure")
@@ -52,16 +53,19 @@ SectionCard {
                                  .arg(line.modelData.details)
 
             Label {
+                textFormat: Text.PlainText
                 text: Style.date(line.modelData.date)
                 color: Style.muted
                 font.pixelSize: Style.smallSize
                 Layout.preferredWidth: 90
             }
             Label {
+                textFormat: Text.PlainText
                 text: line.modelData.label
                 font.bold: true
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: line.modelData.details
                 elide: Text.ElideRight

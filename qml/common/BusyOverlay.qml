@@ -37,6 +37,7 @@ Rectangle {
                 running: root.active
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.alignment: Qt.AlignHCenter
                 text: root.text
                 color: Style.text

@@ -38,6 +38,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 2
             Label {
+                textFormat: Text.PlainText
                 objectName: "errorTitle"
                 Layout.fillWidth: true
                 visible: root.title !== ""
@@ -48,6 +49,7 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "errorText"
                 Layout.fillWidth: true
                 text: root.message

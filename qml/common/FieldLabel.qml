@@ -5,6 +5,7 @@ import Undercurrent
 
 // The small caption above a form field.
 Label {
+    textFormat: Text.PlainText
     color: Style.muted
     font.pixelSize: Style.smallSize
     font.weight: Font.DemiBold

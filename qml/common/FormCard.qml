@@ -27,6 +27,7 @@ Item {
             spacing: Style.gap
 
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.title
                 color: Style.text
@@ -35,6 +36,7 @@ Item {
                 wrapMode: Text.WordWrap
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: root.subtitle !== ""
                 text: root.subtitle

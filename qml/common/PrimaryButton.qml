@@ -14,6 +14,7 @@ Button {
     rightPadding: 16
 
     contentItem: Label {
+        textFormat: Text.PlainText
         text: root.text
         color: root.enabled ? "#ffffff" : "#566163"
         font.pixelSize: Style.bodySize

@@ -49,6 +49,7 @@ Rectangle {
             }
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "riskBannerAdvice"
             Layout.fillWidth: true
             visible: root.advice !== ""

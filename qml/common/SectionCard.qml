@@ -27,6 +27,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Label {
+                textFormat: Text.PlainText
                 text: root.title
                 color: Style.text
                 font.pixelSize: Style.headingSize
@@ -36,6 +37,7 @@ Rectangle {
             // second line, then is cut short (whole in its tooltip), so the actions stay inside the card.
             Label {
                 id: noteLabel
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 Layout.minimumWidth: 0
                 horizontalAlignment: Text.AlignRight

@@ -40,6 +40,7 @@ Item {
                 ToolTip.delay: 600
                 onClicked: Navigation.go(modelData.area)
                 contentItem: Label {
+                    textFormat: Text.PlainText
                     text: section.text
                     color: section.current ? Style.accent : Style.muted
                     font.pixelSize: Style.smallSize + 1

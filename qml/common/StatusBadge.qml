@@ -17,6 +17,7 @@ Rectangle {
 
     Label {
         id: label
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         text: root.status
         color: root.calm ? Style.accent : Style.muted

@@ -33,6 +33,11 @@ QtObject {
         return n + " " + (Number(n) === 1 ? one : many);
     }
 
+    // text made safe to put inside StyledText or RichText: shown as written, never as markup.
+    function escaped(text: string): string {
+        return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+    }
+
     // "2026-11-26T04:04:16.039Z" → "26 Nov 2026, 04:04 UTC".
     function stamp(iso) {
         return iso.length < 16 ? iso : date(iso.slice(0, 10)) + ", " + iso.slice(11, 16) + " UTC";

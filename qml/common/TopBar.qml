@@ -42,6 +42,7 @@ Rectangle {
         Item { Layout.fillWidth: true }
         // Short on a narrow window, so a screen's own label keeps the room; the whole sentence on hover.
         Label {
+            textFormat: Text.PlainText
             objectName: "demoLabel"
             visible: root.demo
             text: root.width < 1200 ? qsTr("Demo") : qsTr("Demo practice: invented clients")
@@ -56,6 +57,7 @@ Rectangle {
             sync: Workspace.sync
         }
         Label {
+            textFormat: Text.PlainText
             text: root.userName
             ToolTip.visible: userHover.hovered && VaultSession.role !== ""
             ToolTip.text: qsTr("Signed in as %1").arg(VaultSession.role)

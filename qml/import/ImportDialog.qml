@@ -110,6 +110,7 @@ Dialog {
             onToggled: if (root.preview.source !== "") root.check()
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "importSummary"
             Layout.fillWidth: true
             visible: root.preview.count > 0
@@ -193,6 +194,7 @@ Dialog {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: list.count === 0
                 width: parent.width - 64
@@ -204,6 +206,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "importMessage"
             Layout.fillWidth: true
             visible: root.error !== "" || root.done !== ""

@@ -38,6 +38,7 @@ SectionCard {
             onValueModified: root.editor.fields.set("cravings", cravings.value)
         }
         Label {
+            textFormat: Text.PlainText
             Layout.columnSpan: 2
             Layout.fillWidth: true
             visible: (root.fields.cravingsText ?? "") !== ""
@@ -59,6 +60,7 @@ SectionCard {
             onActivated: (index) => root.editor.fields.set("stage", index - 1)
         }
         Label {
+            textFormat: Text.PlainText
             Layout.columnSpan: 2
             Layout.fillWidth: true
             visible: (root.fields.stageText ?? "") !== ""
@@ -120,6 +122,7 @@ SectionCard {
             onValueModified: root.editor.fields.set("daysAbstinent", days.value)
         }
         Label {
+            textFormat: Text.PlainText
             Layout.columnSpan: 2
             Layout.fillWidth: true
             visible: (root.fields.daysAbstinentText ?? "") !== ""
@@ -129,6 +132,7 @@ SectionCard {
             wrapMode: Text.WordWrap
         }
         Label {
+            textFormat: Text.PlainText
             Layout.columnSpan: 2
             Layout.fillWidth: true
             visible: (root.fields.useText ?? "") !== ""

@@ -265,14 +265,17 @@ Dialog {
                     Repeater {
                         model: memberSearch.text.trim() === "" ? [] : Workspace.clients.findActive(memberSearch.text, 6)
                         Button {
+                            id: memberButton
                             required property var modelData
                             text: modelData.code + " · " + modelData.name
                             flat: true
+                            contentItem: Label { textFormat: Text.PlainText; text: memberButton.text; verticalAlignment: Text.AlignVCenter }
                             onClicked: root.addMember(modelData.code, modelData.name)
                         }
                     }
                 }
                 Label {
+                    textFormat: Text.PlainText
                     Layout.columnSpan: 2
                     Layout.fillWidth: true
                     visible: root.group
@@ -345,6 +348,7 @@ Dialog {
                             RowLayout {
                                 Layout.fillWidth: true
                                 Label {
+                                    textFormat: Text.PlainText
                                     Layout.fillWidth: true
                                     text: member.name !== "" ? member.code + " · " + member.name : member.code
                                     color: Style.text
@@ -385,6 +389,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: root.error !== ""
             text: root.error

@@ -104,6 +104,7 @@ Rectangle {
                 onClicked: root.back()
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "sessionWhen"
                 text: (root.note.session.start ?? "") !== "" ? qsTr("%1, %2").arg(Style.date(root.note.date)).arg(root.note.session.start)
                                                             : Style.date(root.note.date)
@@ -114,6 +115,7 @@ Rectangle {
             // A long template name takes two lines before it elides; the whole name on hover.
             Label {
                 id: noteKindLabel
+                textFormat: Text.PlainText
                 objectName: "noteKindLabel"
                 Layout.fillWidth: true
                 Layout.minimumWidth: 60
@@ -129,6 +131,7 @@ Rectangle {
             }
             StatusBadge { status: root.note.status }
             Label {
+                textFormat: Text.PlainText
                 objectName: "saveState"
                 visible: !root.note.readOnly
                 text: root.note.draft.saveState === "saved" ? qsTr("All changes saved")
@@ -165,11 +168,13 @@ Rectangle {
                     visible: root.note.session.members.length > 1
                     spacing: 8
                     Label {
+                        textFormat: Text.PlainText
                         text: qsTr("Group note: member %1 of %2").arg(root.note.session.memberIndex + 1).arg(root.note.session.members.length)
                         color: Style.text
                         font.weight: Font.DemiBold
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: (root.note.session.groupTopic ?? "") !== "" ? "· " + root.note.session.groupTopic : ""
                         color: Style.muted
@@ -290,6 +295,7 @@ Rectangle {
                 RowLayout {
                     Layout.fillWidth: true
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: !root.note.readOnly
                               ? qsTr("Saved automatically as you type. Sign when the note is complete (Ctrl+S).")
@@ -356,6 +362,7 @@ Rectangle {
                         border.color: Style.border
                         Label {
                             id: addendumText
+                            textFormat: Text.PlainText
                             x: 10
                             y: 10
                             width: parent.width - 20

@@ -37,6 +37,7 @@ SectionCard {
     note: root.objectives.version > 0 ? qsTr("plan version %1").arg(root.objectives.version) : ""
 
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.objectives.problem !== ""
         text: root.objectives.problem
@@ -44,6 +45,7 @@ SectionCard {
         wrapMode: Text.WordWrap
     }
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: !root.objectives.mayRate && root.objectives.problem === ""
         text: root.editor.status === "draft" ? qsTr("Only the note's author rates progress on it.")
@@ -74,6 +76,7 @@ SectionCard {
             width: ListView.view.width - 8
             spacing: 3
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: qsTr("%1 %2").arg(objective.objectiveId).arg(objective.modelData.text)
                 color: Style.text
@@ -82,6 +85,7 @@ SectionCard {
                 elide: Text.ElideRight
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 visible: text !== ""
                 text: [objective.modelData.targetDate === "" ? "" : qsTr("by %1").arg(Style.date(objective.modelData.targetDate)),

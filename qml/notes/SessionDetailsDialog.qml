@@ -82,6 +82,7 @@ Dialog {
             Accessible.name: qsTr("Attendance")
         }
         Label {
+            textFormat: Text.PlainText
             Layout.columnSpan: 2
             Layout.fillWidth: true
             visible: root.error !== ""

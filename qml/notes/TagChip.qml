@@ -31,6 +31,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.label
                 color: Style.text
@@ -39,12 +40,14 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Label {
+                textFormat: Text.PlainText
                 text: root.decision
                 color: root.decision === "confirmed" ? Style.accent : Style.muted
                 font.pixelSize: Style.smallSize
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: root.start >= 0 ? "“" + root.evidence + "”" : qsTr("“%1” (no longer in the text)").arg(root.evidence)
             color: Style.muted

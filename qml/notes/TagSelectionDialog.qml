@@ -39,6 +39,7 @@ Dialog {
         width: parent.width
         spacing: 10
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: "“" + root.words + "”"
             elide: Text.ElideRight

@@ -33,6 +33,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.label
                 color: Style.text
@@ -41,6 +42,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Label {
+                textFormat: Text.PlainText
                 text: root.decision
                 color: root.decision === "confirmed" ? Style.accent : Style.muted
                 font.pixelSize: Style.smallSize
@@ -49,6 +51,7 @@ Rectangle {
         Repeater {
             model: root.modelData.evidence
             Label {
+                textFormat: Text.PlainText
                 required property var modelData
                 objectName: "evidence"
                 Layout.fillWidth: true

@@ -35,6 +35,7 @@ Item {
                     color: entry.model.color
                 }
                 Label {
+                    textFormat: Text.PlainText
                     text: entry.model[root.textRole]
                     color: Style.text
                     font.pixelSize: root.fontSize

@@ -47,6 +47,7 @@ Item {
                 opacity: 0.7
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.left: parent.left
                 anchors.right: parent.right
                 anchors.top: parent.top

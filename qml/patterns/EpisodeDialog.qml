@@ -93,6 +93,7 @@ Dialog {
             onAccepted: root.save()
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "episodeError"
             Layout.columnSpan: 2
             Layout.fillWidth: true

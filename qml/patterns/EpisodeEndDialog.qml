@@ -56,6 +56,7 @@ Dialog {
     contentItem: ColumnLayout {
         spacing: 8
         Label {
+            textFormat: Text.PlainText
             objectName: "episodeEndText"
             Layout.fillWidth: true
             wrapMode: Text.WordWrap
@@ -70,6 +71,7 @@ Dialog {
             onAccepted: root.save()
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "episodeEndError"
             Layout.fillWidth: true
             visible: root.error !== ""

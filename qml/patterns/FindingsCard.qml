@@ -16,6 +16,7 @@ SectionCard {
     Repeater {
         model: root.findings
         delegate: Label {
+            textFormat: Text.PlainText
             required property string modelData
             Layout.fillWidth: true
             text: "•  " + modelData
@@ -25,6 +26,7 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "emptyFindings"
         Layout.fillWidth: true
         visible: root.findings.length === 0

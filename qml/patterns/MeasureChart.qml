@@ -100,6 +100,7 @@ ChartView {
                 opacity: root.bands.length > 1 ? 0.16 * band.index / (root.bands.length - 1) : 0
             }
             Text {
+                textFormat: Text.PlainText
                 anchors.right: parent.right
                 anchors.rightMargin: 4
                 anchors.verticalCenter: parent.verticalCenter

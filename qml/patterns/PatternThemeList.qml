@@ -60,6 +60,7 @@ SectionCard {
                     Layout.fillWidth: true
                     spacing: 0
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: row.label
                         color: Style.text
@@ -67,6 +68,7 @@ SectionCard {
                         font.weight: row.recurring ? Font.DemiBold : Font.Normal
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: Style.plural(row.sessions, qsTr("session"), qsTr("sessions"))
                               + (row.recurring ? qsTr(" · recurring") : "")

@@ -60,11 +60,13 @@ Rectangle {
                 onClicked: root.back()
             }
             Label {
+                textFormat: Text.PlainText
                 text: root.patterns.code
                 color: Style.muted
                 font.family: "DejaVu Sans Mono"
             }
             Label {
+                textFormat: Text.PlainText
                 text: qsTr("Patterns — %1").arg(root.patterns.name)
                 color: Style.text
                 font.pixelSize: Style.headingSize + 3
@@ -124,6 +126,7 @@ Rectangle {
             }
             Item { Layout.fillWidth: true }
             Label {
+                textFormat: Text.PlainText
                 text: root.patterns.recordFrom === "" ? ""
                       : qsTr("Record: %1 – %2").arg(Style.date(root.patterns.recordFrom)).arg(Style.date(root.patterns.recordTo))
                 color: Style.muted
@@ -169,6 +172,7 @@ Rectangle {
                 Repeater {
                     model: root.patterns.episodes
                     delegate: Label {
+                        textFormat: Text.PlainText
                         required property var modelData
                         rightPadding: 8
                         text: modelData.service === "" ? modelData.label
@@ -246,6 +250,7 @@ Rectangle {
                             heatmap: root.patterns.heatmap
                         }
                         Label {
+                            textFormat: Text.PlainText
                             objectName: "gridEmpty"
                             visible: text !== ""
                             text: root.patterns.chart.empty
@@ -356,6 +361,7 @@ Rectangle {
                         }
                     }
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "testedNote"
                         Layout.fillWidth: true
                         visible: root.patterns.code !== ""

@@ -27,6 +27,7 @@ Item {
         syncView: table
         clip: true
         delegate: Label {
+            textFormat: Text.PlainText
             required property string display
             text: display
             color: Style.text

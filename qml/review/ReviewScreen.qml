@@ -84,6 +84,7 @@ Rectangle {
         }
 
         Label {
+            textFormat: Text.PlainText
             objectName: "reviewClientName"
             Layout.leftMargin: 32
             Layout.topMargin: 20
@@ -93,6 +94,7 @@ Rectangle {
             font.weight: Font.DemiBold
         }
         Label {
+            textFormat: Text.PlainText
             Layout.leftMargin: 32
             text: root.patterns.from === "" ? qsTr("No sessions recorded yet.")
                   : qsTr("Our sessions from %1 to %2").arg(Style.date(root.patterns.recordFrom)).arg(Style.date(root.patterns.recordTo))
@@ -158,6 +160,7 @@ Rectangle {
                     }
                     // Never an empty grid without saying why.
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "reviewGridEmpty"
                         Layout.fillWidth: true
                         visible: root.patterns.heatmap.themeCount === 0
@@ -182,6 +185,7 @@ Rectangle {
                         fontSize: Style.bodySize + 2
                         // Never a blank chart without saying why.
                         Label {
+                            textFormat: Text.PlainText
                             objectName: "reviewChartEmpty"
                             anchors.centerIn: parent
                             width: parent.width * 0.7
@@ -247,6 +251,7 @@ Rectangle {
                         objectName: "reviewFindings"
                         model: root.patterns.findings.reviewFindings
                         delegate: Label {
+                            textFormat: Text.PlainText
                             required property string modelData
                             Layout.fillWidth: true
                             text: "•  " + modelData
@@ -256,6 +261,7 @@ Rectangle {
                         }
                     }
                     Label {
+                        textFormat: Text.PlainText
                         objectName: "reviewNotCauses"
                         visible: root.patterns.findings.reviewFindings.length > 0
                         Layout.fillWidth: true
@@ -291,6 +297,7 @@ Rectangle {
                         contentWidth: availableWidth
                         clip: true
                         Label {
+                            textFormat: Text.PlainText
                             objectName: "reviewSummary"
                             width: summaryScroll.availableWidth
                             text: root.patterns.summary !== "" ? root.patterns.summary
@@ -302,6 +309,7 @@ Rectangle {
                         }
                     }
                     Label {
+                        textFormat: Text.PlainText
                         visible: root.patterns.summaryUpdated !== ""
                         text: qsTr("Written %1").arg(Style.date(root.patterns.summaryUpdated.slice(0, 10)))
                         color: Style.muted
@@ -351,6 +359,7 @@ Rectangle {
                 onAccepted: root.leave(passphrase.text)
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "leaveError"
                 Layout.fillWidth: true
                 visible: leaveDialog.error !== ""

@@ -26,6 +26,7 @@ Dialog {
 
     objectName: "reviewSetupDialog"
     title: qsTr("Review with %1").arg(root.clientName)
+    Component.onCompleted: header.textFormat = Text.PlainText // the style's title Label is AutoText
     modal: true
     padding: 20
     anchors.centerIn: Overlay.overlay
@@ -84,6 +85,7 @@ Dialog {
                       .arg(root.patterns.themes.maxChecked)
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "reviewThemeChoiceEmpty"
             Layout.fillWidth: true
             visible: !root.themesReady || root.patterns.themes.count === 0
@@ -114,6 +116,7 @@ Dialog {
                     onToggled: root.patterns.findings.setShownInReview(findingBox.index, findingBox.checked)
                     Accessible.name: modelData
                     contentItem: Label {
+                        textFormat: Text.PlainText
                         leftPadding: findingBox.indicator.width + findingBox.spacing
                         text: findingBox.modelData
                         wrapMode: Text.WordWrap
@@ -144,6 +147,7 @@ Dialog {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             visible: root.error !== ""
             text: root.error

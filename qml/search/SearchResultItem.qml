@@ -37,22 +37,26 @@ ItemDelegate {
             Layout.fillWidth: true
             spacing: 10
             Label {
+                textFormat: Text.PlainText
                 text: root.clientName
                 color: Style.text
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 text: root.clientCode
                 color: Style.muted
                 font.family: "DejaVu Sans Mono"
                 font.pixelSize: Style.smallSize
             }
             Label {
+                textFormat: Text.PlainText
                 text: Style.date(root.date)
                 color: Style.muted
                 font.pixelSize: Style.smallSize
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.kind === "process" ? qsTr("Process note (private)") : qsTr("Progress note")
                 color: root.kind === "process" ? Style.warning : Style.muted

@@ -81,6 +81,7 @@ Rectangle {
                 Keys.onDownPressed: { list.currentIndex = 0; list.forceActiveFocus(); }
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "resultCount"
                 Layout.fillWidth: true
                 text: root.results.query === "" ? ""
@@ -126,6 +127,7 @@ Rectangle {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 anchors.centerIn: parent
                 visible: list.count === 0
                 width: parent.width - 64

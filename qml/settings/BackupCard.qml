@@ -73,6 +73,7 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "backupMessage"
         Layout.fillWidth: true
         visible: root.backupMessage !== ""
@@ -137,6 +138,7 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "restoreMessage"
         Layout.fillWidth: true
         visible: root.restoreMessage !== ""

@@ -65,6 +65,7 @@ SectionCard {
                     Layout.fillWidth: true
                     spacing: 0
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: row.label + (row.custom ? qsTr("  · added here") : "")
                         color: row.enabled ? Style.text : Style.muted
@@ -72,6 +73,7 @@ SectionCard {
                         elide: Text.ElideRight
                     }
                     Label {
+                        textFormat: Text.PlainText
                         Layout.fillWidth: true
                         text: row.phraseCount > 0 ? row.phrases : qsTr("linked theme: %1").arg(row.group)
                         color: Style.muted
@@ -151,6 +153,7 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "codebookMessage"
         Layout.fillWidth: true
         visible: root.error !== "" || root.done !== ""

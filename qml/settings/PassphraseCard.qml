@@ -63,6 +63,7 @@ SectionCard {
         onAccepted: change.clicked()
     }
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.error !== "" || root.done !== ""
         text: root.error !== "" ? root.error : root.done

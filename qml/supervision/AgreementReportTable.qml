@@ -30,6 +30,7 @@ Rectangle {
         anchors.margins: 14
         spacing: 6
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: qsTr("Agreement over %1 of %2: Cohen's kappa per theme. 1 is full agreement, 0 no better than chance; n/a where chance explains all the agreement.")
                   .arg(Style.plural(root.rated, qsTr("rated note"), qsTr("rated notes"))).arg(root.therapist)
@@ -73,7 +74,7 @@ Rectangle {
                 RowLayout {
                     anchors.fill: parent
                     spacing: 12
-                    Label { text: row.label; Layout.fillWidth: true; elide: Text.ElideRight; color: Style.text }
+                    Label { textFormat: Text.PlainText; text: row.label; Layout.fillWidth: true; elide: Text.ElideRight; color: Style.text }
                     Cell { text: row.supervisorTherapist }
                     Cell { text: row.supervisorTagger }
                     Cell { text: row.therapistTagger }

@@ -57,6 +57,7 @@ Rectangle {
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "agreementProgress"
                 visible: root.check.checkId !== 0
                 text: qsTr("%1: %2 of %3 rated").arg(root.check.therapist).arg(root.check.rated).arg(root.check.sampled)

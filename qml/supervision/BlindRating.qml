@@ -23,6 +23,7 @@ Item {
             Layout.fillHeight: true
             spacing: 8
             Label {
+                textFormat: Text.PlainText
                 objectName: "blindNoteTitle"
                 text: qsTr("Note %1 of %2 · %3 · %4").arg(root.check.rated + 1).arg(root.check.sampled)
                       .arg(root.check.noteClient).arg(Style.date(root.check.noteDate))
@@ -74,6 +75,7 @@ Item {
                             required property var modelData
                             width: 189
                             text: modelData.label
+                            Component.onCompleted: contentItem.textFormat = Text.PlainText // a custom theme's label
                             font.pixelSize: Style.smallSize + 1
                             checked: root.ticked[modelData.id] === true
                             onToggled: root.toggled(modelData.id, checked)
@@ -85,6 +87,7 @@ Item {
                 }
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Object.keys(root.ticked).length === 0 ? qsTr("Nothing ticked: the note is rated as showing none of these themes.")
                                                             : Style.plural(Object.keys(root.ticked).length, qsTr("theme ticked"), qsTr("themes ticked"))

@@ -38,11 +38,13 @@ ItemDelegate {
         RowLayout {
             Layout.fillWidth: true
             Label {
+                textFormat: Text.PlainText
                 text: root.clientCode
                 color: Style.text
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: Style.date(root.sessionDate)
                 color: Style.muted
@@ -79,6 +81,7 @@ ItemDelegate {
             }
         }
         Label {
+            textFormat: Text.PlainText
             Layout.fillWidth: true
             text: [root.waitingText, root.modeLabel].concat(
                       root.comments > 0 ? [Style.plural(root.comments, qsTr("comment"), qsTr("comments"))] : []).concat(

@@ -53,6 +53,7 @@ Rectangle {
             Layout.fillWidth: true
             spacing: 10
             Label {
+                textFormat: Text.PlainText
                 objectName: "reviewTitle"
                 text: qsTr("%1 · %2").arg(root.review.clientCode).arg(Style.date(root.review.date))
                 color: Style.text
@@ -61,6 +62,7 @@ Rectangle {
             }
             StatusBadge { status: root.review.status }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 text: root.review.status === "cosigned"
                       ? qsTr("%1 by %2, signed %3; co-signed by %4, %5").arg(root.review.templateLabel).arg(root.review.author)
@@ -112,6 +114,7 @@ Rectangle {
                 Repeater {
                     model: root.review.addenda
                     Label {
+                        textFormat: Text.PlainText
                         required property var modelData
                         Layout.fillWidth: true
                         wrapMode: Text.WordWrap

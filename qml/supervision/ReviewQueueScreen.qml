@@ -58,12 +58,14 @@ Rectangle {
             demo: root.demo
             onLockRequested: root.lockRequested()
             Label {
+                textFormat: Text.PlainText
                 text: VaultSession.role === "therapist" ? qsTr("My notes in review") : qsTr("Review queue")
                 color: Style.text
                 font.pixelSize: Style.headingSize + 3
                 font.weight: Font.DemiBold
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "queueCount"
                 text: Style.plural(root.queue.count, qsTr("note waiting"), qsTr("notes waiting"))
                       + (root.queue.returnedCount > 0 ? qsTr(", %1 returned").arg(root.queue.returnedCount) : "")
@@ -130,6 +132,7 @@ Rectangle {
                     }
                 }
                 Label {
+                    textFormat: Text.PlainText
                     objectName: "emptyQueue"
                     anchors.centerIn: parent
                     width: parent.width - 48

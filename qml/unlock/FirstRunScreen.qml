@@ -86,6 +86,7 @@ FormCard {
         font.pixelSize: Style.smallSize
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "createError"
         Layout.fillWidth: true
         visible: root.error !== ""

@@ -38,6 +38,7 @@ Item {
             }
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "strengthHint"
             Layout.fillWidth: true
             text: Credentials.hint(root.passphrase)

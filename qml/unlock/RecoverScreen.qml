@@ -72,6 +72,7 @@ FormCard {
         onAccepted: root.submit()
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "recoverError"
         Layout.fillWidth: true
         visible: root.error !== ""

@@ -47,6 +47,7 @@ FormCard {
                     objectName: "keyGroup" + (index + 1)
                     spacing: 2
                     Label {
+                        textFormat: Text.PlainText
                         text: keyGroup.modelData
                         font.family: "DejaVu Sans Mono"
                         font.pixelSize: 18
@@ -54,6 +55,7 @@ FormCard {
                         color: Style.text
                     }
                     Label {
+                        textFormat: Text.PlainText
                         anchors.horizontalCenter: parent.horizontalCenter
                         text: String(keyGroup.index + 1)
                         color: keyGroup.index + 1 === root.group ? Style.text : Style.muted
@@ -77,6 +79,7 @@ FormCard {
             onChosen: file => Workspace.reports.printRecoveryKey(root.recoveryKey, file)
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "printedHint"
             Layout.fillWidth: true
             visible: printButton.outcome !== ""
@@ -103,6 +106,7 @@ FormCard {
         onAccepted: if (root.confirmed) root.done()
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "groupHint"
         Layout.fillWidth: true
         visible: groupField.text.length >= 4 && !root.confirmed

@@ -57,6 +57,7 @@ FormCard {
     }
 
     Label {
+        textFormat: Text.PlainText
         objectName: "lockReason"
         Layout.fillWidth: true
         visible: root.lockReason !== ""
@@ -75,7 +76,7 @@ FormCard {
         font.pixelSize: Style.bodySize
         textFormat: Text.StyledText
         text: qsTr("This is the demo practice: every client and note in it is invented.<br>User <b>%1</b>, passphrase <b>%2</b>")
-              .arg(root.userName).arg(root.demoPassphrase)
+              .arg(Style.escaped(root.userName)).arg(Style.escaped(root.demoPassphrase))
         background: Rectangle {
             radius: Style.radius
             color: Style.accentSoft
@@ -101,6 +102,7 @@ FormCard {
         onAccepted: root.submit()
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "unlockError"
         Layout.fillWidth: true
         visible: root.error !== "" || root.retryDelay > 0

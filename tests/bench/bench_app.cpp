@@ -9,6 +9,7 @@
 #include "ratioreporter.h"
 #include "clientlistmodel.h"
 #include "noteeditor.h"
+#include "offlinenetwork.h"
 #include "vaultsession.h"
 #include "workspace.h"
 
@@ -97,6 +98,7 @@ struct App
         session->setVaultDir(demoDir());
         VaultSession::setInstance(session.get());
         engine = std::make_unique<QQmlApplicationEngine>();
+        uc::gui::refuseNetwork(*engine);
         engine->addImportPath(u"qrc:/"_s);
         engine->load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
         window = engine->rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine->rootObjects().constFirst());

@@ -7,6 +7,7 @@
 #include "evidencehighlighter.h"
 #include "guitestutil.h"
 #include "noteeditor.h"
+#include "offlinenetwork.h"
 #include "notedata.h"
 #include "vaultsession.h"
 
@@ -123,6 +124,7 @@ private Q_SLOTS:
         VaultSession::setInstance(m_session.get());
         m_note = std::make_unique<NoteEditor>();
         m_engine = std::make_unique<QQmlApplicationEngine>();
+        uc::gui::refuseNetwork(*m_engine);
         m_engine->addImportPath(u"qrc:/"_s);
         m_engine->setInitialProperties({{u"note"_s, QVariant::fromValue(m_note.get())}});
         m_engine->loadData(R"(import QtQuick

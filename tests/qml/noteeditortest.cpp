@@ -3,6 +3,7 @@
 // short pause and never later than two seconds, at once when asked (sign, leave, lock), never for
 // a signed note; theme evidence stays highlighted on the right words while the text moves.
 #include "noteeditor.h"
+#include "offlinenetwork.h"
 #include "notefields.h"
 #include "evidencehighlighter.h"
 #include "notedata.h"
@@ -157,6 +158,7 @@ private Q_SLOTS:
     void highlightsFollowTyping()
     {
         QQmlEngine engine;
+        uc::gui::refuseNetwork(engine);
         QQmlComponent component(&engine);
         component.setData("import QtQuick\nTextEdit { text: \"## Themes\\nShe drinks when she feels abandoned.\\n## Plan\\nWeekly.\" }",
                           QUrl());

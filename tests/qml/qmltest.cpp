@@ -3,6 +3,7 @@
 // QGuiApplication quick_test_main would make) because Qt Charts needs one. Fixed models for the
 // tests (qmlfixtures.h) are the singleton Fixtures of the module UndercurrentTest.
 #include "buttonkeys.h"
+#include "offlinenetwork.h"
 #include "qmlfixtures.h"
 
 #include <QApplication>
@@ -17,7 +18,11 @@ class Setup : public QObject
     Q_OBJECT
 
 public Q_SLOTS:
-    void qmlEngineAvailable(QQmlEngine *engine) { engine->addImportPath(QStringLiteral("qrc:/")); }
+    void qmlEngineAvailable(QQmlEngine *engine)
+    {
+        uc::gui::refuseNetwork(*engine);
+        engine->addImportPath(QStringLiteral("qrc:/"));
+    }
 };
 
 int main(int argc, char **argv)

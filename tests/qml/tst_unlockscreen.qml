@@ -84,6 +84,16 @@ TestCase {
         verify(notice.visible);
     }
 
+    // The notice is StyledText for its bold: a user name that looks like markup is escaped into it,
+    // so it shows as typed and fetches nothing.
+    function test_demoNoticeEscapesTheUserName() {
+        const screen = createTemporaryObject(screenComponent, root, { userName: "<img src=\"http://127.0.0.1:9/b\"><b>x</b> & co" });
+        screen.demoPassphrase = "pass";
+        const notice = findChild(screen, "demoNotice");
+        verify(notice.text.indexOf("<b>&lt;img src=&quot;http://127.0.0.1:9/b&quot;&gt;&lt;b&gt;x&lt;/b&gt; &amp; co</b>") >= 0, notice.text);
+        verify(notice.text.indexOf("<img") < 0);
+    }
+
     function test_aFolderWithoutAVaultAsksForAnother() {
         const screen = createTemporaryObject(screenComponent, root);
         verify(!findChild(screen, "folderRow").visible);

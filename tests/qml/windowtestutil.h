@@ -3,6 +3,7 @@
 
 // The real window for the end-to-end tests: Main.qml loaded from the module over a session, as
 // main() loads it, and what a user does to it (click, type), offscreen.
+#include "offlinenetwork.h"
 #include "sessionfixture.h"
 
 #include <QObject>
@@ -42,6 +43,7 @@ protected:
     {
         VaultSession::setInstance(session);
         m_engine = std::make_unique<QQmlApplicationEngine>();
+        uc::gui::refuseNetwork(*m_engine);
         m_engine->addImportPath(QStringLiteral("qrc:/"));
         m_engine->load(QUrl(QStringLiteral("qrc:/Undercurrent/Main.qml")));
         QVERIFY(!m_engine->rootObjects().isEmpty());

@@ -5,6 +5,7 @@
 #include "screenwalk.h"
 #include "appearance.h"
 #include "demomode.h"
+#include "offlinenetwork.h"
 
 #include "vaultsession.h"
 
@@ -76,6 +77,7 @@ int main(int argc, char *argv[])
     session.demo()->open(scratch.filePath(u"demo"_s), uc::vault::KdfCost::testOnly(), demoToday);
 
     QQmlApplicationEngine engine;
+    uc::gui::refuseNetwork(engine);
     engine.addImportPath(u"qrc:/"_s);
     engine.load(QUrl(u"qrc:/Undercurrent/Main.qml"_s));
     auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().value(0));
