@@ -42,6 +42,14 @@ std::optional<QString> parseAmountUnit(const QString &text)
     return unit;
 }
 
+void normaliseUnit(UseDay &d)
+{
+    if (d.used && d.amount && d.unit.isEmpty() && d.substance == u"alcohol"_s)
+        d.unit = standardDrinks();
+    else if (!d.unit.isEmpty())
+        d.unit = parseAmountUnit(d.unit).value_or(d.unit);
+}
+
 std::optional<QString> useDayProblem(const UseDay &d, const Date &today)
 {
     if (!substanceClasses().contains(d.substance))

@@ -39,6 +39,10 @@ struct UseDay
 // ("Standard drinks" -> "standard-drinks"). Nothing for anything else.
 [[nodiscard]] std::optional<QString> parseAmountUnit(const QString &text);
 
+// The unit as stored: alcohol's amount without a unit in standard drinks, another unit through
+// parseAmountUnit ("Joints" -> "joints"); a unit that does not read is left for useDayProblem.
+void normaliseUnit(UseDay &day);
+
 // The longest range recorded at once, in days (a leap year): the method reviews a period day by
 // day, and a longer span is more likely a mistyped year than a review.
 inline constexpr int maxUseDayRange = 366;

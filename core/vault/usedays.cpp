@@ -42,10 +42,7 @@ int UseDays::record(const UseDay &given, const Date &from, const Date &to, Recor
     const QString what = recorded == Recorded::Replace ? u"correct use days"_s : u"record use days"_s;
     UseDay d = given;
     d.date = from;
-    if (d.used && d.amount && d.unit.isEmpty() && d.substance == u"alcohol"_s)
-        d.unit = model::standardDrinks();
-    else if (!d.unit.isEmpty())
-        d.unit = model::parseAmountUnit(d.unit).value_or(d.unit);
+    model::normaliseUnit(d);
     const Date day0 = today();
     if (const auto problem = model::useDayRangeProblem(from, to, day0))
         badInput(what, *problem);

@@ -60,6 +60,14 @@ int record(const Invocation &line, vault::UseDays::Recorded recorded)
     d.unit = line.value("unit");
     d.source = line.has("source") ? line.value("source") : u"recall"_s;
     const auto [from, to] = rangeOf(line);
+    // Checked before the vault is opened (as the vault checks again): a refused line leaves no trace.
+    model::normaliseUnit(d);
+    d.date = from;
+    const model::Date today = boost::gregorian::day_clock::universal_day();
+    if (const auto problem = model::useDayRangeProblem(from, to, today))
+        throw Error(ErrorKind::Io, line.what(), *problem);
+    if (const auto problem = model::useDayProblem(d, today))
+        throw Error(ErrorKind::Io, line.what(), *problem);
     const int days = openVault(line)->useDays().record(d, from, to, recorded);
     if (line.json())
         printJson(QJsonObject { { u"days"_s, days } });
@@ -85,6 +93,8 @@ int useDayDelete(const Invocation &line)
 {
     const QString substance = substanceOf(line);
     const auto [from, to] = rangeOf(line);
+    if (const auto problem = model::useDayRangeProblem(from, to, boost::gregorian::day_clock::universal_day()))
+        throw Error(ErrorKind::Io, line.what(), *problem);
     const int days = openVault(line)->useDays().remove(line.value("client"), substance, from, to);
     print(u"%1 day(s) deleted: unknown again"_s.arg(days));
     return 0;
