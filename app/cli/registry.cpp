@@ -18,6 +18,7 @@
 #include "commands/supervision.h"
 #include "commands/tag.h"
 #include "commands/treatmentevents.h"
+#include "commands/usedays.h"
 #include "commands/transfer.h"
 #include "commands/users.h"
 #if defined(UC_PRACTICE)
@@ -42,8 +43,10 @@ constexpr const Command *record[] = {
     &noteVerifyCommand,       &noteAddendumCommand,    &noteDiscardCommand,     &noteThemeConfirmCommand,
     &noteThemeRejectCommand,  &noteThemeAddCommand,    &noteProgressCommand,    &countertransferenceListCommand, &searchCommand,          &exportCommand,
     &importCommand,           &backupCommand};
-constexpr const Command *patternsAndMeasures[] = {&measureAddCommand, &measureListCommand, &measureEditCommand,
-                                                  &measureDeleteCommand, &patternsCommand,    &demoCommand};
+constexpr const Command *patternsAndMeasures[] = {&measureAddCommand,    &measureListCommand,   &measureEditCommand,
+                                                  &measureDeleteCommand, &useDayRecordCommand,  &useDayCorrectCommand,
+                                                  &useDayDeleteCommand,  &useDayListCommand,    &useDayShowCommand,
+                                                  &patternsCommand,      &demoCommand};
 constexpr const Command *supervision[] = {&superviseAssignCommand, &superviseListCommand,  &queueCommand,
                                           &noteCosignCommand,      &noteReturnCommand,     &noteCommentCommand,
                                           &agreementStartCommand,  &agreementRateCommand,  &agreementReportCommand};

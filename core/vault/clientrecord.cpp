@@ -6,6 +6,7 @@
 #include "model/disclosure.h"
 #include "model/json.h"
 #include "model/treatmenteventjson.h"
+#include "model/usedayjson.h"
 
 #include <QJsonArray>
 
@@ -107,6 +108,10 @@ QJsonObject toJson(const ClientRecord &record)
     for (const model::TreatmentEvent &e : record.events)
         events.append(model::treatmentEventJson(e, false));
     out.insert(QStringLiteral("treatment_events"), events);
+    QJsonArray useDays;
+    for (const model::UseDay &d : record.useDays)
+        useDays.append(model::useDayJson(d, false));
+    out.insert(QStringLiteral("use_days"), useDays);
     QJsonArray safetyPlans;
     for (const model::SafetyPlan &p : record.safetyPlans)
         safetyPlans.append(QJsonObject{{QStringLiteral("version"), p.version},

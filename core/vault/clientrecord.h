@@ -3,6 +3,7 @@
 
 #include "model/episode.h"
 #include "model/treatmentevent.h"
+#include "model/useday.h"
 #include "model/safetyplan.h"
 #include "model/treatmentplan.h"
 #include "model/types.h"
@@ -90,6 +91,7 @@ struct ClientRecord
     QList<RecordedAssessment> riskAssessments;
     QList<model::Episode> episodes; // the course of care, by start date
     QList<model::TreatmentEvent> events; // other treatment, by date (deleted ones left out)
+    QList<model::UseDay> useDays; // the timeline follow-back, current entries only
     QList<model::SafetyPlan> safetyPlans; // every version, oldest first, each with its hash
     // Treatment plan versions, each with its author's signature; reviews; progress ratings.
     QList<model::TreatmentPlan> plans;

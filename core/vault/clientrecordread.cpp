@@ -5,6 +5,7 @@
 
 #include "model/json.h"
 #include "model/treatmenteventjson.h"
+#include "model/usedayjson.h"
 #include "model/measures.h"
 #include "vault/signing.h"
 #include "vault/state.h"
@@ -266,6 +267,32 @@ QList<model::TreatmentEvent> readTreatmentEvents(const QJsonObject &json, const 
             malformed(w, problem);
         e->clientCode = clientCode;
         out.append(*e);
+    }
+    return out;
+}
+
+// Use days (model/usedayjson.h), each checked as `useday record` checks it, at most one per
+// substance and day.
+QList<model::UseDay> readUseDays(const QJsonObject &json, const QString &clientCode)
+{
+    QList<model::UseDay> out;
+    if (!json.contains(QLatin1String("use_days")))
+        return out;
+    const QJsonArray list = array(json, QLatin1String("use_days"), {});
+    const model::Date today = *model::parseDate(now().left(10));
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        const QString w = itemAt(QLatin1String("use_days"), i);
+        QString problem;
+        auto d = model::useDayFromJson(object(list.at(i), w), today, &problem);
+        if (!d)
+            malformed(w, problem);
+        const QString key = d->substance + u' ' + model::toIso(d->date);
+        if (seen.contains(key))
+            malformed(w, QStringLiteral("a second entry for the same substance and day"));
+        seen.insert(key);
+        d->clientCode = clientCode;
+        out.append(*d);
     }
     return out;
 }
@@ -597,6 +624,7 @@ ClientRecord readClientRecord(const QJsonObject &json)
     out.riskAssessments = readRiskAssessments(json, noteIds);
     out.episodes = readEpisodes(json, c.code);
     out.events = readTreatmentEvents(json, c.code);
+    out.useDays = readUseDays(json, c.code);
     out.safetyPlans = readSafetyPlans(json, c.code);
 
     readPlans(json, out);

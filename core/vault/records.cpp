@@ -143,6 +143,7 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
     record.summary = m_vault.clients().shareableSummary(code);
     record.episodes = m_vault.episodes().list(code);
     record.events = m_vault.treatmentEvents().list(code);
+    record.useDays = m_vault.useDays().list(code);
     record.safetyPlans = m_vault.safetyPlans().history(code);
     record.plans = m_vault.plans().history(code);
     if (!record.plans.isEmpty()) {
@@ -488,6 +489,13 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
         addEvent.bind(14, m_state.user.id).bind(15, stamp).run();
         addEvent.reset();
     }
+    auto addUseDay = m_state.db.prepare("INSERT INTO use_days(client_id, substance, date, used, amount, unit, source, "
+                                        "recorded_by, recorded) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    for (const model::UseDay &d : std::as_const(record.useDays)) {
+        addUseDay.bind(1, result.client).bind(2, d.substance).bind(3, model::toIso(d.date)).bind(4, d.used ? 1 : 0);
+        addUseDay.bind(5, d.amount).bind(6, d.unit).bind(7, d.source).bind(8, m_state.user.id).bind(9, stamp).run();
+        addUseDay.reset();
+    }
     auto addPlan = m_state.db.prepare("INSERT INTO safety_plans(client_id, version, steps, author_id, signed_at, "
                                       "content_hash) VALUES (?, ?, ?, ?, ?, ?)");
     for (const model::SafetyPlan &p : std::as_const(record.safetyPlans)) {
@@ -511,7 +519,7 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             .run();
 
     m_state.audit(QStringLiteral("import-client"), QStringLiteral("client:%1").arg(result.client),
-          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names, %5 risk flags, %6 risk assessments, %7 episodes, %8 safety plan versions, %9 treatment events")
+          QStringLiteral("%1 sessions, %2 notes, %3 measures, %4 recorded names, %5 risk flags, %6 risk assessments, %7 episodes, %8 safety plan versions, %9 treatment events, %10 use days")
               .arg(result.sessions)
               .arg(result.notes)
               .arg(result.measures)
@@ -520,7 +528,8 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
               .arg(result.riskAssessments)
               .arg(record.episodes.size())
               .arg(record.safetyPlans.size())
-              .arg(record.events.size()));
+              .arg(record.events.size())
+              .arg(record.useDays.size()));
     tx.commit();
     return result;
 }

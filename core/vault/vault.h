@@ -23,6 +23,7 @@
 #include "vault/countertransference.h"
 #include "vault/episodes.h"
 #include "vault/treatmentevents.h"
+#include "vault/usedays.h"
 #include "vault/search.h"
 #include "vault/supervision.h"
 #include "vault/tagging.h"
@@ -122,6 +123,7 @@ public:
     [[nodiscard]] SafetyPlans &safetyPlans() { return m_safetyPlans; }
     [[nodiscard]] Episodes &episodes() { return m_episodes; }
     [[nodiscard]] TreatmentEvents &treatmentEvents() { return m_treatmentEvents; }
+    [[nodiscard]] UseDays &useDays() { return m_useDays; }
     [[nodiscard]] Plans &plans() { return m_plans; }
     [[nodiscard]] Countertransference &countertransference() { return m_countertransference; }
     // The user's identity on the practice server (practiceidentity.h; core/practice).
@@ -175,6 +177,7 @@ private:
     SafetyPlans m_safetyPlans;
     Episodes m_episodes;
     TreatmentEvents m_treatmentEvents;
+    UseDays m_useDays;
     Plans m_plans;
     Countertransference m_countertransference;
     PracticeIdentity m_practiceIdentity;

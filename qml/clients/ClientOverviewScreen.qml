@@ -284,6 +284,10 @@ Rectangle {
                         Layout.fillWidth: true
                         overview: root.overview
                     }
+                    UseDaysCard {
+                        Layout.fillWidth: true
+                        overview: root.overview
+                    }
                     PlanCard {
                         Layout.fillWidth: true
                         visible: VaultSession.can("read-plan")

@@ -362,8 +362,8 @@ void TreatmentEventsTest::migrationKeepsEverything()
         ep.level = u"outpatient"_s;
         ep.start = day("2025-01-01");
         (void)v->episodes().add(ep);
-        vault::VaultTestAccess::database(*v).exec(u"DROP TABLE treatment_events; PRAGMA user_version = %1"_s
-                                                      .arg(vault::schemaVersion - 1)
+        vault::VaultTestAccess::database(*v).exec(u"DROP TABLE treatment_events; DROP TABLE use_days; PRAGMA user_version = %1"_s
+                                                      .arg(23)
                                                       .toStdString());
     }
     auto v = vault::Vault::open(path, u"alice"_s, secret());

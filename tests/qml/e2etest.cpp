@@ -566,6 +566,93 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("opened").toBool(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(overview->treatmentEvents().size(), 0, 10000);
     }
+
+    // Use days by keyboard only (docs/use-days.md): Record use days… opens on the substance; a range
+    // that ends before it starts is said inline and stores nothing; a week abstinent, then one day
+    // used with its drinks as a correction (a plain record of it is refused inline: recorded
+    // already); the strip shows a letter a day, the unknown days as '?'.
+    void useDaysAreRecordedByKeyboard()
+    {
+        QCOMPARE(screen(), u"client-overview"_s);
+        ClientOverview *overview = m_session->workspace()->overview();
+        QVERIFY(overview->useDays().isEmpty());
+        const auto keys = [this](const QString &text) {
+            for (const QChar c : text)
+                QTest::keyClick(m_window, c.toLatin1());
+        };
+        QQuickItem *add = item(u"recordUseDaysButton"_s);
+        QVERIFY(add && add->isVisible());
+        QObject *dialog = find(current(), u"useDayDialog"_s);
+        QVERIFY(dialog);
+        const auto openDialog = [&] {
+            add->forceActiveFocus(Qt::TabFocusReason);
+            QTest::keyClick(m_window, Qt::Key_Space);
+            QTRY_VERIFY(dialog->property("opened").toBool());
+            QTRY_VERIFY(item(u"useDaySubstance"_s)->hasActiveFocus());
+        };
+        openDialog();
+        QTest::keyClick(m_window, Qt::Key_Escape); // Escape closes, nothing stored
+        QTRY_VERIFY(!dialog->property("opened").toBool());
+
+        // Alcohol (the first), 2025-03-10 back to 2025-03-04: refused inline.
+        openDialog();
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTRY_VERIFY(item(u"useDayFrom"_s)->hasActiveFocus());
+        keys(u"2025-03-10"_s);
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTRY_VERIFY(item(u"useDayTo"_s)->hasActiveFocus());
+        keys(u"2025-03-04"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY(item(u"useDayError"_s)->isVisible());
+        QCOMPARE(item(u"useDayError"_s)->property("text").toString(), u"The range ends before it starts."_s);
+        QVERIFY(dialog->property("opened").toBool());
+        // From 2025-03-04 to 2025-03-10, abstinent (the default), Enter records.
+        item(u"useDayFrom"_s)->setProperty("text", QString());
+        item(u"useDayTo"_s)->setProperty("text", QString());
+        item(u"useDayFrom"_s)->forceActiveFocus(Qt::TabFocusReason);
+        keys(u"2025-03-04"_s);
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        keys(u"2025-03-10"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(overview->useDays().size(), 1, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
+        QCOMPARE(overview->useDayPeriod(), u"28 days to 2025-03-10"_s);
+        QCOMPARE(overview->useDays().constFirst().toMap().value(u"strip"_s).toString(),
+                 QString(21, u'?') + u"AAAAAAA"_s);
+
+        // 2025-03-08 used, 5 drinks: first as a plain record (refused: recorded already), then replacing.
+        openDialog();
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        keys(u"2025-03-08"_s);
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTRY_VERIFY(item(u"useDayUsed"_s)->hasActiveFocus());
+        QTest::keyClick(m_window, Qt::Key_Up); // abstinent -> used
+        QVERIFY(dialog->property("used").toBool());
+        QTest::keyClick(m_window, Qt::Key_Tab);
+        QTRY_VERIFY(item(u"useDayAmount"_s)->hasActiveFocus());
+        keys(u"5"_s);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(item(u"useDayError"_s)->isVisible(), 10000);
+        QVERIFY2(item(u"useDayError"_s)->property("text").toString().contains(u"2025-03-08 is recorded already"_s),
+                 qPrintable(item(u"useDayError"_s)->property("text").toString()));
+        QVERIFY(dialog->property("opened").toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
+        item(u"useDayReplace"_s)->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QVERIFY(item(u"useDayReplace"_s)->property("checked").toBool());
+        item(u"useDayAmount"_s)->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(!dialog->property("opened").toBool(), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(overview->useDays().constFirst().toMap().value(u"strip"_s).toString(),
+                                  QString(21, u'?') + u"AAAAUAA"_s, 10000);
+        const QString summary = overview->useDays().constFirst().toMap().value(u"summary"_s).toString();
+        QVERIFY2(summary.startsWith(u"used 1, abstinent 6, unknown 21 · 86% of known days abstinent · longest run "
+                                    u"abstinent 4 · last use 2 days before"_s),
+                 qPrintable(summary));
+        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
+    }
 };
 
 QTEST_MAIN(EndToEndTest)

@@ -94,7 +94,7 @@ bool ScreenWalk::run()
     QDir().mkpath(m_dir);
     if (!waitIdle([&] { return m_session.vaultExists(); }, 120000))
         return fail("the demo practice was not made in time");
-    if (!opening() || !clients() || !client() || !countertransference() || !patternsAndMore() || !risk())
+    if (!opening() || !clients() || !client() || !countertransference() || !useDays() || !patternsAndMore() || !risk())
         return false;
     lock();
     return supervision() && practice() && recoveryKey();

@@ -46,6 +46,9 @@ private:
     [[nodiscard]] bool practice();
     // recovery-key: a new vault made in a folder of its own, its recovery key shown once
     [[nodiscard]] bool recoveryKey();
+    // use-days, use-days-1024x700, use-day-entry-1024x700: the overview's use-day strips and the
+    // dialog (screenwalkusedays.cpp)
+    [[nodiscard]] bool useDays();
 
     // Writes <dir>/<name>.png once the window has settled.
     [[nodiscard]] bool grab(const QString &name);

@@ -6,6 +6,7 @@
 #include "values.h"
 
 #include "model/treatmenteventjson.h"
+#include "model/usedayfigures.h"
 #include "patterns/episoderange.h"
 #include "patterns/fieldseries.h"
 #include "patterns/findings.h"
@@ -142,6 +143,13 @@ int showPatterns(const Invocation &line)
                 events.append(model::treatmentEventJson(e));
         }
         out.insert(u"events"_s, events);
+        // Use days per substance (docs/use-days.md), over --from/--to or the episode: from the first
+        // day recorded, to today when open.
+        QJsonArray useDays;
+        for (const model::UseDayFigures &f : model::useDayFigures(v->useDays().list(code), query.from, query.to,
+                                                                  boost::gregorian::day_clock::universal_day()))
+            useDays.append(model::useDayFiguresJson(f));
+        out.insert(u"use_days"_s, useDays);
     }
     if (line.json())
         printJson(out);

@@ -162,6 +162,7 @@ Overview loadOverview(vault::Vault &vault, const QString &code)
     out.openRisk = openRiskOf(vault, code);
     out.fields = history.fields;
     out.events = vault.treatmentEvents().list(code);
+    out.useDays = vault.useDays().list(code);
     // A discharged client's plan is closed: no review falls due.
     if (client->status == model::ClientStatus::Active && model::allowed(vault.currentUser().role, model::Action::ReadPlan)) {
         if (const auto due = vault.plans().reviewDue(code))

@@ -3,6 +3,7 @@
 
 #include "model/history.h"
 #include "model/treatmentevent.h"
+#include "model/useday.h"
 #include "model/types.h"
 #include "planrows.h"
 #include "riskview.h"
@@ -105,6 +106,7 @@ struct Overview
     PlanSummary plan; // the newest version's objectives and their progress
     QList<model::FieldPoint> fields; // the typed fields of the client's progress notes, session order
     QList<model::TreatmentEvent> events; // other treatment (docs/treatment-events.md), by date
+    QList<model::UseDay> useDays; // the timeline follow-back (docs/use-days.md), by substance then date
 };
 
 // Themes counted as recurring in a client row: present in at least this many of the last

@@ -3,6 +3,7 @@
 
 #include "vaultthread.h"
 
+#include "model/usedayfigures.h"
 #include "reports/palette.h"
 
 #include <QVariantList>
@@ -252,6 +253,57 @@ QVariantList ClientOverview::treatmentEvents() const
                                {u"label"_s, labels.value(it->kind, it->kind)},
                                {u"details"_s, it->details()}});
     return out;
+}
+
+namespace {
+
+// The last day of the strip: the latest day recorded, for any substance.
+std::optional<uc::model::Date> lastUseDay(const QList<uc::model::UseDay> &days)
+{
+    std::optional<uc::model::Date> last;
+    for (const uc::model::UseDay &d : days)
+        last = last ? std::max(*last, d.date) : d.date;
+    return last;
+}
+
+} // namespace
+
+QVariantList ClientOverview::useDays() const
+{
+    const auto last = lastUseDay(m_data.useDays);
+    if (!last)
+        return {};
+    const uc::model::Date first = *last - boost::gregorian::days(useDayWindow - 1);
+    QVariantList out;
+    for (const uc::model::UseDayFigures &f : uc::model::useDayFigures(m_data.useDays, first, *last)) {
+        const QString percent = f.percentAbstinent ? tr("%1% of known days abstinent").arg(qRound(*f.percentAbstinent))
+                                                   : tr("no day known");
+        // Singular and plural in words: without a translation loaded, tr()'s %n leaves "day(s)".
+        const QString since = !f.daysSinceLastUse       ? tr("no use recorded")
+                              : *f.daysSinceLastUse == 0 ? tr("used on the last day")
+                              : *f.daysSinceLastUse == 1 ? tr("last use 1 day before")
+                                                         : tr("last use %1 days before").arg(*f.daysSinceLastUse);
+        const QString summary = tr("used %1, abstinent %2, unknown %3 · %4 · longest run abstinent %5 · %6")
+                                    .arg(f.used)
+                                    .arg(f.abstinent)
+                                    .arg(f.unknown)
+                                    .arg(percent)
+                                    .arg(f.longestAbstinentRun)
+                                    .arg(since);
+        QString label = f.substance;
+        label[0] = label[0].toUpper();
+        out.append(QVariantMap{{u"substance"_s, f.substance},
+                               {u"label"_s, label},
+                               {u"strip"_s, f.strip},
+                               {u"summary"_s, summary}});
+    }
+    return out;
+}
+
+QString ClientOverview::useDayPeriod() const
+{
+    const auto last = lastUseDay(m_data.useDays);
+    return last ? tr("%1 days to %2").arg(useDayWindow).arg(uc::model::toIso(*last)) : QString();
 }
 
 void ClientOverview::set(Overview overview)

@@ -190,6 +190,12 @@ class ClientOverview : public QObject
     // Other treatment, read-only, newest first: [{date, kind, label, details}] — label "Drug screen",
     // details "opioids negative (urine)"; never an event's note (docs/treatment-events.md).
     Q_PROPERTY(QVariantList treatmentEvents READ treatmentEvents NOTIFY changed)
+    // Use days (docs/use-days.md) over the useDayWindow days to the latest day recorded, one row per
+    // substance recorded: [{substance, label, strip, summary}] — strip a letter a day, oldest
+    // first ('U' used, 'A' abstinent, '?' unknown), summary the figures in words.
+    Q_PROPERTY(QVariantList useDays READ useDays NOTIFY changed)
+    // "28 days to 2025-03-31" ("" with no day recorded).
+    Q_PROPERTY(QString useDayPeriod READ useDayPeriod NOTIFY changed)
 
 public:
     explicit ClientOverview(VaultThread *vault = nullptr, QObject *parent = nullptr);
@@ -215,6 +221,9 @@ public:
     [[nodiscard]] OverviewPlan *plan() const { return m_plan; }
     [[nodiscard]] CountertransferenceView *countertransference() const { return m_countertransference; }
     [[nodiscard]] QVariantList treatmentEvents() const;
+    [[nodiscard]] QVariantList useDays() const;
+    [[nodiscard]] QString useDayPeriod() const;
+    static constexpr int useDayWindow = 28;
 
     // Reads the client's overview (opened); an unknown client goes to the banner.
     Q_INVOKABLE void open(const QString &code);

@@ -8,6 +8,7 @@
 #include "clientreview.h"
 #include "episodeentry.h"
 #include "treatmentevententry.h"
+#include "usedayentry.h"
 #include "importmodel.h"
 #include "measureentry.h"
 #include "noteeditor.h"
@@ -34,6 +35,7 @@ Workspace::Workspace(VaultThread *vault, RetryDelay *retry, QObject *parent)
     , m_patterns(new PatternsModel(vault, this))
     , m_episodeEntry(new EpisodeEntry(vault, this))
     , m_treatmentEventEntry(new TreatmentEventEntry(vault, this))
+    , m_useDayEntry(new UseDayEntry(vault, this))
     , m_searchResults(new SearchResultModel(vault, this))
     , m_clientReview(new ClientReview(vault, retry, m_patterns, m_searchResults, this))
     , m_queue(new ReviewQueueModel(vault, this))

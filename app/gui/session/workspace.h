@@ -11,6 +11,7 @@ class ClientOverview;
 class ClientReview;
 class EpisodeEntry;
 class TreatmentEventEntry;
+class UseDayEntry;
 class ImportPreviewModel;
 class MeasureEntry;
 class NoteEditor;
@@ -67,6 +68,7 @@ class Workspace : public QObject
     Q_PROPERTY(PatternsModel *patterns READ patterns CONSTANT)
     Q_PROPERTY(EpisodeEntry *episodeEntry READ episodeEntry CONSTANT)
     Q_PROPERTY(TreatmentEventEntry *treatmentEventEntry READ treatmentEventEntry CONSTANT)
+    Q_PROPERTY(UseDayEntry *useDayEntry READ useDayEntry CONSTANT)
     Q_PROPERTY(ClientReview *clientReview READ clientReview CONSTANT)
     Q_PROPERTY(SearchResultModel *searchResults READ searchResults CONSTANT)
     Q_PROPERTY(ReviewQueueModel *queue READ queue CONSTANT)
@@ -95,6 +97,7 @@ public:
     [[nodiscard]] PatternsModel *patterns() const { return m_patterns; }
     [[nodiscard]] EpisodeEntry *episodeEntry() const { return m_episodeEntry; }
     [[nodiscard]] TreatmentEventEntry *treatmentEventEntry() const { return m_treatmentEventEntry; }
+    [[nodiscard]] UseDayEntry *useDayEntry() const { return m_useDayEntry; }
     [[nodiscard]] ClientReview *clientReview() const { return m_clientReview; }
     [[nodiscard]] SearchResultModel *searchResults() const { return m_searchResults; }
     [[nodiscard]] ReviewQueueModel *queue() const { return m_queue; }
@@ -124,6 +127,7 @@ private:
     PatternsModel *m_patterns;
     EpisodeEntry *m_episodeEntry;
     TreatmentEventEntry *m_treatmentEventEntry;
+    UseDayEntry *m_useDayEntry;
     SearchResultModel *m_searchResults;
     ClientReview *m_clientReview;
     ReviewQueueModel *m_queue;

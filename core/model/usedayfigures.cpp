@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "model/usedayfigures.h"
+
+#include <QHash>
+#include <QJsonValue>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::model {
+
+namespace {
+
+UseDayFigures figuresOf(const QString &substance, const QList<UseDay> &days, const Date &from, const Date &to)
+{
+    UseDayFigures f;
+    f.substance = substance;
+    f.from = from;
+    f.to = to;
+    QHash<QString, bool> known; // ISO date -> used
+    std::optional<Date> lastUse;
+    for (const UseDay &d : days) {
+        if (d.substance != substance)
+            continue;
+        known.insert(toIso(d.date), d.used);
+        if (d.used && d.date <= to && (!lastUse || *lastUse < d.date))
+            lastUse = d.date;
+    }
+    int run = 0;
+    for (Date day = from; day <= to; day += boost::gregorian::days(1)) {
+        ++f.days;
+        const auto it = known.constFind(toIso(day));
+        if (it == known.constEnd()) {
+            f.strip += u'?';
+            run = 0;
+        } else if (*it) {
+            f.strip += u'U';
+            ++f.used;
+            run = 0;
+        } else {
+            f.strip += u'A';
+            ++f.abstinent;
+            f.longestAbstinentRun = std::max(f.longestAbstinentRun, ++run);
+        }
+    }
+    f.unknown = f.days - f.used - f.abstinent;
+    if (f.used + f.abstinent > 0)
+        f.percentAbstinent = 100.0 * f.abstinent / (f.used + f.abstinent);
+    if (lastUse)
+        f.daysSinceLastUse = static_cast<int>((to - *lastUse).days());
+    return f;
+}
+
+} // namespace
+
+QList<UseDayFigures> useDayFigures(const QList<UseDay> &days, const Date &from, const Date &to)
+{
+    QList<UseDayFigures> out;
+    if (from.is_special() || to.is_special() || to < from)
+        return out;
+    for (const QString &substance : substanceClasses()) {
+        if (std::any_of(days.begin(), days.end(), [&](const UseDay &d) { return d.substance == substance; }))
+            out.append(figuresOf(substance, days, from, to));
+    }
+    return out;
+}
+
+QList<UseDayFigures> useDayFigures(const QList<UseDay> &days, std::optional<Date> from, std::optional<Date> to,
+                                   const Date &today)
+{
+    if (days.isEmpty())
+        return {};
+    if (!from) {
+        from = days.first().date;
+        for (const UseDay &d : days)
+            from = std::min(*from, d.date);
+    }
+    return useDayFigures(days, *from, to.value_or(today));
+}
+
+QJsonObject useDayFiguresJson(const UseDayFigures &f)
+{
+    return QJsonObject {
+        { u"substance"_s, f.substance },
+        { u"from"_s, toIso(f.from) },
+        { u"to"_s, toIso(f.to) },
+        { u"days"_s, f.days },
+        { u"used"_s, f.used },
+        { u"abstinent"_s, f.abstinent },
+        { u"unknown"_s, f.unknown },
+        { u"percent_abstinent"_s, f.percentAbstinent ? QJsonValue(*f.percentAbstinent) : QJsonValue(QJsonValue::Null) },
+        { u"percent_of"_s, u"known days"_s },
+        { u"longest_abstinent_run"_s, f.longestAbstinentRun },
+        { u"days_since_last_use"_s,
+          f.daysSinceLastUse ? QJsonValue(*f.daysSinceLastUse) : QJsonValue(QJsonValue::Null) },
+        { u"strip"_s, f.strip },
+    };
+}
+
+} // namespace uc::model
