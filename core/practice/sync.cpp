@@ -336,6 +336,9 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
         kept.notes.append(pulled);
         writeKept(vault, kept);
     }
+    // Co-signatures count in the vault (schema v26): recorded there first, so a failure before the
+    // member folder keeps them leaves nothing the next sync does not finish.
+    recordCosigns(vault, m, certified, events);
     keepEvents(vault, events);
     result.pulled = static_cast<int>(pulled.size());
     for (const PracticeEvent &e : events)

@@ -548,7 +548,14 @@ SignatureCheck Notes::checkSignatures(Id noteId)
                QStringLiteral("note:%1").arg(n.id), QStringLiteral("sign"), n.contentHash, n.signedBy,
                QStringLiteral("signed by %1").arg(n.signedBy)))
         return check;
-    if (n.status == model::NoteStatus::Cosigned
+    if (!n.practiceCosigner.isEmpty()) {
+        // Co-signed on the practice server: the author's signature of the row, the supervisor's of
+        // the event, the administrator's certificate of their key (practicecosigns.h).
+        check.problem = m_vault.practiceCosigns().verify(n);
+        if (!check.problem.isEmpty())
+            return check;
+        check.signers.append(QStringLiteral("co-signed by %1").arg(n.cosigner()));
+    } else if (n.status == model::NoteStatus::Cosigned
         && !holds(sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) == n.cosignHash,
                   QStringLiteral("the note does not match %1's co-signature").arg(n.cosignedBy),
                   QStringLiteral("cosign:%1").arg(n.id), QStringLiteral("cosign"), n.cosignHash, n.cosignedBy,

@@ -553,6 +553,42 @@ BEGIN SELECT RAISE(ABORT, 'a treatment event is kept when deleted, never removed
 )sql");
 }
 
+// v25 is tlfb17's (another branch this session): this placeholder keeps the numbering until the
+// merge puts that step here. It changes nothing.
+void migrateTo25(sql::Database &, const QString &)
+{
+}
+
+// v25 -> v26. Co-signatures made on the practice server (vault/practicecosigns.h, docs/practice.md):
+// one per note at most, with the bytes the supervisor signed, their certified key, the administrator's
+// certificate of it and the pinned administrator key, so `note verify` checks it offline. Kept as
+// recorded: never changed, never removed.
+void migrateTo26(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS practice_cosigns(
+  note_id               INTEGER PRIMARY KEY REFERENCES notes(id),
+  practice_id           TEXT NOT NULL,
+  item_id               TEXT NOT NULL,
+  member_id             TEXT NOT NULL,
+  seq                   INTEGER NOT NULL,
+  cosigned_at           TEXT NOT NULL,
+  content_hash          TEXT NOT NULL CHECK (length(content_hash) = 64),
+  event                 TEXT NOT NULL,
+  signature             TEXT NOT NULL,
+  sign_public           TEXT NOT NULL,
+  certificate           TEXT NOT NULL,
+  certificate_signature TEXT NOT NULL,
+  admin_key             TEXT NOT NULL,
+  recorded_by           INTEGER NOT NULL REFERENCES users(id),
+  recorded_at           TEXT NOT NULL);
+CREATE TRIGGER IF NOT EXISTS practice_cosigns_no_update BEFORE UPDATE ON practice_cosigns
+BEGIN SELECT RAISE(ABORT, 'a practice co-signature is kept as recorded'); END;
+CREATE TRIGGER IF NOT EXISTS practice_cosigns_no_delete BEFORE DELETE ON practice_cosigns
+BEGIN SELECT RAISE(ABORT, 'a practice co-signature is kept as recorded'); END;
+)sql");
+}
+
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -568,7 +604,7 @@ void migrate(sql::Database &db, const QString &userName)
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
                                                                migrateTo16, migrateTo17, migrateTo18, migrateTo19,
                                                                migrateTo20, migrateTo21, migrateTo22,
-                                                               migrateTo23, migrateTo24};
+                                                               migrateTo23, migrateTo24, migrateTo25, migrateTo26};
 
     const int current = userVersion(db);
     if (current > schemaVersion)
