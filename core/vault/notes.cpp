@@ -549,10 +549,8 @@ SignatureCheck Notes::checkSignatures(Id noteId)
                QStringLiteral("signed by %1").arg(n.signedBy)))
         return check;
     if (!n.practiceCosigner.isEmpty()) {
-        // Co-signed on the practice server: the author's signature of the row, the supervisor's of
-        // the event, the administrator's certificate of their key (practicecosigns.h).
-        check.problem = m_vault.practiceCosigns().verify(n);
-        if (!check.problem.isEmpty())
+        // Co-signed on the practice server: every signature its row holds (practicecosigns.h).
+        if (check.problem = m_vault.practiceCosigns().verify(n); !check.problem.isEmpty())
             return check;
         check.signers.append(QStringLiteral("co-signed by %1").arg(n.cosigner()));
     } else if (n.status == model::NoteStatus::Cosigned

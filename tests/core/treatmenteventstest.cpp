@@ -362,9 +362,8 @@ void TreatmentEventsTest::migrationKeepsEverything()
         ep.level = u"outpatient"_s;
         ep.start = day("2025-01-01");
         (void)v->episodes().add(ep);
-        vault::VaultTestAccess::database(*v).exec(u"DROP TABLE treatment_events; PRAGMA user_version = %1"_s
-                                                      .arg(vault::schemaVersion - 1)
-                                                      .toStdString());
+        // v23: the version before the table (v24), whatever came after it.
+    vault::VaultTestAccess::database(*v).exec("DROP TABLE treatment_events; PRAGMA user_version = 23");
     }
     auto v = vault::Vault::open(path, u"alice"_s, secret());
     QCOMPARE(vault::userVersion(vault::VaultTestAccess::database(*v)), vault::schemaVersion);
