@@ -39,12 +39,10 @@ bool verifyPractice(const QByteArray &key, const QByteArray &message, const QByt
                   == 0;
 }
 
-// What the author signs for a row: every column of it and the note's uuid, compact JSON with sorted
-// keys, SHA-256 as hex. The administrator key is inside, so swapping it breaks the author's signature.
-QString rowHash(const model::Note &note, const PracticeCosign &c)
+// Every column of a row, the byte strings as hex.
+QJsonObject columnsOf(const PracticeCosign &c)
 {
-    const QJsonObject row{{u"note_uuid"_s, note.uuid},
-                          {u"practice_id"_s, c.practiceId},
+    return {{u"practice_id"_s, c.practiceId},
                           {u"item"_s, c.item},
                           {u"member"_s, c.member},
                           {u"seq"_s, static_cast<double>(c.seq)},
@@ -56,12 +54,53 @@ QString rowHash(const model::Note &note, const PracticeCosign &c)
                           {u"certificate"_s, QString::fromLatin1(c.certificate.toHex())},
                           {u"certificate_signature"_s, QString::fromLatin1(c.certificateSignature.toHex())},
                           {u"admin_key"_s, QString::fromLatin1(c.adminKey.toHex())}};
+}
+
+} // namespace
+
+// What the author signs for a row: every column of it and the note's uuid, compact JSON with sorted
+// keys, SHA-256 as hex. The administrator key is inside, so swapping it breaks the author's signature.
+QString practiceCosignHash(const model::Note &note, const PracticeCosign &c)
+{
+    QJsonObject row = columnsOf(c);
+    row.insert(u"note_uuid"_s, note.uuid);
     return sha256Hex(QJsonDocument(row).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject practiceCosignJson(const PracticeCosign &c)
+{
+    return columnsOf(c);
+}
+
+std::optional<PracticeCosign> practiceCosignFromJson(const QJsonObject &o, model::Id note)
+{
+    const auto text = [&](const QString &key) { return o.value(key).toString(); };
+    const auto bytes = [&](const QString &key) { return QByteArray::fromHex(text(key).toLatin1()); };
+    if (!o.value(u"seq"_s).isDouble())
+        return std::nullopt;
+    PracticeCosign c;
+    c.note = note;
+    c.practiceId = text(u"practice_id"_s);
+    c.item = text(u"item"_s);
+    c.member = text(u"member"_s);
+    c.seq = static_cast<qint64>(o.value(u"seq"_s).toDouble());
+    c.at = text(u"at"_s);
+    c.contentHash = text(u"content_hash"_s);
+    c.event = bytes(u"event"_s);
+    c.signature = bytes(u"signature"_s);
+    c.signPublic = bytes(u"sign_public"_s);
+    c.certificate = bytes(u"certificate"_s);
+    c.certificateSignature = bytes(u"certificate_signature"_s);
+    c.adminKey = bytes(u"admin_key"_s);
+    // What the columns hold round-trips exactly, or the JSON was not written by an export.
+    if (columnsOf(c) != o)
+        return std::nullopt;
+    return c;
 }
 
 // Empty when the supervisor's and the administrator's signatures hold and name this note's content
 // as signed, this practice and this supervisor; otherwise what is wrong.
-QString problemWith(const model::Note &note, const PracticeCosign &c)
+QString practiceCosignProblem(const model::Note &note, const PracticeCosign &c)
 {
     const QList<QByteArray> event = c.event.split('\n');
     // The empty body's SHA-256 (a co-signature carries no words).
@@ -84,7 +123,29 @@ QString problemWith(const model::Note &note, const PracticeCosign &c)
     return {};
 }
 
-} // namespace
+void insertPracticeCosign(VaultState &state, const PracticeCosign &c)
+{
+    state.db
+        .prepare("INSERT INTO practice_cosigns(note_id, practice_id, item_id, member_id, seq, cosigned_at, "
+                 "content_hash, event, signature, sign_public, certificate, certificate_signature, admin_key, "
+                 "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(1, c.note)
+        .bind(2, c.practiceId)
+        .bind(3, c.item)
+        .bind(4, c.member)
+        .bind(5, static_cast<std::int64_t>(c.seq))
+        .bind(6, c.at)
+        .bind(7, c.contentHash)
+        .bind(8, QString::fromUtf8(c.event))
+        .bind(9, QString::fromLatin1(c.signature.toHex()))
+        .bind(10, QString::fromLatin1(c.signPublic.toHex()))
+        .bind(11, QString::fromUtf8(c.certificate))
+        .bind(12, QString::fromLatin1(c.certificateSignature.toHex()))
+        .bind(13, QString::fromLatin1(c.adminKey.toHex()))
+        .bind(14, state.user.id)
+        .bind(15, now())
+        .run();
+}
 
 int PracticeCosigns::record(const QList<PracticeCosign> &cosigns)
 {
@@ -97,7 +158,7 @@ int PracticeCosigns::record(const QList<PracticeCosign> &cosigns)
             || note.status == model::NoteStatus::Draft)
             throw Error(ErrorKind::Damaged, what, u"a practice co-signature names a note that is not one of your signed "
                                                   "progress notes"_s);
-        if (const QString problem = problemWith(note, c); !problem.isEmpty())
+        if (const QString problem = practiceCosignProblem(note, c); !problem.isEmpty())
             throw Error(ErrorKind::Damaged, what, problem);
         if (const std::optional<PracticeCosign> kept = of(c.note)) {
             if (kept->signature != c.signature)
@@ -107,27 +168,8 @@ int PracticeCosigns::record(const QList<PracticeCosign> &cosigns)
         }
         if (note.status == model::NoteStatus::Cosigned)
             continue; // co-signed in this vault: that co-signature stands (docs/practice.md)
-        m_state.db
-            .prepare("INSERT INTO practice_cosigns(note_id, practice_id, item_id, member_id, seq, cosigned_at, "
-                     "content_hash, event, signature, sign_public, certificate, certificate_signature, admin_key, "
-                     "recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            .bind(1, c.note)
-            .bind(2, c.practiceId)
-            .bind(3, c.item)
-            .bind(4, c.member)
-            .bind(5, static_cast<std::int64_t>(c.seq))
-            .bind(6, c.at)
-            .bind(7, c.contentHash)
-            .bind(8, QString::fromUtf8(c.event))
-            .bind(9, QString::fromLatin1(c.signature.toHex()))
-            .bind(10, QString::fromLatin1(c.signPublic.toHex()))
-            .bind(11, QString::fromUtf8(c.certificate))
-            .bind(12, QString::fromLatin1(c.certificateSignature.toHex()))
-            .bind(13, QString::fromLatin1(c.adminKey.toHex()))
-            .bind(14, m_state.user.id)
-            .bind(15, now())
-            .run();
-        m_state.storeSignature(objectOf(c.note), QString::fromLatin1(signatureKind), rowHash(note, c));
+        insertPracticeCosign(m_state, c);
+        m_state.storeSignature(objectOf(c.note), QString::fromLatin1(signatureKind), practiceCosignHash(note, c));
         m_state.audit(u"practice-cosign"_s, u"note:%1"_s.arg(c.note), u"member %1"_s.arg(c.member));
         ++recorded;
     }
@@ -174,10 +216,10 @@ QString PracticeCosigns::verify(const model::Note &note)
     if (!key)
         return u"%1's key is not certified in this vault, so the practice co-signature cannot be checked"_s.arg(
             note.author);
-    if (!verifyDetached(key->signPublic, signedMessage(QString::fromLatin1(signatureKind), rowHash(note, *c)),
+    if (!verifyDetached(key->signPublic, signedMessage(QString::fromLatin1(signatureKind), practiceCosignHash(note, *c)),
                         stmt.text(1)))
         return u"the practice co-signature's row does not match %1's signature of it (changed)"_s.arg(note.author);
-    return problemWith(note, *c);
+    return practiceCosignProblem(note, *c);
 }
 
 } // namespace uc::vault

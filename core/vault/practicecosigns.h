@@ -5,6 +5,7 @@
 #include "vault/service.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -37,6 +38,17 @@ struct PracticeCosign
     QByteArray certificateSignature;
     QByteArray adminKey; // the practice administrator's key, as the author's membership pins it
 };
+
+// For a client record's export and import (records.cpp, clientrecord.h), private to core/vault: the
+// hash the author signs for a row (over every column and the note's uuid), the check of the practice
+// signatures it holds (empty when they hold, otherwise the first problem), the row inserted inside the
+// caller's transaction, and its JSON form (nothing for JSON that is not one).
+[[nodiscard]] QString practiceCosignHash(const model::Note &note, const PracticeCosign &cosign);
+[[nodiscard]] QString practiceCosignProblem(const model::Note &note, const PracticeCosign &cosign);
+[[nodiscard]] QJsonObject practiceCosignJson(const PracticeCosign &cosign);
+[[nodiscard]] std::optional<PracticeCosign> practiceCosignFromJson(const QJsonObject &json, model::Id note);
+// recorded_by: the current user.
+void insertPracticeCosign(VaultState &state, const PracticeCosign &cosign);
 
 // The practice co-signatures kept in the vault (vault.practiceCosigns(), schema v26): a note with
 // one is co-signed as a note co-signed here is (status, the review queue, complete(), reports), by

@@ -11,6 +11,8 @@
 #include "vault/testaccess.h"
 #include "vault/vault.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -139,6 +141,8 @@ private Q_SLOTS:
         auto v = Vault::create(m_dir, u"alice"_s, secret(), model::Role::Therapist, KdfCost::testOnly()).vault;
         v->addUser(u"sam"_s, model::Role::Supervisor, secret(), KdfCost::testOnly());
         v->addUser(u"bob"_s, model::Role::Therapist, secret(), KdfCost::testOnly());
+        // A copy before the client came, trusting the same keys: where exportAndImportCarryIt imports.
+        v->backup().write(m_tmp.filePath(u"copy.ucbackup"_s));
         model::Client c;
         c.code = u"C-1"_s;
         c.displayName = u"Client One"_s;
@@ -230,6 +234,76 @@ private Q_SLOTS:
         QVERIFY(after.practiceCosigner.isEmpty());
         QVERIFY(!v->practiceCosigns().of(m_local));
         QVERIFY(v->notes().checkSignatures(m_local).ok);
+    }
+
+    void exportAndImportCarryIt()
+    {
+        QJsonObject record;
+        {
+            auto v = open();
+            record = v->records().exportClient(u"C-1"_s, false);
+        }
+        QJsonObject exported;
+        for (const QJsonValue &n : record.value("notes"_L1).toArray())
+            if (n.toObject().value("id"_L1).toInteger() == m_note)
+                exported = n.toObject();
+        QCOMPARE(exported.value("status"_L1).toString(), u"signed"_s); // as stored, the row beside it
+        QCOMPARE(exported.value("practice_cosign"_L1).toObject().value("member"_L1).toString(), m_sam.id);
+        const QString target = m_tmp.filePath(u"target"_s);
+        Vault::restore(m_tmp.filePath(u"copy.ucbackup"_s), target, u"alice"_s, secret());
+        const auto importEdited = [&](const std::function<void(QJsonObject &)> &edit) {
+            QJsonObject r = record;
+            QJsonArray notes = r.value("notes"_L1).toArray();
+            for (qsizetype i = 0; i < notes.size(); ++i)
+                if (notes.at(i).toObject().contains("practice_cosign"_L1)) {
+                    QJsonObject n = notes.at(i).toObject();
+                    QJsonObject c = n.value("practice_cosign"_L1).toObject();
+                    edit(c);
+                    n.insert("practice_cosign"_L1, c);
+                    notes.replace(i, n);
+                }
+            r.insert("notes"_L1, notes);
+            auto t = Vault::open(target, u"alice"_s, secret());
+            return errorOf([&] { (void)t->records().importClient(r); });
+        };
+        // Edited in the record: refused, nothing imported.
+        const auto flipped = [](QJsonObject &c, const QString &key) {
+            QString v = c.value(key).toString();
+            v[0] = v.at(0) == u'0' ? u'1' : u'0';
+            c.insert(key, v);
+        };
+        for (const QString &key : {u"signature"_s, u"certificate_signature"_s, u"admin_key"_s, u"sign_public"_s}) {
+            const auto e = importEdited([&](QJsonObject &c) { flipped(c, key); });
+            QVERIFY2(e && e->kind() == ErrorKind::Damaged, qPrintable(key));
+        }
+        // Every practice signature made anew by an attacker's own administrator and supervisor: only
+        // alice's signature of the row tells.
+        model::Note original;
+        {
+            auto v = open();
+            original = v->notes().read(m_note);
+        }
+        const Member fakeAdmin{u"ff"_s}, fakeSam{u"5a"_s};
+        const QJsonObject forged = practiceCosignJson(cosignOf(original, fakeSam, fakeAdmin));
+        const auto e = importEdited([&](QJsonObject &c) {
+            if (c.value("member"_L1).toString() == m_sam.id)
+                c = forged;
+        });
+        QVERIFY(e && e->kind() == ErrorKind::Damaged && e->message().contains("alice"_L1));
+        {
+            auto t = Vault::open(target, u"alice"_s, secret());
+            QVERIFY(t->clients().list().isEmpty());
+        }
+        // As exported: imported, co-signed, verified in the other vault.
+        QVERIFY(!importEdited([](QJsonObject &) {}));
+        auto t = Vault::open(target, u"alice"_s, secret());
+        const model::Note imported = t->notes().read(m_note);
+        QVERIFY(imported.status == model::NoteStatus::Cosigned);
+        QCOMPARE(imported.cosigner(), u"member 5a (practice)"_s);
+        const SignatureCheck check = t->notes().checkSignatures(m_note);
+        QVERIFY2(check.ok, qPrintable(check.problem));
+        QVERIFY(t->notes().read(m_local).practiceCosigner.isEmpty());
+        QCOMPARE(t->notes().read(m_local).cosignedBy, u"sam"_s);
     }
 
     void anEditedRowFailsNoteVerify()
