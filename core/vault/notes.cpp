@@ -257,8 +257,9 @@ QList<NoteEntry> Notes::listForClient(const QString &code)
     if (!m_vault.clients().find(code))
         throw Error(ErrorKind::Usage, QStringLiteral("note list"), QStringLiteral("no client with that code"));
     auto stmt = m_state.db.prepare(
-        std::string("SELECT n.id, coalesce(al.session_of, n.session_id), s.date, n.kind, n.status, u.name, n.template, "
-                    "n.uuid, n.canonical_form "
+        std::string("SELECT n.id, coalesce(al.session_of, n.session_id), s.date, n.kind, CASE WHEN n.status = 'signed' "
+                    "AND n.id IN (SELECT note_id FROM practice_cosigns) THEN 'cosigned' ELSE n.status END, u.name, "
+                    "n.template, n.uuid, n.canonical_form " // co-signed on the practice server too (practicecosigns.h)
                     "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
                     "JOIN users u ON u.id = n.author_id LEFT JOIN session_aliases al ON al.session_id = n.session_id "
                     "WHERE c.code = :code AND ")

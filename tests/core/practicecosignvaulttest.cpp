@@ -174,6 +174,8 @@ private Q_SLOTS:
         QCOMPARE(after.text(), before.text()); // the note's text is untouched
         QCOMPARE(v->supervision().queue().size(), 1);
         QCOMPARE(v->supervision().queue().first().noteId, m_other);
+        for (const NoteEntry &entry : v->notes().listForClient(u"C-1"_s)) // note list says so too
+            QVERIFY(entry.status == (entry.note == m_other ? model::NoteStatus::Signed : model::NoteStatus::Cosigned));
         const SignatureCheck check = v->notes().checkSignatures(m_note);
         QVERIFY2(check.ok, qPrintable(check.problem));
         QVERIFY(check.signers.contains(u"co-signed by member 5a (practice)"_s));
