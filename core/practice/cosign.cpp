@@ -325,6 +325,10 @@ int recordCosigns(vault::Vault &vault, const Membership &m, const Certified &cer
         c.certificate = certified.certificates.value(e.by);
         c.certificateSignature = certified.certificateSignatures.value(e.by);
         c.adminKey = m.adminKey;
+        // A kept one that no longer verifies with the key certified now (the supervisor's key was
+        // certified anew since) stays in the member folder only, rather than stop every sync.
+        if (!verifyPracticeSignature(c.signPublic, c.event, c.signature))
+            continue;
         out.append(c);
     }
     return out.isEmpty() ? 0 : vault.practiceCosigns().record(out);
