@@ -170,7 +170,16 @@ struct Note
     // 1 names the local note and session numbers (signed before v23), 2 the uuids.
     int canonicalForm = 1;
     int cosignForm = 1;
+    // Co-signed on the practice server (schema v26, vault/practicecosigns.h): the supervisor's
+    // pseudonymous member id, cosignedAt as they signed it, cosignedBy and cosignHash empty. Empty
+    // for a note co-signed in this vault.
+    QString practiceCosigner;
 
+    // Who co-signed: a user of this vault, or "member ID (practice)".
+    [[nodiscard]] QString cosigner() const
+    {
+        return practiceCosigner.isEmpty() ? cosignedBy : QStringLiteral("member %1 (practice)").arg(practiceCosigner);
+    }
     // Signed, and co-signed where the author's supervision requires it.
     [[nodiscard]] bool complete() const
     {

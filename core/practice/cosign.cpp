@@ -15,6 +15,7 @@
 #include "practice/sync.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
+#include "vault/practicecosigns.h"
 #include "vault/vault.h"
 
 #include <QDateTime>
@@ -286,6 +287,51 @@ QList<PracticeEvent> newEvents(vault::Vault &vault, Connection &connection, cons
             cosignedItems.insert(e.itemId);
     }
     return out;
+}
+
+int recordCosigns(vault::Vault &vault, const Membership &m, const Certified &certified,
+                  const QList<PracticeEvent> &events)
+{
+    QList<PracticeEvent> cosigns;
+    for (const QList<PracticeEvent> &list : { readKept(vault), events })
+        for (const PracticeEvent &e : list)
+            if (e.kind == QLatin1String(cosignKind) && e.note != 0)
+                cosigns.append(e);
+    QList<vault::PracticeCosign> out;
+    QSet<model::Id> notes;
+    for (const PracticeEvent &e : std::as_const(cosigns)) {
+        if (notes.contains(e.note) || !certified.certificates.contains(e.by))
+            continue;
+        if (const auto kept = vault.practiceCosigns().of(e.note); kept)
+            continue; // recorded by an earlier sync
+        notes.insert(e.note);
+        EventRow row;
+        row.itemId = e.item;
+        row.author = e.by;
+        row.kind = e.kind;
+        row.contentHash = e.contentHash;
+        row.at = e.at;
+        vault::PracticeCosign c;
+        c.note = e.note;
+        c.practiceId = m.practiceId;
+        c.item = e.item;
+        c.member = e.by;
+        c.seq = e.seq;
+        c.at = e.at;
+        c.contentHash = e.contentHash;
+        c.event = eventMessage(m.practiceId, row);
+        c.signature = QByteArray::fromHex(e.signature.toLatin1());
+        c.signPublic = certified.keys.value(e.by);
+        c.certificate = certified.certificates.value(e.by);
+        c.certificateSignature = certified.certificateSignatures.value(e.by);
+        c.adminKey = m.adminKey;
+        // A kept one that no longer verifies with the key certified now (the supervisor's key was
+        // certified anew since) stays in the member folder only, rather than stop every sync.
+        if (!verifyPracticeSignature(c.signPublic, c.event, c.signature))
+            continue;
+        out.append(c);
+    }
+    return out.isEmpty() ? 0 : vault.practiceCosigns().record(out);
 }
 
 void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events)

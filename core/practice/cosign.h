@@ -63,6 +63,14 @@ PracticeEvent comment(vault::Vault &vault, const QString &item, const QString &t
                                              const SecretBuffer &pseudonymKey);
 // Adds them to the kept events (sealed, events.sealed).
 void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events);
+// For sync, before keepEvents: the co-signatures among events, and those kept by a sync before the
+// vault recorded them (schema v26), recorded in the vault in one transaction (vault/practicecosigns.h)
+// with the supervisor's certificate and the pinned administrator key, so `note verify` checks them
+// offline. A kept one whose supervisor's certificate is no longer on the roster, or whose signature
+// their key certified now does not verify, stays in the member folder only. Returns how many the
+// vault recorded.
+int recordCosigns(vault::Vault &vault, const Membership &membership, const Certified &certified,
+                  const QList<PracticeEvent> &events);
 // The events kept for a local note, in the server's order; none when this vault is not a member.
 [[nodiscard]] QList<PracticeEvent> practiceEventsOf(const vault::Vault &vault, model::Id note);
 

@@ -28,6 +28,8 @@ Certified certifiedMembers(Connection &connection, const Membership &m)
                         u"a member's certificate on it does not verify with the pinned administrator key"_s);
         out.keys.insert(row.memberId, row.signPublic);
         out.roles.insert(row.memberId, row.role);
+        out.certificates.insert(row.memberId, memberCertificate(m.practiceId, row));
+        out.certificateSignatures.insert(row.memberId, row.certificateSignature);
     }
     return out;
 }

@@ -38,6 +38,10 @@ struct Certified
 {
     QHash<QString, QByteArray> keys;
     QHash<QString, model::Role> roles;
+    // What the administrator's certificate of each covers (memberCertificate) and its signature: a
+    // practice co-signature recorded in the vault carries them (cosign.h, recordCosigns).
+    QHash<QString, QByteArray> certificates;
+    QHash<QString, QByteArray> certificateSignatures;
 };
 // Every certificate on the roster checked with the pinned administrator key: Error(Damaged) for one
 // that does not verify; members without a key or a certificate are left out.

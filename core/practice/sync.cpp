@@ -362,6 +362,9 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
                          [](const ReceivedNote &a, const ReceivedNote &b) { return a.seq < b.seq; });
         writeKept(vault, kept);
     }
+    // Co-signatures count in the vault (schema v26): recorded there first, so a failure before the
+    // member folder keeps them leaves nothing the next sync does not finish.
+    recordCosigns(vault, m, certified, events);
     keepEvents(vault, events);
     Seen held; // what this machine holds now, as the server shows it
     for (auto it = shown.rows.cbegin(); it != shown.rows.cend(); ++it)

@@ -245,7 +245,7 @@ SupervisionReport supervisionReport(vault::Vault &vault, const QString &therapis
         if (n.status == model::NoteStatus::Signed && !lastReturn.isEmpty() && lastReturn > lastAddendum)
             row.status = QStringLiteral("returned");
         else if (n.status == model::NoteStatus::Cosigned)
-            row.status = QStringLiteral("co-signed");
+            row.status = n.practiceCosigner.isEmpty() ? QStringLiteral("co-signed") : QStringLiteral("co-signed (practice)");
         else
             row.status = model::toString(n.status);
         report.notes.append(row);

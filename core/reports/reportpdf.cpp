@@ -317,7 +317,7 @@ QByteArray noteReportPdf(const NoteReport &r)
         html += QStringLiteral("<h2>Co-signature</h2>");
         if (n.status == model::NoteStatus::Cosigned) {
             html += tableOpen();
-            html += QStringLiteral("<tr><td class=\"key\" width=\"22%\">Co-signed by</td><td>%1</td></tr>").arg(esc(n.cosignedBy));
+            html += QStringLiteral("<tr><td class=\"key\" width=\"22%\">Co-signed by</td><td>%1</td></tr>").arg(esc(n.cosigner()));
             html += QStringLiteral("<tr><td class=\"key\">Co-signed at</td><td>%1</td></tr>").arg(esc(stamp(n.cosignedAt)));
             html += QStringLiteral("</table>");
         } else {

@@ -36,6 +36,12 @@ model::Note readNote(const VaultState &state, const sql::Statement &s)
     n.sessionUuid = s.text(21);
     n.canonicalForm = static_cast<int>(s.int64(22));
     n.cosignForm = static_cast<int>(s.int64(23));
+    // Co-signed on the practice server (vault/practicecosigns.h): co-signed as a note co-signed here is.
+    if (!s.isNull(24) && n.status == model::NoteStatus::Signed) {
+        n.status = model::NoteStatus::Cosigned;
+        n.practiceCosigner = s.text(24);
+        n.cosignedAt = s.text(25);
+    }
     return n;
 }
 

@@ -19,16 +19,17 @@ namespace uc::vault {
 
 struct VaultState;
 
-// The columns readNote() reads: notes n joined to clients c, sessions s and the users who wrote,
-// signed and co-signed. A query appends "WHERE …".
+// The columns readNote() reads: notes n joined to clients c, sessions s, the users who wrote,
+// signed and co-signed, and a co-signature made on the practice server pc (schema v26). A query
+// appends "WHERE …".
 constexpr auto noteSelect =
     "SELECT n.id, n.session_id, n.client_id, c.code, s.date, n.author_id, a.name, n.template, n.kind, n.status, "
     "n.sections, n.created, n.updated, sb.name, n.signed_at, n.content_hash, cb.name, n.cosigned_at, n.cosign_hash, "
     "EXISTS (SELECT 1 FROM supervision WHERE therapist_id = n.author_id AND mode = 'must-cosign'), "
-    "n.uuid, s.uuid, n.canonical_form, n.cosign_form "
+    "n.uuid, s.uuid, n.canonical_form, n.cosign_form, pc.member_id, pc.cosigned_at "
     "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
     "JOIN users a ON a.id = n.author_id LEFT JOIN users sb ON sb.id = n.signed_by "
-    "LEFT JOIN users cb ON cb.id = n.cosigned_by ";
+    "LEFT JOIN users cb ON cb.id = n.cosigned_by LEFT JOIN practice_cosigns pc ON pc.note_id = n.id ";
 
 // A process note's sections are opened for its author only (processtext.h); anyone else gets none.
 [[nodiscard]] model::Note readNote(const VaultState &state, const sql::Statement &stmt);

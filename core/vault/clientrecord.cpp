@@ -56,6 +56,13 @@ QJsonObject toJson(const ClientRecord &record)
             note.insert(QStringLiteral("signature_migrated"), r.signatureMigrated);
         if (!r.cosignSignature.isEmpty())
             note.insert(QStringLiteral("cosign_signature"), r.cosignSignature);
+        if (r.practiceCosign) {
+            // As stored: signed, the practice co-signature beside it (a reader without it sees a signed note).
+            note.insert(QStringLiteral("status"), model::toString(model::NoteStatus::Signed));
+            note.insert(QStringLiteral("cosigned_at"), QString());
+            note.insert(QStringLiteral("practice_cosign"), practiceCosignJson(*r.practiceCosign));
+            note.insert(QStringLiteral("practice_cosign_signature"), r.practiceCosignSignature);
+        }
         note.insert(QStringLiteral("themes"), tags);
         note.insert(QStringLiteral("created"), r.note.created);
         note.insert(QStringLiteral("updated"), r.note.updated);

@@ -7,6 +7,7 @@
 #include "model/safetyplan.h"
 #include "model/treatmentplan.h"
 #include "model/types.h"
+#include "vault/practicecosigns.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -63,6 +64,10 @@ struct RecordedNote
     // The flags stored when it was signed; nothing in a record written before risk travelled with
     // it (the import then reads the signed note for them, as signing would).
     std::optional<QList<RecordedRiskFlag>> riskFlags;
+    // A co-signature made on the practice server (practicecosigns.h) and the author's signature
+    // (base64) of its row: the note travels as signed, the row beside it, verified again at import.
+    std::optional<PracticeCosign> practiceCosign;
+    QString practiceCosignSignature;
 };
 
 struct RecordedMeasure

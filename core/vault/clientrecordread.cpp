@@ -525,6 +525,13 @@ ClientRecord readClientRecord(const QJsonObject &json)
         in.signature = optText(nj, QLatin1String("signature"), w);
         in.signatureMigrated = optText(nj, QLatin1String("signature_migrated"), w);
         in.cosignSignature = optText(nj, QLatin1String("cosign_signature"), w);
+        if (nj.contains(QLatin1String("practice_cosign"))) {
+            const QString pw = at(w, QLatin1String("practice_cosign"));
+            in.practiceCosign = practiceCosignFromJson(object(nj.value(QLatin1String("practice_cosign")), pw), n.id);
+            if (!in.practiceCosign || n.status != model::NoteStatus::Signed)
+                malformed(pw, QStringLiteral("not a practice co-signature of a signed note"));
+            in.practiceCosignSignature = text(nj, QLatin1String("practice_cosign_signature"), w);
+        }
         const bool isSigned = n.status != model::NoteStatus::Draft;
         const bool cosigned = n.status == model::NoteStatus::Cosigned;
         if (isSigned != (!n.signedBy.isEmpty() && !n.signedAt.isEmpty() && isHash(n.contentHash)))

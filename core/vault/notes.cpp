@@ -257,8 +257,9 @@ QList<NoteEntry> Notes::listForClient(const QString &code)
     if (!m_vault.clients().find(code))
         throw Error(ErrorKind::Usage, QStringLiteral("note list"), QStringLiteral("no client with that code"));
     auto stmt = m_state.db.prepare(
-        std::string("SELECT n.id, coalesce(al.session_of, n.session_id), s.date, n.kind, n.status, u.name, n.template, "
-                    "n.uuid, n.canonical_form "
+        std::string("SELECT n.id, coalesce(al.session_of, n.session_id), s.date, n.kind, CASE WHEN n.status = 'signed' "
+                    "AND n.id IN (SELECT note_id FROM practice_cosigns) THEN 'cosigned' ELSE n.status END, u.name, "
+                    "n.template, n.uuid, n.canonical_form " // co-signed on the practice server too (practicecosigns.h)
                     "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
                     "JOIN users u ON u.id = n.author_id LEFT JOIN session_aliases al ON al.session_id = n.session_id "
                     "WHERE c.code = :code AND ")
@@ -548,7 +549,12 @@ SignatureCheck Notes::checkSignatures(Id noteId)
                QStringLiteral("note:%1").arg(n.id), QStringLiteral("sign"), n.contentHash, n.signedBy,
                QStringLiteral("signed by %1").arg(n.signedBy)))
         return check;
-    if (n.status == model::NoteStatus::Cosigned
+    if (!n.practiceCosigner.isEmpty()) {
+        // Co-signed on the practice server: every signature its row holds (practicecosigns.h).
+        if (check.problem = m_vault.practiceCosigns().verify(n); !check.problem.isEmpty())
+            return check;
+        check.signers.append(QStringLiteral("co-signed by %1").arg(n.cosigner()));
+    } else if (n.status == model::NoteStatus::Cosigned
         && !holds(sha256Hex(cosignContent(n, n.cosignedBy, n.cosignedAt).toUtf8()) == n.cosignHash,
                   QStringLiteral("the note does not match %1's co-signature").arg(n.cosignedBy),
                   QStringLiteral("cosign:%1").arg(n.id), QStringLiteral("cosign"), n.cosignHash, n.cosignedBy,

@@ -6,6 +6,7 @@
 #include "vault/clientrecord.h"
 #include "vault/processtext.h"
 #include "vault/rows.h"
+#include "vault/practicecosigns.h"
 #include "vault/signing.h"
 #include "vault/state.h"
 #include "vault/fieldstore.h"
@@ -113,7 +114,7 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
             record.sessions.append(m_vault.notes().session(n.sessionId));
         }
         RecordedNote r{n, withheld > 0 ? QList<model::ThemeTag>() : m_vault.tagging().tags(n.id),
-                       m_vault.notes().addenda(n.id), {}, {}, {}, {}, {}};
+                       m_vault.notes().addenda(n.id), {}, {}, {}, {}, {}, {}, {}};
         auto signature = m_state.db.prepare("SELECT signature, migrated FROM signatures WHERE object = ?");
         auto read = [&](const QString &object, QString *migrated) {
             signature.reset();
@@ -126,8 +127,12 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
         };
         if (n.status != model::NoteStatus::Draft)
             r.signature = read(QStringLiteral("note:%1").arg(n.id), &r.signatureMigrated);
-        if (n.status == model::NoteStatus::Cosigned)
+        if (!n.practiceCosigner.isEmpty()) {
+            r.practiceCosign = m_vault.practiceCosigns().of(n.id);
+            r.practiceCosignSignature = read(QStringLiteral("practice-cosign:%1").arg(n.id), nullptr);
+        } else if (n.status == model::NoteStatus::Cosigned) {
             r.cosignSignature = read(QStringLiteral("cosign:%1").arg(n.id), nullptr);
+        }
         for (const model::Addendum &a : std::as_const(r.addenda))
             r.addendumSignatures.append(read(QStringLiteral("addendum:%1").arg(a.id), nullptr));
         r.riskFlags = storedRiskFlags(n);
@@ -241,6 +246,13 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             if (n.status == model::NoteStatus::Cosigned)
                 holds(n.cosignedBy, QStringLiteral("cosign"), n.cosignHash, in.cosignSignature,
                       QStringLiteral("co-signature"), n.id);
+            if (in.practiceCosign) {
+                if (const QString problem = practiceCosignProblem(n, *in.practiceCosign); !problem.isEmpty())
+                    throw Error(ErrorKind::Damaged, what,
+                                QStringLiteral("note %1: %2; nothing was imported").arg(n.id).arg(problem));
+                holds(n.author, QStringLiteral("practice-cosign"), practiceCosignHash(n, *in.practiceCosign),
+                      in.practiceCosignSignature, QStringLiteral("record of a practice co-signature"), n.id);
+            }
             for (qsizetype i = 0; i < in.addenda.size(); ++i) {
                 const model::Addendum &a = in.addenda.at(i);
                 if (addendumHash(n, a.author, a.text, a.signedAt, a.form) != a.contentHash)
@@ -379,6 +391,10 @@ ClientImported ClientRecords::importClient(const QJsonObject &json)
             keepSignature(QStringLiteral("note:%1").arg(n.id), n.signedBy, in.signature, in.signatureMigrated);
         if (n.status == model::NoteStatus::Cosigned)
             keepSignature(QStringLiteral("cosign:%1").arg(n.id), n.cosignedBy, in.cosignSignature, {});
+        if (in.practiceCosign) {
+            insertPracticeCosign(m_state, *in.practiceCosign);
+            keepSignature(QStringLiteral("practice-cosign:%1").arg(n.id), n.author, in.practiceCosignSignature, {});
+        }
         for (const model::ThemeTag &t : in.tags) {
             addTag.bind(1, n.id)
                 .bind(2, t.theme)

@@ -511,83 +511,6 @@ BEGIN SELECT RAISE(ABORT, 'a note''s uuid never changes'); END;
 )sql");
 }
 
-// v23 -> v24. Other treatment as dated events (model/treatmentevent.h): mutual-help meetings,
-// groups, medication-assisted treatment and drug screens, one row each with the columns its kind
-// uses (the others empty). A deleted event is kept as it was, marked with who deleted it and when; it
-// can be deleted once and never changed, and no row is ever removed.
-void migrateTo24(sql::Database &db, const QString &)
-{
-    db.exec(R"sql(
-CREATE TABLE IF NOT EXISTS treatment_events(
-  id         INTEGER PRIMARY KEY,
-  client_id  INTEGER NOT NULL REFERENCES clients(id),
-  kind       TEXT NOT NULL CHECK (kind IN ('mutual-help', 'group', 'mat', 'drug-screen')),
-  date       TEXT NOT NULL,
-  program    TEXT NOT NULL DEFAULT '',
-  group_name TEXT NOT NULL DEFAULT '',
-  medication TEXT NOT NULL DEFAULT '',
-  change     TEXT NOT NULL DEFAULT '' CHECK (change IN ('', 'start', 'dose-change', 'stop')),
-  dose       REAL CHECK (dose IS NULL OR dose > 0),
-  unit       TEXT NOT NULL DEFAULT '',
-  substance  TEXT NOT NULL DEFAULT '',
-  result     TEXT NOT NULL DEFAULT '' CHECK (result IN ('', 'positive', 'negative')),
-  method     TEXT NOT NULL DEFAULT '',
-  note       TEXT NOT NULL DEFAULT '',
-  created_by INTEGER NOT NULL REFERENCES users(id),
-  created    TEXT NOT NULL,
-  deleted_by INTEGER REFERENCES users(id),
-  deleted_at TEXT,
-  CHECK ((deleted_by IS NULL) = (deleted_at IS NULL)));
-CREATE INDEX IF NOT EXISTS treatment_events_client ON treatment_events(client_id, date);
-CREATE TRIGGER IF NOT EXISTS treatment_events_kept BEFORE UPDATE ON treatment_events
-WHEN OLD.deleted_at IS NOT NULL OR NEW.deleted_at IS NULL
-  OR NEW.id IS NOT OLD.id OR NEW.client_id IS NOT OLD.client_id OR NEW.kind IS NOT OLD.kind
-  OR NEW.date IS NOT OLD.date OR NEW.program IS NOT OLD.program OR NEW.group_name IS NOT OLD.group_name
-  OR NEW.medication IS NOT OLD.medication OR NEW.change IS NOT OLD.change OR NEW.dose IS NOT OLD.dose
-  OR NEW.unit IS NOT OLD.unit OR NEW.substance IS NOT OLD.substance OR NEW.result IS NOT OLD.result
-  OR NEW.method IS NOT OLD.method OR NEW.note IS NOT OLD.note
-  OR NEW.created_by IS NOT OLD.created_by OR NEW.created IS NOT OLD.created
-BEGIN SELECT RAISE(ABORT, 'a treatment event never changes; it is deleted once and kept'); END;
-CREATE TRIGGER IF NOT EXISTS treatment_events_no_delete BEFORE DELETE ON treatment_events
-BEGIN SELECT RAISE(ABORT, 'a treatment event is kept when deleted, never removed'); END;
-)sql");
-}
-
-// v24 -> v25. Use days in the style of the timeline follow-back (model/useday.h): per client,
-// substance class and day, used or not, an optional amount and how it is known. At most one
-// current entry per client, substance and day; a correction or a deletion marks the entry it
-// replaces with who did it and when (and a correction adds the new entry), so nothing recorded is
-// ever changed or removed.
-void migrateTo25(sql::Database &db, const QString &)
-{
-    db.exec(R"sql(
-CREATE TABLE IF NOT EXISTS use_days(
-  id          INTEGER PRIMARY KEY,
-  client_id   INTEGER NOT NULL REFERENCES clients(id),
-  substance   TEXT NOT NULL,
-  date        TEXT NOT NULL,
-  used        INTEGER NOT NULL CHECK (used IN (0, 1)),
-  amount      REAL CHECK (amount IS NULL OR (amount >= 0 AND used = 1)),
-  unit        TEXT NOT NULL DEFAULT '',
-  source      TEXT NOT NULL CHECK (source IN ('recall', 'screen', 'collateral')),
-  recorded_by INTEGER NOT NULL REFERENCES users(id),
-  recorded    TEXT NOT NULL,
-  replaced_by INTEGER REFERENCES users(id),
-  replaced_at TEXT,
-  CHECK ((replaced_by IS NULL) = (replaced_at IS NULL)));
-CREATE UNIQUE INDEX IF NOT EXISTS use_days_current ON use_days(client_id, substance, date) WHERE replaced_at IS NULL;
-CREATE TRIGGER IF NOT EXISTS use_days_kept BEFORE UPDATE ON use_days
-WHEN OLD.replaced_at IS NOT NULL OR NEW.replaced_at IS NULL
-  OR NEW.id IS NOT OLD.id OR NEW.client_id IS NOT OLD.client_id OR NEW.substance IS NOT OLD.substance
-  OR NEW.date IS NOT OLD.date OR NEW.used IS NOT OLD.used OR NEW.amount IS NOT OLD.amount
-  OR NEW.unit IS NOT OLD.unit OR NEW.source IS NOT OLD.source
-  OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.recorded IS NOT OLD.recorded
-BEGIN SELECT RAISE(ABORT, 'a use day never changes; it is replaced once and kept'); END;
-CREATE TRIGGER IF NOT EXISTS use_days_no_delete BEFORE DELETE ON use_days
-BEGIN SELECT RAISE(ABORT, 'a use day is kept when replaced, never removed'); END;
-)sql");
-}
-
 } // namespace
 
 int userVersion(sql::Database &db)
@@ -603,7 +526,7 @@ void migrate(sql::Database &db, const QString &userName)
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
                                                                migrateTo16, migrateTo17, migrateTo18, migrateTo19,
                                                                migrateTo20, migrateTo21, migrateTo22,
-                                                               migrateTo23, migrateTo24, migrateTo25};
+                                                               migrateTo23, migrateTo24, migrateTo25, migrateTo26};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

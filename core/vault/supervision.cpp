@@ -169,6 +169,7 @@ QList<model::QueueItem> Supervision::queue()
         "JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
         "JOIN users a ON a.id = n.author_id JOIN users su ON su.id = v.supervisor_id "
         "WHERE n.status = 'signed' AND n.kind = 'progress' AND (v.supervisor_id = ? OR n.author_id = ?) "
+        "AND NOT EXISTS (SELECT 1 FROM practice_cosigns p WHERE p.note_id = n.id) "
         "ORDER BY a.name, n.signed_at, n.id, su.name");
     stmt.bind(1, m_state.isSupervisor() ? m_state.user.id : Id(-1))
         .bind(2, m_state.user.role == model::Role::Therapist ? m_state.user.id : Id(-1));

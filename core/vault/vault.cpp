@@ -56,6 +56,7 @@ Vault::Vault(std::unique_ptr<VaultState> state)
     , m_plans(*this, *m_state)
     , m_countertransference(*this, *m_state)
     , m_practiceIdentity(*this, *m_state)
+    , m_practiceCosigns(*this, *m_state)
 {
 }
 

@@ -16,6 +16,7 @@
 #include "vault/measures.h"
 #include "vault/notes.h"
 #include "vault/plans.h"
+#include "vault/practicecosigns.h"
 #include "vault/practiceidentity.h"
 #include "vault/records.h"
 #include "vault/risk.h"
@@ -128,6 +129,8 @@ public:
     [[nodiscard]] Countertransference &countertransference() { return m_countertransference; }
     // The user's identity on the practice server (practiceidentity.h; core/practice).
     [[nodiscard]] const PracticeIdentity &practiceIdentity() const { return m_practiceIdentity; }
+    // Co-signatures made on the practice server, kept and verified here (practicecosigns.h).
+    [[nodiscard]] PracticeCosigns &practiceCosigns() { return m_practiceCosigns; }
 
 private:
     friend struct VaultTestAccess; // vault/testaccess.h: raw SQL for tests only
@@ -181,6 +184,7 @@ private:
     Plans m_plans;
     Countertransference m_countertransference;
     PracticeIdentity m_practiceIdentity;
+    PracticeCosigns m_practiceCosigns;
 };
 
 struct Vault::Created

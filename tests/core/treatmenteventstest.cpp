@@ -362,6 +362,7 @@ void TreatmentEventsTest::migrationKeepsEverything()
         ep.level = u"outpatient"_s;
         ep.start = day("2025-01-01");
         (void)v->episodes().add(ep);
+        // v23: the version before the table (v24), whatever came after it.
         vault::VaultTestAccess::database(*v).exec(u"DROP TABLE treatment_events; DROP TABLE use_days; PRAGMA user_version = %1"_s
                                                       .arg(23)
                                                       .toStdString());

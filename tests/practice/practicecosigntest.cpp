@@ -12,6 +12,7 @@
 #include "practice/events.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
+#include "vault/testaccess.h"
 #include "vault/vault.h"
 
 #include <QDateTime>
@@ -59,6 +60,22 @@ class PracticeCosignTest : public QObject, private practicetest::MemberCli
     QJsonObject noteShown(model::Id note)
     {
         return json(m_alice, u"alice"_s, { u"note"_s, u"show"_s, QString::number(note) });
+    }
+    // The practice co-signatures alice's vault recorded for a note (vault/practicecosigns.h).
+    int vaultRows(model::Id note)
+    {
+        auto v = Vault::open(m_alice, u"alice"_s, secret());
+        return vault::VaultTestAccess::database(*v)
+            .pragmaText(u"SELECT count(*) FROM practice_cosigns WHERE note_id = %1"_s.arg(note).toStdString())
+            .toInt();
+    }
+    // What someone holding alice's vault key does to her vault file with sqlcipher: any statement,
+    // the triggers that keep a practice co-signature dropped first.
+    void editVault(const QString &statements)
+    {
+        auto v = Vault::open(m_alice, u"alice"_s, secret());
+        vault::VaultTestAccess::database(*v).exec(
+            QString(u"DROP TRIGGER IF EXISTS practice_cosigns_no_update; "_s + statements).toStdString());
     }
     QByteArray cosignsFile()
     {
@@ -222,6 +239,15 @@ private Q_SLOTS:
         const Run text = as(m_alice, u"alice"_s, { u"note"_s, u"show"_s, QString::number(m_first) });
         QVERIFY2(text.out.contains(QByteArray("Co-signed by member " + m_samId.toLatin1() + " (practice)")),
                  text.out.constData());
+        // It counts in her vault (schema v26): co-signed, complete, verified offline by note verify.
+        QVERIFY(shown.value("in_vault"_L1).toBool());
+        QCOMPARE(noteShown(m_first).value("status"_L1).toString(), u"cosigned"_s);
+        QVERIFY(noteShown(m_first).value("complete"_L1).toBool());
+        const Run verified = as(m_alice, u"alice"_s, { u"note"_s, u"verify"_s, QString::number(m_first) });
+        QVERIFY2(verified.code == 0
+                     && verified.out.contains(QByteArray("co-signed by member " + m_samId.toLatin1() + " (practice)")),
+                 verified.out.constData());
+        QCOMPARE(vaultRows(m_first), 1);
         // Applied once: the next sync brings nothing, the note still shows it.
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("cosigned"_L1).toInt(), 0);
         QCOMPARE(noteShown(m_first).value("practice_cosign"_L1).toObject().value("cosigned_by"_L1).toString(), m_samId);
@@ -472,6 +498,62 @@ private Q_SLOTS:
         r = as(m_alice, u"alice"_s, { u"sync"_s });
         QVERIFY2(r.code == 4 && r.err.contains("ended"), r.err.constData());
         QCOMPARE(cosignsFile(), before);
+    }
+
+    // The attacker's tests of brief cosignvault20: a practice co-signature in alice's vault, edited
+    // there with the vault key, swapped for another of sam's valid co-signatures (of another note), or
+    // replayed onto a note whose text differs: note verify says exit 4 each time.
+    void aPracticeCosignatureEditedInTheVaultFailsNoteVerify()
+    {
+        const auto verify = [&](model::Id note) {
+            return as(m_alice, u"alice"_s, { u"note"_s, u"verify"_s, QString::number(note) });
+        };
+        // The second note sam co-signed (anEditedEventIsRefusedAndNothingLocalChanges) is recorded too.
+        model::Id second = 0;
+        {
+            auto v = Vault::open(m_alice, u"alice"_s, secret());
+            second = vault::VaultTestAccess::database(*v)
+                         .pragmaText(u"SELECT note_id FROM practice_cosigns WHERE note_id <> %1 ORDER BY note_id"_s
+                                         .arg(m_first)
+                                         .toStdString())
+                         .toLongLong();
+        }
+        QVERIFY(second != 0);
+        QCOMPARE(verify(m_first).code, 0);
+        QCOMPARE(verify(second).code, 0);
+        const QString columns = u"signature, event, cosigned_at, item_id, seq"_s;
+        // The rows as sync recorded them, kept aside once (a table of the attacker's, in the file).
+        const QString saved = u"CREATE TABLE IF NOT EXISTS saved AS SELECT note_id, %1 FROM practice_cosigns; "_s.arg(columns);
+        const QString restore = u"UPDATE practice_cosigns SET (%1) = (SELECT %1 FROM saved s WHERE s.note_id = "
+                                "practice_cosigns.note_id)"_s.arg(columns);
+        // An edited signature.
+        editVault(saved + u"UPDATE practice_cosigns SET signature = substr('00' || signature, 1, 128) WHERE note_id = %1; "_s.arg(m_first));
+        Run r = verify(m_first);
+        QVERIFY2(r.code == 4, r.err.constData());
+        editVault(saved + restore);
+        QCOMPARE(verify(m_first).code, 0);
+        // Sam's valid co-signature of the second note put on the first: every column of it.
+        editVault(saved + u"UPDATE practice_cosigns SET (%1) = (SELECT %1 FROM saved WHERE note_id = %2) WHERE note_id = %3"_s
+                              .arg(columns)
+                              .arg(second)
+                              .arg(m_first));
+        r = verify(m_first);
+        QVERIFY2(r.code == 4, r.err.constData());
+        editVault(saved + restore);
+        QCOMPARE(verify(m_first).code, 0);
+        // Replayed: the first note's row copied onto a signed note of alice's that sam never co-signed
+        // (its text differs), with alice's signature of the row copied too.
+        const model::Id third = writeNote(u"A note sam never saw."_s);
+        editVault(u"INSERT INTO practice_cosigns SELECT %1, practice_id, item_id, member_id, seq, cosigned_at, content_hash, "
+                  "event, signature, sign_public, certificate, certificate_signature, admin_key, recorded_by, recorded_at "
+                  "FROM practice_cosigns WHERE note_id = %2; INSERT INTO signatures(object, signer, signature) SELECT "
+                  "'practice-cosign:%1', signer, signature FROM signatures WHERE object = 'practice-cosign:%2'"_s
+                      .arg(third)
+                      .arg(m_first));
+        QCOMPARE(noteShown(third).value("status"_L1).toString(), u"cosigned"_s);
+        r = verify(third);
+        QVERIFY2(r.code == 4, r.err.constData());
+        QCOMPARE(verify(m_first).code, 0);
     }
 };
 

@@ -194,7 +194,9 @@ int noteShow(const Invocation &line)
                                                            {u"cosigned_at"_s, e.at},
                                                            {u"content_hash"_s, e.contentHash},
                                                            {u"item"_s, e.item},
-                                                           {u"seq"_s, static_cast<double>(e.seq)}});
+                                                           {u"seq"_s, static_cast<double>(e.seq)},
+                                                           // recorded in the vault (schema v26): counts
+                                                           {u"in_vault"_s, e.by == n.practiceCosigner}});
             else
                 comments.append(QJsonObject{{u"kind"_s, e.kind},
                                             {u"by"_s, e.by},
@@ -216,13 +218,17 @@ int noteShow(const Invocation &line)
         print(u"Signed by %1 at %2 (SHA-256 %3)"_s.arg(n.signedBy, n.signedAt, n.contentHash));
     bool cosignedRemotely = false;
 #if defined(UC_PRACTICE)
+    // One the vault did not record (the note was co-signed here first) is shown, not counted.
     for (const practice::PracticeEvent &e : remote)
-        if (e.kind == u"cosign"_s) {
-            print(u"Co-signed by member %1 (practice) at %2 (SHA-256 %3)"_s.arg(e.by, e.at, e.contentHash));
+        if (e.kind == u"cosign"_s && e.by != n.practiceCosigner) {
+            print(u"Co-signed by member %1 (practice) at %2 (SHA-256 %3), not recorded in the vault"_s.arg(
+                e.by, e.at, e.contentHash));
             cosignedRemotely = true;
         }
 #endif
-    if (n.status == model::NoteStatus::Cosigned)
+    if (n.status == model::NoteStatus::Cosigned && !n.practiceCosigner.isEmpty())
+        print(u"Co-signed by %1 at %2 (over SHA-256 %3)"_s.arg(n.cosigner(), n.cosignedAt, n.contentHash));
+    else if (n.status == model::NoteStatus::Cosigned)
         print(u"Co-signed by %1 at %2 (SHA-256 %3)"_s.arg(n.cosignedBy, n.cosignedAt, n.cosignHash));
     else if (n.status == model::NoteStatus::Signed && n.cosignRequired && !cosignedRemotely)
         print(u"Not complete: the author's supervision requires a co-signature"_s);

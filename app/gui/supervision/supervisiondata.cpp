@@ -63,7 +63,7 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
     d.status = model::toString(n.status);
     d.text = n.text();
     d.signedAt = n.signedAt;
-    d.cosignedBy = n.cosignedBy;
+    d.cosignedBy = n.cosigner(); // "member ID (practice)" for a practice co-signature
     d.cosignedAt = n.cosignedAt;
     try {
         d.tags = loadTags(vault, noteId, d.text);
