@@ -20,6 +20,7 @@ Rectangle {
     border.color: Style.accent
 
     Label {
+        textFormat: Text.PlainText
         anchors.centerIn: parent
         text: root.day
         font.pixelSize: 10

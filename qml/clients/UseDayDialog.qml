@@ -144,6 +144,7 @@ Dialog {
             text: qsTr("Replace days recorded already (a correction)")
         }
         Label {
+            textFormat: Text.PlainText
             objectName: "useDayError"
             Layout.columnSpan: 2
             Layout.fillWidth: true

@@ -30,6 +30,7 @@ SectionCard {
     ]
 
     Label {
+        textFormat: Text.PlainText
         Layout.fillWidth: true
         visible: root.overview.useDays.length === 0
         text: qsTr("No day recorded as used or abstinent yet. A timeline follow-back reviews the days with the "
@@ -53,6 +54,7 @@ SectionCard {
                 Layout.fillWidth: true
                 spacing: 2
                 Label {
+                    textFormat: Text.PlainText
                     text: row.modelData.label
                     font.bold: true
                     Layout.preferredWidth: 90
@@ -67,6 +69,7 @@ SectionCard {
                 Item { Layout.fillWidth: true }
             }
             Label {
+                textFormat: Text.PlainText
                 Layout.fillWidth: true
                 Layout.leftMargin: 92
                 text: row.modelData.summary

@@ -124,6 +124,7 @@ ColumnLayout {
                     color: Style.accent
                 }
                 Text {
+                    textFormat: Text.PlainText
                     visible: markItem.mark === "line"
                     // Right of the line, or left of it near the axis' end.
                     x: markItem.at > 0.8 ? parent.width / 2 - 4 - width : parent.width / 2 + 4
@@ -159,6 +160,7 @@ ColumnLayout {
     }
 
     Label {
+        textFormat: Text.PlainText
         objectName: "eventLegend"
         Layout.fillWidth: true
         Layout.leftMargin: strip.plotX
@@ -171,6 +173,7 @@ ColumnLayout {
     }
 
     Label {
+        textFormat: Text.PlainText
         objectName: "eventsEmpty"
         Layout.fillWidth: true
         Layout.leftMargin: strip.plotX

@@ -58,6 +58,7 @@ ColumnLayout {
         Value { objectName: "practiceLastResult"; text: root.sync.lastResult !== "" ? root.sync.lastResult : "—" }
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "practiceAdvice"
         Layout.fillWidth: true
         Layout.maximumWidth: root.available

@@ -56,6 +56,7 @@ ColumnLayout {
         onAccepted: join.clicked()
     }
     Label {
+        textFormat: Text.PlainText
         objectName: "practiceJoinError"
         Layout.fillWidth: true
         Layout.maximumWidth: root.available

@@ -35,6 +35,7 @@ Rectangle {
                 wrapMode: Text.WordWrap
             }
             Label {
+                textFormat: Text.PlainText
                 objectName: "syncRefusedText"
                 Layout.fillWidth: true
                 Layout.preferredWidth: 1
