@@ -89,7 +89,7 @@ class PracticeFaultTest : public QObject, private practicetest::MemberCli
     // the statement `seen` (a LIKE pattern on pg_stat_activity.query), the postmaster is killed.
     // The sync's own end, and whether the kill came while it ran.
     Run syncKilledOnceSeen(const QString &vault, const QString &user, const QString &dbRole, const QByteArray &seen,
-                           bool &killedMidway)
+                           bool &killedMidway, const QByteArray &andAlso = {})
     {
         killedMidway = false;
         QProcess p;
@@ -99,7 +99,7 @@ class PracticeFaultTest : public QObject, private practicetest::MemberCli
         clock.start();
         while (p.state() != QProcess::NotRunning && clock.elapsed() < 60000) {
             const QByteArray seenNow = sql("SELECT count(*) FROM pg_stat_activity WHERE usename = '"
-                                           + dbRole.toLatin1() + "' AND query LIKE '" + seen + "'");
+                                           + dbRole.toLatin1() + "' AND query LIKE '" + seen + "'" + andAlso);
             if (seenNow.toInt() > 0) {
                 killedMidway = p.state() != QProcess::NotRunning;
                 if (!m_server.kill())
@@ -162,10 +162,27 @@ private Q_SLOTS:
 
     void aPushKilledMidwayIsRolledBackAndResumed()
     {
+        // Held halfway for certain, whatever the machine's speed: a trigger (the operator's, for
+        // this test only) makes bob's transaction wait on an advisory lock the test holds once it
+        // has inserted half his notes; the kill comes while it waits. Watching for the INSERT alone
+        // raced a fast push to its end.
+        QCOMPARE(sql("CREATE FUNCTION public.uc_test_hold() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                     "IF (SELECT count(*) FROM uc.items) = " + QByteArray::number(manyNotes / 2)
+                     + " THEN PERFORM pg_advisory_xact_lock(4242); END IF; RETURN NEW; END $$; "
+                       "CREATE TRIGGER uc_test_hold AFTER INSERT ON uc.items FOR EACH ROW "
+                       "EXECUTE FUNCTION public.uc_test_hold(); SELECT 'ok';"),
+                 QByteArray("ok"));
+        QProcess holder; // a session holding the lock until the postmaster dies
+        holder.start(QStringLiteral(PRACTICE_SERVER), { u"psql"_s, m_server.dir(), u"-qtA"_s });
+        holder.write("SELECT pg_advisory_lock(4242); SELECT pg_sleep(600);\n");
+        holder.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted"),
+                                  QByteArray("1"), 30000);
         bool midway = false;
-        const Run killed
-            = syncKilledOnceSeen(m_bob, u"bob"_s, u"m_"_s + m_bobId, "INSERT INTO uc.items%", midway);
-        QVERIFY2(midway, "the push ended before the kill: more notes are needed to catch it halfway");
+        const Run killed = syncKilledOnceSeen(m_bob, u"bob"_s, u"m_"_s + m_bobId, "%", midway,
+                                              " AND wait_event_type = 'Lock' AND wait_event = 'advisory'");
+        holder.waitForFinished(30000);
+        QVERIFY2(midway, "the push was not held halfway");
         // A connection error, said so: not "damaged", not a crash, not success.
         QVERIFY2(killed.code == 2, killed.err.constData());
         QVERIFY2(killed.err.contains("practice server"), killed.err.constData());
@@ -173,6 +190,8 @@ private Q_SLOTS:
         QCOMPARE(bobsSignedNotes(), manyNotes); // nothing local lost
 
         QVERIFY2(m_server.restart(), m_server.output().constData());
+        QCOMPARE(sql("DROP TRIGGER uc_test_hold ON uc.items; DROP FUNCTION public.uc_test_hold(); SELECT 'ok';"),
+                 QByteArray("ok"));
         // The push is one transaction: the crash took all of it or none.
         const QByteArray before = bobsItemsOnServer();
         QVERIFY2(before == "0/0" || before == QByteArray::number(manyNotes) + '/' + QByteArray::number(manyNotes),
