@@ -281,8 +281,10 @@ QVariantList ClientOverview::useDays() const
         // Singular and plural in words: without a translation loaded, tr()'s %n leaves "day(s)".
         const QString since = !f.daysSinceLastUse       ? tr("no use recorded")
                               : *f.daysSinceLastUse == 0 ? tr("used on the last day")
-                              : *f.daysSinceLastUse == 1 ? tr("last use 1 day before")
-                                                         : tr("last use %1 days before").arg(*f.daysSinceLastUse);
+                              : *f.daysSinceLastUse == 1 ? tr("last use 1 day before %1").arg(uc::model::toIso(*last))
+                                                         : tr("last use %1 days before %2")
+                                                               .arg(*f.daysSinceLastUse)
+                                                               .arg(uc::model::toIso(*last));
         const QString summary = tr("used %1, abstinent %2, unknown %3 · %4 · longest run abstinent %5 · %6")
                                     .arg(f.used)
                                     .arg(f.abstinent)
