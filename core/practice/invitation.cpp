@@ -104,16 +104,4 @@ QByteArray joinProof(const QByteArray &token, const QString &memberId, const QBy
     return mac;
 }
 
-bool verifyPracticeSignature(const QByteArray &key, const QByteArray &message, const QByteArray &signature)
-{
-    if (key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES)
-        return false;
-    const QByteArray full = QByteArray(vault::practiceSignatureDomain) + message;
-    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
-                                       reinterpret_cast<const unsigned char *>(full.constData()),
-                                       static_cast<unsigned long long>(full.size()),
-                                       reinterpret_cast<const unsigned char *>(key.constData()))
-        == 0;
-}
-
 } // namespace uc::practice

@@ -3,6 +3,7 @@
 
 #include "common/secret.h"
 #include "model/types.h"
+#include "vault/practiceidentity.h"
 
 #include <QByteArray>
 #include <QString>
@@ -44,7 +45,8 @@ struct Invitation
 // which the server never sees.
 [[nodiscard]] QByteArray joinProof(const QByteArray &token, const QString &memberId, const QByteArray &signPublic);
 
-// Whether signature is key's, under the practice domain, over message.
-[[nodiscard]] bool verifyPracticeSignature(const QByteArray &key, const QByteArray &message, const QByteArray &signature);
+// Whether signature is key's, under the practice domain, over message (one check, in core/vault,
+// which also verifies practice co-signatures kept in the vault).
+using vault::verifyPracticeSignature;
 
 } // namespace uc::practice

@@ -28,17 +28,6 @@ QString objectOf(model::Id note)
     return u"practice-cosign:%1"_s.arg(note);
 }
 
-bool verifyPractice(const QByteArray &key, const QByteArray &message, const QByteArray &signature)
-{
-    const QByteArray bytes = QByteArray(practiceSignatureDomain) + message;
-    return key.size() == crypto_sign_PUBLICKEYBYTES && signature.size() == crypto_sign_BYTES
-           && crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
-                                          reinterpret_cast<const unsigned char *>(bytes.constData()),
-                                          static_cast<unsigned long long>(bytes.size()),
-                                          reinterpret_cast<const unsigned char *>(key.constData()))
-                  == 0;
-}
-
 // Every column of a row, the byte strings as hex.
 QJsonObject columnsOf(const PracticeCosign &c)
 {
@@ -112,13 +101,13 @@ QString practiceCosignProblem(const model::Note &note, const PracticeCosign &c)
         return u"the practice co-signature's signed event does not match its row (changed)"_s;
     if (c.contentHash != note.contentHash)
         return u"the practice co-signature by member %1 covers other content than this note"_s.arg(c.member);
-    if (!verifyPractice(c.signPublic, c.event, c.signature))
+    if (!verifyPracticeSignature(c.signPublic, c.event, c.signature))
         return u"the practice co-signature by member %1 does not verify with their key"_s.arg(c.member);
     const QList<QByteArray> cert = c.certificate.split('\n');
     if (cert.size() != 7 || cert.at(0) != "member" || cert.at(1) != c.practiceId.toUtf8()
         || cert.at(2) != c.member.toUtf8() || cert.at(4) != "supervisor" || cert.at(6) != c.signPublic.toHex())
         return u"the practice co-signer's certificate does not name them as a supervisor with this key"_s;
-    if (!verifyPractice(c.adminKey, c.certificate, c.certificateSignature))
+    if (!verifyPracticeSignature(c.adminKey, c.certificate, c.certificateSignature))
         return u"the practice co-signer's key is not certified by the practice administrator's key"_s;
     return {};
 }

@@ -14,6 +14,18 @@ using namespace Qt::StringLiterals;
 
 namespace uc::vault {
 
+bool verifyPracticeSignature(const QByteArray &key, const QByteArray &message, const QByteArray &signature)
+{
+    if (key.size() != crypto_sign_PUBLICKEYBYTES || signature.size() != crypto_sign_BYTES)
+        return false;
+    const QByteArray full = QByteArray(practiceSignatureDomain) + message;
+    return crypto_sign_verify_detached(reinterpret_cast<const unsigned char *>(signature.constData()),
+                                       reinterpret_cast<const unsigned char *>(full.constData()),
+                                       static_cast<unsigned long long>(full.size()),
+                                       reinterpret_cast<const unsigned char *>(key.constData()))
+        == 0;
+}
+
 namespace {
 
 const UserKeys &certifiedKeys(const VaultState &s)

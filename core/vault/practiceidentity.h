@@ -10,6 +10,8 @@ namespace uc::vault {
 
 // What a practice signature covers before its message (PracticeIdentity::sign).
 inline constexpr char practiceSignatureDomain[] = "undercurrent-practice-v1\n";
+// Whether signature is key's Ed25519 signature, under practiceSignatureDomain, over message.
+[[nodiscard]] bool verifyPracticeSignature(const QByteArray &key, const QByteArray &message, const QByteArray &signature);
 
 // The signed-in user's identity on the practice server (core/practice, docs/practice.md): their
 // certified public key, signatures under the practice's own domain, the secret their practice files
