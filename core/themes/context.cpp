@@ -22,6 +22,8 @@ bool inSubordinateClause(const std::vector<Token> &tokens, std::size_t at)
     return first != at && (f & Clause) && (f & (Link | Hypo)) && !(f & (Comp | Relative | ConseqLink | Term));
 }
 
+constexpr std::size_t frontedWithoutReach = 10; // words from a sentence's first "without" to its main clause's subject
+
 // "without" at `at`, with a negation before it in its clause: "I can't get through the night
 // without a drink", "not a day goes by without drinking".
 bool withoutUndone(const Text &text, std::size_t at)
@@ -34,9 +36,24 @@ bool withoutUndone(const Text &text, std::size_t at)
     for (std::size_t k = at, seen = 0; k-- > 0 && seen < 6; ++seen) {
         const Token &t = tokens[k];
         if (t.sentence != w.sentence || t.clause != w.clause || (t.flags & (Term | Coord)))
-            return false;
+            break;
         if (t.flags & Neg)
             return true;
+    }
+    // "Without a drink I can't sleep": "without" opens the sentence and the main clause after it
+    // has a subject and a negated verb (not without it is with it, in either order).
+    if (at > 0 && tokens[at - 1].sentence == w.sentence && !(tokens[at - 1].flags & Term))
+        return false;
+    for (std::size_t k = at + 1; k < tokens.size() && k <= at + frontedWithoutReach; ++k) {
+        const Token &t = tokens[k];
+        if (t.sentence != w.sentence || (t.flags & Term))
+            return false;
+        const bool subject = (t.flags & (FirstPerson | ThirdPerson | Client | We | They)) && !(t.flags & (Possessive | ObjectPronoun));
+        if (!subject)
+            continue;
+        for (std::size_t n = k + 1; n < tokens.size() && n <= k + 2 && tokens[n].sentence == w.sentence; ++n)
+            if (tokens[n].flags & Neg)
+                return true;
     }
     return false;
 }

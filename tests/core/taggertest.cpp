@@ -34,8 +34,9 @@ QSet<QString> counted(const QString &text, Register reg = Register::Auto)
 }
 
 // The accuracy gates: what the tagger reaches on each corpus (dev 0.819, held-out v1 0.798,
-// held-out v2 0.732 — docs/tagger.md), less a margin for small changes; v2's is 0.02.
-constexpr double devFloor = 0.80;
+// held-out v2 0.732 — docs/tagger.md), less a margin for small changes; v2's is 0.02. Dev: 0.825
+// after session 33's pass, less 0.02.
+constexpr double devFloor = 0.805;
 constexpr double heldOutFloor = 0.77;
 constexpr double heldOutV2Floor = 0.71;
 constexpr double heldOutV3Floor = 0.74; // 0.763 when it was written (session 31)
