@@ -120,6 +120,9 @@ QString riskKindText(const QString &rule)
         {QStringLiteral("field"), QStringLiteral("a structured field")},
         {QStringLiteral("screen"), QStringLiteral("a screening answer")},
         {QStringLiteral("negative-screen"), QStringLiteral("screened and denied")},
+        // The broad net's ninth-pass kinds (docs/risk.md, "Ninth pass").
+        {QStringLiteral("history"), QStringLiteral("a past history")},
+        {QStringLiteral("topic"), QStringLiteral("words about it")},
     };
     return words.value(rule, rule);
 }

@@ -4,6 +4,9 @@
 // case-insensitively unless marked as an acronym (capitals only); compiled once (broadnet.cpp).
 #include "themes/broadnet.h"
 
+#include <iterator>
+#include <vector>
+
 namespace uc::themes::broad {
 
 namespace {
@@ -598,6 +601,15 @@ const Head table[] = {
     // and gifts around a child (exploitation), a young child found alone.
     {"abuse", "violence", {R"re(\b(?:send|post|share|leak|show)\s+(?:my|her|his)\s+(?:nudes|naked\s+(?:photos|pics|pictures)|intimate\s+(?:photos|pics|pictures|images|videos))\b|\b(?:holds|controls|took|takes|has\s+taken|keeps\s+hold\s+of)\s+(?:my|her|his)\s+(?:bank\s+|debit\s+)?(?:cards?|finances|pin)\b)re", "nudes\037naked\037intimate\037card\037finances\037\\bpin\\b", true}, false},
     {"abuse", "violence", {R"re(\bbelt(?:ed|s|ing)?\s+(?:us|me|her|him|them)\b|\b(?:locked|shut)\s+(?:\w+\s+)?in\s+(?:the|a)\s+(?:cellar|cupboard|basement|shed|garage|loft|attic|coal\s+hole)\b)re", "belt\037locked\037shut", true}, false},
+    // A stopped habit of self-harm is a history, a risk factor a clinician must see (docs/risk.md, "Past
+    // self-harm"): "not cut for 40 days", "havent cut since summer", "SH: nil since 2021", "i dont cut
+    // anymore", "history of cutting, none current". The negation is the head's own, so the net's
+    // negation does not claim it (broadnet.cpp); the current denial stays on record as superseded.
+    {"self-harm", "history", {R"re(\b(?:not|no|no\s+longer|(?:do|does|did|have|has|had)\s*n['’]?t|dont|doesnt|didnt|havent|hasnt)\s+(?:(?:been|done|had|any|really|actually|once|even|yet|ever)\s+){0,2}(?:cut(?!\s+(?:\w+\s+)?(?:hair|fringe|back|down|contact|ties|off|out|class|school))(?:ting)?|self[-\s]?harm(?:ed|ing)?|self[-\s]?injur\w*|burn(?:t|ed|ing)?\s+(?:my|her|him|them)sel(?:f|ves)|(?:hurt|harm)(?:s|ed|ing)?\s+(?:my|her|him|them)sel(?:f|ves))\b\s*(?:\w+\s+){0,2}?(?:since(?!\s+(?:(?:our|the|her|his|my|their|your|last)\s+)+(?:session|review|appointment|visit|contact|meeting|assessment|call))|for\s+(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|a\s+few|over|nearly|almost|about|around|months|weeks|years)|in\s+(?:\d+|a|an|two|three|four|five|six|several|many|months|weeks|years)\s+\w+|x\s*\d|any\s*more|anymore))re", "cut\037harm\037injur\037burn\037hurt", true}, false},
+    {"self-harm", "history", {R"re(\b(?:stopped|quit|gave\s+up)\s+(?:cutting|self[-\s]?harming|hurting\s+(?:my|her|him|them)sel(?:f|ves)|burning\s+(?:my|her|him|them)sel(?:f|ves))|\bno\s+longer\s+(?:cuts?\b(?!\s+(?:\w+\s+)?(?:hair|fringe|back|down|contact|ties|off|out|class|school))|self[-\s]?harms?\b|(?:hurts?|harms?|burns?)\s+(?:my|her|him|them)sel(?:f|ves)))re", "cutting\037harming\037hurting\037burning\037longer", true}, false},
+    {"self-harm", "history", {R"re(\bSH\s*(?::|-|=)\s*(?i:(?:none|nil|no|denies|denied|not)\b[^.;\n]{0,20}?\b(?:since|for\s+\d|in\s+\d|x\s*\d|\d+\s*(?:yrs?|years|months|mths|weeks|wks))))re", "\\bsh\\b", true}, true},
+    {"self-harm", "history", {R"re(\b(?:self[-\s]?harm\w*|NSSI|cutting)\s*(?::|-|=)\s*(?:none|nil|no|denies|denied|not)\b[^.;\n]{0,20}?\b(?:since|for\s+\d|in\s+\d|x\s*\d|\d+\s*(?:yrs?|years|months|mths|weeks|wks)))re", "harm\037nssi\037cutting", true}, false},
+    {"self-harm", "history", {R"re(\b(?:history|hx|h/o)\s+of\s+(?:\w+\s+)?(?:cutting|self[-\s]?harm\w*|self[-\s]?injur\w*|SH|NSSI|burning)\b[^.;\n]{0,12}(?:none|nil|not|no)\s+(?:current(?:ly)?|recent(?:ly)?|now)\b)re", "history\037hx\037h/o", true}, false},
     // A throw at someone else and then at the client: "threw a plate at mum and then at me".
     {"abuse", "violence", {R"re(\bthr(?:ew|ows?|owing|own)\s+(?:\w+\s+){1,3}at\s+(?:\w+\s+){1,2}(?:and\s+)?(?:then\s+)?at\s+me\b)re", "threw\037throw", true}, false},
     // A parent using with young children at home: "using crack daily; children 2 and 6 at home".
@@ -609,7 +621,14 @@ const Head table[] = {
 
 std::span<const Head> heads()
 {
-    return table;
+    // The hand-written heads, then the topic reading's (broadtopic.cpp), worked out once.
+    static const std::vector<Head> all = [] {
+        std::vector<Head> v(std::begin(table), std::end(table));
+        const std::vector<Head> topic = topicHeads();
+        v.insert(v.end(), topic.begin(), topic.end());
+        return v;
+    }();
+    return all;
 }
 
 } // namespace uc::themes::broad

@@ -126,8 +126,8 @@ bool overlapsAny(const std::vector<Span> &spans, qsizetype i, qsizetype j)
     return std::any_of(spans.begin(), spans.end(), [&](const Span &s) { return s.start < j && s.end > i; });
 }
 
-constexpr std::array<const char *, 10> kinds{"ideation", "attempt", "plan",     "self-injury", "threat",
-                                             "act",      "overdose", "violence", "mixing",      "screen"};
+constexpr std::array<const char *, 12> kinds{"ideation", "attempt", "plan",   "self-injury", "threat", "act",
+                                             "overdose", "violence", "mixing", "screen",      "topic",  "history"};
 
 } // namespace
 
@@ -191,11 +191,21 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     }
 
     std::vector<Raw> hits;
+    const std::size_t firstTopic = table.size() - topicCount();
     for (std::size_t k = 0; k < table.size(); ++k) {
         const Compiled &c = mt.heads[k];
         if (headRisk[k] < 0)
             continue;
+        // A topic word counts where its sentence also holds a word of its context ("cut" and an arm).
+        const QRegularExpression *context = k >= firstTopic ? &topicContext(k - firstTopic) : nullptr;
+        if (context && context->pattern().isEmpty())
+            context = nullptr;
         note.forEach(c, [&](qsizetype a, qsizetype b) {
+            if (context) {
+                const auto sb = r.sentenceBounds(a, b);
+                if (!found(*context, r.slice(sb.first, sb.second)))
+                    return true;
+            }
             hits.push_back({idOf(table[k].risk), table[k].risk, table[k].kind, a, b});
             return true;
         });
@@ -289,6 +299,17 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
     static const QRegularExpression usualDose = rx(
         R"(^(?:took|taken|take|swallow\w*|ingest\w*|down(?:ed)?|necked)\s+(?:like\s+|about\s+|around\s+)?(?:[1-4]|one|two|three|four|a\s+couple\s+of)\s+(?!x\s|packets|boxes|bottles|packs|strips))");
     static const QRegularExpression suicidal = rx(R"(\b(?:od|overdos\w*|intent\w*|attempt\w*|suicid\w*|kill|die|dead|end\s+it)\b)");
+    // The topic reading's own other senses: "substance abuse", "alcohol abuse" (a use, not abuse of the
+    // client); a death word whose clause names another person ("since the death of her father"); an
+    // act on oneself read as harm to others or abuse ("wants to harm himself").
+    static const QRegularExpression reflexive = rx(R"(\b(?:my|her|him|them|your|one)sel(?:f|ves)\b)");
+    static const QRegularExpression selfBefore = rx(R"(\bself[-\s]?$)");
+    static const QRegularExpression itAfter = rx(R"(^\s+it\b)");
+    static const QRegularExpression ownedBefore = rx(R"(\b(?:his|her|their|its)\s+$)");
+    static const QRegularExpression topicSense = rx(
+        R"(\bhit\s+(?:the\s+)?(?:roof|ceiling|gym|road|hay|bottle|jackpot|shops|wall|target|ground|books)\b|\b(?:hair|fringe|nails|panic)\b)");
+    static const QRegularExpression reflexiveAfter = rx(R"(^\s+(?:\w+\s+){0,2}?(?:my|her|him|them|your|one)sel(?:f|ves)\b|^\s+self\b)");
+    static const QRegularExpression useAbuse = rx(R"(\b(?:substance|drugs?|alcohol|solvent|opioid|cannabis|prescription|drink|etoh|polysubstance)\s+$)");
     std::vector<Span> figures;
     for (const Compiled &c : hits.empty() ? std::span<const Compiled>{} : std::span<const Compiled>(mt.figurative)) {
         const std::vector<Span> spans = note.all(c);
@@ -318,9 +339,28 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
         if ((h.id == HarmToOthers || h.id == Suicide || h.id == Abuse) && Matcher::mayMatch(mt.joke, seen)
             && found(Matcher::ready(mt.joke), sent) && !found(Matcher::ready(mt.nojoke), sent))
             figurative = true;
+        const std::string_view kind(h.kind);
+        const bool topic = kind == "topic";
+        if (topic && !figurative) {
+            const auto cb = r.clauseBounds(i, j);
+            figurative = (h.id == Abuse && found(useAbuse, r.slice(i - 20, i)))
+                         || (h.id == Suicide && r.kinBefore(j, cb.second).hasMatch())
+                         // an act on oneself is no harm to others and no abuse: "want to harm myself"
+                         || ((h.id == HarmToOthers || h.id == Abuse) && found(reflexiveAfter, r.slice(j, j + 30)))
+                         // "self-harm" holds "harm"; "kill it at the interview"; a weapon used on oneself
+                         || found(selfBefore, r.slice(i - 6, i))
+                         || (h.id == HarmToOthers && (found(itAfter, r.slice(j, j + 5)) || found(reflexive, sent)))
+                         // "his death": someone else's; "hit the roof", a fringe cut, a panic attack's "dying"
+                         || (h.id == Suicide && found(ownedBefore, r.slice(i - 7, i)))
+                         || found(topicSense, sent);
+        }
         bool claimed = true;
         bool denied = false;
         if (figurative) {
+        } else if (kind == "history") {
+            // A stopped habit: the negation is the head's own ("not cut for 40 days"); only another
+            // person's or a story's claims it.
+            claimed = r.otherPerson(i, j);
         } else if (h.id == Abuse && found(Matcher::ready(mt.violentAct), w) && !r.abuseActOk(i, j)) {
             // an act by the client: harm to others, not abuse
         } else if (h.id == HarmToOthers
@@ -329,7 +369,8 @@ void read(std::string_view utf8, const std::vector<QString> &riskIds, std::vecto
             // the client is the one harmed — negated too: "he doesnt hit me" is no screen of the
             // client's harm to others
         } else if (r.negated(i, j, hs)) {
-            denied = true;
+            // A topic word negated is dropped, not a denial: a screen is the rules' and the heads'.
+            denied = !topic;
         } else if ((h.id == Suicide || h.id == SelfHarm || h.id == Overdose || h.id == HarmToOthers)
                    && r.otherPerson(i, j)) {
         } else if (h.id == Suicide && found(Matcher::ready(mt.therapeutic), sent) && !found(suicidalWords, sent)) {

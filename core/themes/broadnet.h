@@ -64,7 +64,14 @@ struct Cue
     Pattern pattern;
 };
 
-std::span<const Head> heads(); // broadlexicon.cpp
+std::span<const Head> heads(); // broadlexicon.cpp: the hand-written heads, then the topic reading's
+
+// The topic reading (broadtopic.cpp): one head of kind "topic" per entry, the last topicCount() of
+// heads(); topicContext(k) is the k-th one's context (the words one of which its sentence must hold;
+// an empty pattern: none needed).
+std::vector<Head> topicHeads();
+std::size_t topicCount();
+const QRegularExpression &topicContext(std::size_t k);
 
 // broadcues.cpp
 extern const Pattern kAbuser, kKinSubj, kFhx, kReport, kVehicle, kJoke, kNojoke, kTherapeutic, kScreen, kPreNeg,
@@ -182,7 +189,8 @@ struct Hit
 };
 
 // The kinds of head, by index (a risk finding keeps the index): ideation, attempt, plan,
-// self-injury, threat, act, overdose, violence, mixing, screen.
+// self-injury, threat, act, overdose, violence, mixing, screen, topic (the topic reading's), history
+// (a stopped habit of self-harm: "not cut for 40 days").
 int kindIndex(std::string_view kind);
 const char *kindName(int index);
 

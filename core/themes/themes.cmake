@@ -39,7 +39,7 @@ set(UC_THEMES_SOURCES
   themes/riskrules.cpp
   themes/riskclaims.cpp
   themes/broadnet.h themes/broadnet.cpp themes/broadmatcher.cpp themes/broadexclusions.cpp
-  themes/broadlexicon.cpp themes/broadcues.cpp
+  themes/broadlexicon.cpp themes/broadcues.cpp themes/broadtopic.cpp
   themes/agreement.h themes/agreement.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp

@@ -78,7 +78,7 @@ constexpr double dev7Precision = 0.87;
 constexpr double dev7Denied = 0.98;
 // The eighth (risk8), on risk-dev8 written blind to the rules: 0.868 / 0.829 / 0.877 reached on the
 // whole file (its check third, scored as aggregates only, did not move: docs/risk.md, "Eighth pass").
-constexpr double dev8Recall = 0.84;
+constexpr double dev8Recall = 0.86; // 0.84 before the ninth pass (0.886 after it)
 constexpr double dev8Precision = 0.80;
 constexpr double dev8Denied = 0.85;
 constexpr double heldOutRecall = 0.90;
@@ -86,9 +86,14 @@ constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
 // The third held-out set (session 31, 0.856 / 0.874 / 0.910 when it was written): a regression
 // gate 0.02–0.03 below, never a target to tune to.
-constexpr double heldOut3Recall = 0.83;
+constexpr double heldOut3Recall = 0.86; // 0.83 before the ninth pass (0.884 after it)
 constexpr double heldOut3Precision = 0.85;
 constexpr double heldOut3Denied = 0.88;
+// risk-dev9, a check set written blind to the rules (session 33): aggregates only, a regression gate
+// about 0.02 below what the ninth pass reached (0.700 / 0.744 / 0.761), never a target to tune to.
+constexpr double dev9Recall = 0.68;
+constexpr double dev9Precision = 0.72;
+constexpr double dev9Denied = 0.74;
 
 struct Figures
 {
@@ -195,6 +200,10 @@ private Q_SLOTS:
     void developmentSet8();
     void eighthPass_data();
     void eighthPass();
+    void ninthPass_data();
+    void ninthPass();
+    void pastSelfHarmKeepsTheDenial();
+    void checkSet9();
     void heldOut();
     void heldOut3();
 };
@@ -1136,6 +1145,117 @@ void RiskTest::eighthPass()
     QFETCH(QString, id);
     QFETCH(QString, status);
     QCOMPARE(statusOf(text, id), status);
+}
+
+// The ninth pass (docs/risk.md, "Ninth pass"): past self-harm is a history (present), and the topic
+// reading — a sentence that carries a risk's vocabulary in any form is about that risk, present
+// unless an exclusion is established. Rows written for the test: each present row has a row of the
+// same words where they are not the risk.
+void RiskTest::ninthPass_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    // A stopped habit of self-harm is a history: present.
+    QTest::newRow("not cut for 40 days") << u"I've not cut for 40 days."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("SH: nil since 2021") << u"SH: nil since 2021 per pt."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("SH: Nil since, any case") << u"SH: Nil since March."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("dont cut anymore") << u"i dont cut anymore"_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("history of cutting, none current")
+        << u"History of cutting, none current."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("stopped self-harming") << u"Pt stopped self-harming 2 yrs ago."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("no longer hurts herself") << u"She no longer hurts herself."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("hasn't self-harmed in two years")
+        << u"He hasn't self-harmed in two years."_s << u"self-harm"_s << u"present"_s;
+    // … and not where nothing happened before, or it is someone else's, or another sense.
+    QTest::newRow("SH: none") << u"SH: none."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("denies SH") << u"Denies SH."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("no SH since last session")
+        << u"No self-harm since our last session."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("no thoughts of SH since") << u"No thoughts of self-harm since starting sertraline."_s << u"self-harm"_s
+                                            << u"denied"_s;
+    QTest::newRow("hair not cut since June") << u"She hasn't cut her hair since June."_s << u"self-harm"_s << QString();
+    QTest::newRow("sister stopped cutting") // the rules' reading, a denial; no history of the client's
+        << u"Her sister stopped cutting last year."_s << u"self-harm"_s << u"denied"_s;
+    // The topic reading: the field's words in any form (Snowball's and WordNet's), with a word of
+    // the same field where the word has other senses.
+    QTest::newRow("thinks about dying") << u"She keeps thinking about dying."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("wished she had died") << u"He wished he had died in the crash."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("the phone died") << u"Her phone died so she missed the call."_s << u"suicide"_s << QString();
+    QTest::newRow("her father died") << u"Her father died in March and she thinks of him every day."_s << u"suicide"_s
+                                    << QString();
+    QTest::newRow("death of her grandmother")
+        << u"She has been low since the death of her grandmother."_s << u"suicide"_s << QString();
+    QTest::newRow("his death") << u"Drinks every time she thinks about Dad, since his death in Nov."_s << u"suicide"_s
+                              << QString();
+    QTest::newRow("dying in a panic attack")
+        << u"Had a panic attack and honestly thought i was dying."_s << u"suicide"_s << QString();
+    QTest::newRow("saving paracetamol") << u"He has been saving paracetamol in a drawer."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("gouging her skin") << u"She has been gouging at her skin with tweezers."_s << u"self-harm"_s
+                                     << u"present"_s;
+    QTest::newRow("her fringe, cut herself")
+        << u"She said her fringe is a disaster because she cut it herself."_s << u"self-harm"_s << QString();
+    QTest::newRow("collapsed after injecting") << u"Collapsed after injecting in the park."_s << u"overdose"_s
+                                              << u"present"_s;
+    QTest::newRow("carries naloxone stays a screen")
+        << u"I never use alone and I keep naloxone in my bag."_s << u"overdose"_s << u"denied"_s;
+    QTest::newRow("paracetamol for a headache")
+        << u"He took paracetamol for a headache."_s << u"suicide"_s << QString();
+    QTest::newRow("scratches up her arm") << u"Fresh scratches all up her arm, she said she did it."_s << u"self-harm"_s
+                                         << u"present"_s;
+    QTest::newRow("scratched a lottery card") << u"She scratched a lottery card."_s << u"self-harm"_s << QString();
+    QTest::newRow("bitten her wrist") << u"She had bitten her wrist until it bled."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("carries a knife") << u"He has started to carry a knife when he goes out."_s << u"harm-to-others"_s
+                                    << u"present"_s;
+    QTest::newRow("planning revenge") << u"He is planning his revenge."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("kill it at the interview")
+        << u"I'm gonna kill it at the interview tomorrow."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("urges to self-harm are no harm to others")
+        << u"Reports urges to self-harm, has not acted on them."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("a gun used on himself") << u"He keeps a loaded gun and thinks about using it on himself."_s
+                                          << u"harm-to-others"_s << QString();
+    QTest::newRow("revenge") << u"Talks a lot about getting revenge on his old boss."_s << u"harm-to-others"_s
+                            << u"present"_s;
+    QTest::newRow("partner controls her money") << u"Her partner controls her money."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("control her breathing") << u"She is learning to control her breathing."_s << u"abuse"_s << QString();
+    QTest::newRow("partner hit the roof") << u"She said her partner hit the roof when she mentioned coming here."_s
+                                         << u"abuse"_s << QString();
+    QTest::newRow("alcohol abuse") << u"Referred for alcohol abuse by her partner's GP."_s << u"abuse"_s << QString();
+    QTest::newRow("scared of her husband") << u"She is terrified of her husband."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("tolerance after detox")
+        << u"His tolerance will be low after three weeks in detox."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("distress tolerance") << u"We practised distress tolerance skills."_s << u"overdose"_s << QString();
+    // A topic word negated is dropped, never a denial of its own.
+    QTest::newRow("never hit by him") << u"Her partner has never hit her."_s << u"abuse"_s << u"denied"_s;
+}
+
+void RiskTest::ninthPass()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
+// Past self-harm is present and the current denial stays on record as superseded; the history's
+// evidence names its kind.
+void RiskTest::pastSelfHarmKeepsTheDenial()
+{
+    const QString text = u"SH: none since March. No SI."_s;
+    QCOMPARE(statusOf(text, u"self-harm"_s), u"present"_s);
+    QCOMPARE(statusOf(text, u"suicide"_s), u"denied"_s);
+    QCOMPARE(excludedAs(text, u"self-harm"_s), u"superseded"_s);
+    const RiskResult *r = tagger().tag(text).findRisk(u"self-harm"_s);
+    QVERIFY(r);
+    const bool history = std::any_of(r->evidence.begin(), r->evidence.end(),
+                                     [](const auto &e) { return e.rule == u"broad:self-harm-history"_s; });
+    QVERIFY(history);
+}
+
+// Aggregates only, like the held-out files: risk-dev9 is a check set, never read for its misses.
+void RiskTest::checkSet9()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev9.jsonl"), 260, dev9Recall, dev9Precision, dev9Denied);
 }
 
 // Aggregates only: the held-out file is never read for its misses.
