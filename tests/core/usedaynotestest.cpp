@@ -336,8 +336,8 @@ void UseDayNotesTest::cliCarriesTheSource()
     QCOMPARE(first.value("note"_L1).toInt(), id.toInt());
     QCOMPARE(first.value("source"_L1).toString(), u"note"_s);
 
-    const auto patterns = cli({u"patterns"_s, u"--client"_s, u"C-1"_s, u"--from"_s, u"2025-03-07"_s, u"--to"_s,
-                               u"2025-03-11"_s, u"--json"_s});
+    const auto patterns = cli({u"patterns"_s, u"--client"_s, u"C-1"_s, u"--by"_s, u"month"_s, u"--from"_s,
+                               u"2025-03-07"_s, u"--to"_s, u"2025-03-11"_s, u"--json"_s});
     QCOMPARE(patterns.code, 0);
     const QJsonObject cannabis
         = QJsonDocument::fromJson(patterns.out).object().value("use_days"_L1).toArray().first().toObject();

@@ -320,7 +320,7 @@ QVariantList ClientOverview::useDays() const
                                {u"label"_s, label},
                                {u"strip"_s, f.strip},
                                {u"marks"_s, marks},
-                               {u"summary"_s, summary + notes}});
+                               {u"summary"_s, QString(summary + notes)}});
     }
     return out;
 }
