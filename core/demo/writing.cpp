@@ -303,11 +303,10 @@ void writeJonah(Material &m, const Visit &v, const Meeting &meeting, int daysAbs
         m.supports << u"Told his sponsor on Sunday and went to a meeting the same night."_s;
         m.risk = u"Moderate. Overdose risk assessed: used alone after four months' abstinence, so with lost "
                  u"tolerance, and the supply is cut with fentanyl. Denies suicidal ideation, intent or plan.\n"
-                 u"Risk assessment: moderate - naloxone kit replaced and its use rehearsed; agreed never to use alone "
-                 u"and to call the sponsor first; safety plan reviewed; prescriber informed the same day."_s;
+                 u"Risk assessment: moderate - naloxone kit replaced and its use rehearsed; agreed never to use "
+                 u"alone; prescriber informed the same day."_s;
         m.response << u"Ashamed and quiet at first; able to trace the afternoon step by step without attacking himself."_s;
-        m.plan << u"Buprenorphine dose raised with the prescriber; twice-weekly contact this week; screen again at the "
-                  u"next session."_s;
+        m.plan << u"Buprenorphine dose raised with the prescriber; twice-weekly contact this week."_s;
         return;
     case Beat::Repair:
         m.use << use(u"No use since Saturday a week ago."_s);
