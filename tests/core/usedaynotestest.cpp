@@ -80,6 +80,12 @@ model::Session session(const char *date, const QString &code)
     return s;
 }
 
+// Days abstinent can raise the overdose risk of lost tolerance (docs/risk.md): signed assessed.
+model::RiskAssessment assessed()
+{
+    return {model::RiskLevel::Low, u"Overdose risk reviewed; naloxone discussed."_s};
+}
+
 QList<model::Section> useSection(const QString &text)
 {
     return {{u"Use since last session"_s, text, false}, {u"Plan"_s, u"Continue weekly sessions."_s, false}};
@@ -260,15 +266,15 @@ void UseDayNotesTest::vaultReadsSignedNotesOnly()
         auto &notes = v->notes();
         const auto a = notes.addSession(session("2025-03-10", u"C-1"_s), u"addiction"_s, model::NoteKind::Progress,
                                         useSection(u"Days abstinent: 5\nSubstance: alcohol"_s));
-        notes.sign(a.notes.first());
+        notes.sign(a.notes.first(), assessed());
         // A draft claiming 30 days never feeds.
         (void)notes.addSession(session("2025-03-20", u"C-1"_s), u"addiction"_s, model::NoteKind::Progress,
                                useSection(u"Days abstinent: 30\nSubstance: alcohol"_s));
         // A signed note later corrected by its addendum: 4 days of opioids, restated as 2.
         const auto b = notes.addSession(session("2025-04-10", u"C-1"_s), u"addiction"_s, model::NoteKind::Progress,
                                         useSection(u"Days abstinent: 4\nSubstance: opioids"_s));
-        notes.sign(b.notes.first());
-        (void)notes.addAddendum(b.notes.first(), u"Correction after the screen result. Days abstinent: 2"_s);
+        notes.sign(b.notes.first(), assessed());
+        (void)notes.addAddendum(b.notes.first(), u"Correction after the screen result.\nDays abstinent: 2"_s);
         // A process note saying it is never read: its words are its author's alone.
         (void)notes.add(b.session, u"C-1"_s, u"process"_s, model::NoteKind::Process,
                         {{u"Process"_s, u"Days abstinent: 40\nSubstance: cannabis"_s, false}});
@@ -279,7 +285,7 @@ void UseDayNotesTest::vaultReadsSignedNotesOnly()
         auto bob = vault::Vault::open(path, u"bob"_s, secret());
         const auto s = bob->notes().addSession(session("2025-05-01", u"C-1"_s), u"addiction"_s,
                                                model::NoteKind::Progress, useSection(u"Days abstinent: 3"_s));
-        bob->notes().sign(s.notes.first());
+        bob->notes().sign(s.notes.first(), assessed());
     }
     vault::Vault::open(path, u"sam"_s, secret())->supervision().assign(u"alice"_s, u"sam"_s, model::SupervisionMode::Review);
 
@@ -303,6 +309,7 @@ void UseDayNotesTest::vaultReadsSignedNotesOnly()
     QCOMPARE(record.value("use_days"_L1).toArray().size(), 1);
 
     // Sam supervises alice, not bob: bob's note's days never reach him.
+    alice.reset(); // one open vault at a time
     auto sam = vault::Vault::open(path, u"sam"_s, secret());
     const auto samDays = sam->useDays().list(u"C-1"_s);
     QCOMPARE(describe(samDays, u"any"_s), QStringList());
@@ -319,7 +326,8 @@ void UseDayNotesTest::cliCarriesTheSource()
     const auto cli = [&](const QStringList &args) { return clirun::cli(args, path, u"alice"_s, pass); };
     QCOMPARE(cli({u"client"_s, u"add"_s, u"--code"_s, u"C-1"_s, u"--name"_s, u"Client One"_s}).code, 0);
     const QString note = clirun::file(dir, u"note.md"_s,
-                                      "## Use since last session\nDays abstinent: 2\nSubstance: cannabis\n## Plan\nWeekly.\n");
+                                      "## Use since last session\nDays abstinent: 2\nSubstance: cannabis\n## Plan\nWeekly.\n"
+                                      "Risk assessment: low - overdose risk reviewed.\n");
     const auto added = cli({u"session"_s, u"add"_s, u"--client"_s, u"C-1"_s, u"--date"_s, u"2025-03-10"_s, u"--time"_s,
                             u"10:00"_s, u"--template"_s, u"addiction"_s, u"--note-file"_s, note, u"--json"_s});
     QCOMPARE(added.code, 0);
