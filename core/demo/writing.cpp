@@ -270,7 +270,7 @@ void writeJonah(Material &m, const Visit &v, const Meeting &meeting, int daysAbs
 {
     const bool residential = meeting.setting == Setting::Residential;
     // The typed lines first, each on its own line, then the words about the use.
-    const auto use = [&](const QString &words) {
+    const auto use = [&](const QString &words) -> QString {
         return u"Days abstinent: %1\nSubstance: opioids\n"_s.arg(daysAbstinent) + words;
     };
     switch (v.beat) {

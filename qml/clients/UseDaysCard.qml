@@ -82,6 +82,7 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         visible: root.overview.useDays.length > 0
         text: qsTr("U used · A abstinent · ? unknown (never counted as abstinent) · u, a: from a signed note's "
                    + "days abstinent · red line: a note says otherwise")
