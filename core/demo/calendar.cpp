@@ -161,6 +161,12 @@ void markStory(Practice &p, Story story, const QList<int> &attended)
         if (!attended.isEmpty())
             p.visits[attended.last()].beat = Beat::Ending;
         break;
+    case Story::OpioidMat:
+        // Ten weeks after the step-down from residential care, a lapse on heroin cut with
+        // fentanyl; sober again the week after; six months on from the lapse, a milestone.
+        markEpisode(p, attended, day(2025, 5, 21), {Beat::Lapse, Beat::Repair});
+        markEpisode(p, attended, day(2025, 11, 26), {Beat::Milestone});
+        break;
     case Story::AnxiousUse:
         break; // a gradual story: its notes follow progress, not beats
     }

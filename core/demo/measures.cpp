@@ -82,6 +82,8 @@ constexpr auto courses = std::to_array<Course>({
     {Story::AngerCannabis, "gad7", 8, 4},
     {Story::AngerCannabis, "auditc", 3, 1},
     {Story::AngerCannabis, "audit", 7, 3},
+    {Story::OpioidMat, "phq9", 16, 7, 0.7, 17, 19},
+    {Story::OpioidMat, "gad7", 12, 6, 0.7, 14, 13},
 });
 
 bool isHardWeek(Beat beat)

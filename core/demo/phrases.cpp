@@ -54,7 +54,8 @@ Story storyOf(const QString &name)
                                                {u"family-shame"_s, Story::FamilyShame},
                                                {u"gambling"_s, Story::Gambling},
                                                {u"stable-aftercare"_s, Story::StableAftercare},
-                                               {u"anger-cannabis"_s, Story::AngerCannabis}};
+                                               {u"anger-cannabis"_s, Story::AngerCannabis},
+                                               {u"opioid-mat"_s, Story::OpioidMat}};
     Q_ASSERT_X(stories.contains(name), "practice.json", "a known story");
     return stories.value(name, Story::StableAftercare);
 }

@@ -7,6 +7,7 @@
 #include "model/episode.h"
 #include "model/types.h"
 #include "vault/episodes.h"
+#include "vault/usedays.h"
 #include "vault/vault.h"
 
 #include <QHash>
@@ -230,6 +231,7 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
     if (today && !p.meetings.isEmpty())
         moveTo(*today, p, measures);
     const QList<model::TreatmentEvent> events = planTreatmentEvents(p, seed);
+    const QList<model::UseDay> useDays = planUseDays(p);
 
     auto created
         = vault::Vault::create(dir, QString::fromLatin1(defaultUser), passphrase, model::Role::Therapist, cost);
@@ -252,6 +254,8 @@ DemoPractice createDemoPractice(const QString &dir, const SecretBuffer &passphra
             vault.treatmentEvents().add(e);
             ++result.events;
         }
+        for (const model::UseDay &d : useDays)
+            (void)vault.useDays().record(d, d.date, d.date, vault::UseDays::Recorded::Refuse);
         for (const Profile &who : std::as_const(p.clients)) {
             if (who.discharged)
                 vault.clients().discharge(who.code, *who.discharged);

@@ -112,7 +112,8 @@ enum class Story {
     FamilyShame,
     Gambling,
     StableAftercare,
-    AngerCannabis
+    AngerCannabis,
+    OpioidMat
 };
 
 struct Profile

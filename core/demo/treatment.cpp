@@ -219,6 +219,19 @@ QList<TreatmentEvent> planTreatmentEvents(const Practice &p, std::uint32_t seed)
             meetings(mine, c, u"mutual-help"_s, u"aa"_s, c.first, c.last, Sat, 1, 0.08, r);
             routineScreens(mine, c, 10, 4, {breath});
             break;
+        case Story::OpioidMat:
+            // Buprenorphine from the second day of residential detox at 16 mg, raised to 20 mg at the
+            // lapse; opioids on the admission screen, then negative urine screens, and opioids with
+            // fentanyl at the lapse; Narcotics Anonymous weekly from the step-down to outpatient care.
+            mat(mine, c, c.first + days(1), u"buprenorphine"_s, u"start"_s, 16);
+            screen(mine, c, c.first, u"opioids"_s, u"urine"_s, true);
+            routineScreens(mine, c, 3, 2, {{u"opioids"_s, u"urine"_s}});
+            if (const auto lapse = c.beat(Beat::Lapse)) {
+                screen(mine, c, *lapse, u"opioids"_s, u"urine"_s, true);
+                mat(mine, c, *lapse, u"buprenorphine"_s, u"dose-change"_s, 20);
+            }
+            meetings(mine, c, u"mutual-help"_s, u"na"_s, aftercare, c.last, Thu, 1, 0.12, r);
+            break;
         case Story::AngerCannabis:
             // Cannabis on the admission screen, negative urine screens after; an anger management
             // group weekly for ten weeks from the step-down.
@@ -231,6 +244,31 @@ QList<TreatmentEvent> planTreatmentEvents(const Practice &p, std::uint32_t seed)
         std::stable_sort(mine.begin(), mine.end(),
                          [](const TreatmentEvent &a, const TreatmentEvent &b) { return a.date < b.date; });
         out.append(mine);
+    }
+    return out;
+}
+
+QList<model::UseDay> planUseDays(const Practice &p)
+{
+    QList<model::UseDay> out;
+    for (int client = 0; client < p.clients.size(); ++client) {
+        if (p.clients[client].story != Story::OpioidMat || p.visitsOf(client, false).isEmpty())
+            continue;
+        const Course c = courseOf(p, client);
+        const auto lapse = c.beat(Beat::Lapse);
+        if (!lapse)
+            continue;
+        // The timeline follow-back of the lapse session: the four weeks before it, day by day,
+        // from his recall; the Saturday of the lapse used.
+        for (Date d = *lapse - days(28); d < *lapse; d += days(1)) {
+            model::UseDay u;
+            u.clientCode = c.code;
+            u.substance = u"opioids"_s;
+            u.date = d;
+            u.used = d == *lapse - days(3);
+            u.source = u"recall"_s;
+            out.append(u);
+        }
     }
     return out;
 }

@@ -263,6 +263,78 @@ void writeWynn(Material &m, const Visit &v, const Meeting &meeting, int weeksCle
     m.response << r.pick(p < 0.45 ? pool("wynnEarlyResponses") : pool("wynnLateResponses"));
 }
 
+// Jonah (C-0108): opioids, buprenorphine from detox; shame under the using; a lapse on heroin cut
+// with fentanyl ten weeks after the step-down to outpatient care. His addiction notes state days
+// abstinent and the substance, so they feed his use days (docs/use-days.md, "From signed notes").
+void writeJonah(Material &m, const Visit &v, const Meeting &meeting, int daysAbstinent, Rng &r)
+{
+    const bool residential = meeting.setting == Setting::Residential;
+    // The typed lines first, each on its own line, then the words about the use.
+    const auto use = [&](const QString &words) -> QString {
+        return u"Days abstinent: %1\nSubstance: opioids\n"_s.arg(daysAbstinent) + words;
+    };
+    switch (v.beat) {
+    case Beat::Intake:
+        m.use << use(u"Last used heroin two days before admission."_s);
+        m.said << u"Admitted for residential detox and treatment of opioid dependence, six weeks after a non-fatal "
+                  u"overdose at a friend's flat in December; he was revived by paramedics with naloxone."_s
+               << u"Pt has used heroin for eight years, smoked at first and injected for the last two; he lost his "
+                  u"job and his flat last year and has not seen his daughter since the summer."_s;
+        m.cravings = u"9/10 on arrival."_s;
+        m.triggers << u"Being alone in the evenings; money in his pocket; old contacts texting."_s;
+        m.stage = u"Preparation."_s;
+        m.risk = u"Moderate. Overdose risk assessed: a recent non-fatal overdose, and tolerance will fall after "
+                 u"detox. Denies suicidal ideation, intent or plan; the overdose was not intended.\n"
+                 u"Risk assessment: moderate - naloxone kit and training before discharge; safety plan to be written "
+                 u"with him this month; buprenorphine induction with the prescriber."_s;
+        m.response << u"Guarded but motivated; agreed goals of stopping heroin and staying on buprenorphine."_s;
+        m.plan << u"Buprenorphine induction this week with the ward prescriber; weekly sessions through residential "
+                  u"care; overdose-prevention education before any leave."_s;
+        return;
+    case Beat::Lapse:
+        m.use << use(u"Used heroin on Saturday evening, alone in his room, after four months without; the urine "
+                     u"screen today is positive for opioids and for fentanyl."_s);
+        m.said << u"Pt said a payday, an old contact at the bus stop and a phone call from his mother in which he "
+                  u"felt judged all came on the same afternoon."_s
+               << r.pick(pool("jonahShame"));
+        m.cravings = u"7/10 since Saturday; 4/10 today."_s;
+        m.triggers << u"Payday; being alone in the room; the call with his mother."_s;
+        m.stage = u"Action, after a lapse; he wants to recommit."_s;
+        m.supports << u"Told his sponsor on Sunday and went to a meeting the same night."_s;
+        m.risk = u"Moderate. Overdose risk assessed: used alone after four months' abstinence, so with lost "
+                 u"tolerance, and the supply is cut with fentanyl. Denies suicidal ideation, intent or plan.\n"
+                 u"Risk assessment: moderate - naloxone kit replaced and its use rehearsed; agreed never to use "
+                 u"alone; prescriber informed the same day."_s;
+        m.response << u"Ashamed and quiet at first; able to trace the afternoon step by step without attacking himself."_s;
+        m.plan << u"Buprenorphine dose raised with the prescriber; twice-weekly contact this week."_s;
+        return;
+    case Beat::Repair:
+        m.use << use(u"No use since Saturday a week ago."_s);
+        m.said << u"Pt reports no use since the lapse and says the higher dose has taken the edge off the evenings."_s
+               << r.pick(pool("jonahShame"));
+        m.response << u"Steadier; he called the lapse a lapse rather than proof that he is hopeless."_s;
+        break;
+    case Beat::Milestone:
+        m.use << use(u"None reported."_s);
+        m.said << u"Six months since the lapse. Pt brought his pharmacy card to show the unbroken run of pick-ups."_s
+               << r.pick(pool("jonahLater"));
+        m.response << r.pick(pool("jonahLateResponses"));
+        break;
+    default:
+        m.use << use(u"None reported."_s);
+        if (residential)
+            m.said << r.pick(pool("jonahDetox")) << r.pick(pool("jonahShame"));
+        else
+            m.said << r.pick(pool("jonahLater")) << (r.chance(0.4) ? r.pick(pool("jonahShame")) : r.pick(pool("jonahLater")));
+        m.response << r.pick(v.progress < 0.4 ? pool("jonahEarlyResponses") : pool("jonahLateResponses"));
+        break;
+    }
+    m.cravings = residential ? u"6/10 in the evenings."_s : u"3/10."_s;
+    m.triggers << (residential ? u"Evenings on the ward; news from home."_s : u"Payday; feeling judged by his family."_s);
+    m.supports << (residential ? u"Peers on the ward; his sister visits on Sundays."_s
+                               : u"His sponsor and the Thursday Narcotics Anonymous meeting."_s);
+}
+
 QString templateFor(const Profile &who, const Visit &v, const Meeting &meeting, Rng &r)
 {
     if (meeting.modality == Modality::Group)
@@ -289,6 +361,11 @@ QString templateFor(const Profile &who, const Visit &v, const Meeting &meeting, 
         return r.chance(0.5) ? u"girp"_s : u"psychodynamic"_s;
     case Story::AngerCannabis:
         return r.chance(0.5) ? u"soap"_s : u"birp"_s;
+    case Story::OpioidMat:
+        // The addiction template at every turn of the story, and most weeks besides.
+        if (v.beat != Beat::Routine)
+            return u"addiction"_s;
+        return r.chance(0.7) ? u"addiction"_s : u"psychodynamic"_s;
     }
     return u"dap"_s;
 }
@@ -403,11 +480,12 @@ Material commonMaterial(const Profile &who, const Visit &v, const Meeting &meeti
     m.goal = who.story == Story::StableAftercare
         ? u"Sustain recovery and keep working on closeness without caretaking."_s
         : u"Understand what the %1 does for {obj}, and find other ways to meet that need."_s.arg(
-            who.story == Story::Gambling ? u"gambling"_s : u"drinking"_s);
+            who.story == Story::Gambling ? u"gambling"_s : who.story == Story::OpioidMat ? u"heroin"_s : u"drinking"_s);
     return m;
 }
 
-void tellStory(Material &m, const Profile &who, const Visit &v, const Meeting &meeting, int weeksSober, Rng &r)
+void tellStory(Material &m, const Profile &who, const Visit &v, const Meeting &meeting, int weeksSober,
+               int daysAbstinent, Rng &r)
 {
     switch (who.story) {
     case Story::AbandonmentRelapse:
@@ -431,7 +509,27 @@ void tellStory(Material &m, const Profile &who, const Visit &v, const Meeting &m
     case Story::AngerCannabis:
         writeWynn(m, v, meeting, weeksSober, r);
         break;
+    case Story::OpioidMat:
+        writeJonah(m, v, meeting, daysAbstinent, r);
+        break;
     }
+}
+
+// Days from the last use to the visit, as a note's "Days abstinent" counts them: the last use two
+// days before the intake, or three before a lapse session (a Saturday evening before a Wednesday).
+int daysAbstinentAt(const Practice &p, const QList<int> &attended, int visit)
+{
+    Date lastUse = p.meetingOf(p.visits[attended.first()]).date - boost::gregorian::days(2);
+    for (int v : attended) {
+        const Date date = p.meetingOf(p.visits[v]).date;
+        if (p.visits[v].beat == Beat::Intake)
+            lastUse = date - boost::gregorian::days(2);
+        if (p.visits[v].beat == Beat::Lapse)
+            lastUse = date - boost::gregorian::days(3);
+        if (v == visit)
+            break;
+    }
+    return static_cast<int>((p.meetingOf(p.visits[visit]).date - lastUse).days());
 }
 
 // A member's group note speaks of their participation and the group's plan, not of individual work.
@@ -476,7 +574,7 @@ void writeNotes(Practice &p, std::uint32_t seed)
             Material m = commonMaterial(who, v, meeting, r);
             const int sober = weeksSince(
                 p, attended, index, {Beat::Intake, Beat::Relapse, Beat::Aftermath, Beat::Anniversary, Beat::Lapse});
-            tellStory(m, who, v, meeting, sober, r);
+            tellStory(m, who, v, meeting, sober, daysAbstinentAt(p, attended, index), r);
             closeNote(m, meeting, r);
             v.sections = layout(v.templateId, m, groupTopicLine(meeting));
             for (Section &s : v.sections)

@@ -16,14 +16,16 @@ ChangeNorms changeNorms(const QString &instrument)
 {
     // Sources for every figure: docs/patterns.md, "Reliable change". An instrument without a
     // published SD and reliability to hand is "not computed" rather than given borrowed figures.
+    // PHQ-9 and GAD-7: NHS Talking Therapies' published reliable-change thresholds, and its
+    // caseness cut-offs with them (GAD-7 8, not the severity band's 10): one published method.
     if (instrument == u"phq9")
-        return {std::nullopt, std::nullopt, 10};
+        return {std::nullopt, std::nullopt, 10, 6};
     if (instrument == u"gad7")
-        return {std::nullopt, std::nullopt, 10};
+        return {std::nullopt, std::nullopt, 8, 4};
     if (instrument == u"audit")
-        return {std::nullopt, std::nullopt, 8};
+        return {std::nullopt, std::nullopt, 8, std::nullopt};
     if (instrument == u"pcl5")
-        return {12.40, 0.91, 33};
+        return {12.40, 0.91, 33, std::nullopt};
     return {};
 }
 
@@ -40,17 +42,25 @@ ReliableChange reliableChange(const QString &instrument, int first, int latest)
     ReliableChange change;
     change.from = first;
     change.to = latest;
-    const std::optional<double> sdiff = standardErrorOfDifference(instrument);
-    if (!sdiff)
+    const ChangeNorms norms = changeNorms(instrument);
+    if (const std::optional<double> sdiff = standardErrorOfDifference(instrument)) {
+        change.method = ChangeMethod::JacobsonTruax;
+        change.rci = (latest - first) / *sdiff;
+        change.verdict = *change.rci < -criterion ? ChangeVerdict::ReliableImprovement
+            : *change.rci > criterion             ? ChangeVerdict::ReliableDeterioration
+                                                  : ChangeVerdict::NoReliableChange;
+    } else if (norms.threshold) {
+        change.method = ChangeMethod::PublishedThreshold;
+        change.threshold = norms.threshold;
+        const int points = latest - first;
+        change.verdict = points <= -*norms.threshold ? ChangeVerdict::ReliableImprovement
+            : points >= *norms.threshold             ? ChangeVerdict::ReliableDeterioration
+                                                     : ChangeVerdict::NoReliableChange;
+    } else {
         return change;
-    change.rci = (latest - first) / *sdiff;
-    if (*change.rci < -criterion)
-        change.verdict = ChangeVerdict::ReliableImprovement;
-    else if (*change.rci > criterion)
-        change.verdict = ChangeVerdict::ReliableDeterioration;
-    else
-        change.verdict = ChangeVerdict::NoReliableChange;
-    const std::optional<int> cutOff = changeNorms(instrument).cutOff;
+    }
+    const std::optional<int> cutOff = norms.cutOff;
+    change.cutOff = cutOff;
     if (cutOff) {
         const bool recovered = first >= *cutOff && latest < *cutOff;
         const bool fellIll = first < *cutOff && latest >= *cutOff;
@@ -79,6 +89,19 @@ std::optional<ReliableChange> reliableChange(const QString &instrument, const QL
     return change;
 }
 
+QString toString(ChangeMethod method)
+{
+    switch (method) {
+    case ChangeMethod::JacobsonTruax:
+        return QStringLiteral("jacobson-truax");
+    case ChangeMethod::PublishedThreshold:
+        return QStringLiteral("published-threshold");
+    case ChangeMethod::None:
+        break;
+    }
+    return QStringLiteral("none");
+}
+
 QString toString(ChangeVerdict verdict)
 {
     switch (verdict) {
@@ -102,9 +125,18 @@ QString verdictLabel(ChangeVerdict verdict)
 QString describe(const QString &instrument, const ReliableChange &change)
 {
     QString text = QStringLiteral("%1 → %2").arg(change.from).arg(change.to);
-    if (!change.rci)
+    if (change.method == ChangeMethod::PublishedThreshold) {
+        const int points = change.to - change.from;
+        text += QStringLiteral(", change %1%2 (published threshold %3 points): %4")
+                    .arg(points > 0 ? QStringLiteral("+") : QString())
+                    .arg(points)
+                    .arg(*change.threshold)
+                    .arg(verdictLabel(change.verdict));
+    } else if (change.rci) {
+        text += QStringLiteral(", RCI %1: %2").arg(*change.rci, 0, 'f', 2).arg(verdictLabel(change.verdict));
+    } else {
         return text + QStringLiteral(": reliable change not computed (no published figures to hand)");
-    text += QStringLiteral(", RCI %1: %2").arg(*change.rci, 0, 'f', 2).arg(verdictLabel(change.verdict));
+    }
     const std::optional<int> cutOff = changeNorms(instrument).cutOff;
     if (!change.clinicallySignificant)
         return text + QStringLiteral("; clinical significance not defined (no cut-off)");
@@ -125,7 +157,10 @@ QJsonObject toJson(const ReliableChange &change)
                      {QStringLiteral("rci"), change.rci ? QJsonValue(std::round(*change.rci * 100.0) / 100.0) : QJsonValue()},
                      {QStringLiteral("verdict"), toString(change.verdict)},
                      {QStringLiteral("clinically_significant"),
-                      change.clinicallySignificant ? QJsonValue(*change.clinicallySignificant) : QJsonValue()}};
+                      change.clinicallySignificant ? QJsonValue(*change.clinicallySignificant) : QJsonValue()},
+                     {QStringLiteral("method"), toString(change.method)},
+                     {QStringLiteral("threshold"), change.threshold ? QJsonValue(*change.threshold) : QJsonValue()},
+                     {QStringLiteral("cut_off"), change.cutOff ? QJsonValue(*change.cutOff) : QJsonValue()}};
     if (!change.fromDate.is_special() && !change.toDate.is_special()) {
         json.insert(QStringLiteral("from_date"), toIso(change.fromDate));
         json.insert(QStringLiteral("to_date"), toIso(change.toDate));

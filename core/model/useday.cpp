@@ -97,7 +97,17 @@ QString useDayDetails(const UseDay &d)
     QString out = d.used ? u"used"_s : u"abstinent"_s;
     if (d.amount)
         out += u' ' + QString::number(*d.amount) + u' ' + d.unit;
-    return out + u" ("_s + d.source + u')';
+    if (d.implied())
+        out += u" (note %1 of %2%3)"_s.arg(d.note).arg(toIso(d.noteDate),
+                                                     d.addendum ? u", addendum %1"_s.arg(d.addendum) : QString());
+    else
+        out += u" ("_s + d.source + u')';
+    QStringList against;
+    for (Id note : d.contradicts)
+        against << QString::number(note);
+    if (!against.isEmpty())
+        out += u"; contradicts note "_s + against.join(u", "_s);
+    return out;
 }
 
 } // namespace uc::model

@@ -29,6 +29,15 @@ struct UseDay
     QString unit;
     QString source; // "recall", "screen" or "collateral" (useDaySources())
     QString recordedBy; // the user who recorded it; filled by the vault, never read from input
+    // A day a signed note implies (model/usedaynotes.h), never stored: the note, the addendum that
+    // restated its claim (0: none) and the note's session date; 0 for a day recorded.
+    Id note = 0;
+    Id addendum = 0;
+    Date noteDate;
+    // The signed notes whose claim this day's reading contradicts (shown, never resolved).
+    QList<Id> contradicts;
+
+    [[nodiscard]] bool implied() const { return note != 0; }
 };
 
 // How a day is known, in this order: the client's recall, a drug screen, collateral.
@@ -55,7 +64,8 @@ inline constexpr int maxUseDayRange = 366;
 // today); nothing when it is valid.
 [[nodiscard]] std::optional<QString> useDayRangeProblem(const Date &from, const Date &to, const Date &today);
 
-// "used 4 standard-drinks (recall)", "abstinent (screen)".
+// "used 4 standard-drinks (recall)", "abstinent (screen)", "abstinent (note 12 of 2025-03-10)",
+// "used (recall); contradicts note 12".
 [[nodiscard]] QString useDayDetails(const UseDay &day);
 
 } // namespace uc::model

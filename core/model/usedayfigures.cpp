@@ -2,6 +2,7 @@
 #include "model/usedayfigures.h"
 
 #include <QHash>
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <algorithm>
@@ -18,12 +19,12 @@ UseDayFigures figuresOf(const QString &substance, const QList<UseDay> &days, con
     f.substance = substance;
     f.from = from;
     f.to = to;
-    QHash<QString, bool> known; // ISO date -> used
+    QHash<QString, const UseDay *> known; // ISO date -> its entry
     std::optional<Date> lastUse;
     for (const UseDay &d : days) {
         if (d.substance != substance)
             continue;
-        known.insert(toIso(d.date), d.used);
+        known.insert(toIso(d.date), &d);
         if (d.used && d.date <= to && (!lastUse || *lastUse < d.date))
             lastUse = d.date;
     }
@@ -33,14 +34,23 @@ UseDayFigures figuresOf(const QString &substance, const QList<UseDay> &days, con
         const auto it = known.constFind(toIso(day));
         if (it == known.constEnd()) {
             f.strip += u'?';
+            f.sources += u'-';
             run = 0;
-        } else if (*it) {
+            continue;
+        }
+        const UseDay &d = **it;
+        f.sources += d.implied() ? u'n' : u'r';
+        if (!d.contradicts.isEmpty())
+            f.contradictions.append(d);
+        if (d.used) {
             f.strip += u'U';
             ++f.used;
+            f.usedFromNotes += d.implied() ? 1 : 0;
             run = 0;
         } else {
             f.strip += u'A';
             ++f.abstinent;
+            f.abstinentFromNotes += d.implied() ? 1 : 0;
             f.longestAbstinentRun = std::max(f.longestAbstinentRun, ++run);
         }
     }
@@ -52,6 +62,22 @@ UseDayFigures figuresOf(const QString &substance, const QList<UseDay> &days, con
     return f;
 }
 
+QJsonArray contradictionsJson(const QList<UseDay> &days)
+{
+    QJsonArray out;
+    for (const UseDay &d : days) {
+        QJsonArray notes;
+        for (Id note : d.contradicts)
+            notes.append(static_cast<double>(note));
+        out.append(QJsonObject { { u"date"_s, toIso(d.date) },
+                                 { u"reads"_s, d.used ? u"used"_s : u"abstinent"_s },
+                                 { u"implied"_s, d.implied() },
+                                 { u"note"_s, d.implied() ? QJsonValue(static_cast<double>(d.note)) : QJsonValue() },
+                                 { u"contradicts"_s, notes } });
+    }
+    return out;
+}
+
 } // namespace
 
 QList<UseDayFigures> useDayFigures(const QList<UseDay> &days, const Date &from, const Date &to)
@@ -59,7 +85,7 @@ QList<UseDayFigures> useDayFigures(const QList<UseDay> &days, const Date &from, 
     QList<UseDayFigures> out;
     if (from.is_special() || to.is_special() || to < from)
         return out;
-    for (const QString &substance : substanceClasses()) {
+    for (const QString &substance : useDayRows()) {
         if (std::any_of(days.begin(), days.end(), [&](const UseDay &d) { return d.substance == substance; }))
             out.append(figuresOf(substance, days, from, to));
     }
@@ -95,6 +121,9 @@ QJsonObject useDayFiguresJson(const UseDayFigures &f)
         { u"days_since_last_use"_s,
           f.daysSinceLastUse ? QJsonValue(*f.daysSinceLastUse) : QJsonValue(QJsonValue::Null) },
         { u"strip"_s, f.strip },
+        { u"from_notes"_s, QJsonObject { { u"used"_s, f.usedFromNotes }, { u"abstinent"_s, f.abstinentFromNotes } } },
+        { u"sources"_s, f.sources },
+        { u"contradictions"_s, contradictionsJson(f.contradictions) },
     };
 }
 

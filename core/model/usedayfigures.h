@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/useday.h"
+#include "model/usedaynotes.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -33,10 +34,18 @@ struct UseDayFigures
     std::optional<int> daysSinceLastUse;
     // One letter per day of the period, in order: 'U' used, 'A' abstinent, '?' unknown.
     QString strip;
+    // Of `used` and `abstinent`, the days a signed note implies (model/usedaynotes.h).
+    int usedFromNotes = 0;
+    int abstinentFromNotes = 0;
+    // One letter per day of the period, as `strip`: 'r' recorded, 'n' implied by a note, '-' unknown.
+    QString sources;
+    // The days of the period whose reading a note's claim contradicts, in date order.
+    QList<UseDay> contradictions;
 };
 
-// The figures of each substance with at least one entry in `days` (any date), in the order of
-// substanceClasses(). `days` holds one client's entries, at most one per substance and date.
+// The figures of each row (a substance, or the notes that name none) with at least one entry in
+// `days` (any date), in the order of useDayRows(); days implied by notes count as the days recorded
+// do, and are counted apart too. `days` holds one client's entries, at most one per substance and date.
 [[nodiscard]] QList<UseDayFigures> useDayFigures(const QList<UseDay> &days, const Date &from, const Date &to);
 
 // The same over --from/--to as the CLI and patterns take them: from the earliest entry in `days`
@@ -46,7 +55,10 @@ struct UseDayFigures
 
 // {"substance", "from", "to", "days", "used", "abstinent", "unknown", "percent_abstinent" (of the
 // known days; null when none is known), "percent_of": "known days", "longest_abstinent_run",
-// "days_since_last_use" (null when no use is recorded), "strip"}.
+// "days_since_last_use" (null when no use is recorded), "strip", "from_notes": {"used",
+// "abstinent"}, "sources" (a letter a day: "r" recorded, "n" from a note, "-" unknown),
+// "contradictions": [{"date", "reads" ("used"/"abstinent"), "implied", "note" (null on a day
+// recorded), "contradicts": [note ids]}]}.
 [[nodiscard]] QJsonObject useDayFiguresJson(const UseDayFigures &figures);
 
 } // namespace uc::model

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "model/usedayjson.h"
 
+#include <QJsonArray>
 #include <QJsonValue>
 #include <QStringList>
 
@@ -16,8 +17,17 @@ QJsonObject useDayJson(const UseDay &d, bool listed)
         { u"unit"_s, d.unit },        { u"source"_s, d.source }
     };
     if (listed) {
-        out.insert(u"id"_s, static_cast<double>(d.id));
+        out.insert(u"id"_s, d.implied() ? QJsonValue(QJsonValue::Null) : QJsonValue(static_cast<double>(d.id)));
         out.insert(u"recorded_by"_s, d.recordedBy);
+        out.insert(u"implied"_s, d.implied());
+        const auto idOrNull = [](Id id) { return id != 0 ? QJsonValue(static_cast<double>(id)) : QJsonValue(); };
+        out.insert(u"note"_s, idOrNull(d.note));
+        out.insert(u"note_date"_s, d.implied() ? QJsonValue(toIso(d.noteDate)) : QJsonValue());
+        out.insert(u"addendum"_s, idOrNull(d.addendum));
+        QJsonArray against;
+        for (Id note : d.contradicts)
+            against.append(static_cast<double>(note));
+        out.insert(u"contradicts"_s, against);
     }
     return out;
 }

@@ -25,24 +25,30 @@ QString reliableChangeSection(const QList<MeasureSeries> &measures)
         if (!s.change)
             continue;
         const model::ReliableChange &c = *s.change;
-        const QString significant = !c.rci ? QStringLiteral("—")
-            : !c.clinicallySignificant     ? QStringLiteral("not defined")
-            : *c.clinicallySignificant     ? QStringLiteral("yes")
-                                           : QStringLiteral("no");
+        const QString significant = c.method == model::ChangeMethod::None ? QStringLiteral("—")
+            : !c.clinicallySignificant                                     ? QStringLiteral("not defined")
+            : *c.clinicallySignificant ? QStringLiteral("yes (cut-off %1)").arg(*c.cutOff)
+                                       : QStringLiteral("no (cut-off %1)").arg(*c.cutOff);
+        // The figure the verdict rests on: an index computed here, or a published threshold in points.
+        const QString basis = c.rci ? QStringLiteral("RCI %1").arg(*c.rci, 0, 'f', 2)
+            : c.threshold ? QStringLiteral("%1 points; published threshold %2").arg(c.to - c.from).arg(*c.threshold)
+                          : QStringLiteral("—");
         rows += row({esc(s.name), QStringLiteral("%1 → %2").arg(c.from).arg(c.to),
-                     esc(QStringLiteral("%1 to %2").arg(model::toIso(c.fromDate), model::toIso(c.toDate))),
-                     c.rci ? QString::number(*c.rci, 'f', 2) : QStringLiteral("—"), esc(model::verdictLabel(c.verdict)),
-                     significant});
+                     esc(QStringLiteral("%1 to %2").arg(model::toIso(c.fromDate), model::toIso(c.toDate))), esc(basis),
+                     esc(model::verdictLabel(c.verdict)), esc(significant)});
     }
     if (rows.isEmpty())
         return {};
     return QStringLiteral("<h3>Reliable change</h3>") + tableOpen()
-        + headerRow({QStringLiteral("Instrument"), QStringLiteral("First → latest"), QStringLiteral("Dates"), QStringLiteral("RCI"),
-                     QStringLiteral("Verdict"), QStringLiteral("Clinically significant")})
+        + headerRow({QStringLiteral("Instrument"), QStringLiteral("First → latest"), QStringLiteral("Dates"),
+                     QStringLiteral("RCI or threshold"), QStringLiteral("Verdict"), QStringLiteral("Clinically significant")})
         + rows + QStringLiteral("</table>")
-        + QStringLiteral("<p class=\"note\">Jacobson and Truax (1991): a change beyond 1.96 standard errors of the "
-                         "difference is reliable; clinically significant when it also crosses the instrument's cut-off. "
-                         "No verdict is given where no published norms are used.</p>");
+        + QStringLiteral("<p class=\"note\">Where an RCI is shown, Jacobson and Truax (1991): a change beyond 1.96 "
+                         "standard errors of the difference, computed from a published SD and reliability. PHQ-9 and "
+                         "GAD-7 use the published thresholds of NHS Talking Therapies (formerly IAPT) as given, not "
+                         "computed here: a change of 6 or more points (PHQ-9) or 4 or more (GAD-7), with its caseness "
+                         "cut-offs of 10 and 8. Clinically significant when a reliable change also crosses the "
+                         "cut-off. No verdict is given where neither is used.</p>");
 }
 
 QString preparedPairsNote(const Prepared &p)

@@ -148,7 +148,7 @@ QJsonObject ClientRecords::exportClient(const QString &code, bool includeProcess
     record.summary = m_vault.clients().shareableSummary(code);
     record.episodes = m_vault.episodes().list(code);
     record.events = m_vault.treatmentEvents().list(code);
-    record.useDays = m_vault.useDays().list(code);
+    record.useDays = m_vault.useDays().recorded(code);
     record.safetyPlans = m_vault.safetyPlans().history(code);
     record.plans = m_vault.plans().history(code);
     if (!record.plans.isEmpty()) {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "vault/usedays.h"
 
+#include "model/notefields.h"
+
+#include "vault/access.h"
 #include "vault/state.h"
 #include "vault/vault.h"
 
@@ -106,6 +109,78 @@ int UseDays::remove(const QString &clientCode, const QString &substance, const D
 
 QList<UseDay> UseDays::list(const QString &clientCode, const QString &substance, std::optional<Date> from,
                             std::optional<Date> to)
+{
+    m_state.require(model::Action::ReadRecords);
+    // Every claim against every recorded day first: a contradiction is one whatever the period.
+    const QList<UseDay> all = model::withImpliedDays(clientCode, recorded(clientCode), claims(clientCode), today());
+    QList<UseDay> days;
+    for (const UseDay &d : all) {
+        if ((substance.isEmpty() || d.substance == substance) && (!from || *from <= d.date) && (!to || d.date <= *to))
+            days.append(d);
+    }
+    return days;
+}
+
+QList<model::AbstinenceClaim> UseDays::claims(const QString &clientCode)
+{
+    // Signed progress notes only (a draft never feeds), the member's own part of a group session,
+    // as the reader reaches notes: a supervisor their therapists' only, none awaiting their blind
+    // rating.
+    auto stmt = m_state.db.prepare(
+        std::string("SELECT n.id, s.date, n.sections, sb.name, "
+                    "(SELECT f.value FROM note_fields f WHERE f.note_id = n.id AND f.field = 'days_abstinent') "
+                    "FROM notes n JOIN clients c ON c.id = n.client_id "
+                    "LEFT JOIN session_aliases al ON al.session_id = n.session_id "
+                    "JOIN sessions s ON s.id = coalesce(al.session_of, n.session_id) "
+                    "LEFT JOIN users sb ON sb.id = n.signed_by "
+                    "WHERE c.code = :code AND n.kind = 'progress' AND n.status IN ('signed', 'cosigned') "
+                    "AND n.id NOT IN (SELECT note_id FROM shared_notes) AND ")
+        + readableNotes + " AND " + notAwaitingBlindRating("n.id") + " ORDER BY s.date, n.id");
+    stmt.bind(stmt.parameterIndex(":code"), clientCode);
+    bindReadable(stmt, m_state.user.id, readerScope(m_state, false));
+    QList<model::AbstinenceClaim> out;
+    while (stmt.step()) {
+        const auto date = model::parseDate(stmt.text(1));
+        if (!date)
+            continue;
+        const QList<model::Section> sections = model::sectionsFromJson(stmt.text(2));
+        model::AbstinenceClaim claim;
+        claim.note = stmt.int64(0);
+        claim.date = *date;
+        claim.author = stmt.text(3);
+        claim.substance = model::statedSubstance(sections).value_or(model::anySubstance());
+        std::optional<int> days;
+        if (!stmt.isNull(4) && model::validValue(model::Field::DaysAbstinent, static_cast<int>(stmt.int64(4))))
+            days = static_cast<int>(stmt.int64(4));
+        // A signed addendum is the record's correction: the latest that states days abstinent (and
+        // perhaps the substance) is what the note now says.
+        for (const model::Addendum &a : m_vault.notes().addenda(claim.note)) {
+            std::optional<int> stated;
+            bool conflict = false;
+            for (const model::FieldLine &l : model::fieldLinesOf(a.text)) {
+                if (l.field != model::Field::DaysAbstinent)
+                    continue;
+                conflict = conflict || (stated && *stated != l.value);
+                stated = l.value;
+            }
+            if (!stated || conflict)
+                continue;
+            days = stated;
+            claim.addendum = a.id;
+            claim.author = a.author;
+            if (const auto substance = model::statedSubstance(a.text))
+                claim.substance = *substance;
+        }
+        if (!days)
+            continue;
+        claim.days = *days;
+        out.append(claim);
+    }
+    return out;
+}
+
+QList<UseDay> UseDays::recorded(const QString &clientCode, const QString &substance, std::optional<Date> from,
+                                std::optional<Date> to)
 {
     m_state.require(model::Action::ReadRecords);
     auto stmt = m_state.db.prepare(

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/useday.h"
+#include "model/usedaynotes.h"
 #include "vault/service.h"
 
 #include <QList>
@@ -34,15 +35,24 @@ public:
     // Makes the substance's days from..to unknown again (entries kept as replaced); how many.
     // Error(Io) for an invalid range or when none of them is recorded.
     int remove(const QString &clientCode, const QString &substance, const model::Date &from, const model::Date &to);
-    // The client's current entries by substance (substanceClasses() order) then date, from..to
-    // when given; substance: one class only when not empty.
+    // The client's use days: the current entries, and the days the signed progress notes this user
+    // reads imply (model/usedaynotes.h: marked with their note, a recorded day always winning, a
+    // contradiction named on the day), by row (model::useDayRows() order) then date, from..to when
+    // given; substance: one row only when not empty.
     [[nodiscard]] QList<model::UseDay> list(const QString &clientCode, const QString &substance = {},
                                             std::optional<model::Date> from = {}, std::optional<model::Date> to = {});
+    // The current entries only, as list() orders them: what a client record carries.
+    [[nodiscard]] QList<model::UseDay> recorded(const QString &clientCode, const QString &substance = {},
+                                                std::optional<model::Date> from = {},
+                                                std::optional<model::Date> to = {});
     // How many of the client's entries were replaced (by a correction or a deletion).
     [[nodiscard]] int replacedCount(const QString &clientCode);
 
 private:
     [[nodiscard]] model::Id clientId(const QString &clientCode, const QString &what);
+    // "Days abstinent" in the client's signed progress notes this user reads (access.h), each
+    // read as the note's latest signed addendum restates it, if one does.
+    [[nodiscard]] QList<model::AbstinenceClaim> claims(const QString &clientCode);
 };
 
 } // namespace uc::vault

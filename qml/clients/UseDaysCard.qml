@@ -8,7 +8,8 @@ import Undercurrent
 // Use days, the timeline follow-back (docs/use-days.md): one strip per substance recorded, a cell per
 // day over the four weeks to the latest day recorded — used (filled, "U"), abstinent (outlined, "A")
 // or unknown (empty, "?"), told apart by shape and letter as well as colour — and the figures under
-// it, percent days abstinent of the known days. Who may add measures records days ("Record use
+// it, percent days abstinent of the known days. A day a signed note implies ("Days abstinent: N") is
+// a lower-case letter, and a day a note's claim contradicts is underlined. Who may add measures records days ("Record use
 // days…", the checks of `useday record`); others read.
 SectionCard {
     id: root
@@ -64,6 +65,7 @@ SectionCard {
                     UseDayCell {
                         required property int index
                         day: row.modelData.strip.charAt(index)
+                        mark: row.modelData.marks.charAt(index)
                     }
                 }
                 Item { Layout.fillWidth: true }
@@ -80,8 +82,10 @@ SectionCard {
         }
     }
     Label {
+        textFormat: Text.PlainText
         visible: root.overview.useDays.length > 0
-        text: qsTr("U used · A abstinent · ? unknown (never counted as abstinent)")
+        text: qsTr("U used · A abstinent · ? unknown (never counted as abstinent) · u, a: from a signed note's "
+                   + "days abstinent · red line: a note says otherwise")
         color: Style.muted
         font.pixelSize: Style.smallSize
     }

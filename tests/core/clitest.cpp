@@ -499,10 +499,15 @@ void CliTest::newInstrumentsAndReliableChange()
                           {u"to_date"_s, u"2025-03-03"_s},
                           {u"rci"_s, -4.18},
                           {u"verdict"_s, u"reliable-improvement"_s},
-                          {u"clinically_significant"_s, true}}));
+                          {u"clinically_significant"_s, true},
+                          {u"method"_s, u"jacobson-truax"_s},
+                          {u"threshold"_s, QJsonValue()},
+                          {u"cut_off"_s, 33}}));
     QVERIFY(!latestPcl.contains(u"items_moved"_s));
-    // PHQ-9: not computed (no published norms in use), and the items that moved: 1, 2, 4–7, 9.
-    QCOMPARE(latestPhq.value(u"reliable_change"_s).toObject().value(u"verdict"_s).toString(), u"not-computed"_s);
+    // PHQ-9: 18 → 9 by the published threshold (−9, 6 or more; below 10), no index computed,
+    // and the items that moved: 1, 2, 4–7, 9.
+    QCOMPARE(latestPhq.value(u"reliable_change"_s).toObject().value(u"verdict"_s).toString(), u"reliable-improvement"_s);
+    QCOMPARE(latestPhq.value(u"reliable_change"_s).toObject().value(u"method"_s).toString(), u"published-threshold"_s);
     QVERIFY(latestPhq.value(u"reliable_change"_s).toObject().value(u"rci"_s).isNull());
     QJsonArray moved;
     for (const QJsonValue &v : latestPhq.value(u"items_moved"_s).toArray())
@@ -514,7 +519,9 @@ void CliTest::newInstrumentsAndReliableChange()
     // In words, one line per instrument scored twice, after the scores.
     const Run text = cli({u"measure"_s, u"list"_s, u"--client"_s, u"C-RCI"_s});
     QCOMPARE(text.code, 0);
-    QVERIFY2(text.out.contains("PHQ-9 since 2025-01-06: 18 \xe2\x86\x92 9: reliable change not computed"), text.out.constData());
+    QVERIFY2(text.out.contains("PHQ-9 since 2025-01-06: 18 \xe2\x86\x92 9, change -9 (published threshold 6 points): "
+                               "reliable improvement; clinically significant (now below the cut-off of 10)"),
+             text.out.constData());
     QVERIFY2(text.out.contains("PCL-5 since 2025-01-06: 52 \xe2\x86\x92 30, RCI -4.18: reliable improvement; clinically "
                                "significant (now below the cut-off of 33)"),
              text.out.constData());

@@ -7,7 +7,9 @@
 #include "model/treatmentplan.h"
 #include "patterns/patterns.h"
 #include "vault/episodes.h"
+#include "vault/risk.h"
 #include "vault/treatmentevents.h"
+#include "vault/usedays.h"
 #include "vault/vault.h"
 
 #include <QDir>
@@ -626,6 +628,77 @@ private Q_SLOTS:
                 n += static_cast<int>(m_vault->treatmentEvents().list(c.code).size());
             return n;
         }());
+    }
+
+    // The opioid client: buprenorphine started in detox and raised at the lapse; opioids on the
+    // admission screen and again at the lapse, whose note names fentanyl; a step-down from
+    // residential to outpatient care; Narcotics Anonymous; cravings, relapse and shame in the notes;
+    // the overdose risk assessed in the notes that raise it; and use days recorded around the lapse,
+    // the rest read from his signed notes' days abstinent (docs/use-days.md), in agreement.
+    void anOpioidClientOnBuprenorphine()
+    {
+        const QString code = clientWhoseStory(m_practice, u"buprenorphine"_s);
+        QVERIFY(!code.isEmpty());
+        const QList<model::TreatmentEvent> events = m_vault->treatmentEvents().list(code);
+        const auto started = std::find_if(events.begin(), events.end(), [](const auto &e) {
+            return e.medication == u"buprenorphine" && e.change == u"start" && e.dose == 16.0;
+        });
+        const auto raised = std::find_if(events.begin(), events.end(), [](const auto &e) {
+            return e.medication == u"buprenorphine" && e.change == u"dose-change" && e.dose == 20.0;
+        });
+        QVERIFY(started != events.end() && raised != events.end());
+        QVERIFY(started->date < raised->date);
+        const model::Date lapse = raised->date;
+        QList<model::Date> positives;
+        for (const auto &e : events) {
+            if (e.kind == u"drug-screen" && e.result == u"positive") {
+                QCOMPARE(e.substance, u"opioids"_s);
+                positives.append(e.date);
+            }
+        }
+        QCOMPARE(positives.size(), 2); // admission and the lapse
+        QVERIFY(positives.last() == lapse);
+        QVERIFY(std::count_if(events.begin(), events.end(), [](const auto &e) { return e.program == u"na"; }) >= 20);
+
+        const QList<model::Episode> course = m_vault->episodes().list(code);
+        QCOMPARE(course.size(), 2);
+        QCOMPARE(course.first().level, u"residential"_s);
+        QCOMPARE(course.last().level, u"outpatient"_s);
+        QVERIFY(course.first().end && *course.first().end < course.last().start);
+        QVERIFY(course.last().start < lapse); // the lapse comes after the step-down
+
+        const QList<Seen> sessions = attendedOnly(sessionsOf(*m_vault, code));
+        for (const QString &theme : {u"craving"_s, u"shame-guilt"_s, u"substance-use"_s})
+            QVERIFY2(countRaising(sessions, theme) >= 3, qPrintable(theme));
+        QVERIFY(std::any_of(sessions.begin(), sessions.end(), [&](const Seen &s) { return s.date == lapse && s.raises(u"relapse"_s); }));
+        int assessed = 0;
+        for (const model::Note &note : m_vault->notes().forClient(code, false)) {
+            if (note.status == model::NoteStatus::Draft)
+                continue;
+            QVERIFY2(m_vault->risk().unassessed(note.id).isEmpty(), qPrintable(model::toIso(note.sessionDate)));
+            if (note.text().contains(u"Risk assessment: moderate"_s) && note.text().contains(u"Overdose risk assessed"_s))
+                ++assessed;
+            if (note.sessionDate == lapse)
+                QVERIFY(note.text().contains(u"fentanyl"_s));
+        }
+        QCOMPARE(assessed, 2); // at intake and at the lapse
+        QVERIFY(m_vault->risk().openFor(code).isEmpty());
+
+        // Use days: 28 recorded before the lapse session, the Saturday of the lapse used; every
+        // other day known from a signed note, none contradicting another or a recorded day.
+        const QList<model::UseDay> days = m_vault->useDays().list(code, u"opioids"_s);
+        const auto recorded = std::count_if(days.begin(), days.end(), [](const model::UseDay &d) { return !d.implied(); });
+        QCOMPARE(recorded, 28);
+        QVERIFY(days.size() > 100);
+        for (const model::UseDay &d : days) {
+            QVERIFY2(d.contradicts.isEmpty(), qPrintable(model::toIso(d.date)));
+            const bool lapseDay = d.date == lapse - boost::gregorian::days(3);
+            const bool intakeDay = d.date == course.first().start - boost::gregorian::days(2);
+            QCOMPARE(d.used, lapseDay || intakeDay);
+            if (lapseDay)
+                QVERIFY(!d.implied());
+        }
+        QVERIFY(m_vault->useDays().list(code, u"any"_s).isEmpty()); // every note names the substance
     }
 
     void patternsFindTheStories()

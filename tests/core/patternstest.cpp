@@ -1220,7 +1220,7 @@ private Q_SLOTS:
         QCOMPARE(describe(march.measures), QStringList{u"phq9 2025-03-05 9 mild"_s});
 
         // Reliable change from the range's first score to its latest: PHQ-9 14 → 9 (two in the
-        // range; not computed, see reliablechangetest), GAD-7 once only: none.
+        // range; −5, under the published 6 points, see reliablechangetest), GAD-7 once only: none.
         QVERIFY(r.reliableChange.size() == std::size_t(1));
         const model::ReliableChange &phq = r.reliableChange.at(u"phq9"_s);
         QCOMPARE(phq.from, 14);
@@ -1239,9 +1239,14 @@ private Q_SLOTS:
                               {u"to_date"_s, u"2025-04-20"_s},
                               {u"rci"_s, -4.18},
                               {u"verdict"_s, u"reliable-improvement"_s},
-                              {u"clinically_significant"_s, true}}));
+                              {u"clinically_significant"_s, true},
+                              {u"method"_s, u"jacobson-truax"_s},
+                              {u"threshold"_s, QJsonValue()},
+                              {u"cut_off"_s, 33}}));
         QCOMPARE(json.value(u"reliable_change"_s).toObject().value(u"phq9"_s).toObject().value(u"verdict"_s).toString(),
-                 u"not-computed"_s);
+                 u"no-reliable-change"_s);
+        QCOMPARE(json.value(u"reliable_change"_s).toObject().value(u"phq9"_s).toObject().value(u"method"_s).toString(),
+                 u"published-threshold"_s);
         // A caseload pools clients: no reliable change there.
         const QJsonObject caseload = patterns::toJson(patterns::analyseCaseload(QList<patterns::ClientHistory>{history},
                                                                                 query(Bucketing::Month)),

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Reliable change (Jacobson & Truax 1991), checked against figures worked out by hand.
+// Reliable change, Jacobson & Truax (1991) and the published PHQ-9/GAD-7 thresholds of NHS Talking
+// Therapies, checked against figures worked out by hand.
 #include "model/reliablechange.h"
 
+#include <QJsonObject>
 #include <QTest>
 
 #include <cmath>
@@ -75,22 +77,66 @@ private Q_SLOTS:
 
     void withoutPublishedFiguresItIsNotComputed()
     {
-        // No SD and reliability to hand: no RCI and no verdict, rather than borrowed figures.
-        for (const QString &instrument : {u"phq9"_s, u"gad7"_s, u"audit"_s, u"auditc"_s, u"dast10"_s, u"bdi"_s}) {
+        // Neither SD and reliability nor a published threshold to hand: no verdict, rather than
+        // borrowed figures.
+        for (const QString &instrument : {u"audit"_s, u"auditc"_s, u"dast10"_s, u"bdi"_s}) {
             QVERIFY2(!model::standardErrorOfDifference(instrument), qPrintable(instrument));
             const model::ReliableChange change = model::reliableChange(instrument, 20, 5);
             QVERIFY(!change.rci);
+            QVERIFY(change.method == model::ChangeMethod::None);
             QVERIFY(change.verdict == model::ChangeVerdict::NotComputed);
             QVERIFY(!change.clinicallySignificant);
         }
-        // The cut-offs: PHQ-9 and GAD-7 10, AUDIT 8, PCL-5 33; none for AUDIT-C (it depends on
-        // sex, which the vault does not record) or DAST-10.
+        // The cut-offs: PHQ-9 10 and GAD-7 8 (NHS Talking Therapies' caseness, with its
+        // thresholds), AUDIT 8, PCL-5 33; none for AUDIT-C (it depends on sex, which the vault does
+        // not record) or DAST-10.
         QVERIFY(model::changeNorms(u"phq9"_s).cutOff == std::optional<int>(10));
-        QVERIFY(model::changeNorms(u"gad7"_s).cutOff == std::optional<int>(10));
+        QVERIFY(model::changeNorms(u"gad7"_s).cutOff == std::optional<int>(8));
         QVERIFY(model::changeNorms(u"audit"_s).cutOff == std::optional<int>(8));
         QVERIFY(model::changeNorms(u"pcl5"_s).cutOff == std::optional<int>(33));
         QVERIFY(!model::changeNorms(u"auditc"_s).cutOff);
         QVERIFY(!model::changeNorms(u"dast10"_s).cutOff);
+    }
+
+    void publishedThresholdsPhq9AndGad7_data()
+    {
+        QTest::addColumn<QString>("instrument");
+        QTest::addColumn<int>("from");
+        QTest::addColumn<int>("to");
+        QTest::addColumn<QString>("verdict");
+        QTest::addColumn<int>("significant"); // 1 yes, 0 no
+
+        // PHQ-9: 6 points or more is reliable; caseness from 10.
+        QTest::newRow("phq9 18→12: −6, still ≥ 10") << u"phq9"_s << 18 << 12 << u"reliable-improvement"_s << 0;
+        QTest::newRow("phq9 15→9: −6, below 10") << u"phq9"_s << 15 << 9 << u"reliable-improvement"_s << 1;
+        QTest::newRow("phq9 14→9: −5, crossed but not reliable") << u"phq9"_s << 14 << 9 << u"no-reliable-change"_s << 0;
+        QTest::newRow("phq9 4→10: +6 into caseness") << u"phq9"_s << 4 << 10 << u"reliable-deterioration"_s << 1;
+        QTest::newRow("phq9 12→17: +5") << u"phq9"_s << 12 << 17 << u"no-reliable-change"_s << 0;
+        // GAD-7: 4 points or more; caseness from 8 (not the severity band's 10).
+        QTest::newRow("gad7 11→7: −4, below 8") << u"gad7"_s << 11 << 7 << u"reliable-improvement"_s << 1;
+        QTest::newRow("gad7 12→8: −4, still ≥ 8") << u"gad7"_s << 12 << 8 << u"reliable-improvement"_s << 0;
+        QTest::newRow("gad7 10→7: −3") << u"gad7"_s << 10 << 7 << u"no-reliable-change"_s << 0;
+        QTest::newRow("gad7 5→9: +4 into caseness") << u"gad7"_s << 5 << 9 << u"reliable-deterioration"_s << 1;
+        QTest::newRow("gad7 9→13: +4 within caseness") << u"gad7"_s << 9 << 13 << u"reliable-deterioration"_s << 0;
+    }
+
+    void publishedThresholdsPhq9AndGad7()
+    {
+        QFETCH(QString, instrument);
+        QFETCH(int, from);
+        QFETCH(int, to);
+        QFETCH(QString, verdict);
+        QFETCH(int, significant);
+        const model::ReliableChange change = model::reliableChange(instrument, from, to);
+        QVERIFY(change.method == model::ChangeMethod::PublishedThreshold);
+        QVERIFY(!change.rci); // no index is computed: the threshold is taken as published
+        QCOMPARE(model::toString(change.verdict), verdict);
+        QVERIFY(change.clinicallySignificant == std::optional<bool>(significant == 1));
+        const QJsonObject json = model::toJson(change);
+        QCOMPARE(json.value(u"method"_s).toString(), u"published-threshold"_s);
+        QCOMPARE(json.value(u"threshold"_s).toInt(), instrument == u"phq9" ? 6 : 4);
+        QCOMPARE(json.value(u"cut_off"_s).toInt(), instrument == u"phq9" ? 10 : 8);
+        QVERIFY(json.value(u"rci"_s).isNull());
     }
 
     void firstAndLatestOfAClientsMeasures()
@@ -126,6 +172,12 @@ private Q_SLOTS:
         QCOMPARE(model::describe(u"pcl5"_s, model::reliableChange(u"pcl5"_s, 50, 38)),
                  u"50 → 38, RCI -2.28: reliable improvement; not clinically significant (cut-off 33)"_s);
         QCOMPARE(model::describe(u"phq9"_s, model::reliableChange(u"phq9"_s, 18, 8)),
+                 u"18 → 8, change -10 (published threshold 6 points): reliable improvement; clinically significant "
+                 "(now below the cut-off of 10)"_s);
+        QCOMPARE(model::describe(u"gad7"_s, model::reliableChange(u"gad7"_s, 6, 9)),
+                 u"6 → 9, change +3 (published threshold 4 points): no reliable change; not clinically significant "
+                 "(cut-off 8)"_s);
+        QCOMPARE(model::describe(u"audit"_s, model::reliableChange(u"audit"_s, 18, 8)),
                  u"18 → 8: reliable change not computed (no published figures to hand)"_s);
     }
 
@@ -139,9 +191,13 @@ private Q_SLOTS:
                               {u"to_date"_s, u"2025-03-03"_s},
                               {u"rci"_s, -3.8},
                               {u"verdict"_s, u"reliable-improvement"_s},
-                              {u"clinically_significant"_s, true}}));
+                              {u"clinically_significant"_s, true},
+                              {u"method"_s, u"jacobson-truax"_s},
+                              {u"threshold"_s, QJsonValue()},
+                              {u"cut_off"_s, 33}}));
         // Not computed: null RCI and null significance, never a made-up figure.
-        const QJsonObject phq = model::toJson(model::reliableChange(u"phq9"_s, 18, 8));
+        const QJsonObject phq = model::toJson(model::reliableChange(u"audit"_s, 18, 8));
+        QCOMPARE(phq.value(u"method"_s).toString(), u"none"_s);
         QVERIFY(phq.value(u"rci"_s).isNull());
         QVERIFY(phq.value(u"clinically_significant"_s).isNull());
         QCOMPARE(phq.value(u"verdict"_s).toString(), u"not-computed"_s);

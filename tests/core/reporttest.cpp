@@ -226,7 +226,9 @@ void ReportTest::gatheringLeavesProcessNotesOut()
     QVERIFY(r.measures.first().change);
     QCOMPARE(r.measures.first().change->from, 13);
     QCOMPARE(r.measures.first().change->to, 4);
-    QVERIFY(r.measures.first().change->verdict == model::ChangeVerdict::NotComputed);
+    // PHQ-9 by the published threshold: −9 is 6 or more, and 4 is below the caseness cut-off of 10.
+    QVERIFY(r.measures.first().change->verdict == model::ChangeVerdict::ReliableImprovement);
+    QVERIFY(r.measures.first().change->method == model::ChangeMethod::PublishedThreshold);
     QVERIFY(r.measures.last().change);
     QVERIFY(r.measures.last().change->verdict == model::ChangeVerdict::ReliableImprovement);
     QVERIFY(r.measures.last().change->clinicallySignificant == std::optional<bool>(true));
@@ -245,8 +247,8 @@ void ReportTest::clientReportShowsPatternsMeasuresAndSummary()
     const QString text = pdfText(file);
     QVERIFY2(text.contains(QLatin1String("Client pattern report")), qPrintable(text));
     for (const char *expected : {"C-7", "Robin Example", "Themes over time", "Abandonment", "Substance use", "Anxiety",
-                                 "of the last 6 sessions", "PHQ-9", "PCL-5", "Reliable change", "reliable improvement",
-                                 "not computed", "-4.18", "SUMMARYMARK", "42 CFR part 2", "Page 1 of"})
+                                 "of the last 6 sessions", "PHQ-9", "PCL-5", "Reliable change", "improvement",
+                                 "points;", "-4.18", "SUMMARYMARK", "42 CFR part 2", "Page 1 of"})
         QVERIFY2(text.contains(QLatin1String(expected)), expected);
     QVERIFY(!text.contains(canary, Qt::CaseInsensitive));
     QVERIFY2(!text.contains(QLatin1String("Behavioural addiction")), "a process note's theme reached the report");

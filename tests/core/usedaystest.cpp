@@ -186,8 +186,8 @@ void UseDaysTest::jsonForm()
     d.recordedBy = u"alice"_s;
     const QJsonObject listed = model::useDayJson(d);
     QCOMPARE(listed.keys(),
-             (QStringList { u"amount"_s, u"date"_s, u"id"_s, u"recorded_by"_s, u"source"_s, u"substance"_s, u"unit"_s,
-                            u"used"_s }));
+             (QStringList { u"addendum"_s, u"amount"_s, u"contradicts"_s, u"date"_s, u"id"_s, u"implied"_s, u"note"_s,
+                            u"note_date"_s, u"recorded_by"_s, u"source"_s, u"substance"_s, u"unit"_s, u"used"_s }));
     QCOMPARE(listed.value("used"_L1), QJsonValue(true));
     const QJsonObject record = model::useDayJson(d, false);
     QVERIFY(!record.contains("id"_L1) && !record.contains("recorded_by"_L1));

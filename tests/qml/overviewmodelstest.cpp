@@ -128,10 +128,12 @@ private Q_SLOTS:
         QCOMPARE(model.data(phq, MeasureSummaryModel::ChangeRole).toString(), u"down 8"_s);
         QCOMPARE(model.data(phq, MeasureSummaryModel::PreviousDateRole).toString(), u"2025-02-03"_s);
         QCOMPARE(model.data(phq, MeasureSummaryModel::TotalsRole).toList(), (QVariantList{16, 8}));
-        // Reliable change since the first score: PHQ-9 has no published norms in use.
-        QCOMPARE(model.data(phq, MeasureSummaryModel::ReliableChangeRole).toString(), u"not-computed"_s);
+        // Reliable change since the first score: PHQ-9 by the published threshold, −8 ≥ 6 points,
+        // from 16 to below the caseness cut-off of 10.
+        QCOMPARE(model.data(phq, MeasureSummaryModel::ReliableChangeRole).toString(), u"reliable-improvement"_s);
         QCOMPARE(model.data(phq, MeasureSummaryModel::ReliableChangeTextRole).toString(),
-                 u"Since 2025-02-03: 16 → 8: reliable change not computed (no published figures to hand)"_s);
+                 u"Since 2025-02-03: 16 → 8, change -8 (published threshold 6 points): reliable improvement; "
+                 "clinically significant (now below the cut-off of 10)"_s);
         const QModelIndex audit = model.index(1);
         QCOMPARE(model.data(audit, MeasureSummaryModel::InstrumentRole).toString(), u"auditc"_s);
         QCOMPARE(model.data(audit, MeasureSummaryModel::TotalRole).toInt(), 6);

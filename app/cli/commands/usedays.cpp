@@ -149,6 +149,12 @@ int useDayShow(const Invocation &line)
                   .arg(f.longestAbstinentRun)
                   .arg(since));
         print(u"  "_s + f.strip);
+        if (f.usedFromNotes + f.abstinentFromNotes > 0)
+            print(u"  from signed notes: abstinent %1, used %2 (%3)"_s.arg(f.abstinentFromNotes)
+                      .arg(f.usedFromNotes)
+                      .arg(f.sources));
+        for (const model::UseDay &d : f.contradictions)
+            print(u"  contradiction: %1 %2"_s.arg(model::toIso(d.date), model::useDayDetails(d)));
     }
     if (line.json())
         printJson(list);

@@ -257,7 +257,7 @@ QVariantList ClientOverview::treatmentEvents() const
 
 namespace {
 
-// The last day of the strip: the latest day recorded, for any substance.
+// The last day of the strip: the latest day recorded or implied by a signed note, for any substance.
 std::optional<uc::model::Date> lastUseDay(const QList<uc::model::UseDay> &days)
 {
     std::optional<uc::model::Date> last;
@@ -294,10 +294,33 @@ QVariantList ClientOverview::useDays() const
                                     .arg(since);
         QString label = f.substance;
         label[0] = label[0].toUpper();
+        QString notes;
+        if (f.substance == uc::model::anySubstance()) {
+            label = tr("Unnamed");
+            notes = tr(" · from notes that name no substance");
+        }
+        if (f.usedFromNotes + f.abstinentFromNotes > 0)
+            notes += tr(" · from signed notes: abstinent %1, used %2").arg(f.abstinentFromNotes).arg(f.usedFromNotes);
+        // A day a note's claim contradicts is said with its date and the notes, never resolved here.
+        QString marks(f.days, u' ');
+        for (qsizetype i = 0; i < f.sources.size(); ++i) {
+            if (f.sources.at(i) == u'n')
+                marks[i] = u'n';
+        }
+        for (const uc::model::UseDay &d : f.contradictions) {
+            marks[static_cast<qsizetype>((d.date - f.from).days())] = u'!';
+            QStringList ids;
+            for (uc::model::Id note : d.contradicts)
+                ids << QString::number(note);
+            notes += tr(" · %1 %2 (%3) contradicts note %4")
+                         .arg(uc::model::toIso(d.date), d.used ? tr("used") : tr("abstinent"),
+                              d.implied() ? tr("from note %1").arg(d.note) : tr("recorded"), ids.join(u", "_s));
+        }
         out.append(QVariantMap{{u"substance"_s, f.substance},
                                {u"label"_s, label},
                                {u"strip"_s, f.strip},
-                               {u"summary"_s, summary}});
+                               {u"marks"_s, marks},
+                               {u"summary"_s, QString(summary + notes)}});
     }
     return out;
 }
