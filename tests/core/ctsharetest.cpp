@@ -88,7 +88,7 @@ private:
     static void asInsider(Vault &v, const QString &sql)
     {
         VaultTestAccess::database(v).exec(
-            (u"DROP TRIGGER IF EXISTS ct_shares_kept; DROP TRIGGER IF EXISTS ct_shares_no_delete; "_s + sql).toStdString());
+            QString(u"DROP TRIGGER IF EXISTS ct_shares_kept; DROP TRIGGER IF EXISTS ct_shares_no_delete; "_s + sql).toStdString());
     }
 
     QList<Id> aliceShares(const QList<CtEntryRef> &entries, const QString &with = u"sue"_s) const
@@ -106,7 +106,8 @@ private Q_SLOTS:
 
     void init()
     {
-        m_dir = m_tmp.filePath(u"vault-%1"_s.arg(QLatin1StringView(QTest::currentTestFunction())));
+        const QString row = QString::fromLatin1(QTest::currentDataTag() ? QTest::currentDataTag() : "").replace(u' ', u'-');
+        m_dir = m_tmp.filePath(u"vault-%1-%2"_s.arg(QLatin1StringView(QTest::currentTestFunction()), row));
         {
             auto created = Vault::create(m_dir, u"alice"_s, secret(), model::Role::Therapist, KdfCost::testOnly());
             Vault &v = *created.vault;
@@ -166,8 +167,10 @@ private Q_SLOTS:
         // assigned to a therapist of this client; an auditor is refused.
         QVERIFY(open(u"bob"_s)->ctShares().list(u"C-1"_s).isEmpty());
         QVERIFY(open(u"sam"_s)->ctShares().list(u"C-1"_s).isEmpty());
-        auto audrey = open(u"audrey"_s);
-        QCOMPARE(exitOf([&] { (void)audrey->ctShares().list(u"C-1"_s); }), notAllowed);
+        {
+            auto audrey = open(u"audrey"_s);
+            QCOMPARE(exitOf([&] { (void)audrey->ctShares().list(u"C-1"_s); }), notAllowed);
+        }
         // The supervisor still cannot read the process note itself, nor the author's log.
         auto sue = open(u"sue"_s);
         QCOMPARE(exitOf([&] { (void)sue->notes().read(m_signed); }), notAllowed);
@@ -188,7 +191,7 @@ private Q_SLOTS:
                 continue;
             actions << e.action;
             for (const QString &word : {u"quillwort"_s, u"rescue"_s, u"irritation"_s, u"Writer"_s})
-                QVERIFY2(!(e.object + e.detail).contains(word, Qt::CaseInsensitive), qPrintable(e.detail));
+                QVERIFY2(!QString(e.object + e.detail).contains(word, Qt::CaseInsensitive), qPrintable(e.detail));
         }
         QCOMPARE(actions.count(u"share-countertransference"_s), 2);
         QCOMPARE(actions.count(u"withdraw-countertransference-share"_s), 1);
@@ -213,10 +216,14 @@ private Q_SLOTS:
         QCOMPARE(seen.size(), 1);
         QCOMPARE(seen.first().id, ids.last());
         // Only its author withdraws: a colleague's id is unknown to them, a supervisor may not.
-        auto bob = open(u"bob"_s);
-        QCOMPARE(exitOf([&] { bob->ctShares().withdraw(ids.last()); }), badInput);
-        auto sue = open(u"sue"_s);
-        QCOMPARE(exitOf([&] { sue->ctShares().withdraw(ids.last()); }), notAllowed);
+        {
+            auto bob = open(u"bob"_s);
+            QCOMPARE(exitOf([&] { bob->ctShares().withdraw(ids.last()); }), badInput);
+        }
+        {
+            auto sue = open(u"sue"_s);
+            QCOMPARE(exitOf([&] { sue->ctShares().withdraw(ids.last()); }), notAllowed);
+        }
         // Withdrawn, it may be shared again (a new row; the old one stays withdrawn).
         QCOMPARE(aliceShares({{m_signed, 1}}).size(), 1);
         QCOMPARE(open(u"sue"_s)->ctShares().list(u"C-1"_s).size(), 2);
@@ -247,9 +254,11 @@ private Q_SLOTS:
         // Shared once, the same entry is not shared with the same supervisor again while it stands.
         QCOMPARE(alice->ctShares().share(u"C-1"_s, {{m_signed, 1}}, u"sue"_s).size(), 1);
         QCOMPARE(share({{m_signed, 1}}, u"sue"_s), conflict);
+        alice.reset();
         // A supervisor, an auditor share nothing.
         auto sue = open(u"sue"_s);
         QCOMPARE(exitOf([&] { (void)sue->ctShares().share(u"C-1"_s, {{m_signed, 1}}, u"sue"_s); }), notAllowed);
+        sue.reset();
         auto audrey = open(u"audrey"_s);
         QCOMPARE(exitOf([&] { (void)audrey->ctShares().share(u"C-1"_s, {{m_signed, 1}}, u"sue"_s); }), notAllowed);
     }
@@ -392,6 +401,7 @@ private Q_SLOTS:
                                "'ct_shares_no_delete')"),
                  3);
         QCOMPARE(alice->ctShares().share(u"C-1"_s, {{m_signed, 1}}, u"sue"_s).size(), 1);
+        alice.reset();
         QCOMPARE(open(u"sue"_s)->ctShares().list(u"C-1"_s).size(), 1);
         // The kept row refuses an edit and a delete of its own.
         auto again = open(u"alice"_s);
