@@ -41,7 +41,8 @@ constexpr const Command *record[] = {
     &sessionAddCommand,      &sessionListCommand,     &noteAddCommand,
     &noteListCommand,         &noteShowCommand,        &noteEditCommand,        &noteSignCommand,
     &noteVerifyCommand,       &noteAddendumCommand,    &noteDiscardCommand,     &noteThemeConfirmCommand,
-    &noteThemeRejectCommand,  &noteThemeAddCommand,    &noteProgressCommand,    &countertransferenceListCommand, &searchCommand,          &exportCommand,
+    &noteThemeRejectCommand,  &noteThemeAddCommand,    &noteProgressCommand,    &countertransferenceListCommand,
+    &countertransferenceShareCommand, &countertransferenceSharesCommand, &countertransferenceWithdrawCommand, &searchCommand,          &exportCommand,
     &importCommand,           &backupCommand};
 constexpr const Command *patternsAndMeasures[] = {&measureAddCommand,    &measureListCommand,   &measureEditCommand,
                                                   &measureDeleteCommand, &useDayRecordCommand,  &useDayCorrectCommand,

@@ -23,8 +23,9 @@ QList<CtLogEntry> Countertransference::log(const QString &clientCode)
     for (const model::Note &n : m_vault.notes().loadForClient(clientCode, true)) {
         if (n.kind != model::NoteKind::Process || n.authorId != m_state.user.id)
             continue;
+        int number = 0;
         for (const model::CtEntry &e : model::countertransferenceEntries(n.sections))
-            out.append({n.id, n.sessionId, n.sessionDate, n.status, e});
+            out.append({n.id, n.sessionId, n.sessionDate, n.status, ++number, e});
     }
     m_state.recordEvent(u"view-countertransference"_s, u"client:%1"_s.arg(client->id), u"%1 entries"_s.arg(out.size()));
     return out;

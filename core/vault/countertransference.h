@@ -22,6 +22,7 @@ struct CtLogEntry
     model::Id sessionId = 0;
     model::Date date; // the session's
     model::NoteStatus status = model::NoteStatus::Draft;
+    int number = 0; // 1-based among the note's entries: how a share names it (ctshares.h)
     model::CtEntry entry;
 };
 

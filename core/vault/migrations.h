@@ -14,9 +14,11 @@ void migrateTo1(sql::Database &db, const QString &userName);
 // v4 -> v5 and v6 -> v7: the steps that rewrite stored rows in C++ (datamigrations.cpp).
 void migrateTo5(sql::Database &db, const QString &userName);
 void migrateTo7(sql::Database &db, const QString &userName);
-// v23 -> v24, v24 -> v25, v25 -> v26: treatment events, use days, practice co-signatures (schemacare.cpp).
+// v23 -> v24 … v26 -> v27: treatment events, use days, practice co-signatures, shared
+// countertransference entries (schemacare.cpp).
 void migrateTo24(sql::Database &db, const QString &userName);
 void migrateTo25(sql::Database &db, const QString &userName);
 void migrateTo26(sql::Database &db, const QString &userName);
+void migrateTo27(sql::Database &db, const QString &userName);
 
 } // namespace uc::vault

@@ -526,7 +526,8 @@ void migrate(sql::Database &db, const QString &userName)
                                                                migrateTo11, migrateTo12, migrateTo13, migrateTo14, migrateTo15,
                                                                migrateTo16, migrateTo17, migrateTo18, migrateTo19,
                                                                migrateTo20, migrateTo21, migrateTo22,
-                                                               migrateTo23, migrateTo24, migrateTo25, migrateTo26};
+                                                               migrateTo23, migrateTo24, migrateTo25, migrateTo26,
+                                                               migrateTo27};
 
     const int current = userVersion(db);
     if (current > schemaVersion)

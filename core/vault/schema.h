@@ -6,7 +6,7 @@
 namespace uc::vault {
 
 // The schema version this build writes. A vault at a higher version is refused.
-constexpr int schemaVersion = 26;
+constexpr int schemaVersion = 27;
 
 // Brings db up to schemaVersion, one transaction per step (PRAGMA user_version records the step).
 // userName is the unlocking user, who owns anything a migration has to attribute.

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The steps that add the course of care's records and the practice's co-signatures: other treatment
-// as events (v24), use days (v25), co-signatures made on the practice server (v26). Listed in order
-// with every other step in schema.cpp.
+// as events (v24), use days (v25), co-signatures made on the practice server (v26), countertransference
+// entries shared with a supervisor (v27). Listed in order with every other step in schema.cpp.
 #include "vault/migrations.h"
 
 namespace uc::vault {
@@ -110,6 +110,43 @@ CREATE TRIGGER IF NOT EXISTS practice_cosigns_no_update BEFORE UPDATE ON practic
 BEGIN SELECT RAISE(ABORT, 'a practice co-signature is kept as recorded'); END;
 CREATE TRIGGER IF NOT EXISTS practice_cosigns_no_delete BEFORE DELETE ON practice_cosigns
 BEGIN SELECT RAISE(ABORT, 'a practice co-signature is kept as recorded'); END;
+)sql");
+}
+
+// v26 -> v27. Countertransference entries an author shared with their own supervisor
+// (vault/ctshares.h, docs/countertransference.md): one row per entry shared, its words and codes
+// sealed to the supervisor's key (for_supervisor) and to the author's (for_author), signed by the
+// author over its canonical form, which names the note's uuid, the entry, both users and both sealed
+// values' hashes. The client is the note's. A withdrawn share is kept, marked with when and the
+// author's signature of the withdrawal; nothing else of a row ever changes, and no row is removed.
+void migrateTo27(sql::Database &db, const QString &)
+{
+    db.exec(R"sql(
+CREATE TABLE IF NOT EXISTS ct_shares(
+  id                 INTEGER PRIMARY KEY,
+  uuid               TEXT NOT NULL UNIQUE,
+  note_id            INTEGER NOT NULL REFERENCES notes(id),
+  entry              INTEGER NOT NULL CHECK (entry >= 1),
+  author_id          INTEGER NOT NULL REFERENCES users(id),
+  supervisor_id      INTEGER NOT NULL REFERENCES users(id),
+  shared_at          TEXT NOT NULL,
+  for_supervisor     TEXT NOT NULL,
+  for_author         TEXT NOT NULL,
+  signature          TEXT NOT NULL,
+  withdrawn_at       TEXT,
+  withdraw_signature TEXT,
+  CHECK ((withdrawn_at IS NULL) = (withdraw_signature IS NULL)));
+CREATE INDEX IF NOT EXISTS ct_shares_note ON ct_shares(note_id);
+CREATE INDEX IF NOT EXISTS ct_shares_supervisor ON ct_shares(supervisor_id);
+CREATE TRIGGER IF NOT EXISTS ct_shares_kept BEFORE UPDATE ON ct_shares
+WHEN OLD.withdrawn_at IS NOT NULL OR NEW.withdrawn_at IS NULL
+  OR NEW.id IS NOT OLD.id OR NEW.uuid IS NOT OLD.uuid OR NEW.note_id IS NOT OLD.note_id
+  OR NEW.entry IS NOT OLD.entry OR NEW.author_id IS NOT OLD.author_id OR NEW.supervisor_id IS NOT OLD.supervisor_id
+  OR NEW.shared_at IS NOT OLD.shared_at OR NEW.for_supervisor IS NOT OLD.for_supervisor
+  OR NEW.for_author IS NOT OLD.for_author OR NEW.signature IS NOT OLD.signature
+BEGIN SELECT RAISE(ABORT, 'a shared entry never changes; it is withdrawn once and kept'); END;
+CREATE TRIGGER IF NOT EXISTS ct_shares_no_delete BEFORE DELETE ON ct_shares
+BEGIN SELECT RAISE(ABORT, 'a shared entry is kept when withdrawn, never removed'); END;
 )sql");
 }
 

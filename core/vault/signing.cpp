@@ -101,4 +101,26 @@ QString commentHashWithoutNote(const model::NoteComment &c)
     return sha256Hex(QJsonDocument(commentContent(c)).toJson(QJsonDocument::Compact));
 }
 
+QString ctShareHash(const CtShareForm &f)
+{
+    const QJsonObject content{{QStringLiteral("form"), 1},
+                              {QStringLiteral("share_uuid"), f.shareUuid},
+                              {QStringLiteral("note_uuid"), f.noteUuid},
+                              {QStringLiteral("entry"), f.entry},
+                              {QStringLiteral("author"), f.author},
+                              {QStringLiteral("supervisor"), f.supervisor},
+                              {QStringLiteral("shared_at"), f.sharedAt},
+                              {QStringLiteral("for_supervisor"), sha256Hex(f.forSupervisor)},
+                              {QStringLiteral("for_author"), sha256Hex(f.forAuthor)}};
+    return sha256Hex(compact(content).toUtf8());
+}
+
+QString ctWithdrawHash(const QString &shareHash, const QString &withdrawnAt)
+{
+    const QJsonObject content{{QStringLiteral("form"), 1},
+                              {QStringLiteral("share_hash"), shareHash},
+                              {QStringLiteral("withdrawn_at"), withdrawnAt}};
+    return sha256Hex(compact(content).toUtf8());
+}
+
 } // namespace uc::vault

@@ -43,4 +43,26 @@ constexpr int currentCanonicalForm = 2;
 // form-1 keys without note_hash. Still verified, for those comments.
 [[nodiscard]] QString commentHashWithoutNote(const model::NoteComment &comment);
 
+// What the author of a countertransference entry shared with a supervisor signs (ctshares.h): the
+// SHA-256 of compact JSON with sorted keys form (1), share_uuid, note_uuid, entry, author,
+// supervisor, shared_at, for_supervisor and for_author, those two the SHA-256 (hex) of the sealed
+// bytes. Signed as signedMessage("ct-share", hash). The words are not in it in the clear: a hash of
+// them beside the row would let anyone with the data key confirm a guess; they are covered through
+// the sealed values, which hold them with this share's names (checked by the reader).
+struct CtShareForm
+{
+    QString shareUuid;
+    QString noteUuid;
+    int entry = 0;
+    QString author;
+    QString supervisor;
+    QString sharedAt;
+    QByteArray forSupervisor; // sealed bytes
+    QByteArray forAuthor;
+};
+[[nodiscard]] QString ctShareHash(const CtShareForm &share);
+// A withdrawal: form (1), share_hash (ctShareHash of the share), withdrawn_at. Signed as
+// signedMessage("ct-withdraw", hash).
+[[nodiscard]] QString ctWithdrawHash(const QString &shareHash, const QString &withdrawnAt);
+
 } // namespace uc::vault

@@ -230,6 +230,35 @@ SecretBuffer openDataKey(const UserKeys &keys, const QByteArray &sealed, const Q
     return openSealed(sealed, boxPublicOfSigningKey(keys.signPublic), boxSecret, label);
 }
 
+QByteArray sealToUser(const QByteArray &boxPublic, const QByteArray &plain)
+{
+    ensureSodium();
+    QByteArray sealed(static_cast<qsizetype>(static_cast<std::size_t>(plain.size()) + crypto_box_SEALBYTES), '\0');
+    if (boxPublic.size() != static_cast<qsizetype>(boxBytes)
+        || crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), bytes(plain),
+                           static_cast<unsigned long long>(plain.size()), bytes(boxPublic))
+               != 0)
+        return {};
+    return sealed;
+}
+
+SecretBuffer openSealedToMe(const UserKeys &keys, const QByteArray &sealed)
+{
+    ensureSodium();
+    SecretBuffer boxSecret(crypto_box_SECRETKEYBYTES);
+    const QByteArray boxPublic = boxPublicOfSigningKey(keys.signPublic);
+    if (keys.signSecret.size() != skBytes || boxPublic.isEmpty()
+        || sealed.size() <= static_cast<qsizetype>(crypto_box_SEALBYTES)
+        || crypto_sign_ed25519_sk_to_curve25519(boxSecret.data(), keys.signSecret.data()) != 0)
+        return {};
+    SecretBuffer opened(static_cast<std::size_t>(sealed.size()) - crypto_box_SEALBYTES);
+    if (crypto_box_seal_open(opened.data(), bytes(sealed), static_cast<unsigned long long>(sealed.size()),
+                             bytes(boxPublic), boxSecret.data())
+        != 0)
+        return {};
+    return opened;
+}
+
 SecretBuffer openDataKeyWithRecovery(const RecoveryKey &key, const QByteArray &sealed)
 {
     ensureSodium();

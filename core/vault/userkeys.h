@@ -52,6 +52,12 @@ struct UserKeys
 [[nodiscard]] QByteArray sealDataKey(const QByteArray &boxPublic, const SecretBuffer &dataKey, const QString &label);
 [[nodiscard]] SecretBuffer openDataKey(const UserKeys &keys, const QByteArray &sealed, const QString &label);
 [[nodiscard]] SecretBuffer openDataKeyWithRecovery(const RecoveryKey &key, const QByteArray &sealed);
+// A value sealed (crypto_box_seal) to a user's certified Ed25519 key converted to X25519, and one
+// opened with one's own: countertransference entries shared with a supervisor (ctshares.h), whose
+// sealed text names its share, so a value moved to another row is refused by its reader. Empty when
+// the public key does not convert, or when the value does not open with these keys.
+[[nodiscard]] QByteArray sealToUser(const QByteArray &boxPublic, const QByteArray &plain);
+[[nodiscard]] SecretBuffer openSealedToMe(const UserKeys &keys, const QByteArray &sealed);
 // The label a user's pending key is bound to; the recovery slot's is recoveryLabel().
 [[nodiscard]] QString pendingLabel(const QString &user);
 [[nodiscard]] QString recoveryLabel();

@@ -55,6 +55,7 @@ Vault::Vault(std::unique_ptr<VaultState> state)
     , m_useDays(*this, *m_state)
     , m_plans(*this, *m_state)
     , m_countertransference(*this, *m_state)
+    , m_ctShares(*this, *m_state)
     , m_practiceIdentity(*this, *m_state)
     , m_practiceCosigns(*this, *m_state)
 {

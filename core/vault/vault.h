@@ -22,6 +22,7 @@
 #include "vault/risk.h"
 #include "vault/safetyplans.h"
 #include "vault/countertransference.h"
+#include "vault/ctshares.h"
 #include "vault/episodes.h"
 #include "vault/treatmentevents.h"
 #include "vault/usedays.h"
@@ -127,6 +128,8 @@ public:
     [[nodiscard]] UseDays &useDays() { return m_useDays; }
     [[nodiscard]] Plans &plans() { return m_plans; }
     [[nodiscard]] Countertransference &countertransference() { return m_countertransference; }
+    // Entries of it shared with one's own supervisor, sealed to them and signed (ctshares.h).
+    [[nodiscard]] CtShares &ctShares() { return m_ctShares; }
     // The user's identity on the practice server (practiceidentity.h; core/practice).
     [[nodiscard]] const PracticeIdentity &practiceIdentity() const { return m_practiceIdentity; }
     // Co-signatures made on the practice server, kept and verified here (practicecosigns.h).
@@ -183,6 +186,7 @@ private:
     UseDays m_useDays;
     Plans m_plans;
     Countertransference m_countertransference;
+    CtShares m_ctShares;
     PracticeIdentity m_practiceIdentity;
     PracticeCosigns m_practiceCosigns;
 };

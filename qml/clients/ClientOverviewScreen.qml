@@ -304,6 +304,12 @@ Rectangle {
                         view: root.overview.countertransference
                         clientCode: root.overview.code
                     }
+                    SharedCountertransferenceCard {
+                        Layout.fillWidth: true
+                        visible: VaultSession.can("cosign")
+                        view: root.overview.sharedCountertransference
+                        clientCode: root.overview.code
+                    }
                 }
             }
 

@@ -125,7 +125,37 @@ SectionCard {
                 color: Style.text
                 wrapMode: Text.WordWrap
             }
+            Flow {
+                Layout.fillWidth: true
+                spacing: 6
+                Repeater {
+                    model: entry.modelData.shares
+                    Button {
+                        id: shareMark
+                        required property var modelData
+                        objectName: "ctWithdrawButton"
+                        flat: true
+                        text: qsTr("Shared with %1 \u00b7 Withdraw").arg(shareMark.modelData.supervisor)
+                        Accessible.name: qsTr("Withdraw this entry from %1").arg(shareMark.modelData.supervisor)
+                        enabled: !VaultSession.vaultThread.busy
+                        onClicked: root.view.withdraw(root.clientCode, shareMark.modelData.id)
+                    }
+                }
+                Button {
+                    objectName: "ctShareButton"
+                    flat: true
+                    visible: entry.modelData.shareable && root.view.supervisors.length > 0
+                    text: qsTr("Share with supervisor\u2026")
+                    Accessible.name: qsTr("Share this entry with your supervisor")
+                    onClicked: shareDialog.openFor(root.clientCode, entry.modelData.note, entry.modelData.number,
+                                                   entry.modelData.text)
+                }
+            }
         }
+    }
+    CtShareDialog {
+        id: shareDialog
+        view: root.view
     }
     Label {
         textFormat: Text.PlainText

@@ -368,7 +368,7 @@ private Q_SLOTS:
         }
         auto v = open();
         QCOMPARE(userVersion(VaultTestAccess::database(*v)), schemaVersion);
-        QCOMPARE(schemaVersion, 26);
+        QCOMPARE(schemaVersion, 27);
         QCOMPARE(v->notes().read(m_note).practiceCosigner, m_sam.id);
     }
 };

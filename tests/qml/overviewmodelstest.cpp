@@ -464,6 +464,65 @@ private Q_SLOTS:
         QVERIFY(!card->shown());
     }
 
+    void countertransferenceCardMarksSharedEntriesAndTheSupervisorsCardListsThem()
+    {
+        // What the vault gives (the log, the author's shares, their supervisors) put on the cards: an
+        // entry of a signed note may be shared, a draft's not; a share not withdrawn marks its entry.
+        uc::vault::CtLogEntry signedEntry;
+        signedEntry.noteId = 7;
+        signedEntry.date = *uc::model::parseDate(u"2025-05-12"_s);
+        signedEntry.status = uc::model::NoteStatus::Signed;
+        signedEntry.number = 2;
+        signedEntry.entry.text = u"Writer felt a pull to reassure her and held back."_s;
+        signedEntry.entry.codes = {u"rescue"_s};
+        uc::vault::CtLogEntry draftEntry = signedEntry;
+        draftEntry.noteId = 9;
+        draftEntry.number = 1;
+        draftEntry.date = *uc::model::parseDate(u"2025-05-19"_s);
+        draftEntry.status = uc::model::NoteStatus::Draft;
+        uc::vault::CtShare shared;
+        shared.id = 3;
+        shared.noteId = 7;
+        shared.number = 2;
+        shared.supervisor = u"sue"_s;
+        uc::vault::CtShare withdrawn = shared;
+        withdrawn.id = 2;
+        withdrawn.withdrawnAt = u"2025-05-13T10:00:00.000Z"_s;
+        CountertransferenceView card(nullptr);
+        card.set(CountertransferenceView::Data{{signedEntry, draftEntry}, {withdrawn, shared}, {u"sue"_s}});
+        QCOMPARE(card.supervisors(), QStringList{u"sue"_s});
+        QCOMPARE(card.entries().size(), 2);
+        const QVariantMap newest = card.entries().at(0).toMap();
+        const QVariantMap older = card.entries().at(1).toMap();
+        QCOMPARE(newest.value(u"shareable"_s).toBool(), false);
+        QVERIFY(newest.value(u"shares"_s).toList().isEmpty());
+        QCOMPARE(older.value(u"shareable"_s).toBool(), true);
+        QCOMPARE(older.value(u"note"_s).toLongLong(), 7);
+        QCOMPARE(older.value(u"number"_s).toInt(), 2);
+        const QVariantList marks = older.value(u"shares"_s).toList();
+        QCOMPARE(marks.size(), 1);
+        QCOMPARE(marks.first().toMap().value(u"id"_s).toLongLong(), 3);
+        QCOMPARE(marks.first().toMap().value(u"supervisor"_s).toString(), u"sue"_s);
+        card.hide();
+        QVERIFY(card.supervisors().isEmpty());
+
+        shared.author = u"alice"_s;
+        shared.date = signedEntry.date;
+        shared.text = signedEntry.entry.text;
+        shared.codes = {u"rescue"_s, u"sadness"_s};
+        SharedCountertransferenceView theirs(nullptr);
+        QVERIFY(!theirs.shown());
+        theirs.set({shared});
+        QVERIFY(theirs.shown());
+        QCOMPARE(theirs.summary(), u"1 entry shared with you"_s);
+        const QVariantMap entry = theirs.entries().first().toMap();
+        QCOMPARE(entry.value(u"author"_s).toString(), u"alice"_s);
+        QCOMPARE(entry.value(u"labels"_s).toString(), u"Rescue, Sadness"_s);
+        QCOMPARE(entry.value(u"text"_s).toString(), signedEntry.entry.text);
+        theirs.hide();
+        QVERIFY(theirs.entries().isEmpty());
+    }
+
     void unknownClientIsRefused()
     {
         try {

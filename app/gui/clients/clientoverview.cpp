@@ -228,6 +228,7 @@ ClientOverview::ClientOverview(VaultThread *vault, QObject *parent)
     , m_fieldTrends(new FieldTrends(this))
     , m_plan(new OverviewPlan(this))
     , m_countertransference(new CountertransferenceView(vault, this))
+    , m_sharedCountertransference(new SharedCountertransferenceView(vault, this))
 {
 }
 
@@ -339,8 +340,10 @@ void ClientOverview::set(Overview overview)
     m_notes->setRows(std::exchange(overview.notes, {}));
     m_fieldTrends->set(std::exchange(overview.fields, {}));
     m_plan->set(overview.plan, overview.planReviewDue);
-    if (overview.client.code != m_data.client.code)
+    if (overview.client.code != m_data.client.code) {
         m_countertransference->hide();
+        m_sharedCountertransference->hide();
+    }
     m_data = std::move(overview);
     setLoading(false);
     Q_EMIT changed();
@@ -355,6 +358,7 @@ void ClientOverview::clear()
     m_fieldTrends->clear();
     m_plan->set({}, {});
     m_countertransference->hide();
+    m_sharedCountertransference->hide();
     m_data = {};
     setLoading(false);
     Q_EMIT changed();

@@ -6,6 +6,7 @@
 #include "failure.h"
 #include "listmodel.h"
 #include "countertransferenceview.h"
+#include "sharedctview.h"
 #include "overviewplan.h"
 
 #include <QQmlEngine>
@@ -187,6 +188,8 @@ class ClientOverview : public QObject
     Q_PROPERTY(OverviewPlan *plan READ plan CONSTANT)
     // The therapist's own countertransference about the client: hidden until asked for.
     Q_PROPERTY(CountertransferenceView *countertransference READ countertransference CONSTANT)
+    // A supervisor's: the entries their therapists shared with them about the client, hidden until asked for.
+    Q_PROPERTY(SharedCountertransferenceView *sharedCountertransference READ sharedCountertransference CONSTANT)
     // Other treatment, read-only, newest first: [{date, kind, label, details}] — label "Drug screen",
     // details "opioids negative (urine)"; never an event's note (docs/treatment-events.md).
     Q_PROPERTY(QVariantList treatmentEvents READ treatmentEvents NOTIFY changed)
@@ -220,6 +223,7 @@ public:
     [[nodiscard]] FieldTrends *fieldTrends() const { return m_fieldTrends; }
     [[nodiscard]] OverviewPlan *plan() const { return m_plan; }
     [[nodiscard]] CountertransferenceView *countertransference() const { return m_countertransference; }
+    [[nodiscard]] SharedCountertransferenceView *sharedCountertransference() const { return m_sharedCountertransference; }
     [[nodiscard]] QVariantList treatmentEvents() const;
     [[nodiscard]] QVariantList useDays() const;
     [[nodiscard]] QString useDayPeriod() const;
@@ -248,4 +252,5 @@ private:
     FieldTrends *m_fieldTrends;
     OverviewPlan *m_plan;
     CountertransferenceView *m_countertransference;
+    SharedCountertransferenceView *m_sharedCountertransference;
 };

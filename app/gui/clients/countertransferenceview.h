@@ -2,6 +2,7 @@
 #pragma once
 
 #include "vault/countertransference.h"
+#include "vault/ctshares.h"
 
 #include <QList>
 #include <QObject>
@@ -16,6 +17,8 @@ class VaultThread;
 // client can see), then each reaction's entries per month and the entries' words, newest first.
 // Read on the vault thread, each time an audited read of the author's own process notes; hidden
 // again when another client is opened and on lock. Only a therapist may ask (the vault refuses others).
+// From the card the author shares an entry of a signed note with a supervisor assigned to them, or
+// withdraws one shared (vault/ctshares.h); the card is read again after each.
 class CountertransferenceView : public QObject
 {
     Q_OBJECT
@@ -30,8 +33,11 @@ class CountertransferenceView : public QObject
     Q_PROPERTY(QVariantList rows READ rows NOTIFY changed)
     // The largest count in any month of any row (at least 1), to scale the chart.
     Q_PROPERTY(int maxCount READ maxCount NOTIFY changed)
-    // [{date (ISO), status, labels ("Rescue, Boredom" or ""), text}], newest first.
+    // [{date (ISO), status, labels ("Rescue, Boredom" or ""), text, note, number, shareable (a signed
+    // note's), shares: [{id, supervisor}] (shared and not withdrawn)}], newest first.
     Q_PROPERTY(QVariantList entries READ entries NOTIFY changed)
+    // The supervisors assigned to the user, by name: whom an entry may be shared with.
+    Q_PROPERTY(QStringList supervisors READ supervisors NOTIFY changed)
     // The whole card in words, for screen readers and the card's note: "4 entries: Rescue 3, Boredom 1".
     Q_PROPERTY(QString summary READ summary NOTIFY changed)
 
@@ -45,16 +51,35 @@ public:
     [[nodiscard]] int maxCount() const { return m_maxCount; }
     [[nodiscard]] QVariantList entries() const { return m_entries; }
     [[nodiscard]] QString summary() const { return m_summary; }
+    [[nodiscard]] QStringList supervisors() const { return m_supervisors; }
 
     // Reads the user's own log for the client and shows it; a failure goes to the banner.
     Q_INVOKABLE void show(const QString &clientCode);
     // Hides the card and forgets what it showed.
     Q_INVOKABLE void hide();
+    // Shares the entry (note, its number there) with the supervisor, then reads the card again.
+    Q_INVOKABLE void share(const QString &clientCode, qint64 note, int number, const QString &supervisor);
+    // Withdraws a share, then reads the card again.
+    Q_INVOKABLE void withdraw(const QString &clientCode, qint64 shareId);
+
+    // What the card shows, read together on the vault thread.
+    struct Data
+    {
+        QList<uc::vault::CtLogEntry> log;
+        QList<uc::vault::CtShare> shares; // the author's, withdrawn ones too
+        QStringList supervisors;
+    };
     // What show() puts on the card, from the log as the vault gives it.
     void set(const QList<uc::vault::CtLogEntry> &log);
+    void set(const Data &data);
 
 Q_SIGNALS:
     void changed();
+    // An entry was shared (or a share withdrawn): the card is read again.
+    void shared(const QString &supervisor);
+    void withdrawn();
+    // A share or a withdrawal was refused: its message, for the dialog.
+    void failed(const QString &message);
 
 private:
     VaultThread *m_vault;
@@ -65,5 +90,6 @@ private:
     int m_maxCount = 1;
     QVariantList m_entries;
     QString m_summary;
+    QStringList m_supervisors;
     quint64 m_request = 0; // a hide or a newer show makes an older answer stale
 };
