@@ -8,16 +8,17 @@ import Undercurrent
 
 // Use days on a chart's time axis (PatternUseDayModel): a row per substance, its days as the
 // overview's card marks them — used a filled box "U", abstinent an outlined box "A", unknown left
-// blank — and under them, per bucket, the percent of the bucket's known days abstinent. Tab reaches
-// each row; the arrow keys read its buckets in words (Home, End: the first, the last). Without a
-// chart (none shown), the rows keep a margin of their own for the substance's name.
+// blank — under them, per bucket, the percent of the bucket's known days abstinent, and above them
+// the substance with its figures over the range. Tab reaches each row; the arrow keys read its
+// buckets in words (Home, End: the first, the last). Without a chart (none shown), the rows keep a
+// left margin of their own.
 ColumnLayout {
     id: root
 
     required property PatternUseDayModel useDays
     property ChartView chart: null
     property int fontSize: Style.smallSize - 1
-    readonly property real plotX: root.chart ? root.chart.plotArea.x : 90
+    readonly property real plotX: root.chart ? root.chart.plotArea.x : 40
     readonly property real plotWidth: root.chart ? root.chart.plotArea.width : Math.max(0, root.width - root.plotX - 12)
 
     objectName: "useDayStrip"
@@ -43,7 +44,7 @@ ColumnLayout {
 
             objectName: "useDayRow" + row.index
             Layout.fillWidth: true
-            implicitHeight: band.height + cellLabels.height + summaryLabel.implicitHeight + 8
+            implicitHeight: band.y + band.height + cellLabels.height + 4
             activeFocusOnTab: true
             Accessible.role: Accessible.List
             Accessible.name: row.current >= 0 && row.current < row.cells.length
@@ -68,21 +69,32 @@ ColumnLayout {
                 border.width: 1
                 radius: 3
             }
+            // The substance and its figures over the range, above its days.
             Label {
+                id: nameLabel
                 textFormat: Text.PlainText
-                width: root.plotX - 8
-                height: band.height
+                x: root.plotX
                 text: row.label
                 color: Style.text
                 font.pixelSize: Style.smallSize
                 font.bold: true
-                elide: Text.ElideRight
-                horizontalAlignment: Text.AlignRight
-                verticalAlignment: Text.AlignVCenter
+            }
+            Label {
+                id: summaryLabel
+                textFormat: Text.PlainText
+                anchors.left: nameLabel.right
+                anchors.leftMargin: 8
+                anchors.baseline: nameLabel.baseline
+                width: Math.max(0, root.plotWidth - nameLabel.width - 8)
+                text: row.summary
+                color: Style.muted
+                font.pixelSize: root.fontSize
+                wrapMode: Text.WordWrap
             }
             Item {
                 id: band
                 x: root.plotX
+                y: Math.max(nameLabel.height, summaryLabel.y + summaryLabel.height) + 3
                 width: root.plotWidth
                 height: 16
                 Rectangle { // the axis the days sit on
@@ -158,17 +170,6 @@ ColumnLayout {
                         }
                     }
                 }
-            }
-            Label {
-                id: summaryLabel
-                textFormat: Text.PlainText
-                anchors.top: cellLabels.bottom
-                x: root.plotX
-                width: root.plotWidth
-                text: row.summary
-                color: Style.muted
-                font.pixelSize: root.fontSize
-                wrapMode: Text.WordWrap
             }
         }
     }
