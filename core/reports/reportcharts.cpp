@@ -324,3 +324,81 @@ QImage eventsChart(const ClientReport &report, QSize size)
 }
 
 } // namespace uc::reports
+
+namespace uc::reports {
+
+QImage useDaysChart(const ClientReport &report, QSize size)
+{
+    if (!report.useDays || report.useDays->figures.isEmpty() || report.months.isEmpty())
+        return {};
+    const UseDaySection &section = *report.useDays;
+    const qsizetype rows = section.figures.size();
+    // A row per substance (its days above, its months' percents below) and a row of months.
+    const double rowHeight = size.height() / (static_cast<double>(rows) + 0.5);
+    const double band = rowHeight * 0.5;
+    const QFont font = chartFont(static_cast<int>(rowHeight * 0.24));
+    return drawChart(report, size, font, [&](QPainter &p, const Axis &axis, const QFontMetricsF &metrics) {
+        const QColor ink(0x22, 0x22, 0x22);
+        const QColor muted(0x4a, 0x56, 0x61);
+        const QColor used(0xa8, 0x32, 0x2d);
+        const QColor abstinent(0x2f, 0x6f, 0x73);
+        // A day's left and right edge: its share of its month's column.
+        const auto dayEdges = [&](const model::Date &day) {
+            for (const patterns::Period &month : axis.months) {
+                if (day >= month.start && day <= month.end) {
+                    const double half = axis.column() / static_cast<double>((month.end - month.start).days() + 1) / 2.0;
+                    const double centre = axis.xOf(day);
+                    return std::pair{centre - half, centre + half};
+                }
+            }
+            return std::pair{axis.left, axis.left};
+        };
+        for (qsizetype r = 0; r < rows; ++r) {
+            const model::UseDayFigures &f = section.figures.at(r);
+            const double y = rowHeight * static_cast<double>(r);
+            QString label = f.substance;
+            label[0] = label[0].toUpper();
+            p.setPen(ink);
+            p.drawText(QRectF(0, y, axis.left - 8, band), Qt::AlignLeft | Qt::AlignVCenter,
+                       metrics.elidedText(label, Qt::ElideRight, axis.left - 8));
+            p.setPen(QPen(QColor(0xdf, 0xe3, 0xe8), 1));
+            p.drawLine(QPointF(axis.left, y + band), QPointF(axis.left + axis.width, y + band));
+            // Runs of days alike: used a tall filled bar, abstinent a low outlined one, unknown nothing.
+            for (qsizetype i = 0; i < f.strip.size();) {
+                qsizetype j = i;
+                while (j < f.strip.size() && f.strip.at(j) == f.strip.at(i))
+                    ++j;
+                const QChar letter = f.strip.at(i);
+                if (letter != u'?') {
+                    const double x0 = dayEdges(f.from + boost::gregorian::days(static_cast<long>(i))).first;
+                    const double x1 = dayEdges(f.from + boost::gregorian::days(static_cast<long>(j - 1))).second;
+                    const bool wasUsed = letter == u'U';
+                    const double height = wasUsed ? band * 0.9 : band * 0.5;
+                    const QRectF bar(x0, y + band - height, std::max(1.0, x1 - x0), height);
+                    if (wasUsed) {
+                        p.fillRect(bar, used);
+                    } else {
+                        p.fillRect(bar, QColor(0xe3, 0xef, 0xef));
+                        p.setPen(QPen(abstinent, 1));
+                        p.drawRect(bar);
+                    }
+                }
+                i = j;
+            }
+            // Under each month, the percent of its known days abstinent, where it fits.
+            p.setPen(muted);
+            const QList<model::UseDayFigures> &months = section.perMonth.at(r);
+            for (qsizetype m = 0; m < months.size() && m < axis.months.size(); ++m) {
+                const model::UseDayFigures &month = months.at(m);
+                const QString text = month.percentAbstinent ? QStringLiteral("%1%").arg(qRound(*month.percentAbstinent))
+                                                            : QStringLiteral("–");
+                if (metrics.horizontalAdvance(text) + 2 <= axis.column())
+                    p.drawText(QRectF(axis.xOf(m), y + band, axis.column(), rowHeight - band), Qt::AlignCenter, text);
+            }
+        }
+        p.setPen(muted);
+        drawMonthLabels(p, axis, rowHeight * static_cast<double>(rows), rowHeight * 0.5, font);
+    });
+}
+
+} // namespace uc::reports

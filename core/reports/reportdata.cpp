@@ -6,6 +6,7 @@
 #include "patterns/calendar.h"
 #include "patterns/findings.h"
 #include "reports/palette.h"
+#include "vault/usedays.h"
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
@@ -22,6 +23,32 @@ Prepared preparedBy(vault::Vault &vault)
 {
     return {vault.currentUser().name, model::toString(vault.currentUser().role),
             QDateTime::currentDateTimeUtc().toString(Qt::ISODate)};
+}
+
+// Each substance over the months (to today at the latest: a day not yet lived is not unknown), and
+// over each month, as model::useDayFigures counts them.
+UseDaySection useDaySection(const QList<model::UseDay> &days, const QList<patterns::Period> &months)
+{
+    UseDaySection section;
+    const model::Date today = boost::gregorian::day_clock::universal_day();
+    section.from = months.first().start;
+    section.to = std::min(months.last().end, today);
+    section.figures = model::useDayFigures(days, *section.from, *section.to);
+    for (const model::UseDayFigures &whole : std::as_const(section.figures)) {
+        QList<model::UseDayFigures> perMonth;
+        for (const patterns::Period &month : months) {
+            model::UseDayFigures f;
+            f.substance = whole.substance;
+            f.from = month.start;
+            f.to = std::min(month.end, *section.to);
+            for (const model::UseDayFigures &c : model::useDayFigures(days, f.from, f.to))
+                if (c.substance == whole.substance)
+                    f = c;
+            perMonth.append(f);
+        }
+        section.perMonth.append(perMonth);
+    }
+    return section;
 }
 
 } // namespace
@@ -88,7 +115,8 @@ PlanSection planSection(vault::Vault &vault, const QString &clientCode)
 
 } // namespace
 
-ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk, bool withPlan, bool withEvents)
+ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk, bool withPlan, bool withEvents,
+                          bool withUseDays)
 {
     const QString what = QStringLiteral("client report");
     if (withPlan) // first, so an auditor asking for the plan hears why in its words
@@ -123,6 +151,13 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
         extend(s.date);
     for (const model::Measure &m : history.measures)
         extend(m.date);
+    QList<model::UseDay> useDays;
+    if (withUseDays) {
+        useDays = vault.useDays().list(clientCode);
+        for (const model::UseDay &d : std::as_const(useDays))
+            extend(d.date);
+        report.useDays = UseDaySection{};
+    }
     if (!first)
         return report;
 
@@ -150,6 +185,8 @@ ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool w
                 bucketOfMonth[i] = &b;
     for (const patterns::Bucket *b : bucketOfMonth)
         report.sessionsPerMonth.append(b ? b->sessions : 0);
+    if (report.useDays && !useDays.isEmpty())
+        *report.useDays = useDaySection(useDays, report.months);
 
     for (const auto &[id, summary] : analysed.summary) {
         ThemeRow row;

@@ -6,6 +6,7 @@
 #include "model/safetyplan.h"
 #include "model/riskrecord.h"
 #include "model/treatmentplan.h"
+#include "model/usedayfigures.h"
 #include "model/types.h"
 #include "patterns/patterns.h"
 #include "vault/audit.h"
@@ -70,6 +71,16 @@ struct PlanSection
     QHash<QString, model::ObjectiveProgress> latest; // objective id → its latest rating, by session date
 };
 
+// The client report's opt-in use days section (docs/use-days.md): each substance's figures over the
+// report's months, up to today at the latest, and over each month of them.
+struct UseDaySection
+{
+    std::optional<model::Date> from; // nothing: no day recorded
+    std::optional<model::Date> to;
+    QList<model::UseDayFigures> figures; // a substance each, in substanceClasses() order
+    QList<QList<model::UseDayFigures>> perMonth; // per substance: one per ClientReport::months
+};
+
 struct ClientReport
 {
     Prepared prepared;
@@ -97,6 +108,9 @@ struct ClientReport
     // Other treatment (docs/treatment-events.md), only when asked for (off by default): the client's
     // events by date, deleted ones left out.
     std::optional<QList<model::TreatmentEvent>> events;
+    // Use days (docs/use-days.md), only when asked for (off by default). The months above then
+    // reach the days recorded too, so a baseline before the first session is on the same axis.
+    std::optional<UseDaySection> useDays;
 };
 
 // The themes in the summary as a referral reads them: "Abandonment — 5 of the last 6 sessions".
@@ -167,9 +181,9 @@ struct SafetyPlanReport
 // recorded by the vault where it records them; the report itself is recorded by reports.h.
 // withRisk adds the risk section; withPlan the treatment plan section, Error(NotAllowed) for a user
 // who may not read plans (read-plan: an auditor) before anything is read; withEvents the other
-// treatment section.
+// treatment section; withUseDays the use days section.
 [[nodiscard]] ClientReport clientReport(vault::Vault &vault, const QString &clientCode, bool withRisk = false,
-                                        bool withPlan = false, bool withEvents = false);
+                                        bool withPlan = false, bool withEvents = false, bool withUseDays = false);
 // The client's safety plan in force, or one version: Error(Io) for an unknown client or a client with
 // no such plan. Readable by whoever reads the client's records: it is the client's own document.
 [[nodiscard]] SafetyPlanReport safetyPlanReport(vault::Vault &vault, const QString &clientCode,

@@ -109,6 +109,79 @@ QString eventsSection(const ClientReport &r, int chartWidth, QList<Chart> &chart
     return html;
 }
 
+QString substanceName(const QString &substance)
+{
+    QString name = substance;
+    if (!name.isEmpty())
+        name[0] = name[0].toUpper();
+    return name;
+}
+
+// "88%", "–" when no day is known; withKnown: "88% of 8 known".
+QString percentOfKnown(const model::UseDayFigures &f, bool withKnown = false)
+{
+    if (!f.percentAbstinent)
+        return QStringLiteral("–");
+    const QString percent = QStringLiteral("%1%").arg(qRound(*f.percentAbstinent));
+    return withKnown ? QStringLiteral("%1 of %2 known").arg(percent).arg(f.used + f.abstinent) : percent;
+}
+
+// The opt-in use days section (docs/use-days.md): a row per substance on the months of the charts,
+// each substance's figures over the months, then each month's percent abstinent. Counts only: a
+// day's amount and how it is known are the record's, not the report's.
+QString useDaysSection(const ClientReport &r, int chartWidth, QList<Chart> &charts)
+{
+    const UseDaySection &section = *r.useDays;
+    QString html = QStringLiteral("<h2>Use days</h2>");
+    if (section.figures.isEmpty() || !section.from || !section.to)
+        return html + QStringLiteral("<p>No use day is on record.</p>");
+    if (!r.months.isEmpty()) {
+        const QSize size(chartWidth, qRound(mm(9) * (static_cast<double>(section.figures.size()) + 0.5)));
+        charts.append({QStringLiteral("chart:usedays"), useDaysChart(r, size)});
+        html += QStringLiteral("<p><img src=\"chart:usedays\" width=\"%1\" height=\"%2\"/></p>").arg(cssPx(size.width())).arg(cssPx(size.height()));
+        html += QStringLiteral("<p class=\"note\">On the months of the charts above, a row per substance: a tall filled "
+                               "bar for days used, a low outlined bar for days abstinent, nothing for days not known; "
+                               "under each month the percent of its known days abstinent.</p>");
+    }
+    html += QStringLiteral("<p>Days from %1 to %2, the months above up to today at the latest.</p>")
+                .arg(model::toIso(*section.from), model::toIso(*section.to));
+    html += tableOpen()
+        + headerRow({QStringLiteral("Substance"), QStringLiteral("Used"), QStringLiteral("Abstinent"),
+                     QStringLiteral("Unknown"), QStringLiteral("% abstinent of known"),
+                     QStringLiteral("Longest abstinent run"), QStringLiteral("Days since last use")});
+    for (const model::UseDayFigures &f : section.figures)
+        html += row({esc(substanceName(f.substance)), QString::number(f.used), QString::number(f.abstinent),
+                     QString::number(f.unknown), percentOfKnown(f), QString::number(f.longestAbstinentRun),
+                     f.daysSinceLastUse ? QString::number(*f.daysSinceLastUse) : QStringLiteral("none recorded")});
+    html += QStringLiteral("</table>");
+    // By month: the months with a day known for any substance.
+    QStringList header{QStringLiteral("Month")};
+    for (const model::UseDayFigures &f : section.figures)
+        header.append(esc(substanceName(f.substance)));
+    QString months;
+    for (qsizetype m = 0; m < r.months.size(); ++m) {
+        QStringList cells{QStringLiteral("%1-%2").arg(static_cast<int>(r.months.at(m).start.year()))
+                              .arg(static_cast<int>(r.months.at(m).start.month()), 2, 10, QLatin1Char('0'))};
+        bool known = false;
+        for (const QList<model::UseDayFigures> &perMonth : section.perMonth) {
+            const model::UseDayFigures &f = perMonth.at(m);
+            known = known || f.percentAbstinent.has_value();
+            cells.append(percentOfKnown(f, true));
+        }
+        if (known)
+            months += row(cells);
+    }
+    if (!months.isEmpty())
+        html += QStringLiteral("<h3>Days abstinent by month</h3>") + tableOpen() + headerRow(header) + months
+            + QStringLiteral("</table>");
+    html += QStringLiteral("<p class=\"note\">Days used or abstinent per substance as recorded by the timeline "
+                           "follow-back (the client's recall, a drug screen or collateral). Percent days abstinent "
+                           "is of the days known: a day with no entry is unknown and never counted as abstinent. The "
+                           "longest run counts consecutive days recorded abstinent; days since last use count to the "
+                           "period's end (%1).</p>").arg(model::toIso(*section.to));
+    return html;
+}
+
 // The opt-in treatment plan section: the newest version with its dates, each problem, goal and
 // objective with its target, how it is measured, its latest progress rating and interventions.
 QString planSection(const PlanSection &section)
@@ -272,6 +345,8 @@ QByteArray clientReportPdf(const ClientReport &r)
         html += planSection(*r.plan);
     if (r.events)
         html += eventsSection(r, chartWidth, charts);
+    if (r.useDays)
+        html += useDaysSection(r, chartWidth, charts);
 
     html += QStringLiteral("<h2>Shareable summary</h2>");
     if (r.summary) {

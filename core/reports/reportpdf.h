@@ -43,7 +43,12 @@ constexpr int maxChartThemes = maxDrawnThemes;
 // negative; a line through the strip per medication change, its drug and dose in the lowest third.
 // Events outside the months are not drawn; nothing without events or months.
 [[nodiscard]] QImage eventsChart(const ClientReport &report, QSize size);
-// Where eventsChart puts a date across size: for checking the drawing.
+// The opt-in use days (report.useDays, docs/use-days.md) on the same months: a row per substance,
+// its days used a tall filled bar, abstinent a low outlined bar, unknown nothing (so they read
+// apart without colour), and under each month the percent of its known days abstinent ("–" when
+// none is known). Nothing without use days or months.
+[[nodiscard]] QImage useDaysChart(const ClientReport &report, QSize size);
+// Where eventsChart (and useDaysChart) puts a date across size: for checking the drawing.
 [[nodiscard]] double eventX(const ClientReport &report, QSize size, const model::Date &date);
 
 } // namespace uc::reports

@@ -37,10 +37,10 @@ void writeRecorded(vault::Vault &vault, const QString &file, const QByteArray &p
 } // namespace
 
 void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk, bool withPlan,
-                       bool withEvents)
+                       bool withEvents, bool withUseDays)
 {
     requireGui(QStringLiteral("client report"));
-    const ClientReport report = clientReport(vault, clientCode, withRisk, withPlan, withEvents);
+    const ClientReport report = clientReport(vault, clientCode, withRisk, withPlan, withEvents, withUseDays);
     QStringList sections;
     if (withRisk)
         sections.append(QStringLiteral("risk section"));
@@ -48,6 +48,8 @@ void writeClientReport(vault::Vault &vault, const QString &clientCode, const QSt
         sections.append(QStringLiteral("treatment plan section"));
     if (withEvents)
         sections.append(QStringLiteral("other treatment section"));
+    if (withUseDays)
+        sections.append(QStringLiteral("use days section"));
     writeRecorded(vault, file, clientReportPdf(report), QStringLiteral("report"),
                   QStringLiteral("client:%1").arg(report.client.id),
                   sections.isEmpty() ? QStringLiteral("client pattern report, pdf")

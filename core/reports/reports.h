@@ -21,9 +21,10 @@ namespace uc::reports {
 
 // Themes over time, recurrence, measures and the shareable summary, from progress notes only;
 // withRisk adds the risk section (opt-in, docs/risk.md), withPlan the treatment plan section (opt-in,
-// docs/plan.md; Error(NotAllowed) for a user who may not read plans).
+// docs/plan.md; Error(NotAllowed) for a user who may not read plans), withEvents the other treatment
+// section (docs/treatment-events.md), withUseDays the use days section (docs/use-days.md).
 void writeClientReport(vault::Vault &vault, const QString &clientCode, const QString &file, bool withRisk = false,
-                       bool withPlan = false, bool withEvents = false);
+                       bool withPlan = false, bool withEvents = false, bool withUseDays = false);
 // The client's safety plan (the version in force, or the one asked for) as their take-home PDF.
 void writeSafetyPlan(vault::Vault &vault, const QString &clientCode, std::optional<int> version, const QString &file);
 // One progress note as signed. Error(NotAllowed) for a process note, which is never disclosed.

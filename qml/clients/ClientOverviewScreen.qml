@@ -162,6 +162,20 @@ Rectangle {
                         ToolTip.text: qsTr("Add the other treatment to the client report: mutual-help meetings, groups, medication changes and drug screens, by date")
                         Accessible.name: qsTr("Add the other treatment section to the client report")
                     }
+                    CheckBox {
+                        id: reportUseDays
+                        objectName: "reportUseDaysOption"
+                        text: qsTr("With use days")
+                        checked: false
+                        leftPadding: 0
+                        rightPadding: 0
+                        spacing: 4
+                        topPadding: 0
+                        bottomPadding: 0
+                        ToolTip.visible: hovered
+                        ToolTip.text: qsTr("Add the use days to the client report: per substance, percent days abstinent of the known days, the longest abstinent run and days since last use, by month")
+                        Accessible.name: qsTr("Add the use days section to the client report")
+                    }
                 },
                 ReportButton {
                     objectName: "clientReportButton"
@@ -170,7 +184,8 @@ Rectangle {
                     enabled: root.overview.code !== ""
                     fileName: qsTr("Client report %1").arg(root.overview.code)
                     onChosen: (file) => Workspace.reports.writeClientReport(root.overview.code, file, reportRisk.checked,
-                                                                         reportPlan.checked, reportEvents.checked)
+                                                                         reportPlan.checked, reportEvents.checked,
+                                                                         reportUseDays.checked)
                 }
             ]
             note: [root.overview.setting,

@@ -11,10 +11,16 @@ import Undercurrent
 // drug screen — a filled diamond for a positive, a hollow ring for a negative, so the result reads
 // without colour. Hover or keyboard focus (Tab to the strip, then the arrow keys) says each event in
 // words. When the range has none the strip is hidden and, with explainEmpty, one line says so.
+// Under a chart it takes the chart's plot area; under the heatmap (bySession), whose columns are
+// sessions and not time, each mark sits among the session columns (PatternEventModel.SessionAtRole)
+// over plotX and plotWidth as the heatmap gives them.
 ColumnLayout {
     id: root
 
-    required property ChartView chart
+    property ChartView chart: null
+    property bool bySession: false
+    property real plotX: root.chart ? root.chart.plotArea.x : 0
+    property real plotWidth: root.chart ? root.chart.plotArea.width : root.width
     required property PatternEventModel events
     property bool explainEmpty: true
     property int fontSize: Style.smallSize - 1
@@ -39,11 +45,11 @@ ColumnLayout {
         objectName: "eventMarks"
         Layout.fillWidth: true
         Layout.preferredHeight: 32 + Math.ceil(root.fontSize * 1.4)
-        visible: root.events.count > 0
+        visible: root.events.count > 0 && root.plotWidth > 0
         activeFocusOnTab: visible
         // The strip lies under the chart, at the same x: the plot area's left edge and width place the marks.
-        readonly property real plotX: root.chart.plotArea.x
-        readonly property real plotWidth: root.chart.plotArea.width
+        readonly property real plotX: root.plotX
+        readonly property real plotWidth: root.plotWidth
 
         Accessible.role: Accessible.List
         Accessible.name: root.current >= 0 ? root.textAt(root.current)
@@ -86,11 +92,13 @@ ColumnLayout {
                 required property int index
                 required property string mark
                 required property real at
+                required property real sessionAt
+                readonly property real place: root.bySession ? markItem.sessionAt : markItem.at
                 required property string label
                 required property string text
                 readonly property bool reading: strip.activeFocus && root.current === markItem.index
 
-                x: strip.plotX + strip.plotWidth * markItem.at - width / 2
+                x: strip.plotX + strip.plotWidth * markItem.place - width / 2
                 width: 12
                 height: strip.height
                 Accessible.role: Accessible.StaticText
@@ -127,7 +135,7 @@ ColumnLayout {
                     textFormat: Text.PlainText
                     visible: markItem.mark === "line"
                     // Right of the line, or left of it near the axis' end.
-                    x: markItem.at > 0.8 ? parent.width / 2 - 4 - width : parent.width / 2 + 4
+                    x: markItem.place > 0.8 ? parent.width / 2 - 4 - width : parent.width / 2 + 4
                     y: parent.height - height
                     width: Math.min(implicitWidth, 150)
                     text: markItem.label
@@ -164,7 +172,7 @@ ColumnLayout {
         objectName: "eventLegend"
         Layout.fillWidth: true
         Layout.leftMargin: strip.plotX
-        visible: root.events.count > 0
+        visible: strip.visible
         text: qsTr("Other treatment: %1 — │ meeting or group, ┃ medication change, ◆ positive screen, ○ negative screen")
               .arg(root.events.summary)
         color: Style.muted

@@ -246,8 +246,19 @@ Rectangle {
                         title: qsTr("Theme by session")
                         note: Style.plural(root.patterns.heatmap.sessionCount, qsTr("session attended"), qsTr("sessions attended"))
                         ThemeHeatmap {
+                            id: heatmapView
                             Layout.fillWidth: true
                             heatmap: root.patterns.heatmap
+                        }
+                        // Other treatment among the session columns (docs/treatment-events.md): the
+                        // one strip always shown, so it says when the range has none.
+                        EventStrip {
+                            objectName: "heatmapEventStrip"
+                            Layout.fillWidth: true
+                            bySession: true
+                            plotX: heatmapView.labelWidth
+                            plotWidth: heatmapView.drawnWidth
+                            events: root.patterns.events
                         }
                         Label {
                             textFormat: Text.PlainText
@@ -282,6 +293,7 @@ Rectangle {
                             Layout.fillWidth: true
                             chart: themeChart
                             events: root.patterns.events
+                            explainEmpty: false
                         }
                     }
                     SectionCard {
@@ -297,13 +309,13 @@ Rectangle {
                             bandsOf: bandsBox.currentValue ?? ""
                         }
                         // The same events on the measures' axis; "none in this range" is said once,
-                        // under the lines when they are shown.
+                        // under the heatmap.
                         EventStrip {
                             objectName: "measureEventStrip"
                             Layout.fillWidth: true
                             chart: measureChart
                             events: root.patterns.events
-                            explainEmpty: !lineSwitch.checked
+                            explainEmpty: false
                         }
                         RowLayout {
                             Layout.fillWidth: true
@@ -334,6 +346,19 @@ Rectangle {
                                     function onChanged() { bandsBox.keepChoice(); }
                                 }
                             }
+                        }
+                    }
+                    SectionCard {
+                        objectName: "useDaysCard"
+                        Layout.fillWidth: true
+                        title: qsTr("Use days")
+                        note: qsTr("per substance, same time axis; percent abstinent of the known days")
+                        visible: root.patterns.useDays.count > 0
+                        // Under the measures' plot when they are shown, else the lines'.
+                        UseDayStrip {
+                            Layout.fillWidth: true
+                            useDays: root.patterns.useDays
+                            chart: root.patterns.measures.count > 0 ? measureChart : lineSwitch.checked ? themeChart : null
                         }
                     }
                     RowLayout {

@@ -14,6 +14,8 @@ Item {
     readonly property int labelWidth: 170
     readonly property real cellWidth: root.heatmap.sessionCount === 0 ? 0
         : Math.max(4, (root.width - root.labelWidth) / root.heatmap.sessionCount)
+    // The width the columns take (the event strip under the heatmap is placed over it).
+    readonly property real drawnWidth: Math.min(root.cellWidth * root.heatmap.sessionCount, root.width - root.labelWidth)
 
     objectName: "themeHeatmap"
     implicitHeight: Math.max(1, root.heatmap.themeCount) * 24

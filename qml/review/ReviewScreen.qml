@@ -207,6 +207,16 @@ Rectangle {
                         events: root.patterns.events
                         fontSize: root.big - 4
                     }
+                    // Use days on the same axis: the client's own days used and abstinent per substance,
+                    // in counts only, never a day's amount (docs/use-days.md, "In review with the client").
+                    UseDayStrip {
+                        objectName: "reviewUseDayStrip"
+                        Layout.fillWidth: true
+                        visible: root.patterns.useDays.count > 0
+                        chart: reviewThemeChart
+                        useDays: root.patterns.useDays
+                        fontSize: root.big - 4
+                    }
                     ChartLegend {
                         Layout.fillWidth: true
                         Layout.leftMargin: 48

@@ -9,6 +9,7 @@
 #include "reports/reportdata.h"
 #include "reports/reportpdf.h"
 #include "vault/keyslots.h"
+#include "vault/usedays.h"
 #include "vault/vault.h"
 
 #include <QDate>
@@ -16,6 +17,7 @@
 #include <QHash>
 #include <QImage>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSet>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -59,6 +61,8 @@ private Q_SLOTS:
     void clientReportEventsSectionIsOptIn();
     void measuresChartDrawsEachInstrumentOnItsOwnBands();
     void eventsChartMarksEachEventOnTheMonths();
+    void clientReportUseDaysSectionIsOptIn();
+    void useDaysChartTellsUsedFromAbstinentByShape();
     void themeColoursAreOkabeItoOnePerTheme();
     void everyReportIsAnAuditEvent();
     void aGroupMembersPrintsHoldNoneOfAnothersPart(); // last: it adds clients
@@ -697,6 +701,144 @@ void ReportTest::eventsChartMarksEachEventOnTheMonths()
     QCOMPARE(at(meeting.date, third / 2, 40), white);
     r.events = QList<model::TreatmentEvent>{};
     QVERIFY(chart != reports::eventsChart(r, size));
+}
+
+// --with-use-days: each substance's figures over the report's months, hand-counted, and each
+// month's percent of its known days abstinent. Days recorded before the first session (a baseline
+// follow-back) widen the months, as measures do. Off by default; the day's amount never printed.
+void ReportTest::clientReportUseDaysSectionIsOptIn()
+{
+    {
+        auto v = open(QStringLiteral("alice"));
+        model::Client c;
+        c.code = QStringLiteral("C-12");
+        c.displayName = QStringLiteral("Lee Example");
+        (void)v->clients().add(c);
+        for (unsigned short day : {3, 24}) {
+            model::Session s;
+            s.date = model::Date(2025, 2, day);
+            s.attendees.append({0, c.code, model::Attendance::Attended});
+            const auto made = v->notes().addSession(s, QStringLiteral("free"), model::NoteKind::Progress,
+                                                    {{QStringLiteral("Note"), QStringLiteral("We planned the week.")}});
+            v->notes().sign(made.notes.first());
+        }
+        const auto record = [&](const char *substance, model::Date from, model::Date to, bool used,
+                                std::optional<double> amount = {}) {
+            model::UseDay day;
+            day.clientCode = c.code;
+            day.substance = QLatin1String(substance);
+            day.used = used;
+            day.amount = amount;
+            day.source = QStringLiteral("recall");
+            (void)v->useDays().record(day, from, to, UseDays::Recorded::Refuse);
+        };
+        // Alcohol: 10 days abstinent in January before the first session, a day used (its amount
+        // is not printed), then February.
+        record("alcohol", model::Date(2025, 1, 20), model::Date(2025, 1, 29), false);
+        record("alcohol", model::Date(2025, 1, 30), model::Date(2025, 1, 30), true, 17);
+        record("alcohol", model::Date(2025, 2, 1), model::Date(2025, 2, 14), false);
+        record("alcohol", model::Date(2025, 2, 15), model::Date(2025, 2, 15), true);
+        record("alcohol", model::Date(2025, 2, 16), model::Date(2025, 2, 20), false);
+        record("cannabis", model::Date(2025, 2, 10), model::Date(2025, 2, 10), true);
+
+        QVERIFY(!reports::clientReport(*v, c.code).useDays); // off by default
+        const reports::ClientReport data = reports::clientReport(*v, c.code, false, false, false, true);
+        QVERIFY(data.useDays);
+        QCOMPARE(data.months.size(), 2); // January too, for the baseline
+        QCOMPARE(model::toIso(*data.useDays->from), QStringLiteral("2025-01-01"));
+        QCOMPARE(model::toIso(*data.useDays->to), QStringLiteral("2025-02-28"));
+        QCOMPARE(data.useDays->figures.size(), 2);
+        const model::UseDayFigures &alcohol = data.useDays->figures.at(0);
+        QCOMPARE(alcohol.substance, QStringLiteral("alcohol"));
+        // 59 days: 10 + 14 + 5 abstinent, 2 used, 28 unknown; 29 of 31 known.
+        QCOMPARE(alcohol.days, 59);
+        QCOMPARE(alcohol.abstinent, 29);
+        QCOMPARE(alcohol.used, 2);
+        QCOMPARE(alcohol.unknown, 28);
+        QCOMPARE(alcohol.longestAbstinentRun, 14);
+        QCOMPARE(alcohol.daysSinceLastUse, std::optional<int>(13)); // 15 to 28 February
+        QCOMPARE(data.useDays->perMonth.at(0).at(0).abstinent, 10);
+        QCOMPARE(data.useDays->perMonth.at(0).at(1).abstinent, 19);
+    }
+    const auto report = [this](const QString &file, bool withUseDays) {
+        QStringList args = {QStringLiteral("report"), QStringLiteral("client"), QStringLiteral("--client"),
+                            QStringLiteral("C-12"), QStringLiteral("--out"), file};
+        if (withUseDays)
+            args.append(QStringLiteral("--with-use-days"));
+        return cli(QStringLiteral("alice"), args);
+    };
+    const QString plain = out(QStringLiteral("client12.pdf"));
+    Run r = report(plain, false);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString without = pdfText(plain);
+    for (const char *absent : {"Use days", "Cannabis", "abstinent"})
+        QVERIFY2(!without.contains(QLatin1String(absent)), absent);
+
+    const QString with = out(QStringLiteral("client12-usedays.pdf"));
+    r = report(with, true);
+    QVERIFY2(r.code == 0, r.err.constData());
+    const QString text = pdfText(with);
+    QVERIFY(text.contains(QLatin1String("Use days")));
+    QVERIFY(text.contains(QLatin1String("Days from 2025-01-01 to 2025-02-28")));
+    // Substance, used, abstinent, unknown, percent of known days, longest run, days since last use.
+    const auto hasRow = [&](const char *pattern) {
+        return QRegularExpression(QString::fromUtf8(pattern)).match(text).hasMatch();
+    };
+    const QString section = text.mid(text.indexOf(QLatin1String("Use days")), 3000); // what a failure shows
+    QVERIFY2(hasRow("Alcohol\\s+2\\s+29\\s+28\\s+94%\\s+14\\s+13\\b"), qPrintable(section));
+    QVERIFY2(hasRow("Cannabis\\s+1\\s+0\\s+58\\s+0%\\s+0\\s+18\\b"), qPrintable(section));
+    // By month: January 10 of 11 known days abstinent (91%), February 19 of 20 (95%); cannabis
+    // none known in January, 0 of 1 in February.
+    QVERIFY2(hasRow("2025-01\\s+91% of 11 known\\s+–"), qPrintable(section));
+    QVERIFY2(hasRow("2025-02\\s+95% of 20 known\\s+0% of 1 known"), qPrintable(section));
+    QVERIFY(text.simplified().contains(QLatin1String("a day with no entry is unknown and never counted as abstinent")));
+    QVERIFY(!text.contains(QLatin1String("drinks"))); // a day's amount is the record's, not the report's
+}
+
+// The use days strip: a day used a tall filled bar, a day abstinent a low outlined one, an unknown
+// day nothing, each at its day on the months' axis; nothing when the section was not asked for.
+void ReportTest::useDaysChartTellsUsedFromAbstinentByShape()
+{
+    reports::ClientReport r;
+    r.months = patterns::periods(model::Date(2025, 1, 1), model::Date(2025, 3, 31), patterns::Bucketing::Month);
+    const QSize size(1200, 150); // one substance: a row of 100 pixels, its days in the top 50
+    QVERIFY(reports::useDaysChart(r, size).isNull());
+    QList<model::UseDay> days;
+    const auto day = [&](model::Date date, bool used) {
+        model::UseDay d;
+        d.substance = QStringLiteral("alcohol");
+        d.date = date;
+        d.used = used;
+        days.append(d);
+    };
+    day(model::Date(2025, 1, 10), true);
+    for (unsigned short d = 1; d <= 20; ++d)
+        day(model::Date(2025, 2, d), false);
+    reports::UseDaySection section;
+    section.from = model::Date(2025, 1, 1);
+    section.to = model::Date(2025, 3, 31);
+    section.figures = model::useDayFigures(days, *section.from, *section.to);
+    for (const patterns::Period &m : r.months)
+        section.perMonth.append(model::useDayFigures(days, m.start, m.end));
+    section.perMonth = {QList<model::UseDayFigures>{section.perMonth.at(0).at(0), section.perMonth.at(1).at(0),
+                                                    section.perMonth.at(2).at(0)}};
+    r.useDays = section;
+    const QImage chart = reports::useDaysChart(r, size);
+    QCOMPARE(chart.size(), size);
+    const QColor white(Qt::white);
+    const auto at = [&](const model::Date &d, int y) { return chart.pixelColor(qRound(reports::eventX(r, size, d)), y); };
+    const model::Date used(2025, 1, 10);
+    const model::Date abstinent(2025, 2, 10);
+    const model::Date unknown(2025, 3, 10);
+    QVERIFY(at(used, 10) != white); // tall
+    QVERIFY(at(used, 40) != white);
+    QCOMPARE(at(abstinent, 10), white); // low …
+    QVERIFY(at(abstinent, 40) != white); // … and drawn
+    QCOMPARE(at(unknown, 40), white); // nothing
+    QCOMPARE(at(model::Date(2025, 1, 11), 40), white); // the day after the one used: unknown
+    const QColor usedInk = at(used, 40);
+    const QColor abstinentInk = at(abstinent, 40);
+    QVERIFY2(usedInk.lightness() < abstinentInk.lightness(), "used is filled dark, abstinent lightly");
 }
 
 void ReportTest::measuresChartDrawsEachInstrumentOnItsOwnBands()

@@ -17,6 +17,7 @@
 #include "patterns/findings.h"
 #include "vault/episodes.h"
 #include "vault/treatmentevents.h"
+#include "vault/usedays.h"
 #include "reports/palette.h"
 
 #include <QAbstractItemModelTester>
@@ -475,6 +476,131 @@ private Q_SLOTS:
         auto other = before;
         other.program = u"other"_s;
         QCOMPARE(PatternEventModel::textOf(other), u"20 Feb 2025: mutual-help meeting"_s);
+    }
+
+    // Use days on the charts' axis (PatternUseDayModel), hand-counted: a row per substance recorded,
+    // its days marked in runs, and per bucket the percent of the bucket's known days abstinent; by
+    // session a session's days are those since the session before. The range and the episode limit
+    // them as they limit the sessions.
+    void useDaysAreRowsOnTheAxisWithEachBucketsPercentOfKnownDays()
+    {
+        const QString code = u"C-0005"_s;
+        guitest::addClient(*m_vault, code, u"Eve Example"_s);
+        for (const QString &day : {u"2025-03-03"_s, u"2025-03-10"_s, u"2025-04-07"_s})
+            guitest::addSession(*m_vault, code, day, abandoned);
+        const auto record = [&](const QString &substance, const QString &from, const QString &to, bool used) {
+            uc::model::UseDay day;
+            day.clientCode = code;
+            day.substance = substance;
+            day.used = used;
+            day.source = u"recall"_s;
+            m_vault->useDays().record(day, *uc::model::parseDate(from), *uc::model::parseDate(to),
+                                      uc::vault::UseDays::Recorded::Refuse);
+        };
+        // Alcohol: 1–4 Mar abstinent, 5 used, 6 unknown, 7–9 abstinent, 10 unknown; 1–5 Apr
+        // abstinent, 6 used. Cannabis: 8 Mar used.
+        record(u"alcohol"_s, u"2025-03-01"_s, u"2025-03-04"_s, false);
+        record(u"alcohol"_s, u"2025-03-05"_s, u"2025-03-05"_s, true);
+        record(u"alcohol"_s, u"2025-03-07"_s, u"2025-03-09"_s, false);
+        record(u"alcohol"_s, u"2025-04-01"_s, u"2025-04-05"_s, false);
+        record(u"alcohol"_s, u"2025-04-06"_s, u"2025-04-06"_s, true);
+        record(u"cannabis"_s, u"2025-03-08"_s, u"2025-03-08"_s, true);
+
+        PatternsModel model;
+        PatternUseDayModel *useDays = model.useDays();
+        QAbstractItemModelTester tester(useDays, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(useDays->rowCount(), 0);
+        const auto cells = [&](int row, const char *key) {
+            QStringList values;
+            for (const QVariant &cell : useDays->data(useDays->index(row), PatternUseDayModel::CellsRole).toList())
+                values << cell.toMap().value(QLatin1String(key)).toString();
+            return values;
+        };
+
+        // By month, the whole record: 1 Mar – 30 Apr (61 days).
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"month"_s, {}, {}));
+        QCOMPARE(useDays->rowCount(), 2);
+        QCOMPARE(useDays->data(useDays->index(0), PatternUseDayModel::LabelRole).toString(), u"Alcohol"_s);
+        QCOMPARE(useDays->data(useDays->index(1), PatternUseDayModel::SubstanceRole).toString(), u"cannabis"_s);
+        // Alcohol: 4 + 3 + 5 abstinent, 2 used, 47 unknown; 12 of 14 known (86%); the longest run 1–5
+        // Apr; last use 6 Apr, 24 days before 30 Apr.
+        QCOMPARE(useDays->data(useDays->index(0), PatternUseDayModel::TextRole).toString(),
+                 u"Alcohol, 1 Mar – 30 Apr 2025: used 2, abstinent 12, unknown 47 · 86% of known days abstinent"
+                 " · longest run abstinent 5 · last use 24 days before 30 Apr 2025"_s);
+        // March: 7 of 8 known (87.5, 88%); April: 5 of 6 (83%).
+        QCOMPARE(cells(0, "percent"), (QStringList{u"88%"_s, u"83%"_s}));
+        QCOMPARE(cells(0, "text"),
+                 (QStringList{u"Mar 2025: 88% of known days abstinent (used 1, abstinent 7, unknown 23)"_s,
+                              u"Apr 2025: 83% of known days abstinent (used 1, abstinent 5, unknown 24)"_s}));
+        // Cannabis: one day used, none abstinent; April has no day known.
+        QCOMPARE(cells(1, "percent"), (QStringList{u"0%"_s, u"–"_s}));
+        QCOMPARE(cells(1, "text").at(1), u"Apr 2025: no day known (used 0, abstinent 0, unknown 30)"_s);
+        QCOMPARE(useDays->data(useDays->index(1), PatternUseDayModel::SummaryRole).toString(),
+                 u"used 1, abstinent 0, unknown 60 · 0% of known days abstinent · longest run abstinent 0"
+                 " · last use 53 days before 30 Apr 2025"_s);
+        // The runs: 1–4 Mar, 5 Mar used, 7–9 Mar, 1–5 Apr, 6 Apr used; unknown days unmarked.
+        const QVariantList marks = useDays->data(useDays->index(0), PatternUseDayModel::MarksRole).toList();
+        QCOMPARE(marks.size(), 5);
+        QStringList used;
+        for (const QVariant &m : marks)
+            used << (m.toMap().value(u"used"_s).toBool() ? u"U"_s : u"A"_s);
+        QCOMPARE(used, (QStringList{u"A"_s, u"U"_s, u"A"_s, u"A"_s, u"U"_s}));
+        const QDateTime axisFrom = model.chart()->axisFrom();
+        const qreal axis = axisFrom.msecsTo(model.chart()->axisTo());
+        const auto part = [&](const QDate &d) { return axisFrom.msecsTo(QDateTime(d, QTime(0, 0))) / axis; };
+        QCOMPARE(marks.at(0).toMap().value(u"from"_s).toReal(), 0.0);
+        QVERIFY(qAbs(marks.at(0).toMap().value(u"to"_s).toReal() - part(QDate(2025, 3, 5))) < 1e-9);
+        QVERIFY(qAbs(marks.at(3).toMap().value(u"from"_s).toReal() - part(QDate(2025, 4, 1))) < 1e-9);
+
+        // By session: 3 Mar (its own day, abstinent), 10 Mar (4–10 Mar: 4 abstinent, 1 used, 2
+        // unknown: 80%), 7 Apr (11 Mar – 7 Apr: 5 abstinent, 1 used, 22 unknown: 83%).
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"session"_s, {}, {}));
+        QCOMPARE(cells(0, "percent"), (QStringList{u"100%"_s, u"80%"_s, u"83%"_s}));
+        QCOMPARE(cells(0, "text").at(1),
+                 u"Session of 10 Mar 2025, days 4 Mar – 10 Mar 2025: 80% of known days abstinent (used 1, abstinent 4, unknown 2)"_s);
+        QCOMPARE(cells(0, "text").at(2),
+                 u"Session of 7 Apr 2025, days 11 Mar – 7 Apr 2025: 83% of known days abstinent (used 1, abstinent 5, unknown 22)"_s);
+
+        // A range: 4–9 Mar by week, one bucket: A U ? A A A.
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"week"_s, u"2025-03-04"_s, u"2025-03-09"_s));
+        QCOMPARE(cells(0, "percent"), QStringList{u"80%"_s});
+        QVERIFY(useDays->data(useDays->index(0), PatternUseDayModel::TextRole).toString().startsWith(
+            u"Alcohol, 4 Mar – 9 Mar 2025: used 1, abstinent 4, unknown 1 · 80%"_s));
+        // An episode: April only.
+        uc::model::Episode april;
+        april.clientCode = code;
+        april.level = u"outpatient"_s;
+        april.start = *uc::model::parseDate(u"2025-04-01"_s);
+        april.end = *uc::model::parseDate(u"2025-04-30"_s);
+        const uc::model::Id episode = m_vault->episodes().add(april);
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"month"_s, {}, {}, episode));
+        QCOMPARE(cells(0, "percent"), QStringList{u"83%"_s});
+        QCOMPARE(cells(1, "percent"), QStringList{u"–"_s});
+        QVERIFY(useDays->data(useDays->index(1), PatternUseDayModel::SummaryRole).toString().contains(
+            u"last use 53 days before 30 Apr 2025"_s)); // the last use before the episode still counts
+
+        // The events among the heatmap's session columns (3 Mar, 10 Mar, 7 Apr): on a session's day
+        // its column's middle; between two, in proportion; before the first, in the first half column.
+        const QList<QDate> sessions{QDate(2025, 3, 3), QDate(2025, 3, 10), QDate(2025, 4, 7)};
+        const QDate from(2025, 3, 1);
+        const QDate to(2025, 4, 30);
+        QCOMPARE(PatternEventModel::sessionPlace(QDate(2025, 3, 10), sessions, from, to), 1.5 / 3);
+        QVERIFY(qAbs(PatternEventModel::sessionPlace(QDate(2025, 3, 6), sessions, from, to) - (0.5 + 3.0 / 7) / 3) < 1e-12);
+        QVERIFY(qAbs(PatternEventModel::sessionPlace(QDate(2025, 3, 2), sessions, from, to) - 0.25 / 3) < 1e-12);
+        QVERIFY(qAbs(PatternEventModel::sessionPlace(QDate(2025, 4, 30), sessions, from, to) - (2.5 + 0.5 * 23.0 / 24) / 3) < 1e-12);
+        QCOMPARE(PatternEventModel::sessionPlace(QDate(2025, 3, 6), {}, from, to), -1.0);
+        uc::model::TreatmentEvent meeting;
+        meeting.clientCode = code;
+        meeting.kind = u"mutual-help"_s;
+        meeting.program = u"aa"_s;
+        meeting.date = *uc::model::parseDate(u"2025-03-06"_s);
+        m_vault->treatmentEvents().add(meeting);
+        model.set(uc::gui::loadPatterns(*m_vault, code, u"month"_s, {}, {}));
+        QVERIFY(qAbs(model.events()->data(model.events()->index(0), PatternEventModel::SessionAtRole).toReal()
+                     - (0.5 + 3.0 / 7) / 3) < 1e-12);
+
+        model.clear();
+        QCOMPARE(useDays->rowCount(), 0);
     }
 
     void recurringThemesStartTickedAndTheHeatmapFollows()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "qmlfixtures.h"
 
+#include <boost/date_time/gregorian/gregorian.hpp>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -50,6 +52,29 @@ uc::gui::PatternsData tenThemes()
     positive.date = *uc::model::parseDate(u"2025-04-15"_s);
     positive.result = u"positive"_s;
     data.events = {start, meeting, negative, positive};
+    // The heatmap's sessions and the months, with use days over them: alcohol abstinent every day
+    // from 6 Jan to 14 Apr but two, 14 Feb and 14 Apr, used; unknown before and after.
+    for (const char *day : {"2025-01-13", "2025-02-10", "2025-03-10", "2025-04-14", "2025-05-12"})
+        data.sessions.append({QString::fromLatin1(day), {{u"abandonment"_s, 2}, {u"shame"_s, 1}}});
+    const uc::model::Date first = *uc::model::parseDate(data.from);
+    const uc::model::Date last = *uc::model::parseDate(data.to);
+    QList<uc::model::UseDay> days;
+    for (uc::model::Date d = *uc::model::parseDate(u"2025-01-06"_s); d <= *uc::model::parseDate(u"2025-04-14"_s);
+         d += boost::gregorian::days(1)) {
+        uc::model::UseDay day;
+        day.clientCode = data.code;
+        day.substance = u"alcohol"_s;
+        day.date = d;
+        day.used = uc::model::toIso(d) == u"2025-02-14"_s || uc::model::toIso(d) == u"2025-04-14"_s;
+        days.append(day);
+    }
+    uc::gui::PatternUseDayRow alcohol{uc::model::useDayFigures(days, first, last).first(), {}};
+    for (uc::model::Date month = first; month <= last; month += boost::gregorian::months(1)) {
+        const uc::model::Date end = month.end_of_month();
+        data.buckets.append({uc::model::toIso(month), uc::model::toIso(end), uc::gui::bucketLabel(u"month"_s, month), 1, {}});
+        alcohol.buckets.append(uc::model::useDayFigures(days, month, end).first());
+    }
+    data.useDays = {alcohol};
     return data;
 }
 

@@ -164,20 +164,91 @@ TestCase {
         compare(area.Accessible.name, "20 Jan 2025: naltrexone started, 50 mg a day");
     }
 
-    // A range without any event: no strip, one line saying so.
+    // A range without any event: no strip, one line saying so, once: under the heatmap, which is
+    // always shown, and not again under the lines.
     function test_eventStripHiddenWhenTheRangeHasNone() {
         Fixtures.reset();
         const screen = createTemporaryObject(quietComponent, root);
         findChild(screen, "lineChartSwitch").checked = true;
         const strip = findChild(screen, "themeEventStrip");
         verify(!findChild(strip, "eventMarks").visible);
-        const empty = findChild(strip, "eventsEmpty");
+        verify(!findChild(strip, "eventsEmpty").visible);
+        const under = findChild(screen, "heatmapEventStrip");
+        verify(!findChild(under, "eventMarks").visible);
+        const empty = findChild(under, "eventsEmpty");
         verify(empty.visible);
         compare(empty.text, "No meeting, group, medication change or drug screen recorded in this range.");
         // Nothing loaded at all: nothing to explain.
         const blank = createTemporaryObject(screenComponent, root);
-        findChild(blank, "lineChartSwitch").checked = true;
-        verify(!findChild(findChild(blank, "themeEventStrip"), "eventsEmpty").visible);
+        verify(!findChild(findChild(blank, "heatmapEventStrip"), "eventsEmpty").visible);
+    }
+
+    // The heatmap's columns are sessions, not time: each event sits among them (on a session's day
+    // in its column's middle, between two sessions between their middles), with the lines hidden.
+    function test_eventStripUnderTheHeatmap() {
+        Fixtures.reset();
+        const screen = createTemporaryObject(loadedComponent, root);
+        verify(!findChild(screen, "lineChartSwitch").checked);
+        const strip = findChild(screen, "heatmapEventStrip");
+        const heatmap = findChild(screen, "themeHeatmap");
+        tryVerify(() => heatmap.drawnWidth > 100);
+        const marks = findChild(strip, "eventMarkRepeater");
+        compare(marks.count, 4);
+        verify(findChild(strip, "eventMarks").visible);
+        // Sessions 13 Jan, 10 Feb, 10 Mar, 14 Apr, 12 May: naltrexone on 20 Jan is a quarter of the
+        // way from the first column's middle to the second's.
+        const column = heatmap.drawnWidth / 5;
+        const first = marks.itemAt(0);
+        fuzzyCompare(first.x + first.width / 2, heatmap.labelWidth + column * (0.5 + 7 / 28), 0.5);
+        for (let i = 0; i < marks.count; ++i) {
+            const item = marks.itemAt(i);
+            fuzzyCompare(item.x + item.width / 2, heatmap.labelWidth + heatmap.drawnWidth * item.sessionAt, 0.5);
+        }
+        compare(marks.itemAt(1).Accessible.name, "1 Feb 2025: mutual-help meeting (AA)");
+    }
+
+    // Use days under the charts: a row per substance, its days marked used or abstinent, each
+    // month's percent of its known days abstinent; Tab reaches the row and the arrow keys read the
+    // months in words.
+    function test_useDaysRowsReadByKeyboard() {
+        Fixtures.reset();
+        const screen = createTemporaryObject(loadedComponent, root);
+        const card = findChild(screen, "useDaysCard");
+        verify(card.visible);
+        const rows = findChild(screen, "useDayRows");
+        compare(rows.count, 1);
+        const row = findChild(screen, "useDayRow0");
+        compare(row.label, "Alcohol");
+        compare(row.cells.length, 6);
+        compare(row.cells[0].percent, "100%");
+        compare(row.cells[1].percent, "96%"); // 27 of 28 known days in February
+        compare(row.cells[3].percent, "93%"); // 13 of 14 in April
+        compare(row.cells[4].percent, "–"); // none known in May
+        compare(row.marks.length, 4); // 6 Jan – 13 Feb, 14 Feb, 15 Feb – 13 Apr, 14 Apr
+        compare(row.marks[1].used, true);
+        // With the lines shown, on their plot area.
+        const lines = findChild(screen, "lineChartSwitch");
+        lines.checked = true;
+        const chart = findChild(screen, "themeChart");
+        tryVerify(() => chart.plotArea.width > 100);
+        const strip = findChild(screen, "useDayStrip");
+        fuzzyCompare(strip.plotX, chart.plotArea.x, 0.5);
+        fuzzyCompare(strip.plotWidth, chart.plotArea.width, 0.5);
+        // Keyboard: Tab on from the lines' switch until the row has focus; it reads January first.
+        lines.forceActiveFocus();
+        for (let i = 0; i < 8 && !row.activeFocus; ++i)
+            keyClick(Qt.Key_Tab);
+        verify(row.activeFocus);
+        compare(row.Accessible.name, "Alcohol, Jan 2025: 100% of known days abstinent (used 0, abstinent 26, unknown 5)");
+        keyClick(Qt.Key_Right);
+        compare(row.Accessible.name, "Alcohol, Feb 2025: 96% of known days abstinent (used 1, abstinent 27, unknown 0)");
+        keyClick(Qt.Key_End);
+        compare(row.Accessible.name, "Alcohol, Jun 2025: no day known (used 0, abstinent 0, unknown 30)");
+        keyClick(Qt.Key_Home);
+        verify(row.Accessible.name.startsWith("Alcohol, Jan 2025"));
+        // Nothing recorded: no card.
+        const quiet = createTemporaryObject(quietComponent, root);
+        verify(!findChild(quiet, "useDaysCard").visible);
     }
 
     function test_applyAsksForTheBucketAndRange() {

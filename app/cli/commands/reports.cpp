@@ -17,7 +17,7 @@ int reportClient(const Invocation &line)
 {
     const QString out = line.value("out");
     reports::writeClientReport(*openVault(line), line.value("client"), out, line.has("with-risk"), line.has("with-plan"),
-                                line.has("with-events"));
+                                line.has("with-events"), line.has("with-use-days"));
     print(u"client report written to %1"_s.arg(QDir::toNativeSeparators(out)));
     return 0;
 }

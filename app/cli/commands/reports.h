@@ -22,6 +22,9 @@ inline constexpr Option reportClientOptions[] = {
     {.name = "with-events",
      .help = "add the other treatment section: mutual-help meetings, groups, medication-assisted treatment and drug "
              "screens by date (their notes are not printed)"},
+    {.name = "with-use-days",
+     .help = "add the use days section: per substance, days used, abstinent and unknown, percent days abstinent of "
+             "the known days, the longest abstinent run and days since last use, over the report's months and by month"},
 };
 inline constexpr Command reportClientCommand{
     .words = "report client",
@@ -30,7 +33,7 @@ inline constexpr Command reportClientCommand{
     .help = "The client pattern report over the whole record: themes over time, recurrence, measures and the "
             "shareable summary; --with-risk adds a risk section (off by default; the words of abuse and "
             "harm-to-others flags are never printed); --with-plan adds the treatment plan, its newest version (off by default); --with-events "
-            "adds other treatment (off by default).",
+            "adds other treatment (off by default); --with-use-days adds use days (off by default).",
     .brief = "themes over time, recurrence, measures, shareable summary",
     .fonts = Command::Fonts::Always,
 };

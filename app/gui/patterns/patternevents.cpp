@@ -84,6 +84,8 @@ QVariant PatternEventModel::data(const QModelIndex &index, int role) const
         return u"tick"_s;
     case AtRole:
         return m.at;
+    case SessionAtRole:
+        return m.sessionAt;
     case LabelRole:
         return labelOf(e);
     case TextRole:
@@ -97,7 +99,7 @@ QVariant PatternEventModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> PatternEventModel::roleNames() const
 {
     return {{DateRole, "date"}, {KindRole, "kind"}, {MarkRole, "mark"},
-            {AtRole, "at"},     {LabelRole, "label"}, {TextRole, "text"}};
+            {AtRole, "at"},     {LabelRole, "label"}, {TextRole, "text"}, {SessionAtRole, "sessionAt"}};
 }
 
 QString PatternEventModel::summary() const
@@ -133,10 +135,38 @@ QString PatternEventModel::empty() const
     return tr("No meeting, group, medication change or drug screen recorded in this range.");
 }
 
-void PatternEventModel::set(const QList<TreatmentEvent> &events, const QDateTime &axisFrom, const QDateTime &axisTo)
+qreal PatternEventModel::sessionPlace(const QDate &day, const QList<QDate> &sessions, const QDate &axisFrom,
+                                      const QDate &axisTo)
+{
+    const auto n = static_cast<qreal>(sessions.size());
+    if (sessions.isEmpty())
+        return -1;
+    // The share of the days from a to b that day has gone, 0 to 1.
+    const auto share = [&](const QDate &a, const QDate &b) {
+        const qint64 days = a.daysTo(b);
+        return days <= 0 ? 0.0 : std::clamp(static_cast<qreal>(a.daysTo(day)) / static_cast<qreal>(days), 0.0, 1.0);
+    };
+    if (day < sessions.first())
+        return 0.5 * share(axisFrom, sessions.first()) / n;
+    // The first session on the day, else the last before it.
+    const auto after = std::upper_bound(sessions.begin(), sessions.end(), day);
+    const auto on = std::lower_bound(sessions.begin(), sessions.end(), day);
+    if (on != sessions.end() && *on == day)
+        return (static_cast<qreal>(on - sessions.begin()) + 0.5) / n;
+    const auto before = static_cast<qreal>(after - sessions.begin() - 1);
+    if (after == sessions.end())
+        return (before + 0.5 + 0.5 * share(sessions.last(), axisTo.addDays(1))) / n;
+    return (before + 0.5 + share(*(after - 1), *after)) / n;
+}
+
+void PatternEventModel::set(const QList<TreatmentEvent> &events, const QDateTime &axisFrom, const QDateTime &axisTo,
+                            const QList<uc::gui::PatternSessionRow> &sessions)
 {
     QList<Mark> marks;
     const bool axis = axisFrom.isValid() && axisTo.isValid() && axisFrom < axisTo;
+    QList<QDate> days;
+    for (const uc::gui::PatternSessionRow &s : sessions)
+        days.append(QDate::fromString(s.date, Qt::ISODate));
     if (axis) {
         const qreal span = static_cast<qreal>(axisFrom.msecsTo(axisTo));
         for (const TreatmentEvent &e : events) {
@@ -144,7 +174,7 @@ void PatternEventModel::set(const QList<TreatmentEvent> &events, const QDateTime
             const qreal at = static_cast<qreal>(axisFrom.msecsTo(noon)) / span;
             if (at < 0 || at > 1)
                 continue;
-            marks.append({e, at});
+            marks.append({e, at, sessionPlace(dayOf(e), days, axisFrom.date(), axisTo.date())});
         }
         std::stable_sort(marks.begin(), marks.end(), [](const Mark &a, const Mark &b) { return a.at < b.at; });
     }

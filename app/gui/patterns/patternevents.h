@@ -4,6 +4,7 @@
 #include "listmodel.h"
 
 #include "model/treatmentevent.h"
+#include "patternsdata.h"
 
 #include <QDateTime>
 #include <QList>
@@ -34,6 +35,12 @@ public:
         AtRole, // its day's noon as a part of the axis: 0 its first moment, 1 its last
         LabelRole, // beside a line: "Buprenorphine 8 mg", "Buprenorphine stopped"; "" for the others
         TextRole, // the event in words: "8 Mar 2025: drug screen for opioids, negative (urine)"
+        // Its place under the heatmap, whose columns are the attended sessions (equal widths, not
+        // time): a part of the heatmap's width. On a session's day, that column's middle; between
+        // two sessions, between their middles in proportion to the days; before the first session
+        // or after the last, in the half column at that end, in proportion to the days from the
+        // axis' end. -1 when there is no session.
+        SessionAtRole,
     };
     Q_ENUM(Role)
     using ListModel::ListModel;
@@ -45,9 +52,15 @@ public:
     [[nodiscard]] QString empty() const;
 
     // The events (by date) on the axis from..to; those outside it are not drawn. An invalid axis
-    // (no range: nothing to draw) leaves no marks and no explanation.
-    void set(const QList<uc::model::TreatmentEvent> &events, const QDateTime &axisFrom, const QDateTime &axisTo);
+    // (no range: nothing to draw) leaves no marks and no explanation. sessions: the heatmap's
+    // columns, in order.
+    void set(const QList<uc::model::TreatmentEvent> &events, const QDateTime &axisFrom, const QDateTime &axisTo,
+             const QList<uc::gui::PatternSessionRow> &sessions = {});
     void clear() { set({}, {}, {}); }
+
+    // SessionAtRole's place of a day among the sessions' days (ISO, in order) on the axis from..to.
+    [[nodiscard]] static qreal sessionPlace(const QDate &day, const QList<QDate> &sessions, const QDate &axisFrom,
+                                            const QDate &axisTo);
 
     // The words of one event, as TextRole and LabelRole give them.
     [[nodiscard]] static QString textOf(const uc::model::TreatmentEvent &event);
@@ -58,6 +71,7 @@ private:
     {
         uc::model::TreatmentEvent event;
         qreal at = 0;
+        qreal sessionAt = -1;
     };
     QList<Mark> m_marks;
     bool m_axis = false;

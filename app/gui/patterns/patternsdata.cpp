@@ -11,7 +11,10 @@
 #include "patterns/patterns.h"
 #include "reports/palette.h"
 #include "themes/codebook.h"
+#include "vault/usedays.h"
 #include "vault/vault.h"
+
+#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include <algorithm>
 
@@ -47,6 +50,38 @@ QString dayMonth(const model::Date &day)
 QString dayMonthYear(const model::Date &day)
 {
     return u"%1 %2"_s.arg(dayMonth(day)).arg(static_cast<int>(day.year()));
+}
+
+// Each substance's use days over the range analysed, and over each bucket of it. The days are those
+// of the events' axis, up to today at the latest: a day not yet lived is not an unknown day.
+QList<PatternUseDayRow> useDayRows(const QList<model::UseDay> &days, const patterns::Report &report, const QString &by)
+{
+    QList<PatternUseDayRow> rows;
+    if (!report.from || !report.to || days.isEmpty())
+        return rows;
+    const model::Date today = boost::gregorian::day_clock::universal_day();
+    const model::Date from = *report.from;
+    const model::Date to = std::min(*report.to, today);
+    for (const model::UseDayFigures &f : model::useDayFigures(days, from, to))
+        rows.append({f, {}});
+    model::Date next = from; // by session: the first day the next session's review covers
+    for (const patterns::Bucket &b : report.buckets) {
+        const model::Date start = by == u"session" ? next : b.period.start;
+        const model::Date end = std::min(b.period.end, to);
+        next = std::max(next, b.period.end + boost::gregorian::days(1));
+        const QList<model::UseDayFigures> counted = model::useDayFigures(days, start, end);
+        for (PatternUseDayRow &row : rows) {
+            model::UseDayFigures f;
+            f.substance = row.range.substance;
+            f.from = start;
+            f.to = end;
+            for (const model::UseDayFigures &c : counted)
+                if (c.substance == f.substance)
+                    f = c;
+            row.buckets.append(f);
+        }
+    }
+    return rows;
 }
 
 } // namespace
@@ -218,6 +253,9 @@ PatternsData loadPatterns(vault::Vault &vault, const QString &code, const QStrin
                 out.events.append(std::move(e));
         }
     }
+
+    // Use days as the vault lists them, counted over the same days as the events.
+    out.useDays = useDayRows(vault.useDays().list(code), report, by);
 
     if (const auto summary = vault.clients().shareableSummary(code)) {
         out.summary = summary->text;

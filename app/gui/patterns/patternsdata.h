@@ -2,6 +2,7 @@
 #pragma once
 
 #include "model/treatmentevent.h"
+#include "model/usedayfigures.h"
 #include "model/types.h"
 
 #include <QList>
@@ -66,6 +67,15 @@ struct PatternEpisodeRow
     QString label; // "Residential, 3 Mar – 14 Apr 2025"; "Aftercare, from 15 Apr 2025" while open
 };
 
+// One substance's use days (docs/use-days.md) on the charts' time axis: the figures over the range
+// shown, and over each bucket's days. By session, a session's days are those since the session
+// before (the first: since the range's start), the days a timeline follow-back in that session reviews.
+struct PatternUseDayRow
+{
+    model::UseDayFigures range; // from..to of the range shown; its strip a letter a day
+    QList<model::UseDayFigures> buckets; // one per PatternsData::buckets, in order
+};
+
 struct PatternsData
 {
     QString code;
@@ -89,6 +99,9 @@ struct PatternsData
     // Other treatment (docs/treatment-events.md) within the range shown and, limited to an episode,
     // within its dates: by date, then id; deleted events never (the vault does not list them).
     QList<model::TreatmentEvent> events;
+    // Use days per substance recorded (any date), over the same days as the events: the vault's
+    // list (vault.useDays()) counted by model::useDayFigures. Empty when nothing is recorded.
+    QList<PatternUseDayRow> useDays;
     QString summary; // the therapist's shareable summary, empty when none
     QString summaryUpdated; // UTC ISO of its newest version
 };

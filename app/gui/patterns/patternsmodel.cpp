@@ -282,6 +282,7 @@ PatternsModel::PatternsModel(VaultThread *vault, QObject *parent)
     , m_measures(new PatternMeasureModel(this))
     , m_chart(new PatternChart(m_themes, m_measures, this))
     , m_events(new PatternEventModel(this))
+    , m_useDays(new PatternUseDayModel(this))
     , m_findings(new PatternFindings(this))
 {
     connect(m_themes, &PatternThemeModel::checkedChanged, this, &PatternsModel::refreshHeatmap);
@@ -314,7 +315,8 @@ void PatternsModel::set(PatternsData data)
     m_measures->setRows(m_data.measures);
     m_themes->setRows(m_data.themes, sameClient, m_data.palette); // refreshes the heatmap through checkedChanged
     m_chart->set(m_data);
-    m_events->set(m_data.events, m_chart->axisFrom(), m_chart->axisTo());
+    m_events->set(m_data.events, m_chart->axisFrom(), m_chart->axisTo(), m_data.sessions);
+    m_useDays->set(m_data.useDays, m_data.buckets, m_data.by, m_chart->axisFrom(), m_chart->axisTo());
     m_findings->set(m_data);
     setLoading(false);
     Q_EMIT changed();

@@ -7,6 +7,7 @@
 #include "patternevents.h"
 #include "patternfindings.h"
 #include "patternsdata.h"
+#include "patternusedays.h"
 
 #include "reports/palette.h"
 
@@ -155,7 +156,7 @@ private:
 };
 
 // One client's patterns: the query that made them, the three lists, the charts (PatternChart), the
-// treatment events on their axis (PatternEventModel), the findings in words (PatternFindings) and
+// treatment events and use days on their axis (PatternEventModel, PatternUseDayModel), the findings in words (PatternFindings) and
 // the shareable summary. It loads itself on the vault thread. Empty until loaded and after a lock.
 class PatternsModel : public QObject
 {
@@ -186,6 +187,8 @@ class PatternsModel : public QObject
     Q_PROPERTY(PatternChart *chart READ chart CONSTANT)
     // Other treatment on the charts' time axis (the strip under them).
     Q_PROPERTY(PatternEventModel *events READ events CONSTANT)
+    // Use days per substance on the same axis (the rows under the charts).
+    Q_PROPERTY(PatternUseDayModel *useDays READ useDays CONSTANT)
     Q_PROPERTY(PatternFindings *findings READ findings CONSTANT)
 
 public:
@@ -212,6 +215,7 @@ public:
     [[nodiscard]] PatternMeasureModel *measures() const { return m_measures; }
     [[nodiscard]] PatternChart *chart() const { return m_chart; }
     [[nodiscard]] PatternEventModel *events() const { return m_events; }
+    [[nodiscard]] PatternUseDayModel *useDays() const { return m_useDays; }
     [[nodiscard]] PatternFindings *findings() const { return m_findings; }
 
     // One client's patterns: by "session", "week", "month" or "quarter", between ISO dates (either
@@ -246,5 +250,6 @@ private:
     PatternMeasureModel *m_measures;
     PatternChart *m_chart;
     PatternEventModel *m_events;
+    PatternUseDayModel *m_useDays;
     PatternFindings *m_findings;
 };

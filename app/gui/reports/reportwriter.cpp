@@ -52,13 +52,13 @@ void ReportWriter::write(const QString &action, const QString &label, const QStr
 }
 
 void ReportWriter::writeClientReport(const QString &clientCode, const QString &file, bool withRisk, bool withPlan,
-                                     bool withEvents)
+                                     bool withEvents, bool withUseDays)
 {
     if (!m_vault->isOpen())
         return;
     write(u"client-report"_s, tr("Writing the client report…"), file, tr("Choose a file to write the report to."),
-          [clientCode, withRisk, withPlan, withEvents](uc::vault::Vault &v, const QString &path) {
-              uc::reports::writeClientReport(v, clientCode, path, withRisk, withPlan, withEvents);
+          [clientCode, withRisk, withPlan, withEvents, withUseDays](uc::vault::Vault &v, const QString &path) {
+              uc::reports::writeClientReport(v, clientCode, path, withRisk, withPlan, withEvents, withUseDays);
           });
 }
 

@@ -25,9 +25,11 @@ public:
 
     // withRisk adds the opt-in risk section (docs/risk.md), withPlan the treatment plan section
     // (docs/plan.md; refused to a user who may not read plans), withEvents the other treatment
-    // section (docs/treatment-events.md), as the CLI's --with-risk, --with-plan and --with-events.
+    // section (docs/treatment-events.md), withUseDays the use days section (docs/use-days.md), as the
+    // CLI's --with-risk, --with-plan, --with-events and --with-use-days.
     Q_INVOKABLE void writeClientReport(const QString &clientCode, const QString &file, bool withRisk = false,
-                                       bool withPlan = false, bool withEvents = false);
+                                       bool withPlan = false, bool withEvents = false,
+                                       bool withUseDays = false);
     Q_INVOKABLE void printNote(qint64 noteId, const QString &file);
     // The client's take-home copy of their safety plan in force (action "safety-plan-print").
     Q_INVOKABLE void printSafetyPlan(const QString &clientCode, const QString &file);
