@@ -128,7 +128,7 @@ private Q_SLOTS:
         QTRY_VERIFY(!m_session->vaultThread()->busy());
         auto ada = uc::vault::Vault::open(m_ada, u"ada"_s, guitest::secret());
         QCOMPARE(uc::practice::sync(*ada).cosigned, 1);
-        QCOMPARE(ada->notes().read(m_note).status, uc::model::NoteStatus::Cosigned);
+        QCOMPARE(uc::model::toString(ada->notes().read(m_note).status), u"cosigned"_s);
     }
 };
 

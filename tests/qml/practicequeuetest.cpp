@@ -16,6 +16,7 @@
 
 #include "practice/membership.h"
 #include "practice/practice.h"
+#include "practice/sealedfile.h"
 #include "practice/sync.h"
 #include "vault/notes.h"
 #include "vault/vault.h"
@@ -183,8 +184,8 @@ private Q_SLOTS:
         const uc::practice::SyncResult r = uc::practice::sync(*ada);
         QCOMPARE(r.cosigned, 1);
         QCOMPARE(r.comments, 1);
-        QCOMPARE(ada->notes().read(m_plain).status, uc::model::NoteStatus::Cosigned);
-        QCOMPARE(ada->notes().read(m_risky).status, uc::model::NoteStatus::Signed);
+        QCOMPARE(uc::model::toString(ada->notes().read(m_plain).status), u"cosigned"_s);
+        QCOMPARE(uc::model::toString(ada->notes().read(m_risky).status), u"signed"_s);
     }
 
     void aCommentWhileTheServerIsDownIsNotSent()

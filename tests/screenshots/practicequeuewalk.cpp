@@ -58,6 +58,11 @@ uc::model::Id signedNote(uc::vault::Vault &v, const QString &client, const QStri
     return note;
 }
 
+QString staffPass()
+{
+    return QString::fromLatin1(staffPassphrase.data(), static_cast<qsizetype>(staffPassphrase.size()));
+}
+
 } // namespace
 
 bool ScreenWalk::practiceQueue(practicetest::Cluster &server, const QString &admin, const QString &adminPass)
@@ -77,7 +82,7 @@ bool ScreenWalk::practiceQueue(practicetest::Cluster &server, const QString &adm
         }
         QString supervisorId, therapistId;
         {
-            auto s = uc::vault::Vault::open(m_session.vaultDir(), supervisorName, secretOf(staff()));
+            auto s = uc::vault::Vault::open(m_session.vaultDir(), supervisorName, secretOf(staffPass()));
             supervisorId = uc::practice::join(*s, server.url(), supervisorCode).memberId;
         }
         auto t = uc::vault::Vault::create(remote, u"okim"_s, secretOf(remotePass), uc::model::Role::Therapist,
@@ -108,7 +113,7 @@ bool ScreenWalk::practiceQueue(practicetest::Cluster &server, const QString &adm
     }
 
     // The supervisor syncs in the GUI; the received notes join the queue.
-    if (!unlockAs(supervisorName, staff()))
+    if (!unlockAs(supervisorName, staffPass()))
         return fail("the supervisor could not unlock");
     PracticeSync *sync = m_session.workspace()->sync();
     ReviewQueueModel *queue = m_session.workspace()->queue();

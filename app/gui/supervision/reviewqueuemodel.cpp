@@ -162,13 +162,13 @@ void ReviewQueueModel::reload()
     m_vault->post(
         this, tr("Loading the review queue…"),
         [](Worker &w) {
-            Loaded loaded;
-            loaded.rows = uc::gui::loadQueue(w.open(), boost::gregorian::day_clock::universal_day(), loaded.problem);
-            return loaded;
+            Loaded queue;
+            queue.rows = uc::gui::loadQueue(w.open(), boost::gregorian::day_clock::universal_day(), queue.problem);
+            return queue;
         },
-        [this](Loaded loaded) {
-            setRows(std::move(loaded.rows));
-            setPracticeProblem(loaded.problem);
+        [this](Loaded queue) {
+            setRows(std::move(queue.rows));
+            setPracticeProblem(queue.problem);
             setLoading(false);
             Q_EMIT loaded();
         },
