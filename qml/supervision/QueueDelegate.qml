@@ -21,6 +21,7 @@ ItemDelegate {
     required property bool returned
     required property int comments
     required property bool openRisk
+    required property string item // a received note's item id, "" for a note of this vault
     required property bool fromPractice
     required property bool cosigned
     // A therapist's own queue names the supervisor each note waits on.
