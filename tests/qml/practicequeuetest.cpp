@@ -85,10 +85,10 @@ private Q_SLOTS:
             m_beaId = uc::practice::join(*bea, m_server.url(), beaCode).memberId;
             guitest::addClient(*bea, u"C-0009"_s, u"Bo Nobody"_s);
             bea->notes().sign(guitest::addSession(*bea, u"C-0009"_s, u"2025-02-03"_s, guitest::anxiousText));
-            (void)uc::practice::sync(*bea);
         }
         auto ada = open(m_ada, u"ada"_s);
         QCOMPARE(uc::practice::status(*ada).certifiedNow, 2);
+        QCOMPARE(uc::practice::sync(*open(m_bea, u"bea"_s)).pushed, 1); // bea's note, for nobody sam supervises
         uc::practice::assign(*ada, m_samId, m_adaId);
         guitest::addClient(*ada, u"C-0001"_s, u"Ann Example"_s);
         m_plain = guitest::addSession(*ada, u"C-0001"_s, u"2025-01-06"_s, guitest::abandonedText);
