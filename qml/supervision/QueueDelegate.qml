@@ -82,7 +82,7 @@ ItemDelegate {
                     id: practiceLabel
                     anchors.centerIn: parent
                     textFormat: Text.PlainText
-                    text: root.cosigned ? qsTr("practice · co-signed") : qsTr("practice")
+                    text: qsTr("practice") // co-signed says so on the line below
                     color: Style.accent
                     font.pixelSize: Style.smallSize
                 }
