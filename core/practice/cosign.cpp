@@ -35,6 +35,8 @@ namespace uc::practice {
 namespace {
 
 constexpr auto eventsFileName = "events.sealed";
+// On the supervisor's machine: the events they wrote, as the server took them.
+constexpr auto sentFileName = "sent.sealed";
 constexpr auto cosignKind = "cosign";
 
 [[noreturn]] void damaged(const QString &why)
@@ -42,10 +44,10 @@ constexpr auto cosignKind = "cosign";
     throw Error(ErrorKind::Damaged, u"practice server"_s, why);
 }
 
-QList<PracticeEvent> readKept(const vault::Vault &vault)
+QList<PracticeEvent> readKept(const vault::Vault &vault, const char *fileName = eventsFileName)
 {
     QList<PracticeEvent> out;
-    const std::optional<QByteArray> plain = readSealedMemberFile(vault, QString::fromLatin1(eventsFileName));
+    const std::optional<QByteArray> plain = readSealedMemberFile(vault, QString::fromLatin1(fileName));
     if (!plain)
         return out;
     for (const QJsonValue &v : QJsonDocument::fromJson(*plain).object().value(u"events"_s).toArray()) {
@@ -139,16 +141,23 @@ Prepared prepare(vault::Vault &vault, const QString &item, const QString &what)
     return p;
 }
 
-PracticeEvent store(vault::Vault &vault, Prepared &p, EventRow &event)
+void writeKept(const vault::Vault &vault, const QList<PracticeEvent> &all, const char *fileName);
+
+PracticeEvent store(vault::Vault &vault, Prepared &p, EventRow &event, const QString &text = {})
 {
     event.signature = vault.practiceIdentity().sign(eventMessage(p.membership.practiceId, event));
     Transaction tx(*p.connection);
     event.seq = addEvent(*p.connection, event);
     appendAudit(*p.connection, event.kind, event.itemId);
     tx.commit();
-    return { event.seq,         event.itemId, 0,
-             event.author,      event.kind,   event.at,
-             event.contentHash, {},           QString::fromLatin1(event.signature.toHex()) };
+    const PracticeEvent stored { event.seq,         event.itemId, 0,
+                                 event.author,      event.kind,   event.at,
+                                 event.contentHash, text,         QString::fromLatin1(event.signature.toHex()) };
+    // Kept on this machine too, so the review queue knows what the server took (sentEvents).
+    QList<PracticeEvent> sent = readKept(vault, sentFileName);
+    sent.append(stored);
+    writeKept(vault, sent, sentFileName);
+    return stored;
 }
 
 EventRow eventOn(const Prepared &p, const QString &kind)
@@ -217,9 +226,7 @@ PracticeEvent comment(vault::Vault &vault, const QString &item, const QString &t
     // The words under the client's key, bound to the event; the signature covers the ciphertext.
     QByteArray plain = text.toUtf8();
     event.body = encryptUnderClientKey(key, plain, bodyAssociatedData(p.membership.practiceId, event));
-    PracticeEvent stored = store(vault, p, event);
-    stored.text = text;
-    return stored;
+    return store(vault, p, event, text);
 }
 
 QList<PracticeEvent> newEvents(vault::Vault &vault, Connection &connection, const Membership &m,
@@ -334,12 +341,10 @@ int recordCosigns(vault::Vault &vault, const Membership &m, const Certified &cer
     return out.isEmpty() ? 0 : vault.practiceCosigns().record(out);
 }
 
-void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events)
+namespace {
+
+void writeKept(const vault::Vault &vault, const QList<PracticeEvent> &all, const char *fileName)
 {
-    if (events.isEmpty())
-        return;
-    QList<PracticeEvent> all = readKept(vault);
-    all.append(events);
     QJsonArray list;
     for (const PracticeEvent &e : std::as_const(all))
         list.append(QJsonObject { { u"seq"_s, static_cast<double>(e.seq) },
@@ -351,8 +356,26 @@ void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events)
                                   { u"content_hash"_s, e.contentHash },
                                   { u"text"_s, e.text },
                                   { u"signature"_s, e.signature } });
-    writeSealedMemberFile(vault, QString::fromLatin1(eventsFileName),
+    writeSealedMemberFile(vault, QString::fromLatin1(fileName),
                           QJsonDocument(QJsonObject { { u"events"_s, list } }).toJson(QJsonDocument::Compact));
+}
+
+} // namespace
+
+void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    QList<PracticeEvent> all = readKept(vault);
+    all.append(events);
+    writeKept(vault, all, eventsFileName);
+}
+
+QList<PracticeEvent> sentEvents(const vault::Vault &vault)
+{
+    if (!loadMembership(vault))
+        return {};
+    return readKept(vault, sentFileName);
 }
 
 QList<PracticeEvent> practiceEventsOf(const vault::Vault &vault, model::Id note)

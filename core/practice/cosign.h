@@ -71,6 +71,11 @@ void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events);
 // vault recorded.
 int recordCosigns(vault::Vault &vault, const Membership &membership, const Certified &certified,
                   const QList<PracticeEvent> &events);
+// On the supervisor's machine: the co-signatures, comments and returns they wrote here and the
+// server took (kept sealed, sent.sealed, by cosign and comment), in the order written; none when
+// this vault is not a member. Error(Damaged) when the file was edited. What they wrote before this
+// was kept, or on another machine, is not in it (the server's refusal of a second co-signature is).
+[[nodiscard]] QList<PracticeEvent> sentEvents(const vault::Vault &vault);
 // The events kept for a local note, in the server's order; none when this vault is not a member.
 [[nodiscard]] QList<PracticeEvent> practiceEventsOf(const vault::Vault &vault, model::Id note);
 

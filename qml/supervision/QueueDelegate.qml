@@ -6,6 +6,7 @@ import Undercurrent
 
 // One note in the review queue: client and session date, how long it has waited, whether the
 // co-signature is required, whether it was returned, and whether it has open risk (those come first).
+// A note received from the practice (another machine) is marked so, and once co-signed here, so.
 ItemDelegate {
     id: root
 
@@ -20,6 +21,9 @@ ItemDelegate {
     required property bool returned
     required property int comments
     required property bool openRisk
+    required property string item // a received note's item id, "" for a note of this vault
+    required property bool fromPractice
+    required property bool cosigned
     // A therapist's own queue names the supervisor each note waits on.
     property bool showSupervisor: false
     property bool current: false
@@ -27,6 +31,7 @@ ItemDelegate {
     padding: 10
     Accessible.name: qsTr("%1, session %2, %3, %4%5").arg(clientCode).arg(Style.date(sessionDate)).arg(waitingText)
                      .arg(modeLabel).arg(returned ? qsTr(", returned") : "") + (openRisk ? qsTr(", open risk") : "")
+                     + (cosigned ? qsTr(", co-signed by you") : "")
     background: Rectangle {
         color: root.current ? Style.accentSoft : root.hovered ? Style.background : Style.surface
         border.width: root.visualFocus ? 2 : 0
@@ -59,10 +64,27 @@ ItemDelegate {
                 Label {
                     id: riskLabel
                     anchors.centerIn: parent
+                    textFormat: Text.PlainText
                     text: qsTr("open risk")
                     color: "#ffffff"
                     font.pixelSize: Style.smallSize
                     font.weight: Font.DemiBold
+                }
+            }
+            Rectangle {
+                objectName: "practiceMark"
+                visible: root.fromPractice
+                implicitWidth: practiceLabel.implicitWidth + 12
+                implicitHeight: practiceLabel.implicitHeight + 4
+                radius: 4
+                color: Style.accentSoft
+                Label {
+                    id: practiceLabel
+                    anchors.centerIn: parent
+                    textFormat: Text.PlainText
+                    text: qsTr("practice") // co-signed says so on the line below
+                    color: Style.accent
+                    font.pixelSize: Style.smallSize
                 }
             }
             Rectangle {
@@ -74,6 +96,7 @@ ItemDelegate {
                 Label {
                     id: returnedLabel
                     anchors.centerIn: parent
+                    textFormat: Text.PlainText
                     text: qsTr("returned")
                     color: Style.danger
                     font.pixelSize: Style.smallSize
@@ -86,7 +109,7 @@ ItemDelegate {
             text: [root.waitingText, root.modeLabel].concat(
                       root.comments > 0 ? [Style.plural(root.comments, qsTr("comment"), qsTr("comments"))] : []).concat(
                       root.showSupervisor ? [qsTr("with %1").arg(root.supervisor)] : []).join(" · ")
-            color: root.daysWaiting >= 7 ? Style.warning : Style.muted
+            color: root.daysWaiting >= 7 && !root.cosigned ? Style.warning : Style.muted
             font.pixelSize: Style.smallSize
             elide: Text.ElideRight
         }

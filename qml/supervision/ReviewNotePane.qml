@@ -7,7 +7,9 @@ import Undercurrent
 
 // The note under review, read-only: its text with the evidence of each theme highlighted, the
 // themes, addenda and comments; then what the reader's role may do with it (comment, co-sign,
-// return with a comment). Which buttons show is the permission matrix's answer.
+// return with a comment). Which buttons show is the permission matrix's answer. A note received from
+// the practice reads the same, its author's signature as verified at sync; its actions go to the
+// practice server in the background, one at a time, and say how it went (sent, not sent, refused).
 Rectangle {
     id: root
 
@@ -15,11 +17,21 @@ Rectangle {
     signal editNote
 
     readonly property bool signed: review.status === "signed"
-    readonly property bool hasComment: commentField.text.trim().length > 0
+    readonly property bool practice: review.fromPractice
+    readonly property bool hasComment: commentField.text.trim().length > 0 && !review.sending
     readonly property bool mayCosign: VaultSession.permissions["cosign"] === true && signed
     readonly property bool mayReturn: VaultSession.permissions["return-note"] === true && signed
     readonly property bool mayComment: VaultSession.permissions["comment"] === true
-    readonly property bool isAuthor: review.author === VaultSession.userName
+    readonly property bool isAuthor: !practice && review.author === VaultSession.userName
+
+    function comment() {
+        if (root.practice) root.review.practiceComment(commentField.text);
+        else root.review.comment(commentField.text);
+    }
+    function returnNote() {
+        if (root.practice) root.review.practiceReturn(commentField.text);
+        else root.review.returnToAuthor(commentField.text);
+    }
 
     objectName: "reviewNotePane"
     radius: Style.radius
@@ -34,11 +46,17 @@ Rectangle {
         }
         function onFailed(failure) { error.text = failure.message; }
         function onOpened() { error.text = ""; }
+        function onOpenedItem() { error.text = ""; }
+        function onPracticeActed(item, action, outcome) {
+            if (outcome === "sent" && action !== "cosign")
+                commentField.clear();
+        }
     }
 
     Label {
         anchors.centerIn: parent
-        visible: root.review.noteId === 0
+        visible: root.review.noteId === 0 && !root.practice
+        textFormat: Text.PlainText
         text: qsTr("Choose a note from the queue.")
         color: Style.muted
     }
@@ -47,7 +65,7 @@ Rectangle {
         anchors.fill: parent
         anchors.margins: 14
         spacing: 10
-        visible: root.review.noteId !== 0
+        visible: root.review.noteId !== 0 || root.practice
 
         RowLayout {
             Layout.fillWidth: true
@@ -72,6 +90,19 @@ Rectangle {
                 font.pixelSize: Style.smallSize
                 elide: Text.ElideRight
             }
+        }
+        Label {
+            objectName: "practiceProvenance"
+            Layout.fillWidth: true
+            visible: root.practice
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            text: qsTr("Received from the practice: written on the author's own machine (practice member %1); the author's "
+                       + "signature was verified when your sync received it (%2). Read-only: the client's code is the "
+                       + "author's, and the note carries no name.")
+                  .arg(root.review.authorMember).arg(root.review.signatureState)
+            color: Style.muted
+            font.pixelSize: Style.smallSize
         }
 
         RowLayout {
@@ -132,9 +163,19 @@ Rectangle {
                 spacing: 8
                 FieldLabel { text: qsTr("Themes in this note") }
                 Label {
+                    Layout.fillWidth: true
+                    visible: root.practice
+                    textFormat: Text.PlainText
+                    text: qsTr("Not shown for a note from the practice: its themes are kept in the author's vault.")
+                    color: Style.muted
+                    wrapMode: Text.WordWrap
+                    font.pixelSize: Style.smallSize
+                }
+                Label {
                     objectName: "themesHidden"
                     Layout.fillWidth: true
                     visible: root.review.themesHidden
+                    textFormat: Text.PlainText
                     text: qsTr("Hidden until you rate this note in your agreement check.")
                     color: Style.warning
                     wrapMode: Text.WordWrap
@@ -164,6 +205,7 @@ Rectangle {
                         spacing: 6
                         Label {
                             visible: root.review.comments.length === 0
+                            textFormat: Text.PlainText
                             text: qsTr("No comments yet.")
                             color: Style.muted
                             font.pixelSize: Style.smallSize
@@ -198,6 +240,23 @@ Rectangle {
             visible: text !== ""
             color: Style.danger
             wrapMode: Text.WordWrap
+            textFormat: Text.PlainText
+        }
+        Label {
+            objectName: "practiceOutcome"
+            Layout.fillWidth: true
+            visible: root.practice && text !== ""
+            text: root.review.practiceMessage
+            textFormat: Text.PlainText
+            wrapMode: Text.WordWrap
+            padding: root.review.practiceOutcome === "refused" ? 8 : 0
+            color: root.review.practiceOutcome === "sent" || root.review.practiceOutcome === "sending" ? Style.muted : Style.danger
+            background: Rectangle {
+                visible: root.review.practiceOutcome === "refused"
+                color: Style.dangerSoft
+                radius: Style.radius
+            }
+            Accessible.name: text
         }
         RowLayout {
             Layout.fillWidth: true
@@ -210,14 +269,14 @@ Rectangle {
                 placeholderText: root.mayReturn ? qsTr("A comment for the therapist (needed to return the note)")
                                                 : qsTr("A comment on this note")
                 Accessible.name: qsTr("Comment")
-                onAccepted: if (root.hasComment && root.mayComment) root.review.comment(text)
+                onAccepted: if (root.hasComment && root.mayComment) root.comment()
             }
             Button {
                 objectName: "commentButton"
                 visible: root.mayComment
                 enabled: root.hasComment
                 text: qsTr("Comment")
-                onClicked: root.review.comment(commentField.text)
+                onClicked: root.comment()
             }
             Button {
                 objectName: "returnButton"
@@ -226,11 +285,12 @@ Rectangle {
                 text: qsTr("Return with comment")
                 ToolTip.visible: hovered && !enabled
                 ToolTip.text: qsTr("Write what the therapist should address first.")
-                onClicked: root.review.returnToAuthor(commentField.text)
+                onClicked: root.returnNote()
             }
             PrimaryButton {
                 objectName: "cosignButton"
                 visible: root.mayCosign
+                enabled: !root.review.sending
                 text: qsTr("Co-sign…")
                 onClicked: cosignDialog.open()
             }
@@ -265,8 +325,12 @@ Rectangle {
         Label {
             width: parent.width
             wrapMode: Text.WordWrap
-            text: qsTr("Co-signing records your name and the time with the note's signed content. It cannot be undone.")
+            textFormat: Text.PlainText
+            text: root.practice
+                  ? qsTr("Co-signing sends your signature over the note's signed content to the practice server; the "
+                         + "therapist sees it at their next sync. It cannot be undone.")
+                  : qsTr("Co-signing records your name and the time with the note's signed content. It cannot be undone.")
         }
-        onAccepted: root.review.cosign()
+        onAccepted: root.practice ? root.review.practiceCosign() : root.review.cosign()
     }
 }

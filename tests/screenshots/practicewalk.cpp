@@ -116,6 +116,12 @@ bool ScreenWalk::practice()
     };
     if (!grabBoth(u"settings-practice"_s))
         return false;
+    // The supervisor's review queue with notes from another machine, then back to Settings › Practice.
+    if (!practiceQueue(server, user, pass))
+        return false;
+    QMetaObject::invokeMethod(m_window, "openSettings");
+    if (!waitIdle([&] { return m_session.workspace()->practice()->joined() && sync->state() == PracticeSync::Idle; }))
+        return fail("the practice membership did not show again");
 
     // The operator puts back the copy from before the sync: the next one is refused.
     if (server.operatorSql("DROP SCHEMA uc CASCADE;\n" + earlier.out).code != 0)

@@ -8,6 +8,10 @@
 class QQuickWindow;
 class VaultSession;
 
+namespace practicetest {
+class Cluster;
+}
+
 namespace screenshots {
 
 // Walks the real window through every screen on the demo practice the session has made, the
@@ -44,6 +48,10 @@ private:
     // settings-practice, sync-refused: the demo therapist's practice on a throwaway cluster, synced,
     // then refused after a rollback (skipped, saying why, without PostgreSQL; practicewalk.cpp)
     [[nodiscard]] bool practice();
+    // review-queue-practice (also at 1024x700), review-practice-cosigned: the supervisor's queue with
+    // notes received from another machine, one open, then co-signed (practicequeuewalk.cpp); the
+    // administrator (the demo therapist) unlocked again at the end
+    [[nodiscard]] bool practiceQueue(practicetest::Cluster &server, const QString &admin, const QString &adminPass);
     // recovery-key: a new vault made in a folder of its own, its recovery key shown once
     [[nodiscard]] bool recoveryKey();
     // use-days, use-days-1024x700, use-day-entry-1024x700: the overview's use-day strips and the

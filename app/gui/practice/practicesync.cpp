@@ -88,16 +88,21 @@ QString PracticeSync::advice() const
             : tr("The practice server did not accept this sync, for the reason below. Nothing here was "
                  "changed.");
     case Refused:
-        return tr("The practice server shows a history that does not match what this machine has already seen: it "
-                  "was rolled back to an earlier copy or rewritten. Nothing here was changed. Tell your practice "
-                  "administrator. If they restored the server on purpose, run "
-                  "“undercurrent-cli sync --accept-rollback” once on this machine.");
+        return refusedAdvice();
     case NotMember:
     case Idle:
     case Syncing:
         break;
     }
     return {};
+}
+
+QString PracticeSync::refusedAdvice()
+{
+    return tr("The practice server shows a history that does not match what this machine has already seen: it "
+              "was rolled back to an earlier copy or rewritten. Nothing here was changed. Tell your practice "
+              "administrator. If they restored the server on purpose, run "
+              "“undercurrent-cli sync --accept-rollback” once on this machine.");
 }
 
 QString PracticeSync::whenText(const QDateTime &at, const QDateTime &now)

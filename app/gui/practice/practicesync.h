@@ -88,6 +88,9 @@ public:
     };
     void show(const Record &record);
 
+    // What to do about a refusal (the banner's words; the review pane's for a refused practice action).
+    [[nodiscard]] static QString refusedAdvice();
+
     // "today 14:05", "yesterday 14:05", else the date and time in the locale's short form.
     [[nodiscard]] static QString whenText(const QDateTime &at, const QDateTime &now);
 

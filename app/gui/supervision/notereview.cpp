@@ -56,6 +56,7 @@ void NoteReview::open(qint64 noteId)
 void NoteReview::close()
 {
     clear();
+    showOutcome({}, {});
 }
 
 template<typename Act>

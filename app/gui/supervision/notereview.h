@@ -15,6 +15,10 @@ class VaultThread;
 // supervisor comments on it, co-signs it or returns it to its author with a comment; each action
 // runs on the vault thread and answers acted(noteId, action) with the note as it now is, or
 // failed(failure) with action "open", "comment", "cosign" or "return".
+// A note received from the practice (openReceived; receivednotes.h) is shown the same way, read-only,
+// its author's signature as verified at sync; its co-sign, comment and return are the practice's
+// (practice/cosign.h, as `practice cosign|comment|return` calls them), sent to the server in the
+// background (notereviewpractice.cpp): one at a time, the outcome in practiceOutcome.
 class NoteReview : public QObject
 {
     Q_OBJECT
@@ -35,6 +39,17 @@ class NoteReview : public QObject
     Q_PROPERTY(QVariantList addenda READ addenda NOTIFY loaded)
     Q_PROPERTY(QVariantList comments READ comments NOTIFY loaded)
     Q_PROPERTY(ThemeTagModel *tags READ tags CONSTANT)
+    // A note received from the practice: its item id ("" for a note of this vault).
+    Q_PROPERTY(QString item READ item NOTIFY loaded)
+    Q_PROPERTY(bool fromPractice READ fromPractice NOTIFY loaded)
+    Q_PROPERTY(QString authorMember READ authorMember NOTIFY loaded)
+    Q_PROPERTY(QString signatureState READ signatureState NOTIFY loaded)
+    // A practice action on its way to the server (a second one is refused meanwhile).
+    Q_PROPERTY(bool sending READ sending NOTIFY practiceChanged)
+    // The last practice action's outcome: "", "sending", "sent", "offline", "refused" or "failed".
+    Q_PROPERTY(QString practiceOutcome READ practiceOutcome NOTIFY practiceChanged)
+    // What happened, in a sentence (and for "refused", what to do).
+    Q_PROPERTY(QString practiceMessage READ practiceMessage NOTIFY practiceChanged)
 
 public:
     explicit NoteReview(VaultThread *vault = nullptr, QObject *parent = nullptr);
@@ -53,6 +68,13 @@ public:
     [[nodiscard]] QVariantList addenda() const { return uc::gui::addendaList(m_data.addenda); }
     [[nodiscard]] QVariantList comments() const;
     [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }
+    [[nodiscard]] QString item() const { return m_data.item; }
+    [[nodiscard]] bool fromPractice() const { return !m_data.item.isEmpty(); }
+    [[nodiscard]] QString authorMember() const { return m_data.authorMember; }
+    [[nodiscard]] QString signatureState() const { return m_data.signatureState; }
+    [[nodiscard]] bool sending() const { return m_sending; }
+    [[nodiscard]] QString practiceOutcome() const { return m_outcome; }
+    [[nodiscard]] QString practiceMessage() const { return m_message; }
 
     // Opens a note for review (opened); opening it is recorded in the audit trail.
     Q_INVOKABLE void open(qint64 noteId);
@@ -62,6 +84,14 @@ public:
     // Back to its author with a comment saying what to address.
     Q_INVOKABLE void returnToAuthor(const QString &comment);
 
+    // A note received from the practice, read-only (openedItem).
+    Q_INVOKABLE void openReceived(const QString &item);
+    // On the open received note, through the practice server, in the background; false (nothing
+    // sent) while another runs, for empty words, or when no received note is open.
+    Q_INVOKABLE bool practiceCosign();
+    Q_INVOKABLE bool practiceComment(const QString &text);
+    Q_INVOKABLE bool practiceReturn(const QString &comment);
+
     void set(uc::gui::ReviewNoteData data);
     void clear();
 
@@ -70,8 +100,15 @@ Q_SIGNALS:
     void opened(qint64 noteId);
     void acted(qint64 noteId, const QString &action); // "comment", "cosign", "return"
     void failed(const Failure &failure);
+    void openedItem(const QString &item);
+    // A practice action ended: "sent", "offline", "refused" or "failed" (practiceMessage says more).
+    void practiceActed(const QString &item, const QString &action, const QString &outcome);
+    void practiceChanged();
 
 private:
+    bool sendPractice(const QString &action, const QString &text);
+    void showOutcome(const QString &outcome, const QString &message);
+
     // Posts act on the open note, then shows the note as it now is.
     template<typename Act>
     void act(const QString &action, const QString &label, Act work);
@@ -79,4 +116,7 @@ private:
     VaultThread *m_vault;
     uc::gui::ReviewNoteData m_data;
     ThemeTagModel *m_tags;
+    bool m_sending = false;
+    QString m_outcome;
+    QString m_message;
 };

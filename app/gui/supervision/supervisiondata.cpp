@@ -2,12 +2,15 @@
 #include "supervisiondata.h"
 
 #include "conversions.h"
+#include "receivednotes.h"
 
 #include "common/error.h"
 #include "themes/codebook.h"
 #include "vault/vault.h"
 
 #include <QHash>
+
+#include <algorithm>
 
 namespace uc::gui {
 
@@ -49,6 +52,28 @@ QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today)
         rows.append(row);
     }
     return rows;
+}
+
+QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today, QString &problem)
+{
+    QList<QueueRow> rows = loadQueue(vault, today);
+    ReceivedQueue received = loadReceivedQueue(vault, today);
+    problem = received.problem;
+    // The local rows keep the vault's order (open risk first); the received ones follow in each part.
+    const auto riskyLocal = std::partition_point(rows.begin(), rows.end(), [](const QueueRow &r) { return r.openRisk; });
+    const qsizetype split = riskyLocal - rows.begin();
+    std::stable_partition(received.rows.begin(), received.rows.end(), [](const QueueRow &r) { return r.openRisk; });
+    QList<QueueRow> out;
+    out.reserve(rows.size() + received.rows.size());
+    out.append(rows.mid(0, split));
+    for (const QueueRow &r : std::as_const(received.rows))
+        if (r.openRisk)
+            out.append(r);
+    out.append(rows.mid(split));
+    for (const QueueRow &r : std::as_const(received.rows))
+        if (!r.openRisk)
+            out.append(r);
+    return out;
 }
 
 ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)

@@ -35,6 +35,10 @@ struct QueueRow
     bool returned = false;
     int comments = 0;
     bool openRisk = false; // a present risk flag no assessment has closed (first in the queue)
+    // A note received from the practice (receivednotes.h): noteId 0, its practice-wide item id.
+    QString item = {};
+    QString authorMember = {}; // the author's practice member id
+    bool cosigned = false; // co-signed by this supervisor through the practice server
 };
 
 struct CommentRow
@@ -65,6 +69,11 @@ struct ReviewNoteData
     QList<TagRow> tags;
     QList<AddendumRow> addenda;
     QList<CommentRow> comments;
+    // A note received from the practice (receivednotes.h): its item id, the author's member id, and
+    // how its author's signature stands ("verified at sync").
+    QString item = {};
+    QString authorMember = {};
+    QString signatureState = {};
 };
 
 // A note of an agreement check, as the blind rating shows it: the words only.
@@ -116,7 +125,11 @@ struct ThemeChoice
 // "0.62", "-0.10" or "n/a" when kappa is undefined.
 [[nodiscard]] QString kappaText(const std::optional<double> &kappa);
 
-// The user's review queue (vault order: by therapist, oldest first) with days waiting until today.
+// The user's review queue (vault order: by therapist, oldest first) with days waiting until today,
+// and a supervisor's notes received from the practice after the local ones (receivednotes.h); notes
+// with open risk first, local or received, each part in that order. problem: why the received notes
+// could not be shown (empty when all is well).
+[[nodiscard]] QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today, QString &problem);
 [[nodiscard]] QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today);
 // A note for review. Opening it is recorded in the audit trail.
 [[nodiscard]] ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId);
