@@ -56,6 +56,22 @@ ColumnLayout {
                                            : qsTr("Other treatment: %1. The arrow keys read each event.").arg(root.events.summary)
         Accessible.focusable: true
 
+        // Pixels a medication label may take beside its line before it meets the next line, or that
+        // line's own label coming the other way (then each gets half the gap), so labels never overlap.
+        function labelRoom(index: int, place: real, leftward: bool): real {
+            let room = leftward ? place : 1 - place;
+            for (let i = 0; i < marks.count; ++i) {
+                const other = marks.itemAt(i);
+                if (!other || i === index || other.mark !== "line")
+                    continue;
+                const gap = leftward ? place - other.place : other.place - place;
+                if (gap <= 0)
+                    continue;
+                const facing = leftward ? !other.leftward : other.leftward;
+                room = Math.min(room, facing ? gap / 2 : gap);
+            }
+            return room * strip.plotWidth - 8;
+        }
         function step(by: int) {
             root.current = Math.max(0, Math.min(root.events.count - 1, root.current + by));
         }
@@ -94,6 +110,7 @@ ColumnLayout {
                 required property real at
                 required property real sessionAt
                 readonly property real place: root.bySession ? markItem.sessionAt : markItem.at
+                readonly property bool leftward: markItem.place > 0.8 // its label left of its line near the axis' end
                 required property string label
                 required property string text
                 readonly property bool reading: strip.activeFocus && root.current === markItem.index
@@ -135,9 +152,11 @@ ColumnLayout {
                     textFormat: Text.PlainText
                     visible: markItem.mark === "line"
                     // Right of the line, or left of it near the axis' end.
-                    x: markItem.place > 0.8 ? parent.width / 2 - 4 - width : parent.width / 2 + 4
+                    x: markItem.leftward ? parent.width / 2 - 4 - width : parent.width / 2 + 4
                     y: parent.height - height
-                    width: Math.min(implicitWidth, 150)
+                    // (marks.count: read again once every mark exists)
+                    width: marks.count < 0 ? 0 : Math.max(0, Math.min(implicitWidth, 150,
+                                                                      strip.labelRoom(markItem.index, markItem.place, markItem.leftward)))
                     text: markItem.label
                     elide: Text.ElideRight
                     color: Style.text
