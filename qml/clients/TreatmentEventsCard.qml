@@ -8,12 +8,19 @@ import Undercurrent
 // Other treatment (docs/treatment-events.md): the client's mutual-help meetings, groups,
 // medication-assisted treatment changes and drug screens, newest first. Who may add measures records
 // one ("Add event…", the checks of `event add`) and deletes one entered in error ("Delete…" on its
-// row, asked first); others read. An event's note is not shown here.
+// row, asked first); others read. An event's note is not shown here. The latest eight are listed; a
+// client with more (a year of weekly meetings) has "Show all" rather than a card pages long.
 SectionCard {
     id: root
 
     required property ClientOverview overview
+    readonly property int latest: 8
+    property bool showAll: false
+    readonly property var shown: root.showAll ? root.overview.treatmentEvents
+                                              : root.overview.treatmentEvents.slice(0, root.latest)
 
+    readonly property string forClient: root.overview.code
+    onForClientChanged: root.showAll = false // each client opens on their latest events
     objectName: "treatmentEventsCard"
     title: qsTr("Other treatment")
     note: root.overview.treatmentEvents.length === 0 ? qsTr("none yet")
@@ -42,7 +49,7 @@ SectionCard {
     }
     Repeater {
         objectName: "treatmentEvents"
-        model: root.overview.treatmentEvents
+        model: root.shown
         RowLayout {
             id: line
             required property var modelData
@@ -79,6 +86,16 @@ SectionCard {
                 onClicked: eventDelete.openFor(root.overview.code, line.modelData.id, line.Accessible.name)
             }
         }
+    }
+    Button {
+        objectName: "showAllEventsButton"
+        visible: root.overview.treatmentEvents.length > root.latest
+        flat: true
+        text: root.showAll ? qsTr("Show the latest %1").arg(root.latest)
+                           : qsTr("Show all %1").arg(root.overview.treatmentEvents.length)
+        Accessible.name: root.showAll ? qsTr("Show only the latest %1 events").arg(root.latest)
+                                      : qsTr("Show all %1 events").arg(root.overview.treatmentEvents.length)
+        onClicked: root.showAll = !root.showAll
     }
     TreatmentEventDialog {
         id: eventDialog

@@ -11,6 +11,7 @@
 #include "patternsmodel.h"
 #include "themetagmodel.h"
 #include "vault/measures.h"
+#include "vault/treatmentevents.h"
 #include "vault/vault.h"
 #include "vaultsession.h"
 #include "vaultthread.h"
@@ -565,6 +566,41 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_Space);
         QTRY_VERIFY_WITH_TIMEOUT(!confirm->property("opened").toBool(), 10000);
         QTRY_COMPARE_WITH_TIMEOUT(overview->treatmentEvents().size(), 0, 10000);
+
+        // A year of weekly meetings does not make the card pages long: the latest eight, newest
+        // first, and "Show all" (by keyboard) for the rest, and back.
+        const QString code = overview->code();
+        bool stored = false;
+        m_session->vaultThread()->post(
+            this, u"seeding"_s,
+            [code](VaultThread::Worker &w) {
+                for (int day = 1; day <= 10; ++day) {
+                    uc::model::TreatmentEvent meeting;
+                    meeting.clientCode = code;
+                    meeting.kind = u"mutual-help"_s;
+                    meeting.date = *uc::model::parseDate(u"2025-03-%1"_s.arg(day, 2, 10, QLatin1Char('0')));
+                    meeting.program = u"smart"_s;
+                    (void)w.open().treatmentEvents().add(meeting);
+                }
+                return true;
+            },
+            [&stored](bool done) { stored = done; });
+        QTRY_VERIFY_WITH_TIMEOUT(stored, 10000);
+        overview->open(code);
+        QTRY_COMPARE_WITH_TIMEOUT(overview->treatmentEvents().size(), 10, 10000);
+        QQuickItem *rows = item(u"treatmentEvents"_s);
+        QTRY_COMPARE(rows->property("count").toInt(), 8);
+        QQuickItem *showAll = item(u"showAllEventsButton"_s);
+        QVERIFY(showAll && showAll->isVisible());
+        QCOMPARE(showAll->property("text").toString(), u"Show all 10"_s);
+        showAll->forceActiveFocus(Qt::TabFocusReason);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_COMPARE(rows->property("count").toInt(), 10);
+        QCOMPARE(showAll->property("text").toString(), u"Show the latest 8"_s);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_COMPARE(rows->property("count").toInt(), 8);
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QTRY_COMPARE(rows->property("count").toInt(), 10);
     }
 
     // Use days by keyboard only (docs/use-days.md): Record use days… opens on the substance; a range
