@@ -150,7 +150,7 @@ ColumnLayout {
                 }
                 Text {
                     textFormat: Text.PlainText
-                    visible: markItem.mark === "line"
+                    visible: markItem.mark === "line" && width >= 30 // no room for a word: the line alone, its words on focus and hover
                     // Right of the line, or left of it near the axis' end.
                     x: markItem.leftward ? parent.width / 2 - 4 - width : parent.width / 2 + 4
                     y: parent.height - height
