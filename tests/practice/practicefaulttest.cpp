@@ -108,7 +108,7 @@ class PracticeFaultTest : public QObject, private practicetest::MemberCli
             }
             p.waitForFinished(20);
         }
-        if (!p.waitForFinished(120000))
+        if (p.state() != QProcess::NotRunning && !p.waitForFinished(120000))
             return {};
         return { p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, p.readAllStandardOutput(),
                  p.readAllStandardError() };
@@ -205,9 +205,25 @@ private Q_SLOTS:
 
     void aPullKilledMidwayKeepsNothingHalfAndResumes()
     {
+        // Held in the pull for certain, whatever the machine's speed: a session of the test's holds
+        // uc.items locked, so sam's first read of it waits and the kill comes while it waits. That
+        // read is the head's, before the notes are read (sam pushes nothing; a table lock cannot tell
+        // the two reads apart): the kill lands at the pull's start, never after its end. Watching for
+        // the notes' read alone raced a fast pull to its end (the read and the checks of 600 notes
+        // took less than one look at pg_stat_activity) and failed every time on a quiet machine.
+        QProcess holder; // a session holding the lock until the postmaster dies
+        holder.start(QStringLiteral(PRACTICE_SERVER), { u"psql"_s, m_server.dir(), u"-qtA"_s });
+        holder.write("BEGIN; LOCK TABLE uc.items IN ACCESS EXCLUSIVE MODE; SELECT pg_sleep(600);\n");
+        holder.closeWriteChannel();
+        QTRY_COMPARE_WITH_TIMEOUT(sql("SELECT count(*) FROM pg_locks WHERE locktype = 'relation' AND relation = "
+                                      "'uc.items'::regclass AND mode = 'AccessExclusiveLock' AND granted"),
+                                  QByteArray("1"), 30000);
         bool midway = false;
-        const Run killed = syncKilledOnceSeen(m_sam, u"sam"_s, u"m_"_s + m_samId, "%FROM uc.items WHERE seq >%", midway);
-        QVERIFY2(midway, "the pull ended before the kill");
+        const Run killed = syncKilledOnceSeen(m_sam, u"sam"_s, u"m_"_s + m_samId, "%uc.items%", midway,
+                                              " AND wait_event_type = 'Lock'");
+        holder.waitForFinished(30000);
+        QVERIFY2(midway, QByteArray("the pull was not held at its read: " + QByteArray::number(killed.code) + " "
+                                    + killed.err + killed.out.left(300)).constData());
         QVERIFY2(killed.code == 2, killed.err.constData());
         QVERIFY2(killed.err.contains("practice server"), killed.err.constData());
         // All the notes kept, or none (the pull keeps them only once each verified): never part.

@@ -325,7 +325,7 @@ private Q_SLOTS:
         QVERIFY(ready.wait(60000));
         QVERIFY(session.vaultExists());
         QVERIFY(guitest::unlockAs(session, session.userName(), session.demo()->passphrase(), 20000));
-        QCOMPARE(session.workspace()->clients()->rowCount(), 7);
+        QCOMPARE(session.workspace()->clients()->rowCount(), 8); // the demo's eight clients (Jonah Merrick, C-0108, since session 33)
         QSignalSpy loaded(session.workspace()->overview(), &ClientOverview::opened);
         session.workspace()->overview()->open(u"C-0101"_s);
         QVERIFY(loaded.wait(20000));
