@@ -1245,7 +1245,8 @@ void RiskTest::pastSelfHarmKeepsTheDenial()
     QCOMPARE(statusOf(text, u"self-harm"_s), u"present"_s);
     QCOMPARE(statusOf(text, u"suicide"_s), u"denied"_s);
     QCOMPARE(excludedAs(text, u"self-harm"_s), u"superseded"_s);
-    const RiskResult *r = tagger().tag(text).findRisk(u"self-harm"_s);
+    const auto tagged = tagger().tag(text); // kept: the risk points into it
+    const RiskResult *r = tagged.findRisk(u"self-harm"_s);
     QVERIFY(r);
     const bool history = std::any_of(r->evidence.begin(), r->evidence.end(),
                                      [](const auto &e) { return e.rule == u"broad:self-harm-history"_s; });
