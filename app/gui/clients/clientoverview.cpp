@@ -4,6 +4,7 @@
 #include "vaultthread.h"
 
 #include "model/usedayfigures.h"
+#include "usedaytext.h"
 #include "reports/palette.h"
 
 #include <QVariantList>
@@ -277,22 +278,7 @@ QVariantList ClientOverview::useDays() const
     const uc::model::Date first = *last - boost::gregorian::days(useDayWindow - 1);
     QVariantList out;
     for (const uc::model::UseDayFigures &f : uc::model::useDayFigures(m_data.useDays, first, *last)) {
-        const QString percent = f.percentAbstinent ? tr("%1% of known days abstinent").arg(qRound(*f.percentAbstinent))
-                                                   : tr("no day known");
-        // Singular and plural in words: without a translation loaded, tr()'s %n leaves "day(s)".
-        const QString since = !f.daysSinceLastUse       ? tr("no use recorded")
-                              : *f.daysSinceLastUse == 0 ? tr("used on the last day")
-                              : *f.daysSinceLastUse == 1 ? tr("last use 1 day before %1").arg(uc::model::toIso(*last))
-                                                         : tr("last use %1 days before %2")
-                                                               .arg(*f.daysSinceLastUse)
-                                                               .arg(uc::model::toIso(*last));
-        const QString summary = tr("used %1, abstinent %2, unknown %3 · %4 · longest run abstinent %5 · %6")
-                                    .arg(f.used)
-                                    .arg(f.abstinent)
-                                    .arg(f.unknown)
-                                    .arg(percent)
-                                    .arg(f.longestAbstinentRun)
-                                    .arg(since);
+        const QString summary = uc::gui::useDaySummary(f);
         QString label = f.substance;
         label[0] = label[0].toUpper();
         QString notes;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "patternusedays.h"
 
+#include "usedaytext.h"
+
 #include <QDate>
 #include <QVariantMap>
 
@@ -18,7 +20,7 @@ QDate qdateOf(const uc::model::Date &day)
 
 QString dayText(const uc::model::Date &day)
 {
-    return qdateOf(day).toString(u"d MMM yyyy"_s);
+    return uc::gui::useDayDate(day);
 }
 
 // "7 Jan – 13 Jan 2025", "13 Jan 2025" for one day.
@@ -39,18 +41,7 @@ QString percentText(const UseDayFigures &f)
 
 QString PatternUseDayModel::summaryOf(const UseDayFigures &f)
 {
-    const QString percent = f.percentAbstinent ? tr("%1% of known days abstinent").arg(qRound(*f.percentAbstinent))
-                                               : tr("no day known");
-    // Singular and plural in words: without a translation loaded, tr()'s %n leaves "day(s)".
-    const QString since = !f.daysSinceLastUse       ? tr("no use recorded")
-                          : *f.daysSinceLastUse == 0 ? tr("used on %1").arg(dayText(f.to))
-                          : *f.daysSinceLastUse == 1 ? tr("last use 1 day before %1").arg(dayText(f.to))
-                                                     : tr("last use %1 days before %2").arg(*f.daysSinceLastUse).arg(dayText(f.to));
-    return tr("used %1, abstinent %2, unknown %3 · %4 · longest run abstinent %5 · %6")
-        .arg(f.used)
-        .arg(f.abstinent)
-        .arg(f.unknown)
-        .arg(percent, QString::number(f.longestAbstinentRun), since);
+    return uc::gui::useDaySummary(f);
 }
 
 QString PatternUseDayModel::bucketText(const QString &by, const QString &label, const UseDayFigures &f)
