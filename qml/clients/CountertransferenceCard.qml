@@ -144,11 +144,11 @@ SectionCard {
                 Button {
                     objectName: "ctShareButton"
                     flat: true
-                    visible: entry.modelData.shareable && root.view.supervisors.length > 0
+                    visible: entry.modelData.shareable
                     text: qsTr("Share with supervisor\u2026")
                     Accessible.name: qsTr("Share this entry with your supervisor")
                     onClicked: shareDialog.openFor(root.clientCode, entry.modelData.note, entry.modelData.number,
-                                                   entry.modelData.text)
+                                                   entry.modelData.text, entry.modelData.shareWith)
                 }
             }
         }

@@ -17,6 +17,7 @@ Dialog {
     property int number: 0
     property string words
     property string error
+    property var choices: [] // the supervisors who do not hold the entry yet
     readonly property string supervisor: chooser.currentIndex >= 0 ? chooser.currentText : ""
 
     objectName: "ctShareDialog"
@@ -27,13 +28,14 @@ Dialog {
     anchors.centerIn: Overlay.overlay
     width: 480
 
-    function openFor(clientCode: string, noteId: var, entryNumber: int, text: string) {
+    function openFor(clientCode: string, noteId: var, entryNumber: int, text: string, shareWith: var) {
         root.code = clientCode;
         root.note = noteId;
         root.number = entryNumber;
         root.words = text;
         root.error = "";
-        chooser.currentIndex = root.view.supervisors.length > 0 ? 0 : -1;
+        root.choices = shareWith;
+        chooser.currentIndex = root.choices.length > 0 ? 0 : -1;
         root.open();
         cancelButton.forceActiveFocus();
     }
@@ -63,7 +65,7 @@ Dialog {
         }
         RowLayout {
             Layout.fillWidth: true
-            visible: root.view.supervisors.length > 1
+            visible: root.choices.length > 1
             Label {
                 textFormat: Text.PlainText
                 text: qsTr("Supervisor")
@@ -72,7 +74,7 @@ Dialog {
                 id: chooser
                 objectName: "ctShareSupervisor"
                 Layout.fillWidth: true
-                model: root.view.supervisors
+                model: root.choices
                 Accessible.name: qsTr("Supervisor to share with")
             }
         }

@@ -489,20 +489,25 @@ private Q_SLOTS:
         withdrawn.id = 2;
         withdrawn.withdrawnAt = u"2025-05-13T10:00:00.000Z"_s;
         CountertransferenceView card(nullptr);
-        card.set(CountertransferenceView::Data{{signedEntry, draftEntry}, {withdrawn, shared}, {u"sue"_s}});
-        QCOMPARE(card.supervisors(), QStringList{u"sue"_s});
+        card.set(CountertransferenceView::Data{{signedEntry, draftEntry}, {withdrawn, shared}, {u"sue"_s, u"sam"_s}});
+        QCOMPARE(card.supervisors(), (QStringList{u"sue"_s, u"sam"_s}));
         QCOMPARE(card.entries().size(), 2);
         const QVariantMap newest = card.entries().at(0).toMap();
         const QVariantMap older = card.entries().at(1).toMap();
         QCOMPARE(newest.value(u"shareable"_s).toBool(), false);
+        QVERIFY(newest.value(u"shareWith"_s).toStringList().isEmpty());
         QVERIFY(newest.value(u"shares"_s).toList().isEmpty());
         QCOMPARE(older.value(u"shareable"_s).toBool(), true);
+        QCOMPARE(older.value(u"shareWith"_s).toStringList(), QStringList{u"sam"_s}); // sue holds it already
         QCOMPARE(older.value(u"note"_s).toLongLong(), 7);
         QCOMPARE(older.value(u"number"_s).toInt(), 2);
         const QVariantList marks = older.value(u"shares"_s).toList();
         QCOMPARE(marks.size(), 1);
         QCOMPARE(marks.first().toMap().value(u"id"_s).toLongLong(), 3);
         QCOMPARE(marks.first().toMap().value(u"supervisor"_s).toString(), u"sue"_s);
+        // With sue the only supervisor, an entry she holds offers no one to share it with.
+        card.set(CountertransferenceView::Data{{signedEntry}, {shared}, {u"sue"_s}});
+        QCOMPARE(card.entries().first().toMap().value(u"shareable"_s).toBool(), false);
         card.hide();
         QVERIFY(card.supervisors().isEmpty());
 

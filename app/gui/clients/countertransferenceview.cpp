@@ -129,16 +129,22 @@ void CountertransferenceView::set(const Data &data)
         for (const QString &code : it->entry.codes)
             labels << book.labelOf(code);
         QVariantList shares;
+        QStringList shareWith = m_supervisors; // those who do not hold it yet
         for (const uc::vault::CtShare &s : data.shares)
-            if (s.noteId == it->noteId && s.number == it->number && s.withdrawnAt.isEmpty())
+            if (s.noteId == it->noteId && s.number == it->number && s.withdrawnAt.isEmpty()) {
                 shares.append(QVariantMap{{u"id"_s, static_cast<qlonglong>(s.id)}, {u"supervisor"_s, s.supervisor}});
+                shareWith.removeAll(s.supervisor);
+            }
+        if (it->status == uc::model::NoteStatus::Draft)
+            shareWith.clear();
         m_entries.append(QVariantMap{{u"date"_s, uc::model::toIso(it->date)},
                                      {u"status"_s, uc::model::toString(it->status)},
                                      {u"labels"_s, labels.join(u", "_s)},
                                      {u"text"_s, it->entry.text},
                                      {u"note"_s, static_cast<qlonglong>(it->noteId)},
                                      {u"number"_s, it->number},
-                                     {u"shareable"_s, it->status != uc::model::NoteStatus::Draft},
+                                     {u"shareable"_s, !shareWith.isEmpty()},
+                                     {u"shareWith"_s, shareWith},
                                      {u"shares"_s, shares}});
     }
     for (const uc::vault::CtLogEntry &e : log)

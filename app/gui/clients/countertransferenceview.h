@@ -33,8 +33,9 @@ class CountertransferenceView : public QObject
     Q_PROPERTY(QVariantList rows READ rows NOTIFY changed)
     // The largest count in any month of any row (at least 1), to scale the chart.
     Q_PROPERTY(int maxCount READ maxCount NOTIFY changed)
-    // [{date (ISO), status, labels ("Rescue, Boredom" or ""), text, note, number, shareable (a signed
-    // note's), shares: [{id, supervisor}] (shared and not withdrawn)}], newest first.
+    // [{date (ISO), status, labels ("Rescue, Boredom" or ""), text, note, number, shares: [{id,
+    // supervisor}] (shared and not withdrawn), shareWith: the assigned supervisors who do not hold it
+    // (none for a draft's entry), shareable: shareWith not empty}], newest first.
     Q_PROPERTY(QVariantList entries READ entries NOTIFY changed)
     // The supervisors assigned to the user, by name: whom an entry may be shared with.
     Q_PROPERTY(QStringList supervisors READ supervisors NOTIFY changed)
