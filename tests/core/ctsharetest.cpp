@@ -3,7 +3,9 @@
 // docs/countertransference.md "Sharing with your supervisor"): the named, assigned supervisor reads
 // them and nobody else does; a colleague with the data key finds nothing readable; an edited or forged
 // row, an un-withdrawn share and a share to a supervisor no longer assigned are refused or hidden; an
-// export carries nothing of them; a v26 vault gets the table.
+// export carries nothing of them; a v26 vault gets the table. Through the CLI too: share, shares
+// and withdraw as each user, and a damaged row exits 4 without a word of the entry.
+#include "clirun.h"
 #include "model/countertransference.h"
 #include "model/types.h"
 #include "testvault.h"
@@ -13,6 +15,7 @@
 #include "vault/userkeys.h"
 #include "vault/vault.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -371,6 +374,80 @@ private Q_SLOTS:
         QCOMPARE(static_cast<int>(e->kind()), damaged);
         QVERIFY2(e->why().startsWith(u"shared entry "_s), qPrintable(e->why()));
         QVERIFY(!e->why().contains(u"quillwort"_s));
+    }
+
+    // ---- through the CLI
+
+    void theCliSharesListsAndWithdraws()
+    {
+        QTemporaryDir files;
+        const QString pass = clirun::file(files, u"pass"_s, "a passphrase of enough length\n");
+        const auto cli = [&](const QString &user, const QStringList &args) { return clirun::cli(args, m_dir, user, pass); };
+        const auto json = [](const clirun::Run &r) { return QJsonDocument::fromJson(r.out).object(); };
+        const QString second = u"%1.2"_s.arg(m_signed);
+
+        const clirun::Run shared = cli(u"alice"_s, {u"countertransference"_s, u"share"_s, u"--client"_s, u"C-1"_s,
+                                                     u"--entry"_s, second, u"--supervisor"_s, u"sue"_s, u"--json"_s});
+        QCOMPARE(shared.code, 0);
+        const QJsonArray ids = json(shared).value(u"shares"_s).toArray();
+        QCOMPARE(ids.size(), 1);
+        const QString id = QString::number(ids.first().toInteger());
+
+        const clirun::Run seen = cli(u"sue"_s, {u"countertransference"_s, u"shares"_s, u"--client"_s, u"C-1"_s, u"--json"_s});
+        QCOMPARE(seen.code, 0);
+        const QJsonArray rows = json(seen).value(u"shares"_s).toArray();
+        QCOMPARE(rows.size(), 1);
+        const QJsonObject row = rows.first().toObject();
+        QCOMPARE(row.value(u"text"_s).toString(), secondReaction);
+        QCOMPARE(row.value(u"entry"_s).toString(), second);
+        QCOMPARE(row.value(u"author"_s).toString(), u"alice"_s);
+        QVERIFY(row.value(u"withdrawn_at"_s).isNull());
+
+        // A colleague sees nothing; a supervisor may not withdraw what is not theirs; an entry that
+        // is not one is refused before anything is written.
+        const clirun::Run bobs = cli(u"bob"_s, {u"countertransference"_s, u"shares"_s, u"--client"_s, u"C-1"_s, u"--json"_s});
+        QCOMPARE(bobs.code, 0);
+        QVERIFY(json(bobs).value(u"shares"_s).toArray().isEmpty());
+        QCOMPARE(cli(u"sue"_s, {u"countertransference"_s, u"withdraw"_s, id}).code, notAllowed);
+        const clirun::Run malformed = cli(u"alice"_s, {u"countertransference"_s, u"share"_s, u"--client"_s, u"C-1"_s,
+                                                        u"--entry"_s, u"2"_s, u"--supervisor"_s, u"sue"_s});
+        QCOMPARE(malformed.code, badInput);
+        QVERIFY2(malformed.err.contains("--entry"), malformed.err.constData());
+        {
+            auto alice = open(u"alice"_s);
+            QCOMPARE(count(*alice, "SELECT count(*) FROM ct_shares"), 1);
+        }
+
+        const clirun::Run withdrawn = cli(u"alice"_s, {u"countertransference"_s, u"withdraw"_s, id});
+        QCOMPARE(withdrawn.code, 0);
+        QCOMPARE(withdrawn.out.trimmed(), QByteArray("share " + id.toLatin1() + " withdrawn"));
+        const clirun::Run after = cli(u"sue"_s, {u"countertransference"_s, u"shares"_s, u"--client"_s, u"C-1"_s, u"--json"_s});
+        QCOMPARE(after.code, 0);
+        QVERIFY(json(after).value(u"shares"_s).toArray().isEmpty());
+    }
+
+    // An entry's row edited by someone with the data key: the supervisor's CLI exits 4, prints no
+    // share and says nothing of the entry's words, in either output form.
+    void theCliRefusesADamagedShare()
+    {
+        QTemporaryDir files;
+        const QString pass = clirun::file(files, u"pass"_s, "a passphrase of enough length\n");
+        const Id id = aliceShares({{m_signed, 1}}).first();
+        {
+            auto alice = open(u"alice"_s);
+            asInsider(*alice, u"UPDATE ct_shares SET entry = 2 WHERE id = %1"_s.arg(id));
+        }
+        for (const bool asJson : {false, true}) {
+            QStringList args{u"countertransference"_s, u"shares"_s, u"--client"_s, u"C-1"_s};
+            if (asJson)
+                args << u"--json"_s;
+            const clirun::Run r = clirun::cli(args, m_dir, u"sue"_s, pass);
+            QCOMPARE(r.code, damaged);
+            QVERIFY2(r.out.isEmpty(), r.out.constData());
+            QVERIFY2(r.err.contains("shared entry"), r.err.constData());
+            for (const char *word : {"quillwort", "rescue", "irritation"})
+                QVERIFY2(!r.err.contains(word), r.err.constData());
+        }
     }
 
     // ---- never exported
