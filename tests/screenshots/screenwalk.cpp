@@ -550,7 +550,8 @@ bool ScreenWalk::supervision()
         std::fprintf(stderr, "undercurrent-screenshots: supervision set-up: %s\n", qPrintable(e.message()));
         return false;
     }
-    return reviewQueue() && agreement() && audit() && notesInReview();
+    return ctShare(m_session.demo()->passphrase()) && reviewQueue() && sharedCountertransference() && agreement()
+           && audit() && notesInReview();
 }
 
 bool ScreenWalk::reviewQueue()

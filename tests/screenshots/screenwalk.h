@@ -39,8 +39,14 @@ private:
     // note-risk, sign-risk, client-overview-risk, clients-open-risk, review-safety: a note with
     // risk typed, signed with the assessment to follow, and where its open risk then shows
     [[nodiscard]] bool risk();
-    // review-queue, agreement-rating, agreement, audit, my-notes-in-review
+    // review-queue, agreement-rating, agreement, audit, my-notes-in-review, and the shared
+    // countertransference's screens below
     [[nodiscard]] bool supervision();
+    // ct-share-dialog (also at 1024x700), client-overview-ct-shared: the demo therapist shares an
+    // entry with the supervisor (ctsharewalk.cpp); locked after
+    [[nodiscard]] bool ctShare(const QString &demoPassphrase);
+    // client-overview-shared-ct: the supervisor, unlocked, reads it on the client's overview
+    [[nodiscard]] bool sharedCountertransference();
     [[nodiscard]] bool reviewQueue();
     [[nodiscard]] bool agreement();
     [[nodiscard]] bool audit();
