@@ -23,8 +23,9 @@ SectionCard {
     onForClientChanged: root.showAll = false // each client opens on their latest events
     objectName: "treatmentEventsCard"
     title: qsTr("Other treatment")
-    note: root.overview.treatmentEvents.length === 0 ? qsTr("none yet")
-                                                     : qsTr("%n event(s)", "", root.overview.treatmentEvents.length)
+    // Singular and plural in words: without a translation loaded, %n leaves "event(s)".
+    note: root.overview.treatmentEvents.length === 0
+          ? qsTr("none yet") : Style.plural(root.overview.treatmentEvents.length, qsTr("event"), qsTr("events"))
     actions: [
         Button {
             objectName: "addEventButton"
