@@ -37,7 +37,7 @@ Dialog {
         root.choices = shareWith;
         chooser.currentIndex = root.choices.length > 0 ? 0 : -1;
         root.open();
-        cancelButton.forceActiveFocus();
+        cancelButton.forceActiveFocus(Qt.TabFocusReason); // shown as focused: Enter here shares nothing
     }
 
     Connections {
