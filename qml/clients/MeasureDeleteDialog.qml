@@ -35,7 +35,7 @@ Dialog {
         root.bandLabel = band;
         root.error = "";
         root.open();
-        cancelButton.forceActiveFocus(); // Enter on the default does nothing destructive
+        cancelButton.forceActiveFocus(Qt.TabFocusReason); // shown as focused; Enter here does nothing destructive
     }
 
     Connections {

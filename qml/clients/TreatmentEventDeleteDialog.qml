@@ -29,7 +29,7 @@ Dialog {
         root.name = description;
         root.error = "";
         root.open();
-        cancelButton.forceActiveFocus(); // Enter on the default does nothing destructive
+        cancelButton.forceActiveFocus(Qt.TabFocusReason); // shown as focused; Enter here does nothing destructive
     }
 
     Connections {
