@@ -29,8 +29,7 @@ bool ScreenWalk::ctShare(const QString &demoPassphrase)
     if (!unlockAs(QString::fromLatin1(uc::demo::defaultUser), demoPassphrase))
         return fail("the demo therapist could not unlock to share");
     ClientOverview *overview = m_session.workspace()->overview();
-    if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, aftercareClient))
-        || !waitIdle([&] { return overview->code() == aftercareClient; }))
+    if (!openClient(aftercareClient))
         return fail("the aftercare client's overview did not load to share");
     CountertransferenceView *own = overview->countertransference();
     own->show(aftercareClient);
@@ -84,8 +83,7 @@ bool ScreenWalk::sharedCountertransference()
     ClientOverview *overview = m_session.workspace()->overview();
     // The supervisor lands on the review queue: to the clients, then the client.
     if (!QMetaObject::invokeMethod(m_window, "showArea", Q_ARG(QString, u"clients"_s))
-        || !QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, aftercareClient))
-        || !waitIdle([&] { return overview->code() == aftercareClient; }))
+        || !openClient(aftercareClient))
         return fail("the supervisor could not open the aftercare client's overview");
     SharedCountertransferenceView *shared = overview->sharedCountertransference();
     shared->show(aftercareClient);

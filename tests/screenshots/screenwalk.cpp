@@ -176,9 +176,7 @@ bool ScreenWalk::clients()
 
 bool ScreenWalk::client()
 {
-    if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s)))
-        return fail("the window has no openClient()");
-    if (!waitIdle([&] { return m_session.workspace()->overview()->code() == u"C-0101"; }))
+    if (!openClient(u"C-0101"_s))
         return fail("the client overview did not load");
     // Her safety plan, written with her: the card under the measures shows it.
     SafetyPlanEditor *plan = m_session.workspace()->safetyPlan();
@@ -357,8 +355,7 @@ bool ScreenWalk::countertransference()
     (void)waitIdle([] { return true; });
     // The aftercare client, whose process notes hold the demo's countertransference entries.
     ClientOverview *overview = m_session.workspace()->overview();
-    if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0106"_s))
-        || !waitIdle([&] { return overview->code() == u"C-0106"; }))
+    if (!openClient(u"C-0106"_s))
         return fail("the aftercare client's overview did not load");
     overview->countertransference()->show(u"C-0106"_s);
     if (!waitIdle([&] { return overview->countertransference()->shown(); }))
@@ -369,8 +366,7 @@ bool ScreenWalk::countertransference()
     const bool ok = grab(u"client-overview-countertransference"_s);
     m_window->resize(size);
     overview->countertransference()->hide();
-    if (!QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, u"C-0101"_s))
-        || !waitIdle([&] { return overview->code() == u"C-0101"; }))
+    if (!openClient(u"C-0101"_s))
         return fail("the client overview did not load again");
     return ok;
 }
@@ -658,6 +654,12 @@ bool ScreenWalk::waitUntil(const std::function<bool()> &done, int timeoutMs)
 bool ScreenWalk::waitIdle(const std::function<bool()> &done, int timeoutMs)
 {
     return waitUntil([&] { return done() && !m_session.vaultThread()->busy(); }, timeoutMs);
+}
+
+bool ScreenWalk::openClient(const QString &code)
+{
+    return QMetaObject::invokeMethod(m_window, "openClient", Q_ARG(QString, code))
+        && waitIdle([&] { return m_session.workspace()->overview()->code() == code; });
 }
 
 bool ScreenWalk::unlockAs(const QString &user, const QString &passphrase)

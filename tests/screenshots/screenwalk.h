@@ -71,6 +71,8 @@ private:
     // Runs until done() with the vault thread idle.
     [[nodiscard]] bool waitIdle(const std::function<bool()> &done, int timeoutMs = 60000);
     [[nodiscard]] bool unlockAs(const QString &user, const QString &passphrase);
+    // The window opens the client's overview (its openClient()) and it loads.
+    [[nodiscard]] bool openClient(const QString &code);
     void lock();
     static bool fail(const char *what);
     static void settle(int ms);

@@ -18,18 +18,13 @@ QDate qdateOf(const uc::model::Date &day)
     return QDate::fromString(uc::model::toIso(day), Qt::ISODate);
 }
 
-QString dayText(const uc::model::Date &day)
-{
-    return uc::gui::useDayDate(day);
-}
-
 // "7 Jan – 13 Jan 2025", "13 Jan 2025" for one day.
 QString daysText(const uc::model::Date &from, const uc::model::Date &to)
 {
     if (from == to)
-        return dayText(from);
+        return uc::gui::useDayDate(from);
     const QString first = qdateOf(from).toString(from.year() == to.year() ? u"d MMM"_s : u"d MMM yyyy"_s);
-    return u"%1 – %2"_s.arg(first, dayText(to));
+    return u"%1 – %2"_s.arg(first, uc::gui::useDayDate(to));
 }
 
 QString percentText(const UseDayFigures &f)
