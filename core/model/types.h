@@ -276,6 +276,16 @@ struct QueueItem
     bool openRisk = false; // a present risk flag not yet closed by an assessment (docs/risk.md)
 };
 
+// A review of one of the user's notes held outside the vault (the practice server's comments and
+// returns, kept in the member folder): who, how many comments and returns, when it was last returned.
+struct OutsideReview
+{
+    Id noteId = 0;
+    QString reviewer;
+    int comments = 0;
+    QString lastReturnedAt = {}; // UTC, ISO 8601; empty if never returned
+};
+
 struct SearchHit
 {
     Id noteId = 0;

@@ -378,12 +378,17 @@ QList<PracticeEvent> sentEvents(const vault::Vault &vault)
     return readKept(vault, sentFileName);
 }
 
+QList<PracticeEvent> practiceEvents(const vault::Vault &vault)
+{
+    if (!loadMembership(vault))
+        return {};
+    return readKept(vault);
+}
+
 QList<PracticeEvent> practiceEventsOf(const vault::Vault &vault, model::Id note)
 {
     QList<PracticeEvent> out;
-    if (!loadMembership(vault))
-        return out;
-    for (const PracticeEvent &e : readKept(vault))
+    for (const PracticeEvent &e : practiceEvents(vault))
         if (e.note == note)
             out.append(e);
     return out;

@@ -76,6 +76,9 @@ int recordCosigns(vault::Vault &vault, const Membership &membership, const Certi
 // this vault is not a member. Error(Damaged) when the file was edited. What they wrote before this
 // was kept, or on another machine, is not in it (the server's refusal of a second co-signature is).
 [[nodiscard]] QList<PracticeEvent> sentEvents(const vault::Vault &vault);
+// The events kept on this member's notes, in the server's order; none when this vault is not a
+// member. Error(Damaged) when the kept file was edited or swapped.
+[[nodiscard]] QList<PracticeEvent> practiceEvents(const vault::Vault &vault);
 // The events kept for a local note, in the server's order; none when this vault is not a member.
 [[nodiscard]] QList<PracticeEvent> practiceEventsOf(const vault::Vault &vault, model::Id note);
 

@@ -8,6 +8,9 @@
 #include "vault/uuids.h"
 #include "vault/vault.h"
 
+#include <QDateTime>
+#include <QSet>
+
 #include <algorithm>
 
 namespace uc::vault {
@@ -194,6 +197,40 @@ QList<model::QueueItem> Supervision::queue()
     std::stable_partition(queue.begin(), queue.end(), [](const model::QueueItem &item) { return item.openRisk; });
     m_state.recordEvent(QStringLiteral("view-queue"), QStringLiteral("queue"), QStringLiteral("%1 notes").arg(queue.size()));
     return queue;
+}
+
+QList<model::QueueItem> Supervision::reviewedElsewhere(const QList<model::OutsideReview> &reviews)
+{
+    m_state.require(model::Action::ReviewQueue);
+    QList<model::QueueItem> items;
+    if (m_state.user.role != model::Role::Therapist)
+        return items;
+    const QSet<Id> risky = reviews.isEmpty() ? QSet<Id>() : m_vault.risk().openNotes();
+    for (const model::OutsideReview &r : reviews) {
+        auto stmt = m_state.db.prepare(
+            "SELECT c.code, s.date, n.signed_at, "
+            "  (SELECT max(d.signed_at) FROM addenda d WHERE d.note_id = n.id AND d.author_id = n.author_id) "
+            "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+            "WHERE n.id = ? AND n.author_id = ? AND n.status = 'signed' AND n.kind = 'progress' "
+            "AND NOT EXISTS (SELECT 1 FROM practice_cosigns p WHERE p.note_id = n.id)");
+        stmt.bind(1, r.noteId).bind(2, m_state.user.id);
+        if (!stmt.step())
+            continue;
+        model::QueueItem item;
+        item.noteId = r.noteId;
+        item.clientCode = stmt.text(0);
+        item.sessionDate = model::parseDate(stmt.text(1)).value_or(model::Date());
+        item.therapist = m_state.user.name;
+        item.supervisor = r.reviewer;
+        item.signedAt = stmt.text(2);
+        item.comments = r.comments;
+        const QDateTime returned = QDateTime::fromString(r.lastReturnedAt, Qt::ISODateWithMs);
+        const QDateTime answered = QDateTime::fromString(stmt.text(3), Qt::ISODateWithMs);
+        item.returned = returned.isValid() && (!answered.isValid() || returned > answered);
+        item.openRisk = risky.contains(r.noteId);
+        items.append(item);
+    }
+    return items;
 }
 
 QList<model::Note> Supervision::therapistNotes(const QString &therapist, const model::Date &from, const model::Date &to)

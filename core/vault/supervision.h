@@ -33,6 +33,13 @@ public:
     // A supervisor's queue: the signed notes of their therapists not yet co-signed, by therapist,
     // oldest first. A therapist's: their own notes waiting on a supervisor. Recorded.
     [[nodiscard]] QList<model::QueueItem> queue();
+    // The current user's own signed progress notes reviewed somewhere the vault does not hold the
+    // review (a supervisor on the practice server, docs/practice.md): for each given note, one queue
+    // item with that reviewer, its comments and its returned state, returned while its newest
+    // return is later than its author's newest addendum. A note not theirs, not signed (a draft, or
+    // co-signed) or co-signed through the practice is left out. Read with the queue, not recorded
+    // again.
+    [[nodiscard]] QList<model::QueueItem> reviewedElsewhere(const QList<model::OutsideReview> &reviews);
     // A therapist's progress notes with their session date in [from, to], for the supervision
     // report: made by a supervisor assigned to them or by the therapist themselves. Recorded.
     [[nodiscard]] QList<model::Note> therapistNotes(const QString &therapist, const model::Date &from,

@@ -186,6 +186,7 @@ private Q_SLOTS:
     void cosignRefusesDraftsTwiceAndProcessNotes();
     void mustCosignDecidesCompleteness();
     void returnWaitsForAnAddendum();
+    void reviewsHeldElsewhereAreTheAuthorsOwnSignedNotes();
     void queueIsOldestFirstByTherapist();
     void therapistSeesOwnAuditEntriesOnly();
     void supervisionActionsAreAudited();
@@ -397,6 +398,51 @@ void SupervisionTest::mustCosignDecidesCompleteness()
             QCOMPARE(e.exitCode(), 1);
         }
     }
+}
+
+// The practice server's reviews of the author's notes (kept outside the vault) as queue items: only
+// the author's own signed progress notes, returned while the newest return is later than the
+// newest addendum; nothing for a supervisor.
+void SupervisionTest::reviewsHeldElsewhereAreTheAuthorsOwnSignedNotes()
+{
+    Practice p;
+    const auto review = [](Id note, const QString &returnedAt) {
+        return model::OutsideReview{note, QStringLiteral("practice member 1a2b3c4d"), 2, returnedAt};
+    };
+    auto alice = p.open(QStringLiteral("alice"));
+    const QList<model::OutsideReview> asked = {review(p.aliceSigned, QStringLiteral("2025-03-04T10:00:00Z")),
+                                                review(p.aliceSigned2, {}), review(p.aliceDraft, QStringLiteral("2025-03-04T10:00:00Z")),
+                                                review(p.aliceProcess, {}), review(p.bobSigned, QStringLiteral("2025-03-04T10:00:00Z")),
+                                                review(999999, {})};
+    QList<model::QueueItem> items = alice->supervision().reviewedElsewhere(asked);
+    QCOMPARE(items.size(), 2); // not the draft, the process note, bob's note or one that is not there
+    QCOMPARE(items.at(0).noteId, p.aliceSigned);
+    QVERIFY(items.at(0).returned);
+    QCOMPARE(items.at(0).comments, 2);
+    QCOMPARE(items.at(0).supervisor, QStringLiteral("practice member 1a2b3c4d"));
+    QCOMPARE(items.at(0).therapist, QStringLiteral("alice"));
+    QCOMPARE(items.at(0).clientCode, QStringLiteral("C-1"));
+    QCOMPARE(model::toIso(items.at(0).sessionDate), QStringLiteral("2025-03-03"));
+    QVERIFY(!items.at(0).signedAt.isEmpty());
+    QCOMPARE(items.at(1).noteId, p.aliceSigned2);
+    QVERIFY(!items.at(1).returned); // commented on, never returned
+    // Her addendum (now, after the return's time) answers it; a return after that opens it again.
+    (void)alice->notes().addAddendum(p.aliceSigned, QStringLiteral("Risk assessment: low."));
+    items = alice->supervision().reviewedElsewhere({review(p.aliceSigned, QStringLiteral("2025-03-04T10:00:00Z"))});
+    QCOMPARE(items.size(), 1);
+    QVERIFY(!items.first().returned);
+    items = alice->supervision().reviewedElsewhere({review(p.aliceSigned, QStringLiteral("2999-01-01T00:00:00Z"))});
+    QVERIFY(items.first().returned);
+    QVERIFY(alice->supervision().reviewedElsewhere({}).isEmpty());
+    alice->lock();
+    // A co-signed note has left review; a supervisor has no notes of their own in it.
+    auto sam = p.open(QStringLiteral("sam"));
+    sam->supervision().cosign(p.aliceSigned2);
+    QVERIFY(sam->supervision().reviewedElsewhere({review(p.aliceSigned, {})}).isEmpty());
+    sam->lock();
+    alice = p.open(QStringLiteral("alice"));
+    items = alice->supervision().reviewedElsewhere({review(p.aliceSigned2, {})});
+    QVERIFY(items.isEmpty());
 }
 
 void SupervisionTest::returnWaitsForAnAddendum()

@@ -5,7 +5,8 @@
 // one on hers; sam, the supervisor the administrator assigned to ada, syncs from the GUI, sees ada's
 // notes in his queue (the risky one first, marked as from the practice) and never bea's, opens one
 // read-only and co-signs it from the GUI in the background; ada's next sync shows it co-signed. A
-// comment while the server is stopped is "not sent"; a kept file edited on disk shows nothing as
+// comment while the server is stopped is "not sent"; his return reaches ada's "My notes in review"
+// after her sync, until her addendum answers it; a kept file edited on disk shows nothing as
 // verified.
 #include "notereview.h"
 #include "practicecluster.h"
@@ -214,6 +215,67 @@ private Q_SLOTS:
         QVERIFY(review->practiceReturn(u"Please add the safety plan."_s));
         QVERIFY(acted.wait(60000));
         QVERIFY2(review->practiceOutcome() == u"sent"_s, qPrintable(review->practiceMessage()));
+    }
+
+    // sam's return of the risky note (the test above) reaches ada: her sync verifies it, and her "My
+    // notes in review" lists the note as returned, through the practice, with his words in the review
+    // pane; her addendum answers it. The note sam co-signed has left review.
+    void theAuthorSeesAPracticeReturnInHerNotesInReview()
+    {
+        QCOMPARE(uc::practice::sync(*open(m_ada, u"ada"_s)).comments, 1);
+        VaultSession session(nullptr);
+        guitest::useVault(session, m_ada);
+        QVERIFY(guitest::unlockAs(session, u"ada"_s));
+        ReviewQueueModel *queue = session.workspace()->queue();
+        QAbstractItemModelTester tester(queue, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(reloaded(queue));
+        const auto at = [&](int row, ReviewQueueModel::Role role) { return queue->data(queue->index(row), role); };
+        QCOMPARE(queue->count(), 1);
+        QCOMPARE(at(0, ReviewQueueModel::NoteIdRole).toLongLong(), m_risky);
+        QVERIFY(at(0, ReviewQueueModel::ReturnedRole).toBool());
+        QCOMPARE(queue->returnedCount(), 1);
+        QCOMPARE(at(0, ReviewQueueModel::CommentsRole).toInt(), 1);
+        QVERIFY(at(0, ReviewQueueModel::OpenRiskRole).toBool());
+        QVERIFY(!at(0, ReviewQueueModel::FromPracticeRole).toBool()); // hers, in her vault
+        QCOMPARE(at(0, ReviewQueueModel::TherapistRole).toString(), u"ada"_s);
+        QCOMPARE(at(0, ReviewQueueModel::SupervisorRole).toString(), u"practice member %1"_s.arg(m_samId.left(8)));
+        QCOMPARE(at(0, ReviewQueueModel::ModeLabelRole).toString(), u"through the practice"_s);
+        QCOMPARE(at(0, ReviewQueueModel::ClientCodeRole).toString(), u"C-0001"_s);
+        QCOMPARE(at(0, ReviewQueueModel::SessionDateRole).toString(), u"2025-01-13"_s);
+        QVERIFY(queue->practiceProblem().isEmpty());
+
+        NoteReview *review = session.workspace()->review();
+        QSignalSpy opened(review, &NoteReview::opened);
+        review->open(m_risky);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(review->comments().size(), 1);
+        const QVariantMap words = review->comments().first().toMap();
+        QCOMPARE(words.value(u"text"_s).toString(), u"Please add the safety plan."_s);
+        QVERIFY(words.value(u"returned"_s).toBool());
+        QCOMPARE(words.value(u"author"_s).toString(), u"practice member %1"_s.arg(m_samId.left(8)));
+        QCOMPARE(words.value(u"signature"_s).toString(), u"verified"_s);
+        // The co-signed note shows his comment too, though it is no longer in review.
+        review->open(m_plain);
+        QVERIFY(opened.wait(10000));
+        QCOMPARE(review->comments().size(), 1);
+        QCOMPARE(review->comments().first().toMap().value(u"text"_s).toString(), u"Say what the plan was."_s);
+        QVERIFY(!review->comments().first().toMap().value(u"returned"_s).toBool());
+        session.lock();
+
+        // Her addendum answers the return: still in review (not co-signed), no longer returned.
+        QTest::qWait(1100); // the addendum's time is to the second: after the return's
+        open(m_ada, u"ada"_s)->notes().addAddendum(m_risky, u"Safety plan made with her on 14 January."_s);
+        VaultSession again(nullptr);
+        guitest::useVault(again, m_ada);
+        QVERIFY(guitest::unlockAs(again, u"ada"_s));
+        ReviewQueueModel *answered = again.workspace()->queue();
+        QVERIFY(reloaded(answered));
+        QCOMPARE(answered->count(), 1);
+        QCOMPARE(answered->data(answered->index(0), ReviewQueueModel::NoteIdRole).toLongLong(), m_risky);
+        QVERIFY(!answered->data(answered->index(0), ReviewQueueModel::ReturnedRole).toBool());
+        QCOMPARE(answered->returnedCount(), 0);
+        QCOMPARE(answered->data(answered->index(0), ReviewQueueModel::CommentsRole).toInt(), 1);
+        again.lock();
     }
 
     void aKeptFileEditedOnDiskShowsNothingAsVerified()

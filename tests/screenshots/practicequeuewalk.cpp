@@ -3,7 +3,8 @@
 // throwaway cluster holds, the demo supervisor joins from the demo vault, a therapist on a machine of
 // their own (a vault in a folder of its own) joins and pushes two notes, one with open risk; the
 // administrator assigns the supervisor to them; the supervisor syncs in the GUI and sees them in the
-// queue beside the local notes, opens one and co-signs it.
+// queue beside the local notes, opens one and co-signs it, and returns the other with a comment; the
+// therapist's sync brings the return to their "My notes in review".
 #include "notereview.h"
 #include "practicestaff.h"
 #include "practicesync.h"
@@ -149,7 +150,52 @@ bool ScreenWalk::practiceQueue(practicetest::Cluster &server, const QString &adm
         return false;
     }
     ok = grab(u"review-practice-cosigned"_s) && ok;
+
+    // The other note returned with a comment; the therapist's sync brings it to their own machine,
+    // where their "My notes in review" lists it as returned, with the supervisor's words.
+    QString other;
+    for (int row = 0; row < queue->count() && other.isEmpty(); ++row)
+        if (const QString i = queue->data(queue->index(row), ReviewQueueModel::ItemRole).toString(); !i.isEmpty() && i != item)
+            other = i;
+    review->openReceived(other);
+    if (other.isEmpty() || !waitIdle([&] { return review->item() == other; }))
+        return fail("the second received note did not open");
+    if (!review->practiceReturn(u"What was the alcohol-free evening agreed against? Please add what the diary "
+                                "showed about the evenings before the drinking starts."_s)
+        || !waitIdle([&] { return !review->sending(); }, 120000) || review->practiceOutcome() != u"sent"_s)
+        return fail("the return was not sent");
     lock();
+    const QString demoDir = m_session.vaultDir();
+    try {
+        (void)uc::practice::sync(*uc::vault::Vault::open(remote, u"okim"_s, secretOf(remotePass)));
+    } catch (const uc::Error &e) {
+        std::fprintf(stderr, "undercurrent-screenshots: the therapist's sync: %s\n", qPrintable(e.message()));
+        return false;
+    }
+    m_session.setVaultDir(remote);
+    if (!unlockAs(u"okim"_s, remotePass))
+        return fail("the remote therapist could not unlock");
+    QMetaObject::invokeMethod(m_window, "showArea", Q_ARG(QString, u"queue"_s));
+    queue->reload();
+    qint64 returned = 0;
+    if (!waitIdle([&] {
+            for (int row = 0; row < queue->count() && returned == 0; ++row)
+                if (queue->data(queue->index(row), ReviewQueueModel::ReturnedRole).toBool())
+                    returned = queue->data(queue->index(row), ReviewQueueModel::NoteIdRole).toLongLong();
+            return returned != 0;
+        }))
+        return fail("the return did not show in the therapist's notes in review");
+    review->open(returned);
+    if (!waitIdle([&] { return review->noteId() == returned && !review->comments().isEmpty(); }))
+        return fail("the returned note did not open with the supervisor's words");
+    ok = grab(u"my-notes-practice-return"_s) && ok;
+    m_window->resize(1024, 700);
+    settle(300);
+    ok = grab(u"my-notes-practice-return-1024x700"_s) && ok;
+    m_window->resize(size);
+    settle(300);
+    lock();
+    m_session.setVaultDir(demoDir);
     return ok && unlockAs(admin, adminPass);
 }
 #endif

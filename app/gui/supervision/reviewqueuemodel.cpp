@@ -58,7 +58,8 @@ QVariant ReviewQueueModel::data(const QModelIndex &index, int role) const
     case ModeRole:
         return row.mode;
     case ModeLabelRole:
-        return row.mode == u"practice" ? u"from the practice"_s
+        return row.mode == u"practice"           ? u"from the practice"_s
+            : row.mode == u"through-practice" ? u"through the practice"_s
             : row.mode == u"must-cosign" ? u"co-signature required"_s
                                          : u"co-signature optional"_s;
     case SignedAtRole:

@@ -32,7 +32,7 @@ public:
         SessionDateRole, // ISO date of the session
         TherapistRole, // the note's author (the section the row is grouped under)
         SupervisorRole, // the supervisor it waits for
-        ModeRole, // "review" | "must-cosign"
+        ModeRole, // "review" | "must-cosign" | "practice" (received) | "through-practice" (the author's, reviewed there)
         ModeLabelRole, // "co-signature required" | "co-signature optional"
         SignedAtRole, // UTC, ISO 8601
         DaysWaitingRole, // whole days since signing

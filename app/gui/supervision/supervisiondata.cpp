@@ -2,6 +2,7 @@
 #include "supervisiondata.h"
 
 #include "conversions.h"
+#include "practicereviews.h"
 #include "receivednotes.h"
 
 #include "common/error.h"
@@ -57,8 +58,12 @@ QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today)
 QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today, QString &problem)
 {
     QList<QueueRow> rows = loadQueue(vault, today);
+    // The author's notes a practice supervisor commented on or returned join theirs, open risk first.
+    const PracticeReviews reviews = loadPracticeReviews(vault, today, rows);
+    rows.append(reviews.rows);
+    std::stable_partition(rows.begin(), rows.end(), [](const QueueRow &r) { return r.openRisk; });
     ReceivedQueue received = loadReceivedQueue(vault, today);
-    problem = received.problem;
+    problem = received.problem.isEmpty() ? reviews.problem : received.problem;
     // The local rows keep the vault's order (open risk first); the received ones follow in each part.
     const auto riskyLocal = std::partition_point(rows.begin(), rows.end(), [](const QueueRow &r) { return r.openRisk; });
     const qsizetype split = riskyLocal - rows.begin();
@@ -104,6 +109,14 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
                            : c.signature == model::CommentSignature::Unsigned ? u"unsigned"_s
                                                                               : u"broken"_s,
                            c.signatureProblem});
+    // A practice supervisor's comments and returns, verified at the author's sync (a kept file that
+    // does not open is named in the queue, which does not show them either).
+    try {
+        d.comments.append(practiceCommentsOn(vault, noteId));
+    } catch (const Error &e) {
+        if (e.kind() != ErrorKind::Damaged)
+            throw;
+    }
     return d;
 }
 

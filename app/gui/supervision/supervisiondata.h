@@ -29,7 +29,7 @@ struct QueueRow
     QString sessionDate; // ISO
     QString therapist;
     QString supervisor;
-    QString mode; // "review" | "must-cosign"
+    QString mode; // "review" | "must-cosign" | "practice" (received) | "through-practice" (the author's, reviewed there)
     QString signedAt; // UTC, ISO 8601
     int daysWaiting = 0;
     bool returned = false;
