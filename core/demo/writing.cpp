@@ -202,7 +202,8 @@ void writePriya(Material &m, const Visit &v, int weeksSober, Rng &r)
     if (p < 0.4)
         m.said << r.pick(pool("priyaPast")) << r.pick(pool("priyaShame"));
     else
-        m.said << numbered(r.pick(pool("priyaLater")), weeksSober) << (r.chance(0.4) ? r.pick(pool("priyaPast")) : r.pick(pool("priyaLater")));
+        m.said << numbered(r.pick(pool("priyaLater")), weeksSober)
+               << numbered(r.chance(0.4) ? r.pick(pool("priyaPast")) : r.pick(pool("priyaLater")), weeksSober);
     m.response << r.pick(p < 0.5 ? pool("priyaEarlyResponses") : pool("priyaLateResponses"));
 }
 
@@ -222,7 +223,7 @@ void writeGideon(Material &m, const Visit &v, int weeksClean, Rng &r)
         m.said << r.some(pool("gideonEarly"), 2);
     else
         m.said << numbered(r.pick(pool("gideonLater")), weeksClean)
-               << (r.chance(0.3) ? r.pick(pool("gideonEarly")) : r.pick(pool("gideonLater")));
+               << numbered(r.chance(0.3) ? r.pick(pool("gideonEarly")) : r.pick(pool("gideonLater")), weeksClean);
     m.response << r.pick(p < 0.4 ? pool("gideonEarlyResponses") : pool("gideonLateResponses"));
 }
 
@@ -259,7 +260,8 @@ void writeWynn(Material &m, const Visit &v, const Meeting &meeting, int weeksCle
     if (meeting.setting == Setting::Residential)
         m.said << r.pick(pool("wynnEarly")) << r.pick(pool("wynnAnger"));
     else
-        m.said << numbered(r.pick(pool("wynnLater")), weeksClean) << (r.chance(0.35) ? r.pick(pool("wynnAnger")) : r.pick(pool("wynnLater")));
+        m.said << numbered(r.pick(pool("wynnLater")), weeksClean)
+               << numbered(r.chance(0.35) ? r.pick(pool("wynnAnger")) : r.pick(pool("wynnLater")), weeksClean);
     m.response << r.pick(p < 0.45 ? pool("wynnEarlyResponses") : pool("wynnLateResponses"));
 }
 

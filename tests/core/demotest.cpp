@@ -277,6 +277,10 @@ private Q_SLOTS:
                 for (const model::Section &s : note.sections) {
                     titles << s.title;
                     QVERIFY2(!s.text.trimmed().isEmpty(), qPrintable(c.code + u' ' + s.title));
+                    // Every "{m} months sober" is filled in: no template placeholder reaches a note.
+                    static const QRegularExpression placeholder(u"\\{[A-Za-z]+\\}"_s);
+                    QVERIFY2(!placeholder.match(s.text).hasMatch(),
+                             qPrintable(c.code + u' ' + model::toIso(note.sessionDate) + u' ' + s.title));
                 }
                 QCOMPARE(titles, t->sections);
                 const auto n = note.text().split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts).size();
