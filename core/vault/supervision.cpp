@@ -206,13 +206,15 @@ QList<model::QueueItem> Supervision::reviewedElsewhere(const QList<model::Outsid
     if (m_state.user.role != model::Role::Therapist)
         return items;
     const QSet<Id> risky = reviews.isEmpty() ? QSet<Id>() : m_vault.risk().openNotes();
+    // One statement for every note asked about: prepared once, reset between notes.
+    auto stmt = m_state.db.prepare(
+        "SELECT c.code, s.date, n.signed_at, "
+        "  (SELECT max(d.signed_at) FROM addenda d WHERE d.note_id = n.id AND d.author_id = n.author_id) "
+        "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
+        "WHERE n.id = ? AND n.author_id = ? AND n.status = 'signed' AND n.kind = 'progress' "
+        "AND NOT EXISTS (SELECT 1 FROM practice_cosigns p WHERE p.note_id = n.id)");
     for (const model::OutsideReview &r : reviews) {
-        auto stmt = m_state.db.prepare(
-            "SELECT c.code, s.date, n.signed_at, "
-            "  (SELECT max(d.signed_at) FROM addenda d WHERE d.note_id = n.id AND d.author_id = n.author_id) "
-            "FROM notes n JOIN clients c ON c.id = n.client_id JOIN sessions s ON s.id = n.session_id "
-            "WHERE n.id = ? AND n.author_id = ? AND n.status = 'signed' AND n.kind = 'progress' "
-            "AND NOT EXISTS (SELECT 1 FROM practice_cosigns p WHERE p.note_id = n.id)");
+        stmt.reset();
         stmt.bind(1, r.noteId).bind(2, m_state.user.id);
         if (!stmt.step())
             continue;

@@ -23,6 +23,8 @@ Rectangle {
     readonly property bool mayReturn: VaultSession.permissions["return-note"] === true && signed
     readonly property bool mayComment: VaultSession.permissions["comment"] === true
     readonly property bool isAuthor: !practice && review.author === VaultSession.userName
+    // Her own note reviewed through the practice: a comment here would reach nobody, so none is offered.
+    readonly property bool answersByAddendum: isAuthor && review.practiceReviewed
 
     function comment() {
         if (root.practice) root.review.practiceComment(commentField.text);
@@ -260,7 +262,7 @@ Rectangle {
         }
         RowLayout {
             Layout.fillWidth: true
-            visible: root.mayComment || root.mayCosign
+            visible: (root.mayComment || root.mayCosign) && !root.answersByAddendum
             spacing: 8
             TextField {
                 id: commentField
@@ -299,8 +301,14 @@ Rectangle {
             Layout.fillWidth: true
             visible: root.isAuthor && VaultSession.permissions["add-addendum"] === true
             Label {
+                objectName: "answerHint"
                 Layout.fillWidth: true
-                text: qsTr("Answer a returned note with an addendum; it stays returned until you do.")
+                textFormat: Text.PlainText
+                text: root.answersByAddendum
+                      ? qsTr("Your practice supervisor reviews this note through the practice server, which does not yet "
+                             + "carry a reply: answer with an addendum (a returned note stays returned until you do) and "
+                             + "tell your supervisor.")
+                      : qsTr("Answer a returned note with an addendum; it stays returned until you do.")
                 color: Style.muted
                 font.pixelSize: Style.smallSize
                 wrapMode: Text.WordWrap

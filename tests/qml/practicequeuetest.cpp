@@ -254,6 +254,7 @@ private Q_SLOTS:
         QVERIFY(words.value(u"returned"_s).toBool());
         QCOMPARE(words.value(u"author"_s).toString(), u"practice member %1"_s.arg(m_samId.left(8)));
         QCOMPARE(words.value(u"signature"_s).toString(), u"verified"_s);
+        QVERIFY(review->practiceReviewed()); // her answer is an addendum: the pane offers no comment box
         // The co-signed note shows his comment too, though it is no longer in review.
         review->open(m_plain);
         QVERIFY(opened.wait(10000));
@@ -309,6 +310,51 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
         file.write(original);
         file.close();
+    }
+
+    // Someone with the disk flips one bit of the author's kept practice events: her queue shows no
+    // practice review and says why, the note opens without the supervisor's words, nothing throws.
+    void anEditedEventsFileShowsTheAuthorNoPracticeReview()
+    {
+        const QString path = m_ada + u"/practice/user-1/events.sealed"_s;
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray original = file.readAll();
+        file.close();
+        QByteArray edited = original;
+        edited[edited.size() / 2] = static_cast<char>(edited.at(edited.size() / 2) ^ 0x01);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(edited);
+        file.close();
+
+        {
+            VaultSession session(nullptr);
+            guitest::useVault(session, m_ada);
+            QVERIFY(guitest::unlockAs(session, u"ada"_s));
+            ReviewQueueModel *queue = session.workspace()->queue();
+            QVERIFY(reloaded(queue));
+            QCOMPARE(queue->count(), 0);
+            QVERIFY2(queue->practiceProblem().contains(u"changed or replaced"_s), qPrintable(queue->practiceProblem()));
+            NoteReview *review = session.workspace()->review();
+            QSignalSpy opened(review, &NoteReview::opened);
+            review->open(m_risky);
+            QVERIFY(opened.wait(10000));
+            QCOMPARE(review->comments().size(), 0);
+            QVERIFY(!review->practiceReviewed());
+            session.lock();
+        } // the session's thread lets go of the vault
+
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(original);
+        file.close();
+        // Put back, the file reads again: the return is shown as before.
+        VaultSession again(nullptr);
+        guitest::useVault(again, m_ada);
+        QVERIFY(guitest::unlockAs(again, u"ada"_s));
+        QVERIFY(reloaded(again.workspace()->queue()));
+        QCOMPARE(again.workspace()->queue()->count(), 1);
+        QVERIFY(again.workspace()->queue()->practiceProblem().isEmpty());
+        again.lock();
     }
 };
 

@@ -36,6 +36,8 @@ class NoteReview : public QObject
     Q_PROPERTY(QString cosignedBy READ cosignedBy NOTIFY loaded)
     Q_PROPERTY(QString cosignedAt READ cosignedAt NOTIFY loaded)
     Q_PROPERTY(bool themesHidden READ themesHidden NOTIFY loaded)
+    // The reader's own note, commented on or returned by a practice supervisor through the server.
+    Q_PROPERTY(bool practiceReviewed READ practiceReviewed NOTIFY loaded)
     Q_PROPERTY(QVariantList addenda READ addenda NOTIFY loaded)
     Q_PROPERTY(QVariantList comments READ comments NOTIFY loaded)
     Q_PROPERTY(ThemeTagModel *tags READ tags CONSTANT)
@@ -65,6 +67,7 @@ public:
     [[nodiscard]] QString cosignedBy() const { return m_data.cosignedBy; }
     [[nodiscard]] QString cosignedAt() const { return m_data.cosignedAt; }
     [[nodiscard]] bool themesHidden() const { return m_data.themesHidden; }
+    [[nodiscard]] bool practiceReviewed() const { return m_data.practiceReviewed; }
     [[nodiscard]] QVariantList addenda() const { return uc::gui::addendaList(m_data.addenda); }
     [[nodiscard]] QVariantList comments() const;
     [[nodiscard]] ThemeTagModel *tags() const { return m_tags; }

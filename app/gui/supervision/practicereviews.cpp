@@ -85,18 +85,8 @@ PracticeReviews loadPracticeReviews(vault::Vault &vault, const model::Date &toda
             local->returned = local->returned || q.returned;
             continue;
         }
-        QueueRow row;
-        row.noteId = q.noteId;
-        row.clientCode = q.clientCode;
-        row.sessionDate = model::toIso(q.sessionDate);
-        row.therapist = q.therapist;
-        row.supervisor = q.supervisor;
+        QueueRow row = queueRowOf(q, today);
         row.mode = u"through-practice"_s;
-        row.signedAt = q.signedAt;
-        row.daysWaiting = daysWaiting(q.signedAt, today);
-        row.returned = q.returned;
-        row.comments = q.comments;
-        row.openRisk = q.openRisk;
         out.rows.append(row);
     }
     return out;

@@ -34,24 +34,28 @@ QString kappaText(const std::optional<double> &kappa)
     return QString::number(shown, 'f', 2);
 }
 
+QueueRow queueRowOf(const model::QueueItem &q, const model::Date &today)
+{
+    QueueRow row;
+    row.noteId = q.noteId;
+    row.clientCode = q.clientCode;
+    row.sessionDate = model::toIso(q.sessionDate);
+    row.therapist = q.therapist;
+    row.supervisor = q.supervisor;
+    row.mode = model::toString(q.mode);
+    row.signedAt = q.signedAt;
+    row.daysWaiting = daysWaiting(q.signedAt, today);
+    row.returned = q.returned;
+    row.comments = q.comments;
+    row.openRisk = q.openRisk;
+    return row;
+}
+
 QList<QueueRow> loadQueue(vault::Vault &vault, const model::Date &today)
 {
     QList<QueueRow> rows;
-    for (const model::QueueItem &q : vault.supervision().queue()) {
-        QueueRow row;
-        row.noteId = q.noteId;
-        row.clientCode = q.clientCode;
-        row.sessionDate = model::toIso(q.sessionDate);
-        row.therapist = q.therapist;
-        row.supervisor = q.supervisor;
-        row.mode = model::toString(q.mode);
-        row.signedAt = q.signedAt;
-        row.daysWaiting = daysWaiting(q.signedAt, today);
-        row.returned = q.returned;
-        row.comments = q.comments;
-        row.openRisk = q.openRisk;
-        rows.append(row);
-    }
+    for (const model::QueueItem &q : vault.supervision().queue())
+        rows.append(queueRowOf(q, today));
     return rows;
 }
 
@@ -112,7 +116,9 @@ ReviewNoteData loadReviewNote(vault::Vault &vault, model::Id noteId)
     // A practice supervisor's comments and returns, verified at the author's sync (a kept file that
     // does not open is named in the queue, which does not show them either).
     try {
-        d.comments.append(practiceCommentsOn(vault, noteId));
+        const QList<CommentRow> practice = practiceCommentsOn(vault, noteId);
+        d.practiceReviewed = !practice.isEmpty();
+        d.comments.append(practice);
     } catch (const Error &e) {
         if (e.kind() != ErrorKind::Damaged)
             throw;

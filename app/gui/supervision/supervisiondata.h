@@ -69,6 +69,9 @@ struct ReviewNoteData
     QList<TagRow> tags;
     QList<AddendumRow> addenda;
     QList<CommentRow> comments;
+    // The author's own note with a practice supervisor's comment or return (practicereviews.h): her
+    // answer is an addendum, since a comment written here would stay on her machine.
+    bool practiceReviewed = false;
     // A note received from the practice (receivednotes.h): its item id, the author's member id, and
     // how its author's signature stands ("verified at sync").
     QString item = {};
@@ -122,6 +125,8 @@ struct ThemeChoice
 
 // Whole days from signedAt (ISO 8601 UTC) to today; 0 for a malformed or future time.
 [[nodiscard]] int daysWaiting(const QString &signedAt, const model::Date &today);
+// One queue row from the vault's queue item, its days waiting counted to today (mode as the vault says).
+[[nodiscard]] QueueRow queueRowOf(const model::QueueItem &q, const model::Date &today);
 // "0.62", "-0.10" or "n/a" when kappa is undefined.
 [[nodiscard]] QString kappaText(const std::optional<double> &kappa);
 
