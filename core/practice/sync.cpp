@@ -14,6 +14,7 @@
 #include "practice/schema.h"
 #include "practice/sealedfile.h"
 #include "practice/seen.h"
+#include "practice/syncrecord.h"
 #include "vault/clients.h"
 #include "vault/notes.h"
 #include "vault/vault.h"
@@ -250,7 +251,9 @@ void assign(vault::Vault &vault, const QString &supervisor, const QString &thera
     tx.commit();
 }
 
-SyncResult sync(vault::Vault &vault, bool acceptRollback)
+namespace {
+
+SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
 {
     const Membership pinned = membershipOf(vault, u"sync"_s);
     // Accepting a rollback: checked against no pin, and the server's heads pinned at the end.
@@ -477,6 +480,28 @@ SyncResult sync(vault::Vault &vault, bool acceptRollback)
     tx.commit();
     result.head = std::max(kept.head, headSeq(*connection));
     pinHeads(vault, m, *connection);
+    return result;
+}
+
+} // namespace
+
+SyncResult sync(vault::Vault &vault, bool acceptRollback)
+{
+    SyncResult result;
+    try {
+        result = syncOnce(vault, acceptRollback);
+    } catch (const Error &e) {
+        // Kept for the GUI's top bar and banner, however the sync ran (CLI, GUI, a script); a record
+        // that cannot be written must not hide why the sync failed.
+        if (hasMembership(vault)) {
+            try {
+                saveSyncRecord(vault, syncRecordOf(e));
+            } catch (const Error &) {
+            }
+        }
+        throw;
+    }
+    saveSyncRecord(vault, syncRecordOf(result));
     return result;
 }
 

@@ -53,6 +53,7 @@ void assign(vault::Vault &vault, const QString &supervisor, const QString &thera
 // or audit rows than this member has seen is Damaged (practice.h, connectMember) unless
 // acceptRollback: after a restore the practice made on purpose, the server's shorter history is
 // verified like any other and pinned, and this member's notes missing from it are pushed again.
+// However it ends, the outcome is kept for the GUI (syncrecord.h, lastsync.json).
 SyncResult sync(vault::Vault &vault, bool acceptRollback = false);
 // `practice received`: the colleagues' notes kept here, in the server's order.
 [[nodiscard]] QList<ReceivedNote> received(const vault::Vault &vault);

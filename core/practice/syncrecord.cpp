@@ -2,6 +2,9 @@
 #include "syncrecord.h"
 
 #include "membership.h"
+#include "sync.h"
+
+#include "common/error.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -40,6 +43,31 @@ std::optional<SyncRecord::Outcome> outcomeOf(const QString &name)
 }
 
 } // namespace
+
+SyncRecord syncRecordOf(const SyncResult &r)
+{
+    QString text = u"Pushed %1, pulled %2."_s.arg(r.pushed).arg(r.pulled);
+    if (r.cosigned)
+        text += u" %1 of your notes co-signed."_s.arg(r.cosigned);
+    if (r.comments)
+        text += u" %1 comment(s) or return(s) on your notes."_s.arg(r.comments);
+    if (r.rotated)
+        text += u" %1 client key(s) given a new version."_s.arg(r.rotated);
+    return SyncRecord { QDateTime::currentDateTimeUtc(), SyncRecord::Outcome::Synced, text, false };
+}
+
+SyncRecord syncRecordOf(const Error &error)
+{
+    const SyncRecord::Outcome outcome = error.kind() == ErrorKind::Damaged ? SyncRecord::Outcome::Refused
+        : error.kind() == ErrorKind::Io                                    ? SyncRecord::Outcome::Offline
+                                                                           : SyncRecord::Outcome::Failed;
+    QString text = error.message();
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    if (!text.endsWith(u'.'))
+        text += u'.';
+    return SyncRecord { QDateTime::currentDateTimeUtc(), outcome, text, false };
+}
 
 std::optional<SyncRecord> loadSyncRecord(const vault::Vault &vault)
 {

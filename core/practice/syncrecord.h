@@ -6,6 +6,9 @@
 
 #include <optional>
 
+namespace uc {
+class Error;
+}
 namespace uc::vault {
 class Vault;
 }
@@ -29,6 +32,15 @@ struct SyncRecord
     QString message; // why it failed or was refused; for Synced, what moved ("pushed 2, pulled 1")
     bool acknowledged = false; // a refusal the user has read (the banner goes)
 };
+
+struct SyncResult;
+
+// The record of a sync that ended now, the same from the GUI and the CLI: what moved ("Pushed 2,
+// pulled 1."), or how it failed. A Damaged error (the server's history did not verify against
+// what is pinned here) is Refused, an Io error (the server could not be reached) Offline, any other
+// Failed; the message is the error's sentence.
+[[nodiscard]] SyncRecord syncRecordOf(const SyncResult &result);
+[[nodiscard]] SyncRecord syncRecordOf(const Error &error);
 
 // The record, or nothing when this member never synced here (or the file is not one).
 [[nodiscard]] std::optional<SyncRecord> loadSyncRecord(const vault::Vault &vault);

@@ -76,11 +76,15 @@ class PracticeChainTest : public QObject, private practicetest::MemberCli
         return s.out.trimmed();
     }
     // Everything in a member's practice folder, file by file: what "nothing local changes" compares.
+    // Everything the member folder trusts or keeps; the last sync's record (lastsync.json: shown,
+    // never trusted) is left out, and refused() checks it says "refused".
     QByteArray folder(const QString &vault)
     {
         QByteArray all;
         const QDir dir(vault + u"/practice/user-1"_s);
         for (const QString &name : dir.entryList(QDir::Files, QDir::Name)) {
+            if (name == u"lastsync.json"_s)
+                continue;
             QFile f(dir.filePath(name));
             all += name.toUtf8() + '\n' + (f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray("?")) + '\n';
         }
@@ -156,6 +160,13 @@ class PracticeChainTest : public QObject, private practicetest::MemberCli
                  qPrintable(who.user + u": exit "_s + QString::number(r.code) + u' ' + QString::fromUtf8(r.err)));
         QVERIFY2(r.err.contains(reason), r.err.constData());
         QCOMPARE(folder(who.vault), before);
+        if (args.first() == u"sync"_s) { // the GUI's banner goes up on this machine too
+            QFile record(who.vault + u"/practice/user-1/lastsync.json"_s);
+            QVERIFY(record.open(QIODevice::ReadOnly));
+            const QJsonObject o = QJsonDocument::fromJson(record.readAll()).object();
+            QCOMPARE(o.value("outcome"_L1).toString(), u"refused"_s);
+            QVERIFY(!o.value("acknowledged"_L1).toBool());
+        }
     }
 
 private Q_SLOTS:

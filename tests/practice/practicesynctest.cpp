@@ -73,6 +73,13 @@ class PracticeSyncTest : public QObject, private practicetest::MemberCli
         return sql("SET SESSION AUTHORIZATION \"" + dbRole.toLatin1() + "\"; SELECT count(*) FROM uc.items;").toInt();
     }
     // A signed progress note (and optionally more) for C-1 in alice's vault.
+    // The last sync as the GUI reads it (practice/syncrecord.h), written by the CLI's sync.
+    static QJsonObject lastSync(const QString &vault)
+    {
+        QFile f(vault + u"/practice/user-1/lastsync.json"_s);
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    }
+
     void writeNote(const QString &text)
     {
         auto v = Vault::open(m_alice, u"alice"_s,
@@ -439,6 +446,12 @@ private Q_SLOTS:
             const Run refused = as(vault, user, { u"sync"_s });
             QCOMPARE(refused.code, 4);
             QVERIFY2(refused.err.contains("less than this machine has already seen"), refused.err.constData());
+            // The CLI keeps the record the GUI shows: its refusal banner is up on this machine too.
+            const QJsonObject record = lastSync(vault);
+            QCOMPARE(record.value("outcome"_L1).toString(), u"refused"_s);
+            QVERIFY(!record.value("acknowledged"_L1).toBool());
+            QVERIFY2(record.value("message"_L1).toString().contains(u"less than this machine has already seen"_s),
+                     qPrintable(record.value("message"_L1).toString()));
         }
         QCOMPARE(as(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).code, 4);
         // Nothing written on either side: sam's received notes and pins as they were, no push.
@@ -450,6 +463,8 @@ private Q_SLOTS:
         // Put back, sync goes on.
         QVERIFY(restore(now));
         QCOMPARE(syncOf(m_sam, u"sam"_s).value("pulled"_L1).toInt(), 0);
+        QCOMPARE(lastSync(m_sam).value("outcome"_L1).toString(), u"synced"_s);
+        QCOMPARE(lastSync(m_sam).value("message"_L1).toString(), u"Pushed 0, pulled 0."_s);
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("pushed"_L1).toInt(), 0);
         const qint64 samPinnedAudit = QJsonDocument::fromJson([&] {
                                           QFile pins(m_sam + u"/practice/user-1/membership.json"_s);

@@ -140,23 +140,7 @@ void PracticeSync::scheduleAutomatic()
 }
 
 #ifdef UC_PRACTICE
-namespace {
-
 using uc::practice::SyncRecord;
-
-QString resultSentence(const uc::practice::SyncResult &r)
-{
-    QString text = PracticeSync::tr("Pushed %1, pulled %2.").arg(r.pushed).arg(r.pulled);
-    if (r.cosigned)
-        text += u' ' + PracticeSync::tr("%n of your notes co-signed.", nullptr, r.cosigned);
-    if (r.comments)
-        text += u' ' + PracticeSync::tr("%n comment(s) or return(s) on your notes.", nullptr, r.comments);
-    if (r.rotated)
-        text += u' ' + PracticeSync::tr("%n client key(s) given a new version.", nullptr, r.rotated);
-    return text;
-}
-
-} // namespace
 
 PracticeSync::Record PracticeSync::recordOf(const uc::practice::SyncRecord &r)
 {
@@ -191,18 +175,13 @@ bool PracticeSync::syncNow()
             uc::vault::Vault &v = w.open();
             SyncRecord record;
             try {
-                record.message = resultSentence(uc::practice::sync(v));
-                record.outcome = SyncRecord::Outcome::Synced;
+                record = uc::practice::syncRecordOf(uc::practice::sync(v));
             } catch (const uc::Error &e) {
                 // Damaged: the server did not verify against what is pinned here (practice.h); Io: it
                 // could not be reached (connection.h).
-                record.outcome = e.kind() == uc::ErrorKind::Damaged ? SyncRecord::Outcome::Refused
-                    : e.kind() == uc::ErrorKind::Io                 ? SyncRecord::Outcome::Offline
-                                                                    : SyncRecord::Outcome::Failed;
-                record.message = Failure::sentenceOf(e);
+                record = uc::practice::syncRecordOf(e);
             }
-            record.at = QDateTime::currentDateTimeUtc();
-            uc::practice::saveSyncRecord(v, record);
+            // The same record core's sync kept in the member folder, for the top bar now.
             return record;
         },
         [this](const SyncRecord &r) {
