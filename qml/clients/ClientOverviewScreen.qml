@@ -114,10 +114,43 @@ Rectangle {
                     ToolTip.visible: hovered
                     ToolTip.text: qsTr("A full-screen view to share in the session; private notes stay hidden")
                     onClicked: reviewSetup.start()
-                },
-                // The client report's opt-in sections, stacked beside its button so the row keeps its width.
-                ColumnLayout {
-                    spacing: 0
+                }
+            ]
+            note: [root.overview.setting,
+                   root.overview.intake !== "" ? qsTr("intake %1").arg(Style.date(root.overview.intake)) : "",
+                   qsTr("%1 attended").arg(Style.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
+                   qsTr("%1 missed").arg(root.overview.missed)].filter((part) => part !== "")
+                  .map((part) => part.replace(/ /g, "\u00a0")).join("  ·  ") // a narrow card wraps between parts, not inside one
+            SessionTimeline {
+                Layout.fillWidth: true
+                sessions: root.overview.sessions
+                firstDate: root.overview.firstSession
+                lastDate: root.overview.lastSession
+            }
+            // The plan's next review at the left; at the right the client report, its opt-in sections
+            // inline beside its button (under the timeline, so the title row keeps its room).
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: 12
+                Label {
+                    textFormat: Text.PlainText
+                    objectName: "planReviewLine"
+                    Layout.fillWidth: true
+                    visible: root.overview.plan.reviewDue !== ""
+                    text: root.overview.plan.reviewOverdue
+                          ? qsTr("Treatment plan review overdue: it was due %1").arg(Style.date(root.overview.plan.reviewDue))
+                          : qsTr("Treatment plan review due %1").arg(Style.date(root.overview.plan.reviewDue))
+                    color: root.overview.plan.reviewOverdue ? Style.warning : Style.muted
+                    font.pixelSize: Style.smallSize
+                    font.weight: root.overview.plan.reviewOverdue ? Font.DemiBold : Font.Normal
+                    wrapMode: Text.WordWrap
+                }
+                Item {
+                    Layout.fillWidth: true
+                    visible: root.overview.plan.reviewDue === ""
+                }
+                RowLayout {
+                    spacing: 10
                     visible: VaultSession.can("export-record")
                     CheckBox {
                         id: reportRisk
@@ -176,7 +209,7 @@ Rectangle {
                         ToolTip.text: qsTr("Add the use days to the client report: per substance, percent days abstinent of the known days, the longest abstinent run and days since last use, by month")
                         Accessible.name: qsTr("Add the use days section to the client report")
                     }
-                },
+                }
                 ReportButton {
                     objectName: "clientReportButton"
                     text: qsTr("Client report (PDF)")
@@ -187,28 +220,6 @@ Rectangle {
                                                                          reportPlan.checked, reportEvents.checked,
                                                                          reportUseDays.checked)
                 }
-            ]
-            note: [root.overview.setting,
-                   root.overview.intake !== "" ? qsTr("intake %1").arg(Style.date(root.overview.intake)) : "",
-                   qsTr("%1 attended").arg(Style.plural(root.overview.attended, qsTr("session"), qsTr("sessions"))),
-                   qsTr("%1 missed").arg(root.overview.missed)].filter((part) => part !== "")
-                  .map((part) => part.replace(/ /g, "\u00a0")).join("  ·  ") // a narrow card wraps between parts, not inside one
-            SessionTimeline {
-                Layout.fillWidth: true
-                sessions: root.overview.sessions
-                firstDate: root.overview.firstSession
-                lastDate: root.overview.lastSession
-            }
-            Label {
-                textFormat: Text.PlainText
-                objectName: "planReviewLine"
-                visible: root.overview.plan.reviewDue !== ""
-                text: root.overview.plan.reviewOverdue
-                      ? qsTr("Treatment plan review overdue: it was due %1").arg(Style.date(root.overview.plan.reviewDue))
-                      : qsTr("Treatment plan review due %1").arg(Style.date(root.overview.plan.reviewDue))
-                color: root.overview.plan.reviewOverdue ? Style.warning : Style.muted
-                font.pixelSize: Style.smallSize
-                font.weight: root.overview.plan.reviewOverdue ? Font.DemiBold : Font.Normal
             }
         }
 

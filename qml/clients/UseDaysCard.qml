@@ -83,6 +83,8 @@ SectionCard {
     }
     Label {
         textFormat: Text.PlainText
+        Layout.fillWidth: true
+        wrapMode: Text.WordWrap // a narrow window wraps the key rather than pushing the card wider
         visible: root.overview.useDays.length > 0
         text: qsTr("U used · A abstinent · ? unknown (never counted as abstinent) · u, a: from a signed note's "
                    + "days abstinent · red line: a note says otherwise")
