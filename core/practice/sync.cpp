@@ -36,6 +36,8 @@ namespace uc::practice {
 namespace {
 
 constexpr int keyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
+// The supervisors assigned to this member, as the last sync verified them (assignedSupervisors).
+constexpr auto supervisorsFileName = "supervisors.sealed";
 
 [[noreturn]] void damaged(const QString &why)
 {
@@ -480,6 +482,8 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
     tx.commit();
     result.head = std::max(kept.head, headSeq(*connection));
     pinHeads(vault, m, *connection);
+    writeSealedMemberFile(vault, QString::fromLatin1(supervisorsFileName),
+                          QJsonDocument(QJsonArray::fromStringList(readers)).toJson(QJsonDocument::Compact));
     return result;
 }
 
@@ -509,6 +513,23 @@ QList<ReceivedNote> received(const vault::Vault &vault)
 {
     (void)membershipOf(vault, u"practice received"_s);
     return readKept(vault).notes;
+}
+
+QStringList assignedSupervisors(const vault::Vault &vault)
+{
+    const std::optional<QByteArray> plain = readSealedMemberFile(vault, QString::fromLatin1(supervisorsFileName));
+    if (!plain)
+        return {};
+    const QJsonDocument doc = QJsonDocument::fromJson(*plain);
+    if (!doc.isArray())
+        throw Error(ErrorKind::Damaged, u"practice"_s, u"the kept list of your practice supervisors is not one"_s);
+    QStringList out;
+    for (const QJsonValue &v : doc.array()) {
+        if (!v.isString())
+            throw Error(ErrorKind::Damaged, u"practice"_s, u"the kept list of your practice supervisors is not one"_s);
+        out.append(v.toString());
+    }
+    return out;
 }
 
 } // namespace uc::practice

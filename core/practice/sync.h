@@ -6,6 +6,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace uc::vault {
 class Vault;
@@ -57,5 +58,10 @@ void assign(vault::Vault &vault, const QString &supervisor, const QString &thera
 SyncResult sync(vault::Vault &vault, bool acceptRollback = false);
 // `practice received`: the colleagues' notes kept here, in the server's order.
 [[nodiscard]] QList<ReceivedNote> received(const vault::Vault &vault);
+// The practice supervisors assigned to this member (member ids) as the last sync verified them (the
+// administrator's signature, not revoked, certified as supervisors), kept sealed in the member
+// folder (supervisors.sealed); empty before the first sync. Damaged when the file does not open.
+// Their review of this member's notes is what "My notes in review" waits for.
+[[nodiscard]] QStringList assignedSupervisors(const vault::Vault &vault);
 
 } // namespace uc::practice

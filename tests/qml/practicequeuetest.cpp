@@ -356,6 +356,67 @@ private Q_SLOTS:
         QVERIFY(again.workspace()->queue()->practiceProblem().isEmpty());
         again.lock();
     }
+
+    // A note she signs is waiting for her practice supervisor (the one the last sync verified), like
+    // a note in the vault's own supervision, before he has said anything; a kept list of supervisors
+    // edited on disk shows no practice row and says why.
+    void aSignedNoteWaitsForHerPracticeSupervisor()
+    {
+        uc::model::Id third = 0;
+        {
+            auto ada = open(m_ada, u"ada"_s);
+            third = guitest::addSession(*ada, u"C-0001"_s, u"2025-01-20"_s, guitest::anxiousText);
+            ada->notes().sign(third);
+            (void)guitest::addSession(*ada, u"C-0001"_s, u"2025-01-27"_s, guitest::anxiousText); // a draft: not listed
+        }
+        {
+            VaultSession session(nullptr);
+            guitest::useVault(session, m_ada);
+            QVERIFY(guitest::unlockAs(session, u"ada"_s));
+            ReviewQueueModel *queue = session.workspace()->queue();
+            QVERIFY(reloaded(queue));
+            QCOMPARE(queue->count(), 2); // the returned one (open risk, first; answered) and the new one
+            const auto at = [&](int row, ReviewQueueModel::Role role) { return queue->data(queue->index(row), role); };
+            QCOMPARE(at(0, ReviewQueueModel::NoteIdRole).toLongLong(), m_risky);
+            QCOMPARE(at(1, ReviewQueueModel::NoteIdRole).toLongLong(), third);
+            QVERIFY(!at(1, ReviewQueueModel::ReturnedRole).toBool());
+            QCOMPARE(at(1, ReviewQueueModel::CommentsRole).toInt(), 0);
+            QCOMPARE(at(1, ReviewQueueModel::SupervisorRole).toString(), u"practice member %1"_s.arg(m_samId.left(8)));
+            QCOMPARE(at(1, ReviewQueueModel::ModeLabelRole).toString(), u"through the practice"_s);
+            QCOMPARE(queue->returnedCount(), 0); // her addendum answered the first one's return
+            QCOMPARE(queue->waitingCount(), 2);
+            NoteReview *review = session.workspace()->review();
+            QSignalSpy opened(review, &NoteReview::opened);
+            review->open(third);
+            QVERIFY(opened.wait(10000));
+            QCOMPARE(review->comments().size(), 0);
+            session.lock();
+        }
+
+        const QString path = m_ada + u"/practice/user-1/supervisors.sealed"_s;
+        QFile file(path);
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
+        const QByteArray original = file.readAll();
+        file.close();
+        QByteArray edited = original;
+        edited[edited.size() - 1] = static_cast<char>(edited.at(edited.size() - 1) ^ 0x01);
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(edited);
+        file.close();
+        {
+            VaultSession session(nullptr);
+            guitest::useVault(session, m_ada);
+            QVERIFY(guitest::unlockAs(session, u"ada"_s));
+            ReviewQueueModel *queue = session.workspace()->queue();
+            QVERIFY(reloaded(queue));
+            QCOMPARE(queue->count(), 0);
+            QVERIFY2(queue->practiceProblem().contains(u"changed or replaced"_s), qPrintable(queue->practiceProblem()));
+            session.lock();
+        }
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(original);
+        file.close();
+    }
 };
 
 QTEST_MAIN(PracticeQueueTest)

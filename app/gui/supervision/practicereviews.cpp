@@ -8,6 +8,9 @@
 #ifdef UC_PRACTICE
 #include "practice/cosign.h"
 #include "practice/membership.h"
+#include "practice/sync.h"
+#include "vault/clients.h"
+#include "vault/notes.h"
 #endif
 
 #include <QHash>
@@ -59,6 +62,30 @@ QList<model::OutsideReview> reviewsOf(const QList<practice::PracticeEvent> &even
     return out;
 }
 
+// Her signed progress notes, each once per assigned practice supervisor who has not commented on it:
+// waiting for their review, as the vault's own queue lists a note once per supervisor. Drafts and
+// notes co-signed here or through the practice are left out (reviewedElsewhere checks again).
+void addWaiting(vault::Vault &vault, const QStringList &supervisors, QList<model::OutsideReview> &reviews)
+{
+    if (supervisors.isEmpty())
+        return;
+    QSet<QString> have;
+    for (const model::OutsideReview &r : std::as_const(reviews))
+        have.insert(QString::number(r.noteId) + u'/' + r.reviewer);
+    const QString me = vault.currentUser().name;
+    for (const model::Client &client : vault.clients().list()) {
+        for (const vault::NoteEntry &e : vault.notes().listForClient(client.code)) {
+            if (e.status != model::NoteStatus::Signed || e.kind != model::NoteKind::Progress || e.author != me)
+                continue;
+            for (const QString &member : supervisors) {
+                const QString reviewer = practiceMemberLabel(member);
+                if (!have.contains(QString::number(e.note) + u'/' + reviewer))
+                    reviews.append({ e.note, reviewer, 0, {} });
+            }
+        }
+    }
+}
+
 } // namespace
 
 PracticeReviews loadPracticeReviews(vault::Vault &vault, const model::Date &today, QList<QueueRow> &rows)
@@ -69,12 +96,13 @@ PracticeReviews loadPracticeReviews(vault::Vault &vault, const model::Date &toda
         if (!isTherapistMember(vault))
             return out;
         reviews = reviewsOf(practice::practiceEvents(vault));
+        addWaiting(vault, practice::assignedSupervisors(vault), reviews);
     } catch (const Error &e) {
         // The local queue still shows; the practice's comments do not, and the queue says why.
         out.problem = e.kind() == ErrorKind::Damaged
-            ? u"Your practice supervisor's comments could not be read: the file that keeps them on this machine was "
+            ? u"Your practice supervisor's reviews could not be read: a file that keeps them on this machine was "
               "changed or replaced (%1). None is shown; nothing was changed. Tell your practice administrator."_s.arg(e.why())
-            : u"Your practice supervisor's comments could not be read: %1."_s.arg(e.why());
+            : u"Your practice supervisor's reviews could not be read: %1."_s.arg(e.why());
         return out;
     }
     const QList<model::QueueItem> items = vault.supervision().reviewedElsewhere(reviews);
@@ -89,6 +117,9 @@ PracticeReviews loadPracticeReviews(vault::Vault &vault, const model::Date &toda
         row.mode = u"through-practice"_s;
         out.rows.append(row);
     }
+    // Oldest signature first, as the vault's own queue.
+    std::stable_sort(out.rows.begin(), out.rows.end(),
+                     [](const QueueRow &a, const QueueRow &b) { return a.signedAt < b.signedAt; });
     return out;
 }
 
