@@ -24,11 +24,50 @@
 
 #include <QAbstractItemModelTester>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using uc::vault::Vault;
+
+// One bit of a kept file flipped, as someone with the disk would; the file put back when it goes.
+class FlippedFile
+{
+public:
+    FlippedFile(const QString &path, qsizetype at)
+        : m_path(path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return;
+        m_original = file.readAll();
+        file.close();
+        QByteArray edited = m_original;
+        at = at < 0 ? edited.size() + at : at;
+        edited[at] = static_cast<char>(edited.at(at) ^ 0x01);
+        m_flipped = file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(edited) == edited.size();
+    }
+    ~FlippedFile() { putBack(); }
+    FlippedFile(const FlippedFile &) = delete;
+    FlippedFile &operator=(const FlippedFile &) = delete;
+
+    [[nodiscard]] bool flipped() const { return m_flipped; }
+    void putBack()
+    {
+        if (!m_flipped)
+            return;
+        QFile file(m_path);
+        if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            file.write(m_original);
+        m_flipped = false;
+    }
+
+private:
+    QString m_path;
+    QByteArray m_original;
+    bool m_flipped = false;
+};
 
 class PracticeQueueTest : public guitest::SessionTest
 {
@@ -58,6 +97,17 @@ class PracticeQueueTest : public guitest::SessionTest
             return false;
         QSignalSpy finished(sync, &PracticeSync::finished);
         return sync->syncNow() && finished.wait(60000) && sync->state() == PracticeSync::Idle;
+    }
+
+    // Unlocked as user with a kept file edited on disk: the queue lists nothing and says why.
+    void unlockToAnEmptyQueue(VaultSession &session, const QString &vault, const QString &user)
+    {
+        guitest::useVault(session, vault);
+        QVERIFY(guitest::unlockAs(session, user));
+        ReviewQueueModel *queue = session.workspace()->queue();
+        QVERIFY(reloaded(queue));
+        QCOMPARE(queue->count(), 0);
+        QVERIFY2(queue->practiceProblem().contains(u"changed or replaced"_s), qPrintable(queue->practiceProblem()));
     }
 
 private Q_SLOTS:
@@ -282,23 +332,13 @@ private Q_SLOTS:
     void aKeptFileEditedOnDiskShowsNothingAsVerified()
     {
         const QString path = m_sam + u"/practice/user-1/"_s + QString::fromLatin1(uc::practice::receivedFileName);
-        QFile file(path);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
-        const QByteArray original = file.readAll();
-        file.close();
-        QByteArray edited = original;
-        edited[edited.size() / 2] = static_cast<char>(edited.at(edited.size() / 2) ^ 0x01);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(edited);
-        file.close();
+        FlippedFile edited(path, QFileInfo(path).size() / 2);
+        QVERIFY2(edited.flipped(), qPrintable(path));
 
         VaultSession session(nullptr);
-        guitest::useVault(session, m_sam);
-        QVERIFY(guitest::unlockAs(session, u"sam"_s));
-        ReviewQueueModel *queue = session.workspace()->queue();
-        QVERIFY(reloaded(queue));
-        QCOMPARE(queue->count(), 0);
-        QVERIFY2(queue->practiceProblem().contains(u"changed or replaced"_s), qPrintable(queue->practiceProblem()));
+        unlockToAnEmptyQueue(session, m_sam, u"sam"_s);
+        if (QTest::currentTestFailed())
+            return;
         NoteReview *review = session.workspace()->review();
         QSignalSpy failed(review, &NoteReview::failed);
         review->openReceived(QString(32, u'a'));
@@ -306,10 +346,6 @@ private Q_SLOTS:
         QCOMPARE(guitest::lastFailure(failed).kind(), Failure::Damaged);
         QVERIFY(!review->fromPractice());
         session.lock();
-
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(original);
-        file.close();
     }
 
     // Someone with the disk flips one bit of the author's kept practice events: her queue shows no
@@ -317,24 +353,14 @@ private Q_SLOTS:
     void anEditedEventsFileShowsTheAuthorNoPracticeReview()
     {
         const QString path = m_ada + u"/practice/user-1/events.sealed"_s;
-        QFile file(path);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
-        const QByteArray original = file.readAll();
-        file.close();
-        QByteArray edited = original;
-        edited[edited.size() / 2] = static_cast<char>(edited.at(edited.size() / 2) ^ 0x01);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(edited);
-        file.close();
+        FlippedFile edited(path, QFileInfo(path).size() / 2);
+        QVERIFY2(edited.flipped(), qPrintable(path));
 
         {
             VaultSession session(nullptr);
-            guitest::useVault(session, m_ada);
-            QVERIFY(guitest::unlockAs(session, u"ada"_s));
-            ReviewQueueModel *queue = session.workspace()->queue();
-            QVERIFY(reloaded(queue));
-            QCOMPARE(queue->count(), 0);
-            QVERIFY2(queue->practiceProblem().contains(u"changed or replaced"_s), qPrintable(queue->practiceProblem()));
+            unlockToAnEmptyQueue(session, m_ada, u"ada"_s);
+            if (QTest::currentTestFailed())
+                return;
             NoteReview *review = session.workspace()->review();
             QSignalSpy opened(review, &NoteReview::opened);
             review->open(m_risky);
@@ -344,9 +370,7 @@ private Q_SLOTS:
             session.lock();
         } // the session's thread lets go of the vault
 
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(original);
-        file.close();
+        edited.putBack();
         // Put back, the file reads again: the return is shown as before.
         VaultSession again(nullptr);
         guitest::useVault(again, m_ada);
@@ -394,28 +418,15 @@ private Q_SLOTS:
         }
 
         const QString path = m_ada + u"/practice/user-1/supervisors.sealed"_s;
-        QFile file(path);
-        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(path));
-        const QByteArray original = file.readAll();
-        file.close();
-        QByteArray edited = original;
-        edited[edited.size() - 1] = static_cast<char>(edited.at(edited.size() - 1) ^ 0x01);
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(edited);
-        file.close();
+        FlippedFile edited(path, -1);
+        QVERIFY2(edited.flipped(), qPrintable(path));
         {
             VaultSession session(nullptr);
-            guitest::useVault(session, m_ada);
-            QVERIFY(guitest::unlockAs(session, u"ada"_s));
-            ReviewQueueModel *queue = session.workspace()->queue();
-            QVERIFY(reloaded(queue));
-            QCOMPARE(queue->count(), 0);
-            QVERIFY2(queue->practiceProblem().contains(u"changed or replaced"_s), qPrintable(queue->practiceProblem()));
+            unlockToAnEmptyQueue(session, m_ada, u"ada"_s);
+            if (QTest::currentTestFailed())
+                return;
             session.lock();
         }
-        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-        file.write(original);
-        file.close();
     }
 };
 
