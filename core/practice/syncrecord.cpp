@@ -5,6 +5,7 @@
 #include "sync.h"
 
 #include "common/error.h"
+#include "common/errorsentence.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -61,12 +62,7 @@ SyncRecord syncRecordOf(const Error &error)
     const SyncRecord::Outcome outcome = error.kind() == ErrorKind::Damaged ? SyncRecord::Outcome::Refused
         : error.kind() == ErrorKind::Io                                    ? SyncRecord::Outcome::Offline
                                                                            : SyncRecord::Outcome::Failed;
-    QString text = error.message();
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith(u'.'))
-        text += u'.';
-    return SyncRecord { QDateTime::currentDateTimeUtc(), outcome, text, false };
+    return SyncRecord { QDateTime::currentDateTimeUtc(), outcome, sentenceOf(error), false };
 }
 
 std::optional<SyncRecord> loadSyncRecord(const vault::Vault &vault)

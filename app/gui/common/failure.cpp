@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "failure.h"
 
+#include "common/errorsentence.h"
+
 Failure::Failure(Kind kind, QString action, QString message)
     : m_kind(kind)
     , m_action(std::move(action))
@@ -53,10 +55,5 @@ QString Failure::titleOf(Kind kind)
 
 QString Failure::sentenceOf(const uc::Error &error)
 {
-    QString text = error.message();
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    if (!text.endsWith(u'.'))
-        text += u'.';
-    return text;
+    return uc::sentenceOf(error);
 }
