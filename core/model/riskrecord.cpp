@@ -123,6 +123,8 @@ QString riskKindText(const QString &rule)
         // The broad net's ninth-pass kinds (docs/risk.md, "Ninth pass").
         {QStringLiteral("history"), QStringLiteral("a past history")},
         {QStringLiteral("topic"), QStringLiteral("words about it")},
+        // The learned reading's (docs/risk.md, "Tenth pass"): no rule named it; the wording did.
+        {QStringLiteral("reading"), QStringLiteral("the wording as a whole")},
     };
     return words.value(rule, rule);
 }

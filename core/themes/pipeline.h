@@ -11,7 +11,7 @@
 //   context.cpp   negation, hypothetical and whose experience each mention is
 //   links.cpp     substances of use, and use tied to a driver (anxiety-driven use)
 //   risks.cpp     the risk flags' own context policy over their mentions (riskrules.cpp: acts of
-//                 violence, mixing, lost tolerance, fields)
+//                 violence, mixing, lost tolerance, fields; riskreading.cpp: the learned reading)
 //   results.cpp   code-point spans, evidence by theme, exclusions, risks
 // compile.cpp, compilerules.cpp and compilerisks.cpp build the Impl from a codebook once. The
 // risk phrases are matched in the same pass as the themes' and read with their own rules.
@@ -183,7 +183,7 @@ struct Text
 struct RiskFinding
 {
     enum Status : std::uint8_t { Present, Denied, Figurative, OtherPerson };
-    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt, Keeping, Ingestion, Wish, SelfAct, Broad };
+    enum Rule : std::uint8_t { Phrase, Field, Screen, Act, Mixing, Tolerance, Attempt, Keeping, Ingestion, Wish, SelfAct, Broad, Reading };
     int risk = -1;
     std::uint32_t first = 0; // token indexes, inclusive
     std::uint32_t last = 0;
@@ -191,7 +191,7 @@ struct RiskFinding
     Rule rule = Phrase;
     int phrase = -1; // the phrase (Phrase, Screen, Act; the abstinence phrase for Tolerance)
     int rank = 0; // how severe the kind of evidence is: the group's index, then act, field, screen
-    std::int8_t classA = -1; // Mixing: the two substance classes; Broad: the kind (broad::kindName)
+    std::int8_t classA = -1; // Mixing: the two substance classes; Broad: the kind (broad::kindName); Reading: the percent
     std::int8_t classB = -1;
 };
 
@@ -348,6 +348,7 @@ struct Tagger::Impl
     int ingestionRisk = -1;
     int ingestionGroup = -1;
     std::vector<QString> broadIds; // the risks' ids, for the broad net (broadnet.cpp)
+    std::array<int, 5> readingRisk{-1, -1, -1, -1, -1}; // by readingRiskIds: the codebook's risk index, or -1
     // While the risk phrases compile: a person word stands for every person ("takes her wages" is
     // also "takes my wages"), "until" for "till".
     bool riskVariants = false;
@@ -413,6 +414,8 @@ struct Tagger::Impl
     void readWishes(const Text &text, const std::vector<Mention> &wishes, std::vector<RiskFinding> &out) const;
     void readSelfActs(const Text &text, const std::vector<Mention> &selfActs, std::vector<RiskFinding> &out) const;
     void readAttempts(const Text &text, std::vector<RiskFinding> &out) const;
+    // riskreading.cpp: the learned reading, for the risks the rules left without a status
+    void readReading(const Text &text, std::vector<RiskFinding> &out) const;
     // broadnet.cpp: the broad net's findings, beside the rules'
     void readBroad(const Text &text, std::vector<RiskFinding> &out) const;
     [[nodiscard]] bool inFiction(const Text &text, std::uint32_t first, std::uint32_t last) const;

@@ -229,6 +229,7 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
     d->nameSubstances(state, mentions);
     thread_local std::vector<RiskFinding> findings;
     d->readRisks(state, mentions, findings);
+    d->readReading(state, findings);
     const auto found = static_cast<std::ptrdiff_t>(mentions.size()); // in text order from here back
     d->linkDrivers(state, mentions);
 
@@ -446,6 +447,10 @@ void Tagger::Impl::riskResults(const std::vector<RiskFinding> &findings, TagResu
         case RiskFinding::Wish:
             rule = QStringLiteral("wish:") + phraseText(f.phrase);
             kind = group >= 0 ? def.groups.at(group).name : QStringLiteral("wish");
+            break;
+        case RiskFinding::Reading:
+            rule = QStringLiteral("reading:0.") + QString::number(f.classA).rightJustified(2, QLatin1Char('0'));
+            kind = QStringLiteral("reading");
             break;
         case RiskFinding::Broad:
             kind = QString::fromLatin1(broad::kindName(f.classA));

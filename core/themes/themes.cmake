@@ -19,6 +19,28 @@ add_custom_command(
   COMMENT "Generating the irregular-form table from WordNet"
   VERBATIM)
 
+# The risk flags' learned reading (riskreading.h), trained here from the development risk corpora
+# and, as ordinary text that raises no risk, the tagger's development corpora (their excerpts carry
+# no "risks"): never a held-out file (*heldout*.jsonl) nor a check set (risk-dev9.jsonl,
+# tagger-dev-blind*.jsonl).
+set(UC_RISK_READING_CORPORA
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-corpus.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev2.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev3.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev4.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev5.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev6.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev7.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev8.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl)
+add_executable(uc_risk_reading_train themes/riskreadingtrain.cpp themes/riskfeatures.cpp themes/riskreading.h)
+target_include_directories(uc_risk_reading_train PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(uc_risk_reading_train PRIVATE Qt6::Core uc_stemmer)
+set_target_properties(uc_risk_reading_train PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+add_custom_command(
+  OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/riskreading_weights.cpp
+  COMMAND uc_risk_reading_train ${CMAKE_CURRENT_BINARY_DIR}/riskreading_weights.cpp ${UC_RISK_READING_CORPORA}
+  DEPENDS uc_risk_reading_train ${UC_RISK_READING_CORPORA}
+  COMMENT "Training the risk flags' reading on the development risk corpora"
+  VERBATIM)
+
 set(UC_THEMES_SOURCES
   themes/codebook.h themes/codebook.cpp
   themes/codebookparse.h themes/codebookrules.cpp themes/codebookrisks.cpp
@@ -40,8 +62,10 @@ set(UC_THEMES_SOURCES
   themes/riskclaims.cpp
   themes/broadnet.h themes/broadnet.cpp themes/broadmatcher.cpp themes/broadexclusions.cpp
   themes/broadlexicon.cpp themes/broadcues.cpp themes/broadtopic.cpp
+  themes/riskreading.h themes/riskfeatures.cpp themes/riskreading.cpp
   themes/agreement.h themes/agreement.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp
+  ${CMAKE_CURRENT_BINARY_DIR}/riskreading_weights.cpp
 )
 set(UC_THEMES_LIBRARIES uc_stemmer)

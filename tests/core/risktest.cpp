@@ -81,17 +81,19 @@ constexpr double dev7Denied = 0.98;
 constexpr double dev8Recall = 0.86; // 0.84 before the ninth pass (0.886 after it)
 constexpr double dev8Precision = 0.80;
 constexpr double dev8Denied = 0.85;
-constexpr double heldOutRecall = 0.90;
+constexpr double heldOutRecall = 0.94; // 0.90 before the tenth pass (0.969 after it)
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
 // The third held-out set (session 31, 0.856 / 0.874 / 0.910 when it was written): a regression
 // gate 0.02–0.03 below, never a target to tune to.
-constexpr double heldOut3Recall = 0.86; // 0.83 before the ninth pass (0.884 after it)
+// The tenth pass (the learned reading) raised it from 0.86 (0.884 reached) to 0.89 (0.911 reached).
+constexpr double heldOut3Recall = 0.89; // 0.83 before the ninth pass (0.884 after it)
 constexpr double heldOut3Precision = 0.85;
 constexpr double heldOut3Denied = 0.88;
 // risk-dev9, a check set written blind to the rules (session 33): aggregates only, a regression gate
 // about 0.02 below what the ninth pass reached (0.700 / 0.744 / 0.761), never a target to tune to.
-constexpr double dev9Recall = 0.68;
+// The tenth pass (the learned reading) reached 0.741 / 0.750 / 0.761: the recall gate rose from 0.68.
+constexpr double dev9Recall = 0.72;
 constexpr double dev9Precision = 0.72;
 constexpr double dev9Denied = 0.74;
 
@@ -202,6 +204,8 @@ private Q_SLOTS:
     void eighthPass();
     void ninthPass_data();
     void ninthPass();
+    void theReadingFlagsWhatNoRuleNames();
+    void theReadingLeavesTheRulesDecisionsAlone();
     void pastSelfHarmKeepsTheDenial();
     void checkSet9();
     void heldOut();
@@ -1251,6 +1255,44 @@ void RiskTest::pastSelfHarmKeepsTheDenial()
     const bool history = std::any_of(r->evidence.begin(), r->evidence.end(),
                                      [](const auto &e) { return e.rule == u"broad:self-harm-history"_s; });
     QVERIFY(history);
+}
+
+// The learned reading (docs/risk.md, "Tenth pass"): a risk said in words no rule lists is present,
+// its evidence the sentence read, its rule the probability, its kind "reading".
+void RiskTest::theReadingFlagsWhatNoRuleNames()
+{
+    const QString text = u"Session held in the garden room. She says the pills in the drawer would be enough and she has counted them."_s;
+    const auto tagged = tagger().tag(text); // kept: the risk points into it
+    const RiskResult *r = tagged.findRisk(u"suicide"_s);
+    QVERIFY(r);
+    QVERIFY(r->status == RiskStatus::Present);
+    QCOMPARE(r->rule, u"reading"_s);
+    QCOMPARE(r->evidence.size(), 1);
+    const Evidence &e = r->evidence.first();
+    QVERIFY2(e.rule.startsWith(u"reading:0."_s), qPrintable(e.rule));
+    QVERIFY(e.rule.mid(10).toInt() >= 50);
+    // The sentence read, with the one before it, and the span points at it.
+    QVERIFY(e.text.endsWith(u"she has counted them"_s));
+    QCOMPARE(text.mid(e.start, e.end - e.start), e.text);
+    QCOMPARE(statusOf(u"He told the group he is tired of waking up every morning."_s, u"suicide"_s), u"present"_s);
+}
+
+// The reading only adds: what the rules decided stands. A documented negative screen stays denied;
+// a sentence the rules read as someone else's or another sense raises nothing; ordinary sentences
+// raise nothing.
+void RiskTest::theReadingLeavesTheRulesDecisionsAlone()
+{
+    QCOMPARE(statusOf(u"Asked about suicidal thoughts: denied. He is tired of waking up every morning."_s, u"suicide"_s),
+             u"denied"_s);
+    QCOMPARE(statusOf(u"Her cousin has been cutting her arms."_s, u"self-harm"_s), QString());
+    QCOMPARE(statusOf(u"Referred for alcohol abuse by her partner's GP."_s, u"abuse"_s), QString());
+    const QString ordinary = u"We went over the week's timetable and the bus fares. She has a dentist appointment on Friday."_s;
+    QVERIFY(tagger().tag(ordinary).risks.isEmpty());
+    // A rule's evidence is never replaced by a reading.
+    const auto said = tagger().tag(u"Reports thoughts of killing herself; has a plan."_s);
+    const RiskResult *r = said.findRisk(u"suicide"_s);
+    QVERIFY(r);
+    QVERIFY(r->rule != u"reading"_s);
 }
 
 // Aggregates only, like the held-out files: risk-dev9 is a check set, never read for its misses.
