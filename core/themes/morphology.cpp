@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "themes/morphology.h"
-
-#include <libstemmer.h>
+#include "themes/stemmer.h"
 
 #include <algorithm>
 #include <array>
@@ -65,32 +64,6 @@ std::vector<std::string> candidates(const std::string &w)
     }
     return out;
 }
-
-class Stemmer
-{
-public:
-    Stemmer()
-        : m_stemmer(sb_stemmer_new("english", "UTF_8"))
-    {
-    }
-    ~Stemmer() { sb_stemmer_delete(m_stemmer); }
-    Stemmer(const Stemmer &) = delete;
-    Stemmer &operator=(const Stemmer &) = delete;
-
-    std::string operator()(const std::string &word)
-    {
-        if (!m_stemmer)
-            return word;
-        const sb_symbol *s = sb_stemmer_stem(m_stemmer, reinterpret_cast<const sb_symbol *>(word.data()),
-                                             static_cast<int>(word.size()));
-        if (!s)
-            return word;
-        return {reinterpret_cast<const char *>(s), static_cast<std::size_t>(sb_stemmer_length(m_stemmer))};
-    }
-
-private:
-    sb_stemmer *m_stemmer;
-};
 
 struct Cache
 {

@@ -33,35 +33,89 @@ int readingRow(std::string_view feature)
 
 namespace {
 
-// A sentence as the reading sees it: the rows of its features, and its first and last stems for
-// the pair across the boundary with the sentence before.
+constexpr std::size_t riskCount = 5;
+
+// What this thread has learnt of words so far: each word's stem (as an id) and its row, and each
+// pair of stems' row. A note's words repeat from sentence to sentence and note to note, so most
+// words cost one lookup. Cleared between calls when it grows past any notes' vocabulary.
+struct Vocabulary
+{
+    struct Word
+    {
+        int stem = -1;
+        int row = -1;
+    };
+    std::unordered_map<std::string, Word> words;
+    std::unordered_map<std::string, int> stemIds;
+    std::vector<std::string> stems;
+    std::unordered_map<std::uint64_t, int> pairRows;
+
+    Word word(std::string_view text)
+    {
+        std::string key(text);
+        if (const auto it = words.find(key); it != words.end())
+            return it->second;
+        std::string stem = readingStem(text);
+        auto [id, added] = stemIds.try_emplace(stem, static_cast<int>(stems.size()));
+        if (added)
+            stems.push_back(stem);
+        const Word w{id->second, readingRow(stem)};
+        words.emplace(std::move(key), w);
+        return w;
+    }
+
+    int pairRow(int a, int b)
+    {
+        const std::uint64_t key = (static_cast<std::uint64_t>(static_cast<std::uint32_t>(a)) << 32)
+                                  | static_cast<std::uint32_t>(b);
+        if (const auto it = pairRows.find(key); it != pairRows.end())
+            return it->second;
+        std::string pair = stems[static_cast<std::size_t>(a)];
+        pair.append(1, '_').append(stems[static_cast<std::size_t>(b)]);
+        const int row = readingRow(pair);
+        pairRows.emplace(key, row);
+        return row;
+    }
+
+    void bound()
+    {
+        if (words.size() < 200000)
+            return;
+        words.clear();
+        stemIds.clear();
+        stems.clear();
+        pairRows.clear();
+    }
+};
+
+// A sentence as the reading sees it: the rows of its features (duplicates allowed), and its first
+// and last stems for the pair across the boundary with the sentence before.
 struct ReadSentence
 {
     std::uint32_t first = 0; // token indexes, inclusive
     std::uint32_t last = 0;
-    std::vector<int> rows; // sorted, distinct
-    std::string firstWord;
-    std::string lastWord;
+    std::vector<int> rows;
+    int firstStem = -1;
+    int lastStem = -1;
+    std::array<bool, riskCount> otherwiseRead{}; // the rules read a mention here another way
 };
 
-void readSentence(std::string_view bytes, ReadSentence &s)
+void readSentence(std::string_view bytes, Vocabulary &vocabulary, ReadSentence &s)
 {
-    const std::vector<std::string> words = readingWords(bytes);
     s.rows.clear();
-    std::string pair;
-    for (std::size_t k = 0; k < words.size(); ++k) {
-        if (const int row = readingRow(words[k]); row >= 0)
-            s.rows.push_back(row);
-        if (k + 1 < words.size()) {
-            pair.assign(words[k]).append(1, '_').append(words[k + 1]);
-            if (const int row = readingRow(pair); row >= 0)
+    s.firstStem = s.lastStem = -1;
+    s.otherwiseRead.fill(false);
+    forEachReadingWord(bytes, [&](std::string_view text) {
+        const Vocabulary::Word w = vocabulary.word(text);
+        if (w.row >= 0)
+            s.rows.push_back(w.row);
+        if (s.lastStem >= 0)
+            if (const int row = vocabulary.pairRow(s.lastStem, w.stem); row >= 0)
                 s.rows.push_back(row);
-        }
-    }
-    std::sort(s.rows.begin(), s.rows.end());
-    s.rows.erase(std::unique(s.rows.begin(), s.rows.end()), s.rows.end());
-    s.firstWord = words.empty() ? std::string() : words.front();
-    s.lastWord = words.empty() ? std::string() : words.back();
+        if (s.firstStem < 0)
+            s.firstStem = w.stem;
+        s.lastStem = w.stem;
+    });
 }
 
 } // namespace
@@ -71,9 +125,9 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
     const std::vector<Token> &tokens = text.tokens;
     if (tokens.empty())
         return;
-    std::array<bool, 5> wanted{};
+    std::array<bool, riskCount> wanted{};
     bool any = false;
-    for (std::size_t k = 0; k < wanted.size(); ++k) {
+    for (std::size_t k = 0; k < riskCount; ++k) {
         wanted[k] = readingRisk[k] >= 0 && std::none_of(out.begin(), out.end(), [&](const RiskFinding &f) {
                         return f.risk == readingRisk[k] && (f.status == RiskFinding::Present || f.status == RiskFinding::Denied);
                     });
@@ -82,6 +136,8 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
     if (!any)
         return;
 
+    thread_local Vocabulary vocabulary;
+    vocabulary.bound();
     thread_local std::vector<ReadSentence> sentences;
     std::size_t count = 0;
     for (std::uint32_t i = 0; i < tokens.size();) {
@@ -93,9 +149,35 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
         ReadSentence &s = sentences[count++];
         s.first = i;
         s.last = j;
-        readSentence(text.bytes.substr(tokens[i].start, tokens[j].end - tokens[i].start), s);
+        readSentence(text.bytes.substr(tokens[i].start, tokens[j].end - tokens[i].start), vocabulary, s);
         i = j + 1;
     }
+
+    // What the rules read as another sense, a figure of speech or someone else's, the reading does
+    // not read again: a sentence holding such a mention of a risk (or of no one risk) is not read
+    // for that risk ("alcohol abuse", "be late", "her cousin has been cutting her arms").
+    const auto sentenceOf = [&](std::uint32_t token) {
+        const auto it = std::upper_bound(sentences.begin(), sentences.begin() + static_cast<std::ptrdiff_t>(count), token,
+                                         [](std::uint32_t t, const ReadSentence &s) { return t < s.first; });
+        return static_cast<std::size_t>(it - sentences.begin()) - 1;
+    };
+    const auto mark = [&](int risk, std::uint32_t first, std::uint32_t last) {
+        for (std::size_t k = 0; k < riskCount; ++k) {
+            if (risk >= 0 && readingRisk[k] != risk)
+                continue;
+            for (std::size_t s = sentenceOf(first); s <= sentenceOf(last); ++s)
+                sentences[s].otherwiseRead[k] = true;
+        }
+    };
+    for (const Mention &m : text.riskMentions) {
+        const Phrase &p = phrases[static_cast<std::size_t>(m.phrase)];
+        if (p.riskKind == RiskKind::Exception || p.riskKind == RiskKind::NetException
+            || p.riskKind == RiskKind::Figurative || p.riskKind == RiskKind::Others)
+            mark(p.risk, m.first, m.last);
+    }
+    for (const RiskFinding &f : out)
+        if (f.status == RiskFinding::Figurative || f.status == RiskFinding::OtherPerson)
+            mark(f.risk, f.first, f.last);
 
     struct Best
     {
@@ -103,61 +185,51 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
         std::uint32_t first = 0;
         std::uint32_t last = 0;
     };
-    std::array<Best, 5> best{};
-    // What the rules read as another sense, a figure of speech or someone else's, the reading does
-    // not read again: a window holding such a mention of a risk (or of no one risk) is not scored
-    // for that risk ("alcohol abuse", "be late", "her cousin has been cutting her arms").
-    const auto otherwiseRead = [&](std::size_t k, std::uint32_t first, std::uint32_t last) {
-        const int risk = readingRisk[k];
-        for (const Mention &m : text.riskMentions) {
-            if (m.last < first || m.first > last)
-                continue;
-            const Phrase &p = phrases[static_cast<std::size_t>(m.phrase)];
-            const bool other = p.riskKind == RiskKind::Exception || p.riskKind == RiskKind::NetException
-                               || p.riskKind == RiskKind::Figurative || p.riskKind == RiskKind::Others;
-            if (other && (p.risk == risk || p.risk < 0))
-                return true;
-        }
-        for (const RiskFinding &f : out)
-            if (f.risk == risk && (f.status == RiskFinding::Figurative || f.status == RiskFinding::OtherPerson)
-                && f.last >= first && f.first <= last)
-                return true;
-        return false;
-    };
-    thread_local std::vector<int> window;
-    std::string pair;
+    std::array<Best, riskCount> best{};
+    // Each feature counts once in a window: a row is stamped with the window it was last added in.
+    thread_local std::vector<std::uint32_t> stamps;
+    thread_local std::uint32_t window = 0;
+    if (stamps.size() != readingWeightCount || window == UINT32_MAX) {
+        stamps.assign(readingWeightCount, 0);
+        window = 0;
+    }
     for (std::size_t s = 0; s < count; ++s) {
         const ReadSentence &here = sentences[s];
-        window.assign(here.rows.begin(), here.rows.end());
-        std::uint32_t first = here.first;
-        if (s > 0) {
-            const ReadSentence &before = sentences[s - 1];
-            first = before.first;
-            window.insert(window.end(), before.rows.begin(), before.rows.end());
-            if (!before.lastWord.empty() && !here.firstWord.empty()) {
-                pair.assign(before.lastWord).append(1, '_').append(here.firstWord);
-                if (const int row = readingRow(pair); row >= 0)
-                    window.push_back(row);
+        const ReadSentence *before = s > 0 ? &sentences[s - 1] : nullptr;
+        ++window;
+        std::array<double, riskCount> z{};
+        std::array<double, riskCount> strongest{};
+        for (std::size_t k = 0; k < riskCount; ++k)
+            z[k] = readingBias[k];
+        const auto add = [&](int row) {
+            if (stamps[static_cast<std::size_t>(row)] == window)
+                return;
+            stamps[static_cast<std::size_t>(row)] = window;
+            const float *w = readingWeights[row].weights;
+            for (std::size_t k = 0; k < riskCount; ++k) {
+                z[k] += w[k];
+                strongest[k] = std::max(strongest[k], static_cast<double>(w[k]));
             }
-            std::sort(window.begin(), window.end());
-            window.erase(std::unique(window.begin(), window.end()), window.end());
+        };
+        for (const int row : here.rows)
+            add(row);
+        if (before) {
+            for (const int row : before->rows)
+                add(row);
+            if (before->lastStem >= 0 && here.firstStem >= 0)
+                if (const int row = vocabulary.pairRow(before->lastStem, here.firstStem); row >= 0)
+                    add(row);
         }
-        for (std::size_t k = 0; k < wanted.size(); ++k) {
-            if (!wanted[k] || otherwiseRead(k, first, here.last))
+        for (std::size_t k = 0; k < riskCount; ++k) {
+            if (!wanted[k] || here.otherwiseRead[k] || (before && before->otherwiseRead[k]))
                 continue;
-            double z = readingBias[k];
-            double strongest = 0.0;
-            for (const int row : window) {
-                z += readingWeights[row].weights[k];
-                strongest = std::max(strongest, static_cast<double>(readingWeights[row].weights[k]));
-            }
             // Scored without its strongest feature: no single word decides.
-            const double p = 1.0 / (1.0 + std::exp(-std::clamp(z - strongest, -30.0, 30.0)));
+            const double p = 1.0 / (1.0 + std::exp(-std::clamp(z[k] - strongest[k], -30.0, 30.0)));
             if (p > best[k].p)
-                best[k] = {p, first, here.last};
+                best[k] = {p, before ? before->first : here.first, here.last};
         }
     }
-    for (std::size_t k = 0; k < wanted.size(); ++k) {
+    for (std::size_t k = 0; k < riskCount; ++k) {
         if (!wanted[k] || best[k].p <= readingThreshold)
             continue;
         RiskFinding f;

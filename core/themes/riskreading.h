@@ -3,9 +3,9 @@
 
 // The risk flags' learned reading (docs/risk.md, "Tenth pass"): one logistic regression per risk
 // over the stemmed words and word pairs of a passage, trained at build time on the development
-// risk corpora (riskreadingtrain.cpp), never on a held-out or check file. It reads a sentence with
-// the one before it and raises a present flag only for a risk the rules left without any status:
-// what the rules say (present, a documented denial) always stands.
+// risk corpora and the tagger's ordinary text (riskreadingtrain.cpp), never on a held-out or check
+// file. It reads a sentence with the one before it and raises a present flag only for a risk the
+// rules left without any status: what the rules say (present, a documented denial) always stands.
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -13,13 +13,50 @@
 
 namespace uc::themes::detail {
 
-// The words of a passage as the reading sees them: ASCII letters, digits and apostrophes,
-// lower-cased (any other byte separates; an apostrophe at either end is a quotation mark), each
-// reduced by Snowball's English stemmer. Thread-safe.
+// Calls each(word) for every word of a passage as the reading sees it, before stemming: runs of
+// ASCII letters, digits and apostrophes (U+2019 counts as one), lower-cased; any other byte
+// separates; an apostrophe at either end is a quotation mark and is dropped.
+template<typename Each>
+void forEachReadingWord(std::string_view text, Each each)
+{
+    std::string word;
+    const auto flush = [&] {
+        const auto first = word.find_first_not_of('\'');
+        if (first != std::string::npos)
+            each(std::string_view(word).substr(first, word.find_last_not_of('\'') - first + 1));
+        word.clear();
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        auto c = static_cast<unsigned char>(text[i]);
+        if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80
+            && static_cast<unsigned char>(text[i + 2]) == 0x99) {
+            c = '\'';
+            i += 2;
+        }
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') {
+            word.push_back(static_cast<char>(c));
+            continue;
+        }
+        if (c >= 'A' && c <= 'Z') {
+            word.push_back(static_cast<char>(c - 'A' + 'a'));
+            continue;
+        }
+        if (!word.empty())
+            flush();
+    }
+    if (!word.empty())
+        flush();
+}
+
+// Snowball's English stem of a word from forEachReadingWord, remembered per thread. Thread-safe.
+std::string readingStem(std::string_view word);
+
+// The stems of a passage's words, in order.
 std::vector<std::string> readingWords(std::string_view text);
 
-// The features of a passage: its words (readingWords) and each pair of neighbouring stems ("kill_myself"); sorted, distinct. The trainer and the tagger both call this, so they
-// never read a passage differently. Thread-safe.
+// The features of a passage: its stems (readingWords) and each pair of neighbouring stems
+// ("kill_myself"); sorted, distinct. The trainer calls this on a whole excerpt; the tagger builds
+// the same features for each window from the same words and stems. Thread-safe.
 std::vector<std::string> readingFeatures(std::string_view text);
 
 // Generated at build time by riskreadingtrain.cpp from the development corpora.

@@ -30,7 +30,8 @@ set(UC_RISK_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev6.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev7.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev8.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl)
-add_executable(uc_risk_reading_train themes/riskreadingtrain.cpp themes/riskfeatures.cpp themes/riskreading.h)
+add_executable(uc_risk_reading_train themes/riskreadingtrain.cpp themes/riskfeatures.cpp themes/riskreading.h
+  themes/stemmer.h themes/stemmer.cpp)
 target_include_directories(uc_risk_reading_train PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(uc_risk_reading_train PRIVATE Qt6::Core uc_stemmer)
 set_target_properties(uc_risk_reading_train PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
@@ -48,6 +49,7 @@ set(UC_THEMES_SOURCES
   themes/lexicon.h themes/lexicon.cpp
   themes/wordtable.h
   themes/morphology.h themes/morphology.cpp
+  themes/stemmer.h themes/stemmer.cpp
   themes/compile.cpp themes/compilerules.cpp themes/compilerisks.cpp
   themes/tokens.cpp
   themes/match.cpp
