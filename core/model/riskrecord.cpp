@@ -124,7 +124,7 @@ QString riskKindText(const QString &rule)
         {QStringLiteral("history"), QStringLiteral("a past history")},
         {QStringLiteral("topic"), QStringLiteral("words about it")},
         // The learned reading's (docs/risk.md, "Tenth pass"): no rule named it; the wording did.
-        {QStringLiteral("reading"), QStringLiteral("the wording as a whole")},
+        {QStringLiteral("reading"), QStringLiteral("suggested by the wording as a whole")},
     };
     return words.value(rule, rule);
 }

@@ -115,6 +115,8 @@ private Q_SLOTS:
         for (const QString &rule : std::as_const(rules))
             QVERIFY2(model::riskKindText(rule) != rule, qPrintable(rule));
         QCOMPARE(model::riskKindText(u"passive-wish"_s), u"a passive wish to be dead"_s);
+        // The learned reading's flags say they are a suggestion (docs/risk.md, "Tenth pass").
+        QCOMPARE(model::riskKindText(u"reading"_s), u"suggested by the wording as a whole"_s);
         QCOMPARE(model::riskKindText(u"something-new"_s), u"something-new"_s);
     }
 

@@ -92,15 +92,22 @@ private Q_SLOTS:
         click(editor);
         QTRY_VERIFY(editor->hasActiveFocus());
         QTest::keyClick(m_window, Qt::Key_End, Qt::ControlModifier);
+        // Before the words are complete no rule names them, but the learned reading suggests it from
+        // the wording (docs/risk.md, "Tenth pass"); the banner says it is a suggestion.
         typeKeys(u" She said she would be better off de"_s);
-        QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
-        QVERIFY2(!item(u"riskBanner"_s)->isVisible(), "no banner before the words are complete");
-        typeKeys(u"ad."_s);
         QTRY_VERIFY_WITH_TIMEOUT(item(u"riskBanner"_s)->isVisible(), 5000);
         QTRY_VERIFY(find(current(), u"riskBannerFlag0"_s));
+        const QString suggested = find(current(), u"riskBannerFlag0"_s)->property("text").toString();
+        QVERIFY2(suggested.contains(u"Suicide"_s) && suggested.contains(u"suggested by the wording as a whole"_s),
+                 qPrintable(suggested));
+        // The keystroke that completes the words: the rule's evidence replaces the suggestion.
+        typeKeys(u"ad."_s);
+        QTRY_VERIFY_WITH_TIMEOUT(find(current(), u"riskBannerFlag0"_s)
+                                     && find(current(), u"riskBannerFlag0"_s)->property("text").toString().contains(u"a passive wish"_s),
+                                 5000);
         const QString line = find(current(), u"riskBannerFlag0"_s)->property("text").toString();
         QVERIFY2(line.contains(u"Suicide"_s) && line.contains(u"better off dead"_s) && line.contains(u"a passive wish to be dead"_s)
-                     && !line.contains(u"passive-wish"_s), qPrintable(line));
+                     && !line.contains(u"passive-wish"_s) && !line.contains(u"suggested"_s), qPrintable(line));
         QVERIFY(item(u"riskBannerAdvice"_s)->property("text").toString().contains(u"Signing asks"_s));
 
         // A second risk in the same note: a line of its own.
