@@ -218,6 +218,8 @@ private Q_SLOTS:
     void heldOut3();
     void heldOut4();
     void benignTextRaisesFewFlags();
+    void otherSensesOfRiskWords_data();
+    void otherSensesOfRiskWords();
 };
 
 void RiskTest::rules_data()
@@ -1331,7 +1333,8 @@ void RiskTest::heldOut4()
 
 // risk-benign.jsonl: 320 excerpts with risk words in ordinary senses and no risk at all (tests/data/
 // README.md). Every present flag on it is a false alarm. A regression gate on the count, the rules'
-// and the learned reading's apart (56 and 1 when the file was added, session 37).
+// and the learned reading's apart (56 and 1 when the file was added, session 37; 30 and 1 after
+// otherSensesOfRiskWords).
 void RiskTest::benignTextRaisesFewFlags()
 {
     QFile file(QStringLiteral(DATA_DIR "/risk-benign.jsonl"));
@@ -1356,9 +1359,49 @@ void RiskTest::benignTextRaisesFewFlags()
         byReading += reading;
     }
     QCOMPARE(excerpts, 320);
-    QVERIFY2(byRules <= 58, qPrintable(QString::number(byRules)));
+    QVERIFY2(byRules <= 32, qPrintable(QString::number(byRules))); // 56 before the other senses below
     QVERIFY2(byReading <= 3, qPrintable(QString::number(byReading)));
     QCOMPARE(denied, 0);
+}
+
+// Risk words in ordinary senses, found on risk-benign.jsonl and written here afresh by kind (codebook
+// "net_exceptions"): a tool, a sport, a knack, a store of food, a trip missed, tolerance of heat or
+// pain, paint, friends, fishing, a go at something, a personal best, a photo. Beside each, the
+// same word meaning the risk still flags.
+void RiskTest::otherSensesOfRiskWords_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+    QTest::newRow("glue gun") << u"He mended the lampshade with a glue gun."_s << u"suicide"_s << QString();
+    QTest::newRow("starting gun") << u"She fired the starting gun at the club gala."_s << u"suicide"_s << QString();
+    QTest::newRow("a gun at home") << u"He keeps a gun at home and has thought about using it on himself."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("skipping rope") << u"Pt uses a skipping rope for ten minutes each morning."_s << u"suicide"_s << QString();
+    QTest::newRow("a rope bought") << u"He bought a rope last week and looked at the beam in the garage."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("the hang of it") << u"She is getting the hang of the new shift pattern."_s << u"suicide"_s << QString();
+    QTest::newRow("stores of food") << u"He keeps a stockpile of food in case the benefits are late."_s << u"suicide"_s << QString();
+    QTest::newRow("stockpiled tablets") << u"She has a stockpile of tablets in the bedside drawer."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a trip missed") << u"I can't go on the trip to Leeds because of work."_s << u"suicide"_s << QString();
+    QTest::newRow("pain tolerance") << u"Pt has a high pain tolerance from years of boxing."_s << u"overdose"_s << QString();
+    QTest::newRow("heat tolerance") << u"His tolerance for the heat in the foundry is better with breaks."_s << u"overdose"_s << QString();
+    QTest::newRow("tolerance after prison") << u"His tolerance will be low when he is released next month and he plans to score straight away."_s
+                                            << u"overdose"_s << u"present"_s;
+    QTest::newRow("mixing paint") << u"We spent the weekend mixing paint for the hallway."_s << u"overdose"_s << QString();
+    QTest::newRow("mixing with friends") << u"He is mixing with friends from the allotment these days."_s << u"overdose"_s << QString();
+    QTest::newRow("mixing pills and drink") << u"She has been mixing her diazepam with vodka most nights."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("fishing gear") << u"Spent my wages on fishing gear, worth it."_s << u"overdose"_s << QString();
+    QTest::newRow("blackout blind") << u"A blackout blind has helped her sleep after night shifts."_s << u"overdose"_s << QString();
+    QTest::newRow("a stab at it") << u"He had a stab at the pub quiz with his cousin."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("a threat to stab") << u"He said he would stab his cousin if he saw him again."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("on my phone") << u"Took loads of pictures of the dogs on my phone at the beach."_s << u"abuse"_s << QString();
+}
+
+void RiskTest::otherSensesOfRiskWords()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
 }
 
 QTEST_GUILESS_MAIN(RiskTest)
