@@ -28,7 +28,7 @@ set(UC_RISK_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev2.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev3.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev4.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev5.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev6.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev7.jsonl
-  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev8.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev8.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev10.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl)
 add_executable(uc_risk_reading_train themes/riskreadingtrain.cpp themes/riskfeatures.cpp themes/riskreading.h
   themes/stemmer.h themes/stemmer.cpp)

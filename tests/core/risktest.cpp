@@ -92,14 +92,16 @@ constexpr double heldOut3Precision = 0.85;
 constexpr double heldOut3Denied = 0.88;
 // risk-dev9, a check set written blind to the rules (session 33): aggregates only, a regression gate
 // about 0.02 below what the ninth pass reached (0.700 / 0.744 / 0.761), never a target to tune to.
-// The tenth pass (the learned reading) reached 0.741 / 0.750 / 0.761: the recall gate rose from 0.68.
-constexpr double dev9Recall = 0.72;
+// The tenth pass (the learned reading) reached 0.741 / 0.750 / 0.761, 0.759 / 0.754 / 0.761 once it
+// trained on risk-dev10 too: the recall gate rose from 0.68.
+constexpr double dev9Recall = 0.74;
 constexpr double dev9Precision = 0.72;
 constexpr double dev9Denied = 0.74;
 // The fourth held-out set (session 37), written after the learned reading landed and before any
 // change to it was scored on it: 0.760 / 0.807 / 0.770 (the rules alone 0.714 / 0.797 / 0.770).
 // A regression gate about 0.02 below, never a target to tune to.
-constexpr double heldOut4Recall = 0.74;
+// Trained on risk-dev10 too: 0.773 / 0.810 / 0.770 (a third look at the file, docs/risk.md).
+constexpr double heldOut4Recall = 0.75;
 constexpr double heldOut4Precision = 0.78;
 constexpr double heldOut4Denied = 0.75;
 
@@ -217,6 +219,7 @@ private Q_SLOTS:
     void heldOut();
     void heldOut3();
     void heldOut4();
+    void developmentSet10();
     void benignTextRaisesFewFlags();
     void otherSensesOfRiskWords_data();
     void otherSensesOfRiskWords();
@@ -1322,6 +1325,14 @@ void RiskTest::heldOut()
 void RiskTest::heldOut3()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-heldout3.jsonl"), 200, heldOut3Recall, heldOut3Precision, heldOut3Denied);
+}
+
+// The tenth development set (tests/data/README.md), indirect wording, written blind and scored once
+// (0.685 / 0.821 / 0.684) before the reading trained on it (0.966 / 0.866 / 0.684 after: training
+// text, so its recall says little; the gate keeps what the rules and the reading reach).
+void RiskTest::developmentSet10()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev10.jsonl"), 290, 0.94, 0.84, 0.66);
 }
 
 // Written by another hand after the learned reading landed (tests/data/README.md, "The fourth risk
