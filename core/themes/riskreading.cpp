@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The risk flags' learned reading (riskreading.h): for each risk the rules left without a status,
 // the sentence (read with the one before it) that the regression finds most likely to say it; a
-// present flag when that is above the threshold, its evidence the sentences and its rule the
-// probability ("reading:0.83"). Where the rules read a mention as another sense, a figure of speech
+// present flag when that is above the threshold, its evidence the sentence (with the one before
+// only when it does not say enough alone) and its rule the probability ("reading:0.83"). Where the rules read a mention as another sense, a figure of speech
 // or someone else's, the reading leaves those sentences alone.
 #include "themes/pipeline.h"
 #include "themes/riskreading.h"
@@ -182,9 +182,10 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
     struct Best
     {
         double p = 0.0;
-        std::uint32_t first = 0;
+        std::uint32_t first = 0; // the evidence: the sentence, or with the one before when it needs it
         std::uint32_t last = 0;
     };
+    const auto probability = [](double z) { return 1.0 / (1.0 + std::exp(-std::clamp(z, -30.0, 30.0))); };
     std::array<Best, riskCount> best{};
     // Each feature counts once in a window: a row is stamped with the window it was last added in.
     thread_local std::vector<std::uint32_t> stamps;
@@ -213,6 +214,11 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
         };
         for (const int row : here.rows)
             add(row);
+        // The sentence alone, before the one before is added: the evidence is the sentence when it
+        // says enough by itself, so the banner does not quote an unrelated sentence beside it.
+        std::array<double, riskCount> alone{};
+        for (std::size_t k = 0; k < riskCount; ++k)
+            alone[k] = probability(z[k] - strongest[k]);
         if (before) {
             for (const int row : before->rows)
                 add(row);
@@ -224,9 +230,9 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
             if (!wanted[k] || here.otherwiseRead[k] || (before && before->otherwiseRead[k]))
                 continue;
             // Scored without its strongest feature: no single word decides.
-            const double p = 1.0 / (1.0 + std::exp(-std::clamp(z[k] - strongest[k], -30.0, 30.0)));
+            const double p = probability(z[k] - strongest[k]);
             if (p > best[k].p)
-                best[k] = {p, before ? before->first : here.first, here.last};
+                best[k] = {p, before && alone[k] <= readingThreshold ? before->first : here.first, here.last};
         }
     }
     for (std::size_t k = 0; k < riskCount; ++k) {
