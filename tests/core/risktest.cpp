@@ -160,6 +160,23 @@ Figures measure(const QString &path, int minimum)
     return f;
 }
 
+// The rows of a status table: a text, a risk id, and the status the text must give it ("present",
+// "denied", or empty for none). statusColumns() in a _data slot, compareStatusRow() in its test.
+void statusColumns()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("status");
+}
+
+void compareStatusRow()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, id);
+    QFETCH(QString, status);
+    QCOMPARE(statusOf(text, id), status);
+}
+
 // Fails the running test when a file's figures fall below its gates.
 void checkGates(const QString &path, int minimum, double recall, double precision, double denied)
 {
@@ -228,9 +245,7 @@ private Q_SLOTS:
 
 void RiskTest::rules_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // Conditionals count.
     QTest::newRow("conditional") << u"Says if he leaves she will kill herself."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("conditional first person") << u"If they take the kids I'll end it all."_s << u"suicide"_s << u"present"_s;
@@ -266,19 +281,14 @@ void RiskTest::rules_data()
 
 void RiskTest::rules()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 // One row per kind of miss found on risk-dev2.jsonl and the development corpus, each written from
 // the kind, not copied from a miss.
 void RiskTest::kindsOfMiss_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // Subject and act: the client before the act is its doer; the person after it, the object.
     QTest::newRow("client's threat, named object") << u"I keep picturing stabbing my landlord."_s << u"harm-to-others"_s << u"present"_s;
     QTest::newRow("client's threat is not abuse") << u"I keep picturing stabbing my landlord."_s << u"abuse"_s << QString();
@@ -372,19 +382,14 @@ void RiskTest::kindsOfMiss_data()
 
 void RiskTest::kindsOfMiss()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 // The broad net (docs/risk.md, "The broad net"): each kind of head it adds, found where the rules
 // find nothing; each exclusion, beside the same head without its cue (which the net flags).
 void RiskTest::broadNet_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // Kinds of head the rules miss.
     QTest::newRow("suicide, ideation") << u"Told the nurse he is counting down the days."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("suicide, plan") << u"She has been researching which bridge is highest."_s << u"suicide"_s << u"present"_s;
@@ -486,10 +491,7 @@ void RiskTest::broadNet_data()
 
 void RiskTest::broadNet()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 // A flag only the net raises names the kind in its evidence ("broad:<id>-<kind>") and in words a
@@ -688,9 +690,7 @@ void RiskTest::cssrsTriage()
 // words where they are a risk.
 void RiskTest::claimsAfterBothReadings_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // The codebook's other senses claim the net's heads as they claim the rules' phrases.
     QTest::newRow("hair dye") << u"She is going to die her hair green for the match."_s << u"suicide"_s << QString();
     QTest::newRow("keys mislaid") << u"Mum lost her car keys on the way in."_s << u"abuse"_s << QString();
@@ -757,10 +757,7 @@ void RiskTest::claimsAfterBothReadings_data()
 
 void RiskTest::claimsAfterBothReadings()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 void RiskTest::developmentCorpus()
@@ -806,9 +803,7 @@ void RiskTest::developmentSet6()
 // words where they are not the risk. Written for this test, not taken from any data file.
 void RiskTest::sixthPass_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // A hope not to be here, with a future negative.
     QTest::newRow("hope not to be here") << u"Some nights I pray I won't wake up."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("hope the guests are here") << u"I hope the guests won't be late."_s << u"suicide"_s << QString();
@@ -892,10 +887,7 @@ void RiskTest::sixthPass_data()
 
 void RiskTest::sixthPass()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 // The seventh development set (tests/data/README.md), written and committed before the seventh
@@ -909,9 +901,7 @@ void RiskTest::developmentSet7()
 // same words where they are not the risk. Written for this test, not taken from any data file.
 void RiskTest::seventhPass_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // Medicine hidden somewhere; a height gone off or its edge stood at; bleeding out.
     QTest::newRow("tablets hidden") << u"He keeps a box of tablets hidden behind the bath panel."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("biscuits hidden") << u"She hid the biscuits in the cupboard."_s << u"suicide"_s << QString();
@@ -1012,10 +1002,7 @@ void RiskTest::seventhPass_data()
 
 void RiskTest::seventhPass()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 // The eighth development set (tests/data/README.md, "Blind development sets"), written by a helper
@@ -1029,9 +1016,7 @@ void RiskTest::developmentSet8()
 // words where they are not the risk. Written for this test, not taken from any data file.
 void RiskTest::eighthPass_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // Whose a substance is is not who took it (the possessive person words since session 32).
     QTest::newRow("took her sister's pills")
         << u"She drank wine all evening and took her sister's lorazepam."_s << u"overdose"_s << u"present"_s;
@@ -1159,10 +1144,7 @@ void RiskTest::eighthPass_data()
 
 void RiskTest::eighthPass()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 // The ninth pass (docs/risk.md, "Ninth pass"): past self-harm is a history (present), and the topic
@@ -1171,9 +1153,7 @@ void RiskTest::eighthPass()
 // same words where they are not the risk.
 void RiskTest::ninthPass_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     // A stopped habit of self-harm is a history: present.
     QTest::newRow("not cut for 40 days") << u"I've not cut for 40 days."_s << u"self-harm"_s << u"present"_s;
     QTest::newRow("SH: nil since 2021") << u"SH: nil since 2021 per pt."_s << u"self-harm"_s << u"present"_s;
@@ -1249,10 +1229,7 @@ void RiskTest::ninthPass_data()
 
 void RiskTest::ninthPass()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 // Past self-harm is present and the current denial stays on record as superseded; the history's
@@ -1389,9 +1366,7 @@ void RiskTest::benignTextRaisesFewFlags()
 // same word meaning the risk still flags.
 void RiskTest::otherSensesOfRiskWords_data()
 {
-    QTest::addColumn<QString>("text");
-    QTest::addColumn<QString>("id");
-    QTest::addColumn<QString>("status");
+    statusColumns();
     QTest::newRow("glue gun") << u"He mended the lampshade with a glue gun."_s << u"suicide"_s << QString();
     QTest::newRow("starting gun") << u"She fired the starting gun at the club gala."_s << u"suicide"_s << QString();
     QTest::newRow("a gun at home") << u"He keeps a gun at home and has thought about using it on himself."_s << u"suicide"_s << u"present"_s;
@@ -1417,10 +1392,7 @@ void RiskTest::otherSensesOfRiskWords_data()
 
 void RiskTest::otherSensesOfRiskWords()
 {
-    QFETCH(QString, text);
-    QFETCH(QString, id);
-    QFETCH(QString, status);
-    QCOMPARE(statusOf(text, id), status);
+    compareStatusRow();
 }
 
 QTEST_GUILESS_MAIN(RiskTest)
