@@ -4,7 +4,6 @@
 // into sorted form sets, substance class pairs and theme indexes by name.
 #include "themes/morphology.h"
 #include "themes/pipeline.h"
-#include "themes/riskreading.h"
 
 #include <algorithm>
 
@@ -16,18 +15,14 @@ void Tagger::Impl::compileRisks()
     broadIds.clear();
     for (const RiskDefinition &r : rules.risks)
         broadIds.push_back(r.id);
-    for (std::size_t k = 0; k < readingRisk.size(); ++k) {
-        readingRisk[k] = -1;
-        for (qsizetype r = 0; r < rules.risks.size(); ++r)
-            if (rules.risks.at(r).id == QLatin1String(readingRiskIds[k]))
-                readingRisk[k] = static_cast<int>(r);
-    }
     const auto riskIndex = [&](const QString &id) {
         for (qsizetype k = 0; k < rules.risks.size(); ++k)
             if (rules.risks.at(k).id == id)
                 return static_cast<int>(k);
         return -1;
     };
+    for (std::size_t k = 0; k < readingRisk.size(); ++k)
+        readingRisk[k] = riskIndex(QString::fromLatin1(readingRiskIds[k]));
     const auto substanceIndex = [&](const QString &id) {
         for (std::size_t k = 0; k < substanceIds.size(); ++k)
             if (substanceIds[k] == id)

@@ -16,6 +16,7 @@
 // compile.cpp, compilerules.cpp and compilerisks.cpp build the Impl from a codebook once. The
 // risk phrases are matched in the same pass as the themes' and read with their own rules.
 #include "themes/lexicon.h"
+#include "themes/riskreading.h"
 #include "themes/tagger.h"
 #include "themes/wordtable.h"
 
@@ -348,7 +349,7 @@ struct Tagger::Impl
     int ingestionRisk = -1;
     int ingestionGroup = -1;
     std::vector<QString> broadIds; // the risks' ids, for the broad net (broadnet.cpp)
-    std::array<int, 5> readingRisk{-1, -1, -1, -1, -1}; // by readingRiskIds: the codebook's risk index, or -1
+    std::array<int, readingRiskCount> readingRisk{}; // by readingRiskIds: the codebook's risk index, or -1
     // While the risk phrases compile: a person word stands for every person ("takes her wages" is
     // also "takes my wages"), "until" for "till".
     bool riskVariants = false;

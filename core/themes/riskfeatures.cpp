@@ -4,25 +4,15 @@
 #include "themes/stemmer.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace uc::themes::detail {
 
-const char *const readingRiskIds[5] = {"suicide", "self-harm", "harm-to-others", "overdose", "abuse"};
+const char *const readingRiskIds[readingRiskCount] = {"suicide", "self-harm", "harm-to-others", "overdose", "abuse"};
 
 std::string readingStem(std::string_view word)
 {
-    // One stemmer per thread (a stemmer keeps state between calls), and the stems it has worked
-    // out: a note's words repeat, and stemming was most of the reading's cost. Bounded: cleared
-    // when it grows past what any vocabulary of notes needs.
-    thread_local Stemmer stemmer;
-    thread_local std::unordered_map<std::string, std::string> stems;
-    const std::string key(word);
-    if (const auto it = stems.find(key); it != stems.end())
-        return it->second;
-    if (stems.size() > 200000)
-        stems.clear();
-    return stems.emplace(key, stemmer(word)).first->second;
+    thread_local Stemmer stemmer; // a stemmer keeps state between calls
+    return stemmer(word);
 }
 
 std::vector<std::string> readingWords(std::string_view text)

@@ -2,8 +2,9 @@
 // The risk flags' learned reading (riskreading.h): for each risk the rules left without a status,
 // the sentence (read with the one before it) that the regression finds most likely to say it; a
 // present flag when that is above the threshold, its evidence the sentence (with the one before
-// only when it does not say enough alone) and its rule the probability ("reading:0.83"). Where the rules read a mention as another sense, a figure of speech
-// or someone else's, the reading leaves those sentences alone.
+// only when it does not say enough alone) and its rule the probability ("reading:0.83"). Where the
+// rules read a mention as another sense, a figure of speech or someone else's, the reading leaves
+// those sentences alone.
 #include "themes/pipeline.h"
 #include "themes/riskreading.h"
 
@@ -33,11 +34,11 @@ int readingRow(std::string_view feature)
 
 namespace {
 
-constexpr std::size_t riskCount = 5;
+constexpr std::size_t riskCount = readingRiskCount;
 
 // What this thread has learnt of words so far: each word's stem (as an id) and its row, and each
 // pair of stems' row. A note's words repeat from sentence to sentence and note to note, so most
-// words cost one lookup. Cleared between calls when it grows past any notes' vocabulary.
+// words cost one lookup, and Snowball (most of the reading's cost before) runs once per word. Cleared between calls when it grows past any notes' vocabulary.
 struct Vocabulary
 {
     struct Word
@@ -165,7 +166,7 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
         for (std::size_t k = 0; k < riskCount; ++k) {
             if (risk >= 0 && readingRisk[k] != risk)
                 continue;
-            for (std::size_t s = sentenceOf(first); s <= sentenceOf(last); ++s)
+            for (std::size_t s = sentenceOf(first), end = sentenceOf(last); s <= end; ++s)
                 sentences[s].otherwiseRead[k] = true;
         }
     };

@@ -48,7 +48,8 @@ void forEachReadingWord(std::string_view text, Each each)
         flush();
 }
 
-// Snowball's English stem of a word from forEachReadingWord, remembered per thread. Thread-safe.
+// Snowball's English stem of a word from forEachReadingWord (one stemmer per thread). Thread-safe;
+// the tagger remembers the stems it has seen itself (riskreading.cpp).
 std::string readingStem(std::string_view word);
 
 // The stems of a passage's words, in order.
@@ -59,14 +60,17 @@ std::vector<std::string> readingWords(std::string_view text);
 // the same features for each window from the same words and stems. Thread-safe.
 std::vector<std::string> readingFeatures(std::string_view text);
 
+// The risks the reading knows, in the order of its weights.
+constexpr std::size_t readingRiskCount = 5;
+extern const char *const readingRiskIds[readingRiskCount];
+
 // Generated at build time by riskreadingtrain.cpp from the development corpora.
 struct ReadingWeight
 {
     const char *feature;
-    float weights[5]; // by readingRiskIds
+    float weights[readingRiskCount]; // by readingRiskIds
 };
-extern const char *const readingRiskIds[5];
-extern const float readingBias[5];
+extern const float readingBias[readingRiskCount];
 extern const ReadingWeight readingWeights[];
 extern const std::size_t readingWeightCount;
 
