@@ -2,11 +2,13 @@
 #include "practice/cosign.h"
 
 #include "common/error.h"
+#include "practice/answers.h"
 #include "practice/clientcipher.h"
 #include "practice/connection.h"
 #include "practice/content.h"
 #include "practice/events.h"
 #include "practice/invitation.h"
+#include "practice/keptevents.h"
 #include "practice/membership.h"
 #include "practice/practice.h"
 #include "practice/revocation.h"
@@ -46,28 +48,7 @@ constexpr auto cosignKind = "cosign";
 
 QList<PracticeEvent> readKept(const vault::Vault &vault, const char *fileName = eventsFileName)
 {
-    QList<PracticeEvent> out;
-    const std::optional<QByteArray> plain = readSealedMemberFile(vault, QString::fromLatin1(fileName));
-    if (!plain)
-        return out;
-    for (const QJsonValue &v : QJsonDocument::fromJson(*plain).object().value(u"events"_s).toArray()) {
-        const QJsonObject o = v.toObject();
-        out.append({ static_cast<qint64>(o.value(u"seq"_s).toDouble()), o.value(u"item"_s).toString(),
-                     static_cast<model::Id>(o.value(u"note"_s).toDouble()), o.value(u"by"_s).toString(),
-                     o.value(u"kind"_s).toString(), o.value(u"at"_s).toString(), o.value(u"content_hash"_s).toString(),
-                     o.value(u"text"_s).toString(), o.value(u"signature"_s).toString() });
-    }
-    return out;
-}
-
-// What a comment's ciphertext is bound to: it cannot be moved to another event.
-QByteArray bodyAssociatedData(const QString &practiceId, const EventRow &e)
-{
-    QByteArray out;
-    for (const QByteArray &part : { QByteArray("event-body"), practiceId.toUtf8(), e.itemId.toUtf8(), e.author.toUtf8(),
-                                    e.kind.toUtf8(), e.contentHash.toUtf8(), e.at.toUtf8() })
-        out += part + '\n';
-    return out;
+    return readKeptEvents(vault, QString::fromLatin1(fileName));
 }
 
 // The content key of a note's client and version, from the wrap its author made for this member,
@@ -141,8 +122,6 @@ Prepared prepare(vault::Vault &vault, const QString &item, const QString &what)
     return p;
 }
 
-void writeKept(const vault::Vault &vault, const QList<PracticeEvent> &all, const char *fileName);
-
 PracticeEvent store(vault::Vault &vault, Prepared &p, EventRow &event, const QString &text = {})
 {
     event.signature = vault.practiceIdentity().sign(eventMessage(p.membership.practiceId, event));
@@ -156,7 +135,7 @@ PracticeEvent store(vault::Vault &vault, Prepared &p, EventRow &event, const QSt
     // Kept on this machine too, so the review queue knows what the server took (sentEvents).
     QList<PracticeEvent> sent = readKept(vault, sentFileName);
     sent.append(stored);
-    writeKept(vault, sent, sentFileName);
+    writeKeptEvents(vault, QString::fromLatin1(sentFileName), sent);
     return stored;
 }
 
@@ -225,7 +204,7 @@ PracticeEvent comment(vault::Vault &vault, const QString &item, const QString &t
     EventRow event = eventOn(p, returned ? u"return"_s : u"comment"_s);
     // The words under the client's key, bound to the event; the signature covers the ciphertext.
     QByteArray plain = text.toUtf8();
-    event.body = encryptUnderClientKey(key, plain, bodyAssociatedData(p.membership.practiceId, event));
+    event.body = encryptUnderClientKey(key, plain, eventBodyAssociatedData(p.membership.practiceId, event));
     return store(vault, p, event, text);
 }
 
@@ -254,6 +233,11 @@ QList<PracticeEvent> newEvents(vault::Vault &vault, Connection &connection, cons
                 local.insert(noteItemId(pseudonymKey, m.memberId, entry.canonicalForm, entry.uuid, entry.note), entry.note);
     const QHash<QString, qint64> cosigners = cosignersOf(connection, m, certified, revoked, m.memberId);
     for (const EventRow &e : events) {
+        if (e.kind == QLatin1String(addendumKind)) {
+            if (e.author == m.memberId)
+                continue; // her own answer (answers.h)
+            damaged(u"an addendum on one of your notes is not yours (only a note's author writes one)"_s);
+        }
         const bool isCosign = e.kind == QLatin1String(cosignKind);
         if (!isCosign && e.kind != u"comment"_s && e.kind != u"return"_s)
             damaged(u"an event on it is of a kind this version does not know"_s);
@@ -282,7 +266,7 @@ QList<PracticeEvent> newEvents(vault::Vault &vault, Connection &connection, cons
             if (!item || item->author != m.memberId)
                 damaged(u"a comment on it names a note of yours it does not show"_s);
             const SecretBuffer key = noteKey(vault, connection, m, certified, *item);
-            std::optional<QByteArray> plain = decryptUnderClientKey(key, e.body, bodyAssociatedData(m.practiceId, e));
+            std::optional<QByteArray> plain = decryptUnderClientKey(key, e.body, eventBodyAssociatedData(m.practiceId, e));
             if (!plain)
                 damaged(u"a comment on it is truncated or does not decrypt with its client's key"_s);
             kept.text = QString::fromUtf8(*plain);
@@ -341,34 +325,13 @@ int recordCosigns(vault::Vault &vault, const Membership &m, const Certified &cer
     return out.isEmpty() ? 0 : vault.practiceCosigns().record(out);
 }
 
-namespace {
-
-void writeKept(const vault::Vault &vault, const QList<PracticeEvent> &all, const char *fileName)
-{
-    QJsonArray list;
-    for (const PracticeEvent &e : std::as_const(all))
-        list.append(QJsonObject { { u"seq"_s, static_cast<double>(e.seq) },
-                                  { u"item"_s, e.item },
-                                  { u"note"_s, static_cast<double>(e.note) },
-                                  { u"by"_s, e.by },
-                                  { u"kind"_s, e.kind },
-                                  { u"at"_s, e.at },
-                                  { u"content_hash"_s, e.contentHash },
-                                  { u"text"_s, e.text },
-                                  { u"signature"_s, e.signature } });
-    writeSealedMemberFile(vault, QString::fromLatin1(fileName),
-                          QJsonDocument(QJsonObject { { u"events"_s, list } }).toJson(QJsonDocument::Compact));
-}
-
-} // namespace
-
 void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events)
 {
     if (events.isEmpty())
         return;
     QList<PracticeEvent> all = readKept(vault);
     all.append(events);
-    writeKept(vault, all, eventsFileName);
+    writeKeptEvents(vault, QString::fromLatin1(eventsFileName), all);
 }
 
 QList<PracticeEvent> sentEvents(const vault::Vault &vault)

@@ -39,6 +39,15 @@ QByteArray eventMessage(const QString &practiceId, const EventRow &e)
     return out;
 }
 
+QByteArray eventBodyAssociatedData(const QString &practiceId, const EventRow &e)
+{
+    QByteArray out;
+    for (const QByteArray &part : { QByteArray("event-body"), practiceId.toUtf8(), e.itemId.toUtf8(), e.author.toUtf8(),
+                                    e.kind.toUtf8(), e.contentHash.toUtf8(), e.at.toUtf8() })
+        out += part + '\n';
+    return out;
+}
+
 qint64 addEvent(Connection &c, const EventRow &e)
 {
     return c
@@ -46,7 +55,7 @@ qint64 addEvent(Connection &c, const EventRow &e)
               "VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING seq",
               { Param::text(e.itemId), Param::text(e.author), Param::text(e.kind), Param::text(e.contentHash),
                 Param::text(e.at), e.body.isEmpty() ? Param::null() : Param::bytes(e.body), Param::bytes(e.signature) },
-              u"storing the co-signature"_s)
+              u"storing the event"_s)
         .text(0, 0)
         .toLongLong();
 }
@@ -63,6 +72,14 @@ QList<EventRow> eventsBy(Connection &c, const QString &memberId)
     return rowsOf(c.exec("SELECT e.seq, e.item_id, e.author, e.kind, e.content_hash, e.at, e.body, e.signature "
                          "FROM uc.events e WHERE e.author = $1 ORDER BY e.seq",
                          { Param::text(memberId) }, u"reading the co-signatures"_s));
+}
+
+QList<EventRow> addendaOnNotesNotBy(Connection &c, const QString &memberId)
+{
+    return rowsOf(c.exec("SELECT e.seq, e.item_id, e.author, e.kind, e.content_hash, e.at, e.body, e.signature "
+                         "FROM uc.events e JOIN uc.items i USING (item_id) "
+                         "WHERE e.kind = 'addendum' AND i.author <> $1 ORDER BY e.seq",
+                         { Param::text(memberId) }, u"reading the addenda"_s));
 }
 
 QList<EventRow> eventsOnNote(Connection &c, const QString &itemId)

@@ -464,6 +464,21 @@ constexpr const char *version6[] = {
     END $$)sql",
 };
 
+// Version 7: the author answers (docs/practice.md, "The author's answer: addenda through the server"):
+// an event of kind 'addendum', written only by the note's own author on her own pushed note; the
+// supervisors' events stay co-signatures, comments and returns. Its readers are the note's (events_read).
+constexpr const char *version7[] = {
+    "ALTER TABLE uc.events DROP CONSTRAINT events_kind_check",
+    "ALTER TABLE uc.events ADD CONSTRAINT events_kind_check CHECK (kind IN ('cosign', 'return', 'comment', 'addendum'))",
+    R"sql(ALTER POLICY events_make ON uc.events
+        WITH CHECK (kind <> 'addendum' AND uc.i_am_certified() AND author = uc.my_member_id() AND EXISTS (
+            SELECT 1 FROM uc.items i JOIN uc.assignments a ON a.therapist = i.author
+            WHERE i.item_id = events.item_id AND a.supervisor = uc.my_member_id())))sql",
+    R"sql(CREATE POLICY events_answer ON uc.events FOR INSERT
+        WITH CHECK (kind = 'addendum' AND uc.i_am_certified() AND author = uc.my_member_id() AND EXISTS (
+            SELECT 1 FROM uc.items i WHERE i.item_id = events.item_id AND i.author = uc.my_member_id())))sql",
+};
+
 } // namespace
 
 bool schemaInstalled(Connection &connection)
@@ -486,6 +501,8 @@ void installSchema(Connection &connection)
     for (const char *statement : version5)
         connection.exec(statement, {}, u"installing the practice schema"_s);
     for (const char *statement : version6)
+        connection.exec(statement, {}, u"installing the practice schema"_s);
+    for (const char *statement : version7)
         connection.exec(statement, {}, u"installing the practice schema"_s);
 }
 

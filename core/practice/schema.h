@@ -11,9 +11,9 @@ class Connection;
 // belongs to; row-level security on all of it (version 3: only certified members write content;
 // version 4: the administrator's signed revocations of assignments and members; version 5: signed
 // co-signatures, returns and comments on pushed notes; version 6: the audit hash-chained and signed
-// per entry, its chain readable by every member).
+// per entry, its chain readable by every member; version 7: the note's author's addenda as events).
 // One transaction: all of it or none.
-inline constexpr int serverSchemaVersion = 6;
+inline constexpr int serverSchemaVersion = 7;
 void installSchema(Connection &connection);
 // Whether the schema is there (the practice table exists).
 [[nodiscard]] bool schemaInstalled(Connection &connection);

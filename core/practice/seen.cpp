@@ -110,13 +110,13 @@ void checkOwnWritesStillThere(Connection &c, const QString &memberId)
     QHash<QString, int> events; // kind/item → how many this member's events the server holds
     for (const EventRow &e : eventsBy(c, memberId))
         ++events[e.kind + u'/' + e.itemId];
-    for (const auto &[action, object] : ownAuditEntries(c, { u"push"_s, u"cosign"_s, u"comment"_s, u"return"_s })) {
+    for (const auto &[action, object] : ownAuditEntries(c, { u"push"_s, u"cosign"_s, u"comment"_s, u"return"_s, u"addendum"_s })) {
         if (action == u"push"_s ? !pushed.contains(object) : --events[action + u'/' + object] < 0)
             throw Error(ErrorKind::Damaged, u"practice server"_s,
-                        action == u"push"_s ? u"a note you pushed was deleted there (your audit entry of it remains); "
-                                              "nothing was written here"_s
-                                            : u"a co-signature or comment you made was deleted there (your audit entry "
-                                              "of it remains); nothing was written here"_s);
+                        (action == u"push"_s           ? u"a note you pushed"_s
+                             : action == u"addendum"_s ? u"an addendum you pushed"_s
+                                                       : u"a co-signature or comment you made"_s)
+                            + u" was deleted there (your audit entry of it remains); nothing was written here"_s);
     }
 }
 

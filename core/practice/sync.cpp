@@ -2,6 +2,7 @@
 #include "practice/sync.h"
 
 #include "common/error.h"
+#include "practice/answers.h"
 #include "practice/clientcipher.h"
 #include "practice/content.h"
 #include "practice/cosign.h"
@@ -342,6 +343,14 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
     // The co-signatures, comments and returns on this member's notes (schema 5), verified like the
     // notes before anything is kept.
     const QList<PracticeEvent> events = newEvents(vault, *connection, m, certified, revoked, *pseudonymKey);
+    const KeyLookup keyOf = [&keys](const QString &maker, const QString &client, int version) -> const SecretBuffer * {
+        const auto k = keys.find(heldKeyName(maker, client, version));
+        return k == keys.end() ? nullptr : &k->second;
+    };
+    // The authors' addenda on the notes received here (schema 7), verified likewise.
+    QList<EventRow> addendumRows;
+    const QList<PracticeEvent> addenda
+        = newAddenda(vault, *connection, m, certified, revoked, kept.notes + pulled, items, keyOf, addendumRows);
     // Below the heads: every note, wrap and event received here before must still be there,
     // unchanged (seen.h). A restore accepted on purpose starts the record afresh.
     Seen shown;
@@ -353,6 +362,8 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
     if (schemaVersionOf(*connection) >= 5)
         for (const EventRow &e : eventsOnNotesOf(*connection, m.memberId))
             shown.add(e);
+    for (const EventRow &e : std::as_const(addendumRows))
+        shown.add(e);
     const Seen before = readSeen(vault);
     if (!acceptRollback) {
         checkStillThere(before, shown);
@@ -371,6 +382,7 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
     // member folder keeps them leaves nothing the next sync does not finish.
     recordCosigns(vault, m, certified, events);
     keepEvents(vault, events);
+    keepAddenda(vault, addenda);
     Seen held; // what this machine holds now, as the server shows it
     for (auto it = shown.rows.cbegin(); it != shown.rows.cend(); ++it)
         if (it.key().startsWith(u"wrap:"_s) || (it.key().startsWith(u"event:"_s) && before.rows.contains(it.key())))
@@ -378,12 +390,14 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
     for (const ReceivedNote &n : std::as_const(kept.notes))
         if (const auto row = shown.rows.constFind(Seen::itemName(n.item)); row != shown.rows.cend())
             held.rows.insert(row.key(), row.value());
-    for (const PracticeEvent &e : events)
-        if (const auto row = shown.rows.constFind(Seen::eventName(e.seq)); row != shown.rows.cend())
-            held.rows.insert(row.key(), row.value());
+    for (const QList<PracticeEvent> &list : { events, addenda })
+        for (const PracticeEvent &e : list)
+            if (const auto row = shown.rows.constFind(Seen::eventName(e.seq)); row != shown.rows.cend())
+                held.rows.insert(row.key(), row.value());
     if (held.rows != before.rows)
         writeSeen(vault, held);
     result.pulled = static_cast<int>(pulled.size());
+    result.addenda = static_cast<int>(addenda.size());
     for (const PracticeEvent &e : events)
         ++(e.kind == u"cosign"_s ? result.cosigned : result.comments);
 
@@ -470,6 +484,8 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
             ++result.pushed;
         }
     }
+    // Her addenda to her notes on the server, as her answer to a return (answers.h).
+    result.answered = pushAddenda(vault, *connection, m, *pseudonymKey, keyOf);
     // Every client key this member made, wrapped for every supervisor assigned to them now.
     for (const auto &[name, key] : keys) {
         if (name.section(u'/', 0, 0) != m.memberId)

@@ -27,6 +27,8 @@ struct SyncResult
     int rotated = 0; // clients whose key got a new version (a reader of it was unassigned or removed)
     int cosigned = 0; // co-signatures of this member's notes received (practice cosign, on the supervisor's machine)
     int comments = 0; // comments and returns of this member's notes received (practice comment|return)
+    int answered = 0; // addenda to this member's notes pushed (schema v7; answers.h)
+    int addenda = 0; // addenda by their authors received on notes received here (schema v7)
     bool rollbackAccepted = false; // the server showed less than was pinned, and acceptRollback took it
 };
 

@@ -187,7 +187,7 @@ private Q_SLOTS:
         for (const QString &id : { m_aliceId, m_beaId, m_calId, m_samId, m_sidId, m_audId })
             QVERIFY(!id.isEmpty());
         QCOMPARE(json(m_alice, u"alice"_s, { u"practice"_s, u"status"_s }).value("certified_now"_L1).toInt(), 5);
-        QCOMPARE(sql("SELECT schema_version FROM uc.practice"), QByteArray("6"));
+        QCOMPARE(sql("SELECT schema_version FROM uc.practice"), QByteArray("7"));
         QCOMPARE(as(m_alice, u"alice"_s,
                     { u"practice"_s, u"assign"_s, u"--supervisor"_s, m_samId, u"--therapist"_s, m_aliceId })
                      .code,
@@ -370,6 +370,94 @@ private Q_SLOTS:
                  text.out.constData());
         QVERIFY(text.out.contains(returnCanary.toUtf8()));
         QVERIFY(!cosignsFile().contains(commentCanary.toUtf8()));
+    }
+
+    // The author answers (schema v7): her addendum to the returned note goes with her next sync,
+    // encrypted; the supervisor's sync verifies and keeps it. Nobody else can write one, and a
+    // changed, moved or deleted one is refused with nothing kept.
+    void herAddendumReachesTheSupervisorAndNobodyElseWritesOne()
+    {
+        const QString item = newestReceivedBySam();
+        const QString canary = u"Cordyline"_s;
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"note"_s, u"addendum"_s, QString::number(m_first), u"--text-file"_s,
+                      clirun::file(m_dir, u"addendum.txt"_s, "Added the " + canary.toUtf8() + " plan as asked.") })
+                     .code,
+                 0);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("answered"_L1).toInt(), 1);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("answered"_L1).toInt(), 0); // once
+        const QByteArray where = " WHERE kind = 'addendum'";
+        QCOMPARE(sql("SELECT count(*) FROM uc.events" + where), QByteArray("1"));
+        QCOMPARE(sql("SELECT author FROM uc.events" + where), m_aliceId.toLatin1());
+        QCOMPARE(sql("SELECT count(*) FROM uc.audit WHERE action = 'addendum'"), QByteArray("1"));
+        const practicetest::Script dump = practicetest::practiceServer({ u"dump"_s, m_server.dir() });
+        QCOMPARE(dump.code, 0);
+        QVERIFY(!dump.out.contains(canary.toUtf8()));
+        // Row security: bea (not a reader of the note) does not see it; neither she nor sam can write one.
+        QCOMPARE(asRole(m_beaId, "SELECT count(*) FROM uc.events" + where + ";").out.trimmed().split('\n').last(),
+                 QByteArray("0"));
+        const QByteArray insert = "INSERT INTO uc.events (item_id, author, kind, content_hash, at, body, signature) "
+                                  "SELECT item_id, '%1', kind, content_hash, at, body, signature FROM uc.events"
+            + where + ";";
+        for (const QString &member : { m_samId, m_beaId }) {
+            const practicetest::Script refused = asRole(
+                member, "INSERT INTO uc.events (item_id, author, kind, content_hash, at, body, signature) VALUES ('"
+                            + item.toLatin1() + "', '" + member.toLatin1()
+                            + "', 'addendum', repeat('a', 64), '2026-12-06T10:00:00Z', '\\x00', "
+                              "decode(repeat('00', 64), 'hex'));");
+            QVERIFY2(refused.code != 0 && refused.err.contains("row-level security"), refused.err.constData());
+        }
+        QCOMPARE(sql("SELECT count(*) FROM uc.events" + where), QByteArray("1"));
+
+        // Sam receives it once; practice received shows the words.
+        const QByteArray answers = [&] {
+            QFile f(m_sam + u"/practice/user-1/answers.sealed"_s);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        }();
+        QVERIFY(answers.isEmpty());
+        const auto kept = [&] {
+            QFile f(m_sam + u"/practice/user-1/answers.sealed"_s);
+            return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+        };
+        const auto refusedBySam = [&](const char *what) {
+            const Run r = as(m_sam, u"sam"_s, { u"sync"_s });
+            QVERIFY2(r.code == 4, qPrintable(QString::fromLatin1(what) + u": "_s + QString::fromUtf8(r.err)));
+            QVERIFY(kept().isEmpty());
+        };
+        // Its words changed on the server: refused, nothing kept.
+        const QByteArray body = sql("SELECT encode(body, 'hex') FROM uc.events" + where);
+        QByteArray flipped = body;
+        flipped[body.size() - 1] = flipped[body.size() - 1] == '0' ? '1' : '0';
+        operatorChanges("UPDATE uc.events SET body = decode('" + flipped + "', 'hex')" + where);
+        refusedBySam("changed words");
+        operatorChanges("UPDATE uc.events SET body = decode('" + body + "', 'hex')" + where);
+        // The operator copies it under sam's name (past row security): not by the note's author.
+        sql("SET session_replication_role = replica; " + QByteArray(insert).replace("%1", m_samId.toLatin1()));
+        refusedBySam("an addendum not by the author");
+        QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 4); // on her note, not hers
+        operatorChanges("DELETE FROM uc.events WHERE kind = 'addendum' AND author = '" + m_samId.toLatin1() + "'");
+
+        const QJsonObject synced = syncOf(m_sam, u"sam"_s);
+        QCOMPARE(synced.value("addenda"_L1).toInt(), 1);
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("addenda"_L1).toInt(), 0);
+        QVERIFY(!kept().isEmpty() && !kept().contains(canary.toUtf8()));
+        QJsonArray addenda;
+        for (const QJsonValue &v : receivedBy(m_sam, u"sam"_s))
+            if (v.toObject().value("item"_L1).toString() == item)
+                addenda = v.toObject().value("addenda"_L1).toArray();
+        QCOMPARE(addenda.size(), 1);
+        QCOMPARE(addenda.first().toObject().value("text"_L1).toString(), u"Added the "_s + canary + u" plan as asked."_s);
+
+        // Deleted on the server once sam kept it: his sync and hers say so (seen here; her audit entry).
+        sql("CREATE TABLE public.kept_addendum AS SELECT * FROM uc.events" + where + ";");
+        operatorChanges("DELETE FROM uc.events" + where);
+        const Run samRun = as(m_sam, u"sam"_s, { u"sync"_s });
+        QVERIFY2(samRun.code == 4 && samRun.err.contains("deleted"), samRun.err.constData());
+        const Run aliceRun = as(m_alice, u"alice"_s, { u"sync"_s });
+        QVERIFY2(aliceRun.code == 4 && aliceRun.err.contains("an addendum you pushed was deleted"), aliceRun.err.constData());
+        operatorChanges("INSERT INTO uc.events SELECT * FROM public.kept_addendum; DROP TABLE public.kept_addendum");
+        QCOMPARE(syncOf(m_sam, u"sam"_s).value("addenda"_L1).toInt(), 0);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("answered"_L1).toInt(), 0);
     }
 
     void anEditedEventIsRefusedAndNothingLocalChanges()

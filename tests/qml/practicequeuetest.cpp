@@ -15,6 +15,7 @@
 #include "sessiontestutil.h"
 #include "workspace.h"
 
+#include "practice/answers.h"
 #include "practice/membership.h"
 #include "practice/practice.h"
 #include "practice/sealedfile.h"
@@ -327,6 +328,55 @@ private Q_SLOTS:
         QCOMPARE(answered->returnedCount(), 0);
         QCOMPARE(answered->data(answered->index(0), ReviewQueueModel::CommentsRole).toInt(), 1);
         again.lock();
+    }
+
+    // Her addendum (the test above) goes to sam with her next sync (schema v7): his queue showed the
+    // note returned by him; after his sync it is answered, and the review pane shows her words.
+    void herAddendumReachesTheSupervisorAndAnswersTheReturn()
+    {
+        const auto riskyRow = [](ReviewQueueModel *queue) {
+            for (int row = 0; row < queue->count(); ++row)
+                if (queue->data(queue->index(row), ReviewQueueModel::SessionDateRole).toString() == u"2025-01-13"_s)
+                    return row;
+            return -1;
+        };
+        {
+            VaultSession session(nullptr);
+            QVERIFY(unlockAndSync(session, m_sam));
+            ReviewQueueModel *queue = session.workspace()->queue();
+            QVERIFY(reloaded(queue));
+            const int row = riskyRow(queue);
+            QVERIFY(row >= 0);
+            QVERIFY(queue->data(queue->index(row), ReviewQueueModel::ReturnedRole).toBool()); // his return, unanswered
+            QCOMPARE(queue->data(queue->index(row), ReviewQueueModel::CommentsRole).toInt(), 1);
+            QCOMPARE(queue->returnedCount(), 1);
+            session.lock();
+        }
+        const uc::practice::SyncResult sent = uc::practice::sync(*open(m_ada, u"ada"_s));
+        QCOMPARE(sent.answered, 1);
+        QCOMPARE(sent.pushed, 0);
+        QCOMPARE(uc::practice::sync(*open(m_ada, u"ada"_s)).answered, 0); // once
+        {
+            VaultSession session(nullptr);
+            QVERIFY(unlockAndSync(session, m_sam));
+            ReviewQueueModel *queue = session.workspace()->queue();
+            QVERIFY(reloaded(queue));
+            const int row = riskyRow(queue);
+            QVERIFY(row >= 0);
+            QVERIFY(!queue->data(queue->index(row), ReviewQueueModel::ReturnedRole).toBool());
+            QCOMPARE(queue->returnedCount(), 0);
+            QCOMPARE(queue->data(queue->index(row), ReviewQueueModel::WaitingTextRole).toString().isEmpty(), false);
+            NoteReview *review = session.workspace()->review();
+            QSignalSpy opened(review, &NoteReview::openedItem);
+            review->openReceived(queue->data(queue->index(row), ReviewQueueModel::ItemRole).toString());
+            QVERIFY(opened.wait(10000));
+            QCOMPARE(review->addenda().size(), 1);
+            const QVariantMap addendum = review->addenda().first().toMap();
+            QCOMPARE(addendum.value(u"text"_s).toString(), u"Safety plan made with her on 14 January."_s);
+            QCOMPARE(addendum.value(u"author"_s).toString(), u"ada (practice member %1)"_s.arg(m_adaId.left(8)));
+            session.lock();
+        }
+        QCOMPARE(uc::practice::receivedAddenda(*open(m_sam, u"sam"_s)).size(), 1); // kept once
     }
 
     void aKeptFileEditedOnDiskShowsNothingAsVerified()

@@ -5,6 +5,7 @@
 #include "signin.h"
 #include "values.h"
 
+#include "practice/answers.h"
 #include "practice/cosign.h"
 #include "practice/practice.h"
 #include "practice/revocation.h"
@@ -158,7 +159,9 @@ int practiceSync(const Invocation &line)
                               {u"rollback_accepted"_s, r.rollbackAccepted},
                               {u"rotated"_s, r.rotated},
                               {u"cosigned"_s, r.cosigned},
-                              {u"comments"_s, r.comments}});
+                              {u"comments"_s, r.comments},
+                              {u"answered"_s, r.answered},
+                              {u"addenda"_s, r.addenda}});
         return 0;
     }
     if (r.rollbackAccepted)
@@ -169,6 +172,10 @@ int practiceSync(const Invocation &line)
         print(QString::number(r.cosigned) + u" of your notes co-signed by a practice supervisor"_s);
     if (r.comments)
         print(QString::number(r.comments) + u" comment(s) or return(s) on your notes from a practice supervisor"_s);
+    if (r.answered)
+        print(QString::number(r.answered) + u" of your addenda sent to your practice supervisors"_s);
+    if (r.addenda)
+        print(QString::number(r.addenda) + u" addend(a) received on notes you review"_s);
     print(u"pushed "_s + QString::number(r.pushed) + u", pulled "_s + QString::number(r.pulled) + u", head "_s
           + QString::number(r.head));
     return 0;
@@ -181,13 +188,17 @@ int practiceReceived(const Invocation &line)
     QJsonArray out;
     for (const practice::ReceivedNote &n : notes) {
         const QJsonObject note = QJsonDocument::fromJson(n.canonical.toUtf8()).object();
+        QJsonArray addenda;
+        for (const practice::PracticeEvent &a : practice::receivedAddenda(*vault, n.item))
+            addenda.append(QJsonObject{{u"seq"_s, static_cast<double>(a.seq)}, {u"at"_s, a.at}, {u"text"_s, a.text}});
         if (line.json()) {
             out.append(QJsonObject{{u"seq"_s, static_cast<double>(n.seq)},
                                    {u"item"_s, n.item},
                                    {u"author"_s, n.author},
                                    {u"client"_s, n.client},
                                    {u"content_hash"_s, n.contentHash},
-                                   {u"note"_s, note}});
+                                   {u"note"_s, note},
+                                   {u"addenda"_s, addenda}});
             continue;
         }
         print(u"#"_s + QString::number(n.seq) + u" by member "_s + n.author + u", client "_s + n.client + u", "_s
@@ -196,6 +207,9 @@ int practiceReceived(const Invocation &line)
             const QJsonObject o = section.toObject();
             print(u"  "_s + o.value(u"title"_s).toString() + u": "_s + o.value(u"text"_s).toString());
         }
+        for (const QJsonValue &a : std::as_const(addenda))
+            print(u"  Addendum at "_s + a.toObject().value(u"at"_s).toString() + u": "_s
+                  + a.toObject().value(u"text"_s).toString());
     }
     if (line.json())
         printJson(QJsonObject{{u"received"_s, out}});

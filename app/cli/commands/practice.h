@@ -127,14 +127,16 @@ inline constexpr Command practiceSyncCommand{
     .run = practiceSync,
     .help = "Pull, verified, the signed notes colleagues pushed for clients whose key you hold, then push your own "
             "signed progress notes not on the server yet (encrypted, signed; drafts and process notes never "
-            "leave). Anything on the server that does not verify (a changed note, a replaced key wrap), a "
+            "leave) and your signed addenda to them (how you answer a practice supervisor's return). Anything on the server that does not verify (a changed note, a replaced key wrap), a "
             "server that shows fewer notes, audit rows or revocations than this machine has seen (rolled "
             "back, rows deleted), an audit trail that is not the one seen here (its hash chain), or a note, key "
             "wrap or co-signature received here before and since deleted or changed: exit 4, nothing kept. "
             "--json prints {\"pushed\", \"pulled\", \"head\", "
-            "\"rollback_accepted\", \"rotated\", \"cosigned\"} (rotated: clients whose key got a new version "
-            "because a reader of it was unassigned or removed; cosigned: your notes a supervisor co-signed with "
-            "practice cosign, each verified and kept here, shown by note show).",
+            "\"rollback_accepted\", \"rotated\", \"cosigned\", \"comments\", \"answered\", \"addenda\"} "
+            "(rotated: clients whose key got a new version because a reader of it was unassigned or removed; "
+            "cosigned: your notes a supervisor co-signed with practice cosign, each verified and kept here, shown "
+            "by note show; comments: their comments and returns; answered: your addenda pushed; addenda: the "
+            "authors' addenda received on notes received here, shown by practice received).",
     .brief = "exchange signed notes with the practice server",
 };
 
@@ -142,7 +144,8 @@ inline constexpr Command practiceReceivedCommand{
     .words = "practice received",
     .run = practiceReceived,
     .help = "The colleagues' signed notes received by sync and kept here (verified, sealed under your keys): "
-            "their author's member id, the client's pseudonym and the note.",
+            "their author's member id, the client's pseudonym, the note and its author's addenda received since "
+            "(--json: \"addenda\": [{\"seq\", \"at\", \"text\"}]).",
 };
 
 inline constexpr Positional practiceCosignPositionals[] = {{"ITEM", "the note's item id (practice received --json)"}};

@@ -8,12 +8,14 @@
 #include "vault/vault.h"
 
 #ifdef UC_PRACTICE
+#include "practice/answers.h"
 #include "practice/cosign.h"
 #include "practice/membership.h"
 #include "practice/sync.h"
 #endif
 
 #include <QCryptographicHash>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -96,9 +98,19 @@ ReceivedQueue loadReceivedQueue(vault::Vault &vault, const model::Date &today)
         if (!isSupervisorMember(vault))
             return out;
         QSet<QString> cosigned;
-        for (const practice::PracticeEvent &e : practice::sentEvents(vault))
+        QHash<QString, QString> returnedAt; // item → this supervisor's newest return
+        QHash<QString, int> comments; // item → this supervisor's comments and returns
+        for (const practice::PracticeEvent &e : practice::sentEvents(vault)) {
             if (e.kind == u"cosign"_s)
                 cosigned.insert(e.item);
+            else
+                ++comments[e.item];
+            if (e.kind == u"return"_s)
+                returnedAt[e.item] = std::max(returnedAt.value(e.item), e.at);
+        }
+        QHash<QString, QString> answeredAt; // item → the author's newest addendum received here
+        for (const practice::PracticeEvent &a : practice::receivedAddenda(vault))
+            answeredAt[a.item] = std::max(answeredAt.value(a.item), a.at);
         for (const practice::ReceivedNote &n : practice::received(vault)) {
             const Canonical c = canonicalOf(n);
             QueueRow row;
@@ -112,6 +124,9 @@ ReceivedQueue loadReceivedQueue(vault::Vault &vault, const model::Date &today)
             row.item = n.item;
             row.authorMember = n.author;
             row.cosigned = cosigned.contains(n.item);
+            row.comments = comments.value(n.item);
+            // Returned until its author answers with an addendum (the vault's rule, supervision.h).
+            row.returned = returnedAt.contains(n.item) && answeredAt.value(n.item) < returnedAt.value(n.item);
             row.openRisk = openRiskOf(vault, c.sections);
             if (!matchesSignedHash(n)) {
                 out.rows.clear();
@@ -171,6 +186,8 @@ ReviewNoteData loadReceivedNote(vault::Vault &vault, const QString &item)
             d.comments.append({ vault.currentUser().name, e.kind == u"return"_s, e.text, e.at, u"verified"_s, {} });
         }
     }
+    for (const practice::PracticeEvent &a : practice::receivedAddenda(vault, item))
+        d.addenda.append({ d.author, a.text, a.at });
     vault.recordEvent(u"view-practice-note"_s, u"practice-item:"_s + item);
     return d;
 }

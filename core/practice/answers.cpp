@@ -1,0 +1,210 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "practice/answers.h"
+
+#include "common/error.h"
+#include "practice/clientcipher.h"
+#include "practice/connection.h"
+#include "practice/content.h"
+#include "practice/events.h"
+#include "practice/invitation.h"
+#include "practice/keptevents.h"
+#include "practice/membership.h"
+#include "practice/revocation.h"
+#include "practice/roster.h"
+#include "practice/sync.h"
+#include "vault/clients.h"
+#include "vault/notes.h"
+#include "vault/vault.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+#include <sodium.h>
+
+using namespace Qt::StringLiterals;
+
+namespace uc::practice {
+
+namespace {
+
+constexpr auto answersFileName = "answers.sealed";
+// Addenda on the server from this schema version.
+constexpr int addendaSchema = 7;
+
+[[noreturn]] void damaged(const QString &why)
+{
+    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
+}
+
+// What an addendum event's ciphertext holds: the words, and the addendum's own signed time and hash
+// in its author's vault (the hash tells her sync which it pushed already).
+struct Opened
+{
+    QString text;
+    QString signedAt;
+    QString hash;
+};
+
+std::optional<Opened> openBody(const SecretBuffer &key, const QString &practiceId, const EventRow &e)
+{
+    std::optional<QByteArray> plain = decryptUnderClientKey(key, e.body, eventBodyAssociatedData(practiceId, e));
+    if (!plain)
+        return std::nullopt;
+    const QJsonObject o = QJsonDocument::fromJson(*plain).object();
+    sodium_memzero(plain->data(), static_cast<std::size_t>(plain->size()));
+    Opened out { o.value(u"text"_s).toString(), o.value(u"signed_at"_s).toString(), o.value(u"hash"_s).toString() };
+    if (out.text.trimmed().isEmpty() || !model::fitsNoteLimit(out.text) || out.hash.size() != 64)
+        return std::nullopt;
+    return out;
+}
+
+// The event's time: the addendum's, to the second (what the server's events accept).
+QString eventTime(const QString &signedAt)
+{
+    return QDateTime::fromString(signedAt, Qt::ISODateWithMs).toUTC().toString(Qt::ISODate);
+}
+
+} // namespace
+
+int pushAddenda(vault::Vault &vault, Connection &c, const Membership &m, const SecretBuffer &pseudonymKey,
+                const KeyLookup &key)
+{
+    if (schemaVersionOf(c) < addendaSchema)
+        return 0;
+    const QSet<QString> onServer = ownItemIds(c, m.memberId);
+    // What the server holds of hers already: her own addendum events, opened with her keys.
+    QSet<QString> sent; // item/addendum hash
+    for (const EventRow &e : eventsBy(c, m.memberId)) {
+        if (e.kind != QLatin1String(addendumKind))
+            continue;
+        const std::optional<ItemRow> item = itemById(c, e.itemId);
+        const SecretBuffer *k = item && item->author == m.memberId ? key(m.memberId, item->client, item->version) : nullptr;
+        const std::optional<Opened> opened = k ? openBody(*k, m.practiceId, e) : std::nullopt;
+        if (!opened)
+            damaged(u"an addendum you pushed does not open with your key of its note's client"_s);
+        sent.insert(e.itemId + u'/' + opened->hash);
+    }
+    int pushed = 0;
+    const QString me = vault.currentUser().name;
+    for (const model::Client &client : vault.clients().list())
+        for (const vault::NoteEntry &entry : vault.notes().listForClient(client.code)) {
+            if (entry.status == model::NoteStatus::Draft || entry.kind != model::NoteKind::Progress
+                || entry.author != me)
+                continue;
+            const QString id = noteItemId(pseudonymKey, m.memberId, entry.canonicalForm, entry.uuid, entry.note);
+            if (!onServer.contains(id))
+                continue;
+            QList<model::Addendum> todo;
+            for (const model::Addendum &a : vault.notes().addenda(entry.note))
+                if (a.author == me && !sent.contains(id + u'/' + a.contentHash))
+                    todo.append(a);
+            if (todo.isEmpty())
+                continue;
+            const std::optional<ItemRow> item = itemById(c, id);
+            const SecretBuffer *k = item ? key(m.memberId, item->client, item->version) : nullptr;
+            if (!k)
+                damaged(u"your own key of a note's client on it does not open here"_s);
+            // Read (and recorded as a view) for the content hash the event binds it to.
+            const QString contentHash = vault.notes().read(entry.note).contentHash;
+            for (const model::Addendum &a : std::as_const(todo)) {
+                EventRow e;
+                e.itemId = id;
+                e.author = m.memberId;
+                e.kind = QString::fromLatin1(addendumKind);
+                e.contentHash = contentHash;
+                e.at = eventTime(a.signedAt);
+                QByteArray plain = QJsonDocument(QJsonObject { { u"text"_s, a.text },
+                                                               { u"signed_at"_s, a.signedAt },
+                                                               { u"hash"_s, a.contentHash } })
+                                       .toJson(QJsonDocument::Compact);
+                e.body = encryptUnderClientKey(*k, plain, eventBodyAssociatedData(m.practiceId, e));
+                e.signature = vault.practiceIdentity().sign(eventMessage(m.practiceId, e));
+                addEvent(c, e);
+                appendAudit(c, e.kind, id);
+                sent.insert(id + u'/' + a.contentHash);
+                ++pushed;
+            }
+        }
+    return pushed;
+}
+
+QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &c, const Membership &m,
+                                const Certified &certified, const Revoked &revoked,
+                                const QList<ReceivedNote> &received, const QList<ItemRow> &items, const KeyLookup &key,
+                                QList<EventRow> &rows)
+{
+    QList<PracticeEvent> out;
+    rows.clear();
+    if (schemaVersionOf(c) < addendaSchema)
+        return out;
+    rows = addendaOnNotesNotBy(c, m.memberId);
+    if (rows.isEmpty())
+        return out;
+    QHash<QString, const ReceivedNote *> notes;
+    for (const ReceivedNote &n : received)
+        notes.insert(n.item, &n);
+    QHash<QString, const ItemRow *> itemRows;
+    for (const ItemRow &i : items)
+        itemRows.insert(i.itemId, &i);
+    QSet<QString> seen; // the kept ones: their signatures, and item/time/words (one pushed again after a restore)
+    for (const PracticeEvent &e : receivedAddenda(vault)) {
+        seen.insert(e.signature);
+        seen.insert(e.item + u'\n' + e.at + u'\n' + e.text);
+    }
+    for (const EventRow &e : std::as_const(rows)) {
+        const ReceivedNote *note = notes.value(e.itemId);
+        const ItemRow *item = itemRows.value(e.itemId);
+        if (!note || !item)
+            continue; // a note not received here (no key of its client for this member): nothing to check it by
+        if (e.author != note->author || item->author != note->author)
+            damaged(u"an addendum to a note you received is not by the note's author"_s);
+        const QByteArray signer = certified.keys.value(e.author);
+        if (signer.isEmpty() || !verifyPracticeSignature(signer, eventMessage(m.practiceId, e), e.signature))
+            damaged(u"an addendum to a note you received does not verify with its author's certified key (changed or "
+                    "forged)"_s);
+        if (const auto removed = revoked.members.constFind(e.author);
+            removed != revoked.members.cend() && e.seq > removed.value())
+            damaged(u"an addendum on it was pushed by a member after the administrator removed them"_s);
+        if (e.contentHash != note->contentHash)
+            damaged(u"an addendum on it names other content than the note you received"_s);
+        const QString signature = QString::fromLatin1(e.signature.toHex());
+        if (seen.contains(signature))
+            continue;
+        const SecretBuffer *k = key(item->author, item->client, item->version);
+        const std::optional<Opened> opened = k ? openBody(*k, m.practiceId, e) : std::nullopt;
+        if (!opened || eventTime(opened->signedAt) != e.at)
+            damaged(u"an addendum on it is truncated or does not decrypt with its client's key"_s);
+        const QString same = e.itemId + u'\n' + e.at + u'\n' + opened->text;
+        if (seen.contains(same))
+            continue; // the same addendum pushed again (after a restore of the server)
+        out.append({ e.seq, e.itemId, 0, e.author, e.kind, e.at, e.contentHash, opened->text, signature });
+        seen.insert(signature);
+        seen.insert(same);
+    }
+    return out;
+}
+
+void keepAddenda(const vault::Vault &vault, const QList<PracticeEvent> &addenda)
+{
+    if (addenda.isEmpty())
+        return;
+    QList<PracticeEvent> all = readKeptEvents(vault, QString::fromLatin1(answersFileName));
+    all.append(addenda);
+    writeKeptEvents(vault, QString::fromLatin1(answersFileName), all);
+}
+
+QList<PracticeEvent> receivedAddenda(const vault::Vault &vault, const QString &item)
+{
+    if (!hasMembership(vault))
+        return {};
+    QList<PracticeEvent> out;
+    for (const PracticeEvent &e : readKeptEvents(vault, QString::fromLatin1(answersFileName)))
+        if (item.isEmpty() || e.item == item)
+            out.append(e);
+    return out;
+}
+
+} // namespace uc::practice

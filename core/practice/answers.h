@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include "common/secret.h"
+#include "practice/cosign.h"
+#include "practice/events.h"
+
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+namespace uc::vault {
+class Vault;
+}
+
+// The author answers through the server (docs/practice.md, "The author's answer: addenda through the
+// server", schema v7). A returned note is answered as in the vault, with an addendum; the author's
+// sync pushes each signed addendum to one of her pushed notes as an append-only event of kind
+// "addendum", signed by her, its words (and the addendum's own signed hash and time) encrypted under
+// the client's content key of the note's version; the supervisor's sync pulls, verifies and keeps
+// them (answers.sealed), so his queue sees the return answered and the review pane shows the words.
+// Errors as in practice.h; Damaged (4) for an addendum that does not verify, nothing written locally.
+namespace uc::practice {
+
+class Connection;
+struct Certified;
+struct ItemRow;
+struct Membership;
+struct ReceivedNote;
+struct Revoked;
+
+inline constexpr auto addendumKind = "addendum";
+
+// The content key this member holds of a client pseudonym and version, made by maker; null when none.
+using KeyLookup = std::function<const SecretBuffer *(const QString &maker, const QString &client, int version)>;
+
+// On the author's machine, inside sync's push transaction (after the notes are pushed): each of her
+// signed addenda to her notes on the server that the server does not hold yet (her own addendum
+// events opened to find out), pushed with an audit row ("addendum", the item id). Returns how many.
+int pushAddenda(vault::Vault &vault, Connection &connection, const Membership &membership,
+                const SecretBuffer &pseudonymKey, const KeyLookup &key);
+
+// On a reader's machine, for sync: the addenda on the notes received here (received, with the
+// items as the server shows them) that are not kept yet, each verified: by the note's own author,
+// signed with their certified key (and before their removal), over the received note's signed content
+// hash, words that decrypt with the client's key. Damaged for one that does not hold; nothing written.
+// rows: every addendum event on others' notes as the server shows them (for seen.h).
+[[nodiscard]] QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &connection,
+                                              const Membership &membership, const Certified &certified,
+                                              const Revoked &revoked, const QList<ReceivedNote> &received,
+                                              const QList<ItemRow> &items, const KeyLookup &key,
+                                              QList<EventRow> &rows);
+// Adds them to the kept addenda (sealed, answers.sealed).
+void keepAddenda(const vault::Vault &vault, const QList<PracticeEvent> &addenda);
+// The addenda kept here on the received notes (on one, when item is given), in the server's order;
+// none when this vault is not a member. Error(Damaged) when the kept file was edited or swapped.
+[[nodiscard]] QList<PracticeEvent> receivedAddenda(const vault::Vault &vault, const QString &item = {});
+
+} // namespace uc::practice
