@@ -198,12 +198,15 @@ Rectangle {
                 }
                 FieldLabel { text: qsTr("Comments") }
                 ScrollView {
+                    id: commentsView
                     Layout.fillWidth: true
                     Layout.preferredHeight: Math.min(comments.implicitHeight, 200)
                     clip: true
                     ColumnLayout {
                         id: comments
-                        width: 250
+                        // As wide as the column is given (narrower than 260 in a small window): the
+                        // words wrap rather than run under the pane's edge.
+                        width: commentsView.availableWidth
                         spacing: 6
                         Label {
                             visible: root.review.comments.length === 0
@@ -305,9 +308,9 @@ Rectangle {
                 Layout.fillWidth: true
                 textFormat: Text.PlainText
                 text: root.answersByAddendum
-                      ? qsTr("Your practice supervisor reviews this note through the practice server, which does not yet "
-                             + "carry a reply: answer with an addendum (a returned note stays returned until you do) and "
-                             + "tell your supervisor.")
+                      ? qsTr("Your practice supervisor reviews this note through the practice server: answer with an "
+                             + "addendum, which your next sync sends to them (a returned note stays returned until you "
+                             + "do). A comment would stay on this machine.")
                       : qsTr("Answer a returned note with an addendum; it stays returned until you do.")
                 color: Style.muted
                 font.pixelSize: Style.smallSize

@@ -195,7 +195,35 @@ bool ScreenWalk::practiceQueue(practicetest::Cluster &server, const QString &adm
     m_window->resize(size);
     settle(300);
     lock();
+
+    // Her addendum answers the return; her sync sends it and his brings it to his queue (schema v7),
+    // where the note is no longer returned and the pane shows her words.
+    try {
+        auto t = uc::vault::Vault::open(remote, u"okim"_s, secretOf(remotePass));
+        t->notes().addAddendum(returned, u"The evening was agreed against the diary: the drinking starts after the "
+                                         "6 pm call with her ex-husband on four evenings of seven, so the "
+                                         "alcohol-free evening is Tuesday, when there is no call."_s);
+        (void)uc::practice::sync(*t);
+    } catch (const uc::Error &e) {
+        std::fprintf(stderr, "undercurrent-screenshots: the therapist's addendum: %s\n", qPrintable(e.message()));
+        return false;
+    }
     m_session.setVaultDir(demoDir);
+    if (!unlockAs(supervisorName, staffPass()))
+        return fail("the supervisor could not unlock again");
+    sync = m_session.workspace()->sync();
+    queue = m_session.workspace()->queue();
+    review = m_session.workspace()->review();
+    if (!waitIdle([&] { return sync->state() == PracticeSync::Idle; })
+        || !sync->syncNow() || !waitIdle([&] { return sync->state() == PracticeSync::Idle; }, 120000))
+        return fail("the supervisor's second sync did not end");
+    QMetaObject::invokeMethod(m_window, "showArea", Q_ARG(QString, u"queue"_s));
+    queue->reload();
+    review->openReceived(other);
+    if (!waitIdle([&] { return review->item() == other && !review->addenda().isEmpty(); }))
+        return fail("the therapist's addendum did not reach the supervisor's review pane");
+    ok = grab(u"review-practice-answered"_s) && ok;
+    lock();
     return ok && unlockAs(admin, adminPass);
 }
 #endif
