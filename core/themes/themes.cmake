@@ -21,7 +21,8 @@ add_custom_command(
 
 # The risk flags' learned reading (riskreading.h), trained here from the development risk corpora
 # and, as ordinary text that raises no risk, the tagger's development corpora (their excerpts carry
-# no "risks"): never a held-out file (*heldout*.jsonl) nor a check set (risk-dev9.jsonl,
+# no "risks") and risk-benign-train.jsonl (ordinary text in risk talk's grammar): never a held-out file
+# (*heldout*.jsonl) nor a check set (risk-dev9.jsonl, risk-dev11.jsonl, risk-benign.jsonl,
 # tagger-dev-blind*.jsonl).
 set(UC_RISK_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/risk-corpus.jsonl
@@ -29,6 +30,8 @@ set(UC_RISK_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev4.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev5.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev6.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev7.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev8.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev10.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev12.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev13.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-benign-train.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl)
 add_executable(uc_risk_reading_train themes/riskreadingtrain.cpp themes/riskfeatures.cpp themes/riskreading.h
   themes/stemmer.h themes/stemmer.cpp)

@@ -81,13 +81,14 @@ constexpr double dev7Denied = 0.98;
 constexpr double dev8Recall = 0.86; // 0.84 before the ninth pass (0.886 after it)
 constexpr double dev8Precision = 0.80;
 constexpr double dev8Denied = 0.85;
-constexpr double heldOutRecall = 0.94; // 0.90 before the tenth pass (0.969 after it)
+constexpr double heldOutRecall = 0.95; // 0.90 before the tenth pass (0.969 after it), 0.94 before the eleventh (0.979)
 constexpr double heldOutPrecision = 0.69;
 constexpr double heldOutDenied = 0.76;
 // The third held-out set (session 31, 0.856 / 0.874 / 0.910 when it was written): a regression
 // gate 0.02–0.03 below, never a target to tune to.
 // The tenth pass (the learned reading) raised it from 0.86 (0.884 reached) to 0.89 (0.911 reached).
-constexpr double heldOut3Recall = 0.89; // 0.83 before the ninth pass (0.884 after it)
+// The eleventh (the reading trained on risk-dev12, risk-dev13 and benign text too) reached 0.925.
+constexpr double heldOut3Recall = 0.90; // 0.83 before the ninth pass (0.884 after it)
 constexpr double heldOut3Precision = 0.85;
 constexpr double heldOut3Denied = 0.88;
 // risk-dev9, a check set written blind to the rules (session 33): aggregates only, a regression gate
@@ -100,8 +101,9 @@ constexpr double dev9Denied = 0.74;
 // The fourth held-out set (session 37), written after the learned reading landed and before any
 // change to it was scored on it: 0.760 / 0.807 / 0.770 (the rules alone 0.714 / 0.797 / 0.770).
 // A regression gate about 0.02 below, never a target to tune to.
-// Trained on risk-dev10 too: 0.773 / 0.810 / 0.770 (a third look at the file, docs/risk.md).
-constexpr double heldOut4Recall = 0.75;
+// Trained on risk-dev10 too: 0.773 / 0.810 / 0.770 (a third look at the file, docs/risk.md); the
+// eleventh pass 0.805 / 0.816 / 0.770: the recall gate rose from 0.75.
+constexpr double heldOut4Recall = 0.78;
 constexpr double heldOut4Precision = 0.78;
 constexpr double heldOut4Denied = 0.75;
 
@@ -238,6 +240,8 @@ private Q_SLOTS:
     void heldOut4();
     void developmentSet10();
     void checkSet11();
+    void developmentSet12();
+    void developmentSet13();
     void benignTextRaisesFewFlags();
     void otherSensesOfRiskWords_data();
     void otherSensesOfRiskWords();
@@ -1314,10 +1318,25 @@ void RiskTest::developmentSet10()
 }
 
 // Long notes, written blind (tests/data/README.md, "A check set of long notes"): aggregates only,
-// 0.870 / 0.726 / 0.818 when written; a regression gate about 0.02 below.
+// 0.870 / 0.726 / 0.818 when written; 0.901 / 0.733 / 0.818 after the eleventh pass. A regression gate
+// about 0.02 below.
 void RiskTest::checkSet11()
 {
-    checkGates(QStringLiteral(DATA_DIR "/risk-dev11.jsonl"), 270, 0.85, 0.70, 0.80);
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev11.jsonl"), 270, 0.88, 0.71, 0.80);
+}
+
+// Two more indirect development sets (tests/data/README.md, "Two more indirect development sets"),
+// scored once before the reading trained on them (0.579 / 0.690 / 0.734 and 0.642 / 0.751 / 0.761);
+// training text since (0.970 / 0.794 / 0.734 and 0.965 / 0.826 / 0.761), so their recall says little:
+// the gates keep what the rules and the reading reach.
+void RiskTest::developmentSet12()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev12.jsonl"), 290, 0.94, 0.77, 0.71);
+}
+
+void RiskTest::developmentSet13()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev13.jsonl"), 290, 0.94, 0.80, 0.74);
 }
 
 // Written by another hand after the learned reading landed (tests/data/README.md, "The fourth risk

@@ -94,14 +94,14 @@ private Q_SLOTS:
         QTest::keyClick(m_window, Qt::Key_End, Qt::ControlModifier);
         // Before the words are complete no rule names them, but the learned reading suggests it from
         // the wording (docs/risk.md, "Tenth pass"); the banner says it is a suggestion.
-        typeKeys(u" She said she would be better off de"_s);
+        typeKeys(u" She said she wants to go to sleep and never wake"_s);
         QTRY_VERIFY_WITH_TIMEOUT(item(u"riskBanner"_s)->isVisible(), 5000);
         QTRY_VERIFY(find(current(), u"riskBannerFlag0"_s));
         const QString suggested = find(current(), u"riskBannerFlag0"_s)->property("text").toString();
         QVERIFY2(suggested.contains(u"Suicide"_s) && suggested.contains(u"suggested by the wording as a whole"_s),
                  qPrintable(suggested));
         // The keystroke that completes the words: the rule's evidence replaces the suggestion.
-        typeKeys(u"ad."_s);
+        typeKeys(u" up; she would be better off dead."_s);
         QTRY_VERIFY_WITH_TIMEOUT(find(current(), u"riskBannerFlag0"_s)
                                      && find(current(), u"riskBannerFlag0"_s)->property("text").toString().contains(u"a passive wish"_s),
                                  5000);
@@ -153,7 +153,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(item(u"clientRiskBanner"_s)->isVisible(), 10000);
         const QString line = textsIn(item(u"clientRiskBanner"_s)).join(u' ');
         QVERIFY2(line.contains(u"10 Mar 2025"_s), qPrintable(line));
-        QVERIFY2(line.contains(u"better off dead"_s) || line.contains(u"hit her"_s), qPrintable(line));
+        QVERIFY2(line.contains(u"never wake up"_s) || line.contains(u"better off dead"_s) || line.contains(u"hit her"_s),
+                 qPrintable(line));
     }
 
     void reviewWithTheClientShowsANeutralIndicatorOnly()
@@ -165,7 +166,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!m_session->vaultThread()->busy(), 10000);
         QCOMPARE(item(u"safetyMatterText"_s)->property("text").toString(), u"There is a safety matter to talk through."_s);
         for (const QString &text : textsIn(m_window->contentItem()))
-            for (const QString &words : {u"better off dead"_s, u"hit her"_s, u"Suicide"_s, u"Abuse"_s})
+            for (const QString &words : {u"never wake up"_s, u"better off dead"_s, u"hit her"_s, u"Suicide"_s, u"Abuse"_s})
                 QVERIFY2(!text.contains(words, Qt::CaseInsensitive), qPrintable(text));
     }
 };

@@ -445,26 +445,26 @@ private Q_SLOTS:
         QVERIFY2(note->risk()->flags().isEmpty(), "no flag while nothing says it");
         // Before the words are complete no rule names them; the learned reading suggests it from the
         // wording (docs/risk.md, "Tenth pass").
-        for (const QChar c : u" She said she would be better off de"_s) {
+        for (const QChar c : u" She said she wants to go to sleep and never wake"_s) {
             typed += c;
             note->draft()->edit(typed);
         }
         QTRY_VERIFY_WITH_TIMEOUT(!note->risk()->flags().isEmpty(), 10000);
         QCOMPARE(note->risk()->flags().constFirst().toMap().value(u"rule"_s).toString(), u"reading"_s);
-        // The keystroke that completes the words raises the rule's flag with its words.
+        // The keystrokes that complete the words raise the rule's flag with its words.
         QSignalSpy changed(note->risk(), &NoteRisk::changed);
-        note->draft()->edit(typed + u"a"_s);
-        note->draft()->edit(typed + u"ad"_s);
+        note->draft()->edit(typed + u" u"_s);
+        note->draft()->edit(typed + u" up"_s);
         QTRY_VERIFY_WITH_TIMEOUT(note->risk()->flags().constFirst().toMap().value(u"rule"_s).toString() != u"reading"_s, 5000);
         const QVariantMap flag = note->risk()->flags().constFirst().toMap();
         QCOMPARE(flag.value(u"id"_s).toString(), u"suicide"_s);
         QCOMPARE(flag.value(u"label"_s).toString(), u"Suicide"_s);
-        QVERIFY2(flag.value(u"evidence"_s).toString().contains(u"better off dead"_s), qPrintable(flag.value(u"evidence"_s).toString()));
+        QVERIFY2(flag.value(u"evidence"_s).toString().contains(u"never wake up"_s), qPrintable(flag.value(u"evidence"_s).toString()));
         QVERIFY(!flag.value(u"rule"_s).toString().isEmpty());
         QVERIFY(note->risk()->needsAssessment());
 
         // The note documents its assessment: the flag stays, signing will not ask.
-        note->draft()->edit(typed + u"ad.\nRisk assessment: moderate; safety plan reviewed, crisis line given."_s);
+        note->draft()->edit(typed + u" up.\nRisk assessment: moderate; safety plan reviewed, crisis line given."_s);
         QTRY_VERIFY_WITH_TIMEOUT(!note->risk()->needsAssessment(), 5000);
         QVERIFY(!note->risk()->flags().isEmpty());
 
