@@ -150,6 +150,13 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     const QStringView after = slice(j, ce);
     if (found(Matcher::ready(m().postNeg), after) && !found(yes, after))
         return true;
+    // A form's question answered no, its answer the first word after the question mark (after a
+    // speaker's label): "Any thoughts of ending your life? No.", "Suicidal thoughts? Denied."
+    static const QRegularExpression formNo = rx(
+        R"([^.!?\n]{0,60}\?\s*(?:[a-z ]{1,12}:\s*)?(?:no|nope|nah|denied|denies|none|nil|never|negative|n)(?![\w+]))");
+    if (formNo.match(QStringView(text), j, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
+            .hasMatch())
+        return true;
     // A question answered no: "asked about thoughts of suicide, she denied".
     const auto [ss, se] = sentenceBounds(i, j);
     return found(asked, slice(ss, i))

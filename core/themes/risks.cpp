@@ -342,6 +342,22 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             return gap.find(" - ") != std::string_view::npos || gap.find('=') != std::string_view::npos
                    || gap.find("\xe2\x80\x93") != std::string_view::npos || gap.find("\xe2\x80\x94") != std::string_view::npos;
         };
+        // A bare sign right after the label, then punctuation or the end: "SI -; HI -", "SH +, SI -".
+        {
+            std::size_t b = tokens[m.last].end;
+            if (b < text.bytes.size() && text.bytes[b] == ' ') {
+                while (b < text.bytes.size() && text.bytes[b] == ' ')
+                    ++b;
+                const char sign = b < text.bytes.size() ? text.bytes[b] : '\0';
+                std::size_t c = b + 1;
+                while (c < text.bytes.size() && text.bytes[c] == ' ')
+                    ++c;
+                const bool closed = c >= text.bytes.size() || text.bytes[c] == ';' || text.bytes[c] == ','
+                                    || text.bytes[c] == '.' || text.bytes[c] == '\n';
+                if ((sign == '-' || sign == '+') && closed)
+                    return sign == '-' ? Value::Negative : Value::Positive;
+            }
+        }
         for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
             if (!separated(k))
                 continue;
@@ -373,8 +389,36 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         }
         return Value::None;
     };
+    // "Any thoughts of ending your life? No.", "Suicidal thoughts? Denied.": a question put as one on a
+    // form, its answer the first word after the question mark (after a speaker's label: "Pt: no").
+    // Only a plain yes or no answers it; anything else leaves the words to the other rules.
+    const auto formAnswer = [&](const Mention &m) {
+        const std::uint32_t s = tokens[m.first].sentence;
+        std::size_t last = m.last;
+        while (last + 1 < tokens.size() && tokens[last + 1].sentence == s)
+            ++last;
+        std::size_t k = last + 1;
+        if (k >= tokens.size())
+            return 0;
+        if (text.bytes.substr(tokens[last].end, tokens[k].start - tokens[last].end).find('?') == std::string_view::npos)
+            return 0;
+        if ((tokens[k].flags & ColonAfter) && k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence)
+            ++k;
+        std::string word(text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start));
+        for (char &c : word)
+            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        for (const char *no : {"no", "nope", "nah", "denied", "denies", "deny", "none", "nil", "never", "negative", "n"})
+            if (word == no)
+                return -1;
+        for (const char *yes : {"yes", "yeah", "yep", "endorsed", "endorses", "positive", "affirmative", "y"})
+            if (word == yes)
+                return 1;
+        return 0;
+    };
     // "Asked about SI; pt denied": the answer after a question is the status (0: no answer).
     const auto answer = [&](const Mention &m) {
+        if (const int replied = formAnswer(m); replied != 0)
+            return replied;
         const std::uint32_t s = tokens[m.first].sentence;
         bool asked = false;
         for (std::size_t k = m.first, n = 0; k-- > 0 && n < 6 && tokens[k].sentence == s && !asked; ++n)

@@ -242,6 +242,8 @@ private Q_SLOTS:
     void checkSet11();
     void developmentSet12();
     void developmentSet13();
+    void formQuestionsAndBareSigns_data();
+    void formQuestionsAndBareSigns();
     void benignTextRaisesFewFlags();
     void otherSensesOfRiskWords_data();
     void otherSensesOfRiskWords();
@@ -1410,6 +1412,31 @@ void RiskTest::otherSensesOfRiskWords_data()
 }
 
 void RiskTest::otherSensesOfRiskWords()
+{
+    compareStatusRow();
+}
+
+// A check-in form's questions with their answers, and a bare sign after a risk's label (the eleventh
+// pass): the answer is the status; a question left unanswered, or answered otherwise, still flags.
+void RiskTest::formQuestionsAndBareSigns_data()
+{
+    statusColumns();
+    QTest::newRow("question, no") << u"Any thoughts of ending your life? no."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("question, yes") << u"Any thoughts of ending your life? Yes, most nights."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("question unanswered") << u"Any thoughts of ending your life?"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("question, not sure") << u"Any thoughts of ending your life? Not sure, maybe."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("question, denied") << u"Suicidal thoughts? Denied."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("question, labelled answer") << u"Thoughts of harming yourself? Pt: no."_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("question about home, no") << u"Anyone at home making you feel unsafe? no."_s << u"abuse"_s << u"denied"_s;
+    QTest::newRow("using alone, no") << u"Uses alone? No, only with her partner."_s << u"overdose"_s << u"denied"_s;
+    QTest::newRow("bare minus") << u"SI - ; plan - ; HI - ;"_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("bare minus, others") << u"SI - ; plan - ; HI - ;"_s << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("bare minus at the end") << u"SI -"_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("bare plus") << u"SI +, HI -."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a dash between words") << u"SI - passive, no plan."_s << u"suicide"_s << u"present"_s;
+}
+
+void RiskTest::formQuestionsAndBareSigns()
 {
     compareStatusRow();
 }
