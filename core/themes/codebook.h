@@ -161,6 +161,9 @@ struct RiskDefinition
     QList<QString> abstinence;
     QList<QString> useThemes;
     QList<QString> useClasses;
+    // Phrases of its groups that count only where a drug or its use is named near ("mixing", "on my
+    // own"): within the sentence, the two before or the one after. Not mixing paint, not a walk alone.
+    QList<QString> needsSubstance;
 };
 
 struct RiskRules

@@ -97,6 +97,7 @@ void readRisk(const QJsonObject &o, const QByteArray &source, QList<RiskDefiniti
     risk->abstinence += phraseList(o.value(QLatin1String("abstinence")), source, owner, "phrase of abstinence");
     risk->useThemes += stringList(o.value(QLatin1String("use_themes")), source, owner, "use_themes");
     risk->useClasses += stringList(o.value(QLatin1String("use_classes")), source, owner, "use_classes");
+    risk->needsSubstance += phraseList(o.value(QLatin1String("needs_substance")), source, owner, "phrase that needs a substance");
     for (const QString &pair : stringList(o.value(QLatin1String("mixing")), source, owner, "mixing")) {
         if (pair.count(QLatin1Char('+')) != 1)
             malformed(lineOf(source, pair), QStringLiteral("%1: mixing \"%2\" is two substance classes joined by '+'").arg(owner, pair));
@@ -216,7 +217,8 @@ void writeRisks(const RiskRules &rules, QJsonObject &root)
                                         std::pair{"others", &r.others}, std::pair{"screens", &r.screens},
                                         std::pair{"denials", &r.denials}, std::pair{"figurative_cues", &r.figurativeCues},
                                         std::pair{"mixing", &r.mixing}, std::pair{"abstinence", &r.abstinence},
-                                        std::pair{"use_themes", &r.useThemes}, std::pair{"use_classes", &r.useClasses}})
+                                        std::pair{"use_themes", &r.useThemes}, std::pair{"use_classes", &r.useClasses},
+                                        std::pair{"needs_substance", &r.needsSubstance}})
             if (!list->isEmpty())
                 o.insert(QLatin1String(key), toArray(*list));
         ids.append(o);
@@ -289,6 +291,9 @@ void validateRisks(const RiskRules &rules, const QList<Theme> &themes, const QBy
         for (const QString &c : named)
             if (!classes.contains(c))
                 malformed(lineOf(source, c), QStringLiteral("%1: '%2' is not a substance class").arg(owner, c));
+        for (const QString &p : r.needsSubstance)
+            if (std::none_of(r.groups.begin(), r.groups.end(), [&](const RiskGroup &g) { return g.phrases.contains(p); }))
+                malformed(lineOf(source, p), QStringLiteral("%1: needs_substance \"%2\" is not a phrase of its groups").arg(owner, p));
     }
     known(rules.actAgainstClient, QStringLiteral("risks: acts"));
     known(rules.actByClient, QStringLiteral("risks: acts"));

@@ -69,6 +69,7 @@ void Tagger::Impl::compileRisks()
         for (const QString &id : def.useClasses)
             if (const std::int8_t s = substanceIndex(id); s >= 0)
                 c.useClasses |= 1u << s;
+        c.needsSubstance.assign(def.needsSubstance.cbegin(), def.needsSubstance.cend());
         risks.push_back(std::move(c));
         for (qsizetype g = 0; g < def.groups.size(); ++g)
             for (const QString &text : def.groups.at(g).phrases)

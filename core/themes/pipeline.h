@@ -320,6 +320,7 @@ struct Tagger::Impl
         std::vector<std::pair<std::int8_t, std::int8_t>> mixing; // substance class pairs
         std::vector<int> useThemes; // theme indexes
         std::uint32_t useClasses = 0; // bit per substance class
+        std::vector<QString> needsSubstance; // phrase texts that count only with a drug or its use near
     };
     std::vector<CompiledRisk> risks; // by the codebook's risk order
     int actAgainstClient = -1;

@@ -389,6 +389,18 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         }
         return Value::None;
     };
+    // A drug or its use named near a mention (the codebook's "needs_substance"): a substance word, or a
+    // mention of one of the risk's use themes, in its sentence, the two before or the one after.
+    const auto useNear = [&](const Mention &m) {
+        const std::uint32_t s = tokens[m.first].sentence;
+        const auto near = [&](std::uint32_t other) { return other + 2 >= s && other <= s + 1; };
+        const CompiledRisk &risk = risks[static_cast<std::size_t>(m.theme)];
+        for (const Mention &u : themeMentions)
+            if (near(tokens[u.first].sentence)
+                && std::find(risk.useThemes.begin(), risk.useThemes.end(), u.theme) != risk.useThemes.end())
+                return true;
+        return std::any_of(tokens.begin(), tokens.end(), [&](const Token &t) { return t.substance >= 0 && near(t.sentence); });
+    };
     // "Any thoughts of ending your life? No.", "Suicidal thoughts? Denied.": a question put as one on a
     // form, its answer the first word after the question mark (after a speaker's label: "Pt: no").
     // Only a plain yes or no answers it; anything else leaves the words to the other rules.
@@ -510,6 +522,9 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         }
         if (topic(text, m) || inFiction(text, m.first, m.last))
             continue; // "psychoeducation on overdose": a subject taught; a film's character
+        if (!risk.needsSubstance.empty() && !useNear(m)
+            && std::find(risk.needsSubstance.cbegin(), risk.needsSubstance.cend(), p.text) != risk.needsSubstance.cend())
+            continue; // "mixing paint", "travelling on her own": no drug, no use named near
         // "abuse" of a substance is its use, not a risk.
         if (risk.whose == RiskDefinition::Whose::Victim && m.first == m.last) {
             bool substance = false;

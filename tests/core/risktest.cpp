@@ -5,6 +5,7 @@
 #include "model/measurerisk.h"
 #include "model/measures.h"
 #include "themes/broadnet.h"
+#include "themes/codebook.h"
 #include "themes/tagger.h"
 
 #include "common/error.h"
@@ -244,6 +245,9 @@ private Q_SLOTS:
     void developmentSet13();
     void formQuestionsAndBareSigns_data();
     void formQuestionsAndBareSigns();
+    void phrasesThatNeedADrugNear_data();
+    void phrasesThatNeedADrugNear();
+    void needsSubstanceNamesPhrasesOfItsGroups();
     void benignTextRaisesFewFlags();
     void otherSensesOfRiskWords_data();
     void otherSensesOfRiskWords();
@@ -1439,6 +1443,53 @@ void RiskTest::formQuestionsAndBareSigns_data()
 void RiskTest::formQuestionsAndBareSigns()
 {
     compareStatusRow();
+}
+
+// The codebook's "needs_substance" (the eleventh pass): "mixing" and "on my own" are the overdose
+// risk only with a drug or its use named near (the sentence, the two before, the one after).
+void RiskTest::phrasesThatNeedADrugNear_data()
+{
+    statusColumns();
+    QTest::newRow("mixing concrete") << u"Pt mixing concrete for the patio with his brother at the weekend."_s << u"overdose"_s << QString();
+    QTest::newRow("mixing a playlist") << u"Mixing a playlist for the party, ordering the cake."_s << u"overdose"_s << QString();
+    QTest::newRow("mixing in group") << u"Mixing well in group this week."_s << u"overdose"_s << QString();
+    QTest::newRow("mixing with vodka") << u"She has been mixing her tablets with vodka most nights."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("mixing, the drug before") << u"He takes his methadone in the morning. Then he starts mixing in the evening."_s
+                                              << u"overdose"_s << u"present"_s;
+    QTest::newRow("travelling on her own") << u"She likes travelling on her own in the summer."_s << u"overdose"_s << QString();
+    QTest::newRow("using on his own") << u"He has been using heroin again. Mostly on his own in the flat."_s << u"overdose"_s << u"present"_s;
+}
+
+void RiskTest::phrasesThatNeedADrugNear()
+{
+    compareStatusRow();
+}
+
+// A codebook's needs_substance names phrases its risk's groups have: another is refused.
+void RiskTest::needsSubstanceNamesPhrasesOfItsGroups()
+{
+    QJsonObject root = QJsonDocument::fromJson(Codebook::builtin().toJson()).object();
+    QJsonObject risks = root.value(u"risks"_s).toObject();
+    QJsonArray ids = risks.value(u"ids"_s).toArray();
+    bool found = false;
+    for (qsizetype k = 0; k < ids.size(); ++k) {
+        QJsonObject o = ids.at(k).toObject();
+        if (o.value(u"id"_s).toString() != u"overdose"_s)
+            continue;
+        QVERIFY(o.value(u"needs_substance"_s).toArray().contains(u"mixing"_s)); // written back as read
+        o.insert(u"needs_substance"_s, QJsonArray{u"painting the fence"_s});
+        ids.replace(k, o);
+        found = true;
+    }
+    QVERIFY(found);
+    risks.insert(u"ids"_s, ids);
+    root.insert(u"risks"_s, risks);
+    try {
+        (void)Codebook::parse(QJsonDocument(root).toJson());
+        QFAIL("a needs_substance phrase that is no phrase of the risk must be refused");
+    } catch (const uc::Error &e) {
+        QVERIFY2(e.why().contains(u"is not a phrase of its groups"_s), qPrintable(e.why()));
+    }
 }
 
 QTEST_GUILESS_MAIN(RiskTest)
