@@ -103,7 +103,8 @@ private Q_SLOTS:
         // The keystroke that completes the words: the rule's evidence replaces the suggestion.
         typeKeys(u" up; she would be better off dead."_s);
         QTRY_VERIFY_WITH_TIMEOUT(find(current(), u"riskBannerFlag0"_s)
-                                     && find(current(), u"riskBannerFlag0"_s)->property("text").toString().contains(u"a passive wish"_s),
+                                     && find(current(), u"riskBannerFlag0"_s)->property("text").toString().contains(u"a passive wish"_s)
+                                     && find(current(), u"riskBannerFlag0"_s)->property("text").toString().contains(u"better off dead"_s),
                                  5000);
         const QString line = find(current(), u"riskBannerFlag0"_s)->property("text").toString();
         QVERIFY2(line.contains(u"Suicide"_s) && line.contains(u"better off dead"_s) && line.contains(u"a passive wish to be dead"_s)
