@@ -31,6 +31,7 @@ set(UC_RISK_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev6.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev7.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev8.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev10.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev12.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev13.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev14.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev15.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-benign-train.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl)
 add_executable(uc_risk_reading_train themes/riskreadingtrain.cpp themes/riskfeatures.cpp themes/riskreading.h

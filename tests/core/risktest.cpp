@@ -96,7 +96,9 @@ constexpr double heldOut3Denied = 0.88;
 // about 0.02 below what the ninth pass reached (0.700 / 0.744 / 0.761), never a target to tune to.
 // The tenth pass (the learned reading) reached 0.741 / 0.750 / 0.761, 0.759 / 0.754 / 0.761 once it
 // trained on risk-dev10 too: the recall gate rose from 0.68.
-constexpr double dev9Recall = 0.74;
+// The eleventh pass (the reading trained on risk-dev12 to risk-dev15 and benign text) reached 0.800 /
+// 0.768 / 0.761: the recall gate rose from 0.74.
+constexpr double dev9Recall = 0.78;
 constexpr double dev9Precision = 0.72;
 constexpr double dev9Denied = 0.74;
 // The fourth held-out set (session 37), written after the learned reading landed and before any
@@ -243,6 +245,8 @@ private Q_SLOTS:
     void checkSet11();
     void developmentSet12();
     void developmentSet13();
+    void developmentSet14();
+    void developmentSet15();
     void formQuestionsAndBareSigns_data();
     void formQuestionsAndBareSigns();
     void phrasesThatNeedADrugNear_data();
@@ -1343,6 +1347,19 @@ void RiskTest::developmentSet12()
 void RiskTest::developmentSet13()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-dev13.jsonl"), 290, 0.94, 0.80, 0.74);
+}
+
+// Two more (tests/data/README.md, "Two more: risk-dev14 … and risk-dev15"), scored once before the
+// reading trained on them (0.584 / 0.804 / 0.670 and 0.709 / 0.843 / 0.690), training text since
+// (0.987 / 0.874 / 0.670 and 0.969 / 0.884 / 0.690).
+void RiskTest::developmentSet14()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev14.jsonl"), 290, 0.95, 0.85, 0.65);
+}
+
+void RiskTest::developmentSet15()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev15.jsonl"), 290, 0.94, 0.86, 0.67);
 }
 
 // Written by another hand after the learned reading landed (tests/data/README.md, "The fourth risk
