@@ -247,6 +247,7 @@ private Q_SLOTS:
     void developmentSet13();
     void developmentSet14();
     void developmentSet15();
+    void heldOut5();
     void formQuestionsAndBareSigns_data();
     void formQuestionsAndBareSigns();
     void phrasesThatNeedADrugNear_data();
@@ -1367,6 +1368,14 @@ void RiskTest::developmentSet15()
 void RiskTest::heldOut4()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-heldout4.jsonl"), 200, heldOut4Recall, heldOut4Precision, heldOut4Denied);
+}
+
+// The fifth held-out set (session 38; tests/data/README.md): written before any change of that session
+// and scored twice, on main before it (0.777 / 0.816 / 0.846) and as the session landed (0.813 / 0.823 /
+// 0.846). Aggregates only; a regression gate about 0.02 below, never a target to tune to.
+void RiskTest::heldOut5()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-heldout5.jsonl"), 230, 0.79, 0.80, 0.82);
 }
 
 // risk-benign.jsonl: 320 excerpts with risk words in ordinary senses and no risk at all (tests/data/
