@@ -365,7 +365,7 @@ private Q_SLOTS:
             QVERIFY(row >= 0);
             QVERIFY(!queue->data(queue->index(row), ReviewQueueModel::ReturnedRole).toBool());
             QCOMPARE(queue->returnedCount(), 0);
-            QCOMPARE(queue->data(queue->index(row), ReviewQueueModel::WaitingTextRole).toString().isEmpty(), false);
+            QVERIFY(!queue->data(queue->index(row), ReviewQueueModel::CosignedRole).toBool()); // still his to co-sign
             NoteReview *review = session.workspace()->review();
             QSignalSpy opened(review, &NoteReview::openedItem);
             review->openReceived(queue->data(queue->index(row), ReviewQueueModel::ItemRole).toString());
