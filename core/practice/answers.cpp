@@ -48,6 +48,22 @@ struct Opened
     QString hash;
 };
 
+std::optional<Opened> openBody(const SecretBuffer &key, const QString &practiceId, const EventRow &e);
+
+// Opened with whichever version of maker's key of client opens it (versions run from 1, each wrapped
+// for every reader of that time, so a reader holds a run of them).
+std::optional<Opened> openWithAnyVersion(const KeyLookup &key, const QString &maker, const QString &client,
+                                         const QString &practiceId, const EventRow &e)
+{
+    for (int version = 1;; ++version) {
+        const SecretBuffer *k = key(maker, client, version);
+        if (!k)
+            return std::nullopt;
+        if (std::optional<Opened> opened = openBody(*k, practiceId, e))
+            return opened;
+    }
+}
+
 std::optional<Opened> openBody(const SecretBuffer &key, const QString &practiceId, const EventRow &e)
 {
     std::optional<QByteArray> plain = decryptUnderClientKey(key, e.body, eventBodyAssociatedData(practiceId, e));
@@ -70,19 +86,25 @@ QString eventTime(const QString &signedAt)
 } // namespace
 
 int pushAddenda(vault::Vault &vault, Connection &c, const Membership &m, const SecretBuffer &pseudonymKey,
-                const KeyLookup &key)
+                const KeyLookup &key, const NewestVersion &newest)
 {
     if (schemaVersionOf(c) < addendaSchema)
         return 0;
     const QSet<QString> onServer = ownItemIds(c, m.memberId);
-    // What the server holds of hers already: her own addendum events, opened with her keys.
+    // What the server holds of hers already: her own addendum events, signed by her (a row put there
+    // in her name by someone else would otherwise stand for one of hers, and hers would not be sent
+    // again), opened with her keys.
+    const QByteArray mine = vault.practiceIdentity().signingPublicKey();
     QSet<QString> sent; // item/addendum hash
     for (const EventRow &e : eventsBy(c, m.memberId)) {
         if (e.kind != QLatin1String(addendumKind))
             continue;
+        if (!verifyPracticeSignature(mine, eventMessage(m.practiceId, e), e.signature))
+            damaged(u"an addendum on it in your name is not signed by your key (forged or changed)"_s);
         const std::optional<ItemRow> item = itemById(c, e.itemId);
-        const SecretBuffer *k = item && item->author == m.memberId ? key(m.memberId, item->client, item->version) : nullptr;
-        const std::optional<Opened> opened = k ? openBody(*k, m.practiceId, e) : std::nullopt;
+        const std::optional<Opened> opened = item && item->author == m.memberId
+            ? openWithAnyVersion(key, m.memberId, item->client, m.practiceId, e)
+            : std::nullopt;
         if (!opened)
             damaged(u"an addendum you pushed does not open with your key of its note's client"_s);
         sent.insert(e.itemId + u'/' + opened->hash);
@@ -103,10 +125,12 @@ int pushAddenda(vault::Vault &vault, Connection &c, const Membership &m, const S
                     todo.append(a);
             if (todo.isEmpty())
                 continue;
+            // Sealed under the client's newest key: a reader unassigned since the note was pushed
+            // (the key rotated) cannot open what she adds now.
             const std::optional<ItemRow> item = itemById(c, id);
-            const SecretBuffer *k = item ? key(m.memberId, item->client, item->version) : nullptr;
+            const SecretBuffer *k = item ? key(m.memberId, item->client, newest(item->client)) : nullptr;
             if (!k)
-                damaged(u"your own key of a note's client on it does not open here"_s);
+                damaged(u"your own newest key of a note's client on it does not open here"_s);
             // Read (and recorded as a view) for the content hash the event binds it to.
             const QString contentHash = vault.notes().read(entry.note).contentHash;
             for (const model::Addendum &a : std::as_const(todo)) {
@@ -149,6 +173,12 @@ QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &c, const 
     QHash<QString, const ItemRow *> itemRows;
     for (const ItemRow &i : items)
         itemRows.insert(i.itemId, &i);
+    QHash<QString, qint64> right; // author → the last number this reader's assignment to them covers
+    const auto rightOver = [&](const QString &author) {
+        if (!right.contains(author))
+            right.insert(author, cosignersOf(c, m, certified, revoked, author).value(m.memberId, -1));
+        return right.value(author);
+    };
     QSet<QString> seen; // the kept ones: their signatures, and item/time/words (one pushed again after a restore)
     for (const PracticeEvent &e : receivedAddenda(vault)) {
         seen.insert(e.signature);
@@ -173,8 +203,9 @@ QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &c, const 
         const QString signature = QString::fromLatin1(e.signature.toHex());
         if (seen.contains(signature))
             continue;
-        const SecretBuffer *k = key(item->author, item->client, item->version);
-        const std::optional<Opened> opened = k ? openBody(*k, m.practiceId, e) : std::nullopt;
+        if (e.seq > rightOver(item->author))
+            continue; // written after his assignment to her ended: sealed under a key he was not given
+        const std::optional<Opened> opened = openWithAnyVersion(key, item->author, item->client, m.practiceId, e);
         if (!opened || eventTime(opened->signedAt) != e.at)
             damaged(u"an addendum on it is truncated or does not decrypt with its client's key"_s);
         const QString same = e.itemId + u'\n' + e.at + u'\n' + opened->text;

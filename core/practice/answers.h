@@ -18,8 +18,10 @@ class Vault;
 // server", schema v7). A returned note is answered as in the vault, with an addendum; the author's
 // sync pushes each signed addendum to one of her pushed notes as an append-only event of kind
 // "addendum", signed by her, its words (and the addendum's own signed hash and time) encrypted under
-// the client's content key of the note's version; the supervisor's sync pulls, verifies and keeps
-// them (answers.sealed), so his queue sees the return answered and the review pane shows the words.
+// the client's newest content key (after a rotation, one a supervisor unassigned since does not hold;
+// a reader tries each version of that client's key he holds); the supervisor's sync pulls, verifies
+// and keeps them (answers.sealed), so his queue sees the return answered and the review pane shows
+// the words.
 // Errors as in practice.h; Damaged (4) for an addendum that does not verify, nothing written locally.
 namespace uc::practice {
 
@@ -35,16 +37,23 @@ inline constexpr auto addendumKind = "addendum";
 // The content key this member holds of a client pseudonym and version, made by maker; null when none.
 using KeyLookup = std::function<const SecretBuffer *(const QString &maker, const QString &client, int version)>;
 
-// On the author's machine, inside sync's push transaction (after the notes are pushed): each of her
-// signed addenda to her notes on the server that the server does not hold yet (her own addendum
-// events opened to find out), pushed with an audit row ("addendum", the item id). Returns how many.
+// The newest version of the content key this member made for a client pseudonym.
+using NewestVersion = std::function<int(const QString &client)>;
+
+// On the author's machine, inside sync's push transaction (after the notes are pushed and keys
+// rotated): each of her signed addenda to her notes on the server that the server does not hold yet
+// (her own addendum events, their signatures checked with her key, opened to find out), sealed under
+// the client's newest key and pushed with an audit row ("addendum", the item id). Returns how many.
+// Damaged when one of "her" addendum events is not signed by her key or does not open.
 int pushAddenda(vault::Vault &vault, Connection &connection, const Membership &membership,
-                const SecretBuffer &pseudonymKey, const KeyLookup &key);
+                const SecretBuffer &pseudonymKey, const KeyLookup &key, const NewestVersion &newest);
 
 // On a reader's machine, for sync: the addenda on the notes received here (received, with the
 // items as the server shows them) that are not kept yet, each verified: by the note's own author,
 // signed with their certified key (and before their removal), over the received note's signed content
-// hash, words that decrypt with the client's key. Damaged for one that does not hold; nothing written.
+// hash, words that decrypt with a version of the client's key this reader holds. One numbered after
+// the reader's assignment to its author ended is not for him (sealed under a key he was not given):
+// skipped. Damaged for one that does not hold; nothing written.
 // rows: every addendum event on others' notes as the server shows them (for seen.h).
 [[nodiscard]] QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &connection,
                                               const Membership &membership, const Certified &certified,

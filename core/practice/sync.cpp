@@ -485,7 +485,8 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
         }
     }
     // Her addenda to her notes on the server, as her answer to a return (answers.h).
-    result.answered = pushAddenda(vault, *connection, m, *pseudonymKey, keyOf);
+    result.answered = pushAddenda(vault, *connection, m, *pseudonymKey, keyOf,
+                                  [&current](const QString &client) { return current.value(client, 1); });
     // Every client key this member made, wrapped for every supervisor assigned to them now.
     for (const auto &[name, key] : keys) {
         if (name.section(u'/', 0, 0) != m.memberId)

@@ -436,6 +436,14 @@ private Q_SLOTS:
         refusedBySam("an addendum not by the author");
         QCOMPARE(as(m_alice, u"alice"_s, { u"sync"_s }).code, 4); // on her note, not hers
         operatorChanges("DELETE FROM uc.events WHERE kind = 'addendum' AND author = '" + m_samId.toLatin1() + "'");
+        // A copy in her own name that she did not sign (it would stand for hers if hers were deleted):
+        // her sync refuses it.
+        sql("SET session_replication_role = replica; INSERT INTO uc.events (item_id, author, kind, content_hash, at, "
+            "body, signature) SELECT item_id, author, kind, content_hash, at, body, decode(repeat('00', 64), 'hex') "
+            "FROM uc.events" + where + ";");
+        const Run forged = as(m_alice, u"alice"_s, { u"sync"_s });
+        QVERIFY2(forged.code == 4 && forged.err.contains("not signed by your key"), forged.err.constData());
+        operatorChanges("DELETE FROM uc.events WHERE kind = 'addendum' AND signature = decode(repeat('00', 64), 'hex')");
 
         const QJsonObject synced = syncOf(m_sam, u"sam"_s);
         QCOMPARE(synced.value("addenda"_L1).toInt(), 1);
@@ -551,6 +559,25 @@ private Q_SLOTS:
         QCOMPARE(syncOf(m_alice, u"alice"_s).value("cosigned"_L1).toInt(), 1);
         QCOMPARE(noteShown(early).value("practice_cosign"_L1).toObject().value("cosigned_by"_L1).toString(), m_samId);
         QVERIFY(!noteShown(late).contains("practice_cosign"_L1));
+
+        // An addendum alice writes now, on a note sam received while assigned, is sealed under the
+        // client's key as rotated at her sync above (schema v7): sam's sync does not fail on it and
+        // keeps nothing of it; what he kept before stays.
+        const QByteArray canary = "Tamarillo";
+        QCOMPARE(as(m_alice, u"alice"_s,
+                    { u"note"_s, u"addendum"_s, QString::number(m_first), u"--text-file"_s,
+                      clirun::file(m_dir, u"late-addendum.txt"_s, "After the assignment ended: the " + canary + " plan.") })
+                     .code,
+                 0);
+        QCOMPARE(syncOf(m_alice, u"alice"_s).value("answered"_L1).toInt(), 1);
+        QCOMPARE(sql("SELECT max(key_version) FROM uc.content_keys WHERE made_by = '" + m_aliceId.toLatin1() + "'"),
+                 QByteArray("2"));
+        const Run samSync = as(m_sam, u"sam"_s, { u"sync"_s, u"--json"_s });
+        QVERIFY2(samSync.code == 0, samSync.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(samSync.out).object().value("addenda"_L1).toInt(), 0);
+        const QJsonArray all = receivedBy(m_sam, u"sam"_s);
+        QCOMPARE(all.first().toObject().value("addenda"_L1).toArray().size(), 1);
+        QVERIFY(!QJsonDocument(all).toJson().contains(canary));
     }
 
     void anEventByARemovedSupervisorIsRefused()

@@ -98,7 +98,7 @@ ReceivedQueue loadReceivedQueue(vault::Vault &vault, const model::Date &today)
         if (!isSupervisorMember(vault))
             return out;
         QSet<QString> cosigned;
-        QHash<QString, QString> returnedAt; // item → this supervisor's newest return
+        QHash<QString, qint64> returnedAt; // item → the server's number of this supervisor's newest return
         QHash<QString, int> comments; // item → this supervisor's comments and returns
         for (const practice::PracticeEvent &e : practice::sentEvents(vault)) {
             if (e.kind == u"cosign"_s)
@@ -106,11 +106,12 @@ ReceivedQueue loadReceivedQueue(vault::Vault &vault, const model::Date &today)
             else
                 ++comments[e.item];
             if (e.kind == u"return"_s)
-                returnedAt[e.item] = std::max(returnedAt.value(e.item), e.at);
+                returnedAt[e.item] = std::max(returnedAt.value(e.item), e.seq);
         }
-        QHash<QString, QString> answeredAt; // item → the author's newest addendum received here
+        // Ordered by the server's numbers, which both sides pin, not by two machines' clocks.
+        QHash<QString, qint64> answeredAt; // item → the server's number of the author's newest addendum here
         for (const practice::PracticeEvent &a : practice::receivedAddenda(vault))
-            answeredAt[a.item] = std::max(answeredAt.value(a.item), a.at);
+            answeredAt[a.item] = std::max(answeredAt.value(a.item), a.seq);
         for (const practice::ReceivedNote &n : practice::received(vault)) {
             const Canonical c = canonicalOf(n);
             QueueRow row;
@@ -125,7 +126,8 @@ ReceivedQueue loadReceivedQueue(vault::Vault &vault, const model::Date &today)
             row.authorMember = n.author;
             row.cosigned = cosigned.contains(n.item);
             row.comments = comments.value(n.item);
-            // Returned until its author answers with an addendum (the vault's rule, supervision.h).
+            // Returned until its author answers with an addendum (the vault's rule, supervision.h),
+            // one the server numbered after the return.
             row.returned = returnedAt.contains(n.item) && answeredAt.value(n.item) < returnedAt.value(n.item);
             row.openRisk = openRiskOf(vault, c.sections);
             if (!matchesSignedHash(n)) {
