@@ -12,7 +12,6 @@
 #include "practice/revocation.h"
 #include "practice/roster.h"
 #include "practice/sync.h"
-#include "vault/clients.h"
 #include "vault/notes.h"
 #include "vault/vault.h"
 
@@ -33,11 +32,6 @@ namespace {
 constexpr auto answersFileName = "answers.sealed";
 // Addenda on the server from this schema version.
 constexpr int addendaSchema = 7;
-
-[[noreturn]] void damaged(const QString &why)
-{
-    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
-}
 
 // What an addendum event's ciphertext holds: the words, and the addendum's own signed time and hash
 // in its author's vault (the hash tells her sync which it pushed already).
@@ -100,58 +94,53 @@ int pushAddenda(vault::Vault &vault, Connection &c, const Membership &m, const S
         if (e.kind != QLatin1String(addendumKind))
             continue;
         if (!verifyPracticeSignature(mine, eventMessage(m.practiceId, e), e.signature))
-            damaged(u"an addendum on it in your name is not signed by your key (forged or changed)"_s);
+            serverDamaged(u"an addendum on it in your name is not signed by your key (forged or changed)"_s);
         const std::optional<ItemRow> item = itemById(c, e.itemId);
         const std::optional<Opened> opened = item && item->author == m.memberId
             ? openWithAnyVersion(key, m.memberId, item->client, m.practiceId, e)
             : std::nullopt;
         if (!opened)
-            damaged(u"an addendum you pushed does not open with your key of its note's client"_s);
+            serverDamaged(u"an addendum you pushed does not open with your key of its note's client"_s);
         sent.insert(e.itemId + u'/' + opened->hash);
     }
     int pushed = 0;
     const QString me = vault.currentUser().name;
-    for (const model::Client &client : vault.clients().list())
-        for (const vault::NoteEntry &entry : vault.notes().listForClient(client.code)) {
-            if (entry.status == model::NoteStatus::Draft || entry.kind != model::NoteKind::Progress
-                || entry.author != me)
-                continue;
-            const QString id = noteItemId(pseudonymKey, m.memberId, entry.canonicalForm, entry.uuid, entry.note);
-            if (!onServer.contains(id))
-                continue;
-            QList<model::Addendum> todo;
-            for (const model::Addendum &a : vault.notes().addenda(entry.note))
-                if (a.author == me && !sent.contains(id + u'/' + a.contentHash))
-                    todo.append(a);
-            if (todo.isEmpty())
-                continue;
-            // Sealed under the client's newest key: a reader unassigned since the note was pushed
-            // (the key rotated) cannot open what she adds now.
-            const std::optional<ItemRow> item = itemById(c, id);
-            const SecretBuffer *k = item ? key(m.memberId, item->client, newest(item->client)) : nullptr;
-            if (!k)
-                damaged(u"your own newest key of a note's client on it does not open here"_s);
-            // Read (and recorded as a view) for the content hash the event binds it to.
-            const QString contentHash = vault.notes().read(entry.note).contentHash;
-            for (const model::Addendum &a : std::as_const(todo)) {
-                EventRow e;
-                e.itemId = id;
-                e.author = m.memberId;
-                e.kind = QString::fromLatin1(addendumKind);
-                e.contentHash = contentHash;
-                e.at = eventTime(a.signedAt);
-                QByteArray plain = QJsonDocument(QJsonObject { { u"text"_s, a.text },
-                                                               { u"signed_at"_s, a.signedAt },
-                                                               { u"hash"_s, a.contentHash } })
-                                       .toJson(QJsonDocument::Compact);
-                e.body = encryptUnderClientKey(*k, plain, eventBodyAssociatedData(m.practiceId, e));
-                e.signature = vault.practiceIdentity().sign(eventMessage(m.practiceId, e));
-                addEvent(c, e);
-                appendAudit(c, e.kind, id);
-                sent.insert(id + u'/' + a.contentHash);
-                ++pushed;
-            }
+    for (const auto &[id, note] : ownNoteItems(vault, pseudonymKey, m.memberId)) {
+        if (!onServer.contains(id))
+            continue;
+        QList<model::Addendum> todo;
+        for (const model::Addendum &a : vault.notes().addenda(note))
+            if (a.author == me && !sent.contains(id + u'/' + a.contentHash))
+                todo.append(a);
+        if (todo.isEmpty())
+            continue;
+        // Sealed under the client's newest key: a reader unassigned since the note was pushed
+        // (the key rotated) cannot open what she adds now.
+        const std::optional<ItemRow> item = itemById(c, id);
+        const SecretBuffer *k = item ? key(m.memberId, item->client, newest(item->client)) : nullptr;
+        if (!k)
+            serverDamaged(u"your own newest key of a note's client on it does not open here"_s);
+        // Read (and recorded as a view) for the content hash the event binds it to.
+        const QString contentHash = vault.notes().read(note).contentHash;
+        for (const model::Addendum &a : std::as_const(todo)) {
+            EventRow e;
+            e.itemId = id;
+            e.author = m.memberId;
+            e.kind = QString::fromLatin1(addendumKind);
+            e.contentHash = contentHash;
+            e.at = eventTime(a.signedAt);
+            QByteArray plain = QJsonDocument(QJsonObject { { u"text"_s, a.text },
+                                                           { u"signed_at"_s, a.signedAt },
+                                                           { u"hash"_s, a.contentHash } })
+                                   .toJson(QJsonDocument::Compact);
+            e.body = encryptUnderClientKey(*k, plain, eventBodyAssociatedData(m.practiceId, e));
+            e.signature = vault.practiceIdentity().sign(eventMessage(m.practiceId, e));
+            addEvent(c, e);
+            appendAudit(c, e.kind, id);
+            sent.insert(id + u'/' + a.contentHash);
+            ++pushed;
         }
+    }
     return pushed;
 }
 
@@ -190,16 +179,16 @@ QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &c, const 
         if (!note || !item)
             continue; // a note not received here (no key of its client for this member): nothing to check it by
         if (e.author != note->author || item->author != note->author)
-            damaged(u"an addendum to a note you received is not by the note's author"_s);
+            serverDamaged(u"an addendum to a note you received is not by the note's author"_s);
         const QByteArray signer = certified.keys.value(e.author);
         if (signer.isEmpty() || !verifyPracticeSignature(signer, eventMessage(m.practiceId, e), e.signature))
-            damaged(u"an addendum to a note you received does not verify with its author's certified key (changed or "
+            serverDamaged(u"an addendum to a note you received does not verify with its author's certified key (changed or "
                     "forged)"_s);
         if (const auto removed = revoked.members.constFind(e.author);
             removed != revoked.members.cend() && e.seq > removed.value())
-            damaged(u"an addendum on it was pushed by a member after the administrator removed them"_s);
+            serverDamaged(u"an addendum on it was pushed by a member after the administrator removed them"_s);
         if (e.contentHash != note->contentHash)
-            damaged(u"an addendum on it names other content than the note you received"_s);
+            serverDamaged(u"an addendum on it names other content than the note you received"_s);
         const QString signature = QString::fromLatin1(e.signature.toHex());
         if (seen.contains(signature))
             continue;
@@ -207,7 +196,7 @@ QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &c, const 
             continue; // written after his assignment to her ended: sealed under a key he was not given
         const std::optional<Opened> opened = openWithAnyVersion(key, item->author, item->client, m.practiceId, e);
         if (!opened || eventTime(opened->signedAt) != e.at)
-            damaged(u"an addendum on it is truncated or does not decrypt with its client's key"_s);
+            serverDamaged(u"an addendum on it is truncated or does not decrypt with its client's key"_s);
         const QString same = e.itemId + u'\n' + e.at + u'\n' + opened->text;
         if (seen.contains(same))
             continue; // the same addendum pushed again (after a restore of the server)
@@ -220,11 +209,7 @@ QList<PracticeEvent> newAddenda(const vault::Vault &vault, Connection &c, const 
 
 void keepAddenda(const vault::Vault &vault, const QList<PracticeEvent> &addenda)
 {
-    if (addenda.isEmpty())
-        return;
-    QList<PracticeEvent> all = readKeptEvents(vault, QString::fromLatin1(answersFileName));
-    all.append(addenda);
-    writeKeptEvents(vault, QString::fromLatin1(answersFileName), all);
+    appendKeptEvents(vault, QString::fromLatin1(answersFileName), addenda);
 }
 
 QList<PracticeEvent> receivedAddenda(const vault::Vault &vault, const QString &item)

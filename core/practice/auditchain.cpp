@@ -22,11 +22,6 @@ namespace {
 
 constexpr int hashBytes = crypto_hash_sha256_BYTES;
 
-[[noreturn]] void damaged(const QString &why)
-{
-    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
-}
-
 // One link as every member reads it.
 struct Link
 {
@@ -119,17 +114,17 @@ AuditPin verifyChain(Connection &c, const Membership &m, const QList<MemberRow> 
                     rows.bytes(i, 5) };
         if (link.seq != head.seq + 1 || link.prev != head.hash
             || auditLinkHash(link.seq, link.prev, link.actor, link.bodyHash) != link.hash)
-            damaged(u"its audit trail was altered (an entry deleted, changed, moved or slipped in); nothing was "
+            serverDamaged(u"its audit trail was altered (an entry deleted, changed, moved or slipped in); nothing was "
                     "written here"_s);
         head = { link.seq, link.hash };
         links.append(std::move(link));
     }
     const auto at = [&](qint64 seq) -> const Link & { return links.at(static_cast<qsizetype>(seq - start.seq - 1)); };
     if (head.seq < m.auditHead)
-        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or audit "
+        serverDamaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or audit "
                 "rows were deleted); nothing was written here"_s);
     if (m.auditHead > start.seq && !m.auditHash.isEmpty() && at(m.auditHead).hash != m.auditHash)
-        damaged(u"its audit trail is not the one this machine has already seen (an earlier copy of it was restored "
+        serverDamaged(u"its audit trail is not the one this machine has already seen (an earlier copy of it was restored "
                 "and written on, or its history was rewritten); nothing was written here"_s);
     // The entries after the pin: each signed by the member it names (those before were, when pinned).
     for (qint64 seq = std::max(m.auditHead, start.seq) + 1; seq <= head.seq; ++seq) {
@@ -138,7 +133,7 @@ AuditPin verifyChain(Connection &c, const Membership &m, const QList<MemberRow> 
         if (key.isEmpty()
             || !verifyPracticeSignature(key, auditSignedPart(m.practiceId, link.seq, link.prev, link.hash),
                                         link.signature))
-            damaged(u"an entry of its audit trail is not signed by the member it names (it was changed or forged); "
+            serverDamaged(u"an entry of its audit trail is not signed by the member it names (it was changed or forged); "
                     "nothing was written here"_s);
     }
 
@@ -155,13 +150,13 @@ AuditPin verifyChain(Connection &c, const Membership &m, const QList<MemberRow> 
         if (full.bytes(i, 1) != link.prev || full.bytes(i, 2) != link.hash || full.bytes(i, 3) != link.signature
             || full.text(i, 4) != link.actor || full.bytes(i, 5) != link.bodyHash
             || auditBodyHash(full.bytes(i, 6), full.text(i, 7), full.text(i, 8), full.text(i, 9)) != link.bodyHash)
-            damaged(u"an entry of its audit trail was changed (it no longer matches its hash in the chain); nothing "
+            serverDamaged(u"an entry of its audit trail was changed (it no longer matches its hash in the chain); nothing "
                     "was written here"_s);
         read.insert(seq);
     }
     for (const Link &link : std::as_const(links))
         if ((readsAll || link.actor == m.dbRole) && !read.contains(link.seq))
-            damaged(u"an entry of its audit trail was deleted (its hash is still in the chain); nothing was written "
+            serverDamaged(u"an entry of its audit trail was deleted (its hash is still in the chain); nothing was written "
                     "here"_s);
     return head;
 }

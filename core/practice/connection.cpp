@@ -15,6 +15,11 @@ using namespace Qt::StringLiterals;
 
 namespace uc::practice {
 
+void serverDamaged(const QString &why)
+{
+    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
+}
+
 namespace {
 
 const QString server = u"practice server"_s;

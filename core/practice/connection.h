@@ -21,6 +21,10 @@ struct pg_result;
 // never a value, a statement or a secret.
 namespace uc::practice {
 
+// Error(Damaged) naming the practice server: something on it does not verify (why says what, never a
+// value).
+[[noreturn]] void serverDamaged(const QString &why);
+
 // Where and as whom to connect; the files are the member's, in their practice folder.
 struct Endpoint
 {

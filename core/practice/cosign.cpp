@@ -15,13 +15,11 @@
 #include "practice/roster.h"
 #include "practice/sealedfile.h"
 #include "practice/sync.h"
-#include "vault/clients.h"
 #include "vault/notes.h"
 #include "vault/practicecosigns.h"
 #include "vault/vault.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -41,11 +39,6 @@ constexpr auto eventsFileName = "events.sealed";
 constexpr auto sentFileName = "sent.sealed";
 constexpr auto cosignKind = "cosign";
 
-[[noreturn]] void damaged(const QString &why)
-{
-    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
-}
-
 QList<PracticeEvent> readKept(const vault::Vault &vault, const char *fileName = eventsFileName)
 {
     return readKeptEvents(vault, QString::fromLatin1(fileName));
@@ -61,13 +54,13 @@ SecretBuffer noteKey(const vault::Vault &vault, Connection &connection, const Me
             continue;
         const QByteArray maker = certified.keys.value(w.madeBy);
         if (maker.isEmpty() || !verifyPracticeSignature(maker, wrapMessage(m.practiceId, w), w.signature))
-            damaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
+            serverDamaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
         SecretBuffer key = vault.practiceIdentity().openSealed(w.sealed);
         if (key.size() != crypto_aead_xchacha20poly1305_ietf_KEYBYTES)
-            damaged(u"a content key's wrap for you does not open with your key"_s);
+            serverDamaged(u"a content key's wrap for you does not open with your key"_s);
         return key;
     }
-    damaged(u"it holds no key for you of this note's client"_s);
+    serverDamaged(u"it holds no key for you of this note's client"_s);
 }
 
 // What co-signing, commenting and returning share on the supervisor's machine: the note received,
@@ -133,9 +126,7 @@ PracticeEvent store(vault::Vault &vault, Prepared &p, EventRow &event, const QSt
                                  event.author,      event.kind,   event.at,
                                  event.contentHash, text,         QString::fromLatin1(event.signature.toHex()) };
     // Kept on this machine too, so the review queue knows what the server took (sentEvents).
-    QList<PracticeEvent> sent = readKept(vault, sentFileName);
-    sent.append(stored);
-    writeKeptEvents(vault, QString::fromLatin1(sentFileName), sent);
+    appendKeptEvents(vault, QString::fromLatin1(sentFileName), { stored });
     return stored;
 }
 
@@ -162,7 +153,7 @@ QHash<QString, qint64> cosignersOf(Connection &connection, const Membership &m, 
     for (const AssignmentRow &a : assignments(connection)) {
         if (!verifyPracticeSignature(m.adminKey, assignmentMessage(m.practiceId, a.supervisor, a.therapist),
                                      a.signature))
-            damaged(u"an assignment on it is not signed by the pinned administrator"_s);
+            serverDamaged(u"an assignment on it is not signed by the pinned administrator"_s);
         if (a.therapist == therapist && supervisor(a.supervisor)
             && !revoked.assignments.contains(assignmentSubject(a.supervisor, a.therapist)))
             out.insert(a.supervisor, std::numeric_limits<qint64>::max());
@@ -199,7 +190,7 @@ PracticeEvent comment(vault::Vault &vault, const QString &item, const QString &t
     Prepared p = prepare(vault, item, what);
     const std::optional<ItemRow> row = itemById(*p.connection, item);
     if (!row || row->author != p.note.author)
-        damaged(u"the note received here is not on it as it was (its item is missing or names another author)"_s);
+        serverDamaged(u"the note received here is not on it as it was (its item is missing or names another author)"_s);
     const SecretBuffer key = noteKey(vault, *p.connection, p.membership, p.certified, *row);
     EventRow event = eventOn(p, returned ? u"return"_s : u"comment"_s);
     // The words under the client's key, bound to the event; the signature covers the ciphertext.
@@ -225,50 +216,46 @@ QList<PracticeEvent> newEvents(vault::Vault &vault, Connection &connection, cons
     }
     // This member's signed progress notes, by item id (the ones sync pushes).
     QHash<QString, model::Id> local;
-    const QString me = vault.currentUser().name;
-    for (const model::Client &client : vault.clients().list())
-        for (const vault::NoteEntry &entry : vault.notes().listForClient(client.code))
-            if (entry.status != model::NoteStatus::Draft && entry.kind == model::NoteKind::Progress
-                && entry.author == me)
-                local.insert(noteItemId(pseudonymKey, m.memberId, entry.canonicalForm, entry.uuid, entry.note), entry.note);
+    for (const auto &[item, note] : ownNoteItems(vault, pseudonymKey, m.memberId))
+        local.insert(item, note);
     const QHash<QString, qint64> cosigners = cosignersOf(connection, m, certified, revoked, m.memberId);
     for (const EventRow &e : events) {
         if (e.kind == QLatin1String(addendumKind)) {
             if (e.author == m.memberId)
                 continue; // her own answer (answers.h)
-            damaged(u"an addendum on one of your notes is not yours (only a note's author writes one)"_s);
+            serverDamaged(u"an addendum on one of your notes is not yours (only a note's author writes one)"_s);
         }
         const bool isCosign = e.kind == QLatin1String(cosignKind);
         if (!isCosign && e.kind != u"comment"_s && e.kind != u"return"_s)
-            damaged(u"an event on it is of a kind this version does not know"_s);
+            serverDamaged(u"an event on it is of a kind this version does not know"_s);
         const QByteArray signer = certified.keys.value(e.author);
         if (signer.isEmpty() || !verifyPracticeSignature(signer, eventMessage(m.practiceId, e), e.signature))
-            damaged(u"a co-signature or comment on it does not verify with its author's certified key (changed or "
+            serverDamaged(u"a co-signature or comment on it does not verify with its author's certified key (changed or "
                     "forged)"_s);
         const auto right = cosigners.constFind(e.author);
         if (right == cosigners.cend())
-            damaged(u"a co-signature or comment on it is by a member the administrator did not assign to supervise "
+            serverDamaged(u"a co-signature or comment on it is by a member the administrator did not assign to supervise "
                     "you"_s);
         if (e.seq > right.value())
-            damaged(u"a co-signature or comment on it was made after the administrator ended its author's "
+            serverDamaged(u"a co-signature or comment on it was made after the administrator ended its author's "
                     "assignment"_s);
         const auto note = local.constFind(e.itemId);
         if (note == local.cend())
-            damaged(u"a co-signature or comment on it names a note that is not one of your signed notes here"_s);
+            serverDamaged(u"a co-signature or comment on it names a note that is not one of your signed notes here"_s);
         const QString signature = QString::fromLatin1(e.signature.toHex());
         if (seen.contains(signature) || (isCosign && cosignedItems.contains(e.itemId)))
             continue; // applied already (a replayed event)
         if (vault.notes().read(note.value()).contentHash != e.contentHash)
-            damaged(u"a co-signature or comment on it covers other content than your signed note"_s);
+            serverDamaged(u"a co-signature or comment on it covers other content than your signed note"_s);
         PracticeEvent kept { e.seq, e.itemId, note.value(), e.author, e.kind, e.at, e.contentHash, {}, signature };
         if (!isCosign) {
             const std::optional<ItemRow> item = itemById(connection, e.itemId);
             if (!item || item->author != m.memberId)
-                damaged(u"a comment on it names a note of yours it does not show"_s);
+                serverDamaged(u"a comment on it names a note of yours it does not show"_s);
             const SecretBuffer key = noteKey(vault, connection, m, certified, *item);
             std::optional<QByteArray> plain = decryptUnderClientKey(key, e.body, eventBodyAssociatedData(m.practiceId, e));
             if (!plain)
-                damaged(u"a comment on it is truncated or does not decrypt with its client's key"_s);
+                serverDamaged(u"a comment on it is truncated or does not decrypt with its client's key"_s);
             kept.text = QString::fromUtf8(*plain);
             sodium_memzero(plain->data(), static_cast<std::size_t>(plain->size()));
         }
@@ -327,11 +314,7 @@ int recordCosigns(vault::Vault &vault, const Membership &m, const Certified &cer
 
 void keepEvents(const vault::Vault &vault, const QList<PracticeEvent> &events)
 {
-    if (events.isEmpty())
-        return;
-    QList<PracticeEvent> all = readKept(vault);
-    all.append(events);
-    writeKeptEvents(vault, QString::fromLatin1(eventsFileName), all);
+    appendKeptEvents(vault, QString::fromLatin1(eventsFileName), events);
 }
 
 QList<PracticeEvent> sentEvents(const vault::Vault &vault)

@@ -43,4 +43,13 @@ void writeKeptEvents(const vault::Vault &vault, const QString &fileName, const Q
     writeSealedMemberFile(vault, fileName, QJsonDocument(QJsonObject { { u"events"_s, list } }).toJson(QJsonDocument::Compact));
 }
 
+void appendKeptEvents(const vault::Vault &vault, const QString &fileName, const QList<PracticeEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    QList<PracticeEvent> all = readKeptEvents(vault, fileName);
+    all.append(events);
+    writeKeptEvents(vault, fileName, all);
+}
+
 } // namespace uc::practice

@@ -19,5 +19,7 @@ namespace uc::practice {
 [[nodiscard]] QList<PracticeEvent> readKeptEvents(const vault::Vault &vault, const QString &fileName);
 // Replaces the kept events of fileName with all.
 void writeKeptEvents(const vault::Vault &vault, const QString &fileName, const QList<PracticeEvent> &all);
+// Adds events after those kept in fileName (nothing written when there are none).
+void appendKeptEvents(const vault::Vault &vault, const QString &fileName, const QList<PracticeEvent> &events);
 
 } // namespace uc::practice

@@ -2,6 +2,7 @@
 #include "practice/practice.h"
 
 #include "common/error.h"
+#include "practice/connection.h"
 #include "practice/auditchain.h"
 #include "practice/content.h"
 #include "practice/invitation.h"
@@ -27,11 +28,6 @@ namespace {
 constexpr int invitationDays = 14;
 const QString adminRole = u"practice_admin"_s; // made by tools/practice-server (and a real set-up)
 const QString tokensFile = u"invitations.sealed"_s;
-
-[[noreturn]] void damaged(const QString &why)
-{
-    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
-}
 
 QString randomHex(std::size_t bytes)
 {
@@ -220,11 +216,11 @@ void checkAdministrator(const QList<MemberRow> &roster, const Membership &m)
         ++admins;
         if (row.signPublic != m.adminKey
             || !verifyPracticeSignature(m.adminKey, memberCertificate(m.practiceId, row), row.certificateSignature))
-            damaged(u"its administrator key does not match the one pinned here (another server, or its roster was "
+            serverDamaged(u"its administrator key does not match the one pinned here (another server, or its roster was "
                     "rewritten)"_s);
     }
     if (admins != 1)
-        damaged(u"its roster does not hold exactly one administrator"_s);
+        serverDamaged(u"its roster does not hold exactly one administrator"_s);
 }
 
 // The server against what this member pinned: Damaged when it shows fewer notes, audit entries or
@@ -235,7 +231,7 @@ void checkPins(Connection &connection, const Membership &m, const QList<MemberRo
     // Schema 6 pins the audit's chain (below); before, the highest audit row this member reads.
     if (notesHead(connection) < m.itemsHead || (!chained && auditHead(connection) < m.auditHead)
         || revocationCount(connection) < m.revocations)
-        damaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes, "
+        serverDamaged(u"it shows less than this machine has already seen (an earlier copy of it was restored, or notes, "
                 "audit rows or revocations were deleted); nothing was written here"_s);
     if (chained) {
         const AuditPin head = verifiedAuditChain(connection, m, roster);
@@ -257,7 +253,7 @@ std::unique_ptr<Connection> connectMember(const vault::Vault &vault, const Membe
 {
     auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
     if (!schemaInstalled(*connection) || practiceIdOf(*connection) != m.practiceId)
-        damaged(u"it holds another practice than the one pinned here"_s);
+        serverDamaged(u"it holds another practice than the one pinned here"_s);
     const QList<MemberRow> roster = members(*connection);
     checkAdministrator(roster, m);
     checkPins(*connection, m, roster);
@@ -353,7 +349,7 @@ Membership initPractice(vault::Vault &vault, const QString &serverUrl, const QSt
 
     const auto connection = Connection::open(endpointOf(vault, m), keyPassword(vault));
     if (connection->role() != adminRole)
-        damaged(u"it did not authenticate the administrator's role"_s);
+        serverDamaged(u"it did not authenticate the administrator's role"_s);
     if (schemaInstalled(*connection)) {
         // The server part of an earlier attempt reached the server: this practice, founded with this key.
         if (!pending || practiceIdOf(*connection) != m.practiceId)
@@ -492,7 +488,7 @@ Membership join(vault::Vault &vault, const QString &serverUrl, const QString &co
         return id;
     });
     if (registered != inv.memberId)
-        damaged(u"it registered the key under another member"_s);
+        serverDamaged(u"it registered the key under another member"_s);
     files.finish(m);
     return m;
 }
@@ -542,7 +538,7 @@ Status status(vault::Vault &vault)
             // who raised a pending member's role would otherwise have the administrator sign it.
             if (row.admin || model::toString(row.role) != invited.value(u"role"_s).toString()
                 || row.dbRole != invited.value(u"db_role"_s).toString())
-                damaged(u"a member waiting for certification is not shown as they were invited (their role was "
+                serverDamaged(u"a member waiting for certification is not shown as they were invited (their role was "
                         "changed on the server)"_s);
             row.certificateSignature = vault.practiceIdentity().sign(memberCertificate(m->practiceId, row));
             storeCertificate(*connection, row.memberId, row.certificateSignature);
@@ -558,13 +554,13 @@ Status status(vault::Vault &vault)
     for (const MemberRow &row : roster) {
         ++s.members;
         if (row.memberId == m->memberId && row.signPublic != own)
-            damaged(u"your own key on it is not the one in your vault"_s);
+            serverDamaged(u"your own key on it is not the one in your vault"_s);
         if (!row.signPublic.isEmpty())
             ++s.joined;
         if (row.certificateSignature.isEmpty())
             continue;
         if (!verifyPracticeSignature(m->adminKey, memberCertificate(m->practiceId, row), row.certificateSignature))
-            damaged(u"a member's certificate on it does not verify with the pinned administrator key"_s);
+            serverDamaged(u"a member's certificate on it does not verify with the pinned administrator key"_s);
         ++s.certified;
         if (row.memberId == m->memberId && row.signPublic == own)
             s.selfCertified = true;

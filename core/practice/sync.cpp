@@ -2,6 +2,7 @@
 #include "practice/sync.h"
 
 #include "common/error.h"
+#include "practice/connection.h"
 #include "practice/answers.h"
 #include "practice/clientcipher.h"
 #include "practice/content.h"
@@ -40,11 +41,6 @@ constexpr int keyBytes = crypto_aead_xchacha20poly1305_ietf_KEYBYTES;
 // The supervisors assigned to this member, as the last sync verified them (assignedSupervisors).
 constexpr auto supervisorsFileName = "supervisors.sealed";
 
-[[noreturn]] void damaged(const QString &why)
-{
-    throw Error(ErrorKind::Damaged, u"practice server"_s, why);
-}
-
 Membership membershipOf(const vault::Vault &vault, const QString &what)
 {
     const std::optional<Membership> m = loadMembership(vault);
@@ -80,7 +76,7 @@ QByteArray sealTo(const QByteArray &signPublic, const SecretBuffer &key)
         || crypto_sign_ed25519_pk_to_curve25519(boxPublic,
                                                 reinterpret_cast<const unsigned char *>(signPublic.constData()))
             != 0)
-        damaged(u"a member's key on it is not a valid Ed25519 key"_s);
+        serverDamaged(u"a member's key on it is not a valid Ed25519 key"_s);
     QByteArray sealed(static_cast<qsizetype>(crypto_box_SEALBYTES + key.size()), Qt::Uninitialized);
     crypto_box_seal(reinterpret_cast<unsigned char *>(sealed.data()), key.data(),
                     static_cast<unsigned long long>(key.size()), boxPublic);
@@ -153,14 +149,14 @@ ContentKeys openWraps(const vault::Vault &vault, const QList<WrapRow> &all, cons
         if (w.member != m.memberId)
             continue;
         if (!makers.contains(w.madeBy))
-            damaged(u"a content key's wrap for you was made by a member you are not assigned to"_s);
+            serverDamaged(u"a content key's wrap for you was made by a member you are not assigned to"_s);
         madeBy.insert(keyName(w.client, w.version), w.madeBy);
         const QByteArray maker = certified.keys.value(w.madeBy);
         if (maker.isEmpty() || !verifyPracticeSignature(maker, wrapMessage(m.practiceId, w), w.signature))
-            damaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
+            serverDamaged(u"a content key's wrap for you is not signed by a certified member (it was replaced or altered)"_s);
         SecretBuffer key = vault.practiceIdentity().openSealed(w.sealed);
         if (key.size() != keyBytes)
-            damaged(u"a content key's wrap for you does not open with your key"_s);
+            serverDamaged(u"a content key's wrap for you does not open with your key"_s);
         keys.insert_or_assign(heldKeyName(w.madeBy, w.client, w.version), std::move(key));
     }
     return keys;
@@ -172,12 +168,12 @@ ReceivedNote openItem(const ItemRow &item, const SecretBuffer &key, const Member
 {
     const QByteArray author = certified.keys.value(item.author);
     if (author.isEmpty())
-        damaged(u"a note on it names an author without a certified key"_s);
+        serverDamaged(u"a note on it names an author without a certified key"_s);
     if (!verifyPracticeSignature(author, itemMessage(m.practiceId, item), item.signature))
-        damaged(u"a note's ciphertext or its details on it were changed (its author's signature does not verify)"_s);
+        serverDamaged(u"a note's ciphertext or its details on it were changed (its author's signature does not verify)"_s);
     std::optional<QByteArray> opened = decryptUnderClientKey(key, item.body, itemAssociatedData(m.practiceId, item));
     if (!opened)
-        damaged(u"a note on it is truncated or does not decrypt with its client's key"_s);
+        serverDamaged(u"a note on it is truncated or does not decrypt with its client's key"_s);
     QByteArray &plain = *opened;
     const QJsonObject payload = QJsonDocument::fromJson(plain).object();
     sodium_memzero(plain.data(), static_cast<std::size_t>(plain.size()));
@@ -188,22 +184,22 @@ ReceivedNote openItem(const ItemRow &item, const SecretBuffer &key, const Member
                         payload.value(u"content_hash"_s).toString(),
                         payload.value(u"canonical"_s).toString() };
     if (QString::fromLatin1(sha256(note.canonical.toUtf8()).toHex()) != note.contentHash)
-        damaged(u"a note on it does not match its signed content hash"_s);
+        serverDamaged(u"a note on it does not match its signed content hash"_s);
     const QJsonObject canonical = QJsonDocument::fromJson(note.canonical.toUtf8()).object();
     if (canonical.value(u"kind"_s).toString() != u"progress"_s || canonical.value(u"signed_by"_s).toString().isEmpty())
-        damaged(u"a note on it is not a signed progress note"_s);
+        serverDamaged(u"a note on it is not a signed progress note"_s);
     // The note inside is the one its item names: its client's pseudonym and its id, as its author's
     // machine made them, so a member cannot push a note of another client or another id under them.
     const QByteArray authorId = item.author.toUtf8();
     const int form = canonical.contains(u"form"_s) ? canonical.value(u"form"_s).toInt() : 1;
     const QString uuid = canonical.value(u"note_uuid"_s).toString();
     if ((form != 1 && form != 2) || (form == 2 && uuid.isEmpty()))
-        damaged(u"a note on it is in no canonical form this version knows"_s);
+        serverDamaged(u"a note on it is in no canonical form this version knows"_s);
     if (keyedId(pseudonymKey, "client\n" + authorId + '\n' + canonical.value(u"client"_s).toString().toUtf8()) != item.client
         || noteItemId(pseudonymKey, item.author, form, uuid,
                       static_cast<qint64>(canonical.value(u"note"_s).toDouble()))
                != item.itemId)
-        damaged(u"a note on it is not the note its details name (another client or another note inside)"_s);
+        serverDamaged(u"a note on it is not the note its details name (another client or another note inside)"_s);
     return note;
 }
 
@@ -218,6 +214,19 @@ QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, in
 {
     const QByteArray ref = form >= 2 ? uuid.toUtf8() : QByteArray::number(number);
     return keyedId(pseudonymKey, "note\n" + memberId.toUtf8() + '\n' + ref);
+}
+
+QList<std::pair<QString, model::Id>> ownNoteItems(vault::Vault &vault, const SecretBuffer &pseudonymKey,
+                                                  const QString &memberId)
+{
+    QList<std::pair<QString, model::Id>> out;
+    const QString me = vault.currentUser().name;
+    for (const model::Client &client : vault.clients().list())
+        for (const vault::NoteEntry &entry : vault.notes().listForClient(client.code))
+            if (entry.status != model::NoteStatus::Draft && entry.kind == model::NoteKind::Progress
+                && entry.author == me)
+                out.append({ noteItemId(pseudonymKey, memberId, entry.canonicalForm, entry.uuid, entry.note), entry.note });
+    return out;
 }
 
 void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist)
@@ -296,7 +305,7 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
     for (const AssignmentRow &a : assignments(*connection)) {
         if (!verifyPracticeSignature(m.adminKey, assignmentMessage(m.practiceId, a.supervisor, a.therapist),
                                      a.signature))
-            damaged(u"an assignment on it is not signed by the pinned administrator"_s);
+            serverDamaged(u"an assignment on it is not signed by the pinned administrator"_s);
         if (revoked.assignments.contains(assignmentSubject(a.supervisor, a.therapist)))
             continue; // revoked, and put back by someone who is not the administrator
         if (a.therapist == m.memberId && !revoked.members.contains(a.supervisor)
@@ -332,12 +341,12 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
             continue; // not for this member (row security does not show those; the owner's role did)
         if (const auto removed = revoked.members.constFind(item.author);
             removed != revoked.members.cend() && item.seq > removed.value())
-            damaged(u"a note on it was pushed by a member after the administrator removed them"_s);
+            serverDamaged(u"a note on it was pushed by a member after the administrator removed them"_s);
         // Opened only with the key its author made (row security shows no other; an operator who
         // lifts it, or moves a note to another author, is caught here).
         const auto key = keys.find(heldKeyName(item.author, item.client, item.version));
         if (key == keys.end())
-            damaged(u"a note on it was pushed under a client key its author did not make"_s);
+            serverDamaged(u"a note on it was pushed under a client key its author did not make"_s);
         pulled.append(openItem(item, key->second, m, certified, *pseudonymKey));
     }
     // The co-signatures, comments and returns on this member's notes (schema 5), verified like the
@@ -464,7 +473,7 @@ SyncResult syncOnce(vault::Vault &vault, bool acceptRollback)
             auto key = keys.find(name);
             if (key == keys.end()) {
                 if (version != 1)
-                    damaged(u"your own newest key of a client on it does not open here"_s);
+                    serverDamaged(u"your own newest key of a client on it does not open here"_s);
                 SecretBuffer made(keyBytes);
                 crypto_aead_xchacha20poly1305_ietf_keygen(made.data());
                 key = keys.emplace(name, std::move(made)).first;

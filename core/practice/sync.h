@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <utility>
+
 namespace uc::vault {
 class Vault;
 }
@@ -49,6 +51,11 @@ struct ReceivedNote
 // one derivation: push, pull and co-signing call it.
 [[nodiscard]] QString noteItemId(const SecretBuffer &pseudonymKey, const QString &memberId, int form, const QString &uuid,
                                  qint64 number);
+
+// This member's signed progress notes in this vault (the ones sync pushes): item id and note, by
+// client and in each client's order.
+[[nodiscard]] QList<std::pair<QString, model::Id>> ownNoteItems(vault::Vault &vault, const SecretBuffer &pseudonymKey,
+                                                                const QString &memberId);
 
 // `practice assign`: the administrator assigns a supervisor to a therapist (member ids), signed.
 void assign(vault::Vault &vault, const QString &supervisor, const QString &therapist);
