@@ -342,40 +342,36 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             return gap.find(" - ") != std::string_view::npos || gap.find('=') != std::string_view::npos
                    || gap.find("\xe2\x80\x93") != std::string_view::npos || gap.find("\xe2\x80\x94") != std::string_view::npos;
         };
-        // A bare sign right after the label, then punctuation or the end: "SI -; HI -", "SH +, SI -".
-        {
-            std::size_t b = tokens[m.last].end;
-            if (b < text.bytes.size() && text.bytes[b] == ' ') {
-                while (b < text.bytes.size() && text.bytes[b] == ' ')
-                    ++b;
-                const char sign = b < text.bytes.size() ? text.bytes[b] : '\0';
-                std::size_t c = b + 1;
-                while (c < text.bytes.size() && text.bytes[c] == ' ')
-                    ++c;
-                const bool closed = c >= text.bytes.size() || text.bytes[c] == ';' || text.bytes[c] == ','
-                                    || text.bytes[c] == '.' || text.bytes[c] == '\n';
-                if ((sign == '-' || sign == '+') && closed)
-                    return sign == '-' ? Value::Negative : Value::Positive;
-            }
+        // A bare sign at b and nothing after it but punctuation that ends it (a bracket too, where
+        // bracketEnds): "-;", "+ ,", "- (fleeting)". Not "SI - endorsed": a dash between label and value.
+        const auto loneSign = [&](std::size_t b, bool bracketEnds) {
+            const char sign = b < text.bytes.size() ? text.bytes[b] : '\0';
+            if (sign != '-' && sign != '+')
+                return Value::None;
+            std::size_t c = b + 1;
+            while (c < text.bytes.size() && text.bytes[c] == ' ')
+                ++c;
+            const char next = c < text.bytes.size() ? text.bytes[c] : '\0';
+            const bool ends = c >= text.bytes.size() || next == '.' || next == ',' || next == ';' || next == '\n'
+                              || (bracketEnds && (next == '(' || next == ')'));
+            return !ends ? Value::None : sign == '-' ? Value::Negative : Value::Positive;
+        };
+        // Right after the label, after a space: "SI -; HI -", "SH +, SI -".
+        if (std::size_t b = tokens[m.last].end; b < text.bytes.size() && text.bytes[b] == ' ') {
+            while (b < text.bytes.size() && text.bytes[b] == ' ')
+                ++b;
+            if (const Value sign = loneSign(b, false); sign != Value::None)
+                return sign;
         }
         for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
             if (!separated(k))
                 continue;
-            // A bare sign as the value: "Self-harm: -", "SI: + (fleeting)".
-            {
-                std::size_t b = tokens[k].end;
-                while (b < text.bytes.size() && (text.bytes[b] == ':' || text.bytes[b] == ' '))
-                    ++b;
-                const char sign = b < text.bytes.size() ? text.bytes[b] : '\0';
-                // Nothing but punctuation after it ("SI - endorsed" is a dash between label and value).
-                std::size_t c = b + 1;
-                while (c < text.bytes.size() && text.bytes[c] == ' ')
-                    ++c;
-                const bool alone = c >= text.bytes.size() || text.bytes[c] == '.' || text.bytes[c] == ',' || text.bytes[c] == ';'
-                                   || text.bytes[c] == '\n' || text.bytes[c] == '(' || text.bytes[c] == ')';
-                if ((sign == '-' || sign == '+') && alone)
-                    return sign == '-' ? Value::Negative : Value::Positive;
-            }
+            // As the value: "Self-harm: -", "SI: + (fleeting)".
+            std::size_t b = tokens[k].end;
+            while (b < text.bytes.size() && (text.bytes[b] == ':' || text.bytes[b] == ' '))
+                ++b;
+            if (const Value sign = loneSign(b, true); sign != Value::None)
+                return sign;
             const std::size_t v = k + 1;
             if (v >= tokens.size() || tokens[v].sentence != tokens[k].sentence)
                 return Value::None;
