@@ -202,6 +202,9 @@ void Tagger::Impl::compile()
         for (int t : r.objectOf)
             if (t >= 0)
                 objectTheme[static_cast<std::size_t>(t)] = true;
+    // The learned reading reads the themes it knows that this codebook has and keeps on.
+    for (std::size_t k = 0; k < readingTheme.size(); ++k)
+        readingTheme[k] = indexOf(QString::fromLatin1(readingThemeIds[k]), true);
     compileRules();
     compileRisks();
     for (const Theme &theme : codebook.themes())

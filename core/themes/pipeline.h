@@ -16,7 +16,7 @@
 // compile.cpp, compilerules.cpp and compilerisks.cpp build the Impl from a codebook once. The
 // risk phrases are matched in the same pass as the themes' and read with their own rules.
 #include "themes/lexicon.h"
-#include "themes/riskreading.h"
+#include "themes/reading.h"
 #include "themes/tagger.h"
 #include "themes/wordtable.h"
 
@@ -135,6 +135,7 @@ struct Mention
     std::int16_t frame = -1; // the frame that made it ("frame:<role>+<predicate>")
     std::int8_t role = -1; // and the role class that filled it
     std::int8_t substance = -1; // the substance class of a use, craving or relapse
+    std::int8_t reading = -1; // the learned reading's (themereading.cpp): its percent, "reading:0.62"
     // The rule is the phrase's ("phrase:…"), the frame's, or for a driver link (phrase -1) the
     // theme's "link:…": looked up when the result is built, so a mention is plain data.
 };
@@ -178,6 +179,10 @@ struct Text
     std::vector<std::uint32_t> lineStarts; // the words that start a line, in order
     std::vector<std::uint32_t> substanceTokens; // the words that name a substance class, in order
     std::vector<Mention> riskMentions; // mentions of risk phrases (theme = the risk index)
+    // The sentences as the learned readings see them (reading.cpp); the first readSentenceCount
+    // are this call's.
+    std::vector<ReadSentence> readSentences;
+    std::size_t readSentenceCount = 0;
 };
 
 // A risk mention as the risk rules decide it.
@@ -351,6 +356,7 @@ struct Tagger::Impl
     int ingestionGroup = -1;
     std::vector<QString> broadIds; // the risks' ids, for the broad net (broadnet.cpp)
     std::array<int, readingRiskCount> readingRisk{}; // by readingRiskIds: the codebook's risk index, or -1
+    std::array<int, readingThemeCount> readingTheme{}; // by readingThemeIds: the codebook's theme index, or -1
     // While the risk phrases compile: a person word stands for every person ("takes her wages" is
     // also "takes my wages"), "until" for "till".
     bool riskVariants = false;
@@ -416,8 +422,13 @@ struct Tagger::Impl
     void readWishes(const Text &text, const std::vector<Mention> &wishes, std::vector<RiskFinding> &out) const;
     void readSelfActs(const Text &text, const std::vector<Mention> &selfActs, std::vector<RiskFinding> &out) const;
     void readAttempts(const Text &text, std::vector<RiskFinding> &out) const;
+    // reading.cpp: the note's sentences as the learned readings see them, once a call
+    void readSentences(Text &text) const;
+    [[nodiscard]] std::size_t readSentenceOf(const Text &text, std::uint32_t token) const;
     // riskreading.cpp: the learned reading, for the risks the rules left without a status
     void readReading(const Text &text, std::vector<RiskFinding> &out) const;
+    // themereading.cpp: the learned reading, for the themes the rules found no mention of
+    void readThemes(const Text &text, std::vector<Mention> &mentions) const;
     // broadnet.cpp: the broad net's findings, beside the rules'
     void readBroad(const Text &text, std::vector<RiskFinding> &out) const;
     [[nodiscard]] bool inFiction(const Text &text, std::uint32_t first, std::uint32_t last) const;

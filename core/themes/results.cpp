@@ -229,9 +229,11 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
     d->nameSubstances(state, mentions);
     thread_local std::vector<RiskFinding> findings;
     d->readRisks(state, mentions, findings);
+    d->readSentences(state);
     d->readReading(state, findings);
     const auto found = static_cast<std::ptrdiff_t>(mentions.size()); // in text order from here back
     d->linkDrivers(state, mentions);
+    d->readThemes(state, mentions);
 
     // Byte offsets to code-point offsets (invalid bytes count one each), in one walk. In ASCII
     // text, most notes, they are the same and the walk is skipped.
@@ -339,7 +341,9 @@ TagResult Tagger::tag(std::string_view text, Register reg) const
             continue;
         }
         QString rule;
-        if (m.frame >= 0)
+        if (m.reading >= 0)
+            rule = QStringLiteral("reading:0.") + QString::number(m.reading).rightJustified(2, QLatin1Char('0'));
+        else if (m.frame >= 0)
             rule = d->frameRule(m);
         else if (m.phrase >= 0)
             rule = d->phrases[static_cast<std::size_t>(m.phrase)].rule;

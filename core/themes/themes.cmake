@@ -19,7 +19,7 @@ add_custom_command(
   COMMENT "Generating the irregular-form table from WordNet"
   VERBATIM)
 
-# The risk flags' learned reading (riskreading.h), trained here from the development risk corpora
+# The risk flags' learned reading (reading.h), trained here from the development risk corpora
 # and, as ordinary text that raises no risk, the tagger's development corpora (their excerpts carry
 # no "risks") and risk-benign-train.jsonl (ordinary text in risk talk's grammar): never a held-out file
 # (*heldout*.jsonl) nor a check set (risk-dev9.jsonl, risk-dev11.jsonl, risk-benign.jsonl,
@@ -34,16 +34,28 @@ set(UC_RISK_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev14.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev15.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-benign-train.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl)
-add_executable(uc_risk_reading_train themes/riskreadingtrain.cpp themes/riskfeatures.cpp themes/riskreading.h
+# The themes' learned reading, from the development theme corpora: the corpus, the cause cases, the
+# blind development sets and ordinary text full of family, partner and feeling words with no theme
+# (tagger-benign-train.jsonl, negatives); never a held-out file (tagger-heldout*.jsonl) nor a check set
+# (tagger-dev-blind2.jsonl, and the check third of tagger-dev-blind.jsonl, whose ids
+# tagger-dev-blind-check.txt lists and the trainer leaves out).
+set(UC_THEME_READING_CORPORA
+  ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind3.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind4.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-benign-train.jsonl)
+set(UC_THEME_READING_LEFT_OUT ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind-check.txt)
+add_executable(uc_reading_train themes/readingtrain.cpp themes/readingfeatures.cpp themes/reading.h
   themes/stemmer.h themes/stemmer.cpp)
-target_include_directories(uc_risk_reading_train PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-target_link_libraries(uc_risk_reading_train PRIVATE Qt6::Core uc_stemmer)
-set_target_properties(uc_risk_reading_train PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
+target_include_directories(uc_reading_train PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(uc_reading_train PRIVATE Qt6::Core uc_stemmer)
+set_target_properties(uc_reading_train PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR})
 add_custom_command(
-  OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/riskreading_weights.cpp
-  COMMAND uc_risk_reading_train ${CMAKE_CURRENT_BINARY_DIR}/riskreading_weights.cpp ${UC_RISK_READING_CORPORA}
-  DEPENDS uc_risk_reading_train ${UC_RISK_READING_CORPORA}
-  COMMENT "Training the risk flags' reading on the development risk corpora"
+  OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/reading_weights.cpp
+  COMMAND uc_reading_train ${CMAKE_CURRENT_BINARY_DIR}/reading_weights.cpp
+          --leave-out ${UC_THEME_READING_LEFT_OUT}
+          --risks ${UC_RISK_READING_CORPORA} --themes ${UC_THEME_READING_CORPORA}
+  DEPENDS uc_reading_train ${UC_RISK_READING_CORPORA} ${UC_THEME_READING_CORPORA} ${UC_THEME_READING_LEFT_OUT}
+  COMMENT "Training the learned readings on the development risk and theme corpora"
   VERBATIM)
 
 set(UC_THEMES_SOURCES
@@ -68,10 +80,10 @@ set(UC_THEMES_SOURCES
   themes/riskclaims.cpp
   themes/broadnet.h themes/broadnet.cpp themes/broadmatcher.cpp themes/broadexclusions.cpp
   themes/broadlexicon.cpp themes/broadcues.cpp themes/broadtopic.cpp
-  themes/riskreading.h themes/riskfeatures.cpp themes/riskreading.cpp
+  themes/reading.h themes/readingfeatures.cpp themes/reading.cpp themes/riskreading.cpp themes/themereading.cpp
   themes/agreement.h themes/agreement.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/codebook_data.cpp
   ${CMAKE_CURRENT_BINARY_DIR}/irregular_forms.cpp
-  ${CMAKE_CURRENT_BINARY_DIR}/riskreading_weights.cpp
+  ${CMAKE_CURRENT_BINARY_DIR}/reading_weights.cpp
 )
 set(UC_THEMES_LIBRARIES uc_stemmer)

@@ -33,16 +33,20 @@ QSet<QString> counted(const QString &text, Register reg = Register::Auto)
     return ids;
 }
 
-// The accuracy gates: what the tagger reaches on each corpus (dev 0.819, held-out v1 0.798,
-// held-out v2 0.732 — docs/tagger.md), less a margin for small changes; v2's is 0.02. Dev: 0.825
-// after session 33's pass, less 0.02.
-constexpr double devFloor = 0.805;
-constexpr double heldOutFloor = 0.77;
-constexpr double heldOutV2Floor = 0.71;
-constexpr double heldOutV3Floor = 0.74; // 0.763 when it was written (session 31)
+// The accuracy gates: what the tagger reaches on each corpus, less 0.02 for small changes
+// (docs/tagger.md). Since session 39 the learned theme reading trains on the development corpus
+// and the blind development sets, so their figures are partly in-sample there; the held-out files
+// and the check set tagger-dev-blind2 never trained or tuned anything.
+constexpr double devFloor = 0.885; // 0.907 with the reading (0.825 before it)
+constexpr double heldOutFloor = 0.79; // 0.813 (0.810)
+constexpr double heldOutV2Floor = 0.735; // 0.756 (0.740)
+constexpr double heldOutV3Floor = 0.775; // 0.795 (0.777; 0.763 when it was written, session 31)
+constexpr double heldOutV4Floor = 0.768; // 0.788 (0.762 when it was written, session 39)
+constexpr double checkSet2Floor = 0.745; // 0.767 (0.754)
 // The blind development set (tests/data/README.md, "Blind development sets"): tuned on in issue
-// #14's lay pass, 0.759 before it and 0.833 after (docs/tagger.md); 0.02 of margin.
-constexpr double devBlindFloor = 0.81;
+// #14's lay pass, 0.759 before it and 0.833 after; 0.853 with the reading (its check third is left
+// out of the reading's training).
+constexpr double devBlindFloor = 0.83;
 // The defence themes (splitting … displacement, with denial and minimisation) on their own files:
 // dev 0.903, held-out 0.292 when they were added (docs/tagger.md, "Defences"); 0.02 of margin.
 constexpr double defenceDevFloor = 0.88;
@@ -110,6 +114,8 @@ private Q_SLOTS:
     void accuracyOnHeldOutCorpus();
     void accuracyOnHeldOutV2();
     void accuracyOnHeldOutV3();
+    void accuracyOnHeldOutV4();
+    void accuracyOnCheckSet2();
     void accuracyOnDevBlind();
     void defenceThemes_data();
     void defenceThemes();
@@ -608,6 +614,21 @@ void TaggerTest::accuracyOnHeldOutV3()
     // against; fails the build when it falls 0.02 below what it was when written.
     const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-heldout-v3.jsonl"), 300);
     QVERIFY2(f1 >= heldOutV3Floor, qPrintable(QStringLiteral("held-out v3 micro-F1 %1 fell below %2").arg(f1).arg(heldOutV3Floor)));
+}
+
+void TaggerTest::accuracyOnHeldOutV4()
+{
+    // Written by other hands before the learned theme reading (tests/data/README.md, "The fourth
+    // theme held-out set"), never tuned against: aggregates only.
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-heldout-v4.jsonl"), 300);
+    QVERIFY2(f1 >= heldOutV4Floor, qPrintable(QStringLiteral("held-out v4 micro-F1 %1 fell below %2").arg(f1).arg(heldOutV4Floor)));
+}
+
+void TaggerTest::accuracyOnCheckSet2()
+{
+    // Written blind to the rules as a check set: nothing trains or tunes on it; aggregates only.
+    const double f1 = microF1(QStringLiteral(DATA_DIR "/tagger-dev-blind2.jsonl"), 280);
+    QVERIFY2(f1 >= checkSet2Floor, qPrintable(QStringLiteral("check set 2 micro-F1 %1 fell below %2").arg(f1).arg(checkSet2Floor)));
 }
 
 void TaggerTest::accuracyOnDevBlind()

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The risk flags' learned reading (docs/risk.md, "Tenth pass"): one logistic regression per risk
-// over the stemmed words and word pairs of a passage, trained at build time on the development
-// risk corpora and the tagger's ordinary text (riskreadingtrain.cpp), never on a held-out or check
-// file. It reads a sentence with the one before it and raises a present flag only for a risk the
-// rules left without any status: what the rules say (present, a documented denial) always stands.
+// The learned readings: one logistic regression per risk (docs/risk.md, "Tenth pass") and one per
+// theme it covers (docs/tagger.md, "A learned reading"), over the stemmed words and word pairs of a
+// passage, trained at build time on development corpora (readingtrain.cpp), never on a held-out or
+// check file. Each reads a sentence with the one before it and only adds: a present flag for a risk
+// the rules left without any status (riskreading.cpp), a theme the rules found no mention of at all
+// (themereading.cpp). What the rules say always stands.
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -64,13 +66,22 @@ std::vector<std::string> readingFeatures(std::string_view text);
 constexpr std::size_t readingRiskCount = 5;
 extern const char *const readingRiskIds[readingRiskCount];
 
-// Generated at build time by riskreadingtrain.cpp from the development corpora.
+// The themes the reading knows, in the order of its weights: the feelings, relationships and
+// recovery themes. Not use, craving, relapse or a relative's use (their evidence names a substance,
+// which a reading of the whole sentence cannot), nor the driven-use links (a driver and a use named
+// in one sentence, which only the rules can show).
+constexpr std::size_t readingThemeCount = 17;
+extern const char *const readingThemeIds[readingThemeCount];
+
+// Generated at build time by readingtrain.cpp from the development corpora.
 struct ReadingWeight
 {
     const char *feature;
     float weights[readingRiskCount]; // by readingRiskIds
+    float themes[readingThemeCount]; // by readingThemeIds
 };
 extern const float readingBias[readingRiskCount];
+extern const float readingThemeBias[readingThemeCount];
 extern const ReadingWeight readingWeights[];
 extern const std::size_t readingWeightCount;
 
@@ -80,7 +91,40 @@ extern const std::size_t readingWeightCount;
 // senses and exceptions).
 constexpr float readingThreshold = 0.5f;
 
+// Above this probability the theme reading adds a theme (also scored without the window's strongest
+// feature). Chosen on the check sets alone (the blind development set's check third and
+// tagger-dev-blind2, docs/tagger.md "A learned reading"), never on a held-out file: from 0.3 to 0.6
+// the added themes were right about as often as the rules' own (0.78–0.83), and 0.4 added the most
+// for that.
+constexpr float readingThemeThreshold = 0.4f;
+
 // A feature's row in readingWeights, or -1 when the reading has no weight for it.
 int readingRow(std::string_view feature);
+
+// A sentence as the readings see it: the rows of its features (duplicates allowed), and the row of
+// the pair across its boundary with the sentence before (-1 when none).
+struct ReadSentence
+{
+    std::uint32_t first = 0; // token indexes, inclusive
+    std::uint32_t last = 0;
+    std::vector<int> rows;
+    int boundaryRow = -1;
+};
+
+// What a reading found for one of its labels: the most likely window (a sentence, or with the one
+// before when the sentence alone does not say enough) and its probability.
+struct ReadingBest
+{
+    double p = 0.0;
+    std::uint32_t first = 0; // token indexes of the evidence, inclusive
+    std::uint32_t last = 0;
+};
+
+// For each label of one side (the risks, or the themes), the window that says it most likely,
+// scored without its strongest feature (no single word decides), over the sentences whose bit for
+// that label is clear in skip (bit k of skip[s]: sentence s is not read for label k).
+enum class ReadingSide { Risks, Themes };
+void bestReadings(const std::vector<ReadSentence> &sentences, std::size_t count, ReadingSide side,
+                  const std::vector<std::uint32_t> &skip, float threshold, std::vector<ReadingBest> &best);
 
 } // namespace uc::themes::detail

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The risk flags' learned reading: what a passage's features are, for the trainer and the tagger.
-#include "themes/riskreading.h"
+// The learned readings: what a passage's features are, for the trainer and the tagger.
+#include "themes/reading.h"
 #include "themes/stemmer.h"
 
 #include <algorithm>
@@ -8,6 +8,11 @@
 namespace uc::themes::detail {
 
 const char *const readingRiskIds[readingRiskCount] = {"suicide", "self-harm", "harm-to-others", "overdose", "abuse"};
+
+const char *const readingThemeIds[readingThemeCount] = {
+    "abandonment", "anxiety", "depression", "shame-guilt", "low-self-worth", "loneliness",
+    "anger", "grief-loss", "trauma", "childhood", "family-conflict", "relationship-conflict",
+    "behavioural-addiction", "denial-minimization", "transference", "recovery-support", "coping"};
 
 std::string readingStem(std::string_view word)
 {
