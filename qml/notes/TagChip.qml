@@ -13,6 +13,7 @@ Rectangle {
     required property string evidence
     required property string decision
     required property int start
+    required property bool reading // suggested by the wording as a whole, not by listed words
     property bool readOnly: false
     signal decided(string decision)
 
@@ -49,7 +50,8 @@ Rectangle {
         Label {
             textFormat: Text.PlainText
             Layout.fillWidth: true
-            text: root.start >= 0 ? "“" + root.evidence + "”" : qsTr("“%1” (no longer in the text)").arg(root.evidence)
+            text: (root.start >= 0 ? "“" + root.evidence + "”" : qsTr("“%1” (no longer in the text)").arg(root.evidence))
+                  + (root.reading ? " " + qsTr("— suggested by the wording as a whole") : "")
             color: Style.muted
             font.pixelSize: Style.smallSize
             font.italic: true

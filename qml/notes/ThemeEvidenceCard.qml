@@ -55,7 +55,8 @@ Rectangle {
                 required property var modelData
                 objectName: "evidence"
                 Layout.fillWidth: true
-                text: modelData.inText ? "“" + modelData.words + "”" : qsTr("“%1” (no longer in the text)").arg(modelData.words)
+                text: (modelData.inText ? "“" + modelData.words + "”" : qsTr("“%1” (no longer in the text)").arg(modelData.words))
+                      + (modelData.reading ? " " + qsTr("— suggested by the wording as a whole") : "")
                 color: Style.muted
                 font.pixelSize: Style.smallSize
                 font.italic: true

@@ -393,6 +393,42 @@ private Q_SLOTS:
         QCOMPARE(note->addenda().first().toMap().value(u"text"_s).toString(), u"Late entry: she phoned the next day."_s);
     }
 
+    // A theme the learned reading suggests (docs/tagger.md, "A learned reading") reaches the chip
+    // saying so: its evidence is the sentence, and the card says the wording as a whole suggests it.
+    void aThemeTheWordingSuggestsSaysSo()
+    {
+        VaultSession session(nullptr);
+        unlockNewVault(session);
+        QSignalSpy opened(session.workspace()->note(), &NoteEditor::noteOpened);
+        session.workspace()->note()->session()->create(u"C-0001"_s, u"2025-03-11"_s, u"14:00"_s, 50, u"outpatient"_s, u"attended"_s, u"free"_s);
+        QVERIFY(opened.wait(10000));
+        NoteEditor *note = session.workspace()->note();
+        QSignalSpy saved(note->draft(), &NoteDraft::noteSaved);
+        const QString sentence = u"Pt reports she and her mum haven't been in the same room since Christmas; mum told the whole family she was a liar"_s;
+        note->draft()->edit(sentence + u". She drinks when she feels abandoned by her partner."_s);
+        QVERIFY(saved.wait(5000));
+        ThemeTagModel *tags = note->tagging()->tags();
+        int family = -1;
+        int driven = -1;
+        for (int i = 0; i < tags->rowCount(); ++i) {
+            const QString theme = tags->data(tags->index(i), ThemeTagModel::ThemeRole).toString();
+            if (theme == u"family-conflict")
+                family = i;
+            if (theme == u"abandonment-driven-use")
+                driven = i;
+        }
+        QVERIFY2(family >= 0 && driven >= 0, "both chips are there");
+        QVERIFY(tags->data(tags->index(family), ThemeTagModel::ReadingRole).toBool());
+        QCOMPARE(tags->data(tags->index(family), ThemeTagModel::EvidenceRole).toString(), sentence);
+        QCOMPARE(tags->data(tags->index(family), ThemeTagModel::DecisionRole).toString(), u"suggested"_s);
+        QVERIFY(!tags->data(tags->index(driven), ThemeTagModel::ReadingRole).toBool()); // the rules' own
+        bool cardSays = false;
+        for (const QVariant &theme : tags->themes())
+            if (theme.toMap().value(u"theme"_s) == u"family-conflict"_s)
+                cardSays = theme.toMap().value(u"evidence"_s).toList().value(0).toMap().value(u"reading"_s).toBool();
+        QVERIFY(cardSays);
+    }
+
     // A note that records risk asks for the assessment at signing (docs/risk.md): plain signing
     // is refused on the banner, a level without the action taken is refused, and the assessed
     // level with its action signs. Nothing blocks an emergency: "to follow" signs too.

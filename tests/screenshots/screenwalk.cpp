@@ -15,6 +15,9 @@
 #include "codebookmodel.h"
 #include "importmodel.h"
 #include "noteeditor.h"
+#include "notedraft.h"
+#include "notetagging.h"
+#include "themetagmodel.h"
 #include "notesession.h"
 #include "structuredfields.h"
 #include "notereview.h"
@@ -346,7 +349,44 @@ bool ScreenWalk::client()
     const bool small = grab(u"note-editor-1024x700"_s);
     m_window->resize(size);
     settle(300);
-    return small;
+    if (!small)
+        return false;
+
+    // A theme the rules' phrases miss and the learned reading suggests (docs/tagger.md, "A learned
+    // reading"): its card quotes the sentence and says the wording as a whole suggests it. The
+    // draft is put back as it was afterwards.
+    NoteDraft *draft = m_session.workspace()->note()->draft();
+    const QString original = draft->text();
+    const QString anchor = u"rather than sitting with it."_s;
+    if (!original.contains(anchor))
+        return fail("the demo draft changed: no place for the family sentence");
+    QString withFamily = original;
+    withFamily.replace(anchor, anchor + u" She and her mum haven't been in the same room since Christmas; mum told the whole family she was a liar."_s);
+    const auto hasFamily = [&] {
+        ThemeTagModel *tags = m_session.workspace()->note()->tagging()->tags();
+        for (int i = 0; i < tags->rowCount(); ++i)
+            if (tags->data(tags->index(i), ThemeTagModel::ThemeRole).toString() == u"family-conflict"
+                && tags->data(tags->index(i), ThemeTagModel::ReadingRole).toBool())
+                return true;
+        return false;
+    };
+    QObject *noteText = m_window->findChild<QObject *>(u"noteText"_s);
+    if (!noteText)
+        return fail("the note editor has no noteText");
+    noteText->setProperty("text", withFamily); // as typed: the editor hands it to the draft
+    draft->flush();
+    if (!waitIdle([&] { return draft->saveState() == u"saved" && hasFamily(); }))
+        return fail("the reading's family-conflict chip did not come");
+    m_window->resize(size.width(), 1000); // tall enough for the fourth card
+    settle(400);
+    const bool reading = grab(u"note-editor-reading"_s);
+    m_window->resize(size);
+    noteText->setProperty("text", original);
+    draft->flush();
+    if (!waitIdle([&] { return draft->saveState() == u"saved" && !hasFamily(); }))
+        return fail("the demo draft was not put back");
+    settle(200);
+    return reading;
 }
 
 bool ScreenWalk::countertransference()

@@ -37,6 +37,7 @@ QList<TagRow> loadTags(vault::Vault &vault, model::Id noteId, const QString &tex
             row.label += QCoreApplication::translate("NoteData", " (the group's)");
         row.evidence = t.evidence;
         row.decision = model::toString(t.decision);
+        row.reading = t.rule.startsWith(QLatin1String("reading:"));
         row.start = utf16Offset(text, t.start);
         row.end = utf16Offset(text, t.end);
         rows.append(row);

@@ -29,6 +29,7 @@ struct TagRow
     QString decision; // "suggested", "confirmed", "rejected", "manual"
     int start = 0; // UTF-16 offsets into the note's stored text (the core counts code points)
     int end = 0;
+    bool reading = false; // suggested by the learned reading (rule "reading:…"): the wording as a whole
 };
 
 struct AddendumRow

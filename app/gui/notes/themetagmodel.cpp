@@ -32,6 +32,8 @@ QVariant ThemeTagModel::data(const QModelIndex &index, int role) const
         return row.start;
     case EndRole:
         return row.end;
+    case ReadingRole:
+        return row.reading;
     default:
         return {};
     }
@@ -40,7 +42,7 @@ QVariant ThemeTagModel::data(const QModelIndex &index, int role) const
 QHash<int, QByteArray> ThemeTagModel::roleNames() const
 {
     return {{TagIdRole, "tagId"},       {ThemeRole, "theme"}, {LabelRole, "label"}, {EvidenceRole, "evidence"},
-            {DecisionRole, "decision"}, {StartRole, "start"}, {EndRole, "end"}};
+            {DecisionRole, "decision"}, {StartRole, "start"}, {EndRole, "end"}, {ReadingRole, "reading"}};
 }
 
 void ThemeTagModel::setTags(const QList<TagRow> &tags, const QString &edited)
@@ -67,7 +69,7 @@ void ThemeTagModel::setTags(const QList<TagRow> &tags, const QString &placedIn, 
     // list's delegates are not all made again (a reset took 20 to 60 ms with 600 tags).
     const auto same = [](const TagRow &a, const TagRow &b) {
         return a.start == b.start && a.end == b.end && a.theme == b.theme && a.decision == b.decision
-               && a.evidence == b.evidence;
+               && a.evidence == b.evidence && a.reading == b.reading;
     };
     const qsizetype shorter = std::min(m_placed.size(), placed.size());
     qsizetype head = 0;
@@ -184,7 +186,7 @@ QVariantList ThemeTagModel::themes() const
         if (row.start >= 0)
             found->first = std::min(found->first, row.start);
         found->tagIds.append(QVariant::fromValue(static_cast<qint64>(row.id)));
-        found->evidence.append(QVariantMap{{u"words"_s, row.evidence}, {u"decision"_s, row.decision}, {u"inText"_s, row.start >= 0}});
+        found->evidence.append(QVariantMap{{u"words"_s, row.evidence}, {u"decision"_s, row.decision}, {u"inText"_s, row.start >= 0}, {u"reading"_s, row.reading}});
         found->decisions.append(row.decision);
     }
     std::stable_sort(themes.begin(), themes.end(), [](const Theme &a, const Theme &b) { return a.first < b.first; });

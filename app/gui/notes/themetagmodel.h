@@ -27,6 +27,7 @@ public:
         DecisionRole, // "suggested", "confirmed", "rejected", "manual"
         StartRole, // UTF-16 offset in the edited text, -1 when the words are gone
         EndRole,
+        ReadingRole, // true: suggested by the wording as a whole (the learned reading), not by words the codebook lists
     };
     Q_ENUM(Role)
 
