@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <string>
 #include <unordered_map>
 
@@ -119,22 +120,27 @@ struct Vocabulary
         int stem = -1;
         int row = -1;
     };
-    std::unordered_map<std::string, Word> words;
+    // Looked up by the word's bytes as they stand in the note: no string is made for a known word.
+    struct Hash
+    {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, Word, Hash, std::equal_to<>> words;
     std::unordered_map<std::string, int> stemIds;
     std::vector<std::string> stems;
     std::unordered_map<std::uint64_t, int> pairRows;
 
     Word word(std::string_view text)
     {
-        std::string key(text);
-        if (const auto it = words.find(key); it != words.end())
+        if (const auto it = words.find(text); it != words.end())
             return it->second;
         std::string stem = readingStem(text);
         auto [id, added] = stemIds.try_emplace(stem, static_cast<int>(stems.size()));
         if (added)
             stems.push_back(stem);
         const Word w{id->second, readingRow(stem)};
-        words.emplace(std::move(key), w);
+        words.emplace(std::string(text), w);
         return w;
     }
 
