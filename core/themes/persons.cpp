@@ -235,6 +235,9 @@ int Tagger::Impl::subjectOf(const Text &text, std::size_t at) const
     std::uint32_t clause = tokens[at].clause;
     for (int depth = 0; depth < 3; ++depth) {
         std::size_t start = end;
+        // The act right after "and", "or", "then" ("and then"): a verb that shares the subject
+        // before it.
+        const bool coordinated = depth == 0 && at > 0 && (tokens[at - 1].flags & Coord);
         for (std::size_t j = end; j-- > 0;) {
             const Token &t = tokens[j];
             if (t.clause != clause || (t.flags & Term))
@@ -243,6 +246,12 @@ int Tagger::Impl::subjectOf(const Text &text, std::size_t at) const
             // The nearest pronoun or client word decides, as subject or object ("he makes me
             // anxious"); a possessor belongs to the noun after it ("her partner").
             if ((t.flags & Possessive) || t.role >= 0)
+                continue;
+            // A preposition's object is not the subject of a verb coordinated after it with no
+            // subject of its own ("… and drank", "… and then smoked"): "she was angry with me and
+            // drank", "fell out with them at the hostel and smoked" are the client's use.
+            if ((t.flags & ObjectPronoun) && coordinated && j > 0 && (tokens[j - 1].flags & Prep)
+                && tokens[j - 1].clause == clause)
                 continue;
             if ((t.flags & (FirstPerson | ThirdPerson | We | They | Client | ObjectPronoun | Female | Male)) && decide(j, answer))
                 return answer;
