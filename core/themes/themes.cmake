@@ -41,7 +41,7 @@ set(UC_RISK_READING_CORPORA
 # tagger-dev-blind-check.txt lists and the trainer leaves out).
 set(UC_THEME_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl
-  ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind3.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes2.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind3.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind4.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-benign-train.jsonl)
 set(UC_THEME_READING_LEFT_OUT ${CMAKE_SOURCE_DIR}/tests/data/tagger-dev-blind-check.txt)
 add_executable(uc_reading_train themes/readingtrain.cpp themes/readingfeatures.cpp themes/reading.h
