@@ -112,7 +112,8 @@ namespace {
 // What this thread has learnt of words so far: each word's stem (as an id) and its row, and each
 // pair of stems' row. A note's words repeat from sentence to sentence and note to note, so most
 // words cost one lookup, and Snowball (most of the reading's cost before) runs once per word.
-// Cleared between calls when it grows past any notes' vocabulary.
+// Cleared between calls when it grows past any notes' vocabulary (its words, or the pairs it has
+// looked up, misses included).
 struct Vocabulary
 {
     struct Word
@@ -161,7 +162,7 @@ struct Vocabulary
 
     void bound()
     {
-        if (words.size() < 200000)
+        if (words.size() < 200000 && pairRows.size() < 1000000)
             return;
         words.clear();
         stemIds.clear();

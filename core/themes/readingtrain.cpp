@@ -10,7 +10,7 @@
 //
 //   uc_reading_train OUT.cpp [--leave-out IDS.txt] --risks CORPUS.jsonl... --themes CORPUS.jsonl...
 //
-// IDS.txt: ids of excerpts kept back as a check (one a line), left out of training wherever they are.
+// IDS.txt: ids of theme excerpts kept back as a check (one a line), left out of the themes' training.
 #include "themes/reading.h"
 
 #include <QByteArray>
@@ -43,6 +43,7 @@ struct Example
 {
     std::vector<std::uint32_t> features;
     std::vector<bool> labelled; // by label
+    std::vector<bool> known; // by label: whether this excerpt says either way (a cause case names only some)
 };
 
 double logistic(double z)
@@ -65,28 +66,35 @@ struct Features
     }
 };
 
-// The labels an excerpt gives: for risks, each risk present; for themes, each theme listed.
-std::vector<bool> labelsOf(const QJsonObject &o, bool risks, const char *const *ids, std::size_t count)
+// The labels an excerpt gives: for risks, each risk present; for themes, each theme listed. A cause
+// case ("counts", "absent") says only what must and must not count: the other themes are not known.
+void labelsOf(const QJsonObject &o, bool risks, const char *const *ids, std::size_t count, Example &e)
 {
-    std::vector<bool> out(count, false);
-    const auto mark = [&](const QString &id) {
-        for (std::size_t k = 0; k < count; ++k)
-            if (id == QLatin1String(ids[k]))
-                out[k] = true;
+    e.labelled.assign(count, false);
+    e.known.assign(count, true);
+    const auto mark = [&](const QJsonValue &list, std::vector<bool> &into) {
+        for (const QJsonValue &id : list.toArray())
+            for (std::size_t k = 0; k < count; ++k)
+                if (id.toString() == QLatin1String(ids[k]))
+                    into[k] = true;
     };
     if (risks) {
         for (const QJsonValue &r : o.value(QStringLiteral("risks")).toArray())
             if (r.toObject().value(QStringLiteral("status")).toString() == QLatin1String("present"))
-                mark(r.toObject().value(QStringLiteral("id")).toString());
-        return out;
+                mark(QJsonArray{r.toObject().value(QStringLiteral("id"))}, e.labelled);
+        return;
     }
-    const QJsonValue themes
-        = o.contains(QStringLiteral("themes")) ? o.value(QStringLiteral("themes")) : o.value(QStringLiteral("counts"));
-    for (const QJsonValue &t : themes.toArray())
-        mark(t.toString());
-    return out;
+    if (o.contains(QStringLiteral("themes"))) {
+        mark(o.value(QStringLiteral("themes")), e.labelled);
+        return;
+    }
+    e.known.assign(count, false);
+    mark(o.value(QStringLiteral("counts")), e.labelled);
+    mark(o.value(QStringLiteral("counts")), e.known);
+    mark(o.value(QStringLiteral("absent")), e.known);
 }
 
+// leftOut: ids of theme excerpts kept back as a check.
 bool readCorpus(const char *path, bool risks, const char *const *ids, std::size_t count, const QSet<QString> &leftOut,
                 Features &features, std::vector<Example> &examples)
 {
@@ -114,7 +122,7 @@ bool readCorpus(const char *path, bool risks, const char *const *ids, std::size_
         for (const std::string &f :
              readingFeatures(std::string_view(text.constData(), static_cast<std::size_t>(text.size()))))
             e.features.push_back(features.id(f));
-        e.labelled = labelsOf(o, risks, ids, count);
+        labelsOf(o, risks, ids, count, e);
         examples.push_back(std::move(e));
     }
     return true;
@@ -151,6 +159,8 @@ void train(const std::vector<Example> &examples, std::size_t labels, std::size_t
                 std::swap(order[i - 1], order[random() % i]);
             for (const std::size_t i : order) {
                 const Example &e = examples[i];
+                if (!e.known[k])
+                    continue;
                 double z = bias[k];
                 for (const std::uint32_t f : e.features)
                     z += weights[f][k];
@@ -186,7 +196,11 @@ int main(int argc, char **argv)
     bool usage = argc < 3;
     QSet<QString> leftOut;
     for (int a = 2; a < argc; ++a) {
-        if (std::strcmp(argv[a], "--leave-out") == 0 && a + 1 < argc) {
+        if (std::strcmp(argv[a], "--leave-out") == 0) {
+            if (a + 1 >= argc) {
+                usage = true;
+                break;
+            }
             QFile file(QString::fromLocal8Bit(argv[++a]));
             if (!file.open(QIODevice::ReadOnly)) {
                 std::fprintf(stderr, "uc_reading_train: cannot read %s\n", argv[a]);
@@ -215,7 +229,7 @@ int main(int argc, char **argv)
     std::vector<Example> riskExamples;
     std::vector<Example> themeExamples;
     for (const char *f : riskFiles)
-        if (!readCorpus(f, true, readingRiskIds, readingRiskCount, leftOut, features, riskExamples))
+        if (!readCorpus(f, true, readingRiskIds, readingRiskCount, {}, features, riskExamples))
             return 1;
     for (const char *f : themeFiles)
         if (!readCorpus(f, false, readingThemeIds, readingThemeCount, leftOut, features, themeExamples))
@@ -232,10 +246,22 @@ int main(int argc, char **argv)
                 return true;
         return false;
     };
+    // A side's weights are written only where they move that side's score, zeros elsewhere: a feature
+    // kept for the themes adds nothing to a risk, as when the risks were trained alone.
     std::map<std::string, std::uint32_t> sorted;
-    for (std::uint32_t f = 0; f < features.names.size(); ++f)
+    for (std::uint32_t f = 0; f < features.names.size(); ++f) {
+        for (std::vector<double> *side : {&riskWeights[f], &themeWeights[f]}) {
+            for (const double w : *side)
+                if (!std::isfinite(w)) {
+                    std::fprintf(stderr, "uc_reading_train: training diverged (a weight is not a number)\n");
+                    return 1;
+                }
+            if (!moves(*side))
+                side->assign(side->size(), 0.0);
+        }
         if (moves(riskWeights[f]) || moves(themeWeights[f]))
             sorted.emplace(features.names[f], f);
+    }
     QByteArray out;
     out += "// Generated by uc_reading_train from the development risk and theme corpora: do not edit.\n"
            "#include \"themes/reading.h\"\n\nnamespace uc::themes::detail {\n\n";

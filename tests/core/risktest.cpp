@@ -248,6 +248,8 @@ private Q_SLOTS:
     void developmentSet14();
     void developmentSet15();
     void heldOut5();
+    void aVerbAfterAndHasTheSubjectBefore_data();
+    void aVerbAfterAndHasTheSubjectBefore();
     void formQuestionsAndBareSigns_data();
     void formQuestionsAndBareSigns();
     void phrasesThatNeedADrugNear_data();
@@ -1444,6 +1446,32 @@ void RiskTest::otherSensesOfRiskWords_data()
 void RiskTest::otherSensesOfRiskWords()
 {
     compareStatusRow();
+}
+
+// The tagger's attribution (session 39, docs/tagger.md): a verb right after "and" shares the subject
+// before it, so a preposition's object in between ("a row with him") is not whose act it is. The risk
+// rules' own evidence now names her overdose (before, only the broad net flagged it, and the rule's
+// mention was set aside as his).
+void RiskTest::aVerbAfterAndHasTheSubjectBefore_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("risk");
+    QTest::newRow("a row with him and overdosed") << u"I had a row with him and overdosed."_s << u"overdose"_s;
+    QTest::newRow("argued with him and took her pills") << u"She argued with him and took all her pills."_s << u"suicide"_s;
+}
+
+void RiskTest::aVerbAfterAndHasTheSubjectBefore()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, risk);
+    const TagResult r = tagger().tag(text);
+    const RiskResult *found = r.findRisk(risk);
+    QVERIFY(found);
+    QVERIFY(found->status == RiskStatus::Present);
+    QVERIFY2(std::any_of(found->evidence.cbegin(), found->evidence.cend(), [](const Evidence &e) { return e.rule.startsWith(u"phrase:"_s); }),
+             "the rule's own evidence");
+    for (const ExcludedMention &x : r.excluded)
+        QVERIFY2(!(x.risk && x.id == risk && x.reason == Exclusion::OtherPerson), "not set aside as someone else's");
 }
 
 // A check-in form's questions with their answers, and a bare sign after a risk's label (the eleventh
