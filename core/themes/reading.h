@@ -2,10 +2,10 @@
 #pragma once
 
 // The learned readings: one logistic regression per risk (docs/risk.md, "Tenth pass") and one per
-// theme it covers (docs/tagger.md, "A learned reading"), over the stemmed words and word pairs of a
-// passage, trained at build time on development corpora (readingtrain.cpp), never on a held-out or
-// check file. Each reads a sentence with the one before it and only adds: a present flag for a risk
-// the rules left without any status (riskreading.cpp), a theme the rules found no mention of at all
+// theme it covers (docs/tagger.md, "Session 39"), over the stemmed words and word pairs of a passage,
+// trained at build time on development corpora (readingtrain.cpp), never on a held-out or check file.
+// Each reads a sentence with the one before it and only adds: a present flag for a risk the rules
+// left without any status (riskreading.cpp), a theme the rules found no mention of at all
 // (themereading.cpp). What the rules say always stands.
 #include <cstddef>
 #include <cstdint>
@@ -93,9 +93,8 @@ constexpr float readingThreshold = 0.5f;
 
 // Above this probability the theme reading adds a theme (also scored without the window's strongest
 // feature). Chosen on the check sets alone (the blind development set's check third and
-// tagger-dev-blind2, docs/tagger.md "A learned reading"), never on a held-out file: from 0.3 to 0.6
-// the added themes were right about as often as the rules' own (0.78–0.83), and 0.4 added the most
-// for that.
+// tagger-dev-blind2; docs/tagger.md "Session 39"), never on a held-out
+// file: 0.3 and 0.4 scored alike there, 0.5 and 0.6 lower; 0.4 for its precision.
 constexpr float readingThemeThreshold = 0.4f;
 
 // A feature's row in readingWeights, or -1 when the reading has no weight for it.

@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Build-time trainer of the learned readings (reading.h; docs/risk.md "Tenth pass", docs/tagger.md
-// "A learned reading"): one logistic regression per risk, present against everything else, from the
-// development risk corpora (JSON Lines: "text" and "risks": [{"id","status"}]), and one per theme
-// the theme reading covers, labelled against everything else, from the development theme corpora
-// ("text" and "themes": [ids], or a cause case's "counts"). Writes one C++ source file: a row per
-// feature with its weight for each risk and each theme (a feature one corpus never saw weighs
-// nothing for that side). Deterministic: the same corpora give the same file on any machine (a fixed
-// seed, a fixed order, the corpora in the order named).
+// "Session 39"): one logistic regression per risk, present against everything else, from the
+// development risk corpora (JSON Lines: "text" and "risks": [{"id","status"}]), and one per theme the
+// theme reading covers, from the development theme corpora ("text" and "themes": [ids]; a cause case's
+// "counts" and "absent" say only those themes either way). Writes one C++ source file: a row per
+// feature with its weight for each risk and each theme (zero on a side it does not move).
+// Deterministic: the same corpora give the same file on any machine (a fixed seed, a fixed order, the
+// corpora in the order named).
 //
 //   uc_reading_train OUT.cpp [--leave-out IDS.txt] --risks CORPUS.jsonl... --themes CORPUS.jsonl...
 //

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The themes' learned reading (reading.h; docs/tagger.md, "A learned reading"): for each theme it
+// The themes' learned reading (reading.h; docs/tagger.md, "Session 39"): for each theme it
 // covers that the rules found no mention of at all, the sentence (read with the one before it)
 // the regression finds most likely to show it; a theme when that is above the threshold, its
 // evidence the sentence (with the one before only when it does not say enough alone) and its rule

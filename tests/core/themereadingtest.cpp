@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The themes' learned reading (core/themes/themereading.cpp, docs/tagger.md "A learned reading") as a
+// The themes' learned reading (core/themes/themereading.cpp, docs/tagger.md "Session 39") as a
 // clinician relies on it: it adds a theme the rules missed with the sentence as its evidence and
 // says so ("reading:0.96"); it never overrules the rules (what they set aside, found or were told
 // to leave off stays so), never reads the clinician's own words as the client's, and never names a

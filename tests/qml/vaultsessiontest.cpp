@@ -393,7 +393,7 @@ private Q_SLOTS:
         QCOMPARE(note->addenda().first().toMap().value(u"text"_s).toString(), u"Late entry: she phoned the next day."_s);
     }
 
-    // A theme the learned reading suggests (docs/tagger.md, "A learned reading") reaches the chip
+    // A theme the learned reading suggests (docs/tagger.md, "Session 39") reaches the chip
     // saying so: its evidence is the sentence, and the card says the wording as a whole suggests it.
     void aThemeTheWordingSuggestsSaysSo()
     {
