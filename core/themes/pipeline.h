@@ -424,7 +424,9 @@ struct Tagger::Impl
     void readAttempts(const Text &text, std::vector<RiskFinding> &out) const;
     // reading.cpp: the note's sentences as the learned readings see them, once a call
     void readSentences(Text &text) const;
-    [[nodiscard]] std::size_t readSentenceOf(const Text &text, std::uint32_t token) const;
+    // Sets the bits `labels` in skip[s] for each sentence s the tokens first..last touch: not read for those.
+    void skipReadSentences(const Text &text, std::uint32_t first, std::uint32_t last, std::uint32_t labels,
+                           std::vector<std::uint32_t> &skip) const;
     // riskreading.cpp: the learned reading, for the risks the rules left without a status
     void readReading(const Text &text, std::vector<RiskFinding> &out) const;
     // themereading.cpp: the learned reading, for the themes the rules found no mention of

@@ -210,12 +210,17 @@ void Tagger::Impl::readSentences(Text &text) const
     }
 }
 
-std::size_t Tagger::Impl::readSentenceOf(const Text &text, std::uint32_t token) const
+void Tagger::Impl::skipReadSentences(const Text &text, std::uint32_t first, std::uint32_t last, std::uint32_t labels,
+                                     std::vector<std::uint32_t> &skip) const
 {
     const auto begin = text.readSentences.begin();
-    const auto it = std::upper_bound(begin, begin + static_cast<std::ptrdiff_t>(text.readSentenceCount), token,
-                                     [](std::uint32_t t, const ReadSentence &s) { return t < s.first; });
-    return static_cast<std::size_t>(it - begin) - 1;
+    const auto sentenceOf = [&](std::uint32_t token) {
+        const auto it = std::upper_bound(begin, begin + static_cast<std::ptrdiff_t>(text.readSentenceCount), token,
+                                         [](std::uint32_t t, const ReadSentence &s) { return t < s.first; });
+        return static_cast<std::size_t>(it - begin) - 1;
+    };
+    for (std::size_t s = sentenceOf(first), end = sentenceOf(last); s <= end; ++s)
+        skip[s] |= labels;
 }
 
 } // namespace uc::themes

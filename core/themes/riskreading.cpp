@@ -50,12 +50,11 @@ void Tagger::Impl::readReading(const Text &text, std::vector<RiskFinding> &out) 
             unwanted |= 1u << k;
     skip.assign(count, unwanted);
     const auto mark = [&](int risk, std::uint32_t first, std::uint32_t last) {
-        for (std::size_t k = 0; k < riskCount; ++k) {
-            if (risk >= 0 && readingRisk[k] != risk)
-                continue;
-            for (std::size_t s = readSentenceOf(text, first), end = readSentenceOf(text, last); s <= end; ++s)
-                skip[s] |= 1u << k;
-        }
+        std::uint32_t labels = 0;
+        for (std::size_t k = 0; k < riskCount; ++k)
+            if (risk < 0 || readingRisk[k] == risk)
+                labels |= 1u << k;
+        skipReadSentences(text, first, last, labels, skip);
     };
     for (const Mention &m : text.riskMentions) {
         const Phrase &p = phrases[static_cast<std::size_t>(m.phrase)];

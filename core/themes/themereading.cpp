@@ -38,10 +38,12 @@ void Tagger::Impl::readThemes(const Text &text, std::vector<Mention> &mentions) 
     for (const Mention &m : mentions) {
         if (m.counted)
             continue;
+        std::uint32_t labels = 0;
         for (std::size_t k = 0; k < readingThemeCount; ++k)
             if (readingTheme[k] == m.theme)
-                for (std::size_t s = readSentenceOf(text, m.first), end = readSentenceOf(text, m.last); s <= end; ++s)
-                    skip[s] |= 1u << k;
+                labels |= 1u << k;
+        if (labels != 0)
+            skipReadSentences(text, m.first, m.last, labels, skip);
     }
     // The clinician speaking of themselves ("I noticed I felt bored"): not the client's.
     for (std::size_t s = 0; s < count; ++s) {
