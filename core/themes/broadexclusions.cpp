@@ -157,6 +157,13 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     if (formNo.match(QStringView(text), j, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
             .hasMatch())
         return true;
+    // A checklist's item answered no right after it, as the phrase rules read it (risks.cpp,
+    // itemAnswer): "hurting others, no;", "wish to be dead – no 2) …", "urges to self-harm [ ] yes [x] no".
+    static const QRegularExpression itemNo = rx(
+        R"((?:\s+[\w']+){0,3}?\s*(?:,|:|\s[-–—])\s*(?:no|n|nil|none|denied)\s*(?=[;,.)\n]|$|\d+[).])|[^.;!?\n]{0,60}?(?:\[\s*[x✓✔]\s*\]|☒)\s*no\b)");
+    if (itemNo.match(QStringView(text), j, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
+            .hasMatch())
+        return true;
     // A question answered no: "asked about thoughts of suicide, she denied".
     const auto [ss, se] = sentenceBounds(i, j);
     return found(asked, slice(ss, i))

@@ -453,8 +453,8 @@ void Tagger::Impl::readWishes(const Text &text, const std::vector<Mention> &wish
         RiskFinding::Status status = RiskFinding::Present;
         if (joke)
             status = RiskFinding::Figurative;
-        else if (riskNegated(text, m.first, m.last))
-            status = RiskFinding::Denied; // "does not want to die"
+        else if (riskNegated(text, m.first, m.last) || answerTo(text, m) < 0)
+            status = RiskFinding::Denied; // "does not want to die", "asked about wanting to die: said no"
         else if (other)
             status = RiskFinding::OtherPerson;
         out.push_back({wishRisk, m.first, m.last, status, RiskFinding::Wish, h.phrase, wishGroup});

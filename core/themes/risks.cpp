@@ -64,7 +64,7 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
     m.first = first;
     m.last = last;
     m.anchor = first;
-    if (zeroRating(text, m))
+    if (zeroRating(text, m) || checklistAnswer(text, last) < 0)
         return true;
     if (!negated(text, m, noEnds))
         return false;
@@ -379,6 +379,10 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
             if ((t.flags & (Neg | PostNeg)) || word == "0" || word == "nil" || word == "Nil" || word == "NIL")
                 return Value::Negative;
+            // "plan or intent: all denied"
+            if ((word == "all" || word == "All") && v + 1 < tokens.size() && tokens[v + 1].sentence == t.sentence
+                && (tokens[v + 1].flags & (Neg | PostNeg)))
+                return Value::Negative;
             if (hasForm(riskLowLevels, t))
                 return Value::Low;
             return Value::Positive;
@@ -397,51 +401,6 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
                 return true;
         return std::any_of(tokens.begin(), tokens.end(), [&](const Token &t) { return t.substance >= 0 && near(t.sentence); });
     };
-    // "Any thoughts of ending your life? No.", "Suicidal thoughts? Denied.": a question put as one on a
-    // form, its answer the first word after the question mark (after a speaker's label: "Pt: no").
-    // Only a plain yes or no answers it; anything else leaves the words to the other rules.
-    const auto formAnswer = [&](const Mention &m) {
-        const std::uint32_t s = tokens[m.first].sentence;
-        std::size_t last = m.last;
-        while (last + 1 < tokens.size() && tokens[last + 1].sentence == s)
-            ++last;
-        std::size_t k = last + 1;
-        if (k >= tokens.size())
-            return 0;
-        if (text.bytes.substr(tokens[last].end, tokens[k].start - tokens[last].end).find('?') == std::string_view::npos)
-            return 0;
-        if ((tokens[k].flags & ColonAfter) && k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence)
-            ++k;
-        std::string word(text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start));
-        for (char &c : word)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        for (const char *no : {"no", "nope", "nah", "denied", "denies", "deny", "none", "nil", "never", "negative", "n"})
-            if (word == no)
-                return -1;
-        for (const char *yes : {"yes", "yeah", "yep", "endorsed", "endorses", "positive", "affirmative", "y"})
-            if (word == yes)
-                return 1;
-        return 0;
-    };
-    // "Asked about SI; pt denied": the answer after a question is the status (0: no answer).
-    const auto answer = [&](const Mention &m) {
-        if (const int replied = formAnswer(m); replied != 0)
-            return replied;
-        const std::uint32_t s = tokens[m.first].sentence;
-        bool asked = false;
-        for (std::size_t k = m.first, n = 0; k-- > 0 && n < 6 && tokens[k].sentence == s && !asked; ++n)
-            asked = hasForm(riskQuestions, tokens[k]) || (tokens[k].flags & AskVerb);
-        if (!asked)
-            return 0;
-        for (std::size_t k = m.last + 1, n = 0; k < tokens.size() && n < 14 && tokens[k].sentence <= s + 1; ++k, ++n) {
-            if (tokens[k].flags & (Neg | PostNeg))
-                return -1;
-            if (hasForm(riskAffirmations, tokens[k]))
-                return 1;
-        }
-        return 0;
-    };
-
     // A denial runs on through a list of risks: "denies SI, HI, self-harm and DV", "no thoughts of
     // self-harm or suicide". The last denied mention, and whether a mention follows it in that list.
     std::int64_t deniedEnd = -1;
@@ -583,7 +542,7 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
                 continue;
             }
         }
-        const int replied = answer(m);
+        const int replied = answerTo(text, m);
         if (replied != 0) {
             f.status = replied < 0 ? RiskFinding::Denied : RiskFinding::Present;
             out.push_back(f);

@@ -75,7 +75,7 @@ set(UC_THEMES_SOURCES
   themes/context.cpp
   themes/links.cpp
   themes/results.cpp
-  themes/risks.cpp
+  themes/risks.cpp themes/riskanswers.cpp
   themes/riskrules.cpp
   themes/riskclaims.cpp
   themes/broadnet.h themes/broadnet.cpp themes/broadmatcher.cpp themes/broadexclusions.cpp

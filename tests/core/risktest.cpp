@@ -252,6 +252,10 @@ private Q_SLOTS:
     void aVerbAfterAndHasTheSubjectBefore();
     void formQuestionsAndBareSigns_data();
     void formQuestionsAndBareSigns();
+    void checklistAnswers_data();
+    void checklistAnswers();
+    void moreActsAgainstAPerson_data();
+    void moreActsAgainstAPerson();
     void phrasesThatNeedADrugNear_data();
     void phrasesThatNeedADrugNear();
     void needsSubstanceNamesPhrasesOfItsGroups();
@@ -1495,6 +1499,74 @@ void RiskTest::formQuestionsAndBareSigns_data()
 }
 
 void RiskTest::formQuestionsAndBareSigns()
+{
+    compareStatusRow();
+}
+
+// A checklist's items answered one by one (the twelfth pass): a lone no after a comma, colon or
+// dash, or the box ticked, is a denied screen for every reader (the phrase rules, the wishes, the
+// broad net); a yes, a "no" that starts a phrase, or no answer leaves the risk present. A question
+// asked in a note about a list of risks is answered for each.
+void RiskTest::checklistAnswers_data()
+{
+    statusColumns();
+    const QString items = u"Screen today: thoughts of ending his life, no; cutting or burning, no; hurting others, no."_s;
+    QTest::newRow("items, no: suicide") << items << u"suicide"_s << u"denied"_s;
+    QTest::newRow("items, no: self-harm") << items << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("items, no: others") << items << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("one item yes") << u"Screen today: thoughts of ending his life, no; cutting or burning, yes; hurting others, no."_s
+                                  << u"self-harm"_s << u"present"_s;
+    const QString numbered = u"1) wish to be dead \u2013 no 2) harmed yourself \u2013 no 3) hurt anyone \u2013 no"_s;
+    QTest::newRow("numbered, dash: a wish") << numbered << u"suicide"_s << u"denied"_s;
+    QTest::newRow("numbered, dash: self-harm") << numbered << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("numbered, first yes") << u"1) wish to be dead \u2013 yes 2) harmed yourself \u2013 no"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("box ticked no") << u"Urges to self-harm [ ] yes [x] no"_s << u"self-harm"_s << u"denied"_s;
+    QTest::newRow("box ticked yes") << u"Urges to self-harm [x] yes [ ] no"_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("ballot box") << u"Thoughts of hurting someone \u2610 yes \u2612 no"_s << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("no starts a phrase") << u"Thoughts of ending his life, no plan or intent."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("no doubt") << u"She has cut her arms again, no doubt about it."_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("a comma, no answer") << u"Thoughts of ending her life, most days."_s << u"suicide"_s << u"present"_s;
+    // A question asked in a note about a list of risks, or after an aside, and its answer.
+    QTest::newRow("asked about a list, no to each")
+        << u"At review he was asked carefully about wanting to die, cutting himself or hurting anyone, and said no to each."_s
+        << u"suicide"_s << u"denied"_s;
+    QTest::newRow("asked after an aside")
+        << u"I asked, as I always do at the end, about thoughts of death or of hurting herself; she shook her head and said no."_s
+        << u"suicide"_s << u"denied"_s;
+    QTest::newRow("asked, quoted no") << u"Asked re: wishing he were dead: 'no, not these days'."_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("a field's list, all denied") << u"Asked re thoughts of dying, plans or intent: all denied."_s << u"suicide"_s
+                                                 << u"denied"_s;
+    QTest::newRow("asked, answered yes with a nothing")
+        << u"Asked plainly whether she had been thinking of ending her life, she said she has thought of nothing else since Friday."_s
+        << u"suicide"_s << u"present"_s;
+    QTest::newRow("asked, no answer") << u"Asked at length about thoughts of death; she talked about her son instead."_s << u"suicide"_s
+                                      << u"present"_s;
+}
+
+void RiskTest::checklistAnswers()
+{
+    compareStatusRow();
+}
+
+// Acts of violence the acts frame did not know (the twelfth pass; harm to others was the weakest id
+// on risk-dev16 before it was trained on): by the client, harm to others; against her, abuse; not
+// when the object is a thing.
+void RiskTest::moreActsAgainstAPerson_data()
+{
+    statusColumns();
+    QTest::newRow("stamped on her hand") << u"Her partner stamped on her hand when she reached for the phone."_s << u"abuse"_s
+                                         << u"present"_s;
+    QTest::newRow("smothered her") << u"Her boyfriend smothered her with a pillow until she passed out."_s << u"abuse"_s
+                                   << u"present"_s;
+    QTest::newRow("glass him") << u"He says he'll glass his stepdad if he touches his mum again."_s << u"harm-to-others"_s
+                               << u"present"_s;
+    QTest::newRow("lashed out at") << u"I lashed out at my girlfriend when she hid my cans."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("thumped") << u"I thumped my brother after the match."_s << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("a thing pinched") << u"I pinched a fiver from my mum's purse."_s << u"harm-to-others"_s << QString();
+    QTest::newRow("a thing pinched, abuse") << u"I pinched a fiver from my mum's purse."_s << u"abuse"_s << QString();
+}
+
+void RiskTest::moreActsAgainstAPerson()
 {
     compareStatusRow();
 }
