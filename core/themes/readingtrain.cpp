@@ -128,26 +128,21 @@ bool readCorpus(const char *path, bool risks, const char *const *ids, std::size_
     return true;
 }
 
-// One regression per label, by stochastic gradient descent in a fixed order; weights[feature][label].
-// The risks' (`averaged` false, as trained since session 37): steps of 0.5, the last weights kept.
-// The themes' (`averaged` true): steps of 0.02 and the mean of the weights at the end of each epoch
-// from the tenth on. With the risks' way, where the last few hundred steps leave the weights depends
-// on the order, which any line added to a corpus reshuffles: seven cause cases added moved 72 of the
-// theme reading's 394 decisions over tests/data (and one sentence from 0.96 to under 0.4); the
-// averaged, smaller steps moved 9 of 368 (docs/tagger.md, "Session 39").
-void train(const std::vector<Example> &examples, std::size_t labels, std::size_t featureCount, bool averaged,
+// One regression per label, by stochastic gradient descent in a fixed order; weights[feature][label]:
+// steps of `rate`, and the mean of the weights at the end of each epoch from the tenth on. The last
+// weights alone (the risks' way in sessions 37 and 38) depend on the order of the last few hundred
+// steps, which any line added to a corpus reshuffles: seven cause cases added moved 72 of the theme
+// reading's 394 decisions over tests/data, the averaged weights 9 of 368 (docs/tagger.md, "Session
+// 39"). The themes step by 0.02; the risks by 0.5, averaged since session 40 (docs/risk.md, "Twelfth
+// pass": chosen on development sets held back from training, never on a held-out file).
+void train(const std::vector<Example> &examples, std::size_t labels, std::size_t featureCount, double rate,
            std::vector<std::vector<double>> &weights, std::vector<double> &bias)
 {
-    const double rate = averaged ? 0.02 : 0.5;
     constexpr int averageFrom = 10;
     weights.assign(featureCount, std::vector<double>(labels, 0.0));
     bias.assign(labels, 0.0);
-    std::vector<std::vector<double>> sum;
-    std::vector<double> biasSum;
-    if (averaged) {
-        sum.assign(featureCount, std::vector<double>(labels, 0.0));
-        biasSum.assign(labels, 0.0);
-    }
+    std::vector<std::vector<double>> sum(featureCount, std::vector<double>(labels, 0.0));
+    std::vector<double> biasSum(labels, 0.0);
     for (std::size_t k = 0; k < labels; ++k) {
         std::mt19937 random(seed);
         std::vector<std::size_t> order(examples.size());
@@ -169,15 +164,13 @@ void train(const std::vector<Example> &examples, std::size_t labels, std::size_t
                 for (const std::uint32_t f : e.features)
                     weights[f][k] -= rate * (gradient + decay * weights[f][k]);
             }
-            if (averaged && epoch + 1 >= averageFrom) {
+            if (epoch + 1 >= averageFrom) {
                 for (std::size_t f = 0; f < featureCount; ++f)
                     sum[f][k] += weights[f][k];
                 biasSum[k] += bias[k];
             }
         }
     }
-    if (!averaged)
-        return;
     const double n = epochs - averageFrom + 1;
     for (std::size_t f = 0; f < featureCount; ++f)
         for (std::size_t k = 0; k < labels; ++k)
@@ -236,8 +229,8 @@ int main(int argc, char **argv)
             return 1;
     std::vector<std::vector<double>> riskWeights, themeWeights;
     std::vector<double> riskBias, themeBias;
-    train(riskExamples, readingRiskCount, features.names.size(), false, riskWeights, riskBias); // as in session 37
-    train(themeExamples, readingThemeCount, features.names.size(), true, themeWeights, themeBias);
+    train(riskExamples, readingRiskCount, features.names.size(), 0.5, riskWeights, riskBias);
+    train(themeExamples, readingThemeCount, features.names.size(), 0.02, themeWeights, themeBias);
 
     // Written sorted by feature, only features that move some risk's or theme's score.
     const auto moves = [](const std::vector<double> &ws) {

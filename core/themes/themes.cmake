@@ -32,6 +32,7 @@ set(UC_RISK_READING_CORPORA
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev8.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev10.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev12.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev13.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-dev14.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev15.jsonl
+  ${CMAKE_SOURCE_DIR}/tests/data/risk-dev16.jsonl ${CMAKE_SOURCE_DIR}/tests/data/risk-dev17.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/risk-benign-train.jsonl
   ${CMAKE_SOURCE_DIR}/tests/data/tagger-corpus.jsonl ${CMAKE_SOURCE_DIR}/tests/data/tagger-causes.jsonl)
 # The themes' learned reading, from the development theme corpora: the corpus, the cause cases, the

@@ -98,17 +98,20 @@ constexpr double heldOut3Denied = 0.88;
 // trained on risk-dev10 too: the recall gate rose from 0.68.
 // The eleventh pass (the reading trained on risk-dev12 to risk-dev15 and benign text) reached 0.800 /
 // 0.768 / 0.761: the recall gate rose from 0.74.
-constexpr double dev9Recall = 0.78;
+// The twelfth (the reading trained on risk-dev16 and risk-dev17, averaged, threshold 0.3) reached 0.841 /
+// 0.769 / 0.773: the recall gate rose from 0.78.
+constexpr double dev9Recall = 0.82;
 constexpr double dev9Precision = 0.72;
 constexpr double dev9Denied = 0.74;
 // The fourth held-out set (session 37), written after the learned reading landed and before any
 // change to it was scored on it: 0.760 / 0.807 / 0.770 (the rules alone 0.714 / 0.797 / 0.770).
 // A regression gate about 0.02 below, never a target to tune to.
 // Trained on risk-dev10 too: 0.773 / 0.810 / 0.770 (a third look at the file, docs/risk.md); the
-// eleventh pass 0.805 / 0.816 / 0.770: the recall gate rose from 0.75.
-constexpr double heldOut4Recall = 0.78;
-constexpr double heldOut4Precision = 0.78;
-constexpr double heldOut4Denied = 0.75;
+// eleventh pass 0.805 / 0.816 / 0.770: the recall gate rose from 0.75. The twelfth 0.870 / 0.838 /
+// 0.803: the gates rose from 0.78 / 0.78 / 0.75.
+constexpr double heldOut4Recall = 0.85;
+constexpr double heldOut4Precision = 0.81;
+constexpr double heldOut4Denied = 0.78;
 
 struct Figures
 {
@@ -247,7 +250,10 @@ private Q_SLOTS:
     void developmentSet13();
     void developmentSet14();
     void developmentSet15();
+    void developmentSet16();
+    void developmentSet17();
     void heldOut5();
+    void heldOut6();
     void aVerbAfterAndHasTheSubjectBefore_data();
     void aVerbAfterAndHasTheSubjectBefore();
     void formQuestionsAndBareSigns_data();
@@ -1335,11 +1341,11 @@ void RiskTest::developmentSet10()
 }
 
 // Long notes, written blind (tests/data/README.md, "A check set of long notes"): aggregates only,
-// 0.870 / 0.726 / 0.818 when written; 0.901 / 0.733 / 0.818 after the eleventh pass. A regression gate
-// about 0.02 below.
+// 0.870 / 0.726 / 0.818 when written; 0.901 / 0.733 / 0.818 after the eleventh pass; 0.943 / 0.733 /
+// 0.830 after the twelfth (the recall gate rose from 0.88). A regression gate about 0.02 below.
 void RiskTest::checkSet11()
 {
-    checkGates(QStringLiteral(DATA_DIR "/risk-dev11.jsonl"), 270, 0.88, 0.71, 0.80);
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev11.jsonl"), 270, 0.92, 0.71, 0.80);
 }
 
 // Two more indirect development sets (tests/data/README.md, "Two more indirect development sets"),
@@ -1369,6 +1375,19 @@ void RiskTest::developmentSet15()
     checkGates(QStringLiteral(DATA_DIR "/risk-dev15.jsonl"), 290, 0.94, 0.86, 0.67);
 }
 
+// Two more (tests/data/README.md, "risk-dev16 … and risk-dev17"), scored once before the reading trained on
+// them (0.705 / 0.763 / 0.778 and 0.708 / 0.795 / 0.762 on main before session 40), training text since
+// (0.970 / 0.821 / 0.778 and 0.970 / 0.845 / 0.774).
+void RiskTest::developmentSet16()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev16.jsonl"), 290, 0.95, 0.80, 0.75);
+}
+
+void RiskTest::developmentSet17()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev17.jsonl"), 290, 0.95, 0.82, 0.75);
+}
+
 // Written by another hand after the learned reading landed (tests/data/README.md, "The fourth risk
 // held-out set"). Aggregates only.
 void RiskTest::heldOut4()
@@ -1378,10 +1397,20 @@ void RiskTest::heldOut4()
 
 // The fifth held-out set (session 38; tests/data/README.md): written before any change of that session
 // and scored twice, on main before it (0.777 / 0.816 / 0.846) and as the session landed (0.813 / 0.823 /
-// 0.846). Aggregates only; a regression gate about 0.02 below, never a target to tune to.
+// 0.846); 0.855 / 0.830 / 0.862 after the twelfth pass (the gates rose from 0.79 / 0.80 / 0.82).
+// Aggregates only; a regression gate about 0.02 below, never a target to tune to.
 void RiskTest::heldOut5()
 {
-    checkGates(QStringLiteral(DATA_DIR "/risk-heldout5.jsonl"), 230, 0.79, 0.80, 0.82);
+    checkGates(QStringLiteral(DATA_DIR "/risk-heldout5.jsonl"), 230, 0.83, 0.81, 0.84);
+}
+
+// The sixth held-out set (session 40; tests/data/README.md): written before any change of that session
+// and committed before one was scored on it; scored on main before it (0.821 / 0.744 / 0.760), with the
+// session's rules alone (0.821 / 0.751 / 0.783) and as the session landed (0.867 / 0.751 / 0.783).
+// Aggregates only; a regression gate about 0.02 below, never a target to tune to.
+void RiskTest::heldOut6()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-heldout6.jsonl"), 270, 0.84, 0.73, 0.76);
 }
 
 // risk-benign.jsonl: 320 excerpts with risk words in ordinary senses and no risk at all (tests/data/
