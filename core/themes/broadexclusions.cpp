@@ -26,6 +26,7 @@ bool isEnd(QChar c)
 
 Reading::Reading(QString note)
     : text(std::move(note))
+    , boxes(text.contains(u'[') || text.contains(u'\u2612'))
 {
 }
 
@@ -159,10 +160,15 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
         return true;
     // A checklist's item answered no right after it, as the phrase rules read it (risks.cpp,
     // itemAnswer): "hurting others, no;", "wish to be dead – no 2) …", "urges to self-harm [ ] yes [x] no".
+    // The box ticked is looked for only in a note that has a box.
     static const QRegularExpression itemNo = rx(
-        R"((?:\s+[\w']+){0,3}?\s*(?:,|:|\s[-–—])\s*(?:no|n|nil|none|denied)\s*(?=[;,.)\n]|$|\d+[).])|[^.;!?\n]{0,60}?(?:\[\s*[x✓✔]\s*\]|☒)\s*no\b)");
-    if (itemNo.match(QStringView(text), j, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
-            .hasMatch())
+        R"((?:\s+[\w']+){0,3}?\s*(?:,|:|\s[-–—])\s*(?:no|n|nil|none|denied)\s*(?=[;,.)\n]|$|\d+[).]))");
+    static const QRegularExpression boxNo = rx(R"([^.;!?\n]{0,60}?(?:\[\s*[x✓✔]\s*\]|☒)\s*no\b)");
+    const auto at = [&](const QRegularExpression &re) {
+        return re.match(QStringView(text), j, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
+            .hasMatch();
+    };
+    if (at(itemNo) || (boxes && at(boxNo)))
         return true;
     // A question answered no: "asked about thoughts of suicide, she denied".
     const auto [ss, se] = sentenceBounds(i, j);

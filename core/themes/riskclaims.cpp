@@ -252,6 +252,60 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         }
         return false;
     };
+    // 8. An intrusive image of harming a child or someone in the client's care, told as the client's own
+    // thought ("keeps picturing shaking the baby", "thoughts of hurting the baby when she won't settle"),
+    // is the client's harm to others, not abuse: no one has done it (tests/data/README.md, the readings
+    // every risk writer chose). Only while harm to others is flagged too, so nothing goes unflagged; an
+    // act done ("he shook the baby"), or one told in the passive, keeps its abuse.
+    const bool harmToOthersFlagged = actByClient >= 0 && std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) {
+        return g.risk == actByClient && g.status == RiskFinding::Present;
+    });
+    const auto imagined = [&](const RiskFinding &f) {
+        if (!harmToOthersFlagged || f.risk != actAgainstClient || f.status != RiskFinding::Present)
+            return false;
+        for (std::uint32_t k = f.first, n = 0; k > 0 && n < 8 && tokens[k - 1].sentence == tokens[f.first].sentence; --k, ++n) {
+            const std::string_view w = wordAt(text, k - 1);
+            if (oneOf(w, {"being", "was", "were", "by", "he", "she", "they", "partner", "dad", "mum", "father", "mother"}))
+                return false;
+            if (oneOf(w, {"thought", "thoughts", "picture", "pictures", "picturing", "pictured", "image", "images", "imagine",
+                          "imagines", "imagining", "imagined", "fantasy", "fantasies", "intrusive", "urge", "urges"}))
+                return true;
+        }
+        return false;
+    };
+    // 9. An act on the doer's own body ("hitting her own thighs", "she has been hitting her thighs with a
+    // hairbrush", "punched his own head") is self-injury, not harm to others nor abuse: the rules' act
+    // read "her" as the one hit. It becomes a self-harm finding on the same words and the body word.
+    // Only with "own" or the doer's own pronoun before it ("she … her", "he … his", "I … my") and a
+    // body word of the self-acts (arms, thighs, stomach …; not "head": "hit her head on the cupboard").
+    const auto ownBodyEnd = [&](const RiskFinding &f) -> std::int64_t {
+        if (selfActRisk < 0 || (f.risk != actByClient && f.risk != actAgainstClient) || f.status != RiskFinding::Present)
+            return -1;
+        const std::string_view owner = wordAt(text, f.last);
+        if (!oneOf(owner, {"her", "his", "their", "my"}))
+            return -1;
+        std::uint32_t body = f.last + 1;
+        const bool own = body < tokens.size() && tokens[body].sentence == tokens[f.last].sentence && sameWord(wordAt(text, body), "own");
+        if (own)
+            ++body;
+        if (body >= tokens.size() || tokens[body].sentence != tokens[f.last].sentence || !hasForm(selfActBody, tokens[body]))
+            return -1;
+        if (own)
+            return body;
+        for (std::uint32_t k = f.first; k > 0 && tokens[k - 1].sentence == tokens[f.first].sentence; --k) {
+            const std::string_view w = wordAt(text, k - 1);
+            if (tokens[k - 1].role >= 0)
+                return -1; // "her mother used to pinch her stomach": the mother's act
+            if (oneOf(w, {"she", "he", "they", "i", "im", "i'm", "ive", "i've"}))
+                return (sameWord(w, "she") && sameWord(owner, "her")) || (sameWord(w, "he") && sameWord(owner, "his"))
+                               || (sameWord(w, "they") && sameWord(owner, "their")) || (!oneOf(w, {"she", "he", "they"}) && sameWord(owner, "my"))
+                           ? static_cast<std::int64_t>(body)
+                           : -1;
+        }
+        return -1;
+    };
+    thread_local std::vector<RiskFinding> selfActs;
+    selfActs.clear();
     thread_local std::vector<bool> drop;
     drop.assign(out.size(), false);
     for (std::size_t k = 0; k < out.size(); ++k) {
@@ -263,10 +317,42 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
             drop[k] = true;
         else
             drop[k] = (aloneOrBreak(f) && !drugUseNear(f) && !useWordNear(f)) || partOfClientsThreat(f) || partOfAbuse(f)
-                      || passiveAct(f) || anotherOwner(f);
+                      || passiveAct(f) || anotherOwner(f) || imagined(f);
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (drop[i])
+            continue;
+        const RiskFinding &f = out[i];
+        if (const std::int64_t body = ownBodyEnd(f); body >= 0) {
+            drop[i] = true;
+            selfActs.push_back({selfActRisk, f.first, static_cast<std::uint32_t>(body), RiskFinding::Present, RiskFinding::SelfAct,
+                                f.rule == RiskFinding::Phrase || f.rule == RiskFinding::Act ? f.phrase : -1, selfActGroup});
+        }
+    }
+    // 10. A bruise told where self-injury is told (its sentence or the one before), by the net alone,
+    // is the self-injury's mark, not abuse: "I punched my own legs until they bruised", "hitting her head
+    // against the headboard, forehead bruised".
+    const auto selfInjuryNear = [&](const RiskFinding &f) {
+        const std::uint32_t s = tokens[f.first].sentence;
+        const auto near = [&](const RiskFinding &g) {
+            const std::uint32_t t = tokens[g.first].sentence;
+            return g.risk == selfActRisk && g.status == RiskFinding::Present && t <= s && t + 1 >= s;
+        };
+        return std::any_of(selfActs.begin(), selfActs.end(), near)
+               || std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) { return near(g) && !drop[static_cast<std::size_t>(&g - out.data())]; });
+    };
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const RiskFinding &f = out[i];
+        if (drop[i] || f.risk != actAgainstClient || f.rule != RiskFinding::Broad || f.status != RiskFinding::Present)
+            continue;
+        bool bruise = true;
+        for (std::uint32_t t = f.first; t <= f.last && bruise; ++t)
+            bruise = wordAt(text, t).size() >= 5 && (sameWord(wordAt(text, t).substr(0, 5), "bruis"));
+        drop[i] = bruise && selfInjuryNear(f);
     }
     std::size_t k = 0;
     std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });
+    out.insert(out.end(), selfActs.begin(), selfActs.end());
 }
 
 } // namespace uc::themes

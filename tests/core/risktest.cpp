@@ -262,6 +262,10 @@ private Q_SLOTS:
     void checklistAnswers();
     void moreActsAgainstAPerson_data();
     void moreActsAgainstAPerson();
+    void anImageOfHarmIsNoAbuse_data();
+    void anImageOfHarmIsNoAbuse();
+    void anActOnTheirOwnBody_data();
+    void anActOnTheirOwnBody();
     void phrasesThatNeedADrugNear_data();
     void phrasesThatNeedADrugNear();
     void needsSubstanceNamesPhrasesOfItsGroups();
@@ -1596,6 +1600,50 @@ void RiskTest::moreActsAgainstAPerson_data()
 }
 
 void RiskTest::moreActsAgainstAPerson()
+{
+    compareStatusRow();
+}
+
+// An intrusive image of harming a child, the client's own thought, is harm to others and not abuse (the
+// readings every risk writer chose; the twelfth pass, from the development sets' false alarms): no one
+// has done it. An act done, or someone else's act, keeps its abuse.
+void RiskTest::anImageOfHarmIsNoAbuse_data()
+{
+    statusColumns();
+    const QString thoughts = u"I keep having thoughts of shaking the baby when she screams at night, I never would."_s;
+    QTest::newRow("thoughts: harm to others") << thoughts << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("thoughts: no abuse") << thoughts << u"abuse"_s << QString();
+    const QString images = u"Intrusive images of hurting the baby while feeding her; no intent."_s;
+    QTest::newRow("images: harm to others") << images << u"harm-to-others"_s << u"present"_s;
+    QTest::newRow("images: no abuse") << images << u"abuse"_s << QString();
+    QTest::newRow("an act done") << u"She told me her partner shook the baby when he would not settle."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("someone else's act, thought of") << u"She has intrusive thoughts of her ex hitting her again."_s << u"abuse"_s
+                                                    << u"present"_s;
+}
+
+void RiskTest::anImageOfHarmIsNoAbuse()
+{
+    compareStatusRow();
+}
+
+// An act on the doer's own body is self-injury (the twelfth pass, from the development sets' false
+// alarms): "hitting her thighs" read "her" as the one hit, and a bruise beside self-injury was abuse.
+// Someone else's act on the client's body stays abuse.
+void RiskTest::anActOnTheirOwnBody_data()
+{
+    statusColumns();
+    const QString thighs = u"She has been hitting her thighs with a hairbrush when she feels ashamed."_s;
+    QTest::newRow("her thighs: self-harm") << thighs << u"self-harm"_s << u"present"_s;
+    QTest::newRow("her thighs: no harm to others") << thighs << u"harm-to-others"_s << QString();
+    QTest::newRow("her thighs: no abuse") << thighs << u"abuse"_s << QString();
+    const QString own = u"He punched his own stomach until it bruised."_s;
+    QTest::newRow("his own: self-harm") << own << u"self-harm"_s << u"present"_s;
+    QTest::newRow("his own, bruised: no abuse") << own << u"abuse"_s << QString();
+    QTest::newRow("his act on her arms") << u"He hit her arms with a belt when she came home late."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("her mother's act") << u"Her mother used to pinch her stomach and call her fat."_s << u"self-harm"_s << QString();
+}
+
+void RiskTest::anActOnTheirOwnBody()
 {
     compareStatusRow();
 }
