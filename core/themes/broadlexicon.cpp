@@ -164,7 +164,9 @@ const Head table[] = {
     {"harm-to-others", "act", {R"re(\b(?:push(?:ed|es|ing)?|hit|hits|hitting|punch(?:ed|es|ing)?|slap(?:ped|s|ping)?|kick(?:ed|s|ing)?|strangl(?:ed|es|ing)|chok(?:ed|es|ing)|shov(?:ed|es|ing)|beat(?:s|ing)?|attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|stab(?:bed|s|bing)?|shook|shak(?:es|ing)|threaten(?:ed|s|ing)?|bit|bites|headbutt(?:ed)?)\s+(?:(?:his|her|my|their|a|the|our)\s+(?:[\w-]+\s+)?(?:partner|girlfriend|boyfriend|wife|husband|mum|mother|dad|father|brother|sister|flatmate|neighbour|son|daughter|kids?|child(?:ren)?|baby|stranger|man|woman|colleague|coworker|boss|manager|ex|ex-[\w-]+|friend|teacher|carer|nurse|officer|stepfather|stepdad)|him|her|them|someone|somebody|anyone|me)\b)re", "assault\037attack\037beat\037bit\037bites\037chok\037headbutt\037hit\037hits\037hitting\037kick\037punch\037push\037shak\037shook\037shov\037slap\037stab\037strangl\037threaten", true}, false},
     {"abuse", "act", {R"re(\b(?:push(?:ed|es|ing)?|hit|hits|hitting|punch(?:ed|es|ing)?|slap(?:ped|s|ping)?|kick(?:ed|s|ing)?|strangl(?:ed|es|ing)|chok(?:ed|es|ing)|shov(?:ed|es|ing)|beat(?:s|ing)?|attack(?:ed|s|ing)?|assault(?:ed|s|ing)?|stab(?:bed|s|bing)?|shook|shak(?:es|ing)|threaten(?:ed|s|ing)?|bit|bites|headbutt(?:ed)?)\s+(?:(?:his|her|my|their|a|the|our)\s+(?:[\w-]+\s+)?(?:partner|girlfriend|boyfriend|wife|husband|mum|mother|dad|father|brother|sister|flatmate|neighbour|son|daughter|kids?|child(?:ren)?|baby|stranger|man|woman|colleague|coworker|boss|manager|ex|ex-[\w-]+|friend|teacher|carer|nurse|officer|stepfather|stepdad)|him|her|them|someone|somebody|anyone|me)\b)re", "assault\037attack\037beat\037bit\037bites\037chok\037headbutt\037hit\037hits\037hitting\037kick\037punch\037push\037shak\037shook\037shov\037slap\037stab\037strangl\037threaten", true}, false},
     {"overdose", "overdose", {R"re(\boverdos\w*)re", "overdos", true}, false},
-    {"overdose", "overdose", {R"re(\bnarcan\w*)re", "narcan", true}, false},
+    // Narcan as a verb ("got narcanned", "narcan'd me"); a kit, a spray carried, "we have narcan" is harm
+    // reduction (a negative screen), and naloxone given is the head below.
+    {"overdose", "overdose", {R"re(\bnarcan(?:ned|ed|'d|d)\b)re", "narcan", true}, false},
     {"overdose", "overdose", {R"re(\brevived\b)re", "revived", true}, false},
     {"overdose", "overdose", {R"re(\breversed\s+w)re", "reversed", true}, false},
     {"overdose", "overdose", {R"re(\bnon-?fatal\b)re", "fatal", true}, false},
@@ -463,8 +465,9 @@ const Head table[] = {
     {"self-harm", "self-injury", {R"re(\b(?:hold\w*|held)\s+(?:my|his|her|their)\s+(?:hands?|arms?|fingers?|palms?|wrists?)\s+(?:on|in|over|under|against)\s+(?:the\s+|a\s+)?(?:hob|flame|fire|stove|iron|candle|kettle|cooker|radiator|lighter|hot|boiling|scalding))re", "hold\037held", true}, false},
     // The last episode, dated: "Last cut 2 yrs ago" is a history.
     {"self-harm", "self-injury", {R"re(\blast\s+(?:cut|cutting|burn(?:ed|t|ing)?|self[-\s]?harm\w*|episode\s+of\s+(?:self[-\s]?harm|cutting|burning))\b[^.!?;]{0,25}\b(?:ago|in\s+\d{4}|\d{4}|yesterday|last\s+(?:week|month|year))\b)re", "cut\037burn\037harm\037episode", true}, false},
-    // Naloxone given to someone, not a kit or training: "the crew gave him naloxone".
-    {"overdose", "overdose", {R"re(\b(?:gave|given|administered|needed|required|got|needing)\s+(?:him|her|me|them)?\s*(?:\w+\s+)?(?:naloxone|narcan|nyxoid|prenoxad)\b(?!\s*(?:kits?|training|packs?|to\s+(?:carry|take)|spray\s+to)))re", "narcan\037naloxone\037nyxoid\037prenoxad", true}, false},
+    // Naloxone given to someone, not a kit or training: "the crew gave him naloxone", "used the narcan on
+    // me". "Got" as received only: "I've got the naloxone in my bag", "got my naloxone" are harm reduction.
+    {"overdose", "overdose", {R"re(\b(?:(?:gave|given|administered|needed|required|needing|used|(?:had|has|have)\s+to\s+use)\s+(?:him|her|me|them)?\s*(?:\w+\s+)?|(?<!'ve\s)(?<!ve\s)(?<!have\s)(?<!has\s)(?<!'s\s)got\s+(?:(?:him|her|me|them)\s+)?)(?:naloxone|narcan|nyxoid|prenoxad)\b(?!\s*(?:kits?|training|packs?|to\s+(?:carry|take)|spray\s+to)))re", "narcan\037naloxone\037nyxoid\037prenoxad", true}, false},
     // Found blue or not breathing: "found him blue on the bathroom floor".
     {"overdose", "overdose", {R"re(\b(?:went|turned|turning|found\s+(?:him|her|me|them))\s+blue\b|\bunresponsive\b(?!\s+to\b)|\bnot\s+breathing\b)re", "blue\037breathing\037unresponsive", true}, false},
     // A strong or contaminated supply: "the current batch of benzos on the street are strong".

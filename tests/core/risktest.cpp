@@ -266,6 +266,8 @@ private Q_SLOTS:
     void anImageOfHarmIsNoAbuse();
     void anActOnTheirOwnBody_data();
     void anActOnTheirOwnBody();
+    void naloxoneCarriedOrGiven_data();
+    void naloxoneCarriedOrGiven();
     void phrasesThatNeedADrugNear_data();
     void phrasesThatNeedADrugNear();
     void needsSubstanceNamesPhrasesOfItsGroups();
@@ -1644,6 +1646,25 @@ void RiskTest::anActOnTheirOwnBody_data()
 }
 
 void RiskTest::anActOnTheirOwnBody()
+{
+    compareStatusRow();
+}
+
+// Naloxone carried is harm reduction, naloxone given is an overdose (the twelfth pass, from the
+// development sets' false alarms): "I've got the naloxone in my bag" and "a narcan kit" were overdoses.
+void RiskTest::naloxoneCarriedOrGiven_data()
+{
+    statusColumns();
+    QTest::newRow("got it in my bag") << u"I have never used alone since rehab and I have got the naloxone in my bag."_s << u"overdose"_s
+                                      << u"denied"_s;
+    QTest::newRow("a kit each") << u"We both have a narcan kit from the needle exchange."_s << u"overdose"_s << QString();
+    QTest::newRow("had to use it on me") << u"My mate had to use the narcan on me last night after the second bag."_s << u"overdose"_s
+                                         << u"present"_s;
+    QTest::newRow("narcanned") << u"Got narcanned at a party on Saturday."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("given by the crew") << u"The ambulance crew gave him naloxone twice."_s << u"overdose"_s << u"present"_s;
+}
+
+void RiskTest::naloxoneCarriedOrGiven()
 {
     compareStatusRow();
 }
