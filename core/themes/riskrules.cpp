@@ -98,7 +98,13 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
         // (A pronoun does not point back to the subject of its own clause: "he hit her" is two people.)
         const bool named = v.token >= 0 && v.token != victim && v.token != agent
                            && tokens[static_cast<std::size_t>(v.token)].role >= 0;
-        if (v.who == Person::Other && vt.role < 0 && !named && agent >= 0 && tokens[static_cast<std::size_t>(agent)].role >= 0)
+        // Not when the doer is someone else's ("her best friend's partner beats her", "my sister's ex used to
+        // hurt her"): the pronoun is the owner's, someone the client tells of.
+        const bool someoneElses = agent >= 1 && (tokens[static_cast<std::size_t>(agent) - 1].flags & Possessive)
+                                  && tokens[static_cast<std::size_t>(agent) - 1].role >= 0
+                                  && tokens[static_cast<std::size_t>(agent) - 1].sentence == tokens[static_cast<std::size_t>(agent)].sentence;
+        if (v.who == Person::Other && vt.role < 0 && !named && !someoneElses && agent >= 0
+            && tokens[static_cast<std::size_t>(agent)].role >= 0)
             v.who = Person::Client;
         // "He shoved me": in the client's own words, "he" or "she" who does it to "me" is someone
         // else, whoever "he" is in the note.

@@ -1630,7 +1630,8 @@ void RiskTest::anImageOfHarmIsNoAbuse()
 
 // An act on the doer's own body is self-injury (the twelfth pass, from the development sets' false
 // alarms): "hitting her thighs" read "her" as the one hit, and a bruise beside self-injury was abuse.
-// Someone else's act on the client's body stays abuse.
+// Someone else's act on the client's body stays abuse. Whose body: the acts frame also read "her" in
+// "my sister's ex used to hurt her" as the client.
 void RiskTest::anActOnTheirOwnBody_data()
 {
     statusColumns();
@@ -1643,6 +1644,9 @@ void RiskTest::anActOnTheirOwnBody_data()
     QTest::newRow("his own, bruised: no abuse") << own << u"abuse"_s << QString();
     QTest::newRow("his act on her arms") << u"He hit her arms with a belt when she came home late."_s << u"abuse"_s << u"present"_s;
     QTest::newRow("her mother's act") << u"Her mother used to pinch her stomach and call her fat."_s << u"self-harm"_s << QString();
+    // Someone else's partner's act is told of, not the client's abuse; her own partner's is.
+    QTest::newRow("a sister's ex") << u"My sister's ex used to hurt her, but she got out and is doing well."_s << u"abuse"_s << QString();
+    QTest::newRow("her own husband") << u"Her husband used to hurt her when he drank."_s << u"abuse"_s << u"present"_s;
 }
 
 void RiskTest::anActOnTheirOwnBody()
