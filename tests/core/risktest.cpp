@@ -1469,6 +1469,13 @@ void RiskTest::otherSensesOfRiskWords_data()
     QTest::newRow("stockpiled tablets") << u"She has a stockpile of tablets in the bedside drawer."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("a trip missed") << u"I can't go on the trip to Leeds because of work."_s << u"suicide"_s << QString();
     QTest::newRow("pain tolerance") << u"Pt has a high pain tolerance from years of boxing."_s << u"overdose"_s << QString();
+    // The twelfth pass: tolerance of people and things, and being done with one of them.
+    QTest::newRow("tolerance for frustration") << u"His tolerance for frustration is better; he waited in the queue."_s << u"overdose"_s
+                                               << QString();
+    QTest::newRow("tolerance lost") << u"He knows his tolerance is down after the detox."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("done with her") << u"Im done with her, not worth the hassle."_s << u"suicide"_s << QString();
+    QTest::newRow("done with that place") << u"I'm done with that place, handing my notice in on Friday."_s << u"suicide"_s << QString();
+    QTest::newRow("done with everything") << u"I am done with everything, I cannot do this any more."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("heat tolerance") << u"His tolerance for the heat in the foundry is better with breaks."_s << u"overdose"_s << QString();
     QTest::newRow("tolerance after prison") << u"His tolerance will be low when he is released next month and he plans to score straight away."_s
                                             << u"overdose"_s << u"present"_s;
