@@ -26,7 +26,6 @@ bool isEnd(QChar c)
 
 Reading::Reading(QString note)
     : text(std::move(note))
-    , boxes(text.contains(u'[') || text.contains(u'\u2612'))
 {
 }
 
@@ -118,7 +117,7 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     // NegEx's terminators: "but", "however", or a conjunction that starts a new verb phrase ("has
     // not been eating and has given away his things").
     static const QRegularExpression terminated = rx(
-        R"(\b(?:but|however|although|though|yet|except)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since|keeps|kept|says|said|tells|told|wants|wanted|still|often|i|i'm|im|i've|ive)\b)");
+        R"(\b(?:but|however|although|though|yet|except|apart\s+from|besides|other\s+than)\b|\b(?:and|or)\s+(?:has|have|had|is|was|were|will|would|did|does|now|then|later|also|recently|since|keeps|kept|says|said|tells|told|wants|wanted|still|often|i|i'm|im|i've|ive)\b)");
     const auto [cs, ce] = clauseBounds(i, j);
     // A trigger before the head in its clause, not undone by an affirmation after it, within 45
     // characters: "denies SI", "no thoughts of ending it".
@@ -147,9 +146,11 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
     // An alternative chosen over it, right before it: "used the skill instead of cutting".
     if (found(instead, slice(cs, headStart)))
         return true;
-    // A negative value after it: "SI: denied", "SI/HI/SH neg", "self-harm x".
+    // A negative value after it: "SI: denied", "SI/HI/SH neg", "self-harm x". Not another field's, after
+    // this one's own value: "Suicidal ideation present, plan: no".
+    static const QRegularExpression ownValue = rx(R"(^[^:=]*\b(?:present|endorsed|endorses|endorsing|positive|yes|reports|reported)\b[^:=]*[:=])");
     const QStringView after = slice(j, ce);
-    if (found(Matcher::ready(m().postNeg), after) && !found(yes, after))
+    if (found(Matcher::ready(m().postNeg), after) && !found(yes, after) && !found(ownValue, after))
         return true;
     // A form's question answered no, its answer the first word after the question mark (after a
     // speaker's label): "Any thoughts of ending your life? No.", "Suicidal thoughts? Denied."
@@ -157,18 +158,6 @@ bool Reading::negated(qsizetype i, qsizetype j, qsizetype headStart) const
         R"([^.!?\n]{0,60}\?\s*(?:[a-z ]{1,12}:\s*)?(?:no|nope|nah|denied|denies|none|nil|never|negative|n)(?![\w+]))");
     if (formNo.match(QStringView(text), j, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
             .hasMatch())
-        return true;
-    // A checklist's item answered no right after it, as the phrase rules read it (risks.cpp,
-    // itemAnswer): "hurting others, no;", "wish to be dead – no 2) …", "urges to self-harm [ ] yes [x] no".
-    // The box ticked is looked for only in a note that has a box.
-    static const QRegularExpression itemNo = rx(
-        R"((?:\s+[\w']+){0,3}?\s*(?:,|:|\s[-–—])\s*(?:no|n|nil|none|denied)\s*(?=[;,.)\n]|$|\d+[).]))");
-    static const QRegularExpression boxNo = rx(R"([^.;!?\n]{0,60}?(?:\[\s*[x✓✔]\s*\]|☒)\s*no\b)");
-    const auto at = [&](const QRegularExpression &re) {
-        return re.match(QStringView(text), j, QRegularExpression::NormalMatch, QRegularExpression::AnchorAtOffsetMatchOption | noCheck)
-            .hasMatch();
-    };
-    if (at(itemNo) || (boxes && at(boxNo)))
         return true;
     // A question answered no: "asked about thoughts of suicide, she denied".
     const auto [ss, se] = sentenceBounds(i, j);

@@ -160,7 +160,6 @@ class Reading
 public:
     explicit Reading(QString text);
     const QString text;
-    const bool boxes; // a "[" or a ballot box in the note: a checklist's ticked box may answer a head
     [[nodiscard]] std::pair<qsizetype, qsizetype> sentenceBounds(qsizetype i, qsizetype j) const;
     [[nodiscard]] std::pair<qsizetype, qsizetype> clauseBounds(qsizetype i, qsizetype j) const;
     // The last match of the person pattern in [from, to), or an invalid match.

@@ -413,9 +413,9 @@ struct Tagger::Impl
     void readRisks(Text &text, const std::vector<Mention> &themeMentions, std::vector<RiskFinding> &out) const;
     [[nodiscard]] bool riskNegated(const Text &text, std::uint32_t first, std::uint32_t last) const;
     // The answer a question about a risk got: -1 no, 1 yes, 0 none (riskanswers.cpp). A checklist's
-    // item ending at token last; any question about the mention (a form's, a checklist's, one asked).
-    [[nodiscard]] int checklistAnswer(const Text &text, std::uint32_t last) const;
-    [[nodiscard]] int answerTo(const Text &text, const Mention &m) const;
+    // item whose mention spans first..last; any question about the mention (a form's, a checklist's, one asked).
+    [[nodiscard]] int checklistAnswer(const Text &text, std::uint32_t first, std::uint32_t last) const;
+    [[nodiscard]] int answerTo(const Text &text, const Mention &m, bool strict = false) const;
     // A joke word (not a laugh) in the sentence of the token `at`.
     [[nodiscard]] bool jokeWordIn(const Text &text, std::uint32_t at, const std::vector<std::int32_t> &cues) const;
     // riskrules.cpp

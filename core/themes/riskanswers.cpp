@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The answer a question about a risk was given (docs/risk.md, "Twelfth pass"): a form's question and
 // its yes or no, a checklist's items answered one by one, a question asked in a note and its answer.
-// The phrase rules read a mention's status from it, and riskNegated() takes its no as a denial, so
-// every reader (the wishes, the acts, the intakes) reads "wish to be dead – no" as a denied screen.
+// The phrase rules read a mention's status from it, riskNegated() takes a checklist's no as a denial
+// (so the wishes, the acts and the intakes read "wish to be dead – no" as a denied screen), and the
+// claims read the broad net's heads by it (riskclaims.cpp). When in doubt, no answer: a missed risk
+// costs more than a false alarm.
 #include "themes/pipeline.h"
 
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace uc::themes {
 
@@ -19,6 +22,19 @@ std::string lower(std::string_view word)
     for (char &c : w)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return w;
+}
+
+std::string wordOf(const Text &text, std::size_t k)
+{
+    return lower(text.bytes.substr(text.tokens[k].start, text.tokens[k].end - text.tokens[k].start));
+}
+
+bool oneOf(const std::string &word, std::initializer_list<std::string_view> words)
+{
+    for (const std::string_view w : words)
+        if (word == w)
+            return true;
+    return false;
 }
 
 // "Any thoughts of ending your life? No.", "Suicidal thoughts? Denied.": a question put as one on a
@@ -38,130 +54,252 @@ int formAnswer(const Text &text, const Mention &m)
         return 0;
     if ((tokens[k].flags & ColonAfter) && k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence)
         ++k;
-    const std::string word = lower(text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start));
-    for (const char *no : {"no", "nope", "nah", "denied", "denies", "deny", "none", "nil", "never", "negative", "n"})
-        if (word == no)
-            return -1;
-    for (const char *yes : {"yes", "yeah", "yep", "endorsed", "endorses", "positive", "affirmative", "y"})
-        if (word == yes)
-            return 1;
+    const std::string word = wordOf(text, k);
+    if (oneOf(word, {"no", "nope", "nah", "denied", "denies", "deny", "none", "nil", "never", "negative", "n"}))
+        return -1;
+    if (oneOf(word, {"yes", "yeah", "yep", "endorsed", "endorses", "positive", "affirmative", "y"}))
+        return 1;
+    return 0;
+}
+
+// The boxes after an item: "[ ] yes [x] no", "☐ yes ☒ no" (the box before its word), "yes [ ] no [x]"
+// (after it). The first ticked box answers; the item ends at a comma, ";", ".", "?" or a new line, or at
+// a word that is not yes or no once the boxes have begun ("… [x] yes [ ] no Hurting others [ ] yes [x]
+// no" answers the first item yes). Up to five of the item's own words may come before the first box
+// ("self-harm in last 12 months [ ] yes [x] no").
+int boxAnswer(std::string_view s)
+{
+    enum Kind { Box, Ticked, Yes, No, Other };
+    std::vector<Kind> items;
+    for (std::size_t i = 0; i < s.size() && items.size() < 16;) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == ',' || c == ';' || c == '.' || c == '?' || c == '\n')
+            break;
+        if (c == ' ' || c == '\t' || c == ':' || c == '-') {
+            ++i;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < s.size()) {
+            const std::string_view three = s.substr(i, 3);
+            if (three == "\xe2\x80\x93" || three == "\xe2\x80\x94") { // dashes
+                i += 3;
+                continue;
+            }
+            if (three == "\xe2\x98\x90") { // ballot box
+                items.push_back(Box);
+                i += 3;
+                continue;
+            }
+            if (three == "\xe2\x98\x92" || three == "\xe2\x98\x91") { // with an X, with a check
+                items.push_back(Ticked);
+                i += 3;
+                continue;
+            }
+        }
+        if (c == '[') {
+            const std::size_t close = s.find(']', i);
+            if (close != std::string_view::npos && close - i <= 5) {
+                std::string_view inside = s.substr(i + 1, close - i - 1);
+                while (!inside.empty() && inside.front() == ' ')
+                    inside.remove_prefix(1);
+                while (!inside.empty() && inside.back() == ' ')
+                    inside.remove_suffix(1);
+                if (inside.empty())
+                    items.push_back(Box);
+                else if (inside == "x" || inside == "X" || inside == "\xe2\x9c\x93" || inside == "\xe2\x9c\x94")
+                    items.push_back(Ticked);
+                else
+                    items.push_back(Other);
+                i = close + 1;
+                continue;
+            }
+        }
+        if (std::isalnum(c)) {
+            std::size_t e = i;
+            while (e < s.size() && std::isalnum(static_cast<unsigned char>(s[e])))
+                ++e;
+            const std::string w = lower(s.substr(i, e - i));
+            items.push_back(w == "yes" ? Yes : w == "no" ? No : Other);
+            i = e;
+            continue;
+        }
+        items.push_back(Other);
+        ++i;
+    }
+    std::size_t i = 0;
+    while (i < items.size() && items[i] == Other && i < 5)
+        ++i;
+    const auto isBox = [](Kind k) { return k == Box || k == Ticked; };
+    const auto isWord = [](Kind k) { return k == Yes || k == No; };
+    if (i + 1 < items.size() && isBox(items[i]) && isWord(items[i + 1])) {
+        for (; i + 1 < items.size() && isBox(items[i]) && isWord(items[i + 1]); i += 2)
+            if (items[i] == Ticked)
+                return items[i + 1] == Yes ? 1 : -1;
+    } else if (i + 1 < items.size() && isWord(items[i]) && isBox(items[i + 1])) {
+        for (; i + 1 < items.size() && isWord(items[i]) && isBox(items[i + 1]); i += 2)
+            if (items[i + 1] == Ticked)
+                return items[i] == Yes ? 1 : -1;
+    }
     return 0;
 }
 
 } // namespace
 
-// A checklist's item answered right after it: "thoughts of ending his life, no; hurting others,
-// no", "1) wish to be dead – no 2) …", "urges to self-harm [ ] yes [x] no". The answer is the box
-// ticked, or a lone yes or no within three words, after a comma, colon or dash and before the item
-// ends (";", ",", ".", a bracket, a new line, the next number): not "no plan", "no doubt".
-int Tagger::Impl::checklistAnswer(const Text &text, std::uint32_t last) const
+// A checklist's item answered right after it: "thoughts of ending his life, no; hurting others, no",
+// "1) wish to be dead – no 2) …", "urges to self-harm [ ] yes [x] no" (boxAnswer). A lone answer counts
+// only on an item: the words from the start of its line, sentence, ";", ":" or list number to the
+// mention (six at most), with no one as their subject ("I want to die, no, really" is no checklist);
+// the answer a lone yes or no within three words after a comma, colon or dash, that ends the item (";",
+// ".", a bracket, a new line, the next number; a comma too after a colon or dash: "SI - no, HI - no").
+// After a comma the note must say it is a list: the item ends at ";", a new line or a number, or a
+// screen, form, check-in or question is named before it ("Overdosed on Friday, no." is not one).
+int Tagger::Impl::checklistAnswer(const Text &text, std::uint32_t first, std::uint32_t last) const
 {
     const std::vector<Token> &tokens = text.tokens;
     const std::string_view bytes = text.bytes;
-    std::size_t end = tokens[last].end;
+    const std::size_t end = tokens[last].end;
     std::size_t itemEnd = end;
-    while (itemEnd < bytes.size() && itemEnd < end + 60 && std::string_view(";\n.!?").find(bytes[itemEnd]) == std::string_view::npos)
+    while (itemEnd < bytes.size() && itemEnd < end + 80 && std::string_view(";\n.!?").find(bytes[itemEnd]) == std::string_view::npos)
         ++itemEnd;
-    const std::string_view item = bytes.substr(end, itemEnd - end);
-    // A ticked box: "[x] no", "[X] yes", "☒ no" ("\xe2\x98\x92"), "[✓] no", "[✔] no".
-    for (std::size_t at = 0; at < item.size(); ++at) {
-        std::size_t c = at;
-        if (item[c] == '[') {
-            ++c;
-            while (c < item.size() && item[c] == ' ')
-                ++c;
-            if (c < item.size() && (item[c] == 'x' || item[c] == 'X'))
-                ++c;
-            else if (item.substr(c, 3) == "\xe2\x9c\x93" || item.substr(c, 3) == "\xe2\x9c\x94")
-                c += 3;
-            else
-                continue;
-            while (c < item.size() && item[c] == ' ')
-                ++c;
-            if (c >= item.size() || item[c] != ']')
-                continue;
-            ++c;
-        } else if (item.substr(c, 3) == "\xe2\x98\x92") {
-            c += 3;
-        } else {
-            continue;
-        }
-        while (c < item.size() && item[c] == ' ')
-            ++c;
-        std::string word;
-        while (c < item.size() && std::isalpha(static_cast<unsigned char>(item[c])))
-            word += static_cast<char>(std::tolower(static_cast<unsigned char>(item[c++])));
-        if (word == "no")
-            return -1;
-        if (word == "yes")
-            return 1;
+    if (const int ticked = boxAnswer(bytes.substr(end, itemEnd - end)); ticked != 0)
+        return ticked;
+
+    // The item's start, and no subject in it.
+    std::uint32_t start = first;
+    for (int n = 0;; ++n) {
+        if (start == 0 || tokens[start - 1].sentence != tokens[first].sentence || (tokens[start].flags & LineStart))
+            break;
+        const std::string_view gap = bytes.substr(tokens[start - 1].end, tokens[start].start - tokens[start - 1].end);
+        if (gap.find_first_of(";:\n)") != std::string_view::npos)
+            break;
+        if (n >= 6)
+            return 0;
+        --start;
     }
-    // A lone answer.
+    for (std::uint32_t k = start; k <= last; ++k)
+        if (oneOf(wordOf(text, k), {"i", "im", "i'm", "ive", "i've", "i'll", "he", "she", "they", "we", "he's", "she's", "they're", "we're"}))
+            return 0;
+
     for (std::size_t k = last + 1; k < tokens.size() && k <= last + 4 && tokens[k].start < itemEnd; ++k) {
         const Token &t = tokens[k];
-        std::string word(bytes.substr(t.start, t.end - t.start));
-        for (char &c : word)
-            c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        const int value = word == "no" || word == "n" || word == "nil" || word == "none" || word == "denied" ? -1
-                          : word == "yes" || word == "y"                                                        ? 1
-                                                                                                                : 0;
-        if (value == 0)
-            continue;
+        const std::string word = wordOf(text, k);
+        const int value = oneOf(word, {"no", "n", "nil", "none", "denied"}) ? -1 : oneOf(word, {"yes", "y"}) ? 1 : 0;
         const std::string_view gap = bytes.substr(tokens[k - 1].end, t.start - tokens[k - 1].end);
-        const bool separated = gap.find(',') != std::string_view::npos || gap.find(':') != std::string_view::npos
-                               || gap.find(" - ") != std::string_view::npos || gap.find("\xe2\x80\x93") != std::string_view::npos
-                               || gap.find("\xe2\x80\x94") != std::string_view::npos;
+        if (value == 0) {
+            // Another item or value begins: "Suicidal ideation present, plan: no" answers the plan.
+            if (gap.find_first_of(",:") != std::string_view::npos)
+                return 0;
+            continue;
+        }
+        const bool comma = gap.find(',') != std::string_view::npos;
+        const bool labelled = gap.find(':') != std::string_view::npos || gap.find(" - ") != std::string_view::npos
+                              || gap.find("\xe2\x80\x93") != std::string_view::npos || gap.find("\xe2\x80\x94") != std::string_view::npos;
+        if (!comma && !labelled)
+            return 0;
         std::size_t c = t.end;
         while (c < bytes.size() && bytes[c] == ' ')
             ++c;
-        bool ends = c >= bytes.size() || std::string_view(";,.)\n").find(bytes[c]) != std::string_view::npos;
-        if (!ends && std::isdigit(static_cast<unsigned char>(bytes[c]))) {
-            while (c < bytes.size() && std::isdigit(static_cast<unsigned char>(bytes[c])))
-                ++c;
-            ends = c < bytes.size() && (bytes[c] == ')' || bytes[c] == '.');
+        bool listEnd = c >= bytes.size() || bytes[c] == ';' || bytes[c] == '\n';
+        if (!listEnd && std::isdigit(static_cast<unsigned char>(bytes[c]))) {
+            std::size_t d = c;
+            while (d < bytes.size() && std::isdigit(static_cast<unsigned char>(bytes[d])))
+                ++d;
+            listEnd = d < bytes.size() && (bytes[d] == ')' || bytes[d] == '.');
         }
-        return separated && ends ? value : 0;
+        const bool ends = listEnd || (c < bytes.size() && (bytes[c] == '.' || bytes[c] == ')' || (labelled && bytes[c] == ',')));
+        if (!ends)
+            return 0;
+        if (labelled || listEnd)
+            return value;
+        // A comma and a full stop: a list only if the item follows another (";", a new line, a number
+        // before it) or the note names one before the item.
+        if (start > 0
+            && bytes.substr(tokens[start - 1].end, tokens[start].start - tokens[start - 1].end).find_first_of(";\n)") != std::string_view::npos)
+            return value;
+        for (std::uint32_t k2 = start; k2-- > 0 && tokens[k2].sentence == tokens[first].sentence;)
+            if (oneOf(wordOf(text, k2), {"screen", "screening", "check-in", "checkin", "checklist", "form", "questions",
+                                         "questionnaire", "asked", "risk", "q"}))
+                return value;
+        return 0;
     }
     return 0;
 }
 
-
 // "Asked about SI; pt denied", "asked, as she does each visit, about thoughts of death or of hurting
 // herself: she said no": the answer after a question is the status (0: no answer). The question is
-// asked within six words before the mention, or within twelve when "about", "re", "regarding" or
-// "whether" comes between (a list of risks asked about, or an aside before them).
-int Tagger::Impl::answerTo(const Text &text, const Mention &m) const
+// asked within six words before the mention, or within twelve with "about", "re", "regarding" or
+// "whether" between and no new clause after it, a subject after a comma or a reporting verb ("asked
+// about her week, she said she took an overdose" asks nothing about the overdose). Within six words the first negation after the
+// mention answers (as since the first pass), save NegEx's pseudo-negations ("thought of nothing else"
+// answers yes; "no one knows", "no longer" answer nothing). Further, or when `strict` (the net's heads,
+// riskclaims.cpp), only a reply answers: a denial's own word ("denied", "none", "nil"), a negation
+// within four words after "said", "answered" and the like, a lone no, or one at the start of a
+// clause, a quotation or a field's value ("'no, honestly'", "I don't.") — not "not a plan, just done".
+int Tagger::Impl::answerTo(const Text &text, const Mention &m, bool strict) const
 {
     if (const int replied = formAnswer(text, m); replied != 0)
         return replied;
-    if (const int replied = checklistAnswer(text, m.last); replied != 0)
+    if (const int replied = checklistAnswer(text, m.first, m.last); replied != 0)
         return replied;
     const std::vector<Token> &tokens = text.tokens;
     const std::uint32_t s = tokens[m.first].sentence;
+    const auto subject = [&](std::size_t k) {
+        return oneOf(wordOf(text, k), {"i", "im", "i'm", "ive", "i've", "he", "she", "they", "we", "he's", "she's", "they're", "we're"});
+    };
     bool asked = false;
+    bool narrow = false;
     bool about = false;
+    bool newClause = false;
     for (std::size_t k = m.first, n = 0; k-- > 0 && n < 12 && tokens[k].sentence == s && !asked; ++n) {
         const bool question = hasForm(riskQuestions, tokens[k]) || (tokens[k].flags & AskVerb);
-        asked = question && (n < 6 || about);
-        if (!question) {
-            const std::string word = lower(text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start));
-            about = about || word == "about" || word == "re" || word == "regarding" || word == "whether";
+        if (question && n < 6) {
+            asked = narrow = true;
+            break;
+        }
+        if (question && about && !newClause)
+            asked = true;
+        if (!question && !about) {
+            newClause = newClause || oneOf(wordOf(text, k), {"said", "says", "told", "tells", "reported", "reports", "explained", "mentioned"})
+                        || (subject(k) && k > 0
+                            && text.bytes.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end).find_first_of(",;") != std::string_view::npos);
+            about = oneOf(wordOf(text, k), {"about", "re", "regarding", "whether"});
         }
     }
     if (!asked)
         return 0;
-    // NegEx's pseudo-negations answer yes: "thought of nothing else", "no doubt", "not only".
-    const auto pseudo = [&](std::size_t k) {
-        if (k + 1 >= tokens.size())
-            return false;
-        const std::string next = lower(text.bytes.substr(tokens[k + 1].start, tokens[k + 1].end - tokens[k + 1].start));
-        return next == "else" || next == "but" || next == "doubt" || next == "question" || next == "only" || next == "wonder";
-    };
+    const bool replyOnly = strict || !narrow;
     for (std::size_t k = m.last + 1, n = 0; k < tokens.size() && n < 14 && tokens[k].sentence <= s + 1; ++k, ++n) {
-        if (tokens[k].flags & (Neg | PostNeg))
-            return pseudo(k) ? 1 : -1;
         if (hasForm(riskAffirmations, tokens[k]))
             return 1;
+        if (!(tokens[k].flags & (Neg | PostNeg)))
+            continue;
+        const std::string word = wordOf(text, k);
+        const std::string next = k + 1 < tokens.size() && tokens[k + 1].sentence == tokens[k].sentence ? wordOf(text, k + 1) : std::string();
+        if (oneOf(next, {"else", "but", "doubt", "question", "only", "wonder"}))
+            return 1;
+        // "no one knows", "no longer", "not this week", "not a plan, just done": no plain answer.
+        if (oneOf(next, {"one", "body", "longer", "matter", "this", "today", "lately", "recently", "currently", "really", "exactly",
+                         "sure", "a", "an", "the", "much"}))
+            continue;
+        if (!replyOnly || oneOf(word, {"denied", "denies", "deny", "denying", "none", "nil", "negative"}))
+            return -1;
+        for (std::size_t b = k, back = 0; b-- > m.last + 1 && back < 4 && tokens[b].sentence == tokens[k].sentence; ++back)
+            if (oneOf(wordOf(text, b), {"said", "says", "say", "answered", "answers", "replied", "replies", "reported", "reports",
+                                        "stated", "states", "honestly"}))
+                return -1;
+        const std::string_view after = k + 1 < tokens.size() ? text.bytes.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end)
+                                                             : std::string_view(".");
+        const bool lone = oneOf(word, {"no", "nope", "nah", "never"}) && after.find_first_of(",.;:!'\"") != std::string_view::npos;
+        if (lone)
+            return -1;
+        // At the start of a clause, after a subject at the start of one ("I don't.", "she hasn't").
+        std::size_t c = k;
+        if (c > 0 && subject(c - 1))
+            --c;
+        const bool clauseStart = c == 0 || tokens[c - 1].sentence != tokens[c].sentence
+                                 || text.bytes.substr(tokens[c - 1].end, tokens[c].start - tokens[c - 1].end).find_first_of(":;,'\"") != std::string_view::npos;
+        if (clauseStart && (c != k || after.find_first_of(",.;:!'\"") != std::string_view::npos || k + 1 >= tokens.size()))
+            return -1;
     }
     return 0;
 }

@@ -8,9 +8,11 @@
 // or a break from using is overdose risk only with some word of use near it.
 // Nothing here drops a flag for the absence of a drug's name the tagger may not know ("using on her
 // own" keeps it): a missed risk costs more than a false alarm.
+#include "themes/broadnet.h"
 #include "themes/pipeline.h"
 
 #include <algorithm>
+#include <cctype>
 #include <string>
 
 namespace uc::themes {
@@ -252,32 +254,20 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
         }
         return false;
     };
-    // 8. An intrusive image of harming a child or someone in the client's care, told as the client's own
-    // thought ("keeps picturing shaking the baby", "thoughts of hurting the baby when she won't settle"),
-    // is the client's harm to others, not abuse: no one has done it (tests/data/README.md, the readings
-    // every risk writer chose). Only while harm to others is flagged too, so nothing goes unflagged; an
-    // act done ("he shook the baby"), or one told in the passive, keeps its abuse.
-    const bool harmToOthersFlagged = actByClient >= 0 && std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) {
-        return g.risk == actByClient && g.status == RiskFinding::Present;
-    });
-    const auto imagined = [&](const RiskFinding &f) {
-        if (!harmToOthersFlagged || f.risk != actAgainstClient || f.status != RiskFinding::Present)
-            return false;
-        for (std::uint32_t k = f.first, n = 0; k > 0 && n < 8 && tokens[k - 1].sentence == tokens[f.first].sentence; --k, ++n) {
-            const std::string_view w = wordAt(text, k - 1);
-            if (oneOf(w, {"being", "was", "were", "by", "he", "she", "they", "partner", "dad", "mum", "father", "mother"}))
-                return false;
-            if (oneOf(w, {"thought", "thoughts", "picture", "pictures", "picturing", "pictured", "image", "images", "imagine",
-                          "imagines", "imagining", "imagined", "fantasy", "fantasies", "intrusive", "urge", "urges"}))
-                return true;
-        }
-        return false;
+    // A doer named between: a role word ("her ex", "my stepdad") or a name ("Jake").
+    const auto someoneNamed = [&](std::uint32_t k) {
+        const Token &t = tokens[k];
+        const std::string_view w = wordAt(text, k);
+        const bool sentenceStart = k == 0 || tokens[k - 1].sentence != t.sentence;
+        return t.role >= 0 || (!sentenceStart && !w.empty() && std::isupper(static_cast<unsigned char>(w.front())) && !sameWord(w, "i"));
     };
     // 9. An act on the doer's own body ("hitting her own thighs", "she has been hitting her thighs with a
     // hairbrush", "punched his own head") is self-injury, not harm to others nor abuse: the rules' act
     // read "her" as the one hit. It becomes a self-harm finding on the same words and the body word.
-    // Only with "own" or the doer's own pronoun before it ("she … her", "he … his", "I … my") and a
-    // body word of the self-acts (arms, thighs, stomach …; not "head": "hit her head on the cupboard").
+    // Only with "own" or the doer's own pronoun as the subject before it ("she … her", "he … his", "I …
+    // my"; "she says" is no subject), no one named between ("when she refused, Jake punched her
+    // stomach"), and a body word of the self-acts (arms, thighs, stomach …; not "head": "hit her head on
+    // the cupboard").
     const auto ownBodyEnd = [&](const RiskFinding &f) -> std::int64_t {
         if (selfActRisk < 0 || (f.risk != actByClient && f.risk != actAgainstClient) || f.status != RiskFinding::Present)
             return -1;
@@ -294,22 +284,70 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
             return body;
         for (std::uint32_t k = f.first; k > 0 && tokens[k - 1].sentence == tokens[f.first].sentence; --k) {
             const std::string_view w = wordAt(text, k - 1);
-            if (tokens[k - 1].role >= 0)
-                return -1; // "her mother used to pinch her stomach": the mother's act
-            if (oneOf(w, {"she", "he", "they", "i", "im", "i'm", "ive", "i've"}))
-                return (sameWord(w, "she") && sameWord(owner, "her")) || (sameWord(w, "he") && sameWord(owner, "his"))
-                               || (sameWord(w, "they") && sameWord(owner, "their")) || (!oneOf(w, {"she", "he", "they"}) && sameWord(owner, "my"))
-                           ? static_cast<std::int64_t>(body)
-                           : -1;
+            if (someoneNamed(k - 1))
+                return -1; // "her mother used to pinch her stomach", "Jake punched her stomach"
+            if (!oneOf(w, {"she", "he", "they", "i", "im", "i'm", "ive", "i've"}))
+                continue;
+            if (k < f.first && oneOf(wordAt(text, k), {"says", "said", "reports", "reported", "thinks", "told", "tells", "explains", "admits"}))
+                continue; // "her husband, she says, hits her arms"
+            return (sameWord(w, "she") && sameWord(owner, "her")) || (sameWord(w, "he") && sameWord(owner, "his"))
+                           || (sameWord(w, "they") && sameWord(owner, "their")) || (!oneOf(w, {"she", "he", "they"}) && sameWord(owner, "my"))
+                       ? static_cast<std::int64_t>(body)
+                       : -1;
         }
         return -1;
+    };
+    // 8. An intrusive image of harming a child or someone in the client's care, told as the client's own
+    // thought ("keeps picturing shaking the baby", "thoughts of hurting the baby when she won't settle"),
+    // is the client's harm to others, not abuse: no one has done it (tests/data/README.md, the readings
+    // every risk writer chose). Only while harm to others is flagged in its sentence or the one before
+    // (and not as an act on the client's own body, 9), so nothing goes unflagged; an act done ("he shook
+    // the baby"), one told in the passive, or one with a doer named ("thoughts of her stepfather choking
+    // her") keeps its abuse.
+    const auto imagined = [&](const RiskFinding &f) {
+        if (actByClient < 0 || f.risk != actAgainstClient || f.status != RiskFinding::Present)
+            return false;
+        const std::uint32_t s = tokens[f.first].sentence;
+        if (!std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) {
+                const std::uint32_t t = tokens[g.first].sentence;
+                return g.risk == actByClient && g.status == RiskFinding::Present && t <= s && t + 1 >= s && ownBodyEnd(g) < 0;
+            }))
+            return false;
+        for (std::uint32_t k = f.first, n = 0; k > 0 && n < 8 && tokens[k - 1].sentence == tokens[f.first].sentence; --k, ++n) {
+            const std::string_view w = wordAt(text, k - 1);
+            if ((n < 2 && someoneNamed(k - 1)) || oneOf(w, {"being", "was", "were", "by", "he", "she", "they"}))
+                return false; // a doer right before the act: "her ex strangled her", "my stepdad hitting me"
+            if (oneOf(w, {"thought", "thoughts", "picture", "pictures", "picturing", "pictured", "image", "images", "imagine",
+                          "imagines", "imagining", "imagined", "fantasy", "fantasies", "intrusive", "urge", "urges"}))
+                return true;
+        }
+        return false;
     };
     thread_local std::vector<RiskFinding> selfActs;
     selfActs.clear();
     thread_local std::vector<bool> drop;
     drop.assign(out.size(), false);
+    // 0. The net's head answered no on a checklist, a form or to a question asked, as the phrase rules
+    // read their mentions (riskanswers.cpp: "hurting others, no;", "[ ] yes [x] no", "asked about
+    // wanting to die … said no to each"): a denied screen; a topic word so answered is dropped (a topic
+    // word negated is no screen).
+    for (std::size_t k = 0; k < out.size(); ++k) {
+        RiskFinding &f = out[k];
+        if (f.rule != RiskFinding::Broad || f.status != RiskFinding::Present)
+            continue;
+        Mention m{f.risk, -1, f.first, f.last};
+        m.anchor = m.first;
+        if (answerTo(text, m, true) >= 0)
+            continue;
+        if (std::string_view(broad::kindName(f.classA)) == "topic")
+            drop[k] = true;
+        else
+            f.status = RiskFinding::Denied;
+    }
     for (std::size_t k = 0; k < out.size(); ++k) {
         const RiskFinding &f = out[k];
+        if (drop[k])
+            continue;
         if (f.rule == RiskFinding::Broad && f.status == RiskFinding::Present && (claimed(f) || pointOfAThing(f)))
             drop[k] = true;
         else if ((f.rule == RiskFinding::Broad || f.rule == RiskFinding::Phrase) && f.status == RiskFinding::Present

@@ -64,7 +64,7 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
     m.first = first;
     m.last = last;
     m.anchor = first;
-    if (zeroRating(text, m) || checklistAnswer(text, last) < 0)
+    if (zeroRating(text, m) || checklistAnswer(text, first, last) < 0)
         return true;
     if (!negated(text, m, noEnds))
         return false;
@@ -85,7 +85,7 @@ bool Tagger::Impl::riskNegated(const Text &text, std::uint32_t first, std::uint3
     for (std::size_t k = first; k-- > 0 && tokens[k].sentence == tokens[first].sentence;) {
         if (tokens[k].flags & Neg)
             return true;
-        if (lowerIs(k, {"but", "however", "although", "though", "yet", "except"}))
+        if (lowerIs(k, {"but", "however", "although", "though", "yet", "except", "apart", "besides"}))
             return false;
         // A new first-person subject right after a finished object, in text written without
         // punctuation: "dont get it i want to not be here", "cant do this no more im done".
@@ -363,7 +363,14 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             if (const Value sign = loneSign(b, false); sign != Value::None)
                 return sign;
         }
+        // A comma ends the label: "Suicidal ideation present, plan: no" is the plan's value, not the
+        // ideation's (nor a phrase's that spans the comma, "suicidal … plan").
+        if (m.last > m.first
+            && text.bytes.substr(tokens[m.first].end, tokens[m.last].start - tokens[m.first].end).find(',') != std::string_view::npos)
+            return Value::None;
         for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
+            if (k > m.last && text.bytes.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end).find(',') != std::string_view::npos)
+                return Value::None;
             if (!separated(k))
                 continue;
             // As the value: "Self-harm: -", "SI: + (fleeting)".
@@ -379,10 +386,16 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             const std::string_view word = text.bytes.substr(t.start, t.end - t.start);
             if ((t.flags & (Neg | PostNeg)) || word == "0" || word == "nil" || word == "Nil" || word == "NIL")
                 return Value::Negative;
-            // "plan or intent: all denied"
+            // "plan or intent: all denied", not "all denied apart from cutting last night"
             if ((word == "all" || word == "All") && v + 1 < tokens.size() && tokens[v + 1].sentence == t.sentence
-                && (tokens[v + 1].flags & (Neg | PostNeg)))
+                && (tokens[v + 1].flags & (Neg | PostNeg))) {
+                for (std::size_t x = v + 2; x < tokens.size() && tokens[x].sentence == t.sentence; ++x) {
+                    const std::string_view w = text.bytes.substr(tokens[x].start, tokens[x].end - tokens[x].start);
+                    if (w == "apart" || w == "except" || w == "besides" || w == "but" || w == "other")
+                        return Value::None; // the exception is read by the other rules
+                }
                 return Value::Negative;
+            }
             if (hasForm(riskLowLevels, t))
                 return Value::Low;
             return Value::Positive;
@@ -413,7 +426,8 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
         bool coordinated = m.first - deniedEnd <= 4;
         for (auto k = static_cast<std::size_t>(deniedEnd) + 1; k < m.first; ++k) {
             const std::string_view word = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
-            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however" || (tokens[k].flags & Term))
+            if (hasForm(riskAffirmations, tokens[k]) || word == "but" || word == "But" || word == "however" || word == "apart"
+                || word == "except" || word == "besides" || (tokens[k].flags & Term))
                 return false;
             coordinated = coordinated || word == "or" || word == "and" || word == "nor"
                           || text.bytes.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end).find(',') != std::string_view::npos;

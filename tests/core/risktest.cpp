@@ -1469,13 +1469,12 @@ void RiskTest::otherSensesOfRiskWords_data()
     QTest::newRow("stockpiled tablets") << u"She has a stockpile of tablets in the bedside drawer."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("a trip missed") << u"I can't go on the trip to Leeds because of work."_s << u"suicide"_s << QString();
     QTest::newRow("pain tolerance") << u"Pt has a high pain tolerance from years of boxing."_s << u"overdose"_s << QString();
-    // The twelfth pass: tolerance of people and things, and being done with one of them.
+    // The twelfth pass: tolerance of people and things; being done with everything is still a wish.
     QTest::newRow("tolerance for frustration") << u"His tolerance for frustration is better; he waited in the queue."_s << u"overdose"_s
                                                << QString();
     QTest::newRow("tolerance lost") << u"He knows his tolerance is down after the detox."_s << u"overdose"_s << u"present"_s;
-    QTest::newRow("done with her") << u"Im done with her, not worth the hassle."_s << u"suicide"_s << QString();
-    QTest::newRow("done with that place") << u"I'm done with that place, handing my notice in on Friday."_s << u"suicide"_s << QString();
     QTest::newRow("done with everything") << u"I am done with everything, I cannot do this any more."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("done with work and life") << u"I'm done with work, with people, with life."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("heat tolerance") << u"His tolerance for the heat in the foundry is better with breaks."_s << u"overdose"_s << QString();
     QTest::newRow("tolerance after prison") << u"His tolerance will be low when he is released next month and he plans to score straight away."_s
                                             << u"overdose"_s << u"present"_s;
@@ -1583,6 +1582,26 @@ void RiskTest::checklistAnswers_data()
         << u"suicide"_s << u"present"_s;
     QTest::newRow("asked, no answer") << u"Asked at length about thoughts of death; she talked about her son instead."_s << u"suicide"_s
                                       << u"present"_s;
+    QTest::newRow("answered that he has not")
+        << u"He was asked directly whether he has had thoughts of harming himself and answered that he has not."_s << u"self-harm"_s
+        << u"denied"_s;
+    // After a read-only review: what is no checklist and no answer stays present.
+    QTest::newRow("a no inside a sentence") << u"I want to die, no, really, I mean it."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a no before a clause") << u"He has been hitting her, no, she has not reported it."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("ticked yes, the next item's no") << u"Self-harm [x] yes, dizziness [x] no"_s << u"self-harm"_s << u"present"_s;
+    const QString twoItems = u"Thoughts of suicide [x] yes [ ] no Hurting others [ ] yes [x] no"_s;
+    QTest::newRow("two items: the first yes") << twoItems << u"suicide"_s << u"present"_s;
+    QTest::newRow("two items: the second no") << twoItems << u"harm-to-others"_s << u"denied"_s;
+    QTest::newRow("box after the word, yes") << u"Thoughts of ending life   Yes [x]   No [ ]"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("box after the word, no") << u"Thoughts of ending life   Yes [ ]   No [x]"_s << u"suicide"_s << u"denied"_s;
+    QTest::newRow("asked about something else")
+        << u"Asked about her week, she said she took an overdose on Sunday and no one knows."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("another question's answer")
+        << u"Asked about the week he said he keeps thinking of killing himself, asked if his wife knows: 'no, she'd be devastated'."_s
+        << u"suicide"_s << u"present"_s;
+    QTest::newRow("all denied but one") << u"Asked about self-harm and suicide: all denied apart from cutting last night."_s
+                                        << u"self-harm"_s << u"present"_s;
+    QTest::newRow("present, then another field") << u"Suicidal ideation present, plan: no."_s << u"suicide"_s << u"present"_s;
 }
 
 void RiskTest::checklistAnswers()
@@ -1626,8 +1645,11 @@ void RiskTest::anImageOfHarmIsNoAbuse_data()
     QTest::newRow("images: harm to others") << images << u"harm-to-others"_s << u"present"_s;
     QTest::newRow("images: no abuse") << images << u"abuse"_s << QString();
     QTest::newRow("an act done") << u"She told me her partner shook the baby when he would not settle."_s << u"abuse"_s << u"present"_s;
-    QTest::newRow("someone else's act, thought of") << u"She has intrusive thoughts of her ex hitting her again."_s << u"abuse"_s
-                                                    << u"present"_s;
+    QTest::newRow("someone else's act, thought of")
+        << u"She has intrusive thoughts of her stepfather choking her, and she has threatened to stab her brother."_s << u"abuse"_s
+        << u"present"_s;
+    QTest::newRow("a doer pictured") << u"I keep picturing my stepdad hitting me. I punched my brother yesterday."_s << u"abuse"_s
+                                     << u"present"_s;
 }
 
 void RiskTest::anImageOfHarmIsNoAbuse()
@@ -1650,7 +1672,9 @@ void RiskTest::anActOnTheirOwnBody_data()
     QTest::newRow("his own: self-harm") << own << u"self-harm"_s << u"present"_s;
     QTest::newRow("his own, bruised: no abuse") << own << u"abuse"_s << QString();
     QTest::newRow("his act on her arms") << u"He hit her arms with a belt when she came home late."_s << u"abuse"_s << u"present"_s;
-    QTest::newRow("her mother's act") << u"Her mother used to pinch her stomach and call her fat."_s << u"self-harm"_s << QString();
+    QTest::newRow("her mother's act") << u"She said her mother used to pinch her stomach and call her fat."_s << u"self-harm"_s
+                                      << QString();
+    QTest::newRow("a named doer") << u"When she refused, Jake punched her stomach."_s << u"harm-to-others"_s << u"present"_s;
     // Someone else's partner's act is told of, not the client's abuse; her own partner's is.
     QTest::newRow("a sister's ex") << u"My sister's ex used to hurt her, but she got out and is doing well."_s << u"abuse"_s << QString();
     QTest::newRow("her own husband") << u"Her husband used to hurt her when he drank."_s << u"abuse"_s << u"present"_s;
@@ -1672,6 +1696,7 @@ void RiskTest::naloxoneCarriedOrGiven_data()
     QTest::newRow("had to use it on me") << u"My mate had to use the narcan on me last night after the second bag."_s << u"overdose"_s
                                          << u"present"_s;
     QTest::newRow("narcanned") << u"Got narcanned at a party on Saturday."_s << u"overdose"_s << u"present"_s;
+    QTest::newRow("had to narcan him") << u"We had to narcan him twice last night."_s << u"overdose"_s << u"present"_s;
     QTest::newRow("given by the crew") << u"The ambulance crew gave him naloxone twice."_s << u"overdose"_s << u"present"_s;
 }
 
