@@ -252,6 +252,7 @@ private Q_SLOTS:
     void developmentSet15();
     void developmentSet16();
     void developmentSet17();
+    void developmentSet18();
     void heldOut5();
     void heldOut6();
     void aVerbAfterAndHasTheSubjectBefore_data();
@@ -1392,6 +1393,15 @@ void RiskTest::developmentSet16()
 void RiskTest::developmentSet17()
 {
     checkGates(QStringLiteral(DATA_DIR "/risk-dev17.jsonl"), 290, 0.95, 0.82, 0.75);
+}
+
+// Group notes about one member among others (tests/data/README.md, "risk-dev18"), written blind; not
+// trained on (training on it lowered the check sets: docs/risk.md, "Twelfth pass"). 0.757 / 0.685 /
+// 0.767 as the pass landed; its misses are read for the group-note kind (another member's risk read as
+// the focus member's).
+void RiskTest::developmentSet18()
+{
+    checkGates(QStringLiteral(DATA_DIR "/risk-dev18.jsonl"), 290, 0.73, 0.66, 0.74);
 }
 
 // Written by another hand after the learned reading landed (tests/data/README.md, "The fourth risk
