@@ -363,13 +363,25 @@ void Tagger::Impl::readRisks(Text &text, const std::vector<Mention> &themeMentio
             if (const Value sign = loneSign(b, false); sign != Value::None)
                 return sign;
         }
-        // A comma ends the label: "Suicidal ideation present, plan: no" is the plan's value, not the
-        // ideation's (nor a phrase's that spans the comma, "suicidal … plan").
-        if (m.last > m.first
-            && text.bytes.substr(tokens[m.first].end, tokens[m.last].start - tokens[m.first].end).find(',') != std::string_view::npos)
-            return Value::None;
+        // A value of its own, then a comma, ends the label: "Suicidal ideation present, plan: no" is the
+        // plan's value, not the ideation's (nor a phrase's that spans the comma, "suicidal … plan"). A list
+        // of labels keeps one value: "SI, HI, SH: denied".
+        bool ownValue = false;
+        const auto valueThenComma = [&](std::size_t k) {
+            const std::string_view w = text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start);
+            std::string lower(w);
+            for (char &c : lower)
+                c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            ownValue = ownValue || lower == "present" || lower == "endorsed" || lower == "endorses" || lower == "positive"
+                       || lower == "yes" || lower == "active" || lower == "passive";
+            return ownValue && k + 1 < tokens.size()
+                   && text.bytes.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end).find(',') != std::string_view::npos;
+        };
+        for (std::size_t k = m.first; k < m.last; ++k)
+            if (valueThenComma(k))
+                return Value::None;
         for (std::size_t k = m.last; k < tokens.size() && k <= m.last + 3 && tokens[k].sentence == tokens[m.first].sentence; ++k) {
-            if (k > m.last && text.bytes.substr(tokens[k - 1].end, tokens[k].start - tokens[k - 1].end).find(',') != std::string_view::npos)
+            if (k > m.last && valueThenComma(k - 1))
                 return Value::None;
             if (!separated(k))
                 continue;

@@ -1612,6 +1612,7 @@ void RiskTest::checklistAnswers_data()
     QTest::newRow("all denied but one") << u"Asked about self-harm and suicide: all denied apart from cutting last night."_s
                                         << u"self-harm"_s << u"present"_s;
     QTest::newRow("present, then another field") << u"Suicidal ideation present, plan: no."_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a list of labels, one value") << u"SI, HI, SH: denied"_s << u"self-harm"_s << u"denied"_s;
 }
 
 void RiskTest::checklistAnswers()
