@@ -157,6 +157,22 @@ int Tagger::Impl::checklistAnswer(const Text &text, std::uint32_t first, std::ui
 {
     const std::vector<Token> &tokens = text.tokens;
     const std::string_view bytes = text.bytes;
+    // An act's object is the item's too: "anyone hurting | her, no".
+    while (last + 1 < tokens.size() && tokens[last + 1].sentence == tokens[last].sentence
+           && bytes.substr(tokens[last].end, tokens[last + 1].start - tokens[last].end).find_first_of(",;:-") == std::string_view::npos
+           && oneOf(wordOf(text, last + 1), {"her", "him", "them", "me", "you", "anyone", "anybody", "someone", "somebody", "others",
+                                             "herself", "himself", "themselves", "myself", "yourself"}))
+        ++last;
+    // The word after byte c (a comma): another label of a risk list ("SI - no, HI - no") or not.
+    const auto next = [&](std::size_t c) {
+        std::size_t b = c + 1;
+        while (b < bytes.size() && bytes[b] == ' ')
+            ++b;
+        std::size_t e = b;
+        while (e < bytes.size() && std::isalpha(static_cast<unsigned char>(bytes[e])))
+            ++e;
+        return lower(bytes.substr(b, e - b));
+    };
     const std::size_t end = tokens[last].end;
     std::size_t itemEnd = end;
     while (itemEnd < bytes.size() && itemEnd < end + 80 && std::string_view(";\n.!?").find(bytes[itemEnd]) == std::string_view::npos)
@@ -186,10 +202,14 @@ int Tagger::Impl::checklistAnswer(const Text &text, std::uint32_t first, std::ui
         const int value = oneOf(word, {"no", "n", "nil", "none", "denied"}) ? -1 : oneOf(word, {"yes", "y"}) ? 1 : 0;
         const std::string_view gap = bytes.substr(tokens[k - 1].end, t.start - tokens[k - 1].end);
         if (value == 0) {
-            // Another item or value begins: "Suicidal ideation present, plan: no" answers the plan.
-            if (gap.find_first_of(",:") != std::string_view::npos)
-                return 0;
-            continue;
+            // Right after the mention, after "else", "today", "now" ("hurting anyone else, no") or a
+            // second risk joined on: any other word is the item's own ("cut forearm Tues medical attention
+            // - no" answers the attention, "SI passive intent - no" the intent).
+            // A second risk joined on ("cutting or burning, no") is the item's too.
+            const bool joined = oneOf(word, {"or", "and"}) || (k > last + 1 && oneOf(wordOf(text, k - 1), {"or", "and"}));
+            if (gap.find_first_of(",:-") == std::string_view::npos && (joined || oneOf(word, {"else", "today", "now", "currently"})))
+                continue;
+            return 0;
         }
         const bool comma = gap.find(',') != std::string_view::npos;
         const bool labelled = gap.find(':') != std::string_view::npos || gap.find(" - ") != std::string_view::npos
@@ -206,7 +226,7 @@ int Tagger::Impl::checklistAnswer(const Text &text, std::uint32_t first, std::ui
                 ++d;
             listEnd = d < bytes.size() && (bytes[d] == ')' || bytes[d] == '.');
         }
-        const bool ends = listEnd || (c < bytes.size() && (bytes[c] == '.' || bytes[c] == ')' || (labelled && bytes[c] == ',')));
+        const bool ends = listEnd || (c < bytes.size() && (bytes[c] == '.' || bytes[c] == ')' || (labelled && bytes[c] == ',' && oneOf(next(c), {"si", "hi", "sh", "plan", "intent", "means", "od", "dv", "ipv"}))));
         if (!ends)
             return 0;
         if (labelled || listEnd)
@@ -231,10 +251,10 @@ int Tagger::Impl::checklistAnswer(const Text &text, std::uint32_t first, std::ui
 // "whether" between and no new clause after it, a subject after a comma or a reporting verb ("asked
 // about her week, she said she took an overdose" asks nothing about the overdose). Within six words the first negation after the
 // mention answers (as since the first pass), save NegEx's pseudo-negations ("thought of nothing else"
-// answers yes; "no one knows", "no longer" answer nothing). Further, or when `strict` (the net's heads,
-// riskclaims.cpp), only a reply answers: a denial's own word ("denied", "none", "nil"), a negation
-// within four words after "said", "answered" and the like, a lone no, or one at the start of a
-// clause, a quotation or a field's value ("'no, honestly'", "I don't.") — not "not a plan, just done".
+// answers yes; "no one knows", "no longer" answer nothing). Further, or when `strict` (the net's heads
+// and the wishes), only a reply answers: "denied", "said no to each", or a lone negation its clause ends
+// on ("'no, honestly'", "I don't.", "he has not.") — not "she said she isn't sleeping", "nothing has
+// changed", "didn't answer", "not a plan, just done".
 int Tagger::Impl::answerTo(const Text &text, const Mention &m, bool strict) const
 {
     if (const int replied = formAnswer(text, m); replied != 0)
@@ -281,24 +301,25 @@ int Tagger::Impl::answerTo(const Text &text, const Mention &m, bool strict) cons
         if (oneOf(next, {"one", "body", "longer", "matter", "this", "today", "lately", "recently", "currently", "really", "exactly",
                          "sure", "a", "an", "the", "much"}))
             continue;
-        if (!replyOnly || oneOf(word, {"denied", "denies", "deny", "denying", "none", "nil", "negative"}))
+        if (!replyOnly)
             return -1;
-        for (std::size_t b = k, back = 0; b-- > m.last + 1 && back < 4 && tokens[b].sentence == tokens[k].sentence; ++back)
-            if (oneOf(wordOf(text, b), {"said", "says", "say", "answered", "answers", "replied", "replies", "reported", "reports",
-                                        "stated", "states", "honestly"}))
-                return -1;
+        // A reply: a denial's own word after its subject or a colon ("she denied", "SI: denied"), "said no
+        // to each", or a lone negation the clause ends on ("'no, honestly'", "I don't.", "he has not.").
+        const std::string before = k > 0 && tokens[k - 1].sentence == tokens[k].sentence ? wordOf(text, k - 1) : std::string();
+        if (oneOf(word, {"denied", "denies", "deny", "denying"}) && !oneOf(next, {"that", "it", "this", "being", "having"}))
+            return -1;
+        // "said no to each", "she said no and described her partner as …"
+        if (word == "no" && oneOf(before, {"said", "says", "answered", "replied"})
+            && (oneOf(next, {"to", "and", "but"}) || text.bytes.substr(tokens[k].end, 1).find_first_of(",.;!'\"") == 0))
+            return -1;
+        // "none at all", "not at all"
+        if (oneOf(word, {"none", "not", "no", "never"}) && next == "at" && k + 2 < tokens.size() && wordOf(text, k + 2) == "all")
+            return -1;
         const std::string_view after = k + 1 < tokens.size() ? text.bytes.substr(tokens[k].end, tokens[k + 1].start - tokens[k].end)
                                                              : std::string_view(".");
-        const bool lone = oneOf(word, {"no", "nope", "nah", "never"}) && after.find_first_of(",.;:!'\"") != std::string_view::npos;
-        if (lone)
-            return -1;
-        // At the start of a clause, after a subject at the start of one ("I don't.", "she hasn't").
-        std::size_t c = k;
-        if (c > 0 && subject(c - 1))
-            --c;
-        const bool clauseStart = c == 0 || tokens[c - 1].sentence != tokens[c].sentence
-                                 || text.bytes.substr(tokens[c - 1].end, tokens[c].start - tokens[c - 1].end).find_first_of(":;,'\"") != std::string_view::npos;
-        if (clauseStart && (c != k || after.find_first_of(",.;:!'\"") != std::string_view::npos || k + 1 >= tokens.size()))
+        if (oneOf(word, {"no", "nope", "nah", "never", "not", "none", "nil", "don't", "dont", "doesn't", "doesnt", "haven't", "havent",
+                         "hasn't", "hasnt", "didn't", "didnt", "wasn't", "isn't", "won't"})
+            && (after.find_first_of(",.;!'\"") != std::string_view::npos || k + 1 >= tokens.size()))
             return -1;
     }
     return 0;

@@ -264,17 +264,21 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
     // 9. An act on the doer's own body ("hitting her own thighs", "she has been hitting her thighs with a
     // hairbrush", "punched his own head") is self-injury, not harm to others nor abuse: the rules' act
     // read "her" as the one hit. It becomes a self-harm finding on the same words and the body word.
-    // Only with "own" or the doer's own pronoun as the subject before it ("she … her", "he … his", "I …
-    // my"; "she says" is no subject), no one named between ("when she refused, Jake punched her
-    // stomach"), and a body word of the self-acts (arms, thighs, stomach …; not "head": "hit her head on
-    // the cupboard").
+    // Only with "own", or in the client's own words ("I punched my legs") with no one else between ("I
+    // remember him punching my stomach"), and a body word of the self-acts (arms, thighs, stomach …; not
+    // "head": "hit her head on the cupboard").
     const auto ownBodyEnd = [&](const RiskFinding &f) -> std::int64_t {
         if (selfActRisk < 0 || (f.risk != actByClient && f.risk != actAgainstClient) || f.status != RiskFinding::Present)
             return -1;
-        const std::string_view owner = wordAt(text, f.last);
+        // The owner ends the finding ("hitting her"), or follows it ("I have been hitting | my thighs").
+        std::uint32_t at = f.last;
+        if (!oneOf(wordAt(text, at), {"her", "his", "their", "my"}) && at + 1 < tokens.size()
+            && tokens[at + 1].sentence == tokens[at].sentence && sameWord(wordAt(text, at + 1), "my"))
+            ++at;
+        const std::string_view owner = wordAt(text, at);
         if (!oneOf(owner, {"her", "his", "their", "my"}))
             return -1;
-        std::uint32_t body = f.last + 1;
+        std::uint32_t body = at + 1;
         const bool own = body < tokens.size() && tokens[body].sentence == tokens[f.last].sentence && sameWord(wordAt(text, body), "own");
         if (own)
             ++body;
@@ -282,18 +286,16 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
             return -1;
         if (own)
             return body;
-        for (std::uint32_t k = f.first; k > 0 && tokens[k - 1].sentence == tokens[f.first].sentence; --k) {
+        // Without "own", only the client's own words: "I punched my legs". In a note's third person "she
+        // hits her legs" may be another woman's act on the client (when in doubt, flag).
+        if (!sameWord(owner, "my"))
+            return -1;
+        for (std::uint32_t k = at, n = 0; k > 0 && tokens[k - 1].sentence == tokens[at].sentence; --k, ++n) {
             const std::string_view w = wordAt(text, k - 1);
-            if (someoneNamed(k - 1))
-                return -1; // "her mother used to pinch her stomach", "Jake punched her stomach"
-            if (!oneOf(w, {"she", "he", "they", "i", "im", "i'm", "ive", "i've"}))
-                continue;
-            if (k < f.first && oneOf(wordAt(text, k), {"says", "said", "reports", "reported", "thinks", "told", "tells", "explains", "admits"}))
-                continue; // "her husband, she says, hits her arms"
-            return (sameWord(w, "she") && sameWord(owner, "her")) || (sameWord(w, "he") && sameWord(owner, "his"))
-                           || (sameWord(w, "they") && sameWord(owner, "their")) || (!oneOf(w, {"she", "he", "they"}) && sameWord(owner, "my"))
-                       ? static_cast<std::int64_t>(body)
-                       : -1;
+            if (someoneNamed(k - 1) || oneOf(w, {"him", "her", "them", "he", "she", "they", "you"}))
+                return -1; // "I remember him punching my stomach", "her mother used to pinch my arm"
+            if (oneOf(w, {"i", "im", "i'm", "ive", "i've"}))
+                return static_cast<std::int64_t>(body);
         }
         return -1;
     };
@@ -315,7 +317,8 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
             return false;
         for (std::uint32_t k = f.first, n = 0; k > 0 && n < 8 && tokens[k - 1].sentence == tokens[f.first].sentence; --k, ++n) {
             const std::string_view w = wordAt(text, k - 1);
-            if ((n < 2 && someoneNamed(k - 1)) || oneOf(w, {"being", "was", "were", "by", "he", "she", "they"}))
+            if ((n < 2 && (someoneNamed(k - 1) || oneOf(w, {"him", "her", "them", "his"})))
+                || oneOf(w, {"being", "was", "were", "by", "he", "she", "they"}))
                 return false; // a doer right before the act: "her ex strangled her", "my stepdad hitting me"
             if (oneOf(w, {"thought", "thoughts", "picture", "pictures", "picturing", "pictured", "image", "images", "imagine",
                           "imagines", "imagining", "imagined", "fantasy", "fantasies", "intrusive", "urge", "urges"}))
@@ -366,27 +369,6 @@ void Tagger::Impl::claimRisks(const Text &text, const std::vector<Mention> &them
             selfActs.push_back({selfActRisk, f.first, static_cast<std::uint32_t>(body), RiskFinding::Present, RiskFinding::SelfAct,
                                 f.rule == RiskFinding::Phrase || f.rule == RiskFinding::Act ? f.phrase : -1, selfActGroup});
         }
-    }
-    // 10. A bruise told where self-injury is told (its sentence or the one before), by the net alone,
-    // is the self-injury's mark, not abuse: "I punched my own legs until they bruised", "hitting her head
-    // against the headboard, forehead bruised".
-    const auto selfInjuryNear = [&](const RiskFinding &f) {
-        const std::uint32_t s = tokens[f.first].sentence;
-        const auto near = [&](const RiskFinding &g) {
-            const std::uint32_t t = tokens[g.first].sentence;
-            return g.risk == selfActRisk && g.status == RiskFinding::Present && t <= s && t + 1 >= s;
-        };
-        return std::any_of(selfActs.begin(), selfActs.end(), near)
-               || std::any_of(out.begin(), out.end(), [&](const RiskFinding &g) { return near(g) && !drop[static_cast<std::size_t>(&g - out.data())]; });
-    };
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const RiskFinding &f = out[i];
-        if (drop[i] || f.risk != actAgainstClient || f.rule != RiskFinding::Broad || f.status != RiskFinding::Present)
-            continue;
-        bool bruise = true;
-        for (std::uint32_t t = f.first; t <= f.last && bruise; ++t)
-            bruise = wordAt(text, t).size() >= 5 && (sameWord(wordAt(text, t).substr(0, 5), "bruis"));
-        drop[i] = bruise && selfInjuryNear(f);
     }
     std::size_t k = 0;
     std::erase_if(out, [&](const RiskFinding &) { return drop[k++]; });

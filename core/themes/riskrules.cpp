@@ -100,9 +100,15 @@ void Tagger::Impl::readActs(const Text &text, const std::vector<Mention> &acts, 
                            && tokens[static_cast<std::size_t>(v.token)].role >= 0;
         // Not when the doer is someone else's ("her best friend's partner beats her", "my sister's ex used to
         // hurt her"): the pronoun is the owner's, someone the client tells of.
+        // ("Her dad's wife whipped her" is the client's: the owner is named by the victim's own pronoun.)
+        const auto wordAtIndex = [&](std::size_t k) { return text.bytes.substr(tokens[k].start, tokens[k].end - tokens[k].start); };
         const bool someoneElses = agent >= 1 && (tokens[static_cast<std::size_t>(agent) - 1].flags & Possessive)
                                   && tokens[static_cast<std::size_t>(agent) - 1].role >= 0
-                                  && tokens[static_cast<std::size_t>(agent) - 1].sentence == tokens[static_cast<std::size_t>(agent)].sentence;
+                                  && tokens[static_cast<std::size_t>(agent) - 1].sentence == tokens[static_cast<std::size_t>(agent)].sentence
+                                  && !(agent >= 2 && (wordAtIndex(static_cast<std::size_t>(agent) - 2) == wordAtIndex(static_cast<std::size_t>(victim))
+                                                      || (wordAtIndex(static_cast<std::size_t>(agent) - 2) == "Her" && wordAtIndex(static_cast<std::size_t>(victim)) == "her")
+                                                      || (wordAtIndex(static_cast<std::size_t>(agent) - 2) == "His" && wordAtIndex(static_cast<std::size_t>(victim)) == "him")
+                                                      || (wordAtIndex(static_cast<std::size_t>(agent) - 2) == "his" && wordAtIndex(static_cast<std::size_t>(victim)) == "him")));
         if (v.who == Person::Other && vt.role < 0 && !named && !someoneElses && agent >= 0
             && tokens[static_cast<std::size_t>(agent)].role >= 0)
             v.who = Person::Client;
@@ -459,7 +465,7 @@ void Tagger::Impl::readWishes(const Text &text, const std::vector<Mention> &wish
         RiskFinding::Status status = RiskFinding::Present;
         if (joke)
             status = RiskFinding::Figurative;
-        else if (riskNegated(text, m.first, m.last) || answerTo(text, m) < 0)
+        else if (riskNegated(text, m.first, m.last) || answerTo(text, m, true) < 0)
             status = RiskFinding::Denied; // "does not want to die", "asked about wanting to die: said no"
         else if (other)
             status = RiskFinding::OtherPerson;

@@ -1613,6 +1613,17 @@ void RiskTest::checklistAnswers_data()
                                         << u"self-harm"_s << u"present"_s;
     QTest::newRow("present, then another field") << u"Suicidal ideation present, plan: no."_s << u"suicide"_s << u"present"_s;
     QTest::newRow("a list of labels, one value") << u"SI, HI, SH: denied"_s << u"self-harm"_s << u"denied"_s;
+    // After a second review: the item's own words before a dash's answer, and replies that are no answer.
+    QTest::newRow("another question's dash") << u"Cut forearm Tues medical attention - no"_s << u"self-harm"_s << u"present"_s;
+    QTest::newRow("intent, not ideation") << u"SI passive intent - no"_s << u"suicide"_s << u"present"_s;
+    QTest::newRow("a self-correction") << u"Hit his partner last week \u2013 no, the week before \u2013 police called."_s << u"harm-to-others"_s
+                                       << u"present"_s;
+    QTest::newRow("a reply that is no answer") << u"Asked whether he wishes he was dead, he said every day, nothing has changed."_s
+                                               << u"suicide"_s << u"present"_s;
+    QTest::newRow("no answer given") << u"Asked whether she wishes she was dead; she cried and didn't answer."_s << u"suicide"_s
+                                     << u"present"_s;
+    QTest::newRow("a question about how") << u"Asked about how she's been since she was raped, she said she isn't sleeping."_s
+                                          << u"abuse"_s << u"present"_s;
 }
 
 void RiskTest::checklistAnswers()
@@ -1661,6 +1672,7 @@ void RiskTest::anImageOfHarmIsNoAbuse_data()
         << u"present"_s;
     QTest::newRow("a doer pictured") << u"I keep picturing my stepdad hitting me. I punched my brother yesterday."_s << u"abuse"_s
                                      << u"present"_s;
+    QTest::newRow("him, the doer") << u"She has urges to stab her husband because of him hitting her."_s << u"abuse"_s << u"present"_s;
 }
 
 void RiskTest::anImageOfHarmIsNoAbuse()
@@ -1675,13 +1687,17 @@ void RiskTest::anImageOfHarmIsNoAbuse()
 void RiskTest::anActOnTheirOwnBody_data()
 {
     statusColumns();
-    const QString thighs = u"She has been hitting her thighs with a hairbrush when she feels ashamed."_s;
+    const QString thighs = u"I have been hitting my thighs with a hairbrush when I feel ashamed."_s;
     QTest::newRow("her thighs: self-harm") << thighs << u"self-harm"_s << u"present"_s;
     QTest::newRow("her thighs: no harm to others") << thighs << u"harm-to-others"_s << QString();
     QTest::newRow("her thighs: no abuse") << thighs << u"abuse"_s << QString();
     const QString own = u"He punched his own stomach until it bruised."_s;
     QTest::newRow("his own: self-harm") << own << u"self-harm"_s << u"present"_s;
-    QTest::newRow("his own, bruised: no abuse") << own << u"abuse"_s << QString();
+    QTest::newRow("his own: no harm to others") << own << u"harm-to-others"_s << QString();
+    // In a note's third person, "she hits her legs" may be another woman's act on the client: left as it was.
+    QTest::newRow("a stepmother's act") << u"Stepmum is the problem. She hits her legs with a slipper if she talks back."_s << u"abuse"_s
+                                        << u"present"_s;
+    QTest::newRow("him punching my stomach") << u"I remember him punching my stomach when I was pregnant."_s << u"abuse"_s << u"present"_s;
     QTest::newRow("his act on her arms") << u"He hit her arms with a belt when she came home late."_s << u"abuse"_s << u"present"_s;
     QTest::newRow("her mother's act") << u"She said her mother used to pinch her stomach and call her fat."_s << u"self-harm"_s
                                       << QString();
@@ -1689,6 +1705,7 @@ void RiskTest::anActOnTheirOwnBody_data()
     // Someone else's partner's act is told of, not the client's abuse; her own partner's is.
     QTest::newRow("a sister's ex") << u"My sister's ex used to hurt her, but she got out and is doing well."_s << u"abuse"_s << QString();
     QTest::newRow("her own husband") << u"Her husband used to hurt her when he drank."_s << u"abuse"_s << u"present"_s;
+    QTest::newRow("her dad's wife") << u"Her dad's wife whipped her with a cable."_s << u"abuse"_s << u"present"_s;
 }
 
 void RiskTest::anActOnTheirOwnBody()
@@ -1703,7 +1720,8 @@ void RiskTest::naloxoneCarriedOrGiven_data()
     statusColumns();
     QTest::newRow("got it in my bag") << u"I have never used alone since rehab and I have got the naloxone in my bag."_s << u"overdose"_s
                                       << u"denied"_s;
-    QTest::newRow("a kit each") << u"We both have a narcan kit from the needle exchange."_s << u"overdose"_s << QString();
+    QTest::newRow("carried") << u"We both carry narcan from the needle exchange."_s << u"overdose"_s << QString();
+    QTest::newRow("a kit used") << u"Staff found her slumped in the toilets and used the narcan kit."_s << u"overdose"_s << u"present"_s;
     QTest::newRow("had to use it on me") << u"My mate had to use the narcan on me last night after the second bag."_s << u"overdose"_s
                                          << u"present"_s;
     QTest::newRow("narcanned") << u"Got narcanned at a party on Saturday."_s << u"overdose"_s << u"present"_s;
